@@ -1,0 +1,61 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+// Framework and I/O packages the pure domain libraries must never import.
+const IO_AND_FRAMEWORK = [
+  '@nestjs/*', 'typeorm', 'typeorm/*', 'bullmq', 'ioredis', 'pg', 'pg-*', '@electric-sql/*',
+  'express', 'axios', 'node:fs', 'fs', 'node:net', 'net', 'node:http', 'http', 'node:https', 'https',
+  'node:child_process', 'child_process', 'chinese-days', 'dayjs', 'dayjs-*',
+];
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'tmp/**', 'coverage/**', 'bench/results/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          banTransitiveDependencies: true,
+          depConstraints: [
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: IO_AND_FRAMEWORK,
+            },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:data'] },
+            { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:domain', 'type:app', 'type:data'] },
+            { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:domain', 'type:app', 'type:data'] },
+            // Within the domain: kernel is the root, sla and scoring stand on it, contracts composes them.
+            { sourceTag: 'scope:sla', onlyDependOnLibsWithTags: ['scope:sla', 'scope:kernel'] },
+            { sourceTag: 'scope:scoring', onlyDependOnLibsWithTags: ['scope:scoring', 'scope:kernel'] },
+            { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:sla', 'scope:scoring', 'scope:kernel'] },
+            { sourceTag: 'scope:kernel', onlyDependOnLibsWithTags: ['scope:kernel'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Domain code: no hidden clock, no floats for money. Tests may use the Date constructor freely.
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/**/*.spec.ts'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'parseFloat', message: 'Money and scores are decimals: use decimal.js.' }],
+      // Backstop to the Nx rule (which does not see Node built-ins): the domain core does no I/O.
+      'no-restricted-imports': ['error', { patterns: [{ group: IO_AND_FRAMEWORK, message: 'The domain core is pure: no framework, I/O or run-time calendar package.' }] }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Pass `now` as a parameter; the domain core has no clock.' },
+        { object: 'Number', property: 'parseFloat', message: 'Money and scores are decimals: use decimal.js.' },
+      ],
+    },
+  },
+];

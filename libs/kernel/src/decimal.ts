@@ -1,0 +1,43 @@
+import DecimalJs from 'decimal.js';
+import { z } from 'zod';
+
+/**
+ * The one Decimal constructor of the domain core: 40 significant digits, half-up rounding.
+ * A clone, so no code here touches decimal.js's global configuration.
+ */
+export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export type Decimal = InstanceType<typeof Decimal>;
+
+export type DecimalLike = Decimal | string | number;
+
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
+export function dec(value: DecimalLike): Decimal {
+  return new Decimal(value);
+}
+
+/** Half up to `places` decimals (money: 2 = the fen; scores: 2). */
+export function roundHalfUp(value: DecimalLike, places = 2): Decimal {
+  return dec(value).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+}
+
+/** Fixed two-decimal text, e.g. `66666.67`: the form money and scores are shown and stored in. */
+export function toFixed2(value: DecimalLike): string {
+  return roundHalfUp(value, 2).toFixed(2);
+}
+
+/**
+ * A decimal in a configuration or an input: a decimal string ("2400000.00") or a JSON number
+ * that is exactly representable in ≤ 15 significant digits (84, 86.4). Normalised to a string.
+ */
+export const decimalInput = z
+  .union([z.string(), z.number()])
+  .superRefine((v, ctx) => {
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) ctx.addIssue({ code: 'custom', message: 'must be a finite number' });
+      else if (new Decimal(v).precision(true) > 15) ctx.addIssue({ code: 'custom', message: 'has more digits than a JSON number carries exactly; write it as a decimal string' });
+    } else if (!DECIMAL_TEXT.test(v)) {
+      ctx.addIssue({ code: 'custom', message: `"${v}" is not a decimal number` });
+    }
+  })
+  .transform((v) => (typeof v === 'number' ? new Decimal(v).toString() : v));

@@ -1,0 +1,3 @@
+export * from './problem';
+export * from './decimal';
+export * from './domain-error';

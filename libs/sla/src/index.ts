@@ -1,1 +1,46 @@
-export {};
+export { CalendarNotPublishedError } from './calendar-not-published.error';
+export {
+  DAY_MINUTES,
+  MINUTE_MS,
+  SUPPORTED_TIME_ZONES,
+  fixedOffsetMinutes,
+  floorToMinute,
+  formatInstant,
+  toEpochMs,
+  type Instant,
+} from './instant';
+export { CN_NATIONAL_CALENDAR, nationalCalendarSchema, type NationalCalendar, type NationalDay } from './national-calendar';
+export {
+  DEFAULT_WORKING_HOURS,
+  calendarConfigSchema,
+  validateCalendarConfig,
+  type CalendarConfig,
+  type CalendarConfigInput,
+} from './calendar-config.schema';
+export { WorkCalendar, buildCalendar, type DayInfo, type DayKind, type WorkingWindow } from './work-calendar';
+export {
+  addCalendarMinutes,
+  addWorkingMinutes,
+  calendarMinutesBetween,
+  mergePauses,
+  workingDaysDeadline,
+  workingDaysTargetMinutes,
+  workingMinutesBetween,
+  type Pause,
+  type WorkingDaysMode,
+} from './working-time';
+export {
+  SLA_METRICS,
+  STOP_EVENTS,
+  TICKET_EVENT_KINDS,
+  slaPolicySchema,
+  slaTargetSchema,
+  validateSlaPolicy,
+  type SlaMetric,
+  type SlaPolicy,
+  type SlaTarget,
+  type StopEvent,
+  type TicketEventKind,
+} from './sla-policy.schema';
+export { evaluateTicketSla, type SlaStatus, type TargetResult, type TicketEvent, type TicketSlaInput, type TicketSlaResult } from './evaluate-ticket-sla';
+export { canonicalJson, fnv1a32 } from './fnv1a';

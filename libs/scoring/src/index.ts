@@ -1,1 +1,10 @@
-export {};
+export * from './types';
+export * from './shared/bands';
+export { parsePath } from './shared/path';
+export * from './rules/banded.rule';
+export * from './rules/choice-table.rule';
+export * from './rules/per-event.rule';
+export * from './rules/staff-average.rule';
+export * from './rules/item-average-grade.rule';
+export * from './rules/registry';
+export * from './scheme/assessment-scheme';

@@ -1,0 +1,108 @@
+import { dec, decimalInput, Decimal, toFixed2, type Problem } from '@ledger/kernel';
+import { z } from 'zod';
+import { describeInterval, domainSchema, findBand, inInterval, pointsBandSchema, validateBands } from '../shared/bands';
+import { points2, signed } from '../shared/format';
+import type { ComponentResult, RuleDefinition, ScoringFlag } from '../types';
+
+export const staffAverageParamsSchema = z.object({
+  /** Parts each person is scored on, each 0..max (Xuzhou: attitude 30, ability 30, results 40). */
+  parts: z.array(z.object({ id: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be an identifier'), label: z.string().optional(), max: decimalInput })).min(1),
+  /** Bonus per special or urgent task, each within [min, max] (Xuzhou: 3..5); absent = no bonuses allowed. */
+  taskBonus: z.object({ min: decimalInput, max: decimalInput }).optional(),
+  /**
+   * A person's total (parts + bonuses) is capped here; null = no cap. Default 100: the staff score is on
+   * the same 百分制 scale, and bonuses make up for shortfalls but never lift a person above full marks.
+   */
+  personCap: decimalInput.nullable().default('100'),
+  /** Ladder over the staff average (exact, not rounded) → points for the scheme. */
+  adjustment: z.object({ domain: domainSchema, bands: z.array(pointsBandSchema).min(1) }),
+  /** Flag every person whose total is strictly below this (Xuzhou: 70 → the buyer may request a replacement). */
+  flagBelow: z.object({ threshold: decimalInput, message: z.string().default('replacement may be requested') }).optional(),
+});
+export type StaffAverageParams = z.infer<typeof staffAverageParamsSchema>;
+
+export type StaffPersonInput = { personId: string; name?: string; parts: Record<string, string>; bonuses: string[] };
+export type StaffAverageInput = StaffPersonInput[];
+
+export const staffAverageRule: RuleDefinition<StaffAverageParams, StaffAverageInput> = {
+  kind: 'staff-average',
+  description: 'Each person scored on capped parts plus task bonuses; the staff average picks a band of points.',
+  paramsSchema: staffAverageParamsSchema,
+  validate(params): Problem[] {
+    const problems: Problem[] = [];
+    params.parts.forEach((p, i) => {
+      const first = params.parts.findIndex((o) => o.id === p.id);
+      if (first !== i) problems.push({ path: `parts[${i}].id`, message: `duplicate part "${p.id}" (also parts[${first}])` });
+      if (['personId', 'name', 'bonuses'].includes(p.id)) problems.push({ path: `parts[${i}].id`, message: `"${p.id}" is reserved for the person's record` });
+      if (dec(p.max).lte(0)) problems.push({ path: `parts[${i}].max`, message: 'must be greater than 0' });
+    });
+    if (params.taskBonus) {
+      if (dec(params.taskBonus.min).isNegative()) problems.push({ path: 'taskBonus.min', message: 'must not be negative' });
+      if (dec(params.taskBonus.min).gt(dec(params.taskBonus.max))) problems.push({ path: 'taskBonus', message: 'min must not exceed max' });
+    }
+    if (params.personCap !== null && dec(params.personCap).lte(0)) problems.push({ path: 'personCap', message: 'must be greater than 0' });
+    problems.push(...validateBands(params.adjustment.bands, params.adjustment.domain).map((p) => ({ ...p, path: `adjustment.${p.path}` })));
+    // Every possible average (0 .. the cap, or unbounded) must fall in the ladder's domain.
+    const dom = params.adjustment.domain;
+    if (!inInterval(dom, new Decimal(0))) problems.push({ path: 'adjustment.domain', message: 'must include 0 (a person may score 0)' });
+    if (params.personCap === null ? dom.max !== undefined : !inInterval(dom, dec(params.personCap))) {
+      problems.push({ path: 'adjustment.domain', message: `must reach ${params.personCap ?? '∞'}, the highest average a person's total allows (personCap)` });
+    }
+    return problems;
+  },
+  inputSchema(params) {
+    const shape: Record<string, z.ZodType<string>> = {};
+    for (const part of params.parts) {
+      shape[part.id] = decimalInput.refine((v) => dec(v).gte(0) && dec(v).lte(dec(part.max)), { message: `must be between 0 and ${part.max}` });
+    }
+    const bonus = params.taskBonus;
+    const bonusSchema = decimalInput.refine((v) => (bonus ? dec(v).gte(dec(bonus.min)) && dec(v).lte(dec(bonus.max)) : false), {
+      message: bonus ? `a task bonus must be between ${bonus.min} and ${bonus.max}` : 'this scheme allows no task bonuses',
+    });
+    const person = z
+      .strictObject({ personId: z.string().min(1), name: z.string().optional(), bonuses: z.array(bonusSchema).optional(), ...shape })
+      .transform((p): StaffPersonInput => {
+        const rec = p as Record<string, unknown>;
+        const parts: Record<string, string> = {};
+        for (const part of params.parts) parts[part.id] = rec[part.id] as string;
+        return { personId: p.personId, ...(p.name !== undefined ? { name: p.name } : {}), parts, bonuses: p.bonuses ?? [] };
+      });
+    return z.array(person).superRefine((staff, ctx) => {
+      staff.forEach((s, i) => {
+        const first = staff.findIndex((o) => o.personId === s.personId);
+        if (first !== i) ctx.addIssue({ code: 'custom', path: [i, 'personId'], message: `duplicate person "${s.personId}" (also [${first}])` });
+      });
+    });
+  },
+  evaluate(params, staff): ComponentResult {
+    if (staff.length === 0) {
+      return { points: '0.00', explanation: 'staff average: nobody was scored → 0', details: { average: null, people: [] }, notes: ['no staff were scored this period, so this component scores 0'] };
+    }
+    const flags: ScoringFlag[] = [];
+    const notes: string[] = [];
+    const people = staff.map((s) => {
+      const parts = params.parts.reduce((acc, p) => acc.plus(dec(s.parts[p.id])), new Decimal(0));
+      const bonus = s.bonuses.reduce((acc, b) => acc.plus(dec(b)), new Decimal(0));
+      const raw = parts.plus(bonus);
+      const total = params.personCap !== null && raw.gt(dec(params.personCap)) ? dec(params.personCap) : raw;
+      const who = s.name ? `${s.name} (${s.personId})` : s.personId;
+      if (!total.eq(raw)) notes.push(`${who}: ${raw.toString()} capped at ${params.personCap}`);
+      if (params.flagBelow && total.lt(dec(params.flagBelow.threshold))) {
+        flags.push({ code: 'STAFF_BELOW_THRESHOLD', subject: s.personId, message: `${who} scored ${toFixed2(total)} < ${params.flagBelow.threshold}: ${params.flagBelow.message}` });
+      }
+      return { personId: s.personId, parts: parts.toString(), bonus: bonus.toString(), total: total.toString() };
+    });
+    const sum = people.reduce((acc, p) => acc.plus(dec(p.total)), new Decimal(0));
+    const average = sum.div(people.length);
+    const i = findBand(params.adjustment.bands, average);
+    if (i < 0) throw new Error(`staff-average: average ${average.toString()} is in no band; the parameters were not validated`);
+    const band = params.adjustment.bands[i];
+    return {
+      points: points2(band.points),
+      explanation: `staff average ${toFixed2(average)} over ${people.length} people in band ${describeInterval(band)}${band.label ? ` (${band.label})` : ''} → ${signed(band.points)}`,
+      details: { average: average.toString(), band: i, people },
+      ...(flags.length ? { flags } : {}),
+      ...(notes.length ? { notes } : {}),
+    };
+  },
+};

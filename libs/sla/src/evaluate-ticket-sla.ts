@@ -61,7 +61,7 @@ export type TicketSlaResult = { calendarVersion: string; severity: string; evalu
 export function evaluateTicketSla(input: TicketSlaInput): TicketSlaResult {
   const { ticket, calendar } = input;
   const policyProblems = prefixProblems('policy', validateSlaPolicy(input.policy));
-  if (policyProblems.length) throw new ValidationError(policyProblems);
+  if (policyProblems.length) throw new ValidationError(policyProblems, describe(policyProblems));
   const policy = slaPolicySchema.parse(input.policy);
 
   const problems: Problem[] = [];
@@ -84,7 +84,7 @@ export function evaluateTicketSla(input: TicketSlaInput): TicketSlaResult {
     }
     if (now !== undefined && now < start) problems.push({ path: 'now', message: 'the evaluation instant precedes receipt' });
   }
-  if (problems.length || start === undefined || now === undefined) throw new ValidationError(problems);
+  if (problems.length || start === undefined || now === undefined) throw new ValidationError(problems, describe(problems));
 
   const pauses = ticket.pauses ?? [];
   const targets = policy.targets
@@ -92,6 +92,8 @@ export function evaluateTicketSla(input: TicketSlaInput): TicketSlaResult {
     .map((t) => evaluateTarget(t, floorToMinute(start), firstAt.get(t.stopEvent), floorToMinute(now), pauses, calendar));
   return { calendarVersion: calendar.version, severity: ticket.severity, evaluatedAt: formatInstant(floorToMinute(now), calendar.timeZone), targets };
 }
+
+const describe = (problems: readonly Problem[]): string => problems.map((p) => `${p.path}: ${p.message}`).join('; ');
 
 function parseOr(problems: Problem[], at: Instant, path: string): number | undefined {
   try {

@@ -8,6 +8,11 @@ import { ValidationError } from '@ledger/kernel';
  */
 export type Instant = number | string;
 
+/** A one-problem ValidationError whose message names the path, so a thrown error reads on its own. */
+export function invalid(path: string, message: string): ValidationError {
+  return new ValidationError([{ path, message }], `${path}: ${message}`);
+}
+
 export const MINUTE_MS = 60_000;
 export const DAY_MINUTES = 1_440;
 
@@ -35,7 +40,7 @@ export function fixedOffsetMinutes(timeZone: string): number | undefined {
 function requireOffset(timeZone: string): number {
   const offset = fixedOffsetMinutes(timeZone);
   if (offset === undefined) {
-    throw new ValidationError([{ path: 'timeZone', message: unsupportedZoneMessage(timeZone) }]);
+    throw invalid('timeZone', unsupportedZoneMessage(timeZone));
   }
   return offset;
 }
@@ -49,14 +54,14 @@ const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\
 /** Epoch milliseconds of an instant; throws ValidationError (BAD_USER_INPUT) for anything ambiguous. */
 export function toEpochMs(instant: Instant, path = 'instant'): number {
   if (typeof instant === 'number') {
-    if (!Number.isFinite(instant)) throw new ValidationError([{ path, message: 'must be a finite epoch-millisecond number' }]);
+    if (!Number.isFinite(instant)) throw invalid(path, 'must be a finite epoch-millisecond number');
     return instant;
   }
   const m = ISO_WITH_OFFSET.exec(instant);
   const ms = m ? Date.parse(instant) : Number.NaN;
   // Date.parse rolls 2026-02-30 over to March; compare the fields back to refuse such dates.
   if (!m || Number.isNaN(ms) || !sameFields(m, ms)) {
-    throw new ValidationError([{ path, message: `"${instant}" is not an ISO-8601 instant with an offset (e.g. 2026-02-13T15:00:00+08:00)` }]);
+    throw invalid(path, `"${instant}" is not an ISO-8601 instant with an offset (e.g. 2026-02-13T15:00:00+08:00)`);
   }
   return ms;
 }

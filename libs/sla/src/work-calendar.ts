@@ -2,7 +2,7 @@ import { ValidationError } from '@ledger/kernel';
 import { CalendarNotPublishedError } from './calendar-not-published.error';
 import { calendarConfigSchema, minutesOfDay, validateCalendarConfig, type CalendarConfig, type CalendarConfigInput } from './calendar-config.schema';
 import { canonicalJson, fnv1a32 } from './fnv1a';
-import { DAY_MINUTES, MINUTE_MS, dateOfEpochDay, epochDayOf, fixedOffsetMinutes, isoWeekdayOfEpochDay, yearOfEpochDay } from './instant';
+import { DAY_MINUTES, MINUTE_MS, invalid, dateOfEpochDay, epochDayOf, fixedOffsetMinutes, isoWeekdayOfEpochDay, yearOfEpochDay } from './instant';
 import { CN_NATIONAL_CALENDAR, type NationalCalendar } from './national-calendar';
 
 /** Why a date is on or off. Precedence: tenant closure > tenant extra workday > holiday > 补班 > weekday/weekend. */
@@ -63,7 +63,7 @@ export class WorkCalendar {
     const years = national.years.map((y) => y.year).sort((a, b) => a - b);
     years.forEach((y, i) => {
       if (i > 0 && y !== years[i - 1] + 1) {
-        throw new ValidationError([{ path: 'national.years', message: `published years must be contiguous: ${years[i - 1]} is followed by ${y}` }]);
+        throw invalid('national.years', `published years must be contiguous: ${years[i - 1]} is followed by ${y}`);
       }
     });
     this.publishedYears = years;
@@ -104,7 +104,7 @@ export class WorkCalendar {
   /** Kind, working flag and name of a local date `YYYY-MM-DD`. Throws for an unpublished year. */
   describeDay(date: string): DayInfo {
     const day = epochDayOf(date);
-    if (day === undefined) throw new ValidationError([{ path: 'date', message: `"${date}" is not a date YYYY-MM-DD` }]);
+    if (day === undefined) throw invalid('date', `"${date}" is not a date YYYY-MM-DD`);
     const i = this.dayIndex(day);
     const kind = KINDS[this.kinds[i]];
     const name = this.names.get(i);
@@ -199,6 +199,6 @@ export class WorkCalendar {
  */
 export function buildCalendar(cfg: CalendarConfigInput, national: NationalCalendar = CN_NATIONAL_CALENDAR): WorkCalendar {
   const problems = validateCalendarConfig(cfg, national);
-  if (problems.length) throw new ValidationError(problems, `calendar configuration: ${problems.length} problem(s)`);
+  if (problems.length) throw new ValidationError(problems, `calendar configuration: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   return new WorkCalendar(calendarConfigSchema.parse(cfg), national);
 }

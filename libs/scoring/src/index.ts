@@ -8,3 +8,4 @@ export * from './rules/staff-average.rule';
 export * from './rules/item-average-grade.rule';
 export * from './rules/registry';
 export * from './scheme/assessment-scheme';
+export * from './procurement';

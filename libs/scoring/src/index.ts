@@ -9,3 +9,4 @@ export * from './rules/item-average-grade.rule';
 export * from './rules/registry';
 export * from './scheme/assessment-scheme';
 export * from './procurement';
+export * from './derived-metrics';

@@ -1,0 +1,137 @@
+import { CalendarNotPublishedError, buildCalendar, evaluateTicketSla, type SlaPolicy, type TicketEvent, type TicketSlaInput } from './index';
+
+/**
+ * Xuzhou 2026 (seed 000, §2.3.6.4): phone response 5 min for all levels; on site L4 1 h, L3 2 h,
+ * L2 3 h, L1 4 h; resolution L4/L3 4 h, L2/L1 12 h. The seed promises 7×24 response and gives the
+ * table in hours with no working-time qualifier, so these run on the calendar clock. Its process
+ * section adds "于一个工作日内反馈处理意见" (feedback within one working day): a working clock.
+ */
+const XUZHOU: SlaPolicy = {
+  severities: [
+    { id: 'L1', name: '一级（普通）', rank: 1 },
+    { id: 'L2', name: '二级（较严重）', rank: 2 },
+    { id: 'L3', name: '三级（严重）', rank: 3 },
+    { id: 'L4', name: '四级（紧急）', rank: 4 },
+  ],
+  targets: [
+    { id: 'phone-response', name: '电话响应 5 分钟', severities: ['L1', 'L2', 'L3', 'L4'], metric: 'response', stopEvent: 'responded', clock: 'calendar', duration: { minutes: 5 } },
+    { id: 'on-site-l4', name: '人员到场 1 小时', severities: ['L4'], metric: 'on-site', stopEvent: 'on-site', clock: 'calendar', duration: { minutes: 60 } },
+    { id: 'on-site-l3', name: '人员到场 2 小时', severities: ['L3'], metric: 'on-site', stopEvent: 'on-site', clock: 'calendar', duration: { minutes: 120 } },
+    { id: 'on-site-l2', name: '人员到场 3 小时', severities: ['L2'], metric: 'on-site', stopEvent: 'on-site', clock: 'calendar', duration: { minutes: 180 } },
+    { id: 'on-site-l1', name: '人员到场 4 小时', severities: ['L1'], metric: 'on-site', stopEvent: 'on-site', clock: 'calendar', duration: { minutes: 240 } },
+    { id: 'resolution-4h', name: '故障解决 4 小时', severities: ['L4', 'L3'], metric: 'resolution', stopEvent: 'resolved', clock: 'calendar', duration: { minutes: 240 } },
+    { id: 'resolution-12h', name: '故障解决 12 小时', severities: ['L2', 'L1'], metric: 'resolution', stopEvent: 'resolved', clock: 'calendar', duration: { minutes: 720 } },
+    { id: 'feedback', name: '一个工作日内反馈处理意见', severities: ['L1', 'L2', 'L3', 'L4'], metric: 'feedback', stopEvent: 'feedback', clock: 'working', duration: { workingDays: 1, mode: 'elapsed' } },
+  ],
+};
+
+const calendar = buildCalendar({});
+const at = (local: string): string => `${local}:00+08:00`;
+const ev = (kind: TicketEvent['kind'], local: string): TicketEvent => ({ kind, at: at(local) });
+
+function run(severity: string, events: TicketEvent[], now: string, pauses: { from: string; to: string }[] = [], policy = XUZHOU) {
+  const input: TicketSlaInput = { ticket: { severity, events, pauses: pauses.map((p) => ({ from: at(p.from), to: at(p.to) })) }, policy, calendar, now: at(now) };
+  const result = evaluateTicketSla(input);
+  return { result, byId: Object.fromEntries(result.targets.map((t) => [t.targetId, t])) };
+}
+
+describe('evaluateTicketSla with the Xuzhou targets', () => {
+  it('all met: L4 on the Friday before Spring Festival, feedback on the make-up Saturday', () => {
+    const { result, byId } = run(
+      'L4',
+      [ev('received', '2026-02-13T15:00'), ev('responded', '2026-02-13T15:03'), ev('on-site', '2026-02-13T15:50'), ev('resolved', '2026-02-13T18:30'), ev('feedback', '2026-02-14T10:00')],
+      '2026-02-14T12:00',
+    );
+    expect(result.calendarVersion).toBe(calendar.version);
+    expect(result.targets.map((t) => t.targetId)).toEqual(['phone-response', 'on-site-l4', 'resolution-4h', 'feedback']);
+    expect(byId['phone-response']).toMatchObject({ clock: 'calendar', elapsedMinutes: 3, targetMinutes: 5, status: 'met', breachMinutes: 0, percentUsed: '60.00', deadline: '2026-02-13T15:05:00+08:00' });
+    expect(byId['on-site-l4']).toMatchObject({ elapsedMinutes: 50, targetMinutes: 60, status: 'met', percentUsed: '83.33' });
+    expect(byId['resolution-4h']).toMatchObject({ elapsedMinutes: 210, targetMinutes: 240, status: 'met', stop: '2026-02-13T18:30:00+08:00' });
+    // Working clock: Fri 15:00–17:30 (150) + make-up Sat 08:30–10:00 (90).
+    expect(byId['feedback']).toMatchObject({ clock: 'working', elapsedMinutes: 240, targetMinutes: 450, status: 'met', deadline: '2026-02-14T15:00:00+08:00' });
+    expect(byId['feedback'].explanation).toContain('1 working day(s), 1 × 450 working min = 450 working min');
+  });
+
+  it('breached: L2 on the eve of National Day, with the breach in minutes', () => {
+    const { byId } = run(
+      'L2',
+      [ev('received', '2026-09-30T16:00'), ev('responded', '2026-09-30T16:07'), ev('on-site', '2026-09-30T19:30'), ev('resolved', '2026-10-01T05:00'), ev('feedback', '2026-10-08T10:00')],
+      '2026-10-08T12:00',
+    );
+    expect(byId['phone-response']).toMatchObject({ elapsedMinutes: 7, status: 'breached', breachMinutes: 2, percentUsed: '140.00' });
+    expect(byId['on-site-l2']).toMatchObject({ elapsedMinutes: 210, targetMinutes: 180, status: 'breached', breachMinutes: 30 });
+    expect(byId['resolution-12h']).toMatchObject({ elapsedMinutes: 780, targetMinutes: 720, status: 'breached', breachMinutes: 60, deadline: '2026-10-01T04:00:00+08:00' });
+    // The holiday does not count on the working clock: 16:00–17:30 + 10-08 08:30–10:00.
+    expect(byId['feedback']).toMatchObject({ elapsedMinutes: 180, status: 'met', deadline: '2026-10-08T16:00:00+08:00' }); // 16:00 → 16:00 next working day
+    expect(byId['on-site-l2'].explanation).toMatch(/breached by 30 min/);
+  });
+
+  it('running with a buyer-approved pause; breached once now passes the pushed-out deadline', () => {
+    const events = [ev('received', '2026-03-09T09:00'), ev('responded', '2026-03-09T09:02')];
+    const pauses = [
+      { from: '2026-03-09T10:00', to: '2026-03-09T11:30' },
+      { from: '2026-03-09T11:00', to: '2026-03-09T12:00' }, // overlaps the first: merged, counted once
+    ];
+    const atDeadline = run('L1', events, '2026-03-09T15:00', pauses).byId;
+    expect(atDeadline['on-site-l1']).toMatchObject({ stop: null, elapsedMinutes: 240, pausedMinutes: 120, targetMinutes: 240, status: 'running', percentUsed: '100.00', deadline: '2026-03-09T15:00:00+08:00' });
+    expect(atDeadline['resolution-12h']).toMatchObject({ elapsedMinutes: 240, status: 'running', deadline: '2026-03-09T23:00:00+08:00' });
+    // Working clock: 09:00–10:00 (60) + 13:30–15:00 (90); the pause took 10:00–12:00 (120 working min).
+    expect(atDeadline['feedback']).toMatchObject({ elapsedMinutes: 150, pausedMinutes: 120, status: 'running', deadline: '2026-03-10T11:00:00+08:00' });
+
+    const later = run('L1', events, '2026-03-09T15:01', pauses).byId;
+    expect(later['on-site-l1']).toMatchObject({ status: 'breached', breachMinutes: 1, elapsedMinutes: 241 });
+  });
+
+  it('working clock: a stop after hours right after a 17:30 deadline used no more working time — met; the next morning is breached', () => {
+    const events = [ev('received', '2026-03-09T08:30')];
+    const evening = run('L3', [...events, ev('feedback', '2026-03-09T18:00')], '2026-03-10T09:00').byId['feedback'];
+    expect(evening).toMatchObject({ deadline: '2026-03-09T17:30:00+08:00', elapsedMinutes: 450, status: 'met' });
+    const morning = run('L3', [...events, ev('feedback', '2026-03-10T08:31')], '2026-03-10T09:00').byId['feedback'];
+    expect(morning).toMatchObject({ elapsedMinutes: 451, status: 'breached', breachMinutes: 1 });
+  });
+
+  it('uses the first occurrence of the stop event', () => {
+    const { byId } = run('L4', [ev('received', '2026-03-09T09:00'), ev('responded', '2026-03-09T09:20'), ev('responded', '2026-03-09T09:04')], '2026-03-09T10:00');
+    expect(byId['phone-response']).toMatchObject({ stop: '2026-03-09T09:04:00+08:00', status: 'met' });
+  });
+
+  it('an "end-of-day" working-day target: budget from receipt to close of business of the Nth working day after it', () => {
+    const policy: SlaPolicy = {
+      severities: XUZHOU.severities,
+      targets: [{ id: 'close', name: '两个工作日内关闭', severities: ['L1'], metric: 'closure', stopEvent: 'closed', clock: 'working', duration: { workingDays: 2, mode: 'end-of-day' } }],
+    };
+    const { byId } = run('L1', [ev('received', '2026-02-13T15:00'), ev('closed', '2026-02-24T16:00')], '2026-02-25T09:00', [], policy);
+    // Day 1 = make-up Saturday 02-14, day 2 = 02-24 → 17:30; budget 150 + 450 + 450; closed after 150 + 450 + 360.
+    expect(byId['close']).toMatchObject({ targetMinutes: 1050, deadline: '2026-02-24T17:30:00+08:00', elapsedMinutes: 960, status: 'met' });
+  });
+
+  it('a working-clock target in 2027 fails closed; a 7×24-only policy still evaluates', () => {
+    const events = [ev('received', '2027-01-04T09:00'), ev('responded', '2027-01-04T09:03')];
+    expect(() => run('L4', events, '2027-01-04T10:00')).toThrow(CalendarNotPublishedError);
+    expect(() => run('L4', events, '2027-01-04T10:00')).toThrow(/2027/);
+    const calendarOnly = { ...XUZHOU, targets: XUZHOU.targets.filter((t) => t.clock === 'calendar') };
+    expect(run('L4', events, '2027-01-04T10:00', [], calendarOnly).byId['phone-response']).toMatchObject({ status: 'met' });
+  });
+
+  it('rejects bad input with every problem', () => {
+    const input = {
+      ticket: { severity: 'L9', events: [ev('responded', '2026-03-09T09:00'), { kind: 'resolved' as const, at: '2026-03-09 10:00' }] },
+      policy: XUZHOU,
+      calendar,
+      now: at('2026-03-09T10:00'),
+    };
+    expect(() => evaluateTicketSla(input)).toThrow(
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        problems: [
+          { path: 'ticket.severity', message: 'unknown severity "L9"' },
+          { path: 'ticket.events[1].at', message: expect.stringContaining('not an ISO-8601 instant') },
+          { path: 'ticket.events', message: 'no "received" (签收) event: the clocks have no start' },
+        ],
+      }),
+    );
+    expect(() => run('L1', [ev('received', '2026-03-09T09:00'), ev('responded', '2026-03-09T08:00')], '2026-03-09T10:00')).toThrow(/precedes receipt/);
+    expect(() => run('L1', [ev('received', '2026-03-09T09:00')], '2026-03-09T08:00')).toThrow(/now: the evaluation instant precedes receipt/);
+    expect(() => evaluateTicketSla({ ticket: { severity: 'L1', events: [] }, policy: { ...XUZHOU, severities: [] }, calendar, now: 0 })).toThrow(/policy.severities/);
+  });
+});

@@ -1,1 +1,14 @@
-export {};
+export * from './money';
+export * from './dates';
+export * from './config/common.schema';
+export * from './config/contract-config.schema';
+export * from './config/validate-contract-config';
+export * from './config/json-schema';
+export * from './config/periods';
+export * from './config/year-fees';
+export * from './payment/due-rule.schema';
+export * from './payment/conditions/condition.schema';
+export * from './payment/payment.schema';
+export * from './payment/facts.schema';
+export * from './payment/registry';
+export type { ValidationContext, PlannedLine, LineContext, DeductionHit, MilestoneRule, DeductionRule } from './payment/rule-kit';

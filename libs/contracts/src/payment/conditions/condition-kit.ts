@@ -1,0 +1,47 @@
+import type { Problem } from '@ledger/kernel';
+import type { ParsedConfig } from '../../config/contract-config.schema';
+import type { PaymentFacts } from '../facts.schema';
+import type { LineContext, ValidationContext } from '../rule-kit';
+import type { Condition } from './condition.schema';
+
+export type ConditionOutcome = { state: 'met' | 'failed' | 'pending'; reason: string };
+
+export type ConditionEvalContext = { line: { context: LineContext }; facts: PaymentFacts; config: ParsedConfig; asOf: string };
+
+export interface ConditionKind<C extends Condition> {
+  readonly kind: C['kind'];
+  readonly description: string;
+  /** Semantic checks, paths relative to the condition. */
+  validate(c: C, ctx: ValidationContext, hasAssessment: boolean): Problem[];
+  evaluate(c: C, ctx: ConditionEvalContext): ConditionOutcome;
+}
+
+/** The score/grade record a condition looks at: its explicit period or year, else the line's period, else its year. */
+export function scoreRecord(c: { period?: string; year?: number }, ctx: ConditionEvalContext): { label: string; score?: string; grade?: string } {
+  if (c.period) {
+    const p = ctx.facts.periods.find((x) => x.id === c.period);
+    return { label: c.period, score: p?.score, grade: p?.grade };
+  }
+  if (c.year === undefined && ctx.line.context.periodId) {
+    const id = ctx.line.context.periodId;
+    const p = ctx.facts.periods.find((x) => x.id === id);
+    return { label: id, score: p?.score, grade: p?.grade };
+  }
+  const year = c.year ?? ctx.line.context.year;
+  const y = ctx.facts.years.find((x) => x.year === year);
+  return { label: `year ${year}`, score: y?.score, grade: y?.grade };
+}
+
+/** Shared checks of a score target: the period must be an assessment period of the term; the year in the term. */
+export function checkScoreTarget(c: { period?: string; year?: number }, ctx: ValidationContext, hasAssessment: boolean): Problem[] {
+  const problems: Problem[] = [];
+  if (!hasAssessment) problems.push({ path: '(root)', message: 'the configuration has no assessment scheme: there is no score or grade to test' });
+  if (c.period && hasAssessment && !ctx.assessmentPeriodIds.has(c.period)) {
+    problems.push({
+      path: 'period',
+      message: `unknown assessment period "${c.period}"; the term has ${[...ctx.assessmentPeriodIds].join(', ') || 'none'}`,
+    });
+  }
+  if (c.year !== undefined && !ctx.termYears.includes(c.year)) problems.push({ path: 'year', message: `year ${c.year} is outside the term (${ctx.termYears.join(', ')})` });
+  return problems;
+}

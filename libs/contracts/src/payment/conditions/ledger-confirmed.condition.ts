@@ -1,0 +1,27 @@
+import type { Problem } from '@ledger/kernel';
+import type { z } from 'zod';
+import { periodsInTerm } from '../../config/periods';
+import type { ledgerConfirmedConditionSchema } from './condition.schema';
+import type { ConditionKind } from './condition-kit';
+
+type C = z.output<typeof ledgerConfirmedConditionSchema>;
+
+export const ledgerConfirmedCondition: ConditionKind<C> = {
+  kind: 'ledger-confirmed',
+  description: 'The maintenance ledger (台账) was confirmed by the buyer before payment.',
+  validate(c, ctx) {
+    const problems: Problem[] = [];
+    if (c.period) {
+      const ids = (['month', 'quarter', 'half-year', 'year'] as const).flatMap((k) => periodsInTerm(k, ctx.term.start, ctx.term.end).map((p) => p.id));
+      if (!ids.includes(c.period)) problems.push({ path: 'period', message: `period "${c.period}" is outside the term` });
+    }
+    return problems;
+  },
+  evaluate(c, ctx) {
+    const id = c.period ?? ctx.line.context.periodId;
+    const confirmed = id ? (ctx.facts.periods.find((p) => p.id === id)?.ledgerConfirmed ?? ctx.facts.ledgerConfirmed) : ctx.facts.ledgerConfirmed;
+    const what = id ? `the ${id} ledger` : 'the ledger';
+    if (confirmed === undefined) return { state: 'pending', reason: `waiting for ${what} to be confirmed` };
+    return confirmed ? { state: 'met', reason: `${what} confirmed` } : { state: 'failed', reason: `${what} not confirmed` };
+  },
+};

@@ -1,0 +1,73 @@
+import { decimalInput } from '@ledger/kernel';
+import { z } from 'zod';
+import { idSchema, localDateSchema, moneySchema, nonNegativeDecimalSchema, periodIdSchema, yearSchema } from '../config/common.schema';
+
+/**
+ * What happened (or is assumed, for a what-if): plain data the payment engine reads. Everything is
+ * optional; a fact that is missing leaves the lines that need it pending, never guessed.
+ */
+export const paymentFactsSchema = z.strictObject({
+  signedOn: localDateSchema.optional().describe('overrides term.signed'),
+  periods: z
+    .array(
+      z.strictObject({
+        id: periodIdSchema.describe('2026-H1, 2026-Q3, 2026-05'),
+        score: decimalInput.optional(),
+        grade: z.string().optional(),
+        assessedOn: localDateSchema.optional().describe('the assessment date (due dates run from it)'),
+        confirmed: z.boolean().optional(),
+        validComplaints: z.number().int().min(0).optional(),
+        ledgerConfirmed: z.boolean().optional().describe('台账 confirmed by the buyer for this period'),
+      }),
+    )
+    .default([]),
+  years: z
+    .array(
+      z.strictObject({
+        year: yearSchema,
+        score: decimalInput.optional(),
+        grade: z.string().optional(),
+        assessedOn: localDateSchema.optional(),
+        confirmed: z.boolean().optional(),
+      }),
+    )
+    .default([]),
+  quarters: z.array(z.strictObject({ id: periodIdSchema, qualified: z.boolean() })).default([]),
+  attendance: z
+    .array(
+      z.strictObject({
+        year: yearSchema.optional().describe('absent = the whole term'),
+        plannedPersonMonths: nonNegativeDecimalSchema.optional().describe('default: Σ headcount of attendance roles × months of the term (rule 9)'),
+        actualPersonMonths: nonNegativeDecimalSchema,
+      }),
+    )
+    .default([]),
+  acceptance: z.strictObject({ passed: z.boolean(), date: localDateSchema.optional() }).optional(),
+  ledgerConfirmed: z.boolean().optional().describe('whole-contract 台账 confirmation'),
+  lateDeliveries: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        description: z.string().optional(),
+        serviceValue: moneySchema.describe('value of the late service'),
+        daysLate: z.number().int().min(0),
+        on: localDateSchema.optional().describe('when it was finally delivered; picks the line it is deducted from'),
+        lineId: z.string().optional(),
+      }),
+    )
+    .default([]),
+  payments: z.array(z.strictObject({ lineId: z.string(), amount: moneySchema, paidOn: localDateSchema })).default([]),
+  adjustments: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        amount: moneySchema.describe('positive reduces the payment; negative gives back'),
+        reason: z.string().min(1, 'an adjustment needs a reason'),
+        lineId: z.string().optional().describe('default: the next line not yet paid'),
+        on: localDateSchema.optional(),
+      }),
+    )
+    .default([]),
+});
+export type PaymentFactsInput = z.input<typeof paymentFactsSchema>;
+export type PaymentFacts = z.output<typeof paymentFactsSchema>;

@@ -1,0 +1,60 @@
+import { dec, prefixProblems, type Problem } from '@ledger/kernel';
+import { formatMoneyGrouped } from '../money';
+import { validateCondition } from './conditions/registry';
+import type { PaymentTerms } from './payment.schema';
+import { planLines } from './plan';
+import { deductionRuleOf, milestoneRuleOf } from './registry';
+import type { ValidationContext } from './rule-kit';
+
+/** Semantic problems of the payment terms, paths relative to `payment`. */
+export function validatePaymentTerms(payment: PaymentTerms, ctx: ValidationContext, hasAssessment: boolean, assessment: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const seenM = new Map<string, number>();
+  payment.milestones.forEach((m, i) => {
+    const at = `milestones[${i}]`;
+    const prior = seenM.get(m.id);
+    if (prior !== undefined) problems.push({ path: `${at}.id`, message: `duplicate milestone id "${m.id}" (also milestones[${prior}])` });
+    else seenM.set(m.id, i);
+    problems.push(...prefixProblems(`${at}.params`, milestoneRuleOf(m.kind).validate(m.params, ctx)));
+    m.conditions.forEach((c, j) => problems.push(...prefixProblems(`${at}.conditions[${j}]`, validateCondition(c, ctx, hasAssessment))));
+    if (m.kind === 'cumulative-target') {
+      m.params.steps.forEach((s, k) =>
+        s.conditions.forEach((c, j) => problems.push(...prefixProblems(`${at}.params.steps[${k}].conditions[${j}]`, validateCondition(c, ctx, hasAssessment)))),
+      );
+    }
+  });
+
+  const seenD = new Map<string, number>();
+  payment.deductions.forEach((d, i) => {
+    const at = `deductions[${i}]`;
+    const prior = seenD.get(d.id);
+    if (prior !== undefined) problems.push({ path: `${at}.id`, message: `duplicate deduction id "${d.id}" (also deductions[${prior}])` });
+    else seenD.set(d.id, i);
+    (d.target ?? []).forEach((t, j) => {
+      if (!ctx.milestoneIds.has(t)) problems.push({ path: `${at}.target[${j}]`, message: `unknown milestone "${t}"; milestones are ${[...ctx.milestoneIds].join(', ') || 'none'}` });
+    });
+    problems.push(...prefixProblems(`${at}.params`, deductionRuleOf(d.kind).validate(d.params, ctx)));
+  });
+  if (payment.deductions.length > 0 && payment.milestones.length === 0) {
+    problems.push({ path: 'deductions', message: 'deduction rules need at least one milestone to reduce' });
+  }
+
+  // Planned lines must not pay out more than the amount (milestone percentages over 100 %).
+  if (problems.length === 0 && payment.milestones.length > 0) {
+    const lines = planLines(payment, { amount: ctx.amount, term: ctx.term, assessment, yearFees: ctx.yearFees ?? new Map() });
+    const total = lines.reduce((a, l) => a.plus(l.gross), dec(0));
+    if (total.gt(dec(ctx.amount))) {
+      const pct = total.times(100).dividedBy(dec(ctx.amount).isZero() ? 1 : ctx.amount).toDecimalPlaces(2);
+      problems.push({
+        path: 'milestones',
+        message: `the milestones pay ${formatMoneyGrouped(total)} (${pct} % of the amount ${formatMoneyGrouped(ctx.amount)}), more than 100 %`,
+      });
+    }
+    for (const [year, fee] of ctx.yearFees ?? []) {
+      const byYearFee = payment.milestones.filter((m) => 'of' in m.params && typeof m.params.of === 'object' && m.params.of.yearFee === year).map((m) => m.id);
+      const inYear = lines.filter((l) => byYearFee.includes(l.milestoneId)).reduce((a, l) => a.plus(l.gross), dec(0));
+      if (inYear.gt(fee)) problems.push({ path: 'milestones', message: `the milestones pay ${formatMoneyGrouped(inYear)} of the ${year} fee ${formatMoneyGrouped(fee)}, more than 100 %` });
+    }
+  }
+  return problems;
+}

@@ -26,7 +26,7 @@ describe('item-average-grade (seed 002: 11 items, A ≥ 90 / B 80–89 / C < 80)
 
   it('grades on the average as written (two decimals, half up): 89.995 → 90.00 → A', () => {
     // ten items at 90 and one at 89.945 → 989.945 / 11 = 89.995
-    const r = itemAverageGradeRule.evaluate(params, scores([90, 90, 90, 90, 90, 90, 90, 90, 90, 90, '89.945']));
+    const r = itemAverageGradeRule.evaluate(params, itemAverageGradeRule.inputSchema(params).parse(scores([90, 90, 90, 90, 90, 90, 90, 90, 90, 90, '89.945'])));
     expect(r.points).toBe('90.00');
     expect(r.grade?.letter).toBe('A');
   });

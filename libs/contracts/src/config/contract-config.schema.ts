@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, localDateSchema, moneySchema, nonNegativeDecimalSchema, nonNegativeMoneySchema, percentSchema, periodKindSchema, yearSchema } from './common.schema';
+import { idSchema, localDateSchema, nonNegativeDecimalSchema, nonNegativeMoneySchema, percentSchema, periodKindSchema, yearSchema } from './common.schema';
 import { assessmentSectionSchema, calendarSectionSchema, procurementSectionSchema, slaPolicySectionSchema } from './external.schema';
 import { paymentSchema } from '../payment/payment.schema';
 

@@ -1,13 +1,11 @@
-import { z } from 'zod';
+import { assessmentSchemeSchema, procurementSchemeSchema } from '@ledger/scoring';
+import { calendarConfigSchema, slaPolicySchema } from '@ledger/sla';
 
 /*
- * Sections whose language belongs to another library. Until @ledger/sla and @ledger/scoring publish
- * their schemas these are accepted as objects here and checked by those libraries' validators once
- * wired in (see validate-contract-config.ts). Kept in one file so the swap touches nothing else.
+ * Sections whose language belongs to another library: the configuration embeds their schemas as they are,
+ * so a change there is a change here. Kept in one file so the wiring is visible in one place.
  */
-export const calendarSectionSchema = z.record(z.string(), z.unknown()).describe('the sla library calendarConfigSchema');
-export const slaPolicySectionSchema = z.record(z.string(), z.unknown()).describe('the sla library slaPolicySchema');
-export const assessmentSectionSchema = z.record(z.string(), z.unknown()).describe('the scoring library assessmentSchemeSchema');
-export const procurementSectionSchema = z.record(z.string(), z.unknown()).describe('the scoring library procurementSchemeSchema');
-
-export type ExternalProblems = { path: string; message: string }[];
+export const calendarSectionSchema = calendarConfigSchema.describe('the sla library calendarConfigSchema: time zone, working hours, overrides');
+export const slaPolicySectionSchema = slaPolicySchema.describe('the sla library slaPolicySchema: severities and targets with their clocks');
+export const assessmentSectionSchema = assessmentSchemeSchema.describe('the scoring library assessmentSchemeSchema: period, base, clamp, components, grades');
+export const procurementSectionSchema = procurementSchemeSchema.describe('the scoring library procurementSchemeSchema');

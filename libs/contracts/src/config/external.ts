@@ -1,30 +1,29 @@
 import type { Problem } from '@ledger/kernel';
+import { validateAssessmentScheme, validateProcurementScheme } from '@ledger/scoring';
+import { validateCalendarConfig, validateSlaPolicy } from '@ledger/sla';
 
-/*
- * Adapters to the validators of @ledger/sla and @ledger/scoring, each returning problems relative to
- * the section. Wired here, in one place, as those libraries publish them.
+/* Adapters to the validators of @ledger/sla and @ledger/scoring; each returns problems relative to the section. */
+export const validateCalendarSection = (section: unknown): Problem[] => validateCalendarConfig(section);
+export const validateSlaPolicySection = (section: unknown): Problem[] => validateSlaPolicy(section);
+export const validateAssessmentSection = (section: unknown): Problem[] => validateAssessmentScheme(section);
+export const validateProcurementSection = (section: unknown): Problem[] => validateProcurementScheme(section);
+
+type Graded = { grade?: unknown };
+const gradesOf = (list: unknown): string[] =>
+  Array.isArray(list) ? list.map((g: unknown) => (typeof g === 'object' && g !== null ? (g as Graded).grade : undefined)).filter((x): x is string => typeof x === 'string') : [];
+
+/**
+ * Grade letters the assessment scheme can give (scheme-level bands, or an item-average-grade component's
+ * bands), or null when it gives none. Read from the section as written, so it works on invalid input too.
  */
-export function validateCalendarSection(_section: unknown): Problem[] {
-  return [];
-}
-export function validateSlaPolicySection(_section: unknown): Problem[] {
-  return [];
-}
-export function validateAssessmentSection(_section: unknown): Problem[] {
-  return [];
-}
-export function validateProcurementSection(_section: unknown): Problem[] {
-  return [];
-}
-
-/** Grade letters the assessment scheme can give, or null when it defines none (read defensively). */
 export function schemeGrades(assessment: unknown): string[] | null {
   if (typeof assessment !== 'object' || assessment === null) return null;
-  const grades = (assessment as { grades?: unknown }).grades;
-  const list = Array.isArray(grades) ? grades : typeof grades === 'object' && grades !== null ? (grades as { bands?: unknown }).bands : undefined;
-  if (!Array.isArray(list)) return null;
-  const letters = list
-    .map((g) => (typeof g === 'object' && g !== null ? ((g as { letter?: unknown; grade?: unknown }).letter ?? (g as { grade?: unknown }).grade) : undefined))
-    .filter((x): x is string => typeof x === 'string');
-  return letters.length > 0 ? letters : null;
+  const a = assessment as { grades?: unknown; components?: unknown };
+  const letters = [...gradesOf(a.grades)];
+  if (Array.isArray(a.components)) {
+    for (const c of a.components) {
+      if (typeof c === 'object' && c !== null) letters.push(...gradesOf((c as { params?: { grades?: unknown } }).params?.grades));
+    }
+  }
+  return letters.length > 0 ? [...new Set(letters)] : null;
 }

@@ -46,7 +46,7 @@ export type PlannedLine = {
 
 export type PlanContext = {
   amount: string;
-  term: { start: string; end: string };
+  term: { start: string; end: string; signed?: string };
   /** The assessment section as written (the scoring library owns its shape). */
   assessment: unknown;
   yearFees: Map<number, Decimal>;

@@ -1,16 +1,46 @@
+import { dec } from '@ledger/kernel';
 import { z } from 'zod';
 import { percentSchema } from '../../config/common.schema';
-import type { DeductionRule } from '../rule-kit';
+import { addMonths } from '../../dates';
+import { formatMoneyGrouped, toFen } from '../../money';
+import type { DeductionHit, DeductionRule } from '../rule-kit';
 
 const params = z.strictObject({
   graceMonths: z.number().int().min(0).max(60).default(3).describe('Tianjin: not accepted 3 months after the term end'),
   finePercent: percentSchema.default('15').describe('of the contract amount'),
 });
 
+/**
+ * Tianjin ★(三): acceptance still not achieved `graceMonths` after the term ends → every payment is clawed
+ * back (each line is forfeited; what was paid becomes owed by the vendor) and a fine of finePercent % of
+ * the amount is owed on top. Interest is not computed (the seed gives no rate).
+ */
 export const acceptanceClawbackDeduction: DeductionRule<'acceptance-clawback', typeof params> = {
   kind: 'acceptance-clawback',
   description: 'Acceptance not passed by term end + graceMonths: every line is forfeited (paid money clawed back) and a fine of finePercent % of the amount is owed.',
   params,
   validate: () => [],
-  apply: () => [],
+  apply(p, ctx) {
+    const deadline = addMonths(ctx.config.term.end, p.graceMonths);
+    const a = ctx.facts.acceptance;
+    const acceptedInTime = a?.passed === true && (a.date === undefined || a.date <= deadline);
+    if (acceptedInTime || ctx.asOf <= deadline || ctx.lines.length === 0) return [];
+    const why = a?.passed ? `accepted only on ${a.date}, after ${deadline}` : `not accepted by ${deadline} (term end ${ctx.config.term.end} + ${p.graceMonths} months)`;
+    const hits: DeductionHit[] = ctx.lines.map((l) => ({
+      lineId: l.id,
+      amount: l.gross,
+      basis: { deadline, gross: l.gross.toFixed(2) },
+      formula: `clawback: ${why}: the whole line ${formatMoneyGrouped(l.gross)} is recovered`,
+      forfeit: true,
+    }));
+    const fine = toFen(dec(ctx.config.money.amount).times(dec(p.finePercent)).dividedBy(100));
+    hits.push({
+      lineId: ctx.lines[ctx.lines.length - 1].id,
+      amount: fine,
+      basis: { deadline, finePercent: p.finePercent, amount: dec(ctx.config.money.amount).toFixed(2) },
+      formula: `fine: ${why}: ${p.finePercent} % of ${formatMoneyGrouped(ctx.config.money.amount)} = ${formatMoneyGrouped(fine)}`,
+      forfeit: true,
+    });
+    return hits;
+  },
 };

@@ -1,6 +1,8 @@
+import { dec, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { percentSchema } from '../../config/common.schema';
-import type { DeductionRule } from '../rule-kit';
+import { formatMoneyGrouped, toFen } from '../../money';
+import type { DeductionHit, DeductionRule } from '../rule-kit';
 
 const params = z.strictObject({
   grades: z
@@ -15,10 +17,40 @@ const params = z.strictObject({
     .describe('Qinghai: B → 2 % and 1 month later; C → 5 % and 2 months later'),
 });
 
+/** Qinghai: grade B → −2 % of the half-year fee and paid one month later; C → −5 % and two months later. */
 export const gradePercentDeduction: DeductionRule<'grade-percent', typeof params> = {
   kind: 'grade-percent',
   description: 'percent % of the period payment by the period grade, and the payment moves delayMonths later.',
   params,
-  validate: () => [],
-  apply: () => [],
+  validate(p, ctx) {
+    const problems: Problem[] = [];
+    const seen = new Map<string, number>();
+    p.grades.forEach((g, i) => {
+      const prior = seen.get(g.grade);
+      if (prior !== undefined) problems.push({ path: `grades[${i}].grade`, message: `grade "${g.grade}" is listed twice (also grades[${prior}])` });
+      else seen.set(g.grade, i);
+      if (ctx.grades && !ctx.grades.includes(g.grade)) {
+        problems.push({ path: `grades[${i}].grade`, message: `unknown grade "${g.grade}"; the assessment scheme grades ${ctx.grades.join(', ')}` });
+      }
+    });
+    if (!ctx.assessmentPeriodKind) problems.push({ path: 'grades', message: 'grades need an assessment scheme with a period' });
+    return problems;
+  },
+  apply(p, ctx) {
+    const hits: DeductionHit[] = [];
+    for (const line of ctx.lines) {
+      const grade = line.context.periodId ? ctx.facts.periods.find((x) => x.id === line.context.periodId)?.grade : undefined;
+      const rule = grade === undefined ? undefined : p.grades.find((g) => g.grade === grade);
+      if (!rule) continue;
+      const amount = toFen(line.gross.times(dec(rule.percent)).dividedBy(100));
+      hits.push({
+        lineId: line.id,
+        amount,
+        basis: { grade: rule.grade, percent: rule.percent, gross: line.gross.toFixed(2), delayMonths: String(rule.delayMonths) },
+        formula: `${line.context.periodId} grade ${rule.grade}: ${rule.percent} % of ${formatMoneyGrouped(line.gross)} = ${formatMoneyGrouped(amount)}${rule.delayMonths ? `; paid ${rule.delayMonths} month(s) later` : ''}`,
+        delayMonths: rule.delayMonths,
+      });
+    }
+    return hits;
+  },
 };

@@ -1,16 +1,43 @@
+import { dec } from '@ledger/kernel';
 import { z } from 'zod';
 import { percentSchema } from '../../config/common.schema';
-import type { DeductionRule } from '../rule-kit';
+import { formatMoneyGrouped, toFen } from '../../money';
+import { firstLineDueFrom } from '../line-select';
+import type { DeductionHit, DeductionRule } from '../rule-kit';
 
 const params = z.strictObject({
   percentPerDay: percentSchema.describe('Huai\'an general clause 12: 0.5 (% of the late service\'s value per day)'),
   capPercent: percentSchema.describe('of the late service\'s value; Huai\'an: 10'),
 });
 
+/**
+ * 违约金: value × percentPerDay % × days late, capped at capPercent % of the value, per late delivery.
+ * Charged to the delivery's named line, else the first line due on or after the delivery, else the last.
+ */
 export const liquidatedDamagesDeduction: DeductionRule<'liquidated-damages', typeof params> = {
   kind: 'liquidated-damages',
   description: 'For each late delivery: value × percentPerDay % × days late, capped at capPercent % of value.',
   params,
   validate: () => [],
-  apply: () => [],
+  apply(p, ctx) {
+    const hits: DeductionHit[] = [];
+    for (const d of ctx.facts.lateDeliveries) {
+      if (d.daysLate === 0) continue;
+      const line = (d.lineId ? ctx.lines.find((l) => l.id === d.lineId) : undefined) ?? firstLineDueFrom(ctx.lines, d.on);
+      if (!line) continue;
+      const value = dec(d.serviceValue);
+      const raw = toFen(value.times(dec(p.percentPerDay)).times(d.daysLate).dividedBy(100));
+      const cap = toFen(value.times(dec(p.capPercent)).dividedBy(100));
+      const amount = raw.gt(cap) ? cap : raw;
+      hits.push({
+        lineId: line.id,
+        amount,
+        basis: { serviceValue: value.toFixed(2), daysLate: String(d.daysLate), percentPerDay: p.percentPerDay, uncapped: raw.toFixed(2), cap: cap.toFixed(2) },
+        formula:
+          `late delivery ${d.id}${d.description ? ` (${d.description})` : ''}: ${d.daysLate} day(s) × ${p.percentPerDay} % × ${formatMoneyGrouped(value)} = ${formatMoneyGrouped(raw)}, ` +
+          (raw.gt(cap) ? `capped at ${p.capPercent} % = ${formatMoneyGrouped(cap)}` : `cap ${p.capPercent} % = ${formatMoneyGrouped(cap)} ${raw.eq(cap) ? 'reached exactly' : 'not reached'}`),
+      });
+    }
+    return hits;
+  },
 };

@@ -1,15 +1,32 @@
+import { dec } from '@ledger/kernel';
 import { z } from 'zod';
 import { nonNegativeMoneySchema } from '../../config/common.schema';
-import type { DeductionRule } from '../rule-kit';
+import { formatMoneyGrouped, toFen } from '../../money';
+import type { DeductionHit, DeductionRule } from '../rule-kit';
 
 const params = z.strictObject({
   amountEach: nonNegativeMoneySchema.describe('Qinghai: 500'),
 });
 
+/** Qinghai: each valid complaint −500 from the period's payment. */
 export const perComplaintDeduction: DeductionRule<'per-complaint', typeof params> = {
   kind: 'per-complaint',
   description: 'amountEach × valid complaints of the line\'s period.',
   params,
   validate: () => [],
-  apply: () => [],
+  apply(p, ctx) {
+    const hits: DeductionHit[] = [];
+    for (const line of ctx.lines) {
+      const n = line.context.periodId ? ctx.facts.periods.find((x) => x.id === line.context.periodId)?.validComplaints : undefined;
+      if (!n) continue;
+      const amount = toFen(dec(p.amountEach).times(n));
+      hits.push({
+        lineId: line.id,
+        amount,
+        basis: { validComplaints: String(n), amountEach: toFen(p.amountEach).toFixed(2) },
+        formula: `${n} valid complaint(s) in ${line.context.periodId} × ${formatMoneyGrouped(p.amountEach)} = ${formatMoneyGrouped(amount)}`,
+      });
+    }
+    return hits;
+  },
 };

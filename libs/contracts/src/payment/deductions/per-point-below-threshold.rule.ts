@@ -1,11 +1,14 @@
+import { dec, type Decimal, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { moneySchema, nonNegativeDecimalSchema, percentSchema, yearSchema } from '../../config/common.schema';
-import type { DeductionRule } from '../rule-kit';
+import { formatMoneyGrouped, toFen } from '../../money';
+import { lastLineOfYear } from '../line-select';
+import type { DeductionHit, DeductionRule, ResolvedLine } from '../rule-kit';
 
 const params = z.strictObject({
   threshold: nonNegativeDecimalSchema.describe('e.g. 80'),
   perPoint: moneySchema.describe('yuan per point below the threshold, e.g. 10000 or 20000'),
-  score: z.enum(['year', 'period']).default('year').describe('year: each year score (facts.years); period: each assessment period score'),
+  score: z.enum(['year', 'period']).default('year').describe('year: each year score (facts.years); period: each line\'s assessment period score'),
   points: z.enum(['proportional', 'ceil', 'floor']).default('proportional').describe('rule 4: 78.5 → 1.5 points (proportional), 2 (ceil) or 1 (floor)'),
   cap: z
     .strictObject({
@@ -16,10 +19,76 @@ const params = z.strictObject({
 });
 export type PerPointBelowThresholdParams = z.output<typeof params>;
 
+/**
+ * "Below 80: N yuan per point below 80, capped at x % of …" (Xuzhou, Huai'an). A year score is charged
+ * to the last line of that year of the target milestones; a period score to the period's own line.
+ * Scores at or above the threshold give a 0.00 line that says so, so the schedule explains itself.
+ */
 export const perPointBelowThresholdDeduction: DeductionRule<'per-point-below-threshold', typeof params> = {
   kind: 'per-point-below-threshold',
   description: 'perPoint × points below threshold for each year (or period) score, capped.',
   params,
-  validate: () => [],
-  apply: () => [],
+  validate(p, ctx) {
+    const problems: Problem[] = [];
+    const of = p.cap?.of;
+    if (of && typeof of === 'object' && !ctx.termYears.includes(of.yearFee)) {
+      problems.push({ path: 'cap.of.yearFee', message: `cap base "the ${of.yearFee} fee" does not exist: the term covers ${ctx.termYears.join(', ')}` });
+    }
+    if (of === 'year-fee' && p.score === 'period' && !ctx.assessmentPeriodKind) {
+      problems.push({ path: 'cap.of', message: 'a period score needs an assessment scheme to say which year fee caps it' });
+    }
+    if (p.score === 'period' && !ctx.assessmentPeriodKind) problems.push({ path: 'score', message: 'period scores need an assessment scheme with a period' });
+    return problems;
+  },
+  apply(p, ctx) {
+    const hits: DeductionHit[] = [];
+    const charge = (line: ResolvedLine | undefined, label: string, score: string, year: number): void => {
+      if (!line) return;
+      const s = dec(score);
+      const threshold = dec(p.threshold);
+      const basis: Record<string, string> = { score: s.toFixed(2), threshold: p.threshold, perPoint: toFen(p.perPoint).toFixed(2), points: p.points };
+      if (s.gte(threshold)) {
+        hits.push({ lineId: line.id, amount: dec(0), basis, formula: `${label} score ${s.toFixed(2)} ≥ ${p.threshold}: no deduction` });
+        return;
+      }
+      const gap = threshold.minus(s);
+      const points = p.points === 'ceil' ? gap.ceil() : p.points === 'floor' ? gap.floor() : gap;
+      const raw = toFen(points.times(dec(p.perPoint)));
+      let formula = `${label} score ${s.toFixed(2)}: ${points.toString()} point(s) below ${p.threshold}${p.points === 'proportional' ? '' : ` (${p.points} of ${gap.toString()})`} × ${formatMoneyGrouped(p.perPoint)} = ${formatMoneyGrouped(raw)}`;
+      let amount = raw;
+      basis.pointsBelow = points.toString();
+      basis.uncapped = raw.toFixed(2);
+      if (p.cap) {
+        const { base, what } = capBase(p.cap.of, year, ctx.config.money.amount, ctx.yearFees);
+        const cap = toFen(base.times(dec(p.cap.percent)).dividedBy(100));
+        basis.cap = cap.toFixed(2);
+        basis.capBase = base.toFixed(2);
+        if (raw.gt(cap)) {
+          amount = cap;
+          formula += `, capped at ${p.cap.percent} % of ${what} ${formatMoneyGrouped(base)} = ${formatMoneyGrouped(cap)}`;
+        } else {
+          formula += `, cap ${p.cap.percent} % of ${what} ${formatMoneyGrouped(base)} = ${formatMoneyGrouped(cap)} ${raw.eq(cap) ? 'reached exactly' : 'not reached'}`;
+        }
+      }
+      hits.push({ lineId: line.id, amount, basis, formula });
+    };
+    if (p.score === 'year') {
+      for (const y of ctx.facts.years) {
+        if (y.score === undefined || !ctx.yearFees.has(y.year)) continue;
+        charge(lastLineOfYear(ctx.lines, y.year), `${y.year} year`, y.score, y.year);
+      }
+    } else {
+      for (const line of ctx.lines) {
+        const period = line.context.periodId ? ctx.facts.periods.find((x) => x.id === line.context.periodId) : undefined;
+        if (period?.score !== undefined) charge(line, period.id, period.score, line.context.year);
+      }
+    }
+    return hits;
+  },
 };
+
+function capBase(of: 'amount' | 'year-fee' | { yearFee: number }, year: number, amount: string, fees: Map<number, Decimal>): { base: Decimal; what: string } {
+  if (of === 'amount') return { base: dec(amount), what: 'the contract amount' };
+  const y = of === 'year-fee' ? year : of.yearFee;
+  return { base: fees.get(y) ?? dec(0), what: `the ${y} fee` };
+}

@@ -2,7 +2,7 @@ import { dec, type Decimal, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { idSchema, percentSchema } from '../../config/common.schema';
 import { formatMoneyGrouped, toFen } from '../../money';
-import { yearOf } from '../../dates';
+import { defaultYearOfDue } from '../due-date';
 import { conditionSchema } from '../conditions/condition.schema';
 import { dueRuleSchema } from '../due-rule.schema';
 import type { MilestoneRule } from '../rule-kit';
@@ -59,7 +59,7 @@ export const cumulativeTargetMilestone: MilestoneRule<'cumulative-target', typeo
       const basis = `${s.cumulativePercent} % of ${describeBase(p.of, base)} = ${formatMoneyGrouped(cumulative)} in total, less ${previousPct} % already scheduled ${formatMoneyGrouped(previous)}`;
       previous = cumulative;
       previousPct = s.cumulativePercent;
-      const year = s.year ?? (s.due.kind === 'date' ? yearOf(s.due.date) : p.of === 'amount' ? yearOf(ctx.term.end) : p.of.yearFee);
+      const year = s.year ?? (p.of === 'amount' ? defaultYearOfDue(s.due, ctx.term) : p.of.yearFee);
       return {
         id: `${ctx.milestoneId}.${s.id}`,
         milestoneId: ctx.milestoneId,

@@ -2,7 +2,7 @@ import { dec } from '@ledger/kernel';
 import { z } from 'zod';
 import { percentSchema } from '../../config/common.schema';
 import { toFen } from '../../money';
-import { yearOf } from '../../dates';
+import { defaultYearOfDue } from '../due-date';
 import { dueRuleSchema } from '../due-rule.schema';
 import type { MilestoneRule } from '../rule-kit';
 import { baseAmount, checkShareBase, describeBase, shareBaseSchema } from '../share';
@@ -22,7 +22,7 @@ export const percentMilestone: MilestoneRule<'percent', typeof params> = {
   validate: (p, ctx) => checkShareBase(p.of, ctx, 'of'),
   plan(p, ctx) {
     const base = baseAmount(p.of, ctx.amount, ctx.yearFees);
-    const year = p.year ?? (p.of === 'amount' ? (p.due.kind === 'date' ? yearOf(p.due.date) : yearOf(ctx.term.end)) : p.of.yearFee);
+    const year = p.year ?? (p.of === 'amount' ? defaultYearOfDue(p.due, ctx.term) : p.of.yearFee);
     return [
       {
         id: ctx.milestoneId,

@@ -1,0 +1,234 @@
+import { dec, prefixProblems, ValidationError, zodProblems, type Decimal } from '@ledger/kernel';
+import { parseContractConfig } from '../config/validate-contract-config';
+import type { ParsedConfig } from '../config/contract-config.schema';
+import { localDateSchema } from '../config/common.schema';
+import { yearFees as computeYearFees } from '../config/year-fees';
+import { addMonths } from '../dates';
+import { formatMoneyGrouped } from '../money';
+import { evaluateCondition } from './conditions/registry';
+import { resolveDueDate } from './due-date';
+import { paymentFactsSchema, type PaymentFacts } from './facts.schema';
+import { planLines } from './plan';
+import { deductionRuleOf } from './registry';
+import type { DeductionHit, ResolvedLine } from './rule-kit';
+import type { LineStatus, Schedule, ScheduleDeduction, ScheduleLine } from './schedule.types';
+
+export type ScheduleOptions = { asOf: string };
+
+type Hit = DeductionHit & { ruleId: string; kind: string; label?: string; superseded?: boolean };
+
+/**
+ * The payment schedule of a contract as of a date: every line the milestones plan, its deductions with
+ * their formulas, its due date and status. Pure: the same configuration, facts and `asOf` always give the
+ * same schedule. Throws a ValidationError (every problem, with paths) for an invalid configuration or facts.
+ *
+ * Order of computation: plan gross lines (rounded once each, splits exact) → resolve due dates → apply every
+ * deduction rule (each rounds its own amount once, caps applied to the rounded figures) → exclusive groups →
+ * conditions → statuses → carry what a line cannot absorb to the next payable line; the rest is owed by
+ * the vendor (rule 12).
+ */
+export function computeSchedule(configInput: unknown, factsInput: unknown, options: ScheduleOptions): Schedule {
+  const config = parseContractConfig(configInput);
+  const facts = parseFacts(factsInput);
+  const asOf = parseAsOf(options.asOf);
+  return computeParsed(config, facts, asOf);
+}
+
+export function parseFacts(input: unknown): PaymentFacts {
+  const r = paymentFactsSchema.safeParse(input ?? {});
+  if (!r.success) throw new ValidationError(prefixProblems('facts', zodProblems(r.error)), 'the payment facts are invalid');
+  return r.data;
+}
+
+function parseAsOf(asOf: string): string {
+  const r = localDateSchema.safeParse(asOf);
+  if (!r.success) throw new ValidationError(prefixProblems('asOf', zodProblems(r.error)));
+  return r.data;
+}
+
+/** The engine proper, over an already parsed configuration and facts. */
+export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: string): Schedule {
+  const notes: string[] = [];
+  const fees = computeYearFees(config.money.amount, config.term, config.money.annualSplit);
+  const planned = planLines(config.payment, { amount: config.money.amount, term: config.term, assessment: config.assessment, yearFees: fees });
+  if (planned.length === 0) notes.push('the configuration states no payment milestones: there is nothing to schedule');
+
+  const dueReasons = new Map<string, string>();
+  const lines: ResolvedLine[] = planned.map((l) => {
+    const due = resolveDueDate(l.due, l, config, facts);
+    dueReasons.set(l.id, due.reason);
+    return { ...l, dueDate: due.date };
+  });
+
+  // Deductions, rule by rule, against the target milestones' lines.
+  const hits: Hit[] = [];
+  for (const d of config.payment.deductions) {
+    const targets = d.target ? lines.filter((l) => d.target?.includes(l.milestoneId)) : lines;
+    const rule = deductionRuleOf(d.kind);
+    const produced = rule.apply(d.params, { config, facts, asOf, yearFees: fees, ruleId: d.id, lines: targets, allLines: lines });
+    for (const h of produced) hits.push({ ...h, ruleId: d.id, kind: d.kind, label: d.label });
+  }
+  applyExclusiveGroups(hits, config);
+
+  const paidBy = new Map<string, Decimal>();
+  for (const p of facts.payments) paidBy.set(p.lineId, (paidBy.get(p.lineId) ?? dec(0)).plus(dec(p.amount)));
+  const known = new Set(lines.map((l) => l.id));
+  for (const p of facts.payments) {
+    if (!known.has(p.lineId)) notes.push(`payment of ${formatMoneyGrouped(p.amount)} on ${p.paidOn} names an unknown line "${p.lineId}"; counted in totals.paid only`);
+  }
+
+  // Per line: deductions, conditions, due date (with delays), status.
+  const out: (ScheduleLine & { _gross: Decimal; _own: Decimal; _paid: Decimal; _entries: { entry: ScheduleDeduction; value: Decimal }[] })[] = lines.map((l) => {
+    const mine = hits.filter((h) => h.lineId === l.id);
+    const reasons: string[] = [l.basis];
+    const entries = mine.map((h) => ({
+      entry: {
+        ruleId: h.ruleId,
+        kind: h.kind,
+        ...(h.label ? { label: h.label } : {}),
+        basis: h.basis,
+        formula: h.superseded ? `${h.formula} — superseded in its exclusive group (0.00)` : h.formula,
+        amount: (h.superseded ? dec(0) : h.amount).toFixed(2),
+      },
+      value: h.superseded ? dec(0) : h.amount,
+    }));
+    const own = entries.reduce((a, e) => a.plus(e.value), dec(0));
+    const forfeited = mine.some((h) => h.forfeit && !h.superseded);
+    const delay = mine.reduce((m, h) => (!h.superseded && h.delayMonths && h.delayMonths > m ? h.delayMonths : m), 0);
+
+    let dueDate = l.dueDate;
+    reasons.push(dueReasons.get(l.id) ?? '');
+    if (dueDate && delay > 0) {
+      dueDate = addMonths(dueDate, delay);
+      reasons.push(`moved ${delay} month(s) later to ${dueDate}`);
+    }
+    const outcomes = l.conditions.map((c) => evaluateCondition(c, { line: l, facts, config, asOf }));
+    outcomes.forEach((o) => reasons.push(`${o.state === 'met' ? 'condition met' : o.state === 'failed' ? 'condition failed' : 'condition pending'}: ${o.reason}`));
+    const paid = paidBy.get(l.id) ?? dec(0);
+    const net = dec(l.gross).minus(own);
+
+    let status: LineStatus;
+    if (forfeited) status = 'forfeited';
+    else if (paid.gt(0) && paid.gte(net)) status = 'paid';
+    else if (outcomes.some((o) => o.state === 'failed')) status = 'withheld';
+    else if (outcomes.every((o) => o.state === 'met') && dueDate !== null && dueDate <= asOf) status = 'due';
+    else status = 'scheduled';
+    if (status === 'withheld') reasons.push(`withheld: ${net.toFixed(2)} is kept until the condition is met; deductions on this line are secured by it`);
+    if (paid.gt(0) && status !== 'paid') reasons.push(`paid so far ${formatMoneyGrouped(paid)}`);
+
+    return {
+      id: l.id,
+      milestoneId: l.milestoneId,
+      label: l.label,
+      basis: l.basis,
+      year: l.context.year,
+      ...(l.context.periodId ? { period: l.context.periodId } : {}),
+      gross: l.gross.toFixed(2),
+      deductions: entries.map((e) => e.entry),
+      deductionTotal: own.toFixed(2),
+      net: net.toFixed(2),
+      paid: paid.toFixed(2),
+      dueDate,
+      status,
+      reasons: reasons.filter((r) => r !== ''),
+      _gross: l.gross,
+      _own: own,
+      _paid: paid,
+      _entries: entries,
+    };
+  });
+
+  // Rule 12: what a line cannot absorb moves to the next line that can still pay (not forfeited, not paid);
+  // what nothing can absorb is owed by the vendor.
+  let carry = dec(0);
+  const carrySources: string[] = [];
+  let owed = dec(0);
+  for (const line of out) {
+    const excess = line._own.minus(line._gross);
+    if (excess.gt(0)) {
+      line._entries.push({
+        entry: {
+          ruleId: 'carry',
+          kind: 'carried-forward',
+          basis: { excess: excess.toFixed(2) },
+          formula: `deductions ${formatMoneyGrouped(line._own)} exceed the gross ${formatMoneyGrouped(line._gross)}: ${formatMoneyGrouped(excess)} carried to the next payable line`,
+          amount: excess.negated().toFixed(2),
+        },
+        value: excess.negated(),
+      });
+      carry = carry.plus(excess);
+      carrySources.push(line.id);
+    } else if (carry.gt(0) && line.status !== 'forfeited' && line.status !== 'paid') {
+      const room = line._gross.minus(line._own).minus(line._paid);
+      const take = room.gt(carry) ? carry : room;
+      if (take.gt(0)) {
+        line._entries.push({
+          entry: {
+            ruleId: 'carry',
+            kind: 'carried-forward',
+            basis: { from: carrySources.join(', ') },
+            formula: `carried from ${carrySources.join(', ')}: ${formatMoneyGrouped(take)}`,
+            amount: take.toFixed(2),
+          },
+          value: take,
+        });
+        carry = carry.minus(take);
+      }
+    }
+    const total = line._entries.reduce((a, e) => a.plus(e.value), dec(0));
+    const net = line._gross.minus(total);
+    line.deductions = line._entries.map((e) => e.entry);
+    line.deductionTotal = total.toFixed(2);
+    line.net = net.toFixed(2);
+    if (line.status === 'paid' && line._paid.lt(net)) line.status = 'due';
+    // Paid more than the line now nets (deductions arrived after payment, or a clawback): the difference is owed back.
+    if (line._paid.gt(net)) {
+      const back = line._paid.minus(net);
+      owed = owed.plus(back);
+      line.reasons.push(`paid ${formatMoneyGrouped(line._paid)} but the line nets ${formatMoneyGrouped(net)}: ${formatMoneyGrouped(back)} owed back by the vendor`);
+    }
+  }
+  if (carry.gt(0)) {
+    owed = owed.plus(carry);
+    notes.push(`deductions of ${formatMoneyGrouped(carry)} exceed what remains payable and are owed by the vendor (rule 12)`);
+  }
+
+  const sum = (f: (l: (typeof out)[number]) => Decimal): Decimal => out.reduce((a, l) => a.plus(f(l)), dec(0));
+  const paidTotal = facts.payments.reduce((a, p) => a.plus(dec(p.amount)), dec(0));
+  const lines_: ScheduleLine[] = out.map(({ _gross, _own, _paid, _entries, ...rest }) => rest);
+  return {
+    ...(config.version !== undefined ? { configVersion: config.version } : {}),
+    asOf,
+    lines: lines_,
+    totals: {
+      gross: sum((l) => l._gross).toFixed(2),
+      deductions: sum((l) => dec(l.deductionTotal)).toFixed(2),
+      net: sum((l) => dec(l.net)).toFixed(2),
+      paid: paidTotal.toFixed(2),
+      withheld: sum((l) => (l.status === 'withheld' ? dec(l.net) : dec(0))).toFixed(2),
+      outstanding: sum((l) => (l.status === 'due' || l.status === 'scheduled' ? maxZero(dec(l.net).minus(l._paid)) : dec(0))).toFixed(2),
+    },
+    vendorBalanceOwed: owed.toFixed(2),
+    notes,
+  };
+}
+
+const maxZero = (d: Decimal): Decimal => (d.isNegative() ? dec(0) : d);
+
+/** Rules sharing an exclusive group are alternatives on a line: only the largest counts (the first on a tie). */
+function applyExclusiveGroups(hits: Hit[], config: ParsedConfig): void {
+  const groupOf = new Map(config.payment.deductions.filter((d) => d.exclusiveGroup).map((d) => [d.id, d.exclusiveGroup as string]));
+  const best = new Map<string, Hit>();
+  for (const h of hits) {
+    const g = groupOf.get(h.ruleId);
+    if (!g) continue;
+    const key = `${h.lineId}\u0000${g}`;
+    const cur = best.get(key);
+    if (!cur || h.amount.gt(cur.amount)) {
+      if (cur) cur.superseded = true;
+      best.set(key, h);
+    } else {
+      h.superseded = true;
+    }
+  }
+}

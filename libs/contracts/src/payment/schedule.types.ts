@@ -1,0 +1,52 @@
+/** One deduction against a line: which rule, the figures it used, the formula in words, the amount (2 dp). */
+export type ScheduleDeduction = {
+  ruleId: string;
+  kind: string;
+  label?: string;
+  basis: Record<string, string>;
+  formula: string;
+  amount: string;
+};
+
+export type LineStatus = 'scheduled' | 'due' | 'withheld' | 'paid' | 'forfeited';
+
+export type ScheduleLine = {
+  id: string;
+  milestoneId: string;
+  label: string;
+  /** How the gross was derived ('40 % of the contract amount 1,740,000.00 …'). */
+  basis: string;
+  year: number;
+  period?: string;
+  gross: string;
+  deductions: ScheduleDeduction[];
+  /** Σ deductions.amount (carried amounts included). */
+  deductionTotal: string;
+  /** gross − deductionTotal. */
+  net: string;
+  paid: string;
+  dueDate: string | null;
+  status: LineStatus;
+  reasons: string[];
+};
+
+export type ScheduleTotals = {
+  gross: string;
+  deductions: string;
+  net: string;
+  paid: string;
+  /** Net of withheld lines (kept by the buyer until their condition is met). */
+  withheld: string;
+  /** Net still to pay on lines that are scheduled or due, less what was paid on them. */
+  outstanding: string;
+};
+
+export type Schedule = {
+  configVersion?: number;
+  asOf: string;
+  lines: ScheduleLine[];
+  totals: ScheduleTotals;
+  /** Rule 12: deductions beyond what remains payable, plus overpayments (clawbacks), owed by the vendor. */
+  vendorBalanceOwed: string;
+  notes: string[];
+};

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * The process configuration, validated once at boot. Every variable is listed here and in the README.
+ * Secrets are marked so they never reach a log line.
+ */
+export const appConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** PostgreSQL server; when absent the product runs on embedded PGlite under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Redis for BullMQ; when absent jobs run in-process. */
+  REDIS_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+});
+
+export type AppConfig = z.infer<typeof appConfigSchema>;
+
+export const SENSITIVE_CONFIG_KEYS: readonly (keyof AppConfig)[] = ['DATABASE_URL', 'REDIS_URL'];
+
+export class ConfigInvalidError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigInvalidError';
+  }
+}
+
+/** Parse the environment; report every bad variable at once, never echoing a secret's value. */
+export function loadAppConfig(env: Record<string, string | undefined>): AppConfig {
+  const result = appConfigSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigInvalidError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return result.data;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,8 @@
+import { join } from 'path';
+import { register } from 'tsconfig-paths';
+
+/**
+ * Compiled output keeps `@ledger/*` imports as written; map them to the compiled libraries.
+ * `dist/apps/api/src` → `dist`.
+ */
+register({ baseUrl: join(__dirname, '..', '..', '..'), paths: { '@ledger/*': ['libs/*/src/index'] } });

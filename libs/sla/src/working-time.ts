@@ -56,6 +56,7 @@ function elapsed(clock: MinuteClock, a: Instant, b: Instant, pauses: readonly Pa
   const to = floorToMinute(toEpochMs(b, 'to'));
   if (to < from) throw invalid('to', 'the end of an interval must not precede its start');
   let total = clock.at(to) - clock.at(from);
+  if (!pauses || pauses.length === 0) return total;
   for (const p of mergePauses(pauses)) {
     const pf = Math.max(p.from, from);
     const pt = Math.min(p.to, to);
@@ -74,6 +75,7 @@ function add(clock: MinuteClock, start: Instant, minutes: number, pauses: readon
   checkMinutes(minutes);
   let cursor = floorToMinute(toEpochMs(start, 'start'));
   if (minutes === 0) return cursor;
+  if (!pauses || pauses.length === 0) return clock.instantAt(clock.at(cursor) + minutes);
   let rest = minutes;
   // Walk the pauses, not the days: each gap between pauses is measured in O(1) by the clock.
   for (const p of mergePauses(pauses)) {

@@ -57,7 +57,9 @@ export const flawLadderItem: ProcurementItemDefinition<FlawLadderParams, FlawLad
   maxPoints: (params) => dec(params.ladder[0]),
   inputSchema(params) {
     const known = [...params.expectedTopics, ...params.mandatoryTopics];
-    return flawSheetEntrySchema.superRefine((e, ctx) => {
+    // A bare whole number is shorthand for { flaws: n } (a plan provided, meeting the requirements).
+    const entry = z.preprocess((v) => (typeof v === 'number' ? { flaws: v } : v), flawSheetEntrySchema);
+    return entry.superRefine((e, ctx) => {
       e.missingTopics.forEach((t, i) => {
         if (!known.includes(t)) ctx.addIssue({ code: 'custom', path: ['missingTopics', i], message: `"${t}" is not a listed topic of this item (${known.join('、') || 'none listed'})` });
       });

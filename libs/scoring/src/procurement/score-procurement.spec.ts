@@ -51,7 +51,7 @@ const input: ProcurementInput = {
     { bidderId: 'E', price: '550000', smallOrMicro: false, objective: { O1: 0, O2: 0, O3a: 0, O3b: 0, O4: false } },
   ],
   sheets: [
-    sheet('E1', 'A', [0, 1, 0, 1, 0, 0]),
+    { evaluatorId: 'E1', bidderId: 'A', items: { S1: 0, S2: 1, S3: 0, S4: 1, S5: 0, S6: 0 } }, // shorthand: flaw counts
     sheet('E2', 'A', [1, 1, 1, 1, 0, 1]),
     sheet('E1', 'B', [0, 0, 0, 0, 0, 0], { S3: { missingTopics: ['视频平台管理与维护'] } }),
     sheet('E2', 'B', [0, 2, 1, 3, 0, 0], { S3: { missingTopics: ['实施方案'] } }),

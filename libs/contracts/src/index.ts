@@ -15,3 +15,4 @@ export type { ValidationContext, PlannedLine, LineContext, DeductionHit, Milesto
 export * from './payment/schedule.types';
 export { computeSchedule, computeParsed, parseFacts, type ScheduleOptions } from './payment/compute-schedule';
 export { planLines } from './payment/plan';
+export * from './payment/simulate-settlement';

@@ -1,12 +1,13 @@
 // Test fixtures: the worked examples' contracts (domain.md A–E), written in the configuration language.
 // Kept independent of presets/ (another engineer owns those) so these tests pin the engine alone.
+import type { AssessmentSchemeInput } from '@ledger/scoring';
 import type { ContractConfig } from '../config/contract-config.schema';
 
 const incl = (value: number) => ({ value, inclusive: true });
 const excl = (value: number) => ({ value, inclusive: false });
 
 /** A one-component half-year scheme: enough for the engine (scores come in as facts). */
-export const achievementScheme = {
+export const achievementScheme: AssessmentSchemeInput = {
   period: 'half-year',
   base: 100,
   clamp: { min: 0, max: 100 },
@@ -31,9 +32,9 @@ export const achievementScheme = {
     },
   ],
   yearAggregation: { kind: 'mean' },
-} as const;
+};
 
-export const qinghaiAssessment = {
+export const qinghaiAssessment: AssessmentSchemeInput = {
   period: 'half-year',
   base: 0,
   clamp: { min: 0, max: 100 },
@@ -54,7 +55,7 @@ export const qinghaiAssessment = {
       },
     },
   ],
-} as const;
+};
 
 /** A: Xuzhou 2026, amount 2,400,000.00, 9 on-site staff counted for attendance, one settlement. */
 export const xuzhouConfig: ContractConfig = {

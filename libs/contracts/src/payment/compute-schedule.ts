@@ -138,11 +138,32 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
     };
   });
 
-  // Rule 12: what a line cannot absorb moves to the next line that can still pay (not forfeited, not paid);
-  // what nothing can absorb is owed by the vendor.
+  // Rule 12: what a line cannot absorb is offset against what is still payable: first the lines after it,
+  // then (latest first) earlier lines not yet paid; forfeited and paid lines take nothing. What nothing can
+  // absorb is owed by the vendor.
   let carry = dec(0);
   const carrySources: string[] = [];
-  let owed = dec(0);
+  const room = (line: (typeof out)[number]): Decimal => {
+    if (line.status === 'forfeited' || line.status === 'paid') return dec(0);
+    const taken = line._entries.reduce((a, e) => a.plus(e.value), dec(0));
+    const r = line._gross.minus(taken).minus(line._paid);
+    return r.isNegative() ? dec(0) : r;
+  };
+  const absorb = (line: (typeof out)[number]): void => {
+    const take = Decimal_min(room(line), carry);
+    if (!take.gt(0)) return;
+    line._entries.push({
+      entry: {
+        ruleId: 'carry',
+        kind: 'carried-forward',
+        basis: { from: carrySources.join(', ') },
+        formula: `carried from ${carrySources.join(', ')}: ${formatMoneyGrouped(take)}`,
+        amount: take.toFixed(2),
+      },
+      value: take,
+    });
+    carry = carry.minus(take);
+  };
   for (const line of out) {
     const excess = line._own.minus(line._gross);
     if (excess.gt(0)) {
@@ -151,30 +172,21 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
           ruleId: 'carry',
           kind: 'carried-forward',
           basis: { excess: excess.toFixed(2) },
-          formula: `deductions ${formatMoneyGrouped(line._own)} exceed the gross ${formatMoneyGrouped(line._gross)}: ${formatMoneyGrouped(excess)} carried to the next payable line`,
+          formula: `deductions ${formatMoneyGrouped(line._own)} exceed the gross ${formatMoneyGrouped(line._gross)}: ${formatMoneyGrouped(excess)} carried to what is still payable`,
           amount: excess.negated().toFixed(2),
         },
         value: excess.negated(),
       });
       carry = carry.plus(excess);
       carrySources.push(line.id);
-    } else if (carry.gt(0) && line.status !== 'forfeited' && line.status !== 'paid') {
-      const room = line._gross.minus(line._own).minus(line._paid);
-      const take = room.gt(carry) ? carry : room;
-      if (take.gt(0)) {
-        line._entries.push({
-          entry: {
-            ruleId: 'carry',
-            kind: 'carried-forward',
-            basis: { from: carrySources.join(', ') },
-            formula: `carried from ${carrySources.join(', ')}: ${formatMoneyGrouped(take)}`,
-            amount: take.toFixed(2),
-          },
-          value: take,
-        });
-        carry = carry.minus(take);
-      }
+    } else if (carry.gt(0)) {
+      absorb(line);
     }
+  }
+  for (let i = out.length - 1; i >= 0 && carry.gt(0); i--) if (!carrySources.includes(out[i].id)) absorb(out[i]);
+
+  let owed = dec(0);
+  for (const line of out) {
     const total = line._entries.reduce((a, e) => a.plus(e.value), dec(0));
     const net = line._gross.minus(total);
     line.deductions = line._entries.map((e) => e.entry);
@@ -214,6 +226,7 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
 }
 
 const maxZero = (d: Decimal): Decimal => (d.isNegative() ? dec(0) : d);
+const Decimal_min = (a: Decimal, b: Decimal): Decimal => (a.lt(b) ? a : b);
 
 /** Rules sharing an exclusive group are alternatives on a line: only the largest counts (the first on a tie). */
 function applyExclusiveGroups(hits: Hit[], config: ParsedConfig): void {

@@ -246,6 +246,10 @@ describe('evaluateAssessment: input problems', () => {
     expect(checkAssessmentInputs(parseAssessmentScheme(xuzhouScheme), inputs)).toHaveLength(8);
   });
 
+  it('inputs that are not an object are one problem', () => {
+    expect(problemsOf(() => evaluateAssessment(huaianScheme, null as never))).toEqual([{ path: 'inputs', message: "must be an object keyed by each component's input" }]);
+  });
+
   it('an invalid scheme is refused before inputs are read', () => {
     const e = (() => { try { evaluateAssessment({ period: 'week' } as never, {}); } catch (x) { return x; } })();
     expect(e).toBeInstanceOf(ValidationError);

@@ -171,6 +171,10 @@ const requiredMessage = (iss: { input?: unknown; code?: string }): string | unde
 function parseInputs(scheme: AssessmentScheme, inputs: Record<string, unknown>) {
   const problems: Problem[] = [];
   const parsed = new Map<string, unknown>();
+  // Inputs arrive from outside (JSON); a non-object is one problem, not a TypeError.
+  if (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs)) {
+    return { problems: [{ path: 'inputs', message: 'must be an object keyed by each component\'s input' }], parsed };
+  }
   for (const c of scheme.components) {
     const def = getRule(c.kind);
     if (!def) throw new Error(`unregistered kind ${c.kind}`);

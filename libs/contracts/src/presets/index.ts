@@ -5,8 +5,11 @@
  */
 import type { ContractConfig } from '../config/contract-config.schema';
 import xuzhou2026 from './xuzhou-2026.preset.json';
+import huaian20252026 from './huaian-2025-2026.preset.json';
+import qinghaiHospital3y from './qinghai-hospital-3y.preset.json';
+import beijing2020 from './beijing-2020.preset.json';
 
-export type PresetId = 'xuzhou-2026';
+export type PresetId = 'xuzhou-2026' | 'huaian-2025-2026' | 'qinghai-hospital-3y' | 'beijing-2020';
 
 export type Preset = {
   id: PresetId;
@@ -22,6 +25,9 @@ const preset = (id: PresetId, title: string, tenant: string, config: unknown): P
 
 export const PRESETS: Readonly<Record<PresetId, Preset>> = {
   'xuzhou-2026': preset('xuzhou-2026', '徐州市医疗保障核心业务系统应用软件2026年运维服务', '徐州市医疗保障基金安全监测管理中心', xuzhou2026),
+  'huaian-2025-2026': preset('huaian-2025-2026', '淮安市医疗保障局医保系统运维服务项目', '淮安市医疗保障局', huaian20252026),
+  'qinghai-hospital-3y': preset('qinghai-hospital-3y', '青海红十字医院电子发票信息系统维保服务项目', '青海红十字医院', qinghaiHospital3y),
+  'beijing-2020': preset('beijing-2020', '北京市卫生健康委医政信息管理系统运维项目（2020年度）', '北京市卫生健康委信息中心', beijing2020),
 };
 
 export const PRESET_IDS = Object.keys(PRESETS) as PresetId[];

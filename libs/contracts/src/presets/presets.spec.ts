@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { dec } from '@ledger/kernel';
+import { validateCalendarConfig, validateSlaPolicy } from '@ledger/sla';
+import { validateAssessmentScheme, validateProcurementScheme } from '@ledger/scoring';
 import { validateContractConfig } from '../config/validate-contract-config';
 import { getPreset, PRESET_IDS, PRESETS } from './index';
 import {
@@ -124,6 +126,19 @@ describe.each(PRESET_IDS)('preset %s', (id) => {
       throw new Error(`${id} has ${r.problems.length} problem(s):\n${r.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
     }
     expect(r.ok).toBe(true);
+  });
+
+  it('its sections validate with the sla and scoring libraries\' own validators', () => {
+    // validateContractConfig wires these in as the libraries publish them; checked here directly as well.
+    const cfg = raw(id) as Record<string, unknown>;
+    const sla = cfg.sla as { policy?: unknown } | undefined;
+    const problems = [
+      ...(cfg.calendar !== undefined ? validateCalendarConfig(cfg.calendar).map((p) => `calendar.${p.path}: ${p.message}`) : []),
+      ...(sla?.policy !== undefined ? validateSlaPolicy(sla.policy).map((p) => `sla.policy.${p.path}: ${p.message}`) : []),
+      ...(cfg.assessment !== undefined ? validateAssessmentScheme(cfg.assessment).map((p) => `assessment.${p.path}: ${p.message}`) : []),
+      ...(cfg.procurement !== undefined ? validateProcurementScheme(cfg.procurement).map((p) => `procurement.${p.path}: ${p.message}`) : []),
+    ];
+    expect(problems).toEqual([]);
   });
 
   it('gives every numeric leaf a source entry at its exact path', () => {

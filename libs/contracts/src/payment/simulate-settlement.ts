@@ -2,6 +2,8 @@ import { dec, prefixProblems, ValidationError, type Problem } from '@ledger/kern
 import { aggregatePeriods, evaluateAssessment, type AssessmentResult, type YearAggregate } from '@ledger/scoring';
 import { parseContractConfig } from '../config/validate-contract-config';
 import { localDateSchema, periodIdSchema } from '../config/common.schema';
+import type { ParsedConfig } from '../config/contract-config.schema';
+import { periodsInTerm, termYears } from '../config/periods';
 import { computeParsed, parseFacts } from './compute-schedule';
 import type { PaymentFacts } from './facts.schema';
 import type { LineStatus, Schedule } from './schedule.types';
@@ -44,15 +46,15 @@ export type Simulation = {
 
 /**
  * What-if: the same engine over assumed inputs (e.g. H2 scored 75). Assessment inputs are scored first
- * with the configuration's scheme (scoring's evaluateAssessment); a year whose periods were all given
- * (or whose other periods already carry scores in the facts) gets its year score from aggregatePeriods,
- * unless the facts already state it. Stores nothing. With a baseline, returns the per-line difference.
+ * with the configuration's scheme (scoring's evaluateAssessment); a year whose periods in the term all have
+ * scores gets its year score from aggregatePeriods unless the facts already state it. Stores nothing.
+ * With a baseline, returns the per-line difference.
  */
 export function simulateSettlement(configInput: unknown, assumed: AssumedFacts, options: SimulationOptions): Simulation {
   const config = parseContractConfig(configInput);
   const asOf = localDateSchema.parse(options.asOf);
   const run = (a: AssumedFacts) => {
-    const { facts, assessments, years } = scoreAssumptions(config.assessment, parseFacts(a.facts ?? {}), a.assessments ?? []);
+    const { facts, assessments, years } = scoreAssumptions(config, parseFacts(a.facts ?? {}), a.assessments ?? []);
     return { schedule: computeParsed(config, facts, asOf), assessments, years };
   };
   const main = run(assumed);
@@ -61,10 +63,11 @@ export function simulateSettlement(configInput: unknown, assumed: AssumedFacts, 
   return { ...main, baseline: base.schedule, diff: diffSchedules(base.schedule, main.schedule) };
 }
 
-function scoreAssumptions(scheme: unknown, facts: PaymentFacts, assumed: AssumedAssessment[]) {
+function scoreAssumptions(config: ParsedConfig, facts: PaymentFacts, assumed: AssumedAssessment[]) {
+  const scheme = config.assessment;
   const assessments: { period: string; result: AssessmentResult }[] = [];
   const years: { year: number; aggregate: YearAggregate }[] = [];
-  if (assumed.length === 0) return { facts, assessments, years };
+  if (assumed.length === 0 && scheme === undefined) return { facts, assessments, years };
   const problems: Problem[] = [];
   if (scheme === undefined) problems.push({ path: 'assessments', message: 'the configuration has no assessment scheme to score inputs with' });
   assumed.forEach((a, i) => {
@@ -76,7 +79,7 @@ function scoreAssumptions(scheme: unknown, facts: PaymentFacts, assumed: Assumed
   assumed.forEach((a, i) => {
     let result: AssessmentResult;
     try {
-      result = evaluateAssessment(scheme as Parameters<typeof evaluateAssessment>[0], a.inputs);
+      result = evaluateAssessment(scheme as NonNullable<typeof scheme>, a.inputs);
     } catch (e) {
       if (e instanceof ValidationError) throw new ValidationError(prefixProblems(`assessments[${i}]`, e.problems));
       throw e;
@@ -88,17 +91,24 @@ function scoreAssumptions(scheme: unknown, facts: PaymentFacts, assumed: Assumed
     else periods.push({ id: a.period, ...patch });
   });
 
+  // Year scores come from the year's period scores once every period of the year in the term has one (a
+  // partial year such as Huai'an's 2025 half counts its own periods): for years the facts leave open, and
+  // for years whose periods the simulation re-scored.
   const yearsOut = facts.years.map((y) => ({ ...y }));
-  const touched = [...new Set(assumed.map((a) => Number(a.period.slice(0, 4))))];
-  for (const year of touched) {
-    const scores = periods.filter((p) => p.id.startsWith(`${year}-`) && p.score !== undefined).map((p) => p.score as string);
-    if (scores.length === 0) continue;
-    const aggregate = aggregatePeriods(scheme as Parameters<typeof aggregatePeriods>[0], scores);
+  const inTerm = scheme ? periodsInTerm(scheme.period, config.term.start, config.term.end) : [];
+  const touched = new Set(assumed.map((a) => Number(a.period.slice(0, 4))));
+  for (const year of termYears(config.term.start, config.term.end)) {
+    if (!scheme || (!touched.has(year) && yearsOut.some((y) => y.year === year && y.score !== undefined))) continue;
+    const ids = inTerm.filter((p) => p.year === year).map((p) => p.id);
+    const scored = ids.map((id) => periods.find((p) => p.id === id)?.score);
+    if (ids.length === 0 || scored.some((x) => x === undefined)) continue;
+    const scores = scored as string[];
+    const aggregate = aggregatePeriods(scheme, scores);
     years.push({ year, aggregate });
     const y = yearsOut.find((x) => x.year === year);
     const lastAssessed = periods.filter((p) => p.id.startsWith(`${year}-`) && p.assessedOn).map((p) => p.assessedOn as string).sort().pop();
     if (!y) yearsOut.push({ year, score: aggregate.score, ...(lastAssessed ? { assessedOn: lastAssessed } : {}) });
-    else if (y.score === undefined) y.score = aggregate.score;
+    else y.score = aggregate.score;
   }
   return { facts: { ...facts, periods, years: yearsOut }, assessments, years };
 }

@@ -153,6 +153,11 @@ describe('pauses', () => {
     expect(fmt(addWorkingMinutes(cal, at('2026-03-09T09:00'), 30, pauses))).toBe('2026-03-09T10:30');
   });
 
+  it('a pause after the deadline in an unpublished year is never measured', () => {
+    const pauses = [{ from: at('2027-01-10T09:00'), to: at('2027-01-11T09:00') }];
+    expect(fmt(addWorkingMinutes(cal, at('2026-12-30T09:00'), 60, pauses))).toBe('2026-12-30T10:00');
+  });
+
   it('refuses a pause that ends before it starts', () => {
     expect(() => calendarMinutesBetween(at('2026-03-09T08:00'), at('2026-03-09T10:00'), [{ from: at('2026-03-09T09:00'), to: at('2026-03-09T08:00') }])).toThrow(/pauses\[0\]/);
   });

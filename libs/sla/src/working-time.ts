@@ -81,9 +81,11 @@ function add(clock: MinuteClock, start: Instant, minutes: number, pauses: readon
   for (const p of mergePauses(pauses)) {
     if (p.to <= cursor) continue;
     if (p.from > cursor) {
-      const available = clock.at(p.from) - clock.at(cursor);
-      if (available >= rest) return clock.instantAt(clock.at(cursor) + rest);
-      rest -= available;
+      // Try the answer before this pause first, so a pause in a later (perhaps unpublished) year is
+      // never measured when the budget runs out before it.
+      const candidate = clock.instantAt(clock.at(cursor) + rest);
+      if (candidate <= p.from) return candidate;
+      rest -= clock.at(p.from) - clock.at(cursor);
     }
     cursor = p.to;
   }

@@ -16,3 +16,4 @@ export * from './payment/schedule.types';
 export { computeSchedule, computeParsed, parseFacts, type ScheduleOptions } from './payment/compute-schedule';
 export { planLines } from './payment/plan';
 export * from './payment/simulate-settlement';
+export * from './presets';

@@ -2,8 +2,19 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { dec } from '@ledger/kernel';
 import { validateCalendarConfig, validateSlaPolicy } from '@ledger/sla';
-import { validateAssessmentScheme, validateProcurementScheme } from '@ledger/scoring';
+import {
+  aggregatePeriods,
+  evaluateAssessment,
+  plannedAchievementRate,
+  scoreProcurement,
+  specialAttentionDelay,
+  validateAssessmentScheme,
+  validateProcurementScheme,
+  type AssessmentSchemeInput,
+  type ProcurementSchemeInput,
+} from '@ledger/scoring';
 import { validateContractConfig } from '../config/validate-contract-config';
+import { computeSchedule } from '../payment/compute-schedule';
 import { getPreset, PRESET_IDS, PRESETS } from './index';
 import {
   derivationLiterals,
@@ -215,5 +226,116 @@ describe('seed-check normaliser', () => {
     expect(lineHasQuote('现场派驻9名技术人员', '现场派驻8名')).toBe(false);
     expect(evaluateDerivation('1740000 * 12 / 18').toString()).toBe('1160000');
     expect(() => evaluateDerivation('1 + x')).toThrow();
+  });
+});
+
+/* ------------------------------------------------------------------------------------------------------
+ * End-to-end scenarios through the presets: assessment (scoring) → deductions → payment schedule.
+ * Every expected figure is a literal, derived by hand in the comment beside it.
+ * ---------------------------------------------------------------------------------------------------- */
+
+type Ticket = { id: string; expectedCloseDate: string; completedDate?: string; extendedTo?: string; specialAttention: boolean };
+
+/** `n` tickets due on `due`, completed on `done` (late when done > due). */
+function tickets(prefix: string, n: number, due: string, done: string, special = false): Ticket[] {
+  return Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i + 1}`, expectedCloseDate: due, completedDate: done, specialAttention: special }));
+}
+
+/** One person's staff sheet: attitude + ability + results (+ task bonuses). */
+const person = (personId: string, attitude: number, ability: number, results: number, bonuses: number[] = []) => ({ personId, attitude, ability, results, bonuses });
+
+describe('scenario A — Xuzhou 2026 (domain.md worked example A)', () => {
+  const preset = getPreset('xuzhou-2026');
+  const scheme = preset.config.assessment as AssessmentSchemeInput;
+  const H1 = { from: '2026-01-01', to: '2026-06-30' };
+  const H2 = { from: '2026-07-01', to: '2026-12-31' };
+
+  // H1: 45 tickets due, 41 on time; the 4 late ones include 2 special-attention tickets, 5 + 7 = 12 days late.
+  const h1Tickets: Ticket[] = [
+    ...tickets('h1-ok', 41, '2026-04-30', '2026-04-28'),
+    ...tickets('h1-late', 2, '2026-05-15', '2026-05-18'),
+    { id: 'h1-sa-1', expectedCloseDate: '2026-03-10', completedDate: '2026-03-15', specialAttention: true },
+    { id: 'h1-sa-2', expectedCloseDate: '2026-05-20', completedDate: '2026-05-27', specialAttention: true },
+  ];
+  // H2: 50 tickets due, 38 on time; special-attention delays 20 + 15 = 35 days.
+  const h2Tickets: Ticket[] = [
+    ...tickets('h2-ok', 38, '2026-10-31', '2026-10-30'),
+    ...tickets('h2-late', 10, '2026-11-15', '2026-11-20'),
+    { id: 'h2-sa-1', expectedCloseDate: '2026-09-01', completedDate: '2026-09-21', specialAttention: true },
+    { id: 'h2-sa-2', expectedCloseDate: '2026-12-01', completedDate: '2026-12-16', specialAttention: true },
+  ];
+
+  // Staff sheets: H1 totals 90, 78, 84, 86, 82, 84, 88, 80 (76 + a task bonus of 4), 84 → Σ 756 ÷ 9 = 84.
+  const h1Staff = [
+    person('s1', 28, 27, 35), person('s2', 24, 24, 30), person('s3', 26, 25, 33), person('s4', 27, 26, 33), person('s5', 25, 25, 32),
+    person('s6', 25, 26, 33), person('s7', 27, 27, 34), person('s8', 24, 25, 27, [4]), person('s9', 26, 26, 32),
+  ];
+  // H2 totals 75, 68, 72, 70, 74, 72, 71, 73, 73 → Σ 648 ÷ 9 = 72; s2 (68 < 70) is flagged for replacement.
+  const h2Staff = [
+    person('s1', 23, 22, 30), person('s2', 20, 20, 28), person('s3', 22, 21, 29), person('s4', 21, 21, 28), person('s5', 22, 22, 30),
+    person('s6', 22, 21, 29), person('s7', 21, 21, 29), person('s8', 22, 22, 29), person('s9', 22, 22, 29),
+  ];
+
+  const metrics = (t: Ticket[], period: { from: string; to: string }, asOf: string) => ({
+    achievementRate: plannedAchievementRate({ tickets: t, period, asOf }).rate,
+    specialDelayDays: specialAttentionDelay({ tickets: t, period, asOf }).days,
+  });
+
+  it('H1 scores 100.00 (105 clamped), H2 78.00, the year 89.00', () => {
+    const h1Metrics = metrics(h1Tickets, H1, '2026-07-05');
+    expect(plannedAchievementRate({ tickets: h1Tickets, period: H1, asOf: '2026-07-05' }).display).toBe('91.11'); // 41 ÷ 45 = 91.11 %
+    expect(h1Metrics.specialDelayDays).toBe('12'); // 5 + 7
+    const h1 = evaluateAssessment(scheme, { staff: h1Staff, securityIncidents: 0, ...h1Metrics, businessSatisfaction: '比较满意', itSatisfaction: '一般' });
+    // 100 + 0 (staff 84) + 0 (no incident) + 2 (91.11 %) − 2 (12 days) + 5 (比较满意) + 0 (一般) = 105 → clamp 100
+    expect(h1.unclampedScore).toBe('105.00');
+    expect(h1.score).toBe('100.00');
+
+    const h2Metrics = metrics(h2Tickets, H2, '2027-01-05');
+    expect(h2Metrics.achievementRate).toBe('76'); // 38 ÷ 50 = 76 %
+    expect(h2Metrics.specialDelayDays).toBe('35'); // 20 + 15
+    const h2 = evaluateAssessment(scheme, { staff: h2Staff, securityIncidents: 1, ...h2Metrics, businessSatisfaction: '一般', itSatisfaction: '差' });
+    // 100 − 5 (staff 72) − 5 (1 incident) − 2 (76 %) − 5 (35 days) − 3 (一般) − 2 (差) = 78
+    expect(h2.score).toBe('78.00');
+    expect(h2.flags.map((f) => f.subject)).toEqual(['s2']); // 68 < 70: replacement may be requested
+
+    expect(aggregatePeriods(scheme, [h1.score, h2.score]).score).toBe('89.00'); // (100 + 78) ÷ 2
+  });
+
+  it('pays 2,400,000.00 less the absence deduction 66,666.67 (year 89.00 ≥ 80: no score deduction)', () => {
+    const schedule = computeSchedule(
+      preset.config,
+      {
+        periods: [
+          { id: '2026-H1', score: '100.00', assessedOn: '2026-07-10' },
+          { id: '2026-H2', score: '78.00', assessedOn: '2027-01-10' },
+        ],
+        years: [{ year: 2026, score: '89.00', assessedOn: '2027-01-10' }],
+        attendance: [{ actualPersonMonths: '105' }],
+      },
+      { asOf: '2027-01-31' },
+    );
+    expect(schedule.lines).toHaveLength(1);
+    const [line] = schedule.lines;
+    expect(line.gross).toBe('2400000.00'); // one settlement of the whole amount
+    expect(line.deductions.map((d) => [d.ruleId, d.amount])).toEqual([
+      ['year-score', '0.00'], // 89.00 ≥ 80: nothing below the threshold
+      ['absence', '66666.67'], // 2,400,000 × (108 − 105) ÷ 108 = 66,666.666… → 66,666.67
+    ]);
+    expect(line.net).toBe('2333333.33'); // 2,400,000.00 − 66,666.67
+    expect(line.dueDate).toBe('2027-01-10'); // when the year score is set
+    expect(line.status).toBe('due');
+  });
+
+  it('a weak year: 77.50 costs 2.5 points × 10,000; a very weak one is capped at 20 % of the amount', () => {
+    const run = (score: string) =>
+      computeSchedule(preset.config, { years: [{ year: 2026, score, assessedOn: '2027-01-10' }], attendance: [{ actualPersonMonths: '108' }] }, { asOf: '2027-01-31' }).lines[0];
+    const weak = run('77.50');
+    expect(weak.deductions.map((d) => [d.ruleId, d.amount])).toEqual([
+      ['year-score', '25000.00'], // (80 − 77.5) × 10,000
+      ['absence', '0.00'], // 108 of 108 person-months present
+    ]);
+    expect(weak.net).toBe('2375000.00'); // 2,400,000 − 25,000
+    const dire = run('20.00');
+    expect(dire.deductions.find((d) => d.ruleId === 'year-score')?.amount).toBe('480000.00'); // 60 × 10,000 = 600,000 > cap 20 % × 2,400,000 = 480,000
   });
 });

@@ -17,3 +17,4 @@ export { computeSchedule, computeParsed, parseFacts, type ScheduleOptions } from
 export { planLines } from './payment/plan';
 export * from './payment/simulate-settlement';
 export * from './presets';
+export * from './config/ticket-process';

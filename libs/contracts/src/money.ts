@@ -111,7 +111,8 @@ function groupCapital(n: number): string {
 /**
  * 人民币大写 (amount in Chinese capital numerals) after the People's Bank rules for bills:
  * 整 after 元 when there are no 角/分; no 整 after 角 or 分; one 零 for a run of zeros; 元零X分 when
- * 角 is zero; 零 between groups when a lower group starts with zeros; a leading 拾 is written 壹拾.
+ * 角 is zero; 零 between groups when a lower group starts with zeros; a ten is always 壹拾 (never bare 拾,
+ * so nothing can be written in front of it); no 零 between 元 and a non-zero 角 (the rules allow either).
  * Negative amounts are prefixed 负. 1740000 → 壹佰柒拾肆万元整; 66666.67 → 陆万陆仟陆佰陆拾陆元陆角柒分.
  */
 export function toChineseCapital(amount: DecimalLike): string {
@@ -156,7 +157,5 @@ export function toChineseCapital(amount: DecimalLike): string {
       if (fenDigit !== 0) text += `${DIGITS[fenDigit]}分`;
     }
   }
-  // Bills write 壹拾 for a leading ten so that nothing can be inserted before it.
-  if (text.startsWith('拾')) text = `壹${text}`;
   return negative ? `负${text}` : text;
 }

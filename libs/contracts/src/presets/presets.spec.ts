@@ -339,3 +339,188 @@ describe('scenario A — Xuzhou 2026 (domain.md worked example A)', () => {
     expect(dire.deductions.find((d) => d.ruleId === 'year-score')?.amount).toBe('480000.00'); // 60 × 10,000 = 600,000 > cap 20 % × 2,400,000 = 480,000
   });
 });
+
+describe('scenario B — Huai\'an 2025–2026 (domain.md worked example B)', () => {
+  const preset = getPreset('huaian-2025-2026');
+  const scheme = preset.config.assessment as AssessmentSchemeInput;
+
+  it('2026: H1 76.00 and H2 80.00 → year 78.00', () => {
+    // H1: 11 of 20 on time (55 %) −10; special-attention delay 45 days −5; 业务 不满意 −5; 信息 很差 −4 → 100 − 24 = 76
+    const h1 = evaluateAssessment(scheme, { achievementRate: '55', specialDelayDays: '45', businessSatisfaction: '不满意', itSatisfaction: '很差' });
+    expect(h1.score).toBe('76.00');
+    // H2: 10 of 20 (50 %) −10; 25 days −3; 不满意 −5; 差 −2 → 100 − 20 = 80
+    const h2 = evaluateAssessment(scheme, { achievementRate: '50', specialDelayDays: '25', businessSatisfaction: '不满意', itSatisfaction: '差' });
+    expect(h2.score).toBe('80.00');
+    expect(aggregatePeriods(scheme, [h1.score, h2.score]).score).toBe('78.00'); // (76 + 80) ÷ 2
+    // the 2025 year has one half-year (H2 2025): its score is the year score
+    const h2025 = evaluateAssessment(scheme, { achievementRate: '92', specialDelayDays: '0', businessSatisfaction: '比较满意', itSatisfaction: '好' });
+    expect(h2025.score).toBe('100.00'); // 100 + 2 + 0 + 5 + 5 = 112 → clamp 100
+    expect(aggregatePeriods(scheme, [h2025.score]).score).toBe('100.00');
+  });
+
+  it('40 % and 95 % are paid on schedule; the 2026 score deducts 40,000.00 and withholds the final 5 % (87,000.00)', () => {
+    const schedule = computeSchedule(
+      preset.config,
+      {
+        years: [
+          { year: 2025, score: '100.00', assessedOn: '2026-01-15' },
+          { year: 2026, score: '78.00', assessedOn: '2026-12-20' },
+        ],
+        acceptance: { passed: true, date: '2026-12-25' },
+        payments: [
+          { lineId: schedule0LineId('advance'), amount: '696000.00', paidOn: '2025-12-05' },
+          { lineId: schedule0LineId('by-2025-12-31'), amount: '957000.00', paidOn: '2025-12-30' },
+        ],
+      },
+      { asOf: '2026-12-31' },
+    );
+    const byStep = Object.fromEntries(schedule.lines.map((l) => [l.id, l]));
+    const [advance, by2025, balance] = schedule.lines;
+    expect(Object.keys(byStep)).toHaveLength(3);
+    expect(advance.gross).toBe('696000.00'); // 40 % × 1,740,000
+    expect(advance.status).toBe('paid');
+    expect(by2025.gross).toBe('957000.00'); // 95 % × 1,740,000 = 1,653,000 − 696,000
+    expect(by2025.dueDate).toBe('2025-12-31');
+    expect(by2025.status).toBe('paid');
+    expect(balance.gross).toBe('87000.00'); // 1,740,000 − 1,653,000 = 5 %
+    expect(balance.status).toBe('withheld'); // 2026 score 78.00 < 80
+    const scoreDeduction = schedule.lines.flatMap((l) => l.deductions).filter((d) => d.ruleId === 'year-score');
+    // 2025: 100 ≥ 80 → 0; 2026: (80 − 78) × 20,000 = 40,000 ≤ cap 20 % × 1,160,000 (2026 fee, 12/18 of the amount) = 232,000
+    expect(scoreDeduction.map((d) => d.amount).filter((a) => a !== '0.00')).toEqual(['40000.00']);
+    expect(balance.deductions.find((d) => d.ruleId === 'year-score')?.amount).toBe('40000.00');
+    expect(balance.net).toBe('47000.00'); // 87,000 − 40,000, withheld while the score stays below 80
+  });
+});
+
+/** Line ids follow the engine's naming `<milestone>:<step>`; read from a schedule with no facts. */
+function schedule0LineId(step: string): string {
+  const lines = computeSchedule(getPreset('huaian-2025-2026').config, {}, { asOf: '2025-07-01' }).lines;
+  const line = lines.find((l) => l.id.endsWith(step));
+  if (!line) throw new Error(`no line for step ${step}: ${lines.map((l) => l.id).join(', ')}`);
+  return line.id;
+}
+
+describe('scenario C — Qinghai hospital (domain.md worked example C)', () => {
+  const preset = getPreset('qinghai-hospital-3y');
+  const scheme = preset.config.assessment as AssessmentSchemeInput;
+  const items = (scores: number[]) => Object.fromEntries(['monthlyInspection', 'hotline', 'emergencyOnSite', 'faultQuality', 'recurrence', 'responseTimeliness', 'engineerSkill', 'training', 'dbOptimisation', 'onSite', 'improvement'].map((id, i) => [id, scores[i]]));
+
+  it('H1 2026: item average 86.40 → grade B (fails); H2 2026: 93.00 → A', () => {
+    // 88 + 85 + 90 + 84 + 86 + 87 + 89 + 83 + 85 + 87 + 86.4 = 950.4 ÷ 11 = 86.40
+    const h1 = evaluateAssessment(scheme, { items: items([88, 85, 90, 84, 86, 87, 89, 83, 85, 87, 86.4]) });
+    expect(h1.score).toBe('86.40');
+    expect([h1.grade, h1.passes]).toEqual(['B', false]);
+    // 95 + 92 + 94 + 93 + 90 + 96 + 92 + 91 + 93 + 94 + 93 = 1,023 ÷ 11 = 93.00
+    const h2 = evaluateAssessment(scheme, { items: items([95, 92, 94, 93, 90, 96, 92, 91, 93, 94, 93]) });
+    expect(h2.score).toBe('93.00');
+    expect([h2.grade, h2.passes]).toEqual(['A', true]);
+  });
+
+  it('H1 pays 7,000.00 − 140.00 − 1,500.00 − 210.00 = 5,150.00, four months after the assessment; H2 pays in full', () => {
+    const schedule = computeSchedule(
+      preset.config,
+      {
+        periods: [
+          { id: '2026-H1', score: '86.40', grade: 'B', assessedOn: '2026-07-10', validComplaints: 3, ledgerConfirmed: true },
+          { id: '2026-H2', score: '93.00', grade: 'A', assessedOn: '2027-01-12', validComplaints: 0, ledgerConfirmed: true },
+        ],
+      },
+      { asOf: '2027-06-30' },
+    );
+    expect(schedule.lines).toHaveLength(6); // six half-years in 2026..2028
+    const h1 = schedule.lines.find((l) => l.period === '2026-H1');
+    const h2 = schedule.lines.find((l) => l.period === '2026-H2');
+    expect(h1?.gross).toBe('7000.00'); // 42,000 ÷ 3 = 14,000 a year; 50 % = 7,000
+    expect(Object.fromEntries((h1?.deductions ?? []).map((d) => [d.ruleId, d.amount]))).toEqual({
+      grade: '140.00', // grade B: 2 % × 7,000
+      complaints: '1500.00', // 3 × 500
+      'complaints-3': '210.00', // ≥ 3 complaints: 3 % × 7,000
+    });
+    expect(h1?.net).toBe('5150.00'); // 7,000 − 140 − 1,500 − 210
+    expect(h1?.dueDate).toBe('2026-11-10'); // 2026-07-10 + 3 months + 1 month (grade B)
+    expect(h2?.net).toBe('7000.00'); // grade A, no complaints
+    expect(h2?.dueDate).toBe('2027-04-12'); // 2027-01-12 + 3 months
+  });
+
+  it('a half-year whose maintenance ledger is not confirmed is withheld', () => {
+    const schedule = computeSchedule(preset.config, { periods: [{ id: '2026-H1', score: '93.00', grade: 'A', assessedOn: '2026-07-10', validComplaints: 0, ledgerConfirmed: false }] }, { asOf: '2026-12-31' });
+    const h1 = schedule.lines.find((l) => l.period === '2026-H1');
+    expect(h1?.status).toBe('withheld');
+    expect(h1?.net).toBe('7000.00');
+  });
+});
+
+describe('scenario D — Tianjin P8 (domain.md worked example D)', () => {
+  const preset = getPreset('tianjin-2026-p8');
+
+  it('four quarterly payments of 8,281.00; Q3 not qualified → withheld', () => {
+    const schedule = computeSchedule(
+      preset.config,
+      {
+        quarters: [
+          { id: '2026-Q1', qualified: true },
+          { id: '2026-Q2', qualified: true },
+          { id: '2026-Q3', qualified: false },
+          { id: '2026-Q4', qualified: true },
+        ],
+        acceptance: { passed: true, date: '2027-01-20' },
+      },
+      { asOf: '2027-01-31' },
+    );
+    expect(schedule.lines.map((l) => l.gross)).toEqual(['8281.00', '8281.00', '8281.00', '8281.00']); // 33,124 × 25 % = 8,281 each
+    expect(schedule.lines.map((l) => l.dueDate)).toEqual(['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31']); // quarter ends
+    expect(schedule.lines.map((l) => l.status)).toEqual(['due', 'due', 'withheld', 'due']);
+    expect(schedule.totals.withheld).toBe('8281.00'); // Q3
+    expect(schedule.totals.outstanding).toBe('24843.00'); // 3 × 8,281
+  });
+
+  it('not accepted three months after the term: payments clawed back and a 15 % fine', () => {
+    const schedule = computeSchedule(
+      preset.config,
+      {
+        quarters: ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'].map((id) => ({ id, qualified: true })),
+        payments: computeSchedule(preset.config, {}, { asOf: '2026-01-01' }).lines.map((l) => ({ lineId: l.id, amount: '8281.00', paidOn: l.dueDate ?? '2026-12-31' })),
+        acceptance: { passed: false },
+      },
+      { asOf: '2027-04-30' },
+    );
+    const clawback = schedule.lines.flatMap((l) => l.deductions).filter((d) => d.ruleId === 'acceptance-clawback');
+    const total = clawback.reduce((a, d) => a.plus(dec(d.amount)), dec(0));
+    // all 33,124.00 paid is recovered, plus 15 % × 33,124 = 4,968.60
+    expect(total.toFixed(2)).toBe('38092.60');
+    expect(schedule.vendorBalanceOwed).toBe('38092.60');
+  });
+
+  it('ranks the P8 bids with the procurement scheme (small/micro deduction, over-budget bid invalid)', () => {
+    const scheme = preset.config.procurement as ProcurementSchemeInput;
+    const flaws = (...n: number[]) => Object.fromEntries(n.map((f, i) => [`S${i + 1}`, { flaws: f }]));
+    const result = scoreProcurement(scheme, {
+      budget: '33124',
+      bids: [
+        // A: small enterprise, 30,000 → evaluated at 24,000; 3 contracts (cap 6), 2 certificates, PM and developer certificates, 3 qualified O&M staff, full commitment
+        { bidderId: 'A', price: '30000', smallOrMicro: true, objective: { O1: 3, O2: 2, O3: 1, O4: 1, O5: 3, O6: true } },
+        // B: 28,000; 2 contracts, 1 certificate, PM certificate, no developer title, 5 qualified staff (cap 4), full commitment
+        { bidderId: 'B', price: '28000', smallOrMicro: false, objective: { O1: 2, O2: 1, O3: 1, O4: 0, O5: 5, O6: true } },
+        // C: over the 33,124 budget → invalid
+        { bidderId: 'C', price: '34000', smallOrMicro: false, objective: { O1: 3, O2: 2, O3: 1, O4: 1, O5: 4, O6: true } },
+      ],
+      sheets: [
+        { evaluatorId: 'e1', bidderId: 'A', items: flaws(0, 1, 1, 0, 2, 1) }, // 9 + 6 + 9 + 9 + 6 + 6 = 45
+        { evaluatorId: 'e2', bidderId: 'A', items: flaws(1, 0, 0, 1, 1, 0) }, // 6 + 9 + 12 + 6 + 9 + 9 = 51
+        { evaluatorId: 'e3', bidderId: 'A', items: flaws(0, 1, 1, 1, 1, 1) }, // 9 + 6 + 9 + 6 + 9 + 6 = 45
+        { evaluatorId: 'e1', bidderId: 'B', items: flaws(0, 0, 0, 0, 0, 0) }, // 60
+        { evaluatorId: 'e2', bidderId: 'B', items: flaws(0, 0, 1, 0, 0, 0) }, // 57
+        { evaluatorId: 'e3', bidderId: 'B', items: flaws(0, 0, 0, 0, 2, 0) }, // 54
+        { evaluatorId: 'e1', bidderId: 'C', items: flaws(0, 0, 0, 0, 0, 0) },
+        { evaluatorId: 'e2', bidderId: 'C', items: flaws(0, 0, 0, 0, 0, 0) },
+        { evaluatorId: 'e3', bidderId: 'C', items: flaws(0, 0, 0, 0, 0, 0) },
+      ],
+    });
+    const by = Object.fromEntries(result.bidders.map((b) => [b.bidderId, b]));
+    expect(result.basePrice).toEqual({ bidderId: 'A', evaluatedPrice: '24000.00' }); // 30,000 × (1 − 20 %)
+    expect(by.A.total).toBe('86.00'); // 10 (24,000 ÷ 24,000 × 10) + 29 (6 + 4 + 2 + 2 + 3 + 12) + 47 ((45 + 51 + 45) ÷ 3)
+    expect(by.B.total).toBe('89.57'); // 8.5714… (24,000 ÷ 28,000 × 10) + 24 (4 + 2 + 2 + 0 + 4 + 12) + 57 ((60 + 57 + 54) ÷ 3)
+    expect(by.C.valid).toBe(false); // 34,000 > 33,124
+    expect(result.ranking.map((r) => r.bidderId)).toEqual(['B', 'A']);
+  });
+});

@@ -18,3 +18,4 @@ export { planLines } from './payment/plan';
 export * from './payment/simulate-settlement';
 export * from './presets';
 export * from './config/ticket-process';
+export { conditionKinds, evaluateCondition, validateCondition } from './payment/conditions/registry';

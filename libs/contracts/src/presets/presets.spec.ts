@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { dec } from '@ledger/kernel';
-import { validateCalendarConfig, validateSlaPolicy } from '@ledger/sla';
+import { buildCalendar, evaluateTicketSla, validateCalendarConfig, validateSlaPolicy, type CalendarConfigInput, type SlaPolicy } from '@ledger/sla';
 import {
   aggregatePeriods,
   evaluateAssessment,
@@ -522,5 +522,125 @@ describe('scenario D — Tianjin P8 (domain.md worked example D)', () => {
     expect(by.B.total).toBe('89.57'); // 8.5714… (24,000 ÷ 28,000 × 10) + 24 (4 + 2 + 2 + 0 + 4 + 12) + 57 ((60 + 57 + 54) ÷ 3)
     expect(by.C.valid).toBe(false); // 34,000 > 33,124
     expect(result.ranking.map((r) => r.bidderId)).toEqual(['B', 'A']);
+  });
+});
+
+describe('SLA scenarios through the presets\' policies and calendars', () => {
+  type Ev = { kind: 'received' | 'responded' | 'on-site' | 'contained' | 'resolved' | 'feedback'; at: string };
+  const run = (id: string, severity: string, events: Ev[], now: string) => {
+    const cfg = getPreset(id).config as unknown as { calendar: CalendarConfigInput; sla: { policy: SlaPolicy } };
+    const r = evaluateTicketSla({ ticket: { severity, events }, policy: cfg.sla.policy, calendar: buildCalendar(cfg.calendar), now });
+    return Object.fromEntries(r.targets.map((t) => [t.targetId, { status: t.status, elapsed: t.elapsedMinutes, breach: t.breachMinutes, deadline: t.deadline }]));
+  };
+
+  it('Xuzhou: a 四级 ticket answered in 4 min and on site in 50 min, but resolved after 5 h 10 min', () => {
+    const r = run('xuzhou-2026', 'L4', [
+      { kind: 'received', at: '2026-03-03T10:00:00+08:00' },
+      { kind: 'responded', at: '2026-03-03T10:04:00+08:00' },
+      { kind: 'feedback', at: '2026-03-03T16:00:00+08:00' },
+      { kind: 'on-site', at: '2026-03-03T10:50:00+08:00' },
+      { kind: 'resolved', at: '2026-03-03T15:10:00+08:00' },
+    ], '2026-03-04T09:00:00+08:00');
+    expect(r['phone-response']).toMatchObject({ status: 'met', elapsed: 4 }); // ≤ 5 min
+    expect(r['onsite-L4']).toMatchObject({ status: 'met', elapsed: 50 }); // ≤ 1 h
+    expect(r['resolution-L4-L3']).toMatchObject({ status: 'breached', elapsed: 310, breach: 70 }); // 5 h 10 min − 4 h = 70 min
+    expect(r.feedback).toMatchObject({ status: 'met', elapsed: 270 }); // working time: 10:00–12:00 (120) + 13:30–16:00 (150) ≤ 1 working day (450)
+  });
+
+  it('Xuzhou: feedback "within one working day" on the eve of the Spring Festival falls on the 补班 Saturday', () => {
+    const r = run('xuzhou-2026', 'L1', [
+      { kind: 'received', at: '2026-02-13T15:00:00+08:00' },
+      { kind: 'feedback', at: '2026-02-24T09:00:00+08:00' },
+    ], '2026-02-24T12:00:00+08:00');
+    // Fri 15:00 + one working day (450 working minutes) → Sat 2026-02-14 15:00, a make-up working day (补班)
+    expect(r.feedback.deadline).toBe('2026-02-14T15:00:00+08:00');
+    expect(r.feedback.status).toBe('breached');
+  });
+
+  it('Beijing: 5×8 working time — a Friday 16:00 fault at a quality-control centre is on site Monday 10:00, within 4 working hours', () => {
+    const r = run('beijing-2020', 'commission', [
+      { kind: 'received', at: '2020-11-06T16:00:00+08:00' },
+      { kind: 'responded', at: '2020-11-06T16:45:00+08:00' },
+      { kind: 'on-site', at: '2020-11-09T10:00:00+08:00' },
+    ], '2020-11-09T12:00:00+08:00');
+    expect(r['substantive-response']).toMatchObject({ status: 'met', elapsed: 45 });
+    expect(r['onsite-commission']).toMatchObject({ status: 'met', elapsed: 180 }); // Fri 16:00–17:30 (90) + Mon 08:30–10:00 (90)
+  });
+
+  it('Beijing: a grassroots institution visited on the third working day breaches the 2-working-day limit', () => {
+    const r = run('beijing-2020', 'grassroots', [
+      { kind: 'received', at: '2020-10-29T14:00:00+08:00' },
+      { kind: 'on-site', at: '2020-11-03T09:00:00+08:00' },
+    ], '2020-11-03T12:00:00+08:00');
+    // Thu 14:00–17:30 (210) + Fri (450) + Mon (450) + Tue 08:30–09:00 (30) = 1,140 working minutes; limit 2 × 450 = 900
+    expect(r['onsite-grassroots']).toMatchObject({ status: 'breached', elapsed: 1140, breach: 240, deadline: '2020-11-02T14:00:00+08:00' });
+  });
+
+  it('Qinghai: a 特大故障 on the Labour Day holiday — 7×24 clock, on site in 100 min, temporary recovery in 7 h 30 min', () => {
+    const r = run('qinghai-hospital-3y', 'major', [
+      { kind: 'received', at: '2026-05-01T09:00:00+08:00' },
+      { kind: 'responded', at: '2026-05-01T09:05:00+08:00' },
+      { kind: 'on-site', at: '2026-05-01T10:40:00+08:00' },
+      { kind: 'contained', at: '2026-05-01T16:30:00+08:00' },
+    ], '2026-05-01T18:00:00+08:00');
+    expect(r.response).toMatchObject({ status: 'met', elapsed: 5 }); // ≤ 10 min
+    expect(r['onsite-major']).toMatchObject({ status: 'met', elapsed: 100 }); // ≤ 2 h
+    expect(r['containment-major']).toMatchObject({ status: 'met', elapsed: 450 }); // ≤ 8 h
+  });
+
+  it('Tianjin P8: a Saturday-night 重大故障 answered in 10 min but contained after 40 min (limit 30)', () => {
+    const r = run('tianjin-2026-p8', 'major', [
+      { kind: 'received', at: '2026-07-04T22:10:00+08:00' },
+      { kind: 'responded', at: '2026-07-04T22:20:00+08:00' },
+      { kind: 'contained', at: '2026-07-04T22:50:00+08:00' },
+    ], '2026-07-05T08:00:00+08:00');
+    expect(r.response).toMatchObject({ status: 'met', elapsed: 10 }); // ≤ 15 min
+    expect(r['containment-major']).toMatchObject({ status: 'breached', elapsed: 40, breach: 10 }); // 40 − 30
+  });
+});
+
+describe('Beijing 2020: no payment terms in the seed', () => {
+  it('schedules nothing and says why', () => {
+    const schedule = computeSchedule(getPreset('beijing-2020').config, {}, { asOf: '2020-12-31' });
+    expect(schedule.lines).toEqual([]);
+    expect(schedule.totals.gross).toBe('0.00');
+    expect(schedule.notes.join(' ')).toMatch(/no payment milestones/);
+  });
+});
+
+describe('Tianjin, every package: quarterly instalments and a full-marks bid', () => {
+  // 25 % of each package budget (seed 004 lines 17–24, 154); digest §5 table.
+  const quarterly: [string, string][] = [
+    ['tianjin-2026-p1', '172676.75'], // 690,707 ÷ 4
+    ['tianjin-2026-p2', '69506.75'], // 278,027 ÷ 4
+    ['tianjin-2026-p3', '94304.50'], // 377,218 ÷ 4
+    ['tianjin-2026-p4', '69777.75'], // 279,111 ÷ 4
+    ['tianjin-2026-p5', '107519.00'], // 430,076 ÷ 4
+    ['tianjin-2026-p6', '75000.00'], // 300,000 ÷ 4
+    ['tianjin-2026-p7', '312633.25'], // 1,250,533 ÷ 4
+    ['tianjin-2026-p8', '8281.00'], // 33,124 ÷ 4
+  ];
+  it.each(quarterly)('%s pays four instalments of %s when every quarter is qualified', (id, each) => {
+    const schedule = computeSchedule(getPreset(id).config, { quarters: ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'].map((q) => ({ id: q, qualified: true })) }, { asOf: '2026-12-31' });
+    expect(schedule.lines.map((l) => l.gross)).toEqual([each, each, each, each]);
+    expect(schedule.lines.every((l) => l.deductions.every((d) => d.amount === '0.00'))).toBe(true); // no KPI deductions exist
+  });
+
+  it.each(quarterly.map(([id]) => id))('%s: the only bid, earning every objective point with no flaws, scores 100.00 (合计 100)', (id) => {
+    const scheme = getPreset(id).config.procurement as unknown as { items: { id: string; kind: string; params: { unitPoints?: number; cap?: number } }[] };
+    const objective: Record<string, unknown> = {};
+    const items: Record<string, unknown> = {};
+    for (const it of scheme.items) {
+      if (it.kind === 'capped-count') objective[it.id] = Math.ceil(Number(it.params.cap) / Number(it.params.unitPoints));
+      else if (it.kind === 'all-or-nothing') objective[it.id] = true;
+      else items[it.id] = { flaws: 0 };
+    }
+    const budget = (getPreset(id).config.money.budget as string).replace(/\.00$/, '');
+    const result = scoreProcurement(scheme as unknown as ProcurementSchemeInput, {
+      budget,
+      bids: [{ bidderId: 'X', price: budget, smallOrMicro: false, objective }],
+      sheets: [{ evaluatorId: 'e1', bidderId: 'X', items }],
+    });
+    expect(result.bidders[0].total).toBe('100.00');
   });
 });

@@ -129,6 +129,17 @@ describe('validateContractConfig', () => {
     );
   });
 
+  it('reports period deductions whose targets plan no period lines', () => {
+    const cfg = clone(xuzhouConfig) as ContractConfig;
+    cfg.payment?.deductions?.push({ id: 'complaints', kind: 'per-complaint', target: ['settlement'], params: { amountEach: 500 } });
+    expect(problemsOf(cfg)).toEqual([
+      {
+        path: 'payment.deductions[2].target',
+        message: 'a per-complaint deduction reduces period payments, but its target milestones plan none (use per-period-share or quarterly-instalments)',
+      },
+    ]);
+  });
+
   it('reports sla and calendar problems re-rooted under their sections', () => {
     const cfg = clone(xuzhouConfig) as Record<string, unknown>;
     cfg.sla = { policy: { severities: [{ id: 'L1', name: 'L1', rank: 1 }, { id: 'L1', name: 'dup', rank: 1 }], targets: [] }, process: { settlementPatchesNotBefore: '25:00' } };

@@ -95,6 +95,8 @@ export interface DeductionRule<K extends string, S extends z.ZodType> {
   readonly kind: K;
   readonly description: string;
   readonly params: S;
+  /** The rule reads the period of the lines it reduces: its targets must plan period lines (per-period-share, quarterly). */
+  readonly needsPeriodLines?: boolean;
   /** Semantic checks; paths relative to the deduction's `params`. */
   validate(params: z.output<S>, ctx: ValidationContext): Problem[];
   apply(params: z.output<S>, ctx: DeductionContext): DeductionHit[];

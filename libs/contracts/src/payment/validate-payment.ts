@@ -6,6 +6,9 @@ import { planLines } from './plan';
 import { deductionRuleOf, milestoneRuleOf } from './registry';
 import type { ValidationContext } from './rule-kit';
 
+/** Milestone kinds whose lines carry a period (what period-scoped deductions read). */
+const PERIOD_LINE_KINDS = new Set<string>(['per-period-share', 'quarterly-instalments']);
+
 /** Semantic problems of the payment terms, paths relative to `payment`. */
 export function validatePaymentTerms(payment: PaymentTerms, ctx: ValidationContext, hasAssessment: boolean, assessment: unknown): Problem[] {
   const problems: Problem[] = [];
@@ -33,7 +36,17 @@ export function validatePaymentTerms(payment: PaymentTerms, ctx: ValidationConte
     (d.target ?? []).forEach((t, j) => {
       if (!ctx.milestoneIds.has(t)) problems.push({ path: `${at}.target[${j}]`, message: `unknown milestone "${t}"; milestones are ${[...ctx.milestoneIds].join(', ') || 'none'}` });
     });
-    problems.push(...prefixProblems(`${at}.params`, deductionRuleOf(d.kind).validate(d.params, ctx)));
+    const rule = deductionRuleOf(d.kind);
+    problems.push(...prefixProblems(`${at}.params`, rule.validate(d.params, ctx)));
+    if (rule.needsPeriodLines && payment.milestones.length > 0) {
+      const targets = payment.milestones.filter((m) => !d.target || d.target.includes(m.id));
+      if (!targets.some((m) => PERIOD_LINE_KINDS.has(m.kind))) {
+        problems.push({
+          path: d.target ? `${at}.target` : at,
+          message: `a ${d.kind} deduction reduces period payments, but ${d.target ? 'its target milestones plan' : 'the milestones plan'} none (use per-period-share or quarterly-instalments)`,
+        });
+      }
+    }
   });
   if (payment.deductions.length > 0 && payment.milestones.length === 0) {
     problems.push({ path: 'deductions', message: 'deduction rules need at least one milestone to reduce' });

@@ -14,6 +14,7 @@ export const complaintThresholdPercentDeduction: DeductionRule<'complaint-thresh
   kind: 'complaint-threshold-percent',
   description: 'percent % of the period payment when the period has at least minComplaints valid complaints.',
   params,
+  needsPeriodLines: true,
   validate: () => [],
   apply(p, ctx) {
     const hits: DeductionHit[] = [];

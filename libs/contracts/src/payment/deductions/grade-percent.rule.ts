@@ -22,6 +22,7 @@ export const gradePercentDeduction: DeductionRule<'grade-percent', typeof params
   kind: 'grade-percent',
   description: 'percent % of the period payment by the period grade, and the payment moves delayMonths later.',
   params,
+  needsPeriodLines: true,
   validate(p, ctx) {
     const problems: Problem[] = [];
     const seen = new Map<string, number>();

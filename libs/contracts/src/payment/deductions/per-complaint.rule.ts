@@ -13,6 +13,7 @@ export const perComplaintDeduction: DeductionRule<'per-complaint', typeof params
   kind: 'per-complaint',
   description: 'amountEach × valid complaints of the line\'s period.',
   params,
+  needsPeriodLines: true,
   validate: () => [],
   apply(p, ctx) {
     const hits: DeductionHit[] = [];

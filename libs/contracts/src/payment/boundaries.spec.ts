@@ -1,5 +1,5 @@
 import { computeSchedule, type ContractConfig } from '../index';
-import { huaianConfig, xuzhouConfig } from '../testing/golden-configs';
+import { huaianConfig, qinghaiConfig, xuzhouConfig } from '../testing/golden-configs';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
@@ -145,5 +145,21 @@ describe('boundaries', () => {
     expect(() => computeSchedule(xuzhouConfig, { years: [{ year: 2026, score: 'high' }] }, { asOf: '2027-01-01' })).toThrow(
       expect.objectContaining({ problems: [expect.objectContaining({ path: 'facts.years[0].score' })] }),
     );
+  });
+
+  it('Qinghai: two consecutive monthly C grades forfeit the current half-year payment, with an alert', () => {
+    const cfg = clone(qinghaiConfig);
+    cfg.payment?.deductions?.push({ id: 'two-c', kind: 'consecutive-grade-forfeit', params: { grade: 'C' } });
+    const run = (grades: [string, string][]) =>
+      computeSchedule(cfg, { periods: grades.map(([id, grade]) => ({ id, grade })) }, { asOf: '2026-12-31' }).lines.filter((l) => l.status === 'forfeited').map((l) => l.id);
+    expect(run([['2026-04', 'C'], ['2026-05', 'C']])).toEqual(['half.2026-H1']);
+    expect(run([['2026-06', 'C'], ['2026-07', 'C']])).toEqual(['half.2026-H2']);
+    expect(run([['2026-04', 'C'], ['2026-05', 'B'], ['2026-06', 'C']])).toEqual([]);
+    expect(run([['2026-04', 'C'], ['2026-06', 'C']])).toEqual([]);
+    const s = computeSchedule(cfg, { periods: [{ id: '2026-04', grade: 'C' }, { id: '2026-05', grade: 'C' }] }, { asOf: '2026-12-31' });
+    expect(s.lines[0].deductions.find((d) => d.kind === 'consecutive-grade-forfeit')?.formula).toBe(
+      'ALERT: 2026-04, 2026-05 graded C (2 consecutive months): the buyer may terminate; the 2026-H1 payment 7,000.00 is not paid',
+    );
+    expect(s.lines[0].net).toBe('0.00');
   });
 });

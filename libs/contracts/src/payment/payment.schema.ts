@@ -39,6 +39,7 @@ export const deductionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...deductionBase, kind: z.literal(d['liquidated-damages'].kind), params: d['liquidated-damages'].params }),
   z.strictObject({ ...deductionBase, kind: z.literal(d['acceptance-clawback'].kind), params: d['acceptance-clawback'].params }),
   z.strictObject({ ...deductionBase, kind: z.literal(d['manual-adjustment'].kind), params: d['manual-adjustment'].params }),
+  z.strictObject({ ...deductionBase, kind: z.literal(d['consecutive-grade-forfeit'].kind), params: d['consecutive-grade-forfeit'].params }),
 ]);
 export type Deduction = z.output<typeof deductionSchema>;
 

@@ -13,6 +13,7 @@ import { gradePercentDeduction } from './deductions/grade-percent.rule';
 import { liquidatedDamagesDeduction } from './deductions/liquidated-damages.rule';
 import { acceptanceClawbackDeduction } from './deductions/acceptance-clawback.rule';
 import { manualAdjustmentDeduction } from './deductions/manual-adjustment.rule';
+import { consecutiveGradeForfeitDeduction } from './deductions/consecutive-grade-forfeit.rule';
 
 /** Milestone kinds: adding one = one `<kind>.rule.ts` file + one line here. */
 export const milestoneRules = {
@@ -33,6 +34,7 @@ export const deductionRules = {
   'liquidated-damages': liquidatedDamagesDeduction,
   'acceptance-clawback': acceptanceClawbackDeduction,
   'manual-adjustment': manualAdjustmentDeduction,
+  'consecutive-grade-forfeit': consecutiveGradeForfeitDeduction,
 } as const;
 
 export type MilestoneKind = keyof typeof milestoneRules;

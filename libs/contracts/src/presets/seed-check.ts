@@ -7,8 +7,7 @@
  *  2. Every Arabic token `\d+(\.\d+)?` on the line is a candidate, compared as an exact decimal.
  *  3. A token followed by `万` also stands for token × 10,000 (`250.8万` = 2,508,000; `4.2万` = 42,000).
  *  4. A token followed by `%` also stands for token ÷ 100 (`40%` = 0.40, for ratios stored as fractions).
- *  5. A token followed by `小时`/`h` also stands for token × 60 (hours written, minutes stored);
- *     a token followed by `天`/`日` also stands for token × 1440 (days written, minutes stored).
+ *  5. A token followed by `小时` also stands for token × 60 (hours written, SLA minutes stored).
  *  6. A run of Chinese numerals (一二两三四五六七八九十百千万 and the capitals 零壹贰叁肆伍陆柒捌玖拾佰仟)
  *     is parsed as an integer (`一个工作日` = 1, `三年` = 3, `壹佰柒拾肆万` = 1,740,000).
  *  7. Signs are not compared: config points are signed (−5) while seeds write `扣5分`; |value| is matched.
@@ -89,8 +88,7 @@ export function numbersOnLine(text: string): Decimal[] {
     const after = line.slice((m.index ?? 0) + m[0].length);
     if (after.startsWith('万')) out.push(token.mul(10000));
     if (after.startsWith('%')) out.push(token.div(100));
-    if (after.startsWith('小时') || /^h(?![a-z])/i.test(after)) out.push(token.mul(60));
-    if (after.startsWith('天') || after.startsWith('日') || after.startsWith('个工作日') || after.startsWith('工作日')) out.push(token.mul(1440));
+    if (after.startsWith('小时')) out.push(token.mul(60));
   }
   for (const m of line.matchAll(CN_RUN)) {
     const n = parseChineseInteger(m[0]);

@@ -12,8 +12,8 @@
  *     is parsed as an integer (`一个工作日` = 1, `三年` = 3, `壹佰柒拾肆万` = 1,740,000).
  *  7. Signs are not compared: config points are signed (−5) while seeds write `扣5分`; |value| is matched.
  *  8. Zero is also accepted where the seed says it in words: `不扣`, `不予扣`, `不减` (no deduction).
- *  9. On a line that declares a percentage or a 100-point scale (`%`, `百分制`, `满分为100`), 0 and 100
- *     are accepted: they are the scale's ends (e.g. a percentage domain [0, 100]).
+ *  9. On a line that declares a metric as a percentage or a 100-point scale (`(%)`, `百分制`, `满分为100`),
+ *     0 and 100 are accepted: they are the scale's ends (e.g. the domain [0, 100] of 计划内达成率(%)).
  * 10. 100 is accepted where the seed says "pay in full" in words: `付清`, `全额`.
  * A quote must occur in the cited line or a neighbour (±1) after rule 1's normalisation.
  * A derived number carries a note at its path `derived: <expression> = <value>`; the expression must
@@ -99,7 +99,7 @@ export function numbersOnLine(text: string): Decimal[] {
 
 const ZERO_WORDS = ['不扣', '不予扣', '不减'];
 const FULL_WORDS = ['付清', '全额'];
-const SCALE_WORDS = ['%', '百分制', '满分为100'];
+const SCALE_WORDS = ['(%)', '（%）', '百分制', '满分为100'];
 
 /** Rules 7–9: does the line contain `value` in some written form? */
 export function lineHasNumber(text: string, value: Decimal): boolean {

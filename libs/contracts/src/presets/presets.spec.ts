@@ -224,6 +224,7 @@ describe('seed-check normaliser', () => {
     expect(lineHasNumber('按季度付款，服务合格', dec(100))).toBe(false);
     expect(lineHasNumber('每季度末支付年合同金额的25%', dec(0))).toBe(false); // a bare % does not declare a 0..100 scale
     expect(lineHasNumber('计划内达成率(%)', dec(100))).toBe(true);
+    expect(lineHasNumber('一般故障15分钟内响应', dec(1))).toBe(false); // 一般 is "ordinary", not one
     expect(lineHasQuote('现场派驻9名技术人员，指定其中1人为项目经理。', '现场派驻 9 名技术人员')).toBe(true);
     expect(lineHasQuote('现场派驻9名技术人员', '现场派驻8名')).toBe(false);
     expect(evaluateDerivation('1740000 * 12 / 18').toString()).toBe('1160000');

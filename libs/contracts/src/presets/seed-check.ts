@@ -9,7 +9,8 @@
  *  4. A token followed by `%` also stands for token ÷ 100 (`40%` = 0.40, for ratios stored as fractions).
  *  5. A token followed by `小时` also stands for token × 60 (hours written, SLA minutes stored).
  *  6. A run of Chinese numerals (一二两三四五六七八九十百千万 and the capitals 零壹贰叁肆伍陆柒捌玖拾佰仟)
- *     is parsed as an integer (`一个工作日` = 1, `三年` = 3, `壹佰柒拾肆万` = 1,740,000).
+ *     followed by a counter (个 名 人 次 年 月 周 日 天 级 家 部 份 处 项 元 小时 分 季) is parsed as an integer
+ *     (`一个工作日` = 1, `三年` = 3, `四级` = 4, `壹佰柒拾肆万元` = 1,740,000); `一般`, `统一` are not numbers.
  *  7. Signs are not compared: config points are signed (−5) while seeds write `扣5分`; |value| is matched.
  *  8. Zero is also accepted where the seed says it in words: `不扣`, `不予扣`, `不减` (no deduction).
  *  9. On a line that declares a metric as a percentage or a 100-point scale (`(%)`, `百分制`, `满分为100`),
@@ -51,6 +52,7 @@ const CN_DIGIT: Record<string, number> = {
 };
 const CN_UNIT: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const CN_RUN = /[零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万]+/g;
+const CN_COUNTER = /^(个|名|人|次|年|月|周|日|天|级|家|部|份|处|项|元|小时|分钟|分|季)/;
 
 /** `十` = 10, `二十三` = 23, `壹佰柒拾肆万` = 1,740,000. Returns null for a run with no digit value. */
 export function parseChineseInteger(run: string): number | null {
@@ -91,6 +93,10 @@ export function numbersOnLine(text: string): Decimal[] {
     if (after.startsWith('小时')) out.push(token.mul(60));
   }
   for (const m of line.matchAll(CN_RUN)) {
+    // Only a count: the run must be followed by a counter (一个工作日, 三年, 两个月, 四级, 壹佰柒拾肆万元),
+    // so that words such as 一般, 统一, 一体化 are not read as numbers.
+    const after = line.slice((m.index ?? 0) + m[0].length);
+    if (!CN_COUNTER.test(after)) continue;
     const n = parseChineseInteger(m[0]);
     if (n !== null) out.push(dec(n));
   }

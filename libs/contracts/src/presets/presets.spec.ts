@@ -90,7 +90,8 @@ function sourceFailures(cfg: Raw): string[] {
       continue;
     }
     const win = window(src);
-    if (src.quote !== undefined && !win.some((l) => lineHasQuote(l, src.quote as string))) {
+    if (src.quote === undefined || src.quote.trim() === '') failures.push(`${where}: no quote (every source quotes its line)`);
+    else if (!win.some((l) => lineHasQuote(l, src.quote as string))) {
       failures.push(`${where}: quote "${src.quote}" is not on the line or its neighbours`);
     }
     const value = values.get(src.path);
@@ -392,6 +393,18 @@ describe('scenario B — Huai\'an 2025–2026 (domain.md worked example B)', () 
     expect(scoreDeduction.map((d) => d.amount).filter((a) => a !== '0.00')).toEqual(['40000.00']);
     expect(balance.deductions.find((d) => d.ruleId === 'year-score')?.amount).toBe('40000.00');
     expect(balance.net).toBe('47000.00'); // 87,000 − 40,000, withheld while the score stays below 80
+  });
+});
+
+describe('scenario B — Huai\'an liquidated damages (general clause 12)', () => {
+  it('30 days late on a 100,000.00 service: 0.5 % a day = 15 %, capped at 10 % → 10,000.00', () => {
+    const schedule = computeSchedule(
+      getPreset('huaian-2025-2026').config,
+      { lateDeliveries: [{ id: 'interface-batch', description: '跨部门接口对接延期', serviceValue: '100000.00', daysLate: 30, on: '2026-06-15' }] },
+      { asOf: '2026-06-30' },
+    );
+    const ld = schedule.lines.flatMap((l) => l.deductions).filter((d) => d.ruleId === 'liquidated-damages' && d.amount !== '0.00');
+    expect(ld.map((d) => d.amount)).toEqual(['10000.00']); // min(30 × 0.5 % × 100,000 = 15,000; 10 % × 100,000 = 10,000)
   });
 });
 

@@ -344,6 +344,39 @@ describe('scenario A — Xuzhou 2026 (domain.md worked example A)', () => {
   });
 });
 
+describe('the ladders\' edges as the presets resolve them', () => {
+  const xz = getPreset('xuzhou-2026').config.assessment as AssessmentSchemeInput;
+  const ha = getPreset('huaian-2025-2026').config.assessment as AssessmentSchemeInput;
+  const qh = getPreset('qinghai-hospital-3y').config.assessment as AssessmentSchemeInput;
+  const ticketPoints = (scheme: AssessmentSchemeInput, achievementRate: string, specialDelayDays: string) =>
+    evaluateAssessment(scheme, { achievementRate, specialDelayDays, businessSatisfaction: '一般', itSatisfaction: '一般' }).unclampedScore;
+
+  it.each([
+    ['0', '97.00'], // no delay: 0 (band [0, 0] added by the preset); 100 + 0 − 3 + 0
+    ['10', '96.00'], // 10≥延期>0 → −1
+    ['60', '92.00'], // seed overlap: "60≥延期>30" and "延期≥60" — resolved d = 60 → −5
+    ['61', '87.00'], // (60, ∞) → −10
+  ])('Huai\'an delay %s days → %s (rate 85 %: 0; 业务 一般 −3; 信息 一般 0)', (days, score) => {
+    expect(ticketPoints(ha, '85', days)).toBe(score);
+  });
+
+  it.each([
+    ['90', '104.00'], // 达成率≥90% → +2: 100 + 5 (one person scored 90 → staff +5) + 2 − 3 (业务 一般)
+    ['89.99', '102.00'], // 90%>达成率≥80% → 0: 100 + 5 + 0 − 3
+    ['59.99', '92.00'], // 达成率<60% → −10: 100 + 5 − 10 − 3
+  ])('Xuzhou achievement %s %% → unclamped %s', (rate, score) => {
+    const r = evaluateAssessment(xz, { staff: [person('p', 28, 28, 34)], securityIncidents: 0, achievementRate: rate, specialDelayDays: '0', businessSatisfaction: '一般', itSatisfaction: '一般' });
+    expect(r.unclampedScore).toBe(score);
+  });
+
+  it('Qinghai: an average of 89.50 is B (the seed\'s "80分(含)至89分" read as [80, 90)); 90.00 is A', () => {
+    const items = (v: number) => Object.fromEntries(['monthlyInspection', 'hotline', 'emergencyOnSite', 'faultQuality', 'recurrence', 'responseTimeliness', 'engineerSkill', 'training', 'dbOptimisation', 'onSite', 'improvement'].map((id) => [id, v]));
+    expect(evaluateAssessment(qh, { items: items(89.5) }).grade).toBe('B');
+    expect(evaluateAssessment(qh, { items: items(90) }).grade).toBe('A');
+    expect(evaluateAssessment(qh, { items: items(79.99) }).grade).toBe('C');
+  });
+});
+
 describe('scenario B — Huai\'an 2025–2026 (domain.md worked example B)', () => {
   const preset = getPreset('huaian-2025-2026');
   const scheme = preset.config.assessment as AssessmentSchemeInput;

@@ -33,7 +33,7 @@ export const termSchema = z.strictObject({
   signed: localDateSchema.optional(),
 });
 
-export const placementSchema = z.enum(['on-site', 'remote', 'offshore']).describe('驻场 on-site / 远程 remote / 离岸 offshore');
+export const placementSchema = z.enum(['on-site', 'local', 'remote', 'offshore']).describe('驻场 on-site / 本地 local (in the city, not stationed at the buyer) / 远程 remote / 离岸 offshore');
 export const coverageSchema = z.enum(['7x24', '5x8']);
 
 export const roleSchema = z.strictObject({
@@ -76,12 +76,16 @@ export const staffingSchema = z.strictObject({
         description: z.string().min(1),
         amount: nonNegativeDecimalSchema,
         unit: z.enum(['person-months', 'working-days']),
-        per: z.enum(['year', 'term']),
+        per: z.enum(['year', 'term', 'request']).describe('request: the allowance applies to each requirement/request (Qinghai: ≤10 working days each)'),
         free: z.boolean().default(true).describe('included in the price (not billed)'),
       }),
     )
     .default([])
     .describe('workload allowances, not attendance: Xuzhou 9 person-months of local development a year'),
+  holidayDuty: z
+    .strictObject({ minOnDuty: z.number().int().min(1), where: z.string().optional().describe('e.g. 市内 (in the city)') })
+    .optional()
+    .describe('Xuzhou/Huai\'an: ≥1 engineer on duty in the city on holidays'),
 });
 
 export const ticketProcessSchema = z.strictObject({
@@ -94,10 +98,27 @@ export const ticketProcessSchema = z.strictObject({
     .describe('settlement-affecting patches deploy only at or after this local time ("20:00")'),
 });
 
+export const kpiSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(1),
+  metric: z.string().min(1).describe('response-rate, resolution-rate, vulnerability-closure-rate …'),
+  minPercent: percentSchema.describe('Tianjin: response rate 100, resolution ≥ 98'),
+  period: periodKindSchema.or(z.literal('term')).default('term'),
+});
+
 export const slaSectionSchema = z.strictObject({
   policy: slaPolicySectionSchema,
   process: ticketProcessSchema.default({}),
+  kpis: z.array(kpiSchema).default([]).describe('ratio targets over a period (Tianjin)'),
 });
+
+export const acceptanceSchema = z
+  .strictObject({
+    applyFromDaysBeforeEnd: z.number().int().min(0).optional().describe('Tianjin: may apply one week (7 days) before the end if no major incident'),
+    monthsWithoutMajorFailure: z.number().int().min(0).optional().describe('Tianjin: after a major failure, only after 3 consecutive months without one'),
+    notes: z.string().optional(),
+  })
+  .describe('验收 timing; the clawback on failure is the acceptance-clawback deduction');
 
 export const taxonomySchema = z.strictObject({
   categories: z.array(z.string().min(1)).min(1).describe('问题划分: 业务咨询, 环境故障, 软件错误, 人为错误, 功能改进, 需求变更, 需求新增, 单笔数据调整, 批量数据处理'),
@@ -114,13 +135,18 @@ export const obligationDueSchema = z
   .discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('within-period') }),
     z.strictObject({ kind: z.literal('by-day-of-next-period'), day: z.number().int().min(1).max(31).describe('monthly report by the 5th') }),
-    z.strictObject({ kind: z.literal('at-period-start'), withinDays: z.number().int().min(0) }),
+    z.strictObject({ kind: z.literal('at-period-start'), withinDays: z.number().int().min(0).optional().describe('absent: the seed gives no day count') }),
     z.strictObject({
       kind: z.literal('before-holiday'),
       minHolidayDays: z.number().int().min(1).describe('holidays of at least N days (Qinghai: 3)'),
       withinWorkingDaysBefore: z.number().int().min(0).optional(),
     }),
     z.strictObject({ kind: z.literal('after-event'), event: z.string().min(1), withinWorkingDays: z.number().int().min(0).optional() }),
+    z.strictObject({
+      kind: z.literal('before-event'),
+      event: z.string().min(1).describe('e.g. major change (重大变更)'),
+      workingDaysBefore: z.number().int().min(0).describe('Huai\'an: the change plan 3 working days before'),
+    }),
   ])
   .default({ kind: 'within-period' });
 
@@ -129,6 +155,7 @@ export const obligationSchema = z.strictObject({
   kind: z.string().min(1).describe('inspection, monthly-report, backup-restore-verification, emergency-drill, 重保 …'),
   label: z.string().optional(),
   count: z.number().int().min(0).default(1).describe('required at least this many per period'),
+  minParticipants: z.number().int().min(1).optional().describe('people each occurrence must involve (Qinghai: train ≥2 staff)'),
   period: z.enum(['day', 'week', 'month', 'quarter', 'half-year', 'year', 'term', 'event']),
   due: obligationDueSchema,
   evidence: z.string().optional().describe('what proves it (report, ledger entry)'),
@@ -139,6 +166,7 @@ export const sourceSchema = z.strictObject({
   seed: z.string().min(1),
   line: z.number().int().min(1),
   quote: z.string().optional(),
+  derivation: z.string().optional().describe('how a derived number follows from the quoted ones'),
 });
 export const noteSchema = z.strictObject({ path: z.string().optional(), text: z.string().min(1) });
 
@@ -157,6 +185,7 @@ export const contractConfigSchema = z.strictObject({
   taxonomy: taxonomySchema.optional(),
   obligations: z.array(obligationSchema).default([]),
   assessment: assessmentSectionSchema.optional().describe('absent: no assessment (Beijing, Tianjin)'),
+  acceptance: acceptanceSchema.optional(),
   payment: paymentSchema.default({ milestones: [], deductions: [] }),
   procurement: procurementSectionSchema.optional(),
   notes: z.array(noteSchema).default([]),

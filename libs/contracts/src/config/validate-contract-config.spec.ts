@@ -140,6 +140,20 @@ describe('validateContractConfig', () => {
     ]);
   });
 
+  it('accepts the optional fields the seeds need: local placement, holiday duty, KPIs, acceptance timing, before-event obligations', () => {
+    const cfg = clone(xuzhouConfig) as ContractConfig;
+    cfg.staffing = { roles: [{ id: 'local', name: '本地支持', headcount: 2, placement: 'local' }], holidayDuty: { minOnDuty: 1, where: '市内' }, allowances: [{ id: 'free', description: '≤10 working days per request', amount: 10, unit: 'working-days', per: 'request' }] };
+    cfg.sla = { policy: { severities: [{ id: 'L1', name: 'L1', rank: 1 }], targets: [] }, kpis: [{ id: 'resolution', name: '解决率', metric: 'resolution-rate', minPercent: 98 }] };
+    cfg.acceptance = { applyFromDaysBeforeEnd: 7, monthsWithoutMajorFailure: 3 };
+    cfg.obligations = [
+      { id: 'change-plan', kind: 'change-plan', period: 'event', due: { kind: 'before-event', event: 'major change', workingDaysBefore: 3 } },
+      { id: 'year-plan', kind: 'year-plan', period: 'year', due: { kind: 'at-period-start' } },
+      { id: 'training', kind: 'training', period: 'event', minParticipants: 2 },
+    ];
+    cfg.sources = [{ path: 'money.amount', seed: '000', line: 12, derivation: 'budget less discount' }];
+    expect(problemsOf(cfg)).toEqual([]);
+  });
+
   it('reports sla and calendar problems re-rooted under their sections', () => {
     const cfg = clone(xuzhouConfig) as Record<string, unknown>;
     cfg.sla = { policy: { severities: [{ id: 'L1', name: 'L1', rank: 1 }, { id: 'L1', name: 'dup', rank: 1 }], targets: [] }, process: { settlementPatchesNotBefore: '25:00' } };

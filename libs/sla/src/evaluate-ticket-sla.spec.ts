@@ -130,6 +130,7 @@ describe('evaluateTicketSla with the Xuzhou targets', () => {
         ],
       }),
     );
+    expect(() => run('L1', [ev('received', '2026-03-09T09:00'), { kind: 'arrived' as TicketEvent['kind'], at: at('2026-03-09T09:30') }], '2026-03-09T10:00')).toThrow(/ticket.events\[1\].kind: unknown event kind "arrived"/);
     expect(() => run('L1', [ev('received', '2026-03-09T09:00'), ev('responded', '2026-03-09T08:00')], '2026-03-09T10:00')).toThrow(/precedes receipt/);
     expect(() => run('L1', [ev('received', '2026-03-09T09:00')], '2026-03-09T08:00')).toThrow(/now: the evaluation instant precedes receipt/);
     expect(() => evaluateTicketSla({ ticket: { severity: 'L1', events: [] }, policy: { ...XUZHOU, severities: [] }, calendar, now: 0 })).toThrow(/policy.severities/);

@@ -1,6 +1,6 @@
 import { ValidationError, dec, formatPath, prefixProblems, toFixed2, type Problem } from '@ledger/kernel';
 import { formatInstant, floorToMinute, toEpochMs, type Instant } from './instant';
-import { slaPolicySchema, validateSlaPolicy, type SlaMetric, type SlaPolicy, type SlaTarget, type TicketEventKind } from './sla-policy.schema';
+import { TICKET_EVENT_KINDS, slaPolicySchema, validateSlaPolicy, type SlaMetric, type SlaPolicy, type SlaTarget, type TicketEventKind } from './sla-policy.schema';
 import type { WorkCalendar } from './work-calendar';
 import {
   addCalendarMinutes,
@@ -70,6 +70,11 @@ export function evaluateTicketSla(input: TicketSlaInput): TicketSlaResult {
   }
   const firstAt = new Map<TicketEventKind, number>();
   ticket.events.forEach((e, i) => {
+    // Inputs may come from JSON: check the kind at run time too.
+    if (!(TICKET_EVENT_KINDS as readonly string[]).includes(e.kind)) {
+      problems.push({ path: formatPath(['ticket', 'events', i, 'kind']), message: `unknown event kind "${e.kind}" (known: ${TICKET_EVENT_KINDS.join(', ')})` });
+      return;
+    }
     const at = parseOr(problems, e.at, formatPath(['ticket', 'events', i, 'at']));
     if (at === undefined) return;
     const seen = firstAt.get(e.kind);

@@ -22,7 +22,6 @@ import {
   lineHasNumber,
   lineHasQuote,
   numericLeaves,
-  parseDerivedNote,
   type PresetNote,
   type SourceRef,
 } from './seed-check';
@@ -99,15 +98,16 @@ function sourceFailures(cfg: Raw): string[] {
     if (win.some((l) => lineHasNumber(l, value))) continue;
     const pathNotes = notes.filter((n) => n.path === src.path);
     if (src.path.endsWith('.rank') && pathNotes.some((n) => n.text.startsWith('ordinal:'))) continue;
-    const derived = pathNotes.map((n) => parseDerivedNote(n.text)).find((d) => d !== null);
-    if (derived) {
-      const v = evaluateDerivation(derived.expr);
-      if (!v.eq(value) || !derived.value.eq(value)) {
-        failures.push(`${where}: derivation "${derived.expr}" = ${v.toString()}, not ${value.toString()}`);
+    const related = sources.filter((s) => s.path === src.path);
+    const derivation = related.map((s) => s.derivation).find((d) => d !== undefined);
+    if (derivation !== undefined) {
+      const v = evaluateDerivation(derivation);
+      if (!v.eq(value)) {
+        failures.push(`${where}: derivation "${derivation}" = ${v.toString()}, not ${value.toString()}`);
         continue;
       }
-      const citedLines = sources.filter((s) => s.path === src.path).flatMap((s) => window(s));
-      const unfound = derivationLiterals(derived.expr).filter((lit) => !citedLines.some((l) => lineHasNumber(l, lit)));
+      const citedLines = related.flatMap((s) => window(s));
+      const unfound = derivationLiterals(derivation).filter((lit) => !citedLines.some((l) => lineHasNumber(l, lit)));
       if (unfound.length > 0) failures.push(`${where}: derivation literal(s) ${unfound.join(', ')} not on any cited line`);
       continue;
     }
@@ -180,17 +180,14 @@ describe.each(PRESET_IDS)('preset %s', (id) => {
     expect(sourceFailures(raw(id))).toEqual([]);
   });
 
-  it('explains every derived number and every unnumbered rank with a well-formed note', () => {
+  it('gives every derivation a value that matches, and every unnumbered rank an ordinal note', () => {
     const cfg = raw(id);
     const values = new Map(numericLeaves(cfg).map((l) => [l.path, l.value]));
-    for (const n of cfg.notes ?? []) {
-      expect(n.text.trim().length).toBeGreaterThan(0);
-      const d = parseDerivedNote(n.text);
-      if (n.text.startsWith('derived:')) {
-        expect(d).not.toBeNull();
-        expect(values.get(n.path)?.toString()).toBe(d?.value.toString());
-      }
+    for (const src of cfg.sources ?? []) {
+      if (src.derivation === undefined) continue;
+      expect({ path: src.path, value: evaluateDerivation(src.derivation).toString() }).toEqual({ path: src.path, value: values.get(src.path)?.toString() });
     }
+    for (const n of cfg.notes ?? []) expect(n.text.trim().length).toBeGreaterThan(0);
   });
 });
 
@@ -226,6 +223,7 @@ describe('seed-check normaliser', () => {
     expect(lineHasNumber('每季度末支付年合同金额的25%', dec(0))).toBe(false); // a bare % does not declare a 0..100 scale
     expect(lineHasNumber('计划内达成率(%)', dec(100))).toBe(true);
     expect(lineHasNumber('一般故障15分钟内响应', dec(1))).toBe(false); // 一般 is "ordinary", not one
+    expect(lineHasNumber('可在合同结束日期前一周提交项目情况报告', dec(7))).toBe(true); // 一周 = 7 days
     expect(lineHasQuote('现场派驻9名技术人员，指定其中1人为项目经理。', '现场派驻 9 名技术人员')).toBe(true);
     expect(lineHasQuote('现场派驻9名技术人员', '现场派驻8名')).toBe(false);
     expect(evaluateDerivation('1740000 * 12 / 18').toString()).toBe('1160000');

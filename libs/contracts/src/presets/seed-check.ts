@@ -7,7 +7,8 @@
  *  2. Every Arabic token `\d+(\.\d+)?` on the line is a candidate, compared as an exact decimal.
  *  3. A token followed by `万` also stands for token × 10,000 (`250.8万` = 2,508,000; `4.2万` = 42,000).
  *  4. A token followed by `%` also stands for token ÷ 100 (`40%` = 0.40, for ratios stored as fractions).
- *  5. A token followed by `小时` also stands for token × 60 (hours written, SLA minutes stored).
+ *  5. A token followed by `小时` also stands for token × 60 (hours written, SLA minutes stored); a token
+ *     followed by `周` also stands for token × 7 (`前一周` = 7 days).
  *  6. A run of Chinese numerals (一二两三四五六七八九十百千万 and the capitals 零壹贰叁肆伍陆柒捌玖拾佰仟)
  *     followed by a counter (个 名 人 次 年 月 周 日 天 级 家 部 份 处 项 元 小时 分 季) is parsed as an integer
  *     (`一个工作日` = 1, `三年` = 3, `四级` = 4, `壹佰柒拾肆万元` = 1,740,000); `一般`, `统一` are not numbers.
@@ -17,9 +18,9 @@
  *     0 and 100 are accepted: they are the scale's ends (e.g. the domain [0, 100] of 计划内达成率(%)).
  * 10. 100 is accepted where the seed says "pay in full" in words: `付清`, `全额`.
  * A quote must occur in the cited line or a neighbour (±1) after rule 1's normalisation.
- * A derived number carries a note at its path `derived: <expression> = <value>`; the expression must
- * evaluate exactly to the value, and every literal of it must be found (rules 1–10) on a line cited by a
- * source entry of the same path (e.g. `derived: 9 - 1 = 8` for "9 on site, one of them the PM").
+ * A derived number has `derivation: '<expression>'` on its source entries; the expression must evaluate
+ * exactly to the value, and every literal of it must be found (rules 1–10) on a line cited by a source
+ * entry of the same path (e.g. `9 - 1` for "9 on site, one of them the PM" → 8 engineers).
  * A severity rank that the seed does not number carries a note `ordinal: …` at its path; its number is
  * then not looked for (the rank is the order of the cited levels), but its source entry is still required.
  */
@@ -34,6 +35,8 @@ export type SourceRef = {
   line: number;
   /** Short verbatim quote from that line (or a neighbour). */
   quote?: string;
+  /** For a number computed from quoted figures: the arithmetic expression, e.g. `9 - 1`. */
+  derivation?: string;
 };
 
 export type PresetNote = { path: string; text: string };
@@ -91,6 +94,7 @@ export function numbersOnLine(text: string): Decimal[] {
     if (after.startsWith('万')) out.push(token.mul(10000));
     if (after.startsWith('%')) out.push(token.div(100));
     if (after.startsWith('小时')) out.push(token.mul(60));
+    if (after.startsWith('周')) out.push(token.mul(7));
   }
   for (const m of line.matchAll(CN_RUN)) {
     // Only a count: the run must be followed by a counter (一个工作日, 三年, 两个月, 四级, 壹佰柒拾肆万元),
@@ -99,6 +103,7 @@ export function numbersOnLine(text: string): Decimal[] {
     if (!CN_COUNTER.test(after)) continue;
     const n = parseChineseInteger(m[0]);
     if (n !== null) out.push(dec(n));
+    if (n !== null && after.startsWith('周')) out.push(dec(n * 7));
   }
   return out;
 }
@@ -107,7 +112,7 @@ const ZERO_WORDS = ['不扣', '不予扣', '不减'];
 const FULL_WORDS = ['付清', '全额'];
 const SCALE_WORDS = ['(%)', '（%）', '百分制', '满分为100'];
 
-/** Rules 7–9: does the line contain `value` in some written form? */
+/** Rules 7–10: does the line contain `value` in some written form? */
 export function lineHasNumber(text: string, value: Decimal): boolean {
   const target = value.abs();
   if (numbersOnLine(text).some((n) => n.eq(target))) return true;
@@ -116,12 +121,6 @@ export function lineHasNumber(text: string, value: Decimal): boolean {
   if ((target.isZero() || target.eq(100)) && SCALE_WORDS.some((w) => line.includes(w))) return true;
   if (target.eq(100) && FULL_WORDS.some((w) => line.includes(w))) return true;
   return false;
-}
-
-/** `derived: 9 - 1 = 8` → { expr: '9 - 1', value: 8 }, or null. */
-export function parseDerivedNote(text: string): { expr: string; value: Decimal } | null {
-  const m = /^derived:\s*(.+?)\s*=\s*(-?\d+(?:\.\d+)?)\s*$/.exec(text);
-  return m ? { expr: m[1], value: dec(m[2]) } : null;
 }
 
 export function lineHasQuote(text: string, quote: string): boolean {

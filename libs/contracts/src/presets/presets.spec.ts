@@ -497,6 +497,33 @@ describe('scenario C — Qinghai hospital (domain.md worked example C)', () => {
   });
 });
 
+describe('scenario C′ — Qinghai: two consecutive monthly C grades (seed 002 lines 426, 432)', () => {
+  const preset = getPreset('qinghai-hospital-3y');
+  const h1Facts = { id: '2026-H1', score: '86.40', grade: 'B', assessedOn: '2026-07-10', validComplaints: 0, ledgerConfirmed: true };
+  const line = (months: { id: string; grade: string }[], period: string) =>
+    computeSchedule(preset.config, { periods: [h1Facts, ...months] }, { asOf: '2026-12-31' }).lines.find((l) => l.period === period);
+
+  it('C in April and May 2026 forfeits the H1 payment, with the alert in its formula', () => {
+    const h1 = line([{ id: '2026-04', grade: 'C' }, { id: '2026-05', grade: 'C' }], '2026-H1');
+    expect(h1?.status).toBe('forfeited');
+    const forfeit = h1?.deductions.find((d) => d.ruleId === 'consecutive-c');
+    expect(forfeit?.amount).toBe('7000.00'); // the whole half-year payment
+    expect(forfeit?.formula).toMatch(/^ALERT: 2026-04, 2026-05 graded C/);
+  });
+
+  it('C in March and May (not consecutive) forfeits nothing', () => {
+    const h1 = line([{ id: '2026-03', grade: 'C' }, { id: '2026-04', grade: 'B' }, { id: '2026-05', grade: 'C' }], '2026-H1');
+    expect(h1?.deductions.map((d) => d.ruleId)).not.toContain('consecutive-c');
+    expect(h1?.net).toBe('6860.00'); // 7,000 − 2 % for grade B = 6,860
+  });
+
+  it('a run completed in July (June C, July C) forfeits H2, not H1', () => {
+    const facts = [{ id: '2026-06', grade: 'C' }, { id: '2026-07', grade: 'C' }];
+    expect(line(facts, '2026-H1')?.deductions.map((d) => d.ruleId)).not.toContain('consecutive-c');
+    expect(line(facts, '2026-H2')?.status).toBe('forfeited');
+  });
+});
+
 describe('scenario D — Tianjin P8 (domain.md worked example D)', () => {
   const preset = getPreset('tianjin-2026-p8');
 

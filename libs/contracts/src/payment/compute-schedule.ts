@@ -40,7 +40,7 @@ export function parseFacts(input: unknown): PaymentFacts {
   return r.data;
 }
 
-function parseAsOf(asOf: string): string {
+export function parseAsOf(asOf: string): string {
   const r = localDateSchema.safeParse(asOf);
   if (!r.success) throw new ValidationError(prefixProblems('asOf', zodProblems(r.error)));
   return r.data;

@@ -1,4 +1,5 @@
-import { simulateSettlement } from '../index';
+import { ValidationError } from '@ledger/kernel';
+import { getPreset, simulateSettlement } from '../index';
 import { huaianConfig, qinghaiConfig } from '../testing/golden-configs';
 
 describe('simulateSettlement (what-if)', () => {
@@ -41,4 +42,16 @@ describe('simulateSettlement (what-if)', () => {
       expect.objectContaining({ problems: [expect.objectContaining({ path: expect.stringMatching(/^assessments\[0\]\.inputs/) })] }),
     );
   });
+
+  it('reports a bad asOf as a typed validation error with its path, not a crash', () => {
+    let caught: unknown;
+    try {
+      simulateSettlement(getPreset('tianjin-2026-p8').config, {}, { asOf: '2026-13-40' });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(ValidationError);
+    expect((caught as ValidationError).problems.map((p) => p.path)).toEqual(['asOf']);
+  });
 });
+

@@ -1,10 +1,10 @@
 import { dec, prefixProblems, ValidationError, type Problem } from '@ledger/kernel';
 import { aggregatePeriods, evaluateAssessment, type AssessmentResult, type YearAggregate } from '@ledger/scoring';
 import { parseContractConfig } from '../config/validate-contract-config';
-import { localDateSchema, periodIdSchema } from '../config/common.schema';
+import { periodIdSchema } from '../config/common.schema';
 import type { ParsedConfig } from '../config/contract-config.schema';
 import { periodsInTerm, termYears } from '../config/periods';
-import { computeParsed, parseFacts } from './compute-schedule';
+import { computeParsed, parseAsOf, parseFacts } from './compute-schedule';
 import type { PaymentFacts } from './facts.schema';
 import type { LineStatus, Schedule } from './schedule.types';
 
@@ -52,7 +52,7 @@ export type Simulation = {
  */
 export function simulateSettlement(configInput: unknown, assumed: AssumedFacts, options: SimulationOptions): Simulation {
   const config = parseContractConfig(configInput);
-  const asOf = localDateSchema.parse(options.asOf);
+  const asOf = parseAsOf(options.asOf);
   const run = (a: AssumedFacts) => {
     const { facts, assessments, years } = scoreAssumptions(config, parseFacts(a.facts ?? {}), a.assessments ?? []);
     return { schedule: computeParsed(config, facts, asOf), assessments, years };

@@ -9,6 +9,10 @@ import { ConfigurationResolver } from './configuration/configuration.resolver';
 import { ConfigurationService } from './configuration/configuration.service';
 import { formatGraphqlError } from './graphql/format-error';
 import { HealthController } from './health/health.controller';
+import { PresetsResolver } from './presets/presets.resolver';
+import { PresetsService } from './presets/presets.service';
+import { SettlementResolver } from './settlement/settlement.resolver';
+import { SettlementService } from './settlement/settlement.service';
 
 /** The generated schema is committed; a test fails when it is stale. */
 export const SCHEMA_FILE = join(process.cwd(), 'apps', 'api', 'schema.gql');
@@ -40,7 +44,15 @@ export class AppModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, ConfigurationService, ConfigurationResolver],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        ConfigurationService,
+        ConfigurationResolver,
+        PresetsService,
+        PresetsResolver,
+        SettlementService,
+        SettlementResolver,
+      ],
     };
   }
 }

@@ -29,9 +29,20 @@ type Hit = DeductionHit & { ruleId: string; kind: string; label?: string; supers
  */
 export function computeSchedule(configInput: unknown, factsInput: unknown, options: ScheduleOptions): Schedule {
   const config = parseContractConfig(configInput);
-  const facts = parseFacts(factsInput);
-  const asOf = parseAsOf(options.asOf);
+  const { facts, asOf } = parseFactsAndAsOf(factsInput, options.asOf);
   return computeParsed(config, facts, asOf);
+}
+
+/** Facts and the as-of date together, so one call reports the problems of both. */
+export function parseFactsAndAsOf(factsInput: unknown, asOfInput: string): { facts: PaymentFacts; asOf: string } {
+  const facts = paymentFactsSchema.safeParse(factsInput ?? {});
+  const asOf = localDateSchema.safeParse(asOfInput);
+  if (facts.success && asOf.success) return { facts: facts.data, asOf: asOf.data };
+  const problems = [
+    ...(facts.success ? [] : prefixProblems('facts', zodProblems(facts.error))),
+    ...(asOf.success ? [] : prefixProblems('asOf', zodProblems(asOf.error))),
+  ];
+  throw new ValidationError(problems, `${problems.length} problem(s) in the payment facts or the as-of date`);
 }
 
 export function parseFacts(input: unknown): PaymentFacts {
@@ -40,11 +51,6 @@ export function parseFacts(input: unknown): PaymentFacts {
   return r.data;
 }
 
-export function parseAsOf(asOf: string): string {
-  const r = localDateSchema.safeParse(asOf);
-  if (!r.success) throw new ValidationError(prefixProblems('asOf', zodProblems(r.error)));
-  return r.data;
-}
 
 /** The engine proper, over an already parsed configuration and facts. */
 export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: string): Schedule {

@@ -4,7 +4,7 @@ import { parseContractConfig } from '../config/validate-contract-config';
 import { periodIdSchema } from '../config/common.schema';
 import type { ParsedConfig } from '../config/contract-config.schema';
 import { periodsInTerm, termYears } from '../config/periods';
-import { computeParsed, parseAsOf, parseFacts } from './compute-schedule';
+import { computeParsed, parseFacts, parseFactsAndAsOf } from './compute-schedule';
 import type { PaymentFacts } from './facts.schema';
 import type { LineStatus, Schedule } from './schedule.types';
 
@@ -52,7 +52,8 @@ export type Simulation = {
  */
 export function simulateSettlement(configInput: unknown, assumed: AssumedFacts, options: SimulationOptions): Simulation {
   const config = parseContractConfig(configInput);
-  const asOf = parseAsOf(options.asOf);
+  // Problems of the facts and the date are reported together; the baseline's facts are checked when it runs.
+  const asOf = parseFactsAndAsOf(assumed.facts ?? {}, options.asOf).asOf;
   const run = (a: AssumedFacts) => {
     const { facts, assessments, years } = scoreAssumptions(config, parseFacts(a.facts ?? {}), a.assessments ?? []);
     return { schedule: computeParsed(config, facts, asOf), assessments, years };

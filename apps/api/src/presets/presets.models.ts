@@ -1,0 +1,17 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { JsonScalar, type JsonValue } from '../graphql/json.scalar';
+
+@ObjectType({ description: 'A ready-made contract configuration, transcribed from one of the seed contracts with its sources.' })
+export class PresetModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Title in Chinese, e.g. 徐州市医疗保障基金安全监测管理中心 2026 年运维服务' })
+  title!: string;
+
+  @Field({ description: 'The agency (buyer) the contract belongs to.' })
+  tenant!: string;
+
+  @Field(() => JsonScalar, { description: 'The configuration, in the configuration language (with sources and notes).' })
+  configuration!: JsonValue;
+}

@@ -1,0 +1,23 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import type { JsonValue } from '../graphql/json.scalar';
+import { SimulationModel } from './settlement.models';
+import { SettlementService } from './settlement.service';
+import { SimulateSettlementInput } from './simulate-settlement.input';
+
+@Resolver()
+export class SettlementResolver {
+  constructor(private readonly settlement: SettlementService) {}
+
+  @Query(() => SimulationModel, {
+    description: 'What-if settlement: the payment engine over assumed scores, grades and facts. Nothing is stored.',
+  })
+  simulateSettlement(@Args('input') input: SimulateSettlementInput): SimulationModel {
+    const sim = this.settlement.simulate(input);
+    return {
+      schedule: sim.schedule,
+      baseline: sim.baseline,
+      assessments: sim.assessments as unknown as JsonValue,
+      diff: sim.diff as unknown as JsonValue,
+    };
+  }
+}

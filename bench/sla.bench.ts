@@ -15,7 +15,8 @@
  *
  * The peer walks day by day (and scans its holiday array per day), so it is timed on a deterministic
  * prefix of the cases (PEER_CASES per kind, ≥ 100,000) and ours on all of them; equality is checked
- * case by case on the peer's prefix.
+ * case by case on the peer's prefix. `BENCH_PEER_CASES=1000000 npm run bench:sla` runs the peer on all
+ * cases (~25 min); the committed bench/results/sla.json comes from such a full run.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -70,6 +70,12 @@ export type DeductionContext = {
   allLines: ResolvedLine[];
 };
 
+/** The facts of the assessment period a line pays for (undefined for lines not tied to a period). */
+export function periodFactsOf(line: ResolvedLine, facts: PaymentFacts): PaymentFacts['periods'][number] | undefined {
+  const id = line.context.periodId;
+  return id === undefined ? undefined : facts.periods.find((x) => x.id === id);
+}
+
 /** One deduction a rule produces against a line. `amount` is already rounded to the fen. */
 export type DeductionHit = {
   lineId: string;

@@ -2,7 +2,7 @@ import { dec } from '@ledger/kernel';
 import { z } from 'zod';
 import { percentSchema } from '../../config/common.schema';
 import { formatMoneyGrouped, toFen } from '../../money';
-import type { DeductionHit, DeductionRule } from '../rule-kit';
+import { periodFactsOf, type DeductionHit, type DeductionRule } from '../rule-kit';
 
 const params = z.strictObject({
   minComplaints: z.number().int().min(1).describe('Qinghai: 3'),
@@ -19,7 +19,7 @@ export const complaintThresholdPercentDeduction: DeductionRule<'complaint-thresh
   apply(p, ctx) {
     const hits: DeductionHit[] = [];
     for (const line of ctx.lines) {
-      const n = line.context.periodId ? ctx.facts.periods.find((x) => x.id === line.context.periodId)?.validComplaints : undefined;
+      const n = periodFactsOf(line, ctx.facts)?.validComplaints;
       if (n === undefined || n < p.minComplaints) continue;
       const amount = toFen(line.gross.times(dec(p.percent)).dividedBy(100));
       hits.push({

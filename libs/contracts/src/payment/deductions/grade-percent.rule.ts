@@ -2,7 +2,7 @@ import { dec, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { percentSchema } from '../../config/common.schema';
 import { formatMoneyGrouped, toFen } from '../../money';
-import type { DeductionHit, DeductionRule } from '../rule-kit';
+import { periodFactsOf, type DeductionHit, type DeductionRule } from '../rule-kit';
 
 const params = z.strictObject({
   grades: z
@@ -40,7 +40,7 @@ export const gradePercentDeduction: DeductionRule<'grade-percent', typeof params
   apply(p, ctx) {
     const hits: DeductionHit[] = [];
     for (const line of ctx.lines) {
-      const grade = line.context.periodId ? ctx.facts.periods.find((x) => x.id === line.context.periodId)?.grade : undefined;
+      const grade = periodFactsOf(line, ctx.facts)?.grade;
       const rule = grade === undefined ? undefined : p.grades.find((g) => g.grade === grade);
       if (!rule) continue;
       const amount = toFen(line.gross.times(dec(rule.percent)).dividedBy(100));

@@ -2,7 +2,7 @@ import { dec } from '@ledger/kernel';
 import { z } from 'zod';
 import { nonNegativeMoneySchema } from '../../config/common.schema';
 import { formatMoneyGrouped, toFen } from '../../money';
-import type { DeductionHit, DeductionRule } from '../rule-kit';
+import { periodFactsOf, type DeductionHit, type DeductionRule } from '../rule-kit';
 
 const params = z.strictObject({
   amountEach: nonNegativeMoneySchema.describe('Qinghai: 500'),
@@ -18,7 +18,7 @@ export const perComplaintDeduction: DeductionRule<'per-complaint', typeof params
   apply(p, ctx) {
     const hits: DeductionHit[] = [];
     for (const line of ctx.lines) {
-      const n = line.context.periodId ? ctx.facts.periods.find((x) => x.id === line.context.periodId)?.validComplaints : undefined;
+      const n = periodFactsOf(line, ctx.facts)?.validComplaints;
       if (!n) continue;
       const amount = toFen(dec(p.amountEach).times(n));
       hits.push({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { moneySchema, nonNegativeDecimalSchema, percentSchema, yearSchema } from '../../config/common.schema';
 import { formatMoneyGrouped, toFen } from '../../money';
 import { lastLineOfYear } from '../line-select';
-import type { DeductionHit, DeductionRule, ResolvedLine } from '../rule-kit';
+import { periodFactsOf, type DeductionHit, type DeductionRule, type ResolvedLine } from '../rule-kit';
 
 const params = z.strictObject({
   threshold: nonNegativeDecimalSchema.describe('e.g. 80'),
@@ -79,7 +79,7 @@ export const perPointBelowThresholdDeduction: DeductionRule<'per-point-below-thr
       }
     } else {
       for (const line of ctx.lines) {
-        const period = line.context.periodId ? ctx.facts.periods.find((x) => x.id === line.context.periodId) : undefined;
+        const period = periodFactsOf(line, ctx.facts);
         if (period?.score !== undefined) charge(line, period.id, period.score, line.context.year);
       }
     }

@@ -19,3 +19,4 @@ export * from './payment/simulate-settlement';
 export * from './presets';
 export * from './config/ticket-process';
 export { conditionKinds, evaluateCondition, validateCondition } from './payment/conditions/registry';
+export * from './tickets';

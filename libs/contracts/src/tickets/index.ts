@@ -1,0 +1,5 @@
+export * from './ticket.types';
+export * from './data-processing';
+export * from './lifecycle';
+export * from './adapters';
+export * from './ticket-row.schema';

@@ -404,19 +404,19 @@ describe('property: closed only after deployed and the stable period', () => {
   };
   it('no sequence of actions reaches closed without deployment and a full stable period', () => {
     let closedRuns = 0;
-    // mode 0–5: an action available now that moves the ticket to another open state (by a party allowed to take
-    // it); 6–8: any action available to a random party (withdraw, unsolvable, pauses…); 9: any action at all, by a
+    // mode 0–7: an action available now that moves the ticket to another open state (by a party allowed to take
+    // it); 8–10: any action available to a random party (withdraw, unsolvable, pauses…); 11: any action at all, by a
     // random party (mostly refused).
-    const step = fc.record({ pick: fc.noBias(fc.nat({ max: 1000 })), mode: fc.integer({ min: 0, max: 9 }), buyer: fc.boolean(), minutes: fc.noBias(fc.integer({ min: 0, max: 2 * 24 * 60 })), settle: fc.boolean() });
+    const step = fc.record({ pick: fc.noBias(fc.nat({ max: 1000 })), mode: fc.integer({ min: 0, max: 11 }), buyer: fc.boolean(), minutes: fc.noBias(fc.integer({ min: 0, max: 2 * 24 * 60 })), settle: fc.boolean() });
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) => {
+      fc.property(fc.array(step, { minLength: 20, maxLength: 80 }), (steps) => {
         let t = open({}, '2026-03-02T08:00:00+08:00');
         let now = toEpochMs('2026-03-02T08:00:00+08:00');
         for (const s of steps) {
           now += s.minutes * 60_000;
           let actor: Actor = s.buyer ? 'buyer' : 'vendor';
           let pool: TicketActionType[];
-          if (s.mode <= 5) {
+          if (s.mode <= 7) {
             const to = (a: TicketActionType): TicketState | undefined => TICKET_RULES[a].to;
             pool = ALL.filter((a) => to(a) && to(a) !== t.state && !['withdrawn', 'unsolvable'].includes(to(a) as string) && TICKET_RULES[a].from.includes(t.state));
             if (pool.length === 0) continue;
@@ -424,7 +424,7 @@ describe('property: closed only after deployed and the stable period', () => {
             const allowed = TICKET_RULES[type].actors;
             actor = allowed.includes(actor) ? actor : allowed[0];
             pool = [type];
-          } else pool = s.mode <= 8 ? availableActions(t, actor) : ALL;
+          } else pool = s.mode <= 10 ? availableActions(t, actor) : ALL;
           if (pool.length === 0) continue;
           const r = transition(t, payload(pool[s.pick % pool.length], s.settle), ctx(actor, now));
           if (r.ok) t = r.ticket;
@@ -439,7 +439,7 @@ describe('property: closed only after deployed and the stable period', () => {
         return (
           deployIdx >= 0 &&
           kinds.lastIndexOf('problem-reported') < deployIdx &&
-          kinds.indexOf('stable') > deployIdx &&
+          kinds.lastIndexOf('stable') > deployIdx &&
           until !== null &&
           toEpochMs(until) <= closedAt &&
           kinds.includes('business-test-signed') &&
@@ -448,7 +448,7 @@ describe('property: closed only after deployed and the stable period', () => {
       }),
       { numRuns: 1000 },
     );
-    // The generator does reach closed (the property is not vacuous).
-    expect(closedRuns).toBeGreaterThan(0);
+    // The generator does reach closed (the property is not vacuous): about 40 % of the runs.
+    expect(closedRuns).toBeGreaterThan(100);
   });
 });

@@ -66,18 +66,18 @@ export function normaliseInstant(s: string, timeZone: string): string | null {
 
 /** Structural schema of one row after its headers are mapped to fields (all strings, as imported). */
 export const ticketRowSchema = z.strictObject({
-  id: z.string().trim().min(1, 'give the ticket an id (编号)'),
+  id: z.string({ error: 'give the ticket an id (编号)' }).trim().min(1, 'give the ticket an id (编号)'),
   title: z.string().optional(),
-  category: z.string().trim().min(1, 'give the category (问题分类)'),
+  category: z.string({ error: 'give the category (问题分类)' }).trim().min(1, 'give the category (问题分类)'),
   businessArea: z.string().optional(),
-  severity: z.string().trim().min(1, 'give the severity (严重程度)'),
+  severity: z.string({ error: 'give the severity (严重程度)' }).trim().min(1, 'give the severity (严重程度)'),
   specialAttention: z
     .string()
     .optional()
     .refine((v) => v === undefined || [...YES, ...NO].includes(v.trim().toLowerCase()), 'must be 是 or 否'),
   expectedCloseDate: z.string().optional().refine((v) => v === undefined || v.trim() === '' || normaliseDate(v) !== null, 'must be a date YYYY-MM-DD'),
   extendedTo: z.string().optional().refine((v) => v === undefined || v.trim() === '' || normaliseDate(v) !== null, 'must be a date YYYY-MM-DD'),
-  submittedAt: z.string().trim().min(1, 'give the submission time (提出时间)'),
+  submittedAt: z.string({ error: 'give the submission time (提出时间)' }).trim().min(1, 'give the submission time (提出时间)'),
   effectiveAt: z.string().optional(),
   receivedAt: z.string().optional(),
   feedbackAt: z.string().optional(),
@@ -147,29 +147,34 @@ export function validateTicketRows(rows: readonly Record<string, string>[], conf
       if (typeof value === 'string' && value.trim() !== '') mapped[field] = value.trim();
       else if (typeof value !== 'string' && value !== undefined && value !== null) rowProblems.push({ path: formatPath(['rows', i, field]), message: 'must be text' });
     }
+    // Structural problems first; the semantic checks below then run on the fields that passed, so a row with a
+    // bad date still reports its unknown severity.
     const parsed = ticketRowSchema.safeParse(mapped);
+    const bad = new Set<string>();
     if (!parsed.success) {
-      problems.push(...rowProblems, ...zodProblems(parsed.error, ['rows', i]));
-      return;
+      rowProblems.push(...zodProblems(parsed.error, ['rows', i]));
+      for (const issue of parsed.error.issues) bad.add(String(issue.path[0]));
     }
-    const r = parsed.data;
+    const r: Partial<TicketRow> = parsed.success ? parsed.data : Object.fromEntries(Object.entries(mapped).filter(([k]) => !bad.has(k)));
     const specialAttention = r.specialAttention !== undefined && YES.includes(r.specialAttention.toLowerCase());
     const draft = {
-      id: r.id,
-      category: r.category,
-      severity: r.severity,
+      id: r.id ?? '',
+      category: r.category ?? '',
+      severity: r.severity ?? '',
       specialAttention,
       ...(r.title ? { title: r.title } : {}),
       ...(r.businessArea ? { businessArea: r.businessArea } : {}),
       ...(r.expectedCloseDate ? { expectedCloseDate: normaliseDate(r.expectedCloseDate) as string } : {}),
       ...(r.extendedTo ? { extendedTo: normaliseDate(r.extendedTo) as string } : {}),
     };
-    rowProblems.push(...prefixProblems(rowPath, ticketFieldProblems(draft, config)));
+    rowProblems.push(...prefixProblems(rowPath, ticketFieldProblems(draft, config).filter((p) => !bad.has(p.path))));
 
-    const first = seen.get(r.id);
-    if (first !== undefined) rowProblems.push({ path: formatPath(['rows', i, 'id']), message: `duplicate id "${r.id}" (also rows[${first}])` });
-    else seen.set(r.id, i);
-    if (existing.has(r.id)) rowProblems.push({ path: formatPath(['rows', i, 'id']), message: `a ticket "${r.id}" already exists` });
+    if (r.id !== undefined) {
+      const first = seen.get(r.id);
+      if (first !== undefined) rowProblems.push({ path: formatPath(['rows', i, 'id']), message: `duplicate id "${r.id}" (also rows[${first}])` });
+      else seen.set(r.id, i);
+      if (existing.has(r.id)) rowProblems.push({ path: formatPath(['rows', i, 'id']), message: `a ticket "${r.id}" already exists` });
+    }
 
     // The timeline.
     const events: LifecycleEvent[] = [];
@@ -190,7 +195,7 @@ export function validateTicketRows(rows: readonly Record<string, string>[], conf
       state = step.state;
       previous = { field: step.field, at, ms };
     }
-    const has = (f: TicketRowField): boolean => r[f as keyof TicketRow] !== undefined;
+    const has = (f: TicketRowField): boolean => mapped[f] !== undefined;
     if (has('feedbackAt') && !has('receivedAt')) rowProblems.push({ path: formatPath(['rows', i, 'receivedAt']), message: 'a feedback time needs the receipt time (签收, 000:47)' });
     if (has('deployedAt') && !has('receivedAt')) rowProblems.push({ path: formatPath(['rows', i, 'receivedAt']), message: 'a deployment time needs the receipt time (签收, 000:47)' });
     if (has('closedAt') && !has('deployedAt')) rowProblems.push({ path: formatPath(['rows', i, 'deployedAt']), message: 'a closed ticket needs its deployment time (上线): closure follows the stable period after deployment (000:67)' });

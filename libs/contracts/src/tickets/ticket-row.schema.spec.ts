@@ -1,0 +1,82 @@
+import { parseContractConfig } from '../config/validate-contract-config';
+import { getPreset } from '../presets';
+import { normaliseInstant, validateTicketRows } from './ticket-row.schema';
+
+const config = parseContractConfig(getPreset('xuzhou-2026').config);
+
+const good = (id: string, extra: Record<string, string> = {}): Record<string, string> => ({
+  编号: id,
+  问题分类: '软件错误',
+  业务领域: '医疗待遇',
+  严重程度: 'L2',
+  特别关注: '否',
+  期望完成日期: '2026-03-10',
+  提出时间: '2026-03-02 09:00',
+  ...extra,
+});
+
+describe('validateTicketRows', () => {
+  it('turns good rows (Chinese or English headers) into tickets', () => {
+    const r = validateTicketRows(
+      [
+        good('LX-001'),
+        { id: 'LX-002', category: '批量数据处理', severity: 'L4', specialAttention: '是', expectedCloseDate: '2026/3/5', submittedAt: '2026-03-01T10:00:00+08:00', receivedAt: '2026-03-01 10:30', deployedAt: '2026-03-04 20:30' },
+      ],
+      config,
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(r.tickets[0]).toMatchObject({ id: 'LX-001', category: '软件错误', businessArea: '医疗待遇', severity: 'L2', specialAttention: false, expectedCloseDate: '2026-03-10', state: 'submitted' });
+    expect(r.tickets[0].events).toEqual([{ kind: 'submitted', at: '2026-03-02T09:00:00+08:00', actor: 'buyer', note: 'imported' }]);
+    expect(r.tickets[1]).toMatchObject({ id: 'LX-002', specialAttention: true, expectedCloseDate: '2026-03-05', state: 'deployed' });
+    expect(r.tickets[1].events.map((e) => e.kind)).toEqual(['submitted', 'effective', 'received', 'deployed']);
+  });
+
+  it('reports every problem of every row, with row paths', () => {
+    const rows = [
+      good('LX-001'), // rows[0]: fine
+      good('LX-002', { 问题分类: '闲聊', 严重程度: 'P1' }), // rows[1]: unknown category and severity
+      good('LX-003', { 期望完成日期: '2026-02-30', 提出时间: 'yesterday' }), // rows[2]: bad date and time
+      good('LX-001'), // rows[3]: duplicate id
+      good('LX-005', { 特别关注: '是', 期望完成日期: '' }), // rows[4]: special attention without a date
+      good('LX-006', { 特别关注: '也许' }), // rows[5]: not 是/否
+      good('LX-007', { 业务领域: '工伤', 关闭时间: '2026-03-09 10:00' }), // rows[6]: unknown area, closed without deployment
+      good('LX-008', { 签收时间: '2026-03-01 08:00' }), // rows[7]: receipt before submission
+      { ...good('LX-009'), id: 'LX-009b' }, // rows[8]: 编号 and id both given
+      { 编号: '', 问题分类: '', 严重程度: '', 提出时间: '' }, // rows[9]: required fields missing
+    ];
+    const r = validateTicketRows(rows, config, { existingIds: ['LX-005'] });
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'rows[1].category: unknown category "闲聊" for this contract (known: 业务咨询, 环境故障, 软件错误, 人为错误, 功能改进, 需求变更, 需求新增, 单笔数据调整, 批量数据处理)',
+      'rows[1].severity: unknown severity "P1" for this contract (known: L1, L2, L3, L4)',
+      'rows[2].expectedCloseDate: must be a date YYYY-MM-DD',
+      'rows[2].submittedAt: "yesterday" is not a time (2026-03-05 14:30, local to Asia/Shanghai, or ISO with an offset)',
+      'rows[3].id: duplicate id "LX-001" (also rows[0])',
+      "rows[4].expectedCloseDate: a special-attention (特别关注) ticket needs the buyer's expected close date (医保局期望关闭日期, 000:222)",
+      'rows[4].id: a ticket "LX-005" already exists',
+      'rows[5].specialAttention: must be 是 or 否',
+      'rows[6].businessArea: unknown business area "工伤" for this contract (known: 公共业务, 医疗待遇, 生育待遇)',
+      'rows[6].deployedAt: a closed ticket needs its deployment time (上线): closure follows the stable period after deployment (000:67)',
+      'rows[7].receivedAt: 2026-03-01T08:00:00+08:00 precedes submittedAt 2026-03-02T09:00:00+08:00',
+      'rows[8].id: given twice, as "编号" and "id"',
+      'rows[9].id: give the ticket an id (编号)',
+      'rows[9].category: give the category (问题分类)',
+      'rows[9].severity: give the severity (严重程度)',
+      'rows[9].submittedAt: give the submission time (提出时间)',
+    ]);
+    // The good row is still returned for a preview.
+    expect(r.tickets.map((t) => t.id)).toEqual(['LX-001']);
+  });
+
+  it('reports an unknown column once', () => {
+    const r = validateTicketRows([good('A', { 备注: 'x' }), good('B', { 备注: 'y' })], config);
+    expect(r.problems.map((p) => p.path)).toEqual(['rows[0].备注']);
+  });
+
+  it('reads local times in the contract zone', () => {
+    expect(normaliseInstant('2026/3/5 8:05', 'Asia/Shanghai')).toBe('2026-03-05T08:05:00+08:00');
+    expect(normaliseInstant('2026-03-05T00:05:00Z', 'Asia/Shanghai')).toBe('2026-03-05T08:05:00+08:00');
+    expect(normaliseInstant('2026-03-05 24:00', 'Asia/Shanghai')).toBeNull();
+  });
+});

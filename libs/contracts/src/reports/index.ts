@@ -1,0 +1,3 @@
+export * from './attendance';
+export * from './obligations';
+export * from './monthly-report.schema';

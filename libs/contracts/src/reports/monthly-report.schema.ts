@@ -1,0 +1,141 @@
+import { formatPath, prefixProblems, zodProblems, type Problem } from '@ledger/kernel';
+import { z } from 'zod';
+import type { WorkCalendar } from '@ledger/sla';
+import { localDateSchema, nonNegativeDecimalSchema as nonNegativeDecimal } from '../config/common.schema';
+import type { ParsedConfig } from '../config/contract-config.schema';
+import { calendarOf } from '../tickets/lifecycle';
+import { attendanceProblems, monthBounds, monthlyPersonMonths, workingDatesOfMonth, type MonthlyPersonMonths } from './attendance';
+import { obligationChecklist, type ObligationChecklist, type ObligationDelivery, type ObligationEvent } from './obligations';
+
+/*
+ * The vendor's monthly report (domain.md "Who uses it": attendance, tickets, inspections, reports delivered,
+ * service events). Tickets are reported through the ticket ledger, not repeated here.
+ */
+
+export const SERVICE_EVENT_KINDS = ['emergency-response', '重保', 'incident', 'major-change', 'upgrade', 'training', 'other'] as const;
+
+export const monthlyReportSchema = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM'),
+  attendance: z
+    .array(
+      z.strictObject({
+        personId: z.string().min(1, 'give the person'),
+        name: z.string().optional(),
+        roleId: z.string().min(1, 'give the role'),
+        daysPresent: nonNegativeDecimal.optional().describe('days present (half days allowed); or list the dates'),
+        dates: z.array(localDateSchema).optional(),
+      }),
+    )
+    .default([]),
+  deliveries: z
+    .array(
+      z.strictObject({
+        obligationId: z.string().min(1),
+        deliveredOn: localDateSchema,
+        for: z.string().min(1).optional().describe('the occurrence: 2026-10, 2026-Q4, holiday-2026-10-01, event-<id>'),
+        evidence: z.array(z.string().min(1)).default([]).describe('evidence references (file ids, document numbers)'),
+        participants: z.number().int().min(0).optional(),
+        note: z.string().optional(),
+      }),
+    )
+    .default([]),
+  serviceEvents: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        kind: z.enum(SERVICE_EVENT_KINDS),
+        from: localDateSchema,
+        to: localDateSchema.optional(),
+        description: z.string().min(1, 'describe the event'),
+        obligationId: z.string().min(1).optional().describe('the obligation it is an occurrence or a delivery of'),
+        event: z.string().min(1).optional().describe('trigger name for after-event / before-event obligations (e.g. 重大变更)'),
+        evidence: z.array(z.string().min(1)).default([]),
+      }),
+    )
+    .default([]),
+  notes: z.string().optional(),
+});
+
+export type MonthlyReportInput = z.input<typeof monthlyReportSchema>;
+export type MonthlyReport = z.output<typeof monthlyReportSchema>;
+
+export type MonthlyReportValidation = { ok: true; report: MonthlyReport } | { ok: false; problems: Problem[] };
+
+/**
+ * Every problem of a monthly report against its contract, with paths (`attendance[2].roleId`,
+ * `deliveries[0].evidence`, `serviceEvents[1].to`): structure (zod), a month outside the term, attendance
+ * (unknown role, repeated person, days beyond the month's working days, dates outside the month), deliveries of
+ * unknown obligations, without the evidence the obligation names, or short of its minimum participants; service
+ * events ending before they start, outside the month, repeated ids, unknown obligations. Never throws for bad
+ * input (a calendar year that is not published is reported at `month`).
+ */
+export function validateMonthlyReport(input: unknown, config: Pick<ParsedConfig, 'staffing' | 'term' | 'calendar' | 'obligations'>, options: { calendar?: WorkCalendar } = {}): MonthlyReportValidation {
+  const parsed = monthlyReportSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
+  const r = parsed.data;
+  const problems: Problem[] = [];
+  const b = monthBounds(r.month);
+  if (b && (b.end < config.term.start || b.start > config.term.end)) problems.push({ path: 'month', message: `${r.month} is outside the term ${config.term.start}..${config.term.end}` });
+
+  let workingDays: number | undefined;
+  try {
+    workingDays = workingDatesOfMonth(calendarOf(config, options.calendar), r.month).length;
+  } catch (e) {
+    problems.push({ path: 'month', message: e instanceof Error ? e.message : String(e) });
+  }
+  problems.push(...prefixProblems('attendance', attendanceProblems(config, r.month, r.attendance, workingDays)));
+
+  const obligations = new Map(config.obligations.map((o) => [o.id, o]));
+  r.deliveries.forEach((d, i) => {
+    const o = obligations.get(d.obligationId);
+    if (!o) {
+      problems.push({ path: formatPath(['deliveries', i, 'obligationId']), message: `unknown obligation "${d.obligationId}" (known: ${[...obligations.keys()].join(', ') || 'none'})` });
+      return;
+    }
+    if (o.evidence && d.evidence.length === 0) problems.push({ path: formatPath(['deliveries', i, 'evidence']), message: `give the evidence: ${o.evidence}` });
+    if (o.minParticipants !== undefined && (d.participants ?? 0) < o.minParticipants) {
+      problems.push({ path: formatPath(['deliveries', i, 'participants']), message: `${o.label ?? o.kind} involves at least ${o.minParticipants} people; ${d.participants ?? 0} given` });
+    }
+  });
+
+  const seen = new Map<string, number>();
+  r.serviceEvents.forEach((e, i) => {
+    const first = seen.get(e.id);
+    if (first !== undefined) problems.push({ path: formatPath(['serviceEvents', i, 'id']), message: `duplicate id "${e.id}" (also serviceEvents[${first}])` });
+    else seen.set(e.id, i);
+    if (e.to !== undefined && e.to < e.from) problems.push({ path: formatPath(['serviceEvents', i, 'to']), message: `ends ${e.to} before it starts ${e.from}` });
+    if (b && (e.from < b.start || e.from > b.end)) problems.push({ path: formatPath(['serviceEvents', i, 'from']), message: `${e.from} is not in ${r.month}` });
+    if (e.obligationId !== undefined && !obligations.has(e.obligationId)) problems.push({ path: formatPath(['serviceEvents', i, 'obligationId']), message: `unknown obligation "${e.obligationId}"` });
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, report: r };
+}
+
+/**
+ * A service event tied to an obligation is an occurrence when the obligation's period is `event` (a 重保 needs
+ * its plan), else a delivery of it (Tianjin's ≥4 emergency responses a year: each response delivered counts).
+ * Events with a trigger name (`event`) are occurrences of after-event / before-event obligations.
+ */
+export function reportDeliveriesAndEvents(report: MonthlyReport, config: Pick<ParsedConfig, 'obligations'>): { deliveries: ObligationDelivery[]; events: ObligationEvent[] } {
+  const periodOf = new Map(config.obligations.map((o) => [o.id, o.period]));
+  const deliveries: ObligationDelivery[] = report.deliveries.map((d) => ({ obligationId: d.obligationId, deliveredOn: d.deliveredOn, evidence: d.evidence, ...(d.for ? { for: d.for } : {}), ...(d.participants !== undefined ? { participants: d.participants } : {}) }));
+  const events: ObligationEvent[] = [];
+  for (const e of report.serviceEvents) {
+    if (e.event) events.push({ id: e.id, on: e.from, event: e.event });
+    if (!e.obligationId) continue;
+    if (periodOf.get(e.obligationId) === 'event') events.push({ id: e.id, on: e.from, obligationId: e.obligationId });
+    else deliveries.push({ obligationId: e.obligationId, deliveredOn: e.from, evidence: e.evidence });
+  }
+  return { deliveries, events };
+}
+
+export type MonthlyReportSummary = { month: string; personMonths: MonthlyPersonMonths; obligations: ObligationChecklist };
+
+/** Person-months and the obligations checklist of a validated report, judged as of `asOf`. */
+export function summariseMonthlyReport(report: MonthlyReport, config: Pick<ParsedConfig, 'staffing' | 'term' | 'calendar' | 'obligations'>, options: { asOf: string; calendar?: WorkCalendar }): MonthlyReportSummary {
+  const b = monthBounds(report.month);
+  const calendar = calendarOf(config, options.calendar);
+  const personMonths = monthlyPersonMonths({ config, month: report.month, attendance: report.attendance, calendar });
+  const { deliveries, events } = reportDeliveriesAndEvents(report, config);
+  const obligations = obligationChecklist({ config, period: { from: b?.start ?? report.month, to: b?.end ?? report.month }, asOf: options.asOf, deliveries, events, calendar });
+  return { month: report.month, personMonths, obligations };
+}

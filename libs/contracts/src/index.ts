@@ -20,3 +20,4 @@ export * from './presets';
 export * from './config/ticket-process';
 export { conditionKinds, evaluateCondition, validateCondition } from './payment/conditions/registry';
 export * from './tickets';
+export * from './reports';

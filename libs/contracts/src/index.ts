@@ -21,3 +21,4 @@ export * from './config/ticket-process';
 export { conditionKinds, evaluateCondition, validateCondition } from './payment/conditions/registry';
 export * from './tickets';
 export * from './reports';
+export * from './staffing';

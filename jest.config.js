@@ -13,4 +13,7 @@ module.exports = {
   },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // PGlite loads its WebAssembly through import(), which Jest allows only with --experimental-vm-modules
+  // (set by the npm scripts). A hook or test that hangs fails here instead of stalling CI.
+  testTimeout: 60_000,
 };

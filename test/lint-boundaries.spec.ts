@@ -16,6 +16,7 @@ const forbidden: Case[] = [
   { file: 'libs/sla/src/__probe__.ts', code: "import { Pool } from 'pg';\nexport const x = Pool;\n", rule: 'no-restricted-imports' },
   { file: 'libs/sla/src/__probe__.ts', code: "import { x as y } from '@ledger/contracts';\nexport const x = y;\n", rule: '@nx/enforce-module-boundaries' },
   { file: 'libs/scoring/src/__probe__.ts', code: "import { x as y } from '@ledger/sla';\nexport const x = y;\n", rule: '@nx/enforce-module-boundaries' },
+  { file: 'libs/contracts/src/__probe__.ts', code: "import { TenantDatabase } from '@ledger/persistence';\nexport const x = TenantDatabase;\n", rule: '@nx/enforce-module-boundaries' },
   { file: 'libs/kernel/src/__probe__.ts', code: "import { x as y } from '@ledger/scoring';\nexport const x = y;\n", rule: '@nx/enforce-module-boundaries' },
   { file: 'libs/sla/src/__probe__.ts', code: 'export const t = Date.now();\n', rule: 'no-restricted-properties' },
   { file: 'libs/contracts/src/__probe__.ts', code: "export const m = parseFloat('1.1');\n", rule: 'no-restricted-globals' },

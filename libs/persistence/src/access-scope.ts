@@ -1,0 +1,41 @@
+/**
+ * Who a transaction acts for. It is turned into transaction-local settings that the row-level security
+ * policies read; nothing else decides what rows a query can see.
+ */
+export type AccessScope =
+  | { kind: 'tenant'; tenantId: string; userId: string; operation?: string }
+  | { kind: 'vendor'; vendorOrgId: string; userId: string; operation?: string }
+  | { kind: 'platform'; userId: string | null; operation?: string }
+  /** Reads exactly the user rows with this email, to check a password. */
+  | { kind: 'login'; email: string };
+
+export type ScopeSettings = {
+  'app.tenant_id': string;
+  'app.vendor_org_id': string;
+  'app.user_id': string;
+  'app.platform_admin': string;
+  'app.login_email': string;
+  'app.operation': string;
+};
+
+/** Every setting is written every time (empty when unused), so nothing leaks between scopes. */
+export function scopeSettings(scope: AccessScope): ScopeSettings {
+  const empty: ScopeSettings = {
+    'app.tenant_id': '',
+    'app.vendor_org_id': '',
+    'app.user_id': '',
+    'app.platform_admin': '',
+    'app.login_email': '',
+    'app.operation': '',
+  };
+  switch (scope.kind) {
+    case 'tenant':
+      return { ...empty, 'app.tenant_id': scope.tenantId, 'app.user_id': scope.userId, 'app.operation': scope.operation ?? '' };
+    case 'vendor':
+      return { ...empty, 'app.vendor_org_id': scope.vendorOrgId, 'app.user_id': scope.userId, 'app.operation': scope.operation ?? '' };
+    case 'platform':
+      return { ...empty, 'app.platform_admin': 'on', 'app.user_id': scope.userId ?? '', 'app.operation': scope.operation ?? '' };
+    case 'login':
+      return { ...empty, 'app.login_email': scope.email.trim().toLowerCase() };
+  }
+}

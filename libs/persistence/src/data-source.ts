@@ -1,0 +1,21 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+
+export type PgConnection = { url: string } | { host: string; port: number; user: string; database: string; password?: string };
+
+/** A PostgreSQL data source; `synchronize` is off: the schema comes only from migrations. */
+export function createDataSource(connection: PgConnection, options: { poolSize: number; migrations?: DataSourceOptions['migrations'] }): DataSource {
+  // TypeORM names the login `username`; the pg driver and our connection type call it `user`.
+  const target = 'url' in connection ? { url: connection.url } : { host: connection.host, port: connection.port, username: connection.user, database: connection.database, password: connection.password };
+  return new DataSource({
+    type: 'postgres',
+    ...target,
+    entities: ENTITIES,
+    migrations: options.migrations ?? [],
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: options.poolSize },
+  });
+}

@@ -1,0 +1,6 @@
+export * from './access-scope';
+export * from './tenant-database';
+export * from './embedded-postgres';
+export * from './data-source';
+export * from './money.transformer';
+export * from './entities';

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { DataSource } from 'typeorm';
+import { TenantDatabase, createDataSource, startEmbeddedPostgres, type EmbeddedPostgres } from '../../libs/persistence/src';
+import { MIGRATIONS } from '../../migrations';
+
+// The embedded mode of `npm start`: PGlite over a Unix socket, one connection, the app role set per transaction.
+describe('embedded PostgreSQL (PGlite)', () => {
+  let dir: string;
+  let pg: EmbeddedPostgres;
+  let ds: DataSource;
+  let db: TenantDatabase;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ledger-embedded-'));
+    pg = await startEmbeddedPostgres(dir);
+    ds = createDataSource(pg.connection, { poolSize: 1, migrations: MIGRATIONS });
+    await ds.initialize();
+    await ds.runMigrations();
+    db = new TenantDatabase(ds, { setRole: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await pg?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('isolates tenants although PGlite logs in as a superuser', async () => {
+    const [a, b] = await db.run({ kind: 'platform', userId: null }, async (em) => {
+      const t = await em.query(`INSERT INTO tenants (code, name) VALUES ('a', 'A'), ('b', 'B') RETURNING id`);
+      await em.query(`INSERT INTO vendor_organizations (name) VALUES ('X')`);
+      return t.map((r: { id: string }) => r.id as string);
+    });
+    const user = '00000000-0000-4000-8000-000000000001';
+    for (const [tenant, code] of [[a, 'a-1'], [b, 'b-1']]) {
+      await db.run({ kind: 'tenant', tenantId: tenant, userId: user }, (em) =>
+        em.query(`INSERT INTO contracts (tenant_id, vendor_org_id, code, name, current_version, amount, term_start, term_end)
+                  SELECT $1, id, $2, $2, 1, '1.00', '2026-01-01', '2026-12-31' FROM vendor_organizations`, [tenant, code]));
+    }
+    const seen = await db.run({ kind: 'tenant', tenantId: a, userId: user }, (em) => em.query('SELECT code FROM contracts'));
+    expect(seen).toEqual([{ code: 'a-1' }]);
+    const none = await db.run({ kind: 'login', email: 'nobody@example.com' }, (em) => em.query('SELECT code FROM contracts'));
+    expect(none).toEqual([]);
+    const [{ role }] = await db.run({ kind: 'tenant', tenantId: a, userId: user }, (em) => em.query('SELECT current_user AS role'));
+    expect(role).toBe('ledger_app');
+  });
+
+  it('keeps the audit log append-only', async () => {
+    await expect(db.run({ kind: 'platform', userId: null }, (em) => em.query('DELETE FROM audit_log'))).rejects.toThrow(/permission denied|append-only/);
+  });
+});

@@ -1,14 +1,51 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import request from 'supertest';
 import { AppModule } from '../../apps/api/src/app.module';
 import { loadAppConfig } from '../../apps/api/src/config/app-config';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-/** Boots the real API module (no mocks) for supertest; the caller closes it. */
-export async function startApi(env: Record<string, string> = {}): Promise<INestApplication> {
-  const config = loadAppConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+export type TestApi = {
+  app: INestApplication;
+  database: TestDatabase;
+  gql(query: string, variables?: Record<string, unknown>, token?: string): request.Test;
+  login(email: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+};
+
+/** Boots the real API module on a fresh real PostgreSQL database (no mocks) for supertest. */
+export async function startApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const database = await createTestDatabase();
+  const config = loadAppConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.appUrl,
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    SEED_DEMO: 'off',
+    ...env,
+  });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
+  app.enableShutdownHooks();
   await app.init();
-  return app;
+  const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) => {
+    const r = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
+    if (token) r.set('authorization', `Bearer ${token}`);
+    return r.send({ query, variables });
+  };
+  return {
+    app,
+    database,
+    gql,
+    async login(email, password = 'demo-password-2026') {
+      const res = await gql('mutation ($i: LoginInput!) { login(input: $i) { token } }', { i: { email, password } });
+      if (!res.body.data?.login) throw new Error(`login ${email} failed: ${JSON.stringify(res.body.errors)}`);
+      return res.body.data.login.token as string;
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
 }

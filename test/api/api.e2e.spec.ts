@@ -1,24 +1,22 @@
-import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { startApi } from './api-app';
+import { startApi, type TestApi } from './api-app';
 
 type Problem = { path: string; message: string };
 
-describe('API (GraphQL over HTTP, real module)', () => {
-  let app: INestApplication;
+describe('API public reference operations (GraphQL over HTTP, real module)', () => {
+  let api: TestApi;
 
   beforeAll(async () => {
-    app = await startApi();
+    api = await startApi();
   });
   afterAll(async () => {
-    await app.close();
+    await api.close();
   });
 
-  const gql = (query: string, variables: Record<string, unknown> = {}) =>
-    request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json').send({ query, variables });
+  const gql = (query: string, variables: Record<string, unknown> = {}) => api.gql(query, variables);
 
   it('reports health', async () => {
-    const res = await request(app.getHttpServer()).get('/health').expect(200);
+    const res = await request(api.app.getHttpServer()).get('/health').expect(200);
     expect(res.body.status).toBe('ok');
   });
 
@@ -47,7 +45,7 @@ describe('API (GraphQL over HTTP, real module)', () => {
   });
 
   it('refuses a cross-site simple request (CSRF prevention)', async () => {
-    const res = await request(app.getHttpServer()).post('/graphql').set('content-type', 'text/plain').send('{"query":"{ __typename }"}');
+    const res = await request(api.app.getHttpServer()).post('/graphql').set('content-type', 'text/plain').send('{"query":"{ __typename }"}');
     expect(res.status).toBe(400);
   });
 

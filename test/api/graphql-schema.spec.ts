@@ -11,9 +11,9 @@ const body = (text: string) => text.replace(/^(#.*\n)+\n?/, '').trim();
 
 describe('committed GraphQL schema', () => {
   it('matches the schema the code generates (run `npm run schema:gql` to refresh)', async () => {
-    const app = await startApi();
-    const generated = printSchema(lexicographicSortSchema(app.get(GraphQLSchemaHost).schema));
-    await app.close();
+    const api = await startApi();
+    const generated = printSchema(lexicographicSortSchema(api.app.get(GraphQLSchemaHost).schema));
+    await api.close();
     if (process.env.UPDATE_GRAPHQL_SCHEMA === '1') writeFileSync(SCHEMA_FILE, `${HEADER}${generated}\n`);
     expect(body(readFileSync(SCHEMA_FILE, 'utf8'))).toBe(body(generated));
   });

@@ -1,16 +1,33 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
+import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { join } from 'path';
+import { AbilityFactory } from './auth/ability.factory';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthResolver } from './auth/auth.resolver';
+import { AuthService } from './auth/auth.service';
+import { resolveJwtSecret } from './auth/jwt-secret';
+import { RequestContext } from './auth/request-context.service';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { ConfigurationResolver } from './configuration/configuration.resolver';
 import { ConfigurationService } from './configuration/configuration.service';
+import { ContractsRepository } from './contracts/contracts.repository';
+import { ContractsResolver } from './contracts/contracts.resolver';
+import { ContractsService } from './contracts/contracts.service';
+import { DATABASE_PROVIDERS } from './database/database.provider';
 import { formatGraphqlError } from './graphql/format-error';
 import { HealthController } from './health/health.controller';
+import { PlatformRepository } from './platform/platform.repository';
+import { PlatformResolver } from './platform/platform.resolver';
+import { PlatformService } from './platform/platform.service';
 import { PresetsResolver } from './presets/presets.resolver';
 import { PresetsService } from './presets/presets.service';
+import { DemoSeeder } from './seed/demo-seeder';
 import { SettlementResolver } from './settlement/settlement.resolver';
 import { SettlementService } from './settlement/settlement.service';
 
@@ -31,6 +48,9 @@ export class AppModule {
             redact: ['req.headers.authorization', 'req.headers.cookie'],
           },
         }),
+        // One async context per request: the auth guard puts the verified principal here, once.
+        ClsModule.forRoot({ global: true, middleware: { mount: true } }),
+        JwtModule.register({ secret: resolveJwtSecret(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         TerminusModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -41,17 +61,31 @@ export class AppModule {
           playground: false,
           csrfPrevention: true,
           formatError: formatGraphqlError,
+          context: ({ req }: { req: unknown }) => ({ req }),
         }),
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        ...DATABASE_PROVIDERS,
+        RequestContext,
+        AbilityFactory,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        AuthService,
+        AuthResolver,
+        PlatformRepository,
+        PlatformService,
+        PlatformResolver,
+        ContractsRepository,
+        ContractsService,
+        ContractsResolver,
         ConfigurationService,
         ConfigurationResolver,
         PresetsService,
         PresetsResolver,
         SettlementService,
         SettlementResolver,
+        DemoSeeder,
       ],
     };
   }

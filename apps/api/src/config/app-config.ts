@@ -9,8 +9,16 @@ export const appConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** PostgreSQL server; when absent the product runs on embedded PGlite under DATA_DIR. */
+  /** PostgreSQL server, as the application role; when absent the product runs on embedded PGlite under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /** The owning role's URL; when set, migrations run at start (otherwise run `npm run db:migrate`). */
+  DATABASE_MIGRATION_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Signs session tokens. Required in production; elsewhere a random one is kept in DATA_DIR. */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+  /** Seed the five agencies' demo data into an empty database at start. */
+  SEED_DEMO: z.enum(['auto', 'off']).default('auto'),
   /** Redis for BullMQ; when absent jobs run in-process. */
   REDIS_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
@@ -18,7 +26,9 @@ export const appConfigSchema = z.object({
 
 export type AppConfig = z.infer<typeof appConfigSchema>;
 
-export const SENSITIVE_CONFIG_KEYS: readonly (keyof AppConfig)[] = ['DATABASE_URL', 'REDIS_URL'];
+const productionNeedsSecret = (c: AppConfig) => c.NODE_ENV !== 'production' || c.JWT_SECRET !== undefined;
+
+export const SENSITIVE_CONFIG_KEYS: readonly (keyof AppConfig)[] = ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'REDIS_URL', 'JWT_SECRET'];
 
 export class ConfigInvalidError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -33,6 +43,7 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
   if (!result.success) {
     throw new ConfigInvalidError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
+  if (!productionNeedsSecret(result.data)) throw new ConfigInvalidError(['JWT_SECRET: required when NODE_ENV=production']);
   return result.data;
 }
 

@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, MemoryHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../auth/public.decorator';
 
 const HEAP_LIMIT_BYTES = 1024 * 1024 * 1024;
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

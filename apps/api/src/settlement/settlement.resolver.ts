@@ -1,3 +1,4 @@
+import { Public } from '../auth/public.decorator';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { JsonValue } from '../graphql/json.scalar';
 import { SimulationModel } from './settlement.models';
@@ -7,6 +8,8 @@ import { SimulateSettlementInput } from './simulate-settlement.input';
 @Resolver()
 export class SettlementResolver {
   constructor(private readonly settlement: SettlementService) {}
+
+  @Public()
 
   @Query(() => SimulationModel, {
     description: 'What-if settlement: the payment engine over assumed scores, grades and facts. Nothing is stored.',

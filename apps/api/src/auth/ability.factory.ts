@@ -1,0 +1,49 @@
+import { AbilityBuilder, createMongoAbility, type ForcedSubject, type MongoAbility } from '@casl/ability';
+import { Injectable } from '@nestjs/common';
+import type { Principal } from './principal';
+
+export type Action = 'manage' | 'create' | 'read' | 'update';
+export type SubjectName = 'Tenant' | 'VendorOrganization' | 'User' | 'Contract';
+type Subjects =
+  | SubjectName
+  | (ForcedSubject<'Contract'> & { tenantId: string; vendorOrgId?: string })
+  | (ForcedSubject<'User'> & { tenantId: string | null })
+  | (ForcedSubject<'VendorOrganization'> & { id: string })
+  | ForcedSubject<'Tenant'>;
+export type AppAbility = MongoAbility<[Action, Subjects]>;
+
+/** A value no record has: a role without a tenant (or vendor) then matches nothing. */
+const NONE = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * What each role may do, checked on loaded records in the services. Row-level security already limits
+ * what can be loaded to the caller's tenant (or a vendor's held contracts); abilities add the role rules.
+ */
+@Injectable()
+export class AbilityFactory {
+  for(p: Principal): AppAbility {
+    const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+    switch (p.role) {
+      case 'platform-admin':
+        can('manage', 'Tenant');
+        can('manage', 'VendorOrganization');
+        can('manage', 'User');
+        break;
+      case 'buyer-admin':
+        can('read', 'VendorOrganization');
+        can(['read', 'create', 'update'], 'Contract', { tenantId: p.tenantId ?? NONE });
+        can('read', 'User', { tenantId: p.tenantId ?? NONE });
+        break;
+      case 'buyer-staff':
+      case 'finance':
+        can('read', 'VendorOrganization');
+        can('read', 'Contract', { tenantId: p.tenantId ?? NONE });
+        break;
+      case 'vendor':
+        can('read', 'VendorOrganization', { id: p.vendorOrgId ?? NONE });
+        can('read', 'Contract', { vendorOrgId: p.vendorOrgId ?? NONE });
+        break;
+    }
+    return build();
+  }
+}

@@ -1,0 +1,40 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { JwtService } from '@nestjs/jwt';
+import { DomainError } from '@ledger/kernel';
+import type { Request } from 'express';
+import { principalFromClaims, type TokenClaims } from './principal';
+import { IS_PUBLIC } from './public.decorator';
+import { RequestContext } from './request-context.service';
+
+/** Verifies the bearer token on every operation not marked @Public and puts the principal in context. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly context: RequestContext,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()]);
+    const gql = ctx.getType<string>() === 'graphql' ? GqlExecutionContext.create(ctx) : undefined;
+    const req: Request | undefined = gql ? gql.getContext<{ req: Request }>().req : ctx.switchToHttp().getRequest<Request>();
+    const header = req?.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+    if (!token) {
+      if (isPublic) return true;
+      throw new DomainError('UNAUTHENTICATED', 'sign in first');
+    }
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+    } catch {
+      throw new DomainError('UNAUTHENTICATED', 'the session token is invalid or expired');
+    }
+    // The GraphQL field name labels every audit row this operation writes.
+    this.context.setPrincipal(principalFromClaims(claims), gql?.getInfo<{ fieldName: string }>().fieldName);
+    return true;
+  }
+}

@@ -1,0 +1,90 @@
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { JsonScalar, type JsonValue } from '../graphql/json.scalar';
+import { MoneyScalar } from '../graphql/money.scalar';
+
+@ObjectType('ContractVersion', { description: 'One immutable configuration of a contract.' })
+export class ContractVersionModel {
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => JsonScalar)
+  configuration!: JsonValue;
+
+  @Field(() => String, { nullable: true })
+  changeNote!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  createdBy!: string | null;
+
+  @Field()
+  createdAt!: Date;
+}
+
+@ObjectType('Contract')
+export class ContractModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  tenantId!: string;
+
+  @Field(() => ID)
+  vendorOrgId!: string;
+
+  @Field()
+  code!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  presetId!: string | null;
+
+  @Field(() => Int)
+  currentVersion!: number;
+
+  @Field(() => MoneyScalar)
+  amount!: string;
+
+  @Field()
+  termStart!: string;
+
+  @Field()
+  termEnd!: string;
+
+  @Field(() => JsonScalar, { description: 'The configuration of the current version.' })
+  configuration!: JsonValue;
+
+  @Field(() => [ContractVersionModel], { description: 'Every version, oldest first; old versions stay readable.' })
+  versions!: ContractVersionModel[];
+}
+
+@InputType()
+export class CreateContractInput {
+  @Field({ description: 'Unique within the tenant, e.g. "HA-2025-OM".' })
+  code!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => ID)
+  vendorOrgId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Start from a preset …' })
+  presetId?: string;
+
+  @Field(() => JsonScalar, { nullable: true, description: '… or from a configuration in the configuration language.' })
+  configuration?: JsonValue;
+}
+
+@InputType()
+export class UpdateContractConfigurationInput {
+  @Field(() => ID)
+  contractId!: string;
+
+  @Field(() => JsonScalar)
+  configuration!: JsonValue;
+
+  @Field({ description: 'Why the configuration changes (kept with the version).' })
+  changeNote!: string;
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { ContractEntity, ContractVersionEntity } from '@ledger/persistence';
+import type { EntityManager } from 'typeorm';
+
+@Injectable()
+export class ContractsRepository {
+  list(em: EntityManager): Promise<ContractEntity[]> {
+    return em.getRepository(ContractEntity).find({ order: { code: 'ASC' } });
+  }
+
+  byId(em: EntityManager, id: string): Promise<ContractEntity | null> {
+    return em.getRepository(ContractEntity).findOne({ where: { id } });
+  }
+
+  byCode(em: EntityManager, code: string): Promise<ContractEntity | null> {
+    return em.getRepository(ContractEntity).findOne({ where: { code } });
+  }
+
+  versions(em: EntityManager, contractIds: string[]): Promise<ContractVersionEntity[]> {
+    if (contractIds.length === 0) return Promise.resolve([]);
+    return em
+      .getRepository(ContractVersionEntity)
+      .createQueryBuilder('v')
+      .where('v.contract_id IN (:...ids)', { ids: contractIds })
+      .orderBy('v.contract_id')
+      .addOrderBy('v.version')
+      .getMany();
+  }
+
+  insert(em: EntityManager, row: Omit<ContractEntity, 'id' | 'createdAt' | 'updatedAt'>): Promise<ContractEntity> {
+    return em.getRepository(ContractEntity).save(em.getRepository(ContractEntity).create(row));
+  }
+
+  async setCurrent(em: EntityManager, c: ContractEntity, patch: Pick<ContractEntity, 'currentVersion' | 'amount' | 'termStart' | 'termEnd'>): Promise<void> {
+    await em.getRepository(ContractEntity).update({ tenantId: c.tenantId, id: c.id }, patch);
+  }
+
+  insertVersion(em: EntityManager, row: Omit<ContractVersionEntity, 'createdAt'>): Promise<ContractVersionEntity> {
+    return em.getRepository(ContractVersionEntity).save(em.getRepository(ContractVersionEntity).create(row));
+  }
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import { PRESET_IDS, getPreset, validateContractConfig, type ParsedConfig } from '@ledger/contracts';
+import { DomainError, ValidationError, prefixProblems, type Problem } from '@ledger/kernel';
+import { TenantDatabase, type ContractEntity, type ContractVersionEntity } from '@ledger/persistence';
+import { AbilityFactory } from '../auth/ability.factory';
+import { RequestContext } from '../auth/request-context.service';
+import type { JsonValue } from '../graphql/json.scalar';
+import { PlatformRepository } from '../platform/platform.repository';
+import type { ContractModel, CreateContractInput, UpdateContractConfigurationInput } from './contracts.models';
+import { ContractsRepository } from './contracts.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+type Raw = Record<string, unknown>;
+
+@Injectable()
+export class ContractsService {
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly repo: ContractsRepository,
+    private readonly platform: PlatformRepository,
+    private readonly context: RequestContext,
+    private readonly abilities: AbilityFactory,
+  ) {}
+
+  async list(): Promise<ContractModel[]> {
+    const ability = this.abilities.for(this.context.principal());
+    return this.db.run(this.context.scope(), async (em) => {
+      const contracts = (await this.repo.list(em)).filter((c) => ability.can('read', subject('Contract', { ...c })));
+      return this.withVersions(contracts, await this.repo.versions(em, contracts.map((c) => c.id)));
+    });
+  }
+
+  /** A contract outside the caller's reach is NOT_FOUND, whether it exists or not. */
+  async get(id: string): Promise<ContractModel> {
+    const ability = this.abilities.for(this.context.principal());
+    return this.db.run(this.context.scope(), async (em) => {
+      const c = UUID.test(id) ? await this.repo.byId(em, id) : null;
+      if (!c || !ability.can('read', subject('Contract', { ...c }))) throw new DomainError('NOT_FOUND', 'no such contract');
+      return this.withVersions([c], await this.repo.versions(em, [c.id]))[0];
+    });
+  }
+
+  async create(input: CreateContractInput): Promise<ContractModel> {
+    const p = this.context.principal();
+    if (!p.tenantId || !this.abilities.for(p).can('create', subject('Contract', { tenantId: p.tenantId }))) {
+      throw new DomainError('FORBIDDEN', 'only a buyer admin creates contracts');
+    }
+    const problems: Problem[] = [];
+    if (!CODE.test(input.code)) problems.push({ path: 'input.code', message: 'letters, digits, dot, dash or underscore; up to 64 characters' });
+    if (input.name.trim() === '') problems.push({ path: 'input.name', message: 'must not be empty' });
+    if (!UUID.test(input.vendorOrgId)) problems.push({ path: 'input.vendorOrgId', message: 'not an id' });
+    const hasPreset = input.presetId != null;
+    if (hasPreset === (input.configuration != null)) problems.push({ path: 'input', message: 'give exactly one of presetId and configuration' });
+    if (hasPreset && !(PRESET_IDS as readonly string[]).includes(input.presetId as string)) problems.push({ path: 'input.presetId', message: `no preset "${input.presetId}"` });
+    if (problems.length) throw new ValidationError(problems);
+
+    const raw = (hasPreset ? getPreset(input.presetId as string).config : input.configuration) as unknown as Raw;
+    const config = this.validated(raw, hasPreset ? 'preset' : 'input.configuration');
+    const tenantId = p.tenantId;
+    return this.db.run(this.context.scope(), async (em) => {
+      if (!(await this.platform.vendor(em, input.vendorOrgId))) throw new ValidationError([{ path: 'input.vendorOrgId', message: 'no such vendor organisation' }]);
+      if (await this.repo.byCode(em, input.code)) throw new DomainError('CONFLICT', `a contract with code "${input.code}" exists`);
+      const contract = await this.repo.insert(em, {
+        tenantId,
+        vendorOrgId: input.vendorOrgId,
+        code: input.code,
+        name: input.name.trim(),
+        presetId: input.presetId ?? null,
+        currentVersion: 1,
+        amount: config.money.amount,
+        termStart: config.term.start,
+        termEnd: config.term.end,
+      });
+      const version = await this.repo.insertVersion(em, {
+        tenantId,
+        contractId: contract.id,
+        version: 1,
+        configuration: { ...raw, version: 1 },
+        changeNote: hasPreset ? `created from preset ${input.presetId}` : 'created',
+        createdBy: p.userId,
+      });
+      return this.withVersions([contract], [version])[0];
+    });
+  }
+
+  /** A change is a new version; earlier versions stay as they were. */
+  async updateConfiguration(input: UpdateContractConfigurationInput): Promise<ContractModel> {
+    const ability = this.abilities.for(this.context.principal());
+    const problems: Problem[] = [];
+    if (input.changeNote.trim() === '') problems.push({ path: 'input.changeNote', message: 'say why the configuration changes' });
+    const raw = input.configuration as unknown as Raw;
+    const check = validateContractConfig(raw);
+    if (!check.ok) problems.push(...prefixProblems('input.configuration', check.problems));
+    return this.db.run(this.context.scope(), async (em) => {
+      const c = UUID.test(input.contractId) ? await this.repo.byId(em, input.contractId) : null;
+      if (!c || !ability.can('read', subject('Contract', { ...c }))) throw new DomainError('NOT_FOUND', 'no such contract');
+      if (!ability.can('update', subject('Contract', { ...c }))) throw new DomainError('FORBIDDEN', 'only a buyer admin changes a contract');
+      if (problems.length || !check.ok) throw new ValidationError(problems);
+      const next = c.currentVersion + 1;
+      const version = await this.repo.insertVersion(em, {
+        tenantId: c.tenantId,
+        contractId: c.id,
+        version: next,
+        configuration: { ...raw, version: next },
+        changeNote: input.changeNote.trim(),
+        createdBy: this.context.principal().userId,
+      });
+      const patch = { currentVersion: next, amount: check.config.money.amount, termStart: check.config.term.start, termEnd: check.config.term.end };
+      await this.repo.setCurrent(em, c, patch);
+      const earlier = await this.repo.versions(em, [c.id]);
+      return this.withVersions([{ ...c, ...patch }], [...earlier.filter((v) => v.version !== next), version])[0];
+    });
+  }
+
+  private validated(raw: Raw, path: string): ParsedConfig {
+    const check = validateContractConfig(raw);
+    if (!check.ok) throw new ValidationError(prefixProblems(path, check.problems));
+    return check.config;
+  }
+
+  private withVersions(contracts: ContractEntity[], versions: ContractVersionEntity[]): ContractModel[] {
+    return contracts.map((c) => {
+      const own = versions.filter((v) => v.contractId === c.id).sort((a, b) => a.version - b.version);
+      const current = own.find((v) => v.version === c.currentVersion);
+      return {
+        ...c,
+        configuration: (current?.configuration ?? {}) as JsonValue,
+        versions: own.map((v) => ({ version: v.version, configuration: v.configuration as JsonValue, changeNote: v.changeNote, createdBy: v.createdBy, createdAt: v.createdAt })),
+      };
+    });
+  }
+}

@@ -5,4 +5,7 @@ import { register } from 'tsconfig-paths';
  * Compiled output keeps `@ledger/*` imports as written; map them to the compiled libraries.
  * `dist/apps/api/src` → `dist`.
  */
-register({ baseUrl: join(__dirname, '..', '..', '..'), paths: { '@ledger/*': ['libs/*/src/index'] } });
+register({
+  baseUrl: join(__dirname, '..', '..', '..'),
+  paths: { '@ledger/migrations': ['migrations/index'], '@ledger/*': ['libs/*/src/index'] },
+});

@@ -1,7 +1,7 @@
 import { Logger, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { TenantDatabase, createDataSource, startEmbeddedPostgres, type EmbeddedPostgres } from '@ledger/persistence';
 import type { DataSource } from 'typeorm';
-import { MIGRATIONS } from '../../../../migrations';
+import { MIGRATIONS } from '@ledger/migrations';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 /** Owns the connection: a PostgreSQL server (DATABASE_URL) or embedded PGlite under DATA_DIR. */
@@ -25,6 +25,7 @@ export class DatabaseHandle implements OnApplicationShutdown {
       }
       const ds = createDataSource({ url: config.DATABASE_URL }, { poolSize: config.DATABASE_POOL_SIZE });
       await ds.initialize();
+      new Logger('Database').log('PostgreSQL server (DATABASE_URL)');
       return new DatabaseHandle(new TenantDatabase(ds, { setRole: false }), 'server', ds);
     }
     const embedded = await startEmbeddedPostgres(config.DATA_DIR);
@@ -32,6 +33,7 @@ export class DatabaseHandle implements OnApplicationShutdown {
     const ds = createDataSource(embedded.connection, { poolSize: 1, migrations: MIGRATIONS });
     await ds.initialize();
     await ds.runMigrations();
+    new Logger('Database').log(`embedded PostgreSQL (PGlite) under ${config.DATA_DIR}; set DATABASE_URL to use a server`);
     return new DatabaseHandle(new TenantDatabase(ds, { setRole: true }), 'embedded', ds, embedded);
   }
 

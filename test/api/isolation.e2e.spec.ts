@@ -1,62 +1,34 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { readdirSync } from 'fs';
 import { getNamedType, isInputObjectType, type GraphQLArgument, type GraphQLInputField, type GraphQLSchema } from 'graphql';
-import { getPreset } from '../../libs/contracts/src';
+import { join } from 'path';
 import { startApi, type TestApi } from './api-app';
+import type { Caller, Case, GqlCall, Ids, Setup } from './isolation-cases/case';
+
+/** Every `<feature>.cases.ts` of isolation-cases/, merged; an operation defined twice is an error. */
+function loadCases(): { cases: Record<string, Case>; setups: Setup[] } {
+  const dir = join(__dirname, 'isolation-cases');
+  const cases: Record<string, Case> = {};
+  const setups: Setup[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.cases.ts')).sort()) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(join(dir, file)) as { CASES: Record<string, Case>; setup?: Setup };
+    for (const [op, c] of Object.entries(mod.CASES)) {
+      if (op in cases) throw new Error(`isolation case ${op} defined twice (${file})`);
+      cases[op] = c;
+    }
+    if (mod.setup) setups.push(mod.setup);
+  }
+  return { cases, setups };
+}
+
+const { cases: CASES, setups: SETUPS } = loadCases();
 
 /**
  * Every operation that takes an id, called by a user of another tenant and by another vendor with the first
  * tenant's ids. The list of operations comes from the schema itself: an operation added later without a case
  * here fails the suite, so coverage stays at 100 %.
  */
-
-type Ids = { contractId: string; vendorOrgId: string; tenantId: string };
-type Caller = 'otherTenant' | 'otherVendor';
-type Expectation = 'NOT_FOUND' | 'FORBIDDEN' | { exempt: string };
-type Case = { build(ids: Ids): { query: string; variables?: Record<string, unknown> }; expect: Record<Caller, Expectation> };
-
-const SHARED_DIRECTORY = 'vendor organisations are a shared supplier directory, not tenant data';
-const PUBLIC_REFERENCE = 'presets and simulations are public reference operations over the seed contracts, not tenant data';
-
-const CASES: Record<string, Case> = {
-  contract: {
-    build: (ids) => ({ query: 'query ($id: ID!) { contract(id: $id) { id code amount } }', variables: { id: ids.contractId } }),
-    expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND' },
-  },
-  updateContractConfiguration: {
-    build: (ids) => ({
-      query: 'mutation ($i: UpdateContractConfigurationInput!) { updateContractConfiguration(input: $i) { id } }',
-      variables: { i: { contractId: ids.contractId, configuration: getPreset('huaian-2025-2026').config, changeNote: 'hijack' } },
-    }),
-    expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND' },
-  },
-  vendorOrganization: {
-    build: (ids) => ({ query: 'query ($id: ID!) { vendorOrganization(id: $id) { id name } }', variables: { id: ids.vendorOrgId } }),
-    expect: { otherTenant: { exempt: SHARED_DIRECTORY }, otherVendor: 'NOT_FOUND' },
-  },
-  createContract: {
-    build: (ids) => ({
-      query: 'mutation ($i: CreateContractInput!) { createContract(input: $i) { id } }',
-      variables: { i: { code: 'ISO-1', name: 'x', vendorOrgId: ids.vendorOrgId, presetId: 'beijing-2020' } },
-    }),
-    // A buyer may contract any supplier of the directory; a vendor may not create contracts at all.
-    expect: { otherTenant: { exempt: SHARED_DIRECTORY }, otherVendor: 'FORBIDDEN' },
-  },
-  createUser: {
-    build: (ids) => ({
-      query: 'mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }',
-      variables: { i: { email: 'intruder@demo.local', password: 'long-enough-password', displayName: 'x', role: 'buyer-admin', tenantId: ids.tenantId } },
-    }),
-    expect: { otherTenant: 'FORBIDDEN', otherVendor: 'FORBIDDEN' },
-  },
-  preset: {
-    build: () => ({ query: '{ preset(id: "huaian-2025-2026") { id } }' }),
-    expect: { otherTenant: { exempt: PUBLIC_REFERENCE }, otherVendor: { exempt: PUBLIC_REFERENCE } },
-  },
-  simulateSettlement: {
-    build: () => ({ query: '{ simulateSettlement(input: { presetId: "tianjin-2026-p8", asOf: "2026-12-31" }) { schedule { vendorBalanceOwed } } }' }),
-    expect: { otherTenant: { exempt: PUBLIC_REFERENCE }, otherVendor: { exempt: PUBLIC_REFERENCE } },
-  },
-};
 
 /** Operations with an ID argument, directly or anywhere inside an input object. */
 function idTakingOperations(schema: GraphQLSchema): string[] {
@@ -83,7 +55,12 @@ describe('tenant isolation of every id-taking operation (enumerated from the sch
     api = await startApi({ SEED_DEMO: 'auto' });
     const owner = await api.login('huaian.admin@demo.local');
     const [contract] = (await api.gql('{ contracts { id tenantId vendorOrgId } }', {}, owner)).body.data.contracts;
-    ids = { contractId: contract.id, vendorOrgId: contract.vendorOrgId, tenantId: contract.tenantId };
+    const base = { contractId: contract.id, vendorOrgId: contract.vendorOrgId, tenantId: contract.tenantId };
+    const vendorToken = await api.login('vendor@demo.local');
+    const as = (token: string): GqlCall => async (query, variables = {}) => (await api.gql(query, variables, token)).body;
+    const extra: Record<string, string> = {};
+    for (const setup of SETUPS) Object.assign(extra, await setup({ ids: base, asOwner: as(owner), asVendor: as(vendorToken) }));
+    ids = { ...base, extra };
     // A second vendor that holds nothing of Huai'an's.
     const admin = await api.login('admin@demo.local');
     const v = await api.gql('mutation { createVendorOrganization(input: { name: "第二家运维公司" }) { id } }', {}, admin);

@@ -7,22 +7,19 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import { join } from 'path';
-import { AbilityFactory } from './auth/ability.factory';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { resolveJwtSecret } from './auth/jwt-secret';
-import { RequestContext } from './auth/request-context.service';
-import { APP_CONFIG, type AppConfig } from './config/app-config';
+import type { AppConfig } from './config/app-config';
+import { CoreModule } from './core.module';
+import { FEATURE_MODULES } from './feature-modules';
 import { ConfigurationResolver } from './configuration/configuration.resolver';
 import { ConfigurationService } from './configuration/configuration.service';
-import { ContractsRepository } from './contracts/contracts.repository';
 import { ContractsResolver } from './contracts/contracts.resolver';
 import { ContractsService } from './contracts/contracts.service';
-import { DATABASE_PROVIDERS } from './database/database.provider';
 import { formatGraphqlError } from './graphql/format-error';
 import { HealthController } from './health/health.controller';
-import { PlatformRepository } from './platform/platform.repository';
 import { PlatformResolver } from './platform/platform.resolver';
 import { PlatformService } from './platform/platform.service';
 import { PresetsResolver } from './presets/presets.resolver';
@@ -41,6 +38,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        CoreModule.forRoot(config),
+        ...FEATURE_MODULES,
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,
@@ -66,17 +65,11 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
-        { provide: APP_CONFIG, useValue: config },
-        ...DATABASE_PROVIDERS,
-        RequestContext,
-        AbilityFactory,
         { provide: APP_GUARD, useClass: AuthGuard },
         AuthService,
         AuthResolver,
-        PlatformRepository,
         PlatformService,
         PlatformResolver,
-        ContractsRepository,
         ContractsService,
         ContractsResolver,
         ConfigurationService,

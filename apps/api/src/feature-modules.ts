@@ -1,0 +1,7 @@
+import type { Type } from '@nestjs/common';
+
+/**
+ * Feature modules of the API (tickets, reports, procurement, …). Each is self-contained: its own
+ * resolver → service → repository, using CoreModule's exports. Adding a feature adds one line here.
+ */
+export const FEATURE_MODULES: Type[] = [];

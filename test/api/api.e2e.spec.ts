@@ -18,6 +18,7 @@ describe('API public reference operations (GraphQL over HTTP, real module)', () 
   it('reports health', async () => {
     const res = await request(api.app.getHttpServer()).get('/health').expect(200);
     expect(res.body.status).toBe('ok');
+    expect(res.body.info.database).toEqual({ status: 'up' });
   });
 
   it('checks a configuration without saving it and reports every problem with its path', async () => {

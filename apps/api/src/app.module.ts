@@ -6,11 +6,13 @@ import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
+import type { IncomingMessage } from 'http';
 import { join } from 'path';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { resolveJwtSecret } from './auth/jwt-secret';
+import type { Principal } from './auth/principal';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { FEATURE_MODULES } from './feature-modules';
@@ -45,6 +47,11 @@ export class AppModule {
             level: config.LOG_LEVEL,
             // Never log credentials: tokens travel in this header.
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // Each request line names its user and tenant (or vendor organisation); pino-http adds the request id.
+            customProps: (req: IncomingMessage) => {
+              const p = (req as IncomingMessage & { principal?: Principal }).principal;
+              return p ? { userId: p.userId, role: p.role, tenantId: p.tenantId, vendorOrgId: p.vendorOrgId } : {};
+            },
           },
         }),
         // One async context per request: the auth guard puts the verified principal here, once.

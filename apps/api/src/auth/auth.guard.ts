@@ -33,8 +33,11 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'the session token is invalid or expired');
     }
+    const principal = principalFromClaims(claims);
     // The GraphQL field name labels every audit row this operation writes.
-    this.context.setPrincipal(principalFromClaims(claims), gql?.getInfo<{ fieldName: string }>().fieldName);
+    this.context.setPrincipal(principal, gql?.getInfo<{ fieldName: string }>().fieldName);
+    // For the request log line only (ids, never the token).
+    if (req) (req as Request & { principal?: typeof principal }).principal = principal;
     return true;
   }
 }

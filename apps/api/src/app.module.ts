@@ -21,6 +21,7 @@ import { ConfigurationService } from './configuration/configuration.service';
 import { ContractsResolver } from './contracts/contracts.resolver';
 import { ContractsService } from './contracts/contracts.service';
 import { formatGraphqlError } from './graphql/format-error';
+import { queryLimitsRule } from './graphql/query-limits';
 import { HealthController } from './health/health.controller';
 import { PlatformResolver } from './platform/platform.resolver';
 import { PlatformService } from './platform/platform.service';
@@ -66,6 +67,8 @@ export class AppModule {
           introspection: !production,
           playground: false,
           csrfPrevention: true,
+          // Production refuses over-deep and over-wide operations before executing them.
+          validationRules: production ? [queryLimitsRule({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxCost: config.GRAPHQL_MAX_COST })] : [],
           formatError: formatGraphqlError,
           context: ({ req }: { req: unknown }) => ({ req }),
         }),

@@ -17,6 +17,9 @@ export const appConfigSchema = z.object({
   /** Signs session tokens. Required in production; elsewhere a random one is kept in DATA_DIR. */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+  /** Production only: the deepest selection chain and the most fields one operation may ask for. */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(1000),
   /** Seed the five agencies' demo data into an empty database at start. */
   SEED_DEMO: z.enum(['auto', 'off']).default('auto'),
   /** Redis for BullMQ; when absent jobs run in-process. */

@@ -1,7 +1,8 @@
 import type { Type } from '@nestjs/common';
+import { TicketsModule } from './tickets/tickets.module';
 
 /**
  * Feature modules of the API (tickets, reports, procurement, …). Each is self-contained: its own
  * resolver → service → repository, using CoreModule's exports. Adding a feature adds one line here.
  */
-export const FEATURE_MODULES: Type[] = [];
+export const FEATURE_MODULES: Type[] = [TicketsModule];

@@ -3,10 +3,11 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from './principal';
 
 export type Action = 'manage' | 'create' | 'read' | 'update';
-export type SubjectName = 'Tenant' | 'VendorOrganization' | 'User' | 'Contract';
+export type SubjectName = 'Tenant' | 'VendorOrganization' | 'User' | 'Contract' | 'Ticket';
 type Subjects =
   | SubjectName
   | (ForcedSubject<'Contract'> & { tenantId: string; vendorOrgId?: string })
+  | (ForcedSubject<'Ticket'> & { tenantId: string; vendorOrgId: string })
   | (ForcedSubject<'User'> & { tenantId: string | null })
   | (ForcedSubject<'VendorOrganization'> & { id: string })
   | ForcedSubject<'Tenant'>;
@@ -33,15 +34,19 @@ export class AbilityFactory {
         can('read', 'VendorOrganization');
         can(['read', 'create', 'update'], 'Contract', { tenantId: p.tenantId ?? NONE });
         can('read', 'User', { tenantId: p.tenantId ?? NONE });
+        can(['read', 'create', 'update'], 'Ticket', { tenantId: p.tenantId ?? NONE });
         break;
       case 'buyer-staff':
       case 'finance':
         can('read', 'VendorOrganization');
         can('read', 'Contract', { tenantId: p.tenantId ?? NONE });
+        // Buyer staff submit and move tickets as the buyer; finance only reads them.
+        can(p.role === 'buyer-staff' ? ['read', 'create', 'update'] : 'read', 'Ticket', { tenantId: p.tenantId ?? NONE });
         break;
       case 'vendor':
         can('read', 'VendorOrganization', { id: p.vendorOrgId ?? NONE });
         can('read', 'Contract', { vendorOrgId: p.vendorOrgId ?? NONE });
+        can(['read', 'update'], 'Ticket', { vendorOrgId: p.vendorOrgId ?? NONE });
         break;
     }
     return build();

@@ -1,0 +1,89 @@
+import { ValidationError } from '@ledger/kernel';
+import { TICKET_ROW_COLUMNS } from '@ledger/contracts';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+
+/** Largest accepted file and row count: an import is a ledger's backlog, not a data dump. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 5000;
+
+const DATE_FIELDS = new Set<string>([...TICKET_ROW_COLUMNS.expectedCloseDate, ...TICKET_ROW_COLUMNS.extendedTo].map((h) => h.toLowerCase()));
+const PATH = 'input.contentBase64';
+
+export function decodeBase64(content: string): Buffer {
+  const text = content.replace(/\s+/g, '');
+  if (text === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) throw new ValidationError([{ path: PATH, message: 'not base64' }]);
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length > MAX_IMPORT_BYTES) throw new ValidationError([{ path: PATH, message: `the file is larger than ${MAX_IMPORT_BYTES} bytes` }]);
+  return bytes;
+}
+
+function checkRows(rows: Record<string, string>[]): Record<string, string>[] {
+  if (rows.length === 0) throw new ValidationError([{ path: PATH, message: 'the file has a header row but no data rows' }]);
+  if (rows.length > MAX_IMPORT_ROWS) throw new ValidationError([{ path: PATH, message: `at most ${MAX_IMPORT_ROWS} rows per import (got ${rows.length})` }]);
+  return rows;
+}
+
+/** CSV: UTF-8 (a BOM is dropped), first line = headers, every cell a string. */
+export function parseCsv(bytes: Buffer): Record<string, string>[] {
+  try {
+    const rows = parse(bytes, { bom: true, columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+    return checkRows(rows);
+  } catch (e) {
+    if (e instanceof ValidationError) throw e;
+    throw new ValidationError([{ path: PATH, message: `not a readable CSV file: ${(e as Error).message}` }]);
+  }
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * A cell as the text the row validator reads. Excel dates carry no zone: exceljs gives the wall-clock time as a
+ * UTC Date, so its UTC fields are the local date and time in the contract's zone.
+ */
+function cellText(value: ExcelJS.CellValue, header: string): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const date = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+    return DATE_FIELDS.has(header.trim().toLowerCase()) ? date : `${date} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`;
+  }
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue, header);
+    if ('error' in value) return String(value.error);
+    return '';
+  }
+  return String(value);
+}
+
+/** XLSX: the first worksheet, row 1 = headers. */
+export async function parseXlsx(bytes: Buffer): Promise<Record<string, string>[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new ValidationError([{ path: PATH, message: `not a readable XLSX file: ${(e as Error).message}` }]);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new ValidationError([{ path: PATH, message: 'the workbook has no worksheet' }]);
+  const headers: string[] = [];
+  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
+    headers[col] = cellText(cell.value, '').trim();
+  });
+  if (headers.filter(Boolean).length === 0) throw new ValidationError([{ path: PATH, message: 'the first row of the first sheet holds no headers' }]);
+  const rows: Record<string, string>[] = [];
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const out: Record<string, string> = {};
+    let any = false;
+    headers.forEach((h, col) => {
+      if (!h) return;
+      const text = cellText(row.getCell(col).value, h).trim();
+      if (text !== '') any = true;
+      out[h] = text;
+    });
+    if (any) rows.push(out);
+  }
+  return checkRows(rows);
+}

@@ -1,0 +1,301 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { JsonScalar, type JsonValue } from '../graphql/json.scalar';
+
+export enum TicketImportFormat {
+  CSV = 'CSV',
+  XLSX = 'XLSX',
+}
+export enum TicketImportMode {
+  ALL_OR_NOTHING = 'ALL_OR_NOTHING',
+  PARTIAL = 'PARTIAL',
+}
+registerEnumType(TicketImportFormat, { name: 'TicketImportFormat' });
+registerEnumType(TicketImportMode, {
+  name: 'TicketImportMode',
+  description: 'ALL_OR_NOTHING: any invalid row imports nothing (BAD_USER_INPUT with every row problem). PARTIAL: the valid rows are imported, the others reported.',
+});
+
+@ObjectType('TicketEvent', { description: 'One entry of the ticket history (append-only).' })
+export class TicketEventModel {
+  @Field(() => Int)
+  seq!: number;
+
+  @Field()
+  kind!: string;
+
+  @Field({ description: 'When it happened, ISO-8601 with the contract calendar\'s offset.' })
+  at!: string;
+
+  @Field({ description: 'buyer or vendor' })
+  actorSide!: string;
+
+  @Field(() => ID, { nullable: true })
+  actorUserId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field(() => JsonScalar, { nullable: true })
+  data!: JsonValue | null;
+
+  @Field()
+  recordedAt!: Date;
+}
+
+@ObjectType('TicketPause', { description: 'A buyer-approved SLA pause, [from, to).' })
+export class TicketPauseModel {
+  @Field()
+  from!: string;
+
+  @Field()
+  to!: string;
+
+  @Field()
+  reason!: string;
+
+  @Field()
+  approvedBy!: string;
+}
+
+@ObjectType('TicketSlaTarget')
+export class TicketSlaTargetModel {
+  @Field()
+  targetId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field()
+  metric!: string;
+
+  @Field()
+  clock!: string;
+
+  @Field()
+  start!: string;
+
+  @Field(() => String, { nullable: true })
+  stop!: string | null;
+
+  @Field(() => Int)
+  elapsedMinutes!: number;
+
+  @Field(() => Int)
+  pausedMinutes!: number;
+
+  @Field(() => Int)
+  targetMinutes!: number;
+
+  @Field()
+  deadline!: string;
+
+  @Field({ description: 'met, breached or running' })
+  status!: string;
+
+  @Field(() => Int)
+  breachMinutes!: number;
+
+  @Field()
+  percentUsed!: string;
+
+  @Field()
+  explanation!: string;
+}
+
+@ObjectType('TicketSla', { description: 'SLA status at the time of the request, on the contract calendar.' })
+export class TicketSlaModel {
+  @Field({ description: 'breached when any target is breached, else running when any runs, else met.' })
+  status!: string;
+
+  @Field()
+  evaluatedAt!: string;
+
+  @Field()
+  calendarVersion!: string;
+
+  @Field(() => Int, { description: 'The contract configuration version whose SLA policy was applied.' })
+  configVersion!: number;
+
+  @Field(() => [TicketSlaTargetModel])
+  targets!: TicketSlaTargetModel[];
+}
+
+@ObjectType('Ticket', { description: 'A ticket (联系单) of a contract.' })
+export class TicketModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  tenantId!: string;
+
+  @Field(() => ID)
+  contractId!: string;
+
+  @Field({ description: '联系单编号, unique within the contract.' })
+  number!: string;
+
+  @Field(() => String, { nullable: true })
+  title!: string | null;
+
+  @Field()
+  category!: string;
+
+  @Field(() => String, { nullable: true })
+  businessArea!: string | null;
+
+  @Field()
+  severity!: string;
+
+  @Field()
+  specialAttention!: boolean;
+
+  @Field(() => String, { nullable: true })
+  expectedCloseDate!: string | null;
+
+  @Field(() => String, { nullable: true })
+  extendedTo!: string | null;
+
+  @Field()
+  state!: string;
+
+  @Field(() => JsonScalar, { nullable: true, description: 'The data-processing checklist (单笔数据调整 / 批量数据处理).' })
+  checklist!: JsonValue | null;
+
+  @Field(() => Int, { description: 'The configuration version the ticket was created under; it governs the ticket.' })
+  configVersion!: number;
+
+  @Field()
+  source!: string;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field()
+  updatedAt!: Date;
+
+  @Field(() => [TicketEventModel])
+  events!: TicketEventModel[];
+
+  @Field(() => [TicketPauseModel])
+  pauses!: TicketPauseModel[];
+
+  @Field(() => [String], { description: 'What the caller may do now (state and role; time rules are checked when acting).' })
+  availableActions!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Earliest instant the ticket may be confirmed stable or closed (after a deployment).' })
+  stableUntil!: string | null;
+
+  @Field(() => TicketSlaModel, { nullable: true, description: 'Null before receipt (签收 starts the clocks) or when the contract has no SLA policy.' })
+  sla!: TicketSlaModel | null;
+
+  @Field(() => String, { nullable: true, description: 'Why sla is null.' })
+  slaNote!: string | null;
+}
+
+@ObjectType('TicketProblem')
+export class TicketProblemModel {
+  @Field()
+  path!: string;
+
+  @Field()
+  message!: string;
+}
+
+@ObjectType('TicketImportResult')
+export class TicketImportResultModel {
+  @Field(() => Int, { description: 'Data rows read (the header row excluded).' })
+  rowCount!: number;
+
+  @Field(() => Int)
+  imported!: number;
+
+  @Field(() => [TicketModel])
+  tickets!: TicketModel[];
+
+  @Field(() => [TicketProblemModel], { description: 'Problems of the rows not imported (PARTIAL); rows[i] is the i-th data row from 0.' })
+  problems!: TicketProblemModel[];
+}
+
+@InputType()
+export class CreateTicketInput {
+  @Field(() => ID)
+  contractId!: string;
+
+  @Field({ nullable: true, description: '联系单编号; assigned (LX-0001, …) when absent.' })
+  number?: string;
+
+  @Field({ nullable: true })
+  title?: string;
+
+  @Field()
+  category!: string;
+
+  @Field({ nullable: true })
+  businessArea?: string;
+
+  @Field()
+  severity!: string;
+
+  @Field({ nullable: true })
+  specialAttention?: boolean;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD' })
+  expectedCloseDate?: string;
+
+  @Field({ nullable: true, description: 'When it was submitted (ISO with offset); default now. Not in the future.' })
+  at?: string;
+}
+
+@InputType()
+export class TransitionTicketInput {
+  @Field(() => ID)
+  ticketId!: string;
+
+  @Field({ description: 'request-review, confirm, withdraw, receive, respond, arrive-on-site, contain, feedback, start-work, pass-internal-test, sign-business-test, fail-business-test, deploy, confirm-stable, report-problem, close, agree-unsolvable, record-checklist, pause, extend, set-expected-close-date, mark-special-attention' })
+  action!: string;
+
+  @Field({ nullable: true, description: 'When it happened (ISO with offset); default now. Not in the future, not before the last event.' })
+  at?: string;
+
+  @Field({ nullable: true, description: 'withdraw, fail-business-test, report-problem, agree-unsolvable, pause, extend' })
+  reason?: string;
+
+  @Field({ nullable: true, description: 'feedback' })
+  note?: string;
+
+  @Field({ nullable: true, description: 'feedback' })
+  solvable?: boolean;
+
+  @Field({ nullable: true, description: 'feedback: YYYY-MM-DD' })
+  plannedTestDate?: string;
+
+  @Field({ nullable: true, description: 'deploy: can the patch affect settlement (then not before 20:00)' })
+  affectsSettlement?: boolean;
+
+  @Field(() => JsonScalar, { nullable: true, description: 'deploy, record-checklist: { script, record, jointReview, backup, testDatabase, itConfirmation, deletes }' })
+  checklist?: JsonValue;
+
+  @Field({ nullable: true, description: 'pause: start (ISO)' })
+  from?: string;
+
+  @Field({ nullable: true, description: 'pause: end (ISO); extend: the new date YYYY-MM-DD' })
+  to?: string;
+
+  @Field({ nullable: true, description: 'set-expected-close-date, mark-special-attention: YYYY-MM-DD' })
+  date?: string;
+}
+
+@InputType()
+export class ImportTicketsInput {
+  @Field(() => ID)
+  contractId!: string;
+
+  @Field(() => TicketImportFormat)
+  format!: TicketImportFormat;
+
+  @Field({ description: 'The file, base64. CSV: UTF-8 (BOM allowed), header row. XLSX: first sheet, header row.' })
+  contentBase64!: string;
+
+  @Field(() => TicketImportMode, { nullable: true, defaultValue: TicketImportMode.ALL_OR_NOTHING })
+  mode?: TicketImportMode;
+}

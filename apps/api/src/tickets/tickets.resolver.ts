@@ -1,0 +1,33 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CreateTicketInput, ImportTicketsInput, TicketImportResultModel, TicketModel, TransitionTicketInput } from './tickets.models';
+import { TicketsService } from './tickets.service';
+
+@Resolver(() => TicketModel)
+export class TicketsResolver {
+  constructor(private readonly service: TicketsService) {}
+
+  @Query(() => [TicketModel], { description: "A contract's tickets, optionally in one state; each with its history, the caller's actions and its SLA status now." })
+  tickets(@Args('contractId', { type: () => ID }) contractId: string, @Args('state', { type: () => String, nullable: true }) state?: string): Promise<TicketModel[]> {
+    return this.service.list(contractId, state ?? undefined);
+  }
+
+  @Query(() => TicketModel)
+  ticket(@Args('id', { type: () => ID }) id: string): Promise<TicketModel> {
+    return this.service.get(id);
+  }
+
+  @Mutation(() => TicketModel, { description: 'Buyer (admin or staff): submit a ticket; fields checked against the contract configuration.' })
+  createTicket(@Args('input') input: CreateTicketInput): Promise<TicketModel> {
+    return this.service.create(input);
+  }
+
+  @Mutation(() => TicketModel, { description: 'Take one lifecycle action; who may act and when is decided by the lifecycle rules.' })
+  transitionTicket(@Args('input') input: TransitionTicketInput): Promise<TicketModel> {
+    return this.service.transition(input);
+  }
+
+  @Mutation(() => TicketImportResultModel, { description: 'Buyer: import tickets from CSV or XLSX (header row; Chinese or English headers).' })
+  importTickets(@Args('input') input: ImportTicketsInput): Promise<TicketImportResultModel> {
+    return this.service.import(input);
+  }
+}

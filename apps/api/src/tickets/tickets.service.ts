@@ -1,0 +1,388 @@
+import { Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import {
+  availableActions,
+  calendarOf,
+  openTicket,
+  parseContractConfig,
+  stableUntil,
+  timeZoneOf,
+  toSlaTicket,
+  transition,
+  validateTicketRows,
+  type Actor,
+  type DataChecklist,
+  type LifecycleEvent,
+  type ParsedConfig,
+  type Ticket,
+  type TicketAction,
+  type TicketState,
+} from '@ledger/contracts';
+import { DomainError, ValidationError, type Problem } from '@ledger/kernel';
+import { TenantDatabase, type ContractEntity, type TicketEntity, type TicketEventEntity } from '@ledger/persistence';
+import { evaluateTicketSla, formatInstant, toEpochMs, type WorkCalendar } from '@ledger/sla';
+import type { EntityManager } from 'typeorm';
+import { AbilityFactory } from '../auth/ability.factory';
+import type { Principal } from '../auth/principal';
+import { RequestContext } from '../auth/request-context.service';
+import { ContractsRepository } from '../contracts/contracts.repository';
+import type { JsonValue } from '../graphql/json.scalar';
+import { decodeBase64, parseCsv, parseXlsx } from './ticket-file.parser';
+import {
+  TicketImportFormat,
+  TicketImportMode,
+  type CreateTicketInput,
+  type ImportTicketsInput,
+  type TicketImportResultModel,
+  type TicketModel,
+  type TicketSlaModel,
+  type TransitionTicketInput,
+} from './tickets.models';
+import { TicketsRepository, type NewTicketEvent } from './tickets.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NUMBER = /^[^\s].{0,63}$/u;
+/** An action may be recorded up to this long after the fact is in the future of the server clock (clock skew). */
+const FUTURE_TOLERANCE_MS = 60_000;
+const CHECKLIST_KEYS = ['script', 'record', 'jointReview', 'backup', 'testDatabase', 'itConfirmation', 'deletes'] as const;
+const STATES: readonly string[] = ['submitted', 'pending-review', 'effective', 'received', 'feedback', 'in-progress', 'internal-test', 'business-test-signed', 'deployed', 'stable', 'closed', 'unsolvable', 'withdrawn'];
+
+type Governing = { config: ParsedConfig; calendar: WorkCalendar; version: number };
+
+/** Domain paths → input paths: `action.reason` → `input.reason`, `action.type` → `input.action`, `at` → `input.at`. */
+function inputPath(path: string): string {
+  if (path === 'action.type') return 'input.action';
+  if (path.startsWith('action.')) return `input.${path.slice(7)}`;
+  if (path === 'at') return 'input.at';
+  return path;
+}
+
+const refused = (problems: Problem[]): ValidationError => new ValidationError(problems, problems.map((p) => p.message).join('; '));
+
+/** The side a principal acts for in the lifecycle, or null when it only reads (finance, platform). */
+function sideOf(p: Principal): Actor | null {
+  if (p.role === 'buyer-admin' || p.role === 'buyer-staff') return 'buyer';
+  if (p.role === 'vendor') return 'vendor';
+  return null;
+}
+
+@Injectable()
+export class TicketsService {
+  /** Parsed configurations and calendars by contract version: versions are immutable, so this never goes stale. */
+  private readonly governing = new Map<string, Governing>();
+
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly repo: TicketsRepository,
+    private readonly contracts: ContractsRepository,
+    private readonly context: RequestContext,
+    private readonly abilities: AbilityFactory,
+  ) {}
+
+  async list(contractId: string, state?: string): Promise<TicketModel[]> {
+    const p = this.context.principal();
+    if (state !== undefined && !STATES.includes(state)) throw new ValidationError([{ path: 'state', message: `unknown state "${state}" (known: ${STATES.join(', ')})` }]);
+    return this.db.run(this.context.scope(), async (em) => {
+      const contract = await this.visibleContract(em, contractId, p, 'read');
+      const rows = await this.repo.list(em, contract.id, state);
+      return this.models(em, contract, rows, p);
+    });
+  }
+
+  async get(id: string): Promise<TicketModel> {
+    const p = this.context.principal();
+    return this.db.run(this.context.scope(), async (em) => {
+      const { ticket, contract } = await this.visibleTicket(em, id, p, false);
+      return (await this.models(em, contract, [ticket], p))[0];
+    });
+  }
+
+  async create(input: CreateTicketInput): Promise<TicketModel> {
+    const p = this.context.principal();
+    return this.db.run(this.context.scope(), async (em) => {
+      const contract = await this.visibleContract(em, input.contractId, p, 'create');
+      const gov = await this.governingFor(em, contract, contract.currentVersion);
+      const problems: Problem[] = [];
+      const existing = await this.repo.numbers(em, contract.id);
+      const number = input.number?.trim() || nextNumber(existing);
+      if (!NUMBER.test(number)) problems.push({ path: 'input.number', message: 'up to 64 characters, not starting with a space' });
+      const at = this.instant(input.at, gov, problems);
+      const opened = openTicket(
+        {
+          id: number,
+          category: input.category,
+          severity: input.severity,
+          ...(input.title != null ? { title: input.title } : {}),
+          ...(input.businessArea != null ? { businessArea: input.businessArea } : {}),
+          ...(input.specialAttention != null ? { specialAttention: input.specialAttention } : {}),
+          ...(input.expectedCloseDate != null ? { expectedCloseDate: input.expectedCloseDate } : {}),
+        },
+        { actor: 'buyer', at, config: gov.config, calendar: gov.calendar },
+      );
+      if (!opened.ok) problems.push(...opened.problems.map((q) => ({ path: q.path === 'id' ? 'input.number' : q.path === 'at' ? 'input.at' : `input.${q.path}`, message: q.message })));
+      if (problems.length || !opened.ok) throw refused(problems);
+      if (existing.includes(number)) throw new DomainError('CONFLICT', `a ticket "${number}" exists on this contract`);
+      const row = await this.repo.insert(em, this.ticketRow(contract, opened.ticket, gov.version, 'api', p.userId));
+      await this.repo.insertEvents(em, this.eventRows(row, opened.events, 0, p.userId));
+      return (await this.models(em, contract, [row], p))[0];
+    });
+  }
+
+  async transition(input: TransitionTicketInput): Promise<TicketModel> {
+    const p = this.context.principal();
+    return this.db.run(this.context.scope(), async (em) => {
+      const { ticket: row, contract } = await this.visibleTicket(em, input.ticketId, p, true);
+      const side = sideOf(p);
+      if (!side || !this.abilities.for(p).can('update', subject('Ticket', { tenantId: row.tenantId, vendorOrgId: contract.vendorOrgId }))) {
+        throw new DomainError('FORBIDDEN', 'your role reads tickets but does not act on them');
+      }
+      const gov = await this.governingFor(em, contract, row.configVersion);
+      const events = await this.repo.events(em, [row.id]);
+      const current = toDomain(row, events, timeZoneOf(gov.config));
+      const problems: Problem[] = [];
+      const at = this.instant(input.at, gov, problems);
+      const action = actionOf(input, problems);
+      const result = transition(current, action, { actor: side, at, config: gov.config, calendar: gov.calendar });
+      if (!result.ok) problems.push(...result.problems.map((q) => ({ path: inputPath(q.path), message: q.message })));
+      if (problems.length || !result.ok) throw refused(problems);
+      const next = result.ticket;
+      await this.repo.update(em, row, {
+        state: next.state,
+        checklist: (next.checklist ?? null) as TicketEntity['checklist'],
+        expectedCloseDate: next.expectedCloseDate ?? null,
+        extendedTo: next.extendedTo ?? null,
+        specialAttention: next.specialAttention,
+      });
+      await this.repo.insertEvents(em, this.eventRows(row, result.events, events.length, p.userId));
+      const fresh = (await this.repo.byId(em, row.id)) as TicketEntity;
+      return (await this.models(em, contract, [fresh], p))[0];
+    });
+  }
+
+  async import(input: ImportTicketsInput): Promise<TicketImportResultModel> {
+    const p = this.context.principal();
+    const bytes = decodeBase64(input.contentBase64);
+    const rows = input.format === TicketImportFormat.XLSX ? await parseXlsx(bytes) : parseCsv(bytes);
+    const mode = input.mode ?? TicketImportMode.ALL_OR_NOTHING;
+    return this.db.run(this.context.scope(), async (em) => {
+      const contract = await this.visibleContract(em, input.contractId, p, 'create');
+      const gov = await this.governingFor(em, contract, contract.currentVersion);
+      const existing = await this.repo.numbers(em, contract.id);
+      const checked = validateTicketRows(rows, gov.config, { existingIds: existing });
+      if (!checked.ok && mode === TicketImportMode.ALL_OR_NOTHING) {
+        throw new ValidationError(checked.problems, `${checked.problems.length} problem(s) in the file: nothing was imported (ALL_OR_NOTHING)`);
+      }
+      const inserted: TicketEntity[] = [];
+      for (const t of checked.tickets) {
+        const row = await this.repo.insert(em, this.ticketRow(contract, t, gov.version, 'import', p.userId));
+        await this.repo.insertEvents(em, this.eventRows(row, t.events, 0, p.userId));
+        inserted.push(row);
+      }
+      return { rowCount: rows.length, imported: inserted.length, tickets: await this.models(em, contract, inserted, p), problems: checked.problems };
+    });
+  }
+
+  /** A contract outside the caller's reach is NOT_FOUND; within reach but not allowed is FORBIDDEN. */
+  private async visibleContract(em: EntityManager, id: string, p: Principal, action: 'read' | 'create'): Promise<ContractEntity> {
+    const c = UUID.test(id) ? await this.contracts.byId(em, id) : null;
+    const ability = this.abilities.for(p);
+    if (!c || !ability.can('read', subject('Contract', { ...c }))) throw new DomainError('NOT_FOUND', 'no such contract');
+    if (!ability.can(action, subject('Ticket', { tenantId: c.tenantId, vendorOrgId: c.vendorOrgId }))) {
+      throw new DomainError('FORBIDDEN', action === 'create' ? 'only the buyer (admin or staff) submits tickets' : 'your role does not read tickets');
+    }
+    return c;
+  }
+
+  private async visibleTicket(em: EntityManager, id: string, p: Principal, lock: boolean): Promise<{ ticket: TicketEntity; contract: ContractEntity }> {
+    const t = UUID.test(id) ? await this.repo.byId(em, id, lock) : null;
+    const c = t ? await this.contracts.byId(em, t.contractId) : null;
+    if (!t || !c || !this.abilities.for(p).can('read', subject('Ticket', { tenantId: t.tenantId, vendorOrgId: c.vendorOrgId }))) {
+      throw new DomainError('NOT_FOUND', 'no such ticket');
+    }
+    return { ticket: t, contract: c };
+  }
+
+  private async governingFor(em: EntityManager, contract: ContractEntity, version: number): Promise<Governing> {
+    const key = `${contract.id}:${version}`;
+    const known = this.governing.get(key);
+    if (known) return known;
+    const row = (await this.contracts.versions(em, [contract.id])).find((v) => v.version === version);
+    if (!row) throw new Error(`contract ${contract.id} has no version ${version}`);
+    const config = parseContractConfig(row.configuration);
+    const gov = { config, calendar: calendarOf(config), version };
+    this.governing.set(key, gov);
+    return gov;
+  }
+
+  /** The instant of an action: given (ISO with offset, not in the future) or now, in the contract's zone. */
+  private instant(given: string | undefined | null, gov: Governing, problems: Problem[]): string {
+    const zone = timeZoneOf(gov.config);
+    if (given == null) return formatInstant(Date.now(), zone);
+    try {
+      if (toEpochMs(given) > Date.now() + FUTURE_TOLERANCE_MS) problems.push({ path: 'input.at', message: `${given} is in the future: record what has happened` });
+    } catch {
+      // transition / openTicket report the malformed instant themselves.
+    }
+    return given;
+  }
+
+  private ticketRow(contract: ContractEntity, t: Ticket, version: number, source: 'api' | 'import', userId: string): Omit<TicketEntity, 'id' | 'createdAt' | 'updatedAt'> {
+    return {
+      tenantId: contract.tenantId,
+      contractId: contract.id,
+      number: t.id,
+      title: t.title ?? null,
+      category: t.category,
+      businessArea: t.businessArea ?? null,
+      severity: t.severity,
+      specialAttention: t.specialAttention,
+      expectedCloseDate: t.expectedCloseDate ?? null,
+      extendedTo: t.extendedTo ?? null,
+      state: t.state,
+      checklist: (t.checklist ?? null) as TicketEntity['checklist'],
+      configVersion: version,
+      source,
+      createdBy: userId,
+    };
+  }
+
+  private eventRows(t: TicketEntity, events: LifecycleEvent[], already: number, userId: string): NewTicketEvent[] {
+    return events.map((e, i) => ({
+      tenantId: t.tenantId,
+      contractId: t.contractId,
+      ticketId: t.id,
+      seq: already + i + 1,
+      kind: e.kind,
+      at: new Date(toEpochMs(e.at)),
+      actorUserId: userId,
+      actorSide: e.actor,
+      note: e.note ?? null,
+      payload: e.data ?? null,
+    }));
+  }
+
+  private async models(em: EntityManager, contract: ContractEntity, rows: TicketEntity[], p: Principal): Promise<TicketModel[]> {
+    const events = await this.repo.events(em, rows.map((r) => r.id));
+    const side = sideOf(p);
+    const now = Date.now();
+    const out: TicketModel[] = [];
+    for (const row of rows) {
+      const gov = await this.governingFor(em, contract, row.configVersion);
+      const zone = timeZoneOf(gov.config);
+      const own = events.filter((e) => e.ticketId === row.id);
+      const t = toDomain(row, own, zone);
+      let until: string | null = null;
+      try {
+        until = stableUntil(t, gov.config, gov.calendar);
+      } catch {
+        until = null;
+      }
+      out.push({
+        id: row.id,
+        tenantId: row.tenantId,
+        contractId: row.contractId,
+        number: row.number,
+        title: row.title,
+        category: row.category,
+        businessArea: row.businessArea,
+        severity: row.severity,
+        specialAttention: row.specialAttention,
+        expectedCloseDate: row.expectedCloseDate,
+        extendedTo: row.extendedTo,
+        state: row.state,
+        checklist: row.checklist as JsonValue | null,
+        configVersion: row.configVersion,
+        source: row.source,
+        createdAt: row.createdAt,
+        updatedAt: row.updatedAt,
+        events: own.map((e, i) => ({ seq: e.seq, kind: e.kind, at: t.events[i].at, actorSide: e.actorSide, actorUserId: e.actorUserId, note: e.note, data: e.payload as JsonValue | null, recordedAt: e.recordedAt })),
+        pauses: t.pauses.map((x) => ({ ...x })),
+        availableActions: side ? availableActions(t, side) : [],
+        stableUntil: until,
+        ...this.sla(t, gov, now),
+      });
+    }
+    return out;
+  }
+
+  private sla(t: Ticket, gov: Governing, now: number): { sla: TicketSlaModel | null; slaNote: string | null } {
+    if (!gov.config.sla) return { sla: null, slaNote: 'the contract has no SLA policy' };
+    if (!t.events.some((e) => e.kind === 'received')) return { sla: null, slaNote: 'the SLA clocks start at receipt (签收)' };
+    try {
+      const r = evaluateTicketSla({ ticket: toSlaTicket(t), policy: gov.config.sla.policy, calendar: gov.calendar, now });
+      const statuses = r.targets.map((x) => x.status);
+      const status = statuses.includes('breached') ? 'breached' : statuses.includes('running') ? 'running' : 'met';
+      return { sla: { status, evaluatedAt: r.evaluatedAt, calendarVersion: r.calendarVersion, configVersion: gov.version, targets: r.targets.map((x) => ({ ...x })) }, slaNote: null };
+    } catch (e) {
+      if (e instanceof DomainError) return { sla: null, slaNote: e.message };
+      throw e;
+    }
+  }
+}
+
+/** LX-0001, LX-0002, …: the first free number on the contract. */
+function nextNumber(existing: string[]): string {
+  const taken = new Set(existing);
+  for (let n = existing.length + 1; ; n++) {
+    const candidate = `LX-${String(n).padStart(4, '0')}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+function toDomain(row: TicketEntity, events: TicketEventEntity[], zone: string): Ticket {
+  const lifecycle: LifecycleEvent[] = events.map((e) => ({
+    kind: e.kind as LifecycleEvent['kind'],
+    at: formatInstant(e.at.getTime(), zone),
+    actor: e.actorSide,
+    ...(e.note !== null ? { note: e.note } : {}),
+    ...(e.payload ? { data: e.payload } : {}),
+  }));
+  const pauses = lifecycle
+    .filter((e) => e.kind === 'paused' && e.data)
+    .map((e) => ({ from: String(e.data?.from), to: String(e.data?.to), approvedBy: 'buyer' as const, reason: e.note ?? '' }));
+  return {
+    id: row.number,
+    ...(row.title !== null ? { title: row.title } : {}),
+    category: row.category,
+    ...(row.businessArea !== null ? { businessArea: row.businessArea } : {}),
+    severity: row.severity,
+    specialAttention: row.specialAttention,
+    ...(row.expectedCloseDate !== null ? { expectedCloseDate: row.expectedCloseDate } : {}),
+    ...(row.extendedTo !== null ? { extendedTo: row.extendedTo } : {}),
+    state: row.state as TicketState,
+    ...(row.checklist ? { checklist: row.checklist as DataChecklist } : {}),
+    events: lifecycle,
+    pauses,
+  };
+}
+
+/** The input as the pure machine's action; the machine reports what is missing for the action named. */
+function actionOf(input: TransitionTicketInput, problems: Problem[]): TicketAction {
+  let checklist: DataChecklist | undefined;
+  if (input.checklist != null) {
+    const c = input.checklist;
+    if (typeof c !== 'object' || Array.isArray(c)) problems.push({ path: 'input.checklist', message: 'must be an object' });
+    else {
+      checklist = {};
+      for (const [k, v] of Object.entries(c)) {
+        if (!(CHECKLIST_KEYS as readonly string[]).includes(k)) problems.push({ path: `input.checklist.${k}`, message: `unknown item (known: ${CHECKLIST_KEYS.join(', ')})` });
+        else if (k === 'deletes' ? typeof v !== 'boolean' : typeof v !== 'boolean' && typeof v !== 'string') problems.push({ path: `input.checklist.${k}`, message: k === 'deletes' ? 'true or false' : 'true, false or an evidence reference' });
+        else (checklist as Record<string, string | boolean>)[k] = v as string | boolean;
+      }
+    }
+  }
+  const optional = <K extends string, V>(k: K, v: V | null | undefined): Partial<Record<K, V>> => (v == null ? {} : ({ [k]: v } as Record<K, V>));
+  return {
+    type: input.action,
+    ...optional('reason', input.reason),
+    ...optional('note', input.note),
+    ...optional('solvable', input.solvable),
+    ...optional('plannedTestDate', input.plannedTestDate),
+    ...optional('affectsSettlement', input.affectsSettlement),
+    ...optional('checklist', input.action === 'record-checklist' ? (checklist ?? {}) : checklist),
+    ...optional('from', input.from),
+    ...optional('to', input.to),
+    ...optional('date', input.date),
+    ...optional('expectedCloseDate', input.date),
+  } as unknown as TicketAction;
+}

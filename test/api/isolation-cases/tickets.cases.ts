@@ -1,0 +1,48 @@
+import type { Case, Setup } from './case';
+
+/** A Huai'an ticket, submitted by Huai'an's buyer admin, made effective and received by the vendor holding the contract. */
+export const setup: Setup = async ({ ids, asOwner, asVendor }) => {
+  const created = await asOwner('mutation ($i: CreateTicketInput!) { createTicket(input: $i) { id } }', {
+    i: { contractId: ids.contractId, number: 'ISO-T-1', category: '软件错误', severity: 'L2', at: '2026-03-02T09:00:00+08:00' },
+  });
+  const ticketId = (created.data?.createTicket as { id: string } | undefined)?.id;
+  if (!ticketId) throw new Error(`tickets isolation setup failed: ${JSON.stringify(created.errors)}`);
+  await asOwner('mutation ($i: TransitionTicketInput!) { transitionTicket(input: $i) { id } }', { i: { ticketId, action: 'confirm', at: '2026-03-02T09:10:00+08:00' } });
+  const received = await asVendor('mutation ($i: TransitionTicketInput!) { transitionTicket(input: $i) { state } }', { i: { ticketId, action: 'receive', at: '2026-03-02T09:20:00+08:00' } });
+  if ((received.data?.transitionTicket as { state: string } | undefined)?.state !== 'received') throw new Error(`tickets isolation setup: receive failed ${JSON.stringify(received.errors)}`);
+  return { ticketId };
+};
+
+const CSV = Buffer.from('编号,问题分类,严重程度,提出时间\nISO-IMP-1,软件错误,L1,2026-03-01 10:00\n', 'utf8').toString('base64');
+
+export const CASES: Record<string, Case> = {
+  tickets: {
+    build: (ids) => ({ query: 'query ($c: ID!) { tickets(contractId: $c) { id number } }', variables: { c: ids.contractId } }),
+    expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND' },
+  },
+  ticket: {
+    build: (ids) => ({ query: 'query ($id: ID!) { ticket(id: $id) { id number events { kind } } }', variables: { id: ids.extra.ticketId } }),
+    expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND' },
+  },
+  createTicket: {
+    build: (ids) => ({
+      query: 'mutation ($i: CreateTicketInput!) { createTicket(input: $i) { id } }',
+      variables: { i: { contractId: ids.contractId, number: 'ISO-T-X', category: '软件错误', severity: 'L2' } },
+    }),
+    expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND' },
+  },
+  transitionTicket: {
+    build: (ids) => ({
+      query: 'mutation ($i: TransitionTicketInput!) { transitionTicket(input: $i) { id state } }',
+      variables: { i: { ticketId: ids.extra.ticketId, action: 'feedback', solvable: true } },
+    }),
+    expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND' },
+  },
+  importTickets: {
+    build: (ids) => ({
+      query: 'mutation ($i: ImportTicketsInput!) { importTickets(input: $i) { imported } }',
+      variables: { i: { contractId: ids.contractId, format: 'CSV', contentBase64: CSV } },
+    }),
+    expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND' },
+  },
+};

@@ -1,0 +1,328 @@
+import ExcelJS from 'exceljs';
+import { Client } from 'pg';
+import { startApi, type TestApi } from './api-app';
+
+type Problem = { path: string; message: string };
+type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; problems?: Problem[] } }[] };
+type SlaTarget = { targetId: string; status: string; stop: string | null };
+type TicketView = {
+  id: string;
+  number: string;
+  state: string;
+  configVersion: number;
+  checklist: Record<string, unknown> | null;
+  expectedCloseDate: string | null;
+  extendedTo: string | null;
+  events: { seq: number; kind: string; at: string; actorSide: string }[];
+  pauses: { from: string; to: string; reason: string }[];
+  availableActions: string[];
+  stableUntil: string | null;
+  sla: { status: string; calendarVersion: string; configVersion: number; evaluatedAt: string; targets: SlaTarget[] } | null;
+  slaNote: string | null;
+};
+
+const FIELDS = `id number state configVersion checklist expectedCloseDate extendedTo availableActions stableUntil slaNote
+  events { seq kind at actorSide } pauses { from to reason }
+  sla { status calendarVersion configVersion evaluatedAt targets { targetId status stop } }`;
+const CREATE = `mutation ($i: CreateTicketInput!) { createTicket(input: $i) { ${FIELDS} } }`;
+const TRANSITION = `mutation ($i: TransitionTicketInput!) { transitionTicket(input: $i) { ${FIELDS} } }`;
+const IMPORT = `mutation ($i: ImportTicketsInput!) { importTickets(input: $i) { rowCount imported tickets { number state events { kind at } } problems { path message } } }`;
+
+async function superuser<T>(databaseName: string, work: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: `postgres://postgres@127.0.0.1:5432/${databaseName}` });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const HEADERS = ['编号', '标题', '问题分类', '业务领域', '严重程度', '特别关注', '期望完成日期', '提出时间', '生效时间', '签收时间', '反馈时间', '上线时间', '关闭时间'];
+
+describe('tickets (联系单) through GraphQL on real PostgreSQL (Huai’an demo contract)', () => {
+  let api: TestApi;
+  let contractId: string;
+  const tokens: Record<string, string> = {};
+  const call = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<Gql> => (await api.gql(query, variables, tokens[who])).body as Gql;
+  const code = (r: Gql) => r.errors?.[0]?.extensions.code;
+  const paths = (r: Gql) => (r.errors?.[0]?.extensions.problems ?? []).map((p) => p.path);
+  const ticketCount = () => superuser(api.database.name, async (c) => Number((await c.query('SELECT count(*) AS n FROM tickets')).rows[0].n));
+  const eventCount = () => superuser(api.database.name, async (c) => Number((await c.query('SELECT count(*) AS n FROM ticket_events')).rows[0].n));
+  const read = async (id: string): Promise<TicketView> => (await call('huaian.admin', `query ($id: ID!) { ticket(id: $id) { ${FIELDS} } }`, { id })).data?.ticket as TicketView;
+  const act = async (who: string, ticketId: string, action: string, extra: Record<string, unknown> = {}): Promise<Gql> => call(who, TRANSITION, { i: { ticketId, action, ...extra } });
+  const ok = async (who: string, ticketId: string, action: string, extra: Record<string, unknown> = {}): Promise<TicketView> => {
+    const r = await act(who, ticketId, action, extra);
+    expect({ action, errors: r.errors }).toEqual({ action, errors: undefined });
+    return r.data?.transitionTicket as TicketView;
+  };
+  const create = async (who: string, input: Record<string, unknown>): Promise<TicketView> => {
+    const r = await call(who, CREATE, { i: { contractId, ...input } });
+    expect(r.errors).toBeUndefined();
+    return r.data?.createTicket as TicketView;
+  };
+
+  beforeAll(async () => {
+    api = await startApi({ SEED_DEMO: 'auto' });
+    for (const who of ['huaian.admin', 'huaian.staff', 'huaian.finance', 'vendor', 'tianjin.admin']) tokens[who] = await api.login(`${who}@demo.local`);
+    const contracts = (await call('huaian.admin', '{ contracts { id code } }')).data?.contracts as { id: string; code: string }[];
+    contractId = contracts.find((c) => c.code === 'huaian-2025-2026')?.id as string;
+  }, 120_000);
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  describe('the lifecycle, submitted → … → closed', () => {
+    let id: string;
+
+    it('buyer staff submit a ticket; it is governed by the contract version in force', async () => {
+      const t = await create('huaian.staff', { category: '软件错误', businessArea: '医疗待遇', severity: 'L2', title: '门诊结算报错', at: '2026-03-02T09:00:00+08:00' });
+      id = t.id;
+      expect(t).toMatchObject({ number: 'LX-0001', state: 'submitted', configVersion: 1, sla: null, slaNote: 'the SLA clocks start at receipt (签收)' });
+      expect(t.events).toEqual([{ seq: 1, kind: 'submitted', at: '2026-03-02T09:00:00+08:00', actorSide: 'buyer' }]);
+      expect(t.availableActions).toEqual(expect.arrayContaining(['confirm', 'request-review', 'withdraw']));
+      const asVendor = (await call('vendor', `query ($id: ID!) { ticket(id: $id) { availableActions } }`, { id })).data?.ticket as TicketView;
+      expect(asVendor.availableActions).toEqual(['record-checklist']);
+    });
+
+    it('an invalid transition is refused with its message and every problem; nothing changes', async () => {
+      const before = await eventCount();
+      const r = await act('vendor', id, 'close', { at: '2026-03-02T09:05:00+08:00' });
+      expect(code(r)).toBe('BAD_USER_INPUT');
+      expect(r.errors?.[0].extensions.problems).toEqual([
+        { path: 'actor', message: 'only the buyer may close a ticket, not the vendor (000:45, 000:67)' },
+        { path: 'state', message: 'cannot close a ticket in state submitted: it must be deployed and run stable first (000:45, 000:67)' },
+      ]);
+      expect(r.errors?.[0].message).toContain('only the buyer may close a ticket');
+      const receive = await act('vendor', id, 'receive', { at: '2026-03-02T09:05:00+08:00' });
+      expect(receive.errors?.[0].extensions.problems).toEqual([
+        { path: 'state', message: 'cannot receive (签收) a ticket in state submitted: the buyer must confirm it first (问题生效) (000:47)' },
+      ]);
+      expect(paths(await act('huaian.admin', id, 'confirm', { at: '2026-03-02T08:00:00+08:00' }))).toEqual(['input.at']); // before the last event
+      expect(paths(await act('huaian.admin', id, 'confirm', { at: '2099-01-01T08:00:00+08:00' }))).toEqual(['input.at']); // in the future
+      expect(paths(await act('huaian.admin', id, 'fly'))).toEqual(['input.action']);
+      expect(code(await act('huaian.finance', id, 'confirm'))).toBe('FORBIDDEN');
+      expect(await eventCount()).toBe(before);
+      expect((await read(id)).state).toBe('submitted');
+    });
+
+    it('runs through confirmation, receipt, feedback, work, internal and business test', async () => {
+      await ok('huaian.admin', id, 'confirm', { at: '2026-03-02T09:10:00+08:00' });
+      const received = await ok('vendor', id, 'receive', { at: '2026-03-02T09:20:00+08:00' });
+      expect(received.state).toBe('received');
+      expect(received.sla?.targets.find((x) => x.targetId === 'phone-response')?.status).toBe('breached'); // 5 minutes, long gone
+      await ok('vendor', id, 'respond', { at: '2026-03-02T09:23:00+08:00' });
+      const fb = await ok('vendor', id, 'feedback', { at: '2026-03-02T10:00:00+08:00', solvable: true, plannedTestDate: '2026-03-03', note: '可以解决' });
+      expect(fb.state).toBe('feedback');
+      await ok('vendor', id, 'start-work', { at: '2026-03-02T10:05:00+08:00' });
+      await ok('vendor', id, 'pass-internal-test', { at: '2026-03-03T15:00:00+08:00' });
+      const signed = await ok('huaian.staff', id, 'sign-business-test', { at: '2026-03-04T10:00:00+08:00' });
+      expect(signed.state).toBe('business-test-signed');
+    });
+
+    it('refuses a settlement patch before 20:00, with nothing stored', async () => {
+      const before = await eventCount();
+      const r = await act('vendor', id, 'deploy', { at: '2026-03-04T19:59:00+08:00', affectsSettlement: true });
+      expect(code(r)).toBe('BAD_USER_INPUT');
+      expect(paths(r)).toEqual(['input.at']);
+      expect(r.errors?.[0].message).toContain('补丁更新时间应在晚20点后');
+      expect(paths(await act('vendor', id, 'deploy', { at: '2026-03-04T20:10:00+08:00' }))).toEqual(['input.affectsSettlement']);
+      expect(await eventCount()).toBe(before);
+      expect((await read(id)).state).toBe('business-test-signed');
+    });
+
+    it('deploys at 20:30; closure waits the stable working day (until 17:30 the next working day)', async () => {
+      const deployed = await ok('vendor', id, 'deploy', { at: '2026-03-04T20:30:00+08:00', affectsSettlement: true });
+      expect(deployed.state).toBe('deployed');
+      expect(deployed.stableUntil).toBe('2026-03-05T17:30:00+08:00');
+      const early = await act('huaian.admin', id, 'close', { at: '2026-03-05T17:00:00+08:00' });
+      expect(paths(early)).toEqual(['input.at']);
+      expect(early.errors?.[0].message).toContain('until 2026-03-05T17:30:00+08:00');
+      expect(paths(await act('vendor', id, 'close', { at: '2026-03-06T09:00:00+08:00' }))).toEqual(['actor']);
+      const closed = await ok('huaian.admin', id, 'close', { at: '2026-03-06T09:00:00+08:00' });
+      expect(closed.state).toBe('closed');
+      expect(closed.availableActions).toEqual([]);
+      expect(closed.events.slice(-2)).toEqual([
+        { seq: 10, kind: 'stable', at: '2026-03-05T17:30:00+08:00', actorSide: 'buyer' },
+        { seq: 11, kind: 'closed', at: '2026-03-06T09:00:00+08:00', actorSide: 'buyer' },
+      ]);
+      expect(closed.events.map((e) => e.kind)).toEqual(['submitted', 'effective', 'received', 'responded', 'feedback', 'work-started', 'internal-test-passed', 'business-test-signed', 'deployed', 'stable', 'closed']);
+      const final = await act('huaian.admin', id, 'report-problem', { reason: 'again' });
+      expect(final.errors?.[0].extensions.problems?.[0].message).toContain('closed is final');
+    });
+
+    it('reads the SLA status: met, breached, with the calendar and configuration versions', async () => {
+      const t = await read(id);
+      const by = (target: string) => t.sla?.targets.find((x) => x.targetId === target)?.status;
+      expect(by('phone-response')).toBe('met'); // responded 3 minutes after receipt
+      expect(by('resolution-L2-L1')).toBe('breached'); // 720 calendar minutes; deployed two days later
+      expect(t.sla?.status).toBe('breached');
+      expect(t.sla?.configVersion).toBe(1);
+      expect(t.sla?.calendarVersion).toMatch(/^cn-national@/);
+    });
+
+    it('a ticket received now has running clocks', async () => {
+      const t = await create('huaian.admin', { category: '环境故障', severity: 'L1' });
+      await ok('huaian.admin', t.id, 'confirm');
+      const received = await ok('vendor', t.id, 'receive');
+      expect(received.sla?.status).toBe('running');
+      expect(received.sla?.targets.find((x) => x.targetId === 'phone-response')).toMatchObject({ status: 'running', stop: null });
+      const listed = (await call('huaian.admin', 'query ($c: ID!) { tickets(contractId: $c, state: "received") { id } }', { c: contractId })).data?.tickets as { id: string }[];
+      expect(listed.map((x) => x.id)).toContain(t.id);
+    });
+  });
+
+  describe('data processing, pauses and dates', () => {
+    it('a batch data ticket deploys only with its checklist complete; the IT confirmation is the buyer’s', async () => {
+      const t = await create('huaian.admin', { category: '批量数据处理', severity: 'L1', at: '2026-04-01T09:00:00+08:00' });
+      const steps: [string, string, string, Record<string, unknown>?][] = [
+        ['huaian.admin', 'confirm', '2026-04-01T09:10:00+08:00'],
+        ['vendor', 'receive', '2026-04-01T09:20:00+08:00'],
+        ['vendor', 'feedback', '2026-04-01T10:00:00+08:00', { solvable: true }],
+        ['vendor', 'start-work', '2026-04-01T10:10:00+08:00'],
+        ['vendor', 'pass-internal-test', '2026-04-02T10:00:00+08:00'],
+        ['huaian.admin', 'sign-business-test', '2026-04-02T15:00:00+08:00'],
+      ];
+      for (const [who, action, at, extra] of steps) await ok(who, t.id, action, { at, ...extra });
+      const bare = await act('vendor', t.id, 'deploy', { at: '2026-04-02T21:00:00+08:00', affectsSettlement: false });
+      expect(paths(bare).sort()).toEqual(['checklist.backup', 'checklist.itConfirmation', 'checklist.jointReview', 'checklist.record', 'checklist.script', 'checklist.testDatabase']);
+      expect(paths(await act('vendor', t.id, 'record-checklist', { at: '2026-04-02T16:00:00+08:00', checklist: { itConfirmation: true } }))).toEqual(['input.checklist.itConfirmation']);
+      expect(paths(await act('vendor', t.id, 'record-checklist', { at: '2026-04-02T16:00:00+08:00', checklist: { scirpt: true } }))).toEqual(['input.checklist.scirpt']);
+      await ok('vendor', t.id, 'record-checklist', { at: '2026-04-02T16:00:00+08:00', checklist: { script: 'SR-2026-041.sql', record: true, jointReview: true, backup: 'bak_ylbx.t_0402', testDatabase: true } });
+      const stillMissing = await act('vendor', t.id, 'deploy', { at: '2026-04-02T21:00:00+08:00', affectsSettlement: false });
+      expect(paths(stillMissing)).toEqual(['checklist.itConfirmation']);
+      const confirmed = await ok('huaian.admin', t.id, 'record-checklist', { at: '2026-04-02T17:00:00+08:00', checklist: { itConfirmation: true } });
+      expect(confirmed.checklist).toMatchObject({ script: 'SR-2026-041.sql', itConfirmation: true });
+      expect((await ok('vendor', t.id, 'deploy', { at: '2026-04-02T21:00:00+08:00', affectsSettlement: false })).state).toBe('deployed');
+    });
+
+    it('pauses and extensions are buyer actions recorded in the history', async () => {
+      const t = await create('huaian.admin', { category: '软件错误', severity: 'L2', at: '2026-05-06T09:00:00+08:00' });
+      await ok('huaian.admin', t.id, 'confirm', { at: '2026-05-06T09:05:00+08:00' });
+      await ok('vendor', t.id, 'receive', { at: '2026-05-06T09:10:00+08:00' });
+      expect(paths(await act('vendor', t.id, 'pause', { at: '2026-05-06T10:00:00+08:00', from: '2026-05-06T10:00:00+08:00', to: '2026-05-06T12:00:00+08:00', reason: 'x' }))).toEqual(['actor']);
+      const paused = await ok('huaian.admin', t.id, 'pause', { at: '2026-05-06T10:00:00+08:00', from: '2026-05-06T10:00:00+08:00', to: '2026-05-06T12:00:00+08:00', reason: '等待省局接口' });
+      expect(paused.pauses).toEqual([{ from: '2026-05-06T10:00:00+08:00', to: '2026-05-06T12:00:00+08:00', reason: '等待省局接口' }]);
+      expect(paths(await act('huaian.admin', t.id, 'extend', { at: '2026-05-06T12:30:00+08:00', to: '2026-05-20', reason: '非运维原因' }))).toEqual(['expectedCloseDate']);
+      await ok('huaian.admin', t.id, 'set-expected-close-date', { at: '2026-05-06T12:30:00+08:00', date: '2026-05-15' });
+      const extended = await ok('huaian.staff', t.id, 'extend', { at: '2026-05-07T09:00:00+08:00', to: '2026-05-20', reason: '非运维原因' });
+      expect(extended).toMatchObject({ expectedCloseDate: '2026-05-15', extendedTo: '2026-05-20' });
+    });
+
+    it('refuses bad submissions with every problem at its path, and stores nothing', async () => {
+      const before = await ticketCount();
+      const r = await call('huaian.admin', CREATE, { i: { contractId, category: '闲聊', businessArea: '养老', severity: 'L9', specialAttention: true, at: 'yesterday' } });
+      expect(code(r)).toBe('BAD_USER_INPUT');
+      expect(paths(r).sort()).toEqual(['input.at', 'input.businessArea', 'input.category', 'input.expectedCloseDate', 'input.severity']);
+      expect(code(await call('vendor', CREATE, { i: { contractId, category: '软件错误', severity: 'L1' } }))).toBe('FORBIDDEN');
+      expect(code(await call('huaian.admin', CREATE, { i: { contractId, number: 'LX-0001', category: '软件错误', severity: 'L1' } }))).toBe('CONFLICT');
+      expect(code(await call('tianjin.admin', `query ($c: ID!) { tickets(contractId: $c) { id } }`, { c: contractId }))).toBe('NOT_FOUND');
+      expect(await ticketCount()).toBe(before);
+    });
+  });
+
+  describe('bulk import', () => {
+    const csv = (rows: string[][]) => Buffer.from(`\uFEFF${[HEADERS, ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`, 'utf8').toString('base64');
+    const ROWS = [
+      ['IMP-1', '历史单1', '软件错误', '医疗待遇', 'L2', '否', '2026-02-10', '2026-02-02 09:00', '2026-02-02 09:30', '2026-02-02 10:00', '2026-02-02 15:00', '2026-02-05 20:30', '2026-02-09 10:00'],
+      ['IMP-2', '历史单2', '闲聊', '公共业务', 'L1', '否', '', '2026-02-03 09:00', '', '', '', '', ''],
+      ['IMP-3', '历史单3', '需求变更', '', 'L3', '是', '2026-03-31', '2026/2/4 9:00', '', '2026/2/4 9:40', '', '', ''],
+      ['IMP-4', '历史单4', '软件错误', '', 'L9', '否', '', '2026-02-05 09:00', '', '', '', '', ''],
+    ];
+
+    it('ALL_OR_NOTHING imports nothing when a row is invalid and reports every row problem', async () => {
+      const before = await ticketCount();
+      const r = await call('huaian.admin', IMPORT, { i: { contractId, format: 'CSV', contentBase64: csv(ROWS) } });
+      expect(code(r)).toBe('BAD_USER_INPUT');
+      expect(paths(r)).toEqual(['rows[1].category', 'rows[3].severity']);
+      expect(r.errors?.[0].extensions.problems?.[1].message).toContain('unknown severity "L9"');
+      expect(await ticketCount()).toBe(before);
+    });
+
+    it('PARTIAL imports the valid rows and reports the rest', async () => {
+      const before = await ticketCount();
+      const r = await call('huaian.admin', IMPORT, { i: { contractId, format: 'CSV', contentBase64: csv(ROWS), mode: 'PARTIAL' } });
+      expect(r.errors).toBeUndefined();
+      const result = r.data?.importTickets as { rowCount: number; imported: number; tickets: { number: string; state: string }[]; problems: Problem[] };
+      expect(result).toMatchObject({ rowCount: 4, imported: 2 });
+      expect(result.tickets.map((t) => [t.number, t.state])).toEqual([['IMP-1', 'closed'], ['IMP-3', 'received']]);
+      expect(result.problems.map((p) => p.path)).toEqual(['rows[1].category', 'rows[3].severity']);
+      expect(await ticketCount()).toBe(before + 2);
+      // Imported numbers are taken: the same file again reports them as duplicates.
+      const again = await call('huaian.admin', IMPORT, { i: { contractId, format: 'CSV', contentBase64: csv([ROWS[0]]) } });
+      expect(again.errors?.[0].extensions.problems).toEqual([expect.objectContaining({ path: 'rows[0].id', message: 'a ticket "IMP-1" already exists' })]);
+    });
+
+    it('reads XLSX (first sheet, header row, date cells) in both modes', async () => {
+      const book = async (rows: (string | Date)[][]) => {
+        const wb = new ExcelJS.Workbook();
+        const sheet = wb.addWorksheet('联系单');
+        sheet.addRow(['编号', '问题分类', '严重程度', '期望完成日期', '提出时间', '签收时间']);
+        for (const row of rows) sheet.addRow(row);
+        wb.addWorksheet('说明').addRow(['ignored']);
+        return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+      };
+      const good = [
+        ['XL-1', '功能改进', 'L1', new Date(Date.UTC(2026, 5, 30)), new Date(Date.UTC(2026, 5, 1, 9, 15)), new Date(Date.UTC(2026, 5, 1, 9, 45))],
+        ['XL-2', '软件错误', 'L4', '', '2026-06-02 14:00', ''],
+      ];
+      const bad = [...good, ['XL-3', '软件错误', 'L2', 'someday', '2026-06-03 14:00', '2026-06-03 13:00']];
+      const before = await ticketCount();
+      const refused = await call('huaian.admin', IMPORT, { i: { contractId, format: 'XLSX', contentBase64: await book(bad), mode: 'ALL_OR_NOTHING' } });
+      expect(paths(refused)).toEqual(['rows[2].expectedCloseDate', 'rows[2].receivedAt']);
+      expect(await ticketCount()).toBe(before);
+      const partial = await call('huaian.admin', IMPORT, { i: { contractId, format: 'XLSX', contentBase64: await book(bad), mode: 'PARTIAL' } });
+      const result = partial.data?.importTickets as { imported: number; tickets: { number: string; state: string; events: { kind: string; at: string }[] }[]; problems: Problem[] };
+      expect(result.imported).toBe(2);
+      expect(result.tickets[0]).toMatchObject({ number: 'XL-1', state: 'received' });
+      expect(result.tickets[0].events.map((e) => [e.kind, e.at])).toEqual([
+        ['submitted', '2026-06-01T09:15:00+08:00'],
+        ['effective', '2026-06-01T09:45:00+08:00'],
+        ['received', '2026-06-01T09:45:00+08:00'],
+      ]);
+      expect(result.problems.map((p) => p.path)).toEqual(['rows[2].expectedCloseDate', 'rows[2].receivedAt']);
+      expect(await ticketCount()).toBe(before + 2);
+    });
+
+    it('refuses what is not a file of the format, and a buyer of another tenant', async () => {
+      expect(paths(await call('huaian.admin', IMPORT, { i: { contractId, format: 'XLSX', contentBase64: Buffer.from('a,b').toString('base64') } }))).toEqual(['input.contentBase64']);
+      expect(paths(await call('huaian.admin', IMPORT, { i: { contractId, format: 'CSV', contentBase64: '***' } }))).toEqual(['input.contentBase64']);
+      expect(paths(await call('huaian.admin', IMPORT, { i: { contractId, format: 'CSV', contentBase64: Buffer.from('编号,问题分类\n').toString('base64') } }))).toEqual(['input.contentBase64']);
+      expect(code(await call('vendor', IMPORT, { i: { contractId, format: 'CSV', contentBase64: csv([ROWS[0]]) } }))).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('audit and append-only history', () => {
+    it('every ticket mutation left audit rows with the operation, the actor and the tenant', async () => {
+      const rows = await superuser(api.database.name, async (c) =>
+        (await c.query("SELECT operation, table_name, action, tenant_id, vendor_org_id, actor_user_id FROM audit_log WHERE table_name IN ('tickets', 'ticket_events') ORDER BY id")).rows as {
+          operation: string;
+          table_name: string;
+          action: string;
+          tenant_id: string | null;
+          vendor_org_id: string | null;
+          actor_user_id: string | null;
+        }[],
+      );
+      const seen = new Set(rows.map((r) => `${r.operation}:${r.table_name}:${r.action}`));
+      for (const s of ['createTicket:tickets:INSERT', 'createTicket:ticket_events:INSERT', 'transitionTicket:tickets:UPDATE', 'transitionTicket:ticket_events:INSERT', 'importTickets:tickets:INSERT', 'importTickets:ticket_events:INSERT']) {
+        expect(seen).toContain(s);
+      }
+      for (const r of rows) {
+        expect(r.tenant_id).toMatch(/^[0-9a-f-]{36}$/);
+        expect(r.actor_user_id).toMatch(/^[0-9a-f-]{36}$/);
+      }
+      expect(rows.some((r) => r.operation === 'transitionTicket' && r.vendor_org_id !== null)).toBe(true); // the vendor's own steps
+      const events = await eventCount();
+      expect(rows.filter((r) => r.table_name === 'ticket_events')).toHaveLength(events);
+    });
+
+    it('the history is append-only, even for the superuser', async () => {
+      await superuser(api.database.name, async (c) => {
+        await expect(c.query("UPDATE ticket_events SET note = 'rewritten'")).rejects.toThrow(/append-only/);
+        await expect(c.query('DELETE FROM ticket_events')).rejects.toThrow(/append-only/);
+      });
+    });
+  });
+});

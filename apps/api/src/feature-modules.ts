@@ -1,8 +1,9 @@
 import type { Type } from '@nestjs/common';
 import { TicketsModule } from './tickets/tickets.module';
+import { ProcurementModule } from './procurement/procurement.module';
 
 /**
  * Feature modules of the API (tickets, reports, procurement, …). Each is self-contained: its own
  * resolver → service → repository, using CoreModule's exports. Adding a feature adds one line here.
  */
-export const FEATURE_MODULES: Type[] = [TicketsModule];
+export const FEATURE_MODULES: Type[] = [TicketsModule, ProcurementModule];

@@ -11,7 +11,11 @@ type Subjects =
   | (ForcedSubject<'User'> & { tenantId: string | null })
   | (ForcedSubject<'VendorOrganization'> & { id: string })
   | ForcedSubject<'Tenant'>;
-export type AppAbility = MongoAbility<[Action, Subjects]>;
+/** Procurement (Tianjin): the buyer tenant's only; vendors hold no procurement ability (bidders are not users). */
+export type ProcurementSubject = 'ProcurementProject' | 'ProcurementPackage' | 'ProcurementBid' | 'ProcurementEvaluatorSheet';
+type ProcurementSubjects = ProcurementSubject | { [K in ProcurementSubject]: ForcedSubject<K> & { tenantId: string } }[ProcurementSubject];
+const PROCUREMENT: ProcurementSubject[] = ['ProcurementProject', 'ProcurementPackage', 'ProcurementBid', 'ProcurementEvaluatorSheet'];
+export type AppAbility = MongoAbility<[Action, Subjects | ProcurementSubjects]>;
 
 /** A value no record has: a role without a tenant (or vendor) then matches nothing. */
 const NONE = '00000000-0000-0000-0000-000000000000';
@@ -35,6 +39,7 @@ export class AbilityFactory {
         can(['read', 'create', 'update'], 'Contract', { tenantId: p.tenantId ?? NONE });
         can('read', 'User', { tenantId: p.tenantId ?? NONE });
         can(['read', 'create', 'update'], 'Ticket', { tenantId: p.tenantId ?? NONE });
+        can(['read', 'create'], PROCUREMENT, { tenantId: p.tenantId ?? NONE });
         break;
       case 'buyer-staff':
       case 'finance':
@@ -42,6 +47,8 @@ export class AbilityFactory {
         can('read', 'Contract', { tenantId: p.tenantId ?? NONE });
         // Buyer staff submit and move tickets as the buyer; finance only reads them.
         can(p.role === 'buyer-staff' ? ['read', 'create', 'update'] : 'read', 'Ticket', { tenantId: p.tenantId ?? NONE });
+        // Buyer staff record bids and evaluator sheets; finance only reads procurement.
+        can(p.role === 'buyer-staff' ? ['read', 'create'] : 'read', PROCUREMENT, { tenantId: p.tenantId ?? NONE });
         break;
       case 'vendor':
         can('read', 'VendorOrganization', { id: p.vendorOrgId ?? NONE });

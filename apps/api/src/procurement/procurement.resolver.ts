@@ -1,0 +1,53 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  AddProcurementPackageInput,
+  CreateProcurementProjectInput,
+  PackageRankingModel,
+  ProcurementBidModel,
+  ProcurementEvaluatorSheetModel,
+  ProcurementPackageModel,
+  ProcurementProjectModel,
+  RecordBidInput,
+  RecordEvaluatorSheetInput,
+} from './procurement.models';
+import { ProcurementService } from './procurement.service';
+
+@Resolver()
+export class ProcurementResolver {
+  constructor(private readonly service: ProcurementService) {}
+
+  @Query(() => [ProcurementProjectModel], { description: "The tenant's procurement projects (buyer roles; a vendor sees none)." })
+  procurementProjects(): Promise<ProcurementProjectModel[]> {
+    return this.service.projects();
+  }
+
+  @Query(() => ProcurementPackageModel, { description: 'A package with its scheme, bids and evaluator sheets.' })
+  procurementPackage(@Args('id', { type: () => ID }) id: string): Promise<ProcurementPackageModel> {
+    return this.service.package(id);
+  }
+
+  @Query(() => PackageRankingModel, { description: 'Scores and ranking of a package (libs/scoring scoreProcurement), computed on read.' })
+  packageRanking(@Args('packageId', { type: () => ID }) packageId: string): Promise<PackageRankingModel> {
+    return this.service.ranking(packageId);
+  }
+
+  @Mutation(() => ProcurementProjectModel, { description: 'Buyer admin or staff: open a procurement project.' })
+  createProcurementProject(@Args('input') input: CreateProcurementProjectInput): Promise<ProcurementProjectModel> {
+    return this.service.createProject(input);
+  }
+
+  @Mutation(() => ProcurementPackageModel, { description: "Buyer admin or staff: add a package from a Tianjin preset's procurement scheme and budget, or from a scheme." })
+  addProcurementPackage(@Args('input') input: AddProcurementPackageInput): Promise<ProcurementPackageModel> {
+    return this.service.addPackage(input);
+  }
+
+  @Mutation(() => ProcurementBidModel, { description: "Buyer admin or staff: record a bidder's final offer and the objective answers." })
+  recordBid(@Args('input') input: RecordBidInput): Promise<ProcurementBidModel> {
+    return this.service.recordBid(input);
+  }
+
+  @Mutation(() => ProcurementEvaluatorSheetModel, { description: "Buyer admin or staff: record one evaluator's subjective sheet for one bid." })
+  recordEvaluatorSheet(@Args('input') input: RecordEvaluatorSheetInput): Promise<ProcurementEvaluatorSheetModel> {
+    return this.service.recordEvaluatorSheet(input);
+  }
+}

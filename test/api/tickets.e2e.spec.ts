@@ -318,6 +318,35 @@ describe('tickets (联系单) through GraphQL on real PostgreSQL (Huai’an demo
       expect(rows.filter((r) => r.table_name === 'ticket_events')).toHaveLength(events);
     });
 
+    it('row-level security: another tenant and a vendor holding nothing see and change no ticket row (as ledger_app)', async () => {
+      const tianjin = ((await call('tianjin.admin', '{ me { tenantId } }')).data?.me as { tenantId: string }).tenantId;
+      const [huaian] = (await call('huaian.admin', '{ contracts { id tenantId vendorOrgId } }')).data?.contracts as { id: string; tenantId: string; vendorOrgId: string }[];
+      const ticket = ((await call('huaian.admin', 'query ($c: ID!) { tickets(contractId: $c) { id } }', { c: contractId })).data?.tickets as { id: string }[])[0];
+      const scoped = async <T>(setting: string, value: string, work: (c: Client) => Promise<T>): Promise<T> => {
+        const client = new Client({ connectionString: api.database.appUrl });
+        await client.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query('SELECT set_config($1, $2, true)', [setting, value]);
+          return await work(client);
+        } finally {
+          await client.query('ROLLBACK').catch(() => undefined);
+          await client.end();
+        }
+      };
+      const counts = (c: Client) => c.query('SELECT (SELECT count(*) FROM tickets) AS t, (SELECT count(*) FROM ticket_events) AS e').then((r) => r.rows[0] as { t: string; e: string });
+      expect(await scoped('app.tenant_id', tianjin, counts)).toEqual({ t: '0', e: '0' });
+      expect(await scoped('app.vendor_org_id', '00000000-0000-4000-8000-000000000001', counts)).toEqual({ t: '0', e: '0' });
+      expect(Number((await scoped('app.vendor_org_id', huaian.vendorOrgId, counts)).t)).toBeGreaterThan(0);
+      expect(await scoped('app.tenant_id', tianjin, async (c) => (await c.query("UPDATE tickets SET state = 'closed'")).rowCount)).toBe(0);
+      await expect(
+        scoped('app.tenant_id', tianjin, (c) =>
+          c.query("INSERT INTO ticket_events (tenant_id, contract_id, ticket_id, seq, kind, at, actor_side) VALUES ($1, $2, $3, 99, 'closed', now(), 'buyer')", [huaian.tenantId, huaian.id, ticket.id]),
+        ),
+      ).rejects.toThrow(/row-level security/);
+      await expect(scoped('app.tenant_id', huaian.tenantId, (c) => c.query('DELETE FROM tickets'))).rejects.toThrow(/permission denied/);
+    });
+
     it('the history is append-only, even for the superuser', async () => {
       await superuser(api.database.name, async (c) => {
         await expect(c.query("UPDATE ticket_events SET note = 'rewritten'")).rejects.toThrow(/append-only/);

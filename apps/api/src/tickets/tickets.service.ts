@@ -21,7 +21,7 @@ import {
 import { DomainError, ValidationError, type Problem } from '@ledger/kernel';
 import { TenantDatabase, type ContractEntity, type TicketEntity, type TicketEventEntity } from '@ledger/persistence';
 import { evaluateTicketSla, formatInstant, toEpochMs, type WorkCalendar } from '@ledger/sla';
-import type { EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AbilityFactory } from '../auth/ability.factory';
 import type { Principal } from '../auth/principal';
 import { RequestContext } from '../auth/request-context.service';
@@ -122,7 +122,7 @@ export class TicketsService {
       if (!opened.ok) problems.push(...opened.problems.map((q) => ({ path: q.path === 'id' ? 'input.number' : q.path === 'at' ? 'input.at' : `input.${q.path}`, message: q.message })));
       if (problems.length || !opened.ok) throw refused(problems);
       if (existing.includes(number)) throw new DomainError('CONFLICT', `a ticket "${number}" exists on this contract`);
-      const row = await this.repo.insert(em, this.ticketRow(contract, opened.ticket, gov.version, 'api', p.userId));
+      const row = await uniqueNumber(number, () => this.repo.insert(em, this.ticketRow(contract, opened.ticket, gov.version, 'api', p.userId)));
       await this.repo.insertEvents(em, this.eventRows(row, opened.events, 0, p.userId));
       return (await this.models(em, contract, [row], p))[0];
     });
@@ -174,7 +174,7 @@ export class TicketsService {
       }
       const inserted: TicketEntity[] = [];
       for (const t of checked.tickets) {
-        const row = await this.repo.insert(em, this.ticketRow(contract, t, gov.version, 'import', p.userId));
+        const row = await uniqueNumber(t.id, () => this.repo.insert(em, this.ticketRow(contract, t, gov.version, 'import', p.userId)));
         await this.repo.insertEvents(em, this.eventRows(row, t.events, 0, p.userId));
         inserted.push(row);
       }
@@ -317,6 +317,16 @@ export class TicketsService {
       if (e instanceof DomainError) return { sla: null, slaNote: e.message };
       throw e;
     }
+  }
+}
+
+/** A concurrent request that took the same number first: CONFLICT (the transaction rolls back), not a server error. */
+async function uniqueNumber<T>(number: string, insert: () => Promise<T>): Promise<T> {
+  try {
+    return await insert();
+  } catch (e) {
+    if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505') throw new DomainError('CONFLICT', `a ticket "${number}" exists on this contract`);
+    throw e;
   }
 }
 

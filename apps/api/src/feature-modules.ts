@@ -1,4 +1,7 @@
 import type { Type } from '@nestjs/common';
+import { PeriodInputsModule } from './period-inputs/period-inputs.module';
+import { ReportsModule } from './reports/reports.module';
+import { StaffingModule } from './staffing/staffing.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { ProcurementModule } from './procurement/procurement.module';
 
@@ -6,4 +9,4 @@ import { ProcurementModule } from './procurement/procurement.module';
  * Feature modules of the API (tickets, reports, procurement, …). Each is self-contained: its own
  * resolver → service → repository, using CoreModule's exports. Adding a feature adds one line here.
  */
-export const FEATURE_MODULES: Type[] = [TicketsModule, ProcurementModule];
+export const FEATURE_MODULES: Type[] = [TicketsModule, ProcurementModule, ReportsModule, PeriodInputsModule, StaffingModule];

@@ -10,7 +10,17 @@ type Subjects =
   | (ForcedSubject<'Ticket'> & { tenantId: string; vendorOrgId: string })
   | (ForcedSubject<'User'> & { tenantId: string | null })
   | (ForcedSubject<'VendorOrganization'> & { id: string })
-  | ForcedSubject<'Tenant'>;
+  | ForcedSubject<'Tenant'>
+  | ReportSubjects;
+/** Monthly reports, period inputs and the staff roster: checked with the contract's tenant and vendor. */
+type ContractScoped = { tenantId: string; vendorOrgId: string };
+type ReportSubjects =
+  | 'MonthlyReport'
+  | 'PeriodInputs'
+  | 'StaffRoster'
+  | (ForcedSubject<'MonthlyReport'> & ContractScoped)
+  | (ForcedSubject<'PeriodInputs'> & ContractScoped)
+  | (ForcedSubject<'StaffRoster'> & ContractScoped);
 /** Procurement (Tianjin): the buyer tenant's only; vendors hold no procurement ability (bidders are not users). */
 export type ProcurementSubject = 'ProcurementProject' | 'ProcurementPackage' | 'ProcurementBid' | 'ProcurementEvaluatorSheet';
 type ProcurementSubjects = ProcurementSubject | { [K in ProcurementSubject]: ForcedSubject<K> & { tenantId: string } }[ProcurementSubject];
@@ -38,6 +48,9 @@ export class AbilityFactory {
         can('read', 'VendorOrganization');
         can(['read', 'create', 'update'], 'Contract', { tenantId: p.tenantId ?? NONE });
         can('read', 'User', { tenantId: p.tenantId ?? NONE });
+        // Reports: the buyer decides ('update'); the vendor saves and submits ('create'). Period inputs: the buyer's.
+        can(['read', 'update'], ['MonthlyReport', 'PeriodInputs'], { tenantId: p.tenantId ?? NONE });
+        can('read', 'StaffRoster', { tenantId: p.tenantId ?? NONE });
         can(['read', 'create', 'update'], 'Ticket', { tenantId: p.tenantId ?? NONE });
         can(['read', 'create'], PROCUREMENT, { tenantId: p.tenantId ?? NONE });
         break;
@@ -45,6 +58,8 @@ export class AbilityFactory {
       case 'finance':
         can('read', 'VendorOrganization');
         can('read', 'Contract', { tenantId: p.tenantId ?? NONE });
+        can(p.role === 'buyer-staff' ? ['read', 'update'] : 'read', ['MonthlyReport', 'PeriodInputs'], { tenantId: p.tenantId ?? NONE });
+        can('read', 'StaffRoster', { tenantId: p.tenantId ?? NONE });
         // Buyer staff submit and move tickets as the buyer; finance only reads them.
         can(p.role === 'buyer-staff' ? ['read', 'create', 'update'] : 'read', 'Ticket', { tenantId: p.tenantId ?? NONE });
         // Buyer staff record bids and evaluator sheets; finance only reads procurement.
@@ -53,6 +68,8 @@ export class AbilityFactory {
       case 'vendor':
         can('read', 'VendorOrganization', { id: p.vendorOrgId ?? NONE });
         can('read', 'Contract', { vendorOrgId: p.vendorOrgId ?? NONE });
+        can(['read', 'create'], ['MonthlyReport', 'StaffRoster'], { vendorOrgId: p.vendorOrgId ?? NONE });
+        can('read', 'PeriodInputs', { vendorOrgId: p.vendorOrgId ?? NONE });
         can(['read', 'update'], 'Ticket', { vendorOrgId: p.vendorOrgId ?? NONE });
         break;
     }

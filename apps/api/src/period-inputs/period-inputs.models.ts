@@ -1,0 +1,91 @@
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { JsonScalar, type JsonValue } from '../graphql/json.scalar';
+
+@ObjectType('Complaints')
+@InputType('ComplaintsInput')
+export class ComplaintsModel {
+  @Field(() => Int, { description: 'valid complaints (Qinghai: −500 each; ≥3 in a half-year: a further −3 %)' })
+  valid!: number;
+
+  @Field(() => Int)
+  invalid!: number;
+}
+
+@ObjectType('Acceptance')
+@InputType('AcceptanceInput')
+export class AcceptanceModel {
+  @Field({ description: 'the buyer signed off acceptance (验收)' })
+  passed!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  date?: string | null;
+}
+
+@ObjectType('PeriodInputs', { description: "The buyer's inputs of one assessment period of a contract. Fields never entered are null." })
+export class PeriodInputsModel {
+  @Field(() => ID)
+  contractId!: string;
+
+  @Field({ description: 'a period id: 2026, 2026-H1, 2026-Q3 or 2026-05' })
+  period!: string;
+
+  @Field(() => JsonScalar, { nullable: true, description: "per person: the scheme's staff-average parts (e.g. attitude, ability, results) and bonuses" })
+  staffScores!: JsonValue | null;
+
+  @Field(() => JsonScalar, { nullable: true, description: "satisfaction survey results keyed by the scheme's choice-table inputs" })
+  satisfaction!: JsonValue | null;
+
+  @Field(() => JsonScalar, { nullable: true, description: 'security incidents caused by the team: a count or a list of events' })
+  securityIncidents!: JsonValue | null;
+
+  @Field(() => ComplaintsModel, { nullable: true })
+  complaints!: ComplaintsModel | null;
+
+  @Field(() => JsonScalar, { nullable: true, description: "item scores of an item-average-grade scheme (Qinghai's 11 items)" })
+  itemScores!: JsonValue | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'the quarter was qualified (服务合格; Tianjin quarterly payments)' })
+  quarterQualified!: boolean | null;
+
+  @Field(() => AcceptanceModel, { nullable: true })
+  acceptance!: AcceptanceModel | null;
+
+  @Field({ description: 'true once the period is closed (no closing yet; then every change is CONFLICT)' })
+  locked!: boolean;
+
+  @Field(() => [String], { description: "the scheme's buyer inputs this period still lacks (derived ticket metrics are not listed)" })
+  missing!: string[];
+
+  @Field(() => Date, { nullable: true })
+  updatedAt!: Date | null;
+}
+
+@InputType()
+export class SetPeriodInputsInput {
+  @Field(() => ID)
+  contractId!: string;
+
+  @Field()
+  period!: string;
+
+  @Field(() => JsonScalar, { nullable: true })
+  staffScores?: JsonValue | null;
+
+  @Field(() => JsonScalar, { nullable: true })
+  satisfaction?: JsonValue | null;
+
+  @Field(() => JsonScalar, { nullable: true })
+  securityIncidents?: JsonValue | null;
+
+  @Field(() => ComplaintsModel, { nullable: true })
+  complaints?: ComplaintsModel | null;
+
+  @Field(() => JsonScalar, { nullable: true })
+  itemScores?: JsonValue | null;
+
+  @Field(() => Boolean, { nullable: true })
+  quarterQualified?: boolean | null;
+
+  @Field(() => AcceptanceModel, { nullable: true })
+  acceptance?: AcceptanceModel | null;
+}

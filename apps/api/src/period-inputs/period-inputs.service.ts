@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { kindOfPeriodId, periodIdSchema, periodsInTerm, type ParsedConfig } from '@ledger/contracts';
+import { DomainError, ValidationError, type Problem } from '@ledger/kernel';
+import { PeriodInputEntity, TenantDatabase, type PeriodInputKind } from '@ledger/persistence';
+import { checkAssessmentInputs, type AssessmentScheme } from '@ledger/scoring';
+import { AbilityFactory } from '../auth/ability.factory';
+import { RequestContext } from '../auth/request-context.service';
+import { ContractsRepository } from '../contracts/contracts.repository';
+import type { JsonValue } from '../graphql/json.scalar';
+import { contractSubject, isLocalDate, loadContract } from '../reports/contract-context';
+import type { PeriodInputsModel, SetPeriodInputsInput } from './period-inputs.models';
+
+type Component = AssessmentScheme['components'][number];
+type Values = Partial<Record<PeriodInputKind, unknown>>;
+
+/** Which scheme components each buyer field feeds (ticket metrics — banded rates and delays — come from the ticket ledger). */
+function componentsFor(kind: 'staffScores' | 'securityIncidents' | 'itemScores' | 'satisfaction', scheme: AssessmentScheme): Component[] {
+  const cs = scheme.components;
+  switch (kind) {
+    case 'staffScores':
+      return cs.filter((c) => c.kind === 'staff-average');
+    case 'securityIncidents': {
+      const perEvent = cs.filter((c) => c.kind === 'per-event');
+      const named = perEvent.filter((c) => c.input === 'securityIncidents');
+      return named.length ? named : perEvent.length === 1 ? perEvent : [];
+    }
+    case 'itemScores':
+      return cs.filter((c) => c.kind === 'item-average-grade');
+    case 'satisfaction':
+      return cs.filter((c) => c.kind === 'choice-table');
+  }
+}
+
+/** checkAssessmentInputs for one component, its paths re-rooted from `inputs.<input>` to the GraphQL input field. */
+function componentProblems(scheme: AssessmentScheme, c: Component, value: unknown, path: string): Problem[] {
+  const root = `inputs.${c.input}`;
+  return checkAssessmentInputs({ ...scheme, components: [c] }, { [c.input]: value }).map((p) => ({
+    path: p.path === root ? path : p.path.startsWith(`${root}.`) || p.path.startsWith(`${root}[`) ? path + p.path.slice(root.length) : `${path}.${p.path}`,
+    message: p.message,
+  }));
+}
+
+/**
+ * The buyer's inputs of an assessment period: staff scores, satisfaction results, security incidents, complaints,
+ * item scores, quarter qualification, acceptance. One row per (tenant, contract, period, kind); a field left out
+ * (or null) keeps what was entered. Validated against the contract's assessment scheme with every problem at its
+ * path; nothing is stored when anything is wrong. Editable until the period is closed (`locked`).
+ */
+@Injectable()
+export class PeriodInputsService {
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly contracts: ContractsRepository,
+    private readonly context: RequestContext,
+    private readonly abilities: AbilityFactory,
+  ) {}
+
+  async set(input: SetPeriodInputsInput): Promise<PeriodInputsModel> {
+    const p = this.context.principal();
+    const ability = this.abilities.for(p);
+    return this.db.run(this.context.scope(), async (em) => {
+      const ctx = await loadContract(em, this.contracts, ability, input.contractId);
+      if (!ability.can('read', contractSubject('PeriodInputs', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
+      if (!ability.can('update', contractSubject('PeriodInputs', ctx.contract))) throw new DomainError('FORBIDDEN', 'period inputs are the buyer’s (admin or staff); the vendor reads them');
+      const { values, problems } = this.validate(input, ctx.config);
+      if (problems.length) throw new ValidationError(problems);
+      const repo = em.getRepository(PeriodInputEntity);
+      const existing = await repo.find({ where: { contractId: ctx.contract.id, period: input.period } });
+      const kinds = Object.keys(values) as PeriodInputKind[];
+      if (kinds.length === 0) throw new ValidationError([{ path: 'input', message: 'give at least one input' }]);
+      const locked = existing.filter((r) => r.locked && kinds.includes(r.kind));
+      if (locked.length) throw new DomainError('CONFLICT', `period ${input.period} is closed: ${locked.map((r) => r.kind).join(', ')} can no longer change`);
+      const now = new Date();
+      for (const kind of kinds) {
+        const row = existing.find((r) => r.kind === kind);
+        if (row) await repo.update({ tenantId: row.tenantId, id: row.id }, { value: values[kind] as object, configVersion: ctx.version, updatedBy: p.userId, updatedAt: now });
+        else {
+          await repo.save(
+            repo.create({ tenantId: ctx.contract.tenantId, contractId: ctx.contract.id, period: input.period, kind, value: values[kind], configVersion: ctx.version, locked: false, updatedBy: p.userId, updatedAt: now }),
+          );
+        }
+      }
+      return this.model(ctx.contract.id, input.period, await repo.find({ where: { contractId: ctx.contract.id, period: input.period } }), ctx.config);
+    });
+  }
+
+  async get(contractId: string, period: string): Promise<PeriodInputsModel> {
+    const ability = this.abilities.for(this.context.principal());
+    return this.db.run(this.context.scope(), async (em) => {
+      const ctx = await loadContract(em, this.contracts, ability, contractId);
+      if (!ability.can('read', contractSubject('PeriodInputs', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
+      const problems = this.periodProblems(period, ctx.config);
+      if (problems.length) throw new ValidationError(problems);
+      return this.model(ctx.contract.id, period, await em.getRepository(PeriodInputEntity).find({ where: { contractId: ctx.contract.id, period } }), ctx.config);
+    });
+  }
+
+  private periodProblems(period: string, config: ParsedConfig): Problem[] {
+    if (!periodIdSchema.safeParse(period).success) return [{ path: 'period', message: 'must be a period id: 2026, 2026-H1, 2026-Q3 or 2026-05' }];
+    if (!periodsInTerm(kindOfPeriodId(period), config.term.start, config.term.end).some((x) => x.id === period)) {
+      return [{ path: 'period', message: `${period} is outside the term ${config.term.start}..${config.term.end}` }];
+    }
+    return [];
+  }
+
+  private validate(input: SetPeriodInputsInput, config: ParsedConfig): { values: Values; problems: Problem[] } {
+    const problems: Problem[] = this.periodProblems(input.period, config).map((x) => ({ ...x, path: 'input.period' }));
+    const values: Values = {};
+    const scheme = config.assessment;
+    const kind = problems.length ? null : kindOfPeriodId(input.period);
+
+    const schemeField = (field: 'staffScores' | 'securityIncidents' | 'itemScores', value: unknown): void => {
+      if (value === undefined || value === null) return;
+      const path = `input.${field}`;
+      if (!scheme) {
+        problems.push({ path, message: 'the contract has no assessment scheme' });
+        return;
+      }
+      const cs = componentsFor(field, scheme);
+      if (cs.length === 0) {
+        problems.push({ path, message: `the assessment scheme has no component for ${field}` });
+        return;
+      }
+      for (const c of cs) problems.push(...componentProblems(scheme, c, value, path));
+      values[field] = value;
+    };
+    if (scheme && kind && kind !== scheme.period && [input.staffScores, input.satisfaction, input.securityIncidents, input.itemScores].some((v) => v !== undefined && v !== null)) {
+      problems.push({ path: 'input.period', message: `the assessment scheme is per ${scheme.period}; ${input.period} is a ${kind}` });
+    }
+    schemeField('staffScores', input.staffScores);
+    schemeField('securityIncidents', input.securityIncidents);
+    schemeField('itemScores', input.itemScores);
+
+    if (input.satisfaction !== undefined && input.satisfaction !== null) {
+      const s = input.satisfaction;
+      const cs = scheme ? componentsFor('satisfaction', scheme) : [];
+      if (!scheme) problems.push({ path: 'input.satisfaction', message: 'the contract has no assessment scheme' });
+      else if (typeof s !== 'object' || Array.isArray(s)) problems.push({ path: 'input.satisfaction', message: `must be an object keyed by ${cs.map((c) => c.input).join(', ') || 'the scheme’s choice-table inputs (none)'}` });
+      else {
+        for (const key of Object.keys(s)) {
+          const c = cs.find((x) => x.input === key);
+          if (!c) problems.push({ path: `input.satisfaction.${key}`, message: `not a satisfaction input of the scheme (known: ${cs.map((x) => x.input).join(', ') || 'none'})` });
+          else problems.push(...componentProblems(scheme, c, s[key], `input.satisfaction.${key}`));
+        }
+        if (Object.keys(s).length === 0) problems.push({ path: 'input.satisfaction', message: 'give at least one result' });
+        values.satisfaction = s;
+      }
+    }
+    if (input.complaints) {
+      for (const f of ['valid', 'invalid'] as const) if (input.complaints[f] < 0) problems.push({ path: `input.complaints.${f}`, message: 'must not be negative' });
+      values.complaints = { valid: input.complaints.valid, invalid: input.complaints.invalid };
+    }
+    if (input.quarterQualified !== undefined && input.quarterQualified !== null) {
+      if (kind && kind !== 'quarter') problems.push({ path: 'input.quarterQualified', message: `a quarter's qualification needs a quarter period (2026-Q3); ${input.period} is a ${kind}` });
+      values.quarterQualified = input.quarterQualified;
+    }
+    if (input.acceptance) {
+      const date = input.acceptance.date ?? null;
+      if (date !== null && !isLocalDate(date)) problems.push({ path: 'input.acceptance.date', message: 'must be a date YYYY-MM-DD' });
+      else if (date !== null && date < config.term.start) problems.push({ path: 'input.acceptance.date', message: `${date} is before the term starts (${config.term.start})` });
+      values.acceptance = { passed: input.acceptance.passed, date };
+    }
+    return { values, problems };
+  }
+
+  private model(contractId: string, period: string, rows: PeriodInputEntity[], config: ParsedConfig): PeriodInputsModel {
+    const v = (k: PeriodInputKind): unknown => rows.find((r) => r.kind === k)?.value ?? null;
+    const missing: string[] = [];
+    const scheme = config.assessment;
+    if (scheme && kindOfPeriodId(period) === scheme.period) {
+      for (const field of ['staffScores', 'securityIncidents', 'itemScores'] as const) if (componentsFor(field, scheme).length && v(field) === null) missing.push(field);
+      const sat = (v('satisfaction') ?? {}) as Record<string, unknown>;
+      for (const c of componentsFor('satisfaction', scheme)) if (sat[c.input] === undefined) missing.push(`satisfaction.${c.input}`);
+    }
+    const updated = rows.map((r) => r.updatedAt).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+    return {
+      contractId,
+      period,
+      staffScores: v('staffScores') as JsonValue | null,
+      satisfaction: v('satisfaction') as JsonValue | null,
+      securityIncidents: v('securityIncidents') as JsonValue | null,
+      complaints: v('complaints') as PeriodInputsModel['complaints'],
+      itemScores: v('itemScores') as JsonValue | null,
+      quarterQualified: v('quarterQualified') as boolean | null,
+      acceptance: v('acceptance') as PeriodInputsModel['acceptance'],
+      locked: rows.some((r) => r.locked),
+      missing,
+      updatedAt: updated,
+    };
+  }
+}
+

@@ -1,0 +1,38 @@
+import { subject } from '@casl/ability';
+import { parseContractConfig, type ParsedConfig } from '@ledger/contracts';
+import { DomainError } from '@ledger/kernel';
+import { ContractVersionEntity, type ContractEntity } from '@ledger/persistence';
+import type { EntityManager } from 'typeorm';
+import type { AppAbility } from '../auth/ability.factory';
+import type { ContractsRepository } from '../contracts/contracts.repository';
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type ContractContext = { contract: ContractEntity; config: ParsedConfig; version: number };
+
+/** The subject CASL checks for reports, period inputs and the roster: the contract's tenant and vendor. */
+export function contractSubject(name: 'MonthlyReport' | 'PeriodInputs' | 'StaffRoster', c: ContractEntity) {
+  return subject(name, { tenantId: c.tenantId, vendorOrgId: c.vendorOrgId });
+}
+
+/**
+ * The contract (as far as RLS and the caller's abilities reach) and its current configuration. A contract outside
+ * the caller's reach is NOT_FOUND, whether it exists or not.
+ */
+export async function loadContract(em: EntityManager, repo: ContractsRepository, ability: AppAbility, id: string): Promise<ContractContext> {
+  const contract = UUID.test(id) ? await repo.byId(em, id) : null;
+  if (!contract || !ability.can('read', subject('Contract', { ...contract }))) throw new DomainError('NOT_FOUND', 'no such contract');
+  const row = await em.getRepository(ContractVersionEntity).findOne({ where: { tenantId: contract.tenantId, contractId: contract.id, version: contract.currentVersion } });
+  if (!row) throw new DomainError('NOT_FOUND', 'no such contract');
+  return { contract, config: parseContractConfig(row.configuration), version: contract.currentVersion };
+}
+
+/** Today on the contracts' calendar (Asia/Shanghai, UTC+8 without daylight saving). */
+export function todayInShanghai(now = Date.now()): string {
+  return new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** A real calendar date YYYY-MM-DD (2026-02-30 is not). */
+export function isLocalDate(s: unknown): s is string {
+  return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+}

@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { monthlyReportSchema, summariseMonthlyReport, validateMonthlyReport, type ParsedConfig } from '@ledger/contracts';
+import { DomainError, ValidationError, prefixProblems, type Problem } from '@ledger/kernel';
+import { TenantDatabase, type MonthlyReportEntity } from '@ledger/persistence';
+import type { EntityManager } from 'typeorm';
+import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
+import { RequestContext } from '../auth/request-context.service';
+import { ContractsRepository } from '../contracts/contracts.repository';
+import type { JsonValue } from '../graphql/json.scalar';
+import { UUID, contractSubject, loadContract, todayInShanghai, type ContractContext } from './contract-context';
+import type { MonthlyReportModel, SaveMonthlyReportInput } from './reports.models';
+import { ReportsRepository } from './reports.repository';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * The vendor's monthly report. Lifecycle: the vendor saves a draft (validated: every problem, nothing stored on
+ * error) and submits it; the buyer accepts it or returns it with a comment; a returned report becomes a draft
+ * again when the vendor saves it. An accepted report is locked: every change answers CONFLICT, and a database
+ * trigger rejects any UPDATE or DELETE of it.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly repo: ReportsRepository,
+    private readonly contracts: ContractsRepository,
+    private readonly context: RequestContext,
+    private readonly abilities: AbilityFactory,
+  ) {}
+
+  async save(input: SaveMonthlyReportInput): Promise<MonthlyReportModel> {
+    const p = this.context.principal();
+    const ability = this.abilities.for(p);
+    return this.db.run(this.context.scope(), async (em) => {
+      const ctx = await this.readable(em, ability, input.contractId);
+      if (!ability.can('create', contractSubject('MonthlyReport', ctx.contract))) throw new DomainError('FORBIDDEN', 'only the vendor holding the contract writes its monthly reports');
+      const problems: Problem[] = [];
+      if (!MONTH.test(input.month)) problems.push({ path: 'input.month', message: 'must be a month YYYY-MM' });
+      const raw = input.report;
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) problems.push({ path: 'input.report', message: 'must be an object (attendance, deliveries, serviceEvents, notes)' });
+      else if (raw.month !== undefined && raw.month !== input.month) problems.push({ path: 'input.report.month', message: `says ${String(raw.month)}, the input says ${input.month}` });
+      if (problems.length) throw new ValidationError(problems);
+
+      const existing = await this.repo.byMonth(em, ctx.contract.id, input.month);
+      if (existing) this.assertStatus(existing, ['draft', 'returned'], 'save');
+      const check = validateMonthlyReport({ ...(raw as Record<string, JsonValue>), month: input.month }, ctx.config);
+      if (!check.ok) throw new ValidationError(prefixProblems('input.report', check.problems));
+      const payload = check.report as unknown as Record<string, unknown>;
+      const saved = existing
+        ? await this.repo.update(em, existing, { status: 'draft', payload, configVersion: ctx.version, savedBy: p.userId, savedAt: new Date() })
+        : await this.repo.insert(em, {
+            tenantId: ctx.contract.tenantId,
+            contractId: ctx.contract.id,
+            month: input.month,
+            status: 'draft',
+            payload,
+            configVersion: ctx.version,
+            buyerComment: null,
+            savedBy: p.userId,
+            savedAt: new Date(),
+            submittedBy: null,
+            submittedAt: null,
+            decidedBy: null,
+            decidedAt: null,
+          });
+      return this.toModel(saved, ctx.config);
+    });
+  }
+
+  /** Draft → submitted; the report is validated again against the contract's current configuration. */
+  async submit(reportId: string): Promise<MonthlyReportModel> {
+    const p = this.context.principal();
+    const ability = this.abilities.for(p);
+    return this.db.run(this.context.scope(), async (em) => {
+      const { report, ctx } = await this.loadReport(em, ability, reportId);
+      if (!ability.can('create', contractSubject('MonthlyReport', ctx.contract))) throw new DomainError('FORBIDDEN', 'only the vendor submits its monthly report');
+      this.assertStatus(report, ['draft'], 'submit');
+      const check = validateMonthlyReport(report.payload, ctx.config);
+      if (!check.ok) throw new ValidationError(prefixProblems('report', check.problems), 'the report no longer fits the contract configuration; save it again');
+      const saved = await this.repo.update(em, report, { status: 'submitted', configVersion: ctx.version, submittedBy: p.userId, submittedAt: new Date() });
+      return this.toModel(saved, ctx.config);
+    });
+  }
+
+  async decide(reportId: string, decision: 'accepted' | 'returned', comment?: string): Promise<MonthlyReportModel> {
+    const p = this.context.principal();
+    const ability = this.abilities.for(p);
+    return this.db.run(this.context.scope(), async (em) => {
+      const { report, ctx } = await this.loadReport(em, ability, reportId);
+      if (!ability.can('update', contractSubject('MonthlyReport', ctx.contract))) throw new DomainError('FORBIDDEN', 'only the buyer (admin or staff) decides on a monthly report');
+      this.assertStatus(report, ['submitted'], decision === 'accepted' ? 'accept' : 'return');
+      if (decision === 'returned' && (comment ?? '').trim() === '') throw new ValidationError([{ path: 'comment', message: 'say what the vendor must fix' }]);
+      const saved = await this.repo.update(em, report, {
+        status: decision,
+        buyerComment: decision === 'returned' ? (comment as string).trim() : (comment?.trim() || report.buyerComment),
+        decidedBy: p.userId,
+        decidedAt: new Date(),
+      });
+      return this.toModel(saved, ctx.config);
+    });
+  }
+
+  async list(contractId: string): Promise<MonthlyReportModel[]> {
+    const ability = this.abilities.for(this.context.principal());
+    return this.db.run(this.context.scope(), async (em) => {
+      const ctx = await this.readable(em, ability, contractId);
+      return (await this.repo.list(em, ctx.contract.id)).map((r) => this.toModel(r, ctx.config));
+    });
+  }
+
+  async get(id: string): Promise<MonthlyReportModel> {
+    const ability = this.abilities.for(this.context.principal());
+    return this.db.run(this.context.scope(), async (em) => {
+      const { report, ctx } = await this.loadReport(em, ability, id);
+      return this.toModel(report, ctx.config);
+    });
+  }
+
+  private async readable(em: EntityManager, ability: AppAbility, contractId: string): Promise<ContractContext> {
+    const ctx = await loadContract(em, this.contracts, ability, contractId);
+    if (!ability.can('read', contractSubject('MonthlyReport', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
+    return ctx;
+  }
+
+  /** A report outside the caller's reach is NOT_FOUND, whether it exists or not. */
+  private async loadReport(em: EntityManager, ability: AppAbility, id: string): Promise<{ report: MonthlyReportEntity; ctx: ContractContext }> {
+    const report = UUID.test(id) ? await this.repo.byId(em, id) : null;
+    if (!report) throw new DomainError('NOT_FOUND', 'no such monthly report');
+    try {
+      return { report, ctx: await this.readable(em, ability, report.contractId) };
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'NOT_FOUND') throw new DomainError('NOT_FOUND', 'no such monthly report');
+      throw e;
+    }
+  }
+
+  private assertStatus(r: MonthlyReportEntity, allowed: MonthlyReportEntity['status'][], action: string): void {
+    if (allowed.includes(r.status)) return;
+    if (r.status === 'accepted') throw new DomainError('CONFLICT', `the report of ${r.month} is accepted and locked; a correction goes into a later period`);
+    throw new DomainError('CONFLICT', `cannot ${action} the report of ${r.month}: it is ${r.status}`);
+  }
+
+  private toModel(r: MonthlyReportEntity, config: ParsedConfig): MonthlyReportModel {
+    let summary: MonthlyReportModel['summary'] = null;
+    let summaryError: string | null = null;
+    try {
+      const asOf = todayInShanghai();
+      const s = summariseMonthlyReport(monthlyReportSchema.parse(r.payload), config, { asOf });
+      const count = (status: string) => s.obligations.items.filter((i) => i.status === status).length;
+      summary = {
+        asOf,
+        personMonths: s.personMonths.display,
+        obligations: { met: count('met'), late: count('late'), missing: count('missing'), pending: count('pending') },
+        details: s as unknown as JsonValue,
+      };
+    } catch (e) {
+      summaryError = e instanceof Error ? e.message : String(e);
+    }
+    return {
+      id: r.id,
+      contractId: r.contractId,
+      month: r.month,
+      status: r.status,
+      report: r.payload as JsonValue,
+      configVersion: r.configVersion,
+      buyerComment: r.buyerComment,
+      savedBy: r.savedBy,
+      savedAt: r.savedAt,
+      submittedBy: r.submittedBy,
+      submittedAt: r.submittedAt,
+      decidedBy: r.decidedBy,
+      decidedAt: r.decidedAt,
+      summary,
+      summaryError,
+    };
+  }
+}

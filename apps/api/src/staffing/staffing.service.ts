@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import { addDays, checkReplacement, checkTeamMinimums, staffTurnover, type ParsedConfig } from '@ledger/contracts';
+import { DomainError, ValidationError, type Problem } from '@ledger/kernel';
+import { StaffMemberEntity, StaffReplacementEntity, TenantDatabase } from '@ledger/persistence';
+import type { EntityManager } from 'typeorm';
+import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
+import { RequestContext } from '../auth/request-context.service';
+import { ContractsRepository } from '../contracts/contracts.repository';
+import type { JsonValue } from '../graphql/json.scalar';
+import { UUID, contractSubject, isLocalDate, loadContract, todayInShanghai, type ContractContext } from '../reports/contract-context';
+import type { AddStaffMemberInput, RecordReplacementInput, StaffMemberModel, StaffReplacementModel, StaffRosterModel } from './staffing.models';
+
+const PLACEMENTS = ['on-site', 'remote', 'offshore'];
+const isDate = isLocalDate;
+
+/**
+ * The vendor's staff roster of a contract and its replacements. The vendor writes, the buyer reads. A replacement
+ * is recorded even when it breaks the contract's notice or handover rule (it happened; the buyer must see the
+ * breach): the problems are stored with it and returned. Malformed input is refused with every problem.
+ */
+@Injectable()
+export class StaffingService {
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly contracts: ContractsRepository,
+    private readonly context: RequestContext,
+    private readonly abilities: AbilityFactory,
+  ) {}
+
+  async addMember(input: AddStaffMemberInput): Promise<StaffMemberModel> {
+    const p = this.context.principal();
+    const ability = this.abilities.for(p);
+    return this.db.run(this.context.scope(), async (em) => {
+      const ctx = await this.writable(em, ability, input.contractId);
+      const { config } = ctx;
+      const problems: Problem[] = [];
+      const role = config.staffing.roles.find((r) => r.id === input.roleId);
+      if (!role) problems.push({ path: 'input.roleId', message: `unknown role "${input.roleId}" (known: ${config.staffing.roles.map((r) => r.id).join(', ') || 'none'})` });
+      if (input.personId.trim() === '') problems.push({ path: 'input.personId', message: 'give the person' });
+      if (input.name.trim() === '') problems.push({ path: 'input.name', message: 'give the name' });
+      if (input.placement != null && !PLACEMENTS.includes(input.placement)) problems.push({ path: 'input.placement', message: `one of ${PLACEMENTS.join(', ')}` });
+      if (!isDate(input.fromDate)) problems.push({ path: 'input.fromDate', message: 'must be a date YYYY-MM-DD' });
+      else if (input.fromDate < config.term.start || input.fromDate > config.term.end) problems.push({ path: 'input.fromDate', message: `${input.fromDate} is outside the term ${config.term.start}..${config.term.end}` });
+      if (input.toDate != null && !isDate(input.toDate)) problems.push({ path: 'input.toDate', message: 'must be a date YYYY-MM-DD' });
+      else if (input.toDate != null && isDate(input.fromDate) && input.toDate < input.fromDate) problems.push({ path: 'input.toDate', message: `ends ${input.toDate} before it starts ${input.fromDate}` });
+      const members = await em.getRepository(StaffMemberEntity).find({ where: { contractId: ctx.contract.id } });
+      const overlapping = members.find((m) => m.personId === input.personId.trim() && (m.toDate === null || m.toDate >= input.fromDate) && (input.toDate == null || m.fromDate <= input.toDate));
+      if (overlapping) problems.push({ path: 'input.personId', message: `"${input.personId}" is already on the roster from ${overlapping.fromDate}` });
+      if (problems.length) throw new ValidationError(problems);
+      const repo = em.getRepository(StaffMemberEntity);
+      const saved = await repo.save(
+        repo.create({
+          tenantId: ctx.contract.tenantId,
+          contractId: ctx.contract.id,
+          personId: input.personId.trim(),
+          name: input.name.trim(),
+          roleId: input.roleId,
+          placement: input.placement ?? role?.placement ?? 'on-site',
+          fromDate: input.fromDate,
+          toDate: input.toDate ?? null,
+          createdBy: p.userId,
+        }),
+      );
+      return memberModel(saved);
+    });
+  }
+
+  async recordReplacement(input: RecordReplacementInput): Promise<StaffReplacementModel> {
+    const p = this.context.principal();
+    const ability = this.abilities.for(p);
+    return this.db.run(this.context.scope(), async (em) => {
+      const ctx = await this.writable(em, ability, input.contractId);
+      const { config } = ctx;
+      const members = em.getRepository(StaffMemberEntity);
+      const old = UUID.test(input.oldMemberId) ? await members.findOne({ where: { id: input.oldMemberId, contractId: ctx.contract.id } }) : null;
+      if (!old) throw new DomainError('NOT_FOUND', 'no such staff member on this contract');
+      if (await em.getRepository(StaffReplacementEntity).findOne({ where: { oldMemberId: old.id } })) throw new DomainError('CONFLICT', `${old.name} has already been replaced`);
+
+      const problems: Problem[] = [];
+      if (input.newPersonId.trim() === '') problems.push({ path: 'input.newPersonId', message: 'give the person' });
+      if (input.newName.trim() === '') problems.push({ path: 'input.newName', message: 'give the name' });
+      for (const f of ['appliedOn', 'changeOn', 'handoverFrom', 'handoverTo'] as const) {
+        const v = input[f];
+        if (v != null && !isDate(v)) problems.push({ path: `input.${f}`, message: 'must be a date YYYY-MM-DD' });
+      }
+      if (isDate(input.changeOn)) {
+        if (input.changeOn < config.term.start || input.changeOn > config.term.end) problems.push({ path: 'input.changeOn', message: `${input.changeOn} is outside the term ${config.term.start}..${config.term.end}` });
+        else if (input.changeOn <= old.fromDate) problems.push({ path: 'input.changeOn', message: `${old.name} joined on ${old.fromDate}; the change must come later` });
+        else if (old.toDate !== null && old.toDate < addDays(input.changeOn, -1)) problems.push({ path: 'input.changeOn', message: `${old.name} left on ${old.toDate}, before ${input.changeOn}` });
+        if (isDate(input.appliedOn) && input.changeOn <= input.appliedOn) problems.push({ path: 'input.changeOn', message: `the change ${input.changeOn} must come after the application ${input.appliedOn}` });
+      }
+      if (problems.length) throw new ValidationError(problems);
+
+      // The contract's replacement rule (notice, handover, interview): recorded and reported, not refused.
+      const check = checkReplacement(config, {
+        roleId: old.roleId,
+        appliedOn: input.appliedOn,
+        changeOn: input.changeOn,
+        ...(input.handoverFrom != null ? { handoverFrom: input.handoverFrom } : {}),
+        ...(input.handoverTo != null ? { handoverTo: input.handoverTo } : {}),
+        ...(input.interviewPassed != null ? { interviewPassed: input.interviewPassed } : {}),
+      });
+      const breaches = check.problems.map((x) => ({ path: `input.${x.path}`, message: x.message }));
+      await members.update({ tenantId: old.tenantId, id: old.id }, { toDate: addDays(input.changeOn, -1) });
+      const next = await members.save(
+        members.create({ tenantId: old.tenantId, contractId: old.contractId, personId: input.newPersonId.trim(), name: input.newName.trim(), roleId: old.roleId, placement: old.placement, fromDate: input.changeOn, toDate: null, createdBy: p.userId }),
+      );
+      const repo = em.getRepository(StaffReplacementEntity);
+      const saved = await repo.save(
+        repo.create({
+          tenantId: old.tenantId,
+          contractId: old.contractId,
+          oldMemberId: old.id,
+          newMemberId: next.id,
+          roleId: old.roleId,
+          appliedOn: input.appliedOn,
+          changeOn: input.changeOn,
+          handoverFrom: input.handoverFrom ?? null,
+          handoverTo: input.handoverTo ?? null,
+          interviewPassed: input.interviewPassed ?? null,
+          reason: input.reason?.trim() || null,
+          problems: breaches,
+          createdBy: p.userId,
+        }),
+      );
+      return replacementModel(saved, config);
+    });
+  }
+
+  async roster(contractId: string, asOf?: string | null): Promise<StaffRosterModel> {
+    const ability = this.abilities.for(this.context.principal());
+    return this.db.run(this.context.scope(), async (em) => {
+      const ctx = await this.readable(em, ability, contractId);
+      const { config } = ctx;
+      if (asOf != null && !isDate(asOf)) throw new ValidationError([{ path: 'asOf', message: 'must be a date YYYY-MM-DD' }]);
+      const today = todayInShanghai();
+      const day = asOf ?? (today < config.term.start ? config.term.start : today > config.term.end ? config.term.end : today);
+      const members = await em.getRepository(StaffMemberEntity).find({ where: { contractId: ctx.contract.id }, order: { fromDate: 'ASC', personId: 'ASC' } });
+      const replacements = await em.getRepository(StaffReplacementEntity).find({ where: { contractId: ctx.contract.id }, order: { changeOn: 'ASC', createdAt: 'ASC' } });
+      const turnover = staffTurnover(config, replacements.map((r) => ({ roleId: r.roleId, on: r.changeOn })));
+      const active = members.filter((m) => m.fromDate <= day && (m.toDate === null || m.toDate >= day));
+      const team = checkTeamMinimums(config, active.map((m) => ({ personId: m.personId, roleId: m.roleId })));
+      return {
+        contractId: ctx.contract.id,
+        asOf: day,
+        members: members.map(memberModel),
+        replacements: replacements.map((r) => replacementModel(r, config)),
+        turnover: turnover.classes.map((c) => ({ class: c.class, roles: c.roles, plannedHeadcount: c.plannedHeadcount, replaced: c.replaced, ratePercent: c.display, capPercent: c.capPercent, withinCap: c.withinCap, explanation: c.explanation })),
+        team: { ok: team.ok, problems: team.problems, details: { minimums: team.minimums, roles: team.roles } as unknown as JsonValue },
+      };
+    });
+  }
+
+  private async readable(em: EntityManager, ability: AppAbility, contractId: string): Promise<ContractContext> {
+    const ctx = await loadContract(em, this.contracts, ability, contractId);
+    if (!ability.can('read', contractSubject('StaffRoster', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
+    return ctx;
+  }
+
+  private async writable(em: EntityManager, ability: AppAbility, contractId: string): Promise<ContractContext> {
+    const ctx = await this.readable(em, ability, contractId);
+    if (!ability.can('create', contractSubject('StaffRoster', ctx.contract))) throw new DomainError('FORBIDDEN', 'the vendor holding the contract keeps its staff roster');
+    return ctx;
+  }
+}
+
+function memberModel(m: StaffMemberEntity): StaffMemberModel {
+  return { id: m.id, contractId: m.contractId, personId: m.personId, name: m.name, roleId: m.roleId, placement: m.placement, fromDate: m.fromDate, toDate: m.toDate };
+}
+
+/** The stored problems are those found when it was recorded; the working-day counts are recomputed for display. */
+function replacementModel(r: StaffReplacementEntity, config: ParsedConfig): StaffReplacementModel {
+  let notice: number | null = null;
+  let handover: number | null = null;
+  let notes: string[] = [];
+  try {
+    const check = checkReplacement(config, {
+      roleId: r.roleId,
+      appliedOn: r.appliedOn,
+      changeOn: r.changeOn,
+      ...(r.handoverFrom ? { handoverFrom: r.handoverFrom } : {}),
+      ...(r.handoverTo ? { handoverTo: r.handoverTo } : {}),
+      ...(r.interviewPassed !== null ? { interviewPassed: r.interviewPassed } : {}),
+    });
+    notice = check.noticeWorkingDays;
+    handover = check.handoverWorkingDays;
+    notes = check.notes;
+  } catch (e) {
+    notes = [e instanceof Error ? e.message : String(e)];
+  }
+  return {
+    id: r.id,
+    contractId: r.contractId,
+    oldMemberId: r.oldMemberId,
+    newMemberId: r.newMemberId,
+    roleId: r.roleId,
+    appliedOn: r.appliedOn,
+    changeOn: r.changeOn,
+    handoverFrom: r.handoverFrom,
+    handoverTo: r.handoverTo,
+    interviewPassed: r.interviewPassed,
+    reason: r.reason,
+    ok: r.problems.length === 0,
+    problems: r.problems,
+    noticeWorkingDays: notice,
+    handoverWorkingDays: handover,
+    notes,
+  };
+}

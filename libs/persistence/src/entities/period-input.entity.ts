@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+export const PERIOD_INPUT_KINDS = ['staffScores', 'satisfaction', 'securityIncidents', 'complaints', 'itemScores', 'quarterQualified', 'acceptance'] as const;
+export type PeriodInputKind = (typeof PERIOD_INPUT_KINDS)[number];
+
+/** One kind of buyer input for one period of one contract; editable until `locked` (the period closed). */
+@Entity({ name: 'period_inputs' })
+export class PeriodInputEntity {
+  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
+  id!: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @Column({ name: 'contract_id', type: 'uuid' })
+  contractId!: string;
+
+  @Column({ type: 'text' })
+  period!: string;
+
+  @Column({ type: 'text' })
+  kind!: PeriodInputKind;
+
+  @Column({ type: 'jsonb' })
+  value!: unknown;
+
+  @Column({ name: 'config_version', type: 'int' })
+  configVersion!: number;
+
+  @Column({ type: 'boolean', default: false })
+  locked!: boolean;
+
+  @Column({ name: 'updated_by', type: 'uuid' })
+  updatedBy!: string;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

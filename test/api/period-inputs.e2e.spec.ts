@@ -1,0 +1,120 @@
+import { Client } from 'pg';
+import { startApi, type TestApi } from './api-app';
+
+type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; problems?: { path: string; message: string }[] } }[] };
+
+const FIELDS = 'contractId period staffScores satisfaction securityIncidents complaints { valid invalid } itemScores quarterQualified acceptance { passed date } locked missing';
+const SET = `mutation ($i: SetPeriodInputsInput!) { setPeriodInputs(input: $i) { ${FIELDS} } }`;
+const GET = `query ($c: ID!, $p: String!) { periodInputs(contractId: $c, period: $p) { ${FIELDS} } }`;
+
+async function withDb<T>(databaseName: string, work: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: `postgres://postgres@127.0.0.1:5432/${databaseName}` });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+describe("buyer inputs per assessment period through GraphQL (real PostgreSQL, demo seed)", () => {
+  let api: TestApi;
+  const tokens: Record<string, string> = {};
+  const contracts: Record<string, string> = {};
+  const call = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<Gql> => (await api.gql(query, variables, tokens[who])).body as Gql;
+  const code = (r: Gql) => r.errors?.[0]?.extensions.code;
+  const paths = (r: Gql) => (r.errors?.[0]?.extensions.problems ?? []).map((p) => p.path).sort();
+
+  beforeAll(async () => {
+    api = await startApi({ SEED_DEMO: 'auto' });
+    for (const who of ['vendor', 'huaian.admin', 'huaian.staff', 'huaian.finance', 'xuzhou.admin', 'tianjin.admin']) tokens[who] = await api.login(`${who}@demo.local`);
+    for (const who of ['huaian.admin', 'xuzhou.admin', 'tianjin.admin']) {
+      for (const c of (await call(who, '{ contracts { id code } }')).data?.contracts as { id: string; code: string }[]) contracts[c.code] = c.id;
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('the buyer sets the inputs of a half-year; fields left out keep their value; the vendor reads them', async () => {
+    const c = contracts['huaian-2025-2026'];
+    const first = await call('huaian.admin', SET, { i: { contractId: c, period: '2026-H1', satisfaction: { businessSatisfaction: '比较满意' }, complaints: { valid: 1, invalid: 2 } } });
+    expect(first.errors).toBeUndefined();
+    expect(first.data?.setPeriodInputs).toMatchObject({ period: '2026-H1', satisfaction: { businessSatisfaction: '比较满意' }, complaints: { valid: 1, invalid: 2 }, locked: false, missing: ['satisfaction.itSatisfaction'] });
+    const second = await call('huaian.staff', SET, { i: { contractId: c, period: '2026-H1', satisfaction: { businessSatisfaction: '比较满意', itSatisfaction: '一般' }, acceptance: { passed: true, date: '2026-06-30' } } });
+    expect(second.data?.setPeriodInputs).toMatchObject({ complaints: { valid: 1, invalid: 2 }, satisfaction: { itSatisfaction: '一般' }, acceptance: { passed: true, date: '2026-06-30' }, missing: [] });
+    const read = await call('vendor', GET, { c, p: '2026-H1' });
+    expect(read.data?.periodInputs).toEqual(second.data?.setPeriodInputs);
+  });
+
+  it('invalid inputs are refused with every problem at its path, and nothing changes', async () => {
+    const c = contracts['huaian-2025-2026'];
+    const before = (await call('huaian.admin', GET, { c, p: '2026-H1' })).data?.periodInputs;
+    const r = await call('huaian.admin', SET, {
+      i: {
+        contractId: c,
+        period: '2026-H1',
+        satisfaction: { businessSatisfaction: '超级满意', itSatisfaction: '好', morale: '高' },
+        staffScores: [{ personId: 'p1', attitude: 20, ability: 20, results: 30 }],
+        quarterQualified: true,
+        complaints: { valid: -1, invalid: 0 },
+        acceptance: { passed: true, date: '2026-02-30' },
+      },
+    });
+    expect(code(r)).toBe('BAD_USER_INPUT');
+    expect(paths(r)).toEqual(['input.acceptance.date', 'input.complaints.valid', 'input.quarterQualified', 'input.satisfaction.businessSatisfaction', 'input.satisfaction.morale', 'input.staffScores'].sort());
+    expect((await call('huaian.admin', GET, { c, p: '2026-H1' })).data?.periodInputs).toEqual(before);
+    expect(paths(await call('huaian.admin', SET, { i: { contractId: c, period: '2027-H1', complaints: { valid: 0, invalid: 0 } } }))).toEqual(['input.period']);
+    expect(paths(await call('huaian.admin', SET, { i: { contractId: c, period: '2026-Q1', satisfaction: { itSatisfaction: '好' } } }))).toEqual(['input.period']);
+  });
+
+  it("staff scores and security incidents are checked against the scheme's components (Xuzhou)", async () => {
+    const c = contracts['xuzhou-2026'];
+    const bad = await call('xuzhou.admin', SET, { i: { contractId: c, period: '2026-H1', staffScores: [{ personId: 'p1', attitude: 35, ability: 20 }], securityIncidents: -2 } });
+    expect(code(bad)).toBe('BAD_USER_INPUT');
+    expect(paths(bad)).toEqual(expect.arrayContaining(['input.staffScores[0].attitude', 'input.staffScores[0].results', 'input.securityIncidents']));
+    const ok = await call('xuzhou.admin', SET, {
+      i: { contractId: c, period: '2026-H1', staffScores: [{ personId: 'p1', attitude: 28, ability: 27, results: 35 }, { personId: 'p2', attitude: 25, ability: 25, results: 30 }], securityIncidents: 0 },
+    });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data?.setPeriodInputs).toMatchObject({ securityIncidents: 0, missing: ['satisfaction.businessSatisfaction', 'satisfaction.itSatisfaction'] });
+  });
+
+  it('a quarter is qualified (Tianjin) only on a quarter period', async () => {
+    const c = contracts['tianjin-2026-p8'];
+    const ok = await call('tianjin.admin', SET, { i: { contractId: c, period: '2026-Q3', quarterQualified: false } });
+    expect(ok.data?.setPeriodInputs).toMatchObject({ quarterQualified: false, missing: [] });
+    expect(paths(await call('tianjin.admin', SET, { i: { contractId: c, period: '2026-H2', quarterQualified: true } }))).toEqual(['input.quarterQualified']);
+    expect(paths(await call('tianjin.admin', SET, { i: { contractId: c, period: '2026-H2', satisfaction: { x: 'y' } } }))).toEqual(['input.satisfaction']);
+  });
+
+  it('the vendor and finance may not set buyer inputs (FORBIDDEN); other tenants do not see them (NOT_FOUND)', async () => {
+    const c = contracts['huaian-2025-2026'];
+    expect(code(await call('vendor', SET, { i: { contractId: c, period: '2026-H1', satisfaction: { businessSatisfaction: '非常满意' } } }))).toBe('FORBIDDEN');
+    expect(code(await call('vendor', SET, { i: { contractId: c, period: '2026-H1', complaints: { valid: 0, invalid: 0 } } }))).toBe('FORBIDDEN');
+    expect(code(await call('huaian.finance', SET, { i: { contractId: c, period: '2026-H1', complaints: { valid: 0, invalid: 0 } } }))).toBe('FORBIDDEN');
+    expect(code(await call('tianjin.admin', GET, { c, p: '2026-H1' }))).toBe('NOT_FOUND');
+    expect((await call('huaian.finance', GET, { c, p: '2026-H1' })).data?.periodInputs).toMatchObject({ complaints: { valid: 1, invalid: 2 } });
+  });
+
+  it('locked inputs (a closed period) answer CONFLICT, and the database refuses a raw change', async () => {
+    const c = contracts['huaian-2025-2026'];
+    await withDb(api.database.name, (db) => db.query("UPDATE period_inputs SET locked = true WHERE contract_id = $1 AND period = '2026-H1' AND kind = 'complaints'", [c]));
+    expect(code(await call('huaian.admin', SET, { i: { contractId: c, period: '2026-H1', complaints: { valid: 5, invalid: 0 } } }))).toBe('CONFLICT');
+    expect((await call('huaian.admin', GET, { c, p: '2026-H1' })).data?.periodInputs).toMatchObject({ locked: true, complaints: { valid: 1, invalid: 2 } });
+    await withDb(api.database.name, async (db) => {
+      await expect(db.query("UPDATE period_inputs SET value = '{\"valid\":0,\"invalid\":0}' WHERE contract_id = $1 AND kind = 'complaints'", [c])).rejects.toThrow(/locked/);
+    });
+  });
+
+  it('every change left audit rows naming the operation, the actor and the tenant', async () => {
+    const rows = await withDb(api.database.name, async (db) => (await db.query("SELECT operation, action, tenant_id, actor_user_id, after ->> 'kind' AS kind FROM audit_log WHERE table_name = 'period_inputs' ORDER BY id")).rows);
+    const byOp = rows.filter((r) => r.operation === 'setPeriodInputs').map((r) => `${r.action}:${r.kind}`);
+    expect(byOp.slice(0, 5)).toEqual(['INSERT:satisfaction', 'INSERT:complaints', 'UPDATE:satisfaction', 'INSERT:acceptance', expect.stringMatching(/^INSERT:/)]);
+    for (const r of rows.filter((x) => x.operation === 'setPeriodInputs')) {
+      expect(r.tenant_id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(r.actor_user_id).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+});

@@ -257,6 +257,46 @@ describe('procurement (Tianjin) through GraphQL on real PostgreSQL', () => {
     expect(ok<unknown[]>(await call('huaian.admin', '{ procurementProjects { code } }'), 'procurementProjects')).toEqual([]);
   });
 
+  it('row-level security as ledger_app: another tenant and the vendor see no procurement row, write none into Tianjin, and nobody updates or deletes', async () => {
+    const tenantOf = async (code: string) => (await superuser(api.database.name, (c) => c.query('SELECT id FROM tenants WHERE code = $1', [code]))).rows[0].id as string;
+    const [tianjin, huaian] = [await tenantOf('tianjin'), await tenantOf('huaian')];
+    const vendorOrgId = ((await call('vendor', '{ me { vendorOrgId } }')).data?.me as { vendorOrgId: string }).vendorOrgId;
+    const scoped = async <T>(setting: string, value: string, work: (c: Client) => Promise<T>): Promise<T> => {
+      const client = new Client({ connectionString: api.database.appUrl });
+      await client.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT set_config($1, $2, true)', [setting, value]);
+        return await work(client);
+      } finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+        await client.end();
+      }
+    };
+    const TABLES = ['procurement_projects', 'procurement_packages', 'procurement_bids', 'procurement_evaluator_sheets'];
+    const counts = (c: Client) => c.query(`SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(', ')}`).then((r) => Object.values(r.rows[0] as Record<string, number>));
+    expect(await scoped('app.tenant_id', huaian, counts)).toEqual([0, 0, 0, 0]);
+    expect(await scoped('app.vendor_org_id', vendorOrgId, counts)).toEqual([0, 0, 0, 0]);
+    expect((await scoped('app.tenant_id', tianjin, counts)).every((n) => n > 0)).toBe(true);
+    // Writing a Tianjin row from Huai'an's scope: refused by the policy.
+    await expect(
+      scoped('app.tenant_id', huaian, (c) => c.query("INSERT INTO procurement_bids (tenant_id, package_id, bidder_name, price, small_or_micro) VALUES ($1, $2, 'x', 1, false)", [tianjin, packageId])),
+    ).rejects.toThrow(/row-level security/);
+    // A Huai'an row pointing at Tianjin's package: refused by the composite foreign key.
+    await expect(
+      scoped('app.tenant_id', huaian, (c) => c.query("INSERT INTO procurement_bids (tenant_id, package_id, bidder_name, price, small_or_micro) VALUES ($1, $2, 'x', 1, false)", [huaian, packageId])),
+    ).rejects.toThrow(/foreign key/);
+    // A sheet for a bid of another package of the same tenant: refused by the (tenant, package, bid) key.
+    const otherPackage = (await superuser(api.database.name, (c) => c.query('SELECT id FROM procurement_packages WHERE id <> $1 AND tenant_id = $2 LIMIT 1', [packageId, tianjin]))).rows[0].id as string;
+    await expect(
+      scoped('app.tenant_id', tianjin, (c) => c.query("INSERT INTO procurement_evaluator_sheets (tenant_id, package_id, evaluator, bid_id, items) VALUES ($1, $2, 'x', $3, '{}')", [tianjin, otherPackage, bid.A])),
+    ).rejects.toThrow(/foreign key/);
+    for (const t of TABLES) {
+      await expect(scoped('app.tenant_id', tianjin, (c) => c.query(`UPDATE ${t} SET created_at = now()`))).rejects.toThrow(/permission denied/);
+      await expect(scoped('app.tenant_id', tianjin, (c) => c.query(`DELETE FROM ${t}`))).rejects.toThrow(/permission denied/);
+    }
+  });
+
   it('every procurement mutation left audit rows naming the operation, the actor and the tenant', async () => {
     const tianjin = (await superuser(api.database.name, (c) => c.query(`SELECT id FROM tenants WHERE code = 'tianjin'`))).rows[0].id as string;
     const rows = await superuser(api.database.name, async (c) => (await c.query(`SELECT operation, table_name, action, tenant_id, actor_user_id, row_id FROM audit_log WHERE table_name LIKE 'procurement_%' ORDER BY id`)).rows);

@@ -83,7 +83,7 @@ describe('tickets (联系单) through GraphQL on real PostgreSQL (Huai’an demo
       expect(t.events).toEqual([{ seq: 1, kind: 'submitted', at: '2026-03-02T09:00:00+08:00', actorSide: 'buyer' }]);
       expect(t.availableActions).toEqual(expect.arrayContaining(['confirm', 'request-review', 'withdraw']));
       const asVendor = (await call('vendor', `query ($id: ID!) { ticket(id: $id) { availableActions } }`, { id })).data?.ticket as TicketView;
-      expect(asVendor.availableActions).toEqual(['record-checklist']);
+      expect(asVendor.availableActions).toEqual([]); // nothing until the buyer confirms (and no checklist on a 软件错误 ticket)
     });
 
     it('an invalid transition is refused with its message and every problem; nothing changes', async () => {
@@ -185,6 +185,8 @@ describe('tickets (联系单) through GraphQL on real PostgreSQL (Huai’an demo
         ['huaian.admin', 'sign-business-test', '2026-04-02T15:00:00+08:00'],
       ];
       for (const [who, action, at, extra] of steps) await ok(who, t.id, action, { at, ...extra });
+      const asVendor = (await call('vendor', `query ($id: ID!) { ticket(id: $id) { availableActions } }`, { id: t.id })).data?.ticket as TicketView;
+      expect(asVendor.availableActions).toEqual(['respond', 'arrive-on-site', 'contain', 'deploy', 'record-checklist']);
       const bare = await act('vendor', t.id, 'deploy', { at: '2026-04-02T21:00:00+08:00', affectsSettlement: false });
       expect(paths(bare).sort()).toEqual(['checklist.backup', 'checklist.itConfirmation', 'checklist.jointReview', 'checklist.record', 'checklist.script', 'checklist.testDatabase']);
       expect(paths(await act('vendor', t.id, 'record-checklist', { at: '2026-04-02T16:00:00+08:00', checklist: { itConfirmation: true } }))).toEqual(['input.checklist.itConfirmation']);

@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { TicketsModule } from './tickets/tickets.module';
 import { PeriodInputsModule } from './period-inputs/period-inputs.module';
 import { ReportsModule } from './reports/reports.module';
 import { StaffingModule } from './staffing/staffing.module';

@@ -3,6 +3,7 @@ import { subject } from '@casl/ability';
 import {
   availableActions,
   calendarOf,
+  isDataProcessing,
   openTicket,
   parseContractConfig,
   stableUntil,
@@ -297,7 +298,8 @@ export class TicketsService {
         updatedAt: row.updatedAt,
         events: own.map((e, i) => ({ seq: e.seq, kind: e.kind, at: t.events[i].at, actorSide: e.actorSide, actorUserId: e.actorUserId, note: e.note, data: e.payload as JsonValue | null, recordedAt: e.recordedAt })),
         pauses: t.pauses.map((x) => ({ ...x })),
-        availableActions: side ? availableActions(t, side) : [],
+        // The checklist belongs to 单笔数据调整 / 批量数据处理 tickets only (the machine refuses it elsewhere).
+        availableActions: side ? availableActions(t, side).filter((a) => a !== 'record-checklist' || isDataProcessing(t.category)) : [],
         stableUntil: until,
         ...this.sla(t, gov, now),
       });

@@ -1,5 +1,4 @@
 import type { Type } from '@nestjs/common';
-import { TicketsModule } from './tickets/tickets.module';
 import { PeriodInputsModule } from './period-inputs/period-inputs.module';
 import { ReportsModule } from './reports/reports.module';
 import { StaffingModule } from './staffing/staffing.module';

@@ -48,7 +48,6 @@ export class AbilityFactory {
         can('read', 'VendorOrganization');
         can(['read', 'create', 'update'], 'Contract', { tenantId: p.tenantId ?? NONE });
         can('read', 'User', { tenantId: p.tenantId ?? NONE });
-        can(['read', 'create', 'update'], 'Ticket', { tenantId: p.tenantId ?? NONE });
         // Reports: the buyer decides ('update'); the vendor saves and submits ('create'). Period inputs: the buyer's.
         can(['read', 'update'], ['MonthlyReport', 'PeriodInputs'], { tenantId: p.tenantId ?? NONE });
         can('read', 'StaffRoster', { tenantId: p.tenantId ?? NONE });
@@ -59,8 +58,6 @@ export class AbilityFactory {
       case 'finance':
         can('read', 'VendorOrganization');
         can('read', 'Contract', { tenantId: p.tenantId ?? NONE });
-        // Buyer staff submit and move tickets as the buyer; finance only reads them.
-        can(p.role === 'buyer-staff' ? ['read', 'create', 'update'] : 'read', 'Ticket', { tenantId: p.tenantId ?? NONE });
         can(p.role === 'buyer-staff' ? ['read', 'update'] : 'read', ['MonthlyReport', 'PeriodInputs'], { tenantId: p.tenantId ?? NONE });
         can('read', 'StaffRoster', { tenantId: p.tenantId ?? NONE });
         // Buyer staff submit and move tickets as the buyer; finance only reads them.
@@ -71,7 +68,6 @@ export class AbilityFactory {
       case 'vendor':
         can('read', 'VendorOrganization', { id: p.vendorOrgId ?? NONE });
         can('read', 'Contract', { vendorOrgId: p.vendorOrgId ?? NONE });
-        can(['read', 'update'], 'Ticket', { vendorOrgId: p.vendorOrgId ?? NONE });
         can(['read', 'create'], ['MonthlyReport', 'StaffRoster'], { vendorOrgId: p.vendorOrgId ?? NONE });
         can('read', 'PeriodInputs', { vendorOrgId: p.vendorOrgId ?? NONE });
         can(['read', 'update'], 'Ticket', { vendorOrgId: p.vendorOrgId ?? NONE });

@@ -108,6 +108,37 @@ describe("buyer inputs per assessment period through GraphQL (real PostgreSQL, d
     });
   });
 
+  it('row-level security: the vendor reads but cannot write period inputs; another tenant and a vendor holding nothing see no row', async () => {
+    const c = contracts['huaian-2025-2026'];
+    await withDb(api.database.name, async (db) => {
+      const { tenant_id: tenantId, vendor_org_id: vendorOrgId } = (await db.query('SELECT tenant_id, vendor_org_id FROM contracts WHERE id = $1', [c])).rows[0];
+      const tianjin = (await db.query("SELECT id FROM tenants WHERE code = 'tianjin'")).rows[0].id as string;
+      const asScope = async <T>(setting: string, value: string, work: () => Promise<T>): Promise<T> => {
+        await db.query('BEGIN');
+        try {
+          await db.query('SET LOCAL ROLE ledger_app');
+          await db.query('SELECT set_config($1, $2, true)', [setting, value]);
+          return await work();
+        } finally {
+          await db.query('ROLLBACK');
+        }
+      };
+      const count = async () => Number((await db.query('SELECT count(*) AS n FROM period_inputs WHERE contract_id = $1', [c])).rows[0].n);
+      expect(await asScope('app.vendor_org_id', vendorOrgId, count)).toBeGreaterThan(0);
+      expect(await asScope('app.tenant_id', tianjin, count)).toBe(0);
+      expect(await asScope('app.vendor_org_id', '00000000-0000-4000-8000-000000000001', count)).toBe(0);
+      await asScope('app.vendor_org_id', vendorOrgId, async () => {
+        await expect(
+          db.query("INSERT INTO period_inputs (tenant_id, contract_id, period, kind, value, config_version, updated_by) VALUES ($1, $2, '2026-H2', 'complaints', '{}', 1, $3)", [tenantId, c, vendorOrgId]),
+        ).rejects.toThrow(/row-level security/);
+      });
+      await asScope('app.vendor_org_id', vendorOrgId, async () => {
+        const r = await db.query("UPDATE period_inputs SET value = '{}' WHERE contract_id = $1 AND kind = 'satisfaction'", [c]);
+        expect(r.rowCount).toBe(0); // no UPDATE policy for the vendor: nothing it may change
+      });
+    });
+  });
+
   it('every change left audit rows naming the operation, the actor and the tenant', async () => {
     const rows = await withDb(api.database.name, async (db) => (await db.query("SELECT operation, action, tenant_id, actor_user_id, after ->> 'kind' AS kind FROM audit_log WHERE table_name = 'period_inputs' ORDER BY id")).rows);
     const byOp = rows.filter((r) => r.operation === 'setPeriodInputs').map((r) => `${r.action}:${r.kind}`);

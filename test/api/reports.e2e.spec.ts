@@ -169,9 +169,17 @@ describe('monthly reports through GraphQL (real PostgreSQL, demo seed)', () => {
     expect(code(await call('tianjin.admin', `query ($c: ID!) { monthlyReports(contractId: $c) { id } }`, { c: contractId }))).toBe('NOT_FOUND');
   });
 
+  it('concurrent first saves of a month: each succeeds or answers CONFLICT (never a server error); one report remains', async () => {
+    const results = await Promise.all([1, 2, 3, 4].map(() => call('vendor', SAVE, { i: { contractId, month: '2026-12', report: { attendance: [] } } })));
+    for (const r of results) expect(r.errors === undefined || code(r) === 'CONFLICT').toBe(true);
+    const months = ((await call('vendor', 'query ($c: ID!) { monthlyReports(contractId: $c) { month } }', { c: contractId })).data?.monthlyReports as { month: string }[]).map((m) => m.month);
+    expect(months.filter((m) => m === '2026-12')).toHaveLength(1);
+  });
+
   it('every mutation left audit rows naming the operation, the actor and the tenant', async () => {
     const rows = await withDb(api.database.name, async (c) => (await c.query("SELECT operation, action, tenant_id, actor_user_id, after ->> 'status' AS status FROM audit_log WHERE table_name = 'monthly_reports' ORDER BY id")).rows);
-    const ops = rows.map((r) => `${r.operation}:${r.action}:${r.status}`);
+    // The concurrent saves of 2026-12 may each insert or update the one draft: count its first INSERT only.
+    const ops = rows.map((r) => `${r.operation}:${r.action}:${r.status}`).slice(0, 8);
     expect(ops).toEqual([
       'saveMonthlyReport:INSERT:draft',
       'submitMonthlyReport:UPDATE:submitted',
@@ -179,6 +187,7 @@ describe('monthly reports through GraphQL (real PostgreSQL, demo seed)', () => {
       'saveMonthlyReport:UPDATE:draft',
       'submitMonthlyReport:UPDATE:submitted',
       'acceptMonthlyReport:UPDATE:accepted',
+      'saveMonthlyReport:INSERT:draft',
       'saveMonthlyReport:INSERT:draft',
     ]);
     for (const r of rows) {

@@ -7,7 +7,7 @@ import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractsRepository } from '../contracts/contracts.repository';
 import type { JsonValue } from '../graphql/json.scalar';
-import { contractSubject, isLocalDate, loadContract } from '../reports/contract-context';
+import { conflictsAsDomainErrors, contractSubject, isLocalDate, loadContract } from '../reports/contract-context';
 import type { PeriodInputsModel, SetPeriodInputsInput } from './period-inputs.models';
 
 type Component = AssessmentScheme['components'][number];
@@ -58,7 +58,7 @@ export class PeriodInputsService {
   async set(input: SetPeriodInputsInput): Promise<PeriodInputsModel> {
     const p = this.context.principal();
     const ability = this.abilities.for(p);
-    return this.db.run(this.context.scope(), async (em) => {
+    return conflictsAsDomainErrors(`inputs of ${input.period} were set concurrently; load them and try again`, () => this.db.run(this.context.scope(), async (em) => {
       const ctx = await loadContract(em, this.contracts, ability, input.contractId);
       if (!ability.can('read', contractSubject('PeriodInputs', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
       if (!ability.can('update', contractSubject('PeriodInputs', ctx.contract))) throw new DomainError('FORBIDDEN', 'period inputs are the buyer’s (admin or staff); the vendor reads them');
@@ -81,7 +81,7 @@ export class PeriodInputsService {
         }
       }
       return this.model(ctx.contract.id, input.period, await repo.find({ where: { contractId: ctx.contract.id, period: input.period } }), ctx.config);
-    });
+    }));
   }
 
   async get(contractId: string, period: string): Promise<PeriodInputsModel> {

@@ -2,7 +2,7 @@ import { subject } from '@casl/ability';
 import { parseContractConfig, type ParsedConfig } from '@ledger/contracts';
 import { DomainError } from '@ledger/kernel';
 import { ContractVersionEntity, type ContractEntity } from '@ledger/persistence';
-import type { EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { AppAbility } from '../auth/ability.factory';
 import type { ContractsRepository } from '../contracts/contracts.repository';
 
@@ -35,4 +35,19 @@ export function todayInShanghai(now = Date.now()): string {
 /** A real calendar date YYYY-MM-DD (2026-02-30 is not). */
 export function isLocalDate(s: unknown): s is string {
   return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+}
+
+/**
+ * A concurrent request that won a race answers CONFLICT (the transaction rolls back), not a server error: a unique
+ * key taken first (23505), or a row locked by its guard trigger in the meantime (accepted report, closed period).
+ */
+export async function conflictsAsDomainErrors<T>(message: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    const code = e instanceof QueryFailedError ? (e.driverError as { code?: string }).code : undefined;
+    if (code === '23505') throw new DomainError('CONFLICT', message);
+    if (code === '42501' && /locked/.test((e as Error).message)) throw new DomainError('CONFLICT', (e as Error).message);
+    throw e;
+  }
 }

@@ -7,7 +7,7 @@ import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractsRepository } from '../contracts/contracts.repository';
 import type { JsonValue } from '../graphql/json.scalar';
-import { UUID, contractSubject, loadContract, todayInShanghai, type ContractContext } from './contract-context';
+import { UUID, conflictsAsDomainErrors, contractSubject, loadContract, todayInShanghai, type ContractContext } from './contract-context';
 import type { MonthlyReportModel, SaveMonthlyReportInput } from './reports.models';
 import { ReportsRepository } from './reports.repository';
 
@@ -32,7 +32,7 @@ export class ReportsService {
   async save(input: SaveMonthlyReportInput): Promise<MonthlyReportModel> {
     const p = this.context.principal();
     const ability = this.abilities.for(p);
-    return this.db.run(this.context.scope(), async (em) => {
+    return conflictsAsDomainErrors(`the report of ${input.month} was saved concurrently; load it and try again`, () => this.db.run(this.context.scope(), async (em) => {
       const ctx = await this.readable(em, ability, input.contractId);
       if (!ability.can('create', contractSubject('MonthlyReport', ctx.contract))) throw new DomainError('FORBIDDEN', 'only the vendor holding the contract writes its monthly reports');
       const problems: Problem[] = [];
@@ -65,14 +65,14 @@ export class ReportsService {
             decidedAt: null,
           });
       return this.toModel(saved, ctx.config);
-    });
+    }));
   }
 
   /** Draft → submitted; the report is validated again against the contract's current configuration. */
   async submit(reportId: string): Promise<MonthlyReportModel> {
     const p = this.context.principal();
     const ability = this.abilities.for(p);
-    return this.db.run(this.context.scope(), async (em) => {
+    return conflictsAsDomainErrors('the report changed concurrently; load it and try again', () => this.db.run(this.context.scope(), async (em) => {
       const { report, ctx } = await this.loadReport(em, ability, reportId);
       if (!ability.can('create', contractSubject('MonthlyReport', ctx.contract))) throw new DomainError('FORBIDDEN', 'only the vendor submits its monthly report');
       this.assertStatus(report, ['draft'], 'submit');
@@ -80,13 +80,13 @@ export class ReportsService {
       if (!check.ok) throw new ValidationError(prefixProblems('report', check.problems), 'the report no longer fits the contract configuration; save it again');
       const saved = await this.repo.update(em, report, { status: 'submitted', configVersion: ctx.version, submittedBy: p.userId, submittedAt: new Date() });
       return this.toModel(saved, ctx.config);
-    });
+    }));
   }
 
   async decide(reportId: string, decision: 'accepted' | 'returned', comment?: string): Promise<MonthlyReportModel> {
     const p = this.context.principal();
     const ability = this.abilities.for(p);
-    return this.db.run(this.context.scope(), async (em) => {
+    return conflictsAsDomainErrors('the report changed concurrently; load it and try again', () => this.db.run(this.context.scope(), async (em) => {
       const { report, ctx } = await this.loadReport(em, ability, reportId);
       if (!ability.can('update', contractSubject('MonthlyReport', ctx.contract))) throw new DomainError('FORBIDDEN', 'only the buyer (admin or staff) decides on a monthly report');
       this.assertStatus(report, ['submitted'], decision === 'accepted' ? 'accept' : 'return');
@@ -98,7 +98,7 @@ export class ReportsService {
         decidedAt: new Date(),
       });
       return this.toModel(saved, ctx.config);
-    });
+    }));
   }
 
   async list(contractId: string): Promise<MonthlyReportModel[]> {

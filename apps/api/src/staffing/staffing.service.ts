@@ -7,7 +7,7 @@ import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractsRepository } from '../contracts/contracts.repository';
 import type { JsonValue } from '../graphql/json.scalar';
-import { UUID, contractSubject, isLocalDate, loadContract, todayInShanghai, type ContractContext } from '../reports/contract-context';
+import { UUID, conflictsAsDomainErrors, contractSubject, isLocalDate, loadContract, todayInShanghai, type ContractContext } from '../reports/contract-context';
 import type { AddStaffMemberInput, RecordReplacementInput, StaffMemberModel, StaffReplacementModel, StaffRosterModel } from './staffing.models';
 
 const PLACEMENTS = ['on-site', 'remote', 'offshore'];
@@ -68,7 +68,7 @@ export class StaffingService {
   async recordReplacement(input: RecordReplacementInput): Promise<StaffReplacementModel> {
     const p = this.context.principal();
     const ability = this.abilities.for(p);
-    return this.db.run(this.context.scope(), async (em) => {
+    return conflictsAsDomainErrors('this staff member was replaced concurrently', () => this.db.run(this.context.scope(), async (em) => {
       const ctx = await this.writable(em, ability, input.contractId);
       const { config } = ctx;
       const members = em.getRepository(StaffMemberEntity);
@@ -124,7 +124,7 @@ export class StaffingService {
         }),
       );
       return replacementModel(saved, config);
-    });
+    }));
   }
 
   async roster(contractId: string, asOf?: string | null): Promise<StaffRosterModel> {

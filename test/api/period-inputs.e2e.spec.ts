@@ -27,8 +27,8 @@ describe("buyer inputs per assessment period through GraphQL (real PostgreSQL, d
 
   beforeAll(async () => {
     api = await startApi({ SEED_DEMO: 'auto' });
-    for (const who of ['vendor', 'huaian.admin', 'huaian.staff', 'huaian.finance', 'xuzhou.admin', 'tianjin.admin']) tokens[who] = await api.login(`${who}@demo.local`);
-    for (const who of ['huaian.admin', 'xuzhou.admin', 'tianjin.admin']) {
+    for (const who of ['vendor', 'huaian.admin', 'huaian.staff', 'huaian.finance', 'xuzhou.admin', 'qinghai.admin', 'tianjin.admin']) tokens[who] = await api.login(`${who}@demo.local`);
+    for (const who of ['huaian.admin', 'xuzhou.admin', 'qinghai.admin', 'tianjin.admin']) {
       for (const c of (await call(who, '{ contracts { id code } }')).data?.contracts as { id: string; code: string }[]) contracts[c.code] = c.id;
     }
   }, 120_000);
@@ -79,6 +79,16 @@ describe("buyer inputs per assessment period through GraphQL (real PostgreSQL, d
     });
     expect(ok.errors).toBeUndefined();
     expect(ok.data?.setPeriodInputs).toMatchObject({ securityIncidents: 0, missing: ['satisfaction.businessSatisfaction', 'satisfaction.itSatisfaction'] });
+  });
+
+  it("Qinghai's 11 item scores are checked item by item", async () => {
+    const c = contracts['qinghai-hospital-3y'];
+    const items = { monthlyInspection: 90, hotline: 85, emergencyOnSite: 88, faultQuality: 86, recurrence: 84, responseTimeliness: 90, engineerSkill: 87, training: 80, dbOptimisation: 85, onSite: 88, improvement: 87 };
+    const bad = await call('qinghai.admin', SET, { i: { contractId: c, period: '2026-H1', itemScores: { ...items, hotline: 120, morale: 90 }, complaints: { valid: 3, invalid: 0 } } });
+    expect(paths(bad)).toEqual(['input.itemScores', 'input.itemScores.hotline']);
+    expect((bad.errors?.[0].extensions.problems ?? []).find((p) => p.path === 'input.itemScores')?.message).toMatch(/morale/);
+    const ok = await call('qinghai.admin', SET, { i: { contractId: c, period: '2026-H1', itemScores: items, complaints: { valid: 3, invalid: 0 } } });
+    expect(ok.data?.setPeriodInputs).toMatchObject({ itemScores: items, complaints: { valid: 3, invalid: 0 }, missing: [] });
   });
 
   it('a quarter is qualified (Tianjin) only on a quarter period', async () => {

@@ -171,6 +171,23 @@ describe('tenancy through GraphQL: login, roles, contracts and versions, audit (
     });
   });
 
+  describe('buyer admin manages its own tenant’s users', () => {
+    it('adds a finance user to its own tenant from the session; other roles and other tenants are refused', async () => {
+      const mutation = 'mutation ($i: CreateUserInput!) { createUser(input: $i) { email role tenantId } }';
+      const me = (await call('huaian.admin', '{ me { tenantId } }')).data?.me as { tenantId: string };
+      const ok = await call('huaian.admin', mutation, { i: { email: 'huaian.finance2@demo.local', password: 'long-enough-password', displayName: '财务二', role: 'finance' } });
+      expect(ok.data?.createUser).toEqual({ email: 'huaian.finance2@demo.local', role: 'finance', tenantId: me.tenantId });
+      const token = await api.login('huaian.finance2@demo.local', 'long-enough-password');
+      expect(((await api.gql('{ contracts { code } }', {}, token)).body.data.contracts as { code: string }[]).map((c) => c.code)).toContain('huaian-2025-2026');
+      const vendorRole = await call('huaian.admin', mutation, { i: { email: 'v2@demo.local', password: 'long-enough-password', displayName: 'v', role: 'vendor' } });
+      expect(vendorRole.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ path: 'input.role' }] });
+      const tianjin = (await call('tianjin.admin', '{ me { tenantId } }')).data?.me as { tenantId: string };
+      const elsewhere = await call('huaian.admin', mutation, { i: { email: 'x2@demo.local', password: 'long-enough-password', displayName: 'x', role: 'finance', tenantId: tianjin.tenantId } });
+      expect(code(elsewhere)).toBe('NOT_FOUND');
+      expect(code(await call('huaian.staff', mutation, { i: { email: 'x3@demo.local', password: 'long-enough-password', displayName: 'x', role: 'finance' } }))).toBe('FORBIDDEN');
+    });
+  });
+
   describe('audit', () => {
     it('every mutation of this suite left audit rows naming the operation, the actor and the tenant', async () => {
       const rows = await auditRows(api.database.name);

@@ -34,7 +34,8 @@ export const CASES: Record<string, Case> = {
       query: 'mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }',
       variables: { i: { email: 'intruder@demo.local', password: 'long-enough-password', displayName: 'x', role: 'buyer-admin', tenantId: ids.tenantId } },
     }),
-    expect: { otherTenant: 'FORBIDDEN', otherVendor: 'FORBIDDEN' },
+    // A buyer admin adds users to its own tenant only: another tenant's id is NOT_FOUND; vendors never add users.
+    expect: { otherTenant: 'NOT_FOUND', otherVendor: 'FORBIDDEN' },
   },
   preset: {
     build: () => ({ query: '{ preset(id: "huaian-2025-2026") { id } }' }),

@@ -32,7 +32,7 @@ export class PlatformResolver {
     return this.platform.vendorOrganization(id);
   }
 
-  @Mutation(() => UserModel, { description: 'Platform admin: add a user of any role.' })
+  @Mutation(() => UserModel, { description: 'Platform admin: add a user of any role. Buyer admin: add a buyer or finance user to its own tenant.' })
   createUser(@Args('input') input: CreateUserInput): Promise<UserModel> {
     return this.platform.createUser(input);
   }

@@ -73,8 +73,22 @@ export class PlatformService {
     return vendor;
   }
 
+  /**
+   * The platform admin adds users of any role. A buyer admin adds buyer staff, finance users and other buyer
+   * admins of its own tenant only: the tenant comes from the session; naming another tenant is NOT_FOUND.
+   */
   async createUser(input: CreateUserInput): Promise<UserModel> {
-    this.require('create', 'User');
+    const caller = this.context.principal();
+    if (caller.role === 'buyer-admin') {
+      if (input.tenantId !== undefined && input.tenantId !== null && input.tenantId !== caller.tenantId) throw new DomainError('NOT_FOUND', 'no such tenant');
+      if (!['buyer-admin', 'buyer-staff', 'finance'].includes(input.role)) {
+        throw new ValidationError([{ path: 'input.role', message: 'a buyer admin adds buyer-admin, buyer-staff or finance users' }]);
+      }
+      input = { ...input, tenantId: caller.tenantId ?? undefined };
+      if (!this.abilities.for(caller).can('create', subject('User', { tenantId: caller.tenantId }))) throw new DomainError('FORBIDDEN', 'your role may not create users');
+    } else {
+      this.require('create', 'User');
+    }
     const email = input.email.trim().toLowerCase();
     const problems: Problem[] = [];
     if (!EMAIL.test(email)) problems.push({ path: 'input.email', message: 'not an email address' });

@@ -26,6 +26,21 @@ async function contractCodes(app: INestApplication, email: string): Promise<stri
   return (res.body.data.contracts as { code: string }[]).map((c) => c.code);
 }
 
+type DemoTicket = { state: string; sla: { targets: { status: string }[] } | null };
+
+async function xuzhouTickets(app: INestApplication): Promise<DemoTicket[]> {
+  const server = app.getHttpServer();
+  const login = await request(server).post('/graphql').send({ query: 'mutation { login(input: { email: "xuzhou.staff@demo.local", password: "demo-password-2026" }) { token } }' });
+  const auth = `Bearer ${login.body.data.login.token as string}`;
+  const [contract] = (await request(server).post('/graphql').set('authorization', auth).send({ query: '{ contracts { id } }' })).body.data.contracts as { id: string }[];
+  const res = await request(server)
+    .post('/graphql')
+    .set('authorization', auth)
+    .send({ query: 'query ($c: ID!) { tickets(contractId: $c) { state sla { targets { status } } } }', variables: { c: contract.id } });
+  if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+  return res.body.data.tickets as DemoTicket[];
+}
+
 describe('npm start without a database server (embedded PGlite)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -34,6 +49,11 @@ describe('npm start without a database server (embedded PGlite)', () => {
     const first = await boot(dataDir);
     expect(await contractCodes(first, 'vendor@demo.local')).toHaveLength(12);
     expect(await contractCodes(first, 'qinghai.finance@demo.local')).toEqual(['qinghai-hospital-3y']);
+    // Xuzhou's demo 联系单: twelve closed, three still open, some SLA targets breached.
+    const tickets = await xuzhouTickets(first);
+    expect(tickets.filter((t) => t.state === 'closed')).toHaveLength(12);
+    expect(tickets.filter((t) => t.state !== 'closed').map((t) => t.state).sort()).toEqual(['deployed', 'in-progress', 'received']);
+    expect(tickets.some((t) => t.sla?.targets.some((x) => x.status === 'breached'))).toBe(true);
     await first.close();
 
     const second = await boot(dataDir);

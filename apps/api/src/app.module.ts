@@ -27,6 +27,7 @@ import { PlatformResolver } from './platform/platform.resolver';
 import { PlatformService } from './platform/platform.service';
 import { PresetsResolver } from './presets/presets.resolver';
 import { PresetsService } from './presets/presets.service';
+import { DemoActivity } from './seed/demo-activity';
 import { DemoSeeder } from './seed/demo-seeder';
 import { SettlementResolver } from './settlement/settlement.resolver';
 import { SettlementService } from './settlement/settlement.service';
@@ -88,6 +89,7 @@ export class AppModule {
         PresetsResolver,
         SettlementService,
         SettlementResolver,
+        DemoActivity,
         DemoSeeder,
       ],
     };

@@ -4,7 +4,9 @@ import { TenantDatabase, type UserRole } from '@ledger/persistence';
 import { hashPassword } from '../auth/password';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ContractsRepository } from '../contracts/contracts.repository';
+import type { Principal } from '../auth/principal';
 import { PlatformRepository } from '../platform/platform.repository';
+import { DemoActivity } from './demo-activity';
 
 /** The demo password of every demo user; printed at start, never used outside a demo database. */
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -35,8 +37,8 @@ export function demoUsers(): DemoUser[] {
 }
 
 /**
- * Seeds an empty database with the five agencies, one vendor holding every contract, a user per role and the
- * twelve preset contracts, so the first screen shows real contracts. Runs once: a database with any tenant
+ * Seeds an empty database with the five agencies, one vendor holding every contract, a user per role, the
+ * twelve preset contracts and fifteen months-long 联系单 on Xuzhou's, so the first screen shows real work. Runs once: a database with any tenant
  * is left alone. Off in production and when SEED_DEMO=off.
  */
 @Injectable()
@@ -48,6 +50,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly platform: PlatformRepository,
     private readonly contracts: ContractsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly activity: DemoActivity,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -66,6 +69,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
       const tenants = new Map<string, string>();
       for (const t of DEMO_TENANTS) tenants.set(t.code, (await this.platform.insertTenant(em, { code: t.code, name: t.name })).id);
       const admins = new Map<string, string>();
+      const principals = new Map<string, Principal>();
       for (const u of demoUsers()) {
         const tenantId = u.tenant ? (tenants.get(u.tenant) ?? null) : null;
         const user = await this.platform.insertUser(em, {
@@ -77,10 +81,12 @@ export class DemoSeeder implements OnApplicationBootstrap {
           vendorOrgId: u.role === 'vendor' ? vendor.id : null,
         });
         if (u.role === 'buyer-admin' && u.tenant) admins.set(u.tenant, user.id);
+        principals.set(u.email, { userId: user.id, role: user.role, tenantId: user.tenantId, vendorOrgId: user.vendorOrgId });
       }
-      return { vendorId: vendor.id, tenants, admins };
+      return { vendorId: vendor.id, tenants, admins, principals };
     });
     if (!created) return false;
+    const contractIds = new Map<string, string>();
     for (const t of DEMO_TENANTS) {
       const tenantId = created.tenants.get(t.code) as string;
       const userId = created.admins.get(t.code) as string;
@@ -108,9 +114,17 @@ export class DemoSeeder implements OnApplicationBootstrap {
             changeNote: `created from preset ${presetId}`,
             createdBy: userId,
           });
+          contractIds.set(presetId, contract.id);
         }
       });
     }
+    // Months of 联系单 on Xuzhou's contract (domain.md example A), through the real ticket service.
+    const who = (email: string) => created.principals.get(email) as Principal;
+    await this.activity.seedTickets(
+      contractIds.get('xuzhou-2026') as string,
+      { admin: who('xuzhou.admin@demo.local'), staff: who('xuzhou.staff@demo.local') },
+      who('vendor@demo.local'),
+    );
     return true;
   }
 }

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
 type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; problems?: { path: string; message: string }[] } }[] };
@@ -7,15 +7,6 @@ const FIELDS = 'contractId period staffScores satisfaction securityIncidents com
 const SET = `mutation ($i: SetPeriodInputsInput!) { setPeriodInputs(input: $i) { ${FIELDS} } }`;
 const GET = `query ($c: ID!, $p: String!) { periodInputs(contractId: $c, period: $p) { ${FIELDS} } }`;
 
-async function withDb<T>(databaseName: string, work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: `postgres://postgres@127.0.0.1:5432/${databaseName}` });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 describe("buyer inputs per assessment period through GraphQL (real PostgreSQL, demo seed)", () => {
   let api: TestApi;
@@ -110,17 +101,17 @@ describe("buyer inputs per assessment period through GraphQL (real PostgreSQL, d
 
   it('locked inputs (a closed period) answer CONFLICT, and the database refuses a raw change', async () => {
     const c = contracts['huaian-2025-2026'];
-    await withDb(api.database.name, (db) => db.query("UPDATE period_inputs SET locked = true WHERE contract_id = $1 AND period = '2026-H1' AND kind = 'complaints'", [c]));
+    await asSuperuser(api.database.name, (db) => db.query("UPDATE period_inputs SET locked = true WHERE contract_id = $1 AND period = '2026-H1' AND kind = 'complaints'", [c]));
     expect(code(await call('huaian.admin', SET, { i: { contractId: c, period: '2026-H1', complaints: { valid: 5, invalid: 0 } } }))).toBe('CONFLICT');
     expect((await call('huaian.admin', GET, { c, p: '2026-H1' })).data?.periodInputs).toMatchObject({ locked: true, complaints: { valid: 1, invalid: 2 } });
-    await withDb(api.database.name, async (db) => {
+    await asSuperuser(api.database.name, async (db) => {
       await expect(db.query("UPDATE period_inputs SET value = '{\"valid\":0,\"invalid\":0}' WHERE contract_id = $1 AND kind = 'complaints'", [c])).rejects.toThrow(/locked/);
     });
   });
 
   it('row-level security: the vendor reads but cannot write period inputs; another tenant and a vendor holding nothing see no row', async () => {
     const c = contracts['huaian-2025-2026'];
-    await withDb(api.database.name, async (db) => {
+    await asSuperuser(api.database.name, async (db) => {
       const { tenant_id: tenantId, vendor_org_id: vendorOrgId } = (await db.query('SELECT tenant_id, vendor_org_id FROM contracts WHERE id = $1', [c])).rows[0];
       const tianjin = (await db.query("SELECT id FROM tenants WHERE code = 'tianjin'")).rows[0].id as string;
       const asScope = async <T>(setting: string, value: string, work: () => Promise<T>): Promise<T> => {
@@ -150,7 +141,7 @@ describe("buyer inputs per assessment period through GraphQL (real PostgreSQL, d
   });
 
   it('every change left audit rows naming the operation, the actor and the tenant', async () => {
-    const rows = await withDb(api.database.name, async (db) => (await db.query("SELECT operation, action, tenant_id, actor_user_id, after ->> 'kind' AS kind FROM audit_log WHERE table_name = 'period_inputs' ORDER BY id")).rows);
+    const rows = await asSuperuser(api.database.name, async (db) => (await db.query("SELECT operation, action, tenant_id, actor_user_id, after ->> 'kind' AS kind FROM audit_log WHERE table_name = 'period_inputs' ORDER BY id")).rows);
     const byOp = rows.filter((r) => r.operation === 'setPeriodInputs').map((r) => `${r.action}:${r.kind}`);
     expect(byOp.slice(0, 5)).toEqual(['INSERT:satisfaction', 'INSERT:complaints', 'UPDATE:satisfaction', 'INSERT:acceptance', expect.stringMatching(/^INSERT:/)]);
     for (const r of rows.filter((x) => x.operation === 'setPeriodInputs')) {

@@ -1,21 +1,12 @@
 import { Client } from 'pg';
 import { getPreset } from '../../libs/contracts/src';
+import { asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
 type Problem = { path: string; message: string };
 type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; problems?: Problem[] } }[] };
 
-/** As the server's superuser (the app role sees only its own tenant's rows), as in tenancy.e2e.spec.ts. */
-async function superuser<T>(databaseName: string, work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: `postgres://postgres@127.0.0.1:5432/${databaseName}` });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-const count = (db: string, table: string) => superuser(db, async (c) => Number((await c.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n));
+const count = (db: string, table: string) => asSuperuser(db, async (c) => Number((await c.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n));
 
 const PROJECT = 'mutation ($i: CreateProcurementProjectInput!) { createProcurementProject(input: $i) { id code name status tenantId } }';
 const PACKAGE = 'mutation ($i: AddProcurementPackageInput!) { addProcurementPackage(input: $i) { id number name budget presetId scheme bids { id } } }';
@@ -258,7 +249,7 @@ describe('procurement (Tianjin) through GraphQL on real PostgreSQL', () => {
   });
 
   it('row-level security as ledger_app: another tenant and the vendor see no procurement row, write none into Tianjin, and nobody updates or deletes', async () => {
-    const tenantOf = async (code: string) => (await superuser(api.database.name, (c) => c.query('SELECT id FROM tenants WHERE code = $1', [code]))).rows[0].id as string;
+    const tenantOf = async (code: string) => (await asSuperuser(api.database.name, (c) => c.query('SELECT id FROM tenants WHERE code = $1', [code]))).rows[0].id as string;
     const [tianjin, huaian] = [await tenantOf('tianjin'), await tenantOf('huaian')];
     const vendorOrgId = ((await call('vendor', '{ me { vendorOrgId } }')).data?.me as { vendorOrgId: string }).vendorOrgId;
     const scoped = async <T>(setting: string, value: string, work: (c: Client) => Promise<T>): Promise<T> => {
@@ -287,7 +278,7 @@ describe('procurement (Tianjin) through GraphQL on real PostgreSQL', () => {
       scoped('app.tenant_id', huaian, (c) => c.query("INSERT INTO procurement_bids (tenant_id, package_id, bidder_name, price, small_or_micro) VALUES ($1, $2, 'x', 1, false)", [huaian, packageId])),
     ).rejects.toThrow(/foreign key/);
     // A sheet for a bid of another package of the same tenant: refused by the (tenant, package, bid) key.
-    const otherPackage = (await superuser(api.database.name, (c) => c.query('SELECT id FROM procurement_packages WHERE id <> $1 AND tenant_id = $2 LIMIT 1', [packageId, tianjin]))).rows[0].id as string;
+    const otherPackage = (await asSuperuser(api.database.name, (c) => c.query('SELECT id FROM procurement_packages WHERE id <> $1 AND tenant_id = $2 LIMIT 1', [packageId, tianjin]))).rows[0].id as string;
     await expect(
       scoped('app.tenant_id', tianjin, (c) => c.query("INSERT INTO procurement_evaluator_sheets (tenant_id, package_id, evaluator, bid_id, items) VALUES ($1, $2, 'x', $3, '{}')", [tianjin, otherPackage, bid.A])),
     ).rejects.toThrow(/foreign key/);
@@ -298,8 +289,8 @@ describe('procurement (Tianjin) through GraphQL on real PostgreSQL', () => {
   });
 
   it('every procurement mutation left audit rows naming the operation, the actor and the tenant', async () => {
-    const tianjin = (await superuser(api.database.name, (c) => c.query(`SELECT id FROM tenants WHERE code = 'tianjin'`))).rows[0].id as string;
-    const rows = await superuser(api.database.name, async (c) => (await c.query(`SELECT operation, table_name, action, tenant_id, actor_user_id, row_id FROM audit_log WHERE table_name LIKE 'procurement_%' ORDER BY id`)).rows);
+    const tianjin = (await asSuperuser(api.database.name, (c) => c.query(`SELECT id FROM tenants WHERE code = 'tianjin'`))).rows[0].id as string;
+    const rows = await asSuperuser(api.database.name, async (c) => (await c.query(`SELECT operation, table_name, action, tenant_id, actor_user_id, row_id FROM audit_log WHERE table_name LIKE 'procurement_%' ORDER BY id`)).rows);
     const seen = new Set(rows.map((r) => `${r.operation} ${r.table_name} ${r.action}`));
     for (const s of ['createProcurementProject procurement_projects INSERT', 'addProcurementPackage procurement_packages INSERT', 'recordBid procurement_bids INSERT', 'recordEvaluatorSheet procurement_evaluator_sheets INSERT']) {
       expect(seen).toContain(s);

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
 type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; problems?: { path: string; message: string }[] } }[] };
@@ -9,16 +9,6 @@ const SUBMIT = `mutation ($id: ID!) { submitMonthlyReport(reportId: $id) { ${FIE
 const ACCEPT = `mutation ($id: ID!) { acceptMonthlyReport(reportId: $id) { ${FIELDS} } }`;
 const RETURN = `mutation ($id: ID!, $c: String!) { returnMonthlyReport(reportId: $id, comment: $c) { ${FIELDS} } }`;
 
-/** A superuser connection to the test database (to read the audit log and to try raw statements as the app role). */
-async function withDb<T>(databaseName: string, work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: `postgres://postgres@127.0.0.1:5432/${databaseName}` });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** October 2026 of the Huai'an contract: four attendance people, the 重保 of National Day, the emergency drill. */
 export const OCTOBER = {
@@ -81,7 +71,7 @@ describe('monthly reports through GraphQL (real PostgreSQL, demo seed)', () => {
     expect((structural.errors?.[0].extensions.problems ?? []).map((p) => p.path)).toEqual(['input.month']);
     const list = await call('vendor', 'query ($c: ID!) { monthlyReports(contractId: $c) { id } }', { c: contractId });
     expect(list.data?.monthlyReports).toEqual([]);
-    expect(await withDb(api.database.name, async (c) => Number((await c.query('SELECT count(*) AS n FROM monthly_reports')).rows[0].n))).toBe(0);
+    expect(await asSuperuser(api.database.name, async (c) => Number((await c.query('SELECT count(*) AS n FROM monthly_reports')).rows[0].n))).toBe(0);
   });
 
   it('vendor drafts and submits; buyer returns with a comment; vendor fixes and resubmits; buyer accepts; then the month is locked', async () => {
@@ -122,7 +112,7 @@ describe('monthly reports through GraphQL (real PostgreSQL, demo seed)', () => {
     expect(code(await call('huaian.admin', RETURN, { id, c: 'reopen' }))).toBe('CONFLICT');
     expect(code(await call('huaian.admin', ACCEPT, { id }))).toBe('CONFLICT');
     // … and the database itself rejects a raw UPDATE or DELETE, in the app role with the tenant's scope.
-    await withDb(api.database.name, async (c) => {
+    await asSuperuser(api.database.name, async (c) => {
       const tenantId = (await c.query('SELECT tenant_id FROM contracts WHERE id = $1', [contractId])).rows[0].tenant_id as string;
       for (const sql of ["UPDATE monthly_reports SET buyer_comment = 'edited' WHERE id = $1", "UPDATE monthly_reports SET status = 'returned', buyer_comment = 'x' WHERE id = $1", 'DELETE FROM monthly_reports WHERE id = $1']) {
         await c.query('BEGIN');
@@ -140,7 +130,7 @@ describe('monthly reports through GraphQL (real PostgreSQL, demo seed)', () => {
   it('the database also refuses a status change the scope may not make (the vendor accepting its own report)', async () => {
     const draft = await call('vendor', SAVE, { i: { contractId, month: '2026-11', report: { attendance: [] } } });
     const id = (draft.data?.saveMonthlyReport as { id: string }).id;
-    await withDb(api.database.name, async (c) => {
+    await asSuperuser(api.database.name, async (c) => {
       const vendorOrgId = (await c.query('SELECT vendor_org_id FROM contracts WHERE id = $1', [contractId])).rows[0].vendor_org_id as string;
       await c.query('BEGIN');
       await c.query('SET LOCAL ROLE ledger_app');
@@ -177,7 +167,7 @@ describe('monthly reports through GraphQL (real PostgreSQL, demo seed)', () => {
   });
 
   it('every mutation left audit rows naming the operation, the actor and the tenant', async () => {
-    const rows = await withDb(api.database.name, async (c) => (await c.query("SELECT operation, action, tenant_id, actor_user_id, after ->> 'status' AS status FROM audit_log WHERE table_name = 'monthly_reports' ORDER BY id")).rows);
+    const rows = await asSuperuser(api.database.name, async (c) => (await c.query("SELECT operation, action, tenant_id, actor_user_id, after ->> 'status' AS status FROM audit_log WHERE table_name = 'monthly_reports' ORDER BY id")).rows);
     // The concurrent saves of 2026-12 may each insert or update the one draft: count its first INSERT only.
     const ops = rows.map((r) => `${r.operation}:${r.action}:${r.status}`).slice(0, 8);
     expect(ops).toEqual([

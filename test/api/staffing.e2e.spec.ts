@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
 type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; problems?: { path: string; message: string }[] } }[] };
@@ -15,15 +15,6 @@ const REPLACE = 'mutation ($i: RecordReplacementInput!) { recordReplacement(inpu
 const ROSTER = `query ($c: ID!, $d: String) { staffRoster(contractId: $c, asOf: $d) { asOf members { id personId roleId placement fromDate toDate } replacements { ok problems { path } }
   turnover { class plannedHeadcount replaced ratePercent capPercent withinCap explanation } team { ok problems { path message } details } } }`;
 
-async function withDb<T>(databaseName: string, work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: `postgres://postgres@127.0.0.1:5432/${databaseName}` });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('staff roster and replacements through GraphQL (real PostgreSQL, demo seed)', () => {
   let api: TestApi;
@@ -124,7 +115,7 @@ describe('staff roster and replacements through GraphQL (real PostgreSQL, demo s
   });
 
   it('the app role cannot delete roster rows, and every change left audit rows', async () => {
-    await withDb(api.database.name, async (db) => {
+    await asSuperuser(api.database.name, async (db) => {
       await db.query('BEGIN');
       await db.query('SET LOCAL ROLE ledger_app');
       await expect(db.query('DELETE FROM staff_members')).rejects.toThrow(/permission denied/);

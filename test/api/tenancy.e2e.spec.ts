@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import { getPreset } from '../../libs/contracts/src';
+import { asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
 type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; problems?: { path: string }[] } }[] };
@@ -7,25 +7,11 @@ type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; 
 const CONTRACT_FIELDS = 'id code tenantId vendorOrgId currentVersion amount termStart termEnd versions { version changeNote }';
 
 /** Reads the audit log as the server's superuser (the app role sees only its own tenant's rows). */
-async function auditRows(databaseName: string): Promise<{ operation: string | null; table_name: string; action: string; tenant_id: string | null; actor_user_id: string | null }[]> {
-  const client = new Client({ connectionString: `postgres://postgres@127.0.0.1:5432/${databaseName}` });
-  await client.connect();
-  try {
-    return (await client.query('SELECT operation, table_name, action, tenant_id, actor_user_id FROM audit_log ORDER BY id')).rows;
-  } finally {
-    await client.end();
-  }
-}
+const auditRows = (databaseName: string): Promise<{ operation: string | null; table_name: string; action: string; tenant_id: string | null; actor_user_id: string | null }[]> =>
+  asSuperuser(databaseName, async (c) => (await c.query('SELECT operation, table_name, action, tenant_id, actor_user_id FROM audit_log ORDER BY id')).rows);
 
-async function count(databaseName: string, table: string): Promise<number> {
-  const client = new Client({ connectionString: `postgres://postgres@127.0.0.1:5432/${databaseName}` });
-  await client.connect();
-  try {
-    return Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
-  } finally {
-    await client.end();
-  }
-}
+const count = (databaseName: string, table: string): Promise<number> =>
+  asSuperuser(databaseName, async (c) => Number((await c.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n));
 
 describe('tenancy through GraphQL: login, roles, contracts and versions, audit (real PostgreSQL, demo seed)', () => {
   let api: TestApi;

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
+import { asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
 type Problem = { path: string; message: string };
@@ -28,15 +29,6 @@ const CREATE = `mutation ($i: CreateTicketInput!) { createTicket(input: $i) { ${
 const TRANSITION = `mutation ($i: TransitionTicketInput!) { transitionTicket(input: $i) { ${FIELDS} } }`;
 const IMPORT = `mutation ($i: ImportTicketsInput!) { importTickets(input: $i) { rowCount imported tickets { number state events { kind at } } problems { path message } } }`;
 
-async function superuser<T>(databaseName: string, work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: `postgres://postgres@127.0.0.1:5432/${databaseName}` });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 const HEADERS = ['编号', '标题', '问题分类', '业务领域', '严重程度', '特别关注', '期望完成日期', '提出时间', '生效时间', '签收时间', '反馈时间', '上线时间', '关闭时间'];
 
@@ -47,8 +39,8 @@ describe('tickets (联系单) through GraphQL on real PostgreSQL (Huai’an demo
   const call = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<Gql> => (await api.gql(query, variables, tokens[who])).body as Gql;
   const code = (r: Gql) => r.errors?.[0]?.extensions.code;
   const paths = (r: Gql) => (r.errors?.[0]?.extensions.problems ?? []).map((p) => p.path);
-  const ticketCount = () => superuser(api.database.name, async (c) => Number((await c.query('SELECT count(*) AS n FROM tickets')).rows[0].n));
-  const eventCount = () => superuser(api.database.name, async (c) => Number((await c.query('SELECT count(*) AS n FROM ticket_events')).rows[0].n));
+  const ticketCount = () => asSuperuser(api.database.name, async (c) => Number((await c.query('SELECT count(*) AS n FROM tickets')).rows[0].n));
+  const eventCount = () => asSuperuser(api.database.name, async (c) => Number((await c.query('SELECT count(*) AS n FROM ticket_events')).rows[0].n));
   const read = async (id: string): Promise<TicketView> => (await call('huaian.admin', `query ($id: ID!) { ticket(id: $id) { ${FIELDS} } }`, { id })).data?.ticket as TicketView;
   const act = async (who: string, ticketId: string, action: string, extra: Record<string, unknown> = {}): Promise<Gql> => call(who, TRANSITION, { i: { ticketId, action, ...extra } });
   const ok = async (who: string, ticketId: string, action: string, extra: Record<string, unknown> = {}): Promise<TicketView> => {
@@ -297,7 +289,7 @@ describe('tickets (联系单) through GraphQL on real PostgreSQL (Huai’an demo
 
   describe('audit and append-only history', () => {
     it('every ticket mutation left audit rows with the operation, the actor and the tenant', async () => {
-      const rows = await superuser(api.database.name, async (c) =>
+      const rows = await asSuperuser(api.database.name, async (c) =>
         (await c.query("SELECT operation, table_name, action, tenant_id, vendor_org_id, actor_user_id FROM audit_log WHERE table_name IN ('tickets', 'ticket_events') ORDER BY id")).rows as {
           operation: string;
           table_name: string;
@@ -350,7 +342,7 @@ describe('tickets (联系单) through GraphQL on real PostgreSQL (Huai’an demo
     });
 
     it('the history is append-only, even for the superuser', async () => {
-      await superuser(api.database.name, async (c) => {
+      await asSuperuser(api.database.name, async (c) => {
         await expect(c.query("UPDATE ticket_events SET note = 'rewritten'")).rejects.toThrow(/append-only/);
         await expect(c.query('DELETE FROM ticket_events')).rejects.toThrow(/append-only/);
       });

@@ -57,3 +57,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
+
+/**
+ * Runs `work` on a superuser connection to one test database: to read the audit log across tenants, count
+ * rows behind row-level security, or set up raw statements. Never the application's path.
+ */
+export async function asSuperuser<T>(databaseName: string, work: (c: Client) => Promise<T>): Promise<T> {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${databaseName}`;
+  const client = new Client({ connectionString: u.toString() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}

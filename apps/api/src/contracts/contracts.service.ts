@@ -9,8 +9,8 @@ import type { JsonValue } from '../graphql/json.scalar';
 import { PlatformRepository } from '../platform/platform.repository';
 import type { ContractModel, CreateContractInput, UpdateContractConfigurationInput } from './contracts.models';
 import { ContractsRepository } from './contracts.repository';
+import { UUID } from '../graphql/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 type Raw = Record<string, unknown>;

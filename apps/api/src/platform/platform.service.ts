@@ -8,10 +8,10 @@ import { hashPassword } from '../auth/password';
 import { RequestContext } from '../auth/request-context.service';
 import type { CreateTenantInput, CreateUserInput, CreateVendorOrganizationInput, TenantModel, VendorOrganizationModel } from './platform.models';
 import { PlatformRepository } from './platform.repository';
+import { UUID } from '../graphql/ids';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class PlatformService {

@@ -27,8 +27,8 @@ import type {
   RecordEvaluatorSheetInput,
 } from './procurement.models';
 import { ProcurementRepository } from './procurement.repository';
+import { UUID } from '../graphql/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 type Raw = Record<string, unknown>;

@@ -6,7 +6,9 @@ import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { AppAbility } from '../auth/ability.factory';
 import type { ContractsRepository } from '../contracts/contracts.repository';
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../graphql/ids';
+
+export { UUID };
 
 export type ContractContext = { contract: ContractEntity; config: ParsedConfig; version: number };
 

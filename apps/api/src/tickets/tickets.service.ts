@@ -40,8 +40,8 @@ import {
   type TransitionTicketInput,
 } from './tickets.models';
 import { TicketsRepository, type NewTicketEvent } from './tickets.repository';
+import { UUID } from '../graphql/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NUMBER = /^[^\s].{0,63}$/u;
 /** An action may be recorded up to this long after the fact is in the future of the server clock (clock skew). */
 const FUTURE_TOLERANCE_MS = 60_000;

@@ -22,3 +22,4 @@ export { conditionKinds, evaluateCondition, validateCondition } from './payment/
 export * from './tickets';
 export * from './reports';
 export * from './staffing';
+export * from './period-close';

@@ -4,9 +4,11 @@ import { ReportsModule } from './reports/reports.module';
 import { StaffingModule } from './staffing/staffing.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { ProcurementModule } from './procurement/procurement.module';
+import { PeriodCloseModule } from './period-close/period-close.module';
 
 /**
  * Feature modules of the API (tickets, reports, procurement, …). Each is self-contained: its own
  * resolver → service → repository, using CoreModule's exports. Adding a feature adds one line here.
  */
 export const FEATURE_MODULES: Type[] = [TicketsModule, ProcurementModule, ReportsModule, PeriodInputsModule, StaffingModule];
+FEATURE_MODULES.push(PeriodCloseModule);

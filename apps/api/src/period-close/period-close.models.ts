@@ -1,0 +1,213 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { JsonScalar, type JsonValue } from '../graphql/json.scalar';
+import { ScheduleModel } from '../settlement/settlement.models';
+
+@ObjectType({ description: 'An input the computation needs and does not have (never guessed).' })
+export class MissingInputModel {
+  @Field({ description: 'The period (2026-H1), the year (2026) or "term" it belongs to.' })
+  period!: string;
+
+  @Field({ description: 'The scheme input (staffScores, satisfaction.itSatisfaction, achievementRate, …) or attendance.' })
+  input!: string;
+
+  @Field()
+  message!: string;
+}
+
+@ObjectType({ description: 'One assessment component: the points, the input and the band or choice, in words.' })
+export class AssessmentLineModel {
+  @Field()
+  componentId!: string;
+
+  @Field()
+  label!: string;
+
+  @Field()
+  kind!: string;
+
+  @Field()
+  input!: string;
+
+  @Field({ description: 'Two decimals, e.g. "-5.00".' })
+  points!: string;
+
+  @Field()
+  explanation!: string;
+
+  @Field(() => JsonScalar, { nullable: true })
+  details?: JsonValue;
+}
+
+@ObjectType()
+export class PeriodCloseFlagModel {
+  @Field()
+  period!: string;
+
+  @Field()
+  code!: string;
+
+  @Field()
+  message!: string;
+
+  @Field({ nullable: true })
+  subject?: string;
+
+  @Field({ nullable: true })
+  componentId?: string;
+}
+
+@ObjectType({ description: "One period's assessment; score is null when an input is missing (see missing)." })
+export class PeriodAssessmentModel {
+  @Field()
+  period!: string;
+
+  @Field(() => String, { nullable: true })
+  score!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'base + Σ points before the clamp.' })
+  unclampedScore!: string | null;
+
+  @Field(() => String, { nullable: true })
+  grade!: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  passes!: boolean | null;
+
+  @Field(() => [AssessmentLineModel])
+  breakdown!: AssessmentLineModel[];
+
+  @Field(() => [PeriodCloseFlagModel])
+  flags!: PeriodCloseFlagModel[];
+
+  @Field(() => [String])
+  notes!: string[];
+
+  @Field(() => String, { nullable: true })
+  explanation!: string | null;
+
+  @Field(() => [MissingInputModel])
+  missing!: MissingInputModel[];
+}
+
+@ObjectType({ description: 'The year score aggregated from its periods.' })
+export class YearScoreModel {
+  @Field(() => Int)
+  year!: number;
+
+  @Field()
+  score!: string;
+
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => Int)
+  expected!: number;
+
+  @Field()
+  explanation!: string;
+
+  @Field(() => [String])
+  notes!: string[];
+}
+
+@ObjectType({ description: 'A scheme input as assembled: which component it feeds and where it came from.' })
+export class InputUseModel {
+  @Field()
+  period!: string;
+
+  @Field()
+  componentId!: string;
+
+  @Field()
+  kind!: string;
+
+  @Field()
+  input!: string;
+
+  @Field({ description: 'staffScores | securityIncidents | itemScores | satisfaction (buyer period inputs) | derived (ticket ledger).' })
+  source!: string;
+
+  @Field(() => JsonScalar, { nullable: true })
+  value!: JsonValue;
+}
+
+@ObjectType({ description: 'A figure derived from the ledger (tickets, accepted monthly reports), with its numerator and denominator.' })
+export class DerivedMetricModel {
+  @Field()
+  period!: string;
+
+  @Field({ description: 'achievementRate | specialDelayDays | personMonths' })
+  id!: string;
+
+  @Field()
+  label!: string;
+
+  @Field(() => String, { nullable: true, description: 'The exact value (null when undefined).' })
+  value!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'As shown: two decimals.' })
+  display!: string | null;
+
+  @Field(() => String, { nullable: true })
+  numerator!: string | null;
+
+  @Field(() => String, { nullable: true })
+  denominator!: string | null;
+
+  @Field()
+  explanation!: string;
+
+  @Field(() => [String])
+  notes!: string[];
+
+  @Field(() => JsonScalar, { nullable: true, description: 'Ticket numbers achieved / missed / pending, per-ticket delays, per-month person-months.' })
+  details?: JsonValue;
+}
+
+@ObjectType({ description: 'What closing the period would give, computed now from the ledger. Nothing is stored.' })
+export class PeriodClosePreviewModel {
+  @Field(() => ID)
+  contractId!: string;
+
+  @Field()
+  period!: string;
+
+  @Field()
+  asOf!: string;
+
+  @Field(() => Int)
+  configVersion!: number;
+
+  @Field()
+  calendarVersion!: string;
+
+  @Field(() => PeriodAssessmentModel, { description: 'The period being closed.' })
+  assessment!: PeriodAssessmentModel;
+
+  @Field(() => [PeriodAssessmentModel], { description: 'Every period of the scheme in the term up to this one, oldest first.' })
+  assessments!: PeriodAssessmentModel[];
+
+  @Field(() => YearScoreModel, { nullable: true, description: 'When the period completes a year and every period of that year is scored.' })
+  year!: YearScoreModel | null;
+
+  @Field(() => [InputUseModel])
+  inputsUsed!: InputUseModel[];
+
+  @Field(() => [MissingInputModel], { description: "What the period (and its year when it completes one) lacks, and attendance the schedule's absence deduction lacks." })
+  missing!: MissingInputModel[];
+
+  @Field(() => [DerivedMetricModel])
+  metrics!: DerivedMetricModel[];
+
+  @Field(() => [PeriodCloseFlagModel])
+  flags!: PeriodCloseFlagModel[];
+
+  @Field(() => JsonScalar, { description: 'The payment facts assembled for the schedule.' })
+  facts!: JsonValue;
+
+  @Field(() => ScheduleModel)
+  schedule!: ScheduleModel;
+
+  @Field(() => [String])
+  notes!: string[];
+}

@@ -41,6 +41,16 @@ async function xuzhouTickets(app: INestApplication): Promise<DemoTicket[]> {
   return res.body.data.tickets as DemoTicket[];
 }
 
+async function xuzhouReports(app: INestApplication): Promise<{ month: string; status: string }[]> {
+  const server = app.getHttpServer();
+  const login = await request(server).post('/graphql').send({ query: 'mutation { login(input: { email: "xuzhou.admin@demo.local", password: "demo-password-2026" }) { token } }' });
+  const auth = `Bearer ${login.body.data.login.token as string}`;
+  const [contract] = (await request(server).post('/graphql').set('authorization', auth).send({ query: '{ contracts { id } }' })).body.data.contracts as { id: string }[];
+  const res = await request(server).post('/graphql').set('authorization', auth).send({ query: 'query ($c: ID!) { monthlyReports(contractId: $c) { month status } }', variables: { c: contract.id } });
+  if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+  return (res.body.data.monthlyReports as { month: string; status: string }[]).sort((a, b) => a.month.localeCompare(b.month));
+}
+
 describe('npm start without a database server (embedded PGlite)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -54,6 +64,12 @@ describe('npm start without a database server (embedded PGlite)', () => {
     expect(tickets.filter((t) => t.state === 'closed')).toHaveLength(12);
     expect(tickets.filter((t) => t.state !== 'closed').map((t) => t.state).sort()).toEqual(['deployed', 'in-progress', 'received']);
     expect(tickets.some((t) => t.sla?.targets.some((x) => x.status === 'breached'))).toBe(true);
+    // …and three monthly reports: two accepted, October waiting for the buyer.
+    expect(await xuzhouReports(first)).toEqual([
+      { month: '2026-08', status: 'accepted' },
+      { month: '2026-09', status: 'accepted' },
+      { month: '2026-10', status: 'submitted' },
+    ]);
     await first.close();
 
     const second = await boot(dataDir);

@@ -71,7 +71,8 @@ describe('monthly reports through GraphQL (real PostgreSQL, demo seed)', () => {
     expect((structural.errors?.[0].extensions.problems ?? []).map((p) => p.path)).toEqual(['input.month']);
     const list = await call('vendor', 'query ($c: ID!) { monthlyReports(contractId: $c) { id } }', { c: contractId });
     expect(list.data?.monthlyReports).toEqual([]);
-    expect(await asSuperuser(api.database.name, async (c) => Number((await c.query('SELECT count(*) AS n FROM monthly_reports')).rows[0].n))).toBe(0);
+    // The demo seed has Xuzhou's reports; this contract (Huai'an) has none, and the refused saves stored nothing.
+    expect(await asSuperuser(api.database.name, async (c) => Number((await c.query('SELECT count(*) AS n FROM monthly_reports WHERE contract_id = $1', [contractId])).rows[0].n))).toBe(0);
   });
 
   it('vendor drafts and submits; buyer returns with a comment; vendor fixes and resubmits; buyer accepts; then the month is locked', async () => {
@@ -167,7 +168,10 @@ describe('monthly reports through GraphQL (real PostgreSQL, demo seed)', () => {
   });
 
   it('every mutation left audit rows naming the operation, the actor and the tenant', async () => {
-    const rows = await asSuperuser(api.database.name, async (c) => (await c.query("SELECT operation, action, tenant_id, actor_user_id, after ->> 'status' AS status FROM audit_log WHERE table_name = 'monthly_reports' ORDER BY id")).rows);
+    // This suite's mutations, on the Huai'an contract (the seed's Xuzhou reports are audited as seedDemo).
+    const rows = await asSuperuser(api.database.name, async (c) =>
+      (await c.query("SELECT operation, action, tenant_id, actor_user_id, after ->> 'status' AS status FROM audit_log WHERE table_name = 'monthly_reports' AND after ->> 'contract_id' = $1 ORDER BY id", [contractId])).rows,
+    );
     // The concurrent saves of 2026-12 may each insert or update the one draft: count its first INSERT only.
     const ops = rows.map((r) => `${r.operation}:${r.action}:${r.status}`).slice(0, 8);
     expect(ops).toEqual([

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { parseContractConfig, workingDatesOfMonth, type ContractConfig } from '@ledger/contracts';
+import { buildCalendar } from '@ledger/sla';
 import { ClsService } from 'nestjs-cls';
 import type { Principal } from '../auth/principal';
 import { RequestContext } from '../auth/request-context.service';
+import { ReportsService } from '../reports/reports.service';
 import { TicketsService } from '../tickets/tickets.service';
 
 /** A demo ticket: the day it is raised and how far its 联系单 has come. */
@@ -49,6 +52,7 @@ export class DemoActivity {
     private readonly cls: ClsService,
     private readonly context: RequestContext,
     private readonly tickets: TicketsService,
+    private readonly reports: ReportsService,
   ) {}
 
   private as<T>(who: Principal, work: () => Promise<T>): Promise<T> {
@@ -82,5 +86,27 @@ export class DemoActivity {
       await act(buyer.admin, 'close', plusMinutes(deployed.stableUntil, 15 * 60 + 30));
     }
     return count;
+  }
+
+  /**
+   * Monthly reports for August–October 2026: everyone on site every working day of the month but one
+   * engineer two days short (so the absence deduction has something to show); August and September
+   * accepted by the buyer, October submitted and waiting for review.
+   */
+  async seedReports(contractId: string, config: ContractConfig, buyer: Principal, vendor: Principal): Promise<number> {
+    const parsed = parseContractConfig(config);
+    const calendar = buildCalendar(parsed.calendar ?? {});
+    const people = parsed.staffing.roles
+      .filter((r) => r.countsForAttendance)
+      .flatMap((r) => Array.from({ length: r.headcount }, (_, i) => ({ personId: `${r.id.toUpperCase()}-${i + 1}`, roleId: r.id })));
+    const months = ['2026-08', '2026-09', '2026-10'];
+    for (const month of months) {
+      const workingDays = workingDatesOfMonth(calendar, month).length;
+      const attendance = people.map((p, i) => ({ ...p, daysPresent: String(i === 1 ? workingDays - 2 : workingDays) }));
+      const saved = await this.as(vendor, () => this.reports.save({ contractId, month, report: { attendance, deliveries: [], serviceEvents: [] } }));
+      await this.as(vendor, () => this.reports.submit(saved.id));
+      if (month !== '2026-10') await this.as(buyer, () => this.reports.decide(saved.id, 'accepted'));
+    }
+    return months.length;
   }
 }

@@ -38,7 +38,8 @@ export function demoUsers(): DemoUser[] {
 
 /**
  * Seeds an empty database with the five agencies, one vendor holding every contract, a user per role, the
- * twelve preset contracts and fifteen months-long 联系单 on Xuzhou's, so the first screen shows real work. Runs once: a database with any tenant
+ * twelve preset contracts, and on Xuzhou's contract fifteen 联系单 and three monthly reports, so the first screen
+ * shows real work. Runs once: a database with any tenant
  * is left alone. Off in production and when SEED_DEMO=off.
  */
 @Injectable()
@@ -125,6 +126,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
       { admin: who('xuzhou.admin@demo.local'), staff: who('xuzhou.staff@demo.local') },
       who('vendor@demo.local'),
     );
+    await this.activity.seedReports(contractIds.get('xuzhou-2026') as string, getPreset('xuzhou-2026').config, who('xuzhou.admin@demo.local'), who('vendor@demo.local'));
     return true;
   }
 }

@@ -80,6 +80,17 @@ describe('assemblePeriodFacts (worked example A, Xuzhou)', () => {
     expect(line.net).toBe('2333333.33');
   });
 
+  it('before the period ends the close is provisional: scores are given, but the period and year are not dated', () => {
+    const early = assemblePeriodFacts({ config: xuzhou, period: '2026-H2', asOf: '2026-11-24', periods: [H1, H2], attendance: months.slice(0, 9) });
+    expect(early.facts.periods).toEqual([
+      { id: '2026-H1', score: '100.00', assessedOn: '2026-11-24', validComplaints: 0 },
+      { id: '2026-H2', score: '78.00' },
+    ]);
+    expect(early.facts.years).toEqual([{ year: 2026, score: '89.00' }]);
+    expect(early.notes.join(' ')).toMatch(/provisional: 2026-11-24 is before 2026-H2 ends \(2026-12-31\)/);
+    expect(computeSchedule(xuzhou, early.facts, { asOf: '2026-11-24' }).lines[0]).toMatchObject({ status: 'scheduled', dueDate: null });
+  });
+
   it('staff below 70 are flagged with the period', () => {
     const low = assemblePeriodFacts({ config: xuzhou, period: '2026-H1', asOf: '2026-07-10', periods: [{ ...H1, values: { ...H1.values, staffScores: staff([95, 65]) } }] });
     expect(low.flags.map((f) => [f.period, f.code, f.subject])).toEqual([['2026-H1', 'STAFF_BELOW_THRESHOLD', 'p2']]);

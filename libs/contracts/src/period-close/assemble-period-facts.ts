@@ -151,7 +151,7 @@ const bounds = (config: ParsedConfig, id: string): Period | undefined => {
 
 /**
  * Assembles a period close: assessment inputs per scheme period (from `PeriodSources`), the assessments, the year
- * aggregate, flags and the payment facts (`periods` with score, grade, assessedOn = asOf, valid complaints;
+ * aggregate, flags and the payment facts (`periods` with score, grade, assessedOn = asOf once the period has ended, valid complaints;
  * `years`; `quarters` from quarter qualification; `acceptance` from the latest period up to the target that has it;
  * `attendance` when every month the absence deduction needs has an accepted report). Throws ValidationError for a
  * period that is not one of the scheme's periods in the term.
@@ -189,7 +189,7 @@ export function assemblePeriodFacts(input: AssemblePeriodFactsInput): AssembledP
       continue;
     }
     const aggregate = aggregatePeriods(scheme, (results as AssessmentResult[]).map((r) => r.score));
-    yearsOut.push({ year: y, score: aggregate.score, assessedOn: asOf });
+    yearsOut.push({ year: y, score: aggregate.score, ...(asOf >= ids[ids.length - 1].end ? { assessedOn: asOf } : {}) });
     if (completes) year = { year: y, aggregate };
   }
 
@@ -200,11 +200,12 @@ export function assemblePeriodFacts(input: AssemblePeriodFactsInput): AssembledP
     if (!a && !present(complaints)) continue;
     periodsOut.push({
       id: p.id,
-      ...(a ? { score: a.score, ...(a.grade !== undefined ? { grade: a.grade } : {}), assessedOn: asOf } : {}),
+      ...(a ? { score: a.score, ...(a.grade !== undefined ? { grade: a.grade } : {}), ...(asOf >= p.end ? { assessedOn: asOf } : {}) } : {}),
       ...(present(complaints) ? { validComplaints: (complaints as { valid: number }).valid } : {}),
     });
   }
   if (assessments.some((a) => a.result)) notes.push(`computed assessments are dated ${asOf}, the date of this close (nothing is stored)`);
+  if (asOf < target.end) notes.push(`provisional: ${asOf} is before ${period} ends (${target.end}); its assessment is not dated, so payments due at the assessment have no due date yet`);
 
   // Quarters and acceptance from any stored period of the term up to the target's end.
   const known = input.periods.map((s) => ({ s, b: bounds(config, s.id) })).filter((x): x is { s: PeriodSources; b: Period } => x.b !== undefined && x.b.end <= target.end);

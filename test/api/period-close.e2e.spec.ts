@@ -1,0 +1,220 @@
+import { asSuperuser } from '../support/test-database';
+import { startApi, type TestApi } from './api-app';
+
+type Problem = { path: string; message: string };
+type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; problems?: Problem[] } }[] };
+type Line = { componentId: string; points: string; explanation: string };
+type Preview = {
+  configVersion: number;
+  calendarVersion: string;
+  assessment: { period: string; score: string | null; unclampedScore: string | null; breakdown: Line[]; flags: { code: string; subject: string }[]; missing: { period: string; input: string }[] };
+  assessments: { period: string; score: string | null }[];
+  year: { year: number; score: string; count: number } | null;
+  inputsUsed: { period: string; componentId: string; input: string; source: string; value: unknown }[];
+  missing: { period: string; input: string; message: string }[];
+  metrics: { period: string; id: string; value: string | null; display: string | null; numerator: string | null; denominator: string | null; details: Record<string, unknown> }[];
+  flags: { period: string; code: string; subject: string }[];
+  facts: Record<string, unknown>;
+  schedule: { asOf: string; lines: { id: string; gross: string; net: string; status: string; dueDate: string | null; reasons: string[]; deductions: { ruleId: string; amount: string; formula: string }[] }[]; totals: { gross: string; deductions: string; net: string }; vendorBalanceOwed: string };
+  notes: string[];
+};
+
+const PREVIEW = `query ($c: ID!, $p: String!, $a: String) { previewPeriodClose(contractId: $c, period: $p, asOf: $a) {
+  contractId period asOf configVersion calendarVersion
+  assessment { period score unclampedScore grade passes breakdown { componentId label kind input points explanation } flags { period code message subject } notes explanation missing { period input message } }
+  assessments { period score }
+  year { year score count expected explanation }
+  inputsUsed { period componentId kind input source value }
+  missing { period input message }
+  metrics { period id label value display numerator denominator explanation notes details }
+  flags { period code subject }
+  facts
+  schedule { asOf lines { id gross net status dueDate reasons deductions { ruleId amount formula } } totals { gross deductions net paid } vendorBalanceOwed notes }
+  notes } }`;
+const SET = 'mutation ($i: SetPeriodInputsInput!) { setPeriodInputs(input: $i) { period missing } }';
+const TRANSITION = 'mutation ($i: TransitionTicketInput!) { transitionTicket(input: $i) { id state expectedCloseDate specialAttention } }';
+
+describe('previewPeriodClose (real PostgreSQL, demo seed)', () => {
+  let api: TestApi;
+  const tokens: Record<string, string> = {};
+  const contracts: Record<string, string> = {};
+  const call = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<Gql> => (await api.gql(query, variables, tokens[who])).body as Gql;
+  const preview = async (who: string, c: string, p: string, a = '2026-11-24'): Promise<Preview> => {
+    const r = await call(who, PREVIEW, { c, p, a });
+    expect(r.errors).toBeUndefined();
+    return r.data?.previewPeriodClose as Preview;
+  };
+
+  beforeAll(async () => {
+    api = await startApi({ SEED_DEMO: 'auto' });
+    for (const who of ['vendor', 'xuzhou.admin', 'xuzhou.staff', 'xuzhou.finance', 'huaian.admin', 'tianjin.admin']) tokens[who] = await api.login(`${who}@demo.local`);
+    for (const who of ['huaian.admin', 'xuzhou.admin', 'tianjin.admin']) {
+      for (const c of (await call(who, '{ contracts { id code } }')).data?.contracts as { id: string; code: string }[]) contracts[c.code] = c.id;
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const xuzhouSetup = async (): Promise<string> => {
+    const c = contracts['xuzhou-2026'];
+    // The seed's three open Xuzhou tickets get dates (the twelve closed ones have none and cannot get one: closed is final).
+    const tickets = (await call('xuzhou.admin', 'query ($c: ID!) { tickets(contractId: $c) { id title } }', { c })).data?.tickets as { id: string; title: string }[];
+    const byTitle = (t: string) => tickets.find((x) => x.title === t)?.id as string;
+    const at = '2026-11-20T10:00:00+08:00';
+    for (const [title, action, date] of [
+      ['门诊统筹限额校验错误', 'set-expected-close-date', '2026-11-15'], // LX-0013: deployed 2026-11-12 20:30 → completed 11-12 ≤ 11-15: achieved
+      ['经办大厅叫号统计', 'mark-special-attention', '2026-11-20'], // LX-0014: in progress, 特别关注 due 11-20 → open past its date on 11-24: missed, 4 days late
+      ['前置机网络中断', 'set-expected-close-date', '2026-12-15'], // LX-0015: received, due 12-15 → pending on 11-24
+    ]) {
+      const r = await call('xuzhou.admin', TRANSITION, { i: { ticketId: byTitle(title), action, at, date } });
+      expect(r.errors).toBeUndefined();
+    }
+    return c;
+  };
+
+  it('missing inputs are reported, never guessed: no score, no year, the settlement has no due date', async () => {
+    const p = await preview('xuzhou.admin', contracts['xuzhou-2026'], '2026-H2');
+    expect(p.assessment).toMatchObject({ period: '2026-H2', score: null, breakdown: [] });
+    expect(p.assessments.map((a) => a.score)).toEqual([null, null]);
+    expect(p.year).toBeNull();
+    const H = ['staffScores', 'securityIncidents', 'satisfaction.businessSatisfaction', 'satisfaction.itSatisfaction'];
+    expect(p.missing.map((m) => `${m.period}:${m.input}`)).toEqual([...H.map((x) => `2026-H2:${x}`), ...H.map((x) => `2026-H1:${x}`), 'term:attendance']);
+    // The seed has accepted reports for 2026-08 and 2026-09 only: the absence deduction's actual person-months are not extrapolated.
+    expect(p.missing[8].message).toBe('absence: no accepted monthly report for 2026-01, 2026-02, 2026-03, 2026-04, 2026-05, 2026-06, 2026-07, 2026-10, 2026-11, 2026-12; actual person-months are not guessed');
+    expect(p.facts).toEqual({ periods: [], years: [], quarters: [], attendance: [] });
+    expect(p.schedule.lines).toEqual([
+      { id: 'settlement', gross: '2400000.00', net: '2400000.00', status: 'scheduled', dueDate: null, reasons: ['100 % of the contract amount 2,400,000.00', 'due date unknown: the 2026 year assessment has not happened yet'], deductions: [] },
+    ]);
+  });
+
+  it('Xuzhou 2026-H2 from period inputs and the ticket ledger: 72.00, breakdown line by line, year 86.00, flags, schedule', async () => {
+    const c = await xuzhouSetup();
+    const staffH1 = [
+      { personId: 'p1', attitude: 28, ability: 27, results: 35 }, // 90
+      { personId: 'p2', attitude: 25, ability: 25, results: 30 }, // 80
+    ];
+    const h1 = await call('xuzhou.admin', SET, { i: { contractId: c, period: '2026-H1', staffScores: staffH1, securityIncidents: 0, satisfaction: { businessSatisfaction: '比较满意', itSatisfaction: '一般' } } });
+    expect(h1.errors).toBeUndefined();
+    const h2 = await call('xuzhou.staff', SET, {
+      i: { contractId: c, period: '2026-H2', staffScores: [...staffH1, { personId: 'p3', attitude: 20, ability: 20, results: 25 } /* 65 */], securityIncidents: 1, satisfaction: { businessSatisfaction: '一般', itSatisfaction: '很差' }, complaints: { valid: 2, invalid: 1 } },
+    });
+    expect(h2.errors).toBeUndefined();
+
+    const p = await preview('xuzhou.finance', c, '2026-H2');
+    expect(p).toMatchObject({ configVersion: 1, calendarVersion: expect.stringMatching(/^cn-national@2026/) });
+    // H2: staff (90 + 80 + 65) ÷ 3 = 78.33 → 70–79 → −5; one security incident → −5; achievement 1 of 2 due (LX-0013 on time,
+    // LX-0014 open past 11-20; LX-0015 not yet due, left out) = 50 % < 60 % → −10; special-attention delay LX-0014 11-20 → 11-24
+    // = 4 days, 0 < d ≤ 10 → −1; 经办 一般 → −3; 信息 很差 → −4. 100 − 5 − 5 − 10 − 1 − 3 − 4 = 72.00.
+    expect(p.assessment.breakdown.map((b) => [b.componentId, b.points])).toEqual([
+      ['staff', '-5.00'],
+      ['securityIncidents', '-5.00'],
+      ['achievementRate', '-10.00'],
+      ['specialDelay', '-1.00'],
+      ['businessSatisfaction', '-3.00'],
+      ['itSatisfaction', '-4.00'],
+    ]);
+    expect(p.assessment.breakdown[0].explanation).toBe('staff average 78.33 over 3 people in band [70, 80) (70-79分) → -5');
+    expect(p.assessment.breakdown[2].explanation).toBe('计划内达成率 50 % in band (−∞, 60) (达成率<60%) → -10');
+    expect(p.assessment.breakdown[3].explanation).toBe('特别关注类问题延期时间 4 天 in band (0, 10] (10≥延期>0) → -1');
+    expect(p.assessment).toMatchObject({ score: '72.00', unclampedScore: '72.00', missing: [] });
+    // H1: staff (90 + 80) ÷ 2 = 85 → 0; no incident → 0; no ticket due in H1 → rate undefined → 0 (rule 5); delay 0 → 0;
+    // 比较满意 +5; 一般 0 → 105 → clamped 100.00. Year = mean(100.00, 72.00) = 86.00.
+    expect(p.assessments).toEqual([{ period: '2026-H1', score: '100.00' }, { period: '2026-H2', score: '72.00' }]);
+    expect(p.year).toMatchObject({ year: 2026, score: '86.00', count: 2 });
+    expect(p.flags).toEqual([
+      { period: '2026-H2', code: 'STAFF_BELOW_THRESHOLD', subject: 'p3' }, // 65 < 70: the buyer may ask for a replacement
+      { period: '2026-H2', code: 'YEAR_SCORE_BELOW_80', subject: null }, // the scheme's alert on a score below 80
+    ]);
+    const h2Metrics = p.metrics.filter((m) => m.period === '2026-H2');
+    expect(h2Metrics.map((m) => [m.id, m.value, m.numerator, m.denominator])).toEqual([
+      ['achievementRate', '50', '1', '2'],
+      ['specialDelayDays', '4', null, null],
+      // Accepted seed reports 2026-08 (8.9047…) and 2026-09 (8.9090…) against 9 people × 6 months = 54 planned.
+      ['personMonths', '17.81385281385281385281385281385281385281', '17.81385281385281385281385281385281385281', '54'],
+    ]);
+    expect(h2Metrics[0].details).toEqual({ achieved: ['LX-0013'], missed: ['LX-0014'], pending: ['LX-0015'] });
+    // Inputs by component input name: stored buyer inputs by kind, ticket metrics derived.
+    expect(p.inputsUsed.filter((u) => u.period === '2026-H2').map((u) => [u.componentId, u.input, u.source])).toEqual([
+      ['staff', 'staff', 'staffScores'],
+      ['securityIncidents', 'securityIncidents', 'securityIncidents'],
+      ['achievementRate', 'achievementRate', 'derived'],
+      ['specialDelay', 'specialDelayDays', 'derived'],
+      ['businessSatisfaction', 'businessSatisfaction', 'satisfaction'],
+      ['itSatisfaction', 'itSatisfaction', 'satisfaction'],
+    ]);
+    expect(p.missing.map((m) => `${m.period}:${m.input}`)).toEqual(['term:attendance']);
+    // asOf 2026-11-24 is before H2 ends: the scores are facts, the assessment date is not (provisional).
+    expect(p.facts).toEqual({
+      periods: [{ id: '2026-H1', score: '100.00', assessedOn: '2026-11-24' }, { id: '2026-H2', score: '72.00', validComplaints: 2 }],
+      years: [{ year: 2026, score: '86.00' }],
+      quarters: [],
+      attendance: [],
+    });
+    expect(p.schedule.lines).toEqual([
+      {
+        id: 'settlement', gross: '2400000.00', net: '2400000.00', status: 'scheduled', dueDate: null,
+        reasons: ['100 % of the contract amount 2,400,000.00', 'due date unknown: the 2026 year assessment has not happened yet'],
+        deductions: [{ ruleId: 'year-score', amount: '0.00', formula: '2026 year score 86.00 ≥ 80: no deduction' }],
+      },
+    ]);
+    expect(p.notes).toContain('provisional: 2026-11-24 is before 2026-H2 ends (2026-12-31); its assessment is not dated, so payments due at the assessment have no due date yet');
+
+    // The buyer's staff and the vendor holding the contract see the same preview.
+    expect(await preview('xuzhou.staff', c, '2026-H2')).toEqual(p);
+    expect(await preview('vendor', c, '2026-H2')).toEqual(p);
+  });
+
+  it("Huai'an 2026-H1 (four ticket-handling ladders, no tickets): 95.00; earlier 2025-H2 unassessed; schedule balance pending", async () => {
+    const h = contracts['huaian-2025-2026'];
+    expect((await call('huaian.admin', SET, { i: { contractId: h, period: '2026-H1', satisfaction: { businessSatisfaction: '一般', itSatisfaction: '差' }, complaints: { valid: 1, invalid: 0 } } })).errors).toBeUndefined();
+    const p = await preview('vendor', h, '2026-H1');
+    // No tickets due → rate undefined → 0 (with a note); delay 0 → 0; 业务 一般 −3; 信息 差 −2 → 100 − 3 − 2 = 95.00.
+    expect(p.assessment.breakdown.map((b) => [b.componentId, b.points])).toEqual([
+      ['achievementRate', '0.00'],
+      ['specialDelay', '0.00'],
+      ['businessSatisfaction', '-3.00'],
+      ['itSatisfaction', '-2.00'],
+    ]);
+    expect(p.assessment.score).toBe('95.00');
+    expect(p.assessments).toEqual([{ period: '2025-H2', score: null }, { period: '2026-H1', score: '95.00' }]);
+    expect(p.year).toBeNull();
+    expect(p.missing).toEqual([]);
+    expect(p.facts).toEqual({ periods: [{ id: '2026-H1', score: '95.00', assessedOn: '2026-11-24', validComplaints: 1 }], years: [], quarters: [], attendance: [] });
+    expect(p.schedule.lines.map((l) => [l.id, l.gross, l.status, l.dueDate])).toEqual([
+      ['contract-payments.advance', '696000.00', 'due', '2025-11-27'],
+      ['contract-payments.by-2025-12-31', '957000.00', 'due', '2025-12-31'],
+      ['contract-payments.balance', '87000.00', 'scheduled', '2026-12-31'],
+    ]);
+    expect(p.schedule.lines[2].reasons).toEqual(expect.arrayContaining(['condition pending: waiting for acceptance', 'condition pending: waiting for the year 2026 score (needs ≥ 80)']));
+  });
+
+  it('stores nothing: every table has the same rows before and after previews by every role', async () => {
+    const counts = () =>
+      asSuperuser(api.database.name, async (db) => {
+        const tables = (await db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).rows.map((r: { tablename: string }) => r.tablename);
+        const out: Record<string, number> = {};
+        for (const t of tables) out[t] = Number((await db.query(`SELECT count(*) AS n FROM "${t}"`)).rows[0].n);
+        return out;
+      });
+    const before = await counts();
+    for (const who of ['xuzhou.admin', 'xuzhou.staff', 'xuzhou.finance', 'vendor']) await preview(who, contracts['xuzhou-2026'], '2026-H2');
+    await preview('huaian.admin', contracts['huaian-2025-2026'], '2026-H1');
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(['period_inputs', 'tickets', 'ticket_events', 'monthly_reports']));
+    expect(await counts()).toEqual(before);
+  });
+
+  it('bad period and asOf are refused at their paths; a contract without a scheme has no period to close; other tenants get NOT_FOUND', async () => {
+    const c = contracts['xuzhou-2026'];
+    const problems = (r: Gql) => [r.errors?.[0]?.extensions.code, ...(r.errors?.[0]?.extensions.problems ?? []).map((x) => `${x.path}: ${x.message}`)];
+    expect(problems(await call('xuzhou.admin', PREVIEW, { c, p: '2026-Q3' }))).toEqual(['BAD_USER_INPUT', 'period: 2026-Q3 is not a half-year period of the term 2026-01-01..2026-12-31 (2026-H1, 2026-H2)']);
+    expect(problems(await call('xuzhou.admin', PREVIEW, { c, p: 'H2' }))).toEqual(['BAD_USER_INPUT', 'period: must be a period id: 2026, 2026-H1, 2026-Q3 or 2026-05']);
+    expect(problems(await call('xuzhou.admin', PREVIEW, { c, p: '2026-H2', a: '2026-13-01' }))).toEqual(['BAD_USER_INPUT', 'asOf: must be a date YYYY-MM-DD']);
+    expect(problems(await call('tianjin.admin', PREVIEW, { c: contracts['tianjin-2026-p8'], p: '2026-H2' }))).toEqual(['BAD_USER_INPUT', 'period: the contract has no assessment scheme: there is no period to close']);
+    for (const [who, id] of [['tianjin.admin', c], ['huaian.admin', c], ['xuzhou.admin', '00000000-0000-4000-8000-000000000000'], ['xuzhou.admin', 'not-an-id']]) {
+      const r = await call(who, PREVIEW, { c: id, p: '2026-H2' });
+      expect(r.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    }
+  });
+});

@@ -1,3 +1,5 @@
+import { buildCalendar } from '@ledger/sla';
+import { getPreset, parseContractConfig, workingDatesOfMonth } from '@ledger/contracts';
 import { asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
@@ -164,6 +166,47 @@ describe('previewPeriodClose (real PostgreSQL, demo seed)', () => {
     // The buyer's staff and the vendor holding the contract see the same preview.
     expect(await preview('xuzhou.staff', c, '2026-H2')).toEqual(p);
     expect(await preview('vendor', c, '2026-H2')).toEqual(p);
+  });
+
+  it('a dated close after the year with every month accepted: the absence deduction from the reports, 68.00 / year 84.00', async () => {
+    const c = contracts['xuzhou-2026'];
+    const calendar = buildCalendar(parseContractConfig(getPreset('xuzhou-2026').config).calendar ?? {});
+    const people = [{ personId: 'PM-1', roleId: 'pm' }, ...Array.from({ length: 8 }, (_, i) => ({ personId: `ENGINEER-${i + 1}`, roleId: 'engineer' }))];
+    const reports = (await call('vendor', 'query ($c: ID!) { monthlyReports(contractId: $c) { id month status } }', { c })).data?.monthlyReports as { id: string; month: string; status: string }[];
+    const decide = async (id: string) => expect((await call('xuzhou.admin', 'mutation ($r: ID!) { acceptMonthlyReport(reportId: $r) { status } }', { r: id })).errors).toBeUndefined();
+    for (const r of reports.filter((x) => x.status === 'submitted')) await decide(r.id); // the seed's October, one engineer two days short
+    for (let m = 1; m <= 12; m++) {
+      const month = `2026-${String(m).padStart(2, '0')}`;
+      if (reports.some((r) => r.month === month)) continue;
+      const days = workingDatesOfMonth(calendar, month).length;
+      const saved = await call('vendor', 'mutation ($i: SaveMonthlyReportInput!) { saveMonthlyReport(input: $i) { id } }', {
+        i: { contractId: c, month, report: { attendance: people.map((p) => ({ ...p, daysPresent: String(days) })), deliveries: [], serviceEvents: [] } },
+      });
+      expect(saved.errors).toBeUndefined();
+      const id = (saved.data?.saveMonthlyReport as { id: string }).id;
+      expect((await call('vendor', 'mutation ($r: ID!) { submitMonthlyReport(reportId: $r) { status } }', { r: id })).errors).toBeUndefined();
+      await decide(id);
+    }
+    const p = await preview('xuzhou.finance', c, '2026-H2', '2027-01-10');
+    // As of 2027-01-10: LX-0015 (due 12-15) is open past its date → missed; 1 of 3 = 33.33 % → −10. LX-0014 open since its
+    // 11-20 date → 51 days, 30 < d ≤ 60 → −5. 100 − 5 − 5 − 10 − 5 − 3 − 4 = 68.00; year mean(100.00, 68.00) = 84.00 ≥ 80.
+    expect(p.assessment.breakdown.map((b) => b.points)).toEqual(['-5.00', '-5.00', '-10.00', '-5.00', '-3.00', '-4.00']);
+    expect(p.assessment.score).toBe('68.00');
+    expect(p.year?.score).toBe('84.00');
+    expect(p.missing).toEqual([]);
+    // Absent person-months: one engineer two days short in Aug (21 working days), Sep (22) and Oct (18: 国庆 1–7 off, 10-10 补班):
+    // 2/21 + 2/22 + 2/18 = 206/693 = 0.2972582…, actual 108 − 206/693 = 107.7027417…; 2,400,000.00 × 206/693 ÷ 108 = 6,605.7399… → 6,605.74.
+    expect(p.facts.attendance).toEqual([{ actualPersonMonths: expect.stringMatching(/^107\.70274170274170/) }]);
+    expect(p.schedule.lines).toEqual([
+      {
+        id: 'settlement', gross: '2400000.00', net: '2393394.26', status: 'due', dueDate: '2027-01-10',
+        reasons: ['100 % of the contract amount 2,400,000.00', 'due at the 2026 year assessment (2027-01-10)'],
+        deductions: [
+          { ruleId: 'year-score', amount: '0.00', formula: '2026 year score 84.00 ≥ 80: no deduction' },
+          { ruleId: 'absence', amount: '6605.74', formula: expect.any(String) },
+        ],
+      },
+    ]);
   });
 
   it("Huai'an 2026-H1 (four ticket-handling ladders, no tickets): 95.00; earlier 2025-H2 unassessed; schedule balance pending", async () => {

@@ -78,7 +78,10 @@ export class PeriodCloseService {
       const zone = timeZoneOf(config);
       const notes: string[] = [];
 
-      const [inputRows, reports, ticketRows] = await Promise.all([this.repo.periodInputs(em, ctx.contract.id), this.repo.acceptedReports(em, ctx.contract.id), this.repo.tickets(em, ctx.contract.id)]);
+      // One connection per transaction: queries run one after the other.
+      const inputRows = await this.repo.periodInputs(em, ctx.contract.id);
+      const reports = await this.repo.acceptedReports(em, ctx.contract.id);
+      const ticketRows = await this.repo.tickets(em, ctx.contract.id);
       const events = await this.repo.events(em, ticketRows.map((t) => t.id));
 
       // Tickets as of asOf: a completion after asOf has not happened yet.

@@ -148,6 +148,28 @@ describe('assemblePeriodFacts: missing inputs are reported, never guessed', () =
   });
 });
 
+describe('assemblePeriodFacts: quarters, complaints and acceptance from any period of the term up to the target', () => {
+  it.each([
+    ['2026-H1', [], undefined],
+    ['2026-H2', [{ id: '2026-Q3', qualified: false }, { id: '2026-Q4', qualified: true }], { passed: false }],
+  ])('closing %s', (period, quarters, acceptance) => {
+    const r = assemblePeriodFacts({
+      config: xuzhou,
+      period,
+      asOf: '2027-01-15',
+      periods: [
+        H1,
+        H2,
+        { id: '2026-Q3', values: { quarterQualified: false } },
+        { id: '2026-Q4', values: { quarterQualified: true, acceptance: { passed: false, date: null } } },
+        { id: '2027-Q1', values: { quarterQualified: true } }, // outside the term: ignored
+      ],
+    });
+    expect(r.facts.quarters).toEqual(quarters);
+    expect(r.facts.acceptance).toEqual(acceptance);
+  });
+});
+
 describe("assemblePeriodFacts: Huai'an (worked example B) and acceptance", () => {
   const huaian = parseContractConfig(getPreset('huaian-2025-2026').config);
   const src = (id: string, rate: string, business: string, it: string): PeriodSources => ({ id, values: { satisfaction: { businessSatisfaction: business, itSatisfaction: it } }, metrics: { achievementRate: rate, specialDelayDays: '0' } });

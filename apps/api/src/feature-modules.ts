@@ -10,5 +10,4 @@ import { PeriodCloseModule } from './period-close/period-close.module';
  * Feature modules of the API (tickets, reports, procurement, …). Each is self-contained: its own
  * resolver → service → repository, using CoreModule's exports. Adding a feature adds one line here.
  */
-export const FEATURE_MODULES: Type[] = [TicketsModule, ProcurementModule, ReportsModule, PeriodInputsModule, StaffingModule];
-FEATURE_MODULES.push(PeriodCloseModule);
+export const FEATURE_MODULES: readonly Type[] = [TicketsModule, ProcurementModule, ReportsModule, PeriodInputsModule, StaffingModule, PeriodCloseModule];

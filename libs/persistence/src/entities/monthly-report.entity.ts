@@ -1,20 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { ContractRowEntity } from './contract-row.base';
 
 export const MONTHLY_REPORT_STATUSES = ['draft', 'submitted', 'accepted', 'returned'] as const;
 export type MonthlyReportStatus = (typeof MONTHLY_REPORT_STATUSES)[number];
 
 /** The vendor's report of one month of one contract; accepted reports are locked by a database trigger. */
 @Entity({ name: 'monthly_reports' })
-export class MonthlyReportEntity {
-  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @Column({ name: 'contract_id', type: 'uuid' })
-  contractId!: string;
-
+export class MonthlyReportEntity extends ContractRowEntity {
   @Column({ type: 'text' })
   month!: string;
 

@@ -1,20 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { ContractRowEntity } from './contract-row.base';
 
 export const PERIOD_INPUT_KINDS = ['staffScores', 'satisfaction', 'securityIncidents', 'complaints', 'itemScores', 'quarterQualified', 'acceptance'] as const;
 export type PeriodInputKind = (typeof PERIOD_INPUT_KINDS)[number];
 
 /** One kind of buyer input for one period of one contract; editable until `locked` (the period closed). */
 @Entity({ name: 'period_inputs' })
-export class PeriodInputEntity {
-  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @Column({ name: 'contract_id', type: 'uuid' })
-  contractId!: string;
-
+export class PeriodInputEntity extends ContractRowEntity {
   @Column({ type: 'text' })
   period!: string;
 

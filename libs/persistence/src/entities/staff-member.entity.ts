@@ -1,17 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { ContractRowEntity } from './contract-row.base';
 
 /** A person on a contract's roster, in one of the configuration's staffing roles, from a date (to a date). */
 @Entity({ name: 'staff_members' })
-export class StaffMemberEntity {
-  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @Column({ name: 'contract_id', type: 'uuid' })
-  contractId!: string;
-
+export class StaffMemberEntity extends ContractRowEntity {
   @Column({ name: 'person_id', type: 'text' })
   personId!: string;
 

@@ -1,17 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { ContractRowEntity } from './contract-row.base';
 
 /** One replacement on a roster: who left, who came, and the notice and handover it had (checkReplacement). */
 @Entity({ name: 'staff_replacements' })
-export class StaffReplacementEntity {
-  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @Column({ name: 'contract_id', type: 'uuid' })
-  contractId!: string;
-
+export class StaffReplacementEntity extends ContractRowEntity {
   @Column({ name: 'old_member_id', type: 'uuid' })
   oldMemberId!: string;
 

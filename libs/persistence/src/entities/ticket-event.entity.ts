@@ -1,17 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { ContractRowEntity } from './contract-row.base';
 
 /** One entry of a ticket's history. Never updated or deleted (a trigger rejects it). */
 @Entity({ name: 'ticket_events' })
-export class TicketEventEntity {
-  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @Column({ name: 'contract_id', type: 'uuid' })
-  contractId!: string;
-
+export class TicketEventEntity extends ContractRowEntity {
   @Column({ name: 'ticket_id', type: 'uuid' })
   ticketId!: string;
 

@@ -1,17 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { ContractRowEntity } from './contract-row.base';
 
 /** A ticket (联系单) of a contract; its history lives in ticket_events (append-only). */
 @Entity({ name: 'tickets' })
-export class TicketEntity {
-  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
-  id!: string;
-
-  @Column({ name: 'tenant_id', type: 'uuid' })
-  tenantId!: string;
-
-  @Column({ name: 'contract_id', type: 'uuid' })
-  contractId!: string;
-
+export class TicketEntity extends ContractRowEntity {
   /** The 联系单编号, unique within the contract. */
   @Column({ type: 'text' })
   number!: string;

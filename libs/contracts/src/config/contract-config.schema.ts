@@ -96,6 +96,11 @@ export const ticketProcessSchema = z.strictObject({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
     .optional()
     .describe('settlement-affecting patches deploy only at or after this local time ("20:00")'),
+  settlementPatchesNotAfter: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
+    .optional()
+    .describe('…and before this local time of the next morning; default "08:30", the start of working hours'),
 });
 
 export const kpiSchema = z.strictObject({

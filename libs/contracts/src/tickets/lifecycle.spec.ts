@@ -187,17 +187,19 @@ describe('invalid transitions and their messages', () => {
   });
 });
 
-describe('settlement-affecting patches deploy at or after 20:00 (000:54)', () => {
+describe('settlement-affecting patches deploy from 20:00 through the night (000:54)', () => {
   it.each([
     [true, '19:59', false],
     [true, '20:00', true],
     [true, '23:10', true],
+    [true, '00:30', true],
+    [true, '08:30', false],
     [false, '10:00', true],
     [false, '19:59', true],
   ])('affectsSettlement=%s at %s → allowed %s', (affectsSettlement, hhmm, allowed) => {
     const r = transition(ticketIn('business-test-signed'), { type: 'deploy', affectsSettlement }, ctx('vendor', `2026-11-05T${hhmm}:00+08:00`));
     expect(r.ok).toBe(allowed);
-    if (!r.ok) expect(r.problems).toEqual([{ path: 'at', message: expect.stringContaining('a settlement-affecting patch deploys at or after 20:00; 19:59 is too early') }]);
+    if (!r.ok) expect(r.problems).toEqual([{ path: 'at', message: expect.stringContaining(`a settlement-affecting patch deploys between 20:00 and 08:30 of the next morning; ${hhmm} is outside that window`) }]);
   });
 
   it('reads the local time in the contract zone, whatever offset the instant was written with', () => {

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { getPreset } from '../../libs/contracts/src';
-import { asSuperuser } from '../support/test-database';
+import { asAppRole, asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
 type Problem = { path: string; message: string };
@@ -252,18 +252,7 @@ describe('procurement (Tianjin) through GraphQL on real PostgreSQL', () => {
     const tenantOf = async (code: string) => (await asSuperuser(api.database.name, (c) => c.query('SELECT id FROM tenants WHERE code = $1', [code]))).rows[0].id as string;
     const [tianjin, huaian] = [await tenantOf('tianjin'), await tenantOf('huaian')];
     const vendorOrgId = ((await call('vendor', '{ me { vendorOrgId } }')).data?.me as { vendorOrgId: string }).vendorOrgId;
-    const scoped = async <T>(setting: string, value: string, work: (c: Client) => Promise<T>): Promise<T> => {
-      const client = new Client({ connectionString: api.database.appUrl });
-      await client.connect();
-      try {
-        await client.query('BEGIN');
-        await client.query('SELECT set_config($1, $2, true)', [setting, value]);
-        return await work(client);
-      } finally {
-        await client.query('ROLLBACK').catch(() => undefined);
-        await client.end();
-      }
-    };
+    const scoped = <T>(setting: string, value: string, work: (c: Client) => Promise<T>) => asAppRole(api.database.appUrl, setting, value, work);
     const TABLES = ['procurement_projects', 'procurement_packages', 'procurement_bids', 'procurement_evaluator_sheets'];
     const counts = (c: Client) => c.query(`SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(', ')}`).then((r) => Object.values(r.rows[0] as Record<string, number>));
     expect(await scoped('app.tenant_id', huaian, counts)).toEqual([0, 0, 0, 0]);

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
-import { asSuperuser } from '../support/test-database';
+import { asAppRole, asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
 type Problem = { path: string; message: string };
@@ -316,18 +316,7 @@ describe('tickets (联系单) through GraphQL on real PostgreSQL (Huai’an demo
       const tianjin = ((await call('tianjin.admin', '{ me { tenantId } }')).data?.me as { tenantId: string }).tenantId;
       const [huaian] = (await call('huaian.admin', '{ contracts { id tenantId vendorOrgId } }')).data?.contracts as { id: string; tenantId: string; vendorOrgId: string }[];
       const ticket = ((await call('huaian.admin', 'query ($c: ID!) { tickets(contractId: $c) { id } }', { c: contractId })).data?.tickets as { id: string }[])[0];
-      const scoped = async <T>(setting: string, value: string, work: (c: Client) => Promise<T>): Promise<T> => {
-        const client = new Client({ connectionString: api.database.appUrl });
-        await client.connect();
-        try {
-          await client.query('BEGIN');
-          await client.query('SELECT set_config($1, $2, true)', [setting, value]);
-          return await work(client);
-        } finally {
-          await client.query('ROLLBACK').catch(() => undefined);
-          await client.end();
-        }
-      };
+      const scoped = <T>(setting: string, value: string, work: (c: Client) => Promise<T>) => asAppRole(api.database.appUrl, setting, value, work);
       const counts = (c: Client) => c.query('SELECT (SELECT count(*) FROM tickets) AS t, (SELECT count(*) FROM ticket_events) AS e').then((r) => r.rows[0] as { t: string; e: string });
       expect(await scoped('app.tenant_id', tianjin, counts)).toEqual({ t: '0', e: '0' });
       expect(await scoped('app.vendor_org_id', '00000000-0000-4000-8000-000000000001', counts)).toEqual({ t: '0', e: '0' });

@@ -73,3 +73,21 @@ export async function asSuperuser<T>(databaseName: string, work: (c: Client) => 
     await client.end();
   }
 }
+
+/**
+ * Runs `work` as the application role with one scope setting (e.g. `app.tenant_id`) in a transaction that is
+ * rolled back: to prove what row-level security lets that role see or change, without the API in between.
+ */
+export async function asAppRole<T>(appUrl: string, setting: string, value: string, work: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: appUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT set_config($1, $2, true)', [setting, value]);
+    return await work(client);
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined);
+    await client.end();
+  }
+}
+

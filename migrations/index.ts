@@ -2,6 +2,7 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Tickets1764000000100 } from './1764000000100-tickets';
 import { Reports1764000000200 } from './1764000000200-reports';
 import { Procurement1764000000300 } from './1764000000300-procurement';
+import { Ledger1764000000400 } from './1764000000400-ledger';
 
 /** Every migration, in order. Never rewrite a committed one: add a new file. */
-export const MIGRATIONS = [Foundation1764000000000, Tickets1764000000100, Reports1764000000200, Procurement1764000000300];
+export const MIGRATIONS = [Foundation1764000000000, Tickets1764000000100, Reports1764000000200, Procurement1764000000300, Ledger1764000000400];

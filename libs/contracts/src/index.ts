@@ -23,3 +23,4 @@ export * from './tickets';
 export * from './reports';
 export * from './staffing';
 export * from './period-close';
+export * from './jobs/job-definitions';

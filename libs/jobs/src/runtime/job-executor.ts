@@ -1,0 +1,49 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { parseJobPayload, type JobName } from '@ledger/contracts';
+import { TenantDatabase } from '@ledger/persistence';
+import { ZodError } from 'zod';
+import { jobScope, UnrecoverableJobError, type JobRun } from './job-handler';
+import { JobOutbox } from './job-outbox';
+import { JobRegistry } from './job-registry';
+
+/**
+ * Runs one job with its handler: parses the payload (a bad one is unrecoverable), calls the handler, and records a
+ * failed attempt (with its error) in the outbox. BullMQ's processors and the in-process runner both call this, so
+ * both modes run exactly the same code.
+ */
+@Injectable()
+export class JobExecutor {
+  private readonly logger = new Logger('Jobs');
+
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly db: TenantDatabase,
+  ) {}
+
+  async execute(name: string, data: unknown, run: JobRun & { final: boolean }): Promise<unknown> {
+    const started = Date.now();
+    let tenantId: string | undefined;
+    try {
+      const handler = this.registry.handler(name as JobName);
+      let payload;
+      try {
+        payload = parseJobPayload(name as JobName, data);
+      } catch (e) {
+        throw new UnrecoverableJobError(`bad payload for ${name}: ${e instanceof ZodError ? e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : String(e)}`);
+      }
+      tenantId = (payload as { tenantId: string }).tenantId;
+      const result = await handler.handle(payload as never, run);
+      this.logger.log({ job: run.id, name, tenantId, attempt: run.attempt, ms: Date.now() - started }, 'job done');
+      return result;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      const final = run.final || e instanceof UnrecoverableJobError;
+      this.logger.warn({ job: run.id, name, tenantId, attempt: run.attempt, final, error: message }, 'job attempt failed');
+      if (tenantId) {
+        const t = tenantId;
+        await this.db.run(jobScope(t, run), (em) => JobOutbox.attemptFailed(em, run.id, message, final)).catch(() => undefined);
+      }
+      throw e;
+    }
+  }
+}

@@ -8,7 +8,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * Money correctness (docs/decisions.md "Jobs"):
  *  - a close is computed by one transaction that takes an advisory lock on its key, returns if the close is no
- *    longer pending, writes its lines under UNIQUE (close_id, line_key) with ON CONFLICT DO NOTHING and marks the
+ *    longer pending, writes its lines under UNIQUE (tenant_id, contract_id, line_key) with ON CONFLICT DO NOTHING and marks the
  *    close draft — a crash before commit leaves nothing, a retry after commit is a no-op;
  *  - a confirmed close is immutable for everyone (the owner included): UPDATE and DELETE raise; so is a reopened
  *    one (it is history); lines, adjustments, payments and schedule snapshots are append-only;
@@ -76,7 +76,9 @@ export class Ledger1764000000400 implements MigrationInterface {
         id uuid NOT NULL DEFAULT gen_random_uuid(),
         tenant_id uuid NOT NULL,
         contract_id uuid NOT NULL,
-        close_id uuid NOT NULL,
+        -- The close that computed a deduction; null for an adjustment, which is booked in a later open period.
+        close_id uuid,
+        period text NOT NULL CHECK (period ~ '^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$'),
         line_key text NOT NULL,
         kind text NOT NULL CHECK (kind IN ('deduction', 'adjustment')),
         payment_line_id text,
@@ -91,10 +93,11 @@ export class Ledger1764000000400 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (tenant_id, id),
         UNIQUE (id),
-        UNIQUE (tenant_id, close_id, line_key),
         FOREIGN KEY (tenant_id, contract_id) REFERENCES contracts (tenant_id, id),
         FOREIGN KEY (tenant_id, close_id) REFERENCES period_closes (tenant_id, id),
         FOREIGN KEY (tenant_id, corrects_close_id) REFERENCES period_closes (tenant_id, id),
+        UNIQUE (tenant_id, contract_id, line_key),
+        CHECK (kind = 'adjustment' OR close_id IS NOT NULL),
         CHECK (kind <> 'adjustment' OR (reason IS NOT NULL AND reason <> '' AND corrects_close_id IS NOT NULL))
       );
       CREATE INDEX close_lines_contract_idx ON close_lines (tenant_id, contract_id);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { InProcessDispatcher, JobDispatcher } from '@ledger/jobs';
 import { AppModule } from '../../apps/api/src/app.module';
 import { loadAppConfig } from '../../apps/api/src/config/app-config';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -11,6 +12,8 @@ export type TestApi = {
   database: TestDatabase;
   gql(query: string, variables?: Record<string, unknown>, token?: string): request.Test;
   login(email: string, password?: string): Promise<string>;
+  /** Waits until every job dispatched in-process has finished (embedded mode: no REDIS_URL). */
+  jobsIdle(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -42,6 +45,10 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
       const res = await gql('mutation ($i: LoginInput!) { login(input: $i) { token } }', { i: { email, password } });
       if (!res.body.data?.login) throw new Error(`login ${email} failed: ${JSON.stringify(res.body.errors)}`);
       return res.body.data.login.token as string;
+    },
+    async jobsIdle() {
+      const dispatcher = app.get(JobDispatcher);
+      if (dispatcher instanceof InProcessDispatcher) await dispatcher.idle();
     },
     async close() {
       await app.close();

@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
+import { JobsModule, jobsOptionsFrom } from '@ledger/jobs';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'http';
@@ -43,6 +44,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
+        JobsModule.forRoot(jobsOptionsFrom(config, 'api')),
         ...FEATURE_MODULES,
         LoggerModule.forRoot({
           pinoHttp: {

@@ -18,6 +18,10 @@ type ReportSubjects =
   | 'MonthlyReport'
   | 'PeriodInputs'
   | 'StaffRoster'
+  | 'PeriodClose'
+  | 'Payment'
+  | (ForcedSubject<'PeriodClose'> & ContractScoped)
+  | (ForcedSubject<'Payment'> & ContractScoped)
   | (ForcedSubject<'MonthlyReport'> & ContractScoped)
   | (ForcedSubject<'PeriodInputs'> & ContractScoped)
   | (ForcedSubject<'StaffRoster'> & ContractScoped);
@@ -53,6 +57,9 @@ export class AbilityFactory {
         can('read', 'StaffRoster', { tenantId: p.tenantId ?? NONE });
         can(['read', 'create', 'update'], 'Ticket', { tenantId: p.tenantId ?? NONE });
         can(['read', 'create'], PROCUREMENT, { tenantId: p.tenantId ?? NONE });
+        // Period closes: the buyer admin closes, confirms, reopens and corrects ('update'); payments are finance's.
+        can(['read', 'create', 'update'], 'PeriodClose', { tenantId: p.tenantId ?? NONE });
+        can('read', 'Payment', { tenantId: p.tenantId ?? NONE });
         break;
       case 'buyer-staff':
       case 'finance':
@@ -64,6 +71,9 @@ export class AbilityFactory {
         can(p.role === 'buyer-staff' ? ['read', 'create', 'update'] : 'read', 'Ticket', { tenantId: p.tenantId ?? NONE });
         // Buyer staff record bids and evaluator sheets; finance only reads procurement.
         can(p.role === 'buyer-staff' ? ['read', 'create'] : 'read', PROCUREMENT, { tenantId: p.tenantId ?? NONE });
+        // Buyer staff may request a close (computing a draft); only the buyer admin confirms. Finance marks payments.
+        can(p.role === 'buyer-staff' ? ['read', 'create'] : 'read', 'PeriodClose', { tenantId: p.tenantId ?? NONE });
+        can(p.role === 'finance' ? ['read', 'create'] : 'read', 'Payment', { tenantId: p.tenantId ?? NONE });
         break;
       case 'vendor':
         can('read', 'VendorOrganization', { id: p.vendorOrgId ?? NONE });
@@ -71,6 +81,7 @@ export class AbilityFactory {
         can(['read', 'create'], ['MonthlyReport', 'StaffRoster'], { vendorOrgId: p.vendorOrgId ?? NONE });
         can('read', 'PeriodInputs', { vendorOrgId: p.vendorOrgId ?? NONE });
         can(['read', 'update'], 'Ticket', { vendorOrgId: p.vendorOrgId ?? NONE });
+        can('read', ['PeriodClose', 'Payment'], { vendorOrgId: p.vendorOrgId ?? NONE });
         break;
     }
     return build();

@@ -1,3 +1,4 @@
+import { jobsEnvSchema } from '@ledger/jobs';
 import { z } from 'zod';
 
 /**
@@ -22,10 +23,8 @@ export const appConfigSchema = z.object({
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(1000),
   /** Seed the five agencies' demo data into an empty database at start. */
   SEED_DEMO: z.enum(['auto', 'off']).default('auto'),
-  /** Redis for BullMQ; when absent jobs run in-process. */
-  REDIS_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
-});
+}).extend(jobsEnvSchema.shape);
 
 export type AppConfig = z.infer<typeof appConfigSchema>;
 

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { MoneyScalar } from '../graphql/money.scalar';
 import { JsonScalar, type JsonValue } from '../graphql/json.scalar';
 import { ScheduleModel } from '../settlement/settlement.models';
 
@@ -210,4 +211,175 @@ export class PeriodClosePreviewModel {
 
   @Field(() => [String])
   notes!: string[];
+}
+
+@ObjectType({ description: 'A job: its deterministic id, queue, status and attempts (the outbox row).' })
+export class JobModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  queue!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: 'queued | completed | failed' })
+  status!: string;
+
+  @Field(() => Int)
+  attempts!: number;
+
+  @Field(() => String, { nullable: true })
+  lastError!: string | null;
+
+  @Field(() => JsonScalar, { nullable: true })
+  result!: JsonValue | null;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  completedAt!: Date | null;
+}
+
+@ObjectType({ description: 'A line a close stored: a deduction it computed, or a correction (adjustment) of a confirmed close.' })
+export class CloseLineModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  closeId!: string;
+
+  @Field({ description: 'deduction | adjustment' })
+  kind!: string;
+
+  @Field({ description: '<payment line>/<rule> for deductions; unique within the close.' })
+  lineKey!: string;
+
+  @Field(() => String, { nullable: true })
+  paymentLineId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  ruleId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  label!: string | null;
+
+  @Field(() => MoneyScalar, { description: 'Positive reduces the payment; a negative adjustment gives back.' })
+  amount!: string;
+
+  @Field(() => JsonScalar)
+  basis!: JsonValue;
+
+  @Field()
+  formula!: string;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The confirmed close an adjustment corrects.' })
+  correctsCloseId!: string | null;
+
+  @Field()
+  createdAt!: Date;
+}
+
+@ObjectType({ description: 'A period close: requested (pending), computed by the worker (draft), confirmed (immutable) or reopened (superseded by the next revision).' })
+export class PeriodCloseModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  contractId!: string;
+
+  @Field()
+  period!: string;
+
+  @Field(() => Int)
+  revision!: number;
+
+  @Field({ description: 'pending | draft | confirmed | reopened' })
+  status!: string;
+
+  @Field(() => Int, { description: 'The configuration version the close computes with.' })
+  configVersion!: number;
+
+  @Field(() => String, { nullable: true, description: 'The working-day calendar version it used (once computed).' })
+  calendarVersion!: string | null;
+
+  @Field({ description: 'The date the ledger is read at and the assessment dated to.' })
+  asOf!: string;
+
+  @Field(() => String, { nullable: true })
+  score!: string | null;
+
+  @Field(() => String, { nullable: true })
+  grade!: string | null;
+
+  @Field()
+  jobId!: string;
+
+  @Field()
+  requestedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  computedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  confirmedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  reopenedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  reopenReason!: string | null;
+
+  @Field(() => PeriodClosePreviewModel, { nullable: true, description: 'What the close computed: assessment with breakdown, year, metrics, flags, facts, schedule.' })
+  result!: PeriodClosePreviewModel | null;
+
+  @Field(() => [CloseLineModel], { description: "The close's deduction lines and the adjustments that correct it." })
+  lines!: CloseLineModel[];
+
+  @Field(() => JobModel, { nullable: true })
+  job!: JobModel | null;
+}
+
+@InputType()
+export class ClosePeriodInput {
+  @Field(() => ID)
+  contractId!: string;
+
+  @Field({ description: 'A period of the kind the contract closes by (its assessment scheme; quarters or years without one).' })
+  period!: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; default today in Asia/Shanghai.' })
+  asOf?: string | null;
+}
+
+@InputType()
+export class ReopenPeriodCloseInput {
+  @Field(() => ID)
+  closeId!: string;
+
+  @Field()
+  reason!: string;
+
+  @Field(() => String, { nullable: true, description: 'Date of the recomputation; default the reopened close’s date.' })
+  asOf?: string | null;
+}
+
+@InputType()
+export class RecordAdjustmentInput {
+  @Field(() => ID, { description: 'The confirmed close being corrected.' })
+  correctsCloseId!: string;
+
+  @Field(() => MoneyScalar, { description: 'Positive reduces the payment; negative gives back.' })
+  amount!: string;
+
+  @Field()
+  reason!: string;
+
+  @Field(() => String, { nullable: true, description: 'The schedule line it applies to; default the next line not yet paid.' })
+  paymentLineId?: string | null;
 }

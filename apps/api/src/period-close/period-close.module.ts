@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { PeriodCloseRepository } from './period-close.repository';
 import { PeriodCloseResolver } from './period-close.resolver';
 import { PeriodCloseService } from './period-close.service';
 
-/** Period close, read-only preview: gathers the period's inputs, tickets and attendance and computes with the pure libs. */
-@Module({ providers: [PeriodCloseRepository, PeriodCloseService, PeriodCloseResolver] })
+/** Period closes: preview, request, confirm, reopen, corrections, job status. The computation runs as a job (libs/jobs). */
+@Module({ providers: [PeriodCloseService, PeriodCloseResolver] })
 export class PeriodCloseModule {}

@@ -1,22 +1,59 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { PeriodClosePreviewModel } from './period-close.models';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CloseLineModel, ClosePeriodInput, JobModel, PeriodCloseModel, PeriodClosePreviewModel, RecordAdjustmentInput, ReopenPeriodCloseInput } from './period-close.models';
 import { PeriodCloseService } from './period-close.service';
 
-@Resolver(() => PeriodClosePreviewModel)
+@Resolver(() => PeriodCloseModel)
 export class PeriodCloseResolver {
   constructor(private readonly service: PeriodCloseService) {}
 
   @Query(() => PeriodClosePreviewModel, {
     description:
-      'Preview of closing an assessment period, computed from what is in the ledger (configuration, period inputs, tickets, accepted monthly reports): ' +
+      'Preview of closing a period, computed from what is in the ledger (configuration, period inputs, tickets, accepted monthly reports): ' +
       'the assessment with its breakdown, the year score when the period completes a year, derived metrics, missing inputs and the payment schedule. ' +
       'Read-only: stores nothing and locks nothing. Buyer roles, finance and the vendor holding the contract.',
   })
   previewPeriodClose(
     @Args('contractId', { type: () => ID }) contractId: string,
-    @Args('period', { description: 'A period of the assessment scheme, e.g. 2026-H2.' }) period: string,
+    @Args('period', { description: 'A period the contract closes by, e.g. 2026-H2 (its assessment scheme; quarters or years without one).' }) period: string,
     @Args('asOf', { nullable: true, type: () => String, description: 'YYYY-MM-DD; default today in Asia/Shanghai.' }) asOf?: string | null,
   ): Promise<PeriodClosePreviewModel> {
     return this.service.preview(contractId, period, asOf ?? null);
+  }
+
+  @Mutation(() => PeriodCloseModel, {
+    description: 'Buyer admin or staff: close a period. Records a pending close and its job; the worker computes the draft (poll periodClose or job). A period with a live close returns that close.',
+  })
+  closePeriod(@Args('input') input: ClosePeriodInput): Promise<PeriodCloseModel> {
+    return this.service.close(input);
+  }
+
+  @Mutation(() => PeriodCloseModel, { description: "Buyer admin: confirm a computed draft. It becomes immutable, the period's inputs are locked and the payment schedule is recomputed." })
+  confirmPeriodClose(@Args('closeId', { type: () => ID }) closeId: string): Promise<PeriodCloseModel> {
+    return this.service.confirm(closeId);
+  }
+
+  @Mutation(() => PeriodCloseModel, { description: 'Buyer admin: reopen a draft (or pending) close with a reason; returns the next revision, computed again on the current configuration.' })
+  reopenPeriodClose(@Args('input') input: ReopenPeriodCloseInput): Promise<PeriodCloseModel> {
+    return this.service.reopen(input);
+  }
+
+  @Mutation(() => CloseLineModel, { description: 'Buyer admin: correct a confirmed close with an adjustment line booked in the next open period (history is never edited).' })
+  recordAdjustment(@Args('input') input: RecordAdjustmentInput): Promise<CloseLineModel> {
+    return this.service.recordAdjustment(input);
+  }
+
+  @Query(() => PeriodCloseModel, { description: 'A period close with its result (assessment breakdown, flags, deductions) and lines.' })
+  periodClose(@Args('id', { type: () => ID }) id: string): Promise<PeriodCloseModel> {
+    return this.service.get(id);
+  }
+
+  @Query(() => [PeriodCloseModel], { description: 'Every close of a contract, all revisions, by period.' })
+  periodCloses(@Args('contractId', { type: () => ID }) contractId: string): Promise<PeriodCloseModel[]> {
+    return this.service.list(contractId);
+  }
+
+  @Query(() => JobModel, { description: 'A job of your tenant (or one you asked for): status, attempts, last error, result.' })
+  job(@Args('id', { type: () => ID }) id: string): Promise<JobModel> {
+    return this.service.job(id);
   }
 }

@@ -1,53 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import {
-  assemblePeriodFacts,
-  calendarOf,
-  computeSchedule,
-  monthlyPersonMonths,
-  monthlyReportSchema,
-  periodIdSchema,
-  periodsInTerm,
-  plannedPersonMonths,
-  timeZoneOf,
-  toMetricsTicket,
-  type LifecycleEvent,
-  type MonthAttendance,
-  type ParsedConfig,
-  type PeriodAssessment,
-  type PeriodSources,
-  type Ticket,
-  type TicketState,
-} from '@ledger/contracts';
-import { Decimal, DomainError, ValidationError, toFixed2 } from '@ledger/kernel';
-import { TenantDatabase, type TicketEntity, type TicketEventEntity } from '@ledger/persistence';
-import { plannedAchievementRate, specialAttentionDelay, type AssessmentScheme, type TicketRecord } from '@ledger/scoring';
-import { formatInstant } from '@ledger/sla';
-import { AbilityFactory } from '../auth/ability.factory';
+import { closablePeriods, closePeriodKind, periodIdSchema, periodsInTerm, type ParsedConfig } from '@ledger/contracts';
+import { Decimal, DomainError, ValidationError, decimalInput, type Problem } from '@ledger/kernel';
+import { computePeriodClose, JobDispatcher, JobOutbox, PeriodCloseStore, scheduleJob, type CloseLineRow, type CloseRow, type JobRecord, type JobRequest } from '@ledger/jobs';
+import { TenantDatabase, type ContractEntity } from '@ledger/persistence';
+import type { EntityManager } from 'typeorm';
+import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractsRepository } from '../contracts/contracts.repository';
 import type { JsonValue } from '../graphql/json.scalar';
-import { contractSubject, isLocalDate, loadContract, todayInShanghai } from '../reports/contract-context';
-import type { ScheduleModel } from '../settlement/settlement.models';
-import type { DerivedMetricModel, PeriodAssessmentModel, PeriodClosePreviewModel } from './period-close.models';
-import { PeriodCloseRepository } from './period-close.repository';
-
-type Component = AssessmentScheme['components'][number];
-type TicketMetric = 'achievementRate' | 'specialDelayDays';
-
-/** Which ticket-derived metric a banded component reads: by its input name, else by the metric it names (the presets' wording). */
-function ticketMetricOf(c: Component): TicketMetric | null {
-  if (c.kind !== 'banded') return null;
-  const metric = String((c.params as { metric?: unknown }).metric ?? '');
-  if (c.input === 'achievementRate' || metric === '计划内达成率') return 'achievementRate';
-  if (c.input === 'specialDelayDays' || metric === '特别关注类问题延期时间') return 'specialDelayDays';
-  return null;
-}
+import { conflictsAsDomainErrors, contractSubject, isLocalDate, loadContract, todayInShanghai, UUID } from '../reports/contract-context';
+import type { CloseLineModel, ClosePeriodInput, JobModel, PeriodCloseModel, PeriodClosePreviewModel, RecordAdjustmentInput, ReopenPeriodCloseInput } from './period-close.models';
 
 /**
- * Previews a period close: gathers the contract's current configuration, the buyer's period inputs, the tickets
- * (events → toMetricsTicket → achievement rate and special-attention delay) and the accepted monthly reports
- * (person-months, rule 9), and computes with the pure libraries (assemblePeriodFacts → evaluateAssessment /
- * aggregatePeriods; computeSchedule). Reads only; nothing is stored or locked.
+ * Period closes: the preview (computes, stores nothing), the request (a pending close and its job, recorded in one
+ * transaction and dispatched after commit), confirm (immutable from then on; the period's inputs are locked and the
+ * schedule recomputed), reopen (the draft is superseded by a new revision computed again) and corrections of a
+ * confirmed close (adjustment lines booked in a later open period). The computation itself runs in the worker
+ * (libs/jobs ClosePeriodJob) with the same code as the preview.
  */
 @Injectable()
 export class PeriodCloseService {
@@ -56,7 +25,7 @@ export class PeriodCloseService {
     private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
-    private readonly repo: PeriodCloseRepository,
+    private readonly dispatcher: JobDispatcher,
   ) {}
 
   async preview(contractId: string, period: string, asOfGiven: string | null): Promise<PeriodClosePreviewModel> {
@@ -66,152 +35,210 @@ export class PeriodCloseService {
       // Everyone who reads the period's inputs (buyer roles, finance, the vendor holding the contract) may preview.
       if (!ability.can('read', contractSubject('PeriodInputs', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
       const asOf = asOfGiven ?? todayInShanghai();
-      if (!isLocalDate(asOf)) throw new ValidationError([{ path: 'asOf', message: 'must be a date YYYY-MM-DD' }]);
-      if (!periodIdSchema.safeParse(period).success) throw new ValidationError([{ path: 'period', message: 'must be a period id: 2026, 2026-H1, 2026-Q3 or 2026-05' }]);
-      const config: ParsedConfig = { ...ctx.config, version: ctx.version };
-      const scheme = config.assessment;
-      if (!scheme) throw new ValidationError([{ path: 'period', message: 'the contract has no assessment scheme: there is no period to close' }]);
-      const schemePeriods = periodsInTerm(scheme.period, config.term.start, config.term.end);
-      const target = schemePeriods.find((p) => p.id === period);
-      if (!target) throw new ValidationError([{ path: 'period', message: `${period} is not a ${scheme.period} period of the term ${config.term.start}..${config.term.end} (${schemePeriods.map((p) => p.id).join(', ')})` }]);
-      const calendar = calendarOf(config);
-      const zone = timeZoneOf(config);
-      const notes: string[] = [];
-
-      // One connection per transaction: queries run one after the other.
-      const inputRows = await this.repo.periodInputs(em, ctx.contract.id);
-      const reports = await this.repo.acceptedReports(em, ctx.contract.id);
-      const ticketRows = await this.repo.tickets(em, ctx.contract.id);
-      const events = await this.repo.events(em, ticketRows.map((t) => t.id));
-
-      // Tickets as of asOf: a completion after asOf has not happened yet.
-      const records: TicketRecord[] = [];
-      for (const row of ticketRows) {
-        const r = toMetricsTicket(toDomain(row, events.filter((e) => e.ticketId === row.id), zone), { timeZone: zone });
-        if (!r) continue;
-        const { completedDate, ...rest } = r;
-        records.push(completedDate !== undefined && completedDate <= asOf ? r : rest);
-      }
-      const excluded = ticketRows.length - records.length;
-      if (excluded) notes.push(`${excluded} ticket(s) without an expected close date, withdrawn or unsolvable by agreement are not counted in the ticket metrics`);
-
-      const metrics: DerivedMetricModel[] = [];
-      const banded = scheme.components.map((c) => ({ c, m: ticketMetricOf(c) })).filter((x): x is { c: Component; m: TicketMetric } => x.m !== null);
-      const sources = new Map<string, PeriodSources>();
-      const sourceOf = (id: string): PeriodSources => {
-        let s = sources.get(id);
-        if (!s) sources.set(id, (s = { id, values: {} }));
-        return s;
-      };
-      for (const row of inputRows) (sourceOf(row.period).values as Record<string, unknown>)[row.kind] = row.value;
-      for (const p of schemePeriods.filter((x) => x.start <= target.start)) {
-        const input = { tickets: records, period: { from: p.start, to: p.end }, asOf };
-        const values: Record<string, string | null> = {};
-        for (const { c, m } of banded) {
-          if (m === 'achievementRate') {
-            const r = plannedAchievementRate(input);
-            values[c.input] = r.rate;
-            metrics.push({ period: p.id, id: m, label: '计划内达成率', value: r.rate, display: r.display, numerator: String(r.numerator), denominator: String(r.denominator), explanation: r.explanation, notes: r.notes, details: { achieved: r.achieved, missed: r.missed, pending: r.pending } });
-          } else {
-            const d = specialAttentionDelay(input);
-            values[c.input] = d.days;
-            metrics.push({ period: p.id, id: m, label: '特别关注类问题延期时间', value: d.days, display: toFixed2(d.days), numerator: null, denominator: null, explanation: d.explanation, notes: d.notes, details: { aggregate: d.aggregate, tickets: d.tickets } as JsonValue });
-          }
-        }
-        sourceOf(p.id).metrics = values;
-      }
-
-      // Person-months of accepted months (rule 9), on the current configuration and calendar.
-      const attendance: MonthAttendance[] = [];
-      for (const r of reports) {
-        try {
-          const pm = monthlyPersonMonths({ config, month: r.month, attendance: monthlyReportSchema.parse(r.payload).attendance, calendar });
-          attendance.push({ month: r.month, planned: pm.planned, actual: pm.actual });
-        } catch (e) {
-          notes.push(`the accepted report of ${r.month} cannot be counted under the current configuration: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      }
-      metrics.push(personMonthsMetric(config, target, attendance));
-
-      const assembled = assemblePeriodFacts({ config, period, asOf, periods: [...sources.values()], attendance });
-      const schedule = computeSchedule(config, assembled.facts, { asOf });
-      return {
-        contractId: ctx.contract.id,
-        period,
-        asOf,
-        configVersion: ctx.version,
-        calendarVersion: calendar.version,
-        assessment: assessmentModel(assembled.assessment),
-        assessments: assembled.assessments.map(assessmentModel),
-        year: assembled.year ? { year: assembled.year.year, ...assembled.year.aggregate } : null,
-        inputsUsed: assembled.assessments.flatMap((a) => a.used.map((u) => ({ ...u, value: (u.value ?? null) as JsonValue }))),
-        missing: assembled.missing,
-        metrics,
-        flags: assembled.flags,
-        facts: assembled.facts as JsonValue,
-        schedule: schedule as unknown as ScheduleModel,
-        notes: [...assembled.notes, ...notes, 'preview only: nothing is stored and the period stays open'],
-      };
+      const config: ParsedConfig & { version: number } = { ...ctx.config, version: ctx.version };
+      checkPeriod(config, period, asOf);
+      const computed = await computePeriodClose(em, { contractId: ctx.contract.id, config, period, asOf });
+      return { ...computed, notes: [...computed.notes, 'preview only: nothing is stored and the period stays open'] } as unknown as PeriodClosePreviewModel;
     });
+  }
+
+  async close(input: ClosePeriodInput): Promise<PeriodCloseModel> {
+    const p = this.context.principal();
+    const ability = this.abilities.for(p);
+    const { close, jobs } = await this.db.run(this.context.scope(), async (em) => {
+      const ctx = await loadContract(em, this.contracts, ability, input.contractId);
+      this.require(ability, 'create', ctx.contract);
+      const asOf = input.asOf ?? todayInShanghai();
+      checkPeriod({ ...ctx.config, version: ctx.version }, input.period, asOf);
+      const { close, created } = await conflictsAsDomainErrors('the period is being closed by another request', () =>
+        PeriodCloseStore.request(em, { tenantId: ctx.contract.tenantId, contractId: ctx.contract.id, period: input.period, configVersion: ctx.version, asOf, requestedBy: p.userId }),
+      );
+      const jobs = created ? [await JobOutbox.record(em, closeJob(close), { tenantId: close.tenantId, userId: p.userId })] : [];
+      return { close, jobs };
+    });
+    await this.dispatcher.dispatch(jobs);
+    return this.get(close.id);
+  }
+
+  async confirm(closeId: string): Promise<PeriodCloseModel> {
+    const p = this.context.principal();
+    const ability = this.abilities.for(p);
+    const jobs = await this.db.run(this.context.scope(), async (em) => {
+      const { close, contract } = await this.visibleClose(em, ability, closeId, true);
+      this.require(ability, 'update', contract);
+      if (close.status !== 'draft') throw new DomainError('CONFLICT', `only a computed draft can be confirmed; this close is ${close.status}`);
+      await PeriodCloseStore.confirm(em, close.id, p.userId);
+      await PeriodCloseStore.lockInputs(em, contract.id, periodsWithin(close.period));
+      return [await JobOutbox.record(em, scheduleJob({ tenantId: close.tenantId, contractId: contract.id, trigger: `confirm-${close.id}` }), { tenantId: close.tenantId, userId: p.userId })];
+    });
+    await this.dispatcher.dispatch(jobs);
+    return this.get(closeId);
+  }
+
+  async reopen(input: ReopenPeriodCloseInput): Promise<PeriodCloseModel> {
+    const p = this.context.principal();
+    const ability = this.abilities.for(p);
+    const problems: Problem[] = [];
+    if (!input.reason.trim()) problems.push({ path: 'reason', message: 'a reopened close needs a reason' });
+    if (input.asOf != null && !isLocalDate(input.asOf)) problems.push({ path: 'asOf', message: 'must be a date YYYY-MM-DD' });
+    if (problems.length) throw new ValidationError(problems);
+    const { next, jobs } = await this.db.run(this.context.scope(), async (em) => {
+      const { close, contract } = await this.visibleClose(em, ability, input.closeId, true);
+      this.require(ability, 'update', contract);
+      if (close.status === 'confirmed') throw new DomainError('CONFLICT', 'a confirmed close is immutable: correct it with an adjustment in a later open period');
+      if (close.status === 'reopened') throw new DomainError('CONFLICT', 'this close was already reopened');
+      await PeriodCloseStore.reopen(em, close.id, p.userId, input.reason.trim());
+      // The next revision computes on the contract's current configuration.
+      const { close: next } = await PeriodCloseStore.request(em, { tenantId: close.tenantId, contractId: contract.id, period: close.period, configVersion: contract.currentVersion, asOf: input.asOf ?? close.asOf, requestedBy: p.userId });
+      return { next, jobs: [await JobOutbox.record(em, closeJob(next), { tenantId: next.tenantId, userId: p.userId })] };
+    });
+    await this.dispatcher.dispatch(jobs);
+    return this.get(next.id);
+  }
+
+  async recordAdjustment(input: RecordAdjustmentInput): Promise<CloseLineModel> {
+    const p = this.context.principal();
+    const ability = this.abilities.for(p);
+    const problems: Problem[] = [];
+    const amount = decimalInput.safeParse(input.amount);
+    if (!amount.success || new Decimal(input.amount).isZero() || new Decimal(input.amount).decimalPlaces() > 2) problems.push({ path: 'amount', message: 'a non-zero amount in yuan with at most two decimals' });
+    if (!input.reason.trim()) problems.push({ path: 'reason', message: 'an adjustment needs a reason' });
+    if (problems.length) throw new ValidationError(problems);
+    const { line, jobs } = await this.db.run(this.context.scope(), async (em) => {
+      const { close, contract, config } = await this.visibleClose(em, ability, input.correctsCloseId, false);
+      this.require(ability, 'update', contract);
+      if (close.status !== 'confirmed') throw new DomainError('CONFLICT', `only a confirmed close is corrected by an adjustment; a ${close.status} close is reopened and recomputed instead`);
+      // Booked in the first later period that is not confirmed (domain rule 11: history is never edited).
+      const live = await PeriodCloseStore.list(em, contract.id);
+      const booking = closablePeriods(config).find((x) => x.id > close.period && !live.some((c) => c.period === x.id && c.status === 'confirmed'));
+      if (!booking) throw new DomainError('CONFLICT', `no open ${closePeriodKind(config)} period after ${close.period} in the term to book the correction in`);
+      const key = `adjust-${close.id}-${(await em.query('SELECT gen_random_uuid() AS id'))[0].id}`;
+      await PeriodCloseStore.insertLines(em, { tenantId: contract.tenantId, contractId: contract.id, id: null }, [
+        { period: booking.id, lineKey: key, kind: 'adjustment', paymentLineId: input.paymentLineId ?? null, ruleId: null, label: '调整', amount: new Decimal(input.amount).toFixed(2), basis: { corrects: close.period }, formula: `adjustment of ${close.period} (revision ${close.revision}): ${input.reason.trim()}`, reason: input.reason.trim(), correctsCloseId: close.id },
+      ], p.userId);
+      const [line] = (await PeriodCloseStore.lines(em, { contractId: contract.id })).filter((l) => l.lineKey === key);
+      return { line, jobs: [await JobOutbox.record(em, scheduleJob({ tenantId: contract.tenantId, contractId: contract.id, trigger: `adjust-${line.id}` }), { tenantId: contract.tenantId, userId: p.userId })] };
+    });
+    await this.dispatcher.dispatch(jobs);
+    return lineModel(line);
+  }
+
+  async get(closeId: string): Promise<PeriodCloseModel> {
+    const ability = this.abilities.for(this.context.principal());
+    return this.db.run(this.context.scope(), async (em) => {
+      const { close } = await this.visibleClose(em, ability, closeId, false);
+      const lines = await PeriodCloseStore.lines(em, { closeIds: [close.id] });
+      return closeModel(close, lines, await JobOutbox.get(em, close.jobId));
+    });
+  }
+
+  async list(contractId: string): Promise<PeriodCloseModel[]> {
+    const ability = this.abilities.for(this.context.principal());
+    return this.db.run(this.context.scope(), async (em) => {
+      const ctx = await loadContract(em, this.contracts, ability, contractId);
+      if (!ability.can('read', contractSubject('PeriodClose', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
+      const closes = await PeriodCloseStore.list(em, ctx.contract.id);
+      const lines = await PeriodCloseStore.lines(em, { closeIds: closes.map((c) => c.id) });
+      const out: PeriodCloseModel[] = [];
+      for (const c of closes) out.push(closeModel(c, lines.filter((l) => l.closeId === c.id || l.correctsCloseId === c.id), await JobOutbox.get(em, c.jobId)));
+      return out;
+    });
+  }
+
+  async job(id: string): Promise<JobModel> {
+    return this.db.run(this.context.scope(), async (em) => {
+      const job = /^[A-Za-z0-9._-]{1,300}$/.test(id) ? await JobOutbox.get(em, id) : null;
+      if (!job) throw new DomainError('NOT_FOUND', 'no such job');
+      return jobModel(job);
+    });
+  }
+
+  private require(ability: AppAbility, action: 'create' | 'update', contract: ContractEntity): void {
+    if (!ability.can(action, contractSubject('PeriodClose', contract))) throw new DomainError('FORBIDDEN', action === 'create' ? 'closing a period is for the buyer admin and staff' : 'confirming, reopening and correcting closes is for the buyer admin');
+  }
+
+  private async visibleClose(em: EntityManager, ability: AppAbility, id: string, lock: boolean): Promise<{ close: CloseRow; contract: ContractEntity; config: ParsedConfig }> {
+    const close = UUID.test(id) ? await PeriodCloseStore.get(em, id, lock) : null;
+    if (!close) throw new DomainError('NOT_FOUND', 'no such period close');
+    const ctx = await loadContract(em, this.contracts, ability, close.contractId).catch(() => null);
+    if (!ctx || !ability.can('read', contractSubject('PeriodClose', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such period close');
+    return { close, contract: ctx.contract, config: ctx.config };
   }
 }
 
-function assessmentModel(a: PeriodAssessment): PeriodAssessmentModel {
-  const r = a.result;
-  return {
-    period: a.period,
-    score: r?.score ?? null,
-    unclampedScore: r?.unclampedScore ?? null,
-    grade: r?.grade ?? null,
-    passes: r?.passes ?? null,
-    breakdown: (r?.breakdown ?? []).map((b) => ({ componentId: b.componentId, label: b.label, kind: b.kind, input: b.input, points: b.points, explanation: b.explanation, details: (b.details ?? null) as JsonValue })),
-    flags: (r?.flags ?? []).map((f) => ({ period: a.period, ...f })),
-    notes: r?.notes ?? [],
-    explanation: r?.explanation ?? null,
-    missing: a.missing,
-  };
+
+/** The job that computes a close. */
+function closeJob(close: CloseRow): JobRequest<'close-period'> {
+  return { id: close.jobId, name: 'close-period', payload: { tenantId: close.tenantId, closeId: close.id } };
 }
 
-/** Actual vs planned person-months of the period from its accepted months; months without one are named, not guessed. */
-function personMonthsMetric(config: ParsedConfig, p: { id: string; start: string; end: string }, months: readonly MonthAttendance[]): DerivedMetricModel {
-  const planned = plannedPersonMonths(config, { from: p.start, to: p.end });
-  const ids = periodsInTerm('month', p.start, p.end).map((m) => m.id);
-  const counted = months.filter((m) => ids.includes(m.month));
-  const lacking = ids.filter((id) => !counted.some((m) => m.month === id));
-  const actual = counted.reduce((s, m) => s.plus(m.actual), new Decimal(0));
-  const notes = lacking.length ? [`no accepted monthly report for ${lacking.join(', ')}: actual counts accepted months only`] : [];
-  return {
-    period: p.id,
-    id: 'personMonths',
-    label: '人月（实际 ÷ 计划）',
-    value: actual.toString(),
-    display: toFixed2(actual),
-    numerator: actual.toString(),
-    denominator: planned.planned,
-    explanation: `actual ${toFixed2(actual)} person-months from ${counted.length} accepted month(s) of ${ids.length}; ${planned.explanation}; absent = max(0, planned − actual)`,
-    notes,
-    details: { months: counted.map((m) => ({ ...m })), lacking } as JsonValue,
-  };
+function checkPeriod(config: ParsedConfig, period: string, asOf: string): void {
+  if (!isLocalDate(asOf)) throw new ValidationError([{ path: 'asOf', message: 'must be a date YYYY-MM-DD' }]);
+  if (!periodIdSchema.safeParse(period).success) throw new ValidationError([{ path: 'period', message: 'must be a period id: 2026, 2026-H1, 2026-Q3 or 2026-05' }]);
+  const periods = closablePeriods(config);
+  if (!periods.some((x) => x.id === period)) {
+    const kind = closePeriodKind(config);
+    const why = config.assessment ? '' : ` (no assessment scheme: closed by ${kind})`;
+    throw new ValidationError([{ path: 'period', message: `${period} is not a ${kind} period of the term ${config.term.start}..${config.term.end}${why} (${periods.map((x) => x.id).join(', ')})` }]);
+  }
 }
 
-/** The stored ticket as the pure lifecycle's Ticket (same mapping as the tickets feature). */
-function toDomain(row: TicketEntity, events: TicketEventEntity[], zone: string): Ticket {
-  const lifecycle: LifecycleEvent[] = events.map((e) => ({
-    kind: e.kind as LifecycleEvent['kind'],
-    at: formatInstant(e.at.getTime(), zone),
-    actor: e.actorSide,
-    ...(e.note !== null ? { note: e.note } : {}),
-    ...(e.payload ? { data: e.payload } : {}),
-  }));
+/** A period and every shorter period within it (a half-year's quarters and months…): the inputs a confirm locks. */
+function periodsWithin(period: string): string[] {
+  const year = Number(period.slice(0, 4));
+  const out = new Set([period]);
+  for (const kind of ['half-year', 'quarter', 'month'] as const) {
+    for (const p of periodsInTerm(kind, `${year}-01-01`, `${year}-12-31`)) if (p.start >= startOf(period) && p.end <= endOf(period)) out.add(p.id);
+  }
+  return [...out];
+}
+
+function startOf(period: string): string {
+  const y = period.slice(0, 4);
+  for (const kind of ['year', 'half-year', 'quarter', 'month'] as const) {
+    const p = periodsInTerm(kind, `${y}-01-01`, `${y}-12-31`).find((x) => x.id === period);
+    if (p) return p.start;
+  }
+  return `${y}-01-01`;
+}
+
+function endOf(period: string): string {
+  const y = period.slice(0, 4);
+  for (const kind of ['year', 'half-year', 'quarter', 'month'] as const) {
+    const p = periodsInTerm(kind, `${y}-01-01`, `${y}-12-31`).find((x) => x.id === period);
+    if (p) return p.end;
+  }
+  return `${y}-12-31`;
+}
+
+export function lineModel(l: CloseLineRow): CloseLineModel {
+  return { ...l, closeId: l.closeId ?? (l.correctsCloseId as string), basis: l.basis as JsonValue };
+}
+
+export function jobModel(j: JobRecord): JobModel {
+  return { id: j.id, queue: j.queue, name: j.name, status: j.status, attempts: j.attempts, lastError: j.lastError, result: (j.result ?? null) as JsonValue, createdAt: j.createdAt, completedAt: j.completedAt };
+}
+
+function closeModel(c: CloseRow, lines: CloseLineRow[], job: JobRecord | null): PeriodCloseModel {
   return {
-    id: row.number,
-    category: row.category,
-    severity: row.severity,
-    specialAttention: row.specialAttention,
-    ...(row.expectedCloseDate !== null ? { expectedCloseDate: row.expectedCloseDate } : {}),
-    ...(row.extendedTo !== null ? { extendedTo: row.extendedTo } : {}),
-    state: row.state as TicketState,
-    events: lifecycle,
-    pauses: [],
+    id: c.id,
+    contractId: c.contractId,
+    period: c.period,
+    revision: c.revision,
+    status: c.status,
+    configVersion: c.configVersion,
+    calendarVersion: c.calendarVersion,
+    asOf: c.asOf,
+    score: c.score,
+    grade: c.grade,
+    jobId: c.jobId,
+    requestedAt: c.requestedAt,
+    computedAt: c.computedAt,
+    confirmedAt: c.confirmedAt,
+    reopenedAt: c.reopenedAt,
+    reopenReason: c.reopenReason,
+    result: (c.result ?? null) as unknown as PeriodClosePreviewModel | null,
+    lines: lines.map(lineModel),
+    job: job ? jobModel(job) : null,
   };
 }

@@ -13,7 +13,7 @@ export { UUID };
 export type ContractContext = { contract: ContractEntity; config: ParsedConfig; version: number };
 
 /** The subject CASL checks for reports, period inputs and the roster: the contract's tenant and vendor. */
-export function contractSubject(name: 'MonthlyReport' | 'PeriodInputs' | 'StaffRoster', c: ContractEntity) {
+export function contractSubject(name: 'MonthlyReport' | 'PeriodInputs' | 'StaffRoster' | 'PeriodClose' | 'Payment', c: ContractEntity) {
   return subject(name, { tenantId: c.tenantId, vendorOrgId: c.vendorOrgId });
 }
 

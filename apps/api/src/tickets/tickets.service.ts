@@ -4,6 +4,7 @@ import {
   availableActions,
   calendarOf,
   isDataProcessing,
+  jobIds,
   openTicket,
   parseContractConfig,
   stableUntil,
@@ -19,6 +20,7 @@ import {
   type TicketAction,
   type TicketState,
 } from '@ledger/contracts';
+import { JobDispatcher, JobOutbox, type JobRequest } from '@ledger/jobs';
 import { DomainError, ValidationError, type Problem } from '@ledger/kernel';
 import { TenantDatabase, type ContractEntity, type TicketEntity, type TicketEventEntity } from '@ledger/persistence';
 import { evaluateTicketSla, formatInstant, toEpochMs, type WorkCalendar } from '@ledger/sla';
@@ -78,6 +80,7 @@ export class TicketsService {
     private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
+    private readonly dispatcher: JobDispatcher,
   ) {}
 
   async list(contractId: string, state?: string): Promise<TicketModel[]> {
@@ -100,7 +103,7 @@ export class TicketsService {
 
   async create(input: CreateTicketInput): Promise<TicketModel> {
     const p = this.context.principal();
-    return this.db.run(this.context.scope(), async (em) => {
+    const { value, jobs } = await this.db.run(this.context.scope(), async (em) => {
       const contract = await this.visibleContract(em, input.contractId, p, 'create');
       const gov = await this.governingFor(em, contract, contract.currentVersion);
       const problems: Problem[] = [];
@@ -125,13 +128,16 @@ export class TicketsService {
       if (existing.includes(number)) throw new DomainError('CONFLICT', `a ticket "${number}" exists on this contract`);
       const row = await uniqueNumber(number, () => this.repo.insert(em, this.ticketRow(contract, opened.ticket, gov.version, 'api', p.userId)));
       await this.repo.insertEvents(em, this.eventRows(row, opened.events, 0, p.userId));
-      return (await this.models(em, contract, [row], p))[0];
+      const jobs = [await this.recordSlaJob(em, row, opened.events.length, p)];
+      return { value: (await this.models(em, contract, [row], p))[0], jobs };
     });
+    await this.dispatcher.dispatch(jobs);
+    return value;
   }
 
   async transition(input: TransitionTicketInput): Promise<TicketModel> {
     const p = this.context.principal();
-    return this.db.run(this.context.scope(), async (em) => {
+    const { value, jobs } = await this.db.run(this.context.scope(), async (em) => {
       const { ticket: row, contract } = await this.visibleTicket(em, input.ticketId, p, true);
       const side = sideOf(p);
       if (!side || !this.abilities.for(p).can('update', subject('Ticket', { tenantId: row.tenantId, vendorOrgId: contract.vendorOrgId }))) {
@@ -155,9 +161,12 @@ export class TicketsService {
         specialAttention: next.specialAttention,
       });
       await this.repo.insertEvents(em, this.eventRows(row, result.events, events.length, p.userId));
+      const jobs = result.events.length ? [await this.recordSlaJob(em, row, events.length + result.events.length, p)] : [];
       const fresh = (await this.repo.byId(em, row.id)) as TicketEntity;
-      return (await this.models(em, contract, [fresh], p))[0];
+      return { value: (await this.models(em, contract, [fresh], p))[0], jobs };
     });
+    await this.dispatcher.dispatch(jobs);
+    return value;
   }
 
   async import(input: ImportTicketsInput): Promise<TicketImportResultModel> {
@@ -165,7 +174,7 @@ export class TicketsService {
     const bytes = decodeBase64(input.contentBase64);
     const rows = input.format === TicketImportFormat.XLSX ? await parseXlsx(bytes) : parseCsv(bytes);
     const mode = input.mode ?? TicketImportMode.ALL_OR_NOTHING;
-    return this.db.run(this.context.scope(), async (em) => {
+    const { value, jobs } = await this.db.run(this.context.scope(), async (em) => {
       const contract = await this.visibleContract(em, input.contractId, p, 'create');
       const gov = await this.governingFor(em, contract, contract.currentVersion);
       const existing = await this.repo.numbers(em, contract.id);
@@ -174,13 +183,26 @@ export class TicketsService {
         throw new ValidationError(checked.problems, `${checked.problems.length} problem(s) in the file: nothing was imported (ALL_OR_NOTHING)`);
       }
       const inserted: TicketEntity[] = [];
+      const jobs: JobRequest<'ticket-sla'>[] = [];
       for (const t of checked.tickets) {
         const row = await uniqueNumber(t.id, () => this.repo.insert(em, this.ticketRow(contract, t, gov.version, 'import', p.userId)));
         await this.repo.insertEvents(em, this.eventRows(row, t.events, 0, p.userId));
+        jobs.push(await this.recordSlaJob(em, row, t.events.length, p));
         inserted.push(row);
       }
-      return { rowCount: rows.length, imported: inserted.length, tickets: await this.models(em, contract, inserted, p), problems: checked.problems };
+      return { value: { rowCount: rows.length, imported: inserted.length, tickets: await this.models(em, contract, inserted, p), problems: checked.problems }, jobs };
     });
+    await this.dispatcher.dispatch(jobs);
+    return value;
+  }
+
+  /**
+   * Records, in the transaction of the change, the job that stores the ticket's SLA results at this point of its
+   * history (`eventCount` events) and raises its warnings; it is dispatched once the transaction has committed.
+   */
+  private recordSlaJob(em: EntityManager, row: TicketEntity, eventCount: number, p: Principal): Promise<JobRequest<'ticket-sla'>> {
+    const payload = { tenantId: row.tenantId, ticketId: row.id, eventCount };
+    return JobOutbox.record(em, { id: jobIds.ticketSla(payload), name: 'ticket-sla', payload }, { tenantId: row.tenantId, userId: p.userId, vendorOrgId: p.vendorOrgId });
   }
 
   /** A contract outside the caller's reach is NOT_FOUND; within reach but not allowed is FORBIDDEN. */

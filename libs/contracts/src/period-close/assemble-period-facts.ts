@@ -1,6 +1,7 @@
 import { Decimal, ValidationError, type Problem } from '@ledger/kernel';
 import { aggregatePeriods, evaluateAssessment, type AssessmentResult, type AssessmentScheme, type YearAggregate } from '@ledger/scoring';
 import type { ParsedConfig } from '../config/contract-config.schema';
+import type { PeriodKind } from '../config/common.schema';
 import { kindOfPeriodId, periodsInTerm, termYears, type Period } from '../config/periods';
 import type { PaymentFactsInput } from '../payment/facts.schema';
 
@@ -150,6 +151,21 @@ const bounds = (config: ParsedConfig, id: string): Period | undefined => {
 };
 
 /**
+ * The kind of period a contract is closed by: its assessment scheme's period; without a scheme, quarters when its
+ * payment terms read quarter qualification (Tianjin: 按季度付款，服务合格), otherwise years.
+ */
+export function closePeriodKind(config: ParsedConfig): PeriodKind {
+  if (config.assessment) return config.assessment.period;
+  const quarterly = config.payment.milestones.some((m) => m.kind === 'quarterly-instalments' || (m.conditions ?? []).some((c) => c.kind === 'quarter-qualified'));
+  return quarterly ? 'quarter' : 'year';
+}
+
+/** The periods of the term a close can target, oldest first. */
+export function closablePeriods(config: ParsedConfig): Period[] {
+  return periodsInTerm(closePeriodKind(config), config.term.start, config.term.end);
+}
+
+/**
  * Assembles a period close: assessment inputs per scheme period (from `PeriodSources`), the assessments, the year
  * aggregate, flags and the payment facts (`periods` with score, grade, assessedOn = asOf once the period has ended, valid complaints;
  * `years`; `quarters` from quarter qualification; `acceptance` from the latest period up to the target that has it;
@@ -160,22 +176,25 @@ export function assemblePeriodFacts(input: AssemblePeriodFactsInput): AssembledP
   const { config, period, asOf } = input;
   const scheme = config.assessment;
   const notes: string[] = [];
-  if (!scheme) throw new ValidationError([{ path: 'period', message: 'the contract has no assessment scheme: there is no period to close' }]);
-  const schemePeriods = periodsInTerm(scheme.period, config.term.start, config.term.end);
+  const kind = closePeriodKind(config);
+  const schemePeriods = closablePeriods(config);
   const target = schemePeriods.find((p) => p.id === period);
-  if (!target) throw new ValidationError([{ path: 'period', message: `${period} is not a ${scheme.period} period of the term ${config.term.start}..${config.term.end} (${schemePeriods.map((p) => p.id).join(', ')})` }]);
+  if (!target) throw new ValidationError([{ path: 'period', message: `${period} is not a ${kind} period of the term ${config.term.start}..${config.term.end} (${schemePeriods.map((p) => p.id).join(', ')})` }]);
   const sourceOf = (id: string): PeriodSources => input.periods.find((p) => p.id === id) ?? { id, values: {} };
 
   const upTo = schemePeriods.filter((p) => p.start <= target.start);
-  const assessments = upTo.map((p) => assess(scheme, sourceOf(p.id)));
+  // Without a scheme a close records facts only (quarter qualification, acceptance, complaints): nothing is scored.
+  const assessments = scheme ? upTo.map((p) => assess(scheme, sourceOf(p.id))) : upTo.map((p): PeriodAssessment => ({ period: p.id, inputs: {}, used: [], missing: [], result: null }));
   const assessment = assessments[assessments.length - 1];
+  if (!scheme) notes.push(`the contract has no assessment scheme: closing ${period} records its facts (quarter qualification, acceptance, complaints) and scores nothing`);
   const scoreOf = (id: string) => assessments.find((a) => a.period === id)?.result ?? null;
 
   // Years whose scheme periods in the term all end by the target and are all scored.
   const yearsOut: NonNullable<PaymentFactsInput['years']> = [];
   let year: AssembledPeriodFacts['year'] = null;
   const missing: MissingInput[] = [...assessment.missing];
-  for (const y of termYears(config.term.start, config.term.end)) {
+  for (const y of scheme ? termYears(config.term.start, config.term.end) : []) {
+    if (!scheme) break;
     const ids = schemePeriods.filter((p) => p.year === y);
     if (ids.length === 0 || ids[ids.length - 1].start > target.start) continue;
     const completes = ids[ids.length - 1].id === target.id;

@@ -1,1 +1,2 @@
 export * from './assemble-period-facts';
+export * from './merge-close-facts';

@@ -1,0 +1,68 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { JsonScalar, type JsonValue } from '../graphql/json.scalar';
+
+@ObjectType('Notification', { description: 'A warning raised by the SLA jobs (75 % / 100 % of a target); raised once per ticket, target and threshold.' })
+export class NotificationModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  tenantId!: string;
+
+  @Field(() => ID)
+  contractId!: string;
+
+  @Field(() => ID, { nullable: true })
+  ticketId!: string | null;
+
+  @Field({ description: 'sla-at-risk (≥ 75 % of a target used, clock running) or sla-breached (≥ 100 %)' })
+  kind!: string;
+
+  @Field({ description: 'info, warning or critical' })
+  severity!: string;
+
+  @Field({ description: 'What happened, in Chinese, with the figures (elapsed / target minutes, deadline).' })
+  message!: string;
+
+  @Field(() => JsonScalar, { description: 'ticketNumber, targetId, targetName, threshold, elapsedMinutes, targetMinutes, percentUsed, deadline, evaluatedAt, configVersion, calendarVersion, …' })
+  details!: JsonValue;
+
+  @Field({ description: 'What makes the notification unique within the tenant, e.g. sla-<ticketId>-<targetId>-75.' })
+  dedupeKey!: string;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
+@ObjectType('StoredTicketSla', { description: "A ticket's SLA results as stored by the ticket-sla job at one point of its history (append-only)." })
+export class StoredTicketSlaModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  ticketId!: string;
+
+  @Field(() => ID)
+  contractId!: string;
+
+  @Field(() => Int, { description: 'How many events of the ticket the results were computed from.' })
+  eventCount!: number;
+
+  @Field(() => Int, { description: 'The contract configuration version whose SLA policy was applied (the one governing the ticket).' })
+  configVersion!: number;
+
+  @Field()
+  calendarVersion!: string;
+
+  @Field({ description: 'breached when any target is breached, else running when any runs, else met (at evaluatedAt).' })
+  status!: string;
+
+  @Field(() => JsonScalar, { description: 'The per-target results, as the `sla.targets` field of a ticket shows them.' })
+  targets!: JsonValue;
+
+  @Field(() => Date, { description: 'The instant the running clocks were measured to.' })
+  evaluatedAt!: Date;
+
+  @Field(() => Date)
+  computedAt!: Date;
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { JsonValue } from '../graphql/json.scalar';
+import type { NotificationModel, StoredTicketSlaModel } from './notifications.models';
+
+type NotificationRow = {
+  id: string;
+  tenant_id: string;
+  contract_id: string;
+  ticket_id: string | null;
+  dedupe_key: string;
+  kind: string;
+  severity: string;
+  message: string;
+  details: JsonValue;
+  created_at: Date;
+};
+
+type SlaResultRow = {
+  id: string;
+  contract_id: string;
+  ticket_id: string;
+  event_count: number;
+  config_version: number;
+  calendar_version: string;
+  status: string;
+  targets: JsonValue;
+  evaluated_at: Date;
+  computed_at: Date;
+};
+
+/** Queries only; what a query can see is decided by the transaction's scope (RLS: the tenant, or the vendor holding the contract). */
+@Injectable()
+export class NotificationsRepository {
+  async list(em: EntityManager, contractId: string | null, limit: number): Promise<NotificationModel[]> {
+    const rows: NotificationRow[] = await em.query(
+      `SELECT * FROM notifications WHERE ($1::uuid IS NULL OR contract_id = $1::uuid) ORDER BY created_at DESC, id LIMIT $2`,
+      [contractId, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      tenantId: r.tenant_id,
+      contractId: r.contract_id,
+      ticketId: r.ticket_id,
+      kind: r.kind,
+      severity: r.severity,
+      message: r.message,
+      details: r.details,
+      dedupeKey: r.dedupe_key,
+      createdAt: r.created_at,
+    }));
+  }
+
+  /** The stored results of a ticket, latest history point first (then the latest evaluation). */
+  async slaHistory(em: EntityManager, ticketId: string): Promise<StoredTicketSlaModel[]> {
+    const rows: SlaResultRow[] = await em.query(
+      `SELECT * FROM ticket_sla_results WHERE ticket_id = $1 ORDER BY event_count DESC, evaluated_at DESC, computed_at DESC`,
+      [ticketId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      ticketId: r.ticket_id,
+      contractId: r.contract_id,
+      eventCount: r.event_count,
+      configVersion: r.config_version,
+      calendarVersion: r.calendar_version,
+      status: r.status,
+      targets: r.targets,
+      evaluatedAt: r.evaluated_at,
+      computedAt: r.computed_at,
+    }));
+  }
+}

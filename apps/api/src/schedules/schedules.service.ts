@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { decimalInput, Decimal, DomainError, ValidationError, type Problem } from '@ledger/kernel';
+import { JobDispatcher, JobOutbox, ScheduleStore, scheduleJob, type PaymentRow, type ScheduleSnapshot } from '@ledger/jobs';
+import { TenantDatabase, type ContractEntity } from '@ledger/persistence';
+import { AbilityFactory } from '../auth/ability.factory';
+import { RequestContext } from '../auth/request-context.service';
+import { ContractsRepository } from '../contracts/contracts.repository';
+import type { JsonValue } from '../graphql/json.scalar';
+import type { JobModel } from '../period-close/period-close.models';
+import { jobModel } from '../period-close/period-close.service';
+import { contractSubject, isLocalDate, loadContract } from '../reports/contract-context';
+import type { ScheduleModel } from '../settlement/settlement.models';
+import type { MarkPaidInput, PaymentModel, ScheduleFilterInput, StoredScheduleModel } from './schedules.models';
+
+const STATUSES = ['scheduled', 'due', 'withheld', 'paid', 'forfeited'];
+
+/**
+ * Stored payment schedules (computed by the schedule job from confirmed closes, adjustments and payments) and the
+ * payments finance marks. Finance and the buyer read every contract of the tenant; the vendor the contracts it holds.
+ */
+@Injectable()
+export class SchedulesService {
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly contracts: ContractsRepository,
+    private readonly context: RequestContext,
+    private readonly abilities: AbilityFactory,
+    private readonly dispatcher: JobDispatcher,
+  ) {}
+
+  async forContract(contractId: string): Promise<StoredScheduleModel | null> {
+    const ability = this.abilities.for(this.context.principal());
+    return this.db.run(this.context.scope(), async (em) => {
+      const ctx = await loadContract(em, this.contracts, ability, contractId);
+      if (!ability.can('read', contractSubject('Payment', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
+      const [snapshot] = await ScheduleStore.latest(em, [ctx.contract.id]);
+      return snapshot ? model(ctx.contract, snapshot, await ScheduleStore.payments(em, ctx.contract.id)) : null;
+    });
+  }
+
+  /** Every contract the caller reads that has a stored schedule, lines filtered by due month and status. */
+  async list(filter: ScheduleFilterInput | null): Promise<StoredScheduleModel[]> {
+    const problems: Problem[] = [];
+    if (filter?.dueMonth != null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(filter.dueMonth)) problems.push({ path: 'filter.dueMonth', message: 'must be a month YYYY-MM' });
+    if (filter?.status != null && !STATUSES.includes(filter.status)) problems.push({ path: 'filter.status', message: `must be one of ${STATUSES.join(', ')}` });
+    if (problems.length) throw new ValidationError(problems);
+    const ability = this.abilities.for(this.context.principal());
+    return this.db.run(this.context.scope(), async (em) => {
+      const contracts = (await this.contracts.list(em)).filter((c) => ability.can('read', contractSubject('Payment', c)));
+      const snapshots = await ScheduleStore.latest(em, contracts.map((c) => c.id));
+      const out: StoredScheduleModel[] = [];
+      for (const s of snapshots) {
+        const c = contracts.find((x) => x.id === s.contractId) as ContractEntity;
+        const m = model(c, s, await ScheduleStore.payments(em, c.id));
+        const lines = m.schedule.lines.filter((l) => (filter?.dueMonth == null || (l.dueDate ?? '').startsWith(filter.dueMonth)) && (filter?.status == null || l.status === filter.status));
+        if (lines.length || (filter?.dueMonth == null && filter?.status == null)) out.push({ ...m, schedule: { ...m.schedule, lines } });
+      }
+      return out.sort((a, b) => a.contractCode.localeCompare(b.contractCode));
+    });
+  }
+
+  async markPaid(input: MarkPaidInput): Promise<PaymentModel> {
+    const p = this.context.principal();
+    const ability = this.abilities.for(p);
+    const problems: Problem[] = [];
+    if (!decimalInput.safeParse(input.amount).success || new Decimal(input.amount).lte(0) || new Decimal(input.amount).decimalPlaces() > 2) problems.push({ path: 'amount', message: 'a positive amount in yuan with at most two decimals' });
+    if (!isLocalDate(input.paidOn)) problems.push({ path: 'paidOn', message: 'must be a date YYYY-MM-DD' });
+    if (!input.lineId.trim()) problems.push({ path: 'lineId', message: 'required' });
+    if (problems.length) throw new ValidationError(problems);
+    const { payment, jobs } = await this.db.run(this.context.scope(), async (em) => {
+      const ctx = await loadContract(em, this.contracts, ability, input.contractId);
+      if (!ability.can('read', contractSubject('Payment', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
+      if (!ability.can('create', contractSubject('Payment', ctx.contract))) throw new DomainError('FORBIDDEN', 'marking payments is for finance');
+      const [snapshot] = await ScheduleStore.latest(em, [ctx.contract.id]);
+      const line = snapshot?.schedule.lines.find((l) => l.id === input.lineId);
+      if (!line) throw new ValidationError([{ path: 'lineId', message: `not a line of the contract's current schedule (${(snapshot?.schedule.lines ?? []).map((l) => l.id).join(', ') || 'no schedule computed yet'})` }]);
+      if (line.status === 'withheld' || line.status === 'forfeited') throw new DomainError('CONFLICT', `line ${line.id} is ${line.status}: ${line.reasons.join('; ')}`);
+      const payment = await ScheduleStore.insertPayment(em, { tenantId: ctx.contract.tenantId, contractId: ctx.contract.id, lineId: line.id, amount: new Decimal(input.amount).toFixed(2), paidOn: input.paidOn, reference: input.reference?.trim() || null, markedBy: p.userId });
+      const jobs = [await JobOutbox.record(em, scheduleJob({ tenantId: ctx.contract.tenantId, contractId: ctx.contract.id, trigger: `payment-${payment.id}` }), { tenantId: ctx.contract.tenantId, userId: p.userId })];
+      return { payment, jobs };
+    });
+    await this.dispatcher.dispatch(jobs);
+    return paymentModel(payment);
+  }
+
+  /** Asks for a recomputation (e.g. for today's statuses); a recompute with nothing new stores nothing. */
+  async recompute(contractId: string): Promise<JobModel> {
+    const p = this.context.principal();
+    const ability = this.abilities.for(p);
+    const job = await this.db.run(this.context.scope(), async (em) => {
+      const ctx = await loadContract(em, this.contracts, ability, contractId);
+      if (!ability.can('read', contractSubject('Payment', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
+      if (p.role === 'vendor') throw new DomainError('FORBIDDEN', 'the buyer and finance recompute schedules');
+      const [{ id }] = await em.query('SELECT gen_random_uuid() AS id');
+      const req = await JobOutbox.record(em, scheduleJob({ tenantId: ctx.contract.tenantId, contractId: ctx.contract.id, trigger: `manual-${id}` }), { tenantId: ctx.contract.tenantId, userId: p.userId });
+      return req;
+    });
+    await this.dispatcher.dispatch([job]);
+    return this.db.run(this.context.scope(), async (em) => jobModel((await JobOutbox.get(em, job.id)) as NonNullable<Awaited<ReturnType<typeof JobOutbox.get>>>));
+  }
+}
+
+function paymentModel(p: PaymentRow): PaymentModel {
+  return { id: p.id, contractId: p.contractId, lineId: p.lineId, amount: p.amount, paidOn: p.paidOn, reference: p.reference, createdAt: p.createdAt };
+}
+
+function model(c: ContractEntity, s: ScheduleSnapshot, payments: PaymentRow[]): StoredScheduleModel {
+  return {
+    contractId: c.id,
+    contractCode: c.code,
+    contractName: c.name,
+    configVersion: s.configVersion,
+    calendarVersion: s.calendarVersion,
+    asOf: s.asOf,
+    computedAt: s.computedAt,
+    basis: s.basis as unknown as JsonValue,
+    schedule: s.schedule as unknown as ScheduleModel,
+    payments: payments.map(paymentModel),
+  };
+}

@@ -1,0 +1,36 @@
+import { jobsEnvSchema } from '@ledger/jobs';
+import { z } from 'zod';
+
+/** The worker's configuration, validated once at start; every variable is in the README. */
+export const workerConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** PostgreSQL as the application role (the API's DATABASE_URL). */
+    DATABASE_URL: z.string().url(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** How long a worker's lock on a job lasts without renewal; a killed worker's jobs are picked up after it. */
+    WORKER_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+  })
+  .extend(jobsEnvSchema.shape)
+  .extend({ REDIS_URL: z.string().url({ message: 'the worker needs REDIS_URL (without Redis the API runs jobs in-process)' }) });
+
+export type WorkerConfig = z.infer<typeof workerConfigSchema>;
+
+export function loadWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
+  const r = workerConfigSchema.safeParse(env);
+  if (!r.success) throw new Error(`Invalid worker configuration:\n  ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`);
+  return r.data;
+}
+
+/**
+ * BullMQ worker options. Decorators are evaluated when the processors are imported, so these are read from the
+ * environment there (with the same defaults and bounds as the validated configuration): concurrency per queue, the
+ * job lock, and how often stalled jobs (of a killed worker) are looked for.
+ */
+export function bullWorkerOptions(env: Record<string, string | undefined>): { concurrency: number; lockDuration: number; stalledInterval: number; maxStalledCount: number } {
+  const c = workerConfigSchema.pick({ WORKER_CONCURRENCY: true, WORKER_LOCK_MS: true }).safeParse(env);
+  const concurrency = c.success ? c.data.WORKER_CONCURRENCY : 4;
+  const lockDuration = c.success ? c.data.WORKER_LOCK_MS : 30_000;
+  return { concurrency, lockDuration, stalledInterval: Math.max(500, Math.floor(lockDuration / 2)), maxStalledCount: 5 };
+}

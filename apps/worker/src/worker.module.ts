@@ -1,0 +1,64 @@
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Global, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { QUEUE_NAMES } from '@ledger/contracts';
+import { JobsModule, jobsOptionsFrom, redisConnection } from '@ledger/jobs';
+import { TenantDatabase, createDataSource } from '@ledger/persistence';
+import { LoggerModule } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import { PROCESSORS } from './job.processors';
+import type { WorkerConfig } from './worker-config';
+
+/** The worker's database: a pool on PostgreSQL as the application role, every transaction scoped (RLS). */
+export class WorkerDatabase implements OnApplicationShutdown {
+  constructor(
+    readonly db: TenantDatabase,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  static async open(config: WorkerConfig): Promise<WorkerDatabase> {
+    const ds = createDataSource({ url: config.DATABASE_URL }, { poolSize: config.DATABASE_POOL_SIZE });
+    await ds.initialize();
+    return new WorkerDatabase(new TenantDatabase(ds, { setRole: false }), ds);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.dataSource.destroy();
+    new Logger('Database').log('database closed');
+  }
+}
+
+@Global()
+@Module({})
+class WorkerDatabaseModule {
+  static forRoot(config: WorkerConfig): DynamicModule {
+    return {
+      module: WorkerDatabaseModule,
+      providers: [
+        { provide: WorkerDatabase, useFactory: () => WorkerDatabase.open(config) },
+        { provide: TenantDatabase, inject: [WorkerDatabase], useFactory: (w: WorkerDatabase) => w.db },
+      ],
+      exports: [TenantDatabase],
+    };
+  }
+}
+
+/**
+ * The worker process: no HTTP, BullMQ processors for every queue on Redis, running the same handlers as the API's
+ * embedded mode. Lock duration and stalled-job checks are configurable so a killed worker's jobs come back quickly.
+ */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: WorkerConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
+        WorkerDatabaseModule.forRoot(config),
+        JobsModule.forRoot(jobsOptionsFrom(config, 'worker')),
+        BullModule.forRoot({ connection: redisConnection(config.REDIS_URL, 'worker'), prefix: config.QUEUE_PREFIX }),
+        ...QUEUE_NAMES.map((name) => BullModule.registerQueue({ name })),
+      ],
+      providers: [...PROCESSORS],
+    };
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { jobIds, parseContractConfig, periodsInTerm, type JobPayload, type ScheduleLine } from '@ledger/contracts';
+import { TenantDatabase } from '@ledger/persistence';
+import { faultPoint } from '../runtime/fault-point';
+import { jobScope, UnrecoverableJobError, type JobHandler, type JobRun } from '../runtime/job-handler';
+import { JobOutbox, lockJobKey, type JobRequest } from '../runtime/job-outbox';
+import { computePeriodClose, type PeriodCloseComputation } from './period-close.computation';
+import { PeriodCloseReads } from './period-close.reads';
+import { PeriodCloseStore, type CloseRow, type NewCloseLine } from './period-close.store';
+
+export type ClosePeriodOutcome = { closeId: string; computed: boolean; status: string; lines: number };
+
+/**
+ * Computes a requested period close into a draft, exactly once. One transaction: an advisory lock on the close,
+ * the close row locked; if it is no longer pending the run is a no-op (a retry, a duplicate, a second worker);
+ * otherwise compute on the close's own configuration version and date, insert the deduction lines under their
+ * unique key, mark the close draft and the job completed — all or nothing.
+ */
+@Injectable()
+export class ClosePeriodJob implements JobHandler<'close-period'> {
+  readonly name = 'close-period' as const;
+
+  constructor(private readonly db: TenantDatabase) {}
+
+  async handle(payload: JobPayload<'close-period'>, run: JobRun): Promise<ClosePeriodOutcome> {
+    return this.db.run(jobScope(payload.tenantId, run), async (em) => {
+      await lockJobKey(em, `period-close-${payload.closeId}`);
+      const close = await PeriodCloseStore.get(em, payload.closeId, true);
+      if (!close || close.tenantId !== payload.tenantId) throw new UnrecoverableJobError(`period close ${payload.closeId} does not exist in tenant ${payload.tenantId}`);
+      if (close.status !== 'pending') {
+        await JobOutbox.complete(em, close.jobId, { closeId: close.id, computed: false, status: close.status });
+        return { closeId: close.id, computed: false, status: close.status, lines: 0 };
+      }
+      faultPoint('close:before-compute');
+      const version = await PeriodCloseReads.version(em, { tenantId: close.tenantId, id: close.contractId }, close.configVersion);
+      if (!version) throw new UnrecoverableJobError(`configuration version ${close.configVersion} of contract ${close.contractId} is missing`);
+      const config = { ...parseContractConfig(version.configuration), version: close.configVersion };
+      const computation = await computePeriodClose(em, { contractId: close.contractId, config, period: close.period, asOf: close.asOf });
+      const lines = deductionLines(close, computation);
+      const half = Math.ceil(lines.length / 2);
+      await PeriodCloseStore.insertLines(em, close, lines.slice(0, half));
+      faultPoint('close:mid-write');
+      await PeriodCloseStore.insertLines(em, close, lines.slice(half));
+      await PeriodCloseStore.markDraft(em, close.id, computation);
+      await JobOutbox.complete(em, close.jobId, { closeId: close.id, computed: true, status: 'draft', score: computation.assessment.score, lines: lines.length });
+      return { closeId: close.id, computed: true, status: 'draft', lines: lines.length };
+    }).then((outcome) => {
+      faultPoint('close:after-commit');
+      return outcome;
+    });
+  }
+}
+
+/** The schedule lines a close accounts for: those of periods within it, and year lines of the year it completes. */
+export function linesOfClose(close: Pick<CloseRow, 'period'>, computation: PeriodCloseComputation, lines: readonly ScheduleLine[]): ScheduleLine[] {
+  const within = new Set([close.period]);
+  // A year close covers its halves, quarters and months; a half-year its quarters and months; and so on.
+  const year = Number(close.period.slice(0, 4));
+  for (const kind of ['half-year', 'quarter', 'month'] as const) {
+    for (const p of periodsInTerm(kind, `${year}-01-01`, `${year}-12-31`)) if (covers(close.period, p.id)) within.add(p.id);
+  }
+  const completedYear = computation.year?.year ?? (/^\d{4}$/.test(close.period) ? year : null);
+  return lines.filter((l) => (l.period !== undefined && within.has(l.period)) || (l.period === undefined && completedYear !== null && l.year === completedYear));
+}
+
+function covers(outer: string, inner: string): boolean {
+  if (outer === inner) return true;
+  if (/^\d{4}$/.test(outer)) return inner.startsWith(`${outer}-`);
+  const half = /^(\d{4})-H([12])$/.exec(outer);
+  if (!half) return false;
+  const q = /^(\d{4})-Q([1-4])$/.exec(inner);
+  if (q) return q[1] === half[1] && Math.ceil(Number(q[2]) / 2) === Number(half[2]);
+  const m = /^(\d{4})-(\d{2})$/.exec(inner);
+  return m !== null && m[1] === half[1] && Math.ceil(Number(m[2]) / 6) === Number(half[2]);
+}
+
+/** One close line per deduction (non-zero) on the lines the close accounts for, keyed `close-<close id>/<payment line>/<rule>`. */
+export function deductionLines(close: Pick<CloseRow, 'id' | 'period'>, computation: PeriodCloseComputation): NewCloseLine[] {
+  return linesOfClose(close, computation, computation.schedule.lines).flatMap((l) =>
+    l.deductions
+      .filter((d) => d.amount !== '0.00')
+      .map((d) => ({
+        period: close.period,
+        lineKey: `close-${close.id}/${l.id}/${d.ruleId}`,
+        kind: 'deduction' as const,
+        paymentLineId: l.id,
+        ruleId: d.ruleId,
+        label: d.label ?? null,
+        amount: d.amount,
+        basis: d.basis,
+        formula: d.formula,
+        reason: null,
+        correctsCloseId: null,
+      })),
+  );
+}
+
+/** The schedule recompute a confirmed close (or a payment, or an adjustment) triggers. */
+export function scheduleJob(k: { tenantId: string; contractId: string; trigger: string }): JobRequest<'recompute-schedule'> {
+  return { id: jobIds.schedule(k), name: 'recompute-schedule', payload: { tenantId: k.tenantId, contractId: k.contractId } };
+}
+

@@ -1,0 +1,259 @@
+import {
+  assemblePeriodFacts,
+  calendarOf,
+  computeSchedule,
+  monthlyPersonMonths,
+  monthlyReportSchema,
+  periodsInTerm,
+  plannedPersonMonths,
+  timeZoneOf,
+  toMetricsTicket,
+  type AssembledFlag,
+  type InputUse,
+  type LifecycleEvent,
+  type MissingInput,
+  type MonthAttendance,
+  type ParsedConfig,
+  type PaymentFactsInput,
+  type PeriodAssessment,
+  type PeriodSources,
+  type Schedule,
+  type Ticket,
+  type TicketState,
+  withCorrections,
+} from '@ledger/contracts';
+import { Decimal, toFixed2 } from '@ledger/kernel';
+import type { TicketEntity, TicketEventEntity } from '@ledger/persistence';
+import { plannedAchievementRate, specialAttentionDelay, type AssessmentScheme, type TicketRecord } from '@ledger/scoring';
+import { formatInstant } from '@ledger/sla';
+import type { EntityManager } from 'typeorm';
+import { PeriodCloseReads } from './period-close.reads';
+
+type Component = AssessmentScheme['components'][number];
+type TicketMetric = 'achievementRate' | 'specialDelayDays';
+
+export type AssessmentLine = { componentId: string; label: string; kind: string; input: string; points: string; explanation: string; details: unknown };
+export type AssessmentView = {
+  period: string;
+  score: string | null;
+  unclampedScore: string | null;
+  grade: string | null;
+  passes: boolean | null;
+  breakdown: AssessmentLine[];
+  flags: AssembledFlag[];
+  notes: string[];
+  explanation: string | null;
+  missing: MissingInput[];
+};
+export type DerivedMetric = {
+  period: string;
+  id: string;
+  label: string;
+  value: string | null;
+  display: string | null;
+  numerator: string | null;
+  denominator: string | null;
+  explanation: string;
+  notes: string[];
+  details: unknown;
+};
+
+/** Everything a close computes: stored as the close's result (and shown by the preview). Plain JSON. */
+export type PeriodCloseComputation = {
+  contractId: string;
+  period: string;
+  asOf: string;
+  configVersion: number;
+  calendarVersion: string;
+  assessment: AssessmentView;
+  assessments: AssessmentView[];
+  year: ({ year: number } & Record<string, unknown>) | null;
+  inputsUsed: (Omit<InputUse, 'value'> & { value: unknown })[];
+  missing: MissingInput[];
+  metrics: DerivedMetric[];
+  flags: AssembledFlag[];
+  facts: PaymentFactsInput;
+  schedule: Schedule;
+  notes: string[];
+};
+
+/** Which ticket-derived metric a banded component reads: by its input name, else by the metric it names (the presets' wording). */
+function ticketMetricOf(c: Component): TicketMetric | null {
+  if (c.kind !== 'banded') return null;
+  const metric = String((c.params as { metric?: unknown }).metric ?? '');
+  if (c.input === 'achievementRate' || metric === '计划内达成率') return 'achievementRate';
+  if (c.input === 'specialDelayDays' || metric === '特别关注类问题延期时间') return 'specialDelayDays';
+  return null;
+}
+
+/**
+ * A period close, computed: gathers the buyer's period inputs, the tickets (events → toMetricsTicket → achievement
+ * rate and special-attention delay) and the accepted monthly reports (person-months, rule 9) of one contract, and
+ * computes with the pure libraries (assemblePeriodFacts → evaluateAssessment / aggregatePeriods; computeSchedule).
+ * Reads only, in the caller's transaction and scope: the preview shows it, the close job stores it.
+ * `config` is the configuration version the close uses; `extraFacts` adds payments and adjustments already recorded.
+ */
+export async function computePeriodClose(
+  em: EntityManager,
+  input: { contractId: string; config: ParsedConfig & { version: number }; period: string; asOf: string; extraFacts?: Pick<PaymentFactsInput, 'payments' | 'adjustments'> },
+): Promise<PeriodCloseComputation> {
+  const { config, period, asOf } = input;
+  const scheme = config.assessment;
+  const target = { id: period, ...periodBounds(config, period) };
+  const schemePeriods = scheme ? periodsInTerm(scheme.period, config.term.start, config.term.end) : [];
+  const repo = PeriodCloseReads;
+  const calendar = calendarOf(config);
+  const zone = timeZoneOf(config);
+  const notes: string[] = [];
+
+  // One connection per transaction: queries run one after the other.
+  const inputRows = await repo.periodInputs(em, input.contractId);
+  const reports = await repo.acceptedReports(em, input.contractId);
+  const ticketRows = await repo.tickets(em, input.contractId);
+  const events = await repo.events(em, ticketRows.map((t) => t.id));
+
+  // Tickets as of asOf: a completion after asOf has not happened yet.
+  const eventsOf = new Map<string, TicketEventEntity[]>();
+  for (const e of events) {
+    const list = eventsOf.get(e.ticketId);
+    if (list) list.push(e);
+    else eventsOf.set(e.ticketId, [e]);
+  }
+  const records: TicketRecord[] = [];
+  for (const row of ticketRows) {
+    const r = toMetricsTicket(toDomain(row, eventsOf.get(row.id) ?? [], zone), { timeZone: zone });
+    if (!r) continue;
+    const { completedDate, ...rest } = r;
+    records.push(completedDate !== undefined && completedDate <= asOf ? r : rest);
+  }
+  const excluded = ticketRows.length - records.length;
+  if (excluded) notes.push(`${excluded} ticket(s) without an expected close date, withdrawn or unsolvable by agreement are not counted in the ticket metrics`);
+
+  const metrics: DerivedMetric[] = [];
+  const banded = (scheme?.components ?? []).map((c) => ({ c, m: ticketMetricOf(c) })).filter((x): x is { c: Component; m: TicketMetric } => x.m !== null);
+  const sources = new Map<string, PeriodSources>();
+  const sourceOf = (id: string): PeriodSources => {
+    let s = sources.get(id);
+    if (!s) sources.set(id, (s = { id, values: {} }));
+    return s;
+  };
+  for (const row of inputRows) (sourceOf(row.period).values as Record<string, unknown>)[row.kind] = row.value;
+  for (const p of schemePeriods.filter((x) => x.start <= target.start)) {
+    const input = { tickets: records, period: { from: p.start, to: p.end }, asOf };
+    const values: Record<string, string | null> = {};
+    for (const { c, m } of banded) {
+      if (m === 'achievementRate') {
+        const r = plannedAchievementRate(input);
+        values[c.input] = r.rate;
+        metrics.push({ period: p.id, id: m, label: '计划内达成率', value: r.rate, display: r.display, numerator: String(r.numerator), denominator: String(r.denominator), explanation: r.explanation, notes: r.notes, details: { achieved: r.achieved, missed: r.missed, pending: r.pending } });
+      } else {
+        const d = specialAttentionDelay(input);
+        values[c.input] = d.days;
+        metrics.push({ period: p.id, id: m, label: '特别关注类问题延期时间', value: d.days, display: toFixed2(d.days), numerator: null, denominator: null, explanation: d.explanation, notes: d.notes, details: { aggregate: d.aggregate, tickets: d.tickets } });
+      }
+    }
+    sourceOf(p.id).metrics = values;
+  }
+
+  // Person-months of accepted months (rule 9), on the current configuration and calendar.
+  const attendance: MonthAttendance[] = [];
+  for (const r of reports) {
+    try {
+      const pm = monthlyPersonMonths({ config, month: r.month, attendance: monthlyReportSchema.parse(r.payload).attendance, calendar });
+      attendance.push({ month: r.month, planned: pm.planned, actual: pm.actual });
+    } catch (e) {
+      notes.push(`the accepted report of ${r.month} cannot be counted under the current configuration: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  metrics.push(personMonthsMetric(config, target, attendance));
+
+  const assembled = assemblePeriodFacts({ config, period, asOf, periods: [...sources.values()], attendance });
+  const facts: PaymentFactsInput = { ...assembled.facts, ...(input.extraFacts ?? {}) };
+  const schedule = computeSchedule(withCorrections(config), facts, { asOf });
+  return {
+    contractId: input.contractId,
+    period,
+    asOf,
+    configVersion: config.version,
+    calendarVersion: calendar.version,
+    assessment: assessmentModel(assembled.assessment),
+    assessments: assembled.assessments.map(assessmentModel),
+    year: assembled.year ? { year: assembled.year.year, ...assembled.year.aggregate } : null,
+    inputsUsed: assembled.assessments.flatMap((a) => a.used.map((u) => ({ ...u, value: (u.value ?? null) }))),
+    missing: assembled.missing,
+    metrics,
+    flags: assembled.flags,
+    facts,
+    schedule,
+    notes: [...assembled.notes, ...notes],
+  };
+}
+
+/** The start and end of a period id within the term (throws through assemblePeriodFacts when it is not closable). */
+function periodBounds(config: ParsedConfig, id: string): { start: string; end: string } {
+  for (const kind of ['month', 'quarter', 'half-year', 'year'] as const) {
+    const p = periodsInTerm(kind, config.term.start, config.term.end).find((x) => x.id === id);
+    if (p) return { start: p.start, end: p.end };
+  }
+  return { start: config.term.start, end: config.term.end };
+}
+
+function assessmentModel(a: PeriodAssessment): AssessmentView {
+  const r = a.result;
+  return {
+    period: a.period,
+    score: r?.score ?? null,
+    unclampedScore: r?.unclampedScore ?? null,
+    grade: r?.grade ?? null,
+    passes: r?.passes ?? null,
+    breakdown: (r?.breakdown ?? []).map((b) => ({ componentId: b.componentId, label: b.label, kind: b.kind, input: b.input, points: b.points, explanation: b.explanation, details: (b.details ?? null) })),
+    flags: (r?.flags ?? []).map((f) => ({ period: a.period, ...f })),
+    notes: r?.notes ?? [],
+    explanation: r?.explanation ?? null,
+    missing: a.missing,
+  };
+}
+
+/** Actual vs planned person-months of the period from its accepted months; months without one are named, not guessed. */
+function personMonthsMetric(config: ParsedConfig, p: { id: string; start: string; end: string }, months: readonly MonthAttendance[]): DerivedMetric {
+  const planned = plannedPersonMonths(config, { from: p.start, to: p.end });
+  const ids = periodsInTerm('month', p.start, p.end).map((m) => m.id);
+  const counted = months.filter((m) => ids.includes(m.month));
+  const lacking = ids.filter((id) => !counted.some((m) => m.month === id));
+  const actual = counted.reduce((s, m) => s.plus(m.actual), new Decimal(0));
+  const notes = lacking.length ? [`no accepted monthly report for ${lacking.join(', ')}: actual counts accepted months only`] : [];
+  return {
+    period: p.id,
+    id: 'personMonths',
+    label: '人月（实际 ÷ 计划）',
+    value: actual.toString(),
+    display: toFixed2(actual),
+    numerator: actual.toString(),
+    denominator: planned.planned,
+    explanation: `actual ${toFixed2(actual)} person-months from ${counted.length} accepted month(s) of ${ids.length}; ${planned.explanation}; absent = max(0, planned − actual)`,
+    notes,
+    details: { months: counted.map((m) => ({ ...m })), lacking },
+  };
+}
+
+/** The stored ticket as the pure lifecycle's Ticket (same mapping as the tickets feature). */
+function toDomain(row: TicketEntity, events: TicketEventEntity[], zone: string): Ticket {
+  const lifecycle: LifecycleEvent[] = events.map((e) => ({
+    kind: e.kind as LifecycleEvent['kind'],
+    at: formatInstant(e.at.getTime(), zone),
+    actor: e.actorSide,
+    ...(e.note !== null ? { note: e.note } : {}),
+    ...(e.payload ? { data: e.payload } : {}),
+  }));
+  return {
+    id: row.number,
+    category: row.category,
+    severity: row.severity,
+    specialAttention: row.specialAttention,
+    ...(row.expectedCloseDate !== null ? { expectedCloseDate: row.expectedCloseDate } : {}),
+    ...(row.extendedTo !== null ? { extendedTo: row.extendedTo } : {}),
+    state: row.state as TicketState,
+    events: lifecycle,
+    pauses: [],
+  };
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { calendarOf, computeSchedule, mergeConfirmedFacts, parseContractConfig, withCorrections, type JobPayload, type PaymentFactsInput } from '@ledger/contracts';
+import { TenantDatabase } from '@ledger/persistence';
+import { createHash } from 'crypto';
+import { jobScope, UnrecoverableJobError, type JobHandler, type JobRun } from '../runtime/job-handler';
+import { JobOutbox, lockJobKey } from '../runtime/job-outbox';
+import type { PeriodCloseComputation } from '../period-close/period-close.computation';
+import { PeriodCloseReads } from '../period-close/period-close.reads';
+import { PeriodCloseStore } from '../period-close/period-close.store';
+import { ScheduleStore, type ScheduleBasis } from './schedule.store';
+
+/** Today on the contracts' calendar (Asia/Shanghai, UTC+8 without daylight saving). */
+export function shanghaiDate(nowMs: number): string {
+  return new Date(nowMs + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export type ScheduleOutcome = { contractId: string; stored: boolean; basisKey: string; net: string; vendorBalanceOwed: string };
+
+/**
+ * Recomputes a contract's payment schedule on its current configuration from what is settled: the confirmed closes'
+ * facts (merged, later periods last), the adjustment lines (corrections) and the payments finance marked. Stores a
+ * snapshot keyed by a hash of that basis and the date (statuses such as due depend on it), so a retry or a
+ * recompute with nothing new stores nothing.
+ */
+@Injectable()
+export class RecomputeScheduleJob implements JobHandler<'recompute-schedule'> {
+  readonly name = 'recompute-schedule' as const;
+
+  constructor(private readonly db: TenantDatabase) {}
+
+  async handle(payload: JobPayload<'recompute-schedule'>, run: JobRun, nowMs = Date.now()): Promise<ScheduleOutcome> {
+    return this.db.run(jobScope(payload.tenantId, run), async (em) => {
+      await lockJobKey(em, `schedule-${payload.contractId}`);
+      const contract = await PeriodCloseReads.contract(em, payload.contractId);
+      if (!contract || contract.tenantId !== payload.tenantId) throw new UnrecoverableJobError(`contract ${payload.contractId} does not exist in tenant ${payload.tenantId}`);
+      const version = await PeriodCloseReads.version(em, contract, contract.currentVersion);
+      if (!version) throw new UnrecoverableJobError(`configuration version ${contract.currentVersion} of contract ${contract.id} is missing`);
+      const config = { ...parseContractConfig(version.configuration), version: contract.currentVersion };
+      const asOf = shanghaiDate(nowMs);
+
+      const closes = await PeriodCloseStore.confirmed(em, contract.id);
+      const ordered = closes
+        .map((c) => ({ c, r: c.result as PeriodCloseComputation }))
+        .sort((a, b) => (a.c.period === b.c.period ? a.c.revision - b.c.revision : a.c.period.localeCompare(b.c.period)));
+      const merged = mergeConfirmedFacts(ordered.map(({ c, r }) => ({ period: c.period, facts: r.facts })));
+      const payments = await ScheduleStore.payments(em, contract.id);
+      const adjustments = (await PeriodCloseStore.lines(em, { contractId: contract.id })).filter((l) => l.kind === 'adjustment');
+      const facts: PaymentFactsInput = {
+        ...merged,
+        payments: payments.map((p) => ({ lineId: p.lineId, amount: p.amount, paidOn: p.paidOn })),
+        adjustments: adjustments.map((a) => ({ id: a.id, amount: a.amount, reason: a.reason ?? '', ...(a.paymentLineId ? { lineId: a.paymentLineId } : {}) })),
+      };
+      const schedule = computeSchedule(withCorrections(config), facts, { asOf });
+      const basis: ScheduleBasis = {
+        configVersion: config.version,
+        asOf,
+        closes: ordered.map(({ c }) => ({ id: c.id, period: c.period, revision: c.revision })),
+        payments: payments.map((p) => p.id),
+        adjustments: adjustments.map((a) => a.id),
+      };
+      const basisKey = createHash('sha256').update(JSON.stringify(basis)).digest('hex');
+      const stored = await ScheduleStore.insert(em, {
+        tenantId: contract.tenantId,
+        contractId: contract.id,
+        basisKey,
+        configVersion: config.version,
+        calendarVersion: calendarOf(config).version,
+        asOf,
+        schedule,
+        basis,
+        net: schedule.totals.net,
+        vendorBalanceOwed: schedule.vendorBalanceOwed,
+      });
+      const outcome = { contractId: contract.id, stored, basisKey, net: schedule.totals.net, vendorBalanceOwed: schedule.vendorBalanceOwed };
+      await JobOutbox.complete(em, run.id, outcome);
+      return outcome;
+    });
+  }
+}

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { startApi, type TestApi } from '../api/api-app';
 import { asSuperuser } from '../support/test-database';
 import { eventually, queuePrefix, REDIS_URL, startWorker, type WorkerProcess } from './worker-harness';
@@ -17,7 +18,7 @@ describe('period close through GraphQL and a worker process on Redis (demo seed)
     api = await startApi({ SEED_DEMO: 'auto', REDIS_URL, QUEUE_PREFIX: prefix });
     worker = startWorker({ DATABASE_URL: api.database.appUrl, QUEUE_PREFIX: prefix });
     await worker.waitFor('worker ready');
-    for (const who of ['vendor', 'xuzhou.admin', 'xuzhou.staff', 'xuzhou.finance', 'tianjin.admin']) tokens[who] = await api.login(`${who}@demo.local`);
+    for (const who of ['admin', 'vendor', 'xuzhou.admin', 'xuzhou.staff', 'xuzhou.finance', 'tianjin.admin']) tokens[who] = await api.login(`${who}@demo.local`);
   }, 120_000);
 
   afterAll(async () => {
@@ -74,5 +75,29 @@ describe('period close through GraphQL and a worker process on Redis (demo seed)
       const net = (r.data?.paymentSchedule as { schedule: { totals: { net: string } } } | null)?.schedule.totals.net;
       return net === '2399000.00' ? net : undefined;
     });
+  });
+
+  it('bull-board at /admin/queues: platform administrators only', async () => {
+    const server = api.app.getHttpServer();
+    expect((await request(server).get('/admin/queues')).status).toBe(401);
+    expect((await request(server).get('/admin/queues').set('authorization', `Bearer ${tokens['xuzhou.admin']}`)).status).toBe(403);
+    expect((await request(server).get('/admin/queues').set('authorization', 'Bearer forged.token.value')).status).toBe(401);
+    const page = await request(server).get('/admin/queues').set('cookie', `ledger_token=${tokens.admin}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<html');
+    const queues = await request(server).get('/admin/queues/api/queues').set('authorization', `Bearer ${tokens.admin}`);
+    expect(queues.status).toBe(200);
+    expect((queues.body as { queues: { name: string }[] }).queues.map((q) => q.name).sort()).toEqual(['export', 'period-close', 'schedule', 'sla']);
+  });
+
+  it('a worker stops cleanly on SIGTERM (running jobs finish, then the database closes) and refuses to start without Redis', async () => {
+    const second = startWorker({ DATABASE_URL: api.database.appUrl, QUEUE_PREFIX: prefix });
+    await second.waitFor('worker ready');
+    const exit = await second.stop('SIGTERM');
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(second.output()).toContain('database closed');
+    const noRedis = startWorker({ DATABASE_URL: api.database.appUrl, QUEUE_PREFIX: prefix, REDIS_URL: '' });
+    expect((await noRedis.exited).code).toBe(1);
+    expect(noRedis.output()).toContain('REDIS_URL');
   });
 });

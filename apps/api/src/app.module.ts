@@ -9,6 +9,7 @@ import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'http';
 import { join } from 'path';
+import { QueueBoard } from './admin/queue-board';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
@@ -93,6 +94,7 @@ export class AppModule {
         SettlementResolver,
         DemoActivity,
         DemoSeeder,
+        QueueBoard,
       ],
     };
   }

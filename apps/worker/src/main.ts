@@ -14,7 +14,23 @@ async function bootstrap(): Promise<void> {
   const { WorkerModule } = await import('./worker.module');
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT: close the application (BullMQ workers finish their running jobs, then the database closes) and
+  // exit 0, so a supervisor sees a clean stop.
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      app.get(Logger).log(`${signal}: stopping`);
+      app.close().then(
+        () => process.exit(0),
+        (e: unknown) => {
+          console.error(e instanceof Error ? e.message : e);
+          process.exit(1);
+        },
+      );
+    });
+  }
   app.get(Logger).log(`worker ready: queues on ${new URL(config.REDIS_URL).host} (prefix ${config.QUEUE_PREFIX}), concurrency ${config.WORKER_CONCURRENCY}`);
 }
 

@@ -16,3 +16,8 @@ export * from './period-close/period-close.store';
 export * from './period-close/close-period.job';
 export * from './schedule/schedule.store';
 export * from './schedule/recompute-schedule.job';
+export * from './sla/ticket-sla.job';
+export * from './sla/sla-scan.job';
+export * from './sla/sla-scan.scheduler';
+export * from './export/render-export.job';
+export * from './export/schedule-export';

@@ -2,7 +2,7 @@ import type { ValidationError } from '@ledger/kernel';
 import { parseContractConfig } from '../config/validate-contract-config';
 import { computeSchedule } from '../payment/compute-schedule';
 import { getPreset } from '../presets';
-import { assemblePeriodFacts, type MonthAttendance, type PeriodSources } from './assemble-period-facts';
+import { assemblePeriodFacts, closablePeriods, closePeriodKind, type MonthAttendance, type PeriodSources } from './assemble-period-facts';
 
 // domain.md worked example A, built from the Xuzhou preset (its amount is already 2,400,000.00).
 const xuzhou = parseContractConfig({ ...getPreset('xuzhou-2026').config, version: 3 });
@@ -191,5 +191,30 @@ describe("assemblePeriodFacts: Huai'an (worked example B) and acceptance", () =>
     const balance = s.lines.find((l) => l.id === 'contract-payments.balance');
     expect(balance?.deductions.find((d) => d.ruleId === 'year-score')?.amount).toBe('40000.00');
     expect(balance?.status).toBe('withheld');
+  });
+});
+
+describe('closing a contract without an assessment scheme', () => {
+  it('Tianjin P8 closes by quarter: the facts carry quarter qualification, nothing is scored', () => {
+    const config = parseContractConfig(getPreset('tianjin-2026-p8').config);
+    expect(closePeriodKind(config)).toBe('quarter');
+    expect(closablePeriods(config).map((p) => p.id)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    const a = assemblePeriodFacts({ config, period: '2026-Q3', asOf: '2026-10-10', periods: [{ id: '2026-Q3', values: { quarterQualified: false } }, { id: '2026-Q1', values: { quarterQualified: true } }] });
+    expect(a.assessment).toMatchObject({ period: '2026-Q3', result: null, missing: [] });
+    expect(a.facts.quarters).toEqual([{ id: '2026-Q3', qualified: false }, { id: '2026-Q1', qualified: true }]);
+    expect(a.year).toBeNull();
+    expect(a.notes[0]).toContain('no assessment scheme');
+    let problems: { message: string }[] = [];
+    try {
+      assemblePeriodFacts({ config, period: '2026-H2', asOf: '2026-10-10', periods: [] });
+    } catch (e) {
+      problems = (e as ValidationError).problems;
+    }
+    expect(problems.map((p) => p.message)).toEqual(['2026-H2 is not a quarter period of the term 2026-01-01..2026-12-31 (2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4)']);
+  });
+
+  it('Beijing (no scheme, no quarterly terms) closes by year', () => {
+    const config = parseContractConfig(getPreset('beijing-2020').config);
+    expect(closePeriodKind(config)).toBe('year');
   });
 });

@@ -77,4 +77,39 @@ describe('npm start without a database server (embedded PGlite)', () => {
     expect(await contractCodes(second, 'tianjin.staff@demo.local')).toHaveLength(8);
     await second.close();
   }, 120_000);
+
+  it('runs the jobs in-process: a Tianjin quarter closes, is confirmed and scheduled, and it all survives a restart', async () => {
+    const app = await boot(dataDir);
+    const server = app.getHttpServer();
+    const gql = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
+      const res = await request(server).post('/graphql').set('authorization', `Bearer ${token}`).send({ query, variables });
+      if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+      return res.body.data as Record<string, unknown>;
+    };
+    const login = async (email: string) => ((await request(server).post('/graphql').send({ query: `mutation { login(input: { email: "${email}", password: "demo-password-2026" }) { token } }` })).body.data.login.token as string);
+    const admin = await login('tianjin.admin@demo.local');
+    const contracts = (await gql(admin, '{ contracts { id code } }')).contracts as { id: string; code: string }[];
+    const p8 = contracts.find((c) => c.code === 'tianjin-2026-p8')?.id as string;
+    await gql(admin, 'mutation ($i: SetPeriodInputsInput!) { setPeriodInputs(input: $i) { period } }', { i: { contractId: p8, period: '2026-Q1', quarterQualified: true } });
+    const { closePeriod } = (await gql(admin, 'mutation ($i: ClosePeriodInput!) { closePeriod(input: $i) { id } }', { i: { contractId: p8, period: '2026-Q1', asOf: '2026-04-05' } })) as { closePeriod: { id: string } };
+    const status = async () => ((await gql(admin, 'query ($id: ID!) { periodClose(id: $id) { status job { status } } }', { id: closePeriod.id })).periodClose as { status: string; job: { status: string } });
+    for (let i = 0; i < 100 && (await status()).status !== 'draft'; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await status()).toEqual({ status: 'draft', job: { status: 'completed' } });
+    await gql(admin, 'mutation ($id: ID!) { confirmPeriodClose(closeId: $id) { status } }', { id: closePeriod.id });
+    const finance = await login('tianjin.finance@demo.local');
+    const schedule = async () => (await gql(finance, 'query ($c: ID!) { paymentSchedule(contractId: $c) { schedule { lines { id gross status } } } }', { c: p8 })).paymentSchedule as { schedule: { lines: { id: string; gross: string; status: string }[] } } | null;
+    for (let i = 0; i < 100 && (await schedule()) === null; i++) await new Promise((r) => setTimeout(r, 100));
+    expect((await schedule())?.schedule.lines.map((l) => [l.id, l.gross])).toEqual([
+      ['quarterly.2026-Q1', '8281.00'],
+      ['quarterly.2026-Q2', '8281.00'],
+      ['quarterly.2026-Q3', '8281.00'],
+      ['quarterly.2026-Q4', '8281.00'],
+    ]);
+    await app.close();
+
+    const again = await boot(dataDir);
+    const res = await request(again.getHttpServer()).post('/graphql').set('authorization', `Bearer ${finance}`).send({ query: 'query ($c: ID!) { periodCloses(contractId: $c) { period status } }', variables: { c: p8 } });
+    expect(res.body.data.periodCloses).toEqual([{ period: '2026-Q1', status: 'confirmed' }]);
+    await again.close();
+  }, 120_000);
 });

@@ -18,6 +18,14 @@ export class Ledger1764000000400 implements MigrationInterface {
   name = 'Ledger1764000000400';
 
   async up(q: QueryRunner): Promise<void> {
+    // The buyer's confirmation of the maintenance ledger (台账, Qinghai) becomes a period input; it is a payment fact
+    // entered after the period's close, so confirming a close does not lock it.
+    await q.query(`
+      ALTER TABLE period_inputs DROP CONSTRAINT period_inputs_kind_check;
+      ALTER TABLE period_inputs ADD CONSTRAINT period_inputs_kind_check
+        CHECK (kind IN ('staffScores', 'satisfaction', 'securityIncidents', 'complaints', 'itemScores', 'quarterQualified', 'acceptance', 'ledgerConfirmed'));
+    `);
+
     await q.query(`
       CREATE TABLE jobs (
         id text PRIMARY KEY CHECK (id ~ '^[A-Za-z0-9._-]+$'),
@@ -284,6 +292,10 @@ export class Ledger1764000000400 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
+      DELETE FROM period_inputs WHERE kind = 'ledgerConfirmed';
+      ALTER TABLE period_inputs DROP CONSTRAINT period_inputs_kind_check;
+      ALTER TABLE period_inputs ADD CONSTRAINT period_inputs_kind_check
+        CHECK (kind IN ('staffScores', 'satisfaction', 'securityIncidents', 'complaints', 'itemScores', 'quarterQualified', 'acceptance'));
       DROP TABLE exports, notifications, ticket_sla_results, payment_schedules, payments, close_lines, period_closes, jobs;
       DROP FUNCTION period_close_guard(), export_guard();
     `);

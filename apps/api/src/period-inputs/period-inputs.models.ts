@@ -50,7 +50,10 @@ export class PeriodInputsModel {
   @Field(() => AcceptanceModel, { nullable: true })
   acceptance!: AcceptanceModel | null;
 
-  @Field({ description: 'true once the period is closed (no closing yet; then every change is CONFLICT)' })
+  @Field(() => Boolean, { nullable: true, description: 'the buyer confirmed the maintenance ledger (台账) of the period: a payment condition (Qinghai); stays open after the close' })
+  ledgerConfirmed!: boolean | null;
+
+  @Field({ description: 'true once a close of the period is confirmed: every change is then CONFLICT (except the ledger confirmation)' })
   locked!: boolean;
 
   @Field(() => [String], { description: "the scheme's buyer inputs this period still lacks (derived ticket metrics are not listed)" })
@@ -88,4 +91,7 @@ export class SetPeriodInputsInput {
 
   @Field(() => AcceptanceModel, { nullable: true })
   acceptance?: AcceptanceModel | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'confirm (or refuse) the period’s maintenance ledger (台账); the payment schedule is recomputed' })
+  ledgerConfirmed?: boolean | null;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { kindOfPeriodId, periodIdSchema, periodsInTerm, type ParsedConfig } from '@ledger/contracts';
+import { JobDispatcher, JobOutbox, scheduleJob, type JobRequest } from '@ledger/jobs';
 import { DomainError, ValidationError, type Problem } from '@ledger/kernel';
 import { PeriodInputEntity, TenantDatabase, type PeriodInputKind } from '@ledger/persistence';
 import { checkAssessmentInputs, type AssessmentScheme } from '@ledger/scoring';
@@ -53,12 +54,14 @@ export class PeriodInputsService {
     private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
+    private readonly dispatcher: JobDispatcher,
   ) {}
 
   async set(input: SetPeriodInputsInput): Promise<PeriodInputsModel> {
     const p = this.context.principal();
     const ability = this.abilities.for(p);
-    return conflictsAsDomainErrors(`inputs of ${input.period} were set concurrently; load them and try again`, () => this.db.run(this.context.scope(), async (em) => {
+    const jobs: JobRequest<'recompute-schedule'>[] = [];
+    const model = await conflictsAsDomainErrors(`inputs of ${input.period} were set concurrently; load them and try again`, () => this.db.run(this.context.scope(), async (em) => {
       const ctx = await loadContract(em, this.contracts, ability, input.contractId);
       if (!ability.can('read', contractSubject('PeriodInputs', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
       if (!ability.can('update', contractSubject('PeriodInputs', ctx.contract))) throw new DomainError('FORBIDDEN', 'period inputs are the buyer’s (admin or staff); the vendor reads them');
@@ -80,8 +83,15 @@ export class PeriodInputsService {
           );
         }
       }
+      // A ledger (台账) confirmation is a payment fact: the schedule follows it.
+      if (kinds.includes('ledgerConfirmed')) {
+        const [{ id }] = await em.query('SELECT gen_random_uuid() AS id');
+        jobs.push(await JobOutbox.record(em, scheduleJob({ tenantId: ctx.contract.tenantId, contractId: ctx.contract.id, trigger: `ledger-${id}` }), { tenantId: ctx.contract.tenantId, userId: p.userId }));
+      }
       return this.model(ctx.contract.id, input.period, await repo.find({ where: { contractId: ctx.contract.id, period: input.period } }), ctx.config);
     }));
+    await this.dispatcher.dispatch(jobs);
+    return model;
   }
 
   async get(contractId: string, period: string): Promise<PeriodInputsModel> {
@@ -154,6 +164,7 @@ export class PeriodInputsService {
       if (kind && kind !== 'quarter') problems.push({ path: 'input.quarterQualified', message: `a quarter's qualification needs a quarter period (2026-Q3); ${input.period} is a ${kind}` });
       values.quarterQualified = input.quarterQualified;
     }
+    if (input.ledgerConfirmed !== undefined && input.ledgerConfirmed !== null) values.ledgerConfirmed = input.ledgerConfirmed;
     if (input.acceptance) {
       const date = input.acceptance.date ?? null;
       if (date !== null && !isLocalDate(date)) problems.push({ path: 'input.acceptance.date', message: 'must be a date YYYY-MM-DD' });
@@ -183,6 +194,7 @@ export class PeriodInputsService {
       itemScores: v('itemScores') as JsonValue | null,
       quarterQualified: v('quarterQualified') as boolean | null,
       acceptance: v('acceptance') as PeriodInputsModel['acceptance'],
+      ledgerConfirmed: v('ledgerConfirmed') as boolean | null,
       locked: rows.some((r) => r.locked),
       missing,
       updatedAt: updated,

@@ -204,7 +204,7 @@ describe('closing a contract without an assessment scheme', () => {
     expect(a.facts.quarters).toEqual([{ id: '2026-Q3', qualified: false }, { id: '2026-Q1', qualified: true }]);
     expect(a.year).toBeNull();
     expect(a.notes[0]).toContain('no assessment scheme');
-    let problems: { message: string }[] = [];
+    let problems: readonly { message: string }[] = [];
     try {
       assemblePeriodFacts({ config, period: '2026-H2', asOf: '2026-10-10', periods: [] });
     } catch (e) {

@@ -21,6 +21,8 @@ export type PeriodInputValues = {
   complaints?: { valid: number; invalid?: number } | null;
   quarterQualified?: boolean | null;
   acceptance?: { passed: boolean; date?: string | null } | null;
+  /** The buyer confirmed the period's maintenance ledger (台账): a payment condition (Qinghai). */
+  ledgerConfirmed?: boolean | null;
 };
 
 /**
@@ -216,11 +218,13 @@ export function assemblePeriodFacts(input: AssemblePeriodFactsInput): AssembledP
   for (const p of upTo) {
     const a = scoreOf(p.id);
     const complaints = sourceOf(p.id).values.complaints;
-    if (!a && !present(complaints)) continue;
+    const ledger = sourceOf(p.id).values.ledgerConfirmed;
+    if (!a && !present(complaints) && !present(ledger)) continue;
     periodsOut.push({
       id: p.id,
       ...(a ? { score: a.score, ...(a.grade !== undefined ? { grade: a.grade } : {}), ...(asOf >= p.end ? { assessedOn: asOf } : {}) } : {}),
       ...(present(complaints) ? { validComplaints: (complaints as { valid: number }).valid } : {}),
+      ...(present(ledger) ? { ledgerConfirmed: ledger as boolean } : {}),
     });
   }
   if (assessments.some((a) => a.result)) notes.push(`computed assessments are dated ${asOf}, the date of this close (nothing is stored)`);

@@ -47,4 +47,9 @@ describe('withCorrections', () => {
     expect(withCorrections(withRule)).toBe(withRule);
     expect(config.payment.deductions.some((d) => d.kind === 'manual-adjustment')).toBe(false);
   });
+
+  it('leaves a contract without payment milestones alone (Beijing: nothing to correct, and a deduction needs a milestone)', () => {
+    const config = parseContractConfig(getPreset('beijing-2020').config);
+    expect(withCorrections(config)).toBe(config);
+  });
 });

@@ -40,11 +40,12 @@ export function mergeConfirmedFacts(closes: readonly ConfirmedCloseFacts[]): Pay
 }
 
 /**
- * Corrections of confirmed closes (adjustment lines) apply to every contract, whatever its payment terms say: when
- * the configuration has no manual-adjustment rule, one is added for the computation (id `corrections`).
+ * Corrections of confirmed closes (adjustment lines) apply to every contract that pays anything, whatever its payment
+ * terms say: when the configuration has no manual-adjustment rule, one is added for the computation (id
+ * `corrections`). A contract without payment milestones (Beijing: terms not stated) has nothing to correct.
  */
 export function withCorrections(config: ParsedConfig): ParsedConfig {
-  if (config.payment.deductions.some((d) => d.kind === 'manual-adjustment')) return config;
+  if (config.payment.milestones.length === 0 || config.payment.deductions.some((d) => d.kind === 'manual-adjustment')) return config;
   const rule = { id: 'corrections', kind: 'manual-adjustment', label: '更正（已确认期间的调整）', params: {} } as ParsedConfig['payment']['deductions'][number];
   return { ...config, payment: { ...config.payment, deductions: [...config.payment.deductions, rule] } };
 }

@@ -145,8 +145,15 @@ export const PeriodCloseStore = {
     return em.query(`SELECT ${LINE_COLUMNS} FROM close_lines WHERE contract_id = $1 ORDER BY created_at, line_key`, [filter.contractId]);
   },
 
+  /** The buyer's ledger (台账) confirmations by period: read live by the schedule (they come after the close). */
+  async ledgerConfirmations(em: EntityManager, contractId: string): Promise<{ period: string; confirmed: boolean }[]> {
+    const rows: { period: string; value: unknown }[] = await em.query(`SELECT period, value FROM period_inputs WHERE contract_id = $1 AND kind = 'ledgerConfirmed' ORDER BY period`, [contractId]);
+    return rows.map((r) => ({ period: r.period, confirmed: r.value === true }));
+  },
+
   /** Domain rule 11: the buyer inputs of a confirmed period (and of the periods within it) become history. */
   async lockInputs(em: EntityManager, contractId: string, periodIds: readonly string[]): Promise<number> {
-    return affectedRows(await em.query(`UPDATE period_inputs SET locked = true WHERE contract_id = $1 AND period = ANY($2) AND NOT locked`, [contractId, periodIds]));
+    // The ledger (台账) confirmation is a payment fact entered after the close: it stays open.
+    return affectedRows(await em.query(`UPDATE period_inputs SET locked = true WHERE contract_id = $1 AND period = ANY($2) AND NOT locked AND kind <> 'ledgerConfirmed'`, [contractId, periodIds]));
   },
 };

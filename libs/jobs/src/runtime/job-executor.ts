@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { parseJobPayload, type JobName } from '@ledger/contracts';
+import { DomainError, ValidationError } from '@ledger/kernel';
 import { TenantDatabase } from '@ledger/persistence';
 import { ZodError } from 'zod';
 import { jobScope, UnrecoverableJobError, type JobRun } from './job-handler';
@@ -32,7 +33,14 @@ export class JobExecutor {
         throw new UnrecoverableJobError(`bad payload for ${name}: ${e instanceof ZodError ? e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : String(e)}`);
       }
       tenantId = (payload as { tenantId: string }).tenantId;
-      const result = await handler.handle(payload as never, run);
+      let result: unknown;
+      try {
+        result = await handler.handle(payload as never, run);
+      } catch (e) {
+        // Invalid data (a configuration or stored input the rules refuse) gives the same answer on every attempt.
+        if (e instanceof ValidationError || (e instanceof DomainError && e.code !== 'CONFLICT')) throw new UnrecoverableJobError(`${name}: ${e.message}${e instanceof ValidationError ? ` — ${e.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}` : ''}`);
+        throw e;
+      }
       this.logger.log({ job: run.id, name, tenantId, attempt: run.attempt, ms: Date.now() - started }, 'job done');
       return result;
     } catch (e) {

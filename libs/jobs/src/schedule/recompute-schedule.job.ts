@@ -45,8 +45,17 @@ export class RecomputeScheduleJob implements JobHandler<'recompute-schedule'> {
       const merged = mergeConfirmedFacts(ordered.map(({ c, r }) => ({ period: c.period, facts: r.facts })));
       const payments = await ScheduleStore.payments(em, contract.id);
       const adjustments = (await PeriodCloseStore.lines(em, { contractId: contract.id })).filter((l) => l.kind === 'adjustment');
+      // Ledger confirmations come after a close: read live and laid over the confirmed facts.
+      const periods = [...(merged.periods ?? [])];
+      const ledger = await PeriodCloseStore.ledgerConfirmations(em, contract.id);
+      for (const l of ledger) {
+        const i = periods.findIndex((p) => p.id === l.period);
+        if (i >= 0) periods[i] = { ...periods[i], ledgerConfirmed: l.confirmed };
+        else periods.push({ id: l.period, ledgerConfirmed: l.confirmed });
+      }
       const facts: PaymentFactsInput = {
         ...merged,
+        periods,
         payments: payments.map((p) => ({ lineId: p.lineId, amount: p.amount, paidOn: p.paidOn })),
         adjustments: adjustments.map((a) => ({ id: a.id, amount: a.amount, reason: a.reason ?? '', ...(a.paymentLineId ? { lineId: a.paymentLineId } : {}) })),
       };
@@ -57,6 +66,7 @@ export class RecomputeScheduleJob implements JobHandler<'recompute-schedule'> {
         closes: ordered.map(({ c }) => ({ id: c.id, period: c.period, revision: c.revision })),
         payments: payments.map((p) => p.id),
         adjustments: adjustments.map((a) => a.id),
+        ledgerConfirmed: ledger.filter((l) => l.confirmed).map((l) => l.period),
       };
       const basisKey = createHash('sha256').update(JSON.stringify(basis)).digest('hex');
       const stored = await ScheduleStore.insert(em, {

@@ -23,6 +23,8 @@ export type ScheduleBasis = {
   closes: { id: string; period: string; revision: number }[];
   payments: string[];
   adjustments: string[];
+  /** Periods whose maintenance ledger (台账) the buyer confirmed. */
+  ledgerConfirmed: string[];
 };
 
 export type PaymentRow = { id: string; contractId: string; lineId: string; amount: string; paidOn: string; reference: string | null; markedBy: string; createdAt: Date };

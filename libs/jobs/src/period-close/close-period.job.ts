@@ -74,14 +74,16 @@ function covers(outer: string, inner: string): boolean {
   return m !== null && m[1] === half[1] && Math.ceil(Number(m[2]) / 6) === Number(half[2]);
 }
 
-/** One close line per deduction (non-zero) on the lines the close accounts for, keyed `close-<close id>/<payment line>/<rule>`. */
+/** One close line per deduction (non-zero) on the lines the close accounts for, keyed `close-<close id>/<payment line>/<rule>` (`#2`, `#3` … for a rule's further deductions on the same line). */
 export function deductionLines(close: Pick<CloseRow, 'id' | 'period'>, computation: PeriodCloseComputation): NewCloseLine[] {
   return linesOfClose(close, computation, computation.schedule.lines).flatMap((l) =>
     l.deductions
-      .filter((d) => d.amount !== '0.00')
-      .map((d) => ({
+      // A rule may deduct more than once on a line (a clawback and its fine): the occurrence number keeps each its own key.
+      .map((d, i) => ({ d, n: l.deductions.slice(0, i).filter((x) => x.ruleId === d.ruleId).length + 1 }))
+      .filter(({ d }) => d.amount !== '0.00')
+      .map(({ d, n }) => ({
         period: close.period,
-        lineKey: `close-${close.id}/${l.id}/${d.ruleId}`,
+        lineKey: `close-${close.id}/${l.id}/${d.ruleId}${n > 1 ? `#${n}` : ''}`,
         kind: 'deduction' as const,
         paymentLineId: l.id,
         ruleId: d.ruleId,

@@ -25,8 +25,20 @@ export class BullmqDispatcher extends JobDispatcher {
   constructor(settings: BullmqSettings) {
     super();
     this.queues = new Map(
-      QUEUE_NAMES.map((name) => [name, new Queue(name, { connection: redisConnection(settings.redisUrl, 'queue'), prefix: settings.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS })]),
+      QUEUE_NAMES.map((name) => [name, this.watch(new Queue(name, { connection: redisConnection(settings.redisUrl, 'queue'), prefix: settings.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }))]),
     );
+  }
+
+  /** Connection errors while Redis is down: one log line per queue every 30 s instead of BullMQ's console.error per retry. */
+  private watch(queue: Queue): Queue {
+    let last = 0;
+    queue.on('error', (e: Error) => {
+      const now = Date.now();
+      if (now - last < 30_000) return;
+      last = now;
+      this.logger.warn({ queue: queue.name, error: e.message }, 'Redis unavailable for the queue; enqueues fail fast and the outbox keeps the jobs');
+    });
+    return queue;
   }
 
   async dispatch(jobs: readonly JobRequest<JobName>[]): Promise<void> {

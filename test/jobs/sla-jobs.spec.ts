@@ -77,7 +77,10 @@ describe('SLA jobs: stored ticket SLA results and the 75 % / 100 % warnings (rea
   const scan = (at: number, runId = `scan-test-${at}`) => api.app.get(SlaScanJob).handle({ tenantId, at: new Date(at).toISOString() }, { id: runId, attempt: 1 }) as Promise<{ raised: number; evaluated: number }>;
 
   beforeAll(async () => {
-    api = await startApi({ SEED_DEMO: 'auto' });
+    // The module's periodic scan (every 300 s by default) would evaluate the tickets at the wall clock, in the
+    // middle of the scans below that pass their own instants: a day apart, it never fires during this file. The
+    // scheduler itself is still exercised through tick() (the last describe).
+    api = await startApi({ SEED_DEMO: 'auto', SLA_SCAN_INTERVAL_SECONDS: '86400' });
     for (const who of ['huaian.admin', 'huaian.staff', 'huaian.finance', 'vendor', 'tianjin.admin', 'admin']) tokens[who] = await api.login(`${who}@demo.local`);
     const vendorOrgId = (await data<{ id: string }[]>('huaian.admin', '{ vendorOrganizations { id } }'))[0].id;
     const created = await data<{ id: string; tenantId: string }>('huaian.admin', 'mutation ($i: CreateContractInput!) { createContract(input: $i) { id tenantId } }', {
@@ -197,41 +200,59 @@ describe('SLA jobs: stored ticket SLA results and the 75 % / 100 % warnings (rea
 
   describe('sla-scan: the 75 % and 100 % warnings of running clocks, each raised once', () => {
     let id: string;
+    /** The receipt instant as stored (ticket_events.at), to the millisecond: what the scan's `e.at <= at` compares. */
     let receivedMs: number;
+    /**
+     * Where the clocks start: the receipt floored to its minute. The engine counts whole minutes between floored
+     * instants, so a scan at `clockStart + n min + s` (0 ≤ s < 60 s) finds exactly n minutes elapsed, whatever the
+     * second of the receipt. (Offsets from `receivedMs` itself would cross a minute boundary whenever the receipt's
+     * second plus the offset's passes 60: `receivedMs + 4.5 min` is 5 elapsed minutes for a receipt at hh:mm:30 or later.)
+     */
+    let clockStart: number;
+    const minutesIn = (n: number, seconds = 0) => clockStart + n * 60_000 + seconds * 1_000;
 
     beforeAll(async () => {
-      // Received now: the per-event jobs find every clock near 0 %.
+      // Received now (the API's default instant): the per-event jobs find every clock near 0 %.
       const t = await create({ category: '环境故障', severity: 'L2', title: '前置机无法连接' });
       id = t.id;
       await act('huaian.admin', id, 'confirm');
       const received = await act('vendor', id, 'receive');
-      receivedMs = Date.parse(received.events.find((e) => e.kind === 'received')?.at as string);
+      const stored = await asSuperuser(api.database.name, async (c) => (await c.query(`SELECT at FROM ticket_events WHERE ticket_id = $1 AND kind = 'received'`, [id])).rows as { at: Date }[]);
+      expect(stored).toHaveLength(1);
+      receivedMs = stored[0].at.getTime();
+      // The API shows the stored instant, milliseconds included.
+      expect(Date.parse(received.events.find((e) => e.kind === 'received')?.at as string)).toBe(receivedMs);
+      clockStart = Math.floor(receivedMs / 60_000) * 60_000;
       await api.jobsIdle();
     });
 
     it('the per-event job raised nothing at 0 %', async () => {
       expect(await notificationsOf(id)).toEqual([]);
-      expect((await history(id))[0].targets.find((x) => x.targetId === 'phone-response')).toMatchObject({ stop: null, status: 'running' });
+      const phone = (await history(id))[0].targets.find((x) => x.targetId === 'phone-response') as Target;
+      expect(phone).toMatchObject({ stop: null, status: 'running', deadline: shanghai(minutesIn(5)) });
+      // The engine's clock start is the stored receipt, floored to the minute.
+      expect(Date.parse(phone.start)).toBe(clockStart);
     });
 
     it('at 80 % of the 5-minute phone response: one at-risk warning, however often the scan runs', async () => {
-      const at = receivedMs + 4 * 60_000;
+      const at = minutesIn(4);
       expect((await scan(at)).raised).toBe(1);
       expect((await scan(at)).raised).toBe(0);
-      expect((await scan(at + 30_000, 'scan-test-other-run')).raised).toBe(0);
+      // Another run later in the same (fourth) minute: still 4 elapsed minutes, nothing new.
+      expect((await scan(minutesIn(4, 59), 'scan-test-other-run')).raised).toBe(0);
       const [n] = await notificationsOf(id);
       expect(n).toMatchObject({ kind: 'sla-at-risk', severity: 'warning', dedupeKey: `sla-${id}-phone-response-75`, contractId });
-      expect(n.details).toMatchObject({ targetId: 'phone-response', threshold: 75, elapsedMinutes: 4, targetMinutes: 5, percentUsed: '80.00', status: 'running' });
+      expect(n.details).toMatchObject({ targetId: 'phone-response', threshold: 75, elapsedMinutes: 4, targetMinutes: 5, percentUsed: '80.00', status: 'running', evaluatedAt: shanghai(at) });
       expect(n.message).toMatch(/^联系单 LX-\d{4}（前置机无法连接）「电话响应时限」即将超时：已用 4 \/ 5 分钟（7×24 小时，80\.00%），截止 \d{4}-\d{2}-\d{2} \d{2}:\d{2}，剩余 1 分钟。$/);
     });
 
     it('past 100 %: one breach warning; then the 180-minute on-site clock at 75 % and 100 %', async () => {
-      expect((await scan(receivedMs + 6 * 60_000)).raised).toBe(1);
-      expect((await scan(receivedMs + 7 * 60_000)).raised).toBe(0);
-      expect((await scan(receivedMs + 140 * 60_000)).raised).toBe(1); // 140 / 180 = 77.8 %
-      expect((await scan(receivedMs + 141 * 60_000)).raised).toBe(0);
-      expect((await scan(receivedMs + 200 * 60_000)).raised).toBe(1);
-      expect((await scan(receivedMs + 200 * 60_000)).raised).toBe(0);
+      expect((await scan(minutesIn(6))).raised).toBe(1);
+      expect((await scan(minutesIn(7))).raised).toBe(0);
+      expect((await scan(minutesIn(140))).raised).toBe(1); // 140 / 180 = 77.8 %
+      expect((await scan(minutesIn(141))).raised).toBe(0);
+      expect((await scan(minutesIn(200))).raised).toBe(1);
+      expect((await scan(minutesIn(200))).raised).toBe(0);
       const warned = await notificationsOf(id);
       expect(warned.map((n) => n.dedupeKey).sort()).toEqual(
         [`sla-${id}-onsite-L2-100`, `sla-${id}-onsite-L2-75`, `sla-${id}-phone-response-100`, `sla-${id}-phone-response-75`].sort(),
@@ -243,12 +264,13 @@ describe('SLA jobs: stored ticket SLA results and the 75 % / 100 % warnings (rea
     });
 
     it('a scan before receipt leaves the ticket out; a stopped clock raises nothing more', async () => {
-      // Before its receipt the ticket is not among the running clocks.
+      // Before its receipt the ticket is not among the running clocks (the stored instant decides, to the millisecond).
+      expect((await scan(receivedMs)).evaluated - (await scan(receivedMs - 1)).evaluated).toBe(1);
       expect((await scan(receivedMs + 60_000)).evaluated - (await scan(receivedMs - 60_000)).evaluated).toBe(1);
       const before = (await notificationsOf(id)).length;
       await act('vendor', id, 'respond');
       await api.jobsIdle();
-      expect((await scan(receivedMs + 300 * 60_000)).raised).toBe(0); // on-site and phone already warned; resolution at 300 / 720
+      expect((await scan(minutesIn(300))).raised).toBe(0); // on-site and phone already warned; resolution at 300 / 720
       expect(await notificationsOf(id)).toHaveLength(before);
     });
 

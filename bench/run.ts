@@ -11,7 +11,8 @@ import { readResults, RESULTS_DIR, type BenchResult, type Measure } from './lib/
 
 const ORDER = ['generate', 'ingest', 'close', 'memory', 'api', 'tenants'];
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const benches = ORDER.filter((b) => !only || only.includes(b));
+// --report-only: rewrite bench/RESULTS.md from the results files without running anything.
+const benches = process.argv.includes('--report-only') ? [] : ORDER.filter((b) => !only || only.includes(b));
 
 const started = Date.now();
 const outcome: { bench: string; seconds: number; ok: boolean }[] = [];

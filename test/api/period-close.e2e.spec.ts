@@ -136,7 +136,7 @@ describe('previewPeriodClose (real PostgreSQL, demo seed)', () => {
       // Accepted seed reports 2026-08 (8.9047…) and 2026-09 (8.9090…) against 9 people × 6 months = 54 planned.
       ['personMonths', '17.81385281385281385281385281385281385281', '17.81385281385281385281385281385281385281', '54'],
     ]);
-    expect(h2Metrics[0].details).toEqual({ achieved: ['LX-0013'], missed: ['LX-0014'], pending: ['LX-0015'] });
+    expect(h2Metrics[0].details).toEqual({ achieved: ['LX-0013'], missed: ['LX-0014'], pending: ['LX-0015'], counts: { achieved: 1, missed: 1, pending: 1 }, limit: 1000, truncated: false });
     // Inputs by component input name: stored buyer inputs by kind, ticket metrics derived.
     expect(p.inputsUsed.filter((u) => u.period === '2026-H2').map((u) => [u.componentId, u.input, u.source])).toEqual([
       ['staff', 'staff', 'staffScores'],

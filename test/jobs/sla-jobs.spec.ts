@@ -4,7 +4,7 @@ import { TenantDatabase } from '@ledger/persistence';
 import { randomUUID } from 'crypto';
 import { SlaScanJob } from '../../libs/jobs/src/sla/sla-scan.job';
 import { SlaScanScheduler } from '../../libs/jobs/src/sla/sla-scan.scheduler';
-import { TicketSlaJob } from '../../libs/jobs/src/sla/ticket-sla.job';
+import { TicketSlaBatchJob, TicketSlaJob } from '../../libs/jobs/src/sla/ticket-sla.job';
 import { UnrecoverableJobError } from '../../libs/jobs/src/runtime/job-handler';
 import { startApi, type TestApi } from '../api/api-app';
 import { asSuperuser } from '../support/test-database';
@@ -174,7 +174,7 @@ describe('SLA jobs: stored ticket SLA results and the 75 % / 100 % warnings (rea
       await expect(api.app.get(TicketSlaJob).handle(foreign, { id: jobIds.ticketSla(foreign), attempt: 1 })).rejects.toBeInstanceOf(UnrecoverableJobError);
     });
 
-    it('an import enqueues one job per ticket; an open imported ticket past its targets is warned once per target', async () => {
+    it('an import enqueues its SLA work as ticket-sla-batch jobs; an open imported ticket past its targets is warned once per target', async () => {
       const csv = Buffer.from('\uFEFF编号,问题分类,严重程度,提出时间,生效时间,签收时间,反馈时间\r\nSLA-IMP-1,软件错误,L2,2026-04-01 09:00,2026-04-01 09:05,2026-04-01 09:10,2026-04-01 10:00\r\n', 'utf8').toString('base64');
       const r = await data<{ imported: number; tickets: { number: string }[] }>('huaian.admin', 'mutation ($i: ImportTicketsInput!) { importTickets(input: $i) { imported tickets { number } } }', {
         i: { contractId, format: 'CSV', contentBase64: csv },
@@ -184,6 +184,10 @@ describe('SLA jobs: stored ticket SLA results and the 75 % / 100 % warnings (rea
       const t = (await data<{ id: string; number: string; events: unknown[] }[]>('huaian.admin', 'query ($c: ID!) { tickets(contractId: $c) { id number events { kind } } }', { c: contractId })).find((x) => x.number === 'SLA-IMP-1');
       const rows = await history(t?.id as string);
       expect(rows.map((x) => x.eventCount)).toEqual([t?.events.length]);
+      // One batch job for the import's tickets, completed; no per-ticket job.
+      const jobs = await asSuperuser(api.database.name, async (c) => (await c.query(`SELECT name, status, payload, result FROM jobs WHERE name LIKE 'ticket-sla%' AND (payload->>'ticketId' = $1 OR name = 'ticket-sla-batch')`, [t?.id])).rows);
+      expect(jobs).toEqual([expect.objectContaining({ name: 'ticket-sla-batch', status: 'completed', payload: expect.objectContaining({ tenantId, contractId, fromTicketId: t?.id, toTicketId: t?.id }) })]);
+      expect(jobs[0].result).toMatchObject({ tickets: 1, evaluated: 1, stored: 1, notifications: 3 });
       const warned = await notificationsOf(t?.id as string);
       // The response came with the feedback 50 minutes after receipt (5 allowed); on-site and resolution clocks still run, long past.
       expect(warned.map((n) => [n.details.targetId, n.kind, n.severity]).sort()).toEqual([
@@ -195,6 +199,26 @@ describe('SLA jobs: stored ticket SLA results and the 75 % / 100 % warnings (rea
       expect(phone.message).toBe('联系单 SLA-IMP-1「电话响应时限」已超时：已用 50 分钟，时限 5 分钟（7×24 小时，1000.00%），截止 2026-04-01 09:15，超出 45 分钟。');
       expect(phone.details).toMatchObject({ elapsedMinutes: 50, targetMinutes: 5, deadline: '2026-04-01T09:15:00+08:00', threshold: 100, configVersion: 1 });
       expect(phone.dedupeKey).toBe(`sla-${t?.id}-phone-response-100`);
+    });
+
+    it('ticket-sla-batch: each ticket at the point the import left, idempotent, later events left to their own jobs; an empty slice is unrecoverable', async () => {
+      const csv = Buffer.from('编号,问题分类,严重程度,提出时间,签收时间\nSLA-IMP-2,软件错误,L2,2026-04-02 09:00,2026-04-02 09:10\nSLA-IMP-3,软件错误,L2,2026-04-02 10:00,\n', 'utf8').toString('base64');
+      expect((await data<{ imported: number }>('huaian.admin', 'mutation ($i: ImportTicketsInput!) { importTickets(input: $i) { imported } }', { i: { contractId, format: 'CSV', contentBase64: csv } })).imported).toBe(2);
+      await api.jobsIdle();
+      const [job] = await asSuperuser(api.database.name, async (c) => (await c.query(`SELECT id, payload, result FROM jobs WHERE name = 'ticket-sla-batch' ORDER BY created_at DESC, id LIMIT 1`)).rows);
+      // The submitted-only ticket has no running clock yet: a note, no result.
+      expect(job.result).toMatchObject({ tickets: 2, evaluated: 1, stored: 1, notes: { 'the SLA clocks start at receipt (签收)': 1 } });
+      const t = (await data<{ id: string; number: string; events: unknown[] }[]>('huaian.admin', 'query ($c: ID!) { tickets(contractId: $c) { id number events { kind } } }', { c: contractId })).find((x) => x.number === 'SLA-IMP-2');
+      const imported = t?.events.length as number;
+      const batch = api.app.get(TicketSlaBatchJob);
+      expect(await batch.handle(job.payload, { id: `${job.id}-again`, attempt: 1 })).toMatchObject({ evaluated: 1, stored: 0, notifications: 0 });
+      // A later event gets its own ticket-sla job; the batch, run again, stores the imported point only (already there).
+      await act('vendor', t?.id as string, 'respond');
+      await api.jobsIdle();
+      expect(await batch.handle(job.payload, { id: `${job.id}-after`, attempt: 1 })).toMatchObject({ evaluated: 1, stored: 0, notifications: 0 });
+      expect((await history(t?.id as string)).map((x) => x.eventCount).sort()).toEqual([imported, imported + 1]);
+      const nowhere = '00000000-0000-4000-8000-000000000000';
+      await expect(batch.handle({ ...job.payload, fromTicketId: nowhere, toTicketId: nowhere }, { id: 'sla-import-nowhere', attempt: 1 })).rejects.toBeInstanceOf(UnrecoverableJobError);
     });
   });
 

@@ -209,8 +209,12 @@ export class TicketImportResultModel {
   @Field(() => Int)
   imported!: number;
 
+  /**
+   * The imported tickets, in the order of the file. The service gives a getter returning a promise, so the views
+   * (events, SLA status, actions of each ticket) are built only when the field is selected.
+   */
   @Field(() => [TicketModel])
-  tickets!: TicketModel[];
+  tickets!: TicketModel[] | Promise<TicketModel[]>;
 
   @Field(() => [TicketProblemModel], { description: 'Problems of the rows not imported (PARTIAL); rows[i] is the i-th data row from 0.' })
   problems!: TicketProblemModel[];

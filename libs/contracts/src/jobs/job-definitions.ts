@@ -11,6 +11,11 @@ const uuid = z.string().uuid();
 export const JOB_DEFINITIONS = {
   /** Recompute one ticket's SLA results after an event (and raise its 75 % / 100 % warnings). */
   'ticket-sla': { queue: 'sla', payload: z.strictObject({ tenantId: uuid, ticketId: uuid, eventCount: z.number().int().min(0) }) },
+  /**
+   * The `ticket-sla` work of a bulk import, one job per slice of the import's tickets (ticket ids from `fromTicketId`
+   * to `toTicketId`, both included, in uuid order): each ticket evaluated at the point of its history the import left.
+   */
+  'ticket-sla-batch': { queue: 'sla', payload: z.strictObject({ tenantId: uuid, contractId: uuid, importId: uuid, fromTicketId: uuid, toTicketId: uuid }) },
   /** Scan a tenant's running clocks for the 75 % and 100 % warnings (repeatable, one per tenant). */
   'sla-scan': { queue: 'sla', payload: z.strictObject({ tenantId: uuid, at: z.string().datetime() }) },
   /** Compute a requested period close: assessment, flags, deductions → a draft. */
@@ -48,6 +53,7 @@ export const jobIds = {
   closePeriod: (k: { tenantId: string; contractId: string; period: string; configVersion: number; revision: number }) =>
     `close-${k.tenantId}-${k.contractId}-${k.period}-v${k.configVersion}-r${k.revision}`,
   ticketSla: (k: { tenantId: string; ticketId: string; eventCount: number }) => `sla-${k.tenantId}-${k.ticketId}-e${k.eventCount}`,
+  ticketSlaBatch: (k: { tenantId: string; importId: string; fromTicketId: string }) => `sla-import-${k.tenantId}-${k.importId}-${k.fromTicketId}`,
   slaScan: (k: { tenantId: string; slot: string }) => `scan-${k.tenantId}-${k.slot}`,
   schedule: (k: { tenantId: string; contractId: string; trigger: string }) => `schedule-${k.tenantId}-${k.contractId}-${k.trigger}`,
   export: (k: { tenantId: string; exportId: string }) => `export-${k.tenantId}-${k.exportId}`,

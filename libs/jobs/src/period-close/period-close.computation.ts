@@ -23,11 +23,11 @@ import {
   withCorrections,
 } from '@ledger/contracts';
 import { Decimal, toFixed2 } from '@ledger/kernel';
-import type { TicketEntity, TicketEventEntity } from '@ledger/persistence';
-import { plannedAchievementRate, specialAttentionDelay, type AssessmentScheme, type TicketRecord } from '@ledger/scoring';
+import type { AssessmentScheme, TicketRecord } from '@ledger/scoring';
 import { formatInstant } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
-import { PeriodCloseReads } from './period-close.reads';
+import { PeriodCloseReads, type TicketMetricRow } from './period-close.reads';
+import { TicketMetricsAccumulator } from './ticket-metrics';
 
 type Component = AssessmentScheme['components'][number];
 type TicketMetric = 'achievementRate' | 'specialDelayDays';
@@ -109,25 +109,6 @@ export async function computePeriodClose(
   // One connection per transaction: queries run one after the other.
   const inputRows = await repo.periodInputs(em, input.contractId);
   const reports = await repo.acceptedReports(em, input.contractId);
-  const ticketRows = await repo.tickets(em, input.contractId);
-  const events = await repo.events(em, ticketRows.map((t) => t.id));
-
-  // Tickets as of asOf: a completion after asOf has not happened yet.
-  const eventsOf = new Map<string, TicketEventEntity[]>();
-  for (const e of events) {
-    const list = eventsOf.get(e.ticketId);
-    if (list) list.push(e);
-    else eventsOf.set(e.ticketId, [e]);
-  }
-  const records: TicketRecord[] = [];
-  for (const row of ticketRows) {
-    const r = toMetricsTicket(toDomain(row, eventsOf.get(row.id) ?? [], zone), { timeZone: zone });
-    if (!r) continue;
-    const { completedDate, ...rest } = r;
-    records.push(completedDate !== undefined && completedDate <= asOf ? r : rest);
-  }
-  const excluded = ticketRows.length - records.length;
-  if (excluded) notes.push(`${excluded} ticket(s) without an expected close date, withdrawn or unsolvable by agreement are not counted in the ticket metrics`);
 
   const metrics: DerivedMetric[] = [];
   const banded = (scheme?.components ?? []).map((c) => ({ c, m: ticketMetricOf(c) })).filter((x): x is { c: Component; m: TicketMetric } => x.m !== null);
@@ -138,18 +119,38 @@ export async function computePeriodClose(
     return s;
   };
   for (const row of inputRows) (sourceOf(row.period).values as Record<string, unknown>)[row.kind] = row.value;
-  for (const p of schemePeriods.filter((x) => x.start <= target.start)) {
-    const input = { tickets: records, period: { from: p.start, to: p.end }, asOf };
+  const metricPeriods = schemePeriods.filter((x) => x.start <= target.start);
+
+  // Tickets as of asOf (a completion after asOf has not happened yet), read in batches and reduced to counts, sums
+  // and bounded lists: memory does not grow with the contract's tickets.
+  const acc = new TicketMetricsAccumulator(banded.length ? metricPeriods.map((p) => ({ id: p.id, from: p.start, to: p.end })) : [], asOf);
+  let excluded = 0;
+  for await (const batch of repo.ticketBatches(em, input.contractId, COMPLETION)) {
+    const records: TicketRecord[] = [];
+    for (const row of batch) {
+      const r = toMetricsTicket(toDomain(row, zone), { timeZone: zone, completion: COMPLETION });
+      if (!r) {
+        excluded++;
+        continue;
+      }
+      const { completedDate, ...rest } = r;
+      records.push(completedDate !== undefined && completedDate <= asOf ? r : rest);
+    }
+    acc.add(records);
+  }
+  if (excluded) notes.push(`${excluded} ticket(s) without an expected close date, withdrawn or unsolvable by agreement are not counted in the ticket metrics`);
+
+  for (const p of metricPeriods) {
     const values: Record<string, string | null> = {};
     for (const { c, m } of banded) {
       if (m === 'achievementRate') {
-        const r = plannedAchievementRate(input);
+        const r = acc.achievement(p.id);
         values[c.input] = r.rate;
-        metrics.push({ period: p.id, id: m, label: '计划内达成率', value: r.rate, display: r.display, numerator: String(r.numerator), denominator: String(r.denominator), explanation: r.explanation, notes: r.notes, details: { achieved: r.achieved, missed: r.missed, pending: r.pending } });
+        metrics.push({ period: p.id, id: m, label: '计划内达成率', value: r.rate, display: r.display, numerator: String(r.numerator), denominator: String(r.denominator), explanation: r.explanation, notes: r.notes, details: r.details });
       } else {
-        const d = specialAttentionDelay(input);
+        const d = acc.delay(p.id);
         values[c.input] = d.days;
-        metrics.push({ period: p.id, id: m, label: '特别关注类问题延期时间', value: d.days, display: toFixed2(d.days), numerator: null, denominator: null, explanation: d.explanation, notes: d.notes, details: { aggregate: d.aggregate, tickets: d.tickets } });
+        metrics.push({ period: p.id, id: m, label: '特别关注类问题延期时间', value: d.days, display: toFixed2(d.days), numerator: null, denominator: null, explanation: d.explanation, notes: d.notes, details: d.details });
       }
     }
     sourceOf(p.id).metrics = values;
@@ -236,24 +237,28 @@ function personMonthsMetric(config: ParsedConfig, p: { id: string; start: string
   };
 }
 
-/** The stored ticket as the pure lifecycle's Ticket (same mapping as the tickets feature). */
-function toDomain(row: TicketEntity, events: TicketEventEntity[], zone: string): Ticket {
-  const lifecycle: LifecycleEvent[] = events.map((e) => ({
-    kind: e.kind as LifecycleEvent['kind'],
-    at: formatInstant(e.at.getTime(), zone),
-    actor: e.actorSide,
-    ...(e.note !== null ? { note: e.note } : {}),
-    ...(e.payload ? { data: e.payload } : {}),
-  }));
+/**
+ * What counts as a ticket's completion for the metrics (`toMetricsTicket`'s default, the deployment that stuck). The
+ * read fetches only the last event of this kind per ticket: it is the only event `toMetricsTicket` looks at.
+ */
+const COMPLETION = 'deployed' as const;
+
+/**
+ * The stored ticket as the pure lifecycle's Ticket, as far as `toMetricsTicket` reads it: state, dates, special
+ * attention and its last completion event (category, severity and the event's actor are not read by the metrics and
+ * not fetched).
+ */
+function toDomain(row: TicketMetricRow, zone: string): Ticket {
+  const events: LifecycleEvent[] = row.completed_at ? [{ kind: COMPLETION, at: formatInstant(row.completed_at.getTime(), zone), actor: 'vendor' }] : [];
   return {
     id: row.number,
-    category: row.category,
-    severity: row.severity,
-    specialAttention: row.specialAttention,
-    ...(row.expectedCloseDate !== null ? { expectedCloseDate: row.expectedCloseDate } : {}),
-    ...(row.extendedTo !== null ? { extendedTo: row.extendedTo } : {}),
+    category: '',
+    severity: '',
+    specialAttention: row.special_attention,
+    ...(row.expected_close_date !== null ? { expectedCloseDate: row.expected_close_date } : {}),
+    ...(row.extended_to !== null ? { extendedTo: row.extended_to } : {}),
     state: row.state as TicketState,
-    events: lifecycle,
+    events,
     pauses: [],
   };
 }

@@ -1,5 +1,24 @@
-import { ContractEntity, ContractVersionEntity, MonthlyReportEntity, PeriodInputEntity, TicketEntity, TicketEventEntity } from '@ledger/persistence';
+import { ContractEntity, ContractVersionEntity, MonthlyReportEntity, PeriodInputEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
+
+/**
+ * A ticket as the close's metrics read it: the columns `toMetricsTicket` uses and the instant of the ticket's last
+ * event of the completion kind (the only event it looks at), nothing else. Dates as `YYYY-MM-DD` text (to_char:
+ * whatever the session's DateStyle).
+ */
+export type TicketMetricRow = {
+  number: string;
+  state: string;
+  special_attention: boolean;
+  expected_close_date: string | null;
+  extended_to: string | null;
+  completed_at: Date | null;
+};
+
+/** Tickets per batch (one FETCH each); 10,000 rows are ~2 MB in the worker. */
+export const TICKET_BATCH_SIZE = 10_000;
+
+let cursors = 0;
 
 /** What a period close reads. What a query sees is decided by the transaction's scope (RLS). */
 export const PeriodCloseReads = {
@@ -19,12 +38,46 @@ export const PeriodCloseReads = {
     return em.getRepository(MonthlyReportEntity).find({ where: { contractId, status: 'accepted' }, order: { month: 'ASC' } });
   },
 
-  tickets(em: EntityManager, contractId: string): Promise<TicketEntity[]> {
-    return em.getRepository(TicketEntity).find({ where: { contractId }, order: { createdAt: 'ASC', number: 'ASC' } });
-  },
-
-  events(em: EntityManager, ticketIds: string[]): Promise<TicketEventEntity[]> {
-    if (ticketIds.length === 0) return Promise.resolve([]);
-    return em.getRepository(TicketEventEntity).createQueryBuilder('e').where('e.ticket_id = ANY(:ids)', { ids: ticketIds }).orderBy('e.ticket_id').addOrderBy('e.seq').getMany();
+  /**
+   * The contract's tickets in the order they were recorded (created_at, number), `batchSize` at a time, through a
+   * server-side cursor in the caller's transaction: one query, planned once for a fast start (an index scan of
+   * `tickets_contract_created_idx` in that order, no sort), then FETCH after FETCH — no re-scan per batch, whatever the
+   * planner's estimate of the contract's size. Raw rows (no entity hydration): the state, dates and special attention
+   * of each ticket and the instant of its last `completionKind` event by sequence (an index-only lookup in
+   * `ticket_events_deployed_idx`), so the events of a ticket are never loaded. The next batch is fetched before this
+   * one is handed over: the database reads it while the caller converts this one. At most two batches are held.
+   */
+  async *ticketBatches(em: EntityManager, contractId: string, completionKind: string, batchSize = TICKET_BATCH_SIZE): AsyncGenerator<TicketMetricRow[]> {
+    const [contract]: { tenant_id: string }[] = await em.query(`SELECT tenant_id FROM contracts WHERE id = $1`, [contractId]);
+    if (!contract) return;
+    const cursor = `period_close_tickets_${++cursors}`;
+    await em.query(
+      `DECLARE ${cursor} NO SCROLL CURSOR FOR
+       SELECT t.number, t.state, t.special_attention,
+              to_char(t.expected_close_date, 'YYYY-MM-DD') AS expected_close_date, to_char(t.extended_to, 'YYYY-MM-DD') AS extended_to,
+              (SELECT e.at FROM ticket_events e
+                WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = $3
+                ORDER BY e.seq DESC LIMIT 1) AS completed_at
+         FROM tickets t WHERE t.tenant_id = $1 AND t.contract_id = $2
+        ORDER BY t.created_at, t.number`,
+      [contract.tenant_id, contractId, completionKind],
+    );
+    const size = Math.max(1, Math.floor(batchSize));
+    const fetch = (): Promise<TicketMetricRow[]> => em.query(`FETCH FORWARD ${size} FROM ${cursor}`);
+    let next: Promise<TicketMetricRow[]> | null = fetch();
+    try {
+      while (next) {
+        const rows: TicketMetricRow[] = await next;
+        next = rows.length === size ? fetch() : null;
+        // A failure of the prefetch surfaces when it is awaited (or in `finally`), never as an unhandled rejection.
+        next?.catch(() => undefined);
+        if (rows.length) yield rows;
+      }
+    } finally {
+      // The caller stopped early (or failed): let the prefetch finish, then close the cursor (a no-op error when the
+      // transaction has already failed: the original error is what the caller sees).
+      if (next) await next.catch(() => undefined);
+      await em.query(`CLOSE ${cursor}`).catch(() => undefined);
+    }
   },
 };

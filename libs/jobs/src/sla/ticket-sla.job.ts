@@ -65,8 +65,13 @@ export class GoverningConfigs {
   }
 }
 
+/** What of a stored ticket the domain Ticket is made of. */
+export type StoredTicket = Pick<TicketEntity, 'number' | 'title' | 'category' | 'businessArea' | 'severity' | 'specialAttention' | 'expectedCloseDate' | 'extendedTo' | 'state' | 'checklist'>;
+/** What of a stored event the domain event is made of. */
+export type StoredTicketEvent = Pick<TicketEventEntity, 'kind' | 'at' | 'actorSide' | 'note' | 'payload'>;
+
 /** The stored ticket and its history as the domain Ticket (the mapping of the API's tickets service, pauses included). */
-export function ticketToDomain(row: TicketEntity, events: readonly TicketEventEntity[], zone: string): Ticket {
+export function ticketToDomain(row: StoredTicket, events: readonly StoredTicketEvent[], zone: string): Ticket {
   const lifecycle: LifecycleEvent[] = events.map((e) => ({
     kind: e.kind as LifecycleEvent['kind'],
     at: formatInstant(e.at.getTime(), zone),
@@ -194,30 +199,71 @@ export function slaNotifications(
   return out;
 }
 
-/** Inserts warnings that do not exist yet (by dedupe key); returns how many were new. */
+/** Rows per multi-row INSERT of the SLA jobs (results, warnings). */
+const ROWS_PER_STATEMENT = 2000;
+
+/** Inserts warnings that do not exist yet (by dedupe key), a few thousand per statement; returns how many were new. */
 export async function insertNotifications(em: EntityManager, rows: readonly SlaNotification[]): Promise<number> {
   let inserted = 0;
-  for (const n of rows) {
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
     const r: unknown[] = await em.query(
       `INSERT INTO notifications (tenant_id, contract_id, ticket_id, dedupe_key, kind, severity, message, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
-      [n.tenantId, n.contractId, n.ticketId, n.dedupeKey, n.kind, n.severity, n.message, JSON.stringify(n.details)],
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[]) ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        chunk.map((n) => n.tenantId),
+        chunk.map((n) => n.contractId),
+        chunk.map((n) => n.ticketId),
+        chunk.map((n) => n.dedupeKey),
+        chunk.map((n) => n.kind),
+        chunk.map((n) => n.severity),
+        chunk.map((n) => n.message),
+        chunk.map((n) => JSON.stringify(n.details)),
+      ],
     );
     inserted += r.length;
   }
   return inserted;
 }
 
-/** The events of the given tickets, in order (ticket, seq). */
-export function ticketEvents(em: EntityManager, ticketIds: readonly string[]): Promise<TicketEventEntity[]> {
+/** One stored SLA result of a ticket at a point of its history (ticket_sla_results). */
+export type SlaResultRow = { tenantId: string; contractId: string; ticketId: string; eventCount: number; configVersion: number; result: TicketSlaResult; status: SlaStatusSummary };
+
+/** Inserts SLA results that do not exist yet (unique per ticket, event count and versions); returns how many were new. */
+export async function insertSlaResults(em: EntityManager, rows: readonly SlaResultRow[]): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+    const r: unknown[] = await em.query(
+      `INSERT INTO ticket_sla_results (tenant_id, contract_id, ticket_id, event_count, config_version, calendar_version, status, targets, evaluated_at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::int[], $6::text[], $7::text[], $8::jsonb[], $9::timestamptz[]) ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        chunk.map((x) => x.tenantId),
+        chunk.map((x) => x.contractId),
+        chunk.map((x) => x.ticketId),
+        chunk.map((x) => x.eventCount),
+        chunk.map((x) => x.configVersion),
+        chunk.map((x) => x.result.calendarVersion),
+        chunk.map((x) => x.status),
+        chunk.map((x) => JSON.stringify(x.result.targets)),
+        chunk.map((x) => x.result.evaluatedAt),
+      ],
+    );
+    inserted += r.length;
+  }
+  return inserted;
+}
+
+/**
+ * The events of the given tickets, in order (ticket, seq); the ids go as one array parameter. With the tickets'
+ * tenant the read is a range of the (tenant_id, ticket_id, seq) index per ticket; without it that index cannot be
+ * entered (its first column is the tenant) and the plan degrades to a scan whose cost grows with the whole table.
+ */
+export function ticketEvents(em: EntityManager, ticketIds: readonly string[], tenantId?: string): Promise<TicketEventEntity[]> {
   if (ticketIds.length === 0) return Promise.resolve([]);
-  return em
-    .getRepository(TicketEventEntity)
-    .createQueryBuilder('e')
-    .where('e.ticket_id IN (:...ids)', { ids: [...ticketIds] })
-    .orderBy('e.ticket_id')
-    .addOrderBy('e.seq')
-    .getMany();
+  const q = em.getRepository(TicketEventEntity).createQueryBuilder('e').where('e.ticket_id = ANY(CAST(:ids AS uuid[]))', { ids: [...ticketIds] });
+  if (tenantId !== undefined) q.andWhere('e.tenant_id = :tenantId', { tenantId });
+  return q.orderBy('e.ticket_id').addOrderBy('e.seq').getMany();
 }
 
 /**
@@ -244,7 +290,7 @@ export class TicketSlaJob implements JobHandler<'ticket-sla'> {
       await lockJobKey(em, run.id);
       const ticket = await em.getRepository(TicketEntity).findOne({ where: { id: payload.ticketId } });
       if (!ticket) throw new UnrecoverableJobError(`ticket ${payload.ticketId} does not exist in tenant ${payload.tenantId}`);
-      const all = await ticketEvents(em, [ticket.id]);
+      const all = await ticketEvents(em, [ticket.id], ticket.tenantId);
       if (all.length < payload.eventCount) throw new UnrecoverableJobError(`ticket ${ticket.id} has ${all.length} events, the job asks for the first ${payload.eventCount}`);
       const events = all.slice(0, payload.eventCount);
       const base = { ticketId: ticket.id, number: ticket.number, eventCount: payload.eventCount, configVersion: ticket.configVersion };
@@ -267,6 +313,120 @@ export class TicketSlaJob implements JobHandler<'ticket-sla'> {
       const present = all.length === payload.eventCount;
       const notifications = present ? await insertNotifications(em, slaNotifications(ticket, { result, configVersion: gov.version })) : 0;
       const summary = { ...base, stored: stored.length > 0, status, calendarVersion: result.calendarVersion, evaluatedAt: result.evaluatedAt, notifications };
+      await JobOutbox.complete(em, run.id, summary);
+      return summary;
+    });
+  }
+}
+
+/** An imported ticket as the batch job reads it: the ticket and the number of events the import gave it. */
+type ImportedTicket = StoredTicket & { id: string; tenantId: string; contractId: string; configVersion: number; importEventCount: number };
+
+/**
+ * `ticket-sla-batch`: the `ticket-sla` work of one slice of a bulk import (the import's tickets with ids from
+ * `fromTicketId` to `toTicketId`). Each ticket is evaluated on the events the import gave it
+ * (`tickets.import_event_count`), exactly what a `ticket-sla` job with that event count stores — the same result
+ * row under the same unique key, so the two never double up — and its warnings are raised when no later event has
+ * been recorded since. One transaction under the job's advisory lock, results and warnings in multi-row statements,
+ * the completion mark in the same transaction: a retry after a commit changes nothing.
+ */
+@Injectable()
+export class TicketSlaBatchJob implements JobHandler<'ticket-sla-batch'> {
+  readonly name = 'ticket-sla-batch' as const;
+  private readonly configs = new GoverningConfigs();
+
+  constructor(private readonly db: TenantDatabase) {}
+
+  handle(payload: JobPayload<'ticket-sla-batch'>, run: JobRun): Promise<unknown> {
+    return this.handleAt(payload, run, Date.now());
+  }
+
+  /** The job with its clock passed in (`handle` passes Date.now()). */
+  async handleAt(payload: JobPayload<'ticket-sla-batch'>, run: JobRun, nowMs: number): Promise<unknown> {
+    return this.db.run(jobScope(payload.tenantId, run), async (em) => {
+      await lockJobKey(em, run.id);
+      const rows: {
+        id: string;
+        tenant_id: string;
+        contract_id: string;
+        number: string;
+        title: string | null;
+        category: string;
+        business_area: string | null;
+        severity: string;
+        special_attention: boolean;
+        expected_close_date: string | null;
+        extended_to: string | null;
+        state: string;
+        checklist: Record<string, string | boolean> | null;
+        config_version: number;
+        import_event_count: number;
+      }[] = await em.query(
+        `SELECT id, tenant_id, contract_id, number, title, category, business_area, severity, special_attention,
+                expected_close_date::text AS expected_close_date, extended_to::text AS extended_to, state, checklist, config_version, import_event_count
+           FROM tickets WHERE tenant_id = $1 AND import_id = $2 AND id BETWEEN $3 AND $4 ORDER BY id`,
+        [payload.tenantId, payload.importId, payload.fromTicketId, payload.toTicketId],
+      );
+      if (rows.length === 0) throw new UnrecoverableJobError(`import ${payload.importId} has no tickets from ${payload.fromTicketId} to ${payload.toTicketId} in tenant ${payload.tenantId}`);
+      const foreign = rows.find((r) => r.contract_id !== payload.contractId);
+      if (foreign) throw new UnrecoverableJobError(`ticket ${foreign.id} of import ${payload.importId} is not of contract ${payload.contractId}`);
+      const tickets: ImportedTicket[] = rows.map((r) => ({
+        id: r.id,
+        tenantId: r.tenant_id,
+        contractId: r.contract_id,
+        number: r.number,
+        title: r.title,
+        category: r.category,
+        businessArea: r.business_area,
+        severity: r.severity,
+        specialAttention: r.special_attention,
+        expectedCloseDate: r.expected_close_date,
+        extendedTo: r.extended_to,
+        state: r.state,
+        checklist: r.checklist,
+        configVersion: r.config_version,
+        importEventCount: r.import_event_count,
+      }));
+      const govs = await this.configs.load(em, tickets);
+      const byTicket = new Map<string, TicketEventEntity[]>();
+      for (const e of await ticketEvents(em, tickets.map((t) => t.id), payload.tenantId)) {
+        const list = byTicket.get(e.ticketId);
+        if (list) list.push(e);
+        else byTicket.set(e.ticketId, [e]);
+      }
+      const results: SlaResultRow[] = [];
+      const warnings: SlaNotification[] = [];
+      const notes = new Map<string, number>();
+      const note = (text: string) => notes.set(text, (notes.get(text) ?? 0) + 1);
+      for (const t of tickets) {
+        const gov = govs.get(GoverningConfigs.key(t.contractId, t.configVersion));
+        if (!gov) throw new UnrecoverableJobError(`contract ${t.contractId} has no configuration version ${t.configVersion}`);
+        const all = byTicket.get(t.id) ?? [];
+        if (all.length < t.importEventCount) {
+          note(`fewer events than the import recorded`);
+          continue;
+        }
+        const evaluation = evaluateTicket(ticketToDomain(t, all.slice(0, t.importEventCount), timeZoneOf(gov.config)), gov, nowMs);
+        if (!evaluation.ok) {
+          note(evaluation.note);
+          continue;
+        }
+        results.push({ tenantId: t.tenantId, contractId: t.contractId, ticketId: t.id, eventCount: t.importEventCount, configVersion: gov.version, result: evaluation.result, status: evaluation.status });
+        // Warnings describe the present: only when no later event has been recorded since the import.
+        if (all.length === t.importEventCount) warnings.push(...slaNotifications(t, { result: evaluation.result, configVersion: gov.version }));
+      }
+      const stored = await insertSlaResults(em, results);
+      const notifications = await insertNotifications(em, warnings);
+      const summary = {
+        importId: payload.importId,
+        fromTicketId: payload.fromTicketId,
+        toTicketId: payload.toTicketId,
+        tickets: tickets.length,
+        evaluated: results.length,
+        stored,
+        notes: Object.fromEntries(notes),
+        notifications,
+      };
       await JobOutbox.complete(em, run.id, summary);
       return summary;
     });

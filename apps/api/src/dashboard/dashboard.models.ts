@@ -1,0 +1,182 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { MoneyScalar } from '../graphql/money.scalar';
+
+@ObjectType({ description: 'Clocks of one SLA target (e.g. response, resolution) of one severity.' })
+export class DashboardSlaTargetModel {
+  @Field()
+  targetId!: string;
+
+  @Field({ description: "The target's name in the configuration (as stored with the result)." })
+  name!: string;
+
+  @Field(() => Int, { description: 'Clocks that stopped in the month within their target.' })
+  met!: number;
+
+  @Field(() => Int, { description: 'Clocks that stopped in the month after their target.' })
+  breached!: number;
+
+  @Field(() => String, { nullable: true, description: 'met ÷ (met + breached) × 100, half up to two decimals ("96.50"); null when no clock stopped in the month.' })
+  compliancePercent!: string | null;
+
+  @Field(() => Int, { description: 'Clocks running now (open tickets), at risk and overdue included.' })
+  running!: number;
+
+  @Field(() => Int, { description: 'Running clocks at 75 % of their budget or more, not yet overdue.' })
+  atRisk!: number;
+
+  @Field(() => Int, { description: 'Running clocks past their deadline (a breach that is still open).' })
+  overdue!: number;
+}
+
+@ObjectType({ description: 'The SLA tiles of one severity: its targets summed, and each target.' })
+export class DashboardSlaSeverityModel {
+  @Field()
+  severity!: string;
+
+  @Field(() => Int)
+  met!: number;
+
+  @Field(() => Int)
+  breached!: number;
+
+  @Field(() => String, { nullable: true })
+  compliancePercent!: string | null;
+
+  @Field(() => Int)
+  running!: number;
+
+  @Field(() => Int)
+  atRisk!: number;
+
+  @Field(() => Int)
+  overdue!: number;
+
+  @Field(() => [DashboardSlaTargetModel])
+  targets!: DashboardSlaTargetModel[];
+}
+
+@ObjectType({ description: "SLA compliance of the month (clocks that stopped in it) and the contract's running clocks now, from the stored SLA results." })
+export class DashboardSlaModel {
+  @Field({ description: 'YYYY-MM on the contract calendar (Asia/Shanghai).' })
+  month!: string;
+
+  @Field(() => Int)
+  met!: number;
+
+  @Field(() => Int)
+  breached!: number;
+
+  @Field(() => String, { nullable: true })
+  compliancePercent!: string | null;
+
+  @Field(() => Int)
+  running!: number;
+
+  @Field(() => Int)
+  atRisk!: number;
+
+  @Field(() => Int)
+  overdue!: number;
+
+  @Field(() => [DashboardSlaSeverityModel], { description: 'By severity (only severities with a clock in the month or running).' })
+  severities!: DashboardSlaSeverityModel[];
+}
+
+@ObjectType({ description: 'The last confirmed period close.' })
+export class DashboardCloseModel {
+  @Field(() => ID)
+  closeId!: string;
+
+  @Field()
+  period!: string;
+
+  @Field(() => Int)
+  revision!: number;
+
+  @Field(() => String, { nullable: true, description: 'The period score ("92.50"); null when the close has none.' })
+  score!: string | null;
+
+  @Field(() => String, { nullable: true })
+  grade!: string | null;
+
+  @Field()
+  confirmedAt!: Date;
+}
+
+@ObjectType({ description: 'The next line of the stored payment schedule that is scheduled or due.' })
+export class DashboardPaymentModel {
+  @Field()
+  lineId!: string;
+
+  @Field()
+  label!: string;
+
+  @Field({ description: 'scheduled | due' })
+  status!: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null while it waits for an event (e.g. acceptance).' })
+  dueDate!: string | null;
+
+  @Field(() => MoneyScalar, { description: 'The net of the line (gross less deductions).' })
+  net!: string;
+
+  @Field(() => MoneyScalar)
+  paid!: string;
+
+  @Field(() => MoneyScalar, { description: 'net − paid: what remains to pay on the line.' })
+  outstanding!: string;
+
+  @Field({ description: 'The date the schedule statuses are as of.' })
+  scheduleAsOf!: string;
+
+  @Field()
+  scheduleComputedAt!: Date;
+}
+
+@ObjectType({ description: 'SLA warnings raised in the month.' })
+export class DashboardNotificationsModel {
+  @Field(() => Int)
+  total!: number;
+
+  @Field(() => Int, { description: '100 % (sla-breached).' })
+  critical!: number;
+
+  @Field(() => Int, { description: '75 % (sla-at-risk).' })
+  warning!: number;
+
+  @Field(() => Date, { nullable: true })
+  latestAt!: Date | null;
+}
+
+@ObjectType({ description: "A contract's status tiles: SLA compliance, open breaches, last confirmed close, next payment, warnings." })
+export class ContractDashboardModel {
+  @Field(() => ID)
+  contractId!: string;
+
+  @Field(() => ID)
+  tenantId!: string;
+
+  @Field()
+  contractCode!: string;
+
+  @Field()
+  contractName!: string;
+
+  @Field({ description: 'The instant the tiles were read (running clocks are judged against it).' })
+  asOf!: Date;
+
+  @Field(() => DashboardSlaModel)
+  sla!: DashboardSlaModel;
+
+  @Field(() => Int, { description: 'Open tickets with at least one overdue clock.' })
+  openBreaches!: number;
+
+  @Field(() => DashboardCloseModel, { nullable: true })
+  lastConfirmedClose!: DashboardCloseModel | null;
+
+  @Field(() => DashboardPaymentModel, { nullable: true, description: 'Null without a stored schedule or when nothing remains scheduled or due.' })
+  nextPayment!: DashboardPaymentModel | null;
+
+  @Field(() => DashboardNotificationsModel)
+  notifications!: DashboardNotificationsModel;
+}

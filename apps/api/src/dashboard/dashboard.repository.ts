@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { Client } from 'pg';
+import type { EntityManager } from 'typeorm';
+
+export type StoppedRow = { severity: string; target_id: string; name: string; met: number; breached: number };
+export type RunningRow = { severity: string | null; target_id: string | null; name: string | null; running: number; at_risk: number; overdue: number; open_breaches: number };
+
+export type DashboardRow = {
+  id: string;
+  tenant_id: string;
+  vendor_org_id: string;
+  code: string;
+  name: string;
+  stopped: StoppedRow[];
+  running: RunningRow[];
+  last_close: { id: string; period: string; revision: number; score: string | null; grade: string | null; confirmed_at: string } | null;
+  next_payment: { line_id: string; label: string; status: string; due_date: string | null; net: string; paid: string; outstanding: string; as_of: string; computed_at: string } | null;
+  notifications: { total: number; critical: number; warning: number; latest_at: string | null };
+};
+
+/**
+ * The dashboard is one statement per request (one round trip inside the transaction), whatever the number of
+ * contracts: a row per contract the caller's scope shows (row-level security), each tile a correlated sub-select
+ * bounded by tenant_id and contract_id, so its cost does not grow with other contracts or tenants —
+ *  - the month's stopped clocks: ticket_sla_month_counts (a row per severity and target, kept by the SLA results
+ *    trigger, migrations/1764000000520-dashboard-indexes.ts);
+ *  - running clocks of open tickets: ticket_sla_clocks_running_idx, index-only; the 75 % and 100 % warnings the SLA
+ *    jobs raised are probed by their dedupe key (UNIQUE (tenant_id, dedupe_key)) only for a clock the stored figures
+ *    do not already show at risk or overdue;
+ *  - last confirmed close: period_closes_live_idx; next payment: payment_schedules_latest_idx, then the lines of that
+ *    one snapshot; warnings of the month: notifications_contract_idx.
+ * It runs as a named prepared statement on the transaction's connection: the plan is made once per connection
+ * instead of on every request (planning this statement costs about as much as executing it).
+ */
+@Injectable()
+export class DashboardRepository {
+  async read(em: EntityManager, args: { contractId: string | null; month: string; monthStart: Date; monthEnd: Date; now: Date }): Promise<DashboardRow[]> {
+    const values = [args.contractId, args.month, args.now, args.monthStart, args.monthEnd];
+    const connection = (await em.queryRunner?.connect()) as unknown;
+    if (connection instanceof Client) return (await connection.query<DashboardRow>({ name: 'contract-dashboard-v1', text: DASHBOARD_SQL, values })).rows;
+    return em.query(DASHBOARD_SQL, values);
+  }
+}
+
+export const DASHBOARD_SQL = `
+SELECT c.id, c.tenant_id, c.vendor_org_id, c.code, c.name,
+  (SELECT coalesce(jsonb_agg(jsonb_build_object('severity', m.severity, 'target_id', m.target_id, 'name', m.target_name, 'met', m.met, 'breached', m.breached) ORDER BY m.severity, m.target_id), '[]'::jsonb)
+     FROM ticket_sla_month_counts m
+     WHERE m.tenant_id = c.tenant_id AND m.contract_id = c.id AND m.month = $2 AND (m.met <> 0 OR m.breached <> 0)) AS stopped,
+  (SELECT coalesce(jsonb_agg(r), '[]'::jsonb) FROM (
+     SELECT k.severity, k.target_id, min(k.target_name) AS name, count(*)::int AS running,
+            count(*) FILTER (WHERE k.risk AND NOT k.over)::int AS at_risk, count(*) FILTER (WHERE k.over)::int AS overdue,
+            count(DISTINCT k.ticket_id) FILTER (WHERE k.over)::int AS open_breaches
+     FROM (
+       SELECT k.severity, k.target_id, k.target_name, k.ticket_id,
+              (k.status = 'breached' OR k.deadline <= $3 OR EXISTS (SELECT 1 FROM notifications n WHERE n.tenant_id = k.tenant_id AND n.dedupe_key = 'sla-' || k.ticket_id || '-' || k.target_id || '-100')) AS over,
+              (k.percent_used >= 75 OR EXISTS (SELECT 1 FROM notifications n WHERE n.tenant_id = k.tenant_id AND n.dedupe_key = 'sla-' || k.ticket_id || '-' || k.target_id || '-75')) AS risk
+       FROM ticket_sla_clocks k
+       WHERE k.tenant_id = c.tenant_id AND k.contract_id = c.id AND k.is_current AND k.stop_month IS NULL AND k.ticket_open
+     ) k
+     GROUP BY GROUPING SETS ((k.severity, k.target_id), ())) r) AS running,
+  (SELECT jsonb_build_object('id', p.id, 'period', p.period, 'revision', p.revision, 'score', p.score::text, 'grade', p.grade, 'confirmed_at', p.confirmed_at)
+     FROM period_closes p
+     WHERE p.tenant_id = c.tenant_id AND p.contract_id = c.id AND p.status = 'confirmed'
+     ORDER BY p.period DESC, p.confirmed_at DESC LIMIT 1) AS last_close,
+  (SELECT jsonb_build_object('line_id', l.value->>'id', 'label', l.value->>'label', 'status', l.value->>'status', 'due_date', l.value->>'dueDate',
+            'net', l.value->>'net', 'paid', l.value->>'paid', 'outstanding', ((l.value->>'net')::numeric - (l.value->>'paid')::numeric)::text,
+            'as_of', s.as_of::text, 'computed_at', s.computed_at)
+     FROM (SELECT ps.schedule, ps.as_of, ps.computed_at FROM payment_schedules ps
+           WHERE ps.tenant_id = c.tenant_id AND ps.contract_id = c.id ORDER BY ps.computed_at DESC, ps.id LIMIT 1) s
+     CROSS JOIN LATERAL jsonb_array_elements(s.schedule->'lines') WITH ORDINALITY l
+     WHERE l.value->>'status' IN ('scheduled', 'due')
+     ORDER BY l.value->>'dueDate' NULLS LAST, l.ordinality LIMIT 1) AS next_payment,
+  (SELECT jsonb_build_object('total', count(*), 'critical', count(*) FILTER (WHERE n.severity = 'critical'),
+            'warning', count(*) FILTER (WHERE n.severity = 'warning'), 'latest_at', max(n.created_at))
+     FROM notifications n
+     WHERE n.tenant_id = c.tenant_id AND n.contract_id = c.id AND n.created_at >= $4 AND n.created_at < $5) AS notifications
+FROM contracts c
+WHERE ($1::uuid IS NULL OR c.id = $1::uuid)
+ORDER BY c.code, c.id`;

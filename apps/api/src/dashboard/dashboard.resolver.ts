@@ -1,0 +1,30 @@
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { ContractDashboardModel } from './dashboard.models';
+import { DashboardService } from './dashboard.service';
+
+const MONTH_ARG = { nullable: true, type: () => String, description: 'YYYY-MM: the month of the compliance tiles and the warnings count; default the current month in Asia/Shanghai.' } as const;
+
+@Resolver(() => ContractDashboardModel)
+export class DashboardResolver {
+  constructor(private readonly service: DashboardService) {}
+
+  @Query(() => ContractDashboardModel, {
+    description:
+      "A contract's status tiles (buyer roles, finance, the holding vendor): SLA compliance of the month by severity and target " +
+      '(clocks stopped in the month, met vs breached; running clocks now, at risk ≥ 75 %, overdue), open breaches, the last confirmed close, ' +
+      'the next scheduled or due payment and the month’s SLA warnings. Read from what the jobs stored; nothing is computed on the request.',
+  })
+  contractDashboard(@Args('contractId', { type: () => ID }) contractId: string, @Args('month', MONTH_ARG) month?: string | null): Promise<ContractDashboardModel> {
+    return this.service.forContract(contractId, month ?? null);
+  }
+
+  @Query(() => [ContractDashboardModel], { description: 'The dashboard of every contract the caller reads (the tenant’s for the buyer’s roles and finance; the vendor’s across tenants), by contract code.' })
+  contractDashboards(@Args('month', MONTH_ARG) month?: string | null): Promise<ContractDashboardModel[]> {
+    return this.service.list(month ?? null);
+  }
+
+  @Query(() => String, { description: 'Latency probe: signed in, answers "pong" without touching the database (the floor of the API benchmarks).' })
+  ping(): string {
+    return 'pong';
+  }
+}

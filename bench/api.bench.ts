@@ -1,0 +1,372 @@
+/**
+ * API latency under fixed-rate load (issue 5, item 4): `npm run build && npx tsx bench/api.bench.ts [--quick]`.
+ *
+ * The real API process (dist/apps/api/src/main.js, NODE_ENV=production, PostgreSQL as the app role under RLS) on a
+ * generated world: 100 tenants (quick: 20) with 20 tickets (quick: 10) on each contract, and the measured contract (tenant
+ * t0001's Xuzhou contract) with 20,000 tickets (quick: 5,000), their histories and stored SLA results, the buyer's
+ * period inputs of 2026-H1, the 2026-H1 close computed by the in-process job and confirmed, and the payment schedule
+ * it stored. Signed in as the tenant's buyer admin, autocannon then sends the same fixed-rate load, one after the
+ * other on the same server, to:
+ *   - `ping` — the bare resolver: signed in (JWT verified by the guard), no database: the floor;
+ *   - `contractDashboard(contractId, month)` — the status tiles of the measured contract for a full month;
+ *   - `paymentSchedule(contractId)` — the stored schedule with its lines, deductions and payments.
+ * Each round runs the three (order rotated per round) for the same duration at the same rate; the measure is the
+ * paired ratio p99(query) ÷ p99(ping) of each round, median and spread over the rounds; errors (socket errors,
+ * timeouts), non-2xx responses and GraphQL errors (a body without `data` or with `errors`) are counted.
+ *
+ * Load shape (read this before comparing with another tool): autocannon's `overallRate` is split over the
+ * connections and each connection sends its share of the second back to back, then waits for the next second. So
+ * the load arrives in per-second bursts with up to CONNECTIONS requests in flight; the latencies include that
+ * queueing, for the floor and the queries alike. `ignoreCoordinatedOmission` is on: autocannon's correction records
+ * extra samples at an expected interval of Math.ceil(1 / rate) = 1 ms whatever the rate (lib/run.js), which adds
+ * synthetic 1, 2, 3 … ms samples to every response slower than 1 ms and drags the percentiles of the fast floor
+ * and the slow queries differently. Below the capacity of the slowest query (checked: the sent rate is reported
+ * and must match), no request is held back by the generator, so there is nothing for the correction to restore.
+ *
+ * `bench/tenants.bench.ts` reuses this file's helpers for the 1 vs 1,000 tenants comparison.
+ */
+import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
+import { admin, createBenchDatabase, type BenchDatabase } from './lib/bench-db';
+import { BENCH_PASSWORD, DEFAULT_NOW, generatePeriodData, generateTickets, generateWorld, type GeneratedWorld } from './lib/generate';
+import { machine, QUICK } from './lib/machine';
+import { API_MAIN, freePort, startNode, type Proc } from './lib/processes';
+import { round, spread, type Spread } from './lib/stats';
+import { writeResult, type Measure } from './lib/results';
+
+export const SEED = 20261124;
+/** The measured contract's month: a full month of the generated year (its clocks are counted and reported). */
+export const MONTH = '2026-10';
+export const RATE = Number(process.env.BENCH_API_RATE ?? 50);
+export const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS ?? 4);
+export const DURATION = Number(process.env.BENCH_API_DURATION ?? (QUICK ? 5 : 20));
+export const ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? (QUICK ? 3 : 5));
+
+const COUNTS = 'met breached compliancePercent running atRisk overdue';
+export const QUERIES = {
+  ping: { query: '{ ping }' },
+  contractDashboard: {
+    query: `query ($c: ID!, $m: String) { contractDashboard(contractId: $c, month: $m) { contractId contractCode asOf
+      sla { month ${COUNTS} severities { severity ${COUNTS} targets { targetId name ${COUNTS} } } }
+      openBreaches lastConfirmedClose { closeId period revision score grade confirmedAt }
+      nextPayment { lineId label status dueDate net paid outstanding scheduleAsOf scheduleComputedAt }
+      notifications { total critical warning latestAt } } }`,
+  },
+  paymentSchedule: {
+    query: `query ($c: ID!) { paymentSchedule(contractId: $c) { contractId contractCode configVersion calendarVersion asOf computedAt basis
+      schedule { asOf lines { id milestoneId label basis year gross deductions { ruleId kind amount formula } deductionTotal net paid dueDate status reasons }
+        totals { gross deductions net paid } vendorBalanceOwed notes }
+      payments { id lineId amount paidOn } } }`,
+  },
+} as const;
+export type QueryName = keyof typeof QUERIES;
+
+export type Measured = { tenantId: string; contractId: string; presetId: string };
+
+/**
+ * A generated world: `tenants` tenants (generateWorld: 1–3 contracts each from the presets, users, the vendor),
+ * tenant t0001's contracts with their tickets — the measured one (its Xuzhou contract) with `tickets` tickets and the
+ * period inputs of 2026-H1, the others with `ticketsPerContract` — and every other tenant's contracts with
+ * `ticketsPerContract` tickets each (see spreadTickets). Tenant t0001 is generated by the same calls with the same
+ * seeds whatever `tenants` is, so its rows are identical in every world. Vacuumed and analysed, as autovacuum would.
+ */
+export async function prepareWorld(label: string, opts: { tenants: number; ticketsPerContract: number; tickets: number; log: (s: string) => void }): Promise<{ db: BenchDatabase; world: GeneratedWorld; measured: Measured; clocksInMonth: number; runningClocks: number }> {
+  const db = await createBenchDatabase(label);
+  try {
+    let t = Date.now();
+    const world = await generateWorld(db, { seed: SEED, tenants: opts.tenants });
+    const t0 = world.tenants[0];
+    const c = t0.contracts.find((x) => x.presetId === 'xuzhou-2026') ?? t0.contracts[0];
+    const measured = { tenantId: t0.id, contractId: c.id, presetId: c.presetId };
+    for (const [i, other] of t0.contracts.entries()) {
+      if (other.id !== c.id) await generateTickets(db, { tenantId: t0.id, contractId: other.id, presetId: other.presetId }, { seed: SEED + 10 + i, count: opts.ticketsPerContract, now: DEFAULT_NOW, vacuum: false });
+    }
+    opts.log(`world: ${opts.tenants} tenants, ${world.tenants.reduce((a, x) => a + x.contracts.length, 0)} contracts (${Date.now() - t} ms)`);
+    t = Date.now();
+    const made = await generateTickets(db, measured, { seed: SEED + 1, count: opts.tickets, now: DEFAULT_NOW, numberPrefix: 'BM-' });
+    await generatePeriodData(db, measured, { seed: SEED, upTo: '2026-06-30' });
+    opts.log(`measured contract ${c.presetId}: ${made.tickets} tickets, ${made.events} events, ${made.slaResults} SLA results (${Date.now() - t} ms)`);
+    if (opts.tenants > 1) {
+      t = Date.now();
+      const spread = await spreadTickets(db, world, opts.ticketsPerContract);
+      opts.log(`other tenants: ${spread.contracts} contracts with ${opts.ticketsPerContract} tickets each (${spread.generated} generated, the rest copied) (${Date.now() - t} ms)`);
+    }
+    const counts = await admin(db.adminUrl, async (client) => {
+      await client.query('VACUUM ANALYZE');
+      const r = await client.query<{ month: number; running: number }>(
+        `SELECT (SELECT coalesce(sum(met + breached), 0) FROM ticket_sla_month_counts WHERE contract_id = $1 AND month = $2)::int AS month,
+                (SELECT count(*) FROM ticket_sla_clocks WHERE contract_id = $1 AND is_current AND stop_month IS NULL AND ticket_open)::int AS running`,
+        [c.id, MONTH],
+      );
+      return r.rows[0];
+    });
+    return { db, world, measured, clocksInMonth: counts.month, runningClocks: counts.running };
+  } catch (e) {
+    await db.drop();
+    throw e;
+  }
+}
+
+/**
+ * Tickets for every contract of the tenants after t0001: one contract per preset gets `perContract` generated tickets
+ * (generateTickets: histories from the lifecycle machine, SLA results from the job's evaluation), then its tickets,
+ * events and SLA results are copied (INSERT … SELECT, new ids, no acting user) to every other contract of that preset,
+ * 200 contracts per transaction — the SLA results trigger projects the copies like any insert. Generating each of
+ * ~2,000 contracts separately costs about half a second each (a transaction and statistics per call); the copies make
+ * the same volume in seconds. Audit triggers of tickets and events are off inside the copying transactions, as in
+ * the generator's own loads.
+ */
+export async function spreadTickets(db: BenchDatabase, world: GeneratedWorld, perContract: number): Promise<{ contracts: number; generated: number }> {
+  const others = world.tenants.slice(1).flatMap((t) => t.contracts.map((c) => ({ tenantId: t.id, contractId: c.id, presetId: c.presetId })));
+  const templates = new Map<string, Measured>();
+  for (const c of others) if (!templates.has(c.presetId)) templates.set(c.presetId, c);
+  let i = 0;
+  for (const c of templates.values()) await generateTickets(db, c, { seed: SEED + 1000 + i++, count: perContract, now: DEFAULT_NOW, vacuum: false });
+  const copies = others.filter((c) => templates.get(c.presetId) !== c);
+  await admin(db.adminUrl, async (client) => {
+    const columns = async (table: string): Promise<string[]> =>
+      (await client.query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`, [table])).rows.map((r) => r.column_name);
+    const copy = async (table: string, join: string, replace: Record<string, string>) => {
+      const cols = await columns(table);
+      const select = cols.map((col) => replace[col] ?? `x.${col}`).join(', ');
+      await client.query(`INSERT INTO ${table} (${cols.join(', ')}) SELECT ${select} FROM spread_map m JOIN ${table} x ON ${join}`);
+    };
+    for (let k = 0; k < copies.length; k += 200) {
+      const chunk = copies.slice(k, k + 200);
+      await client.query('BEGIN');
+      await client.query(`SET LOCAL app.operation = 'benchSpreadTickets'`);
+      await client.query('ALTER TABLE tickets DISABLE TRIGGER tickets_audit; ALTER TABLE ticket_events DISABLE TRIGGER ticket_events_audit');
+      await client.query(
+        `CREATE TEMP TABLE spread_map ON COMMIT DROP AS
+         SELECT x.tenant_id, x.contract_id, k.id AS old_id, gen_random_uuid() AS new_id
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS x(tenant_id, contract_id, template_id) JOIN tickets k ON k.contract_id = x.template_id`,
+        [chunk.map((c) => c.tenantId), chunk.map((c) => c.contractId), chunk.map((c) => (templates.get(c.presetId) as Measured).contractId)],
+      );
+      const owner = { tenant_id: 'm.tenant_id', contract_id: 'm.contract_id' };
+      await copy('tickets', 'x.id = m.old_id', { ...owner, id: 'm.new_id', created_by: 'NULL', import_id: 'NULL', import_event_count: 'NULL' });
+      await copy('ticket_events', 'x.ticket_id = m.old_id', { ...owner, ticket_id: 'm.new_id', id: 'gen_random_uuid()', actor_user_id: 'NULL' });
+      await copy('ticket_sla_results', 'x.ticket_id = m.old_id', { ...owner, ticket_id: 'm.new_id', id: 'gen_random_uuid()' });
+      await client.query('ALTER TABLE tickets ENABLE TRIGGER tickets_audit; ALTER TABLE ticket_events ENABLE TRIGGER ticket_events_audit');
+      await client.query('COMMIT');
+    }
+  });
+  return { contracts: others.length, generated: templates.size };
+}
+
+export type Api = { proc: Proc; url: string; token: string; gql(query: string, variables?: Record<string, unknown>): Promise<{ data?: Record<string, unknown> | null; errors?: { message: string }[] }>; stop(): Promise<void> };
+
+/** The compiled API on the benchmark database as the app role; jobs in-process (no Redis), the SLA scan off. */
+export async function startApi(db: BenchDatabase, email: string): Promise<Api> {
+  const port = await freePort();
+  const proc = startNode(API_MAIN, {
+    DATABASE_URL: db.appUrl,
+    JWT_SECRET: randomBytes(48).toString('base64'),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'off',
+    // Nothing in the background during the measure: no periodic SLA scan, the reconciler once an hour.
+    SLA_SCAN_INTERVAL_SECONDS: '0',
+    JOB_RECONCILE_INTERVAL_SECONDS: '3600',
+  });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const until = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (proc.child.exitCode !== null || Date.now() > until) {
+      await proc.stop();
+      throw new Error(`the API did not start:\n${proc.output().slice(-3000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const post = async (token: string | null, query: string, variables: Record<string, unknown> = {}) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+    return (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string }[] };
+  };
+  const login = await post(null, 'mutation ($i: LoginInput!) { login(input: $i) { token } }', { i: { email, password: BENCH_PASSWORD } });
+  const token = (login.data?.login as { token: string } | undefined)?.token;
+  if (!token) {
+    await proc.stop();
+    throw new Error(`login ${email} failed: ${JSON.stringify(login.errors)}`);
+  }
+  return { proc, url, token, gql: (q, v) => post(token, q, v), stop: () => proc.stop() };
+}
+
+async function poll<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/**
+ * Through the product: close 2026-H1 (the in-process job computes the draft over the contract's tickets), confirm it
+ * (the schedule job stores the payment schedule). Returns what the dashboard then shows.
+ */
+export async function closeAndSchedule(api: Api, contractId: string, log: (s: string) => void): Promise<void> {
+  const t = Date.now();
+  const closed = await api.gql('mutation ($i: ClosePeriodInput!) { closePeriod(input: $i) { id } }', { i: { contractId, period: '2026-H1', asOf: '2026-07-10' } });
+  const closeId = (closed.data?.closePeriod as { id: string } | undefined)?.id;
+  if (!closeId) throw new Error(`closePeriod failed: ${JSON.stringify(closed.errors)}`);
+  const status = await poll('the 2026-H1 close', 600_000, async () => {
+    const r = await api.gql('query ($id: ID!) { periodClose(id: $id) { status job { status lastError } } }', { id: closeId });
+    const c = r.data?.periodClose as { status: string; job: { status: string; lastError: string | null } | null } | undefined;
+    if (c?.job?.status === 'failed') throw new Error(`the close job failed: ${c.job.lastError}`);
+    return c && c.status !== 'pending' ? c.status : undefined;
+  });
+  const confirmed = await api.gql('mutation ($id: ID!) { confirmPeriodClose(closeId: $id) { status score } }', { id: closeId });
+  if (confirmed.errors) throw new Error(`confirmPeriodClose (${status}) failed: ${JSON.stringify(confirmed.errors)}`);
+  await poll('the payment schedule', 120_000, async () => {
+    const r = await api.gql('query ($c: ID!) { paymentSchedule(contractId: $c) { asOf } }', { c: contractId });
+    return r.data?.paymentSchedule ?? undefined;
+  });
+  log(`2026-H1 closed (score ${(confirmed.data?.confirmPeriodClose as { score: string | null }).score}), confirmed, schedule stored (${Date.now() - t} ms)`);
+}
+
+export function bodyOf(name: QueryName, m: Measured): string {
+  const variables = name === 'ping' ? {} : name === 'contractDashboard' ? { c: m.contractId, m: MONTH } : { c: m.contractId };
+  return JSON.stringify({ query: QUERIES[name].query, variables });
+}
+
+/** One request of each kind, checked: no GraphQL error, and the data the load will read is there. */
+export async function checkQueries(api: Api, m: Measured): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(QUERIES) as QueryName[]) {
+    const { query, variables } = JSON.parse(bodyOf(name, m)) as { query: string; variables: Record<string, unknown> };
+    const r = await api.gql(query, variables);
+    if (r.errors || !r.data?.[name]) throw new Error(`${name}: ${JSON.stringify(r.errors ?? r.data)}`);
+    out[name] = r.data[name];
+  }
+  const d = out.contractDashboard as { sla: { met: number; breached: number; running: number }; lastConfirmedClose: unknown; nextPayment: unknown };
+  if (d.sla.met + d.sla.breached === 0 || !d.lastConfirmedClose) throw new Error(`the dashboard is empty: ${JSON.stringify(d)}`);
+  return out;
+}
+
+export type Load = { p50: number; p99: number; mean: number; max: number; requests: number; sentPerSecond: number; errors: number; timeouts: number; non2xx: number; mismatches: number };
+
+/** Fixed-rate load on one query (see the header for the load shape). */
+export async function load(api: Api, body: string, opts: { rate: number; connections: number; duration: number }): Promise<Load> {
+  const r = await autocannon({
+    url: api.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${api.token}` },
+    body,
+    connections: opts.connections,
+    overallRate: opts.rate,
+    duration: opts.duration,
+    timeout: 10,
+    ignoreCoordinatedOmission: true,
+    verifyBody: (b: string) => b.startsWith('{"data":') && !b.includes('"errors":'),
+  } as autocannon.Options);
+  return {
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    mean: r.latency.average,
+    max: r.latency.max,
+    requests: r.requests.total,
+    sentPerSecond: round(r.requests.total / opts.duration, 1),
+    errors: r.errors,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
+    mismatches: (r as unknown as { mismatches?: number }).mismatches ?? 0,
+  };
+}
+
+/** Unthrottled for a few seconds: what the server sustains for one query (to pick and justify the rate). */
+export async function capacity(api: Api, body: string, connections: number): Promise<number> {
+  const r = await autocannon({ url: api.url, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.token}` }, body, connections, duration: 3 } as autocannon.Options);
+  return round(r.requests.average, 0);
+}
+
+export type Rounds = Record<QueryName, Load[]>;
+
+/** `rounds` rounds of the given queries at the same rate and duration, the order rotated each round. */
+export async function rounds(api: Api, bodies: Partial<Record<QueryName, string>>, n: number, log: (s: string) => void, opts = { rate: RATE, connections: CONNECTIONS, duration: DURATION }): Promise<Partial<Rounds>> {
+  const names = Object.keys(bodies) as QueryName[];
+  const out: Partial<Rounds> = {};
+  // Warm-up (JIT, plan and buffer caches), not measured.
+  for (const name of names) await load(api, bodies[name] as string, { ...opts, duration: 3 });
+  for (let i = 0; i < n; i++) {
+    const order = names.map((_, k) => names[(k + i) % names.length]);
+    for (const name of order) {
+      const l = await load(api, bodies[name] as string, opts);
+      (out[name] ??= []).push(l);
+      log(`round ${i + 1} ${name}: p50 ${l.p50} ms, p99 ${l.p99} ms, ${l.sentPerSecond} req/s, errors ${l.errors + l.timeouts}, non-2xx ${l.non2xx}, GraphQL errors ${l.mismatches}`);
+    }
+  }
+  return out;
+}
+
+export const failures = (ls: readonly Load[]): number => ls.reduce((a, l) => a + l.errors + l.timeouts + l.non2xx + l.mismatches, 0);
+export const median = (xs: readonly number[]): number => spread(xs).median;
+export const paired = (a: readonly Load[], b: readonly Load[], k: 'p50' | 'p99' = 'p99'): Spread => spread(a.map((l, i) => l[k] / b[i][k]));
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const log = (s: string) => console.log(`[api] ${s}`);
+  const tenants = Number(process.env.BENCH_API_TENANTS ?? (QUICK ? 20 : 100));
+  const tickets = Number(process.env.BENCH_API_TICKETS ?? (QUICK ? 5_000 : 20_000));
+  const ticketsPerContract = QUICK ? 10 : 20;
+  const { db, measured, clocksInMonth, runningClocks } = await prepareWorld('api', { tenants, ticketsPerContract, tickets, log });
+  let api: Api | null = null;
+  try {
+    api = await startApi(db, 't0001.admin@bench.local');
+    await closeAndSchedule(api, measured.contractId, log);
+    const sample = await checkQueries(api, measured);
+    const bodies = { ping: bodyOf('ping', measured), contractDashboard: bodyOf('contractDashboard', measured), paymentSchedule: bodyOf('paymentSchedule', measured) };
+    const cap: Record<string, number> = {};
+    for (const name of Object.keys(bodies) as QueryName[]) cap[name] = await capacity(api, bodies[name], CONNECTIONS);
+    log(`capacity (unthrottled, ${CONNECTIONS} connections, 3 s): ${Object.entries(cap).map(([k, v]) => `${k} ${v} req/s`).join(', ')}; measuring at ${RATE} req/s`);
+    const r = (await rounds(api, bodies, ROUNDS, log)) as Rounds;
+    const measures: Measure[] = (['contractDashboard', 'paymentSchedule'] as const).map((name) => {
+      const ratio = paired(r[name], r.ping);
+      const fails = failures(r[name]);
+      return {
+        id: `api-${name}`,
+        title: `${name} p99 latency at ${RATE} req/s (${DURATION} s × ${ROUNDS} rounds)`,
+        floor: '`ping`: the bare resolver (signed in, no database) on the same server, rate and duration',
+        unit: 'ms (p99; ratio = p99 ÷ p99 of ping in the same round, median of rounds)',
+        value: median(r[name].map((l) => l.p99)),
+        floorValue: median(r.ping.map((l) => l.p99)),
+        ratio: round(ratio.median),
+        ratioMin: round(ratio.min),
+        ratioMax: round(ratio.max),
+        target: 'p99 ≤ 2× the bare resolver, zero errors',
+        met: ratio.median <= 2 && fails === 0 && failures(r.ping) === 0,
+        notes: [
+          `p50 ${median(r[name].map((l) => l.p50))} ms vs ping ${median(r.ping.map((l) => l.p50))} ms (p50 ratio ${round(paired(r[name], r.ping, 'p50').median)})`,
+          `errors + timeouts + non-2xx + GraphQL errors: ${fails} (ping: ${failures(r.ping)}) of ${r[name].reduce((a, l) => a + l.requests, 0)} requests`,
+          `sent ${median(r[name].map((l) => l.sentPerSecond))} req/s (target ${RATE}); unthrottled capacity ${cap[name]} req/s (ping ${cap.ping})`,
+        ],
+      };
+    });
+    const file = writeResult({
+      bench: 'api',
+      mode: QUICK ? 'quick' : 'full',
+      startedAt: new Date(started).toISOString(),
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+      machine: machine(),
+      parameters: { tenants, ticketsPerContract, measuredContractTickets: tickets, month: MONTH, clocksInMonth, runningClocks, rate: RATE, connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, seed: SEED, tool: 'autocannon (overallRate, ignoreCoordinatedOmission)' },
+      measures,
+      extra: { capacity: cap, rounds: r, sample: { contractDashboard: sample.contractDashboard } },
+    });
+    for (const m of measures) log(`${m.id}: p99 ${m.value} ms vs ping ${m.floorValue} ms → ratio ${m.ratio} (${m.ratioMin}–${m.ratioMax}); target ${m.target}: ${m.met ? 'met' : 'NOT met'}`);
+    log(`wrote ${file}`);
+  } finally {
+    await api?.stop();
+    await db.drop();
+  }
+}
+
+if (/api\.bench\.ts$/.test(process.argv[1] ?? '')) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,10 @@
+import type { Case } from './case';
+
+const BOTH: Case['expect'] = { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND' };
+
+export const CASES: Record<string, Case> = {
+  contractDashboard: {
+    build: (ids) => ({ query: 'query ($c: ID!) { contractDashboard(contractId: $c) { contractId sla { met running } lastConfirmedClose { period } nextPayment { lineId } } }', variables: { c: ids.contractId } }),
+    expect: BOTH,
+  },
+};

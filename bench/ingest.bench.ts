@@ -269,6 +269,20 @@ async function main(): Promise<void> {
   const prefix = `bench-ingest-${randomBytes(3).toString('hex')}`;
   let api: Api | undefined;
   let worker: Proc | undefined;
+  const cleanUp = async () => {
+    await worker?.stop();
+    await api?.proc.stop();
+    await clearQueues(prefix).catch(() => undefined);
+    await productDb.drop();
+    await floorDb.drop();
+  };
+  // Interrupted (Ctrl-C, a supervisor's SIGTERM): stop the processes and drop the databases before leaving.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`${signal}: cleaning up`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
   try {
     // A ledger in use: the world's contracts hold tickets already and the tables are analysed (generateTickets runs
     // ANALYZE), as autovacuum keeps them in a running deployment. On never-analysed tables the planner has no column
@@ -390,11 +404,7 @@ async function main(): Promise<void> {
     });
     log(`product ${round(product.median, 0)} tickets/s, COPY ${round(floor.median, 0)} tickets/s, ratio ${round(ratio.median)} (${round(ratio.min)}–${round(ratio.max)}), target ≥ ${TARGET}: ${ratio.median >= TARGET ? 'met' : 'NOT met'} → ${file_}`);
   } finally {
-    await worker?.stop();
-    await api?.proc.stop();
-    await clearQueues(prefix).catch(() => undefined);
-    await productDb.drop();
-    await floorDb.drop();
+    await cleanUp();
   }
 }
 

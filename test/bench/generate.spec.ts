@@ -37,7 +37,7 @@ describe('benchmark data generator', () => {
     for (const t of world.tenants)
       for (const c of t.contracts) {
         const ref = { tenantId: t.id, contractId: c.id, presetId: c.presetId };
-        counts.set(c.id, await generateTickets(db, ref, { seed: SEED, count: c.presetId === 'xuzhou-2026' ? 400 : 40, now: NOW }));
+        counts.set(c.id, await generateTickets(db, ref, { seed: SEED, count: c.presetId === 'xuzhou-2026' ? 300 : 30, now: NOW }));
         await generatePeriodData(db, ref, { seed: SEED, upTo: '2026-12-31' });
       }
     ds = createDataSource({ url: db.appUrl }, { poolSize: 2 });
@@ -141,7 +141,7 @@ describe('benchmark data generator', () => {
       ),
     );
     const m = mix[0];
-    expect(m.total).toBe(400);
+    expect(m.total).toBe(300);
     // Numbered in the order they were raised, as the API numbers them: number order is creation order.
     const order: { number: string }[] = await tdb.run({ kind: 'tenant', tenantId: t.id, userId: await adminOf(t.id) }, (em) =>
       em.query(`SELECT number FROM tickets WHERE contract_id = $1 ORDER BY created_at, number`, [c.id]),
@@ -188,8 +188,8 @@ describe('benchmark data generator', () => {
 
   it('is deterministic from the seed, and the import lines parse back to the same tickets', () => {
     const p = presetConfig('xuzhou-2026');
-    const ctx = ticketContext('xuzhou-2026', p.config, calendarOf(p.config), Date.parse(NOW), 400);
-    for (const i of [0, 17, 399]) expect(generateTicket(ctx, SEED, i)).toEqual(generateTicket(ctx, SEED, i));
+    const ctx = ticketContext('xuzhou-2026', p.config, calendarOf(p.config), Date.parse(NOW), 300);
+    for (const i of [0, 17, 299]) expect(generateTicket(ctx, SEED, i)).toEqual(generateTicket(ctx, SEED, i));
     expect(generateTicket(ctx, SEED, 3)).not.toEqual(generateTicket(ctx, SEED + 1, 3));
     const lines = [...(ticketCsvLines('xuzhou-2026', { seed: SEED, count: 200, prefix: 'IM-' }) as Iterable<string>)];
     expect(lines[0]).toMatch(/^编号,标题,问题分类/);

@@ -133,8 +133,10 @@ export async function computePeriodClose(
         excluded++;
         continue;
       }
-      const { completedDate, ...rest } = r;
-      records.push(completedDate !== undefined && completedDate <= asOf ? r : rest);
+      if (r.completedDate !== undefined && r.completedDate > asOf) {
+        const { completedDate: _later, ...open } = r;
+        records.push(open);
+      } else records.push(r);
     }
     acc.add(records);
   }

@@ -8,7 +8,7 @@ import { plannedAchievementRate, specialAttentionDelay, type SpecialAttentionDel
  */
 export const DETAIL_LIST_LIMIT = 1000;
 
-const LEDGER_NOTE = 'the full lists are in the ticket ledger (the contract’s tickets with their expected close and completion dates)';
+const LEDGER_NOTE = 'the full lists are in the ticket ledger (the contract’s tickets with their expected and extended close dates and their history)';
 
 type Bounds = { id: string; from: string; to: string };
 
@@ -109,17 +109,22 @@ export class TicketMetricsAccumulator {
     }
   }
 
-  /** One batch of tickets (in the order they were recorded). */
+  /**
+   * One batch of tickets (in the order they were recorded). The achievement rate sees (and validates) every ticket;
+   * the delay only the special-attention ones, the only tickets it counts.
+   */
   add(tickets: readonly TicketRecord[]): void {
     if (tickets.length === 0) return;
+    const special = tickets.filter((t) => t.specialAttention);
     for (const p of this.periods) {
       const s = this.state.get(p.id) as PeriodState;
-      const input = { tickets: tickets as TicketRecord[], period: { from: p.from, to: p.to }, asOf: this.asOf };
-      const r = plannedAchievementRate(input);
+      const period = { from: p.from, to: p.to };
+      const r = plannedAchievementRate({ tickets: tickets as TicketRecord[], period, asOf: this.asOf });
       s.achieved.push(r.achieved);
       s.missed.push(r.missed);
       s.pending.push(r.pending);
-      const d = specialAttentionDelay(input);
+      if (special.length === 0) continue;
+      const d = specialAttentionDelay({ tickets: special, period, asOf: this.asOf });
       s.aggregate = d.aggregate;
       s.special.push(d.tickets);
       s.delayed.push(d.tickets.filter((t) => t.days > 0));

@@ -18,12 +18,19 @@ export function contractSubject(name: 'MonthlyReport' | 'PeriodInputs' | 'StaffR
 }
 
 /**
- * The contract (as far as RLS and the caller's abilities reach) and its current configuration. A contract outside
- * the caller's reach is NOT_FOUND, whether it exists or not.
+ * The contract as far as RLS and the caller's abilities reach, without its configuration — for reads that need
+ * only who may see it (payment schedules, payments). A contract outside that reach is NOT_FOUND, whether it exists
+ * or not.
  */
-export async function loadContract(em: EntityManager, repo: ContractsRepository, ability: AppAbility, id: string): Promise<ContractContext> {
+export async function readableContract(em: EntityManager, repo: ContractsRepository, ability: AppAbility, id: string): Promise<ContractEntity> {
   const contract = UUID.test(id) ? await repo.byId(em, id) : null;
   if (!contract || !ability.can('read', subject('Contract', { ...contract }))) throw new DomainError('NOT_FOUND', 'no such contract');
+  return contract;
+}
+
+/** The readable contract and its current configuration, parsed (validated) for the rules that need it. */
+export async function loadContract(em: EntityManager, repo: ContractsRepository, ability: AppAbility, id: string): Promise<ContractContext> {
+  const contract = await readableContract(em, repo, ability, id);
   const row = await em.getRepository(ContractVersionEntity).findOne({ where: { tenantId: contract.tenantId, contractId: contract.id, version: contract.currentVersion } });
   if (!row) throw new DomainError('NOT_FOUND', 'no such contract');
   return { contract, config: parseContractConfig(row.configuration), version: contract.currentVersion };

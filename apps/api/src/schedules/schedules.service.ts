@@ -8,7 +8,7 @@ import { ContractsRepository } from '../contracts/contracts.repository';
 import type { JsonValue } from '../graphql/json.scalar';
 import type { JobModel } from '../period-close/period-close.models';
 import { jobModel } from '../period-close/period-close.service';
-import { contractSubject, isLocalDate, loadContract } from '../reports/contract-context';
+import { contractSubject, isLocalDate, readableContract } from '../reports/contract-context';
 import type { ScheduleModel } from '../settlement/settlement.models';
 import type { MarkPaidInput, PaymentModel, ScheduleFilterInput, StoredScheduleModel } from './schedules.models';
 
@@ -31,10 +31,10 @@ export class SchedulesService {
   async forContract(contractId: string): Promise<StoredScheduleModel | null> {
     const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
-      const ctx = await loadContract(em, this.contracts, ability, contractId);
-      if (!ability.can('read', contractSubject('Payment', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
-      const [snapshot] = await ScheduleStore.latest(em, [ctx.contract.id]);
-      return snapshot ? model(ctx.contract, snapshot, await ScheduleStore.payments(em, ctx.contract.id)) : null;
+      const contract = await readableContract(em, this.contracts, ability, contractId);
+      if (!ability.can('read', contractSubject('Payment', contract))) throw new DomainError('NOT_FOUND', 'no such contract');
+      const [snapshot] = await ScheduleStore.latest(em, [contract.id]);
+      return snapshot ? model(contract, snapshot, await ScheduleStore.payments(em, contract.id)) : null;
     });
   }
 
@@ -68,15 +68,15 @@ export class SchedulesService {
     if (!input.lineId.trim()) problems.push({ path: 'lineId', message: 'required' });
     if (problems.length) throw new ValidationError(problems);
     const { payment, jobs } = await this.db.run(this.context.scope(), async (em) => {
-      const ctx = await loadContract(em, this.contracts, ability, input.contractId);
-      if (!ability.can('read', contractSubject('Payment', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
-      if (!ability.can('create', contractSubject('Payment', ctx.contract))) throw new DomainError('FORBIDDEN', 'marking payments is for finance');
-      const [snapshot] = await ScheduleStore.latest(em, [ctx.contract.id]);
+      const contract = await readableContract(em, this.contracts, ability, input.contractId);
+      if (!ability.can('read', contractSubject('Payment', contract))) throw new DomainError('NOT_FOUND', 'no such contract');
+      if (!ability.can('create', contractSubject('Payment', contract))) throw new DomainError('FORBIDDEN', 'marking payments is for finance');
+      const [snapshot] = await ScheduleStore.latest(em, [contract.id]);
       const line = snapshot?.schedule.lines.find((l) => l.id === input.lineId);
       if (!line) throw new ValidationError([{ path: 'lineId', message: `not a line of the contract's current schedule (${(snapshot?.schedule.lines ?? []).map((l) => l.id).join(', ') || 'no schedule computed yet'})` }]);
       if (line.status === 'withheld' || line.status === 'forfeited') throw new DomainError('CONFLICT', `line ${line.id} is ${line.status}: ${line.reasons.join('; ')}`);
-      const payment = await ScheduleStore.insertPayment(em, { tenantId: ctx.contract.tenantId, contractId: ctx.contract.id, lineId: line.id, amount: new Decimal(input.amount).toFixed(2), paidOn: input.paidOn, reference: input.reference?.trim() || null, markedBy: p.userId });
-      const jobs = [await JobOutbox.record(em, scheduleJob({ tenantId: ctx.contract.tenantId, contractId: ctx.contract.id, trigger: `payment-${payment.id}` }), { tenantId: ctx.contract.tenantId, userId: p.userId })];
+      const payment = await ScheduleStore.insertPayment(em, { tenantId: contract.tenantId, contractId: contract.id, lineId: line.id, amount: new Decimal(input.amount).toFixed(2), paidOn: input.paidOn, reference: input.reference?.trim() || null, markedBy: p.userId });
+      const jobs = [await JobOutbox.record(em, scheduleJob({ tenantId: contract.tenantId, contractId: contract.id, trigger: `payment-${payment.id}` }), { tenantId: contract.tenantId, userId: p.userId })];
       return { payment, jobs };
     });
     await this.dispatcher.dispatch(jobs);
@@ -88,11 +88,11 @@ export class SchedulesService {
     const p = this.context.principal();
     const ability = this.abilities.for(p);
     const job = await this.db.run(this.context.scope(), async (em) => {
-      const ctx = await loadContract(em, this.contracts, ability, contractId);
-      if (!ability.can('read', contractSubject('Payment', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
+      const contract = await readableContract(em, this.contracts, ability, contractId);
+      if (!ability.can('read', contractSubject('Payment', contract))) throw new DomainError('NOT_FOUND', 'no such contract');
       if (p.role === 'vendor') throw new DomainError('FORBIDDEN', 'the buyer and finance recompute schedules');
       const [{ id }] = await em.query('SELECT gen_random_uuid() AS id');
-      const req = await JobOutbox.record(em, scheduleJob({ tenantId: ctx.contract.tenantId, contractId: ctx.contract.id, trigger: `manual-${id}` }), { tenantId: ctx.contract.tenantId, userId: p.userId });
+      const req = await JobOutbox.record(em, scheduleJob({ tenantId: contract.tenantId, contractId: contract.id, trigger: `manual-${id}` }), { tenantId: contract.tenantId, userId: p.userId });
       return req;
     });
     await this.dispatcher.dispatch([job]);

@@ -20,9 +20,8 @@ import {
   type ParsedConfig,
   type Ticket,
   type TicketAction,
-  type TicketState,
 } from '@ledger/contracts';
-import { JobDispatcher, JobOutbox, type JobRequest } from '@ledger/jobs';
+import { JobDispatcher, JobOutbox, ticketToDomain, type JobRequest } from '@ledger/jobs';
 import { DomainError, ValidationError, type Problem } from '@ledger/kernel';
 import { TenantDatabase, type ContractEntity, type TicketEntity, type TicketEventEntity } from '@ledger/persistence';
 import { evaluateTicketSla, formatInstant, toEpochMs, type WorkCalendar } from '@ledger/sla';
@@ -148,7 +147,7 @@ export class TicketsService {
       }
       const gov = await this.governingFor(em, contract, row.configVersion);
       const events = await this.repo.events(em, row.tenantId, [row.id]);
-      const current = toDomain(row, events, timeZoneOf(gov.config));
+      const current = ticketToDomain(row, events, timeZoneOf(gov.config));
       const problems: Problem[] = [];
       const at = this.instant(input.at, gov, problems);
       const action = actionOf(input, problems);
@@ -360,7 +359,7 @@ export class TicketsService {
       const gov = await this.governingFor(em, contract, row.configVersion);
       const zone = timeZoneOf(gov.config);
       const own = byTicket.get(row.id) ?? [];
-      const t = toDomain(row, own, zone);
+      const t = ticketToDomain(row, own, zone);
       let until: string | null = null;
       try {
         until = stableUntil(t, gov.config, gov.calendar);
@@ -454,33 +453,6 @@ function nextNumber(existing: string[]): string {
     const candidate = `LX-${String(n).padStart(4, '0')}`;
     if (!taken.has(candidate)) return candidate;
   }
-}
-
-function toDomain(row: TicketEntity, events: TicketEventEntity[], zone: string): Ticket {
-  const lifecycle: LifecycleEvent[] = events.map((e) => ({
-    kind: e.kind as LifecycleEvent['kind'],
-    at: formatInstant(e.at.getTime(), zone),
-    actor: e.actorSide,
-    ...(e.note !== null ? { note: e.note } : {}),
-    ...(e.payload ? { data: e.payload } : {}),
-  }));
-  const pauses = lifecycle
-    .filter((e) => e.kind === 'paused' && e.data)
-    .map((e) => ({ from: String(e.data?.from), to: String(e.data?.to), approvedBy: 'buyer' as const, reason: e.note ?? '' }));
-  return {
-    id: row.number,
-    ...(row.title !== null ? { title: row.title } : {}),
-    category: row.category,
-    ...(row.businessArea !== null ? { businessArea: row.businessArea } : {}),
-    severity: row.severity,
-    specialAttention: row.specialAttention,
-    ...(row.expectedCloseDate !== null ? { expectedCloseDate: row.expectedCloseDate } : {}),
-    ...(row.extendedTo !== null ? { extendedTo: row.extendedTo } : {}),
-    state: row.state as TicketState,
-    ...(row.checklist ? { checklist: row.checklist as DataChecklist } : {}),
-    events: lifecycle,
-    pauses,
-  };
 }
 
 /** The input as the pure machine's action; the machine reports what is missing for the action named. */

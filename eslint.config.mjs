@@ -12,7 +12,7 @@ export default [
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'tmp/**', 'coverage/**', 'bench/results/**'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -56,6 +56,14 @@ export default [
         { object: 'Date', property: 'now', message: 'Pass `now` as a parameter; the domain core has no clock.' },
         { object: 'Number', property: 'parseFloat', message: 'Money and scores are decimals: use decimal.js.' },
       ],
+    },
+  },
+  {
+    // The web console only displays money: it arrives as a decimal string and is formatted as text, never parsed.
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'parseFloat', message: 'Money is a decimal string from the API: display it, never parse it.' }],
+      'no-restricted-properties': ['error', { object: 'Number', property: 'parseFloat', message: 'Money is a decimal string from the API: display it, never parse it.' }],
     },
   },
   {

@@ -23,11 +23,13 @@ export type WorkerProcess = {
 
 /** Starts a real worker process against the test database and Redis. */
 export function startWorker(env: { DATABASE_URL: string; QUEUE_PREFIX: string } & Record<string, string>): WorkerProcess {
-  if (!existsSync(WORKER_MAIN)) throw new Error(`${WORKER_MAIN} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [WORKER_MAIN], {
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', REDIS_URL, WORKER_LOCK_MS: '2000', JOB_RECONCILE_INTERVAL_SECONDS: '2', JOB_STALE_SECONDS: '3', SLA_SCAN_INTERVAL_SECONDS: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return startNodeProcess(WORKER_MAIN, 'worker', { NODE_ENV: 'test', LOG_LEVEL: 'info', REDIS_URL, WORKER_LOCK_MS: '2000', JOB_RECONCILE_INTERVAL_SECONDS: '2', JOB_STALE_SECONDS: '3', SLA_SCAN_INTERVAL_SECONDS: '0', ...env });
+}
+
+/** Starts a compiled entry point of `dist/` (the worker, the API) with only PATH and `env`, capturing its output. */
+export function startNodeProcess(main: string, label: string, env: Record<string, string>): WorkerProcess {
+  if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
+  const child = spawn(process.execPath, [main], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const listeners = new Set<() => void>();
   const onData = (b: Buffer) => {
@@ -51,7 +53,7 @@ export function startWorker(env: { DATABASE_URL: string; QUEUE_PREFIX: string } 
         if (match()) return resolve();
         const timer = setTimeout(() => {
           listeners.delete(check);
-          reject(new Error(`worker did not print ${String(text)} within ${timeoutMs} ms; output:\n${out.slice(-4000)}`));
+          reject(new Error(`${label} did not print ${String(text)} within ${timeoutMs} ms; output:\n${out.slice(-4000)}`));
         }, timeoutMs);
         const check = () => {
           if (!match()) return;
@@ -64,7 +66,7 @@ export function startWorker(env: { DATABASE_URL: string; QUEUE_PREFIX: string } 
           if (!match()) {
             clearTimeout(timer);
             listeners.delete(check);
-            reject(new Error(`worker exited before printing ${String(text)}; output:\n${out.slice(-4000)}`));
+            reject(new Error(`${label} exited before printing ${String(text)}; output:\n${out.slice(-4000)}`));
           }
         });
       });

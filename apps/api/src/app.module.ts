@@ -33,6 +33,7 @@ import { DemoActivity } from './seed/demo-activity';
 import { DemoSeeder } from './seed/demo-seeder';
 import { SettlementResolver } from './settlement/settlement.resolver';
 import { SettlementService } from './settlement/settlement.service';
+import { WebConsole } from './web/web-console';
 
 /** The generated schema is committed; a test fails when it is stale. */
 export const SCHEMA_FILE = join(process.cwd(), 'apps', 'api', 'schema.gql');
@@ -95,6 +96,7 @@ export class AppModule {
         DemoActivity,
         DemoSeeder,
         QueueBoard,
+        WebConsole,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { loadAppConfig } from './config/app-config';
 import { IMPORT_REQUEST_BODY_LIMIT_BYTES } from './tickets/ticket-file.parser';
+import { WebConsole } from './web/web-console';
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig(process.env);
@@ -17,6 +18,8 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.PORT, config.HOST);
   const url = await app.getUrl();
   app.get(Logger).log(`API ready: ${url}/graphql (health: ${url}/health)`);
+  // The one URL to open, on its own line so it stands out of the JSON log.
+  if (app.get(WebConsole).mounted) console.log(`\n  Web console: ${url}/\n`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -24,6 +24,8 @@ export const appConfigSchema = z.object({
   /** Seed the five agencies' demo data into an empty database at start. */
   SEED_DEMO: z.enum(['auto', 'off']).default('auto'),
   DATA_DIR: z.string().default('./data'),
+  /** The built web console (`npm run build:web`), served at / with the SPA fallback when it holds an index.html. */
+  WEB_DIST_DIR: z.string().default('./dist/web'),
 }).extend(jobsEnvSchema.shape);
 
 export type AppConfig = z.infer<typeof appConfigSchema>;

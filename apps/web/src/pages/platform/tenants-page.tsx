@@ -1,0 +1,52 @@
+import { gqlDocument } from '../../api/graphql-client';
+import { useGraphqlQuery } from '../../api/use-graphql';
+import { Page } from '../../components/page';
+import { QueryView } from '../../components/query-state';
+import { useMessages } from '../../i18n/i18n';
+import { platformMessages } from './platform-messages';
+
+const TENANTS = gqlDocument<{ tenants: { id: string; code: string; name: string }[]; vendorOrganizations: { id: string; name: string }[] }>(
+  'query Tenants { tenants { id code name } vendorOrganizations { id name } }',
+);
+
+/** The platform administrator's directory: buyer agencies and vendor organisations (no tenant data). */
+export function TenantsPage() {
+  const t = useMessages(platformMessages);
+  const query = useGraphqlQuery(TENANTS, {});
+  return (
+    <Page title={t.tenantsTitle}>
+      <QueryView query={query}>
+        {({ tenants, vendorOrganizations }) => (
+          <>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t.code}</th>
+                  <th scope="col">{t.name}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tenants.map((x) => (
+                  <tr key={x.id}>
+                    <td>{x.code}</td>
+                    <td>{x.name}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <h2>{t.vendorsTitle}</h2>
+            {vendorOrganizations.length ? (
+              <ul>
+                {vendorOrganizations.map((v) => (
+                  <li key={v.id}>{v.name}</li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t.noVendors}</p>
+            )}
+          </>
+        )}
+      </QueryView>
+    </Page>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useGraphqlQuery } from '../../api/use-graphql';
+import { Money } from '../../components/money';
+import { Page } from '../../components/page';
+import { QueryView } from '../../components/query-state';
+import { StatTile } from '../../components/stat-tile';
+import { format, useMessages } from '../../i18n/i18n';
+import { CompliancePercent, LastScore, NextPayment } from './dashboard-tiles';
+import { dashboardMessages } from './dashboard-messages';
+import { CONTRACT_DASHBOARD } from './dashboard-queries';
+import { MonthField } from './month-field';
+import { SlaSeverityChart } from './sla-severity-chart';
+
+/** One contract's status tiles, its SLA by severity and target, and the chart (the API's `contractDashboard`). */
+export function ContractDashboardPage({ area }: { area: 'buyer' | 'vendor' | 'finance' }) {
+  const t = useMessages(dashboardMessages);
+  const { id = '' } = useParams();
+  const [month, setMonth] = useState('');
+  const query = useGraphqlQuery(CONTRACT_DASHBOARD, { id, month: month || null });
+  const name = query.status === 'ready' ? query.data.contractDashboard.contractName : '…';
+  return (
+    <Page title={format(t.contractTitle, { name })} actions={<MonthField value={month} onChange={setMonth} />}>
+      <p>
+        <Link to={`/${area}/contracts`}>{t.backToOverview}</Link>
+      </p>
+      <QueryView query={query}>
+        {({ contractDashboard: d, contract }) => (
+          <>
+            <p className="muted">
+              {d.contractCode} · {t.term} {contract.termStart} – {contract.termEnd} · {t.amount} <Money value={contract.amount} />
+            </p>
+            <dl className="tiles">
+              <StatTile label={format(t.slaComplianceOf, { month: d.sla.month })}>
+                <CompliancePercent value={d.sla.compliancePercent} />
+              </StatTile>
+              <StatTile label={t.openBreaches} tone={d.openBreaches ? 'alert' : 'ok'}>
+                {d.openBreaches}
+              </StatTile>
+              <StatTile label={t.warnings}>{format(t.warningsDetail, d.notifications)}</StatTile>
+              <StatTile label={t.lastScore}>
+                <LastScore close={d.lastConfirmedClose} />
+              </StatTile>
+              <StatTile label={t.nextPayment}>
+                <NextPayment payment={d.nextPayment} />
+              </StatTile>
+            </dl>
+            {d.sla.severities.length ? (
+              <div className="table-wrap">
+                <table>
+                  <caption>{format(t.slaComplianceOf, { month: d.sla.month })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t.severity}</th>
+                      <th scope="col">{t.target}</th>
+                      <th scope="col">{t.slaCompliance}</th>
+                      <th scope="col">{t.met}</th>
+                      <th scope="col">{t.breached}</th>
+                      <th scope="col">{t.running}</th>
+                      <th scope="col">{t.atRisk}</th>
+                      <th scope="col">{t.overdue}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.sla.severities.flatMap((s) =>
+                      s.targets.map((x) => (
+                        <tr key={`${s.severity}-${x.targetId}`}>
+                          <th scope="row">{s.severity}</th>
+                          <td>{x.name}</td>
+                          <td>
+                            <CompliancePercent value={x.compliancePercent} />
+                          </td>
+                          <td>{x.met}</td>
+                          <td>{x.breached}</td>
+                          <td>{x.running}</td>
+                          <td>{x.atRisk}</td>
+                          <td>{x.overdue}</td>
+                        </tr>
+                      )),
+                    )}
+                  </tbody>
+                </table>
+              </div>
+            ) : null}
+            <SlaSeverityChart severities={d.sla.severities} month={d.sla.month} />
+            <p className="muted">{format(t.asOf, { asOf: d.asOf })}</p>
+          </>
+        )}
+      </QueryView>
+    </Page>
+  );
+}

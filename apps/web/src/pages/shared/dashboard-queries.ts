@@ -1,0 +1,31 @@
+import { gqlDocument } from '../../api/graphql-client';
+
+/** The fields of `ContractDashboardModel` the overview and the contract page show (money and scores as strings). */
+export type SlaCounts = { compliancePercent: string | null; met: number; breached: number; running: number; atRisk: number; overdue: number };
+export type SeverityTiles = SlaCounts & { severity: string; targets: (SlaCounts & { targetId: string; name: string })[] };
+export type ContractDashboard = {
+  contractId: string;
+  contractCode: string;
+  contractName: string;
+  asOf: string;
+  openBreaches: number;
+  sla: SlaCounts & { month: string; severities: SeverityTiles[] };
+  lastConfirmedClose: { period: string; score: string | null; grade: string | null; confirmedAt: string } | null;
+  nextPayment: { label: string; dueDate: string | null; net: string; outstanding: string; status: string } | null;
+  notifications: { total: number; warning: number; critical: number };
+};
+
+const COUNTS = 'compliancePercent met breached running atRisk overdue';
+const DASHBOARD_FIELDS = `contractId contractCode contractName asOf openBreaches
+  sla { month ${COUNTS} severities { severity ${COUNTS} targets { targetId name ${COUNTS} } } }
+  lastConfirmedClose { period score grade confirmedAt }
+  nextPayment { label dueDate net outstanding status }
+  notifications { total warning critical }`;
+
+export const CONTRACT_DASHBOARDS = gqlDocument<{ contractDashboards: ContractDashboard[]; contracts: { id: string; amount: string }[] }, { month: string | null }>(
+  `query ContractDashboards($month: String) { contractDashboards(month: $month) { ${DASHBOARD_FIELDS} } contracts { id amount } }`,
+);
+
+export const CONTRACT_DASHBOARD = gqlDocument<{ contractDashboard: ContractDashboard; contract: { id: string; amount: string; termStart: string; termEnd: string } }, { id: string; month: string | null }>(
+  `query ContractDashboard($id: ID!, $month: String) { contractDashboard(contractId: $id, month: $month) { ${DASHBOARD_FIELDS} } contract(id: $id) { id amount termStart termEnd } }`,
+);

@@ -1,0 +1,13 @@
+import type { AppRoute } from './app-route';
+import { buyerRoutes } from './pages/buyer/buyer-routes';
+import { financeRoutes } from './pages/finance/finance-routes';
+import { platformRoutes } from './pages/platform/platform-routes';
+import { vendorRoutes } from './pages/vendor/vendor-routes';
+
+/** Every signed-in page, one list per role area. A new area adds one line here; a new page, one entry in its area. */
+export const APP_ROUTES: readonly AppRoute[] = [...buyerRoutes, ...vendorRoutes, ...financeRoutes, ...platformRoutes];
+
+/** Where a role lands after signing in: the first entry of its navigation. */
+export function homePathFor(role: string): string {
+  return APP_ROUTES.find((r) => r.nav && r.roles.some((x) => x === role))?.path ?? '/login';
+}

@@ -1,0 +1,99 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { gqlDocument, graphqlRequest, GraphqlRequestError } from '../api/graphql-client';
+
+export const ROLES = ['platform-admin', 'buyer-admin', 'buyer-staff', 'finance', 'vendor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type SessionUser = { id: string; email: string; displayName: string; role: Role; tenantId: string | null; vendorOrgId: string | null };
+type Session = { token: string; expiresAt: string; user: SessionUser };
+
+const USER_FIELDS = 'id email displayName role tenantId vendorOrgId';
+const LOGIN = gqlDocument<{ login: Session }, { input: { email: string; password: string } }>(
+  `mutation Login($input: LoginInput!) { login(input: $input) { token expiresAt user { ${USER_FIELDS} } } }`,
+);
+const ME = gqlDocument<{ me: SessionUser }>(`query Me { me { ${USER_FIELDS} } }`);
+
+// sessionStorage: the token lives as long as the tab, and is not left behind on a shared office computer.
+const STORAGE_KEY = 'ledger.session';
+
+function readStored(): Session | null {
+  try {
+    const raw = window.sessionStorage.getItem(STORAGE_KEY);
+    if (!raw) return null;
+    const session = JSON.parse(raw) as Session;
+    return Date.parse(session.expiresAt) > Date.now() ? session : null;
+  } catch {
+    return null;
+  }
+}
+
+function store(session: Session | null): void {
+  try {
+    if (session) window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+    else window.sessionStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // storage disabled: the session lasts for this page only
+  }
+}
+
+type SessionState = {
+  /** Null when signed out. */
+  user: SessionUser | null;
+  token: string | null;
+  /** True while a stored token is being checked against `me` at start. */
+  checking: boolean;
+  signIn(email: string, password: string): Promise<SessionUser>;
+  signOut(): void;
+};
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<Session | null>(readStored);
+  const [checking, setChecking] = useState(session !== null);
+
+  const signOut = useCallback(() => {
+    store(null);
+    setSession(null);
+  }, []);
+
+  // A stored token may have been revoked or the user changed: ask the API who it names before trusting it.
+  useEffect(() => {
+    const stored = readStored();
+    if (!stored) return setChecking(false);
+    let live = true;
+    graphqlRequest(ME, {}, stored.token)
+      .then(({ me }) => {
+        if (!live) return;
+        const fresh = { ...stored, user: me };
+        store(fresh);
+        setSession(fresh);
+      })
+      .catch((e: unknown) => {
+        if (live && e instanceof GraphqlRequestError && e.code === 'UNAUTHENTICATED') signOut();
+      })
+      .finally(() => live && setChecking(false));
+    return () => {
+      live = false;
+    };
+  }, [signOut]);
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    const { login } = await graphqlRequest(LOGIN, { input: { email, password } });
+    store(login);
+    setSession(login);
+    return login.user;
+  }, []);
+
+  const value = useMemo<SessionState>(
+    () => ({ user: session?.user ?? null, token: session?.token ?? null, checking, signIn, signOut }),
+    [session, checking, signIn, signOut],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSession outside SessionProvider');
+  return state;
+}

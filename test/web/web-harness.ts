@@ -1,0 +1,143 @@
+import { randomBytes } from 'crypto';
+import { existsSync, mkdirSync } from 'fs';
+import { basename, join } from 'path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { eventually, queuePrefix, REDIS_URL, startNodeProcess, startWorker, type WorkerProcess } from '../jobs/worker-harness';
+import { asSuperuser, createTestDatabase, type TestDatabase } from '../support/test-database';
+
+/** What the e2e tests run: `npm run build` (API, worker) and `npm run build:web` (the console); `npm test` does both. */
+export const API_MAIN = join(process.cwd(), 'dist', 'apps', 'api', 'src', 'main.js');
+export const WEB_DIST = join(process.cwd(), 'dist', 'web');
+/** Debian's `chromium` package (`.ci/run` installs it); no browser download. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Artefacts of the run, not committed (tmp/ is ignored). */
+export const SCREENSHOT_DIR = join(process.cwd(), 'tmp', 'screenshots');
+export const DEMO_PASSWORD = 'demo-password-2026';
+
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export type WebStack = {
+  /** The one origin serving the console and the API, e.g. http://127.0.0.1:41234 */
+  url: string;
+  db: TestDatabase;
+  api: WorkerProcess;
+  worker: WorkerProcess;
+  /** Calls the API directly as a demo user: to set up data or to know what the page must show. */
+  gql<T>(email: string, query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Resolves when every job the database holds has completed (the seed's SLA results, a close, an export). */
+  jobsSettled(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/**
+ * The real product for one test file: a fresh PostgreSQL database (migrated by the owner role, served as the app
+ * role), the compiled API on a free port with REDIS_URL and the demo seed, serving the built console, and a
+ * worker process on the same queues. Waits until the seed's jobs are done, so the dashboards show stored results.
+ */
+export async function startWebStack(name: string): Promise<WebStack> {
+  if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST} is missing: run npm run build:web first`);
+  const db = await createTestDatabase();
+  const prefix = queuePrefix(name);
+  const shared = { NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: db.appUrl, REDIS_URL, QUEUE_PREFIX: prefix, SLA_SCAN_INTERVAL_SECONDS: '0', JOB_RECONCILE_INTERVAL_SECONDS: '2', JOB_STALE_SECONDS: '3' };
+  const api = startNodeProcess(API_MAIN, 'api', { ...shared, HOST: '127.0.0.1', PORT: '0', JWT_SECRET: randomBytes(32).toString('hex'), SEED_DEMO: 'auto', WEB_DIST_DIR: WEB_DIST });
+  const worker = startWorker({ ...shared, WORKER_LOCK_MS: '5000' });
+  const stop = async () => {
+    await Promise.all([api.stop(), worker.stop()]);
+    await db.drop();
+  };
+  try {
+    await Promise.all([api.waitFor(/Web console: http:\/\/\S+\//, 120_000), worker.waitFor('worker ready', 60_000)]);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  const url = (/Web console: (http:\/\/[^\s/]+)\//.exec(api.output()) as RegExpExecArray)[1];
+  const tokens = new Map<string, string>();
+  const post = async (body: unknown, token?: string) => {
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const json = (await res.json()) as { data?: unknown; errors?: unknown[] };
+    if (json.errors?.length) throw new Error(JSON.stringify(json.errors));
+    return json.data;
+  };
+  const tokenOf = async (email: string) => {
+    const known = tokens.get(email);
+    if (known) return known;
+    const data = (await post({ query: 'mutation ($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email, password: DEMO_PASSWORD } } })) as { login: { token: string } };
+    tokens.set(email, data.login.token);
+    return data.login.token;
+  };
+  const stack: WebStack = {
+    url,
+    db,
+    api,
+    worker,
+    gql: async <T>(email: string, query: string, variables: Record<string, unknown> = {}) => (await post({ query, variables }, await tokenOf(email))) as T,
+    jobsSettled: async (timeoutMs = 60_000) => {
+      await eventually(
+        () => asSuperuser(db.name, async (c) => ((await c.query("SELECT count(*)::int AS n FROM jobs WHERE status <> 'completed'")).rows[0].n === 0 ? true : undefined)),
+        timeoutMs,
+        250,
+      );
+    },
+    stop,
+  };
+  try {
+    await stack.jobsSettled(90_000);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return stack;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+}
+
+export type BrowserSession = {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught page errors seen so far; a test fails when there is any (see `close`). */
+  problems: string[];
+  /** Saves `tmp/screenshots/<test file>-<name>.png` (full page). */
+  screenshot(name: string): Promise<string>;
+  /** Closes the context and throws when the browser logged an error. */
+  close(): Promise<void>;
+};
+
+/** A fresh browser context (no stored session) on the stack's origin, in Chinese unless told otherwise. */
+export async function openSession(browser: Browser, stack: WebStack, testFile: string, options: { locale?: 'zh-CN' | 'en' } = {}): Promise<BrowserSession> {
+  const context = await browser.newContext({ baseURL: stack.url, locale: options.locale ?? 'zh-CN', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console.error: ${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const prefix = basename(testFile).replace(/\.e2e\.spec\.ts$|\.spec\.ts$/, '');
+  return {
+    context,
+    page,
+    problems,
+    async screenshot(name) {
+      const path = join(SCREENSHOT_DIR, `${prefix}-${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    async close() {
+      await context.close();
+      if (problems.length) throw new Error(`the browser reported errors:\n${problems.join('\n')}`);
+    },
+  };
+}
+
+/** Signs in through the login page (labels, not selectors) and waits for the role's first page. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(/邮箱|Email/).fill(email);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await page.getByLabel(/密码|Password/).press('Enter');
+  await page.getByRole('navigation').waitFor();
+}

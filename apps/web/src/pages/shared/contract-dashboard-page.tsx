@@ -53,7 +53,7 @@ export function ContractDashboardPage({ area }: { area: 'buyer' | 'vendor' | 'fi
                     <tr>
                       <th scope="col">{t.severity}</th>
                       <th scope="col">{t.target}</th>
-                      <th scope="col">{t.slaCompliance}</th>
+                      <th scope="col">{t.compliance}</th>
                       <th scope="col">{t.met}</th>
                       <th scope="col">{t.breached}</th>
                       <th scope="col">{t.running}</th>

@@ -42,7 +42,7 @@ export function ContractsOverviewPage({ area, vendorView = false }: { area: 'buy
                     <tr>
                       <th scope="col">{t.contract}</th>
                       <th scope="col">{t.amount}</th>
-                      <th scope="col">{t.slaCompliance}</th>
+                      <th scope="col">{t.compliance}</th>
                       <th scope="col">{t.openBreaches}</th>
                       <th scope="col">{t.warnings}</th>
                       <th scope="col">{t.lastScore}</th>

@@ -26,6 +26,11 @@ export class ProcurementRepository {
     return em.getRepository(ProcurementPackageEntity).findOne({ where: { id } });
   }
 
+  /** A project's packages by number (the procurement page lists them). */
+  packages(em: EntityManager, projectId: string): Promise<ProcurementPackageEntity[]> {
+    return em.getRepository(ProcurementPackageEntity).find({ where: { projectId }, order: { number: 'ASC' } });
+  }
+
   packageByNumber(em: EntityManager, projectId: string, number: number): Promise<ProcurementPackageEntity | null> {
     return em.getRepository(ProcurementPackageEntity).findOne({ where: { projectId, number } });
   }

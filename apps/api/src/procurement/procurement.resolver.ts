@@ -26,6 +26,11 @@ export class ProcurementResolver {
     return this.service.package(id);
   }
 
+  @Query(() => [ProcurementPackageModel], { description: "A project's packages by number, each with its scheme, bids and evaluator sheets (buyer roles, finance)." })
+  procurementPackages(@Args('projectId', { type: () => ID }) projectId: string): Promise<ProcurementPackageModel[]> {
+    return this.service.packages(projectId);
+  }
+
   @Query(() => PackageRankingModel, { description: 'Scores and ranking of a package (libs/scoring scoreProcurement), computed on read.' })
   packageRanking(@Args('packageId', { type: () => ID }) packageId: string): Promise<PackageRankingModel> {
     return this.service.ranking(packageId);

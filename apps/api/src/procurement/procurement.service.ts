@@ -88,6 +88,24 @@ export class ProcurementService {
   }
 
   /**
+   * A project's packages (by number) with their bids and sheets. A project outside the caller's reach (another
+   * tenant, a vendor) is NOT_FOUND, like a package.
+   */
+  async packages(projectId: string): Promise<ProcurementPackageModel[]> {
+    const ability = this.abilities.for(this.context.principal());
+    return this.db.run(this.context.scope(), async (em) => {
+      const project = UUID.test(projectId) ? await this.repo.project(em, projectId) : null;
+      if (!project || !ability.can('read', subject('ProcurementProject', { ...project }))) throw new DomainError('NOT_FOUND', 'no such procurement project');
+      const out: ProcurementPackageModel[] = [];
+      for (const pkg of await this.repo.packages(em, project.id)) {
+        if (!ability.can('read', subject('ProcurementPackage', { ...pkg }))) continue;
+        out.push(this.packageModel(pkg, await this.repo.bids(em, pkg.id), await this.repo.sheets(em, pkg.id)));
+      }
+      return out;
+    });
+  }
+
+  /**
    * Scores the package from its stored rows on every call. An incomplete package (an evaluator without a
    * sheet for a valid bid, no bids yet) is BAD_USER_INPUT with the scoring library's problems; paths index
    * `bids` and `sheets` in the order `procurementPackage` lists them.

@@ -118,8 +118,11 @@ describe('web console: sign-in, role navigation, buyer contracts overview', () =
     session = await openSession(browser, stack, __filename);
     const { page } = session;
     await signIn(page, 'huaian.finance@demo.local');
+    // Finance lands on the payment schedules (first in its navigation); the contracts overview is the second entry.
+    await page.waitForURL('**/finance/schedules');
+    await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents()).resolves.toEqual(['付款计划', '合同概览']);
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '合同概览' }).click();
     await page.waitForURL('**/finance/contracts');
-    await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents()).resolves.toEqual(['合同概览']);
     await page.locator('tbody tr').first().waitFor();
     await session.screenshot('finance-contracts');
     await page.goto('/buyer/contracts');

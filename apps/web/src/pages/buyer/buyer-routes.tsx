@@ -1,13 +1,16 @@
 import type { AppRoute } from '../../app-route';
-import { ContractDashboardPage } from '../shared/contract-dashboard-page';
 import { ContractsOverviewPage } from '../shared/contracts-overview-page';
+import { TicketsBoardPage } from '../shared/tickets-board-page';
 import { buyerMessages } from './buyer-messages';
+import { ContractPage } from './contract-page';
+import { PeriodInputsPage } from './period-inputs-page';
 
 const BUYER = ['buyer-admin', 'buyer-staff'] as const;
 
 /** The buyer's pages, in navigation order. Add a page here (one entry). */
 export const buyerRoutes: AppRoute[] = [
   { path: '/buyer/contracts', roles: BUYER, nav: buyerMessages.text('navContracts'), element: <ContractsOverviewPage area="buyer" /> },
-  // The contract page (configuration, tickets, closes…) replaces this dashboard view when it is built.
-  { path: '/buyer/contracts/:id', roles: BUYER, element: <ContractDashboardPage area="buyer" /> },
+  { path: '/buyer/contracts/:id', roles: BUYER, element: <ContractPage /> },
+  { path: '/buyer/contracts/:id/tickets', roles: BUYER, element: <TicketsBoardPage area="buyer" /> },
+  { path: '/buyer/contracts/:id/inputs', roles: BUYER, element: <PeriodInputsPage /> },
 ];

@@ -6,6 +6,7 @@ import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
 import { StatTile } from '../../components/stat-tile';
 import { format, useMessages } from '../../i18n/i18n';
+import { VendorContractLinks, VendorContractLinksHeader } from '../vendor/vendor-contract-links';
 import { CompliancePercent, LastScore, NextPayment } from './dashboard-tiles';
 import { dashboardMessages } from './dashboard-messages';
 import { CONTRACT_DASHBOARDS } from './dashboard-queries';
@@ -47,6 +48,11 @@ export function ContractsOverviewPage({ area, vendorView = false }: { area: 'buy
                       <th scope="col">{t.warnings}</th>
                       <th scope="col">{t.lastScore}</th>
                       <th scope="col">{t.nextPayment}</th>
+                      {vendorView ? (
+                        <th scope="col">
+                          <VendorContractLinksHeader />
+                        </th>
+                      ) : null}
                     </tr>
                   </thead>
                   <tbody>
@@ -74,6 +80,11 @@ export function ContractsOverviewPage({ area, vendorView = false }: { area: 'buy
                         <td data-field="next-payment">
                           <NextPayment payment={d.nextPayment} />
                         </td>
+                        {vendorView ? (
+                          <td data-field="links">
+                            <VendorContractLinks contractId={d.contractId} name={d.contractName} />
+                          </td>
+                        ) : null}
                       </tr>
                     ))}
                   </tbody>

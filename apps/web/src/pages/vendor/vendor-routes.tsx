@@ -1,6 +1,7 @@
 import type { AppRoute } from '../../app-route';
 import { ContractDashboardPage } from '../shared/contract-dashboard-page';
 import { ContractsOverviewPage } from '../shared/contracts-overview-page';
+import { TicketsBoardPage } from '../shared/tickets-board-page';
 import { vendorMessages } from './vendor-messages';
 
 const VENDOR = ['vendor'] as const;
@@ -9,4 +10,5 @@ const VENDOR = ['vendor'] as const;
 export const vendorRoutes: AppRoute[] = [
   { path: '/vendor/contracts', roles: VENDOR, nav: vendorMessages.text('navContracts'), element: <ContractsOverviewPage area="vendor" vendorView /> },
   { path: '/vendor/contracts/:id', roles: VENDOR, element: <ContractDashboardPage area="vendor" /> },
+  { path: '/vendor/contracts/:id/tickets', roles: VENDOR, element: <TicketsBoardPage area="vendor" /> },
 ];

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
+import { FormField } from '../../components/form-field';
+import { Page } from '../../components/page';
+import { ErrorState, QueryView } from '../../components/query-state';
+import { format, useMessages } from '../../i18n/i18n';
+import { reportMessages, reportStatusKey } from '../shared/report-messages';
+import { ACCEPT_REPORT, type ContractConfigView, type MonthlyReport, REPORTS_OF_CONTRACT, RETURN_REPORT } from '../shared/report-queries';
+import { ReportContentView, ReportFigures } from '../shared/report-summary-view';
+import '../shared/report-schedule.css';
+
+/** `/buyer/contracts/:id/reports[?month=YYYY-MM]`: the months and their status; a report read-only; accept or return. */
+export function ReportReviewPage() {
+  const t = useMessages(reportMessages);
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const month = params.get('month');
+  const query = useGraphqlQuery(REPORTS_OF_CONTRACT, { id });
+  const name = query.status === 'ready' ? query.data.contract.name : '…';
+  return (
+    <Page title={format(t.reviewTitle, { name })}>
+      <p>
+        <Link to="/buyer/contracts">{t.backToContracts}</Link>
+      </p>
+      <QueryView query={query}>
+        {({ contract, monthlyReports }) => {
+          const selected = month ? monthlyReports.find((r) => r.month === month) : undefined;
+          return (
+            <>
+              {monthlyReports.length ? (
+                <div className="table-wrap">
+                  <table>
+                    <caption>{t.months}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t.month}</th>
+                        <th scope="col">{t.status}</th>
+                        <th scope="col">{t.actual}</th>
+                        <th scope="col">{t.absent}</th>
+                        <th scope="col">{t.obligations}</th>
+                        <th scope="col">{t.submittedAt}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {monthlyReports.map((r) => (
+                        <tr key={r.id} data-month={r.month} aria-current={r.month === month ? 'true' : undefined}>
+                          <th scope="row">
+                            <Link to={`?month=${r.month}`} aria-label={`${r.month} ${r.status === 'submitted' ? t.review : t.view}`}>
+                              {r.month}
+                            </Link>
+                          </th>
+                          <td data-field="status">{t[reportStatusKey(r.status)]}</td>
+                          <td>{r.summary?.personMonths.actual ?? '—'}</td>
+                          <td>{r.summary?.personMonths.absent ?? '—'}</td>
+                          <td>{r.summary ? `${t.met} ${r.summary.obligations.met} · ${t.missing} ${r.summary.obligations.missing} · ${t.pending} ${r.summary.obligations.pending}` : '—'}</td>
+                          <td>{r.submittedAt ? r.submittedAt.slice(0, 16).replace('T', ' ') : '—'}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ) : (
+                <p>{t.noReports}</p>
+              )}
+              {month && !selected ? <p>{t.noReportForMonth}</p> : null}
+              {!month && monthlyReports.length ? <p className="muted">{t.selectReport}</p> : null}
+              {selected ? <ReportReview key={selected.id + selected.status} report={selected} config={contract.configuration} onDecided={query.reload} /> : null}
+            </>
+          );
+        }}
+      </QueryView>
+    </Page>
+  );
+}
+
+function ReportReview({ report, config, onDecided }: { report: MonthlyReport; config: ContractConfigView; onDecided(): void }) {
+  const t = useMessages(reportMessages);
+  const [comment, setComment] = useState('');
+  const [notice, setNotice] = useState('');
+  const [accept, acceptState] = useGraphqlMutation(ACCEPT_REPORT);
+  const [giveBack, returnState] = useGraphqlMutation(RETURN_REPORT);
+  const error = acceptState.error ?? returnState.error;
+  const commentProblem = returnState.error?.errors.flatMap((e) => e.problems ?? []).find((p) => p.path === 'comment')?.message ?? null;
+  const running = acceptState.running || returnState.running;
+  const decide = async (work: () => Promise<unknown>, done: string) => {
+    try {
+      await work();
+      setNotice(done);
+      onDecided();
+    } catch {
+      // shown from the mutation's state
+    }
+  };
+  return (
+    <section aria-labelledby="report-heading" className="report-review">
+      <h2 id="report-heading">
+        {report.month} · <span data-field="report-status">{t[reportStatusKey(report.status)]}</span>
+      </h2>
+      <p className="muted">
+        {t.configVersion} v{report.configVersion}
+        {report.decidedAt ? ` · ${t.decidedAt} ${report.decidedAt.slice(0, 16).replace('T', ' ')}` : ''}
+      </p>
+      {report.buyerComment ? <p>{format(t.returnedComment, { comment: report.buyerComment })}</p> : null}
+      {notice ? <p role="status">{notice}</p> : null}
+      <ReportFigures report={report} />
+      <ReportContentView report={report} config={config} />
+      {report.status === 'submitted' ? (
+        <form
+          className="decision"
+          aria-label={t.decision}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void decide(() => accept({ reportId: report.id }), t.accepted);
+          }}
+        >
+          <h3>{t.decision}</h3>
+          {error && !commentProblem ? <ErrorState error={error} /> : null}
+          <FormField label={t.returnComment} hint={t.returnCommentHint} error={commentProblem}>
+            {(p) => <textarea {...p} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />}
+          </FormField>
+          <div className="form-actions">
+            <button type="submit" disabled={running}>
+              {t.accept}
+            </button>
+            <button type="button" className="secondary" disabled={running} onClick={() => void decide(() => giveBack({ reportId: report.id, comment }), t.returned)}>
+              {t.returnReport}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

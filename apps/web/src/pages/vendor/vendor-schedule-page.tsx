@@ -1,0 +1,37 @@
+import { Link, useParams } from 'react-router';
+import { useGraphqlQuery } from '../../api/use-graphql';
+import { Page } from '../../components/page';
+import { QueryView } from '../../components/query-state';
+import { format, useMessages } from '../../i18n/i18n';
+import { ScheduleLinesTable, ScheduleTotals } from '../shared/schedule-lines-table';
+import { scheduleMessages } from '../shared/schedule-messages';
+import { PAYMENT_SCHEDULE } from '../shared/schedule-queries';
+import { ScheduleTimelineChart } from '../shared/schedule-timeline-chart';
+import '../shared/report-schedule.css';
+
+/** `/vendor/contracts/:id/schedule`: the contract's stored payment schedule, read-only, with its timeline. */
+export function VendorSchedulePage() {
+  const t = useMessages(scheduleMessages);
+  const { id = '' } = useParams();
+  const query = useGraphqlQuery(PAYMENT_SCHEDULE, { id });
+  return (
+    <Page title={format(t.vendorTitle, { name: query.status === 'ready' ? query.data.contract.name : '…' })}>
+      <p>
+        <Link to="/vendor/contracts">{t.backToContracts}</Link>
+      </p>
+      <QueryView query={query}>
+        {({ paymentSchedule }) =>
+          paymentSchedule ? (
+            <>
+              <ScheduleLinesTable schedules={[paymentSchedule]} />
+              <ScheduleTotals schedule={paymentSchedule} />
+              <ScheduleTimelineChart schedules={[paymentSchedule]} />
+            </>
+          ) : (
+            <p>{t.noSchedule}</p>
+          )
+        }
+      </QueryView>
+    </Page>
+  );
+}

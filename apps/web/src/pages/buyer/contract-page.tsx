@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { useGraphqlQuery } from '../../api/use-graphql';
+import { Money } from '../../components/money';
+import { Page } from '../../components/page';
+import { QueryView } from '../../components/query-state';
+import { format, useMessages } from '../../i18n/i18n';
+import { useSession } from '../../session/session';
+import { ContractNav } from '../shared/contract-nav';
+import { ContractStatusTiles } from '../shared/contract-status-tiles';
+import { ContractConfigEditor } from './contract-config-editor';
+import { asConfigView } from './contract-config-types';
+import { ContractConfigView } from './contract-config-view';
+import { contractMessages } from './contract-messages';
+import { CONTRACT_DETAIL, type ContractDetail } from './contract-queries';
+import { ContractVersions } from './contract-versions';
+
+/**
+ * The buyer's contract page: the dashboard tiles first, then the configuration in words, its versions, and for
+ * the buyer admin the editor that saves a new version (staff read only).
+ */
+export function ContractPage() {
+  const t = useMessages(contractMessages);
+  const { id = '' } = useParams();
+  const { user } = useSession();
+  const query = useGraphqlQuery(CONTRACT_DETAIL, { id });
+  // The save answers with the whole contract: shown at once, without a reload that would drop the editor's state.
+  const [saved, setSaved] = useState<ContractDetail | null>(null);
+  const name = query.status === 'ready' ? query.data.contract.name : '…';
+  return (
+    <Page title={format(t.title, { name })}>
+      <ContractNav area="buyer" contractId={id} />
+      <QueryView query={query}>
+        {(data) => {
+          const contract = saved?.id === data.contract.id ? saved : data.contract;
+          return (
+          <>
+            <p className="muted">
+              {t.code} {contract.code} · {t.term} {contract.termStart} – {contract.termEnd} · {t.amount} <Money value={contract.amount} />
+              {contract.presetId ? ` · ${t.preset} ${contract.presetId}` : ''}
+            </p>
+            <ContractStatusTiles contractId={contract.id} heading={t.statusHeading} />
+            <section aria-labelledby="config-heading">
+              <h2 id="config-heading">{format(t.configHeading, { version: contract.currentVersion })}</h2>
+              <ContractConfigView config={asConfigView(contract.configuration)} />
+            </section>
+            <section aria-labelledby="versions-heading">
+              <h2 id="versions-heading">{t.versions}</h2>
+              <ContractVersions versions={contract.versions} current={contract.currentVersion} />
+            </section>
+            <section aria-labelledby="edit-heading">
+              <h2 id="edit-heading">{t.editHeading}</h2>
+              {user?.role === 'buyer-admin' ? <ContractConfigEditor contract={contract} onSaved={setSaved} /> : <p className="muted">{t.readOnly}</p>}
+            </section>
+          </>
+          );
+        }}
+      </QueryView>
+    </Page>
+  );
+}

@@ -1,0 +1,147 @@
+import { useEffect, useRef } from 'react';
+import { format, useMessages } from '../../i18n/i18n';
+import { TicketActionForm } from './ticket-action-form';
+import { ticketLabel, ticketsMessages } from './tickets-messages';
+import { atRisk, slaBadge, type TicketRow } from './tickets-queries';
+
+export function SlaBadgeView({ ticket }: { ticket: Pick<TicketRow, 'sla'> }) {
+  const t = useMessages(ticketsMessages);
+  const badge = slaBadge(ticket);
+  return (
+    <span className={`sla-badge sla-${badge}`} data-sla={badge}>
+      {ticketLabel(t, 'sla', badge)}
+    </span>
+  );
+}
+
+/** One ticket: its facts, every SLA clock with the engine's explanation, its history, pauses and the caller's actions. */
+export function TicketDetail({ ticket, onClose, onChanged }: { ticket: TicketRow; onClose(): void; onChanged(updated: TicketRow, action: string): void }) {
+  const t = useMessages(ticketsMessages);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening a ticket moves keyboard focus to its detail, so the next Tab lands in it.
+  useEffect(() => heading.current?.focus(), [ticket.id]);
+  return (
+    <section className="ticket-detail" aria-labelledby="ticket-detail-heading" data-ticket={ticket.number}>
+      <div className="detail-header">
+        <h2 id="ticket-detail-heading" ref={heading} tabIndex={-1}>
+          {format(t.detailHeading, { number: ticket.number })} {ticket.title ? `· ${ticket.title}` : ''}
+        </h2>
+        <button type="button" className="secondary" onClick={onClose}>
+          {t.closeDetail}
+        </button>
+      </div>
+      <dl className="facts">
+        <dt>{t.state}</dt>
+        <dd data-field="state">{ticketLabel(t, 'state', ticket.state)}</dd>
+        <dt>{t.severity}</dt>
+        <dd>{ticket.severity}</dd>
+        <dt>{t.category}</dt>
+        <dd>{ticket.category}</dd>
+        <dt>{t.businessArea}</dt>
+        <dd>{ticket.businessArea ?? '—'}</dd>
+        <dt>{t.specialAttention}</dt>
+        <dd>{ticket.specialAttention ? t.yes : t.no}</dd>
+        {ticket.expectedCloseDate ? (
+          <>
+            <dt>{t.expectedCloseDate}</dt>
+            <dd>{ticket.expectedCloseDate}</dd>
+          </>
+        ) : null}
+        {ticket.extendedTo ? (
+          <>
+            <dt>{t.extendedTo}</dt>
+            <dd>{ticket.extendedTo}</dd>
+          </>
+        ) : null}
+        {ticket.stableUntil ? (
+          <>
+            <dt>{t.stableUntil}</dt>
+            <dd>{ticket.stableUntil}</dd>
+          </>
+        ) : null}
+        <dt>{t.configVersion}</dt>
+        <dd>v{ticket.configVersion}</dd>
+      </dl>
+
+      <h3>
+        {t.slaHeading} <SlaBadgeView ticket={ticket} />
+      </h3>
+      {ticket.sla ? (
+        <>
+          <p className="muted">{format(t.slaEvaluated, { at: ticket.sla.evaluatedAt, calendar: ticket.sla.calendarVersion, version: ticket.sla.configVersion })}</p>
+          <div className="table-wrap">
+            <table>
+              <caption>{t.slaHeading}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.target}</th>
+                  <th scope="col">{t.targetStatus}</th>
+                  <th scope="col">{t.used}</th>
+                  <th scope="col">{t.elapsed}</th>
+                  <th scope="col">{t.deadline}</th>
+                  <th scope="col">{t.explanation}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ticket.sla.targets.map((x) => (
+                  <tr key={x.targetId} data-target={x.targetId} className={x.status === 'breached' ? 'alert' : undefined}>
+                    <th scope="row">{x.name}</th>
+                    <td>{atRisk(x) ? ticketLabel(t, 'sla', 'at-risk') : ticketLabel(t, 'targetStatus', x.status)}</td>
+                    <td>{x.percentUsed} %</td>
+                    <td>
+                      {x.elapsedMinutes} / {x.targetMinutes}
+                    </td>
+                    <td>{x.deadline}</td>
+                    <td className="muted">{x.explanation}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <p className="muted">{ticket.slaNote ?? ticketLabel(t, 'sla', 'none')}</p>
+      )}
+
+      {ticket.pauses.length ? (
+        <>
+          <h3>{t.pauses}</h3>
+          <ul>
+            {ticket.pauses.map((p, i) => (
+              <li key={i}>{format(t.pauseLine, p)}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h3>{t.actions}</h3>
+      <TicketActionForm key={`${ticket.id}-${ticket.state}-${ticket.events.length}`} ticket={ticket} onDone={onChanged} />
+
+      <div className="table-wrap">
+        <table data-section="history">
+          <caption>{t.history}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.seq}</th>
+              <th scope="col">{t.kind}</th>
+              <th scope="col">{t.at}</th>
+              <th scope="col">{t.side}</th>
+              <th scope="col">{t.note}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ticket.events.map((e) => (
+              <tr key={e.seq} data-event={e.kind}>
+                <td>{e.seq}</td>
+                <th scope="row">{ticketLabel(t, 'event', e.kind)}</th>
+                <td>{e.at}</td>
+                <td>{ticketLabel(t, 'side', e.actorSide)}</td>
+                <td>{e.note ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useGraphqlQuery } from '../../api/use-graphql';
+import { Page } from '../../components/page';
+import { QueryView } from '../../components/query-state';
+import { format, useMessages } from '../../i18n/i18n';
+import { useSession } from '../../session/session';
+import { ContractNav } from './contract-nav';
+import { CreateTicketForm, taxonomyOf } from './create-ticket-form';
+import { SlaBadgeView, TicketDetail } from './ticket-detail';
+import { ticketLabel, ticketsMessages, type TicketsText } from './tickets-messages';
+import { atRisk, FINAL_STATES, TICKET_STATES, type TicketRow, TICKETS_BOARD } from './tickets-queries';
+
+function TicketCard({ ticket, t }: { ticket: TicketRow; t: TicketsText }) {
+  // The clocks still worth a look on the card: running or breached (met ones are in the detail).
+  const live = (ticket.sla?.targets ?? []).filter((x) => x.status !== 'met');
+  return (
+    <article className="ticket-card" data-ticket={ticket.number} data-state={ticket.state}>
+      <h4>
+        <Link to={`?ticket=${ticket.id}`} aria-label={format(t.showDetail, { number: ticket.number })}>
+          {ticket.number}
+        </Link>{' '}
+        {ticket.title ?? ''}
+      </h4>
+      <p className="muted">
+        {ticket.severity} · {ticket.category}
+        {ticket.specialAttention ? ` · ${t.specialAttention}` : ''}
+      </p>
+      <p>
+        <SlaBadgeView ticket={ticket} />
+      </p>
+      {live.length ? (
+        <ul className="clocks">
+          {live.map((x) => (
+            <li key={x.targetId} className={x.status === 'breached' ? 'alert' : atRisk(x) ? 'warn' : undefined}>
+              {x.name}：{atRisk(x) ? ticketLabel(t, 'sla', 'at-risk') : ticketLabel(t, 'targetStatus', x.status)} {x.percentUsed} %
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </article>
+  );
+}
+
+function Column({ state, tickets, t }: { state: string; tickets: TicketRow[]; t: TicketsText }) {
+  const id = `col-${state}`;
+  return (
+    <section className="board-column" aria-labelledby={id} data-column={state}>
+      <h3 id={id}>
+        {ticketLabel(t, 'state', state)} <span className="muted">{format(t.count, { n: tickets.length })}</span>
+      </h3>
+      <ul>
+        {tickets.map((x) => (
+          <li key={x.id}>
+            <TicketCard ticket={x} t={t} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * The 联系单 board of one contract, for the buyer and the vendor: a column per state that has tickets, each
+ * ticket with its SLA clocks (the API's status now), a detail with history and the caller's lifecycle actions,
+ * and for the buyer the form that submits a new ticket.
+ */
+export function TicketsBoardPage({ area }: { area: 'buyer' | 'vendor' }) {
+  const t = useMessages(ticketsMessages);
+  const { id = '' } = useParams();
+  const { user } = useSession();
+  const [search, setSearch] = useSearchParams();
+  const query = useGraphqlQuery(TICKETS_BOARD, { contractId: id });
+  // What this page changed since the load: shown at once (a reload would lose the detail's focus and message).
+  const [changed, setChanged] = useState<Record<string, TicketRow>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const name = query.status === 'ready' ? query.data.contract.name : '…';
+  const selectedId = search.get('ticket');
+  const isBuyer = user?.role === 'buyer-admin' || user?.role === 'buyer-staff';
+
+  return (
+    <Page title={format(t.title, { name })}>
+      <ContractNav area={area} contractId={id} />
+      <QueryView query={query}>
+        {({ tickets: loaded, contract }) => {
+          const known = new Set(loaded.map((x) => x.id));
+          const tickets = [...loaded.map((x) => changed[x.id] ?? x), ...Object.values(changed).filter((x) => !known.has(x.id))];
+          const open = tickets.filter((x) => !FINAL_STATES.includes(x.state));
+          const finished = tickets.filter((x) => FINAL_STATES.includes(x.state));
+          const byState = (states: readonly string[], list: TicketRow[]) => states.map((s) => ({ state: s, tickets: list.filter((x) => x.state === s) })).filter((c) => c.tickets.length);
+          const selected = tickets.find((x) => x.id === selectedId);
+          const remember = (ticket: TicketRow) => setChanged((c) => ({ ...c, [ticket.id]: ticket }));
+          return (
+            <>
+              {message ? (
+                <p className="ok" role="status">
+                  {message}
+                </p>
+              ) : null}
+              {selected ? (
+                <TicketDetail
+                  ticket={selected}
+                  onClose={() => setSearch({})}
+                  onChanged={(updated, action) => {
+                    remember(updated);
+                    setMessage(format(t.performed, { action: ticketLabel(t, 'action', action), state: ticketLabel(t, 'state', updated.state) }));
+                  }}
+                />
+              ) : null}
+              <section aria-labelledby="board-heading">
+                <h2 id="board-heading">{format(t.openTickets, { n: open.length })}</h2>
+                {tickets.length ? null : <p>{t.noTickets}</p>}
+                <div className="board">
+                  {byState(
+                    TICKET_STATES.filter((s) => !FINAL_STATES.includes(s)),
+                    open,
+                  ).map((c) => (
+                    <Column key={c.state} state={c.state} tickets={c.tickets} t={t} />
+                  ))}
+                </div>
+              </section>
+              {finished.length ? (
+                <details className="finished">
+                  <summary>{format(t.finishedTickets, { n: finished.length })}</summary>
+                  <div className="board">
+                    {byState(FINAL_STATES, finished).map((c) => (
+                      <Column key={c.state} state={c.state} tickets={c.tickets} t={t} />
+                    ))}
+                  </div>
+                </details>
+              ) : null}
+              {isBuyer ? (
+                <section aria-labelledby="create-heading">
+                  <h2 id="create-heading">{t.createHeading}</h2>
+                  <CreateTicketForm
+                    contractId={contract.id}
+                    taxonomy={taxonomyOf(contract.configuration)}
+                    onCreated={(ticket) => {
+                      remember(ticket);
+                      setSearch({ ticket: ticket.id });
+                    }}
+                  />
+                </section>
+              ) : null}
+            </>
+          );
+        }}
+      </QueryView>
+    </Page>
+  );
+}

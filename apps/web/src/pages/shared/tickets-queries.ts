@@ -1,0 +1,101 @@
+import { gqlDocument } from '../../api/graphql-client';
+
+export type TicketSlaTarget = {
+  targetId: string;
+  name: string;
+  metric: string;
+  clock: string;
+  status: string;
+  start: string;
+  stop: string | null;
+  deadline: string;
+  elapsedMinutes: number;
+  targetMinutes: number;
+  pausedMinutes: number;
+  breachMinutes: number;
+  percentUsed: string;
+  explanation: string;
+};
+export type TicketEvent = { seq: number; kind: string; at: string; actorSide: string; note: string | null; data: unknown; recordedAt: string };
+export type TicketRow = {
+  id: string;
+  number: string;
+  title: string | null;
+  state: string;
+  severity: string;
+  category: string;
+  businessArea: string | null;
+  specialAttention: boolean;
+  expectedCloseDate: string | null;
+  extendedTo: string | null;
+  configVersion: number;
+  stableUntil: string | null;
+  availableActions: string[];
+  sla: { status: string; evaluatedAt: string; calendarVersion: string; configVersion: number; targets: TicketSlaTarget[] } | null;
+  slaNote: string | null;
+  events: TicketEvent[];
+  pauses: { from: string; to: string; reason: string; approvedBy: string }[];
+};
+
+const TICKET_FIELDS = `id number title state severity category businessArea specialAttention expectedCloseDate extendedTo configVersion stableUntil availableActions
+  sla { status evaluatedAt calendarVersion configVersion targets { targetId name metric clock status start stop deadline elapsedMinutes targetMinutes pausedMinutes breachMinutes percentUsed explanation } }
+  slaNote events { seq kind at actorSide note data recordedAt } pauses { from to reason approvedBy }`;
+
+export const TICKETS_BOARD = gqlDocument<{ tickets: TicketRow[]; contract: { id: string; name: string; configuration: unknown } }, { contractId: string }>(
+  `query TicketsBoard($contractId: ID!) { tickets(contractId: $contractId) { ${TICKET_FIELDS} } contract(id: $contractId) { id name configuration } }`,
+);
+
+export type TransitionInput = {
+  ticketId: string;
+  action: string;
+  at?: string;
+  reason?: string;
+  note?: string;
+  solvable?: boolean;
+  plannedTestDate?: string;
+  affectsSettlement?: boolean;
+  date?: string;
+  from?: string;
+  to?: string;
+  checklist?: unknown;
+};
+
+export const TRANSITION_TICKET = gqlDocument<{ transitionTicket: TicketRow }, { input: TransitionInput }>(
+  `mutation TransitionTicket($input: TransitionTicketInput!) { transitionTicket(input: $input) { ${TICKET_FIELDS} } }`,
+);
+
+export type CreateTicketInput = {
+  contractId: string;
+  category: string;
+  severity: string;
+  businessArea?: string;
+  title?: string;
+  number?: string;
+  specialAttention?: boolean;
+  expectedCloseDate?: string;
+  at?: string;
+};
+
+export const CREATE_TICKET = gqlDocument<{ createTicket: TicketRow }, { input: CreateTicketInput }>(
+  `mutation CreateTicket($input: CreateTicketInput!) { createTicket(input: $input) { ${TICKET_FIELDS} } }`,
+);
+
+/** The machine's states in lifecycle order (libs/contracts TICKET_STATES); the board's columns follow it. */
+export const TICKET_STATES = ['submitted', 'pending-review', 'effective', 'received', 'feedback', 'in-progress', 'internal-test', 'business-test-signed', 'deployed', 'stable', 'closed', 'unsolvable', 'withdrawn'] as const;
+export const FINAL_STATES: readonly string[] = ['closed', 'unsolvable', 'withdrawn'];
+
+/** Running, at risk (a running clock at ≥ 75 % of its target, the API's warning threshold), breached or met. */
+export type SlaBadge = 'running' | 'at-risk' | 'breached' | 'met' | 'none';
+
+export function atRisk(target: TicketSlaTarget): boolean {
+  // percentUsed is a percentage with two decimals (not money): its whole part decides the 75 % threshold.
+  const whole = /^\d+/.exec(target.percentUsed)?.[0];
+  return target.status === 'running' && whole !== undefined && Number(whole) >= 75;
+}
+
+export function slaBadge(ticket: Pick<TicketRow, 'sla'>): SlaBadge {
+  if (!ticket.sla) return 'none';
+  if (ticket.sla.status === 'breached') return 'breached';
+  if (ticket.sla.status === 'running') return ticket.sla.targets.some(atRisk) ? 'at-risk' : 'running';
+  return 'met';
+}

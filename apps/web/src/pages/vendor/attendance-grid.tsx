@@ -128,7 +128,7 @@ export function AttendanceGrid({
                   {row.dates.length || readOnly ? (
                     (row.daysPresent || String(row.dates.length))
                   ) : (
-                    <FormField label={format(t.present, { name: who, date: t.daysPresent })}>
+                    <FormField label={format(t.daysOf, { name: who })}>
                       {(p) => <input {...p} className="days-input" inputMode="decimal" value={row.daysPresent} onChange={(e) => onChange(r, { ...row, daysPresent: e.target.value })} />}
                     </FormField>
                   )}

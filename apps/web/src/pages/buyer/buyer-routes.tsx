@@ -2,8 +2,13 @@ import type { AppRoute } from '../../app-route';
 import { ContractsOverviewPage } from '../shared/contracts-overview-page';
 import { TicketsBoardPage } from '../shared/tickets-board-page';
 import { buyerMessages } from './buyer-messages';
+import { ClosePage } from './close-page';
 import { ContractPage } from './contract-page';
 import { PeriodInputsPage } from './period-inputs-page';
+import { ProcurementPage } from './procurement-page';
+import { procurementMessages } from './procurement-messages';
+import { WhatIfPage } from './what-if-page';
+import { whatIfMessages } from './what-if-messages';
 
 const BUYER = ['buyer-admin', 'buyer-staff'] as const;
 
@@ -13,4 +18,7 @@ export const buyerRoutes: AppRoute[] = [
   { path: '/buyer/contracts/:id', roles: BUYER, element: <ContractPage /> },
   { path: '/buyer/contracts/:id/tickets', roles: BUYER, element: <TicketsBoardPage area="buyer" /> },
   { path: '/buyer/contracts/:id/inputs', roles: BUYER, element: <PeriodInputsPage /> },
+  { path: '/buyer/contracts/:id/close', roles: BUYER, element: <ClosePage area="buyer" /> },
+  { path: '/buyer/what-if', roles: BUYER, nav: whatIfMessages.text('nav'), element: <WhatIfPage /> },
+  { path: '/buyer/procurement', roles: BUYER, nav: procurementMessages.text('nav'), element: <ProcurementPage /> },
 ];

@@ -1,4 +1,5 @@
 import type { AppRoute } from '../../app-route';
+import { ClosePage } from '../buyer/close-page';
 import { ContractDashboardPage } from '../shared/contract-dashboard-page';
 import { ContractsOverviewPage } from '../shared/contracts-overview-page';
 import { financeMessages } from './finance-messages';
@@ -11,4 +12,5 @@ export const financeRoutes: AppRoute[] = [
   { path: '/finance/schedules', roles: FINANCE, nav: financeMessages.text('navSchedules'), element: <SchedulesPage /> },
   { path: '/finance/contracts', roles: FINANCE, nav: financeMessages.text('navContracts'), element: <ContractsOverviewPage area="finance" /> },
   { path: '/finance/contracts/:id', roles: FINANCE, element: <ContractDashboardPage area="finance" /> },
+  { path: '/finance/contracts/:id/close', roles: FINANCE, element: <ClosePage area="finance" /> },
 ];

@@ -1,0 +1,334 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { graphqlRequest, GraphqlRequestError } from '../../api/graphql-client';
+import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
+import { FormField } from '../../components/form-field';
+import { Page } from '../../components/page';
+import { ErrorState, Loading, QueryView } from '../../components/query-state';
+import { format, useMessages } from '../../i18n/i18n';
+import { useSession } from '../../session/session';
+import { ContractNav } from '../shared/contract-nav';
+import { closeMessages, closeStatusKey } from './close-messages';
+import { CLOSE_PAGE, CLOSE_PERIOD, CONFIRM_CLOSE, closablePeriods, type Missing, PERIOD_CLOSE, type PeriodClose, type PeriodCloseDetail, PREVIEW_CLOSE, REOPEN_CLOSE } from './close-queries';
+import { CloseResultView } from './close-result';
+import { SlaMonthsChart, termMonthsSoFar } from './sla-months-chart';
+import './buyer-pages.css';
+
+type Area = 'buyer' | 'finance' | 'vendor';
+
+/** Today in Asia/Shanghai (the ledger's day), YYYY-MM-DD. */
+export function shanghaiToday(): string {
+  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
+
+function StatusText({ status }: { status: string }) {
+  const t = useMessages(closeMessages);
+  const key = closeStatusKey(status);
+  return <span className={`close-status close-status-${status}`}>{key ? t[key] : status}</span>;
+}
+
+export function MissingList({ missing, inputsHref }: { missing: readonly Missing[]; inputsHref?: string }) {
+  const t = useMessages(closeMessages);
+  return (
+    <section aria-labelledby="missing-inputs" data-testid="missing">
+      <h3 id="missing-inputs">{t.missingTitle}</h3>
+      {missing.length ? (
+        <ul>
+          {missing.map((m, i) => (
+            <li key={i} data-input={`${m.period}/${m.input}`}>
+              <strong>{m.period}</strong> <code>{m.input}</code>: {m.message}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t.missingNone}</p>
+      )}
+      {missing.length && inputsHref ? <Link to={inputsHref}>{t.enterInputs}</Link> : null}
+    </section>
+  );
+}
+
+function PreviewPanel({ contractId, period, asOf, inputsHref }: { contractId: string; period: string; asOf: string; inputsHref?: string }) {
+  const t = useMessages(closeMessages);
+  const query = useGraphqlQuery(PREVIEW_CLOSE, { contractId, period, asOf: asOf || null });
+  return (
+    <section className="panel" aria-labelledby="close-preview" data-testid="close-preview">
+      <h2 id="close-preview">{format(t.previewTitle, { period, asOf: asOf || '—' })}</h2>
+      <QueryView query={query}>
+        {({ previewPeriodClose: p }) => (
+          <>
+            <MissingList missing={p.missing} inputsHref={inputsHref} />
+            <CloseResultView result={p} />
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+/** Reads the close, and again every second while the worker has not produced the draft yet. */
+function usePolledClose(id: string) {
+  const { token } = useSession();
+  const [state, setState] = useState<{ close?: PeriodCloseDetail; error?: GraphqlRequestError }>({});
+  const [attempt, setAttempt] = useState(0);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const { periodClose } = await graphqlRequest(PERIOD_CLOSE, { id }, token);
+        if (!live) return;
+        setState({ close: periodClose });
+        if (periodClose.status === 'pending' && periodClose.job?.status !== 'failed') timer = setTimeout(() => void poll(), 1000);
+      } catch (e) {
+        if (live) setState({ error: e instanceof GraphqlRequestError ? e : new GraphqlRequestError([{ message: String(e), code: 'CLIENT_ERROR' }]) });
+      }
+    };
+    void poll();
+    return () => {
+      live = false;
+      if (timer) clearTimeout(timer);
+    };
+  }, [id, token, attempt]);
+  return { ...state, reload };
+}
+
+function CloseActions({ close, onChanged }: { close: PeriodCloseDetail; onChanged(next?: PeriodClose): void }) {
+  const t = useMessages(closeMessages);
+  const [confirm, confirmState] = useGraphqlMutation(CONFIRM_CLOSE);
+  const [reopen, reopenState] = useGraphqlMutation(REOPEN_CLOSE);
+  const [reason, setReason] = useState('');
+  const [asOf, setAsOf] = useState('');
+  const onReopen = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const { reopenPeriodClose } = await reopen({ input: { closeId: close.id, reason, asOf: asOf || null } });
+      onChanged(reopenPeriodClose);
+    } catch {
+      // shown from the mutation's state
+    }
+  };
+  return (
+    <section className="panel" aria-label={t.confirm}>
+      <p className="muted">{t.confirmHint}</p>
+      <button
+        type="button"
+        disabled={confirmState.running}
+        onClick={async () => {
+          try {
+            await confirm({ closeId: close.id });
+            onChanged();
+          } catch {
+            // shown from the mutation's state
+          }
+        }}
+      >
+        {t.confirm}
+      </button>
+      {confirmState.error ? <ErrorState error={confirmState.error} /> : null}
+      <form onSubmit={onReopen} className="inline-form">
+        <FormField label={t.reopenReason}>{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}</FormField>
+        <FormField label={t.reopenAsOf} hint={t.reopenAsOfHint}>
+          {(p) => <input {...p} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />}
+        </FormField>
+        <button type="submit" disabled={reopenState.running}>
+          {t.reopen}
+        </button>
+      </form>
+      {reopenState.error ? <ErrorState error={reopenState.error} /> : null}
+    </section>
+  );
+}
+
+function CloseDetail({ id, canAct, onChanged }: { id: string; canAct: boolean; onChanged(next?: PeriodClose): void }) {
+  const t = useMessages(closeMessages);
+  const { close, error, reload } = usePolledClose(id);
+  if (error) return <ErrorState error={error} onRetry={reload} />;
+  if (!close) return <Loading />;
+  return (
+    <section className="panel" aria-labelledby="close-detail" data-testid="close-detail" data-status={close.status}>
+      <h2 id="close-detail">
+        {format(t.closeTitle, { period: close.period, revision: close.revision })} · <StatusText status={close.status} />
+      </h2>
+      <p className="muted">
+        {t.asOf} {close.asOf} · {t.configVersion} {close.configVersion}
+        {close.result ? ` · ${t.calendarVersion} ${close.result.calendarVersion}` : ''}
+        {close.reopenReason ? ` · ${t.reopenReason}: ${close.reopenReason}` : ''}
+      </p>
+      {close.status === 'pending' ? (
+        close.job?.status === 'failed' ? (
+          <p role="alert">{format(t.jobFailed, { error: close.job.lastError ?? '' })}</p>
+        ) : (
+          <p role="status" aria-live="polite">
+            {format(t.waiting, { job: close.job?.status ?? '…' })}
+          </p>
+        )
+      ) : null}
+      {close.result ? (
+        <>
+          {close.result.missing.length ? <MissingList missing={close.result.missing} /> : null}
+          <CloseResultView result={close.result} lines={close.lines} />
+        </>
+      ) : null}
+      {close.status === 'confirmed' ? <p role="status">{t.confirmed}</p> : null}
+      {canAct && (close.status === 'draft' || close.status === 'pending') ? (
+        <CloseActions
+          close={close}
+          onChanged={(next) => {
+            reload();
+            onChanged(next);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/** A contract's period closes: request (buyer), preview, the close with its breakdown, confirm / reopen (buyer admin). */
+export function ClosePage({ area }: { area: Area }) {
+  const t = useMessages(closeMessages);
+  const { id = '' } = useParams();
+  const { user } = useSession();
+  const [search, setSearch] = useSearchParams();
+  const selected = search.get('close');
+  const query = useGraphqlQuery(CLOSE_PAGE, { id });
+  const isBuyer = user?.role === 'buyer-admin' || user?.role === 'buyer-staff';
+  const [period, setPeriod] = useState('');
+  const [asOf, setAsOf] = useState(shanghaiToday);
+  // `run` changes on every click, so previewing again reads the ledger again (the inputs may have changed).
+  const [preview, setPreview] = useState<{ period: string; asOf: string; run: number } | null>(null);
+  const [request, requestState] = useGraphqlMutation(CLOSE_PERIOD);
+  const name = query.status === 'ready' ? query.data.contract.name : '…';
+  const select = (closeId: string) => setSearch({ close: closeId });
+
+  const onRequest = async (chosen: string) => {
+    try {
+      const { closePeriod } = await request({ input: { contractId: id, period: chosen, asOf: asOf || null } });
+      setPreview(null);
+      select(closePeriod.id);
+      query.reload();
+    } catch {
+      // shown from the mutation's state
+    }
+  };
+
+  return (
+    <Page title={format(t.title, { name })}>
+      {area === 'finance' ? (
+        <p>
+          <Link to={`/${area}/contracts/${id}`}>{t.backToContract}</Link>
+        </p>
+      ) : (
+        <ContractNav area={area} contractId={id} />
+      )}
+      <QueryView query={query}>
+        {({ contract, periodCloses }) => {
+          const periods = closablePeriods(contract);
+          const chosen = period || periods.find((p) => !periodCloses.some((c) => c.period === p && c.status === 'confirmed')) || periods[0] || '';
+          return (
+            <>
+              {!isBuyer ? <p className="muted">{t.readOnly}</p> : null}
+              <form
+                className="panel inline-form"
+                aria-label={t.requestSection}
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  setPreview({ period: chosen, asOf, run: (preview?.run ?? 0) + 1 });
+                }}
+              >
+                <h2>{t.requestSection}</h2>
+                <FormField label={t.period}>
+                  {(p) => (
+                    <select {...p} value={chosen} onChange={(e) => setPeriod(e.target.value)}>
+                      {periods.map((x) => (
+                        <option key={x} value={x}>
+                          {x}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </FormField>
+                <FormField label={t.asOf} hint={t.asOfHint}>
+                  {(p) => <input {...p} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />}
+                </FormField>
+                <button type="submit">{t.preview}</button>
+                {isBuyer ? (
+                  <button
+                    type="button"
+                    disabled={requestState.running}
+                    onClick={() => {
+                      setPeriod(chosen);
+                      void onRequest(chosen);
+                    }}
+                  >
+                    {t.request}
+                  </button>
+                ) : null}
+              </form>
+              {requestState.error ? <ErrorState error={requestState.error} /> : null}
+              {preview ? <PreviewPanel key={preview.run} contractId={id} period={preview.period} asOf={preview.asOf} inputsHref={isBuyer ? `/buyer/contracts/${id}/inputs` : undefined} /> : null}
+              <section aria-labelledby="closes-list">
+                <h2 id="closes-list">{t.closes}</h2>
+                {periodCloses.length ? (
+                  <div className="table-wrap">
+                    <table data-testid="closes">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t.period}</th>
+                          <th scope="col">{t.revision}</th>
+                          <th scope="col">{t.status}</th>
+                          <th scope="col">{t.score}</th>
+                          <th scope="col">{t.grade}</th>
+                          <th scope="col">{t.asOf}</th>
+                          <th scope="col">{t.requestedAt}</th>
+                          <th scope="col">
+                            <span className="sr-only">{t.open}</span>
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {periodCloses.map((c) => (
+                          <tr key={c.id} data-close-id={c.id} aria-current={c.id === selected ? 'true' : undefined}>
+                            <th scope="row">{c.period}</th>
+                            <td>{c.revision}</td>
+                            <td>
+                              <StatusText status={c.status} />
+                            </td>
+                            <td>{c.score ?? '—'}</td>
+                            <td>{c.grade ?? '—'}</td>
+                            <td>{c.asOf}</td>
+                            <td>{c.requestedAt.slice(0, 16).replace('T', ' ')}</td>
+                            <td>
+                              <button type="button" onClick={() => select(c.id)} aria-label={`${t.open} ${c.period} #${c.revision}`}>
+                                {t.open}
+                              </button>
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                ) : (
+                  <p>{t.noCloses}</p>
+                )}
+              </section>
+              {selected ? (
+                <CloseDetail
+                  key={selected}
+                  id={selected}
+                  canAct={user?.role === 'buyer-admin'}
+                  onChanged={(next) => {
+                    query.reload();
+                    if (next) select(next.id);
+                  }}
+                />
+              ) : null}
+              <SlaMonthsChart contractId={id} months={termMonthsSoFar(contract.termStart, contract.termEnd, shanghaiToday())} />
+            </>
+          );
+        }}
+      </QueryView>
+    </Page>
+  );
+}

@@ -1,0 +1,249 @@
+import { Money } from '../../components/money';
+import { StatTile } from '../../components/stat-tile';
+import { format, useMessages } from '../../i18n/i18n';
+import { closeMessages, lineStatusKey } from './close-messages';
+import type { CloseFlag, CloseLine, CloseResult } from './close-queries';
+import { assessmentBase } from './score-decimal';
+import { ScoreWaterfallChart } from './score-waterfall-chart';
+
+function Flags({ flags }: { flags: readonly CloseFlag[] }) {
+  const t = useMessages(closeMessages);
+  if (!flags.length) return null;
+  return (
+    <section aria-label={t.flags}>
+      <h3>{t.flags}</h3>
+      <ul className="close-flags">
+        {flags.map((f, i) => (
+          <li key={i} data-flag={f.code}>
+            <code>{f.code}</code> {f.period} {f.subject ? `· ${f.subject}` : ''}: {f.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The deduction lines a close stored, each with its rule, basis, formula and amount (money as the API's strings). */
+export function DeductionLines({ lines }: { lines: readonly CloseLine[] }) {
+  const t = useMessages(closeMessages);
+  return (
+    <section aria-labelledby="deduction-lines">
+      <h3 id="deduction-lines">{t.deductionLines}</h3>
+      {lines.length ? (
+        <div className="table-wrap">
+          <table data-testid="deduction-lines">
+            <thead>
+              <tr>
+                <th scope="col">{t.rule}</th>
+                <th scope="col">{t.paymentLine}</th>
+                <th scope="col">{t.basis}</th>
+                <th scope="col">{t.formula}</th>
+                <th scope="col">{t.amount}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((l) => (
+                <tr key={l.id} data-line-id={l.id}>
+                  <th scope="row">
+                    {l.label ?? l.ruleId ?? l.kind} {l.ruleId ? <code>{l.ruleId}</code> : null}
+                  </th>
+                  <td>{l.paymentLineId ?? '—'}</td>
+                  <td>
+                    <dl className="basis">
+                      {Object.entries(l.basis).map(([k, v]) => (
+                        <div key={k}>
+                          <dt>{k}</dt>
+                          <dd>{typeof v === 'string' ? v : JSON.stringify(v)}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  </td>
+                  <td data-field="formula">{l.reason ? `${l.formula} (${l.reason})` : l.formula}</td>
+                  <td data-field="amount">
+                    <Money value={l.amount} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t.noDeductions}</p>
+      )}
+    </section>
+  );
+}
+
+/** What a close (or its preview) computed: score, breakdown with the waterfall, metrics, flags and the schedule. */
+export function CloseResultView({ result, lines }: { result: CloseResult; lines?: readonly CloseLine[] }) {
+  const t = useMessages(closeMessages);
+  const a = result.assessment;
+  const base = a.unclampedScore !== null ? assessmentBase(a.unclampedScore, a.breakdown.map((b) => b.points)) : null;
+  return (
+    <>
+      <dl className="tiles">
+        <StatTile label={t.finalScore}>
+          <span data-field="score">{a.score ?? '—'}</span>
+          {a.grade ? <span data-field="grade"> {a.grade}</span> : null}
+        </StatTile>
+        <StatTile label={t.unclamped}>{a.unclampedScore ?? '—'}</StatTile>
+        {result.year ? (
+          <StatTile label={format(t.yearScore, { year: result.year.year })} tone={undefined}>
+            <span data-field="year-score">{result.year.score}</span>
+          </StatTile>
+        ) : null}
+        <StatTile label={t.configVersion}>{result.configVersion}</StatTile>
+      </dl>
+      {a.explanation ? <p className="muted" data-field="explanation">{a.explanation}</p> : null}
+      {result.year ? <p className="muted">{result.year.explanation}</p> : null}
+      {a.breakdown.length ? (
+        <section aria-labelledby="score-breakdown">
+          <h3 id="score-breakdown">{t.breakdown}</h3>
+          <div className="table-wrap">
+            <table data-testid="score-breakdown">
+              <thead>
+                <tr>
+                  <th scope="col">{t.component}</th>
+                  <th scope="col">{t.input}</th>
+                  <th scope="col">{t.pointsLost}</th>
+                  <th scope="col">{t.explanation}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {base !== null ? (
+                  <tr>
+                    <th scope="row">{t.base}</th>
+                    <td>—</td>
+                    <td data-field="points">{base}</td>
+                    <td>—</td>
+                  </tr>
+                ) : null}
+                {a.breakdown.map((b) => (
+                  <tr key={b.componentId} data-component={b.componentId}>
+                    <th scope="row">{b.label}</th>
+                    <td>
+                      <code>{b.input}</code>
+                    </td>
+                    <td data-field="points">{b.points}</td>
+                    <td>
+                      {b.explanation}
+                      {a.flags
+                        .filter((f) => f.componentId === b.componentId)
+                        .map((f, i) => (
+                          <div key={i} className="field-error">
+                            ⚑ {f.message}
+                          </div>
+                        ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <ScoreWaterfallChart assessment={a} />
+        </section>
+      ) : null}
+      {a.notes.length || result.notes.length ? (
+        <section aria-label={t.notes}>
+          <h3>{t.notes}</h3>
+          <ul>
+            {[...a.notes, ...result.notes].map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <Flags flags={result.flags} />
+      {lines ? <DeductionLines lines={lines.filter((l) => l.kind === 'deduction' || l.kind === 'adjustment')} /> : null}
+      <section aria-labelledby="derived-metrics">
+        <h3 id="derived-metrics">{t.metrics}</h3>
+        <div className="table-wrap">
+          <table data-testid="metrics">
+            <thead>
+              <tr>
+                <th scope="col">{t.period}</th>
+                <th scope="col">{t.metric}</th>
+                <th scope="col">{t.value}</th>
+                <th scope="col">{t.numerator}</th>
+                <th scope="col">{t.denominator}</th>
+                <th scope="col">{t.explanation}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.metrics.map((m) => (
+                <tr key={`${m.period}-${m.id}`} data-metric={`${m.period}/${m.id}`}>
+                  <td>{m.period}</td>
+                  <th scope="row">{m.label}</th>
+                  <td data-field="display">{m.display ?? '—'}</td>
+                  <td data-field="numerator">{m.numerator ?? '—'}</td>
+                  <td data-field="denominator">{m.denominator ?? '—'}</td>
+                  <td>
+                    {m.explanation}
+                    {m.notes.map((n, i) => (
+                      <div key={i} className="muted">
+                        {n}
+                      </div>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <ScheduleTable lines={result.schedule.lines} />
+    </>
+  );
+}
+
+export function ScheduleTable({ lines, caption }: { lines: CloseResult['schedule']['lines']; caption?: string }) {
+  const t = useMessages(closeMessages);
+  return (
+    <div className="table-wrap">
+      <table data-testid="schedule-lines">
+        <caption>{caption ?? t.schedule}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.paymentLine}</th>
+            <th scope="col">{t.gross}</th>
+            <th scope="col">{t.deductions}</th>
+            <th scope="col">{t.net}</th>
+            <th scope="col">{t.status}</th>
+            <th scope="col">{t.dueDate}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => {
+            const key = lineStatusKey(l.status);
+            return (
+              <tr key={l.id} data-line-id={l.id}>
+                <th scope="row">{l.label}</th>
+                <td data-field="gross">
+                  <Money value={l.gross} />
+                </td>
+                <td>
+                  {l.deductions.length ? (
+                    <ul className="deductions">
+                      {l.deductions.map((d, i) => (
+                        <li key={i} data-rule={d.ruleId}>
+                          <Money value={d.amount} /> <code>{d.ruleId}</code> {d.formula}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td data-field="net">
+                  <Money value={l.net} />
+                </td>
+                <td data-field="status">{key ? t[key] : l.status}</td>
+                <td data-field="due">{l.dueDate ?? t.notDue}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

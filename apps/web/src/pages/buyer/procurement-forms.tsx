@@ -1,0 +1,137 @@
+import { type FormEvent, useState } from 'react';
+import { useGraphqlMutation } from '../../api/use-graphql';
+import { FormField } from '../../components/form-field';
+import { ErrorState } from '../../components/query-state';
+import { format, useMessages } from '../../i18n/i18n';
+import { procurementMessages } from './procurement-messages';
+import { isSubjective, type Package, RECORD_BID, RECORD_SHEET } from './procurement-queries';
+
+const PREFERENCE_BASES = ['small-micro', 'prison-enterprise', 'disability-welfare-unit'];
+
+/** A bidder's final offer and the objective answers: a count per capped item, met / not met per all-or-nothing item. */
+export function RecordBidForm({ pkg, onSaved }: { pkg: Package; onSaved(): void }) {
+  const t = useMessages(procurementMessages);
+  const objective = pkg.scheme.items.filter((i) => !isSubjective(i));
+  const [name, setName] = useState('');
+  const [price, setPrice] = useState('');
+  const [small, setSmall] = useState(false);
+  const [basis, setBasis] = useState('small-micro');
+  const [reason, setReason] = useState('');
+  const [answers, setAnswers] = useState<Record<string, string | boolean>>({});
+  const [run, state] = useGraphqlMutation(RECORD_BID);
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const answered = Object.fromEntries(
+      objective.map((i) => [i.id, i.kind === 'all-or-nothing' ? answers[i.id] === true : Number(answers[i.id] ?? 0)] as const),
+    );
+    try {
+      await run({
+        input: {
+          packageId: pkg.id,
+          bidderName: name,
+          price,
+          smallOrMicro: small,
+          ...(small ? { preferenceBasis: basis } : {}),
+          ...(reason ? { disqualificationReason: reason } : { objective: answered }),
+        },
+      });
+      setName('');
+      setPrice('');
+      setAnswers({});
+      onSaved();
+    } catch {
+      // shown from the mutation's state
+    }
+  };
+  return (
+    <form className="panel inline-form" onSubmit={onSubmit} aria-labelledby="record-bid">
+      <h3 id="record-bid">{t.recordBid}</h3>
+      <FormField label={t.bidder}>{(p) => <input {...p} required value={name} onChange={(e) => setName(e.target.value)} />}</FormField>
+      <FormField label={t.price}>{(p) => <input {...p} required inputMode="decimal" placeholder="32000.00" value={price} onChange={(e) => setPrice(e.target.value)} />}</FormField>
+      <FormField label={t.smallOrMicro}>{(p) => <input {...p} type="checkbox" checked={small} onChange={(e) => setSmall(e.target.checked)} />}</FormField>
+      {small ? (
+        <FormField label={t.preferenceBasis}>
+          {(p) => (
+            <select {...p} value={basis} onChange={(e) => setBasis(e.target.value)}>
+              {PREFERENCE_BASES.map((b) => (
+                <option key={b}>{b}</option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      ) : null}
+      <FormField label={t.disqualification}>{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}</FormField>
+      {objective.map((i) =>
+        i.kind === 'all-or-nothing' ? (
+          <FormField key={i.id} label={`${i.id} ${i.label}：${t.met}`}>
+            {(p) => <input {...p} type="checkbox" checked={answers[i.id] === true} onChange={(e) => setAnswers({ ...answers, [i.id]: e.target.checked })} />}
+          </FormField>
+        ) : (
+          <FormField key={i.id} label={`${i.id} ${format(t.answer, { label: i.label, unit: typeof i.params.unit === 'string' ? i.params.unit : t.count })}`}>
+            {(p) => <input {...p} type="number" min={0} step={1} value={String(answers[i.id] ?? '')} onChange={(e) => setAnswers({ ...answers, [i.id]: e.target.value })} />}
+          </FormField>
+        ),
+      )}
+      <button type="submit" disabled={state.running}>
+        {t.record}
+      </button>
+      {state.error ? <ErrorState error={state.error} /> : null}
+    </form>
+  );
+}
+
+/** One evaluator's subjective sheet for one bid: the flaws per flaw-ladder item, or "no plan provided". */
+export function RecordSheetForm({ pkg, onSaved }: { pkg: Package; onSaved(): void }) {
+  const t = useMessages(procurementMessages);
+  const subjective = pkg.scheme.items.filter(isSubjective);
+  const [bidId, setBidId] = useState(pkg.bids[0]?.id ?? '');
+  const [evaluator, setEvaluator] = useState('');
+  const [flaws, setFlaws] = useState<Record<string, string>>({});
+  const [missing, setMissing] = useState<Record<string, boolean>>({});
+  const [run, state] = useGraphqlMutation(RECORD_SHEET);
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const items = Object.fromEntries(subjective.map((i) => [i.id, missing[i.id] ? { flaws: 0, provided: false } : Number(flaws[i.id] ?? 0)] as const));
+    try {
+      await run({ input: { packageId: pkg.id, bidId: bidId || pkg.bids[0]?.id, evaluator, items } });
+      setEvaluator('');
+      setFlaws({});
+      setMissing({});
+      onSaved();
+    } catch {
+      // shown from the mutation's state
+    }
+  };
+  if (!pkg.bids.length) return null;
+  return (
+    <form className="panel inline-form" onSubmit={onSubmit} aria-labelledby="record-sheet">
+      <h3 id="record-sheet">{t.recordSheet}</h3>
+      <FormField label={t.bid}>
+        {(p) => (
+          <select {...p} value={bidId} onChange={(e) => setBidId(e.target.value)}>
+            {pkg.bids.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.bidderName}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField label={t.evaluator}>{(p) => <input {...p} required placeholder="评委甲" value={evaluator} onChange={(e) => setEvaluator(e.target.value)} />}</FormField>
+      {subjective.map((i) => (
+        <div className="facts-row" key={i.id}>
+          <FormField label={`${i.id} ${format(t.flaws, { label: i.label })}`}>
+            {(p) => <input {...p} type="number" min={0} step={1} value={flaws[i.id] ?? ''} onChange={(e) => setFlaws({ ...flaws, [i.id]: e.target.value })} />}
+          </FormField>
+          <FormField label={`${i.id} ${format(t.notProvided, { label: i.label })}`}>
+            {(p) => <input {...p} type="checkbox" checked={missing[i.id] ?? false} onChange={(e) => setMissing({ ...missing, [i.id]: e.target.checked })} />}
+          </FormField>
+        </div>
+      ))}
+      <button type="submit" disabled={state.running}>
+        {t.record}
+      </button>
+      {state.error ? <ErrorState error={state.error} /> : null}
+    </form>
+  );
+}

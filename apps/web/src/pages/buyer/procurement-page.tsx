@@ -1,0 +1,420 @@
+import { type FormEvent, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
+import { FormField } from '../../components/form-field';
+import { Money } from '../../components/money';
+import { Page } from '../../components/page';
+import { ErrorState, QueryView } from '../../components/query-state';
+import { format, useMessages } from '../../i18n/i18n';
+import { useSession } from '../../session/session';
+import { RecordBidForm, RecordSheetForm } from './procurement-forms';
+import { decidedByKey, kindKey, procurementMessages } from './procurement-messages';
+import { ADD_PACKAGE, CREATE_PROJECT, isSubjective, type Package, PACKAGES, PROJECTS, RANKING, type Ranking } from './procurement-queries';
+import './buyer-pages.css';
+
+function SchemeTable({ pkg }: { pkg: Package }) {
+  const t = useMessages(procurementMessages);
+  const s = pkg.scheme;
+  return (
+    <section aria-labelledby="scheme">
+      <h3 id="scheme">
+        {t.scheme}
+        {s.name ? `：${s.name}` : ''}
+      </h3>
+      <p className="muted">
+        {format(t.schemeSummary, {
+          total: s.totalPoints ?? '—',
+          price: String(s.price?.weight ?? '—'),
+          objective: s.groupTotals?.objective ?? '—',
+          subjective: s.groupTotals?.subjective ?? '—',
+          deduction: s.price?.smallMicroDeduction ?? '—',
+          min: s.minValidBids ?? '—',
+        })}
+      </p>
+      <div className="table-wrap">
+        <table data-testid="scheme-items">
+          <thead>
+            <tr>
+              <th scope="col">{t.item}</th>
+              <th scope="col">{t.kind}</th>
+              <th scope="col">{t.params}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.items.map((i) => {
+              const k = kindKey(i.kind);
+              return (
+                <tr key={i.id}>
+                  <th scope="row">
+                    <code>{i.id}</code> {i.label}
+                  </th>
+                  <td>{k ? t[k] : i.kind}</td>
+                  <td>
+                    <code>{JSON.stringify(i.params)}</code>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function BidsAndSheets({ pkg }: { pkg: Package }) {
+  const t = useMessages(procurementMessages);
+  const bidder = (id: string) => pkg.bids.find((b) => b.id === id)?.bidderName ?? id;
+  const subjective = pkg.scheme.items.filter(isSubjective);
+  return (
+    <>
+      <section aria-labelledby="bids">
+        <h3 id="bids">{t.bids}</h3>
+        {pkg.bids.length ? (
+          <div className="table-wrap">
+            <table data-testid="bids">
+              <thead>
+                <tr>
+                  <th scope="col">{t.bidder}</th>
+                  <th scope="col">{t.price}</th>
+                  <th scope="col">{t.smallOrMicro}</th>
+                  <th scope="col">{t.disqualified}</th>
+                  <th scope="col">{t.objective}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pkg.bids.map((b) => (
+                  <tr key={b.id}>
+                    <th scope="row">{b.bidderName}</th>
+                    <td>
+                      <Money value={b.price} />
+                    </td>
+                    <td>{b.smallOrMicro ? `${t.yes}（${b.preferenceBasis ?? ''}）` : t.no}</td>
+                    <td>{b.disqualified ? (b.disqualificationReason ?? t.yes) : t.no}</td>
+                    <td>
+                      <code>{JSON.stringify(b.objective)}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>{t.noBids}</p>
+        )}
+      </section>
+      <section aria-labelledby="sheets">
+        <h3 id="sheets">{t.sheets}</h3>
+        {pkg.sheets.length ? (
+          <div className="table-wrap">
+            <table data-testid="sheets">
+              <thead>
+                <tr>
+                  <th scope="col">{t.evaluator}</th>
+                  <th scope="col">{t.bid}</th>
+                  {subjective.map((i) => (
+                    <th scope="col" key={i.id} title={i.label}>
+                      {i.id}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {pkg.sheets.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{s.evaluator}</th>
+                    <td>{bidder(s.bidId)}</td>
+                    {subjective.map((i) => (
+                      <td key={i.id}>{JSON.stringify(s.items[i.id] ?? null)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>{t.noSheets}</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+function RankingView({ ranking: r }: { ranking: Ranking }) {
+  const t = useMessages(procurementMessages);
+  return (
+    <>
+      <p>
+        {t.budget} <Money value={r.budget} /> · {t.basePrice} {r.basePrice ? <Money value={r.basePrice.evaluatedPrice} /> : '—'}
+      </p>
+      <div className="table-wrap">
+        <table data-testid="ranking">
+          <caption>{t.ranking}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.rank}</th>
+              <th scope="col">{t.bidder}</th>
+              <th scope="col">{t.total}</th>
+              <th scope="col">{t.price}</th>
+              <th scope="col">{t.decidedBy}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.ranking.map((l) => {
+              const k = decidedByKey(l.decidedBy);
+              return (
+                <tr key={l.bidId} data-bid-id={l.bidId}>
+                  <td data-field="rank">{l.rank}</td>
+                  <th scope="row">{l.bidderName}</th>
+                  <td data-field="total">{l.total}</td>
+                  <td>
+                    <Money value={l.price} />
+                  </td>
+                  <td>{k ? t[k] : l.decidedBy}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {r.flags.length ? (
+        <ul aria-label={t.flags}>
+          {r.flags.map((f, i) => (
+            <li key={i}>
+              <code>{f.code}</code> {f.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <h3>{t.scores}</h3>
+      {r.bidders.map((b) => (
+        <details key={b.bidId} className="panel" data-bidder={b.bidderName}>
+          <summary>
+            {b.bidderName} · {b.valid ? t.valid : format(t.invalid, { reasons: b.invalidReasons.join('；') })} · {t.total} {b.total ?? '—'}
+          </summary>
+          <p>
+            {t.priceScore} {b.priceScore ?? '—'}：{b.priceExplanation ?? '—'}
+          </p>
+          <table>
+            <caption>
+              {t.objective} {b.objectiveTotal ?? '—'}
+            </caption>
+            <tbody>
+              {b.objective.map((o) => (
+                <tr key={o.itemId}>
+                  <th scope="row">
+                    <code>{o.itemId}</code> {o.label}
+                  </th>
+                  <td>{o.points}</td>
+                  <td>{o.explanation}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table>
+            <caption>
+              {t.subjective} {b.subjectiveTotal ?? '—'}
+            </caption>
+            <tbody>
+              {b.subjective.map((s) => (
+                <tr key={s.itemId}>
+                  <th scope="row">
+                    <code>{s.itemId}</code> {s.label}
+                  </th>
+                  <td>{s.mean}</td>
+                  <td>{s.perEvaluator.map((e) => `${e.evaluator}: ${e.points}（${e.explanation}）`).join('；')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            {t.evaluatorTotals}：{b.evaluatorTotals.map((e) => `${e.evaluator} ${e.total}`).join('，') || '—'}
+          </p>
+        </details>
+      ))}
+      {r.notes.length ? (
+        <ul aria-label={t.notes}>
+          {r.notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+function PackageDetail({ pkg, canRecord, onSaved }: { pkg: Package; canRecord: boolean; onSaved(): void }) {
+  const t = useMessages(procurementMessages);
+  // The API recomputes the ranking on every read; the parent remounts this after each record, so it is read again.
+  const ranking = useGraphqlQuery(RANKING, { packageId: pkg.id });
+  return (
+    <section className="panel" aria-labelledby="package-title" data-testid="package-detail">
+      <h2 id="package-title">{format(t.packageTitle, { n: pkg.number, name: pkg.name })}</h2>
+      <p>
+        {t.budget} <Money value={pkg.budget} /> {pkg.presetId ? <code>{pkg.presetId}</code> : null}
+      </p>
+      <SchemeTable pkg={pkg} />
+      <BidsAndSheets pkg={pkg} />
+      {canRecord ? <RecordBidForm pkg={pkg} onSaved={onSaved} /> : null}
+      {canRecord ? <RecordSheetForm key={pkg.bids.length} pkg={pkg} onSaved={onSaved} /> : null}
+      <section aria-labelledby="ranking-title" data-testid="ranking-section">
+        <h2 id="ranking-title">{t.ranking}</h2>
+        <QueryView query={ranking}>{({ packageRanking }) => <RankingView ranking={packageRanking} />}</QueryView>
+      </section>
+    </section>
+  );
+}
+
+function ProjectPackages({ projectId, presets, canRecord }: { projectId: string; presets: { id: string; title: string }[]; canRecord: boolean }) {
+  const t = useMessages(procurementMessages);
+  const [search, setSearch] = useSearchParams();
+  const packages = useGraphqlQuery(PACKAGES, { projectId });
+  const [add, addState] = useGraphqlMutation(ADD_PACKAGE);
+  const tianjin = presets.filter((p) => p.id.startsWith('tianjin-'));
+  const [presetId, setPresetId] = useState(tianjin[tianjin.length - 1]?.id ?? '');
+  const [number, setNumber] = useState('8');
+  const [name, setName] = useState('');
+  const selected = search.get('package');
+  const onAdd = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const { addProcurementPackage } = await add({ input: { projectId, number: Number(number), name: name || (tianjin.find((p) => p.id === presetId)?.title ?? presetId), presetId } });
+      setSearch({ project: projectId, package: addProcurementPackage.id });
+      packages.reload();
+    } catch {
+      // shown from the mutation's state
+    }
+  };
+  return (
+    <section aria-labelledby="packages">
+      <h2 id="packages">{t.packages}</h2>
+      <QueryView query={packages}>
+        {({ procurementPackages }) => {
+          const pkg = procurementPackages.find((p) => p.id === selected) ?? procurementPackages[0];
+          return (
+            <>
+              {procurementPackages.length ? (
+                <ul className="package-list">
+                  {procurementPackages.map((p) => (
+                    <li key={p.id}>
+                      <button type="button" className={p.id === pkg?.id ? undefined : 'secondary'} aria-pressed={p.id === pkg?.id} onClick={() => setSearch({ project: projectId, package: p.id })}>
+                        {format(t.packageTitle, { n: p.number, name: p.name })}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p>{t.noPackages}</p>
+              )}
+              {canRecord ? (
+                <form className="panel inline-form" onSubmit={onAdd} aria-labelledby="add-package">
+                  <h3 id="add-package">{t.addPackage}</h3>
+                  <FormField label={t.preset}>
+                    {(p) => (
+                      <select {...p} value={presetId} onChange={(e) => setPresetId(e.target.value)}>
+                        {tianjin.map((x) => (
+                          <option key={x.id} value={x.id}>
+                            {x.title}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </FormField>
+                  <FormField label={t.packageNumber}>{(p) => <input {...p} type="number" min={1} required value={number} onChange={(e) => setNumber(e.target.value)} />}</FormField>
+                  <FormField label={t.packageName}>{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}</FormField>
+                  <button type="submit" disabled={addState.running}>
+                    {t.add}
+                  </button>
+                  {addState.error ? <ErrorState error={addState.error} /> : null}
+                </form>
+              ) : null}
+              {pkg ? <PackageDetail key={`${pkg.id}-${pkg.bids.length}-${pkg.sheets.length}`} pkg={pkg} canRecord={canRecord} onSaved={packages.reload} /> : null}
+            </>
+          );
+        }}
+      </QueryView>
+    </section>
+  );
+}
+
+/** Tianjin's procurement: projects and packages, the scoring scheme, bids and evaluator sheets, scores and ranking. */
+export function ProcurementPage() {
+  const t = useMessages(procurementMessages);
+  const { user } = useSession();
+  const canRecord = user?.role === 'buyer-admin' || user?.role === 'buyer-staff';
+  const [search, setSearch] = useSearchParams();
+  const query = useGraphqlQuery(PROJECTS, {});
+  const [create, createState] = useGraphqlMutation(CREATE_PROJECT);
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const onCreate = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const { createProcurementProject } = await create({ input: { code, name } });
+      setSearch({ project: createProcurementProject.id });
+      query.reload();
+    } catch {
+      // shown from the mutation's state
+    }
+  };
+  return (
+    <Page title={t.title}>
+      <QueryView query={query}>
+        {({ procurementProjects, presets }) => {
+          const projectId = search.get('project') ?? procurementProjects[0]?.id;
+          return (
+            <>
+              <section aria-labelledby="projects">
+                <h2 id="projects">{t.projects}</h2>
+                {procurementProjects.length ? (
+                  <div className="table-wrap">
+                    <table data-testid="projects">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t.code}</th>
+                          <th scope="col">{t.name}</th>
+                          <th scope="col">{t.status}</th>
+                          <th scope="col">
+                            <span className="sr-only">{t.open}</span>
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {procurementProjects.map((p) => (
+                          <tr key={p.id} aria-current={p.id === projectId ? 'true' : undefined}>
+                            <th scope="row">{p.code}</th>
+                            <td>{p.name}</td>
+                            <td>{p.status}</td>
+                            <td>
+                              <button type="button" onClick={() => setSearch({ project: p.id })} aria-label={`${t.open} ${p.code}`}>
+                                {t.open}
+                              </button>
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                ) : (
+                  <p>{t.noProjects}</p>
+                )}
+                {canRecord ? (
+                  <form className="panel inline-form" onSubmit={onCreate} aria-labelledby="create-project">
+                    <h3 id="create-project">{t.createProject}</h3>
+                    <FormField label={t.code}>{(p) => <input {...p} required placeholder="TGPC-2025-D-1284" value={code} onChange={(e) => setCode(e.target.value)} />}</FormField>
+                    <FormField label={t.projectName}>{(p) => <input {...p} required value={name} onChange={(e) => setName(e.target.value)} />}</FormField>
+                    <button type="submit" disabled={createState.running}>
+                      {t.create}
+                    </button>
+                    {createState.error ? <ErrorState error={createState.error} /> : null}
+                  </form>
+                ) : null}
+              </section>
+              {projectId ? <ProjectPackages key={projectId} projectId={projectId} presets={presets} canRecord={canRecord} /> : null}
+            </>
+          );
+        }}
+      </QueryView>
+    </Page>
+  );
+}

@@ -1,0 +1,107 @@
+import { useMemo } from 'react';
+import { gqlDocument } from '../../api/graphql-client';
+import { useGraphqlQuery } from '../../api/use-graphql';
+import { EChart } from '../../components/echart';
+import { QueryView } from '../../components/query-state';
+import { format, useMessages } from '../../i18n/i18n';
+import { closeMessages } from './close-messages';
+import { chartNumber } from './score-decimal';
+
+type MonthSla = { sla: { month: string; severities: { severity: string; compliancePercent: string | null; met: number; breached: number }[] } };
+
+/** YYYY-MM of every month from the term's start to the earlier of its end and today. */
+export function termMonthsSoFar(termStart: string, termEnd: string, today: string): string[] {
+  const last = (termEnd < today ? termEnd : today).slice(0, 7);
+  const out: string[] = [];
+  let [y, m] = termStart.slice(0, 7).split('-').map(Number);
+  for (let i = 0; i < 120; i++) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    if (month > last) break;
+    out.push(month);
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
+
+/** One request: `contractDashboard` per month under an alias (m0, m1, …), so the whole term comes back at once. */
+function monthsDocument(months: readonly string[]) {
+  const fields = months.map((m, i) => `m${i}: contractDashboard(contractId: $id, month: "${m}") { sla { month severities { severity compliancePercent met breached } } }`).join('\n');
+  return gqlDocument<Record<string, MonthSla>, { id: string }>(`query SlaByMonth($id: ID!) { ${fields} }`);
+}
+
+/** SLA compliance per month and severity: grouped bars, and the same figures as a table (the API's strings). */
+export function SlaMonthsChart({ contractId, months }: { contractId: string; months: readonly string[] }) {
+  const t = useMessages(closeMessages);
+  const doc = useMemo(() => monthsDocument(months), [months]);
+  const query = useGraphqlQuery(doc, { id: contractId });
+  return (
+    <section aria-labelledby="sla-by-month">
+      <h2 id="sla-by-month">{t.slaTitle}</h2>
+      <QueryView query={query}>{(data) => <SlaMonthsFigure rows={months.map((_, i) => data[`m${i}`])} />}</QueryView>
+    </section>
+  );
+}
+
+function SlaMonthsFigure({ rows }: { rows: MonthSla[] }) {
+  const t = useMessages(closeMessages);
+  const severities = useMemo(() => [...new Set(rows.flatMap((r) => r.sla.severities.map((s) => s.severity)))].sort(), [rows]);
+  const cell = (r: MonthSla, sev: string) => r.sla.severities.find((s) => s.severity === sev)?.compliancePercent ?? null;
+  const option = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 40, right: 16, top: 36, bottom: 28 },
+      xAxis: { type: 'category', data: rows.map((r) => r.sla.month) },
+      yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
+      series: severities.map((sev) => ({
+        name: format(t.severity, { s: sev }),
+        type: 'bar',
+        // Drawing only; the table below carries the API's strings.
+        data: rows.map((r) => {
+          const v = cell(r, sev);
+          return v === null ? '-' : chartNumber(v);
+        }),
+      })),
+    }),
+    [rows, severities, t],
+  );
+  return (
+    <>
+      <figure className="chart-figure" data-testid="sla-months">
+        <figcaption>{t.slaTitle}</figcaption>
+        <EChart option={option} label={t.slaLabel} />
+      </figure>
+      <div className="table-wrap">
+        <table data-testid="sla-months-table">
+          <caption>{t.slaTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.month}</th>
+              {severities.map((s) => (
+                <th scope="col" key={s}>
+                  {format(t.severity, { s })}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.sla.month} data-month={r.sla.month}>
+                <th scope="row">{r.sla.month}</th>
+                {severities.map((s) => {
+                  const v = cell(r, s);
+                  return (
+                    <td key={s} data-severity={s}>
+                      {v === null ? <span className="muted">{t.slaNone}</span> : `${v} %`}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -57,7 +57,7 @@ function YesNoField({ label, value, onChange, error }: { label: string; value: Y
 }
 
 /** The form of one period, started from what is stored; every problem of a save shown at its field and listed. */
-function PeriodInputsForm({ contractId, data, scheme, onSaved }: { contractId: string; data: PeriodInputsData; scheme: SchemeInputs; onSaved(data: PeriodInputsData): void }) {
+function PeriodInputsForm({ contractId, data, scheme, saved, onSaved }: { contractId: string; data: PeriodInputsData; scheme: SchemeInputs; saved: boolean; onSaved(data: PeriodInputsData): void }) {
   const t = useMessages(periodInputsMessages);
   const [people, setPeople] = useState<Person[]>(() => peopleOf(data.staffScores, scheme));
   const [satisfaction, setSatisfaction] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(record(data.satisfaction)).map(([k, v]) => [k, text(v)])));
@@ -68,7 +68,6 @@ function PeriodInputsForm({ contractId, data, scheme, onSaved }: { contractId: s
   const [acceptancePassed, setAcceptancePassed] = useState<YesNo>(yesNo(data.acceptance?.passed));
   const [acceptanceDate, setAcceptanceDate] = useState(data.acceptance?.date ?? '');
   const [ledger, setLedger] = useState<YesNo>(yesNo(data.ledgerConfirmed));
-  const [savedPeriod, setSavedPeriod] = useState<string | null>(null);
   const [save, state] = useGraphqlMutation(SET_PERIOD_INPUTS);
   const problems = state.error?.errors.flatMap((e) => e.problems ?? []) ?? [];
   const problemAt = (path: string) => problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`)).map((p) => p.message).join('；') || null;
@@ -99,7 +98,6 @@ function PeriodInputsForm({ contractId, data, scheme, onSaved }: { contractId: s
   const submit = async () => {
     try {
       const { setPeriodInputs } = await save({ input: buildInput() });
-      setSavedPeriod(setPeriodInputs.period);
       onSaved(setPeriodInputs);
     } catch {
       // the API's problems are shown at their fields and listed below
@@ -247,9 +245,9 @@ function PeriodInputsForm({ contractId, data, scheme, onSaved }: { contractId: s
       <YesNoField label={t.ledgerConfirmed} value={ledger} onChange={setLedger} error={problemAt('input.ledgerConfirmed')} />
 
       {state.error ? <ErrorState error={state.error} /> : null}
-      {savedPeriod ? (
+      {saved ? (
         <p className="ok" role="status">
-          {format(t.saved, { period: savedPeriod })}
+          {format(t.saved, { period: data.period })}
         </p>
       ) : null}
       <button type="submit" disabled={state.running}>
@@ -267,7 +265,8 @@ function PeriodInputsLoader({ contractId, period, scheme }: { contractId: string
     <QueryView query={query}>
       {({ periodInputs }) => {
         const data = saved?.period === periodInputs.period ? saved : periodInputs;
-        return <PeriodInputsForm key={`${data.period}-${data.updatedAt ?? ''}`} contractId={contractId} data={data} scheme={scheme} onSaved={setSaved} />;
+        // Remounted from the stored values after a save; the loader keeps the "saved" note across it.
+        return <PeriodInputsForm key={`${data.period}-${data.updatedAt ?? ''}`} contractId={contractId} data={data} scheme={scheme} saved={data === saved} onSaved={setSaved} />;
       }}
     </QueryView>
   );

@@ -24,12 +24,19 @@ function durationText(t: T, d: SlaDuration): string {
   return d.minutes >= 60 && d.minutes % 60 === 0 ? format(t.hours, { n: d.minutes / 60 }) : format(t.minutes, { n: d.minutes });
 }
 
-/** A rule's parameters as short text: percentages marked, nested values compact (fallback for unknown kinds). */
+/** One parameter value as short text: percentages marked, nested objects as `{key: value, …}`, lists joined. */
+function valueText(key: string, v: unknown): string {
+  if (Array.isArray(v)) return v.map((x) => valueText(key, x)).join(', ');
+  if (isRecord(v)) return `{${Object.entries(v).map(([k, x]) => `${k}: ${valueText(k, x)}`).join(', ')}}`;
+  return `${String(v)}${/percent/i.test(key) ? ' %' : ''}`;
+}
+
+/** A rule's parameters as short text (the rule kinds are many; their names are the configuration language's). */
 function paramsText(params: Record<string, unknown> | undefined): string {
   if (!params) return '';
   return Object.entries(params)
     .filter(([k]) => k !== 'steps')
-    .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}${/percent/i.test(k) && typeof v !== 'object' ? ' %' : ''}`)
+    .map(([k, v]) => `${k}: ${valueText(k, v)}`)
     .join('; ');
 }
 

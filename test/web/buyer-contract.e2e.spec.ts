@@ -145,6 +145,22 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     await session.screenshot('ticket-closed');
   });
 
+  it('vendor: the same board under its contract tabs, with the vendor side’s actions and no create form', async () => {
+    session = await openSession(browser, stack, __filename);
+    const { page } = session;
+    const tickets = (await stack.gql<{ tickets: Ticket[] }>('vendor@demo.local', TICKETS, { id: contract.id })).tickets;
+    const received = tickets.find((x) => x.state === 'received');
+    if (!received) throw new Error('the demo data has a received ticket on Xuzhou');
+    await signIn(page, 'vendor@demo.local');
+    await page.goto(`/vendor/contracts/${contract.id}/tickets?ticket=${received.id}`);
+    const detail = page.locator(`section.ticket-detail[data-ticket="${received.number}"]`);
+    await detail.waitFor();
+    await expect(page.getByRole('navigation', { name: '合同页面' }).getByRole('link', { name: '联系单' }).getAttribute('aria-current')).resolves.toBe('page');
+    await expect(detail.getByLabel('操作').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).resolves.toEqual(received.availableActions);
+    await expect(page.getByRole('heading', { name: '新建联系单' }).count()).resolves.toBe(0);
+    await session.screenshot('vendor-tickets-board');
+  });
+
   it('period inputs: the scheme’s fields, a problem at its path, saved inputs read back from the API', async () => {
     session = await openSession(browser, stack, __filename);
     const { page } = session;

@@ -34,25 +34,25 @@ export function ContractPage() {
         {(data) => {
           const contract = saved?.id === data.contract.id ? saved : data.contract;
           return (
-          <>
-            <p className="muted">
-              {t.code} {contract.code} · {t.term} {contract.termStart} – {contract.termEnd} · {t.amount} <Money value={contract.amount} />
-              {contract.presetId ? ` · ${t.preset} ${contract.presetId}` : ''}
-            </p>
-            <ContractStatusTiles contractId={contract.id} heading={t.statusHeading} />
-            <section aria-labelledby="config-heading">
-              <h2 id="config-heading">{format(t.configHeading, { version: contract.currentVersion })}</h2>
-              <ContractConfigView config={asConfigView(contract.configuration)} />
-            </section>
-            <section aria-labelledby="versions-heading">
-              <h2 id="versions-heading">{t.versions}</h2>
-              <ContractVersions versions={contract.versions} current={contract.currentVersion} />
-            </section>
-            <section aria-labelledby="edit-heading">
-              <h2 id="edit-heading">{t.editHeading}</h2>
-              {user?.role === 'buyer-admin' ? <ContractConfigEditor contract={contract} onSaved={setSaved} /> : <p className="muted">{t.readOnly}</p>}
-            </section>
-          </>
+            <>
+              <p className="muted">
+                {t.code} {contract.code} · {t.term} {contract.termStart} – {contract.termEnd} · {t.amount} <Money value={contract.amount} />
+                {contract.presetId ? ` · ${t.preset} ${contract.presetId}` : ''}
+              </p>
+              <ContractStatusTiles contractId={contract.id} heading={t.statusHeading} />
+              <section aria-labelledby="config-heading">
+                <h2 id="config-heading">{format(t.configHeading, { version: contract.currentVersion })}</h2>
+                <ContractConfigView config={asConfigView(contract.configuration)} />
+              </section>
+              <section aria-labelledby="versions-heading">
+                <h2 id="versions-heading">{t.versions}</h2>
+                <ContractVersions versions={contract.versions} current={contract.currentVersion} />
+              </section>
+              <section aria-labelledby="edit-heading">
+                <h2 id="edit-heading">{t.editHeading}</h2>
+                {user?.role === 'buyer-admin' ? <ContractConfigEditor contract={contract} onSaved={setSaved} /> : <p className="muted">{t.readOnly}</p>}
+              </section>
+            </>
           );
         }}
       </QueryView>

@@ -285,6 +285,10 @@ export function PeriodInputsPage() {
       <QueryView query={query}>
         {({ contract }) => {
           const scheme = schemeInputs(contract.configuration);
+          const kindLabel = (kind: string) => {
+            const key = `kind${kind.replace(/-/g, '')}` as keyof typeof t;
+            return key in t ? t[key] : kind;
+          };
           const periods = periodsOf(scheme.periodKind ?? 'quarter', contract.termStart, contract.termEnd);
           // Default: the period holding today's month, else the term's first.
           const month = new Date().toISOString().slice(0, 7);
@@ -292,7 +296,7 @@ export function PeriodInputsPage() {
           const chosen = period && periods.includes(period) ? period : periods.includes(current) ? current : periods[0];
           return (
             <>
-              <FormField label={t.period} hint={scheme.periodKind ? format(t.periodHint, { kind: scheme.periodKind }) : t.periodHintNone}>
+              <FormField label={t.period} hint={scheme.periodKind ? format(t.periodHint, { kind: kindLabel(scheme.periodKind) }) : t.periodHintNone}>
                 {(p) => (
                   <select {...p} value={chosen} onChange={(e) => setPeriod(e.target.value)}>
                     {periods.map((x) => (

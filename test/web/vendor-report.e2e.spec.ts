@@ -74,6 +74,7 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
     await page.getByLabel('说明').fill('医保结算新功能操作培训');
     await page.getByRole('button', { name: '保存草稿' }).click();
     const evidence = page.getByLabel('佐证材料');
+    await page.locator('[data-delivery="0"] .field-error').waitFor();
     await expect(evidence.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.locator('[data-delivery="0"] .field-error').textContent()).resolves.toContain('巡检记录');
     await expect(page.getByRole('alert').first().textContent()).resolves.toContain('BAD_USER_INPUT');
@@ -100,7 +101,7 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
 
     await page.getByRole('button', { name: '提交审核' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByText('已提交，等待采购人审核。').waitFor();
+    await page.getByText('已提交，等待采购人审核。', { exact: true }).waitFor();
     await expect(page.locator('[data-field="report-status"]').textContent()).resolves.toBe('已提交，待审核');
     await session.screenshot('vendor-report-submitted');
     const submitted = (await stack.gql<{ monthlyReports: Report[] }>('vendor@demo.local', REPORTS, { c: contract.id })).monthlyReports.find((r) => r.month === MONTH) as Report;
@@ -130,7 +131,7 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
 
     await buyer.getByRole('button', { name: '通过' }).focus();
     await buyer.keyboard.press('Enter');
-    await expect(buyer.locator(`tr[data-month="${MONTH}"] [data-field="status"]`).textContent({ timeout: 10_000 })).resolves.toBe('已通过（锁定）');
+    await buyer.locator(`tr[data-month="${MONTH}"] [data-field="status"]`, { hasText: '已通过（锁定）' }).waitFor({ timeout: 10_000 });
     await buyer.locator('[data-field="report-status"]', { hasText: '已通过（锁定）' }).waitFor();
     await session.screenshot('buyer-report-accepted');
     const accepted = (await stack.gql<{ monthlyReports: Report[] }>('xuzhou.admin@demo.local', REPORTS, { c: contract.id })).monthlyReports.find((r) => r.month === MONTH) as Report;

@@ -82,8 +82,15 @@ export function ScheduleLinesTable({
                       {line.deductions.length ? (
                         <>
                           {' '}
-                          <button type="button" className="link-button" aria-expanded={expanded} aria-controls={detailsId} onClick={() => toggle(key)}>
-                            {format(expanded ? t.hideDeductions : t.showDeductions, { label: line.label })}
+                          <button
+                            type="button"
+                            className="link-button"
+                            aria-expanded={expanded}
+                            aria-controls={detailsId}
+                            aria-label={format(expanded ? t.hideDeductions : t.showDeductions, { label: line.label })}
+                            onClick={() => toggle(key)}
+                          >
+                            {expanded ? t.hide : t.details}
                           </button>
                         </>
                       ) : null}

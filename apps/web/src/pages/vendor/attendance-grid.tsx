@@ -97,14 +97,14 @@ export function AttendanceGrid({
                   ))}
                   {readOnly ? null : (
                     <div className="row-actions">
-                      <button type="button" className="link-button" onClick={() => onChange(r, { ...row, dates: weekdays, daysPresent: '' })}>
-                        {format(t.fillWeekdays, { name: who })}
+                      <button type="button" className="link-button" aria-label={format(t.fillWeekdays, { name: who })} onClick={() => onChange(r, { ...row, dates: weekdays, daysPresent: '' })}>
+                        {t.weekdaysShort}
                       </button>
-                      <button type="button" className="link-button" onClick={() => onChange(r, { ...row, dates: [], daysPresent: '' })}>
-                        {format(t.clearRow, { name: who })}
+                      <button type="button" className="link-button" aria-label={format(t.clearRow, { name: who })} onClick={() => onChange(r, { ...row, dates: [], daysPresent: '' })}>
+                        {t.clearShort}
                       </button>
-                      <button type="button" className="link-button" onClick={() => onRemove(r)}>
-                        {format(t.removePerson, { name: who })}
+                      <button type="button" className="link-button" aria-label={format(t.removePerson, { name: who })} onClick={() => onRemove(r)}>
+                        {t.removeShort}
                       </button>
                     </div>
                   )}

@@ -56,7 +56,6 @@ export function ReportFormPage() {
               report={monthlyReports.find((r) => r.month === month) ?? null}
               previous={[...monthlyReports].reverse().find((r) => r.month < month) ?? null}
               roster={staffRoster.members}
-              onChanged={query.reload}
             />
           ) : (
             <MonthList contractId={contract.id} months={monthsOfTerm(contract.termStart, contract.termEnd)} reports={monthlyReports} />
@@ -193,7 +192,6 @@ function MonthReport({
   report: initial,
   previous,
   roster,
-  onChanged,
 }: {
   contractId: string;
   month: string;
@@ -201,7 +199,6 @@ function MonthReport({
   report: MonthlyReport | null;
   previous: MonthlyReport | null;
   roster: RosterMember[];
-  onChanged(): void;
 }) {
   const t = useMessages(reportMessages);
   const [report, setReport] = useState(initial);
@@ -247,8 +244,8 @@ function MonthReport({
       const saved = await doSave();
       const done = (await submit({ reportId: saved.id })).submitMonthlyReport;
       setReport(done);
+      // The page's query is not reloaded: that would unmount this form and its notice; the month list reloads on its own.
       setNotice(t.submitted);
-      onChanged();
     } catch {
       // shown from the mutation's state
     }

@@ -156,7 +156,7 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     const detail = page.locator(`section.ticket-detail[data-ticket="${received.number}"]`);
     await detail.waitFor();
     await expect(page.getByRole('navigation', { name: '合同页面' }).getByRole('link', { name: '联系单' }).getAttribute('aria-current')).resolves.toBe('page');
-    await expect(detail.getByLabel('操作').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).resolves.toEqual(received.availableActions);
+    await expect(detail.getByLabel('操作').locator('option').evaluateAll((os) => os.map((o) => o.getAttribute('value')))).resolves.toEqual(received.availableActions);
     await expect(page.getByRole('heading', { name: '新建联系单' }).count()).resolves.toBe(0);
     await session.screenshot('vendor-tickets-board');
   });

@@ -27,6 +27,7 @@ export function ContractNav({ area, contractId }: { area: Area; contractId: stri
           { to: `${base}/reports`, label: t.reports },
           { to: `${base}/assessments`, label: t.assessments },
           { to: `${base}/schedule`, label: t.schedule },
+          { to: `${base}/close`, label: t.close },
         ];
   return (
     <>

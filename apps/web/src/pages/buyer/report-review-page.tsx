@@ -5,6 +5,7 @@ import { FormField } from '../../components/form-field';
 import { Page } from '../../components/page';
 import { ErrorState, QueryView } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
+import { ContractNav } from '../shared/contract-nav';
 import { reportMessages, reportStatusKey } from '../shared/report-messages';
 import { ACCEPT_REPORT, type ContractConfigView, type MonthlyReport, REPORTS_OF_CONTRACT, RETURN_REPORT } from '../shared/report-queries';
 import { ReportContentView, ReportFigures } from '../shared/report-summary-view';
@@ -20,9 +21,7 @@ export function ReportReviewPage() {
   const name = query.status === 'ready' ? query.data.contract.name : '…';
   return (
     <Page title={format(t.reviewTitle, { name })}>
-      <p>
-        <Link to="/buyer/contracts">{t.backToContracts}</Link>
-      </p>
+      <ContractNav area="buyer" contractId={id} />
       <QueryView query={query}>
         {({ contract, monthlyReports }) => {
           const selected = month ? monthlyReports.find((r) => r.month === month) : undefined;

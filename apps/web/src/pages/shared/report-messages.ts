@@ -5,7 +5,6 @@ export const reportMessages = defineMessages(
   {
     formTitle: '月度报告：{name}',
     reviewTitle: '月度报告审核：{name}',
-    backToContracts: '返回合同列表',
     months: '各月报告',
     month: '月份',
     status: '状态',
@@ -116,7 +115,6 @@ export const reportMessages = defineMessages(
   {
     formTitle: 'Monthly report: {name}',
     reviewTitle: 'Monthly report review: {name}',
-    backToContracts: 'Back to contracts',
     months: 'Reports by month',
     month: 'Month',
     status: 'Status',

@@ -5,7 +5,6 @@ export const scheduleMessages = defineMessages(
   {
     financeTitle: '付款计划',
     vendorTitle: '付款计划：{name}',
-    backToContracts: '返回合同列表',
     filters: '筛选',
     dueMonth: '应付月份',
     dueMonthHint: '留空为全部月份',
@@ -69,7 +68,6 @@ export const scheduleMessages = defineMessages(
   {
     financeTitle: 'Payment schedules',
     vendorTitle: 'Payment schedule: {name}',
-    backToContracts: 'Back to contracts',
     filters: 'Filters',
     dueMonth: 'Due month',
     dueMonthHint: 'Empty for every month',

@@ -6,6 +6,7 @@ import { FormField } from '../../components/form-field';
 import { Page } from '../../components/page';
 import { ErrorState, QueryView } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
+import { ContractNav } from '../shared/contract-nav';
 import { eventKindKey, reportMessages, reportStatusKey, SERVICE_EVENT_KINDS } from '../shared/report-messages';
 import {
   type ContractConfigView,
@@ -36,15 +37,12 @@ export function ReportFormPage() {
   const name = query.status === 'ready' ? query.data.contract.name : '…';
   return (
     <Page title={format(t.formTitle, { name })}>
-      <p>
-        <Link to="/vendor/contracts">{t.backToContracts}</Link>
-        {month ? (
-          <>
-            {' · '}
-            <Link to={`/vendor/contracts/${id}/reports`}>{t.months}</Link>
-          </>
-        ) : null}
-      </p>
+      <ContractNav area="vendor" contractId={id} />
+      {month ? (
+        <p>
+          <Link to={`/vendor/contracts/${id}/reports`}>{t.months}</Link>
+        </p>
+      ) : null}
       <QueryView query={query}>
         {({ contract, monthlyReports, staffRoster }) =>
           month ? (

@@ -1,11 +1,12 @@
 import { Fragment, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { gqlDocument } from '../../api/graphql-client';
 import { useGraphqlQuery } from '../../api/use-graphql';
 import { Money } from '../../components/money';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
+import { ContractNav } from '../shared/contract-nav';
 import { closeStatusKey, vendorPagesMessages } from './vendor-pages-messages';
 import '../shared/report-schedule.css';
 
@@ -36,9 +37,7 @@ export function VendorAssessmentsPage() {
   const [open, setOpen] = useState<string | null>(null);
   return (
     <Page title={format(t.assessmentsTitle, { name: query.status === 'ready' ? query.data.contract.name : '…' })}>
-      <p>
-        <Link to="/vendor/contracts">{t.backToContracts}</Link>
-      </p>
+      <ContractNav area="vendor" contractId={id} />
       <QueryView query={query}>
         {({ periodCloses }) =>
           periodCloses.length ? (

@@ -4,7 +4,6 @@ import { defineMessages } from '../../i18n/i18n';
 export const vendorPagesMessages = defineMessages(
   {
     assessmentsTitle: '我的考核：{name}',
-    backToContracts: '返回合同列表',
     noCloses: '该合同尚无结算考核。',
     period: '期间',
     revision: '修订',
@@ -38,7 +37,6 @@ export const vendorPagesMessages = defineMessages(
   },
   {
     assessmentsTitle: 'My assessments: {name}',
-    backToContracts: 'Back to contracts',
     noCloses: 'No assessment closes for this contract yet.',
     period: 'Period',
     revision: 'Revision',

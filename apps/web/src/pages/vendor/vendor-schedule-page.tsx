@@ -1,8 +1,9 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useGraphqlQuery } from '../../api/use-graphql';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
+import { ContractNav } from '../shared/contract-nav';
 import { ScheduleLinesTable, ScheduleTotals } from '../shared/schedule-lines-table';
 import { scheduleMessages } from '../shared/schedule-messages';
 import { PAYMENT_SCHEDULE } from '../shared/schedule-queries';
@@ -16,9 +17,7 @@ export function VendorSchedulePage() {
   const query = useGraphqlQuery(PAYMENT_SCHEDULE, { id });
   return (
     <Page title={format(t.vendorTitle, { name: query.status === 'ready' ? query.data.contract.name : '…' })}>
-      <p>
-        <Link to="/vendor/contracts">{t.backToContracts}</Link>
-      </p>
+      <ContractNav area="vendor" contractId={id} />
       <QueryView query={query}>
         {({ paymentSchedule }) =>
           paymentSchedule ? (

@@ -19,12 +19,11 @@ const SET_INPUTS = 'mutation ($i: SetPeriodInputsInput!) { setPeriodInputs(input
 async function tabTo(page: Page, text: string, max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el) return '';
-      const labelled = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
-      return (labelled ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
-    });
+    const el = page.locator(':focus');
+    if (!(await el.count())) continue;
+    const id = await el.getAttribute('id');
+    const label = id && (await page.locator(`label[for="${id}"]`).count()) ? await page.locator(`label[for="${id}"]`).textContent() : null;
+    const focused = (label ?? (await el.getAttribute('aria-label')) ?? (await el.textContent()) ?? '').trim();
     if (focused === text) return;
   }
   throw new Error(`"${text}" was not reached by Tab`);
@@ -88,6 +87,8 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
 
     const [close] = (await stack.gql<{ periodCloses: Close[] }>('xuzhou.admin@demo.local', CLOSES, { c: xuzhouId })).periodCloses;
     expect(close).toMatchObject({ period: '2026-H2', status: 'draft' });
+    // The list of closes follows the worker too (pending → draft) without a reload.
+    await page.locator(`tr[data-close-id="${close.id}"] .close-status-draft`).waitFor();
     const a = close.result.assessment;
     await expect(detail.locator('[data-field="score"]').textContent()).resolves.toBe(close.score);
     await expect(detail.locator('[data-field="year-score"]').textContent()).resolves.toBe(close.result.year?.score);

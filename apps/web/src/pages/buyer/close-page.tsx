@@ -141,9 +141,14 @@ function CloseActions({ close, onChanged }: { close: PeriodCloseDetail; onChange
   );
 }
 
-function CloseDetail({ id, canAct, onChanged }: { id: string; canAct: boolean; onChanged(next?: PeriodClose): void }) {
+function CloseDetail({ id, listedStatus, canAct, onChanged }: { id: string; listedStatus?: string; canAct: boolean; onChanged(next?: PeriodClose): void }) {
   const t = useMessages(closeMessages);
   const { close, error, reload } = usePolledClose(id);
+  const status = close?.status;
+  useEffect(() => {
+    // The worker moved the close on (pending → draft) since the list was read: the list follows.
+    if (status && listedStatus && status !== listedStatus) onChanged();
+  }, [status, listedStatus, onChanged]);
   if (error) return <ErrorState error={error} onRetry={reload} />;
   if (!close) return <Loading />;
   return (
@@ -317,6 +322,7 @@ export function ClosePage({ area }: { area: Area }) {
                 <CloseDetail
                   key={selected}
                   id={selected}
+                  listedStatus={periodCloses.find((c) => c.id === selected)?.status}
                   canAct={user?.role === 'buyer-admin'}
                   onChanged={(next) => {
                     query.reload();

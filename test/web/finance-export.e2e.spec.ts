@@ -65,7 +65,8 @@ describe('web console: finance exports an XLSX that the test opens and checks', 
     await page.getByLabel('状态').selectOption('due');
     const expectedLines = filtered.flatMap((s) => s.schedule.lines.map((l) => l.id));
     expect(expectedLines).toEqual([LINE]);
-    await page.waitForFunction((n) => document.querySelectorAll('tr[data-line]').length === n, expectedLines.length);
+    // A string: the test's tsconfig has no DOM types; this runs in the page.
+    await page.waitForFunction(`document.querySelectorAll('tr[data-line]').length === ${expectedLines.length}`);
     await expect(page.locator('tr[data-line]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-line')))).resolves.toEqual(expectedLines);
     const row = page.locator(`tr[data-line="${LINE}"]`);
     await expect(row.locator('[data-field="gross"] .money').getAttribute('data-value')).resolves.toBe(line.gross);

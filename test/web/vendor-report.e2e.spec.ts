@@ -59,7 +59,7 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
     await cell.focus();
     await page.keyboard.press('Space');
     await page.keyboard.press('ArrowRight');
-    await expect(page.getByLabel('工程师2 2026-11-06 到岗').evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+    await expect(page.locator(':focus').getAttribute('aria-label')).resolves.toBe('工程师2 2026-11-06 到岗');
     await page.keyboard.press('Space');
     await expect(page.getByLabel('工程师2 2026-11-06 到岗').isChecked()).resolves.toBe(false);
     await expect(page.locator('tr[data-person="ENGINEER-2"] [data-field="days"]').textContent()).resolves.toBe('19');

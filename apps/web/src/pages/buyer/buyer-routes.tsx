@@ -7,6 +7,7 @@ import { ContractPage } from './contract-page';
 import { PeriodInputsPage } from './period-inputs-page';
 import { ProcurementPage } from './procurement-page';
 import { procurementMessages } from './procurement-messages';
+import { ReportReviewPage } from './report-review-page';
 import { WhatIfPage } from './what-if-page';
 import { whatIfMessages } from './what-if-messages';
 
@@ -19,6 +20,7 @@ export const buyerRoutes: AppRoute[] = [
   { path: '/buyer/contracts/:id/tickets', roles: BUYER, element: <TicketsBoardPage area="buyer" /> },
   { path: '/buyer/contracts/:id/inputs', roles: BUYER, element: <PeriodInputsPage /> },
   { path: '/buyer/contracts/:id/close', roles: BUYER, element: <ClosePage area="buyer" /> },
+  { path: '/buyer/contracts/:id/reports', roles: BUYER, element: <ReportReviewPage /> },
   { path: '/buyer/what-if', roles: BUYER, nav: whatIfMessages.text('nav'), element: <WhatIfPage /> },
   { path: '/buyer/procurement', roles: BUYER, nav: procurementMessages.text('nav'), element: <ProcurementPage /> },
 ];

@@ -3,7 +3,10 @@ import { ClosePage } from '../buyer/close-page';
 import { ContractDashboardPage } from '../shared/contract-dashboard-page';
 import { ContractsOverviewPage } from '../shared/contracts-overview-page';
 import { TicketsBoardPage } from '../shared/tickets-board-page';
+import { ReportFormPage } from './report-form-page';
+import { VendorAssessmentsPage } from './vendor-assessments-page';
 import { vendorMessages } from './vendor-messages';
+import { VendorSchedulePage } from './vendor-schedule-page';
 
 const VENDOR = ['vendor'] as const;
 
@@ -12,5 +15,9 @@ export const vendorRoutes: AppRoute[] = [
   { path: '/vendor/contracts', roles: VENDOR, nav: vendorMessages.text('navContracts'), element: <ContractsOverviewPage area="vendor" vendorView /> },
   { path: '/vendor/contracts/:id', roles: VENDOR, element: <ContractDashboardPage area="vendor" /> },
   { path: '/vendor/contracts/:id/tickets', roles: VENDOR, element: <TicketsBoardPage area="vendor" /> },
+  { path: '/vendor/contracts/:id/reports', roles: VENDOR, element: <ReportFormPage /> },
+  { path: '/vendor/contracts/:id/reports/:month', roles: VENDOR, element: <ReportFormPage /> },
+  { path: '/vendor/contracts/:id/assessments', roles: VENDOR, element: <VendorAssessmentsPage /> },
+  { path: '/vendor/contracts/:id/schedule', roles: VENDOR, element: <VendorSchedulePage /> },
   { path: '/vendor/contracts/:id/close', roles: VENDOR, element: <ClosePage area="vendor" /> },
 ];

@@ -53,7 +53,7 @@ describe('web console: sign-in, role navigation, buyer contracts overview', () =
     await signIn(page, 'huaian.admin@demo.local');
     await page.waitForURL('**/buyer/contracts');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('合同概览');
-    await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents()).resolves.toEqual(['合同概览']);
+    await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents()).resolves.toEqual(['合同概览', '结算模拟', '采购评标']);
     const row = page.locator(`tr[data-contract-code="${huaian.contractCode}"]`);
     await expect(row.getByRole('link').textContent()).resolves.toBe(huaian.contractName);
     await expect(row.locator('[data-field="open-breaches"]').textContent()).resolves.toBe(String(huaian.openBreaches));

@@ -1,5 +1,6 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Framework and I/O packages the pure domain libraries must never import.
 const IO_AND_FRAMEWORK = [
@@ -64,6 +65,16 @@ export default [
     rules: {
       'no-restricted-globals': ['error', { name: 'parseFloat', message: 'Money is a decimal string from the API: display it, never parse it.' }],
       'no-restricted-properties': ['error', { object: 'Number', property: 'parseFloat', message: 'Money is a decimal string from the API: display it, never parse it.' }],
+    },
+  },
+  {
+    // Only the two classic hook rules, not v7's React Compiler rules: the console does not use the compiler.
+    // exhaustive-deps is an error: a stale closure here shows an old contract's data without any failure.
+    files: ['apps/web/**/*.tsx', 'apps/web/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

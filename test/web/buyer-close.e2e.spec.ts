@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { type BrowserSession, launchBrowser, openSession, signIn, startWebStack, type WebStack } from './web-harness';
+import type { Page } from 'playwright-core';
+import { signIn, webSuite } from './web-harness';
 
 type Breakdown = { componentId: string; label: string; points: string };
 type Close = {
@@ -31,28 +31,17 @@ async function tabTo(page: Page, text: string, max = 80): Promise<void> {
 
 // Issue 6, buyer part B: period close with the breakdown, SLA by month, what-if, procurement — on the real API + worker.
 describe('web console: buyer closes a period and sees the breakdown; what-if; procurement ranking', () => {
-  let stack: WebStack;
-  let browser: Browser;
-  let session: BrowserSession | undefined;
   let xuzhouId: string;
 
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack('web-buyer-close'), launchBrowser()]);
-    xuzhouId = (await stack.gql<{ contracts: { id: string }[] }>('xuzhou.admin@demo.local', '{ contracts { id } }')).contracts[0].id;
-  }, 180_000);
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
+  const web = webSuite('web-buyer-close', __filename, {
+    setup: async (stack) => {
+      xuzhouId = (await stack.gql<{ contracts: { id: string }[] }>('xuzhou.admin@demo.local', '{ contracts { id } }')).contracts[0].id;
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
 
   it('buyer admin (Xuzhou): preview shows what is missing, requests the H2 close by keyboard, sees score, breakdown, waterfall, deduction lines and metrics equal to the API, confirms', async () => {
-    session = await openSession(browser, stack, __filename);
+    const session = await web.session('xuzhou.admin@demo.local');
     const { page } = session;
-    await signIn(page, 'xuzhou.admin@demo.local');
     await page.goto(`/buyer/contracts/${xuzhouId}/close`);
     await page.getByRole('heading', { level: 1, name: /^考核结算：/ }).waitFor();
     await page.getByText('尚无结算记录。').waitFor();
@@ -68,10 +57,10 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
     await session.screenshot('close-preview-missing');
 
     // The buyer's inputs of both half-years (the other engineer's inputs page writes the same through the API).
-    await stack.gql('xuzhou.admin@demo.local', SET_INPUTS, {
+    await web.stack.gql('xuzhou.admin@demo.local', SET_INPUTS, {
       i: { contractId: xuzhouId, period: '2026-H1', staffScores: [{ personId: 'p1', attitude: 25, ability: 25, results: 30 }, { personId: 'p2', attitude: 20, ability: 20, results: 25 }], securityIncidents: 1, satisfaction: { businessSatisfaction: '一般', itSatisfaction: '差' } },
     });
-    await stack.gql('xuzhou.admin@demo.local', SET_INPUTS, {
+    await web.stack.gql('xuzhou.admin@demo.local', SET_INPUTS, {
       i: { contractId: xuzhouId, period: '2026-H2', staffScores: [{ personId: 'p1', attitude: 22, ability: 22, results: 28 }, { personId: 'p2', attitude: 20, ability: 20, results: 25 }], securityIncidents: 2, satisfaction: { businessSatisfaction: '不满意', itSatisfaction: '很差' } },
     });
     await page.getByRole('button', { name: '预览' }).click();
@@ -85,7 +74,7 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
     const detail = page.locator('[data-testid="close-detail"][data-status="draft"]');
     await detail.waitFor({ timeout: 60_000 });
 
-    const [close] = (await stack.gql<{ periodCloses: Close[] }>('xuzhou.admin@demo.local', CLOSES, { c: xuzhouId })).periodCloses;
+    const [close] = (await web.stack.gql<{ periodCloses: Close[] }>('xuzhou.admin@demo.local', CLOSES, { c: xuzhouId })).periodCloses;
     expect(close).toMatchObject({ period: '2026-H2', status: 'draft' });
     // The list of closes follows the worker too (pending → draft) without a reload.
     await page.locator(`tr[data-close-id="${close.id}"] .close-status-draft`).waitFor();
@@ -126,16 +115,16 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
 
     await detail.getByRole('button', { name: '确认结算' }).click();
     await page.locator('[data-testid="close-detail"][data-status="confirmed"]').waitFor({ timeout: 30_000 });
-    const after = (await stack.gql<{ periodCloses: Close[] }>('xuzhou.admin@demo.local', CLOSES, { c: xuzhouId })).periodCloses;
+    const after = (await web.stack.gql<{ periodCloses: Close[] }>('xuzhou.admin@demo.local', CLOSES, { c: xuzhouId })).periodCloses;
     expect(after.map((c) => c.status)).toEqual(['confirmed']);
     await session.screenshot('close-confirmed');
   }, 180_000);
 
   it('the close page charts SLA compliance per month and severity from contractDashboard', async () => {
-    session = await openSession(browser, stack, __filename);
+    const session = await web.session();
     const { page } = session;
     type Sev = { severity: string; compliancePercent: string | null };
-    const { contractDashboard } = await stack.gql<{ contractDashboard: { sla: { severities: Sev[] } } }>(
+    const { contractDashboard } = await web.stack.gql<{ contractDashboard: { sla: { severities: Sev[] } } }>(
       'xuzhou.admin@demo.local',
       'query ($c: ID!) { contractDashboard(contractId: $c, month: "2026-10") { sla { severities { severity compliancePercent } } } }',
       { c: xuzhouId },
@@ -154,9 +143,9 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
   }, 90_000);
 
   it('finance reads the confirmed close (no request or confirm controls)', async () => {
-    session = await openSession(browser, stack, __filename);
+    const session = await web.session();
     const { page } = session;
-    const [close] = (await stack.gql<{ periodCloses: Close[] }>('xuzhou.finance@demo.local', CLOSES, { c: xuzhouId })).periodCloses;
+    const [close] = (await web.stack.gql<{ periodCloses: Close[] }>('xuzhou.finance@demo.local', CLOSES, { c: xuzhouId })).periodCloses;
     await signIn(page, 'xuzhou.finance@demo.local');
     await page.goto(`/finance/contracts/${xuzhouId}/close?close=${close.id}`);
     const detail = page.locator('[data-testid="close-detail"][data-status="confirmed"]');
@@ -168,7 +157,7 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
   }, 90_000);
 
   it('what-if (Huai’an, example B against its baseline): the schedule lines and the diff equal simulateSettlement', async () => {
-    session = await openSession(browser, stack, __filename);
+    const session = await web.session();
     const { page } = session;
     type Line = { id: string; net: string; status: string; dueDate: string | null };
     const facts = (h2: string, year: string) => ({
@@ -177,7 +166,7 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
       quarters: [],
       acceptance: { passed: true, date: '2027-01-10' },
     });
-    const { simulateSettlement: sim } = await stack.gql<{ simulateSettlement: { schedule: { lines: Line[] }; diff: { totals: { net: { delta: string } } } } }>(
+    const { simulateSettlement: sim } = await web.stack.gql<{ simulateSettlement: { schedule: { lines: Line[] }; diff: { totals: { net: { delta: string } } } } }>(
       'huaian.admin@demo.local',
       'query ($i: SimulateSettlementInput!) { simulateSettlement(input: $i) { schedule { lines { id net status dueDate } } diff } }',
       { i: { presetId: 'huaian-2025-2026', asOf: '2027-01-31', facts: facts('75.00', '75.50'), baseline: { facts: facts('80.00', '78.00') } } },
@@ -204,10 +193,10 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
   }, 90_000);
 
   it('procurement (Tianjin): project, package 8 from its preset, a bid and an evaluator sheet through the forms, the ranking equal to packageRanking', async () => {
-    session = await openSession(browser, stack, __filename);
+    const session = await web.session();
     const { page } = session;
     const admin = 'tianjin.admin@demo.local';
-    await expect(stack.gql<{ procurementProjects: unknown[] }>(admin, '{ procurementProjects { id } }')).resolves.toEqual({ procurementProjects: [] });
+    await expect(web.stack.gql<{ procurementProjects: unknown[] }>(admin, '{ procurementProjects { id } }')).resolves.toEqual({ procurementProjects: [] });
     await signIn(page, admin);
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '采购评标' }).click();
     await page.getByText('尚无采购项目。').waitFor();
@@ -230,19 +219,19 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
     await detail.getByLabel(/^O6 /).check();
     await detail.getByRole('button', { name: '保存' }).first().click();
     await detail.getByTestId('bids').locator('tbody tr').first().waitFor();
-    const projects = await stack.gql<{ procurementProjects: { id: string }[] }>(admin, '{ procurementProjects { id } }');
-    const { procurementPackages } = await stack.gql<{ procurementPackages: { id: string; bids: { id: string; bidderName: string }[] }[] }>(
+    const projects = await web.stack.gql<{ procurementProjects: { id: string }[] }>(admin, '{ procurementProjects { id } }');
+    const { procurementPackages } = await web.stack.gql<{ procurementPackages: { id: string; bids: { id: string; bidderName: string }[] }[] }>(
       admin,
       'query ($p: ID!) { procurementPackages(projectId: $p) { id bids { id bidderName } } }',
       { p: projects.procurementProjects[0].id },
     );
     const pkg = procurementPackages[0];
     const other = (
-      await stack.gql<{ recordBid: { id: string } }>(admin, 'mutation ($i: RecordBidInput!) { recordBid(input: $i) { id } }', {
+      await web.stack.gql<{ recordBid: { id: string } }>(admin, 'mutation ($i: RecordBidInput!) { recordBid(input: $i) { id } }', {
         i: { packageId: pkg.id, bidderName: '津云运维有限公司', price: '30000.00', smallOrMicro: false, objective: { O1: 1, O2: 2, O3: 1, O4: 0, O5: 4, O6: true } },
       })
     ).recordBid.id;
-    await stack.gql(admin, 'mutation ($i: RecordEvaluatorSheetInput!) { recordEvaluatorSheet(input: $i) { id } }', {
+    await web.stack.gql(admin, 'mutation ($i: RecordEvaluatorSheetInput!) { recordEvaluatorSheet(input: $i) { id } }', {
       i: { packageId: pkg.id, bidId: other, evaluator: '评委甲', items: { S1: 1, S2: 0, S3: 0, S4: 1, S5: 0, S6: 0 } },
     });
     await page.reload();
@@ -256,7 +245,7 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
     const ranking = detail.getByTestId('ranking');
     await ranking.waitFor({ timeout: 20_000 });
 
-    const { packageRanking } = await stack.gql<{ packageRanking: { ranking: { bidId: string; rank: number; bidderName: string; total: string }[] } }>(
+    const { packageRanking } = await web.stack.gql<{ packageRanking: { ranking: { bidId: string; rank: number; bidderName: string; total: string }[] } }>(
       admin,
       'query ($k: ID!) { packageRanking(packageId: $k) { ranking { bidId rank bidderName total } } }',
       { k: pkg.id },

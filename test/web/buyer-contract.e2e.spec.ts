@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { type BrowserSession, launchBrowser, openSession, signIn, startWebStack, type WebStack } from './web-harness';
+import { signIn, webSuite } from './web-harness';
 
 type Contract = { id: string; code: string; name: string; currentVersion: number; configuration: Record<string, unknown> };
 type Ticket = { id: string; number: string; title: string | null; state: string; availableActions: string[] };
@@ -11,29 +10,17 @@ const CHECK = 'query ($c: JSON!) { checkContractConfiguration(configuration: $c)
 
 // The buyer's contract pages on the real API + worker with the demo data (Xuzhou: its contract and open tickets).
 describe('web console: buyer contract page, tickets board, period inputs', () => {
-  let stack: WebStack;
-  let browser: Browser;
-  let session: BrowserSession | undefined;
   let contract: Contract;
 
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack('web-buyer-contract'), launchBrowser()]);
-    [contract] = (await stack.gql<{ contracts: Contract[] }>(ADMIN, CONTRACTS)).contracts;
-  }, 180_000);
-  afterEach(async () => {
-    // Fails the test that left a console error or page error behind.
-    await session?.close();
-    session = undefined;
+  const web = webSuite('web-buyer-contract', __filename, {
+    setup: async (stack) => {
+      [contract] = (await stack.gql<{ contracts: Contract[] }>(ADMIN, CONTRACTS)).contracts;
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
 
   it('contract page: readable configuration, live problems at their paths, a valid change saved as a new version', async () => {
-    session = await openSession(browser, stack, __filename);
+    const session = await web.session(ADMIN);
     const { page } = session;
-    await signIn(page, ADMIN);
     await page.getByRole('link', { name: `查看 ${contract.name} 的状态` }).click();
     await page.waitForURL(`**/buyer/contracts/${contract.id}`);
     await page.getByRole('heading', { level: 1, name: `合同：${contract.name}` }).waitFor();
@@ -62,7 +49,7 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     await editor.fill('{ "schemaVersion": 1, ');
     await page.getByText('JSON 格式错误', { exact: false }).waitFor();
     const invalid = { ...contract.configuration, money: { amount: 'abc' }, parties: { buyer: '' } };
-    const expected = (await stack.gql<{ checkContractConfiguration: { valid: boolean; problems: { path: string; message: string }[] } }>(ADMIN, CHECK, { c: invalid })).checkContractConfiguration;
+    const expected = (await web.stack.gql<{ checkContractConfiguration: { valid: boolean; problems: { path: string; message: string }[] } }>(ADMIN, CHECK, { c: invalid })).checkContractConfiguration;
     expect(expected.valid).toBe(false);
     await editor.fill(JSON.stringify(invalid, null, 2));
     await page.locator('[data-check="invalid"]').waitFor();
@@ -84,15 +71,15 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     await page.getByRole('heading', { level: 2, name: `合同配置（第 ${next} 版）` }).waitFor();
     await expect(page.locator(`tr[data-version="${next}"] [data-field="change-note"]`).textContent()).resolves.toBe('补充协议：节假日至少两人值班');
     await page.getByText('节假日值班：至少 2 人', { exact: false }).waitFor();
-    const after = (await stack.gql<{ contracts: Contract[] }>(ADMIN, CONTRACTS)).contracts[0];
+    const after = (await web.stack.gql<{ contracts: Contract[] }>(ADMIN, CONTRACTS)).contracts[0];
     expect(after.currentVersion).toBe(next);
     await session.screenshot('contract-config-saved');
   });
 
   it('tickets board: SLA clocks per ticket, a refused action shows the API’s problems, closing a deployed ticket', async () => {
-    session = await openSession(browser, stack, __filename);
+    const session = await web.session();
     const { page } = session;
-    const tickets = (await stack.gql<{ tickets: Ticket[] }>(ADMIN, TICKETS, { id: contract.id })).tickets;
+    const tickets = (await web.stack.gql<{ tickets: Ticket[] }>(ADMIN, TICKETS, { id: contract.id })).tickets;
     const deployed = tickets.find((x) => x.state === 'deployed');
     if (!deployed) throw new Error('the demo data has a deployed ticket on Xuzhou');
     expect(deployed.availableActions).toContain('close');
@@ -140,15 +127,15 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     await page.getByText('已执行“关闭”，当前状态：已关闭。').waitFor();
     await expect(detail.locator('[data-field="state"]').textContent()).resolves.toBe('已关闭');
     await expect(detail.locator('table[data-section="history"] tr[data-event="closed"]').count()).resolves.toBe(1);
-    const stored = (await stack.gql<{ ticket: Ticket }>(ADMIN, 'query ($id: ID!) { ticket(id: $id) { id number title state availableActions } }', { id: deployed.id })).ticket;
+    const stored = (await web.stack.gql<{ ticket: Ticket }>(ADMIN, 'query ($id: ID!) { ticket(id: $id) { id number title state availableActions } }', { id: deployed.id })).ticket;
     expect(stored.state).toBe('closed');
     await session.screenshot('ticket-closed');
   });
 
   it('vendor: the same board under its contract tabs, with the vendor side’s actions and no create form', async () => {
-    session = await openSession(browser, stack, __filename);
+    const session = await web.session();
     const { page } = session;
-    const tickets = (await stack.gql<{ tickets: Ticket[] }>('vendor@demo.local', TICKETS, { id: contract.id })).tickets;
+    const tickets = (await web.stack.gql<{ tickets: Ticket[] }>('vendor@demo.local', TICKETS, { id: contract.id })).tickets;
     const received = tickets.find((x) => x.state === 'received');
     if (!received) throw new Error('the demo data has a received ticket on Xuzhou');
     await signIn(page, 'vendor@demo.local');
@@ -162,9 +149,8 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
   });
 
   it('period inputs: the scheme’s fields, a problem at its path, saved inputs read back from the API', async () => {
-    session = await openSession(browser, stack, __filename);
+    const session = await web.session(ADMIN);
     const { page } = session;
-    await signIn(page, ADMIN);
     await page.goto(`/buyer/contracts/${contract.id}/inputs`);
     await page.getByRole('heading', { level: 1, name: `期间录入：${contract.name}` }).waitFor();
     await page.getByLabel('考核期间').selectOption('2026-H2');
@@ -193,7 +179,7 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     await form.getByRole('button', { name: '保存录入' }).click();
     await page.getByText('已保存 2026-H2 的录入。').waitFor();
     const stored = (
-      await stack.gql<{ periodInputs: { staffScores: unknown; satisfaction: unknown; complaints: { valid: number; invalid: number } } }>(
+      await web.stack.gql<{ periodInputs: { staffScores: unknown; satisfaction: unknown; complaints: { valid: number; invalid: number } } }>(
         ADMIN,
         'query ($id: ID!) { periodInputs(contractId: $id, period: "2026-H2") { staffScores satisfaction complaints { valid invalid } } }',
         { id: contract.id },

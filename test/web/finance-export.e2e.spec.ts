@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
-import type { Browser } from 'playwright-core';
 import { QINGHAI_ITEMS } from '../jobs/acceptance/fixtures';
 import { COL, consistencyProblems, pick, readXlsx, rowsOf, type StoredSchedule } from '../jobs/acceptance/ledger-driver';
-import { type BrowserSession, launchBrowser, openSession, signIn, startWebStack, type WebStack } from './web-harness';
+import { webSuite } from './web-harness';
 
 const SCHEDULE_FIELDS = `contractId contractCode configVersion calendarVersion asOf computedAt basis payments { id lineId amount paidOn reference }
   schedule { asOf lines { id label year period gross deductionTotal net paid dueDate status reasons deductions { ruleId kind label amount formula } }
@@ -13,46 +12,36 @@ const LINE = 'half-year-payment.2026-H1';
 
 // Issue 6 acceptance: finance filters the schedules, marks a line paid, exports an XLSX; the test opens the file.
 describe('web console: finance exports an XLSX that the test opens and checks', () => {
-  let stack: WebStack;
-  let browser: Browser;
-  let session: BrowserSession | undefined;
   let contract: { id: string; code: string; name: string };
 
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack('web-finance-export'), launchBrowser()]);
-    // A confirmed close on demo Qinghai (domain.md example C): H1 items average 86.40 → grade B, three valid
-    // complaints → three deductions on the half-year line, due 2026-11-10; the 台账 confirmed makes it payable.
-    const { contracts } = await stack.gql<{ contracts: { id: string; code: string; name: string; presetId: string | null }[] }>('qinghai.admin@demo.local', '{ contracts { id code name presetId } }');
-    contract = contracts.find((c) => c.presetId === 'qinghai-hospital-3y') as typeof contract;
-    const setInputs = (i: Record<string, unknown>) => stack.gql('qinghai.admin@demo.local', 'mutation ($i: SetPeriodInputsInput!) { setPeriodInputs(input: $i) { period } }', { i: { contractId: contract.id, period: '2026-H1', ...i } });
-    await setInputs({ itemScores: QINGHAI_ITEMS, complaints: { valid: 3, invalid: 1 } });
-    const { closePeriod } = await stack.gql<{ closePeriod: { id: string } }>('qinghai.admin@demo.local', 'mutation ($i: ClosePeriodInput!) { closePeriod(input: $i) { id } }', { i: { contractId: contract.id, period: '2026-H1', asOf: '2026-07-10' } });
-    await stack.jobsSettled();
-    await stack.gql('qinghai.admin@demo.local', 'mutation ($id: ID!) { confirmPeriodClose(closeId: $id) { status } }', { id: closePeriod.id });
-    await stack.jobsSettled();
-    await setInputs({ ledgerConfirmed: true });
-    await stack.jobsSettled();
-  }, 240_000);
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
+  const web = webSuite('web-finance-export', __filename, {
+    setup: async (stack) => {
+      // A confirmed close on demo Qinghai (domain.md example C): H1 items average 86.40 → grade B, three valid
+      // complaints → three deductions on the half-year line, due 2026-11-10; the 台账 confirmed makes it payable.
+      const { contracts } = await stack.gql<{ contracts: { id: string; code: string; name: string; presetId: string | null }[] }>('qinghai.admin@demo.local', '{ contracts { id code name presetId } }');
+      contract = contracts.find((c) => c.presetId === 'qinghai-hospital-3y') as typeof contract;
+      const setInputs = (i: Record<string, unknown>) => stack.gql('qinghai.admin@demo.local', 'mutation ($i: SetPeriodInputsInput!) { setPeriodInputs(input: $i) { period } }', { i: { contractId: contract.id, period: '2026-H1', ...i } });
+      await setInputs({ itemScores: QINGHAI_ITEMS, complaints: { valid: 3, invalid: 1 } });
+      const { closePeriod } = await stack.gql<{ closePeriod: { id: string } }>('qinghai.admin@demo.local', 'mutation ($i: ClosePeriodInput!) { closePeriod(input: $i) { id } }', { i: { contractId: contract.id, period: '2026-H1', asOf: '2026-07-10' } });
+      await stack.jobsSettled();
+      await stack.gql('qinghai.admin@demo.local', 'mutation ($id: ID!) { confirmPeriodClose(closeId: $id) { status } }', { id: closePeriod.id });
+      await stack.jobsSettled();
+      await setInputs({ ledgerConfirmed: true });
+      await stack.jobsSettled();
+    },
+    setupTimeoutMs: 240_000,
   });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
 
-  const schedule = async () => (await stack.gql<{ paymentSchedule: Schedule }>('qinghai.finance@demo.local', `query ($c: ID!) { paymentSchedule(contractId: $c) { ${SCHEDULE_FIELDS} } }`, { c: contract.id })).paymentSchedule;
+  const schedule = async () => (await web.stack.gql<{ paymentSchedule: Schedule }>('qinghai.finance@demo.local', `query ($c: ID!) { paymentSchedule(contractId: $c) { ${SCHEDULE_FIELDS} } }`, { c: contract.id })).paymentSchedule;
 
   it('filters by due month and status, shows deductions with their formulas, marks the line paid (problems at their fields), exports XLSX with the API’s figures', async () => {
     const before = await schedule();
     const line = before.schedule.lines.find((l) => l.id === LINE) as Schedule['schedule']['lines'][number];
     expect(line).toMatchObject({ net: '5150.00', dueDate: '2026-11-10', status: 'due', paid: '0.00' });
-    const filtered = (await stack.gql<{ paymentSchedules: Schedule[] }>('qinghai.finance@demo.local', `query ($f: ScheduleFilterInput) { paymentSchedules(filter: $f) { ${SCHEDULE_FIELDS} } }`, { f: { dueMonth: '2026-11', status: 'due' } })).paymentSchedules;
+    const filtered = (await web.stack.gql<{ paymentSchedules: Schedule[] }>('qinghai.finance@demo.local', `query ($f: ScheduleFilterInput) { paymentSchedules(filter: $f) { ${SCHEDULE_FIELDS} } }`, { f: { dueMonth: '2026-11', status: 'due' } })).paymentSchedules;
 
-    session = await openSession(browser, stack, __filename);
+    const session = await web.session('qinghai.finance@demo.local');
     const { page } = session;
-    await signIn(page, 'qinghai.finance@demo.local');
     await page.waitForURL('**/finance/schedules');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('付款计划');
     await page.locator('tr[data-line]').first().waitFor();
@@ -101,7 +90,7 @@ describe('web console: finance exports an XLSX that the test opens and checks', 
     await form.getByLabel('付款凭证号').fill('QH-2026-118');
     await form.getByLabel('付款凭证号').press('Enter');
     await page.getByText(`已登记付款 ¥${line.net}`, { exact: false }).waitFor({ timeout: 30_000 });
-    await stack.jobsSettled();
+    await web.stack.jobsSettled();
     const after = await schedule();
     expect(after.payments).toEqual([expect.objectContaining({ lineId: LINE, amount: '5150.00', paidOn: '2026-11-20', reference: 'QH-2026-118' })]);
     const paidLine = after.schedule.lines.find((l) => l.id === LINE) as Schedule['schedule']['lines'][number];

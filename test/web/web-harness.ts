@@ -124,11 +124,76 @@ export async function openSession(browser: Browser, stack: WebStack, testFile: s
     async screenshot(name) {
       const path = join(SCREENSHOT_DIR, `${prefix}-${name}.png`);
       await page.screenshot({ path, fullPage: true });
+      // Every page a test shows is also checked for unlabelled controls (the issue's accessibility basics).
+      for (const c of await unlabelledControls(page)) problems.push(`unlabelled control on ${name}: ${c}`);
       return path;
     },
     async close() {
       await context.close();
       if (problems.length) throw new Error(`the browser reported errors:\n${problems.join('\n')}`);
+    },
+  };
+}
+
+/**
+ * Visible form controls and buttons without an accessible name: no <label> (wrapping or `for`), `aria-label`,
+ * `aria-labelledby` or `title`; a button without text. A string expression: the test tsconfig has no DOM types.
+ */
+export async function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(`(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('input, select, textarea, button, [role="checkbox"], [role="combobox"]')) {
+      if (el.type === 'hidden' || el.closest('[hidden], [aria-hidden="true"]')) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      const named = (el.labels && [...el.labels].some((l) => l.textContent.trim())) || (el.getAttribute('aria-label') || '').trim()
+        || (el.getAttribute('aria-labelledby') || '').split(/\\s+/).some((id) => id && (document.getElementById(id)?.textContent || '').trim())
+        || (el.getAttribute('title') || '').trim() || (el.tagName === 'BUTTON' && el.textContent.trim());
+      if (!named) out.push(el.outerHTML.slice(0, 160));
+    }
+    return out;
+  })()`);
+}
+
+export type WebSuite = {
+  /** The suite's stack, started in `beforeAll`. */
+  readonly stack: WebStack;
+  /** A fresh browser session for this test, closed (and its browser errors failing the test) after it; signed in when given an email. */
+  session(email?: string, options?: { locale?: 'zh-CN' | 'en' }): Promise<BrowserSession>;
+};
+
+/**
+ * The Jest hooks every web e2e suite needs, to call at the top of its `describe`: the stack and the browser before
+ * all (then `setup` with the stack), each test's session closed after it, the browser and the stack stopped at the end.
+ */
+export function webSuite(name: string, testFile: string, options: { setup?: (stack: WebStack) => Promise<void>; setupTimeoutMs?: number } = {}): WebSuite {
+  let stack: WebStack | undefined;
+  let browser: Browser | undefined;
+  let current: BrowserSession | undefined;
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startWebStack(name), launchBrowser()]);
+    await options.setup?.(stack);
+  }, options.setupTimeoutMs ?? 180_000);
+  afterEach(async () => {
+    // Fails the test that left a console error, page error or unlabelled control behind.
+    const s = current;
+    current = undefined;
+    await s?.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  }, 60_000);
+  return {
+    get stack() {
+      if (!stack) throw new Error('the web stack is not started (use it inside a test or hook)');
+      return stack;
+    },
+    async session(email, sessionOptions) {
+      if (!stack || !browser) throw new Error('the web stack is not started (use it inside a test or hook)');
+      current = await openSession(browser, stack, testFile, sessionOptions);
+      if (email) await signIn(current.page, email);
+      return current;
     },
   };
 }

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { calendarOf, monthBounds } from '@ledger/contracts';
+import { ValidationError } from '@ledger/kernel';
+import { TenantDatabase } from '@ledger/persistence';
+import { AbilityFactory } from '../auth/ability.factory';
+import { RequestContext } from '../auth/request-context.service';
+import { ContractsRepository } from '../contracts/contracts.repository';
+import { loadContract } from '../reports/contract-context';
+import type { WorkingDaysModel } from './working-days.models';
+
+/**
+ * A month on the contract's working-day calendar, built from its current configuration the way the SLA, report
+ * and ticket rules build it (`calendarOf`), so a client (the attendance grid) shows the days the rules count.
+ * Whoever reads the contract reads it; out of reach is NOT_FOUND; a year the national calendar has not
+ * published is CALENDAR_NOT_PUBLISHED (never guessed as plain weekdays).
+ */
+@Injectable()
+export class WorkingDaysService {
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly contracts: ContractsRepository,
+    private readonly context: RequestContext,
+    private readonly abilities: AbilityFactory,
+  ) {}
+
+  async forMonth(contractId: string, month: string): Promise<WorkingDaysModel> {
+    const ability = this.abilities.for(this.context.principal());
+    const bounds = monthBounds(month);
+    if (!bounds) throw new ValidationError([{ path: 'month', message: 'must be a month YYYY-MM' }]);
+    const ctx = await this.db.run(this.context.scope(), (em) => loadContract(em, this.contracts, ability, contractId));
+    const calendar = calendarOf(ctx.config);
+    const days: WorkingDaysModel['days'] = [];
+    for (let day = 1; day <= Number(bounds.end.slice(8)); day++) {
+      const date = `${month}-${String(day).padStart(2, '0')}`;
+      const info = calendar.describeDay(date);
+      days.push({ date, working: info.working, kind: info.kind, name: info.name ?? null, weekday: ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1 });
+    }
+    return { contractId: ctx.contract.id, month, calendarVersion: calendar.version, configVersion: ctx.version, workingDayCount: days.filter((d) => d.working).length, days };
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { monthBounds, monthlyReportSchema, obligationChecklist, reportDeliveriesAndEvents, type ObligationDelivery, type ObligationEvent } from '@ledger/contracts';
+import { DomainError, ValidationError } from '@ledger/kernel';
+import { TenantDatabase } from '@ledger/persistence';
+import { AbilityFactory } from '../auth/ability.factory';
+import { RequestContext } from '../auth/request-context.service';
+import { ContractsRepository } from '../contracts/contracts.repository';
+import { contractSubject, loadContract, todayInShanghai } from '../reports/contract-context';
+import type { DashboardObligationsModel } from './dashboard-obligations.models';
+import { DashboardObligationsRepository } from './dashboard-obligations.repository';
+
+/**
+ * The "obligations due" tile: the pure obligations checklist over the contract's current configuration and the
+ * deliveries and service events of the month's report. Kept out of the dashboard statement on purpose (it parses
+ * the configuration and the report, which the benchmarked tiles must not pay for): it runs only when the field is
+ * selected, in its own transaction under the caller's scope.
+ */
+@Injectable()
+export class DashboardObligationsService {
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly repo: DashboardObligationsRepository,
+    private readonly contracts: ContractsRepository,
+    private readonly context: RequestContext,
+    private readonly abilities: AbilityFactory,
+  ) {}
+
+  /** `readAt` is the dashboard's instant, so the tile and the other tiles are judged on the same day. */
+  async forMonth(contractId: string, month: string, readAt: Date): Promise<DashboardObligationsModel> {
+    const bounds = monthBounds(month);
+    if (!bounds) throw new ValidationError([{ path: 'month', message: 'must be a month YYYY-MM' }]);
+    const ability = this.abilities.for(this.context.principal());
+    const today = todayInShanghai(readAt.getTime());
+    // A past month is judged at its end, so its figure does not drift with the day it is looked at.
+    const asOf = today > bounds.end ? bounds.end : today;
+    return this.db.run(this.context.scope(), async (em) => {
+      const ctx = await loadContract(em, this.contracts, ability, contractId);
+      // The dashboard's own access rules (contract, tickets, closes, payments), plus the monthly reports it reads.
+      for (const s of ['PeriodClose', 'Payment', 'MonthlyReport'] as const) {
+        if (!ability.can('read', contractSubject(s, ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
+      }
+      const report = await this.repo.reportOfMonth(em, ctx.contract.id, month);
+      const empty = { month, asOf, reportStatus: report?.status ?? null, due: 0, met: 0, late: 0, missing: 0, pending: 0, nextDueDate: null, problem: null };
+      try {
+        let deliveries: ObligationDelivery[] = [];
+        let events: ObligationEvent[] = [];
+        if (report) ({ deliveries, events } = reportDeliveriesAndEvents(monthlyReportSchema.parse(report.payload), ctx.config));
+        const { items } = obligationChecklist({ config: ctx.config, period: { from: bounds.start, to: bounds.end }, asOf, deliveries, events });
+        const count = (status: string) => items.filter((i) => i.status === status).length;
+        const dueDates = items.filter((i) => i.status === 'pending' && i.dueDate !== null).map((i) => i.dueDate as string);
+        return { ...empty, due: items.length, met: count('met'), late: count('late'), missing: count('missing'), pending: count('pending'), nextDueDate: dueDates.sort()[0] ?? null };
+      } catch (e) {
+        // A tile, not the report: an unpublished calendar year or a report the configuration outgrew is shown, not thrown.
+        if (e instanceof DomainError) return { ...empty, problem: e.message };
+        throw e;
+      }
+    });
+  }
+}

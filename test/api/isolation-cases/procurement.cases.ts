@@ -32,6 +32,10 @@ export const CASES: Record<string, Case> = {
     build: (ids) => ({ query: 'query ($id: ID!) { procurementPackage(id: $id) { id budget bids { price } } }', variables: { id: ids.extra.procurementPackageId } }),
     expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND' },
   },
+  procurementPackages: {
+    build: (ids) => ({ query: 'query ($id: ID!) { procurementPackages(projectId: $id) { id name } }', variables: { id: ids.extra.procurementProjectId } }),
+    expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND' },
+  },
   packageRanking: {
     build: (ids) => ({ query: 'query ($id: ID!) { packageRanking(packageId: $id) { ranking { bidId total } } }', variables: { id: ids.extra.procurementPackageId } }),
     expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND' },

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
 import { decimalInput, Decimal, DomainError, ValidationError, type Problem } from '@ledger/kernel';
 import { JobDispatcher, JobOutbox, ScheduleStore, scheduleJob, type PaymentRow, type ScheduleSnapshot } from '@ledger/jobs';
 import { TenantDatabase, type ContractEntity } from '@ledger/persistence';
@@ -8,7 +9,7 @@ import { ContractsRepository } from '../contracts/contracts.repository';
 import type { JsonValue } from '../graphql/json.scalar';
 import type { JobModel } from '../period-close/period-close.models';
 import { jobModel } from '../period-close/period-close.service';
-import { contractSubject, isLocalDate, readableContract } from '../reports/contract-context';
+import { contractSubject, isLocalDate, readableContract, UUID } from '../reports/contract-context';
 import type { ScheduleModel } from '../settlement/settlement.models';
 import type { MarkPaidInput, PaymentModel, ScheduleFilterInput, StoredScheduleModel } from './schedules.models';
 
@@ -30,12 +31,11 @@ export class SchedulesService {
 
   async forContract(contractId: string): Promise<StoredScheduleModel | null> {
     const ability = this.abilities.for(this.context.principal());
-    return this.db.run(this.context.scope(), async (em) => {
-      const contract = await readableContract(em, this.contracts, ability, contractId);
-      if (!ability.can('read', contractSubject('Payment', contract))) throw new DomainError('NOT_FOUND', 'no such contract');
-      const [snapshot] = await ScheduleStore.latest(em, [contract.id]);
-      return snapshot ? model(contract, snapshot, await ScheduleStore.payments(em, contract.id)) : null;
-    });
+    const found = UUID.test(contractId) ? await this.db.run(this.context.scope(), (em) => ScheduleStore.contractSchedule(em, contractId)) : null;
+    // A contract outside the caller's reach is NOT_FOUND, whether it exists or not (as readableContract answers).
+    if (!found || !ability.can('read', subject('Contract', { tenantId: found.tenantId, vendorOrgId: found.vendorOrgId }))) throw new DomainError('NOT_FOUND', 'no such contract');
+    if (!ability.can('read', subject('Payment', { tenantId: found.tenantId, vendorOrgId: found.vendorOrgId }))) throw new DomainError('NOT_FOUND', 'no such contract');
+    return found.snapshot ? model(found, found.snapshot, found.payments) : null;
   }
 
   /** Every contract the caller reads that has a stored schedule, lines filtered by due month and status. */
@@ -104,7 +104,7 @@ function paymentModel(p: PaymentRow): PaymentModel {
   return { id: p.id, contractId: p.contractId, lineId: p.lineId, amount: p.amount, paidOn: p.paidOn, reference: p.reference, createdAt: p.createdAt };
 }
 
-function model(c: ContractEntity, s: ScheduleSnapshot, payments: PaymentRow[]): StoredScheduleModel {
+function model(c: Pick<ContractEntity, 'id' | 'code' | 'name'>, s: ScheduleSnapshot, payments: PaymentRow[]): StoredScheduleModel {
   return {
     contractId: c.id,
     contractCode: c.code,

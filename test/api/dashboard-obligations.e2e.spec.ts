@@ -1,0 +1,120 @@
+import { startApi, type TestApi } from './api-app';
+
+type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string } }[] };
+type Obligations = { month: string; asOf: string; reportStatus: string | null; due: number; met: number; late: number; missing: number; pending: number; nextDueDate: string | null; problem: string | null };
+
+const FIELDS = 'month asOf reportStatus due met late missing pending nextDueDate problem';
+const DASHBOARD = `query ($c: ID!, $m: String) { contractDashboard(contractId: $c, month: $m) { contractId sla { month } obligations { ${FIELDS} } } }`;
+
+/*
+ * The "obligations due" tile on the demo data: the checklist of the month's report against the contract's
+ * obligations, judged as of the month's end for a past month. Tianjin package 2 (tianjin-2026-p2) in October 2026:
+ * 18 working days on the national calendar (国庆 1–7 October off, Saturday 10 October a make-up working day), so
+ * 18 daily status reports + 18 daily inspections, 5 weekly reports (weeks from Monday 28 September, clipped to the
+ * month), the monthly report (due 5 November), the year's emergency responses and 重保 = 44 occurrences.
+ */
+describe('contract dashboard: obligations due (real PostgreSQL, demo seed)', () => {
+  let api: TestApi;
+  const tokens: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+  const call = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<Gql> => (await api.gql(query, variables, tokens[who])).body as Gql;
+  const obligations = async (who: string, c: string, m?: string): Promise<Obligations> => {
+    const r = await call(who, DASHBOARD, { c, m });
+    expect(r.errors).toBeUndefined();
+    return (r.data?.contractDashboard as { obligations: Obligations }).obligations;
+  };
+
+  beforeAll(async () => {
+    api = await startApi({ SEED_DEMO: 'auto' });
+    await api.jobsIdle();
+    for (const who of ['admin', 'vendor', 'xuzhou.admin', 'tianjin.admin', 'tianjin.finance', 'huaian.admin']) tokens[who] = await api.login(`${who}@demo.local`);
+    for (const c of (await call('vendor', '{ contracts { id code } }')).data?.contracts as { id: string; code: string }[]) ids[c.code] = c.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('without a report nothing is delivered: past daily and weekly occurrences missing, the rest pending, judged at the month end', async () => {
+    const o = await obligations('tianjin.admin', ids['tianjin-2026-p2'], '2026-10');
+    expect(o).toEqual({ month: '2026-10', asOf: '2026-10-31', reportStatus: null, due: 44, met: 0, late: 0, missing: 40, pending: 4, nextDueDate: '2026-10-31', problem: null });
+    // Finance and the holding vendor read the same figure.
+    expect(await obligations('tianjin.finance', ids['tianjin-2026-p2'], '2026-10')).toEqual(o);
+    expect(await obligations('vendor', ids['tianjin-2026-p2'], '2026-10')).toEqual(o);
+  });
+
+  it("a draft's deliveries count: on time (the 调休 Saturday included), late for a named week, a holiday's delivery matches nothing", async () => {
+    const saved = await call('vendor', 'mutation ($i: SaveMonthlyReportInput!) { saveMonthlyReport(input: $i) { status } }', {
+      i: {
+        contractId: ids['tianjin-2026-p2'],
+        month: '2026-10',
+        report: {
+          attendance: [],
+          deliveries: [
+            { obligationId: 'daily-status-report', deliveredOn: '2026-10-08', evidence: ['日报-1008'] },
+            { obligationId: 'daily-status-report', deliveredOn: '2026-10-10', evidence: ['日报-1010'] }, // make-up working day
+            { obligationId: 'weekly-report', deliveredOn: '2026-10-13', for: 'week-2026-10-05', evidence: ['周报-41'] }, // due 11 October: late
+            { obligationId: 'monthly-report', deliveredOn: '2026-11-03', for: '2026-10', evidence: ['月报-10'] }, // due 5 November
+            { obligationId: 'daily-inspection', deliveredOn: '2026-10-03', evidence: ['巡检-1003'] }, // 国庆: no occurrence that day
+          ],
+          serviceEvents: [],
+        },
+      },
+    });
+    expect(saved.errors).toBeUndefined();
+    expect(await obligations('tianjin.admin', ids['tianjin-2026-p2'], '2026-10')).toEqual({
+      month: '2026-10',
+      asOf: '2026-10-31',
+      reportStatus: 'draft',
+      due: 44,
+      met: 3,
+      late: 1,
+      missing: 37,
+      pending: 3,
+      nextDueDate: '2026-10-31',
+      problem: null,
+    });
+    // The monthly report page's checklist counts the same report the same way (it judges as of today, after October).
+    const reports = (await call('tianjin.admin', 'query ($c: ID!) { monthlyReports(contractId: $c) { month summary { obligations { met late missing pending } } } }', { c: ids['tianjin-2026-p2'] })).data?.monthlyReports as {
+      month: string;
+      summary: { obligations: Record<string, number> };
+    }[];
+    const summary = reports.find((r) => r.month === '2026-10')?.summary.obligations as Record<string, number>;
+    expect(summary).toMatchObject({ met: 3, late: 1 });
+    expect(summary.met + summary.late + summary.missing + summary.pending).toBe(44);
+  });
+
+  it('Xuzhou: the demo report of October (submitted, no deliveries) leaves the term inspection pending; the current month is judged today', async () => {
+    expect(await obligations('xuzhou.admin', ids['xuzhou-2026'], '2026-10')).toEqual({
+      month: '2026-10',
+      asOf: '2026-10-31',
+      reportStatus: 'submitted',
+      due: 1,
+      met: 0,
+      late: 0,
+      missing: 0,
+      pending: 1,
+      nextDueDate: '2026-12-31',
+      problem: null,
+    });
+    const now = await obligations('xuzhou.admin', ids['xuzhou-2026']);
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect(now).toMatchObject({ month: today.slice(0, 7), asOf: today });
+  });
+
+  it('contractDashboards resolves it per contract, within the caller’s tenant; another tenant gets NOT_FOUND, the platform nothing', async () => {
+    const list = (await call('tianjin.admin', `{ contractDashboards(month: "2026-10") { contractCode obligations { ${FIELDS} } } }`)).data?.contractDashboards as { contractCode: string; obligations: Obligations }[];
+    expect(list.map((d) => d.contractCode)).toEqual(Object.keys(ids).filter((c) => c.startsWith('tianjin-')).sort());
+    expect(list.find((d) => d.contractCode === 'tianjin-2026-p2')?.obligations).toMatchObject({ due: 44, met: 3, late: 1, missing: 37, pending: 3 });
+    // Package 3 has no report: its own figure, not package 2's deliveries.
+    expect(list.find((d) => d.contractCode === 'tianjin-2026-p3')?.obligations).toMatchObject({ reportStatus: null, met: 0, late: 0 });
+    for (const who of ['huaian.admin', 'xuzhou.admin', 'admin']) {
+      const r = await call(who, DASHBOARD, { c: ids['tianjin-2026-p2'], m: '2026-10' });
+      expect(r.errors?.[0].extensions.code).toBe('NOT_FOUND');
+      expect(r.data).toBeNull();
+    }
+    const huaian = (await call('huaian.admin', `{ contractDashboards(month: "2026-10") { contractCode obligations { due } } }`)).data?.contractDashboards as { contractCode: string }[];
+    expect(huaian.map((d) => d.contractCode)).toEqual(['huaian-2025-2026']);
+    expect((await call('admin', `{ contractDashboards { obligations { due } } }`)).data?.contractDashboards).toEqual([]);
+  });
+});

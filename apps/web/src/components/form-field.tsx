@@ -29,3 +29,37 @@ export function FormField({ label, hint, error, children }: { label: string; hin
     </div>
   );
 }
+
+/** A labelled select of plain string choices, each shown as itself; `blank` adds a first empty option with that text. */
+export function ChoiceField({
+  label,
+  hint,
+  error,
+  value,
+  choices,
+  blank,
+  onChange,
+}: {
+  label: string;
+  hint?: string;
+  error?: string | null;
+  value: string;
+  choices: readonly string[];
+  blank?: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <FormField label={label} hint={hint} error={error}>
+      {(p) => (
+        <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
+          {blank !== undefined ? <option value="">{blank}</option> : null}
+          {choices.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+}

@@ -2,7 +2,8 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { graphqlRequest, GraphqlRequestError } from '../../api/graphql-client';
 import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
-import { FormField } from '../../components/form-field';
+import { DataTable, HiddenColumnTitle } from '../../components/data-table';
+import { ChoiceField, FormField } from '../../components/form-field';
 import { Page } from '../../components/page';
 import { ErrorState, Loading, QueryView } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
@@ -243,17 +244,7 @@ export function ClosePage({ area }: { area: Area }) {
                 }}
               >
                 <h2>{t.requestSection}</h2>
-                <FormField label={t.period}>
-                  {(p) => (
-                    <select {...p} value={chosen} onChange={(e) => setPeriod(e.target.value)}>
-                      {periods.map((x) => (
-                        <option key={x} value={x}>
-                          {x}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </FormField>
+                <ChoiceField label={t.period} value={chosen} choices={periods} onChange={setPeriod} />
                 <FormField label={t.asOf} hint={t.asOfHint}>
                   {(p) => <input {...p} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />}
                 </FormField>
@@ -276,44 +267,26 @@ export function ClosePage({ area }: { area: Area }) {
               <section aria-labelledby="closes-list">
                 <h2 id="closes-list">{t.closes}</h2>
                 {periodCloses.length ? (
-                  <div className="table-wrap">
-                    <table data-testid="closes">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t.period}</th>
-                          <th scope="col">{t.revision}</th>
-                          <th scope="col">{t.status}</th>
-                          <th scope="col">{t.score}</th>
-                          <th scope="col">{t.grade}</th>
-                          <th scope="col">{t.asOf}</th>
-                          <th scope="col">{t.requestedAt}</th>
-                          <th scope="col">
-                            <span className="sr-only">{t.open}</span>
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {periodCloses.map((c) => (
-                          <tr key={c.id} data-close-id={c.id} aria-current={c.id === selected ? 'true' : undefined}>
-                            <th scope="row">{c.period}</th>
-                            <td>{c.revision}</td>
-                            <td>
-                              <StatusText status={c.status} />
-                            </td>
-                            <td>{c.score ?? '—'}</td>
-                            <td>{c.grade ?? '—'}</td>
-                            <td>{c.asOf}</td>
-                            <td>{c.requestedAt.slice(0, 16).replace('T', ' ')}</td>
-                            <td>
-                              <button type="button" onClick={() => select(c.id)} aria-label={`${t.open} ${c.period} #${c.revision}`}>
-                                {t.open}
-                              </button>
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <DataTable columns={[t.period, t.revision, t.status, t.score, t.grade, t.asOf, t.requestedAt, <HiddenColumnTitle>{t.open}</HiddenColumnTitle>]} testId="closes">
+                    {periodCloses.map((c) => (
+                      <tr key={c.id} data-close-id={c.id} aria-current={c.id === selected ? 'true' : undefined}>
+                        <th scope="row">{c.period}</th>
+                        <td>{c.revision}</td>
+                        <td>
+                          <StatusText status={c.status} />
+                        </td>
+                        <td>{c.score ?? '—'}</td>
+                        <td>{c.grade ?? '—'}</td>
+                        <td>{c.asOf}</td>
+                        <td>{c.requestedAt.slice(0, 16).replace('T', ' ')}</td>
+                        <td>
+                          <button type="button" onClick={() => select(c.id)} aria-label={`${t.open} ${c.period} #${c.revision}`}>
+                            {t.open}
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </DataTable>
                 ) : (
                   <p>{t.noCloses}</p>
                 )}

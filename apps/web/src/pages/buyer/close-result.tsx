@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/data-table';
 import { Money } from '../../components/money';
 import { StatTile } from '../../components/stat-tile';
 import { format, useMessages } from '../../i18n/i18n';
@@ -30,43 +31,30 @@ export function DeductionLines({ lines }: { lines: readonly CloseLine[] }) {
     <section aria-labelledby="deduction-lines">
       <h3 id="deduction-lines">{t.deductionLines}</h3>
       {lines.length ? (
-        <div className="table-wrap">
-          <table data-testid="deduction-lines">
-            <thead>
-              <tr>
-                <th scope="col">{t.rule}</th>
-                <th scope="col">{t.paymentLine}</th>
-                <th scope="col">{t.basis}</th>
-                <th scope="col">{t.formula}</th>
-                <th scope="col">{t.amount}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((l) => (
-                <tr key={l.id} data-line-id={l.id}>
-                  <th scope="row">
-                    {l.label ?? l.ruleId ?? l.kind} {l.ruleId ? <code>{l.ruleId}</code> : null}
-                  </th>
-                  <td>{l.paymentLineId ?? '—'}</td>
-                  <td>
-                    <dl className="basis">
-                      {Object.entries(l.basis).map(([k, v]) => (
-                        <div key={k}>
-                          <dt>{k}</dt>
-                          <dd>{typeof v === 'string' ? v : JSON.stringify(v)}</dd>
-                        </div>
-                      ))}
-                    </dl>
-                  </td>
-                  <td data-field="formula">{l.reason ? `${l.formula} (${l.reason})` : l.formula}</td>
-                  <td data-field="amount">
-                    <Money value={l.amount} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[t.rule, t.paymentLine, t.basis, t.formula, t.amount]} testId="deduction-lines">
+          {lines.map((l) => (
+            <tr key={l.id} data-line-id={l.id}>
+              <th scope="row">
+                {l.label ?? l.ruleId ?? l.kind} {l.ruleId ? <code>{l.ruleId}</code> : null}
+              </th>
+              <td>{l.paymentLineId ?? '—'}</td>
+              <td>
+                <dl className="basis">
+                  {Object.entries(l.basis).map(([k, v]) => (
+                    <div key={k}>
+                      <dt>{k}</dt>
+                      <dd>{typeof v === 'string' ? v : JSON.stringify(v)}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </td>
+              <td data-field="formula">{l.reason ? `${l.formula} (${l.reason})` : l.formula}</td>
+              <td data-field="amount">
+                <Money value={l.amount} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p>{t.noDeductions}</p>
       )}
@@ -99,47 +87,35 @@ export function CloseResultView({ result, lines }: { result: CloseResult; lines?
       {a.breakdown.length ? (
         <section aria-labelledby="score-breakdown">
           <h3 id="score-breakdown">{t.breakdown}</h3>
-          <div className="table-wrap">
-            <table data-testid="score-breakdown">
-              <thead>
-                <tr>
-                  <th scope="col">{t.component}</th>
-                  <th scope="col">{t.input}</th>
-                  <th scope="col">{t.pointsLost}</th>
-                  <th scope="col">{t.explanation}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {base !== null ? (
-                  <tr>
-                    <th scope="row">{t.base}</th>
-                    <td>—</td>
-                    <td data-field="points">{base}</td>
-                    <td>—</td>
-                  </tr>
-                ) : null}
-                {a.breakdown.map((b) => (
-                  <tr key={b.componentId} data-component={b.componentId}>
-                    <th scope="row">{b.label}</th>
-                    <td>
-                      <code>{b.input}</code>
-                    </td>
-                    <td data-field="points">{b.points}</td>
-                    <td>
-                      {b.explanation}
-                      {a.flags
-                        .filter((f) => f.componentId === b.componentId)
-                        .map((f, i) => (
-                          <div key={i} className="field-error">
-                            ⚑ {f.message}
-                          </div>
-                        ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[t.component, t.input, t.pointsLost, t.explanation]} testId="score-breakdown">
+            {base !== null ? (
+              <tr>
+                <th scope="row">{t.base}</th>
+                <td>—</td>
+                <td data-field="points">{base}</td>
+                <td>—</td>
+              </tr>
+            ) : null}
+            {a.breakdown.map((b) => (
+              <tr key={b.componentId} data-component={b.componentId}>
+                <th scope="row">{b.label}</th>
+                <td>
+                  <code>{b.input}</code>
+                </td>
+                <td data-field="points">{b.points}</td>
+                <td>
+                  {b.explanation}
+                  {a.flags
+                    .filter((f) => f.componentId === b.componentId)
+                    .map((f, i) => (
+                      <div key={i} className="field-error">
+                        ⚑ {f.message}
+                      </div>
+                    ))}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <ScoreWaterfallChart assessment={a} />
         </section>
       ) : null}
@@ -157,39 +133,25 @@ export function CloseResultView({ result, lines }: { result: CloseResult; lines?
       {lines ? <DeductionLines lines={lines.filter((l) => l.kind === 'deduction' || l.kind === 'adjustment')} /> : null}
       <section aria-labelledby="derived-metrics">
         <h3 id="derived-metrics">{t.metrics}</h3>
-        <div className="table-wrap">
-          <table data-testid="metrics">
-            <thead>
-              <tr>
-                <th scope="col">{t.period}</th>
-                <th scope="col">{t.metric}</th>
-                <th scope="col">{t.value}</th>
-                <th scope="col">{t.numerator}</th>
-                <th scope="col">{t.denominator}</th>
-                <th scope="col">{t.explanation}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.metrics.map((m) => (
-                <tr key={`${m.period}-${m.id}`} data-metric={`${m.period}/${m.id}`}>
-                  <td>{m.period}</td>
-                  <th scope="row">{m.label}</th>
-                  <td data-field="display">{m.display ?? '—'}</td>
-                  <td data-field="numerator">{m.numerator ?? '—'}</td>
-                  <td data-field="denominator">{m.denominator ?? '—'}</td>
-                  <td>
-                    {m.explanation}
-                    {m.notes.map((n, i) => (
-                      <div key={i} className="muted">
-                        {n}
-                      </div>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[t.period, t.metric, t.value, t.numerator, t.denominator, t.explanation]} testId="metrics">
+          {result.metrics.map((m) => (
+            <tr key={`${m.period}-${m.id}`} data-metric={`${m.period}/${m.id}`}>
+              <td>{m.period}</td>
+              <th scope="row">{m.label}</th>
+              <td data-field="display">{m.display ?? '—'}</td>
+              <td data-field="numerator">{m.numerator ?? '—'}</td>
+              <td data-field="denominator">{m.denominator ?? '—'}</td>
+              <td>
+                {m.explanation}
+                {m.notes.map((n, i) => (
+                  <div key={i} className="muted">
+                    {n}
+                  </div>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       <ScheduleTable lines={result.schedule.lines} />
     </>
@@ -199,51 +161,36 @@ export function CloseResultView({ result, lines }: { result: CloseResult; lines?
 export function ScheduleTable({ lines, caption }: { lines: CloseResult['schedule']['lines']; caption?: string }) {
   const t = useMessages(closeMessages);
   return (
-    <div className="table-wrap">
-      <table data-testid="schedule-lines">
-        <caption>{caption ?? t.schedule}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.paymentLine}</th>
-            <th scope="col">{t.gross}</th>
-            <th scope="col">{t.deductions}</th>
-            <th scope="col">{t.net}</th>
-            <th scope="col">{t.status}</th>
-            <th scope="col">{t.dueDate}</th>
+    <DataTable columns={[t.paymentLine, t.gross, t.deductions, t.net, t.status, t.dueDate]} caption={caption ?? t.schedule} testId="schedule-lines">
+      {lines.map((l) => {
+        const key = lineStatusKey(l.status);
+        return (
+          <tr key={l.id} data-line-id={l.id}>
+            <th scope="row">{l.label}</th>
+            <td data-field="gross">
+              <Money value={l.gross} />
+            </td>
+            <td>
+              {l.deductions.length ? (
+                <ul className="deductions">
+                  {l.deductions.map((d, i) => (
+                    <li key={i} data-rule={d.ruleId}>
+                      <Money value={d.amount} /> <code>{d.ruleId}</code> {d.formula}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                '—'
+              )}
+            </td>
+            <td data-field="net">
+              <Money value={l.net} />
+            </td>
+            <td data-field="status">{key ? t[key] : l.status}</td>
+            <td data-field="due">{l.dueDate ?? t.notDue}</td>
           </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => {
-            const key = lineStatusKey(l.status);
-            return (
-              <tr key={l.id} data-line-id={l.id}>
-                <th scope="row">{l.label}</th>
-                <td data-field="gross">
-                  <Money value={l.gross} />
-                </td>
-                <td>
-                  {l.deductions.length ? (
-                    <ul className="deductions">
-                      {l.deductions.map((d, i) => (
-                        <li key={i} data-rule={d.ruleId}>
-                          <Money value={d.amount} /> <code>{d.ruleId}</code> {d.formula}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td data-field="net">
-                  <Money value={l.net} />
-                </td>
-                <td data-field="status">{key ? t[key] : l.status}</td>
-                <td data-field="due">{l.dueDate ?? t.notDue}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

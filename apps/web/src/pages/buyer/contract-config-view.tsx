@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { DataTable } from '../../components/data-table';
 import { Money } from '../../components/money';
 import { format, useMessages } from '../../i18n/i18n';
 import { type Band, type ComponentView, type ConfigView, isRecord, type RuleView, type SlaDuration } from './contract-config-types';
@@ -94,46 +95,34 @@ function conditionsText(t: T, conditions: Record<string, unknown>[] | undefined)
 function RuleTable({ t, caption, rules, empty }: { t: T; caption: string; rules: RuleView[]; empty: string }) {
   if (!rules.length) return <p className="muted">{empty}</p>;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.name}</th>
-            <th scope="col">{t.kind}</th>
-            <th scope="col">{t.terms}</th>
+    <DataTable columns={[t.name, t.kind, t.terms]} caption={caption}>
+      {rules.map((r) => {
+        const steps = list(r.params?.steps as { id: string; label?: string; cumulativePercent: number | string; conditions?: Record<string, unknown>[] }[] | undefined);
+        const conditions = conditionsText(t, r.conditions);
+        return (
+          <tr key={r.id} data-rule={r.id}>
+            <th scope="row">{r.label ?? r.id}</th>
+            <td>
+              <code>{r.kind}</code>
+            </td>
+            <td>
+              {paramsText(r.params)}
+              {steps.length ? (
+                <ul>
+                  {steps.map((s) => (
+                    <li key={s.id}>
+                      {format(t.stepLine, { label: s.label ?? s.id, percent: String(s.cumulativePercent) })}
+                      {conditionsText(t, s.conditions) ? ` · ${conditionsText(t, s.conditions)}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {conditions ? <div className="muted">{conditions}</div> : null}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rules.map((r) => {
-            const steps = list(r.params?.steps as { id: string; label?: string; cumulativePercent: number | string; conditions?: Record<string, unknown>[] }[] | undefined);
-            const conditions = conditionsText(t, r.conditions);
-            return (
-              <tr key={r.id} data-rule={r.id}>
-                <th scope="row">{r.label ?? r.id}</th>
-                <td>
-                  <code>{r.kind}</code>
-                </td>
-                <td>
-                  {paramsText(r.params)}
-                  {steps.length ? (
-                    <ul>
-                      {steps.map((s) => (
-                        <li key={s.id}>
-                          {format(t.stepLine, { label: s.label ?? s.id, percent: String(s.cumulativePercent) })}
-                          {conditionsText(t, s.conditions) ? ` · ${conditionsText(t, s.conditions)}` : ''}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                  {conditions ? <div className="muted">{conditions}</div> : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }
 
@@ -179,35 +168,19 @@ export function ContractConfigView({ config }: { config: ConfigView }) {
       <section aria-labelledby="cfg-staffing">
         <h3 id="cfg-staffing">{t.staffing}</h3>
         {roles.length ? (
-          <div className="table-wrap">
-            <table data-section="staffing">
-              <caption>{t.staffing}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.role}</th>
-                  <th scope="col">{t.headcount}</th>
-                  <th scope="col">{t.placement}</th>
-                  <th scope="col">{t.coverage}</th>
-                  <th scope="col">{t.core}</th>
-                  <th scope="col">{t.attendance}</th>
-                  <th scope="col">{t.qualifications}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {roles.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">{r.name}</th>
-                    <td>{r.headcount}</td>
-                    <td>{keyed(t, 'placement', r.placement)}</td>
-                    <td>{r.coverage ?? '5x8'}</td>
-                    <td>{r.core ? t.yes : t.no}</td>
-                    <td>{r.countsForAttendance === false ? t.no : t.yes}</td>
-                    <td className="muted">{r.qualifications ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[t.role, t.headcount, t.placement, t.coverage, t.core, t.attendance, t.qualifications]} caption={t.staffing} section="staffing">
+            {roles.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">{r.name}</th>
+                <td>{r.headcount}</td>
+                <td>{keyed(t, 'placement', r.placement)}</td>
+                <td>{r.coverage ?? '5x8'}</td>
+                <td>{r.core ? t.yes : t.no}</td>
+                <td>{r.countsForAttendance === false ? t.no : t.yes}</td>
+                <td className="muted">{r.qualifications ?? ''}</td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
           <p className="muted">{t.noRoles}</p>
         )}
@@ -247,35 +220,31 @@ export function ContractConfigView({ config }: { config: ConfigView }) {
           </>
         ) : null}
         {targets.length ? (
-          <div className="table-wrap">
-            <table data-section="sla-matrix">
-              <caption>{t.slaMatrix}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.target}</th>
-                  <th scope="col">{t.metric}</th>
-                  <th scope="col">{t.clock}</th>
-                  {severities.map((s) => (
-                    <th scope="col" key={s.id}>
-                      {s.name} <span className="muted">({s.id})</span>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {targets.map((x) => (
-                  <tr key={x.id}>
-                    <th scope="row">{x.name}</th>
-                    <td>{x.metric}</td>
-                    <td>{keyed(t, 'clock', x.clock)}</td>
-                    {severities.map((s) => (
-                      <td key={s.id}>{x.severities.includes(s.id) ? durationText(t, x.duration) : <span className="muted">{t.notApplicable}</span>}</td>
-                    ))}
-                  </tr>
+          <DataTable
+            columns={[
+              t.target,
+              t.metric,
+              t.clock,
+              ...severities.map((s) => (
+                <>
+                  {s.name} <span className="muted">({s.id})</span>
+                </>
+              )),
+            ]}
+            caption={t.slaMatrix}
+            section="sla-matrix"
+          >
+            {targets.map((x) => (
+              <tr key={x.id}>
+                <th scope="row">{x.name}</th>
+                <td>{x.metric}</td>
+                <td>{keyed(t, 'clock', x.clock)}</td>
+                {severities.map((s) => (
+                  <td key={s.id}>{x.severities.includes(s.id) ? durationText(t, x.duration) : <span className="muted">{t.notApplicable}</span>}</td>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
           <p className="muted">{t.noSla}</p>
         )}
@@ -304,31 +273,18 @@ export function ContractConfigView({ config }: { config: ConfigView }) {
                 year: assessment.yearAggregation?.kind ?? '—',
               })}
             </p>
-            <div className="table-wrap">
-              <table data-section="assessment">
-                <caption>{t.assessment}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.component}</th>
-                    <th scope="col">{t.kind}</th>
-                    <th scope="col">{t.input}</th>
-                    <th scope="col">{t.rule}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {components.map((c) => (
-                    <tr key={c.id}>
-                      <th scope="row">{c.label ?? c.id}</th>
-                      <td>{keyed(t, 'kind', c.kind)}</td>
-                      <td>
-                        <code>{c.input ?? c.id}</code>
-                      </td>
-                      <td>{componentRule(t, c)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable columns={[t.component, t.kind, t.input, t.rule]} caption={t.assessment} section="assessment">
+              {components.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{c.label ?? c.id}</th>
+                  <td>{keyed(t, 'kind', c.kind)}</td>
+                  <td>
+                    <code>{c.input ?? c.id}</code>
+                  </td>
+                  <td>{componentRule(t, c)}</td>
+                </tr>
+              ))}
+            </DataTable>
             {list(assessment.alerts).length ? (
               <>
                 <h4>{t.alerts}</h4>

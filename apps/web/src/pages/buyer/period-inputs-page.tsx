@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
-import { FormField } from '../../components/form-field';
+import { ChoiceField, FormField } from '../../components/form-field';
 import { Page } from '../../components/page';
 import { ErrorState, QueryView } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
@@ -296,17 +296,13 @@ export function PeriodInputsPage() {
           const chosen = period && periods.includes(period) ? period : periods.includes(current) ? current : periods[0];
           return (
             <>
-              <FormField label={t.period} hint={scheme.periodKind ? format(t.periodHint, { kind: kindLabel(scheme.periodKind) }) : t.periodHintNone}>
-                {(p) => (
-                  <select {...p} value={chosen} onChange={(e) => setPeriod(e.target.value)}>
-                    {periods.map((x) => (
-                      <option key={x} value={x}>
-                        {x}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </FormField>
+              <ChoiceField
+                label={t.period}
+                hint={scheme.periodKind ? format(t.periodHint, { kind: kindLabel(scheme.periodKind) }) : t.periodHintNone}
+                value={chosen}
+                choices={periods}
+                onChange={setPeriod}
+              />
               {chosen ? <PeriodInputsLoader key={chosen} contractId={contract.id} period={chosen} scheme={scheme} /> : null}
             </>
           );

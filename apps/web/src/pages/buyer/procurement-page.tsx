@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
+import { DataTable, HiddenColumnTitle } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
 import { Money } from '../../components/money';
 import { Page } from '../../components/page';
@@ -31,33 +32,22 @@ function SchemeTable({ pkg }: { pkg: Package }) {
           min: s.minValidBids ?? '—',
         })}
       </p>
-      <div className="table-wrap">
-        <table data-testid="scheme-items">
-          <thead>
-            <tr>
-              <th scope="col">{t.item}</th>
-              <th scope="col">{t.kind}</th>
-              <th scope="col">{t.params}</th>
+      <DataTable columns={[t.item, t.kind, t.params]} testId="scheme-items">
+        {s.items.map((i) => {
+          const k = kindKey(i.kind);
+          return (
+            <tr key={i.id}>
+              <th scope="row">
+                <code>{i.id}</code> {i.label}
+              </th>
+              <td>{k ? t[k] : i.kind}</td>
+              <td>
+                <code>{JSON.stringify(i.params)}</code>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {s.items.map((i) => {
-              const k = kindKey(i.kind);
-              return (
-                <tr key={i.id}>
-                  <th scope="row">
-                    <code>{i.id}</code> {i.label}
-                  </th>
-                  <td>{k ? t[k] : i.kind}</td>
-                  <td>
-                    <code>{JSON.stringify(i.params)}</code>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </section>
   );
 }
@@ -71,34 +61,21 @@ function BidsAndSheets({ pkg }: { pkg: Package }) {
       <section aria-labelledby="bids">
         <h3 id="bids">{t.bids}</h3>
         {pkg.bids.length ? (
-          <div className="table-wrap">
-            <table data-testid="bids">
-              <thead>
-                <tr>
-                  <th scope="col">{t.bidder}</th>
-                  <th scope="col">{t.price}</th>
-                  <th scope="col">{t.smallOrMicro}</th>
-                  <th scope="col">{t.disqualified}</th>
-                  <th scope="col">{t.objective}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {pkg.bids.map((b) => (
-                  <tr key={b.id}>
-                    <th scope="row">{b.bidderName}</th>
-                    <td>
-                      <Money value={b.price} />
-                    </td>
-                    <td>{b.smallOrMicro ? `${t.yes}（${b.preferenceBasis ?? ''}）` : t.no}</td>
-                    <td>{b.disqualified ? (b.disqualificationReason ?? t.yes) : t.no}</td>
-                    <td>
-                      <code>{JSON.stringify(b.objective)}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[t.bidder, t.price, t.smallOrMicro, t.disqualified, t.objective]} testId="bids">
+            {pkg.bids.map((b) => (
+              <tr key={b.id}>
+                <th scope="row">{b.bidderName}</th>
+                <td>
+                  <Money value={b.price} />
+                </td>
+                <td>{b.smallOrMicro ? `${t.yes}（${b.preferenceBasis ?? ''}）` : t.no}</td>
+                <td>{b.disqualified ? (b.disqualificationReason ?? t.yes) : t.no}</td>
+                <td>
+                  <code>{JSON.stringify(b.objective)}</code>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
           <p>{t.noBids}</p>
         )}
@@ -147,36 +124,22 @@ function RankingView({ ranking: r }: { ranking: Ranking }) {
       <p>
         {t.budget} <Money value={r.budget} /> · {t.basePrice} {r.basePrice ? <Money value={r.basePrice.evaluatedPrice} /> : '—'}
       </p>
-      <div className="table-wrap">
-        <table data-testid="ranking">
-          <caption>{t.ranking}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.rank}</th>
-              <th scope="col">{t.bidder}</th>
-              <th scope="col">{t.total}</th>
-              <th scope="col">{t.price}</th>
-              <th scope="col">{t.decidedBy}</th>
+      <DataTable columns={[t.rank, t.bidder, t.total, t.price, t.decidedBy]} caption={t.ranking} testId="ranking">
+        {r.ranking.map((l) => {
+          const k = decidedByKey(l.decidedBy);
+          return (
+            <tr key={l.bidId} data-bid-id={l.bidId}>
+              <td data-field="rank">{l.rank}</td>
+              <th scope="row">{l.bidderName}</th>
+              <td data-field="total">{l.total}</td>
+              <td>
+                <Money value={l.price} />
+              </td>
+              <td>{k ? t[k] : l.decidedBy}</td>
             </tr>
-          </thead>
-          <tbody>
-            {r.ranking.map((l) => {
-              const k = decidedByKey(l.decidedBy);
-              return (
-                <tr key={l.bidId} data-bid-id={l.bidId}>
-                  <td data-field="rank">{l.rank}</td>
-                  <th scope="row">{l.bidderName}</th>
-                  <td data-field="total">{l.total}</td>
-                  <td>
-                    <Money value={l.price} />
-                  </td>
-                  <td>{k ? t[k] : l.decidedBy}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
       {r.flags.length ? (
         <ul aria-label={t.flags}>
           {r.flags.map((f, i) => (
@@ -367,34 +330,20 @@ export function ProcurementPage() {
               <section aria-labelledby="projects">
                 <h2 id="projects">{t.projects}</h2>
                 {procurementProjects.length ? (
-                  <div className="table-wrap">
-                    <table data-testid="projects">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t.code}</th>
-                          <th scope="col">{t.name}</th>
-                          <th scope="col">{t.status}</th>
-                          <th scope="col">
-                            <span className="sr-only">{t.open}</span>
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {procurementProjects.map((p) => (
-                          <tr key={p.id} aria-current={p.id === projectId ? 'true' : undefined}>
-                            <th scope="row">{p.code}</th>
-                            <td>{p.name}</td>
-                            <td>{p.status}</td>
-                            <td>
-                              <button type="button" onClick={() => setSearch({ project: p.id })} aria-label={`${t.open} ${p.code}`}>
-                                {t.open}
-                              </button>
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <DataTable columns={[t.code, t.name, t.status, <HiddenColumnTitle>{t.open}</HiddenColumnTitle>]} testId="projects">
+                    {procurementProjects.map((p) => (
+                      <tr key={p.id} aria-current={p.id === projectId ? 'true' : undefined}>
+                        <th scope="row">{p.code}</th>
+                        <td>{p.name}</td>
+                        <td>{p.status}</td>
+                        <td>
+                          <button type="button" onClick={() => setSearch({ project: p.id })} aria-label={`${t.open} ${p.code}`}>
+                            {t.open}
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </DataTable>
                 ) : (
                   <p>{t.noProjects}</p>
                 )}

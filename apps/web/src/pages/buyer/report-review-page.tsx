@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
+import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
 import { Page } from '../../components/page';
 import { ErrorState, QueryView } from '../../components/query-state';
@@ -28,37 +29,22 @@ export function ReportReviewPage() {
           return (
             <>
               {monthlyReports.length ? (
-                <div className="table-wrap">
-                  <table>
-                    <caption>{t.months}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t.month}</th>
-                        <th scope="col">{t.status}</th>
-                        <th scope="col">{t.actual}</th>
-                        <th scope="col">{t.absent}</th>
-                        <th scope="col">{t.obligations}</th>
-                        <th scope="col">{t.submittedAt}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {monthlyReports.map((r) => (
-                        <tr key={r.id} data-month={r.month} aria-current={r.month === month ? 'true' : undefined}>
-                          <th scope="row">
-                            <Link to={`?month=${r.month}`} aria-label={`${r.month} ${r.status === 'submitted' ? t.review : t.view}`}>
-                              {r.month}
-                            </Link>
-                          </th>
-                          <td data-field="status">{t[reportStatusKey(r.status)]}</td>
-                          <td>{r.summary?.personMonths.actual ?? '—'}</td>
-                          <td>{r.summary?.personMonths.absent ?? '—'}</td>
-                          <td>{r.summary ? `${t.met} ${r.summary.obligations.met} · ${t.missing} ${r.summary.obligations.missing} · ${t.pending} ${r.summary.obligations.pending}` : '—'}</td>
-                          <td>{r.submittedAt ? r.submittedAt.slice(0, 16).replace('T', ' ') : '—'}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable columns={[t.month, t.status, t.actual, t.absent, t.obligations, t.submittedAt]} caption={t.months}>
+                  {monthlyReports.map((r) => (
+                    <tr key={r.id} data-month={r.month} aria-current={r.month === month ? 'true' : undefined}>
+                      <th scope="row">
+                        <Link to={`?month=${r.month}`} aria-label={`${r.month} ${r.status === 'submitted' ? t.review : t.view}`}>
+                          {r.month}
+                        </Link>
+                      </th>
+                      <td data-field="status">{t[reportStatusKey(r.status)]}</td>
+                      <td>{r.summary?.personMonths.actual ?? '—'}</td>
+                      <td>{r.summary?.personMonths.absent ?? '—'}</td>
+                      <td>{r.summary ? `${t.met} ${r.summary.obligations.met} · ${t.missing} ${r.summary.obligations.missing} · ${t.pending} ${r.summary.obligations.pending}` : '—'}</td>
+                      <td>{r.submittedAt ? r.submittedAt.slice(0, 16).replace('T', ' ') : '—'}</td>
+                    </tr>
+                  ))}
+                </DataTable>
               ) : (
                 <p>{t.noReports}</p>
               )}

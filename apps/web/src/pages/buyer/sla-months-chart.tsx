@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { gqlDocument } from '../../api/graphql-client';
 import { useGraphqlQuery } from '../../api/use-graphql';
+import { DataTable } from '../../components/data-table';
 import { EChart } from '../../components/echart';
 import { QueryView } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
@@ -72,36 +73,21 @@ function SlaMonthsFigure({ rows }: { rows: MonthSla[] }) {
         <figcaption>{t.slaTitle}</figcaption>
         <EChart option={option} label={t.slaLabel} />
       </figure>
-      <div className="table-wrap">
-        <table data-testid="sla-months-table">
-          <caption>{t.slaTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.month}</th>
-              {severities.map((s) => (
-                <th scope="col" key={s}>
-                  {format(t.severity, { s })}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.sla.month} data-month={r.sla.month}>
-                <th scope="row">{r.sla.month}</th>
-                {severities.map((s) => {
-                  const v = cell(r, s);
-                  return (
-                    <td key={s} data-severity={s}>
-                      {v === null ? <span className="muted">{t.slaNone}</span> : `${v} %`}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[t.month, ...severities.map((s) => format(t.severity, { s }))]} caption={t.slaTitle} testId="sla-months-table">
+        {rows.map((r) => (
+          <tr key={r.sla.month} data-month={r.sla.month}>
+            <th scope="row">{r.sla.month}</th>
+            {severities.map((s) => {
+              const v = cell(r, s);
+              return (
+                <td key={s} data-severity={s}>
+                  {v === null ? <span className="muted">{t.slaNone}</span> : `${v} %`}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

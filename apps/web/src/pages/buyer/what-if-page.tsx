@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { gqlDocument } from '../../api/graphql-client';
 import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
+import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
 import { Money } from '../../components/money';
 import { Page } from '../../components/page';
@@ -62,65 +63,51 @@ function DiffTable({ diff }: { diff: SimulationDiff }) {
   const t = useMessages(whatIfMessages);
   const changed = (c: Change) => (c.before === c.after ? (c.after ?? '—') : `${c.before ?? '—'} → ${c.after ?? '—'}`);
   return (
-    <div className="table-wrap">
-      <table data-testid="what-if-diff">
-        <caption>{t.diff}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.line}</th>
-            <th scope="col">
-              {t.net}（{t.before}）
-            </th>
-            <th scope="col">
-              {t.net}（{t.after}）
-            </th>
-            <th scope="col">{t.delta}</th>
-            <th scope="col">{t.deductions}</th>
-            <th scope="col">{t.status}</th>
-            <th scope="col">{t.dueDate}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {diff.lines.map((l) => (
-            <tr key={l.id} data-line-id={l.id}>
-              <th scope="row">{l.id}</th>
-              <td>
-                <Money value={l.net.before} />
-              </td>
-              <td>
-                <Money value={l.net.after} />
-              </td>
-              <td data-field="delta">
-                <Money value={l.net.delta} />
-              </td>
-              <td>
-                <Money value={l.deductions.before} /> → <Money value={l.deductions.after} />
-              </td>
-              <td>{changed(l.status)}</td>
-              <td>{changed(l.dueDate)}</td>
-            </tr>
-          ))}
-          <tr data-line-id="total">
-            <th scope="row">{t.total}</th>
+    <>
+      <DataTable
+        columns={[t.line, <>{t.net}（{t.before}）</>, <>{t.net}（{t.after}）</>, t.delta, t.deductions, t.status, t.dueDate]}
+        caption={t.diff}
+        testId="what-if-diff"
+      >
+        {diff.lines.map((l) => (
+          <tr key={l.id} data-line-id={l.id}>
+            <th scope="row">{l.id}</th>
             <td>
-              <Money value={diff.totals.net.before} />
+              <Money value={l.net.before} />
             </td>
             <td>
-              <Money value={diff.totals.net.after} />
+              <Money value={l.net.after} />
             </td>
             <td data-field="delta">
-              <Money value={diff.totals.net.delta} />
+              <Money value={l.net.delta} />
             </td>
             <td>
-              <Money value={diff.totals.deductions.before} /> → <Money value={diff.totals.deductions.after} />
+              <Money value={l.deductions.before} /> → <Money value={l.deductions.after} />
             </td>
-            <td />
-            <td />
+            <td>{changed(l.status)}</td>
+            <td>{changed(l.dueDate)}</td>
           </tr>
-        </tbody>
-      </table>
+        ))}
+        <tr data-line-id="total">
+          <th scope="row">{t.total}</th>
+          <td>
+            <Money value={diff.totals.net.before} />
+          </td>
+          <td>
+            <Money value={diff.totals.net.after} />
+          </td>
+          <td data-field="delta">
+            <Money value={diff.totals.net.delta} />
+          </td>
+          <td>
+            <Money value={diff.totals.deductions.before} /> → <Money value={diff.totals.deductions.after} />
+          </td>
+          <td />
+          <td />
+        </tr>
+      </DataTable>
       {diff.lines.length ? null : <p>{t.noDiff}</p>}
-    </div>
+    </>
   );
 }
 

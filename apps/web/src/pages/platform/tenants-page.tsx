@@ -1,5 +1,6 @@
 import { gqlDocument } from '../../api/graphql-client';
 import { useGraphqlQuery } from '../../api/use-graphql';
+import { DataTable } from '../../components/data-table';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
 import { useMessages } from '../../i18n/i18n';
@@ -18,22 +19,14 @@ export function TenantsPage() {
       <QueryView query={query}>
         {({ tenants, vendorOrganizations }) => (
           <>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.code}</th>
-                  <th scope="col">{t.name}</th>
+            <DataTable columns={[t.code, t.name]}>
+              {tenants.map((x) => (
+                <tr key={x.id}>
+                  <td>{x.code}</td>
+                  <td>{x.name}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {tenants.map((x) => (
-                  <tr key={x.id}>
-                    <td>{x.code}</td>
-                    <td>{x.name}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
             <h2>{t.vendorsTitle}</h2>
             {vendorOrganizations.length ? (
               <ul>

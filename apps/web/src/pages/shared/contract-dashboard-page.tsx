@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useGraphqlQuery } from '../../api/use-graphql';
+import { DataTable } from '../../components/data-table';
 import { Money } from '../../components/money';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
 import { StatTile } from '../../components/stat-tile';
 import { format, useMessages } from '../../i18n/i18n';
-import { CompliancePercent, LastScore, NextPayment } from './dashboard-tiles';
+import { CompliancePercent, LastScore, NextPayment, ObligationsFigure } from './dashboard-tiles';
 import { dashboardMessages } from './dashboard-messages';
 import { CONTRACT_DASHBOARD } from './dashboard-queries';
 import { MonthField } from './month-field';
@@ -38,6 +39,9 @@ export function ContractDashboardPage({ area }: { area: 'buyer' | 'vendor' | 'fi
                 {d.openBreaches}
               </StatTile>
               <StatTile label={t.warnings}>{format(t.warningsDetail, d.notifications)}</StatTile>
+              <StatTile label={format(t.obligationsOf, { month: d.obligations.month })} tone={d.obligations.missing ? 'alert' : undefined}>
+                <ObligationsFigure obligations={d.obligations} />
+              </StatTile>
               <StatTile label={t.lastScore}>
                 <LastScore close={d.lastConfirmedClose} />
               </StatTile>
@@ -46,41 +50,24 @@ export function ContractDashboardPage({ area }: { area: 'buyer' | 'vendor' | 'fi
               </StatTile>
             </dl>
             {d.sla.severities.length ? (
-              <div className="table-wrap">
-                <table>
-                  <caption>{format(t.slaComplianceOf, { month: d.sla.month })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.severity}</th>
-                      <th scope="col">{t.target}</th>
-                      <th scope="col">{t.compliance}</th>
-                      <th scope="col">{t.met}</th>
-                      <th scope="col">{t.breached}</th>
-                      <th scope="col">{t.running}</th>
-                      <th scope="col">{t.atRisk}</th>
-                      <th scope="col">{t.overdue}</th>
+              <DataTable columns={[t.severity, t.target, t.compliance, t.met, t.breached, t.running, t.atRisk, t.overdue]} caption={format(t.slaComplianceOf, { month: d.sla.month })}>
+                {d.sla.severities.flatMap((s) =>
+                  s.targets.map((x) => (
+                    <tr key={`${s.severity}-${x.targetId}`}>
+                      <th scope="row">{s.severity}</th>
+                      <td>{x.name}</td>
+                      <td>
+                        <CompliancePercent value={x.compliancePercent} />
+                      </td>
+                      <td>{x.met}</td>
+                      <td>{x.breached}</td>
+                      <td>{x.running}</td>
+                      <td>{x.atRisk}</td>
+                      <td>{x.overdue}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {d.sla.severities.flatMap((s) =>
-                      s.targets.map((x) => (
-                        <tr key={`${s.severity}-${x.targetId}`}>
-                          <th scope="row">{s.severity}</th>
-                          <td>{x.name}</td>
-                          <td>
-                            <CompliancePercent value={x.compliancePercent} />
-                          </td>
-                          <td>{x.met}</td>
-                          <td>{x.breached}</td>
-                          <td>{x.running}</td>
-                          <td>{x.atRisk}</td>
-                          <td>{x.overdue}</td>
-                        </tr>
-                      )),
-                    )}
-                  </tbody>
-                </table>
-              </div>
+                  )),
+                )}
+              </DataTable>
             ) : null}
             <SlaSeverityChart severities={d.sla.severities} month={d.sla.month} />
             <p className="muted">{format(t.asOf, { asOf: d.asOf })}</p>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useGraphqlMutation } from '../../api/use-graphql';
-import { FormField } from '../../components/form-field';
+import { ChoiceField, FormField } from '../../components/form-field';
 import { ErrorState } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
 import { beijingInstant } from './ticket-action-form';
@@ -71,18 +71,7 @@ export function CreateTicketForm({ contractId, taxonomy, onCreated }: { contract
     >
       <div className="form-grid">
         <FormField label={t.ticketTitle}>{(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}</FormField>
-        <FormField label={t.category} error={problemAt('input.category')}>
-          {(p) => (
-            <select {...p} value={category} onChange={(e) => setCategory(e.target.value)}>
-              <option value="">{t.choose}</option>
-              {taxonomy.categories.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <ChoiceField label={t.category} error={problemAt('input.category')} value={category} choices={taxonomy.categories} blank={t.choose} onChange={setCategory} />
         <FormField label={t.severity} error={problemAt('input.severity')}>
           {(p) => (
             <select {...p} value={severity} onChange={(e) => setSeverity(e.target.value)}>
@@ -95,18 +84,7 @@ export function CreateTicketForm({ contractId, taxonomy, onCreated }: { contract
             </select>
           )}
         </FormField>
-        <FormField label={t.businessArea} error={problemAt('input.businessArea')}>
-          {(p) => (
-            <select {...p} value={businessArea} onChange={(e) => setBusinessArea(e.target.value)}>
-              <option value="">{t.none}</option>
-              {taxonomy.businessAreas.map((a) => (
-                <option key={a} value={a}>
-                  {a}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <ChoiceField label={t.businessArea} error={problemAt('input.businessArea')} value={businessArea} choices={taxonomy.businessAreas} blank={t.none} onChange={setBusinessArea} />
         <FormField label={t.number} error={problemAt('input.number')}>
           {(p) => <input {...p} value={number} onChange={(e) => setNumber(e.target.value)} />}
         </FormField>

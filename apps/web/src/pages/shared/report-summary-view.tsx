@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/data-table';
 import { StatTile } from '../../components/stat-tile';
 import { format, useMessages } from '../../i18n/i18n';
 import { eventKindKey, reportMessages } from './report-messages';
@@ -31,35 +32,20 @@ export function ReportFigures({ report }: { report: MonthlyReport }) {
       </dl>
       {s.details.personMonths?.explanation ? <p className="muted">{s.details.personMonths.explanation}</p> : null}
       {items.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption>{t.checklist}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.obligation}</th>
-                <th scope="col">{t.occurrenceCol}</th>
-                <th scope="col">{t.window}</th>
-                <th scope="col">{t.dueDate}</th>
-                <th scope="col">{t.result}</th>
-                <th scope="col">{t.explanation}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
-                <tr key={`${i.obligationId}-${i.occurrence}`} data-obligation={i.obligationId}>
-                  <th scope="row">{i.label}</th>
-                  <td>{i.occurrence}</td>
-                  <td>
-                    {i.window.from} – {i.window.to}
-                  </td>
-                  <td>{i.dueDate ?? '—'}</td>
-                  <td className={i.status === 'missing' ? 'alert' : undefined}>{t[i.status]}</td>
-                  <td>{i.explanation}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[t.obligation, t.occurrenceCol, t.window, t.dueDate, t.result, t.explanation]} caption={t.checklist}>
+          {items.map((i) => (
+            <tr key={`${i.obligationId}-${i.occurrence}`} data-obligation={i.obligationId}>
+              <th scope="row">{i.label}</th>
+              <td>{i.occurrence}</td>
+              <td>
+                {i.window.from} – {i.window.to}
+              </td>
+              <td>{i.dueDate ?? '—'}</td>
+              <td className={i.status === 'missing' ? 'alert' : undefined}>{t[i.status]}</td>
+              <td>{i.explanation}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );
@@ -74,100 +60,47 @@ export function ReportContentView({ report, config }: { report: MonthlyReport; c
   const c = report.report;
   return (
     <>
-      <div className="table-wrap">
-        <table>
-          <caption>{t.attendance}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.person}</th>
-              <th scope="col">{t.role}</th>
-              <th scope="col">{t.daysPresent}</th>
-              <th scope="col">{t.personMonths}</th>
+      <DataTable columns={[t.person, t.role, t.daysPresent, t.personMonths]} caption={t.attendance}>
+        {c.attendance.map((a) => {
+          const share = shares.get(a.personId);
+          return (
+            <tr key={a.personId} data-person={a.personId}>
+              <th scope="row">
+                {a.name ? `${a.name} ` : ''}
+                <span className="muted">{a.personId}</span>
+              </th>
+              <td>{roles.get(a.roleId) ?? a.roleId}</td>
+              <td>{a.daysPresent ?? (a.dates ? format(t.days, { n: a.dates.length }) : '—')}</td>
+              <td>
+                {share ? share.display : '—'}
+                {share && !share.counted ? <span className="muted"> ({t.notCounted})</span> : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {c.attendance.map((a) => {
-              const share = shares.get(a.personId);
-              return (
-                <tr key={a.personId} data-person={a.personId}>
-                  <th scope="row">
-                    {a.name ? `${a.name} ` : ''}
-                    <span className="muted">{a.personId}</span>
-                  </th>
-                  <td>{roles.get(a.roleId) ?? a.roleId}</td>
-                  <td>{a.daysPresent ?? (a.dates ? format(t.days, { n: a.dates.length }) : '—')}</td>
-                  <td>
-                    {share ? share.display : '—'}
-                    {share && !share.counted ? <span className="muted"> ({t.notCounted})</span> : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <div className="table-wrap">
-        <table>
-          <caption>{t.deliveries}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.obligation}</th>
-              <th scope="col">{t.deliveredOn}</th>
-              <th scope="col">{t.occurrence}</th>
-              <th scope="col">{t.evidence}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.deliveries.length ? (
-              c.deliveries.map((d, i) => (
-                <tr key={i}>
-                  <th scope="row">{obligations.get(d.obligationId) ?? d.obligationId}</th>
-                  <td>{d.deliveredOn}</td>
-                  <td>{d.for ?? '—'}</td>
-                  <td>{d.evidence.join('，') || '—'}</td>
-                </tr>
-              ))
-            ) : (
-              <tr>
-                <td colSpan={4}>{t.noDeliveries}</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
-      <div className="table-wrap">
-        <table>
-          <caption>{t.serviceEvents}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.eventId}</th>
-              <th scope="col">{t.eventKind}</th>
-              <th scope="col">{t.from}</th>
-              <th scope="col">{t.to}</th>
-              <th scope="col">{t.description}</th>
-              <th scope="col">{t.obligation}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.serviceEvents.length ? (
-              c.serviceEvents.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">{e.id}</th>
-                  <td>{t[eventKindKey(e.kind)] ?? e.kind}</td>
-                  <td>{e.from}</td>
-                  <td>{e.to ?? '—'}</td>
-                  <td>{e.description}</td>
-                  <td>{e.obligationId ? (obligations.get(e.obligationId) ?? e.obligationId) : '—'}</td>
-                </tr>
-              ))
-            ) : (
-              <tr>
-                <td colSpan={6}>{t.noEvents}</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
+      <DataTable columns={[t.obligation, t.deliveredOn, t.occurrence, t.evidence]} caption={t.deliveries} empty={t.noDeliveries}>
+        {c.deliveries.map((d, i) => (
+          <tr key={i}>
+            <th scope="row">{obligations.get(d.obligationId) ?? d.obligationId}</th>
+            <td>{d.deliveredOn}</td>
+            <td>{d.for ?? '—'}</td>
+            <td>{d.evidence.join('，') || '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <DataTable columns={[t.eventId, t.eventKind, t.from, t.to, t.description, t.obligation]} caption={t.serviceEvents} empty={t.noEvents}>
+        {c.serviceEvents.map((e) => (
+          <tr key={e.id}>
+            <th scope="row">{e.id}</th>
+            <td>{t[eventKindKey(e.kind)] ?? e.kind}</td>
+            <td>{e.from}</td>
+            <td>{e.to ?? '—'}</td>
+            <td>{e.description}</td>
+            <td>{e.obligationId ? (obligations.get(e.obligationId) ?? e.obligationId) : '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
       {c.notes ? (
         <p>
           <strong>{t.notes}：</strong>

@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode, useState } from 'react';
+import { DataTable } from '../../components/data-table';
 import { Money } from '../../components/money';
 import { format, useMessages } from '../../i18n/i18n';
 import { scheduleMessages, scheduleStatusKey } from './schedule-messages';
@@ -27,7 +28,8 @@ export function ScheduleLinesTable({
 }) {
   const t = useMessages(scheduleMessages);
   const [open, setOpen] = useState<Set<string>>(new Set());
-  const columns = 8 + (showContract ? 1 : 0) + (action ? 1 : 0);
+  const headers = [...(showContract ? [t.contract] : []), t.line, t.dueDate, t.gross, t.deductions, t.net, t.paid, t.status, t.reasons, ...(action ? [t.actions] : [])];
+  const columns = headers.length;
   const toggle = (key: string) => {
     const next = new Set(open);
     if (next.has(key)) next.delete(key);
@@ -35,134 +37,115 @@ export function ScheduleLinesTable({
     setOpen(next);
   };
   return (
-    <div className="table-wrap">
-      <table className="schedule-lines">
-        <caption>{format(t.lineCount, { n: schedules.reduce((n, s) => n + s.schedule.lines.length, 0) })}</caption>
-        <thead>
-          <tr>
-            {showContract ? <th scope="col">{t.contract}</th> : null}
-            <th scope="col">{t.line}</th>
-            <th scope="col">{t.dueDate}</th>
-            <th scope="col">{t.gross}</th>
-            <th scope="col">{t.deductions}</th>
-            <th scope="col">{t.net}</th>
-            <th scope="col">{t.paid}</th>
-            <th scope="col">{t.status}</th>
-            <th scope="col">{t.reasons}</th>
-            {action ? <th scope="col">{t.actions}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {schedules.flatMap((s) =>
-            s.schedule.lines.map((line) => {
-              const key = `${s.contractId}:${line.id}`;
-              const expanded = open.has(key);
-              const detailsId = `deductions-${s.contractId}-${line.id}`.replace(/[^\w-]/g, '_');
-              const statusKey = scheduleStatusKey(line.status);
-              const extra = below?.(s, line);
-              return (
-                <Fragment key={key}>
-                  <tr data-line={line.id} data-contract-code={s.contractCode} data-status={line.status}>
-                    {showContract ? (
-                      <td>
-                        {s.contractName}
-                        <div className="muted">{s.contractCode}</div>
-                      </td>
-                    ) : null}
-                    <th scope="row">
-                      {line.label}
-                      <div className="muted">{line.id}</div>
-                    </th>
-                    <td data-field="due-date">{line.dueDate ?? t.dueOpen}</td>
-                    <td data-field="gross">
-                      <Money value={line.gross} />
-                    </td>
-                    <td data-field="deductions">
-                      <Money value={line.deductionTotal} />
-                      {line.deductions.length ? (
-                        <>
-                          {' '}
-                          <button
-                            type="button"
-                            className="link-button"
-                            aria-expanded={expanded}
-                            aria-controls={detailsId}
-                            aria-label={format(expanded ? t.hideDeductions : t.showDeductions, { label: line.label })}
-                            onClick={() => toggle(key)}
-                          >
-                            {expanded ? t.hide : t.details}
-                          </button>
-                        </>
-                      ) : null}
-                    </td>
-                    <td data-field="net">
-                      <Money value={line.net} />
-                    </td>
-                    <td data-field="paid">
-                      <Money value={line.paid} />
-                    </td>
-                    <td data-field="status" className={line.status === 'withheld' || line.status === 'forfeited' ? 'alert' : undefined}>
-                      {statusKey ? t[statusKey] : line.status}
-                    </td>
-                    <td data-field="reasons">
-                      {line.reasons.length ? (
-                        <ul className="reasons">
-                          {line.reasons.map((r) => (
-                            <li key={r}>{r}</li>
-                          ))}
-                        </ul>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                    {action ? <td>{action(s, line)}</td> : null}
-                  </tr>
-                  {expanded ? (
-                    <tr id={detailsId} className="deduction-details">
-                      <td colSpan={columns}>
-                        <table>
-                          <caption>
-                            {t.deductions}: {line.label}
-                          </caption>
-                          <thead>
-                            <tr>
-                              <th scope="col">{t.rule}</th>
-                              <th scope="col">{t.basis}</th>
-                              <th scope="col">{t.formula}</th>
-                              <th scope="col">{t.amount}</th>
-                            </tr>
-                          </thead>
-                          <tbody>
-                            {line.deductions.map((d, i) => (
-                              <tr key={`${d.ruleId}-${i}`} data-rule={d.ruleId}>
-                                <th scope="row">
-                                  {d.ruleId}
-                                  {d.label ? <div className="muted">{d.label}</div> : null}
-                                </th>
-                                <td>{basisText(d.basis)}</td>
-                                <td data-field="formula">{d.formula}</td>
-                                <td>
-                                  <Money value={d.amount} />
-                                </td>
-                              </tr>
-                            ))}
-                          </tbody>
-                        </table>
-                      </td>
-                    </tr>
+    <DataTable columns={headers} caption={format(t.lineCount, { n: schedules.reduce((n, s) => n + s.schedule.lines.length, 0) })} className="schedule-lines">
+      {schedules.flatMap((s) =>
+        s.schedule.lines.map((line) => {
+          const key = `${s.contractId}:${line.id}`;
+          const expanded = open.has(key);
+          const detailsId = `deductions-${s.contractId}-${line.id}`.replace(/[^\w-]/g, '_');
+          const statusKey = scheduleStatusKey(line.status);
+          const extra = below?.(s, line);
+          return (
+            <Fragment key={key}>
+              <tr data-line={line.id} data-contract-code={s.contractCode} data-status={line.status}>
+                {showContract ? (
+                  <td>
+                    {s.contractName}
+                    <div className="muted">{s.contractCode}</div>
+                  </td>
+                ) : null}
+                <th scope="row">
+                  {line.label}
+                  <div className="muted">{line.id}</div>
+                </th>
+                <td data-field="due-date">{line.dueDate ?? t.dueOpen}</td>
+                <td data-field="gross">
+                  <Money value={line.gross} />
+                </td>
+                <td data-field="deductions">
+                  <Money value={line.deductionTotal} />
+                  {line.deductions.length ? (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-expanded={expanded}
+                        aria-controls={detailsId}
+                        aria-label={format(expanded ? t.hideDeductions : t.showDeductions, { label: line.label })}
+                        onClick={() => toggle(key)}
+                      >
+                        {expanded ? t.hide : t.details}
+                      </button>
+                    </>
                   ) : null}
-                  {extra ? (
-                    <tr className="line-form">
-                      <td colSpan={columns}>{extra}</td>
-                    </tr>
-                  ) : null}
-                </Fragment>
-              );
-            }),
-          )}
-        </tbody>
-      </table>
-    </div>
+                </td>
+                <td data-field="net">
+                  <Money value={line.net} />
+                </td>
+                <td data-field="paid">
+                  <Money value={line.paid} />
+                </td>
+                <td data-field="status" className={line.status === 'withheld' || line.status === 'forfeited' ? 'alert' : undefined}>
+                  {statusKey ? t[statusKey] : line.status}
+                </td>
+                <td data-field="reasons">
+                  {line.reasons.length ? (
+                    <ul className="reasons">
+                      {line.reasons.map((r) => (
+                        <li key={r}>{r}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                {action ? <td>{action(s, line)}</td> : null}
+              </tr>
+              {expanded ? (
+                <tr id={detailsId} className="deduction-details">
+                  <td colSpan={columns}>
+                    <table>
+                      <caption>
+                        {t.deductions}: {line.label}
+                      </caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t.rule}</th>
+                          <th scope="col">{t.basis}</th>
+                          <th scope="col">{t.formula}</th>
+                          <th scope="col">{t.amount}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {line.deductions.map((d, i) => (
+                          <tr key={`${d.ruleId}-${i}`} data-rule={d.ruleId}>
+                            <th scope="row">
+                              {d.ruleId}
+                              {d.label ? <div className="muted">{d.label}</div> : null}
+                            </th>
+                            <td>{basisText(d.basis)}</td>
+                            <td data-field="formula">{d.formula}</td>
+                            <td>
+                              <Money value={d.amount} />
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </td>
+                </tr>
+              ) : null}
+              {extra ? (
+                <tr className="line-form">
+                  <td colSpan={columns}>{extra}</td>
+                </tr>
+              ) : null}
+            </Fragment>
+          );
+        }),
+      )}
+    </DataTable>
   );
 }
 

@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/data-table';
 import { useEffect, useRef } from 'react';
 import { format, useMessages } from '../../i18n/i18n';
 import { TicketActionForm } from './ticket-action-form';
@@ -69,35 +70,20 @@ export function TicketDetail({ ticket, onClose, onChanged }: { ticket: TicketRow
       {ticket.sla ? (
         <>
           <p className="muted">{format(t.slaEvaluated, { at: ticket.sla.evaluatedAt, calendar: ticket.sla.calendarVersion, version: ticket.sla.configVersion })}</p>
-          <div className="table-wrap">
-            <table>
-              <caption>{t.slaHeading}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.target}</th>
-                  <th scope="col">{t.targetStatus}</th>
-                  <th scope="col">{t.used}</th>
-                  <th scope="col">{t.elapsed}</th>
-                  <th scope="col">{t.deadline}</th>
-                  <th scope="col">{t.explanation}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ticket.sla.targets.map((x) => (
-                  <tr key={x.targetId} data-target={x.targetId} className={x.status === 'breached' ? 'alert' : undefined}>
-                    <th scope="row">{x.name}</th>
-                    <td>{atRisk(x) ? ticketLabel(t, 'sla', 'at-risk') : ticketLabel(t, 'targetStatus', x.status)}</td>
-                    <td>{x.percentUsed} %</td>
-                    <td>
-                      {x.elapsedMinutes} / {x.targetMinutes}
-                    </td>
-                    <td>{x.deadline}</td>
-                    <td className="muted">{x.explanation}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[t.target, t.targetStatus, t.used, t.elapsed, t.deadline, t.explanation]} caption={t.slaHeading}>
+            {ticket.sla.targets.map((x) => (
+              <tr key={x.targetId} data-target={x.targetId} className={x.status === 'breached' ? 'alert' : undefined}>
+                <th scope="row">{x.name}</th>
+                <td>{atRisk(x) ? ticketLabel(t, 'sla', 'at-risk') : ticketLabel(t, 'targetStatus', x.status)}</td>
+                <td>{x.percentUsed} %</td>
+                <td>
+                  {x.elapsedMinutes} / {x.targetMinutes}
+                </td>
+                <td>{x.deadline}</td>
+                <td className="muted">{x.explanation}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : (
         <p className="muted">{ticket.slaNote ?? ticketLabel(t, 'sla', 'none')}</p>
@@ -117,31 +103,17 @@ export function TicketDetail({ ticket, onClose, onChanged }: { ticket: TicketRow
       <h3>{t.actions}</h3>
       <TicketActionForm key={`${ticket.id}-${ticket.state}-${ticket.events.length}`} ticket={ticket} onDone={onChanged} />
 
-      <div className="table-wrap">
-        <table data-section="history">
-          <caption>{t.history}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.seq}</th>
-              <th scope="col">{t.kind}</th>
-              <th scope="col">{t.at}</th>
-              <th scope="col">{t.side}</th>
-              <th scope="col">{t.note}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ticket.events.map((e) => (
-              <tr key={e.seq} data-event={e.kind}>
-                <td>{e.seq}</td>
-                <th scope="row">{ticketLabel(t, 'event', e.kind)}</th>
-                <td>{e.at}</td>
-                <td>{ticketLabel(t, 'side', e.actorSide)}</td>
-                <td>{e.note ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[t.seq, t.kind, t.at, t.side, t.note]} caption={t.history} section="history">
+        {ticket.events.map((e) => (
+          <tr key={e.seq} data-event={e.kind}>
+            <td>{e.seq}</td>
+            <th scope="row">{ticketLabel(t, 'event', e.kind)}</th>
+            <td>{e.at}</td>
+            <td>{ticketLabel(t, 'side', e.actorSide)}</td>
+            <td>{e.note ?? ''}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

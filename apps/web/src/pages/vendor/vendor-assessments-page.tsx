@@ -2,6 +2,7 @@ import { Fragment, useState } from 'react';
 import { useParams } from 'react-router';
 import { gqlDocument } from '../../api/graphql-client';
 import { useGraphqlQuery } from '../../api/use-graphql';
+import { DataTable } from '../../components/data-table';
 import { Money } from '../../components/money';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
@@ -41,111 +42,95 @@ export function VendorAssessmentsPage() {
       <QueryView query={query}>
         {({ periodCloses }) =>
           periodCloses.length ? (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.period}</th>
-                    <th scope="col">{t.revision}</th>
-                    <th scope="col">{t.status}</th>
-                    <th scope="col">{t.score}</th>
-                    <th scope="col">{t.grade}</th>
-                    <th scope="col">{t.asOf}</th>
-                    <th scope="col">{t.confirmedAt}</th>
-                    <th scope="col">{t.breakdown}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {periodCloses.map((c) => {
-                    const key = closeStatusKey(c.status);
-                    const expanded = open === c.id;
-                    return (
-                      <Fragment key={c.id}>
-                        <tr data-period={c.period} data-status={c.status}>
-                          <th scope="row">{c.period}</th>
-                          <td>{c.revision}</td>
-                          <td>{key ? t[key] : c.status}</td>
-                          <td>{c.score ?? '—'}</td>
-                          <td>{c.grade ?? '—'}</td>
-                          <td>{c.asOf}</td>
-                          <td>{c.confirmedAt ? c.confirmedAt.slice(0, 16).replace('T', ' ') : '—'}</td>
-                          <td>
-                            {c.result ? (
-                              <button type="button" className="link-button" aria-expanded={expanded} aria-controls={`close-${c.id}`} onClick={() => setOpen(expanded ? null : c.id)}>
-                                {format(expanded ? t.hideBreakdown : t.showBreakdown, { period: c.period, revision: c.revision })}
-                              </button>
-                            ) : (
-                              '—'
-                            )}
-                          </td>
-                        </tr>
-                        {expanded && c.result ? (
-                          <tr id={`close-${c.id}`}>
-                            <td colSpan={8}>
-                              <table>
-                                <caption>{t.breakdown}</caption>
-                                <thead>
-                                  <tr>
-                                    <th scope="col">{t.component}</th>
-                                    <th scope="col">{t.input}</th>
-                                    <th scope="col">{t.points}</th>
-                                    <th scope="col">{t.explanation}</th>
+            <DataTable columns={[t.period, t.revision, t.status, t.score, t.grade, t.asOf, t.confirmedAt, t.breakdown]}>
+              {periodCloses.map((c) => {
+                const key = closeStatusKey(c.status);
+                const expanded = open === c.id;
+                return (
+                  <Fragment key={c.id}>
+                    <tr data-period={c.period} data-status={c.status}>
+                      <th scope="row">{c.period}</th>
+                      <td>{c.revision}</td>
+                      <td>{key ? t[key] : c.status}</td>
+                      <td>{c.score ?? '—'}</td>
+                      <td>{c.grade ?? '—'}</td>
+                      <td>{c.asOf}</td>
+                      <td>{c.confirmedAt ? c.confirmedAt.slice(0, 16).replace('T', ' ') : '—'}</td>
+                      <td>
+                        {c.result ? (
+                          <button type="button" className="link-button" aria-expanded={expanded} aria-controls={`close-${c.id}`} onClick={() => setOpen(expanded ? null : c.id)}>
+                            {format(expanded ? t.hideBreakdown : t.showBreakdown, { period: c.period, revision: c.revision })}
+                          </button>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                    </tr>
+                    {expanded && c.result ? (
+                      <tr id={`close-${c.id}`}>
+                        <td colSpan={8}>
+                          <table>
+                            <caption>{t.breakdown}</caption>
+                            <thead>
+                              <tr>
+                                <th scope="col">{t.component}</th>
+                                <th scope="col">{t.input}</th>
+                                <th scope="col">{t.points}</th>
+                                <th scope="col">{t.explanation}</th>
+                              </tr>
+                            </thead>
+                            <tbody>
+                              {c.result.assessment.breakdown.map((b) => (
+                                <tr key={b.componentId}>
+                                  <th scope="row">{b.label}</th>
+                                  <td>{b.input}</td>
+                                  <td>{b.points}</td>
+                                  <td>{b.explanation}</td>
+                                </tr>
+                              ))}
+                            </tbody>
+                          </table>
+                          {c.lines.length ? (
+                            <table>
+                              <caption>{t.deductionLines}</caption>
+                              <thead>
+                                <tr>
+                                  <th scope="col">{t.rule}</th>
+                                  <th scope="col">{t.amount}</th>
+                                  <th scope="col">{t.formula}</th>
+                                </tr>
+                              </thead>
+                              <tbody>
+                                {c.lines.map((l) => (
+                                  <tr key={l.id}>
+                                    <th scope="row">
+                                      {l.ruleId ?? l.kind} <span className="muted">{l.paymentLineId}</span>
+                                    </th>
+                                    <td>
+                                      <Money value={l.amount} />
+                                    </td>
+                                    <td>{l.formula}</td>
                                   </tr>
-                                </thead>
-                                <tbody>
-                                  {c.result.assessment.breakdown.map((b) => (
-                                    <tr key={b.componentId}>
-                                      <th scope="row">{b.label}</th>
-                                      <td>{b.input}</td>
-                                      <td>{b.points}</td>
-                                      <td>{b.explanation}</td>
-                                    </tr>
-                                  ))}
-                                </tbody>
-                              </table>
-                              {c.lines.length ? (
-                                <table>
-                                  <caption>{t.deductionLines}</caption>
-                                  <thead>
-                                    <tr>
-                                      <th scope="col">{t.rule}</th>
-                                      <th scope="col">{t.amount}</th>
-                                      <th scope="col">{t.formula}</th>
-                                    </tr>
-                                  </thead>
-                                  <tbody>
-                                    {c.lines.map((l) => (
-                                      <tr key={l.id}>
-                                        <th scope="row">
-                                          {l.ruleId ?? l.kind} <span className="muted">{l.paymentLineId}</span>
-                                        </th>
-                                        <td>
-                                          <Money value={l.amount} />
-                                        </td>
-                                        <td>{l.formula}</td>
-                                      </tr>
-                                    ))}
-                                  </tbody>
-                                </table>
-                              ) : null}
-                              {c.result.assessment.flags.length ? (
-                                <ul aria-label={t.flags}>
-                                  {c.result.assessment.flags.map((f, i) => (
-                                    <li key={i}>
-                                      <code>{f.code}</code> {f.message}
-                                    </li>
-                                  ))}
-                                </ul>
-                              ) : null}
-                            </td>
-                          </tr>
-                        ) : null}
-                      </Fragment>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                                ))}
+                              </tbody>
+                            </table>
+                          ) : null}
+                          {c.result.assessment.flags.length ? (
+                            <ul aria-label={t.flags}>
+                              {c.result.assessment.flags.map((f, i) => (
+                                <li key={i}>
+                                  <code>{f.code}</code> {f.message}
+                                </li>
+                              ))}
+                            </ul>
+                          ) : null}
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
+            </DataTable>
           ) : (
             <p>{t.noCloses}</p>
           )

@@ -4,7 +4,7 @@ import { StatTile } from '../../components/stat-tile';
 import { format, useMessages } from '../../i18n/i18n';
 import { dashboardMessages } from './dashboard-messages';
 import { CONTRACT_DASHBOARD } from './dashboard-queries';
-import { CompliancePercent, LastScore, NextPayment } from './dashboard-tiles';
+import { CompliancePercent, LastScore, NextPayment, ObligationsFigure } from './dashboard-tiles';
 import { SlaSeverityChart } from './sla-severity-chart';
 
 /** The contract dashboard's tiles and chart for the current month, at the top of a contract page. */
@@ -25,6 +25,9 @@ export function ContractStatusTiles({ contractId, heading }: { contractId: strin
                 {d.openBreaches}
               </StatTile>
               <StatTile label={t.warnings}>{format(t.warningsDetail, d.notifications)}</StatTile>
+              <StatTile label={format(t.obligationsOf, { month: d.obligations.month })} tone={d.obligations.missing ? 'alert' : undefined}>
+                <ObligationsFigure obligations={d.obligations} />
+              </StatTile>
               <StatTile label={t.lastScore}>
                 <LastScore close={d.lastConfirmedClose} />
               </StatTile>

@@ -7,7 +7,7 @@ import { QueryView } from '../../components/query-state';
 import { StatTile } from '../../components/stat-tile';
 import { format, useMessages } from '../../i18n/i18n';
 import { VendorContractLinks, VendorContractLinksHeader } from '../vendor/vendor-contract-links';
-import { CompliancePercent, LastScore, NextPayment } from './dashboard-tiles';
+import { CompliancePercent, LastScore, NextPayment, ObligationsFigure } from './dashboard-tiles';
 import { dashboardMessages } from './dashboard-messages';
 import { CONTRACT_DASHBOARDS } from './dashboard-queries';
 import { MonthField } from './month-field';
@@ -35,6 +35,9 @@ export function ContractsOverviewPage({ area, vendorView = false }: { area: 'buy
                 <StatTile label={t.totalBreaches} tone={contractDashboards.some((d) => d.openBreaches > 0) ? 'alert' : 'ok'}>
                   {contractDashboards.reduce((n, d) => n + d.openBreaches, 0)}
                 </StatTile>
+                <StatTile label={t.totalMissing} tone={contractDashboards.some((d) => d.obligations.missing > 0) ? 'alert' : 'ok'}>
+                  {contractDashboards.reduce((n, d) => n + d.obligations.missing, 0)}
+                </StatTile>
               </dl>
               <div className="table-wrap">
                 <table className="contracts">
@@ -46,6 +49,7 @@ export function ContractsOverviewPage({ area, vendorView = false }: { area: 'buy
                       <th scope="col">{t.compliance}</th>
                       <th scope="col">{t.openBreaches}</th>
                       <th scope="col">{t.warnings}</th>
+                      <th scope="col">{t.obligations}</th>
                       <th scope="col">{t.lastScore}</th>
                       <th scope="col">{t.nextPayment}</th>
                       {vendorView ? (
@@ -74,6 +78,9 @@ export function ContractsOverviewPage({ area, vendorView = false }: { area: 'buy
                           {d.openBreaches}
                         </td>
                         <td data-field="warnings">{d.notifications.total}</td>
+                        <td data-field="obligations" className={d.obligations.missing ? 'alert' : undefined}>
+                          <ObligationsFigure obligations={d.obligations} />
+                        </td>
                         <td data-field="last-score">
                           <LastScore close={d.lastConfirmedClose} />
                         </td>

@@ -13,14 +13,18 @@ export type ContractDashboard = {
   lastConfirmedClose: { period: string; score: string | null; grade: string | null; confirmedAt: string } | null;
   nextPayment: { label: string; dueDate: string | null; net: string; outstanding: string; status: string } | null;
   notifications: { total: number; warning: number; critical: number };
+  obligations: ObligationsDue;
 };
+/** The obligations checklist of the dashboard month, counted by status (a separate resolver of the API). */
+export type ObligationsDue = { month: string; asOf: string; reportStatus: string | null; due: number; met: number; late: number; missing: number; pending: number; nextDueDate: string | null; problem: string | null };
 
 const COUNTS = 'compliancePercent met breached running atRisk overdue';
 const DASHBOARD_FIELDS = `contractId contractCode contractName asOf openBreaches
   sla { month ${COUNTS} severities { severity ${COUNTS} targets { targetId name ${COUNTS} } } }
   lastConfirmedClose { period score grade confirmedAt }
   nextPayment { label dueDate net outstanding status }
-  notifications { total warning critical }`;
+  notifications { total warning critical }
+  obligations { month asOf reportStatus due met late missing pending nextDueDate problem }`;
 
 export const CONTRACT_DASHBOARDS = gqlDocument<{ contractDashboards: ContractDashboard[]; contracts: { id: string; amount: string }[] }, { month: string | null }>(
   `query ContractDashboards($month: String) { contractDashboards(month: $month) { ${DASHBOARD_FIELDS} } contracts { id amount } }`,

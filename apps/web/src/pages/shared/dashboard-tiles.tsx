@@ -1,7 +1,7 @@
 import { Money } from '../../components/money';
 import { format, useMessages } from '../../i18n/i18n';
 import { dashboardMessages } from './dashboard-messages';
-import type { ContractDashboard } from './dashboard-queries';
+import type { ContractDashboard, ObligationsDue } from './dashboard-queries';
 
 /** "91.67 %", or the reason there is none. */
 export function CompliancePercent({ value }: { value: string | null }) {
@@ -22,6 +22,20 @@ export function NextPayment({ payment }: { payment: ContractDashboard['nextPayme
   return (
     <span>
       <Money value={payment.outstanding} /> · {format(t.nextPaymentDetail, { label: payment.label, due: payment.dueDate ?? t.dueOpen })}
+    </span>
+  );
+}
+
+/** "3/44 met · missing 37, late 1, pending 3 · next due 2026-10-31": the month's obligations checklist as counted by the API. */
+export function ObligationsFigure({ obligations: o }: { obligations: ObligationsDue }) {
+  const t = useMessages(dashboardMessages);
+  if (o.problem !== null) return <span className="muted">{format(t.obligationsProblem, { problem: o.problem })}</span>;
+  if (o.due === 0) return <span className="muted">{t.noObligations}</span>;
+  return (
+    <span>
+      {format(t.obligationsFigure, { met: o.met, due: o.due })}
+      <span className="muted"> · {format(t.obligationsDetail, { missing: o.missing, late: o.late, pending: o.pending })}</span>
+      {o.nextDueDate ? <span className="muted"> · {format(t.obligationsNext, { date: o.nextDueDate })}</span> : null}
     </span>
   );
 }

@@ -42,9 +42,6 @@ export function ContractDashboardPage({ area }: { area: 'buyer' | 'vendor' | 'fi
               <StatTile label={format(t.obligationsOf, { month: d.obligations.month })} tone={d.obligations.missing ? 'alert' : undefined}>
                 <ObligationsFigure obligations={d.obligations} />
               </StatTile>
-              <StatTile label={format(t.obligationsOf, { month: d.obligations.month })} tone={d.obligations.missing ? 'alert' : undefined}>
-                <ObligationsFigure obligations={d.obligations} />
-              </StatTile>
               <StatTile label={t.lastScore}>
                 <LastScore close={d.lastConfirmedClose} />
               </StatTile>

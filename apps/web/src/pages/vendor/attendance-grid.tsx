@@ -3,6 +3,9 @@ import { FormField } from '../../components/form-field';
 import { format, useMessages } from '../../i18n/i18n';
 import { reportMessages } from '../shared/report-messages';
 import { daysOfMonth, type PersonShare, weekdayOf } from '../shared/report-queries';
+import { workingDaysMessages } from './working-days-messages';
+import type { CalendarDay } from './working-days-queries';
+import './attendance-grid.css';
 
 /** One person's line of the grid: the dates ticked, or (for a report saved as a count) the days present. */
 export type AttendanceRow = { personId: string; name: string; roleId: string; dates: string[]; daysPresent: string };
@@ -13,7 +16,8 @@ const WEEKDAY_EN = ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'];
 /**
  * The attendance grid: a person per row, a day of the month per column, a labelled checkbox per cell. One cell
  * is in the tab order (roving tabindex); the arrow keys move between cells, Space ticks, Home / End go to the
- * row's ends. Weekends are shaded only as a hint: the contract calendar (调休, holidays) is the API's to apply.
+ * row's ends. Days off on the contract calendar (the API's `workingDays`: weekends, holidays, 调休) are shaded and
+ * marked 休, make-up working days marked 班, and each cell's name says so; without the calendar, weekends are shaded.
  */
 export function AttendanceGrid({
   month,
@@ -23,6 +27,7 @@ export function AttendanceGrid({
   problemsOf,
   onChange,
   onRemove,
+  calendar,
   readOnly = false,
 }: {
   month: string;
@@ -32,9 +37,12 @@ export function AttendanceGrid({
   problemsOf(index: number): string[];
   onChange(index: number, row: AttendanceRow): void;
   onRemove(index: number): void;
+  /** The month's days on the contract calendar; null while loading or when the API could not give it. */
+  calendar: ReadonlyMap<string, CalendarDay> | null;
   readOnly?: boolean;
 }) {
   const t = useMessages(reportMessages);
+  const w = useMessages(workingDaysMessages);
   const en = t.month === 'Month';
   const days = daysOfMonth(month);
   const [focus, setFocus] = useState<{ r: number; c: number }>({ r: 0, c: 0 });
@@ -58,7 +66,21 @@ export function AttendanceGrid({
     const dates = row.dates.includes(date) ? row.dates.filter((d) => d !== date) : [...row.dates, date].sort();
     onChange(index, { ...row, dates, daysPresent: '' });
   };
-  const weekdays = days.filter((d) => weekdayOf(d) !== 0 && weekdayOf(d) !== 6);
+  const workingDays = workingDatesOf(month, calendar);
+  const dayOff = (d: string): boolean => (calendar ? calendar.get(d)?.working === false : weekdayOf(d) % 6 === 0);
+  const makeUp = (d: string): boolean => calendar?.get(d)?.kind === 'make-up-workday';
+  const why = (d: string): string => {
+    const day = calendar?.get(d);
+    if (!day) return w.weekend;
+    const kind: Record<string, string> = { weekend: w.weekend, holiday: w.holiday, closure: w.closure, 'make-up-workday': w.makeUp };
+    return day.name ?? kind[day.kind] ?? day.kind;
+  };
+  const dayClass = (d: string): string | undefined => (dayOff(d) ? 'weekend day-off' : makeUp(d) ? 'make-up' : undefined);
+  const cellName = (who: string, d: string): string => {
+    if (dayOff(d)) return format(w.presentOff, { name: who, date: d, why: why(d) });
+    if (makeUp(d)) return format(w.presentMakeUp, { name: who, date: d, why: why(d) });
+    return format(t.present, { name: who, date: d });
+  };
 
   return (
     <div className="table-wrap attendance-grid">
@@ -70,10 +92,18 @@ export function AttendanceGrid({
           <tr>
             <th scope="col">{t.person}</th>
             {days.map((d) => (
-              <th scope="col" key={d} className={weekdayOf(d) % 6 === 0 ? 'weekend' : undefined} abbr={d}>
+              <th scope="col" key={d} className={dayClass(d)} abbr={d} title={dayOff(d) || makeUp(d) ? why(d) : undefined} data-day={d} data-working={dayOff(d) ? 'false' : 'true'}>
                 {Number(d.slice(8))}
                 <br />
                 <span className="muted">{(en ? WEEKDAY_EN : WEEKDAY_ZH)[weekdayOf(d)]}</span>
+                {dayOff(d) || makeUp(d) ? (
+                  <>
+                    <br />
+                    <span className="day-mark" aria-hidden="true">
+                      {dayOff(d) ? w.offMark : w.makeUpMark}
+                    </span>
+                  </>
+                ) : null}
               </th>
             ))}
             <th scope="col">{t.daysPresent}</th>
@@ -97,8 +127,8 @@ export function AttendanceGrid({
                   ))}
                   {readOnly ? null : (
                     <div className="row-actions">
-                      <button type="button" className="link-button" aria-label={format(t.fillWeekdays, { name: who })} onClick={() => onChange(r, { ...row, dates: weekdays, daysPresent: '' })}>
-                        {t.weekdaysShort}
+                      <button type="button" className="link-button" aria-label={format(w.fillWorkingDays, { name: who })} onClick={() => onChange(r, { ...row, dates: workingDays, daysPresent: '' })}>
+                        {w.workingDaysShort}
                       </button>
                       <button type="button" className="link-button" aria-label={format(t.clearRow, { name: who })} onClick={() => onChange(r, { ...row, dates: [], daysPresent: '' })}>
                         {t.clearShort}
@@ -110,11 +140,11 @@ export function AttendanceGrid({
                   )}
                 </th>
                 {days.map((d, c) => (
-                  <td key={d} className={weekdayOf(d) % 6 === 0 ? 'weekend cell' : 'cell'}>
+                  <td key={d} className={dayClass(d) ? `${dayClass(d)} cell` : 'cell'}>
                     <input
                       type="checkbox"
                       data-cell={`${r}-${c}`}
-                      aria-label={format(t.present, { name: who, date: d })}
+                      aria-label={cellName(who, d)}
                       checked={row.dates.includes(d)}
                       disabled={readOnly}
                       tabIndex={focus.r === r && focus.c === c ? 0 : -1}
@@ -141,4 +171,9 @@ export function AttendanceGrid({
       </table>
     </div>
   );
+}
+
+/** The quick fill: the contract calendar's working days, or Monday to Friday while it is not available. */
+export function workingDatesOf(month: string, calendar: ReadonlyMap<string, CalendarDay> | null): string[] {
+  return daysOfMonth(month).filter((d) => (calendar ? calendar.get(d)?.working === true : weekdayOf(d) !== 0 && weekdayOf(d) !== 6));
 }

@@ -10,7 +10,6 @@ import { ContractNav } from '../shared/contract-nav';
 import { eventKindKey, reportMessages, reportStatusKey, SERVICE_EVENT_KINDS } from '../shared/report-messages';
 import {
   type ContractConfigView,
-  daysOfMonth,
   type Delivery,
   type MonthlyReport,
   monthsOfTerm,
@@ -20,10 +19,11 @@ import {
   SAVE_REPORT,
   type ServiceEvent,
   SUBMIT_REPORT,
-  weekdayOf,
 } from '../shared/report-queries';
 import { ReportContentView, ReportFigures } from '../shared/report-summary-view';
-import { AttendanceGrid, type AttendanceRow } from './attendance-grid';
+import { AttendanceGrid, type AttendanceRow, workingDatesOf } from './attendance-grid';
+import { workingDaysMessages } from './working-days-messages';
+import { WORKING_DAYS } from './working-days-queries';
 import '../shared/report-schedule.css';
 
 type DeliveryRow = { obligationId: string; deliveredOn: string; for: string; evidence: string; participants: string };
@@ -199,6 +199,9 @@ function MonthReport({
   roster: RosterMember[];
 }) {
   const t = useMessages(reportMessages);
+  const w = useMessages(workingDaysMessages);
+  const calendarQuery = useGraphqlQuery(WORKING_DAYS, { id: contractId, month });
+  const calendar = calendarQuery.status === 'ready' ? new Map(calendarQuery.data.workingDays.days.map((d) => [d.date, d])) : null;
   const [report, setReport] = useState(initial);
   const [rows, setRows] = useState(() => rowsFrom(initial, roster, month));
   const [deliveries, setDeliveries] = useState<DeliveryRow[]>(() =>
@@ -298,11 +301,21 @@ function MonthReport({
         </p>
       ) : (
         <>
-          <button type="button" onClick={() => setRows(rows.map((r) => ({ ...r, dates: weekdaysOf(month), daysPresent: '' })))}>
-            {t.fillAll}
+          {calendarQuery.status === 'ready' ? (
+            <p className="muted" data-field="calendar-note">
+              {format(w.calendarNote, { count: calendarQuery.data.workingDays.workingDayCount, version: calendarQuery.data.workingDays.calendarVersion })}
+            </p>
+          ) : calendarQuery.status === 'error' ? (
+            <p className="muted" role="status">
+              {format(w.calendarUnavailable, { message: calendarQuery.error.message })}
+            </p>
+          ) : null}
+          <button type="button" onClick={() => setRows(rows.map((r) => ({ ...r, dates: workingDatesOf(month, calendar), daysPresent: '' })))}>
+            {w.fillAllWorkingDays}
           </button>
           <AttendanceGrid
             month={month}
+            calendar={calendar}
             rows={rows}
             roleName={roleName}
             shares={shares}
@@ -466,9 +479,4 @@ function MonthReport({
       {report ? <ReportFigures report={report} /> : <p className="muted">{t.notComputed}</p>}
     </form>
   );
-}
-
-/** Monday to Friday of the month: the quick fill; the contract calendar's 调休 and holidays are the API's to judge. */
-function weekdaysOf(month: string): string[] {
-  return daysOfMonth(month).filter((d) => weekdayOf(d) !== 0 && weekdayOf(d) !== 6);
 }

@@ -1,8 +1,18 @@
 import type { Browser } from 'playwright-core';
 import { type BrowserSession, launchBrowser, openSession, signIn, startWebStack, type WebStack } from './web-harness';
 
-type Dashboard = { contractId: string; contractCode: string; contractName: string; openBreaches: number; sla: { month: string; compliancePercent: string | null; severities: { severity: string }[] }; notifications: { total: number } };
-const DASHBOARDS = 'query ($m: String) { contractDashboards(month: $m) { contractId contractCode contractName openBreaches sla { month compliancePercent severities { severity } } notifications { total } } }';
+type Obligations = { due: number; met: number; late: number; missing: number; pending: number; nextDueDate: string | null; problem: string | null };
+type Dashboard = { contractId: string; contractCode: string; contractName: string; openBreaches: number; sla: { month: string; compliancePercent: string | null; severities: { severity: string }[] }; notifications: { total: number }; obligations: Obligations };
+const DASHBOARDS =
+  'query ($m: String) { contractDashboards(month: $m) { contractId contractCode contractName openBreaches sla { month compliancePercent severities { severity } } notifications { total } obligations { due met late missing pending nextDueDate problem } } }';
+
+/** The obligations tile's text (zh-CN) for the API's figures. */
+const obligationsText = (o: Obligations): string =>
+  o.problem !== null
+    ? `无法计算：${o.problem}`
+    : o.due === 0
+      ? '本月无应履行义务'
+      : `${o.met}/${o.due} 已履行 · 缺失 ${o.missing}，逾期履行 ${o.late}，待履行 ${o.pending}${o.nextDueDate ? ` · 下一截止 ${o.nextDueDate}` : ''}`;
 
 // The web console on the real API + worker + PostgreSQL + Redis with the demo data, in headless Chromium.
 describe('web console: sign-in, role navigation, buyer contracts overview', () => {
@@ -58,6 +68,9 @@ describe('web console: sign-in, role navigation, buyer contracts overview', () =
     await expect(row.getByRole('link').textContent()).resolves.toBe(huaian.contractName);
     await expect(row.locator('[data-field="open-breaches"]').textContent()).resolves.toBe(String(huaian.openBreaches));
     await expect(row.locator('[data-field="warnings"]').textContent()).resolves.toBe(String(huaian.notifications.total));
+    // Obligations due this month: the checklist counts as the API gives them (Huai'an's term drill, pending).
+    expect(huaian.obligations).toMatchObject({ due: 1, pending: 1, problem: null });
+    await expect(row.locator('[data-field="obligations"]').textContent()).resolves.toBe(obligationsText(huaian.obligations));
     await expect(row.locator('[data-field="compliance"]').textContent()).resolves.toBe(huaian.sla.compliancePercent === null ? '本月无已结束计时' : `${huaian.sla.compliancePercent} %`);
     // Money as the API sent it, with separators: Huai'an's contract amount.
     const { contracts } = await stack.gql<{ contracts: { id: string; amount: string }[] }>('huaian.admin@demo.local', '{ contracts { id amount } }');
@@ -76,6 +89,9 @@ describe('web console: sign-in, role navigation, buyer contracts overview', () =
     await page.waitForURL(`**/buyer/contracts/${huaian.contractId}`);
     await page.getByRole('heading', { level: 1, name: `合同：${huaian.contractName}` }).waitFor();
     await page.getByText(huaian.contractCode, { exact: false }).first().waitFor();
+    // The contract page's tiles hold the same figure.
+    const tile = page.locator('.tile', { hasText: `${huaian.sla.month} 应履行义务` });
+    await expect(tile.locator('dd').textContent()).resolves.toBe(obligationsText(huaian.obligations));
     await session.screenshot('buyer-contract-dashboard');
 
     // An unknown contract: the API's error message and code, not a blank page.
@@ -95,6 +111,9 @@ describe('web console: sign-in, role navigation, buyer contracts overview', () =
     await expect(row.locator('[data-field="compliance"]').textContent({ timeout: 10_000 })).resolves.toBe(`${xuzhou.sla.compliancePercent} %`);
     await expect(page.locator('caption').first().textContent()).resolves.toBe('2026-10 SLA 达标率');
     await expect(row.locator('[data-field="open-breaches"]').textContent()).resolves.toBe(String(xuzhou.openBreaches));
+    // October's obligations, judged at the month's end: the demo report (submitted, nothing delivered) leaves the term's expert inspection pending.
+    expect(xuzhou.obligations).toEqual({ due: 1, met: 0, late: 0, missing: 0, pending: 1, nextDueDate: '2026-12-31', problem: null });
+    await expect(row.locator('[data-field="obligations"]').textContent()).resolves.toBe(obligationsText(xuzhou.obligations));
     await page.locator('.chart canvas').first().waitFor();
     await session.screenshot('buyer-contracts-sla-chart');
   });

@@ -53,7 +53,8 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
 
     // The roster gives the grid's rows; every weekday for everyone, then ENGINEER-2 misses 11-05 and 11-06 (keyboard).
     await expect(page.locator('.attendance-grid tbody tr').count()).resolves.toBe(9);
-    await page.getByRole('button', { name: '全部人员工作日全勤' }).click();
+    await page.locator('[data-field="calendar-note"]').waitFor(); // the contract calendar has answered
+    await page.getByRole('button', { name: '全部人员工作日全勤（按合同日历）' }).click();
     const cell = page.getByLabel('工程师2 2026-11-05 到岗');
     await expect(cell.isChecked()).resolves.toBe(true);
     await cell.focus();
@@ -138,6 +139,49 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
     expect(accepted.status).toBe('accepted');
     expect(accepted.id).toBe(submitted.id);
   }, 180_000);
+
+  it('vendor: the grid marks the contract calendar’s days off (劳动节, 周末) and its 调休 working day as the API gives them; the quick fill ticks its working days', async () => {
+    const month = '2026-05';
+    type Day = { date: string; working: boolean; kind: string; name: string | null };
+    const { workingDays } = await stack.gql<{ workingDays: { workingDayCount: number; days: Day[] } }>(
+      'vendor@demo.local',
+      'query ($c: ID!, $m: String!) { workingDays(contractId: $c, month: $m) { workingDayCount days { date working kind name } } }',
+      { c: contract.id, m: month },
+    );
+    // 劳动节 1–5 May off, Saturday 9 May worked (调休).
+    expect(workingDays.days.filter((d) => d.kind === 'holiday').map((d) => d.date)).toEqual(['2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05']);
+    expect(workingDays.days.find((d) => d.date === '2026-05-09')).toMatchObject({ working: true, kind: 'make-up-workday', name: '劳动节补班' });
+    session = await openSession(browser, stack, __filename);
+    const { page } = session;
+    await signIn(page, 'vendor@demo.local');
+    await page.waitForURL('**/vendor/contracts');
+    await page.goto(`/vendor/contracts/${contract.id}/reports/${month}`);
+    await page.locator('[data-field="calendar-note"]').waitFor();
+
+    // The marked columns are the API's days off.
+    const heads = page.locator('.attendance-grid thead th[data-day]');
+    await expect(heads.count()).resolves.toBe(workingDays.days.length);
+    const off: string[] = [];
+    for (let i = 0; i < workingDays.days.length; i++) if ((await heads.nth(i).getAttribute('data-working')) === 'false') off.push((await heads.nth(i).getAttribute('data-day')) as string);
+    expect(off).toEqual(workingDays.days.filter((d) => !d.working).map((d) => d.date));
+    // Each cell's accessible name says whether the day is off, and why.
+    const label = (d: Day): string =>
+      d.working ? (d.kind === 'make-up-workday' ? `张工 ${d.date} 到岗（调休工作日：${d.name}）` : `张工 ${d.date} 到岗`) : `张工 ${d.date} 到岗（非工作日：${d.name ?? '周末'}）`;
+    const cells = page.locator('tr[data-person="PM-1"] input[type="checkbox"]');
+    const names: string[] = [];
+    for (let i = 0; i < workingDays.days.length; i++) names.push((await cells.nth(i).getAttribute('aria-label')) as string);
+    expect(names).toEqual(workingDays.days.map(label));
+    expect(names).toContain('张工 2026-05-01 到岗（非工作日：劳动节）');
+    expect(names).toContain('张工 2026-05-09 到岗（调休工作日：劳动节补班）');
+
+    // The row's quick fill ticks exactly the working days (the 调休 Saturday included, the holidays not).
+    await page.getByRole('button', { name: '张工：工作日全勤（按合同日历）' }).click();
+    const ticked: string[] = [];
+    for (let i = 0; i < workingDays.days.length; i++) if (await cells.nth(i).isChecked()) ticked.push(workingDays.days[i].date);
+    expect(ticked).toEqual(workingDays.days.filter((d) => d.working).map((d) => d.date));
+    await expect(page.locator('tr[data-person="PM-1"] [data-field="days"]').textContent()).resolves.toBe(String(workingDays.workingDayCount));
+    await session.screenshot('vendor-report-calendar');
+  }, 120_000);
 
   it('vendor: an accepted month is read-only; assessments and the payment schedule pages answer from the API', async () => {
     session = await openSession(browser, stack, __filename);

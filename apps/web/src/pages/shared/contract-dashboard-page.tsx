@@ -5,9 +5,8 @@ import { DataTable } from '../../components/data-table';
 import { Money } from '../../components/money';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
-import { StatTile } from '../../components/stat-tile';
 import { format, useMessages } from '../../i18n/i18n';
-import { CompliancePercent, LastScore, NextPayment, ObligationsFigure } from './dashboard-tiles';
+import { CompliancePercent, ContractTiles } from './dashboard-tiles';
 import { dashboardMessages } from './dashboard-messages';
 import { CONTRACT_DASHBOARD } from './dashboard-queries';
 import { MonthField } from './month-field';
@@ -31,24 +30,7 @@ export function ContractDashboardPage({ area }: { area: 'buyer' | 'vendor' | 'fi
             <p className="muted">
               {d.contractCode} · {t.term} {contract.termStart} – {contract.termEnd} · {t.amount} <Money value={contract.amount} />
             </p>
-            <dl className="tiles">
-              <StatTile label={format(t.slaComplianceOf, { month: d.sla.month })}>
-                <CompliancePercent value={d.sla.compliancePercent} />
-              </StatTile>
-              <StatTile label={t.openBreaches} tone={d.openBreaches ? 'alert' : 'ok'}>
-                {d.openBreaches}
-              </StatTile>
-              <StatTile label={t.warnings}>{format(t.warningsDetail, d.notifications)}</StatTile>
-              <StatTile label={format(t.obligationsOf, { month: d.obligations.month })} tone={d.obligations.missing ? 'alert' : undefined}>
-                <ObligationsFigure obligations={d.obligations} />
-              </StatTile>
-              <StatTile label={t.lastScore}>
-                <LastScore close={d.lastConfirmedClose} />
-              </StatTile>
-              <StatTile label={t.nextPayment}>
-                <NextPayment payment={d.nextPayment} />
-              </StatTile>
-            </dl>
+            <ContractTiles dashboard={d} />
             {d.sla.severities.length ? (
               <DataTable columns={[t.severity, t.target, t.compliance, t.met, t.breached, t.running, t.atRisk, t.overdue]} caption={format(t.slaComplianceOf, { month: d.sla.month })}>
                 {d.sla.severities.flatMap((s) =>

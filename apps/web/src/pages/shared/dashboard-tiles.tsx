@@ -1,4 +1,5 @@
 import { Money } from '../../components/money';
+import { StatTile } from '../../components/stat-tile';
 import { format, useMessages } from '../../i18n/i18n';
 import { dashboardMessages } from './dashboard-messages';
 import type { ContractDashboard, ObligationsDue } from './dashboard-queries';
@@ -37,5 +38,30 @@ export function ObligationsFigure({ obligations: o }: { obligations: Obligations
       <span className="muted"> · {format(t.obligationsDetail, { missing: o.missing, late: o.late, pending: o.pending })}</span>
       {o.nextDueDate ? <span className="muted"> · {format(t.obligationsNext, { date: o.nextDueDate })}</span> : null}
     </span>
+  );
+}
+
+/** A contract's status tiles: SLA compliance, open breaches, warnings, obligations, last score, next payment. */
+export function ContractTiles({ dashboard: d }: { dashboard: ContractDashboard }) {
+  const t = useMessages(dashboardMessages);
+  return (
+    <dl className="tiles">
+      <StatTile label={format(t.slaComplianceOf, { month: d.sla.month })}>
+        <CompliancePercent value={d.sla.compliancePercent} />
+      </StatTile>
+      <StatTile label={t.openBreaches} tone={d.openBreaches ? 'alert' : 'ok'}>
+        {d.openBreaches}
+      </StatTile>
+      <StatTile label={t.warnings}>{format(t.warningsDetail, d.notifications)}</StatTile>
+      <StatTile label={format(t.obligationsOf, { month: d.obligations.month })} tone={d.obligations.missing ? 'alert' : undefined}>
+        <ObligationsFigure obligations={d.obligations} />
+      </StatTile>
+      <StatTile label={t.lastScore}>
+        <LastScore close={d.lastConfirmedClose} />
+      </StatTile>
+      <StatTile label={t.nextPayment}>
+        <NextPayment payment={d.nextPayment} />
+      </StatTile>
+    </dl>
   );
 }

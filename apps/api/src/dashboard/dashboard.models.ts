@@ -1,14 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { MoneyScalar } from '../graphql/money.scalar';
 
-@ObjectType({ description: 'Clocks of one SLA target (e.g. response, resolution) of one severity.' })
-export class DashboardSlaTargetModel {
-  @Field()
-  targetId!: string;
-
-  @Field({ description: "The target's name in the configuration (as stored with the result)." })
-  name!: string;
-
+/** The counts every level of the SLA tiles has (a target, a severity, the month): one definition, three types. */
+@ObjectType({ isAbstract: true })
+abstract class DashboardSlaCounts {
   @Field(() => Int, { description: 'Clocks that stopped in the month within their target.' })
   met!: number;
 
@@ -28,55 +23,28 @@ export class DashboardSlaTargetModel {
   overdue!: number;
 }
 
+@ObjectType({ description: 'Clocks of one SLA target (e.g. response, resolution) of one severity.' })
+export class DashboardSlaTargetModel extends DashboardSlaCounts {
+  @Field()
+  targetId!: string;
+
+  @Field({ description: "The target's name in the configuration (as stored with the result)." })
+  name!: string;
+}
+
 @ObjectType({ description: 'The SLA tiles of one severity: its targets summed, and each target.' })
-export class DashboardSlaSeverityModel {
+export class DashboardSlaSeverityModel extends DashboardSlaCounts {
   @Field()
   severity!: string;
-
-  @Field(() => Int)
-  met!: number;
-
-  @Field(() => Int)
-  breached!: number;
-
-  @Field(() => String, { nullable: true })
-  compliancePercent!: string | null;
-
-  @Field(() => Int)
-  running!: number;
-
-  @Field(() => Int)
-  atRisk!: number;
-
-  @Field(() => Int)
-  overdue!: number;
 
   @Field(() => [DashboardSlaTargetModel])
   targets!: DashboardSlaTargetModel[];
 }
 
 @ObjectType({ description: "SLA compliance of the month (clocks that stopped in it) and the contract's running clocks now, from the stored SLA results." })
-export class DashboardSlaModel {
+export class DashboardSlaModel extends DashboardSlaCounts {
   @Field({ description: 'YYYY-MM on the contract calendar (Asia/Shanghai).' })
   month!: string;
-
-  @Field(() => Int)
-  met!: number;
-
-  @Field(() => Int)
-  breached!: number;
-
-  @Field(() => String, { nullable: true })
-  compliancePercent!: string | null;
-
-  @Field(() => Int)
-  running!: number;
-
-  @Field(() => Int)
-  atRisk!: number;
-
-  @Field(() => Int)
-  overdue!: number;
 
   @Field(() => [DashboardSlaSeverityModel], { description: 'By severity (only severities with a clock in the month or running).' })
   severities!: DashboardSlaSeverityModel[];

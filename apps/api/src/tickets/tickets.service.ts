@@ -199,16 +199,7 @@ export class TicketsService {
         const slice = checked.tickets.slice(from, from + TICKETS_PER_STATEMENT);
         const tickets: BulkTicket[] = slice.map((t, k) => ({
           id: ids[from + k],
-          number: t.id,
-          title: t.title ?? null,
-          category: t.category,
-          businessArea: t.businessArea ?? null,
-          severity: t.severity,
-          specialAttention: t.specialAttention,
-          expectedCloseDate: t.expectedCloseDate ?? null,
-          extendedTo: t.extendedTo ?? null,
-          state: t.state,
-          checklist: (t.checklist ?? null) as TicketEntity['checklist'],
+          ...ticketColumns(t),
           importEventCount: t.events.length,
         }));
         const events: BulkTicketEvent[] = slice.flatMap((t, k) =>
@@ -314,16 +305,7 @@ export class TicketsService {
     return {
       tenantId: contract.tenantId,
       contractId: contract.id,
-      number: t.id,
-      title: t.title ?? null,
-      category: t.category,
-      businessArea: t.businessArea ?? null,
-      severity: t.severity,
-      specialAttention: t.specialAttention,
-      expectedCloseDate: t.expectedCloseDate ?? null,
-      extendedTo: t.extendedTo ?? null,
-      state: t.state,
-      checklist: (t.checklist ?? null) as TicketEntity['checklist'],
+      ...ticketColumns(t),
       configVersion: version,
       source,
       createdBy: userId,
@@ -444,6 +426,22 @@ function rowNumbers(rows: readonly Record<string, string>[]): string[] {
     }
   }
   return [...out];
+}
+
+/** The domain ticket's own columns, as a created ticket and an imported one store them. */
+function ticketColumns(t: Ticket): Pick<TicketEntity, 'number' | 'title' | 'category' | 'businessArea' | 'severity' | 'specialAttention' | 'expectedCloseDate' | 'extendedTo' | 'state' | 'checklist'> {
+  return {
+    number: t.id,
+    title: t.title ?? null,
+    category: t.category,
+    businessArea: t.businessArea ?? null,
+    severity: t.severity,
+    specialAttention: t.specialAttention,
+    expectedCloseDate: t.expectedCloseDate ?? null,
+    extendedTo: t.extendedTo ?? null,
+    state: t.state,
+    checklist: (t.checklist ?? null) as TicketEntity['checklist'],
+  };
 }
 
 /** LX-0001, LX-0002, …: the first free number on the contract. */

@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { type BrowserSession, launchBrowser, openSession, signIn, startWebStack, type WebStack } from './web-harness';
+import { signIn, webSuite } from './web-harness';
 
 type Obligations = { due: number; met: number; late: number; missing: number; pending: number; nextDueDate: string | null; problem: string | null };
 type Dashboard = { contractId: string; contractCode: string; contractName: string; openBreaches: number; sla: { month: string; compliancePercent: string | null; severities: { severity: string }[] }; notifications: { total: number }; obligations: Obligations };
@@ -16,38 +15,23 @@ const obligationsText = (o: Obligations): string =>
 
 // The web console on the real API + worker + PostgreSQL + Redis with the demo data, in headless Chromium.
 describe('web console: sign-in, role navigation, buyer contracts overview', () => {
-  let stack: WebStack;
-  let browser: Browser;
-  let session: BrowserSession | undefined;
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack('web-shell'), launchBrowser()]);
-  }, 180_000);
-  afterEach(async () => {
-    // Fails the test that left a console error or page error behind.
-    await session?.close();
-    session = undefined;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
+  const web = webSuite('web-shell', __filename);
 
   it('serves the console and the API from one origin: SPA routes get index.html, API paths stay the API', async () => {
-    const page = await fetch(`${stack.url}/buyer/contracts/some-id`, { headers: { accept: 'text/html' } });
+    const page = await fetch(`${web.stack.url}/buyer/contracts/some-id`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root"></div>');
-    const health = await fetch(`${stack.url}/health`);
+    const health = await fetch(`${web.stack.url}/health`);
     expect(await health.json()).toMatchObject({ status: 'ok' });
-    expect((await fetch(`${stack.url}/assets/missing.js`)).status).toBe(404);
-    expect((await fetch(`${stack.url}/exports/nothing/download`, { headers: { accept: 'text/html' } })).status).toBe(401);
-    expect((await fetch(`${stack.url}/graphql`, { headers: { accept: 'text/html' } })).headers.get('content-type')).not.toContain('text/html');
+    expect((await fetch(`${web.stack.url}/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${web.stack.url}/exports/nothing/download`, { headers: { accept: 'text/html' } })).status).toBe(401);
+    expect((await fetch(`${web.stack.url}/graphql`, { headers: { accept: 'text/html' } })).headers.get('content-type')).not.toContain('text/html');
   });
 
   it('buyer (Huai’an): sees its contracts with the API’s figures, reaches a contract by keyboard alone', async () => {
-    session = await openSession(browser, stack, __filename);
+    const session = await web.session();
     const { page } = session;
-    const expected = (await stack.gql<{ contractDashboards: Dashboard[] }>('huaian.admin@demo.local', DASHBOARDS)).contractDashboards;
+    const expected = (await web.stack.gql<{ contractDashboards: Dashboard[] }>('huaian.admin@demo.local', DASHBOARDS)).contractDashboards;
     expect(expected).toHaveLength(1);
     const [huaian] = expected;
 
@@ -73,7 +57,7 @@ describe('web console: sign-in, role navigation, buyer contracts overview', () =
     await expect(row.locator('[data-field="obligations"]').textContent()).resolves.toBe(obligationsText(huaian.obligations));
     await expect(row.locator('[data-field="compliance"]').textContent()).resolves.toBe(huaian.sla.compliancePercent === null ? '本月无已结束计时' : `${huaian.sla.compliancePercent} %`);
     // Money as the API sent it, with separators: Huai'an's contract amount.
-    const { contracts } = await stack.gql<{ contracts: { id: string; amount: string }[] }>('huaian.admin@demo.local', '{ contracts { id amount } }');
+    const { contracts } = await web.stack.gql<{ contracts: { id: string; amount: string }[] }>('huaian.admin@demo.local', '{ contracts { id amount } }');
     await expect(row.locator('[data-field="amount"] .money').getAttribute('data-value')).resolves.toBe(contracts[0].amount);
     await session.screenshot('buyer-contracts');
 
@@ -100,9 +84,9 @@ describe('web console: sign-in, role navigation, buyer contracts overview', () =
   });
 
   it('buyer (Xuzhou): the month’s SLA compliance, breaches and the chart by severity match the stored results', async () => {
-    session = await openSession(browser, stack, __filename);
+    const session = await web.session();
     const { page } = session;
-    const [xuzhou] = (await stack.gql<{ contractDashboards: Dashboard[] }>('xuzhou.admin@demo.local', DASHBOARDS, { m: '2026-10' })).contractDashboards;
+    const [xuzhou] = (await web.stack.gql<{ contractDashboards: Dashboard[] }>('xuzhou.admin@demo.local', DASHBOARDS, { m: '2026-10' })).contractDashboards;
     // The demo tickets give October clocks that stopped, some late: a real percentage, not an empty tile.
     expect(xuzhou.sla.compliancePercent).toMatch(/^\d+\.\d\d$/);
     await signIn(page, 'xuzhou.admin@demo.local');
@@ -119,9 +103,9 @@ describe('web console: sign-in, role navigation, buyer contracts overview', () =
   });
 
   it('vendor: its contracts across tenants under its own navigation', async () => {
-    session = await openSession(browser, stack, __filename);
+    const session = await web.session();
     const { page } = session;
-    const expected = (await stack.gql<{ contractDashboards: Dashboard[] }>('vendor@demo.local', DASHBOARDS)).contractDashboards;
+    const expected = (await web.stack.gql<{ contractDashboards: Dashboard[] }>('vendor@demo.local', DASHBOARDS)).contractDashboards;
     expect(expected).toHaveLength(12);
     await signIn(page, 'vendor@demo.local');
     await page.waitForURL('**/vendor/contracts');
@@ -134,7 +118,7 @@ describe('web console: sign-in, role navigation, buyer contracts overview', () =
   });
 
   it('finance: its own navigation; a buyer-only page says so instead of showing it', async () => {
-    session = await openSession(browser, stack, __filename);
+    const session = await web.session();
     const { page } = session;
     await signIn(page, 'huaian.finance@demo.local');
     // Finance lands on the payment schedules (first in its navigation); the contracts overview is the second entry.
@@ -149,7 +133,7 @@ describe('web console: sign-in, role navigation, buyer contracts overview', () =
   });
 
   it('platform admin: tenants; English is switchable, kept across reloads; sign-out returns to the login page', async () => {
-    session = await openSession(browser, stack, __filename);
+    const session = await web.session();
     const { page } = session;
     await signIn(page, 'admin@demo.local');
     await page.waitForURL('**/platform/tenants');

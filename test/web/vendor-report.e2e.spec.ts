@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { type BrowserSession, launchBrowser, openSession, signIn, startWebStack, type WebStack } from './web-harness';
+import { signIn, webSuite } from './web-harness';
 
 type Report = { id: string; month: string; status: string; report: { attendance: { personId: string; dates?: string[]; daysPresent?: string }[]; deliveries: { obligationId: string; evidence: string[] }[] }; summary: { personMonths: { planned: string; actual: string; absent: string }; obligations: { met: number; late: number; missing: number; pending: number } } | null };
 const REPORTS = 'query ($c: ID!) { monthlyReports(contractId: $c) { id month status report summary { personMonths { planned actual absent } obligations { met late missing pending } } } }';
@@ -7,33 +6,22 @@ const MONTH = '2026-11';
 
 // Issue 6 acceptance: the vendor fills and submits a month in the browser, the buyer accepts it in the browser.
 describe('web console: vendor submits a monthly report that the buyer accepts', () => {
-  let stack: WebStack;
-  let browser: Browser;
-  let session: BrowserSession | undefined;
   let contract: { id: string; code: string; name: string };
-
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack('web-vendor-report'), launchBrowser()]);
-    // Demo Xuzhou: reports August–October exist (October waiting); November is the month to fill. The roster is
-    // the vendor's own data, entered through the API as the vendor would: the project manager and eight engineers.
-    const { contracts } = await stack.gql<{ contracts: { id: string; code: string; name: string; presetId: string | null }[] }>('vendor@demo.local', '{ contracts { id code name presetId } }');
-    contract = contracts.find((c) => c.presetId === 'xuzhou-2026') as typeof contract;
-    const people = [{ personId: 'PM-1', name: '张工', roleId: 'pm' }, ...Array.from({ length: 8 }, (_, i) => ({ personId: `ENGINEER-${i + 1}`, name: `工程师${i + 1}`, roleId: 'engineer' }))];
-    for (const p of people) {
-      await stack.gql('vendor@demo.local', 'mutation ($i: AddStaffMemberInput!) { addStaffMember(input: $i) { id } }', { i: { contractId: contract.id, ...p, fromDate: '2026-01-01' } });
-    }
-  }, 180_000);
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
+  const web = webSuite('web-vendor-report', __filename, {
+    setup: async (stack) => {
+      // Demo Xuzhou: reports August–October exist (October waiting); November is the month to fill. The roster is
+      // the vendor's own data, entered through the API as the vendor would: the project manager and eight engineers.
+      const { contracts } = await stack.gql<{ contracts: { id: string; code: string; name: string; presetId: string | null }[] }>('vendor@demo.local', '{ contracts { id code name presetId } }');
+      contract = contracts.find((c) => c.presetId === 'xuzhou-2026') as typeof contract;
+      const people = [{ personId: 'PM-1', name: '张工', roleId: 'pm' }, ...Array.from({ length: 8 }, (_, i) => ({ personId: `ENGINEER-${i + 1}`, name: `工程师${i + 1}`, roleId: 'engineer' }))];
+      for (const p of people) {
+        await stack.gql('vendor@demo.local', 'mutation ($i: AddStaffMemberInput!) { addStaffMember(input: $i) { id } }', { i: { contractId: contract.id, ...p, fromDate: '2026-01-01' } });
+      }
+    },
   });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 60_000);
 
   it('vendor: fills November (grid by keyboard, a delivery fixed after its problem is shown), saves, submits; the buyer returns without a comment (refused at the field), then accepts', async () => {
-    session = await openSession(browser, stack, __filename);
+    let session = await web.session();
     const { page } = session;
     await signIn(page, 'vendor@demo.local');
     await page.waitForURL('**/vendor/contracts');
@@ -80,14 +68,14 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
     await expect(page.locator('[data-delivery="0"] .field-error').textContent()).resolves.toContain('巡检记录');
     await expect(page.getByRole('alert').first().textContent()).resolves.toContain('BAD_USER_INPUT');
     await session.screenshot('vendor-report-problem');
-    const nothingStored = (await stack.gql<{ monthlyReports: Report[] }>('vendor@demo.local', REPORTS, { c: contract.id })).monthlyReports;
+    const nothingStored = (await web.stack.gql<{ monthlyReports: Report[] }>('vendor@demo.local', REPORTS, { c: contract.id })).monthlyReports;
     expect(nothingStored.map((r) => r.month)).not.toContain(MONTH);
 
     await evidence.fill('XJ-2026-11-001, XJ-2026-11-002');
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.getByText('已保存草稿。').waitFor();
     await expect(page.locator('[data-field="report-status"]').textContent()).resolves.toBe('草稿');
-    const draft = (await stack.gql<{ monthlyReports: Report[] }>('vendor@demo.local', REPORTS, { c: contract.id })).monthlyReports.find((r) => r.month === MONTH) as Report;
+    const draft = (await web.stack.gql<{ monthlyReports: Report[] }>('vendor@demo.local', REPORTS, { c: contract.id })).monthlyReports.find((r) => r.month === MONTH) as Report;
     expect(draft.status).toBe('draft');
     expect(draft.report.attendance).toHaveLength(9);
     expect(draft.report.attendance.find((a) => a.personId === 'ENGINEER-2')?.dates).toHaveLength(19);
@@ -105,12 +93,12 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
     await page.getByText('已提交，等待采购人审核。', { exact: true }).waitFor();
     await expect(page.locator('[data-field="report-status"]').textContent()).resolves.toBe('已提交，待审核');
     await session.screenshot('vendor-report-submitted');
-    const submitted = (await stack.gql<{ monthlyReports: Report[] }>('vendor@demo.local', REPORTS, { c: contract.id })).monthlyReports.find((r) => r.month === MONTH) as Report;
+    const submitted = (await web.stack.gql<{ monthlyReports: Report[] }>('vendor@demo.local', REPORTS, { c: contract.id })).monthlyReports.find((r) => r.month === MONTH) as Report;
     expect(submitted.status).toBe('submitted');
     await session.close();
 
     // The buyer (Xuzhou's admin) reviews it.
-    session = await openSession(browser, stack, __filename);
+    session = await web.session();
     const buyer = session.page;
     await signIn(buyer, 'xuzhou.admin@demo.local');
     await buyer.goto(`/buyer/contracts/${contract.id}/reports`);
@@ -127,7 +115,7 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
     await buyer.getByRole('button', { name: '退回' }).click();
     await buyer.locator('textarea[aria-invalid="true"]').waitFor();
     await expect(buyer.locator('.field-error').textContent()).resolves.toBe('say what the vendor must fix');
-    const still = (await stack.gql<{ monthlyReports: Report[] }>('xuzhou.admin@demo.local', REPORTS, { c: contract.id })).monthlyReports.find((r) => r.month === MONTH) as Report;
+    const still = (await web.stack.gql<{ monthlyReports: Report[] }>('xuzhou.admin@demo.local', REPORTS, { c: contract.id })).monthlyReports.find((r) => r.month === MONTH) as Report;
     expect(still.status).toBe('submitted');
 
     await buyer.getByRole('button', { name: '通过' }).focus();
@@ -135,7 +123,7 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
     await buyer.locator(`tr[data-month="${MONTH}"] [data-field="status"]`, { hasText: '已通过（锁定）' }).waitFor({ timeout: 10_000 });
     await buyer.locator('[data-field="report-status"]', { hasText: '已通过（锁定）' }).waitFor();
     await session.screenshot('buyer-report-accepted');
-    const accepted = (await stack.gql<{ monthlyReports: Report[] }>('xuzhou.admin@demo.local', REPORTS, { c: contract.id })).monthlyReports.find((r) => r.month === MONTH) as Report;
+    const accepted = (await web.stack.gql<{ monthlyReports: Report[] }>('xuzhou.admin@demo.local', REPORTS, { c: contract.id })).monthlyReports.find((r) => r.month === MONTH) as Report;
     expect(accepted.status).toBe('accepted');
     expect(accepted.id).toBe(submitted.id);
   }, 180_000);
@@ -143,7 +131,7 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
   it('vendor: the grid marks the contract calendar’s days off (劳动节, 周末) and its 调休 working day as the API gives them; the quick fill ticks its working days', async () => {
     const month = '2026-05';
     type Day = { date: string; working: boolean; kind: string; name: string | null };
-    const { workingDays } = await stack.gql<{ workingDays: { workingDayCount: number; days: Day[] } }>(
+    const { workingDays } = await web.stack.gql<{ workingDays: { workingDayCount: number; days: Day[] } }>(
       'vendor@demo.local',
       'query ($c: ID!, $m: String!) { workingDays(contractId: $c, month: $m) { workingDayCount days { date working kind name } } }',
       { c: contract.id, m: month },
@@ -151,7 +139,7 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
     // 劳动节 1–5 May off, Saturday 9 May worked (调休).
     expect(workingDays.days.filter((d) => d.kind === 'holiday').map((d) => d.date)).toEqual(['2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05']);
     expect(workingDays.days.find((d) => d.date === '2026-05-09')).toMatchObject({ working: true, kind: 'make-up-workday', name: '劳动节补班' });
-    session = await openSession(browser, stack, __filename);
+    const session = await web.session();
     const { page } = session;
     await signIn(page, 'vendor@demo.local');
     await page.waitForURL('**/vendor/contracts');
@@ -184,19 +172,19 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
   }, 120_000);
 
   it('vendor: an accepted month is read-only; assessments and the payment schedule pages answer from the API', async () => {
-    session = await openSession(browser, stack, __filename);
+    const session = await web.session();
     const { page } = session;
     await signIn(page, 'vendor@demo.local');
     await page.goto(`/vendor/contracts/${contract.id}/reports/2026-09`);
     await page.getByText('该月报告已通过，已锁定，不可修改。').waitFor();
     await expect(page.getByRole('button', { name: '保存草稿' }).count()).resolves.toBe(0);
     await session.screenshot('vendor-report-locked');
-    const { periodCloses } = await stack.gql<{ periodCloses: unknown[] }>('vendor@demo.local', 'query ($c: ID!) { periodCloses(contractId: $c) { id } }', { c: contract.id });
+    const { periodCloses } = await web.stack.gql<{ periodCloses: unknown[] }>('vendor@demo.local', 'query ($c: ID!) { periodCloses(contractId: $c) { id } }', { c: contract.id });
     await page.goto(`/vendor/contracts/${contract.id}/assessments`);
     await page.getByRole('heading', { level: 1, name: `我的考核：${contract.name}` }).waitFor();
     if (!periodCloses.length) await page.getByText('该合同尚无结算考核。').waitFor();
     await session.screenshot('vendor-assessments');
-    const { paymentSchedule } = await stack.gql<{ paymentSchedule: { schedule: { lines: unknown[] } } | null }>('vendor@demo.local', 'query ($c: ID!) { paymentSchedule(contractId: $c) { schedule { lines { id } } } }', { c: contract.id });
+    const { paymentSchedule } = await web.stack.gql<{ paymentSchedule: { schedule: { lines: unknown[] } } | null }>('vendor@demo.local', 'query ($c: ID!) { paymentSchedule(contractId: $c) { schedule { lines { id } } } }', { c: contract.id });
     await page.goto(`/vendor/contracts/${contract.id}/schedule`);
     await page.getByRole('heading', { level: 1, name: `付款计划：${contract.name}` }).waitFor();
     if (paymentSchedule) await expect(page.locator('tr[data-line]').count()).resolves.toBe(paymentSchedule.schedule.lines.length);

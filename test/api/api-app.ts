@@ -1,14 +1,15 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { InProcessDispatcher, JobDispatcher } from '@ledger/jobs';
 import { AppModule } from '../../apps/api/src/app.module';
 import { loadAppConfig } from '../../apps/api/src/config/app-config';
+import { configureHttp } from '../../apps/api/src/http/configure-http';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 export type TestApi = {
-  app: INestApplication;
+  app: NestExpressApplication;
   database: TestDatabase;
   gql(query: string, variables?: Record<string, unknown>, token?: string): request.Test;
   login(email: string, password?: string): Promise<string>;
@@ -29,7 +30,8 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  configureHttp(app, config);
   app.enableShutdownHooks();
   await app.init();
   const gql = (query: string, variables: Record<string, unknown> = {}, token?: string) => {

@@ -5,14 +5,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { loadAppConfig } from './config/app-config';
-import { IMPORT_REQUEST_BODY_LIMIT_BYTES } from './tickets/ticket-file.parser';
+import { configureHttp } from './http/configure-http';
 import { WebConsole } from './web/web-console';
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig(process.env);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
-  // Ticket imports travel as base64 in the GraphQL body: allow the largest accepted file (Express's default is 100 kB).
-  app.useBodyParser('json', { limit: IMPORT_REQUEST_BODY_LIMIT_BYTES });
+  configureHttp(app, config);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);

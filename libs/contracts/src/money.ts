@@ -1,4 +1,4 @@
-import { Decimal, dec, roundHalfUp, DomainError } from '@ledger/kernel';
+import { Decimal, dec, moneyTextProblem, roundHalfUp, DomainError } from '@ledger/kernel';
 import type { DecimalLike } from '@ledger/kernel';
 
 /** Money is a Decimal; it is shown and stored at two decimals (the fen). */
@@ -6,15 +6,12 @@ export type Money = Decimal;
 
 type Rounding = Parameters<Decimal['toDecimalPlaces']>[1];
 
-const MONEY_TEXT = /^-?\d+(\.\d{1,2})?$/;
-
-/** Parse a money amount: a decimal string with at most two decimals, or a Decimal. Never a float. */
+/** Parse a money amount: a decimal string that numeric(18,2) stores, or a Decimal. Never a float. */
 export function parseMoney(input: string | Decimal): Money {
   if (typeof input !== 'string') return roundHalfUp(input, 2);
   const text = input.trim();
-  if (!MONEY_TEXT.test(text)) {
-    throw new DomainError('BAD_USER_INPUT', `"${input}" is not a money amount (digits with at most two decimals)`);
-  }
+  const problem = moneyTextProblem(text);
+  if (problem) throw new DomainError('BAD_USER_INPUT', problem);
   return dec(text);
 }
 

@@ -41,3 +41,11 @@ export const decimalInput = z
     }
   })
   .transform((v) => (typeof v === 'number' ? new Decimal(v).toString() : v));
+
+/** A decimal that must not be negative: rates, caps, amounts and thresholds of a deduction. */
+export const nonNegativeDecimalInput = decimalInput
+  .refine((v) => !new Decimal(v).isNegative(), 'must not be negative')
+  .describe('a decimal ≥ 0');
+
+/** A decimal that must be greater than 0: maxima and caps that something is measured against. */
+export const positiveDecimalInput = decimalInput.refine((v) => new Decimal(v).gt(0), 'must be greater than 0').describe('a decimal > 0');

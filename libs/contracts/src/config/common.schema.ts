@@ -1,4 +1,4 @@
-import { dec, decimalInput } from '@ledger/kernel';
+import { dec, decimalInput, moneyInput, nonNegativeDecimalInput } from '@ledger/kernel';
 import { z } from 'zod';
 
 /** A local date `YYYY-MM-DD` (calendar zone), checked to exist (no 2026-02-30). */
@@ -12,8 +12,8 @@ export const localDateSchema = z
   }, 'is not a calendar date')
   .describe('a local date YYYY-MM-DD');
 
-/** A money amount in yuan with at most two decimals, as decimal text or an exact JSON number. */
-export const moneySchema = decimalInput.refine((v) => dec(v).decimalPlaces() <= 2, 'money has at most two decimals (the fen)');
+/** A money amount in yuan that numeric(18,2) stores (≤ 16 integer digits, ≤ 2 decimals), as decimal text or an exact JSON number. */
+export const moneySchema = moneyInput.describe('yuan: at most 16 integer digits and two decimals');
 
 /** A non-negative money amount. */
 export const nonNegativeMoneySchema = moneySchema.refine((v) => !dec(v).isNegative(), 'must not be negative');
@@ -25,7 +25,7 @@ export const percentSchema = decimalInput.refine((v) => {
 }, 'must be a percentage between 0 and 100');
 
 /** A non-negative decimal (score thresholds, amounts per point, person-months). */
-export const nonNegativeDecimalSchema = decimalInput.refine((v) => !dec(v).isNegative(), 'must not be negative');
+export const nonNegativeDecimalSchema = nonNegativeDecimalInput;
 
 /** Identifier used to cross-reference parts of a configuration (milestones, deductions, roles). */
 export const idSchema = z

@@ -1,4 +1,4 @@
-import { dec, formatPath, prefixProblems, zodProblems, ValidationError, type Decimal, type Problem } from '@ledger/kernel';
+import { dec, formatPath, prefixProblems, unsafeTextProblems, zodProblems, ValidationError, type Decimal, type Problem } from '@ledger/kernel';
 import type { z } from 'zod';
 import { formatMoneyGrouped } from '../money';
 import { contractConfigSchema, moneySectionSchema, staffingSchema, termSchema, type ParsedConfig } from './contract-config.schema';
@@ -19,7 +19,8 @@ const asRecord = (v: unknown): Raw => (typeof v === 'object' && v !== null && !A
  * Every problem of a configuration, each with its full path: structural ones from zod, and semantic ones
  * from this library and from the sla/scoring validators (re-rooted). Semantic checks of a section run
  * whenever that section (and what it depends on) is structurally sound, so one call reports problems
- * across all sections at once. Never throws: arbitrary JSON gives problems.
+ * across all sections at once. Never throws: arbitrary JSON gives problems. This is the one check both
+ * checkContractConfiguration and every save run, so what it accepts can be stored.
  */
 export function validateContractConfig(input: unknown): ValidationResult {
   let problems: Problem[];
@@ -29,6 +30,8 @@ export function validateContractConfig(input: unknown): ValidationResult {
     problems = full.success ? [] : zodProblems(full.error);
     if (full.success) parsed = full.data;
     problems.push(...semanticProblems(asRecord(input)));
+    // Any text in the document, whichever section's schema reads it: PostgreSQL could not store it.
+    problems.push(...unsafeTextProblems(input));
   } catch (e) {
     // A bug in a validator must not turn bad input into a crash; report it at the root.
     return { ok: false, problems: [{ path: '(root)', message: `validation failed unexpectedly: ${e instanceof Error ? e.message : String(e)}` }] };

@@ -1,4 +1,4 @@
-import { dec, decimalInput, Decimal, roundHalfUp, toFixed2, type Problem } from '@ledger/kernel';
+import { dec, decimalInput, Decimal, positiveDecimalInput, roundHalfUp, toFixed2, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { describeInterval, findBand, intervalSchema, validateBands } from '../shared/bands';
 import type { ComponentResult, RuleDefinition } from '../types';
@@ -10,7 +10,7 @@ export const itemAverageGradeParamsSchema = z.object({
   /** The items scored (Qinghai: 11 items, 每次巡检服务 … 服务改进措施). */
   items: z.array(z.object({ id: z.string().min(1), label: z.string().optional() })).min(1),
   /** Each item is scored 0..itemMax (Qinghai: 100). */
-  itemMax: decimalInput.default('100'),
+  itemMax: positiveDecimalInput.default('100'),
   /** Grade bands over the average, covering 0..itemMax (Qinghai: A ≥ 90 passes; B [80, 90); C < 80). */
   grades: z.array(gradeBandSchema).min(1),
 });
@@ -28,8 +28,7 @@ export const itemAverageGradeRule: RuleDefinition<ItemAverageGradeParams, ItemAv
       const first = params.items.findIndex((o) => o.id === it.id);
       if (first !== i) problems.push({ path: `items[${i}].id`, message: `duplicate item "${it.id}" (also items[${first}])` });
     });
-    if (dec(params.itemMax).lte(0)) problems.push({ path: 'itemMax', message: 'must be greater than 0' });
-    else problems.push(...validateBands(params.grades, { min: { value: '0', inclusive: true }, max: { value: params.itemMax, inclusive: true } }, 'grades'));
+    problems.push(...validateBands(params.grades, { min: { value: '0', inclusive: true }, max: { value: params.itemMax, inclusive: true } }, 'grades'));
     params.grades.forEach((g, i) => {
       const first = params.grades.findIndex((o) => o.grade === g.grade);
       if (first !== i) problems.push({ path: `grades[${i}].grade`, message: `duplicate grade "${g.grade}" (also grades[${first}])` });

@@ -22,9 +22,12 @@ describe('per-event', () => {
     expect(perEventRule.inputSchema(p).safeParse(1.5).success).toBe(false);
   });
   it('validates parameters', () => {
-    expect(perEventRule.validate(perEventRule.paramsSchema.parse({ event: 'x', pointsPerEvent: 0, cap: 0 }))).toEqual([
+    expect(perEventRule.validate(perEventRule.paramsSchema.parse({ event: 'x', pointsPerEvent: 0 }))).toEqual([
       { path: 'pointsPerEvent', message: 'must not be 0 (the component would never contribute)' },
-      { path: 'cap', message: 'must be greater than 0' },
     ]);
+  });
+  it.each([0, -15, '-0.5'])('its schema refuses a cap of %s (the cap is an absolute value > 0)', (cap) => {
+    const r = perEventRule.paramsSchema.safeParse({ event: 'x', pointsPerEvent: -5, cap });
+    expect(r.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(['cap: must be greater than 0']);
   });
 });

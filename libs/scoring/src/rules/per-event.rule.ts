@@ -1,4 +1,4 @@
-import { dec, decimalInput, type Problem } from '@ledger/kernel';
+import { dec, decimalInput, positiveDecimalInput, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { points2, signed } from '../shared/format';
 import type { ComponentResult, RuleDefinition } from '../types';
@@ -6,10 +6,10 @@ import type { ComponentResult, RuleDefinition } from '../types';
 export const perEventParamsSchema = z.object({
   /** What is counted, for explanations: '重大数据安全事件'. */
   event: z.string().min(1),
-  /** Signed points per event: -5 for a deduction, +1 for a bonus. */
-  pointsPerEvent: decimalInput,
+  /** Signed points per event: -5 for a deduction, +1 for a bonus (the sign is the rule's meaning). */
+  pointsPerEvent: decimalInput.describe('signed: negative deducts, positive adds'),
   /** Largest absolute total this component may contribute (e.g. 15 → at most −15); absent = no cap. */
-  cap: decimalInput.optional(),
+  cap: positiveDecimalInput.optional(),
 });
 export type PerEventParams = z.infer<typeof perEventParamsSchema>;
 
@@ -24,7 +24,6 @@ export const perEventRule: RuleDefinition<PerEventParams, PerEventInput> = {
   validate(params): Problem[] {
     const problems: Problem[] = [];
     if (dec(params.pointsPerEvent).isZero()) problems.push({ path: 'pointsPerEvent', message: 'must not be 0 (the component would never contribute)' });
-    if (params.cap !== undefined && dec(params.cap).lte(0)) problems.push({ path: 'cap', message: 'must be greater than 0' });
     return problems;
   },
   inputSchema() {

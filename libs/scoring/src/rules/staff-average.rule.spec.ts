@@ -83,15 +83,32 @@ describe('staff-average (seed 000: 态度30 + 能力30 + 结果40, +3..5 per tas
   it('validates parameters (duplicate parts, bonus range, ladder, domain vs cap)', () => {
     const bad = staffAverageRule.paramsSchema.parse({
       ...staffComponent.params,
-      parts: [{ id: 'a', max: 30 }, { id: 'a', max: 0 }],
+      parts: [{ id: 'a', max: 30 }, { id: 'a', max: 10 }],
       taskBonus: { min: 5, max: 3 },
       personCap: null,
     });
     expect(staffAverageRule.validate(bad)).toEqual([
       { path: 'parts[1].id', message: 'duplicate part "a" (also parts[0])' },
-      { path: 'parts[1].max', message: 'must be greater than 0' },
       { path: 'taskBonus', message: 'min must not exceed max' },
       { path: 'adjustment.domain', message: "must reach ∞, the highest average a person's total allows (personCap)" },
+    ]);
+  });
+
+  it('its schema states the sign of every maximum, bonus, cap and threshold', () => {
+    const r = staffAverageRule.paramsSchema.safeParse({
+      ...staffComponent.params,
+      parts: [{ id: 'a', max: 0 }, { id: 'b', max: -30 }],
+      taskBonus: { min: -3, max: -1 },
+      personCap: -100,
+      flagBelow: { threshold: -70 },
+    });
+    expect(r.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+      'parts.0.max: must be greater than 0',
+      'parts.1.max: must be greater than 0',
+      'taskBonus.min: must not be negative',
+      'taskBonus.max: must not be negative',
+      'personCap: must be greater than 0',
+      'flagBelow.threshold: must not be negative',
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { dec, decimalInput, Decimal, toFixed2, type Problem } from '@ledger/kernel';
+import { dec, decimalInput, Decimal, nonNegativeDecimalInput, positiveDecimalInput, toFixed2, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { describeInterval, domainSchema, findBand, inInterval, pointsBandSchema, validateBands } from '../shared/bands';
 import { points2, signed } from '../shared/format';
@@ -6,18 +6,18 @@ import type { ComponentResult, RuleDefinition, ScoringFlag } from '../types';
 
 export const staffAverageParamsSchema = z.object({
   /** Parts each person is scored on, each 0..max (Xuzhou: attitude 30, ability 30, results 40). */
-  parts: z.array(z.object({ id: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be an identifier'), label: z.string().optional(), max: decimalInput })).min(1),
+  parts: z.array(z.object({ id: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be an identifier'), label: z.string().optional(), max: positiveDecimalInput })).min(1),
   /** Bonus per special or urgent task, each within [min, max] (Xuzhou: 3..5); absent = no bonuses allowed. */
-  taskBonus: z.object({ min: decimalInput, max: decimalInput }).optional(),
+  taskBonus: z.object({ min: nonNegativeDecimalInput, max: nonNegativeDecimalInput }).optional(),
   /**
    * A person's total (parts + bonuses) is capped here; null = no cap. Default 100: the staff score is on
    * the same 百分制 scale, and bonuses make up for shortfalls but never lift a person above full marks.
    */
-  personCap: decimalInput.nullable().default('100'),
+  personCap: positiveDecimalInput.nullable().default('100'),
   /** Ladder over the staff average (exact, not rounded) → points for the scheme. */
   adjustment: z.object({ domain: domainSchema, bands: z.array(pointsBandSchema).min(1) }),
   /** Flag every person whose total is strictly below this (Xuzhou: 70 → the buyer may request a replacement). */
-  flagBelow: z.object({ threshold: decimalInput, message: z.string().default('replacement may be requested') }).optional(),
+  flagBelow: z.object({ threshold: nonNegativeDecimalInput, message: z.string().default('replacement may be requested') }).optional(),
 });
 export type StaffAverageParams = z.infer<typeof staffAverageParamsSchema>;
 
@@ -34,13 +34,10 @@ export const staffAverageRule: RuleDefinition<StaffAverageParams, StaffAverageIn
       const first = params.parts.findIndex((o) => o.id === p.id);
       if (first !== i) problems.push({ path: `parts[${i}].id`, message: `duplicate part "${p.id}" (also parts[${first}])` });
       if (['personId', 'name', 'bonuses'].includes(p.id)) problems.push({ path: `parts[${i}].id`, message: `"${p.id}" is reserved for the person's record` });
-      if (dec(p.max).lte(0)) problems.push({ path: `parts[${i}].max`, message: 'must be greater than 0' });
     });
     if (params.taskBonus) {
-      if (dec(params.taskBonus.min).isNegative()) problems.push({ path: 'taskBonus.min', message: 'must not be negative' });
       if (dec(params.taskBonus.min).gt(dec(params.taskBonus.max))) problems.push({ path: 'taskBonus', message: 'min must not exceed max' });
     }
-    if (params.personCap !== null && dec(params.personCap).lte(0)) problems.push({ path: 'personCap', message: 'must be greater than 0' });
     problems.push(...validateBands(params.adjustment.bands, params.adjustment.domain).map((p) => ({ ...p, path: `adjustment.${p.path}` })));
     // Every possible average (0 .. the cap, or unbounded) must fall in the ladder's domain.
     const dom = params.adjustment.domain;

@@ -1,13 +1,14 @@
 import { dec, type Decimal, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
-import { moneySchema, nonNegativeDecimalSchema, percentSchema, yearSchema } from '../../config/common.schema';
+import { nonNegativeMoneySchema, nonNegativeDecimalSchema, percentSchema, yearSchema } from '../../config/common.schema';
 import { formatMoneyGrouped, toFen } from '../../money';
 import { lastLineOfYear } from '../line-select';
 import { periodFactsOf, type DeductionHit, type DeductionRule, type ResolvedLine } from '../rule-kit';
 
 const params = z.strictObject({
   threshold: nonNegativeDecimalSchema.describe('e.g. 80'),
-  perPoint: moneySchema.describe('yuan per point below the threshold, e.g. 10000 or 20000'),
+  // A negative amount would turn the deduction into a bonus.
+  perPoint: nonNegativeMoneySchema.describe('yuan per point below the threshold (≥ 0), e.g. 10000 or 20000'),
   score: z.enum(['year', 'period']).default('year').describe('year: each year score (facts.years); period: each line\'s assessment period score'),
   points: z.enum(['proportional', 'ceil', 'floor']).default('proportional').describe('rule 4: 78.5 → 1.5 points (proportional), 2 (ceil) or 1 (floor)'),
   cap: z

@@ -6,6 +6,8 @@ export type AccessScope =
   | { kind: 'tenant'; tenantId: string; userId: string; operation?: string }
   | { kind: 'vendor'; vendorOrgId: string; userId: string; operation?: string }
   | { kind: 'platform'; userId: string | null; operation?: string }
+  /** The system's own cross-tenant work (the job reconciler): no user, and never a signed-in caller's scope. */
+  | { kind: 'system'; operation: string }
   /** Reads exactly the user rows with this email, to check a password. */
   | { kind: 'login'; email: string };
 
@@ -16,6 +18,7 @@ export type ScopeSettings = {
   'app.platform_admin': string;
   'app.login_email': string;
   'app.operation': string;
+  'app.system': string;
 };
 
 /** Every setting is written every time (empty when unused), so nothing leaks between scopes. */
@@ -27,6 +30,7 @@ export function scopeSettings(scope: AccessScope): ScopeSettings {
     'app.platform_admin': '',
     'app.login_email': '',
     'app.operation': '',
+    'app.system': '',
   };
   switch (scope.kind) {
     case 'tenant':
@@ -35,6 +39,8 @@ export function scopeSettings(scope: AccessScope): ScopeSettings {
       return { ...empty, 'app.vendor_org_id': scope.vendorOrgId, 'app.user_id': scope.userId, 'app.operation': scope.operation ?? '' };
     case 'platform':
       return { ...empty, 'app.platform_admin': 'on', 'app.user_id': scope.userId ?? '', 'app.operation': scope.operation ?? '' };
+    case 'system':
+      return { ...empty, 'app.system': 'on', 'app.operation': scope.operation };
     case 'login':
       return { ...empty, 'app.login_email': scope.email.trim().toLowerCase() };
   }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from './principal';
 
 export type Action = 'manage' | 'create' | 'read' | 'update';
-export type SubjectName = 'Tenant' | 'VendorOrganization' | 'User' | 'Contract' | 'Ticket';
+export type SubjectName = 'Tenant' | 'VendorOrganization' | 'User' | 'Contract' | 'Ticket' | 'Job';
 type Subjects =
   | SubjectName
   | (ForcedSubject<'Contract'> & { tenantId: string; vendorOrgId?: string })
@@ -11,6 +11,7 @@ type Subjects =
   | (ForcedSubject<'User'> & { tenantId: string | null })
   | (ForcedSubject<'VendorOrganization'> & { id: string })
   | ForcedSubject<'Tenant'>
+  | (ForcedSubject<'Job'> & { tenantId: string; vendorOrgId: string | null })
   | ReportSubjects;
 /** Monthly reports, period inputs and the staff roster: checked with the contract's tenant and vendor. */
 type ContractScoped = { tenantId: string; vendorOrgId: string };
@@ -60,6 +61,8 @@ export class AbilityFactory {
         // Period closes: the buyer admin closes, confirms, reopens and corrects ('update'); payments are finance's.
         can(['read', 'create', 'update'], 'PeriodClose', { tenantId: p.tenantId ?? NONE });
         can('read', 'Payment', { tenantId: p.tenantId ?? NONE });
+        // Jobs (the outbox): the tenant's, as jobs_read says; the platform admin reads none (no tenant data).
+        can('read', 'Job', { tenantId: p.tenantId ?? NONE });
         break;
       case 'buyer-staff':
       case 'finance':
@@ -74,6 +77,7 @@ export class AbilityFactory {
         // Buyer staff may request a close (computing a draft); only the buyer admin confirms. Finance marks payments.
         can(p.role === 'buyer-staff' ? ['read', 'create'] : 'read', 'PeriodClose', { tenantId: p.tenantId ?? NONE });
         can(p.role === 'finance' ? ['read', 'create'] : 'read', 'Payment', { tenantId: p.tenantId ?? NONE });
+        can('read', 'Job', { tenantId: p.tenantId ?? NONE });
         break;
       case 'vendor':
         can('read', 'VendorOrganization', { id: p.vendorOrgId ?? NONE });
@@ -82,6 +86,8 @@ export class AbilityFactory {
         can('read', 'PeriodInputs', { vendorOrgId: p.vendorOrgId ?? NONE });
         can(['read', 'update'], 'Ticket', { vendorOrgId: p.vendorOrgId ?? NONE });
         can('read', ['PeriodClose', 'Payment'], { vendorOrgId: p.vendorOrgId ?? NONE });
+        // The jobs it asked for (jobs_read also requires it still holds the job's contract).
+        can('read', 'Job', { vendorOrgId: p.vendorOrgId ?? NONE });
         break;
     }
     return build();

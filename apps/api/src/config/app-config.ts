@@ -12,7 +12,7 @@ export const appConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** PostgreSQL server, as the application role; when absent the product runs on embedded PGlite under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
-  /** The owning role's URL; when set, migrations run at start (otherwise run `npm run db:migrate`). */
+  /** The owning role's URL, outside production only: migrations then run at start. Refused in production (migrate with `npm run db:migrate`). */
   DATABASE_MIGRATION_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Signs session tokens. Required in production; elsewhere a random one is kept in DATA_DIR. */
@@ -48,6 +48,10 @@ export function loadAppConfig(env: Record<string, string | undefined>): AppConfi
     throw new ConfigInvalidError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   if (!productionNeedsSecret(result.data)) throw new ConfigInvalidError(['JWT_SECRET: required when NODE_ENV=production']);
+  // The owner can disable the audit triggers: a serving process never holds its credentials in production.
+  if (result.data.NODE_ENV === 'production' && result.data.DATABASE_MIGRATION_URL !== undefined) {
+    throw new ConfigInvalidError(['DATABASE_MIGRATION_URL: not allowed when NODE_ENV=production (run migrations as a separate step: `npm run db:migrate`)']);
+  }
   return result.data;
 }
 

@@ -17,6 +17,7 @@ export class DatabaseHandle implements OnApplicationShutdown {
 
   static async open(config: AppConfig): Promise<DatabaseHandle> {
     if (config.DATABASE_URL) {
+      // Development and tests only: loadAppConfig refuses the owner's URL in production (`npm run db:migrate` there).
       if (config.DATABASE_MIGRATION_URL) {
         const migrator = createDataSource({ url: config.DATABASE_MIGRATION_URL }, { poolSize: 1, migrations: MIGRATIONS });
         await migrator.initialize();

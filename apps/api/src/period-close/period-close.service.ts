@@ -1,3 +1,4 @@
+import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { closablePeriods, closePeriodKind, periodIdSchema, periodsInTerm, type ParsedConfig } from '@ledger/contracts';
 import { Decimal, DomainError, ValidationError, decimalInput, type Problem } from '@ledger/kernel';
@@ -146,9 +147,11 @@ export class PeriodCloseService {
   }
 
   async job(id: string): Promise<JobModel> {
+    const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
       const job = /^[A-Za-z0-9._-]{1,300}$/.test(id) ? await JobOutbox.get(em, id) : null;
-      if (!job) throw new DomainError('NOT_FOUND', 'no such job');
+      // jobs_read and the ability agree: the tenant's jobs, a vendor's own; none for the platform admin.
+      if (!job || !ability.can('read', subject('Job', { tenantId: job.tenantId, vendorOrgId: job.vendorOrgId }))) throw new DomainError('NOT_FOUND', 'no such job');
       return jobModel(job);
     });
   }

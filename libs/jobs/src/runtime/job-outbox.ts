@@ -7,6 +7,8 @@ export type JobRequest<N extends JobName = JobName> = { id: string; name: N; pay
 export type JobRecord = {
   id: string;
   tenantId: string;
+  /** The vendor organisation that asked for it (a vendor's export or ticket move), else null. */
+  vendorOrgId: string | null;
   queue: string;
   name: JobName;
   payload: Record<string, unknown>;
@@ -22,6 +24,7 @@ export type JobRecord = {
 type Row = {
   id: string;
   tenant_id: string;
+  vendor_org_id: string | null;
   queue: string;
   name: JobName;
   payload: Record<string, unknown>;
@@ -37,6 +40,7 @@ type Row = {
 const toRecord = (r: Row): JobRecord => ({
   id: r.id,
   tenantId: r.tenant_id,
+  vendorOrgId: r.vendor_org_id,
   queue: r.queue,
   name: r.name,
   payload: r.payload,
@@ -88,7 +92,7 @@ export const JobOutbox = {
     return rows.map(toRecord);
   },
 
-  /** Queued jobs not touched for `olderThanSeconds` (run by the reconciler in the platform scope). */
+  /** Queued jobs not touched for `olderThanSeconds` (run by the reconciler in the system scope). */
   async stale(em: EntityManager, olderThanSeconds: number, limit: number): Promise<JobRecord[]> {
     const rows: Row[] = await em.query(
       `SELECT * FROM jobs WHERE status = 'queued' AND updated_at < now() - make_interval(secs => $1) ORDER BY updated_at LIMIT $2`,

@@ -6,7 +6,7 @@ import { JobOutbox } from './job-outbox';
 
 /**
  * Re-dispatches jobs the outbox still holds as `queued` after `staleSeconds` (Redis lost its queue, the process died
- * between commit and enqueue, an in-process run was cut off). Reads across tenants in the platform scope — the jobs
+ * between commit and enqueue, an in-process run was cut off). Reads across tenants in the system scope — the jobs
  * table only — and leaves each job to run in its own tenant's scope. Duplicates are harmless: ids are deterministic
  * and every handler is idempotent.
  */
@@ -20,7 +20,7 @@ export class JobReconciler {
   ) {}
 
   async reconcile(limit = 1000): Promise<number> {
-    const stale = await this.db.run({ kind: 'platform', userId: null, operation: 'job:reconcile' }, async (em) => {
+    const stale = await this.db.run({ kind: 'system', operation: 'job:reconcile' }, async (em) => {
       const jobs = await JobOutbox.stale(em, this.staleSeconds, limit);
       if (jobs.length) await em.query(`UPDATE jobs SET updated_at = now() WHERE id = ANY($1) AND status = 'queued'`, [jobs.map((j) => j.id)]);
       return jobs;

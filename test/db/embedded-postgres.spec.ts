@@ -47,6 +47,18 @@ describe('embedded PostgreSQL (PGlite)', () => {
     expect(role).toBe('ledger_app');
   });
 
+  it('writes audit rows through the triggers only: the app role cannot insert one, an audited write records its actor', async () => {
+    const user = '00000000-0000-4000-8000-00000000e001';
+    const [tenant] = await db.run({ kind: 'platform', userId: null }, (em) => em.query(`SELECT id FROM tenants WHERE code = 'a'`));
+    const scope = { kind: 'tenant' as const, tenantId: tenant.id as string, userId: user, operation: 'renameContract' };
+    await expect(
+      db.run(scope, (em) => em.query(`INSERT INTO audit_log (tenant_id, actor_user_id, table_name, action) VALUES ($1, $2, 'contracts', 'UPDATE')`, [tenant.id, user])),
+    ).rejects.toThrow(/permission denied/);
+    await db.run(scope, (em) => em.query(`UPDATE contracts SET name = 'renamed' WHERE code = 'a-1'`));
+    const audit = await db.run(scope, (em) => em.query(`SELECT actor_user_id, operation, after ->> 'name' AS name FROM audit_log WHERE table_name = 'contracts' AND action = 'UPDATE'`));
+    expect(audit).toEqual([{ actor_user_id: user, operation: 'renameContract', name: 'renamed' }]);
+  });
+
   it('keeps the audit log append-only', async () => {
     await expect(db.run({ kind: 'platform', userId: null }, (em) => em.query('DELETE FROM audit_log'))).rejects.toThrow(/permission denied|append-only/);
   });

@@ -1,4 +1,6 @@
 # The API image (the worker joins it with issue 4). Node 20, as the toolchain decisions require.
+# The same image runs the one-shot migration step: `node dist/apps/api/src/migrate.js` with DATABASE_MIGRATION_URL
+# (docker-compose.yml's `migrate` service); the API itself refuses that variable in production.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./

@@ -4,7 +4,7 @@ import type { Problem } from './problem';
  * Typed domain errors. The API maps `code` to GraphQL `extensions.code` in one place;
  * the domain core never throws HTTP or framework errors.
  */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'CALENDAR_NOT_PUBLISHED';
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'CALENDAR_NOT_PUBLISHED' | 'TOO_MANY_REQUESTS';
 
 export class DomainError extends Error {
   constructor(

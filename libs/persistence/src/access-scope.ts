@@ -8,8 +8,10 @@ export type AccessScope =
   | { kind: 'platform'; userId: string | null; operation?: string }
   /** The system's own cross-tenant work (the job reconciler): no user, and never a signed-in caller's scope. */
   | { kind: 'system'; operation: string }
-  /** Reads exactly the user rows with this email, to check a password. */
-  | { kind: 'login'; email: string };
+  /** Reads exactly the user rows with this email, to check a password, and the sign-in attempts of this email or IP. */
+  | { kind: 'login'; email: string; ip?: string }
+  /** Reads exactly this user's row (users_read: id = app_user_id()), to check a session token against it. */
+  | { kind: 'session'; userId: string };
 
 export type ScopeSettings = {
   'app.tenant_id': string;
@@ -17,6 +19,7 @@ export type ScopeSettings = {
   'app.user_id': string;
   'app.platform_admin': string;
   'app.login_email': string;
+  'app.login_ip': string;
   'app.operation': string;
   'app.system': string;
 };
@@ -29,6 +32,7 @@ export function scopeSettings(scope: AccessScope): ScopeSettings {
     'app.user_id': '',
     'app.platform_admin': '',
     'app.login_email': '',
+    'app.login_ip': '',
     'app.operation': '',
     'app.system': '',
   };
@@ -42,6 +46,8 @@ export function scopeSettings(scope: AccessScope): ScopeSettings {
     case 'system':
       return { ...empty, 'app.system': 'on', 'app.operation': scope.operation };
     case 'login':
-      return { ...empty, 'app.login_email': scope.email.trim().toLowerCase() };
+      return { ...empty, 'app.login_email': scope.email.trim().toLowerCase(), 'app.login_ip': scope.ip ?? '' };
+    case 'session':
+      return { ...empty, 'app.user_id': scope.userId };
   }
 }

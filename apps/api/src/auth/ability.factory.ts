@@ -52,7 +52,8 @@ export class AbilityFactory {
       case 'buyer-admin':
         can('read', 'VendorOrganization');
         can(['read', 'create', 'update'], 'Contract', { tenantId: p.tenantId ?? NONE });
-        can(['read', 'create'], 'User', { tenantId: p.tenantId ?? NONE });
+        // 'update': disable, enable and sign out everywhere the users of its own tenant.
+        can(['read', 'create', 'update'], 'User', { tenantId: p.tenantId ?? NONE });
         // Reports: the buyer decides ('update'); the vendor saves and submits ('create'). Period inputs: the buyer's.
         can(['read', 'update'], ['MonthlyReport', 'PeriodInputs'], { tenantId: p.tenantId ?? NONE });
         can('read', 'StaffRoster', { tenantId: p.tenantId ?? NONE });

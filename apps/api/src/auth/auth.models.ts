@@ -19,6 +19,9 @@ export class UserModel {
 
   @Field(() => ID, { nullable: true })
   vendorOrgId!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Set while the account is disabled (no sign-in; its sessions are refused).' })
+  disabledAt?: Date | null;
 }
 
 @ObjectType()

@@ -8,8 +8,11 @@ export type Principal = {
   vendorOrgId: string | null;
 };
 
-/** The claims we sign; short names keep tokens small. */
-export type TokenClaims = { sub: string; role: UserRole; tid: string | null; vid: string | null };
+/**
+ * The claims we sign; short names keep tokens small. `ver` is the user's token version at sign-in: the guard
+ * refuses the token once the row's version has moved on (sessions revoked, user disabled).
+ */
+export type TokenClaims = { sub: string; role: UserRole; tid: string | null; vid: string | null; ver: number };
 
 export function principalFromClaims(c: TokenClaims): Principal {
   return { userId: c.sub, role: c.role, tenantId: c.tid, vendorOrgId: c.vid };

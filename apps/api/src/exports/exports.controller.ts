@@ -10,6 +10,7 @@ const HTTP_STATUS: Record<DomainErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   CALENDAR_NOT_PUBLISHED: 409,
+  TOO_MANY_REQUESTS: 429,
 };
 
 /** Domain errors (also the auth guard's UNAUTHENTICATED) as HTTP statuses with a JSON body `{ code, message }`; the rest is masked. */

@@ -42,7 +42,21 @@ export class PlatformRepository {
     return em.getRepository(UserEntity).findOne({ where: { id } });
   }
 
-  userByEmail(em: EntityManager, email: string): Promise<UserEntity | null> {
-    return em.getRepository(UserEntity).findOne({ where: { email } });
+  users(em: EntityManager): Promise<UserEntity[]> {
+    return em.getRepository(UserEntity).find({ order: { email: 'ASC' } });
+  }
+
+  /**
+   * Disables or enables a user (RLS limits the rows the caller can reach). Disabling raises the token version too,
+   * so enabling again does not bring the old sessions back.
+   */
+  async setDisabled(em: EntityManager, id: string, disabledAt: Date | null): Promise<void> {
+    const set = disabledAt ? { disabledAt, tokenVersion: () => 'token_version + 1' } : { disabledAt: null };
+    await em.createQueryBuilder().update(UserEntity).set(set).where('id = :id', { id }).execute();
+  }
+
+  /** Ends every session of the user: tokens carry the old version and the guard refuses them. */
+  async bumpTokenVersion(em: EntityManager, id: string): Promise<void> {
+    await em.createQueryBuilder().update(UserEntity).set({ tokenVersion: () => 'token_version + 1' }).where('id = :id', { id }).execute();
   }
 }

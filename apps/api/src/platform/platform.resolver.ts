@@ -36,4 +36,26 @@ export class PlatformResolver {
   createUser(@Args('input') input: CreateUserInput): Promise<UserModel> {
     return this.platform.createUser(input);
   }
+
+  @Query(() => [UserModel], { description: "Platform admin: every user. Buyer admin: its tenant's users." })
+  users(): Promise<UserModel[]> {
+    return this.platform.users();
+  }
+
+  @Mutation(() => UserModel, { description: "Disable a user: no sign-in, and every session of theirs is refused at once. Platform admin: any user; buyer admin: its tenant's users." })
+  disableUser(@Args('id', { type: () => ID }) id: string): Promise<UserModel> {
+    return this.platform.setUserDisabled(id, true);
+  }
+
+  @Mutation(() => UserModel, { description: "Enable a disabled user again (they sign in afresh; old sessions stay ended). Platform admin: any user; buyer admin: its tenant's users." })
+  enableUser(@Args('id', { type: () => ID }) id: string): Promise<UserModel> {
+    return this.platform.setUserDisabled(id, false);
+  }
+
+  @Mutation(() => UserModel, {
+    description: "Sign out everywhere: every token issued to the user so far is refused. Without an id, or with one's own: oneself (any role). Platform admin: any user; buyer admin: its tenant's users.",
+  })
+  revokeUserSessions(@Args('id', { type: () => ID, nullable: true }) id?: string): Promise<UserModel> {
+    return this.platform.revokeUserSessions(id ?? undefined);
+  }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { DomainError, ValidationError, type Problem } from '@ledger/kernel';
 import { TenantDatabase, USER_ROLES, type UserRole } from '@ledger/persistence';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AbilityFactory } from '../auth/ability.factory';
 import type { UserModel } from '../auth/auth.models';
 import { hashPassword } from '../auth/password';
@@ -61,8 +62,11 @@ export class PlatformService {
     });
   }
 
-  vendorOrganizations(): Promise<VendorOrganizationModel[]> {
-    return this.db.run(this.context.scope(), (em) => this.repo.vendors(em));
+  /** The directory as the caller may read it: every supplier for buyers and the platform, its own for a vendor. */
+  async vendorOrganizations(): Promise<VendorOrganizationModel[]> {
+    const ability = this.abilities.for(this.context.principal());
+    const vendors = await this.db.run(this.context.scope(), (em) => this.repo.vendors(em));
+    return vendors.filter((v) => ability.can('read', subject('VendorOrganization', { ...v })));
   }
 
   /** Read by id; a record outside the caller's reach is NOT_FOUND, never FORBIDDEN (no existence leak). */
@@ -110,8 +114,63 @@ export class PlatformService {
     return this.db.run(this.context.scope(), async (em) => {
       if (input.tenantId && !(await this.repo.tenant(em, input.tenantId))) throw new ValidationError([{ path: 'input.tenantId', message: 'no such tenant' }]);
       if (input.vendorOrgId && !(await this.repo.vendor(em, input.vendorOrgId))) throw new ValidationError([{ path: 'input.vendorOrgId', message: 'no such vendor organisation' }]);
-      if (await this.repo.userByEmail(em, email)) throw new DomainError('CONFLICT', `a user with email ${email} exists`);
       return this.repo.insertUser(em, { email, passwordHash, displayName: input.displayName.trim(), role, tenantId: input.tenantId ?? null, vendorOrgId: input.vendorOrgId ?? null });
+    }).catch((e: unknown) => {
+      // Emails are unique across the platform, but RLS hides other tenants' users: only the unique index sees them.
+      // One answer for every taken email, whoever holds it, so the answer says nothing about other tenants.
+      if (e instanceof QueryFailedError && (e.driverError as { code?: string; constraint?: string }).code === '23505') {
+        throw new DomainError('CONFLICT', 'this email address is already in use', [{ path: 'input.email', message: 'already in use' }]);
+      }
+      throw e;
+    });
+  }
+
+  /** Platform admin: every user; buyer admin: its tenant's users. */
+  async users(): Promise<UserModel[]> {
+    this.require('read', 'User');
+    return this.db.run(this.context.scope(), (em) => this.repo.users(em));
+  }
+
+  /**
+   * Disable (no sign-in, every session refused at once) or enable a user. Platform admin: any user; buyer admin:
+   * its tenant's users (another tenant's user is NOT_FOUND). Nobody disables their own account.
+   */
+  async setUserDisabled(id: string, disabled: boolean): Promise<UserModel> {
+    const caller = this.context.principal();
+    if (disabled && id === caller.userId) throw new ValidationError([{ path: 'id', message: 'you cannot disable your own account' }]);
+    return this.updateUser(id, (em) => this.repo.setDisabled(em, id, disabled ? new Date() : null));
+  }
+
+  /**
+   * Sign out everywhere: every token issued to the user so far is refused. Anyone for themselves (no id, or their
+   * own); the platform admin for any user, a buyer admin for its tenant's users.
+   */
+  async revokeUserSessions(id: string | undefined): Promise<UserModel> {
+    const caller = this.context.principal();
+    const target = id ?? caller.userId;
+    if (target === caller.userId) {
+      return this.db.run(this.context.scope(), async (em) => {
+        await this.repo.bumpTokenVersion(em, target);
+        const user = await this.repo.user(em, target);
+        if (!user) throw new DomainError('NOT_FOUND', 'no such user');
+        return user;
+      });
+    }
+    return this.updateUser(target, (em) => this.repo.bumpTokenVersion(em, target));
+  }
+
+  /** Another user's account: the role may update users at all (else FORBIDDEN), and this one is within reach (else NOT_FOUND). */
+  private async updateUser(id: string, change: (em: EntityManager) => Promise<void>): Promise<UserModel> {
+    const ability = this.abilities.for(this.context.principal());
+    if (!ability.can('update', 'User')) throw new DomainError('FORBIDDEN', 'your role may not manage users');
+    const found = UUID.test(id) ? id : null;
+    return this.db.run(this.context.scope(), async (em) => {
+      const user = found ? await this.repo.user(em, found) : null;
+      if (!user || !ability.can('update', subject('User', { tenantId: user.tenantId }))) throw new DomainError('NOT_FOUND', 'no such user');
+      await change(em);
+      const updated = await this.repo.user(em, user.id);
+      if (!updated) throw new DomainError('NOT_FOUND', 'no such user');
+      return updated;
     });
   }
 }

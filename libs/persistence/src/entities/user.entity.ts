@@ -27,6 +27,14 @@ export class UserEntity {
   @Column({ name: 'vendor_org_id', type: 'uuid', nullable: true })
   vendorOrgId!: string | null;
 
+  /** Set while the account is disabled: no sign-in, and every token of the user is refused. */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
+
+  /** Signed into each token (`ver`); raising it ends every session issued before. */
+  @Column({ name: 'token_version', type: 'int', default: 0 })
+  tokenVersion!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import { PRESET_IDS, getPreset, validateContractConfig, type ParsedConfig } from '@ledger/contracts';
+import { PRESET_IDS, getPreset, type ParsedConfig } from '@ledger/contracts';
 import { DomainError, ValidationError, prefixProblems, type Problem } from '@ledger/kernel';
 import { TenantDatabase, type ContractEntity, type ContractVersionEntity } from '@ledger/persistence';
 import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
+import { ConfigurationService } from '../configuration/configuration.service';
 import type { JsonValue } from '../graphql/json.scalar';
 import { PlatformRepository } from '../platform/platform.repository';
 import type { ContractModel, CreateContractInput, UpdateContractConfigurationInput } from './contracts.models';
@@ -23,6 +24,7 @@ export class ContractsService {
     private readonly platform: PlatformRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
+    private readonly configurations: ConfigurationService,
   ) {}
 
   async list(): Promise<ContractModel[]> {
@@ -92,7 +94,7 @@ export class ContractsService {
     const problems: Problem[] = [];
     if (input.changeNote.trim() === '') problems.push({ path: 'input.changeNote', message: 'say why the configuration changes' });
     const raw = input.configuration as unknown as Raw;
-    const check = validateContractConfig(raw);
+    const check = this.configurations.validate(raw);
     if (!check.ok) problems.push(...prefixProblems('input.configuration', check.problems));
     return this.db.run(this.context.scope(), async (em) => {
       const c = UUID.test(input.contractId) ? await this.repo.byId(em, input.contractId) : null;
@@ -115,8 +117,9 @@ export class ContractsService {
     });
   }
 
+  /** The same validation as checkContractConfiguration: what the check accepts, a save stores. */
   private validated(raw: Raw, path: string): ParsedConfig {
-    const check = validateContractConfig(raw);
+    const check = this.configurations.validate(raw);
     if (!check.ok) throw new ValidationError(prefixProblems(path, check.problems));
     return check.config;
   }

@@ -1,11 +1,13 @@
+import { moneyTextProblem } from '@ledger/kernel';
 import { GraphQLScalarType, Kind } from 'graphql';
 
-const DECIMAL_TEXT = /^-?\d+(\.\d{1,2})?$/;
-
 function parseMoney(value: unknown): string {
-  if (typeof value !== 'string' || !DECIMAL_TEXT.test(value)) {
+  if (typeof value !== 'string') {
     throw new TypeError(`Money must be a decimal string with at most two decimals, got ${JSON.stringify(value)}`);
   }
+  // The one definition of storable money (numeric(18,2)): 10^17 is refused here, not by the database.
+  const problem = moneyTextProblem(value);
+  if (problem) throw new TypeError(`Money: ${problem}`);
   return value;
 }
 

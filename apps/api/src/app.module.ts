@@ -23,6 +23,7 @@ import { ConfigurationService } from './configuration/configuration.service';
 import { ContractsResolver } from './contracts/contracts.resolver';
 import { ContractsService } from './contracts/contracts.service';
 import { formatGraphqlError } from './graphql/format-error';
+import { InputTextPlugin } from './graphql/input-text.plugin';
 import { queryLimitsRule } from './graphql/query-limits';
 import { HealthController } from './health/health.controller';
 import { PlatformResolver } from './platform/platform.resolver';
@@ -81,6 +82,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        InputTextPlugin,
         AuthService,
         AuthResolver,
         PlatformService,

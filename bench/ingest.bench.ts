@@ -7,11 +7,13 @@
  * Product: the compiled API process (`dist/apps/api/src/main.js`, NODE_ENV=production) on a fresh benchmark database
  * as the application role `ledger_app` (row-level security, audit triggers), with REDIS_URL set so its jobs go to
  * BullMQ, and one worker process (`dist/apps/worker/src/main.js`) running them. Each run creates a fresh contract
- * through the API (`createContract`, the world's first preset) and sends one `importTickets` request: the CSV file
- * from `ticketCsvLines` in base64 in a JSON body, mode ALL_OR_NOTHING (PARTIAL if the generated file had invalid
- * rows). Timed: from sending the request until its response has been read — base64 and CSV decoding, validation
- * against the contract, the inserts, the outbox rows and the dispatch to BullMQ. Reported separately: the time until
- * the import's SLA jobs (`ticket-sla-batch`) have all completed in the worker, from the same start.
+ * through the API (`createContract`, the world's first preset) and uploads the CSV file from `ticketCsvLines` to
+ * `POST /imports/tickets` (the file as the body), mode ALL_OR_NOTHING (PARTIAL if the generated file had invalid
+ * rows); the `import-tickets` job runs in the worker and the client polls `ticketImport(id)` every 100 ms. Timed: from
+ * sending the upload until the poll sees the import COMPLETED — the upload, the job's dispatch through BullMQ, CSV
+ * decoding, validation against the contract, the inserts, the outbox rows and the dispatch of the SLA jobs. Reported
+ * separately: the time until the import's SLA jobs (`ticket-sla-batch`) have all completed in the worker, from the
+ * same start. The tickets are generated up to an hour before the run (an import refuses times in the future).
  *
  * Floor: an identical second database (same world, same seed, same migrations); per run a fresh contract (a copy of
  * the same preset contract) and, as the database superuser (COPY FROM refuses tables under row-level security for
@@ -25,7 +27,7 @@
  * Target: ≥ 0.25.
  *
  * Environment: BENCH_INGEST_RUNS (default 3), BENCH_INGEST_TICKETS (default 100 000 / 10 000 quick),
- * BENCH_INGEST_WORKER=0 (no worker: SLA jobs stay queued), BENCH_API_NODE_ARGS (extra node arguments of the API
+ * BENCH_API_NODE_ARGS (extra node arguments of the API
  * process, e.g. `--cpu-prof`).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -34,7 +36,7 @@ import { validateTicketRows, type Ticket } from '@ledger/contracts';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { admin, createBenchDatabase, REDIS_URL, type BenchDatabase } from './lib/bench-db';
-import { BENCH_PASSWORD, generateWorld, presetConfig, ticketCsvLines, ticketImportRows, type GeneratedWorld } from './lib/generate';
+import { BENCH_PASSWORD, DEFAULT_NOW, generateWorld, presetConfig, ticketCsvLines, ticketImportRows, type GeneratedWorld } from './lib/generate';
 import { copyInto, copyJson, copyLine } from './lib/generate-copy';
 import { machine, QUICK } from './lib/machine';
 import { API_MAIN, freePort, startNode, WORKER_MAIN, type Proc } from './lib/processes';
@@ -44,13 +46,16 @@ import { pairedRatio, round, spread } from './lib/stats';
 const SEED = 20260505;
 const TICKETS = Number(process.env.BENCH_INGEST_TICKETS ?? (QUICK ? 10_000 : 100_000));
 const RUNS = Math.max(3, Number(process.env.BENCH_INGEST_RUNS ?? 3));
-const WITH_WORKER = process.env.BENCH_INGEST_WORKER !== '0';
+/** The import is a job: the worker runs it (and the SLA jobs after it). */
+const WITH_WORKER = true;
 const TARGET = 0.25;
 const PREFIX = 'IMP-';
 /** Tickets already on each of the world's contracts (not the imported contract). */
 const EXISTING = QUICK ? 1000 : 2000;
 
-const IMPORT = 'mutation ($i: ImportTicketsInput!) { importTickets(input: $i) { rowCount imported problems { path message } } }';
+const IMPORT_STATUS = 'query ($id: ID!) { ticketImport(id: $id) { status rowsRead rowsImported problemCount error } }';
+/** The generated tickets end an hour before the run: an import refuses times in the future (as createTicket does). */
+const GENERATED_UNTIL = new Date(Math.min(Date.now() - 3_600_000, Date.parse(DEFAULT_NOW))).toISOString();
 
 const log = (...a: unknown[]) => console.log(`[ingest ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
@@ -65,14 +70,14 @@ function take<T>(items: Iterable<T>, n: number): T[] {
 }
 
 /** The import file of `n` tickets: CSV lines (header first) and the same rows as header → cell records. */
-function importFile(presetId: string, n: number): { base64: string; bytes: number; rows: Record<string, string>[] } {
+function importFile(presetId: string, n: number): { csv: Buffer; bytes: number; rows: Record<string, string>[] } {
   // Withdrawn and unsolvable tickets have no import form and are skipped by the generator: ask for more, keep n.
-  const opts = { seed: SEED, count: n * 2, prefix: PREFIX };
+  const opts = { seed: SEED, count: n * 2, prefix: PREFIX, now: GENERATED_UNTIL };
   const lines = take(ticketCsvLines(presetId, opts), n + 1);
   const rows = take(ticketImportRows(presetId, opts), n);
   if (rows.length !== n || lines.length !== n + 1) throw new Error(`the generator gave ${rows.length} rows for ${n}`);
   const csv = Buffer.from(lines.join(''), 'utf8');
-  return { base64: csv.toString('base64'), bytes: csv.length, rows };
+  return { csv, bytes: csv.length, rows };
 }
 
 type Api = { url: string; proc: Proc; token: string; gql<T>(query: string, variables: Record<string, unknown>): Promise<T> };
@@ -120,17 +125,19 @@ async function startApi(db: BenchDatabase, prefix: string): Promise<Api> {
   return api;
 }
 
-/** One import request, timed from sending it to having read its response. */
-async function timedImport(api: Api, contractId: string, base64: string, mode: 'ALL_OR_NOTHING' | 'PARTIAL'): Promise<{ ms: number; imported: number; rowCount: number }> {
-  const body = JSON.stringify({ query: IMPORT, variables: { i: { contractId, format: 'CSV', contentBase64: base64, mode } } });
+/** One import: the upload, then polling until the import job has finished; timed from sending the upload. */
+async function timedImport(api: Api, contractId: string, csv: Buffer, mode: 'ALL_OR_NOTHING' | 'PARTIAL'): Promise<{ ms: number; imported: number; rowCount: number }> {
   const t0 = performance.now();
-  const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.token}` }, body });
+  const res = await fetch(`${api.url}/imports/tickets?contractId=${contractId}&mode=${mode}&fileName=bench.csv`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${api.token}` }, body: csv });
   const text = await res.text();
-  const ms = performance.now() - t0;
-  if (res.status === 413) throw new Error(`the API refused the ${body.length}-byte request body (413): its JSON body limit is below what an import of this size needs (apps/api/src/main.ts: app.useBodyParser('json', { limit: IMPORT_REQUEST_BODY_LIMIT_BYTES }))`);
-  const json = JSON.parse(text) as { data?: { importTickets?: { imported: number; rowCount: number; problems: unknown[] } }; errors?: unknown[] };
-  if (!json.data?.importTickets) throw new Error(`import failed (${res.status}): ${text.slice(0, 2000)}`);
-  return { ms, imported: json.data.importTickets.imported, rowCount: json.data.importTickets.rowCount };
+  if (res.status !== 202) throw new Error(`upload refused (${res.status}): ${text.slice(0, 2000)}`);
+  const { id } = JSON.parse(text) as { id: string };
+  for (;;) {
+    const r = await api.gql<{ status: string; rowsRead: number; rowsImported: number; problemCount: number; error: string | null }>(IMPORT_STATUS, { id });
+    if (r.status === 'COMPLETED') return { ms: performance.now() - t0, imported: r.rowsImported, rowCount: r.rowsRead };
+    if (r.status === 'FAILED') throw new Error(`import ${id} failed: ${r.error} (${r.problemCount} problems)`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
 }
 
 /** Waits until every `ticket-sla-batch` job of the contract has completed (or failed); returns how many there were. */
@@ -231,7 +238,7 @@ async function timedCopy(db: BenchDatabase, rows: FloorRows, c: FloorContract, c
   try {
     const t0 = performance.now();
     await client.query('BEGIN');
-    await client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), set_config('app.operation', 'importTickets', true)`, [c.tenantId, c.userId]);
+    await client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), set_config('app.operation', 'import-tickets', true)`, [c.tenantId, c.userId]);
     const t = await copyInto(client, 'tickets', TICKET_COLUMNS, ticketText);
     const e = await copyInto(client, 'ticket_events', EVENT_COLUMNS, eventText);
     await client.query('COMMIT');
@@ -299,11 +306,11 @@ async function main(): Promise<void> {
     log(`generating the file (${presetId})`);
     const file = importFile(presetId, TICKETS);
     const warm = importFile(presetId, Math.max(1000, Math.round(TICKETS / 10)));
-    const checked = validateTicketRows(file.rows, config);
+    const checked = validateTicketRows(file.rows, config, { now: Date.now() });
     const mode = checked.ok ? 'ALL_OR_NOTHING' : 'PARTIAL';
     const stored = checked.tickets.length;
     const events = checked.tickets.reduce((n, t) => n + t.events.length, 0);
-    log(`file: ${file.rows.length} rows, ${stored} valid, ${events} events, ${(file.bytes / 2 ** 20).toFixed(1)} MiB CSV, ${(file.base64.length / 2 ** 20).toFixed(1)} MiB base64; mode ${mode}`);
+    log(`file: ${file.rows.length} rows, ${stored} valid, ${events} events, ${(file.bytes / 2 ** 20).toFixed(1)} MiB CSV; mode ${mode}`);
     const copyRows = floorRows(checked.tickets);
 
     api = await startApi(productDb, prefix);
@@ -318,7 +325,7 @@ async function main(): Promise<void> {
     // Warm-up (not measured): JIT of the API's import path, the worker's SLA path, the floor's connection.
     {
       const cid = await newContract('ING-WARM');
-      const r = await timedImport(api, cid, warm.base64, 'PARTIAL');
+      const r = await timedImport(api, cid, warm.csv, 'PARTIAL');
       if (WITH_WORKER) await slaJobsDone(productDb, cid, 600_000);
       log(`warm-up: ${r.imported} tickets in ${Math.round(r.ms)} ms`);
     }
@@ -330,7 +337,7 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS; run++) {
       const cid = await newContract(`ING-${run + 1}`);
       const t0 = performance.now();
-      const r = await timedImport(api, cid, file.base64, mode);
+      const r = await timedImport(api, cid, file.csv, mode);
       if (r.imported !== stored || r.rowCount !== file.rows.length) throw new Error(`run ${run + 1}: imported ${r.imported} of ${r.rowCount} rows, expected ${stored} of ${file.rows.length}`);
       productMs.push(r.ms);
       let sla = '';
@@ -354,7 +361,7 @@ async function main(): Promise<void> {
     const measures: Measure[] = [
       {
         id: 'ingest',
-        title: `Bulk import of ${stored.toLocaleString('en')} tickets (importTickets, CSV, ${events.toLocaleString('en')} events)`,
+        title: `Bulk import of ${stored.toLocaleString('en')} tickets (POST /imports/tickets + import-tickets job, CSV, ${events.toLocaleString('en')} events)`,
         floor: 'COPY of the same ticket and event rows into the same tables (one transaction, audit triggers on)',
         unit: 'tickets/s (ratio = product ÷ COPY throughput)',
         value: round(product.median, 0),
@@ -365,7 +372,7 @@ async function main(): Promise<void> {
         target: `≥ ${TARGET}× COPY throughput`,
         met: ratio.median >= TARGET,
         notes: [
-          `request until response: base64 + CSV decoding, validation against the contract, multi-row inserts, ${Math.ceil(stored / 1000)} ticket-sla-batch outbox rows and their dispatch`,
+          `upload until the import job is seen COMPLETED (100 ms polls): job dispatch, CSV decoding, validation against the contract, multi-row inserts, ${Math.ceil(stored / 1000)} ticket-sla-batch outbox rows and their dispatch`,
           `API process peak RSS ${Math.round(Math.max(...rss))} MiB`,
         ],
       },
@@ -393,7 +400,7 @@ async function main(): Promise<void> {
       startedAt,
       durationSeconds: Math.round((Date.now() - started) / 1000),
       machine: machine(),
-      parameters: { existingTicketsPerContract: EXISTING, tickets: stored, rows: file.rows.length, events, csvBytes: file.bytes, base64Bytes: file.base64.length, runs: RUNS, seed: SEED, presetId, mode, worker: WITH_WORKER },
+      parameters: { existingTicketsPerContract: EXISTING, tickets: stored, rows: file.rows.length, events, csvBytes: file.bytes, runs: RUNS, seed: SEED, presetId, mode, worker: WITH_WORKER },
       measures,
       extra: {
         importMs: productMs.map((m) => round(m, 0)),

@@ -195,7 +195,7 @@ describe('benchmark data generator', () => {
     expect(lines[0]).toMatch(/^编号,标题,问题分类/);
     const rows = [...ticketImportRows('xuzhou-2026', { seed: SEED, count: 200, prefix: 'IM-' })];
     expect(lines).toHaveLength(rows.length + 1);
-    const checked = validateTicketRows(rows, p.config);
+    const checked = validateTicketRows(rows, p.config, { now: Date.parse(NOW) });
     expect(checked.problems).toEqual([]);
     expect(checked.tickets.map((t) => t.id)).toEqual(rows.map((r) => r['编号']));
     const states = new Set(checked.tickets.map((t) => t.state));

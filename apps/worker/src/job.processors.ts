@@ -59,4 +59,14 @@ export class ExportProcessor extends WorkerHost {
   }
 }
 
-export const PROCESSORS = [SlaProcessor, PeriodCloseProcessor, ScheduleProcessor, ExportProcessor];
+@Processor('import', bullWorkerOptions(process.env))
+export class ImportProcessor extends WorkerHost {
+  constructor(private readonly executor: JobExecutor) {
+    super();
+  }
+  process(job: Job): Promise<unknown> {
+    return run(this.executor, job);
+  }
+}
+
+export const PROCESSORS = [SlaProcessor, PeriodCloseProcessor, ScheduleProcessor, ExportProcessor, ImportProcessor];

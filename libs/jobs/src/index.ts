@@ -21,3 +21,6 @@ export * from './sla/sla-scan.job';
 export * from './sla/sla-scan.scheduler';
 export * from './export/render-export.job';
 export * from './export/schedule-export';
+export * from './ticket-import/ticket-file.reader';
+export * from './ticket-import/ticket-import.store';
+export * from './ticket-import/ticket-import.job';

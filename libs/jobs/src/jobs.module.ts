@@ -15,9 +15,10 @@ import { RecomputeScheduleJob } from './schedule/recompute-schedule.job';
 import { SlaScanJob } from './sla/sla-scan.job';
 import { SlaScanScheduler } from './sla/sla-scan.scheduler';
 import { TicketSlaBatchJob, TicketSlaJob } from './sla/ticket-sla.job';
+import { TicketImportJob } from './ticket-import/ticket-import.job';
 
 /** Every job handler; the registry checks there is exactly one per job name. */
-export const JOB_HANDLERS = [TicketSlaJob, TicketSlaBatchJob, SlaScanJob, ClosePeriodJob, RecomputeScheduleJob, RenderExportJob] as const;
+export const JOB_HANDLERS = [TicketSlaJob, TicketSlaBatchJob, SlaScanJob, ClosePeriodJob, RecomputeScheduleJob, RenderExportJob, TicketImportJob] as const;
 
 /** Starts and stops the periodic work of a processing process: the reconciler and the SLA scan. */
 @Injectable()

@@ -12,7 +12,7 @@ export enum TicketImportMode {
 registerEnumType(TicketImportFormat, { name: 'TicketImportFormat' });
 registerEnumType(TicketImportMode, {
   name: 'TicketImportMode',
-  description: 'ALL_OR_NOTHING: any invalid row imports nothing (BAD_USER_INPUT with every row problem). PARTIAL: the valid rows are imported, the others reported.',
+  description: 'ALL_OR_NOTHING: any invalid row imports nothing (the import FAILED with every row problem). PARTIAL: the valid rows are imported, the others reported.',
 });
 
 @ObjectType('TicketEvent', { description: 'One entry of the ticket history (append-only).' })
@@ -201,23 +201,67 @@ export class TicketProblemModel {
   message!: string;
 }
 
-@ObjectType('TicketImportResult')
-export class TicketImportResultModel {
-  @Field(() => Int, { description: 'Data rows read (the header row excluded).' })
-  rowCount!: number;
+export enum TicketImportStatus {
+  QUEUED = 'QUEUED',
+  READING = 'READING',
+  STORING = 'STORING',
+  COMPLETED = 'COMPLETED',
+  FAILED = 'FAILED',
+}
+registerEnumType(TicketImportStatus, {
+  name: 'TicketImportStatus',
+  description: 'QUEUED → READING (rows read and validated, counts moving) → STORING (one transaction) → COMPLETED; or FAILED (nothing stored).',
+});
 
-  @Field(() => Int)
-  imported!: number;
+@ObjectType('TicketImport', { description: 'An uploaded ticket file (POST /imports/tickets) and its import job: poll it until COMPLETED or FAILED.' })
+export class TicketImportModel {
+  @Field(() => ID)
+  id!: string;
 
-  /**
-   * The imported tickets, in the order of the file. The service gives a getter returning a promise, so the views
-   * (events, SLA status, actions of each ticket) are built only when the field is selected.
-   */
-  @Field(() => [TicketModel])
-  tickets!: TicketModel[] | Promise<TicketModel[]>;
+  @Field(() => ID)
+  contractId!: string;
 
-  @Field(() => [TicketProblemModel], { description: 'Problems of the rows not imported (PARTIAL); rows[i] is the i-th data row from 0.' })
+  @Field(() => String, { nullable: true })
+  fileName!: string | null;
+
+  @Field(() => TicketImportFormat)
+  format!: TicketImportFormat;
+
+  @Field(() => TicketImportMode)
+  mode!: TicketImportMode;
+
+  @Field(() => Int, { description: 'Size of the uploaded file in bytes.' })
+  byteSize!: number;
+
+  @Field(() => TicketImportStatus)
+  status!: TicketImportStatus;
+
+  @Field(() => Int, { description: 'Data rows read so far (the header row excluded).' })
+  rowsRead!: number;
+
+  @Field(() => Int, { description: 'Data rows validated so far.' })
+  rowsValidated!: number;
+
+  @Field(() => Int, { description: 'Tickets stored: set when the import commits (all of them in one transaction).' })
+  rowsImported!: number;
+
+  @Field(() => Int, { description: 'Problems found so far (all counted; the first 1000 are listed in problems).' })
+  problemCount!: number;
+
+  @Field(() => [TicketProblemModel], { description: 'Row problems (rows[i] is the i-th data row from 0) or the file\'s problem (path `file`); set when the import ends.' })
   problems!: TicketProblemModel[];
+
+  @Field(() => String, { nullable: true, description: 'Why a FAILED import stored nothing.' })
+  error!: string | null;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field()
+  updatedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  completedAt!: Date | null;
 }
 
 @InputType()
@@ -287,19 +331,4 @@ export class TransitionTicketInput {
 
   @Field({ nullable: true, description: 'set-expected-close-date, mark-special-attention: YYYY-MM-DD' })
   date?: string;
-}
-
-@InputType()
-export class ImportTicketsInput {
-  @Field(() => ID)
-  contractId!: string;
-
-  @Field(() => TicketImportFormat)
-  format!: TicketImportFormat;
-
-  @Field({ description: 'The file, base64. CSV: UTF-8 (BOM allowed), header row. XLSX: first sheet, header row.' })
-  contentBase64!: string;
-
-  @Field(() => TicketImportMode, { nullable: true, defaultValue: TicketImportMode.ALL_OR_NOTHING })
-  mode?: TicketImportMode;
 }

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { TicketImportsController } from './ticket-imports.controller';
 import { TicketsRepository } from './tickets.repository';
-import { TicketsResolver } from './tickets.resolver';
+import { TicketImportResolver, TicketsResolver } from './tickets.resolver';
 import { TicketsService } from './tickets.service';
 
-/** Tickets (联系单): lifecycle, SLA status, bulk import. Uses CoreModule's database, context and abilities. */
-@Module({ providers: [TicketsRepository, TicketsService, TicketsResolver], exports: [TicketsService] })
+/** Tickets (联系单): lifecycle, SLA status, bulk import (POST /imports/tickets + ticketImport(id)). Uses CoreModule's database, context and abilities. */
+@Module({ providers: [TicketsRepository, TicketsService, TicketsResolver, TicketImportResolver], controllers: [TicketImportsController], exports: [TicketsService] })
 export class TicketsModule {}

@@ -1,5 +1,5 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CreateTicketInput, ImportTicketsInput, TicketImportResultModel, TicketModel, TransitionTicketInput } from './tickets.models';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CreateTicketInput, TicketImportModel, TicketModel, TransitionTicketInput } from './tickets.models';
 import { TicketsService } from './tickets.service';
 
 @Resolver(() => TicketModel)
@@ -25,9 +25,19 @@ export class TicketsResolver {
   transitionTicket(@Args('input') input: TransitionTicketInput): Promise<TicketModel> {
     return this.service.transition(input);
   }
+}
 
-  @Mutation(() => TicketImportResultModel, { description: 'Buyer: import tickets from CSV or XLSX (header row; Chinese or English headers).' })
-  importTickets(@Args('input') input: ImportTicketsInput): Promise<TicketImportResultModel> {
-    return this.service.import(input);
+@Resolver(() => TicketImportModel)
+export class TicketImportResolver {
+  constructor(private readonly service: TicketsService) {}
+
+  @Query(() => TicketImportModel, { description: 'Buyer: a ticket import uploaded with POST /imports/tickets — its status, progress and problems.' })
+  ticketImport(@Args('id', { type: () => ID }) id: string): Promise<TicketImportModel> {
+    return this.service.getImport(id);
+  }
+
+  @ResolveField(() => [TicketModel], { description: 'The tickets the import stored, by number (at most `first`, ≤ 1000); empty until COMPLETED.' })
+  tickets(@Parent() parent: TicketImportModel, @Args('first', { type: () => Int, defaultValue: 100 }) first: number): Promise<TicketModel[]> {
+    return this.service.importedTickets(parent, first);
   }
 }

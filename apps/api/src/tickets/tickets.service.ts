@@ -4,6 +4,8 @@ import { subject } from '@casl/ability';
 import {
   availableActions,
   calendarOf,
+  futureTimeProblem,
+  submissionTimeProblems,
   isDataProcessing,
   jobIds,
   openTicket,
@@ -12,8 +14,6 @@ import {
   timeZoneOf,
   toSlaTicket,
   transition,
-  validateTicketRows,
-  TICKET_ROW_COLUMNS,
   type Actor,
   type DataChecklist,
   type LifecycleEvent,
@@ -21,7 +21,7 @@ import {
   type Ticket,
   type TicketAction,
 } from '@ledger/contracts';
-import { JobDispatcher, JobOutbox, ticketToDomain, type JobRequest } from '@ledger/jobs';
+import { JobDispatcher, JobOutbox, TicketImportStore, ticketColumns, ticketToDomain, type JobRequest, type TicketFileFormat, type TicketImportRow } from '@ledger/jobs';
 import { DomainError, ValidationError, type Problem } from '@ledger/kernel';
 import { TenantDatabase, type ContractEntity, type TicketEntity, type TicketEventEntity } from '@ledger/persistence';
 import { evaluateTicketSla, formatInstant, toEpochMs, type WorkCalendar } from '@ledger/sla';
@@ -31,24 +31,20 @@ import type { Principal } from '../auth/principal';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractsRepository } from '../contracts/contracts.repository';
 import type { JsonValue } from '../graphql/json.scalar';
-import { readTicketFile } from './ticket-file.parser';
 import {
+  TicketImportFormat,
   TicketImportMode,
+  TicketImportStatus,
   type CreateTicketInput,
-  type ImportTicketsInput,
-  type TicketImportResultModel,
+  type TicketImportModel,
   type TicketModel,
   type TicketSlaModel,
   type TransitionTicketInput,
 } from './tickets.models';
-import { TICKETS_PER_STATEMENT, TicketsRepository, type BulkTicket, type BulkTicketEvent, type NewTicketEvent } from './tickets.repository';
+import { TicketsRepository, type NewTicketEvent } from './tickets.repository';
 import { UUID } from '../graphql/ids';
 
 const NUMBER = /^[^\s].{0,63}$/u;
-/** Tickets per `ticket-sla-batch` job of an import: 100 jobs for a 100 000-ticket import, each a short transaction. */
-export const SLA_BATCH_SIZE = 1000;
-/** An action may be recorded up to this long after the fact is in the future of the server clock (clock skew). */
-const FUTURE_TOLERANCE_MS = 60_000;
 const CHECKLIST_KEYS = ['script', 'record', 'jointReview', 'backup', 'testDatabase', 'itConfirmation', 'deletes'] as const;
 const STATES: readonly string[] = ['submitted', 'pending-review', 'effective', 'received', 'feedback', 'in-progress', 'internal-test', 'business-test-signed', 'deployed', 'stable', 'closed', 'unsolvable', 'withdrawn'];
 
@@ -112,7 +108,7 @@ export class TicketsService {
       const existing = await this.repo.numbers(em, contract.id);
       const number = input.number?.trim() || nextNumber(existing);
       if (!NUMBER.test(number)) problems.push({ path: 'input.number', message: 'up to 64 characters, not starting with a space' });
-      const at = this.instant(input.at, gov, problems);
+      const at = this.instant(input.at, gov, problems, 'submission');
       const opened = openTicket(
         {
           id: number,
@@ -149,7 +145,7 @@ export class TicketsService {
       const events = await this.repo.events(em, row.tenantId, [row.id]);
       const current = ticketToDomain(row, events, timeZoneOf(gov.config));
       const problems: Problem[] = [];
-      const at = this.instant(input.at, gov, problems);
+      const at = this.instant(input.at, gov, problems, 'action');
       const action = actionOf(input, problems);
       const result = transition(current, action, { actor: side, at, config: gov.config, calendar: gov.calendar });
       if (!result.ok) problems.push(...result.problems.map((q) => ({ path: inputPath(q.path), message: q.message })));
@@ -171,81 +167,61 @@ export class TicketsService {
     return value;
   }
 
-  /**
-   * A bulk import (up to `MAX_IMPORT_ROWS` rows): parsed and validated in memory, then stored in one transaction with
-   * a few multi-row statements (tickets, then their events), and its SLA work recorded as `ticket-sla-batch` jobs of
-   * `SLA_BATCH_SIZE` tickets each — not one INSERT and one job per ticket. The result's `tickets` are built only when
-   * the caller selects them (a 100 000-ticket import need not compute 100 000 SLA views to answer `imported`).
-   */
-  async import(input: ImportTicketsInput): Promise<TicketImportResultModel> {
+  /** Refuses, before the file is read, a caller who may not import into the contract (the same check as createTicket). */
+  async assertCanImport(contractId: string): Promise<void> {
     const p = this.context.principal();
-    const scope = this.context.scope();
-    const rows = await readTicketFile(input.format, input.contentBase64);
-    const mode = input.mode ?? TicketImportMode.ALL_OR_NOTHING;
-    const { value, jobs } = await this.db.run(scope, async (em) => {
-      const contract = await this.visibleContract(em, input.contractId, p, 'create');
-      const gov = await this.governingFor(em, contract, contract.currentVersion);
-      const existing = await this.repo.takenNumbers(em, contract.tenantId, contract.id, rowNumbers(rows));
-      const checked = validateTicketRows(rows, gov.config, { existingIds: existing });
-      if (!checked.ok && mode === TicketImportMode.ALL_OR_NOTHING) {
-        throw new ValidationError(checked.problems, `${checked.problems.length} problem(s) in the file: nothing was imported (ALL_OR_NOTHING)`);
-      }
-      const importId = randomUUID();
-      const ids: string[] = checked.tickets.map(() => randomUUID());
-      // Stored a slice at a time (its tickets, then their events): the statements' rows are built per slice, so the
-      // import holds the validated tickets and one slice's parameters, not a second copy of the whole file.
-      const common = { tenantId: contract.tenantId, contractId: contract.id };
-      for (let from = 0; from < checked.tickets.length; from += TICKETS_PER_STATEMENT) {
-        const slice = checked.tickets.slice(from, from + TICKETS_PER_STATEMENT);
-        const tickets: BulkTicket[] = slice.map((t, k) => ({
-          id: ids[from + k],
-          ...ticketColumns(t),
-          importEventCount: t.events.length,
-        }));
-        const events: BulkTicketEvent[] = slice.flatMap((t, k) =>
-          t.events.map((e, j) => ({ ticketId: ids[from + k], seq: j + 1, kind: e.kind, at: e.at, actorSide: e.actor, note: e.note ?? null, payload: (e.data ?? null) as BulkTicketEvent['payload'] })),
-        );
-        await uniqueNumbers(() => this.repo.insertMany(em, { ...common, configVersion: gov.version, source: 'import', createdBy: p.userId, importId }, tickets));
-        await this.repo.insertEventsMany(em, { ...common, actorUserId: p.userId }, events);
-      }
-      const jobs = await this.recordSlaBatchJobs(em, contract, importId, ids, p);
-      let views: Promise<TicketModel[]> | undefined;
-      // Built only when GraphQL reads the field (a getter: the field resolver reads the property and awaits the
-      // promise), in a read transaction of the same scope after this one has committed; in the order of the file.
-      const ticketViews = (): Promise<TicketModel[]> =>
-        (views ??= this.db.run(scope, async (read) => {
-          const order = new Map<string, number>(ids.map((id, i) => [id, i]));
-          const stored = (await this.repo.byIds(read, ids)).sort((a, b) => (order.get(a.id) as number) - (order.get(b.id) as number));
-          return this.models(read, contract, stored, p);
-        }));
-      const value: TicketImportResultModel = {
-        rowCount: rows.length,
-        imported: ids.length,
-        problems: checked.problems,
-        get tickets() {
-          return ticketViews();
-        },
-      };
-      return { value, jobs };
-    });
-    await this.dispatcher.dispatch(jobs);
-    return value;
+    await this.db.run(this.context.scope(), (em) => this.visibleContract(em, contractId, p, 'create'));
   }
 
   /**
-   * The SLA work of an import, recorded in its transaction: one `ticket-sla-batch` job per `SLA_BATCH_SIZE` tickets
-   * (a slice of the import's ticket ids in uuid order), each storing what `ticket-sla` would store per ticket.
+   * Stores an uploaded import file and records its `import-tickets` job in one transaction, then dispatches the job:
+   * the caller gets the import at once and polls `ticketImport(id)` for its progress (the job reads, validates and
+   * stores the file; see TicketImportJob).
    */
-  private async recordSlaBatchJobs(em: EntityManager, contract: ContractEntity, importId: string, ids: readonly string[], p: Principal): Promise<JobRequest<'ticket-sla-batch'>[]> {
-    // uuid order as PostgreSQL compares uuids (bytewise), which is the order of their lower-case text.
-    const sorted = ids.map((id) => id.toLowerCase()).sort();
-    const jobs: JobRequest<'ticket-sla-batch'>[] = [];
-    for (let i = 0; i < sorted.length; i += SLA_BATCH_SIZE) {
-      const slice = sorted.slice(i, i + SLA_BATCH_SIZE);
-      const payload = { tenantId: contract.tenantId, contractId: contract.id, importId, fromTicketId: slice[0], toTicketId: slice[slice.length - 1] };
-      jobs.push(await JobOutbox.record(em, { id: jobIds.ticketSlaBatch(payload), name: 'ticket-sla-batch', payload }, { tenantId: contract.tenantId, userId: p.userId, vendorOrgId: p.vendorOrgId }));
-    }
-    return jobs;
+  async startImport(input: { contractId: string; fileName: string | null; format: TicketFileFormat; mode: TicketImportMode; content: Buffer }): Promise<TicketImportModel> {
+    const p = this.context.principal();
+    const { value, job } = await this.db.run(this.context.scope(), async (em) => {
+      const contract = await this.visibleContract(em, input.contractId, p, 'create');
+      const id = randomUUID();
+      const payload = { tenantId: contract.tenantId, importId: id };
+      const jobId = jobIds.ticketImport(payload);
+      await TicketImportStore.insert(em, {
+        id,
+        tenantId: contract.tenantId,
+        contractId: contract.id,
+        fileName: input.fileName,
+        format: input.format,
+        mode: input.mode === TicketImportMode.PARTIAL ? 'partial' : 'all-or-nothing',
+        content: input.content,
+        jobId,
+        requestedBy: p.userId,
+      });
+      const job = await JobOutbox.record(em, { id: jobId, name: 'import-tickets', payload }, { tenantId: contract.tenantId, userId: p.userId, vendorOrgId: p.vendorOrgId });
+      return { value: toImportModel((await TicketImportStore.get(em, id)) as TicketImportRow), job };
+    });
+    await this.dispatcher.dispatch([job]);
+    return value;
+  }
+
+  /** An import as its tenant sees it; anything else (another tenant's, a vendor, a bad id) is NOT_FOUND. */
+  async getImport(id: string): Promise<TicketImportModel> {
+    const p = this.context.principal();
+    return this.db.run(this.context.scope(), async (em) => {
+      const row = UUID.test(id) ? await TicketImportStore.get(em, id) : null;
+      const c = row ? await this.contracts.byId(em, row.contractId) : null;
+      if (!row || !c || !this.abilities.for(p).can('read', subject('Ticket', { tenantId: c.tenantId, vendorOrgId: c.vendorOrgId }))) throw new DomainError('NOT_FOUND', 'no such ticket import');
+      return toImportModel(row);
+    });
+  }
+
+  /** The first `first` tickets (at most 1000, by number) a completed import stored, with their views. */
+  async importedTickets(importModel: TicketImportModel, first: number): Promise<TicketModel[]> {
+    const p = this.context.principal();
+    return this.db.run(this.context.scope(), async (em) => {
+      const contract = await this.visibleContract(em, importModel.contractId, p, 'read');
+      const rows = await this.repo.ofImport(em, contract.tenantId, importModel.id, Math.max(0, Math.min(first, 1000)));
+      return this.models(em, contract, rows, p);
+    });
   }
 
   /**
@@ -289,12 +265,18 @@ export class TicketsService {
     return gov;
   }
 
-  /** The instant of an action: given (ISO with offset, not in the future) or now, in the contract's zone. */
-  private instant(given: string | undefined | null, gov: Governing, problems: Problem[]): string {
+  /**
+   * The instant of an action: given (ISO with offset) or now, in the contract's zone. Never in the future; a
+   * submission also not before the contract's term — the rule an imported row's times follow too (ticket-time.rule).
+   */
+  private instant(given: string | undefined | null, gov: Governing, problems: Problem[], kind: 'submission' | 'action'): string {
     const zone = timeZoneOf(gov.config);
-    if (given == null) return formatInstant(Date.now(), zone);
+    const now = Date.now();
+    if (given == null) return formatInstant(now, zone);
     try {
-      if (toEpochMs(given) > Date.now() + FUTURE_TOLERANCE_MS) problems.push({ path: 'input.at', message: `${given} is in the future: record what has happened` });
+      const ms = toEpochMs(given);
+      const messages = kind === 'submission' ? submissionTimeProblems(ms, now, gov.config, given) : [futureTimeProblem(ms, now, given)].filter((m): m is string => m !== null);
+      problems.push(...messages.map((message) => ({ path: 'input.at', message })));
     } catch {
       // transition / openTicket report the malformed instant themselves.
     }
@@ -402,48 +384,6 @@ async function uniqueNumber<T>(number: string, insert: () => Promise<T>): Promis
   }
 }
 
-/** A concurrent import or request that took one of the file's numbers first: CONFLICT naming it (all rolls back). */
-async function uniqueNumbers<T>(insert: () => Promise<T>): Promise<T> {
-  try {
-    return await insert();
-  } catch (e) {
-    const driver = e instanceof QueryFailedError ? (e.driverError as { code?: string; detail?: string }) : undefined;
-    if (driver?.code === '23505') {
-      const taken = /^Key \(tenant_id, contract_id, number\)=\([^,]+, [^,]+, (.*)\) already exists\.?$/.exec(driver.detail ?? '')?.[1];
-      throw new DomainError('CONFLICT', taken ? `a ticket "${taken}" exists on this contract` : 'a ticket number of the file exists on this contract');
-    }
-    throw e;
-  }
-}
-
-/** The ticket numbers a file gives (any 编号 column, trimmed): the only ones whose existence the import checks. */
-function rowNumbers(rows: readonly Record<string, string>[]): string[] {
-  const headers = new Set<string>(TICKET_ROW_COLUMNS.id.map((h) => h.toLowerCase()));
-  const out = new Set<string>();
-  for (const row of rows) {
-    for (const [header, value] of Object.entries(row)) {
-      if (typeof value === 'string' && value.trim() !== '' && headers.has(header.trim().toLowerCase())) out.add(value.trim());
-    }
-  }
-  return [...out];
-}
-
-/** The domain ticket's own columns, as a created ticket and an imported one store them. */
-function ticketColumns(t: Ticket): Pick<TicketEntity, 'number' | 'title' | 'category' | 'businessArea' | 'severity' | 'specialAttention' | 'expectedCloseDate' | 'extendedTo' | 'state' | 'checklist'> {
-  return {
-    number: t.id,
-    title: t.title ?? null,
-    category: t.category,
-    businessArea: t.businessArea ?? null,
-    severity: t.severity,
-    specialAttention: t.specialAttention,
-    expectedCloseDate: t.expectedCloseDate ?? null,
-    extendedTo: t.extendedTo ?? null,
-    state: t.state,
-    checklist: (t.checklist ?? null) as TicketEntity['checklist'],
-  };
-}
-
 /** LX-0001, LX-0002, …: the first free number on the contract. */
 function nextNumber(existing: string[]): string {
   const taken = new Set(existing);
@@ -482,4 +422,35 @@ function actionOf(input: TransitionTicketInput, problems: Problem[]): TicketActi
     ...optional('date', input.date),
     ...optional('expectedCloseDate', input.date),
   } as unknown as TicketAction;
+}
+
+const IMPORT_STATUS: Record<TicketImportRow['status'], TicketImportStatus> = {
+  queued: TicketImportStatus.QUEUED,
+  reading: TicketImportStatus.READING,
+  storing: TicketImportStatus.STORING,
+  completed: TicketImportStatus.COMPLETED,
+  failed: TicketImportStatus.FAILED,
+};
+
+/** The stored import as the API shows it; an unfinished import whose job failed for good is FAILED with the job's error. */
+function toImportModel(r: TicketImportRow): TicketImportModel {
+  const jobGaveUp = r.jobStatus === 'failed' && (r.status === 'queued' || r.status === 'reading' || r.status === 'storing');
+  return {
+    id: r.id,
+    contractId: r.contractId,
+    fileName: r.fileName,
+    format: r.format === 'xlsx' ? TicketImportFormat.XLSX : TicketImportFormat.CSV,
+    mode: r.mode === 'partial' ? TicketImportMode.PARTIAL : TicketImportMode.ALL_OR_NOTHING,
+    byteSize: r.byteSize,
+    status: jobGaveUp ? TicketImportStatus.FAILED : IMPORT_STATUS[r.status],
+    rowsRead: r.rowsRead,
+    rowsValidated: r.rowsValidated,
+    rowsImported: r.rowsImported,
+    problemCount: r.problemCount,
+    problems: r.problems,
+    error: jobGaveUp ? `the import job failed: ${r.jobError ?? 'unknown error'}; nothing was imported` : r.error,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    completedAt: r.completedAt,
+  };
 }

@@ -22,6 +22,8 @@ export const JOB_DEFINITIONS = {
   'close-period': { queue: 'period-close', payload: z.strictObject({ tenantId: uuid, closeId: uuid }) },
   /** Recompute a contract's payment schedule from its confirmed closes, adjustments and payments. */
   'recompute-schedule': { queue: 'schedule', payload: z.strictObject({ tenantId: uuid, contractId: uuid }) },
+  /** Read, validate and store an uploaded ticket import file (ticket_imports row), recording its progress. */
+  'import-tickets': { queue: 'import', payload: z.strictObject({ tenantId: uuid, importId: uuid }) },
   /** Render a finance export (CSV or XLSX) of payment schedules. */
   'render-export': { queue: 'export', payload: z.strictObject({ tenantId: uuid, exportId: uuid }) },
 } as const;
@@ -57,6 +59,7 @@ export const jobIds = {
   slaScan: (k: { tenantId: string; slot: string }) => `scan-${k.tenantId}-${k.slot}`,
   schedule: (k: { tenantId: string; contractId: string; trigger: string }) => `schedule-${k.tenantId}-${k.contractId}-${k.trigger}`,
   export: (k: { tenantId: string; exportId: string }) => `export-${k.tenantId}-${k.exportId}`,
+  ticketImport: (k: { tenantId: string; importId: string }) => `import-${k.tenantId}-${k.importId}`,
 };
 
 /** A job id is safe for BullMQ and the jobs table: letters, digits, '.', '_' and '-' only. */

@@ -1,8 +1,10 @@
 import { parseContractConfig } from '../config/validate-contract-config';
 import { getPreset } from '../presets';
-import { normaliseInstant, validateTicketRows } from './ticket-row.schema';
+import { newTicketRowsState, normaliseInstant, validateTicketRows } from './ticket-row.schema';
 
 const config = parseContractConfig(getPreset('xuzhou-2026').config);
+/** The import's clock: after every time of these rows. */
+const now = Date.parse('2026-06-01T00:00:00+08:00');
 
 const good = (id: string, extra: Record<string, string> = {}): Record<string, string> => ({
   编号: id,
@@ -23,6 +25,7 @@ describe('validateTicketRows', () => {
         { id: 'LX-002', category: '批量数据处理', severity: 'L4', specialAttention: '是', expectedCloseDate: '2026/3/5', submittedAt: '2026-03-01T10:00:00+08:00', receivedAt: '2026-03-01 10:30', deployedAt: '2026-03-04 20:30' },
       ],
       config,
+      { now },
     );
     expect(r.problems).toEqual([]);
     expect(r.ok).toBe(true);
@@ -45,7 +48,7 @@ describe('validateTicketRows', () => {
       { ...good('LX-009'), id: 'LX-009b' }, // rows[8]: 编号 and id both given
       { 编号: '', 问题分类: '', 严重程度: '', 提出时间: '' }, // rows[9]: required fields missing
     ];
-    const r = validateTicketRows(rows, config, { existingIds: ['LX-005'] });
+    const r = validateTicketRows(rows, config, { existingIds: ['LX-005'], now });
     expect(r.ok).toBe(false);
     expect(r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
       'rows[1].category: unknown category "闲聊" for this contract (known: 业务咨询, 环境故障, 软件错误, 人为错误, 功能改进, 需求变更, 需求新增, 单笔数据调整, 批量数据处理)',
@@ -70,7 +73,7 @@ describe('validateTicketRows', () => {
   });
 
   it('reports an unknown column once', () => {
-    const r = validateTicketRows([good('A', { 备注: 'x' }), good('B', { 备注: 'y' })], config);
+    const r = validateTicketRows([good('A', { 备注: 'x' }), good('B', { 备注: 'y' })], config, { now });
     expect(r.problems.map((p) => p.path)).toEqual(['rows[0].备注']);
   });
 
@@ -78,5 +81,34 @@ describe('validateTicketRows', () => {
     expect(normaliseInstant('2026/3/5 8:05', 'Asia/Shanghai')).toBe('2026-03-05T08:05:00+08:00');
     expect(normaliseInstant('2026-03-05T00:05:00Z', 'Asia/Shanghai')).toBe('2026-03-05T08:05:00+08:00');
     expect(normaliseInstant('2026-03-05 24:00', 'Asia/Shanghai')).toBeNull();
+  });
+
+  it('refuses a submission in the future or before the contract term, as createTicket does (one rule)', () => {
+    const r = validateTicketRows(
+      [
+        good('F-1', { 提出时间: '2099-01-01 09:00' }),
+        good('F-2', { 提出时间: '1900-01-01 09:00', 期望完成日期: '' }),
+        good('F-3', { 提出时间: '2025-12-31 23:59' }),
+        good('F-4', { 提出时间: '2026-05-31 23:59', 签收时间: '2026-06-01 00:05' }),
+        good('F-5', { 提出时间: '2026-01-01 00:00', 签收时间: '2026-06-01 00:01' }),
+      ],
+      config,
+      { now },
+    );
+    expect(r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'rows[0].submittedAt: 2099-01-01T09:00:00+08:00 is in the future: record what has happened',
+      "rows[1].submittedAt: 1900-01-01T09:00:00+08:00 is before the contract's term (2026-01-01T00:00:00+08:00): a ticket is submitted under a running contract",
+      "rows[2].submittedAt: 2025-12-31T23:59:00+08:00 is before the contract's term (2026-01-01T00:00:00+08:00): a ticket is submitted under a running contract",
+      'rows[3].receivedAt: 2026-06-01T00:05:00+08:00 is in the future: record what has happened',
+    ]);
+    expect(r.tickets.map((t) => t.id)).toEqual(['F-5']);
+  });
+
+  it('validates a file a chunk at a time with the same row paths and duplicate checks', () => {
+    const state = newTicketRowsState();
+    const first = validateTicketRows([good('C-1'), good('C-2', { 备注: 'x' })], config, { now, state });
+    const second = validateTicketRows([good('C-3', { 备注: 'y' }), good('C-1')], config, { now, state, offset: 2 });
+    expect([...first.problems, ...second.problems].map((p) => p.path)).toEqual(['rows[1].备注', 'rows[3].id']);
+    expect(second.problems[0].message).toBe('duplicate id "C-1" (also rows[0])');
   });
 });

@@ -3,6 +3,7 @@ import { fixedOffsetMinutes, formatInstant } from '@ledger/sla';
 import { z } from 'zod';
 import type { ParsedConfig } from '../config/contract-config.schema';
 import { ticketFieldProblems, timeZoneOf } from './lifecycle';
+import { futureTimeProblem, submissionTimeProblems } from './ticket-time.rule';
 import type { LifecycleEvent, Ticket, TicketState } from './ticket.types';
 
 /*
@@ -87,13 +88,22 @@ export const ticketRowSchema = z.strictObject({
 export type TicketRow = z.infer<typeof ticketRowSchema>;
 
 /** `tickets`: the rows without problems (so a caller can preview them); `ok` only when no row has a problem. */
-/** `tickets`: the rows without problems (so a caller can preview them); `ok` only when no row has a problem. */
 export type TicketRowsResult = { ok: boolean; tickets: Ticket[]; problems: Problem[] };
 
 export type TicketRowsOptions = {
   /** Ids already in the ledger: a row with one of them is a duplicate too. */
   existingIds?: readonly string[];
+  /** The time of the import (ms): no timeline time may lie after it (`futureTimeProblem`, as for createTicket). */
+  now: number;
+  /** Row paths start here (`rows[offset + i]`): a file validated a chunk at a time keeps its row numbers. */
+  offset?: number;
+  /** What earlier chunks of the same file have seen (ids and their rows, unknown columns reported): updated here. */
+  state?: TicketRowsState;
 };
+
+/** The memory of a file validated a chunk at a time: duplicate ids across chunks, unknown columns reported once. */
+export type TicketRowsState = { seen: Map<string, number>; unknownReported: Set<string> };
+export const newTicketRowsState = (): TicketRowsState => ({ seen: new Map(), unknownReported: new Set() });
 
 const HEADER_INDEX: ReadonlyMap<string, TicketRowField> = new Map(
   (Object.entries(TICKET_ROW_COLUMNS) as [TicketRowField, readonly string[]][]).flatMap(([field, names]) => names.map((n) => [n.toLowerCase(), field] as const)),
@@ -118,15 +128,18 @@ const TIMELINE: readonly { field: TicketRowField; kind: LifecycleEvent['kind']; 
  * — a historical ticket was effective when received, so a missing 生效时间 is taken as the receipt time;
  * 关闭 needs 上线, 000:67). The state of an imported ticket is its latest step.
  */
-export function validateTicketRows(rows: readonly Record<string, string>[], config: Pick<ParsedConfig, 'taxonomy' | 'sla' | 'calendar'>, options: TicketRowsOptions = {}): TicketRowsResult {
+export function validateTicketRows(rows: readonly Record<string, string>[], config: Pick<ParsedConfig, 'taxonomy' | 'sla' | 'calendar' | 'term'>, options: TicketRowsOptions): TicketRowsResult {
   const problems: Problem[] = [];
   const tickets: Ticket[] = [];
   const zone = timeZoneOf(config);
-  const seen = new Map<string, number>();
+  const state = options.state ?? newTicketRowsState();
+  const seen = state.seen;
+  const offset = options.offset ?? 0;
   const existing = new Set(options.existingIds ?? []);
-  const unknownReported = new Set<string>();
+  const unknownReported = state.unknownReported;
 
-  rows.forEach((raw, i) => {
+  rows.forEach((raw, k) => {
+    const i = offset + k;
     const rowPath = formatPath(['rows', i]);
     const rowProblems: Problem[] = [];
     const mapped: Partial<Record<TicketRowField, string>> = {};
@@ -189,6 +202,9 @@ export function validateTicketRows(rows: readonly Record<string, string>[], conf
         continue;
       }
       const ms = Date.parse(at);
+      // The same rule as createTicket's `at`: 提出时间 within the contract's term and not in the future; no later step in the future.
+      const timeProblems = step.field === 'submittedAt' ? submissionTimeProblems(ms, options.now, config, at) : [futureTimeProblem(ms, options.now, at)].filter((m): m is string => m !== null);
+      for (const message of timeProblems) rowProblems.push({ path: formatPath(['rows', i, step.field]), message });
       if (previous && ms < previous.ms) rowProblems.push({ path: formatPath(['rows', i, step.field]), message: `${at} precedes ${previous.field} ${previous.at}` });
       if (step.field === 'receivedAt' && r.effectiveAt === undefined) events.push({ kind: 'effective', at, actor: 'buyer', note: 'imported: effective at receipt' });
       events.push({ kind: step.kind, at, actor: step.actor, note: 'imported' });

@@ -16,7 +16,7 @@ function asRequestError(e: unknown): GraphqlRequestError {
  * token signs the user out, which sends them to the login page.
  */
 export function useGraphqlQuery<TData, TVars>(document: GqlDocument<TData, TVars>, variables: TVars): QueryState<TData> {
-  const { token, signOut } = useSession();
+  const { token, endSession } = useSession();
   const key = JSON.stringify(variables);
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; error: GraphqlRequestError } | { status: 'ready'; data: TData }>({ status: 'loading' });
@@ -30,20 +30,20 @@ export function useGraphqlQuery<TData, TVars>(document: GqlDocument<TData, TVars
       .catch((e: unknown) => {
         if (!live) return;
         const error = asRequestError(e);
-        if (error.code === 'UNAUTHENTICATED') signOut();
+        if (error.code === 'UNAUTHENTICATED') endSession();
         setState({ status: 'error', error });
       });
     return () => {
       live = false;
     };
-  }, [document, key, token, attempt, signOut]);
+  }, [document, key, token, attempt, endSession]);
 
   return { ...state, reload } as QueryState<TData>;
 }
 
 /** A mutation: `const [run, state] = useGraphqlMutation(DOC); await run(vars)`. Errors are thrown and kept in state. */
 export function useGraphqlMutation<TData, TVars>(document: GqlDocument<TData, TVars>) {
-  const { token, signOut } = useSession();
+  const { token, endSession } = useSession();
   const [state, setState] = useState<{ running: boolean; error: GraphqlRequestError | null }>({ running: false, error: null });
   const mounted = useRef(true);
   useEffect(() => {
@@ -61,12 +61,12 @@ export function useGraphqlMutation<TData, TVars>(document: GqlDocument<TData, TV
         return data;
       } catch (e) {
         const error = asRequestError(e);
-        if (error.code === 'UNAUTHENTICATED') signOut();
+        if (error.code === 'UNAUTHENTICATED') endSession();
         if (mounted.current) setState({ running: false, error });
         throw error;
       }
     },
-    [document, token, signOut],
+    [document, token, endSession],
   );
   return [run, state] as const;
 }

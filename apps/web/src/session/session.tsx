@@ -36,14 +36,21 @@ function store(session: Session | null): void {
   }
 }
 
+/** Why the user was signed out: 'ended' when the API refused the token (expired, revoked, disabled, role changed). */
+export type SignOutReason = 'ended';
+
 type SessionState = {
   /** Null when signed out. */
   user: SessionUser | null;
   token: string | null;
   /** True while a stored token is being checked against `me` at start. */
   checking: boolean;
+  /** Set when the API ended the session, so the login page can say so; cleared by the next sign-in. */
+  signedOutBecause: SignOutReason | null;
   signIn(email: string, password: string): Promise<SessionUser>;
   signOut(): void;
+  /** The API refused the token (UNAUTHENTICATED): sign out and tell the user on the login page. */
+  endSession(): void;
 };
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -51,11 +58,17 @@ const SessionContext = createContext<SessionState | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(readStored);
   const [checking, setChecking] = useState(session !== null);
+  const [signedOutBecause, setSignedOutBecause] = useState<SignOutReason | null>(null);
 
   const signOut = useCallback(() => {
     store(null);
     setSession(null);
+    setSignedOutBecause(null);
   }, []);
+  const endSession = useCallback(() => {
+    signOut();
+    setSignedOutBecause('ended');
+  }, [signOut]);
 
   // A stored token may have been revoked or the user changed: ask the API who it names before trusting it.
   useEffect(() => {
@@ -70,24 +83,25 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setSession(fresh);
       })
       .catch((e: unknown) => {
-        if (live && e instanceof GraphqlRequestError && e.code === 'UNAUTHENTICATED') signOut();
+        if (live && e instanceof GraphqlRequestError && e.code === 'UNAUTHENTICATED') endSession();
       })
       .finally(() => live && setChecking(false));
     return () => {
       live = false;
     };
-  }, [signOut]);
+  }, [endSession]);
 
   const signIn = useCallback(async (email: string, password: string) => {
     const { login } = await graphqlRequest(LOGIN, { input: { email, password } });
     store(login);
     setSession(login);
+    setSignedOutBecause(null);
     return login.user;
   }, []);
 
   const value = useMemo<SessionState>(
-    () => ({ user: session?.user ?? null, token: session?.token ?? null, checking, signIn, signOut }),
-    [session, checking, signIn, signOut],
+    () => ({ user: session?.user ?? null, token: session?.token ?? null, checking, signedOutBecause, signIn, signOut, endSession }),
+    [session, checking, signedOutBecause, signIn, signOut, endSession],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -15,7 +15,7 @@ import { loginMessages } from './login-messages';
 export function LoginPage() {
   const t = useMessages(loginMessages);
   const common = useMessages(commonMessages);
-  const { user, signIn } = useSession();
+  const { user, signIn, signedOutBecause } = useSession();
   const navigate = useNavigate();
   const from = (useLocation().state as { from?: string } | null)?.from;
   const [email, setEmail] = useState('');
@@ -54,6 +54,8 @@ export function LoginPage() {
             <FormField label={t.password}>
               {(p) => <input {...p} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
             </FormField>
+            {signedOutBecause === 'ended' && !error ? <p role="status">{t.sessionEnded}</p> : null}
+            {error?.code === 'TOO_MANY_REQUESTS' ? <p role="alert">{t.throttled}</p> : null}
             {error ? <ErrorState error={error} /> : null}
             <button type="submit" disabled={busy}>
               {busy ? t.submitting : t.submit}

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ConfigInvalidError, loadAppConfig } from '../../apps/api/src/config/app-config';
+import { loadWorkerConfig } from '../../apps/worker/src/worker-config';
 import { TenantDatabase, createDataSource, type AccessScope } from '../../libs/persistence/src';
 import { asSuperuser, createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -155,6 +156,12 @@ describe('the serving process and the owner credentials', () => {
     expect(load).toThrow(/DATABASE_MIGRATION_URL: not allowed when NODE_ENV=production .*npm run db:migrate/);
     expect(load).not.toThrow(/secret@/);
     expect(loadAppConfig({ ...base, NODE_ENV: 'production' }).DATABASE_MIGRATION_URL).toBeUndefined();
+  });
+
+  it('the production worker refuses it too (it never migrates)', () => {
+    const worker = { DATABASE_URL: base.DATABASE_URL, REDIS_URL: 'redis://redis:6379' };
+    expect(() => loadWorkerConfig({ ...worker, NODE_ENV: 'production', DATABASE_MIGRATION_URL: ownerUrl })).toThrow(/DATABASE_MIGRATION_URL: not allowed when NODE_ENV=production/);
+    expect(loadWorkerConfig({ ...worker, NODE_ENV: 'production' }).NODE_ENV).toBe('production');
   });
 
   it('development and tests may still migrate at start with it', () => {

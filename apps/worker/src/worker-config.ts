@@ -20,6 +20,10 @@ export type WorkerConfig = z.infer<typeof workerConfigSchema>;
 export function loadWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
   const r = workerConfigSchema.safeParse(env);
   if (!r.success) throw new Error(`Invalid worker configuration:\n  ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`);
+  // The worker never migrates; in production it must not even hold the owner's URL (the owner can disable the audit).
+  if (r.data.NODE_ENV === 'production' && env.DATABASE_MIGRATION_URL) {
+    throw new Error('Invalid worker configuration:\n  DATABASE_MIGRATION_URL: not allowed when NODE_ENV=production (run migrations as a separate step: `npm run db:migrate`)');
+  }
   return r.data;
 }
 

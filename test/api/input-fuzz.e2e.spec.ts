@@ -91,7 +91,10 @@ function apply(base: Json, m: Mutation): Json {
   const key = p[p.length - 1];
   if (m.op === 'set') parent[key] = m.value;
   else if (m.op === 'negate') parent[key] = typeof parent[key] === 'number' ? -(parent[key] as number) - 1 : `-${parent[key] as string}`;
-  else if (m.op === 'delete') Array.isArray(parent) ? parent.splice(Number(key), 1) : delete parent[key];
+  else if (m.op === 'delete') {
+    if (Array.isArray(parent)) parent.splice(Number(key), 1);
+    else delete parent[key];
+  }
   else {
     const target = get(cfg, p);
     if (target && typeof target === 'object' && !Array.isArray(target)) (target as Record<string, Json>)[m.key] = m.value;

@@ -11,11 +11,26 @@ export type Ids = {
   extra: Record<string, string>;
 };
 export type Caller = 'otherTenant' | 'otherVendor';
+/** Callers a case may add: the platform admin (who may see no tenant data). */
+export type ExtraCaller = 'platformAdmin';
 export type Expectation = 'NOT_FOUND' | 'FORBIDDEN' | { exempt: string };
 export type GqlCall = (query: string, variables?: Record<string, unknown>) => Promise<{ data?: Record<string, unknown> | null; errors?: unknown[] }>;
 export type Case = {
   build(ids: Ids): { query: string; variables?: Record<string, unknown> };
-  expect: Record<Caller, Expectation>;
+  expect: Record<Caller, Expectation> & Partial<Record<ExtraCaller, Expectation>>;
+};
+
+/**
+ * One case per list query (a query field returning a list), exported as `LIST_CASES` from a cases file. Each list is
+ * called by the first tenant's buyer admin (its rows: every id in that answer) and then by every other role; none
+ * may see any of those rows. Defaults: the other tenant's roles and the platform admin see `none-of-first-tenant`;
+ * the vendor that holds nothing sees an `empty` list. `own-organisation`: exactly its own vendor organisation.
+ */
+export type ListCaller = 'otherTenantAdmin' | 'otherTenantStaff' | 'otherTenantFinance' | 'platformAdmin' | 'emptyVendor';
+export type ListExpectation = 'none-of-first-tenant' | 'empty' | 'own-organisation' | { exempt: string };
+export type ListCase = {
+  build(ids: Ids): { query: string; variables?: Record<string, unknown> };
+  expect?: Partial<Record<ListCaller, ListExpectation>>;
 };
 /** Optional per-file setup, run as the first tenant's buyer admin (`asOwner`) and vendor (`asVendor`); returns ids for `Ids.extra`. */
 export type Setup = (ctx: { ids: Omit<Ids, 'extra'>; asOwner: GqlCall; asVendor: GqlCall }) => Promise<Record<string, string>>;

@@ -8,14 +8,14 @@ const PUBLIC_REFERENCE = 'presets and simulations are public reference operation
 export const CASES: Record<string, Case> = {
   contract: {
     build: (ids) => ({ query: 'query ($id: ID!) { contract(id: $id) { id code amount } }', variables: { id: ids.contractId } }),
-    expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND' },
+    expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND', platformAdmin: 'NOT_FOUND' },
   },
   updateContractConfiguration: {
     build: (ids) => ({
       query: 'mutation ($i: UpdateContractConfigurationInput!) { updateContractConfiguration(input: $i) { id } }',
       variables: { i: { contractId: ids.contractId, configuration: getPreset('huaian-2025-2026').config, changeNote: 'hijack' } },
     }),
-    expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND' },
+    expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND', platformAdmin: 'NOT_FOUND' },
   },
   vendorOrganization: {
     build: (ids) => ({ query: 'query ($id: ID!) { vendorOrganization(id: $id) { id name } }', variables: { id: ids.vendorOrgId } }),

@@ -97,6 +97,8 @@ async function hoverCharts(page: Page, dialogs: string[]): Promise<number> {
   const canvases = page.locator('.chart canvas');
   const n = await canvases.count();
   for (let i = 0; i < n; i++) {
+    // Into the viewport first: the mouse only reaches what is on screen.
+    await canvases.nth(i).scrollIntoViewIfNeeded();
     const box = await canvases.nth(i).boundingBox();
     if (!box) continue;
     for (let y = 0.35; y <= 0.9; y += 0.15) {
@@ -226,7 +228,7 @@ describe('web console: stored markup in free-text fields is shown as text, never
     await visit(session, dialogs, `/buyer/contracts/${xuzhou.id}/tickets?ticket=${ticketId}`, [T.ticketTitle]);
     await visit(session, dialogs, `/buyer/contracts/${xuzhou.id}/close?close=${closeId}`, breakdown, { charts: 2 });
     // The waterfall's tooltip did open on an item, and shows the label as text.
-    await expectWaterfallTooltip(session.page, dialogs);
+    await expectWaterfallTooltip(session.page, dialogs, breakdown);
     await visit(session, dialogs, `/buyer/contracts/${xuzhou.id}/reports?month=2026-11`, [T.reportNotes, T.eventDescription, T.returnComment, T.staffName]);
     await visit(session, dialogs, `/buyer/contracts/${newContractId}`, [T.contractName]);
     await session.screenshot('buyer-close');
@@ -242,14 +244,14 @@ describe('web console: stored markup in free-text fields is shown as text, never
     await visit(session, dialogs, '/finance/schedules', [], { charts: 1 });
     await visit(session, dialogs, '/finance/contracts', [T.contractName], { charts: 1 });
     await visit(session, dialogs, `/finance/contracts/${xuzhou.id}/close?close=${closeId}`, breakdown, { charts: 2 });
-    await expectWaterfallTooltip(session.page, dialogs);
+    await expectWaterfallTooltip(session.page, dialogs, breakdown);
   }, 240_000);
 
   it('vendor: contracts, the close, assessments, schedule, the returned report and tickets', async () => {
     const { session, dialogs } = await as('vendor@demo.local');
     await visit(session, dialogs, '/vendor/contracts', [T.contractName], { charts: 1 });
     await visit(session, dialogs, `/vendor/contracts/${xuzhou.id}/close?close=${closeId}`, breakdown, { charts: 2 });
-    await expectWaterfallTooltip(session.page, dialogs);
+    await expectWaterfallTooltip(session.page, dialogs, breakdown);
     await visit(session, dialogs, `/vendor/contracts/${xuzhou.id}/assessments`, breakdown);
     await visit(session, dialogs, `/vendor/contracts/${xuzhou.id}/schedule`, [], { charts: 1 });
     await visit(session, dialogs, `/vendor/contracts/${xuzhou.id}/reports/2026-11`, [T.returnComment, T.staffName]);
@@ -264,21 +266,39 @@ describe('web console: stored markup in free-text fields is shown as text, never
   }, 120_000);
 });
 
-/** Hovers the waterfall's bars until its tooltip shows an item label as text (the tooltip opened), clean throughout. */
-async function expectWaterfallTooltip(page: Page, dialogs: string[]): Promise<void> {
+/**
+ * Hovers every step of the waterfall (each category's column, top to bottom, until its bar's tooltip opens) and
+ * returns the tooltip texts seen; clean after every move. The items' bars float at the running score and may be a
+ * few pixels tall, hence the column scan. Grid insets as in score-waterfall-chart.tsx.
+ */
+async function hoverWaterfall(page: Page, dialogs: string[]): Promise<string[]> {
   const chart = page.getByTestId('score-waterfall');
+  const steps = ((await chart.getAttribute('data-steps')) ?? '').split('|').length;
+  await chart.locator('canvas').scrollIntoViewIfNeeded();
   const box = await chart.locator('canvas').boundingBox();
-  if (!box) throw new Error('no waterfall canvas');
-  const tooltipText = async () => String(await chart.evaluate('(f) => [...f.querySelectorAll(".chart > div:not(:first-child)")].map((d) => d.innerText).join(" ")'));
-  let seen = '';
-  for (let x = 0.05; x <= 0.98 && !/考核项\d/.test(seen); x += 0.02) {
-    for (const y of [0.6, 0.75, 0.85]) {
-      await page.mouse.move(box.x + box.width * x, box.y + box.height * y);
-      await page.waitForTimeout(30);
-      await expectClean(page, dialogs, 'waterfall tooltip');
-      seen = await tooltipText();
-      if (/考核项\d/.test(seen)) break;
+  if (!box || steps < 2) throw new Error('no waterfall to hover');
+  const grid = { left: 40, right: 16, top: 24, bottom: 64 };
+  const tooltip = () => page.evaluate(`[...document.querySelectorAll('[data-testid="score-waterfall"] .chart > div:not(:first-child)')].map((d) => d.textContent).join(' ')`);
+  const seen = new Set<string>();
+  const column = (box.width - grid.left - grid.right) / steps;
+  for (let i = 0; i < steps; i++) {
+    const x = box.x + grid.left + column * (i + 0.5);
+    for (let y = box.y + grid.top; y < box.y + box.height - grid.bottom; y += 2) {
+      await page.mouse.move(x, y);
+      const text = String(await tooltip());
+      await expectClean(page, dialogs, `waterfall step ${i}`);
+      if (/考核项\d/.test(text) && !seen.has(text)) {
+        seen.add(text);
+        break;
+      }
     }
   }
-  expect(seen).toMatch(/考核项\d+(<img src=x|<script>|"><svg)/);
+  return [...seen];
+}
+
+/** The waterfall's item tooltips opened and show the labels as text (escaped markup reads as the markup's characters). */
+async function expectWaterfallTooltip(page: Page, dialogs: string[], breakdown: string[]): Promise<void> {
+  const seen = await hoverWaterfall(page, dialogs);
+  expect(seen.length).toBeGreaterThan(0);
+  for (const text of seen) expect(breakdown.some((label) => text.includes(label))).toBe(true);
 }

@@ -160,13 +160,13 @@ describe('sessions, sign-in throttling and user administration', () => {
       expect(attempts.map((a) => a.outcome)).toEqual(['failure', 'failure', 'failure', 'throttled', 'failure', 'throttled', 'success', 'failure', 'success']);
       expect(attempts[0].ip).not.toBe('');
       // The audit trail holds each attempt and its outcome; never a password.
-      const audited = await sql<{ action: string; tenant_id: string | null; after: { outcome: string; email: string } }>(
-        `SELECT action, tenant_id, after FROM audit_log WHERE table_name = 'login_attempts' AND after ->> 'email' = $1 ORDER BY id`,
+      const audited = await sql<{ action: string; operation: string | null; tenant_id: string | null; after: { outcome: string; email: string } }>(
+        `SELECT action, operation, tenant_id, after FROM audit_log WHERE table_name = 'login_attempts' AND after ->> 'email' = $1 ORDER BY id`,
         [email],
       );
       const settled = audited.filter((a) => a.after.outcome !== 'pending').map((a) => a.after.outcome);
       expect(settled).toEqual(['failure', 'failure', 'failure', 'throttled', 'failure', 'throttled', 'success', 'failure', 'success']);
-      expect(audited.every((a) => a.tenant_id !== null)).toBe(true); // visible to the tenant's admins
+      expect(audited.every((a) => a.tenant_id !== null && a.operation === 'login')).toBe(true); // visible to the tenant's admins
       expect(JSON.stringify(audited)).not.toContain(PASSWORD);
       expect(JSON.stringify(audited)).not.toContain(WRONG);
     }, 60_000);

@@ -46,7 +46,8 @@ export function scopeSettings(scope: AccessScope): ScopeSettings {
     case 'system':
       return { ...empty, 'app.system': 'on', 'app.operation': scope.operation };
     case 'login':
-      return { ...empty, 'app.login_email': scope.email.trim().toLowerCase(), 'app.login_ip': scope.ip ?? '' };
+      // The audit rows of the sign-in attempt name the operation; there is no actor yet.
+      return { ...empty, 'app.login_email': scope.email.trim().toLowerCase(), 'app.login_ip': scope.ip ?? '', 'app.operation': 'login' };
     case 'session':
       return { ...empty, 'app.user_id': scope.userId };
   }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
+import request from 'supertest';
 import { asAppRole, asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
@@ -27,7 +28,9 @@ const FIELDS = `id number state configVersion checklist expectedCloseDate extend
   sla { status calendarVersion configVersion evaluatedAt targets { targetId status stop } }`;
 const CREATE = `mutation ($i: CreateTicketInput!) { createTicket(input: $i) { ${FIELDS} } }`;
 const TRANSITION = `mutation ($i: TransitionTicketInput!) { transitionTicket(input: $i) { ${FIELDS} } }`;
-const IMPORT = `mutation ($i: ImportTicketsInput!) { importTickets(input: $i) { rowCount imported tickets { number state events { kind at } } problems { path message } } }`;
+const IMPORT_STATUS = `query ($id: ID!) { ticketImport(id: $id) { id status rowsRead rowsImported problemCount error problems { path message } tickets { number state events { kind at } } } }`;
+type ImportView = { id: string; status: string; rowsRead: number; rowsImported: number; problemCount: number; error: string | null; problems: Problem[]; tickets: { number: string; state: string; events: { kind: string; at: string }[] }[] };
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 
 const HEADERS = ['编号', '标题', '问题分类', '业务领域', '严重程度', '特别关注', '期望完成日期', '提出时间', '生效时间', '签收时间', '反馈时间', '上线时间', '关闭时间'];
@@ -216,8 +219,19 @@ describe('tickets (联系单) through GraphQL on real PostgreSQL (Huai’an demo
     });
   });
 
-  describe('bulk import', () => {
-    const csv = (rows: string[][]) => Buffer.from(`\uFEFF${[HEADERS, ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`, 'utf8').toString('base64');
+  describe('bulk import (POST /imports/tickets, then the import-tickets job; ticketImport(id) reports it)', () => {
+    const csv = (rows: string[][]) => Buffer.from(`\uFEFF${[HEADERS, ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`, 'utf8');
+    const upload = (who: string, body: Buffer, query: Record<string, string> = {}, type = 'text/csv') =>
+      request(api.app.getHttpServer()).post(`/imports/tickets?${new URLSearchParams({ contractId, ...query })}`).set('authorization', `Bearer ${tokens[who]}`).set('content-type', type).send(body);
+    /** Uploads, waits for the job, and reads the import as the uploader. */
+    const importFile = async (body: Buffer, query: Record<string, string> = {}, type = 'text/csv'): Promise<ImportView> => {
+      const res = await upload('huaian.admin', body, query, type);
+      expect({ status: res.status, body: res.body }).toMatchObject({ status: 202, body: { status: 'QUEUED' } });
+      await api.jobsIdle();
+      const r = await call('huaian.admin', IMPORT_STATUS, { id: res.body.id });
+      expect(r.errors).toBeUndefined();
+      return r.data?.ticketImport as ImportView;
+    };
     const ROWS = [
       ['IMP-1', '历史单1', '软件错误', '医疗待遇', 'L2', '否', '2026-02-10', '2026-02-02 09:00', '2026-02-02 09:30', '2026-02-02 10:00', '2026-02-02 15:00', '2026-02-05 20:30', '2026-02-09 10:00'],
       ['IMP-2', '历史单2', '闲聊', '公共业务', 'L1', '否', '', '2026-02-03 09:00', '', '', '', '', ''],
@@ -227,25 +241,23 @@ describe('tickets (联系单) through GraphQL on real PostgreSQL (Huai’an demo
 
     it('ALL_OR_NOTHING imports nothing when a row is invalid and reports every row problem', async () => {
       const before = await ticketCount();
-      const r = await call('huaian.admin', IMPORT, { i: { contractId, format: 'CSV', contentBase64: csv(ROWS) } });
-      expect(code(r)).toBe('BAD_USER_INPUT');
-      expect(paths(r)).toEqual(['rows[1].category', 'rows[3].severity']);
-      expect(r.errors?.[0].extensions.problems?.[1].message).toContain('unknown severity "L9"');
+      const r = await importFile(csv(ROWS));
+      expect(r).toMatchObject({ status: 'FAILED', rowsRead: 4, rowsImported: 0, problemCount: 2, error: '2 problem(s) in the file: nothing was imported (ALL_OR_NOTHING)', tickets: [] });
+      expect(r.problems.map((p) => p.path)).toEqual(['rows[1].category', 'rows[3].severity']);
+      expect(r.problems[1].message).toContain('unknown severity "L9"');
       expect(await ticketCount()).toBe(before);
     });
 
     it('PARTIAL imports the valid rows and reports the rest', async () => {
       const before = await ticketCount();
-      const r = await call('huaian.admin', IMPORT, { i: { contractId, format: 'CSV', contentBase64: csv(ROWS), mode: 'PARTIAL' } });
-      expect(r.errors).toBeUndefined();
-      const result = r.data?.importTickets as { rowCount: number; imported: number; tickets: { number: string; state: string }[]; problems: Problem[] };
-      expect(result).toMatchObject({ rowCount: 4, imported: 2 });
-      expect(result.tickets.map((t) => [t.number, t.state])).toEqual([['IMP-1', 'closed'], ['IMP-3', 'received']]);
-      expect(result.problems.map((p) => p.path)).toEqual(['rows[1].category', 'rows[3].severity']);
+      const r = await importFile(csv(ROWS), { mode: 'PARTIAL' });
+      expect(r).toMatchObject({ status: 'COMPLETED', rowsRead: 4, rowsImported: 2 });
+      expect(r.tickets.map((t) => [t.number, t.state])).toEqual([['IMP-1', 'closed'], ['IMP-3', 'received']]);
+      expect(r.problems.map((p) => p.path)).toEqual(['rows[1].category', 'rows[3].severity']);
       expect(await ticketCount()).toBe(before + 2);
       // Imported numbers are taken: the same file again reports them as duplicates.
-      const again = await call('huaian.admin', IMPORT, { i: { contractId, format: 'CSV', contentBase64: csv([ROWS[0]]) } });
-      expect(again.errors?.[0].extensions.problems).toEqual([expect.objectContaining({ path: 'rows[0].id', message: 'a ticket "IMP-1" already exists' })]);
+      const again = await importFile(csv([ROWS[0]]));
+      expect(again.problems).toEqual([expect.objectContaining({ path: 'rows[0].id', message: 'a ticket "IMP-1" already exists' })]);
     });
 
     it('reads XLSX (first sheet, header row, date cells) in both modes', async () => {
@@ -255,7 +267,7 @@ describe('tickets (联系单) through GraphQL on real PostgreSQL (Huai’an demo
         sheet.addRow(['编号', '问题分类', '严重程度', '期望完成日期', '提出时间', '签收时间']);
         for (const row of rows) sheet.addRow(row);
         wb.addWorksheet('说明').addRow(['ignored']);
-        return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+        return Buffer.from(await wb.xlsx.writeBuffer());
       };
       const good = [
         ['XL-1', '功能改进', 'L1', new Date(Date.UTC(2026, 5, 30)), new Date(Date.UTC(2026, 5, 1, 9, 15)), new Date(Date.UTC(2026, 5, 1, 9, 45))],
@@ -263,27 +275,35 @@ describe('tickets (联系单) through GraphQL on real PostgreSQL (Huai’an demo
       ];
       const bad = [...good, ['XL-3', '软件错误', 'L2', 'someday', '2026-06-03 14:00', '2026-06-03 13:00']];
       const before = await ticketCount();
-      const refused = await call('huaian.admin', IMPORT, { i: { contractId, format: 'XLSX', contentBase64: await book(bad), mode: 'ALL_OR_NOTHING' } });
-      expect(paths(refused)).toEqual(['rows[2].expectedCloseDate', 'rows[2].receivedAt']);
+      const refused = await importFile(await book(bad), { mode: 'ALL_OR_NOTHING' }, XLSX_TYPE);
+      expect(refused.status).toBe('FAILED');
+      expect(refused.problems.map((p) => p.path)).toEqual(['rows[2].expectedCloseDate', 'rows[2].receivedAt']);
       expect(await ticketCount()).toBe(before);
-      const partial = await call('huaian.admin', IMPORT, { i: { contractId, format: 'XLSX', contentBase64: await book(bad), mode: 'PARTIAL' } });
-      const result = partial.data?.importTickets as { imported: number; tickets: { number: string; state: string; events: { kind: string; at: string }[] }[]; problems: Problem[] };
-      expect(result.imported).toBe(2);
-      expect(result.tickets[0]).toMatchObject({ number: 'XL-1', state: 'received' });
-      expect(result.tickets[0].events.map((e) => [e.kind, e.at])).toEqual([
+      const partial = await importFile(await book(bad), { mode: 'PARTIAL' }, 'application/octet-stream');
+      expect(partial.rowsImported).toBe(2);
+      expect(partial.tickets[0]).toMatchObject({ number: 'XL-1', state: 'received' });
+      expect(partial.tickets[0].events.map((e) => [e.kind, e.at])).toEqual([
         ['submitted', '2026-06-01T09:15:00+08:00'],
         ['effective', '2026-06-01T09:45:00+08:00'],
         ['received', '2026-06-01T09:45:00+08:00'],
       ]);
-      expect(result.problems.map((p) => p.path)).toEqual(['rows[2].expectedCloseDate', 'rows[2].receivedAt']);
+      expect(partial.problems.map((p) => p.path)).toEqual(['rows[2].expectedCloseDate', 'rows[2].receivedAt']);
       expect(await ticketCount()).toBe(before + 2);
     });
 
-    it('refuses what is not a file of the format, and a buyer of another tenant', async () => {
-      expect(paths(await call('huaian.admin', IMPORT, { i: { contractId, format: 'XLSX', contentBase64: Buffer.from('a,b').toString('base64') } }))).toEqual(['input.contentBase64']);
-      expect(paths(await call('huaian.admin', IMPORT, { i: { contractId, format: 'CSV', contentBase64: '***' } }))).toEqual(['input.contentBase64']);
-      expect(paths(await call('huaian.admin', IMPORT, { i: { contractId, format: 'CSV', contentBase64: Buffer.from('编号,问题分类\n').toString('base64') } }))).toEqual(['input.contentBase64']);
-      expect(code(await call('vendor', IMPORT, { i: { contractId, format: 'CSV', contentBase64: csv([ROWS[0]]) } }))).toBe('FORBIDDEN');
+    it('refuses what is not a file of the format, and callers who may not import', async () => {
+      const declared = await upload('huaian.admin', Buffer.from('a,b\n1,2\n'), {}, XLSX_TYPE);
+      expect([declared.status, declared.body.problems?.[0]?.path]).toEqual([400, 'file']);
+      const broken = await importFile(Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)]), {}, XLSX_TYPE);
+      expect([broken.status, broken.problems.map((p) => p.path), broken.error]).toEqual(['FAILED', ['file'], expect.stringContaining('not a readable XLSX file')]);
+      const headerOnly = await importFile(Buffer.from('编号,问题分类\n'));
+      expect([headerOnly.status, headerOnly.error]).toEqual(['FAILED', 'the file has a header row but no data rows']);
+      expect((await upload('huaian.admin', Buffer.from('{}'), {}, 'application/json')).status).toBe(415);
+      expect((await upload('huaian.admin', Buffer.from(''), {})).status).toBe(400);
+      expect((await upload('vendor', csv([ROWS[0]]))).body.code).toBe('FORBIDDEN');
+      expect((await upload('huaian.finance', csv([ROWS[0]]))).body.code).toBe('FORBIDDEN');
+      expect((await upload('tianjin.admin', csv([ROWS[0]]))).status).toBe(404);
+      expect((await request(api.app.getHttpServer()).post(`/imports/tickets?contractId=${contractId}`).set('content-type', 'text/csv').send(csv([ROWS[0]]))).status).toBe(401);
     });
   });
 
@@ -300,9 +320,11 @@ describe('tickets (联系单) through GraphQL on real PostgreSQL (Huai’an demo
         }[],
       );
       const seen = new Set(rows.map((r) => `${r.operation}:${r.table_name}:${r.action}`));
-      for (const s of ['createTicket:tickets:INSERT', 'createTicket:ticket_events:INSERT', 'transitionTicket:tickets:UPDATE', 'transitionTicket:ticket_events:INSERT', 'importTickets:tickets:INSERT', 'importTickets:ticket_events:INSERT']) {
+      for (const s of ['createTicket:tickets:INSERT', 'createTicket:ticket_events:INSERT', 'transitionTicket:tickets:UPDATE', 'transitionTicket:ticket_events:INSERT']) {
         expect(seen).toContain(s);
       }
+      // An import's rows are written by its job, as the importing user: operation `job:import-<tenant>-<import>`.
+      for (const table of ['tickets', 'ticket_events']) expect(rows.some((r) => /^job:import-/.test(r.operation) && r.table_name === table && r.action === 'INSERT')).toBe(true);
       for (const r of rows) {
         expect(r.tenant_id).toMatch(/^[0-9a-f-]{36}$/);
         expect(r.actor_user_id).toMatch(/^[0-9a-f-]{36}$/);

@@ -8,6 +8,7 @@ import { TicketSlaBatchJob, TicketSlaJob } from '../../libs/jobs/src/sla/ticket-
 import { UnrecoverableJobError } from '../../libs/jobs/src/runtime/job-handler';
 import { startApi, type TestApi } from '../api/api-app';
 import { asSuperuser } from '../support/test-database';
+import request from 'supertest';
 
 type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string } }[] };
 type Target = {
@@ -62,6 +63,13 @@ describe('SLA jobs: stored ticket SLA results and the 75 % / 100 % warnings (rea
   const tokens: Record<string, string> = {};
   const call = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<Gql> => (await api.gql(query, variables, tokens[who])).body as Gql;
   const code = (r: Gql) => r.errors?.[0]?.extensions.code;
+  /** Uploads a CSV to POST /imports/tickets as the Huai'an admin, runs its job (and the SLA jobs after it); the tickets stored. */
+  const importCsv = async (csv: Buffer): Promise<number> => {
+    const res = await request(api.app.getHttpServer()).post(`/imports/tickets?contractId=${contractId}`).set('authorization', `Bearer ${tokens['huaian.admin']}`).set('content-type', 'text/csv').send(csv);
+    expect(res.status).toBe(202);
+    await api.jobsIdle();
+    return (await data<{ rowsImported: number }>('huaian.admin', 'query ($id: ID!) { ticketImport(id: $id) { rowsImported } }', { id: res.body.id })).rowsImported;
+  };
   const data = async <T>(who: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const r = await call(who, query, variables);
     expect(r.errors).toBeUndefined();
@@ -175,12 +183,8 @@ describe('SLA jobs: stored ticket SLA results and the 75 % / 100 % warnings (rea
     });
 
     it('an import enqueues its SLA work as ticket-sla-batch jobs; an open imported ticket past its targets is warned once per target', async () => {
-      const csv = Buffer.from('\uFEFF编号,问题分类,严重程度,提出时间,生效时间,签收时间,反馈时间\r\nSLA-IMP-1,软件错误,L2,2026-04-01 09:00,2026-04-01 09:05,2026-04-01 09:10,2026-04-01 10:00\r\n', 'utf8').toString('base64');
-      const r = await data<{ imported: number; tickets: { number: string }[] }>('huaian.admin', 'mutation ($i: ImportTicketsInput!) { importTickets(input: $i) { imported tickets { number } } }', {
-        i: { contractId, format: 'CSV', contentBase64: csv },
-      });
-      expect(r.imported).toBe(1);
-      await api.jobsIdle();
+      const csv = Buffer.from('\uFEFF编号,问题分类,严重程度,提出时间,生效时间,签收时间,反馈时间\r\nSLA-IMP-1,软件错误,L2,2026-04-01 09:00,2026-04-01 09:05,2026-04-01 09:10,2026-04-01 10:00\r\n', 'utf8');
+      expect(await importCsv(csv)).toBe(1);
       const t = (await data<{ id: string; number: string; events: unknown[] }[]>('huaian.admin', 'query ($c: ID!) { tickets(contractId: $c) { id number events { kind } } }', { c: contractId })).find((x) => x.number === 'SLA-IMP-1');
       const rows = await history(t?.id as string);
       expect(rows.map((x) => x.eventCount)).toEqual([t?.events.length]);
@@ -202,9 +206,8 @@ describe('SLA jobs: stored ticket SLA results and the 75 % / 100 % warnings (rea
     });
 
     it('ticket-sla-batch: each ticket at the point the import left, idempotent, later events left to their own jobs; an empty slice is unrecoverable', async () => {
-      const csv = Buffer.from('编号,问题分类,严重程度,提出时间,签收时间\nSLA-IMP-2,软件错误,L2,2026-04-02 09:00,2026-04-02 09:10\nSLA-IMP-3,软件错误,L2,2026-04-02 10:00,\n', 'utf8').toString('base64');
-      expect((await data<{ imported: number }>('huaian.admin', 'mutation ($i: ImportTicketsInput!) { importTickets(input: $i) { imported } }', { i: { contractId, format: 'CSV', contentBase64: csv } })).imported).toBe(2);
-      await api.jobsIdle();
+      const csv = Buffer.from('编号,问题分类,严重程度,提出时间,签收时间\nSLA-IMP-2,软件错误,L2,2026-04-02 09:00,2026-04-02 09:10\nSLA-IMP-3,软件错误,L2,2026-04-02 10:00,\n', 'utf8');
+      expect(await importCsv(csv)).toBe(2);
       const [job] = await asSuperuser(api.database.name, async (c) => (await c.query(`SELECT id, payload, result FROM jobs WHERE name = 'ticket-sla-batch' ORDER BY created_at DESC, id LIMIT 1`)).rows);
       // The submitted-only ticket has no running clock yet: a note, no result.
       expect(job.result).toMatchObject({ tickets: 2, evaluated: 1, stored: 1, notes: { 'the SLA clocks start at receipt (签收)': 1 } });

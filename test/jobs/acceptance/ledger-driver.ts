@@ -106,16 +106,31 @@ export class LedgerDriver {
     await this.ok(who, 'mutation ($i: SetPeriodInputsInput!) { setPeriodInputs(input: $i) { period } }', { i: input });
   }
 
-  /** Imports tickets from CSV rows (header → value), all or nothing. */
+  /**
+   * Imports tickets from CSV rows (header → value), all or nothing: uploads the file to `POST /imports/tickets`, waits
+   * for the import job, and answers how many tickets it stored (a failed import throws with its problems).
+   */
   async importTickets(who: string, contractId: string, rows: Record<string, string>[]): Promise<number> {
     const headers = Object.keys(rows[0]);
     const csv = [headers.join(','), ...rows.map((r) => headers.map((h) => r[h] ?? '').join(','))].join('\r\n');
-    const r = await this.ok<{ importTickets: { rowCount: number; imported: number; problems: unknown[] } }>(
-      who,
-      'mutation ($i: ImportTicketsInput!) { importTickets(input: $i) { rowCount imported problems { path message } } }',
-      { i: { contractId, format: 'CSV', mode: 'ALL_OR_NOTHING', contentBase64: Buffer.from(`\ufeff${csv}`, 'utf8').toString('base64') } },
-    );
-    return r.importTickets.imported;
+    const res = await request(this.api.app.getHttpServer())
+      .post(`/imports/tickets?contractId=${contractId}&mode=ALL_OR_NOTHING`)
+      .set('authorization', `Bearer ${this.token(who)}`)
+      .set('content-type', 'text/csv')
+      .send(Buffer.from(`\ufeff${csv}`, 'utf8'));
+    if (res.status !== 202) throw new Error(`${who}: the upload was refused (${res.status}): ${JSON.stringify(res.body)}`);
+    await this.api.jobsIdle();
+    // Embedded mode has finished the job by now; with a worker, poll until it has.
+    const r = await eventually(async () => {
+      const seen = await this.ok<{ ticketImport: { status: string; rowsImported: number; error: string | null; problems: unknown[] } }>(
+        who,
+        'query ($id: ID!) { ticketImport(id: $id) { status rowsImported error problems { path message } } }',
+        { id: res.body.id },
+      );
+      return seen.ticketImport.status === 'COMPLETED' || seen.ticketImport.status === 'FAILED' ? seen : undefined;
+    }, 60_000, 100);
+    if (r.ticketImport.status !== 'COMPLETED') throw new Error(`${who}: the import ${r.ticketImport.status}: ${r.ticketImport.error} ${JSON.stringify(r.ticketImport.problems)}`);
+    return r.ticketImport.rowsImported;
   }
 
   /** The vendor saves and submits a month's report; the buyer accepts it. */

@@ -86,6 +86,7 @@ export class TicketImportsController {
     const body = await readBody(req, type === XLSX_TYPE ? MAX_XLSX_IMPORT_BYTES : MAX_IMPORT_BYTES);
     if (body.length === 0) throw new ValidationError([{ path: 'file', message: 'the request has no body: send the file as the body' }]);
     const format: TicketFileFormat = sniffFormat(body);
+    if (type === XLSX_TYPE && format !== 'xlsx') throw new ValidationError([{ path: 'file', message: 'sent as XLSX but not an XLSX file (an XLSX is a zip archive)' }]);
     if (body.length > maxBytesOf(format)) throw tooLarge(maxBytesOf(format));
     return this.service.startImport({ contractId, fileName: fileName ?? null, format, mode: mode === TicketImportMode.PARTIAL ? TicketImportMode.PARTIAL : TicketImportMode.ALL_OR_NOTHING, content: body });
   }

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { EChart } from '../../components/echart';
+import { escapeHtml } from '../../components/escape-html';
 import { format, useMessages } from '../../i18n/i18n';
 import { closeMessages } from './close-messages';
 import type { Assessment } from './close-queries';
@@ -34,7 +35,8 @@ export function ScoreWaterfallChart({ assessment }: { assessment: Assessment }) 
   const steps = useMemo(() => waterfallSteps(assessment, { base: t.base, clamp: t.clamp, final: t.final }), [assessment, t]);
   const option = useMemo(
     () => ({
-      tooltip: { trigger: 'item', formatter: (p: { name: string; data: { label: { formatter: string } } }) => `${p.name}: ${p.data.label.formatter}` },
+      // ECharts inserts a formatter's string as HTML: the item labels are user text (contract configuration).
+      tooltip: { trigger: 'item', formatter: (p: { name: string; data: { label: { formatter: string } } }) => escapeHtml(`${p.name}: ${p.data.label.formatter}`) },
       grid: { left: 40, right: 16, top: 24, bottom: 64 },
       xAxis: { type: 'category', data: steps.map((s) => s.name), axisLabel: { interval: 0, rotate: 20 } },
       yAxis: { type: 'value' },

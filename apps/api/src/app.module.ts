@@ -7,6 +7,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { JobsModule, jobsOptionsFrom } from '@ledger/jobs';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
+import type { Request } from 'express';
 import type { IncomingMessage } from 'http';
 import { join } from 'path';
 import { QueueBoard } from './admin/queue-board';
@@ -22,9 +23,10 @@ import { ConfigurationResolver } from './configuration/configuration.resolver';
 import { ConfigurationService } from './configuration/configuration.service';
 import { ContractsResolver } from './contracts/contracts.resolver';
 import { ContractsService } from './contracts/contracts.service';
-import { formatGraphqlError } from './graphql/format-error';
+import { errorLogPlugin } from './graphql/error-log.plugin';
+import { createErrorFormatter } from './graphql/format-error';
 import { InputTextPlugin } from './graphql/input-text.plugin';
-import { queryLimitsRule } from './graphql/query-limits';
+import { GraphqlRequestLimits } from './graphql/request-limits';
 import { HealthController } from './health/health.controller';
 import { PlatformResolver } from './platform/platform.resolver';
 import { PlatformService } from './platform/platform.service';
@@ -43,6 +45,13 @@ export const SCHEMA_FILE = join(process.cwd(), 'apps', 'api', 'schema.gql');
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     const production = config.NODE_ENV === 'production';
+    const limits = new GraphqlRequestLimits({
+      maxQueryLength: config.GRAPHQL_MAX_QUERY_LENGTH,
+      maxTokens: config.GRAPHQL_MAX_TOKENS,
+      maxDepth: config.GRAPHQL_MAX_DEPTH,
+      maxCost: config.GRAPHQL_MAX_COST,
+      maxAliases: config.GRAPHQL_MAX_ALIASES,
+    });
     return {
       module: AppModule,
       imports: [
@@ -73,10 +82,21 @@ export class AppModule {
           introspection: !production,
           playground: false,
           csrfPrevention: true,
-          // Production refuses over-deep and over-wide operations before executing them.
-          validationRules: production ? [queryLimitsRule({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxCost: config.GRAPHQL_MAX_COST })] : [],
-          formatError: formatGraphqlError,
-          context: ({ req }: { req: unknown }) => ({ req }),
+          allowBatchedHttpRequests: false,
+          // A cache of query texts by hash, for clients that want it: off unless configured.
+          persistedQueries: config.GRAPHQL_PERSISTED_QUERIES === 'on' ? {} : false,
+          // Production: no "Did you mean …?" hints that spell out the schema (formatError strips those of variables too).
+          hideSchemaDetailsFromClientErrors: production,
+          // Every mode: the parser gives up past this many tokens, so a huge document is never parsed whole.
+          parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+          // Refusals at info/warn, one line per request without a stack; unexpected errors at error.
+          plugins: [limits.plugin, errorLogPlugin()],
+          formatError: createErrorFormatter({ hideSchemaDetails: production }),
+          // Every mode, before Apollo parses or validates: query length, tokens, depth, cost, aliases, expensive fields.
+          context: ({ req }: { req: Request }) => {
+            limits.check(req);
+            return { req };
+          },
         }),
       ],
       controllers: [HealthController],

@@ -24,9 +24,21 @@ export const appConfigSchema = z.object({
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).default(30),
   LOGIN_LOCKOUT_MAX_SECONDS: z.coerce.number().int().min(1).default(900),
-  /** Production only: the deepest selection chain and the most fields one operation may ask for. */
+  /**
+   * GraphQL edge limits, in every mode (apps/api/src/graphql/query-limits.ts). The body limit holds any contract
+   * configuration with a wide margin (the largest preset is ~25 kB of JSON); files travel on their own routes.
+   */
+  GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().min(65_536).default(1_048_576),
+  /** Characters of the query text, and its GraphQL tokens: both refused before the document is parsed whole. */
+  GRAPHQL_MAX_QUERY_LENGTH: z.coerce.number().int().min(1_000).default(100_000),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(10_000),
+  /** The deepest selection chain, the cost (fields, expensive ones weighted) and the aliases one operation may ask for. */
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(1000),
+  // At least 200: the heaviest field (login, a configuration check or simulation) costs 100 and must fit with its selection.
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(200).default(1000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  /** Automatic persisted queries (a cache of query texts by hash): off unless set to `on` deliberately. */
+  GRAPHQL_PERSISTED_QUERIES: z.enum(['off', 'on']).default('off'),
   /** Seed the five agencies' demo data into an empty database at start. */
   SEED_DEMO: z.enum(['auto', 'off']).default('auto'),
   DATA_DIR: z.string().default('./data'),

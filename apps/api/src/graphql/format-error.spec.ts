@@ -1,6 +1,6 @@
 import { DomainError, ValidationError } from '@ledger/kernel';
 import { GraphQLError } from 'graphql';
-import { formatGraphqlError } from './format-error';
+import { classifyError, createErrorFormatter, formatGraphqlError } from './format-error';
 
 describe('formatGraphqlError', () => {
   const formatted = { message: 'x', path: ['q'] };
@@ -25,5 +25,47 @@ describe('formatGraphqlError', () => {
   it('passes GraphQL validation errors through', () => {
     const out = formatGraphqlError({ message: 'Cannot query field', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('Cannot query field'));
     expect(out.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('formatGraphqlError: Apollo refusals of the request keep their own code', () => {
+  it.each([
+    ['BAD_REQUEST', 'This operation has been blocked as a potential Cross-Site Request Forgery (CSRF).'],
+    ['BAD_REQUEST', 'Operation batching disabled.'],
+    ['BAD_REQUEST', 'GET requests only support query operations, not mutation operations'],
+    ['PERSISTED_QUERY_NOT_SUPPORTED', 'PersistedQueryNotSupported'],
+    ['OPERATION_RESOLUTION_FAILURE', 'Unknown operation named "x".'],
+  ])('%s: %s', (code, message) => {
+    const err = new GraphQLError(message, { extensions: { code } });
+    expect(formatGraphqlError({ message, extensions: { code } }, err)).toEqual({ message, extensions: { code } });
+  });
+});
+
+describe('createErrorFormatter({ hideSchemaDetails: true }) (production)', () => {
+  const format = createErrorFormatter({ hideSchemaDetails: true });
+
+  it('strips "Did you mean" from validation and variable coercion messages', () => {
+    const validation = 'Cannot query field "contractz" on type "Query". Did you mean "contract" or "contracts"?';
+    expect(format({ message: validation, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError(validation, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })).message).toBe(
+      'Cannot query field "contractz" on type "Query".',
+    );
+    const coercion = 'Variable "$i" got invalid value { emial: "a" }; Field "emial" is not defined by type "LoginInput". Did you mean "email"?';
+    expect(format({ message: coercion, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(coercion, { extensions: { code: 'BAD_USER_INPUT' } })).message).toBe(
+      'Variable "$i" got invalid value { emial: "a" }; Field "emial" is not defined by type "LoginInput".',
+    );
+  });
+
+  it('leaves domain messages alone', () => {
+    const err = new GraphQLError('wrapped', { originalError: new DomainError('NOT_FOUND', 'no contract. Did you mean to sign in?') });
+    expect(format({ message: 'wrapped' }, err).message).toBe('no contract. Did you mean to sign in?');
+  });
+});
+
+describe('classifyError', () => {
+  it('tells expected refusals from failures', () => {
+    expect(classifyError(new GraphQLError('w', { originalError: new DomainError('FORBIDDEN', 'no') }))).toMatchObject({ code: 'FORBIDDEN', expected: true });
+    expect(classifyError(new GraphQLError('bad', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } }))).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED', expected: true });
+    expect(classifyError(new GraphQLError('boom', { originalError: new TypeError('x is undefined') }))).toEqual({ code: 'INTERNAL_SERVER_ERROR', expected: false });
+    expect(classifyError(new Error('boom'))).toEqual({ code: 'INTERNAL_SERVER_ERROR', expected: false });
   });
 });

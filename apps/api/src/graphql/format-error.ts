@@ -2,22 +2,56 @@ import { DomainError } from '@ledger/kernel';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
 /**
- * The one place where errors become GraphQL errors. Domain errors keep their code and problems;
- * GraphQL's own validation errors pass through; everything else is masked.
+ * Codes of errors the client caused, set by GraphQL or Apollo Server: they reach the client as they are.
+ * BAD_REQUEST covers Apollo's refusals of the request itself (CSRF prevention, a batch, a mutation over GET,
+ * a malformed body) and the edge limits; OPERATION_RESOLUTION_FAILURE an unknown `operationName`.
  */
-export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  if (original instanceof DomainError) {
-    return {
-      message: original.message,
-      path: formatted.path,
-      locations: formatted.locations,
-      extensions: { code: original.code, problems: original.problems },
-    };
-  }
-  const code = formatted.extensions?.code;
-  const isClientError =
-    code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' || code === 'PERSISTED_QUERY_NOT_FOUND';
-  if (isClientError) return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/** What a client sees of an error (its code) and whether it is an expected refusal or a failure of ours. */
+export type ErrorClass = { code: string; expected: boolean; domain?: DomainError };
+
+/** Domain errors are expected refusals with their own code, as are the client errors above; everything else is a failure. */
+export function classifyError(error: unknown, formattedCode?: unknown): ErrorClass {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof DomainError) return { code: original.code, expected: true, domain: original };
+  const code = (error instanceof GraphQLError ? error.extensions?.code : undefined) ?? formattedCode;
+  // A resolver's own GraphQLError keeps its code only if it is a client error; an unexpected throw has none.
+  if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return { code, expected: true };
+  return { code: 'INTERNAL_SERVER_ERROR', expected: false };
 }
+
+/** GraphQL's "Did you mean …?" hints (field, argument, type and enum value names), as Apollo Server strips them. */
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
+
+export type ErrorFormatOptions = {
+  /** Production: no "Did you mean …?" hints in any message, also those of variable coercion, which Apollo's option misses. */
+  hideSchemaDetails: boolean;
+};
+
+/**
+ * The one place where errors become GraphQL errors. Domain errors keep their code and problems;
+ * GraphQL's and Apollo's client errors pass through with their code; everything else is masked.
+ */
+export function createErrorFormatter(options: ErrorFormatOptions) {
+  const clean = (message: string) => (options.hideSchemaDetails ? message.replace(SUGGESTION, '') : message);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const { code, expected, domain } = classifyError(error, formatted.extensions?.code);
+    if (domain) {
+      return { message: domain.message, path: formatted.path, locations: formatted.locations, extensions: { code, problems: domain.problems } };
+    }
+    if (expected) return { message: clean(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { code } };
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/** Development and test: messages in full. */
+export const formatGraphqlError = createErrorFormatter({ hideSchemaDetails: false });

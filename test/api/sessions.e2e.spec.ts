@@ -51,6 +51,14 @@ describe('sessions, sign-in throttling and user administration', () => {
     await api?.close();
   });
 
+  it('a blank email is refused like a wrong one, not with an internal error (found by the input fuzz)', async () => {
+    for (const email of ['', '   ']) {
+      const r = await login(email, 'whatever');
+      expect(code(r)).toBe('UNAUTHENTICATED');
+      expect(r.errors?.[0]?.message).toBe('wrong email or password');
+    }
+  });
+
   describe('tokens are checked against the user on every request (finding 3)', () => {
     it("a demoted user's old token no longer acts with the old role; a new sign-in carries the new role", async () => {
       const boss = await newStaff('buyer-admin');

@@ -36,6 +36,8 @@ export class AuthService {
    */
   async login(email: string, password: string, ttlSeconds: number, now: Date, ip: string): Promise<SessionModel> {
     const normalised = email.trim().toLowerCase();
+    // A blank email names no account (and no login_attempts row can be scoped to it): the same answer as a wrong one.
+    if (normalised === '') throw new DomainError('UNAUTHENTICATED', 'wrong email or password');
     const scope = { kind: 'login' as const, email: normalised, ip };
     const begun = await this.db.run(scope, async (em) => {
       await loginAttempts.lock(em, normalised, ip);

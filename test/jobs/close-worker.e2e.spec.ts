@@ -87,7 +87,11 @@ describe('period close through GraphQL and a worker process on Redis (demo seed)
     expect(page.text).toContain('<html');
     const queues = await request(server).get('/admin/queues/api/queues').set('authorization', `Bearer ${tokens.admin}`);
     expect(queues.status).toBe(200);
-    expect((queues.body as { queues: { name: string }[] }).queues.map((q) => q.name).sort()).toEqual(['export', 'period-close', 'schedule', 'sla']);
+    expect((queues.body as { queues: { name: string }[] }).queues.map((q) => q.name).sort()).toEqual(['export', 'import', 'period-close', 'schedule', 'sla']);
+    // Last, since it ends every admin token: a platform admin who signed out everywhere: the old token no longer opens the board (the guard's session check).
+    const ended = tokens.admin;
+    await api.gql('mutation { revokeUserSessions { id } }', {}, ended);
+    expect((await request(server).get('/admin/queues').set('authorization', `Bearer ${ended}`)).status).toBe(401);
   });
 
   it('a worker stops cleanly on SIGTERM (running jobs finish, then the database closes) and refuses to start without Redis', async () => {

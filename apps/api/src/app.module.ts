@@ -14,6 +14,7 @@ import { QueueBoard } from './admin/queue-board';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
+import { SessionVerifier } from './auth/session-verifier';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import type { Principal } from './auth/principal';
 import type { AppConfig } from './config/app-config';
@@ -104,6 +105,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         InputTextPlugin,
         AuthService,
+        SessionVerifier,
         AuthResolver,
         PlatformService,
         PlatformResolver,

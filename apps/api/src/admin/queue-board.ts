@@ -3,10 +3,9 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { BullmqDispatcher, JobDispatcher } from '@ledger/jobs';
 import type { NextFunction, Request, Response } from 'express';
-import type { TokenClaims } from '../auth/principal';
+import { SessionVerifier } from '../auth/session-verifier';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 
@@ -20,7 +19,7 @@ function tokenOf(req: Request): string | undefined {
 
 /**
  * bull-board at /admin/queues when jobs run on BullMQ (REDIS_URL set): the queues, their jobs, retries. For platform
- * administrators only (a verified token with that role); everyone else gets 401/403 before the board is reached.
+ * administrators only (a token the session check accepts, with that role); everyone else gets 401/403 before the board is reached.
  * In embedded mode there are no queues and nothing is mounted.
  */
 @Injectable()
@@ -30,7 +29,7 @@ export class QueueBoard implements OnModuleInit {
   constructor(
     private readonly host: HttpAdapterHost,
     private readonly dispatcher: JobDispatcher,
-    private readonly jwt: JwtService,
+    private readonly sessions: SessionVerifier,
   ) {}
 
   onModuleInit(): void {
@@ -42,7 +41,7 @@ export class QueueBoard implements OnModuleInit {
       const token = tokenOf(req);
       if (!token) return void res.status(401).json({ error: 'sign in first (Bearer token or ledger_token cookie)' });
       try {
-        const claims = await this.jwt.verifyAsync<TokenClaims>(token);
+        const claims = await this.sessions.verify(token);
         if (claims.role !== 'platform-admin') return void res.status(403).json({ error: 'the queue board is for platform administrators' });
         next();
       } catch {

@@ -1,17 +1,8 @@
 import { type ArgumentsHost, Catch, Controller, type ExceptionFilter, Get, Param, Res, UseFilters } from '@nestjs/common';
-import { DomainError, type DomainErrorCode } from '@ledger/kernel';
+import { DomainError } from '@ledger/kernel';
 import type { Response } from 'express';
 import { ExportsService } from './exports.service';
-
-const HTTP_STATUS: Record<DomainErrorCode, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  CALENDAR_NOT_PUBLISHED: 409,
-  TOO_MANY_REQUESTS: 429,
-};
+import { DOMAIN_STATUS } from '../http/http-errors';
 
 /** Domain errors (also the auth guard's UNAUTHENTICATED) as HTTP statuses with a JSON body `{ code, message }`; the rest is masked. */
 @Catch()
@@ -19,7 +10,7 @@ export class DownloadErrorFilter implements ExceptionFilter {
   catch(e: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     if (e instanceof DomainError) {
-      res.status(HTTP_STATUS[e.code] ?? 400).json({ code: e.code, message: e.message });
+      res.status(DOMAIN_STATUS[e.code] ?? 400).json({ code: e.code, message: e.message });
       return;
     }
     res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });

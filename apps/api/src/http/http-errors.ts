@@ -4,7 +4,8 @@ import { DomainError, type DomainErrorCode } from '@ledger/kernel';
 import type { NextFunction, Request, Response } from 'express';
 import { logRefusals, type RefusalLogger } from '../graphql/error-log.plugin';
 
-const DOMAIN_STATUS: Readonly<Record<DomainErrorCode, number>> = {
+/** The HTTP status of each domain error code, for every route outside GraphQL (one table). */
+export const DOMAIN_STATUS: Readonly<Record<DomainErrorCode, number>> = {
   BAD_USER_INPUT: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,

@@ -5,16 +5,7 @@ import { DomainError, ValidationError } from '@ledger/kernel';
 import type { Request, Response } from 'express';
 import { TicketImportMode, type TicketImportModel } from './tickets.models';
 import { TicketsService } from './tickets.service';
-
-const HTTP_STATUS: Readonly<Record<string, number>> = {
-  BAD_USER_INPUT: 400,
-  TOO_MANY_REQUESTS: 429,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  CALENDAR_NOT_PUBLISHED: 409,
-};
+import { DOMAIN_STATUS } from '../http/http-errors';
 
 /** Domain errors (the auth guard's UNAUTHENTICATED too) as `{ code, message, problems? }` with their status; HTTP errors (413, 415) as theirs; the rest masked. */
 @Catch()
@@ -22,7 +13,7 @@ export class ImportErrorFilter implements ExceptionFilter {
   catch(e: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     if (e instanceof DomainError) {
-      res.status(HTTP_STATUS[e.code] ?? 400).json({ code: e.code, message: e.message, ...(e instanceof ValidationError ? { problems: e.problems } : {}) });
+      res.status(DOMAIN_STATUS[e.code] ?? 400).json({ code: e.code, message: e.message, ...(e instanceof ValidationError ? { problems: e.problems } : {}) });
       return;
     }
     if (e instanceof HttpException) {

@@ -3,7 +3,8 @@ import { readdirSync } from 'fs';
 import { getNamedType, getNullableType, isInputObjectType, isListType, type GraphQLArgument, type GraphQLInputField, type GraphQLSchema } from 'graphql';
 import { join } from 'path';
 import { startApi, type TestApi } from './api-app';
-import type { Caller, Case, Expectation, ExtraCaller, GqlCall, Ids, ListCaller, ListCase, ListExpectation, Setup } from './isolation-cases/case';
+import request from 'supertest';
+import type { Caller, Case, HttpPost, Expectation, ExtraCaller, GqlCall, Ids, ListCaller, ListCase, ListExpectation, Setup } from './isolation-cases/case';
 
 /** Every `<feature>.cases.ts` of isolation-cases/, merged; an operation defined twice is an error. */
 function loadCases(): { cases: Record<string, Case>; listCases: Record<string, ListCase>; setups: Setup[] } {
@@ -83,7 +84,11 @@ describe('tenant isolation of every id-taking operation (enumerated from the sch
     const vendorToken = await api.login('vendor@demo.local');
     const as = (token: string): GqlCall => async (query, variables = {}) => (await api.gql(query, variables, token)).body;
     const extra: Record<string, string> = {};
-    for (const setup of SETUPS) Object.assign(extra, await setup({ ids: base, asOwner: as(owner), asVendor: as(vendorToken) }));
+    const postAsOwner: HttpPost = async (path, contentType, body) => {
+      const res = await request(api.app.getHttpServer()).post(path).set('authorization', `Bearer ${owner}`).set('content-type', contentType).send(body);
+      return { status: res.status, body: res.body as Record<string, unknown> };
+    };
+    for (const setup of SETUPS) Object.assign(extra, await setup({ ids: base, asOwner: as(owner), asVendor: as(vendorToken), postAsOwner }));
     ids = { ...base, extra };
     // A second vendor that holds nothing of Huai'an's.
     const admin = await api.login('admin@demo.local');

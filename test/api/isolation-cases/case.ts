@@ -33,4 +33,6 @@ export type ListCase = {
   expect?: Partial<Record<ListCaller, ListExpectation>>;
 };
 /** Optional per-file setup, run as the first tenant's buyer admin (`asOwner`) and vendor (`asVendor`); returns ids for `Ids.extra`. */
-export type Setup = (ctx: { ids: Omit<Ids, 'extra'>; asOwner: GqlCall; asVendor: GqlCall }) => Promise<Record<string, string>>;
+/** An HTTP POST outside GraphQL (the ticket upload route) as the first tenant's buyer admin. */
+export type HttpPost = (path: string, contentType: string, body: Buffer) => Promise<{ status: number; body: Record<string, unknown> }>;
+export type Setup = (ctx: { ids: Omit<Ids, 'extra'>; asOwner: GqlCall; asVendor: GqlCall; postAsOwner: HttpPost }) => Promise<Record<string, string>>;

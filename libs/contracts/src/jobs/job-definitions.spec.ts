@@ -5,7 +5,7 @@ const C = '22222222-2222-4222-8222-222222222222';
 
 describe('job definitions', () => {
   it('every queue has its job names and every job name one queue', () => {
-    expect([...QUEUE_NAMES].sort()).toEqual(['export', 'period-close', 'schedule', 'sla']);
+    expect([...QUEUE_NAMES].sort()).toEqual(['export', 'import', 'period-close', 'schedule', 'sla']);
     expect(QUEUE_NAMES.flatMap((q) => jobNamesOf(q)).sort()).toEqual([...JOB_NAMES].sort());
   });
 

@@ -100,7 +100,9 @@ describe('a worker killed in the middle of a close: the job is resumed and compu
     expect(await (await (queue as Queue).getJob(pending.jobId))?.getState()).toBe('active');
 
     const restarted = Date.now();
-    const fresh = worker();
+    // The fresh worker holds its lock for 10 s (the crashed one's 2 s lock is what expires): on a loaded CI machine a
+    // 1 s renewal came late, BullMQ took the fresh worker's own job for stalled and ran it a second time (a no-op).
+    const fresh = worker({ WORKER_LOCK_MS: '10000' });
     await fresh.waitFor('worker ready');
     const done = await eventually(async () => {
       const job = await (queue as Queue).getJob(pending.jobId);

@@ -1,4 +1,5 @@
-import { CalendarNotPublishedError, buildCalendar, evaluateTicketSla, type SlaPolicy, type TicketEvent, type TicketSlaInput } from './index';
+import fc from 'fast-check';
+import { CalendarNotPublishedError, SLA_EXPLANATION_CODES, buildCalendar, evaluateTicketSla, summariseSlaStatus, type SlaPolicy, type TicketEvent, type TicketSlaInput } from './index';
 
 /**
  * Xuzhou 2026 (seed 000, §2.3.6.4): phone response 5 min for all levels; on site L4 1 h, L3 2 h,
@@ -49,7 +50,14 @@ describe('evaluateTicketSla with the Xuzhou targets', () => {
     expect(byId['resolution-4h']).toMatchObject({ elapsedMinutes: 210, targetMinutes: 240, status: 'met', stop: '2026-02-13T18:30:00+08:00' });
     // Working clock: Fri 15:00–17:30 (150) + make-up Sat 08:30–10:00 (90).
     expect(byId['feedback']).toMatchObject({ clock: 'working', elapsedMinutes: 240, targetMinutes: 450, status: 'met', deadline: '2026-02-14T15:00:00+08:00' });
-    expect(byId['feedback'].explanation).toContain('1 working day(s), 1 × 450 working min = 450 working min');
+    expect(byId['feedback'].explanation).toEqual({
+      code: 'sla.met',
+      params: {
+        target: '一个工作日内反馈处理意见', clock: 'working', stopEvent: 'feedback', start: '2026-02-13T15:00:00+08:00', until: '2026-02-14T10:00:00+08:00',
+        elapsedMinutes: 240, pausedMinutes: 0, targetMinutes: 450, budget: 'working-days', workingDays: '1', deadline: '2026-02-14T15:00:00+08:00',
+        overMinutes: 0, remainingMinutes: 210, percentUsed: '53.33',
+      },
+    });
   });
 
   it('breached: L2 on the eve of National Day, with the breach in minutes', () => {
@@ -63,7 +71,7 @@ describe('evaluateTicketSla with the Xuzhou targets', () => {
     expect(byId['resolution-12h']).toMatchObject({ elapsedMinutes: 780, targetMinutes: 720, status: 'breached', breachMinutes: 60, deadline: '2026-10-01T04:00:00+08:00' });
     // The holiday does not count on the working clock: 16:00–17:30 + 10-08 08:30–10:00.
     expect(byId['feedback']).toMatchObject({ elapsedMinutes: 180, status: 'met', deadline: '2026-10-08T16:00:00+08:00' }); // 16:00 → 16:00 next working day
-    expect(byId['on-site-l2'].explanation).toMatch(/breached by 30 min/);
+    expect(byId['on-site-l2'].explanation).toMatchObject({ code: 'sla.breached', params: { overMinutes: 30, until: '2026-09-30T19:30:00+08:00', budget: 'minutes', workingDays: '0' } });
   });
 
   it('running with a buyer-approved pause; breached once now passes the pushed-out deadline', () => {
@@ -134,5 +142,76 @@ describe('evaluateTicketSla with the Xuzhou targets', () => {
     expect(() => run('L1', [ev('received', '2026-03-09T09:00'), ev('responded', '2026-03-09T08:00')], '2026-03-09T10:00')).toThrow(/precedes receipt/);
     expect(() => run('L1', [ev('received', '2026-03-09T09:00')], '2026-03-09T08:00')).toThrow(/now: the evaluation instant precedes receipt/);
     expect(() => evaluateTicketSla({ ticket: { severity: 'L1', events: [] }, policy: { ...XUZHOU, severities: [] }, calendar, now: 0 })).toThrow(/policy.severities/);
+  });
+});
+
+/*
+ * A target whose stop event never happened on a finished ticket (domain.md rule 13). The figures are those of the
+ * Xuzhou demo: an L2 ticket received 2026-09-07 09:00, answered, resolved and closed, with no on-site event.
+ */
+describe('evaluateTicketSla on a finished ticket', () => {
+  const closedL2 = [ev('received', '2026-09-07T09:00'), ev('responded', '2026-09-07T09:03'), ev('feedback', '2026-09-07T11:00'), ev('resolved', '2026-09-07T15:00'), ev('closed', '2026-09-14T10:00')];
+
+  it.each([
+    // [case, severity, events, now, target, expected]
+    ['on-site never recorded before closing: not_recorded, read to the close, not to now', 'L2', closedL2, '2027-03-01T09:00', 'on-site-l2',
+      { status: 'not_recorded', stop: null, elapsedMinutes: 10_140, breachMinutes: 0, percentUsed: '5633.33', explanation: { code: 'sla.not-recorded', params: { until: '2026-09-14T10:00:00+08:00', overMinutes: 9_960 } } }],
+    ['the same target later on: the figures do not move', 'L2', closedL2, '2029-01-01T00:00', 'on-site-l2', { status: 'not_recorded', elapsedMinutes: 10_140 }],
+    ['a stop event that happened is still met on the closed ticket', 'L2', closedL2, '2027-03-01T09:00', 'phone-response', { status: 'met', elapsedMinutes: 3, explanation: { code: 'sla.met' } }],
+    ['a breached stop stays breached', 'L2', closedL2, '2027-03-01T09:00', 'resolution-12h', { status: 'met', elapsedMinutes: 360 }],
+    ['open ticket without on-site: running until the deadline', 'L2', closedL2.slice(0, 4), '2026-09-07T11:00', 'on-site-l2',
+      { status: 'running', elapsedMinutes: 120, explanation: { code: 'sla.running', params: { remainingMinutes: 60, until: '2026-09-07T11:00:00+08:00' } } }],
+    ['open ticket without on-site: overdue past the deadline, measured to now', 'L2', closedL2.slice(0, 4), '2026-09-25T10:52', 'on-site-l2',
+      { status: 'breached', elapsedMinutes: 26_032, breachMinutes: 25_852, explanation: { code: 'sla.overdue', params: { overMinutes: 25_852 } } }],
+    ['a close recorded ahead of now has not ended the ticket yet', 'L2', closedL2, '2026-09-14T09:59', 'on-site-l2', { status: 'breached', explanation: { code: 'sla.overdue' } }],
+    ['unsolvable by agreement (closed event) without resolution: resolution not recorded', 'L1', [ev('received', '2026-09-07T09:00'), ev('on-site', '2026-09-07T10:00'), ev('closed', '2026-09-08T09:00')], '2026-12-01T00:00', 'resolution-12h',
+      { status: 'not_recorded', elapsedMinutes: 1440, breachMinutes: 0 }],
+  ] as const)('%s', (_case, severity, events, now, target, expected) => {
+    expect(run(severity, [...events], now).byId[target]).toMatchObject(expected);
+  });
+
+  it('summarises a ticket: breached > running > not_recorded > met', () => {
+    expect(summariseSlaStatus([{ status: 'met' }, { status: 'not_recorded' }])).toBe('not_recorded');
+    expect(summariseSlaStatus([{ status: 'running' }, { status: 'not_recorded' }])).toBe('running');
+    expect(summariseSlaStatus([{ status: 'breached' }, { status: 'not_recorded' }, { status: 'running' }])).toBe('breached');
+    expect(summariseSlaStatus([{ status: 'met' }])).toBe('met');
+    expect(run('L2', closedL2, '2027-03-01T09:00').result.targets.map((t) => t.status)).toEqual(['met', 'not_recorded', 'met', 'met']);
+  });
+
+  it('property: not_recorded exactly when the stop event is missing on an ended ticket; status, breach and percent agree', () => {
+    const base = Date.parse('2026-09-07T09:00:00+08:00');
+    const kinds = ['responded', 'on-site', 'contained', 'resolved', 'closed', 'feedback'] as const;
+    const minute = 60_000;
+    fc.assert(
+      fc.property(
+        fc.constantFrom('L1', 'L2', 'L3', 'L4'),
+        fc.array(fc.record({ kind: fc.constantFrom(...kinds), after: fc.integer({ min: 0, max: 30 * 1440 }) }), { maxLength: 6 }),
+        fc.integer({ min: 0, max: 60 * 1440 }),
+        (severity, raw, nowAfter) => {
+          const events: TicketEvent[] = [{ kind: 'received', at: base }, ...raw.map((e) => ({ kind: e.kind, at: base + e.after * minute }))];
+          const now = base + nowAfter * minute;
+          const r = evaluateTicketSla({ ticket: { severity, events }, policy: XUZHOU, calendar, now });
+          const first = (k: string) => Math.min(...events.filter((e) => e.kind === k).map((e) => Number(e.at)));
+          const closedAt = first('closed');
+          const ended = closedAt <= now;
+          for (const t of r.targets) {
+            const stopEvent = XUZHOU.targets.find((x) => x.id === t.targetId)?.stopEvent ?? '';
+            const stopped = Number.isFinite(first(stopEvent));
+            expect(t.status === 'not_recorded').toBe(!stopped && ended);
+            if (t.status === 'not_recorded') {
+              expect(t.breachMinutes).toBe(0);
+              expect(Date.parse(t.explanation.params.until)).toBe(closedAt);
+            }
+            if (t.status === 'breached') expect(t.breachMinutes).toBe(t.elapsedMinutes - t.targetMinutes);
+            if (t.status === 'breached') expect(Number(t.percentUsed)).toBeGreaterThan(100);
+            if (t.status === 'met' || t.status === 'running') expect(Number(t.percentUsed)).toBeLessThanOrEqual(100);
+            if (t.status !== 'breached') expect(t.breachMinutes).toBe(0);
+            expect(t.explanation.params.elapsedMinutes).toBe(t.elapsedMinutes);
+            expect(SLA_EXPLANATION_CODES).toContain(t.explanation.code);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

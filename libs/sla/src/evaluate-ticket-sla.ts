@@ -1,6 +1,6 @@
 import { ValidationError, dec, formatPath, prefixProblems, toFixed2, type Problem } from '@ledger/kernel';
 import { formatInstant, floorToMinute, toEpochMs, type Instant } from './instant';
-import { TICKET_EVENT_KINDS, slaPolicySchema, validateSlaPolicy, type SlaMetric, type SlaPolicy, type SlaTarget, type TicketEventKind } from './sla-policy.schema';
+import { TICKET_EVENT_KINDS, slaPolicySchema, validateSlaPolicy, type SlaMetric, type SlaPolicy, type SlaTarget, type StopEvent, type TicketEventKind } from './sla-policy.schema';
 import type { WorkCalendar } from './work-calendar';
 import {
   addCalendarMinutes,
@@ -14,6 +14,10 @@ import {
 export type TicketEvent = { kind: TicketEventKind; at: Instant };
 
 export type TicketSlaInput = {
+  /**
+   * The ticket's SLA events. Its first 'closed' event (closed, or ended as unsolvable by agreement) is the ticket's
+   * end: a stop event that has not happened by then never will, and no clock runs past it.
+   */
   ticket: { severity: string; events: readonly TicketEvent[]; pauses?: readonly Pause[] };
   policy: SlaPolicy;
   calendar: WorkCalendar;
@@ -21,7 +25,44 @@ export type TicketSlaInput = {
   now: Instant;
 };
 
-export type SlaStatus = 'met' | 'breached' | 'running';
+/**
+ * met / breached: the stop event happened within / after the budget; running: no stop event yet and the ticket is
+ * open; not_recorded: the ticket ended (its 'closed' event) without the stop event — no clock runs on past the end
+ * and the target is neither met nor breached, it is counted apart (domain.md rule 13).
+ */
+export type SlaStatus = 'met' | 'breached' | 'running' | 'not_recorded';
+
+/** Stable codes of a target's explanation; each has a zh-CN and an English text where it is rendered. */
+export const SLA_EXPLANATION_CODES = ['sla.met', 'sla.breached', 'sla.running', 'sla.overdue', 'sla.not-recorded'] as const;
+export type SlaExplanationCode = (typeof SLA_EXPLANATION_CODES)[number];
+
+/** How the budget was given: minutes, N working days of working time, or to close of business of the Nth working day. */
+export type SlaBudgetKind = 'minutes' | 'working-days' | 'working-days-end-of-day';
+
+/** The figures an explanation is rendered from: whole minutes as integers, decimals as strings, instants as ISO with the calendar's offset. */
+export type SlaExplanationParams = {
+  target: string;
+  clock: 'calendar' | 'working';
+  stopEvent: StopEvent;
+  start: string;
+  /** Where the clock was read to: the stop event, the ticket's end (not recorded), or the evaluation instant. */
+  until: string;
+  elapsedMinutes: number;
+  pausedMinutes: number;
+  targetMinutes: number;
+  budget: SlaBudgetKind;
+  /** Working days of the budget as a decimal string ("1", "0.5"); "0" for a budget in minutes. */
+  workingDays: string;
+  deadline: string;
+  /** elapsed − target when over, else 0. */
+  overMinutes: number;
+  /** target − elapsed when within, else 0. */
+  remainingMinutes: number;
+  percentUsed: string;
+};
+
+/** A result's explanation as data (domain.md rule 19): rendered in the reader's language at the edge. */
+export type SlaExplanation = { code: SlaExplanationCode; params: SlaExplanationParams };
 
 export type TargetResult = {
   targetId: string;
@@ -30,30 +71,37 @@ export type TargetResult = {
   clock: 'calendar' | 'working';
   /** Receipt (签收), ISO with the calendar's offset, floored to the minute. */
   start: string;
-  /** First occurrence of the target's stop event, or null while the clock runs. */
+  /** First occurrence of the target's stop event, or null while the clock runs (or when it was not recorded). */
   stop: string | null;
-  /** Whole minutes on the target's clock from start to stop (or now), pauses removed. */
+  /** Whole minutes on the target's clock from start to stop (or the ticket's end, or now), pauses removed. */
   elapsedMinutes: number;
-  /** Minutes of the clock removed by pauses within [start, stop or now). */
+  /** Minutes of the clock removed by pauses within [start, stop or end or now). */
   pausedMinutes: number;
   /** The budget in minutes of the target's clock (working-day durations converted; see workingDaysTargetMinutes). */
   targetMinutes: number;
   /** Earliest instant at which the budget is used up, pauses included. */
   deadline: string;
   status: SlaStatus;
-  /** elapsed − target when breached, else 0. */
+  /** elapsed − target when breached, else 0 (a target not recorded is no breach). */
   breachMinutes: number;
   /** elapsed ÷ target × 100, half up to two decimals, e.g. "62.50". */
   percentUsed: string;
-  explanation: string;
+  explanation: SlaExplanation;
 };
 
 export type TicketSlaResult = { calendarVersion: string; severity: string; evaluatedAt: string; targets: TargetResult[] };
 
+/** A ticket's SLA in one word: breached when any target is, else running when any runs, else not_recorded when any was not recorded, else met. */
+export function summariseSlaStatus(targets: readonly Pick<TargetResult, 'status'>[]): SlaStatus {
+  const has = (s: SlaStatus): boolean => targets.some((t) => t.status === s);
+  return has('breached') ? 'breached' : has('running') ? 'running' : has('not_recorded') ? 'not_recorded' : 'met';
+}
+
 /**
  * SLA results of one ticket for every target of its severity.
  * Status: met ⇔ stopped with elapsed ≤ target; breached ⇔ elapsed > target (stopped, or running with
- * `now` past the deadline on the target's clock); otherwise running. Elapsed time is read on the
+ * `now` past the deadline on the target's clock); not_recorded ⇔ no stop event and the ticket ended (its first
+ * 'closed' event, at or before `now`), elapsed then read to the end; otherwise running. Elapsed time is read on the
  * target's own clock, so a stop after hours right after a 17:30 working-clock deadline has used no
  * more working time than the budget and is met. Throws ValidationError (all problems) for bad input and
  * CalendarNotPublishedError when a working clock touches an unpublished year.
@@ -92,9 +140,12 @@ export function evaluateTicketSla(input: TicketSlaInput): TicketSlaResult {
   if (problems.length || start === undefined || now === undefined) throw new ValidationError(problems, describe(problems));
 
   const pauses = ticket.pauses ?? [];
+  const endAt = firstAt.get('closed');
+  // A ticket ends at its first 'closed' event; one recorded ahead of the evaluation instant has not ended yet.
+  const ended = endAt !== undefined && floorToMinute(endAt) <= floorToMinute(now) ? floorToMinute(endAt) : undefined;
   const targets = policy.targets
     .filter((t) => t.severities.includes(ticket.severity))
-    .map((t) => evaluateTarget(t, floorToMinute(start), firstAt.get(t.stopEvent), floorToMinute(now), pauses, calendar));
+    .map((t) => evaluateTarget(t, floorToMinute(start), firstAt.get(t.stopEvent), ended, floorToMinute(now), pauses, calendar));
   return { calendarVersion: calendar.version, severity: ticket.severity, evaluatedAt: formatInstant(floorToMinute(now), calendar.timeZone), targets };
 }
 
@@ -110,9 +161,10 @@ function parseOr(problems: Problem[], at: Instant, path: string): number | undef
   }
 }
 
-function evaluateTarget(t: SlaTarget, start: number, stopAt: number | undefined, now: number, pauses: readonly Pause[], cal: WorkCalendar): TargetResult {
+function evaluateTarget(t: SlaTarget, start: number, stopAt: number | undefined, ended: number | undefined, now: number, pauses: readonly Pause[], cal: WorkCalendar): TargetResult {
   const stop = stopAt === undefined ? null : floorToMinute(stopAt);
-  const to = stop ?? now;
+  const notRecorded = stop === null && ended !== undefined;
+  const to = stop ?? ended ?? now;
   const working = t.clock === 'working';
   const between = (a: number, b: number, p?: readonly Pause[]): number => (working ? workingMinutesBetween(cal, a, b, p) : calendarMinutesBetween(a, b, p));
 
@@ -122,17 +174,31 @@ function evaluateTarget(t: SlaTarget, start: number, stopAt: number | undefined,
   const pausedMinutes = between(start, to) - elapsedMinutes;
 
   const over = elapsedMinutes > targetMinutes;
-  const status: SlaStatus = over ? 'breached' : stop === null ? 'running' : 'met';
+  const status: SlaStatus = notRecorded ? 'not_recorded' : over ? 'breached' : stop === null ? 'running' : 'met';
+  const breachMinutes = status === 'breached' ? elapsedMinutes - targetMinutes : 0;
+  const percentUsed = toFixed2(dec(elapsedMinutes).times(100).div(targetMinutes));
   const fmt = (ms: number): string => formatInstant(ms, cal.timeZone);
-  const budget =
-    'minutes' in t.duration
-      ? `${targetMinutes} min`
-      : `${t.duration.workingDays} working day(s), ${t.duration.mode === 'elapsed' ? `${t.duration.workingDays} × ${cal.dayMinutes} working min` : 'to close of business'} = ${targetMinutes} working min`;
-  const explanation =
-    `${t.name}: ${working ? 'working-time' : '7×24'} clock from receipt ${fmt(start)} to ` +
-    `${stop === null ? `now ${fmt(now)} (no "${t.stopEvent}" yet)` : `"${t.stopEvent}" ${fmt(stop)}`}: ` +
-    `${elapsedMinutes} min${pausedMinutes ? ` after removing ${pausedMinutes} paused min` : ''}; ` +
-    `target ${budget}, deadline ${fmt(deadlineMs)}; ${status}${over ? ` by ${elapsedMinutes - targetMinutes} min` : ''}.`;
+  const code: SlaExplanationCode =
+    status === 'not_recorded' ? 'sla.not-recorded' : status === 'met' ? 'sla.met' : status === 'running' ? 'sla.running' : stop === null ? 'sla.overdue' : 'sla.breached';
+  const explanation: SlaExplanation = {
+    code,
+    params: {
+      target: t.name,
+      clock: t.clock,
+      stopEvent: t.stopEvent,
+      start: fmt(start),
+      until: fmt(to),
+      elapsedMinutes,
+      pausedMinutes,
+      targetMinutes,
+      budget: 'minutes' in t.duration ? 'minutes' : t.duration.mode === 'elapsed' ? 'working-days' : 'working-days-end-of-day',
+      workingDays: 'minutes' in t.duration ? '0' : dec(t.duration.workingDays).toString(),
+      deadline: fmt(deadlineMs),
+      overMinutes: over ? elapsedMinutes - targetMinutes : 0,
+      remainingMinutes: over ? 0 : targetMinutes - elapsedMinutes,
+      percentUsed,
+    },
+  };
 
   return {
     targetId: t.id,
@@ -146,8 +212,8 @@ function evaluateTarget(t: SlaTarget, start: number, stopAt: number | undefined,
     targetMinutes,
     deadline: fmt(deadlineMs),
     status,
-    breachMinutes: over ? elapsedMinutes - targetMinutes : 0,
-    percentUsed: toFixed2(dec(elapsedMinutes).times(100).div(targetMinutes)),
+    breachMinutes,
+    percentUsed,
     explanation,
   };
 }

@@ -42,5 +42,18 @@ export {
   type StopEvent,
   type TicketEventKind,
 } from './sla-policy.schema';
-export { evaluateTicketSla, type SlaStatus, type TargetResult, type TicketEvent, type TicketSlaInput, type TicketSlaResult } from './evaluate-ticket-sla';
+export {
+  SLA_EXPLANATION_CODES,
+  evaluateTicketSla,
+  summariseSlaStatus,
+  type SlaBudgetKind,
+  type SlaExplanation,
+  type SlaExplanationCode,
+  type SlaExplanationParams,
+  type SlaStatus,
+  type TargetResult,
+  type TicketEvent,
+  type TicketSlaInput,
+  type TicketSlaResult,
+} from './evaluate-ticket-sla';
 export { canonicalJson, fnv1a32 } from './fnv1a';

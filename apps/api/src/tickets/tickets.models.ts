@@ -57,6 +57,24 @@ export class TicketPauseModel {
   approvedBy!: string;
 }
 
+@ObjectType('SlaExplanationParam', { description: 'One parameter of an SLA explanation: whole minutes as integers, decimals as decimal strings, instants as ISO-8601 with the contract calendar\'s offset.' })
+export class SlaExplanationParamModel {
+  @Field({ description: 'target, clock (calendar | working), stopEvent, start, until, elapsedMinutes, pausedMinutes, targetMinutes, budget (minutes | working-days | working-days-end-of-day), workingDays, deadline, overMinutes, remainingMinutes, percentUsed' })
+  name!: string;
+
+  @Field()
+  value!: string;
+}
+
+@ObjectType('SlaExplanation', { description: 'Why a target has its status, as data: a stable code and its parameters, rendered in the reader\'s language by the client (docs/api/tickets.md lists the codes).' })
+export class SlaExplanationModel {
+  @Field({ description: 'sla.met, sla.breached (stopped late), sla.running, sla.overdue (still running, past the budget) or sla.not-recorded (the ticket ended without the stop event)' })
+  code!: string;
+
+  @Field(() => [SlaExplanationParamModel])
+  params!: SlaExplanationParamModel[];
+}
+
 @ObjectType('TicketSlaTarget')
 export class TicketSlaTargetModel {
   @Field()
@@ -89,22 +107,22 @@ export class TicketSlaTargetModel {
   @Field()
   deadline!: string;
 
-  @Field({ description: 'met, breached or running' })
+  @Field({ description: 'met, breached, running or not_recorded (the ticket ended without the stop event: neither met nor breached, counted apart; its clock stopped at the end)' })
   status!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'elapsed − target when breached, else 0 (not_recorded is no breach).' })
   breachMinutes!: number;
 
-  @Field()
+  @Field({ description: 'elapsed ÷ target × 100, two decimals, uncapped (clients cap it for display).' })
   percentUsed!: string;
 
-  @Field()
-  explanation!: string;
+  @Field(() => SlaExplanationModel)
+  explanation!: SlaExplanationModel;
 }
 
 @ObjectType('TicketSla', { description: 'SLA status at the time of the request, on the contract calendar.' })
 export class TicketSlaModel {
-  @Field({ description: 'breached when any target is breached, else running when any runs, else met.' })
+  @Field({ description: 'breached when any target is breached, else running when any runs, else not_recorded when any target was not recorded, else met.' })
   status!: string;
 
   @Field()

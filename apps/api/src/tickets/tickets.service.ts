@@ -24,7 +24,7 @@ import {
 import { JobDispatcher, JobOutbox, TicketImportStore, ticketColumns, ticketToDomain, type JobRequest, type TicketFileFormat, type TicketImportRow } from '@ledger/jobs';
 import { DomainError, ValidationError, type Problem } from '@ledger/kernel';
 import { TenantDatabase, type ContractEntity, type TicketEntity, type TicketEventEntity } from '@ledger/persistence';
-import { evaluateTicketSla, formatInstant, toEpochMs, type WorkCalendar } from '@ledger/sla';
+import { evaluateTicketSla, formatInstant, summariseSlaStatus, toEpochMs, type SlaExplanation, type WorkCalendar } from '@ledger/sla';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AbilityFactory } from '../auth/ability.factory';
 import type { Principal } from '../auth/principal';
@@ -36,6 +36,7 @@ import {
   TicketImportMode,
   TicketImportStatus,
   type CreateTicketInput,
+  type SlaExplanationModel,
   type TicketImportModel,
   type TicketModel,
   type TicketSlaModel,
@@ -364,14 +365,18 @@ export class TicketsService {
     if (!t.events.some((e) => e.kind === 'received')) return { sla: null, slaNote: 'the SLA clocks start at receipt (签收)' };
     try {
       const r = evaluateTicketSla({ ticket: toSlaTicket(t), policy: gov.config.sla.policy, calendar: gov.calendar, now });
-      const statuses = r.targets.map((x) => x.status);
-      const status = statuses.includes('breached') ? 'breached' : statuses.includes('running') ? 'running' : 'met';
-      return { sla: { status, evaluatedAt: r.evaluatedAt, calendarVersion: r.calendarVersion, configVersion: gov.version, targets: r.targets.map((x) => ({ ...x })) }, slaNote: null };
+      const targets = r.targets.map((x) => ({ ...x, explanation: explanationModel(x.explanation) }));
+      return { sla: { status: summariseSlaStatus(r.targets), evaluatedAt: r.evaluatedAt, calendarVersion: r.calendarVersion, configVersion: gov.version, targets }, slaNote: null };
     } catch (e) {
       if (e instanceof DomainError) return { sla: null, slaNote: e.message };
       throw e;
     }
   }
+}
+
+/** The engine's explanation as GraphQL carries it: the code and its parameters as name/value strings, in the engine's order. */
+function explanationModel(e: SlaExplanation): SlaExplanationModel {
+  return { code: e.code, params: Object.entries(e.params).map(([name, value]) => ({ name, value: String(value) })) };
 }
 
 /** A concurrent request that took the same number first: CONFLICT (the transaction rolls back), not a server error. */

@@ -13,7 +13,7 @@ import {
 } from '@ledger/contracts';
 import { DomainError } from '@ledger/kernel';
 import { ContractVersionEntity, TenantDatabase, TicketEntity, TicketEventEntity } from '@ledger/persistence';
-import { evaluateTicketSla, formatInstant, toEpochMs, type TargetResult, type TicketSlaResult, type WorkCalendar } from '@ledger/sla';
+import { evaluateTicketSla, formatInstant, summariseSlaStatus, toEpochMs, type SlaStatus, type TargetResult, type TicketSlaResult, type WorkCalendar } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
 import { jobScope, UnrecoverableJobError, type JobHandler, type JobRun } from '../runtime/job-handler';
 import { JobOutbox, lockJobKey } from '../runtime/job-outbox';
@@ -98,7 +98,7 @@ export function ticketToDomain(row: StoredTicket, events: readonly StoredTicketE
   };
 }
 
-export type SlaStatusSummary = 'met' | 'running' | 'breached';
+export type SlaStatusSummary = SlaStatus;
 
 export type SlaEvaluation = { ok: true; result: TicketSlaResult; status: SlaStatusSummary } | { ok: false; note: string };
 
@@ -113,9 +113,7 @@ export function evaluateTicket(ticket: Ticket, gov: GoverningConfig, nowMs: numb
   const latest = Math.max(...ticket.events.map((e) => toEpochMs(e.at)));
   try {
     const result = evaluateTicketSla({ ticket: toSlaTicket(ticket), policy: gov.config.sla.policy, calendar: gov.calendar, now: Math.max(nowMs, latest) });
-    const statuses = result.targets.map((x) => x.status);
-    const status = statuses.includes('breached') ? 'breached' : statuses.includes('running') ? 'running' : 'met';
-    return { ok: true, result, status };
+    return { ok: true, result, status: summariseSlaStatus(result.targets) };
   } catch (e) {
     if (e instanceof DomainError) return { ok: false, note: e.message };
     throw e;

@@ -15,7 +15,7 @@ describe('embedded PostgreSQL (PGlite)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ledger-embedded-'));
     pg = await startEmbeddedPostgres(dir);
-    ds = createDataSource(pg.connection, { poolSize: 1, migrations: MIGRATIONS });
+    ds = createDataSource(pg.connection, { poolSize: 1, migrations: MIGRATIONS, pool: pg.pool });
     await ds.initialize();
     await ds.runMigrations();
     db = new TenantDatabase(ds, { setRole: true });
@@ -62,4 +62,27 @@ describe('embedded PostgreSQL (PGlite)', () => {
   it('keeps the audit log append-only', async () => {
     await expect(db.run({ kind: 'platform', userId: null }, (em) => em.query('DELETE FROM audit_log'))).rejects.toThrow(/permission denied|append-only/);
   });
+
+  // Issue 12: every role's home page failed after ~10 s idle with `prepared statement "contract-dashboard-v1"
+  // already exists`. PGlite is one backend session behind the socket: when the pool closed its idle connection
+  // and opened a new one, the session (and its named statements) lived on, while the new client knew none of them.
+  const named = (name: string) =>
+    db.run({ kind: 'platform', userId: null }, async (em) => {
+      const client = (await em.queryRunner?.connect()) as { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: { n: number }[] }> };
+      return (await client.query({ name, text: 'SELECT $1::int AS n', values: [7] })).rows[0].n;
+    });
+
+  it('keeps its one connection through an idle gap longer than the pool idle timeout (named statements keep working)', async () => {
+    expect(await named('idle-probe-v1')).toBe(7);
+    await new Promise((done) => setTimeout(done, 11_000));
+    expect(await named('idle-probe-v1')).toBe(7);
+  }, 30_000);
+
+  it('starts a new connection on a clean session: a reconnect does not meet the old one\'s prepared statements', async () => {
+    expect(await named('reconnect-probe-v1')).toBe(7);
+    // Drop the pooled client as an error would (release(true) destroys it); the next transaction connects anew.
+    const pool = (ds.driver as unknown as { master: { connect(): Promise<{ release(destroy?: boolean): void }> } }).master;
+    (await pool.connect()).release(true);
+    expect(await named('reconnect-probe-v1')).toBe(7);
+  }, 30_000);
 });

@@ -3,8 +3,16 @@ import { ENTITIES } from './entities';
 
 export type PgConnection = { url: string } | { host: string; port: number; user: string; database: string; password?: string };
 
+/** What a database needs of the pg pool beyond its size (the embedded one: see embedded-postgres.ts). */
+export type PoolBehaviour = {
+  /** ms an idle connection stays open; 0 keeps it for good. pg's default is 10 s. */
+  idleTimeoutMillis?: number;
+  /** Runs on every new connection before its first use. */
+  onConnect?: (client: { query(sql: string): Promise<unknown> }) => Promise<void>;
+};
+
 /** A PostgreSQL data source; `synchronize` is off: the schema comes only from migrations. */
-export function createDataSource(connection: PgConnection, options: { poolSize: number; migrations?: DataSourceOptions['migrations'] }): DataSource {
+export function createDataSource(connection: PgConnection, options: { poolSize: number; migrations?: DataSourceOptions['migrations']; pool?: PoolBehaviour }): DataSource {
   // TypeORM names the login `username`; the pg driver and our connection type call it `user`.
   const target = 'url' in connection ? { url: connection.url } : { host: connection.host, port: connection.port, username: connection.user, database: connection.database, password: connection.password };
   return new DataSource({
@@ -16,6 +24,6 @@ export function createDataSource(connection: PgConnection, options: { poolSize: 
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: options.poolSize },
+    extra: { max: options.poolSize, ...options.pool },
   });
 }

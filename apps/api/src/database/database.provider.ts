@@ -31,7 +31,7 @@ export class DatabaseHandle implements OnApplicationShutdown {
     }
     const embedded = await startEmbeddedPostgres(config.DATA_DIR);
     // PGlite is one backend session: exactly one connection, or transactions would interleave in it.
-    const ds = createDataSource(embedded.connection, { poolSize: 1, migrations: MIGRATIONS });
+    const ds = createDataSource(embedded.connection, { poolSize: 1, migrations: MIGRATIONS, pool: embedded.pool });
     await ds.initialize();
     await ds.runMigrations();
     new Logger('Database').log(`embedded PostgreSQL (PGlite) under ${config.DATA_DIR}; set DATABASE_URL to use a server`);

@@ -10,7 +10,10 @@ abstract class DashboardSlaCounts {
   @Field(() => Int, { description: 'Clocks that stopped in the month after their target.' })
   breached!: number;
 
-  @Field(() => String, { nullable: true, description: 'met ÷ (met + breached) × 100, half up to two decimals ("96.50"); null when no clock stopped in the month.' })
+  @Field(() => Int, { description: 'Targets of tickets that ended in the month without the stop event (not recorded): counted apart, neither met nor breached.' })
+  notRecorded!: number;
+
+  @Field(() => String, { nullable: true, description: 'met ÷ (met + breached) × 100, half up to two decimals ("96.50"); not-recorded targets are not in it; null when no clock stopped in the month.' })
   compliancePercent!: string | null;
 
   @Field(() => Int, { description: 'Clocks running now (open tickets), at risk and overdue included.' })
@@ -101,15 +104,18 @@ export class DashboardPaymentModel {
   scheduleComputedAt!: Date;
 }
 
-@ObjectType({ description: 'SLA warnings raised in the month.' })
+@ObjectType({
+  description:
+    'SLA warnings raised in the month, once per ticket and target (its highest threshold), and only where the target\'s current clock bears the warning out: still running, or stopped at or past the threshold — not a clock later met below it or not recorded.',
+})
 export class DashboardNotificationsModel {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Tickets × targets warned (critical + warning).' })
   total!: number;
 
-  @Field(() => Int, { description: '100 % (sla-breached).' })
+  @Field(() => Int, { description: 'Ticket targets that reached 100 % (sla-breached).' })
   critical!: number;
 
-  @Field(() => Int, { description: '75 % (sla-at-risk).' })
+  @Field(() => Int, { description: 'Ticket targets that reached 75 % (sla-at-risk) but not 100 %.' })
   warning!: number;
 
   @Field(() => Date, { nullable: true })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 
-export type StoppedRow = { severity: string; target_id: string; name: string; met: number; breached: number };
+export type StoppedRow = { severity: string; target_id: string; name: string; met: number; breached: number; not_recorded: number };
 export type RunningRow = { severity: string | null; target_id: string | null; name: string | null; running: number; at_risk: number; overdue: number; open_breaches: number };
 
 export type DashboardRow = {
@@ -28,7 +28,11 @@ export type DashboardRow = {
  *    jobs raised are probed by their dedupe key (UNIQUE (tenant_id, dedupe_key)) only for a clock the stored figures
  *    do not already show at risk or overdue;
  *  - last confirmed close: period_closes_live_idx; next payment: payment_schedules_latest_idx, then the lines of that
- *    one snapshot; warnings of the month: notifications_contract_idx.
+ *    one snapshot; warnings of the month: notifications_contract_idx, once per ticket and target (a clock warned at
+ *    75 % and then 100 % is one warning, at 100 %), and only where the target's current clock bears it out — still
+ *    running on an open ticket, or stopped at or past the threshold. A warning raised for a point of history that
+ *    later events overtook (a ticket entered after the fact, event by event, warns at each step; the demo does
+ *    that) is not counted once its clock is met below the threshold or not recorded.
  * It runs as a named prepared statement on the transaction's connection: the plan is made once per connection
  * instead of on every request (planning this statement costs about as much as executing it).
  */
@@ -44,9 +48,9 @@ export class DashboardRepository {
 
 export const DASHBOARD_SQL = `
 SELECT c.id, c.tenant_id, c.vendor_org_id, c.code, c.name,
-  (SELECT coalesce(jsonb_agg(jsonb_build_object('severity', m.severity, 'target_id', m.target_id, 'name', m.target_name, 'met', m.met, 'breached', m.breached) ORDER BY m.severity, m.target_id), '[]'::jsonb)
+  (SELECT coalesce(jsonb_agg(jsonb_build_object('severity', m.severity, 'target_id', m.target_id, 'name', m.target_name, 'met', m.met, 'breached', m.breached, 'not_recorded', m.not_recorded) ORDER BY m.severity, m.target_id), '[]'::jsonb)
      FROM ticket_sla_month_counts m
-     WHERE m.tenant_id = c.tenant_id AND m.contract_id = c.id AND m.month = $2 AND (m.met <> 0 OR m.breached <> 0)) AS stopped,
+     WHERE m.tenant_id = c.tenant_id AND m.contract_id = c.id AND m.month = $2 AND (m.met <> 0 OR m.breached <> 0 OR m.not_recorded <> 0)) AS stopped,
   (SELECT coalesce(jsonb_agg(r), '[]'::jsonb) FROM (
      SELECT k.severity, k.target_id, min(k.target_name) AS name, count(*)::int AS running,
             count(*) FILTER (WHERE k.risk AND NOT k.over)::int AS at_risk, count(*) FILTER (WHERE k.over)::int AS overdue,
@@ -71,10 +75,19 @@ SELECT c.id, c.tenant_id, c.vendor_org_id, c.code, c.name,
      CROSS JOIN LATERAL jsonb_array_elements(s.schedule->'lines') WITH ORDINALITY l
      WHERE l.value->>'status' IN ('scheduled', 'due')
      ORDER BY l.value->>'dueDate' NULLS LAST, l.ordinality LIMIT 1) AS next_payment,
-  (SELECT jsonb_build_object('total', count(*), 'critical', count(*) FILTER (WHERE n.severity = 'critical'),
-            'warning', count(*) FILTER (WHERE n.severity = 'warning'), 'latest_at', max(n.created_at))
-     FROM notifications n
-     WHERE n.tenant_id = c.tenant_id AND n.contract_id = c.id AND n.created_at >= $4 AND n.created_at < $5) AS notifications
+  (SELECT jsonb_build_object('total', count(*), 'critical', count(*) FILTER (WHERE w.level >= 100),
+            'warning', count(*) FILTER (WHERE w.level < 100), 'latest_at', max(w.latest_at))
+     FROM (
+       -- The highest threshold warned, capped by what the current clock reached (a running clock on an open ticket: as warned).
+       SELECT least(max((n.details->>'threshold')::int),
+                    CASE WHEN k.stop_month IS NULL AND k.ticket_open THEN 100 WHEN k.percent_used >= 100 THEN 100 WHEN k.percent_used >= 75 THEN 75 ELSE 0 END) AS level,
+              max(n.created_at) AS latest_at
+       FROM notifications n
+       JOIN ticket_sla_clocks k ON k.tenant_id = n.tenant_id AND k.ticket_id = n.ticket_id AND k.target_id = n.details->>'targetId' AND k.is_current
+       WHERE n.tenant_id = c.tenant_id AND n.contract_id = c.id AND n.created_at >= $4 AND n.created_at < $5
+         AND n.kind IN ('sla-at-risk', 'sla-breached') AND k.status <> 'not_recorded'
+       GROUP BY n.ticket_id, k.target_id, k.stop_month, k.ticket_open, k.percent_used) w
+     WHERE w.level > 0) AS notifications
 FROM contracts c
 WHERE ($1::uuid IS NULL OR c.id = $1::uuid)
 ORDER BY c.code, c.id`;

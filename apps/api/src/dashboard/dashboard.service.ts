@@ -79,11 +79,12 @@ function readable(ability: AppAbility, { row }: { row: DashboardRow }): boolean 
 
 const percent = (met: number, breached: number): string | null => (met + breached === 0 ? null : toFixed2((met * 100) / (met + breached)));
 
-type Counts = { met: number; breached: number; running: number; atRisk: number; overdue: number };
-const zero = (): Counts => ({ met: 0, breached: 0, running: 0, atRisk: 0, overdue: 0 });
+type Counts = { met: number; breached: number; notRecorded: number; running: number; atRisk: number; overdue: number };
+const zero = (): Counts => ({ met: 0, breached: 0, notRecorded: 0, running: 0, atRisk: 0, overdue: 0 });
 const add = (a: Counts, b: Counts): void => {
   a.met += b.met;
   a.breached += b.breached;
+  a.notRecorded += b.notRecorded;
   a.running += b.running;
   a.atRisk += b.atRisk;
   a.overdue += b.overdue;
@@ -98,7 +99,7 @@ function toModel(row: DashboardRow, month: string, now: Date): ContractDashboard
     if (!t) targets.set(key, (t = { severity, targetId, name, ...zero(), compliancePercent: null }));
     return t;
   };
-  for (const s of row.stopped) Object.assign(target(s.severity, s.target_id, s.name), { met: s.met, breached: s.breached });
+  for (const s of row.stopped) Object.assign(target(s.severity, s.target_id, s.name), { met: s.met, breached: s.breached, notRecorded: s.not_recorded });
   let openBreaches = 0;
   for (const r of row.running) {
     if (r.severity === null || r.target_id === null) {

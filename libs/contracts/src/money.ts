@@ -1,4 +1,4 @@
-import { Decimal, dec, moneyTextProblem, roundHalfUp, DomainError } from '@ledger/kernel';
+import { Decimal, dec, moneyTextProblem, problemMessage, roundHalfUp, DomainError, ValidationError } from '@ledger/kernel';
 import type { DecimalLike } from '@ledger/kernel';
 
 /** Money is a Decimal; it is shown and stored at two decimals (the fen). */
@@ -11,7 +11,7 @@ export function parseMoney(input: string | Decimal): Money {
   if (typeof input !== 'string') return roundHalfUp(input, 2);
   const text = input.trim();
   const problem = moneyTextProblem(text);
-  if (problem) throw new DomainError('BAD_USER_INPUT', problem);
+  if (problem) throw new ValidationError([{ path: '(root)', ...problem, message: problemMessage(problem.code, problem.params) }], problemMessage(problem.code, problem.params));
   return dec(text);
 }
 

@@ -1,5 +1,6 @@
 import DecimalJs from 'decimal.js';
 import { z } from 'zod';
+import { addProblem, problemIssue } from './problem';
 
 /**
  * The one Decimal constructor of the domain core: 40 significant digits, half-up rounding.
@@ -34,18 +35,18 @@ export const decimalInput = z
   .union([z.string(), z.number()])
   .superRefine((v, ctx) => {
     if (typeof v === 'number') {
-      if (!Number.isFinite(v)) ctx.addIssue({ code: 'custom', message: 'must be a finite number' });
-      else if (new Decimal(v).precision(true) > 15) ctx.addIssue({ code: 'custom', message: 'has more digits than a JSON number carries exactly; write it as a decimal string' });
+      if (!Number.isFinite(v)) addProblem(ctx, 'number.notFinite');
+      else if (new Decimal(v).precision(true) > 15) addProblem(ctx, 'number.tooPrecise');
     } else if (!DECIMAL_TEXT.test(v)) {
-      ctx.addIssue({ code: 'custom', message: `"${v}" is not a decimal number` });
+      addProblem(ctx, 'number.notDecimal', { value: v });
     }
   })
   .transform((v) => (typeof v === 'number' ? new Decimal(v).toString() : v));
 
 /** A decimal that must not be negative: rates, caps, amounts and thresholds of a deduction. */
 export const nonNegativeDecimalInput = decimalInput
-  .refine((v) => !new Decimal(v).isNegative(), 'must not be negative')
+  .refine((v) => !new Decimal(v).isNegative(), problemIssue('number.nonNegative'))
   .describe('a decimal ≥ 0');
 
 /** A decimal that must be greater than 0: maxima and caps that something is measured against. */
-export const positiveDecimalInput = decimalInput.refine((v) => new Decimal(v).gt(0), 'must be greater than 0').describe('a decimal > 0');
+export const positiveDecimalInput = decimalInput.refine((v) => new Decimal(v).gt(0), problemIssue('number.positive')).describe('a decimal > 0');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalInput, formatPath, joinPath, moneyTextProblem, roundHalfUp, toFixed2, unsafeTextProblem, unsafeTextProblems, zodProblems, Decimal } from './index';
+import { decimalInput, problemMessage, formatPath, joinPath, moneyTextProblem, roundHalfUp, toFixed2, unsafeTextProblem, unsafeTextProblems, zodProblems, Decimal } from './index';
 
 describe('kernel', () => {
   it.each([
@@ -44,18 +44,18 @@ describe('storable text and money (PostgreSQL text/jsonb, numeric(18,2))', () =>
   it.each([
     ['plain', null],
     ['淮安 😀', null],
-    ['a\u0000b', 'must not contain the NUL character (\\u0000)'],
-    ['\uD800', 'must not contain a lone UTF-16 surrogate (\\ud800)'],
-    ['x\uDE00', 'must not contain a lone UTF-16 surrogate (\\ude00)'],
-    ['\uD83D\uDE00\uD83D', 'must not contain a lone UTF-16 surrogate (\\ud83d)'],
-  ])('%j → %s', (text, problem) => {
-    expect(unsafeTextProblem(text)).toBe(problem);
+    ['a\u0000b', { code: 'text.nul', params: {} }],
+    ['\uD800', { code: 'text.loneSurrogate', params: { codeUnit: 'd800' } }],
+    ['x\uDE00', { code: 'text.loneSurrogate', params: { codeUnit: 'de00' } }],
+    ['\uD83D\uDE00\uD83D', { code: 'text.loneSurrogate', params: { codeUnit: 'd83d' } }],
+  ])('%j → %j', (text, problem) => {
+    expect(unsafeTextProblem(text)).toEqual(problem);
   });
 
   it('finds every unstorable string of a JSON value, keys included, at its path', () => {
     expect(unsafeTextProblems({ a: ['ok', 'x\u0000'], b: { 'k\uD800': 1 } }, ['input'])).toEqual([
-      { path: 'input.a[1]', message: 'must not contain the NUL character (\\u0000)' },
-      { path: 'input.b', message: 'a key must not contain a lone UTF-16 surrogate (\\ud800)' },
+      { path: 'input.a[1]', code: 'text.nul', params: {}, message: 'must not contain the NUL character (\\u0000)' },
+      { path: 'input.b', code: 'key.loneSurrogate', params: { codeUnit: 'd800' }, message: 'a key must not contain a lone UTF-16 surrogate (\\ud800)' },
     ]);
   });
 
@@ -64,7 +64,8 @@ describe('storable text and money (PostgreSQL text/jsonb, numeric(18,2))', () =>
     ['-9999999999999999.99', null],
     ['10000000000000000', 'money has at most 16 integer digits (numeric(18,2))'],
     ['1.005', '"1.005" is not a money amount (digits with at most two decimals)'],
-  ])('money text %s → %s', (text, problem) => {
-    expect(moneyTextProblem(text)).toBe(problem);
+  ])('money text %s → %s', (text, message) => {
+    const problem = moneyTextProblem(text);
+    expect(problem && problemMessage(problem.code, problem.params)).toBe(message);
   });
 });

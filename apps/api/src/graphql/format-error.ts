@@ -1,4 +1,4 @@
-import { DomainError } from '@ledger/kernel';
+import { DomainError, ValidationError, type Problem } from '@ledger/kernel';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
 /**
@@ -46,11 +46,28 @@ export function createErrorFormatter(options: ErrorFormatOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const { code, expected, domain } = classifyError(error, formatted.extensions?.code);
     if (domain) {
-      return { message: domain.message, path: formatted.path, locations: formatted.locations, extensions: { code, problems: domain.problems } };
+      // A refusal that needs its own text in the console (a period close's confirm) names it beside the code.
+      const refusal = 'refusal' in domain && typeof domain.refusal === 'string' ? { refusal: domain.refusal } : {};
+      return { message: domain.message, path: formatted.path, locations: formatted.locations, extensions: { code, problems: domain.problems, ...refusal } };
     }
     if (expected) return { message: clean(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { code } };
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+/** A problem as clients read it: where, its code and parameters (to render in the reader's language), and English. */
+export function problemExtension(p: Problem): { path: string; code: string; params: Record<string, string>; message: string } {
+  return { path: p.path, code: p.code ?? 'value.invalid', params: { ...(p.params ?? {}) }, message: p.message };
+}
+
+/**
+ * A domain error's extensions: its code and every problem; a refused input also says so as a code with its count
+ * (`messageCode: 'input.problems'`), so a client never has to show the English `message`.
+ */
+export function domainExtensions(code: string, domain: DomainError): Record<string, unknown> {
+  const problems = domain.problems.map(problemExtension);
+  if (domain instanceof ValidationError) return { code, messageCode: 'input.problems', messageParams: { count: String(problems.length) }, problems };
+  return { code, problems };
 }
 
 /** Development and test: messages in full. */

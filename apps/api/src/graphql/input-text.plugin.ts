@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
-import { formatPath, unsafeTextProblem, unsafeTextProblems, ValidationError, type PathSegment, type Problem } from '@ledger/kernel';
+import { atPath, CodedTypeError, formatPath, problem, unsafeTextProblem, unsafeTextProblems, ValidationError, type PathSegment, type Problem } from '@ledger/kernel';
 import {
   GraphQLError,
   getNullableType,
@@ -65,7 +65,7 @@ function walk(value: unknown, type: GraphQLInputType, path: PathSegment[], probl
     try {
       t.parseValue(value);
     } catch (e) {
-      problems.push({ path: formatPath(path), message: e instanceof Error ? e.message : String(e) });
+      problems.push(e instanceof CodedTypeError ? problem(formatPath(path), e.problem.code, e.problem.params) : problem(formatPath(path), 'value.invalid'));
     }
     if (typeof value === 'string') pushText(value, path, problems);
   } else if (typeof value === 'string') {
@@ -74,14 +74,14 @@ function walk(value: unknown, type: GraphQLInputType, path: PathSegment[], probl
 }
 
 function pushText(value: string, path: PathSegment[], problems: Problem[]): void {
-  const problem = unsafeTextProblem(value);
-  if (problem) problems.push({ path: formatPath(path), message: problem });
+  const unsafe = unsafeTextProblem(value);
+  if (unsafe) problems.push(atPath(formatPath(path), unsafe));
 }
 
 function dedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
-    const key = `${p.path}\n${p.message}`;
+    const key = `${p.path}\n${p.code}\n${p.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -1,13 +1,13 @@
-import { moneyTextProblem } from '@ledger/kernel';
+import { coded, CodedTypeError, moneyTextProblem } from '@ledger/kernel';
 import { GraphQLScalarType, Kind } from 'graphql';
 
 function parseMoney(value: unknown): string {
   if (typeof value !== 'string') {
-    throw new TypeError(`Money must be a decimal string with at most two decimals, got ${JSON.stringify(value)}`);
+    throw new CodedTypeError(coded('money.format', { value: JSON.stringify(value) ?? String(value) }));
   }
   // The one definition of storable money (numeric(18,2)): 10^17 is refused here, not by the database.
   const problem = moneyTextProblem(value);
-  if (problem) throw new TypeError(`Money: ${problem}`);
+  if (problem) throw new CodedTypeError(problem);
   return value;
 }
 
@@ -21,7 +21,7 @@ export const MoneyScalar = new GraphQLScalarType<string, string>({
   serialize: parseMoney,
   parseValue: parseMoney,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new TypeError('Money must be written as a string, e.g. "1740000.00"');
+    if (ast.kind !== Kind.STRING) throw new CodedTypeError(coded('money.format', { value: 'value' in ast ? String(ast.value) : ast.kind }));
     return parseMoney(ast.value);
   },
 });

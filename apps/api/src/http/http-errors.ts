@@ -3,6 +3,7 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import { DomainError, type DomainErrorCode } from '@ledger/kernel';
 import type { NextFunction, Request, Response } from 'express';
 import { logRefusals, type RefusalLogger } from '../graphql/error-log.plugin';
+import { domainExtensions } from '../graphql/format-error';
 
 /** The HTTP status of each domain error code, for every route outside GraphQL (one table). */
 export const DOMAIN_STATUS: Readonly<Record<DomainErrorCode, number>> = {
@@ -54,7 +55,7 @@ export function graphqlBodyErrorHandler(limitBytes: number, logger: RefusalLogge
  * - GraphQL: nothing is logged here and the error goes on to Apollo Server unchanged; graphql/error-log.plugin.ts logs
  *   each request's errors once (Nest's default handler would log every refused field at error level with a stack).
  * - HTTP routes without a filter of their own (a route's own `@UseFilters` comes first): a domain error gets its
- *   status and `{ code, message }`, an `http-errors` 4xx (a body parser's) its status and code, both logged at
+ *   status and `{ code, message, problems, messageCode? }`, an `http-errors` 4xx (a body parser's) its status and code, both logged at
  *   warn or info without a stack; everything else is Nest's default answer, unexpected errors logged at error.
  */
 @Catch()
@@ -68,13 +69,14 @@ export class ExceptionLogFilter extends BaseExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const refusal =
       exception instanceof DomainError
-        ? { status: DOMAIN_STATUS[exception.code] ?? 400, code: exception.code as string, message: exception.message }
+        ? { status: DOMAIN_STATUS[exception.code] ?? 400, code: exception.code as string, message: exception.message, extensions: domainExtensions(exception.code, exception) }
         : (() => {
             const status = clientErrorStatus(exception);
             return status === undefined ? undefined : { status, code: codeOfStatus(status), message: bodyRefusalMessage(exception as Error, status) };
           })();
     if (!refusal || res.headersSent) return super.catch(exception, host);
     logRefusals(this.logger, { [refusal.code]: 1 }, { method: req.method, path: req.path, status: refusal.status }, 'request refused');
-    res.status(refusal.status).json({ code: refusal.code, message: refusal.message });
+    // A domain refusal carries its problems and message code as in GraphQL's extensions (rendered by the client).
+    res.status(refusal.status).json({ ...('extensions' in refusal ? refusal.extensions : {}), code: refusal.code, message: refusal.message });
   }
 }

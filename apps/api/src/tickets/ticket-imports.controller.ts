@@ -5,6 +5,7 @@ import { DomainError, ValidationError } from '@ledger/kernel';
 import type { Request, Response } from 'express';
 import { TicketImportMode, type TicketImportModel } from './tickets.models';
 import { TicketsService } from './tickets.service';
+import { domainExtensions } from '../graphql/format-error';
 import { DOMAIN_STATUS } from '../http/http-errors';
 
 /** Domain errors (the auth guard's UNAUTHENTICATED too) as `{ code, message, problems? }` with their status; HTTP errors (413, 415) as theirs; the rest masked. */
@@ -13,7 +14,7 @@ export class ImportErrorFilter implements ExceptionFilter {
   catch(e: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     if (e instanceof DomainError) {
-      res.status(DOMAIN_STATUS[e.code] ?? 400).json({ code: e.code, message: e.message, ...(e instanceof ValidationError ? { problems: e.problems } : {}) });
+      res.status(DOMAIN_STATUS[e.code] ?? 400).json({ ...domainExtensions(e.code, e), code: e.code, message: e.message });
       return;
     }
     if (e instanceof HttpException) {

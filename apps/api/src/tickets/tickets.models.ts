@@ -215,7 +215,13 @@ export class TicketProblemModel {
   @Field()
   path!: string;
 
-  @Field()
+  @Field(() => String, { nullable: true, description: 'Stable problem code (libs/kernel problem-messages.ts); null only on problems stored before codes existed.' })
+  code?: string | null;
+
+  @Field(() => JsonScalar, { nullable: true, description: 'The parameters of the code, an object of strings.' })
+  params?: Record<string, string> | null;
+
+  @Field({ description: 'The same in English.' })
   message!: string;
 }
 

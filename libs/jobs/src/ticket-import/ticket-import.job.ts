@@ -62,7 +62,7 @@ export class TicketImportJob implements JobHandler<'import-tickets'> {
     const scope: AccessScope = { kind: 'tenant', tenantId: row.tenantId, userId: row.requestedBy, operation: `job:${run.id}` };
 
     const checked = await this.check(scope, row, content, contract);
-    const problems: StoredProblem[] = checked.problems.map((p) => ({ path: p.path, message: p.message }));
+    const problems: StoredProblem[] = checked.problems.map((p) => ({ path: p.path, code: p.code, params: p.params, message: p.message }));
     const refused = checked.fileError !== null || (row.mode === 'all-or-nothing' && problems.length > 0);
     if (refused) {
       const error = checked.fileError ?? `${problems.length} problem(s) in the file: nothing was imported (ALL_OR_NOTHING)`;

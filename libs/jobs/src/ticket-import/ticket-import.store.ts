@@ -8,7 +8,8 @@ import type { EntityManager } from 'typeorm';
 
 export type TicketImportStatus = 'queued' | 'reading' | 'storing' | 'completed' | 'failed';
 export type TicketImportMode = 'all-or-nothing' | 'partial';
-export type StoredProblem = { path: string; message: string };
+/** A row problem as stored (jsonb): its code and parameters re-render in either language later. */
+export type StoredProblem = { path: string; code?: string; params?: Record<string, string>; message: string };
 
 export type TicketImportRow = {
   id: string;

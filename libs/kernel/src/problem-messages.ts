@@ -1,0 +1,168 @@
+/**
+ * The one list of validation problem codes, each with its zh-CN and English text. Dependency-free: the API renders
+ * the English fallback `message` from it and the web console imports it (alias `@ledger/kernel/problem-messages`)
+ * to show problems in the reader's language. `{name}` is a parameter of the problem (numbers as decimal strings,
+ * dates as YYYY-MM-DD, lists as comma-separated text).
+ */
+export type ProblemLocale = 'zh-CN' | 'en';
+export type ProblemText = Readonly<Record<ProblemLocale, string>>;
+
+const t = (zh: string, en: string): ProblemText => ({ 'zh-CN': zh, en });
+
+export const PROBLEM_MESSAGES = {
+  // Any value (zod's issue kinds, mapped once in problem.ts)
+  'value.required': t('必填', 'required'),
+  'value.invalidType': t('类型不对：应为{expected}', 'must be {expected}'),
+  'value.invalid': t('取值无效', 'invalid value'),
+  'value.oneOf': t('应为以下之一：{values}', 'must be one of {values}'),
+  'value.discriminator': t('{key} 应为以下之一：{values}', '{key} must be one of {values}'),
+  'object.unknownKeys': t('不认识的字段：{keys}', 'unknown field(s): {keys}'),
+  'object.expected': t('应为对象', 'must be an object'),
+  'text.empty': t('不能为空', 'must not be empty'),
+  'text.tooShort': t('至少 {min} 个字符', 'at least {min} characters'),
+  'text.tooLong': t('最多 {max} 个字符', 'at most {max} characters'),
+  'text.format': t('格式不对', 'wrong format'),
+  'text.nul': t('不能包含空字符 (\\u0000)', 'must not contain the NUL character (\\u0000)'),
+  'text.loneSurrogate': t('包含无效的字符编码 (\\u{codeUnit})', 'must not contain a lone UTF-16 surrogate (\\u{codeUnit})'),
+  'key.nul': t('字段名不能包含空字符 (\\u0000)', 'a key must not contain the NUL character (\\u0000)'),
+  'key.loneSurrogate': t('字段名包含无效的字符编码 (\\u{codeUnit})', 'a key must not contain a lone UTF-16 surrogate (\\u{codeUnit})'),
+  'text.identifier': t('应为标识：字母、数字、_ . -（以字母或数字开头）', 'must be an identifier: letters, digits, _ . - (starting with a letter or digit)'),
+  'text.code': t('只能包含字母、数字、点、横线或下划线，最多 64 个字符', 'letters, digits, dot, dash or underscore; up to 64 characters'),
+  'text.tenantCode': t('小写字母、数字和横线，2–63 个字符', 'lower-case letters, digits and dashes, 2–63 characters'),
+  'text.ticketNumber': t('最多 64 个字符，不能以空格开头', 'up to 64 characters, not starting with a space'),
+  'text.email': t('不是有效的电子邮箱地址', 'not an email address'),
+  'text.passwordTooShort': t('至少 {min} 个字符', 'at least {min} characters'),
+  'text.uuid': t('不是有效的编号', 'not an id'),
+  'text.json': t('应为 JSON 对象', 'must be a JSON object'),
+  'text.notText': t('应为文本', 'must be text'),
+  'text.yesNo': t('应为“是”或“否”', 'must be 是 or 否'),
+  'boolean.expected': t('应为“是”或“否”', 'must be true or false'),
+  'list.empty': t('至少填写一项', 'give at least one'),
+  'list.tooShort': t('至少 {min} 项', 'at least {min} items'),
+  'list.tooLong': t('最多 {max} 项', 'at most {max} items'),
+  'list.duplicate': t('“{value}”重复填写（另见 {other}）', '"{value}" is listed twice (also {other})'),
+  'list.duplicateId': t('编号“{value}”重复（另见 {other}）', 'duplicate id "{value}" (also {other})'),
+  'choice.exactlyOne': t('{first} 和 {second} 须且只能填写其一', 'give exactly one of {first} and {second}'),
+  'choice.eitherNotBoth': t('{first} 和 {second} 须且只能填写其一', 'give either {first} or {second} (not both)'),
+
+  // Numbers
+  'number.notDecimal': t('“{value}”不是数字', '"{value}" is not a decimal number'),
+  'number.notFinite': t('应为有限的数字', 'must be a finite number'),
+  'number.tooPrecise': t('数字位数过多，请写成十进制文本', 'has more digits than a JSON number carries exactly; write it as a decimal string'),
+  'number.integer': t('应为整数', 'must be a whole number'),
+  'number.wholeAtLeast': t('应为不小于 {min} 的整数', 'must be a whole number ≥ {min}'),
+  'number.min': t('不能小于 {min}', 'must be at least {min}'),
+  'number.max': t('不能大于 {max}', 'must be at most {max}'),
+  'number.gt': t('应大于 {min}', 'must be greater than {min}'),
+  'number.lt': t('应小于 {max}', 'must be less than {max}'),
+  'number.range': t('应在 {min} 到 {max} 之间', 'must be between {min} and {max}'),
+  'number.nonNegative': t('不能为负数', 'must not be negative'),
+  'number.positive': t('应大于 0', 'must be greater than 0'),
+  'number.multipleOf': t('应为 {divisor} 的整数倍', 'must be a multiple of {divisor}'),
+  'number.percent': t('应为 0 到 100 之间的百分比', 'must be a percentage between 0 and 100'),
+  'number.notNumber': t('“{value}”不是数字', '"{value}" is not a number'),
+  'money.format': t('“{value}”不是金额（数字，最多两位小数）', '{value} is not a money amount (digits with at most two decimals)'),
+  'money.decimals': t('金额最多两位小数（分）', 'money has at most two decimals (the fen)'),
+  'money.tooLarge': t('金额整数部分最多 {digits} 位', 'money has at most {digits} integer digits (numeric(18,2))'),
+  'money.nonZeroFen': t('应为非零金额，最多两位小数', 'a non-zero amount in yuan with at most two decimals'),
+  'money.positiveFen': t('应为大于 0 的金额，最多两位小数', 'an amount greater than 0 with at most two decimals'),
+
+  // Dates, months, periods, times
+  'date.format': t('应为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD'),
+  'date.formatValue': t('“{value}”不是日期 YYYY-MM-DD', '"{value}" is not a date YYYY-MM-DD'),
+  'date.notCalendar': t('不是有效的日历日期', 'is not a calendar date'),
+  'month.format': t('应为月份 YYYY-MM', 'must be a month YYYY-MM'),
+  'month.formatValue': t('“{value}”不是月份 YYYY-MM', '"{value}" is not a month YYYY-MM'),
+  'period.format': t('应为期间：2026、2026-H1、2026-Q3 或 2026-05', 'must be a period id: 2026, 2026-H1, 2026-Q3 or 2026-05'),
+  'time.format': t('应为时间 HH:MM', 'must be HH:MM'),
+  'time.formatValue': t('“{value}”不是时间 HH:MM', '"{value}" is not a time HH:MM'),
+  'instant.format': t('“{value}”不是时间（如 2026-03-05 14:30，按 {zone} 时间；或带时区的 ISO 时间）', '"{value}" is not a time (2026-03-05 14:30, local to {zone}, or ISO 8601 with an offset)'),
+  'date.outsideTerm': t('{value} 不在合同期 {start} 至 {end} 内', '{value} is outside the term {start}..{end}'),
+  'date.beforeTerm': t('{value} 早于合同期开始（{start}）', '{value} is before the term starts ({start})'),
+  'date.notInMonth': t('{value} 不是 {month} 的日期', '{value} is not a date of {month}'),
+  'date.mustFollow': t('应晚于 {other}', 'must come after {other}'),
+  'date.endsBeforeStart': t('结束（{end}）早于开始（{start}）', 'ends {end} before it starts {start}'),
+  'year.outsideTerm': t('{year} 年不在合同期内（{years}）', 'year {year} is outside the term ({years})'),
+  'year.notCovered': t('合同期包含 {year} 年，但年度分配中没有该年费用', 'the term covers {year} but the split gives it no fee'),
+  'period.outsideTerm': t('期间“{value}”不在合同期内', 'period "{value}" is outside the term'),
+  'period.notOfKind': t('{value} 不是合同期内的{kind}期间（可选：{known}）', '{value} is not a {kind} period of the term ({known})'),
+  'period.kindMismatch': t('考核按 {expected} 进行，{value} 是 {kind}', 'the assessment scheme is per {expected}; {value} is a {kind}'),
+  'period.quarterRequired': t('季度合格需按季度期间填写（如 2026-Q3）', "a quarter's qualification needs a quarter period (2026-Q3)"),
+  'period.fromAfterTo': t('开始 {from} 晚于结束 {to}', 'from {from} is after to {to}'),
+
+  // References to things the configuration defines
+  'unknown.role': t('未知岗位“{value}”（可选：{known}）', 'unknown role "{value}" (known: {known})'),
+  'unknown.grade': t('未知等级“{value}”（可选：{known}）', 'unknown grade "{value}" (known: {known})'),
+  'unknown.quarter': t('未知季度“{value}”（可选：{known}）', 'unknown quarter "{value}" (known: {known})'),
+  'unknown.assessmentPeriod': t('未知考核期间“{value}”（可选：{known}）', 'unknown assessment period "{value}" (known: {known})'),
+  'unknown.milestone': t('未知付款节点“{value}”（可选：{known}）', 'unknown milestone "{value}" (known: {known})'),
+  'unknown.obligation': t('未知服务义务“{value}”（可选：{known}）', 'unknown obligation "{value}" (known: {known})'),
+  'unknown.severity': t('未知严重程度“{value}”（可选：{known}）', 'unknown severity "{value}" (known: {known})'),
+  'unknown.category': t('未知问题分类“{value}”（可选：{known}）', 'unknown category "{value}" (known: {known})'),
+  'unknown.businessArea': t('未知业务领域“{value}”（可选：{known}）', 'unknown business area "{value}" (known: {known})'),
+  'unknown.eventKind': t('未知事件类型“{value}”（可选：{known}）', 'unknown event kind "{value}" (known: {known})'),
+  'unknown.action': t('未知操作“{value}”（可选：{known}）', 'unknown action "{value}" (known: {known})'),
+  'unknown.state': t('未知状态“{value}”（可选：{known}）', 'unknown state "{value}" (known: {known})'),
+  'unknown.column': t('未知列“{value}”（可选：{known}）', 'unknown column "{value}" (known: {known})'),
+  'unknown.preset': t('没有预设“{value}”', 'no preset "{value}"'),
+  'unknown.checklistItem': t('未知检查项（可选：{known}）', 'unknown item (known: {known})'),
+  'unknown.satisfactionInput': t('不是考核方案中的满意度项（可选：{known}）', 'not a satisfaction input of the scheme (known: {known})'),
+  'unknown.topic': t('“{value}”不是该项列出的主题（可选：{known}）', '"{value}" is not a listed topic of this item ({known})'),
+  'unknown.vendor': t('没有该供应商单位', 'no such vendor organisation'),
+  'unknown.tenant': t('没有该租户', 'no such tenant'),
+  'unknown.bid': t('本包中没有该投标', 'no such bid in this package'),
+  'unknown.scheduleLine': t('不是合同当前付款计划中的行', "not a line of the contract's current schedule"),
+  'unknown.noAssessmentScheme': t('合同没有考核方案', 'the contract has no assessment scheme'),
+  'unknown.noComponent': t('考核方案中没有 {field} 对应的考核项', 'the assessment scheme has no component for {field}'),
+}  as const satisfies Record<string, ProblemText>;
+
+export type ProblemCode = keyof typeof PROBLEM_MESSAGES;
+/** Every validation problem code, for the dictionary tests and for clients. */
+export const PROBLEM_CODES = Object.keys(PROBLEM_MESSAGES) as readonly ProblemCode[];
+export type ProblemParams = Readonly<Record<string, string>>;
+
+export function isProblemCode(code: unknown): code is ProblemCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(PROBLEM_MESSAGES, code);
+}
+
+/** Fills `{name}` with the parameter; a missing parameter stays visible as `{name}` (a test catches it). */
+export function fillTemplate(template: string, params: ProblemParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? params[name] : whole));
+}
+
+/** A problem in a language; an unknown code (a newer server) falls back to the generic "invalid value". */
+export function renderProblem(locale: ProblemLocale, code: string, params: ProblemParams = {}): string {
+  const text = isProblemCode(code) ? PROBLEM_MESSAGES[code] : PROBLEM_MESSAGES['value.invalid'];
+  return fillTemplate(text[locale], params);
+}
+
+/**
+ * The top-level reasons of an API error (`extensions.code`, and `extensions.messageCode` of a BAD_USER_INPUT),
+ * so no client shows the server's English sentence.
+ */
+export const ERROR_MESSAGES = {
+  BAD_USER_INPUT: t('输入有误', 'The input is invalid'),
+  'input.problems': t('输入有 {count} 处问题', '{count} problem(s) in the input'),
+  UNAUTHENTICATED: t('未登录或登录已过期，请重新登录', 'Not signed in, or the session has expired'),
+  FORBIDDEN: t('当前角色无权执行此操作', 'Your role may not do this'),
+  NOT_FOUND: t('要找的内容不存在或无权查看', 'Not found'),
+  CONFLICT: t('与当前数据冲突，请刷新后重试', 'Conflicts with the current data; reload and try again'),
+  CALENDAR_NOT_PUBLISHED: t('该年度的国家工作日历尚未发布', 'The national working-day calendar for that year is not published'),
+  TOO_MANY_REQUESTS: t('请求过于频繁，请稍后再试', 'Too many requests; try again later'),
+  INTERNAL_SERVER_ERROR: t('服务器内部错误，请稍后重试', 'Internal server error'),
+  GRAPHQL_VALIDATION_FAILED: t('请求不符合接口定义', 'The request does not match the API'),
+  GRAPHQL_PARSE_FAILED: t('请求无法解析', 'The request cannot be parsed'),
+  BAD_REQUEST: t('请求无效', 'Bad request'),
+  PAYLOAD_TOO_LARGE: t('请求内容过大', 'The request is too large'),
+  UNSUPPORTED_MEDIA_TYPE: t('不支持的文件或内容类型', 'Unsupported media type'),
+  OPERATION_RESOLUTION_FAILURE: t('请求的操作不存在', 'Unknown operation'),
+  PERSISTED_QUERY_NOT_FOUND: t('请求的操作不存在', 'Unknown operation'),
+  PERSISTED_QUERY_NOT_SUPPORTED: t('不支持该请求方式', 'Not supported'),
+} as const satisfies Record<string, ProblemText>;
+
+export type ErrorMessageCode = keyof typeof ERROR_MESSAGES;
+
+/** The reason of an error code in a language, or undefined for a code this list does not know. */
+export function renderErrorCode(locale: ProblemLocale, code: string, params: ProblemParams = {}): string | undefined {
+  return Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, code) ? fillTemplate(ERROR_MESSAGES[code as ErrorMessageCode][locale], params) : undefined;
+}

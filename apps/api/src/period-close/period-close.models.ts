@@ -332,8 +332,23 @@ export class PeriodCloseModel {
   @Field(() => Date, { nullable: true })
   reopenedAt!: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The buyer's reason for reopening it." })
   reopenReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'INPUTS_CHANGED when the system superseded it because its inputs changed (see reopenChanges).' })
+  reopenCode!: string | null;
+
+  @Field(() => [String], { description: 'The inputs that had changed when it was superseded: periodInputs | tickets | reports | configuration | calendar.' })
+  reopenChanges!: string[];
+
+  @Field(() => [String], { description: 'For a draft or confirmed close, the inputs that changed since it was requested (same codes); empty when up to date. Buyer admin and staff only (empty for others).' })
+  inputsChanged!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Why it was confirmed although inputs were missing.' })
+  confirmReason!: string | null;
+
+  @Field(() => [MissingInputModel], { description: 'The inputs that were missing when it was confirmed (with confirmReason).' })
+  confirmedMissing!: MissingInputModel[];
 
   @Field(() => PeriodClosePreviewModel, { nullable: true, description: 'What the close computed: assessment with breakdown, year, metrics, flags, facts, schedule.' })
   result!: PeriodClosePreviewModel | null;

@@ -21,15 +21,26 @@ export class PeriodCloseResolver {
   }
 
   @Mutation(() => PeriodCloseModel, {
-    description: 'Buyer admin or staff: close a period. Records a pending close and its job; the worker computes the draft (poll periodClose or job). A period with a live close returns that close.',
+    description:
+      'Buyer admin or staff: close a period. Records a pending close and its job; the worker computes the draft (poll periodClose or job). ' +
+      'A period with a live close returns that close, unless the inputs it was computed from changed (period inputs, tickets, accepted reports, configuration, calendar): ' +
+      'a pending or draft close is then superseded (reopenCode INPUTS_CHANGED) by the next revision; a confirmed close is returned with inputsChanged (it is never recomputed: correct it with an adjustment).',
   })
   closePeriod(@Args('input') input: ClosePeriodInput): Promise<PeriodCloseModel> {
     return this.service.close(input);
   }
 
-  @Mutation(() => PeriodCloseModel, { description: "Buyer admin: confirm a computed draft. It becomes immutable, the period's inputs are locked and the payment schedule is recomputed." })
-  confirmPeriodClose(@Args('closeId', { type: () => ID }) closeId: string): Promise<PeriodCloseModel> {
-    return this.service.confirm(closeId);
+  @Mutation(() => PeriodCloseModel, {
+    description:
+      "Buyer admin: confirm a computed draft. It becomes immutable, the period's inputs are locked and the payment schedule is recomputed. " +
+      'Refused (CONFLICT, extensions.refusal CLOSE_INPUTS_CHANGED) when the inputs changed since the draft was computed: request the close again; ' +
+      'refused (CONFLICT, extensions.refusal CLOSE_INPUTS_MISSING) while inputs are missing unless a reason is given, which the close records with the missing inputs.',
+  })
+  confirmPeriodClose(
+    @Args('closeId', { type: () => ID }) closeId: string,
+    @Args('reason', { nullable: true, type: () => String, description: 'Why the close is confirmed although inputs are missing (required then, recorded on the close).' }) reason?: string | null,
+  ): Promise<PeriodCloseModel> {
+    return this.service.confirm(closeId, reason ?? null);
   }
 
   @Mutation(() => PeriodCloseModel, { description: 'Buyer admin: reopen a draft (or pending) close with a reason; returns the next revision, computed again on the current configuration.' })

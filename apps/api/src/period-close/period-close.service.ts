@@ -10,6 +10,8 @@ import { RequestContext } from '../auth/request-context.service';
 import { ContractsRepository } from '../contracts/contracts.repository';
 import type { JsonValue } from '../graphql/json.scalar';
 import { conflictsAsDomainErrors, contractSubject, isLocalDate, loadContract, todayInShanghai, UUID } from '../reports/contract-context';
+import { changedInputs, digestCloseInputs, type CloseInputKind } from './close-inputs.digest';
+import { CloseRefusal } from './period-close.errors';
 import type { CloseLineModel, ClosePeriodInput, JobModel, PeriodCloseModel, PeriodClosePreviewModel, RecordAdjustmentInput, ReopenPeriodCloseInput } from './period-close.models';
 
 /**
@@ -51,8 +53,16 @@ export class PeriodCloseService {
       this.require(ability, 'create', ctx.contract);
       const asOf = input.asOf ?? todayInShanghai();
       checkPeriod({ ...ctx.config, version: ctx.version }, input.period, asOf);
+      const digest = await digestCloseInputs(em, ctx.contract.id, input.period);
+      const live = await PeriodCloseStore.live(em, ctx.contract.id, input.period);
+      // A live close computed from inputs that changed since: a pending or draft one is superseded by the next
+      // revision (computed again, on the current configuration); a confirmed one stays and says what changed.
+      const changes = live && live.status !== 'confirmed' ? changedInputs(live, { digest, configVersion: ctx.version, config: ctx.config }) : [];
+      if (live && changes.length) {
+        await conflictsAsDomainErrors('the period is being closed by another request', () => PeriodCloseStore.reopen(em, live.id, p.userId, null, { code: 'INPUTS_CHANGED', changes }));
+      }
       const { close, created } = await conflictsAsDomainErrors('the period is being closed by another request', () =>
-        PeriodCloseStore.request(em, { tenantId: ctx.contract.tenantId, contractId: ctx.contract.id, period: input.period, configVersion: ctx.version, asOf, requestedBy: p.userId }),
+        PeriodCloseStore.request(em, { tenantId: ctx.contract.tenantId, contractId: ctx.contract.id, period: input.period, configVersion: ctx.version, asOf: changes.length && live ? (input.asOf ?? live.asOf) : asOf, requestedBy: p.userId, inputsDigest: digest }),
       );
       const jobs = created ? [await JobOutbox.record(em, closeJob(close), { tenantId: close.tenantId, userId: p.userId })] : [];
       return { close, jobs };
@@ -61,14 +71,28 @@ export class PeriodCloseService {
     return this.get(close.id);
   }
 
-  async confirm(closeId: string): Promise<PeriodCloseModel> {
+  /**
+   * Confirms a computed draft. Refused while the inputs it was computed from have changed (request the close again
+   * for the next revision), and while inputs are missing unless the buyer gives a reason, recorded on the close with
+   * the missing inputs.
+   */
+  async confirm(closeId: string, reasonGiven: string | null): Promise<PeriodCloseModel> {
     const p = this.context.principal();
     const ability = this.abilities.for(p);
+    const reason = reasonGiven?.trim() ?? '';
     const jobs = await this.db.run(this.context.scope(), async (em) => {
-      const { close, contract } = await this.visibleClose(em, ability, closeId, true);
+      const { close, contract, config } = await this.visibleClose(em, ability, closeId, true);
       this.require(ability, 'update', contract);
       if (close.status !== 'draft') throw new DomainError('CONFLICT', `only a computed draft can be confirmed; this close is ${close.status}`);
-      await PeriodCloseStore.confirm(em, close.id, p.userId);
+      const changes = changedInputs(close, { digest: await digestCloseInputs(em, contract.id, close.period), configVersion: contract.currentVersion, config });
+      if (changes.length) {
+        throw new CloseRefusal('CLOSE_INPUTS_CHANGED', `the inputs changed since revision ${close.revision} was computed (${changes.join(', ')}): request the close again for the next revision`, changes.map((c) => ({ path: c, message: 'changed since the draft was computed' })));
+      }
+      const missing = close.result?.missing ?? [];
+      if (missing.length && !reason) {
+        throw new CloseRefusal('CLOSE_INPUTS_MISSING', `${missing.length} input(s) are missing: confirming without them needs a reason`, [{ path: 'reason', message: 'required when inputs are missing' }]);
+      }
+      await PeriodCloseStore.confirm(em, close.id, p.userId, missing.length ? { reason, missing } : undefined);
       await PeriodCloseStore.lockInputs(em, contract.id, periodsWithin(close.period));
       return [await JobOutbox.record(em, scheduleJob({ tenantId: close.tenantId, contractId: contract.id, trigger: `confirm-${close.id}` }), { tenantId: close.tenantId, userId: p.userId })];
     });
@@ -90,7 +114,8 @@ export class PeriodCloseService {
       if (close.status === 'reopened') throw new DomainError('CONFLICT', 'this close was already reopened');
       await PeriodCloseStore.reopen(em, close.id, p.userId, input.reason.trim());
       // The next revision computes on the contract's current configuration.
-      const { close: next } = await PeriodCloseStore.request(em, { tenantId: close.tenantId, contractId: contract.id, period: close.period, configVersion: contract.currentVersion, asOf: input.asOf ?? close.asOf, requestedBy: p.userId });
+      const inputsDigest = await digestCloseInputs(em, contract.id, close.period);
+      const { close: next } = await PeriodCloseStore.request(em, { tenantId: close.tenantId, contractId: contract.id, period: close.period, configVersion: contract.currentVersion, asOf: input.asOf ?? close.asOf, requestedBy: p.userId, inputsDigest });
       return { next, jobs: [await JobOutbox.record(em, closeJob(next), { tenantId: next.tenantId, userId: p.userId })] };
     });
     await this.dispatcher.dispatch(jobs);
@@ -127,9 +152,10 @@ export class PeriodCloseService {
   async get(closeId: string): Promise<PeriodCloseModel> {
     const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
-      const { close } = await this.visibleClose(em, ability, closeId, false);
+      const { close, contract, config } = await this.visibleClose(em, ability, closeId, false);
       const lines = await PeriodCloseStore.lines(em, { closeIds: [close.id] });
-      return closeModel(close, lines, await JobOutbox.get(em, close.jobId));
+      const changes = await this.changesOf(em, ability, contract, config, [close]);
+      return closeModel(close, lines, await JobOutbox.get(em, close.jobId), changes.get(close.id) ?? []);
     });
   }
 
@@ -140,8 +166,9 @@ export class PeriodCloseService {
       if (!ability.can('read', contractSubject('PeriodClose', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
       const closes = await PeriodCloseStore.list(em, ctx.contract.id);
       const lines = await PeriodCloseStore.lines(em, { closeIds: closes.map((c) => c.id) });
+      const changes = await this.changesOf(em, ability, ctx.contract, ctx.config, closes);
       const out: PeriodCloseModel[] = [];
-      for (const c of closes) out.push(closeModel(c, lines.filter((l) => l.closeId === c.id || l.correctsCloseId === c.id), await JobOutbox.get(em, c.jobId)));
+      for (const c of closes) out.push(closeModel(c, lines.filter((l) => l.closeId === c.id || l.correctsCloseId === c.id), await JobOutbox.get(em, c.jobId), changes.get(c.id) ?? []));
       return out;
     });
   }
@@ -154,6 +181,20 @@ export class PeriodCloseService {
       if (!job || !ability.can('read', subject('Job', { tenantId: job.tenantId, vendorOrgId: job.vendorOrgId }))) throw new DomainError('NOT_FOUND', 'no such job');
       return jobModel(job);
     });
+  }
+
+  /**
+   * What changed since each live close (draft or confirmed) was requested. Only for the buyer roles who close: they
+   * read every input (another role's scope may see fewer rows and would report a change that is not one).
+   */
+  private async changesOf(em: EntityManager, ability: AppAbility, contract: ContractEntity, config: ParsedConfig, closes: readonly CloseRow[]): Promise<Map<string, CloseInputKind[]>> {
+    const out = new Map<string, CloseInputKind[]>();
+    if (!ability.can('create', contractSubject('PeriodClose', contract))) return out;
+    for (const c of closes) {
+      if (c.status !== 'draft' && c.status !== 'confirmed') continue;
+      out.set(c.id, changedInputs(c, { digest: await digestCloseInputs(em, contract.id, c.period), configVersion: contract.currentVersion, config }));
+    }
+    return out;
   }
 
   private require(ability: AppAbility, action: 'create' | 'update', contract: ContractEntity): void {
@@ -222,7 +263,7 @@ export function jobModel(j: JobRecord): JobModel {
   return { id: j.id, queue: j.queue, name: j.name, status: j.status, attempts: j.attempts, lastError: j.lastError, result: (j.result ?? null) as JsonValue, createdAt: j.createdAt, completedAt: j.completedAt };
 }
 
-function closeModel(c: CloseRow, lines: CloseLineRow[], job: JobRecord | null): PeriodCloseModel {
+function closeModel(c: CloseRow, lines: CloseLineRow[], job: JobRecord | null, inputsChanged: CloseInputKind[]): PeriodCloseModel {
   return {
     id: c.id,
     contractId: c.contractId,
@@ -240,6 +281,11 @@ function closeModel(c: CloseRow, lines: CloseLineRow[], job: JobRecord | null): 
     confirmedAt: c.confirmedAt,
     reopenedAt: c.reopenedAt,
     reopenReason: c.reopenReason,
+    reopenCode: c.reopenCode,
+    reopenChanges: c.reopenChanges ?? [],
+    confirmReason: c.confirmReason,
+    confirmedMissing: (c.confirmedMissing ?? []) as PeriodCloseModel['confirmedMissing'],
+    inputsChanged,
     result: (c.result ?? null) as unknown as PeriodClosePreviewModel | null,
     lines: lines.map(lineModel),
     job: job ? jobModel(job) : null,

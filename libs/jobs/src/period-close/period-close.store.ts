@@ -26,7 +26,16 @@ export type CloseRow = {
   reopenedBy: string | null;
   reopenedAt: Date | null;
   reopenReason: string | null;
+  /** Digests of the inputs when the close was requested (null for closes requested before they were kept). */
+  inputsDigest: InputsDigest | null;
+  reopenCode: 'INPUTS_CHANGED' | null;
+  reopenChanges: string[] | null;
+  confirmReason: string | null;
+  confirmedMissing: unknown[] | null;
 };
+
+/** One digest per kind of input a close reads: a change of any of them makes a draft stale. */
+export type InputsDigest = { periodInputs: string; tickets: string; reports: string };
 
 export type CloseLineRow = {
   id: string;
@@ -53,7 +62,8 @@ export type NewCloseLine = Pick<CloseLineRow, 'period' | 'lineKey' | 'kind' | 'p
 const CLOSE_COLUMNS = `id, tenant_id AS "tenantId", contract_id AS "contractId", period, revision, config_version AS "configVersion",
   to_char(as_of, 'YYYY-MM-DD') AS "asOf", job_id AS "jobId", status, calendar_version AS "calendarVersion", score::text AS score, grade, result,
   requested_by AS "requestedBy", requested_at AS "requestedAt", computed_at AS "computedAt", confirmed_by AS "confirmedBy",
-  confirmed_at AS "confirmedAt", reopened_by AS "reopenedBy", reopened_at AS "reopenedAt", reopen_reason AS "reopenReason"`;
+  confirmed_at AS "confirmedAt", reopened_by AS "reopenedBy", reopened_at AS "reopenedAt", reopen_reason AS "reopenReason",
+  inputs_digest AS "inputsDigest", reopen_code AS "reopenCode", reopen_changes AS "reopenChanges", confirm_reason AS "confirmReason", confirmed_missing AS "confirmedMissing"`;
 
 const LINE_COLUMNS = `id, tenant_id AS "tenantId", contract_id AS "contractId", close_id AS "closeId", period, line_key AS "lineKey", kind,
   payment_line_id AS "paymentLineId", rule_id AS "ruleId", label, amount::text AS amount, basis, formula, reason,
@@ -90,15 +100,15 @@ export const PeriodCloseStore = {
    * one is returned and `created` is false). The job id is derived from the key (tenant, contract, period, config
    * version, revision).
    */
-  async request(em: EntityManager, k: { tenantId: string; contractId: string; period: string; configVersion: number; asOf: string; requestedBy: string | null }): Promise<{ close: CloseRow; created: boolean }> {
+  async request(em: EntityManager, k: { tenantId: string; contractId: string; period: string; configVersion: number; asOf: string; requestedBy: string | null; inputsDigest?: InputsDigest }): Promise<{ close: CloseRow; created: boolean }> {
     const existing = await this.live(em, k.contractId, k.period);
     if (existing) return { close: existing, created: false };
     const [{ next }]: { next: number }[] = await em.query(`SELECT COALESCE(max(revision), 0) + 1 AS next FROM period_closes WHERE contract_id = $1 AND period = $2`, [k.contractId, k.period]);
     const jobId = jobIds.closePeriod({ tenantId: k.tenantId, contractId: k.contractId, period: k.period, configVersion: k.configVersion, revision: next });
     const inserted: { id: string }[] = await em.query(
-      `INSERT INTO period_closes (tenant_id, contract_id, period, revision, config_version, as_of, job_id, requested_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
-      [k.tenantId, k.contractId, k.period, next, k.configVersion, k.asOf, jobId, k.requestedBy],
+      `INSERT INTO period_closes (tenant_id, contract_id, period, revision, config_version, as_of, job_id, requested_by, inputs_digest)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
+      [k.tenantId, k.contractId, k.period, next, k.configVersion, k.asOf, jobId, k.requestedBy, k.inputsDigest ? JSON.stringify(k.inputsDigest) : null],
     );
     if (inserted.length === 0) {
       const raced = await this.live(em, k.contractId, k.period);
@@ -118,12 +128,22 @@ export const PeriodCloseStore = {
     return affectedRows(r) === 1;
   },
 
-  async confirm(em: EntityManager, id: string, by: string): Promise<void> {
-    await em.query(`UPDATE period_closes SET status = 'confirmed', confirmed_by = $2, confirmed_at = now() WHERE id = $1 AND status = 'draft'`, [id, by]);
+  /** `missing`: the inputs the close is confirmed without, with the buyer's reason (both or neither). */
+  async confirm(em: EntityManager, id: string, by: string, without?: { reason: string; missing: readonly unknown[] }): Promise<void> {
+    await em.query(`UPDATE period_closes SET status = 'confirmed', confirmed_by = $2, confirmed_at = now(), confirm_reason = $3, confirmed_missing = $4 WHERE id = $1 AND status = 'draft'`, [
+      id,
+      by,
+      without?.reason ?? null,
+      without ? JSON.stringify(without.missing) : null,
+    ]);
   },
 
-  async reopen(em: EntityManager, id: string, by: string, reason: string): Promise<void> {
-    await em.query(`UPDATE period_closes SET status = 'reopened', reopened_by = $2, reopened_at = now(), reopen_reason = $3 WHERE id = $1 AND status IN ('pending', 'draft')`, [id, by, reason]);
+  /** A buyer's reopen (reason) or the system's supersession of a stale close (code and the inputs that changed). */
+  async reopen(em: EntityManager, id: string, by: string, reason: string | null, superseded?: { code: 'INPUTS_CHANGED'; changes: readonly string[] }): Promise<void> {
+    await em.query(
+      `UPDATE period_closes SET status = 'reopened', reopened_by = $2, reopened_at = now(), reopen_reason = $3, reopen_code = $4, reopen_changes = $5 WHERE id = $1 AND status IN ('pending', 'draft')`,
+      [id, by, reason, superseded?.code ?? null, superseded ? [...superseded.changes] : null],
+    );
   },
 
   /** Lines under UNIQUE (tenant, close, line key): a retry inserts nothing twice. */

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from './principal';
 
 export type Action = 'manage' | 'create' | 'read' | 'update';
-export type SubjectName = 'Tenant' | 'VendorOrganization' | 'User' | 'Contract' | 'Ticket' | 'Job';
+export type SubjectName = 'Tenant' | 'VendorOrganization' | 'User' | 'Contract' | 'Ticket' | 'Job' | 'JobBacklog';
 type Subjects =
   | SubjectName
   | (ForcedSubject<'Contract'> & { tenantId: string; vendorOrgId?: string })
@@ -48,6 +48,8 @@ export class AbilityFactory {
         can('manage', 'Tenant');
         can('manage', 'VendorOrganization');
         can('manage', 'User');
+        // Counts of waiting and failed jobs over every tenant (no job's content: jobs_read gives it none).
+        can('read', 'JobBacklog');
         break;
       case 'buyer-admin':
         can('read', 'VendorOrganization');

@@ -83,6 +83,24 @@ export const closeMessages = defineMessages(
     lineStatuswithheld: '暂扣',
     lineStatuspaid: '已付',
     lineStatusforfeited: '不再支付',
+    // Safe close (issue 12 point 5): confirmation dialog, reason for missing inputs, revisions after inputs change.
+    confirmDialogTitle: '确认 {period} 第 {revision} 版结算？',
+    confirmDialogLocks: '确认后不可撤销：本结算的得分、扣款和明细不再更改（更正只能在以后的期间记调整行），{periods} 的考核期输入将被锁定，付款计划按本结算重新计算。',
+    confirmDialogAction: '确认并锁定',
+    confirmMissingWarning: '尚有 {count} 项输入缺失，缺失的输入不会被推测。如仍要确认，请写明原因（记录在结算上）：',
+    confirmReasonLabel: '确认原因',
+    confirmReasonRequired: '有输入缺失时必须填写确认原因。',
+    confirmInputsChanged: '草稿计算后输入已变化，不能确认：请重新申请结算，生成新版本。',
+    confirmedWithReason: '确认时缺少 {count} 项输入，确认原因：{reason}',
+    inputsChangedDraft: '本草稿计算后以下输入有变化：{changes}。重新申请结算将生成新版本。',
+    inputsChangedConfirmed: '结算确认后以下输入有变化：{changes}。已确认的结算不会重算；如需更正，请在以后的期间记调整行。',
+    supersededBy: '因输入变化（{changes}）已由新版本取代',
+    newRevision: '输入已变化，已生成第 {revision} 版结算。',
+    changeperiodInputs: '考核期输入',
+    changetickets: '工单',
+    changereports: '已通过的月报',
+    changeconfiguration: '合同配置版本',
+    changecalendar: '工作日历版本',
   },
   {
     title: 'Period close: {name}',
@@ -165,6 +183,24 @@ export const closeMessages = defineMessages(
     lineStatuswithheld: 'withheld',
     lineStatuspaid: 'paid',
     lineStatusforfeited: 'forfeited',
+    // Safe close (issue 12 point 5): confirmation dialog, reason for missing inputs, revisions after inputs change.
+    confirmDialogTitle: 'Confirm the close of {period}, revision {revision}?',
+    confirmDialogLocks: 'This cannot be undone: the score, deductions and lines of this close stay as they are (a correction is an adjustment in a later period), the period inputs of {periods} are locked and the payment schedule is recomputed from this close.',
+    confirmDialogAction: 'Confirm and lock',
+    confirmMissingWarning: '{count} input(s) are missing and are not guessed. To confirm anyway, give the reason (recorded on the close):',
+    confirmReasonLabel: 'Reason for confirming',
+    confirmReasonRequired: 'A reason is required while inputs are missing.',
+    confirmInputsChanged: 'The inputs changed after this draft was computed, so it cannot be confirmed: request the close again for a new revision.',
+    confirmedWithReason: 'Confirmed without {count} input(s); reason: {reason}',
+    inputsChangedDraft: 'These inputs changed after this draft was computed: {changes}. Requesting the close again computes a new revision.',
+    inputsChangedConfirmed: 'These inputs changed after the close was confirmed: {changes}. A confirmed close is never recomputed; correct it with an adjustment in a later period.',
+    supersededBy: 'Superseded by a new revision because inputs changed ({changes})',
+    newRevision: 'The inputs changed: revision {revision} was computed.',
+    changeperiodInputs: 'period inputs',
+    changetickets: 'tickets',
+    changereports: 'accepted monthly reports',
+    changeconfiguration: 'contract configuration version',
+    changecalendar: 'working-day calendar version',
   },
 );
 
@@ -177,4 +213,11 @@ export function closeStatusKey(status: string): CloseStatusKey | null {
 }
 export function lineStatusKey(status: string): LineStatusKey | null {
   return ['scheduled', 'due', 'withheld', 'paid', 'forfeited'].includes(status) ? (`lineStatus${status}` as LineStatusKey) : null;
+}
+
+export type CloseChangeKey = 'changeperiodInputs' | 'changetickets' | 'changereports' | 'changeconfiguration' | 'changecalendar';
+
+/** The dictionary key of an input kind the API names as changed, or null for one this page does not know. */
+export function closeChangeKey(kind: string): CloseChangeKey | null {
+  return ['periodInputs', 'tickets', 'reports', 'configuration', 'calendar'].includes(kind) ? (`change${kind}` as CloseChangeKey) : null;
 }

@@ -3,13 +3,14 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { graphqlRequest, GraphqlRequestError } from '../../api/graphql-client';
 import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
 import { DataTable, HiddenColumnTitle } from '../../components/data-table';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ChoiceField, FormField } from '../../components/form-field';
 import { Page } from '../../components/page';
 import { ErrorState, Loading, QueryView } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
 import { ContractNav } from '../shared/contract-nav';
-import { closeMessages, closeStatusKey } from './close-messages';
+import { closeChangeKey, closeMessages, closeStatusKey } from './close-messages';
 import { CLOSE_PAGE, CLOSE_PERIOD, CONFIRM_CLOSE, closablePeriods, type Missing, PERIOD_CLOSE, type PeriodClose, type PeriodCloseDetail, PREVIEW_CLOSE, REOPEN_CLOSE } from './close-queries';
 import { CloseResultView } from './close-result';
 import { SlaMonthsChart, termMonthsSoFar } from './sla-months-chart';
@@ -95,9 +96,72 @@ function usePolledClose(id: string) {
   return { ...state, reload };
 }
 
-function CloseActions({ close, onChanged }: { close: PeriodCloseDetail; onChanged(next?: PeriodClose): void }) {
+/** The input kinds the API names as changed, in the reader's words. */
+function useChangeNames(): (kinds: readonly string[]) => string {
+  const t = useMessages(closeMessages);
+  return (kinds) =>
+    kinds
+      .map((k) => {
+        const key = closeChangeKey(k);
+        return key ? t[key] : k;
+      })
+      .join('、');
+}
+
+/**
+ * 确认结算 asks first (a modal that says what becomes locked); while inputs are missing it asks for the reason the
+ * API records. The API's refusals (reason missing, inputs changed since the draft) are shown in words.
+ */
+function ConfirmCloseControl({ close, onChanged }: { close: PeriodCloseDetail; onChanged(next?: PeriodClose): void }) {
   const t = useMessages(closeMessages);
   const [confirm, confirmState] = useGraphqlMutation(CONFIRM_CLOSE);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const missing = close.result?.missing ?? [];
+  const problems = confirmState.error?.errors.flatMap((e) => e.problems ?? []) ?? [];
+  const reasonRefused = problems.some((p) => p.path === 'reason');
+  const changedRefused = confirmState.error?.code === 'CONFLICT' && problems.some((p) => closeChangeKey(p.path) !== null);
+  const onConfirm = async () => {
+    try {
+      await confirm({ closeId: close.id, reason: reason.trim() || null });
+      setOpen(false);
+      onChanged();
+    } catch {
+      // shown from the mutation's state
+    }
+  };
+  return (
+    <>
+      <p className="muted">{t.confirmHint}</p>
+      <button type="button" disabled={confirmState.running} onClick={() => setOpen(true)}>
+        {t.confirm}
+      </button>
+      <ConfirmDialog
+        open={open}
+        testId="confirm-close-dialog"
+        title={format(t.confirmDialogTitle, { period: close.period, revision: close.revision })}
+        confirmLabel={t.confirmDialogAction}
+        busy={confirmState.running}
+        onConfirm={() => void onConfirm()}
+        onCancel={() => setOpen(false)}
+      >
+        <p>{format(t.confirmDialogLocks, { periods: close.period })}</p>
+        {missing.length ? (
+          <>
+            <p role="note">{format(t.confirmMissingWarning, { count: missing.length })}</p>
+            <FormField label={t.confirmReasonLabel} error={reasonRefused ? t.confirmReasonRequired : null}>
+              {(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
+            </FormField>
+          </>
+        ) : null}
+        {changedRefused ? <p role="alert">{t.confirmInputsChanged}</p> : confirmState.error && !reasonRefused ? <ErrorState error={confirmState.error} /> : null}
+      </ConfirmDialog>
+    </>
+  );
+}
+
+function CloseActions({ close, onChanged }: { close: PeriodCloseDetail; onChanged(next?: PeriodClose): void }) {
+  const t = useMessages(closeMessages);
   const [reopen, reopenState] = useGraphqlMutation(REOPEN_CLOSE);
   const [reason, setReason] = useState('');
   const [asOf, setAsOf] = useState('');
@@ -112,22 +176,7 @@ function CloseActions({ close, onChanged }: { close: PeriodCloseDetail; onChange
   };
   return (
     <section className="panel" aria-label={t.confirm}>
-      <p className="muted">{t.confirmHint}</p>
-      <button
-        type="button"
-        disabled={confirmState.running}
-        onClick={async () => {
-          try {
-            await confirm({ closeId: close.id });
-            onChanged();
-          } catch {
-            // shown from the mutation's state
-          }
-        }}
-      >
-        {t.confirm}
-      </button>
-      {confirmState.error ? <ErrorState error={confirmState.error} /> : null}
+      {close.status === 'draft' ? <ConfirmCloseControl close={close} onChanged={onChanged} /> : null}
       <form onSubmit={onReopen} className="inline-form">
         <FormField label={t.reopenReason}>{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}</FormField>
         <FormField label={t.reopenAsOf} hint={t.reopenAsOfHint}>
@@ -144,6 +193,7 @@ function CloseActions({ close, onChanged }: { close: PeriodCloseDetail; onChange
 
 function CloseDetail({ id, listedStatus, canAct, onChanged }: { id: string; listedStatus?: string; canAct: boolean; onChanged(next?: PeriodClose): void }) {
   const t = useMessages(closeMessages);
+  const changeNames = useChangeNames();
   const { close, error, reload } = usePolledClose(id);
   const status = close?.status;
   useEffect(() => {
@@ -161,7 +211,16 @@ function CloseDetail({ id, listedStatus, canAct, onChanged }: { id: string; list
         {t.asOf} {close.asOf} · {t.configVersion} {close.configVersion}
         {close.result ? ` · ${t.calendarVersion} ${close.result.calendarVersion}` : ''}
         {close.reopenReason ? ` · ${t.reopenReason}: ${close.reopenReason}` : ''}
+        {close.reopenCode === 'INPUTS_CHANGED' ? ` · ${format(t.supersededBy, { changes: changeNames(close.reopenChanges) })}` : ''}
       </p>
+      {close.inputsChanged.length ? (
+        <p role="status" data-testid="inputs-changed">
+          {format(close.status === 'confirmed' ? t.inputsChangedConfirmed : t.inputsChangedDraft, { changes: changeNames(close.inputsChanged) })}
+        </p>
+      ) : null}
+      {close.confirmReason ? (
+        <p data-testid="confirm-reason">{format(t.confirmedWithReason, { count: close.confirmedMissing.length, reason: close.confirmReason })}</p>
+      ) : null}
       {close.status === 'pending' ? (
         close.job?.status === 'failed' ? (
           <p role="alert">{format(t.jobFailed, { error: close.job.lastError ?? '' })}</p>
@@ -205,12 +264,16 @@ export function ClosePage({ area }: { area: Area }) {
   // `run` changes on every click, so previewing again reads the ledger again (the inputs may have changed).
   const [preview, setPreview] = useState<{ period: string; asOf: string; run: number } | null>(null);
   const [request, requestState] = useGraphqlMutation(CLOSE_PERIOD);
+  const [notice, setNotice] = useState('');
   const name = query.status === 'ready' ? query.data.contract.name : '…';
   const select = (closeId: string) => setSearch({ close: closeId });
 
   const onRequest = async (chosen: string) => {
     try {
+      const before = query.status === 'ready' ? query.data.periodCloses.find((c) => c.period === chosen && c.status !== 'reopened') : undefined;
       const { closePeriod } = await request({ input: { contractId: id, period: chosen, asOf: asOf || null } });
+      // The API superseded a stale draft: say so, the list and the detail show the new revision.
+      setNotice(before && before.id !== closePeriod.id ? format(t.newRevision, { revision: closePeriod.revision }) : '');
       setPreview(null);
       select(closePeriod.id);
       query.reload();
@@ -263,6 +326,11 @@ export function ClosePage({ area }: { area: Area }) {
                 ) : null}
               </form>
               {requestState.error ? <ErrorState error={requestState.error} /> : null}
+              {notice ? (
+                <p role="status" data-testid="close-notice">
+                  {notice}
+                </p>
+              ) : null}
               {preview ? <PreviewPanel key={preview.run} contractId={id} period={preview.period} asOf={preview.asOf} inputsHref={isBuyer ? `/buyer/contracts/${id}/inputs` : undefined} /> : null}
               <section aria-labelledby="closes-list">
                 <h2 id="closes-list">{t.closes}</h2>

@@ -46,6 +46,11 @@ export type PeriodClose = {
   computedAt: string | null;
   confirmedAt: string | null;
   reopenReason: string | null;
+  reopenCode: string | null;
+  reopenChanges: string[];
+  inputsChanged: string[];
+  confirmReason: string | null;
+  confirmedMissing: Missing[];
   job: { id: string; status: string; attempts: number; lastError: string | null } | null;
 };
 export type PeriodCloseDetail = PeriodClose & { result: CloseResult | null; lines: CloseLine[] };
@@ -58,7 +63,8 @@ const RESULT = `period asOf configVersion calendarVersion assessment { ${ASSESSM
   metrics { period id label value display numerator denominator explanation notes }
   flags { period code message subject componentId } missing { period input message } notes
   schedule { lines { id label gross deductionTotal net status dueDate reasons deductions { ruleId label amount formula } } totals { gross deductions net } vendorBalanceOwed }`;
-const CLOSE = 'id period revision status score grade asOf configVersion requestedAt computedAt confirmedAt reopenReason job { id status attempts lastError }';
+const CLOSE = 'id period revision status score grade asOf configVersion requestedAt computedAt confirmedAt reopenReason job { id status attempts lastError } ' +
+  'reopenCode reopenChanges inputsChanged confirmReason confirmedMissing { period input message }';
 const DETAIL = `${CLOSE} result { ${RESULT} } lines { id kind ruleId label amount basis formula paymentLineId reason }`;
 
 export type ContractHead = { id: string; code: string; name: string; termStart: string; termEnd: string; configuration: { assessment?: { period?: string } | null; payment?: unknown } };
@@ -77,8 +83,8 @@ export const CLOSE_PERIOD = gqlDocument<{ closePeriod: PeriodClose }, { input: {
   `mutation ClosePeriod($input: ClosePeriodInput!) { closePeriod(input: $input) { ${CLOSE} } }`,
 );
 
-export const CONFIRM_CLOSE = gqlDocument<{ confirmPeriodClose: PeriodClose }, { closeId: string }>(
-  `mutation ConfirmClose($closeId: ID!) { confirmPeriodClose(closeId: $closeId) { ${CLOSE} } }`,
+export const CONFIRM_CLOSE = gqlDocument<{ confirmPeriodClose: PeriodClose }, { closeId: string; reason: string | null }>(
+  `mutation ConfirmClose($closeId: ID!, $reason: String) { confirmPeriodClose(closeId: $closeId, reason: $reason) { ${CLOSE} } }`,
 );
 
 export const REOPEN_CLOSE = gqlDocument<{ reopenPeriodClose: PeriodClose }, { input: { closeId: string; reason: string; asOf: string | null } }>(

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
 import { Page } from '../../components/page';
@@ -63,6 +64,7 @@ function ReportReview({ report, config, onDecided }: { report: MonthlyReport; co
   const t = useMessages(reportMessages);
   const [comment, setComment] = useState('');
   const [notice, setNotice] = useState('');
+  const [asking, setAsking] = useState(false);
   const [accept, acceptState] = useGraphqlMutation(ACCEPT_REPORT);
   const [giveBack, returnState] = useGraphqlMutation(RETURN_REPORT);
   const error = acceptState.error ?? returnState.error;
@@ -96,7 +98,8 @@ function ReportReview({ report, config, onDecided }: { report: MonthlyReport; co
           aria-label={t.decision}
           onSubmit={(e) => {
             e.preventDefault();
-            void decide(() => accept({ reportId: report.id }), t.accepted);
+            // 通过 locks the report: asked first.
+            setAsking(true);
           }}
         >
           <h3>{t.decision}</h3>
@@ -112,6 +115,20 @@ function ReportReview({ report, config, onDecided }: { report: MonthlyReport; co
               {t.returnReport}
             </button>
           </div>
+          <ConfirmDialog
+            open={asking}
+            testId="accept-report-dialog"
+            title={format(t.acceptDialogTitle, { month: report.month })}
+            confirmLabel={t.acceptDialogAction}
+            busy={running}
+            onConfirm={() => {
+              setAsking(false);
+              void decide(() => accept({ reportId: report.id }), t.accepted);
+            }}
+            onCancel={() => setAsking(false)}
+          >
+            <p>{t.acceptDialogLocks}</p>
+          </ConfirmDialog>
         </form>
       ) : null}
     </section>

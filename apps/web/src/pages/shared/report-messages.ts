@@ -111,6 +111,10 @@ export const reportMessages = defineMessages(
     kindupgrade: '升级',
     kindtraining: '培训',
     kindother: '其他',
+    // Accepting asks first (issue 12 point 5).
+    acceptDialogTitle: '通过 {month} 的月度报告？',
+    acceptDialogLocks: '通过后报告即锁定：供应商不能再修改，其出勤将计入结算的人月和缺岗扣减。',
+    acceptDialogAction: '通过并锁定',
   },
   {
     formTitle: 'Monthly report: {name}',
@@ -221,6 +225,10 @@ export const reportMessages = defineMessages(
     kindupgrade: 'Upgrade',
     kindtraining: 'Training',
     kindother: 'Other',
+    // Accepting asks first (issue 12 point 5).
+    acceptDialogTitle: 'Accept the report of {month}?',
+    acceptDialogLocks: 'Once accepted the report is locked: the vendor can no longer change it, and its attendance counts in the person-months and the absence deduction of the period closes.',
+    acceptDialogAction: 'Accept and lock',
   },
 );
 

@@ -1,7 +1,9 @@
 import { DataTable } from '../../components/data-table';
 import { useEffect, useRef } from 'react';
-import { format, useMessages } from '../../i18n/i18n';
+import { format, useLocale, useMessages } from '../../i18n/i18n';
+import { formatDateTime } from '../../i18n/local-format';
 import { TicketActionForm } from './ticket-action-form';
+import { slaElapsedText, slaExplanationText, slaUsedText } from './ticket-sla-format';
 import { ticketLabel, ticketsMessages } from './tickets-messages';
 import { atRisk, slaBadge, type TicketRow } from './tickets-queries';
 
@@ -18,6 +20,7 @@ export function SlaBadgeView({ ticket }: { ticket: Pick<TicketRow, 'sla'> }) {
 /** One ticket: its facts, every SLA clock with the engine's explanation, its history, pauses and the caller's actions. */
 export function TicketDetail({ ticket, onClose, onChanged }: { ticket: TicketRow; onClose(): void; onChanged(updated: TicketRow, action: string): void }) {
   const t = useMessages(ticketsMessages);
+  const { locale } = useLocale();
   const heading = useRef<HTMLHeadingElement>(null);
   // Opening a ticket moves keyboard focus to its detail, so the next Tab lands in it.
   useEffect(() => heading.current?.focus(), [ticket.id]);
@@ -69,18 +72,18 @@ export function TicketDetail({ ticket, onClose, onChanged }: { ticket: TicketRow
       </h3>
       {ticket.sla ? (
         <>
-          <p className="muted">{format(t.slaEvaluated, { at: ticket.sla.evaluatedAt, calendar: ticket.sla.calendarVersion, version: ticket.sla.configVersion })}</p>
+          <p className="muted">{format(t.slaEvaluated, { at: formatDateTime(ticket.sla.evaluatedAt), calendar: ticket.sla.calendarVersion, version: ticket.sla.configVersion })}</p>
           <DataTable columns={[t.target, t.targetStatus, t.used, t.elapsed, t.deadline, t.explanation]} caption={t.slaHeading}>
             {ticket.sla.targets.map((x) => (
-              <tr key={x.targetId} data-target={x.targetId} className={x.status === 'breached' ? 'alert' : undefined}>
+              <tr key={x.targetId} data-target={x.targetId} data-status={x.status} className={x.status === 'breached' ? 'alert' : undefined}>
                 <th scope="row">{x.name}</th>
                 <td>{atRisk(x) ? ticketLabel(t, 'sla', 'at-risk') : ticketLabel(t, 'targetStatus', x.status)}</td>
-                <td>{x.percentUsed} %</td>
-                <td>
-                  {x.elapsedMinutes} / {x.targetMinutes}
+                <td data-field="used">{slaUsedText(x, locale)}</td>
+                <td>{slaElapsedText(x, locale)}</td>
+                <td>{formatDateTime(x.deadline)}</td>
+                <td className="muted" data-code={x.explanation.code}>
+                  {slaExplanationText(x.explanation, locale)}
                 </td>
-                <td>{x.deadline}</td>
-                <td className="muted">{x.explanation}</td>
               </tr>
             ))}
           </DataTable>

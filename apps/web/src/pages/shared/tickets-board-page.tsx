@@ -3,15 +3,17 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useGraphqlQuery } from '../../api/use-graphql';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
-import { format, useMessages } from '../../i18n/i18n';
+import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
 import { ContractNav } from './contract-nav';
 import { CreateTicketForm, taxonomyOf } from './create-ticket-form';
 import { SlaBadgeView, TicketDetail } from './ticket-detail';
+import { slaUsedText } from './ticket-sla-format';
 import { ticketLabel, ticketsMessages, type TicketsText } from './tickets-messages';
 import { atRisk, FINAL_STATES, TICKET_STATES, type TicketRow, TICKETS_BOARD } from './tickets-queries';
 
 function TicketCard({ ticket, t }: { ticket: TicketRow; t: TicketsText }) {
+  const { locale } = useLocale();
   // The clocks still worth a look on the card: running or breached (met ones are in the detail).
   const live = (ticket.sla?.targets ?? []).filter((x) => x.status !== 'met');
   return (
@@ -32,8 +34,9 @@ function TicketCard({ ticket, t }: { ticket: TicketRow; t: TicketsText }) {
       {live.length ? (
         <ul className="clocks">
           {live.map((x) => (
-            <li key={x.targetId} className={x.status === 'breached' ? 'alert' : atRisk(x) ? 'warn' : undefined}>
-              {x.name}：{atRisk(x) ? ticketLabel(t, 'sla', 'at-risk') : ticketLabel(t, 'targetStatus', x.status)} {x.percentUsed} %
+            <li key={x.targetId} className={x.status === 'breached' ? 'alert' : atRisk(x) ? 'warn' : undefined} data-status={x.status}>
+              {x.name}：{atRisk(x) ? ticketLabel(t, 'sla', 'at-risk') : ticketLabel(t, 'targetStatus', x.status)}
+              {x.status === 'not_recorded' ? null : <> {slaUsedText(x, locale)}</>}
             </li>
           ))}
         </ul>

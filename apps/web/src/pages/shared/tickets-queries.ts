@@ -1,4 +1,5 @@
 import { gqlDocument } from '../../api/graphql-client';
+import type { SlaExplanationData } from './ticket-sla-format';
 
 export type TicketSlaTarget = {
   targetId: string;
@@ -14,7 +15,7 @@ export type TicketSlaTarget = {
   pausedMinutes: number;
   breachMinutes: number;
   percentUsed: string;
-  explanation: string;
+  explanation: SlaExplanationData;
 };
 export type TicketEvent = { seq: number; kind: string; at: string; actorSide: string; note: string | null; data: unknown; recordedAt: string };
 export type TicketRow = {
@@ -38,7 +39,7 @@ export type TicketRow = {
 };
 
 const TICKET_FIELDS = `id number title state severity category businessArea specialAttention expectedCloseDate extendedTo configVersion stableUntil availableActions
-  sla { status evaluatedAt calendarVersion configVersion targets { targetId name metric clock status start stop deadline elapsedMinutes targetMinutes pausedMinutes breachMinutes percentUsed explanation } }
+  sla { status evaluatedAt calendarVersion configVersion targets { targetId name metric clock status start stop deadline elapsedMinutes targetMinutes pausedMinutes breachMinutes percentUsed explanation { code params { name value } } } }
   slaNote events { seq kind at actorSide note data recordedAt } pauses { from to reason approvedBy }`;
 
 export const TICKETS_BOARD = gqlDocument<{ tickets: TicketRow[]; contract: { id: string; name: string; configuration: unknown } }, { contractId: string }>(
@@ -84,8 +85,8 @@ export const CREATE_TICKET = gqlDocument<{ createTicket: TicketRow }, { input: C
 export const TICKET_STATES = ['submitted', 'pending-review', 'effective', 'received', 'feedback', 'in-progress', 'internal-test', 'business-test-signed', 'deployed', 'stable', 'closed', 'unsolvable', 'withdrawn'] as const;
 export const FINAL_STATES: readonly string[] = ['closed', 'unsolvable', 'withdrawn'];
 
-/** Running, at risk (a running clock at ≥ 75 % of its target, the API's warning threshold), breached or met. */
-export type SlaBadge = 'running' | 'at-risk' | 'breached' | 'met' | 'none';
+/** Running, at risk (a running clock at ≥ 75 % of its target, the API's warning threshold), breached, not recorded (the ticket ended without a stop event) or met. */
+export type SlaBadge = 'running' | 'at-risk' | 'breached' | 'not_recorded' | 'met' | 'none';
 
 export function atRisk(target: TicketSlaTarget): boolean {
   // percentUsed is a percentage with two decimals (not money): its whole part decides the 75 % threshold.
@@ -97,5 +98,5 @@ export function slaBadge(ticket: Pick<TicketRow, 'sla'>): SlaBadge {
   if (!ticket.sla) return 'none';
   if (ticket.sla.status === 'breached') return 'breached';
   if (ticket.sla.status === 'running') return ticket.sla.targets.some(atRisk) ? 'at-risk' : 'running';
-  return 'met';
+  return ticket.sla.status === 'not_recorded' ? 'not_recorded' : 'met';
 }

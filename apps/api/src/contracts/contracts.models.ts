@@ -16,6 +16,9 @@ export class ContractVersionModel {
   @Field(() => ID, { nullable: true })
   createdBy!: string | null;
 
+  @Field(() => String, { nullable: true, description: "The author's display name, to show instead of the id; null when the caller may not read that user." })
+  createdByName!: string | null;
+
   @Field()
   createdAt!: Date;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ContractEntity, ContractVersionEntity } from '@ledger/persistence';
+import { ContractEntity, ContractVersionEntity, UserEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 
 @Injectable()
@@ -25,6 +25,13 @@ export class ContractsRepository {
       .orderBy('v.contract_id')
       .addOrderBy('v.version')
       .getMany();
+  }
+
+  /** Display names by user id, of the users the caller's scope may read (row-level security decides). */
+  async displayNames(em: EntityManager, userIds: string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const users = await em.getRepository(UserEntity).createQueryBuilder('u').select(['u.id', 'u.displayName']).where('u.id IN (:...ids)', { ids: userIds }).getMany();
+    return new Map(users.map((u) => [u.id, u.displayName]));
   }
 
   insert(em: EntityManager, row: Omit<ContractEntity, 'id' | 'createdAt' | 'updatedAt'>): Promise<ContractEntity> {

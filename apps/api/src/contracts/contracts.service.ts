@@ -3,6 +3,7 @@ import { subject } from '@casl/ability';
 import { PRESET_IDS, getPreset, type ParsedConfig } from '@ledger/contracts';
 import { DomainError, ValidationError, prefixProblems, type Problem } from '@ledger/kernel';
 import { TenantDatabase, type ContractEntity, type ContractVersionEntity } from '@ledger/persistence';
+import type { EntityManager } from 'typeorm';
 import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
 import { ConfigurationService } from '../configuration/configuration.service';
@@ -31,7 +32,7 @@ export class ContractsService {
     const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
       const contracts = (await this.repo.list(em)).filter((c) => ability.can('read', subject('Contract', { ...c })));
-      return this.withVersions(contracts, await this.repo.versions(em, contracts.map((c) => c.id)));
+      return this.withVersions(em, contracts, await this.repo.versions(em, contracts.map((c) => c.id)));
     });
   }
 
@@ -41,7 +42,7 @@ export class ContractsService {
     return this.db.run(this.context.scope(), async (em) => {
       const c = UUID.test(id) ? await this.repo.byId(em, id) : null;
       if (!c || !ability.can('read', subject('Contract', { ...c }))) throw new DomainError('NOT_FOUND', 'no such contract');
-      return this.withVersions([c], await this.repo.versions(em, [c.id]))[0];
+      return (await this.withVersions(em, [c], await this.repo.versions(em, [c.id])))[0];
     });
   }
 
@@ -84,7 +85,7 @@ export class ContractsService {
         changeNote: hasPreset ? `created from preset ${input.presetId}` : 'created',
         createdBy: p.userId,
       });
-      return this.withVersions([contract], [version])[0];
+      return (await this.withVersions(em, [contract], [version]))[0];
     });
   }
 
@@ -113,7 +114,7 @@ export class ContractsService {
       const patch = { currentVersion: next, amount: check.config.money.amount, termStart: check.config.term.start, termEnd: check.config.term.end };
       await this.repo.setCurrent(em, c, patch);
       const earlier = await this.repo.versions(em, [c.id]);
-      return this.withVersions([{ ...c, ...patch }], [...earlier.filter((v) => v.version !== next), version])[0];
+      return (await this.withVersions(em, [{ ...c, ...patch }], [...earlier.filter((v) => v.version !== next), version]))[0];
     });
   }
 
@@ -124,14 +125,16 @@ export class ContractsService {
     return check.config;
   }
 
-  private withVersions(contracts: ContractEntity[], versions: ContractVersionEntity[]): ContractModel[] {
+  /** Each version with its author's display name (a UUID is no name; a user the caller may not read stays null). */
+  private async withVersions(em: EntityManager, contracts: ContractEntity[], versions: ContractVersionEntity[]): Promise<ContractModel[]> {
+    const names = await this.repo.displayNames(em, [...new Set(versions.flatMap((v) => (v.createdBy ? [v.createdBy] : [])))]);
     return contracts.map((c) => {
       const own = versions.filter((v) => v.contractId === c.id).sort((a, b) => a.version - b.version);
       const current = own.find((v) => v.version === c.currentVersion);
       return {
         ...c,
         configuration: (current?.configuration ?? {}) as JsonValue,
-        versions: own.map((v) => ({ version: v.version, configuration: v.configuration as JsonValue, changeNote: v.changeNote, createdBy: v.createdBy, createdAt: v.createdAt })),
+        versions: own.map((v) => ({ version: v.version, configuration: v.configuration as JsonValue, changeNote: v.changeNote, createdBy: v.createdBy, createdByName: v.createdBy ? (names.get(v.createdBy) ?? null) : null, createdAt: v.createdAt })),
       };
     });
   }

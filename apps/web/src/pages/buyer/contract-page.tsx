@@ -4,7 +4,8 @@ import { useGraphqlQuery } from '../../api/use-graphql';
 import { Money } from '../../components/money';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
-import { format, useMessages } from '../../i18n/i18n';
+import { format, useLocale, useMessages } from '../../i18n/i18n';
+import { formatDate } from '../../i18n/local-format';
 import { useSession } from '../../session/session';
 import { ContractNav } from '../shared/contract-nav';
 import { ContractStatusTiles } from '../shared/contract-status-tiles';
@@ -21,6 +22,7 @@ import { ContractVersions } from './contract-versions';
  */
 export function ContractPage() {
   const t = useMessages(contractMessages);
+  const { locale } = useLocale();
   const { id = '' } = useParams();
   const { user } = useSession();
   const query = useGraphqlQuery(CONTRACT_DETAIL, { id });
@@ -36,8 +38,7 @@ export function ContractPage() {
           return (
             <>
               <p className="muted">
-                {t.code} {contract.code} · {t.term} {contract.termStart} – {contract.termEnd} · {t.amount} <Money value={contract.amount} />
-                {contract.presetId ? ` · ${t.preset} ${contract.presetId}` : ''}
+                {t.code} {contract.code} · {t.term} {formatDate(contract.termStart, locale)} – {formatDate(contract.termEnd, locale)} · {t.amount} <Money value={contract.amount} />
               </p>
               <ContractStatusTiles contractId={contract.id} heading={t.statusHeading} />
               <section aria-labelledby="config-heading">
@@ -46,7 +47,7 @@ export function ContractPage() {
               </section>
               <section aria-labelledby="versions-heading">
                 <h2 id="versions-heading">{t.versions}</h2>
-                <ContractVersions versions={contract.versions} current={contract.currentVersion} />
+                <ContractVersions versions={contract.versions} current={contract.currentVersion} preset={{ id: contract.presetId, title: contract.name }} />
               </section>
               <section aria-labelledby="edit-heading">
                 <h2 id="edit-heading">{t.editHeading}</h2>

@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
 import { Page } from '../../components/page';
-import { ErrorState, QueryView } from '../../components/query-state';
+import { ErrorState, problemsOf, QueryView, useProblemText } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
 import { ContractNav } from '../shared/contract-nav';
 import { reportMessages, reportStatusKey } from '../shared/report-messages';
@@ -68,7 +68,9 @@ function ReportReview({ report, config, onDecided }: { report: MonthlyReport; co
   const [accept, acceptState] = useGraphqlMutation(ACCEPT_REPORT);
   const [giveBack, returnState] = useGraphqlMutation(RETURN_REPORT);
   const error = acceptState.error ?? returnState.error;
-  const commentProblem = returnState.error?.errors.flatMap((e) => e.problems ?? []).find((p) => p.path === 'comment')?.message ?? null;
+  const problemText = useProblemText();
+  const commentIssue = problemsOf(returnState.error).find((p) => p.path === 'comment');
+  const commentProblem = commentIssue ? problemText(commentIssue) : null;
   const running = acceptState.running || returnState.running;
   const decide = async (work: () => Promise<unknown>, done: string) => {
     try {

@@ -31,6 +31,8 @@ export default [
               bannedExternalImports: IO_AND_FRAMEWORK,
             },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:data'] },
+            // The console imports only the kernel's dependency-free problem dictionary (@ledger/kernel/problem-messages).
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['scope:kernel'] },
             { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain', 'type:data'] },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:domain', 'type:app', 'type:data'] },
             { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:domain', 'type:app', 'type:data'] },

@@ -9,8 +9,21 @@ export function gqlDocument<TData, TVars extends Record<string, unknown> = Recor
   return source as GqlDocument<TData, TVars>;
 }
 
-/** One error of a GraphQL response: its message and `extensions.code` (BAD_USER_INPUT, FORBIDDEN, …). */
-export type GqlErrorItem = { message: string; code: string; path?: readonly (string | number)[]; problems?: readonly { path: string; message: string }[] };
+/** One validation problem of a refused input: where, its code and parameters (rendered by the console), and English. */
+export type GqlProblem = { path: string; code?: string | null; params?: Readonly<Record<string, string>> | null; message: string };
+
+/**
+ * One error of a GraphQL response: its message and `extensions.code` (BAD_USER_INPUT, FORBIDDEN, …), and for a refused
+ * input its `messageCode` ('input.problems') with parameters and every problem. The console shows codes, never `message`.
+ */
+export type GqlErrorItem = {
+  message: string;
+  code: string;
+  messageCode?: string;
+  messageParams?: Readonly<Record<string, string>>;
+  path?: readonly (string | number)[];
+  problems?: readonly GqlProblem[];
+};
 
 export class GraphqlRequestError extends Error {
   constructor(readonly errors: readonly GqlErrorItem[], readonly httpStatus?: number) {
@@ -24,12 +37,18 @@ export class GraphqlRequestError extends Error {
   }
 }
 
-type RawError = { message?: unknown; path?: (string | number)[]; extensions?: { code?: unknown; problems?: { path: string; message: string }[] } };
+type RawError = {
+  message?: unknown;
+  path?: (string | number)[];
+  extensions?: { code?: unknown; messageCode?: unknown; messageParams?: Record<string, string>; problems?: GqlProblem[] };
+};
 
 function toItem(e: RawError): GqlErrorItem {
   return {
     message: typeof e.message === 'string' ? e.message : 'Unknown error',
     code: typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNKNOWN',
+    messageCode: typeof e.extensions?.messageCode === 'string' ? e.extensions.messageCode : undefined,
+    messageParams: e.extensions?.messageParams,
     path: e.path,
     problems: e.extensions?.problems,
   };

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { graphqlRequest } from '../../api/graphql-client';
 import { useGraphqlMutation } from '../../api/use-graphql';
 import { FormField } from '../../components/form-field';
-import { ErrorState } from '../../components/query-state';
+import { ErrorState, useProblemText } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
 import { contractMessages } from './contract-messages';
@@ -19,6 +19,7 @@ type Check = { status: 'idle' | 'checking' } | { status: 'done'; valid: boolean;
  */
 export function ContractConfigEditor({ contract, onSaved }: { contract: ContractDetail; onSaved(contract: ContractDetail): void }) {
   const t = useMessages(contractMessages);
+  const problemText = useProblemText();
   const { token } = useSession();
   const pristine = JSON.stringify(contract.configuration, null, 2);
   const [text, setText] = useState(pristine);
@@ -108,7 +109,7 @@ export function ContractConfigEditor({ contract, onSaved }: { contract: Contract
             <ul className="problems">
               {check.problems.map((p, i) => (
                 <li key={i} data-path={p.path}>
-                  <code>{p.path}</code>: {p.message}
+                  <code>{p.path}</code>: {problemText(p)}
                 </li>
               ))}
             </ul>

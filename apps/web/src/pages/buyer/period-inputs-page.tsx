@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
 import { ChoiceField, FormField } from '../../components/form-field';
 import { Page } from '../../components/page';
-import { ErrorState, QueryView } from '../../components/query-state';
+import { ErrorState, problemsOf, QueryView, useProblemText } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
 import { ContractNav } from '../shared/contract-nav';
 import { periodInputsMessages } from './period-inputs-messages';
@@ -69,8 +69,9 @@ function PeriodInputsForm({ contractId, data, scheme, saved, onSaved }: { contra
   const [acceptanceDate, setAcceptanceDate] = useState(data.acceptance?.date ?? '');
   const [ledger, setLedger] = useState<YesNo>(yesNo(data.ledgerConfirmed));
   const [save, state] = useGraphqlMutation(SET_PERIOD_INPUTS);
-  const problems = state.error?.errors.flatMap((e) => e.problems ?? []) ?? [];
-  const problemAt = (path: string) => problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`)).map((p) => p.message).join('；') || null;
+  const problems = problemsOf(state.error);
+  const problemText = useProblemText();
+  const problemAt = (path: string) => problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`)).map(problemText).join('；') || null;
   const isQuarter = /^\d{4}-Q[1-4]$/.test(data.period);
 
   const buildInput = (): SetPeriodInputsInput => {

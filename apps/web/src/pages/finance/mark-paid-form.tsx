@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { gqlDocument, graphqlRequest } from '../../api/graphql-client';
 import { useGraphqlMutation } from '../../api/use-graphql';
 import { FormField } from '../../components/form-field';
-import { ErrorState } from '../../components/query-state';
+import { ErrorState, problemsOf, useProblemText } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
 import { scheduleMessages } from '../shared/schedule-messages';
@@ -28,11 +28,12 @@ export function MarkPaidForm({ contractId, computedAt, line, onDone, onCancel }:
   const [reference, setReference] = useState('');
   const [waiting, setWaiting] = useState(false);
   const [markPaid, state] = useGraphqlMutation(MARK_PAID);
-  const problems = state.error?.errors.flatMap((e) => e.problems ?? []) ?? [];
+  const problems = problemsOf(state.error);
+  const problemText = useProblemText();
   const at = (field: string) =>
     problems
       .filter((p) => p.path === `input.${field}` || p.path === field)
-      .map((p) => p.message)
+      .map(problemText)
       .join('；') || null;
   const unplaced = problems.length && !['amount', 'paidOn', 'reference'].some((f) => at(f));
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useGraphqlMutation } from '../../api/use-graphql';
 import { ChoiceField, FormField } from '../../components/form-field';
-import { ErrorState } from '../../components/query-state';
+import { ErrorState, problemsOf, useProblemText } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
 import { beijingInstant } from './ticket-action-form';
 import { ticketsMessages } from './tickets-messages';
@@ -36,7 +36,11 @@ export function CreateTicketForm({ contractId, taxonomy, onCreated }: { contract
   const [at, setAt] = useState('');
   const [created, setCreated] = useState<string | null>(null);
   const [run, state] = useGraphqlMutation(CREATE_TICKET);
-  const problemAt = (path: string) => state.error?.errors.flatMap((e) => e.problems ?? []).find((p) => p.path === path)?.message ?? null;
+  const problemText = useProblemText();
+  const problemAt = (path: string) => {
+    const p = problemsOf(state.error).find((x) => x.path === path);
+    return p ? problemText(p) : null;
+  };
 
   const submit = async () => {
     const input: CreateTicketInput = {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { GraphqlRequestError } from '../../api/graphql-client';
+import type { GqlProblem, GraphqlRequestError } from '../../api/graphql-client';
 import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
 import { FormField } from '../../components/form-field';
 import { Page } from '../../components/page';
-import { ErrorState, QueryView } from '../../components/query-state';
+import { ErrorState, problemsOf, QueryView, useErrorReason, useProblemText } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
 import { ContractNav } from '../shared/contract-nav';
 import { eventKindKey, reportMessages, reportStatusKey, SERVICE_EVENT_KINDS } from '../shared/report-messages';
@@ -178,9 +178,8 @@ function toReport(rows: AttendanceRow[], deliveries: DeliveryRow[], events: Even
 }
 
 /** Problems of a BAD_USER_INPUT answer, by path without the `input.report.` prefix (`attendance[0].roleId`). */
-function problemsOf(error: GraphqlRequestError | null): { path: string; message: string }[] {
-  if (!error) return [];
-  return error.errors.flatMap((e) => (e.problems ?? []).map((p) => ({ path: p.path.replace(/^input\.report\.|^report\./, ''), message: p.message })));
+function reportProblemsOf(error: GraphqlRequestError | null): GqlProblem[] {
+  return problemsOf(error).map((p) => ({ ...p, path: p.path.replace(/^input\.report\.|^report\./, '') }));
 }
 
 function MonthReport({
@@ -219,8 +218,10 @@ function MonthReport({
   const obligations = config.obligations ?? [];
   const roleName = (id: string) => roles.find((r) => r.id === id)?.name ?? id;
   const error = submitState.error ?? saveState.error;
-  const problems = problemsOf(error);
-  const at = (path: string) => problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`)).map((p) => p.message);
+  const problems = reportProblemsOf(error);
+  const problemText = useProblemText();
+  const errorReason = useErrorReason();
+  const at = (path: string) => problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`)).map(problemText);
   const fieldError = (path: string) => at(path).join('；') || null;
   const locked = report?.status === 'accepted' || report?.status === 'submitted';
   const shares = new Map((report?.summary?.details.personMonths?.people ?? []).map((p) => [p.personId, p]));
@@ -307,7 +308,7 @@ function MonthReport({
             </p>
           ) : calendarQuery.status === 'error' ? (
             <p className="muted" role="status">
-              {format(w.calendarUnavailable, { message: calendarQuery.error.message })}
+              {format(w.calendarUnavailable, { message: calendarQuery.error.errors.map(errorReason).join('；') })}
             </p>
           ) : null}
           <button type="button" onClick={() => setRows(rows.map((r) => ({ ...r, dates: workingDatesOf(month, calendar), daysPresent: '' })))}>

@@ -9,7 +9,6 @@ import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import type { Request } from 'express';
 import type { IncomingMessage } from 'http';
-import { join } from 'path';
 import { QueueBoard } from './admin/queue-board';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
@@ -36,11 +35,11 @@ import { PresetsService } from './presets/presets.service';
 import { DemoActivity } from './seed/demo-activity';
 import { DemoSeeder } from './seed/demo-seeder';
 import { SettlementResolver } from './settlement/settlement.resolver';
+import { EXPLANATION_RESOLVERS } from './settlement/explanation.resolvers';
 import { SettlementService } from './settlement/settlement.service';
 import { WebConsole } from './web/web-console';
 
 /** The generated schema is committed; a test fails when it is stale. */
-export const SCHEMA_FILE = join(process.cwd(), 'apps', 'api', 'schema.gql');
 
 @Module({})
 export class AppModule {
@@ -77,8 +76,9 @@ export class AppModule {
         TerminusModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
-          // Development writes schema.gql as it changes; tests and production build it in memory.
-          autoSchemaFile: config.NODE_ENV === 'development' ? SCHEMA_FILE : true,
+          // Built in memory in every mode: starting the product must not rewrite a committed file (it did, without
+          // the final newline). `npm run schema:gql` refreshes apps/api/schema.gql; a test fails when it is stale.
+          autoSchemaFile: true,
           sortSchema: true,
           introspection: !production,
           playground: false,
@@ -117,6 +117,7 @@ export class AppModule {
         PresetsResolver,
         SettlementService,
         SettlementResolver,
+        ...EXPLANATION_RESOLVERS,
         DemoActivity,
         DemoSeeder,
         QueueBoard,

@@ -1,4 +1,4 @@
-import { dec, Decimal, toFixed2, ValidationError, zodProblems, type Problem } from '@ledger/kernel';
+import { dec, Decimal, toFixed2, ValidationError, zodProblems, type Problem, problem } from '@ledger/kernel';
 import { z } from 'zod';
 
 /** A local date `YYYY-MM-DD` that exists in the Gregorian calendar. */
@@ -18,7 +18,7 @@ export function dayNumber(date: string): number | null {
 /** Calendar days from `a` to `b` (b − a), both local dates. */
 export function calendarDaysBetween(a: string, b: string): number {
   const x = dayNumber(a), y = dayNumber(b);
-  if (x === null || y === null) throw new ValidationError([{ path: x === null ? 'a' : 'b', message: 'must be a local date YYYY-MM-DD' }]);
+  if (x === null || y === null) throw new ValidationError([problem(x === null ? 'a' : 'b', 'date.format')]);
   return y - x;
 }
 

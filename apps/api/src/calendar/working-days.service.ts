@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { calendarOf, monthBounds } from '@ledger/contracts';
-import { ValidationError } from '@ledger/kernel';
+import { ValidationError, problem } from '@ledger/kernel';
 import { TenantDatabase } from '@ledger/persistence';
 import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
@@ -26,7 +26,7 @@ export class WorkingDaysService {
   async forMonth(contractId: string, month: string): Promise<WorkingDaysModel> {
     const ability = this.abilities.for(this.context.principal());
     const bounds = monthBounds(month);
-    if (!bounds) throw new ValidationError([{ path: 'month', message: 'must be a month YYYY-MM' }]);
+    if (!bounds) throw new ValidationError([problem('month', 'month.format')]);
     const ctx = await this.db.run(this.context.scope(), (em) => loadContract(em, this.contracts, ability, contractId));
     const calendar = calendarOf(ctx.config);
     const days: WorkingDaysModel['days'] = [];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { PRESET_IDS, getPreset, type ParsedConfig } from '@ledger/contracts';
-import { DomainError, ValidationError, prefixProblems, type Problem } from '@ledger/kernel';
+import { DomainError, ValidationError, prefixProblems, type Problem, problem } from '@ledger/kernel';
 import { TenantDatabase, type ContractEntity, type ContractVersionEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import { AbilityFactory } from '../auth/ability.factory';
@@ -52,9 +52,9 @@ export class ContractsService {
       throw new DomainError('FORBIDDEN', 'only a buyer admin creates contracts');
     }
     const problems: Problem[] = [];
-    if (!CODE.test(input.code)) problems.push({ path: 'input.code', message: 'letters, digits, dot, dash or underscore; up to 64 characters' });
-    if (input.name.trim() === '') problems.push({ path: 'input.name', message: 'must not be empty' });
-    if (!UUID.test(input.vendorOrgId)) problems.push({ path: 'input.vendorOrgId', message: 'not an id' });
+    if (!CODE.test(input.code)) problems.push(problem('input.code', 'text.code'));
+    if (input.name.trim() === '') problems.push(problem('input.name', 'text.empty'));
+    if (!UUID.test(input.vendorOrgId)) problems.push(problem('input.vendorOrgId', 'text.uuid'));
     const hasPreset = input.presetId != null;
     if (hasPreset === (input.configuration != null)) problems.push({ path: 'input', message: 'give exactly one of presetId and configuration' });
     if (hasPreset && !(PRESET_IDS as readonly string[]).includes(input.presetId as string)) problems.push({ path: 'input.presetId', message: `no preset "${input.presetId}"` });
@@ -64,7 +64,7 @@ export class ContractsService {
     const config = this.validated(raw, hasPreset ? 'preset' : 'input.configuration');
     const tenantId = p.tenantId;
     return this.db.run(this.context.scope(), async (em) => {
-      if (!(await this.platform.vendor(em, input.vendorOrgId))) throw new ValidationError([{ path: 'input.vendorOrgId', message: 'no such vendor organisation' }]);
+      if (!(await this.platform.vendor(em, input.vendorOrgId))) throw new ValidationError([problem('input.vendorOrgId', 'unknown.vendor')]);
       if (await this.repo.byCode(em, input.code)) throw new DomainError('CONFLICT', `a contract with code "${input.code}" exists`);
       const contract = await this.repo.insert(em, {
         tenantId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { monthBounds, monthlyReportSchema, obligationChecklist, reportDeliveriesAndEvents, type ObligationDelivery, type ObligationEvent } from '@ledger/contracts';
-import { DomainError, ValidationError } from '@ledger/kernel';
+import { DomainError, ValidationError, problem } from '@ledger/kernel';
 import { TenantDatabase } from '@ledger/persistence';
 import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
@@ -28,7 +28,7 @@ export class DashboardObligationsService {
   /** `readAt` is the dashboard's instant, so the tile and the other tiles are judged on the same day. */
   async forMonth(contractId: string, month: string, readAt: Date): Promise<DashboardObligationsModel> {
     const bounds = monthBounds(month);
-    if (!bounds) throw new ValidationError([{ path: 'month', message: 'must be a month YYYY-MM' }]);
+    if (!bounds) throw new ValidationError([problem('month', 'month.format')]);
     const ability = this.abilities.for(this.context.principal());
     const today = todayInShanghai(readAt.getTime());
     // A past month is judged at its end, so its figure does not drift with the day it is looked at.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import { DomainError, ValidationError, toFixed2 } from '@ledger/kernel';
+import { DomainError, ValidationError, toFixed2, problem } from '@ledger/kernel';
 import { TenantDatabase } from '@ledger/persistence';
 import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
@@ -62,7 +62,7 @@ export class DashboardService {
 
 function checkMonth(month: string | null): string {
   if (month == null) return monthInShanghai(Date.now());
-  if (!MONTH.test(month)) throw new ValidationError([{ path: 'month', message: 'must be a month YYYY-MM' }]);
+  if (!MONTH.test(month)) throw new ValidationError([problem('month', 'month.format')]);
   return month;
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { kindOfPeriodId, periodIdSchema, periodsInTerm, type ParsedConfig } from '@ledger/contracts';
 import { JobDispatcher, JobOutbox, scheduleJob, type JobRequest } from '@ledger/jobs';
-import { DomainError, ValidationError, type Problem } from '@ledger/kernel';
+import { DomainError, ValidationError, type Problem, problem } from '@ledger/kernel';
 import { PeriodInputEntity, TenantDatabase, type PeriodInputKind } from '@ledger/persistence';
 import { checkAssessmentInputs, type AssessmentScheme } from '@ledger/scoring';
 import { AbilityFactory } from '../auth/ability.factory';
@@ -70,7 +70,7 @@ export class PeriodInputsService {
       const repo = em.getRepository(PeriodInputEntity);
       const existing = await repo.find({ where: { contractId: ctx.contract.id, period: input.period } });
       const kinds = Object.keys(values) as PeriodInputKind[];
-      if (kinds.length === 0) throw new ValidationError([{ path: 'input', message: 'give at least one input' }]);
+      if (kinds.length === 0) throw new ValidationError([problem('input', 'list.empty')]);
       const locked = existing.filter((r) => r.locked && kinds.includes(r.kind));
       if (locked.length) throw new DomainError('CONFLICT', `period ${input.period} is closed: ${locked.map((r) => r.kind).join(', ')} can no longer change`);
       const now = new Date();
@@ -106,7 +106,7 @@ export class PeriodInputsService {
   }
 
   private periodProblems(period: string, config: ParsedConfig): Problem[] {
-    if (!periodIdSchema.safeParse(period).success) return [{ path: 'period', message: 'must be a period id: 2026, 2026-H1, 2026-Q3 or 2026-05' }];
+    if (!periodIdSchema.safeParse(period).success) return [problem('period', 'period.format')];
     if (!periodsInTerm(kindOfPeriodId(period), config.term.start, config.term.end).some((x) => x.id === period)) {
       return [{ path: 'period', message: `${period} is outside the term ${config.term.start}..${config.term.end}` }];
     }
@@ -123,7 +123,7 @@ export class PeriodInputsService {
       if (value === undefined || value === null) return;
       const path = `input.${field}`;
       if (!scheme) {
-        problems.push({ path, message: 'the contract has no assessment scheme' });
+        problems.push(problem(path, 'unknown.noAssessmentScheme'));
         return;
       }
       const cs = componentsFor(field, scheme);
@@ -144,7 +144,7 @@ export class PeriodInputsService {
     if (input.satisfaction !== undefined && input.satisfaction !== null) {
       const s = input.satisfaction;
       const cs = scheme ? componentsFor('satisfaction', scheme) : [];
-      if (!scheme) problems.push({ path: 'input.satisfaction', message: 'the contract has no assessment scheme' });
+      if (!scheme) problems.push(problem('input.satisfaction', 'unknown.noAssessmentScheme'));
       else if (typeof s !== 'object' || Array.isArray(s)) problems.push({ path: 'input.satisfaction', message: `must be an object keyed by ${cs.map((c) => c.input).join(', ') || 'the scheme’s choice-table inputs (none)'}` });
       else {
         for (const key of Object.keys(s)) {
@@ -152,7 +152,7 @@ export class PeriodInputsService {
           if (!c) problems.push({ path: `input.satisfaction.${key}`, message: `not a satisfaction input of the scheme (known: ${cs.map((x) => x.input).join(', ') || 'none'})` });
           else problems.push(...componentProblems(scheme, c, s[key], `input.satisfaction.${key}`));
         }
-        if (Object.keys(s).length === 0) problems.push({ path: 'input.satisfaction', message: 'give at least one result' });
+        if (Object.keys(s).length === 0) problems.push(problem('input.satisfaction', 'list.empty'));
         values.satisfaction = s;
       }
     }
@@ -167,7 +167,7 @@ export class PeriodInputsService {
     if (input.ledgerConfirmed !== undefined && input.ledgerConfirmed !== null) values.ledgerConfirmed = input.ledgerConfirmed;
     if (input.acceptance) {
       const date = input.acceptance.date ?? null;
-      if (date !== null && !isLocalDate(date)) problems.push({ path: 'input.acceptance.date', message: 'must be a date YYYY-MM-DD' });
+      if (date !== null && !isLocalDate(date)) problems.push(problem('input.acceptance.date', 'date.format'));
       else if (date !== null && date < config.term.start) problems.push({ path: 'input.acceptance.date', message: `${date} is before the term starts (${config.term.start})` });
       values.acceptance = { passed: input.acceptance.passed, date };
     }

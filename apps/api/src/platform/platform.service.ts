@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import { DomainError, ValidationError, type Problem } from '@ledger/kernel';
+import { DomainError, ValidationError, type Problem, problem } from '@ledger/kernel';
 import { TenantDatabase, USER_ROLES, type UserRole } from '@ledger/persistence';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AbilityFactory } from '../auth/ability.factory';
@@ -39,8 +39,8 @@ export class PlatformService {
   async createTenant(input: CreateTenantInput): Promise<TenantModel> {
     this.require('create', 'Tenant');
     const problems: Problem[] = [];
-    if (!CODE.test(input.code)) problems.push({ path: 'input.code', message: 'lower-case letters, digits and dashes, 2–63 characters' });
-    if (input.name.trim() === '') problems.push({ path: 'input.name', message: 'must not be empty' });
+    if (!CODE.test(input.code)) problems.push(problem('input.code', 'text.tenantCode'));
+    if (input.name.trim() === '') problems.push(problem('input.name', 'text.empty'));
     if (problems.length) throw new ValidationError(problems);
     return this.db.run(this.context.scope(), async (em) => {
       if ((await this.repo.tenants(em)).some((t) => t.code === input.code)) throw new DomainError('CONFLICT', `a tenant with code "${input.code}" exists`);
@@ -55,7 +55,7 @@ export class PlatformService {
 
   async createVendorOrganization(input: CreateVendorOrganizationInput): Promise<VendorOrganizationModel> {
     this.require('create', 'VendorOrganization');
-    if (input.name.trim() === '') throw new ValidationError([{ path: 'input.name', message: 'must not be empty' }]);
+    if (input.name.trim() === '') throw new ValidationError([problem('input.name', 'text.empty')]);
     return this.db.run(this.context.scope(), async (em) => {
       if ((await this.repo.vendors(em)).some((v) => v.name === input.name.trim())) throw new DomainError('CONFLICT', `a vendor organisation "${input.name}" exists`);
       return this.repo.insertVendor(em, { name: input.name.trim() });
@@ -95,9 +95,9 @@ export class PlatformService {
     }
     const email = input.email.trim().toLowerCase();
     const problems: Problem[] = [];
-    if (!EMAIL.test(email)) problems.push({ path: 'input.email', message: 'not an email address' });
-    if (input.password.length < 10) problems.push({ path: 'input.password', message: 'at least 10 characters' });
-    if (input.displayName.trim() === '') problems.push({ path: 'input.displayName', message: 'must not be empty' });
+    if (!EMAIL.test(email)) problems.push(problem('input.email', 'text.email'));
+    if (input.password.length < 10) problems.push(problem('input.password', 'text.passwordTooShort', { min: 10 }));
+    if (input.displayName.trim() === '') problems.push(problem('input.displayName', 'text.empty'));
     const role = input.role as UserRole;
     if (!(USER_ROLES as readonly string[]).includes(input.role)) problems.push({ path: 'input.role', message: `one of ${USER_ROLES.join(', ')}` });
     const tenantRole = role === 'buyer-admin' || role === 'buyer-staff' || role === 'finance';
@@ -112,8 +112,8 @@ export class PlatformService {
     if (problems.length) throw new ValidationError(problems);
     const passwordHash = await hashPassword(input.password);
     return this.db.run(this.context.scope(), async (em) => {
-      if (input.tenantId && !(await this.repo.tenant(em, input.tenantId))) throw new ValidationError([{ path: 'input.tenantId', message: 'no such tenant' }]);
-      if (input.vendorOrgId && !(await this.repo.vendor(em, input.vendorOrgId))) throw new ValidationError([{ path: 'input.vendorOrgId', message: 'no such vendor organisation' }]);
+      if (input.tenantId && !(await this.repo.tenant(em, input.tenantId))) throw new ValidationError([problem('input.tenantId', 'unknown.tenant')]);
+      if (input.vendorOrgId && !(await this.repo.vendor(em, input.vendorOrgId))) throw new ValidationError([problem('input.vendorOrgId', 'unknown.vendor')]);
       return this.repo.insertUser(em, { email, passwordHash, displayName: input.displayName.trim(), role, tenantId: input.tenantId ?? null, vendorOrgId: input.vendorOrgId ?? null });
     }).catch((e: unknown) => {
       // Emails are unique across the platform, but RLS hides other tenants' users: only the unique index sees them.

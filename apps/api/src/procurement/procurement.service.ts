@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { PRESET_IDS, getPreset } from '@ledger/contracts';
-import { DomainError, ValidationError, dec, prefixProblems, type Problem } from '@ledger/kernel';
+import { DomainError, ValidationError, dec, prefixProblems, type Problem, problem } from '@ledger/kernel';
 import {
   PREFERENCE_BASES,
   TenantDatabase,
@@ -134,8 +134,8 @@ export class ProcurementService {
   async createProject(input: CreateProcurementProjectInput): Promise<ProcurementProjectModel> {
     const p = this.mayCreate('ProcurementProject');
     const problems: Problem[] = [];
-    if (!CODE.test(input.code)) problems.push({ path: 'input.code', message: 'letters, digits, dot, dash or underscore; up to 64 characters' });
-    if (input.name.trim() === '') problems.push({ path: 'input.name', message: 'must not be empty' });
+    if (!CODE.test(input.code)) problems.push(problem('input.code', 'text.code'));
+    if (input.name.trim() === '') problems.push(problem('input.name', 'text.empty'));
     if (problems.length) throw new ValidationError(problems);
     return this.db.run(this.context.scope(), async (em) => {
       if (await this.repo.projectByCode(em, input.code)) throw new DomainError('CONFLICT', `a procurement project with code "${input.code}" exists`);
@@ -147,8 +147,8 @@ export class ProcurementService {
     const p = this.mayCreate('ProcurementPackage');
     const ability = this.abilities.for(p);
     const problems: Problem[] = [];
-    if (!Number.isInteger(input.number) || input.number < 1) problems.push({ path: 'input.number', message: 'must be a whole number ≥ 1' });
-    if (input.name.trim() === '') problems.push({ path: 'input.name', message: 'must not be empty' });
+    if (!Number.isInteger(input.number) || input.number < 1) problems.push(problem('input.number', 'number.wholeAtLeast', { min: 1 }));
+    if (input.name.trim() === '') problems.push(problem('input.name', 'text.empty'));
     const hasPreset = input.presetId != null;
     let scheme: unknown = input.scheme;
     let budget = input.budget ?? null;
@@ -165,11 +165,11 @@ export class ProcurementService {
         budget ??= (money?.budget as string | undefined) ?? null;
       }
     } else if (input.scheme != null) {
-      if (!isObject(input.scheme)) problems.push({ path: 'input.scheme', message: 'must be a JSON object' });
+      if (!isObject(input.scheme)) problems.push(problem('input.scheme', 'text.json'));
       else problems.push(...prefixProblems('input.scheme', validateProcurementScheme(input.scheme)));
       if (budget == null) problems.push({ path: 'input.budget', message: 'required with a scheme' });
     }
-    if (budget != null && !dec(budget).gt(0)) problems.push({ path: 'input.budget', message: 'must be greater than 0' });
+    if (budget != null && !dec(budget).gt(0)) problems.push(problem('input.budget', 'number.positive'));
     return this.db.run(this.context.scope(), async (em) => {
       // The project is looked up first: one outside the caller's reach is NOT_FOUND whatever else is wrong.
       const project = UUID.test(input.projectId) ? await this.repo.project(em, input.projectId) : null;
@@ -194,7 +194,7 @@ export class ProcurementService {
     const p = this.mayCreate('ProcurementBid');
     const problems: Problem[] = [];
     const bidderName = input.bidderName.trim();
-    if (bidderName === '') problems.push({ path: 'input.bidderName', message: 'must not be empty' });
+    if (bidderName === '') problems.push(problem('input.bidderName', 'text.empty'));
     if (input.preferenceBasis != null && !(PREFERENCE_BASES as readonly string[]).includes(input.preferenceBasis)) {
       problems.push({ path: 'input.preferenceBasis', message: `one of ${PREFERENCE_BASES.join(', ')}` });
     }
@@ -213,7 +213,7 @@ export class ProcurementService {
       // The scoring library's own input check, on this bid alone (its objective answers against the scheme).
       // Fields already found wrong are replaced by neutral values so that every other problem is still reported.
       const priceOk = dec(input.price).gt(0);
-      if (!priceOk) problems.push({ path: 'input.price', message: 'must be greater than 0' });
+      if (!priceOk) problems.push(problem('input.price', 'number.positive'));
       if (input.objective != null && !isObject(input.objective)) problems.push({ path: 'input.objective', message: 'must be a JSON object of objective item id → answer' });
       const basisOk = input.preferenceBasis != null && (PREFERENCE_BASES as readonly string[]).includes(input.preferenceBasis);
       const probe = {
@@ -238,12 +238,12 @@ export class ProcurementService {
     const p = this.mayCreate('ProcurementEvaluatorSheet');
     const problems: Problem[] = [];
     const evaluator = input.evaluator.trim();
-    if (evaluator === '') problems.push({ path: 'input.evaluator', message: 'must not be empty' });
+    if (evaluator === '') problems.push(problem('input.evaluator', 'text.empty'));
     if (!isObject(input.items)) problems.push({ path: 'input.items', message: 'must be a JSON object of subjective item id → answer' });
     return this.db.run(this.context.scope(), async (em) => {
       const pkg = await this.visiblePackage(em, input.packageId);
       const bid = UUID.test(input.bidId) ? await this.repo.bid(em, input.bidId) : null;
-      if (!bid || bid.packageId !== pkg.id) problems.push({ path: 'input.bidId', message: 'no such bid in this package' });
+      if (!bid || bid.packageId !== pkg.id) problems.push(problem('input.bidId', 'unknown.bid'));
       else if (isObject(input.items)) {
         const one = { budget: pkg.budget, bids: [bidInput(bid, bid.id)], sheets: [{ evaluatorId: evaluator || 'new', bidderId: bid.id, items: input.items }] };
         problems.push(...sheetProblems(checkProcurementInputs(pkg.scheme as ProcurementSchemeInput, one)));

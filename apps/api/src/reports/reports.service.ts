@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { monthlyReportSchema, summariseMonthlyReport, validateMonthlyReport, type ParsedConfig } from '@ledger/contracts';
-import { DomainError, ValidationError, prefixProblems, type Problem } from '@ledger/kernel';
+import { DomainError, ValidationError, prefixProblems, type Problem, problem } from '@ledger/kernel';
 import { TenantDatabase, type MonthlyReportEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
@@ -36,7 +36,7 @@ export class ReportsService {
       const ctx = await this.readable(em, ability, input.contractId);
       if (!ability.can('create', contractSubject('MonthlyReport', ctx.contract))) throw new DomainError('FORBIDDEN', 'only the vendor holding the contract writes its monthly reports');
       const problems: Problem[] = [];
-      if (!MONTH.test(input.month)) problems.push({ path: 'input.month', message: 'must be a month YYYY-MM' });
+      if (!MONTH.test(input.month)) problems.push(problem('input.month', 'month.format'));
       const raw = input.report;
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) problems.push({ path: 'input.report', message: 'must be an object (attendance, deliveries, serviceEvents, notes)' });
       else if (raw.month !== undefined && raw.month !== input.month) problems.push({ path: 'input.report.month', message: `says ${String(raw.month)}, the input says ${input.month}` });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import { decimalInput, Decimal, DomainError, ValidationError, type Problem } from '@ledger/kernel';
+import { decimalInput, Decimal, DomainError, ValidationError, type Problem, problem } from '@ledger/kernel';
 import { JobDispatcher, JobOutbox, ScheduleStore, scheduleJob, type PaymentRow, type ScheduleSnapshot } from '@ledger/jobs';
 import { TenantDatabase, type ContractEntity } from '@ledger/persistence';
 import { AbilityFactory } from '../auth/ability.factory';
@@ -41,7 +41,7 @@ export class SchedulesService {
   /** Every contract the caller reads that has a stored schedule, lines filtered by due month and status. */
   async list(filter: ScheduleFilterInput | null): Promise<StoredScheduleModel[]> {
     const problems: Problem[] = [];
-    if (filter?.dueMonth != null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(filter.dueMonth)) problems.push({ path: 'filter.dueMonth', message: 'must be a month YYYY-MM' });
+    if (filter?.dueMonth != null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(filter.dueMonth)) problems.push(problem('filter.dueMonth', 'month.format'));
     if (filter?.status != null && !STATUSES.includes(filter.status)) problems.push({ path: 'filter.status', message: `must be one of ${STATUSES.join(', ')}` });
     if (problems.length) throw new ValidationError(problems);
     const ability = this.abilities.for(this.context.principal());
@@ -64,8 +64,8 @@ export class SchedulesService {
     const ability = this.abilities.for(p);
     const problems: Problem[] = [];
     if (!decimalInput.safeParse(input.amount).success || new Decimal(input.amount).lte(0) || new Decimal(input.amount).decimalPlaces() > 2) problems.push({ path: 'amount', message: 'a positive amount in yuan with at most two decimals' });
-    if (!isLocalDate(input.paidOn)) problems.push({ path: 'paidOn', message: 'must be a date YYYY-MM-DD' });
-    if (!input.lineId.trim()) problems.push({ path: 'lineId', message: 'required' });
+    if (!isLocalDate(input.paidOn)) problems.push(problem('paidOn', 'date.format'));
+    if (!input.lineId.trim()) problems.push(problem('lineId', 'value.required'));
     if (problems.length) throw new ValidationError(problems);
     const { payment, jobs } = await this.db.run(this.context.scope(), async (em) => {
       const contract = await readableContract(em, this.contracts, ability, input.contractId);

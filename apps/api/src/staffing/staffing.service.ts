@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, checkReplacement, checkTeamMinimums, staffTurnover, type ParsedConfig } from '@ledger/contracts';
-import { DomainError, ValidationError, type Problem } from '@ledger/kernel';
+import { DomainError, ValidationError, type Problem, problem } from '@ledger/kernel';
 import { StaffMemberEntity, StaffReplacementEntity, TenantDatabase } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
@@ -36,12 +36,12 @@ export class StaffingService {
       const problems: Problem[] = [];
       const role = config.staffing.roles.find((r) => r.id === input.roleId);
       if (!role) problems.push({ path: 'input.roleId', message: `unknown role "${input.roleId}" (known: ${config.staffing.roles.map((r) => r.id).join(', ') || 'none'})` });
-      if (input.personId.trim() === '') problems.push({ path: 'input.personId', message: 'give the person' });
-      if (input.name.trim() === '') problems.push({ path: 'input.name', message: 'give the name' });
+      if (input.personId.trim() === '') problems.push(problem('input.personId', 'value.required'));
+      if (input.name.trim() === '') problems.push(problem('input.name', 'value.required'));
       if (input.placement != null && !PLACEMENTS.includes(input.placement)) problems.push({ path: 'input.placement', message: `one of ${PLACEMENTS.join(', ')}` });
-      if (!isDate(input.fromDate)) problems.push({ path: 'input.fromDate', message: 'must be a date YYYY-MM-DD' });
+      if (!isDate(input.fromDate)) problems.push(problem('input.fromDate', 'date.format'));
       else if (input.fromDate < config.term.start || input.fromDate > config.term.end) problems.push({ path: 'input.fromDate', message: `${input.fromDate} is outside the term ${config.term.start}..${config.term.end}` });
-      if (input.toDate != null && !isDate(input.toDate)) problems.push({ path: 'input.toDate', message: 'must be a date YYYY-MM-DD' });
+      if (input.toDate != null && !isDate(input.toDate)) problems.push(problem('input.toDate', 'date.format'));
       else if (input.toDate != null && isDate(input.fromDate) && input.toDate < input.fromDate) problems.push({ path: 'input.toDate', message: `ends ${input.toDate} before it starts ${input.fromDate}` });
       const members = await em.getRepository(StaffMemberEntity).find({ where: { contractId: ctx.contract.id } });
       const overlapping = members.find((m) => m.personId === input.personId.trim() && (m.toDate === null || m.toDate >= input.fromDate) && (input.toDate == null || m.fromDate <= input.toDate));
@@ -77,8 +77,8 @@ export class StaffingService {
       if (await em.getRepository(StaffReplacementEntity).findOne({ where: { oldMemberId: old.id } })) throw new DomainError('CONFLICT', `${old.name} has already been replaced`);
 
       const problems: Problem[] = [];
-      if (input.newPersonId.trim() === '') problems.push({ path: 'input.newPersonId', message: 'give the person' });
-      if (input.newName.trim() === '') problems.push({ path: 'input.newName', message: 'give the name' });
+      if (input.newPersonId.trim() === '') problems.push(problem('input.newPersonId', 'value.required'));
+      if (input.newName.trim() === '') problems.push(problem('input.newName', 'value.required'));
       for (const f of ['appliedOn', 'changeOn', 'handoverFrom', 'handoverTo'] as const) {
         const v = input[f];
         if (v != null && !isDate(v)) problems.push({ path: `input.${f}`, message: 'must be a date YYYY-MM-DD' });
@@ -132,7 +132,7 @@ export class StaffingService {
     return this.db.run(this.context.scope(), async (em) => {
       const ctx = await this.readable(em, ability, contractId);
       const { config } = ctx;
-      if (asOf != null && !isDate(asOf)) throw new ValidationError([{ path: 'asOf', message: 'must be a date YYYY-MM-DD' }]);
+      if (asOf != null && !isDate(asOf)) throw new ValidationError([problem('asOf', 'date.format')]);
       const today = todayInShanghai();
       const day = asOf ?? (today < config.term.start ? config.term.start : today > config.term.end ? config.term.end : today);
       const members = await em.getRepository(StaffMemberEntity).find({ where: { contractId: ctx.contract.id }, order: { fromDate: 'ASC', personId: 'ASC' } });

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, Controller, type ExceptionFilter, HttpCode, HttpException, Post, Query, Req, UseFilters } from '@nestjs/common';
 import { MAX_IMPORT_BYTES, MAX_XLSX_IMPORT_BYTES } from '@ledger/contracts';
 import { maxBytesOf, sniffFormat, type TicketFileFormat } from '@ledger/jobs';
-import { DomainError, ValidationError } from '@ledger/kernel';
+import { DomainError, ValidationError, problem } from '@ledger/kernel';
 import type { Request, Response } from 'express';
 import { TicketImportMode, type TicketImportModel } from './tickets.models';
 import { TicketsService } from './tickets.service';
@@ -69,7 +69,7 @@ export class TicketImportsController {
     const problems = [];
     if (!contractId) problems.push({ path: 'contractId', message: 'give the contract (query parameter contractId)' });
     if (mode !== undefined && mode !== TicketImportMode.ALL_OR_NOTHING && mode !== TicketImportMode.PARTIAL) problems.push({ path: 'mode', message: 'ALL_OR_NOTHING (default) or PARTIAL' });
-    if (fileName !== undefined && fileName.length > 255) problems.push({ path: 'fileName', message: 'at most 255 characters' });
+    if (fileName !== undefined && fileName.length > 255) problems.push(problem('fileName', 'text.tooLong', { max: 255 }));
     if (problems.length || !contractId) throw new ValidationError(problems, problems.map((p) => p.message).join('; '));
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (PARSED_TYPES.includes(type)) throw new HttpException(`send the file itself as the body (Content-Type text/csv, ${XLSX_TYPE} or application/octet-stream), not ${type}`, 415);

@@ -22,7 +22,7 @@ import {
   type TicketAction,
 } from '@ledger/contracts';
 import { JobDispatcher, JobOutbox, TicketImportStore, ticketColumns, ticketToDomain, type JobRequest, type TicketFileFormat, type TicketImportRow } from '@ledger/jobs';
-import { DomainError, ValidationError, type Problem } from '@ledger/kernel';
+import { DomainError, ValidationError, type Problem, problem } from '@ledger/kernel';
 import { TenantDatabase, type ContractEntity, type TicketEntity, type TicketEventEntity } from '@ledger/persistence';
 import { evaluateTicketSla, formatInstant, summariseSlaStatus, toEpochMs, type SlaExplanation, type WorkCalendar } from '@ledger/sla';
 import { QueryFailedError, type EntityManager } from 'typeorm';
@@ -108,7 +108,7 @@ export class TicketsService {
       const problems: Problem[] = [];
       const existing = await this.repo.numbers(em, contract.id);
       const number = input.number?.trim() || nextNumber(existing);
-      if (!NUMBER.test(number)) problems.push({ path: 'input.number', message: 'up to 64 characters, not starting with a space' });
+      if (!NUMBER.test(number)) problems.push(problem('input.number', 'text.ticketNumber'));
       const at = this.instant(input.at, gov, problems, 'submission');
       const opened = openTicket(
         {
@@ -403,7 +403,7 @@ function actionOf(input: TransitionTicketInput, problems: Problem[]): TicketActi
   let checklist: DataChecklist | undefined;
   if (input.checklist != null) {
     const c = input.checklist;
-    if (typeof c !== 'object' || Array.isArray(c)) problems.push({ path: 'input.checklist', message: 'must be an object' });
+    if (typeof c !== 'object' || Array.isArray(c)) problems.push(problem('input.checklist', 'object.expected'));
     else {
       checklist = {};
       for (const [k, v] of Object.entries(c)) {

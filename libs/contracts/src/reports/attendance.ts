@@ -1,4 +1,4 @@
-import { Decimal, ValidationError, dec, formatPath, toFixed2, type Problem } from '@ledger/kernel';
+import { Decimal, ValidationError, dec, formatPath, toFixed2, type Problem, problem } from '@ledger/kernel';
 
 export const problemsError = (problems: readonly Problem[]): ValidationError => new ValidationError(problems, problems.map((p) => `${p.path}: ${p.message}`).join('; '));
 import type { WorkCalendar } from '@ledger/sla';
@@ -137,7 +137,7 @@ export function attendanceProblems(config: Pick<ParsedConfig, 'staffing' | 'term
   const seen = new Map<string, number>();
   attendance.forEach((a, i) => {
     const p = (field: string): string => formatPath([i, field]);
-    if (!a.personId) problems.push({ path: p('personId'), message: 'give the person' });
+    if (!a.personId) problems.push(problem(p('personId'), 'value.required'));
     const first = seen.get(a.personId);
     if (a.personId && first !== undefined) problems.push({ path: p('personId'), message: `"${a.personId}" is listed twice (also [${first}])` });
     else seen.set(a.personId, i);
@@ -152,7 +152,7 @@ export function attendanceProblems(config: Pick<ParsedConfig, 'staffing' | 'term
       } catch {
         problems.push({ path: p('daysPresent'), message: `"${String(a.daysPresent)}" is not a number` });
       }
-      if (d && d.isNegative()) problems.push({ path: p('daysPresent'), message: 'must not be negative' });
+      if (d && d.isNegative()) problems.push(problem(p('daysPresent'), 'number.nonNegative'));
       else if (d && workingDays !== undefined && d.gt(workingDays)) problems.push({ path: p('daysPresent'), message: `${d.toString()} days present, but ${month} has ${workingDays} working days` });
     }
     if (hasDates && b) {

@@ -1,4 +1,4 @@
-import { Decimal, dec, formatPath, toFixed2, type Problem } from '@ledger/kernel';
+import { Decimal, dec, formatPath, toFixed2, type Problem, problem } from '@ledger/kernel';
 import type { WorkCalendar } from '@ledger/sla';
 import { localDateSchema } from '../config/common.schema';
 import type { ParsedConfig } from '../config/contract-config.schema';
@@ -44,7 +44,7 @@ export function staffTurnover(config: Pick<ParsedConfig, 'staffing' | 'term'>, r
   const problems: Problem[] = [];
   replacements.forEach((r, i) => {
     if (!roles.has(r.roleId)) problems.push({ path: formatPath(['replacements', i, 'roleId']), message: `unknown role "${r.roleId}" (known: ${[...roles.keys()].join(', ') || 'none'})` });
-    if (!isDate(r.on)) problems.push({ path: formatPath(['replacements', i, 'on']), message: 'must be a date YYYY-MM-DD' });
+    if (!isDate(r.on)) problems.push(problem(formatPath(['replacements', i, 'on']), 'date.format'));
     else if (r.on < config.term.start || r.on > config.term.end) problems.push({ path: formatPath(['replacements', i, 'on']), message: `${r.on} is outside the term ${config.term.start}..${config.term.end}` });
   });
   if (problems.length) throw problemsError(problems);
@@ -126,7 +126,7 @@ export function checkReplacement(config: Pick<ParsedConfig, 'staffing' | 'calend
   const notes: string[] = [];
   if (!config.staffing.roles.some((r) => r.id === req.roleId)) problems.push({ path: 'roleId', message: `unknown role "${req.roleId}"` });
   for (const f of ['appliedOn', 'changeOn', 'handoverFrom', 'handoverTo'] as const) {
-    if (req[f] !== undefined && !isDate(req[f])) problems.push({ path: f, message: 'must be a date YYYY-MM-DD' });
+    if (req[f] !== undefined && !isDate(req[f])) problems.push(problem(f, 'date.format'));
   }
   if (isDate(req.appliedOn) && isDate(req.changeOn) && req.changeOn <= req.appliedOn) problems.push({ path: 'changeOn', message: `the change ${req.changeOn} must come after the application ${req.appliedOn}` });
   const rule = config.staffing.replacement;

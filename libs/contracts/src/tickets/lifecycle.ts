@@ -1,4 +1,4 @@
-import { DomainError, type Problem } from '@ledger/kernel';
+import { DomainError, type Problem, problem } from '@ledger/kernel';
 import { buildCalendar, formatInstant, toEpochMs, workingDaysDeadline, type Instant, type WorkCalendar } from '@ledger/sla';
 import { localDateSchema } from '../config/common.schema';
 import type { ParsedConfig } from '../config/contract-config.schema';
@@ -184,7 +184,7 @@ export function transition(ticket: Ticket, action: TicketAction, ctx: Transition
       event(rule.event, { note: action.reason });
       break;
     case 'feedback': {
-      if (action.plannedTestDate !== undefined && !validDate(action.plannedTestDate)) problems.push({ path: 'action.plannedTestDate', message: 'must be a date YYYY-MM-DD' });
+      if (action.plannedTestDate !== undefined && !validDate(action.plannedTestDate)) problems.push(problem('action.plannedTestDate', 'date.format'));
       const data: Record<string, string | boolean> = {};
       if (action.solvable !== undefined) data.solvable = action.solvable;
       if (action.plannedTestDate !== undefined) data.plannedTestDate = action.plannedTestDate;
@@ -259,7 +259,7 @@ export function transition(ticket: Ticket, action: TicketAction, ctx: Transition
     }
     case 'extend': {
       problems.push(...reasonProblem(action.reason));
-      if (!validDate(action.to)) problems.push({ path: 'action.to', message: 'must be a date YYYY-MM-DD' });
+      if (!validDate(action.to)) problems.push(problem('action.to', 'date.format'));
       else if (!ticket.expectedCloseDate) problems.push({ path: 'expectedCloseDate', message: 'the ticket has no expected close date to extend (顺延); set one first' });
       else {
         const current = ticket.extendedTo ?? ticket.expectedCloseDate;
@@ -270,7 +270,7 @@ export function transition(ticket: Ticket, action: TicketAction, ctx: Transition
       break;
     }
     case 'set-expected-close-date': {
-      if (!validDate(action.date)) problems.push({ path: 'action.date', message: 'must be a date YYYY-MM-DD' });
+      if (!validDate(action.date)) problems.push(problem('action.date', 'date.format'));
       if (ticket.expectedCloseDate) problems.push({ path: 'expectedCloseDate', message: `the expected close date is already ${ticket.expectedCloseDate}: move it with an approved extension (顺延, 000:221)` });
       next.expectedCloseDate = action.date;
       event('expected-date-set', { data: { date: action.date } });
@@ -281,7 +281,7 @@ export function transition(ticket: Ticket, action: TicketAction, ctx: Transition
       if (!sa?.enabled) problems.push({ path: 'specialAttention', message: 'this contract does not use special attention (特别关注)' });
       if (ticket.specialAttention) problems.push({ path: 'specialAttention', message: 'the ticket is already marked special attention' });
       if (action.expectedCloseDate !== undefined) {
-        if (!validDate(action.expectedCloseDate)) problems.push({ path: 'action.expectedCloseDate', message: 'must be a date YYYY-MM-DD' });
+        if (!validDate(action.expectedCloseDate)) problems.push(problem('action.expectedCloseDate', 'date.format'));
         else if (ticket.expectedCloseDate && ticket.expectedCloseDate !== action.expectedCloseDate) {
           problems.push({ path: 'action.expectedCloseDate', message: `the expected close date is already ${ticket.expectedCloseDate}: move it with an approved extension (顺延)` });
         }

@@ -1,4 +1,4 @@
-import { formatPath, prefixProblems, zodProblems, type Problem } from '@ledger/kernel';
+import { formatPath, prefixProblems, zodProblems, type Problem, problem } from '@ledger/kernel';
 import { fixedOffsetMinutes, formatInstant } from '@ledger/sla';
 import { z } from 'zod';
 import type { ParsedConfig } from '../config/contract-config.schema';
@@ -158,7 +158,7 @@ export function validateTicketRows(rows: readonly Record<string, string>[], conf
       from[field] = header;
       // Empty cells are absent values.
       if (typeof value === 'string' && value.trim() !== '') mapped[field] = value.trim();
-      else if (typeof value !== 'string' && value !== undefined && value !== null) rowProblems.push({ path: formatPath(['rows', i, field]), message: 'must be text' });
+      else if (typeof value !== 'string' && value !== undefined && value !== null) rowProblems.push(problem(formatPath(['rows', i, field]), 'text.notText'));
     }
     // Structural problems first; the semantic checks below then run on the fields that passed, so a row with a
     // bad date still reports its unknown severity.

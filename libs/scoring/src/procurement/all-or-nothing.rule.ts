@@ -1,4 +1,4 @@
-import { dec, decimalInput, type Problem } from '@ledger/kernel';
+import { dec, decimalInput, type Problem, problem } from '@ledger/kernel';
 import { z } from 'zod';
 import type { ItemScore, ProcurementItemDefinition } from './types';
 
@@ -16,7 +16,7 @@ export const allOrNothingItem: ProcurementItemDefinition<AllOrNothingParams, All
   source: 'bid',
   paramsSchema: allOrNothingParamsSchema,
   validate(params): Problem[] {
-    return dec(params.points).lte(0) ? [{ path: 'points', message: 'must be greater than 0' }] : [];
+    return dec(params.points).lte(0) ? [problem('points', 'number.positive')] : [];
   },
   maxPoints: (params) => dec(params.points),
   inputSchema: () => z.boolean(),

@@ -1,4 +1,4 @@
-import { dec, decimalInput, type Problem } from '@ledger/kernel';
+import { dec, decimalInput, type Problem, problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { signed } from '../shared/format';
 import type { ItemScore, ProcurementItemDefinition } from './types';
@@ -34,8 +34,8 @@ export const cappedCountItem: ProcurementItemDefinition<CappedCountParams, Cappe
   paramsSchema: cappedCountParamsSchema,
   validate(params): Problem[] {
     const problems: Problem[] = [];
-    if (dec(params.unitPoints).lte(0)) problems.push({ path: 'unitPoints', message: 'must be greater than 0' });
-    if (dec(params.cap).lte(0)) problems.push({ path: 'cap', message: 'must be greater than 0' });
+    if (dec(params.unitPoints).lte(0)) problems.push(problem('unitPoints', 'number.positive'));
+    if (dec(params.cap).lte(0)) problems.push(problem('cap', 'number.positive'));
     return problems;
   },
   maxPoints: (params) => dec(params.cap),

@@ -1,4 +1,4 @@
-import { dec, Decimal, decimalInput, type Problem } from '@ledger/kernel';
+import { dec, Decimal, decimalInput, type Problem, problem } from '@ledger/kernel';
 import { z } from 'zod';
 
 export const priceParamsSchema = z.object({
@@ -14,7 +14,7 @@ export type PriceParams = z.infer<typeof priceParamsSchema>;
 
 export function validatePriceParams(p: PriceParams): Problem[] {
   const problems: Problem[] = [];
-  if (dec(p.weight).lte(0)) problems.push({ path: 'weight', message: 'must be greater than 0' });
+  if (dec(p.weight).lte(0)) problems.push(problem('weight', 'number.positive'));
   const d = dec(p.smallMicroDeduction);
   if (d.isNegative() || d.gte(1)) problems.push({ path: 'smallMicroDeduction', message: 'must be a fraction in [0, 1) (0.20 for 20 %)' });
   return problems;

@@ -100,6 +100,8 @@ function collectContent(value: unknown, out: Set<string>, parentKey = ''): void 
   if (value === null || typeof value !== 'object') return;
   const o = value as Record<string, unknown>;
   for (const [k, v] of Object.entries(o)) {
+    // The contract configuration is what the buyer typed: its Chinese strings are content (its Latin ones are ids and kinds).
+    if (k === 'configuration') collectTyped(v, out);
     // The national calendar's holiday names are engine data, not contract content.
     if (typeof v === 'string' && v.trim() && parentKey !== 'days' && (CONTENT_KEYS.has(k) || (k === 'code' && typeof o.name === 'string'))) out.add(v.trim());
     else if (typeof v === 'string' && /^\s*[{[]/.test(v)) {
@@ -111,6 +113,16 @@ function collectContent(value: unknown, out: Set<string>, parentKey = ''): void 
     } else collectContent(v, out, k);
   }
 }
+
+/** Every string with a Chinese character in a typed document (the contract configuration). */
+function collectTyped(value: unknown, out: Set<string>): void {
+  if (typeof value === 'string') {
+    if (HAN.test(value)) out.add(value.trim());
+  } else if (Array.isArray(value)) for (const v of value) collectTyped(v, out);
+  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) collectTyped(v, out);
+}
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** Every instant an answer carries (ISO with time and zone): the page must show them in Beijing time, not UTC. */
 function collectInstants(value: unknown, out: Set<string>): void {
@@ -134,7 +146,7 @@ export function offendersIn(text: string, locale: Locale, instants: readonly str
   const out: string[] = [];
   const each = (re: RegExp, what: string, keep: (m: RegExpExecArray) => boolean = () => true) => {
     for (const m of text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))) {
-      if (keep(m as RegExpExecArray)) out.push(`${what}: 「${clip(text, m.index ?? 0, m[0].length)}」`);
+      if (keep(m as RegExpExecArray)) out.push(`${what} 「${m[0]}」 in 「${clip(text, m.index ?? 0, m[0].length)}」`);
     }
   };
   each(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i, 'UUID');
@@ -162,7 +174,23 @@ export function offendersIn(text: string, locale: Locale, instants: readonly str
 /** Visible text of the page with every <details> opened (bids, finished tickets), so folded content is read too. */
 async function visibleText(page: Page): Promise<string> {
   await page.evaluate(`document.querySelectorAll('details').forEach((d) => { d.open = true; })`);
-  return page.evaluate(`document.body.innerText`);
+  // Text marked as another language (the language switch's 中文 / English) and literals to type (translate="no":
+  // the demo password) are meant as they are; they are left out of the reading.
+  return page.evaluate(`(() => {
+    const root = document.body.cloneNode(true);
+    const lang = document.documentElement.lang;
+    for (const el of root.querySelectorAll('[lang], [translate="no"]')) {
+      if (el.getAttribute('translate') === 'no' || el.getAttribute('lang') !== lang) el.textContent = ' ';
+    }
+    const host = document.createElement('div');
+    host.style.position = 'absolute';
+    host.style.left = '-99999px';
+    host.appendChild(root);
+    document.documentElement.appendChild(host);
+    const text = root.innerText;
+    host.remove();
+    return text;
+  })()`);
 }
 
 type RoleSession = { session: BrowserSession; content: Set<string>; instants: Set<string>; seenProblems: number };

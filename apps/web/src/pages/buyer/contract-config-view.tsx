@@ -25,20 +25,52 @@ function durationText(t: T, d: SlaDuration): string {
   return d.minutes >= 60 && d.minutes % 60 === 0 ? format(t.hours, { n: d.minutes / 60 }) : format(t.minutes, { n: d.minutes });
 }
 
-/** One parameter value as short text: percentages marked, nested objects as `{key: value, …}`, lists joined. */
-function valueText(key: string, v: unknown): string {
-  if (Array.isArray(v)) return v.map((x) => valueText(key, x)).join(', ');
-  if (isRecord(v)) return `{${Object.entries(v).map(([k, x]) => `${k}: ${valueText(k, x)}`).join(', ')}}`;
+/** A configuration value in words: the known values from the dictionary ("year-fee" → 年服务费), numbers as they are. */
+function valueWord(t: T, key: string, v: unknown): string {
+  if (typeof v === 'boolean') return v ? t.yes : t.no;
+  if (typeof v === 'string') return keyed(t, 'value', v);
   return `${String(v)}${/percent/i.test(key) ? ' %' : ''}`;
 }
 
-/** A rule's parameters as short text (the rule kinds are many; their names are the configuration language's). */
-function paramsText(params: Record<string, unknown> | undefined): string {
+/** One parameter value as short text: when it is due, a cap, grade deductions, or a plain value. */
+function valueText(t: T, key: string, v: unknown): string {
+  if (key === 'due' && isRecord(v)) {
+    if (v.kind === 'date' && typeof v.date === 'string') return v.date;
+    const event = keyed(t, 'value', String(v.event ?? ''));
+    return v.months !== undefined ? format(t.dueAfterMonths, { event, months: String(v.months) }) : format(t.dueAfter, { event });
+  }
+  if (key === 'cap' && isRecord(v)) return format(t.capOf, { of: keyed(t, 'value', String(v.of ?? '')), percent: String(v.percent ?? '') });
+  if (key === 'grades' && Array.isArray(v)) {
+    return v
+      .filter(isRecord)
+      .map((g) => format(t.gradeDeduction, { grade: String(g.grade ?? ''), percent: String(g.percent ?? ''), months: String(g.delayMonths ?? 0) }))
+      .join('；');
+  }
+  if (Array.isArray(v)) return v.map((x) => valueText(t, key, x)).join('、');
+  if (isRecord(v)) return Object.entries(v).map(([k, x]) => `${paramLabel(t, k)} ${valueText(t, k, x)}`).join('，');
+  return valueWord(t, key, v);
+}
+
+/** A parameter's name in words; one the dictionary does not know is "other parameter", never its key. */
+function paramLabel(t: T, key: string): string {
+  const k = `param${key}` as keyof T;
+  return k in t ? t[k] : t.otherParam;
+}
+
+/** A rule's parameters as short text, each named in words. */
+function paramsText(t: T, params: Record<string, unknown> | undefined): string {
   if (!params) return '';
   return Object.entries(params)
     .filter(([k]) => k !== 'steps')
-    .map(([k, v]) => `${k}: ${valueText(k, v)}`)
-    .join('; ');
+    .map(([k, v]) => `${paramLabel(t, k)}：${valueText(t, k, v)}`)
+    .join('；');
+}
+
+/** A dictionary word for a configuration value, or `other` when the dictionary has none (no raw key on screen). */
+function named(t: T, prefix: string, value: string | undefined, other: string): string {
+  if (!value) return '—';
+  const key = `${prefix}${value.replace(/-/g, '')}` as keyof T;
+  return key in t ? t[key] : other;
 }
 
 function bandText(t: T, b: Band): string {
@@ -82,14 +114,16 @@ function componentRule(t: T, c: ComponentView): ReactNode {
       );
     }
     default:
-      return paramsText(p);
+      return paramsText(t, p);
   }
 }
 
 function conditionsText(t: T, conditions: Record<string, unknown>[] | undefined): string | null {
   const items = list(conditions);
   if (!items.length) return null;
-  return format(t.conditions, { list: items.map((c) => [String(c.kind ?? ''), paramsText(Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'kind')))].filter(Boolean).join(' ')).join('；') });
+  return format(t.conditions, {
+    list: items.map((c) => format(named(t, 'condition', String(c.kind ?? ''), t.otherCondition), { min: String(c.min ?? '') })).join('；'),
+  });
 }
 
 function RuleTable({ t, caption, rules, empty }: { t: T; caption: string; rules: RuleView[]; empty: string }) {
@@ -102,11 +136,9 @@ function RuleTable({ t, caption, rules, empty }: { t: T; caption: string; rules:
         return (
           <tr key={r.id} data-rule={r.id}>
             <th scope="row">{r.label ?? r.id}</th>
+            <td>{named(t, 'rule', r.kind, t.otherRule)}</td>
             <td>
-              <code>{r.kind}</code>
-            </td>
-            <td>
-              {paramsText(r.params)}
+              {paramsText(t, r.params)}
               {steps.length ? (
                 <ul>
                   {steps.map((s) => (
@@ -174,7 +206,7 @@ export function ContractConfigView({ config }: { config: ConfigView }) {
                 <th scope="row">{r.name}</th>
                 <td>{r.headcount}</td>
                 <td>{keyed(t, 'placement', r.placement)}</td>
-                <td>{r.coverage ?? '5x8'}</td>
+                <td>{(r.coverage ?? '5x8').replace('x', '×')}</td>
                 <td>{r.core ? t.yes : t.no}</td>
                 <td>{r.countsForAttendance === false ? t.no : t.yes}</td>
                 <td className="muted">{r.qualifications ?? ''}</td>
@@ -192,7 +224,7 @@ export function ContractConfigView({ config }: { config: ConfigView }) {
           {staffing.replacement ? <li>{format(t.replacement, { notice: staffing.replacement.noticeWorkingDays, handover: staffing.replacement.handoverWorkingDays })}</li> : null}
           {staffing.holidayDuty ? <li>{format(t.holidayDuty, { min: staffing.holidayDuty.minOnDuty, where: staffing.holidayDuty.where ? `（${staffing.holidayDuty.where}）` : '' })}</li> : null}
           {list(staffing.allowances).map((a) => (
-            <li key={a.id}>{format(t.allowanceLine, { description: a.description, amount: String(a.amount), unit: a.unit, per: a.per })}</li>
+            <li key={a.id}>{format(t.allowanceLine, { description: a.description, amount: String(a.amount), unit: keyed(t, 'unit', a.unit), per: keyed(t, 'period', keyed(t, 'per', a.per)) })}</li>
           ))}
         </ul>
       </section>
@@ -201,7 +233,7 @@ export function ContractConfigView({ config }: { config: ConfigView }) {
         <h3 id="cfg-sla">{t.sla}</h3>
         <h4>{t.workingTime}</h4>
         <ul>
-          <li>{format(t.timeZone, { zone: config.calendar?.timeZone ?? 'Asia/Shanghai' })}</li>
+          <li>{format(t.timeZone, { zone: (config.calendar?.timeZone ?? 'Asia/Shanghai') === 'Asia/Shanghai' ? t.beijingTime : (config.calendar?.timeZone ?? '') })}</li>
           <li>
             {format(t.workingHours, { hours: hours.map((w) => `${w.start}–${w.end}`).join('、') })}
             {config.calendar?.workingHours?.length ? '' : t.defaultHours}
@@ -227,7 +259,8 @@ export function ContractConfigView({ config }: { config: ConfigView }) {
               t.clock,
               ...severities.map((s) => (
                 <>
-                  {s.name} <span className="muted">({s.id})</span>
+                  {s.name}
+                  {/^L[1-4]$/.test(s.id) && s.name !== s.id ? <span className="muted"> ({s.id})</span> : null}
                 </>
               )),
             ]}
@@ -237,7 +270,7 @@ export function ContractConfigView({ config }: { config: ConfigView }) {
             {targets.map((x) => (
               <tr key={x.id}>
                 <th scope="row">{x.name}</th>
-                <td>{x.metric}</td>
+                <td>{keyed(t, 'metric', x.metric)}</td>
                 <td>{keyed(t, 'clock', x.clock)}</td>
                 {severities.map((s) => (
                   <td key={s.id}>{x.severities.includes(s.id) ? durationText(t, x.duration) : <span className="muted">{t.notApplicable}</span>}</td>
@@ -270,7 +303,7 @@ export function ContractConfigView({ config }: { config: ConfigView }) {
                 base: String(assessment.base ?? '—'),
                 min: String(assessment.clamp?.min ?? '—'),
                 max: String(assessment.clamp?.max ?? '—'),
-                year: assessment.yearAggregation?.kind ?? '—',
+                year: assessment.yearAggregation?.kind ? keyed(t, 'year', assessment.yearAggregation.kind) : '—',
               })}
             </p>
             <DataTable columns={[t.component, t.kind, t.input, t.rule]} caption={t.assessment} section="assessment">
@@ -278,9 +311,7 @@ export function ContractConfigView({ config }: { config: ConfigView }) {
                 <tr key={c.id}>
                   <th scope="row">{c.label ?? c.id}</th>
                   <td>{keyed(t, 'kind', c.kind)}</td>
-                  <td>
-                    <code>{c.input ?? c.id}</code>
-                  </td>
+                  <td>{named(t, 'input', c.input ?? c.id, t.otherInput)}</td>
                   <td>{componentRule(t, c)}</td>
                 </tr>
               ))}

@@ -60,7 +60,11 @@ export function LoginPage() {
             <button type="submit" disabled={busy}>
               {busy ? t.submitting : t.submit}
             </button>
-            <p className="muted">{t.demoHint}</p>
+            <p className="muted">
+              {t.demoHint}
+              {/* A literal to type, the same in every language. */}
+              <code translate="no">demo-password-2026</code>
+            </p>
           </form>
         </Page>
       </main>

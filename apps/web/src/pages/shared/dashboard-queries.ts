@@ -1,7 +1,7 @@
 import { gqlDocument } from '../../api/graphql-client';
 
 /** The fields of `ContractDashboardModel` the overview and the contract page show (money and scores as strings). */
-export type SlaCounts = { compliancePercent: string | null; met: number; breached: number; running: number; atRisk: number; overdue: number };
+export type SlaCounts = { compliancePercent: string | null; met: number; breached: number; notRecorded: number; running: number; atRisk: number; overdue: number };
 export type SeverityTiles = SlaCounts & { severity: string; targets: (SlaCounts & { targetId: string; name: string })[] };
 export type ContractDashboard = {
   contractId: string;
@@ -18,7 +18,7 @@ export type ContractDashboard = {
 /** The obligations checklist of the dashboard month, counted by status (a separate resolver of the API). */
 export type ObligationsDue = { month: string; asOf: string; reportStatus: string | null; due: number; met: number; late: number; missing: number; pending: number; nextDueDate: string | null; problem: string | null };
 
-const COUNTS = 'compliancePercent met breached running atRisk overdue';
+const COUNTS = 'compliancePercent met breached notRecorded running atRisk overdue';
 const DASHBOARD_FIELDS = `contractId contractCode contractName asOf openBreaches
   sla { month ${COUNTS} severities { severity ${COUNTS} targets { targetId name ${COUNTS} } } }
   lastConfirmedClose { period score grade confirmedAt }

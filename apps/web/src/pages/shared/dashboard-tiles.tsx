@@ -1,13 +1,25 @@
 import { Money } from '../../components/money';
 import { StatTile } from '../../components/stat-tile';
 import { format, useMessages } from '../../i18n/i18n';
+import { formatPercent } from '../../i18n/local-format';
 import { dashboardMessages } from './dashboard-messages';
 import type { ContractDashboard, ObligationsDue } from './dashboard-queries';
 
-/** "91.67 %", or the reason there is none. */
-export function CompliancePercent({ value }: { value: string | null }) {
+/** "91.67 %", or the reason there is none; targets not recorded (counted apart, not in the rate) said beside it. */
+export function CompliancePercent({ value, notRecorded = 0 }: { value: string | null; notRecorded?: number }) {
   const t = useMessages(dashboardMessages);
-  return value === null ? <span className="muted">{t.noClocks}</span> : <span>{value} %</span>;
+  const apart = notRecorded ? <span className="muted" data-field="not-recorded"> · {format(t.notRecordedDetail, { n: notRecorded })}</span> : null;
+  return value === null ? (
+    <span className="muted">
+      {t.noClocks}
+      {apart}
+    </span>
+  ) : (
+    <span>
+      {formatPercent(value)}
+      {apart}
+    </span>
+  );
 }
 
 export function LastScore({ close }: { close: ContractDashboard['lastConfirmedClose'] }) {
@@ -47,12 +59,15 @@ export function ContractTiles({ dashboard: d }: { dashboard: ContractDashboard }
   return (
     <dl className="tiles">
       <StatTile label={format(t.slaComplianceOf, { month: d.sla.month })}>
-        <CompliancePercent value={d.sla.compliancePercent} />
+        <CompliancePercent value={d.sla.compliancePercent} notRecorded={d.sla.notRecorded} />
       </StatTile>
       <StatTile label={t.openBreaches} tone={d.openBreaches ? 'alert' : 'ok'}>
         {d.openBreaches}
       </StatTile>
-      <StatTile label={t.warnings}>{format(t.warningsDetail, d.notifications)}</StatTile>
+      <StatTile label={t.warnings}>
+        {format(t.warningsDetail, d.notifications)}
+        <span className="muted"> · {t.warningsHint}</span>
+      </StatTile>
       <StatTile label={format(t.obligationsOf, { month: d.obligations.month })} tone={d.obligations.missing ? 'alert' : undefined}>
         <ObligationsFigure obligations={d.obligations} />
       </StatTile>

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatDecimal2, formatDuration, formatPercent, formatVersionLabel } from '../../apps/web/src/i18n/local-format';
+import { formatDate, formatDateTime, formatDecimal2, formatDuration, formatPercent, formatPeriod, formatVersionLabel } from '../../apps/web/src/i18n/local-format';
 
 describe('local presentation (domain rule 19)', () => {
   it.each([
@@ -41,5 +41,16 @@ describe('local presentation (domain rule 19)', () => {
     expect(formatVersionLabel(null, 2, 'zh-CN')).toBe('配置第 2 版');
     expect(formatVersionLabel('another@1', null, 'zh-CN')).toBe('自定义日历');
     expect(formatVersionLabel(undefined, undefined, 'en')).toBe('—');
+  });
+
+  it.each([
+    ['2026-H1', '2026年上半年', '2026 H1'],
+    ['2026-H2', '2026年下半年', '2026 H2'],
+    ['2026-Q3', '2026年第三季度', '2026 Q3'],
+    ['2027', '2027年', '2027'],
+    ['2026-03', '2026年3月', '2026-03'],
+  ])('names the period %s as %s', (id, zh, en) => {
+    expect(formatPeriod(id, 'zh-CN')).toBe(zh);
+    expect(formatPeriod(id, 'en')).toBe(en);
   });
 });

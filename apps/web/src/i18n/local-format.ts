@@ -101,3 +101,22 @@ export function formatVersionLabel(calendarVersion: string | null | undefined, c
   if (configVersion !== null && configVersion !== undefined) out.push(locale === 'zh-CN' ? `配置第 ${configVersion} 版` : `configuration v${configVersion}`);
   return out.length ? out.join(' · ') : '—';
 }
+
+const QUARTERS = ['一', '二', '三', '四'];
+
+/**
+ * An assessment period's id as people say it: "2026-H1" → 2026年上半年, "2026-Q3" → 2026年第三季度, "2026" →
+ * 2026年, "2026-03" → 2026年3月 (English keeps the short forms: 2026 H1, 2026 Q3, 2026-03). Other ids are shown as sent.
+ */
+export function formatPeriod(id: string | null | undefined, locale: Locale): string {
+  if (!id) return '—';
+  const m = /^(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?$/.exec(id);
+  if (!m) return id;
+  const [, year, part] = m;
+  if (locale === 'en') return part ? (/^\d/.test(part) ? id : `${year} ${part}`) : year;
+  if (!part) return `${year}年`;
+  if (part === 'H1') return `${year}年上半年`;
+  if (part === 'H2') return `${year}年下半年`;
+  if (part.startsWith('Q')) return `${year}年第${QUARTERS[Number(part[1]) - 1]}季度`;
+  return `${year}年${Number(part)}月`;
+}

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
-import { ChoiceField, FormField } from '../../components/form-field';
+import { FormField } from '../../components/form-field';
 import { Page } from '../../components/page';
 import { ErrorState, problemsOf, QueryView, useProblemText } from '../../components/query-state';
-import { format, useMessages } from '../../i18n/i18n';
+import { format, useLocale, useMessages } from '../../i18n/i18n';
+import { formatDateTime, formatPeriod } from '../../i18n/local-format';
 import { ContractNav } from '../shared/contract-nav';
 import { periodInputsMessages } from './period-inputs-messages';
 import { PERIOD_INPUTS, PERIOD_INPUTS_CONTRACT, type PeriodInputsData, periodsOf, type SchemeInputs, schemeInputs, SET_PERIOD_INPUTS, type SetPeriodInputsInput } from './period-inputs-queries';
@@ -127,15 +128,15 @@ function PeriodInputsForm({ contractId, data, scheme, saved, onSaved }: { contra
       {data.missing.length ? (
         <ul data-section="missing">
           {data.missing.map((m) => (
-            <li key={m}>
-              <code>{m}</code>
+            <li key={m} data-input={m}>
+              {missingLabel(m, scheme, t)}
             </li>
           ))}
         </ul>
       ) : (
         <p className="muted">{t.nothingMissing}</p>
       )}
-      {data.updatedAt ? <p className="muted">{format(t.updatedAt, { at: data.updatedAt })}</p> : null}
+      {data.updatedAt ? <p className="muted">{format(t.updatedAt, { at: formatDateTime(data.updatedAt) })}</p> : null}
       {problemAt('input.period') ? <p className="field-error">{problemAt('input.period')}</p> : null}
 
       <fieldset disabled={data.locked} className="plain">
@@ -273,9 +274,19 @@ function PeriodInputsLoader({ contractId, period, scheme }: { contractId: string
   );
 }
 
+/** An input the period still lacks, by the name the form gives it (the API sends its field path). */
+function missingLabel(path: string, scheme: SchemeInputs, t: Readonly<Record<'missingstaffScores' | 'missingsecurityIncidents' | 'missingitemScores' | 'missingOther', string>>): string {
+  const choice = path.startsWith('satisfaction.') ? scheme.choices.find((c) => `satisfaction.${c.input}` === path) : undefined;
+  if (choice) return choice.label;
+  if (path === 'securityIncidents' && scheme.perEvent) return scheme.perEvent.label;
+  const key = `missing${path}`;
+  return key === 'missingstaffScores' || key === 'missingsecurityIncidents' || key === 'missingitemScores' ? t[key] : t.missingOther;
+}
+
 /** The buyer's inputs of one assessment period (the scheme decides which), locked periods read-only. */
 export function PeriodInputsPage() {
   const t = useMessages(periodInputsMessages);
+  const { locale } = useLocale();
   const { id = '' } = useParams();
   const query = useGraphqlQuery(PERIOD_INPUTS_CONTRACT, { id });
   const [period, setPeriod] = useState('');
@@ -297,13 +308,17 @@ export function PeriodInputsPage() {
           const chosen = period && periods.includes(period) ? period : periods.includes(current) ? current : periods[0];
           return (
             <>
-              <ChoiceField
-                label={t.period}
-                hint={scheme.periodKind ? format(t.periodHint, { kind: kindLabel(scheme.periodKind) }) : t.periodHintNone}
-                value={chosen}
-                choices={periods}
-                onChange={setPeriod}
-              />
+              <FormField label={t.period} hint={scheme.periodKind ? format(t.periodHint, { kind: kindLabel(scheme.periodKind) }) : t.periodHintNone}>
+                {(p) => (
+                  <select {...p} value={chosen} onChange={(e) => setPeriod(e.target.value)}>
+                    {periods.map((x) => (
+                      <option key={x} value={x}>
+                        {formatPeriod(x, locale)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </FormField>
               {chosen ? <PeriodInputsLoader key={chosen} contractId={contract.id} period={chosen} scheme={scheme} /> : null}
             </>
           );

@@ -2,7 +2,7 @@ import { asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
 type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; problems?: { path: string; message: string }[] } }[] };
-type Target = { targetId: string; name: string; met: number; breached: number; compliancePercent: string | null; running: number; atRisk: number; overdue: number };
+type Target = { targetId: string; name: string; met: number; breached: number; notRecorded: number; compliancePercent: string | null; running: number; atRisk: number; overdue: number };
 type Severity = Omit<Target, 'targetId' | 'name'> & { severity: string; targets: Target[] };
 type Dashboard = {
   contractId: string;
@@ -15,9 +15,9 @@ type Dashboard = {
   nextPayment: { lineId: string; label: string; status: string; dueDate: string | null; net: string; paid: string; outstanding: string; scheduleAsOf: string } | null;
   notifications: { total: number; critical: number; warning: number; latestAt: string | null };
 };
-type StoredTarget = { targetId: string; name: string; status: string; stop: string | null; deadline: string; percentUsed: string };
+type StoredTarget = { targetId: string; name: string; status: string; stop: string | null; deadline: string; percentUsed: string; explanation: { code: string; params: { until: string } } };
 
-const COUNTS = 'met breached compliancePercent running atRisk overdue';
+const COUNTS = 'met breached notRecorded compliancePercent running atRisk overdue';
 const FIELDS = `contractId tenantId contractCode asOf
   sla { month ${COUNTS} severities { severity ${COUNTS} targets { targetId name ${COUNTS} } } }
   openBreaches
@@ -50,10 +50,10 @@ describe('contract dashboard and ping (real PostgreSQL, demo seed)', () => {
   });
 
   /** The tiles computed independently from the API's own reads: each ticket's latest stored result, its state and the warnings. */
-  async function expected(month: string, now: number): Promise<{ stopped: Map<string, { met: number; breached: number }>; running: Map<string, { running: number; atRisk: number; overdue: number }>; openBreaches: number }> {
+  async function expected(month: string, now: number): Promise<{ stopped: Map<string, { met: number; breached: number; notRecorded: number }>; running: Map<string, { running: number; atRisk: number; overdue: number }>; openBreaches: number }> {
     const tickets = (await call('xuzhou.admin', 'query ($c: ID!) { tickets(contractId: $c) { id state severity } }', { c: xuzhou })).data?.tickets as { id: string; state: string; severity: string }[];
     const warnings = new Set(((await call('xuzhou.admin', 'query ($c: ID) { notifications(contractId: $c, limit: 500) { dedupeKey } }', { c: xuzhou })).data?.notifications as { dedupeKey: string }[]).map((n) => n.dedupeKey));
-    const stopped = new Map<string, { met: number; breached: number }>();
+    const stopped = new Map<string, { met: number; breached: number; notRecorded: number }>();
     const running = new Map<string, { running: number; atRisk: number; overdue: number }>();
     let openBreaches = 0;
     for (const t of tickets) {
@@ -62,9 +62,15 @@ describe('contract dashboard and ping (real PostgreSQL, demo seed)', () => {
       let over = false;
       for (const x of history[0].targets) {
         const key = `${t.severity}/${x.targetId}`;
-        if (x.stop) {
+        if (x.status === 'not_recorded') {
+          // Counted apart, in the month the ticket ended (where the engine read the clock to).
+          if (x.explanation.params.until.slice(0, 7) !== month) continue;
+          const s = stopped.get(key) ?? { met: 0, breached: 0, notRecorded: 0 };
+          s.notRecorded++;
+          stopped.set(key, s);
+        } else if (x.stop) {
           if (x.stop.slice(0, 7) !== month) continue;
-          const s = stopped.get(key) ?? { met: 0, breached: 0 };
+          const s = stopped.get(key) ?? { met: 0, breached: 0, notRecorded: 0 };
           if (x.status === 'met') s.met++;
           else s.breached++;
           stopped.set(key, s);
@@ -85,11 +91,11 @@ describe('contract dashboard and ping (real PostgreSQL, demo seed)', () => {
   }
 
   const flatten = (d: Dashboard) => {
-    const stopped = new Map<string, { met: number; breached: number }>();
+    const stopped = new Map<string, { met: number; breached: number; notRecorded: number }>();
     const running = new Map<string, { running: number; atRisk: number; overdue: number }>();
     for (const s of d.sla.severities) {
       for (const t of s.targets) {
-        if (t.met + t.breached) stopped.set(`${s.severity}/${t.targetId}`, { met: t.met, breached: t.breached });
+        if (t.met + t.breached + t.notRecorded) stopped.set(`${s.severity}/${t.targetId}`, { met: t.met, breached: t.breached, notRecorded: t.notRecorded });
         if (t.running) running.set(`${s.severity}/${t.targetId}`, { running: t.running, atRisk: t.atRisk, overdue: t.overdue });
       }
     }
@@ -104,6 +110,7 @@ describe('contract dashboard and ping (real PostgreSQL, demo seed)', () => {
 
   it("the SLA tiles of each month of the demo are the stored results' latest clocks, counted independently", async () => {
     let clocks = 0;
+    let notRecorded = 0;
     for (const month of ['2026-08', '2026-09', '2026-10', '2026-11']) {
       const d = await dashboard('xuzhou.admin', xuzhou, month);
       const want = await expected(month, Date.parse(d.asOf));
@@ -116,13 +123,16 @@ describe('contract dashboard and ping (real PostgreSQL, demo seed)', () => {
       });
       // Totals are the sums of the severities, which are the sums of their targets.
       for (const s of d.sla.severities) {
-        for (const k of ['met', 'breached', 'running', 'atRisk', 'overdue'] as const) expect(s[k]).toBe(s.targets.reduce((a, t) => a + t[k], 0));
+        for (const k of ['met', 'breached', 'notRecorded', 'running', 'atRisk', 'overdue'] as const) expect(s[k]).toBe(s.targets.reduce((a, t) => a + t[k], 0));
       }
-      for (const k of ['met', 'breached', 'running', 'atRisk', 'overdue'] as const) expect(d.sla[k]).toBe(d.sla.severities.reduce((a, s) => a + s[k], 0));
+      for (const k of ['met', 'breached', 'notRecorded', 'running', 'atRisk', 'overdue'] as const) expect(d.sla[k]).toBe(d.sla.severities.reduce((a, s) => a + s[k], 0));
       if (d.sla.met + d.sla.breached) expect(d.sla.compliancePercent).toBe(((d.sla.met * 100) / (d.sla.met + d.sla.breached)).toFixed(2));
       else expect(d.sla.compliancePercent).toBeNull();
       clocks += d.sla.met + d.sla.breached;
+      notRecorded += d.sla.notRecorded;
     }
+    // No on-site event was recorded on the closed demo tickets: those targets are counted apart, not as breaches.
+    expect(notRecorded).toBeGreaterThanOrEqual(12);
     // The demo's twelve closed Xuzhou tickets stopped clocks in these months, some late (breaches).
     expect(clocks).toBeGreaterThan(12);
     const all = await Promise.all(['2026-08', '2026-09', '2026-10', '2026-11'].map((m) => dashboard('xuzhou.admin', xuzhou, m)));
@@ -130,12 +140,36 @@ describe('contract dashboard and ping (real PostgreSQL, demo seed)', () => {
     expect(all[0].sla.running).toBeGreaterThan(0); // the three open tickets
   });
 
-  it('the default month is the current one in Asia/Shanghai; warnings are counted in the month', async () => {
+  it('the default month is the current one in Asia/Shanghai; warnings are counted once per ticket and target, where the clock bears them out', async () => {
     const d = await dashboard('xuzhou.finance', xuzhou);
     expect(d.sla.month).toBe(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7));
-    const all = (await call('xuzhou.admin', 'query ($c: ID) { notifications(contractId: $c, limit: 500) { severity createdAt } }', { c: xuzhou })).data?.notifications as { severity: string; createdAt: string }[];
+    type Warning = { ticketId: string; createdAt: string; details: { targetId: string; threshold: number } };
+    const all = (await call('xuzhou.admin', 'query ($c: ID) { notifications(contractId: $c, limit: 500) { ticketId createdAt details } }', { c: xuzhou })).data?.notifications as Warning[];
     const inMonth = all.filter((n) => new Date(Date.parse(n.createdAt) + 8 * 3_600_000).toISOString().slice(0, 7) === d.sla.month);
-    expect(d.notifications).toMatchObject({ total: inMonth.length, critical: inMonth.filter((n) => n.severity === 'critical').length, warning: inMonth.filter((n) => n.severity === 'warning').length });
+    const tickets = (await call('xuzhou.admin', 'query ($c: ID!) { tickets(contractId: $c) { id state } }', { c: xuzhou })).data?.tickets as { id: string; state: string }[];
+    // Per ticket and target: the highest threshold warned, capped by what the latest stored clock reached.
+    const level = new Map<string, number>();
+    for (const n of inMonth) {
+      const key = `${n.ticketId}/${n.details.targetId}`;
+      level.set(key, Math.max(level.get(key) ?? 0, n.details.threshold));
+    }
+    let critical = 0;
+    let warning = 0;
+    for (const [key, warned] of level) {
+      const [ticketId, targetId] = key.split('/');
+      const history = (await call('xuzhou.admin', 'query ($id: ID!) { ticketSlaHistory(ticketId: $id) { targets } }', { id: ticketId })).data?.ticketSlaHistory as { targets: StoredTarget[] }[];
+      const x = history[0].targets.find((t) => t.targetId === targetId) as StoredTarget;
+      if (x.status === 'not_recorded') continue;
+      const open = !ENDED.includes(tickets.find((t) => t.id === ticketId)?.state ?? '');
+      const reached = x.stop === null && open ? 100 : Number(x.percentUsed) >= 100 ? 100 : Number(x.percentUsed) >= 75 ? 75 : 0;
+      const shown = Math.min(warned, reached);
+      if (shown === 100) critical++;
+      else if (shown === 75) warning++;
+    }
+    expect(d.notifications).toMatchObject({ total: critical + warning, critical, warning });
+    // The demo's three open tickets have four targets each; the closed ones count only where a clock really breached.
+    expect(d.notifications.total).toBeLessThan(inMonth.length);
+    expect(d.notifications.total).toBeLessThanOrEqual(level.size);
   });
 
   it('a new event moves a clock: closing an open ticket stops its clocks in that month', async () => {
@@ -198,11 +232,12 @@ describe('contract dashboard and ping (real PostgreSQL, demo seed)', () => {
       expect(clocks).toEqual([{ stop_month: '2026-12', n: targets.length }]);
       const drift = await a.query(`
         SELECT * FROM (
-          SELECT tenant_id, contract_id, stop_month AS month, severity, target_id, count(*) FILTER (WHERE status = 'met')::int AS met, count(*) FILTER (WHERE status <> 'met')::int AS breached
+          SELECT tenant_id, contract_id, stop_month AS month, severity, target_id, count(*) FILTER (WHERE status = 'met')::int AS met,
+                 count(*) FILTER (WHERE status = 'breached')::int AS breached, count(*) FILTER (WHERE status = 'not_recorded')::int AS not_recorded
           FROM ticket_sla_clocks WHERE is_current AND stop_month IS NOT NULL GROUP BY 1, 2, 3, 4, 5) k
-        FULL JOIN (SELECT tenant_id, contract_id, month, severity, target_id, met, breached FROM ticket_sla_month_counts WHERE met <> 0 OR breached <> 0) m
+        FULL JOIN (SELECT tenant_id, contract_id, month, severity, target_id, met, breached, not_recorded FROM ticket_sla_month_counts WHERE met <> 0 OR breached <> 0 OR not_recorded <> 0) m
           USING (tenant_id, contract_id, month, severity, target_id)
-        WHERE k.met IS DISTINCT FROM m.met OR k.breached IS DISTINCT FROM m.breached`);
+        WHERE k.met IS DISTINCT FROM m.met OR k.breached IS DISTINCT FROM m.breached OR k.not_recorded IS DISTINCT FROM m.not_recorded`);
       expect(drift.rows).toEqual([]);
     } finally {
       await Promise.all([a.end(), b.end()]);

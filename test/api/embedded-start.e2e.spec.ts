@@ -26,7 +26,7 @@ async function contractCodes(app: INestApplication, email: string): Promise<stri
   return (res.body.data.contracts as { code: string }[]).map((c) => c.code);
 }
 
-type DemoTicket = { state: string; sla: { targets: { status: string }[] } | null };
+type DemoTicket = { state: string; sla: { targets: { status: string; stop: string | null; percentUsed: string; breachMinutes: number }[] } | null };
 
 async function xuzhouTickets(app: INestApplication): Promise<DemoTicket[]> {
   const server = app.getHttpServer();
@@ -36,7 +36,7 @@ async function xuzhouTickets(app: INestApplication): Promise<DemoTicket[]> {
   const res = await request(server)
     .post('/graphql')
     .set('authorization', auth)
-    .send({ query: 'query ($c: ID!) { tickets(contractId: $c) { state sla { targets { status } } } }', variables: { c: contract.id } });
+    .send({ query: 'query ($c: ID!) { tickets(contractId: $c) { state sla { targets { status stop percentUsed breachMinutes } } } }', variables: { c: contract.id } });
   if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
   return res.body.data.tickets as DemoTicket[];
 }
@@ -64,6 +64,11 @@ describe('npm start without a database server (embedded PGlite)', () => {
     expect(tickets.filter((t) => t.state === 'closed')).toHaveLength(12);
     expect(tickets.filter((t) => t.state !== 'closed').map((t) => t.state).sort()).toEqual(['deployed', 'in-progress', 'received']);
     expect(tickets.some((t) => t.sla?.targets.some((x) => x.status === 'breached'))).toBe(true);
+    // Closed tickets run no clock on to today: a target whose stop event never happened is not recorded (the demo
+    // records no on-site event), and what breached did so by days, not by tens of thousands of per cent.
+    const closedTargets = tickets.filter((t) => t.state === 'closed').flatMap((t) => t.sla?.targets ?? []);
+    expect(closedTargets.filter((x) => x.stop === null).map((x) => x.status)).toEqual(Array(12).fill('not_recorded'));
+    expect(closedTargets.filter((x) => x.status === 'breached').every((x) => x.stop !== null && Number(x.percentUsed) < 10_000 && x.breachMinutes < 10 * 1440)).toBe(true);
     // …and three monthly reports: two accepted, October waiting for the buyer.
     expect(await xuzhouReports(first)).toEqual([
       { month: '2026-08', status: 'accepted' },

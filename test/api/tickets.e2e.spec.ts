@@ -157,6 +157,23 @@ describe('tickets (联系单) through GraphQL on real PostgreSQL (Huai’an demo
       expect(t.sla?.calendarVersion).toMatch(/^cn-national@/);
     });
 
+    it('a closed ticket without an on-site event: that target is not_recorded, read to the close, with its explanation as a code', async () => {
+      type Target = { targetId: string; status: string; stop: string | null; elapsedMinutes: number; breachMinutes: number; percentUsed: string; explanation: { code: string; params: { name: string; value: string }[] } };
+      const r = await call('huaian.admin', `query ($id: ID!) { ticket(id: $id) { sla { status targets { targetId status stop elapsedMinutes breachMinutes percentUsed explanation { code params { name value } } } } } }`, { id });
+      expect(r.errors).toBeUndefined();
+      const targets = (r.data?.ticket as { sla: { targets: Target[] } }).sla.targets;
+      const onSite = targets.find((x) => x.targetId.startsWith('onsite') || x.targetId.startsWith('on-site')) as Target;
+      // Received 2026-03-02 09:00-ish, closed 2026-03-06 09:00: days, not months of a clock running on to today.
+      expect(onSite).toMatchObject({ status: 'not_recorded', stop: null, breachMinutes: 0, explanation: { code: 'sla.not-recorded' } });
+      expect(onSite.explanation.params).toContainEqual({ name: 'until', value: '2026-03-06T09:00:00+08:00' });
+      expect(onSite.elapsedMinutes).toBeLessThan(7 * 1440);
+      for (const x of targets) {
+        expect(x.status).not.toBe('running');
+        if (x.stop === null) expect(x.status).toBe('not_recorded');
+        else expect(['met', 'breached']).toContain(x.explanation.code.slice(4));
+      }
+    });
+
     it('a ticket received now has running clocks', async () => {
       const t = await create('huaian.admin', { category: '环境故障', severity: 'L1' });
       await ok('huaian.admin', t.id, 'confirm');

@@ -24,3 +24,4 @@ export * from './reports';
 export * from './staffing';
 export * from './period-close';
 export * from './jobs/job-definitions';
+export * from './explain';

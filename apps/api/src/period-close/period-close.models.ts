@@ -272,7 +272,7 @@ export class CloseLineModel {
   @Field(() => JsonScalar)
   basis!: JsonValue;
 
-  @Field()
+  /** As stored (JSON of a code, or an older row's sentence): resolved to text and `formulaExplanation` by CloseLineExplanationResolver. */
   formula!: string;
 
   @Field(() => String, { nullable: true })

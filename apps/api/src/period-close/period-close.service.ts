@@ -1,6 +1,6 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
-import { closablePeriods, closePeriodKind, periodIdSchema, periodsInTerm, type ParsedConfig } from '@ledger/contracts';
+import { closablePeriods, explain, explanationText, closePeriodKind, periodIdSchema, periodsInTerm, type ParsedConfig } from '@ledger/contracts';
 import { Decimal, DomainError, ValidationError, decimalInput, type Problem } from '@ledger/kernel';
 import { computePeriodClose, JobDispatcher, JobOutbox, PeriodCloseStore, scheduleJob, type CloseLineRow, type CloseRow, type JobRecord, type JobRequest } from '@ledger/jobs';
 import { TenantDatabase, type ContractEntity } from '@ledger/persistence';
@@ -140,7 +140,7 @@ export class PeriodCloseService {
       if (!booking) throw new DomainError('CONFLICT', `no open ${closePeriodKind(config)} period after ${close.period} in the term to book the correction in`);
       const key = `adjust-${close.id}-${(await em.query('SELECT gen_random_uuid() AS id'))[0].id}`;
       await PeriodCloseStore.insertLines(em, { tenantId: contract.tenantId, contractId: contract.id, id: null }, [
-        { period: booking.id, lineKey: key, kind: 'adjustment', paymentLineId: input.paymentLineId ?? null, ruleId: null, label: '调整', amount: new Decimal(input.amount).toFixed(2), basis: { corrects: close.period }, formula: `adjustment of ${close.period} (revision ${close.revision}): ${input.reason.trim()}`, reason: input.reason.trim(), correctsCloseId: close.id },
+        { period: booking.id, lineKey: key, kind: 'adjustment', paymentLineId: input.paymentLineId ?? null, ruleId: null, label: '调整', amount: new Decimal(input.amount).toFixed(2), basis: { corrects: close.period }, formula: explanationText(explain('close.adjustment', { period: close.period, revision: close.revision, reason: input.reason.trim() })), reason: input.reason.trim(), correctsCloseId: close.id },
       ], p.userId);
       const [line] = (await PeriodCloseStore.lines(em, { contractId: contract.id })).filter((l) => l.lineKey === key);
       return { line, jobs: [await JobOutbox.record(em, scheduleJob({ tenantId: contract.tenantId, contractId: contract.id, trigger: `adjust-${line.id}` }), { tenantId: contract.tenantId, userId: p.userId })] };

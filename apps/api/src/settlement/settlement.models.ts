@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { JsonScalar, type JsonValue } from '../graphql/json.scalar';
 import { MoneyScalar } from '../graphql/money.scalar';
+import type { StoredExplanation } from '@ledger/contracts';
 
 @ObjectType({ description: 'One deduction on a schedule line, with the figures it used and its formula in words.' })
 export class ScheduleDeductionModel {
@@ -16,8 +17,8 @@ export class ScheduleDeductionModel {
   @Field(() => JsonScalar, { description: 'The figures the rule used (all decimals as strings).' })
   basis!: JsonValue;
 
-  @Field()
-  formula!: string;
+  /** Resolved to text by ScheduleDeductionExplanationResolver (also `formulaExplanation`). */
+  formula!: StoredExplanation;
 
   @Field(() => MoneyScalar)
   amount!: string;
@@ -34,8 +35,8 @@ export class ScheduleLineModel {
   @Field()
   label!: string;
 
-  @Field({ description: 'How the gross amount was derived.' })
-  basis!: string;
+  /** Resolved to text by ScheduleLineExplanationResolver (also `basisExplanation`). */
+  basis!: StoredExplanation;
 
   @Field(() => Int)
   year!: number;
@@ -64,8 +65,8 @@ export class ScheduleLineModel {
   @Field({ description: 'scheduled | due | withheld | paid | forfeited' })
   status!: string;
 
-  @Field(() => [String])
-  reasons!: string[];
+  /** Resolved to texts by ScheduleLineExplanationResolver (also `reasonExplanations`). */
+  reasons!: StoredExplanation[];
 }
 
 @ObjectType()
@@ -97,8 +98,8 @@ export class ScheduleModel {
   @Field(() => MoneyScalar, { description: 'Deductions beyond what remains payable, plus overpayments: owed by the vendor.' })
   vendorBalanceOwed!: string;
 
-  @Field(() => [String])
-  notes!: string[];
+  /** Resolved to texts by ScheduleExplanationResolver (also `noteExplanations`). */
+  notes!: StoredExplanation[];
 }
 
 @ObjectType({ description: 'A what-if settlement: the engine over assumed inputs. Nothing is stored.' })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { simulateSettlement, type AssumedAssessment, type AssumedFacts, type Simulation } from '@ledger/contracts';
-import { ValidationError } from '@ledger/kernel';
+import { problem, ValidationError } from '@ledger/kernel';
 import { PresetsService } from '../presets/presets.service';
 import type { SimulateSettlementInput } from './simulate-settlement.input';
 
@@ -13,11 +13,11 @@ export class SettlementService {
     const hasPreset = input.presetId !== undefined && input.presetId !== null;
     const hasConfig = input.configuration !== undefined && input.configuration !== null;
     if (hasPreset === hasConfig) {
-      throw new ValidationError([{ path: 'input', message: 'give exactly one of presetId and configuration' }]);
+      throw new ValidationError([problem('input', 'choice.exactlyOne', { first: 'presetId', second: 'configuration' })]);
     }
     const config = hasPreset ? this.presets.get(input.presetId as string).configuration : input.configuration;
     if (input.assessments != null && !Array.isArray(input.assessments)) {
-      throw new ValidationError([{ path: 'input.assessments', message: 'must be a list of { period, inputs, assessedOn? }' }]);
+      throw new ValidationError([problem('input.assessments', 'settlement.assessmentsList')]);
     }
     const assumed: AssumedFacts = { facts: input.facts ?? {}, assessments: (input.assessments ?? []) as AssumedAssessment[] };
     const baseline = input.baseline == null ? undefined : (input.baseline as AssumedFacts);

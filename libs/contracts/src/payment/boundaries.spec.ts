@@ -1,3 +1,4 @@
+import { renderExplanation } from '../explain/explanation-texts';
 import { computeSchedule, type ContractConfig } from '../index';
 import { huaianConfig, qinghaiConfig, xuzhouConfig } from '../testing/golden-configs';
 
@@ -35,10 +36,10 @@ describe('boundaries', () => {
     expect(at48?.amount).toBe('320000.00');
     const exact = scoreDeduction(xuzhouAt('32.00'));
     expect(exact?.amount).toBe('480000.00');
-    expect(exact?.formula).toContain('reached exactly');
+    expect(renderExplanation(exact?.formula, 'en')).toContain('reached exactly');
     const beyond = scoreDeduction(xuzhouAt('10.00'));
     expect(beyond?.amount).toBe('480000.00');
-    expect(beyond?.formula).toContain('capped at 20 % of the contract amount 2,400,000.00 = 480,000.00');
+    expect(renderExplanation(beyond?.formula, 'en')).toContain('capped at 20 % of the contract amount 2,400,000.00 = 480,000.00');
     expect(beyond?.basis.uncapped).toBe('700000.00');
   });
 
@@ -53,7 +54,7 @@ describe('boundaries', () => {
     const s = computeSchedule(huaianConfig, { years: [{ year: 2026, score: '0.00', assessedOn: '2027-01-20' }] }, { asOf: '2027-02-01' });
     const byId = Object.fromEntries(s.lines.map((l) => [l.id, l]));
     expect(byId['pay.final'].net).toBe('0.00');
-    expect(byId['pay.y2025'].deductions.map((d) => [d.kind, d.amount, d.formula])).toEqual([['carried-forward', '145000.00', 'carried from pay.final: 145,000.00']]);
+    expect(byId['pay.y2025'].deductions.map((d) => [d.kind, d.amount, renderExplanation(d.formula, 'en')])).toEqual([['carried-forward', '145000.00', 'carried from pay.final: 145,000.00']]);
     expect(byId['pay.y2025'].net).toBe('812000.00');
     expect(s.vendorBalanceOwed).toBe('0.00');
     expect(s.totals.deductions).toBe('232000.00');
@@ -79,7 +80,7 @@ describe('boundaries', () => {
     ]);
     expect(final?.net).toBe('0.00');
     expect(s.vendorBalanceOwed).toBe('145000.00');
-    expect(s.notes.join(' ')).toContain('owed by the vendor');
+    expect(s.notes.map((n) => renderExplanation(n, 'en')).join(' ')).toContain('owed by the vendor');
   });
 
   it('liquidated damages: 0.5 %/day of the late service, capped at 10 % (20 days reach it exactly)', () => {
@@ -88,9 +89,9 @@ describe('boundaries', () => {
         .lines.flatMap((l) => l.deductions)
         .find((d) => d.kind === 'liquidated-damages');
     expect(run(12)?.amount).toBe('6000.00');
-    expect(run(12)?.formula).toBe('late delivery d1: 12 day(s) × 0.5 % × 100,000.00 = 6,000.00, cap 10 % = 10,000.00 not reached');
+    expect(renderExplanation(run(12)?.formula, 'en')).toBe('late delivery d1: 12 day(s) × 0.5 % × 100,000.00 = 6,000.00, cap 10 % = 10,000.00 not reached');
     expect(run(20)?.amount).toBe('10000.00');
-    expect(run(20)?.formula).toContain('reached exactly');
+    expect(renderExplanation(run(20)?.formula, 'en')).toContain('reached exactly');
     expect(run(45)?.amount).toBe('10000.00');
     expect(run(45)?.basis.uncapped).toBe('22500.00');
   });
@@ -114,7 +115,7 @@ describe('boundaries', () => {
       { asOf: '2026-12-01' },
     );
     const l = s.lines[0];
-    expect(l.deductions.map((d) => [d.amount, d.formula])).toEqual([
+    expect(l.deductions.map((d) => [d.amount, renderExplanation(d.formula, 'en')])).toEqual([
       ['1234.56', 'manual adjustment adj1: 2026-H1 closed: correction of ticket T-17: 1,234.56'],
       ['-200.00', 'manual adjustment adj2: refund of adj0: gives back 200.00'],
     ]);
@@ -130,7 +131,7 @@ describe('boundaries', () => {
       ['score', '0.00'],
       ['absence', '66666.67'],
     ]);
-    expect(l.deductions[0].formula).toContain('superseded');
+    expect(renderExplanation(l.deductions[0].formula, 'en')).toContain('superseded');
     expect(l.net).toBe('2333333.33');
   });
 
@@ -138,7 +139,7 @@ describe('boundaries', () => {
     const l = computeSchedule(xuzhouConfig, {}, { asOf: '2027-03-01' }).lines[0];
     expect(l.dueDate).toBeNull();
     expect(l.status).toBe('scheduled');
-    expect(l.reasons).toContain('due date unknown: the 2026 year assessment has not happened yet');
+    expect(l.reasons.map((r) => renderExplanation(r, 'en'))).toContain('due date unknown: the 2026 year assessment has not happened yet');
   });
 
   it('rejects invalid facts with paths', () => {
@@ -157,7 +158,7 @@ describe('boundaries', () => {
     expect(run([['2026-04', 'C'], ['2026-05', 'B'], ['2026-06', 'C']])).toEqual([]);
     expect(run([['2026-04', 'C'], ['2026-06', 'C']])).toEqual([]);
     const s = computeSchedule(cfg, { periods: [{ id: '2026-04', grade: 'C' }, { id: '2026-05', grade: 'C' }] }, { asOf: '2026-12-31' });
-    expect(s.lines[0].deductions.find((d) => d.kind === 'consecutive-grade-forfeit')?.formula).toBe(
+    expect(renderExplanation(s.lines[0].deductions.find((d) => d.kind === 'consecutive-grade-forfeit')?.formula, 'en')).toBe(
       'ALERT: 2026-04, 2026-05 graded C (2 consecutive months): the buyer may terminate; the 2026-H1 payment 7,000.00 is not paid',
     );
     expect(s.lines[0].net).toBe('0.00');

@@ -4,7 +4,8 @@ import type { ParsedConfig } from '../config/contract-config.schema';
 import { localDateSchema } from '../config/common.schema';
 import { yearFees as computeYearFees } from '../config/year-fees';
 import { addMonths } from '../dates';
-import { formatMoneyGrouped } from '../money';
+import { toFen } from '../money';
+import { explain, type Explanation } from '../explain/explanation';
 import { evaluateCondition } from './conditions/registry';
 import { resolveDueDate } from './due-date';
 import { paymentFactsSchema, type PaymentFacts } from './facts.schema';
@@ -54,12 +55,12 @@ export function parseFacts(input: unknown): PaymentFacts {
 
 /** The engine proper, over an already parsed configuration and facts. */
 export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: string): Schedule {
-  const notes: string[] = [];
+  const notes: Explanation[] = [];
   const fees = computeYearFees(config.money.amount, config.term, config.money.annualSplit);
   const planned = planLines(config.payment, { amount: config.money.amount, term: config.term, assessment: config.assessment, yearFees: fees });
-  if (planned.length === 0) notes.push('the configuration states no payment milestones: there is nothing to schedule');
+  if (planned.length === 0) notes.push(explain('payment.note.no-milestones'));
 
-  const dueReasons = new Map<string, string>();
+  const dueReasons = new Map<string, Explanation>();
   const lines: ResolvedLine[] = planned.map((l) => {
     const due = resolveDueDate(l.due, l, config, facts);
     dueReasons.set(l.id, due.reason);
@@ -80,20 +81,20 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
   for (const p of facts.payments) paidBy.set(p.lineId, (paidBy.get(p.lineId) ?? dec(0)).plus(dec(p.amount)));
   const known = new Set(lines.map((l) => l.id));
   for (const p of facts.payments) {
-    if (!known.has(p.lineId)) notes.push(`payment of ${formatMoneyGrouped(p.amount)} on ${p.paidOn} names an unknown line "${p.lineId}"; counted in totals.paid only`);
+    if (!known.has(p.lineId)) notes.push(explain('payment.note.unknown-line', { amount: toFen(p.amount).toFixed(2), paidOn: p.paidOn, lineId: p.lineId }));
   }
 
   // Per line: deductions, conditions, due date (with delays), status.
   const out: (ScheduleLine & { _gross: Decimal; _own: Decimal; _paid: Decimal; _entries: { entry: ScheduleDeduction; value: Decimal }[] })[] = lines.map((l) => {
     const mine = hits.filter((h) => h.lineId === l.id);
-    const reasons: string[] = [l.basis];
+    const reasons: Explanation[] = [l.basis];
     const entries = mine.map((h) => ({
       entry: {
         ruleId: h.ruleId,
         kind: h.kind,
         ...(h.label ? { label: h.label } : {}),
         basis: h.basis,
-        formula: h.superseded ? `${h.formula} — superseded in its exclusive group (0.00)` : h.formula,
+        formula: h.superseded ? { code: h.formula.code, params: { ...h.formula.params, superseded: 'true' } } : h.formula,
         amount: (h.superseded ? dec(0) : h.amount).toFixed(2),
       },
       value: h.superseded ? dec(0) : h.amount,
@@ -103,13 +104,14 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
     const delay = mine.reduce((m, h) => (!h.superseded && h.delayMonths && h.delayMonths > m ? h.delayMonths : m), 0);
 
     let dueDate = l.dueDate;
-    reasons.push(dueReasons.get(l.id) ?? '');
+    const dueReason = dueReasons.get(l.id);
+    if (dueReason) reasons.push(dueReason);
     if (dueDate && delay > 0) {
       dueDate = addMonths(dueDate, delay);
-      reasons.push(`moved ${delay} month(s) later to ${dueDate}`);
+      reasons.push(explain('payment.reason.delayed', { months: delay, date: dueDate }));
     }
     const outcomes = l.conditions.map((c) => evaluateCondition(c, { line: l, facts, config, asOf }));
-    outcomes.forEach((o) => reasons.push(`${o.state === 'met' ? 'condition met' : o.state === 'failed' ? 'condition failed' : 'condition pending'}: ${o.reason}`));
+    outcomes.forEach((o) => reasons.push(o.reason));
     const paid = paidBy.get(l.id) ?? dec(0);
     const net = dec(l.gross).minus(own);
 
@@ -119,8 +121,8 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
     else if (outcomes.some((o) => o.state === 'failed')) status = 'withheld';
     else if (outcomes.every((o) => o.state === 'met') && dueDate !== null && dueDate <= asOf) status = 'due';
     else status = 'scheduled';
-    if (status === 'withheld') reasons.push(`withheld: ${net.toFixed(2)} is kept until the condition is met; deductions on this line are secured by it`);
-    if (paid.gt(0) && status !== 'paid') reasons.push(`paid so far ${formatMoneyGrouped(paid)}`);
+    if (status === 'withheld') reasons.push(explain('payment.reason.withheld', { net: net.toFixed(2) }));
+    if (paid.gt(0) && status !== 'paid') reasons.push(explain('payment.reason.paid-so-far', { paid: paid.toFixed(2) }));
 
     return {
       id: l.id,
@@ -136,7 +138,7 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
       paid: paid.toFixed(2),
       dueDate,
       status,
-      reasons: reasons.filter((r) => r !== ''),
+      reasons,
       _gross: l.gross,
       _own: own,
       _paid: paid,
@@ -163,7 +165,7 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
         ruleId: 'carry',
         kind: 'carried-forward',
         basis: { from: carrySources.join(', ') },
-        formula: `carried from ${carrySources.join(', ')}: ${formatMoneyGrouped(take)}`,
+        formula: explain('payment.deduction.carried', { from: carrySources.join(', '), amount: take.toFixed(2) }),
         amount: take.toFixed(2),
       },
       value: take,
@@ -178,7 +180,7 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
           ruleId: 'carry',
           kind: 'carried-forward',
           basis: { excess: excess.toFixed(2) },
-          formula: `deductions ${formatMoneyGrouped(line._own)} exceed the gross ${formatMoneyGrouped(line._gross)}: ${formatMoneyGrouped(excess)} carried to what is still payable`,
+          formula: explain('payment.deduction.excess', { own: line._own.toFixed(2), gross: line._gross.toFixed(2), excess: excess.toFixed(2) }),
           amount: excess.negated().toFixed(2),
         },
         value: excess.negated(),
@@ -203,12 +205,12 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
     if (line._paid.gt(net)) {
       const back = line._paid.minus(net);
       owed = owed.plus(back);
-      line.reasons.push(`paid ${formatMoneyGrouped(line._paid)} but the line nets ${formatMoneyGrouped(net)}: ${formatMoneyGrouped(back)} owed back by the vendor`);
+      line.reasons.push(explain('payment.reason.owed-back', { paid: line._paid.toFixed(2), net: net.toFixed(2), back: back.toFixed(2) }));
     }
   }
   if (carry.gt(0)) {
     owed = owed.plus(carry);
-    notes.push(`deductions of ${formatMoneyGrouped(carry)} exceed what remains payable and are owed by the vendor (rule 12)`);
+    notes.push(explain('payment.note.vendor-owes', { amount: carry.toFixed(2) }));
   }
 
   const sum = (f: (l: (typeof out)[number]) => Decimal): Decimal => out.reduce((a, l) => a.plus(f(l)), dec(0));

@@ -1,3 +1,4 @@
+import { renderExplanation } from '../explain/explanation-texts';
 import { computeSchedule, toChineseCapital, splitAmount, validateContractConfig } from '../index';
 import { huaianConfig, qinghaiConfig, tianjinP8Config, xuzhouConfig } from '../testing/golden-configs';
 
@@ -30,8 +31,8 @@ describe('golden: domain.md worked examples', () => {
       ['score', '0.00'],
       ['absence', '66666.67'],
     ]);
-    expect(l.deductions[0].formula).toBe('2026 year score 89.00 ≥ 80: no deduction');
-    expect(l.deductions[1].formula).toBe('absence: 2,400,000.00 × 3 ÷ 108 = 66,666.67 (planned 108 person-months, actual 105)');
+    expect(renderExplanation(l.deductions[0].formula, 'en')).toBe('2026 year score 89.00 ≥ 80: no deduction');
+    expect(renderExplanation(l.deductions[1].formula, 'en')).toBe('absence: 2,400,000.00 × 3 ÷ 108 = 66,666.67 (planned 108 person-months, actual 105)');
     expect(l.deductions[1].basis).toMatchObject({ plannedPersonMonths: '108', actualPersonMonths: '105', absentPersonMonths: '3' });
     expect(l.net).toBe('2333333.33');
     expect(l.dueDate).toBe('2027-02-14');
@@ -74,7 +75,7 @@ describe('golden: domain.md worked examples', () => {
       const d = final.deductions.find((x) => x.ruleId === 'score' && x.amount !== '0.00');
       expect(d?.amount).toBe('40000.00');
       expect(d?.basis).toMatchObject({ cap: '232000.00', capBase: '1160000.00', pointsBelow: '2' });
-      expect(d?.formula).toBe(
+      expect(renderExplanation(d?.formula, 'en')).toBe(
         '2026 year score 78.00: 2 point(s) below 80 × 20,000.00 = 40,000.00, cap 20 % of the 2026 fee 1,160,000.00 = 232,000.00 not reached',
       );
     });
@@ -83,11 +84,11 @@ describe('golden: domain.md worked examples', () => {
       const final = line(s, 'pay.final');
       expect(final.status).toBe('withheld');
       expect(final.net).toBe('47000.00');
-      expect(final.reasons.some((r) => r.includes('year 2026 score 78.00 < 80'))).toBe(true);
+      expect(final.reasons.some((r) => renderExplanation(r, 'en').includes('year 2026 score 78.00 < 80'))).toBe(true);
       expect(s.totals.withheld).toBe('47000.00');
       expect(s.vendorBalanceOwed).toBe('0.00');
       // the 2025 year score 85 ≥ 80 is explained on the last 2025 line
-      expect(line(s, 'pay.y2025').deductions.map((x) => x.formula)).toEqual(['2025 year score 85.00 ≥ 80: no deduction']);
+      expect(line(s, 'pay.y2025').deductions.map((x) => renderExplanation(x.formula, 'en'))).toEqual(['2025 year score 85.00 ≥ 80: no deduction']);
     });
 
     it('paid lines stay paid; totals add up', () => {
@@ -125,7 +126,7 @@ describe('golden: domain.md worked examples', () => {
         ['complaint-threshold-percent', '210.00'],
       ]);
       expect(h1.net).toBe('5150.00');
-      expect(h1.deductions[0].formula).toBe('2026-H1 grade B: 2 % of 7,000.00 = 140.00; paid 1 month(s) later');
+      expect(renderExplanation(h1.deductions[0].formula, 'en')).toBe('2026-H1 grade B: 2 % of 7,000.00 = 140.00; paid 1 month(s) later');
     });
 
     it('due 4 months after the assessment date (3 + 1 for grade B)', () => {

@@ -1,3 +1,4 @@
+import { renderExplanation } from '../explain/explanation-texts';
 // The worked examples run on the presets themselves (libs/contracts/src/presets, written by the presets
 // owner): the data and the engine must agree to the fen.
 import { dec } from '@ledger/kernel';
@@ -10,7 +11,7 @@ describe('payment engine on the presets', () => {
     expect(r.ok ? [] : r.problems).toEqual([]);
     const s = computeSchedule(config, {}, { asOf: '2026-06-30' });
     expect(dec(s.totals.gross).lte(dec(String(config.money.amount)))).toBe(true);
-    if (s.lines.length === 0) expect(s.notes).toContain('the configuration states no payment milestones: there is nothing to schedule');
+    if (s.lines.length === 0) expect(s.notes.map((n) => renderExplanation(n, 'en'))).toContain('the configuration states no payment milestones: there is nothing to schedule');
   });
 
   it('A on the Xuzhou preset: 89.00 → no score deduction; absence 66,666.67', () => {

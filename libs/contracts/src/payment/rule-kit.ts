@@ -5,6 +5,7 @@ import type { ParsedConfig } from '../config/contract-config.schema';
 import type { PaymentFacts } from './facts.schema';
 import type { Condition } from './conditions/condition.schema';
 import type { DueRule } from './due-rule.schema';
+import type { Explanation } from '../explain/explanation';
 
 /** What validators of payment rules can rely on: the structurally valid configuration and its derived figures. */
 export type ValidationContext = {
@@ -40,8 +41,8 @@ export type PlannedLine = {
   context: LineContext;
   due: DueRule;
   conditions: Condition[];
-  /** The share in words: '40 % of 1,740,000.00'. */
-  basis: string;
+  /** The share (payment.basis.*). */
+  basis: Explanation;
 };
 
 export type PlanContext = {
@@ -81,7 +82,7 @@ export type DeductionHit = {
   lineId: string;
   amount: Decimal;
   basis: Record<string, string>;
-  formula: string;
+  formula: Explanation;
   /** Payment of the line moves this many months later (Qinghai grade B/C). */
   delayMonths?: number;
   /** The line is not paid at all (acceptance failed: everything clawed back). */

@@ -1,10 +1,12 @@
-/** One deduction against a line: which rule, the figures it used, the formula in words, the amount (2 dp). */
+import type { Explanation } from '../explain/explanation';
+
+/** One deduction against a line: which rule, the figures it used, the formula as a code, the amount (2 dp). */
 export type ScheduleDeduction = {
   ruleId: string;
   kind: string;
   label?: string;
   basis: Record<string, string>;
-  formula: string;
+  formula: Explanation;
   amount: string;
 };
 
@@ -14,8 +16,8 @@ export type ScheduleLine = {
   id: string;
   milestoneId: string;
   label: string;
-  /** How the gross was derived ('40 % of the contract amount 1,740,000.00 …'). */
-  basis: string;
+  /** How the gross was derived (payment.basis.*). */
+  basis: Explanation;
   year: number;
   period?: string;
   gross: string;
@@ -27,7 +29,7 @@ export type ScheduleLine = {
   paid: string;
   dueDate: string | null;
   status: LineStatus;
-  reasons: string[];
+  reasons: Explanation[];
 };
 
 export type ScheduleTotals = {
@@ -48,5 +50,5 @@ export type Schedule = {
   totals: ScheduleTotals;
   /** Rule 12: deductions beyond what remains payable, plus overpayments (clawbacks), owed by the vendor. */
   vendorBalanceOwed: string;
-  notes: string[];
+  notes: Explanation[];
 };

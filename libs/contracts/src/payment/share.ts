@@ -1,7 +1,7 @@
 import { dec, type Decimal, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { yearSchema } from '../config/common.schema';
-import { formatMoneyGrouped } from '../money';
+import { explain } from '../explain/explanation';
 import type { ValidationContext } from './rule-kit';
 
 /** What a percentage is taken of: the contract amount, or one year's fee (the annual split). */
@@ -18,9 +18,13 @@ export function baseAmount(base: ShareBase, amount: string, yearFees: Map<number
   return fee;
 }
 
-export function describeBase(base: ShareBase, value: Decimal): string {
-  return base === 'amount' ? `the contract amount ${formatMoneyGrouped(value)}` : `the ${base.yearFee} fee ${formatMoneyGrouped(value)}`;
+/** Parameters naming the base of a share (rendered by the `base.*` texts). */
+export function describeBase(base: ShareBase, value: Decimal): Record<string, string> {
+  return base === 'amount' ? { base: 'amount', baseAmount: value.toFixed(2) } : { base: 'year-fee', baseYear: String(base.yearFee), baseAmount: value.toFixed(2) };
 }
+
+/** `percent % of <base>`. */
+export const percentBasis = (percent: string, base: ShareBase, value: Decimal) => explain('payment.basis.percent', { percent, ...describeBase(base, value) });
 
 /** Problem when a year fee is referenced that the term/split does not have. */
 export function checkShareBase(base: ShareBase, ctx: ValidationContext, path: string): Problem[] {

@@ -1,3 +1,4 @@
+import { renderExplanation } from '../explain/explanation-texts';
 import * as fs from 'fs';
 import * as path from 'path';
 import { dec } from '@ledger/kernel';
@@ -508,7 +509,7 @@ describe('scenario C′ — Qinghai: two consecutive monthly C grades (seed 002 
     expect(h1?.status).toBe('forfeited');
     const forfeit = h1?.deductions.find((d) => d.ruleId === 'consecutive-c');
     expect(forfeit?.amount).toBe('7000.00'); // the whole half-year payment
-    expect(forfeit?.formula).toMatch(/^ALERT: 2026-04, 2026-05 graded C/);
+    expect(renderExplanation(forfeit?.formula, 'en')).toMatch(/^ALERT: 2026-04, 2026-05 graded C/);
   });
 
   it('C in March and May (not consecutive) forfeits nothing', () => {
@@ -678,7 +679,7 @@ describe('Beijing 2020: no payment terms in the seed', () => {
     const schedule = computeSchedule(getPreset('beijing-2020').config, {}, { asOf: '2020-12-31' });
     expect(schedule.lines).toEqual([]);
     expect(schedule.totals.gross).toBe('0.00');
-    expect(schedule.notes.join(' ')).toMatch(/no payment milestones/);
+    expect(schedule.notes.map((n) => renderExplanation(n, 'en')).join(' ')).toMatch(/no payment milestones/);
   });
 });
 

@@ -17,7 +17,7 @@ type CloseLineRow = {
   label: string | null;
   amount: string;
   basis: Record<string, unknown> | null;
-  formula: string;
+  formula: unknown;
   reason: string | null;
   period: string | null;
   close_status: string | null;

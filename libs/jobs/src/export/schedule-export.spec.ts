@@ -1,4 +1,4 @@
-import { computeSchedule, getPreset, type PaymentFactsInput, type Schedule } from '@ledger/contracts';
+import { computeSchedule, getPreset, renderExplanation, type PaymentFactsInput, type Schedule } from '@ledger/contracts';
 import { dec } from '@ledger/kernel';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -131,8 +131,8 @@ const CASES: Case[] = [
     key: 'A',
     lines: [['settlement', '2400000.00', '66666.67', '2333333.33', '贰佰叁拾叁万叁仟叁佰叁拾叁元叁角叁分', '0.00', '2027-01-15', '到期']],
     deductions: [
-      ['settlement', 'year-score 年度综合评分考核扣减费用', '0.00', '2026 year score 89.00 ≥ 80: no deduction'],
-      ['settlement', 'absence 缺岗扣减费用', '66666.67', 'absence: 2,400,000.00 × 3 ÷ 108 = 66,666.67 (planned 108 person-months, actual 105)'],
+      ['settlement', '年度综合评分考核扣减费用', '0.00', '2026 year score 89.00 ≥ 80: no deduction'],
+      ['settlement', '缺岗扣减费用', '66666.67', 'absence: 2,400,000.00 × 3 ÷ 108 = 66,666.67 (planned 108 person-months, actual 105)'],
     ],
     total: ['2400000.00', '66666.67', '2333333.33', '贰佰叁拾叁万叁仟叁佰叁拾叁元叁角叁分', '0.00', '0.00', '2333333.33', '0.00'],
   },
@@ -144,10 +144,10 @@ const CASES: Case[] = [
       ['contract-payments.balance', '87000.00', '40000.00', '47000.00', '肆万柒仟元整', '0.00', '2026-12-31', '暂扣'],
     ],
     deductions: [
-      ['contract-payments.by-2025-12-31', 'year-score 综合评分低于80分扣款', '0.00', '2025 year score 85.00 ≥ 80: no deduction'],
+      ['contract-payments.by-2025-12-31', '综合评分低于80分扣款', '0.00', '2025 year score 85.00 ≥ 80: no deduction'],
       [
         'contract-payments.balance',
-        'year-score 综合评分低于80分扣款',
+        '综合评分低于80分扣款',
         '40000.00',
         '2026 year score 78.00: 2 point(s) below 80 × 20,000.00 = 40,000.00, cap 20 % of the 2026 fee 1,160,000.00 = 232,000.00 not reached',
       ],
@@ -161,9 +161,9 @@ const CASES: Case[] = [
       ['half-year-payment.2026-H2', '7000.00', '0.00', '7000.00', '柒仟元整', '0.00', '', '计划'],
     ],
     deductions: [
-      ['half-year-payment.2026-H1', 'grade 考核评价结果B级/C级', '140.00', '2026-H1 grade B: 2 % of 7,000.00 = 140.00; paid 1 month(s) later'],
-      ['half-year-payment.2026-H1', 'complaints 有效投诉每次扣除500元', '1500.00'],
-      ['half-year-payment.2026-H1', 'complaints-3 半年有效投诉≥3次再扣半年付款总额的3%', '210.00'],
+      ['half-year-payment.2026-H1', '考核评价结果B级/C级', '140.00', '2026-H1 grade B: 2 % of 7,000.00 = 140.00; paid 1 month(s) later'],
+      ['half-year-payment.2026-H1', '有效投诉每次扣除500元', '1500.00'],
+      ['half-year-payment.2026-H1', '半年有效投诉≥3次再扣半年付款总额的3%', '210.00'],
     ],
     total: ['42000.00', '1850.00', '40150.00', '肆万零壹佰伍拾元整', '0.00', '0.00', '40150.00', '0.00'],
   },
@@ -197,14 +197,17 @@ describe('schedule export: domain.md examples rendered and read back', () => {
       for (const [lineId, rule, amount, formula] of c.deductions) {
         const row = rowsOf(table, '扣款', lineId).find((r) => r[H.rule] === rule);
         expect(row && pick(row, 'rule', 'deduction')).toEqual([rule, amount]);
-        if (formula) expect(row?.[H.formula]).toBe(formula);
-        expect(row?.[H.ruleBasis]).toMatch(/^\w+=/); // basis as key=value pairs
+        // The engine's formula (a code) reads as the former English sentence in English, and the file holds its Chinese text.
+        const d = item(c.key).schedule.lines.find((l) => l.id === lineId)?.deductions.find((x) => x.label === rule);
+        if (formula) expect(renderExplanation(d?.formula, 'en')).toBe(formula);
+        expect(row?.[H.formula]).toBe(renderExplanation(d?.formula, 'zh-CN'));
+        expect(row?.[H.ruleBasis]).toMatch(/^[\u4e00-\u9fff]/); // basis keys in words, not key=value
       }
       // Every deduction of the schedule has its row beneath its line, in order.
       const schedule = item(c.key).schedule;
       for (const l of schedule.lines) {
         const at = table.findIndex((r) => r[H.kind] === '付款节点' && r[H.lineId] === l.id);
-        expect(table.slice(at + 1, at + 1 + l.deductions.length).map((r) => [r[H.kind], r[H.deduction], r[H.formula]])).toEqual(l.deductions.map((d) => ['扣款', d.amount, d.formula]));
+        expect(table.slice(at + 1, at + 1 + l.deductions.length).map((r) => [r[H.kind], r[H.deduction], r[H.formula]])).toEqual(l.deductions.map((d) => ['扣款', d.amount, renderExplanation(d.formula, 'zh-CN')]));
       }
       const [total] = rowsOf(table, '合计');
       expect(pick(total, 'gross', 'deduction', 'net', 'netCapital', 'paid', 'withheld', 'outstanding', 'vendorOwed')).toEqual(c.total);
@@ -229,7 +232,7 @@ describe('schedule export: domain.md examples rendered and read back', () => {
       expect(typeof firstLine.getCell(H.netCapital + 1).value).toBe('string');
       // The header block.
       const block = Object.fromEntries(rows.slice(0, headerAt - 2).map((r) => [String(r[0]), String(r[1])]));
-      expect(block).toMatchObject({ 导出时间: '2027-03-01 10:30:00（北京时间）', 配置版本: 'v2', 日历版本: 'cn-national@2026-test', 计算基准日: FIXTURES[c.key].asOf, 采购人: '测试采购人' });
+      expect(block).toMatchObject({ 导出时间: '2027-03-01 10:30（北京时间）', 配置版本: '配置第 2 版', 日历版本: '2026 国家日历', 计算基准日: FIXTURES[c.key].asOf, 采购人: '测试采购人' });
     });
 
     it('CSV: UTF-8 with BOM, RFC 4180, same cells', () => {
@@ -238,7 +241,7 @@ describe('schedule export: domain.md examples rendered and read back', () => {
       const rows = readCsv(bytes);
       expect(new Set(rows.map((r) => r.length))).toEqual(new Set([COLUMNS.length]));
       check(tableOf(rows));
-      expect(rows.find((r) => r[0] === '配置版本')?.[1]).toBe('v2');
+      expect(rows.find((r) => r[0] === '配置版本')?.[1]).toBe('配置第 2 版');
     });
   });
 
@@ -259,7 +262,7 @@ describe('schedule export: domain.md examples rendered and read back', () => {
     const csv = readCsv(toCsv(items, { exportedAt: EXPORTED_AT, tenantWide: true, omitted: ['beijing-2020'] }));
     expect(rowsOf(tableOf(csv), '总计')[0][H.net]).toBe('4106607.33');
     expect(csv.find((r) => r[0] === '未包含')?.[1]).toBe('尚无付款计划：beijing-2020');
-    expect(csv.find((r) => r[0] === '配置版本')?.[1]).toBe('xuzhou-2026: v2；huaian-2025-2026: v2；qinghai-hospital-3y: v2；tianjin-2026-p8: v2');
+    expect(csv.find((r) => r[0] === '配置版本')?.[1]).toBe('xuzhou-2026: 配置第 2 版；huaian-2025-2026: 配置第 2 版；qinghai-hospital-3y: 配置第 2 版；tianjin-2026-p8: 配置第 2 版');
   });
 
   it('stored close lines: a matching one gives its close and reason to the deduction row; others are listed, not totalled', () => {
@@ -268,10 +271,10 @@ describe('schedule export: domain.md examples rendered and read back', () => {
       { kind: 'adjustment', paymentLineId: 'settlement', ruleId: null, label: null, amount: '-1000.00', basis: { adjustment: 'adj-1' }, formula: 'manual adjustment adj-1', reason: '多扣退回', period: '2026', closeStatus: 'draft' },
     ];
     const table = buildScheduleTable([item('A', stored)], { exportedAt: EXPORTED_AT }).rows;
-    const absence = table.find((r) => r.kind === '扣款' && r.rule?.startsWith('absence'));
+    const absence = table.find((r) => r.kind === '扣款' && r.rule === '缺岗扣减费用');
     expect(absence?.reason).toBe('2026 结算记录');
     const records = table.filter((r) => r.kind === '结算记录');
-    expect(records.map((r) => [r.deduction, r.reason])).toEqual([['-1000.00', '未计入当前付款计划，仅供核对：2026 结算（draft）；多扣退回']]);
+    expect(records.map((r) => [r.deduction, r.reason])).toEqual([['-1000.00', '未计入当前付款计划，仅供核对：2026 结算（草稿）；多扣退回']]);
     expect(table.find((r) => r.kind === '合计')?.deduction).toBe('66666.67');
   });
 
@@ -279,7 +282,7 @@ describe('schedule export: domain.md examples rendered and read back', () => {
     const a = item('A');
     const tampered = { ...a, schedule: { ...a.schedule, totals: { ...a.schedule.totals, paid: '10.00' } } };
     const rows = buildScheduleTable([tampered], { exportedAt: EXPORTED_AT }).rows;
-    expect(rows.find((r) => r.kind === '说明')?.reason).toBe('明细合计与计划存储的合计不同：paid 0.00 ≠ 10.00（以明细为准）');
+    expect(rows.find((r) => r.kind === '说明')?.reason).toBe('明细合计与计划存储的合计不同：已付 0.00 ≠ 10.00（以明细为准）');
     expect(rows.find((r) => r.kind === '合计')?.paid).toBe('0.00');
   });
 

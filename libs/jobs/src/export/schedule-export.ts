@@ -1,4 +1,4 @@
-import { formatMoney, toChineseCapital, type LineStatus, type Schedule, type ScheduleDeduction, type ScheduleLine } from '@ledger/contracts';
+import { deductionKindText, describeCalendarVersion, formatMoney, renderBasis, renderExplanation, toChineseCapital, type LineStatus, type Schedule, type ScheduleDeduction, type ScheduleLine } from '@ledger/contracts';
 import { dec, type Decimal } from '@ledger/kernel';
 import ExcelJS from 'exceljs';
 
@@ -27,7 +27,8 @@ export type ExportCloseLine = {
   label: string | null;
   amount: string;
   basis: Record<string, unknown>;
-  formula: string;
+  /** As stored: a code with parameters, or (rows written before codes existed) an English sentence. */
+  formula: unknown;
   reason: string | null;
   /** The period it belongs to, and the status of the close that computed it (none for an adjustment). */
   period?: string | null;
@@ -93,6 +94,8 @@ export type ScheduleTable = {
 
 export type ContractTotals = { gross: Decimal; deductions: Decimal; net: Decimal; paid: Decimal; withheld: Decimal; outstanding: Decimal; vendorOwed: Decimal };
 
+const TOTAL_LABELS = { gross: '应付', deductions: '扣款', net: '实付', paid: '已付', withheld: '暂扣', outstanding: '待付' } as const;
+
 const ZERO = (): ContractTotals => ({ gross: dec(0), deductions: dec(0), net: dec(0), paid: dec(0), withheld: dec(0), outstanding: dec(0), vendorOwed: dec(0) });
 
 /** Withheld and outstanding of one line, as the engine counts them (compute-schedule.ts, totals). */
@@ -131,16 +134,17 @@ const addTotals = (a: ContractTotals, b: ContractTotals): ContractTotals => ({
   vendorOwed: a.vendorOwed.plus(b.vendorOwed),
 });
 
-const basisText = (basis: Record<string, unknown>): string =>
-  Object.entries(basis)
-    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join('; ');
+// Texts come from the one dictionary (libs/contracts/src/explain): the file is in Chinese, as its readers are.
+const basisText = (basis: Record<string, unknown>): string => renderBasis(basis, 'zh-CN');
 
-const ruleText = (ruleId: string | null, label: string | null | undefined, kind: string | null | undefined): string => [ruleId, label ?? kind].filter((x): x is string => !!x).join(' ');
+/** The rule as the buyer named it, else its kind in words (rule ids and kinds are keys, not words). */
+const ruleText = (label: string | null | undefined, kind: string | null | undefined): string => label || (kind ? deductionKindText(kind, 'zh-CN') : '');
 
-/** `2026-11-24 18:05:09` in Asia/Shanghai (UTC+8, no daylight saving). */
+const CLOSE_STATUS_LABELS: Record<string, string> = { pending: '待计算', draft: '草稿', confirmed: '已确认', reopened: '已重开', failed: '计算失败' };
+
+/** `2026-11-24 18:05` in Asia/Shanghai (UTC+8, no daylight saving). */
 export function shanghaiTime(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /**
@@ -156,7 +160,7 @@ function matchStored(schedule: Schedule, stored: readonly ExportCloseLine[]): { 
     for (const l of schedule.lines) {
       for (const d of l.deductions) {
         if (byDeduction.has(d)) continue;
-        const hit = candidates(l, d).find((s) => (pass === 'formula' ? s.formula === d.formula : dec(s.amount).eq(dec(d.amount)) && s.paymentLineId === l.id));
+        const hit = candidates(l, d).find((s) => (pass === 'formula' ? sameFormula(s.formula, d.formula) : dec(s.amount).eq(dec(d.amount)) && s.paymentLineId === l.id));
         if (hit) {
           byDeduction.set(d, hit);
           used.add(hit);
@@ -165,6 +169,11 @@ function matchStored(schedule: Schedule, stored: readonly ExportCloseLine[]): { 
     }
   }
   return { byDeduction, unmatched: stored.filter((s) => !used.has(s)) };
+}
+
+/** A stored formula (structured, or a legacy sentence) is the same as the computed one. */
+function sameFormula(stored: unknown, computed: ScheduleDeduction['formula']): boolean {
+  return renderExplanation(stored, 'en') === renderExplanation(computed, 'en');
 }
 
 const totalsRow = (t: ContractTotals): TableRow => ({
@@ -194,7 +203,7 @@ export function buildScheduleTable(items: readonly ScheduleExportItem[], options
   ];
   if (tenantNames.length) header.push(['采购人', tenantNames.join('；')]);
   if (vendorNames.length) header.push(['供应商', vendorNames.join('；')]);
-  header.push(['配置版本', join((i) => `v${i.configVersion}`)], ['日历版本', join((i) => i.calendarVersion)], ['计算基准日', join((i) => i.asOf)]);
+  header.push(['配置版本', join((i) => `配置第 ${i.configVersion} 版`)], ['日历版本', join((i) => describeCalendarVersion(i.calendarVersion, 'zh-CN'))], ['计算基准日', join((i) => i.asOf)]);
   if (options.omitted?.length) header.push(['未包含', `尚无付款计划：${options.omitted.join('、')}`]);
   header.push(['金额单位', '人民币元，两位小数；合计按明细精确求和']);
 
@@ -211,7 +220,7 @@ export function buildScheduleTable(items: readonly ScheduleExportItem[], options
         ...ids,
         lineId: l.id,
         label: l.label,
-        basis: l.basis,
+        basis: renderExplanation(l.basis, 'zh-CN'),
         year: String(l.year),
         period: l.period ?? '',
         gross: l.gross,
@@ -223,7 +232,7 @@ export function buildScheduleTable(items: readonly ScheduleExportItem[], options
         outstanding: formatMoney(f.outstanding),
         dueDate: l.dueDate ?? '',
         status: STATUS_LABELS[l.status] ?? l.status,
-        reason: l.reasons.join('；'),
+        reason: l.reasons.map((r) => renderExplanation(r, 'zh-CN')).join('；'),
       });
       for (const d of l.deductions) {
         const s = byDeduction.get(d);
@@ -235,23 +244,23 @@ export function buildScheduleTable(items: readonly ScheduleExportItem[], options
           label: l.label,
           year: String(l.year),
           period: l.period ?? '',
-          rule: ruleText(d.ruleId, d.label, d.kind),
+          rule: ruleText(d.label, d.kind),
           ruleBasis: basisText(d.basis),
-          formula: d.formula,
+          formula: renderExplanation(d.formula, 'zh-CN'),
           deduction: d.amount,
           reason: recorded,
         });
       }
     }
     for (const s of unmatched) {
-      const where = [s.period ? `${s.period} 结算` : '', s.closeStatus ? `（${s.closeStatus}）` : ''].join('');
+      const where = [s.period ? `${s.period} 结算` : '', s.closeStatus ? `（${CLOSE_STATUS_LABELS[s.closeStatus] ?? s.closeStatus}）` : ''].join('');
       rows.push({
         kind: ROW_KINDS.record,
         ...ids,
         lineId: s.paymentLineId ?? '',
-        rule: ruleText(s.ruleId, s.label, s.kind === 'adjustment' ? '调整' : '扣款'),
+        rule: ruleText(s.label, s.kind),
         ruleBasis: basisText(s.basis),
-        formula: s.formula,
+        formula: renderExplanation(s.formula, 'zh-CN'),
         deduction: formatMoney(dec(s.amount)),
         reason: [`未计入当前付款计划，仅供核对${where ? `：${where}` : ''}`, s.reason].filter((x): x is string => !!x).join('；'),
       });
@@ -259,8 +268,8 @@ export function buildScheduleTable(items: readonly ScheduleExportItem[], options
     const t = contractTotals(schedule);
     const stored = schedule.totals;
     const differs = (['gross', 'deductions', 'net', 'paid', 'withheld', 'outstanding'] as const).filter((k) => stored?.[k] !== undefined && !dec(stored[k]).eq(t[k]));
-    const notes = [...schedule.notes];
-    if (differs.length) notes.push(`明细合计与计划存储的合计不同：${differs.map((k) => `${k} ${formatMoney(t[k])} ≠ ${stored[k]}`).join('，')}（以明细为准）`);
+    const notes = schedule.notes.map((n) => renderExplanation(n, 'zh-CN'));
+    if (differs.length) notes.push(`明细合计与计划存储的合计不同：${differs.map((k) => `${TOTAL_LABELS[k]} ${formatMoney(t[k])} ≠ ${stored[k]}`).join('，')}（以明细为准）`);
     for (const n of notes) rows.push({ kind: ROW_KINDS.note, ...ids, reason: n });
     rows.push({ kind: ROW_KINDS.total, ...ids, label: '合计', basis: `合同金额 ${formatMoney(dec(c.amount))}`, ...totalsRow(t) });
     grand = addTotals(grand, t);
@@ -309,7 +318,7 @@ export function moneyCell(text: string): number | string {
 export async function toXlsx(items: readonly ScheduleExportItem[], options: ScheduleExportOptions): Promise<Buffer> {
   const table = buildScheduleTable(items, options);
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'O&M contract-performance ledger';
+  wb.creator = '运维合同履约台账';
   wb.created = options.exportedAt;
   wb.modified = options.exportedAt;
   const ws = wb.addWorksheet('付款计划');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { jobIds, parseContractConfig, periodsInTerm, type JobPayload, type ScheduleLine } from '@ledger/contracts';
+import { explanationText, jobIds, parseContractConfig, periodsInTerm, type JobPayload, type ScheduleLine } from '@ledger/contracts';
 import { TenantDatabase } from '@ledger/persistence';
 import { faultPoint } from '../runtime/fault-point';
 import { jobScope, UnrecoverableJobError, type JobHandler, type JobRun } from '../runtime/job-handler';
@@ -90,7 +90,8 @@ export function deductionLines(close: Pick<CloseRow, 'id' | 'period'>, computati
         label: d.label ?? null,
         amount: d.amount,
         basis: d.basis,
-        formula: d.formula,
+        // close_lines.formula is text: the structured form as JSON (old rows hold the English sentence).
+        formula: explanationText(d.formula),
         reason: null,
         correctsCloseId: null,
       })),

@@ -3,8 +3,10 @@ import type { ParsedConfig } from '../../config/contract-config.schema';
 import type { PaymentFacts } from '../facts.schema';
 import type { LineContext, ValidationContext } from '../rule-kit';
 import type { Condition } from './condition.schema';
+import type { Explanation } from '../../explain/explanation';
 
-export type ConditionOutcome = { state: 'met' | 'failed' | 'pending'; reason: string };
+/** The reason's parameters include `state`, so the text says met / failed / pending itself. */
+export type ConditionOutcome = { state: 'met' | 'failed' | 'pending'; reason: Explanation };
 
 export type ConditionEvalContext = { line: { context: LineContext }; facts: PaymentFacts; config: ParsedConfig; asOf: string };
 
@@ -17,19 +19,19 @@ export interface ConditionKind<C extends Condition> {
 }
 
 /** The score/grade record a condition looks at: its explicit period or year, else the line's period, else its year. */
-export function scoreRecord(c: { period?: string; year?: number }, ctx: ConditionEvalContext): { label: string; score?: string; grade?: string } {
+export function scoreRecord(c: { period?: string; year?: number }, ctx: ConditionEvalContext): { label: { target: 'period' | 'year'; ref: string }; score?: string; grade?: string } {
   if (c.period) {
     const p = ctx.facts.periods.find((x) => x.id === c.period);
-    return { label: c.period, score: p?.score, grade: p?.grade };
+    return { label: { target: 'period', ref: c.period }, score: p?.score, grade: p?.grade };
   }
   if (c.year === undefined && ctx.line.context.periodId) {
     const id = ctx.line.context.periodId;
     const p = ctx.facts.periods.find((x) => x.id === id);
-    return { label: id, score: p?.score, grade: p?.grade };
+    return { label: { target: 'period', ref: id }, score: p?.score, grade: p?.grade };
   }
   const year = c.year ?? ctx.line.context.year;
   const y = ctx.facts.years.find((x) => x.year === year);
-  return { label: `year ${year}`, score: y?.score, grade: y?.grade };
+  return { label: { target: 'year', ref: String(year) }, score: y?.score, grade: y?.grade };
 }
 
 /** Shared checks of a score target: the period must be an assessment period of the term; the year in the term. */

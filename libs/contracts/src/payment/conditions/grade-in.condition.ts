@@ -2,6 +2,7 @@ import type { Problem } from '@ledger/kernel';
 import type { z } from 'zod';
 import type { gradeInConditionSchema } from './condition.schema';
 import { checkScoreTarget, scoreRecord, type ConditionKind } from './condition-kit';
+import { explain } from '../../explain/explanation';
 
 type C = z.output<typeof gradeInConditionSchema>;
 
@@ -19,9 +20,9 @@ export const gradeInCondition: ConditionKind<C> = {
   },
   evaluate(c, ctx) {
     const r = scoreRecord(c, ctx);
-    if (r.grade === undefined) return { state: 'pending', reason: `waiting for the ${r.label} grade (needs ${c.grades.join('/')})` };
+    if (r.grade === undefined) return { state: 'pending', reason: explain('payment.condition.grade-pending', { state: 'pending', ...r.label, grades: c.grades.join('/') }) };
     return c.grades.includes(r.grade)
-      ? { state: 'met', reason: `${r.label} grade ${r.grade} is in ${c.grades.join('/')}` }
-      : { state: 'failed', reason: `${r.label} grade ${r.grade} is not in ${c.grades.join('/')}` };
+      ? { state: 'met', reason: explain('payment.condition.grade-in', { state: 'met', ...r.label, grade: r.grade, grades: c.grades.join('/') }) }
+      : { state: 'failed', reason: explain('payment.condition.grade-not-in', { state: 'failed', ...r.label, grade: r.grade, grades: c.grades.join('/') }) };
   },
 };

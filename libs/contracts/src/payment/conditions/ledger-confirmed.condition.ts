@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { periodsInTerm } from '../../config/periods';
 import type { ledgerConfirmedConditionSchema } from './condition.schema';
 import type { ConditionKind } from './condition-kit';
+import { explain } from '../../explain/explanation';
 
 type C = z.output<typeof ledgerConfirmedConditionSchema>;
 
@@ -20,8 +21,8 @@ export const ledgerConfirmedCondition: ConditionKind<C> = {
   evaluate(c, ctx) {
     const id = c.period ?? ctx.line.context.periodId;
     const confirmed = id ? (ctx.facts.periods.find((p) => p.id === id)?.ledgerConfirmed ?? ctx.facts.ledgerConfirmed) : ctx.facts.ledgerConfirmed;
-    const what = id ? `the ${id} ledger` : 'the ledger';
-    if (confirmed === undefined) return { state: 'pending', reason: `waiting for ${what} to be confirmed` };
-    return confirmed ? { state: 'met', reason: `${what} confirmed` } : { state: 'failed', reason: `${what} not confirmed` };
+    const what = id ? { ledger: 'one', ledgerId: id } : { ledger: 'any' };
+    if (confirmed === undefined) return { state: 'pending', reason: explain('payment.condition.ledger-pending', { state: 'pending', ...what }) };
+    return confirmed ? { state: 'met', reason: explain('payment.condition.ledger-confirmed', { state: 'met', ...what }) } : { state: 'failed', reason: explain('payment.condition.ledger-not-confirmed', { state: 'failed', ...what }) };
   },
 };

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { periodsInTerm } from '../../config/periods';
 import type { quarterQualifiedConditionSchema } from './condition.schema';
 import type { ConditionKind } from './condition-kit';
+import { explain } from '../../explain/explanation';
 
 type C = z.output<typeof quarterQualifiedConditionSchema>;
 
@@ -19,9 +20,9 @@ export const quarterQualifiedCondition: ConditionKind<C> = {
   },
   evaluate(c, ctx) {
     const id = c.quarter ?? (ctx.line.context.periodKind === 'quarter' ? ctx.line.context.periodId : undefined);
-    if (!id) return { state: 'pending', reason: 'the line has no quarter to qualify' };
+    if (!id) return { state: 'pending', reason: explain('payment.condition.no-quarter', { state: 'pending' }) };
     const q = ctx.facts.quarters.find((x) => x.id === id);
-    if (!q) return { state: 'pending', reason: `waiting for ${id} to be qualified` };
-    return q.qualified ? { state: 'met', reason: `${id} service qualified` } : { state: 'failed', reason: `${id} service not qualified (服务不合格)` };
+    if (!q) return { state: 'pending', reason: explain('payment.condition.quarter-pending', { state: 'pending', quarter: id }) };
+    return q.qualified ? { state: 'met', reason: explain('payment.condition.quarter-qualified', { state: 'met', quarter: id }) } : { state: 'failed', reason: explain('payment.condition.quarter-not-qualified', { state: 'failed', quarter: id }) };
   },
 };

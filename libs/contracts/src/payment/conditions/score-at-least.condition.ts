@@ -2,6 +2,7 @@ import { dec } from '@ledger/kernel';
 import type { z } from 'zod';
 import type { scoreAtLeastConditionSchema } from './condition.schema';
 import { checkScoreTarget, scoreRecord, type ConditionKind } from './condition-kit';
+import { explain } from '../../explain/explanation';
 
 type C = z.output<typeof scoreAtLeastConditionSchema>;
 
@@ -11,9 +12,9 @@ export const scoreAtLeastCondition: ConditionKind<C> = {
   validate: (c, ctx, has) => checkScoreTarget(c, ctx, has),
   evaluate(c, ctx) {
     const r = scoreRecord(c, ctx);
-    if (r.score === undefined) return { state: 'pending', reason: `waiting for the ${r.label} score (needs ≥ ${c.min})` };
+    if (r.score === undefined) return { state: 'pending', reason: explain('payment.condition.score-pending', { state: 'pending', ...r.label, min: c.min }) };
     return dec(r.score).gte(dec(c.min))
-      ? { state: 'met', reason: `${r.label} score ${dec(r.score).toFixed(2)} ≥ ${c.min}` }
-      : { state: 'failed', reason: `${r.label} score ${dec(r.score).toFixed(2)} < ${c.min}` };
+      ? { state: 'met', reason: explain('payment.condition.score-met', { state: 'met', ...r.label, score: dec(r.score).toFixed(2), min: c.min }) }
+      : { state: 'failed', reason: explain('payment.condition.score-failed', { state: 'failed', ...r.label, score: dec(r.score).toFixed(2), min: c.min }) };
   },
 };

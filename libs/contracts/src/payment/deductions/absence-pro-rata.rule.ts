@@ -1,7 +1,8 @@
 import { dec, type Decimal } from '@ledger/kernel';
 import { z } from 'zod';
 import { termMonths, termMonthsInYear } from '../../config/periods';
-import { formatMoneyGrouped, toFen } from '../../money';
+import { toFen } from '../../money';
+import { explain } from '../../explain/explanation';
 import { lastLineOfYear } from '../line-select';
 import type { DeductionContext, DeductionHit, DeductionRule } from '../rule-kit';
 
@@ -41,7 +42,7 @@ export const absenceProRataDeduction: DeductionRule<'absence-pro-rata', typeof p
         lineId: line.id,
         amount,
         basis: { base: base.toFixed(2), plannedPersonMonths: planned.toString(), actualPersonMonths: actual.toString(), absentPersonMonths: absent.toString() },
-        formula: `absence${year === undefined ? '' : ` ${year}`}: ${formatMoneyGrouped(base)} × ${absent.toString()} ÷ ${planned.toString()} = ${formatMoneyGrouped(amount)} (planned ${planned.toString()} person-months, actual ${actual.toString()})`,
+        formula: explain('payment.deduction.absence', { year, base: base.toFixed(2), absent: absent.toString(), planned: planned.toString(), amount: amount.toFixed(2), actual: actual.toString() }),
       });
     }
     return hits;

@@ -2,7 +2,8 @@ import { dec } from '@ledger/kernel';
 import { z } from 'zod';
 import { percentSchema } from '../../config/common.schema';
 import { addMonths } from '../../dates';
-import { formatMoneyGrouped, toFen } from '../../money';
+import { toFen } from '../../money';
+import { explain } from '../../explain/explanation';
 import type { DeductionHit, DeductionRule } from '../rule-kit';
 
 const params = z.strictObject({
@@ -25,12 +26,12 @@ export const acceptanceClawbackDeduction: DeductionRule<'acceptance-clawback', t
     const a = ctx.facts.acceptance;
     const acceptedInTime = a?.passed === true && (a.date === undefined || a.date <= deadline);
     if (acceptedInTime || ctx.asOf <= deadline || ctx.lines.length === 0) return [];
-    const why = a?.passed ? `accepted only on ${a.date}, after ${deadline}` : `not accepted by ${deadline} (term end ${ctx.config.term.end} + ${p.graceMonths} months)`;
+    const why = a?.passed ? { why: 'accepted-late', acceptedOn: a.date, deadline } : { why: 'not-accepted', deadline, termEnd: ctx.config.term.end, graceMonths: p.graceMonths };
     const hits: DeductionHit[] = ctx.lines.map((l) => ({
       lineId: l.id,
       amount: l.gross,
       basis: { deadline, gross: l.gross.toFixed(2) },
-      formula: `clawback: ${why}: the whole line ${formatMoneyGrouped(l.gross)} is recovered`,
+      formula: explain('payment.deduction.clawback', { ...why, gross: l.gross.toFixed(2) }),
       forfeit: true,
     }));
     const fine = toFen(dec(ctx.config.money.amount).times(dec(p.finePercent)).dividedBy(100));
@@ -38,7 +39,7 @@ export const acceptanceClawbackDeduction: DeductionRule<'acceptance-clawback', t
       lineId: ctx.lines[ctx.lines.length - 1].id,
       amount: fine,
       basis: { deadline, finePercent: p.finePercent, amount: dec(ctx.config.money.amount).toFixed(2) },
-      formula: `fine: ${why}: ${p.finePercent} % of ${formatMoneyGrouped(ctx.config.money.amount)} = ${formatMoneyGrouped(fine)}`,
+      formula: explain('payment.deduction.clawback-fine', { ...why, finePercent: p.finePercent, amount: dec(ctx.config.money.amount).toFixed(2), fine: fine.toFixed(2) }),
       forfeit: true,
     });
     return hits;

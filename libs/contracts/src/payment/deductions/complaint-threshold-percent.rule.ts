@@ -1,7 +1,8 @@
 import { dec } from '@ledger/kernel';
 import { z } from 'zod';
 import { percentSchema } from '../../config/common.schema';
-import { formatMoneyGrouped, toFen } from '../../money';
+import { toFen } from '../../money';
+import { explain } from '../../explain/explanation';
 import { periodFactsOf, type DeductionHit, type DeductionRule } from '../rule-kit';
 
 const params = z.strictObject({
@@ -26,7 +27,7 @@ export const complaintThresholdPercentDeduction: DeductionRule<'complaint-thresh
         lineId: line.id,
         amount,
         basis: { validComplaints: String(n), minComplaints: String(p.minComplaints), percent: p.percent, gross: line.gross.toFixed(2) },
-        formula: `${n} valid complaints in ${line.context.periodId} ≥ ${p.minComplaints}: ${p.percent} % of ${formatMoneyGrouped(line.gross)} = ${formatMoneyGrouped(amount)}`,
+        formula: explain('payment.deduction.complaint-threshold', { count: n, period: line.context.periodId, min: p.minComplaints, percent: p.percent, gross: line.gross.toFixed(2), amount: amount.toFixed(2) }),
       });
     }
     return hits;

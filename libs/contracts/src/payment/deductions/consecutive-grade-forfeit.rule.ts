@@ -1,6 +1,6 @@
 import type { Problem } from '@ledger/kernel';
 import { z } from 'zod';
-import { formatMoneyGrouped } from '../../money';
+import { explain } from '../../explain/explanation';
 import type { DeductionHit, DeductionRule } from '../rule-kit';
 
 const params = z.strictObject({
@@ -43,7 +43,7 @@ export const consecutiveGradeForfeitDeduction: DeductionRule<'consecutive-grade-
         lineId: line.id,
         amount: line.gross,
         basis: { grade: p.grade, months: streak.join(', ') },
-        formula: `ALERT: ${streak.join(', ')} graded ${p.grade} (${p.consecutive} consecutive months): the buyer may terminate; the ${line.context.periodId ?? line.id} payment ${formatMoneyGrouped(line.gross)} is not paid`,
+        formula: explain('payment.deduction.consecutive-grade', { months: streak.join(', '), grade: p.grade, consecutive: p.consecutive, line: line.context.periodId ?? line.id, gross: line.gross.toFixed(2) }),
         forfeit: true,
       });
     }

@@ -1,7 +1,8 @@
 import { dec, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { percentSchema } from '../../config/common.schema';
-import { formatMoneyGrouped, toFen } from '../../money';
+import { toFen } from '../../money';
+import { explain } from '../../explain/explanation';
 import { periodFactsOf, type DeductionHit, type DeductionRule } from '../rule-kit';
 
 const params = z.strictObject({
@@ -48,7 +49,7 @@ export const gradePercentDeduction: DeductionRule<'grade-percent', typeof params
         lineId: line.id,
         amount,
         basis: { grade: rule.grade, percent: rule.percent, gross: line.gross.toFixed(2), delayMonths: String(rule.delayMonths) },
-        formula: `${line.context.periodId} grade ${rule.grade}: ${rule.percent} % of ${formatMoneyGrouped(line.gross)} = ${formatMoneyGrouped(amount)}${rule.delayMonths ? `; paid ${rule.delayMonths} month(s) later` : ''}`,
+        formula: explain('payment.deduction.grade-percent', { period: line.context.periodId, grade: rule.grade, percent: rule.percent, gross: line.gross.toFixed(2), amount: amount.toFixed(2), delayMonths: rule.delayMonths ? rule.delayMonths : undefined }),
         delayMonths: rule.delayMonths,
       });
     }

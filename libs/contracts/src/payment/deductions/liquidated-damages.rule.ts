@@ -1,7 +1,8 @@
 import { dec } from '@ledger/kernel';
 import { z } from 'zod';
 import { percentSchema } from '../../config/common.schema';
-import { formatMoneyGrouped, toFen } from '../../money';
+import { toFen } from '../../money';
+import { explain } from '../../explain/explanation';
 import { firstLineDueFrom } from '../line-select';
 import type { DeductionHit, DeductionRule } from '../rule-kit';
 
@@ -33,9 +34,17 @@ export const liquidatedDamagesDeduction: DeductionRule<'liquidated-damages', typ
         lineId: line.id,
         amount,
         basis: { serviceValue: value.toFixed(2), daysLate: String(d.daysLate), percentPerDay: p.percentPerDay, uncapped: raw.toFixed(2), cap: cap.toFixed(2) },
-        formula:
-          `late delivery ${d.id}${d.description ? ` (${d.description})` : ''}: ${d.daysLate} day(s) × ${p.percentPerDay} % × ${formatMoneyGrouped(value)} = ${formatMoneyGrouped(raw)}, ` +
-          (raw.gt(cap) ? `capped at ${p.capPercent} % = ${formatMoneyGrouped(cap)}` : `cap ${p.capPercent} % = ${formatMoneyGrouped(cap)} ${raw.eq(cap) ? 'reached exactly' : 'not reached'}`),
+        formula: explain('payment.deduction.liquidated-damages', {
+          id: d.id,
+          description: d.description || undefined,
+          days: d.daysLate,
+          percentPerDay: p.percentPerDay,
+          value: value.toFixed(2),
+          raw: raw.toFixed(2),
+          capPercent: p.capPercent,
+          cap: cap.toFixed(2),
+          capNote: raw.gt(cap) ? 'capped' : raw.eq(cap) ? 'reached' : 'not-reached',
+        }),
       });
     }
     return hits;

@@ -1,6 +1,7 @@
 import { dec } from '@ledger/kernel';
 import { z } from 'zod';
-import { formatMoneyGrouped, toFen } from '../../money';
+import { toFen } from '../../money';
+import { explain } from '../../explain/explanation';
 import { firstLineDueFrom } from '../line-select';
 import type { DeductionHit, DeductionRule } from '../rule-kit';
 
@@ -27,7 +28,7 @@ export const manualAdjustmentDeduction: DeductionRule<'manual-adjustment', typeo
         lineId: line.id,
         amount,
         basis: { adjustment: a.id, reason: a.reason },
-        formula: `manual adjustment ${a.id}: ${a.reason}: ${amount.isNegative() ? `gives back ${formatMoneyGrouped(amount.negated())}` : formatMoneyGrouped(amount)}`,
+        formula: explain(amount.isNegative() ? 'payment.deduction.manual-give-back' : 'payment.deduction.manual', { id: a.id, reason: a.reason, amount: (amount.isNegative() ? amount.negated() : amount).toFixed(2) }),
       });
     }
     return hits;

@@ -1,7 +1,8 @@
 import { dec } from '@ledger/kernel';
 import { z } from 'zod';
 import { nonNegativeMoneySchema } from '../../config/common.schema';
-import { formatMoneyGrouped, toFen } from '../../money';
+import { toFen } from '../../money';
+import { explain } from '../../explain/explanation';
 import { periodFactsOf, type DeductionHit, type DeductionRule } from '../rule-kit';
 
 const params = z.strictObject({
@@ -25,7 +26,7 @@ export const perComplaintDeduction: DeductionRule<'per-complaint', typeof params
         lineId: line.id,
         amount,
         basis: { validComplaints: String(n), amountEach: toFen(p.amountEach).toFixed(2) },
-        formula: `${n} valid complaint(s) in ${line.context.periodId} × ${formatMoneyGrouped(p.amountEach)} = ${formatMoneyGrouped(amount)}`,
+        formula: explain('payment.deduction.per-complaint', { count: n, period: line.context.periodId, each: toFen(p.amountEach).toFixed(2), amount: amount.toFixed(2) }),
       });
     }
     return hits;

@@ -1,7 +1,8 @@
 import { dec, type Decimal, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { nonNegativeMoneySchema, nonNegativeDecimalSchema, percentSchema, yearSchema } from '../../config/common.schema';
-import { formatMoneyGrouped, toFen } from '../../money';
+import { toFen } from '../../money';
+import { explain } from '../../explain/explanation';
 import { lastLineOfYear } from '../line-select';
 import { periodFactsOf, type DeductionHit, type DeductionRule, type ResolvedLine } from '../rule-kit';
 
@@ -43,19 +44,19 @@ export const perPointBelowThresholdDeduction: DeductionRule<'per-point-below-thr
   },
   apply(p, ctx) {
     const hits: DeductionHit[] = [];
-    const charge = (line: ResolvedLine | undefined, label: string, score: string, year: number): void => {
+    const charge = (line: ResolvedLine | undefined, scope: { scope: 'year' | 'period'; ref: string }, score: string, year: number): void => {
       if (!line) return;
       const s = dec(score);
       const threshold = dec(p.threshold);
       const basis: Record<string, string> = { score: s.toFixed(2), threshold: p.threshold, perPoint: toFen(p.perPoint).toFixed(2), points: p.points };
       if (s.gte(threshold)) {
-        hits.push({ lineId: line.id, amount: dec(0), basis, formula: `${label} score ${s.toFixed(2)} ≥ ${p.threshold}: no deduction` });
+        hits.push({ lineId: line.id, amount: dec(0), basis, formula: explain('payment.deduction.per-point.none', { ...scope, score: s.toFixed(2), threshold: p.threshold }) });
         return;
       }
       const gap = threshold.minus(s);
       const points = p.points === 'ceil' ? gap.ceil() : p.points === 'floor' ? gap.floor() : gap;
       const raw = toFen(points.times(dec(p.perPoint)));
-      let formula = `${label} score ${s.toFixed(2)}: ${points.toString()} point(s) below ${p.threshold}${p.points === 'proportional' ? '' : ` (${p.points} of ${gap.toString()})`} × ${formatMoneyGrouped(p.perPoint)} = ${formatMoneyGrouped(raw)}`;
+      const params: Record<string, string> = { ...scope, score: s.toFixed(2), points: points.toString(), threshold: p.threshold, rounding: p.points, gap: gap.toString(), perPoint: toFen(p.perPoint).toFixed(2), raw: raw.toFixed(2), capState: 'none' };
       let amount = raw;
       basis.pointsBelow = points.toString();
       basis.uncapped = raw.toFixed(2);
@@ -66,30 +67,28 @@ export const perPointBelowThresholdDeduction: DeductionRule<'per-point-below-thr
         basis.capBase = base.toFixed(2);
         if (raw.gt(cap)) {
           amount = cap;
-          formula += `, capped at ${p.cap.percent} % of ${what} ${formatMoneyGrouped(base)} = ${formatMoneyGrouped(cap)}`;
-        } else {
-          formula += `, cap ${p.cap.percent} % of ${what} ${formatMoneyGrouped(base)} = ${formatMoneyGrouped(cap)} ${raw.eq(cap) ? 'reached exactly' : 'not reached'}`;
         }
+        Object.assign(params, { ...what, capPercent: p.cap.percent, capBase: base.toFixed(2), cap: cap.toFixed(2), capState: raw.gt(cap) ? 'capped' : raw.eq(cap) ? 'reached' : 'not-reached' });
       }
-      hits.push({ lineId: line.id, amount, basis, formula });
+      hits.push({ lineId: line.id, amount, basis, formula: explain('payment.deduction.per-point', params) });
     };
     if (p.score === 'year') {
       for (const y of ctx.facts.years) {
         if (y.score === undefined || !ctx.yearFees.has(y.year)) continue;
-        charge(lastLineOfYear(ctx.lines, y.year), `${y.year} year`, y.score, y.year);
+        charge(lastLineOfYear(ctx.lines, y.year), { scope: 'year', ref: String(y.year) }, y.score, y.year);
       }
     } else {
       for (const line of ctx.lines) {
         const period = periodFactsOf(line, ctx.facts);
-        if (period?.score !== undefined) charge(line, period.id, period.score, line.context.year);
+        if (period?.score !== undefined) charge(line, { scope: 'period', ref: period.id }, period.score, line.context.year);
       }
     }
     return hits;
   },
 };
 
-function capBase(of: 'amount' | 'year-fee' | { yearFee: number }, year: number, amount: string, fees: Map<number, Decimal>): { base: Decimal; what: string } {
-  if (of === 'amount') return { base: dec(amount), what: 'the contract amount' };
+function capBase(of: 'amount' | 'year-fee' | { yearFee: number }, year: number, amount: string, fees: Map<number, Decimal>): { base: Decimal; what: { capWhat: string; capYear?: string } } {
+  if (of === 'amount') return { base: dec(amount), what: { capWhat: 'amount' } };
   const y = of === 'year-fee' ? year : of.yearFee;
-  return { base: fees.get(y) ?? dec(0), what: `the ${y} fee` };
+  return { base: fees.get(y) ?? dec(0), what: { capWhat: 'year-fee', capYear: String(y) } };
 }

@@ -1,7 +1,8 @@
 import { dec, type Decimal, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { idSchema, percentSchema } from '../../config/common.schema';
-import { formatMoneyGrouped, toFen } from '../../money';
+import { toFen } from '../../money';
+import { explain } from '../../explain/explanation';
 import { defaultYearOfDue } from '../due-date';
 import { conditionSchema } from '../conditions/condition.schema';
 import { dueRuleSchema } from '../due-rule.schema';
@@ -56,7 +57,7 @@ export const cumulativeTargetMilestone: MilestoneRule<'cumulative-target', typeo
     return p.steps.map((s) => {
       const cumulative = dec(s.cumulativePercent).eq(100) ? base : toFen(base.times(dec(s.cumulativePercent)).dividedBy(100));
       const gross = cumulative.minus(previous);
-      const basis = `${s.cumulativePercent} % of ${describeBase(p.of, base)} = ${formatMoneyGrouped(cumulative)} in total, less ${previousPct} % already scheduled ${formatMoneyGrouped(previous)}`;
+      const basis = explain('payment.basis.cumulative', { cumulativePercent: s.cumulativePercent, ...describeBase(p.of, base), cumulative: toFen(cumulative).toFixed(2), previousPercent: String(previousPct), previous: toFen(previous).toFixed(2) });
       previous = cumulative;
       previousPct = s.cumulativePercent;
       const year = s.year ?? (p.of === 'amount' ? defaultYearOfDue(s.due, ctx.term) : p.of.yearFee);

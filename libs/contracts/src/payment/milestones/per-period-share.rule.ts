@@ -2,7 +2,8 @@ import { dec, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { percentSchema, periodKindSchema } from '../../config/common.schema';
 import { periodsInTerm } from '../../config/periods';
-import { formatMoneyGrouped, splitAmount, toFen } from '../../money';
+import { splitAmount, toFen } from '../../money';
+import { explain } from '../../explain/explanation';
 import { dueRuleSchema } from '../due-rule.schema';
 import type { MilestoneRule, PlannedLine } from '../rule-kit';
 
@@ -45,7 +46,7 @@ export const perPeriodShareMilestone: MilestoneRule<'per-period-share', typeof p
           context: { year, periodId: q.id, periodKind: kind, periodStart: q.start, periodEnd: q.end },
           due: p.due,
           conditions: ctx.conditions,
-          basis: `${p.percentOfYearFee} % of the ${year} fee ${formatMoneyGrouped(fee)}`,
+          basis: explain('payment.basis.per-period-share', { percent: p.percentOfYearFee, year, fee: toFen(fee).toFixed(2) }),
         }),
       );
     }

@@ -5,7 +5,7 @@ import { toFen } from '../../money';
 import { defaultYearOfDue } from '../due-date';
 import { dueRuleSchema } from '../due-rule.schema';
 import type { MilestoneRule } from '../rule-kit';
-import { baseAmount, checkShareBase, describeBase, shareBaseSchema } from '../share';
+import { baseAmount, checkShareBase, percentBasis, shareBaseSchema } from '../share';
 
 const params = z.strictObject({
   percent: percentSchema,
@@ -32,7 +32,7 @@ export const percentMilestone: MilestoneRule<'percent', typeof params> = {
         context: { year },
         due: p.due,
         conditions: ctx.conditions,
-        basis: `${p.percent} % of ${describeBase(p.of, base)}`,
+        basis: percentBasis(p.percent, p.of, base),
       },
     ];
   },

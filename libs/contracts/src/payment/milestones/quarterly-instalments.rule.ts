@@ -2,7 +2,8 @@ import { dec } from '@ledger/kernel';
 import { z } from 'zod';
 import { percentSchema } from '../../config/common.schema';
 import { periodsInTerm } from '../../config/periods';
-import { formatMoneyGrouped, splitAmount, toFen } from '../../money';
+import { splitAmount, toFen } from '../../money';
+import { explain } from '../../explain/explanation';
 import { dueRuleSchema } from '../due-rule.schema';
 import type { MilestoneRule } from '../rule-kit';
 import { baseAmount, checkShareBase, describeBase, shareBaseSchema } from '../share';
@@ -37,7 +38,7 @@ export const quarterlyInstalmentsMilestone: MilestoneRule<'quarterly-instalments
       context: { year: q.year, periodId: q.id, periodKind: 'quarter' as const, periodStart: q.start, periodEnd: q.end },
       due: p.due,
       conditions: ctx.conditions,
-      basis: `${p.percentEach} % of ${describeBase(p.of, base)} per quarter; ${quarters.length} quarters = ${formatMoneyGrouped(total)} split equally`,
+      basis: explain('payment.basis.quarterly', { percentEach: p.percentEach, ...describeBase(p.of, base), quarters: quarters.length, total: toFen(total).toFixed(2) }),
     }));
   },
 };

@@ -2,7 +2,8 @@ import { dec } from '@ledger/kernel';
 import { z } from 'zod';
 import { percentSchema } from '../../config/common.schema';
 import { yearOf } from '../../dates';
-import { formatMoneyGrouped, toFen } from '../../money';
+import { toFen } from '../../money';
+import { explain } from '../../explain/explanation';
 import { dueRuleSchema } from '../due-rule.schema';
 import type { MilestoneRule } from '../rule-kit';
 
@@ -30,7 +31,7 @@ export const settlementAfterAssessmentMilestone: MilestoneRule<'settlement-after
           context: { year: yearOf(ctx.term.end) },
           due: p.due,
           conditions: ctx.conditions,
-          basis: `${p.percent} % of the contract amount ${formatMoneyGrouped(ctx.amount)}`,
+          basis: explain('payment.basis.settlement-amount', { percent: p.percent, amount: toFen(ctx.amount).toFixed(2) }),
         },
       ];
     }
@@ -42,7 +43,7 @@ export const settlementAfterAssessmentMilestone: MilestoneRule<'settlement-after
       context: { year },
       due: p.due,
       conditions: ctx.conditions,
-      basis: `${p.percent} % of the ${year} fee ${formatMoneyGrouped(fee)}`,
+      basis: explain('payment.basis.settlement-year-fee', { percent: p.percent, year, fee: toFen(fee).toFixed(2) }),
     }));
   },
 };

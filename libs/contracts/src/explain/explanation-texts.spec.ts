@@ -1,0 +1,41 @@
+import { EXPLANATION_CODE_LISTS } from './explanation-codes';
+import { EXPLANATION_TEXTS, renderExplanation, renderBasis } from './explanation-texts';
+import { explain } from './explanation';
+
+describe('explanation dictionaries', () => {
+  const all = Object.entries(EXPLANATION_CODE_LISTS).flatMap(([lib, codes]) => codes.map((code) => [lib, code] as const));
+
+  it.each(all)('%s %s has a zh-CN and an English text', (_lib, code) => {
+    const texts = EXPLANATION_TEXTS[code];
+    expect(texts).toBeDefined();
+    expect(texts['zh-CN'].trim()).not.toBe('');
+    expect(texts.en.trim()).not.toBe('');
+  });
+
+  it('every sub-text has both languages and the zh-CN texts are not English sentences', () => {
+    for (const [code, texts] of Object.entries(EXPLANATION_TEXTS)) {
+      expect(typeof texts['zh-CN']).toBe('string');
+      expect(typeof texts.en).toBe('string');
+      // A zh-CN text may name units and abbreviations, never an English word of three letters or more.
+      const words = texts['zh-CN'].replace(/\{[^}]*\}/g, '').match(/[A-Za-z]{3,}/g) ?? [];
+      expect([code, words]).toEqual([code, []]);
+    }
+  });
+
+  it('renders parameters: money grouped, scores at two decimals, optional parts, sub-texts', () => {
+    expect(renderExplanation(explain('payment.deduction.per-point', { scope: 'year', ref: '2026', score: '78.00', points: '2', threshold: '80', rounding: 'proportional', gap: '2', perPoint: '20000.00', raw: '40000.00', capState: 'not-reached', capWhat: 'year-fee', capYear: '2026', capPercent: '20', capBase: '1160000.00', cap: '232000.00' }), 'zh-CN')).toBe(
+      '2026 年度得分 78.00：低于 80 共 2 分 × 20,000.00 = 40,000.00，上限 2026 年度费用 1,160,000.00 的 20 % = 232,000.00，未达到',
+    );
+    expect(renderExplanation(explain('score.staff-average', { average: '75.3333333333', people: '9', band: '[70, 80)', points: '-5' }), 'en')).toBe('staff average 75.33 over 9 people in band [70, 80) → -5');
+    expect(renderExplanation(explain('score.staff-average', { average: '75.3333333333', people: '9', band: '[70, 80)', points: '-5' }), 'zh-CN')).toBe('人员平均分 75.33（共 9 人），落在区间 [70, 80) → -5');
+  });
+
+  it('a stored English sentence (rows written before codes) renders as stored in both languages', () => {
+    expect(renderExplanation('2026 year score 89.00 ≥ 80: no deduction', 'zh-CN')).toBe('2026 year score 89.00 ≥ 80: no deduction');
+    expect(renderExplanation(null, 'en')).toBe('');
+  });
+
+  it('names basis keys in words', () => {
+    expect(renderBasis({ score: '76.00', points: 'proportional' }, 'zh-CN')).toBe('得分 76.00；扣分方式 按比例');
+  });
+});

@@ -1,0 +1,306 @@
+/*
+ * The one zh-CN and one English dictionary of engine explanations (scores, deductions, milestones, flags,
+ * set-offs, reports, calendar, close assembly), used by the console and by every export. Dependency-free: the
+ * web imports it by relative path. English reproduces the engine's former sentences word for word.
+ *
+ * Template syntax: `{name}` the parameter as is; `{name:money}` grouped with two decimals (2,400,000.00);
+ * `{name:d2}` two decimals, half up; `{name:signed}` +2 / -5 / 0; `{name:sub}` the sub-text `<name>.<value>`
+ * rendered with the same parameters; `[[ … ]]` a part shown only when every parameter it names is present.
+ */
+import { LEGACY_TEXT_CODE, toExplanation, type Explanation } from './explanation';
+
+export type ExplanationLocale = 'zh-CN' | 'en';
+type Texts = Readonly<Record<ExplanationLocale, string>>;
+const t = (zh: string, en: string): Texts => ({ 'zh-CN': zh, en });
+
+/** code → texts. Every code an engine returns is here (explanation-texts.spec.ts enumerates the libs' code lists). */
+export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
+  [LEGACY_TEXT_CODE]: t('{text}', '{text}'),
+
+  // ------------------------------------------------------------------ assessment (libs/scoring)
+  'score.banded': t('{metric} {shown}[[ {unit}]]，落在区间 {band}[[（{label}）]] → {points:signed}', '{metric} {shown}[[ {unit}]] in band {band}[[ ({label})]] → {points:signed}'),
+  'score.banded.undefined': t('{metric}：本期无法计算 → 0', '{metric}: undefined for this period → 0'),
+  'score.banded.undefined-note': t('{metric} 本期无法计算（例如没有到期的工单），该项得 0 分', '{metric} is undefined for this period (e.g. no tickets due), so this component scores 0'),
+  'score.banded.shown-elsewhere': t('{metric} 精确值为 {value}[[ {unit}]]，显示为 {shown}，但落在区间 {band}', '{metric} is {value}[[ {unit}]] exactly; it shows as {shown} but falls in band {band}'),
+  'score.choice': t('{question}：{choice} → {points:signed}', '{question}: {choice} → {points:signed}'),
+  'score.item-average': t('{items} 项平均分 = {sum} ÷ {items} = {average:d2}，落在 {band} → 等级 {grade}（{passes:sub}）', 'average of {items} items = {sum} ÷ {items} = {average:d2} in {band} → grade {grade} ({passes:sub})'),
+  'passes.true': t('合格', 'passes'),
+  'passes.false': t('不合格', 'fails'),
+  'score.per-event.none': t('{event}：无 → 0', '{event}: none → 0'),
+  'score.per-event': t('{event}：{count} × {per:signed} = {raw:signed}[[（上限 {cap} → {total:signed}）]][[ [{ids}]]]', '{event}: {count} × {per:signed} = {raw:signed}[[ (cap {cap} → {total:signed})]][[ [{ids}]]]'),
+  'score.per-event.capped': t('{event}：{raw:signed} 按上限计为 {total:signed}', '{event}: {raw:signed} capped at {total:signed}'),
+  'score.staff-average.empty': t('人员平均分：本期无人评分 → 0', 'staff average: nobody was scored → 0'),
+  'score.staff-average.empty-note': t('本期没有人员评分，该项得 0 分', 'no staff were scored this period, so this component scores 0'),
+  'score.staff-average': t('人员平均分 {average:d2}（共 {people} 人），落在区间 {band}[[（{label}）]] → {points:signed}', 'staff average {average:d2} over {people} people in band {band}[[ ({label})]] → {points:signed}'),
+  'score.staff-average.person-capped': t('{who}：{raw} 按上限计为 {cap}', '{who}: {raw} capped at {cap}'),
+  'score.component-note': t('{component}：{note:sub}', '{component}: {note:sub}'),
+  'score.scheme': t('{base:d2} + ({terms}) = {unclamped:d2}[[ → 按上下限取 {clamped}]][[；等级 {grade}]][[（{gradeBand}）]]', '{base:d2} + ({terms}) = {unclamped:d2}[[ → clamped to {clamped}]][[; grade {grade}]][[ ({gradeBand})]]'),
+  'score.scheme.clamped': t('{unclamped:d2} 超出 {min}..{max}，按上下限取 {score}', '{unclamped:d2} is outside {min}..{max}; clamped to {score}'),
+  'score.year': t('({scores}) 的平均 = {sum} ÷ {count} = {score}', 'mean of ({scores}) = {sum} ÷ {count} = {score}'),
+  'score.year.partial': t('不完整年度：{count} / {expected} 个{period:sub}期间的平均', 'partial year: mean of {count} of {expected} {period:sub} periods'),
+  'period.half-year': t('半年', 'half-year'),
+  'period.quarter': t('季度', 'quarter'),
+  'period.month': t('月度', 'month'),
+  'period.year': t('年度', 'year'),
+  STAFF_BELOW_THRESHOLD: t('{who} 得分 {total:d2}，低于 {threshold}：{message}', '{who} scored {total:d2} < {threshold}: {message}'),
+  'flag.scheme-alert': t('{message}', '{message}'),
+
+  // ------------------------------------------------------------------ payment: how a line's gross was derived
+  'base.amount': t('合同金额 {baseAmount:money}', 'the contract amount {baseAmount:money}'),
+  'base.year-fee': t('{baseYear} 年度费用 {baseAmount:money}', 'the {baseYear} fee {baseAmount:money}'),
+  'payment.basis.percent': t('{base:sub} 的 {percent} %', '{percent} % of {base:sub}'),
+  'payment.basis.cumulative': t('{base:sub} 的 {cumulativePercent} % = 累计 {cumulative:money}，减去已安排的 {previousPercent} % {previous:money}', '{cumulativePercent} % of {base:sub} = {cumulative:money} in total, less {previousPercent} % already scheduled {previous:money}'),
+  'payment.basis.per-period-share': t('{year} 年度费用 {fee:money} 的 {percent} %', '{percent} % of the {year} fee {fee:money}'),
+  'payment.basis.quarterly': t('每季度 {base:sub} 的 {percentEach} %；{quarters} 个季度共 {total:money}，平均分摊', '{percentEach} % of {base:sub} per quarter; {quarters} quarters = {total:money} split equally'),
+  'payment.basis.settlement-amount': t('合同金额 {amount:money} 的 {percent} %', '{percent} % of the contract amount {amount:money}'),
+  'payment.basis.settlement-year-fee': t('{year} 年度费用 {fee:money} 的 {percent} %', '{percent} % of the {year} fee {fee:money}'),
+
+  // ------------------------------------------------------------------ payment: deductions (formula)
+  'payment.deduction.absence': t('缺勤[[ {year} 年]]：{base:money} × {absent} ÷ {planned} = {amount:money}（计划 {planned} 人月，实际 {actual} 人月）', 'absence[[ {year}]]: {base:money} × {absent} ÷ {planned} = {amount:money} (planned {planned} person-months, actual {actual})'),
+  'why.accepted-late': t('{acceptedOn} 才通过验收，晚于 {deadline}', 'accepted only on {acceptedOn}, after {deadline}'),
+  'why.not-accepted': t('截至 {deadline} 未通过验收（服务期末 {termEnd} + {graceMonths} 个月）', 'not accepted by {deadline} (term end {termEnd} + {graceMonths} months)'),
+  'payment.deduction.clawback': t('追回：{why:sub}：该节点全部 {gross:money} 予以追回', 'clawback: {why:sub}: the whole line {gross:money} is recovered'),
+  'payment.deduction.clawback-fine': t('违约金：{why:sub}：{amount:money} 的 {finePercent} % = {fine:money}', 'fine: {why:sub}: {finePercent} % of {amount:money} = {fine:money}'),
+  'payment.deduction.complaint-threshold': t('{period} 有效投诉 {count} 次 ≥ {min}：{gross:money} 的 {percent} % = {amount:money}', '{count} valid complaints in {period} ≥ {min}: {percent} % of {gross:money} = {amount:money}'),
+  'payment.deduction.consecutive-grade': t('预警：{months} 评为 {grade}（连续 {consecutive} 个月）：采购人可解除合同；{line} 的付款 {gross:money} 不予支付', 'ALERT: {months} graded {grade} ({consecutive} consecutive months): the buyer may terminate; the {line} payment {gross:money} is not paid'),
+  'payment.deduction.grade-percent': t('{period} 等级 {grade}：{gross:money} 的 {percent} % = {amount:money}[[；推迟 {delayMonths} 个月支付]]', '{period} grade {grade}: {percent} % of {gross:money} = {amount:money}[[; paid {delayMonths} month(s) later]]'),
+  'capNote.capped': t('按上限 {capPercent} % 计 = {cap:money}', 'capped at {capPercent} % = {cap:money}'),
+  'capNote.reached': t('上限 {capPercent} % = {cap:money}，恰好达到', 'cap {capPercent} % = {cap:money} reached exactly'),
+  'capNote.not-reached': t('上限 {capPercent} % = {cap:money}，未达到', 'cap {capPercent} % = {cap:money} not reached'),
+  'payment.deduction.liquidated-damages': t('逾期交付 {id}[[（{description}）]]：{days} 天 × {percentPerDay} % × {value:money} = {raw:money}，{capNote:sub}', 'late delivery {id}[[ ({description})]]: {days} day(s) × {percentPerDay} % × {value:money} = {raw:money}, {capNote:sub}'),
+  'payment.deduction.manual': t('人工调整 {id}：{reason}：{amount:money}', 'manual adjustment {id}: {reason}: {amount:money}'),
+  'payment.deduction.manual-give-back': t('人工调整 {id}：{reason}：退还 {amount:money}', 'manual adjustment {id}: {reason}: gives back {amount:money}'),
+  'payment.deduction.per-complaint': t('{period} 有效投诉 {count} 次 × {each:money} = {amount:money}', '{count} valid complaint(s) in {period} × {each:money} = {amount:money}'),
+  'scope.year': t('{ref} 年度', '{ref} year'),
+  'scope.period': t('{ref}', '{ref}'),
+  'payment.deduction.per-point.none': t('{scope:sub}得分 {score} ≥ {threshold}：不扣款', '{scope:sub} score {score} ≥ {threshold}: no deduction'),
+  'rounding.ceil': t('（{gap} 向上取整）', ' (ceil of {gap})'),
+  'rounding.floor': t('（{gap} 向下取整）', ' (floor of {gap})'),
+  'rounding.proportional': t('', ''),
+  'capWhat.amount': t('合同金额', 'the contract amount'),
+  'capWhat.year-fee': t('{capYear} 年度费用', 'the {capYear} fee'),
+  'capState.capped': t('，按上限 {capWhat:sub} {capBase:money} 的 {capPercent} % = {cap:money} 计', ', capped at {capPercent} % of {capWhat:sub} {capBase:money} = {cap:money}'),
+  'capState.reached': t('，上限 {capWhat:sub} {capBase:money} 的 {capPercent} % = {cap:money}，恰好达到', ', cap {capPercent} % of {capWhat:sub} {capBase:money} = {cap:money} reached exactly'),
+  'capState.not-reached': t('，上限 {capWhat:sub} {capBase:money} 的 {capPercent} % = {cap:money}，未达到', ', cap {capPercent} % of {capWhat:sub} {capBase:money} = {cap:money} not reached'),
+  'capState.none': t('', ''),
+  'payment.deduction.per-point': t('{scope:sub}得分 {score}：低于 {threshold} 共 {points} 分{rounding:sub} × {perPoint:money} = {raw:money}{capState:sub}', '{scope:sub} score {score}: {points} point(s) below {threshold}{rounding:sub} × {perPoint:money} = {raw:money}{capState:sub}'),
+  'payment.deduction.carried': t('由 {from} 结转：{amount:money}', 'carried from {from}: {amount:money}'),
+  'payment.deduction.excess': t('扣款 {own:money} 超过应付金额 {gross:money}：{excess:money} 结转至仍待支付的款项', 'deductions {own:money} exceed the gross {gross:money}: {excess:money} carried to what is still payable'),
+
+  // ------------------------------------------------------------------ payment: due dates, conditions, status (reasons)
+  'event.signing': t('合同签订', 'signing'),
+  'event.term-start': t('服务期开始', 'the term start'),
+  'event.term-end': t('服务期结束', 'the term end'),
+  'event.period-end': t('{ref} 期末', 'the end of {ref}'),
+  'event.year-end': t('{ref} 年末', 'the end of {ref}'),
+  'event.assessment': t('{ref} 考核', 'the {ref} assessment'),
+  'event.year-assessment': t('{ref} 年度考核', 'the {ref} year assessment'),
+  'event.acceptance': t('验收', 'acceptance'),
+  'payment.due.date': t('应付日期 {date}', 'due {date}'),
+  'payment.due.unknown': t('应付日期未定：{event:sub}尚未发生', 'due date unknown: {event:sub} has not happened yet'),
+  'payment.due.after': t('{event:sub}（{eventDate}）后[[ {months} 个月]][[ {days} 天]]到期', 'due {offset:sub} after {event:sub} ({eventDate})'),
+  'offset.months': t('', '{months} month(s)'),
+  'offset.days': t('', '{days} day(s)'),
+  'offset.both': t('', '{months} month(s) {days} day(s)'),
+  'payment.due.at': t('{event:sub}时（{eventDate}）到期', 'due at {event:sub} ({eventDate})'),
+  'payment.reason.delayed': t('推迟 {months} 个月至 {date}', 'moved {months} month(s) later to {date}'),
+  'state.met': t('条件已满足', 'condition met'),
+  'state.failed': t('条件未满足', 'condition failed'),
+  'state.pending': t('条件待定', 'condition pending'),
+  'target.period': t('{ref}', '{ref}'),
+  'target.year': t('{ref} 年度', 'year {ref}'),
+  'payment.condition.acceptance-pending': t('{state:sub}：等待验收', '{state:sub}: waiting for acceptance'),
+  'payment.condition.no-quarter': t('{state:sub}：本节点没有需认定合格的季度', '{state:sub}: the line has no quarter to qualify'),
+  'payment.condition.accepted': t('{state:sub}：已通过验收[[（{date}）]]', '{state:sub}: accepted[[ on {date}]]'),
+  'payment.condition.not-accepted': t('{state:sub}：未通过验收[[（{date}）]]', '{state:sub}: acceptance not passed[[ ({date})]]'),
+  'payment.condition.grade-pending': t('{state:sub}：等待{target:sub}等级（须为 {grades}）', '{state:sub}: waiting for the {target:sub} grade (needs {grades})'),
+  'payment.condition.grade-in': t('{state:sub}：{target:sub}等级 {grade} 属于 {grades}', '{state:sub}: {target:sub} grade {grade} is in {grades}'),
+  'payment.condition.grade-not-in': t('{state:sub}：{target:sub}等级 {grade} 不属于 {grades}', '{state:sub}: {target:sub} grade {grade} is not in {grades}'),
+  'ledger.any': t('台账', 'the ledger'),
+  'ledger.one': t('{ledgerId} 台账', 'the {ledgerId} ledger'),
+  'payment.condition.ledger-pending': t('{state:sub}：等待{ledger:sub}确认', '{state:sub}: waiting for {ledger:sub} to be confirmed'),
+  'payment.condition.ledger-confirmed': t('{state:sub}：{ledger:sub}已确认', '{state:sub}: {ledger:sub} confirmed'),
+  'payment.condition.ledger-not-confirmed': t('{state:sub}：{ledger:sub}未确认', '{state:sub}: {ledger:sub} not confirmed'),
+  'payment.condition.quarter-pending': t('{state:sub}：等待 {quarter} 合格认定', '{state:sub}: waiting for {quarter} to be qualified'),
+  'payment.condition.quarter-qualified': t('{state:sub}：{quarter} 服务合格', '{state:sub}: {quarter} service qualified'),
+  'payment.condition.quarter-not-qualified': t('{state:sub}：{quarter} 服务不合格', '{state:sub}: {quarter} service not qualified (服务不合格)'),
+  'payment.condition.score-pending': t('{state:sub}：等待{target:sub}得分（须 ≥ {min}）', '{state:sub}: waiting for the {target:sub} score (needs ≥ {min})'),
+  'payment.condition.score-met': t('{state:sub}：{target:sub}得分 {score} ≥ {min}', '{state:sub}: {target:sub} score {score} ≥ {min}'),
+  'payment.condition.score-failed': t('{state:sub}：{target:sub}得分 {score} < {min}', '{state:sub}: {target:sub} score {score} < {min}'),
+  'payment.reason.withheld': t('暂扣：{net:money} 在条件满足前暂扣；本节点的扣款由其担保', 'withheld: {net} is kept until the condition is met; deductions on this line are secured by it'),
+  'payment.reason.paid-so-far': t('已付 {paid:money}', 'paid so far {paid:money}'),
+  'payment.reason.owed-back': t('已付 {paid:money}，但本节点实付为 {net:money}：供应商应退还 {back:money}', 'paid {paid:money} but the line nets {net:money}: {back:money} owed back by the vendor'),
+
+  'close.adjustment': t('更正 {period}（第 {revision} 次计算）：{reason}', 'adjustment of {period} (revision {revision}): {reason}'),
+
+  // ------------------------------------------------------------------ payment: schedule notes (set-offs)
+  'payment.note.no-milestones': t('合同配置未规定付款节点：没有可安排的付款', 'the configuration states no payment milestones: there is nothing to schedule'),
+  'payment.note.unknown-line': t('{paidOn} 支付的 {amount:money} 指向未知节点 “{lineId}”；仅计入已付合计', 'payment of {amount:money} on {paidOn} names an unknown line "{lineId}"; counted in totals.paid only'),
+  'payment.note.vendor-owes': t('扣款 {amount:money} 超过仍待支付的款项，由供应商退还（规则 12）', 'deductions of {amount:money} exceed what remains payable and are owed by the vendor (rule 12)'),
+};
+
+/** Shown after a deduction that lost in its exclusive group. */
+const SUPERSEDED: Texts = t(' — 同组扣款中金额较大者生效，本项计 0.00', ' — superseded in its exclusive group (0.00)');
+
+/** Deduction basis keys (ScheduleDeduction.basis) in words, for the exports and the console. */
+export const BASIS_KEY_TEXTS: Readonly<Record<string, Texts>> = {
+  score: t('得分', 'score'),
+  threshold: t('阈值', 'threshold'),
+  perPoint: t('每分金额', 'per point'),
+  points: t('扣分方式', 'points'),
+  pointsBelow: t('低于阈值分数', 'points below'),
+  uncapped: t('未封顶金额', 'uncapped'),
+  cap: t('上限金额', 'cap'),
+  capBase: t('上限基数', 'cap base'),
+  base: t('基数', 'base'),
+  plannedPersonMonths: t('计划人月', 'planned person-months'),
+  actualPersonMonths: t('实际人月', 'actual person-months'),
+  absentPersonMonths: t('缺勤人月', 'absent person-months'),
+  deadline: t('期限', 'deadline'),
+  gross: t('应付金额', 'gross'),
+  finePercent: t('违约金比例(%)', 'fine (%)'),
+  amount: t('合同金额', 'amount'),
+  validComplaints: t('有效投诉', 'valid complaints'),
+  minComplaints: t('投诉次数起点', 'minimum complaints'),
+  percent: t('比例(%)', 'percent'),
+  grade: t('等级', 'grade'),
+  months: t('月份', 'months'),
+  delayMonths: t('推迟月数', 'delay (months)'),
+  serviceValue: t('服务金额', 'service value'),
+  daysLate: t('逾期天数', 'days late'),
+  percentPerDay: t('每日比例(%)', 'percent per day'),
+  adjustment: t('调整', 'adjustment'),
+  reason: t('原因', 'reason'),
+  amountEach: t('每次金额', 'amount each'),
+  from: t('结转自', 'carried from'),
+  excess: t('超出金额', 'excess'),
+  corrects: t('更正期间', 'corrects'),
+};
+
+/** Values of the `points` basis key (how points below a threshold are counted). */
+const BASIS_VALUE_TEXTS: Readonly<Record<string, Texts>> = {
+  proportional: t('按比例', 'proportional'),
+  ceil: t('向上取整', 'ceil'),
+  floor: t('向下取整', 'floor'),
+};
+
+function roundHalfUp2(value: string): string | null {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!m) return null;
+  const [, sign, int, frac = ''] = m;
+  const scaled = BigInt(int + (frac + '00').slice(0, 2));
+  const up = frac.length > 2 && frac.charCodeAt(2) >= 53 ? 1n : 0n; // half up on the magnitude, as money.ts
+  const n = scaled + up;
+  const s = n.toString().padStart(3, '0');
+  const out = `${s.slice(0, -2)}.${s.slice(-2)}`;
+  return sign && n !== 0n ? `-${out}` : out;
+}
+
+/** Two decimals, half up ("75.3333" → "75.33"); a value that is not a decimal is shown as is. */
+export function formatTwoDecimals(value: string): string {
+  return roundHalfUp2(value) ?? value;
+}
+
+/** Grouped with two decimals: 2,400,000.00. */
+export function formatGroupedMoney(value: string): string {
+  const fixed = roundHalfUp2(value);
+  if (fixed === null) return value;
+  const negative = fixed.startsWith('-');
+  const [int, frac] = (negative ? fixed.slice(1) : fixed).split('.');
+  return `${negative ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+}
+
+function signed(value: string): string {
+  if (/^-?0*(\.0*)?$/.test(value)) return '0';
+  return value.startsWith('-') ? value : `+${value}`;
+}
+
+function fill(template: string, params: Readonly<Record<string, string>>, locale: ExplanationLocale, depth: number): string {
+  const optional = template.replace(/\[\[(.*?)\]\]/g, (_, part: string) => {
+    const names = [...part.matchAll(/\{(\w+)(?::\w+)?\}/g)].map((m) => m[1]);
+    return names.every((n) => params[n] !== undefined && params[n] !== '') ? part : '';
+  });
+  return optional.replace(/\{(\w+)(?::(\w+))?\}/g, (whole, name: string, fmt: string | undefined) => {
+    const v = params[name];
+    if (v === undefined) return '';
+    switch (fmt) {
+      case 'money':
+        return formatGroupedMoney(v);
+      case 'd2':
+        return formatTwoDecimals(v);
+      case 'signed':
+        return signed(v);
+      case 'sub': {
+        const sub = EXPLANATION_TEXTS[`${name}.${v}`];
+        return sub && depth < 4 ? fill(sub[locale], params, locale, depth + 1) : v;
+      }
+      default:
+        return v;
+    }
+  });
+}
+
+/**
+ * The text of a stored explanation in `locale`: the structured form through the dictionary, a legacy English
+ * sentence as stored (rows written before codes existed), an unknown code (a newer engine) as its parameters.
+ */
+export function renderExplanation(stored: unknown, locale: ExplanationLocale = 'zh-CN'): string {
+  const e = toExplanation(stored);
+  const texts = EXPLANATION_TEXTS[e.code];
+  const text = texts ? fill(texts[locale], e.params, locale, 0) : Object.values(e.params).join(' ');
+  return e.params.superseded === 'true' ? `${text}${SUPERSEDED[locale]}` : text;
+}
+
+/** A deduction's basis (key → figure) in words: "得分 76.00；阈值 80；…". */
+export function renderBasis(basis: Readonly<Record<string, unknown>>, locale: ExplanationLocale = 'zh-CN'): string {
+  return Object.entries(basis)
+    .map(([k, v]) => {
+      const label = BASIS_KEY_TEXTS[k]?.[locale] ?? k;
+      const raw = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : Array.isArray(v) ? v.join(', ') : isPlain(v) ? renderBasis(v, locale) : String(v);
+      return `${label} ${BASIS_VALUE_TEXTS[raw]?.[locale] ?? raw}`;
+    })
+    .join(locale === 'zh-CN' ? '；' : '; ');
+}
+
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export type { Explanation };
+
+/**
+ * A calendar version as people read it: `cn-national@2026.1+chinese-days-1.5.7+cfg-1a2b3c4d` → "2026 国家日历 v1"
+ * (the package and the working-hours hash are for audits, not for readers). Unknown formats: "日历 <year>" or as is.
+ */
+export function describeCalendarVersion(version: string, locale: ExplanationLocale = 'zh-CN'): string {
+  const m = /^cn-national@(\d{4})(?:\.(\d+))?/.exec(version);
+  if (!m) return version;
+  const [, year, rev] = m;
+  return locale === 'zh-CN' ? `${year} 国家日历${rev ? ` v${rev}` : ''}` : `${year} national calendar${rev ? ` v${rev}` : ''}`;
+}
+
+/** "2026 国家日历 v1 · 配置第 3 版". */
+export function describeVersions(calendarVersion: string | null | undefined, configVersion: number | null | undefined, locale: ExplanationLocale = 'zh-CN'): string {
+  const parts: string[] = [];
+  if (calendarVersion) parts.push(describeCalendarVersion(calendarVersion, locale));
+  if (configVersion !== null && configVersion !== undefined) parts.push(locale === 'zh-CN' ? `配置第 ${configVersion} 版` : `configuration v${configVersion}`);
+  return parts.join(' · ');
+}
+
+/** Deduction rule kinds in words (a deduction without a label of its own is named by its kind). */
+export const DEDUCTION_KIND_TEXTS: Readonly<Record<string, Texts>> = {
+  'per-point-below-threshold': t('考核得分扣款', 'score deduction'),
+  'absence-pro-rata': t('缺勤扣款', 'absence deduction'),
+  'acceptance-clawback': t('验收追回', 'acceptance clawback'),
+  'complaint-threshold-percent': t('投诉比例扣款', 'complaint percentage'),
+  'consecutive-grade-forfeit': t('连续等级不予支付', 'consecutive grade forfeit'),
+  'grade-percent': t('等级比例扣款', 'grade percentage'),
+  'liquidated-damages': t('逾期违约金', 'liquidated damages'),
+  'manual-adjustment': t('人工调整', 'manual adjustment'),
+  'per-complaint': t('按次投诉扣款', 'per complaint'),
+  'carried-forward': t('结转', 'carried forward'),
+  adjustment: t('调整', 'adjustment'),
+  deduction: t('扣款', 'deduction'),
+};
+
+export function deductionKindText(kind: string, locale: ExplanationLocale = 'zh-CN'): string {
+  return DEDUCTION_KIND_TEXTS[kind]?.[locale] ?? kind;
+}

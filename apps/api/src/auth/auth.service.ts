@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { DomainError } from '@ledger/kernel';
+import { DomainError, problem } from '@ledger/kernel';
 import { TenantDatabase, UserEntity } from '@ledger/persistence';
 import { randomBytes } from 'crypto';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -57,7 +57,7 @@ export class AuthService {
     });
     if ('throttledFor' in begun) {
       const wait = begun.throttledFor;
-      throw new DomainError('TOO_MANY_REQUESTS', `too many failed sign-ins: try again in ${wait} s`, [{ path: 'input.email', message: `retry after ${wait} s` }]);
+      throw new DomainError('TOO_MANY_REQUESTS', `too many failed sign-ins: try again in ${wait} s`, [problem('input.email', 'auth.retryAfter', { seconds: wait })]);
     }
     const { user, attemptId } = begun;
     // The slow hash runs outside any transaction: no connection is held while it works.

@@ -56,8 +56,8 @@ export class ContractsService {
     if (input.name.trim() === '') problems.push(problem('input.name', 'text.empty'));
     if (!UUID.test(input.vendorOrgId)) problems.push(problem('input.vendorOrgId', 'text.uuid'));
     const hasPreset = input.presetId != null;
-    if (hasPreset === (input.configuration != null)) problems.push({ path: 'input', message: 'give exactly one of presetId and configuration' });
-    if (hasPreset && !(PRESET_IDS as readonly string[]).includes(input.presetId as string)) problems.push({ path: 'input.presetId', message: `no preset "${input.presetId}"` });
+    if (hasPreset === (input.configuration != null)) problems.push(problem('input', 'choice.exactlyOne', { first: 'presetId', second: 'configuration' }));
+    if (hasPreset && !(PRESET_IDS as readonly string[]).includes(input.presetId as string)) problems.push(problem('input.presetId', 'unknown.preset', { value: String(input.presetId) }));
     if (problems.length) throw new ValidationError(problems);
 
     const raw = (hasPreset ? getPreset(input.presetId as string).config : input.configuration) as unknown as Raw;
@@ -93,7 +93,7 @@ export class ContractsService {
   async updateConfiguration(input: UpdateContractConfigurationInput): Promise<ContractModel> {
     const ability = this.abilities.for(this.context.principal());
     const problems: Problem[] = [];
-    if (input.changeNote.trim() === '') problems.push({ path: 'input.changeNote', message: 'say why the configuration changes' });
+    if (input.changeNote.trim() === '') problems.push(problem('input.changeNote', 'contract.changeNoteRequired'));
     const raw = input.configuration as unknown as Raw;
     const check = this.configurations.validate(raw);
     if (!check.ok) problems.push(...prefixProblems('input.configuration', check.problems));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import { DomainError, ValidationError } from '@ledger/kernel';
+import { DomainError, problem, ValidationError } from '@ledger/kernel';
 import { TenantDatabase, TicketEntity } from '@ledger/persistence';
 import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
@@ -29,7 +29,7 @@ export class NotificationsService {
   async list(contractId: string | null | undefined, limit: number): Promise<NotificationModel[]> {
     const p = this.context.principal();
     const ability = this.abilities.for(p);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_NOTIFICATIONS) throw new ValidationError([{ path: 'limit', message: `between 1 and ${MAX_NOTIFICATIONS}` }]);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_NOTIFICATIONS) throw new ValidationError([problem('limit', 'number.range', { min: 1, max: MAX_NOTIFICATIONS })]);
     return this.db.run(this.context.scope(), async (em) => {
       if (contractId != null) {
         const c = UUID.test(contractId) ? await this.contracts.byId(em, contractId) : null;

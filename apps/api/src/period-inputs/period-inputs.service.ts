@@ -108,7 +108,7 @@ export class PeriodInputsService {
   private periodProblems(period: string, config: ParsedConfig): Problem[] {
     if (!periodIdSchema.safeParse(period).success) return [problem('period', 'period.format')];
     if (!periodsInTerm(kindOfPeriodId(period), config.term.start, config.term.end).some((x) => x.id === period)) {
-      return [{ path: 'period', message: `${period} is outside the term ${config.term.start}..${config.term.end}` }];
+      return [problem('period', 'date.outsideTerm', { value: period, start: config.term.start, end: config.term.end })];
     }
     return [];
   }
@@ -128,14 +128,14 @@ export class PeriodInputsService {
       }
       const cs = componentsFor(field, scheme);
       if (cs.length === 0) {
-        problems.push({ path, message: `the assessment scheme has no component for ${field}` });
+        problems.push(problem(path, 'unknown.noComponent', { field }));
         return;
       }
       for (const c of cs) problems.push(...componentProblems(scheme, c, value, path));
       values[field] = value;
     };
     if (scheme && kind && kind !== scheme.period && [input.staffScores, input.satisfaction, input.securityIncidents, input.itemScores].some((v) => v !== undefined && v !== null)) {
-      problems.push({ path: 'input.period', message: `the assessment scheme is per ${scheme.period}; ${input.period} is a ${kind}` });
+      problems.push(problem('input.period', 'period.kindMismatch', { expected: scheme.period, value: input.period, kind }));
     }
     schemeField('staffScores', input.staffScores);
     schemeField('securityIncidents', input.securityIncidents);
@@ -145,11 +145,11 @@ export class PeriodInputsService {
       const s = input.satisfaction;
       const cs = scheme ? componentsFor('satisfaction', scheme) : [];
       if (!scheme) problems.push(problem('input.satisfaction', 'unknown.noAssessmentScheme'));
-      else if (typeof s !== 'object' || Array.isArray(s)) problems.push({ path: 'input.satisfaction', message: `must be an object keyed by ${cs.map((c) => c.input).join(', ') || 'the scheme’s choice-table inputs (none)'}` });
+      else if (typeof s !== 'object' || Array.isArray(s)) problems.push(problem('input.satisfaction', 'periodInputs.satisfactionObject', { known: cs.map((c) => c.input) }));
       else {
         for (const key of Object.keys(s)) {
           const c = cs.find((x) => x.input === key);
-          if (!c) problems.push({ path: `input.satisfaction.${key}`, message: `not a satisfaction input of the scheme (known: ${cs.map((x) => x.input).join(', ') || 'none'})` });
+          if (!c) problems.push(problem(`input.satisfaction.${key}`, 'unknown.satisfactionInput', { known: cs.map((x) => x.input) }));
           else problems.push(...componentProblems(scheme, c, s[key], `input.satisfaction.${key}`));
         }
         if (Object.keys(s).length === 0) problems.push(problem('input.satisfaction', 'list.empty'));
@@ -157,18 +157,18 @@ export class PeriodInputsService {
       }
     }
     if (input.complaints) {
-      for (const f of ['valid', 'invalid'] as const) if (input.complaints[f] < 0) problems.push({ path: `input.complaints.${f}`, message: 'must not be negative' });
+      for (const f of ['valid', 'invalid'] as const) if (input.complaints[f] < 0) problems.push(problem(`input.complaints.${f}`, 'number.nonNegative'));
       values.complaints = { valid: input.complaints.valid, invalid: input.complaints.invalid };
     }
     if (input.quarterQualified !== undefined && input.quarterQualified !== null) {
-      if (kind && kind !== 'quarter') problems.push({ path: 'input.quarterQualified', message: `a quarter's qualification needs a quarter period (2026-Q3); ${input.period} is a ${kind}` });
+      if (kind && kind !== 'quarter') problems.push(problem('input.quarterQualified', 'period.quarterRequired', { value: input.period, kind }));
       values.quarterQualified = input.quarterQualified;
     }
     if (input.ledgerConfirmed !== undefined && input.ledgerConfirmed !== null) values.ledgerConfirmed = input.ledgerConfirmed;
     if (input.acceptance) {
       const date = input.acceptance.date ?? null;
       if (date !== null && !isLocalDate(date)) problems.push(problem('input.acceptance.date', 'date.format'));
-      else if (date !== null && date < config.term.start) problems.push({ path: 'input.acceptance.date', message: `${date} is before the term starts (${config.term.start})` });
+      else if (date !== null && date < config.term.start) problems.push(problem('input.acceptance.date', 'date.beforeTerm', { value: date, start: config.term.start }));
       values.acceptance = { passed: input.acceptance.passed, date };
     }
     return { values, problems };

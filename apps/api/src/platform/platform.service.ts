@@ -86,7 +86,7 @@ export class PlatformService {
     if (caller.role === 'buyer-admin') {
       if (input.tenantId !== undefined && input.tenantId !== null && input.tenantId !== caller.tenantId) throw new DomainError('NOT_FOUND', 'no such tenant');
       if (!['buyer-admin', 'buyer-staff', 'finance'].includes(input.role)) {
-        throw new ValidationError([{ path: 'input.role', message: 'a buyer admin adds buyer-admin, buyer-staff or finance users' }]);
+        throw new ValidationError([problem('input.role', 'user.buyerAdminRoles')]);
       }
       input = { ...input, tenantId: caller.tenantId ?? undefined };
       if (!this.abilities.for(caller).can('create', subject('User', { tenantId: caller.tenantId }))) throw new DomainError('FORBIDDEN', 'your role may not create users');
@@ -99,15 +99,15 @@ export class PlatformService {
     if (input.password.length < 10) problems.push(problem('input.password', 'text.passwordTooShort', { min: 10 }));
     if (input.displayName.trim() === '') problems.push(problem('input.displayName', 'text.empty'));
     const role = input.role as UserRole;
-    if (!(USER_ROLES as readonly string[]).includes(input.role)) problems.push({ path: 'input.role', message: `one of ${USER_ROLES.join(', ')}` });
+    if (!(USER_ROLES as readonly string[]).includes(input.role)) problems.push(problem('input.role', 'value.oneOf', { values: USER_ROLES }));
     const tenantRole = role === 'buyer-admin' || role === 'buyer-staff' || role === 'finance';
-    if (tenantRole && !input.tenantId) problems.push({ path: 'input.tenantId', message: `a ${role} belongs to a tenant` });
-    if (!tenantRole && input.tenantId) problems.push({ path: 'input.tenantId', message: `a ${role} has no tenant` });
-    if (role === 'vendor' && !input.vendorOrgId) problems.push({ path: 'input.vendorOrgId', message: 'a vendor user belongs to a vendor organisation' });
-    if (role !== 'vendor' && input.vendorOrgId) problems.push({ path: 'input.vendorOrgId', message: `a ${role} has no vendor organisation` });
+    if (tenantRole && !input.tenantId) problems.push(problem('input.tenantId', 'user.tenantRequired', { role }));
+    if (!tenantRole && input.tenantId) problems.push(problem('input.tenantId', 'user.noTenant', { role }));
+    if (role === 'vendor' && !input.vendorOrgId) problems.push(problem('input.vendorOrgId', 'user.vendorRequired'));
+    if (role !== 'vendor' && input.vendorOrgId) problems.push(problem('input.vendorOrgId', 'user.noVendor', { role }));
     for (const key of ['tenantId', 'vendorOrgId'] as const) {
       const v = input[key];
-      if (v && !UUID.test(v)) problems.push({ path: `input.${key}`, message: 'not an id' });
+      if (v && !UUID.test(v)) problems.push(problem(`input.${key}`, 'text.uuid'));
     }
     if (problems.length) throw new ValidationError(problems);
     const passwordHash = await hashPassword(input.password);
@@ -119,7 +119,7 @@ export class PlatformService {
       // Emails are unique across the platform, but RLS hides other tenants' users: only the unique index sees them.
       // One answer for every taken email, whoever holds it, so the answer says nothing about other tenants.
       if (e instanceof QueryFailedError && (e.driverError as { code?: string; constraint?: string }).code === '23505') {
-        throw new DomainError('CONFLICT', 'this email address is already in use', [{ path: 'input.email', message: 'already in use' }]);
+        throw new DomainError('CONFLICT', 'this email address is already in use', [problem('input.email', 'user.emailInUse')]);
       }
       throw e;
     });
@@ -137,7 +137,7 @@ export class PlatformService {
    */
   async setUserDisabled(id: string, disabled: boolean): Promise<UserModel> {
     const caller = this.context.principal();
-    if (disabled && id === caller.userId) throw new ValidationError([{ path: 'id', message: 'you cannot disable your own account' }]);
+    if (disabled && id === caller.userId) throw new ValidationError([problem('id', 'user.disableSelf')]);
     return this.updateUser(id, (em) => this.repo.setDisabled(em, id, disabled ? new Date() : null));
   }
 

@@ -48,7 +48,7 @@ function bidProblems(problems: Problem[]): Problem[] {
 function sheetProblems(problems: Problem[]): Problem[] {
   return problems
     .filter((p) => p.path.startsWith('sheets[0]'))
-    .map((p) => ({ path: `input${p.path.slice('sheets[0]'.length).replace(/^\.evaluatorId\b/, '.evaluator')}`, message: p.message }));
+    .map((p) => ({ ...p, path: `input${p.path.slice('sheets[0]'.length).replace(/^\.evaluatorId\b/, '.evaluator')}` }));
 }
 
 function bidInput(b: Pick<ProcurementBidEntity, 'bidderName' | 'price' | 'smallOrMicro' | 'preferenceBasis' | 'objective' | 'disqualificationReason'>, bidderId: string): ProcurementInput['bids'][number] {
@@ -152,14 +152,14 @@ export class ProcurementService {
     const hasPreset = input.presetId != null;
     let scheme: unknown = input.scheme;
     let budget = input.budget ?? null;
-    if (hasPreset === (input.scheme != null)) problems.push({ path: 'input', message: 'give exactly one of presetId and scheme' });
+    if (hasPreset === (input.scheme != null)) problems.push(problem('input', 'choice.exactlyOne', { first: 'presetId', second: 'scheme' }));
     if (hasPreset) {
       const id = input.presetId as string;
-      if (!(PRESET_IDS as readonly string[]).includes(id)) problems.push({ path: 'input.presetId', message: `no preset "${id}"` });
+      if (!(PRESET_IDS as readonly string[]).includes(id)) problems.push(problem('input.presetId', 'unknown.preset', { value: id }));
       else {
         const config = getPreset(id).config as unknown as Raw;
         scheme = config.procurement;
-        if (scheme === undefined) problems.push({ path: 'input.presetId', message: `preset "${id}" has no procurement scheme (only the Tianjin packages have one)` });
+        if (scheme === undefined) problems.push(problem('input.presetId', 'procurement.presetWithoutScheme', { value: id }));
         else problems.push(...prefixProblems(`preset ${id}: procurement`, validateProcurementScheme(scheme)));
         const money = config.money as Raw | undefined;
         budget ??= (money?.budget as string | undefined) ?? null;
@@ -167,7 +167,7 @@ export class ProcurementService {
     } else if (input.scheme != null) {
       if (!isObject(input.scheme)) problems.push(problem('input.scheme', 'text.json'));
       else problems.push(...prefixProblems('input.scheme', validateProcurementScheme(input.scheme)));
-      if (budget == null) problems.push({ path: 'input.budget', message: 'required with a scheme' });
+      if (budget == null) problems.push(problem('input.budget', 'procurement.budgetRequired'));
     }
     if (budget != null && !dec(budget).gt(0)) problems.push(problem('input.budget', 'number.positive'));
     return this.db.run(this.context.scope(), async (em) => {
@@ -196,10 +196,10 @@ export class ProcurementService {
     const bidderName = input.bidderName.trim();
     if (bidderName === '') problems.push(problem('input.bidderName', 'text.empty'));
     if (input.preferenceBasis != null && !(PREFERENCE_BASES as readonly string[]).includes(input.preferenceBasis)) {
-      problems.push({ path: 'input.preferenceBasis', message: `one of ${PREFERENCE_BASES.join(', ')}` });
+      problems.push(problem('input.preferenceBasis', 'value.oneOf', { values: PREFERENCE_BASES }));
     }
     const reason = input.disqualificationReason == null ? null : input.disqualificationReason.trim();
-    if (reason === '') problems.push({ path: 'input.disqualificationReason', message: 'must not be empty when given' });
+    if (reason === '') problems.push(problem('input.disqualificationReason', 'text.empty'));
     return this.db.run(this.context.scope(), async (em) => {
       const pkg = await this.visiblePackage(em, input.packageId);
       const row = {
@@ -214,7 +214,7 @@ export class ProcurementService {
       // Fields already found wrong are replaced by neutral values so that every other problem is still reported.
       const priceOk = dec(input.price).gt(0);
       if (!priceOk) problems.push(problem('input.price', 'number.positive'));
-      if (input.objective != null && !isObject(input.objective)) problems.push({ path: 'input.objective', message: 'must be a JSON object of objective item id → answer' });
+      if (input.objective != null && !isObject(input.objective)) problems.push(problem('input.objective', 'procurement.answersObject'));
       const basisOk = input.preferenceBasis != null && (PREFERENCE_BASES as readonly string[]).includes(input.preferenceBasis);
       const probe = {
         ...bidInput({ ...row, price: priceOk ? row.price : '0.01', preferenceBasis: basisOk ? row.preferenceBasis : null, objective: isObject(input.objective) ? input.objective : {} }, 'new'),
@@ -239,7 +239,7 @@ export class ProcurementService {
     const problems: Problem[] = [];
     const evaluator = input.evaluator.trim();
     if (evaluator === '') problems.push(problem('input.evaluator', 'text.empty'));
-    if (!isObject(input.items)) problems.push({ path: 'input.items', message: 'must be a JSON object of subjective item id → answer' });
+    if (!isObject(input.items)) problems.push(problem('input.items', 'procurement.answersObject'));
     return this.db.run(this.context.scope(), async (em) => {
       const pkg = await this.visiblePackage(em, input.packageId);
       const bid = UUID.test(input.bidId) ? await this.repo.bid(em, input.bidId) : null;

@@ -38,8 +38,8 @@ export class ReportsService {
       const problems: Problem[] = [];
       if (!MONTH.test(input.month)) problems.push(problem('input.month', 'month.format'));
       const raw = input.report;
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) problems.push({ path: 'input.report', message: 'must be an object (attendance, deliveries, serviceEvents, notes)' });
-      else if (raw.month !== undefined && raw.month !== input.month) problems.push({ path: 'input.report.month', message: `says ${String(raw.month)}, the input says ${input.month}` });
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) problems.push(problem('input.report', 'object.expected'));
+      else if (raw.month !== undefined && raw.month !== input.month) problems.push(problem('input.report.month', 'report.monthMismatch', { value: String(raw.month), month: input.month }));
       if (problems.length) throw new ValidationError(problems);
 
       const existing = await this.repo.byMonth(em, ctx.contract.id, input.month);
@@ -90,7 +90,7 @@ export class ReportsService {
       const { report, ctx } = await this.loadReport(em, ability, reportId);
       if (!ability.can('update', contractSubject('MonthlyReport', ctx.contract))) throw new DomainError('FORBIDDEN', 'only the buyer (admin or staff) decides on a monthly report');
       this.assertStatus(report, ['submitted'], decision === 'accepted' ? 'accept' : 'return');
-      if (decision === 'returned' && (comment ?? '').trim() === '') throw new ValidationError([{ path: 'comment', message: 'say what the vendor must fix' }]);
+      if (decision === 'returned' && (comment ?? '').trim() === '') throw new ValidationError([problem('comment', 'report.returnComment')]);
       const saved = await this.repo.update(em, report, {
         status: decision,
         buyerComment: decision === 'returned' ? (comment as string).trim() : (comment?.trim() || report.buyerComment),

@@ -42,7 +42,7 @@ export class SchedulesService {
   async list(filter: ScheduleFilterInput | null): Promise<StoredScheduleModel[]> {
     const problems: Problem[] = [];
     if (filter?.dueMonth != null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(filter.dueMonth)) problems.push(problem('filter.dueMonth', 'month.format'));
-    if (filter?.status != null && !STATUSES.includes(filter.status)) problems.push({ path: 'filter.status', message: `must be one of ${STATUSES.join(', ')}` });
+    if (filter?.status != null && !STATUSES.includes(filter.status)) problems.push(problem('filter.status', 'value.oneOf', { values: STATUSES }));
     if (problems.length) throw new ValidationError(problems);
     const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
@@ -63,7 +63,7 @@ export class SchedulesService {
     const p = this.context.principal();
     const ability = this.abilities.for(p);
     const problems: Problem[] = [];
-    if (!decimalInput.safeParse(input.amount).success || new Decimal(input.amount).lte(0) || new Decimal(input.amount).decimalPlaces() > 2) problems.push({ path: 'amount', message: 'a positive amount in yuan with at most two decimals' });
+    if (!decimalInput.safeParse(input.amount).success || new Decimal(input.amount).lte(0) || new Decimal(input.amount).decimalPlaces() > 2) problems.push(problem('amount', 'money.positiveFen'));
     if (!isLocalDate(input.paidOn)) problems.push(problem('paidOn', 'date.format'));
     if (!input.lineId.trim()) problems.push(problem('lineId', 'value.required'));
     if (problems.length) throw new ValidationError(problems);
@@ -73,7 +73,7 @@ export class SchedulesService {
       if (!ability.can('create', contractSubject('Payment', contract))) throw new DomainError('FORBIDDEN', 'marking payments is for finance');
       const [snapshot] = await ScheduleStore.latest(em, [contract.id]);
       const line = snapshot?.schedule.lines.find((l) => l.id === input.lineId);
-      if (!line) throw new ValidationError([{ path: 'lineId', message: `not a line of the contract's current schedule (${(snapshot?.schedule.lines ?? []).map((l) => l.id).join(', ') || 'no schedule computed yet'})` }]);
+      if (!line) throw new ValidationError([problem('lineId', 'unknown.scheduleLine')]);
       if (line.status === 'withheld' || line.status === 'forfeited') throw new DomainError('CONFLICT', `line ${line.id} is ${line.status}: ${line.reasons.join('; ')}`);
       const payment = await ScheduleStore.insertPayment(em, { tenantId: contract.tenantId, contractId: contract.id, lineId: line.id, amount: new Decimal(input.amount).toFixed(2), paidOn: input.paidOn, reference: input.reference?.trim() || null, markedBy: p.userId });
       const jobs = [await JobOutbox.record(em, scheduleJob({ tenantId: contract.tenantId, contractId: contract.id, trigger: `payment-${payment.id}` }), { tenantId: contract.tenantId, userId: p.userId })];

@@ -35,17 +35,17 @@ export class StaffingService {
       const { config } = ctx;
       const problems: Problem[] = [];
       const role = config.staffing.roles.find((r) => r.id === input.roleId);
-      if (!role) problems.push({ path: 'input.roleId', message: `unknown role "${input.roleId}" (known: ${config.staffing.roles.map((r) => r.id).join(', ') || 'none'})` });
+      if (!role) problems.push(problem('input.roleId', 'unknown.role', { value: input.roleId, known: config.staffing.roles.map((r) => r.id) }));
       if (input.personId.trim() === '') problems.push(problem('input.personId', 'value.required'));
       if (input.name.trim() === '') problems.push(problem('input.name', 'value.required'));
-      if (input.placement != null && !PLACEMENTS.includes(input.placement)) problems.push({ path: 'input.placement', message: `one of ${PLACEMENTS.join(', ')}` });
+      if (input.placement != null && !PLACEMENTS.includes(input.placement)) problems.push(problem('input.placement', 'value.oneOf', { values: PLACEMENTS }));
       if (!isDate(input.fromDate)) problems.push(problem('input.fromDate', 'date.format'));
-      else if (input.fromDate < config.term.start || input.fromDate > config.term.end) problems.push({ path: 'input.fromDate', message: `${input.fromDate} is outside the term ${config.term.start}..${config.term.end}` });
+      else if (input.fromDate < config.term.start || input.fromDate > config.term.end) problems.push(problem('input.fromDate', 'date.outsideTerm', { value: input.fromDate, start: config.term.start, end: config.term.end }));
       if (input.toDate != null && !isDate(input.toDate)) problems.push(problem('input.toDate', 'date.format'));
-      else if (input.toDate != null && isDate(input.fromDate) && input.toDate < input.fromDate) problems.push({ path: 'input.toDate', message: `ends ${input.toDate} before it starts ${input.fromDate}` });
+      else if (input.toDate != null && isDate(input.fromDate) && input.toDate < input.fromDate) problems.push(problem('input.toDate', 'date.endsBeforeStart', { end: input.toDate, start: input.fromDate }));
       const members = await em.getRepository(StaffMemberEntity).find({ where: { contractId: ctx.contract.id } });
       const overlapping = members.find((m) => m.personId === input.personId.trim() && (m.toDate === null || m.toDate >= input.fromDate) && (input.toDate == null || m.fromDate <= input.toDate));
-      if (overlapping) problems.push({ path: 'input.personId', message: `"${input.personId}" is already on the roster from ${overlapping.fromDate}` });
+      if (overlapping) problems.push(problem('input.personId', 'staffing.alreadyRostered', { value: input.personId, from: overlapping.fromDate }));
       if (problems.length) throw new ValidationError(problems);
       const repo = em.getRepository(StaffMemberEntity);
       const saved = await repo.save(
@@ -81,13 +81,13 @@ export class StaffingService {
       if (input.newName.trim() === '') problems.push(problem('input.newName', 'value.required'));
       for (const f of ['appliedOn', 'changeOn', 'handoverFrom', 'handoverTo'] as const) {
         const v = input[f];
-        if (v != null && !isDate(v)) problems.push({ path: `input.${f}`, message: 'must be a date YYYY-MM-DD' });
+        if (v != null && !isDate(v)) problems.push(problem(`input.${f}`, 'date.format'));
       }
       if (isDate(input.changeOn)) {
-        if (input.changeOn < config.term.start || input.changeOn > config.term.end) problems.push({ path: 'input.changeOn', message: `${input.changeOn} is outside the term ${config.term.start}..${config.term.end}` });
-        else if (input.changeOn <= old.fromDate) problems.push({ path: 'input.changeOn', message: `${old.name} joined on ${old.fromDate}; the change must come later` });
-        else if (old.toDate !== null && old.toDate < addDays(input.changeOn, -1)) problems.push({ path: 'input.changeOn', message: `${old.name} left on ${old.toDate}, before ${input.changeOn}` });
-        if (isDate(input.appliedOn) && input.changeOn <= input.appliedOn) problems.push({ path: 'input.changeOn', message: `the change ${input.changeOn} must come after the application ${input.appliedOn}` });
+        if (input.changeOn < config.term.start || input.changeOn > config.term.end) problems.push(problem('input.changeOn', 'date.outsideTerm', { value: input.changeOn, start: config.term.start, end: config.term.end }));
+        else if (input.changeOn <= old.fromDate) problems.push(problem('input.changeOn', 'staffing.changeBeforeJoin', { name: old.name, joined: old.fromDate }));
+        else if (old.toDate !== null && old.toDate < addDays(input.changeOn, -1)) problems.push(problem('input.changeOn', 'staffing.changeAfterLeave', { name: old.name, left: old.toDate, value: input.changeOn }));
+        if (isDate(input.appliedOn) && input.changeOn <= input.appliedOn) problems.push(problem('input.changeOn', 'staffing.changeBeforeApplication', { value: input.changeOn, applied: input.appliedOn }));
       }
       if (problems.length) throw new ValidationError(problems);
 
@@ -100,7 +100,7 @@ export class StaffingService {
         ...(input.handoverTo != null ? { handoverTo: input.handoverTo } : {}),
         ...(input.interviewPassed != null ? { interviewPassed: input.interviewPassed } : {}),
       });
-      const breaches = check.problems.map((x) => ({ path: `input.${x.path}`, message: x.message }));
+      const breaches = check.problems.map((x) => ({ ...x, path: `input.${x.path}` }));
       await members.update({ tenantId: old.tenantId, id: old.id }, { toDate: addDays(input.changeOn, -1) });
       const next = await members.save(
         members.create({ tenantId: old.tenantId, contractId: old.contractId, personId: input.newPersonId.trim(), name: input.newName.trim(), roleId: old.roleId, placement: old.placement, fromDate: input.changeOn, toDate: null, createdBy: p.userId }),

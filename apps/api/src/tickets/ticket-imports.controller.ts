@@ -67,8 +67,8 @@ export class TicketImportsController {
   @HttpCode(202)
   async upload(@Query('contractId') contractId: string | undefined, @Query('mode') mode: string | undefined, @Query('fileName') fileName: string | undefined, @Req() req: Request): Promise<TicketImportModel> {
     const problems = [];
-    if (!contractId) problems.push({ path: 'contractId', message: 'give the contract (query parameter contractId)' });
-    if (mode !== undefined && mode !== TicketImportMode.ALL_OR_NOTHING && mode !== TicketImportMode.PARTIAL) problems.push({ path: 'mode', message: 'ALL_OR_NOTHING (default) or PARTIAL' });
+    if (!contractId) problems.push(problem('contractId', 'value.required'));
+    if (mode !== undefined && mode !== TicketImportMode.ALL_OR_NOTHING && mode !== TicketImportMode.PARTIAL) problems.push(problem('mode', 'value.oneOf', { values: [TicketImportMode.ALL_OR_NOTHING, TicketImportMode.PARTIAL] }));
     if (fileName !== undefined && fileName.length > 255) problems.push(problem('fileName', 'text.tooLong', { max: 255 }));
     if (problems.length || !contractId) throw new ValidationError(problems, problems.map((p) => p.message).join('; '));
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
@@ -76,9 +76,9 @@ export class TicketImportsController {
     await this.service.assertCanImport(contractId);
     // The declared XLSX type gets the XLSX limit at once; otherwise the CSV limit, and the XLSX one once the bytes say zip.
     const body = await readBody(req, type === XLSX_TYPE ? MAX_XLSX_IMPORT_BYTES : MAX_IMPORT_BYTES);
-    if (body.length === 0) throw new ValidationError([{ path: 'file', message: 'the request has no body: send the file as the body' }]);
+    if (body.length === 0) throw new ValidationError([problem('file', 'import.emptyBody')]);
     const format: TicketFileFormat = sniffFormat(body);
-    if (type === XLSX_TYPE && format !== 'xlsx') throw new ValidationError([{ path: 'file', message: 'sent as XLSX but not an XLSX file (an XLSX is a zip archive)' }]);
+    if (type === XLSX_TYPE && format !== 'xlsx') throw new ValidationError([problem('file', 'import.notXlsx')]);
     if (body.length > maxBytesOf(format)) throw tooLarge(maxBytesOf(format));
     return this.service.startImport({ contractId, fileName: fileName ?? null, format, mode: mode === TicketImportMode.PARTIAL ? TicketImportMode.PARTIAL : TicketImportMode.ALL_OR_NOTHING, content: body });
   }

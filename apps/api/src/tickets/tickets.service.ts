@@ -84,7 +84,7 @@ export class TicketsService {
 
   async list(contractId: string, state?: string): Promise<TicketModel[]> {
     const p = this.context.principal();
-    if (state !== undefined && !STATES.includes(state)) throw new ValidationError([{ path: 'state', message: `unknown state "${state}" (known: ${STATES.join(', ')})` }]);
+    if (state !== undefined && !STATES.includes(state)) throw new ValidationError([problem('state', 'unknown.state', { value: state, known: STATES })]);
     return this.db.run(this.context.scope(), async (em) => {
       const contract = await this.visibleContract(em, contractId, p, 'read');
       const rows = await this.repo.list(em, contract.id, state);
@@ -122,7 +122,7 @@ export class TicketsService {
         },
         { actor: 'buyer', at, config: gov.config, calendar: gov.calendar },
       );
-      if (!opened.ok) problems.push(...opened.problems.map((q) => ({ path: q.path === 'id' ? 'input.number' : q.path === 'at' ? 'input.at' : `input.${q.path}`, message: q.message })));
+      if (!opened.ok) problems.push(...opened.problems.map((q) => ({ ...q, path: q.path === 'id' ? 'input.number' : q.path === 'at' ? 'input.at' : `input.${q.path}` })));
       if (problems.length || !opened.ok) throw refused(problems);
       if (existing.includes(number)) throw new DomainError('CONFLICT', `a ticket "${number}" exists on this contract`);
       const row = await uniqueNumber(number, () => this.repo.insert(em, this.ticketRow(contract, opened.ticket, gov.version, 'api', p.userId)));
@@ -149,7 +149,7 @@ export class TicketsService {
       const at = this.instant(input.at, gov, problems, 'action');
       const action = actionOf(input, problems);
       const result = transition(current, action, { actor: side, at, config: gov.config, calendar: gov.calendar });
-      if (!result.ok) problems.push(...result.problems.map((q) => ({ path: inputPath(q.path), message: q.message })));
+      if (!result.ok) problems.push(...result.problems.map((q) => ({ ...q, path: inputPath(q.path) })));
       if (problems.length || !result.ok) throw refused(problems);
       const next = result.ticket;
       await this.repo.update(em, row, {
@@ -407,8 +407,8 @@ function actionOf(input: TransitionTicketInput, problems: Problem[]): TicketActi
     else {
       checklist = {};
       for (const [k, v] of Object.entries(c)) {
-        if (!(CHECKLIST_KEYS as readonly string[]).includes(k)) problems.push({ path: `input.checklist.${k}`, message: `unknown item (known: ${CHECKLIST_KEYS.join(', ')})` });
-        else if (k === 'deletes' ? typeof v !== 'boolean' : typeof v !== 'boolean' && typeof v !== 'string') problems.push({ path: `input.checklist.${k}`, message: k === 'deletes' ? 'true or false' : 'true, false or an evidence reference' });
+        if (!(CHECKLIST_KEYS as readonly string[]).includes(k)) problems.push(problem(`input.checklist.${k}`, 'unknown.checklistItem', { known: CHECKLIST_KEYS }));
+        else if (k === 'deletes' ? typeof v !== 'boolean' : typeof v !== 'boolean' && typeof v !== 'string') problems.push(problem(`input.checklist.${k}`, k === 'deletes' ? 'boolean.expected' : 'ticket.checklistValue'));
         else (checklist as Record<string, string | boolean>)[k] = v as string | boolean;
       }
     }

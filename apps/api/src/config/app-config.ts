@@ -39,8 +39,11 @@ export const appConfigSchema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
   /** Automatic persisted queries (a cache of query texts by hash): off unless set to `on` deliberately. */
   GRAPHQL_PERSISTED_QUERIES: z.enum(['off', 'on']).default('off'),
-  /** Seed the five agencies' demo data into an empty database at start. */
-  SEED_DEMO: z.enum(['auto', 'off']).default('auto'),
+  /**
+   * Seed the five agencies' demo data into an empty database at start: `full` (default) the base demo and the showcase
+   * (every role's home page with real numbers), `auto` the base demo only (what the test suites are written against).
+   */
+  SEED_DEMO: z.enum(['full', 'auto', 'off']).default('full'),
   DATA_DIR: z.string().default('./data'),
   /** The built web console (`npm run build:web`), served at / with the SPA fallback when it holds an index.html. */
   WEB_DIST_DIR: z.string().default('./dist/web'),

@@ -7,8 +7,21 @@ import { RequestContext } from '../auth/request-context.service';
 import { ReportsService } from '../reports/reports.service';
 import { TicketsService } from '../tickets/tickets.service';
 
-/** A demo ticket: the day it is raised and how far its 联系单 has come. */
-type Plan = { day: string; category: string; businessArea: string; severity: string; title: string; receiveAfterMinutes: number; until: 'closed' | 'received' | 'in-progress' | 'deployed' };
+/** A demo ticket: the day it is raised, how far its 联系单 has come, and (when given) its expected close date and 特别关注. */
+export type Plan = {
+  day: string;
+  category: string;
+  businessArea: string;
+  severity: string;
+  title: string;
+  receiveAfterMinutes: number;
+  until: 'closed' | 'received' | 'in-progress' | 'deployed';
+  expectedCloseDate?: string;
+  specialAttention?: boolean;
+};
+
+/** A demo month of attendance: everyone every working day but the second person `shortDays` short; accepted or left submitted. */
+export type ReportMonth = { month: string; shortDays: number; accept: boolean };
 
 const CLOSED_DAYS = ['2026-08-03', '2026-08-05', '2026-08-11', '2026-08-18', '2026-08-25', '2026-09-01', '2026-09-08', '2026-09-15', '2026-09-22', '2026-10-13', '2026-10-20', '2026-10-27'];
 const TITLES = ['门诊结算报错', '异地备案查询超时', '生育津贴计算不符', '对账报表缺少字段', '药品目录更新失败', '定点机构信息维护', '慢病待遇审核流程调整', '医保卡挂失接口异常', '结算清单导出乱码', '统筹基金支付比例配置', '住院登记重复', '报表权限调整'];
@@ -55,18 +68,20 @@ export class DemoActivity {
     private readonly reports: ReportsService,
   ) {}
 
-  private as<T>(who: Principal, work: () => Promise<T>): Promise<T> {
+  /** Runs `work` as the demo user `who` (the services read the principal from the request context). */
+  as<T>(who: Principal, work: () => Promise<T>): Promise<T> {
     return this.cls.run(async () => {
       this.context.setPrincipal(who, 'seedDemo');
       return work();
     });
   }
 
-  async seedTickets(contractId: string, buyer: { admin: Principal; staff: Principal }, vendor: Principal): Promise<number> {
+  async seedTickets(contractId: string, buyer: { admin: Principal; staff: Principal }, vendor: Principal, plans: readonly Plan[] = demoTicketPlans()): Promise<number> {
     let count = 0;
-    for (const plan of demoTicketPlans()) {
+    for (const plan of plans) {
+      const dated = { ...(plan.expectedCloseDate ? { expectedCloseDate: plan.expectedCloseDate } : {}), ...(plan.specialAttention ? { specialAttention: true } : {}) };
       const t = await this.as(buyer.staff, () =>
-        this.tickets.create({ contractId, category: plan.category, businessArea: plan.businessArea, severity: plan.severity, title: plan.title, at: at(plan.day, '09:00') }),
+        this.tickets.create({ contractId, category: plan.category, businessArea: plan.businessArea, severity: plan.severity, title: plan.title, at: at(plan.day, '09:00'), ...dated }),
       );
       const act = (who: Principal, action: string, when: string, extra: Record<string, unknown> = {}) =>
         this.as(who, () => this.tickets.transition({ ticketId: t.id, action, at: when, ...extra }));
@@ -94,18 +109,26 @@ export class DemoActivity {
    * accepted by the buyer, October submitted and waiting for review.
    */
   async seedReports(contractId: string, config: ContractConfig, buyer: Principal, vendor: Principal): Promise<number> {
+    return this.seedReportMonths(contractId, config, buyer, vendor, [
+      { month: '2026-08', shortDays: 2, accept: true },
+      { month: '2026-09', shortDays: 2, accept: true },
+      { month: '2026-10', shortDays: 2, accept: false },
+    ]);
+  }
+
+  /** Saves and submits each month as the vendor; the buyer accepts those marked so. */
+  async seedReportMonths(contractId: string, config: ContractConfig, buyer: Principal, vendor: Principal, months: readonly ReportMonth[]): Promise<number> {
     const parsed = parseContractConfig(config);
     const calendar = buildCalendar(parsed.calendar ?? {});
     const people = parsed.staffing.roles
       .filter((r) => r.countsForAttendance)
       .flatMap((r) => Array.from({ length: r.headcount }, (_, i) => ({ personId: `${r.id.toUpperCase()}-${i + 1}`, roleId: r.id })));
-    const months = ['2026-08', '2026-09', '2026-10'];
-    for (const month of months) {
+    for (const { month, shortDays, accept } of months) {
       const workingDays = workingDatesOfMonth(calendar, month).length;
-      const attendance = people.map((p, i) => ({ ...p, daysPresent: String(i === 1 ? workingDays - 2 : workingDays) }));
+      const attendance = people.map((p, i) => ({ ...p, daysPresent: String(i === 1 ? workingDays - shortDays : workingDays) }));
       const saved = await this.as(vendor, () => this.reports.save({ contractId, month, report: { attendance, deliveries: [], serviceEvents: [] } }));
       await this.as(vendor, () => this.reports.submit(saved.id));
-      if (month !== '2026-10') await this.as(buyer, () => this.reports.decide(saved.id, 'accepted'));
+      if (accept) await this.as(buyer, () => this.reports.decide(saved.id, 'accepted'));
     }
     return months.length;
   }

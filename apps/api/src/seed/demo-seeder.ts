@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { InProcessDispatcher, JobDispatcher } from '@ledger/jobs';
 import { PRESET_IDS, getPreset, validateContractConfig } from '@ledger/contracts';
 import { TenantDatabase, type UserRole } from '@ledger/persistence';
 import { hashPassword } from '../auth/password';
@@ -6,7 +8,12 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ContractsRepository } from '../contracts/contracts.repository';
 import type { Principal } from '../auth/principal';
 import { PlatformRepository } from '../platform/platform.repository';
+import { PeriodCloseService } from '../period-close/period-close.service';
+import { PeriodInputsService } from '../period-inputs/period-inputs.service';
+import { ProcurementService } from '../procurement/procurement.service';
+import { SchedulesService } from '../schedules/schedules.service';
 import { DemoActivity } from './demo-activity';
+import { DemoShowcase } from './demo-showcase';
 
 /** The demo password of every demo user; printed at start, never used outside a demo database. */
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -38,9 +45,10 @@ export function demoUsers(): DemoUser[] {
 
 /**
  * Seeds an empty database with the five agencies, one vendor holding every contract, a user per role, the
- * twelve preset contracts, and on Xuzhou's contract fifteen 联系单 and three monthly reports, so the first screen
- * shows real work. Runs once: a database with any tenant
- * is left alone. Off in production and when SEED_DEMO=off.
+ * twelve preset contracts, and on Xuzhou's contract fifteen 联系单 and three monthly reports (the base demo, what
+ * the test suites are written against: SEED_DEMO=auto). SEED_DEMO=full (the default, `npm start`) adds the showcase
+ * (demo-showcase.ts) so every role's home page has real numbers. Runs once: a database with any tenant is left alone.
+ * Off in production and when SEED_DEMO=off.
  */
 @Injectable()
 export class DemoSeeder implements OnApplicationBootstrap {
@@ -52,6 +60,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly contracts: ContractsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly activity: DemoActivity,
+    private readonly modules: ModuleRef,
+    private readonly dispatcher: JobDispatcher,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -127,6 +137,23 @@ export class DemoSeeder implements OnApplicationBootstrap {
       who('vendor@demo.local'),
     );
     await this.activity.seedReports(contractIds.get('xuzhou-2026') as string, getPreset('xuzhou-2026').config, who('xuzhou.admin@demo.local'), who('vendor@demo.local'));
+    if (this.config.SEED_DEMO === 'full') await this.showcase().seed(contractIds, who, getPreset('xuzhou-2026').config);
     return true;
+  }
+
+  /** The showcase's services live in their feature modules: resolved from the application, not this module. */
+  private showcase(): DemoShowcase {
+    const get = <T>(type: new (...args: never[]) => T): T => this.modules.get(type, { strict: false });
+    const dispatcher = this.dispatcher;
+    return new DemoShowcase({
+      activity: this.activity,
+      inputs: get(PeriodInputsService),
+      closes: get(PeriodCloseService),
+      schedules: get(SchedulesService),
+      procurement: get(ProcurementService),
+      waitForJobs: async () => {
+        if (dispatcher instanceof InProcessDispatcher) await dispatcher.idle();
+      },
+    });
   }
 }

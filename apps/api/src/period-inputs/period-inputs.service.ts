@@ -36,8 +36,8 @@ function componentsFor(kind: 'staffScores' | 'securityIncidents' | 'itemScores' 
 function componentProblems(scheme: AssessmentScheme, c: Component, value: unknown, path: string): Problem[] {
   const root = `inputs.${c.input}`;
   return checkAssessmentInputs({ ...scheme, components: [c] }, { [c.input]: value }).map((p) => ({
+    ...p,
     path: p.path === root ? path : p.path.startsWith(`${root}.`) || p.path.startsWith(`${root}[`) ? path + p.path.slice(root.length) : `${path}.${p.path}`,
-    message: p.message,
   }));
 }
 

@@ -40,7 +40,7 @@ function bidProblems(problems: Problem[]): Problem[] {
     .filter((p) => p.path.startsWith('bids[0]'))
     .map((p) => {
       const rest = p.path.slice('bids[0]'.length).replace(/^\.name\b/, '.bidderName').replace(/^\.disqualified\b/, '.disqualificationReason');
-      return { path: `input${rest}`, message: p.message };
+      return { ...p, path: `input${rest}` };
     });
 }
 

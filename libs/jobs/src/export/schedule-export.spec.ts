@@ -308,3 +308,41 @@ describe('schedule export: domain.md examples rendered and read back', () => {
     expect(exportFileName('csv', ['a', 'b'], new Date('2027-03-01T17:00:00Z'), true)).toBe('付款计划-全部合同-2027-03-02.csv');
   });
 });
+
+describe('schedule export in zh-CN: no English sentence, raw key, JSON, UUID or UTC time in any cell', () => {
+  // Allowed Latin: the issue's allowlist (SLA, L1–L4, ID, CSV, XLSX, PDF, units); contract codes and line ids sit in
+  // their own identifier columns (合同编号, 节点编号) and are skipped; period ids (2026-H1, 2026-Q3) are not words.
+  const ALLOWED = new Set(['SLA', 'ID', 'CSV', 'XLSX', 'PDF']);
+  const IDENTIFIER_COLUMNS = new Set([H.code, H.lineId]);
+  // Contract codes are identifiers the buyer chose (xuzhou-2026); they may head a multi-contract header value.
+  const CODES = Object.values(FIXTURES).map((f) => f.code);
+  const offences = (raw: string): string[] => {
+    const cell = CODES.reduce((c, code) => c.split(code).join(''), raw);
+    const found: string[] = [];
+    for (const w of cell.match(/[A-Za-z]{3,}/g) ?? []) if (!ALLOWED.has(w)) found.push(w);
+    if (/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(cell)) found.push('ISO timestamp');
+    if (/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.test(cell)) found.push('UUID');
+    if (/[{[]\s*"/.test(cell)) found.push('JSON');
+    if (/\w=\S/.test(cell)) found.push('key=value');
+    return found;
+  };
+  const stored: ExportCloseLine[] = [
+    // A row stored before explanations were codes: its sentence matches the computed deduction and is not shown.
+    { kind: 'deduction', paymentLineId: 'settlement', ruleId: 'absence', label: '缺岗扣减费用', amount: '66666.67', basis: { absentPersonMonths: '3' }, formula: 'absence: 2,400,000.00 × 3 ÷ 108 = 66,666.67 (planned 108 person-months, actual 105)', reason: null, period: '2026', closeStatus: 'confirmed' },
+  ];
+  const all = () => [item('A', stored), item('B'), item('C'), item('D'), item('D-late')];
+
+  const scan = (rows: string[][]): string[] =>
+    rows.flatMap((r, i) => r.flatMap((cell, j) => (i > 0 && IDENTIFIER_COLUMNS.has(j) && rows.findIndex((x) => x[0] === '类型') < i ? [] : offences(cell).map((o) => `row ${i + 1} col ${j + 1} "${cell}": ${o}`))));
+
+  it('XLSX: every cell', async () => {
+    const { rows } = await readXlsx(await toXlsx(all(), { exportedAt: EXPORTED_AT, tenantWide: true }));
+    const text = rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v))));
+    expect(scan(text)).toEqual([]);
+    expect(text.find((r) => r[0] === '导出时间')?.[1]).toBe('2027-03-01 10:30（北京时间）');
+  });
+
+  it('CSV: every cell', () => {
+    expect(scan(readCsv(toCsv(all(), { exportedAt: EXPORTED_AT, tenantWide: true })))).toEqual([]);
+  });
+});

@@ -25,14 +25,15 @@ type Target = {
   status: string;
   breachMinutes: number;
   percentUsed: string;
-  explanation: string;
+  /** The API's form: params as name/value strings; a stored result keeps them as an object (see `asApi`). */
+  explanation: { code: string; params: { name: string; value: string }[] | Record<string, string | number> };
 };
 type Sla = { status: string; evaluatedAt: string; calendarVersion: string; configVersion: number; targets: Target[] };
 type TicketView = { id: string; number: string; state: string; events: { kind: string; at: string }[]; sla: Sla | null; slaNote: string | null };
 type Stored = { id: string; ticketId: string; contractId: string; eventCount: number; configVersion: number; calendarVersion: string; status: string; targets: Target[]; evaluatedAt: string; computedAt: string };
 type Notification = { id: string; contractId: string; ticketId: string | null; kind: string; severity: string; message: string; details: Record<string, unknown>; dedupeKey: string; createdAt: string };
 
-const TARGET_FIELDS = 'targetId name metric clock start stop elapsedMinutes pausedMinutes targetMinutes deadline status breachMinutes percentUsed explanation';
+const TARGET_FIELDS = 'targetId name metric clock start stop elapsedMinutes pausedMinutes targetMinutes deadline status breachMinutes percentUsed explanation { code params { name value } }';
 const TICKET_FIELDS = `id number state events { kind at } slaNote sla { status evaluatedAt calendarVersion configVersion targets { ${TARGET_FIELDS} } }`;
 const HISTORY = 'query ($id: ID!) { ticketSlaHistory(ticketId: $id) { id ticketId contractId eventCount configVersion calendarVersion status targets evaluatedAt computedAt } }';
 const NOTIFICATIONS = 'query ($c: ID, $l: Int) { notifications(contractId: $c, limit: $l) { id contractId ticketId kind severity message details dedupeKey createdAt } }';
@@ -44,6 +45,11 @@ const shanghai = (ms: number): string => `${new Date(ms + 8 * 3_600_000).toISOSt
  * A target without what depends on the instant of evaluation: a clock that has not stopped keeps counting, so its
  * elapsed minutes (and what follows from them) differ between the job's evaluation and a later read.
  */
+/** A stored target as the API shows it: the explanation's parameters as name/value strings, in the engine's order. */
+const asApi = (t: Target): Target => ({
+  ...t,
+  explanation: { code: t.explanation.code, params: Array.isArray(t.explanation.params) ? t.explanation.params : Object.entries(t.explanation.params).map(([name, value]) => ({ name, value: String(value) })) },
+});
 const stable = (t: Target) => (t.stop === null ? { ...t, elapsedMinutes: undefined, percentUsed: undefined, breachMinutes: undefined, explanation: undefined, status: 'not stopped' } : t);
 
 /** Records the jobs dispatched to it (the scheduler's determinism), running nothing. */
@@ -161,9 +167,9 @@ describe('SLA jobs: stored ticket SLA results and the 75 % / 100 % warnings (rea
         configVersion: sla.configVersion,
         calendarVersion: sla.calendarVersion,
       });
-      expect(latest.targets.map(stable)).toEqual(sla.targets.map(stable));
+      expect(latest.targets.map(asApi).map(stable)).toEqual(sla.targets.map(stable));
       // Stopped clocks are equal to the minute and to the word.
-      expect(latest.targets.filter((x) => x.stop !== null)).toEqual(sla.targets.filter((x) => x.stop !== null));
+      expect(latest.targets.filter((x) => x.stop !== null).map(asApi)).toEqual(sla.targets.filter((x) => x.stop !== null));
       expect(latest.targets.filter((x) => x.stop !== null).length).toBeGreaterThanOrEqual(3);
       expect(Date.parse(sla.evaluatedAt) - Date.parse(latest.evaluatedAt)).toBeGreaterThanOrEqual(0);
       expect(Date.parse(sla.evaluatedAt) - Date.parse(latest.evaluatedAt)).toBeLessThan(5 * 60_000);

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatDecimal2, formatDuration, formatPercent, formatPeriod, formatVersionLabel } from '../../apps/web/src/i18n/local-format';
+import { formatDate, formatDateTime, formatDecimal2, formatDuration, formatPercent, formatPeriod } from '../../apps/web/src/i18n/local-format';
 
 describe('local presentation (domain rule 19)', () => {
   it.each([
@@ -32,15 +32,6 @@ describe('local presentation (domain rule 19)', () => {
     expect(formatDecimal2('75')).toBe('75.00');
     expect(formatPercent('43353.33')).toBe('> 999 %');
     expect(formatPercent('62.5')).toBe('62.50 %');
-  });
-
-  it('names versions the way people say them, never the engine string', () => {
-    const engine = 'cn-national@2026.1+chinese-days-1.5.7+cfg-1a2b3c4d';
-    expect(formatVersionLabel(engine, 3, 'zh-CN')).toBe('2026 国家日历 v1 · 配置第 3 版');
-    expect(formatVersionLabel(engine, 3, 'en')).toBe('2026 national calendar v1 · configuration v3');
-    expect(formatVersionLabel(null, 2, 'zh-CN')).toBe('配置第 2 版');
-    expect(formatVersionLabel('another@1', null, 'zh-CN')).toBe('自定义日历');
-    expect(formatVersionLabel(undefined, undefined, 'en')).toBe('—');
   });
 
   it.each([

@@ -85,23 +85,6 @@ export function formatPercent(value: string | number | null | undefined, cap = 9
   }
 }
 
-/**
- * The versions a result was computed with, as people say them: "2026 国家日历 v1 · 配置第 3 版" (English: "2026
- * national calendar v1 · configuration v3"). The engine's calendar version ("cn-national@2026.1+chinese-days-1.5.7
- * +cfg-1a2b3c4d") names the national data release and a hash of the contract's calendar settings; the hash changes
- * only with the configuration, whose version is shown beside it, so it is left out. Either part may be missing.
- */
-export function formatVersionLabel(calendarVersion: string | null | undefined, configVersion: number | null | undefined, locale: Locale): string {
-  const out: string[] = [];
-  if (calendarVersion) {
-    const national = /^cn-national@(\d{4})\.(\d+)/.exec(calendarVersion);
-    if (national) out.push(locale === 'zh-CN' ? `${national[1]} 国家日历 v${national[2]}` : `${national[1]} national calendar v${national[2]}`);
-    else out.push(locale === 'zh-CN' ? '自定义日历' : 'custom calendar');
-  }
-  if (configVersion !== null && configVersion !== undefined) out.push(locale === 'zh-CN' ? `配置第 ${configVersion} 版` : `configuration v${configVersion}`);
-  return out.length ? out.join(' · ') : '—';
-}
-
 const QUARTERS = ['一', '二', '三', '四'];
 
 /**

@@ -10,7 +10,7 @@ import { format, useMessages } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
 import { RecordBidForm, RecordSheetForm } from './procurement-forms';
 import { decidedByKey, kindKey, procurementMessages } from './procurement-messages';
-import { ADD_PACKAGE, CREATE_PROJECT, isSubjective, type Package, PACKAGES, PROJECTS, RANKING, type Ranking } from './procurement-queries';
+import { ADD_PACKAGE, CREATE_PROJECT, isSubjective, type Package, PACKAGES, PROJECTS, RANKING, type Ranking, type SchemeItem } from './procurement-queries';
 import './buyer-pages.css';
 
 function SchemeTable({ pkg }: { pkg: Package }) {
@@ -38,12 +38,10 @@ function SchemeTable({ pkg }: { pkg: Package }) {
           return (
             <tr key={i.id}>
               <th scope="row">
-                <code>{i.id}</code> {i.label}
+                <span className="muted">{i.id}</span> {i.label}
               </th>
               <td>{k ? t[k] : i.kind}</td>
-              <td>
-                <code>{JSON.stringify(i.params)}</code>
-              </td>
+              <td>{ruleWords(i, t)}</td>
             </tr>
           );
         })}
@@ -51,6 +49,42 @@ function SchemeTable({ pkg }: { pkg: Package }) {
     </section>
   );
 }
+
+type WordsText = Readonly<Record<'ruleCapped' | 'ruleCappedSince' | 'ruleAllOrNothing' | 'ruleFlawLadder' | 'yes' | 'no' | 'answerEvidence' | 'sheetFlaws' | 'sheetNotProvided' | 'sheetNotMeeting' | 'sheetMissingTopics' | 'notAnswered', string>>;
+
+/** A scoring item's rule in words, by kind (no parameters as JSON). */
+function ruleWords(i: SchemeItem, t: WordsText): string {
+  const p = i.params;
+  if (i.kind === 'capped-count') {
+    const text = format(t.ruleCapped, { unit: String(p.unit ?? ''), points: String(p.unitPoints ?? ''), cap: String(p.cap ?? '') });
+    return typeof p.notBefore === 'string' ? `${text}${format(t.ruleCappedSince, { date: p.notBefore })}` : text;
+  }
+  if (i.kind === 'all-or-nothing') return format(t.ruleAllOrNothing, { points: String(p.points ?? ''), condition: String(p.condition ?? '') });
+  if (i.kind === 'flaw-ladder') return format(t.ruleFlawLadder, { ladder: Array.isArray(p.ladder) ? p.ladder.join(' / ') : '' });
+  return '—';
+}
+
+/** A bid's answer to an objective item: a count, yes/no, or the evidence list (rejected evidence not counted). */
+function answerWords(v: unknown, t: WordsText): string {
+  if (v === undefined || v === null) return t.notAnswered;
+  if (typeof v === 'boolean') return v ? t.yes : t.no;
+  if (Array.isArray(v)) return format(t.answerEvidence, { n: v.length, counted: v.filter((e) => !(isRecord(e) && e.qualifies === false)).length });
+  return String(v);
+}
+
+/** An evaluator's entry for a subjective item: flaws found, or why the plan scores nothing. */
+function sheetWords(v: unknown, t: WordsText): string {
+  if (v === undefined || v === null) return t.notAnswered;
+  if (typeof v === 'number') return format(t.sheetFlaws, { n: v });
+  if (!isRecord(v)) return String(v);
+  if (v.provided === false) return t.sheetNotProvided;
+  const parts = [format(t.sheetFlaws, { n: String(v.flaws ?? 0) })];
+  if (v.meetsRequirements === false) parts.push(t.sheetNotMeeting);
+  if (Array.isArray(v.missingTopics) && v.missingTopics.length) parts.push(format(t.sheetMissingTopics, { topics: v.missingTopics.join('、') }));
+  return parts.join('；');
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function BidsAndSheets({ pkg }: { pkg: Package }) {
   const t = useMessages(procurementMessages);
@@ -71,7 +105,15 @@ function BidsAndSheets({ pkg }: { pkg: Package }) {
                 <td>{b.smallOrMicro ? `${t.yes}（${b.preferenceBasis ?? ''}）` : t.no}</td>
                 <td>{b.disqualified ? (b.disqualificationReason ?? t.yes) : t.no}</td>
                 <td>
-                  <code>{JSON.stringify(b.objective)}</code>
+                  <ul className="plain">
+                    {pkg.scheme.items
+                      .filter((i) => !isSubjective(i) && b.objective[i.id] !== undefined)
+                      .map((i) => (
+                        <li key={i.id}>
+                          {i.label}：{answerWords(b.objective[i.id], t)}
+                        </li>
+                      ))}
+                  </ul>
                 </td>
               </tr>
             ))}
@@ -90,8 +132,8 @@ function BidsAndSheets({ pkg }: { pkg: Package }) {
                   <th scope="col">{t.evaluator}</th>
                   <th scope="col">{t.bid}</th>
                   {subjective.map((i) => (
-                    <th scope="col" key={i.id} title={i.label}>
-                      {i.id}
+                    <th scope="col" key={i.id}>
+                      {i.label}
                     </th>
                   ))}
                 </tr>
@@ -102,7 +144,7 @@ function BidsAndSheets({ pkg }: { pkg: Package }) {
                     <th scope="row">{s.evaluator}</th>
                     <td>{bidder(s.bidId)}</td>
                     {subjective.map((i) => (
-                      <td key={i.id}>{JSON.stringify(s.items[i.id] ?? null)}</td>
+                      <td key={i.id}>{sheetWords(s.items[i.id], t)}</td>
                     ))}
                   </tr>
                 ))}

@@ -5,6 +5,7 @@ import { DataTable } from '../../components/data-table';
 import { Money } from '../../components/money';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
+import { formatDateTime } from '../../i18n/local-format';
 import { format, useMessages } from '../../i18n/i18n';
 import { CompliancePercent, ContractTiles } from './dashboard-tiles';
 import { dashboardMessages } from './dashboard-messages';
@@ -52,7 +53,7 @@ export function ContractDashboardPage({ area }: { area: 'buyer' | 'vendor' | 'fi
               </DataTable>
             ) : null}
             <SlaSeverityChart severities={d.sla.severities} month={d.sla.month} />
-            <p className="muted">{format(t.asOf, { asOf: d.asOf })}</p>
+            <p className="muted">{format(t.asOf, { asOf: formatDateTime(d.asOf) })}</p>
           </>
         )}
       </QueryView>

@@ -1,28 +1,30 @@
 import { DataTable } from '../../components/data-table';
 import { StatTile } from '../../components/stat-tile';
-import { format, useMessages } from '../../i18n/i18n';
+import { format, useLocale, useMessages } from '../../i18n/i18n';
+import { formatDate, formatDateTime, formatDecimal2, formatPeriod } from '../../i18n/local-format';
 import { eventKindKey, reportMessages } from './report-messages';
 import type { ContractConfigView, MonthlyReport } from './report-queries';
 
 /** The figures the API computes for a report: person-months and the obligation checklist with explanations. */
 export function ReportFigures({ report }: { report: MonthlyReport }) {
   const t = useMessages(reportMessages);
+  const { locale } = useLocale();
   if (report.summaryError) return <p role="status">{format(t.summaryError, { error: report.summaryError })}</p>;
   const s = report.summary;
   if (!s) return <p className="muted">{t.notComputed}</p>;
   const items = s.details.obligations?.items ?? [];
   return (
     <section aria-labelledby={`figures-${report.id}`} data-testid="report-figures">
-      <h2 id={`figures-${report.id}`}>{format(t.computedAsOf, { asOf: s.asOf })}</h2>
+      <h2 id={`figures-${report.id}`}>{format(t.computedAsOf, { asOf: /T/.test(s.asOf) ? formatDateTime(s.asOf) : formatDate(s.asOf, locale) })}</h2>
       <dl className="tiles">
         <StatTile label={t.planned}>
-          <span data-field="planned">{s.personMonths.planned}</span>
+          <span data-field="planned">{formatDecimal2(s.personMonths.planned)}</span>
         </StatTile>
         <StatTile label={t.actual}>
-          <span data-field="actual">{s.personMonths.actual}</span>
+          <span data-field="actual">{formatDecimal2(s.personMonths.actual)}</span>
         </StatTile>
         <StatTile label={t.absent} tone={s.personMonths.absent === '0.00' ? 'ok' : 'alert'}>
-          <span data-field="absent">{s.personMonths.absent}</span>
+          <span data-field="absent">{formatDecimal2(s.personMonths.absent)}</span>
         </StatTile>
         <StatTile label={t.obligations} tone={s.obligations.missing ? 'alert' : undefined}>
           <span data-field="obligations">
@@ -30,19 +32,29 @@ export function ReportFigures({ report }: { report: MonthlyReport }) {
           </span>
         </StatTile>
       </dl>
-      {s.details.personMonths?.explanation ? <p className="muted">{s.details.personMonths.explanation}</p> : null}
+      {/* The basis from the figures themselves, in the reader's language (the engine's sentence is English). */}
+      {s.details.personMonths ? (
+        <p className="muted" data-field="person-months-basis">
+          {format(t.personMonthsBasis, {
+            workingDays: s.details.personMonths.workingDays,
+            actual: formatDecimal2(s.personMonths.actual),
+            planned: formatDecimal2(s.personMonths.planned),
+            absent: formatDecimal2(s.personMonths.absent),
+          })}
+        </p>
+      ) : null}
       {items.length ? (
         <DataTable columns={[t.obligation, t.occurrenceCol, t.window, t.dueDate, t.result, t.explanation]} caption={t.checklist}>
           {items.map((i) => (
             <tr key={`${i.obligationId}-${i.occurrence}`} data-obligation={i.obligationId}>
               <th scope="row">{i.label}</th>
-              <td>{i.occurrence}</td>
+              <td>{i.occurrence === 'term' ? t.termOccurrence : formatPeriod(i.occurrence, locale)}</td>
               <td>
-                {i.window.from} – {i.window.to}
+                {formatDate(i.window.from, locale)} – {formatDate(i.window.to, locale)}
               </td>
-              <td>{i.dueDate ?? '—'}</td>
+              <td>{formatDate(i.dueDate, locale)}</td>
               <td className={i.status === 'missing' ? 'alert' : undefined}>{t[i.status]}</td>
-              <td>{i.explanation}</td>
+              <td>{format(t.checklistBasis, { required: i.required, onTime: i.onTime, late: i.late })}</td>
             </tr>
           ))}
         </DataTable>
@@ -72,7 +84,7 @@ export function ReportContentView({ report, config }: { report: MonthlyReport; c
               <td>{roles.get(a.roleId) ?? a.roleId}</td>
               <td>{a.daysPresent ?? (a.dates ? format(t.days, { n: a.dates.length }) : '—')}</td>
               <td>
-                {share ? share.display : '—'}
+                {share ? formatDecimal2(share.personMonths) : '—'}
                 {share && !share.counted ? <span className="muted"> ({t.notCounted})</span> : null}
               </td>
             </tr>

@@ -1,14 +1,10 @@
 import { Fragment, type ReactNode, useState } from 'react';
 import { DataTable } from '../../components/data-table';
 import { Money } from '../../components/money';
-import { format, useMessages } from '../../i18n/i18n';
+import { format, useLocale, useMessages } from '../../i18n/i18n';
+import { basisInWords, deductionKindInWords, explanationText } from './explanation-text';
 import { scheduleMessages, scheduleStatusKey } from './schedule-messages';
 import type { ScheduleLine, StoredSchedule } from './schedule-queries';
-
-const basisText = (basis: Record<string, unknown>) =>
-  Object.entries(basis)
-    .map(([k, v]) => `${k}=${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
-    .join('; ');
 
 /**
  * The lines of one or more stored schedules: gross, deductions (a button expands each deduction with its rule,
@@ -27,6 +23,7 @@ export function ScheduleLinesTable({
   below?: (s: StoredSchedule, line: ScheduleLine) => ReactNode;
 }) {
   const t = useMessages(scheduleMessages);
+  const { locale } = useLocale();
   const [open, setOpen] = useState<Set<string>>(new Set());
   const headers = [...(showContract ? [t.contract] : []), t.line, t.dueDate, t.gross, t.deductions, t.net, t.paid, t.status, t.reasons, ...(action ? [t.actions] : [])];
   const columns = headers.length;
@@ -92,8 +89,8 @@ export function ScheduleLinesTable({
                 <td data-field="reasons">
                   {line.reasons.length ? (
                     <ul className="reasons">
-                      {line.reasons.map((r) => (
-                        <li key={r}>{r}</li>
+                      {line.reasonExplanations.map((r, i) => (
+                        <li key={i}>{explanationText(r, locale)}</li>
                       ))}
                     </ul>
                   ) : (
@@ -121,11 +118,10 @@ export function ScheduleLinesTable({
                         {line.deductions.map((d, i) => (
                           <tr key={`${d.ruleId}-${i}`} data-rule={d.ruleId}>
                             <th scope="row">
-                              {d.ruleId}
-                              {d.label ? <div className="muted">{d.label}</div> : null}
+                              {d.label || deductionKindInWords(d.kind, locale)}
                             </th>
-                            <td>{basisText(d.basis)}</td>
-                            <td data-field="formula">{d.formula}</td>
+                            <td>{basisInWords(d.basis, locale)}</td>
+                            <td data-field="formula">{explanationText(d.formulaExplanation, locale)}</td>
                             <td>
                               <Money value={d.amount} />
                             </td>

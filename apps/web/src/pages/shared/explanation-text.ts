@@ -1,0 +1,19 @@
+// Engine explanations (codes + parameters) rendered from the one dictionary the exports use too. The web has no
+// @ledger aliases; the dictionary is dependency-free, so it is imported by relative path.
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the web bundle has no @ledger aliases (Node code must not reach it); this one file is dependency-free
+import { deductionKindText, renderBasis, renderExplanation } from '../../../../../libs/contracts/src/explain/explanation-texts';
+import type { Locale } from '../../i18n/messages';
+
+/** An explanation as the API sends it (code, params as name/value pairs, text in the request's language). */
+export type ExplanationView = { code: string; params: { name: string; value: string }[]; text: string };
+
+export const EXPLANATION_FIELDS = 'code params { name value } text';
+
+/** The explanation in the console's language (the API's `text` follows Accept-Language, not the console's choice). */
+export function explanationText(e: ExplanationView | null | undefined, locale: Locale): string {
+  if (!e) return '';
+  return renderExplanation({ code: e.code, params: Object.fromEntries(e.params.map((p) => [p.name, p.value])) }, locale);
+}
+
+export const basisInWords = (basis: Record<string, unknown>, locale: Locale): string => renderBasis(basis, locale);
+export const deductionKindInWords = (kind: string, locale: Locale): string => deductionKindText(kind, locale);

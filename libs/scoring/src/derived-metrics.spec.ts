@@ -63,7 +63,7 @@ describe('plannedAchievementRate (rule 5)', () => {
       throw new Error('expected a ValidationError');
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationError);
-      expect((e as ValidationError).problems).toEqual([{ path: 'tickets[0].expectedCloseDate', message: 'must be a local date YYYY-MM-DD' }]);
+      expect((e as ValidationError).problems).toMatchObject([{ path: 'tickets[0].expectedCloseDate', message: 'must be a local date YYYY-MM-DD' }]);
     }
     try {
       plannedAchievementRate({
@@ -73,7 +73,7 @@ describe('plannedAchievementRate (rule 5)', () => {
       });
       throw new Error('expected a ValidationError');
     } catch (e) {
-      expect((e as ValidationError).problems).toEqual([
+      expect((e as ValidationError).problems).toMatchObject([
         { path: 'period', message: 'from 2026-06-30 is after to 2026-01-01' },
         { path: 'tickets[1].id', message: 'duplicate ticket "b" (also tickets[0])' },
         { path: 'tickets[1].extendedTo', message: 'an extension (顺延) cannot move the date earlier than 2026-03-01' },

@@ -161,7 +161,7 @@ describe('scoreProcurement: input problems', () => {
         { evaluatorId: 'E2', bidderId: 'Z', items: {} },
       ],
     };
-    expect(problemsOf(() => scoreProcurement(tianjinP1Scheme, bad as unknown as ProcurementInput))).toEqual([
+    expect(problemsOf(() => scoreProcurement(tianjinP1Scheme, bad as unknown as ProcurementInput))).toMatchObject([
       { path: 'bids[1].bidderId', message: 'duplicate bidder "A" (also bids[0])' },
       { path: 'bids[0].objective.O9', message: 'not an objective item of this scheme (O1, O2, O3a, O3b, O4)' },
       { path: 'bids[0].objective.O1', message: 'Too small: expected number to be >=0' },
@@ -177,7 +177,7 @@ describe('scoreProcurement: input problems', () => {
   });
 
   it('structural problems of the envelope are reported first', () => {
-    expect(checkProcurementInputs(tianjinP1Scheme, { budget: 'lots', bids: [], sheets: {} })).toEqual([
+    expect(checkProcurementInputs(tianjinP1Scheme, { budget: 'lots', bids: [], sheets: {} })).toMatchObject([
       { path: 'budget', message: '"lots" is not a decimal number' },
       { path: 'bids', message: 'Too small: expected array to have >=1 items' },
       { path: 'sheets', message: 'Invalid input: expected array, received object' },
@@ -197,7 +197,7 @@ describe('procurementSchemeSchema', () => {
         { id: 'S1', label: 'y', kind: 'flaw-ladder', params: { ladder: [48], expectedTopics: ['a', 'a'] } },
       ],
     };
-    expect(validateProcurementScheme(bad)).toEqual([
+    expect(validateProcurementScheme(bad)).toMatchObject([
       { path: 'items[5].params.ladder[1]', message: 'must be below ladder[0] (12): each flaw costs points' },
       { path: 'items[5].params.ladder[2]', message: 'must be greater than 0 (3 or more flaws already score 0)' },
       { path: 'items[6].params.expectedTopics[1]', message: 'topic "a" is listed twice' },
@@ -205,9 +205,9 @@ describe('procurementSchemeSchema', () => {
       { path: 'items[6].id', message: 'duplicate item id "S1" (also items[5])' },
     ]);
     const bad2 = { ...bad, items: [...s.items.slice(0, 5), { id: 'O1', label: 'y', kind: 'flaw-ladder', params: { ladder: [48] } }, { id: 'Z', label: 'z', kind: 'lottery', params: {} }] };
-    expect(validateProcurementScheme(bad2)).toEqual([{ path: 'items[6].kind', message: 'unknown kind; known kinds: capped-count, all-or-nothing, flaw-ladder' }]);
+    expect(validateProcurementScheme(bad2)).toMatchObject([{ path: 'items[6].kind', message: 'unknown kind; known kinds: capped-count, all-or-nothing, flaw-ladder' }]);
     const bad3 = { ...bad, items: [...s.items.slice(0, 5), { id: 'O1', label: 'y', kind: 'flaw-ladder', params: { ladder: [50] } }] };
-    expect(validateProcurementScheme(bad3)).toEqual([
+    expect(validateProcurementScheme(bad3)).toMatchObject([
       { path: 'price.smallMicroDeduction', message: 'must be a fraction in [0, 1) (0.20 for 20 %)' },
       { path: 'items[5].id', message: 'duplicate item id "O1" (also items[0])' },
       { path: 'items', message: "price 10 + objective 30 + subjective 50 = 90, not the scheme's 100" },

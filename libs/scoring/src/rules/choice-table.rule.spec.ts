@@ -21,6 +21,6 @@ describe('choice-table', () => {
   });
   it('rejects duplicate choices', () => {
     const p = choiceTableRule.paramsSchema.parse({ question: 'q', choices: [{ value: 'a', points: 1 }, { value: 'b', points: 0 }, { value: 'a', points: 2 }] });
-    expect(choiceTableRule.validate(p)).toEqual([{ path: 'choices[2].value', message: 'duplicate choice "a" (also choices[0])' }]);
+    expect(choiceTableRule.validate(p)).toMatchObject([{ path: 'choices[2].value', message: 'duplicate choice "a" (also choices[0])' }]);
   });
 });

@@ -1,4 +1,4 @@
-import { decimalInput, type Problem } from '@ledger/kernel';
+import { decimalInput, type Problem, problem, problemIssue } from '@ledger/kernel';
 import { z } from 'zod';
 import { points2, signed } from '../shared/format';
 import type { ComponentResult, RuleDefinition } from '../types';
@@ -19,14 +19,14 @@ export const choiceTableRule: RuleDefinition<ChoiceTableParams, ChoiceTableInput
     const problems: Problem[] = [];
     params.choices.forEach((c, i) => {
       const first = params.choices.findIndex((o) => o.value === c.value);
-      if (first !== i) problems.push({ path: `choices[${i}].value`, message: `duplicate choice "${c.value}" (also choices[${first}])` });
+      if (first !== i) problems.push(problem(`choices[${i}].value`, 'scoring.duplicateChoice', { value: c.value, other: `choices[${first}]` }));
     });
     return problems;
   },
   inputSchema(params) {
     const allowed = params.choices.map((c) => c.value);
     // Exact match: survey answers are fixed words; a near miss is a data-entry error, not a synonym.
-    return z.string().refine((v) => allowed.includes(v), { message: `must be one of: ${allowed.join(', ')}` });
+    return z.string().refine((v) => allowed.includes(v), problemIssue('value.oneOf', { values: allowed }));
   },
   evaluate(params, input): ComponentResult {
     const choice = params.choices.find((c) => c.value === input);

@@ -47,7 +47,7 @@ describe('item-average-grade (seed 002: 11 items, A ≥ 90 / B 80–89 / C < 80)
       items: [{ id: 'a' }, { id: 'a' }],
       grades: [{ min: { value: 90, inclusive: true }, grade: 'A', passes: true }, { max: { value: 80, inclusive: false }, grade: 'C', passes: false }],
     });
-    expect(itemAverageGradeRule.validate(bad)).toEqual([
+    expect(itemAverageGradeRule.validate(bad)).toMatchObject([
       { path: 'items[1].id', message: 'duplicate item "a" (also items[0])' },
       { path: 'grades[0]', message: 'gap after band [1]: values in [80, 90) are covered by no band' },
     ]);

@@ -1,4 +1,4 @@
-import { dec, decimalInput, Decimal, positiveDecimalInput, roundHalfUp, toFixed2, type Problem } from '@ledger/kernel';
+import { dec, decimalInput, Decimal, positiveDecimalInput, roundHalfUp, toFixed2, type Problem, problem, problemIssue } from '@ledger/kernel';
 import { z } from 'zod';
 import { describeInterval, findBand, intervalSchema, validateBands } from '../shared/bands';
 import type { ComponentResult, RuleDefinition } from '../types';
@@ -26,19 +26,19 @@ export const itemAverageGradeRule: RuleDefinition<ItemAverageGradeParams, ItemAv
     const problems: Problem[] = [];
     params.items.forEach((it, i) => {
       const first = params.items.findIndex((o) => o.id === it.id);
-      if (first !== i) problems.push({ path: `items[${i}].id`, message: `duplicate item "${it.id}" (also items[${first}])` });
+      if (first !== i) problems.push(problem(`items[${i}].id`, 'scoring.duplicateItem', { value: it.id, other: `items[${first}]` }));
     });
     problems.push(...validateBands(params.grades, { min: { value: '0', inclusive: true }, max: { value: params.itemMax, inclusive: true } }, 'grades'));
     params.grades.forEach((g, i) => {
       const first = params.grades.findIndex((o) => o.grade === g.grade);
-      if (first !== i) problems.push({ path: `grades[${i}].grade`, message: `duplicate grade "${g.grade}" (also grades[${first}])` });
+      if (first !== i) problems.push(problem(`grades[${i}].grade`, 'scoring.duplicateGrade', { value: g.grade, other: `grades[${first}]` }));
     });
     return problems;
   },
   inputSchema(params) {
     const shape: Record<string, z.ZodType<string>> = {};
     for (const it of params.items) {
-      shape[it.id] = decimalInput.refine((v) => dec(v).gte(0) && dec(v).lte(dec(params.itemMax)), { message: `must be between 0 and ${params.itemMax}` });
+      shape[it.id] = decimalInput.refine((v) => dec(v).gte(0) && dec(v).lte(dec(params.itemMax)), problemIssue('number.range', { min: 0, max: params.itemMax }));
     }
     return z.strictObject(shape) as unknown as z.ZodType<ItemAverageGradeInput>;
   },

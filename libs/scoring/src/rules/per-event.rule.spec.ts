@@ -22,7 +22,7 @@ describe('per-event', () => {
     expect(perEventRule.inputSchema(p).safeParse(1.5).success).toBe(false);
   });
   it('validates parameters', () => {
-    expect(perEventRule.validate(perEventRule.paramsSchema.parse({ event: 'x', pointsPerEvent: 0 }))).toEqual([
+    expect(perEventRule.validate(perEventRule.paramsSchema.parse({ event: 'x', pointsPerEvent: 0 }))).toMatchObject([
       { path: 'pointsPerEvent', message: 'must not be 0 (the component would never contribute)' },
     ]);
   });

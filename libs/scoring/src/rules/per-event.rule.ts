@@ -1,4 +1,4 @@
-import { dec, decimalInput, positiveDecimalInput, type Problem } from '@ledger/kernel';
+import { dec, decimalInput, positiveDecimalInput, type Problem, problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { points2, signed } from '../shared/format';
 import type { ComponentResult, RuleDefinition } from '../types';
@@ -23,7 +23,7 @@ export const perEventRule: RuleDefinition<PerEventParams, PerEventInput> = {
   paramsSchema: perEventParamsSchema,
   validate(params): Problem[] {
     const problems: Problem[] = [];
-    if (dec(params.pointsPerEvent).isZero()) problems.push({ path: 'pointsPerEvent', message: 'must not be 0 (the component would never contribute)' });
+    if (dec(params.pointsPerEvent).isZero()) problems.push(problem('pointsPerEvent', 'number.nonZero'));
     return problems;
   },
   inputSchema() {

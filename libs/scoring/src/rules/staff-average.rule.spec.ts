@@ -87,7 +87,7 @@ describe('staff-average (seed 000: 态度30 + 能力30 + 结果40, +3..5 per tas
       taskBonus: { min: 5, max: 3 },
       personCap: null,
     });
-    expect(staffAverageRule.validate(bad)).toEqual([
+    expect(staffAverageRule.validate(bad)).toMatchObject([
       { path: 'parts[1].id', message: 'duplicate part "a" (also parts[0])' },
       { path: 'taskBonus', message: 'min must not exceed max' },
       { path: 'adjustment.domain', message: "must reach ∞, the highest average a person's total allows (personCap)" },

@@ -1,4 +1,4 @@
-import { dec, decimalInput, Decimal, nonNegativeDecimalInput, positiveDecimalInput, toFixed2, type Problem } from '@ledger/kernel';
+import { dec, decimalInput, Decimal, nonNegativeDecimalInput, positiveDecimalInput, toFixed2, type Problem, problem, problemIssue, addProblem } from '@ledger/kernel';
 import { z } from 'zod';
 import { describeInterval, domainSchema, findBand, inInterval, pointsBandSchema, validateBands } from '../shared/bands';
 import { points2, signed } from '../shared/format';
@@ -32,29 +32,29 @@ export const staffAverageRule: RuleDefinition<StaffAverageParams, StaffAverageIn
     const problems: Problem[] = [];
     params.parts.forEach((p, i) => {
       const first = params.parts.findIndex((o) => o.id === p.id);
-      if (first !== i) problems.push({ path: `parts[${i}].id`, message: `duplicate part "${p.id}" (also parts[${first}])` });
-      if (['personId', 'name', 'bonuses'].includes(p.id)) problems.push({ path: `parts[${i}].id`, message: `"${p.id}" is reserved for the person's record` });
+      if (first !== i) problems.push(problem(`parts[${i}].id`, 'scoring.duplicatePart', { value: p.id, other: `parts[${first}]` }));
+      if (['personId', 'name', 'bonuses'].includes(p.id)) problems.push(problem(`parts[${i}].id`, 'scoring.reservedPartId', { value: p.id }));
     });
     if (params.taskBonus) {
-      if (dec(params.taskBonus.min).gt(dec(params.taskBonus.max))) problems.push({ path: 'taskBonus', message: 'min must not exceed max' });
+      if (dec(params.taskBonus.min).gt(dec(params.taskBonus.max))) problems.push(problem('taskBonus', 'number.minAboveMax'));
     }
     problems.push(...validateBands(params.adjustment.bands, params.adjustment.domain).map((p) => ({ ...p, path: `adjustment.${p.path}` })));
     // Every possible average (0 .. the cap, or unbounded) must fall in the ladder's domain.
     const dom = params.adjustment.domain;
-    if (!inInterval(dom, new Decimal(0))) problems.push({ path: 'adjustment.domain', message: 'must include 0 (a person may score 0)' });
+    if (!inInterval(dom, new Decimal(0))) problems.push(problem('adjustment.domain', 'scoring.domainIncludesZero'));
     if (params.personCap === null ? dom.max !== undefined : !inInterval(dom, dec(params.personCap))) {
-      problems.push({ path: 'adjustment.domain', message: `must reach ${params.personCap ?? '∞'}, the highest average a person's total allows (personCap)` });
+      problems.push(problem('adjustment.domain', 'scoring.domainReachesCap', { cap: params.personCap ?? '∞' }));
     }
     return problems;
   },
   inputSchema(params) {
     const shape: Record<string, z.ZodType<string>> = {};
     for (const part of params.parts) {
-      shape[part.id] = decimalInput.refine((v) => dec(v).gte(0) && dec(v).lte(dec(part.max)), { message: `must be between 0 and ${part.max}` });
+      shape[part.id] = decimalInput.refine((v) => dec(v).gte(0) && dec(v).lte(dec(part.max)), problemIssue('number.range', { min: 0, max: part.max }));
     }
     const bonus = params.taskBonus;
     const bonusSchema = decimalInput.refine((v) => (bonus ? dec(v).gte(dec(bonus.min)) && dec(v).lte(dec(bonus.max)) : false), {
-      message: bonus ? `a task bonus must be between ${bonus.min} and ${bonus.max}` : 'this scheme allows no task bonuses',
+      ...(bonus ? problemIssue('scoring.taskBonusRange', { min: bonus.min, max: bonus.max }) : problemIssue('scoring.noTaskBonus')),
     });
     const person = z
       .strictObject({ personId: z.string().min(1), name: z.string().optional(), bonuses: z.array(bonusSchema).optional(), ...shape })
@@ -67,7 +67,7 @@ export const staffAverageRule: RuleDefinition<StaffAverageParams, StaffAverageIn
     return z.array(person).superRefine((staff, ctx) => {
       staff.forEach((s, i) => {
         const first = staff.findIndex((o) => o.personId === s.personId);
-        if (first !== i) ctx.addIssue({ code: 'custom', path: [i, 'personId'], message: `duplicate person "${s.personId}" (also [${first}])` });
+        if (first !== i) addProblem(ctx, 'scoring.duplicatePerson', { value: s.personId, other: `[${first}]` }, [i, 'personId']);
       });
     });
   },

@@ -126,7 +126,7 @@ describe('worked example B (Huai\'an 2026, seed 001)', () => {
   });
 
   it('rejects too many periods and bad scores, all at once', () => {
-    expect(problemsOf(() => aggregatePeriods(huaianScheme, ['80', 'x', '101']))).toEqual([
+    expect(problemsOf(() => aggregatePeriods(huaianScheme, ['80', 'x', '101']))).toMatchObject([
       { path: 'periodScores', message: 'a year has 2 half-year period(s); got 3' },
       { path: 'periodScores[1]', message: '"x" is not a decimal number' },
       { path: 'periodScores[2]', message: "101 is outside the scheme's clamp 0..100" },
@@ -150,7 +150,7 @@ describe('worked example C (Qinghai, seed 002): the score is the item average', 
   it('an item average must be the only component, with base 0 and no scheme-level grades', () => {
     const s = qinghaiScheme as unknown as { components: unknown[] };
     const bad = { ...qinghaiScheme, base: 100, components: [...s.components, achievementRateComponent], grades: [{ grade: 'A', passes: true }] };
-    expect(validateAssessmentScheme(bad)).toEqual([
+    expect(validateAssessmentScheme(bad)).toMatchObject([
       { path: 'components[0]', message: 'an item-average-grade component must be the only component: the scheme score is the item average' },
       { path: 'base', message: 'must be 0 when the score is an item average (item-average-grade)' },
       { path: 'grades', message: 'the grade comes from the item-average-grade component; remove the scheme-level grades' },
@@ -189,7 +189,7 @@ describe('validateAssessmentScheme', () => {
       ],
       grades: [{ min: { value: 80, inclusive: true }, grade: 'P', passes: true }],
     };
-    expect(validateAssessmentScheme(scheme)).toEqual([
+    expect(validateAssessmentScheme(scheme)).toMatchObject([
       { path: 'components[0].params.bands[1]', message: 'overlaps band [0]: [80, 90] and [90, ∞) both contain [90, 90]' },
       { path: 'components[0].params.bands[1]', message: 'gap after band [2]: values in [79, 80) are covered by no band' },
       { path: 'components[2].kind', message: 'unknown kind; known kinds: banded, choice-table, per-event, staff-average, item-average-grade' },
@@ -200,8 +200,8 @@ describe('validateAssessmentScheme', () => {
 
   it('checks the clamp and the grade bands once the structure is sound', () => {
     const scheme = { ...huaianScheme, clamp: { min: 0, max: 100 }, grades: [{ min: { value: 80, inclusive: true }, grade: 'P', passes: true }, { max: { value: 70, inclusive: false }, grade: 'F', passes: false }] };
-    expect(validateAssessmentScheme(scheme)).toEqual([{ path: 'grades[0]', message: 'gap after band [1]: values in [70, 80) are covered by no band' }]);
-    expect(validateAssessmentScheme({ ...huaianScheme, clamp: { min: 100, max: 0 } })).toEqual([{ path: 'clamp', message: 'min 100 is above max 0' }]);
+    expect(validateAssessmentScheme(scheme)).toMatchObject([{ path: 'grades[0]', message: 'gap after band [1]: values in [70, 80) are covered by no band' }]);
+    expect(validateAssessmentScheme({ ...huaianScheme, clamp: { min: 100, max: 0 } })).toMatchObject([{ path: 'clamp', message: 'min 100 is above max 0' }]);
   });
 
   it('composes: embedded in a larger schema, paths carry the outer prefix', async () => {
@@ -233,7 +233,7 @@ describe('evaluateAssessment: input problems', () => {
       businessSatisfaction: '满意',
       itSatisfaction: '好',
     };
-    expect(problemsOf(() => evaluateAssessment(xuzhouScheme, inputs))).toEqual([
+    expect(problemsOf(() => evaluateAssessment(xuzhouScheme, inputs))).toMatchObject([
       { path: 'inputs.staff[3].bonuses[0]', message: 'a task bonus must be between 3 and 5' },
       { path: 'inputs.staff[3].attitude', message: 'must be between 0 and 30' },
       { path: 'inputs.staff[3].ability', message: '"good" is not a decimal number' },
@@ -247,7 +247,7 @@ describe('evaluateAssessment: input problems', () => {
   });
 
   it('inputs that are not an object are one problem', () => {
-    expect(problemsOf(() => evaluateAssessment(huaianScheme, null as never))).toEqual([{ path: 'inputs', message: "must be an object keyed by each component's input" }]);
+    expect(problemsOf(() => evaluateAssessment(huaianScheme, null as never))).toMatchObject([{ path: 'inputs', message: "must be an object keyed by each component's input" }]);
   });
 
   it('an invalid scheme is refused before inputs are read', () => {

@@ -1,4 +1,4 @@
-import { dec, decimalInput, Decimal, formatPath, toFixed2, ValidationError, zodProblems, type Problem } from '@ledger/kernel';
+import { dec, decimalInput, Decimal, formatPath, toFixed2, ValidationError, zodProblems, type Problem, problem, addProblemAt } from '@ledger/kernel';
 import { z } from 'zod';
 import { describeInterval, findBand, validateBands } from '../shared/bands';
 import { points2 } from '../shared/format';
@@ -15,7 +15,7 @@ export const periodsPerYear: Record<AssessmentPeriod, number> = { month: 12, qua
 /** The kind's own structural schema plus its semantic validator, so composed schemas report both. */
 function paramsWithSemantics(def: AnyRuleDefinition) {
   return def.paramsSchema.superRefine((params, ctx) => {
-    for (const p of def.validate(params)) ctx.addIssue({ code: 'custom', message: p.message, path: parsePath(p.path) });
+    for (const p of def.validate(params)) addProblemAt(ctx, p, parsePath(p.path));
   });
 }
 
@@ -65,27 +65,27 @@ type SchemeShape = z.infer<typeof schemeObject>;
 function schemeSemantics(s: SchemeShape): Problem[] {
   const problems: Problem[] = [];
   const min = dec(s.clamp.min), max = dec(s.clamp.max);
-  if (min.gt(max)) problems.push({ path: 'clamp', message: `min ${s.clamp.min} is above max ${s.clamp.max}` });
+  if (min.gt(max)) problems.push(problem('clamp', 'number.minAboveMaxValues', { min: s.clamp.min, max: s.clamp.max }));
   problems.push(...duplicateIdProblems(s.components));
   if (s.grades && min.lte(max)) {
     problems.push(...validateBands(s.grades, { min: { value: s.clamp.min, inclusive: true }, max: { value: s.clamp.max, inclusive: true } }, 'grades'));
     s.grades.forEach((g, i) => {
       const first = s.grades?.findIndex((o) => o.grade === g.grade);
-      if (first !== i) problems.push({ path: `grades[${i}].grade`, message: `duplicate grade "${g.grade}" (also grades[${first}])` });
+      if (first !== i) problems.push(problem(`grades[${i}].grade`, 'scoring.duplicateGrade', { value: g.grade, other: `grades[${first}]` }));
     });
   }
   // A grading component (item-average-grade) makes the score the item average and its grade the scheme's.
   const grading = s.components.map((c, i) => ({ c, i })).filter(({ c }) => c.kind === 'item-average-grade');
   for (const { i } of grading) {
-    if (s.components.length > 1) problems.push({ path: `components[${i}]`, message: 'an item-average-grade component must be the only component: the scheme score is the item average' });
-    if (!dec(s.base).isZero()) problems.push({ path: 'base', message: 'must be 0 when the score is an item average (item-average-grade)' });
-    if (s.grades) problems.push({ path: 'grades', message: 'the grade comes from the item-average-grade component; remove the scheme-level grades' });
+    if (s.components.length > 1) problems.push(problem(`components[${i}]`, 'scoring.itemAverageAlone'));
+    if (!dec(s.base).isZero()) problems.push(problem('base', 'scoring.itemAverageBaseZero'));
+    if (s.grades) problems.push(problem('grades', 'scoring.itemAverageNoGrades'));
   }
   const letters = new Set<string>([...(s.grades ?? []).map((g) => g.grade), ...grading.flatMap(({ c }) => (c.params as { grades: { grade: string }[] }).grades.map((g) => g.grade))]);
   (s.alerts ?? []).forEach((a, i) => {
-    if (a.scoreBelow === undefined && a.gradeIn === undefined) problems.push({ path: `alerts[${i}]`, message: 'needs scoreBelow or gradeIn' });
+    if (a.scoreBelow === undefined && a.gradeIn === undefined) problems.push(problem(`alerts[${i}]`, 'scoring.alertCondition'));
     (a.gradeIn ?? []).forEach((g, j) => {
-      if (!letters.has(g)) problems.push({ path: `alerts[${i}].gradeIn[${j}]`, message: `unknown grade "${g}"` });
+      if (!letters.has(g)) problems.push(problem(`alerts[${i}].gradeIn[${j}]`, 'unknown.grade', { value: g, known: [...letters] }));
     });
   });
   return problems;
@@ -98,7 +98,7 @@ function duplicateIdProblems(components: readonly unknown[]): Problem[] {
     const id = typeof c === 'object' && c !== null && 'id' in c ? (c as { id: unknown }).id : undefined;
     if (typeof id !== 'string') return;
     const first = seen.get(id);
-    if (first !== undefined) problems.push({ path: `components[${i}].id`, message: `duplicate component id "${id}" (also components[${first}])` });
+    if (first !== undefined) problems.push(problem(`components[${i}].id`, 'scoring.duplicateComponentId', { value: id, other: `components[${first}]` }));
     else seen.set(id, i);
   });
   return problems;
@@ -109,7 +109,7 @@ function duplicateIdProblems(components: readonly unknown[]): Problem[] {
  * kinds' semantic checks, so a configuration that embeds it reports all of them at their paths.
  */
 export const assessmentSchemeSchema = schemeObject.superRefine((s, ctx) => {
-  for (const p of schemeSemantics(s)) ctx.addIssue({ code: 'custom', message: p.message, path: parsePath(p.path) });
+  for (const p of schemeSemantics(s)) addProblemAt(ctx, p, parsePath(p.path));
 });
 export type AssessmentScheme = z.output<typeof assessmentSchemeSchema>;
 export type AssessmentSchemeInput = z.input<typeof assessmentSchemeSchema>;
@@ -173,13 +173,13 @@ function parseInputs(scheme: AssessmentScheme, inputs: Record<string, unknown>) 
   const parsed = new Map<string, unknown>();
   // Inputs arrive from outside (JSON); a non-object is one problem, not a TypeError.
   if (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs)) {
-    return { problems: [{ path: 'inputs', message: 'must be an object keyed by each component\'s input' }], parsed };
+    return { problems: [problem('inputs', 'scoring.inputsObject')], parsed };
   }
   for (const c of scheme.components) {
     const def = getRule(c.kind);
     if (!def) throw new Error(`unregistered kind ${c.kind}`);
     if (!Object.prototype.hasOwnProperty.call(inputs, c.input) || inputs[c.input] === undefined) {
-      problems.push({ path: formatPath(['inputs', c.input]), message: `required by component "${c.id}" (${c.label})` });
+      problems.push(problem(formatPath(['inputs', c.input]), 'scoring.inputRequired', { id: c.id, component: c.label }));
       continue;
     }
     const r = def.inputSchema(c.params).safeParse(inputs[c.input], { error: requiredMessage });
@@ -269,13 +269,13 @@ export function aggregatePeriods(schemeInput: AssessmentSchemeInput | Assessment
   const scheme = parseAssessmentScheme(schemeInput);
   const expected = periodsPerYear[scheme.period];
   const problems: Problem[] = [];
-  if (periodScores.length === 0) problems.push({ path: 'periodScores', message: 'at least one period score is needed' });
-  if (periodScores.length > expected) problems.push({ path: 'periodScores', message: `a year has ${expected} ${scheme.period} period(s); got ${periodScores.length}` });
+  if (periodScores.length === 0) problems.push(problem('periodScores', 'list.empty'));
+  if (periodScores.length > expected) problems.push(problem('periodScores', 'scoring.tooManyPeriods', { expected, kind: scheme.period, count: periodScores.length }));
   periodScores.forEach((s, i) => {
     const r = decimalInput.safeParse(s);
     if (!r.success) problems.push(...zodProblems(r.error, ['periodScores', i]));
     else if (dec(r.data).lt(dec(scheme.clamp.min)) || dec(r.data).gt(dec(scheme.clamp.max))) {
-      problems.push({ path: formatPath(['periodScores', i]), message: `${s} is outside the scheme's clamp ${scheme.clamp.min}..${scheme.clamp.max}` });
+      problems.push(problem(formatPath(['periodScores', i]), 'scoring.outsideClamp', { value: s, min: scheme.clamp.min, max: scheme.clamp.max }));
     }
   });
   if (problems.length) throw new ValidationError(problems);

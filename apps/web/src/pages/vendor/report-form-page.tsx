@@ -5,7 +5,10 @@ import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
 import { FormField } from '../../components/form-field';
 import { Page } from '../../components/page';
 import { ErrorState, problemsOf, QueryView, useErrorReason, useProblemText } from '../../components/query-state';
-import { format, useMessages } from '../../i18n/i18n';
+import { format, useLocale, useMessages } from '../../i18n/i18n';
+// The one dictionary of engine strings (dependency-free, imported by relative path like shared/explanation-text.ts).
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the web bundle has no @ledger aliases; the module is dependency-free
+import { describeCalendarVersion } from '../../../../../libs/contracts/src/explain/explanation-texts';
 import { ContractNav } from '../shared/contract-nav';
 import { eventKindKey, reportMessages, reportStatusKey, SERVICE_EVENT_KINDS } from '../shared/report-messages';
 import {
@@ -199,6 +202,7 @@ function MonthReport({
 }) {
   const t = useMessages(reportMessages);
   const w = useMessages(workingDaysMessages);
+  const { locale } = useLocale();
   const calendarQuery = useGraphqlQuery(WORKING_DAYS, { id: contractId, month });
   const calendar = calendarQuery.status === 'ready' ? new Map(calendarQuery.data.workingDays.days.map((d) => [d.date, d])) : null;
   const [report, setReport] = useState(initial);
@@ -304,7 +308,7 @@ function MonthReport({
         <>
           {calendarQuery.status === 'ready' ? (
             <p className="muted" data-field="calendar-note">
-              {format(w.calendarNote, { count: calendarQuery.data.workingDays.workingDayCount, version: calendarQuery.data.workingDays.calendarVersion })}
+              {format(w.calendarNote, { count: calendarQuery.data.workingDays.workingDayCount, version: describeCalendarVersion(calendarQuery.data.workingDays.calendarVersion, locale) })}
             </p>
           ) : calendarQuery.status === 'error' ? (
             <p className="muted" role="status">

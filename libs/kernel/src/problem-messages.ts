@@ -98,8 +98,8 @@ export const PROBLEM_MESSAGES = {
   'unknown.milestone': t('未知付款节点“{value}”（可选：{known}）', 'unknown milestone "{value}" (known: {known})'),
   'unknown.obligation': t('未知服务义务“{value}”（可选：{known}）', 'unknown obligation "{value}" (known: {known})'),
   'unknown.severity': t('未知严重程度“{value}”（可选：{known}）', 'unknown severity "{value}" (known: {known})'),
-  'unknown.category': t('未知问题分类“{value}”（可选：{known}）', 'unknown category "{value}" (known: {known})'),
-  'unknown.businessArea': t('未知业务领域“{value}”（可选：{known}）', 'unknown business area "{value}" (known: {known})'),
+  'unknown.category': t('未知问题分类“{value}”（可选：{known}）', 'unknown category "{value}" for this contract (known: {known})'),
+  'unknown.businessArea': t('未知业务领域“{value}”（可选：{known}）', 'unknown business area "{value}" for this contract (known: {known})'),
   'unknown.eventKind': t('未知事件类型“{value}”（可选：{known}）', 'unknown event kind "{value}" (known: {known})'),
   'unknown.action': t('未知操作“{value}”（可选：{known}）', 'unknown action "{value}" (known: {known})'),
   'unknown.state': t('未知状态“{value}”（可选：{known}）', 'unknown state "{value}" (known: {known})'),
@@ -161,6 +161,21 @@ export const PROBLEM_MESSAGES = {
   'scoring.taskBonusRange': t('任务加分应在 {min} 到 {max} 之间', 'a task bonus must be between {min} and {max}'),
   'scoring.inputsObject': t('应按各考核项的输入逐项填写', 'must be an object keyed by each component\'s input'),
   'number.minAboveMaxValues': t('最小值 {min} 大于最大值 {max}', 'min {min} is above max {max}'),
+  // Tickets (libs/contracts lifecycle)
+  'ticket.idRequired': t('请填写工单编号', 'give the ticket an id (编号)'),
+  'ticket.categoryRequired': t('请选择问题分类', 'give the category (问题分类)'),
+  'ticket.severityRequired': t('请选择严重程度', 'give the severity (严重程度)'),
+  'ticket.extensionNeedsExpected': t('顺延需要先有期望关闭日期', 'an extension (顺延) needs the expected close date it extends'),
+  'ticket.extensionNotLater': t('顺延日期须晚于期望关闭日期 {expected}', 'an extension (顺延) must be later than the expected close date {expected}'),
+  'ticket.noSpecialAttention': t('本合同不使用特别关注', 'this contract does not use special attention (特别关注)'),
+  'ticket.specialNeedsExpected': t('特别关注工单需要医保局期望关闭日期', 'a special-attention (特别关注) ticket needs the buyer\'s expected close date (医保局期望关闭日期, 000:222)'),
+  'ticket.onlyBuyerSubmits': t('只有采购人可以提出工单', 'only the buyer submits a ticket (《应用软件业务联系单》由提出人发起, 000:45)'),
+  'ticket.unknownSeverity': t('未知严重程度“{value}”（可选：{known}）', 'unknown severity "{value}" for this contract (known: {known})'),
+  'contract.signedAfterEnd': t('签订日期 {signed} 晚于合同期结束 {end}', 'signed {signed}, after the term ends {end}'),
+  'contract.amountOverBudget': t('合同金额 {amount} 超过预算 {budget}', 'the amount {amount} exceeds the budget {budget}'),
+  'year.outsideTermSpan': t('{year} 年不在合同期 {start} 至 {end} 内', 'year {year} is outside the term {start}..{end}'),
+  'year.listedTwice': t('{year} 年重复填写（另见 {other}）', 'year {year} is listed twice (also {other})'),
+  'contract.termEndsBeforeStart': t('合同期结束（{end}）早于开始（{start}）', 'the term ends ({end}) before it starts ({start})'),
 }  as const satisfies Record<string, ProblemText>;
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES;

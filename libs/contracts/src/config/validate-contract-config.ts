@@ -1,4 +1,4 @@
-import { dec, formatPath, prefixProblems, unsafeTextProblems, zodProblems, ValidationError, type Decimal, type Problem } from '@ledger/kernel';
+import { dec, formatPath, prefixProblems, unsafeTextProblems, zodProblems, ValidationError, type Decimal, type Problem, problem } from '@ledger/kernel';
 import type { z } from 'zod';
 import { formatMoneyGrouped } from '../money';
 import { contractConfigSchema, moneySectionSchema, staffingSchema, termSchema, type ParsedConfig } from './contract-config.schema';
@@ -78,14 +78,14 @@ function semanticProblems(raw: Raw): Problem[] {
   let termOk = false;
   if (term) {
     termOk = term.end >= term.start;
-    if (!termOk) problems.push({ path: 'term.end', message: `the term ends (${term.end}) before it starts (${term.start})` });
-    if (term.signed && term.signed > term.end) problems.push({ path: 'term.signed', message: `signed ${term.signed}, after the term ends ${term.end}` });
+    if (!termOk) problems.push(problem('term.end', 'contract.termEndsBeforeStart', { end: term.end, start: term.start }));
+    if (term.signed && term.signed > term.end) problems.push(problem('term.signed', 'contract.signedAfterEnd', { signed: term.signed, end: term.end }));
   }
 
   let fees: Map<number, Decimal> | null = null;
   if (money) {
     if (money.budget !== undefined && dec(money.amount).gt(dec(money.budget))) {
-      problems.push({ path: 'money.amount', message: `the amount ${formatMoneyGrouped(money.amount)} exceeds the budget ${formatMoneyGrouped(money.budget)}` });
+      problems.push(problem('money.amount', 'contract.amountOverBudget', { amount: formatMoneyGrouped(money.amount), budget: formatMoneyGrouped(money.budget) }));
     }
     if (term && termOk) {
       const years = termYears(term.start, term.end);
@@ -96,12 +96,12 @@ function semanticProblems(raw: Raw): Problem[] {
         split.years.forEach((y, i) => {
           sum = sum.plus(dec(y.amount));
           const prior = seen.get(y.year);
-          if (prior !== undefined) problems.push({ path: `money.annualSplit.years[${i}].year`, message: `year ${y.year} is listed twice (also years[${prior}])` });
+          if (prior !== undefined) problems.push(problem(`money.annualSplit.years[${i}].year`, 'year.listedTwice', { year: y.year, other: `years[${prior}]` }));
           else seen.set(y.year, i);
-          if (!years.includes(y.year)) problems.push({ path: `money.annualSplit.years[${i}].year`, message: `year ${y.year} is outside the term ${term.start}..${term.end}` });
+          if (!years.includes(y.year)) problems.push(problem(`money.annualSplit.years[${i}].year`, 'year.outsideTermSpan', { year: y.year, start: term.start, end: term.end }));
         });
         years.forEach((y) => {
-          if (!seen.has(y)) problems.push({ path: 'money.annualSplit.years', message: `the term covers ${y} but the split gives it no fee` });
+          if (!seen.has(y)) problems.push(problem('money.annualSplit.years', 'year.notCovered', { year: y }));
         });
         if (!sum.eq(dec(money.amount))) {
           problems.push({

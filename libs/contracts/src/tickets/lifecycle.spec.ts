@@ -171,7 +171,7 @@ describe('invalid transitions and their messages', () => {
   it('refuses an action dated before the last event, and a time without an offset', () => {
     const t = ticketIn('received');
     const r = transition(t, { type: 'feedback' }, ctx('vendor', '2026-11-02T09:00:00+08:00'));
-    expect(r.ok ? [] : r.problems).toEqual([{ path: 'at', message: "2026-11-02T09:00:00+08:00 precedes the ticket's last event (received at 2026-11-02T09:20:00+08:00)" }]);
+    expect(r.ok ? [] : r.problems).toMatchObject([{ path: 'at', message: "2026-11-02T09:00:00+08:00 precedes the ticket's last event (received at 2026-11-02T09:20:00+08:00)" }]);
     const r2 = transition(t, { type: 'feedback' }, ctx('vendor', '2026-11-02 10:00'));
     expect(r2.ok ? [] : r2.problems.map((p) => p.path)).toEqual(['at']);
   });
@@ -199,7 +199,7 @@ describe('settlement-affecting patches deploy from 20:00 through the night (000:
   ])('affectsSettlement=%s at %s → allowed %s', (affectsSettlement, hhmm, allowed) => {
     const r = transition(ticketIn('business-test-signed'), { type: 'deploy', affectsSettlement }, ctx('vendor', `2026-11-05T${hhmm}:00+08:00`));
     expect(r.ok).toBe(allowed);
-    if (!r.ok) expect(r.problems).toEqual([{ path: 'at', message: expect.stringContaining(`a settlement-affecting patch deploys between 20:00 and 08:30 of the next morning; ${hhmm} is outside that window`) }]);
+    if (!r.ok) expect(r.problems).toMatchObject([{ path: 'at', message: expect.stringContaining(`a settlement-affecting patch deploys between 20:00 and 08:30 of the next morning; ${hhmm} is outside that window`) }]);
   });
 
   it('reads the local time in the contract zone, whatever offset the instant was written with', () => {
@@ -308,7 +308,7 @@ describe('closure after one working day of stable operation (000:67), on the con
 describe('special attention, expected dates and extensions (000:221–222)', () => {
   it('a special-attention ticket needs an expected close date', () => {
     const r = openTicket({ id: 'T-9', category: '软件错误', severity: 'L2', specialAttention: true }, ctx('buyer', LATE));
-    expect(r.ok ? [] : r.problems).toEqual([{ path: 'expectedCloseDate', message: "a special-attention (特别关注) ticket needs the buyer's expected close date (医保局期望关闭日期, 000:222)" }]);
+    expect(r.ok ? [] : r.problems).toMatchObject([{ path: 'expectedCloseDate', message: "a special-attention (特别关注) ticket needs the buyer's expected close date (医保局期望关闭日期, 000:222)" }]);
     const m = transition(ticketIn('received'), { type: 'mark-special-attention' }, ctx('buyer', LATE));
     expect(m.ok ? [] : m.problems.map((p) => p.path)).toEqual(['expectedCloseDate']);
   });
@@ -318,7 +318,7 @@ describe('special attention, expected dates and extensions (000:221–222)', () 
     const r = transition(t, { type: 'extend', to: '2026-11-20', reason: '非运维团队原因' }, ctx('buyer', LATE));
     expect(r.ok && r.ticket.extendedTo).toBe('2026-11-20');
     const back = transition(r.ok ? r.ticket : t, { type: 'extend', to: '2026-11-15', reason: 'x' }, ctx('buyer', LATE));
-    expect(back.ok ? [] : back.problems).toEqual([{ path: 'action.to', message: 'an extension (顺延) must move the date later than 2026-11-20' }]);
+    expect(back.ok ? [] : back.problems).toMatchObject([{ path: 'action.to', message: 'an extension (顺延) must move the date later than 2026-11-20' }]);
     const none = transition(open(), { type: 'extend', to: '2026-11-15', reason: 'x' }, ctx('buyer', LATE));
     expect(none.ok ? [] : none.problems.map((p) => p.path)).toEqual(['expectedCloseDate']);
     const reset = transition(t, { type: 'set-expected-close-date', date: '2026-12-01' }, ctx('buyer', LATE));

@@ -335,27 +335,27 @@ export type TicketDraft = {
  */
 export function ticketFieldProblems(d: Partial<TicketDraft>, config: Pick<ParsedConfig, 'taxonomy' | 'sla'>): Problem[] {
   const problems: Problem[] = [];
-  if (typeof d.id !== 'string' || d.id.trim() === '') problems.push({ path: 'id', message: 'give the ticket an id (编号)' });
+  if (typeof d.id !== 'string' || d.id.trim() === '') problems.push(problem('id', 'ticket.idRequired'));
   const tax = config.taxonomy;
-  if (typeof d.category !== 'string' || d.category.trim() === '') problems.push({ path: 'category', message: 'give the category (问题分类)' });
-  else if (tax && !tax.categories.includes(d.category)) problems.push({ path: 'category', message: `unknown category "${d.category}" for this contract (known: ${tax.categories.join(', ')})` });
+  if (typeof d.category !== 'string' || d.category.trim() === '') problems.push(problem('category', 'ticket.categoryRequired'));
+  else if (tax && !tax.categories.includes(d.category)) problems.push(problem('category', 'unknown.category', { value: d.category, known: tax.categories }));
   if (d.businessArea !== undefined && tax && tax.businessAreas.length && !tax.businessAreas.includes(d.businessArea)) {
-    problems.push({ path: 'businessArea', message: `unknown business area "${d.businessArea}" for this contract (known: ${tax.businessAreas.join(', ')})` });
+    problems.push(problem('businessArea', 'unknown.businessArea', { value: d.businessArea, known: tax.businessAreas }));
   }
   const severities = config.sla?.policy.severities.map((s) => s.id);
-  if (typeof d.severity !== 'string' || d.severity.trim() === '') problems.push({ path: 'severity', message: 'give the severity (严重程度)' });
-  else if (severities && !severities.includes(d.severity)) problems.push({ path: 'severity', message: `unknown severity "${d.severity}" for this contract (known: ${severities.join(', ')})` });
+  if (typeof d.severity !== 'string' || d.severity.trim() === '') problems.push(problem('severity', 'ticket.severityRequired'));
+  else if (severities && !severities.includes(d.severity)) problems.push(problem('severity', 'ticket.unknownSeverity', { value: d.severity, known: severities }));
   const expectedOk = d.expectedCloseDate === undefined || validDate(d.expectedCloseDate);
-  if (!expectedOk) problems.push({ path: 'expectedCloseDate', message: `"${d.expectedCloseDate}" is not a date YYYY-MM-DD` });
+  if (!expectedOk) problems.push(problem('expectedCloseDate', 'date.formatValue', { value: String(d.expectedCloseDate) }));
   if (d.extendedTo !== undefined) {
-    if (!validDate(d.extendedTo)) problems.push({ path: 'extendedTo', message: `"${d.extendedTo}" is not a date YYYY-MM-DD` });
-    else if (d.expectedCloseDate === undefined) problems.push({ path: 'extendedTo', message: 'an extension (顺延) needs the expected close date it extends' });
-    else if (expectedOk && d.extendedTo <= d.expectedCloseDate) problems.push({ path: 'extendedTo', message: `an extension (顺延) must be later than the expected close date ${d.expectedCloseDate}` });
+    if (!validDate(d.extendedTo)) problems.push(problem('extendedTo', 'date.formatValue', { value: String(d.extendedTo) }));
+    else if (d.expectedCloseDate === undefined) problems.push(problem('extendedTo', 'ticket.extensionNeedsExpected'));
+    else if (expectedOk && d.extendedTo <= d.expectedCloseDate) problems.push(problem('extendedTo', 'ticket.extensionNotLater', { expected: d.expectedCloseDate }));
   }
   if (d.specialAttention) {
-    if (!tax?.specialAttention.enabled) problems.push({ path: 'specialAttention', message: 'this contract does not use special attention (特别关注)' });
+    if (!tax?.specialAttention.enabled) problems.push(problem('specialAttention', 'ticket.noSpecialAttention'));
     else if (tax.specialAttention.requiresExpectedCloseDate && d.expectedCloseDate === undefined) {
-      problems.push({ path: 'expectedCloseDate', message: 'a special-attention (特别关注) ticket needs the buyer\'s expected close date (医保局期望关闭日期, 000:222)' });
+      problems.push(problem('expectedCloseDate', 'ticket.specialNeedsExpected'));
     }
   }
   return problems;
@@ -364,7 +364,7 @@ export function ticketFieldProblems(d: Partial<TicketDraft>, config: Pick<Parsed
 /** Submit a ticket (提出, by the buyer): state `submitted`, one `submitted` event. */
 export function openTicket(draft: TicketDraft, ctx: TransitionContext): TransitionResult {
   const problems = ticketFieldProblems(draft, ctx.config);
-  if (ctx.actor !== 'buyer') problems.push({ path: 'actor', message: 'only the buyer submits a ticket (《应用软件业务联系单》由提出人发起, 000:45)' });
+  if (ctx.actor !== 'buyer') problems.push(problem('actor', 'ticket.onlyBuyerSubmits'));
   const atMs = parseInstant(problems, ctx.at, 'at');
   if (problems.length || atMs === undefined) return { ok: false, problems };
   const event: LifecycleEvent = { kind: 'submitted', at: formatInstant(atMs, timeZoneOf(ctx.config)), actor: 'buyer' };

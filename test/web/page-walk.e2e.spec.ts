@@ -89,7 +89,7 @@ const CASES: Case[] = [
 /** Latin words a Chinese screen may show: the issue's allowlist (SLA, L1–L4, ID, file types) and units. */
 const ALLOWED_LATIN = new Set(['SLA', 'L1', 'L2', 'L3', 'L4', 'ID', 'CSV', 'XLSX', 'PDF', 'min', 'h', 'd', 'kB', 'KB', 'MB', 'GB', 'km', 'x', '×', 'v', 'ok', 'OK']);
 /** Fields whose strings people typed (contract content): allowed in either language. */
-const CONTENT_KEYS = new Set(['name', 'title', 'label', 'description', 'changeNote', 'note', 'notes', 'comment', 'contractName', 'contractCode', 'tenantName', 'vendorName', 'bidderName', 'displayName', 'createdByName', 'authorName', 'personName', 'personId', 'roleName', 'evidence', 'participants', 'reason', 'email', 'presetTitle', 'packageName', 'projectName']);
+const CONTENT_KEYS = new Set(['name', 'title', 'label', 'description', 'changeNote', 'note', 'notes', 'comment', 'contractName', 'contractCode', 'tenantName', 'vendorName', 'bidderName', 'displayName', 'createdByName', 'authorName', 'personName', 'personId', 'number', 'roleName', 'evidence', 'participants', 'reason', 'email', 'presetTitle', 'packageName', 'projectName']);
 
 /** Collects the content strings out of a GraphQL answer: values under CONTENT_KEYS, and `code` beside a `name` (contract, project codes). */
 function collectContent(value: unknown, out: Set<string>, parentKey = ''): void {
@@ -261,7 +261,7 @@ describe.each<Locale>(['zh-CN', 'en'])('in %s', (locale) => {
     await page.waitForTimeout(150);
     let text = await visibleText(page);
     // Contract content (longest first, so a name containing another is removed whole).
-    for (const s of [...rs.content].filter((x) => x.length >= 2).sort((a, b) => b.length - a.length)) text = text.replace(new RegExp(escapeRegExp(s), 'g'), ' ');
+    for (const s of [...rs.content].filter((x) => x.length >= 2 || HAN.test(x)).sort((a, b) => b.length - a.length)) text = text.replace(new RegExp(escapeRegExp(s), 'g'), ' ');
     const found = offendersIn(text, locale, [...rs.instants]);
     if (await page.locator('.error-state').count()) found.unshift(`error state: 「${((await page.locator('.error-state').first().innerText()) ?? '').replace(/\s+/g, ' ').slice(0, 200)}」`);
     const problems = rs.session.problems.slice(rs.seenProblems);

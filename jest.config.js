@@ -3,16 +3,27 @@
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.base.json');
 
-/** @type {import('jest').Config} */
-module.exports = {
+const base = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
-  testMatch: ['**/*.spec.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   moduleFileExtensions: ['ts', 'js', 'json'],
+};
+
+/**
+ * The role journeys in the browser run a second time on the `npm start` configuration (embedded PGlite, jobs in the
+ * API process, no Redis), with an idle gap before every test (test/web/web-harness.ts): the mode most people see.
+ */
+const EMBEDDED_JOURNEYS = ['console-shell', 'buyer-contract', 'vendor-report', 'finance-export'].map((f) => `<rootDir>/test/web/${f}.e2e.spec.ts`);
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...base, displayName: 'server', roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'], testMatch: ['**/*.spec.ts'] },
+    { ...base, displayName: 'embedded', roots: ['<rootDir>/test/web'], testMatch: EMBEDDED_JOURNEYS, globals: { WEB_STACK_MODE: 'embedded' } },
+  ],
   // PGlite loads its WebAssembly through import(), which Jest allows only with --experimental-vm-modules
   // (set by the npm scripts). A hook or test that hangs fails here instead of stalling CI.
   testTimeout: 60_000,

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import { QINGHAI_ITEMS } from '../jobs/acceptance/fixtures';
 import { COL, consistencyProblems, pick, readXlsx, rowsOf, type StoredSchedule } from '../jobs/acceptance/ledger-driver';
+import { eventually } from '../jobs/worker-harness';
 import { webSuite } from './web-harness';
 
 const SCHEDULE_FIELDS = `contractId contractCode configVersion calendarVersion asOf computedAt basis payments { id lineId amount paidOn reference }
@@ -54,8 +55,9 @@ describe('web console: finance exports an XLSX that the test opens and checks', 
     await page.getByLabel('状态').selectOption('due');
     const expectedLines = filtered.flatMap((s) => s.schedule.lines.map((l) => l.id));
     expect(expectedLines).toEqual([LINE]);
-    // A string: the test's tsconfig has no DOM types; this runs in the page.
-    await page.waitForFunction(`document.querySelectorAll('tr[data-line]').length === ${expectedLines.length}`);
+    // Polled from the test: waitForFunction re-evaluates a string predicate with eval, which the console's CSP
+    // refuses (a page error whenever the first evaluation came too early, as on a loaded machine).
+    await eventually(async () => ((await page.locator('tr[data-line]').count()) === expectedLines.length ? true : undefined), 20_000, 100);
     await expect(page.locator('tr[data-line]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-line')))).resolves.toEqual(expectedLines);
     const row = page.locator(`tr[data-line="${LINE}"]`);
     await expect(row.locator('[data-field="gross"] .money').getAttribute('data-value')).resolves.toBe(line.gross);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'crypto';
-import { existsSync, mkdirSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import { basename, join } from 'path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { eventually, queuePrefix, REDIS_URL, startNodeProcess, startWorker, type WorkerProcess } from '../jobs/worker-harness';
@@ -16,12 +17,28 @@ export const DEMO_PASSWORD = 'demo-password-2026';
 
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/**
+ * How the product runs under a suite: `server` (PostgreSQL server + Redis + a worker process) or `embedded` (what
+ * `npm start` does on a fresh clone: PGlite under a data directory, jobs in the API process, no Redis). The jest
+ * config runs the role journeys a second time with the global WEB_STACK_MODE = 'embedded'.
+ */
+export type WebStackMode = 'server' | 'embedded';
+export const WEB_STACK_MODE: WebStackMode = (globalThis as { WEB_STACK_MODE?: string }).WEB_STACK_MODE === 'embedded' ? 'embedded' : 'server';
+/**
+ * Embedded suites wait this long before every test, idle: longer than any pool idle timeout (pg's default is
+ * 10 s), so a connection dropped and reopened while nobody used it is what the next page meets (issue 12).
+ */
+export const IDLE_GAP_MS = 12_000;
+
 export type WebStack = {
+  mode: WebStackMode;
   /** The one origin serving the console and the API, e.g. http://127.0.0.1:41234 */
   url: string;
-  db: TestDatabase;
+  /** The server database (server mode); embedded mode has none a test may open (PGlite is one session). */
+  db: TestDatabase | null;
   api: WorkerProcess;
-  worker: WorkerProcess;
+  /** The worker process (server mode); embedded mode runs the jobs in the API process. */
+  worker: WorkerProcess | null;
   /** Calls the API directly as a demo user: to set up data or to know what the page must show. */
   gql<T>(email: string, query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Resolves when every job the database holds has completed (the seed's SLA results, a close, an export). */
@@ -30,23 +47,36 @@ export type WebStack = {
 };
 
 /**
- * The real product for one test file: a fresh PostgreSQL database (migrated by the owner role, served as the app
- * role), the compiled API on a free port with REDIS_URL and the demo seed, serving the built console, and a
- * worker process on the same queues. Waits until the seed's jobs are done, so the dashboards show stored results.
+ * The real product for one test file. Server mode: a fresh PostgreSQL database (migrated by the owner role, served
+ * as the app role), the compiled API on a free port with REDIS_URL and the demo seed, serving the built console, and
+ * a worker process on the same queues. Embedded mode: the compiled API alone, as `npm start` runs it. Waits until
+ * the seed's jobs are done, so the dashboards show stored results.
  */
-export async function startWebStack(name: string): Promise<WebStack> {
+export async function startWebStack(name: string, mode: WebStackMode = WEB_STACK_MODE): Promise<WebStack> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST} is missing: run npm run build:web first`);
-  const db = await createTestDatabase();
-  const prefix = queuePrefix(name);
-  const shared = { NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: db.appUrl, REDIS_URL, QUEUE_PREFIX: prefix, SLA_SCAN_INTERVAL_SECONDS: '0', JOB_RECONCILE_INTERVAL_SECONDS: '2', JOB_STALE_SECONDS: '3' };
-  const api = startNodeProcess(API_MAIN, 'api', { ...shared, HOST: '127.0.0.1', PORT: '0', JWT_SECRET: randomBytes(32).toString('hex'), SEED_DEMO: 'auto', WEB_DIST_DIR: WEB_DIST });
-  const worker = startWorker({ ...shared, WORKER_LOCK_MS: '5000' });
+  const secret = randomBytes(32).toString('hex');
+  let db: TestDatabase | null = null;
+  let worker: WorkerProcess | null = null;
+  let api: WorkerProcess;
+  let dataDir: string | null = null;
+  if (mode === 'embedded') {
+    // Exactly the `npm start` configuration: no DATABASE_URL, no REDIS_URL, a fresh data directory.
+    dataDir = mkdtempSync(join(tmpdir(), `ledger-web-${name}-`));
+    api = startNodeProcess(API_MAIN, 'api', { NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', JWT_SECRET: secret, SEED_DEMO: 'auto', WEB_DIST_DIR: WEB_DIST, SLA_SCAN_INTERVAL_SECONDS: '0' });
+  } else {
+    db = await createTestDatabase();
+    const prefix = queuePrefix(name);
+    const shared = { NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: db.appUrl, REDIS_URL, QUEUE_PREFIX: prefix, SLA_SCAN_INTERVAL_SECONDS: '0', JOB_RECONCILE_INTERVAL_SECONDS: '2', JOB_STALE_SECONDS: '3' };
+    api = startNodeProcess(API_MAIN, 'api', { ...shared, HOST: '127.0.0.1', PORT: '0', JWT_SECRET: secret, SEED_DEMO: 'auto', WEB_DIST_DIR: WEB_DIST });
+    worker = startWorker({ ...shared, WORKER_LOCK_MS: '5000' });
+  }
   const stop = async () => {
-    await Promise.all([api.stop(), worker.stop()]);
-    await db.drop();
+    await Promise.all([api.stop(), worker?.stop()]);
+    await db?.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await Promise.all([api.waitFor(/Web console: http:\/\/\S+\//, 120_000), worker.waitFor('worker ready', 60_000)]);
+    await Promise.all([api.waitFor(/Web console: http:\/\/\S+\//, 240_000), worker?.waitFor('worker ready', 60_000)]);
   } catch (e) {
     await stop();
     throw e;
@@ -67,17 +97,23 @@ export async function startWebStack(name: string): Promise<WebStack> {
     return data.login.token;
   };
   const stack: WebStack = {
+    mode,
     url,
     db,
     api,
     worker,
     gql: async <T>(email: string, query: string, variables: Record<string, unknown> = {}) => (await post({ query, variables }, await tokenOf(email))) as T,
     jobsSettled: async (timeoutMs = 60_000) => {
-      await eventually(
-        () => asSuperuser(db.name, async (c) => ((await c.query("SELECT count(*)::int AS n FROM jobs WHERE status <> 'completed'")).rows[0].n === 0 ? true : undefined)),
-        timeoutMs,
-        250,
-      );
+      const server = db;
+      const settled = server
+        ? () => asSuperuser(server.name, async (c) => ((await c.query("SELECT count(*)::int AS n FROM jobs WHERE status <> 'completed'")).rows[0].n === 0 ? true : undefined))
+        : // Embedded: the platform admin's backlog count, through the API (nothing else may open PGlite's one session).
+          async () => {
+            const { jobBacklog } = await stack.gql<{ jobBacklog: { queued: number; failed: number } }>('admin@demo.local', '{ jobBacklog { queued failed } }');
+            if (jobBacklog.failed) throw new Error(`${jobBacklog.failed} job(s) failed:\n${api.output().slice(-4000)}`);
+            return jobBacklog.queued === 0 ? true : undefined;
+          };
+      await eventually(settled, timeoutMs, 250);
     },
     stop,
   };
@@ -173,7 +209,11 @@ export function webSuite(name: string, testFile: string, options: { setup?: (sta
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startWebStack(name), launchBrowser()]);
     await options.setup?.(stack);
-  }, options.setupTimeoutMs ?? 180_000);
+  }, (options.setupTimeoutMs ?? 180_000) + (WEB_STACK_MODE === 'embedded' ? 120_000 : 0));
+  if (WEB_STACK_MODE === 'embedded') {
+    // Nobody touches the product for longer than any pool idle timeout before each test (issue 12).
+    beforeEach(() => new Promise<void>((done) => setTimeout(done, IDLE_GAP_MS)), IDLE_GAP_MS + 10_000);
+  }
   afterEach(async () => {
     // Fails the test that left a console error, page error or unlabelled control behind.
     const s = current;

@@ -59,18 +59,21 @@ describe('npm start without a database server (embedded PGlite)', () => {
     const first = await boot(dataDir);
     expect(await contractCodes(first, 'vendor@demo.local')).toHaveLength(12);
     expect(await contractCodes(first, 'qinghai.finance@demo.local')).toEqual(['qinghai-hospital-3y']);
-    // Xuzhou's demo 联系单: twelve closed, three still open, some SLA targets breached.
+    // Xuzhou's demo 联系单 (npm start seeds the showcase, SEED_DEMO=full): twelve closed in Aug–Oct and twenty in the
+    // first half-year, three still open, some SLA targets breached.
     const tickets = await xuzhouTickets(first);
-    expect(tickets.filter((t) => t.state === 'closed')).toHaveLength(12);
+    expect(tickets.filter((t) => t.state === 'closed')).toHaveLength(32);
     expect(tickets.filter((t) => t.state !== 'closed').map((t) => t.state).sort()).toEqual(['deployed', 'in-progress', 'received']);
     expect(tickets.some((t) => t.sla?.targets.some((x) => x.status === 'breached'))).toBe(true);
     // Closed tickets run no clock on to today: a target whose stop event never happened is not recorded (the demo
     // records no on-site event), and what breached did so by days, not by tens of thousands of per cent.
     const closedTargets = tickets.filter((t) => t.state === 'closed').flatMap((t) => t.sla?.targets ?? []);
-    expect(closedTargets.filter((x) => x.stop === null).map((x) => x.status)).toEqual(Array(12).fill('not_recorded'));
+    expect(closedTargets.filter((x) => x.stop === null).map((x) => x.status)).toEqual(Array(32).fill('not_recorded'));
     expect(closedTargets.filter((x) => x.status === 'breached').every((x) => x.stop !== null && Number(x.percentUsed) < 10_000 && x.breachMinutes < 10 * 1440)).toBe(true);
-    // …and three monthly reports: two accepted, October waiting for the buyer.
+    // …and monthly reports: January–June (the confirmed H1 close counts them), August and September accepted, October
+    // waiting for the buyer.
     expect(await xuzhouReports(first)).toEqual([
+      ...['01', '02', '03', '04', '05', '06'].map((m) => ({ month: `2026-${m}`, status: 'accepted' })),
       { month: '2026-08', status: 'accepted' },
       { month: '2026-09', status: 'accepted' },
       { month: '2026-10', status: 'submitted' },

@@ -164,7 +164,8 @@ export class LedgerDriver {
     }, 60_000, 100).catch((e: Error) => {
       throw new Error(`${e.message}: ${period} stayed ${last.status}; job ${JSON.stringify(last.job)}`);
     });
-    const confirmed = (await this.ok<{ confirmPeriodClose: Close }>(admin, `mutation ($id: ID!) { confirmPeriodClose(closeId: $id) { ${CLOSE_FIELDS} } }`, { id: draft.id })).confirmPeriodClose;
+    // A reason for any missing input (recorded only when inputs are missing; a complete close ignores it).
+    const confirmed = (await this.ok<{ confirmPeriodClose: Close }>(admin, `mutation ($id: ID!, $r: String) { confirmPeriodClose(closeId: $id, reason: $r) { ${CLOSE_FIELDS} } }`, { id: draft.id, r: 'acceptance scenario: confirmed as the scenario says' })).confirmPeriodClose;
     return { draft, confirmed };
   }
 

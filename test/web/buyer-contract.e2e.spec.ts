@@ -45,9 +45,9 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     await session.screenshot('contract-page');
 
     // Not JSON: said at once. Then JSON the language refuses: every problem the API names, at its path.
-    const editor = page.getByLabel('配置（JSON）');
+    const editor = page.getByLabel('配置原文（专家编辑）');
     await editor.fill('{ "schemaVersion": 1, ');
-    await page.getByText('JSON 格式错误', { exact: false }).waitFor();
+    await page.getByText('配置原文格式有误', { exact: false }).waitFor();
     const invalid = { ...contract.configuration, money: { amount: 'abc' }, parties: { buyer: '' } };
     const expected = (await web.stack.gql<{ checkContractConfiguration: { valid: boolean; problems: { path: string; message: string }[] } }>(ADMIN, CHECK, { c: invalid })).checkContractConfiguration;
     expect(expected.valid).toBe(false);
@@ -157,7 +157,7 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     const form = page.locator('form.period-inputs[data-period="2026-H2"]');
     await form.waitFor();
     await expect(form.getAttribute('data-locked')).resolves.toBe('false');
-    await expect(form.locator('[data-section="missing"]').textContent()).resolves.toContain('staffScores');
+    await expect(form.locator('[data-section="missing"]').textContent()).resolves.toContain('驻场人员评分');
 
     // One person scored over a part's maximum: the API's problem lands on that field.
     await form.getByRole('button', { name: '添加人员' }).click();

@@ -10,3 +10,4 @@ export * from './rules/registry';
 export * from './scheme/assessment-scheme';
 export * from './procurement';
 export * from './derived-metrics';
+export * from './explanation-codes';

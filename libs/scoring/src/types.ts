@@ -1,21 +1,38 @@
 import type { Problem } from '@ledger/kernel';
 import type { z } from 'zod';
 
+/**
+ * An explanation as data (domain rule 19): a stable code and its parameters, every value a string (numbers as
+ * exact decimal strings). Same shape as @ledger/contracts' Explanation, whose dictionaries render it in zh-CN or
+ * English (scoring cannot import contracts: contracts depends on scoring).
+ */
+export type ScoringExplanation = { code: string; params: Readonly<Record<string, string>> };
+
 /** Something a person must look at (a staff member below threshold, a tie, a grade that fails). */
-export type ScoringFlag = { code: string; message: string; subject?: string };
+export type ScoringFlag = {
+  code: string;
+  /** English account (audits, older readers); `explained` is what a screen or file renders. */
+  message: string;
+  subject?: string;
+  explained?: ScoringExplanation;
+};
 
 /** What one component of a scheme contributes: signed points (2 dp) and why. */
 export type ComponentResult = {
   /** Signed points, fixed two decimals ("-5.00", "2.00", "86.40"). */
   points: string;
-  /** Human-readable account of the computation (zh/en mixed is fine). */
+  /** English account of the computation (audits, older readers); `explained` is what a screen or file renders. */
   explanation: string;
+  /** The same account as a code and its parameters. */
+  explained: ScoringExplanation;
   /** Kind-specific figures (band index, averages, per-person scores…), all decimals as strings. */
   details?: Record<string, unknown>;
   /** A grade the component itself decides (item-average-grade); see the scheme's grade rules. */
   grade?: { letter: string; passes: boolean };
   flags?: ScoringFlag[];
   notes?: string[];
+  /** `notes` as codes, one for one. */
+  notesExplained?: ScoringExplanation[];
 };
 
 /**

@@ -1,7 +1,9 @@
+import { SCORING_EXPLANATION_CODES } from '@ledger/scoring';
 import { PAYMENT_EXPLANATION_CODES } from '../payment/payment-explanation-codes';
 
 /** Every code the pure libs return, per lib (explanation-texts.spec.ts checks each has a zh-CN and an en text). */
 export const EXPLANATION_CODE_LISTS: Readonly<Record<string, readonly string[]>> = {
+  scoring: SCORING_EXPLANATION_CODES,
   payment: PAYMENT_EXPLANATION_CODES,
   close: ['close.adjustment'],
 };

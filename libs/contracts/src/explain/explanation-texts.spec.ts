@@ -1,6 +1,8 @@
 import { EXPLANATION_CODE_LISTS } from './explanation-codes';
 import { EXPLANATION_TEXTS, renderExplanation, renderBasis } from './explanation-texts';
 import { explain } from './explanation';
+import { aggregatePeriods, evaluateAssessment } from '@ledger/scoring';
+import { huaianScheme } from '../../../scoring/src/fixtures/seed-schemes';
 
 describe('explanation dictionaries', () => {
   const all = Object.entries(EXPLANATION_CODE_LISTS).flatMap(([lib, codes]) => codes.map((code) => [lib, code] as const));
@@ -37,5 +39,15 @@ describe('explanation dictionaries', () => {
 
   it('names basis keys in words', () => {
     expect(renderBasis({ score: '76.00', points: 'proportional' }, 'zh-CN')).toBe('得分 76.00；扣分方式 按比例');
+  });
+
+  it('renders a real assessment (breakdown, notes, year) in Chinese with its exact figures', () => {
+    const r = evaluateAssessment(huaianScheme, { achievementRate: '59.99', specialDelayDays: '60', businessSatisfaction: '不满意', itSatisfaction: '一般' });
+    const texts = [r.explained, ...r.notesExplained, ...r.breakdown.map((b) => b.explained), ...r.flags.map((f) => f.explained)].map((e) => renderExplanation(e, 'zh-CN'));
+    for (const text of texts) expect([text, text.match(/[A-Za-z]{4,}/g)]).toEqual([text, null]);
+    expect(renderExplanation(r.explained, 'zh-CN')).toContain('= 80.00');
+    const year = aggregatePeriods(huaianScheme, ['83.50']);
+    expect(renderExplanation(year.notesExplained[0], 'zh-CN')).toBe('不完整年度：1 / 2 个半年期间的平均');
+    expect(renderExplanation(year.explained, 'en')).toBe(year.explanation);
   });
 });

@@ -36,6 +36,7 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
   'score.component-note': t('{component}：{note:sub}', '{component}: {note:sub}'),
   'score.scheme': t('{base:d2} + ({terms}) = {unclamped:d2}[[ → 按上下限取 {clamped}]][[；等级 {grade}]][[（{gradeBand}）]]', '{base:d2} + ({terms}) = {unclamped:d2}[[ → clamped to {clamped}]][[; grade {grade}]][[ ({gradeBand})]]'),
   'score.scheme.clamped': t('{unclamped:d2} 超出 {min}..{max}，按上下限取 {score}', '{unclamped:d2} is outside {min}..{max}; clamped to {score}'),
+  'score.scheme-note': t('{text}', '{text}'),
   'score.year': t('({scores}) 的平均 = {sum} ÷ {count} = {score}', 'mean of ({scores}) = {sum} ÷ {count} = {score}'),
   'score.year.partial': t('不完整年度：{count} / {expected} 个{period:sub}期间的平均', 'partial year: mean of {count} of {expected} {period:sub} periods'),
   'period.half-year': t('半年', 'half-year'),

@@ -1,7 +1,8 @@
 import { dec, decimalInput, toFixed2, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { checkInDomain, describeInterval, domainSchema, findBand, pointsBandSchema, validateBands } from '../shared/bands';
-import { points2, signed } from '../shared/format';
+import { explain, points2, signed } from '../shared/format';
+import type { ScoringExplanation } from '../types';
 import type { ComponentResult, RuleDefinition } from '../types';
 
 export const bandedParamsSchema = z.object({
@@ -38,8 +39,10 @@ export const bandedRule: RuleDefinition<BandedParams, BandedInput> = {
       return {
         points: '0.00',
         explanation: `${params.metric}: undefined for this period → 0`,
+        explained: explain('score.banded.undefined', { metric: params.metric }),
         details: { value: null, band: null },
         notes: [`${params.metric} is undefined for this period (e.g. no tickets due), so this component scores 0`],
+        notesExplained: [explain('score.banded.undefined-note', { metric: params.metric })],
       };
     }
     const x = dec(input);
@@ -49,14 +52,19 @@ export const bandedRule: RuleDefinition<BandedParams, BandedInput> = {
     // Whole or 1–2 dp values as entered (12 天, 10.5 天); longer ones (41/45 → 91.111…) at two decimals.
     const shown = x.decimalPlaces() <= 2 ? x.toString() : toFixed2(x);
     const notes: string[] = [];
+    const notesExplained: ScoringExplanation[] = [];
     // The band is decided on the exact value; say so when the 2-dp figure would read as another band.
     const shownBand = findBand(params.bands, dec(shown));
-    if (shownBand !== i) notes.push(`${params.metric} is ${x.toString()}${unit} exactly; it shows as ${shown} but falls in band ${describeInterval(band)}`);
+    if (shownBand !== i) {
+      notes.push(`${params.metric} is ${x.toString()}${unit} exactly; it shows as ${shown} but falls in band ${describeInterval(band)}`);
+      notesExplained.push(explain('score.banded.shown-elsewhere', { metric: params.metric, value: x.toString(), unit: params.unit, shown, band: describeInterval(band) }));
+    }
     return {
       points: points2(band.points),
       explanation: `${params.metric} ${shown}${unit} in band ${describeInterval(band)}${band.label ? ` (${band.label})` : ''} → ${signed(band.points)}`,
+      explained: explain('score.banded', { metric: params.metric, shown, unit: params.unit, band: describeInterval(band), label: band.label, points: band.points }),
       details: { value: x.toString(), band: i },
-      ...(notes.length ? { notes } : {}),
+      ...(notes.length ? { notes, notesExplained } : {}),
     };
   },
 };

@@ -1,6 +1,6 @@
 import { decimalInput, type Problem, problem, problemIssue } from '@ledger/kernel';
 import { z } from 'zod';
-import { points2, signed } from '../shared/format';
+import { explain, points2, signed } from '../shared/format';
 import type { ComponentResult, RuleDefinition } from '../types';
 
 export const choiceTableParamsSchema = z.object({
@@ -34,6 +34,7 @@ export const choiceTableRule: RuleDefinition<ChoiceTableParams, ChoiceTableInput
     return {
       points: points2(choice.points),
       explanation: `${params.question}: ${choice.value} → ${signed(choice.points)}`,
+      explained: explain('score.choice', { question: params.question, choice: choice.value, points: choice.points }),
       details: { choice: choice.value },
     };
   },

@@ -1,6 +1,7 @@
 import { dec, decimalInput, Decimal, positiveDecimalInput, roundHalfUp, toFixed2, type Problem, problem, problemIssue } from '@ledger/kernel';
 import { z } from 'zod';
 import { describeInterval, findBand, intervalSchema, validateBands } from '../shared/bands';
+import { explain } from '../shared/format';
 import type { ComponentResult, RuleDefinition } from '../types';
 
 export const gradeBandSchema = intervalSchema.extend({ grade: z.string().min(1), passes: z.boolean(), label: z.string().optional() });
@@ -53,6 +54,7 @@ export const itemAverageGradeRule: RuleDefinition<ItemAverageGradeParams, ItemAv
     return {
       points: toFixed2(average),
       explanation: `average of ${params.items.length} items = ${sum.toString()} ÷ ${params.items.length} = ${toFixed2(average)} in ${describeInterval(g)} → grade ${g.grade} (${g.passes ? 'passes' : 'fails'})`,
+      explained: explain('score.item-average', { items: params.items.length, sum: sum.toString(), average: average.toString(), band: describeInterval(g), grade: g.grade, passes: String(g.passes) }),
       details: { sum: sum.toString(), average: toFixed2(average), items: params.items.length, grade: g.grade },
       grade: { letter: g.grade, passes: g.passes },
     };

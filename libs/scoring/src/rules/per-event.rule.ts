@@ -1,6 +1,7 @@
 import { dec, decimalInput, positiveDecimalInput, type Problem, problem } from '@ledger/kernel';
 import { z } from 'zod';
-import { points2, signed } from '../shared/format';
+import { explain, points2, signed } from '../shared/format';
+import type { ScoringExplanation } from '../types';
 import type { ComponentResult, RuleDefinition } from '../types';
 
 export const perEventParamsSchema = z.object({
@@ -35,9 +36,11 @@ export const perEventRule: RuleDefinition<PerEventParams, PerEventInput> = {
     const raw = per.times(count);
     let total = raw;
     const notes: string[] = [];
+    const notesExplained: ScoringExplanation[] = [];
     if (params.cap !== undefined && raw.abs().gt(dec(params.cap))) {
       total = dec(params.cap).times(raw.isNegative() ? -1 : 1);
       notes.push(`${params.event}: ${signed(raw)} capped at ${signed(total)}`);
+      notesExplained.push(explain('score.per-event.capped', { event: params.event, raw: raw.toString(), total: total.toString() }));
     }
     const ids = typeof input === 'number' ? [] : input.map((e, i) => e.id ?? e.description ?? `#${i + 1}`);
     return {
@@ -46,8 +49,19 @@ export const perEventRule: RuleDefinition<PerEventParams, PerEventInput> = {
         count === 0
           ? `${params.event}: none → 0`
           : `${params.event}: ${count} × ${signed(per)} = ${signed(raw)}${total.eq(raw) ? '' : ` (cap ${params.cap} → ${signed(total)})`}${ids.length ? ` [${ids.join(', ')}]` : ''}`,
+      explained:
+        count === 0
+          ? explain('score.per-event.none', { event: params.event })
+          : explain('score.per-event', {
+              event: params.event,
+              count,
+              per: per.toString(),
+              raw: raw.toString(),
+              ...(total.eq(raw) ? {} : { cap: params.cap, total: total.toString() }),
+              ids: ids.length ? ids.join(', ') : undefined,
+            }),
       details: { count, raw: raw.toString() },
-      ...(notes.length ? { notes } : {}),
+      ...(notes.length ? { notes, notesExplained } : {}),
     };
   },
 };

@@ -1,7 +1,8 @@
 import { dec, decimalInput, Decimal, nonNegativeDecimalInput, positiveDecimalInput, toFixed2, type Problem, problem, problemIssue, addProblem } from '@ledger/kernel';
 import { z } from 'zod';
 import { describeInterval, domainSchema, findBand, inInterval, pointsBandSchema, validateBands } from '../shared/bands';
-import { points2, signed } from '../shared/format';
+import { explain, points2, signed } from '../shared/format';
+import type { ScoringExplanation } from '../types';
 import type { ComponentResult, RuleDefinition, ScoringFlag } from '../types';
 
 export const staffAverageParamsSchema = z.object({
@@ -73,19 +74,32 @@ export const staffAverageRule: RuleDefinition<StaffAverageParams, StaffAverageIn
   },
   evaluate(params, staff): ComponentResult {
     if (staff.length === 0) {
-      return { points: '0.00', explanation: 'staff average: nobody was scored → 0', details: { average: null, people: [] }, notes: ['no staff were scored this period, so this component scores 0'] };
+      return {
+        points: '0.00',
+        explanation: 'staff average: nobody was scored → 0',
+        explained: explain('score.staff-average.empty'),
+        details: { average: null, people: [] },
+        notes: ['no staff were scored this period, so this component scores 0'],
+        notesExplained: [explain('score.staff-average.empty-note')],
+      };
     }
     const flags: ScoringFlag[] = [];
     const notes: string[] = [];
+    const notesExplained: ScoringExplanation[] = [];
     const people = staff.map((s) => {
       const parts = params.parts.reduce((acc, p) => acc.plus(dec(s.parts[p.id])), new Decimal(0));
       const bonus = s.bonuses.reduce((acc, b) => acc.plus(dec(b)), new Decimal(0));
       const raw = parts.plus(bonus);
       const total = params.personCap !== null && raw.gt(dec(params.personCap)) ? dec(params.personCap) : raw;
       const who = s.name ? `${s.name} (${s.personId})` : s.personId;
-      if (!total.eq(raw)) notes.push(`${who}: ${raw.toString()} capped at ${params.personCap}`);
+      if (!total.eq(raw)) {
+        notes.push(`${who}: ${raw.toString()} capped at ${params.personCap}`);
+        notesExplained.push(explain('score.staff-average.person-capped', { who, raw: raw.toString(), cap: params.personCap }));
+      }
       if (params.flagBelow && total.lt(dec(params.flagBelow.threshold))) {
-        flags.push({ code: 'STAFF_BELOW_THRESHOLD', subject: s.personId, message: `${who} scored ${toFixed2(total)} < ${params.flagBelow.threshold}: ${params.flagBelow.message}` });
+        flags.push({ code: 'STAFF_BELOW_THRESHOLD', subject: s.personId, message: `${who} scored ${toFixed2(total)} < ${params.flagBelow.threshold}: ${params.flagBelow.message}`,
+          explained: explain('STAFF_BELOW_THRESHOLD', { who, total: total.toString(), threshold: params.flagBelow.threshold, message: params.flagBelow.message }),
+        });
       }
       return { personId: s.personId, parts: parts.toString(), bonus: bonus.toString(), total: total.toString() };
     });
@@ -97,9 +111,10 @@ export const staffAverageRule: RuleDefinition<StaffAverageParams, StaffAverageIn
     return {
       points: points2(band.points),
       explanation: `staff average ${toFixed2(average)} over ${people.length} people in band ${describeInterval(band)}${band.label ? ` (${band.label})` : ''} → ${signed(band.points)}`,
+      explained: explain('score.staff-average', { average: average.toString(), people: people.length, band: describeInterval(band), label: band.label, points: band.points }),
       details: { average: average.toString(), band: i, people },
       ...(flags.length ? { flags } : {}),
-      ...(notes.length ? { notes } : {}),
+      ...(notes.length ? { notes, notesExplained } : {}),
     };
   },
 };

@@ -2,6 +2,7 @@ import { dec, ValidationError, type Problem } from '@ledger/kernel';
 import fc from 'fast-check';
 import { plannedAchievementRate, specialAttentionDelay, type TicketRecord } from '../derived-metrics';
 import { achievementRateComponent, delayComponent, huaianScheme, qinghaiItems, qinghaiScheme, xuzhouScheme } from '../fixtures/seed-schemes';
+import { SCORING_EXPLANATION_CODES } from '../explanation-codes';
 import { aggregatePeriods, assessmentSchemeSchema, checkAssessmentInputs, evaluateAssessment, parseAssessmentScheme, validateAssessmentScheme } from './assessment-scheme';
 
 const problemsOf = (f: () => unknown): Problem[] => {
@@ -91,11 +92,26 @@ describe('worked example A (Xuzhou 2026, seed 000)', () => {
     expect(h2.flags.filter((f) => f.code === 'STAFF_BELOW_THRESHOLD').map((f) => f.subject)).toEqual(['xz-1', 'xz-2']);
     expect(h2.flags.some((f) => f.code === 'SCORE_BELOW_80')).toBe(true);
     expect(h2.explanation).toBe('100.00 + (staff -5.00 + securityIncidents -5.00 + achievementRate -2.00 + specialDelay -5.00 + businessSatisfaction -3.00 + itSatisfaction -2.00) = 78.00');
+    // Explanations are data: codes and exact parameters, terms by the components' labels (no ids).
+    expect(h2.explained.code).toBe('score.scheme');
+    expect(h2.explained.params.unclamped).toBe('78');
+    expect(h2.explained.params.terms).not.toMatch(/staff|securityIncidents|achievementRate/);
+    expect(h2.flags.find((f) => f.code === 'STAFF_BELOW_THRESHOLD')?.explained).toMatchObject({ code: 'STAFF_BELOW_THRESHOLD', params: { threshold: '70' } });
+    expect(h2.flags.find((f) => f.code === 'SCORE_BELOW_80')?.explained?.code).toBe('flag.scheme-alert');
+    expect(h2.breakdown[0].explained).toMatchObject({ code: 'score.staff-average', params: { people: '9', band: '[70, 80)', points: '-5' } });
+    expect(h1.notesExplained).toContainEqual({ code: 'score.scheme.clamped', params: { unclamped: '105', min: '0', max: '100', score: '100.00' } });
+  });
+
+  it('every code it returns is listed (the explain dictionary has a text for each listed code)', () => {
+    const codes = [h1, h2].flatMap((r) => [r.explained, ...r.notesExplained, ...r.breakdown.map((b) => b.explained), ...r.flags.map((f) => f.explained)]).map((e) => e?.code);
+    for (const c of codes) expect(SCORING_EXPLANATION_CODES).toContain(c);
   });
 
   it('year: mean of 100.00 and 78.00 = 89.00', () => {
     expect(aggregatePeriods(xuzhouScheme, [h1.score, h2.score])).toEqual({
       score: '89.00', count: 2, expected: 2, explanation: 'mean of (100.00, 78.00) = 178 ÷ 2 = 89.00', notes: [],
+      explained: { code: 'score.year', params: { scores: '100.00, 78.00', sum: '178', count: '2', score: '89.00' } },
+      notesExplained: [],
     });
   });
 });

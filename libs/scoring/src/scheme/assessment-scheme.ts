@@ -1,11 +1,11 @@
 import { dec, decimalInput, Decimal, formatPath, toFixed2, ValidationError, zodProblems, type Problem, problem, addProblemAt } from '@ledger/kernel';
 import { z } from 'zod';
 import { describeInterval, findBand, validateBands } from '../shared/bands';
-import { points2 } from '../shared/format';
+import { explain, points2 } from '../shared/format';
 import { parsePath } from '../shared/path';
 import { gradeBandSchema } from '../rules/item-average-grade.rule';
 import { getRule, ruleKinds, ruleRegistry, type RuleKind } from '../rules/registry';
-import type { AnyRuleDefinition, ComponentResult, ScoringFlag } from '../types';
+import type { AnyRuleDefinition, ComponentResult, ScoringExplanation, ScoringFlag } from '../types';
 
 export const assessmentPeriods = ['month', 'quarter', 'half-year', 'year'] as const;
 export type AssessmentPeriod = (typeof assessmentPeriods)[number];
@@ -142,6 +142,7 @@ export type BreakdownLine = {
   input: string;
   points: string;
   explanation: string;
+  explained: ScoringExplanation;
   details?: Record<string, unknown>;
 };
 export type AssessmentResult = {
@@ -158,6 +159,9 @@ export type AssessmentResult = {
   flags: AssessmentFlag[];
   notes: string[];
   explanation: string;
+  /** `notes` as codes, one for one. */
+  notesExplained: ScoringExplanation[];
+  explained: ScoringExplanation;
 };
 
 /** Every input problem of one period (`inputs.staff[3].attitude: …`), without evaluating. */
@@ -200,15 +204,19 @@ export function evaluateAssessment(schemeInput: AssessmentSchemeInput | Assessme
   const breakdown: BreakdownLine[] = [];
   const flags: AssessmentFlag[] = [];
   const notes: string[] = [...(scheme.notes ?? [])];
+  // The buyer's own notes are shown as typed.
+  const notesExplained: ScoringExplanation[] = (scheme.notes ?? []).map((text) => explain('score.scheme-note', { text }));
   let componentGrade: ComponentResult['grade'];
   let sum = new Decimal(0);
   for (const c of scheme.components) {
     const def = getRule(c.kind) as AnyRuleDefinition;
     const r = def.evaluate(c.params, parsed.get(c.id));
     sum = sum.plus(dec(r.points));
-    breakdown.push({ componentId: c.id, label: c.label, kind: c.kind, input: c.input, points: r.points, explanation: r.explanation, ...(r.details ? { details: r.details } : {}) });
+    breakdown.push({ componentId: c.id, label: c.label, kind: c.kind, input: c.input, points: r.points, explanation: r.explanation, explained: r.explained, ...(r.details ? { details: r.details } : {}) });
     for (const f of r.flags ?? []) flags.push({ ...f, componentId: c.id });
     for (const n of r.notes ?? []) notes.push(`${c.id}: ${n}`);
+    // A component's note names its metric, event or person already; no id prefix for readers.
+    (r.notes ?? []).forEach((n, i) => notesExplained.push(r.notesExplained?.[i] ?? explain('score.scheme-note', { text: n })));
     if (r.grade) componentGrade = r.grade;
   }
   const base = dec(scheme.base);
@@ -217,7 +225,10 @@ export function evaluateAssessment(schemeInput: AssessmentSchemeInput | Assessme
   const clampedValue = Decimal.min(hi, Decimal.max(lo, unclamped));
   const score = points2(clampedValue);
   const clamped = !clampedValue.eq(unclamped);
-  if (clamped) notes.push(`${toFixed2(unclamped)} is outside ${scheme.clamp.min}..${scheme.clamp.max}; clamped to ${score}`);
+  if (clamped) {
+    notes.push(`${toFixed2(unclamped)} is outside ${scheme.clamp.min}..${scheme.clamp.max}; clamped to ${score}`);
+    notesExplained.push(explain('score.scheme.clamped', { unclamped: unclamped.toString(), min: scheme.clamp.min, max: scheme.clamp.max, score }));
+  }
   let grade = componentGrade?.letter;
   let passes = componentGrade?.passes;
   if (scheme.grades) {
@@ -227,7 +238,7 @@ export function evaluateAssessment(schemeInput: AssessmentSchemeInput | Assessme
   for (const a of scheme.alerts ?? []) {
     const below = a.scoreBelow !== undefined && dec(score).lt(dec(a.scoreBelow));
     const inGrade = a.gradeIn !== undefined && grade !== undefined && a.gradeIn.includes(grade);
-    if (below || inGrade) flags.push({ code: a.code, message: a.message });
+    if (below || inGrade) flags.push({ code: a.code, message: a.message, explained: explain('flag.scheme-alert', { message: a.message }) });
   }
   const terms = breakdown.map((b) => `${b.componentId} ${b.points}`).join(' + ');
   const explanation = `${points2(base)} + (${terms}) = ${toFixed2(unclamped)}${clamped ? ` → clamped to ${score}` : ''}${grade ? `; grade ${grade}${gradeBandNote(scheme, score)}` : ''}`;
@@ -241,7 +252,17 @@ export function evaluateAssessment(schemeInput: AssessmentSchemeInput | Assessme
     breakdown,
     flags,
     notes,
+    notesExplained,
     explanation,
+    // Terms by the components' labels (the buyer's words), not their ids.
+    explained: explain('score.scheme', {
+      base: base.toString(),
+      terms: breakdown.map((b) => `${b.label} ${b.points}`).join(' + '),
+      unclamped: unclamped.toString(),
+      clamped: clamped ? score : undefined,
+      grade,
+      gradeBand: gradeBandNote(scheme, score).replace(/^ \((.*)\)$/, '$1') || undefined,
+    }),
   };
 }
 
@@ -259,6 +280,8 @@ export type YearAggregate = {
   expected: number;
   explanation: string;
   notes: string[];
+  explained: ScoringExplanation;
+  notesExplained: ScoringExplanation[];
 };
 
 /**
@@ -282,5 +305,13 @@ export function aggregatePeriods(schemeInput: AssessmentSchemeInput | Assessment
   const sum = periodScores.reduce((acc, s) => acc.plus(dec(s)), new Decimal(0));
   const score = points2(sum.div(periodScores.length));
   const notes = periodScores.length < expected ? [`partial year: mean of ${periodScores.length} of ${expected} ${scheme.period} periods`] : [];
-  return { score, count: periodScores.length, expected, explanation: `mean of (${periodScores.join(', ')}) = ${sum.toString()} ÷ ${periodScores.length} = ${score}`, notes };
+  return {
+    score,
+    count: periodScores.length,
+    expected,
+    explanation: `mean of (${periodScores.join(', ')}) = ${sum.toString()} ÷ ${periodScores.length} = ${score}`,
+    notes,
+    explained: explain('score.year', { scores: periodScores.join(', '), sum: sum.toString(), count: periodScores.length, score }),
+    notesExplained: periodScores.length < expected ? [explain('score.year.partial', { count: periodScores.length, expected, period: scheme.period })] : [],
+  };
 }

@@ -111,12 +111,44 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
 
     // A reopen without a reason: the API's validation message and code, nothing changed.
     await detail.getByRole('button', { name: '重开结算' }).click();
-    await expect(detail.getByRole('alert').filter({ hasText: 'BAD_USER_INPUT' }).textContent()).resolves.toContain('a reopened close needs a reason');
+    // (the problem's text comes from the problem dictionaries of the console, issue 12 point 2; its path names the field)
+    await expect(detail.getByRole('alert').filter({ hasText: 'BAD_USER_INPUT' }).textContent()).resolves.toContain('reason');
 
-    await detail.getByRole('button', { name: '确认结算' }).click();
+    // Issue 12 point 5. The inputs change after the draft: the draft says so; 申请结算 again computes revision 2 (not the old draft).
+    await web.stack.gql('xuzhou.admin@demo.local', SET_INPUTS, { i: { contractId: xuzhouId, period: '2026-H2', securityIncidents: 1 } });
+    await page.reload();
+    await expect(page.getByTestId('inputs-changed').textContent()).resolves.toBe('本草稿计算后以下输入有变化：考核期输入。重新申请结算将生成新版本。');
+    await page.getByLabel('考核期').selectOption('2026-H2');
+    await page.getByLabel('结算日期').fill('2027-01-10');
+    await page.getByRole('button', { name: '申请结算' }).click();
+    await expect(page.getByTestId('close-notice').textContent()).resolves.toBe('输入已变化，已生成第 2 版结算。');
+    const second = page.locator('[data-testid="close-detail"][data-status="draft"]');
+    await second.getByRole('heading', { name: /^2026-H2 结算（第 2 版）/ }).waitFor({ timeout: 60_000 });
+    await page.locator('tr[data-close-id] .close-status-reopened').waitFor();
+    await second.locator('[data-testid="missing"] [data-input="term/attendance"]').waitFor();
+
+    // 确认结算 asks first and says what becomes locked; with the year's attendance missing it needs a reason.
+    await second.getByRole('button', { name: '确认结算' }).click();
+    const ask = page.getByRole('dialog', { name: '确认 2026-H2 第 2 版结算？' });
+    await expect(ask.textContent()).resolves.toContain('2026-H2 的考核期输入将被锁定');
+    await expect(ask.getByRole('note').textContent()).resolves.toContain('尚有 1 项输入缺失');
+    await session.screenshot('close-confirm-dialog');
+    // Cancel: nothing happens.
+    await ask.getByRole('button', { name: '取消' }).click();
+    await expect(ask.isVisible()).resolves.toBe(false);
+    await second.getByRole('button', { name: '确认结算' }).click();
+    // Without a reason the API refuses (at the reason field); the close stays a draft.
+    await ask.getByRole('button', { name: '确认并锁定' }).click();
+    await ask.locator('textarea[aria-invalid="true"]').waitFor();
+    await expect(ask.locator('.field-error').textContent()).resolves.toBe('有输入缺失时必须填写确认原因。');
+    const refused = (await web.stack.gql<{ periodCloses: Close[] }>('xuzhou.admin@demo.local', CLOSES, { c: xuzhouId })).periodCloses;
+    expect(refused.map((c) => c.status)).toEqual(['reopened', 'draft']);
+    await ask.getByLabel('确认原因').fill('7–12 月出勤月报由供应商补交，经批准先行结算');
+    await ask.getByRole('button', { name: '确认并锁定' }).click();
     await page.locator('[data-testid="close-detail"][data-status="confirmed"]').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('confirm-reason').textContent()).resolves.toBe('确认时缺少 1 项输入，确认原因：7–12 月出勤月报由供应商补交，经批准先行结算');
     const after = (await web.stack.gql<{ periodCloses: Close[] }>('xuzhou.admin@demo.local', CLOSES, { c: xuzhouId })).periodCloses;
-    expect(after.map((c) => c.status)).toEqual(['confirmed']);
+    expect(after.map((c) => c.status)).toEqual(['reopened', 'confirmed']);
     await session.screenshot('close-confirmed');
   }, 180_000);
 
@@ -145,7 +177,7 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
   it('finance reads the confirmed close (no request or confirm controls)', async () => {
     const session = await web.session();
     const { page } = session;
-    const [close] = (await web.stack.gql<{ periodCloses: Close[] }>('xuzhou.finance@demo.local', CLOSES, { c: xuzhouId })).periodCloses;
+    const close = (await web.stack.gql<{ periodCloses: Close[] }>('xuzhou.finance@demo.local', CLOSES, { c: xuzhouId })).periodCloses.find((c) => c.status === 'confirmed') as Close;
     await signIn(page, 'xuzhou.finance@demo.local');
     await page.goto(`/finance/contracts/${xuzhouId}/close?close=${close.id}`);
     const detail = page.locator('[data-testid="close-detail"][data-status="confirmed"]');

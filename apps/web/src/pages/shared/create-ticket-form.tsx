@@ -82,7 +82,7 @@ export function CreateTicketForm({ contractId, taxonomy, onCreated }: { contract
               <option value="">{t.choose}</option>
               {taxonomy.severities.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name} ({s.id})
+                  {s.name}
                 </option>
               ))}
             </select>

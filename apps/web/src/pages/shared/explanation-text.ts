@@ -1,7 +1,7 @@
 // Engine explanations (codes + parameters) rendered from the one dictionary the exports use too. The web has no
 // @ledger aliases; the dictionary is dependency-free, so it is imported by relative path.
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the web bundle has no @ledger aliases (Node code must not reach it); this one file is dependency-free
-import { deductionKindText, renderBasis, renderExplanation } from '../../../../../libs/contracts/src/explain/explanation-texts';
+import { deductionKindText, describeCalendarVersion, describeVersions, renderBasis, renderExplanation } from '../../../../../libs/contracts/src/explain/explanation-texts';
 import type { Locale } from '../../i18n/messages';
 
 /** An explanation as the API sends it (code, params as name/value pairs, text in the request's language). */
@@ -17,3 +17,7 @@ export function explanationText(e: ExplanationView | null | undefined, locale: L
 
 export const basisInWords = (basis: Record<string, unknown>, locale: Locale): string => renderBasis(basis, locale);
 export const deductionKindInWords = (kind: string, locale: Locale): string => deductionKindText(kind, locale);
+
+/** Versions as people say them ("2026 国家日历 v1 · 配置第 3 版"), never the engine's version string. */
+export const calendarVersionInWords = (version: string, locale: Locale): string => describeCalendarVersion(version, locale);
+export const versionsInWords = (calendarVersion: string | null | undefined, configVersion: number | null | undefined, locale: Locale): string => describeVersions(calendarVersion, configVersion, locale);

@@ -1,7 +1,8 @@
 import { DataTable } from '../../components/data-table';
 import { useEffect, useRef } from 'react';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
-import { formatDateTime } from '../../i18n/local-format';
+import { formatDate, formatDateTime } from '../../i18n/local-format';
+import { versionsInWords } from './explanation-text';
 import { TicketActionForm } from './ticket-action-form';
 import { slaElapsedText, slaExplanationText, slaUsedText } from './ticket-sla-format';
 import { ticketLabel, ticketsMessages } from './tickets-messages';
@@ -18,7 +19,18 @@ export function SlaBadgeView({ ticket }: { ticket: Pick<TicketRow, 'sla'> }) {
 }
 
 /** One ticket: its facts, every SLA clock with the engine's explanation, its history, pauses and the caller's actions. */
-export function TicketDetail({ ticket, onClose, onChanged }: { ticket: TicketRow; onClose(): void; onChanged(updated: TicketRow, action: string): void }) {
+export function TicketDetail({
+  ticket,
+  severityName,
+  onClose,
+  onChanged,
+}: {
+  ticket: TicketRow;
+  /** The severity's name in the contract's configuration (the ticket carries its id). */
+  severityName(id: string): string;
+  onClose(): void;
+  onChanged(updated: TicketRow, action: string): void;
+}) {
   const t = useMessages(ticketsMessages);
   const { locale } = useLocale();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -38,7 +50,7 @@ export function TicketDetail({ ticket, onClose, onChanged }: { ticket: TicketRow
         <dt>{t.state}</dt>
         <dd data-field="state">{ticketLabel(t, 'state', ticket.state)}</dd>
         <dt>{t.severity}</dt>
-        <dd>{ticket.severity}</dd>
+        <dd>{severityName(ticket.severity)}</dd>
         <dt>{t.category}</dt>
         <dd>{ticket.category}</dd>
         <dt>{t.businessArea}</dt>
@@ -48,23 +60,23 @@ export function TicketDetail({ ticket, onClose, onChanged }: { ticket: TicketRow
         {ticket.expectedCloseDate ? (
           <>
             <dt>{t.expectedCloseDate}</dt>
-            <dd>{ticket.expectedCloseDate}</dd>
+            <dd>{formatDate(ticket.expectedCloseDate, locale)}</dd>
           </>
         ) : null}
         {ticket.extendedTo ? (
           <>
             <dt>{t.extendedTo}</dt>
-            <dd>{ticket.extendedTo}</dd>
+            <dd>{formatDate(ticket.extendedTo, locale)}</dd>
           </>
         ) : null}
         {ticket.stableUntil ? (
           <>
             <dt>{t.stableUntil}</dt>
-            <dd>{ticket.stableUntil}</dd>
+            <dd>{formatDateTime(ticket.stableUntil)}</dd>
           </>
         ) : null}
         <dt>{t.configVersion}</dt>
-        <dd>v{ticket.configVersion}</dd>
+        <dd>{versionsInWords(null, ticket.configVersion, locale)}</dd>
       </dl>
 
       <h3>
@@ -72,7 +84,7 @@ export function TicketDetail({ ticket, onClose, onChanged }: { ticket: TicketRow
       </h3>
       {ticket.sla ? (
         <>
-          <p className="muted">{format(t.slaEvaluated, { at: formatDateTime(ticket.sla.evaluatedAt), calendar: ticket.sla.calendarVersion, version: ticket.sla.configVersion })}</p>
+          <p className="muted">{format(t.slaEvaluated, { at: formatDateTime(ticket.sla.evaluatedAt), versions: versionsInWords(ticket.sla.calendarVersion, ticket.sla.configVersion, locale) })}</p>
           <DataTable columns={[t.target, t.targetStatus, t.used, t.elapsed, t.deadline, t.explanation]} caption={t.slaHeading}>
             {ticket.sla.targets.map((x) => (
               <tr key={x.targetId} data-target={x.targetId} data-status={x.status} className={x.status === 'breached' ? 'alert' : undefined}>
@@ -97,7 +109,7 @@ export function TicketDetail({ ticket, onClose, onChanged }: { ticket: TicketRow
           <h3>{t.pauses}</h3>
           <ul>
             {ticket.pauses.map((p, i) => (
-              <li key={i}>{format(t.pauseLine, p)}</li>
+              <li key={i}>{format(t.pauseLine, { from: formatDateTime(p.from), to: formatDateTime(p.to), reason: p.reason })}</li>
             ))}
           </ul>
         </>
@@ -111,7 +123,7 @@ export function TicketDetail({ ticket, onClose, onChanged }: { ticket: TicketRow
           <tr key={e.seq} data-event={e.kind}>
             <td>{e.seq}</td>
             <th scope="row">{ticketLabel(t, 'event', e.kind)}</th>
-            <td>{e.at}</td>
+            <td>{formatDateTime(e.at)}</td>
             <td>{ticketLabel(t, 'side', e.actorSide)}</td>
             <td>{e.note ?? ''}</td>
           </tr>

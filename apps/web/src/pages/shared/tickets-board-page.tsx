@@ -12,7 +12,7 @@ import { slaUsedText } from './ticket-sla-format';
 import { ticketLabel, ticketsMessages, type TicketsText } from './tickets-messages';
 import { atRisk, FINAL_STATES, TICKET_STATES, type TicketRow, TICKETS_BOARD } from './tickets-queries';
 
-function TicketCard({ ticket, t }: { ticket: TicketRow; t: TicketsText }) {
+function TicketCard({ ticket, t, severityName }: { ticket: TicketRow; t: TicketsText; severityName(id: string): string }) {
   const { locale } = useLocale();
   // The clocks still worth a look on the card: running or breached (met ones are in the detail).
   const live = (ticket.sla?.targets ?? []).filter((x) => x.status !== 'met');
@@ -25,7 +25,7 @@ function TicketCard({ ticket, t }: { ticket: TicketRow; t: TicketsText }) {
         {ticket.title ?? ''}
       </h4>
       <p className="muted">
-        {ticket.severity} · {ticket.category}
+        {severityName(ticket.severity)} · {ticket.category}
         {ticket.specialAttention ? ` · ${t.specialAttention}` : ''}
       </p>
       <p>
@@ -45,7 +45,7 @@ function TicketCard({ ticket, t }: { ticket: TicketRow; t: TicketsText }) {
   );
 }
 
-function Column({ state, tickets, t }: { state: string; tickets: TicketRow[]; t: TicketsText }) {
+function Column({ state, tickets, t, severityName }: { state: string; tickets: TicketRow[]; t: TicketsText; severityName(id: string): string }) {
   const id = `col-${state}`;
   return (
     <section className="board-column" aria-labelledby={id} data-column={state}>
@@ -55,7 +55,7 @@ function Column({ state, tickets, t }: { state: string; tickets: TicketRow[]; t:
       <ul>
         {tickets.map((x) => (
           <li key={x.id}>
-            <TicketCard ticket={x} t={t} />
+            <TicketCard ticket={x} t={t} severityName={severityName} />
           </li>
         ))}
       </ul>
@@ -93,6 +93,8 @@ export function TicketsBoardPage({ area }: { area: 'buyer' | 'vendor' }) {
           const byState = (states: readonly string[], list: TicketRow[]) => states.map((s) => ({ state: s, tickets: list.filter((x) => x.state === s) })).filter((c) => c.tickets.length);
           const selected = tickets.find((x) => x.id === selectedId);
           const remember = (ticket: TicketRow) => setChanged((c) => ({ ...c, [ticket.id]: ticket }));
+          const taxonomy = taxonomyOf(contract.configuration);
+          const severityName = (sid: string) => taxonomy.severities.find((s) => s.id === sid)?.name ?? sid;
           return (
             <>
               {message ? (
@@ -103,6 +105,7 @@ export function TicketsBoardPage({ area }: { area: 'buyer' | 'vendor' }) {
               {selected ? (
                 <TicketDetail
                   ticket={selected}
+                  severityName={severityName}
                   onClose={() => setSearch({})}
                   onChanged={(updated, action) => {
                     remember(updated);
@@ -118,7 +121,7 @@ export function TicketsBoardPage({ area }: { area: 'buyer' | 'vendor' }) {
                     TICKET_STATES.filter((s) => !FINAL_STATES.includes(s)),
                     open,
                   ).map((c) => (
-                    <Column key={c.state} state={c.state} tickets={c.tickets} t={t} />
+                    <Column key={c.state} state={c.state} tickets={c.tickets} t={t} severityName={severityName} />
                   ))}
                 </div>
               </section>
@@ -127,7 +130,7 @@ export function TicketsBoardPage({ area }: { area: 'buyer' | 'vendor' }) {
                   <summary>{format(t.finishedTickets, { n: finished.length })}</summary>
                   <div className="board">
                     {byState(FINAL_STATES, finished).map((c) => (
-                      <Column key={c.state} state={c.state} tickets={c.tickets} t={t} />
+                      <Column key={c.state} state={c.state} tickets={c.tickets} t={t} severityName={severityName} />
                     ))}
                   </div>
                 </details>
@@ -137,7 +140,7 @@ export function TicketsBoardPage({ area }: { area: 'buyer' | 'vendor' }) {
                   <h2 id="create-heading">{t.createHeading}</h2>
                   <CreateTicketForm
                     contractId={contract.id}
-                    taxonomy={taxonomyOf(contract.configuration)}
+                    taxonomy={taxonomy}
                     onCreated={(ticket) => {
                       remember(ticket);
                       setSearch({ ticket: ticket.id });

@@ -26,6 +26,10 @@ export const CASES: Record<string, Case> = {
     build: (ids) => ({ query: 'query ($c: ID!) { tickets(contractId: $c) { id number } }', variables: { c: ids.contractId } }),
     expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND' },
   },
+  ticketSearch: {
+    build: (ids) => ({ query: 'query ($c: ID!) { ticketSearch(contractId: $c, first: 5) { totalCount nodes { id number } } }', variables: { c: ids.contractId } }),
+    expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND' },
+  },
   ticket: {
     build: (ids) => ({ query: 'query ($id: ID!) { ticket(id: $id) { id number events { kind } } }', variables: { id: ids.extra.ticketId } }),
     expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND' },

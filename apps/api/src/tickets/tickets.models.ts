@@ -356,3 +356,36 @@ export class TransitionTicketInput {
   @Field({ nullable: true, description: 'set-expected-close-date, mark-special-attention: YYYY-MM-DD' })
   date?: string;
 }
+
+@InputType({ description: 'What the tickets board filters on; every given part must hold (and).' })
+export class TicketFilterInput {
+  @Field(() => [String], { nullable: true, description: 'Lifecycle states (any of).' })
+  states?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Severities of the contract (any of), e.g. L4.' })
+  severities?: string[];
+
+  @Field({ nullable: true, description: 'Only tickets marked (true) or not marked (false) for special attention.' })
+  specialAttention?: boolean;
+
+  @Field({ nullable: true, description: 'true: open tickets with an SLA clock past its deadline now; false: none past.' })
+  overdue?: boolean;
+
+  @Field({ nullable: true, description: 'Words in the number or the title (case-insensitive; up to 100 characters).' })
+  text?: string;
+}
+
+@ObjectType('TicketPage', { description: 'One page of a contract’s tickets, newest first.' })
+export class TicketPageModel {
+  @Field(() => [TicketModel])
+  nodes!: TicketModel[];
+
+  @Field(() => Int, { description: 'How many tickets match the filter in all.' })
+  totalCount!: number;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' })
+  endCursor!: string | null;
+
+  @Field()
+  hasNextPage!: boolean;
+}

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CreateTicketInput, TicketImportModel, TicketModel, TransitionTicketInput } from './tickets.models';
+import { CreateTicketInput, TicketFilterInput, TicketImportModel, TicketModel, TicketPageModel, TransitionTicketInput } from './tickets.models';
 import { TicketsService } from './tickets.service';
 
 @Resolver(() => TicketModel)
@@ -9,6 +9,18 @@ export class TicketsResolver {
   @Query(() => [TicketModel], { description: "A contract's tickets, optionally in one state; each with its history, the caller's actions and its SLA status now." })
   tickets(@Args('contractId', { type: () => ID }) contractId: string, @Args('state', { type: () => String, nullable: true }) state?: string): Promise<TicketModel[]> {
     return this.service.list(contractId, state ?? undefined);
+  }
+
+  @Query(() => TicketPageModel, {
+    description: "The tickets board: a contract's tickets newest first, filtered (state, severity, special attention, overdue, words), a page at a time (`first` ≤ 200, `after` = the previous page's endCursor).",
+  })
+  ticketSearch(
+    @Args('contractId', { type: () => ID }) contractId: string,
+    @Args('filter', { type: () => TicketFilterInput, nullable: true }) filter?: TicketFilterInput,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<TicketPageModel> {
+    return this.service.search(contractId, filter ?? {}, first ?? 50, after ?? undefined);
   }
 
   @Query(() => TicketModel)

@@ -38,7 +38,9 @@ import {
   type CreateTicketInput,
   type SlaExplanationModel,
   type TicketImportModel,
+  type TicketFilterInput,
   type TicketModel,
+  type TicketPageModel,
   type TicketSlaModel,
   type TransitionTicketInput,
 } from './tickets.models';
@@ -47,6 +49,15 @@ import { UUID } from '../graphql/ids';
 
 const NUMBER = /^[^\s].{0,63}$/u;
 const CHECKLIST_KEYS = ['script', 'record', 'jointReview', 'backup', 'testDatabase', 'itConfirmation', 'deletes'] as const;
+const MAX_PAGE = 200;
+/** The board's page key, opaque to clients: the last row's (created_at to the microsecond, id). */
+const encodeCursor = (k: { createdAt: string; id: string }): string => Buffer.from(`${k.createdAt}|${k.id}`, 'utf8').toString('base64url');
+function decodeCursor(cursor: string): { createdAt: string; id: string } | null {
+  const [createdAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (rest.length || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(createdAt ?? '') || !UUID.test(id ?? '')) return null;
+  return { createdAt, id };
+}
+
 const STATES: readonly string[] = ['submitted', 'pending-review', 'effective', 'received', 'feedback', 'in-progress', 'internal-test', 'business-test-signed', 'deployed', 'stable', 'closed', 'unsolvable', 'withdrawn'];
 
 type Governing = { config: ParsedConfig; calendar: WorkCalendar; version: number };
@@ -89,6 +100,42 @@ export class TicketsService {
       const contract = await this.visibleContract(em, contractId, p, 'read');
       const rows = await this.repo.list(em, contract.id, state);
       return this.models(em, contract, rows, p);
+    });
+  }
+
+  async search(contractId: string, filter: TicketFilterInput, first: number, after?: string): Promise<TicketPageModel> {
+    const p = this.context.principal();
+    const problems: Problem[] = [];
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) problems.push(problem('first', 'number.range', { min: 1, max: MAX_PAGE }));
+    (filter.states ?? []).forEach((s, i) => {
+      if (!STATES.includes(s)) problems.push(problem(`filter.states[${i}]`, 'unknown.state', { value: s, known: STATES }));
+    });
+    if ((filter.severities ?? []).length > 20) problems.push(problem('filter.severities', 'list.tooLong', { max: 20 }));
+    (filter.severities ?? []).forEach((s, i) => {
+      if (s.length > 64) problems.push(problem(`filter.severities[${i}]`, 'text.tooLong', { max: 64 }));
+    });
+    const text = filter.text?.trim() ?? '';
+    if (text.length > 100) problems.push(problem('filter.text', 'text.tooLong', { max: 100 }));
+    const cursor = after === undefined ? undefined : decodeCursor(after);
+    if (cursor === null) problems.push(problem('after', 'value.invalid'));
+    if (problems.length) throw new ValidationError(problems);
+    return this.db.run(this.context.scope(), async (em) => {
+      const contract = await this.visibleContract(em, contractId, p, 'read');
+      const found = await this.repo.search(em, {
+        contractId: contract.id,
+        states: filter.states ?? undefined,
+        severities: filter.severities ?? undefined,
+        specialAttention: filter.specialAttention ?? undefined,
+        overdue: filter.overdue ?? undefined,
+        text: text || undefined,
+        now: new Date(),
+        limit: first,
+        after: cursor ?? undefined,
+      });
+      const more = found.rows.length > first;
+      const rows = found.rows.slice(0, first);
+      const last = found.keys[rows.length - 1];
+      return { nodes: await this.models(em, contract, rows, p), totalCount: found.total, hasNextPage: more, endCursor: more && last ? encodeCursor(last) : null };
     });
   }
 

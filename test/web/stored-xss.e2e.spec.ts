@@ -167,7 +167,7 @@ describe('web console: stored markup in free-text fields is shown as text, never
       });
       closeId = (await stack.gql<{ closePeriod: { id: string } }>(admin, 'mutation ($i: ClosePeriodInput!) { closePeriod(input: $i) { id } }', { i: { contractId: xuzhou.id, period: '2026-H2', asOf: '2027-01-10' } })).closePeriod.id;
       await stack.jobsSettled();
-      await stack.gql(admin, 'mutation ($id: ID!) { confirmPeriodClose(closeId: $id) { status } }', { id: closeId });
+      await stack.gql(admin, 'mutation ($id: ID!, $r: String) { confirmPeriodClose(closeId: $id, reason: $r) { status } }', { id: closeId, r: '（测试）出勤月报未全，按约定先行确认' });
       await stack.jobsSettled();
       const { periodClose } = await stack.gql<{ periodClose: { result: { assessment: { breakdown: { label: string }[] } } } }>(
         admin,

@@ -120,6 +120,10 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
 
     await buyer.getByRole('button', { name: '通过' }).focus();
     await buyer.keyboard.press('Enter');
+    // 通过 locks the report: a dialog asks first and says so (issue 12 point 5).
+    const ask = buyer.getByRole('dialog', { name: /^通过 .* 的月度报告？$/ });
+    await expect(ask.textContent()).resolves.toContain('通过后报告即锁定');
+    await ask.getByRole('button', { name: '通过并锁定' }).click();
     await buyer.locator(`tr[data-month="${MONTH}"] [data-field="status"]`, { hasText: '已通过（锁定）' }).waitFor({ timeout: 10_000 });
     await buyer.locator('[data-field="report-status"]', { hasText: '已通过（锁定）' }).waitFor();
     await session.screenshot('buyer-report-accepted');

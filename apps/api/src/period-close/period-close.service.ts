@@ -41,7 +41,7 @@ export class PeriodCloseService {
       const config: ParsedConfig & { version: number } = { ...ctx.config, version: ctx.version };
       checkPeriod(config, period, asOf);
       const computed = await computePeriodClose(em, { contractId: ctx.contract.id, config, period, asOf });
-      return { ...computed, notes: [...computed.notes, 'preview only: nothing is stored and the period stays open'] } as unknown as PeriodClosePreviewModel;
+      return { ...computed, notes: [...computed.notes, explanationText(explain('close.note.preview'))] } as unknown as PeriodClosePreviewModel;
     });
   }
 

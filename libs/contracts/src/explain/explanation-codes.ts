@@ -5,5 +5,16 @@ import { PAYMENT_EXPLANATION_CODES } from '../payment/payment-explanation-codes'
 export const EXPLANATION_CODE_LISTS: Readonly<Record<string, readonly string[]>> = {
   scoring: SCORING_EXPLANATION_CODES,
   payment: PAYMENT_EXPLANATION_CODES,
-  close: ['close.adjustment'],
+  close: [
+    'close.adjustment',
+    'close.note.no-scheme',
+    'close.note.year-incomplete',
+    'close.note.dated',
+    'close.note.provisional',
+    'close.note.preview',
+    'close.note.tickets-excluded',
+    'close.note.report-not-counted',
+    'close.metric.person-months',
+    'close.metric.months-lacking',
+  ],
 };

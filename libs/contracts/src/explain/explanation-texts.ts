@@ -132,6 +132,15 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
   'payment.reason.paid-so-far': t('已付 {paid:money}', 'paid so far {paid:money}'),
   'payment.reason.owed-back': t('已付 {paid:money}，但本节点实付为 {net:money}：供应商应退还 {back:money}', 'paid {paid:money} but the line nets {net:money}: {back:money} owed back by the vendor'),
 
+  'close.note.no-scheme': t('合同没有考核方案：结算 {period} 只记录事实（季度合格、验收、投诉），不计分', 'the contract has no assessment scheme: closing {period} records its facts (quarter qualification, acceptance, complaints) and scores nothing'),
+  'close.note.year-incomplete': t('{year} 年度得分需要每个{period:sub}期间都已评分；未计算：{lacking} 无法评分', 'the {year} year score needs every {period:sub} period scored; not computed: {lacking} cannot be assessed'),
+  'close.note.dated': t('计算所得的考核以本次结算日期 {asOf} 为考核日期（不另行保存）', 'computed assessments are dated {asOf}, the date of this close (nothing is stored)'),
+  'close.note.provisional': t('暂定：{asOf} 早于 {period} 结束日（{end}）；其考核尚无日期，以考核为准的付款暂无应付日期', 'provisional: {asOf} is before {period} ends ({end}); its assessment is not dated, so payments due at the assessment have no due date yet'),
+  'close.note.preview': t('仅为预览：不保存任何内容，考核期仍未结算', 'preview only: nothing is stored and the period stays open'),
+  'close.note.tickets-excluded': t('{count} 张工单没有计划完成日期、已撤回或经约定无法解决，不计入工单指标', '{count} ticket(s) without an expected close date, withdrawn or unsolvable by agreement are not counted in the ticket metrics'),
+  'close.note.report-not-counted': t('{month} 已通过的月报按当前配置无法计入：{message}', 'the accepted report of {month} cannot be counted under the current configuration: {message}'),
+  'close.metric.person-months': t('实际 {actual:d2} 人月（{months} 个月中 {counted} 个月的月报已通过）；计划 {planned:d2} 人月；缺勤 = 计划 − 实际（不小于 0）', 'actual {actual:d2} person-months from {counted} accepted month(s) of {months}; planned {planned:d2}; absent = max(0, planned − actual)'),
+  'close.metric.months-lacking': t('{months} 没有已通过的月报：实际人月只计已通过的月份', 'no accepted monthly report for {months}: actual counts accepted months only'),
   'close.adjustment': t('更正 {period}（第 {revision} 次计算）：{reason}', 'adjustment of {period} (revision {revision}): {reason}'),
 
   // ------------------------------------------------------------------ payment: schedule notes (set-offs)

@@ -1,4 +1,5 @@
 import { Decimal, ValidationError, type Problem } from '@ledger/kernel';
+import { explain, type Explanation } from '../explain/explanation';
 import { aggregatePeriods, evaluateAssessment, type AssessmentResult, type AssessmentScheme, type YearAggregate } from '@ledger/scoring';
 import type { ParsedConfig } from '../config/contract-config.schema';
 import type { PeriodKind } from '../config/common.schema';
@@ -51,7 +52,7 @@ export type InputSource = 'staffScores' | 'securityIncidents' | 'itemScores' | '
 export type InputUse = { period: string; componentId: string; kind: string; input: string; source: InputSource; value: unknown };
 export type MissingInput = { period: string; input: string; message: string };
 export type PeriodAssessment = { period: string; inputs: Record<string, unknown>; used: InputUse[]; missing: MissingInput[]; result: AssessmentResult | null };
-export type AssembledFlag = { period: string; code: string; message: string; subject?: string; componentId?: string };
+export type AssembledFlag = { period: string; code: string; message: string; subject?: string; componentId?: string; explained?: Explanation };
 
 export type AssembledPeriodFacts = {
   period: string;
@@ -67,6 +68,8 @@ export type AssembledPeriodFacts = {
   missing: MissingInput[];
   flags: AssembledFlag[];
   notes: string[];
+  /** `notes` as codes, one for one (what a reader sees). */
+  notesExplained: Explanation[];
 };
 
 type Component = AssessmentScheme['components'][number];
@@ -178,6 +181,7 @@ export function assemblePeriodFacts(input: AssemblePeriodFactsInput): AssembledP
   const { config, period, asOf } = input;
   const scheme = config.assessment;
   const notes: string[] = [];
+  const notesExplained: Explanation[] = [];
   const kind = closePeriodKind(config);
   const schemePeriods = closablePeriods(config);
   const target = schemePeriods.find((p) => p.id === period);
@@ -188,7 +192,11 @@ export function assemblePeriodFacts(input: AssemblePeriodFactsInput): AssembledP
   // Without a scheme a close records facts only (quarter qualification, acceptance, complaints): nothing is scored.
   const assessments = scheme ? upTo.map((p) => assess(scheme, sourceOf(p.id))) : upTo.map((p): PeriodAssessment => ({ period: p.id, inputs: {}, used: [], missing: [], result: null }));
   const assessment = assessments[assessments.length - 1];
-  if (!scheme) notes.push(`the contract has no assessment scheme: closing ${period} records its facts (quarter qualification, acceptance, complaints) and scores nothing`);
+  const note = (english: string, e: Explanation) => {
+    notes.push(english);
+    notesExplained.push(e);
+  };
+  if (!scheme) note(`the contract has no assessment scheme: closing ${period} records its facts (quarter qualification, acceptance, complaints) and scores nothing`, explain('close.note.no-scheme', { period }));
   const scoreOf = (id: string) => assessments.find((a) => a.period === id)?.result ?? null;
 
   // Years whose scheme periods in the term all end by the target and are all scored.
@@ -205,7 +213,7 @@ export function assemblePeriodFacts(input: AssemblePeriodFactsInput): AssembledP
       const lacking = ids.filter((p) => scoreOf(p.id) === null).map((p) => p.id);
       if (completes) {
         for (const a of assessments) if (a.period !== target.id && lacking.includes(a.period)) missing.push(...a.missing);
-        notes.push(`the ${y} year score needs every ${scheme.period} period scored; not computed: ${lacking.join(', ')} cannot be assessed`);
+        note(`the ${y} year score needs every ${scheme.period} period scored; not computed: ${lacking.join(', ')} cannot be assessed`, explain('close.note.year-incomplete', { year: y, period: scheme.period, lacking: lacking.join('、') }));
       }
       continue;
     }
@@ -227,8 +235,8 @@ export function assemblePeriodFacts(input: AssemblePeriodFactsInput): AssembledP
       ...(present(ledger) ? { ledgerConfirmed: ledger as boolean } : {}),
     });
   }
-  if (assessments.some((a) => a.result)) notes.push(`computed assessments are dated ${asOf}, the date of this close (nothing is stored)`);
-  if (asOf < target.end) notes.push(`provisional: ${asOf} is before ${period} ends (${target.end}); its assessment is not dated, so payments due at the assessment have no due date yet`);
+  if (assessments.some((a) => a.result)) note(`computed assessments are dated ${asOf}, the date of this close (nothing is stored)`, explain('close.note.dated', { asOf }));
+  if (asOf < target.end) note(`provisional: ${asOf} is before ${period} ends (${target.end}); its assessment is not dated, so payments due at the assessment have no due date yet`, explain('close.note.provisional', { asOf, period, end: target.end }));
 
   // Quarters and acceptance from any stored period of the term up to the target's end.
   const known = input.periods.map((s) => ({ s, b: bounds(config, s.id) })).filter((x): x is { s: PeriodSources; b: Period } => x.b !== undefined && x.b.end <= target.end);
@@ -262,5 +270,5 @@ export function assemblePeriodFacts(input: AssemblePeriodFactsInput): AssembledP
     attendance,
     ...(acceptance ? { acceptance: { passed: acceptance.passed, ...(acceptance.date ? { date: acceptance.date } : {}) } } : {}),
   };
-  return { period, assessment, assessments, year, facts, missing, flags, notes };
+  return { period, assessment, assessments, year, facts, missing, flags, notes, notesExplained };
 }

@@ -2,6 +2,8 @@ import {
   assemblePeriodFacts,
   calendarOf,
   computeSchedule,
+  explain,
+  explanationText,
   monthlyPersonMonths,
   monthlyReportSchema,
   periodsInTerm,
@@ -140,7 +142,7 @@ export async function computePeriodClose(
     }
     acc.add(records);
   }
-  if (excluded) notes.push(`${excluded} ticket(s) without an expected close date, withdrawn or unsolvable by agreement are not counted in the ticket metrics`);
+  if (excluded) notes.push(explanationText(explain('close.note.tickets-excluded', { count: excluded })));
 
   for (const p of metricPeriods) {
     const values: Record<string, string | null> = {};
@@ -165,7 +167,7 @@ export async function computePeriodClose(
       const pm = monthlyPersonMonths({ config, month: r.month, attendance: monthlyReportSchema.parse(r.payload).attendance, calendar });
       attendance.push({ month: r.month, planned: pm.planned, actual: pm.actual });
     } catch (e) {
-      notes.push(`the accepted report of ${r.month} cannot be counted under the current configuration: ${e instanceof Error ? e.message : String(e)}`);
+      notes.push(explanationText(explain('close.note.report-not-counted', { month: r.month, message: e instanceof Error ? e.message : String(e) })));
     }
   }
   metrics.push(personMonthsMetric(config, target, attendance));
@@ -181,14 +183,15 @@ export async function computePeriodClose(
     calendarVersion: calendar.version,
     assessment: assessmentModel(assembled.assessment),
     assessments: assembled.assessments.map(assessmentModel),
-    year: assembled.year ? { year: assembled.year.year, ...assembled.year.aggregate } : null,
+    // Explanations are stored in their structured form (JSON text, as close_lines.formula) and rendered by the reader.
+    year: assembled.year ? { year: assembled.year.year, ...assembled.year.aggregate, explanation: explanationText(assembled.year.aggregate.explained), notes: assembled.year.aggregate.notesExplained.map(explanationText) } : null,
     inputsUsed: assembled.assessments.flatMap((a) => a.used.map((u) => ({ ...u, value: (u.value ?? null) }))),
     missing: assembled.missing,
     metrics,
-    flags: assembled.flags,
+    flags: assembled.flags.map((f) => ({ ...f, message: explanationText(f.explained ?? explain('flag.scheme-alert', { message: f.message })) })),
     facts,
     schedule,
-    notes: [...assembled.notes, ...notes],
+    notes: [...assembled.notesExplained.map(explanationText), ...notes],
   };
 }
 
@@ -209,10 +212,10 @@ function assessmentModel(a: PeriodAssessment): AssessmentView {
     unclampedScore: r?.unclampedScore ?? null,
     grade: r?.grade ?? null,
     passes: r?.passes ?? null,
-    breakdown: (r?.breakdown ?? []).map((b) => ({ componentId: b.componentId, label: b.label, kind: b.kind, input: b.input, points: b.points, explanation: b.explanation, details: (b.details ?? null) })),
-    flags: (r?.flags ?? []).map((f) => ({ period: a.period, ...f })),
-    notes: r?.notes ?? [],
-    explanation: r?.explanation ?? null,
+    breakdown: (r?.breakdown ?? []).map((b) => ({ componentId: b.componentId, label: b.label, kind: b.kind, input: b.input, points: b.points, explanation: explanationText(b.explained), details: (b.details ?? null) })),
+    flags: (r?.flags ?? []).map((f) => ({ period: a.period, ...f, message: explanationText(f.explained ?? explain('flag.scheme-alert', { message: f.message })) })),
+    notes: r?.notesExplained.map(explanationText) ?? [],
+    explanation: r ? explanationText(r.explained) : null,
     missing: a.missing,
   };
 }
@@ -224,7 +227,7 @@ function personMonthsMetric(config: ParsedConfig, p: { id: string; start: string
   const counted = months.filter((m) => ids.includes(m.month));
   const lacking = ids.filter((id) => !counted.some((m) => m.month === id));
   const actual = counted.reduce((s, m) => s.plus(m.actual), new Decimal(0));
-  const notes = lacking.length ? [`no accepted monthly report for ${lacking.join(', ')}: actual counts accepted months only`] : [];
+  const notes = lacking.length ? [explanationText(explain('close.metric.months-lacking', { months: lacking.join('、') }))] : [];
   return {
     period: p.id,
     id: 'personMonths',
@@ -233,7 +236,7 @@ function personMonthsMetric(config: ParsedConfig, p: { id: string; start: string
     display: toFixed2(actual),
     numerator: actual.toString(),
     denominator: planned.planned,
-    explanation: `actual ${toFixed2(actual)} person-months from ${counted.length} accepted month(s) of ${ids.length}; ${planned.explanation}; absent = max(0, planned − actual)`,
+    explanation: explanationText(explain('close.metric.person-months', { actual: actual.toString(), counted: counted.length, months: ids.length, planned: planned.planned })),
     notes,
     details: { months: counted.map((m) => ({ ...m })), lacking },
   };

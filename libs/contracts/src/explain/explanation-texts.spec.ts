@@ -2,7 +2,7 @@ import { EXPLANATION_CODE_LISTS } from './explanation-codes';
 import { EXPLANATION_TEXTS, renderExplanation, renderBasis } from './explanation-texts';
 import { explain } from './explanation';
 import { aggregatePeriods, evaluateAssessment } from '@ledger/scoring';
-import { huaianScheme } from '../../../scoring/src/fixtures/seed-schemes';
+import { achievementScheme } from '../testing/golden-configs';
 
 describe('explanation dictionaries', () => {
   const all = Object.entries(EXPLANATION_CODE_LISTS).flatMap(([lib, codes]) => codes.map((code) => [lib, code] as const));
@@ -42,11 +42,11 @@ describe('explanation dictionaries', () => {
   });
 
   it('renders a real assessment (breakdown, notes, year) in Chinese with its exact figures', () => {
-    const r = evaluateAssessment(huaianScheme, { achievementRate: '59.99', specialDelayDays: '60', businessSatisfaction: '不满意', itSatisfaction: '一般' });
+    const r = evaluateAssessment(achievementScheme, { achievementRate: '59.99' });
     const texts = [r.explained, ...r.notesExplained, ...r.breakdown.map((b) => b.explained), ...r.flags.map((f) => f.explained)].map((e) => renderExplanation(e, 'zh-CN'));
     for (const text of texts) expect([text, text.match(/[A-Za-z]{4,}/g)]).toEqual([text, null]);
-    expect(renderExplanation(r.explained, 'zh-CN')).toContain('= 80.00');
-    const year = aggregatePeriods(huaianScheme, ['83.50']);
+    expect(renderExplanation(r.explained, 'zh-CN')).toBe('100.00 + (计划内达成率 -10.00) = 90.00');
+    const year = aggregatePeriods(achievementScheme, ['83.50']);
     expect(renderExplanation(year.notesExplained[0], 'zh-CN')).toBe('不完整年度：1 / 2 个半年期间的平均');
     expect(renderExplanation(year.explained, 'en')).toBe(year.explanation);
   });

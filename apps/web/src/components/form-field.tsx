@@ -38,6 +38,7 @@ export function ChoiceField({
   value,
   choices,
   blank,
+  choiceLabel,
   onChange,
 }: {
   label: string;
@@ -46,6 +47,8 @@ export function ChoiceField({
   value: string;
   choices: readonly string[];
   blank?: string;
+  /** How a choice is shown (an id such as 2026-H1 as 2026年上半年); the choice itself by default. */
+  choiceLabel?(choice: string): string;
   onChange(value: string): void;
 }) {
   return (
@@ -55,7 +58,7 @@ export function ChoiceField({
           {blank !== undefined ? <option value="">{blank}</option> : null}
           {choices.map((c) => (
             <option key={c} value={c}>
-              {c}
+              {choiceLabel ? choiceLabel(c) : c}
             </option>
           ))}
         </select>

@@ -7,7 +7,8 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ChoiceField, FormField } from '../../components/form-field';
 import { Page } from '../../components/page';
 import { ErrorState, Loading, QueryView } from '../../components/query-state';
-import { format, useMessages } from '../../i18n/i18n';
+import { format, useLocale, useMessages } from '../../i18n/i18n';
+import { formatDateTime, formatPeriod } from '../../i18n/local-format';
 import { useSession } from '../../session/session';
 import { ContractNav } from '../shared/contract-nav';
 import { closeChangeKey, closeMessages, closeStatusKey } from './close-messages';
@@ -31,6 +32,7 @@ function StatusText({ status }: { status: string }) {
 
 export function MissingList({ missing, inputsHref }: { missing: readonly Missing[]; inputsHref?: string }) {
   const t = useMessages(closeMessages);
+  const { locale } = useLocale();
   return (
     <section aria-labelledby="missing-inputs" data-testid="missing">
       <h3 id="missing-inputs">{t.missingTitle}</h3>
@@ -38,7 +40,7 @@ export function MissingList({ missing, inputsHref }: { missing: readonly Missing
         <ul>
           {missing.map((m, i) => (
             <li key={i} data-input={`${m.period}/${m.input}`}>
-              <strong>{m.period}</strong> <code>{m.input}</code>: {m.message}
+              <strong>{formatPeriod(m.period, locale)}</strong> <code>{m.input}</code>: {m.message}
             </li>
           ))}
         </ul>
@@ -52,10 +54,11 @@ export function MissingList({ missing, inputsHref }: { missing: readonly Missing
 
 function PreviewPanel({ contractId, period, asOf, inputsHref }: { contractId: string; period: string; asOf: string; inputsHref?: string }) {
   const t = useMessages(closeMessages);
+  const { locale } = useLocale();
   const query = useGraphqlQuery(PREVIEW_CLOSE, { contractId, period, asOf: asOf || null });
   return (
     <section className="panel" aria-labelledby="close-preview" data-testid="close-preview">
-      <h2 id="close-preview">{format(t.previewTitle, { period, asOf: asOf || '—' })}</h2>
+      <h2 id="close-preview">{format(t.previewTitle, { period: formatPeriod(period, locale), asOf: asOf || '—' })}</h2>
       <QueryView query={query}>
         {({ previewPeriodClose: p }) => (
           <>
@@ -114,6 +117,7 @@ function useChangeNames(): (kinds: readonly string[]) => string {
  */
 function ConfirmCloseControl({ close, onChanged }: { close: PeriodCloseDetail; onChanged(next?: PeriodClose): void }) {
   const t = useMessages(closeMessages);
+  const { locale } = useLocale();
   const [confirm, confirmState] = useGraphqlMutation(CONFIRM_CLOSE);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -139,13 +143,13 @@ function ConfirmCloseControl({ close, onChanged }: { close: PeriodCloseDetail; o
       <ConfirmDialog
         open={open}
         testId="confirm-close-dialog"
-        title={format(t.confirmDialogTitle, { period: close.period, revision: close.revision })}
+        title={format(t.confirmDialogTitle, { period: formatPeriod(close.period, locale), revision: close.revision })}
         confirmLabel={t.confirmDialogAction}
         busy={confirmState.running}
         onConfirm={() => void onConfirm()}
         onCancel={() => setOpen(false)}
       >
-        <p>{format(t.confirmDialogLocks, { periods: close.period })}</p>
+        <p>{format(t.confirmDialogLocks, { periods: formatPeriod(close.period, locale) })}</p>
         {missing.length ? (
           <>
             <p role="note">{format(t.confirmMissingWarning, { count: missing.length })}</p>
@@ -193,6 +197,7 @@ function CloseActions({ close, onChanged }: { close: PeriodCloseDetail; onChange
 
 function CloseDetail({ id, listedStatus, canAct, onChanged }: { id: string; listedStatus?: string; canAct: boolean; onChanged(next?: PeriodClose): void }) {
   const t = useMessages(closeMessages);
+  const { locale } = useLocale();
   const changeNames = useChangeNames();
   const { close, error, reload } = usePolledClose(id);
   const status = close?.status;
@@ -205,7 +210,7 @@ function CloseDetail({ id, listedStatus, canAct, onChanged }: { id: string; list
   return (
     <section className="panel" aria-labelledby="close-detail" data-testid="close-detail" data-status={close.status}>
       <h2 id="close-detail">
-        {format(t.closeTitle, { period: close.period, revision: close.revision })} · <StatusText status={close.status} />
+        {format(t.closeTitle, { period: formatPeriod(close.period, locale), revision: close.revision })} · <StatusText status={close.status} />
       </h2>
       <p className="muted">
         {t.asOf} {close.asOf} · {t.configVersion} {close.configVersion}
@@ -253,6 +258,7 @@ function CloseDetail({ id, listedStatus, canAct, onChanged }: { id: string; list
 /** A contract's period closes: request (buyer), preview, the close with its breakdown, confirm / reopen (buyer admin). */
 export function ClosePage({ area }: { area: Area }) {
   const t = useMessages(closeMessages);
+  const { locale } = useLocale();
   const { id = '' } = useParams();
   const { user } = useSession();
   const [search, setSearch] = useSearchParams();
@@ -307,7 +313,7 @@ export function ClosePage({ area }: { area: Area }) {
                 }}
               >
                 <h2>{t.requestSection}</h2>
-                <ChoiceField label={t.period} value={chosen} choices={periods} onChange={setPeriod} />
+                <ChoiceField label={t.period} value={chosen} choices={periods} choiceLabel={(p) => formatPeriod(p, locale)} onChange={setPeriod} />
                 <FormField label={t.asOf} hint={t.asOfHint}>
                   {(p) => <input {...p} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />}
                 </FormField>
@@ -338,7 +344,7 @@ export function ClosePage({ area }: { area: Area }) {
                   <DataTable columns={[t.period, t.revision, t.status, t.score, t.grade, t.asOf, t.requestedAt, <HiddenColumnTitle>{t.open}</HiddenColumnTitle>]} testId="closes">
                     {periodCloses.map((c) => (
                       <tr key={c.id} data-close-id={c.id} aria-current={c.id === selected ? 'true' : undefined}>
-                        <th scope="row">{c.period}</th>
+                        <th scope="row">{formatPeriod(c.period, locale)}</th>
                         <td>{c.revision}</td>
                         <td>
                           <StatusText status={c.status} />
@@ -346,9 +352,9 @@ export function ClosePage({ area }: { area: Area }) {
                         <td>{c.score ?? '—'}</td>
                         <td>{c.grade ?? '—'}</td>
                         <td>{c.asOf}</td>
-                        <td>{c.requestedAt.slice(0, 16).replace('T', ' ')}</td>
+                        <td>{formatDateTime(c.requestedAt)}</td>
                         <td>
-                          <button type="button" onClick={() => select(c.id)} aria-label={`${t.open} ${c.period} #${c.revision}`}>
+                          <button type="button" onClick={() => select(c.id)} aria-label={`${t.open} ${formatPeriod(c.period, locale)} #${c.revision}`}>
                             {t.open}
                           </button>
                         </td>

@@ -7,6 +7,7 @@ import { FormField } from '../../components/form-field';
 import { Page } from '../../components/page';
 import { ErrorState, problemsOf, QueryView, useProblemText } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
+import { formatDateTime } from '../../i18n/local-format';
 import { ContractNav } from '../shared/contract-nav';
 import { reportMessages, reportStatusKey } from '../shared/report-messages';
 import { ACCEPT_REPORT, type ContractConfigView, type MonthlyReport, REPORTS_OF_CONTRACT, RETURN_REPORT } from '../shared/report-queries';
@@ -42,7 +43,7 @@ export function ReportReviewPage() {
                       <td>{r.summary?.personMonths.actual ?? '—'}</td>
                       <td>{r.summary?.personMonths.absent ?? '—'}</td>
                       <td>{r.summary ? `${t.met} ${r.summary.obligations.met} · ${t.missing} ${r.summary.obligations.missing} · ${t.pending} ${r.summary.obligations.pending}` : '—'}</td>
-                      <td>{r.submittedAt ? r.submittedAt.slice(0, 16).replace('T', ' ') : '—'}</td>
+                      <td>{formatDateTime(r.submittedAt)}</td>
                     </tr>
                   ))}
                 </DataTable>
@@ -88,7 +89,7 @@ function ReportReview({ report, config, onDecided }: { report: MonthlyReport; co
       </h2>
       <p className="muted">
         {t.configVersion} v{report.configVersion}
-        {report.decidedAt ? ` · ${t.decidedAt} ${report.decidedAt.slice(0, 16).replace('T', ' ')}` : ''}
+        {report.decidedAt ? ` · ${t.decidedAt} ${formatDateTime(report.decidedAt)}` : ''}
       </p>
       {report.buyerComment ? <p>{format(t.returnedComment, { comment: report.buyerComment })}</p> : null}
       {notice ? <p role="status">{notice}</p> : null}

@@ -27,7 +27,7 @@ describe('contract dashboard: obligations due (real PostgreSQL, demo seed)', () 
   beforeAll(async () => {
     api = await startApi({ SEED_DEMO: 'auto' });
     await api.jobsIdle();
-    for (const who of ['admin', 'vendor', 'xuzhou.admin', 'tianjin.admin', 'tianjin.finance', 'huaian.admin']) tokens[who] = await api.login(`${who}@demo.local`);
+    for (const who of ['admin', 'vendor', 'xuzhou.admin', 'tianjin.admin', 'tianjin.finance', 'huaian.admin', 'qinghai.admin']) tokens[who] = await api.login(`${who}@demo.local`);
     for (const c of (await call('vendor', '{ contracts { id code } }')).data?.contracts as { id: string; code: string }[]) ids[c.code] = c.id;
   }, 120_000);
 
@@ -116,5 +116,19 @@ describe('contract dashboard: obligations due (real PostgreSQL, demo seed)', () 
     const huaian = (await call('huaian.admin', `{ contractDashboards(month: "2026-10") { contractCode obligations { due } } }`)).data?.contractDashboards as { contractCode: string }[];
     expect(huaian.map((d) => d.contractCode)).toEqual(['huaian-2025-2026']);
     expect((await call('admin', `{ contractDashboards { obligations { due } } }`)).data?.contractDashboards).toEqual([]);
+  });
+
+  it('a month in a year the national calendar has not published: the tile says so in words (zh-CN by default, English on request), with the code', async () => {
+    const q = `{ contractDashboards(month: "2027-03") { contractCode obligations { due problem problemExplanation { code params { name value } text } } } }`;
+    type Tile = { contractCode: string; obligations: { due: number; problem: string | null; problemExplanation: { code: string; params: { name: string; value: string }[]; text: string } | null } };
+    const zh = (await call('qinghai.admin', q)).data?.contractDashboards as Tile[];
+    const tile = zh.find((d) => d.obligations.problem !== null);
+    expect(tile?.obligations.problemExplanation?.code).toBe('calendar.not-published');
+    expect(tile?.obligations.problemExplanation?.params).toContainEqual({ name: 'year', value: '2027' });
+    expect(tile?.obligations.problem).toMatch(/^2027 年国家工作日历尚未发布（已发布 \d{4}–2026 年）$/);
+    expect(tile?.obligations.due).toBe(0);
+    const en = (await api.gql(q, {}, tokens['qinghai.admin']).set('Accept-Language', 'en-US,en;q=0.9')).body as Gql;
+    const enTile = (en.data?.contractDashboards as Tile[]).find((d) => d.contractCode === tile?.contractCode);
+    expect(enTile?.obligations.problem).toMatch(/^The national working-day calendar for 2027 is not published \(published years: \d{4}\.\.2026\)$/);
   });
 });

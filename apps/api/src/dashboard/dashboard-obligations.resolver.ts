@@ -1,4 +1,7 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { renderExplanation } from '@ledger/contracts';
+import type { Request } from 'express';
+import { ExplanationModel, explanationModel, requestLocale } from '../settlement/explanation.models';
 import { DashboardObligationsModel } from './dashboard-obligations.models';
 import { DashboardObligationsService } from './dashboard-obligations.service';
 import { ContractDashboardModel } from './dashboard.models';
@@ -16,5 +19,19 @@ export class DashboardObligationsResolver {
   })
   obligations(@Parent() dashboard: ContractDashboardModel): Promise<DashboardObligationsModel> {
     return this.service.forMonth(dashboard.contractId, dashboard.sla.month, dashboard.asOf);
+  }
+}
+
+/** The tile's problem is stored as a code: its text in the caller's language, and code + params for the console. */
+@Resolver(() => DashboardObligationsModel)
+export class DashboardObligationsProblemResolver {
+  @ResolveField('problem', () => String, { nullable: true, description: "Why the checklist could not be computed, in the caller's language (e.g. the calendar year is not published); the counts are then 0." })
+  problem(@Parent() o: DashboardObligationsModel, @Context('req') req: Request | undefined): string | null {
+    return o.problem === null ? null : renderExplanation(o.problem, requestLocale(req));
+  }
+
+  @ResolveField('problemExplanation', () => ExplanationModel, { nullable: true, description: 'The problem as code + params (calendar.not-published, obligations.unavailable).' })
+  problemExplanation(@Parent() o: DashboardObligationsModel, @Context('req') req: Request | undefined): ExplanationModel | null {
+    return o.problem === null ? null : explanationModel(o.problem, requestLocale(req));
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { monthBounds, monthlyReportSchema, obligationChecklist, reportDeliveriesAndEvents, type ObligationDelivery, type ObligationEvent } from '@ledger/contracts';
+import { explain, explanationText, monthBounds, monthlyReportSchema, obligationChecklist, reportDeliveriesAndEvents, type ObligationDelivery, type ObligationEvent } from '@ledger/contracts';
 import { DomainError, ValidationError, problem } from '@ledger/kernel';
 import { TenantDatabase } from '@ledger/persistence';
+import { CalendarNotPublishedError } from '@ledger/sla';
 import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractsRepository } from '../contracts/contracts.repository';
@@ -51,7 +52,12 @@ export class DashboardObligationsService {
         return { ...empty, due: items.length, met: count('met'), late: count('late'), missing: count('missing'), pending: count('pending'), nextDueDate: dueDates.sort()[0] ?? null };
       } catch (e) {
         // A tile, not the report: an unpublished calendar year or a report the configuration outgrew is shown, not thrown.
-        if (e instanceof DomainError) return { ...empty, problem: e.message };
+        // Stored as a code (rendered by DashboardObligationsProblemResolver in the caller's language).
+        if (e instanceof CalendarNotPublishedError) {
+          const years = e.publishedYears;
+          return { ...empty, problem: explanationText(explain('calendar.not-published', { year: e.year, from: years[0], to: years[years.length - 1] })) };
+        }
+        if (e instanceof DomainError) return { ...empty, problem: explanationText(explain('obligations.unavailable', { code: e.code, message: e.message })) };
         throw e;
       }
     });

@@ -132,6 +132,10 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
   'payment.reason.paid-so-far': t('已付 {paid:money}', 'paid so far {paid:money}'),
   'payment.reason.owed-back': t('已付 {paid:money}，但本节点实付为 {net:money}：供应商应退还 {back:money}', 'paid {paid:money} but the line nets {net:money}: {back:money} owed back by the vendor'),
 
+  // ------------------------------------------------------------------ calendar, dashboard tiles
+  'calendar.not-published': t('{year} 年国家工作日历尚未发布[[（已发布 {from}–{to} 年）]]', 'The national working-day calendar for {year} is not published[[ (published years: {from}..{to})]]'),
+  'obligations.unavailable': t('本月义务清单无法按当前合同配置和月报计算', 'The checklist cannot be computed: {message}'),
+
   'close.note.no-scheme': t('合同没有考核方案：结算 {period} 只记录事实（季度合格、验收、投诉），不计分', 'the contract has no assessment scheme: closing {period} records its facts (quarter qualification, acceptance, complaints) and scores nothing'),
   'close.note.year-incomplete': t('{year} 年度得分需要每个{period:sub}期间都已评分；未计算：{lacking} 无法评分', 'the {year} year score needs every {period:sub} period scored; not computed: {lacking} cannot be assessed'),
   'close.note.dated': t('计算所得的考核以本次结算日期 {asOf} 为考核日期（不另行保存）', 'computed assessments are dated {asOf}, the date of this close (nothing is stored)'),

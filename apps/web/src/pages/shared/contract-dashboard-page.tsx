@@ -5,8 +5,9 @@ import { DataTable } from '../../components/data-table';
 import { Money } from '../../components/money';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
-import { formatDateTime } from '../../i18n/local-format';
-import { format, useMessages } from '../../i18n/i18n';
+import { formatDate, formatDateTime } from '../../i18n/local-format';
+import { format, useLocale, useMessages } from '../../i18n/i18n';
+import { taxonomyOf } from './create-ticket-form';
 import { CompliancePercent, ContractTiles } from './dashboard-tiles';
 import { dashboardMessages } from './dashboard-messages';
 import { CONTRACT_DASHBOARD } from './dashboard-queries';
@@ -16,6 +17,7 @@ import { SlaSeverityChart } from './sla-severity-chart';
 /** One contract's status tiles, its SLA by severity and target, and the chart (the API's `contractDashboard`). */
 export function ContractDashboardPage({ area }: { area: 'buyer' | 'vendor' | 'finance' }) {
   const t = useMessages(dashboardMessages);
+  const { locale } = useLocale();
   const { id = '' } = useParams();
   const [month, setMonth] = useState('');
   const query = useGraphqlQuery(CONTRACT_DASHBOARD, { id, month: month || null });
@@ -29,7 +31,7 @@ export function ContractDashboardPage({ area }: { area: 'buyer' | 'vendor' | 'fi
         {({ contractDashboard: d, contract }) => (
           <>
             <p className="muted">
-              {d.contractCode} · {t.term} {contract.termStart} – {contract.termEnd} · {t.amount} <Money value={contract.amount} />
+              {d.contractCode} · {t.term} {formatDate(contract.termStart, locale)} – {formatDate(contract.termEnd, locale)} · {t.amount} <Money value={contract.amount} />
             </p>
             <ContractTiles dashboard={d} />
             {d.sla.severities.length ? (
@@ -37,7 +39,7 @@ export function ContractDashboardPage({ area }: { area: 'buyer' | 'vendor' | 'fi
                 {d.sla.severities.flatMap((s) =>
                   s.targets.map((x) => (
                     <tr key={`${s.severity}-${x.targetId}`}>
-                      <th scope="row">{s.severity}</th>
+                      <th scope="row">{taxonomyOf(contract.configuration).severities.find((x) => x.id === s.severity)?.name ?? s.severity}</th>
                       <td>{x.name}</td>
                       <td>
                         <CompliancePercent value={x.compliancePercent} />

@@ -30,6 +30,6 @@ export const CONTRACT_DASHBOARDS = gqlDocument<{ contractDashboards: ContractDas
   `query ContractDashboards($month: String) { contractDashboards(month: $month) { ${DASHBOARD_FIELDS} } contracts { id amount } }`,
 );
 
-export const CONTRACT_DASHBOARD = gqlDocument<{ contractDashboard: ContractDashboard; contract: { id: string; amount: string; termStart: string; termEnd: string } }, { id: string; month: string | null }>(
-  `query ContractDashboard($id: ID!, $month: String) { contractDashboard(contractId: $id, month: $month) { ${DASHBOARD_FIELDS} } contract(id: $id) { id amount termStart termEnd } }`,
+export const CONTRACT_DASHBOARD = gqlDocument<{ contractDashboard: ContractDashboard; contract: { id: string; amount: string; termStart: string; termEnd: string; configuration: unknown } }, { id: string; month: string | null }>(
+  `query ContractDashboard($id: ID!, $month: String) { contractDashboard(contractId: $id, month: $month) { ${DASHBOARD_FIELDS} } contract(id: $id) { id amount termStart termEnd configuration } }`,
 );

@@ -154,9 +154,12 @@ export function offendersIn(text: string, locale: Locale, instants: readonly str
   each(/[{[]\s*"[^"\n]{1,60}"\s*:|\[object Object\]/, 'JSON');
   each(/(?<![\d.])\d+\.\d{3,}(?![\d.])/, 'more than two decimals');
   each(/\b(undefined|NaN|null|Infinity)\b/, 'machine value');
+  // A minute that is the Beijing time of some instant the answers carry is read as that instant: the session's expiry
+  // (login + 8 h) is, in UTC, exactly the Beijing time of "now", which the dashboard rightly shows.
+  const beijing = new Set(instants.map((iso) => minuteIn(iso, 'Asia/Shanghai')));
   for (const iso of instants) {
     const utc = minuteIn(iso, 'UTC');
-    if (utc !== minuteIn(iso, 'Asia/Shanghai') && text.includes(utc)) out.push(`time in UTC (${iso} is ${minuteIn(iso, 'Asia/Shanghai')} in Beijing): 「${utc}」`);
+    if (utc !== minuteIn(iso, 'Asia/Shanghai') && !beijing.has(utc) && text.includes(utc)) out.push(`time in UTC (${iso} is ${minuteIn(iso, 'Asia/Shanghai')} in Beijing): 「${utc}」`);
   }
   if (locale === 'zh-CN') {
     // A Latin word (or key-like token: staffScores, year-score, a.b, SNAKE_CASE) outside the allowlist.

@@ -1,9 +1,10 @@
 import { gqlDocument } from '../../api/graphql-client';
+import { EXPLANATION_FIELDS, type ExplanationView } from '../shared/explanation-text';
 
 /** The API's period-close shapes as the close page reads them: scores, money and figures stay strings. */
 export type Missing = { period: string; input: string; message: string };
-export type CloseFlag = { period: string; code: string; message: string; subject: string | null; componentId: string | null };
-export type BreakdownLine = { componentId: string; label: string; input: string; kind: string; points: string; explanation: string };
+export type CloseFlag = { period: string; code: string; message: string; messageExplanation?: ExplanationView; subject: string | null; componentId: string | null };
+export type BreakdownLine = { componentId: string; label: string; input: string; kind: string; points: string; explanation: string; explained?: ExplanationView };
 export type Assessment = {
   period: string;
   score: string | null;
@@ -11,13 +12,15 @@ export type Assessment = {
   grade: string | null;
   passes: boolean | null;
   explanation: string | null;
+  explained?: ExplanationView | null;
   notes: string[];
+  noteExplanations?: ExplanationView[];
   breakdown: BreakdownLine[];
   flags: CloseFlag[];
   missing: Missing[];
 };
-export type Metric = { period: string; id: string; label: string; value: string | null; display: string | null; numerator: string | null; denominator: string | null; explanation: string; notes: string[] };
-export type Deduction = { ruleId: string; label: string | null; amount: string; formula: string };
+export type Metric = { period: string; id: string; label: string; value: string | null; display: string | null; numerator: string | null; denominator: string | null; explanation: string; notes: string[]; explained?: ExplanationView; noteExplanations?: ExplanationView[] };
+export type Deduction = { ruleId: string; label: string | null; amount: string; formula: string; formulaExplanation?: ExplanationView };
 export type ScheduleLine = { id: string; label: string; gross: string; deductionTotal: string; net: string; status: string; dueDate: string | null; reasons: string[]; deductions: Deduction[] };
 export type CloseResult = {
   period: string;
@@ -25,14 +28,15 @@ export type CloseResult = {
   configVersion: number;
   calendarVersion: string;
   assessment: Assessment;
-  year: { year: number; score: string; explanation: string } | null;
+  year: { year: number; score: string; explanation: string; explained?: ExplanationView } | null;
   metrics: Metric[];
   flags: CloseFlag[];
   missing: Missing[];
   notes: string[];
+  noteExplanations?: ExplanationView[];
   schedule: { lines: ScheduleLine[]; totals: { gross: string; deductions: string; net: string }; vendorBalanceOwed: string };
 };
-export type CloseLine = { id: string; kind: string; ruleId: string | null; label: string | null; amount: string; basis: Record<string, unknown>; formula: string; paymentLineId: string | null; reason: string | null };
+export type CloseLine = { id: string; kind: string; ruleId: string | null; label: string | null; amount: string; basis: Record<string, unknown>; formula: string; formulaExplanation?: ExplanationView; paymentLineId: string | null; reason: string | null };
 export type PeriodClose = {
   id: string;
   period: string;
@@ -55,17 +59,20 @@ export type PeriodClose = {
 };
 export type PeriodCloseDetail = PeriodClose & { result: CloseResult | null; lines: CloseLine[] };
 
-const ASSESSMENT = `period score unclampedScore grade passes explanation notes
-  breakdown { componentId label input kind points explanation }
-  flags { period code message subject componentId } missing { period input message }`;
+// Explanations come as code + params (rendered in the console's language); the text fields stay for other clients.
+const EX = EXPLANATION_FIELDS;
+const FLAG = `period code message messageExplanation { ${EX} } subject componentId`;
+const ASSESSMENT = `period score unclampedScore grade passes explanation explained { ${EX} } notes noteExplanations { ${EX} }
+  breakdown { componentId label input kind points explanation explained { ${EX} } }
+  flags { ${FLAG} } missing { period input message }`;
 const RESULT = `period asOf configVersion calendarVersion assessment { ${ASSESSMENT} }
-  year { year score explanation }
-  metrics { period id label value display numerator denominator explanation notes }
-  flags { period code message subject componentId } missing { period input message } notes
-  schedule { lines { id label gross deductionTotal net status dueDate reasons deductions { ruleId label amount formula } } totals { gross deductions net } vendorBalanceOwed }`;
+  year { year score explanation explained { ${EX} } }
+  metrics { period id label value display numerator denominator explanation explained { ${EX} } notes noteExplanations { ${EX} } }
+  flags { ${FLAG} } missing { period input message } notes noteExplanations { ${EX} }
+  schedule { lines { id label gross deductionTotal net status dueDate reasons deductions { ruleId label amount formula formulaExplanation { ${EX} } } } totals { gross deductions net } vendorBalanceOwed }`;
 const CLOSE = 'id period revision status score grade asOf configVersion requestedAt computedAt confirmedAt reopenReason job { id status attempts lastError } ' +
   'reopenCode reopenChanges inputsChanged confirmReason confirmedMissing { period input message }';
-const DETAIL = `${CLOSE} result { ${RESULT} } lines { id kind ruleId label amount basis formula paymentLineId reason }`;
+const DETAIL = `${CLOSE} result { ${RESULT} } lines { id kind ruleId label amount basis formula formulaExplanation { ${EXPLANATION_FIELDS} } paymentLineId reason }`;
 
 export type ContractHead = { id: string; code: string; name: string; termStart: string; termEnd: string; configuration: { assessment?: { period?: string } | null; payment?: unknown } };
 

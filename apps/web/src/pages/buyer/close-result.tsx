@@ -1,14 +1,27 @@
 import { DataTable } from '../../components/data-table';
 import { Money } from '../../components/money';
 import { StatTile } from '../../components/stat-tile';
-import { format, useMessages } from '../../i18n/i18n';
+import { format, useLocale, useMessages } from '../../i18n/i18n';
+import type { Locale } from '../../i18n/messages';
+import { formatDecimal2, formatPeriod } from '../../i18n/local-format';
+import { basisInWords, deductionKindInWords, explanationText, type ExplanationView } from '../shared/explanation-text';
+import { periodInputsMessages } from './period-inputs-messages';
 import { closeMessages, lineStatusKey } from './close-messages';
 import type { CloseFlag, CloseLine, CloseResult } from './close-queries';
 import { assessmentBase } from './score-decimal';
 import { ScoreWaterfallChart } from './score-waterfall-chart';
 
+/** An engine explanation in the console's language from its code; a client that did not select the code gets the API's text. */
+const said = (view: ExplanationView | null | undefined, text: string | null | undefined, locale: Locale): string => (view ? explanationText(view, locale) : (text ?? ''));
+
+/** A scheme input named in words (the component's label when the input has no name of its own). */
+function inputWords(input: string, label: string, words: Readonly<Record<string, string>>): string {
+  return words[`missing${input}`] ?? label;
+}
+
 function Flags({ flags }: { flags: readonly CloseFlag[] }) {
   const t = useMessages(closeMessages);
+  const { locale } = useLocale();
   if (!flags.length) return null;
   return (
     <section aria-label={t.flags}>
@@ -16,7 +29,7 @@ function Flags({ flags }: { flags: readonly CloseFlag[] }) {
       <ul className="close-flags">
         {flags.map((f, i) => (
           <li key={i} data-flag={f.code}>
-            <code>{f.code}</code> {f.period} {f.subject ? `· ${f.subject}` : ''}: {f.message}
+            {formatPeriod(f.period, locale)}：{said(f.messageExplanation, f.message, locale)}
           </li>
         ))}
       </ul>
@@ -27,6 +40,7 @@ function Flags({ flags }: { flags: readonly CloseFlag[] }) {
 /** The deduction lines a close stored, each with its rule, basis, formula and amount (money as the API's strings). */
 export function DeductionLines({ lines }: { lines: readonly CloseLine[] }) {
   const t = useMessages(closeMessages);
+  const { locale } = useLocale();
   return (
     <section aria-labelledby="deduction-lines">
       <h3 id="deduction-lines">{t.deductionLines}</h3>
@@ -35,20 +49,13 @@ export function DeductionLines({ lines }: { lines: readonly CloseLine[] }) {
           {lines.map((l) => (
             <tr key={l.id} data-line-id={l.id}>
               <th scope="row">
-                {l.label ?? l.ruleId ?? l.kind} {l.ruleId ? <code>{l.ruleId}</code> : null}
+                {l.label ?? deductionKindInWords(l.kind, locale)}
               </th>
               <td>{l.paymentLineId ?? '—'}</td>
               <td>
-                <dl className="basis">
-                  {Object.entries(l.basis).map(([k, v]) => (
-                    <div key={k}>
-                      <dt>{k}</dt>
-                      <dd>{typeof v === 'string' ? v : JSON.stringify(v)}</dd>
-                    </div>
-                  ))}
-                </dl>
+                <span className="basis">{basisInWords(l.basis, locale)}</span>
               </td>
-              <td data-field="formula">{l.reason ? `${l.formula} (${l.reason})` : l.formula}</td>
+              <td data-field="formula" data-code={l.formulaExplanation?.code}>{said(l.formulaExplanation, l.formula, locale)}</td>
               <td data-field="amount">
                 <Money value={l.amount} />
               </td>
@@ -65,25 +72,32 @@ export function DeductionLines({ lines }: { lines: readonly CloseLine[] }) {
 /** What a close (or its preview) computed: score, breakdown with the waterfall, metrics, flags and the schedule. */
 export function CloseResultView({ result, lines }: { result: CloseResult; lines?: readonly CloseLine[] }) {
   const t = useMessages(closeMessages);
+  const words = useMessages(periodInputsMessages) as Readonly<Record<string, string>>;
+  const { locale } = useLocale();
   const a = result.assessment;
+  const notes = [...(a.noteExplanations ?? a.notes.map(() => null)).map((v, i) => said(v, a.notes[i], locale)), ...(result.noteExplanations ?? result.notes.map(() => null)).map((v, i) => said(v, result.notes[i], locale))];
   const base = a.unclampedScore !== null ? assessmentBase(a.unclampedScore, a.breakdown.map((b) => b.points)) : null;
   return (
     <>
       <dl className="tiles">
         <StatTile label={t.finalScore}>
-          <span data-field="score">{a.score ?? '—'}</span>
+          <span data-field="score">{a.score !== null ? formatDecimal2(a.score) : '—'}</span>
           {a.grade ? <span data-field="grade"> {a.grade}</span> : null}
         </StatTile>
-        <StatTile label={t.unclamped}>{a.unclampedScore ?? '—'}</StatTile>
+        <StatTile label={t.unclamped}>{a.unclampedScore !== null ? formatDecimal2(a.unclampedScore) : '—'}</StatTile>
         {result.year ? (
           <StatTile label={format(t.yearScore, { year: result.year.year })} tone={undefined}>
-            <span data-field="year-score">{result.year.score}</span>
+            <span data-field="year-score">{formatDecimal2(result.year.score)}</span>
           </StatTile>
         ) : null}
         <StatTile label={t.configVersion}>{result.configVersion}</StatTile>
       </dl>
-      {a.explanation ? <p className="muted" data-field="explanation">{a.explanation}</p> : null}
-      {result.year ? <p className="muted">{result.year.explanation}</p> : null}
+      {a.explanation ? (
+        <p className="muted" data-field="explanation" data-code={a.explained?.code}>
+          {said(a.explained, a.explanation, locale)}
+        </p>
+      ) : null}
+      {result.year ? <p className="muted" data-code={result.year.explained?.code}>{said(result.year.explained, result.year.explanation, locale)}</p> : null}
       {a.breakdown.length ? (
         <section aria-labelledby="score-breakdown">
           <h3 id="score-breakdown">{t.breakdown}</h3>
@@ -99,17 +113,15 @@ export function CloseResultView({ result, lines }: { result: CloseResult; lines?
             {a.breakdown.map((b) => (
               <tr key={b.componentId} data-component={b.componentId}>
                 <th scope="row">{b.label}</th>
-                <td>
-                  <code>{b.input}</code>
-                </td>
+                <td data-input={b.input}>{inputWords(b.input, b.label, words)}</td>
                 <td data-field="points">{b.points}</td>
-                <td>
-                  {b.explanation}
+                <td data-code={b.explained?.code}>
+                  {said(b.explained, b.explanation, locale)}
                   {a.flags
                     .filter((f) => f.componentId === b.componentId)
                     .map((f, i) => (
                       <div key={i} className="field-error">
-                        ⚑ {f.message}
+                        ⚑ {said(f.messageExplanation, f.message, locale)}
                       </div>
                     ))}
                 </td>
@@ -119,11 +131,11 @@ export function CloseResultView({ result, lines }: { result: CloseResult; lines?
           <ScoreWaterfallChart assessment={a} />
         </section>
       ) : null}
-      {a.notes.length || result.notes.length ? (
+      {notes.length ? (
         <section aria-label={t.notes}>
           <h3>{t.notes}</h3>
           <ul>
-            {[...a.notes, ...result.notes].map((n, i) => (
+            {notes.map((n, i) => (
               <li key={i}>{n}</li>
             ))}
           </ul>
@@ -136,16 +148,16 @@ export function CloseResultView({ result, lines }: { result: CloseResult; lines?
         <DataTable columns={[t.period, t.metric, t.value, t.numerator, t.denominator, t.explanation]} testId="metrics">
           {result.metrics.map((m) => (
             <tr key={`${m.period}-${m.id}`} data-metric={`${m.period}/${m.id}`}>
-              <td>{m.period}</td>
+              <td>{formatPeriod(m.period, locale)}</td>
               <th scope="row">{m.label}</th>
-              <td data-field="display">{m.display ?? '—'}</td>
+              <td data-field="display">{m.display !== null ? formatDecimal2(m.display) : '—'}</td>
               <td data-field="numerator">{m.numerator ?? '—'}</td>
               <td data-field="denominator">{m.denominator ?? '—'}</td>
               <td>
-                {m.explanation}
+                {said(m.explained, m.explanation, locale)}
                 {m.notes.map((n, i) => (
                   <div key={i} className="muted">
-                    {n}
+                    {said(m.noteExplanations?.[i], n, locale)}
                   </div>
                 ))}
               </td>
@@ -160,6 +172,7 @@ export function CloseResultView({ result, lines }: { result: CloseResult; lines?
 
 export function ScheduleTable({ lines, caption }: { lines: CloseResult['schedule']['lines']; caption?: string }) {
   const t = useMessages(closeMessages);
+  const { locale } = useLocale();
   return (
     <DataTable columns={[t.paymentLine, t.gross, t.deductions, t.net, t.status, t.dueDate]} caption={caption ?? t.schedule} testId="schedule-lines">
       {lines.map((l) => {
@@ -175,7 +188,8 @@ export function ScheduleTable({ lines, caption }: { lines: CloseResult['schedule
                 <ul className="deductions">
                   {l.deductions.map((d, i) => (
                     <li key={i} data-rule={d.ruleId}>
-                      <Money value={d.amount} /> <code>{d.ruleId}</code> {d.formula}
+                      <Money value={d.amount} /> {d.label ? `${d.label}：` : ''}
+                      {said(d.formulaExplanation, d.formula, locale)}
                     </li>
                   ))}
                 </ul>

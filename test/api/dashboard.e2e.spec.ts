@@ -287,7 +287,7 @@ describe('contract dashboard and ping (real PostgreSQL, demo seed)', () => {
     expect((await call('xuzhou.admin', DASHBOARD, { c: 'not-a-uuid' })).errors?.[0].extensions.code).toBe('NOT_FOUND');
     expect((await call('xuzhou.admin', DASHBOARD, { c: '00000000-0000-4000-8000-000000000000' })).errors?.[0].extensions.code).toBe('NOT_FOUND');
     const bad = await call('xuzhou.admin', DASHBOARD, { c: xuzhou, m: '2026-13' });
-    expect(bad.errors?.[0].extensions.problems).toEqual([{ path: 'month', message: 'must be a month YYYY-MM' }]);
+    expect(bad.errors?.[0].extensions.problems).toEqual([{ path: 'month', code: 'month.format', params: {}, message: 'must be a month YYYY-MM' }]);
     // The vendor holding it reads it.
     expect((await dashboard('vendor', xuzhou)).contractId).toBe(xuzhou);
   });

@@ -101,7 +101,8 @@ export function TicketDetail({
           </DataTable>
         </>
       ) : (
-        <p className="muted">{ticket.slaNote ?? ticketLabel(t, 'sla', 'none')}</p>
+        // The API's slaNote is an English sentence; the reason is told from the ticket itself.
+        <p className="muted">{ticket.events.some((e) => e.kind === 'received') ? t.slaUnavailable : t.slaNotStarted}</p>
       )}
 
       {ticket.pauses.length ? (

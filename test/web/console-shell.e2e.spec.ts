@@ -5,13 +5,16 @@ type Dashboard = { contractId: string; contractCode: string; contractName: strin
 const DASHBOARDS =
   'query ($m: String) { contractDashboards(month: $m) { contractId contractCode contractName openBreaches sla { month compliancePercent severities { severity } } notifications { total } obligations { due met late missing pending nextDueDate problem } } }';
 
+/** A calendar date the Chinese way (2026-12-06 → 2026年12月6日), as the console shows it. */
+const zhDate = (d: string): string => d.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_m, y: string, m: string, day: string) => `${y}年${Number(m)}月${Number(day)}日`);
+
 /** The obligations tile's text (zh-CN) for the API's figures. */
 const obligationsText = (o: Obligations): string =>
   o.problem !== null
     ? `无法计算：${o.problem}`
     : o.due === 0
       ? '本月无应履行义务'
-      : `${o.met}/${o.due} 已履行 · 缺失 ${o.missing}，逾期履行 ${o.late}，待履行 ${o.pending}${o.nextDueDate ? ` · 下一截止 ${o.nextDueDate}` : ''}`;
+      : `${o.met}/${o.due} 已履行 · 缺失 ${o.missing}，逾期履行 ${o.late}，待履行 ${o.pending}${o.nextDueDate ? ` · 下一截止 ${zhDate(o.nextDueDate)}` : ''}`;
 
 // The web console on the real API + worker + PostgreSQL + Redis with the demo data, in headless Chromium.
 describe('web console: sign-in, role navigation, buyer contracts overview', () => {

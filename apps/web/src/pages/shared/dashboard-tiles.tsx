@@ -1,7 +1,7 @@
 import { Money } from '../../components/money';
 import { StatTile } from '../../components/stat-tile';
-import { format, useMessages } from '../../i18n/i18n';
-import { formatPercent } from '../../i18n/local-format';
+import { format, useLocale, useMessages } from '../../i18n/i18n';
+import { formatDate, formatDecimal2, formatPercent, formatPeriod } from '../../i18n/local-format';
 import { dashboardMessages } from './dashboard-messages';
 import type { ContractDashboard, ObligationsDue } from './dashboard-queries';
 
@@ -24,17 +24,19 @@ export function CompliancePercent({ value, notRecorded = 0 }: { value: string | 
 
 export function LastScore({ close }: { close: ContractDashboard['lastConfirmedClose'] }) {
   const t = useMessages(dashboardMessages);
+  const { locale } = useLocale();
   if (!close) return <span className="muted">{t.noScore}</span>;
-  const score = [close.score ?? '—', close.grade].filter(Boolean).join(' ');
-  return <span>{format(t.lastScoreDetail, { period: close.period, score })}</span>;
+  const score = [close.score === null ? '—' : formatDecimal2(close.score), close.grade].filter(Boolean).join(' ');
+  return <span>{format(t.lastScoreDetail, { period: formatPeriod(close.period, locale), score })}</span>;
 }
 
 export function NextPayment({ payment }: { payment: ContractDashboard['nextPayment'] }) {
   const t = useMessages(dashboardMessages);
+  const { locale } = useLocale();
   if (!payment) return <span className="muted">{t.noPayment}</span>;
   return (
     <span>
-      <Money value={payment.outstanding} /> · {format(t.nextPaymentDetail, { label: payment.label, due: payment.dueDate ?? t.dueOpen })}
+      <Money value={payment.outstanding} /> · {format(t.nextPaymentDetail, { label: payment.label, due: payment.dueDate ? formatDate(payment.dueDate, locale) : t.dueOpen })}
     </span>
   );
 }
@@ -42,13 +44,14 @@ export function NextPayment({ payment }: { payment: ContractDashboard['nextPayme
 /** "3/44 met · missing 37, late 1, pending 3 · next due 2026-10-31": the month's obligations checklist as counted by the API. */
 export function ObligationsFigure({ obligations: o }: { obligations: ObligationsDue }) {
   const t = useMessages(dashboardMessages);
+  const { locale } = useLocale();
   if (o.problem !== null) return <span className="muted">{format(t.obligationsProblem, { problem: o.problem })}</span>;
   if (o.due === 0) return <span className="muted">{t.noObligations}</span>;
   return (
     <span>
       {format(t.obligationsFigure, { met: o.met, due: o.due })}
       <span className="muted"> · {format(t.obligationsDetail, { missing: o.missing, late: o.late, pending: o.pending })}</span>
-      {o.nextDueDate ? <span className="muted"> · {format(t.obligationsNext, { date: o.nextDueDate })}</span> : null}
+      {o.nextDueDate ? <span className="muted"> · {format(t.obligationsNext, { date: formatDate(o.nextDueDate, locale) })}</span> : null}
     </span>
   );
 }

@@ -5,7 +5,7 @@ import { startApi, type TestApi } from './api-app';
 
 type Problem = { path: string; message: string };
 type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; problems?: Problem[] } }[] };
-type Line = { componentId: string; points: string; explanation: string };
+type Line = { componentId: string; points: string; explanation: string; explained: { code: string; params: { name: string; value: string }[] } };
 type Preview = {
   configVersion: number;
   calendarVersion: string;
@@ -23,7 +23,7 @@ type Preview = {
 
 const PREVIEW = `query ($c: ID!, $p: String!, $a: String) { previewPeriodClose(contractId: $c, period: $p, asOf: $a) {
   contractId period asOf configVersion calendarVersion
-  assessment { period score unclampedScore grade passes breakdown { componentId label kind input points explanation } flags { period code message subject } notes explanation missing { period input message } }
+  assessment { period score unclampedScore grade passes breakdown { componentId label kind input points explanation explained { code params { name value } } } flags { period code message subject } notes explanation missing { period input message } }
   assessments { period score }
   year { year score count expected explanation }
   inputsUsed { period componentId kind input source value }
@@ -87,7 +87,7 @@ describe('previewPeriodClose (real PostgreSQL, demo seed)', () => {
     expect(p.missing[8].message).toBe('absence: no accepted monthly report for 2026-01, 2026-02, 2026-03, 2026-04, 2026-05, 2026-06, 2026-07, 2026-10, 2026-11, 2026-12; actual person-months are not guessed');
     expect(p.facts).toEqual({ periods: [], years: [], quarters: [], attendance: [] });
     expect(p.schedule.lines).toEqual([
-      { id: 'settlement', gross: '2400000.00', net: '2400000.00', status: 'scheduled', dueDate: null, reasons: ['100 % of the contract amount 2,400,000.00', 'due date unknown: the 2026 year assessment has not happened yet'], deductions: [] },
+      { id: 'settlement', gross: '2400000.00', net: '2400000.00', status: 'scheduled', dueDate: null, reasons: ['合同金额 2,400,000.00 的 100 %', '应付日期未定：2026 年度考核尚未发生'], deductions: [] },
     ]);
   });
 
@@ -117,9 +117,12 @@ describe('previewPeriodClose (real PostgreSQL, demo seed)', () => {
       ['businessSatisfaction', '-3.00'],
       ['itSatisfaction', '-4.00'],
     ]);
-    expect(p.assessment.breakdown[0].explanation).toBe('staff average 78.33 over 3 people in band [70, 80) (70-79分) → -5');
-    expect(p.assessment.breakdown[2].explanation).toBe('计划内达成率 50 % in band (−∞, 60) (达成率<60%) → -10');
-    expect(p.assessment.breakdown[3].explanation).toBe('特别关注类问题延期时间 4 天 in band (0, 10] (10≥延期>0) → -1');
+    expect(p.assessment.breakdown[0].explanation).toBe('人员平均分 78.33（共 3 人），落在区间 [70, 80)（70-79分） → -5');
+    // The text is rendered from the code and its exact parameters (the average unrounded: 235 ÷ 3).
+    expect(p.assessment.breakdown[0].explained.code).toBe('score.staff-average');
+    expect(p.assessment.breakdown[0].explained.params).toContainEqual({ name: 'average', value: '78.33333333333333333333333333333333333333' });
+    expect(p.assessment.breakdown[2].explanation).toBe('计划内达成率 50 %，落在区间 (−∞, 60)（达成率<60%） → -10');
+    expect(p.assessment.breakdown[3].explanation).toBe('特别关注类问题延期时间 4 天，落在区间 (0, 10]（10≥延期>0） → -1');
     expect(p.assessment).toMatchObject({ score: '72.00', unclampedScore: '72.00', missing: [] });
     // H1: staff (90 + 80) ÷ 2 = 85 → 0; no incident → 0; no ticket due in H1 → rate undefined → 0 (rule 5); delay 0 → 0;
     // 比较满意 +5; 一般 0 → 105 → clamped 100.00. Year = mean(100.00, 72.00) = 86.00.
@@ -157,11 +160,11 @@ describe('previewPeriodClose (real PostgreSQL, demo seed)', () => {
     expect(p.schedule.lines).toEqual([
       {
         id: 'settlement', gross: '2400000.00', net: '2400000.00', status: 'scheduled', dueDate: null,
-        reasons: ['100 % of the contract amount 2,400,000.00', 'due date unknown: the 2026 year assessment has not happened yet'],
-        deductions: [{ ruleId: 'year-score', amount: '0.00', formula: '2026 year score 86.00 ≥ 80: no deduction' }],
+        reasons: ['合同金额 2,400,000.00 的 100 %', '应付日期未定：2026 年度考核尚未发生'],
+        deductions: [{ ruleId: 'year-score', amount: '0.00', formula: '2026 年度得分 86.00 ≥ 80：不扣款' }],
       },
     ]);
-    expect(p.notes).toContain('provisional: 2026-11-24 is before 2026-H2 ends (2026-12-31); its assessment is not dated, so payments due at the assessment have no due date yet');
+    expect(p.notes).toContain('暂定：2026-11-24 早于 2026-H2 结束日（2026-12-31）；其考核尚无日期，以考核为准的付款暂无应付日期');
 
     // The buyer's staff and the vendor holding the contract see the same preview.
     expect(await preview('xuzhou.staff', c, '2026-H2')).toEqual(p);
@@ -200,9 +203,9 @@ describe('previewPeriodClose (real PostgreSQL, demo seed)', () => {
     expect(p.schedule.lines).toEqual([
       {
         id: 'settlement', gross: '2400000.00', net: '2393394.26', status: 'due', dueDate: '2027-01-10',
-        reasons: ['100 % of the contract amount 2,400,000.00', 'due at the 2026 year assessment (2027-01-10)'],
+        reasons: ['合同金额 2,400,000.00 的 100 %', '2026 年度考核时（2027-01-10）到期'],
         deductions: [
-          { ruleId: 'year-score', amount: '0.00', formula: '2026 year score 84.00 ≥ 80: no deduction' },
+          { ruleId: 'year-score', amount: '0.00', formula: '2026 年度得分 84.00 ≥ 80：不扣款' },
           { ruleId: 'absence', amount: '6605.74', formula: expect.any(String) },
         ],
       },
@@ -230,7 +233,7 @@ describe('previewPeriodClose (real PostgreSQL, demo seed)', () => {
       ['contract-payments.by-2025-12-31', '957000.00', 'due', '2025-12-31'],
       ['contract-payments.balance', '87000.00', 'scheduled', '2026-12-31'],
     ]);
-    expect(p.schedule.lines[2].reasons).toEqual(expect.arrayContaining(['condition pending: waiting for acceptance', 'condition pending: waiting for the year 2026 score (needs ≥ 80)']));
+    expect(p.schedule.lines[2].reasons).toEqual(expect.arrayContaining(['条件待定：等待验收', '条件待定：等待2026 年度得分（须 ≥ 80）']));
   });
 
   it('stores nothing: every table has the same rows before and after previews by every role', async () => {

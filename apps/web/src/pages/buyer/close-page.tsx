@@ -8,9 +8,10 @@ import { ChoiceField, FormField } from '../../components/form-field';
 import { Page } from '../../components/page';
 import { ErrorState, Loading, QueryView } from '../../components/query-state';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
-import { formatDateTime, formatPeriod } from '../../i18n/local-format';
+import { formatDate, formatDateTime, formatDecimal2, formatPeriod } from '../../i18n/local-format';
 import { useSession } from '../../session/session';
 import { ContractNav } from '../shared/contract-nav';
+import { versionsInWords } from '../shared/explanation-text';
 import { closeChangeKey, closeMessages, closeStatusKey } from './close-messages';
 import { CLOSE_PAGE, CLOSE_PERIOD, CONFIRM_CLOSE, closablePeriods, type Missing, PERIOD_CLOSE, type PeriodClose, type PeriodCloseDetail, PREVIEW_CLOSE, REOPEN_CLOSE } from './close-queries';
 import { CloseResultView } from './close-result';
@@ -213,8 +214,7 @@ function CloseDetail({ id, listedStatus, canAct, onChanged }: { id: string; list
         {format(t.closeTitle, { period: formatPeriod(close.period, locale), revision: close.revision })} · <StatusText status={close.status} />
       </h2>
       <p className="muted">
-        {t.asOf} {close.asOf} · {t.configVersion} {close.configVersion}
-        {close.result ? ` · ${t.calendarVersion} ${close.result.calendarVersion}` : ''}
+        {t.asOf} {formatDate(close.asOf, locale)} · {versionsInWords(close.result?.calendarVersion, close.configVersion, locale)}
         {close.reopenReason ? ` · ${t.reopenReason}: ${close.reopenReason}` : ''}
         {close.reopenCode === 'INPUTS_CHANGED' ? ` · ${format(t.supersededBy, { changes: changeNames(close.reopenChanges) })}` : ''}
       </p>
@@ -349,9 +349,9 @@ export function ClosePage({ area }: { area: Area }) {
                         <td>
                           <StatusText status={c.status} />
                         </td>
-                        <td>{c.score ?? '—'}</td>
+                        <td>{formatDecimal2(c.score)}</td>
                         <td>{c.grade ?? '—'}</td>
-                        <td>{c.asOf}</td>
+                        <td>{formatDate(c.asOf, locale)}</td>
                         <td>{formatDateTime(c.requestedAt)}</td>
                         <td>
                           <button type="button" onClick={() => select(c.id)} aria-label={`${t.open} ${formatPeriod(c.period, locale)} #${c.revision}`}>

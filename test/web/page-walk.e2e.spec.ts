@@ -204,7 +204,8 @@ describe('page walk: local, readable presentation on every page of every role', 
   const ctx: Ctx = { ids: new Map() };
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack('web-walk'), launchBrowser()]);
+    // What `npm start` shows: the base demo and the showcase (a confirmed close, a procurement with bids).
+    [stack, browser] = await Promise.all([startWebStack('web-walk', undefined, 'full'), launchBrowser()]);
     for (const user of ['vendor@demo.local', 'tianjin.admin@demo.local']) {
       const { contracts } = await stack.gql<{ contracts: { id: string; code: string }[] }>(user, '{ contracts { id code } }');
       for (const c of contracts) ctx.ids.set(c.code, c.id);

@@ -52,7 +52,8 @@ export type WebStack = {
  * a worker process on the same queues. Embedded mode: the compiled API alone, as `npm start` runs it. Waits until
  * the seed's jobs are done, so the dashboards show stored results.
  */
-export async function startWebStack(name: string, mode: WebStackMode = WEB_STACK_MODE): Promise<WebStack> {
+/** `seedDemo`: 'auto' (the base demo the suites' figures are written against) or 'full' (with the showcase, as `npm start`). */
+export async function startWebStack(name: string, mode: WebStackMode = WEB_STACK_MODE, seedDemo: 'auto' | 'full' = 'auto'): Promise<WebStack> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST} is missing: run npm run build:web first`);
   const secret = randomBytes(32).toString('hex');
   let db: TestDatabase | null = null;
@@ -62,12 +63,12 @@ export async function startWebStack(name: string, mode: WebStackMode = WEB_STACK
   if (mode === 'embedded') {
     // Exactly the `npm start` configuration: no DATABASE_URL, no REDIS_URL, a fresh data directory.
     dataDir = mkdtempSync(join(tmpdir(), `ledger-web-${name}-`));
-    api = startNodeProcess(API_MAIN, 'api', { NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', JWT_SECRET: secret, SEED_DEMO: 'auto', WEB_DIST_DIR: WEB_DIST, SLA_SCAN_INTERVAL_SECONDS: '0' });
+    api = startNodeProcess(API_MAIN, 'api', { NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', JWT_SECRET: secret, SEED_DEMO: seedDemo, WEB_DIST_DIR: WEB_DIST, SLA_SCAN_INTERVAL_SECONDS: '0' });
   } else {
     db = await createTestDatabase();
     const prefix = queuePrefix(name);
     const shared = { NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: db.appUrl, REDIS_URL, QUEUE_PREFIX: prefix, SLA_SCAN_INTERVAL_SECONDS: '0', JOB_RECONCILE_INTERVAL_SECONDS: '2', JOB_STALE_SECONDS: '3' };
-    api = startNodeProcess(API_MAIN, 'api', { ...shared, HOST: '127.0.0.1', PORT: '0', JWT_SECRET: secret, SEED_DEMO: 'auto', WEB_DIST_DIR: WEB_DIST });
+    api = startNodeProcess(API_MAIN, 'api', { ...shared, HOST: '127.0.0.1', PORT: '0', JWT_SECRET: secret, SEED_DEMO: seedDemo, WEB_DIST_DIR: WEB_DIST });
     worker = startWorker({ ...shared, WORKER_LOCK_MS: '5000' });
   }
   const stop = async () => {

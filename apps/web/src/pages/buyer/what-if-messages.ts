@@ -4,7 +4,7 @@ import { defineMessages } from '../../i18n/i18n';
 export const whatIfMessages = defineMessages(
   {
     nav: '结算模拟',
-    title: '结算模拟（What-if）',
+    title: '结算模拟（假设情形）',
     intro: '按假设的考核得分、年度得分和验收情况计算付款计划，可与基准情形比较；不保存任何数据。',
     source: '合同或预设',
     presetGroup: '预设',

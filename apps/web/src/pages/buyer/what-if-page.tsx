@@ -6,7 +6,10 @@ import { FormField } from '../../components/form-field';
 import { Money } from '../../components/money';
 import { Page } from '../../components/page';
 import { ErrorState, QueryView } from '../../components/query-state';
-import { useMessages } from '../../i18n/i18n';
+import { useLocale, useMessages } from '../../i18n/i18n';
+import { formatDate } from '../../i18n/local-format';
+import { EXPLANATION_FIELDS } from '../shared/explanation-text';
+import { closeMessages, lineStatusKey } from './close-messages';
 import type { ScheduleLine } from './close-queries';
 import { ScheduleTable } from './close-result';
 import { type FactsDraft, FactsEditor, factsInput } from './what-if-facts';
@@ -26,7 +29,7 @@ export type SimulationDiff = {
 const SOURCES = gqlDocument<{ presets: { id: string; title: string; configuration: Configuration }[]; contracts: { id: string; code: string; name: string; configuration: Configuration }[] }>(
   'query WhatIfSources { presets { id title configuration } contracts { id code name configuration } }',
 );
-const SCHEDULE = 'asOf vendorBalanceOwed totals { gross deductions net } lines { id label gross deductionTotal net status dueDate reasons deductions { ruleId label amount formula } }';
+const SCHEDULE = `asOf vendorBalanceOwed totals { gross deductions net } lines { id label gross deductionTotal net status dueDate reasons deductions { ruleId label amount formula formulaExplanation { ${EXPLANATION_FIELDS} } } }`;
 export const SIMULATE = gqlDocument<{ simulateSettlement: { schedule: Schedule; baseline: Schedule | null; diff: SimulationDiff | null } }, { input: Record<string, unknown> }>(
   `query Simulate($input: SimulateSettlementInput!) { simulateSettlement(input: $input) { schedule { ${SCHEDULE} } baseline { ${SCHEDULE} } diff } }`,
 );
@@ -59,9 +62,16 @@ export function draftFor(config: Configuration): FactsDraft {
   return draft;
 }
 
-function DiffTable({ diff }: { diff: SimulationDiff }) {
+function DiffTable({ diff, labels }: { diff: SimulationDiff; labels: ReadonlyMap<string, string> }) {
   const t = useMessages(whatIfMessages);
-  const changed = (c: Change) => (c.before === c.after ? (c.after ?? '—') : `${c.before ?? '—'} → ${c.after ?? '—'}`);
+  const closeT = useMessages(closeMessages);
+  const { locale } = useLocale();
+  const changed = (c: Change, show: (v: string) => string) => (c.before === c.after ? (c.after !== null ? show(c.after) : '—') : `${c.before !== null ? show(c.before) : '—'} → ${c.after !== null ? show(c.after) : '—'}`);
+  const status = (s: string) => {
+    const key = lineStatusKey(s);
+    return key ? closeT[key] : s;
+  };
+  const date = (d: string) => formatDate(d, locale);
   return (
     <>
       <DataTable
@@ -71,7 +81,7 @@ function DiffTable({ diff }: { diff: SimulationDiff }) {
       >
         {diff.lines.map((l) => (
           <tr key={l.id} data-line-id={l.id}>
-            <th scope="row">{l.id}</th>
+            <th scope="row">{labels.get(l.id) ?? l.id}</th>
             <td>
               <Money value={l.net.before} />
             </td>
@@ -84,8 +94,8 @@ function DiffTable({ diff }: { diff: SimulationDiff }) {
             <td>
               <Money value={l.deductions.before} /> → <Money value={l.deductions.after} />
             </td>
-            <td>{changed(l.status)}</td>
-            <td>{changed(l.dueDate)}</td>
+            <td>{changed(l.status, status)}</td>
+            <td>{changed(l.dueDate, date)}</td>
           </tr>
         ))}
         <tr data-line-id="total">
@@ -214,7 +224,7 @@ export function WhatIfPage() {
         <section aria-labelledby="what-if-result" data-testid="what-if-result">
           <h2 id="what-if-result">{t.result}</h2>
           <ScheduleSummary schedule={result.schedule} caption={t.resultSchedule} />
-          {result.diff ? <DiffTable diff={result.diff} /> : null}
+          {result.diff ? <DiffTable diff={result.diff} labels={new Map([...(result.baseline?.lines ?? []), ...result.schedule.lines].map((l) => [l.id, l.label]))} /> : null}
           {result.baseline ? <ScheduleSummary schedule={result.baseline} caption={t.baselineSchedule} /> : null}
         </section>
       ) : null}

@@ -1,4 +1,4 @@
-import { toChineseCapital } from '@ledger/contracts';
+import { deductionKindText, toChineseCapital } from '@ledger/contracts';
 import { startApi, type TestApi } from '../api/api-app';
 import {
   COL,
@@ -175,21 +175,26 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
     const settlement = lineOf(s, 'settlement');
     expect(settlement).toMatchObject({ gross: '2400000.00', deductionTotal: '66666.67', net: '2333333.33', paid: '0.00', dueDate: '2027-01-10', status: dueOrScheduled('2027-01-10', s.asOf) });
     expect(settlement.deductions.map((d) => [d.ruleId, d.amount])).toEqual([['year-score', '0.00'], ['absence', '66666.67']]);
-    expect(settlement.deductions[0].formula).toBe('2026 year score 89.00 ≥ 80: no deduction');
+    expect(settlement.deductions[0].formula).toBe('2026 年度得分 89.00 ≥ 80：不扣款');
     expect(s.schedule.totals).toEqual({ gross: '2400000.00', deductions: '66666.67', net: '2333333.33', paid: '0.00' });
     expect(s.schedule.vendorBalanceOwed).toBe('0.00');
 
     const e = await exportBoth('xuzhou.finance', c.id, code);
     expect(e.xlsxType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(e.csvType).toBe('text/csv; charset=utf-8');
+    // The 扣款规则 column names a rule as the buyer labelled it (else its kind in words), never by its id.
+    const ruleName = (id: string): string => {
+      const d = settlement.deductions.find((x) => x.ruleId === id);
+      return d ? d.label || deductionKindText(d.kind, 'zh-CN') : `(no ${id})`;
+    };
     for (const sheet of [e.xlsx, e.csv]) {
       const [line] = rowsOf(sheet, '付款节点', 'settlement');
       expect(pick(line, 'code', 'gross', 'deduction', 'net', 'netCapital', 'paid', 'dueDate')).toEqual([code, '2400000.00', '66666.67', '2333333.33', '贰佰叁拾叁万叁仟叁佰叁拾叁元叁角叁分', '0.00', '2027-01-10']);
-      const absence = rowsOf(sheet, '扣款', 'settlement').find((r) => r[H.rule].startsWith('absence')) as string[];
-      expect(pick(absence, 'deduction', 'formula')).toEqual(['66666.67', 'absence: 2,400,000.00 × 3 ÷ 108 = 66,666.67 (planned 108 person-months, actual 105)']);
+      const absence = rowsOf(sheet, '扣款', 'settlement').find((r) => r[H.rule] === ruleName('absence')) as string[];
+      expect(pick(absence, 'deduction', 'formula')).toEqual(['66666.67', '缺勤：2,400,000.00 × 3 ÷ 108 = 66,666.67（计划 108 人月，实际 105 人月）']);
       expect(absence[H.reason]).toBe('2026-H2 结算记录'); // the stored close line it matches
-      const yearScore = rowsOf(sheet, '扣款', 'settlement').find((r) => r[H.rule].startsWith('year-score')) as string[];
-      expect(pick(yearScore, 'deduction', 'formula')).toEqual(['0.00', '2026 year score 89.00 ≥ 80: no deduction']);
+      const yearScore = rowsOf(sheet, '扣款', 'settlement').find((r) => r[H.rule] === ruleName('year-score')) as string[];
+      expect(pick(yearScore, 'deduction', 'formula')).toEqual(['0.00', '2026 年度得分 89.00 ≥ 80：不扣款']);
       const [total] = rowsOf(sheet, '合计');
       expect(pick(total, 'gross', 'deduction', 'net', 'netCapital', 'paid', 'vendorOwed')).toEqual(['2400000.00', '66666.67', '2333333.33', '贰佰叁拾叁万叁仟叁佰叁拾叁元叁角叁分', '0.00', '0.00']);
       expect(sheet.block['导出范围']).toBe(`${code} 徐州医保核心系统2026运维（验收）`);
@@ -241,9 +246,9 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
     const balance = lineOf(s, 'contract-payments.balance');
     expect(balance.status).toBe('withheld');
     expect(balance.deductions.find((d) => d.ruleId === 'year-score')?.formula).toBe(
-      '2026 year score 78.00: 2 point(s) below 80 × 20,000.00 = 40,000.00, cap 20 % of the 2026 fee 1,160,000.00 = 232,000.00 not reached',
+      '2026 年度得分 78.00：低于 80 共 2 分 × 20,000.00 = 40,000.00，上限 2026 年度费用 1,160,000.00 的 20 % = 232,000.00，未达到',
     );
-    expect(lineOf(s, 'contract-payments.by-2025-12-31').deductions.find((d) => d.ruleId === 'year-score')).toMatchObject({ amount: '0.00', formula: '2025 year score 97.00 ≥ 80: no deduction' });
+    expect(lineOf(s, 'contract-payments.by-2025-12-31').deductions.find((d) => d.ruleId === 'year-score')).toMatchObject({ amount: '0.00', formula: '2025 年度得分 97.00 ≥ 80：不扣款' });
     expect(s.schedule.totals).toEqual({ gross: '1740000.00', deductions: '40000.00', net: '1700000.00', paid: '0.00' });
 
     const e = await exportBoth('huaian.finance', c.id, code);
@@ -267,7 +272,7 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
 
     const h1 = await ledger.closeAndConfirm('qinghai.staff', 'qinghai.admin', c.id, '2026-H1', '2026-07-10');
     expect(h1.draft).toMatchObject({ score: '86.40', grade: 'B' });
-    expect(h1.draft.result?.assessment.breakdown[0].explanation).toBe('average of 11 items = 950.4 ÷ 11 = 86.40 in [80, 90) → grade B (fails)');
+    expect(h1.draft.result?.assessment.breakdown[0].explanation).toBe('11 项平均分 = 950.4 ÷ 11 = 86.40，落在 [80, 90) → 等级 B（不合格）');
     expect(h1.draft.lines.map((l) => [l.paymentLineId, l.ruleId, l.amount]).sort((a, b) => String(a[1]).localeCompare(String(b[1])))).toEqual([
       ['half-year-payment.2026-H1', 'complaints', '1500.00'],
       ['half-year-payment.2026-H1', 'complaints-3', '210.00'],
@@ -279,10 +284,10 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
     // Assessed 2026-07-10; paid 3 months after it, B one month later → 2026-11-10.
     expect(line).toMatchObject({ gross: '7000.00', deductionTotal: '1850.00', net: '5150.00', dueDate: '2026-11-10' });
     expect(line.deductions.map((d) => [d.ruleId, d.amount])).toEqual([['grade', '140.00'], ['complaints', '1500.00'], ['complaints-3', '210.00']]);
-    expect(line.deductions[0].formula).toBe('2026-H1 grade B: 2 % of 7,000.00 = 140.00; paid 1 month(s) later');
+    expect(line.deductions[0].formula).toBe('2026-H1 等级 B：7,000.00 的 2 % = 140.00；推迟 1 个月支付');
     // The 台账 (maintenance ledger) confirmation has no input in the API yet: the payment stays scheduled, waiting for it.
     expect(line.status).toBe('scheduled');
-    expect(line.reasons).toContain('condition pending: waiting for the 2026-H1 ledger to be confirmed');
+    expect(line.reasons).toContain('条件待定：等待2026-H1 台账确认');
     expect(s.schedule.lines.map((l) => [l.id, l.gross])).toEqual(['2026-H1', '2026-H2', '2027-H1', '2027-H2', '2028-H1', '2028-H2'].map((p) => [`half-year-payment.${p}`, '7000.00']));
     expect(s.schedule.totals).toEqual({ gross: '42000.00', deductions: '1850.00', net: '40150.00', paid: '0.00' });
 
@@ -292,9 +297,9 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
       expect(pick(row, 'gross', 'deduction', 'net', 'netCapital', 'dueDate', 'status')).toEqual(['7000.00', '1850.00', '5150.00', '伍仟壹佰伍拾元整', '2026-11-10', '计划']);
       // Each deduction row names the stored close line it matches (the confirmed 2026-H1 close).
       expect(rowsOf(sheet, '扣款', 'half-year-payment.2026-H1').map((r) => pick(r, 'rule', 'deduction', 'reason'))).toEqual([
-        ['grade 考核评价结果B级/C级', '140.00', '2026-H1 结算记录'],
-        ['complaints 有效投诉每次扣除500元', '1500.00', '2026-H1 结算记录'],
-        ['complaints-3 半年有效投诉≥3次再扣半年付款总额的3%', '210.00', '2026-H1 结算记录'],
+        ['考核评价结果B级/C级', '140.00', '2026-H1 结算记录'],
+        ['有效投诉每次扣除500元', '1500.00', '2026-H1 结算记录'],
+        ['半年有效投诉≥3次再扣半年付款总额的3%', '210.00', '2026-H1 结算记录'],
       ]);
       const [total] = rowsOf(sheet, '合计');
       expect(pick(total, 'gross', 'deduction', 'net', 'netCapital')).toEqual(['42000.00', '1850.00', '40150.00', '肆万零壹佰伍拾元整']);
@@ -310,7 +315,7 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
     });
     const payable = confirmed.schedule.lines.find((l) => l.id === 'half-year-payment.2026-H1');
     expect(payable).toMatchObject({ net: '5150.00', dueDate: '2026-11-10', status: confirmed.asOf >= '2026-11-10' ? 'due' : 'scheduled' });
-    expect(payable?.reasons).toContain('condition met: the 2026-H1 ledger confirmed');
+    expect(payable?.reasons).toContain('条件已满足：2026-H1 台账已确认');
     const paid = await ledger.ok<{ markPaid: { amount: string; lineId: string } }>('qinghai.finance', 'mutation ($i: MarkPaidInput!) { markPaid(input: $i) { amount lineId } }', { i: { contractId: c.id, lineId: 'half-year-payment.2026-H1', amount: '5150.00', paidOn: '2026-11-20', reference: 'QH-2026-118' } });
     expect(paid.markPaid).toEqual({ amount: '5150.00', lineId: 'half-year-payment.2026-H1' });
     const afterPayment = await eventually(async () => {

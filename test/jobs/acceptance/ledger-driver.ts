@@ -1,4 +1,4 @@
-import { toChineseCapital } from '@ledger/contracts';
+import { deductionKindText, describeCalendarVersion, toChineseCapital } from '@ledger/contracts';
 import { dec } from '@ledger/kernel';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -285,7 +285,7 @@ export function consistencyProblems(sheet: ExportedSheet, code: string, stored: 
     ]);
     eq(`${l.id} withheld`, row[COL.withheld], l.status === 'withheld' ? l.net : '0.00');
     const beneath = sheet.table.slice(at + 1, at + 1 + l.deductions.length);
-    eq(`${l.id} deduction rows`, beneath.map((r) => [r[COL.kind], r[COL.rule], r[COL.deduction], r[COL.formula]]), l.deductions.map((d) => ['扣款', `${d.ruleId} ${d.label ?? d.kind}`, d.amount, d.formula]));
+    eq(`${l.id} deduction rows`, beneath.map((r) => [r[COL.kind], r[COL.rule], r[COL.deduction], r[COL.formula]]), l.deductions.map((d) => ['扣款', d.label || deductionKindText(d.kind, 'zh-CN'), d.amount, d.formula]));
   }
   const totals = rowsOf(sheet, '合计');
   eq('one 合计 row', totals.length, 1);
@@ -295,7 +295,7 @@ export function consistencyProblems(sheet: ExportedSheet, code: string, stored: 
     eq(`合计 ${k} = Σ line rows`, total[COL[k]], lineRows.reduce((a, r) => a.plus(dec(r[COL[k]] || '0')), dec(0)).toFixed(2));
   }
   eq('no 说明 row about differing totals', rowsOf(sheet, '说明').filter((r) => r[COL.reason].startsWith('明细合计')), []);
-  eq('header block', [sheet.block['配置版本'], sheet.block['日历版本'], sheet.block['计算基准日']], [`v${stored.configVersion}`, stored.calendarVersion, stored.asOf]);
+  eq('header block', [sheet.block['配置版本'], sheet.block['日历版本'], sheet.block['计算基准日']], [`配置第 ${stored.configVersion} 版`, describeCalendarVersion(stored.calendarVersion, 'zh-CN'), stored.asOf]);
   return problems;
 }
 

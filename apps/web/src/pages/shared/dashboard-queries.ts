@@ -1,4 +1,5 @@
 import { gqlDocument } from '../../api/graphql-client';
+import { EXPLANATION_FIELDS, type ExplanationView } from './explanation-text';
 
 /** The fields of `ContractDashboardModel` the overview and the contract page show (money and scores as strings). */
 export type SlaCounts = { compliancePercent: string | null; met: number; breached: number; notRecorded: number; running: number; atRisk: number; overdue: number };
@@ -16,7 +17,7 @@ export type ContractDashboard = {
   obligations: ObligationsDue;
 };
 /** The obligations checklist of the dashboard month, counted by status (a separate resolver of the API). */
-export type ObligationsDue = { month: string; asOf: string; reportStatus: string | null; due: number; met: number; late: number; missing: number; pending: number; nextDueDate: string | null; problem: string | null };
+export type ObligationsDue = { month: string; asOf: string; reportStatus: string | null; due: number; met: number; late: number; missing: number; pending: number; nextDueDate: string | null; problem: string | null; problemExplanation?: ExplanationView | null };
 
 const COUNTS = 'compliancePercent met breached notRecorded running atRisk overdue';
 const DASHBOARD_FIELDS = `contractId contractCode contractName asOf openBreaches
@@ -24,7 +25,7 @@ const DASHBOARD_FIELDS = `contractId contractCode contractName asOf openBreaches
   lastConfirmedClose { period score grade confirmedAt }
   nextPayment { label dueDate net outstanding status }
   notifications { total warning critical }
-  obligations { month asOf reportStatus due met late missing pending nextDueDate problem }`;
+  obligations { month asOf reportStatus due met late missing pending nextDueDate problem problemExplanation { ${EXPLANATION_FIELDS} } }`;
 
 export const CONTRACT_DASHBOARDS = gqlDocument<{ contractDashboards: ContractDashboard[]; contracts: { id: string; amount: string }[] }, { month: string | null }>(
   `query ContractDashboards($month: String) { contractDashboards(month: $month) { ${DASHBOARD_FIELDS} } contracts { id amount } }`,

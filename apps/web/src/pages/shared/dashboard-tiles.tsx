@@ -4,6 +4,7 @@ import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { formatDate, formatDecimal2, formatPercent, formatPeriod } from '../../i18n/local-format';
 import { dashboardMessages } from './dashboard-messages';
 import type { ContractDashboard, ObligationsDue } from './dashboard-queries';
+import { explanationText } from './explanation-text';
 
 /** "91.67 %", or the reason there is none; targets not recorded (counted apart, not in the rate) said beside it. */
 export function CompliancePercent({ value, notRecorded = 0 }: { value: string | null; notRecorded?: number }) {
@@ -45,7 +46,8 @@ export function NextPayment({ payment }: { payment: ContractDashboard['nextPayme
 export function ObligationsFigure({ obligations: o }: { obligations: ObligationsDue }) {
   const t = useMessages(dashboardMessages);
   const { locale } = useLocale();
-  if (o.problem !== null) return <span className="muted">{format(t.obligationsProblem, { problem: o.problem })}</span>;
+  // The problem from its code in the console's language (the API's text follows Accept-Language).
+  if (o.problem !== null) return <span className="muted" data-code={o.problemExplanation?.code}>{format(t.obligationsProblem, { problem: o.problemExplanation ? explanationText(o.problemExplanation, locale) : o.problem })}</span>;
   if (o.due === 0) return <span className="muted">{t.noObligations}</span>;
   return (
     <span>

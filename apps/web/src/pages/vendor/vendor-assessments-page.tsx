@@ -6,7 +6,10 @@ import { DataTable } from '../../components/data-table';
 import { Money } from '../../components/money';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
-import { format, useMessages } from '../../i18n/i18n';
+import { format, useLocale, useMessages } from '../../i18n/i18n';
+import { formatDate, formatDateTime, formatDecimal2, formatPeriod } from '../../i18n/local-format';
+import { periodInputsMessages } from '../buyer/period-inputs-messages';
+import { deductionKindInWords, EXPLANATION_FIELDS, explanationText, type ExplanationView } from '../shared/explanation-text';
 import { ContractNav } from '../shared/contract-nav';
 import { closeStatusKey, vendorPagesMessages } from './vendor-pages-messages';
 import '../shared/report-schedule.css';
@@ -20,19 +23,21 @@ type Close = {
   grade: string | null;
   asOf: string;
   confirmedAt: string | null;
-  lines: { id: string; kind: string; ruleId: string | null; label: string | null; paymentLineId: string | null; amount: string; formula: string }[];
-  result: { assessment: { breakdown: { componentId: string; label: string; input: string; points: string; explanation: string }[]; flags: { code: string; message: string }[] } } | null;
+  lines: { id: string; kind: string; ruleId: string | null; label: string | null; paymentLineId: string | null; amount: string; formula: string; formulaExplanation: ExplanationView }[];
+  result: { assessment: { breakdown: { componentId: string; label: string; input: string; points: string; explanation: string; explained: ExplanationView }[]; flags: { code: string; message: string; messageExplanation: ExplanationView }[] } } | null;
 };
 
 const PERIOD_CLOSES = gqlDocument<{ periodCloses: Close[]; contract: { id: string; name: string } }, { id: string }>(
   `query VendorCloses($id: ID!) { contract(id: $id) { id name } periodCloses(contractId: $id) { id period revision status score grade asOf confirmedAt
-    lines { id kind ruleId label paymentLineId amount formula }
-    result { assessment { breakdown { componentId label input points explanation } flags { code message } } } } }`,
+    lines { id kind ruleId label paymentLineId amount formula formulaExplanation { ${EXPLANATION_FIELDS} } }
+    result { assessment { breakdown { componentId label input points explanation explained { ${EXPLANATION_FIELDS} } } flags { code message messageExplanation { ${EXPLANATION_FIELDS} } } } } } }`,
 );
 
 /** `/vendor/contracts/:id/assessments`: the contract's closes (drafts and confirmed), read-only, with their breakdown. */
 export function VendorAssessmentsPage() {
   const t = useMessages(vendorPagesMessages);
+  const inputWords = useMessages(periodInputsMessages) as Readonly<Record<string, string>>;
+  const { locale } = useLocale();
   const { id = '' } = useParams();
   const query = useGraphqlQuery(PERIOD_CLOSES, { id });
   const [open, setOpen] = useState<string | null>(null);
@@ -49,17 +54,17 @@ export function VendorAssessmentsPage() {
                 return (
                   <Fragment key={c.id}>
                     <tr data-period={c.period} data-status={c.status}>
-                      <th scope="row">{c.period}</th>
+                      <th scope="row">{formatPeriod(c.period, locale)}</th>
                       <td>{c.revision}</td>
                       <td>{key ? t[key] : c.status}</td>
-                      <td>{c.score ?? '—'}</td>
+                      <td>{c.score !== null ? formatDecimal2(c.score) : '—'}</td>
                       <td>{c.grade ?? '—'}</td>
-                      <td>{c.asOf}</td>
-                      <td>{c.confirmedAt ? c.confirmedAt.slice(0, 16).replace('T', ' ') : '—'}</td>
+                      <td>{formatDate(c.asOf, locale)}</td>
+                      <td>{c.confirmedAt ? formatDateTime(c.confirmedAt) : '—'}</td>
                       <td>
                         {c.result ? (
                           <button type="button" className="link-button" aria-expanded={expanded} aria-controls={`close-${c.id}`} onClick={() => setOpen(expanded ? null : c.id)}>
-                            {format(expanded ? t.hideBreakdown : t.showBreakdown, { period: c.period, revision: c.revision })}
+                            {format(expanded ? t.hideBreakdown : t.showBreakdown, { period: formatPeriod(c.period, locale), revision: c.revision })}
                           </button>
                         ) : (
                           '—'
@@ -83,9 +88,9 @@ export function VendorAssessmentsPage() {
                               {c.result.assessment.breakdown.map((b) => (
                                 <tr key={b.componentId}>
                                   <th scope="row">{b.label}</th>
-                                  <td>{b.input}</td>
+                                  <td>{inputWords[`missing${b.input}`] ?? b.label}</td>
                                   <td>{b.points}</td>
-                                  <td>{b.explanation}</td>
+                                  <td data-code={b.explained.code}>{explanationText(b.explained, locale)}</td>
                                 </tr>
                               ))}
                             </tbody>
@@ -104,12 +109,12 @@ export function VendorAssessmentsPage() {
                                 {c.lines.map((l) => (
                                   <tr key={l.id}>
                                     <th scope="row">
-                                      {l.ruleId ?? l.kind} <span className="muted">{l.paymentLineId}</span>
+                                      {l.label ?? deductionKindInWords(l.kind, locale)}
                                     </th>
                                     <td>
                                       <Money value={l.amount} />
                                     </td>
-                                    <td>{l.formula}</td>
+                                    <td data-code={l.formulaExplanation.code}>{explanationText(l.formulaExplanation, locale)}</td>
                                   </tr>
                                 ))}
                               </tbody>
@@ -119,7 +124,7 @@ export function VendorAssessmentsPage() {
                             <ul aria-label={t.flags}>
                               {c.result.assessment.flags.map((f, i) => (
                                 <li key={i}>
-                                  <code>{f.code}</code> {f.message}
+                                  {explanationText(f.messageExplanation, locale)}
                                 </li>
                               ))}
                             </ul>

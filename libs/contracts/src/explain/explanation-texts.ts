@@ -132,6 +132,15 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
   'payment.reason.paid-so-far': t('已付 {paid:money}', 'paid so far {paid:money}'),
   'payment.reason.owed-back': t('已付 {paid:money}，但本节点实付为 {net:money}：供应商应退还 {back:money}', 'paid {paid:money} but the line nets {net:money}: {back:money} owed back by the vendor'),
 
+  // ------------------------------------------------------------------ reports: obligations checklist
+  'obligation.check': t('{label} — {occurrence}：需 {required} 次，按时 {onTime} 次[[，逾期 {late} 次]]；{deadline:sub}；{checkStatus:sub}', '{label} — {occurrence}[[ ({note})]]: {required} required, {onTime} on time[[, {late} late]]; due {deadline:sub}; {checkStatus:sub}'),
+  'deadline.date': t('截止 {due}', '{due}'),
+  'deadline.none': t('合同未规定期限', 'without a deadline'),
+  'checkStatus.met': t('已完成', 'met'),
+  'checkStatus.late': t('逾期完成', 'late'),
+  'checkStatus.missing': t('缺失', 'missing'),
+  'checkStatus.pending': t('截至 {asOf} 尚未到期', 'pending as of {asOf}'),
+
   // ------------------------------------------------------------------ calendar, dashboard tiles
   'calendar.not-published': t('{year} 年国家工作日历尚未发布[[（已发布 {from}–{to} 年）]]', 'The national working-day calendar for {year} is not published[[ (published years: {from}..{to})]]'),
   'obligations.unavailable': t('本月义务清单无法按当前合同配置和月报计算', 'The checklist cannot be computed: {message}'),

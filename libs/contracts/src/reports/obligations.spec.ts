@@ -1,3 +1,4 @@
+import { renderExplanation } from '../explain/explanation-texts';
 import { buildCalendar } from '@ledger/sla';
 import { parseContractConfig } from '../config/validate-contract-config';
 import { getPreset } from '../presets';
@@ -42,6 +43,15 @@ describe('obligations checklist', () => {
     expect(r.notes).toContain('year-plan: the contract gives no day count for "at the start of the period"; due by the period\'s end');
     // Event obligations without events this month have no rows.
     expect(r.items.some((x) => x.obligationId === 'training')).toBe(false);
+  });
+
+  it('each row explains itself as a code: the English account word for word, a Chinese text without English', () => {
+    const r = obligationChecklist({ ...september, asOf: '2026-10-10', deliveries: [{ obligationId: 'monthly-inspection', deliveredOn: '2026-09-15', evidence: ['巡检报告-09'] }] });
+    for (const item of r.items) {
+      expect(renderExplanation(item.explained, 'en')).toBe(item.explanation);
+      expect(renderExplanation(item.explained, 'zh-CN')).not.toMatch(/\b(required|on time|late|due|met|missing|pending)\b/);
+    }
+    expect(renderExplanation(row(r, 'half-year-report', '2026-H2')?.explained, 'zh-CN')).toMatch(/：需 1 次，按时 0 次；截止 2026-12-31；截至 2026-10-10 尚未到期$/);
   });
 
   it('monthly report by the 5th of the next month: met, late (with `for`), missing, pending', () => {
@@ -131,15 +141,16 @@ describe('monthly report payload', () => {
       ],
     };
     const v = validateMonthlyReport(bad, xuzhou, { calendar });
+    // Each problem is a code with its parameters (rendered in the reader's language) and the English message.
     expect(v.ok ? [] : v.problems).toEqual([
-      { path: 'attendance[0].roleId', message: 'unknown role "ghost" (known: pm, engineer, offshore)' },
-      { path: 'attendance[0].daysPresent', message: '30 days present, but 2026-10 has 18 working days' },
-      { path: 'deliveries[0].evidence', message: 'give the evidence: 巡检记录' },
-      { path: 'deliveries[1].obligationId', message: 'unknown obligation "ghost" (known: major-event-protection, expert-inspection)' },
-      { path: 'serviceEvents[0].to', message: 'ends 2026-11-01 before it starts 2026-11-02' },
-      { path: 'serviceEvents[0].from', message: '2026-11-02 is not in 2026-10' },
-      { path: 'serviceEvents[1].id', message: 'duplicate id "e1" (also serviceEvents[0])' },
-      { path: 'serviceEvents[1].obligationId', message: 'unknown obligation "nope"' },
+      { path: 'attendance[0].roleId', code: 'unknown.role', params: { value: 'ghost', known: 'pm, engineer, offshore' }, message: 'unknown role "ghost" (known: pm, engineer, offshore)' },
+      { path: 'attendance[0].daysPresent', code: 'attendance.tooManyDays', params: { value: '30', month: '2026-10', workingDays: '18' }, message: '30 days present, but 2026-10 has 18 working days' },
+      { path: 'deliveries[0].evidence', code: 'report.evidenceRequired', params: { evidence: '巡检记录' }, message: 'give the evidence: 巡检记录' },
+      { path: 'deliveries[1].obligationId', code: 'unknown.obligation', params: { value: 'ghost', known: 'major-event-protection, expert-inspection' }, message: 'unknown obligation "ghost" (known: major-event-protection, expert-inspection)' },
+      { path: 'serviceEvents[0].to', code: 'date.endsBeforeStart', params: { end: '2026-11-01', start: '2026-11-02' }, message: 'ends 2026-11-01 before it starts 2026-11-02' },
+      { path: 'serviceEvents[0].from', code: 'date.notInMonth', params: { value: '2026-11-02', month: '2026-10' }, message: '2026-11-02 is not a date of 2026-10' },
+      { path: 'serviceEvents[1].id', code: 'list.duplicateId', params: { value: 'e1', other: 'serviceEvents[0]' }, message: 'duplicate id "e1" (also serviceEvents[0])' },
+      { path: 'serviceEvents[1].obligationId', code: 'unknown.obligation', params: { value: 'nope', known: 'major-event-protection, expert-inspection' }, message: 'unknown obligation "nope" (known: major-event-protection, expert-inspection)' },
     ]);
   });
 

@@ -4,6 +4,7 @@ import type { ParsedConfig } from '../config/contract-config.schema';
 import { periodsInTerm } from '../config/periods';
 import { addDays, maxDate, minDate } from '../dates';
 import { calendarOf } from '../tickets/lifecycle';
+import { explain, type Explanation } from '../explain/explanation';
 import { problemsError } from './attendance';
 
 /*
@@ -47,7 +48,9 @@ export type ObligationCheck = {
   /** Indices into the deliveries that count here. */
   deliveries: number[];
   status: ChecklistStatus;
+  /** English account (audits); `explained` is what a screen or file renders. */
   explanation: string;
+  explained: Explanation;
 };
 
 export type ObligationChecklist = { period: { from: string; to: string }; asOf: string; items: ObligationCheck[]; unassigned: number[]; notes: string[] };
@@ -257,6 +260,18 @@ export function obligationChecklist(input: ObligationChecklistInput): Obligation
         explanation:
           `${o.label ?? o.kind} — ${occ.id}${occ.note ? ` (${occ.note})` : ''}: ${required} required, ${onTime.length} on time` +
           `${late.length ? `, ${late.length} late` : ''}; due ${occ.due ?? 'without a deadline'}; ${status}${status === 'pending' ? ` as of ${asOf}` : ''}`,
+        explained: explain('obligation.check', {
+          label: o.label ?? o.kind,
+          occurrence: occ.id,
+          note: occ.note,
+          required,
+          onTime: onTime.length,
+          late: late.length || undefined,
+          deadline: occ.due === null ? 'none' : 'date',
+          due: occ.due,
+          checkStatus: status,
+          asOf,
+        }),
       });
     }
   }

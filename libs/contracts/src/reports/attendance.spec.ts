@@ -87,12 +87,12 @@ describe('person-months of a month', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationError);
       expect((e as ValidationError).problems).toEqual([
-        { path: 'attendance[0].daysPresent', message: '19 days present, but 2026-10 has 18 working days' },
-        { path: 'attendance[1].personId', message: '"a" is listed twice (also [0])' },
-        { path: 'attendance[1].roleId', message: 'unknown role "tester" (known: pm, engineer, offshore)' },
-        { path: 'attendance[2].dates[0]', message: '2026-11-02 is not a date of 2026-10' },
-        { path: 'attendance[2].dates[2]', message: '2026-10-08 is listed twice' },
-        { path: 'attendance[3]', message: 'give either daysPresent or dates (not both)' },
+        { path: 'attendance[0].daysPresent', code: 'attendance.tooManyDays', params: { value: '19', month: '2026-10', workingDays: '18' }, message: '19 days present, but 2026-10 has 18 working days' },
+        { path: 'attendance[1].personId', code: 'list.duplicate', params: { value: 'a', other: '[0]' }, message: '"a" is listed twice (also [0])' },
+        { path: 'attendance[1].roleId', code: 'unknown.role', params: { value: 'tester', known: 'pm, engineer, offshore' }, message: 'unknown role "tester" (known: pm, engineer, offshore)' },
+        { path: 'attendance[2].dates[0]', code: 'date.notInMonth', params: { value: '2026-11-02', month: '2026-10' }, message: '2026-11-02 is not a date of 2026-10' },
+        { path: 'attendance[2].dates[2]', code: 'list.duplicate', params: { value: '2026-10-08', other: '[2].dates[1]' }, message: '"2026-10-08" is listed twice (also [2].dates[1])' },
+        { path: 'attendance[3]', code: 'attendance.daysOrDates', params: {}, message: 'give either daysPresent or dates (not both)' },
       ]);
     }
     expect(() => monthlyPersonMonths({ config: xuzhou, month: '2027-01', attendance: [], calendar })).toThrow('2027-01 is outside the term 2026-01-01..2026-12-31');

@@ -45,7 +45,7 @@ export function workingDatesBetween(calendar: WorkCalendar, from: string, to: st
 /** The working dates of a month `YYYY-MM` on the contract calendar. */
 export function workingDatesOfMonth(calendar: WorkCalendar, month: string): string[] {
   const b = monthBounds(month);
-  if (!b) throw problemsError([{ path: 'month', message: `"${month}" is not a month YYYY-MM` }]);
+  if (!b) throw problemsError([problem('month', 'month.formatValue', { value: month })]);
   return workingDatesBetween(calendar, b.start, b.end);
 }
 
@@ -139,29 +139,30 @@ export function attendanceProblems(config: Pick<ParsedConfig, 'staffing' | 'term
     const p = (field: string): string => formatPath([i, field]);
     if (!a.personId) problems.push(problem(p('personId'), 'value.required'));
     const first = seen.get(a.personId);
-    if (a.personId && first !== undefined) problems.push({ path: p('personId'), message: `"${a.personId}" is listed twice (also [${first}])` });
+    if (a.personId && first !== undefined) problems.push(problem(p('personId'), 'list.duplicate', { value: a.personId, other: `[${first}]` }));
     else seen.set(a.personId, i);
-    if (!roles.has(a.roleId)) problems.push({ path: p('roleId'), message: `unknown role "${a.roleId}" (known: ${[...roles.keys()].join(', ') || 'none'})` });
+    if (!roles.has(a.roleId)) problems.push(problem(p('roleId'), 'unknown.role', { value: a.roleId, known: [...roles.keys()] }));
     const hasDays = a.daysPresent !== undefined;
     const hasDates = a.dates !== undefined;
-    if (hasDays === hasDates) problems.push({ path: formatPath([i]), message: 'give either daysPresent or dates (not both)' });
+    if (hasDays === hasDates) problems.push(problem(formatPath([i]), 'attendance.daysOrDates'));
     if (hasDays) {
       let d: Decimal | undefined;
       try {
         d = dec(a.daysPresent as string | number);
       } catch {
-        problems.push({ path: p('daysPresent'), message: `"${String(a.daysPresent)}" is not a number` });
+        problems.push(problem(p('daysPresent'), 'number.notNumber', { value: String(a.daysPresent) }));
       }
       if (d && d.isNegative()) problems.push(problem(p('daysPresent'), 'number.nonNegative'));
-      else if (d && workingDays !== undefined && d.gt(workingDays)) problems.push({ path: p('daysPresent'), message: `${d.toString()} days present, but ${month} has ${workingDays} working days` });
+      else if (d && workingDays !== undefined && d.gt(workingDays)) problems.push(problem(p('daysPresent'), 'attendance.tooManyDays', { value: d.toString(), month, workingDays }));
     }
     if (hasDates && b) {
-      const dates = new Set<string>();
+      const dates = new Map<string, number>();
       (a.dates ?? []).forEach((date, j) => {
         const path = formatPath([i, 'dates', j]);
-        if (date < b.start || date > b.end || monthBounds(date.slice(0, 7)) === null || !/^\d{4}-\d{2}-\d{2}$/.test(date)) problems.push({ path, message: `${date} is not a date of ${month}` });
-        else if (dates.has(date)) problems.push({ path, message: `${date} is listed twice` });
-        dates.add(date);
+        const earlier = dates.get(date);
+        if (date < b.start || date > b.end || monthBounds(date.slice(0, 7)) === null || !/^\d{4}-\d{2}-\d{2}$/.test(date)) problems.push(problem(path, 'date.notInMonth', { value: date, month }));
+        else if (earlier !== undefined) problems.push(problem(path, 'list.duplicate', { value: date, other: formatPath([i, 'dates', earlier]) }));
+        if (earlier === undefined) dates.set(date, j);
       });
     }
   });
@@ -180,13 +181,13 @@ export function monthlyPersonMonths(input: MonthlyAttendanceInput): MonthlyPerso
   const { config, month, attendance } = input;
   const b = monthBounds(month);
   const problems: Problem[] = [];
-  if (!b) problems.push({ path: 'month', message: `"${month}" is not a month YYYY-MM` });
-  else if (b.end < config.term.start || b.start > config.term.end) problems.push({ path: 'month', message: `${month} is outside the term ${config.term.start}..${config.term.end}` });
+  if (!b) problems.push(problem('month', 'month.formatValue', { value: month }));
+  else if (b.end < config.term.start || b.start > config.term.end) problems.push(problem('month', 'date.outsideTerm', { value: month, start: config.term.start, end: config.term.end }));
   if (problems.length || !b) throw problemsError(problems);
   const calendar = calendarOf(config, input.calendar);
   const workingDates = workingDatesOfMonth(calendar, month);
   const workingDays = workingDates.length;
-  problems.push(...attendanceProblems(config, month, attendance, workingDays).map((p) => ({ path: p.path.startsWith('[') ? `attendance${p.path}` : `attendance.${p.path}`, message: p.message })));
+  problems.push(...attendanceProblems(config, month, attendance, workingDays).map((p) => ({ ...p, path: p.path.startsWith('[') ? `attendance${p.path}` : `attendance.${p.path}` })));
   if (problems.length) throw problemsError(problems);
 
   const inTerm = (d: string): boolean => d >= config.term.start && d <= config.term.end;

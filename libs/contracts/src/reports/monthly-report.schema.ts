@@ -1,4 +1,5 @@
-import { formatPath, prefixProblems, zodProblems, type Problem } from '@ledger/kernel';
+import { formatPath, prefixProblems, problem, zodProblems, type Problem } from '@ledger/kernel';
+import { CalendarNotPublishedError } from '@ledger/sla';
 import { z } from 'zod';
 import type { WorkCalendar } from '@ledger/sla';
 import { localDateSchema, nonNegativeDecimalSchema as nonNegativeDecimal } from '../config/common.schema';
@@ -75,13 +76,14 @@ export function validateMonthlyReport(input: unknown, config: Pick<ParsedConfig,
   const r = parsed.data;
   const problems: Problem[] = [];
   const b = monthBounds(r.month);
-  if (b && (b.end < config.term.start || b.start > config.term.end)) problems.push({ path: 'month', message: `${r.month} is outside the term ${config.term.start}..${config.term.end}` });
+  if (b && (b.end < config.term.start || b.start > config.term.end)) problems.push(problem('month', 'date.outsideTerm', { value: r.month, start: config.term.start, end: config.term.end }));
 
   let workingDays: number | undefined;
   try {
     workingDays = workingDatesOfMonth(calendarOf(config, options.calendar), r.month).length;
   } catch (e) {
-    problems.push({ path: 'month', message: e instanceof Error ? e.message : String(e) });
+    if (e instanceof CalendarNotPublishedError) problems.push(problem('month', 'report.calendarNotPublished', { year: e.year }));
+    else throw e;
   }
   problems.push(...prefixProblems('attendance', attendanceProblems(config, r.month, r.attendance, workingDays)));
 
@@ -89,23 +91,23 @@ export function validateMonthlyReport(input: unknown, config: Pick<ParsedConfig,
   r.deliveries.forEach((d, i) => {
     const o = obligations.get(d.obligationId);
     if (!o) {
-      problems.push({ path: formatPath(['deliveries', i, 'obligationId']), message: `unknown obligation "${d.obligationId}" (known: ${[...obligations.keys()].join(', ') || 'none'})` });
+      problems.push(problem(formatPath(['deliveries', i, 'obligationId']), 'unknown.obligation', { value: d.obligationId, known: [...obligations.keys()] }));
       return;
     }
-    if (o.evidence && d.evidence.length === 0) problems.push({ path: formatPath(['deliveries', i, 'evidence']), message: `give the evidence: ${o.evidence}` });
+    if (o.evidence && d.evidence.length === 0) problems.push(problem(formatPath(['deliveries', i, 'evidence']), 'report.evidenceRequired', { evidence: o.evidence }));
     if (o.minParticipants !== undefined && (d.participants ?? 0) < o.minParticipants) {
-      problems.push({ path: formatPath(['deliveries', i, 'participants']), message: `${o.label ?? o.kind} involves at least ${o.minParticipants} people; ${d.participants ?? 0} given` });
+      problems.push(problem(formatPath(['deliveries', i, 'participants']), 'report.minParticipants', { label: o.label ?? o.kind, min: o.minParticipants, given: d.participants ?? 0 }));
     }
   });
 
   const seen = new Map<string, number>();
   r.serviceEvents.forEach((e, i) => {
     const first = seen.get(e.id);
-    if (first !== undefined) problems.push({ path: formatPath(['serviceEvents', i, 'id']), message: `duplicate id "${e.id}" (also serviceEvents[${first}])` });
+    if (first !== undefined) problems.push(problem(formatPath(['serviceEvents', i, 'id']), 'list.duplicateId', { value: e.id, other: `serviceEvents[${first}]` }));
     else seen.set(e.id, i);
-    if (e.to !== undefined && e.to < e.from) problems.push({ path: formatPath(['serviceEvents', i, 'to']), message: `ends ${e.to} before it starts ${e.from}` });
-    if (b && (e.from < b.start || e.from > b.end)) problems.push({ path: formatPath(['serviceEvents', i, 'from']), message: `${e.from} is not in ${r.month}` });
-    if (e.obligationId !== undefined && !obligations.has(e.obligationId)) problems.push({ path: formatPath(['serviceEvents', i, 'obligationId']), message: `unknown obligation "${e.obligationId}"` });
+    if (e.to !== undefined && e.to < e.from) problems.push(problem(formatPath(['serviceEvents', i, 'to']), 'date.endsBeforeStart', { end: e.to, start: e.from }));
+    if (b && (e.from < b.start || e.from > b.end)) problems.push(problem(formatPath(['serviceEvents', i, 'from']), 'date.notInMonth', { value: e.from, month: r.month }));
+    if (e.obligationId !== undefined && !obligations.has(e.obligationId)) problems.push(problem(formatPath(['serviceEvents', i, 'obligationId']), 'unknown.obligation', { value: e.obligationId, known: [...obligations.keys()] }));
   });
   return problems.length ? { ok: false, problems } : { ok: true, report: r };
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { signIn, webSuite } from './web-harness';
 
-type Breakdown = { componentId: string; label: string; points: string };
+type Breakdown = { componentId: string; label: string; points: string; explanation: string; explained: { code: string } };
 type Close = {
   id: string;
   period: string;
@@ -11,7 +11,7 @@ type Close = {
   lines: { id: string; kind: string; amount: string; formula: string; ruleId: string }[];
 };
 const CLOSES = `query ($c: ID!) { periodCloses(contractId: $c) { id period status score
-  result { assessment { score unclampedScore breakdown { componentId label points } } year { score } metrics { period id numerator denominator } }
+  result { assessment { score unclampedScore breakdown { componentId label points explanation explained { code } } } year { score } metrics { period id numerator denominator } }
   lines { id kind amount formula ruleId } } }`;
 const SET_INPUTS = 'mutation ($i: SetPeriodInputsInput!) { setPeriodInputs(input: $i) { period missing } }';
 
@@ -86,6 +86,9 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
       const row = detail.locator(`[data-testid="score-breakdown"] tr[data-component="${b.componentId}"]`);
       await expect(row.locator('th').textContent()).resolves.toBe(b.label);
       await expect(row.locator('[data-field="points"]').textContent()).resolves.toBe(b.points);
+      // The explanation rendered in the console from its code: the API's zh-CN text (its default language), no English.
+      await expect(row.locator(`span[data-code="${b.explained.code}"]`).textContent()).resolves.toBe(b.explanation);
+      expect(b.explanation).not.toMatch(/[A-Za-z]{4,}/);
     }
     // The waterfall: base (unclamped − Σ points, exact), each item, the final score, labelled with the API's strings.
     const waterfall = detail.getByTestId('score-waterfall');

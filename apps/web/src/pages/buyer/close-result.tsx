@@ -115,8 +115,8 @@ export function CloseResultView({ result, lines }: { result: CloseResult; lines?
                 <th scope="row">{b.label}</th>
                 <td data-input={b.input}>{inputWords(b.input, b.label, words)}</td>
                 <td data-field="points">{b.points}</td>
-                <td data-code={b.explained?.code}>
-                  {said(b.explained, b.explanation, locale)}
+                <td>
+                  <span data-code={b.explained?.code}>{said(b.explained, b.explanation, locale)}</span>
                   {a.flags
                     .filter((f) => f.componentId === b.componentId)
                     .map((f, i) => (

@@ -114,7 +114,7 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
     // Returning needs a comment: the API's problem shows at the comment field; nothing changes.
     await buyer.getByRole('button', { name: '退回' }).click();
     await buyer.locator('textarea[aria-invalid="true"]').waitFor();
-    await expect(buyer.locator('.field-error').textContent()).resolves.toBe('say what the vendor must fix');
+    await expect(buyer.locator('.field-error').textContent()).resolves.toBe('请说明供应商需要修改什么');
     const still = (await web.stack.gql<{ monthlyReports: Report[] }>('xuzhou.admin@demo.local', REPORTS, { c: contract.id })).monthlyReports.find((r) => r.month === MONTH) as Report;
     expect(still.status).toBe('submitted');
 

@@ -23,6 +23,8 @@ const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disabl
  * config runs the role journeys a second time with the global WEB_STACK_MODE = 'embedded'.
  */
 export type WebStackMode = 'server' | 'embedded';
+/** The demo the API seeds: `auto` (the suites' fixed figures) or `full` (what `npm start` shows: closes, schedules, procurement). */
+export type DemoSeed = 'auto' | 'full';
 export const WEB_STACK_MODE: WebStackMode = (globalThis as { WEB_STACK_MODE?: string }).WEB_STACK_MODE === 'embedded' ? 'embedded' : 'server';
 /**
  * Embedded suites wait this long before every test, idle: longer than any pool idle timeout (pg's default is
@@ -53,7 +55,7 @@ export type WebStack = {
  * the seed's jobs are done, so the dashboards show stored results.
  */
 /** `seedDemo`: 'auto' (the base demo the suites' figures are written against) or 'full' (with the showcase, as `npm start`). */
-export async function startWebStack(name: string, mode: WebStackMode = WEB_STACK_MODE, seedDemo: 'auto' | 'full' = 'auto'): Promise<WebStack> {
+export async function startWebStack(name: string, mode: WebStackMode = WEB_STACK_MODE, seedDemo: DemoSeed = 'auto'): Promise<WebStack> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST} is missing: run npm run build:web first`);
   const secret = randomBytes(32).toString('hex');
   let db: TestDatabase | null = null;
@@ -203,12 +205,12 @@ export type WebSuite = {
  * The Jest hooks every web e2e suite needs, to call at the top of its `describe`: the stack and the browser before
  * all (then `setup` with the stack), each test's session closed after it, the browser and the stack stopped at the end.
  */
-export function webSuite(name: string, testFile: string, options: { setup?: (stack: WebStack) => Promise<void>; setupTimeoutMs?: number } = {}): WebSuite {
+export function webSuite(name: string, testFile: string, options: { setup?: (stack: WebStack) => Promise<void>; setupTimeoutMs?: number; seed?: DemoSeed } = {}): WebSuite {
   let stack: WebStack | undefined;
   let browser: Browser | undefined;
   let current: BrowserSession | undefined;
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack(name), launchBrowser()]);
+    [stack, browser] = await Promise.all([startWebStack(name, WEB_STACK_MODE, options.seed), launchBrowser()]);
     await options.setup?.(stack);
   }, (options.setupTimeoutMs ?? 180_000) + (WEB_STACK_MODE === 'embedded' ? 120_000 : 0));
   if (WEB_STACK_MODE === 'embedded') {

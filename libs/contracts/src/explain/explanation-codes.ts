@@ -5,7 +5,7 @@ import { PAYMENT_EXPLANATION_CODES } from '../payment/payment-explanation-codes'
 export const EXPLANATION_CODE_LISTS: Readonly<Record<string, readonly string[]>> = {
   scoring: SCORING_EXPLANATION_CODES,
   payment: PAYMENT_EXPLANATION_CODES,
-  reports: ['obligation.check'],
+  reports: ['obligation.check', 'attendance.planned', 'attendance.month'],
   calendar: ['calendar.not-published', 'obligations.unavailable'],
   close: [
     'close.adjustment',

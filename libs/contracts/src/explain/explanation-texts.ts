@@ -141,6 +141,13 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
   'checkStatus.missing': t('缺失', 'missing'),
   'checkStatus.pending': t('截至 {asOf} 尚未到期', 'pending as of {asOf}'),
 
+  // ------------------------------------------------------------------ reports: person-months (rule 9)
+  'attendance.planned': t('{from} 至 {to} 计划人月 = 计入出勤的岗位 {heads} 人 × 服务期内 {months} 个月 = {total:d2}', 'planned person-months {from}..{to} = {heads} people on attendance roles ({roles}) × {months} month(s) of the term = {total}'),
+  'attendance.month': t(
+    '{month}：{calendar:calendar}工作日 {workingDays} 天；实际人月 = 出勤天数合计 ÷ {workingDays} = {actual:d2}；计划人月 = 计入出勤的岗位 {heads} 人 × 服务期内占本月 {daysInTerm}/{daysInMonth} = {planned:d2}；缺勤人月 = 计划 − 实际（不小于 0）= {absent:d2}',
+    '{month}: {workingDays} working days on calendar {calendar}; actual = Σ days present ÷ {workingDays} = {actual}; planned = {heads} people on attendance roles × {daysInTerm}/{daysInMonth} of the month in the term = {planned}; absent = max(0, planned − actual) = {absent}',
+  ),
+
   // ------------------------------------------------------------------ calendar, dashboard tiles
   'calendar.not-published': t('{year} 年国家工作日历尚未发布[[（已发布 {from}–{to} 年）]]', 'The national working-day calendar for {year} is not published[[ (published years: {from}..{to})]]'),
   'obligations.unavailable': t('本月义务清单无法按当前合同配置和月报计算', 'The checklist cannot be computed: {message}'),
@@ -253,6 +260,9 @@ function fill(template: string, params: Readonly<Record<string, string>>, locale
         return formatTwoDecimals(v);
       case 'signed':
         return signed(v);
+      case 'calendar':
+        // An engine version string is for audits; readers see "2026 国家日历 v1".
+        return describeCalendarVersion(v, locale);
       case 'sub': {
         const sub = EXPLANATION_TEXTS[`${name}.${v}`];
         return sub && depth < 4 ? fill(sub[locale], params, locale, depth + 1) : v;

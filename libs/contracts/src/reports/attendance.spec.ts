@@ -1,3 +1,4 @@
+import { describeCalendarVersion, renderExplanation } from '../explain/explanation-texts';
 import fc from 'fast-check';
 import { ValidationError, dec } from '@ledger/kernel';
 import { buildCalendar } from '@ledger/sla';
@@ -61,6 +62,17 @@ describe('person-months of a month', () => {
     const half = monthlyPersonMonths({ config: xuzhou, month: '2026-10', attendance: team(18, '13.5'), calendar });
     expect(half.people[0].personMonths).toBe('0.75');
     expect(half.absent).toBe('0.25');
+  });
+
+  it('explains itself as a code: the English account word for word, Chinese with the calendar as people say it', () => {
+    const r = monthlyPersonMonths({ config: xuzhou, month: '2026-10', attendance: team(18, 5), calendar });
+    expect(renderExplanation(r.explained, 'en')).toBe(r.explanation);
+    expect(renderExplanation(r.explained, 'zh-CN')).toBe(
+      `2026-10：${describeCalendarVersion(calendar.version)}工作日 18 天；实际人月 = 出勤天数合计 ÷ 18 = 8.28；计划人月 = 计入出勤的岗位 9 人 × 服务期内占本月 31/31 = 9.00；缺勤人月 = 计划 − 实际（不小于 0）= 0.72`,
+    );
+    const p = plannedPersonMonths(xuzhou, { from: '2026-07-01', to: '2026-12-31' });
+    expect(renderExplanation(p.explained, 'en')).toBe(p.explanation);
+    expect(renderExplanation(p.explained, 'zh-CN')).toBe('2026-07-01 至 2026-12-31 计划人月 = 计入出勤的岗位 9 人 × 服务期内 6 个月 = 54.00');
   });
 
   it('listed dates count only working days (补班 yes, holidays no); the offshore role does not count', () => {

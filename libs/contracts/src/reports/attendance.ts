@@ -6,6 +6,7 @@ import type { ParsedConfig } from '../config/contract-config.schema';
 import { termMonths } from '../config/periods';
 import { addDays, daysBetween, daysInMonth, maxDate, minDate } from '../dates';
 import { calendarOf } from '../tickets/lifecycle';
+import { explain, type Explanation } from '../explain/explanation';
 
 /*
  * Person-months (domain.md rule 9): a person on a role that counts for attendance contributes
@@ -62,6 +63,8 @@ export type PlannedPersonMonths = {
   display: string;
   roles: { roleId: string; headcount: number; months: string; planned: string }[];
   explanation: string;
+  /** The explanation as a code (what a screen or file renders). */
+  explained: Explanation;
 };
 
 /**
@@ -80,6 +83,7 @@ export function plannedPersonMonths(config: Pick<ParsedConfig, 'staffing' | 'ter
     display: toFixed2(total),
     roles,
     explanation: `planned person-months ${period.from}..${period.to} = ${heads} people on attendance roles (${roles.map((r) => `${r.roleId} ${r.headcount}`).join(' + ') || 'none'}) × ${months.toString()} month(s) of the term = ${total.toString()}`,
+    explained: explain('attendance.planned', { from: period.from, to: period.to, heads, roles: roles.map((r) => `${r.roleId} ${r.headcount}`).join(' + ') || 'none', months: months.toString(), total: total.toString() }),
   };
 }
 
@@ -116,6 +120,8 @@ export type MonthlyPersonMonths = {
   people: PersonShare[];
   explanation: string;
   notes: string[];
+  /** The explanation as a code. */
+  explained: Explanation;
 };
 
 export type MonthlyAttendanceInput = {
@@ -251,6 +257,7 @@ export function monthlyPersonMonths(input: MonthlyAttendanceInput): MonthlyPerso
       `${month}: ${workingDays} working days on calendar ${calendar.version}; actual = Σ days present ÷ ${workingDays} = ${actual.toString()}; ` +
       `${planned.explanation}; absent = max(0, planned − actual) = ${absent.toString()}`,
     notes,
+    explained: explain('attendance.month', { month, workingDays, calendar: calendar.version, actual: actual.toString(), heads, daysInTerm, daysInMonth, planned: plannedTotal.toString(), absent: absent.toString() }),
   };
 }
 

@@ -54,7 +54,10 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     await editor.fill(JSON.stringify(invalid, null, 2));
     await page.locator('[data-check="invalid"]').waitFor();
     for (const p of expected.problems) {
-      await expect(page.locator(`.problems li[data-path="${p.path}"]`).first().textContent()).resolves.toBe(`${p.path}: ${p.message}`);
+      // Rendered from the problem's code in Chinese, not the API's English message.
+      const shown = (await page.locator(`.problems li[data-path="${p.path}"]`).first().textContent()) ?? '';
+      expect(shown.startsWith(`${p.path}: `)).toBe(true);
+      expect(shown).toMatch(/[\u4e00-\u9fff]/);
     }
     await expect(page.getByRole('button', { name: '保存为新版本' }).isDisabled()).resolves.toBe(true);
     await session.screenshot('contract-config-problems');

@@ -84,7 +84,7 @@ describe('previewPeriodClose (real PostgreSQL, demo seed)', () => {
     const H = ['staffScores', 'securityIncidents', 'satisfaction.businessSatisfaction', 'satisfaction.itSatisfaction'];
     expect(p.missing.map((m) => `${m.period}:${m.input}`)).toEqual([...H.map((x) => `2026-H2:${x}`), ...H.map((x) => `2026-H1:${x}`), 'term:attendance']);
     // The seed has accepted reports for 2026-08 and 2026-09 only: the absence deduction's actual person-months are not extrapolated.
-    expect(p.missing[8].message).toBe('absence: no accepted monthly report for 2026-01, 2026-02, 2026-03, 2026-04, 2026-05, 2026-06, 2026-07, 2026-10, 2026-11, 2026-12; actual person-months are not guessed');
+    expect(p.missing[8].message).toBe('2026-01, 2026-02, 2026-03, 2026-04, 2026-05, 2026-06, 2026-07, 2026-10, 2026-11, 2026-12 没有已通过的月报；实际人月不做推测');
     expect(p.facts).toEqual({ periods: [], years: [], quarters: [], attendance: [] });
     expect(p.schedule.lines).toEqual([
       { id: 'settlement', gross: '2400000.00', net: '2400000.00', status: 'scheduled', dueDate: null, reasons: ['合同金额 2,400,000.00 的 100 %', '应付日期未定：2026 年度考核尚未发生'], deductions: [] },

@@ -2,7 +2,7 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { renderExplanation } from '@ledger/contracts';
 import type { Request } from 'express';
 import { ExplanationModel, explanationModel, requestLocale } from '../settlement/explanation.models';
-import { AssessmentLineModel, DerivedMetricModel, PeriodAssessmentModel, PeriodCloseFlagModel, PeriodClosePreviewModel, YearScoreModel } from './period-close.models';
+import { AssessmentLineModel, DerivedMetricModel, MissingInputModel, PeriodAssessmentModel, PeriodCloseFlagModel, PeriodClosePreviewModel, YearScoreModel } from './period-close.models';
 
 /*
  * A close stores its explanations (breakdown lines, assessment totals, notes, flags, year score, metrics) in their
@@ -122,7 +122,24 @@ export class PeriodClosePreviewExplanationResolver {
   }
 }
 
+/** A missing input: `explained` (code) when the close was computed with codes, else the stored English message. */
+type StoredMissing = MissingInputModel & { explained?: unknown };
+
+@Resolver(() => MissingInputModel)
+export class MissingInputExplanationResolver {
+  @ResolveField('message', () => String, { description: "What is missing, in the caller's language." })
+  message(@Parent() m: StoredMissing, @Context('req') req: Req): string {
+    return renderExplanation(m.explained ?? m.message, requestLocale(req));
+  }
+
+  @ResolveField('messageExplanation', () => ExplanationModel)
+  messageExplanation(@Parent() m: StoredMissing, @Context('req') req: Req): ExplanationModel {
+    return explanationModel(m.explained ?? m.message, requestLocale(req));
+  }
+}
+
 export const PERIOD_CLOSE_EXPLANATION_RESOLVERS = [
+  MissingInputExplanationResolver,
   AssessmentLineExplanationResolver,
   PeriodCloseFlagExplanationResolver,
   PeriodAssessmentExplanationResolver,

@@ -9,6 +9,12 @@ export const EXPLANATION_CODE_LISTS: Readonly<Record<string, readonly string[]>>
   calendar: ['calendar.not-published', 'obligations.unavailable'],
   close: [
     'close.adjustment',
+    'missing.no-source',
+    'missing.no-metric',
+    'missing.satisfaction',
+    'missing.input',
+    'missing.invalid',
+    'missing.attendance',
     'close.note.no-scheme',
     'close.note.year-incomplete',
     'close.note.dated',

@@ -1,3 +1,4 @@
+import { renderExplanation } from '../explain/explanation-texts';
 import type { ValidationError } from '@ledger/kernel';
 import { parseContractConfig } from '../config/validate-contract-config';
 import { computeSchedule } from '../payment/compute-schedule';
@@ -113,7 +114,10 @@ describe('assemblePeriodFacts: missing inputs are reported, never guessed', () =
 
   it('an undefined achievement rate (nothing due, rule 5) is an input: 0 points with a note, not missing', () => {
     const r = assemblePeriodFacts({ config: xuzhou, period: '2026-H1', asOf: '2026-07-10', periods: [{ ...H1, metrics: { achievementRate: null, specialDelayDays: '0' } }] });
-    expect(r.missing).toEqual([{ period: 'term', input: 'attendance', message: expect.stringContaining('2026-01, 2026-02') }]);
+    expect(r.missing).toEqual([{ period: 'term', input: 'attendance', message: expect.stringContaining('2026-01, 2026-02'), explained: { code: 'missing.attendance', params: { deduction: 'absence', months: expect.stringContaining('2026-01, 2026-02') } } }]);
+    // The reader's text comes from the code; the English account is the same words.
+    expect(renderExplanation(r.missing[0].explained, 'en')).toBe(r.missing[0].message);
+    expect(renderExplanation(r.missing[0].explained, 'zh-CN')).toMatch(/^2026-01, 2026-02, .* 没有已通过的月报；实际人月不做推测$/);
     expect(r.assessment.result?.breakdown.find((b) => b.componentId === 'achievementRate')?.points).toBe('0.00');
     expect(r.year).toBeNull();
   });

@@ -50,7 +50,8 @@ export type AssemblePeriodFactsInput = {
 
 export type InputSource = 'staffScores' | 'securityIncidents' | 'itemScores' | 'satisfaction' | 'derived';
 export type InputUse = { period: string; componentId: string; kind: string; input: string; source: InputSource; value: unknown };
-export type MissingInput = { period: string; input: string; message: string };
+/** `message` is the English account; `explained` the code a reader sees (absent on closes stored before codes). */
+export type MissingInput = { period: string; input: string; message: string; explained?: Explanation };
 export type PeriodAssessment = { period: string; inputs: Record<string, unknown>; used: InputUse[]; missing: MissingInput[]; result: AssessmentResult | null };
 export type AssembledFlag = { period: string; code: string; message: string; subject?: string; componentId?: string; explained?: Explanation };
 
@@ -103,28 +104,29 @@ export function assessmentInputs(scheme: AssessmentScheme, source: PeriodSources
   const missing: MissingInput[] = [];
   for (const c of scheme.components) {
     const from = inputSourceOf(scheme, c);
-    const miss = (input: string, message: string) => missing.push({ period: source.id, input, message });
+    const miss = (input: string, message: string, explained: Explanation) => missing.push({ period: source.id, input, message, explained });
+    const label = c.label ?? c.id;
     let value: unknown;
     if (from === null) {
-      miss(c.input, `no period input or derived metric feeds component ${c.id} (${c.kind})`);
+      miss(c.input, `no period input or derived metric feeds component ${c.id} (${c.kind})`, explain('missing.no-source', { component: c.id, kind: c.kind, label }));
       continue;
     } else if (from === 'derived') {
       const metrics = source.metrics ?? {};
       if (!(c.input in metrics) || metrics[c.input] === undefined) {
-        miss(c.input, `no metric derived from the ticket ledger feeds ${c.id} (input ${c.input})`);
+        miss(c.input, `no metric derived from the ticket ledger feeds ${c.id} (input ${c.input})`, explain('missing.no-metric', { component: c.id, input: c.input, label }));
         continue;
       }
       value = metrics[c.input];
     } else if (from === 'satisfaction') {
       value = source.values.satisfaction?.[c.input];
       if (!present(value)) {
-        miss(`satisfaction.${c.input}`, `the buyer has not entered ${c.label ?? c.input} for ${source.id}`);
+        miss(`satisfaction.${c.input}`, `the buyer has not entered ${c.label ?? c.input} for ${source.id}`, explain('missing.satisfaction', { label: c.label ?? c.input, period: source.id }));
         continue;
       }
     } else {
       value = source.values[from];
       if (!present(value)) {
-        miss(from, `the buyer has not entered ${from} for ${source.id} (component ${c.id})`);
+        miss(from, `the buyer has not entered ${from} for ${source.id} (component ${c.id})`, explain('missing.input', { what: from, period: source.id, component: c.id }));
         continue;
       }
     }
@@ -142,7 +144,7 @@ function assess(scheme: AssessmentScheme, source: PeriodSources): PeriodAssessme
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
     // Stored values checked against an older configuration may not fit the current one: reported, not repaired.
-    const invalid = e.problems.map((p: Problem) => ({ period: source.id, input: p.path.replace(/^inputs\./, ''), message: `invalid under the current configuration: ${p.message}` }));
+    const invalid = e.problems.map((p: Problem) => ({ period: source.id, input: p.path.replace(/^inputs\./, ''), message: `invalid under the current configuration: ${p.message}`, explained: explain('missing.invalid', { message: p.message }) }));
     return { period: source.id, inputs, used, missing: invalid, result: null };
   }
 }
@@ -254,7 +256,7 @@ export function assemblePeriodFacts(input: AssemblePeriodFactsInput): AssembledP
     for (const g of groups) {
       const lacking = g.ids.filter((m) => !months.has(m.id)).map((m) => m.id);
       if (lacking.length) {
-        missing.push({ period: g.year === undefined ? 'term' : String(g.year), input: 'attendance', message: `${d.id}: no accepted monthly report for ${lacking.join(', ')}; actual person-months are not guessed` });
+        missing.push({ period: g.year === undefined ? 'term' : String(g.year), input: 'attendance', message: `${d.id}: no accepted monthly report for ${lacking.join(', ')}; actual person-months are not guessed`, explained: explain('missing.attendance', { deduction: d.id, months: lacking.join(', ') }) });
         continue;
       }
       const actual = g.ids.reduce((s, m) => s.plus((months.get(m.id) as MonthAttendance).actual), new Decimal(0));

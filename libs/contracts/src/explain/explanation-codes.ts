@@ -6,6 +6,7 @@ export const EXPLANATION_CODE_LISTS: Readonly<Record<string, readonly string[]>>
   scoring: SCORING_EXPLANATION_CODES,
   payment: PAYMENT_EXPLANATION_CODES,
   reports: ['obligation.check', 'attendance.planned', 'attendance.month'],
+  staffing: ['staffing.turnover', 'staffing.minimum'],
   calendar: ['calendar.not-published', 'obligations.unavailable'],
   close: [
     'close.adjustment',

@@ -148,6 +148,19 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
     '{month}: {workingDays} working days on calendar {calendar}; actual = Σ days present ÷ {workingDays} = {actual}; planned = {heads} people on attendance roles × {daysInTerm}/{daysInMonth} of the month in the term = {planned}; absent = max(0, planned − actual) = {absent}',
   ),
 
+  // ------------------------------------------------------------------ staffing (rule 10)
+  'staffing.turnover': t('{roleClass:sub}岗位：更换 {replaced} 人 ÷ 计划 {planned} 人{rateState:sub}；{turnoverCap:sub}', '{roleClass} roles ({roles}): {replaced} replaced ÷ {planned} planned{rateState:sub}{turnoverCap:sub}'),
+  'rateState.rate': t(' = {rate:d2} %', ' = {rate:d2} %'),
+  'rateState.none': t('（无计划人数）', ' — no planned headcount'),
+  'roleClass.core': t('核心', 'core'),
+  'roleClass.other': t('其他', 'other'),
+  'turnoverCap.none': t('未设上限', '; no cap'),
+  'turnoverCap.within': t('上限 {cap} %，未超过', '; cap {cap} % → within'),
+  'turnoverCap.exceeded': t('上限 {cap} %，已超过', '; cap {cap} % → exceeded'),
+  'staffing.minimum': t('在岗 {count} 人（{people}），至少 {min} 人：{met:sub}', '{count} active {what} ({people}) ≥ {min}: {met:sub}'),
+  'met.true': t('满足', 'met'),
+  'met.false': t('不满足', 'not met'),
+
   // ------------------------------------------------------------------ calendar, dashboard tiles
   'calendar.not-published': t('{year} 年国家工作日历尚未发布[[（已发布 {from}–{to} 年）]]', 'The national working-day calendar for {year} is not published[[ (published years: {from}..{to})]]'),
   'obligations.unavailable': t('本月义务清单无法按当前合同配置和月报计算', 'The checklist cannot be computed: {message}'),

@@ -1,3 +1,4 @@
+import { renderExplanation } from '../explain/explanation-texts';
 import { ValidationError } from '@ledger/kernel';
 import { buildCalendar } from '@ledger/sla';
 import { parseContractConfig } from '../config/validate-contract-config';
@@ -36,6 +37,16 @@ describe('turnover per role class against the caps (rule 10, 004:1083)', () => {
     const [core, other] = staffTurnover(config, replaced('lead', 1)).classes;
     expect(core.explanation).toBe('core roles (lead 5): 1 replaced ÷ 5 planned = 20.00 %; cap 20 % → within');
     expect(other).toMatchObject({ plannedHeadcount: 10, replaced: 0, display: '0.00' });
+  });
+
+  it('explains the figure as a code: the English word for word, Chinese without English', () => {
+    const xuzhou = parseContractConfig(getPreset('xuzhou-2026').config);
+    const classes = [...staffTurnover(config, replaced('lead', 1)).classes, ...staffTurnover(xuzhou, []).classes, ...staffTurnover(p1, [{ roleId: 'pm', on: '2026-06-01' }]).classes];
+    for (const c of classes) {
+      expect(renderExplanation(c.explained, 'en')).toBe(c.explanation);
+      expect(renderExplanation(c.explained, 'zh-CN')).not.toMatch(/[A-Za-z]{3,}/);
+    }
+    expect(renderExplanation(classes[0].explained, 'zh-CN')).toBe('核心岗位：更换 1 人 ÷ 计划 5 人 = 20.00 %；上限 20 %，未超过');
   });
 
   it('Tianjin P1 as configured: replacing the only PM is 100 % of the core class', () => {
@@ -94,6 +105,7 @@ describe('team minimums for a roster', () => {
   ];
   it('Tianjin P1: ≥5 in total, ≥1 on site 7×24, ≥2 on site 5×8 — met by the planned team', () => {
     const r = checkTeamMinimums(p1, full);
+    for (const m of r.minimums) expect(renderExplanation(m.explained, 'en')).toBe(m.explanation);
     expect(r.ok).toBe(true);
     expect(r.minimums.map((m) => [m.id, m.count, m.met])).toEqual([['team', 5, true], ['onsite-7x24', 1, true], ['onsite-5x8-consulting', 4, true]]);
   });

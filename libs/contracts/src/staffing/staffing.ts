@@ -5,6 +5,7 @@ import type { ParsedConfig } from '../config/contract-config.schema';
 import { addDays } from '../dates';
 import { problemsError } from '../reports/attendance';
 import { calendarOf } from '../tickets/lifecycle';
+import { explain, type Explanation } from '../explain/explanation';
 
 /*
  * Staffing checks (domain.md config item 2, rule 10). Seed: 004 = 004_68d6f0709e427fda.txt (Tianjin), line 1083:
@@ -32,6 +33,8 @@ export type TurnoverClass = {
   /** rate ≤ cap ("不得超过": the cap itself is allowed); null without a cap. */
   withinCap: boolean | null;
   explanation: string;
+  /** The explanation as a code (what a screen or file renders). */
+  explained: Explanation;
 };
 
 /**
@@ -72,6 +75,16 @@ export function staffTurnover(config: Pick<ParsedConfig, 'staffing' | 'term'>, r
         `${cls} roles (${members.map((r) => `${r.id} ${r.headcount}`).join(', ') || 'none'}): ${replaced} replaced ÷ ${planned} planned` +
         `${rate === null ? ' — no planned headcount' : ` = ${shown} %`}` +
         `${cap === undefined ? '; no cap' : `; cap ${cap} % → ${withinCap ? 'within' : 'exceeded'}`}`,
+      explained: explain('staffing.turnover', {
+        roleClass: cls,
+        roles: members.map((r) => `${r.id} ${r.headcount}`).join(', ') || 'none',
+        replaced,
+        planned,
+        rateState: rate === null ? 'none' : 'rate',
+        rate: rate === null ? undefined : rate.toString(),
+        cap,
+        turnoverCap: cap === undefined ? 'none' : withinCap ? 'within' : 'exceeded',
+      }),
     };
   });
   return { classes };
@@ -163,7 +176,7 @@ export type RosterEntry = { personId: string; roleId: string; active?: boolean }
 
 export type TeamCheck = {
   ok: boolean;
-  minimums: { id: string; description?: string; min: number; count: number; met: boolean; explanation: string }[];
+  minimums: { id: string; description?: string; min: number; count: number; met: boolean; explanation: string; explained: Explanation }[];
   roles: { roleId: string; headcount: number; rostered: number; shortBy: number }[];
   problems: Problem[];
 };
@@ -193,7 +206,7 @@ export function checkTeamMinimums(config: Pick<ParsedConfig, 'staffing'>, roster
     const met = matching.length >= m.min;
     const what = [m.placement, m.coverage, m.roles?.join('/')].filter(Boolean).join(' ') || 'in total';
     if (!met) problems.push({ path: formatPath(['minimums', i]), message: `${m.description ?? m.id ?? `minimum ${i}`}: ${matching.length} ${what}, at least ${m.min} required` });
-    return { id: m.id ?? `minimum-${i}`, ...(m.description ? { description: m.description } : {}), min: m.min, count: matching.length, met, explanation: `${matching.length} active ${what} (${matching.map((p) => p.personId).join(', ') || 'nobody'}) ≥ ${m.min}: ${met ? 'met' : 'not met'}` };
+    return { id: m.id ?? `minimum-${i}`, ...(m.description ? { description: m.description } : {}), min: m.min, count: matching.length, met, explanation: `${matching.length} active ${what} (${matching.map((p) => p.personId).join(', ') || 'nobody'}) ≥ ${m.min}: ${met ? 'met' : 'not met'}`, explained: explain('staffing.minimum', { count: matching.length, what, people: matching.map((p) => p.personId).join(', ') || 'nobody', min: m.min, met: String(m.min <= matching.length) }) };
   });
   const perRole = config.staffing.roles.map((r) => {
     const rostered = active.filter((p) => p.roleId === r.id).length;

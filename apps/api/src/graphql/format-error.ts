@@ -48,7 +48,7 @@ export function createErrorFormatter(options: ErrorFormatOptions) {
     if (domain) {
       // A refusal that needs its own text in the console (a period close's confirm) names it beside the code.
       const refusal = 'refusal' in domain && typeof domain.refusal === 'string' ? { refusal: domain.refusal } : {};
-      return { message: domain.message, path: formatted.path, locations: formatted.locations, extensions: { code, problems: domain.problems, ...refusal } };
+      return { message: domain.message, path: formatted.path, locations: formatted.locations, extensions: { ...domainExtensions(code, domain), ...refusal } };
     }
     if (expected) return { message: clean(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { code } };
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

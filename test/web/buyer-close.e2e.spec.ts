@@ -126,14 +126,14 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
     await page.getByRole('button', { name: '申请结算' }).click();
     await expect(page.getByTestId('close-notice').textContent()).resolves.toBe('输入已变化，已生成第 2 版结算。');
     const second = page.locator('[data-testid="close-detail"][data-status="draft"]');
-    await second.getByRole('heading', { name: /^2026-H2 结算（第 2 版）/ }).waitFor({ timeout: 60_000 });
+    await second.getByRole('heading', { name: /^2026年下半年 结算（第 2 版）/ }).waitFor({ timeout: 60_000 });
     await page.locator('tr[data-close-id] .close-status-reopened').waitFor();
     await second.locator('[data-testid="missing"] [data-input="term/attendance"]').waitFor();
 
     // 确认结算 asks first and says what becomes locked; with the year's attendance missing it needs a reason.
     await second.getByRole('button', { name: '确认结算' }).click();
-    const ask = page.getByRole('dialog', { name: '确认 2026-H2 第 2 版结算？' });
-    await expect(ask.textContent()).resolves.toContain('2026-H2 的考核期输入将被锁定');
+    const ask = page.getByRole('dialog', { name: '确认 2026年下半年 第 2 版结算？' });
+    await expect(ask.textContent()).resolves.toContain('2026年下半年 的考核期输入将被锁定');
     await expect(ask.getByRole('note').textContent()).resolves.toContain('尚有 1 项输入缺失');
     await session.screenshot('close-confirm-dialog');
     // Cancel: nothing happens.

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { formatQuantity } from '../../apps/web/src/i18n/local-format';
 import { signIn, webSuite } from './web-harness';
 
 type Breakdown = { componentId: string; label: string; points: string; explanation: string; explained: { code: string } };
@@ -107,8 +108,8 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
     // Derived metrics with numerator and denominator.
     for (const m of close.result.metrics) {
       const row = detail.locator(`[data-testid="metrics"] tr[data-metric="${m.period}/${m.id}"]`);
-      await expect(row.locator('[data-field="numerator"]').textContent()).resolves.toBe(m.numerator ?? '—');
-      await expect(row.locator('[data-field="denominator"]').textContent()).resolves.toBe(m.denominator ?? '—');
+      await expect(row.locator('[data-field="numerator"]').textContent()).resolves.toBe(formatQuantity(m.numerator));
+      await expect(row.locator('[data-field="denominator"]').textContent()).resolves.toBe(formatQuantity(m.denominator));
     }
     await session.screenshot('close-draft-breakdown');
 

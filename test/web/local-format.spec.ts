@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatDecimal2, formatDuration, formatPercent, formatPeriod } from '../../apps/web/src/i18n/local-format';
+import { formatDate, formatDateTime, formatDecimal2, formatDuration, formatPercent, formatPeriod, formatQuantity } from '../../apps/web/src/i18n/local-format';
 
 describe('local presentation (domain rule 19)', () => {
   it.each([
@@ -43,5 +43,13 @@ describe('local presentation (domain rule 19)', () => {
   ])('names the period %s as %s', (id, zh, en) => {
     expect(formatPeriod(id, 'zh-CN')).toBe(zh);
     expect(formatPeriod(id, 'en')).toBe(en);
+  });
+});
+
+describe('formatQuantity', () => {
+  it('keeps whole counts and rounds fractions to two decimals', () => {
+    expect(formatQuantity('12')).toBe('12');
+    expect(formatQuantity('53.954545454545454545454545454545454545')).toBe('53.95');
+    expect(formatQuantity(null)).toBe('—');
   });
 });

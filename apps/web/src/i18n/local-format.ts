@@ -103,3 +103,9 @@ export function formatPeriod(id: string | null | undefined, locale: Locale): str
   if (part.startsWith('Q')) return `${year}年第${QUARTERS[Number(part[1]) - 1]}季度`;
   return `${year}年${Number(part)}月`;
 }
+
+/** A count or a quantity: whole numbers as they are ("12"), anything else half up to two decimals ("53.95"). */
+export function formatQuantity(value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return /^-?\d+$/.test(String(value)) ? String(value) : formatDecimal2(value);
+}

@@ -3,7 +3,7 @@ import { Money } from '../../components/money';
 import { StatTile } from '../../components/stat-tile';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
 import type { Locale } from '../../i18n/messages';
-import { formatDecimal2, formatPeriod } from '../../i18n/local-format';
+import { formatDecimal2, formatPeriod, formatQuantity } from '../../i18n/local-format';
 import { basisInWords, deductionKindInWords, explanationText, type ExplanationView } from '../shared/explanation-text';
 import { periodInputsMessages } from './period-inputs-messages';
 import { closeMessages, lineStatusKey } from './close-messages';
@@ -151,8 +151,8 @@ export function CloseResultView({ result, lines }: { result: CloseResult; lines?
               <td>{formatPeriod(m.period, locale)}</td>
               <th scope="row">{m.label}</th>
               <td data-field="display">{m.display !== null ? formatDecimal2(m.display) : '—'}</td>
-              <td data-field="numerator">{m.numerator ?? '—'}</td>
-              <td data-field="denominator">{m.denominator ?? '—'}</td>
+              <td data-field="numerator">{formatQuantity(m.numerator)}</td>
+              <td data-field="denominator">{formatQuantity(m.denominator)}</td>
               <td>
                 {said(m.explained, m.explanation, locale)}
                 {m.notes.map((n, i) => (

@@ -2,7 +2,8 @@ import { Fragment, type ReactNode, useState } from 'react';
 import { DataTable } from '../../components/data-table';
 import { Money } from '../../components/money';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
-import { basisInWords, deductionKindInWords, explanationText } from './explanation-text';
+import { formatDate } from '../../i18n/local-format';
+import { basisInWords, deductionKindInWords, explanationText, versionsInWords } from './explanation-text';
 import { scheduleMessages, scheduleStatusKey } from './schedule-messages';
 import type { ScheduleLine, StoredSchedule } from './schedule-queries';
 
@@ -53,7 +54,6 @@ export function ScheduleLinesTable({
                 ) : null}
                 <th scope="row">
                   {line.label}
-                  <div className="muted">{line.id}</div>
                 </th>
                 <td data-field="due-date">{line.dueDate ?? t.dueOpen}</td>
                 <td data-field="gross">
@@ -148,6 +148,7 @@ export function ScheduleLinesTable({
 /** A schedule's totals (as the API stored them) and the vendor's balance. */
 export function ScheduleTotals({ schedule }: { schedule: StoredSchedule }) {
   const t = useMessages(scheduleMessages);
+  const { locale } = useLocale();
   const s = schedule.schedule;
   return (
     <p className="schedule-totals" data-contract-code={schedule.contractCode}>
@@ -157,7 +158,7 @@ export function ScheduleTotals({ schedule }: { schedule: StoredSchedule }) {
       ：{t.gross} <Money value={s.totals.gross} /> · {t.deductions} <Money value={s.totals.deductions} /> · {t.net} <Money value={s.totals.net} /> · {t.paid} <Money value={s.totals.paid} /> · {t.vendorBalanceOwed}{' '}
       <Money value={s.vendorBalanceOwed} />
       <br />
-      <span className="muted">{format(t.asOf, { asOf: schedule.asOf, config: schedule.configVersion, calendar: schedule.calendarVersion })}</span>
+      <span className="muted">{format(t.asOf, { asOf: formatDate(schedule.asOf, locale), versions: versionsInWords(schedule.calendarVersion, schedule.configVersion, locale) })}</span>
     </p>
   );
 }

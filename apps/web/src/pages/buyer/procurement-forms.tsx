@@ -3,7 +3,7 @@ import { useGraphqlMutation } from '../../api/use-graphql';
 import { FormField } from '../../components/form-field';
 import { ErrorState } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
-import { procurementMessages } from './procurement-messages';
+import { basisKey, procurementMessages, unitKey } from './procurement-messages';
 import { isSubjective, type Package, RECORD_BID, RECORD_SHEET } from './procurement-queries';
 
 const PREFERENCE_BASES = ['small-micro', 'prison-enterprise', 'disability-welfare-unit'];
@@ -19,6 +19,14 @@ export function RecordBidForm({ pkg, onSaved }: { pkg: Package; onSaved(): void 
   const [reason, setReason] = useState('');
   const [answers, setAnswers] = useState<Record<string, string | boolean>>({});
   const [run, state] = useGraphqlMutation(RECORD_BID);
+  const basisWords = (b: string) => {
+    const k = basisKey(b);
+    return k ? t[k] : b;
+  };
+  const unitWords = (u: unknown) => {
+    const k = typeof u === 'string' ? unitKey(u) : null;
+    return k ? t[k] : typeof u === 'string' ? u : t.count;
+  };
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const answered = Object.fromEntries(
@@ -54,7 +62,9 @@ export function RecordBidForm({ pkg, onSaved }: { pkg: Package; onSaved(): void 
           {(p) => (
             <select {...p} value={basis} onChange={(e) => setBasis(e.target.value)}>
               {PREFERENCE_BASES.map((b) => (
-                <option key={b}>{b}</option>
+                <option key={b} value={b}>
+                  {basisWords(b)}
+                </option>
               ))}
             </select>
           )}
@@ -63,11 +73,11 @@ export function RecordBidForm({ pkg, onSaved }: { pkg: Package; onSaved(): void 
       <FormField label={t.disqualification}>{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}</FormField>
       {objective.map((i) =>
         i.kind === 'all-or-nothing' ? (
-          <FormField key={i.id} label={`${i.id} ${i.label}：${t.met}`}>
+          <FormField key={i.id} label={`${i.label || i.id}：${t.met}`}>
             {(p) => <input {...p} type="checkbox" checked={answers[i.id] === true} onChange={(e) => setAnswers({ ...answers, [i.id]: e.target.checked })} />}
           </FormField>
         ) : (
-          <FormField key={i.id} label={`${i.id} ${format(t.answer, { label: i.label, unit: typeof i.params.unit === 'string' ? i.params.unit : t.count })}`}>
+          <FormField key={i.id} label={format(t.answer, { label: i.label || i.id, unit: unitWords(i.params.unit) })}>
             {(p) => <input {...p} type="number" min={0} step={1} value={String(answers[i.id] ?? '')} onChange={(e) => setAnswers({ ...answers, [i.id]: e.target.value })} />}
           </FormField>
         ),
@@ -120,10 +130,10 @@ export function RecordSheetForm({ pkg, onSaved }: { pkg: Package; onSaved(): voi
       <FormField label={t.evaluator}>{(p) => <input {...p} required placeholder="评委甲" value={evaluator} onChange={(e) => setEvaluator(e.target.value)} />}</FormField>
       {subjective.map((i) => (
         <div className="facts-row" key={i.id}>
-          <FormField label={`${i.id} ${format(t.flaws, { label: i.label })}`}>
+          <FormField label={format(t.flaws, { label: i.label || i.id })}>
             {(p) => <input {...p} type="number" min={0} step={1} value={flaws[i.id] ?? ''} onChange={(e) => setFlaws({ ...flaws, [i.id]: e.target.value })} />}
           </FormField>
-          <FormField label={`${i.id} ${format(t.notProvided, { label: i.label })}`}>
+          <FormField label={format(t.notProvided, { label: i.label || i.id })}>
             {(p) => <input {...p} type="checkbox" checked={missing[i.id] ?? false} onChange={(e) => setMissing({ ...missing, [i.id]: e.target.checked })} />}
           </FormField>
         </div>

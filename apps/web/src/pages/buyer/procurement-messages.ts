@@ -82,6 +82,23 @@ export const procurementMessages = defineMessages(
     flags: '提示',
     notes: '备注',
     saved: '已保存。',
+    statusopen: '进行中',
+    statusclosed: '已结束',
+    basissmallmicro: '小微企业',
+    basisprisonenterprise: '监狱企业',
+    basisdisabilitywelfareunit: '残疾人福利性单位',
+    unitRecord: '业绩',
+    unitStaff: '人员',
+    unitCertificate: '证书',
+    unitManager: '项目经理',
+    unitPersonMonth: '人月',
+    explainCount: '{n} 个{unit} → {points} 分',
+    explainEvidence: '{answer} → {points} 分',
+    explainMet: '{condition}：全部满足 → {points} 分',
+    explainNotMet: '{condition}：未全部满足 → 0 分',
+    explainSheet: '{sheet} → {points} 分',
+    evaluatedPrice: '评审价',
+    priceWeight: '满分 {weight} 分',
   },
   {
     nav: 'Procurement',
@@ -123,7 +140,7 @@ export const procurementMessages = defineMessages(
     yes: 'yes',
     ruleCapped: '{points} points per {unit}, at most {cap}',
     ruleCappedSince: ' (from {date})',
-    ruleAllOrNothing: '{points} points when all is met: {condition}',
+    ruleAllOrNothing: '{points} points when every stated commitment is met (condition in the tender text)',
     ruleFlawLadder: 'points by number of flaws: {ladder} (more flaws: 0)',
     answerEvidence: '{n} pieces of evidence, {counted} valid',
     sheetFlaws: '{n} flaws',
@@ -163,6 +180,23 @@ export const procurementMessages = defineMessages(
     flags: 'Flags',
     notes: 'Notes',
     saved: 'Saved.',
+    statusopen: 'open for bids',
+    statusclosed: 'closed',
+    basissmallmicro: 'small or micro enterprise',
+    basisprisonenterprise: 'prison enterprise',
+    basisdisabilitywelfareunit: 'welfare unit for the disabled',
+    unitRecord: 'track record',
+    unitStaff: 'staff member',
+    unitCertificate: 'certificate',
+    unitManager: 'project manager',
+    unitPersonMonth: 'person-month',
+    explainCount: '{n} × {unit} → {points} points',
+    explainEvidence: '{answer} → {points} points',
+    explainMet: 'every stated commitment met → {points} points',
+    explainNotMet: 'not every stated commitment met → 0 points',
+    explainSheet: '{sheet} → {points} points',
+    evaluatedPrice: 'Evaluated price',
+    priceWeight: 'out of {weight}',
   },
 );
 
@@ -173,4 +207,21 @@ export function kindKey(kind: string): KindKey | null {
 export type DecidedByKey = 'decidedByscore' | 'decidedByprice' | 'decidedBytechnical' | 'decidedByunresolved';
 export function decidedByKey(v: string): DecidedByKey | null {
   return ['score', 'price', 'technical', 'unresolved'].includes(v) ? (`decidedBy${v}` as DecidedByKey) : null;
+}
+
+/** Statuses of a procurement project, as stored. */
+export type StatusKey = 'statusopen' | 'statusclosed';
+export function statusKey(v: string): StatusKey | null {
+  return ['open', 'closed'].includes(v) ? (`status${v}` as StatusKey) : null;
+}
+/** Preference bases of a bid (政府采购促进中小企业发展), as stored. */
+export type BasisKey = 'basissmallmicro' | 'basisprisonenterprise' | 'basisdisabilitywelfareunit';
+export function basisKey(v: string): BasisKey | null {
+  return ['small-micro', 'prison-enterprise', 'disability-welfare-unit'].includes(v) ? (`basis${v.replace(/-/g, '')}` as BasisKey) : null;
+}
+/** Units counted by capped-count items in the presets: the scheme stores them in Chinese (or a key), the page shows the reader's language. */
+export type UnitKey = 'unitRecord' | 'unitStaff' | 'unitCertificate' | 'unitManager' | 'unitPersonMonth';
+const UNIT_KEYS: Readonly<Record<string, UnitKey>> = { 业绩: 'unitRecord', 人员: 'unitStaff', 证书: 'unitCertificate', 项目经理: 'unitManager', 'person-months': 'unitPersonMonth' };
+export function unitKey(v: string): UnitKey | null {
+  return UNIT_KEYS[v] ?? null;
 }

@@ -7,9 +7,10 @@ import { Money } from '../../components/money';
 import { Page } from '../../components/page';
 import { ErrorState, QueryView } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
+import { formatDecimal2 } from '../../i18n/local-format';
 import { useSession } from '../../session/session';
 import { RecordBidForm, RecordSheetForm } from './procurement-forms';
-import { decidedByKey, kindKey, procurementMessages } from './procurement-messages';
+import { basisKey, decidedByKey, kindKey, procurementMessages, statusKey, unitKey, type UnitKey } from './procurement-messages';
 import { ADD_PACKAGE, CREATE_PROJECT, isSubjective, type Package, PACKAGES, PROJECTS, RANKING, type Ranking, type SchemeItem } from './procurement-queries';
 import './buyer-pages.css';
 
@@ -38,7 +39,7 @@ function SchemeTable({ pkg }: { pkg: Package }) {
           return (
             <tr key={i.id}>
               <th scope="row">
-                <span className="muted">{i.id}</span> {i.label}
+                {i.label || i.id}
               </th>
               <td>{k ? t[k] : i.kind}</td>
               <td>{ruleWords(i, t)}</td>
@@ -50,13 +51,20 @@ function SchemeTable({ pkg }: { pkg: Package }) {
   );
 }
 
-type WordsText = Readonly<Record<'ruleCapped' | 'ruleCappedSince' | 'ruleAllOrNothing' | 'ruleFlawLadder' | 'yes' | 'no' | 'answerEvidence' | 'sheetFlaws' | 'sheetNotProvided' | 'sheetNotMeeting' | 'sheetMissingTopics' | 'notAnswered', string>>;
+type WordsText = Readonly<Record<'ruleCapped' | 'ruleCappedSince' | 'ruleAllOrNothing' | 'ruleFlawLadder' | 'yes' | 'no' | 'answerEvidence' | 'sheetFlaws' | 'sheetNotProvided' | 'sheetNotMeeting' | 'sheetMissingTopics' | 'notAnswered' | 'count' | UnitKey, string>>;
+
+/** The counted unit in the reader's language (the scheme stores it in Chinese). */
+export function unitWords(unit: unknown, t: WordsText): string {
+  if (typeof unit !== 'string') return t.count;
+  const k = unitKey(unit);
+  return k ? t[k] : unit;
+}
 
 /** A scoring item's rule in words, by kind (no parameters as JSON). */
 function ruleWords(i: SchemeItem, t: WordsText): string {
   const p = i.params;
   if (i.kind === 'capped-count') {
-    const text = format(t.ruleCapped, { unit: String(p.unit ?? ''), points: String(p.unitPoints ?? ''), cap: String(p.cap ?? '') });
+    const text = format(t.ruleCapped, { unit: unitWords(p.unit, t), points: String(p.unitPoints ?? ''), cap: String(p.cap ?? '') });
     return typeof p.notBefore === 'string' ? `${text}${format(t.ruleCappedSince, { date: p.notBefore })}` : text;
   }
   if (i.kind === 'all-or-nothing') return format(t.ruleAllOrNothing, { points: String(p.points ?? ''), condition: String(p.condition ?? '') });
@@ -89,6 +97,10 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function BidsAndSheets({ pkg }: { pkg: Package }) {
   const t = useMessages(procurementMessages);
   const bidder = (id: string) => pkg.bids.find((b) => b.id === id)?.bidderName ?? id;
+  const basisWords = (v: string | null) => {
+    const k = v ? basisKey(v) : null;
+    return k ? t[k] : (v ?? '');
+  };
   const subjective = pkg.scheme.items.filter(isSubjective);
   return (
     <>
@@ -102,7 +114,7 @@ function BidsAndSheets({ pkg }: { pkg: Package }) {
                 <td>
                   <Money value={b.price} />
                 </td>
-                <td>{b.smallOrMicro ? `${t.yes}（${b.preferenceBasis ?? ''}）` : t.no}</td>
+                <td>{b.smallOrMicro ? `${t.yes}（${basisWords(b.preferenceBasis)}）` : t.no}</td>
                 <td>{b.disqualified ? (b.disqualificationReason ?? t.yes) : t.no}</td>
                 <td>
                   <ul className="plain">
@@ -159,8 +171,24 @@ function BidsAndSheets({ pkg }: { pkg: Package }) {
   );
 }
 
-function RankingView({ ranking: r }: { ranking: Ranking }) {
+function RankingView({ ranking: r, pkg }: { ranking: Ranking; pkg: Package }) {
   const t = useMessages(procurementMessages);
+  const item = (id: string) => pkg.scheme.items.find((i) => i.id === id);
+  const bidOf = (id: string) => pkg.bids.find((b) => b.id === id);
+  /** An objective item's score in words, from the bid's answer and the scheme (the engine's sentence is English). */
+  const objectiveWords = (bidId: string, itemId: string, points: string) => {
+    const i = item(itemId);
+    const v = bidOf(bidId)?.objective[itemId];
+    const pts = formatDecimal2(points);
+    if (i?.kind === 'all-or-nothing') return format(v === true ? t.explainMet : t.explainNotMet, { condition: String(i.params.condition ?? i.label), points: pts });
+    if (typeof v === 'number' || typeof v === 'string') return format(t.explainCount, { n: String(v), unit: unitWords(i?.params.unit, t), points: pts });
+    return format(t.explainEvidence, { answer: answerWords(v, t), points: pts });
+  };
+  /** An evaluator's subjective score in words, from that evaluator's sheet. */
+  const sheetScoreWords = (bidId: string, itemId: string, evaluator: string, points: string) => {
+    const sheet = pkg.sheets.find((s) => s.bidId === bidId && s.evaluator === evaluator);
+    return format(t.explainSheet, { sheet: sheetWords(sheet?.items[itemId], t), points: formatDecimal2(points) });
+  };
   return (
     <>
       <p>
@@ -173,7 +201,7 @@ function RankingView({ ranking: r }: { ranking: Ranking }) {
             <tr key={l.bidId} data-bid-id={l.bidId}>
               <td data-field="rank">{l.rank}</td>
               <th scope="row">{l.bidderName}</th>
-              <td data-field="total">{l.total}</td>
+              <td data-field="total">{formatDecimal2(l.total)}</td>
               <td>
                 <Money value={l.price} />
               </td>
@@ -195,45 +223,51 @@ function RankingView({ ranking: r }: { ranking: Ranking }) {
       {r.bidders.map((b) => (
         <details key={b.bidId} className="panel" data-bidder={b.bidderName}>
           <summary>
-            {b.bidderName} · {b.valid ? t.valid : format(t.invalid, { reasons: b.invalidReasons.join('；') })} · {t.total} {b.total ?? '—'}
+            {b.bidderName} · {b.valid ? t.valid : format(t.invalid, { reasons: b.invalidReasons.join('；') })} · {t.total} {formatDecimal2(b.total)}
           </summary>
           <p>
-            {t.priceScore} {b.priceScore ?? '—'}：{b.priceExplanation ?? '—'}
+            {t.priceScore} {formatDecimal2(b.priceScore)}（{t.evaluatedPrice} <Money value={b.evaluatedPrice} />
+            {r.basePrice ? (
+              <>
+                {' '}· {t.basePrice} <Money value={r.basePrice.evaluatedPrice} />
+              </>
+            ) : null}
+            {pkg.scheme.price?.weight !== undefined ? <> · {format(t.priceWeight, { weight: String(pkg.scheme.price.weight) })}</> : null}）
           </p>
           <table>
             <caption>
-              {t.objective} {b.objectiveTotal ?? '—'}
+              {t.objective} {formatDecimal2(b.objectiveTotal)}
             </caption>
             <tbody>
               {b.objective.map((o) => (
                 <tr key={o.itemId}>
                   <th scope="row">
-                    <code>{o.itemId}</code> {o.label}
+                    {o.label || o.itemId}
                   </th>
-                  <td>{o.points}</td>
-                  <td>{o.explanation}</td>
+                  <td>{formatDecimal2(o.points)}</td>
+                  <td>{objectiveWords(b.bidId, o.itemId, o.points)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <table>
             <caption>
-              {t.subjective} {b.subjectiveTotal ?? '—'}
+              {t.subjective} {formatDecimal2(b.subjectiveTotal)}
             </caption>
             <tbody>
               {b.subjective.map((s) => (
                 <tr key={s.itemId}>
                   <th scope="row">
-                    <code>{s.itemId}</code> {s.label}
+                    {s.label || s.itemId}
                   </th>
-                  <td>{s.mean}</td>
-                  <td>{s.perEvaluator.map((e) => `${e.evaluator}: ${e.points}（${e.explanation}）`).join('；')}</td>
+                  <td>{formatDecimal2(s.mean)}</td>
+                  <td>{s.perEvaluator.map((e) => `${e.evaluator}：${formatDecimal2(e.points)}（${sheetScoreWords(b.bidId, s.itemId, e.evaluator, e.points)}）`).join('；')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p>
-            {t.evaluatorTotals}：{b.evaluatorTotals.map((e) => `${e.evaluator} ${e.total}`).join('，') || '—'}
+            {t.evaluatorTotals}：{b.evaluatorTotals.map((e) => `${e.evaluator} ${formatDecimal2(e.total)}`).join('，') || '—'}
           </p>
         </details>
       ))}
@@ -248,7 +282,7 @@ function RankingView({ ranking: r }: { ranking: Ranking }) {
   );
 }
 
-function PackageDetail({ pkg, canRecord, onSaved }: { pkg: Package; canRecord: boolean; onSaved(): void }) {
+function PackageDetail({ pkg, presets, canRecord, onSaved }: { pkg: Package; presets: { id: string; title: string }[]; canRecord: boolean; onSaved(): void }) {
   const t = useMessages(procurementMessages);
   // The API recomputes the ranking on every read; the parent remounts this after each record, so it is read again.
   const ranking = useGraphqlQuery(RANKING, { packageId: pkg.id });
@@ -256,7 +290,7 @@ function PackageDetail({ pkg, canRecord, onSaved }: { pkg: Package; canRecord: b
     <section className="panel" aria-labelledby="package-title" data-testid="package-detail">
       <h2 id="package-title">{format(t.packageTitle, { n: pkg.number, name: pkg.name })}</h2>
       <p>
-        {t.budget} <Money value={pkg.budget} /> {pkg.presetId ? <code>{pkg.presetId}</code> : null}
+        {t.budget} <Money value={pkg.budget} /> {pkg.presetId ? `· ${t.preset}：${presets.find((p) => p.id === pkg.presetId)?.title ?? pkg.scheme.name ?? '—'}` : null}
       </p>
       <SchemeTable pkg={pkg} />
       <BidsAndSheets pkg={pkg} />
@@ -264,7 +298,7 @@ function PackageDetail({ pkg, canRecord, onSaved }: { pkg: Package; canRecord: b
       {canRecord ? <RecordSheetForm key={pkg.bids.length} pkg={pkg} onSaved={onSaved} /> : null}
       <section aria-labelledby="ranking-title" data-testid="ranking-section">
         <h2 id="ranking-title">{t.ranking}</h2>
-        <QueryView query={ranking}>{({ packageRanking }) => <RankingView ranking={packageRanking} />}</QueryView>
+        <QueryView query={ranking}>{({ packageRanking }) => <RankingView ranking={packageRanking} pkg={pkg} />}</QueryView>
       </section>
     </section>
   );
@@ -333,7 +367,7 @@ function ProjectPackages({ projectId, presets, canRecord }: { projectId: string;
                   {addState.error ? <ErrorState error={addState.error} /> : null}
                 </form>
               ) : null}
-              {pkg ? <PackageDetail key={`${pkg.id}-${pkg.bids.length}-${pkg.sheets.length}`} pkg={pkg} canRecord={canRecord} onSaved={packages.reload} /> : null}
+              {pkg ? <PackageDetail key={`${pkg.id}-${pkg.bids.length}-${pkg.sheets.length}`} pkg={pkg} presets={presets} canRecord={canRecord} onSaved={packages.reload} /> : null}
             </>
           );
         }}
@@ -349,6 +383,10 @@ export function ProcurementPage() {
   const canRecord = user?.role === 'buyer-admin' || user?.role === 'buyer-staff';
   const [search, setSearch] = useSearchParams();
   const query = useGraphqlQuery(PROJECTS, {});
+  const statusWords = (v: string) => {
+    const k = statusKey(v);
+    return k ? t[k] : v;
+  };
   const [create, createState] = useGraphqlMutation(CREATE_PROJECT);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
@@ -377,7 +415,7 @@ export function ProcurementPage() {
                       <tr key={p.id} aria-current={p.id === projectId ? 'true' : undefined}>
                         <th scope="row">{p.code}</th>
                         <td>{p.name}</td>
-                        <td>{p.status}</td>
+                        <td>{statusWords(p.status)}</td>
                         <td>
                           <button type="button" onClick={() => setSearch({ project: p.id })} aria-label={`${t.open} ${p.code}`}>
                             {t.open}

@@ -139,6 +139,11 @@ describe('previewPeriodClose (real PostgreSQL, demo seed)', () => {
       // Accepted seed reports 2026-08 (8.9047…) and 2026-09 (8.9090…) against 9 people × 6 months = 54 planned.
       ['personMonths', '17.81385281385281385281385281385281385281', '17.81385281385281385281385281385281385281', '54'],
     ]);
+    // The ticket metrics explain themselves in the reader's language (zh-CN by default), not in engine English.
+    expect(h2Metrics.slice(0, 2).map((m) => [m.explanation, m.notes])).toEqual([
+      ['计划内达成率 = 按期完成 1 张 ÷ 2026-07-01 至 2026-12-31 应完成 2 张 = 50.00 %', ['截至 2026-11-24 尚未到期的 1 张未结联系单暂不计入（临时结果）：LX-0015']],
+      ['特别关注类问题延期合计（各单天数相加）：LX-0014 4 = 4 天', ['LX-0014 尚未关闭：延期计至 2026-11-24（4 天）']],
+    ]);
     expect(h2Metrics[0].details).toEqual({ achieved: ['LX-0013'], missed: ['LX-0014'], pending: ['LX-0015'], counts: { achieved: 1, missed: 1, pending: 1 }, limit: 1000, truncated: false });
     // Inputs by component input name: stored buyer inputs by kind, ticket metrics derived.
     expect(p.inputsUsed.filter((u) => u.period === '2026-H2').map((u) => [u.componentId, u.input, u.source])).toEqual([

@@ -25,5 +25,12 @@ export const EXPLANATION_CODE_LISTS: Readonly<Record<string, readonly string[]>>
     'close.note.report-not-counted',
     'close.metric.person-months',
     'close.metric.months-lacking',
+    'close.metric.achievement',
+    'close.metric.achievement.undefined',
+    'close.note.achievement-pending',
+    'close.metric.delay-sum',
+    'close.metric.delay-max',
+    'close.note.delay-open',
+    'close.note.delay-none',
   ],
 };

@@ -183,6 +183,13 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
   'close.note.report-not-counted': t('{month} 已通过的月报按当前配置无法计入：{message}', 'the accepted report of {month} cannot be counted under the current configuration: {message}'),
   'close.metric.person-months': t('实际 {actual:d2} 人月（{months} 个月中 {counted} 个月的月报已通过）；计划 {planned:d2} 人月；缺勤 = 计划 − 实际（不小于 0）', 'actual {actual:d2} person-months from {counted} accepted month(s) of {months}; planned {planned:d2}; absent = max(0, planned − actual)'),
   'close.metric.months-lacking': t('{months} 没有已通过的月报：实际人月只计已通过的月份', 'no accepted monthly report for {months}: actual counts accepted months only'),
+  'close.metric.achievement': t('计划内达成率 = 按期完成 {numerator} 张 ÷ {from} 至 {to} 应完成 {denominator} 张 = {display} %', 'planned achievement = {numerator} on time ÷ {denominator} due in {from}..{to} = {display} %'),
+  'close.metric.achievement.undefined': t('{from} 至 {to} 没有应完成的联系单：计划内达成率无法计算', 'no tickets due in {from}..{to}: the achievement rate is undefined'),
+  'close.note.achievement-pending': t('截至 {asOf} 尚未到期的 {count} 张未结联系单暂不计入（临时结果）：{tickets}', '{count} open ticket(s) not yet due as of {asOf} left out (provisional): {tickets}'),
+  'close.metric.delay-sum': t('特别关注类问题延期合计（各单天数相加）：{parts} = {days} 天', 'special-attention delay (sum): {parts} = {days} days'),
+  'close.metric.delay-max': t('特别关注类问题延期（取最长）：{parts} → {days} 天', 'special-attention delay (longest): {parts} → {days} days'),
+  'close.note.delay-open': t('{ticket} 尚未关闭：延期计至 {asOf}（{days} 天）', '{ticket} is open: its delay is counted to {asOf} ({days} days)'),
+  'close.note.delay-none': t('{from} 至 {to} 没有应完成的特别关注类联系单：延期 0 天', 'no special-attention tickets due in {from}..{to}: delay 0'),
   'close.adjustment': t('更正 {period}（第 {revision} 次计算）：{reason}', 'adjustment of {period} (revision {revision}): {reason}'),
 
   // ------------------------------------------------------------------ payment: schedule notes (set-offs)

@@ -29,6 +29,7 @@ import type { AssessmentScheme, TicketRecord } from '@ledger/scoring';
 import { formatInstant } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
 import { PeriodCloseReads, type TicketMetricRow } from './period-close.reads';
+import { achievementExplained, delayExplained } from './ticket-metric-explanations';
 import { TicketMetricsAccumulator } from './ticket-metrics';
 
 type Component = AssessmentScheme['components'][number];
@@ -150,11 +151,13 @@ export async function computePeriodClose(
       if (m === 'achievementRate') {
         const r = acc.achievement(p.id);
         values[c.input] = r.rate;
-        metrics.push({ period: p.id, id: m, label: '计划内达成率', value: r.rate, display: r.display, numerator: String(r.numerator), denominator: String(r.denominator), explanation: r.explanation, notes: r.notes, details: r.details });
+        const said = achievementExplained(r, { from: p.start, to: p.end }, asOf);
+        metrics.push({ period: p.id, id: m, label: '计划内达成率', value: r.rate, display: r.display, numerator: String(r.numerator), denominator: String(r.denominator), explanation: said.explanation, notes: said.notes, details: r.details });
       } else {
         const d = acc.delay(p.id);
         values[c.input] = d.days;
-        metrics.push({ period: p.id, id: m, label: '特别关注类问题延期时间', value: d.days, display: toFixed2(d.days), numerator: null, denominator: null, explanation: d.explanation, notes: d.notes, details: d.details });
+        const said = delayExplained(d, { from: p.start, to: p.end }, asOf);
+        metrics.push({ period: p.id, id: m, label: '特别关注类问题延期时间', value: d.days, display: toFixed2(d.days), numerator: null, denominator: null, explanation: said.explanation, notes: said.notes, details: d.details });
       }
     }
     sourceOf(p.id).metrics = values;

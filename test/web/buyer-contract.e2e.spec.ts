@@ -151,6 +151,33 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     await session.screenshot('vendor-tickets-board');
   });
 
+  it('tickets board: filters by overdue and by words as ticketSearch does, clears, and says how many it shows', async () => {
+    const session = await web.session(ADMIN);
+    const { page } = session;
+    const SEARCH = 'query ($c: ID!, $f: TicketFilterInput) { ticketSearch(contractId: $c, filter: $f, first: 200) { totalCount nodes { number } } }';
+    const api = async (f: Record<string, unknown>) => (await web.stack.gql<{ ticketSearch: { totalCount: number; nodes: { number: string }[] } }>(ADMIN, SEARCH, { c: contract.id, f })).ticketSearch;
+    const shown = async () => (await page.locator('article.ticket-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-ticket')))).sort();
+    await page.goto(`/buyer/contracts/${contract.id}/tickets`);
+    const all = await api({});
+    await page.getByTestId('ticket-count').filter({ hasText: `共 ${all.totalCount} 张` }).waitFor();
+    // Overdue only: the open tickets whose clocks the stored results show past a deadline.
+    const overdue = await api({ overdue: true });
+    await page.getByLabel('只看已超时未结').check();
+    await page.getByRole('button', { name: '筛选', exact: true }).click();
+    await page.getByTestId('ticket-count').filter({ hasText: `共 ${overdue.totalCount} 张` }).waitFor();
+    expect(await shown()).toEqual(overdue.nodes.map((n) => n.number).sort());
+    // Words and a severity together; then clear returns every ticket.
+    const first = all.nodes[all.nodes.length - 1].number;
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await page.getByTestId('ticket-count').filter({ hasText: `共 ${all.totalCount} 张` }).waitFor();
+    await page.getByLabel('搜索（编号或标题）').fill(first);
+    await page.getByRole('button', { name: '筛选', exact: true }).click();
+    const byWords = await api({ text: first });
+    await page.getByTestId('ticket-count').filter({ hasText: `共 ${byWords.totalCount} 张` }).waitFor();
+    expect(await shown()).toEqual(byWords.nodes.map((n) => n.number).sort());
+    await session.screenshot('tickets-board-filtered');
+  });
+
   it('period inputs: the scheme’s fields, a problem at its path, saved inputs read back from the API', async () => {
     const session = await web.session(ADMIN);
     const { page } = session;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useGraphqlQuery } from '../../api/use-graphql';
+import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
@@ -10,7 +10,9 @@ import { CreateTicketForm, taxonomyOf } from './create-ticket-form';
 import { SlaBadgeView, TicketDetail } from './ticket-detail';
 import { slaUsedText } from './ticket-sla-format';
 import { ticketLabel, ticketsMessages, type TicketsText } from './tickets-messages';
-import { atRisk, FINAL_STATES, TICKET_STATES, type TicketRow, TICKETS_BOARD } from './tickets-queries';
+import { TicketFilterBar } from './ticket-filter-bar';
+import { ticketFilterMessages } from './ticket-filter-messages';
+import { atRisk, BOARD_PAGE_SIZE, FINAL_STATES, TICKET_STATES, type TicketFilter, type TicketRow, TICKETS_SEARCH } from './tickets-queries';
 
 function TicketCard({ ticket, t, severityName }: { ticket: TicketRow; t: TicketsText; severityName(id: string): string }) {
   const { locale } = useLocale();
@@ -73,7 +75,16 @@ export function TicketsBoardPage({ area }: { area: 'buyer' | 'vendor' }) {
   const { id = '' } = useParams();
   const { user } = useSession();
   const [search, setSearch] = useSearchParams();
-  const query = useGraphqlQuery(TICKETS_BOARD, { contractId: id });
+  const tf = useMessages(ticketFilterMessages);
+  const [filter, setFilter] = useState<TicketFilter>({});
+  const query = useGraphqlQuery(TICKETS_SEARCH, { contractId: id, filter, first: BOARD_PAGE_SIZE });
+  // Further pages of the same filter, fetched with the previous page's cursor ("load more"); a new filter starts over.
+  const [more, setMore] = useState<{ nodes: TicketRow[]; endCursor: string | null; hasNextPage: boolean } | null>(null);
+  const [fetchMore, fetching] = useGraphqlMutation(TICKETS_SEARCH);
+  const applyFilter = (next: TicketFilter) => {
+    setMore(null);
+    setFilter(next);
+  };
   // What this page changed since the load: shown at once (a reload would lose the detail's focus and message).
   const [changed, setChanged] = useState<Record<string, TicketRow>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -85,7 +96,14 @@ export function TicketsBoardPage({ area }: { area: 'buyer' | 'vendor' }) {
     <Page title={format(t.title, { name })}>
       <ContractNav area={area} contractId={id} />
       <QueryView query={query}>
-        {({ tickets: loaded, contract }) => {
+        {({ ticketSearch: page, contract }) => {
+          const loaded = [...page.nodes, ...(more?.nodes ?? [])];
+          const next = more ?? page;
+          const loadMore = async () => {
+            if (!next.endCursor) return;
+            const r = (await fetchMore({ contractId: id, filter, first: BOARD_PAGE_SIZE, after: next.endCursor })).ticketSearch;
+            setMore((m) => ({ nodes: [...(m?.nodes ?? []), ...r.nodes], endCursor: r.endCursor, hasNextPage: r.hasNextPage }));
+          };
           const known = new Set(loaded.map((x) => x.id));
           const tickets = [...loaded.map((x) => changed[x.id] ?? x), ...Object.values(changed).filter((x) => !known.has(x.id))];
           const open = tickets.filter((x) => !FINAL_STATES.includes(x.state));
@@ -113,6 +131,17 @@ export function TicketsBoardPage({ area }: { area: 'buyer' | 'vendor' }) {
                   }}
                 />
               ) : null}
+              <TicketFilterBar
+                value={filter}
+                states={TICKET_STATES}
+                stateName={(s) => ticketLabel(t, 'state', s)}
+                severities={taxonomy.severities.map((s) => s.id)}
+                severityName={severityName}
+                onChange={applyFilter}
+              />
+              <p className="muted" data-testid="ticket-count">
+                {format(tf.shown, { total: page.totalCount, shown: loaded.length })}
+              </p>
               <section aria-labelledby="board-heading">
                 <h2 id="board-heading">{format(t.openTickets, { n: open.length })}</h2>
                 {tickets.length ? null : <p>{t.noTickets}</p>}
@@ -134,6 +163,13 @@ export function TicketsBoardPage({ area }: { area: 'buyer' | 'vendor' }) {
                     ))}
                   </div>
                 </details>
+              ) : null}
+              {next.hasNextPage ? (
+                <p>
+                  <button type="button" onClick={() => void loadMore()} disabled={fetching.running}>
+                    {fetching.running ? tf.loadingMore : tf.more}
+                  </button>
+                </p>
               ) : null}
               {isBuyer ? (
                 <section aria-labelledby="create-heading">

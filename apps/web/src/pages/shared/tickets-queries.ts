@@ -42,8 +42,20 @@ const TICKET_FIELDS = `id number title state severity category businessArea spec
   sla { status evaluatedAt calendarVersion configVersion targets { targetId name metric clock status start stop deadline elapsedMinutes targetMinutes pausedMinutes breachMinutes percentUsed explanation { code params { name value } } } }
   slaNote events { seq kind at actorSide note data recordedAt } pauses { from to reason approvedBy }`;
 
-export const TICKETS_BOARD = gqlDocument<{ tickets: TicketRow[]; contract: { id: string; name: string; configuration: unknown } }, { contractId: string }>(
-  `query TicketsBoard($contractId: ID!) { tickets(contractId: $contractId) { ${TICKET_FIELDS} } contract(id: $contractId) { id name configuration } }`,
+
+/** What the board filters on (the API's TicketFilterInput); an absent part does not filter. */
+export type TicketFilter = { states?: string[]; severities?: string[]; specialAttention?: boolean; overdue?: boolean; text?: string };
+export type TicketPage = { totalCount: number; hasNextPage: boolean; endCursor: string | null; nodes: TicketRow[] };
+/** Tickets per page of the board (the API allows up to 200). */
+export const BOARD_PAGE_SIZE = 100;
+
+export const TICKETS_SEARCH = gqlDocument<
+  { ticketSearch: TicketPage; contract: { id: string; name: string; configuration: unknown } },
+  { contractId: string; filter: TicketFilter; first: number; after?: string }
+>(
+  `query TicketsSearch($contractId: ID!, $filter: TicketFilterInput, $first: Int, $after: String) {
+    ticketSearch(contractId: $contractId, filter: $filter, first: $first, after: $after) { totalCount hasNextPage endCursor nodes { ${TICKET_FIELDS} } }
+    contract(id: $contractId) { id name configuration } }`,
 );
 
 export type TransitionInput = {

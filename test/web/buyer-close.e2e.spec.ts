@@ -251,8 +251,9 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
     await detail.getByLabel('投标人', { exact: true }).fill('小微信息技术有限公司');
     await detail.getByLabel('最后报价', { exact: true }).fill('32000.00');
     await detail.getByLabel('小微企业', { exact: true }).check();
-    for (const [id, n] of [['O1', '2'], ['O2', '1'], ['O3', '1'], ['O4', '1'], ['O5', '2']]) await detail.getByLabel(new RegExp(`^${id} `)).fill(n);
-    await detail.getByLabel(/^O6 /).check();
+    // Items are labelled by their names from the preset (O1–O6 are keys, not shown).
+    for (const [label, n] of [['投标人业绩', '2'], ['投标人相关证书评价', '1'], ['投入人员评价（1）', '1'], ['投入人员评价（2）', '1'], ['投入人员评价（3）', '2']]) await detail.getByLabel(new RegExp(`^${label}`)).fill(n);
+    await detail.getByLabel(/^投标人承诺评价：满足$/).check();
     await detail.getByRole('button', { name: '保存' }).first().click();
     await detail.getByTestId('bids').locator('tbody tr').first().waitFor();
     const projects = await web.stack.gql<{ procurementProjects: { id: string }[] }>(admin, '{ procurementProjects { id } }');
@@ -275,8 +276,8 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
     const sheetForm = detail.getByRole('form', { name: '录入评委打分表' });
     await sheetForm.getByLabel('投标', { exact: true }).selectOption({ label: '小微信息技术有限公司' });
     await sheetForm.getByLabel('评委', { exact: true }).fill('评委甲');
-    await sheetForm.getByLabel(/^S2 .*瑕疵数$/).fill('1');
-    await sheetForm.getByLabel(/^S5 .*未提供方案$/).check();
+    await sheetForm.getByLabel(/^项目服务人员评价：瑕疵数$/).fill('1');
+    await sheetForm.getByLabel(/^服务质量保证管理方案：未提供方案$/).check();
     await sheetForm.getByRole('button', { name: '保存' }).click();
     const ranking = detail.getByTestId('ranking');
     await ranking.waitFor({ timeout: 20_000 });

@@ -10,6 +10,7 @@ import { useSession } from '../../session/session';
 import { ContractNav } from '../shared/contract-nav';
 import { ContractStatusTiles } from '../shared/contract-status-tiles';
 import { ContractConfigEditor } from './contract-config-editor';
+import { ContractConfigForm } from './contract-config-form';
 import { asConfigView } from './contract-config-types';
 import { ContractConfigView } from './contract-config-view';
 import { contractMessages } from './contract-messages';
@@ -51,7 +52,14 @@ export function ContractPage() {
               </section>
               <section aria-labelledby="edit-heading">
                 <h2 id="edit-heading">{t.editHeading}</h2>
-                {user?.role === 'buyer-admin' ? <ContractConfigEditor contract={contract} onSaved={setSaved} /> : <p className="muted">{t.readOnly}</p>}
+                {user?.role === 'buyer-admin' ? (
+                  <>
+                    <ContractConfigForm contract={contract} onSaved={setSaved} />
+                    <ContractConfigEditor contract={contract} onSaved={setSaved} />
+                  </>
+                ) : (
+                  <p className="muted">{t.readOnly}</p>
+                )}
               </section>
             </>
           );

@@ -12,7 +12,7 @@ import { CHECK_CONFIGURATION, type ConfigProblem, type ContractDetail, UPDATE_CO
 const CHECK_DELAY_MS = 500;
 
 type Unit = 'minutes' | 'workingDays';
-type TargetDraft = { name: string; severities: string; clock: string; unit: Unit; value: string; mode: string };
+type TargetDraft = { name: string; severities: string[]; clock: string; unit: Unit; value: string; mode: string };
 type Draft = { amount: string; start: string; end: string; targets: TargetDraft[] };
 type Check = { status: 'idle' | 'checking' } | { status: 'done'; valid: boolean; problems: ConfigProblem[] } | { status: 'failed'; error: string };
 
@@ -46,7 +46,7 @@ function draftOf(config: Record<string, unknown>): Draft {
       const unit: Unit = d.workingDays !== undefined ? 'workingDays' : 'minutes';
       return {
         name: text(t.name) || text(t.id),
-        severities: (Array.isArray(t.severities) ? t.severities : []).map((s) => names.get(text(s)) || text(s)).join('、'),
+        severities: (Array.isArray(t.severities) ? t.severities : []).map((s) => names.get(text(s)) || text(s)),
         clock: text(t.clock),
         unit,
         value: text(unit === 'workingDays' ? d.workingDays : d.minutes),
@@ -130,7 +130,7 @@ export function ContractConfigForm({ contract, onSaved }: { contract: ContractDe
   const others = problems.filter((p) => !fieldPaths.some((f) => at([p], f).length > 0));
   const errorAt = (path: string): string | null => {
     const here = at(problems, path);
-    return here.length ? here.map((p) => problemText(p)).join('；') : null;
+    return here.length ? here.map((p) => problemText(p)).join(t.separator) : null;
   };
   const edit = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -180,7 +180,7 @@ export function ContractConfigForm({ contract, onSaved }: { contract: ContractDe
         const path = `sla.policy.targets[${i}]`;
         return (
           <fieldset key={i} data-target={i}>
-            <legend>{format(t.targetLegend, { name: target.name, severities: target.severities })}</legend>
+            <legend>{format(t.targetLegend, { name: target.name, severities: target.severities.join(t.separator) })}</legend>
             <FormField label={format(t.clock, { name: target.name })} error={errorAt(`${path}.clock`)}>
               {(p) => (
                 <select {...p} value={target.clock} onChange={(e) => editTarget(i, { clock: e.target.value })}>

@@ -53,3 +53,10 @@ describe('formatQuantity', () => {
     expect(formatQuantity(null)).toBe('—');
   });
 });
+
+describe('formatPeriod', () => {
+  it('names the whole term', () => {
+    expect(formatPeriod('term', 'zh-CN')).toBe('合同期');
+    expect(formatPeriod('term', 'en')).toBe('term');
+  });
+});

@@ -89,7 +89,7 @@ const CASES: Case[] = [
 /** Latin words a Chinese screen may show: the issue's allowlist (SLA, L1–L4, ID, file types) and units. */
 const ALLOWED_LATIN = new Set(['SLA', 'L1', 'L2', 'L3', 'L4', 'ID', 'CSV', 'XLSX', 'PDF', 'min', 'h', 'd', 'kB', 'KB', 'MB', 'GB', 'km', 'x', '×', 'v', 'ok', 'OK']);
 /** Fields whose strings people typed (contract content): allowed in either language. */
-const CONTENT_KEYS = new Set(['name', 'title', 'label', 'description', 'changeNote', 'note', 'notes', 'comment', 'contractName', 'contractCode', 'tenantName', 'vendorName', 'bidderName', 'displayName', 'createdByName', 'authorName', 'personName', 'personId', 'number', 'roleName', 'evidence', 'participants', 'reason', 'email', 'presetTitle', 'packageName', 'projectName', 'evaluator']);
+const CONTENT_KEYS = new Set(['name', 'title', 'label', 'description', 'changeNote', 'note', 'notes', 'comment', 'contractName', 'contractCode', 'tenantName', 'vendorName', 'bidderName', 'displayName', 'createdByName', 'authorName', 'personName', 'personId', 'number', 'roleName', 'evidence', 'participants', 'reason', 'email', 'presetTitle', 'packageName', 'projectName', 'evaluator', 'confirmReason']);
 
 /** Collects the content strings out of a GraphQL answer: values under CONTENT_KEYS, and `code` beside a `name` (contract, project codes). */
 function collectContent(value: unknown, out: Set<string>, parentKey = ''): void {

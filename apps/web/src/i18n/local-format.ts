@@ -93,6 +93,8 @@ const QUARTERS = ['一', '二', '三', '四'];
  */
 export function formatPeriod(id: string | null | undefined, locale: Locale): string {
   if (!id) return '—';
+  // The whole contract term (inputs that count over it, such as the term's attendance).
+  if (id === 'term') return locale === 'zh-CN' ? '合同期' : 'term';
   const m = /^(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?$/.exec(id);
   if (!m) return id;
   const [, year, part] = m;

@@ -41,7 +41,7 @@ export function MissingList({ missing, inputsHref }: { missing: readonly Missing
         <ul>
           {missing.map((m, i) => (
             <li key={i} data-input={`${m.period}/${m.input}`}>
-              <strong>{formatPeriod(m.period, locale)}</strong>：{m.message}
+              <strong>{formatPeriod(m.period, locale)}</strong>{locale === 'zh-CN' ? '：' : ': '}{m.message}
             </li>
           ))}
         </ul>

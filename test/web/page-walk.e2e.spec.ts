@@ -202,6 +202,7 @@ describe('page walk: local, readable presentation on every page of every role', 
   let stack: WebStack;
   let browser: Browser;
   const ctx: Ctx = { ids: new Map() };
+  const ticketNumbers = new Set<string>();
 
   beforeAll(async () => {
     // What `npm start` shows: the base demo and the showcase (a confirmed close, a procurement with bids).
@@ -209,6 +210,11 @@ describe('page walk: local, readable presentation on every page of every role', 
     for (const user of ['vendor@demo.local', 'tianjin.admin@demo.local']) {
       const { contracts } = await stack.gql<{ contracts: { id: string; code: string }[] }>(user, '{ contracts { id code } }');
       for (const c of contracts) ctx.ids.set(c.code, c.id);
+    }
+    // Ticket numbers (联系单编号) are what the buyer typed: content wherever a page quotes them (a close's delay lists them).
+    for (const id of new Set(ctx.ids.values())) {
+      const { tickets } = await stack.gql<{ tickets: { number: string }[] }>('vendor@demo.local', 'query ($c: ID!) { tickets(contractId: $c) { number } }', { c: id });
+      for (const t of tickets) ticketNumbers.add(t.number);
     }
   }, 240_000);
 
@@ -229,7 +235,7 @@ describe.each<Locale>(['zh-CN', 'en'])('in %s', (locale) => {
     if (known) return known;
     const session = await openSession(browser, stack, __filename, { locale });
     await session.context.addInitScript(`window.localStorage.setItem('ledger.locale', ${JSON.stringify(locale)})`);
-    const rs: RoleSession = { session, content: new Set(), instants: new Set(), seenProblems: 0 };
+    const rs: RoleSession = { session, content: new Set(ticketNumbers), instants: new Set(), seenProblems: 0 };
     session.page.on('response', (r: Response) => {
       if (!r.url().endsWith('/graphql')) return;
       void r

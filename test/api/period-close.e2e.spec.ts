@@ -14,7 +14,7 @@ type Preview = {
   year: { year: number; score: string; count: number } | null;
   inputsUsed: { period: string; componentId: string; input: string; source: string; value: unknown }[];
   missing: { period: string; input: string; message: string }[];
-  metrics: { period: string; id: string; value: string | null; display: string | null; numerator: string | null; denominator: string | null; details: Record<string, unknown> }[];
+  metrics: { period: string; id: string; value: string | null; display: string | null; numerator: string | null; denominator: string | null; explanation: string; notes: string[]; details: Record<string, unknown> }[];
   flags: { period: string; code: string; subject: string }[];
   facts: Record<string, unknown>;
   schedule: { asOf: string; lines: { id: string; gross: string; net: string; status: string; dueDate: string | null; reasons: string[]; deductions: { ruleId: string; amount: string; formula: string }[] }[]; totals: { gross: string; deductions: string; net: string }; vendorBalanceOwed: string };

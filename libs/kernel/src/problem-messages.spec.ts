@@ -21,7 +21,7 @@ describe('problem dictionary', () => {
   it('renders a problem in either language, and an unknown code as the generic one', () => {
     const p = problem('inputs.attendance[3]', 'number.range', { min: 0, max: '30' });
     expect(p).toEqual({ path: 'inputs.attendance[3]', code: 'number.range', params: { min: '0', max: '30' }, message: 'must be between 0 and 30' });
-    expect(renderProblem('zh-CN', p.code, p.params)).toBe('应在 0 到 30 之间');
+    expect(renderProblem('zh-CN', p.code ?? '', p.params)).toBe('应在 0 到 30 之间');
     expect(renderProblem('zh-CN', 'no.such.code', {})).toBe(PROBLEM_MESSAGES['value.invalid']['zh-CN']);
   });
 });
@@ -58,6 +58,6 @@ describe('zod issues map to codes once', () => {
       i: { code: 'unknown.role', params: { value: 'pm', known: 'dev, ops' } },
       '(root)': { code: 'object.unknownKeys', params: { keys: 'extra' } },
     });
-    for (const p of zodProblems(r.error)) expect(renderProblem('zh-CN', p.code, p.params)).not.toMatch(/\{\w+\}/);
+    for (const p of zodProblems(r.error)) expect(renderProblem('zh-CN', p.code ?? '', p.params)).not.toMatch(/\{\w+\}/);
   });
 });

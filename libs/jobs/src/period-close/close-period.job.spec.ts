@@ -1,4 +1,4 @@
-import type { ScheduleLine } from '@ledger/contracts';
+import { explain, type ScheduleLine } from '@ledger/contracts';
 import { deductionLines, linesOfClose } from './close-period.job';
 import type { PeriodCloseComputation } from './period-close.computation';
 
@@ -6,11 +6,11 @@ const line = (id: string, period: string | undefined, year: number, deductions: 
   id,
   milestoneId: id.split('.')[0],
   label: id,
-  basis: '',
+  basis: explain('legacy.text', { text: '' }),
   year,
   ...(period ? { period } : {}),
   gross: '100.00',
-  deductions: deductions.map(([ruleId, amount]) => ({ ruleId, kind: ruleId, basis: {}, formula: `${ruleId} ${amount}`, amount })),
+  deductions: deductions.map(([ruleId, amount]) => ({ ruleId, kind: ruleId, basis: {}, formula: explain('legacy.text', { text: `${ruleId} ${amount}` }), amount })),
   deductionTotal: '0.00',
   net: '100.00',
   paid: '0.00',

@@ -28,6 +28,8 @@ describe('procurement (Tianjin) through GraphQL on real PostgreSQL', () => {
   const call = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<Gql> => (await api.gql(query, variables, tokens[who])).body as Gql;
   const code = (r: Gql) => r.errors?.[0]?.extensions.code;
   const paths = (r: Gql) => (r.errors?.[0]?.extensions.problems ?? []).map((p) => p.path);
+  // Where a test reads the English message (the code and its parameters are checked in problem-codes.e2e).
+  const said = (r: Gql) => (r.errors?.[0]?.extensions.problems ?? []).map((p) => ({ path: p.path, message: p.message }));
   const ok = <T>(r: Gql, field: string): T => {
     expect(r.errors).toBeUndefined();
     return r.data?.[field] as T;
@@ -181,7 +183,7 @@ describe('procurement (Tianjin) through GraphQL on real PostgreSQL', () => {
       'recordBid',
     );
     const unscored = await call('tianjin.admin', RANKING, { id: pkg.id });
-    expect([code(unscored), unscored.errors?.[0].extensions.problems]).toEqual(['BAD_USER_INPUT', [{ path: 'sheets', message: 'no evaluator sheets: the subjective items need at least one evaluator' }]]);
+    expect([code(unscored), said(unscored)]).toEqual(['BAD_USER_INPUT', [{ path: 'sheets', message: 'no evaluator sheets: the subjective items need at least one evaluator' }]]);
     ok(await call('tianjin.admin', SHEET, { i: { packageId: pkg.id, evaluator: 'E1', bidId: first.id, items: flaws(0, 0, 0, 0, 0, 0) } }), 'recordEvaluatorSheet');
     // A second bid, valid, with no sheet from E1: named.
     const second = ok<{ id: string }>(
@@ -189,7 +191,7 @@ describe('procurement (Tianjin) through GraphQL on real PostgreSQL', () => {
       'recordBid',
     );
     const missing = await call('tianjin.admin', RANKING, { id: pkg.id });
-    expect(missing.errors?.[0].extensions.problems).toEqual([{ path: 'sheets', message: `evaluator "E1" has no sheet for bidder "${second.id}"` }]);
+    expect(said(missing)).toEqual([{ path: 'sheets', message: `evaluator "E1" has no sheet for bidder "${second.id}"` }]);
   });
 
   it('an invalid scheme is refused with every problem at its path, and nothing is stored', async () => {
@@ -206,7 +208,9 @@ describe('procurement (Tianjin) through GraphQL on real PostgreSQL', () => {
       expect.arrayContaining(['input.number', 'input.name', 'input.budget', 'input.scheme.price.smallMicroDeduction', 'input.scheme.items[0].params.cap', 'input.scheme.items[6].id', 'input.scheme.items']),
     );
     const both = await call('tianjin.admin', PACKAGE, { i: { projectId, number: 11, name: 'x', presetId: 'huaian-2025-2026' } });
-    expect(both.errors?.[0].extensions.problems).toEqual([{ path: 'input.presetId', message: 'preset "huaian-2025-2026" has no procurement scheme (only the Tianjin packages have one)' }]);
+    expect(both.errors?.[0].extensions.problems).toEqual([
+      { path: 'input.presetId', code: 'procurement.presetWithoutScheme', params: { value: 'huaian-2025-2026' }, message: 'preset "huaian-2025-2026" has no procurement scheme (only the Tianjin packages have one)' },
+    ]);
     expect(paths(await call('tianjin.admin', PACKAGE, { i: { projectId, number: 11, name: 'x' } }))).toEqual(['input']);
     expect(await count(api.database.name, 'procurement_packages')).toBe(before);
   });

@@ -48,7 +48,11 @@ const shanghai = (ms: number): string => `${new Date(ms + 8 * 3_600_000).toISOSt
 /** A stored target as the API shows it: the explanation's parameters as name/value strings, in the engine's order. */
 const asApi = (t: Target): Target => ({
   ...t,
-  explanation: { code: t.explanation.code, params: Array.isArray(t.explanation.params) ? t.explanation.params : Object.entries(t.explanation.params).map(([name, value]) => ({ name, value: String(value) })) },
+  // As the API gives them: parameters by name (jsonb keeps its own key order).
+  explanation: {
+    code: t.explanation.code,
+    params: (Array.isArray(t.explanation.params) ? t.explanation.params : Object.entries(t.explanation.params).map(([name, value]) => ({ name, value: String(value) }))).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  },
 });
 const stable = (t: Target) => (t.stop === null ? { ...t, elapsedMinutes: undefined, percentUsed: undefined, breachMinutes: undefined, explanation: undefined, status: 'not stopped' } : t);
 

@@ -167,6 +167,12 @@ export const PROBLEM_MESSAGES = {
   'scoring.inputsObject': t('应按各考核项的输入逐项填写', 'must be an object keyed by each component\'s input'),
   'number.minAboveMaxValues': t('最小值 {min} 大于最大值 {max}', 'min {min} is above max {max}'),
   // Tickets (libs/contracts lifecycle)
+  'ticket.buyerOnly': t('只有采购人一方可以执行此操作', 'only the buyer may take this action'),
+  'ticket.vendorOnly': t('只有供应商一方可以执行此操作', 'only the vendor may take this action'),
+  'ticket.stateNotAllowed': t('联系单当前的状态不允许此操作', 'the ticket’s state does not allow this action'),
+  'ticket.beforeLastEvent': t('时间不能早于联系单的上一事件', 'must not precede the ticket’s last event'),
+  'ticket.reasonRequired': t('请填写原因', 'give a reason'),
+  'ticket.notStableYet': t('上线后须平稳运行 {days} 个工作日（至 {until}）后才能关闭', 'must run stable for {days} working day(s) after deployment, until {until}'),
   'ticket.idRequired': t('请填写工单编号', 'give the ticket an id (编号)'),
   'ticket.categoryRequired': t('请选择问题分类', 'give the category (问题分类)'),
   'ticket.severityRequired': t('请选择严重程度', 'give the severity (严重程度)'),

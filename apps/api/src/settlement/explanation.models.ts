@@ -33,5 +33,7 @@ export function requestLocale(req: Pick<Request, 'headers'> | undefined): Explan
 /** Any stored form (structured, or a legacy English sentence) as the GraphQL model. */
 export function explanationModel(stored: unknown, locale: ExplanationLocale): ExplanationModel {
   const e = toExplanation(stored);
-  return { code: e.code, params: Object.entries(e.params).map(([name, value]) => ({ name, value })), text: renderExplanation(e, locale) };
+  // By name: a stored explanation comes back from jsonb with its keys in jsonb's order.
+  const params = Object.entries(e.params).map(([name, value]) => ({ name, value })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { code: e.code, params, text: renderExplanation(e, locale) };
 }

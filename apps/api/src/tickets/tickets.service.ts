@@ -421,9 +421,12 @@ export class TicketsService {
   }
 }
 
-/** The engine's explanation as GraphQL carries it: the code and its parameters as name/value strings, in the engine's order. */
+/**
+ * The engine's explanation as GraphQL carries it: the code and its parameters as name/value strings, by name (a
+ * result read back from jsonb has its keys in jsonb's order, a fresh one in the engine's: the same either way).
+ */
 function explanationModel(e: SlaExplanation): SlaExplanationModel {
-  return { code: e.code, params: Object.entries(e.params).map(([name, value]) => ({ name, value: String(value) })) };
+  return { code: e.code, params: Object.entries(e.params).map(([name, value]) => ({ name, value: String(value) })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
 }
 
 /** A concurrent request that took the same number first: CONFLICT (the transaction rolls back), not a server error. */

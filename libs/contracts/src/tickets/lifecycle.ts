@@ -144,7 +144,7 @@ export function stableUntil(ticket: Pick<Ticket, 'events'>, config: Pick<ParsedC
 }
 
 const reasonProblem = (reason: unknown): Problem[] =>
-  typeof reason === 'string' && reason.trim() !== '' ? [] : [{ path: 'action.reason', message: 'give a reason' }];
+  typeof reason === 'string' && reason.trim() !== '' ? [] : [problem('action.reason', 'ticket.reasonRequired')];
 
 /**
  * Apply one action to a ticket. Pure: returns the new ticket (the input is not changed) and the events
@@ -157,15 +157,16 @@ export function transition(ticket: Ticket, action: TicketAction, ctx: Transition
   const zone = timeZoneOf(ctx.config);
   if (ctx.actor !== 'buyer' && ctx.actor !== 'vendor') problems.push({ path: 'actor', message: `actor must be buyer or vendor, got "${String(ctx.actor)}"` });
   else if (!rule.actors.includes(ctx.actor)) {
-    problems.push({ path: 'actor', message: `only the ${rule.actors.join(' or ')} may ${rule.verb} a ticket, not the ${ctx.actor} (${rule.seed})` });
+    // The code says who may act (in the reader's language); the message keeps the seed's reference for audits.
+    problems.push({ path: 'actor', code: rule.actors.includes('buyer') ? 'ticket.buyerOnly' : 'ticket.vendorOnly', params: {}, message: `only the ${rule.actors.join(' or ')} may ${rule.verb} a ticket, not the ${ctx.actor} (${rule.seed})` });
   }
   const stateOk = rule.from.includes(ticket.state);
-  if (!stateOk) problems.push({ path: 'state', message: stateMessage(action.type, rule, ticket.state) });
+  if (!stateOk) problems.push({ path: 'state', code: 'ticket.stateNotAllowed', params: {}, message: stateMessage(action.type, rule, ticket.state) });
 
   const atMs = parseInstant(problems, ctx.at, 'at');
   const last = ticket.events[ticket.events.length - 1];
   if (atMs !== undefined && last && toEpochMs(last.at) > atMs) {
-    problems.push({ path: 'at', message: `${formatInstant(atMs, zone)} precedes the ticket's last event (${last.kind} at ${last.at})` });
+    problems.push({ path: 'at', code: 'ticket.beforeLastEvent', params: {}, message: `${formatInstant(atMs, zone)} precedes the ticket's last event (${last.kind} at ${last.at})` });
   }
 
   const next: Ticket = { ...ticket, events: [...ticket.events], pauses: [...ticket.pauses], ...(ticket.checklist ? { checklist: { ...ticket.checklist } } : {}) };
@@ -235,6 +236,8 @@ export function transition(ticket: Ticket, action: TicketAction, ctx: Transition
           const n = stableWorkingDays(ctx.config);
           problems.push({
             path: 'at',
+            code: 'ticket.notStableYet',
+            params: { days: String(n), until },
             message: `cannot ${rule.verb} the ticket at ${at}: it must run stable for ${n} working day(s) after deployment, until ${until} (000:67: 平稳、准确超过${n}个工作日后，可将问题进行关闭处理)`,
           });
           break;

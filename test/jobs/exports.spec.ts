@@ -140,12 +140,13 @@ describe('finance exports (real PostgreSQL, demo seed, jobs in-process)', () => 
     expect((res.body as Buffer).length).toBe(xuzhouXlsx.byteSize);
 
     const rows = await xlsxRows(res.body as Buffer);
-    expect(blockOf(rows)).toMatchObject({ 配置版本: 'v1', 日历版本: 'cn-national@2026-test', 计算基准日: '2027-03-01', 采购人: expect.stringContaining('徐州') });
+    expect(blockOf(rows)).toMatchObject({ 配置版本: '配置第 1 版', 日历版本: '2026 国家日历', 计算基准日: '2027-03-01', 采购人: expect.stringContaining('徐州') });
     const table = tableOf(rows);
     const line = table.find((r) => r[H.kind] === '付款节点') as string[];
     expect([line[H.lineId], line[H.gross], line[H.deduction], line[H.net], line[H.netCapital], line[H.status]]).toEqual(['settlement', '2400000.00', '66666.67', '2333333.33', '贰佰叁拾叁万叁仟叁佰叁拾叁元叁角叁分', '到期']);
-    const absence = table.find((r) => r[H.kind] === '扣款' && r[H.rule].startsWith('absence')) as string[];
-    expect([absence[H.deduction], absence[H.ruleBasis], absence[H.reason]]).toEqual(['66666.67', 'base=2400000.00; absentPersonMonths=3; actualPersonMonths=105; plannedPersonMonths=108', '2026 结算记录：全年缺岗3人月']); // jsonb orders the keys
+    // The rule as the buyer named it, its basis and formula in words (no rule ids or key=value pairs).
+    const absence = table.find((r) => r[H.kind] === '扣款' && r[H.rule] === '缺岗扣减费用') as string[];
+    expect([absence[H.deduction], absence[H.ruleBasis], absence[H.reason]]).toEqual(['66666.67', '基数 2400000.00；缺勤人月 3；实际人月 105；计划人月 108', '2026 结算记录：全年缺岗3人月']);
     const total = table.find((r) => r[H.kind] === '合计') as string[];
     expect([total[H.net], total[H.netCapital], total[H.outstanding], total[H.vendorOwed]]).toEqual(['2333333.33', '贰佰叁拾叁万叁仟叁佰叁拾叁元叁角叁分', '2333333.33', '0.00']);
   });

@@ -122,7 +122,12 @@ describe('API public reference operations (GraphQL over HTTP, real module)', () 
     expect(paths).toEqual(expect.arrayContaining(['asOf']));
     expect(paths.some((p) => p.startsWith('facts.periods[0]'))).toBe(true);
     const both = await gql(SIMULATE, { input: { presetId: 'beijing-2020', configuration: {}, asOf: '2026-01-01' } });
-    expect(both.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', problems: [{ path: 'input', message: 'give exactly one of presetId and configuration' }] });
+    expect(both.body.errors[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      messageCode: 'input.problems',
+      messageParams: { count: '1' },
+      problems: [{ path: 'input', code: 'choice.exactlyOne', params: { first: 'presetId', second: 'configuration' }, message: 'give exactly one of presetId and configuration' }],
+    });
   });
 });
 

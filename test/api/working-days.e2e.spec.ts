@@ -71,7 +71,7 @@ describe('workingDays: a month on the contract calendar (real PostgreSQL, demo s
   it('out of reach is NOT_FOUND; a bad month is refused at its path; an unpublished year is not guessed', async () => {
     for (const who of ['huaian.admin', 'admin']) expect((await call(who, { c: xuzhou, m: '2026-10' })).errors?.[0].extensions.code).toBe('NOT_FOUND');
     expect((await call('xuzhou.staff', { c: 'not-a-uuid', m: '2026-10' })).errors?.[0].extensions.code).toBe('NOT_FOUND');
-    expect((await call('xuzhou.staff', { c: xuzhou, m: '2026-13' })).errors?.[0].extensions.problems).toEqual([{ path: 'month', message: 'must be a month YYYY-MM' }]);
+    expect((await call('xuzhou.staff', { c: xuzhou, m: '2026-13' })).errors?.[0].extensions.problems).toEqual([{ path: 'month', code: 'month.format', params: {}, message: 'must be a month YYYY-MM' }]);
     const national = JSON.parse(readFileSync(join(__dirname, '../../libs/sla/src/data/cn-national-calendar.json'), 'utf8')) as { years: { year: number }[] };
     const years = national.years.map((y) => y.year);
     const unpublished = `${Math.max(...years) + 1}-01`;

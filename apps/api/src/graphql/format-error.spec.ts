@@ -8,7 +8,13 @@ describe('formatGraphqlError', () => {
   it('keeps a domain error code and its problems', () => {
     const err = new GraphQLError('wrapped', { originalError: new ValidationError([{ path: 'money.amount', message: 'not a decimal' }]) });
     const out = formatGraphqlError(formatted, err);
-    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', problems: [{ path: 'money.amount', message: 'not a decimal' }] });
+    // A problem made without a code is rendered as the generic one; the count names the refusal in any language.
+    expect(out.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      messageCode: 'input.problems',
+      messageParams: { count: '1' },
+      problems: [{ path: 'money.amount', code: 'value.invalid', params: {}, message: 'not a decimal' }],
+    });
   });
 
   it.each(['NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'CALENDAR_NOT_PUBLISHED'] as const)('maps %s', (code) => {

@@ -4,15 +4,8 @@ import { Money } from '../../components/money';
 import { format, useMessages } from '../../i18n/i18n';
 import { type Band, type ComponentView, type ConfigView, isRecord, type RuleView, type SlaDuration } from './contract-config-types';
 import { contractMessages } from './contract-messages';
+import { keyed, named, type ViewWords as T } from './config-words';
 
-type T = Readonly<Record<keyof (typeof contractMessages)['en'], string>>;
-
-/** Looks a label up by a configuration value ("on-site" → placementonsite); the raw value when none exists. */
-function keyed(t: T, prefix: string, value: string | undefined): string {
-  if (!value) return '—';
-  const key = `${prefix}${value.replace(/-/g, '')}` as keyof T;
-  return key in t ? t[key] : value;
-}
 
 const DEFAULT_HOURS = [
   { start: '08:30', end: '12:00' },
@@ -64,13 +57,6 @@ function paramsText(t: T, params: Record<string, unknown> | undefined): string {
     .filter(([k]) => k !== 'steps')
     .map(([k, v]) => `${paramLabel(t, k)}：${valueText(t, k, v)}`)
     .join('；');
-}
-
-/** A dictionary word for a configuration value, or `other` when the dictionary has none (no raw key on screen). */
-function named(t: T, prefix: string, value: string | undefined, other: string): string {
-  if (!value) return '—';
-  const key = `${prefix}${value.replace(/-/g, '')}` as keyof T;
-  return key in t ? t[key] : other;
 }
 
 function bandText(t: T, b: Band): string {

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../i18n/i18n';
+import { defineMessages } from '../../i18n/messages';
 
 /** Texts of the buyer's contract page: readable configuration, version history, configuration editor. */
 export const contractMessages = defineMessages(
@@ -308,7 +308,7 @@ export const contractMessages = defineMessages(
     checking: 'Checking…',
     valid: 'The configuration is valid.',
     problemsFound: '{n} problems:',
-    jsonError: 'Not valid JSON: {message}',
+    jsonError: 'Not valid JSON: check the brackets, quotes and commas.',
     save: 'Save as a new version',
     saving: 'Saving…',
     saved: 'Saved as version {version}.',

@@ -21,7 +21,7 @@ import { CoreModule } from './core.module';
 import { FEATURE_MODULES } from './feature-modules';
 import { ConfigurationResolver } from './configuration/configuration.resolver';
 import { ConfigurationService } from './configuration/configuration.service';
-import { ContractsResolver } from './contracts/contracts.resolver';
+import { ContractPageResolver, ContractsResolver } from './contracts/contracts.resolver';
 import { ContractsService } from './contracts/contracts.service';
 import { errorLogPlugin } from './graphql/error-log.plugin';
 import { createErrorFormatter } from './graphql/format-error';
@@ -111,6 +111,7 @@ export class AppModule {
         PlatformResolver,
         ContractsService,
         ContractsResolver,
+        ContractPageResolver,
         ConfigurationService,
         ConfigurationResolver,
         PresetsService,

@@ -10,6 +10,11 @@ export const CASES: Record<string, Case> = {
     build: (ids) => ({ query: 'query ($id: ID!) { contract(id: $id) { id code amount } }', variables: { id: ids.contractId } }),
     expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND', platformAdmin: 'NOT_FOUND' },
   },
+  contractSearch: {
+    // The agency filter names the first tenant: to anyone who does not read it, NOT_FOUND (not an empty page).
+    build: (ids) => ({ query: 'query ($t: ID!) { contractSearch(filter: { tenantIds: [$t] }) { totalCount nodes { id code amount } } }', variables: { t: ids.tenantId } }),
+    expect: { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND' },
+  },
   updateContractConfiguration: {
     build: (ids) => ({
       query: 'mutation ($i: UpdateContractConfigurationInput!) { updateContractConfiguration(input: $i) { id } }',

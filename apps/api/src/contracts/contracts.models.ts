@@ -31,6 +31,9 @@ export class ContractModel {
   @Field(() => ID)
   tenantId!: string;
 
+  @Field(() => String, { nullable: true, description: "The buyer agency's (tenant's) name, to show instead of the id." })
+  tenantName!: string | null;
+
   @Field(() => ID)
   vendorOrgId!: string;
 
@@ -90,4 +93,37 @@ export class UpdateContractConfigurationInput {
 
   @Field({ description: 'Why the configuration changes (kept with the version).' })
   changeNote!: string;
+}
+
+/** Where a contract's term stands today (Asia/Shanghai): not started, running, or past its end. */
+export const TERM_STATES = ['upcoming', 'active', 'ended'] as const;
+
+@InputType({ description: 'What the contract lists filter on; every given part must hold (and).' })
+export class ContractFilterInput {
+  @Field({ nullable: true, description: 'Words (split at spaces), each in the code or the name (case-insensitive; up to 100 characters).' })
+  text?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Where the term stands today in Asia/Shanghai (any of): upcoming (starts later), active, ended.' })
+  termStates?: string[];
+
+  @Field(() => [ID], { nullable: true, description: "Buyer agencies (tenants, any of): the vendor's view across tenants; an agency the caller does not read is NOT_FOUND." })
+  tenantIds?: string[];
+
+  @Field({ nullable: true, description: "true: contracts with an open breach now (an open ticket's SLA clock overdue, as the dashboard's openBreaches counts it); false: none." })
+  openBreaches?: boolean;
+}
+
+@ObjectType('ContractPage', { description: 'One page of the contracts the caller reads, by contract code.' })
+export class ContractPageModel {
+  @Field(() => [ContractModel])
+  nodes!: ContractModel[];
+
+  @Field(() => Int, { description: 'How many contracts match the filter in all.' })
+  totalCount!: number;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' })
+  endCursor!: string | null;
+
+  @Field()
+  hasNextPage!: boolean;
 }

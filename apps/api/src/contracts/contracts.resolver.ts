@@ -1,5 +1,6 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ContractModel, CreateContractInput, UpdateContractConfigurationInput } from './contracts.models';
+import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { TenantModel } from '../platform/platform.models';
+import { ContractFilterInput, ContractModel, ContractPageModel, CreateContractInput, UpdateContractConfigurationInput } from './contracts.models';
 import { ContractsService } from './contracts.service';
 
 @Resolver(() => ContractModel)
@@ -9,6 +10,19 @@ export class ContractsResolver {
   @Query(() => [ContractModel], { description: "The tenant's contracts; for a vendor, the contracts it holds across tenants." })
   contracts(): Promise<ContractModel[]> {
     return this.service.list();
+  }
+
+  @Query(() => ContractPageModel, {
+    description:
+      'The contract lists: the contracts `contracts` returns, by code, filtered (words, term, agency, open breaches), a page at a time ' +
+      "(`first` ≤ 200, `after` = the previous page's endCursor).",
+  })
+  contractSearch(
+    @Args('filter', { type: () => ContractFilterInput, nullable: true }) filter?: ContractFilterInput,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<ContractPageModel> {
+    return this.service.search(filter ?? {}, first ?? 50, after ?? undefined);
   }
 
   @Query(() => ContractModel)
@@ -24,5 +38,15 @@ export class ContractsResolver {
   @Mutation(() => ContractModel, { description: 'Buyer admin: change the configuration; creates a new version, old ones stay readable.' })
   updateContractConfiguration(@Args('input') input: UpdateContractConfigurationInput): Promise<ContractModel> {
     return this.service.updateConfiguration(input);
+  }
+}
+
+@Resolver(() => ContractPageModel)
+export class ContractPageResolver {
+  constructor(private readonly service: ContractsService) {}
+
+  @ResolveField(() => [TenantModel], { description: 'The agencies (tenants) of every contract the caller reads, whatever the filter, by name: the choices of the agency filter.' })
+  agencies(): Promise<TenantModel[]> {
+    return this.service.agencies();
   }
 }

@@ -9,11 +9,26 @@ import { RequestContext } from '../auth/request-context.service';
 import { ConfigurationService } from '../configuration/configuration.service';
 import type { JsonValue } from '../graphql/json.scalar';
 import { PlatformRepository } from '../platform/platform.repository';
-import type { ContractModel, CreateContractInput, UpdateContractConfigurationInput } from './contracts.models';
-import { ContractsRepository } from './contracts.repository';
+import type { TenantModel } from '../platform/platform.models';
+import { todayInShanghai } from '../reports/contract-context';
+import { TERM_STATES, type ContractFilterInput, type ContractModel, type ContractPageModel, type CreateContractInput, type UpdateContractConfigurationInput } from './contracts.models';
+import { ContractsRepository, type TermState } from './contracts.repository';
 import { UUID } from '../graphql/ids';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const MAX_PAGE = 200;
+const MAX_WORDS = 10;
+
+/** The list's page key, opaque to clients: the last row's (id, code); the id first, as it never holds the separator. */
+const encodeCursor = (c: { code: string; id: string }): string => Buffer.from(`${c.id}|${c.code}`, 'utf8').toString('base64url');
+function decodeCursor(cursor: string): { code: string; id: string } | null {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const bar = text.indexOf('|');
+  const id = text.slice(0, bar);
+  const code = text.slice(bar + 1);
+  if (bar < 0 || !UUID.test(id) || code === '' || code.length > 64) return null;
+  return { code, id };
+}
 
 type Raw = Record<string, unknown>;
 
@@ -34,6 +49,59 @@ export class ContractsService {
       const contracts = (await this.repo.list(em)).filter((c) => ability.can('read', subject('Contract', { ...c })));
       return this.withVersions(em, contracts, await this.repo.versions(em, contracts.map((c) => c.id)));
     });
+  }
+
+  /**
+   * The contract lists: filtered, by code, a page at a time. The scope is the existing list's (row-level security:
+   * the tenant's contracts, the vendor's across tenants); an agency in the filter the caller does not read is
+   * NOT_FOUND, as any id outside its reach.
+   */
+  async search(filter: ContractFilterInput, first: number, after?: string): Promise<ContractPageModel> {
+    const ability = this.abilities.for(this.context.principal());
+    const problems: Problem[] = [];
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) problems.push(problem('first', 'number.range', { min: 1, max: MAX_PAGE }));
+    const text = filter.text?.trim() ?? '';
+    const words = text === '' ? [] : text.split(/\s+/u);
+    if (text.length > 100) problems.push(problem('filter.text', 'text.tooLong', { max: 100 }));
+    else if (words.length > MAX_WORDS) problems.push(problem('filter.text', 'list.tooLong', { max: MAX_WORDS }));
+    const termStates = filter.termStates ?? [];
+    termStates.forEach((s, i) => {
+      if (!(TERM_STATES as readonly string[]).includes(s)) problems.push(problem(`filter.termStates[${i}]`, 'unknown.state', { value: s, known: TERM_STATES }));
+    });
+    const tenantIds = [...new Set(filter.tenantIds ?? [])];
+    if (tenantIds.length > 50) problems.push(problem('filter.tenantIds', 'list.tooLong', { max: 50 }));
+    (filter.tenantIds ?? []).forEach((id, i) => {
+      if (!UUID.test(id)) problems.push(problem(`filter.tenantIds[${i}]`, 'text.uuid'));
+    });
+    const cursor = after === undefined ? undefined : decodeCursor(after);
+    if (cursor === null) problems.push(problem('after', 'value.invalid'));
+    if (problems.length) throw new ValidationError(problems);
+    return this.db.run(this.context.scope(), async (em) => {
+      if (tenantIds.length && (await this.repo.tenants(em, tenantIds)).length !== tenantIds.length) throw new DomainError('NOT_FOUND', 'no such agency');
+      // A role that reads no contract (the platform admin) gets an empty page; row-level security already shows it none.
+      if (!ability.can('read', 'Contract')) return { nodes: [], totalCount: 0, endCursor: null, hasNextPage: false };
+      const found = await this.repo.search(em, {
+        words,
+        termStates: termStates as TermState[],
+        tenantIds,
+        openBreaches: filter.openBreaches ?? undefined,
+        today: todayInShanghai(),
+        now: new Date(),
+        limit: first,
+        after: cursor ?? undefined,
+      });
+      const more = found.rows.length > first;
+      const last = found.rows[Math.min(first, found.rows.length) - 1];
+      const rows = found.rows.slice(0, first).filter((c) => ability.can('read', subject('Contract', { ...c })));
+      const nodes = await this.withVersions(em, rows, await this.repo.versions(em, rows.map((c) => c.id)));
+      return { nodes, totalCount: found.total, hasNextPage: more, endCursor: more && last ? encodeCursor(last) : null };
+    });
+  }
+
+  /** The agencies (tenants) of every contract the caller reads, by name: the choices of the agency filter. */
+  async agencies(): Promise<TenantModel[]> {
+    if (!this.abilities.for(this.context.principal()).can('read', 'Contract')) return [];
+    return this.db.run(this.context.scope(), async (em) => (await this.repo.agencies(em)).map((t) => ({ id: t.id, code: t.code, name: t.name })));
   }
 
   /** A contract outside the caller's reach is NOT_FOUND, whether it exists or not. */
@@ -128,11 +196,13 @@ export class ContractsService {
   /** Each version with its author's display name (a UUID is no name; a user the caller may not read stays null). */
   private async withVersions(em: EntityManager, contracts: ContractEntity[], versions: ContractVersionEntity[]): Promise<ContractModel[]> {
     const names = await this.repo.displayNames(em, [...new Set(versions.flatMap((v) => (v.createdBy ? [v.createdBy] : [])))]);
+    const tenants = new Map((await this.repo.tenants(em, [...new Set(contracts.map((c) => c.tenantId))])).map((t) => [t.id, t.name]));
     return contracts.map((c) => {
       const own = versions.filter((v) => v.contractId === c.id).sort((a, b) => a.version - b.version);
       const current = own.find((v) => v.version === c.currentVersion);
       return {
         ...c,
+        tenantName: tenants.get(c.tenantId) ?? null,
         configuration: (current?.configuration ?? {}) as JsonValue,
         versions: own.map((v) => ({ version: v.version, configuration: v.configuration as JsonValue, changeNote: v.changeNote, createdBy: v.createdBy, createdByName: v.createdBy ? (names.get(v.createdBy) ?? null) : null, createdAt: v.createdAt })),
       };

@@ -3,9 +3,9 @@ import { DashboardObligationsRepository } from './dashboard-obligations.reposito
 import { DashboardObligationsProblemResolver, DashboardObligationsResolver } from './dashboard-obligations.resolver';
 import { DashboardObligationsService } from './dashboard-obligations.service';
 import { DashboardRepository } from './dashboard.repository';
-import { DashboardResolver } from './dashboard.resolver';
+import { ContractPageDashboardsResolver, DashboardResolver } from './dashboard.resolver';
 import { DashboardService } from './dashboard.service';
 
 /** The contract dashboard (status tiles for the contract list and the web console) and the `ping` latency probe. */
-@Module({ providers: [DashboardRepository, DashboardService, DashboardResolver, DashboardObligationsRepository, DashboardObligationsService, DashboardObligationsResolver, DashboardObligationsProblemResolver] })
+@Module({ providers: [DashboardRepository, DashboardService, DashboardResolver, ContractPageDashboardsResolver, DashboardObligationsRepository, DashboardObligationsService, DashboardObligationsResolver, DashboardObligationsProblemResolver] })
 export class DashboardModule {}

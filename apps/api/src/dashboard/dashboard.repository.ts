@@ -38,13 +38,25 @@ export type DashboardRow = {
  */
 @Injectable()
 export class DashboardRepository {
-  async read(em: EntityManager, args: { contractId: string | null; month: string; monthStart: Date; monthEnd: Date; now: Date }): Promise<DashboardRow[]> {
-    const values = [args.contractId, args.month, args.now, args.monthStart, args.monthEnd];
+  /** `contractIds` null: every contract the scope shows; otherwise only those (e.g. one page of contractSearch). */
+  async read(em: EntityManager, args: { contractIds: readonly string[] | null; month: string; monthStart: Date; monthEnd: Date; now: Date }): Promise<DashboardRow[]> {
+    const values = [args.contractIds, args.month, args.now, args.monthStart, args.monthEnd];
     const connection = (await em.queryRunner?.connect()) as unknown;
-    if (connection instanceof Client) return (await connection.query<DashboardRow>({ name: 'contract-dashboard-v1', text: DASHBOARD_SQL, values })).rows;
+    if (connection instanceof Client) return (await connection.query<DashboardRow>({ name: 'contract-dashboard-v2', text: DASHBOARD_SQL, values })).rows;
     return em.query(DASHBOARD_SQL, values);
   }
 }
+
+/**
+ * A running clock (alias `k`, a row of ticket_sla_clocks) that counts as an open breach at `now` (an SQL
+ * expression): breached, past its deadline, or warned at 100 % by the SLA jobs. The dashboard's openBreaches and
+ * contractSearch's openBreaches filter both read it, so the list's filter and its 未结超时 column agree.
+ */
+export const clockOverdueSql = (now: string): string =>
+  `(k.status = 'breached' OR k.deadline <= ${now} OR EXISTS (SELECT 1 FROM notifications n WHERE n.tenant_id = k.tenant_id AND n.dedupe_key = 'sla-' || k.ticket_id || '-' || k.target_id || '-100'))`;
+
+/** The running clocks of a contract (alias `c`) on open tickets, as the dashboard reads them (ticket_sla_clocks_running_idx). */
+export const RUNNING_CLOCKS_SQL = 'k.tenant_id = c.tenant_id AND k.contract_id = c.id AND k.is_current AND k.stop_month IS NULL AND k.ticket_open';
 
 export const DASHBOARD_SQL = `
 SELECT c.id, c.tenant_id, c.vendor_org_id, c.code, c.name,
@@ -57,10 +69,10 @@ SELECT c.id, c.tenant_id, c.vendor_org_id, c.code, c.name,
             count(DISTINCT k.ticket_id) FILTER (WHERE k.over)::int AS open_breaches
      FROM (
        SELECT k.severity, k.target_id, k.target_name, k.ticket_id,
-              (k.status = 'breached' OR k.deadline <= $3 OR EXISTS (SELECT 1 FROM notifications n WHERE n.tenant_id = k.tenant_id AND n.dedupe_key = 'sla-' || k.ticket_id || '-' || k.target_id || '-100')) AS over,
+              ${clockOverdueSql('$3')} AS over,
               (k.percent_used >= 75 OR EXISTS (SELECT 1 FROM notifications n WHERE n.tenant_id = k.tenant_id AND n.dedupe_key = 'sla-' || k.ticket_id || '-' || k.target_id || '-75')) AS risk
        FROM ticket_sla_clocks k
-       WHERE k.tenant_id = c.tenant_id AND k.contract_id = c.id AND k.is_current AND k.stop_month IS NULL AND k.ticket_open
+       WHERE ${RUNNING_CLOCKS_SQL}
      ) k
      GROUP BY GROUPING SETS ((k.severity, k.target_id), ())) r) AS running,
   (SELECT jsonb_build_object('id', p.id, 'period', p.period, 'revision', p.revision, 'score', p.score::text, 'grade', p.grade, 'confirmed_at', p.confirmed_at)
@@ -89,5 +101,5 @@ SELECT c.id, c.tenant_id, c.vendor_org_id, c.code, c.name,
        GROUP BY n.ticket_id, k.target_id, k.stop_month, k.ticket_open, k.percent_used) w
      WHERE w.level > 0) AS notifications
 FROM contracts c
-WHERE ($1::uuid IS NULL OR c.id = $1::uuid)
+WHERE ($1::uuid[] IS NULL OR c.id = ANY($1::uuid[]))
 ORDER BY c.code, c.id`;

@@ -1,4 +1,5 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ContractPageModel } from '../contracts/contracts.models';
 import { ContractDashboardModel } from './dashboard.models';
 import { DashboardService } from './dashboard.service';
 
@@ -26,5 +27,16 @@ export class DashboardResolver {
   @Query(() => String, { description: 'Latency probe: signed in, answers "pong" without touching the database (the floor of the API benchmarks).' })
   ping(): string {
     return 'pong';
+  }
+}
+
+/** A contract list's figures: the dashboard of each contract on the page, from the same statement as contractDashboards. */
+@Resolver(() => ContractPageModel)
+export class ContractPageDashboardsResolver {
+  constructor(private readonly service: DashboardService) {}
+
+  @ResolveField(() => [ContractDashboardModel], { description: "The dashboard (status tiles) of each contract on this page, in the page's order; the same figures as contractDashboards." })
+  dashboards(@Parent() page: ContractPageModel, @Args('month', MONTH_ARG) month?: string | null): Promise<ContractDashboardModel[]> {
+    return this.service.list(month ?? null, page.nodes.map((c) => c.id));
   }
 }

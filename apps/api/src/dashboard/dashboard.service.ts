@@ -40,22 +40,26 @@ export class DashboardService {
     const ability = this.abilities.for(this.context.principal());
     const m = checkMonth(month);
     if (!UUID.test(contractId)) throw new DomainError('NOT_FOUND', 'no such contract');
-    const [row] = await this.read(contractId, m);
+    const [row] = await this.read([contractId], m);
     if (!row || !readable(ability, row)) throw new DomainError('NOT_FOUND', 'no such contract');
     return row.model;
   }
 
-  /** Every contract the caller reads (the tenant's for the buyer's roles and finance; the vendor's across tenants). */
-  async list(month: string | null): Promise<ContractDashboardModel[]> {
+  /**
+   * Every contract the caller reads (the tenant's for the buyer's roles and finance; the vendor's across tenants), by
+   * code; with `contractIds`, only those of them (one page of contractSearch: the list decides which, this the figures).
+   */
+  async list(month: string | null, contractIds: readonly string[] | null = null): Promise<ContractDashboardModel[]> {
     const ability = this.abilities.for(this.context.principal());
     const m = checkMonth(month);
-    return (await this.read(null, m)).filter((r) => readable(ability, r)).map((r) => r.model);
+    if (contractIds?.length === 0) return [];
+    return (await this.read(contractIds, m)).filter((r) => readable(ability, r)).map((r) => r.model);
   }
 
-  private async read(contractId: string | null, month: string): Promise<{ row: DashboardRow; model: ContractDashboardModel }[]> {
+  private async read(contractIds: readonly string[] | null, month: string): Promise<{ row: DashboardRow; model: ContractDashboardModel }[]> {
     const now = new Date();
     const { start, end } = monthBounds(month);
-    const rows = await this.db.run(this.context.scope(), (em) => this.repo.read(em, { contractId, month, monthStart: start, monthEnd: end, now }));
+    const rows = await this.db.run(this.context.scope(), (em) => this.repo.read(em, { contractIds, month, monthStart: start, monthEnd: end, now }));
     return rows.map((row) => ({ row, model: toModel(row, month, now) }));
   }
 }

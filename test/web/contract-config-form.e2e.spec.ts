@@ -77,4 +77,65 @@ describe('web console: buyer configuration form', () => {
     expect(after.configuration).toEqual(expected);
     await session.screenshot('duration-saved');
   });
+
+  it('edits staffing, a ladder and a deduction without JSON; an added item removed again is no change', async () => {
+    const current = (await web.stack.gql<{ contract: Contract }>(ADMIN, CONTRACT, { id: contract.id })).contract;
+    const session = await web.session(ADMIN);
+    const { page } = session;
+    await page.goto(`/buyer/contracts/${contract.id}`);
+    await page.getByRole('heading', { level: 3, name: '常用修改' }).waitFor();
+
+    // Added, then removed: the form is back to the current version, nothing to check or save.
+    await page.getByRole('button', { name: '添加最低人数要求' }).click();
+    await page.getByLabel('新要求：至少（人）', { exact: true }).waitFor();
+    await page.locator('[data-form-check="checking"], [data-form-check="valid"]').first().waitFor();
+    await page.getByRole('button', { name: '删除“新要求”' }).click();
+    await page.locator('[data-form-check="idle"]').waitFor();
+
+    // A headcount below zero: the problem in Chinese at that field; then a valid one.
+    const headcount = page.getByLabel('维护工程师：人数', { exact: true });
+    await expect(headcount.inputValue()).resolves.toBe('8');
+    await headcount.fill('-1');
+    await page.locator('[data-form-check="invalid"]').waitFor();
+    await expect(headcount.getAttribute('aria-invalid')).resolves.toBe('true');
+    const error = (await page.locator('fieldset[data-role="1"] .field-error').first().textContent()) ?? '';
+    expect(error).toMatch(/[\u4e00-\u9fff]/);
+    await headcount.fill('9');
+
+    // A ladder's points and a deduction's amount (kept as the exact decimal typed).
+    const points = page.getByLabel('计划内达成率 第 1 档：分值', { exact: true });
+    await expect(points.inputValue()).resolves.toBe('2');
+    await points.fill('3');
+    const perPoint = page.getByLabel('年度综合评分考核扣减费用：每分扣款（元）', { exact: true });
+    await expect(perPoint.inputValue()).resolves.toBe('10000.00');
+    await perPoint.fill('12000.00');
+    await page.locator('[data-form-check="valid"]').waitFor();
+    await session.screenshot('form-staffing-ladder-deduction');
+
+    const note = '补充协议三：维护工程师 9 人，达成率加分 3 分，每分扣款 12000 元';
+    await page.getByLabel('修改依据', { exact: true }).fill(note);
+    await page.getByRole('button', { name: '保存常用修改' }).click();
+    const next = current.currentVersion + 1;
+    await page.getByText(`已保存为第 ${next} 版。`).waitFor();
+
+    // The new version differs from the previous one by exactly these three values.
+    const after = (await web.stack.gql<{ contract: Contract }>(ADMIN, CONTRACT, { id: contract.id })).contract;
+    const saved = after.versions.find((v) => v.version === next);
+    expect(saved?.changeNote).toBe(note);
+    const expected = structuredClone(current.configuration) as {
+      version?: number;
+      staffing: { roles: { name: string; headcount: number }[] };
+      assessment: { components: { label: string; params: { bands: { points: unknown }[] } }[] };
+      payment: { deductions: { label: string; params: { perPoint: string } }[] };
+    };
+    const role = expected.staffing.roles.find((r) => r.name === '维护工程师');
+    const ladder = expected.assessment.components.find((c) => c.label === '计划内达成率');
+    const deduction = expected.payment.deductions.find((d) => d.label === '年度综合评分考核扣减费用');
+    if (!role || !ladder || !deduction) throw new Error('the Xuzhou preset has this role, ladder and deduction');
+    role.headcount = 9;
+    ladder.params.bands[0].points = 3;
+    deduction.params.perPoint = '12000.00';
+    expected.version = next;
+    expect(saved?.configuration).toEqual(expected);
+  });
 });

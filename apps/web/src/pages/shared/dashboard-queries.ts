@@ -27,8 +27,29 @@ const DASHBOARD_FIELDS = `contractId contractCode contractName asOf openBreaches
   notifications { total warning critical }
   obligations { month asOf reportStatus due met late missing pending nextDueDate problem problemExplanation { ${EXPLANATION_FIELDS} } }`;
 
-export const CONTRACT_DASHBOARDS = gqlDocument<{ contractDashboards: ContractDashboard[]; contracts: { id: string; amount: string }[] }, { month: string | null }>(
-  `query ContractDashboards($month: String) { contractDashboards(month: $month) { ${DASHBOARD_FIELDS} } contracts { id amount } }`,
+/** What the contract lists filter on (the API's ContractFilterInput); an absent part does not filter. */
+export type ContractFilter = { text?: string; termStates?: string[]; tenantIds?: string[]; openBreaches?: boolean };
+export type ContractListRow = { id: string; code: string; name: string; tenantName: string | null; amount: string; termStart: string; termEnd: string };
+export type ContractListPage = { totalCount: number; hasNextPage: boolean; endCursor: string | null; nodes: ContractListRow[]; dashboards: ContractDashboard[]; agencies?: { id: string; name: string }[] };
+/** Where a term stands today, as the API's filter names it. */
+export const TERM_STATES = ['upcoming', 'active', 'ended'] as const;
+/** Contracts per page of the lists (the API allows up to 200). */
+export const CONTRACTS_PAGE_SIZE = 20;
+
+/**
+ * A page of the contract lists (contractSearch: which contracts, in which order) with each one's tiles (the same
+ * figures as contractDashboards, for this page only); the agencies to filter by when `agencies` is true.
+ */
+export const CONTRACT_SEARCH = gqlDocument<
+  { contractSearch: ContractListPage },
+  { filter: ContractFilter; first: number; after?: string; month: string | null; agencies: boolean }
+>(
+  `query ContractSearch($filter: ContractFilterInput, $first: Int, $after: String, $month: String, $agencies: Boolean!) {
+    contractSearch(filter: $filter, first: $first, after: $after) {
+      totalCount hasNextPage endCursor
+      nodes { id code name tenantName amount termStart termEnd }
+      dashboards(month: $month) { ${DASHBOARD_FIELDS} }
+      agencies @include(if: $agencies) { id name } } }`,
 );
 
 export const CONTRACT_DASHBOARD = gqlDocument<{ contractDashboard: ContractDashboard; contract: { id: string; amount: string; termStart: string; termEnd: string; configuration: unknown } }, { id: string; month: string | null }>(

@@ -1,0 +1,41 @@
+import { defineMessages } from '../../i18n/i18n';
+
+/** Texts of the contract lists' filters and pages (buyer 合同概览, vendor 我的合同, finance 合同概览). */
+export const contractFilterMessages = defineMessages(
+  {
+    legend: '筛选合同',
+    text: '搜索（合同编号或名称）',
+    termState: '服务期',
+    agency: '采购人',
+    any: '全部',
+    upcoming: '未开始',
+    active: '履行中',
+    ended: '已到期',
+    openBreaches: '只看有未结超时的合同',
+    apply: '筛选',
+    clear: '清除筛选',
+    shown: '共 {total} 份合同，已显示 {shown} 份',
+    more: '加载更多',
+    loadingMore: '正在加载…',
+    noMatch: '没有符合筛选条件的合同。',
+    termRange: '服务期 {start} 至 {end}',
+  },
+  {
+    legend: 'Filter contracts',
+    text: 'Search (contract code or name)',
+    termState: 'Term',
+    agency: 'Buyer',
+    any: 'All',
+    upcoming: 'Not started',
+    active: 'Running',
+    ended: 'Ended',
+    openBreaches: 'Only contracts with open breaches',
+    apply: 'Filter',
+    clear: 'Clear filters',
+    shown: '{shown} of {total} contracts shown',
+    more: 'Load more',
+    loadingMore: 'Loading…',
+    noMatch: 'No contract matches the filters.',
+    termRange: 'Term {start} to {end}',
+  },
+);

@@ -11,6 +11,17 @@ export {
 } from './instant';
 export { CN_NATIONAL_CALENDAR, nationalCalendarSchema, type NationalCalendar, type NationalDay } from './national-calendar';
 export {
+  CN_FESTIVAL_DATES,
+  festivalDatesSchema,
+  provisionalYear,
+  provisionalYearsOf,
+  touchesProvisionalYear,
+  withProvisionalYears,
+  type FestivalDates,
+  type FestivalYear,
+  type NationalYear,
+} from './provisional-calendar';
+export {
   DEFAULT_WORKING_HOURS,
   calendarConfigSchema,
   validateCalendarConfig,

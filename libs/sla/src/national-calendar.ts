@@ -11,7 +11,8 @@ export const nationalCalendarSchema = z.object({
     .array(
       z.object({
         year: z.number().int(),
-        status: z.literal('published'),
+        /** 'provisional': built by provisional-calendar.ts for a year not yet published (domain rule 18). */
+        status: z.enum(['published', 'provisional']),
         holidays: z.array(namedDay),
         makeUpWorkdays: z.array(namedDay),
       }),

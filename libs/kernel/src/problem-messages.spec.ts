@@ -3,25 +3,30 @@ import { ERROR_MESSAGES, PROBLEM_CODES, PROBLEM_MESSAGES, renderProblem } from '
 import { addProblem, problem, problemIssue, zodProblems } from './problem';
 
 const HAN = /[\u4e00-\u9fff]/;
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The parameters a text names (each once: an English text may repeat one inside its seed quote). */
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+/** The text without its parameters and seed quotes in parentheses: what is left must be Chinese words, not English. */
+const words = (s: string) => s.replace(/\{\w+\}/g, '').replace(/[（(][^）)]*[）)]/g, '');
 
 describe('problem dictionary', () => {
   it.each(PROBLEM_CODES.map((c) => [c]))('%s has a Chinese and an English text with the same parameters', (code) => {
     const text = PROBLEM_MESSAGES[code];
     expect(text['zh-CN']).toMatch(HAN);
+    expect(words(text['zh-CN'])).not.toMatch(/[A-Za-z]{4,} [A-Za-z]{2,}/);
     expect(text.en.trim()).not.toBe('');
     expect(placeholders(text['zh-CN'])).toEqual(placeholders(text.en));
   });
 
   it.each(Object.entries(ERROR_MESSAGES))('error code %s has a Chinese and an English text', (_code, text) => {
     expect(text['zh-CN']).toMatch(HAN);
+    expect(words(text['zh-CN'])).not.toMatch(/[A-Za-z]{4,} [A-Za-z]{2,}/);
     expect(placeholders(text['zh-CN'])).toEqual(placeholders(text.en));
   });
 
   it('renders a problem in either language, and an unknown code as the generic one', () => {
     const p = problem('inputs.attendance[3]', 'number.range', { min: 0, max: '30' });
     expect(p).toEqual({ path: 'inputs.attendance[3]', code: 'number.range', params: { min: '0', max: '30' }, message: 'must be between 0 and 30' });
-    expect(renderProblem('zh-CN', p.code ?? '', p.params)).toBe('应在 0 到 30 之间');
+    expect(renderProblem('zh-CN', p.code, p.params)).toBe('应在 0 到 30 之间');
     expect(renderProblem('zh-CN', 'no.such.code', {})).toBe(PROBLEM_MESSAGES['value.invalid']['zh-CN']);
   });
 });
@@ -58,6 +63,6 @@ describe('zod issues map to codes once', () => {
       i: { code: 'unknown.role', params: { value: 'pm', known: 'dev, ops' } },
       '(root)': { code: 'object.unknownKeys', params: { keys: 'extra' } },
     });
-    for (const p of zodProblems(r.error)) expect(renderProblem('zh-CN', p.code ?? '', p.params)).not.toMatch(/\{\w+\}/);
+    for (const p of zodProblems(r.error)) expect(renderProblem('zh-CN', p.code, p.params)).not.toMatch(/\{\w+\}/);
   });
 });

@@ -8,8 +8,7 @@ export * from './problem-messages';
  * parameters (rendered at the edge in the reader's language, problem-messages.ts) and `message`, the English
  * text of the same, for API clients that show it as it is.
  */
-// TRANSITION: code/params become required once every hand-written problem has a code.
-export type Problem = { path: string; code?: ProblemCode; params?: ProblemParams; message: string };
+export type Problem = { path: string; code: ProblemCode; params: ProblemParams; message: string };
 
 /** What a parameter may be given as: numbers become decimal strings, lists comma-separated text. */
 export type ProblemParamInput = string | number | bigint | boolean | readonly (string | number)[] | { toString(): string };
@@ -83,7 +82,7 @@ export function addProblem(ctx: IssueContext, code: ProblemCode, params: Readonl
 
 /** Re-issues a problem found by a nested validator inside a zod refinement, keeping its code. */
 export function addProblemAt(ctx: IssueContext, p: Problem, path: PathSegment[]): void {
-  ctx.addIssue({ code: 'custom', message: p.message, params: { problemCode: p.code ?? 'value.invalid', problemParams: p.params ?? {} }, path });
+  ctx.addIssue({ code: 'custom', message: p.message, params: { problemCode: p.code, problemParams: p.params }, path });
 }
 
 type Issue = z.core.$ZodIssue;

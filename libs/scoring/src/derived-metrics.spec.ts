@@ -63,7 +63,7 @@ describe('plannedAchievementRate (rule 5)', () => {
       throw new Error('expected a ValidationError');
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationError);
-      expect((e as ValidationError).problems).toMatchObject([{ path: 'tickets[0].expectedCloseDate', message: 'must be a local date YYYY-MM-DD' }]);
+      expect((e as ValidationError).problems).toMatchObject([{ path: 'tickets[0].expectedCloseDate', code: 'date.format', message: 'must be a date YYYY-MM-DD' }]);
     }
     try {
       plannedAchievementRate({
@@ -73,11 +73,11 @@ describe('plannedAchievementRate (rule 5)', () => {
       });
       throw new Error('expected a ValidationError');
     } catch (e) {
-      expect((e as ValidationError).problems).toMatchObject([
-        { path: 'period', message: 'from 2026-06-30 is after to 2026-01-01' },
-        { path: 'tickets[1].id', message: 'duplicate ticket "b" (also tickets[0])' },
-        { path: 'tickets[1].extendedTo', message: 'an extension (顺延) cannot move the date earlier than 2026-03-01' },
-        { path: 'tickets[1].completedDate', message: '2026-09-01 is after asOf 2026-07-01' },
+      expect((e as ValidationError).problems.map((p) => [p.path, p.code, p.params])).toEqual([
+        ['period', 'period.fromAfterTo', { from: '2026-06-30', to: '2026-01-01' }],
+        ['tickets[1].id', 'list.duplicateId', { value: 'b', other: 'tickets[0]' }],
+        ['tickets[1].extendedTo', 'ticket.extensionEarlier', { expected: '2026-03-01' }],
+        ['tickets[1].completedDate', 'date.afterAsOf', { value: '2026-09-01', asOf: '2026-07-01' }],
       ]);
     }
   });

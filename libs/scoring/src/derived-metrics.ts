@@ -1,8 +1,8 @@
-import { dec, Decimal, toFixed2, ValidationError, zodProblems, type Problem, problem } from '@ledger/kernel';
+import { dec, Decimal, problem, problemIssue, toFixed2, ValidationError, zodProblems, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 
 /** A local date `YYYY-MM-DD` that exists in the Gregorian calendar. */
-export const localDateSchema = z.string().refine((s) => dayNumber(s) !== null, { message: 'must be a local date YYYY-MM-DD' });
+export const localDateSchema = z.string().refine((s) => dayNumber(s) !== null, problemIssue('date.format'));
 
 /** Days since 1970-01-01 of a local date; calendar arithmetic only, so no time zone can shift it. */
 export function dayNumber(date: string): number | null {
@@ -50,15 +50,15 @@ function parseMetricsInput(raw: MetricsInput): Parsed {
   if (!r.success) throw new ValidationError(zodProblems(r.error));
   const v = r.data;
   const problems: Problem[] = [];
-  if (v.period.from > v.period.to) problems.push({ path: 'period', message: `from ${v.period.from} is after to ${v.period.to}` });
+  if (v.period.from > v.period.to) problems.push(problem('period', 'period.fromAfterTo', { from: v.period.from, to: v.period.to }));
   const seen = new Map<string, number>();
   v.tickets.forEach((t, i) => {
     const first = seen.get(t.id);
-    if (first !== undefined) problems.push({ path: `tickets[${i}].id`, message: `duplicate ticket "${t.id}" (also tickets[${first}])` });
+    if (first !== undefined) problems.push(problem(`tickets[${i}].id`, 'list.duplicateId', { value: t.id, other: `tickets[${first}]` }));
     else seen.set(t.id, i);
     // Local dates compare correctly as strings.
-    if (t.extendedTo !== undefined && t.extendedTo < t.expectedCloseDate) problems.push({ path: `tickets[${i}].extendedTo`, message: `an extension (顺延) cannot move the date earlier than ${t.expectedCloseDate}` });
-    if (t.completedDate !== undefined && t.completedDate > v.asOf) problems.push({ path: `tickets[${i}].completedDate`, message: `${t.completedDate} is after asOf ${v.asOf}` });
+    if (t.extendedTo !== undefined && t.extendedTo < t.expectedCloseDate) problems.push(problem(`tickets[${i}].extendedTo`, 'ticket.extensionEarlier', { expected: t.expectedCloseDate }));
+    if (t.completedDate !== undefined && t.completedDate > v.asOf) problems.push(problem(`tickets[${i}].completedDate`, 'date.afterAsOf', { value: t.completedDate, asOf: v.asOf }));
   });
   if (problems.length) throw new ValidationError(problems);
   return v;

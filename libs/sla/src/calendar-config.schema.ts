@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { formatPath, zodProblems, type Problem } from '@ledger/kernel';
-import { epochDayOf, fixedOffsetMinutes, unsupportedZoneMessage, yearOfEpochDay } from './instant';
+import { formatPath, problem, problemIssue, zodProblems, type Problem } from '@ledger/kernel';
+import { epochDayOf, fixedOffsetMinutes, unsupportedZoneParams, yearOfEpochDay } from './instant';
 import { CN_NATIONAL_CALENDAR, type NationalCalendar } from './national-calendar';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const timeOfDay = z.string().regex(HH_MM, 'must be a time HH:MM (00:00..23:59)');
-const localDate = z.string().refine((s) => epochDayOf(s) !== undefined, 'must be a real date YYYY-MM-DD');
+const localDate = z.string().refine((s) => epochDayOf(s) !== undefined, problemIssue('date.format'));
 const datedReason = z.strictObject({ date: localDate, reason: z.string().min(1, 'give a reason') });
 
 export const DEFAULT_WORKING_HOURS = [
@@ -48,18 +48,15 @@ export function validateCalendarConfig(cfg: unknown, national: NationalCalendar 
 
 function semanticProblems(cfg: CalendarConfig, national: NationalCalendar): Problem[] {
   const problems: Problem[] = [];
-  if (fixedOffsetMinutes(cfg.timeZone) === undefined) problems.push({ path: 'timeZone', message: unsupportedZoneMessage(cfg.timeZone) });
+  if (fixedOffsetMinutes(cfg.timeZone) === undefined) problems.push(problem('timeZone', 'calendar.unsupportedZone', unsupportedZoneParams(cfg.timeZone)));
 
   cfg.workingHours.forEach((w, i) => {
     if (minutesOfDay(w.start) >= minutesOfDay(w.end)) {
-      problems.push({ path: formatPath(['workingHours', i]), message: `window ${w.start}–${w.end} must end after it starts` });
+      problems.push(problem(formatPath(['workingHours', i]), 'calendar.windowEmpty', { start: w.start, end: w.end }));
     }
     const prev = cfg.workingHours[i - 1];
     if (prev && minutesOfDay(w.start) < minutesOfDay(prev.end)) {
-      problems.push({
-        path: formatPath(['workingHours', i]),
-        message: `window ${w.start}–${w.end} overlaps or precedes ${prev.start}–${prev.end}: windows must be sorted and non-overlapping`,
-      });
+      problems.push(problem(formatPath(['workingHours', i]), 'calendar.windowOverlap', { start: w.start, end: w.end, prevStart: prev.start, prevEnd: prev.end }));
     }
   });
 
@@ -69,9 +66,9 @@ function semanticProblems(cfg: CalendarConfig, national: NationalCalendar): Prob
     cfg.overrides[kind].forEach((o, i) => {
       const path = formatPath(['overrides', kind, i, 'date']);
       const year = yearOfEpochDay(epochDayOf(o.date) as number);
-      if (!published.has(year)) problems.push({ path, message: `${o.date}: the national calendar for ${year} is not published` });
+      if (!published.has(year)) problems.push(problem(path, 'calendar.yearNotPublished', { value: o.date, year }));
       const other = seen.get(o.date);
-      if (other) problems.push({ path, message: `${o.date} is already listed at ${other}` });
+      if (other) problems.push(problem(path, 'list.duplicate', { value: o.date, other }));
       else seen.set(o.date, path);
     });
   }

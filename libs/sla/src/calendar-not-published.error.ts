@@ -1,4 +1,4 @@
-import { DomainError } from '@ledger/kernel';
+import { DomainError, reasonOf } from '@ledger/kernel';
 
 /**
  * A computation touched a date whose year the national calendar has not published (or that lies
@@ -11,6 +11,6 @@ export class CalendarNotPublishedError extends DomainError {
     readonly publishedYears: readonly number[],
   ) {
     const range = publishedYears.length ? `${publishedYears[0]}..${publishedYears[publishedYears.length - 1]}` : 'none';
-    super('CALENDAR_NOT_PUBLISHED', `The national working-day calendar for ${year} is not published (published years: ${range}).`);
+    super('CALENDAR_NOT_PUBLISHED', `The national working-day calendar for ${year} is not published (published years: ${range}).`, [], reasonOf('calendar.notPublished', { year }));
   }
 }

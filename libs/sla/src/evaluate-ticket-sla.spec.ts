@@ -132,9 +132,9 @@ describe('evaluateTicketSla with the Xuzhou targets', () => {
       expect.objectContaining({
         code: 'BAD_USER_INPUT',
         problems: [
-          { path: 'ticket.severity', message: 'unknown severity "L9"' },
-          { path: 'ticket.events[1].at', message: expect.stringContaining('not an ISO-8601 instant') },
-          { path: 'ticket.events', message: 'no "received" (签收) event: the clocks have no start' },
+          expect.objectContaining({ path: 'ticket.severity', code: 'unknown.severity', params: { value: 'L9', known: 'L1, L2, L3, L4' } }),
+          expect.objectContaining({ path: 'ticket.events[1].at', code: 'instant.isoOffset', params: { value: '2026-03-09 10:00' }, message: expect.stringContaining('not an ISO-8601 instant') }),
+          expect.objectContaining({ path: 'ticket.events', code: 'sla.noReceipt', message: 'no "received" (签收) event: the clocks have no start' }),
         ],
       }),
     );

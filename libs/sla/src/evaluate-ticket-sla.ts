@@ -1,4 +1,4 @@
-import { ValidationError, dec, formatPath, prefixProblems, toFixed2, type Problem } from '@ledger/kernel';
+import { ValidationError, dec, formatPath, prefixProblems, problem, toFixed2, type Problem } from '@ledger/kernel';
 import { formatInstant, floorToMinute, toEpochMs, type Instant } from './instant';
 import { TICKET_EVENT_KINDS, slaPolicySchema, validateSlaPolicy, type SlaMetric, type SlaPolicy, type SlaTarget, type StopEvent, type TicketEventKind } from './sla-policy.schema';
 import type { WorkCalendar } from './work-calendar';
@@ -114,13 +114,13 @@ export function evaluateTicketSla(input: TicketSlaInput): TicketSlaResult {
 
   const problems: Problem[] = [];
   if (!policy.severities.some((s) => s.id === ticket.severity)) {
-    problems.push({ path: 'ticket.severity', message: `unknown severity "${ticket.severity}"` });
+    problems.push(problem('ticket.severity', 'unknown.severity', { value: ticket.severity, known: policy.severities.map((s) => s.id) }));
   }
   const firstAt = new Map<TicketEventKind, number>();
   ticket.events.forEach((e, i) => {
     // Inputs may come from JSON: check the kind at run time too.
     if (!(TICKET_EVENT_KINDS as readonly string[]).includes(e.kind)) {
-      problems.push({ path: formatPath(['ticket', 'events', i, 'kind']), message: `unknown event kind "${e.kind}" (known: ${TICKET_EVENT_KINDS.join(', ')})` });
+      problems.push(problem(formatPath(['ticket', 'events', i, 'kind']), 'unknown.eventKind', { value: e.kind, known: TICKET_EVENT_KINDS }));
       return;
     }
     const at = parseOr(problems, e.at, formatPath(['ticket', 'events', i, 'at']));
@@ -129,13 +129,13 @@ export function evaluateTicketSla(input: TicketSlaInput): TicketSlaResult {
     if (seen === undefined || at < seen) firstAt.set(e.kind, at);
   });
   const start = firstAt.get('received');
-  if (start === undefined) problems.push({ path: 'ticket.events', message: 'no "received" (签收) event: the clocks have no start' });
+  if (start === undefined) problems.push(problem('ticket.events', 'sla.noReceipt'));
   const now = parseOr(problems, input.now, 'now');
   if (start !== undefined) {
     for (const [kind, at] of firstAt) {
-      if (at < start) problems.push({ path: 'ticket.events', message: `"${kind}" at ${formatInstant(at, calendar.timeZone)} precedes receipt` });
+      if (at < start) problems.push(problem('ticket.events', 'sla.eventBeforeReceipt', { kind, at: formatInstant(at, calendar.timeZone) }));
     }
-    if (now !== undefined && now < start) problems.push({ path: 'now', message: 'the evaluation instant precedes receipt' });
+    if (now !== undefined && now < start) problems.push(problem('now', 'sla.nowBeforeReceipt'));
   }
   if (problems.length || start === undefined || now === undefined) throw new ValidationError(problems, describe(problems));
 

@@ -1,4 +1,4 @@
-import { ValidationError } from '@ledger/kernel';
+import { problem, ValidationError, type ProblemCode, type ProblemParamInput } from '@ledger/kernel';
 
 /**
  * An instant at the boundary: epoch milliseconds, or an ISO-8601 string that carries its offset
@@ -9,8 +9,9 @@ import { ValidationError } from '@ledger/kernel';
 export type Instant = number | string;
 
 /** A one-problem ValidationError whose message names the path, so a thrown error reads on its own. */
-export function invalid(path: string, message: string): ValidationError {
-  return new ValidationError([{ path, message }], `${path}: ${message}`);
+export function invalid(path: string, code: ProblemCode, params: Readonly<Record<string, ProblemParamInput>> = {}): ValidationError {
+  const p = problem(path, code, params);
+  return new ValidationError([p], `${path}: ${p.message}`);
 }
 
 export const MINUTE_MS = 60_000;
@@ -40,13 +41,14 @@ export function fixedOffsetMinutes(timeZone: string): number | undefined {
 function requireOffset(timeZone: string): number {
   const offset = fixedOffsetMinutes(timeZone);
   if (offset === undefined) {
-    throw invalid('timeZone', unsupportedZoneMessage(timeZone));
+    throw invalid('timeZone', 'calendar.unsupportedZone', unsupportedZoneParams(timeZone));
   }
   return offset;
 }
 
-export function unsupportedZoneMessage(timeZone: string): string {
-  return `time zone "${timeZone}" is not supported: only zones with a fixed UTC offset can be computed exactly (${SUPPORTED_TIME_ZONES.join(', ')})`;
+/** The parameters of `calendar.unsupportedZone`: the zone given and the ones the engine computes exactly. */
+export function unsupportedZoneParams(timeZone: string): { value: string; known: readonly string[] } {
+  return { value: timeZone, known: SUPPORTED_TIME_ZONES };
 }
 
 const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -54,14 +56,14 @@ const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\
 /** Epoch milliseconds of an instant; throws ValidationError (BAD_USER_INPUT) for anything ambiguous. */
 export function toEpochMs(instant: Instant, path = 'instant'): number {
   if (typeof instant === 'number') {
-    if (!Number.isFinite(instant)) throw invalid(path, 'must be a finite epoch-millisecond number');
+    if (!Number.isFinite(instant)) throw invalid(path, 'number.notFinite');
     return instant;
   }
   const m = ISO_WITH_OFFSET.exec(instant);
   const ms = m ? Date.parse(instant) : Number.NaN;
   // Date.parse rolls 2026-02-30 over to March; compare the fields back to refuse such dates.
   if (!m || Number.isNaN(ms) || !sameFields(m, ms)) {
-    throw invalid(path, `"${instant}" is not an ISO-8601 instant with an offset (e.g. 2026-02-13T15:00:00+08:00)`);
+    throw invalid(path, 'instant.isoOffset', { value: instant });
   }
   return ms;
 }

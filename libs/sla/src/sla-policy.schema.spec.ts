@@ -1,4 +1,8 @@
+import { renderProblem, type Problem } from '@ledger/kernel';
 import { validateSlaPolicy, type SlaPolicy } from './index';
+
+/** Each problem as [path, code, parameters]: what the console renders in the reader's language. */
+const coded = (problems: readonly Problem[]) => problems.map((p) => [p.path, p.code, p.params]);
 
 const base: SlaPolicy = {
   severities: [
@@ -24,15 +28,19 @@ describe('validateSlaPolicy', () => {
         { id: 'resp2', name: 'second response', severities: ['L2'], metric: 'response', stopEvent: 'responded', clock: 'calendar', duration: { minutes: 10 } },
       ],
     };
-    expect(validateSlaPolicy(bad)).toEqual([
-      { path: 'severities[2].id', message: 'duplicate severity id "L2"' },
-      { path: 'severities[2].rank', message: 'rank 1 is already used by "L1"' },
-      { path: 'targets[1].id', message: 'duplicate target id "resp"' },
-      { path: 'targets[1].severities[0]', message: 'unknown severity "L9" (known: L1, L2)' },
-      { path: 'targets[2].duration', message: 'a duration in working days needs the working clock, not the 7×24 calendar clock' },
-      { path: 'targets[3].duration.workingDays', message: '"end-of-day" counts whole working days' },
-      { path: 'targets[4].severities[0]', message: 'severity "L2" already has a response target ("resp")' },
+    const problems = validateSlaPolicy(bad);
+    expect(coded(problems)).toEqual([
+      ['severities[2].id', 'list.duplicateId', { value: 'L2', other: 'severities[1]' }],
+      ['severities[2].rank', 'sla.rankTaken', { rank: '1', other: 'L1' }],
+      ['targets[1].id', 'list.duplicateId', { value: 'resp', other: 'targets[0]' }],
+      ['targets[1].severities[0]', 'unknown.severity', { value: 'L9', known: 'L1, L2' }],
+      ['targets[2].duration', 'sla.workingDaysNeedWorkingClock', {}],
+      ['targets[3].duration.workingDays', 'sla.endOfDayWhole', {}],
+      ['targets[4].severities[0]', 'sla.duplicateMetricTarget', { severity: 'L2', metric: 'response', owner: 'resp' }],
     ]);
+    // The English text stays the fallback message; the console renders the code in Chinese.
+    expect(problems[1].message).toBe('rank 1 is already used by "L1"');
+    expect(renderProblem('zh-CN', problems[1].code, problems[1].params)).toBe('级别序号 1 已被严重程度“L1”使用');
   });
 
   it('reports structural problems from zod with paths', () => {

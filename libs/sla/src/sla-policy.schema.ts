@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatPath, zodProblems, type Problem } from '@ledger/kernel';
+import { formatPath, problem, zodProblems, type Problem } from '@ledger/kernel';
 
 export const TICKET_EVENT_KINDS = ['received', 'responded', 'on-site', 'contained', 'resolved', 'closed', 'feedback'] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
@@ -46,38 +46,40 @@ export function validateSlaPolicy(p: unknown): Problem[] {
   const policy = parsed.data;
   const problems: Problem[] = [];
 
-  const severityIds = new Set<string>();
+  const severityIds = new Map<string, number>();
   const ranks = new Map<number, string>();
   policy.severities.forEach((s, i) => {
-    if (severityIds.has(s.id)) problems.push({ path: formatPath(['severities', i, 'id']), message: `duplicate severity id "${s.id}"` });
-    severityIds.add(s.id);
+    const first = severityIds.get(s.id);
+    if (first !== undefined) problems.push(problem(formatPath(['severities', i, 'id']), 'list.duplicateId', { value: s.id, other: formatPath(['severities', first]) }));
+    else severityIds.set(s.id, i);
     const other = ranks.get(s.rank);
-    if (other !== undefined) problems.push({ path: formatPath(['severities', i, 'rank']), message: `rank ${s.rank} is already used by "${other}"` });
+    if (other !== undefined) problems.push(problem(formatPath(['severities', i, 'rank']), 'sla.rankTaken', { rank: s.rank, other }));
     else ranks.set(s.rank, s.id);
   });
 
-  const targetIds = new Set<string>();
+  const targetIds = new Map<string, number>();
   const metricSeverity = new Map<string, string>();
   policy.targets.forEach((t, i) => {
-    if (targetIds.has(t.id)) problems.push({ path: formatPath(['targets', i, 'id']), message: `duplicate target id "${t.id}"` });
-    targetIds.add(t.id);
+    const first = targetIds.get(t.id);
+    if (first !== undefined) problems.push(problem(formatPath(['targets', i, 'id']), 'list.duplicateId', { value: t.id, other: formatPath(['targets', first]) }));
+    else targetIds.set(t.id, i);
     t.severities.forEach((sid, j) => {
       const path = formatPath(['targets', i, 'severities', j]);
       if (!severityIds.has(sid)) {
-        problems.push({ path, message: `unknown severity "${sid}" (known: ${[...severityIds].join(', ')})` });
+        problems.push(problem(path, 'unknown.severity', { value: sid, known: [...severityIds.keys()] }));
         return;
       }
       // Two targets on the same metric for one severity would make "the" result ambiguous.
       const key = `${t.metric}\u0000${sid}`;
       const owner = metricSeverity.get(key);
-      if (owner !== undefined) problems.push({ path, message: `severity "${sid}" already has a ${t.metric} target ("${owner}")` });
+      if (owner !== undefined) problems.push(problem(path, 'sla.duplicateMetricTarget', { severity: sid, metric: t.metric, owner }));
       else metricSeverity.set(key, t.id);
     });
     if ('workingDays' in t.duration) {
       const path = formatPath(['targets', i, 'duration']);
-      if (t.clock === 'calendar') problems.push({ path, message: 'a duration in working days needs the working clock, not the 7×24 calendar clock' });
+      if (t.clock === 'calendar') problems.push(problem(path, 'sla.workingDaysNeedWorkingClock'));
       if (t.duration.mode === 'end-of-day' && !Number.isInteger(t.duration.workingDays)) {
-        problems.push({ path: `${path}.workingDays`, message: '"end-of-day" counts whole working days' });
+        problems.push(problem(`${path}.workingDays`, 'sla.endOfDayWhole'));
       }
     }
   });

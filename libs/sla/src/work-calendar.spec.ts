@@ -104,13 +104,14 @@ describe('calendar configuration', () => {
         extraWorkdays: [{ date: '2026-03-03', reason: 'conflict' }],
       },
     });
-    expect(problems).toEqual([
-      { path: 'timeZone', message: expect.stringContaining('"America/New_York" is not supported') },
-      { path: 'workingHours[1]', message: expect.stringContaining('sorted and non-overlapping') },
-      { path: 'workingHours[2]', message: expect.stringContaining('must end after it starts') },
-      { path: 'overrides.closures[1].date', message: expect.stringContaining('2027 is not published') },
-      { path: 'overrides.extraWorkdays[0].date', message: expect.stringContaining('already listed at overrides.closures[0].date') },
+    expect(problems.map((p) => [p.path, p.code, p.params])).toEqual([
+      ['timeZone', 'calendar.unsupportedZone', { value: 'America/New_York', known: 'Asia/Shanghai, Asia/Chongqing, Asia/Chungking, Asia/Harbin, PRC, Etc/GMT-8' }],
+      ['workingHours[1]', 'calendar.windowOverlap', { start: '08:30', end: '12:00', prevStart: '13:30', prevEnd: '17:30' }],
+      ['workingHours[2]', 'calendar.windowEmpty', { start: '18:00', end: '18:00' }],
+      ['overrides.closures[1].date', 'calendar.yearNotPublished', { value: '2027-01-05', year: '2027' }],
+      ['overrides.extraWorkdays[0].date', 'list.duplicate', { value: '2026-03-03', other: 'overrides.closures[0].date' }],
     ]);
+    expect(problems[0].message).toContain('"America/New_York" is not supported');
   });
 
   it('reports structural problems from zod with paths', () => {

@@ -63,7 +63,7 @@ export class WorkCalendar {
     const years = national.years.map((y) => y.year).sort((a, b) => a - b);
     years.forEach((y, i) => {
       if (i > 0 && y !== years[i - 1] + 1) {
-        throw invalid('national.years', `published years must be contiguous: ${years[i - 1]} is followed by ${y}`);
+        throw invalid('national.years', 'calendar.yearsNotContiguous', { previous: years[i - 1], year: y });
       }
     });
     this.publishedYears = years;
@@ -104,7 +104,7 @@ export class WorkCalendar {
   /** Kind, working flag and name of a local date `YYYY-MM-DD`. Throws for an unpublished year. */
   describeDay(date: string): DayInfo {
     const day = epochDayOf(date);
-    if (day === undefined) throw invalid('date', `"${date}" is not a date YYYY-MM-DD`);
+    if (day === undefined) throw invalid('date', 'date.formatValue', { value: date });
     const i = this.dayIndex(day);
     const kind = KINDS[this.kinds[i]];
     const name = this.names.get(i);

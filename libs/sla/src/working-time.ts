@@ -37,7 +37,7 @@ export function mergePauses(pauses: readonly Pause[] = []): { from: number; to: 
   const list: Interval[] = pauses.map((p, i) => {
     const from = floorToMinute(toEpochMs(p.from, `pauses[${i}].from`));
     const to = floorToMinute(toEpochMs(p.to, `pauses[${i}].to`));
-    if (to < from) throw invalid(`pauses[${i}]`, 'a pause must end at or after its start');
+    if (to < from) throw invalid(`pauses[${i}]`, 'pause.endsBeforeStart');
     return { from, to };
   });
   list.sort((x, y) => x.from - y.from);
@@ -54,7 +54,7 @@ export function mergePauses(pauses: readonly Pause[] = []): { from: number; to: 
 function elapsed(clock: MinuteClock, a: Instant, b: Instant, pauses: readonly Pause[] | undefined): number {
   const from = floorToMinute(toEpochMs(a, 'from'));
   const to = floorToMinute(toEpochMs(b, 'to'));
-  if (to < from) throw invalid('to', 'the end of an interval must not precede its start');
+  if (to < from) throw invalid('to', 'interval.endsBeforeStart');
   let total = clock.at(to) - clock.at(from);
   if (!pauses || pauses.length === 0) return total;
   for (const p of mergePauses(pauses)) {
@@ -67,7 +67,7 @@ function elapsed(clock: MinuteClock, a: Instant, b: Instant, pauses: readonly Pa
 
 function checkMinutes(minutes: number): void {
   if (!Number.isSafeInteger(minutes) || minutes < 0) {
-    throw invalid('minutes', `must be a whole number of minutes ≥ 0, got ${minutes}`);
+    throw invalid('minutes', 'number.wholeMinutes', { value: minutes });
   }
 }
 
@@ -123,11 +123,11 @@ export function addCalendarMinutes(start: Instant, minutes: number, pauses?: rea
  */
 export function workingDaysTargetMinutes(cal: WorkCalendar, start: Instant, n: number, mode: WorkingDaysMode): number {
   if (mode === 'elapsed') {
-    if (!Number.isFinite(n) || n <= 0) throw invalid('workingDays', `must be > 0, got ${n}`);
+    if (!Number.isFinite(n) || n <= 0) throw invalid('workingDays', 'number.positive');
     return dec(n).times(cal.dayMinutes).ceil().toNumber();
   }
   if (!Number.isSafeInteger(n) || n < 1) {
-    throw invalid('workingDays', `"end-of-day" needs a whole number of working days ≥ 1, got ${n}`);
+    throw invalid('workingDays', 'sla.endOfDayWholeDays', { value: n });
   }
   const from = floorToMinute(toEpochMs(start, 'start'));
   const end = cal.endOfNthWorkingDayAfter(from, n);

@@ -21,7 +21,7 @@ describe('logGraphqlErrors', () => {
 
   it('logs NOT_FOUND, BAD_USER_INPUT, CONFLICT and client errors at info, FORBIDDEN at warn', () => {
     const { lines, logger } = recorder();
-    logGraphqlErrors(logger, [fieldError('a', new DomainError('NOT_FOUND', 'm')), fieldError('b', new ValidationError([{ path: 'x', message: 'password "hunter2" is too short' }])), fieldError('c', new DomainError('CONFLICT', 'm'))], 'q');
+    logGraphqlErrors(logger, [fieldError('a', new DomainError('NOT_FOUND', 'm')), fieldError('b', new ValidationError([{ path: 'x', code: 'text.passwordTooShort', params: { min: '12' }, message: 'password "hunter2" is too short' }])), fieldError('c', new DomainError('CONFLICT', 'm'))], 'q');
     logGraphqlErrors(logger, [new GraphQLError('Syntax Error', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })], undefined);
     logGraphqlErrors(logger, [fieldError('a', new DomainError('FORBIDDEN', 'm')), fieldError('b', new DomainError('NOT_FOUND', 'm'))], 'q');
     expect(lines.map((l) => [l.level, l.fields.refused])).toEqual([

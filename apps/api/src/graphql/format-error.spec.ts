@@ -1,4 +1,4 @@
-import { DomainError, ValidationError } from '@ledger/kernel';
+import { DomainError, problem, reasonOf, renderErrorCode, ValidationError } from '@ledger/kernel';
 import { GraphQLError } from 'graphql';
 import { classifyError, createErrorFormatter, formatGraphqlError } from './format-error';
 
@@ -6,15 +6,23 @@ describe('formatGraphqlError', () => {
   const formatted = { message: 'x', path: ['q'] };
 
   it('keeps a domain error code and its problems', () => {
-    const err = new GraphQLError('wrapped', { originalError: new ValidationError([{ path: 'money.amount', message: 'not a decimal' }]) });
+    const err = new GraphQLError('wrapped', { originalError: new ValidationError([problem('money.amount', 'number.notDecimal', { value: 'abc' })]) });
     const out = formatGraphqlError(formatted, err);
-    // A problem made without a code is rendered as the generic one; the count names the refusal in any language.
+    // Every problem carries its code and parameters; the count names the refusal in any language.
     expect(out.extensions).toEqual({
       code: 'BAD_USER_INPUT',
       messageCode: 'input.problems',
       messageParams: { count: '1' },
-      problems: [{ path: 'money.amount', code: 'value.invalid', params: {}, message: 'not a decimal' }],
+      problems: [{ path: 'money.amount', code: 'number.notDecimal', params: { value: 'abc' }, message: '"abc" is not a decimal number' }],
     });
+  });
+
+  it('names the reason of a refusal that has one as its message code', () => {
+    const err = new GraphQLError('wrapped', { originalError: new DomainError('CONFLICT', 'period 2026-Q1 is closed: attendance can no longer change', [], reasonOf('period.locked', { period: '2026-Q1' })) });
+    expect(formatGraphqlError(formatted, err).extensions).toEqual({ code: 'CONFLICT', messageCode: 'period.locked', messageParams: { period: '2026-Q1' }, problems: [] });
+    expect(renderErrorCode('zh-CN', 'period.locked', { period: '2026-Q1' })).toBe('2026-Q1 已结算确认，其输入不能再修改');
+    // Without a reason the code alone says what kind of refusal it is.
+    expect(formatGraphqlError(formatted, new GraphQLError('w', { originalError: new DomainError('CONFLICT', 'm') })).extensions).toEqual({ code: 'CONFLICT', problems: [] });
   });
 
   it.each(['NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'CALENDAR_NOT_PUBLISHED'] as const)('maps %s', (code) => {

@@ -57,16 +57,19 @@ export function createErrorFormatter(options: ErrorFormatOptions) {
 
 /** A problem as clients read it: where, its code and parameters (to render in the reader's language), and English. */
 export function problemExtension(p: Problem): { path: string; code: string; params: Record<string, string>; message: string } {
-  return { path: p.path, code: p.code ?? 'value.invalid', params: { ...(p.params ?? {}) }, message: p.message };
+  return { path: p.path, code: p.code, params: { ...p.params }, message: p.message };
 }
 
 /**
  * A domain error's extensions: its code and every problem; a refused input also says so as a code with its count
- * (`messageCode: 'input.problems'`), so a client never has to show the English `message`.
+ * (`messageCode: 'input.problems'`), another refusal its reason where it has one, so a client never has to show the
+ * English `message`.
  */
 export function domainExtensions(code: string, domain: DomainError): Record<string, unknown> {
   const problems = domain.problems.map(problemExtension);
   if (domain instanceof ValidationError) return { code, messageCode: 'input.problems', messageParams: { count: String(problems.length) }, problems };
+  // A refusal that says why (a close that is not a draft, a locked period…) names its reason as a code too.
+  if (domain.reason) return { code, messageCode: domain.reason.code, messageParams: { ...domain.reason.params }, problems };
   return { code, problems };
 }
 

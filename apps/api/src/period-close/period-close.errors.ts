@@ -1,4 +1,4 @@
-import { DomainError, type Problem } from '@ledger/kernel';
+import { DomainError, type ErrorReason, type Problem } from '@ledger/kernel';
 
 /** Why a confirm is refused, beside the CONFLICT code: the console shows its own text for each. */
 export type CloseRefusalCode = 'CLOSE_INPUTS_MISSING' | 'CLOSE_INPUTS_CHANGED';
@@ -12,8 +12,9 @@ export class CloseRefusal extends DomainError {
   constructor(
     readonly refusal: CloseRefusalCode,
     message: string,
-    problems: readonly Problem[] = [],
+    problems: readonly Problem[],
+    reason: ErrorReason,
   ) {
-    super('CONFLICT', message, problems);
+    super('CONFLICT', message, problems, reason);
   }
 }

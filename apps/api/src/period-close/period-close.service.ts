@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { closablePeriods, explain, explanationText, closePeriodKind, periodIdSchema, periodsInTerm, type ParsedConfig } from '@ledger/contracts';
-import { Decimal, DomainError, ValidationError, decimalInput, type Problem } from '@ledger/kernel';
+import { Decimal, DomainError, ValidationError, decimalInput, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { computePeriodClose, JobDispatcher, JobOutbox, PeriodCloseStore, scheduleJob, type CloseLineRow, type CloseRow, type JobRecord, type JobRequest } from '@ledger/jobs';
 import { TenantDatabase, type ContractEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
@@ -83,14 +83,19 @@ export class PeriodCloseService {
     const jobs = await this.db.run(this.context.scope(), async (em) => {
       const { close, contract, config } = await this.visibleClose(em, ability, closeId, true);
       this.require(ability, 'update', contract);
-      if (close.status !== 'draft') throw new DomainError('CONFLICT', `only a computed draft can be confirmed; this close is ${close.status}`);
+      if (close.status !== 'draft') throw new DomainError('CONFLICT', `only a computed draft can be confirmed; this close is ${close.status}`, [], reasonOf('close.notDraft'));
       const changes = changedInputs(close, { digest: await digestCloseInputs(em, contract.id, close.period), configVersion: contract.currentVersion, config });
       if (changes.length) {
-        throw new CloseRefusal('CLOSE_INPUTS_CHANGED', `the inputs changed since revision ${close.revision} was computed (${changes.join(', ')}): request the close again for the next revision`, changes.map((c) => ({ path: c, message: 'changed since the draft was computed' })));
+        throw new CloseRefusal(
+          'CLOSE_INPUTS_CHANGED',
+          `the inputs changed since revision ${close.revision} was computed (${changes.join(', ')}): request the close again for the next revision`,
+          changes.map((c) => problem(c, 'close.inputChanged')),
+          reasonOf('close.inputsChanged'),
+        );
       }
       const missing = close.result?.missing ?? [];
       if (missing.length && !reason) {
-        throw new CloseRefusal('CLOSE_INPUTS_MISSING', `${missing.length} input(s) are missing: confirming without them needs a reason`, [{ path: 'reason', message: 'required when inputs are missing' }]);
+        throw new CloseRefusal('CLOSE_INPUTS_MISSING', `${missing.length} input(s) are missing: confirming without them needs a reason`, [problem('reason', 'close.reasonRequired')], reasonOf('close.inputsMissing', { count: missing.length }));
       }
       await PeriodCloseStore.confirm(em, close.id, p.userId, missing.length ? { reason, missing } : undefined);
       await PeriodCloseStore.lockInputs(em, contract.id, periodsWithin(close.period));
@@ -104,14 +109,14 @@ export class PeriodCloseService {
     const p = this.context.principal();
     const ability = this.abilities.for(p);
     const problems: Problem[] = [];
-    if (!input.reason.trim()) problems.push({ path: 'reason', message: 'a reopened close needs a reason' });
-    if (input.asOf != null && !isLocalDate(input.asOf)) problems.push({ path: 'asOf', message: 'must be a date YYYY-MM-DD' });
+    if (!input.reason.trim()) problems.push(problem('reason', 'close.reopenReasonRequired'));
+    if (input.asOf != null && !isLocalDate(input.asOf)) problems.push(problem('asOf', 'date.format'));
     if (problems.length) throw new ValidationError(problems);
     const { next, jobs } = await this.db.run(this.context.scope(), async (em) => {
       const { close, contract } = await this.visibleClose(em, ability, input.closeId, true);
       this.require(ability, 'update', contract);
-      if (close.status === 'confirmed') throw new DomainError('CONFLICT', 'a confirmed close is immutable: correct it with an adjustment in a later open period');
-      if (close.status === 'reopened') throw new DomainError('CONFLICT', 'this close was already reopened');
+      if (close.status === 'confirmed') throw new DomainError('CONFLICT', 'a confirmed close is immutable: correct it with an adjustment in a later open period', [], reasonOf('close.confirmedImmutable'));
+      if (close.status === 'reopened') throw new DomainError('CONFLICT', 'this close was already reopened', [], reasonOf('close.alreadyReopened'));
       await PeriodCloseStore.reopen(em, close.id, p.userId, input.reason.trim());
       // The next revision computes on the contract's current configuration.
       const inputsDigest = await digestCloseInputs(em, contract.id, close.period);
@@ -127,17 +132,17 @@ export class PeriodCloseService {
     const ability = this.abilities.for(p);
     const problems: Problem[] = [];
     const amount = decimalInput.safeParse(input.amount);
-    if (!amount.success || new Decimal(input.amount).isZero() || new Decimal(input.amount).decimalPlaces() > 2) problems.push({ path: 'amount', message: 'a non-zero amount in yuan with at most two decimals' });
-    if (!input.reason.trim()) problems.push({ path: 'reason', message: 'an adjustment needs a reason' });
+    if (!amount.success || new Decimal(input.amount).isZero() || new Decimal(input.amount).decimalPlaces() > 2) problems.push(problem('amount', 'money.nonZeroFen'));
+    if (!input.reason.trim()) problems.push(problem('reason', 'close.adjustmentReasonRequired'));
     if (problems.length) throw new ValidationError(problems);
     const { line, jobs } = await this.db.run(this.context.scope(), async (em) => {
       const { close, contract, config } = await this.visibleClose(em, ability, input.correctsCloseId, false);
       this.require(ability, 'update', contract);
-      if (close.status !== 'confirmed') throw new DomainError('CONFLICT', `only a confirmed close is corrected by an adjustment; a ${close.status} close is reopened and recomputed instead`);
+      if (close.status !== 'confirmed') throw new DomainError('CONFLICT', `only a confirmed close is corrected by an adjustment; a ${close.status} close is reopened and recomputed instead`, [], reasonOf('close.adjustOnlyConfirmed'));
       // Booked in the first later period that is not confirmed (domain rule 11: history is never edited).
       const live = await PeriodCloseStore.list(em, contract.id);
       const booking = closablePeriods(config).find((x) => x.id > close.period && !live.some((c) => c.period === x.id && c.status === 'confirmed'));
-      if (!booking) throw new DomainError('CONFLICT', `no open ${closePeriodKind(config)} period after ${close.period} in the term to book the correction in`);
+      if (!booking) throw new DomainError('CONFLICT', `no open ${closePeriodKind(config)} period after ${close.period} in the term to book the correction in`, [], reasonOf('close.noOpenPeriod', { period: close.period }));
       const key = `adjust-${close.id}-${(await em.query('SELECT gen_random_uuid() AS id'))[0].id}`;
       await PeriodCloseStore.insertLines(em, { tenantId: contract.tenantId, contractId: contract.id, id: null }, [
         { period: booking.id, lineKey: key, kind: 'adjustment', paymentLineId: input.paymentLineId ?? null, ruleId: null, label: '调整', amount: new Decimal(input.amount).toFixed(2), basis: { corrects: close.period }, formula: explanationText(explain('close.adjustment', { period: close.period, revision: close.revision, reason: input.reason.trim() })), reason: input.reason.trim(), correctsCloseId: close.id },
@@ -217,13 +222,12 @@ function closeJob(close: CloseRow): JobRequest<'close-period'> {
 }
 
 function checkPeriod(config: ParsedConfig, period: string, asOf: string): void {
-  if (!isLocalDate(asOf)) throw new ValidationError([{ path: 'asOf', message: 'must be a date YYYY-MM-DD' }]);
-  if (!periodIdSchema.safeParse(period).success) throw new ValidationError([{ path: 'period', message: 'must be a period id: 2026, 2026-H1, 2026-Q3 or 2026-05' }]);
+  if (!isLocalDate(asOf)) throw new ValidationError([problem('asOf', 'date.format')]);
+  if (!periodIdSchema.safeParse(period).success) throw new ValidationError([problem('period', 'period.format')]);
   const periods = closablePeriods(config);
   if (!periods.some((x) => x.id === period)) {
-    const kind = closePeriodKind(config);
-    const why = config.assessment ? '' : ` (no assessment scheme: closed by ${kind})`;
-    throw new ValidationError([{ path: 'period', message: `${period} is not a ${kind} period of the term ${config.term.start}..${config.term.end}${why} (${periods.map((x) => x.id).join(', ')})` }]);
+    // Without an assessment scheme a contract closes by its default kind; `known` lists the periods it can close.
+    throw new ValidationError([problem('period', 'period.notOfKind', { value: period, kind: closePeriodKind(config), known: periods.map((x) => x.id) })]);
   }
 }
 

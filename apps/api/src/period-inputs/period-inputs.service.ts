@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { kindOfPeriodId, periodIdSchema, periodsInTerm, type ParsedConfig } from '@ledger/contracts';
 import { JobDispatcher, JobOutbox, scheduleJob, type JobRequest } from '@ledger/jobs';
-import { DomainError, ValidationError, type Problem, problem } from '@ledger/kernel';
+import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { PeriodInputEntity, TenantDatabase, type PeriodInputKind } from '@ledger/persistence';
 import { checkAssessmentInputs, type AssessmentScheme } from '@ledger/scoring';
 import { AbilityFactory } from '../auth/ability.factory';
@@ -72,7 +72,7 @@ export class PeriodInputsService {
       const kinds = Object.keys(values) as PeriodInputKind[];
       if (kinds.length === 0) throw new ValidationError([problem('input', 'list.empty')]);
       const locked = existing.filter((r) => r.locked && kinds.includes(r.kind));
-      if (locked.length) throw new DomainError('CONFLICT', `period ${input.period} is closed: ${locked.map((r) => r.kind).join(', ')} can no longer change`);
+      if (locked.length) throw new DomainError('CONFLICT', `period ${input.period} is closed: ${locked.map((r) => r.kind).join(', ')} can no longer change`, [], reasonOf('period.locked', { period: input.period }));
       const now = new Date();
       for (const kind of kinds) {
         const row = existing.find((r) => r.kind === kind);

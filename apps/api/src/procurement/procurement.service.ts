@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { PRESET_IDS, getPreset } from '@ledger/contracts';
-import { DomainError, ValidationError, dec, prefixProblems, type Problem, problem } from '@ledger/kernel';
+import { DomainError, ValidationError, dec, prefixProblems, problem, reasonOf, type Problem } from '@ledger/kernel';
 import {
   PREFERENCE_BASES,
   TenantDatabase,
@@ -138,7 +138,7 @@ export class ProcurementService {
     if (input.name.trim() === '') problems.push(problem('input.name', 'text.empty'));
     if (problems.length) throw new ValidationError(problems);
     return this.db.run(this.context.scope(), async (em) => {
-      if (await this.repo.projectByCode(em, input.code)) throw new DomainError('CONFLICT', `a procurement project with code "${input.code}" exists`);
+      if (await this.repo.projectByCode(em, input.code)) throw new DomainError('CONFLICT', `a procurement project with code "${input.code}" exists`, [], reasonOf('procurement.projectExists', { code: input.code }));
       return this.repo.insertProject(em, { tenantId: p.tenantId as string, code: input.code, name: input.name.trim(), createdBy: p.userId });
     });
   }
@@ -175,7 +175,7 @@ export class ProcurementService {
       const project = UUID.test(input.projectId) ? await this.repo.project(em, input.projectId) : null;
       if (!project || !ability.can('read', subject('ProcurementProject', { ...project }))) throw new DomainError('NOT_FOUND', 'no such procurement project');
       if (problems.length) throw new ValidationError(problems);
-      if (await this.repo.packageByNumber(em, project.id, input.number)) throw new DomainError('CONFLICT', `package ${input.number} exists in project ${project.code}`);
+      if (await this.repo.packageByNumber(em, project.id, input.number)) throw new DomainError('CONFLICT', `package ${input.number} exists in project ${project.code}`, [], reasonOf('procurement.packageExists', { number: input.number, project: project.code }));
       const pkg = await this.repo.insertPackage(em, {
         tenantId: project.tenantId,
         projectId: project.id,
@@ -228,7 +228,7 @@ export class ProcurementService {
         if (!problems.some((x) => x.path === q.path)) problems.push(q);
       }
       if (problems.length) throw new ValidationError(problems);
-      if (await this.repo.bidByName(em, pkg.id, bidderName)) throw new DomainError('CONFLICT', `"${bidderName}" has already bid for this package`);
+      if (await this.repo.bidByName(em, pkg.id, bidderName)) throw new DomainError('CONFLICT', `"${bidderName}" has already bid for this package`, [], reasonOf('procurement.bidExists', { bidder: bidderName }));
       const bid = await this.repo.insertBid(em, { ...row, tenantId: pkg.tenantId, packageId: pkg.id, disqualified: row.disqualificationReason !== null, createdBy: p.userId });
       return this.bidModel(bid);
     });
@@ -249,7 +249,7 @@ export class ProcurementService {
         problems.push(...sheetProblems(checkProcurementInputs(pkg.scheme as ProcurementSchemeInput, one)));
       }
       if (problems.length || !bid) throw new ValidationError(problems);
-      if (await this.repo.sheet(em, pkg.id, evaluator, bid.id)) throw new DomainError('CONFLICT', `evaluator "${evaluator}" already has a sheet for "${bid.bidderName}"`);
+      if (await this.repo.sheet(em, pkg.id, evaluator, bid.id)) throw new DomainError('CONFLICT', `evaluator "${evaluator}" already has a sheet for "${bid.bidderName}"`, [], reasonOf('procurement.sheetExists', { evaluator, bidder: bid.bidderName }));
       const sheet = await this.repo.insertSheet(em, { tenantId: pkg.tenantId, packageId: pkg.id, evaluator, bidId: bid.id, items: input.items as Raw, createdBy: p.userId });
       return this.sheetModel(sheet);
     });

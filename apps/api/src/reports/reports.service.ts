@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { monthlyReportSchema, summariseMonthlyReport, validateMonthlyReport, type ParsedConfig } from '@ledger/contracts';
-import { DomainError, ValidationError, prefixProblems, type Problem, problem } from '@ledger/kernel';
+import { DomainError, ValidationError, prefixProblems, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { TenantDatabase, type MonthlyReportEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
@@ -137,8 +137,8 @@ export class ReportsService {
 
   private assertStatus(r: MonthlyReportEntity, allowed: MonthlyReportEntity['status'][], action: string): void {
     if (allowed.includes(r.status)) return;
-    if (r.status === 'accepted') throw new DomainError('CONFLICT', `the report of ${r.month} is accepted and locked; a correction goes into a later period`);
-    throw new DomainError('CONFLICT', `cannot ${action} the report of ${r.month}: it is ${r.status}`);
+    if (r.status === 'accepted') throw new DomainError('CONFLICT', `the report of ${r.month} is accepted and locked; a correction goes into a later period`, [], reasonOf('report.locked', { month: r.month }));
+    throw new DomainError('CONFLICT', `cannot ${action} the report of ${r.month}: it is ${r.status}`, [], reasonOf('report.wrongState', { month: r.month }));
   }
 
   private toModel(r: MonthlyReportEntity, config: ParsedConfig): MonthlyReportModel {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import { decimalInput, Decimal, DomainError, ValidationError, type Problem, problem } from '@ledger/kernel';
+import { decimalInput, Decimal, DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { JobDispatcher, JobOutbox, ScheduleStore, scheduleJob, type PaymentRow, type ScheduleSnapshot } from '@ledger/jobs';
 import { TenantDatabase, type ContractEntity } from '@ledger/persistence';
 import { AbilityFactory } from '../auth/ability.factory';
@@ -74,7 +74,9 @@ export class SchedulesService {
       const [snapshot] = await ScheduleStore.latest(em, [contract.id]);
       const line = snapshot?.schedule.lines.find((l) => l.id === input.lineId);
       if (!line) throw new ValidationError([problem('lineId', 'unknown.scheduleLine')]);
-      if (line.status === 'withheld' || line.status === 'forfeited') throw new DomainError('CONFLICT', `line ${line.id} is ${line.status}: ${line.reasons.join('; ')}`);
+      if (line.status === 'withheld' || line.status === 'forfeited') {
+        throw new DomainError('CONFLICT', `line ${line.id} is ${line.status}: ${line.reasons.join('; ')}`, [], reasonOf(line.status === 'withheld' ? 'payment.lineWithheld' : 'payment.lineForfeited'));
+      }
       const payment = await ScheduleStore.insertPayment(em, { tenantId: contract.tenantId, contractId: contract.id, lineId: line.id, amount: new Decimal(input.amount).toFixed(2), paidOn: input.paidOn, reference: input.reference?.trim() || null, markedBy: p.userId });
       const jobs = [await JobOutbox.record(em, scheduleJob({ tenantId: contract.tenantId, contractId: contract.id, trigger: `payment-${payment.id}` }), { tenantId: contract.tenantId, userId: p.userId })];
       return { payment, jobs };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, checkReplacement, checkTeamMinimums, staffTurnover, type ParsedConfig } from '@ledger/contracts';
-import { DomainError, ValidationError, type Problem, problem } from '@ledger/kernel';
+import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { StaffMemberEntity, StaffReplacementEntity, TenantDatabase } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
@@ -74,7 +74,7 @@ export class StaffingService {
       const members = em.getRepository(StaffMemberEntity);
       const old = UUID.test(input.oldMemberId) ? await members.findOne({ where: { id: input.oldMemberId, contractId: ctx.contract.id } }) : null;
       if (!old) throw new DomainError('NOT_FOUND', 'no such staff member on this contract');
-      if (await em.getRepository(StaffReplacementEntity).findOne({ where: { oldMemberId: old.id } })) throw new DomainError('CONFLICT', `${old.name} has already been replaced`);
+      if (await em.getRepository(StaffReplacementEntity).findOne({ where: { oldMemberId: old.id } })) throw new DomainError('CONFLICT', `${old.name} has already been replaced`, [], reasonOf('staffing.alreadyReplaced', { name: old.name }));
 
       const problems: Problem[] = [];
       if (input.newPersonId.trim() === '') problems.push(problem('input.newPersonId', 'value.required'));

@@ -22,7 +22,7 @@ import {
   type TicketAction,
 } from '@ledger/contracts';
 import { JobDispatcher, JobOutbox, TicketImportStore, ticketColumns, ticketToDomain, type JobRequest, type TicketFileFormat, type TicketImportRow } from '@ledger/jobs';
-import { DomainError, ValidationError, type Problem, problem } from '@ledger/kernel';
+import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { TenantDatabase, type ContractEntity, type TicketEntity, type TicketEventEntity } from '@ledger/persistence';
 import { evaluateTicketSla, formatInstant, summariseSlaStatus, toEpochMs, type SlaExplanation, type WorkCalendar } from '@ledger/sla';
 import { QueryFailedError, type EntityManager } from 'typeorm';
@@ -117,7 +117,7 @@ export class TicketsService {
     const text = filter.text?.trim() ?? '';
     if (text.length > 100) problems.push(problem('filter.text', 'text.tooLong', { max: 100 }));
     const cursor = after === undefined ? undefined : decodeCursor(after);
-    if (cursor === null) problems.push(problem('after', 'value.invalid'));
+    if (cursor === null) problems.push(problem('after', 'page.cursor'));
     if (problems.length) throw new ValidationError(problems);
     return this.db.run(this.context.scope(), async (em) => {
       const contract = await this.visibleContract(em, contractId, p, 'read');
@@ -171,7 +171,7 @@ export class TicketsService {
       );
       if (!opened.ok) problems.push(...opened.problems.map((q) => ({ ...q, path: q.path === 'id' ? 'input.number' : q.path === 'at' ? 'input.at' : `input.${q.path}` })));
       if (problems.length || !opened.ok) throw refused(problems);
-      if (existing.includes(number)) throw new DomainError('CONFLICT', `a ticket "${number}" exists on this contract`);
+      if (existing.includes(number)) throw new DomainError('CONFLICT', `a ticket "${number}" exists on this contract`, [], reasonOf('ticket.numberTaken', { number }));
       const row = await uniqueNumber(number, () => this.repo.insert(em, this.ticketRow(contract, opened.ticket, gov.version, 'api', p.userId)));
       await this.repo.insertEvents(em, this.eventRows(row, opened.events, 0, p.userId));
       const jobs = [await this.recordSlaJob(em, row, opened.events.length, p)];
@@ -323,8 +323,8 @@ export class TicketsService {
     if (given == null) return formatInstant(now, zone);
     try {
       const ms = toEpochMs(given);
-      const messages = kind === 'submission' ? submissionTimeProblems(ms, now, gov.config, given) : [futureTimeProblem(ms, now, given)].filter((m): m is string => m !== null);
-      problems.push(...messages.map((message) => ({ path: 'input.at', message })));
+      const found = kind === 'submission' ? submissionTimeProblems(ms, now, gov.config, given) : [futureTimeProblem(ms, now, given)].filter((c) => c !== null);
+      problems.push(...found.map((c) => problem('input.at', c.code, c.params)));
     } catch {
       // transition / openTicket report the malformed instant themselves.
     }
@@ -434,7 +434,7 @@ async function uniqueNumber<T>(number: string, insert: () => Promise<T>): Promis
   try {
     return await insert();
   } catch (e) {
-    if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505') throw new DomainError('CONFLICT', `a ticket "${number}" exists on this contract`);
+    if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505') throw new DomainError('CONFLICT', `a ticket "${number}" exists on this contract`, [], reasonOf('ticket.numberTaken', { number }));
     throw e;
   }
 }

@@ -1,4 +1,4 @@
-import { dec, decimalInput, moneyInput, nonNegativeDecimalInput } from '@ledger/kernel';
+import { dec, decimalInput, moneyInput, nonNegativeDecimalInput, problemIssue } from '@ledger/kernel';
 import { z } from 'zod';
 
 /** A local date `YYYY-MM-DD` (calendar zone), checked to exist (no 2026-02-30). */
@@ -9,20 +9,20 @@ export const localDateSchema = z
     const [y, m, d] = s.split('-').map(Number);
     const t = new Date(Date.UTC(y, m - 1, d));
     return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-  }, 'is not a calendar date')
+  }, problemIssue('date.notCalendar'))
   .describe('a local date YYYY-MM-DD');
 
 /** A money amount in yuan that numeric(18,2) stores (≤ 16 integer digits, ≤ 2 decimals), as decimal text or an exact JSON number. */
 export const moneySchema = moneyInput.describe('yuan: at most 16 integer digits and two decimals');
 
 /** A non-negative money amount. */
-export const nonNegativeMoneySchema = moneySchema.refine((v) => !dec(v).isNegative(), 'must not be negative');
+export const nonNegativeMoneySchema = moneySchema.refine((v) => !dec(v).isNegative(), problemIssue('number.nonNegative'));
 
 /** A percentage 0..100 (as decimal), e.g. 25, 0.5, 95. */
 export const percentSchema = decimalInput.refine((v) => {
   const d = dec(v);
   return !d.isNegative() && d.lte(100);
-}, 'must be a percentage between 0 and 100');
+}, problemIssue('number.percent'));
 
 /** A non-negative decimal (score thresholds, amounts per point, person-months). */
 export const nonNegativeDecimalSchema = nonNegativeDecimalInput;

@@ -1,4 +1,4 @@
-import type { Problem } from '@ledger/kernel';
+import { problem, type Problem } from '@ledger/kernel';
 import type { ParsedConfig } from './contract-config.schema';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -14,7 +14,7 @@ export const DEFAULT_PATCH_WINDOW_END = '08:30';
  * HH:MM in the calendar's zone. Returns the problems (none = allowed).
  */
 export function checkPatchDeployment(config: Pick<ParsedConfig, 'sla'>, patch: { affectsSettlement: boolean; localTime: string }): Problem[] {
-  if (!HH_MM.test(patch.localTime)) return [{ path: 'localTime', message: `"${patch.localTime}" is not a time HH:MM` }];
+  if (!HH_MM.test(patch.localTime)) return [problem('localTime', 'time.formatValue', { value: patch.localTime })];
   const notBefore = config.sla?.process.settlementPatchesNotBefore;
   if (!patch.affectsSettlement || !notBefore) return [];
   const notAfter = config.sla?.process.settlementPatchesNotAfter ?? DEFAULT_PATCH_WINDOW_END;
@@ -22,7 +22,5 @@ export function checkPatchDeployment(config: Pick<ParsedConfig, 'sla'>, patch: {
   const [from, to] = [minutes(notBefore), minutes(notAfter)];
   // A window that crosses midnight (20:00 → 08:30) or, if so configured, one within a day.
   const inWindow = from > to ? t >= from || t < to : t >= from && t < to;
-  return inWindow
-    ? []
-    : [{ path: 'localTime', message: `a settlement-affecting patch deploys between ${notBefore} and ${notAfter} of the next morning; ${patch.localTime} is outside that window` }];
+  return inWindow ? [] : [problem('localTime', 'ticket.patchWindow', { from: notBefore, to: notAfter, value: patch.localTime })];
 }

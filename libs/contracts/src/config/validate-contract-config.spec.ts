@@ -1,3 +1,4 @@
+import type { Problem } from '@ledger/kernel';
 import fc from 'fast-check';
 import { contractConfigJsonSchema, validateContractConfig, type ContractConfig } from '../index';
 import { huaianConfig, qinghaiConfig, xuzhouConfig } from '../testing/golden-configs';
@@ -6,6 +7,8 @@ const incl = (value: number) => ({ value, inclusive: true });
 const excl = (value: number) => ({ value, inclusive: false });
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+/** Each problem as [path, code, parameters]: what the console renders in the reader's language. */
+const coded = (problems: readonly Problem[]) => problems.map((p) => [p.path, p.code, p.params]);
 const problemsOf = (cfg: unknown) => {
   const r = validateContractConfig(cfg);
   return r.ok ? [] : r.problems;
@@ -67,14 +70,13 @@ describe('validateContractConfig', () => {
         { id: 'grade', kind: 'grade-percent', params: { grades: [{ grade: 'Z', percent: 2 }] } },
       ],
     };
-    const paths = problemsOf(cfg).map((p) => `${p.path}: ${p.message}`);
-    expect(paths).toEqual(
+    expect(coded(problemsOf(cfg))).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^payment\.milestones\[0\]\.conditions\[0\]\.period: unknown assessment period "2030-H1"/),
-        expect.stringMatching(/^payment\.milestones\[1\]\.conditions\[0\]\.grades\[1\]: unknown grade "S"/),
-        expect.stringMatching(/^payment\.deductions\[0\]\.target\[0\]: unknown milestone "nope"/),
-        expect.stringMatching(/^payment\.deductions\[0\]\.params\.cap\.of\.yearFee: cap base "the 2031 fee" does not exist/),
-        expect.stringMatching(/^payment\.deductions\[1\]\.params\.grades\[0\]\.grade: unknown grade "Z"/),
+        ['payment.milestones[0].conditions[0].period', 'unknown.assessmentPeriod', { value: '2030-H1', known: '2026-H1, 2026-H2, 2027-H1, 2027-H2, 2028-H1, 2028-H2, 2026, 2027, 2028' }],
+        ['payment.milestones[1].conditions[0].grades[1]', 'unknown.grade', { value: 'S', known: 'A, B, C' }],
+        ['payment.deductions[0].target[0]', 'unknown.milestone', { value: 'nope', known: 'a, b' }],
+        ['payment.deductions[0].params.cap.of.yearFee', 'year.outsideTerm', { year: '2031', years: '2026, 2027, 2028' }],
+        ['payment.deductions[1].params.grades[0].grade', 'unknown.grade', { value: 'Z', known: 'A, B, C' }],
       ]),
     );
   });
@@ -88,7 +90,12 @@ describe('validateContractConfig', () => {
       ],
     };
     expect(problemsOf(cfg)).toEqual([
-      { path: 'payment.milestones', message: 'the milestones pay 2,640,000.00 (110 % of the amount 2,400,000.00), more than 100 %' },
+      {
+        path: 'payment.milestones',
+        code: 'payment.overAmount',
+        params: { total: '2,640,000.00', percent: '110', amount: '2,400,000.00' },
+        message: 'the milestones pay 2,640,000.00 (110 % of the amount 2,400,000.00), more than 100 %',
+      },
     ]);
   });
 
@@ -117,14 +124,13 @@ describe('validateContractConfig', () => {
         { id: 'pay', label: 'P', kind: 'cumulative-target', params: { steps: [{ id: 's', cumulativePercent: 40, due: { kind: 'date', date: '2025-12-01' } }, { id: 's', cumulativePercent: 30, due: { kind: 'date', date: '2026-12-01' } }] } },
       ],
     };
-    const out = problemsOf(cfg).map((p) => `${p.path}: ${p.message}`);
-    expect(out).toEqual(
+    expect(coded(problemsOf(cfg))).toEqual(
       expect.arrayContaining([
-        'staffing.minimums[0].min: requires at least 5 people but the matching roles plan only 1',
-        'staffing.minimums[1].roles[0]: unknown role "ghost"',
-        'obligations[1].id: duplicate id "report" (also obligations[0])',
-        'payment.milestones[0].params.steps[1].id: duplicate step id "s" (also steps[0])',
-        'payment.milestones[0].params.steps[1].cumulativePercent: cumulative targets must increase: 30 % is not above steps[0] 40 %',
+        ['staffing.minimums[0].min', 'staffing.minimumExceedsPlan', { min: '5', available: '1' }],
+        ['staffing.minimums[1].roles[0]', 'unknown.role', { value: 'ghost', known: 'pm' }],
+        ['obligations[1].id', 'list.duplicateId', { value: 'report', other: 'obligations[0]' }],
+        ['payment.milestones[0].params.steps[1].id', 'list.duplicateId', { value: 's', other: 'steps[0]' }],
+        ['payment.milestones[0].params.steps[1].cumulativePercent', 'payment.cumulativeNotIncreasing', { value: '30', previous: 'steps[0]', previousValue: '40' }],
       ]),
     );
   });
@@ -135,7 +141,9 @@ describe('validateContractConfig', () => {
     expect(problemsOf(cfg)).toEqual([
       {
         path: 'payment.deductions[2].target',
-        message: 'a per-complaint deduction reduces period payments, but its target milestones plan none (use per-period-share or quarterly-instalments)',
+        code: 'payment.deductionNeedsPeriodLines',
+        params: { kind: 'per-complaint' },
+        message: 'a per-complaint deduction reduces period payments, but the milestones it targets plan none (use per-period-share or quarterly-instalments)',
       },
     ]);
   });

@@ -34,7 +34,7 @@ export function validateContractConfig(input: unknown): ValidationResult {
     problems.push(...unsafeTextProblems(input));
   } catch (e) {
     // A bug in a validator must not turn bad input into a crash; report it at the root.
-    return { ok: false, problems: [{ path: '(root)', message: `validation failed unexpectedly: ${e instanceof Error ? e.message : String(e)}` }] };
+    return { ok: false, problems: [problem('(root)', 'validation.crashed', { detail: e instanceof Error ? e.message : String(e) })] };
   }
   problems = dedupe(problems);
   if (problems.length > 0 || !parsed) return { ok: false, problems };
@@ -104,10 +104,7 @@ function semanticProblems(raw: Raw): Problem[] {
           if (!seen.has(y)) problems.push(problem('money.annualSplit.years', 'year.notCovered', { year: y }));
         });
         if (!sum.eq(dec(money.amount))) {
-          problems.push({
-            path: 'money.annualSplit.years',
-            message: `the year fees add up to ${formatMoneyGrouped(sum)}, not the amount ${formatMoneyGrouped(money.amount)}`,
-          });
+          problems.push(problem('money.annualSplit.years', 'contract.yearFeesMismatch', { sum: formatMoneyGrouped(sum), amount: formatMoneyGrouped(money.amount) }));
         } else if (problems.every((p) => !p.path.startsWith('money.annualSplit'))) {
           fees = yearFees(money.amount, term, split);
         }
@@ -158,14 +155,14 @@ function staffingProblems(s: z.output<typeof staffingSchema>): Problem[] {
   const roleIds = new Set(s.roles.map((r) => r.id));
   s.minimums.forEach((m, i) => {
     (m.roles ?? []).forEach((r, j) => {
-      if (!roleIds.has(r)) problems.push({ path: formatPath(['minimums', i, 'roles', j]), message: `unknown role "${r}"` });
+      if (!roleIds.has(r)) problems.push(problem(formatPath(['minimums', i, 'roles', j]), 'unknown.role', { value: r, known: [...roleIds] }));
     });
     if (s.roles.length === 0) return;
     const available = s.roles
       .filter((r) => (!m.placement || r.placement === m.placement) && (!m.coverage || r.coverage === m.coverage) && (!m.roles || m.roles.includes(r.id)))
       .reduce((a, r) => a + r.headcount, 0);
     if (available < m.min) {
-      problems.push({ path: formatPath(['minimums', i, 'min']), message: `requires at least ${m.min} people but the matching roles plan only ${available}` });
+      problems.push(problem(formatPath(['minimums', i, 'min']), 'staffing.minimumExceedsPlan', { min: m.min, available }));
     }
   });
   problems.push(...uniqueIds(s.allowances, 'allowances'));
@@ -180,7 +177,7 @@ function uniqueIds(list: unknown, path: string): Problem[] {
     const id = asRecord(item).id;
     if (typeof id !== 'string') return;
     const prior = seen.get(id);
-    if (prior !== undefined) problems.push({ path: `${path}[${i}].id`, message: `duplicate id "${id}" (also ${path}[${prior}])` });
+    if (prior !== undefined) problems.push(problem(`${path}[${i}].id`, 'list.duplicateId', { value: id, other: `${path}[${prior}]` }));
     else seen.set(id, i);
   });
   return problems;
@@ -192,7 +189,7 @@ function duplicatesIn(list: unknown, path: string): Problem[] {
   const seen = new Map<unknown, number>();
   list.forEach((v, i) => {
     const prior = seen.get(v);
-    if (prior !== undefined) problems.push({ path: `${path}[${i}]`, message: `"${String(v)}" is listed twice (also [${prior}])` });
+    if (prior !== undefined) problems.push(problem(`${path}[${i}]`, 'list.duplicate', { value: String(v), other: `[${prior}]` }));
     else seen.set(v, i);
   });
   return problems;

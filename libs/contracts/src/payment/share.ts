@@ -1,4 +1,4 @@
-import { dec, type Decimal, type Problem } from '@ledger/kernel';
+import { dec, problem, type Decimal, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { yearSchema } from '../config/common.schema';
 import { explain } from '../explain/explanation';
@@ -29,6 +29,6 @@ export const percentBasis = (percent: string, base: ShareBase, value: Decimal) =
 /** Problem when a year fee is referenced that the term/split does not have. */
 export function checkShareBase(base: ShareBase, ctx: ValidationContext, path: string): Problem[] {
   if (base === 'amount') return [];
-  if (!ctx.termYears.includes(base.yearFee)) return [{ path, message: `year ${base.yearFee} is outside the term (${ctx.termYears.join(', ')}): there is no such year fee` }];
+  if (!ctx.termYears.includes(base.yearFee)) return [problem(path, 'year.outsideTerm', { year: base.yearFee, years: ctx.termYears })];
   return [];
 }

@@ -1,4 +1,4 @@
-import { dec, prefixProblems, ValidationError, type Problem } from '@ledger/kernel';
+import { dec, prefixProblems, problem, ValidationError, type Problem } from '@ledger/kernel';
 import { aggregatePeriods, evaluateAssessment, type AssessmentResult, type YearAggregate } from '@ledger/scoring';
 import { parseContractConfig } from '../config/validate-contract-config';
 import { periodIdSchema } from '../config/common.schema';
@@ -70,9 +70,9 @@ function scoreAssumptions(config: ParsedConfig, facts: PaymentFacts, assumed: As
   const years: { year: number; aggregate: YearAggregate }[] = [];
   if (assumed.length === 0 && scheme === undefined) return { facts, assessments, years };
   const problems: Problem[] = [];
-  if (scheme === undefined) problems.push({ path: 'assessments', message: 'the configuration has no assessment scheme to score inputs with' });
+  if (scheme === undefined) problems.push(problem('assessments', 'unknown.noAssessmentScheme'));
   assumed.forEach((a, i) => {
-    if (!periodIdSchema.safeParse(a.period).success) problems.push({ path: `assessments[${i}].period`, message: `"${a.period}" is not a period id` });
+    if (!periodIdSchema.safeParse(a.period).success) problems.push(problem(`assessments[${i}].period`, 'period.format'));
   });
   if (problems.length) throw new ValidationError(problems);
 

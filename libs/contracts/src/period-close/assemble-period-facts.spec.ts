@@ -147,8 +147,8 @@ describe('assemblePeriodFacts: missing inputs are reported, never guessed', () =
         return (e as ValidationError).problems;
       }
     };
-    expect(problems('2026-Q3')).toEqual([{ path: 'period', message: expect.stringContaining('not a half-year period of the term') }]);
-    expect(problems('2027-H1')).toEqual([{ path: 'period', message: expect.stringContaining('2026-H1, 2026-H2') }]);
+    expect(problems('2026-Q3')).toEqual([{ path: 'period', code: 'period.notOfKind', params: { value: '2026-Q3', kind: 'half-year', known: '2026-H1, 2026-H2' }, message: expect.stringContaining('not a half-year period of the term') }]);
+    expect(problems('2027-H1')).toEqual([expect.objectContaining({ path: 'period', message: expect.stringContaining('2026-H1, 2026-H2') })]);
   });
 });
 
@@ -214,7 +214,7 @@ describe('closing a contract without an assessment scheme', () => {
     } catch (e) {
       problems = (e as ValidationError).problems;
     }
-    expect(problems.map((p) => p.message)).toEqual(['2026-H2 is not a quarter period of the term 2026-01-01..2026-12-31 (2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4)']);
+    expect(problems.map((p) => p.message)).toEqual(['2026-H2 is not a quarter period of the term (2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4)']);
   });
 
   it('Beijing (no scheme, no quarterly terms) closes by year', () => {

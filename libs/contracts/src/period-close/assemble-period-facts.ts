@@ -1,4 +1,4 @@
-import { Decimal, ValidationError, type Problem } from '@ledger/kernel';
+import { Decimal, problem, ValidationError, type Problem } from '@ledger/kernel';
 import { explain, type Explanation } from '../explain/explanation';
 import { aggregatePeriods, evaluateAssessment, type AssessmentResult, type AssessmentScheme, type YearAggregate } from '@ledger/scoring';
 import type { ParsedConfig } from '../config/contract-config.schema';
@@ -187,7 +187,7 @@ export function assemblePeriodFacts(input: AssemblePeriodFactsInput): AssembledP
   const kind = closePeriodKind(config);
   const schemePeriods = closablePeriods(config);
   const target = schemePeriods.find((p) => p.id === period);
-  if (!target) throw new ValidationError([{ path: 'period', message: `${period} is not a ${kind} period of the term ${config.term.start}..${config.term.end} (${schemePeriods.map((p) => p.id).join(', ')})` }]);
+  if (!target) throw new ValidationError([problem('period', 'period.notOfKind', { value: period, kind, known: schemePeriods.map((p) => p.id) })]);
   const sourceOf = (id: string): PeriodSources => input.periods.find((p) => p.id === id) ?? { id, values: {} };
 
   const upTo = schemePeriods.filter((p) => p.start <= target.start);

@@ -1,4 +1,4 @@
-import type { Problem } from '@ledger/kernel';
+import { problem, type Problem } from '@ledger/kernel';
 import type { WorkCalendar } from '@ledger/sla';
 import type { ParsedConfig } from '../config/contract-config.schema';
 import { periodsInTerm } from '../config/periods';
@@ -197,10 +197,10 @@ function occurrences(o: Obligation, input: ObligationChecklistInput, cal: () => 
 export function obligationChecklist(input: ObligationChecklistInput): ObligationChecklist {
   const { config, period, asOf, deliveries } = input;
   const problems: Problem[] = [];
-  if (period.from > period.to) problems.push({ path: 'period', message: `from ${period.from} is after to ${period.to}` });
+  if (period.from > period.to) problems.push(problem('period', 'period.fromAfterTo', { from: period.from, to: period.to }));
   const ids = new Set(config.obligations.map((o) => o.id));
   deliveries.forEach((d, i) => {
-    if (!ids.has(d.obligationId)) problems.push({ path: `deliveries[${i}].obligationId`, message: `unknown obligation "${d.obligationId}" (known: ${[...ids].join(', ') || 'none'})` });
+    if (!ids.has(d.obligationId)) problems.push(problem(`deliveries[${i}].obligationId`, 'unknown.obligation', { value: d.obligationId, known: [...ids] }));
   });
   if (problems.length) throw problemsError(problems);
 

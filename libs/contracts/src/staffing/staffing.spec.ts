@@ -1,5 +1,5 @@
 import { renderExplanation } from '../explain/explanation-texts';
-import { ValidationError } from '@ledger/kernel';
+import { renderProblem, ValidationError } from '@ledger/kernel';
 import { buildCalendar } from '@ledger/sla';
 import { parseContractConfig } from '../config/validate-contract-config';
 import { getPreset } from '../presets';
@@ -61,7 +61,10 @@ describe('turnover per role class against the caps (rule 10, 004:1083)', () => {
     try {
       staffTurnover(p1, [{ roleId: 'ghost', on: '2027-01-01' }]);
     } catch (e) {
-      expect((e as ValidationError).problems.map((p) => p.path)).toEqual(['replacements[0].roleId', 'replacements[0].on']);
+      expect((e as ValidationError).problems.map((p) => [p.path, p.code, p.params])).toEqual([
+        ['replacements[0].roleId', 'unknown.role', { value: 'ghost', known: 'pm, ops-7x24, ops' }],
+        ['replacements[0].on', 'date.outsideTerm', { value: '2027-01-01', start: '2026-01-01', end: '2026-12-31' }],
+      ]);
     }
   });
 });
@@ -81,12 +84,23 @@ describe('replacement notice and handover in working days (004:1083)', () => {
   it('reports short notice, short handover, a handover overlapping the change and a failed interview together', () => {
     const r = checkReplacement(p1, { roleId: 'pm', appliedOn: '2026-09-14', changeOn: '2026-10-09', handoverFrom: '2026-09-15', handoverTo: '2026-10-09', interviewPassed: false }, { calendar });
     expect(r.ok).toBe(false);
-    expect(r.problems).toEqual([
-      { path: 'appliedOn', message: 'applied 14 working day(s) before the change on 2026-10-09; at least 15 required (人员变动需提15个工作日提交申请, 004:1083)' },
-      { path: 'handoverTo', message: 'handover of 14 working day(s); at least 15 required (交接期不少于15个工作日, 004:1083)' },
-      { path: 'handoverTo', message: 'the handover must be complete before the replacement takes up the post on 2026-10-09 (完成岗位交接后方可上岗)' },
-      { path: 'interviewPassed', message: "the replacement must pass the buyer's interview (经甲方面试合格, 004:1083)" },
+    expect(r.problems.map((p) => [p.path, p.code, p.params])).toEqual([
+      ['appliedOn', 'staffing.noticeTooShort', { notice: '14', changeOn: '2026-10-09', required: '15' }],
+      ['handoverTo', 'staffing.handoverTooShort', { handover: '14', required: '15' }],
+      ['handoverTo', 'staffing.handoverAfterChange', { changeOn: '2026-10-09' }],
+      ['interviewPassed', 'staffing.interviewRequired', {}],
     ]);
+    expect(r.problems[0].message).toBe('applied 14 working day(s) before the change on 2026-10-09; at least 15 required (人员变动需提15个工作日提交申请, 004:1083)');
+    expect(renderProblem('zh-CN', r.problems[0].code, r.problems[0].params)).toBe('申请日距变更日 2026-10-09 只有 14 个工作日，人员变动须至少提前 15 个工作日提交申请');
+  });
+
+  it.each([
+    ['an unknown role', { roleId: 'ghost', appliedOn: '2026-09-01', changeOn: '2026-10-30', handoverFrom: '2026-09-01', handoverTo: '2026-10-29' }, ['roleId', 'unknown.role', { value: 'ghost', known: 'pm, ops-7x24, ops' }]],
+    ['a change before the application', { roleId: 'pm', appliedOn: '2026-09-14', changeOn: '2026-09-14' }, ['changeOn', 'staffing.changeBeforeApplication', { value: '2026-09-14', applied: '2026-09-14' }]],
+    ['no handover period', { roleId: 'pm', appliedOn: '2026-09-01', changeOn: '2026-10-30' }, ['handoverFrom', 'staffing.handoverRequired', { required: '15' }]],
+    ['a handover that ends before it starts', { roleId: 'pm', appliedOn: '2026-09-01', changeOn: '2026-10-30', handoverFrom: '2026-10-20', handoverTo: '2026-10-10' }, ['handoverTo', 'date.endsBeforeStart', { start: '2026-10-20', end: '2026-10-10' }]],
+  ] as const)('codes %s', (_what, req, expected) => {
+    expect(checkReplacement(p1, req, { calendar }).problems.map((p) => [p.path, p.code, p.params])).toEqual([expected]);
   });
 
   it('a contract without the rule has nothing to check', () => {
@@ -119,6 +133,14 @@ describe('team minimums for a roster', () => {
       'minimums[1]: 不少于1人7*24驻场服务: 0 on-site 7x24, at least 1 required',
       'roles.ops-7x24: 运维人员（7*24驻场）: 0 of 1 planned',
       'roles.ops: 运维人员: 1 of 3 planned',
+    ]);
+    expect(r.problems.map((p) => [p.code, p.params])).toEqual([
+      ['unknown.role', { value: 'dba', known: 'pm, ops-7x24, ops' }],
+      ['list.duplicate', { value: 'c', other: 'roster[2]' }],
+      ['staffing.minimumNotMetTotal', { name: '不少于5人运维团队', count: '2', min: '5' }],
+      ['staffing.minimumNotMet', { name: '不少于1人7*24驻场服务', count: '0', what: 'on-site 7x24', min: '1' }],
+      ['staffing.roleShort', { name: '运维人员（7*24驻场）', rostered: '0', headcount: '1' }],
+      ['staffing.roleShort', { name: '运维人员', rostered: '1', headcount: '3' }],
     ]);
   });
 });

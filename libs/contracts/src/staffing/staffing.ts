@@ -46,9 +46,9 @@ export function staffTurnover(config: Pick<ParsedConfig, 'staffing' | 'term'>, r
   const roles = new Map(config.staffing.roles.map((r) => [r.id, r]));
   const problems: Problem[] = [];
   replacements.forEach((r, i) => {
-    if (!roles.has(r.roleId)) problems.push({ path: formatPath(['replacements', i, 'roleId']), message: `unknown role "${r.roleId}" (known: ${[...roles.keys()].join(', ') || 'none'})` });
+    if (!roles.has(r.roleId)) problems.push(problem(formatPath(['replacements', i, 'roleId']), 'unknown.role', { value: r.roleId, known: [...roles.keys()] }));
     if (!isDate(r.on)) problems.push(problem(formatPath(['replacements', i, 'on']), 'date.format'));
-    else if (r.on < config.term.start || r.on > config.term.end) problems.push({ path: formatPath(['replacements', i, 'on']), message: `${r.on} is outside the term ${config.term.start}..${config.term.end}` });
+    else if (r.on < config.term.start || r.on > config.term.end) problems.push(problem(formatPath(['replacements', i, 'on']), 'date.outsideTerm', { value: r.on, start: config.term.start, end: config.term.end }));
   });
   if (problems.length) throw problemsError(problems);
 
@@ -137,11 +137,11 @@ export type ReplacementCheck = {
 export function checkReplacement(config: Pick<ParsedConfig, 'staffing' | 'calendar'>, req: ReplacementRequest, options: { calendar?: WorkCalendar } = {}): ReplacementCheck {
   const problems: Problem[] = [];
   const notes: string[] = [];
-  if (!config.staffing.roles.some((r) => r.id === req.roleId)) problems.push({ path: 'roleId', message: `unknown role "${req.roleId}"` });
+  if (!config.staffing.roles.some((r) => r.id === req.roleId)) problems.push(problem('roleId', 'unknown.role', { value: req.roleId, known: config.staffing.roles.map((r) => r.id) }));
   for (const f of ['appliedOn', 'changeOn', 'handoverFrom', 'handoverTo'] as const) {
     if (req[f] !== undefined && !isDate(req[f])) problems.push(problem(f, 'date.format'));
   }
-  if (isDate(req.appliedOn) && isDate(req.changeOn) && req.changeOn <= req.appliedOn) problems.push({ path: 'changeOn', message: `the change ${req.changeOn} must come after the application ${req.appliedOn}` });
+  if (isDate(req.appliedOn) && isDate(req.changeOn) && req.changeOn <= req.appliedOn) problems.push(problem('changeOn', 'staffing.changeBeforeApplication', { value: req.changeOn, applied: req.appliedOn }));
   const rule = config.staffing.replacement;
   if (!rule) {
     notes.push('the contract sets no replacement notice or handover period');
@@ -152,22 +152,22 @@ export function checkReplacement(config: Pick<ParsedConfig, 'staffing' | 'calend
   const calendar = calendarOf(config, options.calendar);
   const notice = workingDaysAfter(calendar, req.appliedOn, req.changeOn);
   if (notice < rule.noticeWorkingDays) {
-    problems.push({ path: 'appliedOn', message: `applied ${notice} working day(s) before the change on ${req.changeOn}; at least ${rule.noticeWorkingDays} required (人员变动需提${rule.noticeWorkingDays}个工作日提交申请, 004:1083)` });
+    problems.push(problem('appliedOn', 'staffing.noticeTooShort', { notice, changeOn: req.changeOn, required: rule.noticeWorkingDays }));
   }
   let handover: number | null = null;
   if (rule.handoverWorkingDays > 0) {
     if (req.handoverFrom === undefined || req.handoverTo === undefined) {
-      problems.push({ path: 'handoverFrom', message: `give the handover period: at least ${rule.handoverWorkingDays} working days before the replacement takes up the post (004:1083)` });
+      problems.push(problem('handoverFrom', 'staffing.handoverRequired', { required: rule.handoverWorkingDays }));
     } else {
       handover = workingDaysWithin(calendar, req.handoverFrom, req.handoverTo);
-      if (req.handoverTo < req.handoverFrom) problems.push({ path: 'handoverTo', message: 'the handover ends before it starts' });
+      if (req.handoverTo < req.handoverFrom) problems.push(problem('handoverTo', 'date.endsBeforeStart', { start: req.handoverFrom, end: req.handoverTo }));
       else if (handover < rule.handoverWorkingDays) {
-        problems.push({ path: 'handoverTo', message: `handover of ${handover} working day(s); at least ${rule.handoverWorkingDays} required (交接期不少于${rule.handoverWorkingDays}个工作日, 004:1083)` });
+        problems.push(problem('handoverTo', 'staffing.handoverTooShort', { handover, required: rule.handoverWorkingDays }));
       }
-      if (req.handoverTo >= req.changeOn) problems.push({ path: 'handoverTo', message: `the handover must be complete before the replacement takes up the post on ${req.changeOn} (完成岗位交接后方可上岗)` });
+      if (req.handoverTo >= req.changeOn) problems.push(problem('handoverTo', 'staffing.handoverAfterChange', { changeOn: req.changeOn }));
     }
   }
-  if (req.interviewPassed === false) problems.push({ path: 'interviewPassed', message: 'the replacement must pass the buyer\'s interview (经甲方面试合格, 004:1083)' });
+  if (req.interviewPassed === false) problems.push(problem('interviewPassed', 'staffing.interviewRequired'));
   else if (req.interviewPassed === undefined) notes.push('the buyer\'s interview of the replacement is not recorded');
   return { ok: problems.length === 0, problems, noticeWorkingDays: notice, handoverWorkingDays: handover, required: rule, notes };
 }
@@ -192,9 +192,9 @@ export function checkTeamMinimums(config: Pick<ParsedConfig, 'staffing'>, roster
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
   roster.forEach((p, i) => {
-    if (!roles.has(p.roleId)) problems.push({ path: formatPath(['roster', i, 'roleId']), message: `unknown role "${p.roleId}" (known: ${[...roles.keys()].join(', ') || 'none'})` });
+    if (!roles.has(p.roleId)) problems.push(problem(formatPath(['roster', i, 'roleId']), 'unknown.role', { value: p.roleId, known: [...roles.keys()] }));
     const first = seen.get(p.personId);
-    if (first !== undefined) problems.push({ path: formatPath(['roster', i, 'personId']), message: `"${p.personId}" is listed twice (also roster[${first}])` });
+    if (first !== undefined) problems.push(problem(formatPath(['roster', i, 'personId']), 'list.duplicate', { value: p.personId, other: `roster[${first}]` }));
     else seen.set(p.personId, i);
   });
   const active = roster.filter((p, i) => p.active !== false && roles.has(p.roleId) && seen.get(p.personId) === i);
@@ -204,14 +204,18 @@ export function checkTeamMinimums(config: Pick<ParsedConfig, 'staffing'>, roster
       return (m.placement === undefined || r.placement === m.placement) && (m.coverage === undefined || r.coverage === m.coverage) && (m.roles === undefined || m.roles.includes(r.id));
     });
     const met = matching.length >= m.min;
-    const what = [m.placement, m.coverage, m.roles?.join('/')].filter(Boolean).join(' ') || 'in total';
-    if (!met) problems.push({ path: formatPath(['minimums', i]), message: `${m.description ?? m.id ?? `minimum ${i}`}: ${matching.length} ${what}, at least ${m.min} required` });
+    const filters = [m.placement, m.coverage, m.roles?.join('/')].filter(Boolean).join(' ');
+    const what = filters || 'in total';
+    if (!met) {
+      const name = m.description ?? m.id ?? formatPath(['minimums', i]);
+      problems.push(filters ? problem(formatPath(['minimums', i]), 'staffing.minimumNotMet', { name, count: matching.length, what: filters, min: m.min }) : problem(formatPath(['minimums', i]), 'staffing.minimumNotMetTotal', { name, count: matching.length, min: m.min }));
+    }
     return { id: m.id ?? `minimum-${i}`, ...(m.description ? { description: m.description } : {}), min: m.min, count: matching.length, met, explanation: `${matching.length} active ${what} (${matching.map((p) => p.personId).join(', ') || 'nobody'}) ≥ ${m.min}: ${met ? 'met' : 'not met'}`, explained: explain('staffing.minimum', { count: matching.length, what, people: matching.map((p) => p.personId).join(', ') || 'nobody', min: m.min, met: String(m.min <= matching.length) }) };
   });
   const perRole = config.staffing.roles.map((r) => {
     const rostered = active.filter((p) => p.roleId === r.id).length;
     const shortBy = Math.max(0, r.headcount - rostered);
-    if (shortBy) problems.push({ path: `roles.${r.id}`, message: `${r.name}: ${rostered} of ${r.headcount} planned` });
+    if (shortBy) problems.push(problem(`roles.${r.id}`, 'staffing.roleShort', { name: r.name, rostered, headcount: r.headcount }));
     return { roleId: r.id, headcount: r.headcount, rostered, shortBy };
   });
   return { ok: problems.length === 0, minimums, roles: perRole, problems };

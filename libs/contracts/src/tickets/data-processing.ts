@@ -1,4 +1,4 @@
-import type { Problem } from '@ledger/kernel';
+import { problem, type Problem } from '@ledger/kernel';
 import type { ChecklistMark, DataChecklist } from './ticket.types';
 
 /** The categories whose fix is a change of production data (000:41–42, 000:57–58). */
@@ -47,9 +47,6 @@ export function checklistProblems(category: string, checklist: DataChecklist = {
     .filter((item) => !isDone(checklist[item]))
     .map((item) => {
       const def = CHECKLIST_ITEMS.find((c) => c.item === item);
-      return {
-        path: `checklist.${item}`,
-        message: `a ${category} ticket deploys to production only with its data-processing checklist complete: missing ${def?.label ?? item} (${def?.seed ?? '000:57–65'})`,
-      };
+      return problem(`checklist.${item}`, 'ticket.checklistMissing', { category, item: def?.label ?? item, seed: def?.seed ?? '000:57–65' });
     });
 }

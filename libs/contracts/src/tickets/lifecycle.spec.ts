@@ -320,7 +320,7 @@ describe('special attention, expected dates and extensions (000:221–222)', () 
     const r = transition(t, { type: 'extend', to: '2026-11-20', reason: '非运维团队原因' }, ctx('buyer', LATE));
     expect(r.ok && r.ticket.extendedTo).toBe('2026-11-20');
     const back = transition(r.ok ? r.ticket : t, { type: 'extend', to: '2026-11-15', reason: 'x' }, ctx('buyer', LATE));
-    expect(back.ok ? [] : back.problems).toMatchObject([{ path: 'action.to', message: 'an extension (顺延) must move the date later than 2026-11-20' }]);
+    expect(back.ok ? [] : back.problems).toMatchObject([{ path: 'action.to', code: 'ticket.extensionNotLater', params: { expected: '2026-11-20' } }]);
     const none = transition(open(), { type: 'extend', to: '2026-11-15', reason: 'x' }, ctx('buyer', LATE));
     expect(none.ok ? [] : none.problems.map((p) => p.path)).toEqual(['expectedCloseDate']);
     const reset = transition(t, { type: 'set-expected-close-date', date: '2026-12-01' }, ctx('buyer', LATE));

@@ -1,5 +1,5 @@
 import { DomainError, type Problem, problem } from '@ledger/kernel';
-import { buildCalendar, formatInstant, toEpochMs, workingDaysDeadline, type Instant, type WorkCalendar } from '@ledger/sla';
+import { buildCalendar, CalendarNotPublishedError, formatInstant, toEpochMs, workingDaysDeadline, type Instant, type WorkCalendar } from '@ledger/sla';
 import { localDateSchema } from '../config/common.schema';
 import type { ParsedConfig } from '../config/contract-config.schema';
 import { checkPatchDeployment } from '../config/ticket-process';
@@ -115,7 +115,7 @@ function parseInstant(problems: Problem[], value: Instant, path: string): number
   try {
     return toEpochMs(value, path);
   } catch (e) {
-    if (e instanceof DomainError) problems.push(...(e.problems.length ? e.problems : [{ path, message: e.message }]));
+    if (e instanceof DomainError) problems.push(...(e.problems.length ? e.problems : [problem(path, 'instant.isoOffset', { value: String(value) })]));
     else throw e;
     return undefined;
   }
@@ -152,10 +152,10 @@ const reasonProblem = (reason: unknown): Problem[] =>
  */
 export function transition(ticket: Ticket, action: TicketAction, ctx: TransitionContext): TransitionResult {
   const rule = (TICKET_RULES as Record<string, StepRule | undefined>)[action?.type];
-  if (!rule) return { ok: false, problems: [{ path: 'action.type', message: `unknown action "${String(action?.type)}" (known: ${Object.keys(TICKET_RULES).join(', ')})` }] };
+  if (!rule) return { ok: false, problems: [problem('action.type', 'unknown.action', { value: String(action?.type), known: Object.keys(TICKET_RULES) })] };
   const problems: Problem[] = [];
   const zone = timeZoneOf(ctx.config);
-  if (ctx.actor !== 'buyer' && ctx.actor !== 'vendor') problems.push({ path: 'actor', message: `actor must be buyer or vendor, got "${String(ctx.actor)}"` });
+  if (ctx.actor !== 'buyer' && ctx.actor !== 'vendor') problems.push(problem('actor', 'ticket.actorUnknown', { value: String(ctx.actor) }));
   else if (!rule.actors.includes(ctx.actor)) {
     // The code says who may act (in the reader's language); the message keeps the seed's reference for audits.
     problems.push({ path: 'actor', code: rule.actors.includes('buyer') ? 'ticket.buyerOnly' : 'ticket.vendorOnly', params: {}, message: `only the ${rule.actors.join(' or ')} may ${rule.verb} a ticket, not the ${ctx.actor} (${rule.seed})` });
@@ -194,7 +194,7 @@ export function transition(ticket: Ticket, action: TicketAction, ctx: Transition
     }
     case 'record-checklist': {
       if (!isDataProcessing(ticket.category)) {
-        problems.push({ path: 'action.checklist', message: `only 单笔数据调整 / 批量数据处理 tickets have a data-processing checklist; this one is ${ticket.category} (000:57–58)` });
+        problems.push(problem('action.checklist', 'ticket.noChecklist', { category: ticket.category }));
       }
       problems.push(...itConfirmationProblems(action.checklist, ctx.actor));
       next.checklist = { ...next.checklist, ...action.checklist };
@@ -202,14 +202,14 @@ export function transition(ticket: Ticket, action: TicketAction, ctx: Transition
       break;
     }
     case 'deploy': {
-      if (typeof action.affectsSettlement !== 'boolean') problems.push({ path: 'action.affectsSettlement', message: 'say whether the patch can affect settlement (结算) — true or false (000:54)' });
+      if (typeof action.affectsSettlement !== 'boolean') problems.push(problem('action.affectsSettlement', 'ticket.affectsSettlementRequired'));
       problems.push(...itConfirmationProblems(action.checklist, ctx.actor));
       const checklist: DataChecklist = { ...next.checklist, ...action.checklist };
       if (stateOk) problems.push(...checklistProblems(ticket.category, checklist));
       if (atMs !== undefined && action.affectsSettlement === true) {
         const localTime = at.slice(11, 16);
         for (const p of checkPatchDeployment(ctx.config, { affectsSettlement: true, localTime })) {
-          problems.push({ path: 'at', message: `${p.message} (${at}; 000:54: 补丁更新时间应在晚20点后)` });
+          problems.push({ ...p, path: 'at', message: `${p.message} (${at}; 000:54: 补丁更新时间应在晚20点后)` });
         }
       }
       if (action.checklist) next.checklist = checklist;
@@ -224,12 +224,13 @@ export function transition(ticket: Ticket, action: TicketAction, ctx: Transition
         try {
           until = stableUntil(ticket, ctx.config, ctx.calendar);
         } catch (e) {
-          if (e instanceof DomainError) problems.push({ path: 'at', message: e.message });
+          if (e instanceof CalendarNotPublishedError) problems.push(problem('at', 'calendar.notPublished', { year: e.year }));
+          else if (e instanceof DomainError) problems.push(...e.problems.map((p) => ({ ...p, path: 'at' })));
           else throw e;
           break;
         }
         if (until === null) {
-          problems.push({ path: 'events', message: 'the ticket has no deployment event' });
+          problems.push(problem('events', 'ticket.noDeployment'));
           break;
         }
         if (toEpochMs(until) > atMs) {
@@ -251,7 +252,7 @@ export function transition(ticket: Ticket, action: TicketAction, ctx: Transition
     case 'pause': {
       const from = parseInstant(problems, action.from, 'action.from');
       const to = parseInstant(problems, action.to, 'action.to');
-      if (from !== undefined && to !== undefined && to <= from) problems.push({ path: 'action.to', message: 'a pause must end after it starts' });
+      if (from !== undefined && to !== undefined && to <= from) problems.push(problem('action.to', 'pause.endNotAfterStart'));
       problems.push(...reasonProblem(action.reason));
       if (from !== undefined && to !== undefined) {
         const pause = { from: formatInstant(from, zone), to: formatInstant(to, zone), approvedBy: 'buyer' as const, reason: action.reason };
@@ -263,10 +264,10 @@ export function transition(ticket: Ticket, action: TicketAction, ctx: Transition
     case 'extend': {
       problems.push(...reasonProblem(action.reason));
       if (!validDate(action.to)) problems.push(problem('action.to', 'date.format'));
-      else if (!ticket.expectedCloseDate) problems.push({ path: 'expectedCloseDate', message: 'the ticket has no expected close date to extend (顺延); set one first' });
+      else if (!ticket.expectedCloseDate) problems.push(problem('expectedCloseDate', 'ticket.extensionNeedsExpected'));
       else {
         const current = ticket.extendedTo ?? ticket.expectedCloseDate;
-        if (action.to <= current) problems.push({ path: 'action.to', message: `an extension (顺延) must move the date later than ${current}` });
+        if (action.to <= current) problems.push(problem('action.to', 'ticket.extensionNotLater', { expected: current }));
       }
       next.extendedTo = action.to;
       event('extended', { note: action.reason, data: { to: action.to } });
@@ -274,24 +275,24 @@ export function transition(ticket: Ticket, action: TicketAction, ctx: Transition
     }
     case 'set-expected-close-date': {
       if (!validDate(action.date)) problems.push(problem('action.date', 'date.format'));
-      if (ticket.expectedCloseDate) problems.push({ path: 'expectedCloseDate', message: `the expected close date is already ${ticket.expectedCloseDate}: move it with an approved extension (顺延, 000:221)` });
+      if (ticket.expectedCloseDate) problems.push(problem('expectedCloseDate', 'ticket.expectedDateSet', { date: ticket.expectedCloseDate }));
       next.expectedCloseDate = action.date;
       event('expected-date-set', { data: { date: action.date } });
       break;
     }
     case 'mark-special-attention': {
       const sa = ctx.config.taxonomy?.specialAttention;
-      if (!sa?.enabled) problems.push({ path: 'specialAttention', message: 'this contract does not use special attention (特别关注)' });
-      if (ticket.specialAttention) problems.push({ path: 'specialAttention', message: 'the ticket is already marked special attention' });
+      if (!sa?.enabled) problems.push(problem('specialAttention', 'ticket.noSpecialAttention'));
+      if (ticket.specialAttention) problems.push(problem('specialAttention', 'ticket.alreadySpecial'));
       if (action.expectedCloseDate !== undefined) {
         if (!validDate(action.expectedCloseDate)) problems.push(problem('action.expectedCloseDate', 'date.format'));
         else if (ticket.expectedCloseDate && ticket.expectedCloseDate !== action.expectedCloseDate) {
-          problems.push({ path: 'action.expectedCloseDate', message: `the expected close date is already ${ticket.expectedCloseDate}: move it with an approved extension (顺延)` });
+          problems.push(problem('action.expectedCloseDate', 'ticket.expectedDateSet', { date: ticket.expectedCloseDate }));
         }
       }
       const date = ticket.expectedCloseDate ?? action.expectedCloseDate;
       if (sa?.requiresExpectedCloseDate !== false && !date) {
-        problems.push({ path: 'expectedCloseDate', message: 'a special-attention (特别关注) ticket needs the buyer\'s expected close date (医保局期望关闭日期, 000:222)' });
+        problems.push(problem('expectedCloseDate', 'ticket.specialNeedsExpected'));
       }
       next.specialAttention = true;
       if (date) next.expectedCloseDate = date;
@@ -310,7 +311,7 @@ export function transition(ticket: Ticket, action: TicketAction, ctx: Transition
 
 function itConfirmationProblems(checklist: DataChecklist | undefined, actor: Actor): Problem[] {
   if (!checklist || checklist.itConfirmation === undefined || actor === 'buyer') return [];
-  return [{ path: 'action.checklist.itConfirmation', message: 'the IT confirmation is the buyer\'s 信息部门 confirming the test results and the completeness of script, record and backup (000:64): only the buyer records it' }];
+  return [problem('action.checklist.itConfirmation', 'ticket.itConfirmationBuyerOnly')];
 }
 
 function checklistData(c: DataChecklist): Record<string, string | boolean> {

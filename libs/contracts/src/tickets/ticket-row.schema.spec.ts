@@ -1,3 +1,4 @@
+import { renderProblem } from '@ledger/kernel';
 import { parseContractConfig } from '../config/validate-contract-config';
 import { getPreset } from '../presets';
 import { newTicketRowsState, normaliseInstant, validateTicketRows } from './ticket-row.schema';
@@ -50,24 +51,29 @@ describe('validateTicketRows', () => {
     ];
     const r = validateTicketRows(rows, config, { existingIds: ['LX-005'], now });
     expect(r.ok).toBe(false);
-    expect(r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
-      'rows[1].category: unknown category "闲聊" for this contract (known: 业务咨询, 环境故障, 软件错误, 人为错误, 功能改进, 需求变更, 需求新增, 单笔数据调整, 批量数据处理)',
-      'rows[1].severity: unknown severity "P1" for this contract (known: L1, L2, L3, L4)',
-      'rows[2].expectedCloseDate: must be a date YYYY-MM-DD',
-      'rows[2].submittedAt: "yesterday" is not a time (2026-03-05 14:30, local to Asia/Shanghai, or ISO with an offset)',
-      'rows[3].id: duplicate id "LX-001" (also rows[0])',
-      "rows[4].expectedCloseDate: a special-attention (特别关注) ticket needs the buyer's expected close date (医保局期望关闭日期, 000:222)",
-      'rows[4].id: a ticket "LX-005" already exists',
-      'rows[5].specialAttention: must be 是 or 否',
-      'rows[6].businessArea: unknown business area "工伤" for this contract (known: 公共业务, 医疗待遇, 生育待遇)',
-      'rows[6].deployedAt: a closed ticket needs its deployment time (上线): closure follows the stable period after deployment (000:67)',
-      'rows[7].receivedAt: 2026-03-01T08:00:00+08:00 precedes submittedAt 2026-03-02T09:00:00+08:00',
-      'rows[8].id: given twice, as "编号" and "id"',
-      'rows[9].id: give the ticket an id (编号)',
-      'rows[9].category: give the category (问题分类)',
-      'rows[9].severity: give the severity (严重程度)',
-      'rows[9].submittedAt: give the submission time (提出时间)',
+    // Every problem is a code with its parameters (the console renders it in Chinese), never the generic 取值无效.
+    expect(r.problems.map((p) => [p.path, p.code, p.params])).toEqual([
+      ['rows[1].category', 'unknown.category', { value: '闲聊', known: '业务咨询, 环境故障, 软件错误, 人为错误, 功能改进, 需求变更, 需求新增, 单笔数据调整, 批量数据处理' }],
+      ['rows[1].severity', 'ticket.unknownSeverity', { value: 'P1', known: 'L1, L2, L3, L4' }],
+      ['rows[2].expectedCloseDate', 'date.format', {}],
+      ['rows[2].submittedAt', 'instant.format', { value: 'yesterday', zone: 'Asia/Shanghai' }],
+      ['rows[3].id', 'list.duplicateId', { value: 'LX-001', other: 'rows[0]' }],
+      ['rows[4].expectedCloseDate', 'ticket.specialNeedsExpected', {}],
+      ['rows[4].id', 'ticket.exists', { value: 'LX-005' }],
+      ['rows[5].specialAttention', 'text.yesNo', {}],
+      ['rows[6].businessArea', 'unknown.businessArea', { value: '工伤', known: '公共业务, 医疗待遇, 生育待遇' }],
+      ['rows[6].deployedAt', 'ticket.closedNeedsDeployment', {}],
+      // The earlier step is named by the column the file used.
+      ['rows[7].receivedAt', 'ticket.timelineOrder', { value: '2026-03-01T08:00:00+08:00', field: '提出时间', previous: '2026-03-02T09:00:00+08:00' }],
+      ['rows[8].id', 'import.columnTwice', { first: '编号', second: 'id' }],
+      ['rows[9].id', 'ticket.idRequired', {}],
+      ['rows[9].category', 'ticket.categoryRequired', {}],
+      ['rows[9].severity', 'ticket.severityRequired', {}],
+      ['rows[9].submittedAt', 'ticket.submittedAtRequired', {}],
     ]);
+    // The English text is still each problem's message.
+    expect(r.problems.find((p) => p.path === 'rows[8].id')?.message).toBe('given twice, as "编号" and "id"');
+    expect(r.problems.map((p) => renderProblem('zh-CN', p.code, p.params)).slice(10, 12)).toEqual(['2026-03-01T08:00:00+08:00 早于提出时间（2026-03-02T09:00:00+08:00）', '同一字段出现在两列：“编号”和“id”']);
     // The good row is still returned for a preview.
     expect(r.tickets.map((t) => t.id)).toEqual(['LX-001']);
   });

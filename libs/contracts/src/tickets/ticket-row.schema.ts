@@ -1,4 +1,4 @@
-import { formatPath, prefixProblems, zodProblems, type Problem, problem } from '@ledger/kernel';
+import { formatPath, prefixProblems, problem, problemIssue, zodProblems, type Problem } from '@ledger/kernel';
 import { fixedOffsetMinutes, formatInstant } from '@ledger/sla';
 import { z } from 'zod';
 import type { ParsedConfig } from '../config/contract-config.schema';
@@ -65,20 +65,23 @@ export function normaliseInstant(s: string, timeZone: string): string | null {
   return formatInstant(Date.UTC(y, mo - 1, d, h, mi, sec) - offset * 60_000, timeZone);
 }
 
-/** Structural schema of one row after its headers are mapped to fields (all strings, as imported). */
+/**
+ * Structural schema of one row after its headers are mapped to fields (all strings, as imported; an empty cell is
+ * absent). The required fields are checked with their own codes below (a missing key never reaches a zod refinement).
+ */
 export const ticketRowSchema = z.strictObject({
-  id: z.string({ error: 'give the ticket an id (编号)' }).trim().min(1, 'give the ticket an id (编号)'),
+  id: z.string().optional(),
   title: z.string().optional(),
-  category: z.string({ error: 'give the category (问题分类)' }).trim().min(1, 'give the category (问题分类)'),
+  category: z.string().optional(),
   businessArea: z.string().optional(),
-  severity: z.string({ error: 'give the severity (严重程度)' }).trim().min(1, 'give the severity (严重程度)'),
+  severity: z.string().optional(),
   specialAttention: z
     .string()
     .optional()
-    .refine((v) => v === undefined || [...YES, ...NO].includes(v.trim().toLowerCase()), 'must be 是 or 否'),
-  expectedCloseDate: z.string().optional().refine((v) => v === undefined || v.trim() === '' || normaliseDate(v) !== null, 'must be a date YYYY-MM-DD'),
-  extendedTo: z.string().optional().refine((v) => v === undefined || v.trim() === '' || normaliseDate(v) !== null, 'must be a date YYYY-MM-DD'),
-  submittedAt: z.string({ error: 'give the submission time (提出时间)' }).trim().min(1, 'give the submission time (提出时间)'),
+    .refine((v) => v === undefined || [...YES, ...NO].includes(v.trim().toLowerCase()), problemIssue('text.yesNo')),
+  expectedCloseDate: z.string().optional().refine((v) => v === undefined || v.trim() === '' || normaliseDate(v) !== null, problemIssue('date.format')),
+  extendedTo: z.string().optional().refine((v) => v === undefined || v.trim() === '' || normaliseDate(v) !== null, problemIssue('date.format')),
+  submittedAt: z.string().optional(),
   effectiveAt: z.string().optional(),
   receivedAt: z.string().optional(),
   feedbackAt: z.string().optional(),
@@ -147,12 +150,12 @@ export function validateTicketRows(rows: readonly Record<string, string>[], conf
     for (const [header, value] of Object.entries(raw)) {
       const field = HEADER_INDEX.get(header.trim().toLowerCase());
       if (!field) {
-        if (!unknownReported.has(header)) rowProblems.push({ path: formatPath(['rows', i, header]), message: `unknown column "${header}" (known: ${Object.values(TICKET_ROW_COLUMNS).map((n) => n.join('/')).join(', ')})` });
+        if (!unknownReported.has(header)) rowProblems.push(problem(formatPath(['rows', i, header]), 'unknown.column', { value: header, known: Object.values(TICKET_ROW_COLUMNS).map((n) => n.join('/')) }));
         unknownReported.add(header);
         continue;
       }
       if (from[field] !== undefined) {
-        rowProblems.push({ path: formatPath(['rows', i, field]), message: `given twice, as "${from[field]}" and "${header}"` });
+        rowProblems.push(problem(formatPath(['rows', i, field]), 'import.columnTwice', { first: from[field], second: header }));
         continue;
       }
       from[field] = header;
@@ -181,12 +184,13 @@ export function validateTicketRows(rows: readonly Record<string, string>[], conf
       ...(r.extendedTo ? { extendedTo: normaliseDate(r.extendedTo) as string } : {}),
     };
     rowProblems.push(...prefixProblems(rowPath, ticketFieldProblems(draft, config).filter((p) => !bad.has(p.path))));
+    if (r.submittedAt === undefined && !bad.has('submittedAt')) rowProblems.push(problem(formatPath(['rows', i, 'submittedAt']), 'ticket.submittedAtRequired'));
 
     if (r.id !== undefined) {
       const first = seen.get(r.id);
-      if (first !== undefined) rowProblems.push({ path: formatPath(['rows', i, 'id']), message: `duplicate id "${r.id}" (also rows[${first}])` });
+      if (first !== undefined) rowProblems.push(problem(formatPath(['rows', i, 'id']), 'list.duplicateId', { value: r.id, other: formatPath(['rows', first]) }));
       else seen.set(r.id, i);
-      if (existing.has(r.id)) rowProblems.push({ path: formatPath(['rows', i, 'id']), message: `a ticket "${r.id}" already exists` });
+      if (existing.has(r.id)) rowProblems.push(problem(formatPath(['rows', i, 'id']), 'ticket.exists', { value: r.id }));
     }
 
     // The timeline.
@@ -198,23 +202,23 @@ export function validateTicketRows(rows: readonly Record<string, string>[], conf
       if (text === undefined) continue;
       const at = normaliseInstant(text, zone);
       if (at === null) {
-        rowProblems.push({ path: formatPath(['rows', i, step.field]), message: `"${text}" is not a time (2026-03-05 14:30, local to ${zone}, or ISO with an offset)` });
+        rowProblems.push(problem(formatPath(['rows', i, step.field]), 'instant.format', { value: text, zone }));
         continue;
       }
       const ms = Date.parse(at);
       // The same rule as createTicket's `at`: 提出时间 within the contract's term and not in the future; no later step in the future.
-      const timeProblems = step.field === 'submittedAt' ? submissionTimeProblems(ms, options.now, config, at) : [futureTimeProblem(ms, options.now, at)].filter((m): m is string => m !== null);
-      for (const message of timeProblems) rowProblems.push({ path: formatPath(['rows', i, step.field]), message });
-      if (previous && ms < previous.ms) rowProblems.push({ path: formatPath(['rows', i, step.field]), message: `${at} precedes ${previous.field} ${previous.at}` });
+      const timeProblems = step.field === 'submittedAt' ? submissionTimeProblems(ms, options.now, config, at) : [futureTimeProblem(ms, options.now, at)].filter((c) => c !== null);
+      for (const c of timeProblems) rowProblems.push(problem(formatPath(['rows', i, step.field]), c.code, c.params));
+      if (previous && ms < previous.ms) rowProblems.push(problem(formatPath(['rows', i, step.field]), 'ticket.timelineOrder', { value: at, field: from[previous.field] ?? previous.field, previous: previous.at }));
       if (step.field === 'receivedAt' && r.effectiveAt === undefined) events.push({ kind: 'effective', at, actor: 'buyer', note: 'imported: effective at receipt' });
       events.push({ kind: step.kind, at, actor: step.actor, note: 'imported' });
       state = step.state;
       previous = { field: step.field, at, ms };
     }
     const has = (f: TicketRowField): boolean => mapped[f] !== undefined;
-    if (has('feedbackAt') && !has('receivedAt')) rowProblems.push({ path: formatPath(['rows', i, 'receivedAt']), message: 'a feedback time needs the receipt time (签收, 000:47)' });
-    if (has('deployedAt') && !has('receivedAt')) rowProblems.push({ path: formatPath(['rows', i, 'receivedAt']), message: 'a deployment time needs the receipt time (签收, 000:47)' });
-    if (has('closedAt') && !has('deployedAt')) rowProblems.push({ path: formatPath(['rows', i, 'deployedAt']), message: 'a closed ticket needs its deployment time (上线): closure follows the stable period after deployment (000:67)' });
+    if (has('feedbackAt') && !has('receivedAt')) rowProblems.push(problem(formatPath(['rows', i, 'receivedAt']), 'ticket.feedbackNeedsReceipt'));
+    if (has('deployedAt') && !has('receivedAt')) rowProblems.push(problem(formatPath(['rows', i, 'receivedAt']), 'ticket.deploymentNeedsReceipt'));
+    if (has('closedAt') && !has('deployedAt')) rowProblems.push(problem(formatPath(['rows', i, 'deployedAt']), 'ticket.closedNeedsDeployment'));
 
     problems.push(...rowProblems);
     if (rowProblems.length) return;

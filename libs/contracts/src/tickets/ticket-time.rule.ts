@@ -1,3 +1,4 @@
+import { coded, type CodedProblem } from '@ledger/kernel';
 import { fixedOffsetMinutes, formatInstant } from '@ledger/sla';
 import type { ParsedConfig } from '../config/contract-config.schema';
 import { timeZoneOf } from './lifecycle';
@@ -26,19 +27,19 @@ export function earliestSubmissionMs(config: TicketTimeConfig): number {
 }
 
 /** The problem with a recorded time in the future of `now` (beyond the clock-skew tolerance), or null. */
-export function futureTimeProblem(atMs: number, now: number, shown: string): string | null {
-  return atMs > now + FUTURE_TOLERANCE_MS ? `${shown} is in the future: record what has happened` : null;
+export function futureTimeProblem(atMs: number, now: number, shown: string): CodedProblem | null {
+  return atMs > now + FUTURE_TOLERANCE_MS ? coded('time.inFuture', { value: shown }) : null;
 }
 
 /**
  * The problems of a ticket's submission time (ms since the epoch): not in the future of `now`, not before the
  * contract's term (`earliestSubmissionMs`). `shown` is how the message names the time.
  */
-export function submissionTimeProblems(atMs: number, now: number, config: TicketTimeConfig, shown: string): string[] {
-  const problems: string[] = [];
+export function submissionTimeProblems(atMs: number, now: number, config: TicketTimeConfig, shown: string): CodedProblem[] {
+  const problems: CodedProblem[] = [];
   const future = futureTimeProblem(atMs, now, shown);
   if (future) problems.push(future);
   const earliest = earliestSubmissionMs(config);
-  if (atMs < earliest) problems.push(`${shown} is before the contract's term (${formatInstant(earliest, timeZoneOf(config))}): a ticket is submitted under a running contract`);
+  if (atMs < earliest) problems.push(coded('ticket.beforeTerm', { value: shown, earliest: formatInstant(earliest, timeZoneOf(config)) }));
   return problems;
 }

@@ -1,4 +1,4 @@
-import { dec, decimalInput, type Problem, problem } from '@ledger/kernel';
+import { addProblem, dec, decimalInput, problem, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { signed } from '../shared/format';
 import type { ItemScore, ProcurementItemDefinition } from './types';
@@ -43,7 +43,7 @@ export const cappedCountItem: ProcurementItemDefinition<CappedCountParams, Cappe
     const list = z.array(evidenceSchema).superRefine((items, ctx) => {
       if (!params.notBefore) return;
       items.forEach((e, i) => {
-        if (e.date === undefined && e.qualifies !== false) ctx.addIssue({ code: 'custom', path: [i, 'date'], message: `required: only ${params.unit} dated on or after ${params.notBefore} count` });
+        if (e.date === undefined && e.qualifies !== false) addProblem(ctx, 'procurement.evidenceDateRequired', { unit: params.unit, notBefore: params.notBefore }, [i, 'date']);
       });
     });
     return z.union([z.number().int().nonnegative(), list], { error: 'must be a non-negative whole count or a list of evidence' });

@@ -1,4 +1,4 @@
-import { dec, decimalInput, type Problem } from '@ledger/kernel';
+import { addProblem, dec, decimalInput, problem, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import type { ItemScore, ProcurementItemDefinition } from './types';
 
@@ -41,16 +41,14 @@ export const flawLadderItem: ProcurementItemDefinition<FlawLadderParams, FlawLad
   validate(params): Problem[] {
     const problems: Problem[] = [];
     params.ladder.forEach((p, i) => {
-      if (dec(p).lte(0)) problems.push({ path: `ladder[${i}]`, message: `must be greater than 0 (${params.ladder.length} or more flaws already score 0)` });
-      if (i > 0 && dec(p).gte(dec(params.ladder[i - 1]))) problems.push({ path: `ladder[${i}]`, message: `must be below ladder[${i - 1}] (${params.ladder[i - 1]}): each flaw costs points` });
+      if (dec(p).lte(0)) problems.push(problem(`ladder[${i}]`, 'procurement.ladderPositive', { count: params.ladder.length }));
+      if (i > 0 && dec(p).gte(dec(params.ladder[i - 1]))) problems.push(problem(`ladder[${i}]`, 'procurement.ladderNotDecreasing', { previous: `ladder[${i - 1}]`, previousValue: params.ladder[i - 1] }));
     });
     const all = [...params.expectedTopics, ...params.mandatoryTopics];
+    const at = (i: number): string => (i < params.expectedTopics.length ? `expectedTopics[${i}]` : `mandatoryTopics[${i - params.expectedTopics.length}]`);
     all.forEach((t, i) => {
       const first = all.indexOf(t);
-      if (first !== i) {
-        const where = i < params.expectedTopics.length ? `expectedTopics[${i}]` : `mandatoryTopics[${i - params.expectedTopics.length}]`;
-        problems.push({ path: where, message: `topic "${t}" is listed twice` });
-      }
+      if (first !== i) problems.push(problem(at(i), 'list.duplicate', { value: t, other: at(first) }));
     });
     return problems;
   },
@@ -61,7 +59,7 @@ export const flawLadderItem: ProcurementItemDefinition<FlawLadderParams, FlawLad
     const entry = z.preprocess((v) => (typeof v === 'number' ? { flaws: v } : v), flawSheetEntrySchema);
     return entry.superRefine((e, ctx) => {
       e.missingTopics.forEach((t, i) => {
-        if (!known.includes(t)) ctx.addIssue({ code: 'custom', path: ['missingTopics', i], message: `"${t}" is not a listed topic of this item (${known.join('、') || 'none listed'})` });
+        if (!known.includes(t)) addProblem(ctx, 'unknown.topic', { value: t, known }, ['missingTopics', i]);
       });
     });
   },

@@ -16,7 +16,7 @@ export function validatePriceParams(p: PriceParams): Problem[] {
   const problems: Problem[] = [];
   if (dec(p.weight).lte(0)) problems.push(problem('weight', 'number.positive'));
   const d = dec(p.smallMicroDeduction);
-  if (d.isNegative() || d.gte(1)) problems.push({ path: 'smallMicroDeduction', message: 'must be a fraction in [0, 1) (0.20 for 20 %)' });
+  if (d.isNegative() || d.gte(1)) problems.push(problem('smallMicroDeduction', 'procurement.deductionFraction'));
   return problems;
 }
 

@@ -1,4 +1,4 @@
-import { dec, decimalInput, Decimal, type Problem } from '@ledger/kernel';
+import { addProblemAt, dec, decimalInput, Decimal, problem, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { parsePath } from '../shared/path';
 import { priceParamsSchema, validatePriceParams } from './price.rule';
@@ -7,7 +7,7 @@ import type { AnyProcurementItemDefinition } from './types';
 
 function paramsWithSemantics(def: AnyProcurementItemDefinition) {
   return def.paramsSchema.superRefine((params, ctx) => {
-    for (const p of def.validate(params)) ctx.addIssue({ code: 'custom', message: p.message, path: parsePath(p.path) });
+    for (const p of def.validate(params)) addProblemAt(ctx, p, parsePath(p.path));
   });
 }
 
@@ -48,7 +48,7 @@ function schemeSemantics(s: SchemeShape): Problem[] {
   let objective = new Decimal(0), subjective = new Decimal(0);
   s.items.forEach((it, i) => {
     const first = seen.get(it.id);
-    if (first !== undefined) problems.push({ path: `items[${i}].id`, message: `duplicate item id "${it.id}" (also items[${first}])` });
+    if (first !== undefined) problems.push(problem(`items[${i}].id`, 'scoring.duplicateItem', { value: it.id, other: `items[${first}]` }));
     else seen.set(it.id, i);
     const def: AnyProcurementItemDefinition = procurementItemRegistry[it.kind];
     const max = def.maxPoints(it.params);
@@ -57,20 +57,20 @@ function schemeSemantics(s: SchemeShape): Problem[] {
   });
   const total = dec(s.price.weight).plus(objective).plus(subjective);
   if (!total.eq(dec(s.totalPoints))) {
-    problems.push({ path: 'items', message: `price ${s.price.weight} + objective ${objective.toString()} + subjective ${subjective.toString()} = ${total.toString()}, not the scheme's ${s.totalPoints}` });
+    problems.push(problem('items', 'procurement.totalMismatch', { price: s.price.weight, objective: objective.toString(), subjective: subjective.toString(), total: total.toString(), totalPoints: s.totalPoints }));
   }
   if (s.groupTotals?.objective !== undefined && !objective.eq(dec(s.groupTotals.objective))) {
-    problems.push({ path: 'groupTotals.objective', message: `the objective items add up to ${objective.toString()}, not ${s.groupTotals.objective}` });
+    problems.push(problem('groupTotals.objective', 'procurement.objectiveTotalMismatch', { sum: objective.toString(), expected: s.groupTotals.objective }));
   }
   if (s.groupTotals?.subjective !== undefined && !subjective.eq(dec(s.groupTotals.subjective))) {
-    problems.push({ path: 'groupTotals.subjective', message: `the subjective items add up to ${subjective.toString()}, not ${s.groupTotals.subjective}` });
+    problems.push(problem('groupTotals.subjective', 'procurement.subjectiveTotalMismatch', { sum: subjective.toString(), expected: s.groupTotals.subjective }));
   }
   return problems;
 }
 
 /** A package's procurement scoring (Tianjin: price 10 + objective 30 + subjective 60). */
 export const procurementSchemeSchema = schemeObject.superRefine((s, ctx) => {
-  for (const p of schemeSemantics(s)) ctx.addIssue({ code: 'custom', message: p.message, path: parsePath(p.path) });
+  for (const p of schemeSemantics(s)) addProblemAt(ctx, p, parsePath(p.path));
 });
 export type ProcurementScheme = z.output<typeof procurementSchemeSchema>;
 export type ProcurementSchemeInput = z.input<typeof procurementSchemeSchema>;

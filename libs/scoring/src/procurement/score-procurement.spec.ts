@@ -1,4 +1,4 @@
-import { dec, ValidationError, type Problem } from '@ledger/kernel';
+import { dec, renderProblem, ValidationError, type Problem } from '@ledger/kernel';
 import fc from 'fast-check';
 import { tianjinP1Scheme } from '../fixtures/tianjin-p1';
 import { procurementSchemeSchema } from './procurement-scheme';
@@ -161,19 +161,23 @@ describe('scoreProcurement: input problems', () => {
         { evaluatorId: 'E2', bidderId: 'Z', items: {} },
       ],
     };
-    expect(problemsOf(() => scoreProcurement(tianjinP1Scheme, bad as unknown as ProcurementInput))).toMatchObject([
-      { path: 'bids[1].bidderId', message: 'duplicate bidder "A" (also bids[0])' },
-      { path: 'bids[0].objective.O9', message: 'not an objective item of this scheme (O1, O2, O3a, O3b, O4)' },
-      { path: 'bids[0].objective.O1', message: 'Too small: expected number to be >=0' },
-      { path: 'bids[0].objective.O4', message: 'required (投标人承诺评价)' },
-      { path: 'bids[1].objective.O1[0].date', message: 'required: only 业绩 dated on or after 2020-01-01 count' },
-      { path: 'bids[1].objective.O4', message: 'Invalid input: expected boolean, received string' },
-      { path: 'sheets[0].items.S1.flaws', message: 'Invalid input: expected int, received number' },
-      { path: 'sheets[0].items.S3.missingTopics[0]', message: '"不存在" is not a listed topic of this item (运维计划、实施方案、审核规则管理和维护、视频平台管理与维护、审核人工复核、数据运行监测)' },
-      { path: 'sheets[1].bidderId', message: 'no bid from "Z"' },
-      { path: 'sheets', message: 'evaluator "E2" has no sheet for bidder "A"' },
-      { path: 'sheets', message: 'evaluator "E2" has no sheet for bidder "A"' },
+    const problems = problemsOf(() => scoreProcurement(tianjinP1Scheme, bad as unknown as ProcurementInput));
+    // Every problem is a code with its parameters, the procurement ones included (before: 取值无效 or no code at all).
+    expect(problems.map((p) => [p.path, p.code, p.params])).toEqual([
+      ['bids[1].bidderId', 'procurement.duplicateBidder', { value: 'A', other: 'bids[0]' }],
+      ['bids[0].objective.O9', 'procurement.notObjectiveItem', { known: 'O1, O2, O3a, O3b, O4' }],
+      ['bids[0].objective.O1', 'number.min', { min: '0' }],
+      ['bids[0].objective.O4', 'procurement.answerRequired', { label: '投标人承诺评价' }],
+      ['bids[1].objective.O1[0].date', 'procurement.evidenceDateRequired', { unit: '业绩', notBefore: '2020-01-01' }],
+      ['bids[1].objective.O4', 'value.invalidType', { expected: 'true or false' }],
+      ['sheets[0].items.S1.flaws', 'number.integer', {}],
+      ['sheets[0].items.S3.missingTopics[0]', 'unknown.topic', { value: '不存在', known: '运维计划, 实施方案, 审核规则管理和维护, 视频平台管理与维护, 审核人工复核, 数据运行监测' }],
+      ['sheets[1].bidderId', 'procurement.noBid', { value: 'Z' }],
+      ['sheets', 'procurement.sheetMissing', { evaluator: 'E2', bidder: 'A' }],
+      ['sheets', 'procurement.sheetMissing', { evaluator: 'E2', bidder: 'A' }],
     ]);
+    expect(problems[0].message).toBe('duplicate bidder "A" (also bids[0])');
+    expect(renderProblem('zh-CN', problems[4].code, problems[4].params)).toBe('必填：只有 2020-01-01 及以后的业绩才计分');
   });
 
   it('structural problems of the envelope are reported first', () => {
@@ -197,22 +201,25 @@ describe('procurementSchemeSchema', () => {
         { id: 'S1', label: 'y', kind: 'flaw-ladder', params: { ladder: [48], expectedTopics: ['a', 'a'] } },
       ],
     };
-    expect(validateProcurementScheme(bad)).toMatchObject([
-      { path: 'items[5].params.ladder[1]', message: 'must be below ladder[0] (12): each flaw costs points' },
-      { path: 'items[5].params.ladder[2]', message: 'must be greater than 0 (3 or more flaws already score 0)' },
-      { path: 'items[6].params.expectedTopics[1]', message: 'topic "a" is listed twice' },
-      { path: 'price.smallMicroDeduction', message: 'must be a fraction in [0, 1) (0.20 for 20 %)' },
-      { path: 'items[6].id', message: 'duplicate item id "S1" (also items[5])' },
+    // The items' own checks and the scheme's keep their codes through the zod refinements that carry them.
+    expect(validateProcurementScheme(bad).map((p) => [p.path, p.code, p.params])).toEqual([
+      ['items[5].params.ladder[1]', 'procurement.ladderNotDecreasing', { previous: 'ladder[0]', previousValue: '12' }],
+      ['items[5].params.ladder[2]', 'procurement.ladderPositive', { count: '3' }],
+      ['items[6].params.expectedTopics[1]', 'list.duplicate', { value: 'a', other: 'expectedTopics[0]' }],
+      ['price.smallMicroDeduction', 'procurement.deductionFraction', {}],
+      ['items[6].id', 'scoring.duplicateItem', { value: 'S1', other: 'items[5]' }],
     ]);
+    expect(validateProcurementScheme(bad)[0].message).toBe('must be below ladder[0] (12): each flaw costs points');
     const bad2 = { ...bad, items: [...s.items.slice(0, 5), { id: 'O1', label: 'y', kind: 'flaw-ladder', params: { ladder: [48] } }, { id: 'Z', label: 'z', kind: 'lottery', params: {} }] };
     expect(validateProcurementScheme(bad2)).toMatchObject([{ path: 'items[6].kind', message: 'unknown kind; known kinds: capped-count, all-or-nothing, flaw-ladder' }]);
     const bad3 = { ...bad, items: [...s.items.slice(0, 5), { id: 'O1', label: 'y', kind: 'flaw-ladder', params: { ladder: [50] } }] };
-    expect(validateProcurementScheme(bad3)).toMatchObject([
-      { path: 'price.smallMicroDeduction', message: 'must be a fraction in [0, 1) (0.20 for 20 %)' },
-      { path: 'items[5].id', message: 'duplicate item id "O1" (also items[0])' },
-      { path: 'items', message: "price 10 + objective 30 + subjective 50 = 90, not the scheme's 100" },
-      { path: 'groupTotals.subjective', message: 'the subjective items add up to 50, not 60' },
+    expect(validateProcurementScheme(bad3).map((p) => [p.path, p.code, p.params])).toEqual([
+      ['price.smallMicroDeduction', 'procurement.deductionFraction', {}],
+      ['items[5].id', 'scoring.duplicateItem', { value: 'O1', other: 'items[0]' }],
+      ['items', 'procurement.totalMismatch', { price: '10', objective: '30', subjective: '50', total: '90', totalPoints: '100' }],
+      ['groupTotals.subjective', 'procurement.subjectiveTotalMismatch', { sum: '50', expected: '60' }],
     ]);
+    expect(validateProcurementScheme(bad3)[2].message).toBe("price 10 + objective 30 + subjective 50 = 90, not the scheme's 100");
   });
 
   it('defaults: weight 10, 20 % deduction, min 3 valid bids, rank on shown scores, tie on offered price', () => {

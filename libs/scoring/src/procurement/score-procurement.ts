@@ -1,4 +1,4 @@
-import { dec, Decimal, decimalInput, formatPath, toFixed2, ValidationError, zodProblems, type Problem } from '@ledger/kernel';
+import { dec, Decimal, decimalInput, formatPath, problem, problemIssue, toFixed2, ValidationError, zodProblems, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import type { ScoringFlag } from '../types';
 import { evaluatedPrice, priceScore } from './price.rule';
@@ -10,7 +10,7 @@ const bidSchema = z.object({
   bidderId: z.string().min(1),
   name: z.string().optional(),
   /** The final offer (最后报价), the figure compared with the budget and signed in the contract. */
-  price: decimalInput.refine((v) => dec(v).gt(0), { message: 'must be greater than 0' }),
+  price: decimalInput.refine((v) => dec(v).gt(0), problemIssue('number.positive')),
   /** Qualifies for the small/micro price deduction (incl. prison enterprises and disability welfare units). */
   smallOrMicro: z.boolean(),
   preferenceBasis: z.enum(['small-micro', 'prison-enterprise', 'disability-welfare-unit']).optional(),
@@ -28,7 +28,7 @@ const sheetSchema = z.object({
 });
 
 export const procurementInputSchema = z.object({
-  budget: decimalInput.refine((v) => dec(v).gt(0), { message: 'must be greater than 0' }),
+  budget: decimalInput.refine((v) => dec(v).gt(0), problemIssue('number.positive')),
   bids: z.array(bidSchema).min(1),
   sheets: z.array(sheetSchema),
 });
@@ -80,22 +80,22 @@ function checkInputs(scheme: ProcurementScheme, raw: unknown): { problems: Probl
   const bidIndex = new Map<string, number>();
   input.bids.forEach((b, i) => {
     const first = bidIndex.get(b.bidderId);
-    if (first !== undefined) problems.push({ path: `bids[${i}].bidderId`, message: `duplicate bidder "${b.bidderId}" (also bids[${first}])` });
+    if (first !== undefined) problems.push(problem(`bids[${i}].bidderId`, 'procurement.duplicateBidder', { value: b.bidderId, other: `bids[${first}]` }));
     else bidIndex.set(b.bidderId, i);
-    if (b.preferenceBasis && !b.smallOrMicro) problems.push({ path: `bids[${i}].preferenceBasis`, message: 'given, but smallOrMicro is false' });
+    if (b.preferenceBasis && !b.smallOrMicro) problems.push(problem(`bids[${i}].preferenceBasis`, 'procurement.preferenceWithoutSmallMicro'));
   });
   const validBid = (b: Parsed['bids'][number]) => !b.disqualified && dec(b.price).lte(budget);
   const bidItems = scheme.items.filter((it) => procurementItemRegistry[it.kind].source === 'bid');
   const sheetItems = scheme.items.filter((it) => procurementItemRegistry[it.kind].source === 'sheet');
   input.bids.forEach((b, i) => {
     for (const key of Object.keys(b.objective)) {
-      if (!bidItems.some((it) => it.id === key)) problems.push({ path: formatPath(['bids', i, 'objective', key]), message: `not an objective item of this scheme (${bidItems.map((it) => it.id).join(', ')})` });
+      if (!bidItems.some((it) => it.id === key)) problems.push(problem(formatPath(['bids', i, 'objective', key]), 'procurement.notObjectiveItem', { known: bidItems.map((it) => it.id) }));
     }
     if (!validBid(b)) return; // an invalid bid is not scored, so its answers need not be complete
     for (const it of bidItems) {
       const def: AnyProcurementItemDefinition = procurementItemRegistry[it.kind];
       const v = b.objective[it.id];
-      if (v === undefined) { problems.push({ path: formatPath(['bids', i, 'objective', it.id]), message: `required (${it.label})` }); continue; }
+      if (v === undefined) { problems.push(problem(formatPath(['bids', i, 'objective', it.id]), 'procurement.answerRequired', { label: it.label })); continue; }
       const pr = def.inputSchema(it.params).safeParse(v);
       if (pr.success) parsedItems.set(`bid:${b.bidderId}:${it.id}`, pr.data);
       else problems.push(...zodProblems(pr.error, ['bids', i, 'objective', it.id]));
@@ -107,18 +107,18 @@ function checkInputs(scheme: ProcurementScheme, raw: unknown): { problems: Probl
     if (!evaluators.includes(s.evaluatorId)) evaluators.push(s.evaluatorId);
     const key = `${s.evaluatorId}\u0000${s.bidderId}`;
     const first = sheetIndex.get(key);
-    if (first !== undefined) problems.push({ path: `sheets[${i}]`, message: `second sheet of evaluator "${s.evaluatorId}" for bidder "${s.bidderId}" (also sheets[${first}])` });
+    if (first !== undefined) problems.push(problem(`sheets[${i}]`, 'procurement.duplicateSheet', { evaluator: s.evaluatorId, bidder: s.bidderId, other: `sheets[${first}]` }));
     else sheetIndex.set(key, i);
     const bi = bidIndex.get(s.bidderId);
-    if (bi === undefined) { problems.push({ path: `sheets[${i}].bidderId`, message: `no bid from "${s.bidderId}"` }); return; }
+    if (bi === undefined) { problems.push(problem(`sheets[${i}].bidderId`, 'procurement.noBid', { value: s.bidderId })); return; }
     for (const k of Object.keys(s.items)) {
-      if (!sheetItems.some((it) => it.id === k)) problems.push({ path: formatPath(['sheets', i, 'items', k]), message: `not a subjective item of this scheme (${sheetItems.map((it) => it.id).join(', ')})` });
+      if (!sheetItems.some((it) => it.id === k)) problems.push(problem(formatPath(['sheets', i, 'items', k]), 'procurement.notSubjectiveItem', { known: sheetItems.map((it) => it.id) }));
     }
     if (!validBid(input.bids[bi])) return;
     for (const it of sheetItems) {
       const def: AnyProcurementItemDefinition = procurementItemRegistry[it.kind];
       const v = s.items[it.id];
-      if (v === undefined) { problems.push({ path: formatPath(['sheets', i, 'items', it.id]), message: `required (${it.label})` }); continue; }
+      if (v === undefined) { problems.push(problem(formatPath(['sheets', i, 'items', it.id]), 'procurement.answerRequired', { label: it.label })); continue; }
       const pr = def.inputSchema(it.params).safeParse(v);
       if (pr.success) parsedItems.set(`sheet:${s.evaluatorId}:${s.bidderId}:${it.id}`, pr.data);
       else problems.push(...zodProblems(pr.error, ['sheets', i, 'items', it.id]));
@@ -126,10 +126,10 @@ function checkInputs(scheme: ProcurementScheme, raw: unknown): { problems: Probl
   });
   // Every evaluator scores every valid bid (28.5: 各成员独立分别…逐项打分).
   if (sheetItems.length) {
-    if (evaluators.length === 0 && input.bids.some(validBid)) problems.push({ path: 'sheets', message: 'no evaluator sheets: the subjective items need at least one evaluator' });
+    if (evaluators.length === 0 && input.bids.some(validBid)) problems.push(problem('sheets', 'procurement.noSheets'));
     for (const e of evaluators) {
       for (const b of input.bids) {
-        if (validBid(b) && !sheetIndex.has(`${e}\u0000${b.bidderId}`)) problems.push({ path: 'sheets', message: `evaluator "${e}" has no sheet for bidder "${b.bidderId}"` });
+        if (validBid(b) && !sheetIndex.has(`${e}\u0000${b.bidderId}`)) problems.push(problem('sheets', 'procurement.sheetMissing', { evaluator: e, bidder: b.bidderId }));
       }
     }
   }

@@ -1,5 +1,9 @@
+import type { Problem } from '@ledger/kernel';
 import { achievementRateComponent, delayComponent } from '../fixtures/seed-schemes';
 import { bandedRule, type BandedParams } from './banded.rule';
+
+/** Path and English text of each problem (their codes: libs/scoring/src/shared/bands.spec.ts). */
+const located = (problems: readonly Problem[]) => problems.map(({ path, message }) => ({ path, message }));
 
 const params = (c: { params: unknown }): BandedParams => bandedRule.paramsSchema.parse(c.params);
 const achievement = params(achievementRateComponent);
@@ -54,11 +58,11 @@ describe('banded: seed 000/001 ladders', () => {
 
   it('the seed delay table as written (both rows containing 60) is rejected, naming the band', () => {
     const asWritten = { ...delay, bands: delay.bands.map((b, i) => (i === 5 ? { ...b, min: { value: '60', inclusive: true } } : b)) };
-    expect(bandedRule.validate(asWritten)).toEqual([{ path: 'bands[5]', message: 'overlaps band [4]: [60, ∞) and (30, 60] both contain [60, 60]' }]);
+    expect(located(bandedRule.validate(asWritten))).toEqual([{ path: 'bands[5]', message: 'overlaps band [4]: [60, ∞) and (30, 60] both contain [60, 60]' }]);
   });
 
   it('a delay ladder without a band for 0 leaves a gap at the domain start', () => {
     const noZero = { ...delay, bands: delay.bands.slice(1) };
-    expect(bandedRule.validate(noZero)).toEqual([{ path: 'bands[0]', message: 'gap before band [0]: values in [0, 0] of the domain are covered by no band' }]);
+    expect(located(bandedRule.validate(noZero))).toEqual([{ path: 'bands[0]', message: 'gap before band [0]: values in [0, 0] of the domain are covered by no band' }]);
   });
 });

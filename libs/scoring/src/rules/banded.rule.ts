@@ -1,4 +1,4 @@
-import { dec, decimalInput, toFixed2, type Problem } from '@ledger/kernel';
+import { addProblem, dec, decimalInput, toFixed2, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { checkInDomain, describeInterval, domainSchema, findBand, pointsBandSchema, validateBands } from '../shared/bands';
 import { explain, points2, signed } from '../shared/format';
@@ -29,8 +29,8 @@ export const bandedRule: RuleDefinition<BandedParams, BandedInput> = {
   inputSchema(params) {
     return decimalInput.nullable().superRefine((v, ctx) => {
       if (v === null) return;
-      const problem = checkInDomain(params.domain, dec(v));
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      const outside = checkInDomain(params.domain, dec(v));
+      if (outside) addProblem(ctx, outside.code, outside.params);
     });
   },
   evaluate(params, input): ComponentResult {

@@ -1,4 +1,4 @@
-import { dec, decimalInput, type Decimal, type Problem } from '@ledger/kernel';
+import { coded, dec, decimalInput, problem, type CodedProblem, type Decimal, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 
 /** One end of a band: a value and whether the band includes it. Absent end = unbounded (±∞). */
@@ -85,17 +85,17 @@ export function findBand(bands: readonly Interval[], x: Decimal): number {
 export function validateBands(bands: readonly Interval[], domain: Domain, name = 'bands'): Problem[] {
   const problems: Problem[] = [];
   const dLo = lowerOf(domain), dHi = upperOf(domain);
-  if (!nonEmpty(dLo, dHi)) return [{ path: 'domain', message: `the domain ${show(dLo, dHi)} is empty` }];
+  if (!nonEmpty(dLo, dHi)) return [problem('domain', 'bands.domainEmpty', { domain: show(dLo, dHi) })];
   const usable: number[] = [];
   bands.forEach((b, i) => {
     const lo = lowerOf(b), hi = upperOf(b);
     if (!nonEmpty(lo, hi)) {
-      problems.push({ path: `${name}[${i}]`, message: `band ${show(lo, hi)} contains no value (min must be below max, or equal with both ends inclusive)` });
+      problems.push(problem(`${name}[${i}]`, 'bands.empty', { band: show(lo, hi) }));
       return;
     }
     const x = intersect(b, domain);
     if (!nonEmpty(x.lo, x.hi)) {
-      problems.push({ path: `${name}[${i}]`, message: `band ${show(lo, hi)} lies outside the domain ${show(dLo, dHi)}` });
+      problems.push(problem(`${name}[${i}]`, 'bands.outsideDomain', { band: show(lo, hi), domain: show(dLo, dHi) }));
     }
     usable.push(i);
   });
@@ -104,10 +104,7 @@ export function validateBands(bands: readonly Interval[], domain: Domain, name =
       const i = usable[a], j = usable[b];
       const x = intersect(bands[i], bands[j]);
       if (nonEmpty(x.lo, x.hi)) {
-        problems.push({
-          path: `${name}[${j}]`,
-          message: `overlaps band [${i}]: ${describeInterval(bands[j])} and ${describeInterval(bands[i])} both contain ${show(x.lo, x.hi)}`,
-        });
+        problems.push(problem(`${name}[${j}]`, 'bands.overlap', { other: i, band: describeInterval(bands[j]), otherBand: describeInterval(bands[i]), overlap: show(x.lo, x.hi) }));
       }
     }
   }
@@ -115,14 +112,14 @@ export function validateBands(bands: readonly Interval[], domain: Domain, name =
   const inDomain = usable.filter((i) => { const x = intersect(bands[i], domain); return nonEmpty(x.lo, x.hi); });
   const order = [...inDomain].sort((a, b) => cmpLower(lowerOf(bands[a]), lowerOf(bands[b])) || a - b);
   if (order.length === 0) {
-    problems.push({ path: name, message: `no band covers the domain ${show(dLo, dHi)}` });
+    problems.push(problem(name, 'bands.noneCovers', { domain: show(dLo, dHi) }));
     return problems;
   }
   const first = order[0];
   const firstLo = lowerOf(bands[first]);
   if (cmpLower(firstLo, dLo) > 0) {
     const gapHi: Upper = { value: firstLo.value, inclusive: !firstLo.inclusive };
-    problems.push({ path: `${name}[${first}]`, message: `gap before band [${first}]: values in ${show(dLo, gapHi)} of the domain are covered by no band` });
+    problems.push(problem(`${name}[${first}]`, 'bands.gapBefore', { index: first, gap: show(dLo, gapHi) }));
   }
   let reach = upperOf(bands[first]);
   let reachBand = first;
@@ -131,19 +128,19 @@ export function validateBands(bands: readonly Interval[], domain: Domain, name =
     const gapLo: Lower = { value: reach.value, inclusive: !reach.inclusive };
     const gapHi: Upper = { value: lo.value, inclusive: !lo.inclusive };
     if (reach.value !== null && nonEmpty(gapLo, gapHi)) {
-      problems.push({ path: `${name}[${k}]`, message: `gap after band [${reachBand}]: values in ${show(gapLo, gapHi)} are covered by no band` });
+      problems.push(problem(`${name}[${k}]`, 'bands.gapAfter', { index: reachBand, gap: show(gapLo, gapHi) }));
     }
     const hi = upperOf(bands[k]);
     if (cmpUpper(hi, reach) > 0) { reach = hi; reachBand = k; }
   }
   if (cmpUpper(reach, dHi) < 0) {
     const gapLo: Lower = { value: reach.value, inclusive: !reach.inclusive };
-    problems.push({ path: `${name}[${reachBand}]`, message: `gap after band [${reachBand}]: values in ${show(gapLo, dHi)} of the domain are covered by no band` });
+    problems.push(problem(`${name}[${reachBand}]`, 'bands.gapAtEnd', { index: reachBand, gap: show(gapLo, dHi) }));
   }
   return problems;
 }
 
 /** Problems for a metric value outside the declared domain (an input problem, not a config one). */
-export function checkInDomain(domain: Domain, x: Decimal): string | null {
-  return inInterval(domain, x) ? null : `${x.toString()} is outside the metric's domain ${describeInterval(domain)}`;
+export function checkInDomain(domain: Domain, x: Decimal): CodedProblem | null {
+  return inInterval(domain, x) ? null : coded('scoring.outsideDomain', { value: x.toString(), domain: describeInterval(domain) });
 }

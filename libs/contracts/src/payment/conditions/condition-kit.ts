@@ -1,4 +1,4 @@
-import type { Problem } from '@ledger/kernel';
+import { problem, type Problem } from '@ledger/kernel';
 import type { ParsedConfig } from '../../config/contract-config.schema';
 import type { PaymentFacts } from '../facts.schema';
 import type { LineContext, ValidationContext } from '../rule-kit';
@@ -37,13 +37,10 @@ export function scoreRecord(c: { period?: string; year?: number }, ctx: Conditio
 /** Shared checks of a score target: the period must be an assessment period of the term; the year in the term. */
 export function checkScoreTarget(c: { period?: string; year?: number }, ctx: ValidationContext, hasAssessment: boolean): Problem[] {
   const problems: Problem[] = [];
-  if (!hasAssessment) problems.push({ path: '(root)', message: 'the configuration has no assessment scheme: there is no score or grade to test' });
+  if (!hasAssessment) problems.push(problem('(root)', 'payment.conditionNeedsScheme'));
   if (c.period && hasAssessment && !ctx.assessmentPeriodIds.has(c.period)) {
-    problems.push({
-      path: 'period',
-      message: `unknown assessment period "${c.period}"; the term has ${[...ctx.assessmentPeriodIds].join(', ') || 'none'}`,
-    });
+    problems.push(problem('period', 'unknown.assessmentPeriod', { value: c.period, known: [...ctx.assessmentPeriodIds] }));
   }
-  if (c.year !== undefined && !ctx.termYears.includes(c.year)) problems.push({ path: 'year', message: `year ${c.year} is outside the term (${ctx.termYears.join(', ')})` });
+  if (c.year !== undefined && !ctx.termYears.includes(c.year)) problems.push(problem('year', 'year.outsideTerm', { year: c.year, years: ctx.termYears }));
   return problems;
 }

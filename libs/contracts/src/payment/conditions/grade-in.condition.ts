@@ -1,4 +1,4 @@
-import type { Problem } from '@ledger/kernel';
+import { problem, type Problem } from '@ledger/kernel';
 import type { z } from 'zod';
 import type { gradeInConditionSchema } from './condition.schema';
 import { checkScoreTarget, scoreRecord, type ConditionKind } from './condition-kit';
@@ -13,7 +13,7 @@ export const gradeInCondition: ConditionKind<C> = {
     const problems: Problem[] = checkScoreTarget(c, ctx, has);
     if (ctx.grades) {
       c.grades.forEach((g, i) => {
-        if (!ctx.grades?.includes(g)) problems.push({ path: `grades[${i}]`, message: `unknown grade "${g}"; the assessment scheme grades ${ctx.grades?.join(', ')}` });
+        if (!ctx.grades?.includes(g)) problems.push(problem(`grades[${i}]`, 'unknown.grade', { value: g, known: ctx.grades ?? [] }));
       });
     }
     return problems;

@@ -1,4 +1,4 @@
-import type { Problem } from '@ledger/kernel';
+import { problem, type Problem } from '@ledger/kernel';
 import type { z } from 'zod';
 import { periodsInTerm } from '../../config/periods';
 import type { ledgerConfirmedConditionSchema } from './condition.schema';
@@ -14,7 +14,7 @@ export const ledgerConfirmedCondition: ConditionKind<C> = {
     const problems: Problem[] = [];
     if (c.period) {
       const ids = (['month', 'quarter', 'half-year', 'year'] as const).flatMap((k) => periodsInTerm(k, ctx.term.start, ctx.term.end).map((p) => p.id));
-      if (!ids.includes(c.period)) problems.push({ path: 'period', message: `period "${c.period}" is outside the term` });
+      if (!ids.includes(c.period)) problems.push(problem('period', 'period.outsideTerm', { value: c.period }));
     }
     return problems;
   },

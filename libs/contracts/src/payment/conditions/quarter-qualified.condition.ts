@@ -1,4 +1,4 @@
-import type { Problem } from '@ledger/kernel';
+import { problem, type Problem } from '@ledger/kernel';
 import type { z } from 'zod';
 import { periodsInTerm } from '../../config/periods';
 import type { quarterQualifiedConditionSchema } from './condition.schema';
@@ -14,7 +14,7 @@ export const quarterQualifiedCondition: ConditionKind<C> = {
     const problems: Problem[] = [];
     if (c.quarter) {
       const quarters = periodsInTerm('quarter', ctx.term.start, ctx.term.end).map((q) => q.id);
-      if (!quarters.includes(c.quarter)) problems.push({ path: 'quarter', message: `unknown quarter "${c.quarter}"; the term has ${quarters.join(', ')}` });
+      if (!quarters.includes(c.quarter)) problems.push(problem('quarter', 'unknown.quarter', { value: c.quarter, known: quarters }));
     }
     return problems;
   },

@@ -1,4 +1,4 @@
-import type { Problem } from '@ledger/kernel';
+import { problem, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { explain } from '../../explain/explanation';
 import type { DeductionHit, DeductionRule } from '../rule-kit';
@@ -22,7 +22,7 @@ export const consecutiveGradeForfeitDeduction: DeductionRule<'consecutive-grade-
   needsPeriodLines: true,
   validate(p, ctx) {
     const problems: Problem[] = [];
-    if (ctx.grades && !ctx.grades.includes(p.grade)) problems.push({ path: 'grade', message: `unknown grade "${p.grade}"; the assessment scheme grades ${ctx.grades.join(', ')}` });
+    if (ctx.grades && !ctx.grades.includes(p.grade)) problems.push(problem('grade', 'unknown.grade', { value: p.grade, known: ctx.grades }));
     return problems;
   },
   apply(p, ctx) {

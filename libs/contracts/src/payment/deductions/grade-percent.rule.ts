@@ -1,4 +1,4 @@
-import { dec, type Problem } from '@ledger/kernel';
+import { dec, problem, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { percentSchema } from '../../config/common.schema';
 import { toFen } from '../../money';
@@ -29,13 +29,13 @@ export const gradePercentDeduction: DeductionRule<'grade-percent', typeof params
     const seen = new Map<string, number>();
     p.grades.forEach((g, i) => {
       const prior = seen.get(g.grade);
-      if (prior !== undefined) problems.push({ path: `grades[${i}].grade`, message: `grade "${g.grade}" is listed twice (also grades[${prior}])` });
+      if (prior !== undefined) problems.push(problem(`grades[${i}].grade`, 'scoring.duplicateGrade', { value: g.grade, other: `grades[${prior}]` }));
       else seen.set(g.grade, i);
       if (ctx.grades && !ctx.grades.includes(g.grade)) {
-        problems.push({ path: `grades[${i}].grade`, message: `unknown grade "${g.grade}"; the assessment scheme grades ${ctx.grades.join(', ')}` });
+        problems.push(problem(`grades[${i}].grade`, 'unknown.grade', { value: g.grade, known: ctx.grades }));
       }
     });
-    if (!ctx.assessmentPeriodKind) problems.push({ path: 'grades', message: 'grades need an assessment scheme with a period' });
+    if (!ctx.assessmentPeriodKind) problems.push(problem('grades', 'payment.gradesNeedScheme'));
     return problems;
   },
   apply(p, ctx) {

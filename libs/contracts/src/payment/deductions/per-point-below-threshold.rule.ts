@@ -1,4 +1,4 @@
-import { dec, type Decimal, type Problem } from '@ledger/kernel';
+import { dec, problem, type Decimal, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { nonNegativeMoneySchema, nonNegativeDecimalSchema, percentSchema, yearSchema } from '../../config/common.schema';
 import { toFen } from '../../money';
@@ -34,12 +34,12 @@ export const perPointBelowThresholdDeduction: DeductionRule<'per-point-below-thr
     const problems: Problem[] = [];
     const of = p.cap?.of;
     if (of && typeof of === 'object' && !ctx.termYears.includes(of.yearFee)) {
-      problems.push({ path: 'cap.of.yearFee', message: `cap base "the ${of.yearFee} fee" does not exist: the term covers ${ctx.termYears.join(', ')}` });
+      problems.push(problem('cap.of.yearFee', 'year.outsideTerm', { year: of.yearFee, years: ctx.termYears }));
     }
     if (of === 'year-fee' && p.score === 'period' && !ctx.assessmentPeriodKind) {
-      problems.push({ path: 'cap.of', message: 'a period score needs an assessment scheme to say which year fee caps it' });
+      problems.push(problem('cap.of', 'payment.periodCapNeedsScheme'));
     }
-    if (p.score === 'period' && !ctx.assessmentPeriodKind) problems.push({ path: 'score', message: 'period scores need an assessment scheme with a period' });
+    if (p.score === 'period' && !ctx.assessmentPeriodKind) problems.push(problem('score', 'payment.periodScoresNeedScheme'));
     return problems;
   },
   apply(p, ctx) {

@@ -1,4 +1,4 @@
-import { dec, type Decimal, type Problem } from '@ledger/kernel';
+import { dec, problem, type Decimal, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { idSchema, percentSchema } from '../../config/common.schema';
 import { toFen } from '../../money';
@@ -39,13 +39,10 @@ export const cumulativeTargetMilestone: MilestoneRule<'cumulative-target', typeo
     const seen = new Map<string, number>();
     p.steps.forEach((s, i) => {
       const prior = seen.get(s.id);
-      if (prior !== undefined) problems.push({ path: `steps[${i}].id`, message: `duplicate step id "${s.id}" (also steps[${prior}])` });
+      if (prior !== undefined) problems.push(problem(`steps[${i}].id`, 'list.duplicateId', { value: s.id, other: `steps[${prior}]` }));
       else seen.set(s.id, i);
       if (i > 0 && dec(s.cumulativePercent).lte(dec(p.steps[i - 1].cumulativePercent))) {
-        problems.push({
-          path: `steps[${i}].cumulativePercent`,
-          message: `cumulative targets must increase: ${s.cumulativePercent} % is not above steps[${i - 1}] ${p.steps[i - 1].cumulativePercent} %`,
-        });
+        problems.push(problem(`steps[${i}].cumulativePercent`, 'payment.cumulativeNotIncreasing', { value: s.cumulativePercent, previous: `steps[${i - 1}]`, previousValue: p.steps[i - 1].cumulativePercent }));
       }
     });
     return problems;

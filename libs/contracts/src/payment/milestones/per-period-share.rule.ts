@@ -1,4 +1,4 @@
-import { dec, type Problem } from '@ledger/kernel';
+import { dec, problem, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import { percentSchema, periodKindSchema } from '../../config/common.schema';
 import { periodsInTerm } from '../../config/periods';
@@ -24,7 +24,7 @@ export const perPeriodShareMilestone: MilestoneRule<'per-period-share', typeof p
   validate(p, ctx) {
     const problems: Problem[] = [];
     if (!p.period && !ctx.assessmentPeriodKind) {
-      problems.push({ path: 'period', message: 'give the period: the configuration has no assessment scheme to take it from' });
+      problems.push(problem('period', 'payment.periodRequired'));
     }
     return problems;
   },

@@ -1,7 +1,7 @@
 import { asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
-type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; refusal?: string; problems?: { path: string; message: string }[] } }[] };
+type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; refusal?: string; messageCode?: string; messageParams?: Record<string, string>; problems?: { path: string; code: string; message: string }[] } }[] };
 type Close = {
   id: string;
   period: string;
@@ -61,7 +61,7 @@ describe('a safe period close: new revisions after inputs change, no silent conf
     await ok('huaian.admin', SET, { i: { contractId: c, period: '2026-H1', satisfaction: { businessSatisfaction: '比较满意', itSatisfaction: '好' } } }, 'setPeriodInputs');
     expect(await ok<Close>('huaian.admin', GET, { id: first.id }, 'periodClose')).toMatchObject({ status: 'draft', inputsChanged: ['periodInputs'] });
     const stale = await call('huaian.admin', CONFIRM, { id: first.id, r: '先确认' });
-    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', refusal: 'CLOSE_INPUTS_CHANGED', problems: [{ path: 'periodInputs', message: 'changed since the draft was computed' }] });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', refusal: 'CLOSE_INPUTS_CHANGED', messageCode: 'close.inputsChanged', problems: [{ path: 'periodInputs', code: 'close.inputChanged', message: 'changed since the draft was computed' }] });
 
     // 申请结算 again: revision 1 is superseded by the system (not silently returned), revision 2 computes the new inputs.
     const second = await close('huaian.staff', c, '2026-H1', '2026-07-10');
@@ -82,7 +82,7 @@ describe('a safe period close: new revisions after inputs change, no silent conf
     expect(missing.length).toBeGreaterThan(0);
     for (const reason of [null, '   ']) {
       const refused = await call('xuzhou.admin', CONFIRM, { id: draft.id, r: reason });
-      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', refusal: 'CLOSE_INPUTS_MISSING', problems: [{ path: 'reason', message: 'required when inputs are missing' }] });
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', refusal: 'CLOSE_INPUTS_MISSING', messageCode: 'close.inputsMissing', messageParams: { count: String(missing.length) }, problems: [{ path: 'reason', code: 'close.reasonRequired', message: 'required when inputs are missing' }] });
     }
     expect(await ok<Close>('xuzhou.admin', GET, { id: draft.id }, 'periodClose')).toMatchObject({ status: 'draft' });
     // Confirming is the buyer admin's, reason or not.

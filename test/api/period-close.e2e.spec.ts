@@ -3,7 +3,7 @@ import { getPreset, parseContractConfig, workingDatesOfMonth } from '@ledger/con
 import { asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
-type Problem = { path: string; message: string };
+type Problem = { path: string; code: string; params: Record<string, string>; message: string };
 type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; problems?: Problem[] } }[] };
 type Line = { componentId: string; points: string; explanation: string; explained: { code: string; params: { name: string; value: string }[] } };
 type Preview = {
@@ -258,14 +258,14 @@ describe('previewPeriodClose (real PostgreSQL, demo seed)', () => {
 
   it('bad period and asOf are refused at their paths; a contract without a scheme has no period to close; other tenants get NOT_FOUND', async () => {
     const c = contracts['xuzhou-2026'];
-    const problems = (r: Gql) => [r.errors?.[0]?.extensions.code, ...(r.errors?.[0]?.extensions.problems ?? []).map((x) => `${x.path}: ${x.message}`)];
-    expect(problems(await call('xuzhou.admin', PREVIEW, { c, p: '2026-Q3' }))).toEqual(['BAD_USER_INPUT', 'period: 2026-Q3 is not a half-year period of the term 2026-01-01..2026-12-31 (2026-H1, 2026-H2)']);
-    expect(problems(await call('xuzhou.admin', PREVIEW, { c, p: 'H2' }))).toEqual(['BAD_USER_INPUT', 'period: must be a period id: 2026, 2026-H1, 2026-Q3 or 2026-05']);
-    expect(problems(await call('xuzhou.admin', PREVIEW, { c, p: '2026-H2', a: '2026-13-01' }))).toEqual(['BAD_USER_INPUT', 'asOf: must be a date YYYY-MM-DD']);
+    const problems = (r: Gql) => [r.errors?.[0]?.extensions.code, ...(r.errors?.[0]?.extensions.problems ?? []).map((x) => [x.path, x.code, x.params])];
+    expect(problems(await call('xuzhou.admin', PREVIEW, { c, p: '2026-Q3' }))).toEqual(['BAD_USER_INPUT', ['period', 'period.notOfKind', { value: '2026-Q3', kind: 'half-year', known: '2026-H1, 2026-H2' }]]);
+    expect(problems(await call('xuzhou.admin', PREVIEW, { c, p: 'H2' }))).toEqual(['BAD_USER_INPUT', ['period', 'period.format', {}]]);
+    expect(problems(await call('xuzhou.admin', PREVIEW, { c, p: '2026-H2', a: '2026-13-01' }))).toEqual(['BAD_USER_INPUT', ['asOf', 'date.format', {}]]);
     // Without an assessment scheme a contract closes by quarter when its payment reads quarter qualification (Tianjin).
     expect(problems(await call('tianjin.admin', PREVIEW, { c: contracts['tianjin-2026-p8'], p: '2026-H2' }))).toEqual([
       'BAD_USER_INPUT',
-      'period: 2026-H2 is not a quarter period of the term 2026-01-01..2026-12-31 (no assessment scheme: closed by quarter) (2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4)',
+      ['period', 'period.notOfKind', { value: '2026-H2', kind: 'quarter', known: '2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4' }],
     ]);
     for (const [who, id] of [['tianjin.admin', c], ['huaian.admin', c], ['xuzhou.admin', '00000000-0000-4000-8000-000000000000'], ['xuzhou.admin', 'not-an-id']]) {
       const r = await call(who, PREVIEW, { c: id, p: '2026-H2' });

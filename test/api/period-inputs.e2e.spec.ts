@@ -1,7 +1,7 @@
 import { asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
-type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; problems?: { path: string; message: string }[] } }[] };
+type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; messageCode?: string; messageParams?: Record<string, string>; problems?: { path: string; message: string }[] } }[] };
 
 const FIELDS = 'contractId period staffScores satisfaction securityIncidents complaints { valid invalid } itemScores quarterQualified acceptance { passed date } locked missing';
 const SET = `mutation ($i: SetPeriodInputsInput!) { setPeriodInputs(input: $i) { ${FIELDS} } }`;
@@ -14,6 +14,8 @@ describe("buyer inputs per assessment period through GraphQL (real PostgreSQL, d
   const contracts: Record<string, string> = {};
   const call = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<Gql> => (await api.gql(query, variables, tokens[who])).body as Gql;
   const code = (r: Gql) => r.errors?.[0]?.extensions.code;
+  /** A refusal's reason as the console renders it: its message code and parameters. */
+  const reason = (r: Gql) => [r.errors?.[0]?.extensions.messageCode, r.errors?.[0]?.extensions.messageParams];
   const paths = (r: Gql) => (r.errors?.[0]?.extensions.problems ?? []).map((p) => p.path).sort();
 
   beforeAll(async () => {
@@ -102,7 +104,8 @@ describe("buyer inputs per assessment period through GraphQL (real PostgreSQL, d
   it('locked inputs (a closed period) answer CONFLICT, and the database refuses a raw change', async () => {
     const c = contracts['huaian-2025-2026'];
     await asSuperuser(api.database.name, (db) => db.query("UPDATE period_inputs SET locked = true WHERE contract_id = $1 AND period = '2026-H1' AND kind = 'complaints'", [c]));
-    expect(code(await call('huaian.admin', SET, { i: { contractId: c, period: '2026-H1', complaints: { valid: 5, invalid: 0 } } }))).toBe('CONFLICT');
+    const locked = await call('huaian.admin', SET, { i: { contractId: c, period: '2026-H1', complaints: { valid: 5, invalid: 0 } } });
+    expect([code(locked), ...reason(locked)]).toEqual(['CONFLICT', 'period.locked', { period: '2026-H1' }]);
     expect((await call('huaian.admin', GET, { c, p: '2026-H1' })).data?.periodInputs).toMatchObject({ locked: true, complaints: { valid: 1, invalid: 2 } });
     await asSuperuser(api.database.name, async (db) => {
       await expect(db.query("UPDATE period_inputs SET value = '{\"valid\":0,\"invalid\":0}' WHERE contract_id = $1 AND kind = 'complaints'", [c])).rejects.toThrow(/locked/);

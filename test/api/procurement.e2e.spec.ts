@@ -4,7 +4,7 @@ import { asAppRole, asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
 type Problem = { path: string; message: string };
-type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; problems?: Problem[] } }[] };
+type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; messageCode?: string; messageParams?: Record<string, string>; problems?: Problem[] } }[] };
 
 const count = (db: string, table: string) => asSuperuser(db, async (c) => Number((await c.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n));
 
@@ -27,6 +27,8 @@ describe('procurement (Tianjin) through GraphQL on real PostgreSQL', () => {
   const tokens: Record<string, string> = {};
   const call = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<Gql> => (await api.gql(query, variables, tokens[who])).body as Gql;
   const code = (r: Gql) => r.errors?.[0]?.extensions.code;
+  /** A refusal's reason as the console renders it: its message code and parameters. */
+  const reason = (r: Gql) => [r.errors?.[0]?.extensions.messageCode, r.errors?.[0]?.extensions.messageParams];
   const paths = (r: Gql) => (r.errors?.[0]?.extensions.problems ?? []).map((p) => p.path);
   // Where a test reads the English message (the code and its parameters are checked in problem-codes.e2e).
   const said = (r: Gql) => (r.errors?.[0]?.extensions.problems ?? []).map((p) => ({ path: p.path, message: p.message }));
@@ -52,7 +54,8 @@ describe('procurement (Tianjin) through GraphQL on real PostgreSQL', () => {
     const project = ok<{ id: string; status: string }>(await call('tianjin.admin', PROJECT, { i: { code: 'TGPC-2025-D-1284', name: '天津医保信息平台应用软件运维项目' } }), 'createProcurementProject');
     expect(project.status).toBe('open');
     projectId = project.id;
-    expect(code(await call('tianjin.admin', PROJECT, { i: { code: 'TGPC-2025-D-1284', name: 'again' } }))).toBe('CONFLICT');
+    const again = await call('tianjin.admin', PROJECT, { i: { code: 'TGPC-2025-D-1284', name: 'again' } });
+    expect([code(again), ...reason(again)]).toEqual(['CONFLICT', 'procurement.projectExists', { code: 'TGPC-2025-D-1284' }]);
     const pkg = ok<{ id: string; budget: string; presetId: string; scheme: { items: unknown[]; minValidBids: number } }>(
       await call('tianjin.admin', PACKAGE, { i: { projectId, number: 8, name: '第八包：医疗保障信息平台公文管理系统', presetId: 'tianjin-2026-p8' } }),
       'addProcurementPackage',
@@ -80,7 +83,8 @@ describe('procurement (Tianjin) through GraphQL on real PostgreSQL', () => {
     await sheet('tianjin.staff', '评委乙', bid.A, flaws(1, 1, 2, 0, 0, 1));
     await sheet('tianjin.admin', '评委甲', bid.B, flaws(0, 0, { flaws: 1 }, 0, { flaws: 0, provided: false }, 3));
     await sheet('tianjin.staff', '评委乙', bid.B, flaws(2, 0, 0, 2, 1, 0));
-    expect(code(await call('tianjin.admin', SHEET, { i: { packageId, evaluator: '评委甲', bidId: bid.A, items: flaws(0, 0, 0, 0, 0, 0) } }))).toBe('CONFLICT');
+    const second = await call('tianjin.admin', SHEET, { i: { packageId, evaluator: '评委甲', bidId: bid.A, items: flaws(0, 0, 0, 0, 0, 0) } });
+    expect([code(second), reason(second)[0]]).toEqual(['CONFLICT', 'procurement.sheetExists']);
     const pkg = ok<{ bids: { bidderName: string }[]; sheets: unknown[] }>(
       await call('tianjin.finance', 'query ($id: ID!) { procurementPackage(id: $id) { bids { bidderName price } sheets { evaluator } } }', { id: packageId }),
       'procurementPackage',

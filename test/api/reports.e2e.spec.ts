@@ -1,7 +1,7 @@
 import { asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
-type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; problems?: { path: string; message: string }[] } }[] };
+type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; messageCode?: string; messageParams?: Record<string, string>; problems?: { path: string; message: string }[] } }[] };
 
 const FIELDS = 'id contractId month status report configVersion buyerComment submittedAt decidedAt summary { asOf personMonths { planned actual absent } obligations { met late missing pending } details } summaryError';
 const SAVE = `mutation ($i: SaveMonthlyReportInput!) { saveMonthlyReport(input: $i) { ${FIELDS} } }`;
@@ -35,6 +35,8 @@ describe('monthly reports through GraphQL (real PostgreSQL, demo seed)', () => {
   let contractId: string;
   const call = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<Gql> => (await api.gql(query, variables, tokens[who])).body as Gql;
   const code = (r: Gql) => r.errors?.[0]?.extensions.code;
+  /** A refusal's reason as the console renders it: its message code and parameters. */
+  const reason = (r: Gql) => [r.errors?.[0]?.extensions.messageCode, r.errors?.[0]?.extensions.messageParams];
 
   beforeAll(async () => {
     api = await startApi({ SEED_DEMO: 'auto' });
@@ -109,7 +111,8 @@ describe('monthly reports through GraphQL (real PostgreSQL, demo seed)', () => {
 
     // Locked: every change is CONFLICT …
     expect(code(await call('vendor', SAVE, { i: { contractId, month: '2026-10', report: OCTOBER } }))).toBe('CONFLICT');
-    expect(code(await call('vendor', SUBMIT, { id }))).toBe('CONFLICT');
+    const submitLocked = await call('vendor', SUBMIT, { id });
+    expect([code(submitLocked), ...reason(submitLocked)]).toEqual(['CONFLICT', 'report.locked', { month: '2026-10' }]);
     expect(code(await call('huaian.admin', RETURN, { id, c: 'reopen' }))).toBe('CONFLICT');
     expect(code(await call('huaian.admin', ACCEPT, { id }))).toBe('CONFLICT');
     // … and the database itself rejects a raw UPDATE or DELETE, in the app role with the tenant's scope.

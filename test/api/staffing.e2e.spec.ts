@@ -1,7 +1,7 @@
 import { asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
-type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; problems?: { path: string; message: string }[] } }[] };
+type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; messageCode?: string; messageParams?: Record<string, string>; problems?: { path: string; message: string }[] } }[] };
 type Roster = {
   asOf: string;
   members: { id: string; personId: string; roleId: string; placement: string; fromDate: string; toDate: string | null }[];
@@ -22,6 +22,8 @@ describe('staff roster and replacements through GraphQL (real PostgreSQL, demo s
   const contracts: Record<string, string> = {};
   const call = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<Gql> => (await api.gql(query, variables, tokens[who])).body as Gql;
   const code = (r: Gql) => r.errors?.[0]?.extensions.code;
+  /** A refusal's reason as the console renders it: its message code and parameters. */
+  const reason = (r: Gql) => [r.errors?.[0]?.extensions.messageCode, r.errors?.[0]?.extensions.messageParams];
   const paths = (r: Gql) => (r.errors?.[0]?.extensions.problems ?? []).map((p) => p.path).sort();
   const roster = async (who: string, c: string, d?: string) => {
     const r = await call(who, ROSTER, { c, d });
@@ -85,7 +87,8 @@ describe('staff roster and replacements through GraphQL (real PostgreSQL, demo s
       expect.objectContaining({ class: 'other', plannedHeadcount: 6, replaced: 1, ratePercent: '16.67', capPercent: null, withinCap: null }),
     ]);
 
-    expect(code(await call('vendor', REPLACE, { i: { contractId: c, oldMemberId: old.id, newPersonId: 'HA-006', newName: '孙工', appliedOn: '2026-02-02', changeOn: '2026-03-03' } }))).toBe('CONFLICT');
+    const again = await call('vendor', REPLACE, { i: { contractId: c, oldMemberId: old.id, newPersonId: 'HA-006', newName: '孙工', appliedOn: '2026-02-02', changeOn: '2026-03-03' } });
+    expect([code(again), reason(again)[0]]).toEqual(['CONFLICT', 'staffing.alreadyReplaced']);
     expect(code(await call('vendor', REPLACE, { i: { contractId: c, oldMemberId: '00000000-0000-4000-8000-000000000000', newPersonId: 'X', newName: 'x', appliedOn: '2026-02-02', changeOn: '2026-03-03' } }))).toBe('NOT_FOUND');
     const hr = before.members.find((m) => m.personId === 'HA-003') as Roster['members'][number];
     const bad = await call('vendor', REPLACE, { i: { contractId: c, oldMemberId: hr.id, newPersonId: ' ', newName: 'x', appliedOn: '2026-03-10', changeOn: '2026-03-02', handoverFrom: '2026-13-01' } });

@@ -5,7 +5,7 @@ import { asAppRole, asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
 type Problem = { path: string; message: string };
-type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; problems?: Problem[] } }[] };
+type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; messageCode?: string; messageParams?: Record<string, string>; problems?: Problem[] } }[] };
 type SlaTarget = { targetId: string; status: string; stop: string | null };
 type TicketView = {
   id: string;
@@ -41,6 +41,8 @@ describe('tickets (联系单) through GraphQL on real PostgreSQL (Huai’an demo
   const tokens: Record<string, string> = {};
   const call = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<Gql> => (await api.gql(query, variables, tokens[who])).body as Gql;
   const code = (r: Gql) => r.errors?.[0]?.extensions.code;
+  /** A refusal's reason as the console renders it: its message code and parameters. */
+  const reason = (r: Gql) => [r.errors?.[0]?.extensions.messageCode, r.errors?.[0]?.extensions.messageParams];
   const paths = (r: Gql) => (r.errors?.[0]?.extensions.problems ?? []).map((p) => p.path);
   // Where a test reads the English message (the code and its parameters are checked in problem-codes.e2e).
   const said = (r: Gql) => (r.errors?.[0]?.extensions.problems ?? []).map((p) => ({ path: p.path, message: p.message }));
@@ -232,7 +234,8 @@ describe('tickets (联系单) through GraphQL on real PostgreSQL (Huai’an demo
       expect(code(r)).toBe('BAD_USER_INPUT');
       expect(paths(r).sort()).toEqual(['input.at', 'input.businessArea', 'input.category', 'input.expectedCloseDate', 'input.severity']);
       expect(code(await call('vendor', CREATE, { i: { contractId, category: '软件错误', severity: 'L1' } }))).toBe('FORBIDDEN');
-      expect(code(await call('huaian.admin', CREATE, { i: { contractId, number: 'LX-0001', category: '软件错误', severity: 'L1' } }))).toBe('CONFLICT');
+      const taken = await call('huaian.admin', CREATE, { i: { contractId, number: 'LX-0001', category: '软件错误', severity: 'L1' } });
+      expect([code(taken), ...reason(taken)]).toEqual(['CONFLICT', 'ticket.numberTaken', { number: 'LX-0001' }]);
       expect(code(await call('tianjin.admin', `query ($c: ID!) { tickets(contractId: $c) { id } }`, { c: contractId }))).toBe('NOT_FOUND');
       expect(await ticketCount()).toBe(before);
     });

@@ -8,13 +8,18 @@ const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].ma
 /** The text without its parameters and seed quotes in parentheses: what is left must be Chinese words, not English. */
 const words = (s: string) => s.replace(/\{\w+\}/g, '').replace(/[（(][^）)]*[）)]/g, '');
 
+/** Parameters filled with English words: the Chinese text must not show them. */
+const ENGLISH_VALUED: Readonly<Record<string, readonly string[]>> = { 'value.invalidType': ['expected'], 'period.notOfKind': ['kind'] };
+
 describe('problem dictionary', () => {
   it.each(PROBLEM_CODES.map((c) => [c]))('%s has a Chinese and an English text with the same parameters', (code) => {
     const text = PROBLEM_MESSAGES[code];
     expect(text['zh-CN']).toMatch(HAN);
     expect(words(text['zh-CN'])).not.toMatch(/[A-Za-z]{4,} [A-Za-z]{2,}/);
     expect(text.en.trim()).not.toBe('');
-    expect(placeholders(text['zh-CN'])).toEqual(placeholders(text.en));
+    // A Chinese text leaves out only a parameter whose value is an English word (the kind "quarter", "a number").
+    const dropped = ENGLISH_VALUED[code] ?? [];
+    expect(placeholders(text['zh-CN'])).toEqual(placeholders(text.en).filter((p) => !dropped.includes(p)));
   });
 
   it.each(Object.entries(ERROR_MESSAGES))('error code %s has a Chinese and an English text', (_code, text) => {

@@ -12,7 +12,13 @@ const t = (zh: string, en: string): ProblemText => ({ 'zh-CN': zh, en });
 export const PROBLEM_MESSAGES = {
   // Any value (zod's issue kinds, mapped once in problem.ts)
   'value.required': t('必填', 'required'),
-  'value.invalidType': t('类型不对：应为{expected}', 'must be {expected}'),
+  'value.invalidType': t('类型不对', 'must be {expected}'),
+  'value.expectedNumber': t('应为数字', 'must be a number'),
+  'value.expectedInteger': t('应为整数', 'must be a whole number'),
+  'value.expectedText': t('应为文字', 'must be text'),
+  'value.expectedBoolean': t('应为“是”或“否”', 'must be true or false'),
+  'value.expectedObject': t('应为一组字段', 'must be an object'),
+  'value.expectedList': t('应为列表', 'must be a list'),
   'value.invalid': t('取值无效', 'invalid value'),
   'value.oneOf': t('应为以下之一：{values}', 'must be one of: {values}'),
   'value.discriminator': t('{key} 应为以下之一：{values}', '{key} must be one of {values}'),
@@ -85,7 +91,7 @@ export const PROBLEM_MESSAGES = {
   'year.outsideTerm': t('{year} 年不在合同期内（{years}）', 'year {year} is outside the term ({years})'),
   'year.notCovered': t('合同期包含 {year} 年，但年度分配中没有该年费用', 'the term covers {year} but the split gives it no fee'),
   'period.outsideTerm': t('期间“{value}”不在合同期内', 'period "{value}" is outside the term'),
-  'period.notOfKind': t('{value} 不是合同期内的{kind}期间（可选：{known}）', '{value} is not a {kind} period of the term ({known})'),
+  'period.notOfKind': t('{value} 不是合同期内的考核期间（可选：{known}）', '{value} is not a {kind} period of the term ({known})'),
   'period.kindMismatch': t('考核按 {expected} 进行，{value} 是 {kind}', 'the assessment scheme is per {expected}; {value} is a {kind}'),
   'period.quarterRequired': t('季度合格需按季度期间填写（如 2026-Q3）', "a quarter's qualification needs a quarter period (2026-Q3)"),
   'period.fromAfterTo': t('开始 {from} 晚于结束 {to}', 'from {from} is after to {to}'),

@@ -88,6 +88,14 @@ export function addProblemAt(ctx: IssueContext, p: Problem, path: PathSegment[])
 type Issue = z.core.$ZodIssue;
 
 const EXPECTED: Readonly<Record<string, string>> = { int: 'a whole number', number: 'a number', string: 'text', boolean: 'true or false', object: 'an object', array: 'a list' };
+const EXPECTED_CODE: Readonly<Record<string, ProblemCode>> = {
+  int: 'value.expectedInteger',
+  number: 'value.expectedNumber',
+  string: 'value.expectedText',
+  boolean: 'value.expectedBoolean',
+  object: 'value.expectedObject',
+  array: 'value.expectedList',
+};
 
 /** zod's issue kinds, mapped once to problem codes. */
 function codeOfIssue(issue: Issue): { code: ProblemCode; params: Record<string, ProblemParamInput | undefined> } {
@@ -101,7 +109,8 @@ function codeOfIssue(issue: Issue): { code: ProblemCode; params: Record<string, 
       // zod 4 no longer reports what it received; a missing value is said so in its message only.
       if (/received undefined$/.test(issue.message)) return { code: 'value.required', params: {} };
       if (issue.expected === 'int') return { code: 'number.integer', params: {} };
-      return { code: 'value.invalidType', params: { expected: EXPECTED[issue.expected] ?? issue.expected } };
+      // One code per expected kind, so no English word is filled into a Chinese text.
+      return { code: EXPECTED_CODE[issue.expected] ?? 'value.invalidType', params: { expected: EXPECTED[issue.expected] ?? issue.expected } };
     case 'too_small': {
       const min = String(issue.minimum);
       if (issue.origin === 'string') return min === '1' ? { code: 'text.empty', params: {} } : { code: 'text.tooShort', params: { min } };

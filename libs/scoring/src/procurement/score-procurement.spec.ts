@@ -169,7 +169,7 @@ describe('scoreProcurement: input problems', () => {
       ['bids[0].objective.O1', 'number.min', { min: '0' }],
       ['bids[0].objective.O4', 'procurement.answerRequired', { label: '投标人承诺评价' }],
       ['bids[1].objective.O1[0].date', 'procurement.evidenceDateRequired', { unit: '业绩', notBefore: '2020-01-01' }],
-      ['bids[1].objective.O4', 'value.invalidType', { expected: 'true or false' }],
+      ['bids[1].objective.O4', 'value.expectedBoolean', { expected: 'true or false' }],
       ['sheets[0].items.S1.flaws', 'number.integer', {}],
       ['sheets[0].items.S3.missingTopics[0]', 'unknown.topic', { value: '不存在', known: '运维计划, 实施方案, 审核规则管理和维护, 视频平台管理与维护, 审核人工复核, 数据运行监测' }],
       ['sheets[1].bidderId', 'procurement.noBid', { value: 'Z' }],

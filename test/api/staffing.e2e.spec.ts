@@ -6,14 +6,14 @@ type Roster = {
   asOf: string;
   members: { id: string; personId: string; roleId: string; placement: string; fromDate: string; toDate: string | null }[];
   replacements: { ok: boolean; problems: { path: string }[] }[];
-  turnover: { class: string; plannedHeadcount: number; replaced: number; ratePercent: string | null; capPercent: string | null; withinCap: boolean | null }[];
+  turnover: { class: string; plannedHeadcount: number; replaced: number; ratePercent: string | null; capPercent: string | null; withinCap: boolean | null; explanation: string; explained: { code: string } }[];
   team: { ok: boolean; problems: { path: string }[] };
 };
 
 const ADD = 'mutation ($i: AddStaffMemberInput!) { addStaffMember(input: $i) { id personId roleId placement fromDate toDate } }';
 const REPLACE = 'mutation ($i: RecordReplacementInput!) { recordReplacement(input: $i) { id ok problems { path message } noticeWorkingDays handoverWorkingDays notes newMemberId oldMemberId } }';
 const ROSTER = `query ($c: ID!, $d: String) { staffRoster(contractId: $c, asOf: $d) { asOf members { id personId roleId placement fromDate toDate } replacements { ok problems { path } }
-  turnover { class plannedHeadcount replaced ratePercent capPercent withinCap explanation } team { ok problems { path message } details } } }`;
+  turnover { class plannedHeadcount replaced ratePercent capPercent withinCap explanation explained { code } } team { ok problems { path message } details } } }`;
 
 
 describe('staff roster and replacements through GraphQL (real PostgreSQL, demo seed)', () => {
@@ -114,6 +114,11 @@ describe('staff roster and replacements through GraphQL (real PostgreSQL, demo s
       expect.objectContaining({ class: 'core', plannedHeadcount: 2, replaced: 1, ratePercent: '50.00', capPercent: '20', withinCap: false }),
       expect.objectContaining({ class: 'other', plannedHeadcount: 4, replaced: 1, ratePercent: '25.00', capPercent: '30', withinCap: true }),
     ]);
+    // The explanation in the caller's language (zh-CN by default) from its code, not the engine's English.
+    const [core] = r.turnover;
+    expect(core.explained.code).toBe('staffing.turnover');
+    expect(core.explanation).toMatch(/更换 1 人 ÷ 计划 2 人/);
+    expect(core.explanation).not.toMatch(/replaced|planned/);
     expect(code(await call('huaian.admin', ROSTER, { c }))).toBe('NOT_FOUND');
   });
 

@@ -103,8 +103,8 @@ export class TurnoverClassModel {
   @Field(() => Boolean, { nullable: true, description: 'null: the contract sets no cap' })
   withinCap!: boolean | null;
 
-  @Field()
-  explanation!: string;
+  /** The engine's code + params (staffing.turnover); `explanation` / `explained` render it (staffing-explanation.resolvers.ts). */
+  stored!: unknown;
 }
 
 @ObjectType('TeamCheck', { description: 'The active roster against the team minimums and role headcounts.' })

@@ -145,7 +145,7 @@ export class StaffingService {
         asOf: day,
         members: members.map(memberModel),
         replacements: replacements.map((r) => replacementModel(r, config)),
-        turnover: turnover.classes.map((c) => ({ class: c.class, roles: c.roles, plannedHeadcount: c.plannedHeadcount, replaced: c.replaced, ratePercent: c.display, capPercent: c.capPercent, withinCap: c.withinCap, explanation: c.explanation })),
+        turnover: turnover.classes.map((c) => ({ class: c.class, roles: c.roles, plannedHeadcount: c.plannedHeadcount, replaced: c.replaced, ratePercent: c.display, capPercent: c.capPercent, withinCap: c.withinCap, stored: c.explained })),
         team: { ok: team.ok, problems: team.problems, details: { minimums: team.minimums, roles: team.roles } as unknown as JsonValue },
       };
     });

@@ -1,26 +1,11 @@
 import { format } from '../../i18n/messages';
 import { at, type ConfigPath, getAt } from './config-path';
 import type { FieldNode, FormNode, FormSection, GroupNode, ListNode } from './config-form-nodes';
-import type { FormWords } from './config-form-sections';
+import { type FormWords, type Item, items, nameOf, text } from './config-form-sections';
 import { keyed, named, type ViewWords } from './config-words';
 import { isRecord } from './contract-config-types';
 
 type Words = { t: FormWords; w: ViewWords };
-type Item = Record<string, unknown>;
-
-function items(config: unknown, path: ConfigPath): Item[] {
-  const v = getAt(config, path);
-  return Array.isArray(v) ? v.map((x) => (isRecord(x) ? x : {})) : [];
-}
-
-function text(v: unknown): string {
-  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
-}
-
-function nameOf(t: FormWords, ...candidates: unknown[]): string {
-  for (const c of candidates) if (text(c).trim()) return text(c).trim();
-  return t.unnamed;
-}
 
 // ——— assessment: ladders (bands), choices, per-event points ———
 

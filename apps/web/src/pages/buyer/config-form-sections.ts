@@ -9,19 +9,20 @@ import type { contractConfigFormMessages } from './contract-config-form-messages
 export type FormWords = Readonly<Record<keyof (typeof contractConfigFormMessages)['en'], string>>;
 
 type Words = { t: FormWords; w: ViewWords };
-type Item = Record<string, unknown>;
+export type Item = Record<string, unknown>;
 
-function items(config: unknown, path: ConfigPath): Item[] {
+/** The objects of the list at `path` (anything else in it reads as empty). */
+export function items(config: unknown, path: ConfigPath): Item[] {
   const v = getAt(config, path);
   return Array.isArray(v) ? v.map((x) => (isRecord(x) ? x : {})) : [];
 }
 
-function text(v: unknown): string {
+export function text(v: unknown): string {
   return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
 }
 
 /** An item's name for labels: what the buyer typed, else the form's "(unnamed)" (never an id). */
-function nameOf(t: FormWords, ...candidates: unknown[]): string {
+export function nameOf(t: FormWords, ...candidates: unknown[]): string {
   for (const c of candidates) if (text(c).trim()) return text(c).trim();
   return t.unnamed;
 }

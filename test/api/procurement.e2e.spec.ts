@@ -4,6 +4,7 @@ import { asAppRole, asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
 type Problem = { path: string; message: string };
+type Explained = { code: string; params: { name: string; value: string }[] };
 type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; messageCode?: string; messageParams?: Record<string, string>; problems?: Problem[] } }[] };
 
 const count = (db: string, table: string) => asSuperuser(db, async (c) => Number((await c.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n));
@@ -14,8 +15,9 @@ const BID = 'mutation ($i: RecordBidInput!) { recordBid(input: $i) { id bidderNa
 const SHEET = 'mutation ($i: RecordEvaluatorSheetInput!) { recordEvaluatorSheet(input: $i) { id evaluator bidId items } }';
 const RANKING = `query ($id: ID!) { packageRanking(packageId: $id) {
   packageId budget basePrice { bidId evaluatedPrice }
-  bidders { bidId bidderName valid invalidReasons price evaluatedPrice priceScore priceExplanation
-            objective { itemId points explanation } subjective { itemId mean perEvaluator { evaluator points explanation } }
+  bidders { bidId bidderName valid invalidReasons price evaluatedPrice priceScore priceExplanation priceExplained { code params { name value } }
+            objective { itemId points explanation explained { code params { name value } text } }
+            subjective { itemId mean perEvaluator { evaluator points explanation explained { code } } }
             objectiveTotal subjectiveTotal evaluatorTotals { evaluator total } totalExact total rank }
   ranking { rank bidId bidderName total price decidedBy } flags { code message } notes } }`;
 
@@ -110,7 +112,7 @@ describe('procurement (Tianjin) through GraphQL on real PostgreSQL', () => {
    *   Ranking: A 80.53, B 78.50, decided by score. Two valid bids = P8's minValidBids 2 → no TOO_FEW_VALID_BIDS.
    */
   it('scores and ranks the package exactly as computed by hand', async () => {
-    type Bidder = { bidId: string; valid: boolean; invalidReasons: string[]; price: string; evaluatedPrice: string; priceScore: string | null; priceExplanation: string | null; objective: { itemId: string; points: string; explanation: string }[]; subjective: { itemId: string; mean: string; perEvaluator: { evaluator: string; points: string }[] }[]; objectiveTotal: string; subjectiveTotal: string; evaluatorTotals: unknown[]; totalExact: string | null; total: string | null; rank: number | null };
+    type Bidder = { bidId: string; valid: boolean; invalidReasons: string[]; price: string; evaluatedPrice: string; priceScore: string | null; priceExplanation: string | null; priceExplained: Explained | null; objective: { itemId: string; points: string; explanation: string; explained: Explained & { text: string } }[]; subjective: { itemId: string; mean: string; perEvaluator: { evaluator: string; points: string; explanation: string; explained: { code: string } }[] }[]; objectiveTotal: string; subjectiveTotal: string; evaluatorTotals: unknown[]; totalExact: string | null; total: string | null; rank: number | null };
     const r = ok<{ budget: string; basePrice: unknown; bidders: Bidder[]; ranking: unknown[]; flags: unknown[]; notes: string[] }>(await call('tianjin.finance', RANKING, { id: packageId }), 'packageRanking');
     const by = (id: string) => r.bidders.find((b) => b.bidId === id) as Bidder;
     expect(r.budget).toBe('33124.00');
@@ -119,7 +121,13 @@ describe('procurement (Tianjin) through GraphQL on real PostgreSQL', () => {
     const a = by(bid.A);
     expect(a.priceScore?.startsWith('8.53333333')).toBe(true);
     expect(a.objective.map((o) => [o.itemId, o.points])).toEqual([['O1', '4'], ['O2', '2'], ['O3', '2'], ['O4', '0'], ['O5', '4'], ['O6', '12']]);
-    expect(a.objective[0].explanation).toBe('2 业绩 × 2 = 4 → +4 (not counted: HT-2021 dated 2021-06-30 < 2022-01-01)');
+    // Explanations are codes rendered in the caller's language (zh-CN by default), with the engine's figures.
+    expect(a.objective[0].explanation).toBe('业绩 2 个 × 2 分 = 4 → +4（不计：HT-2021 (2021-06-30) 早于 2022-01-01）');
+    expect(a.objective[0].explained).toMatchObject({
+      code: 'procurement.count',
+      params: [{ name: 'count', value: '2' }, { name: 'early', value: 'HT-2021 (2021-06-30)' }, { name: 'notBefore', value: '2022-01-01' }, { name: 'points', value: '4' }, { name: 'raw', value: '4' }, { name: 'unit', value: '业绩' }, { name: 'unitPoints', value: '2' }],
+      text: a.objective[0].explanation,
+    });
     expect(a.subjective.map((s) => [s.itemId, s.perEvaluator.map((e) => e.points), s.mean])).toEqual([
       ['S1', ['9', '6'], '7.5'], ['S2', ['6', '6'], '6'], ['S3', ['12', '6'], '9'], ['S4', ['6', '9'], '7.5'], ['S5', ['9', '12'], '10.5'], ['S6', ['9', '6'], '7.5'],
     ]);
@@ -129,12 +137,20 @@ describe('procurement (Tianjin) through GraphQL on real PostgreSQL', () => {
 
     const b = by(bid.B);
     expect(b).toMatchObject({ valid: true, price: '32000.00', evaluatedPrice: '25600.00', priceScore: '10', objectiveTotal: '28', subjectiveTotal: '40.5', total: '78.50', rank: 2 });
-    expect(b.priceExplanation).toBe('价格得分 = 评标基准价 25600.00 ÷ 32000.00 × (1 − 20 %) = 25600.00 (小微企业) × 10 = 10.00');
-    expect(b.subjective.find((s) => s.itemId === 'S5')?.perEvaluator[0]).toMatchObject({ evaluator: '评委甲', points: '0', explanation: '未提供方案 (no plan) → 0' });
+    expect(b.priceExplanation).toBe('价格得分 = 评标基准价 25,600.00 ÷ 评审价 25,600.00（报价 32,000.00 × (1 − 20 %)，小微企业）× 10 = 10.00');
+    expect(b.priceExplained?.code).toBe('procurement.price.small-micro');
+    expect(b.subjective.find((s) => s.itemId === 'S5')?.perEvaluator[0]).toMatchObject({ evaluator: '评委甲', points: '0', explanation: '未提供方案 → 0', explained: { code: 'procurement.flaws.no-plan' } });
+    // No English on a Chinese screen: every line the console shows.
+    for (const x of r.bidders.flatMap((d) => [d.priceExplanation ?? '', ...d.objective.map((o) => o.explanation), ...d.subjective.flatMap((s) => s.perEvaluator.map((e) => e.explanation))])) expect([x, x.match(/[A-Za-z]{3,}/g)]).toEqual([x, null]);
+    // In English for a caller who asks for it.
+    const en = ((await api.gql(RANKING, { id: packageId }, tokens['tianjin.finance']).set('Accept-Language', 'en')).body as Gql).data?.packageRanking as { bidders: Bidder[] };
+    const enB = en.bidders.find((d) => d.bidId === bid.B) as Bidder;
+    expect(enB.priceExplanation).toBe('price score = base price 25,600.00 ÷ evaluated price 25,600.00 (32,000.00 × (1 − 20 %), small or micro enterprise) × 10 = 10.00');
+    expect(enB.subjective.find((s) => s.itemId === 'S5')?.perEvaluator[0].explanation).toBe('no plan → 0');
     expect(b.evaluatorTotals).toEqual([{ evaluator: '评委甲', total: '74.00' }, { evaluator: '评委乙', total: '83.00' }]);
 
     const c = by(bid.C);
-    expect(c).toMatchObject({ valid: false, invalidReasons: ['报价 33500.00 超过采购预算 33124.00: 响应无效 (over budget)'], evaluatedPrice: '33500.00', priceScore: null, total: null, rank: null });
+    expect(c).toMatchObject({ valid: false, invalidReasons: ['报价 33500.00 超过采购预算 33124.00: 响应无效 (over budget)'], evaluatedPrice: '33500.00', priceScore: null, priceExplanation: null, priceExplained: null, total: null, rank: null });
 
     expect(r.ranking).toEqual([
       { rank: 1, bidId: bid.A, bidderName: '津云运维有限公司', total: '80.53', price: '30000.00', decidedBy: 'score' },

@@ -1,4 +1,4 @@
-/** Every explanation code the assessment engine returns (breakdowns, notes, flags); each has zh-CN and en texts in @ledger/contracts' explain dictionary. */
+/** Every explanation code the assessment and procurement engines return (breakdowns, notes, flags); each has zh-CN and en texts in @ledger/contracts' explain dictionary. */
 export const SCORING_EXPLANATION_CODES = [
   'score.banded',
   'score.banded.undefined',
@@ -20,5 +20,15 @@ export const SCORING_EXPLANATION_CODES = [
   'score.year.partial',
   'STAFF_BELOW_THRESHOLD',
   'flag.scheme-alert',
+  'procurement.count',
+  'procurement.all-or-nothing.met',
+  'procurement.all-or-nothing.not-met',
+  'procurement.flaws',
+  'procurement.flaws.too-many',
+  'procurement.flaws.no-plan',
+  'procurement.flaws.fails-requirements',
+  'procurement.flaws.missing-mandatory',
+  'procurement.price',
+  'procurement.price.small-micro',
 ] as const;
 export type ScoringExplanationCode = (typeof SCORING_EXPLANATION_CODES)[number];

@@ -310,8 +310,10 @@ export class ProcurementService {
         evaluatedPrice: b.evaluatedPrice,
         priceScore: b.priceScore ?? null,
         priceExplanation: b.priceExplanation ?? null,
+        // Rendered with the audit sentence's place by procurement-explanation.resolvers.ts.
+        priceExplained: b.priceExplained,
         objective: b.objective,
-        subjective: b.subjective.map((s) => ({ ...s, perEvaluator: s.perEvaluator.map((e) => ({ evaluator: e.evaluatorId, points: e.points, explanation: e.explanation })) })),
+        subjective: b.subjective.map((s) => ({ ...s, perEvaluator: s.perEvaluator.map((e) => ({ evaluator: e.evaluatorId, points: e.points, explanation: e.explanation, explained: e.explained })) })),
         objectiveTotal: b.objectiveTotal ?? null,
         subjectiveTotal: b.subjectiveTotal ?? null,
         evaluatorTotals: b.evaluatorTotals.map((e) => ({ evaluator: e.evaluatorId, total: e.total })),

@@ -1,7 +1,8 @@
 import { EXPLANATION_CODE_LISTS } from './explanation-codes';
 import { EXPLANATION_TEXTS, renderExplanation, renderBasis } from './explanation-texts';
 import { explain } from './explanation';
-import { aggregatePeriods, evaluateAssessment } from '@ledger/scoring';
+import { aggregatePeriods, evaluateAssessment, scoreProcurement, type ProcurementSchemeInput } from '@ledger/scoring';
+import { getPreset } from '../presets';
 import { achievementScheme } from '../testing/golden-configs';
 
 describe('explanation dictionaries', () => {
@@ -49,5 +50,30 @@ describe('explanation dictionaries', () => {
     const year = aggregatePeriods(achievementScheme, ['83.50']);
     expect(renderExplanation(year.notesExplained[0], 'zh-CN')).toBe('不完整年度：1 / 2 个半年期间的平均');
     expect(renderExplanation(year.explained, 'en')).toBe(year.explanation);
+  });
+
+  it('renders procurement lines (items, evaluators, price) in Chinese with the engine figures, and in English', () => {
+    const scheme = getPreset('tianjin-2026-p8').config.procurement as ProcurementSchemeInput;
+    const sheet = (bidderId: string, flaws: number[]) => ({ evaluatorId: '评委甲', bidderId, items: Object.fromEntries(flaws.map((f, i) => [`S${i + 1}`, { flaws: f }])) });
+    const r = scoreProcurement(scheme, {
+      budget: '33124',
+      bids: [
+        { bidderId: 'A', price: '30000', smallOrMicro: true, preferenceBasis: 'prison-enterprise', objective: { O1: [{ ref: 'HT-1', date: '2023-01-01' }, { ref: 'HT-2', qualifies: false }], O2: 2, O3: 1, O4: 1, O5: 3, O6: true } },
+        { bidderId: 'B', price: '28000', smallOrMicro: false, objective: { O1: 5, O2: 1, O3: 1, O4: 0, O5: 5, O6: false } },
+      ],
+      sheets: [sheet('A', [0, 1, 1, 0, 2, 3]), { evaluatorId: '评委甲', bidderId: 'B', items: { S1: 0, S2: 0, S3: 0, S4: 0, S5: { flaws: 0, provided: false }, S6: 0 } }],
+    });
+    const lines = r.bidders.flatMap((b) => [b.priceExplained, ...b.objective.map((o) => o.explained), ...b.subjective.flatMap((s) => s.perEvaluator.map((p) => p.explained))]);
+    for (const text of lines.map((e) => renderExplanation(e, 'zh-CN'))) expect([text, text.match(/[A-Za-z]{3,}/g)]).toEqual([text, null]);
+    const [a, b] = r.bidders;
+    expect(renderExplanation(a.priceExplained, 'zh-CN')).toBe('价格得分 = 评标基准价 24,000.00 ÷ 评审价 24,000.00（报价 30,000.00 × (1 − 20 %)，监狱企业，视同小微企业）× 10 = 10.00');
+    expect(renderExplanation(b.priceExplained, 'en')).toBe('price score = base price 24,000.00 ÷ evaluated price 28,000.00 × 10 = 8.57');
+    expect(renderExplanation(a.objective[0].explained, 'zh-CN')).toBe('业绩 1 个 × 2 分 = 2 → +2（不计：HT-2 未获认可）');
+    expect(renderExplanation(b.objective[0].explained, 'zh-CN')).toBe('业绩 5 个 × 2 分 = 10，上限 6 → +6');
+    expect(renderExplanation(b.objective[0].explained, 'en')).toBe('track record: 5 × 2 = 10, capped at 6 → +6');
+    expect(renderExplanation(b.objective[5].explained, 'zh-CN')).toMatch(/：未全部满足 → 0$/);
+    expect(renderExplanation(a.subjective[1].perEvaluator[0].explained, 'zh-CN')).toBe('1 处瑕疵 → 6');
+    expect(renderExplanation(a.subjective[5].perEvaluator[0].explained, 'en')).toBe('3 flaw(s) ≥ 3 → 0');
+    expect(renderExplanation(b.subjective[4].perEvaluator[0].explained, 'zh-CN')).toBe('未提供方案 → 0');
   });
 });

@@ -46,6 +46,33 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
   STAFF_BELOW_THRESHOLD: t('{who} 得分 {total:d2}，低于 {threshold}：{message}', '{who} scored {total:d2} < {threshold}: {message}'),
   'flag.scheme-alert': t('{message}', '{message}'),
 
+  // ------------------------------------------------------------------ procurement (libs/scoring procurement items, price)
+  'procurement.count': t(
+    '{unit:sub} {count} 个 × {unitPoints} 分 = {raw}[[，上限 {cap}]] → {points:signed}[[（不计：{rejected} 未获认可）]][[（不计：{early} 早于 {notBefore}）]]',
+    '{unit:sub}: {count} × {unitPoints} = {raw}[[, capped at {cap}]] → {points:signed}[[ (not counted: {rejected} rejected)]][[ (not counted: {early} dated before {notBefore})]]',
+  ),
+  // Units the presets count, stored in Chinese in the schemes; another unit is shown as typed.
+  'unit.业绩': t('业绩', 'track record'),
+  'unit.人员': t('人员', 'staff'),
+  'unit.证书': t('证书', 'certificates'),
+  'unit.项目经理': t('项目经理', 'project manager'),
+  'unit.person-months': t('人月', 'person-months'),
+  'procurement.all-or-nothing.met': t('{condition}：全部满足 → {points}', '{condition}: fully met → {points}'),
+  'procurement.all-or-nothing.not-met': t('{condition}：未全部满足 → 0', '{condition}: not fully met → 0'),
+  'procurement.flaws': t('[[{found} 处 + 缺项 {missing} 处（{topics}）= ]]{flaws} 处瑕疵 → {points}', '[[{found} + {missing} missing ({topics}) = ]]{flaws} flaw(s) → {points}'),
+  'procurement.flaws.too-many': t('[[{found} 处 + 缺项 {missing} 处（{topics}）= ]]{flaws} 处瑕疵 ≥ {limit} → 0', '[[{found} + {missing} missing ({topics}) = ]]{flaws} flaw(s) ≥ {limit} → 0'),
+  'procurement.flaws.no-plan': t('未提供方案 → 0', 'no plan → 0'),
+  'procurement.flaws.fails-requirements': t('不满足招标文件要求 → 0', 'fails the tender requirements → 0'),
+  'procurement.flaws.missing-mandatory': t('缺失必备内容 {topics} → 不予认定加分 → 0', 'mandatory content missing ({topics}) → not credited → 0'),
+  'procurement.price': t('价格得分 = 评标基准价 {base:money} ÷ 评审价 {evaluated:money} × {weight} = {score:d2}', 'price score = base price {base:money} ÷ evaluated price {evaluated:money} × {weight} = {score:d2}'),
+  'procurement.price.small-micro': t(
+    '价格得分 = 评标基准价 {base:money} ÷ 评审价 {evaluated:money}（报价 {price:money} × (1 − {deduction} %)，{preference:sub}）× {weight} = {score:d2}',
+    'price score = base price {base:money} ÷ evaluated price {evaluated:money} ({price:money} × (1 − {deduction} %), {preference:sub}) × {weight} = {score:d2}',
+  ),
+  'preference.small-micro': t('小微企业', 'small or micro enterprise'),
+  'preference.prison-enterprise': t('监狱企业，视同小微企业', 'prison enterprise, counted as small or micro'),
+  'preference.disability-welfare-unit': t('残疾人福利性单位，视同小微企业', 'welfare unit for the disabled, counted as small or micro'),
+
   // ------------------------------------------------------------------ payment: how a line's gross was derived
   'base.amount': t('合同金额 {baseAmount:money}', 'the contract amount {baseAmount:money}'),
   'base.year-fee': t('{baseYear} 年度费用 {baseAmount:money}', 'the {baseYear} fee {baseAmount:money}'),

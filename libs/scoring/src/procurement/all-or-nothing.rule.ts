@@ -1,5 +1,6 @@
 import { dec, decimalInput, type Problem, problem } from '@ledger/kernel';
 import { z } from 'zod';
+import { explain } from '../shared/format';
 import type { ItemScore, ProcurementItemDefinition } from './types';
 
 export const allOrNothingParamsSchema = z.object({
@@ -24,6 +25,7 @@ export const allOrNothingItem: ProcurementItemDefinition<AllOrNothingParams, All
     return {
       points: met ? dec(params.points).toString() : '0',
       explanation: met ? `${params.condition}: fully met → ${params.points}` : `${params.condition}: not fully met → 0`,
+      explained: met ? explain('procurement.all-or-nothing.met', { condition: params.condition, points: params.points }) : explain('procurement.all-or-nothing.not-met', { condition: params.condition }),
     };
   },
 };

@@ -1,6 +1,6 @@
 import { addProblem, dec, decimalInput, problem, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
-import { signed } from '../shared/format';
+import { explain, signed } from '../shared/format';
 import type { ItemScore, ProcurementItemDefinition } from './types';
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -51,15 +51,21 @@ export const cappedCountItem: ProcurementItemDefinition<CappedCountParams, Cappe
   evaluate(params, input): ItemScore {
     let count: number;
     const excluded: string[] = [];
+    const rejected: string[] = [];
+    const early: string[] = [];
     if (typeof input === 'number') count = input;
     else {
       count = 0;
       input.forEach((e, i) => {
         const name = e.ref ?? `#${i + 1}`;
         // Local dates compare correctly as strings (YYYY-MM-DD).
-        if (e.qualifies === false) excluded.push(`${name} rejected`);
-        else if (params.notBefore && e.date !== undefined && e.date < params.notBefore) excluded.push(`${name} dated ${e.date} < ${params.notBefore}`);
-        else count++;
+        if (e.qualifies === false) {
+          excluded.push(`${name} rejected`);
+          rejected.push(name);
+        } else if (params.notBefore && e.date !== undefined && e.date < params.notBefore) {
+          excluded.push(`${name} dated ${e.date} < ${params.notBefore}`);
+          early.push(`${name} (${e.date})`);
+        } else count++;
       });
     }
     const raw = dec(params.unitPoints).times(count);
@@ -68,6 +74,18 @@ export const cappedCountItem: ProcurementItemDefinition<CappedCountParams, Cappe
     return {
       points: pts.toString(),
       explanation: `${count} ${params.unit} × ${params.unitPoints} = ${raw.toString()}${capped} → ${signed(pts)}${excluded.length ? ` (not counted: ${excluded.join('; ')})` : ''}`,
+      explained: explain('procurement.count', {
+        count,
+        unit: params.unit,
+        unitPoints: params.unitPoints,
+        raw: raw.toString(),
+        // Only when the cap applied: the dictionaries show "capped at" then.
+        cap: pts.eq(raw) ? undefined : params.cap,
+        points: pts.toString(),
+        rejected: rejected.length ? rejected.join(', ') : undefined,
+        early: early.length ? early.join(', ') : undefined,
+        notBefore: early.length ? params.notBefore : undefined,
+      }),
     };
   },
 };

@@ -1,5 +1,6 @@
 import { addProblem, dec, decimalInput, problem, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
+import { explain } from '../shared/format';
 import type { ItemScore, ProcurementItemDefinition } from './types';
 
 export const flawLadderParamsSchema = z.object({
@@ -64,14 +65,21 @@ export const flawLadderItem: ProcurementItemDefinition<FlawLadderParams, FlawLad
     });
   },
   evaluate(params, e): ItemScore {
-    if (!e.provided) return { points: '0', explanation: '未提供方案 (no plan) → 0' };
-    if (!e.meetsRequirements) return { points: '0', explanation: '不满足招标文件要求 (fails the requirements) → 0' };
+    if (!e.provided) return { points: '0', explanation: '未提供方案 (no plan) → 0', explained: explain('procurement.flaws.no-plan') };
+    if (!e.meetsRequirements) return { points: '0', explanation: '不满足招标文件要求 (fails the requirements) → 0', explained: explain('procurement.flaws.fails-requirements') };
     const missingMandatory = e.missingTopics.filter((t) => params.mandatoryTopics.includes(t));
-    if (missingMandatory.length) return { points: '0', explanation: `缺失必备内容 ${missingMandatory.join('、')} → 不予认定加分 → 0` };
+    if (missingMandatory.length) {
+      return { points: '0', explanation: `缺失必备内容 ${missingMandatory.join('、')} → 不予认定加分 → 0`, explained: explain('procurement.flaws.missing-mandatory', { topics: missingMandatory.join('、') }) };
+    }
     const missingExpected = e.missingTopics.filter((t) => params.expectedTopics.includes(t));
     const flaws = e.flaws + missingExpected.length;
     const how = missingExpected.length ? `${e.flaws} + ${missingExpected.length} 缺项 (${missingExpected.join('、')}) = ${flaws}` : `${flaws}`;
-    if (flaws >= params.ladder.length) return { points: '0', explanation: `${how} 处瑕疵 ≥ ${params.ladder.length} → 0` };
-    return { points: dec(params.ladder[flaws]).toString(), explanation: `${how} 处瑕疵 → ${params.ladder[flaws]}` };
+    // The evaluator's flaws and the missing topics only when topics are missing (the sum is then shown).
+    const parts = missingExpected.length ? { found: e.flaws, missing: missingExpected.length, topics: missingExpected.join('、') } : {};
+    if (flaws >= params.ladder.length) {
+      return { points: '0', explanation: `${how} 处瑕疵 ≥ ${params.ladder.length} → 0`, explained: explain('procurement.flaws.too-many', { ...parts, flaws, limit: params.ladder.length }) };
+    }
+    const points = dec(params.ladder[flaws]).toString();
+    return { points, explanation: `${how} 处瑕疵 → ${params.ladder[flaws]}`, explained: explain('procurement.flaws', { ...parts, flaws, points }) };
   },
 };

@@ -111,6 +111,28 @@ describe('scoreProcurement: a Tianjin P1-like package, computed by hand', () => 
     expect(bidder('E').subjective[0].perEvaluator[1].explanation).toBe('未提供方案 (no plan) → 0');
   });
 
+  it('every line explanation is also a code with its figures as decimal strings (explanations are data)', () => {
+    expect(bidder('A').objective[0].explained).toEqual({
+      code: 'procurement.count',
+      params: { count: '3', unit: '业绩', unitPoints: '2', raw: '6', points: '6', early: 'HT-0 (2019-12-31)', notBefore: '2020-01-01' },
+    });
+    expect(bidder('B').objective[0].explained).toEqual({ code: 'procurement.count', params: { count: '5', unit: '业绩', unitPoints: '2', raw: '10', points: '10' } });
+    expect(bidder('E').objective[4].explained).toEqual({ code: 'procurement.all-or-nothing.not-met', params: { condition: expect.any(String) } });
+    const s3 = bidder('B').subjective.find((s) => s.itemId === 'S3');
+    expect(s3?.perEvaluator.map((p) => p.explained)).toEqual([
+      { code: 'procurement.flaws.missing-mandatory', params: { topics: '视频平台管理与维护' } },
+      { code: 'procurement.flaws', params: { found: '1', missing: '1', topics: '实施方案', flaws: '2', points: '3' } },
+    ]);
+    expect(bidder('B').subjective.find((s) => s.itemId === 'S4')?.perEvaluator[1].explained).toEqual({ code: 'procurement.flaws.too-many', params: { flaws: '3', limit: '3' } });
+    expect(bidder('E').subjective[0].perEvaluator[1].explained).toEqual({ code: 'procurement.flaws.no-plan', params: {} });
+    expect(bidder('B').priceExplained).toEqual({
+      code: 'procurement.price.small-micro',
+      params: { base: '480000.00', evaluated: '480000.00', weight: '10', score: '10', price: '600000.00', deduction: '20', preference: 'small-micro' },
+    });
+    expect(bidder('E').priceExplained).toEqual({ code: 'procurement.price', params: { base: '480000.00', evaluated: '550000.00', weight: '10', score: bidder('E').priceScore } });
+    expect(bidder('C').priceExplained).toBeUndefined();
+  });
+
   it('totals', () => {
     expect(['A', 'B', 'D', 'E'].map((id) => bidder(id).total)).toEqual(['79.50', '85.00', '79.50', '10.23']);
     expect(bidder('E').totalExact?.startsWith('10.2272727')).toBe(true);

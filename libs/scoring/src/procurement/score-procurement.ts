@@ -1,6 +1,7 @@
 import { dec, Decimal, decimalInput, formatPath, problem, problemIssue, toFixed2, ValidationError, zodProblems, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
-import type { ScoringFlag } from '../types';
+import { explain } from '../shared/format';
+import type { ScoringExplanation, ScoringFlag } from '../types';
 import { evaluatedPrice, priceScore } from './price.rule';
 import { procurementSchemeSchema, type ProcurementScheme, type ProcurementSchemeInput } from './procurement-scheme';
 import { procurementItemRegistry } from './registry';
@@ -34,8 +35,9 @@ export const procurementInputSchema = z.object({
 });
 export type ProcurementInput = z.input<typeof procurementInputSchema>;
 
-export type ItemLine = { itemId: string; label: string; kind: string; points: string; explanation: string };
-export type SubjectiveLine = { itemId: string; label: string; mean: string; perEvaluator: { evaluatorId: string; points: string; explanation: string }[] };
+/** `explanation` is the audit account; `explained` the same as code + params, for readers. */
+export type ItemLine = { itemId: string; label: string; kind: string; points: string; explanation: string; explained: ScoringExplanation };
+export type SubjectiveLine = { itemId: string; label: string; mean: string; perEvaluator: { evaluatorId: string; points: string; explanation: string; explained: ScoringExplanation }[] };
 export type BidderResult = {
   bidderId: string;
   name?: string;
@@ -45,6 +47,8 @@ export type BidderResult = {
   evaluatedPrice: string;
   priceScore?: string;
   priceExplanation?: string;
+  /** The price score's account as code + params (procurement.price, procurement.price.small-micro). */
+  priceExplained?: ScoringExplanation;
   objective: ItemLine[];
   subjective: SubjectiveLine[];
   objectiveTotal?: string;
@@ -208,12 +212,16 @@ export function scoreProcurement(schemeInput: ProcurementSchemeInput | Procureme
       const evText = src.smallOrMicro ? `${r.price} × (1 − ${deduction} %) = ${r.evaluatedPrice} (小微企业${src.preferenceBasis && src.preferenceBasis !== 'small-micro' ? `, ${src.preferenceBasis}` : ''})` : r.evaluatedPrice;
       r.priceScore = ps.toString();
       r.priceExplanation = `价格得分 = 评标基准价 ${base.toFixed(2)} ÷ ${evText} × ${scheme.price.weight} = ${toFixed2(ps)}`;
+      const figures = { base: base.toFixed(2), evaluated: r.evaluatedPrice, weight: scheme.price.weight, score: ps.toString() };
+      r.priceExplained = src.smallOrMicro
+        ? explain('procurement.price.small-micro', { ...figures, price: r.price, deduction, preference: src.preferenceBasis ?? 'small-micro' })
+        : explain('procurement.price', figures);
       let objective = new Decimal(0);
       for (const it of bidItems) {
         const def: AnyProcurementItemDefinition = procurementItemRegistry[it.kind];
         const s = def.evaluate(it.params, parsedItems.get(`bid:${r.bidderId}:${it.id}`));
         objective = objective.plus(dec(s.points));
-        r.objective.push({ itemId: it.id, label: it.label, kind: it.kind, points: s.points, explanation: s.explanation });
+        r.objective.push({ itemId: it.id, label: it.label, kind: it.kind, points: s.points, explanation: s.explanation, explained: s.explained });
       }
       const perEvaluatorSubjective = new Map<string, Decimal>(evaluators.map((e) => [e, new Decimal(0)]));
       for (const it of sheetItems) {
@@ -221,7 +229,7 @@ export function scoreProcurement(schemeInput: ProcurementSchemeInput | Procureme
         const per = evaluators.map((e) => {
           const s = def.evaluate(it.params, parsedItems.get(`sheet:${e}:${r.bidderId}:${it.id}`));
           perEvaluatorSubjective.set(e, (perEvaluatorSubjective.get(e) ?? new Decimal(0)).plus(dec(s.points)));
-          return { evaluatorId: e, points: s.points, explanation: s.explanation };
+          return { evaluatorId: e, points: s.points, explanation: s.explanation, explained: s.explained };
         });
         const mean = per.reduce((a, p) => a.plus(dec(p.points)), new Decimal(0)).div(Math.max(per.length, 1));
         r.subjective.push({ itemId: it.id, label: it.label, mean: mean.toString(), perEvaluator: per });

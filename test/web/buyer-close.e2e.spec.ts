@@ -294,6 +294,18 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
       await expect(row.locator('[data-field="rank"]').textContent()).resolves.toBe(String(l.rank));
       await expect(row.locator('[data-field="total"]').textContent()).resolves.toBe(l.total);
     }
+    // Score lines rendered in the console from their codes: the API's zh-CN text (its default language), no English.
+    const { packageRanking: scores } = await web.stack.gql<{ packageRanking: { bidders: { bidderName: string; priceExplanation: string; objective: { explanation: string }[] }[] } }>(
+      admin,
+      'query ($k: ID!) { packageRanking(packageId: $k) { bidders { bidderName priceExplanation objective { explanation } } } }',
+      { k: pkg.id },
+    );
+    for (const b of scores.bidders) {
+      const bidder = detail.locator(`details[data-bidder="${b.bidderName}"]`);
+      await expect(bidder.locator('td[data-code]').allTextContents()).resolves.toEqual(b.objective.map((o) => o.explanation));
+      await expect(bidder.locator('[data-field="price-score"] span[data-code]').textContent()).resolves.toBe(`（${b.priceExplanation}）`);
+      for (const o of b.objective) expect(o.explanation).not.toMatch(/[A-Za-z]{3,}/);
+    }
     await session.screenshot('procurement-ranking');
   }, 120_000);
 });

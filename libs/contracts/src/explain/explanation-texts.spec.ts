@@ -72,6 +72,7 @@ describe('explanation dictionaries', () => {
     expect(renderExplanation(b.objective[0].explained, 'zh-CN')).toBe('业绩 5 个 × 2 分 = 10，上限 6 → +6');
     expect(renderExplanation(b.objective[0].explained, 'en')).toBe('track record: 5 × 2 = 10, capped at 6 → +6');
     expect(renderExplanation(b.objective[5].explained, 'zh-CN')).toMatch(/：未全部满足 → 0$/);
+    expect(renderExplanation(a.objective[5].explained, 'en')).toBe('every stated commitment met → 12');
     expect(renderExplanation(a.subjective[1].perEvaluator[0].explained, 'zh-CN')).toBe('1 处瑕疵 → 6');
     expect(renderExplanation(a.subjective[5].perEvaluator[0].explained, 'en')).toBe('3 flaw(s) ≥ 3 → 0');
     expect(renderExplanation(b.subjective[4].perEvaluator[0].explained, 'zh-CN')).toBe('未提供方案 → 0');

@@ -51,14 +51,17 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
     '{unit:sub} {count} 个 × {unitPoints} 分 = {raw}[[，上限 {cap}]] → {points:signed}[[（不计：{rejected} 未获认可）]][[（不计：{early} 早于 {notBefore}）]]',
     '{unit:sub}: {count} × {unitPoints} = {raw}[[, capped at {cap}]] → {points:signed}[[ (not counted: {rejected} rejected)]][[ (not counted: {early} dated before {notBefore})]]',
   ),
-  // Units the presets count, stored in Chinese in the schemes; another unit is shown as typed.
+  // Units the presets count, stored in Chinese in the schemes; another unit is shown as typed. procurement.unit is
+  // the unit alone (the console's scheme table and bid form).
+  'procurement.unit': t('{unit:sub}', '{unit:sub}'),
   'unit.业绩': t('业绩', 'track record'),
   'unit.人员': t('人员', 'staff'),
   'unit.证书': t('证书', 'certificates'),
   'unit.项目经理': t('项目经理', 'project manager'),
   'unit.person-months': t('人月', 'person-months'),
-  'procurement.all-or-nothing.met': t('{condition}：全部满足 → {points}', '{condition}: fully met → {points}'),
-  'procurement.all-or-nothing.not-met': t('{condition}：未全部满足 → 0', '{condition}: not fully met → 0'),
+  // The condition is the tender's Chinese text: quoted in zh-CN, named in English.
+  'procurement.all-or-nothing.met': t('{condition}：全部满足 → {points}', 'every stated commitment met → {points}'),
+  'procurement.all-or-nothing.not-met': t('{condition}：未全部满足 → 0', 'not every stated commitment met → 0'),
   'procurement.flaws': t('[[{found} 处 + 缺项 {missing} 处（{topics}）= ]]{flaws} 处瑕疵 → {points}', '[[{found} + {missing} missing ({topics}) = ]]{flaws} flaw(s) → {points}'),
   'procurement.flaws.too-many': t('[[{found} 处 + 缺项 {missing} 处（{topics}）= ]]{flaws} 处瑕疵 ≥ {limit} → 0', '[[{found} + {missing} missing ({topics}) = ]]{flaws} flaw(s) ≥ {limit} → 0'),
   'procurement.flaws.no-plan': t('未提供方案 → 0', 'no plan → 0'),

@@ -2,8 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { useGraphqlMutation } from '../../api/use-graphql';
 import { FormField } from '../../components/form-field';
 import { ErrorState } from '../../components/query-state';
-import { format, useMessages } from '../../i18n/i18n';
-import { basisKey, procurementMessages, unitKey } from './procurement-messages';
+import { format, useLocale, useMessages } from '../../i18n/i18n';
+import { procurementUnitInWords } from '../shared/explanation-text';
+import { basisKey, procurementMessages } from './procurement-messages';
 import { isSubjective, type Package, RECORD_BID, RECORD_SHEET } from './procurement-queries';
 
 const PREFERENCE_BASES = ['small-micro', 'prison-enterprise', 'disability-welfare-unit'];
@@ -23,10 +24,8 @@ export function RecordBidForm({ pkg, onSaved }: { pkg: Package; onSaved(): void 
     const k = basisKey(b);
     return k ? t[k] : b;
   };
-  const unitWords = (u: unknown) => {
-    const k = typeof u === 'string' ? unitKey(u) : null;
-    return k ? t[k] : typeof u === 'string' ? u : t.count;
-  };
+  const { locale } = useLocale();
+  const unitWords = (u: unknown) => (typeof u === 'string' ? procurementUnitInWords(u, locale) : t.count);
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const answered = Object.fromEntries(

@@ -87,18 +87,6 @@ export const procurementMessages = defineMessages(
     basissmallmicro: '小微企业',
     basisprisonenterprise: '监狱企业',
     basisdisabilitywelfareunit: '残疾人福利性单位',
-    unitRecord: '业绩',
-    unitStaff: '人员',
-    unitCertificate: '证书',
-    unitManager: '项目经理',
-    unitPersonMonth: '人月',
-    explainCount: '{n} 个{unit} → {points} 分',
-    explainEvidence: '{answer} → {points} 分',
-    explainMet: '{condition}：全部满足 → {points} 分',
-    explainNotMet: '{condition}：未全部满足 → 0 分',
-    explainSheet: '{sheet} → {points} 分',
-    evaluatedPrice: '评审价',
-    priceWeight: '满分 {weight} 分',
   },
   {
     nav: 'Procurement',
@@ -185,18 +173,6 @@ export const procurementMessages = defineMessages(
     basissmallmicro: 'small or micro enterprise',
     basisprisonenterprise: 'prison enterprise',
     basisdisabilitywelfareunit: 'welfare unit for the disabled',
-    unitRecord: 'track record',
-    unitStaff: 'staff member',
-    unitCertificate: 'certificate',
-    unitManager: 'project manager',
-    unitPersonMonth: 'person-month',
-    explainCount: '{n} × {unit} → {points} points',
-    explainEvidence: '{answer} → {points} points',
-    explainMet: 'every stated commitment met → {points} points',
-    explainNotMet: 'not every stated commitment met → 0 points',
-    explainSheet: '{sheet} → {points} points',
-    evaluatedPrice: 'Evaluated price',
-    priceWeight: 'out of {weight}',
   },
 );
 
@@ -218,10 +194,4 @@ export function statusKey(v: string): StatusKey | null {
 export type BasisKey = 'basissmallmicro' | 'basisprisonenterprise' | 'basisdisabilitywelfareunit';
 export function basisKey(v: string): BasisKey | null {
   return ['small-micro', 'prison-enterprise', 'disability-welfare-unit'].includes(v) ? (`basis${v.replace(/-/g, '')}` as BasisKey) : null;
-}
-/** Units counted by capped-count items in the presets: the scheme stores them in Chinese (or a key), the page shows the reader's language. */
-export type UnitKey = 'unitRecord' | 'unitStaff' | 'unitCertificate' | 'unitManager' | 'unitPersonMonth';
-const UNIT_KEYS: Readonly<Record<string, UnitKey>> = { 业绩: 'unitRecord', 人员: 'unitStaff', 证书: 'unitCertificate', 项目经理: 'unitManager', 'person-months': 'unitPersonMonth' };
-export function unitKey(v: string): UnitKey | null {
-  return UNIT_KEYS[v] ?? null;
 }

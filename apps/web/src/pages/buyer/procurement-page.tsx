@@ -6,16 +6,19 @@ import { FormField } from '../../components/form-field';
 import { Money } from '../../components/money';
 import { Page } from '../../components/page';
 import { ErrorState, QueryView } from '../../components/query-state';
-import { format, useMessages } from '../../i18n/i18n';
+import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { formatDecimal2 } from '../../i18n/local-format';
 import { useSession } from '../../session/session';
 import { RecordBidForm, RecordSheetForm } from './procurement-forms';
-import { basisKey, decidedByKey, kindKey, procurementMessages, statusKey, unitKey, type UnitKey } from './procurement-messages';
+import type { Locale } from '../../i18n/messages';
+import { explanationText, procurementUnitInWords } from '../shared/explanation-text';
+import { basisKey, decidedByKey, kindKey, procurementMessages, statusKey } from './procurement-messages';
 import { ADD_PACKAGE, CREATE_PROJECT, isSubjective, type Package, PACKAGES, PROJECTS, RANKING, type Ranking, type SchemeItem } from './procurement-queries';
 import './buyer-pages.css';
 
 function SchemeTable({ pkg }: { pkg: Package }) {
   const t = useMessages(procurementMessages);
+  const { locale } = useLocale();
   const s = pkg.scheme;
   return (
     <section aria-labelledby="scheme">
@@ -42,7 +45,7 @@ function SchemeTable({ pkg }: { pkg: Package }) {
                 {i.label || i.id}
               </th>
               <td>{k ? t[k] : i.kind}</td>
-              <td>{ruleWords(i, t)}</td>
+              <td>{ruleWords(i, t, locale)}</td>
             </tr>
           );
         })}
@@ -51,20 +54,13 @@ function SchemeTable({ pkg }: { pkg: Package }) {
   );
 }
 
-type WordsText = Readonly<Record<'ruleCapped' | 'ruleCappedSince' | 'ruleAllOrNothing' | 'ruleFlawLadder' | 'yes' | 'no' | 'answerEvidence' | 'sheetFlaws' | 'sheetNotProvided' | 'sheetNotMeeting' | 'sheetMissingTopics' | 'notAnswered' | 'count' | UnitKey, string>>;
-
-/** The counted unit in the reader's language (the scheme stores it in Chinese). */
-export function unitWords(unit: unknown, t: WordsText): string {
-  if (typeof unit !== 'string') return t.count;
-  const k = unitKey(unit);
-  return k ? t[k] : unit;
-}
+type WordsText = Readonly<Record<'ruleCapped' | 'ruleCappedSince' | 'ruleAllOrNothing' | 'ruleFlawLadder' | 'yes' | 'no' | 'answerEvidence' | 'sheetFlaws' | 'sheetNotProvided' | 'sheetNotMeeting' | 'sheetMissingTopics' | 'notAnswered' | 'count', string>>;
 
 /** A scoring item's rule in words, by kind (no parameters as JSON). */
-function ruleWords(i: SchemeItem, t: WordsText): string {
+function ruleWords(i: SchemeItem, t: WordsText, locale: Locale): string {
   const p = i.params;
   if (i.kind === 'capped-count') {
-    const text = format(t.ruleCapped, { unit: unitWords(p.unit, t), points: String(p.unitPoints ?? ''), cap: String(p.cap ?? '') });
+    const text = format(t.ruleCapped, { unit: typeof p.unit === 'string' ? procurementUnitInWords(p.unit, locale) : t.count, points: String(p.unitPoints ?? ''), cap: String(p.cap ?? '') });
     return typeof p.notBefore === 'string' ? `${text}${format(t.ruleCappedSince, { date: p.notBefore })}` : text;
   }
   if (i.kind === 'all-or-nothing') return format(t.ruleAllOrNothing, { points: String(p.points ?? ''), condition: String(p.condition ?? '') });
@@ -171,24 +167,10 @@ function BidsAndSheets({ pkg }: { pkg: Package }) {
   );
 }
 
-function RankingView({ ranking: r, pkg }: { ranking: Ranking; pkg: Package }) {
+function RankingView({ ranking: r }: { ranking: Ranking }) {
   const t = useMessages(procurementMessages);
-  const item = (id: string) => pkg.scheme.items.find((i) => i.id === id);
-  const bidOf = (id: string) => pkg.bids.find((b) => b.id === id);
-  /** An objective item's score in words, from the bid's answer and the scheme (the engine's sentence is English). */
-  const objectiveWords = (bidId: string, itemId: string, points: string) => {
-    const i = item(itemId);
-    const v = bidOf(bidId)?.objective[itemId];
-    const pts = formatDecimal2(points);
-    if (i?.kind === 'all-or-nothing') return format(v === true ? t.explainMet : t.explainNotMet, { condition: String(i.params.condition ?? i.label), points: pts });
-    if (typeof v === 'number' || typeof v === 'string') return format(t.explainCount, { n: String(v), unit: unitWords(i?.params.unit, t), points: pts });
-    return format(t.explainEvidence, { answer: answerWords(v, t), points: pts });
-  };
-  /** An evaluator's subjective score in words, from that evaluator's sheet. */
-  const sheetScoreWords = (bidId: string, itemId: string, evaluator: string, points: string) => {
-    const sheet = pkg.sheets.find((s) => s.bidId === bidId && s.evaluator === evaluator);
-    return format(t.explainSheet, { sheet: sheetWords(sheet?.items[itemId], t), points: formatDecimal2(points) });
-  };
+  // The engine's explanations arrive as code + params and are rendered in the console's language.
+  const { locale } = useLocale();
   return (
     <>
       <p>
@@ -225,14 +207,9 @@ function RankingView({ ranking: r, pkg }: { ranking: Ranking; pkg: Package }) {
           <summary>
             {b.bidderName} · {b.valid ? t.valid : format(t.invalid, { reasons: b.invalidReasons.join('；') })} · {t.total} {formatDecimal2(b.total)}
           </summary>
-          <p>
-            {t.priceScore} {formatDecimal2(b.priceScore)}（{t.evaluatedPrice} <Money value={b.evaluatedPrice} />
-            {r.basePrice ? (
-              <>
-                {' '}· {t.basePrice} <Money value={r.basePrice.evaluatedPrice} />
-              </>
-            ) : null}
-            {pkg.scheme.price?.weight !== undefined ? <> · {format(t.priceWeight, { weight: String(pkg.scheme.price.weight) })}</> : null}）
+          <p data-field="price-score">
+            {t.priceScore} {formatDecimal2(b.priceScore)}
+            {b.priceExplained ? <span data-code={b.priceExplained.code}>（{explanationText(b.priceExplained, locale)}）</span> : null}
           </p>
           <table>
             <caption>
@@ -245,7 +222,7 @@ function RankingView({ ranking: r, pkg }: { ranking: Ranking; pkg: Package }) {
                     {o.label || o.itemId}
                   </th>
                   <td>{formatDecimal2(o.points)}</td>
-                  <td>{objectiveWords(b.bidId, o.itemId, o.points)}</td>
+                  <td data-code={o.explained.code}>{explanationText(o.explained, locale)}</td>
                 </tr>
               ))}
             </tbody>
@@ -261,7 +238,7 @@ function RankingView({ ranking: r, pkg }: { ranking: Ranking; pkg: Package }) {
                     {s.label || s.itemId}
                   </th>
                   <td>{formatDecimal2(s.mean)}</td>
-                  <td>{s.perEvaluator.map((e) => `${e.evaluator}：${formatDecimal2(e.points)}（${sheetScoreWords(b.bidId, s.itemId, e.evaluator, e.points)}）`).join('；')}</td>
+                  <td>{s.perEvaluator.map((e) => `${e.evaluator}：${formatDecimal2(e.points)}（${explanationText(e.explained, locale)}）`).join('；')}</td>
                 </tr>
               ))}
             </tbody>
@@ -298,7 +275,7 @@ function PackageDetail({ pkg, presets, canRecord, onSaved }: { pkg: Package; pre
       {canRecord ? <RecordSheetForm key={pkg.bids.length} pkg={pkg} onSaved={onSaved} /> : null}
       <section aria-labelledby="ranking-title" data-testid="ranking-section">
         <h2 id="ranking-title">{t.ranking}</h2>
-        <QueryView query={ranking}>{({ packageRanking }) => <RankingView ranking={packageRanking} pkg={pkg} />}</QueryView>
+        <QueryView query={ranking}>{({ packageRanking }) => <RankingView ranking={packageRanking} />}</QueryView>
       </section>
     </section>
   );

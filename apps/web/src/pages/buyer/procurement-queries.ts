@@ -1,4 +1,5 @@
 import { gqlDocument } from '../../api/graphql-client';
+import { EXPLANATION_FIELDS, type ExplanationView } from '../shared/explanation-text';
 
 /** Procurement shapes as the page reads them: money and scores stay the API's strings. */
 export type SchemeItem = { id: string; label: string; kind: string; params: Record<string, unknown> };
@@ -18,9 +19,10 @@ export type Ranking = {
     price: string;
     evaluatedPrice: string;
     priceScore: string | null;
-    priceExplanation: string | null;
-    objective: { itemId: string; label: string; points: string; explanation: string }[];
-    subjective: { itemId: string; label: string; mean: string; perEvaluator: { evaluator: string; points: string; explanation: string }[] }[];
+    /** The engine's explanations as code + params, rendered in the console's language (explanationText). */
+    priceExplained: ExplanationView | null;
+    objective: { itemId: string; label: string; points: string; explained: ExplanationView }[];
+    subjective: { itemId: string; label: string; mean: string; perEvaluator: { evaluator: string; points: string; explained: ExplanationView }[] }[];
     objectiveTotal: string | null;
     subjectiveTotal: string | null;
     evaluatorTotals: { evaluator: string; total: string }[];
@@ -40,8 +42,9 @@ export const PACKAGES = gqlDocument<{ procurementPackages: Package[] }, { projec
 export const RANKING = gqlDocument<{ packageRanking: Ranking }, { packageId: string }>(
   `query PackageRanking($packageId: ID!) { packageRanking(packageId: $packageId) {
     budget basePrice { bidId evaluatedPrice }
-    bidders { bidId bidderName valid invalidReasons price evaluatedPrice priceScore priceExplanation
-      objective { itemId label points explanation } subjective { itemId label mean perEvaluator { evaluator points explanation } }
+    bidders { bidId bidderName valid invalidReasons price evaluatedPrice priceScore priceExplained { ${EXPLANATION_FIELDS} }
+      objective { itemId label points explained { ${EXPLANATION_FIELDS} } }
+      subjective { itemId label mean perEvaluator { evaluator points explained { ${EXPLANATION_FIELDS} } } }
       objectiveTotal subjectiveTotal evaluatorTotals { evaluator total } total rank }
     ranking { rank bidId bidderName total price decidedBy } flags { code message } notes } }`,
 );

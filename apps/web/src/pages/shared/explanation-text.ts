@@ -15,6 +15,9 @@ export function explanationText(e: ExplanationView | null | undefined, locale: L
   return renderExplanation({ code: e.code, params: Object.fromEntries(e.params.map((p) => [p.name, p.value])) }, locale);
 }
 
+/** A counted unit of a procurement item in the console's language (the schemes store 业绩, 证书, …); another unit as typed. */
+export const procurementUnitInWords = (unit: string, locale: Locale): string => renderExplanation({ code: 'procurement.unit', params: { unit } }, locale);
+
 export const basisInWords = (basis: Record<string, unknown>, locale: Locale): string => renderBasis(basis, locale);
 export const deductionKindInWords = (kind: string, locale: Locale): string => deductionKindText(kind, locale);
 

@@ -22,6 +22,20 @@ export {
   type NationalYear,
 } from './provisional-calendar';
 export {
+  calendarPublicationSchema,
+  parseCalendarPublication,
+  parseHolidayCnFile,
+  publicationToNationalYear,
+  validateCalendarPublication,
+  validateHolidayCnFile,
+  type CalendarNotice,
+  type CalendarPublication,
+  type CalendarPublicationInput,
+  type HolidayCnConversion,
+  type OtherYearDay,
+  type PublishedNationalYear,
+} from './calendar-publication';
+export {
   DEFAULT_WORKING_HOURS,
   calendarConfigSchema,
   validateCalendarConfig,

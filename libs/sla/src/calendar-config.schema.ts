@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { formatPath, problem, problemIssue, zodProblems, type Problem } from '@ledger/kernel';
 import { epochDayOf, fixedOffsetMinutes, unsupportedZoneParams, yearOfEpochDay } from './instant';
-import { CN_NATIONAL_CALENDAR, type NationalCalendar } from './national-calendar';
+import type { NationalCalendar } from './national-calendar';
+import { DEFAULT_NATIONAL_CALENDAR } from './provisional-calendar';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -40,7 +41,7 @@ export type CalendarConfig = z.output<typeof calendarConfigSchema>;
 export const minutesOfDay = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** Every problem of a calendar configuration, structural (zod) and semantic, with paths. */
-export function validateCalendarConfig(cfg: unknown, national: NationalCalendar = CN_NATIONAL_CALENDAR): Problem[] {
+export function validateCalendarConfig(cfg: unknown, national: NationalCalendar = DEFAULT_NATIONAL_CALENDAR): Problem[] {
   const parsed = calendarConfigSchema.safeParse(cfg);
   if (!parsed.success) return zodProblems(parsed.error);
   return semanticProblems(parsed.data, national);

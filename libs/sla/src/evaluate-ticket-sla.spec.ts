@@ -113,12 +113,53 @@ describe('evaluateTicketSla with the Xuzhou targets', () => {
     expect(byId['close']).toMatchObject({ targetMinutes: 1050, deadline: '2026-02-24T17:30:00+08:00', elapsedMinutes: 960, status: 'met' });
   });
 
-  it('a working-clock target in 2027 fails closed; a 7×24-only policy still evaluates', () => {
-    const events = [ev('received', '2027-01-04T09:00'), ev('responded', '2027-01-04T09:03')];
-    expect(() => run('L4', events, '2027-01-04T10:00')).toThrow(CalendarNotPublishedError);
-    expect(() => run('L4', events, '2027-01-04T10:00')).toThrow(/2027/);
-    const calendarOnly = { ...XUZHOU, targets: XUZHOU.targets.filter((t) => t.clock === 'calendar') };
-    expect(run('L4', events, '2027-01-04T10:00', [], calendarOnly).byId['phone-response']).toMatchObject({ status: 'met' });
+  describe('provisional years (domain rule 18, worked example H)', () => {
+    // Feedback within 3 working days (example H) beside the 1-day feedback of the other levels.
+    const H: SlaPolicy = {
+      ...XUZHOU,
+      targets: [
+        ...XUZHOU.targets.map((t) => (t.id === 'feedback' ? { ...t, severities: ['L2', 'L3', 'L4'] } : t)),
+        { id: 'feedback-3d', name: '三个工作日内反馈', severities: ['L1'], metric: 'feedback', stopEvent: 'feedback', clock: 'working', duration: { workingDays: 3, mode: 'elapsed' } },
+      ],
+    };
+
+    it('feedback within 3 working days from Thu 2026-12-31 10:00 is due Wed 2027-01-06 10:00, provisional', () => {
+      const { result, byId } = run('L1', [ev('received', '2026-12-31T10:00'), ev('responded', '2026-12-31T10:03')], '2026-12-31T12:00', [], H);
+      expect(byId['feedback-3d']).toMatchObject({ status: 'running', deadline: '2027-01-06T10:00:00+08:00', targetMinutes: 1350, provisional: true });
+      // The 1-day feedback of the other levels: due Mon 2027-01-04 10:00, also on the provisional 2027.
+      expect(run('L2', [ev('received', '2026-12-31T10:00')], '2026-12-31T12:00').byId['feedback']).toMatchObject({ deadline: '2027-01-04T10:00:00+08:00', provisional: true });
+      // A 7×24 clock in minutes reads no calendar day.
+      expect(byId['phone-response']).toMatchObject({ status: 'met', provisional: false });
+      expect(result.provisional).toBe(true);
+      expect(result.calendarVersion).toMatch(/\+provisional-2027\.\.2030\+cfg-/);
+    });
+
+    it('a clock stopped before the year ends is not provisional, though its deadline would have been', () => {
+      const { result, byId } = run('L1', [ev('received', '2026-12-31T10:00'), ev('responded', '2026-12-31T10:03'), ev('feedback', '2026-12-31T16:00')], '2027-01-05T12:00', [], H);
+      expect(byId['feedback-3d']).toMatchObject({ status: 'met', stop: '2026-12-31T16:00:00+08:00', provisional: false });
+      expect(result.provisional).toBe(false);
+    });
+
+    it('a clock read on into 2027 past a 2026 deadline is provisional (its overrun counts 2027 days)', () => {
+      const { byId } = run('L1', [ev('received', '2026-12-29T10:00'), ev('responded', '2026-12-29T10:01')], '2027-01-04T12:00');
+      expect(byId['feedback']).toMatchObject({ status: 'breached', deadline: '2026-12-30T10:00:00+08:00', provisional: true });
+    });
+
+    it('a 2026-only ticket is not provisional', () => {
+      const { result } = run('L1', [ev('received', '2026-12-28T10:00'), ev('responded', '2026-12-28T10:03'), ev('feedback', '2026-12-28T16:00')], '2026-12-29T12:00', [], H);
+      expect(result.targets.every((t) => !t.provisional)).toBe(true);
+      expect(result.provisional).toBe(false);
+    });
+
+    it('a working clock before 2020 or after the provisional range still fails closed; a 7×24-only policy still evaluates', () => {
+      for (const day of ['2019-12-30', '2031-01-06']) {
+        const events = [ev('received', `${day}T09:00`), ev('responded', `${day}T09:03`)];
+        expect(() => run('L4', events, `${day}T10:00`)).toThrow(CalendarNotPublishedError);
+        expect(() => run('L4', events, `${day}T10:00`)).toThrow(new RegExp(day.slice(0, 4)));
+        const calendarOnly = { ...XUZHOU, targets: XUZHOU.targets.filter((t) => t.clock === 'calendar') };
+        expect(run('L4', events, `${day}T10:00`, [], calendarOnly).byId['phone-response']).toMatchObject({ status: 'met', provisional: false });
+      }
+    });
   });
 
   it('rejects bad input with every problem', () => {

@@ -87,9 +87,23 @@ export type TargetResult = {
   /** elapsed ÷ target × 100, half up to two decimals, e.g. "62.50". */
   percentUsed: string;
   explanation: SlaExplanation;
+  /**
+   * The result used a provisional calendar day (domain rule 18): the working calendar was read over a span
+   * (start to the deadline, or to the stop when it came earlier, or on to the stop or now when past the
+   * deadline) that touches a provisional year. A 7×24 clock with a budget in minutes reads no calendar days
+   * and is never provisional.
+   */
+  provisional: boolean;
 };
 
-export type TicketSlaResult = { calendarVersion: string; severity: string; evaluatedAt: string; targets: TargetResult[] };
+export type TicketSlaResult = {
+  calendarVersion: string;
+  severity: string;
+  evaluatedAt: string;
+  targets: TargetResult[];
+  /** Any target is provisional: the ticket's SLA may change when the year is published. */
+  provisional: boolean;
+};
 
 /** A ticket's SLA in one word: breached when any target is, else running when any runs, else not_recorded when any was not recorded, else met. */
 export function summariseSlaStatus(targets: readonly Pick<TargetResult, 'status'>[]): SlaStatus {
@@ -104,7 +118,8 @@ export function summariseSlaStatus(targets: readonly Pick<TargetResult, 'status'
  * 'closed' event, at or before `now`), elapsed then read to the end; otherwise running. Elapsed time is read on the
  * target's own clock, so a stop after hours right after a 17:30 working-clock deadline has used no
  * more working time than the budget and is met. Throws ValidationError (all problems) for bad input and
- * CalendarNotPublishedError when a working clock touches an unpublished year.
+ * CalendarNotPublishedError when a working clock touches a year the calendar does not cover (neither published
+ * nor provisional); a result that used a provisional year says so (`provisional`).
  */
 export function evaluateTicketSla(input: TicketSlaInput): TicketSlaResult {
   const { ticket, calendar } = input;
@@ -146,7 +161,13 @@ export function evaluateTicketSla(input: TicketSlaInput): TicketSlaResult {
   const targets = policy.targets
     .filter((t) => t.severities.includes(ticket.severity))
     .map((t) => evaluateTarget(t, floorToMinute(start), firstAt.get(t.stopEvent), ended, floorToMinute(now), pauses, calendar));
-  return { calendarVersion: calendar.version, severity: ticket.severity, evaluatedAt: formatInstant(floorToMinute(now), calendar.timeZone), targets };
+  return {
+    calendarVersion: calendar.version,
+    severity: ticket.severity,
+    evaluatedAt: formatInstant(floorToMinute(now), calendar.timeZone),
+    targets,
+    provisional: targets.some((t) => t.provisional),
+  };
 }
 
 const describe = (problems: readonly Problem[]): string => problems.map((p) => `${p.path}: ${p.message}`).join('; ');
@@ -176,6 +197,10 @@ function evaluateTarget(t: SlaTarget, start: number, stopAt: number | undefined,
   const over = elapsedMinutes > targetMinutes;
   const status: SlaStatus = notRecorded ? 'not_recorded' : over ? 'breached' : stop === null ? 'running' : 'met';
   const breachMinutes = status === 'breached' ? elapsedMinutes - targetMinutes : 0;
+  // Days read: up to the deadline, or only to the stop/end when the clock stopped before it; past it, on to where it was read.
+  const stoppedEarly = (stop !== null || ended !== undefined) && to < deadlineMs;
+  const readsDays = working || !('minutes' in t.duration);
+  const provisional = readsDays && cal.touchesProvisional(start, stoppedEarly ? to : Math.max(deadlineMs, to));
   const percentUsed = toFixed2(dec(elapsedMinutes).times(100).div(targetMinutes));
   const fmt = (ms: number): string => formatInstant(ms, cal.timeZone);
   const code: SlaExplanationCode =
@@ -215,5 +240,6 @@ function evaluateTarget(t: SlaTarget, start: number, stopAt: number | undefined,
     breachMinutes,
     percentUsed,
     explanation,
+    provisional,
   };
 }

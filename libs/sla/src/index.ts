@@ -12,6 +12,8 @@ export {
 export { CN_NATIONAL_CALENDAR, nationalCalendarSchema, type NationalCalendar, type NationalDay } from './national-calendar';
 export {
   CN_FESTIVAL_DATES,
+  DEFAULT_NATIONAL_CALENDAR,
+  PROVISIONAL_YEARS_AHEAD,
   festivalDatesSchema,
   provisionalYear,
   provisionalYearsOf,

@@ -3,13 +3,13 @@ import { ValidationError } from '@ledger/kernel';
 import { CalendarNotPublishedError } from './calendar-not-published.error';
 import { dateOfEpochDay, epochDayOf, formatInstant, MINUTE_MS } from './instant';
 import { CN_NATIONAL_CALENDAR, nationalCalendarSchema, type NationalCalendar } from './national-calendar';
-import { CN_FESTIVAL_DATES, provisionalYear, provisionalYearsOf, touchesProvisionalYear, withProvisionalYears } from './provisional-calendar';
+import { CN_FESTIVAL_DATES, DEFAULT_NATIONAL_CALENDAR, provisionalYear, provisionalYearsOf, touchesProvisionalYear, withProvisionalYears } from './provisional-calendar';
 import { buildCalendar } from './work-calendar';
 import { addWorkingMinutes, workingDaysDeadline, workingMinutesBetween } from './working-time';
 
 const EXTENDED = withProvisionalYears(CN_NATIONAL_CALENDAR, 2030);
 const cal = buildCalendar({}, EXTENDED);
-const publishedOnly = buildCalendar({});
+const publishedOnly = buildCalendar({}, CN_NATIONAL_CALENDAR);
 const at = (local: string): string => `${local}:00+08:00`;
 const fmt = (ms: number): string => formatInstant(ms).slice(0, 16);
 const shift = (date: string, days: number): string => dateOfEpochDay((epochDayOf(date) as number) + days);
@@ -212,8 +212,11 @@ describe('working time on a provisional year', () => {
     expect(fmt(due)).toBe('2027-01-06T10:00');
     expect(workingMinutesBetween(cal, start, due)).toBe(3 * 450);
     expect(touchesProvisionalYear(EXTENDED, cal, start, due)).toBe(true);
-    // The default (published-only) calendar still refuses 2027: wiring the provisional one in is the next step.
+    // A calendar built on the published years only still refuses 2027.
     expect(() => workingDaysDeadline(publishedOnly, start, 3, 'elapsed')).toThrow(CalendarNotPublishedError);
+    // The default calendar is this one.
+    expect(DEFAULT_NATIONAL_CALENDAR).toEqual(EXTENDED);
+    expect(fmt(workingDaysDeadline(buildCalendar({}), start, 3, 'elapsed'))).toBe('2027-01-06T10:00');
   });
 
   it('has no make-up working days and no 补假 for a holiday on a weekend', () => {

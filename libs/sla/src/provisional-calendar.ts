@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import data from './data/cn-festival-dates.json';
 import { dateOfEpochDay, epochDayOf, invalid, toEpochMs, type Instant } from './instant';
-import type { NationalCalendar, NationalDay } from './national-calendar';
+import { CN_NATIONAL_CALENDAR, type NationalCalendar, type NationalDay } from './national-calendar';
 import type { WorkCalendar } from './work-calendar';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -112,3 +112,17 @@ export function touchesProvisionalYear(national: NationalCalendar, cal: WorkCale
   const last = Number(cal.localDateOf(Math.max(a, b)).slice(0, 4));
   return provisionalYearsOf(national).some((y) => y >= first && y <= last);
 }
+
+/** How many years after the last published one the default calendar computes provisionally (domain rule 18). */
+export const PROVISIONAL_YEARS_AHEAD = 4;
+
+/**
+ * The national calendar the product computes on: the shipped published years plus provisional years through
+ * the last published one + PROVISIONAL_YEARS_AHEAD, so a deadline in late December crossing into an unpublished
+ * year is computed (and flagged) instead of refused. Before the first published year and after that range a
+ * date stays CalendarNotPublishedError.
+ */
+export const DEFAULT_NATIONAL_CALENDAR: NationalCalendar = withProvisionalYears(
+  CN_NATIONAL_CALENDAR,
+  Math.max(...CN_NATIONAL_CALENDAR.years.map((y) => y.year)) + PROVISIONAL_YEARS_AHEAD,
+);

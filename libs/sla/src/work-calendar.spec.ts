@@ -56,9 +56,16 @@ describe('WorkCalendar day kinds (2026)', () => {
     expect(plain.describeDay('2026-10-01')).toMatchObject({ kind: 'holiday', working: false });
   });
 
-  it.each(['2027-01-04', '2027-10-01'])('refuses %s: 2027 is not published', (date) => {
+  it.each(['2027-01-04', '2027-10-01'])('computes %s on the provisional 2027', (date) => {
+    expect(cal.describeDay(date).kind).toBe(date === '2027-01-04' ? 'workday' : 'holiday');
+    expect(cal.isProvisionalDate(date)).toBe(true);
+    expect(cal.isProvisionalDate('2026-12-31')).toBe(false);
+    expect(cal.publishedYears).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+  });
+
+  it.each(['2031-01-06', '2031-10-01'])('refuses %s: past the provisional range', (date) => {
     expect(() => cal.describeDay(date)).toThrow(CalendarNotPublishedError);
-    expect(() => cal.describeDay(date)).toThrow(/2027/);
+    expect(() => cal.describeDay(date)).toThrow(/2031 is not published/);
   });
 
   it('refuses a year before the first published one', () => {
@@ -83,7 +90,7 @@ describe('calendar configuration', () => {
     const a = buildCalendar({});
     const b = buildCalendar({ makeUpWorkdays: true, timeZone: 'Asia/Shanghai' });
     const c = buildCalendar({ makeUpWorkdays: false });
-    expect(a.version).toMatch(/^cn-national@2026\.1\+chinese-days-1\.5\.7\+cfg-[0-9a-f]{8}$/);
+    expect(a.version).toMatch(/^cn-national@2026\.1\+chinese-days-1\.5\.7\+provisional-2027\.\.2030\+cfg-[0-9a-f]{8}$/);
     expect(b.version).toBe(a.version);
     expect(c.version).not.toBe(a.version);
   });
@@ -99,7 +106,7 @@ describe('calendar configuration', () => {
       overrides: {
         closures: [
           { date: '2026-03-03', reason: 'x' },
-          { date: '2027-01-05', reason: 'too early to know' },
+          { date: '2031-01-06', reason: 'too early to know' },
         ],
         extraWorkdays: [{ date: '2026-03-03', reason: 'conflict' }],
       },
@@ -108,7 +115,7 @@ describe('calendar configuration', () => {
       ['timeZone', 'calendar.unsupportedZone', { value: 'America/New_York', known: 'Asia/Shanghai, Asia/Chongqing, Asia/Chungking, Asia/Harbin, PRC, Etc/GMT-8' }],
       ['workingHours[1]', 'calendar.windowOverlap', { start: '08:30', end: '12:00', prevStart: '13:30', prevEnd: '17:30' }],
       ['workingHours[2]', 'calendar.windowEmpty', { start: '18:00', end: '18:00' }],
-      ['overrides.closures[1].date', 'calendar.yearNotPublished', { value: '2027-01-05', year: '2027' }],
+      ['overrides.closures[1].date', 'calendar.yearNotPublished', { value: '2031-01-06', year: '2031' }],
       ['overrides.extraWorkdays[0].date', 'list.duplicate', { value: '2026-03-03', other: 'overrides.closures[0].date' }],
     ]);
     expect(problems[0].message).toContain('"America/New_York" is not supported');

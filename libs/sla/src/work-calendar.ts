@@ -3,7 +3,8 @@ import { CalendarNotPublishedError } from './calendar-not-published.error';
 import { calendarConfigSchema, minutesOfDay, validateCalendarConfig, type CalendarConfig, type CalendarConfigInput } from './calendar-config.schema';
 import { canonicalJson, fnv1a32 } from './fnv1a';
 import { DAY_MINUTES, MINUTE_MS, invalid, dateOfEpochDay, epochDayOf, fixedOffsetMinutes, isoWeekdayOfEpochDay, yearOfEpochDay } from './instant';
-import { CN_NATIONAL_CALENDAR, type NationalCalendar } from './national-calendar';
+import type { NationalCalendar } from './national-calendar';
+import { DEFAULT_NATIONAL_CALENDAR } from './provisional-calendar';
 
 /** Why a date is on or off. Precedence: tenant closure > tenant extra workday > holiday > 补班 > weekday/weekend. */
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'make-up-workday' | 'closure' | 'extra-workday';
@@ -23,7 +24,7 @@ export type DayInfo = { date: string; kind: DayKind; working: boolean; workingMi
 export type WorkingWindow = { readonly start: number; readonly end: number };
 
 /**
- * A tenant's working-time calendar, precomputed over the published years so that every query is
+ * A tenant's working-time calendar, precomputed over the national years (published and provisional) so that every query is
  * O(1) index arithmetic (no day-by-day walk):
  *  - `wdBefore[i]`: working days before day i, so cumulative working minutes up to the start of day i
  *    are `dayMinutes × wdBefore[i]` (every working day has the same hours);
@@ -39,11 +40,17 @@ export class WorkCalendar {
   readonly windows: readonly WorkingWindow[];
   /** Working minutes in one working day (450 for 08:30–12:00, 13:30–17:30). */
   readonly dayMinutes: number;
+  /** Years of the national calendar with status 'published', ascending. */
   readonly publishedYears: readonly number[];
+  /** Years computed on a provisional calendar (domain rule 18), ascending: a result touching one says so. */
+  readonly provisionalYears: readonly number[];
   readonly config: CalendarConfig;
 
-  /** Epoch day (days since 1970-01-01, local) of 1 January of the first published year. */
+  /** Epoch day (days since 1970-01-01, local) of 1 January of the first national year. */
   private readonly firstDay: number;
+  /** Last year the calendar covers (published or provisional): the first one past it is not published. */
+  private readonly lastYear: number;
+  private readonly provisionalSet: ReadonlySet<number>;
   private readonly dayCount: number;
   private readonly kinds: Uint8Array;
   private readonly workingFlags: Uint8Array;
@@ -66,7 +73,10 @@ export class WorkCalendar {
         throw invalid('national.years', 'calendar.yearsNotContiguous', { previous: years[i - 1], year: y });
       }
     });
-    this.publishedYears = years;
+    this.publishedYears = national.years.filter((y) => y.status === 'published').map((y) => y.year).sort((a, b) => a - b);
+    this.provisionalYears = national.years.filter((y) => y.status === 'provisional').map((y) => y.year).sort((a, b) => a - b);
+    this.provisionalSet = new Set(this.provisionalYears);
+    this.lastYear = years[years.length - 1];
     this.firstDay = epochDayOf(`${years[0]}-01-01`) as number;
     this.dayCount = (epochDayOf(`${years[years.length - 1]}-12-31`) as number) - this.firstDay + 1;
 
@@ -101,7 +111,7 @@ export class WorkCalendar {
     this.workdays = Int32Array.from(list);
   }
 
-  /** Kind, working flag and name of a local date `YYYY-MM-DD`. Throws for an unpublished year. */
+  /** Kind, working flag and name of a local date `YYYY-MM-DD`. Throws for a year the calendar does not cover. */
   describeDay(date: string): DayInfo {
     const day = epochDayOf(date);
     if (day === undefined) throw invalid('date', 'date.formatValue', { value: date });
@@ -135,7 +145,7 @@ export class WorkCalendar {
   instantAtCumulative(total: number): number {
     if (total <= 0) return (this.firstDay * DAY_MINUTES - this.offsetMinutes) * MINUTE_MS;
     const k = Math.ceil(total / this.dayMinutes) - 1;
-    if (k >= this.workdays.length) throw this.notPublished(this.publishedYears[this.publishedYears.length - 1] + 1);
+    if (k >= this.workdays.length) throw this.notPublished(this.lastYear + 1);
     const day = this.workdays[k];
     return this.instantInDay(day, total - k * this.dayMinutes);
   }
@@ -148,7 +158,7 @@ export class WorkCalendar {
     const localMinute = Math.floor(ms / MINUTE_MS) + this.offsetMinutes;
     const i = this.dayIndex(Math.floor(localMinute / DAY_MINUTES));
     const k = this.wdBefore[i + 1] + n - 1;
-    if (k >= this.workdays.length) throw this.notPublished(this.publishedYears[this.publishedYears.length - 1] + 1);
+    if (k >= this.workdays.length) throw this.notPublished(this.lastYear + 1);
     return this.instantInDay(this.workdays[k], this.dayMinutes);
   }
 
@@ -191,13 +201,32 @@ export class WorkCalendar {
   localDateOf(ms: number): string {
     return dateOfEpochDay(Math.floor((Math.floor(ms / MINUTE_MS) + this.offsetMinutes) / DAY_MINUTES));
   }
+
+  /** Whether local date `YYYY-MM-DD` lies in a provisional year (no check that the year is covered at all). */
+  isProvisionalDate(date: string): boolean {
+    const day = epochDayOf(date);
+    if (day === undefined) throw invalid('date', 'date.formatValue', { value: date });
+    return this.provisionalSet.has(yearOfEpochDay(day));
+  }
+
+  /**
+   * Whether some local date between two instants (epoch ms, either order, both dates inclusive, in this
+   * calendar's zone) lies in a provisional year: a result computed over that span used guessed days.
+   */
+  touchesProvisional(fromMs: number, toMs: number): boolean {
+    if (!this.provisionalYears.length) return false;
+    const first = Number(this.localDateOf(Math.min(fromMs, toMs)).slice(0, 4));
+    const last = Number(this.localDateOf(Math.max(fromMs, toMs)).slice(0, 4));
+    return this.provisionalYears.some((y) => y >= first && y <= last);
+  }
 }
 
 /**
- * Validate the tenant configuration and precompute its calendar over the published national years.
+ * Validate the tenant configuration and precompute its calendar over the national years (by default the
+ * published ones plus provisional years after them: DEFAULT_NATIONAL_CALENDAR).
  * Throws ValidationError (every problem, with paths) for a bad configuration.
  */
-export function buildCalendar(cfg: CalendarConfigInput, national: NationalCalendar = CN_NATIONAL_CALENDAR): WorkCalendar {
+export function buildCalendar(cfg: CalendarConfigInput, national: NationalCalendar = DEFAULT_NATIONAL_CALENDAR): WorkCalendar {
   const problems = validateCalendarConfig(cfg, national);
   if (problems.length) throw new ValidationError(problems, `calendar configuration: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   return new WorkCalendar(calendarConfigSchema.parse(cfg), national);

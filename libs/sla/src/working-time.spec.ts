@@ -77,15 +77,25 @@ describe('addWorkingMinutes / workingMinutesBetween on real 2026 dates', () => {
     expect(() => workingMinutesBetween(cal, at('2026-03-02T11:55'), at('2026-03-02T10:55'))).toThrow(/must not precede/);
   });
 
-  describe('unpublished years', () => {
-    it.each<[string, () => unknown]>([
-      ['add running into 2027', () => addWorkingMinutes(cal, at('2026-12-31T15:00'), 1000)],
-      ['between ending in 2027', () => workingMinutesBetween(cal, at('2026-12-31T15:00'), at('2027-01-04T09:00'))],
-      ['add starting in 2027', () => addWorkingMinutes(cal, at('2027-03-01T09:00'), 1)],
-      ['deadline in 2027', () => workingDaysDeadline(cal, at('2026-12-31T10:00'), 1, 'end-of-day')],
-    ])('%s throws CalendarNotPublishedError naming 2027', (_label, run) => {
+  describe('years after the published ones (domain rule 18)', () => {
+    it('worked example H: 3 working days from Thu 2026-12-31 10:00 → Wed 2027-01-06 10:00 on the provisional 2027', () => {
+      const start = at('2026-12-31T10:00');
+      const due = workingDaysDeadline(cal, start, 3, 'elapsed');
+      expect(fmt(due)).toBe('2027-01-06T10:00');
+      expect(workingMinutesBetween(cal, start, due)).toBe(3 * 450);
+      expect(cal.provisionalYears).toEqual([2027, 2028, 2029, 2030]);
+      expect(cal.touchesProvisional(Date.parse(start), due)).toBe(true);
+      expect(cal.touchesProvisional(Date.parse(start), Date.parse(at('2026-12-31T17:30')))).toBe(false);
+    });
+
+    it.each<[string, () => unknown, number]>([
+      ['add running past 2030', () => addWorkingMinutes(cal, at('2030-12-31T15:00'), 1000), 2031],
+      ['between ending in 2031', () => workingMinutesBetween(cal, at('2030-12-31T15:00'), at('2031-01-06T09:00')), 2031],
+      ['add starting in 2019', () => addWorkingMinutes(cal, at('2019-12-30T09:00'), 1), 2019],
+      ['deadline in 2031', () => workingDaysDeadline(cal, at('2030-12-31T10:00'), 1, 'end-of-day'), 2031],
+    ])('%s throws CalendarNotPublishedError naming the year', (_label, run, year) => {
       expect(run).toThrow(CalendarNotPublishedError);
-      expect(run).toThrow(expect.objectContaining({ code: 'CALENDAR_NOT_PUBLISHED', year: 2027, message: expect.stringContaining('2027') }));
+      expect(run).toThrow(expect.objectContaining({ code: 'CALENDAR_NOT_PUBLISHED', year, message: expect.stringContaining(String(year)) }));
     });
 
     it('a 7×24 clock needs no calendar and works in any year', () => {

@@ -13,10 +13,10 @@ type Close = {
   inputsChanged: string[];
   confirmReason: string | null;
   confirmedMissing: { period: string; input: string }[];
-  result: { missing: { period: string; input: string }[] } | null;
+  result: { provisionalYears: number[]; missing: { period: string; input: string }[] } | null;
 };
 
-const FIELDS = 'id period revision status score reopenCode reopenChanges inputsChanged confirmReason confirmedMissing { period input } result { missing { period input } }';
+const FIELDS = 'id period revision status score reopenCode reopenChanges inputsChanged confirmReason confirmedMissing { period input } result { provisionalYears missing { period input } }';
 const CLOSE = `mutation ($i: ClosePeriodInput!) { closePeriod(input: $i) { ${FIELDS} } }`;
 const GET = `query ($id: ID!) { periodClose(id: $id) { ${FIELDS} } }`;
 const CONFIRM = `mutation ($id: ID!, $r: String) { confirmPeriodClose(closeId: $id, reason: $r) { ${FIELDS} } }`;
@@ -73,6 +73,20 @@ describe('a safe period close: new revisions after inputs change, no silent conf
     // A configuration version saved in between also makes the draft stale.
     const confirmed = await ok<Close>('huaian.admin', CONFIRM, { id: second.id }, 'confirmPeriodClose');
     expect(confirmed).toMatchObject({ status: 'confirmed', confirmReason: null, confirmedMissing: [] });
+  });
+
+  it('a period in a provisional calendar year is computed and drafted, but confirming it is refused until the year is published (rule 18)', async () => {
+    // Qinghai's term runs to 2028; 2027 has no published national calendar yet.
+    const c = contracts['qinghai-hospital-3y'];
+    const draft = await close('qinghai.admin', c, '2027-H1', '2027-07-10');
+    expect(draft).toMatchObject({ status: 'draft', result: { provisionalYears: [2027] } });
+    for (const reason of [null, '经局务会同意']) {
+      const refused = await call('qinghai.admin', CONFIRM, { id: draft.id, r: reason });
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', refusal: 'CLOSE_PROVISIONAL_CALENDAR', messageCode: 'close.provisionalCalendar', messageParams: { years: '2027' }, problems: [{ path: 'closeId', code: 'close.provisionalCalendar' }] });
+    }
+    expect(await ok<Close>('qinghai.admin', GET, { id: draft.id }, 'periodClose')).toMatchObject({ status: 'draft' });
+    // A period of a published year is not provisional.
+    expect((await close('qinghai.admin', c, '2026-H1', '2026-07-10')).result?.provisionalYears).toEqual([]);
   });
 
   it('confirming while inputs are missing is refused without a reason; with one, the close records it and what was missing', async () => {

@@ -274,6 +274,7 @@ export const PROBLEM_MESSAGES = {
   // Period close (the API's close service)
   'close.inputChanged': t('计算草稿后此项输入已有变动', 'changed since the draft was computed'),
   'close.reasonRequired': t('有输入缺失时，确认结算须说明理由', 'required when inputs are missing'),
+  'close.provisionalCalendar': t('{years} 年的国家工作日历尚为暂定：待正式发布并重新结算后方可确认', 'the national calendar of {years} is provisional: confirm after it is published and the close recomputed'),
   'close.reopenReasonRequired': t('重新打开结算须说明原因', 'a reopened close needs a reason'),
   'close.adjustmentReasonRequired': t('调整须说明原因', 'an adjustment needs a reason'),
 
@@ -353,6 +354,7 @@ export const ERROR_MESSAGES = {
   'calendar.notPublished': t('{year} 年的国家工作日历尚未发布', 'The national working-day calendar for {year} is not published'),
   'close.notDraft': t('只有计算完成的草稿才能确认', 'Only a computed draft can be confirmed'),
   'close.inputsChanged': t('草稿计算后输入已有变动：请重新发起结算，生成新的版本', 'The inputs changed since the draft was computed: request the close again'),
+  'close.provisionalCalendar': t('结算期间所在的 {years} 年国家工作日历尚为暂定：请在正式日历发布、重新结算后再确认', 'The period lies in {years}, whose national calendar is provisional: confirm after it is published and the close recomputed'),
   'close.inputsMissing': t('有 {count} 项输入缺失：缺少输入时确认结算须说明理由', '{count} input(s) are missing: confirming without them needs a reason'),
   'close.confirmedImmutable': t('已确认的结算不能更改：请在之后未结算的期间录入调整', 'A confirmed close is immutable: correct it with an adjustment in a later open period'),
   'close.alreadyReopened': t('该结算已经重新打开过', 'This close was already reopened'),

@@ -1,7 +1,7 @@
 import { DomainError, type ErrorReason, type Problem } from '@ledger/kernel';
 
 /** Why a confirm is refused, beside the CONFLICT code: the console shows its own text for each. */
-export type CloseRefusalCode = 'CLOSE_INPUTS_MISSING' | 'CLOSE_INPUTS_CHANGED';
+export type CloseRefusalCode = 'CLOSE_INPUTS_MISSING' | 'CLOSE_INPUTS_CHANGED' | 'CLOSE_PROVISIONAL_CALENDAR';
 
 /**
  * A confirm the close's state does not allow yet: inputs are missing and no reason was given, or the inputs changed

@@ -182,6 +182,9 @@ export class PeriodClosePreviewModel {
   @Field()
   calendarVersion!: string;
 
+  @Field(() => [Int], { description: 'The provisional calendar years the period lies in (rule 18): such a close can be drafted, not confirmed, until the year is published.' })
+  provisionalYears!: number[];
+
   @Field(() => PeriodAssessmentModel, { description: 'The period being closed.' })
   assessment!: PeriodAssessmentModel;
 

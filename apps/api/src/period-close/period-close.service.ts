@@ -93,6 +93,16 @@ export class PeriodCloseService {
           reasonOf('close.inputsChanged'),
         );
       }
+      // Rule 18: a close whose period lies in a provisional calendar year waits for the published calendar.
+      const provisional = close.result?.provisionalYears ?? [];
+      if (provisional.length) {
+        throw new CloseRefusal(
+          'CLOSE_PROVISIONAL_CALENDAR',
+          `the period lies in ${provisional.join(', ')}, whose national working-day calendar is provisional: confirm after it is published and the close recomputed`,
+          [problem('closeId', 'close.provisionalCalendar', { years: provisional })],
+          reasonOf('close.provisionalCalendar', { years: provisional.join('、') }),
+        );
+      }
       const missing = close.result?.missing ?? [];
       if (missing.length && !reason) {
         throw new CloseRefusal('CLOSE_INPUTS_MISSING', `${missing.length} input(s) are missing: confirming without them needs a reason`, [problem('reason', 'close.reasonRequired')], reasonOf('close.inputsMissing', { count: missing.length }));
@@ -290,7 +300,7 @@ function closeModel(c: CloseRow, lines: CloseLineRow[], job: JobRecord | null, i
     confirmReason: c.confirmReason,
     confirmedMissing: (c.confirmedMissing ?? []) as PeriodCloseModel['confirmedMissing'],
     inputsChanged,
-    result: (c.result ?? null) as unknown as PeriodClosePreviewModel | null,
+    result: (c.result ? { ...c.result, provisionalYears: c.result.provisionalYears ?? [] } : null) as unknown as PeriodClosePreviewModel | null,
     lines: lines.map(lineModel),
     job: job ? jobModel(job) : null,
   };

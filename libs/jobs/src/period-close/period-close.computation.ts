@@ -68,6 +68,11 @@ export type PeriodCloseComputation = {
   asOf: string;
   configVersion: number;
   calendarVersion: string;
+  /**
+   * The provisional calendar years the period lies in (domain rule 18): its working days are the statutory holidays'
+   * legal dates, not a published notice, so the close can be previewed and drafted but not confirmed.
+   */
+  provisionalYears: number[];
   assessment: AssessmentView;
   assessments: AssessmentView[];
   year: ({ year: number } & Record<string, unknown>) | null;
@@ -184,6 +189,7 @@ export async function computePeriodClose(
     asOf,
     configVersion: config.version,
     calendarVersion: calendar.version,
+    provisionalYears: calendar.provisionalYears.filter((y) => y >= Number(target.start.slice(0, 4)) && y <= Number(target.end.slice(0, 4))),
     assessment: assessmentModel(assembled.assessment),
     assessments: assembled.assessments.map(assessmentModel),
     // Explanations are stored in their structured form (JSON text, as close_lines.formula) and rendered by the reader.

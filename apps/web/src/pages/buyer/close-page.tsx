@@ -53,6 +53,17 @@ export function MissingList({ missing, inputsHref }: { missing: readonly Missing
   );
 }
 
+/** 暂定: the period lies in a year whose national calendar is provisional (rule 18). */
+function ProvisionalNote({ years }: { years: readonly number[] | undefined }) {
+  const t = useMessages(closeMessages);
+  if (!years?.length) return null;
+  return (
+    <p role="note" className="provisional" data-testid="provisional">
+      {format(t.provisional, { years: years.join('、') })}
+    </p>
+  );
+}
+
 function PreviewPanel({ contractId, period, asOf, inputsHref }: { contractId: string; period: string; asOf: string; inputsHref?: string }) {
   const t = useMessages(closeMessages);
   const { locale } = useLocale();
@@ -63,6 +74,7 @@ function PreviewPanel({ contractId, period, asOf, inputsHref }: { contractId: st
       <QueryView query={query}>
         {({ previewPeriodClose: p }) => (
           <>
+            <ProvisionalNote years={p.provisionalYears} />
             <MissingList missing={p.missing} inputsHref={inputsHref} />
             <CloseResultView result={p} />
           </>
@@ -135,10 +147,12 @@ function ConfirmCloseControl({ close, onChanged }: { close: PeriodCloseDetail; o
       // shown from the mutation's state
     }
   };
+  // Rule 18: the API refuses a close on a provisional calendar; the button says so before anyone tries.
+  const provisional = (close.result?.provisionalYears ?? []).length > 0;
   return (
     <>
-      <p className="muted">{t.confirmHint}</p>
-      <button type="button" disabled={confirmState.running} onClick={() => setOpen(true)}>
+      <p className="muted">{provisional ? t.provisionalNoConfirm : t.confirmHint}</p>
+      <button type="button" disabled={confirmState.running || provisional} onClick={() => setOpen(true)}>
         {t.confirm}
       </button>
       <ConfirmDialog
@@ -218,6 +232,7 @@ function CloseDetail({ id, listedStatus, canAct, onChanged }: { id: string; list
         {close.reopenReason ? ` · ${t.reopenReason}: ${close.reopenReason}` : ''}
         {close.reopenCode === 'INPUTS_CHANGED' ? ` · ${format(t.supersededBy, { changes: changeNames(close.reopenChanges) })}` : ''}
       </p>
+      <ProvisionalNote years={close.result?.provisionalYears} />
       {close.inputsChanged.length ? (
         <p role="status" data-testid="inputs-changed">
           {format(close.status === 'confirmed' ? t.inputsChangedConfirmed : t.inputsChangedDraft, { changes: changeNames(close.inputsChanged) })}

@@ -27,6 +27,8 @@ export type CloseResult = {
   asOf: string;
   configVersion: number;
   calendarVersion: string;
+  /** Provisional calendar years the period lies in: the close cannot be confirmed (rule 18). */
+  provisionalYears: number[];
   assessment: Assessment;
   year: { year: number; score: string; explanation: string; explained?: ExplanationView } | null;
   metrics: Metric[];
@@ -65,7 +67,7 @@ const FLAG = `period code message messageExplanation { ${EX} } subject component
 const ASSESSMENT = `period score unclampedScore grade passes explanation explained { ${EX} } notes noteExplanations { ${EX} }
   breakdown { componentId label input kind points explanation explained { ${EX} } }
   flags { ${FLAG} } missing { period input message }`;
-const RESULT = `period asOf configVersion calendarVersion assessment { ${ASSESSMENT} }
+const RESULT = `period asOf configVersion calendarVersion provisionalYears assessment { ${ASSESSMENT} }
   year { year score explanation explained { ${EX} } }
   metrics { period id label value display numerator denominator explanation explained { ${EX} } notes noteExplanations { ${EX} } }
   flags { ${FLAG} } missing { period input message } notes noteExplanations { ${EX} }

@@ -118,17 +118,25 @@ describe('contract dashboard: obligations due (real PostgreSQL, demo seed)', () 
     expect((await call('admin', `{ contractDashboards { obligations { due } } }`)).data?.contractDashboards).toEqual([]);
   });
 
-  it('a month in a year the national calendar has not published: the tile says so in words (zh-CN by default, English on request), with the code', async () => {
-    const q = `{ contractDashboards(month: "2027-03") { contractCode obligations { due problem problemExplanation { code params { name value } text } } } }`;
-    type Tile = { contractCode: string; obligations: { due: number; problem: string | null; problemExplanation: { code: string; params: { name: string; value: string }[]; text: string } | null } };
+  it('a month in a year the national calendar has not published is computed on the provisional calendar and says so (zh-CN by default, English on request), with the code', async () => {
+    const q = `{ contractDashboards(month: "2027-03") { contractCode obligations { due problem provisional calendarNote calendarNoteExplanation { code params { name value } text } } } }`;
+    type Tile = {
+      contractCode: string;
+      obligations: { due: number; problem: string | null; provisional: boolean; calendarNote: string | null; calendarNoteExplanation: { code: string; params: { name: string; value: string }[]; text: string } | null };
+    };
     const zh = (await call('qinghai.admin', q)).data?.contractDashboards as Tile[];
-    const tile = zh.find((d) => d.obligations.problem !== null);
-    expect(tile?.obligations.problemExplanation?.code).toBe('calendar.not-published');
-    expect(tile?.obligations.problemExplanation?.params).toContainEqual({ name: 'year', value: '2027' });
-    expect(tile?.obligations.problem).toMatch(/^2027 年国家工作日历尚未发布（已发布 \d{4}–2026 年）$/);
-    expect(tile?.obligations.due).toBe(0);
+    // Qinghai's term runs to 2028: March 2027 reads the provisional 2027 (its inspections before holidays of ≥ 3 days).
+    const tile = zh.find((d) => d.contractCode === 'qinghai-hospital-3y');
+    expect(tile?.obligations).toMatchObject({ problem: null, provisional: true });
+    expect(tile?.obligations.due).toBeGreaterThan(0);
+    expect(tile?.obligations.calendarNoteExplanation?.code).toBe('calendar.provisional');
+    expect(tile?.obligations.calendarNoteExplanation?.params).toContainEqual({ name: 'years', value: '2027' });
+    expect(tile?.obligations.calendarNote).toBe('暂定：2027 年国家工作日历尚未发布，按暂定日历（法定节假日按法定日期、不调休）计算，以发布后的日历为准');
     const en = (await api.gql(q, {}, tokens['qinghai.admin']).set('Accept-Language', 'en-US,en;q=0.9')).body as Gql;
     const enTile = (en.data?.contractDashboards as Tile[]).find((d) => d.contractCode === tile?.contractCode);
-    expect(enTile?.obligations.problem).toMatch(/^The national working-day calendar for 2027 is not published \(published years: \d{4}\.\.2026\)$/);
+    expect(enTile?.obligations.calendarNote).toMatch(/^Provisional: the national working-day calendar for 2027 is not published; /);
+    // A published month is not provisional.
+    const oct = (await call('qinghai.admin', q.replace('2027-03', '2026-10'))).data?.contractDashboards as Tile[];
+    expect(oct.find((d) => d.contractCode === 'qinghai-hospital-3y')?.obligations).toMatchObject({ provisional: false, calendarNote: null, calendarNoteExplanation: null });
   });
 });

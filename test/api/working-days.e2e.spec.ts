@@ -7,6 +7,7 @@ type Day = { date: string; working: boolean; kind: string; name: string | null; 
 type WorkingDays = { contractId: string; month: string; calendarVersion: string; configVersion: number; workingDayCount: number; days: Day[] };
 
 const QUERY = 'query ($c: ID!, $m: String!) { workingDays(contractId: $c, month: $m) { contractId month calendarVersion configVersion workingDayCount days { date working kind name weekday } } }';
+const PROVISIONAL = 'query ($c: ID!, $m: String!) { workingDays(contractId: $c, month: $m) { month calendarVersion workingDayCount provisional days { date kind name provisional } } }';
 
 /** The national calendar's 2026 data (libs/sla/src/data/cn-national-calendar.json), day by day. */
 describe('workingDays: a month on the contract calendar (real PostgreSQL, demo seed)', () => {
@@ -68,13 +69,29 @@ describe('workingDays: a month on the contract calendar (real PostgreSQL, demo s
     expect(feb.days.filter((d) => d.kind === 'holiday').map((d) => Number(d.date.slice(8)))).toEqual([15, 16, 17, 18, 19, 20, 21, 22, 23]);
   });
 
-  it('out of reach is NOT_FOUND; a bad month is refused at its path; an unpublished year is not guessed', async () => {
+  it('out of reach is NOT_FOUND; a bad month is refused at its path; a year outside the calendar is not guessed', async () => {
     for (const who of ['huaian.admin', 'admin']) expect((await call(who, { c: xuzhou, m: '2026-10' })).errors?.[0].extensions.code).toBe('NOT_FOUND');
     expect((await call('xuzhou.staff', { c: 'not-a-uuid', m: '2026-10' })).errors?.[0].extensions.code).toBe('NOT_FOUND');
     expect((await call('xuzhou.staff', { c: xuzhou, m: '2026-13' })).errors?.[0].extensions.problems).toEqual([{ path: 'month', code: 'month.format', params: {}, message: 'must be a month YYYY-MM' }]);
     const national = JSON.parse(readFileSync(join(__dirname, '../../libs/sla/src/data/cn-national-calendar.json'), 'utf8')) as { years: { year: number }[] };
     const years = national.years.map((y) => y.year);
-    const unpublished = `${Math.max(...years) + 1}-01`;
-    expect((await call('xuzhou.staff', { c: xuzhou, m: unpublished })).errors?.[0].extensions.code).toBe('CALENDAR_NOT_PUBLISHED');
+    // Four provisional years follow the published ones (domain rule 18); past them, and before the first, nothing is guessed.
+    for (const m of [`${Math.max(...years) + 5}-01`, `${Math.min(...years) - 1}-12`]) {
+      expect((await call('xuzhou.staff', { c: xuzhou, m })).errors?.[0].extensions.code).toBe('CALENDAR_NOT_PUBLISHED');
+    }
+  });
+
+  it('January 2027 is on the provisional calendar: 元旦 off, no 调休, every day marked provisional', async () => {
+    const r = await api.gql(PROVISIONAL, { c: xuzhou, m: '2027-01' }, tokens['vendor']);
+    expect(r.body.errors).toBeUndefined();
+    const w = r.body.data.workingDays as { calendarVersion: string; workingDayCount: number; provisional: boolean; days: { date: string; kind: string; name: string | null; provisional: boolean }[] };
+    expect(w.provisional).toBe(true);
+    expect(w.days.every((d) => d.provisional)).toBe(true);
+    expect(w.days.filter((d) => d.kind === 'holiday')).toEqual([{ date: '2027-01-01', kind: 'holiday', name: '元旦', provisional: true }]);
+    expect(w.workingDayCount).toBe(20); // 21 weekdays less Friday 1 January
+    expect(w.calendarVersion).toContain('+provisional-2027..2030');
+    const dec = (await api.gql(PROVISIONAL, { c: xuzhou, m: '2026-12' }, tokens['vendor'])).body.data.workingDays as { provisional: boolean; days: { provisional: boolean }[] };
+    expect(dec.provisional).toBe(false);
+    expect(dec.days.some((d) => d.provisional)).toBe(false);
   });
 });

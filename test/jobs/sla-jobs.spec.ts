@@ -25,6 +25,7 @@ type Target = {
   status: string;
   breachMinutes: number;
   percentUsed: string;
+  provisional: boolean;
   /** The API's form: params as name/value strings; a stored result keeps them as an object (see `asApi`). */
   explanation: { code: string; params: { name: string; value: string }[] | Record<string, string | number> };
 };
@@ -33,7 +34,7 @@ type TicketView = { id: string; number: string; state: string; events: { kind: s
 type Stored = { id: string; ticketId: string; contractId: string; eventCount: number; configVersion: number; calendarVersion: string; status: string; targets: Target[]; evaluatedAt: string; computedAt: string };
 type Notification = { id: string; contractId: string; ticketId: string | null; kind: string; severity: string; message: string; details: Record<string, unknown>; dedupeKey: string; createdAt: string };
 
-const TARGET_FIELDS = 'targetId name metric clock start stop elapsedMinutes pausedMinutes targetMinutes deadline status breachMinutes percentUsed explanation { code params { name value } }';
+const TARGET_FIELDS = 'targetId name metric clock start stop elapsedMinutes pausedMinutes targetMinutes deadline status breachMinutes percentUsed provisional explanation { code params { name value } }';
 const TICKET_FIELDS = `id number state events { kind at } slaNote sla { status evaluatedAt calendarVersion configVersion targets { ${TARGET_FIELDS} } }`;
 const HISTORY = 'query ($id: ID!) { ticketSlaHistory(ticketId: $id) { id ticketId contractId eventCount configVersion calendarVersion status targets evaluatedAt computedAt } }';
 const NOTIFICATIONS = 'query ($c: ID, $l: Int) { notifications(contractId: $c, limit: $l) { id contractId ticketId kind severity message details dedupeKey createdAt } }';

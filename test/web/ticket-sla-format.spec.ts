@@ -1,6 +1,6 @@
 import { SLA_EXPLANATION_CODES, STOP_EVENTS, buildCalendar, evaluateTicketSla, type SlaBudgetKind, type SlaPolicy } from '@ledger/sla';
 import { LOCALES } from '../../apps/web/src/i18n/messages';
-import { slaElapsedText, slaExplanationText, slaUsedText, type SlaExplanationData } from '../../apps/web/src/pages/shared/ticket-sla-format';
+import { slaDeadlineText, slaElapsedText, slaExplanationText, slaUsedText, type SlaExplanationData } from '../../apps/web/src/pages/shared/ticket-sla-format';
 import { ticketSlaMessages } from '../../apps/web/src/pages/shared/ticket-sla-messages';
 
 const BUDGETS: SlaBudgetKind[] = ['minutes', 'working-days', 'working-days-end-of-day'];
@@ -85,6 +85,15 @@ describe('SLA explanations rendered from the dictionaries (domain rule 19)', () 
       }
     }
     expect([...seen].sort()).toEqual([...SLA_EXPLANATION_CODES].sort());
+  });
+
+  it('a deadline on a provisional calendar year says 暂定 / provisional (domain rule 18); a final one says nothing more', () => {
+    const late = evaluateTicketSla({ ticket: { severity: 'L2', events: [{ kind: 'received', at: '2026-12-31T16:00:00+08:00' }] }, policy: POLICY, calendar, now: '2026-12-31T16:30:00+08:00' });
+    const x = by(late, 'feedback');
+    expect(x).toMatchObject({ deadline: '2027-01-04T16:00:00+08:00', provisional: true });
+    expect(slaDeadlineText(x, 'zh-CN')).toBe('2027-01-04 16:00（暂定）');
+    expect(slaDeadlineText(x, 'en')).toBe('2027-01-04 16:00 (provisional)');
+    expect(slaDeadlineText(by(open, 'on-site'), 'zh-CN')).toBe('2026-09-07 10:00');
   });
 
   it('an unknown code is shown as such, never as the raw key', () => {

@@ -20,6 +20,9 @@ export class WorkingDayModel {
 
   @Field(() => Int, { description: 'ISO weekday: 1 = Monday … 7 = Sunday.' })
   weekday!: number;
+
+  @Field({ description: 'The day lies in a year the national calendar has not published: its kind is provisional (statutory holidays on their legal dates, no 调休; domain rule 18).' })
+  provisional!: boolean;
 }
 
 @ObjectType({ description: "A month's days on the contract calendar (Chinese national calendar with 调休, plus the contract's overrides)." })
@@ -41,4 +44,7 @@ export class WorkingDaysModel {
 
   @Field(() => [WorkingDayModel], { description: 'Every day of the month, in order.' })
   days!: WorkingDayModel[];
+
+  @Field({ description: "Some day of the month is provisional (its year is not published): the month's working days may change when it is." })
+  provisional!: boolean;
 }

@@ -11,8 +11,9 @@ import type { WorkingDaysModel } from './working-days.models';
 /**
  * A month on the contract's working-day calendar, built from its current configuration the way the SLA, report
  * and ticket rules build it (`calendarOf`), so a client (the attendance grid) shows the days the rules count.
- * Whoever reads the contract reads it; out of reach is NOT_FOUND; a year the national calendar has not
- * published is CALENDAR_NOT_PUBLISHED (never guessed as plain weekdays).
+ * Whoever reads the contract reads it; out of reach is NOT_FOUND. A year after the published ones is shown on
+ * its provisional calendar, each day marked `provisional` (domain rule 18); a year outside the calendar (before
+ * the first published one, after the provisional range) is CALENDAR_NOT_PUBLISHED (never guessed as plain weekdays).
  */
 @Injectable()
 export class WorkingDaysService {
@@ -33,8 +34,23 @@ export class WorkingDaysService {
     for (let day = 1; day <= Number(bounds.end.slice(8)); day++) {
       const date = `${month}-${String(day).padStart(2, '0')}`;
       const info = calendar.describeDay(date);
-      days.push({ date, working: info.working, kind: info.kind, name: info.name ?? null, weekday: ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1 });
+      days.push({
+        date,
+        working: info.working,
+        kind: info.kind,
+        name: info.name ?? null,
+        weekday: ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1,
+        provisional: calendar.isProvisionalDate(date),
+      });
     }
-    return { contractId: ctx.contract.id, month, calendarVersion: calendar.version, configVersion: ctx.version, workingDayCount: days.filter((d) => d.working).length, days };
+    return {
+      contractId: ctx.contract.id,
+      month,
+      calendarVersion: calendar.version,
+      configVersion: ctx.version,
+      workingDayCount: days.filter((d) => d.working).length,
+      days,
+      provisional: days.some((d) => d.provisional),
+    };
   }
 }

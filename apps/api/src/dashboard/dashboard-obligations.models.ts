@@ -31,4 +31,10 @@ export class DashboardObligationsModel {
 
   @Field(() => String, { nullable: true, description: 'Why the checklist could not be computed (e.g. the calendar year is not published, the report names an obligation the configuration no longer has); the counts are then 0.' })
   problem!: string | null;
+
+  @Field({ description: 'The checklist read working days of a provisional calendar year (not yet published, domain rule 18): its due dates may change when the year is published.' })
+  provisional!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Says the checklist is provisional and for which year, in the caller's language (code calendar.provisional); null when it is not." })
+  calendarNote!: string | null;
 }

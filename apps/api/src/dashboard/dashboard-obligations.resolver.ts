@@ -34,4 +34,14 @@ export class DashboardObligationsProblemResolver {
   problemExplanation(@Parent() o: DashboardObligationsModel, @Context('req') req: Request | undefined): ExplanationModel | null {
     return o.problem === null ? null : explanationModel(o.problem, requestLocale(req));
   }
+
+  @ResolveField('calendarNote', () => String, { nullable: true, description: "That the checklist was computed on a provisional calendar year, in the caller's language; null when it was not." })
+  calendarNote(@Parent() o: DashboardObligationsModel, @Context('req') req: Request | undefined): string | null {
+    return o.calendarNote === null ? null : renderExplanation(o.calendarNote, requestLocale(req));
+  }
+
+  @ResolveField('calendarNoteExplanation', () => ExplanationModel, { nullable: true, description: 'The calendar note as code + params (calendar.provisional with its years).' })
+  calendarNoteExplanation(@Parent() o: DashboardObligationsModel, @Context('req') req: Request | undefined): ExplanationModel | null {
+    return o.calendarNote === null ? null : explanationModel(o.calendarNote, requestLocale(req));
+  }
 }

@@ -41,17 +41,29 @@ export class DashboardObligationsService {
         if (!ability.can('read', contractSubject(s, ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
       }
       const report = await this.repo.reportOfMonth(em, ctx.contract.id, month);
-      const empty = { month, asOf, reportStatus: report?.status ?? null, due: 0, met: 0, late: 0, missing: 0, pending: 0, nextDueDate: null, problem: null };
+      const empty = { month, asOf, reportStatus: report?.status ?? null, due: 0, met: 0, late: 0, missing: 0, pending: 0, nextDueDate: null, problem: null, provisional: false, calendarNote: null };
       try {
         let deliveries: ObligationDelivery[] = [];
         let events: ObligationEvent[] = [];
         if (report) ({ deliveries, events } = reportDeliveriesAndEvents(monthlyReportSchema.parse(report.payload), ctx.config));
-        const { items } = obligationChecklist({ config: ctx.config, period: { from: bounds.start, to: bounds.end }, asOf, deliveries, events });
+        const { items, provisional, provisionalYears } = obligationChecklist({ config: ctx.config, period: { from: bounds.start, to: bounds.end }, asOf, deliveries, events });
+        // A year after the published ones is computed on its provisional calendar and says so (domain rule 18).
+        const calendarNote = provisional ? explanationText(explain('calendar.provisional', { years: provisionalYears.length > 1 ? `${provisionalYears[0]}–${provisionalYears[provisionalYears.length - 1]}` : provisionalYears[0] })) : null;
         const count = (status: string) => items.filter((i) => i.status === status).length;
         const dueDates = items.filter((i) => i.status === 'pending' && i.dueDate !== null).map((i) => i.dueDate as string);
-        return { ...empty, due: items.length, met: count('met'), late: count('late'), missing: count('missing'), pending: count('pending'), nextDueDate: dueDates.sort()[0] ?? null };
+        return {
+          ...empty,
+          due: items.length,
+          met: count('met'),
+          late: count('late'),
+          missing: count('missing'),
+          pending: count('pending'),
+          nextDueDate: dueDates.sort()[0] ?? null,
+          provisional,
+          calendarNote,
+        };
       } catch (e) {
-        // A tile, not the report: an unpublished calendar year or a report the configuration outgrew is shown, not thrown.
+        // A tile, not the report: a year outside the calendar (neither published nor provisional) or a report the configuration outgrew is shown, not thrown.
         // Stored as a code (rendered by DashboardObligationsProblemResolver in the caller's language).
         if (e instanceof CalendarNotPublishedError) {
           const years = e.publishedYears;

@@ -57,8 +57,11 @@ export class StoredTicketSlaModel {
   @Field({ description: 'breached when any target is breached, else running when any runs, else met (at evaluatedAt).' })
   status!: string;
 
-  @Field(() => JsonScalar, { description: 'The per-target results, as the `sla.targets` field of a ticket shows them.' })
+  @Field(() => JsonScalar, { description: 'The per-target results, as the `sla.targets` field of a ticket shows them (each with `provisional`).' })
   targets!: JsonValue;
+
+  @Field({ description: 'Some target was computed on a provisional calendar year (domain rule 18); results stored before provisional years were used say false.' })
+  provisional!: boolean;
 
   @Field(() => Date, { description: 'The instant the running clocks were measured to.' })
   evaluatedAt!: Date;

@@ -25,6 +25,7 @@ type SlaResultRow = {
   calendar_version: string;
   status: string;
   targets: JsonValue;
+  provisional: boolean;
   evaluated_at: Date;
   computed_at: Date;
 };
@@ -54,7 +55,9 @@ export class NotificationsRepository {
   /** The stored results of a ticket, latest history point first (then the latest evaluation). */
   async slaHistory(em: EntityManager, ticketId: string): Promise<StoredTicketSlaModel[]> {
     const rows: SlaResultRow[] = await em.query(
-      `SELECT * FROM ticket_sla_results WHERE ticket_id = $1 ORDER BY event_count DESC, evaluated_at DESC, computed_at DESC`,
+      // The flag lives in each target of the jsonb; rows stored before provisional years were used have none.
+      `SELECT *, jsonb_path_exists(targets, '$[*] ? (@.provisional == true)') AS provisional
+         FROM ticket_sla_results WHERE ticket_id = $1 ORDER BY event_count DESC, evaluated_at DESC, computed_at DESC`,
       [ticketId],
     );
     return rows.map((r) => ({
@@ -66,6 +69,7 @@ export class NotificationsRepository {
       calendarVersion: r.calendar_version,
       status: r.status,
       targets: r.targets,
+      provisional: r.provisional,
       evaluatedAt: r.evaluated_at,
       computedAt: r.computed_at,
     }));

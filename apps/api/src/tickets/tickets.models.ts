@@ -118,6 +118,9 @@ export class TicketSlaTargetModel {
 
   @Field(() => SlaExplanationModel)
   explanation!: SlaExplanationModel;
+
+  @Field({ description: 'The result used a day of a provisional calendar year (not yet published, domain rule 18): its deadline and figures may change when the year is published.' })
+  provisional!: boolean;
 }
 
 @ObjectType('TicketSla', { description: 'SLA status at the time of the request, on the contract calendar.' })
@@ -136,6 +139,9 @@ export class TicketSlaModel {
 
   @Field(() => [TicketSlaTargetModel])
   targets!: TicketSlaTargetModel[];
+
+  @Field({ description: 'Any target is provisional (computed on a provisional calendar year).' })
+  provisional!: boolean;
 }
 
 @ObjectType('Ticket', { description: 'A ticket (联系单) of a contract.' })

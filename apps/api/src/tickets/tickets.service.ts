@@ -413,7 +413,10 @@ export class TicketsService {
     try {
       const r = evaluateTicketSla({ ticket: toSlaTicket(t), policy: gov.config.sla.policy, calendar: gov.calendar, now });
       const targets = r.targets.map((x) => ({ ...x, explanation: explanationModel(x.explanation) }));
-      return { sla: { status: summariseSlaStatus(r.targets), evaluatedAt: r.evaluatedAt, calendarVersion: r.calendarVersion, configVersion: gov.version, targets }, slaNote: null };
+      return {
+        sla: { status: summariseSlaStatus(r.targets), evaluatedAt: r.evaluatedAt, calendarVersion: r.calendarVersion, configVersion: gov.version, targets, provisional: r.provisional },
+        slaNote: null,
+      };
     } catch (e) {
       if (e instanceof DomainError) return { sla: null, slaNote: e.message };
       throw e;

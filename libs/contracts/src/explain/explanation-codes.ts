@@ -7,7 +7,7 @@ export const EXPLANATION_CODE_LISTS: Readonly<Record<string, readonly string[]>>
   payment: PAYMENT_EXPLANATION_CODES,
   reports: ['obligation.check', 'attendance.planned', 'attendance.month'],
   staffing: ['staffing.turnover', 'staffing.minimum'],
-  calendar: ['calendar.not-published', 'obligations.unavailable'],
+  calendar: ['calendar.not-published', 'calendar.provisional', 'obligations.unavailable'],
   close: [
     'close.adjustment',
     'missing.no-source',

@@ -193,6 +193,10 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
 
   // ------------------------------------------------------------------ calendar, dashboard tiles
   'calendar.not-published': t('{year} 年国家工作日历尚未发布[[（已发布 {from}–{to} 年）]]', 'The national working-day calendar for {year} is not published[[ (published years: {from}..{to})]]'),
+  'calendar.provisional': t(
+    '暂定：{years} 年国家工作日历尚未发布，按暂定日历（法定节假日按法定日期、不调休）计算，以发布后的日历为准',
+    'Provisional: the national working-day calendar for {years} is not published; computed on the provisional calendar (statutory holidays on their legal dates, no make-up working days), final once it is published',
+  ),
   'obligations.unavailable': t('本月义务清单无法按当前合同配置和月报计算', 'The checklist cannot be computed: {message}'),
 
   'missing.no-source': t('没有考核录入或工单指标对应考核项“{label}”', 'no period input or derived metric feeds component {component} ({kind})'),
@@ -361,6 +365,8 @@ export type { Explanation };
 /**
  * A calendar version as people read it: `cn-national@2026.1+chinese-days-1.5.7+cfg-1a2b3c4d` → "2026 国家日历 v1"
  * (the package and the working-hours hash are for audits, not for readers). Unknown formats: "日历 <year>" or as is.
+ * The `+provisional-2027..2030` suffix is left out on purpose: every calendar built on the default national data
+ * carries it, so it says nothing about one result; a result that used a provisional day says so itself (rule 18).
  */
 export function describeCalendarVersion(version: string, locale: ExplanationLocale = 'zh-CN'): string {
   const m = /^cn-national@(\d{4})(?:\.(\d+))?/.exec(version);

@@ -45,6 +45,14 @@ describe('obligations checklist', () => {
     expect(r.items.some((x) => x.obligationId === 'training')).toBe(false);
   });
 
+  it('a month of an unpublished year is computed on the provisional calendar and says so (domain rule 18)', () => {
+    expect(obligationChecklist({ ...september, asOf: '2026-10-10', deliveries: [] }).provisional).toBe(false);
+    // Provisional 2027: 中秋 Wed 15 September is one day (no block); 国庆 Fri 1–Sun 3 October is three, due Thursday 30 September.
+    const r = obligationChecklist({ config: qinghai, period: { from: '2027-09-01', to: '2027-09-30' }, asOf: '2027-09-01', deliveries: [], calendar });
+    expect(r.items.filter((x) => x.obligationId === 'holiday-inspection').map((x) => [x.occurrence, x.dueDate])).toEqual([['holiday-2027-10-01', '2027-09-30']]);
+    expect(r).toMatchObject({ provisional: true, provisionalYears: [2027] });
+  });
+
   it('each row explains itself as a code: the English account word for word, a Chinese text without English', () => {
     const r = obligationChecklist({ ...september, asOf: '2026-10-10', deliveries: [{ obligationId: 'monthly-inspection', deliveredOn: '2026-09-15', evidence: ['巡检报告-09'] }] });
     for (const item of r.items) {

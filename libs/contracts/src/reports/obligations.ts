@@ -53,7 +53,17 @@ export type ObligationCheck = {
   explained: Explanation;
 };
 
-export type ObligationChecklist = { period: { from: string; to: string }; asOf: string; items: ObligationCheck[]; unassigned: number[]; notes: string[] };
+export type ObligationChecklist = {
+  period: { from: string; to: string };
+  asOf: string;
+  items: ObligationCheck[];
+  unassigned: number[];
+  notes: string[];
+  /** Some working-day date of the checklist was read on a provisional calendar year (domain rule 18): it may change when the year is published. */
+  provisional: boolean;
+  /** Those provisional years, ascending (empty when not provisional). */
+  provisionalYears: number[];
+};
 
 export type ObligationChecklistInput = {
   config: Pick<ParsedConfig, 'obligations' | 'term' | 'calendar'>;
@@ -120,7 +130,10 @@ export function holidayBlocks(cal: WorkCalendar, from: string, to: string, minDa
   return out;
 }
 
-function occurrences(o: Obligation, input: ObligationChecklistInput, cal: () => WorkCalendar, notes: string[]): Occurrence[] {
+/** Records a span of local dates (inclusive, either order) whose working-day kinds an occurrence was computed from. */
+type ReadDays = (a: string, b: string) => void;
+
+function occurrences(o: Obligation, input: ObligationChecklistInput, cal: () => WorkCalendar, notes: string[], read: ReadDays): Occurrence[] {
   const { term } = input.config;
   const from = maxDate(input.period.from, term.start);
   const to = minDate(input.period.to, term.end);
@@ -130,9 +143,11 @@ function occurrences(o: Obligation, input: ObligationChecklistInput, cal: () => 
 
   if (due.kind === 'before-holiday') {
     const c = cal();
+    read(from, addDays(to, 1));
     return holidayBlocks(c, from, to, due.minHolidayDays).map((h) => {
       const dueDate = addDays(h.start, -1);
       const start = due.withinWorkingDaysBefore !== undefined ? nthWorkingDayBefore(c, h.start, due.withinWorkingDaysBefore) : maxDate(term.start, addDays(h.start, -30));
+      read(start, h.end);
       return { id: `holiday-${h.start}`, window: { from: start, to: dueDate }, due: dueDate, note: `${h.name} ${h.start}..${h.end} (${h.days} days)` };
     });
   }
@@ -143,9 +158,11 @@ function occurrences(o: Obligation, input: ObligationChecklistInput, cal: () => 
       .map((e) => {
         if (due.kind === 'before-event') {
           const d = nthWorkingDayBefore(c, e.on, due.workingDaysBefore);
+          read(d, e.on);
           return { id: `event-${e.id}`, window: { from: maxDate(term.start, addDays(d, -30)), to: d }, due: d, note: `${due.event} on ${e.on}` };
         }
         const d = due.withinWorkingDays !== undefined ? nthWorkingDayAfter(c, e.on, due.withinWorkingDays) : null;
+        if (d !== null) read(e.on, d);
         return { id: `event-${e.id}`, window: { from: e.on, to: d ?? term.end }, due: d, note: `${due.event} on ${e.on}${d ? '' : ' (no deadline in the contract)'}` };
       });
   }
@@ -160,6 +177,7 @@ function occurrences(o: Obligation, input: ObligationChecklistInput, cal: () => 
   if (o.period === 'term') base = [{ id: 'term', window: { from: term.start, to: term.end }, due: term.end }];
   else if (o.period === 'day') {
     const c = cal();
+    read(from, to);
     base = [];
     for (let d = from; d <= to; d = addDays(d, 1)) if (c.isWorkingDay(d)) base.push({ id: d, window: { from: d, to: d }, due: d });
   } else if (o.period === 'week') base = weeks(from, to);
@@ -209,9 +227,14 @@ export function obligationChecklist(input: ObligationChecklistInput): Obligation
   const notes: string[] = [];
   const items: ObligationCheck[] = [];
   const used = new Set<number>();
+  // Years whose working days the checklist read: a provisional one makes the whole checklist provisional.
+  const readYears = new Set<number>();
+  const read: ReadDays = (a, b) => {
+    for (let y = Number(minDate(a, b).slice(0, 4)); y <= Number(maxDate(a, b).slice(0, 4)); y++) readYears.add(y);
+  };
 
   for (const o of config.obligations) {
-    const occs = occurrences(o, input, cal, notes);
+    const occs = occurrences(o, input, cal, notes, read);
     const rows = occs.map((occ) => ({ occ, onTime: [] as number[], late: [] as number[] }));
     const mine = deliveries.map((d, i) => ({ d, i })).filter(({ d }) => d.obligationId === o.id);
     for (const { d, i } of mine) {
@@ -277,5 +300,6 @@ export function obligationChecklist(input: ObligationChecklistInput): Obligation
   }
   const unassigned = deliveries.map((_, i) => i).filter((i) => !used.has(i));
   if (unassigned.length) notes.push(`deliveries not matched to an occurrence of this period: ${unassigned.map((i) => `[${i}]`).join(', ')}`);
-  return { period, asOf, items, unassigned, notes };
+  const provisionalYears = calendar === undefined ? [] : calendar.provisionalYears.filter((y) => readYears.has(y));
+  return { period, asOf, items, unassigned, notes, provisional: provisionalYears.length > 0, provisionalYears };
 }

@@ -177,12 +177,15 @@ export function slaNotifications(
       evaluatedAt: evaluation.result.evaluatedAt,
       configVersion: evaluation.configVersion,
       calendarVersion: evaluation.result.calendarVersion,
+      // 1 when the deadline and figures were computed on a provisional calendar year (domain rule 18).
+      provisional: t.provisional ? 1 : 0,
     };
+    const deadline = `${localMinute(t.deadline)}${t.provisional ? '（暂定）' : ''}`;
     const message =
       threshold === 100
-        ? `${name}「${t.name}」已超时：已用 ${t.elapsedMinutes} 分钟，时限 ${t.targetMinutes} 分钟（${clockLabel(t)}，${t.percentUsed}%），截止 ${localMinute(t.deadline)}` +
+        ? `${name}「${t.name}」已超时：已用 ${t.elapsedMinutes} 分钟，时限 ${t.targetMinutes} 分钟（${clockLabel(t)}，${t.percentUsed}%），截止 ${deadline}` +
           `${t.breachMinutes > 0 ? `，超出 ${t.breachMinutes} 分钟` : ''}${t.stop ? '' : '，计时仍在进行'}。`
-        : `${name}「${t.name}」即将超时：已用 ${t.elapsedMinutes} / ${t.targetMinutes} 分钟（${clockLabel(t)}，${t.percentUsed}%），截止 ${localMinute(t.deadline)}，剩余 ${t.targetMinutes - t.elapsedMinutes} 分钟。`;
+        : `${name}「${t.name}」即将超时：已用 ${t.elapsedMinutes} / ${t.targetMinutes} 分钟（${clockLabel(t)}，${t.percentUsed}%），截止 ${deadline}，剩余 ${t.targetMinutes - t.elapsedMinutes} 分钟。`;
     out.push({
       tenantId: ticket.tenantId,
       contractId: ticket.contractId,
@@ -224,7 +227,7 @@ export async function insertNotifications(em: EntityManager, rows: readonly SlaN
   return inserted;
 }
 
-/** One stored SLA result of a ticket at a point of its history (ticket_sla_results). */
+/** One stored SLA result of a ticket at a point of its history (ticket_sla_results; each target's `provisional` is in the targets jsonb). */
 export type SlaResultRow = { tenantId: string; contractId: string; ticketId: string; eventCount: number; configVersion: number; result: TicketSlaResult; status: SlaStatusSummary };
 
 /** Inserts SLA results that do not exist yet (unique per ticket, event count and versions); returns how many were new. */
@@ -310,7 +313,7 @@ export class TicketSlaJob implements JobHandler<'ticket-sla'> {
       // Warnings describe the present: only when no later event has been recorded since the job was asked for.
       const present = all.length === payload.eventCount;
       const notifications = present ? await insertNotifications(em, slaNotifications(ticket, { result, configVersion: gov.version })) : 0;
-      const summary = { ...base, stored: stored.length > 0, status, calendarVersion: result.calendarVersion, evaluatedAt: result.evaluatedAt, notifications };
+      const summary = { ...base, stored: stored.length > 0, status, provisional: result.provisional, calendarVersion: result.calendarVersion, evaluatedAt: result.evaluatedAt, notifications };
       await JobOutbox.complete(em, run.id, summary);
       return summary;
     });

@@ -17,7 +17,22 @@ export type ContractDashboard = {
   obligations: ObligationsDue;
 };
 /** The obligations checklist of the dashboard month, counted by status (a separate resolver of the API). */
-export type ObligationsDue = { month: string; asOf: string; reportStatus: string | null; due: number; met: number; late: number; missing: number; pending: number; nextDueDate: string | null; problem: string | null; problemExplanation?: ExplanationView | null };
+export type ObligationsDue = {
+  month: string;
+  asOf: string;
+  reportStatus: string | null;
+  due: number;
+  met: number;
+  late: number;
+  missing: number;
+  pending: number;
+  nextDueDate: string | null;
+  problem: string | null;
+  problemExplanation?: ExplanationView | null;
+  /** Computed on a provisional calendar year (domain rule 18); the note says which, as code + params. */
+  provisional?: boolean;
+  calendarNoteExplanation?: ExplanationView | null;
+};
 
 const COUNTS = 'compliancePercent met breached notRecorded running atRisk overdue';
 const DASHBOARD_FIELDS = `contractId contractCode contractName asOf openBreaches
@@ -25,7 +40,7 @@ const DASHBOARD_FIELDS = `contractId contractCode contractName asOf openBreaches
   lastConfirmedClose { period score grade confirmedAt }
   nextPayment { label dueDate net outstanding status }
   notifications { total warning critical }
-  obligations { month asOf reportStatus due met late missing pending nextDueDate problem problemExplanation { ${EXPLANATION_FIELDS} } }`;
+  obligations { month asOf reportStatus due met late missing pending nextDueDate problem problemExplanation { ${EXPLANATION_FIELDS} } provisional calendarNoteExplanation { ${EXPLANATION_FIELDS} } }`;
 
 /** What the contract lists filter on (the API's ContractFilterInput); an absent part does not filter. */
 export type ContractFilter = { text?: string; termStates?: string[]; tenantIds?: string[]; openBreaches?: boolean };

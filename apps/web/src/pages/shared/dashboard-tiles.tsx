@@ -54,6 +54,12 @@ export function ObligationsFigure({ obligations: o }: { obligations: Obligations
       {format(t.obligationsFigure, { met: o.met, due: o.due })}
       <span className="muted"> · {format(t.obligationsDetail, { missing: o.missing, late: o.late, pending: o.pending })}</span>
       {o.nextDueDate ? <span className="muted"> · {format(t.obligationsNext, { date: formatDate(o.nextDueDate, locale) })}</span> : null}
+      {o.provisional && o.calendarNoteExplanation ? (
+        <span className="muted" data-field="provisional" data-code={o.calendarNoteExplanation.code}>
+          {' '}
+          · {explanationText(o.calendarNoteExplanation, locale)}
+        </span>
+      ) : null}
     </span>
   );
 }

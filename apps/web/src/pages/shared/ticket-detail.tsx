@@ -4,7 +4,8 @@ import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../i18n/local-format';
 import { versionsInWords } from './explanation-text';
 import { TicketActionForm } from './ticket-action-form';
-import { slaElapsedText, slaExplanationText, slaUsedText } from './ticket-sla-format';
+import { slaDeadlineText, slaElapsedText, slaExplanationText, slaUsedText } from './ticket-sla-format';
+import { ticketSlaMessages } from './ticket-sla-messages';
 import { ticketLabel, ticketsMessages } from './tickets-messages';
 import { atRisk, slaBadge, type TicketRow } from './tickets-queries';
 
@@ -32,6 +33,7 @@ export function TicketDetail({
   onChanged(updated: TicketRow, action: string): void;
 }) {
   const t = useMessages(ticketsMessages);
+  const sla = useMessages(ticketSlaMessages);
   const { locale } = useLocale();
   const heading = useRef<HTMLHeadingElement>(null);
   // Opening a ticket moves keyboard focus to its detail, so the next Tab lands in it.
@@ -85,6 +87,11 @@ export function TicketDetail({
       {ticket.sla ? (
         <>
           <p className="muted">{format(t.slaEvaluated, { at: formatDateTime(ticket.sla.evaluatedAt), versions: versionsInWords(ticket.sla.calendarVersion, ticket.sla.configVersion, locale) })}</p>
+          {ticket.sla.provisional ? (
+            <p className="muted" data-field="sla-provisional">
+              {sla.provisionalHint}
+            </p>
+          ) : null}
           <DataTable columns={[t.target, t.targetStatus, t.used, t.elapsed, t.deadline, t.explanation]} caption={t.slaHeading}>
             {ticket.sla.targets.map((x) => (
               <tr key={x.targetId} data-target={x.targetId} data-status={x.status} className={x.status === 'breached' ? 'alert' : undefined}>
@@ -92,7 +99,9 @@ export function TicketDetail({
                 <td>{atRisk(x) ? ticketLabel(t, 'sla', 'at-risk') : ticketLabel(t, 'targetStatus', x.status)}</td>
                 <td data-field="used">{slaUsedText(x, locale)}</td>
                 <td>{slaElapsedText(x, locale)}</td>
-                <td>{formatDateTime(x.deadline)}</td>
+                <td data-field="deadline" data-provisional={x.provisional ? 'true' : undefined} title={x.provisional ? sla.provisionalHint : undefined}>
+                  {slaDeadlineText(x, locale)}
+                </td>
                 <td className="muted" data-code={x.explanation.code}>
                   {slaExplanationText(x.explanation, locale)}
                 </td>

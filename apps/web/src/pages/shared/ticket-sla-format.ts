@@ -33,6 +33,12 @@ export function slaExplanationText(e: SlaExplanationData, locale: Locale, timeZo
   });
 }
 
+/** The deadline cell: "2027-01-06 10:00（暂定）" when it was computed on a provisional calendar year (domain rule 18). */
+export function slaDeadlineText(x: { deadline: string; provisional?: boolean }, locale: Locale, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const deadline = formatDateTime(x.deadline, timeZone);
+  return x.provisional ? format(ticketSlaMessages[locale].deadlineProvisional, { deadline }) : deadline;
+}
+
 /** The "used" cell: "62.50 %", "> 999 %（超时 18 天 1 小时）" beside the capped percentage, or 未记录. */
 export function slaUsedText(x: SlaFigures, locale: Locale): string {
   const t = ticketSlaMessages[locale];

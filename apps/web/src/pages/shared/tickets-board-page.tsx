@@ -8,7 +8,7 @@ import { useSession } from '../../session/session';
 import { ContractNav } from './contract-nav';
 import { CreateTicketForm, taxonomyOf } from './create-ticket-form';
 import { SlaBadgeView, TicketDetail } from './ticket-detail';
-import { slaUsedText } from './ticket-sla-format';
+import { slaDeadlineText, slaUsedText } from './ticket-sla-format';
 import { ticketLabel, ticketsMessages, type TicketsText } from './tickets-messages';
 import { TicketFilterBar } from './ticket-filter-bar';
 import { ticketFilterMessages } from './ticket-filter-messages';
@@ -39,6 +39,8 @@ function TicketCard({ ticket, t, severityName }: { ticket: TicketRow; t: Tickets
             <li key={x.targetId} className={x.status === 'breached' ? 'alert' : atRisk(x) ? 'warn' : undefined} data-status={x.status}>
               {x.name}：{atRisk(x) ? ticketLabel(t, 'sla', 'at-risk') : ticketLabel(t, 'targetStatus', x.status)}
               {x.status === 'not_recorded' ? null : <> {slaUsedText(x, locale)}</>}
+              {/* A deadline on a provisional calendar year is shown with 暂定, so nobody takes it for final. */}
+              {x.provisional && x.status !== 'not_recorded' ? <span className="muted" data-field="provisional"> · {slaDeadlineText(x, locale)}</span> : null}
             </li>
           ))}
         </ul>

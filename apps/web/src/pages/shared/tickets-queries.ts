@@ -16,6 +16,8 @@ export type TicketSlaTarget = {
   breachMinutes: number;
   percentUsed: string;
   explanation: SlaExplanationData;
+  /** Computed on a provisional calendar year (domain rule 18): the deadline may change when the year is published. */
+  provisional: boolean;
 };
 export type TicketEvent = { seq: number; kind: string; at: string; actorSide: string; note: string | null; data: unknown; recordedAt: string };
 export type TicketRow = {
@@ -32,14 +34,14 @@ export type TicketRow = {
   configVersion: number;
   stableUntil: string | null;
   availableActions: string[];
-  sla: { status: string; evaluatedAt: string; calendarVersion: string; configVersion: number; targets: TicketSlaTarget[] } | null;
+  sla: { status: string; evaluatedAt: string; calendarVersion: string; configVersion: number; targets: TicketSlaTarget[]; provisional: boolean } | null;
   slaNote: string | null;
   events: TicketEvent[];
   pauses: { from: string; to: string; reason: string; approvedBy: string }[];
 };
 
 const TICKET_FIELDS = `id number title state severity category businessArea specialAttention expectedCloseDate extendedTo configVersion stableUntil availableActions
-  sla { status evaluatedAt calendarVersion configVersion targets { targetId name metric clock status start stop deadline elapsedMinutes targetMinutes pausedMinutes breachMinutes percentUsed explanation { code params { name value } } } }
+  sla { status evaluatedAt calendarVersion configVersion provisional targets { targetId name metric clock status start stop deadline elapsedMinutes targetMinutes pausedMinutes breachMinutes percentUsed provisional explanation { code params { name value } } } }
   slaNote events { seq kind at actorSide note data recordedAt } pauses { from to reason approvedBy }`;
 
 

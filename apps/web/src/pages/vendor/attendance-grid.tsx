@@ -18,6 +18,7 @@ const WEEKDAY_EN = ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'];
  * is in the tab order (roving tabindex); the arrow keys move between cells, Space ticks, Home / End go to the
  * row's ends. Days off on the contract calendar (the API's `workingDays`: weekends, holidays, 调休) are shaded and
  * marked 休, make-up working days marked 班, and each cell's name says so; without the calendar, weekends are shaded.
+ * A month of a year not yet published is on the provisional calendar: the caption says 暂定 (domain rule 18).
  */
 export function AttendanceGrid({
   month,
@@ -75,6 +76,8 @@ export function AttendanceGrid({
     const kind: Record<string, string> = { weekend: w.weekend, holiday: w.holiday, closure: w.closure, 'make-up-workday': w.makeUp };
     return day.name ?? kind[day.kind] ?? day.kind;
   };
+  // Any provisional day makes the month's working days provisional (a whole month lies in one year).
+  const provisional = calendar ? [...calendar.values()].some((d) => d.provisional) : false;
   const dayClass = (d: string): string | undefined => (dayOff(d) ? 'weekend day-off' : makeUp(d) ? 'make-up' : undefined);
   const cellName = (who: string, d: string): string => {
     if (dayOff(d)) return format(w.presentOff, { name: who, date: d, why: why(d) });
@@ -87,6 +90,12 @@ export function AttendanceGrid({
       <table ref={table}>
         <caption>
           {t.attendance} <span className="muted">{t.attendanceHint}</span>
+          {provisional ? (
+            <span className="provisional" data-field="calendar-provisional">
+              {' '}
+              {w.provisionalMark} <span className="muted">{format(w.provisionalCalendar, { year: month.slice(0, 4) })}</span>
+            </span>
+          ) : null}
         </caption>
         <thead>
           <tr>

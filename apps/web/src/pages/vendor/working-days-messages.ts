@@ -16,6 +16,8 @@ export const workingDaysMessages = defineMessages(
     workingDaysShort: '工作日全勤',
     calendarNote: '按合同工作日历：本月 {count} 个工作日（“休”为非工作日，“班”为调休工作日；日历版本 {version}）。',
     calendarUnavailable: '合同工作日历不可用（{message}），快速填充按周一至周五。',
+    provisionalMark: '〔暂定〕',
+    provisionalCalendar: '本月日历为暂定：{year} 年国家工作日历尚未发布，节假日按法定日期、不调休，发布后可能变化。',
   },
   {
     presentOff: '{name} on site {date} (not a working day: {why})',
@@ -31,5 +33,7 @@ export const workingDaysMessages = defineMessages(
     workingDaysShort: 'Every working day',
     calendarNote: 'Contract working-day calendar: {count} working days this month ("off" = not a working day, "work" = make-up working day; calendar version {version}).',
     calendarUnavailable: 'The contract calendar is not available ({message}); the quick fill uses Monday to Friday.',
+    provisionalMark: '[provisional]',
+    provisionalCalendar: "This month's calendar is provisional: the national working-day calendar for {year} is not published (statutory holidays on their legal dates, no make-up days); it may change once published.",
   },
 );

@@ -175,6 +175,23 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
     await session.screenshot('vendor-report-calendar');
   }, 120_000);
 
+  it('vendor: a month of a year not yet published is on the provisional calendar and the grid says 暂定 (domain rule 18)', async () => {
+    const session = await web.session();
+    const { page } = session;
+    await signIn(page, 'vendor@demo.local');
+    await page.waitForURL('**/vendor/contracts');
+    await page.goto(`/vendor/contracts/${contract.id}/reports/2027-01`);
+    await page.locator('[data-field="calendar-note"]').waitFor();
+    await expect(page.locator('[data-field="calendar-provisional"]').textContent()).resolves.toBe(
+      ' 〔暂定〕 本月日历为暂定：2027 年国家工作日历尚未发布，节假日按法定日期、不调休，发布后可能变化。',
+    );
+    // 元旦 is off on the provisional calendar; a published month carries no mark.
+    await expect(page.locator('.attendance-grid thead th[data-day="2027-01-01"]').getAttribute('data-working')).resolves.toBe('false');
+    await page.goto(`/vendor/contracts/${contract.id}/reports/2026-12`);
+    await page.locator('[data-field="calendar-note"]').waitFor();
+    await expect(page.locator('[data-field="calendar-provisional"]').count()).resolves.toBe(0);
+  }, 120_000);
+
   it('vendor: an accepted month is read-only; assessments and the payment schedule pages answer from the API', async () => {
     const session = await web.session();
     const { page } = session;

@@ -11,8 +11,9 @@
  * Run: npm run calendar:generate (with the national calendar). `--check` compares instead of writing
  * and exits 1 on any difference (test/provisional-calendar-library.spec.ts runs it).
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { writeOrCheck } from './generated-file';
 import { getLunarDate, getSolarDateFromLunar, getSolarTermDate, getSolarTerms } from 'chinese-days';
 
 /** The first published national year through a horizon far enough for multi-year contracts. */
@@ -80,17 +81,7 @@ function main(): void {
     years,
   };
   const text = `${JSON.stringify(data, null, 2)}\n`;
-  if (process.argv.includes('--check')) {
-    const current = readFileSync(OUT, 'utf8');
-    if (current !== text) {
-      console.error(`${OUT} differs from what chinese-days ${pkgVersion} gives: run npm run calendar:generate`);
-      process.exit(1);
-    }
-    console.log(`${OUT} matches chinese-days ${pkgVersion}`);
-    return;
-  }
-  mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT, text, 'utf8');
+  if (!writeOrCheck(OUT, text, process.argv.includes('--check'), `chinese-days ${pkgVersion}`)) return;
   console.log(`wrote ${OUT}\n${data.version}\n${years.length} years ${FIRST_YEAR}..${LAST_YEAR}`);
 }
 

@@ -22,8 +22,9 @@
  * Run: npm run calendar:generate [-- --holiday-cn 2027.json --notice-number … --notice-date …]
  *      `--check` compares instead of writing and exits 1 on any difference.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { writeOrCheck } from './generated-file';
 import {
   publicationToNationalYear,
   validateHolidayCnFile,
@@ -231,16 +232,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const text = `${JSON.stringify(data, null, 2)}\n`;
-  if (options.check) {
-    if (readFileSync(OUT, 'utf8') !== text) {
-      console.error(`${OUT} differs from what chinese-days ${pkgVersion} gives: run npm run calendar:generate`);
-      process.exit(1);
-    }
-    console.log(`${OUT} matches chinese-days ${pkgVersion}`);
-    return;
-  }
-  mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT, text, 'utf8');
+  if (!writeOrCheck(OUT, text, options.check, `chinese-days ${pkgVersion}`)) return;
   const counts = data.years.map((y) => `${y.year}: ${y.holidays.length} holidays, ${y.makeUpWorkdays.length} make-up days`);
   console.log(`wrote ${OUT}\n${data.version}\n${counts.join('\n')}`);
 }

@@ -300,7 +300,8 @@ function closeModel(c: CloseRow, lines: CloseLineRow[], job: JobRecord | null, i
     confirmReason: c.confirmReason,
     confirmedMissing: (c.confirmedMissing ?? []) as PeriodCloseModel['confirmedMissing'],
     inputsChanged,
-    result: (c.result ? { ...c.result, provisionalYears: c.result.provisionalYears ?? [] } : null) as unknown as PeriodClosePreviewModel | null,
+    // A result stored before rule 18 has no provisionalYears; breakdown `details` is the stored JSON the model serves.
+    result: (c.result ? { ...c.result, provisionalYears: c.result.provisionalYears ?? [] } : null) as PeriodClosePreviewModel | null,
     lines: lines.map(lineModel),
     job: job ? jobModel(job) : null,
   };

@@ -211,8 +211,8 @@ export function scoreProcurement(schemeInput: ProcurementSchemeInput | Procureme
       const ps = priceScore(scheme.price, base, ev);
       const evText = src.smallOrMicro ? `${r.price} × (1 − ${deduction} %) = ${r.evaluatedPrice} (小微企业${src.preferenceBasis && src.preferenceBasis !== 'small-micro' ? `, ${src.preferenceBasis}` : ''})` : r.evaluatedPrice;
       r.priceScore = ps.toString();
-      r.priceExplanation = `价格得分 = 评标基准价 ${base.toFixed(2)} ÷ ${evText} × ${scheme.price.weight} = ${toFixed2(ps)}`;
-      const figures = { base: base.toFixed(2), evaluated: r.evaluatedPrice, weight: scheme.price.weight, score: ps.toString() };
+      r.priceExplanation = `价格得分 = 评标基准价 ${baseBidder.evaluatedPrice} ÷ ${evText} × ${scheme.price.weight} = ${toFixed2(ps)}`;
+      const figures = { base: baseBidder.evaluatedPrice, evaluated: r.evaluatedPrice, weight: scheme.price.weight, score: ps.toString() };
       r.priceExplained = src.smallOrMicro
         ? explain('procurement.price.small-micro', { ...figures, price: r.price, deduction, preference: src.preferenceBasis ?? 'small-micro' })
         : explain('procurement.price', figures);

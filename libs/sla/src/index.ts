@@ -17,7 +17,6 @@ export {
   festivalDatesSchema,
   provisionalYear,
   provisionalYearsOf,
-  touchesProvisionalYear,
   withProvisionalYears,
   type FestivalDates,
   type FestivalYear,

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { ValidationError } from '@ledger/kernel';
 import { CalendarNotPublishedError } from './calendar-not-published.error';
-import { dateOfEpochDay, epochDayOf, formatInstant, MINUTE_MS } from './instant';
+import { dateOfEpochDay, epochDayOf, formatInstant, MINUTE_MS, toEpochMs } from './instant';
 import { CN_NATIONAL_CALENDAR, nationalCalendarSchema, type NationalCalendar } from './national-calendar';
-import { CN_FESTIVAL_DATES, DEFAULT_NATIONAL_CALENDAR, provisionalYear, provisionalYearsOf, touchesProvisionalYear, withProvisionalYears } from './provisional-calendar';
+import { CN_FESTIVAL_DATES, DEFAULT_NATIONAL_CALENDAR, provisionalYear, provisionalYearsOf, withProvisionalYears } from './provisional-calendar';
 import { buildCalendar } from './work-calendar';
 import { addWorkingMinutes, workingDaysDeadline, workingMinutesBetween } from './working-time';
 
@@ -192,7 +192,7 @@ describe('withProvisionalYears', () => {
     const start = at('2026-12-31T10:00');
     const due = workingDaysDeadline(later, start, 3, 'elapsed');
     expect(fmt(due)).toBe('2027-01-07T10:00');
-    expect(touchesProvisionalYear(ext, later, start, due)).toBe(false);
+    expect(later.touchesProvisional(toEpochMs(start), toEpochMs(due))).toBe(false);
   });
 
   it('refuses to extend an already extended calendar, a fractional year, or a year past the library data', () => {
@@ -211,7 +211,7 @@ describe('working time on a provisional year', () => {
     const due = workingDaysDeadline(cal, start, 3, 'elapsed');
     expect(fmt(due)).toBe('2027-01-06T10:00');
     expect(workingMinutesBetween(cal, start, due)).toBe(3 * 450);
-    expect(touchesProvisionalYear(EXTENDED, cal, start, due)).toBe(true);
+    expect(cal.touchesProvisional(toEpochMs(start), toEpochMs(due))).toBe(true);
     // A calendar built on the published years only still refuses 2027.
     expect(() => workingDaysDeadline(publishedOnly, start, 3, 'elapsed')).toThrow(CalendarNotPublishedError);
     // The default calendar is this one.
@@ -239,11 +239,12 @@ describe('working time on a provisional year', () => {
     );
   });
 
-  it('touchesProvisionalYear follows the local date in the calendar zone, either order, and the right calendar', () => {
-    expect(touchesProvisionalYear(EXTENDED, cal, at('2026-12-01T10:00'), at('2026-12-31T23:59'))).toBe(false);
-    expect(touchesProvisionalYear(EXTENDED, cal, '2026-12-31T16:00:00Z', '2026-12-31T16:00:00Z')).toBe(true); // 2027-01-01 00:00 in Shanghai
-    expect(touchesProvisionalYear(EXTENDED, cal, at('2027-01-05T10:00'), at('2026-12-30T10:00'))).toBe(true);
-    expect(() => touchesProvisionalYear(CN_NATIONAL_CALENDAR, cal, at('2026-12-01T10:00'), at('2027-01-05T10:00'))).toThrow(ValidationError);
+  it('touchesProvisional follows the local date in the calendar zone, in either order', () => {
+    const ms = (i: string) => toEpochMs(i);
+    expect(cal.touchesProvisional(ms(at('2026-12-01T10:00')), ms(at('2026-12-31T23:59')))).toBe(false);
+    expect(cal.touchesProvisional(ms('2026-12-31T16:00:00Z'), ms('2026-12-31T16:00:00Z'))).toBe(true); // 2027-01-01 00:00 in Shanghai
+    expect(cal.touchesProvisional(ms(at('2027-01-05T10:00')), ms(at('2026-12-30T10:00')))).toBe(true);
+    expect(publishedOnly.touchesProvisional(ms(at('2026-12-01T10:00')), ms(at('2027-01-05T10:00')))).toBe(false);
   });
 
   it('a year before the first published one, or after the last provisional one, stays an error', () => {

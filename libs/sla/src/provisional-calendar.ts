@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import data from './data/cn-festival-dates.json';
-import { dateOfEpochDay, epochDayOf, invalid, toEpochMs, type Instant } from './instant';
+import { dateOfEpochDay, epochDayOf, invalid } from './instant';
 import { CN_NATIONAL_CALENDAR, type NationalCalendar, type NationalDay } from './national-calendar';
-import type { WorkCalendar } from './work-calendar';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -97,20 +96,6 @@ export function provisionalYearsOf(national: NationalCalendar): number[] {
     .filter((y) => y.status === 'provisional')
     .map((y) => y.year)
     .sort((a, b) => a - b);
-}
-
-/**
- * Whether a result computed on `cal` over [from, to] may have used a provisional day: some local date
- * between the two instants (inclusive, in the calendar's zone) lies in a provisional year of `national`.
- * `national` must be the calendar `cal` was built from.
- */
-export function touchesProvisionalYear(national: NationalCalendar, cal: WorkCalendar, from: Instant, to: Instant): boolean {
-  if (cal.nationalVersion !== national.version) throw invalid('national.version', 'value.oneOf', { values: [cal.nationalVersion] });
-  const a = toEpochMs(from, 'from');
-  const b = toEpochMs(to, 'to');
-  const first = Number(cal.localDateOf(Math.min(a, b)).slice(0, 4));
-  const last = Number(cal.localDateOf(Math.max(a, b)).slice(0, 4));
-  return provisionalYearsOf(national).some((y) => y >= first && y <= last);
 }
 
 /** How many years after the last published one the default calendar computes provisionally (domain rule 18). */

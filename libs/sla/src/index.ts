@@ -36,6 +36,7 @@ export {
   type OtherYearDay,
   type PublishedNationalYear,
 } from './calendar-publication';
+export { parseChineseDaysFile, validateChineseDaysFile, type ChineseDaysConversion, type ChineseDaysExtra } from './chinese-days-file';
 export {
   DEFAULT_WORKING_HOURS,
   calendarConfigSchema,

@@ -13,7 +13,9 @@
  *    the same tickets.
  */
 import { calendarOf, closablePeriods, parseContractConfig, PRESET_IDS, timeZoneOf, validateTicketRows } from '@ledger/contracts';
-import { computePeriodClose, evaluateTicket, ticketToDomain } from '@ledger/jobs';
+import { computePeriodClose, evaluateTicket, NationalCalendarStore, ticketToDomain } from '@ledger/jobs';
+
+const calendars = new NationalCalendarStore();
 import { ContractVersionEntity, createDataSource, TenantDatabase, TicketEntity, TicketEventEntity } from '@ledger/persistence';
 import type { DataSource } from 'typeorm';
 import { createBenchDatabase, type BenchDatabase } from '../../bench/lib/bench-db';
@@ -163,8 +165,8 @@ describe('benchmark data generator', () => {
       for (const c of t.contracts) {
         const config = presetConfig(c.presetId).config;
         for (const period of closablePeriods(config).filter((p) => p.start <= asOf)) {
-          const computed = await tdb.run({ kind: 'tenant', tenantId: t.id, userId: await adminOf(t.id), operation: 'test' }, (em) =>
-            computePeriodClose(em, { contractId: c.id, config, period: period.id, asOf }),
+          const computed = await tdb.run({ kind: 'tenant', tenantId: t.id, userId: await adminOf(t.id), operation: 'test' }, async (em) =>
+            computePeriodClose(em, { contractId: c.id, config, calendar: await calendars.calendarOf(em, config), period: period.id, asOf }),
           );
           expect({ contract: c.presetId, period: period.id, missing: computed.missing }).toEqual({ contract: c.presetId, period: period.id, missing: [] });
           if (config.assessment) {

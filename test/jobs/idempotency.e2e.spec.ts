@@ -1,4 +1,4 @@
-import { ClosePeriodJob, type ClosePeriodOutcome } from '@ledger/jobs';
+import { ClosePeriodJob, NationalCalendarStore, type ClosePeriodOutcome } from '@ledger/jobs';
 import { createDataSource, TenantDatabase } from '@ledger/persistence';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
@@ -64,7 +64,7 @@ describe('a close is computed exactly once however often it is enqueued or calle
     expect((await closeFacts(api.database.name, pending.id)).close.status).toBe('pending');
 
     // Everything at once: 100 adds for the two workers and 50 direct calls.
-    const handler = new ClosePeriodJob(new TenantDatabase(directSource as DataSource, { setRole: false }));
+    const handler = new ClosePeriodJob(new TenantDatabase(directSource as DataSource, { setRole: false }), new NationalCalendarStore());
     const started = Date.now();
     const [direct] = await Promise.all([
       Promise.all(Array.from({ length: 50 }, (_, i) => handler.handle(payload, { id: `direct-${i}`, attempt: 1 }))),

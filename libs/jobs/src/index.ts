@@ -24,3 +24,6 @@ export * from './export/schedule-export';
 export * from './ticket-import/ticket-file.reader';
 export * from './ticket-import/ticket-import.store';
 export * from './ticket-import/ticket-import.job';
+export * from './calendar/national-calendar.store';
+export * from './calendar/national-calendar.sync';
+export * from './calendar/calendar-recompute.job';

@@ -1,6 +1,9 @@
 import { type DynamicModule, Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { TenantDatabase } from '@ledger/persistence';
+import { CalendarRecomputeJob } from './calendar/calendar-recompute.job';
+import { NationalCalendarStore } from './calendar/national-calendar.store';
+import { NationalCalendarSync } from './calendar/national-calendar.sync';
 import { RenderExportJob } from './export/render-export.job';
 import { JOBS_OPTIONS, type JobsModuleOptions } from './jobs.options';
 import { ClosePeriodJob } from './period-close/close-period.job';
@@ -18,7 +21,7 @@ import { TicketSlaBatchJob, TicketSlaJob } from './sla/ticket-sla.job';
 import { TicketImportJob } from './ticket-import/ticket-import.job';
 
 /** Every job handler; the registry checks there is exactly one per job name. */
-export const JOB_HANDLERS = [TicketSlaJob, TicketSlaBatchJob, SlaScanJob, ClosePeriodJob, RecomputeScheduleJob, RenderExportJob, TicketImportJob] as const;
+export const JOB_HANDLERS = [TicketSlaJob, TicketSlaBatchJob, SlaScanJob, ClosePeriodJob, RecomputeScheduleJob, RenderExportJob, TicketImportJob, CalendarRecomputeJob] as const;
 
 /** Starts and stops the periodic work of a processing process: the reconciler and the SLA scan. */
 @Injectable()
@@ -69,6 +72,8 @@ export class JobsModule {
       module: JobsModule,
       providers: [
         { provide: JOBS_OPTIONS, useValue: options },
+        NationalCalendarStore,
+        NationalCalendarSync,
         ...handlers,
         { provide: JobRegistry, inject: handlers, useFactory: (...hs: JobHandler[]) => new JobRegistry(hs) },
         JobExecutor,
@@ -82,7 +87,7 @@ export class JobsModule {
         SlaScanScheduler,
         JobsLifecycle,
       ],
-      exports: [JOBS_OPTIONS, JobDispatcher, JobExecutor, JobRegistry, JobReconciler, SlaScanScheduler, ...handlers],
+      exports: [JOBS_OPTIONS, NationalCalendarStore, NationalCalendarSync, JobDispatcher, JobExecutor, JobRegistry, JobReconciler, SlaScanScheduler, ...handlers],
     };
   }
 }

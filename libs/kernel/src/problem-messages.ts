@@ -211,6 +211,9 @@ export const PROBLEM_MESSAGES = {
   'calendar.correctionUnchanged': t('与已发布的 {year} 年日历完全相同，没有需要更正的内容', 'the same days as the published calendar for {year}: nothing to correct'),
   'calendar.yearBeforeFirst': t('{year} 年早于首个已发布的年份（{first} 年）', 'year {year} is before the first published year ({first})'),
   'calendar.noticeAfterYear': t('通知日期 {value} 晚于 {year} 年 12 月 31 日', 'the notice date {value} is after 31 December {year}'),
+  // A day of an uploaded file dated in another year (元旦 2023 starts on 2022-12-31 in holiday-cn's 2023.json).
+  'calendar.otherYearHolidayNotListed': t('{value}（{name}）是 {year} 年的日期，但 {year} 年的日历没有把它列为放假日：请先更正 {year} 年', '{value} ({name}) is a day of {year}, whose calendar does not list it as a day off: correct {year} first'),
+  'calendar.otherYearWorkdayNotListed': t('{value}（{name}）是 {year} 年的日期，但 {year} 年的日历没有把它列为调休上班日：请先更正 {year} 年', '{value} ({name}) is a day of {year}, whose calendar does not list it as a make-up working day: correct {year} first'),
   'instant.isoOffset': t('“{value}”不是带时区的时间（如 2026-02-13T15:00:00+08:00）', '"{value}" is not an ISO-8601 instant with an offset (e.g. 2026-02-13T15:00:00+08:00)'),
   'time.inFuture': t('{value} 晚于当前时间：只能记录已经发生的事', '{value} is in the future: record what has happened'),
   'number.wholeMinutes': t('应为不小于 0 的整数分钟，实际为 {value}', 'must be a whole number of minutes ≥ 0, got {value}'),

@@ -38,6 +38,15 @@ export {
 } from './calendar-publication';
 export { parseChineseDaysFile, validateChineseDaysFile, type ChineseDaysConversion, type ChineseDaysExtra } from './chinese-days-file';
 export {
+  changedYears,
+  composeNationalCalendar,
+  nationalPartOf,
+  resolveNationalVersion,
+  yearStateIn,
+  type CalendarYearRecord,
+  type YearState,
+} from './national-calendar-revisions';
+export {
   DEFAULT_WORKING_HOURS,
   calendarConfigSchema,
   validateCalendarConfig,

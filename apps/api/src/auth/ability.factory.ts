@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from './principal';
 
 export type Action = 'manage' | 'create' | 'read' | 'update';
-export type SubjectName = 'Tenant' | 'VendorOrganization' | 'User' | 'Contract' | 'Ticket' | 'Job' | 'JobBacklog';
+export type SubjectName = 'Tenant' | 'VendorOrganization' | 'User' | 'Contract' | 'Ticket' | 'Job' | 'JobBacklog' | 'NationalCalendar';
 type Subjects =
   | SubjectName
   | (ForcedSubject<'Contract'> & { tenantId: string; vendorOrgId?: string })
@@ -50,6 +50,8 @@ export class AbilityFactory {
         can('manage', 'User');
         // Counts of waiting and failed jobs over every tenant (no job's content: jobs_read gives it none).
         can('read', 'JobBacklog');
+        // The national working-day calendar: publishes a year from the State Council notice (every role reads it).
+        can(['read', 'create'], 'NationalCalendar');
         break;
       case 'buyer-admin':
         can('read', 'VendorOrganization');

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { calendarOf, monthBounds } from '@ledger/contracts';
+import { NationalCalendarStore } from '@ledger/jobs';
+import { monthBounds } from '@ledger/contracts';
 import { ValidationError, problem } from '@ledger/kernel';
 import { TenantDatabase } from '@ledger/persistence';
 import { AbilityFactory } from '../auth/ability.factory';
@@ -22,14 +23,15 @@ export class WorkingDaysService {
     private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
+    private readonly calendars: NationalCalendarStore,
   ) {}
 
   async forMonth(contractId: string, month: string): Promise<WorkingDaysModel> {
     const ability = this.abilities.for(this.context.principal());
     const bounds = monthBounds(month);
     if (!bounds) throw new ValidationError([problem('month', 'month.format')]);
-    const ctx = await this.db.run(this.context.scope(), (em) => loadContract(em, this.contracts, ability, contractId));
-    const calendar = calendarOf(ctx.config);
+    const ctx = await this.db.run(this.context.scope(), (em) => loadContract(em, this.contracts, ability, contractId, this.calendars));
+    const { calendar } = ctx;
     const days: WorkingDaysModel['days'] = [];
     for (let day = 1; day <= Number(bounds.end.slice(8)); day++) {
       const date = `${month}-${String(day).padStart(2, '0')}`;

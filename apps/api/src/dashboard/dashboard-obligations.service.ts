@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { NationalCalendarStore } from '@ledger/jobs';
 import { explain, explanationText, monthBounds, monthlyReportSchema, obligationChecklist, reportDeliveriesAndEvents, type ObligationDelivery, type ObligationEvent } from '@ledger/contracts';
 import { DomainError, ValidationError, problem } from '@ledger/kernel';
 import { TenantDatabase } from '@ledger/persistence';
@@ -24,6 +25,7 @@ export class DashboardObligationsService {
     private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
+    private readonly calendars: NationalCalendarStore,
   ) {}
 
   /** `readAt` is the dashboard's instant, so the tile and the other tiles are judged on the same day. */
@@ -35,7 +37,7 @@ export class DashboardObligationsService {
     // A past month is judged at its end, so its figure does not drift with the day it is looked at.
     const asOf = today > bounds.end ? bounds.end : today;
     return this.db.run(this.context.scope(), async (em) => {
-      const ctx = await loadContract(em, this.contracts, ability, contractId);
+      const ctx = await loadContract(em, this.contracts, ability, contractId, this.calendars);
       // The dashboard's own access rules (contract, tickets, closes, payments), plus the monthly reports it reads.
       for (const s of ['PeriodClose', 'Payment', 'MonthlyReport'] as const) {
         if (!ability.can('read', contractSubject(s, ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
@@ -46,7 +48,7 @@ export class DashboardObligationsService {
         let deliveries: ObligationDelivery[] = [];
         let events: ObligationEvent[] = [];
         if (report) ({ deliveries, events } = reportDeliveriesAndEvents(monthlyReportSchema.parse(report.payload), ctx.config));
-        const { items, provisional, provisionalYears } = obligationChecklist({ config: ctx.config, period: { from: bounds.start, to: bounds.end }, asOf, deliveries, events });
+        const { items, provisional, provisionalYears } = obligationChecklist({ config: ctx.config, calendar: ctx.calendar, period: { from: bounds.start, to: bounds.end }, asOf, deliveries, events });
         // A year after the published ones is computed on its provisional calendar and says so (domain rule 18).
         const calendarNote = provisional ? explanationText(explain('calendar.provisional', { years: provisionalYears.length > 1 ? `${provisionalYears[0]}–${provisionalYears[provisionalYears.length - 1]}` : provisionalYears[0] })) : null;
         const count = (status: string) => items.filter((i) => i.status === status).length;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { calendarOf, periodsInTerm, type ParsedConfig } from '@ledger/contracts';
+import { periodsInTerm } from '@ledger/contracts';
 import type { InputsDigest } from '@ledger/jobs';
+import { changedYears, nationalPartOf, type CalendarYearRecord, type WorkCalendar } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
 
 /** What a close reads that can change after it was requested: the codes the console renders. */
@@ -40,18 +41,31 @@ export async function digestCloseInputs(em: EntityManager, contractId: string, p
 
 /**
  * Which inputs changed since a close was requested: digests (when the close kept them), the contract's current
- * configuration version and the calendar version its configuration gives now (once the close computed one).
+ * configuration version and its working calendar now (once the close computed one). The calendar counts as changed
+ * when the contract's calendar settings differ, or when the national calendar differs on a year the close read —
+ * the period's years and the next one (a deadline of a ticket late in the period runs into it): a close that used a
+ * provisional year goes stale when that year is published, one of an untouched year does not.
  */
 export function changedInputs(
-  close: { inputsDigest: InputsDigest | null; configVersion: number; calendarVersion: string | null },
-  now: { digest: InputsDigest; configVersion: number; config: ParsedConfig },
+  close: { period: string; inputsDigest: InputsDigest | null; configVersion: number; calendarVersion: string | null },
+  now: { digest: InputsDigest; configVersion: number; calendar: WorkCalendar; calendarRecords: readonly CalendarYearRecord[] },
 ): CloseInputKind[] {
   const out: CloseInputKind[] = [];
   const was = close.inputsDigest;
   if (was) for (const k of ['periodInputs', 'tickets', 'reports'] as const) if (was[k] !== now.digest[k]) out.push(k);
   if (close.configVersion !== now.configVersion) out.push('configuration');
-  else if (close.calendarVersion !== null && calendarOf(now.config).version !== close.calendarVersion) out.push('calendar');
+  else if (close.calendarVersion !== null && close.calendarVersion !== now.calendar.version && calendarChanged(close.period, close.calendarVersion, now.calendar, now.calendarRecords)) out.push('calendar');
   return out;
+}
+
+const configPart = (calendarVersion: string): string => /\+cfg-[0-9a-f]+$/.exec(calendarVersion)?.[0] ?? '';
+
+function calendarChanged(period: string, was: string, now: WorkCalendar, records: readonly CalendarYearRecord[]): boolean {
+  if (configPart(was) !== configPart(now.version)) return true;
+  const { start, end } = bounds(period);
+  const years: number[] = [];
+  for (let y = Number(start.slice(0, 4)); y <= Number(end.slice(0, 4)) + 1; y++) years.push(y);
+  return changedYears(records, nationalPartOf(was), now.nationalVersion, years).length > 0;
 }
 
 function bounds(period: string): { start: string; end: string } {

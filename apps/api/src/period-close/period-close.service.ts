@@ -2,7 +2,7 @@ import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { closablePeriods, explain, explanationText, closePeriodKind, periodIdSchema, periodsInTerm, type ParsedConfig } from '@ledger/contracts';
 import { Decimal, DomainError, ValidationError, decimalInput, problem, reasonOf, type Problem } from '@ledger/kernel';
-import { computePeriodClose, JobDispatcher, JobOutbox, PeriodCloseStore, scheduleJob, type CloseLineRow, type CloseRow, type JobRecord, type JobRequest } from '@ledger/jobs';
+import { computePeriodClose, JobDispatcher, NationalCalendarStore, JobOutbox, PeriodCloseStore, scheduleJob, type CloseLineRow, type CloseRow, type JobRecord, type JobRequest } from '@ledger/jobs';
 import { TenantDatabase, type ContractEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
@@ -28,19 +28,20 @@ export class PeriodCloseService {
     private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
+    private readonly calendars: NationalCalendarStore,
     private readonly dispatcher: JobDispatcher,
   ) {}
 
   async preview(contractId: string, period: string, asOfGiven: string | null): Promise<PeriodClosePreviewModel> {
     const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
-      const ctx = await loadContract(em, this.contracts, ability, contractId);
+      const ctx = await loadContract(em, this.contracts, ability, contractId, this.calendars);
       // Everyone who reads the period's inputs (buyer roles, finance, the vendor holding the contract) may preview.
       if (!ability.can('read', contractSubject('PeriodInputs', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
       const asOf = asOfGiven ?? todayInShanghai();
       const config: ParsedConfig & { version: number } = { ...ctx.config, version: ctx.version };
       checkPeriod(config, period, asOf);
-      const computed = await computePeriodClose(em, { contractId: ctx.contract.id, config, period, asOf });
+      const computed = await computePeriodClose(em, { contractId: ctx.contract.id, config, calendar: ctx.calendar, period, asOf });
       return { ...computed, notes: [...computed.notes, explanationText(explain('close.note.preview'))] } as unknown as PeriodClosePreviewModel;
     });
   }
@@ -49,7 +50,7 @@ export class PeriodCloseService {
     const p = this.context.principal();
     const ability = this.abilities.for(p);
     const { close, jobs } = await this.db.run(this.context.scope(), async (em) => {
-      const ctx = await loadContract(em, this.contracts, ability, input.contractId);
+      const ctx = await loadContract(em, this.contracts, ability, input.contractId, this.calendars);
       this.require(ability, 'create', ctx.contract);
       const asOf = input.asOf ?? todayInShanghai();
       checkPeriod({ ...ctx.config, version: ctx.version }, input.period, asOf);
@@ -57,7 +58,7 @@ export class PeriodCloseService {
       const live = await PeriodCloseStore.live(em, ctx.contract.id, input.period);
       // A live close computed from inputs that changed since: a pending or draft one is superseded by the next
       // revision (computed again, on the current configuration); a confirmed one stays and says what changed.
-      const changes = live && live.status !== 'confirmed' ? changedInputs(live, { digest, configVersion: ctx.version, config: ctx.config }) : [];
+      const changes = live && live.status !== 'confirmed' ? changedInputs(live, { digest, configVersion: ctx.version, calendar: ctx.calendar, calendarRecords: await this.calendars.records(em) }) : [];
       if (live && changes.length) {
         await conflictsAsDomainErrors('the period is being closed by another request', () => PeriodCloseStore.reopen(em, live.id, p.userId, null, { code: 'INPUTS_CHANGED', changes }));
       }
@@ -84,7 +85,12 @@ export class PeriodCloseService {
       const { close, contract, config } = await this.visibleClose(em, ability, closeId, true);
       this.require(ability, 'update', contract);
       if (close.status !== 'draft') throw new DomainError('CONFLICT', `only a computed draft can be confirmed; this close is ${close.status}`, [], reasonOf('close.notDraft'));
-      const changes = changedInputs(close, { digest: await digestCloseInputs(em, contract.id, close.period), configVersion: contract.currentVersion, config });
+      const changes = changedInputs(close, {
+        digest: await digestCloseInputs(em, contract.id, close.period),
+        configVersion: contract.currentVersion,
+        calendar: await this.calendars.calendarOf(em, config),
+        calendarRecords: await this.calendars.records(em),
+      });
       if (changes.length) {
         throw new CloseRefusal(
           'CLOSE_INPUTS_CHANGED',
@@ -177,7 +183,7 @@ export class PeriodCloseService {
   async list(contractId: string): Promise<PeriodCloseModel[]> {
     const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
-      const ctx = await loadContract(em, this.contracts, ability, contractId);
+      const ctx = await loadContract(em, this.contracts, ability, contractId, this.calendars);
       if (!ability.can('read', contractSubject('PeriodClose', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
       const closes = await PeriodCloseStore.list(em, ctx.contract.id);
       const lines = await PeriodCloseStore.lines(em, { closeIds: closes.map((c) => c.id) });
@@ -207,7 +213,15 @@ export class PeriodCloseService {
     if (!ability.can('create', contractSubject('PeriodClose', contract))) return out;
     for (const c of closes) {
       if (c.status !== 'draft' && c.status !== 'confirmed') continue;
-      out.set(c.id, changedInputs(c, { digest: await digestCloseInputs(em, contract.id, c.period), configVersion: contract.currentVersion, config }));
+      out.set(
+        c.id,
+        changedInputs(c, {
+          digest: await digestCloseInputs(em, contract.id, c.period),
+          configVersion: contract.currentVersion,
+          calendar: await this.calendars.calendarOf(em, config),
+          calendarRecords: await this.calendars.records(em),
+        }),
+      );
     }
     return out;
   }
@@ -219,7 +233,7 @@ export class PeriodCloseService {
   private async visibleClose(em: EntityManager, ability: AppAbility, id: string, lock: boolean): Promise<{ close: CloseRow; contract: ContractEntity; config: ParsedConfig }> {
     const close = UUID.test(id) ? await PeriodCloseStore.get(em, id, lock) : null;
     if (!close) throw new DomainError('NOT_FOUND', 'no such period close');
-    const ctx = await loadContract(em, this.contracts, ability, close.contractId).catch(() => null);
+    const ctx = await loadContract(em, this.contracts, ability, close.contractId, this.calendars).catch(() => null);
     if (!ctx || !ability.can('read', contractSubject('PeriodClose', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such period close');
     return { close, contract: ctx.contract, config: ctx.config };
   }

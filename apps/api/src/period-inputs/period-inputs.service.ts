@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { kindOfPeriodId, periodIdSchema, periodsInTerm, type ParsedConfig } from '@ledger/contracts';
-import { JobDispatcher, JobOutbox, scheduleJob, type JobRequest } from '@ledger/jobs';
+import { JobDispatcher, NationalCalendarStore, JobOutbox, scheduleJob, type JobRequest } from '@ledger/jobs';
 import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { PeriodInputEntity, TenantDatabase, type PeriodInputKind } from '@ledger/persistence';
 import { checkAssessmentInputs, type AssessmentScheme } from '@ledger/scoring';
@@ -54,6 +54,7 @@ export class PeriodInputsService {
     private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
+    private readonly calendars: NationalCalendarStore,
     private readonly dispatcher: JobDispatcher,
   ) {}
 
@@ -62,7 +63,7 @@ export class PeriodInputsService {
     const ability = this.abilities.for(p);
     const jobs: JobRequest<'recompute-schedule'>[] = [];
     const model = await conflictsAsDomainErrors(`inputs of ${input.period} were set concurrently; load them and try again`, () => this.db.run(this.context.scope(), async (em) => {
-      const ctx = await loadContract(em, this.contracts, ability, input.contractId);
+      const ctx = await loadContract(em, this.contracts, ability, input.contractId, this.calendars);
       if (!ability.can('read', contractSubject('PeriodInputs', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
       if (!ability.can('update', contractSubject('PeriodInputs', ctx.contract))) throw new DomainError('FORBIDDEN', 'period inputs are the buyer’s (admin or staff); the vendor reads them');
       const { values, problems } = this.validate(input, ctx.config);
@@ -97,7 +98,7 @@ export class PeriodInputsService {
   async get(contractId: string, period: string): Promise<PeriodInputsModel> {
     const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
-      const ctx = await loadContract(em, this.contracts, ability, contractId);
+      const ctx = await loadContract(em, this.contracts, ability, contractId, this.calendars);
       if (!ability.can('read', contractSubject('PeriodInputs', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
       const problems = this.periodProblems(period, ctx.config);
       if (problems.length) throw new ValidationError(problems);

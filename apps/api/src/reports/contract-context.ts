@@ -1,6 +1,8 @@
 import { subject } from '@casl/ability';
 import { parseContractConfig, type ParsedConfig } from '@ledger/contracts';
+import type { NationalCalendarStore } from '@ledger/jobs';
 import { DomainError } from '@ledger/kernel';
+import type { WorkCalendar } from '@ledger/sla';
 import { ContractVersionEntity, type ContractEntity } from '@ledger/persistence';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { AppAbility } from '../auth/ability.factory';
@@ -10,7 +12,8 @@ import { UUID } from '../graphql/ids';
 
 export { UUID };
 
-export type ContractContext = { contract: ContractEntity; config: ParsedConfig; version: number };
+/** `calendar`: the contract's working calendar on the current national calendar (read from the database). */
+export type ContractContext = { contract: ContractEntity; config: ParsedConfig; version: number; calendar: WorkCalendar };
 
 /** The subject CASL checks for reports, period inputs and the roster: the contract's tenant and vendor. */
 export function contractSubject(name: 'MonthlyReport' | 'PeriodInputs' | 'StaffRoster' | 'PeriodClose' | 'Payment', c: ContractEntity) {
@@ -29,11 +32,12 @@ export async function readableContract(em: EntityManager, repo: ContractsReposit
 }
 
 /** The readable contract and its current configuration, parsed (validated) for the rules that need it. */
-export async function loadContract(em: EntityManager, repo: ContractsRepository, ability: AppAbility, id: string): Promise<ContractContext> {
+export async function loadContract(em: EntityManager, repo: ContractsRepository, ability: AppAbility, id: string, calendars: NationalCalendarStore): Promise<ContractContext> {
   const contract = await readableContract(em, repo, ability, id);
   const row = await em.getRepository(ContractVersionEntity).findOne({ where: { tenantId: contract.tenantId, contractId: contract.id, version: contract.currentVersion } });
   if (!row) throw new DomainError('NOT_FOUND', 'no such contract');
-  return { contract, config: parseContractConfig(row.configuration), version: contract.currentVersion };
+  const config = parseContractConfig(row.configuration);
+  return { contract, config, version: contract.currentVersion, calendar: await calendars.calendarOf(em, config) };
 }
 
 /** Today on the contracts' calendar (Asia/Shanghai, UTC+8 without daylight saving). */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { NationalCalendarStore } from '@ledger/jobs';
 import { monthlyReportSchema, summariseMonthlyReport, validateMonthlyReport, type ParsedConfig } from '@ledger/contracts';
 import { DomainError, ValidationError, prefixProblems, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { TenantDatabase, type MonthlyReportEntity } from '@ledger/persistence';
@@ -27,6 +28,7 @@ export class ReportsService {
     private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
+    private readonly calendars: NationalCalendarStore,
   ) {}
 
   async save(input: SaveMonthlyReportInput): Promise<MonthlyReportModel> {
@@ -44,7 +46,7 @@ export class ReportsService {
 
       const existing = await this.repo.byMonth(em, ctx.contract.id, input.month);
       if (existing) this.assertStatus(existing, ['draft', 'returned'], 'save');
-      const check = validateMonthlyReport({ ...(raw as Record<string, JsonValue>), month: input.month }, ctx.config);
+      const check = validateMonthlyReport({ ...(raw as Record<string, JsonValue>), month: input.month }, ctx.config, { calendar: ctx.calendar });
       if (!check.ok) throw new ValidationError(prefixProblems('input.report', check.problems));
       const payload = check.report as unknown as Record<string, unknown>;
       const saved = existing
@@ -76,7 +78,7 @@ export class ReportsService {
       const { report, ctx } = await this.loadReport(em, ability, reportId);
       if (!ability.can('create', contractSubject('MonthlyReport', ctx.contract))) throw new DomainError('FORBIDDEN', 'only the vendor submits its monthly report');
       this.assertStatus(report, ['draft'], 'submit');
-      const check = validateMonthlyReport(report.payload, ctx.config);
+      const check = validateMonthlyReport(report.payload, ctx.config, { calendar: ctx.calendar });
       if (!check.ok) throw new ValidationError(prefixProblems('report', check.problems), 'the report no longer fits the contract configuration; save it again');
       const saved = await this.repo.update(em, report, { status: 'submitted', configVersion: ctx.version, submittedBy: p.userId, submittedAt: new Date() });
       return this.toModel(saved, ctx.config);
@@ -118,7 +120,7 @@ export class ReportsService {
   }
 
   private async readable(em: EntityManager, ability: AppAbility, contractId: string): Promise<ContractContext> {
-    const ctx = await loadContract(em, this.contracts, ability, contractId);
+    const ctx = await loadContract(em, this.contracts, ability, contractId, this.calendars);
     if (!ability.can('read', contractSubject('MonthlyReport', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
     return ctx;
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, checkReplacement, checkTeamMinimums, staffTurnover, type ParsedConfig } from '@ledger/contracts';
+import { NationalCalendarStore } from '@ledger/jobs';
+import { addDays, checkReplacement, checkTeamMinimums, staffTurnover } from '@ledger/contracts';
 import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { StaffMemberEntity, StaffReplacementEntity, TenantDatabase } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
@@ -25,6 +26,7 @@ export class StaffingService {
     private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
+    private readonly calendars: NationalCalendarStore,
   ) {}
 
   async addMember(input: AddStaffMemberInput): Promise<StaffMemberModel> {
@@ -99,7 +101,7 @@ export class StaffingService {
         ...(input.handoverFrom != null ? { handoverFrom: input.handoverFrom } : {}),
         ...(input.handoverTo != null ? { handoverTo: input.handoverTo } : {}),
         ...(input.interviewPassed != null ? { interviewPassed: input.interviewPassed } : {}),
-      });
+      }, { calendar: ctx.calendar });
       const breaches = check.problems.map((x) => ({ ...x, path: `input.${x.path}` }));
       await members.update({ tenantId: old.tenantId, id: old.id }, { toDate: addDays(input.changeOn, -1) });
       const next = await members.save(
@@ -123,7 +125,7 @@ export class StaffingService {
           createdBy: p.userId,
         }),
       );
-      return replacementModel(saved, config);
+      return replacementModel(saved, ctx);
     }));
   }
 
@@ -144,7 +146,7 @@ export class StaffingService {
         contractId: ctx.contract.id,
         asOf: day,
         members: members.map(memberModel),
-        replacements: replacements.map((r) => replacementModel(r, config)),
+        replacements: replacements.map((r) => replacementModel(r, ctx)),
         turnover: turnover.classes.map((c) => ({ class: c.class, roles: c.roles, plannedHeadcount: c.plannedHeadcount, replaced: c.replaced, ratePercent: c.display, capPercent: c.capPercent, withinCap: c.withinCap, stored: c.explained })),
         team: { ok: team.ok, problems: team.problems, details: { minimums: team.minimums, roles: team.roles } as unknown as JsonValue },
       };
@@ -152,7 +154,7 @@ export class StaffingService {
   }
 
   private async readable(em: EntityManager, ability: AppAbility, contractId: string): Promise<ContractContext> {
-    const ctx = await loadContract(em, this.contracts, ability, contractId);
+    const ctx = await loadContract(em, this.contracts, ability, contractId, this.calendars);
     if (!ability.can('read', contractSubject('StaffRoster', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
     return ctx;
   }
@@ -169,7 +171,7 @@ function memberModel(m: StaffMemberEntity): StaffMemberModel {
 }
 
 /** The stored problems are those found when it was recorded; the working-day counts are recomputed for display. */
-function replacementModel(r: StaffReplacementEntity, config: ParsedConfig): StaffReplacementModel {
+function replacementModel(r: StaffReplacementEntity, { config, calendar }: Pick<ContractContext, 'config' | 'calendar'>): StaffReplacementModel {
   let notice: number | null = null;
   let handover: number | null = null;
   let notes: string[] = [];
@@ -181,7 +183,7 @@ function replacementModel(r: StaffReplacementEntity, config: ParsedConfig): Staf
       ...(r.handoverFrom ? { handoverFrom: r.handoverFrom } : {}),
       ...(r.handoverTo ? { handoverTo: r.handoverTo } : {}),
       ...(r.interviewPassed !== null ? { interviewPassed: r.interviewPassed } : {}),
-    });
+    }, { calendar });
     notice = check.noticeWorkingDays;
     handover = check.handoverWorkingDays;
     notes = check.notes;

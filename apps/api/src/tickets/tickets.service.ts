@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import {
   availableActions,
-  calendarOf,
   futureTimeProblem,
   submissionTimeProblems,
   isDataProcessing,
@@ -21,7 +20,7 @@ import {
   type Ticket,
   type TicketAction,
 } from '@ledger/contracts';
-import { JobDispatcher, JobOutbox, TicketImportStore, ticketColumns, ticketToDomain, type JobRequest, type TicketFileFormat, type TicketImportRow } from '@ledger/jobs';
+import { JobDispatcher, NationalCalendarStore, JobOutbox, TicketImportStore, ticketColumns, ticketToDomain, type JobRequest, type TicketFileFormat, type TicketImportRow } from '@ledger/jobs';
 import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { TenantDatabase, type ContractEntity, type TicketEntity, type TicketEventEntity } from '@ledger/persistence';
 import { evaluateTicketSla, formatInstant, summariseSlaStatus, toEpochMs, type SlaExplanation, type WorkCalendar } from '@ledger/sla';
@@ -90,6 +89,7 @@ export class TicketsService {
     private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
+    private readonly calendars: NationalCalendarStore,
     private readonly dispatcher: JobDispatcher,
   ) {}
 
@@ -302,13 +302,16 @@ export class TicketsService {
   }
 
   private async governingFor(em: EntityManager, contract: ContractEntity, version: number): Promise<Governing> {
-    const key = `${contract.id}:${version}`;
+    // The national calendar may have been published since: the key holds its version.
+    const national = await this.calendars.national(em);
+    const key = `${national.version}|${contract.id}:${version}`;
     const known = this.governing.get(key);
     if (known) return known;
     const row = (await this.contracts.versions(em, [contract.id])).find((v) => v.version === version);
     if (!row) throw new Error(`contract ${contract.id} has no version ${version}`);
     const config = parseContractConfig(row.configuration);
-    const gov = { config, calendar: calendarOf(config), version };
+    if (this.governing.size > 2000) this.governing.clear();
+    const gov = { config, calendar: this.calendars.calendarOn(national, config), version };
     this.governing.set(key, gov);
     return gov;
   }

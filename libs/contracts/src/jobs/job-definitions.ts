@@ -24,6 +24,11 @@ export const JOB_DEFINITIONS = {
   'recompute-schedule': { queue: 'schedule', payload: z.strictObject({ tenantId: uuid, contractId: uuid }) },
   /** Read, validate and store an uploaded ticket import file (ticket_imports row), recording its progress. */
   'import-tickets': { queue: 'import', payload: z.strictObject({ tenantId: uuid, importId: uuid }) },
+  /**
+   * Recompute a tenant's stored SLA results (and warnings) whose calendar version differs from the current national
+   * calendar on the days it changed (a year published, a correction); in batches of results after `after` (id order).
+   */
+  'calendar-recompute': { queue: 'sla', payload: z.strictObject({ tenantId: uuid, nationalVersion: z.string().min(1), after: uuid.nullable() }) },
   /** Render a finance export (CSV or XLSX) of payment schedules. */
   'render-export': { queue: 'export', payload: z.strictObject({ tenantId: uuid, exportId: uuid }) },
 } as const;
@@ -60,6 +65,8 @@ export const jobIds = {
   schedule: (k: { tenantId: string; contractId: string; trigger: string }) => `schedule-${k.tenantId}-${k.contractId}-${k.trigger}`,
   export: (k: { tenantId: string; exportId: string }) => `export-${k.tenantId}-${k.exportId}`,
   ticketImport: (k: { tenantId: string; importId: string }) => `import-${k.tenantId}-${k.importId}`,
+  /** One per tenant, national version (as its hash: versions hold '+' and '@') and batch start. */
+  calendarRecompute: (k: { tenantId: string; versionHash: string; after: string | null }) => `calendar-${k.tenantId}-${k.versionHash}-${k.after ?? 'first'}`,
 };
 
 /** A job id is safe for BullMQ and the jobs table: letters, digits, '.', '_' and '-' only. */

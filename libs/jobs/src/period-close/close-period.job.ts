@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { explanationText, jobIds, parseContractConfig, periodsInTerm, type JobPayload, type ScheduleLine } from '@ledger/contracts';
 import { TenantDatabase } from '@ledger/persistence';
+import { NationalCalendarStore } from '../calendar/national-calendar.store';
 import { faultPoint } from '../runtime/fault-point';
 import { jobScope, UnrecoverableJobError, type JobHandler, type JobRun } from '../runtime/job-handler';
 import { JobOutbox, lockJobKey, type JobRequest } from '../runtime/job-outbox';
@@ -20,7 +21,10 @@ export type ClosePeriodOutcome = { closeId: string; computed: boolean; status: s
 export class ClosePeriodJob implements JobHandler<'close-period'> {
   readonly name = 'close-period' as const;
 
-  constructor(private readonly db: TenantDatabase) {}
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly calendars: NationalCalendarStore,
+  ) {}
 
   async handle(payload: JobPayload<'close-period'>, run: JobRun): Promise<ClosePeriodOutcome> {
     return this.db.run(jobScope(payload.tenantId, run), async (em) => {
@@ -35,7 +39,8 @@ export class ClosePeriodJob implements JobHandler<'close-period'> {
       const version = await PeriodCloseReads.version(em, { tenantId: close.tenantId, id: close.contractId }, close.configVersion);
       if (!version) throw new UnrecoverableJobError(`configuration version ${close.configVersion} of contract ${close.contractId} is missing`);
       const config = { ...parseContractConfig(version.configuration), version: close.configVersion };
-      const computation = await computePeriodClose(em, { contractId: close.contractId, config, period: close.period, asOf: close.asOf });
+      const calendar = await this.calendars.calendarOf(em, config);
+      const computation = await computePeriodClose(em, { contractId: close.contractId, config, calendar, period: close.period, asOf: close.asOf });
       const lines = deductionLines(close, computation);
       const half = Math.ceil(lines.length / 2);
       await PeriodCloseStore.insertLines(em, close, lines.slice(0, half));

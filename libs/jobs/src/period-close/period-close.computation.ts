@@ -1,6 +1,5 @@
 import {
   assemblePeriodFacts,
-  calendarOf,
   computeSchedule,
   explain,
   explanationText,
@@ -26,7 +25,7 @@ import {
 } from '@ledger/contracts';
 import { Decimal, toFixed2 } from '@ledger/kernel';
 import type { AssessmentScheme, TicketRecord } from '@ledger/scoring';
-import { formatInstant } from '@ledger/sla';
+import { formatInstant, type WorkCalendar } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
 import { PeriodCloseReads, type TicketMetricRow } from './period-close.reads';
 import { achievementExplained, delayExplained } from './ticket-metric-explanations';
@@ -103,14 +102,21 @@ function ticketMetricOf(c: Component): TicketMetric | null {
  */
 export async function computePeriodClose(
   em: EntityManager,
-  input: { contractId: string; config: ParsedConfig & { version: number }; period: string; asOf: string; extraFacts?: Pick<PaymentFactsInput, 'payments' | 'adjustments'> },
+  input: {
+    contractId: string;
+    config: ParsedConfig & { version: number };
+    /** The contract's working calendar on the current national calendar (NationalCalendarStore). */
+    calendar: WorkCalendar;
+    period: string;
+    asOf: string;
+    extraFacts?: Pick<PaymentFactsInput, 'payments' | 'adjustments'> },
 ): Promise<PeriodCloseComputation> {
   const { config, period, asOf } = input;
   const scheme = config.assessment;
   const target = { id: period, ...periodBounds(config, period) };
   const schemePeriods = scheme ? periodsInTerm(scheme.period, config.term.start, config.term.end) : [];
   const repo = PeriodCloseReads;
-  const calendar = calendarOf(config);
+  const { calendar } = input;
   const zone = timeZoneOf(config);
   const notes: string[] = [];
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { calendarOf, computeSchedule, mergeConfirmedFacts, parseContractConfig, withCorrections, type JobPayload, type PaymentFactsInput } from '@ledger/contracts';
+import { computeSchedule, mergeConfirmedFacts, parseContractConfig, withCorrections, type JobPayload, type PaymentFactsInput } from '@ledger/contracts';
 import { TenantDatabase } from '@ledger/persistence';
+import { NationalCalendarStore } from '../calendar/national-calendar.store';
 import { createHash } from 'crypto';
 import { jobScope, UnrecoverableJobError, type JobHandler, type JobRun } from '../runtime/job-handler';
 import { JobOutbox, lockJobKey } from '../runtime/job-outbox';
@@ -26,7 +27,10 @@ export type ScheduleOutcome = { contractId: string; stored: boolean; basisKey: s
 export class RecomputeScheduleJob implements JobHandler<'recompute-schedule'> {
   readonly name = 'recompute-schedule' as const;
 
-  constructor(private readonly db: TenantDatabase) {}
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly calendars: NationalCalendarStore,
+  ) {}
 
   async handle(payload: JobPayload<'recompute-schedule'>, run: JobRun, nowMs = Date.now()): Promise<ScheduleOutcome> {
     return this.db.run(jobScope(payload.tenantId, run), async (em) => {
@@ -74,7 +78,7 @@ export class RecomputeScheduleJob implements JobHandler<'recompute-schedule'> {
         contractId: contract.id,
         basisKey,
         configVersion: config.version,
-        calendarVersion: calendarOf(config).version,
+        calendarVersion: (await this.calendars.calendarOf(em, config)).version,
         asOf,
         schedule,
         basis,

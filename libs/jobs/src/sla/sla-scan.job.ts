@@ -3,6 +3,7 @@ import { timeZoneOf, type JobPayload } from '@ledger/contracts';
 import { TenantDatabase, TicketEntity, type TicketEventEntity } from '@ledger/persistence';
 import { jobScope, type JobHandler, type JobRun } from '../runtime/job-handler';
 import { JobOutbox, lockJobKey } from '../runtime/job-outbox';
+import { NationalCalendarStore } from '../calendar/national-calendar.store';
 import { ENDED_STATES, evaluateTicket, GoverningConfigs, insertNotifications, slaNotifications, ticketEvents, ticketToDomain, type SlaNotification } from './ticket-sla.job';
 
 /** Tickets whose events are read per query. */
@@ -18,9 +19,14 @@ const CHUNK = 500;
 @Injectable()
 export class SlaScanJob implements JobHandler<'sla-scan'> {
   readonly name = 'sla-scan' as const;
-  private readonly configs = new GoverningConfigs();
+  private readonly configs: GoverningConfigs;
 
-  constructor(private readonly db: TenantDatabase) {}
+  constructor(
+    private readonly db: TenantDatabase,
+    calendars: NationalCalendarStore,
+  ) {
+    this.configs = new GoverningConfigs(calendars);
+  }
 
   async handle(payload: JobPayload<'sla-scan'>, run: JobRun): Promise<unknown> {
     const atMs = Date.parse(payload.at);

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  calendarOf,
   parseContractConfig,
   timeZoneOf,
   toSlaTicket,
@@ -15,6 +14,7 @@ import { DomainError } from '@ledger/kernel';
 import { ContractVersionEntity, TenantDatabase, TicketEntity, TicketEventEntity } from '@ledger/persistence';
 import { evaluateTicketSla, formatInstant, summariseSlaStatus, toEpochMs, type SlaStatus, type TargetResult, type TicketSlaResult, type WorkCalendar } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
+import { NationalCalendarStore } from '../calendar/national-calendar.store';
 import { jobScope, UnrecoverableJobError, type JobHandler, type JobRun } from '../runtime/job-handler';
 import { JobOutbox, lockJobKey } from '../runtime/job-outbox';
 
@@ -31,29 +31,34 @@ export const ENDED_STATES: readonly string[] = ['closed', 'withdrawn', 'unsolvab
 export type GoverningConfig = { config: ParsedConfig; calendar: WorkCalendar; version: number };
 
 /**
- * Parsed configurations and calendars by contract version. Versions are immutable, so the cache never goes stale;
- * rows are read in the caller's transaction (RLS decides), the cache only saves parsing.
+ * Parsed configurations and calendars by contract version, on the current national calendar (NationalCalendarStore,
+ * read from the database). Versions are immutable and the key holds the national version, so the cache never goes
+ * stale; rows are read in the caller's transaction (RLS decides), the cache only saves parsing.
  */
 export class GoverningConfigs {
   private readonly known = new Map<string, GoverningConfig>();
 
+  constructor(private readonly calendars: NationalCalendarStore) {}
+
   /** The governing configuration of every given (contract, version); a version that cannot be read is absent. */
   async load(em: EntityManager, wanted: readonly { contractId: string; configVersion: number }[]): Promise<Map<string, GoverningConfig>> {
+    const national = await this.calendars.national(em);
     const out = new Map<string, GoverningConfig>();
     const missing = new Map<string, { contractId: string; version: number }>();
     for (const w of wanted) {
       const key = GoverningConfigs.key(w.contractId, w.configVersion);
-      const hit = this.known.get(key);
+      const hit = this.known.get(`${national.version}|${key}`);
       if (hit) out.set(key, hit);
       else missing.set(key, { contractId: w.contractId, version: w.configVersion });
     }
     if (missing.size) {
+      if (this.known.size > 5000) this.known.clear();
       const rows = await em.getRepository(ContractVersionEntity).find({ where: [...missing.values()] });
       for (const row of rows) {
         const config = parseContractConfig(row.configuration);
-        const gov = { config, calendar: calendarOf(config), version: row.version };
+        const gov = { config, calendar: this.calendars.calendarOn(national, config), version: row.version };
         const key = GoverningConfigs.key(row.contractId, row.version);
-        this.known.set(key, gov);
+        this.known.set(`${national.version}|${key}`, gov);
         out.set(key, gov);
       }
     }
@@ -123,10 +128,11 @@ export function evaluateTicket(ticket: Ticket, gov: GoverningConfig, nowMs: numb
 export type SlaNotification = {
   tenantId: string;
   contractId: string;
-  ticketId: string;
+  /** null for a notice about the contract (a calendar recomputation's counts). */
+  ticketId: string | null;
   dedupeKey: string;
-  kind: 'sla-at-risk' | 'sla-breached';
-  severity: 'warning' | 'critical';
+  kind: 'sla-at-risk' | 'sla-breached' | 'calendar-recomputed';
+  severity: 'info' | 'warning' | 'critical';
   message: string;
   details: Record<string, string | number>;
 };
@@ -277,9 +283,14 @@ export function ticketEvents(em: EntityManager, ticketIds: readonly string[], te
 @Injectable()
 export class TicketSlaJob implements JobHandler<'ticket-sla'> {
   readonly name = 'ticket-sla' as const;
-  private readonly configs = new GoverningConfigs();
+  private readonly configs: GoverningConfigs;
 
-  constructor(private readonly db: TenantDatabase) {}
+  constructor(
+    private readonly db: TenantDatabase,
+    calendars: NationalCalendarStore,
+  ) {
+    this.configs = new GoverningConfigs(calendars);
+  }
 
   handle(payload: JobPayload<'ticket-sla'>, run: JobRun): Promise<unknown> {
     return this.handleAt(payload, run, Date.now());
@@ -334,9 +345,14 @@ type ImportedTicket = StoredTicket & { id: string; tenantId: string; contractId:
 @Injectable()
 export class TicketSlaBatchJob implements JobHandler<'ticket-sla-batch'> {
   readonly name = 'ticket-sla-batch' as const;
-  private readonly configs = new GoverningConfigs();
+  private readonly configs: GoverningConfigs;
 
-  constructor(private readonly db: TenantDatabase) {}
+  constructor(
+    private readonly db: TenantDatabase,
+    calendars: NationalCalendarStore,
+  ) {
+    this.configs = new GoverningConfigs(calendars);
+  }
 
   handle(payload: JobPayload<'ticket-sla-batch'>, run: JobRun): Promise<unknown> {
     return this.handleAt(payload, run, Date.now());

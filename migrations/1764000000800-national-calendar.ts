@@ -48,6 +48,7 @@ export class NationalCalendar1764000000800 implements MigrationInterface {
       GRANT SELECT, INSERT ON national_calendar_years TO ledger_app;
 
       ALTER TABLE ticket_sla_results ADD COLUMN previous_calendar_version text, ADD COLUMN supersedes_id uuid REFERENCES ticket_sla_results (id);
+      CREATE INDEX ticket_sla_results_supersedes_idx ON ticket_sla_results (supersedes_id) WHERE supersedes_id IS NOT NULL;
 
       CREATE POLICY tenants_read_system ON tenants FOR SELECT USING (app_is_system());
     `);

@@ -15,7 +15,7 @@ export class NotificationModel {
   @Field(() => ID, { nullable: true })
   ticketId!: string | null;
 
-  @Field({ description: 'sla-at-risk (≥ 75 % of a target used, clock running) or sla-breached (≥ 100 %)' })
+  @Field({ description: 'sla-at-risk (≥ 75 % of a target used, clock running), sla-breached (≥ 100 %), or calendar-recomputed (the national calendar changed: how many of the contract\'s results were recomputed and changed)' })
   kind!: string;
 
   @Field({ description: 'info, warning or critical' })
@@ -53,6 +53,12 @@ export class StoredTicketSlaModel {
 
   @Field()
   calendarVersion!: string;
+
+  @Field(() => String, { nullable: true, description: 'Set on a result recomputed because the national calendar changed (a provisional year published, a correction): the version of the result it replaces.' })
+  previousCalendarVersion!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The stored result this recomputation replaces (it stays in the history).' })
+  supersedesId!: string | null;
 
   @Field({ description: 'breached when any target is breached, else running when any runs, else met (at evaluatedAt).' })
   status!: string;

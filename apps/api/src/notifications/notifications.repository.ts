@@ -23,6 +23,8 @@ type SlaResultRow = {
   event_count: number;
   config_version: number;
   calendar_version: string;
+  previous_calendar_version: string | null;
+  supersedes_id: string | null;
   status: string;
   targets: JsonValue;
   provisional: boolean;
@@ -67,6 +69,8 @@ export class NotificationsRepository {
       eventCount: r.event_count,
       configVersion: r.config_version,
       calendarVersion: r.calendar_version,
+      previousCalendarVersion: r.previous_calendar_version,
+      supersedesId: r.supersedes_id,
       status: r.status,
       targets: r.targets,
       provisional: r.provisional,

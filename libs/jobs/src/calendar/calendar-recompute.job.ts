@@ -101,6 +101,8 @@ export class CalendarRecomputeJob implements JobHandler<'calendar-recompute'> {
         `SELECT r.id, r.contract_id, r.ticket_id, r.event_count, r.config_version, r.calendar_version, r.targets, r.evaluated_at
            FROM ticket_sla_results r
           WHERE r.tenant_id = $1 AND NOT starts_with(r.calendar_version, $2 || '+cfg-') AND ($3::uuid IS NULL OR r.id > $3::uuid)
+            -- A result already recomputed is represented by its successor (the chain goes on from there).
+            AND NOT EXISTS (SELECT 1 FROM ticket_sla_results n WHERE n.supersedes_id = r.id)
           ORDER BY r.id LIMIT ${CALENDAR_RECOMPUTE_BATCH}`,
         [payload.tenantId, national.version, payload.after],
       );

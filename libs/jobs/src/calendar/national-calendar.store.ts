@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { parseContractConfig, type ParsedConfig } from '@ledger/contracts';
+import type { ParsedConfig } from '@ledger/contracts';
 import {
   buildCalendar,
   canonicalJson,
@@ -64,11 +64,6 @@ export class NationalCalendarStore {
     return (await this.current(em)).national;
   }
 
-  /** The national calendar a stored version names, rebuilt from the records (undefined if they cannot). */
-  async nationalAt(em: EntityManager, seq: number): Promise<NationalCalendar> {
-    return composeNationalCalendar((await this.current(em)).records, seq);
-  }
-
   /** A contract's working calendar on the current national calendar. */
   async calendarOf(em: EntityManager, config: Pick<ParsedConfig, 'calendar'>): Promise<WorkCalendar> {
     return this.calendarOn(await this.national(em), config);
@@ -84,12 +79,6 @@ export class NationalCalendarStore {
       this.calendars.set(key, cal);
     }
     return cal;
-  }
-
-  /** A stored configuration (jsonb) parsed, with its working calendar on the current national calendar. */
-  async parsedWithCalendar(em: EntityManager, configuration: unknown): Promise<{ config: ParsedConfig; calendar: WorkCalendar }> {
-    const config = parseContractConfig(configuration);
-    return { config, calendar: await this.calendarOf(em, config) };
   }
 
   private async current(em: EntityManager): Promise<Snapshot> {
@@ -121,7 +110,10 @@ export function shippedYearsToLoad(stored: readonly CalendarYearRecord[], shippe
     // A year is compared with the last row a release loaded (not an admin's publication): a release that ships the
     // same days as before changes nothing, even if the platform admin corrected that year since.
     const fromReleases = stored.filter((r) => r.year === y.year && r.source !== 'admin').sort((a, b) => b.seq - a.seq)[0];
-    if (!fromReleases) return !stored.some((r) => r.year === y.year && r.source === 'admin') || false;
-    return !sameYearDays(fromReleases, y);
+    if (fromReleases) return !sameYearDays(fromReleases, y);
+    // A year only the platform admin published: loaded when the release ships it differently (the shipped data
+    // stays the source for the years it has), not when it ships the notice's very days.
+    const admin = stored.filter((r) => r.year === y.year).sort((a, b) => b.seq - a.seq)[0];
+    return !admin || !sameYearDays(admin, y);
   });
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { jobIds } from '@ledger/contracts';
 import { TenantDatabase } from '@ledger/persistence';
-import { CN_NATIONAL_CALENDAR, fnv1a32 } from '@ledger/sla';
+import { CN_NATIONAL_CALENDAR, fnv1a32, type NationalCalendar } from '@ledger/sla';
 import { JobDispatcher } from '../runtime/job-dispatcher';
 import { JobOutbox, type JobRequest } from '../runtime/job-outbox';
 import { calendarRecomputeJob } from './calendar-recompute.job';
@@ -31,18 +31,21 @@ export class NationalCalendarSync implements OnApplicationBootstrap {
     if (tenants) this.logger.log({ tenants }, 'asked the recomputation of results on the new national calendar');
   }
 
-  /** Loads newly shipped years, then asks the recomputation; returns the years loaded and the tenants asked. */
-  async sync(): Promise<{ loaded: number[]; tenants: number }> {
+  /**
+   * Loads newly shipped years (from `shipped`: this release's data), then asks the recomputation; returns the years
+   * loaded and the tenants asked.
+   */
+  async sync(shipped: NationalCalendar = CN_NATIONAL_CALENDAR): Promise<{ loaded: number[]; tenants: number }> {
     const loaded = await this.db.run({ kind: 'system', operation: 'calendar:sync' }, async (em) => {
       // The API and the workers start together: one loads, the others then find nothing to load.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('national_calendar_sync'))`);
-      const years = shippedYearsToLoad(await this.store.records(em));
+      const years = shippedYearsToLoad(await this.store.records(em), shipped);
       for (const y of years) {
         await em.query(`INSERT INTO national_calendar_years (year, holidays, make_up_workdays, source, release) VALUES ($1, $2, $3, 'package', $4)`, [
           y.year,
           JSON.stringify(y.holidays),
           JSON.stringify(y.makeUpWorkdays),
-          CN_NATIONAL_CALENDAR.version,
+          shipped.version,
         ]);
       }
       return years.map((y) => y.year);

@@ -43,8 +43,8 @@ export async function digestCloseInputs(em: EntityManager, contractId: string, p
  * Which inputs changed since a close was requested: digests (when the close kept them), the contract's current
  * configuration version and its working calendar now (once the close computed one). The calendar counts as changed
  * when the contract's calendar settings differ, or when the national calendar differs on a year the close read —
- * the period's years and the next one (a deadline of a ticket late in the period runs into it): a close that used a
- * provisional year goes stale when that year is published, one of an untouched year does not.
+ * the period's years, and the next one for a period ending in December (deadlines of its last tickets run into it):
+ * a close that used a provisional year goes stale when that year is published, one of an untouched year does not.
  */
 export function changedInputs(
   close: { period: string; inputsDigest: InputsDigest | null; configVersion: number; calendarVersion: string | null },
@@ -64,7 +64,9 @@ function calendarChanged(period: string, was: string, now: WorkCalendar, records
   if (configPart(was) !== configPart(now.version)) return true;
   const { start, end } = bounds(period);
   const years: number[] = [];
-  for (let y = Number(start.slice(0, 4)); y <= Number(end.slice(0, 4)) + 1; y++) years.push(y);
+  // A period ending in December also read January: deadlines of its last tickets run into the next year.
+  const last = Number(end.slice(0, 4)) + (end.slice(5, 7) === '12' ? 1 : 0);
+  for (let y = Number(start.slice(0, 4)); y <= last; y++) years.push(y);
   return changedYears(records, nationalPartOf(was), now.nationalVersion, years).length > 0;
 }
 

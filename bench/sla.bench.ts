@@ -5,6 +5,11 @@
  * holidays from our versioned data, Mon–Fri 08:30–12:00 + 13:30–17:30, Asia/Shanghai. The peer cannot
  * express 补班 (make-up working days), so ours runs with `makeUpWorkdays: false`.
  *
+ * The national calendar is read as the running system reads it: at start, from `national_calendar_years` in a
+ * fresh migrated database on the local server (bench/lib/bench-db.ts), as the app role in the system scope,
+ * through NationalCalendarStore; a second read must return the same WorkCalendar instance (cached per national
+ * version + configuration). The database is dropped before anything is timed; the peer gets the same years.
+ *
  * Case definitions (chosen so both engines are asked the same question):
  *  - add:  start = a whole minute, minutes ∈ [1, 4500] (≤ 10 working days), start < 2026-12-10 so every
  *          result stays inside the published range. m = 0 is not drawn: the peer returns the next
@@ -20,7 +25,10 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CN_NATIONAL_CALENDAR, addWorkingMinutes, buildCalendar, formatInstant, workingMinutesBetween } from '@ledger/sla';
+import { NationalCalendarStore } from '@ledger/jobs';
+import { createDataSource, TenantDatabase } from '@ledger/persistence';
+import { addWorkingMinutes, calendarConfigSchema, formatInstant, workingMinutesBetween, type NationalCalendar, type WorkCalendar } from '@ledger/sla';
+import { createBenchDatabase } from './lib/bench-db';
 
 // The peer computes in the host zone: pin it before any date is built, and check it took.
 process.env.TZ = 'Asia/Shanghai';
@@ -69,13 +77,42 @@ function packageVersion(name: string): string {
   return pkg.version;
 }
 
+/**
+ * The national calendar and our working calendar, read from a fresh migrated database through NationalCalendarStore
+ * (two reads: the second must be served from the per-version cache, same instance). The database is dropped after.
+ */
+async function calendarFromDatabase(): Promise<{ national: NationalCalendar; cal: WorkCalendar; readMs: number }> {
+  const bench = await createBenchDatabase('sla');
+  const ds = createDataSource({ url: bench.appUrl }, { poolSize: 1 });
+  try {
+    await ds.initialize();
+    const db = new TenantDatabase(ds, { setRole: false });
+    const store = new NationalCalendarStore();
+    const config = { calendar: calendarConfigSchema.parse({ timeZone: 'Asia/Shanghai', makeUpWorkdays: false }) };
+    const scope = { kind: 'system', operation: 'bench:sla' } as const;
+    const t0 = performance.now();
+    const first = await db.run(scope, async (em) => ({ national: await store.national(em), cal: await store.calendarOf(em, config) }));
+    const readMs = performance.now() - t0;
+    const again = await db.run(scope, (em) => store.calendarOf(em, config));
+    if (again !== first.cal) throw new Error('NationalCalendarStore built a second WorkCalendar for the same national version and configuration');
+    if (first.cal.version !== again.version || !first.cal.version.startsWith(first.national.version)) throw new Error(`calendar version ${first.cal.version} is not on ${first.national.version}`);
+    return { ...first, readMs };
+  } finally {
+    if (ds.isInitialized) await ds.destroy();
+    await bench.drop();
+  }
+}
+
 async function main(): Promise<void> {
   if (new Date(sh(2026, 3, 1)).getTimezoneOffset() !== -480) throw new Error('TZ=Asia/Shanghai did not take effect; the comparison would be invalid');
+  const { national, cal, readMs } = await calendarFromDatabase();
+  console.log(`calendar ${cal.version} read from national_calendar_years in ${Math.round(readMs)} ms; second read: same WorkCalendar (cached)`);
   const dayjs = (await import('dayjs')).default;
   const businessTime = (await import('dayjs-business-time')).default;
   dayjs.extend(businessTime);
 
-  const holidays = CN_NATIONAL_CALENDAR.years.flatMap((y) => y.holidays.map((h) => h.date));
+  // The peer gets the published years' holidays of the same database version (provisional years lie after the cases).
+  const holidays = national.years.filter((y) => y.status === 'published').flatMap((y) => y.holidays.map((h) => h.date));
   dayjs.setHolidays(holidays);
   const hours = [
     { start: '08:30:00', end: '12:00:00' },
@@ -83,7 +120,6 @@ async function main(): Promise<void> {
   ];
   dayjs.setBusinessTime({ sunday: null, monday: hours, tuesday: hours, wednesday: hours, thursday: hours, friday: hours, saturday: null });
 
-  const cal = buildCalendar({ timeZone: 'Asia/Shanghai', makeUpWorkdays: false });
   const { addStart, addMinutes, diffA, diffB } = makeCases();
 
   // --- ours: all cases (after a short warm-up so we time compiled code, as for the peer) ---
@@ -144,9 +180,14 @@ async function main(): Promise<void> {
       version: packageVersion('dayjs-business-time'),
       dayjs: packageVersion('dayjs'),
       cases: { add: n, diff: n, total: 2 * n, note: n < CASES ? `timed and compared on the first ${n} cases of each kind (it walks day by day)` : 'all cases' },
-      config: 'national holidays from cn-national-calendar.json, no make-up days (cannot be expressed), Mon–Fri 08:30–12:00 + 13:30–17:30, TZ=Asia/Shanghai',
+      config: 'national holidays of the same database version (published years), no make-up days (cannot be expressed), Mon–Fri 08:30–12:00 + 13:30–17:30, TZ=Asia/Shanghai',
     },
-    ours: { calendarVersion: cal.version, makeUpWorkdays: false },
+    ours: {
+      calendarVersion: cal.version,
+      makeUpWorkdays: false,
+      calendarSource: 'national_calendar_years of a fresh migrated PostgreSQL database, read at start through NationalCalendarStore (system scope); a second read returned the cached WorkCalendar',
+      calendarReadMs: Math.round(readMs),
+    },
     oursOpsPerSec,
     peerOpsPerSec,
     ratio,

@@ -84,6 +84,7 @@ const CASES: Case[] = [
   { name: 'finance-huaian-dashboard', user: 'huaian.finance@demo.local', path: `/finance/contracts/${HA}` },
   // The platform administrator.
   { name: 'platform-tenants', user: 'admin@demo.local', path: '/platform/tenants', screenshot: true },
+  { name: 'platform-calendar', user: 'admin@demo.local', path: '/platform/calendar', screenshot: true },
 ];
 
 /** Latin words a Chinese screen may show: the issue's allowlist (SLA, L1–L4, ID, file types) and units. */

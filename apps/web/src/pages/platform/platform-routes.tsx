@@ -1,6 +1,11 @@
 import type { AppRoute } from '../../app-route';
+import { NationalCalendarPage } from './national-calendar-page';
+import { nationalCalendarMessages } from './national-calendar-messages';
 import { platformMessages } from './platform-messages';
 import { TenantsPage } from './tenants-page';
 
 /** The platform administrator's pages (under /platform: /admin belongs to the API's queue board). */
-export const platformRoutes: AppRoute[] = [{ path: '/platform/tenants', roles: ['platform-admin'], nav: platformMessages.text('navTenants'), element: <TenantsPage /> }];
+export const platformRoutes: AppRoute[] = [
+  { path: '/platform/tenants', roles: ['platform-admin'], nav: platformMessages.text('navTenants'), element: <TenantsPage /> },
+  { path: '/platform/calendar', roles: ['platform-admin'], nav: nationalCalendarMessages.text('title'), element: <NationalCalendarPage /> },
+];

@@ -1,0 +1,284 @@
+import { useId, useRef, useState } from 'react';
+import { type GqlProblem, GraphqlRequestError } from '../../api/graphql-client';
+import { useGraphqlMutation } from '../../api/use-graphql';
+import { FormField } from '../../components/form-field';
+import { ErrorState, problemsOf, useProblemText } from '../../components/query-state';
+import { format, useMessages } from '../../i18n/i18n';
+import { FILE_FORMATS, type DayList, type FileFormat, placeProblems, type PublishMode, withRowReference } from './national-calendar-format';
+import { nationalCalendarMessages } from './national-calendar-messages';
+import {
+  type CalendarYear,
+  type PublicationResult,
+  PUBLISH_NATIONAL_CALENDAR,
+  PUBLISH_NATIONAL_CALENDAR_FILE,
+  type PublishNationalCalendarFileInput,
+  type PublishNationalCalendarInput,
+} from './national-calendar-queries';
+
+type Row = { key: number; date: string; name: string };
+type LoadedFile = { name: string; size: number; content: string };
+
+/**
+ * Publishes a year of the national calendar: the notice, a reason when it corrects a published year, and the days
+ * entered row by row or read from an uploaded holiday-cn / chinese-days file (read here, sent as text). Every problem
+ * of a refusal is shown at its field or row; a file's problems are listed with their location in the file.
+ */
+export function PublishCalendarForm({ years, onAttempt, onPublished }: { years: readonly CalendarYear[]; onAttempt(): void; onPublished(result: PublicationResult): void }) {
+  const t = useMessages(nationalCalendarMessages);
+  const problemText = useProblemText();
+  const firstProvisional = years.find((y) => y.status !== 'published')?.year;
+  const [year, setYear] = useState(firstProvisional !== undefined ? String(firstProvisional) : '');
+  const [title, setTitle] = useState('');
+  const [number, setNumber] = useState('');
+  const [noticeDate, setNoticeDate] = useState('');
+  const [reason, setReason] = useState('');
+  const [mode, setMode] = useState<PublishMode>('days');
+  const nextKey = useRef(1);
+  const newRow = (): Row => ({ key: nextKey.current++, date: '', name: '' });
+  const [rows, setRows] = useState<Record<DayList, Row[]>>(() => ({ holidays: [newRow()], makeUpWorkdays: [] }));
+  const [fileFormat, setFileFormat] = useState<FileFormat>('holiday-cn');
+  const [file, setFile] = useState<LoadedFile | null>(null);
+  // The problems of the last attempt (found here before sending, or the API's refusal), and an error without any.
+  const [problems, setProblems] = useState<readonly GqlProblem[]>([]);
+  const [failure, setFailure] = useState<GraphqlRequestError | null>(null);
+  const [sent, setSent] = useState<PublishMode>('days');
+  const [publishDays, daysState] = useGraphqlMutation(PUBLISH_NATIONAL_CALENDAR);
+  const [publishFile, fileState] = useGraphqlMutation(PUBLISH_NATIONAL_CALENDAR_FILE);
+  const placed = placeProblems(problems, sent, fileFormat);
+  const listName = (list: DayList) => (list === 'holidays' ? t.holidaysHeading : t.makeUpHeading);
+  const textOf = (p: GqlProblem) => problemText(withRowReference(p, (r) => format(t.rowRef, { list: listName(r.list), n: r.n })));
+  const at = (...keys: string[]) =>
+    keys
+      .flatMap((k) => placed.fields.get(k) ?? [])
+      .map(textOf)
+      .join('；') || null;
+  const yearNeeded = mode === 'days' || fileFormat === 'chinese-days';
+  const correcting = yearNeeded && years.some((y) => y.status === 'published' && String(y.year) === year.trim());
+
+  const setRow = (list: DayList, key: number, change: Partial<Row>) => setRows((rs) => ({ ...rs, [list]: rs[list].map((r) => (r.key === key ? { ...r, ...change } : r)) }));
+  const addRow = (list: DayList) => setRows((rs) => ({ ...rs, [list]: [...rs[list], newRow()] }));
+  const removeRow = (list: DayList, key: number) => {
+    setRows((rs) => ({ ...rs, [list]: rs[list].filter((r) => r.key !== key) }));
+    // The rows after it move up: the problems of the last attempt no longer point at the right ones.
+    setProblems([]);
+  };
+
+  const chooseFile = async (chosen: File | undefined) => {
+    setFile(null);
+    if (!chosen) return;
+    try {
+      setFile({ name: chosen.name, size: chosen.size, content: await chosen.text() });
+    } catch {
+      setSent('file');
+      setProblems([{ path: 'input.content', code: 'value.invalid', message: '' }]);
+    }
+  };
+
+  const submit = async () => {
+    onAttempt();
+    setSent(mode);
+    const found: GqlProblem[] = [];
+    const y = year.trim();
+    if (yearNeeded && !/^\d{4}$/.test(y)) found.push({ path: 'input.year', code: y ? 'number.integer' : 'value.required', message: '' });
+    if (mode === 'file' && !file) found.push({ path: 'input.content', code: 'value.required', message: '' });
+    setProblems(found);
+    setFailure(null);
+    if (found.length) return;
+    const notice = { title, number, date: noticeDate };
+    const withReason = reason.trim() ? { reason } : {};
+    try {
+      if (mode === 'days') {
+        const day = (r: Row) => ({ date: r.date, name: r.name });
+        const input: PublishNationalCalendarInput = { year: Number(y), notice, holidays: rows.holidays.map(day), makeUpWorkdays: rows.makeUpWorkdays.map(day), ...withReason };
+        onPublished((await publishDays({ input })).publishNationalCalendar);
+      } else if (file) {
+        const input: PublishNationalCalendarFileInput = { format: fileFormat, content: file.content, notice, ...(yearNeeded ? { year: Number(y) } : {}), ...withReason };
+        onPublished((await publishFile({ input })).publishNationalCalendarFile);
+      }
+    } catch (e) {
+      // Each problem at its field, row or file location; an error without problems (no rights, no network) as it is.
+      const refused = e instanceof GraphqlRequestError ? e : null;
+      setProblems(problemsOf(refused));
+      setFailure(refused && !problemsOf(refused).length ? refused : null);
+    }
+  };
+
+  const running = daysState.running || fileState.running;
+  return (
+    <form
+      className="publish-calendar"
+      aria-label={t.publishHeading}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <p className="muted">{t.publishIntro}</p>
+      <div className="form-grid">
+        {yearNeeded ? (
+          <FormField label={t.year} error={at('year')}>
+            {(p) => <input {...p} inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} data-field="year" />}
+          </FormField>
+        ) : (
+          <p className="muted">{t.yearFromFile}</p>
+        )}
+      </div>
+      <fieldset className="calendar-fieldset">
+        <legend>{t.noticeLegend}</legend>
+        <div className="form-grid">
+          <FormField label={t.noticeTitle} hint={t.noticeTitleHint} error={at('notice.title')}>
+            {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}
+          </FormField>
+          <FormField label={t.noticeNumber} hint={t.noticeNumberHint} error={at('notice.number')}>
+            {(p) => <input {...p} value={number} onChange={(e) => setNumber(e.target.value)} />}
+          </FormField>
+          <FormField label={t.noticeDate} error={at('notice.date')}>
+            {(p) => <input {...p} type="date" value={noticeDate} onChange={(e) => setNoticeDate(e.target.value)} />}
+          </FormField>
+        </div>
+      </fieldset>
+      {correcting ? (
+        <p className="notice" role="note">
+          {format(t.correctionNote, { year: year.trim() })}
+        </p>
+      ) : null}
+      <FormField label={t.reason} hint={t.reasonHint} error={at('reason')}>
+        {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </FormField>
+      <ModeChoice mode={mode} onChange={setMode} />
+      {mode === 'days' ? (
+        <>
+          <DayRows list="holidays" heading={t.holidaysHeading} empty={t.noHolidayRows} add={t.addHoliday} rows={rows.holidays} listError={at('holidays')} rowError={at} onChange={setRow} onAdd={addRow} onRemove={removeRow} />
+          <DayRows list="makeUpWorkdays" heading={t.makeUpHeading} empty={t.noMakeUpRows} add={t.addMakeUp} rows={rows.makeUpWorkdays} listError={at('makeUpWorkdays')} rowError={at} onChange={setRow} onAdd={addRow} onRemove={removeRow} />
+        </>
+      ) : (
+        <fieldset className="calendar-fieldset">
+          <legend>{t.modeFile}</legend>
+          <div className="form-grid">
+            <FormField label={t.fileFormat} hint={t.fileFormatHint} error={at('format')}>
+              {(p) => (
+                <select {...p} value={fileFormat} onChange={(e) => setFileFormat(FILE_FORMATS.find((f) => f === e.target.value) ?? 'holiday-cn')}>
+                  {FILE_FORMATS.map((f) => (
+                    <option key={f} value={f} translate="no">
+                      {f}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <FormField
+              label={t.file}
+              hint={file ? format(t.fileRead, { name: file.name, size: file.size }) : undefined}
+              error={at('content') ?? (placed.file.length ? format(t.fileProblems, { n: placed.file.length }) : null)}
+            >
+              {(p) => <input {...p} type="file" accept=".json,application/json" onChange={(e) => void chooseFile(e.target.files?.[0])} />}
+            </FormField>
+          </div>
+          {placed.file.length ? (
+            <div className="calendar-file-problems" data-testid="file-problems">
+              <h3>{t.fileProblemsHeading}</h3>
+              <ul>
+                {placed.file.map((f, i) => (
+                  <li key={i} data-location={f.location}>
+                    {f.location ? (
+                      <>
+                        {t.location} <code translate="no">{f.location}</code>
+                      </>
+                    ) : (
+                      t.wholeFile
+                    )}
+                    {t.colon}
+                    {textOf(f.problem)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </fieldset>
+      )}
+      {placed.other.length ? (
+        <div className="field-error" role="alert">
+          <strong>{t.otherProblems}</strong>
+          <ul>
+            {placed.other.map((p, i) => (
+              <li key={i}>{textOf(p)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {failure ? <ErrorState error={failure} /> : null}
+      <button type="submit" disabled={running}>
+        {running ? t.publishing : t.publish}
+      </button>
+    </form>
+  );
+}
+
+function ModeChoice({ mode, onChange }: { mode: PublishMode; onChange(mode: PublishMode): void }) {
+  const t = useMessages(nationalCalendarMessages);
+  const name = useId();
+  return (
+    <fieldset className="calendar-fieldset calendar-mode">
+      <legend>{t.sourceLegend}</legend>
+      {(['days', 'file'] as const).map((m) => (
+        <label key={m}>
+          <input type="radio" name={name} value={m} checked={mode === m} onChange={() => onChange(m)} /> {m === 'days' ? t.modeDays : t.modeFile}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function DayRows({
+  list,
+  heading,
+  empty,
+  add,
+  rows,
+  listError,
+  rowError,
+  onChange,
+  onAdd,
+  onRemove,
+}: {
+  list: DayList;
+  heading: string;
+  empty: string;
+  add: string;
+  rows: readonly Row[];
+  listError: string | null;
+  rowError(...keys: string[]): string | null;
+  onChange(list: DayList, key: number, change: Partial<Row>): void;
+  onAdd(list: DayList): void;
+  onRemove(list: DayList, key: number): void;
+}) {
+  const t = useMessages(nationalCalendarMessages);
+  return (
+    <fieldset className="calendar-fieldset" data-list={list}>
+      <legend>{heading}</legend>
+      {listError ? (
+        <p className="field-error" role="alert">
+          {listError}
+        </p>
+      ) : null}
+      {rows.length ? null : <p className="muted">{empty}</p>}
+      {rows.map((r, i) => (
+        <div key={r.key} className="calendar-row" data-row={i}>
+          <FormField label={t.dayDate} error={rowError(`${list}[${i}].date`, `${list}[${i}]`)}>
+            {(p) => <input {...p} type="date" value={r.date} onChange={(e) => onChange(list, r.key, { date: e.target.value })} data-field="date" />}
+          </FormField>
+          <FormField label={t.dayName} error={rowError(`${list}[${i}].name`)}>
+            {(p) => <input {...p} value={r.name} onChange={(e) => onChange(list, r.key, { name: e.target.value })} data-field="name" />}
+          </FormField>
+          <button type="button" className="secondary" onClick={() => onRemove(list, r.key)}>
+            {format(t.removeRow, { list: heading, n: i + 1 })}
+          </button>
+        </div>
+      ))}
+      <button type="button" className="secondary" onClick={() => onAdd(list)}>
+        {add}
+      </button>
+    </fieldset>
+  );
+}

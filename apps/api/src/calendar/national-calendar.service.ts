@@ -93,7 +93,9 @@ export class NationalCalendarService {
       if (format === 'chinese-days') {
         if (input.year == null) return { publication: undefined, problems: [problem('input.year', 'value.required')] };
         const r = validateChineseDaysFile(input.content, { year: input.year, ...extra }, national);
-        return { publication: r.problems.length ? undefined : r.publication, problems: r.problems.map((p) => ({ ...p, path: pathOf(p.path) })) };
+        // The year of a chinese-days upload is the form's field (the file holds many years).
+        const at = (path: string): string => (path === 'year' ? 'input.year' : pathOf(path));
+        return { publication: r.problems.length ? undefined : r.publication, problems: r.problems.map((p) => ({ ...p, path: at(p.path) })) };
       }
       const r = validateHolidayCnFile(input.content, extra, national);
       const problems = r.problems.map((p) => ({ ...p, path: pathOf(p.path) }));

@@ -191,6 +191,15 @@ describe('national calendar: publishing a year and recomputing what it changes (
       ?.workingDays as { provisional: boolean; days: { date: string; kind: string; provisional: boolean }[] };
     expect(month.provisional).toBe(false);
     expect(month.days.find((d) => d.date === '2027-01-02')?.kind).toBe('make-up-workday');
+    // Person-months of a month in a provisional year say so (its working days are provisional); 2027's no longer.
+    const contracts = (await call('vendor', '{ contracts { id presetId } }')).data?.contracts as { id: string; presetId: string | null }[];
+    const qinghai = contracts.find((c) => c.presetId === 'qinghai-hospital-3y')?.id as string;
+    const save = `mutation ($i: SaveMonthlyReportInput!) { saveMonthlyReport(input: $i) { month summary { personMonths { planned provisional } } summaryError } }`;
+    for (const [m, provisional] of [['2027-01', false], ['2028-01', true]] as const) {
+      const r = await call('vendor', save, { i: { contractId: qinghai, month: m, report: { attendance: [], deliveries: [], serviceEvents: [] } } });
+      expect(r.errors).toBeUndefined();
+      expect(r.data?.saveMonthlyReport).toMatchObject({ month: m, summary: { personMonths: { provisional } }, summaryError: null });
+    }
     // Audited: the publication's row, with the admin as actor.
     const audit = await asSuperuser(api.database.name, (c) => c.query(`SELECT action, actor_user_id FROM audit_log WHERE table_name = 'national_calendar_years' AND after->>'source' = 'admin'`));
     expect(audit.rows).toHaveLength(1);

@@ -11,6 +11,9 @@ export class PersonMonthsFiguresModel {
 
   @Field()
   absent!: string;
+
+  @Field({ description: "The month lies in a provisional calendar year (domain rule 18): its working days, and so these figures, are provisional (暂定)." })
+  provisional!: boolean;
 }
 
 @ObjectType('ObligationCounts', { description: 'Rows of the obligations checklist by status.' })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NationalCalendarStore } from '@ledger/jobs';
-import { monthlyReportSchema, summariseMonthlyReport, validateMonthlyReport, type ParsedConfig } from '@ledger/contracts';
+import { monthlyReportSchema, summariseMonthlyReport, validateMonthlyReport } from '@ledger/contracts';
 import { DomainError, ValidationError, prefixProblems, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { TenantDatabase, type MonthlyReportEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
@@ -66,7 +66,7 @@ export class ReportsService {
             decidedBy: null,
             decidedAt: null,
           });
-      return this.toModel(saved, ctx.config);
+      return this.toModel(saved, ctx);
     }));
   }
 
@@ -81,7 +81,7 @@ export class ReportsService {
       const check = validateMonthlyReport(report.payload, ctx.config, { calendar: ctx.calendar });
       if (!check.ok) throw new ValidationError(prefixProblems('report', check.problems), 'the report no longer fits the contract configuration; save it again');
       const saved = await this.repo.update(em, report, { status: 'submitted', configVersion: ctx.version, submittedBy: p.userId, submittedAt: new Date() });
-      return this.toModel(saved, ctx.config);
+      return this.toModel(saved, ctx);
     }));
   }
 
@@ -99,7 +99,7 @@ export class ReportsService {
         decidedBy: p.userId,
         decidedAt: new Date(),
       });
-      return this.toModel(saved, ctx.config);
+      return this.toModel(saved, ctx);
     }));
   }
 
@@ -107,7 +107,7 @@ export class ReportsService {
     const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
       const ctx = await this.readable(em, ability, contractId);
-      return (await this.repo.list(em, ctx.contract.id)).map((r) => this.toModel(r, ctx.config));
+      return (await this.repo.list(em, ctx.contract.id)).map((r) => this.toModel(r, ctx));
     });
   }
 
@@ -115,7 +115,7 @@ export class ReportsService {
     const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
       const { report, ctx } = await this.loadReport(em, ability, id);
-      return this.toModel(report, ctx.config);
+      return this.toModel(report, ctx);
     });
   }
 
@@ -143,16 +143,17 @@ export class ReportsService {
     throw new DomainError('CONFLICT', `cannot ${action} the report of ${r.month}: it is ${r.status}`, [], reasonOf('report.wrongState', { month: r.month }));
   }
 
-  private toModel(r: MonthlyReportEntity, config: ParsedConfig): MonthlyReportModel {
+  private toModel(r: MonthlyReportEntity, { config, calendar }: Pick<ContractContext, 'config' | 'calendar'>): MonthlyReportModel {
     let summary: MonthlyReportModel['summary'] = null;
     let summaryError: string | null = null;
     try {
       const asOf = todayInShanghai();
-      const s = summariseMonthlyReport(monthlyReportSchema.parse(r.payload), config, { asOf });
+      const s = summariseMonthlyReport(monthlyReportSchema.parse(r.payload), config, { asOf, calendar });
       const count = (status: string) => s.obligations.items.filter((i) => i.status === status).length;
       summary = {
         asOf,
-        personMonths: s.personMonths.display,
+        // The month's working days (the person-months' denominator) come from a provisional year: 暂定.
+        personMonths: { ...s.personMonths.display, provisional: calendar.isProvisionalDate(`${r.month}-01`) },
         obligations: { met: count('met'), late: count('late'), missing: count('missing'), pending: count('pending') },
         details: s as unknown as JsonValue,
       };

@@ -209,6 +209,9 @@ export class TicketModel {
   @Field(() => String, { nullable: true, description: 'Earliest instant the ticket may be confirmed stable or closed (after a deployment).' })
   stableUntil!: string | null;
 
+  @Field({ description: 'stableUntil falls in a provisional calendar year (domain rule 18): it may move when that year is published (暂定).' })
+  stableUntilProvisional!: boolean;
+
   @Field(() => TicketSlaModel, { nullable: true, description: 'Null before receipt (签收 starts the clocks) or when the contract has no SLA policy.' })
   sla!: TicketSlaModel | null;
 

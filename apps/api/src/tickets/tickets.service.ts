@@ -404,6 +404,7 @@ export class TicketsService {
         // The checklist belongs to 单笔数据调整 / 批量数据处理 tickets only (the machine refuses it elsewhere).
         availableActions: side ? availableActions(t, side).filter((a) => a !== 'record-checklist' || isDataProcessing(t.category)) : [],
         stableUntil: until,
+        stableUntilProvisional: until !== null && gov.calendar.isProvisionalDate(until.slice(0, 10)),
         ...this.sla(t, gov, now),
       });
     }

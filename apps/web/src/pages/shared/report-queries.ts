@@ -24,7 +24,7 @@ export type MonthlyReport = {
   submittedAt: string | null;
   decidedAt: string | null;
   report: ReportContent;
-  summary: { asOf: string; personMonths: { planned: string; actual: string; absent: string }; obligations: { met: number; late: number; missing: number; pending: number }; details: SummaryDetails } | null;
+  summary: { asOf: string; personMonths: { planned: string; actual: string; absent: string; provisional: boolean }; obligations: { met: number; late: number; missing: number; pending: number }; details: SummaryDetails } | null;
   summaryError: string | null;
 };
 
@@ -37,7 +37,7 @@ export type ReportContract = { id: string; code: string; name: string; termStart
 export type RosterMember = { id: string; personId: string; name: string; roleId: string; fromDate: string; toDate: string | null; placement: string };
 
 export const REPORT_FIELDS = `id month status buyerComment configVersion savedAt submittedAt decidedAt report
-  summary { asOf personMonths { planned actual absent } obligations { met late missing pending } details } summaryError`;
+  summary { asOf personMonths { planned actual absent provisional } obligations { met late missing pending } details } summaryError`;
 
 export const REPORTS_OF_CONTRACT = gqlDocument<{ contract: ReportContract; monthlyReports: MonthlyReport[] }, { id: string }>(
   `query ReportsOfContract($id: ID!) { contract(id: $id) { id code name termStart termEnd configuration } monthlyReports(contractId: $id) { ${REPORT_FIELDS} } }`,

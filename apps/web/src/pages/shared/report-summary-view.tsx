@@ -43,6 +43,11 @@ export function ReportFigures({ report }: { report: MonthlyReport }) {
           })}
         </p>
       ) : null}
+      {s.personMonths.provisional ? (
+        <p className="muted" data-field="person-months-provisional">
+          {t.personMonthsProvisional}
+        </p>
+      ) : null}
       {items.length ? (
         <DataTable columns={[t.obligation, t.occurrenceCol, t.window, t.dueDate, t.result, t.explanation]} caption={t.checklist}>
           {items.map((i) => (

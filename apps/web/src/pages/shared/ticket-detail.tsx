@@ -74,7 +74,9 @@ export function TicketDetail({
         {ticket.stableUntil ? (
           <>
             <dt>{t.stableUntil}</dt>
-            <dd>{formatDateTime(ticket.stableUntil)}</dd>
+            <dd title={ticket.stableUntilProvisional ? sla.provisionalHint : undefined}>
+              {ticket.stableUntilProvisional ? format(sla.deadlineProvisional, { deadline: formatDateTime(ticket.stableUntil) }) : formatDateTime(ticket.stableUntil)}
+            </dd>
           </>
         ) : null}
         <dt>{t.configVersion}</dt>

@@ -33,6 +33,8 @@ export type TicketRow = {
   extendedTo: string | null;
   configVersion: number;
   stableUntil: string | null;
+  /** stableUntil lies in a provisional calendar year: 暂定. */
+  stableUntilProvisional: boolean;
   availableActions: string[];
   sla: { status: string; evaluatedAt: string; calendarVersion: string; configVersion: number; targets: TicketSlaTarget[]; provisional: boolean } | null;
   slaNote: string | null;
@@ -40,7 +42,7 @@ export type TicketRow = {
   pauses: { from: string; to: string; reason: string; approvedBy: string }[];
 };
 
-const TICKET_FIELDS = `id number title state severity category businessArea specialAttention expectedCloseDate extendedTo configVersion stableUntil availableActions
+const TICKET_FIELDS = `id number title state severity category businessArea specialAttention expectedCloseDate extendedTo configVersion stableUntil stableUntilProvisional availableActions
   sla { status evaluatedAt calendarVersion configVersion provisional targets { targetId name metric clock status start stop deadline elapsedMinutes targetMinutes pausedMinutes breachMinutes percentUsed provisional explanation { code params { name value } } } }
   slaNote events { seq kind at actorSide note data recordedAt } pauses { from to reason approvedBy }`;
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseCalendarPublication, publicationToNationalYear } from './calendar-publication';
 import { parseChineseDaysFile, validateChineseDaysFile } from './chinese-days-file';
 import { CN_NATIONAL_CALENDAR, type NationalCalendar } from './national-calendar';
@@ -7,7 +7,8 @@ import { CN_NATIONAL_CALENDAR, type NationalCalendar } from './national-calendar
 type ChineseDaysJson = { holidays: Record<string, string>; workdays: Record<string, string>; inLieuDays: Record<string, string> };
 
 // The installed package's whole data file (2004 onwards), read as an upload would be: the domain never imports the package.
-const packageFile = readFileSync(join(dirname(require.resolve('chinese-days')), 'chinese-days.json'), 'utf8');
+// A file path, not a module: the domain lib may not import the package (module boundaries).
+const packageFile = readFileSync(join(__dirname, '../../../node_modules/chinese-days/dist/chinese-days.json'), 'utf8');
 const fresh = (): ChineseDaysJson => JSON.parse(packageFile) as ChineseDaysJson;
 
 const notice2026 = { title: '国务院办公厅关于2026年部分节假日安排的通知', number: '国办发明电〔2025〕7号', date: '2025-11-04' };

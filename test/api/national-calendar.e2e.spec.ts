@@ -1,5 +1,6 @@
 import { CalendarRecomputeJob, calendarRecomputeJob, NationalCalendarSync } from '@ledger/jobs';
 import { buildCalendar, CN_NATIONAL_CALENDAR, formatInstant, workingMinutesBetween } from '@ledger/sla';
+import { eventually, queuePrefix, REDIS_URL, startWorker, type WorkerProcess } from '../jobs/worker-harness';
 import { asSuperuser } from '../support/test-database';
 import { startApi, type TestApi } from './api-app';
 
@@ -19,12 +20,23 @@ const notice = { title: '国务院办公厅关于2027年部分节假日安排的
 const WORKING_DAY = 450; // minutes of a working day, 08:30–12:00 and 13:30–17:30
 
 /**
- * Issue 13, end to end through the API and the in-process worker on real PostgreSQL: a ticket whose working-day
- * deadline falls in the provisional 2027 is warned on the provisional calendar; the platform admin publishes 2027;
- * the recomputation moves the deadline, records both versions, and raises the warning again exactly once.
+ * Issue 13, end to end through the API and the jobs on real PostgreSQL — run twice: jobs in the API process (the
+ * `npm start` way) and a worker process on Redis (the server way: the worker reads the publication the API made).
+ * A ticket whose working-day deadline falls in the provisional 2027 is warned on the provisional calendar; the
+ * platform admin publishes 2027; the recomputation moves the deadline, records both versions, and raises the warning
+ * again exactly once.
  */
-describe('national calendar: publishing a year and recomputing what it changes (real PostgreSQL)', () => {
+describe.each(['in-process jobs', 'worker process on Redis'] as const)('national calendar: publishing a year and recomputing what it changes (real PostgreSQL, %s)', (mode) => {
   let api: TestApi;
+  let worker: WorkerProcess | undefined;
+  /** Every job asked so far has run (in the API process, or in the worker). */
+  const settle = async (): Promise<void> => {
+    await api.jobsIdle();
+    await eventually(async () => {
+      const queued = await asSuperuser(api.database.name, async (c) => Number((await c.query(`SELECT count(*) AS n FROM jobs WHERE status = 'queued'`)).rows[0].n));
+      return queued === 0 ? true : undefined;
+    }, 60_000);
+  };
   const tokens: Record<string, string> = {};
   let contractId = '';
   let ticketId = '';
@@ -33,7 +45,13 @@ describe('national calendar: publishing a year and recomputing what it changes (
   const rows = async (): Promise<number> => asSuperuser(api.database.name, async (c) => Number((await c.query('SELECT count(*) AS n FROM national_calendar_years')).rows[0].n));
 
   beforeAll(async () => {
-    api = await startApi({ SEED_DEMO: 'auto' });
+    if (mode === 'worker process on Redis') {
+      const prefix = queuePrefix('calendar');
+      api = await startApi({ SEED_DEMO: 'auto', REDIS_URL, QUEUE_PREFIX: prefix });
+      worker = startWorker({ DATABASE_URL: api.database.appUrl, QUEUE_PREFIX: prefix });
+      await worker.waitFor('worker ready');
+    } else api = await startApi({ SEED_DEMO: 'auto' });
+    await settle();
     for (const who of ['admin', 'huaian.admin', 'huaian.staff', 'vendor']) tokens[who] = await api.login(`${who}@demo.local`);
     const contracts = (await call('huaian.admin', '{ contracts { id code configuration } }')).data?.contracts as { id: string; code: string; configuration: Record<string, unknown> }[];
     const huaian = contracts.find((c) => c.code === 'huaian-2025-2026');
@@ -79,11 +97,12 @@ describe('national calendar: publishing a year and recomputing what it changes (
       const r = await call(who, 'mutation ($i: TransitionTicketInput!) { transitionTicket(input: $i) { id } }', { i: { ticketId, action, at: at(m) } });
       expect(r.errors).toBeUndefined();
     }
-    await api.jobsIdle();
+    await settle();
     before = ((await call('huaian.admin', HISTORY, { id: ticketId })).data?.ticketSlaHistory as Stored[])[0];
   }, 180_000);
 
   afterAll(async () => {
+    await worker?.stop();
     await api?.close();
   });
 
@@ -141,7 +160,7 @@ describe('national calendar: publishing a year and recomputing what it changes (
     expect(out).toMatchObject({ year: 2027 });
     expect(out.version).toMatch(new RegExp(`\\+rev-${out.revision}\\+provisional-2028\\.\\.`));
     expect(out.tenantsAsked).toBeGreaterThanOrEqual(5);
-    await api.jobsIdle();
+    await settle();
 
     const history = (await call('huaian.admin', HISTORY, { id: ticketId })).data?.ticketSlaHistory as Stored[];
     const now = history.find((h) => h.supersedesId === before.id) as Stored;
@@ -216,7 +235,7 @@ describe('national calendar: publishing a year and recomputing what it changes (
     const first = await sync.sync(release);
     expect(first.loaded).toEqual([2027]);
     expect(first.tenants).toBeGreaterThanOrEqual(5);
-    await api.jobsIdle();
+    await settle();
     expect(await rows()).toBe(count + 1);
     const history = (await call('huaian.admin', HISTORY, { id: ticketId })).data?.ticketSlaHistory as Stored[];
     const latest = history.find((h) => h.calendarVersion.includes(`+rev-${count + 1}+`)) as Stored;

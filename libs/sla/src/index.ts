@@ -42,6 +42,7 @@ export {
   composeNationalCalendar,
   nationalPartOf,
   resolveNationalVersion,
+  seededRecords,
   yearStateIn,
   type CalendarYearRecord,
   type YearState,

@@ -1,18 +1,9 @@
 import { CN_NATIONAL_CALENDAR } from './national-calendar';
-import { changedYears, composeNationalCalendar, resolveNationalVersion, yearStateIn, type CalendarYearRecord } from './national-calendar-revisions';
+import { changedYears, composeNationalCalendar, resolveNationalVersion, seededRecords, yearStateIn, type CalendarYearRecord } from './national-calendar-revisions';
 import { DEFAULT_NATIONAL_CALENDAR } from './provisional-calendar';
 import { buildCalendar } from './work-calendar';
 
-const shipped: CalendarYearRecord[] = CN_NATIONAL_CALENDAR.years.map((y, i) => ({
-  seq: i + 1,
-  year: y.year,
-  holidays: y.holidays,
-  makeUpWorkdays: y.makeUpWorkdays,
-  source: 'shipped',
-  release: CN_NATIONAL_CALENDAR.version,
-  notice: null,
-  correction: null,
-}));
+const shipped = seededRecords(CN_NATIONAL_CALENDAR);
 const { source: _source, ...shippedDefault } = DEFAULT_NATIONAL_CALENDAR;
 const notice = { title: '国务院办公厅关于2027年部分节假日安排的通知', number: '国办发明电〔2026〕9号', date: '2026-11-20' };
 const y2027: CalendarYearRecord = {

@@ -102,6 +102,23 @@ export function yearStateIn(records: readonly CalendarYearRecord[], version: str
   return seq === undefined ? { kind: 'absent' } : { kind: 'record', seq };
 }
 
+/**
+ * The records a database holds right after its first seeding from `national` (what the migration loads: one
+ * `shipped` record per year, in year order from seq 1) — for computations and tests without a database.
+ */
+export function seededRecords(national: NationalCalendar): CalendarYearRecord[] {
+  return national.years.map((y, i) => ({
+    seq: i + 1,
+    year: y.year,
+    holidays: y.holidays,
+    makeUpWorkdays: y.makeUpWorkdays,
+    source: 'shipped',
+    release: national.version,
+    notice: null,
+    correction: null,
+  }));
+}
+
 const sameState = (a: YearState, b: YearState): boolean => a.kind === b.kind && (a.kind !== 'record' || (b.kind === 'record' && a.seq === b.seq));
 
 /**

@@ -1,16 +1,7 @@
-import { buildCalendar, CN_NATIONAL_CALENDAR, composeNationalCalendar, type CalendarYearRecord } from '@ledger/sla';
+import { buildCalendar, CN_NATIONAL_CALENDAR, composeNationalCalendar, seededRecords, type CalendarYearRecord } from '@ledger/sla';
 import { changedInputs } from './close-inputs.digest';
 
-const shipped: CalendarYearRecord[] = CN_NATIONAL_CALENDAR.years.map((y, i) => ({
-  seq: i + 1,
-  year: y.year,
-  holidays: y.holidays,
-  makeUpWorkdays: y.makeUpWorkdays,
-  source: 'shipped',
-  release: CN_NATIONAL_CALENDAR.version,
-  notice: null,
-  correction: null,
-}));
+const shipped = seededRecords(CN_NATIONAL_CALENDAR);
 const y2027: CalendarYearRecord = {
   seq: 8,
   year: 2027,

@@ -213,9 +213,9 @@ describe('ticket imports: POST /imports/tickets + the import-tickets job (real P
     ]);
   });
 
-  it('enforces exactly the limits docs/api/tickets.md and the README state', async () => {
+  it('enforces exactly the limits docs/api/tickets.md and docs/api/README.md state', async () => {
     const docs = readFileSync(join(process.cwd(), 'docs/api/tickets.md'), 'utf8');
-    const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+    const readme = readFileSync(join(process.cwd(), 'docs/api/README.md'), 'utf8');
     const documented = (name: string): number => {
       const line = docs.split('\n').find((l) => l.startsWith('|') && l.includes(`\`${name}\``));
       const value = line?.split('|')[2]?.match(/[\d,]+/)?.[0];

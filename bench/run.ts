@@ -87,8 +87,8 @@ function writeResultsMarkdown(runs: typeof outcome, totalSeconds: number): void 
   const md = `# Benchmark results
 
 Written by \`npm run bench\` (bench/run.ts) from \`bench/results/*.json\`. Each measure is a ratio against its floor,
-measured in the same run on the same machine (median over repeated runs, spread in parentheses); see the README
-("Benchmarks") for what each floor is and why a missed target is missed.
+measured in the same run on the same machine (median over repeated runs, spread in parentheses); see bench/README.md
+for what each floor is and why a missed target is missed.
 
 ${runs.length ? `Last run: ${new Date().toISOString().slice(0, 16)}Z, ${runs.map((o) => `${o.bench} ${o.ok ? '' : 'FAILED '}${o.seconds} s`).join(', ')}; total ${totalSeconds} s.` : `Rewritten ${new Date().toISOString().slice(0, 16)}Z from the results files (\`--report-only\`): each measure comes from its own script's last run (\`startedAt\` in bench/results/*.json), not from one \`npm run bench\`.`}
 Machine: ${machine ? `Node ${machine.node}, ${machine.cpus} CPUs, ${machine.memoryGiB} GiB; ${machine.postgres ?? 'PostgreSQL ?'}; ${machine.redis ?? 'Redis ?'}` : 'unknown'}.

@@ -4,8 +4,8 @@
  * the loading thread (bench/lib/generate-worker.ts). Everything is a function of (seed, contract, ticket index):
  * batch sizes, worker counts and the order of the work never change a row.
  */
-import { calendarOf, getPreset, parseContractConfig, validateContractConfig, type ParsedConfig } from '@ledger/contracts';
-import { evaluateTicket, type GoverningConfig } from '@ledger/jobs';
+import { calendarOf, evaluateTicket, getPreset, parseContractConfig, validateContractConfig, type ParsedConfig } from '@ledger/contracts';
+import { type GoverningConfig } from '@ledger/jobs';
 import { copyJson, copyValue } from './generate-copy';
 import { Rng } from './generate-rng';
 import { generateTicket, ticketContext, type TicketContext } from './generate-tickets';

@@ -12,8 +12,8 @@
  *  - determinism: the same seed gives the same tickets, and the CSV import lines parse back (validateTicketRows) to
  *    the same tickets.
  */
-import { calendarOf, closablePeriods, parseContractConfig, PRESET_IDS, timeZoneOf, validateTicketRows } from '@ledger/contracts';
-import { computePeriodClose, evaluateTicket, NationalCalendarStore, ticketToDomain } from '@ledger/jobs';
+import { calendarOf, closablePeriods, evaluateTicket, parseContractConfig, PRESET_IDS, timeZoneOf, validateTicketRows } from '@ledger/contracts';
+import { computePeriodClose, NationalCalendarStore, ticketToDomain } from '@ledger/jobs';
 
 const calendars = new NationalCalendarStore();
 import { ContractVersionEntity, createDataSource, TenantDatabase, TicketEntity, TicketEventEntity } from '@ledger/persistence';

@@ -1,7 +1,7 @@
 import { jobsEnvSchema } from '@ledger/jobs';
 import { z } from 'zod';
 
-/** The worker's configuration, validated once at start; every variable is in the README. */
+/** The worker's configuration, validated once at start; every variable is in docs/operations.md. */
 export const workerConfigSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BullmqSettings } from './runtime/redis-connection';
 
-/** Settings of the job system, read from the environment by the API and the worker alike (README: configuration). */
+/** Settings of the job system, read from the environment by the API and the worker alike (docs/operations.md: configuration). */
 export const jobsEnvSchema = z.object({
   /** Redis for BullMQ; when absent jobs run in-process. */
   REDIS_URL: z.string().url().optional(),

@@ -2,7 +2,7 @@ import { jobsEnvSchema } from '@ledger/jobs';
 import { z } from 'zod';
 
 /**
- * The process configuration, validated once at boot. Every variable is listed here and in the README.
+ * The process configuration, validated once at boot. Every variable is listed here and in docs/operations.md.
  * Secrets are marked so they never reach a log line.
  */
 export const appConfigSchema = z.object({

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import { PRESET_IDS, getPreset, type ParsedConfig } from '@ledger/contracts';
+import { PRESET_IDS, getPreset, todayIn, type ParsedConfig } from '@ledger/contracts';
 import { DomainError, ValidationError, prefixProblems, type Problem, problem } from '@ledger/kernel';
 import { TenantDatabase, type ContractEntity, type ContractVersionEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
@@ -10,7 +10,6 @@ import { ConfigurationService } from '../configuration/configuration.service';
 import type { JsonValue } from '../graphql/json.scalar';
 import { PlatformRepository } from '../platform/platform.repository';
 import type { TenantModel } from '../platform/platform.models';
-import { todayInShanghai } from '../reports/contract-context';
 import { TERM_STATES, type ContractFilterInput, type ContractModel, type ContractPageModel, type CreateContractInput, type UpdateContractConfigurationInput } from './contracts.models';
 import { ContractsRepository, type TermState } from './contracts.repository';
 import { UUID } from '../graphql/ids';
@@ -85,7 +84,8 @@ export class ContractsService {
         termStates: termStates as TermState[],
         tenantIds,
         openBreaches: filter.openBreaches ?? undefined,
-        today: todayInShanghai(),
+        // The term states of contracts of every agency: on the contracts' zone (each configuration's is Asia/Shanghai).
+        today: todayIn(Date.now()),
         now: new Date(),
         limit: first,
         after: cursor ?? undefined,

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { NationalCalendarStore } from '@ledger/jobs';
-import { explain, explanationText, monthBounds, monthlyReportSchema, obligationChecklist, reportDeliveriesAndEvents, type ObligationDelivery, type ObligationEvent } from '@ledger/contracts';
+import { explain, explanationText, monthBounds, monthlyReportSchema, obligationChecklist, reportDeliveriesAndEvents, todayOf, type ObligationDelivery, type ObligationEvent } from '@ledger/contracts';
 import { DomainError, ValidationError, problem } from '@ledger/kernel';
 import { TenantDatabase } from '@ledger/persistence';
 import { CalendarNotPublishedError } from '@ledger/sla';
 import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractsRepository } from '../contracts/contracts.repository';
-import { contractSubject, loadContract, todayInShanghai } from '../reports/contract-context';
+import { contractSubject, loadContract } from '../reports/contract-context';
 import type { DashboardObligationsModel } from './dashboard-obligations.models';
 import { DashboardObligationsRepository } from './dashboard-obligations.repository';
 
@@ -33,11 +33,11 @@ export class DashboardObligationsService {
     const bounds = monthBounds(month);
     if (!bounds) throw new ValidationError([problem('month', 'month.format')]);
     const ability = this.abilities.for(this.context.principal());
-    const today = todayInShanghai(readAt.getTime());
-    // A past month is judged at its end, so its figure does not drift with the day it is looked at.
-    const asOf = today > bounds.end ? bounds.end : today;
     return this.db.run(this.context.scope(), async (em) => {
       const ctx = await loadContract(em, this.contracts, ability, contractId, this.calendars);
+      const today = todayOf(ctx.config, readAt.getTime());
+      // A past month is judged at its end, so its figure does not drift with the day it is looked at.
+      const asOf = today > bounds.end ? bounds.end : today;
       // The dashboard's own access rules (contract, tickets, closes, payments), plus the monthly reports it reads.
       for (const s of ['PeriodClose', 'Payment', 'MonthlyReport'] as const) {
         if (!ability.can('read', contractSubject(s, ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { todayIn } from '@ledger/contracts';
 import { subject } from '@casl/ability';
 import { DomainError, ValidationError, toFixed2, problem } from '@ledger/kernel';
 import { TenantDatabase } from '@ledger/persistence';
@@ -13,7 +14,7 @@ const SHANGHAI_MS = 8 * 3_600_000;
 
 /** The month `now` falls in on the contracts' calendar (Asia/Shanghai, UTC+8 without daylight saving). */
 export function monthInShanghai(now: number): string {
-  return new Date(now + SHANGHAI_MS).toISOString().slice(0, 7);
+  return todayIn(now).slice(0, 7);
 }
 
 /** [first instant of the month, first instant of the next) in Asia/Shanghai. */

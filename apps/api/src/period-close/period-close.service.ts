@@ -1,6 +1,6 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
-import { closablePeriods, explain, explanationText, closePeriodKind, periodIdSchema, periodsInTerm, type ParsedConfig } from '@ledger/contracts';
+import { closablePeriods, explain, explanationText, closePeriodKind, periodIdSchema, periodsInTerm, todayOf, type ParsedConfig } from '@ledger/contracts';
 import { Decimal, DomainError, ValidationError, decimalInput, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { computePeriodClose, JobDispatcher, NationalCalendarStore, JobOutbox, PeriodCloseStore, scheduleJob, type CloseLineRow, type CloseRow, type JobRecord, type JobRequest } from '@ledger/jobs';
 import { TenantDatabase, type ContractEntity } from '@ledger/persistence';
@@ -9,7 +9,7 @@ import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractsRepository } from '../contracts/contracts.repository';
 import type { JsonValue } from '../graphql/json.scalar';
-import { conflictsAsDomainErrors, contractSubject, isLocalDate, loadContract, todayInShanghai, UUID } from '../reports/contract-context';
+import { conflictsAsDomainErrors, contractSubject, isLocalDate, loadContract, UUID } from '../reports/contract-context';
 import { changedInputs, digestCloseInputs, type CloseInputKind } from './close-inputs.digest';
 import { CloseRefusal } from './period-close.errors';
 import type { CloseLineModel, ClosePeriodInput, JobModel, PeriodCloseModel, PeriodClosePreviewModel, RecordAdjustmentInput, ReopenPeriodCloseInput } from './period-close.models';
@@ -38,7 +38,7 @@ export class PeriodCloseService {
       const ctx = await loadContract(em, this.contracts, ability, contractId, this.calendars);
       // Everyone who reads the period's inputs (buyer roles, finance, the vendor holding the contract) may preview.
       if (!ability.can('read', contractSubject('PeriodInputs', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
-      const asOf = asOfGiven ?? todayInShanghai();
+      const asOf = asOfGiven ?? todayOf(ctx.config, Date.now());
       const config: ParsedConfig & { version: number } = { ...ctx.config, version: ctx.version };
       checkPeriod(config, period, asOf);
       const computed = await computePeriodClose(em, { contractId: ctx.contract.id, config, calendar: ctx.calendar, period, asOf });
@@ -52,7 +52,7 @@ export class PeriodCloseService {
     const { close, jobs } = await this.db.run(this.context.scope(), async (em) => {
       const ctx = await loadContract(em, this.contracts, ability, input.contractId, this.calendars);
       this.require(ability, 'create', ctx.contract);
-      const asOf = input.asOf ?? todayInShanghai();
+      const asOf = input.asOf ?? todayOf(ctx.config, Date.now());
       checkPeriod({ ...ctx.config, version: ctx.version }, input.period, asOf);
       const digest = await digestCloseInputs(em, ctx.contract.id, input.period);
       const live = await PeriodCloseStore.live(em, ctx.contract.id, input.period);

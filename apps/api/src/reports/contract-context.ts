@@ -40,10 +40,6 @@ export async function loadContract(em: EntityManager, repo: ContractsRepository,
   return { contract, config, version: contract.currentVersion, calendar: await calendars.calendarOf(em, config) };
 }
 
-/** Today on the contracts' calendar (Asia/Shanghai, UTC+8 without daylight saving). */
-export function todayInShanghai(now = Date.now()): string {
-  return new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** A real calendar date YYYY-MM-DD (2026-02-30 is not). */
 export function isLocalDate(s: unknown): s is string {

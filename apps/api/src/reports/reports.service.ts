@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NationalCalendarStore } from '@ledger/jobs';
-import { monthlyReportSchema, summariseMonthlyReport, validateMonthlyReport } from '@ledger/contracts';
+import { monthlyReportSchema, summariseMonthlyReport, todayOf, validateMonthlyReport } from '@ledger/contracts';
 import { DomainError, ValidationError, prefixProblems, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { TenantDatabase, type MonthlyReportEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
@@ -8,7 +8,7 @@ import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractsRepository } from '../contracts/contracts.repository';
 import type { JsonValue } from '../graphql/json.scalar';
-import { UUID, conflictsAsDomainErrors, contractSubject, loadContract, todayInShanghai, type ContractContext } from './contract-context';
+import { UUID, conflictsAsDomainErrors, contractSubject, loadContract, type ContractContext } from './contract-context';
 import type { MonthlyReportModel, SaveMonthlyReportInput } from './reports.models';
 import { ReportsRepository } from './reports.repository';
 
@@ -147,7 +147,7 @@ export class ReportsService {
     let summary: MonthlyReportModel['summary'] = null;
     let summaryError: string | null = null;
     try {
-      const asOf = todayInShanghai();
+      const asOf = todayOf(config, Date.now());
       const s = summariseMonthlyReport(monthlyReportSchema.parse(r.payload), config, { asOf, calendar });
       const count = (status: string) => s.obligations.items.filter((i) => i.status === status).length;
       summary = {

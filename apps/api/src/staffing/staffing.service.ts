@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NationalCalendarStore } from '@ledger/jobs';
-import { addDays, checkReplacement, checkTeamMinimums, staffTurnover } from '@ledger/contracts';
+import { addDays, checkReplacement, checkTeamMinimums, staffTurnover, todayOf } from '@ledger/contracts';
 import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { StaffMemberEntity, StaffReplacementEntity, TenantDatabase } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
@@ -8,7 +8,7 @@ import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractsRepository } from '../contracts/contracts.repository';
 import type { JsonValue } from '../graphql/json.scalar';
-import { UUID, conflictsAsDomainErrors, contractSubject, isLocalDate, loadContract, todayInShanghai, type ContractContext } from '../reports/contract-context';
+import { UUID, conflictsAsDomainErrors, contractSubject, isLocalDate, loadContract, type ContractContext } from '../reports/contract-context';
 import type { AddStaffMemberInput, RecordReplacementInput, StaffMemberModel, StaffReplacementModel, StaffRosterModel } from './staffing.models';
 
 const PLACEMENTS = ['on-site', 'remote', 'offshore'];
@@ -135,7 +135,7 @@ export class StaffingService {
       const ctx = await this.readable(em, ability, contractId);
       const { config } = ctx;
       if (asOf != null && !isDate(asOf)) throw new ValidationError([problem('asOf', 'date.format')]);
-      const today = todayInShanghai();
+      const today = todayOf(config, Date.now());
       const day = asOf ?? (today < config.term.start ? config.term.start : today > config.term.end ? config.term.end : today);
       const members = await em.getRepository(StaffMemberEntity).find({ where: { contractId: ctx.contract.id }, order: { fromDate: 'ASC', personId: 'ASC' } });
       const replacements = await em.getRepository(StaffReplacementEntity).find({ where: { contractId: ctx.contract.id }, order: { changeOn: 'ASC', createdAt: 'ASC' } });

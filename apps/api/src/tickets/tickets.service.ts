@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import {
   availableActions,
+  evaluateTicket,
   futureTimeProblem,
   submissionTimeProblems,
   isDataProcessing,
@@ -11,7 +12,6 @@ import {
   parseContractConfig,
   stableUntil,
   timeZoneOf,
-  toSlaTicket,
   transition,
   type Actor,
   type DataChecklist,
@@ -23,7 +23,7 @@ import {
 import { JobDispatcher, NationalCalendarStore, JobOutbox, TicketImportStore, ticketColumns, ticketToDomain, type JobRequest, type TicketFileFormat, type TicketImportRow } from '@ledger/jobs';
 import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { TenantDatabase, type ContractEntity, type TicketEntity, type TicketEventEntity } from '@ledger/persistence';
-import { evaluateTicketSla, formatInstant, summariseSlaStatus, toEpochMs, type SlaExplanation, type WorkCalendar } from '@ledger/sla';
+import { formatInstant, toEpochMs, type SlaExplanation, type WorkCalendar } from '@ledger/sla';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AbilityFactory } from '../auth/ability.factory';
 import type { Principal } from '../auth/principal';
@@ -411,20 +411,15 @@ export class TicketsService {
     return out;
   }
 
+  /** The read-time SLA: the same evaluation the SLA jobs store (libs/contracts `evaluateTicket`). */
   private sla(t: Ticket, gov: Governing, now: number): { sla: TicketSlaModel | null; slaNote: string | null } {
-    if (!gov.config.sla) return { sla: null, slaNote: 'the contract has no SLA policy' };
-    if (!t.events.some((e) => e.kind === 'received')) return { sla: null, slaNote: 'the SLA clocks start at receipt (签收)' };
-    try {
-      const r = evaluateTicketSla({ ticket: toSlaTicket(t), policy: gov.config.sla.policy, calendar: gov.calendar, now });
-      const targets = r.targets.map((x) => ({ ...x, explanation: explanationModel(x.explanation) }));
-      return {
-        sla: { status: summariseSlaStatus(r.targets), evaluatedAt: r.evaluatedAt, calendarVersion: r.calendarVersion, configVersion: gov.version, targets, provisional: r.provisional },
-        slaNote: null,
-      };
-    } catch (e) {
-      if (e instanceof DomainError) return { sla: null, slaNote: e.message };
-      throw e;
-    }
+    const e = evaluateTicket(t, gov, now);
+    if (!e.ok) return { sla: null, slaNote: e.note };
+    const targets = e.result.targets.map((x) => ({ ...x, explanation: explanationModel(x.explanation) }));
+    return {
+      sla: { status: e.status, evaluatedAt: e.result.evaluatedAt, calendarVersion: e.result.calendarVersion, configVersion: gov.version, targets, provisional: e.result.provisional },
+      slaNote: null,
+    };
   }
 }
 

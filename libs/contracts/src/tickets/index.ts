@@ -5,3 +5,4 @@ export * from './adapters';
 export * from './ticket-row.schema';
 export * from './ticket-time.rule';
 export * from './ticket-import.limits';
+export * from './ticket-sla';

@@ -108,6 +108,12 @@ function stateMessage(type: TicketActionType, rule: StepRule, state: TicketState
 /** The zone of the contract's calendar (Asia/Shanghai when the configuration has no calendar section). */
 export const timeZoneOf = (config: Pick<ParsedConfig, 'calendar'>): string => config.calendar?.timeZone ?? 'Asia/Shanghai';
 
+/** The local date (YYYY-MM-DD) at `nowMs` in a zone (default the contracts' Asia/Shanghai). */
+export const todayIn = (nowMs: number, zone = 'Asia/Shanghai'): string => formatInstant(nowMs, zone).slice(0, 10);
+
+/** Today on the contract's calendar: the local date at `nowMs` in the configuration's time zone. */
+export const todayOf = (config: Pick<ParsedConfig, 'calendar'>, nowMs: number): string => todayIn(nowMs, timeZoneOf(config));
+
 /** The contract's working calendar: the one given, else built from `config.calendar` (national calendar + overrides). */
 export const calendarOf = (config: Pick<ParsedConfig, 'calendar'>, calendar?: WorkCalendar): WorkCalendar => calendar ?? buildCalendar(config.calendar ?? {});
 

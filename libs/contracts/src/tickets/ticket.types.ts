@@ -26,6 +26,9 @@ export type TicketState = (typeof TICKET_STATES)[number];
 /** States no action leaves. */
 export const FINAL_STATES: readonly TicketState[] = ['closed', 'unsolvable', 'withdrawn'];
 
+/** A final state: the ticket's clocks have ended and no action moves it on (a stored state read as text). */
+export const isFinalState = (state: string): boolean => (FINAL_STATES as readonly string[]).includes(state);
+
 export const LIFECYCLE_EVENT_KINDS = [
   'submitted',
   'review-requested',

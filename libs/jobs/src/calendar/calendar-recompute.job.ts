@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { jobIds, timeZoneOf, type JobPayload } from '@ledger/contracts';
+import { evaluateTicket, jobIds, timeZoneOf, type JobPayload } from '@ledger/contracts';
 import { TenantDatabase, TicketEntity } from '@ledger/persistence';
 import { changedYears, fnv1a32, nationalPartOf, type TargetResult } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
 import { JobDispatcher } from '../runtime/job-dispatcher';
 import { jobScope, type JobHandler, type JobRun } from '../runtime/job-handler';
 import { JobOutbox, lockJobKey, type JobRequest } from '../runtime/job-outbox';
-import { evaluateTicket, GoverningConfigs, slaNotifications, ticketEvents, ticketToDomain, insertNotifications, type SlaNotification } from '../sla/ticket-sla.job';
+import { GoverningConfigs, slaNotifications, ticketEvents, ticketToDomain, insertNotifications, type SlaNotification } from '../sla/ticket-sla.job';
 import { NationalCalendarStore } from './national-calendar.store';
 
 /** Stored results examined per job; a full batch records the next job (after the last id) in the same transaction. */

@@ -1,5 +1,6 @@
 import { deductionKindText, describeCalendarVersion, formatMoney, renderBasis, renderExplanation, toChineseCapital, type LineStatus, type Schedule, type ScheduleDeduction, type ScheduleLine } from '@ledger/contracts';
 import { dec, type Decimal } from '@ledger/kernel';
+import { formatInstant } from '@ledger/sla';
 import ExcelJS from 'exceljs';
 
 /*
@@ -144,7 +145,7 @@ const CLOSE_STATUS_LABELS: Record<string, string> = { pending: '待计算', draf
 
 /** `2026-11-24 18:05` in Asia/Shanghai (UTC+8, no daylight saving). */
 export function shanghaiTime(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return formatInstant(at.getTime(), 'Asia/Shanghai').slice(0, 16).replace('T', ' ');
 }
 
 /**

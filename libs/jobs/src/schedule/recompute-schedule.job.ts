@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { computeSchedule, mergeConfirmedFacts, parseContractConfig, withCorrections, type JobPayload, type PaymentFactsInput } from '@ledger/contracts';
+import { computeSchedule, mergeConfirmedFacts, parseContractConfig, todayOf, withCorrections, type JobPayload, type PaymentFactsInput } from '@ledger/contracts';
 import { TenantDatabase } from '@ledger/persistence';
 import { NationalCalendarStore } from '../calendar/national-calendar.store';
 import { createHash } from 'crypto';
@@ -10,10 +10,6 @@ import { PeriodCloseReads } from '../period-close/period-close.reads';
 import { PeriodCloseStore } from '../period-close/period-close.store';
 import { ScheduleStore, type ScheduleBasis } from './schedule.store';
 
-/** Today on the contracts' calendar (Asia/Shanghai, UTC+8 without daylight saving). */
-export function shanghaiDate(nowMs: number): string {
-  return new Date(nowMs + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 export type ScheduleOutcome = { contractId: string; stored: boolean; basisKey: string; net: string; vendorBalanceOwed: string };
 
@@ -40,7 +36,7 @@ export class RecomputeScheduleJob implements JobHandler<'recompute-schedule'> {
       const version = await PeriodCloseReads.version(em, contract, contract.currentVersion);
       if (!version) throw new UnrecoverableJobError(`configuration version ${contract.currentVersion} of contract ${contract.id} is missing`);
       const config = { ...parseContractConfig(version.configuration), version: contract.currentVersion };
-      const asOf = shanghaiDate(nowMs);
+      const asOf = todayOf(config, nowMs);
 
       const closes = await PeriodCloseStore.confirmed(em, contract.id);
       const ordered = closes

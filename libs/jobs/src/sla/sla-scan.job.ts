@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { timeZoneOf, type JobPayload } from '@ledger/contracts';
+import { evaluateTicket, FINAL_STATES, timeZoneOf, type JobPayload } from '@ledger/contracts';
 import { TenantDatabase, TicketEntity, type TicketEventEntity } from '@ledger/persistence';
 import { jobScope, type JobHandler, type JobRun } from '../runtime/job-handler';
 import { JobOutbox, lockJobKey } from '../runtime/job-outbox';
 import { NationalCalendarStore } from '../calendar/national-calendar.store';
-import { ENDED_STATES, evaluateTicket, GoverningConfigs, insertNotifications, slaNotifications, ticketEvents, ticketToDomain, type SlaNotification } from './ticket-sla.job';
+import { GoverningConfigs, insertNotifications, slaNotifications, ticketEvents, ticketToDomain, type SlaNotification } from './ticket-sla.job';
 
 /** Tickets whose events are read per query. */
 const CHUNK = 500;
@@ -37,7 +37,7 @@ export class SlaScanJob implements JobHandler<'sla-scan'> {
         .getRepository(TicketEntity)
         .createQueryBuilder('t')
         .where('t.tenant_id = :tenantId', { tenantId: payload.tenantId })
-        .andWhere('t.state NOT IN (:...ended)', { ended: [...ENDED_STATES] })
+        .andWhere('t.state NOT IN (:...ended)', { ended: [...FINAL_STATES] })
         .andWhere(`EXISTS (SELECT 1 FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = 'received' AND e.at <= :at)`, { at })
         .orderBy('t.contract_id')
         .addOrderBy('t.number')

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { jobIds } from '@ledger/contracts';
+import { FINAL_STATES, jobIds } from '@ledger/contracts';
 import { TenantDatabase } from '@ledger/persistence';
 import { JOBS_OPTIONS, type JobsModuleOptions } from '../jobs.options';
 import { JobDispatcher } from '../runtime/job-dispatcher';
 import { jobScope } from '../runtime/job-handler';
 import type { JobRequest } from '../runtime/job-outbox';
-import { ENDED_STATES } from './ticket-sla.job';
 
 /**
  * Dispatches one `sla-scan` per tenant with running clocks, every `SLA_SCAN_INTERVAL_SECONDS`. The job id is the
@@ -45,7 +44,7 @@ export class SlaScanScheduler {
         const rows: unknown[] = await em.query(
           `SELECT 1 FROM tickets t WHERE t.tenant_id = $1 AND t.state <> ALL($2::text[])
              AND EXISTS (SELECT 1 FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = 'received') LIMIT 1`,
-          [tenantId, [...ENDED_STATES]],
+          [tenantId, [...FINAL_STATES]],
         );
         return rows.length > 0;
       });

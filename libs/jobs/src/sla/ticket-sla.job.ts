@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
+  evaluateTicket,
+  isFinalState,
   parseContractConfig,
   timeZoneOf,
-  toSlaTicket,
   type DataChecklist,
   type JobPayload,
   type LifecycleEvent,
@@ -10,9 +11,8 @@ import {
   type Ticket,
   type TicketState,
 } from '@ledger/contracts';
-import { DomainError } from '@ledger/kernel';
 import { ContractVersionEntity, TenantDatabase, TicketEntity, TicketEventEntity } from '@ledger/persistence';
-import { evaluateTicketSla, formatInstant, summariseSlaStatus, toEpochMs, type SlaStatus, type TargetResult, type TicketSlaResult, type WorkCalendar } from '@ledger/sla';
+import { formatInstant, type SlaStatus, type TargetResult, type TicketSlaResult, type WorkCalendar } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
 import { NationalCalendarStore } from '../calendar/national-calendar.store';
 import { jobScope, UnrecoverableJobError, type JobHandler, type JobRun } from '../runtime/job-handler';
@@ -24,8 +24,6 @@ import { JobOutbox, lockJobKey } from '../runtime/job-outbox';
  * functions, and the 75 % / 100 % warning rule with its dedupe keys.
  */
 
-/** A ticket in one of these states has no running clock: no warning is raised for it. */
-export const ENDED_STATES: readonly string[] = ['closed', 'withdrawn', 'unsolvable'];
 
 /** The configuration a ticket is governed by (tickets.config_version), parsed, with its calendar. */
 export type GoverningConfig = { config: ParsedConfig; calendar: WorkCalendar; version: number };
@@ -105,26 +103,6 @@ export function ticketToDomain(row: StoredTicket, events: readonly StoredTicketE
 
 export type SlaStatusSummary = SlaStatus;
 
-export type SlaEvaluation = { ok: true; result: TicketSlaResult; status: SlaStatusSummary } | { ok: false; note: string };
-
-/**
- * A ticket's SLA at `nowMs`, exactly as the API's read-time `sla` field computes it: no policy or no receipt yet is
- * a note, a domain error (unpublished calendar year, inconsistent history) is a note too. `now` is never earlier
- * than the last event (an action may be recorded up to a minute ahead of the server clock).
- */
-export function evaluateTicket(ticket: Ticket, gov: GoverningConfig, nowMs: number): SlaEvaluation {
-  if (!gov.config.sla) return { ok: false, note: 'the contract has no SLA policy' };
-  if (!ticket.events.some((e) => e.kind === 'received')) return { ok: false, note: 'the SLA clocks start at receipt (签收)' };
-  const latest = Math.max(...ticket.events.map((e) => toEpochMs(e.at)));
-  try {
-    const result = evaluateTicketSla({ ticket: toSlaTicket(ticket), policy: gov.config.sla.policy, calendar: gov.calendar, now: Math.max(nowMs, latest) });
-    return { ok: true, result, status: summariseSlaStatus(result.targets) };
-  } catch (e) {
-    if (e instanceof DomainError) return { ok: false, note: e.message };
-    throw e;
-  }
-}
-
 export type SlaNotification = {
   tenantId: string;
   contractId: string;
@@ -158,7 +136,8 @@ export function slaNotifications(
   ticket: { tenantId: string; contractId: string; id: string; number: string; title: string | null; state: string },
   evaluation: { result: TicketSlaResult; configVersion: number },
 ): SlaNotification[] {
-  if (ENDED_STATES.includes(ticket.state)) return [];
+  // A ticket in a final state (closed, withdrawn, unsolvable) has no running clock: no warning is raised for it.
+  if (isFinalState(ticket.state)) return [];
   const out: SlaNotification[] = [];
   const name = `联系单 ${ticket.number}${ticket.title ? `（${ticket.title}）` : ''}`;
   for (const t of evaluation.result.targets) {

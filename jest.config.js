@@ -18,10 +18,16 @@ const base = {
  */
 const EMBEDDED_JOURNEYS = ['console-shell', 'buyer-contract', 'vendor-report', 'finance-export'].map((f) => `<rootDir>/test/web/${f}.e2e.spec.ts`);
 
+/** The domain core (nothing from Nest, TypeORM, BullMQ or the network). */
+const PURE_LIBS = ['kernel', 'sla', 'scoring', 'contracts'];
+
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
-    { ...base, displayName: 'server', roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'], testMatch: ['**/*.spec.ts'] },
+    // The pure domain libraries: no database, no network, no process; `npm run test:unit` runs only these (seconds).
+    { ...base, displayName: 'unit', roots: PURE_LIBS.map((l) => `<rootDir>/libs/${l}`), testMatch: ['**/*.spec.ts'] },
+    // Everything on the real servers: the app libs (jobs, persistence), the API, the worker, the e2e suites.
+    { ...base, displayName: 'server', roots: ['<rootDir>/apps', '<rootDir>/libs/jobs', '<rootDir>/libs/persistence', '<rootDir>/test'], testMatch: ['**/*.spec.ts'] },
     { ...base, displayName: 'embedded', roots: ['<rootDir>/test/web'], testMatch: EMBEDDED_JOURNEYS, globals: { WEB_STACK_MODE: 'embedded' } },
   ],
   // PGlite loads its WebAssembly through import(), which Jest allows only with --experimental-vm-modules

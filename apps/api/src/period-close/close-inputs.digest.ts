@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { periodsInTerm } from '@ledger/contracts';
+import { calendarPeriod } from '@ledger/contracts';
 import type { InputsDigest } from '@ledger/jobs';
 import { changedYears, nationalPartOf, type CalendarYearRecord, type WorkCalendar } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
@@ -70,13 +70,10 @@ function calendarChanged(period: string, was: string, now: WorkCalendar, records
   return changedYears(records, nationalPartOf(was), now.nationalVersion, years).length > 0;
 }
 
+/** The calendar period an id names (the whole year when it names none). */
 function bounds(period: string): { start: string; end: string } {
   const y = period.slice(0, 4);
-  for (const kind of ['year', 'half-year', 'quarter', 'month'] as const) {
-    const p = periodsInTerm(kind, `${y}-01-01`, `${y}-12-31`).find((x) => x.id === period);
-    if (p) return p;
-  }
-  return { start: `${y}-01-01`, end: `${y}-12-31` };
+  return calendarPeriod(period) ?? { start: `${y}-01-01`, end: `${y}-12-31` };
 }
 
 export const periodStart = (period: string): string => bounds(period).start;

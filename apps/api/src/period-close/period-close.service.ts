@@ -1,6 +1,6 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
-import { closablePeriods, explain, explanationText, closePeriodKind, periodIdSchema, periodsInTerm, todayOf, type ParsedConfig } from '@ledger/contracts';
+import { closablePeriods, explain, explanationText, closePeriodKind, periodIdSchema, periodsWithin, todayOf, type ParsedConfig } from '@ledger/contracts';
 import { Decimal, DomainError, ValidationError, decimalInput, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { computePeriodClose, JobDispatcher, NationalCalendarStore, JobOutbox, PeriodCloseStore, scheduleJob, type CloseLineRow, type CloseRow, type JobRecord, type JobRequest } from '@ledger/jobs';
 import { TenantDatabase, type ContractEntity } from '@ledger/persistence';
@@ -253,34 +253,6 @@ function checkPeriod(config: ParsedConfig, period: string, asOf: string): void {
     // Without an assessment scheme a contract closes by its default kind; `known` lists the periods it can close.
     throw new ValidationError([problem('period', 'period.notOfKind', { value: period, kind: closePeriodKind(config), known: periods.map((x) => x.id) })]);
   }
-}
-
-/** A period and every shorter period within it (a half-year's quarters and months…): the inputs a confirm locks. */
-function periodsWithin(period: string): string[] {
-  const year = Number(period.slice(0, 4));
-  const out = new Set([period]);
-  for (const kind of ['half-year', 'quarter', 'month'] as const) {
-    for (const p of periodsInTerm(kind, `${year}-01-01`, `${year}-12-31`)) if (p.start >= startOf(period) && p.end <= endOf(period)) out.add(p.id);
-  }
-  return [...out];
-}
-
-function startOf(period: string): string {
-  const y = period.slice(0, 4);
-  for (const kind of ['year', 'half-year', 'quarter', 'month'] as const) {
-    const p = periodsInTerm(kind, `${y}-01-01`, `${y}-12-31`).find((x) => x.id === period);
-    if (p) return p.start;
-  }
-  return `${y}-01-01`;
-}
-
-function endOf(period: string): string {
-  const y = period.slice(0, 4);
-  for (const kind of ['year', 'half-year', 'quarter', 'month'] as const) {
-    const p = periodsInTerm(kind, `${y}-01-01`, `${y}-12-31`).find((x) => x.id === period);
-    if (p) return p.end;
-  }
-  return `${y}-12-31`;
 }
 
 export function lineModel(l: CloseLineRow): CloseLineModel {

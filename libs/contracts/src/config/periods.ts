@@ -64,3 +64,36 @@ export function kindOfPeriodId(id: string): PeriodKind {
   if (/-Q[1-4]$/.test(id)) return 'quarter';
   return 'month';
 }
+
+const PERIOD_ID = /^(\d{4})(?:-(H[12]|Q[1-4]|\d{2}))?$/;
+
+/** The calendar period an id names (2026, 2026-H1, 2026-Q3, 2026-05), not clipped to a term; undefined for an id that names none. */
+export function calendarPeriod(id: string): Period | undefined {
+  const m = PERIOD_ID.exec(id);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  if (m[2] !== undefined && /^\d{2}$/.test(m[2]) && (Number(m[2]) < 1 || Number(m[2]) > 12)) return undefined;
+  return periodsInTerm(kindOfPeriodId(id), `${year}-01-01`, `${year}-12-31`).find((p) => p.id === id);
+}
+
+/** Whether period `outer` contains period `inner` (a year its halves, quarters and months; a half-year its quarters and months…; a period itself). */
+export function periodContains(outer: string, inner: string): boolean {
+  const o = calendarPeriod(outer);
+  const i = calendarPeriod(inner);
+  return o !== undefined && i !== undefined && i.start >= o.start && i.end <= o.end;
+}
+
+/** A period id and every shorter calendar period within it (a half-year's quarters and months…). */
+export function periodsWithin(id: string): string[] {
+  const p = calendarPeriod(id);
+  if (!p) return [id];
+  const out = new Set([id]);
+  for (const kind of ['half-year', 'quarter', 'month'] as const) for (const x of periodsInTerm(kind, p.start, p.end)) if (periodContains(id, x.id)) out.add(x.id);
+  return [...out];
+}
+
+/** The start and end of period `id` within the term (clipped to it); the whole term when the id names none of its periods. */
+export function periodBounds(term: { start: string; end: string }, id: string): { start: string; end: string } {
+  const p = periodsInTerm(kindOfPeriodId(id), term.start, term.end).find((x) => x.id === id);
+  return p ? { start: p.start, end: p.end } : { start: term.start, end: term.end };
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { explanationText, jobIds, parseContractConfig, periodsInTerm, type JobPayload, type ScheduleLine } from '@ledger/contracts';
+import { explanationText, jobIds, parseContractConfig, periodsWithin, type JobPayload, type ScheduleLine } from '@ledger/contracts';
 import { TenantDatabase } from '@ledger/persistence';
 import { NationalCalendarStore } from '../calendar/national-calendar.store';
 import { faultPoint } from '../runtime/fault-point';
@@ -58,26 +58,13 @@ export class ClosePeriodJob implements JobHandler<'close-period'> {
 
 /** The schedule lines a close accounts for: those of periods within it, and year lines of the year it completes. */
 export function linesOfClose(close: Pick<CloseRow, 'period'>, computation: PeriodCloseComputation, lines: readonly ScheduleLine[]): ScheduleLine[] {
-  const within = new Set([close.period]);
   // A year close covers its halves, quarters and months; a half-year its quarters and months; and so on.
+  const within = new Set(periodsWithin(close.period));
   const year = Number(close.period.slice(0, 4));
-  for (const kind of ['half-year', 'quarter', 'month'] as const) {
-    for (const p of periodsInTerm(kind, `${year}-01-01`, `${year}-12-31`)) if (covers(close.period, p.id)) within.add(p.id);
-  }
   const completedYear = computation.year?.year ?? (/^\d{4}$/.test(close.period) ? year : null);
   return lines.filter((l) => (l.period !== undefined && within.has(l.period)) || (l.period === undefined && completedYear !== null && l.year === completedYear));
 }
 
-function covers(outer: string, inner: string): boolean {
-  if (outer === inner) return true;
-  if (/^\d{4}$/.test(outer)) return inner.startsWith(`${outer}-`);
-  const half = /^(\d{4})-H([12])$/.exec(outer);
-  if (!half) return false;
-  const q = /^(\d{4})-Q([1-4])$/.exec(inner);
-  if (q) return q[1] === half[1] && Math.ceil(Number(q[2]) / 2) === Number(half[2]);
-  const m = /^(\d{4})-(\d{2})$/.exec(inner);
-  return m !== null && m[1] === half[1] && Math.ceil(Number(m[2]) / 6) === Number(half[2]);
-}
 
 /** One close line per deduction (non-zero) on the lines the close accounts for, keyed `close-<close id>/<payment line>/<rule>` (`#2`, `#3` … for a rule's further deductions on the same line). */
 export function deductionLines(close: Pick<CloseRow, 'id' | 'period'>, computation: PeriodCloseComputation): NewCloseLine[] {

@@ -5,6 +5,7 @@ import {
   explanationText,
   monthlyPersonMonths,
   monthlyReportSchema,
+  periodBounds,
   periodsInTerm,
   plannedPersonMonths,
   timeZoneOf,
@@ -113,7 +114,8 @@ export async function computePeriodClose(
 ): Promise<PeriodCloseComputation> {
   const { config, period, asOf } = input;
   const scheme = config.assessment;
-  const target = { id: period, ...periodBounds(config, period) };
+  // The period within the term (assemblePeriodFacts refuses one that is not closable).
+  const target = { id: period, ...periodBounds(config.term, period) };
   const schemePeriods = scheme ? periodsInTerm(scheme.period, config.term.start, config.term.end) : [];
   const repo = PeriodCloseReads;
   const { calendar } = input;
@@ -208,15 +210,6 @@ export async function computePeriodClose(
     schedule,
     notes: [...assembled.notesExplained.map(explanationText), ...notes],
   };
-}
-
-/** The start and end of a period id within the term (throws through assemblePeriodFacts when it is not closable). */
-function periodBounds(config: ParsedConfig, id: string): { start: string; end: string } {
-  for (const kind of ['month', 'quarter', 'half-year', 'year'] as const) {
-    const p = periodsInTerm(kind, config.term.start, config.term.end).find((x) => x.id === id);
-    if (p) return { start: p.start, end: p.end };
-  }
-  return { start: config.term.start, end: config.term.end };
 }
 
 function assessmentModel(a: PeriodAssessment): AssessmentView {

@@ -18,9 +18,12 @@ export type TestApi = {
   close(): Promise<void>;
 };
 
-/** Boots the real API module on a fresh real PostgreSQL database (no mocks) for supertest. */
-export async function startApi(env: Record<string, string> = {}): Promise<TestApi> {
-  const database = await createTestDatabase();
+/**
+ * Boots the real API module on a fresh real PostgreSQL database (no mocks) for supertest — or, with `shared`, on
+ * another API's database (a second process of a scaled-out deployment; closing it leaves the database).
+ */
+export async function startApi(env: Record<string, string> = {}, shared?: TestDatabase): Promise<TestApi> {
+  const database = shared ?? (await createTestDatabase());
   const config = loadAppConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -54,7 +57,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
     },
     async close() {
       await app.close();
-      await database.drop();
+      if (!shared) await database.drop();
     },
   };
 }

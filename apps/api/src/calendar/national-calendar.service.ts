@@ -132,6 +132,7 @@ export class NationalCalendarService {
         `INSERT INTO national_calendar_years (year, holidays, make_up_workdays, source, notice, correction, published_by) VALUES ($1, $2, $3, 'admin', $4, $5, $6) RETURNING id`,
         [row.year, JSON.stringify(row.holidays), JSON.stringify(row.makeUpWorkdays), JSON.stringify(row.notice), row.correction ?? null, p.userId],
       );
+      this.calendars.forget(em);
       return { year: row.year, revision: inserted.id, version: (await this.calendars.national(em)).version };
     });
     const tenantsAsked = await this.sync.requestRecompute(p.userId);

@@ -44,15 +44,21 @@ type Snapshot = { head: number; records: StoredCalendarYear[]; national: Nationa
 
 /**
  * The national calendar the running system computes on, read from `national_calendar_years` (migration
- * 1764000000800) in the caller's transaction. The records are cached per head (the last id): each read asks only
- * for the head — one index lookup — and reloads when a publication (here, or in another process) moved it, so the
+ * 1764000000800) in the caller's transaction. The records are cached per head (the last id): each transaction asks
+ * only once for the head — one index lookup — and reloads when a publication (here, or in another process) moved it, so the
  * API and the workers compute on the same version without restarting. Work calendars are cached per national
  * version and contract calendar configuration (both immutable).
  */
 @Injectable()
 export class NationalCalendarStore {
   private snapshot: Snapshot | undefined;
+  private readonly perTransaction = new WeakMap<EntityManager, Promise<Snapshot>>();
   private readonly calendars = new Map<string, WorkCalendar>();
+
+  /** After a write to national_calendar_years in this transaction: its next read asks the head again. */
+  forget(em: EntityManager): void {
+    this.perTransaction.delete(em);
+  }
 
   /** Every stored publication, in publication order. */
   async records(em: EntityManager): Promise<StoredCalendarYear[]> {
@@ -81,7 +87,17 @@ export class NationalCalendarStore {
     return cal;
   }
 
-  private async current(em: EntityManager): Promise<Snapshot> {
+  private current(em: EntityManager): Promise<Snapshot> {
+    // Once per transaction: a request or job that reads many tickets asks for the head once.
+    let pending = this.perTransaction.get(em);
+    if (!pending) {
+      pending = this.read(em);
+      this.perTransaction.set(em, pending);
+    }
+    return pending;
+  }
+
+  private async read(em: EntityManager): Promise<Snapshot> {
     const [{ head }]: { head: number | null }[] = await em.query(`SELECT max(id) AS head FROM national_calendar_years`);
     if (head === null) throw new Error('national_calendar_years is empty: the shipped calendar is loaded at start (NationalCalendarSync)');
     if (this.snapshot?.head === head) return this.snapshot;

@@ -48,6 +48,7 @@ export class NationalCalendarSync implements OnApplicationBootstrap {
           shipped.version,
         ]);
       }
+      this.store.forget(em);
       return years.map((y) => y.year);
     });
     return { loaded, tenants: await this.requestRecompute() };

@@ -8,6 +8,9 @@ import type { z } from 'zod';
  */
 export type ScoringExplanation = { code: string; params: Readonly<Record<string, string>> };
 
+/** A figure of a result's `details`: JSON (decimals as strings), so results are stored and sent as they are. */
+export type DetailValue = string | number | boolean | null | readonly DetailValue[] | { readonly [key: string]: DetailValue };
+
 /** Something a person must look at (a staff member below threshold, a tie, a grade that fails). */
 export type ScoringFlag = {
   code: string;
@@ -26,7 +29,7 @@ export type ComponentResult = {
   /** The same account as a code and its parameters. */
   explained: ScoringExplanation;
   /** Kind-specific figures (band index, averages, per-person scores…), all decimals as strings. */
-  details?: Record<string, unknown>;
+  details?: Record<string, DetailValue>;
   /** A grade the component itself decides (item-average-grade); see the scheme's grade rules. */
   grade?: { letter: string; passes: boolean };
   flags?: ScoringFlag[];

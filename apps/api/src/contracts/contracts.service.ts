@@ -30,6 +30,7 @@ function decodeCursor(cursor: string): { code: string; id: string } | null {
 }
 
 type Raw = Record<string, unknown>;
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 @Injectable()
 export class ContractsService {
@@ -128,8 +129,7 @@ export class ContractsService {
     if (hasPreset && !(PRESET_IDS as readonly string[]).includes(input.presetId as string)) problems.push(problem('input.presetId', 'unknown.preset', { value: String(input.presetId) }));
     if (problems.length) throw new ValidationError(problems);
 
-    const raw = (hasPreset ? getPreset(input.presetId as string).config : input.configuration) as unknown as Raw;
-    const config = this.validated(raw, hasPreset ? 'preset' : 'input.configuration');
+    const { config, raw } = this.validated(hasPreset ? getPreset(input.presetId as string).config : input.configuration, hasPreset ? 'preset' : 'input.configuration');
     const tenantId = p.tenantId;
     return this.db.run(this.context.scope(), async (em) => {
       if (!(await this.platform.vendor(em, input.vendorOrgId))) throw new ValidationError([problem('input.vendorOrgId', 'unknown.vendor')]);
@@ -162,14 +162,16 @@ export class ContractsService {
     const ability = this.abilities.for(this.context.principal());
     const problems: Problem[] = [];
     if (input.changeNote.trim() === '') problems.push(problem('input.changeNote', 'contract.changeNoteRequired'));
-    const raw = input.configuration as unknown as Raw;
+    const raw = input.configuration;
     const check = this.configurations.validate(raw);
     if (!check.ok) problems.push(...prefixProblems('input.configuration', check.problems));
+    // A valid configuration is an object (the schema's root is one): this only tells the type so.
+    else if (!isObject(raw)) problems.push(problem('input.configuration', 'object.expected'));
     return this.db.run(this.context.scope(), async (em) => {
       const c = UUID.test(input.contractId) ? await this.repo.byId(em, input.contractId) : null;
       if (!c || !ability.can('read', subject('Contract', { ...c }))) throw new DomainError('NOT_FOUND', 'no such contract');
       if (!ability.can('update', subject('Contract', { ...c }))) throw new DomainError('FORBIDDEN', 'only a buyer admin changes a contract');
-      if (problems.length || !check.ok) throw new ValidationError(problems);
+      if (problems.length || !check.ok || !isObject(raw)) throw new ValidationError(problems);
       const next = c.currentVersion + 1;
       const version = await this.repo.insertVersion(em, {
         tenantId: c.tenantId,
@@ -186,11 +188,13 @@ export class ContractsService {
     });
   }
 
-  /** The same validation as checkContractConfiguration: what the check accepts, a save stores. */
-  private validated(raw: Raw, path: string): ParsedConfig {
+  /** The same validation as checkContractConfiguration: what the check accepts, a save stores (as written). */
+  private validated(raw: unknown, path: string): { config: ParsedConfig; raw: Raw } {
     const check = this.configurations.validate(raw);
     if (!check.ok) throw new ValidationError(prefixProblems(path, check.problems));
-    return check.config;
+    // A valid configuration is an object (the schema's root is one): this only tells the type so.
+    if (!isObject(raw)) throw new ValidationError([problem(path, 'object.expected')]);
+    return { config: check.config, raw };
   }
 
   /** Each version with its author's display name (a UUID is no name; a user the caller may not read stays null). */

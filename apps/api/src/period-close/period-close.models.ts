@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { MoneyScalar } from '../graphql/money.scalar';
-import { JsonScalar, type JsonValue } from '../graphql/json.scalar';
+import { JsonScalar, type JsonOutput, type JsonValue } from '../graphql/json.scalar';
 import { ScheduleModel } from '../settlement/settlement.models';
 
 @ObjectType({ description: 'An input the computation needs and does not have (never guessed).' })
@@ -36,7 +36,7 @@ export class AssessmentLineModel {
   explanation!: string;
 
   @Field(() => JsonScalar, { nullable: true })
-  details?: JsonValue;
+  details?: JsonOutput;
 }
 
 @ObjectType()
@@ -129,7 +129,7 @@ export class InputUseModel {
   source!: string;
 
   @Field(() => JsonScalar, { nullable: true })
-  value!: JsonValue;
+  value!: JsonOutput;
 }
 
 @ObjectType({ description: 'A figure derived from the ledger (tickets, accepted monthly reports), with its numerator and denominator.' })
@@ -162,7 +162,7 @@ export class DerivedMetricModel {
   notes!: string[];
 
   @Field(() => JsonScalar, { nullable: true, description: 'Ticket numbers achieved / missed / pending, per-ticket delays, per-month person-months.' })
-  details?: JsonValue;
+  details?: JsonOutput;
 }
 
 @ObjectType({ description: 'What closing the period would give, computed now from the ledger. Nothing is stored.' })
@@ -207,7 +207,7 @@ export class PeriodClosePreviewModel {
   flags!: PeriodCloseFlagModel[];
 
   @Field(() => JsonScalar, { description: 'The payment facts assembled for the schedule.' })
-  facts!: JsonValue;
+  facts!: JsonOutput;
 
   @Field(() => ScheduleModel)
   schedule!: ScheduleModel;

@@ -2,13 +2,13 @@ import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { closablePeriods, explain, explanationText, closePeriodKind, periodIdSchema, periodsWithin, todayOf, type ParsedConfig } from '@ledger/contracts';
 import { Decimal, DomainError, ValidationError, decimalInput, problem, reasonOf, type Problem } from '@ledger/kernel';
-import { computePeriodClose, JobDispatcher, NationalCalendarStore, JobOutbox, PeriodCloseStore, scheduleJob, type CloseLineRow, type CloseRow, type JobRecord, type JobRequest } from '@ledger/jobs';
+import { computePeriodClose, JobDispatcher, NationalCalendarStore, JobOutbox, PeriodCloseStore, scheduleJob, type CloseLineRow, type CloseRow, type JobRecord, type JobRequest, type PeriodCloseComputation } from '@ledger/jobs';
 import { TenantDatabase, type ContractEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractsRepository } from '../contracts/contracts.repository';
-import type { JsonValue } from '../graphql/json.scalar';
+import { checkedJson, type JsonValue } from '../graphql/json.scalar';
 import { conflictsAsDomainErrors, contractSubject, isLocalDate, loadContract, UUID } from '../reports/contract-context';
 import { changedInputs, digestCloseInputs, type CloseInputKind } from './close-inputs.digest';
 import { CloseRefusal } from './period-close.errors';
@@ -42,7 +42,7 @@ export class PeriodCloseService {
       const config: ParsedConfig & { version: number } = { ...ctx.config, version: ctx.version };
       checkPeriod(config, period, asOf);
       const computed = await computePeriodClose(em, { contractId: ctx.contract.id, config, calendar: ctx.calendar, period, asOf });
-      return { ...computed, notes: [...computed.notes, explanationText(explain('close.note.preview'))] } as unknown as PeriodClosePreviewModel;
+      return previewModel({ ...computed, notes: [...computed.notes, explanationText(explain('close.note.preview'))] });
     });
   }
 
@@ -253,6 +253,11 @@ function checkPeriod(config: ParsedConfig, period: string, asOf: string): void {
     // Without an assessment scheme a contract closes by its default kind; `known` lists the periods it can close.
     throw new ValidationError([problem('period', 'period.notOfKind', { value: period, kind: closePeriodKind(config), known: periods.map((x) => x.id) })]);
   }
+}
+
+/** The computation as the preview serves it; the inputs used are the period inputs as entered (JSON from the database). */
+function previewModel(c: PeriodCloseComputation): PeriodClosePreviewModel {
+  return { ...c, inputsUsed: c.inputsUsed.map((u) => ({ ...u, value: checkedJson(u.value) })) };
 }
 
 export function lineModel(l: CloseLineRow): CloseLineModel {

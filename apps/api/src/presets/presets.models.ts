@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { JsonScalar, type JsonValue } from '../graphql/json.scalar';
+import { JsonScalar, type JsonOutput } from '../graphql/json.scalar';
 
 @ObjectType({ description: 'A ready-made contract configuration, transcribed from one of the seed contracts with its sources.' })
 export class PresetModel {
@@ -13,5 +13,5 @@ export class PresetModel {
   tenant!: string;
 
   @Field(() => JsonScalar, { description: 'The configuration, in the configuration language (with sources and notes).' })
-  configuration!: JsonValue;
+  configuration!: JsonOutput;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PRESET_IDS, getPreset } from '@ledger/contracts';
 import { DomainError } from '@ledger/kernel';
-import type { JsonValue } from '../graphql/json.scalar';
+import { checkedJson } from '../graphql/json.scalar';
 import type { PresetModel } from './presets.models';
 
 @Injectable()
@@ -13,6 +13,6 @@ export class PresetsService {
   get(id: string): PresetModel {
     if (!(PRESET_IDS as readonly string[]).includes(id)) throw new DomainError('NOT_FOUND', `no preset "${id}"`);
     const preset = getPreset(id);
-    return { id: preset.id, title: preset.title, tenant: preset.tenant, configuration: preset.config as unknown as JsonValue };
+    return { id: preset.id, title: preset.title, tenant: preset.tenant, configuration: checkedJson(preset.config) };
   }
 }

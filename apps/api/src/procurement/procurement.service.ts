@@ -157,12 +157,13 @@ export class ProcurementService {
       const id = input.presetId as string;
       if (!(PRESET_IDS as readonly string[]).includes(id)) problems.push(problem('input.presetId', 'unknown.preset', { value: id }));
       else {
-        const config = getPreset(id).config as unknown as Raw;
+        const config = getPreset(id).config;
         scheme = config.procurement;
         if (scheme === undefined) problems.push(problem('input.presetId', 'procurement.presetWithoutScheme', { value: id }));
         else problems.push(...prefixProblems(`preset ${id}: procurement`, validateProcurementScheme(scheme)));
-        const money = config.money as Raw | undefined;
-        budget ??= (money?.budget as string | undefined) ?? null;
+        // Presets write the budget as a decimal string; a JSON number is normalised as the configuration language does.
+        const written = config.money.budget;
+        budget ??= typeof written === 'number' ? dec(written).toString() : (written ?? null);
       }
     } else if (input.scheme != null) {
       if (!isObject(input.scheme)) problems.push(problem('input.scheme', 'text.json'));

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { JsonScalar, type JsonValue } from '../graphql/json.scalar';
+import { JsonScalar, type JsonOutput, type JsonValue } from '../graphql/json.scalar';
 
 @ObjectType('PersonMonthsFigures', { description: 'Person-months of the month (rule 9), two decimals half up; exact figures are in `details`.' })
 export class PersonMonthsFiguresModel {
@@ -43,7 +43,7 @@ export class MonthlyReportSummaryModel {
   obligations!: ObligationCountsModel;
 
   @Field(() => JsonScalar, { description: 'summariseMonthlyReport output: per-person shares, checklist rows with explanations.' })
-  details!: JsonValue;
+  details!: JsonOutput;
 }
 
 @ObjectType('MonthlyReport', { description: "The vendor's report of one month: draft → submitted → accepted | returned (→ draft on save). Accepted is locked." })

@@ -48,7 +48,7 @@ export class ReportsService {
       if (existing) this.assertStatus(existing, ['draft', 'returned'], 'save');
       const check = validateMonthlyReport({ ...(raw as Record<string, JsonValue>), month: input.month }, ctx.config, { calendar: ctx.calendar });
       if (!check.ok) throw new ValidationError(prefixProblems('input.report', check.problems));
-      const payload = check.report as unknown as Record<string, unknown>;
+      const payload: Record<string, unknown> = check.report;
       const saved = existing
         ? await this.repo.update(em, existing, { status: 'draft', payload, configVersion: ctx.version, savedBy: p.userId, savedAt: new Date() })
         : await this.repo.insert(em, {
@@ -155,7 +155,7 @@ export class ReportsService {
         // The month's working days (the person-months' denominator) come from a provisional year: 暂定.
         personMonths: { ...s.personMonths.display, provisional: calendar.isProvisionalDate(`${r.month}-01`) },
         obligations: { met: count('met'), late: count('late'), missing: count('missing'), pending: count('pending') },
-        details: s as unknown as JsonValue,
+        details: s,
       };
     } catch (e) {
       summaryError = e instanceof Error ? e.message : String(e);

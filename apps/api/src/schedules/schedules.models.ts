@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { JsonScalar, type JsonValue } from '../graphql/json.scalar';
+import { JsonScalar, type JsonOutput } from '../graphql/json.scalar';
 import { MoneyScalar } from '../graphql/money.scalar';
 import { ScheduleModel } from '../settlement/settlement.models';
 
@@ -51,7 +51,7 @@ export class StoredScheduleModel {
   computedAt!: Date;
 
   @Field(() => JsonScalar, { description: 'Confirmed closes (id, period, revision), payments and adjustments it was computed from.' })
-  basis!: JsonValue;
+  basis!: JsonOutput;
 
   @Field(() => ScheduleModel)
   schedule!: ScheduleModel;

@@ -6,11 +6,9 @@ import { TenantDatabase, type ContractEntity } from '@ledger/persistence';
 import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractsRepository } from '../contracts/contracts.repository';
-import type { JsonValue } from '../graphql/json.scalar';
 import type { JobModel } from '../period-close/period-close.models';
 import { jobModel } from '../period-close/period-close.service';
 import { contractSubject, isLocalDate, readableContract, UUID } from '../reports/contract-context';
-import type { ScheduleModel } from '../settlement/settlement.models';
 import type { MarkPaidInput, PaymentModel, ScheduleFilterInput, StoredScheduleModel } from './schedules.models';
 
 const STATUSES = ['scheduled', 'due', 'withheld', 'paid', 'forfeited'];
@@ -115,8 +113,8 @@ function model(c: Pick<ContractEntity, 'id' | 'code' | 'name'>, s: ScheduleSnaps
     calendarVersion: s.calendarVersion,
     asOf: s.asOf,
     computedAt: s.computedAt,
-    basis: s.basis as unknown as JsonValue,
-    schedule: s.schedule as unknown as ScheduleModel,
+    basis: s.basis,
+    schedule: s.schedule,
     payments: payments.map(paymentModel),
   };
 }

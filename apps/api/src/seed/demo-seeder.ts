@@ -121,7 +121,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
             tenantId,
             contractId: contract.id,
             version: 1,
-            configuration: { ...(preset.config as unknown as Record<string, unknown>), version: 1 },
+            configuration: { ...preset.config, version: 1 },
             changeNote: `created from preset ${presetId}`,
             createdBy: userId,
           });

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { JsonScalar, type JsonValue } from '../graphql/json.scalar';
+import { JsonScalar, type JsonOutput, type JsonValue } from '../graphql/json.scalar';
 import { MoneyScalar } from '../graphql/money.scalar';
 import type { StoredExplanation } from '@ledger/contracts';
 
@@ -108,11 +108,11 @@ export class SimulationModel {
   schedule!: ScheduleModel;
 
   @Field(() => JsonScalar, { description: 'Assessment results computed from assumed inputs, with breakdowns.' })
-  assessments!: JsonValue;
+  assessments!: JsonOutput;
 
   @Field(() => ScheduleModel, { nullable: true })
   baseline?: ScheduleModel;
 
   @Field(() => JsonScalar, { nullable: true, description: 'Per-line differences against the baseline.' })
-  diff?: JsonValue;
+  diff?: JsonOutput;
 }

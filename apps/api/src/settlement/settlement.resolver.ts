@@ -1,6 +1,5 @@
 import { Public } from '../auth/public.decorator';
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import type { JsonValue } from '../graphql/json.scalar';
 import { SimulationModel } from './settlement.models';
 import { SettlementService } from './settlement.service';
 import { SimulateSettlementInput } from './simulate-settlement.input';
@@ -19,8 +18,8 @@ export class SettlementResolver {
     return {
       schedule: sim.schedule,
       baseline: sim.baseline,
-      assessments: sim.assessments as unknown as JsonValue,
-      diff: sim.diff as unknown as JsonValue,
+      assessments: sim.assessments,
+      diff: sim.diff,
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ProblemModel } from '../configuration/configuration.models';
-import { JsonScalar, type JsonValue } from '../graphql/json.scalar';
+import { JsonScalar, type JsonOutput } from '../graphql/json.scalar';
 
 @ObjectType('StaffMember')
 export class StaffMemberModel {
@@ -116,7 +116,7 @@ export class TeamCheckModel {
   problems!: ProblemModel[];
 
   @Field(() => JsonScalar, { description: 'checkTeamMinimums output: minimums with counts, roles with rostered and shortBy' })
-  details!: JsonValue;
+  details!: JsonOutput;
 }
 
 @ObjectType('StaffRoster')

@@ -7,7 +7,6 @@ import type { EntityManager } from 'typeorm';
 import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractsRepository } from '../contracts/contracts.repository';
-import type { JsonValue } from '../graphql/json.scalar';
 import { UUID, conflictsAsDomainErrors, contractSubject, isLocalDate, loadContract, type ContractContext } from '../reports/contract-context';
 import type { AddStaffMemberInput, RecordReplacementInput, StaffMemberModel, StaffReplacementModel, StaffRosterModel } from './staffing.models';
 
@@ -148,7 +147,7 @@ export class StaffingService {
         members: members.map(memberModel),
         replacements: replacements.map((r) => replacementModel(r, ctx)),
         turnover: turnover.classes.map((c) => ({ class: c.class, roles: c.roles, plannedHeadcount: c.plannedHeadcount, replaced: c.replaced, ratePercent: c.display, capPercent: c.capPercent, withinCap: c.withinCap, stored: c.explained })),
-        team: { ok: team.ok, problems: team.problems, details: { minimums: team.minimums, roles: team.roles } as unknown as JsonValue },
+        team: { ok: team.ok, problems: team.problems, details: { minimums: team.minimums, roles: team.roles } },
       };
     });
   }

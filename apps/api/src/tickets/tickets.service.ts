@@ -18,7 +18,7 @@ import {
   type LifecycleEvent,
   type ParsedConfig,
   type Ticket,
-  type TicketAction,
+  type TicketActionRequest,
 } from '@ledger/contracts';
 import { JobDispatcher, NationalCalendarStore, JobOutbox, TicketImportStore, ticketColumns, ticketToDomain, type JobRequest, type TicketFileFormat, type TicketImportRow } from '@ledger/jobs';
 import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
@@ -451,7 +451,7 @@ function nextNumber(existing: string[]): string {
 }
 
 /** The input as the pure machine's action; the machine reports what is missing for the action named. */
-function actionOf(input: TransitionTicketInput, problems: Problem[]): TicketAction {
+function actionOf(input: TransitionTicketInput, problems: Problem[]): TicketActionRequest {
   let checklist: DataChecklist | undefined;
   if (input.checklist != null) {
     const c = input.checklist;
@@ -478,7 +478,7 @@ function actionOf(input: TransitionTicketInput, problems: Problem[]): TicketActi
     ...optional('to', input.to),
     ...optional('date', input.date),
     ...optional('expectedCloseDate', input.date),
-  } as unknown as TicketAction;
+  };
 }
 
 const IMPORT_STATUS: Record<TicketImportRow['status'], TicketImportStatus> = {

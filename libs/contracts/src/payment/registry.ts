@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { DeductionRule, MilestoneRule } from './rule-kit';
 import { percentMilestone } from './milestones/percent.rule';
 import { cumulativeTargetMilestone } from './milestones/cumulative-target.rule';
@@ -16,7 +15,7 @@ import { manualAdjustmentDeduction } from './deductions/manual-adjustment.rule';
 import { consecutiveGradeForfeitDeduction } from './deductions/consecutive-grade-forfeit.rule';
 
 /** Milestone kinds: adding one = one `<kind>.rule.ts` file + one line here. */
-export const milestoneRules = {
+const milestoneRuleList = {
   percent: percentMilestone,
   'cumulative-target': cumulativeTargetMilestone,
   'quarterly-instalments': quarterlyInstalmentsMilestone,
@@ -25,7 +24,7 @@ export const milestoneRules = {
 } as const;
 
 /** Deduction kinds: adding one = one `<kind>.rule.ts` file + one line here. */
-export const deductionRules = {
+const deductionRuleList = {
   'per-point-below-threshold': perPointBelowThresholdDeduction,
   'absence-pro-rata': absenceProRataDeduction,
   'per-complaint': perComplaintDeduction,
@@ -37,14 +36,21 @@ export const deductionRules = {
   'consecutive-grade-forfeit': consecutiveGradeForfeitDeduction,
 } as const;
 
-export type MilestoneKind = keyof typeof milestoneRules;
-export type DeductionKind = keyof typeof deductionRules;
+export type MilestoneKind = keyof typeof milestoneRuleList;
+export type DeductionKind = keyof typeof deductionRuleList;
 
-/** Registry lookup with the params type erased (the entry was parsed by the same rule's schema). */
-export function milestoneRuleOf(kind: MilestoneKind): MilestoneRule<string, z.ZodType> {
-  return milestoneRules[kind] as unknown as MilestoneRule<string, z.ZodType>;
+type MilestoneParamsSchema = { [K in MilestoneKind]: (typeof milestoneRuleList)[K]['params'] };
+type DeductionParamsSchema = { [K in DeductionKind]: (typeof deductionRuleList)[K]['params'] };
+
+// Typed as maps from kind to rule so that a lookup by a kind K is the rule of K (TypeScript's correlated-union pattern).
+export const milestoneRules: { readonly [K in MilestoneKind]: MilestoneRule<K, MilestoneParamsSchema[K]> } = milestoneRuleList;
+export const deductionRules: { readonly [K in DeductionKind]: DeductionRule<K, DeductionParamsSchema[K]> } = deductionRuleList;
+
+/** The rule of a kind; with a parsed entry's kind its params are that entry's (the same rule's schema parsed them). */
+export function milestoneRuleOf<K extends MilestoneKind>(kind: K): MilestoneRule<K, MilestoneParamsSchema[K]> {
+  return milestoneRules[kind];
 }
 
-export function deductionRuleOf(kind: DeductionKind): DeductionRule<string, z.ZodType> {
-  return deductionRules[kind] as unknown as DeductionRule<string, z.ZodType>;
+export function deductionRuleOf<K extends DeductionKind>(kind: K): DeductionRule<K, DeductionParamsSchema[K]> {
+  return deductionRules[kind];
 }

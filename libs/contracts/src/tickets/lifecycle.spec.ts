@@ -341,6 +341,16 @@ describe('special attention, expected dates and extensions (000:221–222)', () 
     const bad = transition(t, { type: 'pause', from: '2026-11-10T12:00:00+08:00', to: '2026-11-10T09:00:00+08:00', reason: '' }, ctx('buyer', LATE));
     expect(bad.ok ? [] : bad.problems.map((p) => p.path)).toEqual(['action.to', 'action.reason']);
   });
+
+  it('an action as received with its fields missing is refused, each named, never thrown', () => {
+    const named = (r: ReturnType<typeof transition>) => (r.ok ? [] : r.problems.map((p) => `${p.path} ${p.code}`));
+    expect(named(transition(ticketIn('received'), { type: 'pause' }, ctx('buyer', LATE)))).toEqual(['action.from instant.isoOffset', 'action.to instant.isoOffset', 'action.reason ticket.reasonRequired']);
+    const dated = open({ expectedCloseDate: '2026-11-10' });
+    expect(named(transition(dated, { type: 'extend' }, ctx('buyer', LATE)))).toEqual(['action.reason ticket.reasonRequired', 'action.to date.format']);
+    expect(named(transition(dated, { type: 'set-expected-close-date' }, ctx('buyer', LATE)))).toEqual(['action.date date.format', 'expectedCloseDate ticket.expectedDateSet']);
+    expect(named(transition(ticketIn('business-test-signed'), { type: 'deploy' }, ctx('vendor', LATE)))).toEqual(['action.affectsSettlement ticket.affectsSettlementRequired']);
+    expect(named(transition(ticketIn('in-progress'), { type: 'record-checklist' }, ctx('vendor', LATE)))).toEqual(['action.checklist ticket.noChecklist']);
+  });
 });
 
 describe('adapters to the SLA evaluator and the derived metrics', () => {

@@ -11,7 +11,7 @@ import {
   type LifecycleEvent,
   type LifecycleEventKind,
   type Ticket,
-  type TicketAction,
+  type TicketActionRequest,
   type TicketActionType,
   type TicketState,
 } from './ticket.types';
@@ -95,7 +95,7 @@ const ORDER: Readonly<Record<TicketState, number>> = {
   withdrawn: 10,
 };
 
-function stateMessage(type: TicketActionType, rule: StepRule, state: TicketState): string {
+function stateMessage(type: string, rule: StepRule, state: TicketState): string {
   const head = `cannot ${rule.verb} a ticket in state ${state}`;
   if (FINAL_STATES.includes(state)) {
     return `${head}: ${state} is final${state === 'closed' ? '; a new problem after closure is a new ticket (000:68)' : ''}`;
@@ -117,7 +117,12 @@ export const todayOf = (config: Pick<ParsedConfig, 'calendar'>, nowMs: number): 
 /** The contract's working calendar: the one given, else built from `config.calendar` (national calendar + overrides). */
 export const calendarOf = (config: Pick<ParsedConfig, 'calendar'>, calendar?: WorkCalendar): WorkCalendar => calendar ?? buildCalendar(config.calendar ?? {});
 
-function parseInstant(problems: Problem[], value: Instant, path: string): number | undefined {
+function parseInstant(problems: Problem[], value: Instant | undefined, path: string): number | undefined {
+  // Absent: the problem toEpochMs reports for anything that is not an instant (no value to quote).
+  if (value === undefined) {
+    problems.push(problem(path, 'instant.isoOffset'));
+    return undefined;
+  }
   try {
     return toEpochMs(value, path);
   } catch (e) {
@@ -127,7 +132,7 @@ function parseInstant(problems: Problem[], value: Instant, path: string): number
   }
 }
 
-const validDate = (s: unknown): boolean => typeof s === 'string' && localDateSchema.safeParse(s).success;
+const validDate = (s: unknown): s is string => typeof s === 'string' && localDateSchema.safeParse(s).success;
 
 /** The working days of stable operation required before closure (`sla.process.closureAfterStableWorkingDays`; absent = 0). */
 export const stableWorkingDays = (config: Pick<ParsedConfig, 'sla'>): number => config.sla?.process.closureAfterStableWorkingDays ?? 0;
@@ -156,7 +161,7 @@ const reasonProblem = (reason: unknown): Problem[] =>
  * Apply one action to a ticket. Pure: returns the new ticket (the input is not changed) and the events
  * the action added, or every problem (who may act, the state, the rules). Never throws for bad input.
  */
-export function transition(ticket: Ticket, action: TicketAction, ctx: TransitionContext): TransitionResult {
+export function transition(ticket: Ticket, action: TicketActionRequest, ctx: TransitionContext): TransitionResult {
   const rule = (TICKET_RULES as Record<string, StepRule | undefined>)[action?.type];
   if (!rule) return { ok: false, problems: [problem('action.type', 'unknown.action', { value: String(action?.type), known: Object.keys(TICKET_RULES) })] };
   const problems: Problem[] = [];
@@ -204,7 +209,7 @@ export function transition(ticket: Ticket, action: TicketAction, ctx: Transition
       }
       problems.push(...itConfirmationProblems(action.checklist, ctx.actor));
       next.checklist = { ...next.checklist, ...action.checklist };
-      event('checklist-recorded', { data: checklistData(action.checklist) });
+      event('checklist-recorded', { data: checklistData(action.checklist ?? {}) });
       break;
     }
     case 'deploy': {
@@ -260,7 +265,7 @@ export function transition(ticket: Ticket, action: TicketAction, ctx: Transition
       const to = parseInstant(problems, action.to, 'action.to');
       if (from !== undefined && to !== undefined && to <= from) problems.push(problem('action.to', 'pause.endNotAfterStart'));
       problems.push(...reasonProblem(action.reason));
-      if (from !== undefined && to !== undefined) {
+      if (from !== undefined && to !== undefined && action.reason !== undefined) {
         const pause = { from: formatInstant(from, zone), to: formatInstant(to, zone), approvedBy: 'buyer' as const, reason: action.reason };
         next.pauses.push(pause);
         event('paused', { note: action.reason, data: { from: pause.from, to: pause.to } });
@@ -269,21 +274,28 @@ export function transition(ticket: Ticket, action: TicketAction, ctx: Transition
     }
     case 'extend': {
       problems.push(...reasonProblem(action.reason));
-      if (!validDate(action.to)) problems.push(problem('action.to', 'date.format'));
+      const to = validDate(action.to) ? action.to : undefined;
+      if (to === undefined) problems.push(problem('action.to', 'date.format'));
       else if (!ticket.expectedCloseDate) problems.push(problem('expectedCloseDate', 'ticket.extensionNeedsExpected'));
       else {
         const current = ticket.extendedTo ?? ticket.expectedCloseDate;
-        if (action.to <= current) problems.push(problem('action.to', 'ticket.extensionNotLater', { expected: current }));
+        if (to <= current) problems.push(problem('action.to', 'ticket.extensionNotLater', { expected: current }));
       }
-      next.extendedTo = action.to;
-      event('extended', { note: action.reason, data: { to: action.to } });
+      // Without a valid date the problems refuse the action; nothing is recorded.
+      if (to !== undefined) {
+        next.extendedTo = to;
+        event('extended', { note: action.reason, data: { to } });
+      }
       break;
     }
     case 'set-expected-close-date': {
-      if (!validDate(action.date)) problems.push(problem('action.date', 'date.format'));
+      const date = validDate(action.date) ? action.date : undefined;
+      if (date === undefined) problems.push(problem('action.date', 'date.format'));
       if (ticket.expectedCloseDate) problems.push(problem('expectedCloseDate', 'ticket.expectedDateSet', { date: ticket.expectedCloseDate }));
-      next.expectedCloseDate = action.date;
-      event('expected-date-set', { data: { date: action.date } });
+      if (date !== undefined) {
+        next.expectedCloseDate = date;
+        event('expected-date-set', { data: { date } });
+      }
       break;
     }
     case 'mark-special-attention': {

@@ -131,3 +131,22 @@ export type TicketAction =
   | { type: 'mark-special-attention'; expectedCloseDate?: string };
 
 export type TicketActionType = TicketAction['type'];
+
+/**
+ * An action as a caller received it (an API input): the type it names and whichever fields came with it. This is what
+ * `transition` takes; it reports what is wrong (an unknown type, a reason or a date missing or malformed). Every
+ * TicketAction is one.
+ */
+export type TicketActionRequest = {
+  type: string;
+  reason?: string;
+  note?: string;
+  solvable?: boolean;
+  plannedTestDate?: string;
+  affectsSettlement?: boolean;
+  checklist?: DataChecklist;
+  from?: string;
+  to?: string;
+  date?: string;
+  expectedCloseDate?: string;
+};

@@ -25,17 +25,17 @@ import {
   withCorrections,
 } from '@ledger/contracts';
 import { Decimal, toFixed2 } from '@ledger/kernel';
-import type { AssessmentScheme, TicketRecord } from '@ledger/scoring';
+import type { AssessmentScheme, DetailValue, TicketRecord, YearAggregate } from '@ledger/scoring';
 import { formatInstant, type WorkCalendar } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
 import { PeriodCloseReads, type TicketMetricRow } from './period-close.reads';
 import { achievementExplained, delayExplained } from './ticket-metric-explanations';
-import { TicketMetricsAccumulator } from './ticket-metrics';
+import { TicketMetricsAccumulator, type AchievementMetric, type DelayMetric } from './ticket-metrics';
 
 type Component = AssessmentScheme['components'][number];
 type TicketMetric = 'achievementRate' | 'specialDelayDays';
 
-export type AssessmentLine = { componentId: string; label: string; kind: string; input: string; points: string; explanation: string; details: unknown };
+export type AssessmentLine = { componentId: string; label: string; kind: string; input: string; points: string; explanation: string; details: Record<string, DetailValue> | null };
 export type AssessmentView = {
   period: string;
   score: string | null;
@@ -58,7 +58,7 @@ export type DerivedMetric = {
   denominator: string | null;
   explanation: string;
   notes: string[];
-  details: unknown;
+  details: AchievementMetric['details'] | DelayMetric['details'] | { months: MonthAttendance[]; lacking: string[] };
 };
 
 /** Everything a close computes: stored as the close's result (and shown by the preview). Plain JSON. */
@@ -75,7 +75,7 @@ export type PeriodCloseComputation = {
   provisionalYears: number[];
   assessment: AssessmentView;
   assessments: AssessmentView[];
-  year: ({ year: number } & Record<string, unknown>) | null;
+  year: ({ year: number } & YearAggregate) | null;
   inputsUsed: (Omit<InputUse, 'value'> & { value: unknown })[];
   missing: MissingInput[];
   metrics: DerivedMetric[];

@@ -1,5 +1,6 @@
 import { addProblemAt, dec, decimalInput, Decimal, problem, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
+import { nonEmpty } from '../shared/non-empty';
 import { parsePath } from '../shared/path';
 import { priceParamsSchema, validatePriceParams } from './price.rule';
 import { procurementItemKinds, procurementItemRegistry } from './registry';
@@ -17,7 +18,7 @@ const itemOptions = procurementItemKinds.map((kind) =>
 
 export const procurementItemSchema = z.discriminatedUnion(
   'kind',
-  itemOptions as unknown as [(typeof itemOptions)[number], ...(typeof itemOptions)[number][]],
+  nonEmpty(itemOptions),
   { error: (iss) => (iss.code === 'invalid_union' ? `unknown kind; known kinds: ${procurementItemKinds.join(', ')}` : undefined) },
 );
 

@@ -41,7 +41,7 @@ export const itemAverageGradeRule: RuleDefinition<ItemAverageGradeParams, ItemAv
     for (const it of params.items) {
       shape[it.id] = decimalInput.refine((v) => dec(v).gte(0) && dec(v).lte(dec(params.itemMax)), problemIssue('number.range', { min: 0, max: params.itemMax }));
     }
-    return z.strictObject(shape) as unknown as z.ZodType<ItemAverageGradeInput>;
+    return z.strictObject(shape);
   },
   evaluate(params, input): ComponentResult {
     const sum = params.items.reduce((acc, it) => acc.plus(dec(input[it.id])), new Decimal(0));

@@ -2,10 +2,11 @@ import { dec, decimalInput, Decimal, formatPath, toFixed2, ValidationError, zodP
 import { z } from 'zod';
 import { describeInterval, findBand, validateBands } from '../shared/bands';
 import { explain, points2 } from '../shared/format';
+import { nonEmpty } from '../shared/non-empty';
 import { parsePath } from '../shared/path';
 import { gradeBandSchema } from '../rules/item-average-grade.rule';
 import { getRule, ruleKinds, ruleRegistry, type RuleKind } from '../rules/registry';
-import type { AnyRuleDefinition, ComponentResult, ScoringExplanation, ScoringFlag } from '../types';
+import type { AnyRuleDefinition, ComponentResult, DetailValue, ScoringExplanation, ScoringFlag } from '../types';
 
 export const assessmentPeriods = ['month', 'quarter', 'half-year', 'year'] as const;
 export type AssessmentPeriod = (typeof assessmentPeriods)[number];
@@ -33,7 +34,7 @@ const componentOptions = ruleKinds.map((kind) =>
 
 export const assessmentComponentSchema = z.discriminatedUnion(
   'kind',
-  componentOptions as unknown as [(typeof componentOptions)[number], ...(typeof componentOptions)[number][]],
+  nonEmpty(componentOptions),
   { error: (iss) => (iss.code === 'invalid_union' ? `unknown kind; known kinds: ${ruleKinds.join(', ')}` : undefined) },
 );
 export type AssessmentComponent = { id: string; label: string; kind: RuleKind; params: unknown; input: string };
@@ -143,7 +144,7 @@ export type BreakdownLine = {
   points: string;
   explanation: string;
   explained: ScoringExplanation;
-  details?: Record<string, unknown>;
+  details?: Record<string, DetailValue>;
 };
 export type AssessmentResult = {
   period: AssessmentPeriod;

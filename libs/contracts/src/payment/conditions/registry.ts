@@ -8,15 +8,18 @@ import { acceptancePassedCondition } from './acceptance-passed.condition';
 import { quarterQualifiedCondition } from './quarter-qualified.condition';
 import { ledgerConfirmedCondition } from './ledger-confirmed.condition';
 
-export const conditionKinds = {
+type ConditionOf<K extends Condition['kind']> = Extract<Condition, { kind: K }>;
+
+// A map from kind to the kind's implementation, so that a lookup by a kind K is the implementation for K.
+export const conditionKinds: { readonly [K in Condition['kind']]: ConditionKind<ConditionOf<K>> } = {
   'score-at-least': scoreAtLeastCondition,
   'grade-in': gradeInCondition,
   'acceptance-passed': acceptancePassedCondition,
   'quarter-qualified': quarterQualifiedCondition,
   'ledger-confirmed': ledgerConfirmedCondition,
-} as const;
+};
 
-const kindOf = (c: Condition): ConditionKind<Condition> => conditionKinds[c.kind] as unknown as ConditionKind<Condition>;
+const kindOf = <K extends Condition['kind']>(kind: K): ConditionKind<ConditionOf<K>> => conditionKinds[kind];
 
-export const validateCondition = (c: Condition, ctx: ValidationContext, hasAssessment: boolean): Problem[] => kindOf(c).validate(c, ctx, hasAssessment);
-export const evaluateCondition = (c: Condition, ctx: ConditionEvalContext): ConditionOutcome => kindOf(c).evaluate(c, ctx);
+export const validateCondition = (c: Condition, ctx: ValidationContext, hasAssessment: boolean): Problem[] => kindOf(c.kind).validate(c, ctx, hasAssessment);
+export const evaluateCondition = (c: Condition, ctx: ConditionEvalContext): ConditionOutcome => kindOf(c.kind).evaluate(c, ctx);

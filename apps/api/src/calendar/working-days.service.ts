@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { NationalCalendarStore } from '@ledger/jobs';
 import { monthBounds } from '@ledger/contracts';
 import { ValidationError, problem } from '@ledger/kernel';
 import { TenantDatabase } from '@ledger/persistence';
-import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
-import { ContractsRepository } from '../contracts/contracts.repository';
-import { loadContract } from '../reports/contract-context';
+import { ContractAccess } from '../contracts/contract-access';
 import type { WorkingDaysModel } from './working-days.models';
 
 /**
@@ -20,17 +17,14 @@ import type { WorkingDaysModel } from './working-days.models';
 export class WorkingDaysService {
   constructor(
     private readonly db: TenantDatabase,
-    private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
-    private readonly abilities: AbilityFactory,
-    private readonly calendars: NationalCalendarStore,
+    private readonly access: ContractAccess,
   ) {}
 
   async forMonth(contractId: string, month: string): Promise<WorkingDaysModel> {
-    const ability = this.abilities.for(this.context.principal());
     const bounds = monthBounds(month);
     if (!bounds) throw new ValidationError([problem('month', 'month.format')]);
-    const ctx = await this.db.run(this.context.scope(), (em) => loadContract(em, this.contracts, ability, contractId, this.calendars));
+    const ctx = await this.db.run(this.context.scope(), (em) => this.access.requireWithConfig(em, contractId));
     const { calendar } = ctx;
     const days: WorkingDaysModel['days'] = [];
     for (let day = 1; day <= Number(bounds.end.slice(8)); day++) {

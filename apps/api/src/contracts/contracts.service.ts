@@ -11,6 +11,7 @@ import type { JsonValue } from '../graphql/json.scalar';
 import { PlatformRepository } from '../platform/platform.repository';
 import type { TenantModel } from '../platform/platform.models';
 import { TERM_STATES, type ContractFilterInput, type ContractModel, type ContractPageModel, type CreateContractInput, type UpdateContractConfigurationInput } from './contracts.models';
+import { ContractAccess } from './contract-access';
 import { ContractsRepository, type TermState } from './contracts.repository';
 import { UUID } from '../graphql/ids';
 
@@ -40,6 +41,7 @@ export class ContractsService {
     private readonly platform: PlatformRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
+    private readonly access: ContractAccess,
     private readonly configurations: ConfigurationService,
   ) {}
 
@@ -107,10 +109,8 @@ export class ContractsService {
 
   /** A contract outside the caller's reach is NOT_FOUND, whether it exists or not. */
   async get(id: string): Promise<ContractModel> {
-    const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
-      const c = UUID.test(id) ? await this.repo.byId(em, id) : null;
-      if (!c || !ability.can('read', subject('Contract', { ...c }))) throw new DomainError('NOT_FOUND', 'no such contract');
+      const c = await this.access.require(em, id);
       return (await this.withVersions(em, [c], await this.repo.versions(em, [c.id])))[0];
     });
   }
@@ -159,7 +159,6 @@ export class ContractsService {
 
   /** A change is a new version; earlier versions stay as they were. */
   async updateConfiguration(input: UpdateContractConfigurationInput): Promise<ContractModel> {
-    const ability = this.abilities.for(this.context.principal());
     const problems: Problem[] = [];
     if (input.changeNote.trim() === '') problems.push(problem('input.changeNote', 'contract.changeNoteRequired'));
     const raw = input.configuration;
@@ -168,9 +167,7 @@ export class ContractsService {
     // A valid configuration is an object (the schema's root is one): this only tells the type so.
     else if (!isObject(raw)) problems.push(problem('input.configuration', 'object.expected'));
     return this.db.run(this.context.scope(), async (em) => {
-      const c = UUID.test(input.contractId) ? await this.repo.byId(em, input.contractId) : null;
-      if (!c || !ability.can('read', subject('Contract', { ...c }))) throw new DomainError('NOT_FOUND', 'no such contract');
-      if (!ability.can('update', subject('Contract', { ...c }))) throw new DomainError('FORBIDDEN', 'only a buyer admin changes a contract');
+      const c = await this.access.require(em, input.contractId, { can: 'update', on: 'Contract', otherwise: 'only a buyer admin changes a contract' });
       if (problems.length || !check.ok || !isObject(raw)) throw new ValidationError(problems);
       const next = c.currentVersion + 1;
       const version = await this.repo.insertVersion(em, {

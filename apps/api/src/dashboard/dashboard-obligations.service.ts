@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { NationalCalendarStore } from '@ledger/jobs';
 import { explain, explanationText, monthBounds, monthlyReportSchema, obligationChecklist, reportDeliveriesAndEvents, todayOf, type ObligationDelivery, type ObligationEvent } from '@ledger/contracts';
 import { DomainError, ValidationError, problem } from '@ledger/kernel';
 import { TenantDatabase } from '@ledger/persistence';
 import { CalendarNotPublishedError } from '@ledger/sla';
-import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
-import { ContractsRepository } from '../contracts/contracts.repository';
-import { contractSubject, loadContract } from '../reports/contract-context';
+import { ContractAccess } from '../contracts/contract-access';
 import type { DashboardObligationsModel } from './dashboard-obligations.models';
 import { DashboardObligationsRepository } from './dashboard-obligations.repository';
 
@@ -22,26 +19,20 @@ export class DashboardObligationsService {
   constructor(
     private readonly db: TenantDatabase,
     private readonly repo: DashboardObligationsRepository,
-    private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
-    private readonly abilities: AbilityFactory,
-    private readonly calendars: NationalCalendarStore,
+    private readonly access: ContractAccess,
   ) {}
 
   /** `readAt` is the dashboard's instant, so the tile and the other tiles are judged on the same day. */
   async forMonth(contractId: string, month: string, readAt: Date): Promise<DashboardObligationsModel> {
     const bounds = monthBounds(month);
     if (!bounds) throw new ValidationError([problem('month', 'month.format')]);
-    const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
-      const ctx = await loadContract(em, this.contracts, ability, contractId, this.calendars);
+      // The dashboard's own access rules (contract, tickets, closes, payments), plus the monthly reports it reads.
+      const ctx = await this.access.requireWithConfig(em, contractId, { read: 'PeriodClose' }, { read: 'Payment' }, { read: 'MonthlyReport' });
       const today = todayOf(ctx.config, readAt.getTime());
       // A past month is judged at its end, so its figure does not drift with the day it is looked at.
       const asOf = today > bounds.end ? bounds.end : today;
-      // The dashboard's own access rules (contract, tickets, closes, payments), plus the monthly reports it reads.
-      for (const s of ['PeriodClose', 'Payment', 'MonthlyReport'] as const) {
-        if (!ability.can('read', contractSubject(s, ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
-      }
       const report = await this.repo.reportOfMonth(em, ctx.contract.id, month);
       const empty = { month, asOf, reportStatus: report?.status ?? null, due: 0, met: 0, late: 0, missing: 0, pending: 0, nextDueDate: null, problem: null, provisional: false, calendarNote: null };
       try {

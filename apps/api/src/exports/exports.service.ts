@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { subject } from '@casl/ability';
 import { jobIds } from '@ledger/contracts';
 import { JobDispatcher, JobOutbox, type JobRequest } from '@ledger/jobs';
 import { DomainError } from '@ledger/kernel';
@@ -8,6 +7,7 @@ import { randomUUID } from 'crypto';
 import { AbilityFactory } from '../auth/ability.factory';
 import type { Principal } from '../auth/principal';
 import { RequestContext } from '../auth/request-context.service';
+import { ContractAccess } from '../contracts/contract-access';
 import { ContractsRepository } from '../contracts/contracts.repository';
 import { UUID } from '../graphql/ids';
 import { ExportFormat, ExportStatus, type ExportModel, type RequestExportInput } from './exports.models';
@@ -49,19 +49,18 @@ export class ExportsService {
     private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
+    private readonly access: ContractAccess,
     private readonly dispatcher: JobDispatcher,
   ) {}
 
   async request(input: RequestExportInput): Promise<ExportModel> {
     const p = this.context.principal();
-    const ability = this.abilities.for(p);
     const contractId = input.contractId ?? null;
     const { model, job } = await this.db.run(this.context.scope(), async (em) => {
       let tenantId: string;
       if (contractId !== null) {
         // A contract outside the caller's reach (RLS or role) is NOT_FOUND, whether it exists or not.
-        const contract = UUID.test(contractId) ? await this.contracts.byId(em, contractId) : null;
-        if (!contract || !ability.can('read', subject('Contract', { ...contract }))) throw new DomainError('NOT_FOUND', 'no such contract');
+        const contract = await this.access.require(em, contractId);
         if (!TENANT_ROLES.includes(p.role) && p.role !== 'vendor') throw new DomainError('FORBIDDEN', 'exports are for the buyer, finance and the vendor holding the contract');
         tenantId = contract.tenantId;
       } else {

@@ -4,6 +4,7 @@ import { DomainError, problem, ValidationError } from '@ledger/kernel';
 import { TenantDatabase, TicketEntity } from '@ledger/persistence';
 import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
+import { ContractAccess } from '../contracts/contract-access';
 import { ContractsRepository } from '../contracts/contracts.repository';
 import { UUID } from '../graphql/ids';
 import type { NotificationModel, StoredTicketSlaModel } from './notifications.models';
@@ -24,6 +25,7 @@ export class NotificationsService {
     private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
+    private readonly access: ContractAccess,
   ) {}
 
   async list(contractId: string | null | undefined, limit: number): Promise<NotificationModel[]> {
@@ -32,8 +34,7 @@ export class NotificationsService {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_NOTIFICATIONS) throw new ValidationError([problem('limit', 'number.range', { min: 1, max: MAX_NOTIFICATIONS })]);
     return this.db.run(this.context.scope(), async (em) => {
       if (contractId != null) {
-        const c = UUID.test(contractId) ? await this.contracts.byId(em, contractId) : null;
-        if (!c || !ability.can('read', subject('Contract', { ...c }))) throw new DomainError('NOT_FOUND', 'no such contract');
+        const c = await this.access.require(em, contractId);
         if (!ability.can('read', subject('Ticket', { tenantId: c.tenantId, vendorOrgId: c.vendorOrgId }))) throw new DomainError('FORBIDDEN', 'your role does not read ticket notifications');
         return this.repo.list(em, c.id, limit);
       }

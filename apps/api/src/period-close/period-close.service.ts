@@ -7,9 +7,9 @@ import { TenantDatabase, type ContractEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
-import { ContractsRepository } from '../contracts/contracts.repository';
+import { ContractAccess } from '../contracts/contract-access';
 import { checkedJson, type JsonValue } from '../graphql/json.scalar';
-import { conflictsAsDomainErrors, contractSubject, isLocalDate, loadContract, UUID } from '../reports/contract-context';
+import { conflictsAsDomainErrors, contractSubject, isLocalDate, UUID } from '../reports/contract-context';
 import { changedInputs, digestCloseInputs, type CloseInputKind } from './close-inputs.digest';
 import { CloseRefusal } from './period-close.errors';
 import type { CloseLineModel, ClosePeriodInput, JobModel, PeriodCloseModel, PeriodClosePreviewModel, RecordAdjustmentInput, ReopenPeriodCloseInput } from './period-close.models';
@@ -25,7 +25,7 @@ import type { CloseLineModel, ClosePeriodInput, JobModel, PeriodCloseModel, Peri
 export class PeriodCloseService {
   constructor(
     private readonly db: TenantDatabase,
-    private readonly contracts: ContractsRepository,
+    private readonly access: ContractAccess,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
     private readonly calendars: NationalCalendarStore,
@@ -33,11 +33,9 @@ export class PeriodCloseService {
   ) {}
 
   async preview(contractId: string, period: string, asOfGiven: string | null): Promise<PeriodClosePreviewModel> {
-    const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
-      const ctx = await loadContract(em, this.contracts, ability, contractId, this.calendars);
       // Everyone who reads the period's inputs (buyer roles, finance, the vendor holding the contract) may preview.
-      if (!ability.can('read', contractSubject('PeriodInputs', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
+      const ctx = await this.access.requireWithConfig(em, contractId, { read: 'PeriodInputs' });
       const asOf = asOfGiven ?? todayOf(ctx.config, Date.now());
       const config: ParsedConfig & { version: number } = { ...ctx.config, version: ctx.version };
       checkPeriod(config, period, asOf);
@@ -48,10 +46,8 @@ export class PeriodCloseService {
 
   async close(input: ClosePeriodInput): Promise<PeriodCloseModel> {
     const p = this.context.principal();
-    const ability = this.abilities.for(p);
     const { close, jobs } = await this.db.run(this.context.scope(), async (em) => {
-      const ctx = await loadContract(em, this.contracts, ability, input.contractId, this.calendars);
-      this.require(ability, 'create', ctx.contract);
+      const ctx = await this.access.requireWithConfig(em, input.contractId, { can: 'create', on: 'PeriodClose', otherwise: 'closing a period is for the buyer admin and staff' });
       const asOf = input.asOf ?? todayOf(ctx.config, Date.now());
       checkPeriod({ ...ctx.config, version: ctx.version }, input.period, asOf);
       const digest = await digestCloseInputs(em, ctx.contract.id, input.period);
@@ -82,7 +78,7 @@ export class PeriodCloseService {
     const ability = this.abilities.for(p);
     const reason = reasonGiven?.trim() ?? '';
     const jobs = await this.db.run(this.context.scope(), async (em) => {
-      const { close, contract, config } = await this.visibleClose(em, ability, closeId, true);
+      const { close, contract, config } = await this.visibleClose(em, closeId, true);
       this.require(ability, 'update', contract);
       if (close.status !== 'draft') throw new DomainError('CONFLICT', `only a computed draft can be confirmed; this close is ${close.status}`, [], reasonOf('close.notDraft'));
       const changes = changedInputs(close, {
@@ -129,7 +125,7 @@ export class PeriodCloseService {
     if (input.asOf != null && !isLocalDate(input.asOf)) problems.push(problem('asOf', 'date.format'));
     if (problems.length) throw new ValidationError(problems);
     const { next, jobs } = await this.db.run(this.context.scope(), async (em) => {
-      const { close, contract } = await this.visibleClose(em, ability, input.closeId, true);
+      const { close, contract } = await this.visibleClose(em, input.closeId, true);
       this.require(ability, 'update', contract);
       if (close.status === 'confirmed') throw new DomainError('CONFLICT', 'a confirmed close is immutable: correct it with an adjustment in a later open period', [], reasonOf('close.confirmedImmutable'));
       if (close.status === 'reopened') throw new DomainError('CONFLICT', 'this close was already reopened', [], reasonOf('close.alreadyReopened'));
@@ -152,7 +148,7 @@ export class PeriodCloseService {
     if (!input.reason.trim()) problems.push(problem('reason', 'close.adjustmentReasonRequired'));
     if (problems.length) throw new ValidationError(problems);
     const { line, jobs } = await this.db.run(this.context.scope(), async (em) => {
-      const { close, contract, config } = await this.visibleClose(em, ability, input.correctsCloseId, false);
+      const { close, contract, config } = await this.visibleClose(em, input.correctsCloseId, false);
       this.require(ability, 'update', contract);
       if (close.status !== 'confirmed') throw new DomainError('CONFLICT', `only a confirmed close is corrected by an adjustment; a ${close.status} close is reopened and recomputed instead`, [], reasonOf('close.adjustOnlyConfirmed'));
       // Booked in the first later period that is not confirmed (domain rule 11: history is never edited).
@@ -173,7 +169,7 @@ export class PeriodCloseService {
   async get(closeId: string): Promise<PeriodCloseModel> {
     const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
-      const { close, contract, config } = await this.visibleClose(em, ability, closeId, false);
+      const { close, contract, config } = await this.visibleClose(em, closeId, false);
       const lines = await PeriodCloseStore.lines(em, { closeIds: [close.id] });
       const changes = await this.changesOf(em, ability, contract, config, [close]);
       return closeModel(close, lines, await JobOutbox.get(em, close.jobId), changes.get(close.id) ?? []);
@@ -183,8 +179,7 @@ export class PeriodCloseService {
   async list(contractId: string): Promise<PeriodCloseModel[]> {
     const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
-      const ctx = await loadContract(em, this.contracts, ability, contractId, this.calendars);
-      if (!ability.can('read', contractSubject('PeriodClose', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
+      const ctx = await this.access.requireWithConfig(em, contractId, { read: 'PeriodClose' });
       const closes = await PeriodCloseStore.list(em, ctx.contract.id);
       const lines = await PeriodCloseStore.lines(em, { closeIds: closes.map((c) => c.id) });
       const changes = await this.changesOf(em, ability, ctx.contract, ctx.config, closes);
@@ -226,15 +221,15 @@ export class PeriodCloseService {
     return out;
   }
 
-  private require(ability: AppAbility, action: 'create' | 'update', contract: ContractEntity): void {
-    if (!ability.can(action, contractSubject('PeriodClose', contract))) throw new DomainError('FORBIDDEN', action === 'create' ? 'closing a period is for the buyer admin and staff' : 'confirming, reopening and correcting closes is for the buyer admin');
+  private require(ability: AppAbility, action: 'update', contract: ContractEntity): void {
+    if (!ability.can(action, contractSubject('PeriodClose', contract))) throw new DomainError('FORBIDDEN', 'confirming, reopening and correcting closes is for the buyer admin');
   }
 
-  private async visibleClose(em: EntityManager, ability: AppAbility, id: string, lock: boolean): Promise<{ close: CloseRow; contract: ContractEntity; config: ParsedConfig }> {
+  private async visibleClose(em: EntityManager, id: string, lock: boolean): Promise<{ close: CloseRow; contract: ContractEntity; config: ParsedConfig }> {
     const close = UUID.test(id) ? await PeriodCloseStore.get(em, id, lock) : null;
     if (!close) throw new DomainError('NOT_FOUND', 'no such period close');
-    const ctx = await loadContract(em, this.contracts, ability, close.contractId, this.calendars).catch(() => null);
-    if (!ctx || !ability.can('read', contractSubject('PeriodClose', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such period close');
+    const ctx = await this.access.requireWithConfig(em, close.contractId, { read: 'PeriodClose' }).catch(() => null);
+    if (!ctx) throw new DomainError('NOT_FOUND', 'no such period close');
     return { close, contract: ctx.contract, config: ctx.config };
   }
 }

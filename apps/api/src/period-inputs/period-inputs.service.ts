@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { kindOfPeriodId, periodIdSchema, periodsInTerm, type ParsedConfig } from '@ledger/contracts';
-import { JobDispatcher, NationalCalendarStore, JobOutbox, scheduleJob, type JobRequest } from '@ledger/jobs';
+import { JobDispatcher, JobOutbox, scheduleJob, type JobRequest } from '@ledger/jobs';
 import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { PeriodInputEntity, TenantDatabase, type PeriodInputKind } from '@ledger/persistence';
 import { checkAssessmentInputs, type AssessmentScheme } from '@ledger/scoring';
-import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
-import { ContractsRepository } from '../contracts/contracts.repository';
+import { ContractAccess } from '../contracts/contract-access';
 import type { JsonValue } from '../graphql/json.scalar';
-import { conflictsAsDomainErrors, contractSubject, isLocalDate, loadContract } from '../reports/contract-context';
+import { conflictsAsDomainErrors, isLocalDate } from '../reports/contract-context';
 import type { PeriodInputsModel, SetPeriodInputsInput } from './period-inputs.models';
 
 type Component = AssessmentScheme['components'][number];
@@ -51,21 +50,16 @@ function componentProblems(scheme: AssessmentScheme, c: Component, value: unknow
 export class PeriodInputsService {
   constructor(
     private readonly db: TenantDatabase,
-    private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
-    private readonly abilities: AbilityFactory,
-    private readonly calendars: NationalCalendarStore,
+    private readonly access: ContractAccess,
     private readonly dispatcher: JobDispatcher,
   ) {}
 
   async set(input: SetPeriodInputsInput): Promise<PeriodInputsModel> {
     const p = this.context.principal();
-    const ability = this.abilities.for(p);
     const jobs: JobRequest<'recompute-schedule'>[] = [];
     const model = await conflictsAsDomainErrors(`inputs of ${input.period} were set concurrently; load them and try again`, () => this.db.run(this.context.scope(), async (em) => {
-      const ctx = await loadContract(em, this.contracts, ability, input.contractId, this.calendars);
-      if (!ability.can('read', contractSubject('PeriodInputs', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
-      if (!ability.can('update', contractSubject('PeriodInputs', ctx.contract))) throw new DomainError('FORBIDDEN', 'period inputs are the buyer’s (admin or staff); the vendor reads them');
+      const ctx = await this.access.requireWithConfig(em, input.contractId, { read: 'PeriodInputs' }, { can: 'update', on: 'PeriodInputs', otherwise: 'period inputs are the buyer’s (admin or staff); the vendor reads them' });
       const { values, problems } = this.validate(input, ctx.config);
       if (problems.length) throw new ValidationError(problems);
       const repo = em.getRepository(PeriodInputEntity);
@@ -96,10 +90,8 @@ export class PeriodInputsService {
   }
 
   async get(contractId: string, period: string): Promise<PeriodInputsModel> {
-    const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
-      const ctx = await loadContract(em, this.contracts, ability, contractId, this.calendars);
-      if (!ability.can('read', contractSubject('PeriodInputs', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
+      const ctx = await this.access.requireWithConfig(em, contractId, { read: 'PeriodInputs' });
       const problems = this.periodProblems(period, ctx.config);
       if (problems.length) throw new ValidationError(problems);
       return this.model(ctx.contract.id, period, await em.getRepository(PeriodInputEntity).find({ where: { contractId: ctx.contract.id, period } }), ctx.config);

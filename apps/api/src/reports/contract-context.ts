@@ -1,45 +1,20 @@
 import { subject } from '@casl/ability';
-import { parseContractConfig, type ParsedConfig } from '@ledger/contracts';
-import type { NationalCalendarStore } from '@ledger/jobs';
+import type { ParsedConfig } from '@ledger/contracts';
 import { DomainError } from '@ledger/kernel';
 import type { WorkCalendar } from '@ledger/sla';
-import { ContractVersionEntity, type ContractEntity } from '@ledger/persistence';
-import { QueryFailedError, type EntityManager } from 'typeorm';
-import type { AppAbility } from '../auth/ability.factory';
-import type { ContractsRepository } from '../contracts/contracts.repository';
-
+import type { ContractEntity } from '@ledger/persistence';
+import { QueryFailedError } from 'typeorm';
 import { UUID } from '../graphql/ids';
 
 export { UUID };
 
-/** `calendar`: the contract's working calendar on the current national calendar (read from the database). */
+/** A contract the caller may act on (ContractAccess.requireWithConfig): its current configuration and working calendar on the current national calendar. */
 export type ContractContext = { contract: ContractEntity; config: ParsedConfig; version: number; calendar: WorkCalendar };
 
 /** The subject CASL checks for reports, period inputs and the roster: the contract's tenant and vendor. */
 export function contractSubject(name: 'MonthlyReport' | 'PeriodInputs' | 'StaffRoster' | 'PeriodClose' | 'Payment', c: ContractEntity) {
   return subject(name, { tenantId: c.tenantId, vendorOrgId: c.vendorOrgId });
 }
-
-/**
- * The contract as far as RLS and the caller's abilities reach, without its configuration — for reads that need
- * only who may see it (payment schedules, payments). A contract outside that reach is NOT_FOUND, whether it exists
- * or not.
- */
-export async function readableContract(em: EntityManager, repo: ContractsRepository, ability: AppAbility, id: string): Promise<ContractEntity> {
-  const contract = UUID.test(id) ? await repo.byId(em, id) : null;
-  if (!contract || !ability.can('read', subject('Contract', { ...contract }))) throw new DomainError('NOT_FOUND', 'no such contract');
-  return contract;
-}
-
-/** The readable contract and its current configuration, parsed (validated) for the rules that need it. */
-export async function loadContract(em: EntityManager, repo: ContractsRepository, ability: AppAbility, id: string, calendars: NationalCalendarStore): Promise<ContractContext> {
-  const contract = await readableContract(em, repo, ability, id);
-  const row = await em.getRepository(ContractVersionEntity).findOne({ where: { tenantId: contract.tenantId, contractId: contract.id, version: contract.currentVersion } });
-  if (!row) throw new DomainError('NOT_FOUND', 'no such contract');
-  const config = parseContractConfig(row.configuration);
-  return { contract, config, version: contract.currentVersion, calendar: await calendars.calendarOf(em, config) };
-}
-
 
 /** A real calendar date YYYY-MM-DD (2026-02-30 is not). */
 export function isLocalDate(s: unknown): s is string {

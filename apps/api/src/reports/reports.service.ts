@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { NationalCalendarStore } from '@ledger/jobs';
 import { monthlyReportSchema, summariseMonthlyReport, todayOf, validateMonthlyReport } from '@ledger/contracts';
 import { DomainError, ValidationError, prefixProblems, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { TenantDatabase, type MonthlyReportEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
-import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
-import { ContractsRepository } from '../contracts/contracts.repository';
+import { ContractAccess, type ContractNeed } from '../contracts/contract-access';
 import type { JsonValue } from '../graphql/json.scalar';
-import { UUID, conflictsAsDomainErrors, contractSubject, loadContract, type ContractContext } from './contract-context';
+import { UUID, conflictsAsDomainErrors, type ContractContext } from './contract-context';
 import type { MonthlyReportModel, SaveMonthlyReportInput } from './reports.models';
 import { ReportsRepository } from './reports.repository';
 
@@ -25,18 +23,14 @@ export class ReportsService {
   constructor(
     private readonly db: TenantDatabase,
     private readonly repo: ReportsRepository,
-    private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
-    private readonly abilities: AbilityFactory,
-    private readonly calendars: NationalCalendarStore,
+    private readonly access: ContractAccess,
   ) {}
 
   async save(input: SaveMonthlyReportInput): Promise<MonthlyReportModel> {
     const p = this.context.principal();
-    const ability = this.abilities.for(p);
     return conflictsAsDomainErrors(`the report of ${input.month} was saved concurrently; load it and try again`, () => this.db.run(this.context.scope(), async (em) => {
-      const ctx = await this.readable(em, ability, input.contractId);
-      if (!ability.can('create', contractSubject('MonthlyReport', ctx.contract))) throw new DomainError('FORBIDDEN', 'only the vendor holding the contract writes its monthly reports');
+      const ctx = await this.readable(em, input.contractId, { can: 'create', on: 'MonthlyReport', otherwise: 'only the vendor holding the contract writes its monthly reports' });
       const problems: Problem[] = [];
       if (!MONTH.test(input.month)) problems.push(problem('input.month', 'month.format'));
       const raw = input.report;
@@ -73,10 +67,8 @@ export class ReportsService {
   /** Draft → submitted; the report is validated again against the contract's current configuration. */
   async submit(reportId: string): Promise<MonthlyReportModel> {
     const p = this.context.principal();
-    const ability = this.abilities.for(p);
     return conflictsAsDomainErrors('the report changed concurrently; load it and try again', () => this.db.run(this.context.scope(), async (em) => {
-      const { report, ctx } = await this.loadReport(em, ability, reportId);
-      if (!ability.can('create', contractSubject('MonthlyReport', ctx.contract))) throw new DomainError('FORBIDDEN', 'only the vendor submits its monthly report');
+      const { report, ctx } = await this.loadReport(em, reportId, { can: 'create', on: 'MonthlyReport', otherwise: 'only the vendor submits its monthly report' });
       this.assertStatus(report, ['draft'], 'submit');
       const check = validateMonthlyReport(report.payload, ctx.config, { calendar: ctx.calendar });
       if (!check.ok) throw new ValidationError(prefixProblems('report', check.problems), 'the report no longer fits the contract configuration; save it again');
@@ -87,10 +79,8 @@ export class ReportsService {
 
   async decide(reportId: string, decision: 'accepted' | 'returned', comment?: string): Promise<MonthlyReportModel> {
     const p = this.context.principal();
-    const ability = this.abilities.for(p);
     return conflictsAsDomainErrors('the report changed concurrently; load it and try again', () => this.db.run(this.context.scope(), async (em) => {
-      const { report, ctx } = await this.loadReport(em, ability, reportId);
-      if (!ability.can('update', contractSubject('MonthlyReport', ctx.contract))) throw new DomainError('FORBIDDEN', 'only the buyer (admin or staff) decides on a monthly report');
+      const { report, ctx } = await this.loadReport(em, reportId, { can: 'update', on: 'MonthlyReport', otherwise: 'only the buyer (admin or staff) decides on a monthly report' });
       this.assertStatus(report, ['submitted'], decision === 'accepted' ? 'accept' : 'return');
       if (decision === 'returned' && (comment ?? '').trim() === '') throw new ValidationError([problem('comment', 'report.returnComment')]);
       const saved = await this.repo.update(em, report, {
@@ -104,33 +94,30 @@ export class ReportsService {
   }
 
   async list(contractId: string): Promise<MonthlyReportModel[]> {
-    const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
-      const ctx = await this.readable(em, ability, contractId);
+      const ctx = await this.readable(em, contractId);
       return (await this.repo.list(em, ctx.contract.id)).map((r) => this.toModel(r, ctx));
     });
   }
 
   async get(id: string): Promise<MonthlyReportModel> {
-    const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
-      const { report, ctx } = await this.loadReport(em, ability, id);
+      const { report, ctx } = await this.loadReport(em, id);
       return this.toModel(report, ctx);
     });
   }
 
-  private async readable(em: EntityManager, ability: AppAbility, contractId: string): Promise<ContractContext> {
-    const ctx = await loadContract(em, this.contracts, ability, contractId, this.calendars);
-    if (!ability.can('read', contractSubject('MonthlyReport', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
-    return ctx;
+  /** The contract whose reports the caller reads (NOT_FOUND otherwise), checked for what the operation needs. */
+  private readable(em: EntityManager, contractId: string, ...needs: ContractNeed[]): Promise<ContractContext> {
+    return this.access.requireWithConfig(em, contractId, { read: 'MonthlyReport' }, ...needs);
   }
 
   /** A report outside the caller's reach is NOT_FOUND, whether it exists or not. */
-  private async loadReport(em: EntityManager, ability: AppAbility, id: string): Promise<{ report: MonthlyReportEntity; ctx: ContractContext }> {
+  private async loadReport(em: EntityManager, id: string, ...needs: ContractNeed[]): Promise<{ report: MonthlyReportEntity; ctx: ContractContext }> {
     const report = UUID.test(id) ? await this.repo.byId(em, id) : null;
     if (!report) throw new DomainError('NOT_FOUND', 'no such monthly report');
     try {
-      return { report, ctx: await this.readable(em, ability, report.contractId) };
+      return { report, ctx: await this.readable(em, report.contractId, ...needs) };
     } catch (e) {
       if (e instanceof DomainError && e.code === 'NOT_FOUND') throw new DomainError('NOT_FOUND', 'no such monthly report');
       throw e;

@@ -5,10 +5,11 @@ import { JobDispatcher, JobOutbox, ScheduleStore, scheduleJob, type PaymentRow, 
 import { TenantDatabase, type ContractEntity } from '@ledger/persistence';
 import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
+import { ContractAccess } from '../contracts/contract-access';
 import { ContractsRepository } from '../contracts/contracts.repository';
 import type { JobModel } from '../period-close/period-close.models';
 import { jobModel } from '../period-close/period-close.service';
-import { contractSubject, isLocalDate, readableContract, UUID } from '../reports/contract-context';
+import { contractSubject, isLocalDate, UUID } from '../reports/contract-context';
 import type { MarkPaidInput, PaymentModel, ScheduleFilterInput, StoredScheduleModel } from './schedules.models';
 
 const STATUSES = ['scheduled', 'due', 'withheld', 'paid', 'forfeited'];
@@ -24,13 +25,14 @@ export class SchedulesService {
     private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
+    private readonly access: ContractAccess,
     private readonly dispatcher: JobDispatcher,
   ) {}
 
   async forContract(contractId: string): Promise<StoredScheduleModel | null> {
     const ability = this.abilities.for(this.context.principal());
     const found = UUID.test(contractId) ? await this.db.run(this.context.scope(), (em) => ScheduleStore.contractSchedule(em, contractId)) : null;
-    // A contract outside the caller's reach is NOT_FOUND, whether it exists or not (as readableContract answers).
+    // A contract outside the caller's reach is NOT_FOUND, whether it exists or not (as ContractAccess answers).
     if (!found || !ability.can('read', subject('Contract', { tenantId: found.tenantId, vendorOrgId: found.vendorOrgId }))) throw new DomainError('NOT_FOUND', 'no such contract');
     if (!ability.can('read', subject('Payment', { tenantId: found.tenantId, vendorOrgId: found.vendorOrgId }))) throw new DomainError('NOT_FOUND', 'no such contract');
     return found.snapshot ? model(found, found.snapshot, found.payments) : null;
@@ -59,16 +61,13 @@ export class SchedulesService {
 
   async markPaid(input: MarkPaidInput): Promise<PaymentModel> {
     const p = this.context.principal();
-    const ability = this.abilities.for(p);
     const problems: Problem[] = [];
     if (!decimalInput.safeParse(input.amount).success || new Decimal(input.amount).lte(0) || new Decimal(input.amount).decimalPlaces() > 2) problems.push(problem('amount', 'money.positiveFen'));
     if (!isLocalDate(input.paidOn)) problems.push(problem('paidOn', 'date.format'));
     if (!input.lineId.trim()) problems.push(problem('lineId', 'value.required'));
     if (problems.length) throw new ValidationError(problems);
     const { payment, jobs } = await this.db.run(this.context.scope(), async (em) => {
-      const contract = await readableContract(em, this.contracts, ability, input.contractId);
-      if (!ability.can('read', contractSubject('Payment', contract))) throw new DomainError('NOT_FOUND', 'no such contract');
-      if (!ability.can('create', contractSubject('Payment', contract))) throw new DomainError('FORBIDDEN', 'marking payments is for finance');
+      const contract = await this.access.require(em, input.contractId, { read: 'Payment' }, { can: 'create', on: 'Payment', otherwise: 'marking payments is for finance' });
       const [snapshot] = await ScheduleStore.latest(em, [contract.id]);
       const line = snapshot?.schedule.lines.find((l) => l.id === input.lineId);
       if (!line) throw new ValidationError([problem('lineId', 'unknown.scheduleLine')]);
@@ -86,10 +85,8 @@ export class SchedulesService {
   /** Asks for a recomputation (e.g. for today's statuses); a recompute with nothing new stores nothing. */
   async recompute(contractId: string): Promise<JobModel> {
     const p = this.context.principal();
-    const ability = this.abilities.for(p);
     const job = await this.db.run(this.context.scope(), async (em) => {
-      const contract = await readableContract(em, this.contracts, ability, contractId);
-      if (!ability.can('read', contractSubject('Payment', contract))) throw new DomainError('NOT_FOUND', 'no such contract');
+      const contract = await this.access.require(em, contractId, { read: 'Payment' });
       if (p.role === 'vendor') throw new DomainError('FORBIDDEN', 'the buyer and finance recompute schedules');
       const [{ id }] = await em.query('SELECT gen_random_uuid() AS id');
       const req = await JobOutbox.record(em, scheduleJob({ tenantId: contract.tenantId, contractId: contract.id, trigger: `manual-${id}` }), { tenantId: contract.tenantId, userId: p.userId });

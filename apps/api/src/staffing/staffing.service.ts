@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { NationalCalendarStore } from '@ledger/jobs';
 import { addDays, checkReplacement, checkTeamMinimums, staffTurnover, todayOf } from '@ledger/contracts';
 import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { StaffMemberEntity, StaffReplacementEntity, TenantDatabase } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
-import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
-import { ContractsRepository } from '../contracts/contracts.repository';
-import { UUID, conflictsAsDomainErrors, contractSubject, isLocalDate, loadContract, type ContractContext } from '../reports/contract-context';
+import { ContractAccess } from '../contracts/contract-access';
+import { UUID, conflictsAsDomainErrors, isLocalDate, type ContractContext } from '../reports/contract-context';
 import type { AddStaffMemberInput, RecordReplacementInput, StaffMemberModel, StaffReplacementModel, StaffRosterModel } from './staffing.models';
 
 const PLACEMENTS = ['on-site', 'remote', 'offshore'];
@@ -22,17 +20,14 @@ const isDate = isLocalDate;
 export class StaffingService {
   constructor(
     private readonly db: TenantDatabase,
-    private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
-    private readonly abilities: AbilityFactory,
-    private readonly calendars: NationalCalendarStore,
+    private readonly access: ContractAccess,
   ) {}
 
   async addMember(input: AddStaffMemberInput): Promise<StaffMemberModel> {
     const p = this.context.principal();
-    const ability = this.abilities.for(p);
     return this.db.run(this.context.scope(), async (em) => {
-      const ctx = await this.writable(em, ability, input.contractId);
+      const ctx = await this.writable(em, input.contractId);
       const { config } = ctx;
       const problems: Problem[] = [];
       const role = config.staffing.roles.find((r) => r.id === input.roleId);
@@ -68,9 +63,8 @@ export class StaffingService {
 
   async recordReplacement(input: RecordReplacementInput): Promise<StaffReplacementModel> {
     const p = this.context.principal();
-    const ability = this.abilities.for(p);
     return conflictsAsDomainErrors('this staff member was replaced concurrently', () => this.db.run(this.context.scope(), async (em) => {
-      const ctx = await this.writable(em, ability, input.contractId);
+      const ctx = await this.writable(em, input.contractId);
       const { config } = ctx;
       const members = em.getRepository(StaffMemberEntity);
       const old = UUID.test(input.oldMemberId) ? await members.findOne({ where: { id: input.oldMemberId, contractId: ctx.contract.id } }) : null;
@@ -129,9 +123,8 @@ export class StaffingService {
   }
 
   async roster(contractId: string, asOf?: string | null): Promise<StaffRosterModel> {
-    const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
-      const ctx = await this.readable(em, ability, contractId);
+      const ctx = await this.readable(em, contractId);
       const { config } = ctx;
       if (asOf != null && !isDate(asOf)) throw new ValidationError([problem('asOf', 'date.format')]);
       const today = todayOf(config, Date.now());
@@ -152,16 +145,12 @@ export class StaffingService {
     });
   }
 
-  private async readable(em: EntityManager, ability: AppAbility, contractId: string): Promise<ContractContext> {
-    const ctx = await loadContract(em, this.contracts, ability, contractId, this.calendars);
-    if (!ability.can('read', contractSubject('StaffRoster', ctx.contract))) throw new DomainError('NOT_FOUND', 'no such contract');
-    return ctx;
+  private readable(em: EntityManager, contractId: string): Promise<ContractContext> {
+    return this.access.requireWithConfig(em, contractId, { read: 'StaffRoster' });
   }
 
-  private async writable(em: EntityManager, ability: AppAbility, contractId: string): Promise<ContractContext> {
-    const ctx = await this.readable(em, ability, contractId);
-    if (!ability.can('create', contractSubject('StaffRoster', ctx.contract))) throw new DomainError('FORBIDDEN', 'the vendor holding the contract keeps its staff roster');
-    return ctx;
+  private writable(em: EntityManager, contractId: string): Promise<ContractContext> {
+    return this.access.requireWithConfig(em, contractId, { read: 'StaffRoster' }, { can: 'create', on: 'StaffRoster', otherwise: 'the vendor holding the contract keeps its staff roster' });
   }
 }
 

@@ -28,6 +28,7 @@ import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AbilityFactory } from '../auth/ability.factory';
 import type { Principal } from '../auth/principal';
 import { RequestContext } from '../auth/request-context.service';
+import { ContractAccess } from '../contracts/contract-access';
 import { ContractsRepository } from '../contracts/contracts.repository';
 import type { JsonValue } from '../graphql/json.scalar';
 import {
@@ -89,6 +90,7 @@ export class TicketsService {
     private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
+    private readonly access: ContractAccess,
     private readonly calendars: NationalCalendarStore,
     private readonly dispatcher: JobDispatcher,
   ) {}
@@ -283,9 +285,8 @@ export class TicketsService {
 
   /** A contract outside the caller's reach is NOT_FOUND; within reach but not allowed is FORBIDDEN. */
   private async visibleContract(em: EntityManager, id: string, p: Principal, action: 'read' | 'create'): Promise<ContractEntity> {
-    const c = UUID.test(id) ? await this.contracts.byId(em, id) : null;
+    const c = await this.access.require(em, id);
     const ability = this.abilities.for(p);
-    if (!c || !ability.can('read', subject('Contract', { ...c }))) throw new DomainError('NOT_FOUND', 'no such contract');
     if (!ability.can(action, subject('Ticket', { tenantId: c.tenantId, vendorOrgId: c.vendorOrgId }))) {
       throw new DomainError('FORBIDDEN', action === 'create' ? 'only the buyer (admin or staff) submits tickets' : 'your role does not read tickets');
     }

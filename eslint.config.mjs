@@ -4,9 +4,29 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 // Framework and I/O packages the pure domain libraries must never import.
 const IO_AND_FRAMEWORK = [
-  '@nestjs/*', 'typeorm', 'typeorm/*', 'bullmq', 'ioredis', 'pg', 'pg-*', '@electric-sql/*',
-  'express', 'axios', 'node:fs', 'fs', 'node:net', 'net', 'node:http', 'http', 'node:https', 'https',
-  'node:child_process', 'child_process', 'chinese-days', 'dayjs', 'dayjs-*',
+  '@nestjs/*',
+  'typeorm',
+  'typeorm/*',
+  'bullmq',
+  'ioredis',
+  'pg',
+  'pg-*',
+  '@electric-sql/*',
+  'express',
+  'axios',
+  'node:fs',
+  'fs',
+  'node:net',
+  'net',
+  'node:http',
+  'http',
+  'node:https',
+  'https',
+  'node:child_process',
+  'child_process',
+  'chinese-days',
+  'dayjs',
+  'dayjs-*',
 ];
 
 export default [
@@ -39,7 +59,10 @@ export default [
             // Within the domain: kernel is the root, sla and scoring stand on it, contracts composes them.
             { sourceTag: 'scope:sla', onlyDependOnLibsWithTags: ['scope:sla', 'scope:kernel'] },
             { sourceTag: 'scope:scoring', onlyDependOnLibsWithTags: ['scope:scoring', 'scope:kernel'] },
-            { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:sla', 'scope:scoring', 'scope:kernel'] },
+            {
+              sourceTag: 'scope:contracts',
+              onlyDependOnLibsWithTags: ['scope:contracts', 'scope:sla', 'scope:scoring', 'scope:kernel'],
+            },
             { sourceTag: 'scope:kernel', onlyDependOnLibsWithTags: ['scope:kernel'] },
           ],
         },
@@ -51,9 +74,22 @@ export default [
     files: ['libs/{kernel,sla,scoring,contracts}/**/*.ts'],
     ignores: ['libs/**/*.spec.ts'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'parseFloat', message: 'Money and scores are decimals: use decimal.js.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'parseFloat', message: 'Money and scores are decimals: use decimal.js.' },
+      ],
       // Backstop to the Nx rule (which does not see Node built-ins): the domain core does no I/O.
-      'no-restricted-imports': ['error', { patterns: [{ group: IO_AND_FRAMEWORK, message: 'The domain core is pure: no framework, I/O or run-time calendar package.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: IO_AND_FRAMEWORK,
+              message: 'The domain core is pure: no framework, I/O or run-time calendar package.',
+            },
+          ],
+        },
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'Pass `now` as a parameter; the domain core has no clock.' },
@@ -65,8 +101,18 @@ export default [
     // The web console only displays money: it arrives as a decimal string and is formatted as text, never parsed.
     files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'parseFloat', message: 'Money is a decimal string from the API: display it, never parse it.' }],
-      'no-restricted-properties': ['error', { object: 'Number', property: 'parseFloat', message: 'Money is a decimal string from the API: display it, never parse it.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'parseFloat', message: 'Money is a decimal string from the API: display it, never parse it.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Number',
+          property: 'parseFloat',
+          message: 'Money is a decimal string from the API: display it, never parse it.',
+        },
+      ],
     },
   },
   {

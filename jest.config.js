@@ -16,7 +16,9 @@ const base = {
  * The role journeys in the browser run a second time on the `npm start` configuration (embedded PGlite, jobs in the
  * API process, no Redis), with an idle gap before every test (test/web/web-harness.ts): the mode most people see.
  */
-const EMBEDDED_JOURNEYS = ['console-shell', 'buyer-contract', 'vendor-report', 'finance-export'].map((f) => `<rootDir>/test/web/${f}.e2e.spec.ts`);
+const EMBEDDED_JOURNEYS = ['console-shell', 'buyer-contract', 'vendor-report', 'finance-export'].map(
+  (f) => `<rootDir>/test/web/${f}.e2e.spec.ts`,
+);
 
 /** The domain core (nothing from Nest, TypeORM, BullMQ or the network). */
 const PURE_LIBS = ['kernel', 'sla', 'scoring', 'contracts'];
@@ -27,8 +29,19 @@ module.exports = {
     // The pure domain libraries: no database, no network, no process; `npm run test:unit` runs only these (seconds).
     { ...base, displayName: 'unit', roots: PURE_LIBS.map((l) => `<rootDir>/libs/${l}`), testMatch: ['**/*.spec.ts'] },
     // Everything on the real servers: the app libs (jobs, persistence), the API, the worker, the e2e suites.
-    { ...base, displayName: 'server', roots: ['<rootDir>/apps', '<rootDir>/libs/jobs', '<rootDir>/libs/persistence', '<rootDir>/test'], testMatch: ['**/*.spec.ts'] },
-    { ...base, displayName: 'embedded', roots: ['<rootDir>/test/web'], testMatch: EMBEDDED_JOURNEYS, globals: { WEB_STACK_MODE: 'embedded' } },
+    {
+      ...base,
+      displayName: 'server',
+      roots: ['<rootDir>/apps', '<rootDir>/libs/jobs', '<rootDir>/libs/persistence', '<rootDir>/test'],
+      testMatch: ['**/*.spec.ts'],
+    },
+    {
+      ...base,
+      displayName: 'embedded',
+      roots: ['<rootDir>/test/web'],
+      testMatch: EMBEDDED_JOURNEYS,
+      globals: { WEB_STACK_MODE: 'embedded' },
+    },
   ],
   // PGlite loads its WebAssembly through import(), which Jest allows only with --experimental-vm-modules
   // (set by the npm scripts). A hook or test that hangs fails here instead of stalling CI.

@@ -55,7 +55,11 @@ export const PERIOD = '2026-H1';
 export const AS_OF = '2026-07-10';
 /** Tickets are raised up to this instant: all of them in 2026-H1. */
 export const NOW = '2026-06-30T23:00:00+08:00';
-export const SIZES = process.env.BENCH_CLOSE_SIZES ? process.env.BENCH_CLOSE_SIZES.split(',').map(Number) : QUICK ? [1_000, 10_000, 100_000] : [10_000, 100_000, 1_000_000];
+export const SIZES = process.env.BENCH_CLOSE_SIZES
+  ? process.env.BENCH_CLOSE_SIZES.split(',').map(Number)
+  : QUICK
+    ? [1_000, 10_000, 100_000]
+    : [10_000, 100_000, 1_000_000];
 const TARGET_SIZE = 100_000;
 const TARGET_RATIO = 3;
 const GENERATE_ALL = process.env.BENCH_CLOSE_GENERATE_ALL === '1';
@@ -65,7 +69,12 @@ const runsAt = (i: number): number => (SIZES[i] >= 1_000_000 ? 1 : Number(proces
 export const HANDOVER = join(tmpdir(), 'ledger-bench-close-handover.json');
 
 export type CloseContract = { size: number; tenantId: string; contractId: string; email: string };
-export type Handover = { mode: 'quick' | 'full'; db: BenchDatabase; contract: CloseContract; lastCloseId: string | null };
+export type Handover = {
+  mode: 'quick' | 'full';
+  db: BenchDatabase;
+  contract: CloseContract;
+  lastCloseId: string | null;
+};
 
 const log = (s: string) => console.log(`[close] ${s}`);
 const label = (n: number): string => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
@@ -74,28 +83,49 @@ const label = (n: number): string => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${
 // Data
 
 /** A benchmark database with one Xuzhou contract per size (tickets raised in 2026-H1, the buyer's inputs and reports). */
-export async function prepareCloseData(sizes: readonly number[], tag: string): Promise<{ db: BenchDatabase; contracts: CloseContract[] }> {
+export async function prepareCloseData(
+  sizes: readonly number[],
+  tag: string,
+): Promise<{ db: BenchDatabase; contracts: CloseContract[] }> {
   const db = await createBenchDatabase(tag);
   try {
     let t = Date.now();
     const world = await generateWorld(db, { seed: SEED, tenants: 24 });
-    const xuzhou = world.tenants.flatMap((tenant) => tenant.contracts.filter((c) => c.presetId === 'xuzhou-2026').map((c) => ({ tenant, c })));
-    if (xuzhou.length < sizes.length) throw new Error(`the generated world has ${xuzhou.length} Xuzhou contracts; ${sizes.length} needed`);
+    const xuzhou = world.tenants.flatMap((tenant) =>
+      tenant.contracts.filter((c) => c.presetId === 'xuzhou-2026').map((c) => ({ tenant, c })),
+    );
+    if (xuzhou.length < sizes.length)
+      throw new Error(`the generated world has ${xuzhou.length} Xuzhou contracts; ${sizes.length} needed`);
     log(`world: 24 tenants, ${xuzhou.length} Xuzhou contracts (${Date.now() - t} ms)`);
     const contracts: CloseContract[] = [];
     for (let i = 0; i < sizes.length; i++) {
       const { tenant, c } = xuzhou[i];
       const ref = { tenantId: tenant.id, contractId: c.id, presetId: c.presetId };
-      const contract = { size: sizes[i], tenantId: tenant.id, contractId: c.id, email: tenant.users.find((u) => u.role === 'buyer-admin')?.email ?? tenant.users[0].email };
+      const contract = {
+        size: sizes[i],
+        tenantId: tenant.id,
+        contractId: c.id,
+        email: tenant.users.find((u) => u.role === 'buyer-admin')?.email ?? tenant.users[0].email,
+      };
       t = Date.now();
       await generatePeriodData(db, ref, { seed: SEED + i, upTo: PERIOD });
-      const copyFrom = !GENERATE_ALL && i > 0 && i === sizes.length - 1 && sizes[i] > sizes[i - 1] && sizes[i] % sizes[i - 1] === 0 ? contracts[i - 1] : null;
+      const copyFrom =
+        !GENERATE_ALL && i > 0 && i === sizes.length - 1 && sizes[i] > sizes[i - 1] && sizes[i] % sizes[i - 1] === 0
+          ? contracts[i - 1]
+          : null;
       if (copyFrom) {
         const made = await copyTickets(db, copyFrom, contract, sizes[i] / sizes[i - 1]);
-        log(`${label(sizes[i])}: ${made.tickets} tickets, ${made.events} events — ${sizes[i] / sizes[i - 1]} copies of the ${label(sizes[i - 1])} contract's (${Date.now() - t} ms)`);
+        log(
+          `${label(sizes[i])}: ${made.tickets} tickets, ${made.events} events — ${sizes[i] / sizes[i - 1]} copies of the ${label(sizes[i - 1])} contract's (${Date.now() - t} ms)`,
+        );
       } else {
         // The close reads tickets and events only: no SLA results (a third less generation and load work).
-        const made = await generateTickets(db, ref, { seed: SEED + 100 + i, count: sizes[i], now: NOW, slaResults: false });
+        const made = await generateTickets(db, ref, {
+          seed: SEED + 100 + i,
+          count: sizes[i],
+          now: NOW,
+          slaResults: false,
+        });
         log(`${label(sizes[i])}: ${made.tickets} tickets, ${made.events} events generated (${Date.now() - t} ms)`);
       }
       contracts.push(contract);
@@ -115,15 +145,42 @@ export async function prepareCloseData(sizes: readonly number[], tag: string): P
  * `<number>-<copy>`, the same histories and instants; buyer-side actors become the target tenant's buyer admin.
  * Every column is copied (read from the catalogue), so columns added later come along. One transaction per copy.
  */
-async function copyTickets(db: BenchDatabase, from: CloseContract, to: CloseContract, times: number): Promise<{ tickets: number; events: number }> {
+async function copyTickets(
+  db: BenchDatabase,
+  from: CloseContract,
+  to: CloseContract,
+  times: number,
+): Promise<{ tickets: number; events: number }> {
   return admin(db.adminUrl, async (c) => {
     const columns = async (table: string): Promise<string[]> =>
-      (await c.query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`, [table])).rows.map((r) => r.column_name);
-    const [{ admin_id: adminId }] = (await c.query<{ admin_id: string }>(`SELECT id AS admin_id FROM users WHERE tenant_id = $1 AND role = 'buyer-admin' ORDER BY email LIMIT 1`, [to.tenantId])).rows;
+      (
+        await c.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+          [table],
+        )
+      ).rows.map((r) => r.column_name);
+    const [{ admin_id: adminId }] = (
+      await c.query<{ admin_id: string }>(
+        `SELECT id AS admin_id FROM users WHERE tenant_id = $1 AND role = 'buyer-admin' ORDER BY email LIMIT 1`,
+        [to.tenantId],
+      )
+    ).rows;
     const ticketCols = await columns('tickets');
     const eventCols = await columns('ticket_events');
-    const ticketExpr: Record<string, string> = { tenant_id: '$3::uuid', contract_id: '$4::uuid', id: 'm.new_id', number: `t.number || '-' || $5::int`, created_by: 'CASE WHEN t.created_by IS NULL THEN NULL ELSE $6::uuid END' };
-    const eventExpr: Record<string, string> = { tenant_id: '$3::uuid', contract_id: '$4::uuid', ticket_id: 'm.new_id', id: 'gen_random_uuid()', actor_user_id: `CASE WHEN e.actor_side = 'buyer' AND e.actor_user_id IS NOT NULL THEN $5::uuid ELSE e.actor_user_id END` };
+    const ticketExpr: Record<string, string> = {
+      tenant_id: '$3::uuid',
+      contract_id: '$4::uuid',
+      id: 'm.new_id',
+      number: `t.number || '-' || $5::int`,
+      created_by: 'CASE WHEN t.created_by IS NULL THEN NULL ELSE $6::uuid END',
+    };
+    const eventExpr: Record<string, string> = {
+      tenant_id: '$3::uuid',
+      contract_id: '$4::uuid',
+      ticket_id: 'm.new_id',
+      id: 'gen_random_uuid()',
+      actor_user_id: `CASE WHEN e.actor_side = 'buyer' AND e.actor_user_id IS NOT NULL THEN $5::uuid ELSE e.actor_user_id END`,
+    };
     let tickets = 0;
     let events = 0;
     // Bulk-load practice: the indexes of ticket_events (random uuids: every insert lands on a random page of three
@@ -137,7 +194,10 @@ async function copyTickets(db: BenchDatabase, from: CloseContract, to: CloseCont
         // Copies of rows that satisfy every constraint, their tickets inserted first in the same transaction: the
         // per-row foreign-key checks and the audit triggers are skipped (replica role, this transaction only).
         await c.query(`SET LOCAL session_replication_role = replica`);
-        await c.query(`CREATE TEMP TABLE copy_map ON COMMIT DROP AS SELECT id AS old_id, gen_random_uuid() AS new_id FROM tickets WHERE tenant_id = $1 AND contract_id = $2`, [from.tenantId, from.contractId]);
+        await c.query(
+          `CREATE TEMP TABLE copy_map ON COMMIT DROP AS SELECT id AS old_id, gen_random_uuid() AS new_id FROM tickets WHERE tenant_id = $1 AND contract_id = $2`,
+          [from.tenantId, from.contractId],
+        );
         await c.query('CREATE UNIQUE INDEX ON copy_map (old_id)');
         const t = await c.query(
           `INSERT INTO tickets (${ticketCols.join(', ')})
@@ -198,13 +258,21 @@ async function dropIndexes(c: Client, table: string): Promise<() => Promise<void
 export type Stack = {
   api: Proc;
   worker: Proc;
-  gql(token: string | null, query: string, variables?: Record<string, unknown>): Promise<{ data?: Record<string, unknown> | null; errors?: { message: string }[] }>;
+  gql(
+    token: string | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: Record<string, unknown> | null; errors?: { message: string }[] }>;
   login(email: string): Promise<string>;
   stop(): Promise<void>;
 };
 
 /** The compiled API and one worker process on the database (app role), BullMQ on Redis under a fresh prefix. */
-export async function startStack(db: BenchDatabase, workerEnv: Record<string, string> = {}, workerArgs: string[] = []): Promise<Stack> {
+export async function startStack(
+  db: BenchDatabase,
+  workerEnv: Record<string, string> = {},
+  workerArgs: string[] = [],
+): Promise<Stack> {
   const port = await freePort();
   const prefix = `bclose${randomBytes(4).toString('hex')}`;
   const common = {
@@ -215,7 +283,13 @@ export async function startStack(db: BenchDatabase, workerEnv: Record<string, st
     SLA_SCAN_INTERVAL_SECONDS: '0',
     JOB_RECONCILE_INTERVAL_SECONDS: '3600',
   };
-  const api = startNode(API_MAIN, { ...common, JWT_SECRET: randomBytes(48).toString('base64'), PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'off' });
+  const api = startNode(API_MAIN, {
+    ...common,
+    JWT_SECRET: randomBytes(48).toString('base64'),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'off',
+  });
   const worker = startNode(WORKER_MAIN, { ...common, LOG_LEVEL: 'info', ...workerEnv }, workerArgs);
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -226,7 +300,8 @@ export async function startStack(db: BenchDatabase, workerEnv: Record<string, st
       } catch {
         // not listening yet
       }
-      if (api.child.exitCode !== null || Date.now() > until) throw new Error(`the API did not start:\n${api.output().slice(-3000)}`);
+      if (api.child.exitCode !== null || Date.now() > until)
+        throw new Error(`the API did not start:\n${api.output().slice(-3000)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
     await worker.waitFor('worker ready', 60_000);
@@ -235,7 +310,11 @@ export async function startStack(db: BenchDatabase, workerEnv: Record<string, st
     throw e;
   }
   const gql: Stack['gql'] = async (token, query, variables = {}) => {
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
     return (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string }[] };
   };
   return {
@@ -243,7 +322,9 @@ export async function startStack(db: BenchDatabase, workerEnv: Record<string, st
     worker,
     gql,
     async login(email) {
-      const r = await gql(null, 'mutation ($i: LoginInput!) { login(input: $i) { token } }', { i: { email, password: BENCH_PASSWORD } });
+      const r = await gql(null, 'mutation ($i: LoginInput!) { login(input: $i) { token } }', {
+        i: { email, password: BENCH_PASSWORD },
+      });
       const token = (r.data?.login as { token: string } | undefined)?.token;
       if (!token) throw new Error(`login ${email} failed: ${JSON.stringify(r.errors)}`);
       return token;
@@ -263,14 +344,27 @@ export type CloseRun = { closeId: string; ms: number; score: string | null; figu
  * One close through the product: `closePeriod` (or, when `reopen` names the previous close, `reopenPeriodClose`,
  * which requests the next revision), then the close row polled until draft. `onTick` runs at every poll.
  */
-export async function closeThroughWorker(stack: Stack, token: string, db: BenchDatabase, c: CloseContract, reopen: string | null, onTick: () => void = () => undefined): Promise<CloseRun> {
+export async function closeThroughWorker(
+  stack: Stack,
+  token: string,
+  db: BenchDatabase,
+  c: CloseContract,
+  reopen: string | null,
+  onTick: () => void = () => undefined,
+): Promise<CloseRun> {
   const poller = new Client({ connectionString: db.adminUrl });
   await poller.connect();
   try {
     const t0 = process.hrtime.bigint();
     const r = reopen
-      ? await stack.gql(token, 'mutation ($i: ReopenPeriodCloseInput!) { reopenPeriodClose(input: $i) { id status } }', { i: { closeId: reopen, reason: 'benchmark: compute again', asOf: AS_OF } })
-      : await stack.gql(token, 'mutation ($i: ClosePeriodInput!) { closePeriod(input: $i) { id status } }', { i: { contractId: c.contractId, period: PERIOD, asOf: AS_OF } });
+      ? await stack.gql(
+          token,
+          'mutation ($i: ReopenPeriodCloseInput!) { reopenPeriodClose(input: $i) { id status } }',
+          { i: { closeId: reopen, reason: 'benchmark: compute again', asOf: AS_OF } },
+        )
+      : await stack.gql(token, 'mutation ($i: ClosePeriodInput!) { closePeriod(input: $i) { id status } }', {
+          i: { contractId: c.contractId, period: PERIOD, asOf: AS_OF },
+        });
     const close = (r.data?.reopenPeriodClose ?? r.data?.closePeriod) as { id: string; status: string } | undefined;
     if (!close) throw new Error(`${reopen ? 'reopenPeriodClose' : 'closePeriod'} failed: ${JSON.stringify(r.errors)}`);
     for (;;) {
@@ -282,8 +376,10 @@ export async function closeThroughWorker(stack: Stack, token: string, db: BenchD
       ).rows[0];
       onTick();
       if (row?.status === 'draft') break;
-      if (row?.job_status === 'failed' || (row?.last_error && row.status === 'pending')) throw new Error(`the close job failed: ${row.last_error}\n${stack.worker.output().slice(-3000)}`);
-      if (stack.worker.child.exitCode !== null) throw new Error(`the worker exited:\n${stack.worker.output().slice(-3000)}`);
+      if (row?.job_status === 'failed' || (row?.last_error && row.status === 'pending'))
+        throw new Error(`the close job failed: ${row.last_error}\n${stack.worker.output().slice(-3000)}`);
+      if (stack.worker.child.exitCode !== null)
+        throw new Error(`the worker exited:\n${stack.worker.output().slice(-3000)}`);
       await new Promise((res) => setTimeout(res, 5));
     }
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -308,7 +404,10 @@ function floorQueries(c: CloseContract): { small: [string, unknown[]][]; tickets
   const k = `'${c.contractId}'::uuid`;
   return {
     small: [
-      [`SELECT c.*, v.configuration FROM contracts c JOIN contract_versions v ON v.tenant_id = c.tenant_id AND v.contract_id = c.id AND v.version = c.current_version WHERE c.id = $1`, [c.contractId]],
+      [
+        `SELECT c.*, v.configuration FROM contracts c JOIN contract_versions v ON v.tenant_id = c.tenant_id AND v.contract_id = c.id AND v.version = c.current_version WHERE c.id = $1`,
+        [c.contractId],
+      ],
       [`SELECT * FROM period_inputs WHERE contract_id = $1 ORDER BY period, kind`, [c.contractId]],
       [`SELECT * FROM monthly_reports WHERE contract_id = $1 AND status = 'accepted' ORDER BY month`, [c.contractId]],
     ],
@@ -356,7 +455,11 @@ async function streamed(client: Client, query: string): Promise<number> {
 }
 
 /** The floor: the bare reads of the close's rows, timed from the first statement to the commit (connection made before). */
-export async function floorRead(db: BenchDatabase, c: CloseContract, which: 'tickets' | 'allEvents' = 'tickets'): Promise<{ ms: number; bytes: number }> {
+export async function floorRead(
+  db: BenchDatabase,
+  c: CloseContract,
+  which: 'tickets' | 'allEvents' = 'tickets',
+): Promise<{ ms: number; bytes: number }> {
   const q = floorQueries(c);
   const client = new Client({ connectionString: db.appUrl });
   await client.connect();
@@ -380,7 +483,10 @@ export async function floorRead(db: BenchDatabase, c: CloseContract, which: 'tic
 /** The plan of the close's ticket cursor (EXPLAIN DECLARE, as the app role in the tenant's scope) and, with timings, the floor's. */
 async function plans(db: BenchDatabase, c: CloseContract): Promise<{ cursor: string[]; floor: string[] }> {
   const keep = (rows: { 'QUERY PLAN': string }[]) =>
-    rows.map((x) => x['QUERY PLAN']).filter((l) => /Scan|Sort|Limit|Execution|Heap Fetches/.test(l) && !/on contracts/.test(l)).map((l) => l.trim().replace(/\s+/g, ' '));
+    rows
+      .map((x) => x['QUERY PLAN'])
+      .filter((l) => /Scan|Sort|Limit|Execution|Heap Fetches/.test(l) && !/on contracts/.test(l))
+      .map((l) => l.trim().replace(/\s+/g, ' '));
   return scoped(db, c.tenantId, async (client) => {
     const cursor = await client.query<{ 'QUERY PLAN': string }>(
       `EXPLAIN DECLARE bench_plan NO SCROLL CURSOR FOR
@@ -423,14 +529,28 @@ export async function dropStaleHandover(): Promise<void> {
 async function main(): Promise<void> {
   const started = Date.now();
   await dropStaleHandover();
-  log(`sizes ${SIZES.map(label).join(' / ')}${QUICK ? ' (quick)' : ''}; runs ${SIZES.map((_, i) => runsAt(i)).join(' / ')}`);
+  log(
+    `sizes ${SIZES.map(label).join(' / ')}${QUICK ? ' (quick)' : ''}; runs ${SIZES.map((_, i) => runsAt(i)).join(' / ')}`,
+  );
   const { db, contracts } = await prepareCloseData(SIZES, 'close');
   let keep = false;
   let stack: Stack | null = null;
   try {
     stack = await startStack(db);
     log(`API and worker up (worker RSS ${stack.worker.peakRssMiB()?.toFixed(0)} MiB)`);
-    const perSize: { size: number; close: Spread; floor: Spread; ratio: Spread; allEventsMs: number | null; floorBytes: number; allEventsBytes: number | null; score: string | null; figures: string; resultBytes: number; plan: { cursor: string[]; floor: string[] } }[] = [];
+    const perSize: {
+      size: number;
+      close: Spread;
+      floor: Spread;
+      ratio: Spread;
+      allEventsMs: number | null;
+      floorBytes: number;
+      allEventsBytes: number | null;
+      score: string | null;
+      figures: string;
+      resultBytes: number;
+      plan: { cursor: string[]; floor: string[] };
+    }[] = [];
     let lastCloseId: string | null = null;
     for (let i = 0; i < contracts.length; i++) {
       const c = contracts[i];
@@ -450,17 +570,34 @@ async function main(): Promise<void> {
         closeMs.push(r.ms);
         prev = r.closeId;
         // Every revision of the close must compute the same figures (same data, same asOf).
-        if (first && (r.figures !== first.figures || r.score !== first.score)) throw new Error(`run ${run} computed ${r.score} ${r.figures}, run 0 ${first.score} ${first.figures}`);
+        if (first && (r.figures !== first.figures || r.score !== first.score))
+          throw new Error(`run ${run} computed ${r.score} ${r.figures}, run 0 ${first.score} ${first.figures}`);
         first ??= r;
-        log(`${label(c.size)} run ${run + 1}: close ${r.ms.toFixed(0)} ms, floor ${f.ms.toFixed(0)} ms (${(r.ms / f.ms).toFixed(2)}×)`);
+        log(
+          `${label(c.size)} run ${run + 1}: close ${r.ms.toFixed(0)} ms, floor ${f.ms.toFixed(0)} ms (${(r.ms / f.ms).toFixed(2)}×)`,
+        );
       }
       // Context only, and not at a million tickets (it reads 12 million events: ~45 s of the bench budget).
       const all = c.size < 1_000_000 ? await floorRead(db, c, 'allEvents') : null;
       const plan = await plans(db, c);
       const close = spread(closeMs);
       const floor = spread(floorMs);
-      perSize.push({ size: c.size, close, floor, ratio: pairedRatio(close, floor), allEventsMs: all?.ms ?? null, floorBytes, allEventsBytes: all?.bytes ?? null, score: (first as CloseRun).score, figures: (first as CloseRun).figures, resultBytes: (first as CloseRun).resultBytes, plan });
-      log(`${label(c.size)}: close median ${close.median.toFixed(0)} ms, floor ${floor.median.toFixed(0)} ms, ratio ${pairedRatio(close, floor).median.toFixed(2)}; all-events read ${all ? `${all.ms.toFixed(0)} ms` : 'skipped'}; score ${(first as CloseRun).score}; ${(first as CloseRun).figures}; result ${(first as CloseRun).resultBytes} B`);
+      perSize.push({
+        size: c.size,
+        close,
+        floor,
+        ratio: pairedRatio(close, floor),
+        allEventsMs: all?.ms ?? null,
+        floorBytes,
+        allEventsBytes: all?.bytes ?? null,
+        score: (first as CloseRun).score,
+        figures: (first as CloseRun).figures,
+        resultBytes: (first as CloseRun).resultBytes,
+        plan,
+      });
+      log(
+        `${label(c.size)}: close median ${close.median.toFixed(0)} ms, floor ${floor.median.toFixed(0)} ms, ratio ${pairedRatio(close, floor).median.toFixed(2)}; all-events read ${all ? `${all.ms.toFixed(0)} ms` : 'skipped'}; score ${(first as CloseRun).score}; ${(first as CloseRun).figures}; result ${(first as CloseRun).resultBytes} B`,
+      );
       if (i === contracts.length - 1) lastCloseId = prev;
     }
     const workerPeak = stack.worker.peakRssMiB();
@@ -469,7 +606,9 @@ async function main(): Promise<void> {
 
     const exponent = growthExponent(perSize.map((p) => ({ size: p.size, cost: p.close.median })));
     const floorExponent = growthExponent(perSize.map((p) => ({ size: p.size, cost: p.floor.median })));
-    log(`growth exponent ${exponent.toFixed(3)} (floor ${floorExponent.toFixed(3)}); worker peak RSS ${workerPeak?.toFixed(0)} MiB`);
+    log(
+      `growth exponent ${exponent.toFixed(3)} (floor ${floorExponent.toFixed(3)}); worker peak RSS ${workerPeak?.toFixed(0)} MiB`,
+    );
     const measures: Measure[] = perSize.map((p) => {
       const target = p.size === TARGET_SIZE;
       return {
@@ -510,7 +649,16 @@ async function main(): Promise<void> {
       startedAt: new Date(started).toISOString(),
       durationSeconds: Math.round((Date.now() - started) / 1000),
       machine: machine(),
-      parameters: { sizes: SIZES, period: PERIOD, asOf: AS_OF, ticketsRaisedUpTo: NOW, preset: 'xuzhou-2026', runs: SIZES.map((_, i) => runsAt(i)), largestCopied: !GENERATE_ALL, seed: SEED },
+      parameters: {
+        sizes: SIZES,
+        period: PERIOD,
+        asOf: AS_OF,
+        ticketsRaisedUpTo: NOW,
+        preset: 'xuzhou-2026',
+        runs: SIZES.map((_, i) => runsAt(i)),
+        largestCopied: !GENERATE_ALL,
+        seed: SEED,
+      },
       measures,
       extra: {
         growthExponent: round(exponent),

@@ -59,18 +59,32 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; peakM
   }
 }
 
-type Prepared = { dir: string; batches: { file: string; start: number; size: number; eventCount: number; slaCount: number }[]; bytes: number };
+type Prepared = {
+  dir: string;
+  batches: { file: string; start: number; size: number; eventCount: number; slaCount: number }[];
+  bytes: number;
+};
 
 /** The bytes generateTickets would load for `c`, written to files beforehand (not timed). */
 async function prepareFloor(db: BenchDatabase, c: ContractRef): Promise<Prepared> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-generate-'));
-  const maker = batchMaker({ c, actors: await contractActors(db, c), seed: SEED, count: TICKETS, nowMs: Date.parse(DEFAULT_NOW) });
+  const maker = batchMaker({
+    c,
+    actors: await contractActors(db, c),
+    seed: SEED,
+    count: TICKETS,
+    nowMs: Date.parse(DEFAULT_NOW),
+  });
   const batches: Prepared['batches'] = [];
   let bytes = 0;
   for (const r of batchRanges(TICKETS, BATCH)) {
     const b = ticketBatchText(maker, r.start, r.size);
     const file = join(dir, `batch-${r.start}`);
-    for (const [part, text] of [['t', b.tickets], ['e', b.events], ['s', b.sla]] as const) {
+    for (const [part, text] of [
+      ['t', b.tickets],
+      ['e', b.events],
+      ['s', b.sla],
+    ] as const) {
       writeFileSync(`${file}.${part}`, text);
       bytes += Buffer.byteLength(text);
     }
@@ -86,7 +100,15 @@ function fileSource(p: Prepared): BatchSource {
     async next() {
       const b = p.batches[i++];
       if (!b) return null;
-      return { start: b.start, size: b.size, eventCount: b.eventCount, slaCount: b.slaCount, tickets: readFileSync(`${b.file}.t`), events: readFileSync(`${b.file}.e`), sla: readFileSync(`${b.file}.s`) };
+      return {
+        start: b.start,
+        size: b.size,
+        eventCount: b.eventCount,
+        slaCount: b.slaCount,
+        tickets: readFileSync(`${b.file}.t`),
+        events: readFileSync(`${b.file}.e`),
+        sla: readFileSync(`${b.file}.s`),
+      };
     },
     close: async () => undefined,
   };
@@ -94,7 +116,9 @@ function fileSource(p: Prepared): BatchSource {
 
 async function main(): Promise<void> {
   const startedAt = new Date();
-  log(`${QUICK ? 'quick' : 'full'}: ${TENANTS} tenants, ${TICKETS.toLocaleString('en')} tickets per run, ${PAIRS} pair(s)`);
+  log(
+    `${QUICK ? 'quick' : 'full'}: ${TENANTS} tenants, ${TICKETS.toLocaleString('en')} tickets per run, ${PAIRS} pair(s)`,
+  );
   const db = await createBenchDatabase('generate');
   try {
     const w0 = performance.now();
@@ -110,8 +134,13 @@ async function main(): Promise<void> {
     const contracts = world.tenants.reduce((s, t) => s + t.contracts.length, 0);
     log(`world: ${worldRows} rows (${contracts} contracts) in ${Math.round(worldMs)} ms`);
 
-    const xuzhou: ContractRef[] = world.tenants.flatMap((t) => t.contracts.filter((c) => c.presetId === 'xuzhou-2026').map((c) => ({ tenantId: t.id, contractId: c.id, presetId: c.presetId })));
-    if (xuzhou.length < 2 * PAIRS) throw new Error(`the world has ${xuzhou.length} Xuzhou contracts; ${2 * PAIRS} needed`);
+    const xuzhou: ContractRef[] = world.tenants.flatMap((t) =>
+      t.contracts
+        .filter((c) => c.presetId === 'xuzhou-2026')
+        .map((c) => ({ tenantId: t.id, contractId: c.id, presetId: c.presetId })),
+    );
+    if (xuzhou.length < 2 * PAIRS)
+      throw new Error(`the world has ${xuzhou.length} Xuzhou contracts; ${2 * PAIRS} needed`);
 
     const measureMs: number[] = [];
     const floorMs: number[] = [];
@@ -126,17 +155,23 @@ async function main(): Promise<void> {
       try {
         const runMeasure = async () => {
           const t = performance.now();
-          const r = await withPeakRss(() => generateTickets(db, mc, { seed: SEED, count: TICKETS, now: DEFAULT_NOW, batch: BATCH }));
+          const r = await withPeakRss(() =>
+            generateTickets(db, mc, { seed: SEED, count: TICKETS, now: DEFAULT_NOW, batch: BATCH }),
+          );
           measureMs.push(performance.now() - t);
           rss.push(r.peakMiB);
           rows = r.value;
-          log(`pair ${pair + 1}: generated and loaded ${r.value.tickets} tickets, ${r.value.events} events, ${r.value.slaResults} SLA results in ${Math.round(measureMs[measureMs.length - 1])} ms (peak RSS ${r.peakMiB} MiB)`);
+          log(
+            `pair ${pair + 1}: generated and loaded ${r.value.tickets} tickets, ${r.value.events} events, ${r.value.slaResults} SLA results in ${Math.round(measureMs[measureMs.length - 1])} ms (peak RSS ${r.peakMiB} MiB)`,
+          );
         };
         const runFloor = async () => {
           const t = performance.now();
           const r = await loadTicketBatches(db, fileSource(prepared), { connections: CONNECTIONS });
           floorMs.push(performance.now() - t);
-          log(`pair ${pair + 1}: COPY of the same bytes (${Math.round(prepared.bytes / 2 ** 20)} MiB, ${r.tickets + r.events + r.slaResults} rows) in ${Math.round(floorMs[floorMs.length - 1])} ms`);
+          log(
+            `pair ${pair + 1}: COPY of the same bytes (${Math.round(prepared.bytes / 2 ** 20)} MiB, ${r.tickets + r.events + r.slaResults} rows) in ${Math.round(floorMs[floorMs.length - 1])} ms`,
+          );
         };
         if (pair % 2 === 0) {
           await runMeasure();
@@ -188,7 +223,8 @@ async function main(): Promise<void> {
       {
         id: 'generate-tickets',
         title: `Generate and load ${TICKETS.toLocaleString('en')} tickets with their histories and SLA results (${rowCount.toLocaleString('en')} rows) on one contract`,
-        floor: 'COPY of the same bytes, prepared beforehand, through the same loader (batches, connections, statistics, VACUUM)',
+        floor:
+          'COPY of the same bytes, prepared beforehand, through the same loader (batches, connections, statistics, VACUUM)',
         unit: 'rows/s (ratio: measure throughput ÷ floor throughput)',
         value: perSecond(m.median),
         floorValue: perSecond(f.median),
@@ -211,11 +247,29 @@ async function main(): Promise<void> {
       startedAt: startedAt.toISOString(),
       durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
       machine: machine(),
-      parameters: { seed: SEED, tenants: TENANTS, tickets: TICKETS, pairs: PAIRS, batch: BATCH, connections: CONNECTIONS, now: DEFAULT_NOW },
+      parameters: {
+        seed: SEED,
+        tenants: TENANTS,
+        tickets: TICKETS,
+        pairs: PAIRS,
+        batch: BATCH,
+        connections: CONNECTIONS,
+        now: DEFAULT_NOW,
+      },
       measures,
-      extra: { worldRows, contracts, rows, mix, measureMs: m.runs.map((x) => Math.round(x)), floorMs: f.runs.map((x) => Math.round(x)), peakRssMiB: rss },
+      extra: {
+        worldRows,
+        contracts,
+        rows,
+        mix,
+        measureMs: m.runs.map((x) => Math.round(x)),
+        floorMs: f.runs.map((x) => Math.round(x)),
+        peakRssMiB: rss,
+      },
     });
-    log(`tickets: ${perSecond(m.median)} rows/s vs COPY floor ${perSecond(f.median)} rows/s (ratio ${round(ratio.median)}); wrote ${file}`);
+    log(
+      `tickets: ${perSecond(m.median)} rows/s vs COPY floor ${perSecond(f.median)} rows/s (ratio ${round(ratio.median)}); wrote ${file}`,
+    );
   } finally {
     await db.drop();
   }

@@ -36,7 +36,15 @@ import { validateTicketRows, type Ticket } from '@ledger/contracts';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { admin, createBenchDatabase, REDIS_URL, type BenchDatabase } from './lib/bench-db';
-import { BENCH_PASSWORD, DEFAULT_NOW, generateWorld, presetConfig, ticketCsvLines, ticketImportRows, type GeneratedWorld } from './lib/generate';
+import {
+  BENCH_PASSWORD,
+  DEFAULT_NOW,
+  generateWorld,
+  presetConfig,
+  ticketCsvLines,
+  ticketImportRows,
+  type GeneratedWorld,
+} from './lib/generate';
 import { copyInto, copyJson, copyLine } from './lib/generate-copy';
 import { machine, QUICK } from './lib/machine';
 import { API_MAIN, freePort, startNode, WORKER_MAIN, type Proc } from './lib/processes';
@@ -80,7 +88,12 @@ function importFile(presetId: string, n: number): { csv: Buffer; bytes: number; 
   return { csv, bytes: csv.length, rows };
 }
 
-type Api = { url: string; proc: Proc; token: string; gql<T>(query: string, variables: Record<string, unknown>): Promise<T> };
+type Api = {
+  url: string;
+  proc: Proc;
+  token: string;
+  gql<T>(query: string, variables: Record<string, unknown>): Promise<T>;
+};
 
 async function startApi(db: BenchDatabase, prefix: string): Promise<Api> {
   const port = await freePort();
@@ -108,7 +121,8 @@ async function startApi(db: BenchDatabase, prefix: string): Promise<Api> {
       () => false,
     );
     if (ok) break;
-    if (Date.now() > until) throw new Error(`the API did not answer /health within 60 s:\n${proc.output().slice(-3000)}`);
+    if (Date.now() > until)
+      throw new Error(`the API did not answer /health within 60 s:\n${proc.output().slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   const api: Api = {
@@ -116,7 +130,11 @@ async function startApi(db: BenchDatabase, prefix: string): Promise<Api> {
     proc,
     token: '',
     async gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-      const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(api.token ? { authorization: `Bearer ${api.token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(api.token ? { authorization: `Bearer ${api.token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
       if (body.errors?.length) throw new Error(`GraphQL: ${JSON.stringify(body.errors).slice(0, 2000)}`);
       return Object.values(body.data ?? {})[0] as T;
@@ -126,14 +144,29 @@ async function startApi(db: BenchDatabase, prefix: string): Promise<Api> {
 }
 
 /** One import: the upload, then polling until the import job has finished; timed from sending the upload. */
-async function timedImport(api: Api, contractId: string, csv: Buffer, mode: 'ALL_OR_NOTHING' | 'PARTIAL'): Promise<{ ms: number; imported: number; rowCount: number }> {
+async function timedImport(
+  api: Api,
+  contractId: string,
+  csv: Buffer,
+  mode: 'ALL_OR_NOTHING' | 'PARTIAL',
+): Promise<{ ms: number; imported: number; rowCount: number }> {
   const t0 = performance.now();
-  const res = await fetch(`${api.url}/imports/tickets?contractId=${contractId}&mode=${mode}&fileName=bench.csv`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${api.token}` }, body: csv });
+  const res = await fetch(`${api.url}/imports/tickets?contractId=${contractId}&mode=${mode}&fileName=bench.csv`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', authorization: `Bearer ${api.token}` },
+    body: csv,
+  });
   const text = await res.text();
   if (res.status !== 202) throw new Error(`upload refused (${res.status}): ${text.slice(0, 2000)}`);
   const { id } = JSON.parse(text) as { id: string };
   for (;;) {
-    const r = await api.gql<{ status: string; rowsRead: number; rowsImported: number; problemCount: number; error: string | null }>(IMPORT_STATUS, { id });
+    const r = await api.gql<{
+      status: string;
+      rowsRead: number;
+      rowsImported: number;
+      problemCount: number;
+      error: string | null;
+    }>(IMPORT_STATUS, { id });
     if (r.status === 'COMPLETED') return { ms: performance.now() - t0, imported: r.rowsImported, rowCount: r.rowsRead };
     if (r.status === 'FAILED') throw new Error(`import ${id} failed: ${r.error} (${r.problemCount} problems)`);
     await new Promise((done) => setTimeout(done, 100));
@@ -141,7 +174,11 @@ async function timedImport(api: Api, contractId: string, csv: Buffer, mode: 'ALL
 }
 
 /** Waits until every `ticket-sla-batch` job of the contract has completed (or failed); returns how many there were. */
-async function slaJobsDone(db: BenchDatabase, contractId: string, timeoutMs: number): Promise<{ jobs: number; failed: number }> {
+async function slaJobsDone(
+  db: BenchDatabase,
+  contractId: string,
+  timeoutMs: number,
+): Promise<{ jobs: number; failed: number }> {
   const until = Date.now() + timeoutMs;
   return admin(db.adminUrl, async (c) => {
     for (;;) {
@@ -152,17 +189,51 @@ async function slaJobsDone(db: BenchDatabase, contractId: string, timeoutMs: num
       );
       const { total, open, failed } = r.rows[0];
       if (total > 0 && open === 0) return { jobs: total, failed };
-      if (Date.now() > until) throw new Error(`SLA jobs of ${contractId}: ${open} of ${total} still queued after ${timeoutMs} ms`);
+      if (Date.now() > until)
+        throw new Error(`SLA jobs of ${contractId}: ${open} of ${total} still queued after ${timeoutMs} ms`);
       await new Promise((res) => setTimeout(res, 100));
     }
   });
 }
 
-type FloorRows = { ticketLines: (ids: string[], c: FloorContract, importId: string) => Generator<string>; eventLines: (ids: string[], c: FloorContract) => Generator<string> };
+type FloorRows = {
+  ticketLines: (ids: string[], c: FloorContract, importId: string) => Generator<string>;
+  eventLines: (ids: string[], c: FloorContract) => Generator<string>;
+};
 type FloorContract = { tenantId: string; contractId: string; version: number; userId: string };
 
-const TICKET_COLUMNS = ['tenant_id', 'contract_id', 'id', 'number', 'title', 'category', 'business_area', 'severity', 'special_attention', 'expected_close_date', 'extended_to', 'state', 'checklist', 'config_version', 'source', 'created_by', 'import_id', 'import_event_count'];
-const EVENT_COLUMNS = ['tenant_id', 'contract_id', 'ticket_id', 'seq', 'kind', 'at', 'actor_user_id', 'actor_side', 'note', 'payload'];
+const TICKET_COLUMNS = [
+  'tenant_id',
+  'contract_id',
+  'id',
+  'number',
+  'title',
+  'category',
+  'business_area',
+  'severity',
+  'special_attention',
+  'expected_close_date',
+  'extended_to',
+  'state',
+  'checklist',
+  'config_version',
+  'source',
+  'created_by',
+  'import_id',
+  'import_event_count',
+];
+const EVENT_COLUMNS = [
+  'tenant_id',
+  'contract_id',
+  'ticket_id',
+  'seq',
+  'kind',
+  'at',
+  'actor_user_id',
+  'actor_side',
+  'note',
+  'payload',
+];
 
 /** COPY text of exactly what the import stores for these validated tickets (ticket ids chosen per run). */
 function floorRows(tickets: readonly Ticket[]): FloorRows {
@@ -183,7 +254,26 @@ function floorRows(tickets: readonly Ticket[]): FloorRows {
         (function* () {
           for (let i = 0; i < tickets.length; i++) {
             const t = tickets[i];
-            yield copyLine([c.tenantId, c.contractId, ids[i], t.id, t.title ?? null, t.category, t.businessArea ?? null, t.severity, t.specialAttention, t.expectedCloseDate ?? null, t.extendedTo ?? null, t.state, null, c.version, 'import', c.userId, importId, t.events.length]);
+            yield copyLine([
+              c.tenantId,
+              c.contractId,
+              ids[i],
+              t.id,
+              t.title ?? null,
+              t.category,
+              t.businessArea ?? null,
+              t.severity,
+              t.specialAttention,
+              t.expectedCloseDate ?? null,
+              t.extendedTo ?? null,
+              t.state,
+              null,
+              c.version,
+              'import',
+              c.userId,
+              importId,
+              t.events.length,
+            ]);
           }
         })(),
       ),
@@ -222,7 +312,12 @@ async function floorContract(db: BenchDatabase, template: string, code: string):
       [id],
     );
     await c.query('COMMIT');
-    return { tenantId: r.rows[0].tenant_id, contractId: id, version: r.rows[0].current_version, userId: r.rows[0].user_id };
+    return {
+      tenantId: r.rows[0].tenant_id,
+      contractId: id,
+      version: r.rows[0].current_version,
+      userId: r.rows[0].user_id,
+    };
   });
 }
 
@@ -238,7 +333,10 @@ async function timedCopy(db: BenchDatabase, rows: FloorRows, c: FloorContract, c
   try {
     const t0 = performance.now();
     await client.query('BEGIN');
-    await client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), set_config('app.operation', 'import-tickets', true)`, [c.tenantId, c.userId]);
+    await client.query(
+      `SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), set_config('app.operation', 'import-tickets', true)`,
+      [c.tenantId, c.userId],
+    );
     const t = await copyInto(client, 'tickets', TICKET_COLUMNS, ticketText);
     const e = await copyInto(client, 'ticket_events', EVENT_COLUMNS, eventText);
     await client.query('COMMIT');
@@ -296,7 +394,11 @@ async function main(): Promise<void> {
     // statistics and plans the per-row foreign-key check of ticket_events (tenant_id, contract_id, ticket_id) on an
     // index of (tenant_id, contract_id, …) with a filter on id — a scan of the contract's tickets per event, quadratic
     // in the import — for COPY and the product alike.
-    const world: GeneratedWorld = await generateWorld(productDb, { seed: SEED, tenants: 1, ticketsPerContract: EXISTING });
+    const world: GeneratedWorld = await generateWorld(productDb, {
+      seed: SEED,
+      tenants: 1,
+      ticketsPerContract: EXISTING,
+    });
     await generateWorld(floorDb, { seed: SEED, tenants: 1, ticketsPerContract: EXISTING });
     const tenant = world.tenants[0];
     const template = tenant.contracts[0];
@@ -310,17 +412,33 @@ async function main(): Promise<void> {
     const mode = checked.ok ? 'ALL_OR_NOTHING' : 'PARTIAL';
     const stored = checked.tickets.length;
     const events = checked.tickets.reduce((n, t) => n + t.events.length, 0);
-    log(`file: ${file.rows.length} rows, ${stored} valid, ${events} events, ${(file.bytes / 2 ** 20).toFixed(1)} MiB CSV; mode ${mode}`);
+    log(
+      `file: ${file.rows.length} rows, ${stored} valid, ${events} events, ${(file.bytes / 2 ** 20).toFixed(1)} MiB CSV; mode ${mode}`,
+    );
     const copyRows = floorRows(checked.tickets);
 
     api = await startApi(productDb, prefix);
-    api.token = (await api.gql<{ token: string }>('mutation ($i: LoginInput!) { login(input: $i) { token } }', { i: { email: tenant.users[0].email, password: BENCH_PASSWORD } })).token;
+    api.token = (
+      await api.gql<{ token: string }>('mutation ($i: LoginInput!) { login(input: $i) { token } }', {
+        i: { email: tenant.users[0].email, password: BENCH_PASSWORD },
+      })
+    ).token;
     if (WITH_WORKER) {
-      worker = startNode(WORKER_MAIN, { DATABASE_URL: productDb.appUrl, REDIS_URL, QUEUE_PREFIX: prefix, SLA_SCAN_INTERVAL_SECONDS: '0', LOG_LEVEL: 'info' });
+      worker = startNode(WORKER_MAIN, {
+        DATABASE_URL: productDb.appUrl,
+        REDIS_URL,
+        QUEUE_PREFIX: prefix,
+        SLA_SCAN_INTERVAL_SECONDS: '0',
+        LOG_LEVEL: 'info',
+      });
       await worker.waitFor('worker ready', 60_000);
     }
     const newContract = async (code: string): Promise<string> =>
-      (await api!.gql<{ id: string }>('mutation ($i: CreateContractInput!) { createContract(input: $i) { id } }', { i: { code, name: `导入基准 ${code}`, vendorOrgId: world.vendorOrgId, presetId } })).id;
+      (
+        await api!.gql<{ id: string }>('mutation ($i: CreateContractInput!) { createContract(input: $i) { id } }', {
+          i: { code, name: `导入基准 ${code}`, vendorOrgId: world.vendorOrgId, presetId },
+        })
+      ).id;
 
     // Warm-up (not measured): JIT of the API's import path, the worker's SLA path, the floor's connection.
     {
@@ -338,7 +456,10 @@ async function main(): Promise<void> {
       const cid = await newContract(`ING-${run + 1}`);
       const t0 = performance.now();
       const r = await timedImport(api, cid, file.csv, mode);
-      if (r.imported !== stored || r.rowCount !== file.rows.length) throw new Error(`run ${run + 1}: imported ${r.imported} of ${r.rowCount} rows, expected ${stored} of ${file.rows.length}`);
+      if (r.imported !== stored || r.rowCount !== file.rows.length)
+        throw new Error(
+          `run ${run + 1}: imported ${r.imported} of ${r.rowCount} rows, expected ${stored} of ${file.rows.length}`,
+        );
       productMs.push(r.ms);
       let sla = '';
       if (WITH_WORKER) {
@@ -351,7 +472,9 @@ async function main(): Promise<void> {
       const fc = await floorContract(floorDb, template.id, `ING-${run + 1}`);
       const copy = await timedCopy(floorDb, copyRows, fc, stored);
       floorMs.push(copy);
-      log(`run ${run + 1}: import ${Math.round(r.ms)} ms (${Math.round((stored / r.ms) * 1000)} tickets/s)${sla}; COPY ${Math.round(copy)} ms (${Math.round((stored / copy) * 1000)} tickets/s); API peak RSS ${Math.round(rss[rss.length - 1])} MiB`);
+      log(
+        `run ${run + 1}: import ${Math.round(r.ms)} ms (${Math.round((stored / r.ms) * 1000)} tickets/s)${sla}; COPY ${Math.round(copy)} ms (${Math.round((stored / copy) * 1000)} tickets/s); API peak RSS ${Math.round(rss[rss.length - 1])} MiB`,
+      );
     }
 
     const tps = (ms: number[]) => spread(ms.map((m) => (stored / m) * 1000));
@@ -400,7 +523,18 @@ async function main(): Promise<void> {
       startedAt,
       durationSeconds: Math.round((Date.now() - started) / 1000),
       machine: machine(),
-      parameters: { existingTicketsPerContract: EXISTING, tickets: stored, rows: file.rows.length, events, csvBytes: file.bytes, runs: RUNS, seed: SEED, presetId, mode, worker: WITH_WORKER },
+      parameters: {
+        existingTicketsPerContract: EXISTING,
+        tickets: stored,
+        rows: file.rows.length,
+        events,
+        csvBytes: file.bytes,
+        runs: RUNS,
+        seed: SEED,
+        presetId,
+        mode,
+        worker: WITH_WORKER,
+      },
       measures,
       extra: {
         importMs: productMs.map((m) => round(m, 0)),
@@ -409,13 +543,15 @@ async function main(): Promise<void> {
         apiPeakRssMiB: rss.map((m) => round(m, 0)),
       },
     });
-    log(`product ${round(product.median, 0)} tickets/s, COPY ${round(floor.median, 0)} tickets/s, ratio ${round(ratio.median)} (${round(ratio.min)}–${round(ratio.max)}), target ≥ ${TARGET}: ${ratio.median >= TARGET ? 'met' : 'NOT met'} → ${file_}`);
+    log(
+      `product ${round(product.median, 0)} tickets/s, COPY ${round(floor.median, 0)} tickets/s, ratio ${round(ratio.median)} (${round(ratio.min)}–${round(ratio.max)}), target ≥ ${TARGET}: ${ratio.median >= TARGET ? 'met' : 'NOT met'} → ${file_}`,
+    );
   } finally {
     await cleanUp();
   }
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.stack ?? e.message : e);
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
   process.exit(1);
 });

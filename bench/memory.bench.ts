@@ -18,7 +18,15 @@ import { admin, ADMIN_URL, type BenchDatabase } from './lib/bench-db';
 import { machine, QUICK } from './lib/machine';
 import { writeResult } from './lib/results';
 import { round } from './lib/stats';
-import { closeThroughWorker, dropStaleHandover, HANDOVER, prepareCloseData, startStack, type CloseContract, type Handover } from './close.bench';
+import {
+  closeThroughWorker,
+  dropStaleHandover,
+  HANDOVER,
+  prepareCloseData,
+  startStack,
+  type CloseContract,
+  type Handover,
+} from './close.bench';
 
 const SIZE = QUICK ? 100_000 : 1_000_000;
 const TARGET_MB = 400;
@@ -41,7 +49,10 @@ async function handedOver(): Promise<Handover | null> {
   try {
     const h = JSON.parse(readFileSync(HANDOVER, 'utf8')) as Handover;
     if (h.mode !== (QUICK ? 'quick' : 'full') || h.contract.size !== SIZE) return null;
-    const exists = await admin(ADMIN_URL, async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [h.db.name])).rowCount === 1);
+    const exists = await admin(
+      ADMIN_URL,
+      async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [h.db.name])).rowCount === 1,
+    );
     return exists ? h : null;
   } catch {
     return null;
@@ -58,7 +69,11 @@ async function main(): Promise<void> {
   if (h) {
     rmSync(HANDOVER, { force: true });
     // The hand-over file holds the database's names and URLs; its drop() is made again here.
-    db = { ...h.db, drop: () => admin(ADMIN_URL, (c) => c.query(`DROP DATABASE IF EXISTS ${h.db.name} WITH (FORCE)`)).then(() => undefined) };
+    db = {
+      ...h.db,
+      drop: () =>
+        admin(ADMIN_URL, (c) => c.query(`DROP DATABASE IF EXISTS ${h.db.name} WITH (FORCE)`)).then(() => undefined),
+    };
     contract = h.contract;
     reopen = h.lastCloseId;
     reused = true;
@@ -84,7 +99,9 @@ async function main(): Promise<void> {
       });
       const peak = stack.worker.peakRssMiB() as number;
       const after = rssMiB(pid);
-      log(`close of ${SIZE.toLocaleString('en-US')} tickets: ${run.ms.toFixed(0)} ms, score ${run.score}; worker peak RSS ${peak.toFixed(1)} MiB (${(peak / MIB_PER_MB).toFixed(0)} MB), RSS after ${after?.toFixed(1)} MiB`);
+      log(
+        `close of ${SIZE.toLocaleString('en-US')} tickets: ${run.ms.toFixed(0)} ms, score ${run.score}; worker peak RSS ${peak.toFixed(1)} MiB (${(peak / MIB_PER_MB).toFixed(0)} MB), RSS after ${after?.toFixed(1)} MiB`,
+      );
       const file = writeResult({
         bench: 'memory',
         mode: QUICK ? 'quick' : 'full',
@@ -109,7 +126,11 @@ async function main(): Promise<void> {
             ],
           },
         ],
-        extra: { idleWorkerRssMiB: idleRss === null ? null : round(idleRss, 1), workerPeakRssMiB: round(peak, 1), closeMs: round(run.ms, 0) },
+        extra: {
+          idleWorkerRssMiB: idleRss === null ? null : round(idleRss, 1),
+          workerPeakRssMiB: round(peak, 1),
+          closeMs: round(run.ms, 0),
+        },
       });
       log(`wrote ${file}`);
     } finally {

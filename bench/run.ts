@@ -10,7 +10,10 @@ import { QUICK } from './lib/machine';
 import { readResults, RESULTS_DIR, type BenchResult, type Measure } from './lib/results';
 
 const ORDER = ['generate', 'ingest', 'close', 'memory', 'api', 'tenants'];
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 // --report-only: rewrite bench/RESULTS.md from the results files without running anything.
 const benches = process.argv.includes('--report-only') ? [] : ORDER.filter((b) => !only || only.includes(b));
 
@@ -19,19 +22,32 @@ const outcome: { bench: string; seconds: number; ok: boolean }[] = [];
 for (const bench of benches) {
   const t = Date.now();
   console.log(`\n=== bench ${bench}${QUICK ? ' (quick)' : ''} ===`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join('bench', `${bench}.bench.ts`), ...(QUICK ? ['--quick'] : [])], { stdio: 'inherit', env: process.env });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join('bench', `${bench}.bench.ts`), ...(QUICK ? ['--quick'] : [])],
+    { stdio: 'inherit', env: process.env },
+  );
   outcome.push({ bench, seconds: Math.round((Date.now() - t) / 1000), ok: r.status === 0 });
 }
 const total = Math.round((Date.now() - started) / 1000);
 writeResultsMarkdown(outcome, total);
-console.log(`\nbenchmarks done in ${total} s: ${outcome.map((o) => `${o.bench} ${o.ok ? 'ok' : 'FAILED'} (${o.seconds} s)`).join(', ')}`);
+console.log(
+  `\nbenchmarks done in ${total} s: ${outcome.map((o) => `${o.bench} ${o.ok ? 'ok' : 'FAILED'} (${o.seconds} s)`).join(', ')}`,
+);
 console.log('results: bench/RESULTS.md and bench/results/*.json');
 if (outcome.some((o) => !o.ok)) process.exit(1);
 
 /** The SLA engine comparison of issue 2 (bench/results/sla.json, `npm run bench:sla`), as a measure of the table. */
 function slaMeasure(): BenchResult | null {
   try {
-    const s = JSON.parse(readFileSync(join(RESULTS_DIR, 'sla.json'), 'utf8')) as { date: string; node: string; oursOpsPerSec: number; peerOpsPerSec: number; ratio: number; mismatches: { total: number; compared: number } };
+    const s = JSON.parse(readFileSync(join(RESULTS_DIR, 'sla.json'), 'utf8')) as {
+      date: string;
+      node: string;
+      oursOpsPerSec: number;
+      peerOpsPerSec: number;
+      ratio: number;
+      mismatches: { total: number; compared: number };
+    };
     return {
       bench: 'sla',
       mode: 'full',
@@ -74,8 +90,12 @@ function writeResultsMarkdown(runs: typeof outcome, totalSeconds: number): void 
   const sla = slaMeasure();
   const pick = (mode: 'full' | 'quick') => all.filter((r) => r.mode === mode);
   const table = (results: BenchResult[]) => {
-    const lines = ['| measure | floor | value | floor value | ratio (median, spread) | target | |', '|---|---|---|---|---|---|---|'];
-    for (const b of [...ORDER, 'sla']) for (const r of results.filter((x) => x.bench === b)) for (const m of r.measures) lines.push(row(r, m));
+    const lines = [
+      '| measure | floor | value | floor value | ratio (median, spread) | target | |',
+      '|---|---|---|---|---|---|---|',
+    ];
+    for (const b of [...ORDER, 'sla'])
+      for (const r of results.filter((x) => x.bench === b)) for (const m of r.measures) lines.push(row(r, m));
     return lines.join('\n');
   };
   const full = pick('full');
@@ -83,7 +103,12 @@ function writeResultsMarkdown(runs: typeof outcome, totalSeconds: number): void 
   const machine = [...full, ...quick][0]?.machine;
   const extras = [...full, ...quick]
     .filter((r) => r.extra && Object.keys(r.extra).length)
-    .map((r) => `- **${r.bench}${r.mode === 'quick' ? ' (quick)' : ''}**: ${Object.entries(r.extra ?? {}).map(([k, v]) => `${k} = ${typeof v === 'number' ? fmt(v, 3) : JSON.stringify(v)}`).join('; ')}`);
+    .map(
+      (r) =>
+        `- **${r.bench}${r.mode === 'quick' ? ' (quick)' : ''}**: ${Object.entries(r.extra ?? {})
+          .map(([k, v]) => `${k} = ${typeof v === 'number' ? fmt(v, 3) : JSON.stringify(v)}`)
+          .join('; ')}`,
+    );
   const md = `# Benchmark results
 
 Written by \`npm run bench\` (bench/run.ts) from \`bench/results/*.json\`. Each measure is a ratio against its floor,

@@ -27,7 +27,14 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { NationalCalendarStore } from '@ledger/jobs';
 import { createDataSource, TenantDatabase } from '@ledger/persistence';
-import { addWorkingMinutes, calendarConfigSchema, formatInstant, workingMinutesBetween, type NationalCalendar, type WorkCalendar } from '@ledger/sla';
+import {
+  addWorkingMinutes,
+  calendarConfigSchema,
+  formatInstant,
+  workingMinutesBetween,
+  type NationalCalendar,
+  type WorkCalendar,
+} from '@ledger/sla';
 import { createBenchDatabase } from './lib/bench-db';
 
 // The peer computes in the host zone: pin it before any date is built, and check it took.
@@ -73,7 +80,9 @@ function makeCases() {
 }
 
 function packageVersion(name: string): string {
-  const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'node_modules', name, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -91,11 +100,18 @@ async function calendarFromDatabase(): Promise<{ national: NationalCalendar; cal
     const config = { calendar: calendarConfigSchema.parse({ timeZone: 'Asia/Shanghai', makeUpWorkdays: false }) };
     const scope = { kind: 'system', operation: 'bench:sla' } as const;
     const t0 = performance.now();
-    const first = await db.run(scope, async (em) => ({ national: await store.national(em), cal: await store.calendarOf(em, config) }));
+    const first = await db.run(scope, async (em) => ({
+      national: await store.national(em),
+      cal: await store.calendarOf(em, config),
+    }));
     const readMs = performance.now() - t0;
     const again = await db.run(scope, (em) => store.calendarOf(em, config));
-    if (again !== first.cal) throw new Error('NationalCalendarStore built a second WorkCalendar for the same national version and configuration');
-    if (first.cal.version !== again.version || !first.cal.version.startsWith(first.national.version)) throw new Error(`calendar version ${first.cal.version} is not on ${first.national.version}`);
+    if (again !== first.cal)
+      throw new Error(
+        'NationalCalendarStore built a second WorkCalendar for the same national version and configuration',
+      );
+    if (first.cal.version !== again.version || !first.cal.version.startsWith(first.national.version))
+      throw new Error(`calendar version ${first.cal.version} is not on ${first.national.version}`);
     return { ...first, readMs };
   } finally {
     if (ds.isInitialized) await ds.destroy();
@@ -104,9 +120,12 @@ async function calendarFromDatabase(): Promise<{ national: NationalCalendar; cal
 }
 
 async function main(): Promise<void> {
-  if (new Date(sh(2026, 3, 1)).getTimezoneOffset() !== -480) throw new Error('TZ=Asia/Shanghai did not take effect; the comparison would be invalid');
+  if (new Date(sh(2026, 3, 1)).getTimezoneOffset() !== -480)
+    throw new Error('TZ=Asia/Shanghai did not take effect; the comparison would be invalid');
   const { national, cal, readMs } = await calendarFromDatabase();
-  console.log(`calendar ${cal.version} read from national_calendar_years in ${Math.round(readMs)} ms; second read: same WorkCalendar (cached)`);
+  console.log(
+    `calendar ${cal.version} read from national_calendar_years in ${Math.round(readMs)} ms; second read: same WorkCalendar (cached)`,
+  );
   const dayjs = (await import('dayjs')).default;
   const businessTime = (await import('dayjs-business-time')).default;
   dayjs.extend(businessTime);
@@ -118,7 +137,15 @@ async function main(): Promise<void> {
     { start: '08:30:00', end: '12:00:00' },
     { start: '13:30:00', end: '17:30:00' },
   ];
-  dayjs.setBusinessTime({ sunday: null, monday: hours, tuesday: hours, wednesday: hours, thursday: hours, friday: hours, saturday: null });
+  dayjs.setBusinessTime({
+    sunday: null,
+    monday: hours,
+    tuesday: hours,
+    wednesday: hours,
+    thursday: hours,
+    friday: hours,
+    saturday: null,
+  });
 
   const { addStart, addMinutes, diffA, diffB } = makeCases();
 
@@ -158,11 +185,17 @@ async function main(): Promise<void> {
   for (let i = 0; i < n; i++) {
     if (oursAdd[i] !== peerAdd[i]) {
       addMismatches++;
-      if (examples.length < 10) examples.push(`add ${formatInstant(addStart[i])} + ${addMinutes[i]}: ours ${formatInstant(oursAdd[i])}, peer ${formatInstant(peerAdd[i])}`);
+      if (examples.length < 10)
+        examples.push(
+          `add ${formatInstant(addStart[i])} + ${addMinutes[i]}: ours ${formatInstant(oursAdd[i])}, peer ${formatInstant(peerAdd[i])}`,
+        );
     }
     if (oursDiff[i] !== peerDiff[i]) {
       diffMismatches++;
-      if (examples.length < 10) examples.push(`diff ${formatInstant(diffA[i])} → ${formatInstant(diffB[i])}: ours ${oursDiff[i]}, peer ${peerDiff[i]}`);
+      if (examples.length < 10)
+        examples.push(
+          `diff ${formatInstant(diffA[i])} → ${formatInstant(diffB[i])}: ours ${oursDiff[i]}, peer ${peerDiff[i]}`,
+        );
     }
   }
 
@@ -179,13 +212,20 @@ async function main(): Promise<void> {
       name: 'dayjs-business-time',
       version: packageVersion('dayjs-business-time'),
       dayjs: packageVersion('dayjs'),
-      cases: { add: n, diff: n, total: 2 * n, note: n < CASES ? `timed and compared on the first ${n} cases of each kind (it walks day by day)` : 'all cases' },
-      config: 'national holidays of the same database version (published years), no make-up days (cannot be expressed), Mon–Fri 08:30–12:00 + 13:30–17:30, TZ=Asia/Shanghai',
+      cases: {
+        add: n,
+        diff: n,
+        total: 2 * n,
+        note: n < CASES ? `timed and compared on the first ${n} cases of each kind (it walks day by day)` : 'all cases',
+      },
+      config:
+        'national holidays of the same database version (published years), no make-up days (cannot be expressed), Mon–Fri 08:30–12:00 + 13:30–17:30, TZ=Asia/Shanghai',
     },
     ours: {
       calendarVersion: cal.version,
       makeUpWorkdays: false,
-      calendarSource: 'national_calendar_years of a fresh migrated PostgreSQL database, read at start through NationalCalendarStore (system scope); a second read returned the cached WorkCalendar',
+      calendarSource:
+        'national_calendar_years of a fresh migrated PostgreSQL database, read at start through NationalCalendarStore (system scope); a second read returned the cached WorkCalendar',
       calendarReadMs: Math.round(readMs),
     },
     oursOpsPerSec,
@@ -197,8 +237,15 @@ async function main(): Promise<void> {
       peerAddOpsPerSec: ops(n, peerAddMs),
       peerDiffOpsPerSec: ops(n, peerDiffMs),
     },
-    mismatches: { add: addMismatches, diff: diffMismatches, total: addMismatches + diffMismatches, compared: 2 * n, examples },
-    excluded: 'minutes = 0 add-cases are not drawn (peer returns the next opening, ours the start: a stated convention difference); nothing else is excluded',
+    mismatches: {
+      add: addMismatches,
+      diff: diffMismatches,
+      total: addMismatches + diffMismatches,
+      compared: 2 * n,
+      examples,
+    },
+    excluded:
+      'minutes = 0 add-cases are not drawn (peer returns the next opening, ours the start: a stated convention difference); nothing else is excluded',
   };
 
   const out = join(__dirname, 'results', 'sla.json');

@@ -13,7 +13,24 @@
 import { QUICK, machine } from './lib/machine';
 import { round, spread } from './lib/stats';
 import { writeResult, type Measure } from './lib/results';
-import { bodyOf, checkQueries, closeAndSchedule, CONNECTIONS, failures, load, median, prepareWorld, RATE, ROUNDS, startApi, sustained, type Api, type Load, type Measured, type QueryName } from './api.bench';
+import {
+  bodyOf,
+  checkQueries,
+  closeAndSchedule,
+  CONNECTIONS,
+  failures,
+  load,
+  median,
+  prepareWorld,
+  RATE,
+  ROUNDS,
+  startApi,
+  sustained,
+  type Api,
+  type Load,
+  type Measured,
+  type QueryName,
+} from './api.bench';
 import type { BenchDatabase } from './lib/bench-db';
 
 const QUERY_NAMES: QueryName[] = ['contractDashboard', 'paymentSchedule', 'ping'];
@@ -29,11 +46,32 @@ async function main(): Promise<void> {
   const many = Number(process.env.BENCH_TENANTS ?? (QUICK ? 200 : 1000));
   const tickets = Number(process.env.BENCH_API_TICKETS ?? (QUICK ? 5_000 : 20_000));
   const ticketsPerContract = QUICK ? 10 : 20;
-  const worlds: { label: string; tenants: number; db: BenchDatabase; measured: Measured; api: Api | null; sizes: Record<string, number>; loads: Partial<Record<QueryName, Load[]>> }[] = [];
+  const worlds: {
+    label: string;
+    tenants: number;
+    db: BenchDatabase;
+    measured: Measured;
+    api: Api | null;
+    sizes: Record<string, number>;
+    loads: Partial<Record<QueryName, Load[]>>;
+  }[] = [];
   try {
     for (const tenants of [1, many]) {
-      const w = await prepareWorld(`tenants${tenants}`, { tenants, ticketsPerContract, tickets, log: (s) => log(`${tenants} tenant(s): ${s}`) });
-      const entry: (typeof worlds)[number] = { label: `${tenants}`, tenants, db: w.db, measured: w.measured, api: null, sizes: {}, loads: {} };
+      const w = await prepareWorld(`tenants${tenants}`, {
+        tenants,
+        ticketsPerContract,
+        tickets,
+        log: (s) => log(`${tenants} tenant(s): ${s}`),
+      });
+      const entry: (typeof worlds)[number] = {
+        label: `${tenants}`,
+        tenants,
+        db: w.db,
+        measured: w.measured,
+        api: null,
+        sizes: {},
+        loads: {},
+      };
       worlds.push(entry);
       entry.api = await startApi(w.db, 't0001.admin@bench.local');
       await closeAndSchedule(entry.api, w.measured.contractId, (s) => log(`${tenants} tenant(s): ${s}`));
@@ -42,17 +80,23 @@ async function main(): Promise<void> {
       log(`${tenants} tenant(s): ${JSON.stringify(entry.sizes)}`);
     }
     const measuredOf = (w: (typeof worlds)[number]): Measured => w.measured;
-    if (measuredOf(worlds[0]).contractId !== measuredOf(worlds[1]).contractId) throw new Error('the measured contract differs between the worlds: the generator is not deterministic on tenant t0001');
+    if (measuredOf(worlds[0]).contractId !== measuredOf(worlds[1]).contractId)
+      throw new Error(
+        'the measured contract differs between the worlds: the generator is not deterministic on tenant t0001',
+      );
     const opts = { rate: RATE, connections: CONNECTIONS, duration: DURATION };
     // Warm-up of both servers (JIT, plan and buffer caches), not measured.
-    for (const w of worlds) for (const name of QUERY_NAMES) await load(w.api as Api, bodyOf(name, measuredOf(w)), { ...opts, duration: 3 });
+    for (const w of worlds)
+      for (const name of QUERY_NAMES) await load(w.api as Api, bodyOf(name, measuredOf(w)), { ...opts, duration: 3 });
     for (let i = 0; i < ROUNDS; i++) {
       const order = i % 2 === 0 ? worlds : [...worlds].reverse();
       for (const name of QUERY_NAMES) {
         for (const w of order) {
           const l = await load(w.api as Api, bodyOf(name, measuredOf(w)), opts);
           (w.loads[name] ??= []).push(l);
-          log(`round ${i + 1} ${w.tenants} tenant(s) ${name}: p50 ${l.p50} ms, p99 ${l.p99} ms, ${l.sentPerSecond} req/s, failures ${failures([l])}, load average ${l.loadAvg1}`);
+          log(
+            `round ${i + 1} ${w.tenants} tenant(s) ${name}: p50 ${l.p50} ms, p99 ${l.p99} ms, ${l.sentPerSecond} req/s, failures ${failures([l])}, load average ${l.loadAvg1}`,
+          );
         }
       }
     }
@@ -79,7 +123,11 @@ async function main(): Promise<void> {
           `p50 ${median(a.map((l) => l.p50))} ms vs ${median(b.map((l) => l.p50))} ms (ratio ${round(p50.median)})`,
           `failures (errors, timeouts, non-2xx, GraphQL errors): ${fails}`,
           `sent ${median(a.map((l) => l.sentPerSecond))} and ${median(b.map((l) => l.sentPerSecond))} req/s (target ${RATE}); machine load average (1 min) during the rounds: ${median([...a, ...b].map((l) => l.loadAvg1))}`,
-          ...(sustained([...a, ...b]) ? [] : [`the rate was not sustained in every round: the machine was saturated, so the target is not judged (met: null)`]),
+          ...(sustained([...a, ...b])
+            ? []
+            : [
+                `the rate was not sustained in every round: the machine was saturated, so the target is not judged (met: null)`,
+              ]),
         ],
       };
     });
@@ -89,11 +137,26 @@ async function main(): Promise<void> {
       startedAt: new Date(started).toISOString(),
       durationSeconds: Math.round((Date.now() - started) / 1000),
       machine: machine(),
-      parameters: { tenants: [1, many], ticketsPerContract, measuredContractTickets: tickets, rate: RATE, connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, tool: 'autocannon (overallRate, ignoreCoordinatedOmission)' },
+      parameters: {
+        tenants: [1, many],
+        ticketsPerContract,
+        measuredContractTickets: tickets,
+        rate: RATE,
+        connections: CONNECTIONS,
+        durationSeconds: DURATION,
+        rounds: ROUNDS,
+        tool: 'autocannon (overallRate, ignoreCoordinatedOmission)',
+      },
       measures,
-      extra: { sizes: Object.fromEntries(worlds.map((w) => [w.label, w.sizes])), rounds: Object.fromEntries(worlds.map((w) => [w.label, w.loads])) },
+      extra: {
+        sizes: Object.fromEntries(worlds.map((w) => [w.label, w.sizes])),
+        rounds: Object.fromEntries(worlds.map((w) => [w.label, w.loads])),
+      },
     });
-    for (const m of measures) log(`${m.id}: p99 ${m.value} ms vs ${m.floorValue} ms → ratio ${m.ratio} (${m.ratioMin}–${m.ratioMax}); target ${m.target}: ${m.met ? 'met' : 'NOT met'}`);
+    for (const m of measures)
+      log(
+        `${m.id}: p99 ${m.value} ms vs ${m.floorValue} ms → ratio ${m.ratio} (${m.ratioMin}–${m.ratioMax}); target ${m.target}: ${m.met ? 'met' : 'NOT met'}`,
+      );
     log(`wrote ${file}`);
   } finally {
     for (const w of worlds) {
@@ -107,7 +170,16 @@ async function sizesOf(db: BenchDatabase): Promise<Record<string, number>> {
   const { admin } = await import('./lib/bench-db');
   return admin(db.adminUrl, async (c) => {
     const out: Record<string, number> = {};
-    for (const t of ['tenants', 'contracts', 'tickets', 'ticket_events', 'ticket_sla_results', 'ticket_sla_clocks', 'payment_schedules']) out[t] = Number((await c.query(`SELECT count(*) AS n FROM ${t}`)).rows[0].n);
+    for (const t of [
+      'tenants',
+      'contracts',
+      'tickets',
+      'ticket_events',
+      'ticket_sla_results',
+      'ticket_sla_clocks',
+      'payment_schedules',
+    ])
+      out[t] = Number((await c.query(`SELECT count(*) AS n FROM ${t}`)).rows[0].n);
     return out;
   });
 }

@@ -175,7 +175,9 @@ export class Foundation1764000000000 implements MigrationInterface {
       CREATE TRIGGER contract_versions_append_only BEFORE UPDATE OR DELETE ON contract_versions FOR EACH ROW EXECUTE FUNCTION reject_change();
     `);
     for (const table of ['tenants', 'vendor_organizations', 'users', 'contracts', 'contract_versions']) {
-      await q.query(`CREATE TRIGGER ${table}_audit AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_row()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_audit AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_row()`,
+      );
     }
 
     await q.query(`

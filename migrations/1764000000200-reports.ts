@@ -183,7 +183,9 @@ export class Reports1764000000200 implements MigrationInterface {
       CREATE TRIGGER period_inputs_guard BEFORE UPDATE OR DELETE ON period_inputs FOR EACH ROW EXECUTE FUNCTION period_input_guard();
     `);
     for (const table of ['monthly_reports', 'period_inputs', 'staff_members', 'staff_replacements']) {
-      await q.query(`CREATE TRIGGER ${table}_audit AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_row()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_audit AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_row()`,
+      );
     }
 
     await q.query(`

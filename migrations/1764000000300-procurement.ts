@@ -96,12 +96,16 @@ export class Procurement1764000000300 implements MigrationInterface {
         CREATE POLICY ${table}_read ON ${table} FOR SELECT USING (tenant_id = app_tenant_id());
         CREATE POLICY ${table}_insert ON ${table} FOR INSERT WITH CHECK (tenant_id = app_tenant_id());
       `);
-      await q.query(`CREATE TRIGGER ${table}_audit AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_row()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_audit AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_row()`,
+      );
       await q.query(`GRANT SELECT, INSERT ON ${table} TO ledger_app`);
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE procurement_evaluator_sheets, procurement_bids, procurement_packages, procurement_projects`);
+    await q.query(
+      `DROP TABLE procurement_evaluator_sheets, procurement_bids, procurement_packages, procurement_projects`,
+    );
   }
 }

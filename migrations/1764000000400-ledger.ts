@@ -210,7 +210,16 @@ export class Ledger1764000000400 implements MigrationInterface {
       );
     `);
 
-    const tables = ['jobs', 'period_closes', 'close_lines', 'payments', 'payment_schedules', 'ticket_sla_results', 'notifications', 'exports'];
+    const tables = [
+      'jobs',
+      'period_closes',
+      'close_lines',
+      'payments',
+      'payment_schedules',
+      'ticket_sla_results',
+      'notifications',
+      'exports',
+    ];
     for (const table of tables) {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY; ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;`);
     }
@@ -226,7 +235,14 @@ export class Ledger1764000000400 implements MigrationInterface {
         WITH CHECK (tenant_id = app_tenant_id() OR (vendor_org_id IS NOT NULL AND vendor_org_id = app_vendor_org_id()) OR app_is_platform_admin());
     `);
     // Contract rows: the buyer (tenant) writes, the vendor holding the contract reads.
-    for (const table of ['period_closes', 'close_lines', 'payments', 'payment_schedules', 'ticket_sla_results', 'notifications']) {
+    for (const table of [
+      'period_closes',
+      'close_lines',
+      'payments',
+      'payment_schedules',
+      'ticket_sla_results',
+      'notifications',
+    ]) {
       await q.query(`
         CREATE POLICY ${table}_read ON ${table} FOR SELECT USING (tenant_id = app_tenant_id() OR app_vendor_holds(tenant_id, contract_id));
         CREATE POLICY ${table}_insert ON ${table} FOR INSERT WITH CHECK (tenant_id = app_tenant_id());
@@ -277,11 +293,15 @@ export class Ledger1764000000400 implements MigrationInterface {
       CREATE TRIGGER exports_guard BEFORE UPDATE OR DELETE ON exports FOR EACH ROW EXECUTE FUNCTION export_guard();
     `);
     for (const table of ['close_lines', 'payments', 'payment_schedules', 'ticket_sla_results', 'notifications']) {
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION reject_change()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION reject_change()`,
+      );
     }
     // The exports' file bytes stay out of the audit log (the row's metadata is audited by the jobs row).
     for (const table of tables.filter((t) => t !== 'exports' && t !== 'ticket_sla_results')) {
-      await q.query(`CREATE TRIGGER ${table}_audit AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_row()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_audit AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_row()`,
+      );
     }
 
     await q.query(`

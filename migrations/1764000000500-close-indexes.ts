@@ -32,6 +32,8 @@ export class CloseIndexes1764000000500 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP STATISTICS tickets_tenant_contract_stats; DROP INDEX ticket_events_deployed_idx; DROP INDEX tickets_contract_created_idx;`);
+    await q.query(
+      `DROP STATISTICS tickets_tenant_contract_stats; DROP INDEX ticket_events_deployed_idx; DROP INDEX tickets_contract_created_idx;`,
+    );
   }
 }

@@ -55,12 +55,10 @@ export class NationalCalendar1764000000800 implements MigrationInterface {
     // The insert policy admits shipped rows in the system scope only (transaction-local, like the application's).
     await q.query(`SELECT set_config('app.system', 'on', true), set_config('app.operation', 'calendar:seed', true)`);
     for (const y of CN_NATIONAL_CALENDAR.years) {
-      await q.query(`INSERT INTO national_calendar_years (year, holidays, make_up_workdays, source, release) VALUES ($1, $2, $3, 'shipped', $4)`, [
-        y.year,
-        JSON.stringify(y.holidays),
-        JSON.stringify(y.makeUpWorkdays),
-        CN_NATIONAL_CALENDAR.version,
-      ]);
+      await q.query(
+        `INSERT INTO national_calendar_years (year, holidays, make_up_workdays, source, release) VALUES ($1, $2, $3, 'shipped', $4)`,
+        [y.year, JSON.stringify(y.holidays), JSON.stringify(y.makeUpWorkdays), CN_NATIONAL_CALENDAR.version],
+      );
     }
     await q.query(`SELECT set_config('app.system', '', true), set_config('app.operation', '', true)`);
   }

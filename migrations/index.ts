@@ -14,4 +14,19 @@ import { CloseSafeguards1764000000700 } from './1764000000700-close-safeguards';
 import { NationalCalendar1764000000800 } from './1764000000800-national-calendar';
 
 /** Every migration, in order. Never rewrite a committed one: add a new file. */
-export const MIGRATIONS = [Foundation1764000000000, Tickets1764000000100, Reports1764000000200, Procurement1764000000300, Ledger1764000000400, CloseIndexes1764000000500, TicketImport1764000000510, DashboardIndexes1764000000520, Sessions1764000000600, AuditHardening1764000000610, TicketImports1764000000620, CloseSafeguards1764000000700, SlaNotRecorded1764000000730, NationalCalendar1764000000800];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  Tickets1764000000100,
+  Reports1764000000200,
+  Procurement1764000000300,
+  Ledger1764000000400,
+  CloseIndexes1764000000500,
+  TicketImport1764000000510,
+  DashboardIndexes1764000000520,
+  Sessions1764000000600,
+  AuditHardening1764000000610,
+  TicketImports1764000000620,
+  CloseSafeguards1764000000700,
+  SlaNotRecorded1764000000730,
+  NationalCalendar1764000000800,
+];

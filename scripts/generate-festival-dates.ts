@@ -57,13 +57,17 @@ function festivalYear(year: number): FestivalYear {
   const lunarNewYear = lunar(year, 1, 1);
   const eve = getLunarDate(dayBefore(lunarNewYear));
   if (eve.lunarYear !== year - 1 || eve.lunarMon !== 12 || eve.isLeap || (eve.lunarDay !== 29 && eve.lunarDay !== 30)) {
-    throw new Error(`${year}: the day before 正月初一 ${lunarNewYear} is not the last day of 腊月 (${JSON.stringify(eve)})`);
+    throw new Error(
+      `${year}: the day before 正月初一 ${lunarNewYear} is not the last day of 腊月 (${JSON.stringify(eve)})`,
+    );
   }
   const qingming = getSolarTermDate(year, 4, 'pure_brightness');
-  if (!getSolarTerms(qingming).some((t) => t.term === 'pure_brightness')) throw new Error(`${year}: ${qingming} is not 清明 in getSolarTerms`);
+  if (!getSolarTerms(qingming).some((t) => t.term === 'pure_brightness'))
+    throw new Error(`${year}: ${qingming} is not 清明 in getSolarTerms`);
   const row = { year, lunarNewYear, qingming, dragonBoat: lunar(year, 5, 5), midAutumn: lunar(year, 8, 15) };
   for (const [key, date] of Object.entries(row)) {
-    if (key !== 'year' && !String(date).startsWith(`${year}-`)) throw new Error(`${year}: ${key} ${date} is outside the year`);
+    if (key !== 'year' && !String(date).startsWith(`${year}-`))
+      throw new Error(`${year}: ${key} ${date} is outside the year`);
   }
   return row;
 }

@@ -47,7 +47,11 @@ type ChineseDays = typeof import('chinese-days');
 export type HolidayCnSource = { file: string; notice: CalendarNotice; reason?: string };
 export type GeneratorOptions = { years: number[]; holidayCn: HolidayCnSource[]; check: boolean };
 /** What is written: the national calendar's shape plus where it came from. */
-export type NationalCalendarFile = NationalCalendar & { generatedBy: string; note: string; years: (NationalYear | PublishedNationalYear)[] };
+export type NationalCalendarFile = NationalCalendar & {
+  generatedBy: string;
+  note: string;
+  years: (NationalYear | PublishedNationalYear)[];
+};
 
 const noticeTitle = (year: number | string): string => `国务院办公厅关于${year}年部分节假日安排的通知`;
 
@@ -88,7 +92,11 @@ export function parseArgs(argv: readonly string[]): { options: GeneratorOptions;
   options.years.sort((a, b) => a - b);
   for (const g of given) {
     // A missing number or date is left empty: the publication check names it with the file.
-    options.holidayCn.push({ file: g.file, notice: { title: g.title ?? '', number: g.number ?? '', date: g.date ?? '' }, ...(g.reason !== undefined ? { reason: g.reason } : {}) });
+    options.holidayCn.push({
+      file: g.file,
+      notice: { title: g.title ?? '', number: g.number ?? '', date: g.date ?? '' },
+      ...(g.reason !== undefined ? { reason: g.reason } : {}),
+    });
   }
   return { options, errors };
 }
@@ -122,13 +130,22 @@ export function assembleCalendar(
     const year = fileYear(json);
     const notice = { ...source.notice, title: source.notice.title || (year !== undefined ? noticeTitle(year) : '') };
     // Only years with holidays count as published: an empty package year is what a file fills in.
-    const national: NationalCalendar = { version: versionOf([...years.keys()], pkgVersion, fromFiles), years: [...years.values()].filter((y) => y.holidays.length > 0) };
-    const r = validateHolidayCnFile(json, { notice, ...(source.reason !== undefined ? { reason: source.reason } : {}) }, national);
+    const national: NationalCalendar = {
+      version: versionOf([...years.keys()], pkgVersion, fromFiles),
+      years: [...years.values()].filter((y) => y.holidays.length > 0),
+    };
+    const r = validateHolidayCnFile(
+      json,
+      { notice, ...(source.reason !== undefined ? { reason: source.reason } : {}) },
+      national,
+    );
     const problems = r.problems.map((p) => `${source.file}: ${p.path}: ${p.message}`);
     for (const d of r.otherYears) {
       const y = Number(d.date.slice(0, 4));
       if (!listed(years.get(y), d.date, d.isOffDay)) {
-        problems.push(`${source.file}: ${d.path}: ${d.date} (${d.name}) is a day of ${y}, whose calendar does not list it as a ${d.isOffDay ? 'holiday' : 'make-up working day'}`);
+        problems.push(
+          `${source.file}: ${d.path}: ${d.date} (${d.name}) is a day of ${y}, whose calendar does not list it as a ${d.isOffDay ? 'holiday' : 'make-up working day'}`,
+        );
       }
     }
     errors.push(...problems);
@@ -141,15 +158,22 @@ export function assembleCalendar(
   const rows = [...years.values()].sort((a, b) => a.year - b.year);
   for (const y of rows) {
     if (y.holidays.length === 0) {
-      errors.push(`${y.year}: no holidays — refusing to write an empty year (is its notice in chinese-days ${pkgVersion}? update the package or give --holiday-cn)`);
+      errors.push(
+        `${y.year}: no holidays — refusing to write an empty year (is its notice in chinese-days ${pkgVersion}? update the package or give --holiday-cn)`,
+      );
     }
   }
   rows.forEach((y, i) => {
-    if (i > 0 && y.year !== rows[i - 1].year + 1) errors.push(`${y.year}: the years must be contiguous (${rows[i - 1].year} is followed by ${y.year})`);
+    if (i > 0 && y.year !== rows[i - 1].year + 1)
+      errors.push(`${y.year}: the years must be contiguous (${rows[i - 1].year} is followed by ${y.year})`);
   });
   if (errors.length) return { data: undefined, errors };
   const data: NationalCalendarFile = {
-    version: versionOf(rows.map((y) => y.year), pkgVersion, fromFiles),
+    version: versionOf(
+      rows.map((y) => y.year),
+      pkgVersion,
+      fromFiles,
+    ),
     source: { package: 'chinese-days', version: pkgVersion },
     generatedBy: 'scripts/generate-national-calendar.ts',
     note: 'Statutory holidays (days off, including weekends inside a holiday block) and make-up working days (调休/补班). Years not listed are not published: the engine refuses them.',
@@ -233,7 +257,9 @@ async function main(): Promise<void> {
   }
   const text = `${JSON.stringify(data, null, 2)}\n`;
   if (!writeOrCheck(OUT, text, options.check, `chinese-days ${pkgVersion}`)) return;
-  const counts = data.years.map((y) => `${y.year}: ${y.holidays.length} holidays, ${y.makeUpWorkdays.length} make-up days`);
+  const counts = data.years.map(
+    (y) => `${y.year}: ${y.holidays.length} holidays, ${y.makeUpWorkdays.length} make-up days`,
+  );
   console.log(`wrote ${OUT}\n${data.version}\n${counts.join('\n')}`);
 }
 

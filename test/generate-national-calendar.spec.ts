@@ -45,12 +45,20 @@ describe('generate-national-calendar: assembleCalendar', () => {
   });
 
   it('a holiday-cn file fills that year in, with its notice and a new version', () => {
-    const { data, errors } = assembleCalendar([...shipped(), empty(2027)], [{ source: { file: '2027.json', notice: NOTICE_2027 }, json: JSON.stringify(holidayCn2027) }], PKG);
+    const { data, errors } = assembleCalendar(
+      [...shipped(), empty(2027)],
+      [{ source: { file: '2027.json', notice: NOTICE_2027 }, json: JSON.stringify(holidayCn2027) }],
+      PKG,
+    );
     expect(errors).toEqual([]);
     const row = data!.years.find((y) => y.year === 2027)!;
     expect(row).toMatchObject({
       status: 'published',
-      notice: { title: '国务院办公厅关于2027年部分节假日安排的通知', number: '国办发明电〔2026〕10号', date: '2026-11-10' },
+      notice: {
+        title: '国务院办公厅关于2027年部分节假日安排的通知',
+        number: '国办发明电〔2026〕10号',
+        date: '2026-11-10',
+      },
       makeUpWorkdays: [
         { date: '2027-01-31', name: '春节', nameEn: 'Spring Festival' },
         { date: '2027-02-20', name: '春节', nameEn: 'Spring Festival' },
@@ -64,8 +72,19 @@ describe('generate-national-calendar: assembleCalendar', () => {
   });
 
   it("a file's problems are reported with the file's paths and nothing is written", () => {
-    const bad = { ...holidayCn2027, days: [...holidayCn2027.days, { name: '春节', date: '2027-02-15', isOffDay: false }, { name: '春节', date: '2027-02-06', isOffDay: true }] };
-    const { data, errors } = assembleCalendar([...shipped(), empty(2027)], [{ source: { file: '2027.json', notice: { ...NOTICE_2027, number: '' } }, json: bad }], PKG);
+    const bad = {
+      ...holidayCn2027,
+      days: [
+        ...holidayCn2027.days,
+        { name: '春节', date: '2027-02-15', isOffDay: false },
+        { name: '春节', date: '2027-02-06', isOffDay: true },
+      ],
+    };
+    const { data, errors } = assembleCalendar(
+      [...shipped(), empty(2027)],
+      [{ source: { file: '2027.json', notice: { ...NOTICE_2027, number: '' } }, json: bad }],
+      PKG,
+    );
     expect(data).toBeUndefined();
     expect(errors).toEqual([
       '2027.json: notice.number: must not be empty',
@@ -80,21 +99,37 @@ describe('generate-national-calendar: assembleCalendar', () => {
     expect(assembleCalendar(shipped(), [{ source, json: file2026 }], PKG).errors).toEqual([
       expect.stringMatching(/^holiday-cn-2026\.json: reason: the national calendar for 2026 is already published/),
     ]);
-    expect(assembleCalendar(shipped(), [{ source: { ...source, reason: '核对' }, json: file2026 }], PKG).errors).toEqual([
-      'holiday-cn-2026.json: reason: the same days as the published calendar for 2026: nothing to correct',
-    ]);
+    expect(
+      assembleCalendar(shipped(), [{ source: { ...source, reason: '核对' }, json: file2026 }], PKG).errors,
+    ).toEqual(['holiday-cn-2026.json: reason: the same days as the published calendar for 2026: nothing to correct']);
     const corrected = JSON.parse(file2026) as { days: { date: string }[] };
     corrected.days = corrected.days.filter((d) => d.date !== '2026-10-10');
-    const { data, errors } = assembleCalendar(shipped(), [{ source: { ...source, reason: '通知更正' }, json: corrected }], PKG);
+    const { data, errors } = assembleCalendar(
+      shipped(),
+      [{ source: { ...source, reason: '通知更正' }, json: corrected }],
+      PKG,
+    );
     expect(errors).toEqual([]);
-    expect(data!.years.find((y) => y.year === 2026)).toMatchObject({ correction: '通知更正', notice: { number: '国办发明电〔2025〕7号' } });
+    expect(data!.years.find((y) => y.year === 2026)).toMatchObject({
+      correction: '通知更正',
+      notice: { number: '国办发明电〔2025〕7号' },
+    });
     expect(data!.years.find((y) => y.year === 2026)!.makeUpWorkdays.map((d) => d.date)).not.toContain('2026-10-10');
     expect(data!.version).toBe(`cn-national@2026.1+chinese-days-${PKG}+holiday-cn-2026`);
   });
 
   it("days of another year in a file must agree with that year's calendar", () => {
-    const withEve = { ...holidayCn2027, days: [{ name: '元旦', date: '2026-12-31', isOffDay: true }, ...holidayCn2027.days] };
-    expect(assembleCalendar([...shipped(), empty(2027)], [{ source: { file: '2027.json', notice: NOTICE_2027 }, json: withEve }], PKG).errors).toEqual([
+    const withEve = {
+      ...holidayCn2027,
+      days: [{ name: '元旦', date: '2026-12-31', isOffDay: true }, ...holidayCn2027.days],
+    };
+    expect(
+      assembleCalendar(
+        [...shipped(), empty(2027)],
+        [{ source: { file: '2027.json', notice: NOTICE_2027 }, json: withEve }],
+        PKG,
+      ).errors,
+    ).toEqual([
       '2027.json: days[0]: 2026-12-31 (元旦) is a day of 2026, whose calendar does not list it as a holiday',
       expect.stringMatching(/^2027: no holidays/),
     ]);
@@ -103,7 +138,20 @@ describe('generate-national-calendar: assembleCalendar', () => {
 
 describe('generate-national-calendar: parseArgs', () => {
   it('attaches notice and reason to the file before them, and adds years', () => {
-    const { options, errors } = parseArgs(['--holiday-cn', 'a.json', '--notice-number', 'N', '--notice-date', '2026-11-10', '--reason', 'R', '--holiday-cn', 'b.json', '--year', '2027']);
+    const { options, errors } = parseArgs([
+      '--holiday-cn',
+      'a.json',
+      '--notice-number',
+      'N',
+      '--notice-date',
+      '2026-11-10',
+      '--reason',
+      'R',
+      '--holiday-cn',
+      'b.json',
+      '--year',
+      '2027',
+    ]);
     expect(errors).toEqual([]);
     expect(options.years).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]);
     expect(options.holidayCn).toEqual([
@@ -141,7 +189,16 @@ describe('generate-national-calendar: the script', () => {
     expect(refused.stderr).toMatch(/2027: no holidays — refusing to write an empty year/);
     const dir = mkdtempSync(join(tmpdir(), 'holiday-cn-'));
     writeFileSync(join(dir, '2027.json'), JSON.stringify(holidayCn2027));
-    const filled = run('--year', '2027', '--holiday-cn', join(dir, '2027.json'), '--notice-number', '国办发明电〔2026〕10号', '--notice-date', '2026-11-10');
+    const filled = run(
+      '--year',
+      '2027',
+      '--holiday-cn',
+      join(dir, '2027.json'),
+      '--notice-number',
+      '国办发明电〔2026〕10号',
+      '--notice-date',
+      '2026-11-10',
+    );
     // --check: the assembled calendar (with 2027) differs from the shipped one, which stays as it is.
     expect(filled.status).toBe(1);
     expect(filled.stderr).toMatch(/differs from what chinese-days/);

@@ -8,31 +8,83 @@ const root = resolve(__dirname, '..');
 type Case = { file: string; code: string; rule: string };
 
 const forbidden: Case[] = [
-  { file: 'libs/sla/src/__probe__.ts', code: "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n", rule: 'no-restricted-imports' },
-  { file: 'libs/scoring/src/__probe__.ts', code: "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n", rule: 'no-restricted-imports' },
-  { file: 'libs/contracts/src/__probe__.ts', code: "import { Queue } from 'bullmq';\nexport const x = Queue;\n", rule: 'no-restricted-imports' },
-  { file: 'libs/contracts/src/__probe__.ts', code: "import { readFileSync } from 'fs';\nexport const x = readFileSync;\n", rule: 'no-restricted-imports' },
-  { file: 'libs/sla/src/__probe__.ts', code: "import Redis from 'ioredis';\nexport const x = Redis;\n", rule: 'no-restricted-imports' },
-  { file: 'libs/sla/src/__probe__.ts', code: "import { Pool } from 'pg';\nexport const x = Pool;\n", rule: 'no-restricted-imports' },
-  { file: 'libs/sla/src/__probe__.ts', code: "import { x as y } from '@ledger/contracts';\nexport const x = y;\n", rule: '@nx/enforce-module-boundaries' },
-  { file: 'libs/scoring/src/__probe__.ts', code: "import { x as y } from '@ledger/sla';\nexport const x = y;\n", rule: '@nx/enforce-module-boundaries' },
-  { file: 'libs/contracts/src/__probe__.ts', code: "import { TenantDatabase } from '@ledger/persistence';\nexport const x = TenantDatabase;\n", rule: '@nx/enforce-module-boundaries' },
-  { file: 'libs/kernel/src/__probe__.ts', code: "import { x as y } from '@ledger/scoring';\nexport const x = y;\n", rule: '@nx/enforce-module-boundaries' },
+  {
+    file: 'libs/sla/src/__probe__.ts',
+    code: "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
+    rule: 'no-restricted-imports',
+  },
+  {
+    file: 'libs/scoring/src/__probe__.ts',
+    code: "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n",
+    rule: 'no-restricted-imports',
+  },
+  {
+    file: 'libs/contracts/src/__probe__.ts',
+    code: "import { Queue } from 'bullmq';\nexport const x = Queue;\n",
+    rule: 'no-restricted-imports',
+  },
+  {
+    file: 'libs/contracts/src/__probe__.ts',
+    code: "import { readFileSync } from 'fs';\nexport const x = readFileSync;\n",
+    rule: 'no-restricted-imports',
+  },
+  {
+    file: 'libs/sla/src/__probe__.ts',
+    code: "import Redis from 'ioredis';\nexport const x = Redis;\n",
+    rule: 'no-restricted-imports',
+  },
+  {
+    file: 'libs/sla/src/__probe__.ts',
+    code: "import { Pool } from 'pg';\nexport const x = Pool;\n",
+    rule: 'no-restricted-imports',
+  },
+  {
+    file: 'libs/sla/src/__probe__.ts',
+    code: "import { x as y } from '@ledger/contracts';\nexport const x = y;\n",
+    rule: '@nx/enforce-module-boundaries',
+  },
+  {
+    file: 'libs/scoring/src/__probe__.ts',
+    code: "import { x as y } from '@ledger/sla';\nexport const x = y;\n",
+    rule: '@nx/enforce-module-boundaries',
+  },
+  {
+    file: 'libs/contracts/src/__probe__.ts',
+    code: "import { TenantDatabase } from '@ledger/persistence';\nexport const x = TenantDatabase;\n",
+    rule: '@nx/enforce-module-boundaries',
+  },
+  {
+    file: 'libs/kernel/src/__probe__.ts',
+    code: "import { x as y } from '@ledger/scoring';\nexport const x = y;\n",
+    rule: '@nx/enforce-module-boundaries',
+  },
   { file: 'libs/sla/src/__probe__.ts', code: 'export const t = Date.now();\n', rule: 'no-restricted-properties' },
-  { file: 'libs/contracts/src/__probe__.ts', code: "export const m = parseFloat('1.1');\n", rule: 'no-restricted-globals' },
-  { file: 'libs/contracts/src/__probe__.ts', code: 'export const m = (v: any) => v;\n', rule: '@typescript-eslint/no-explicit-any' },
+  {
+    file: 'libs/contracts/src/__probe__.ts',
+    code: "export const m = parseFloat('1.1');\n",
+    rule: 'no-restricted-globals',
+  },
+  {
+    file: 'libs/contracts/src/__probe__.ts',
+    code: 'export const m = (v: any) => v;\n',
+    rule: '@typescript-eslint/no-explicit-any',
+  },
 ];
 
 type LintMessage = { ruleId: string | null; severity: number; message: string };
 
 /** Lints `code` as if it were `file`, with the project's real ESLint CLI and config. */
 function lint(file: string, code: string): LintMessage[] {
-  const run = spawnSync(resolve(root, 'node_modules/.bin/eslint'), ['--format', 'json', '--stdin', '--stdin-filename', file], {
-    cwd: root,
-    input: code,
-    encoding: 'utf8',
-    env: { ...process.env, NX_DAEMON: 'false' },
-  });
+  const run = spawnSync(
+    resolve(root, 'node_modules/.bin/eslint'),
+    ['--format', 'json', '--stdin', '--stdin-filename', file],
+    {
+      cwd: root,
+      input: code,
+      encoding: 'utf8',
+      env: { ...process.env, NX_DAEMON: 'false' },
+    },
+  );
   const [result] = JSON.parse(run.stdout) as { messages: LintMessage[] }[];
   return result.messages;
 }
@@ -40,11 +92,17 @@ function lint(file: string, code: string): LintMessage[] {
 describe('domain core purity is enforced by lint', () => {
   beforeAll(() => {
     // The Nx rule reads the cached project graph; build it as `npm run lint` does.
-    execFileSync(resolve(root, 'node_modules/.bin/nx'), ['show', 'projects'], { cwd: root, env: { ...process.env, NX_DAEMON: 'false' }, stdio: 'ignore' });
+    execFileSync(resolve(root, 'node_modules/.bin/nx'), ['show', 'projects'], {
+      cwd: root,
+      env: { ...process.env, NX_DAEMON: 'false' },
+      stdio: 'ignore',
+    });
   }, 120_000);
 
   it.each(forbidden)('$rule rejects a forbidden import or call in $file', ({ file, code, rule }) => {
-    const errors = lint(file, code).filter((m) => m.severity === 2).map((m) => m.ruleId);
+    const errors = lint(file, code)
+      .filter((m) => m.severity === 2)
+      .map((m) => m.ruleId);
     expect(errors).toContain(rule);
   });
 

@@ -16,7 +16,11 @@ function sources(dir: string): string[] {
   });
 }
 
-const files = [join(root, 'apps/api/src'), join(root, 'apps/worker/src'), ...readdirSync(join(root, 'libs')).map((lib) => join(root, 'libs', lib, 'src'))].flatMap((dir) => {
+const files = [
+  join(root, 'apps/api/src'),
+  join(root, 'apps/worker/src'),
+  ...readdirSync(join(root, 'libs')).map((lib) => join(root, 'libs', lib, 'src')),
+].flatMap((dir) => {
   try {
     return sources(dir);
   } catch {
@@ -52,11 +56,15 @@ function callArguments(text: string, name: string): string[][] {
 
 describe('validation problems carry codes', () => {
   it('finds the sources it scans', () => {
-    expect(files.map((f) => relative(root, f))).toEqual(expect.arrayContaining(['libs/contracts/src/config/common.schema.ts', 'apps/api/src/tickets/tickets.service.ts']));
+    expect(files.map((f) => relative(root, f))).toEqual(
+      expect.arrayContaining(['libs/contracts/src/config/common.schema.ts', 'apps/api/src/tickets/tickets.service.ts']),
+    );
   });
 
   it('reads the arguments of a call', () => {
-    expect(callArguments("z.string().refine((v) => f(v, ','), 'a (b), c')", '.refine(')).toEqual([["(v) => f(v, ',')", "'a (b), c'"]]);
+    expect(callArguments("z.string().refine((v) => f(v, ','), 'a (b), c')", '.refine(')).toEqual([
+      ["(v) => f(v, ',')", "'a (b), c'"],
+    ]);
   });
 
   it('every zod .refine names its problem code (problemIssue), never a bare message', () => {
@@ -69,7 +77,9 @@ describe('validation problems carry codes', () => {
   });
 
   it('custom zod issues are added through the kernel (addProblem / addProblemAt), which carries the code', () => {
-    const raw = files.filter((f) => relative(root, f) !== join('libs', 'kernel', 'src', 'problem.ts')).filter((f) => /\.addIssue\(/.test(readFileSync(f, 'utf8')));
+    const raw = files
+      .filter((f) => relative(root, f) !== join('libs', 'kernel', 'src', 'problem.ts'))
+      .filter((f) => /\.addIssue\(/.test(readFileSync(f, 'utf8')));
     expect(raw.map((f) => relative(root, f))).toEqual([]);
   });
 });

@@ -17,7 +17,11 @@ function libraryFacts(dates: string[]): Facts {
     const out = {};
     for (const d of process.argv.slice(1)) out[d] = { lunar: cd.getLunarDate(d), next: cd.getLunarDate(next(d)), terms: cd.getSolarTerms(d).map((t) => t.term) };
     process.stdout.write(JSON.stringify(out));`;
-  const stdout = execFileSync(process.execPath, ['-e', script, ...dates], { cwd: root, env: { ...process.env, TZ: 'Asia/Shanghai' }, encoding: 'utf8' });
+  const stdout = execFileSync(process.execPath, ['-e', script, ...dates], {
+    cwd: root,
+    env: { ...process.env, TZ: 'Asia/Shanghai' },
+    encoding: 'utf8',
+  });
   return JSON.parse(stdout) as Facts;
 }
 
@@ -40,7 +44,8 @@ describe('provisional calendar against chinese-days', () => {
     // 除夕 is the last day of 腊月 (the next day is 正月初一), then 初一–初三.
     expect(spring.map((f) => lunarDay(f.next))).toEqual([`${year}-1-1`, `${year}-1-2`, `${year}-1-3`, `${year}-1-4`]);
     expect(spring.slice(1).map((f) => lunarDay(f.lunar))).toEqual([`${year}-1-1`, `${year}-1-2`, `${year}-1-3`]);
-    const one = (name: string): string[] => holidays.filter((h) => h.name.split('、').includes(name)).map((h) => h.date);
+    const one = (name: string): string[] =>
+      holidays.filter((h) => h.name.split('、').includes(name)).map((h) => h.date);
     expect(one('清明').map((d) => facts[d].terms)).toEqual([['pure_brightness']]);
     expect(one('端午').map((d) => lunarDay(facts[d].lunar))).toEqual([`${year}-5-5`]);
     expect(one('中秋').map((d) => lunarDay(facts[d].lunar))).toEqual([`${year}-8-15`]);

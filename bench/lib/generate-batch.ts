@@ -4,13 +4,25 @@
  * the loading thread (bench/lib/generate-worker.ts). Everything is a function of (seed, contract, ticket index):
  * batch sizes, worker counts and the order of the work never change a row.
  */
-import { calendarOf, evaluateTicket, getPreset, parseContractConfig, validateContractConfig, type ParsedConfig } from '@ledger/contracts';
+import {
+  calendarOf,
+  evaluateTicket,
+  getPreset,
+  parseContractConfig,
+  validateContractConfig,
+  type ParsedConfig,
+} from '@ledger/contracts';
 import { type GoverningConfig } from '@ledger/jobs';
 import { copyJson, copyValue } from './generate-copy';
 import { Rng } from './generate-rng';
 import { generateTicket, ticketContext, type TicketContext } from './generate-tickets';
 
-export type PresetConfig = { config: ParsedConfig & { version: number }; stored: Record<string, unknown>; amount: string; title: string };
+export type PresetConfig = {
+  config: ParsedConfig & { version: number };
+  stored: Record<string, unknown>;
+  amount: string;
+  title: string;
+};
 const presetCache = new Map<string, PresetConfig>();
 
 /** A preset's configuration version 1, as the API stores it (the preset JSON plus `version: 1`) and parses it. */
@@ -19,7 +31,8 @@ export function presetConfig(presetId: string): PresetConfig {
   if (hit) return hit;
   const preset = getPreset(presetId);
   const check = validateContractConfig(preset.config);
-  if (!check.ok) throw new Error(`preset ${presetId} does not validate: ${check.problems[0].path} ${check.problems[0].message}`);
+  if (!check.ok)
+    throw new Error(`preset ${presetId} does not validate: ${check.problems[0].path} ${check.problems[0].message}`);
   const stored = { ...(preset.config as unknown as Record<string, unknown>), version: 1 };
   const config = { ...parseContractConfig(stored), version: 1 } as ParsedConfig & { version: number };
   const out = { config, stored, amount: String(check.config.money.amount), title: preset.title };
@@ -42,9 +55,21 @@ export type BatchSpec = {
   /** Store the tickets' SLA results (default true); false: as if the SLA jobs had not run yet. */
   slaResults?: boolean;
 };
-export type BatchText = { start: number; size: number; tickets: string; events: string; sla: string; eventCount: number; slaCount: number };
+export type BatchText = {
+  start: number;
+  size: number;
+  tickets: string;
+  events: string;
+  sla: string;
+  eventCount: number;
+  slaCount: number;
+};
 /** A batch as the loaders take it: text from the loading thread, bytes from a worker. */
-export type BatchData = Omit<BatchText, 'tickets' | 'events' | 'sla'> & { tickets: string | Uint8Array; events: string | Uint8Array; sla: string | Uint8Array };
+export type BatchData = Omit<BatchText, 'tickets' | 'events' | 'sla'> & {
+  tickets: string | Uint8Array;
+  events: string | Uint8Array;
+  sla: string | Uint8Array;
+};
 
 export type BatchMaker = { spec: BatchSpec; ctx: TicketContext; gov: GoverningConfig; contractKey: number };
 
@@ -58,7 +83,12 @@ export function batchMaker(spec: BatchSpec): BatchMaker {
   const p = presetConfig(spec.c.presetId);
   const calendar = calendarOf(p.config);
   const ctx = ticketContext(spec.c.presetId, p.config, calendar, spec.nowMs, spec.count);
-  return { spec, ctx, gov: { config: p.config, calendar, version: spec.actors.version }, contractKey: hashString(spec.c.contractId) };
+  return {
+    spec,
+    ctx,
+    gov: { config: p.config, calendar, version: spec.actors.version },
+    contractKey: hashString(spec.c.contractId),
+  };
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -94,7 +124,9 @@ export function ticketBatchText(m: BatchMaker, start: number, size: number): Bat
     // The SLA job's own evaluation (evaluateTicket → evaluateTicketSla) of the whole history, at `now`.
     const ev = spec.slaResults === false ? null : evaluateTicket(t, gov, spec.nowMs);
     if (ev?.ok) {
-      slaLines.push(`${head}${id}\t${g.events.length}\t${gov.version}\t${copyValue(ev.result.calendarVersion)}\t${ev.status}\t${copyJson(ev.result.targets)}\t${ev.result.evaluatedAt}\t${computedAt}\n`);
+      slaLines.push(
+        `${head}${id}\t${g.events.length}\t${gov.version}\t${copyValue(ev.result.calendarVersion)}\t${ev.status}\t${copyJson(ev.result.targets)}\t${ev.result.evaluatedAt}\t${computedAt}\n`,
+      );
     }
   }
   events.sort((a, b) => a.ms - b.ms);
@@ -109,6 +141,49 @@ export function ticketBatchText(m: BatchMaker, start: number, size: number): Bat
   };
 }
 
-export const TICKET_COLUMNS = ['tenant_id', 'contract_id', 'id', 'number', 'title', 'category', 'business_area', 'severity', 'special_attention', 'expected_close_date', 'extended_to', 'state', 'checklist', 'config_version', 'source', 'created_by', 'created_at', 'updated_at'];
-export const EVENT_COLUMNS = ['tenant_id', 'contract_id', 'ticket_id', 'id', 'seq', 'kind', 'at', 'actor_user_id', 'actor_side', 'note', 'payload', 'recorded_at'];
-export const SLA_COLUMNS = ['tenant_id', 'contract_id', 'ticket_id', 'event_count', 'config_version', 'calendar_version', 'status', 'targets', 'evaluated_at', 'computed_at'];
+export const TICKET_COLUMNS = [
+  'tenant_id',
+  'contract_id',
+  'id',
+  'number',
+  'title',
+  'category',
+  'business_area',
+  'severity',
+  'special_attention',
+  'expected_close_date',
+  'extended_to',
+  'state',
+  'checklist',
+  'config_version',
+  'source',
+  'created_by',
+  'created_at',
+  'updated_at',
+];
+export const EVENT_COLUMNS = [
+  'tenant_id',
+  'contract_id',
+  'ticket_id',
+  'id',
+  'seq',
+  'kind',
+  'at',
+  'actor_user_id',
+  'actor_side',
+  'note',
+  'payload',
+  'recorded_at',
+];
+export const SLA_COLUMNS = [
+  'tenant_id',
+  'contract_id',
+  'ticket_id',
+  'event_count',
+  'config_version',
+  'calendar_version',
+  'status',
+  'targets',
+  'evaluated_at',
+  'computed_at',
+];

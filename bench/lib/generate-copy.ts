@@ -8,11 +8,14 @@ export function copyValue(v: string | number | boolean | null | undefined): stri
   if (v === null || v === undefined) return '\\N';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 't' : 'f';
-  return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : v;
+  return /[\\\t\n\r]/.test(v)
+    ? v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    : v;
 }
 
 /** One COPY text line (with its newline). */
-export const copyLine = (values: readonly (string | number | boolean | null | undefined)[]): string => `${values.map(copyValue).join('\t')}\n`;
+export const copyLine = (values: readonly (string | number | boolean | null | undefined)[]): string =>
+  `${values.map(copyValue).join('\t')}\n`;
 
 /** A JSON value as a COPY field (jsonb input). */
 export const copyJson = (v: unknown): string => (v === null || v === undefined ? '\\N' : copyValue(JSON.stringify(v)));
@@ -21,7 +24,12 @@ export const copyJson = (v: unknown): string => (v === null || v === undefined ?
  * COPY <table> (<columns>) FROM STDIN, fed from `chunks` (each chunk is one or more complete lines). Streams with
  * backpressure: only what the socket has not taken yet is held in memory. Returns the rows PostgreSQL reports.
  */
-export async function copyInto(client: Client, table: string, columns: readonly string[], chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<number> {
+export async function copyInto(
+  client: Client,
+  table: string,
+  columns: readonly string[],
+  chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+): Promise<number> {
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
   await pipeline(Readable.from(chunks, { objectMode: false }), stream);
   return (stream as unknown as { rowCount: number }).rowCount;

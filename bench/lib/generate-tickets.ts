@@ -28,7 +28,16 @@ import {
   type Ticket,
   type TicketAction,
 } from '@ledger/contracts';
-import { addWorkingMinutes, CalendarNotPublishedError, CN_NATIONAL_CALENDAR, formatInstant, workingDaysTargetMinutes, workingMinutesBetween, type SlaTarget, type WorkCalendar } from '@ledger/sla';
+import {
+  addWorkingMinutes,
+  CalendarNotPublishedError,
+  CN_NATIONAL_CALENDAR,
+  formatInstant,
+  workingDaysTargetMinutes,
+  workingMinutesBetween,
+  type SlaTarget,
+  type WorkCalendar,
+} from '@ledger/sla';
 import { Rng } from './generate-rng';
 
 const MIN = 60_000;
@@ -36,14 +45,50 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
 const DEFAULT_CATEGORIES = ['软件错误', '业务咨询', '环境故障', '功能改进', '人为错误', '需求变更'];
-const CATEGORY_WEIGHTS: Record<string, number> = { 软件错误: 30, 业务咨询: 20, 环境故障: 10, 功能改进: 10, 人为错误: 8, 需求变更: 8, 需求新增: 5, 单笔数据调整: 6, 批量数据处理: 3 };
+const CATEGORY_WEIGHTS: Record<string, number> = {
+  软件错误: 30,
+  业务咨询: 20,
+  环境故障: 10,
+  功能改进: 10,
+  人为错误: 8,
+  需求变更: 8,
+  需求新增: 5,
+  单笔数据调整: 6,
+  批量数据处理: 3,
+};
 const SEVERITY_WEIGHTS = [45, 30, 15, 7, 3, 2, 1];
 const TITLES = [
-  '门诊结算报错', '异地备案查询超时', '生育津贴计算不符', '对账报表缺少字段', '药品目录更新失败', '定点机构信息维护', '慢病待遇审核流程调整', '医保卡挂失接口异常',
-  '结算清单导出乱码', '统筹基金支付比例配置', '住院登记重复', '报表权限调整', '电子凭证扫码失败', '处方流转接口超时', '个人账户余额不符', '参保登记信息修正',
-  '药店进销存上传失败', '医保目录对照错误', '跨省联网结算失败', '服务器磁盘告警', '数据库连接池耗尽', '批量代扣文件生成失败', '稽核规则调整', '发票打印格式错误',
+  '门诊结算报错',
+  '异地备案查询超时',
+  '生育津贴计算不符',
+  '对账报表缺少字段',
+  '药品目录更新失败',
+  '定点机构信息维护',
+  '慢病待遇审核流程调整',
+  '医保卡挂失接口异常',
+  '结算清单导出乱码',
+  '统筹基金支付比例配置',
+  '住院登记重复',
+  '报表权限调整',
+  '电子凭证扫码失败',
+  '处方流转接口超时',
+  '个人账户余额不符',
+  '参保登记信息修正',
+  '药店进销存上传失败',
+  '医保目录对照错误',
+  '跨省联网结算失败',
+  '服务器磁盘告警',
+  '数据库连接池耗尽',
+  '批量代扣文件生成失败',
+  '稽核规则调整',
+  '发票打印格式错误',
 ];
-const PAUSE_REASONS = ['等待采购人提供测试数据', '等待上级部门确认业务口径', '第三方接口停机维护', '采购人要求暂缓处理'];
+const PAUSE_REASONS = [
+  '等待采购人提供测试数据',
+  '等待上级部门确认业务口径',
+  '第三方接口停机维护',
+  '采购人要求暂缓处理',
+];
 const FAIL_REASONS = ['业务测试未通过：结算金额不符', '业务测试未通过：报表字段缺失', '业务测试未通过：页面报错'];
 const PROBLEM_REASONS = ['上线后问题复现', '上线后出现新的报错', '补丁未覆盖全部场景'];
 const UNSOLVABLE_REASONS = ['三方确认：受国家平台限制无法解决', '三方确认：需求超出合同范围'];
@@ -81,7 +126,8 @@ const ZONE = 'Asia/Shanghai';
 const ZONE_OFFSET_MS = 8 * HOUR; // every preset runs on Asia/Shanghai (fixed +08:00, checked in ticketContext)
 const localDate = (ms: number): string => new Date(ms + ZONE_OFFSET_MS).toISOString().slice(0, 10);
 const localMidnight = (date: string): number => Date.parse(`${date}T00:00:00Z`) - ZONE_OFFSET_MS;
-const addDays = (date: string, n: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+const addDays = (date: string, n: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const floorMinute = (ms: number): number => Math.floor(ms / MIN) * MIN;
 
 /** The last instant the national calendar is published for (working-time arithmetic refuses later instants). */
@@ -95,13 +141,23 @@ export function calendarHorizonMs(): number {
  * term up to `now` in ticket-number order (ticket i in the i-th slice of the window), as tickets are numbered in the
  * order they are raised — so number order, creation order and heap order agree, as they do in production.
  */
-export function ticketContext(presetId: string, config: ParsedConfig, calendar: WorkCalendar, nowMs: number, count: number): TicketContext {
+export function ticketContext(
+  presetId: string,
+  config: ParsedConfig,
+  calendar: WorkCalendar,
+  nowMs: number,
+  count: number,
+): TicketContext {
   const zone = config.calendar?.timeZone ?? 'Asia/Shanghai';
-  if (!['Asia/Shanghai', 'PRC', 'Asia/Chongqing', 'Etc/GMT-8'].includes(zone)) throw new Error(`generator assumes +08:00; ${presetId} uses ${zone}`);
+  if (!['Asia/Shanghai', 'PRC', 'Asia/Chongqing', 'Etc/GMT-8'].includes(zone))
+    throw new Error(`generator assumes +08:00; ${presetId} uses ${zone}`);
   const fromMs = localMidnight(config.term.start);
   // Leave room after the last submission for the history to unfold inside the published calendar.
   const toMs = Math.min(localMidnight(addDays(config.term.end, 1)), nowMs, calendarHorizonMs() - 45 * DAY);
-  if (toMs <= fromMs + DAY) throw new Error(`${presetId}: no room for tickets between ${config.term.start} and now (${new Date(nowMs).toISOString()})`);
+  if (toMs <= fromMs + DAY)
+    throw new Error(
+      `${presetId}: no room for tickets between ${config.term.start} and now (${new Date(nowMs).toISOString()})`,
+    );
   const tax = config.taxonomy;
   const cats = tax?.categories.length ? tax.categories : DEFAULT_CATEGORIES;
   const policy = config.sla?.policy;
@@ -110,7 +166,11 @@ export function ticketContext(presetId: string, config: ParsedConfig, calendar: 
     .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
     .map((s, i) => [s.id, SEVERITY_WEIGHTS[i] ?? 1] as const);
   const targetsBySeverity = new Map<string, SlaTarget[]>();
-  for (const [id] of severities) targetsBySeverity.set(id, (policy?.targets ?? []).filter((t) => t.severities.includes(id)));
+  for (const [id] of severities)
+    targetsBySeverity.set(
+      id,
+      (policy?.targets ?? []).filter((t) => t.severities.includes(id)),
+    );
   const usesAchievement = (config.assessment?.components ?? []).some((c) => c.kind === 'banded');
   return {
     presetId,
@@ -156,7 +216,9 @@ function submissionAt(ctx: TicketContext, u: number): number {
   if (u >= 1) return ctx.toMs - MIN;
   const span = ctx.toMs - ctx.fromMs;
   const share = (t: number): number =>
-    (ctx.workingSpan > 0 ? (WORKING_SHARE * (ctx.calendar.cumulativeMinutes(t) - ctx.workingBase)) / ctx.workingSpan : 0) +
+    (ctx.workingSpan > 0
+      ? (WORKING_SHARE * (ctx.calendar.cumulativeMinutes(t) - ctx.workingBase)) / ctx.workingSpan
+      : 0) +
     (ctx.workingSpan > 0 ? 1 - WORKING_SHARE : 1) * ((t - ctx.fromMs) / span);
   let lo = 0;
   let hi = Math.floor(span / MIN);
@@ -229,7 +291,8 @@ export function generateTicket(ctx: TicketContext, seed: number, index: number, 
   const fraction = () => (r.chance(0.015) ? 1.05 + r.next() * 2 : 0.05 + r.next() * 0.9);
   const stopFor = (stop: string): number | undefined => {
     let best: number | undefined;
-    for (const t of targets) if (t.stopEvent === stop) best = Math.min(best ?? Infinity, stopAt(ctx, t, received, fraction()));
+    for (const t of targets)
+      if (t.stopEvent === stop) best = Math.min(best ?? Infinity, stopAt(ctx, t, received, fraction()));
     return best;
   };
   let deploy = stopFor('resolved') ?? addWork(ctx, received, r.int(60, 5 * cal.dayMinutes));
@@ -277,35 +340,94 @@ export function generateTicket(ctx: TicketContext, seed: number, index: number, 
     buyer(submitted + r.int(60, 2 * 24 * 60) * MIN, { type: 'withdraw', reason: r.pick(WITHDRAW_REASONS) });
   } else {
     buyer(effective, { type: 'confirm' });
-    if (markLater) buyer(effective, { type: 'mark-special-attention', ...(expected ? { expectedCloseDate: expected } : {}) });
+    if (markLater)
+      buyer(effective, { type: 'mark-special-attention', ...(expected ? { expectedCloseDate: expected } : {}) });
     vendor(received, { type: 'receive' });
     // Free-standing SLA facts (any state after receipt): response, arrival, containment — before the fix goes live.
     const free: Step[] = [{ at: Math.min(response, factsBy), actor: 'vendor', action: { type: 'respond' } }];
-    if (onSite !== undefined) free.push({ at: Math.min(onSite, factsBy), actor: 'vendor', action: { type: 'arrive-on-site' } });
-    if (contained !== undefined) free.push({ at: Math.min(contained, factsBy), actor: 'vendor', action: { type: 'contain' } });
+    if (onSite !== undefined)
+      free.push({ at: Math.min(onSite, factsBy), actor: 'vendor', action: { type: 'arrive-on-site' } });
+    if (contained !== undefined)
+      free.push({ at: Math.min(contained, factsBy), actor: 'vendor', action: { type: 'contain' } });
     if (r.chance(0.04)) {
       const from = Math.min(received + r.int(5, 120) * MIN, factsBy);
       const to = from + r.int(1, 48) * HOUR;
-      free.push({ at: from, actor: 'buyer', action: { type: 'pause', from: formatInstant(from, ZONE), to: formatInstant(to, ZONE), reason: r.pick(PAUSE_REASONS) } });
+      free.push({
+        at: from,
+        actor: 'buyer',
+        action: {
+          type: 'pause',
+          from: formatInstant(from, ZONE),
+          to: formatInstant(to, ZONE),
+          reason: r.pick(PAUSE_REASONS),
+        },
+      });
     }
-    if (extend) free.push({ at: Math.min(factsBy, received + r.int(60, 3 * 24 * 60) * MIN), actor: 'buyer', action: { type: 'extend', to: addDays(expected as string, r.int(5, 20)), reason: '采购人同意顺延' } });
+    if (extend)
+      free.push({
+        at: Math.min(factsBy, received + r.int(60, 3 * 24 * 60) * MIN),
+        actor: 'buyer',
+        action: { type: 'extend', to: addDays(expected as string, r.int(5, 20)), reason: '采购人同意顺延' },
+      });
     const chain: Step[] = [];
-    chain.push({ at: feedback, actor: 'vendor', action: unsolvable ? { type: 'feedback', solvable: false, note: '受平台限制，无法在本地解决' } : { type: 'feedback', solvable: true, plannedTestDate: addDays(localDate(feedback), r.int(1, 3)), note: '已定位原因，可以解决' } });
+    chain.push({
+      at: feedback,
+      actor: 'vendor',
+      action: unsolvable
+        ? { type: 'feedback', solvable: false, note: '受平台限制，无法在本地解决' }
+        : {
+            type: 'feedback',
+            solvable: true,
+            plannedTestDate: addDays(localDate(feedback), r.int(1, 3)),
+            note: '已定位原因，可以解决',
+          },
+    });
     if (unsolvable) {
-      chain.push({ at: feedback + r.int(1, 5) * DAY, actor: 'buyer', action: { type: 'agree-unsolvable', reason: r.pick(UNSOLVABLE_REASONS) } });
+      chain.push({
+        at: feedback + r.int(1, 5) * DAY,
+        actor: 'buyer',
+        action: { type: 'agree-unsolvable', reason: r.pick(UNSOLVABLE_REASONS) },
+      });
     } else {
       chain.push({ at: workStarted, actor: 'vendor', action: { type: 'start-work' } });
       if (isDataProcessing(category)) {
         const batch = category === '批量数据处理';
-        chain.push({ at: workStarted, actor: 'vendor', action: { type: 'record-checklist', checklist: { script: true, record: true, testDatabase: true, backup: true, ...(batch ? { jointReview: true } : {}), deletes: batch || r.chance(0.3) } } });
+        chain.push({
+          at: workStarted,
+          actor: 'vendor',
+          action: {
+            type: 'record-checklist',
+            checklist: {
+              script: true,
+              record: true,
+              testDatabase: true,
+              backup: true,
+              ...(batch ? { jointReview: true } : {}),
+              deletes: batch || r.chance(0.3),
+            },
+          },
+        });
       }
       chain.push({ at: internalTest, actor: 'vendor', action: { type: 'pass-internal-test' } });
       if (r.chance(0.04)) {
         const failAt = floorMinute(internalTest + (businessTest - internalTest) * 0.3);
-        chain.push({ at: failAt, actor: 'buyer', action: { type: 'fail-business-test', reason: r.pick(FAIL_REASONS) } });
-        chain.push({ at: floorMinute(internalTest + (businessTest - internalTest) * 0.6), actor: 'vendor', action: { type: 'pass-internal-test' } });
+        chain.push({
+          at: failAt,
+          actor: 'buyer',
+          action: { type: 'fail-business-test', reason: r.pick(FAIL_REASONS) },
+        });
+        chain.push({
+          at: floorMinute(internalTest + (businessTest - internalTest) * 0.6),
+          actor: 'vendor',
+          action: { type: 'pass-internal-test' },
+        });
       }
-      if (isDataProcessing(category)) chain.push({ at: businessTest, actor: 'buyer', action: { type: 'record-checklist', checklist: { itConfirmation: true } } });
+      if (isDataProcessing(category))
+        chain.push({
+          at: businessTest,
+          actor: 'buyer',
+          action: { type: 'record-checklist', checklist: { itConfirmation: true } },
+        });
       chain.push({ at: businessTest, actor: 'buyer', action: { type: 'sign-business-test' } });
       chain.push({ at: deploy, actor: 'vendor', action: { type: 'deploy', affectsSettlement: settlement } });
     }
@@ -332,7 +454,10 @@ export function generateTicket(ctx: TicketContext, seed: number, index: number, 
     },
     { actor: 'buyer', at: submitted, config, calendar: cal },
   );
-  if (!opened.ok) throw new Error(`generator: ticket ${index} refused at submission: ${opened.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+  if (!opened.ok)
+    throw new Error(
+      `generator: ticket ${index} refused at submission: ${opened.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+    );
   let ticket = opened.ticket;
   const events: (LifecycleEvent & { ms: number })[] = opened.events.map((e) => ({ ...e, ms: submitted }));
   const now = ctx.nowMs;
@@ -343,7 +468,10 @@ export function generateTicket(ctx: TicketContext, seed: number, index: number, 
     if (s.at > now) return false;
     const at = Math.max(s.at, last);
     const result = transition(ticket, s.action, { actor: s.actor, at, config, calendar: cal });
-    if (!result.ok) throw new Error(`generator: ticket ${index} ${s.action.type} in ${ticket.state} refused: ${result.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+    if (!result.ok)
+      throw new Error(
+        `generator: ticket ${index} ${s.action.type} in ${ticket.state} refused: ${result.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+      );
     ticket = result.ticket;
     for (const e of result.events) events.push({ ...e, ms: Date.parse(e.at) });
     last = Math.max(last, at);
@@ -378,7 +506,10 @@ export function generateTicket(ctx: TicketContext, seed: number, index: number, 
       if (until !== null) {
         const closeAt = floorMinute(until + r.int(30, 36 * 60) * MIN);
         if (r.chance(0.3)) {
-          if (apply({ at: floorMinute(until + r.int(0, 120) * MIN), actor: 'vendor', action: { type: 'confirm-stable' } })) apply({ at: closeAt + 30 * MIN, actor: 'buyer', action: { type: 'close' } });
+          if (
+            apply({ at: floorMinute(until + r.int(0, 120) * MIN), actor: 'vendor', action: { type: 'confirm-stable' } })
+          )
+            apply({ at: closeAt + 30 * MIN, actor: 'buyer', action: { type: 'close' } });
         } else apply({ at: closeAt, actor: 'buyer', action: { type: 'close' } });
       }
     }

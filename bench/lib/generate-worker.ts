@@ -14,7 +14,10 @@ parentPort?.on('message', (m: { start: number; size: number }) => {
     const events = Buffer.from(b.events);
     const sla = Buffer.from(b.sla);
     const batch = { ...b, tickets, events, sla };
-    parentPort?.postMessage({ ok: true, batch }, [tickets.buffer, events.buffer, sla.buffer].filter((x, i, all) => all.indexOf(x) === i) as ArrayBuffer[]);
+    parentPort?.postMessage(
+      { ok: true, batch },
+      [tickets.buffer, events.buffer, sla.buffer].filter((x, i, all) => all.indexOf(x) === i) as ArrayBuffer[],
+    );
   } catch (e) {
     parentPort?.postMessage({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }

@@ -46,13 +46,30 @@ import { Client } from 'pg';
 import type { BenchDatabase } from './bench-db';
 import { copyInto, copyJson, copyLine, copyValue } from './generate-copy';
 import { Rng } from './generate-rng';
-import { batchMaker, EVENT_COLUMNS, presetConfig, SLA_COLUMNS, TICKET_COLUMNS, ticketBatchText, hashString, type Actors, type BatchData, type BatchSpec, type ContractRef } from './generate-batch';
+import {
+  batchMaker,
+  EVENT_COLUMNS,
+  presetConfig,
+  SLA_COLUMNS,
+  TICKET_COLUMNS,
+  ticketBatchText,
+  hashString,
+  type Actors,
+  type BatchData,
+  type BatchSpec,
+  type ContractRef,
+} from './generate-batch';
 import { calendarHorizonMs, generateTicket, ticketContext, ticketNumber } from './generate-tickets';
 
 export type GeneratedWorld = {
   vendorOrgId: string;
   passwordHash: string; // one argon2 hash (apps/api/src/auth/password.ts hashPassword) of BENCH_PASSWORD reused by every user
-  tenants: { id: string; code: string; contracts: { id: string; presetId: string; code: string }[]; users: { email: string; role: 'buyer-admin' | 'finance' }[] }[];
+  tenants: {
+    id: string;
+    code: string;
+    contracts: { id: string; presetId: string; code: string }[];
+    users: { email: string; role: 'buyer-admin' | 'finance' }[];
+  }[];
   vendorUser: { email: string };
 };
 
@@ -85,7 +102,10 @@ async function connect(db: BenchDatabase): Promise<Client> {
  * end of the last of `months` (YYYY-MM) or DEFAULT_NOW; and when `months` is given, period data up to its last month
  * (generatePeriodData) on every contract.
  */
-export async function generateWorld(db: BenchDatabase, opts: { seed: number; tenants: number; ticketsPerContract?: number; months?: string[] }): Promise<GeneratedWorld> {
+export async function generateWorld(
+  db: BenchDatabase,
+  opts: { seed: number; tenants: number; ticketsPerContract?: number; months?: string[] },
+): Promise<GeneratedWorld> {
   const n = opts.tenants ?? 1000;
   const r = new Rng(opts.seed, 0x3017d);
   const passwordHash = await hashPassword(BENCH_PASSWORD);
@@ -119,25 +139,73 @@ export async function generateWorld(db: BenchDatabase, opts: { seed: number; ten
     await client.query('BEGIN');
     await client.query(`SET LOCAL app.operation = 'benchGenerate'`);
     await copyInto(client, 'vendor_organizations', ['id', 'name'], [copyLine([vendorOrgId, BENCH_VENDOR])]);
-    await copyInto(client, 'tenants', ['id', 'code', 'name'], chunked(tenants, (t) => copyLine([t.id, t.code, t.name])));
+    await copyInto(
+      client,
+      'tenants',
+      ['id', 'code', 'name'],
+      chunked(tenants, (t) => copyLine([t.id, t.code, t.name])),
+    );
     const userLines = function* (): Generator<string> {
       yield copyLine([vendorUserId, VENDOR_EMAIL, passwordHash, 'vendor', 'vendor', null, vendorOrgId]);
       for (const t of tenants) {
-        yield copyLine([t.adminId, t.users[0].email, passwordHash, t.users[0].email.split('@')[0], 'buyer-admin', t.id, null]);
-        yield copyLine([t.financeId, t.users[1].email, passwordHash, t.users[1].email.split('@')[0], 'finance', t.id, null]);
+        yield copyLine([
+          t.adminId,
+          t.users[0].email,
+          passwordHash,
+          t.users[0].email.split('@')[0],
+          'buyer-admin',
+          t.id,
+          null,
+        ]);
+        yield copyLine([
+          t.financeId,
+          t.users[1].email,
+          passwordHash,
+          t.users[1].email.split('@')[0],
+          'finance',
+          t.id,
+          null,
+        ]);
       }
     };
-    await copyInto(client, 'users', ['id', 'email', 'password_hash', 'display_name', 'role', 'tenant_id', 'vendor_org_id'], batchLines(userLines()));
+    await copyInto(
+      client,
+      'users',
+      ['id', 'email', 'password_hash', 'display_name', 'role', 'tenant_id', 'vendor_org_id'],
+      batchLines(userLines()),
+    );
     await copyInto(
       client,
       'contracts',
-      ['id', 'tenant_id', 'vendor_org_id', 'code', 'name', 'preset_id', 'current_version', 'amount', 'term_start', 'term_end'],
+      [
+        'id',
+        'tenant_id',
+        'vendor_org_id',
+        'code',
+        'name',
+        'preset_id',
+        'current_version',
+        'amount',
+        'term_start',
+        'term_end',
+      ],
       batchLines(
         (function* () {
           for (const t of tenants)
             for (const c of t.contracts) {
               const p = presetConfig(c.presetId);
-              yield copyLine([c.id, t.id, vendorOrgId, c.code, p.title, c.presetId, 1, p.amount, p.config.term.start, p.config.term.end]);
+              yield copyLine([
+                c.id,
+                t.id,
+                vendorOrgId,
+                c.code,
+                p.title,
+                c.presetId,
+                1,
+                p.amount,
+                p.config.term.start,
+                p.config.term.end,
+              ]);
             }
         })(),
       ),
@@ -150,7 +218,9 @@ export async function generateWorld(db: BenchDatabase, opts: { seed: number; ten
       ['tenant_id', 'contract_id', 'version', 'configuration', 'change_note', 'created_by'],
       batchLines(
         (function* () {
-          for (const t of tenants) for (const c of t.contracts) yield `${t.id}\t${c.id}\t1\t${configText.get(c.presetId)}\t${copyValue(`created from preset ${c.presetId}`)}\t${t.adminId}\n`;
+          for (const t of tenants)
+            for (const c of t.contracts)
+              yield `${t.id}\t${c.id}\t1\t${configText.get(c.presetId)}\t${copyValue(`created from preset ${c.presetId}`)}\t${t.adminId}\n`;
         })(),
         64,
       ),
@@ -171,8 +241,13 @@ export async function generateWorld(db: BenchDatabase, opts: { seed: number; ten
       for (const c of t.contracts) {
         const seed = opts.seed + ci++;
         // A contract whose term starts after `now` has no tickets yet.
-        if (Date.parse(`${presetConfig(c.presetId).config.term.start}T00:00:00+08:00`) + 86_400_000 >= Date.parse(now)) continue;
-        await generateTickets(db, { tenantId: t.id, contractId: c.id, presetId: c.presetId }, { seed, count: opts.ticketsPerContract, now, vacuum: false });
+        if (Date.parse(`${presetConfig(c.presetId).config.term.start}T00:00:00+08:00`) + 86_400_000 >= Date.parse(now))
+          continue;
+        await generateTickets(
+          db,
+          { tenantId: t.id, contractId: c.id, presetId: c.presetId },
+          { seed, count: opts.ticketsPerContract, now, vacuum: false },
+        );
       }
     const client = await connect(db);
     try {
@@ -183,7 +258,13 @@ export async function generateWorld(db: BenchDatabase, opts: { seed: number; ten
   }
   if (opts.months?.length) {
     const upTo = [...opts.months].sort().pop() as string;
-    for (const t of tenants) for (const c of t.contracts) await generatePeriodData(db, { tenantId: t.id, contractId: c.id, presetId: c.presetId }, { seed: opts.seed, upTo });
+    for (const t of tenants)
+      for (const c of t.contracts)
+        await generatePeriodData(
+          db,
+          { tenantId: t.id, contractId: c.id, presetId: c.presetId },
+          { seed: opts.seed, upTo },
+        );
   }
 
   return {
@@ -232,7 +313,10 @@ async function actorsOf(client: Client, c: ContractRef): Promise<Actors> {
     [c.tenantId, c.contractId],
   );
   const row = rows.rows[0];
-  if (!row || !row.buyer || !row.vendor) throw new Error(`contract ${c.contractId}: no such contract, or its tenant has no buyer admin / its vendor no user`);
+  if (!row || !row.buyer || !row.vendor)
+    throw new Error(
+      `contract ${c.contractId}: no such contract, or its tenant has no buyer admin / its vendor no user`,
+    );
   return { buyerUserId: row.buyer, vendorUserId: row.vendor, version: row.version };
 }
 
@@ -311,7 +395,12 @@ function workerSource(spec: BatchSpec, batch: number, workers: number, ahead: nu
   // A bounded heap: the batches' strings are garbage as soon as they are sent, and a worker need not keep more.
   const pool = Array.from(
     { length: workers },
-    () => new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, { eval: true, workerData: spec, resourceLimits: { maxOldGenerationSizeMb: 512 } }),
+    () =>
+      new Worker(`require('tsx/cjs'); require(${JSON.stringify(file)});`, {
+        eval: true,
+        workerData: spec,
+        resourceLimits: { maxOldGenerationSizeMb: 512 },
+      }),
   );
   const finished = () => nextIndex >= ranges.length && outstanding === 0 && ready.length === 0;
   const settle = () => {
@@ -384,7 +473,10 @@ async function loadBatch(client: Client, b: BatchData): Promise<void> {
     if (b.sla.length) await copyInto(client, 'ticket_sla_results', SLA_COLUMNS, [b.sla]);
     const t3 = Date.now();
     await client.query('COMMIT');
-    if (DEBUG) console.log(`batch ${b.start}: tickets ${t1 - t0} ms, events ${t2 - t1} ms, sla ${t3 - t2} ms, commit ${Date.now() - t3} ms; heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB`);
+    if (DEBUG)
+      console.log(
+        `batch ${b.start}: tickets ${t1 - t0} ms, events ${t2 - t1} ms, sla ${t3 - t2} ms, commit ${Date.now() - t3} ms; heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB`,
+      );
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
@@ -400,7 +492,11 @@ async function loadBatch(client: Client, b: BatchData): Promise<void> {
  * own transaction, from worker threads over one or more connections (constant memory). Returns counts.
  * The contract must have no tickets numbered like these yet (use `numberPrefix` to add more).
  */
-export async function generateTickets(db: BenchDatabase, c: ContractRef, opts: GenerateTicketsOptions): Promise<{ tickets: number; events: number; slaResults: number }> {
+export async function generateTickets(
+  db: BenchDatabase,
+  c: ContractRef,
+  opts: GenerateTicketsOptions,
+): Promise<{ tickets: number; events: number; slaResults: number }> {
   const nowMs = Date.parse(opts.now);
   if (Number.isNaN(nowMs)) throw new Error(`now must be an ISO instant, got ${opts.now}`);
   if (opts.count <= 0) return { tickets: 0, events: 0, slaResults: 0 };
@@ -449,7 +545,10 @@ export async function loadTicketBatches(
   const loaders: Client[] = [];
   try {
     for (let i = 0; i < connections; i++) loaders.push(await connect(db));
-    if (!opts.audit) await control.query('ALTER TABLE tickets DISABLE TRIGGER tickets_audit; ALTER TABLE ticket_events DISABLE TRIGGER ticket_events_audit');
+    if (!opts.audit)
+      await control.query(
+        'ALTER TABLE tickets DISABLE TRIGGER tickets_audit; ALTER TABLE ticket_events DISABLE TRIGGER ticket_events_audit',
+      );
     const account = (b: BatchData) => {
       totals.tickets += b.size;
       totals.events += b.eventCount;
@@ -479,7 +578,10 @@ export async function loadTicketBatches(
     await source.close();
     await Promise.all(loaders.map((l) => l.end().catch(() => undefined)));
     try {
-      if (!opts.audit) await control.query('ALTER TABLE tickets ENABLE TRIGGER tickets_audit; ALTER TABLE ticket_events ENABLE TRIGGER ticket_events_audit');
+      if (!opts.audit)
+        await control.query(
+          'ALTER TABLE tickets ENABLE TRIGGER tickets_audit; ALTER TABLE ticket_events ENABLE TRIGGER ticket_events_audit',
+        );
     } finally {
       await control.end().catch(() => undefined);
     }
@@ -487,7 +589,11 @@ export async function loadTicketBatches(
   const after = await connect(db);
   const v0 = Date.now();
   try {
-    await after.query(opts.vacuum === false ? 'ANALYZE tickets, ticket_events, ticket_sla_results, ticket_sla_clocks' : 'VACUUM (ANALYZE) tickets, ticket_events, ticket_sla_results, ticket_sla_clocks');
+    await after.query(
+      opts.vacuum === false
+        ? 'ANALYZE tickets, ticket_events, ticket_sla_results, ticket_sla_clocks'
+        : 'VACUUM (ANALYZE) tickets, ticket_events, ticket_sla_results, ticket_sla_clocks',
+    );
   } finally {
     await after.end();
   }
@@ -509,8 +615,10 @@ function upToDate(upTo: string): string {
   }
   const y = Number(upTo.slice(0, 4));
   const rest = upTo.slice(5);
-  const endMonth = rest === '' ? 12 : rest === 'H1' ? 6 : rest === 'H2' ? 12 : rest.startsWith('Q') ? Number(rest.slice(1)) * 3 : NaN;
-  if (!Number.isFinite(y) || !Number.isFinite(endMonth)) throw new Error(`upTo must be a date, a month or a period id, got ${upTo}`);
+  const endMonth =
+    rest === '' ? 12 : rest === 'H1' ? 6 : rest === 'H2' ? 12 : rest.startsWith('Q') ? Number(rest.slice(1)) * 3 : NaN;
+  if (!Number.isFinite(y) || !Number.isFinite(endMonth))
+    throw new Error(`upTo must be a date, a month or a period id, got ${upTo}`);
   return new Date(Date.UTC(y, endMonth, 0)).toISOString().slice(0, 10);
 }
 
@@ -559,7 +667,11 @@ function componentValue(c: Component, config: ParsedConfig, r: Rng): unknown {
  * when it starts by then), so a close of any period up to it computes a full assessment with no missing input.
  * Months the national calendar does not publish yet are skipped (no working days to report against).
  */
-export async function generatePeriodData(db: BenchDatabase, c: ContractRef, opts: { seed: number; upTo: string }): Promise<void> {
+export async function generatePeriodData(
+  db: BenchDatabase,
+  c: ContractRef,
+  opts: { seed: number; upTo: string },
+): Promise<void> {
   const p = presetConfig(c.presetId);
   const config = p.config;
   const calendar = calendarOf(config);
@@ -574,14 +686,19 @@ export async function generatePeriodData(db: BenchDatabase, c: ContractRef, opts
     const inputs: Input[] = [];
     const closable = closablePeriods(config).filter((x) => x.start <= until);
     if (scheme) {
-      for (const period of periodsInTerm(scheme.period, config.term.start, config.term.end).filter((x) => x.start <= until)) {
+      for (const period of periodsInTerm(scheme.period, config.term.start, config.term.end).filter(
+        (x) => x.start <= until,
+      )) {
         const values: Record<string, unknown> = {};
         const satisfaction: Record<string, unknown> = {};
         for (const comp of scheme.components) {
           const v = componentValue(comp, config, r);
           if (v === undefined) continue;
           const problems = checkAssessmentInputs({ ...scheme, components: [comp] }, { [comp.input]: v });
-          if (problems.length) throw new Error(`generator: ${c.presetId} ${comp.id} input refused: ${problems[0].path} ${problems[0].message}`);
+          if (problems.length)
+            throw new Error(
+              `generator: ${c.presetId} ${comp.id} input refused: ${problems[0].path} ${problems[0].message}`,
+            );
           if (comp.kind === 'staff-average') values.staffScores = v;
           else if (comp.kind === 'per-event') values.securityIncidents = v;
           else if (comp.kind === 'item-average-grade') values.itemScores = v;
@@ -601,31 +718,66 @@ export async function generatePeriodData(db: BenchDatabase, c: ContractRef, opts
       if (conditions.has('ledger-confirmed')) inputs.push({ period: period.id, kind: 'ledgerConfirmed', value: true });
     }
     if (conditions.has('quarter-qualified')) {
-      for (const q of periodsInTerm('quarter', config.term.start, config.term.end).filter((x) => x.start <= until)) inputs.push({ period: q.id, kind: 'quarterQualified', value: r.chance(0.95) });
+      for (const q of periodsInTerm('quarter', config.term.start, config.term.end).filter((x) => x.start <= until))
+        inputs.push({ period: q.id, kind: 'quarterQualified', value: r.chance(0.95) });
     }
     const last = closable[closable.length - 1];
-    if (last && until >= config.term.end && (conditions.has('acceptance-passed') || deductions.has('acceptance-clawback'))) {
+    if (
+      last &&
+      until >= config.term.end &&
+      (conditions.has('acceptance-passed') || deductions.has('acceptance-clawback'))
+    ) {
       const existing = inputs.find((x) => x.period === last.id && x.kind === 'acceptance');
-      if (!existing) inputs.push({ period: last.id, kind: 'acceptance', value: { passed: true, date: config.term.end } });
+      if (!existing)
+        inputs.push({ period: last.id, kind: 'acceptance', value: { passed: true, date: config.term.end } });
     }
 
     // Accepted monthly reports: everyone who counts for attendance, present every working day but now and then
     // one or two days short.
     const people = config.staffing.roles
       .filter((x) => x.countsForAttendance)
-      .flatMap((role) => Array.from({ length: role.headcount }, (_, i) => ({ personId: `${role.id.toUpperCase()}-${i + 1}`, roleId: role.id })));
+      .flatMap((role) =>
+        Array.from({ length: role.headcount }, (_, i) => ({
+          personId: `${role.id.toUpperCase()}-${i + 1}`,
+          roleId: role.id,
+        })),
+      );
     const reports: string[] = [];
     for (const m of periodsInTerm('month', config.term.start, config.term.end)) {
       if (m.start > until || m.end >= horizon) continue;
       const workingDays = workingDatesOfMonth(calendar, m.id).length;
-      const attendance = people.map((person) => ({ ...person, daysPresent: String(r.chance(0.1) ? Math.max(0, workingDays - r.int(1, 2)) : workingDays) }));
-      const check = validateMonthlyReport({ month: m.id, attendance, deliveries: [], serviceEvents: [] }, config, { calendar });
-      if (!check.ok) throw new Error(`generator: ${c.presetId} report ${m.id} refused: ${check.problems[0].path} ${check.problems[0].message}`);
+      const attendance = people.map((person) => ({
+        ...person,
+        daysPresent: String(r.chance(0.1) ? Math.max(0, workingDays - r.int(1, 2)) : workingDays),
+      }));
+      const check = validateMonthlyReport({ month: m.id, attendance, deliveries: [], serviceEvents: [] }, config, {
+        calendar,
+      });
+      if (!check.ok)
+        throw new Error(
+          `generator: ${c.presetId} report ${m.id} refused: ${check.problems[0].path} ${check.problems[0].message}`,
+        );
       const saved = `${addDaysIso(m.end, 2)}T10:00:00+08:00`;
       const submitted = `${addDaysIso(m.end, 3)}T10:00:00+08:00`;
       const decided = `${addDaysIso(m.end, 6)}T15:00:00+08:00`;
       reports.push(
-        copyLine([r.uuid(), c.tenantId, c.contractId, m.id, 'accepted', JSON.stringify(check.report), actors.version, null, actors.vendorUserId, saved, actors.vendorUserId, submitted, actors.buyerUserId, decided, saved]),
+        copyLine([
+          r.uuid(),
+          c.tenantId,
+          c.contractId,
+          m.id,
+          'accepted',
+          JSON.stringify(check.report),
+          actors.version,
+          null,
+          actors.vendorUserId,
+          saved,
+          actors.vendorUserId,
+          submitted,
+          actors.buyerUserId,
+          decided,
+          saved,
+        ]),
       );
     }
 
@@ -636,15 +788,61 @@ export async function generatePeriodData(db: BenchDatabase, c: ContractRef, opts
       await copyInto(
         client,
         'period_inputs',
-        ['id', 'tenant_id', 'contract_id', 'period', 'kind', 'value', 'config_version', 'locked', 'updated_by', 'updated_at', 'created_at'],
-        [inputs.map((x) => copyLine([r.uuid(), c.tenantId, c.contractId, x.period, x.kind, JSON.stringify(x.value), actors.version, false, actors.buyerUserId, updated, updated])).join('')],
+        [
+          'id',
+          'tenant_id',
+          'contract_id',
+          'period',
+          'kind',
+          'value',
+          'config_version',
+          'locked',
+          'updated_by',
+          'updated_at',
+          'created_at',
+        ],
+        [
+          inputs
+            .map((x) =>
+              copyLine([
+                r.uuid(),
+                c.tenantId,
+                c.contractId,
+                x.period,
+                x.kind,
+                JSON.stringify(x.value),
+                actors.version,
+                false,
+                actors.buyerUserId,
+                updated,
+                updated,
+              ]),
+            )
+            .join(''),
+        ],
       );
     }
     if (reports.length) {
       await copyInto(
         client,
         'monthly_reports',
-        ['id', 'tenant_id', 'contract_id', 'month', 'status', 'payload', 'config_version', 'buyer_comment', 'saved_by', 'saved_at', 'submitted_by', 'submitted_at', 'decided_by', 'decided_at', 'created_at'],
+        [
+          'id',
+          'tenant_id',
+          'contract_id',
+          'month',
+          'status',
+          'payload',
+          'config_version',
+          'buyer_comment',
+          'saved_by',
+          'saved_at',
+          'submitted_by',
+          'submitted_at',
+          'decided_by',
+          'decided_at',
+          'created_at',
+        ],
         [reports.join('')],
       );
     }
@@ -657,16 +855,32 @@ export async function generatePeriodData(db: BenchDatabase, c: ContractRef, opts
   }
 }
 
-const addDaysIso = (date: string, n: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
+const addDaysIso = (date: string, n: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Import files
 
 /** The import columns, in file order (Chinese headers, libs/contracts/src/tickets/ticket-row.schema.ts). */
-export const TICKET_CSV_HEADER = ['编号', '标题', '问题分类', '业务领域', '严重程度', '特别关注', '期望完成日期', '顺延至', '提出时间', '生效时间', '签收时间', '反馈时间', '上线时间', '关闭时间'];
+export const TICKET_CSV_HEADER = [
+  '编号',
+  '标题',
+  '问题分类',
+  '业务领域',
+  '严重程度',
+  '特别关注',
+  '期望完成日期',
+  '顺延至',
+  '提出时间',
+  '生效时间',
+  '签收时间',
+  '反馈时间',
+  '上线时间',
+  '关闭时间',
+];
 
-const csvField = (v: string | undefined): string => (v === undefined ? '' : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const csvField = (v: string | undefined): string =>
+  v === undefined ? '' : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 /** An instant as the import format's local time (`2026-03-05 14:30`, Beijing time). */
 const localMinute = (ms: number): string => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
@@ -676,9 +890,13 @@ const localMinute = (ms: number): string => new Date(ms + 8 * 3_600_000).toISOSt
  * and the timeline 提出 / 生效 / 签收 / 反馈 / 上线 / 关闭 (first occurrence of each, the last deployment);
  * withdrawn and unsolvable tickets have no import form and are skipped. Each line ends with "\n".
  */
-export function* ticketCsvLines(presetId: string, opts: { seed: number; count: number; prefix: string; now?: string }): Generator<string> {
+export function* ticketCsvLines(
+  presetId: string,
+  opts: { seed: number; count: number; prefix: string; now?: string },
+): Generator<string> {
   yield `${TICKET_CSV_HEADER.join(',')}\n`;
-  for (const row of ticketImportRows(presetId, opts)) yield `${TICKET_CSV_HEADER.map((h) => csvField(row[h])).join(',')}\n`;
+  for (const row of ticketImportRows(presetId, opts))
+    yield `${TICKET_CSV_HEADER.map((h) => csvField(row[h])).join(',')}\n`;
 }
 
 /**
@@ -686,7 +904,10 @@ export function* ticketCsvLines(presetId: string, opts: { seed: number; count: n
  * to validateTicketRows to get exactly the tickets and events the import path stores (the COPY floor of the
  * ingest benchmark), or to the CSV writer.
  */
-export function* ticketImportRows(presetId: string, opts: { seed: number; count: number; prefix: string; now?: string }): Generator<Record<string, string>> {
+export function* ticketImportRows(
+  presetId: string,
+  opts: { seed: number; count: number; prefix: string; now?: string },
+): Generator<Record<string, string>> {
   const p = presetConfig(presetId);
   const ctx = ticketContext(presetId, p.config, calendarOf(p.config), Date.parse(opts.now ?? DEFAULT_NOW), opts.count);
   for (let i = 0; i < opts.count; i++) {

@@ -17,7 +17,10 @@ export type Proc = {
 /** Starts a compiled app (`npm run build` first) with its own environment; logs go to memory, not the console. */
 export function startNode(main: string, env: Record<string, string>, args: string[] = []): Proc {
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [...args, main], { env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...args, main], {
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const grow = (b: Buffer) => {
     out += b.toString();

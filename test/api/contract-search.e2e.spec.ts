@@ -5,8 +5,19 @@ import { startApi, type TestApi } from './api-app';
  * vendor's view across tenants) and open breaches; by code, a page at a time with an opaque cursor; problems at their
  * paths; the scope of `contracts` (a buyer sees its tenant's only, the vendor every contract it holds).
  */
-type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string; problems?: { path: string; code?: string }[] } }[] };
-type Node = { id: string; code: string; name: string; tenantId: string; tenantName: string | null; termStart: string; termEnd: string };
+type Gql = {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions: { code: string; problems?: { path: string; code?: string }[] } }[];
+};
+type Node = {
+  id: string;
+  code: string;
+  name: string;
+  tenantId: string;
+  tenantName: string | null;
+  termStart: string;
+  termEnd: string;
+};
 type Page = { totalCount: number; hasNextPage: boolean; endCursor: string | null; nodes: Node[] };
 const SEARCH = `query ($f: ContractFilterInput, $first: Int, $after: String) {
   contractSearch(filter: $f, first: $first, after: $after) { totalCount hasNextPage endCursor nodes { id code name tenantId tenantName termStart termEnd } } }`;
@@ -15,7 +26,8 @@ const CREATE = 'mutation ($i: CreateContractInput!) { createContract(input: $i) 
 describe('contractSearch: the contract lists’ filters and pages (real PostgreSQL, demo seed)', () => {
   let api: TestApi;
   const tokens: Record<string, string> = {};
-  const call = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<Gql> => (await api.gql(query, variables, tokens[who])).body as Gql;
+  const call = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<Gql> =>
+    (await api.gql(query, variables, tokens[who])).body as Gql;
   const search = async (who: string, f: Record<string, unknown> | null, first = 50, after?: string): Promise<Page> => {
     const r = await call(who, SEARCH, { f, first, after });
     expect(r.errors).toBeUndefined();
@@ -23,7 +35,11 @@ describe('contractSearch: the contract lists’ filters and pages (real PostgreS
   };
   const codes = (p: Page) => p.nodes.map((n) => n.code);
   /** Every page of a search, following the cursors; the total must be the same on each. */
-  const allPages = async (who: string, f: Record<string, unknown> | null, first: number): Promise<{ codes: string[]; pages: number }> => {
+  const allPages = async (
+    who: string,
+    f: Record<string, unknown> | null,
+    first: number,
+  ): Promise<{ codes: string[]; pages: number }> => {
     const seen: string[] = [];
     let after: string | undefined;
     let total: number | undefined;
@@ -50,11 +66,16 @@ describe('contractSearch: the contract lists’ filters and pages (real PostgreS
 
   beforeAll(async () => {
     api = await startApi({ SEED_DEMO: 'auto' });
-    for (const who of ['huaian.admin', 'tianjin.admin', 'tianjin.finance', 'vendor', 'admin']) tokens[who] = await api.login(`${who}@demo.local`);
-    const [tj] = (await call('tianjin.admin', '{ contracts { tenantId vendorOrgId } }')).data?.contracts as { tenantId: string; vendorOrgId: string }[];
+    for (const who of ['huaian.admin', 'tianjin.admin', 'tianjin.finance', 'vendor', 'admin'])
+      tokens[who] = await api.login(`${who}@demo.local`);
+    const [tj] = (await call('tianjin.admin', '{ contracts { tenantId vendorOrgId } }')).data?.contracts as {
+      tenantId: string;
+      vendorOrgId: string;
+    }[];
     tianjinId = tj.tenantId;
     vendorOrgId = tj.vendorOrgId;
-    huaianId = ((await call('huaian.admin', '{ contracts { tenantId } }')).data?.contracts as { tenantId: string }[])[0].tenantId;
+    huaianId = ((await call('huaian.admin', '{ contracts { tenantId } }')).data?.contracts as { tenantId: string }[])[0]
+      .tenantId;
     // Two more Tianjin contracts whose code and name hold LIKE's wildcards: `%` and `_` must be plain characters.
     for (const [code, name] of [
       ['tj_extra', '天津 运维保障（追加）'],
@@ -65,7 +86,11 @@ describe('contractSearch: the contract lists’ filters and pages (real PostgreS
     }
     await api.jobsIdle();
     for (const who of ['huaian.admin', 'tianjin.admin', 'vendor']) {
-      const list = (await call(who, '{ contracts { id code tenantId } }')).data?.contracts as { id: string; code: string; tenantId: string }[];
+      const list = (await call(who, '{ contracts { id code tenantId } }')).data?.contracts as {
+        id: string;
+        code: string;
+        tenantId: string;
+      }[];
       listed[who] = list;
     }
   }, 180_000);
@@ -91,14 +116,21 @@ describe('contractSearch: the contract lists’ filters and pages (real PostgreS
     expect(codes(await search('tianjin.admin', { text: '100%' }))).toEqual(['tj-pct']);
     expect(codes(await search('tianjin.admin', { text: '_' }))).toEqual(['tj_extra']);
     expect(await search('tianjin.admin', { text: '%' })).toMatchObject({ totalCount: 1, nodes: [{ code: 'tj-pct' }] });
-    expect(await search('tianjin.admin', { text: '没有这个合同' })).toEqual({ totalCount: 0, hasNextPage: false, endCursor: null, nodes: [] });
+    expect(await search('tianjin.admin', { text: '没有这个合同' })).toEqual({
+      totalCount: 0,
+      hasNextPage: false,
+      endCursor: null,
+      nodes: [],
+    });
   });
 
   it('pages with a cursor: no contract twice, none skipped, the total on every page', async () => {
     const tj = await allPages('tianjin.admin', null, 3);
     expect(tj).toEqual({ codes: listed['tianjin.admin'].map((c) => c.code), pages: 4 });
     // A filter holds across pages; the cursor of one filter's page continues that filter.
-    expect((await allPages('tianjin.admin', { text: '天津医保' }, 2)).codes).toEqual(listed['tianjin.admin'].filter((c) => c.code.startsWith('tianjin-')).map((c) => c.code));
+    expect((await allPages('tianjin.admin', { text: '天津医保' }, 2)).codes).toEqual(
+      listed['tianjin.admin'].filter((c) => c.code.startsWith('tianjin-')).map((c) => c.code),
+    );
     // The vendor's list spans tenants: a page of 5 at a time, the same order as `contracts`.
     expect(await allPages('vendor', null, 5)).toEqual({ codes: listed.vendor.map((c) => c.code), pages: 3 });
   });
@@ -108,35 +140,66 @@ describe('contractSearch: the contract lists’ filters and pages (real PostgreS
     const all = (await search('vendor', null, 200)).nodes;
     const stateOf = (n: Node) => (n.termStart > today ? 'upcoming' : n.termEnd < today ? 'ended' : 'active');
     for (const state of ['upcoming', 'active', 'ended']) {
-      expect(codes(await search('vendor', { termStates: [state] }, 200))).toEqual(all.filter((n) => stateOf(n) === state).map((n) => n.code));
+      expect(codes(await search('vendor', { termStates: [state] }, 200))).toEqual(
+        all.filter((n) => stateOf(n) === state).map((n) => n.code),
+      );
     }
     expect(codes(await search('vendor', { termStates: ['ended'] }))).toContain('beijing-2020');
-    expect((await search('vendor', { termStates: ['active', 'ended'] }, 200)).totalCount).toBe(all.filter((n) => stateOf(n) !== 'upcoming').length);
+    expect((await search('vendor', { termStates: ['active', 'ended'] }, 200)).totalCount).toBe(
+      all.filter((n) => stateOf(n) !== 'upcoming').length,
+    );
     // Open breaches: exactly the contracts whose dashboard shows some (Xuzhou's demo tickets left some open and late).
-    const dashboards = (await call('vendor', '{ contractDashboards { contractCode openBreaches } }')).data?.contractDashboards as { contractCode: string; openBreaches: number }[];
+    const dashboards = (await call('vendor', '{ contractDashboards { contractCode openBreaches } }')).data
+      ?.contractDashboards as { contractCode: string; openBreaches: number }[];
     const breached = dashboards.filter((d) => d.openBreaches > 0).map((d) => d.contractCode);
     expect(breached).toContain('xuzhou-2026');
     expect(codes(await search('vendor', { openBreaches: true }))).toEqual(breached);
-    expect(codes(await search('vendor', { openBreaches: false }))).toEqual(dashboards.filter((d) => d.openBreaches === 0).map((d) => d.contractCode));
+    expect(codes(await search('vendor', { openBreaches: false }))).toEqual(
+      dashboards.filter((d) => d.openBreaches === 0).map((d) => d.contractCode),
+    );
   });
 
   it('gives the figures of the page’s contracts: the same as contractDashboards, in the page’s order', async () => {
-    const PAGE = 'query ($after: String) { contractSearch(first: 4, after: $after) { endCursor nodes { id } dashboards(month: "2026-10") { contractId openBreaches sla { compliancePercent } notifications { total } } } }';
-    const first = (await call('vendor', PAGE)).data?.contractSearch as { endCursor: string; nodes: { id: string }[]; dashboards: { contractId: string }[] };
+    const PAGE =
+      'query ($after: String) { contractSearch(first: 4, after: $after) { endCursor nodes { id } dashboards(month: "2026-10") { contractId openBreaches sla { compliancePercent } notifications { total } } } }';
+    const first = (await call('vendor', PAGE)).data?.contractSearch as {
+      endCursor: string;
+      nodes: { id: string }[];
+      dashboards: { contractId: string }[];
+    };
     const second = (await call('vendor', PAGE, { after: first.endCursor })).data?.contractSearch as typeof first;
-    const all = (await call('vendor', '{ contractDashboards(month: "2026-10") { contractId openBreaches sla { compliancePercent } notifications { total } } }')).data?.contractDashboards as { contractId: string }[];
+    const all = (
+      await call(
+        'vendor',
+        '{ contractDashboards(month: "2026-10") { contractId openBreaches sla { compliancePercent } notifications { total } } }',
+      )
+    ).data?.contractDashboards as { contractId: string }[];
     expect(first.dashboards.map((d) => d.contractId)).toEqual(first.nodes.map((n) => n.id));
     expect([...first.dashboards, ...second.dashboards]).toEqual(all.slice(0, 8));
   });
 
   it('offers the agencies of the caller’s contracts as the agency filter’s choices, and filters by them', async () => {
     const AGENCIES = '{ contractSearch(first: 1) { agencies { id name } } }';
-    const vendorAgencies = ((await call('vendor', AGENCIES)).data?.contractSearch as { agencies: { id: string; name: string }[] }).agencies;
-    expect(vendorAgencies.map((a) => a.name).sort()).toEqual(['北京市卫生健康委信息中心', '天津市医疗保障局', '徐州市医疗保障基金安全监测管理中心', '淮安市医疗保障局', '青海红十字医院'].sort());
-    expect(((await call('huaian.admin', AGENCIES)).data?.contractSearch as { agencies: { id: string }[] }).agencies).toEqual([{ id: huaianId, name: '淮安市医疗保障局' }]);
+    const vendorAgencies = (
+      (await call('vendor', AGENCIES)).data?.contractSearch as { agencies: { id: string; name: string }[] }
+    ).agencies;
+    expect(vendorAgencies.map((a) => a.name).sort()).toEqual(
+      [
+        '北京市卫生健康委信息中心',
+        '天津市医疗保障局',
+        '徐州市医疗保障基金安全监测管理中心',
+        '淮安市医疗保障局',
+        '青海红十字医院',
+      ].sort(),
+    );
+    expect(
+      ((await call('huaian.admin', AGENCIES)).data?.contractSearch as { agencies: { id: string }[] }).agencies,
+    ).toEqual([{ id: huaianId, name: '淮安市医疗保障局' }]);
     const tj = await search('vendor', { tenantIds: [tianjinId] });
     expect(codes(tj)).toEqual(listed['tianjin.admin'].map((c) => c.code));
-    expect(codes(await search('vendor', { tenantIds: [tianjinId, huaianId], text: 'tianjin-2026-p1 ' }))).toEqual(['tianjin-2026-p1']);
+    expect(codes(await search('vendor', { tenantIds: [tianjinId, huaianId], text: 'tianjin-2026-p1 ' }))).toEqual([
+      'tianjin-2026-p1',
+    ]);
     expect((await search('vendor', { tenantIds: [huaianId, tianjinId] })).totalCount).toBe(11);
   });
 
@@ -158,7 +221,11 @@ describe('contractSearch: the contract lists’ filters and pages (real PostgreS
   });
 
   it('reports every problem at its path: page size, words, term state, agency id, cursor', async () => {
-    const r = await call('tianjin.admin', SEARCH, { f: { termStates: ['running', 'active'], text: 'x'.repeat(101), tenantIds: ['not-an-id'] }, first: 500, after: 'not-a-cursor' });
+    const r = await call('tianjin.admin', SEARCH, {
+      f: { termStates: ['running', 'active'], text: 'x'.repeat(101), tenantIds: ['not-an-id'] },
+      first: 500,
+      after: 'not-a-cursor',
+    });
     expect(r.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect((r.errors?.[0].extensions.problems ?? []).map((p) => `${p.path} ${p.code}`).sort()).toEqual([
       'after value.invalid',
@@ -168,10 +235,18 @@ describe('contractSearch: the contract lists’ filters and pages (real PostgreS
       'first number.range',
     ]);
     // A cursor that decodes but is no key (a ticket board's cursor, a tampered one) is refused the same way.
-    for (const after of [Buffer.from('2026-03-02T01:00:00.000000Z|00000000-0000-4000-8000-000000000000').toString('base64url'), Buffer.from('not-a-uuid|tianjin-2026-p1').toString('base64url'), '']) {
+    for (const after of [
+      Buffer.from('2026-03-02T01:00:00.000000Z|00000000-0000-4000-8000-000000000000').toString('base64url'),
+      Buffer.from('not-a-uuid|tianjin-2026-p1').toString('base64url'),
+      '',
+    ]) {
       const bad = await call('tianjin.admin', SEARCH, { after });
       expect(bad.errors?.[0].extensions.problems?.map((p) => `${p.path} ${p.code}`)).toEqual(['after value.invalid']);
     }
-    expect((await call('tianjin.admin', SEARCH, { f: { text: Array.from({ length: 11 }, (_, i) => `w${i}`).join(' ') } })).errors?.[0].extensions.problems?.map((p) => `${p.path} ${p.code}`)).toEqual(['filter.text list.tooLong']);
+    expect(
+      (
+        await call('tianjin.admin', SEARCH, { f: { text: Array.from({ length: 11 }, (_, i) => `w${i}`).join(' ') } })
+      ).errors?.[0].extensions.problems?.map((p) => `${p.path} ${p.code}`),
+    ).toEqual(['filter.text list.tooLong']);
   });
 });

@@ -8,14 +8,24 @@ type Close = {
   score: string | null;
   confirmReason: string | null;
   confirmedMissing: { period: string; input: string }[];
-  result: { assessment: { breakdown: { componentId: string; points: string }[] }; metrics: { period: string; id: string; value: string | null; numerator: string | null; denominator: string | null }[] };
+  result: {
+    assessment: { breakdown: { componentId: string; points: string }[] };
+    metrics: {
+      period: string;
+      id: string;
+      value: string | null;
+      numerator: string | null;
+      denominator: string | null;
+    }[];
+  };
 };
 type Dashboard = {
   contractCode: string;
   lastConfirmedClose: { period: string; score: string | null } | null;
   nextPayment: { lineId: string; status: string; net: string; paid: string } | null;
 };
-const DASHBOARDS = '{ contractDashboards { contractCode lastConfirmedClose { period score } nextPayment { lineId status net paid } } }';
+const DASHBOARDS =
+  '{ contractDashboards { contractCode lastConfirmedClose { period score } nextPayment { lineId status net paid } } }';
 
 /**
  * Issue 12 point 8: what `npm start` seeds (SEED_DEMO=full, the default) gives every role's home page real numbers,
@@ -24,18 +34,25 @@ const DASHBOARDS = '{ contractDashboards { contractCode lastConfirmedClose { per
 describe('the showcase demo (SEED_DEMO=full): real numbers on every home page', () => {
   let api: TestApi;
   const tokens: Record<string, string> = {};
-  const call = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<Gql> => (await api.gql(query, variables, tokens[who])).body as Gql;
+  const call = async (who: string, query: string, variables: Record<string, unknown> = {}): Promise<Gql> =>
+    (await api.gql(query, variables, tokens[who])).body as Gql;
   const data = async <T>(who: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const r = await call(who, query, variables);
     expect(r.errors).toBeUndefined();
     return r.data as T;
   };
-  const contractId = async (who: string, code: string) => ((await data<{ contracts: { id: string; code: string }[] }>(who, '{ contracts { id code } }')).contracts.find((c) => c.code === code) as { id: string }).id;
+  const contractId = async (who: string, code: string) =>
+    (
+      (await data<{ contracts: { id: string; code: string }[] }>(who, '{ contracts { id code } }')).contracts.find(
+        (c) => c.code === code,
+      ) as { id: string }
+    ).id;
 
   beforeAll(async () => {
     api = await startApi({ SEED_DEMO: 'full' });
     await api.jobsIdle();
-    for (const who of ['vendor', 'xuzhou.admin', 'xuzhou.finance', 'huaian.finance', 'qinghai.admin', 'tianjin.admin']) tokens[who] = await api.login(`${who}@demo.local`);
+    for (const who of ['vendor', 'xuzhou.admin', 'xuzhou.finance', 'huaian.finance', 'qinghai.admin', 'tianjin.admin'])
+      tokens[who] = await api.login(`${who}@demo.local`);
   }, 300_000);
 
   afterAll(async () => {
@@ -61,17 +78,29 @@ describe('the showcase demo (SEED_DEMO=full): real numbers on every home page', 
       ['itSatisfaction', '0.00'],
     ]);
     const metrics = h1.result.metrics.filter((m) => m.period === '2026-H1');
-    expect(metrics.find((m) => m.id === 'achievementRate')).toMatchObject({ value: '90', numerator: '18', denominator: '20' });
+    expect(metrics.find((m) => m.id === 'achievementRate')).toMatchObject({
+      value: '90',
+      numerator: '18',
+      denominator: '20',
+    });
     expect(metrics.find((m) => m.id === 'specialDelayDays')).toMatchObject({ value: '4' });
     expect(h1.confirmReason).toBe('上半年 1–6 月月报均已通过；全年出勤（缺岗扣减）在年度结算时按 12 个月核算');
     expect(h1.confirmedMissing).toEqual([{ period: 'term', input: 'attendance' }]);
     // Monthly reports: January–June and August–September accepted, October waiting for the buyer.
-    const { monthlyReports } = await data<{ monthlyReports: { month: string; status: string }[] }>('vendor', 'query ($c: ID!) { monthlyReports(contractId: $c) { month status } }', { c });
+    const { monthlyReports } = await data<{ monthlyReports: { month: string; status: string }[] }>(
+      'vendor',
+      'query ($c: ID!) { monthlyReports(contractId: $c) { month status } }',
+      { c },
+    );
     expect(monthlyReports.map((r) => `${r.month}:${r.status}`).sort()).toEqual([
       ...['01', '02', '03', '04', '05', '06', '08', '09'].map((m) => `2026-${m}:accepted`),
       '2026-10:submitted',
     ]);
-    const { tickets } = await data<{ tickets: { expectedCloseDate: string | null; specialAttention: boolean }[] }>('xuzhou.admin', 'query ($c: ID!) { tickets(contractId: $c) { expectedCloseDate specialAttention } }', { c });
+    const { tickets } = await data<{ tickets: { expectedCloseDate: string | null; specialAttention: boolean }[] }>(
+      'xuzhou.admin',
+      'query ($c: ID!) { tickets(contractId: $c) { expectedCloseDate specialAttention } }',
+      { c },
+    );
     expect(tickets).toHaveLength(35);
     expect(tickets.filter((t) => t.expectedCloseDate !== null)).toHaveLength(20);
     expect(tickets.filter((t) => t.specialAttention)).toHaveLength(2);
@@ -79,10 +108,24 @@ describe('the showcase demo (SEED_DEMO=full): real numbers on every home page', 
 
   it('home pages: the last confirmed close and the next payment for Xuzhou and Huai’an (advance and 95 % paid), for finance and the vendor', async () => {
     const xz = (await data<{ contractDashboards: Dashboard[] }>('xuzhou.finance', DASHBOARDS)).contractDashboards;
-    expect(xz).toEqual([{ contractCode: 'xuzhou-2026', lastConfirmedClose: { period: '2026-H1', score: '93.00' }, nextPayment: { lineId: 'settlement', status: 'scheduled', net: '2400000.00', paid: '0.00' } }]);
+    expect(xz).toEqual([
+      {
+        contractCode: 'xuzhou-2026',
+        lastConfirmedClose: { period: '2026-H1', score: '93.00' },
+        nextPayment: { lineId: 'settlement', status: 'scheduled', net: '2400000.00', paid: '0.00' },
+      },
+    ]);
     const ha = (await data<{ contractDashboards: Dashboard[] }>('huaian.finance', DASHBOARDS)).contractDashboards;
-    expect(ha).toEqual([{ contractCode: 'huaian-2025-2026', lastConfirmedClose: null, nextPayment: { lineId: 'contract-payments.balance', status: 'scheduled', net: '87000.00', paid: '0.00' } }]);
-    const { paymentSchedule } = await data<{ paymentSchedule: { schedule: { lines: { id: string; status: string; paid: string }[] } } }>(
+    expect(ha).toEqual([
+      {
+        contractCode: 'huaian-2025-2026',
+        lastConfirmedClose: null,
+        nextPayment: { lineId: 'contract-payments.balance', status: 'scheduled', net: '87000.00', paid: '0.00' },
+      },
+    ]);
+    const { paymentSchedule } = await data<{
+      paymentSchedule: { schedule: { lines: { id: string; status: string; paid: string }[] } };
+    }>(
       'huaian.finance',
       'query ($c: ID!) { paymentSchedule(contractId: $c) { schedule { lines { id status paid } } } }',
       { c: await contractId('huaian.finance', 'huaian-2025-2026') },
@@ -94,7 +137,10 @@ describe('the showcase demo (SEED_DEMO=full): real numbers on every home page', 
     ]);
     const vendor = (await data<{ contractDashboards: Dashboard[] }>('vendor', DASHBOARDS)).contractDashboards;
     expect(vendor).toHaveLength(12);
-    expect(vendor.find((d) => d.contractCode === 'xuzhou-2026')?.lastConfirmedClose).toEqual({ period: '2026-H1', score: '93.00' });
+    expect(vendor.find((d) => d.contractCode === 'xuzhou-2026')?.lastConfirmedClose).toEqual({
+      period: '2026-H1',
+      score: '93.00',
+    });
   });
 
   it('Qinghai: the H1 items (average 91.00, grade A) and a valid complaint; Tianjin: package 8 with three bids ranked from two evaluators’ sheets', async () => {
@@ -105,19 +151,22 @@ describe('the showcase demo (SEED_DEMO=full): real numbers on every home page', 
       { c: q },
     );
     expect(previewPeriodClose.assessment).toEqual({ score: '91.00', grade: 'A' });
-    const { procurementProjects } = await data<{ procurementProjects: { id: string; code: string }[] }>('tianjin.admin', '{ procurementProjects { id code } }');
+    const { procurementProjects } = await data<{ procurementProjects: { id: string; code: string }[] }>(
+      'tianjin.admin',
+      '{ procurementProjects { id code } }',
+    );
     expect(procurementProjects.map((p) => p.code)).toEqual(['TJYB-2026-YW']);
-    const { procurementPackages } = await data<{ procurementPackages: { id: string; number: number; bids: { id: string }[] }[] }>(
-      'tianjin.admin',
-      'query ($p: ID!) { procurementPackages(projectId: $p) { id number bids { id } } }',
-      { p: procurementProjects[0].id },
-    );
+    const { procurementPackages } = await data<{
+      procurementPackages: { id: string; number: number; bids: { id: string }[] }[];
+    }>('tianjin.admin', 'query ($p: ID!) { procurementPackages(projectId: $p) { id number bids { id } } }', {
+      p: procurementProjects[0].id,
+    });
     expect(procurementPackages.map((p) => [p.number, p.bids.length])).toEqual([[8, 3]]);
-    const { packageRanking } = await data<{ packageRanking: { ranking: { bidderName: string; rank: number | null; total: string | null }[] } }>(
-      'tianjin.admin',
-      'query ($k: ID!) { packageRanking(packageId: $k) { ranking { bidderName rank total } } }',
-      { k: procurementPackages[0].id },
-    );
+    const { packageRanking } = await data<{
+      packageRanking: { ranking: { bidderName: string; rank: number | null; total: string | null }[] };
+    }>('tianjin.admin', 'query ($k: ID!) { packageRanking(packageId: $k) { ranking { bidderName rank total } } }', {
+      k: procurementPackages[0].id,
+    });
     expect(packageRanking.ranking).toHaveLength(3);
     expect(packageRanking.ranking.every((r) => r.rank !== null && r.total !== null)).toBe(true);
   });

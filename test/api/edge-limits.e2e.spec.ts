@@ -12,7 +12,9 @@ type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; 
 const API_MAIN = join(process.cwd(), 'dist', 'apps', 'api', 'src', 'main.js');
 const MiB = 1024 * 1024;
 /** The largest preset: the largest legitimate request body is a configuration of about this size. */
-const LARGEST_PRESET = JSON.parse(readFileSync(join(process.cwd(), 'libs', 'contracts', 'src', 'presets', 'xuzhou-2026.preset.json'), 'utf8')) as { configuration?: unknown };
+const LARGEST_PRESET = JSON.parse(
+  readFileSync(join(process.cwd(), 'libs', 'contracts', 'src', 'presets', 'xuzhou-2026.preset.json'), 'utf8'),
+) as { configuration?: unknown };
 const CHECK = 'checkContractConfiguration(configuration: $c) { valid }';
 const aliased = (n: number, field: string) => Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ');
 
@@ -23,7 +25,8 @@ const aliased = (n: number, field: string) => Array.from({ length: n }, (_, i) =
  */
 describe('GraphQL edge limits (test mode)', () => {
   let api: TestApi;
-  const post = (body: string | object, type = 'application/json') => request(api.app.getHttpServer()).post('/graphql').set('content-type', type).send(body);
+  const post = (body: string | object, type = 'application/json') =>
+    request(api.app.getHttpServer()).post('/graphql').set('content-type', type).send(body);
 
   beforeAll(async () => {
     api = await startApi();
@@ -33,7 +36,10 @@ describe('GraphQL edge limits (test mode)', () => {
   });
 
   it('takes the largest preset configuration as a variable, well within the body limit', async () => {
-    const body = JSON.stringify({ query: `query ($c: JSON!) { ${CHECK} }`, variables: { c: LARGEST_PRESET.configuration ?? LARGEST_PRESET } });
+    const body = JSON.stringify({
+      query: `query ($c: JSON!) { ${CHECK} }`,
+      variables: { c: LARGEST_PRESET.configuration ?? LARGEST_PRESET },
+    });
     expect(Buffer.byteLength(body)).toBeLessThan(MiB / 16);
     const res = await post(body).expect(200);
     expect(res.body).toEqual({ data: { checkContractConfiguration: { valid: true } } });
@@ -42,19 +48,28 @@ describe('GraphQL edge limits (test mode)', () => {
   it('refuses a body over GRAPHQL_MAX_BODY_BYTES with 413 and a GraphQL-shaped JSON answer', async () => {
     const res = await post(JSON.stringify({ query: `{ ${'a '.repeat(MiB)}}` })).expect(413);
     expect(res.headers['content-type']).toMatch(/application\/json/);
-    expect(res.body).toEqual({ errors: [{ message: `the request body is larger than ${MiB} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    expect(res.body).toEqual({
+      errors: [{ message: `the request body is larger than ${MiB} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    });
   });
 
   it('answers a malformed JSON body with 400 BAD_REQUEST, not a 500', async () => {
     const res = await post('{"query": "{ __typename }"').expect(400);
-    expect(res.body).toEqual({ errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(res.body).toEqual({
+      errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+    });
     const notObject = await post('"just a string"').expect(400);
     expect(notObject.body.errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
   it('refuses a query text over GRAPHQL_MAX_QUERY_LENGTH before parsing it (413)', async () => {
     const res = await post({ query: `{ __typename ${'#'.repeat(100_000)}\n}` }).expect(413);
-    expect(res.body.errors).toEqual([{ message: 'the query is 100015 characters long, more than the limit of 100000', extensions: { code: 'BAD_REQUEST' } }]);
+    expect(res.body.errors).toEqual([
+      {
+        message: 'the query is 100015 characters long, more than the limit of 100000',
+        extensions: { code: 'BAD_REQUEST' },
+      },
+    ]);
   });
 
   it('stops the parser past GRAPHQL_MAX_TOKENS: a document just under the length limit but of 50,000 tokens', async () => {
@@ -64,22 +79,35 @@ describe('GraphQL edge limits (test mode)', () => {
     const res = await post({ query }).expect(400);
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(res.body.errors).toHaveLength(1);
-    expect(res.body.errors[0]).toMatchObject({ message: 'Syntax Error: Document contains more that 10000 tokens. Parsing aborted.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    expect(res.body.errors[0]).toMatchObject({
+      message: 'Syntax Error: Document contains more that 10000 tokens. Parsing aborted.',
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+    });
   });
 
   it('applies the depth and cost limits outside production too', async () => {
-    const deep = await api.gql(`{ ${'__type(name: "Query") { fields { type { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }'} }`);
+    const deep = await api.gql(
+      `{ ${'__type(name: "Query") { fields { type { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }'} }`,
+    );
     expect(deep.status).toBe(400);
-    expect(deep.body.errors[0]).toMatchObject({ message: 'query depth 12 exceeds the limit of 10', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(deep.body.errors[0]).toMatchObject({
+      message: 'query depth 12 exceeds the limit of 10',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     const wide = await api.gql(`{ presets { ${'id '.repeat(1_000)}} }`);
-    expect(wide.body.errors[0]).toMatchObject({ message: 'query cost 1020 exceeds the limit of 1000', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(wide.body.errors[0]).toMatchObject({
+      message: 'query cost 1020 exceeds the limit of 1000',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     const aliases = await api.gql(`{ ${aliased(31, '__typename')} }`);
     expect(aliases.body.errors[0].message).toBe('query uses 31 aliases, more than the limit of 30');
   });
 
   it('keeps the "Did you mean" suggestions outside production (production-mode.e2e.spec.ts: hidden there)', async () => {
     const res = await api.gql('{ presetz { id } }');
-    expect(res.body.errors[0].message).toBe('Cannot query field "presetz" on type "Query". Did you mean "preset" or "presets"?');
+    expect(res.body.errors[0].message).toBe(
+      'Cannot query field "presetz" on type "Query". Did you mean "preset" or "presets"?',
+    );
   });
 
   it("still answers a development tool's standard introspection query (introspection is on outside production)", async () => {
@@ -104,15 +132,27 @@ describe('GraphQL edge limits (test mode)', () => {
     const nine = await post({ query: `query ($c: JSON!) { ${aliased(9, CHECK)} }`, variables: { c } }).expect(200);
     expect(Object.values(nine.body.data as Record<string, { valid: boolean }>)).toEqual(Array(9).fill({ valid: true }));
     const ten = await post({ query: `query ($c: JSON!) { ${aliased(10, CHECK)} }`, variables: { c } }).expect(400);
-    expect(ten.body.errors).toEqual([{ message: 'query cost 1010 exceeds the limit of 1000', locations: [{ line: 1, column: 1 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
+    expect(ten.body.errors).toEqual([
+      {
+        message: 'query cost 1010 exceeds the limit of 1000',
+        locations: [{ line: 1, column: 1 }],
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      },
+    ]);
   });
 
   it('weighs simulateSettlement and caps sign-in at one per operation', async () => {
     const sim = 'simulateSettlement(input: { presetId: "tianjin-2026-p8", asOf: "2026-12-31" }) { diff }';
-    expect((await api.gql(`{ ${aliased(10, sim)} }`)).body.errors[0].message).toBe('query cost 1010 exceeds the limit of 1000');
-    const login = (i: number) => `l${i}: login(input: { email: "nobody${i}@demo.local", password: "wrong-password" }) { token }`;
+    expect((await api.gql(`{ ${aliased(10, sim)} }`)).body.errors[0].message).toBe(
+      'query cost 1010 exceeds the limit of 1000',
+    );
+    const login = (i: number) =>
+      `l${i}: login(input: { email: "nobody${i}@demo.local", password: "wrong-password" }) { token }`;
     const res = await api.gql(`mutation { ${login(1)} ${login(2)} }`).expect(400);
-    expect(res.body.errors[0]).toMatchObject({ message: 'Mutation.login may be selected at most 1 time(s) per operation, not 2', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(res.body.errors[0]).toMatchObject({
+      message: 'Mutation.login may be selected at most 1 time(s) per operation, not 2',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 });
 
@@ -124,9 +164,14 @@ describe('the API process under hostile requests', () => {
   let db: TestDatabase;
   let server: WorkerProcess;
   let url: string;
-  const rssBytes = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1]) * 1024;
+  const rssBytes = () =>
+    Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1]) * 1024;
   const post = async (body: string, token?: string) => {
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body,
+    });
     return { status: res.status, body: (await res.json()) as Gql };
   };
   const logLines = (from: number) =>
@@ -178,10 +223,18 @@ describe('the API process under hostile requests', () => {
   it('logs 200 refused aliases (unauthenticated, then forbidden) as one warn line per request, with no error line', async () => {
     const from = server.output().length;
     // A nullable field: each of the 200 aliases is refused on its own and answered with its own error.
-    const unauthenticated = await post(JSON.stringify({ query: `{ ${aliased(200, 'paymentSchedule(contractId: "00000000-0000-4000-8000-000000000000") { asOf }')} }` }));
+    const unauthenticated = await post(
+      JSON.stringify({
+        query: `{ ${aliased(200, 'paymentSchedule(contractId: "00000000-0000-4000-8000-000000000000") { asOf }')} }`,
+      }),
+    );
     expect(unauthenticated.body.errors).toHaveLength(200);
     expect(new Set(unauthenticated.body.errors?.map((e) => e.extensions.code))).toEqual(new Set(['UNAUTHENTICATED']));
-    const login = await post(JSON.stringify({ query: 'mutation { login(input: { email: "vendor@demo.local", password: "demo-password-2026" }) { token } }' }));
+    const login = await post(
+      JSON.stringify({
+        query: 'mutation { login(input: { email: "vendor@demo.local", password: "demo-password-2026" }) { token } }',
+      }),
+    );
     const token = (login.body.data?.login as { token: string }).token;
     // A non-null list: all 200 resolvers refuse (Nest used to log each at error with a stack), the answer holds the first.
     const forbidden = await post(JSON.stringify({ query: `{ ${aliased(200, 'tenants { id }')} }` }), token);
@@ -197,7 +250,9 @@ describe('the API process under hostile requests', () => {
       [40, { UNAUTHENTICATED: 200 }],
       [40, { FORBIDDEN: 1 }],
     ]);
-    expect(lines.filter((l) => l.msg === 'request body refused').map((l) => [l.level, l.refused])).toEqual([[30, { PAYLOAD_TOO_LARGE: 1 }]]);
+    expect(lines.filter((l) => l.msg === 'request body refused').map((l) => [l.level, l.refused])).toEqual([
+      [30, { PAYLOAD_TOO_LARGE: 1 }],
+    ]);
     expect(lines.some((l) => l.err !== undefined)).toBe(false);
   });
 });

@@ -11,7 +11,12 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Path = (string | number)[];
 
 /** A problem path relative to the configuration: `input.configuration.money` and `configuration.money` → `money`. */
-const relative = (path: string, prefix: string): string => (path === prefix ? '(root)' : path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`) ? path.slice(prefix.length).replace(/^\./, '') : path);
+const relative = (path: string, prefix: string): string =>
+  path === prefix
+    ? '(root)'
+    : path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`)
+      ? path.slice(prefix.length).replace(/^\./, '')
+      : path;
 
 /*
  * Acceptance fuzz (issue 11): mutated configurations and free text through the real API on one booted
@@ -37,15 +42,44 @@ const COUNTS = `SELECT (SELECT count(*) FROM contracts) AS contracts, (SELECT co
 const nastyPiece = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 6 }),
-  fc.constantFrom('\u0000', '\uD800', '\uDFFF', 'a\uD83D', '\uDE00b', '😀', '淮安市医疗保障局', '\u200B', '\r\n', '"\'\\', '%s', 'null', '-1', '1e17'),
+  fc.constantFrom(
+    '\u0000',
+    '\uD800',
+    '\uDFFF',
+    'a\uD83D',
+    '\uDE00b',
+    '😀',
+    '淮安市医疗保障局',
+    '\u200B',
+    '\r\n',
+    '"\'\\',
+    '%s',
+    'null',
+    '-1',
+    '1e17',
+  ),
 );
 const nastyText = fc.oneof(
   { weight: 6, arbitrary: fc.array(nastyPiece, { maxLength: 4 }).map((parts) => parts.join('')) },
   { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 20_000 }).map((n) => `${'长'.repeat(n)}…`) },
 );
 const moneyText = fc.oneof(
-  fc.constantFrom('100000000000000000', '10000000000000000', '9999999999999999.99', '-1.00', '1.001', '1e5', ' 12 ', '0', '0.00', '-0.01', '１２'),
-  fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).map((n) => `${n}.${String(Number(n % 100n < 0n ? -(n % 100n) : n % 100n)).padStart(2, '0')}`),
+  fc.constantFrom(
+    '100000000000000000',
+    '10000000000000000',
+    '9999999999999999.99',
+    '-1.00',
+    '1.001',
+    '1e5',
+    ' 12 ',
+    '0',
+    '0.00',
+    '-0.01',
+    '１２',
+  ),
+  fc
+    .bigInt({ min: -(10n ** 20n), max: 10n ** 20n })
+    .map((n) => `${n}.${String(Number(n % 100n < 0n ? -(n % 100n) : n % 100n)).padStart(2, '0')}`),
 );
 const nastyNumber = fc.oneof(
   fc.integer(),
@@ -69,7 +103,10 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('set' as const), at: fc.nat(), value: nastyValue }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('negate' as const), at: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), at: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('extra' as const), at: fc.nat(), key: nastyText, value: nastyValue }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('extra' as const), at: fc.nat(), key: nastyText, value: nastyValue }),
+  },
 );
 
 function paths(v: Json, at: Path = [], out: Path[] = []): Path[] {
@@ -78,7 +115,11 @@ function paths(v: Json, at: Path = [], out: Path[] = []): Path[] {
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) paths(x, [...at, k], out);
   return out;
 }
-const numericPaths = (v: Json): Path[] => paths(v).filter((p) => typeof get(v, p) === 'number' || (typeof get(v, p) === 'string' && /^\d+(\.\d+)?$/.test(get(v, p) as string)));
+const numericPaths = (v: Json): Path[] =>
+  paths(v).filter(
+    (p) =>
+      typeof get(v, p) === 'number' || (typeof get(v, p) === 'string' && /^\d+(\.\d+)?$/.test(get(v, p) as string)),
+  );
 function get(v: Json, p: Path): Json {
   return p.reduce<Json>((node, k) => (node as Record<string | number, Json>)[k], v);
 }
@@ -90,14 +131,15 @@ function apply(base: Json, m: Mutation): Json {
   const parent = get(cfg, p.slice(0, -1)) as Record<string | number, Json> & Json[];
   const key = p[p.length - 1];
   if (m.op === 'set') parent[key] = m.value;
-  else if (m.op === 'negate') parent[key] = typeof parent[key] === 'number' ? -(parent[key] as number) - 1 : `-${parent[key] as string}`;
+  else if (m.op === 'negate')
+    parent[key] = typeof parent[key] === 'number' ? -(parent[key] as number) - 1 : `-${parent[key] as string}`;
   else if (m.op === 'delete') {
     if (Array.isArray(parent)) parent.splice(Number(key), 1);
     else delete parent[key];
-  }
-  else {
+  } else {
     const target = get(cfg, p);
-    if (target && typeof target === 'object' && !Array.isArray(target)) (target as Record<string, Json>)[m.key] = m.value;
+    if (target && typeof target === 'object' && !Array.isArray(target))
+      (target as Record<string, Json>)[m.key] = m.value;
     else parent[key] = { [m.key]: m.value };
   }
   return cfg;
@@ -109,7 +151,10 @@ const configCase = fc.record({
 });
 
 type TextTarget = 'ticket-title' | 'contract-name' | 'report-notes' | 'login-email';
-const textCase = fc.record({ target: fc.constantFrom<TextTarget>('ticket-title', 'contract-name', 'report-notes', 'login-email'), text: nastyText });
+const textCase = fc.record({
+  target: fc.constantFrom<TextTarget>('ticket-title', 'contract-name', 'report-notes', 'login-email'),
+  text: nastyText,
+});
 
 // ---- the run ------------------------------------------------------------------------------------
 
@@ -127,9 +172,14 @@ describe('input fuzz through the real API (fast-check)', () => {
   /** The invariants every response keeps, whatever the input. */
   const sane = (label: string, r: { status: number; body: Gql }) => {
     const codes = (r.body.errors ?? []).map((e) => e.extensions?.code);
-    expect({ label, status: r.status >= 500, internal: codes.includes('INTERNAL_SERVER_ERROR') }).toEqual({ label, status: false, internal: false });
+    expect({ label, status: r.status >= 500, internal: codes.includes('INTERNAL_SERVER_ERROR') }).toEqual({
+      label,
+      status: false,
+      internal: false,
+    });
     for (const e of r.body.errors ?? []) {
-      for (const p of e.extensions?.problems ?? []) expect({ label, path: typeof p.path === 'string' && p.path.length > 0 }).toEqual({ label, path: true });
+      for (const p of e.extensions?.problems ?? [])
+        expect({ label, path: typeof p.path === 'string' && p.path.length > 0 }).toEqual({ label, path: true });
     }
   };
   const counts = async (db: Client) => (await db.query(COUNTS)).rows[0] as Record<string, string>;
@@ -137,7 +187,10 @@ describe('input fuzz through the real API (fast-check)', () => {
   beforeAll(async () => {
     api = await startApi({ SEED_DEMO: 'auto' });
     for (const who of ['huaian.admin', 'vendor']) tokens[who] = await api.login(`${who}@demo.local`);
-    const contracts = (await post('huaian.admin', '{ contracts { id vendorOrgId } }', {})).body.data?.contracts as { id: string; vendorOrgId: string }[];
+    const contracts = (await post('huaian.admin', '{ contracts { id vendorOrgId } }', {})).body.data?.contracts as {
+      id: string;
+      vendorOrgId: string;
+    }[];
     contractId = contracts[0].id;
     vendorOrgId = contracts[0].vendorOrgId;
   }, 120_000);
@@ -151,20 +204,35 @@ describe('input fuzz through the real API (fast-check)', () => {
     await asSuperuser(api.database.name, async (db) => {
       await fc.assert(
         fc.asyncProperty(configCase, async ({ preset, mutations }) => {
-          const configuration = mutations.reduce<Json>((cfg, m) => apply(cfg, m), getPreset(preset).config as unknown as Json);
+          const configuration = mutations.reduce<Json>(
+            (cfg, m) => apply(cfg, m),
+            getPreset(preset).config as unknown as Json,
+          );
           const check = await post(null, CHECK, { c: configuration });
           sane('check', check);
-          const result = check.body.data?.checkContractConfiguration as { valid: boolean; problems: Problem[] } | undefined;
+          const result = check.body.data?.checkContractConfiguration as
+            { valid: boolean; problems: Problem[] } | undefined;
           // Refused at the edge (unstorable text): an error with problems rather than valid: false.
-          const checkPaths = (result?.problems ?? check.body.errors?.[0]?.extensions?.problems ?? []).map((p) => relative(p.path, 'configuration'));
+          const checkPaths = (result?.problems ?? check.body.errors?.[0]?.extensions?.problems ?? []).map((p) =>
+            relative(p.path, 'configuration'),
+          );
           expect(result !== undefined || check.body.errors?.[0]?.extensions?.code === 'BAD_USER_INPUT').toBe(true);
 
           const before = await counts(db);
-          const save = await post('huaian.admin', CREATE_CONTRACT, { i: { code: `FZ-${++seq}`, name: '模糊测试', vendorOrgId, configuration } });
+          const save = await post('huaian.admin', CREATE_CONTRACT, {
+            i: { code: `FZ-${++seq}`, name: '模糊测试', vendorOrgId, configuration },
+          });
           sane('save', save);
           const saved = save.body.errors === undefined;
-          const savePaths = (save.body.errors?.[0]?.extensions?.problems ?? []).map((p) => relative(p.path, 'input.configuration'));
-          expect({ preset, mutations: JSON.stringify(mutations).slice(0, 400), checkValid: result?.valid === true, saved }).toEqual({
+          const savePaths = (save.body.errors?.[0]?.extensions?.problems ?? []).map((p) =>
+            relative(p.path, 'input.configuration'),
+          );
+          expect({
+            preset,
+            mutations: JSON.stringify(mutations).slice(0, 400),
+            checkValid: result?.valid === true,
+            saved,
+          }).toEqual({
             preset,
             mutations: JSON.stringify(mutations).slice(0, 400),
             checkValid: saved,
@@ -191,9 +259,13 @@ describe('input fuzz through the real API (fast-check)', () => {
           const before = await counts(db);
           const r =
             target === 'ticket-title'
-              ? await post('huaian.admin', CREATE_TICKET, { i: { contractId, category: '软件错误', severity: 'L2', title: text } })
+              ? await post('huaian.admin', CREATE_TICKET, {
+                  i: { contractId, category: '软件错误', severity: 'L2', title: text },
+                })
               : target === 'contract-name'
-                ? await post('huaian.admin', CREATE_CONTRACT, { i: { code: `FT-${++seq}`, name: text, vendorOrgId, presetId: 'huaian-2025-2026' } })
+                ? await post('huaian.admin', CREATE_CONTRACT, {
+                    i: { code: `FT-${++seq}`, name: text, vendorOrgId, presetId: 'huaian-2025-2026' },
+                  })
                 : target === 'report-notes'
                   ? await post('vendor', SAVE_REPORT, { i: { contractId, month: '2026-10', report: { notes: text } } })
                   : await post(null, LOGIN, { i: { email: text, password: 'not-the-password' } });

@@ -1,10 +1,30 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { readdirSync } from 'fs';
-import { getNamedType, getNullableType, isInputObjectType, isListType, type GraphQLArgument, type GraphQLInputField, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  type GraphQLArgument,
+  type GraphQLInputField,
+  type GraphQLSchema,
+} from 'graphql';
 import { join } from 'path';
 import { startApi, type TestApi } from './api-app';
 import request from 'supertest';
-import type { Caller, Case, HttpPost, Expectation, ExtraCaller, GqlCall, Ids, ListCaller, ListCase, ListExpectation, Setup } from './isolation-cases/case';
+import type {
+  Caller,
+  Case,
+  HttpPost,
+  Expectation,
+  ExtraCaller,
+  GqlCall,
+  Ids,
+  ListCaller,
+  ListCase,
+  ListExpectation,
+  Setup,
+} from './isolation-cases/case';
 
 /** Every `<feature>.cases.ts` of isolation-cases/, merged; an operation defined twice is an error. */
 function loadCases(): { cases: Record<string, Case>; listCases: Record<string, ListCase>; setups: Setup[] } {
@@ -12,9 +32,15 @@ function loadCases(): { cases: Record<string, Case>; listCases: Record<string, L
   const cases: Record<string, Case> = {};
   const listCases: Record<string, ListCase> = {};
   const setups: Setup[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.cases.ts')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.cases.ts'))
+    .sort()) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(join(dir, file)) as { CASES: Record<string, Case>; LIST_CASES?: Record<string, ListCase>; setup?: Setup };
+    const mod = require(join(dir, file)) as {
+      CASES: Record<string, Case>;
+      LIST_CASES?: Record<string, ListCase>;
+      setup?: Setup;
+    };
     for (const [op, c] of Object.entries(mod.CASES)) {
       if (op in cases) throw new Error(`isolation case ${op} defined twice (${file})`);
       cases[op] = c;
@@ -48,13 +74,21 @@ function idTakingOperations(schema: GraphQLSchema): string[] {
       }
       return false;
     });
-  const ops = [schema.getQueryType(), schema.getMutationType()].flatMap((root) => Object.values(root?.getFields() ?? {}));
-  return ops.filter((f) => takesId(f.args)).map((f) => f.name).sort();
+  const ops = [schema.getQueryType(), schema.getMutationType()].flatMap((root) =>
+    Object.values(root?.getFields() ?? {}),
+  );
+  return ops
+    .filter((f) => takesId(f.args))
+    .map((f) => f.name)
+    .sort();
 }
 
 /** Query fields that return a list. */
 function listQueries(schema: GraphQLSchema): string[] {
-  return Object.values(schema.getQueryType()?.getFields() ?? {}).filter((f) => isListType(getNullableType(f.type))).map((f) => f.name).sort();
+  return Object.values(schema.getQueryType()?.getFields() ?? {})
+    .filter((f) => isListType(getNullableType(f.type)))
+    .map((f) => f.name)
+    .sort();
 }
 
 const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -64,7 +98,8 @@ function rowIds(value: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(value)) value.forEach((v) => rowIds(v, out));
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if ((k === 'id' || k === 'tenantId' || k === 'contractId') && typeof v === 'string' && UUID_VALUE.test(v)) out.add(v);
+      if ((k === 'id' || k === 'tenantId' || k === 'contractId') && typeof v === 'string' && UUID_VALUE.test(v))
+        out.add(v);
       else rowIds(v, out);
     }
   }
@@ -82,20 +117,40 @@ describe('tenant isolation of every id-taking operation (enumerated from the sch
     const [contract] = (await api.gql('{ contracts { id tenantId vendorOrgId } }', {}, owner)).body.data.contracts;
     const base = { contractId: contract.id, vendorOrgId: contract.vendorOrgId, tenantId: contract.tenantId };
     const vendorToken = await api.login('vendor@demo.local');
-    const as = (token: string): GqlCall => async (query, variables = {}) => (await api.gql(query, variables, token)).body;
+    const as =
+      (token: string): GqlCall =>
+      async (query, variables = {}) =>
+        (await api.gql(query, variables, token)).body;
     const extra: Record<string, string> = {};
     const postAsOwner: HttpPost = async (path, contentType, body) => {
-      const res = await request(api.app.getHttpServer()).post(path).set('authorization', `Bearer ${owner}`).set('content-type', contentType).send(body);
+      const res = await request(api.app.getHttpServer())
+        .post(path)
+        .set('authorization', `Bearer ${owner}`)
+        .set('content-type', contentType)
+        .send(body);
       return { status: res.status, body: res.body as Record<string, unknown> };
     };
-    for (const setup of SETUPS) Object.assign(extra, await setup({ ids: base, asOwner: as(owner), asVendor: as(vendorToken), postAsOwner }));
+    for (const setup of SETUPS)
+      Object.assign(extra, await setup({ ids: base, asOwner: as(owner), asVendor: as(vendorToken), postAsOwner }));
     ids = { ...base, extra };
     // A second vendor that holds nothing of Huai'an's.
     const admin = await api.login('admin@demo.local');
-    const v = await api.gql('mutation { createVendorOrganization(input: { name: "第二家运维公司" }) { id } }', {}, admin);
+    const v = await api.gql(
+      'mutation { createVendorOrganization(input: { name: "第二家运维公司" }) { id } }',
+      {},
+      admin,
+    );
     await api.gql(
       'mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }',
-      { i: { email: 'other.vendor@demo.local', password: 'long-enough-password', displayName: 'other vendor', role: 'vendor', vendorOrgId: v.body.data.createVendorOrganization.id } },
+      {
+        i: {
+          email: 'other.vendor@demo.local',
+          password: 'long-enough-password',
+          displayName: 'other vendor',
+          role: 'vendor',
+          vendorOrgId: v.body.data.createVendorOrganization.id,
+        },
+      },
       admin,
     );
     tokens.otherTenant = await api.login('tianjin.admin@demo.local');
@@ -115,10 +170,14 @@ describe('tenant isolation of every id-taking operation (enumerated from the sch
     expect({ missing, stale }).toEqual({ missing: [], stale: [] });
     const checks = ops.flatMap((op) => Object.values(CASES[op].expect)).filter((e) => typeof e === 'string').length;
     // The count the issue asks to see.
-    console.log(`isolation: ${ops.length} of ${ops.length} id-taking operations covered (${checks} denied calls checked; exemptions documented in the suite)`);
+    console.log(
+      `isolation: ${ops.length} of ${ops.length} id-taking operations covered (${checks} denied calls checked; exemptions documented in the suite)`,
+    );
   });
 
-  const rows = Object.entries(CASES).flatMap(([op, c]) => (Object.keys(c.expect) as (Caller | ExtraCaller)[]).map((caller) => ({ op, caller, c })));
+  const rows = Object.entries(CASES).flatMap(([op, c]) =>
+    (Object.keys(c.expect) as (Caller | ExtraCaller)[]).map((caller) => ({ op, caller, c })),
+  );
 
   it.each(rows)('$op as $caller', async ({ op, caller, c }) => {
     const expected = c.expect[caller] as Expectation;
@@ -126,7 +185,10 @@ describe('tenant isolation of every id-taking operation (enumerated from the sch
     const res = await api.gql(query, variables, tokens[caller]);
     if (typeof expected === 'object') {
       // An exemption is behaviour too: the call is allowed, for the documented reason.
-      expect({ reason: expected.exempt, errors: res.body.errors }).toEqual({ reason: expected.exempt, errors: undefined });
+      expect({ reason: expected.exempt, errors: res.body.errors }).toEqual({
+        reason: expected.exempt,
+        errors: undefined,
+      });
       return;
     }
     expect(res.body.errors?.[0]?.extensions?.code).toBe(expected);
@@ -142,12 +204,19 @@ describe('tenant isolation of every id-taking operation (enumerated from the sch
    * gets from the same lists; none may come back to anyone else.
    */
   describe('list queries, for every role (enumerated from the schema)', () => {
-    const LIST_CALLERS: ListCaller[] = ['otherTenantAdmin', 'otherTenantStaff', 'otherTenantFinance', 'platformAdmin', 'emptyVendor'];
+    const LIST_CALLERS: ListCaller[] = [
+      'otherTenantAdmin',
+      'otherTenantStaff',
+      'otherTenantFinance',
+      'platformAdmin',
+      'emptyVendor',
+    ];
     const listTokens: Partial<Record<ListCaller, string>> = {};
     const ownRows: Record<string, Set<string>> = {};
     const firstTenantRows = new Set<string>();
     const ownerRefused = new Set<string>();
-    const expectationOf = (c: ListCase, caller: ListCaller): ListExpectation => c.expect?.[caller] ?? (caller === 'emptyVendor' ? 'empty' : 'none-of-first-tenant');
+    const expectationOf = (c: ListCase, caller: ListCaller): ListExpectation =>
+      c.expect?.[caller] ?? (caller === 'emptyVendor' ? 'empty' : 'none-of-first-tenant');
     const isShared = (c: ListCase) => typeof expectationOf(c, 'otherTenantAdmin') === 'object';
 
     beforeAll(async () => {
@@ -163,7 +232,8 @@ describe('tenant isolation of every id-taking operation (enumerated from the sch
         const res = await api.gql(query, variables, owner);
         // A list the buyer admin may not read at all (tenants) has no rows of its own: the tenant id stands for them.
         const refused = res.body.errors?.length === 1 && res.body.errors[0].extensions?.code === 'FORBIDDEN';
-        if (res.body.errors && !refused) throw new Error(`list ${op} as the first tenant's buyer admin: ${JSON.stringify(res.body.errors)}`);
+        if (res.body.errors && !refused)
+          throw new Error(`list ${op} as the first tenant's buyer admin: ${JSON.stringify(res.body.errors)}`);
         if (refused) ownerRefused.add(op);
         ownRows[op] = rowIds(res.body.data);
         if (!isShared(c)) ownRows[op].forEach((id) => firstTenantRows.add(id));
@@ -177,9 +247,13 @@ describe('tenant isolation of every id-taking operation (enumerated from the sch
       const stale = Object.keys(LIST_CASES).filter((op) => !ops.includes(op));
       expect({ missing, stale }).toEqual({ missing: [], stale: [] });
       // A list the first tenant has nothing in would prove nothing below.
-      const empty = Object.keys(LIST_CASES).filter((op) => !ownerRefused.has(op) && !isShared(LIST_CASES[op]) && ownRows[op].size === 0);
+      const empty = Object.keys(LIST_CASES).filter(
+        (op) => !ownerRefused.has(op) && !isShared(LIST_CASES[op]) && ownRows[op].size === 0,
+      );
       expect(empty).toEqual([]);
-      console.log(`isolation: ${ops.length} of ${ops.length} list queries called by ${LIST_CALLERS.length} roles (${firstTenantRows.size} first-tenant rows watched)`);
+      console.log(
+        `isolation: ${ops.length} of ${ops.length} list queries called by ${LIST_CALLERS.length} roles (${firstTenantRows.size} first-tenant rows watched)`,
+      );
     });
 
     const listRows = Object.entries(LIST_CASES).flatMap(([op, c]) => LIST_CALLERS.map((caller) => ({ op, caller, c })));
@@ -189,7 +263,10 @@ describe('tenant isolation of every id-taking operation (enumerated from the sch
       const { query, variables } = c.build(ids);
       const res = await api.gql(query, variables, listTokens[caller]);
       if (typeof expected === 'object') {
-        expect({ reason: expected.exempt, errors: res.body.errors }).toEqual({ reason: expected.exempt, errors: undefined });
+        expect({ reason: expected.exempt, errors: res.body.errors }).toEqual({
+          reason: expected.exempt,
+          errors: undefined,
+        });
         return;
       }
       // Refusing is fine (an id of the first tenant is NOT_FOUND to others); anything else is not.
@@ -200,14 +277,19 @@ describe('tenant isolation of every id-taking operation (enumerated from the sch
       expect(JSON.stringify(res.body)).not.toContain('1740000');
       const lists = Object.values((res.body.data ?? {}) as Record<string, unknown>).filter((v) => v !== null);
       if (expected === 'empty') expect(lists.filter((v) => !Array.isArray(v) || v.length > 0)).toEqual([]);
-      if (expected === 'own-organisation') expect(lists.map((v) => (v as { id: string }[]).map((o) => o.id))).toEqual([[ids.extra.emptyVendorOrgId]]);
+      if (expected === 'own-organisation')
+        expect(lists.map((v) => (v as { id: string }[]).map((o) => o.id))).toEqual([[ids.extra.emptyVendorOrgId]]);
       void op;
     });
   });
 
   it('left the first tenant’s contract untouched', async () => {
     const owner = await api.login('huaian.admin@demo.local');
-    const res = await api.gql('query ($id: ID!) { contract(id: $id) { currentVersion versions { changeNote } } }', { id: ids.contractId }, owner);
+    const res = await api.gql(
+      'query ($id: ID!) { contract(id: $id) { currentVersion versions { changeNote } } }',
+      { id: ids.contractId },
+      owner,
+    );
     expect(res.body.data.contract.currentVersion).toBe(1);
   });
 });

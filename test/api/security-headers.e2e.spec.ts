@@ -24,7 +24,10 @@ describe('security headers (issue 11, finding 2)', () => {
     // A console build of its own, so the test does not depend on `npm run build:web`.
     webDir = mkdtempSync(join(tmpdir(), 'ledger-web-'));
     mkdirSync(join(webDir, 'assets'));
-    writeFileSync(join(webDir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>');
+    writeFileSync(
+      join(webDir, 'index.html'),
+      '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>',
+    );
     writeFileSync(join(webDir, 'assets', 'app.js'), 'export {};');
     api = await startApi({ WEB_DIST_DIR: webDir });
   }, 60_000);
@@ -58,8 +61,15 @@ describe('security headers (issue 11, finding 2)', () => {
       expect({ what, base: csp['base-uri'] }).toEqual({ what, base: ["'none'"] });
       // Nothing anywhere in the policy that lets script run from strings, markup or any origin.
       const everyValue = Object.values(csp).flat();
-      expect({ what, loose: everyValue.filter((v) => ["'unsafe-eval'", "'unsafe-hashes'", "'wasm-unsafe-eval'", '*', 'http:', 'https:'].includes(v)) }).toEqual({ what, loose: [] });
-      expect({ what, inlineScript: [...csp['script-src'], ...csp['default-src']].includes("'unsafe-inline'") }).toEqual({ what, inlineScript: false });
+      expect({
+        what,
+        loose: everyValue.filter((v) =>
+          ["'unsafe-eval'", "'unsafe-hashes'", "'wasm-unsafe-eval'", '*', 'http:', 'https:'].includes(v),
+        ),
+      }).toEqual({ what, loose: [] });
+      expect({ what, inlineScript: [...csp['script-src'], ...csp['default-src']].includes("'unsafe-inline'") }).toEqual(
+        { what, inlineScript: false },
+      );
     }
   });
 

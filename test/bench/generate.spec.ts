@@ -12,14 +12,36 @@
  *  - determinism: the same seed gives the same tickets, and the CSV import lines parse back (validateTicketRows) to
  *    the same tickets.
  */
-import { calendarOf, closablePeriods, evaluateTicket, parseContractConfig, PRESET_IDS, timeZoneOf, validateTicketRows } from '@ledger/contracts';
+import {
+  calendarOf,
+  closablePeriods,
+  evaluateTicket,
+  parseContractConfig,
+  PRESET_IDS,
+  timeZoneOf,
+  validateTicketRows,
+} from '@ledger/contracts';
 import { computePeriodClose, NationalCalendarStore, ticketToDomain } from '@ledger/jobs';
 
 const calendars = new NationalCalendarStore();
-import { ContractVersionEntity, createDataSource, TenantDatabase, TicketEntity, TicketEventEntity } from '@ledger/persistence';
+import {
+  ContractVersionEntity,
+  createDataSource,
+  TenantDatabase,
+  TicketEntity,
+  TicketEventEntity,
+} from '@ledger/persistence';
 import type { DataSource } from 'typeorm';
 import { createBenchDatabase, type BenchDatabase } from '../../bench/lib/bench-db';
-import { generatePeriodData, generateTickets, generateWorld, presetConfig, ticketCsvLines, ticketImportRows, type GeneratedWorld } from '../../bench/lib/generate';
+import {
+  generatePeriodData,
+  generateTickets,
+  generateWorld,
+  presetConfig,
+  ticketCsvLines,
+  ticketImportRows,
+  type GeneratedWorld,
+} from '../../bench/lib/generate';
 import { generateTicket, ticketContext } from '../../bench/lib/generate-tickets';
 
 const NOW = '2026-12-31T23:00:00+08:00';
@@ -39,7 +61,10 @@ describe('benchmark data generator', () => {
     for (const t of world.tenants)
       for (const c of t.contracts) {
         const ref = { tenantId: t.id, contractId: c.id, presetId: c.presetId };
-        counts.set(c.id, await generateTickets(db, ref, { seed: SEED, count: c.presetId === 'xuzhou-2026' ? 300 : 30, now: NOW }));
+        counts.set(
+          c.id,
+          await generateTickets(db, ref, { seed: SEED, count: c.presetId === 'xuzhou-2026' ? 300 : 30, now: NOW }),
+        );
         await generatePeriodData(db, ref, { seed: SEED, upTo: '2026-12-31' });
       }
     ds = createDataSource({ url: db.appUrl }, { poolSize: 2 });
@@ -55,7 +80,9 @@ describe('benchmark data generator', () => {
 
   /** The tenant's buyer admin (read in the platform scope, which sees users). */
   const adminOf = async (tenantId: string): Promise<string> => {
-    const rows: { id: string }[] = await tdb.run({ kind: 'platform', userId: null }, (em) => em.query(`SELECT id FROM users WHERE tenant_id = $1 AND role = 'buyer-admin'`, [tenantId]));
+    const rows: { id: string }[] = await tdb.run({ kind: 'platform', userId: null }, (em) =>
+      em.query(`SELECT id FROM users WHERE tenant_id = $1 AND role = 'buyer-admin'`, [tenantId]),
+    );
     return rows[0].id;
   };
 
@@ -72,8 +99,12 @@ describe('benchmark data generator', () => {
         users: await em.query(`SELECT email, role FROM users ORDER BY email`),
       }));
       expect(seen.contracts.map((c: { id: string }) => c.id).sort()).toEqual(t.contracts.map((c) => c.id).sort());
-      expect(new Set(seen.contracts.map((c: { vendor_org_id: string }) => c.vendor_org_id))).toEqual(new Set([world.vendorOrgId]));
-      expect(seen.users.map((u: { email: string; role: string }) => `${u.role} ${u.email}`).sort()).toEqual(t.users.map((u) => `${u.role} ${u.email}`).sort());
+      expect(new Set(seen.contracts.map((c: { vendor_org_id: string }) => c.vendor_org_id))).toEqual(
+        new Set([world.vendorOrgId]),
+      );
+      expect(seen.users.map((u: { email: string; role: string }) => `${u.role} ${u.email}`).sort()).toEqual(
+        t.users.map((u) => `${u.role} ${u.email}`).sort(),
+      );
       for (const v of seen.versions) {
         const c = t.contracts.find((x) => x.id === v.contractId);
         expect(v.version).toBe(1);
@@ -88,18 +119,28 @@ describe('benchmark data generator', () => {
     for (const t of world.tenants)
       for (const c of t.contracts) {
         const expected = counts.get(c.id);
-        const { tickets, events, results, version } = await tdb.run({ kind: 'tenant', tenantId: t.id, userId: await adminOf(t.id) }, async (em) => ({
-          tickets: await em.getRepository(TicketEntity).find({ where: { contractId: c.id } }),
-          events: await em.getRepository(TicketEventEntity).find({ where: { contractId: c.id }, order: { ticketId: 'ASC', seq: 'ASC' } }),
-          results: (await em.query(`SELECT ticket_id, event_count, status, targets, evaluated_at FROM ticket_sla_results WHERE contract_id = $1`, [c.id])) as {
-            ticket_id: string;
-            event_count: number;
-            status: string;
-            targets: unknown;
-            evaluated_at: Date;
-          }[],
-          version: await em.getRepository(ContractVersionEntity).findOneOrFail({ where: { contractId: c.id, version: 1 } }),
-        }));
+        const { tickets, events, results, version } = await tdb.run(
+          { kind: 'tenant', tenantId: t.id, userId: await adminOf(t.id) },
+          async (em) => ({
+            tickets: await em.getRepository(TicketEntity).find({ where: { contractId: c.id } }),
+            events: await em
+              .getRepository(TicketEventEntity)
+              .find({ where: { contractId: c.id }, order: { ticketId: 'ASC', seq: 'ASC' } }),
+            results: (await em.query(
+              `SELECT ticket_id, event_count, status, targets, evaluated_at FROM ticket_sla_results WHERE contract_id = $1`,
+              [c.id],
+            )) as {
+              ticket_id: string;
+              event_count: number;
+              status: string;
+              targets: unknown;
+              evaluated_at: Date;
+            }[],
+            version: await em
+              .getRepository(ContractVersionEntity)
+              .findOneOrFail({ where: { contractId: c.id, version: 1 } }),
+          }),
+        );
         expect({ tickets: tickets.length, events: events.length, slaResults: results.length }).toEqual(expected);
         const config = parseContractConfig(version.configuration);
         const gov = { config, calendar: calendarOf(config), version: 1 };
@@ -145,8 +186,9 @@ describe('benchmark data generator', () => {
     const m = mix[0];
     expect(m.total).toBe(300);
     // Numbered in the order they were raised, as the API numbers them: number order is creation order.
-    const order: { number: string }[] = await tdb.run({ kind: 'tenant', tenantId: t.id, userId: await adminOf(t.id) }, (em) =>
-      em.query(`SELECT number FROM tickets WHERE contract_id = $1 ORDER BY created_at, number`, [c.id]),
+    const order: { number: string }[] = await tdb.run(
+      { kind: 'tenant', tenantId: t.id, userId: await adminOf(t.id) },
+      (em) => em.query(`SELECT number FROM tickets WHERE contract_id = $1 ORDER BY created_at, number`, [c.id]),
     );
     expect(order.map((x) => x.number)).toEqual(order.map((_, i) => `LX-${String(i + 1).padStart(4, '0')}`));
     expect(m.closed / m.total).toBeGreaterThan(0.8);
@@ -159,16 +201,28 @@ describe('benchmark data generator', () => {
     expect(m.breached / m.total).toBeLessThan(0.4);
   });
 
-  it('gives the product\'s period close everything it needs: a full assessment, nothing missing, for every contract', async () => {
+  it("gives the product's period close everything it needs: a full assessment, nothing missing, for every contract", async () => {
     const asOf = '2026-12-31';
     for (const t of world.tenants)
       for (const c of t.contracts) {
         const config = presetConfig(c.presetId).config;
         for (const period of closablePeriods(config).filter((p) => p.start <= asOf)) {
-          const computed = await tdb.run({ kind: 'tenant', tenantId: t.id, userId: await adminOf(t.id), operation: 'test' }, async (em) =>
-            computePeriodClose(em, { contractId: c.id, config, calendar: await calendars.calendarOf(em, config), period: period.id, asOf }),
+          const computed = await tdb.run(
+            { kind: 'tenant', tenantId: t.id, userId: await adminOf(t.id), operation: 'test' },
+            async (em) =>
+              computePeriodClose(em, {
+                contractId: c.id,
+                config,
+                calendar: await calendars.calendarOf(em, config),
+                period: period.id,
+                asOf,
+              }),
           );
-          expect({ contract: c.presetId, period: period.id, missing: computed.missing }).toEqual({ contract: c.presetId, period: period.id, missing: [] });
+          expect({ contract: c.presetId, period: period.id, missing: computed.missing }).toEqual({
+            contract: c.presetId,
+            period: period.id,
+            missing: [],
+          });
           if (config.assessment) {
             expect(computed.assessment.score).not.toBeNull();
             expect(computed.assessments.every((a) => a.missing.length === 0 && a.score !== null)).toBe(true);

@@ -13,7 +13,14 @@ import {
   type ExportedSheet,
   type StoredSchedule,
 } from './acceptance/ledger-driver';
-import { huaianTickets, QINGHAI_ITEMS, staffScores, ticketRow, xuzhouAttendance, xuzhouTickets } from './acceptance/fixtures';
+import {
+  huaianTickets,
+  QINGHAI_ITEMS,
+  staffScores,
+  ticketRow,
+  xuzhouAttendance,
+  xuzhouTickets,
+} from './acceptance/fixtures';
 import { eventually, queuePrefix, REDIS_URL, startWorker, type WorkerProcess } from './worker-harness';
 
 /*
@@ -48,7 +55,14 @@ const ALL_PRESETS = [
 ];
 
 /** Both exports of a contract, downloaded and parsed, with the HTTP details. */
-type Exported = { xlsx: ExportedSheet; csv: ExportedSheet; xlsxType: string; csvType: string; xlsxName: string; csvName: string };
+type Exported = {
+  xlsx: ExportedSheet;
+  csv: ExportedSheet;
+  xlsxType: string;
+  csvType: string;
+  xlsxName: string;
+  csvName: string;
+};
 
 describe('acceptance: the twelve presets end to end (GraphQL → worker process on Redis → PostgreSQL → CSV/XLSX)', () => {
   let api: TestApi;
@@ -81,7 +95,9 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
     expect(c.view.fileName).toMatch(new RegExp(`^付款计划-${code}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     for (const f of [x, c]) {
       const name = f.view.fileName as string;
-      expect(f.disposition).toBe(`attachment; filename="${name.replace('付款计划', 'payment-schedule')}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+      expect(f.disposition).toBe(
+        `attachment; filename="${name.replace('付款计划', 'payment-schedule')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      );
     }
     expect(x.bytes.length).toBe(x.view.byteSize);
     expect(c.bytes.length).toBe(c.view.byteSize);
@@ -89,7 +105,14 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
     expect(xlsx.moneyCellsNumeric).toBe(true);
     // The same cells in both formats (the XLSX's numbers read as two-decimal text).
     expect(csv.table).toEqual(xlsx.table);
-    return { xlsx, csv, xlsxType: x.contentType, csvType: c.contentType, xlsxName: x.view.fileName as string, csvName: c.view.fileName as string };
+    return {
+      xlsx,
+      csv,
+      xlsxType: x.contentType,
+      csvType: c.contentType,
+      xlsxName: x.view.fileName as string,
+      csvName: c.view.fileName as string,
+    };
   };
 
   const expectConsistent = (e: Exported, code: string, stored: StoredSchedule) => {
@@ -127,12 +150,30 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
       await ledger.reportMonth(VENDOR, 'xuzhou.admin', c.id, month, xuzhouAttendance(month));
     }
     // H1: staff 9 × 84 → average 84 → 0; no incident; 比较满意 +5; IT 一般 0. H2: 9 × 72 → −5; one incident −5; 一般 −3; 差 −2.
-    await ledger.setInputs('xuzhou.admin', { contractId: c.id, period: '2026-H1', staffScores: staffScores(84), securityIncidents: 0, satisfaction: { businessSatisfaction: '比较满意', itSatisfaction: '一般' } });
-    await ledger.setInputs('xuzhou.staff', { contractId: c.id, period: '2026-H2', staffScores: staffScores(72), securityIncidents: 1, satisfaction: { businessSatisfaction: '一般', itSatisfaction: '差' } });
+    await ledger.setInputs('xuzhou.admin', {
+      contractId: c.id,
+      period: '2026-H1',
+      staffScores: staffScores(84),
+      securityIncidents: 0,
+      satisfaction: { businessSatisfaction: '比较满意', itSatisfaction: '一般' },
+    });
+    await ledger.setInputs('xuzhou.staff', {
+      contractId: c.id,
+      period: '2026-H2',
+      staffScores: staffScores(72),
+      securityIncidents: 1,
+      satisfaction: { businessSatisfaction: '一般', itSatisfaction: '差' },
+    });
 
     // H1, closed by staff as of 2026-07-10, computed by the worker, confirmed by the admin.
     const h1 = await ledger.closeAndConfirm('xuzhou.staff', 'xuzhou.admin', c.id, '2026-H1', '2026-07-10');
-    expect(h1.draft).toMatchObject({ status: 'draft', score: '100.00', configVersion: 1, calendarVersion: expect.stringMatching(/^cn-national@/), job: { status: 'completed' } });
+    expect(h1.draft).toMatchObject({
+      status: 'draft',
+      score: '100.00',
+      configVersion: 1,
+      calendarVersion: expect.stringMatching(/^cn-national@/),
+      job: { status: 'completed' },
+    });
     expect(h1.draft.result?.assessment.unclampedScore).toBe('105.00');
     expect(points(h1.draft)).toEqual([
       ['staff', '0.00'],
@@ -163,18 +204,33 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
     ]);
     expect(metric(h2.draft, '2026-H2', 'achievementRate')).toEqual(['76.00', '38', '50']);
     expect(metric(h2.draft, '2026-H2', 'specialDelayDays')).toEqual(['35.00', null, null]);
-    expect(h2.draft.result?.assessments).toEqual([{ period: '2026-H1', score: '100.00' }, { period: '2026-H2', score: '78.00' }]);
+    expect(h2.draft.result?.assessments).toEqual([
+      { period: '2026-H1', score: '100.00' },
+      { period: '2026-H2', score: '78.00' },
+    ]);
     expect(h2.draft.result?.year).toMatchObject({ year: 2026, score: '89.00' });
     expect(h2.draft.result?.missing).toEqual([]);
     expect(h2.draft.result?.facts.attendance).toEqual([{ actualPersonMonths: '105' }]);
     // The close stores its non-zero deduction: absence 2,400,000.00 × 3 ÷ 108.
-    expect(h2.draft.lines.map((l) => [l.kind, l.paymentLineId, l.ruleId, l.amount])).toEqual([['deduction', 'settlement', 'absence', '66666.67']]);
+    expect(h2.draft.lines.map((l) => [l.kind, l.paymentLineId, l.ruleId, l.amount])).toEqual([
+      ['deduction', 'settlement', 'absence', '66666.67'],
+    ]);
 
     const s = await ledger.scheduleAfter('xuzhou.finance', c.id, [h1.draft.id, h2.draft.id]);
     expect(s.basis.closes.map((x) => x.period)).toEqual(['2026-H1', '2026-H2']);
     const settlement = lineOf(s, 'settlement');
-    expect(settlement).toMatchObject({ gross: '2400000.00', deductionTotal: '66666.67', net: '2333333.33', paid: '0.00', dueDate: '2027-01-10', status: dueOrScheduled('2027-01-10', s.asOf) });
-    expect(settlement.deductions.map((d) => [d.ruleId, d.amount])).toEqual([['year-score', '0.00'], ['absence', '66666.67']]);
+    expect(settlement).toMatchObject({
+      gross: '2400000.00',
+      deductionTotal: '66666.67',
+      net: '2333333.33',
+      paid: '0.00',
+      dueDate: '2027-01-10',
+      status: dueOrScheduled('2027-01-10', s.asOf),
+    });
+    expect(settlement.deductions.map((d) => [d.ruleId, d.amount])).toEqual([
+      ['year-score', '0.00'],
+      ['absence', '66666.67'],
+    ]);
     expect(settlement.deductions[0].formula).toBe('2026 年度得分 89.00 ≥ 80：不扣款');
     expect(s.schedule.totals).toEqual({ gross: '2400000.00', deductions: '66666.67', net: '2333333.33', paid: '0.00' });
     expect(s.schedule.vendorBalanceOwed).toBe('0.00');
@@ -189,14 +245,34 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
     };
     for (const sheet of [e.xlsx, e.csv]) {
       const [line] = rowsOf(sheet, '付款节点', 'settlement');
-      expect(pick(line, 'code', 'gross', 'deduction', 'net', 'netCapital', 'paid', 'dueDate')).toEqual([code, '2400000.00', '66666.67', '2333333.33', '贰佰叁拾叁万叁仟叁佰叁拾叁元叁角叁分', '0.00', '2027-01-10']);
+      expect(pick(line, 'code', 'gross', 'deduction', 'net', 'netCapital', 'paid', 'dueDate')).toEqual([
+        code,
+        '2400000.00',
+        '66666.67',
+        '2333333.33',
+        '贰佰叁拾叁万叁仟叁佰叁拾叁元叁角叁分',
+        '0.00',
+        '2027-01-10',
+      ]);
       const absence = rowsOf(sheet, '扣款', 'settlement').find((r) => r[H.rule] === ruleName('absence')) as string[];
-      expect(pick(absence, 'deduction', 'formula')).toEqual(['66666.67', '缺勤：2,400,000.00 × 3 ÷ 108 = 66,666.67（计划 108 人月，实际 105 人月）']);
+      expect(pick(absence, 'deduction', 'formula')).toEqual([
+        '66666.67',
+        '缺勤：2,400,000.00 × 3 ÷ 108 = 66,666.67（计划 108 人月，实际 105 人月）',
+      ]);
       expect(absence[H.reason]).toBe('2026-H2 结算记录'); // the stored close line it matches
-      const yearScore = rowsOf(sheet, '扣款', 'settlement').find((r) => r[H.rule] === ruleName('year-score')) as string[];
+      const yearScore = rowsOf(sheet, '扣款', 'settlement').find(
+        (r) => r[H.rule] === ruleName('year-score'),
+      ) as string[];
       expect(pick(yearScore, 'deduction', 'formula')).toEqual(['0.00', '2026 年度得分 89.00 ≥ 80：不扣款']);
       const [total] = rowsOf(sheet, '合计');
-      expect(pick(total, 'gross', 'deduction', 'net', 'netCapital', 'paid', 'vendorOwed')).toEqual(['2400000.00', '66666.67', '2333333.33', '贰佰叁拾叁万叁仟叁佰叁拾叁元叁角叁分', '0.00', '0.00']);
+      expect(pick(total, 'gross', 'deduction', 'net', 'netCapital', 'paid', 'vendorOwed')).toEqual([
+        '2400000.00',
+        '66666.67',
+        '2333333.33',
+        '贰佰叁拾叁万叁仟叁佰叁拾叁元叁角叁分',
+        '0.00',
+        '0.00',
+      ]);
       expect(sheet.block['导出范围']).toBe(`${code} 徐州医保核心系统2026运维（验收）`);
     }
     expectConsistent(e, code, s);
@@ -210,9 +286,22 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
     // 2025-H2: no ticket due → achievement 0 (rule 5), delay 0; 一般 −3; 一般 0 → 97.00 (2025's only half-year).
     // 2026-H1: 1 of 2 on time = 50 % → −10; delay 0; 非常不满意 −10; 很差 −4 → 76.00.
     // 2026-H2: 50 % → −10; delay 0; 非常不满意 −10; 一般 0 → 80.00; accepted (验收) at the end of the term.
-    await ledger.setInputs('huaian.admin', { contractId: c.id, period: '2025-H2', satisfaction: { businessSatisfaction: '一般', itSatisfaction: '一般' } });
-    await ledger.setInputs('huaian.admin', { contractId: c.id, period: '2026-H1', satisfaction: { businessSatisfaction: '非常不满意', itSatisfaction: '很差' } });
-    await ledger.setInputs('huaian.staff', { contractId: c.id, period: '2026-H2', satisfaction: { businessSatisfaction: '非常不满意', itSatisfaction: '一般' }, acceptance: { passed: true, date: '2026-12-28' } });
+    await ledger.setInputs('huaian.admin', {
+      contractId: c.id,
+      period: '2025-H2',
+      satisfaction: { businessSatisfaction: '一般', itSatisfaction: '一般' },
+    });
+    await ledger.setInputs('huaian.admin', {
+      contractId: c.id,
+      period: '2026-H1',
+      satisfaction: { businessSatisfaction: '非常不满意', itSatisfaction: '很差' },
+    });
+    await ledger.setInputs('huaian.staff', {
+      contractId: c.id,
+      period: '2026-H2',
+      satisfaction: { businessSatisfaction: '非常不满意', itSatisfaction: '一般' },
+      acceptance: { passed: true, date: '2026-12-28' },
+    });
 
     const h0 = await ledger.closeAndConfirm('huaian.admin', 'huaian.admin', c.id, '2025-H2', '2026-01-10');
     expect(h0.draft.score).toBe('97.00');
@@ -235,7 +324,9 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
       ['itSatisfaction', '0.00'],
     ]);
     expect(h2.draft.result?.year).toMatchObject({ year: 2026, score: '78.00' });
-    expect(h2.draft.lines.map((l) => [l.paymentLineId, l.ruleId, l.amount])).toEqual([['contract-payments.balance', 'year-score', '40000.00']]);
+    expect(h2.draft.lines.map((l) => [l.paymentLineId, l.ruleId, l.amount])).toEqual([
+      ['contract-payments.balance', 'year-score', '40000.00'],
+    ]);
 
     const s = await ledger.scheduleAfter('huaian.finance', c.id, [h0.draft.id, h1.draft.id, h2.draft.id]);
     expect(s.schedule.lines.map((l) => [l.id, l.gross, l.deductionTotal, l.net, l.dueDate])).toEqual([
@@ -248,32 +339,61 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
     expect(balance.deductions.find((d) => d.ruleId === 'year-score')?.formula).toBe(
       '2026 年度得分 78.00：低于 80 共 2 分 × 20,000.00 = 40,000.00，上限 2026 年度费用 1,160,000.00 的 20 % = 232,000.00，未达到',
     );
-    expect(lineOf(s, 'contract-payments.by-2025-12-31').deductions.find((d) => d.ruleId === 'year-score')).toMatchObject({ amount: '0.00', formula: '2025 年度得分 97.00 ≥ 80：不扣款' });
+    expect(
+      lineOf(s, 'contract-payments.by-2025-12-31').deductions.find((d) => d.ruleId === 'year-score'),
+    ).toMatchObject({ amount: '0.00', formula: '2025 年度得分 97.00 ≥ 80：不扣款' });
     expect(s.schedule.totals).toEqual({ gross: '1740000.00', deductions: '40000.00', net: '1700000.00', paid: '0.00' });
 
     const e = await exportBoth('huaian.finance', c.id, code);
     for (const sheet of [e.xlsx, e.csv]) {
-      expect(rowsOf(sheet, '付款节点').map((r) => pick(r, 'lineId', 'gross', 'deduction', 'net', 'netCapital', 'withheld', 'status'))).toEqual([
+      expect(
+        rowsOf(sheet, '付款节点').map((r) =>
+          pick(r, 'lineId', 'gross', 'deduction', 'net', 'netCapital', 'withheld', 'status'),
+        ),
+      ).toEqual([
         ['contract-payments.advance', '696000.00', '0.00', '696000.00', '陆拾玖万陆仟元整', '0.00', '到期'],
         ['contract-payments.by-2025-12-31', '957000.00', '0.00', '957000.00', '玖拾伍万柒仟元整', '0.00', '到期'],
         ['contract-payments.balance', '87000.00', '40000.00', '47000.00', '肆万柒仟元整', '47000.00', '暂扣'],
       ]);
       const [total] = rowsOf(sheet, '合计');
-      expect(pick(total, 'gross', 'deduction', 'net', 'netCapital', 'withheld', 'outstanding')).toEqual(['1740000.00', '40000.00', '1700000.00', '壹佰柒拾万元整', '47000.00', '1653000.00']);
+      expect(pick(total, 'gross', 'deduction', 'net', 'netCapital', 'withheld', 'outstanding')).toEqual([
+        '1740000.00',
+        '40000.00',
+        '1700000.00',
+        '壹佰柒拾万元整',
+        '47000.00',
+        '1653000.00',
+      ]);
     }
     expectConsistent(e, code, s);
   }, 120_000);
 
   it('C. Qinghai: H1 average 86.40 → B → −140.00 and one month later; 3 valid complaints → −1,500.00 and −210.00; net 5,150.00 due 4 months after the assessment', async () => {
     const code = 'ACC-QH-3Y';
-    const c = await ledger.createContract('qinghai.admin', 'qinghai-hospital-3y', code, '青海红十字医院电子票据维保（验收）');
+    const c = await ledger.createContract(
+      'qinghai.admin',
+      'qinghai-hospital-3y',
+      code,
+      '青海红十字医院电子票据维保（验收）',
+    );
     expect(c.amount).toBe('42000.00');
-    await ledger.setInputs('qinghai.admin', { contractId: c.id, period: '2026-H1', itemScores: QINGHAI_ITEMS, complaints: { valid: 3, invalid: 1 } });
+    await ledger.setInputs('qinghai.admin', {
+      contractId: c.id,
+      period: '2026-H1',
+      itemScores: QINGHAI_ITEMS,
+      complaints: { valid: 3, invalid: 1 },
+    });
 
     const h1 = await ledger.closeAndConfirm('qinghai.staff', 'qinghai.admin', c.id, '2026-H1', '2026-07-10');
     expect(h1.draft).toMatchObject({ score: '86.40', grade: 'B' });
-    expect(h1.draft.result?.assessment.breakdown[0].explanation).toBe('11 项平均分 = 950.4 ÷ 11 = 86.40，落在 [80, 90) → 等级 B（不合格）');
-    expect(h1.draft.lines.map((l) => [l.paymentLineId, l.ruleId, l.amount]).sort((a, b) => String(a[1]).localeCompare(String(b[1])))).toEqual([
+    expect(h1.draft.result?.assessment.breakdown[0].explanation).toBe(
+      '11 项平均分 = 950.4 ÷ 11 = 86.40，落在 [80, 90) → 等级 B（不合格）',
+    );
+    expect(
+      h1.draft.lines
+        .map((l) => [l.paymentLineId, l.ruleId, l.amount])
+        .sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+    ).toEqual([
       ['half-year-payment.2026-H1', 'complaints', '1500.00'],
       ['half-year-payment.2026-H1', 'complaints-3', '210.00'],
       ['half-year-payment.2026-H1', 'grade', '140.00'],
@@ -283,26 +403,49 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
     const line = lineOf(s, 'half-year-payment.2026-H1');
     // Assessed 2026-07-10; paid 3 months after it, B one month later → 2026-11-10.
     expect(line).toMatchObject({ gross: '7000.00', deductionTotal: '1850.00', net: '5150.00', dueDate: '2026-11-10' });
-    expect(line.deductions.map((d) => [d.ruleId, d.amount])).toEqual([['grade', '140.00'], ['complaints', '1500.00'], ['complaints-3', '210.00']]);
+    expect(line.deductions.map((d) => [d.ruleId, d.amount])).toEqual([
+      ['grade', '140.00'],
+      ['complaints', '1500.00'],
+      ['complaints-3', '210.00'],
+    ]);
     expect(line.deductions[0].formula).toBe('2026-H1 等级 B：7,000.00 的 2 % = 140.00；推迟 1 个月支付');
     // The 台账 (maintenance ledger) confirmation has no input in the API yet: the payment stays scheduled, waiting for it.
     expect(line.status).toBe('scheduled');
     expect(line.reasons).toContain('条件待定：等待2026-H1 台账确认');
-    expect(s.schedule.lines.map((l) => [l.id, l.gross])).toEqual(['2026-H1', '2026-H2', '2027-H1', '2027-H2', '2028-H1', '2028-H2'].map((p) => [`half-year-payment.${p}`, '7000.00']));
+    expect(s.schedule.lines.map((l) => [l.id, l.gross])).toEqual(
+      ['2026-H1', '2026-H2', '2027-H1', '2027-H2', '2028-H1', '2028-H2'].map((p) => [
+        `half-year-payment.${p}`,
+        '7000.00',
+      ]),
+    );
     expect(s.schedule.totals).toEqual({ gross: '42000.00', deductions: '1850.00', net: '40150.00', paid: '0.00' });
 
     const e = await exportBoth('qinghai.finance', c.id, code);
     for (const sheet of [e.xlsx, e.csv]) {
       const [row] = rowsOf(sheet, '付款节点', 'half-year-payment.2026-H1');
-      expect(pick(row, 'gross', 'deduction', 'net', 'netCapital', 'dueDate', 'status')).toEqual(['7000.00', '1850.00', '5150.00', '伍仟壹佰伍拾元整', '2026-11-10', '计划']);
+      expect(pick(row, 'gross', 'deduction', 'net', 'netCapital', 'dueDate', 'status')).toEqual([
+        '7000.00',
+        '1850.00',
+        '5150.00',
+        '伍仟壹佰伍拾元整',
+        '2026-11-10',
+        '计划',
+      ]);
       // Each deduction row names the stored close line it matches (the confirmed 2026-H1 close).
-      expect(rowsOf(sheet, '扣款', 'half-year-payment.2026-H1').map((r) => pick(r, 'rule', 'deduction', 'reason'))).toEqual([
+      expect(
+        rowsOf(sheet, '扣款', 'half-year-payment.2026-H1').map((r) => pick(r, 'rule', 'deduction', 'reason')),
+      ).toEqual([
         ['考核评价结果B级/C级', '140.00', '2026-H1 结算记录'],
         ['有效投诉每次扣除500元', '1500.00', '2026-H1 结算记录'],
         ['半年有效投诉≥3次再扣半年付款总额的3%', '210.00', '2026-H1 结算记录'],
       ]);
       const [total] = rowsOf(sheet, '合计');
-      expect(pick(total, 'gross', 'deduction', 'net', 'netCapital')).toEqual(['42000.00', '1850.00', '40150.00', '肆万零壹佰伍拾元整']);
+      expect(pick(total, 'gross', 'deduction', 'net', 'netCapital')).toEqual([
+        '42000.00',
+        '1850.00',
+        '40150.00',
+        '肆万零壹佰伍拾元整',
+      ]);
     }
     expectConsistent(e, code, s);
 
@@ -310,21 +453,61 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
     // and finance marks it paid; each step recomputes the schedule.
     await ledger.setInputs('qinghai.admin', { contractId: c.id, period: '2026-H1', ledgerConfirmed: true });
     const confirmed = await eventually(async () => {
-      const r = (await ledger.ok<{ paymentSchedule: StoredSchedule & { basis: { ledgerConfirmed?: string[] } } }>('qinghai.finance', 'query ($c: ID!) { paymentSchedule(contractId: $c) { asOf basis schedule { lines { id net status dueDate reasons } } } }', { c: c.id })).paymentSchedule;
+      const r = (
+        await ledger.ok<{ paymentSchedule: StoredSchedule & { basis: { ledgerConfirmed?: string[] } } }>(
+          'qinghai.finance',
+          'query ($c: ID!) { paymentSchedule(contractId: $c) { asOf basis schedule { lines { id net status dueDate reasons } } } }',
+          { c: c.id },
+        )
+      ).paymentSchedule;
       return r.basis.ledgerConfirmed?.includes('2026-H1') ? r : undefined;
     });
     const payable = confirmed.schedule.lines.find((l) => l.id === 'half-year-payment.2026-H1');
-    expect(payable).toMatchObject({ net: '5150.00', dueDate: '2026-11-10', status: confirmed.asOf >= '2026-11-10' ? 'due' : 'scheduled' });
+    expect(payable).toMatchObject({
+      net: '5150.00',
+      dueDate: '2026-11-10',
+      status: confirmed.asOf >= '2026-11-10' ? 'due' : 'scheduled',
+    });
     expect(payable?.reasons).toContain('条件已满足：2026-H1 台账已确认');
-    const paid = await ledger.ok<{ markPaid: { amount: string; lineId: string } }>('qinghai.finance', 'mutation ($i: MarkPaidInput!) { markPaid(input: $i) { amount lineId } }', { i: { contractId: c.id, lineId: 'half-year-payment.2026-H1', amount: '5150.00', paidOn: '2026-11-20', reference: 'QH-2026-118' } });
+    const paid = await ledger.ok<{ markPaid: { amount: string; lineId: string } }>(
+      'qinghai.finance',
+      'mutation ($i: MarkPaidInput!) { markPaid(input: $i) { amount lineId } }',
+      {
+        i: {
+          contractId: c.id,
+          lineId: 'half-year-payment.2026-H1',
+          amount: '5150.00',
+          paidOn: '2026-11-20',
+          reference: 'QH-2026-118',
+        },
+      },
+    );
     expect(paid.markPaid).toEqual({ amount: '5150.00', lineId: 'half-year-payment.2026-H1' });
     const afterPayment = await eventually(async () => {
-      const r = (await ledger.ok<{ paymentSchedule: { schedule: { lines: { id: string; status: string; paid: string }[]; totals: { paid: string } } } }>('qinghai.finance', 'query ($c: ID!) { paymentSchedule(contractId: $c) { schedule { lines { id status paid } totals { paid } } } }', { c: c.id })).paymentSchedule;
+      const r = (
+        await ledger.ok<{
+          paymentSchedule: {
+            schedule: { lines: { id: string; status: string; paid: string }[]; totals: { paid: string } };
+          };
+        }>(
+          'qinghai.finance',
+          'query ($c: ID!) { paymentSchedule(contractId: $c) { schedule { lines { id status paid } totals { paid } } } }',
+          { c: c.id },
+        )
+      ).paymentSchedule;
       return r.schedule.totals.paid === '5150.00' ? r : undefined;
     });
-    expect(afterPayment.schedule.lines[0]).toEqual({ id: 'half-year-payment.2026-H1', status: 'paid', paid: '5150.00' });
+    expect(afterPayment.schedule.lines[0]).toEqual({
+      id: 'half-year-payment.2026-H1',
+      status: 'paid',
+      paid: '5150.00',
+    });
     // The staff of the buyer cannot mark payments; a withheld line cannot be paid.
-    const refused = await api.gql('mutation ($i: MarkPaidInput!) { markPaid(input: $i) { id } }', { i: { contractId: c.id, lineId: 'half-year-payment.2026-H2', amount: '1.00', paidOn: '2026-11-20' } }, ledger.token('qinghai.staff'));
+    const refused = await api.gql(
+      'mutation ($i: MarkPaidInput!) { markPaid(input: $i) { id } }',
+      { i: { contractId: c.id, lineId: 'half-year-payment.2026-H2', amount: '1.00', paidOn: '2026-11-20' } },
+      ledger.token('qinghai.staff'),
+    );
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   }, 120_000);
 
@@ -332,14 +515,33 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
     const code = 'ACC-TJ-P8';
     const c = await ledger.createContract('tianjin.admin', 'tianjin-2026-p8', code, '天津医保第8包（验收）');
     expect(c.amount).toBe('33124.00');
-    for (const [q, qualified] of [['2026-Q1', true], ['2026-Q2', true], ['2026-Q3', false], ['2026-Q4', true]] as const) {
-      await ledger.setInputs('tianjin.admin', { contractId: c.id, period: q, quarterQualified: qualified, ...(q === '2026-Q4' ? { acceptance: { passed: true, date: '2027-01-05' } } : {}) });
+    for (const [q, qualified] of [
+      ['2026-Q1', true],
+      ['2026-Q2', true],
+      ['2026-Q3', false],
+      ['2026-Q4', true],
+    ] as const) {
+      await ledger.setInputs('tianjin.admin', {
+        contractId: c.id,
+        period: q,
+        quarterQualified: qualified,
+        ...(q === '2026-Q4' ? { acceptance: { passed: true, date: '2027-01-05' } } : {}),
+      });
     }
     // No assessment scheme: a half-year is not a period it closes by.
-    const wrong = await ledger.raw('tianjin.admin', 'mutation ($i: ClosePeriodInput!) { closePeriod(input: $i) { id } }', { i: { contractId: c.id, period: '2026-H1', asOf: '2026-07-10' } });
+    const wrong = await ledger.raw(
+      'tianjin.admin',
+      'mutation ($i: ClosePeriodInput!) { closePeriod(input: $i) { id } }',
+      { i: { contractId: c.id, period: '2026-H1', asOf: '2026-07-10' } },
+    );
     expect(wrong.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     const closes: Close[] = [];
-    for (const [q, asOf] of [['2026-Q1', '2026-04-10'], ['2026-Q2', '2026-07-10'], ['2026-Q3', '2026-10-10'], ['2026-Q4', '2027-01-10']]) {
+    for (const [q, asOf] of [
+      ['2026-Q1', '2026-04-10'],
+      ['2026-Q2', '2026-07-10'],
+      ['2026-Q3', '2026-10-10'],
+      ['2026-Q4', '2027-01-10'],
+    ]) {
       const { draft } = await ledger.closeAndConfirm('tianjin.staff', 'tianjin.admin', c.id, q, asOf);
       expect(draft).toMatchObject({ period: q, status: 'draft', score: null, lines: [] });
       closes.push(draft);
@@ -351,26 +553,49 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
       { id: '2026-Q4', qualified: true },
     ]);
 
-    const s = await ledger.scheduleAfter('tianjin.finance', c.id, closes.map((x) => x.id));
+    const s = await ledger.scheduleAfter(
+      'tianjin.finance',
+      c.id,
+      closes.map((x) => x.id),
+    );
     expect(s.schedule.lines.map((l) => [l.id, l.gross, l.net, l.dueDate])).toEqual([
       ['quarterly.2026-Q1', '8281.00', '8281.00', '2026-03-31'],
       ['quarterly.2026-Q2', '8281.00', '8281.00', '2026-06-30'],
       ['quarterly.2026-Q3', '8281.00', '8281.00', '2026-09-30'],
       ['quarterly.2026-Q4', '8281.00', '8281.00', '2026-12-31'],
     ]);
-    expect(s.schedule.lines.map((l) => l.status)).toEqual(['due', 'due', 'withheld', dueOrScheduled('2026-12-31', s.asOf)]);
+    expect(s.schedule.lines.map((l) => l.status)).toEqual([
+      'due',
+      'due',
+      'withheld',
+      dueOrScheduled('2026-12-31', s.asOf),
+    ]);
     expect(s.schedule.totals).toEqual({ gross: '33124.00', deductions: '0.00', net: '33124.00', paid: '0.00' });
 
     const e = await exportBoth('tianjin.finance', c.id, code);
     for (const sheet of [e.xlsx, e.csv]) {
-      expect(rowsOf(sheet, '付款节点').map((r) => pick(r, 'lineId', 'net', 'netCapital', 'withheld', 'status'))).toEqual([
+      expect(
+        rowsOf(sheet, '付款节点').map((r) => pick(r, 'lineId', 'net', 'netCapital', 'withheld', 'status')),
+      ).toEqual([
         ['quarterly.2026-Q1', '8281.00', '捌仟贰佰捌拾壹元整', '0.00', '到期'],
         ['quarterly.2026-Q2', '8281.00', '捌仟贰佰捌拾壹元整', '0.00', '到期'],
         ['quarterly.2026-Q3', '8281.00', '捌仟贰佰捌拾壹元整', '8281.00', '暂扣'],
-        ['quarterly.2026-Q4', '8281.00', '捌仟贰佰捌拾壹元整', '0.00', dueOrScheduled('2026-12-31', s.asOf) === 'due' ? '到期' : '计划'],
+        [
+          'quarterly.2026-Q4',
+          '8281.00',
+          '捌仟贰佰捌拾壹元整',
+          '0.00',
+          dueOrScheduled('2026-12-31', s.asOf) === 'due' ? '到期' : '计划',
+        ],
       ]);
       const [total] = rowsOf(sheet, '合计');
-      expect(pick(total, 'gross', 'net', 'netCapital', 'withheld', 'outstanding')).toEqual(['33124.00', '33124.00', '叁万叁仟壹佰贰拾肆元整', '8281.00', '24843.00']);
+      expect(pick(total, 'gross', 'net', 'netCapital', 'withheld', 'outstanding')).toEqual([
+        '33124.00',
+        '33124.00',
+        '叁万叁仟壹佰贰拾肆元整',
+        '8281.00',
+        '24843.00',
+      ]);
     }
     expectConsistent(e, code, s);
   }, 120_000);
@@ -388,8 +613,23 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
    * least one milestone to reduce"). So the 2020 close never becomes a draft: its job retries the same
    * ConfigProblemsError with backoff until it fails. Expected: a draft with an empty schedule (totals 0.00, 零元整).
    */
-  const OTHERS: { preset: string; tenant: string; period: string; asOf: string; inputs?: Record<string, unknown>; amount: string; netCapital: string }[] = [
-    { preset: 'beijing-2020', tenant: 'beijing', period: '2020', asOf: '2021-01-10', amount: '496700.00', netCapital: '零元整' },
+  const OTHERS: {
+    preset: string;
+    tenant: string;
+    period: string;
+    asOf: string;
+    inputs?: Record<string, unknown>;
+    amount: string;
+    netCapital: string;
+  }[] = [
+    {
+      preset: 'beijing-2020',
+      tenant: 'beijing',
+      period: '2020',
+      asOf: '2021-01-10',
+      amount: '496700.00',
+      netCapital: '零元整',
+    },
     ...(
       [
         ['tianjin-2026-p1', '690707.00', '陆拾玖万零柒佰零柒元整'],
@@ -400,42 +640,71 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
         ['tianjin-2026-p6', '300000.00', '叁拾万元整'],
         ['tianjin-2026-p7', '1250533.00', '壹佰贰拾伍万零伍佰叁拾叁元整'],
       ] as const
-    ).map(([preset, amount, netCapital]) => ({ preset, tenant: 'tianjin', period: '2026-Q4', asOf: '2027-01-10', inputs: { quarterQualified: true, acceptance: { passed: true, date: '2027-01-05' } }, amount, netCapital })),
+    ).map(([preset, amount, netCapital]) => ({
+      preset,
+      tenant: 'tianjin',
+      period: '2026-Q4',
+      asOf: '2027-01-10',
+      inputs: { quarterQualified: true, acceptance: { passed: true, date: '2027-01-05' } },
+      amount,
+      netCapital,
+    })),
   ];
 
-  it.each(OTHERS)('$preset: close $period, confirm, schedule, both exports add up ($netCapital)', async (o) => {
-    const code = `ACC-${o.preset.toUpperCase()}`;
-    const c = await ledger.createContract(`${o.tenant}.admin`, o.preset, code, `${o.preset}（验收）`);
-    expect(c.amount).toBe(o.amount);
-    if (o.inputs) await ledger.setInputs(`${o.tenant}.admin`, { contractId: c.id, period: o.period, ...o.inputs });
-    const { draft, confirmed } = await ledger.closeAndConfirm(`${o.tenant}.staff`, `${o.tenant}.admin`, c.id, o.period, o.asOf);
-    expect(draft).toMatchObject({ period: o.period, status: 'draft', score: null, job: { status: 'completed' } });
-    expect(confirmed.status).toBe('confirmed');
+  it.each(OTHERS)(
+    '$preset: close $period, confirm, schedule, both exports add up ($netCapital)',
+    async (o) => {
+      const code = `ACC-${o.preset.toUpperCase()}`;
+      const c = await ledger.createContract(`${o.tenant}.admin`, o.preset, code, `${o.preset}（验收）`);
+      expect(c.amount).toBe(o.amount);
+      if (o.inputs) await ledger.setInputs(`${o.tenant}.admin`, { contractId: c.id, period: o.period, ...o.inputs });
+      const { draft, confirmed } = await ledger.closeAndConfirm(
+        `${o.tenant}.staff`,
+        `${o.tenant}.admin`,
+        c.id,
+        o.period,
+        o.asOf,
+      );
+      expect(draft).toMatchObject({ period: o.period, status: 'draft', score: null, job: { status: 'completed' } });
+      expect(confirmed.status).toBe('confirmed');
 
-    const s = await ledger.scheduleAfter(`${o.tenant}.finance`, c.id, [draft.id]);
-    expect(s.contractCode).toBe(code);
-    // The schedule adds up: lines split the amount exactly (rule 1), totals are the sums of the lines.
-    const sum = (k: 'gross' | 'net' | 'deductionTotal') => s.schedule.lines.reduce((a, l) => a + Math.round(Number(l[k]) * 100), 0);
-    expect(sum('gross')).toBe(Math.round(Number(s.schedule.totals.gross) * 100));
-    expect(sum('net')).toBe(Math.round(Number(s.schedule.totals.net) * 100));
-    expect(sum('deductionTotal')).toBe(Math.round(Number(s.schedule.totals.deductions) * 100));
-    if (o.tenant === 'tianjin') {
-      expect(s.schedule.totals).toEqual({ gross: o.amount, deductions: '0.00', net: o.amount, paid: '0.00' });
-      expect(s.schedule.lines.map((l) => [l.id, l.dueDate])).toEqual(['Q1', 'Q2', 'Q3', 'Q4'].map((q, i) => [`quarterly.2026-${q}`, ['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'][i]]));
-      // Q4 qualified; Q1–Q3 not closed: their qualification is pending, so they stay scheduled.
-      expect(s.schedule.lines.map((l) => l.status)).toEqual(['scheduled', 'scheduled', 'scheduled', dueOrScheduled('2026-12-31', s.asOf)]);
-    } else {
-      // Beijing states no payment terms: no lines, nothing to pay.
-      expect(s.schedule.lines).toEqual([]);
-      expect(s.schedule.totals).toEqual({ gross: '0.00', deductions: '0.00', net: '0.00', paid: '0.00' });
-    }
+      const s = await ledger.scheduleAfter(`${o.tenant}.finance`, c.id, [draft.id]);
+      expect(s.contractCode).toBe(code);
+      // The schedule adds up: lines split the amount exactly (rule 1), totals are the sums of the lines.
+      const sum = (k: 'gross' | 'net' | 'deductionTotal') =>
+        s.schedule.lines.reduce((a, l) => a + Math.round(Number(l[k]) * 100), 0);
+      expect(sum('gross')).toBe(Math.round(Number(s.schedule.totals.gross) * 100));
+      expect(sum('net')).toBe(Math.round(Number(s.schedule.totals.net) * 100));
+      expect(sum('deductionTotal')).toBe(Math.round(Number(s.schedule.totals.deductions) * 100));
+      if (o.tenant === 'tianjin') {
+        expect(s.schedule.totals).toEqual({ gross: o.amount, deductions: '0.00', net: o.amount, paid: '0.00' });
+        expect(s.schedule.lines.map((l) => [l.id, l.dueDate])).toEqual(
+          ['Q1', 'Q2', 'Q3', 'Q4'].map((q, i) => [
+            `quarterly.2026-${q}`,
+            ['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31'][i],
+          ]),
+        );
+        // Q4 qualified; Q1–Q3 not closed: their qualification is pending, so they stay scheduled.
+        expect(s.schedule.lines.map((l) => l.status)).toEqual([
+          'scheduled',
+          'scheduled',
+          'scheduled',
+          dueOrScheduled('2026-12-31', s.asOf),
+        ]);
+      } else {
+        // Beijing states no payment terms: no lines, nothing to pay.
+        expect(s.schedule.lines).toEqual([]);
+        expect(s.schedule.totals).toEqual({ gross: '0.00', deductions: '0.00', net: '0.00', paid: '0.00' });
+      }
 
-    const e = await exportBoth(`${o.tenant}.finance`, c.id, code);
-    expectConsistent(e, code, s);
-    for (const sheet of [e.xlsx, e.csv]) {
-      const [total] = rowsOf(sheet, '合计');
-      expect(pick(total, 'net', 'netCapital')).toEqual([s.schedule.totals.net, o.netCapital]);
-      expect(total[H.netCapital]).toBe(toChineseCapital(s.schedule.totals.net));
-    }
-  }, 90_000);
+      const e = await exportBoth(`${o.tenant}.finance`, c.id, code);
+      expectConsistent(e, code, s);
+      for (const sheet of [e.xlsx, e.csv]) {
+        const [total] = rowsOf(sheet, '合计');
+        expect(pick(total, 'net', 'netCapital')).toEqual([s.schedule.totals.net, o.netCapital]);
+        expect(total[H.netCapital]).toBe(toChineseCapital(s.schedule.totals.net));
+      }
+    },
+    90_000,
+  );
 });

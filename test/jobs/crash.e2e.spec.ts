@@ -1,6 +1,18 @@
 import { Queue } from 'bullmq';
 import { startApi, type TestApi } from '../api/api-app';
-import { caller, closeFacts, CLOSE_PERIOD, comparable, CREATE_CONTRACT, expectedLineKeys, QINGHAI_H1_DEDUCTIONS, QINGHAI_H1_INPUTS, SET_INPUTS, type CloseFacts, type PendingClose } from './support-ledger';
+import {
+  caller,
+  closeFacts,
+  CLOSE_PERIOD,
+  comparable,
+  CREATE_CONTRACT,
+  expectedLineKeys,
+  QINGHAI_H1_DEDUCTIONS,
+  QINGHAI_H1_INPUTS,
+  SET_INPUTS,
+  type CloseFacts,
+  type PendingClose,
+} from './support-ledger';
 import { eventually, queuePrefix, REDIS_URL, startWorker, type WorkerProcess } from './worker-harness';
 
 /*
@@ -28,7 +40,9 @@ describe('a worker killed in the middle of a close: the job is resumed and compu
     return w;
   };
   const requestClose = async (code: string): Promise<PendingClose> => {
-    const r = await call('qinghai.admin', CLOSE_PERIOD, { i: { contractId: contracts[code], period: '2026-H1', asOf: '2026-07-10' } });
+    const r = await call('qinghai.admin', CLOSE_PERIOD, {
+      i: { contractId: contracts[code], period: '2026-H1', asOf: '2026-07-10' },
+    });
     expect(r.errors).toBeUndefined();
     return r.data?.closePeriod as PendingClose;
   };
@@ -41,13 +55,20 @@ describe('a worker killed in the middle of a close: the job is resumed and compu
   beforeAll(async () => {
     api = await startApi({ SEED_DEMO: 'auto', REDIS_URL, QUEUE_PREFIX: prefix });
     tokens['qinghai.admin'] = await api.login('qinghai.admin@demo.local');
-    const [seeded] = (await call('qinghai.admin', '{ contracts { id vendorOrgId } }')).data?.contracts as { id: string; vendorOrgId: string }[];
+    const [seeded] = (await call('qinghai.admin', '{ contracts { id vendorOrgId } }')).data?.contracts as {
+      id: string;
+      vendorOrgId: string;
+    }[];
     // Four contracts of identical data: one closed without interruption (the control), one per fault point.
     for (const code of ['QH-CONTROL', ...FAULTS.map((f) => `QH-${f.replace(/[^a-z]/g, '-')}`)]) {
-      const r = await call('qinghai.admin', CREATE_CONTRACT, { i: { code, name: `crash test ${code}`, presetId: 'qinghai-hospital-3y', vendorOrgId: seeded.vendorOrgId } });
+      const r = await call('qinghai.admin', CREATE_CONTRACT, {
+        i: { code, name: `crash test ${code}`, presetId: 'qinghai-hospital-3y', vendorOrgId: seeded.vendorOrgId },
+      });
       expect(r.errors).toBeUndefined();
       contracts[code] = (r.data?.createContract as { id: string }).id;
-      expect((await call('qinghai.admin', SET_INPUTS, { i: { contractId: contracts[code], ...QINGHAI_H1_INPUTS } })).errors).toBeUndefined();
+      expect(
+        (await call('qinghai.admin', SET_INPUTS, { i: { contractId: contracts[code], ...QINGHAI_H1_INPUTS } })).errors,
+      ).toBeUndefined();
     }
     const url = new URL(REDIS_URL);
     queue = new Queue('period-close', { connection: { host: url.hostname, port: Number(url.port || 6379) }, prefix });
@@ -72,59 +93,74 @@ describe('a worker killed in the middle of a close: the job is resumed and compu
     expect(control.draftUpdates).toHaveLength(1);
   });
 
-  it.each(FAULTS)('killed at %s → a fresh worker completes it once, figures identical to the control', async (fault: Fault) => {
-    expect(control).toBeDefined();
-    const crashing = worker({ LEDGER_FAULT_POINT: fault });
-    await crashing.waitFor('worker ready');
-    const pending = await requestClose(`QH-${fault.replace(/[^a-z]/g, '-')}`);
-    let timer: NodeJS.Timeout | undefined;
-    const died = await Promise.race([crashing.exited, new Promise<'alive'>((r) => (timer = setTimeout(() => r('alive'), 30_000)))]);
-    clearTimeout(timer);
-    expect(died).toEqual({ code: null, signal: 'SIGKILL' });
+  it.each(FAULTS)(
+    'killed at %s → a fresh worker completes it once, figures identical to the control',
+    async (fault: Fault) => {
+      expect(control).toBeDefined();
+      const crashing = worker({ LEDGER_FAULT_POINT: fault });
+      await crashing.waitFor('worker ready');
+      const pending = await requestClose(`QH-${fault.replace(/[^a-z]/g, '-')}`);
+      let timer: NodeJS.Timeout | undefined;
+      const died = await Promise.race([
+        crashing.exited,
+        new Promise<'alive'>((r) => (timer = setTimeout(() => r('alive'), 30_000))),
+      ]);
+      clearTimeout(timer);
+      expect(died).toEqual({ code: null, signal: 'SIGKILL' });
 
-    // What the crash left: before the commit, nothing (the open transaction rolled back); after it, the committed draft.
-    const left = await closeFacts(api.database.name, pending.id);
-    expect(left.rowsForPeriod).toBe(1);
-    if (fault === 'close:after-commit') {
-      expect(left.close.status).toBe('draft');
-      expect(left.lines).toHaveLength(3);
-      expect(left.job?.status).toBe('completed');
-    } else {
-      expect(left.close).toMatchObject({ status: 'pending', score: null, result: null });
-      expect(left.lines).toEqual([]);
-      expect(left.lineInserts).toBe(0);
-      expect(left.draftUpdates).toEqual([]);
-      expect(left.job).toMatchObject({ status: 'queued', attempts: 0 });
-    }
-    // BullMQ still holds the job as active under the dead worker's (expiring) lock.
-    expect(await (await (queue as Queue).getJob(pending.jobId))?.getState()).toBe('active');
+      // What the crash left: before the commit, nothing (the open transaction rolled back); after it, the committed draft.
+      const left = await closeFacts(api.database.name, pending.id);
+      expect(left.rowsForPeriod).toBe(1);
+      if (fault === 'close:after-commit') {
+        expect(left.close.status).toBe('draft');
+        expect(left.lines).toHaveLength(3);
+        expect(left.job?.status).toBe('completed');
+      } else {
+        expect(left.close).toMatchObject({ status: 'pending', score: null, result: null });
+        expect(left.lines).toEqual([]);
+        expect(left.lineInserts).toBe(0);
+        expect(left.draftUpdates).toEqual([]);
+        expect(left.job).toMatchObject({ status: 'queued', attempts: 0 });
+      }
+      // BullMQ still holds the job as active under the dead worker's (expiring) lock.
+      expect(await (await (queue as Queue).getJob(pending.jobId))?.getState()).toBe('active');
 
-    const restarted = Date.now();
-    // The fresh worker holds its lock for 10 s (the crashed one's 2 s lock is what expires): on a loaded CI machine a
-    // 1 s renewal came late, BullMQ took the fresh worker's own job for stalled and ran it a second time (a no-op).
-    const fresh = worker({ WORKER_LOCK_MS: '10000' });
-    await fresh.waitFor('worker ready');
-    const done = await eventually(async () => {
-      const job = await (queue as Queue).getJob(pending.jobId);
-      return job && (await job.getState()) === 'completed' ? job : undefined;
-    }, 30_000);
-    const resumedMs = Date.now() - restarted;
-    const facts = await drafted(pending.id, 5_000);
-    await fresh.stop();
+      const restarted = Date.now();
+      // The fresh worker holds its lock for 10 s (the crashed one's 2 s lock is what expires): on a loaded CI machine a
+      // 1 s renewal came late, BullMQ took the fresh worker's own job for stalled and ran it a second time (a no-op).
+      const fresh = worker({ WORKER_LOCK_MS: '10000' });
+      await fresh.waitFor('worker ready');
+      const done = await eventually(async () => {
+        const job = await (queue as Queue).getJob(pending.jobId);
+        return job && (await job.getState()) === 'completed' ? job : undefined;
+      }, 30_000);
+      const resumedMs = Date.now() - restarted;
+      const facts = await drafted(pending.id, 5_000);
+      await fresh.stop();
 
-    // BullMQ found the job stalled and ran it again in the fresh worker: the retry computed it, or (after the commit) was a no-op.
-    expect(done.stalledCounter).toBeGreaterThanOrEqual(1);
-    expect(done.returnvalue).toEqual({ closeId: pending.id, computed: fault !== 'close:after-commit', status: 'draft', lines: fault === 'close:after-commit' ? 0 : 3 });
-    expect(fresh.output()).toMatch(new RegExp(`"job":"${pending.jobId}"[^\\n]*job done`));
+      // BullMQ found the job stalled and ran it again in the fresh worker: the retry computed it, or (after the commit) was a no-op.
+      expect(done.stalledCounter).toBeGreaterThanOrEqual(1);
+      expect(done.returnvalue).toEqual({
+        closeId: pending.id,
+        computed: fault !== 'close:after-commit',
+        status: 'draft',
+        lines: fault === 'close:after-commit' ? 0 : 3,
+      });
+      expect(fresh.output()).toMatch(new RegExp(`"job":"${pending.jobId}"[^\\n]*job done`));
 
-    // Exactly one completed computation, identical to the control.
-    expect(facts.rowsForPeriod).toBe(1);
-    expect(facts.draftUpdates).toHaveLength(1);
-    expect(facts.lineInserts).toBe(3);
-    expect(facts.lines.map((l) => l.line_key).sort()).toEqual(expectedLineKeys(facts));
-    expect(facts.duplicateKeys).toEqual([]);
-    expect(facts.job).toMatchObject({ status: 'completed', last_error: null, result: { closeId: pending.id, computed: true, status: 'draft', lines: 3 } });
-    expect(comparable(facts)).toEqual(comparable(control as CloseFacts));
-    console.log(`crash at ${fault}: resumed and completed ${resumedMs} ms after starting the fresh worker`);
-  });
+      // Exactly one completed computation, identical to the control.
+      expect(facts.rowsForPeriod).toBe(1);
+      expect(facts.draftUpdates).toHaveLength(1);
+      expect(facts.lineInserts).toBe(3);
+      expect(facts.lines.map((l) => l.line_key).sort()).toEqual(expectedLineKeys(facts));
+      expect(facts.duplicateKeys).toEqual([]);
+      expect(facts.job).toMatchObject({
+        status: 'completed',
+        last_error: null,
+        result: { closeId: pending.id, computed: true, status: 'draft', lines: 3 },
+      });
+      expect(comparable(facts)).toEqual(comparable(control as CloseFacts));
+      console.log(`crash at ${fault}: resumed and completed ${resumedMs} ms after starting the fresh worker`);
+    },
+  );
 });

@@ -22,14 +22,28 @@ export type WorkerProcess = {
 };
 
 /** Starts a real worker process against the test database and Redis. */
-export function startWorker(env: { DATABASE_URL: string; QUEUE_PREFIX: string } & Record<string, string>): WorkerProcess {
-  return startNodeProcess(WORKER_MAIN, 'worker', { NODE_ENV: 'test', LOG_LEVEL: 'info', REDIS_URL, WORKER_LOCK_MS: '2000', JOB_RECONCILE_INTERVAL_SECONDS: '2', JOB_STALE_SECONDS: '3', SLA_SCAN_INTERVAL_SECONDS: '0', ...env });
+export function startWorker(
+  env: { DATABASE_URL: string; QUEUE_PREFIX: string } & Record<string, string>,
+): WorkerProcess {
+  return startNodeProcess(WORKER_MAIN, 'worker', {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    REDIS_URL,
+    WORKER_LOCK_MS: '2000',
+    JOB_RECONCILE_INTERVAL_SECONDS: '2',
+    JOB_STALE_SECONDS: '3',
+    SLA_SCAN_INTERVAL_SECONDS: '0',
+    ...env,
+  });
 }
 
 /** Starts a compiled entry point of `dist/` (the worker, the API) with only PATH and `env`, capturing its output. */
 export function startNodeProcess(main: string, label: string, env: Record<string, string>): WorkerProcess {
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [main], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [main], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const listeners = new Set<() => void>();
   const onData = (b: Buffer) => {
@@ -38,7 +52,9 @@ export function startNodeProcess(main: string, label: string, env: Record<string
   };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return {
     child,
     output: () => out,
@@ -53,7 +69,9 @@ export function startNodeProcess(main: string, label: string, env: Record<string
         if (match()) return resolve();
         const timer = setTimeout(() => {
           listeners.delete(check);
-          reject(new Error(`${label} did not print ${String(text)} within ${timeoutMs} ms; output:\n${out.slice(-4000)}`));
+          reject(
+            new Error(`${label} did not print ${String(text)} within ${timeoutMs} ms; output:\n${out.slice(-4000)}`),
+          );
         }, timeoutMs);
         const check = () => {
           if (!match()) return;
@@ -75,7 +93,11 @@ export function startNodeProcess(main: string, label: string, env: Record<string
 }
 
 /** Polls until `probe` returns a value (not undefined) or the time is up. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000, everyMs = 200): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+  everyMs = 200,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();

@@ -33,13 +33,17 @@ export type TestDatabase = { name: string; ownerUrl: string; appUrl: string; dro
 
 /** Creates the two roles once per server (idempotent; two test files at once are fine). */
 async function ensureRoles(c: Client): Promise<void> {
-  await c.query(`DO $$ BEGIN
+  await c
+    .query(
+      `DO $$ BEGIN
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${OWNER_ROLE}') THEN CREATE ROLE ${OWNER_ROLE} LOGIN CREATEDB NOSUPERUSER NOBYPASSRLS; END IF;
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN CREATE ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE; END IF;
-    END $$`).catch((e: { code?: string }) => {
-    // Two test files creating the roles at once: the loser sees a duplicate; the role exists either way.
-    if (e.code !== '23505' && e.code !== '42710') throw e;
-  });
+    END $$`,
+    )
+    .catch((e: { code?: string }) => {
+      // Two test files creating the roles at once: the loser sees a duplicate; the role exists either way.
+      if (e.code !== '23505' && e.code !== '42710') throw e;
+    });
 }
 
 /**
@@ -53,7 +57,10 @@ function migrationsHash(): string {
   const root = join(__dirname, '..', '..');
   const dir = join(root, 'migrations');
   const h = createHash('sha256');
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts')).sort()) h.update(f).update(readFileSync(join(dir, f)));
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.ts'))
+    .sort())
+    h.update(f).update(readFileSync(join(dir, f)));
   h.update(readFileSync(join(root, 'libs/sla/src/data/cn-national-calendar.json')));
   return h.digest('hex').slice(0, 16);
 }
@@ -66,7 +73,9 @@ async function migratedTemplate(): Promise<string> {
     await c.query(`SELECT pg_advisory_lock(hashtext('ledger_test_template'))`);
     try {
       // Newest first (oids grow): a few recent templates are kept, so runs of other checkouts at once keep theirs.
-      const found = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'ledger\\_tpl\\_%' AND datname NOT LIKE '%\\_build' ORDER BY oid DESC`);
+      const found = await c.query(
+        `SELECT datname FROM pg_database WHERE datname LIKE 'ledger\\_tpl\\_%' AND datname NOT LIKE '%\\_build' ORDER BY oid DESC`,
+      );
       const names = found.rows.map((r: { datname: string }) => r.datname);
       if (names.includes(name)) return;
       for (const old of names.slice(2)) {
@@ -138,7 +147,12 @@ export async function asSuperuser<T>(databaseName: string, work: (c: Client) => 
  * Runs `work` as the application role with one scope setting (e.g. `app.tenant_id`) in a transaction that is
  * rolled back: to prove what row-level security lets that role see or change, without the API in between.
  */
-export async function asAppRole<T>(appUrl: string, setting: string, value: string, work: (c: Client) => Promise<T>): Promise<T> {
+export async function asAppRole<T>(
+  appUrl: string,
+  setting: string,
+  value: string,
+  work: (c: Client) => Promise<T>,
+): Promise<T> {
   const client = new Client({ connectionString: appUrl });
   await client.connect();
   try {
@@ -150,4 +164,3 @@ export async function asAppRole<T>(appUrl: string, setting: string, value: strin
     await client.end();
   }
 }
-

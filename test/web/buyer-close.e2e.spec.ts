@@ -2,13 +2,23 @@ import type { Page } from 'playwright-core';
 import { formatQuantity } from '../../apps/web/src/i18n/local-format';
 import { signIn, webSuite } from './web-harness';
 
-type Breakdown = { componentId: string; label: string; points: string; explanation: string; explained: { code: string } };
+type Breakdown = {
+  componentId: string;
+  label: string;
+  points: string;
+  explanation: string;
+  explained: { code: string };
+};
 type Close = {
   id: string;
   period: string;
   status: string;
   score: string | null;
-  result: { assessment: { score: string; unclampedScore: string; breakdown: Breakdown[] }; year: { score: string } | null; metrics: { period: string; id: string; numerator: string | null; denominator: string | null }[] };
+  result: {
+    assessment: { score: string; unclampedScore: string; breakdown: Breakdown[] };
+    year: { score: string } | null;
+    metrics: { period: string; id: string; numerator: string | null; denominator: string | null }[];
+  };
   lines: { id: string; kind: string; amount: string; formula: string; ruleId: string }[];
 };
 const CLOSES = `query ($c: ID!) { periodCloses(contractId: $c) { id period status score
@@ -23,7 +33,10 @@ async function tabTo(page: Page, text: string, max = 80): Promise<void> {
     const el = page.locator(':focus');
     if (!(await el.count())) continue;
     const id = await el.getAttribute('id');
-    const label = id && (await page.locator(`label[for="${id}"]`).count()) ? await page.locator(`label[for="${id}"]`).textContent() : null;
+    const label =
+      id && (await page.locator(`label[for="${id}"]`).count())
+        ? await page.locator(`label[for="${id}"]`).textContent()
+        : null;
     const focused = (label ?? (await el.getAttribute('aria-label')) ?? (await el.textContent()) ?? '').trim();
     if (focused === text) return;
   }
@@ -36,7 +49,8 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
 
   const web = webSuite('web-buyer-close', __filename, {
     setup: async (stack) => {
-      xuzhouId = (await stack.gql<{ contracts: { id: string }[] }>('xuzhou.admin@demo.local', '{ contracts { id } }')).contracts[0].id;
+      xuzhouId = (await stack.gql<{ contracts: { id: string }[] }>('xuzhou.admin@demo.local', '{ contracts { id } }'))
+        .contracts[0].id;
     },
   });
 
@@ -54,15 +68,35 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
     const preview = page.getByTestId('close-preview');
     await preview.locator('[data-input="2026-H2/staffScores"]').waitFor();
     await expect(preview.locator('[data-input="2026-H1/satisfaction.itSatisfaction"]').count()).resolves.toBe(1);
-    await expect(preview.getByRole('link', { name: '录入考核期输入' }).getAttribute('href')).resolves.toBe(`/buyer/contracts/${xuzhouId}/inputs`);
+    await expect(preview.getByRole('link', { name: '录入考核期输入' }).getAttribute('href')).resolves.toBe(
+      `/buyer/contracts/${xuzhouId}/inputs`,
+    );
     await session.screenshot('close-preview-missing');
 
     // The buyer's inputs of both half-years (the other engineer's inputs page writes the same through the API).
     await web.stack.gql('xuzhou.admin@demo.local', SET_INPUTS, {
-      i: { contractId: xuzhouId, period: '2026-H1', staffScores: [{ personId: 'p1', attitude: 25, ability: 25, results: 30 }, { personId: 'p2', attitude: 20, ability: 20, results: 25 }], securityIncidents: 1, satisfaction: { businessSatisfaction: '一般', itSatisfaction: '差' } },
+      i: {
+        contractId: xuzhouId,
+        period: '2026-H1',
+        staffScores: [
+          { personId: 'p1', attitude: 25, ability: 25, results: 30 },
+          { personId: 'p2', attitude: 20, ability: 20, results: 25 },
+        ],
+        securityIncidents: 1,
+        satisfaction: { businessSatisfaction: '一般', itSatisfaction: '差' },
+      },
     });
     await web.stack.gql('xuzhou.admin@demo.local', SET_INPUTS, {
-      i: { contractId: xuzhouId, period: '2026-H2', staffScores: [{ personId: 'p1', attitude: 22, ability: 22, results: 28 }, { personId: 'p2', attitude: 20, ability: 20, results: 25 }], securityIncidents: 2, satisfaction: { businessSatisfaction: '不满意', itSatisfaction: '很差' } },
+      i: {
+        contractId: xuzhouId,
+        period: '2026-H2',
+        staffScores: [
+          { personId: 'p1', attitude: 22, ability: 22, results: 28 },
+          { personId: 'p2', attitude: 20, ability: 20, results: 25 },
+        ],
+        securityIncidents: 2,
+        satisfaction: { businessSatisfaction: '不满意', itSatisfaction: '很差' },
+      },
     });
     await page.getByRole('button', { name: '预览' }).click();
     await preview.locator('[data-input="2026-H2/staffScores"]').waitFor({ state: 'detached' });
@@ -75,7 +109,8 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
     const detail = page.locator('[data-testid="close-detail"][data-status="draft"]');
     await detail.waitFor({ timeout: 60_000 });
 
-    const [close] = (await web.stack.gql<{ periodCloses: Close[] }>('xuzhou.admin@demo.local', CLOSES, { c: xuzhouId })).periodCloses;
+    const [close] = (await web.stack.gql<{ periodCloses: Close[] }>('xuzhou.admin@demo.local', CLOSES, { c: xuzhouId }))
+      .periodCloses;
     expect(close).toMatchObject({ period: '2026-H2', status: 'draft' });
     // The list of closes follows the worker too (pending → draft) without a reload.
     await page.locator(`tr[data-close-id="${close.id}"] .close-status-draft`).waitFor();
@@ -95,7 +130,11 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
     const waterfall = detail.getByTestId('score-waterfall');
     await waterfall.locator('canvas').waitFor();
     const steps = (await waterfall.getAttribute('data-steps'))?.split('|');
-    expect(steps).toEqual(['基础分=100.00', ...a.breakdown.map((b) => `${b.label}=${b.points}`), `最终得分=${a.score}`]);
+    expect(steps).toEqual([
+      '基础分=100.00',
+      ...a.breakdown.map((b) => `${b.label}=${b.points}`),
+      `最终得分=${a.score}`,
+    ]);
     // Deduction lines: one row per stored line, amount and formula as the API has them.
     const lines = close.lines.filter((l) => l.kind === 'deduction');
     expect(lines.length).toBeGreaterThan(0);
@@ -109,19 +148,27 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
     for (const m of close.result.metrics) {
       const row = detail.locator(`[data-testid="metrics"] tr[data-metric="${m.period}/${m.id}"]`);
       await expect(row.locator('[data-field="numerator"]').textContent()).resolves.toBe(formatQuantity(m.numerator));
-      await expect(row.locator('[data-field="denominator"]').textContent()).resolves.toBe(formatQuantity(m.denominator));
+      await expect(row.locator('[data-field="denominator"]').textContent()).resolves.toBe(
+        formatQuantity(m.denominator),
+      );
     }
     await session.screenshot('close-draft-breakdown');
 
     // A reopen without a reason: the API's validation message and code, nothing changed.
     await detail.getByRole('button', { name: '重开结算' }).click();
     // (the problem's text comes from the problem dictionaries of the console, issue 12 point 2; its path names the field)
-    await expect(detail.getByRole('alert').filter({ hasText: 'BAD_USER_INPUT' }).textContent()).resolves.toContain('reason');
+    await expect(detail.getByRole('alert').filter({ hasText: 'BAD_USER_INPUT' }).textContent()).resolves.toContain(
+      'reason',
+    );
 
     // Issue 12 point 5. The inputs change after the draft: the draft says so; 申请结算 again computes revision 2 (not the old draft).
-    await web.stack.gql('xuzhou.admin@demo.local', SET_INPUTS, { i: { contractId: xuzhouId, period: '2026-H2', securityIncidents: 1 } });
+    await web.stack.gql('xuzhou.admin@demo.local', SET_INPUTS, {
+      i: { contractId: xuzhouId, period: '2026-H2', securityIncidents: 1 },
+    });
     await page.reload();
-    await expect(page.getByTestId('inputs-changed').textContent()).resolves.toBe('本草稿计算后以下输入有变化：考核期输入。重新申请结算将生成新版本。');
+    await expect(page.getByTestId('inputs-changed').textContent()).resolves.toBe(
+      '本草稿计算后以下输入有变化：考核期输入。重新申请结算将生成新版本。',
+    );
     await page.getByLabel('考核期').selectOption('2026-H2');
     await page.getByLabel('结算日期').fill('2027-01-10');
     await page.getByRole('button', { name: '申请结算' }).click();
@@ -145,13 +192,17 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
     await ask.getByRole('button', { name: '确认并锁定' }).click();
     await ask.locator('textarea[aria-invalid="true"]').waitFor();
     await expect(ask.locator('.field-error').textContent()).resolves.toBe('有输入缺失时必须填写确认原因。');
-    const refused = (await web.stack.gql<{ periodCloses: Close[] }>('xuzhou.admin@demo.local', CLOSES, { c: xuzhouId })).periodCloses;
+    const refused = (await web.stack.gql<{ periodCloses: Close[] }>('xuzhou.admin@demo.local', CLOSES, { c: xuzhouId }))
+      .periodCloses;
     expect(refused.map((c) => c.status)).toEqual(['reopened', 'draft']);
     await ask.getByLabel('确认原因').fill('7–12 月出勤月报由供应商补交，经批准先行结算');
     await ask.getByRole('button', { name: '确认并锁定' }).click();
     await page.locator('[data-testid="close-detail"][data-status="confirmed"]').waitFor({ timeout: 30_000 });
-    await expect(page.getByTestId('confirm-reason').textContent()).resolves.toBe('确认时缺少 1 项输入，确认原因：7–12 月出勤月报由供应商补交，经批准先行结算');
-    const after = (await web.stack.gql<{ periodCloses: Close[] }>('xuzhou.admin@demo.local', CLOSES, { c: xuzhouId })).periodCloses;
+    await expect(page.getByTestId('confirm-reason').textContent()).resolves.toBe(
+      '确认时缺少 1 项输入，确认原因：7–12 月出勤月报由供应商补交，经批准先行结算',
+    );
+    const after = (await web.stack.gql<{ periodCloses: Close[] }>('xuzhou.admin@demo.local', CLOSES, { c: xuzhouId }))
+      .periodCloses;
     expect(after.map((c) => c.status)).toEqual(['reopened', 'confirmed']);
     await session.screenshot('close-confirmed');
   }, 180_000);
@@ -172,7 +223,9 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
     await expect(table.locator('tbody tr').first().getAttribute('data-month')).resolves.toBe('2026-01');
     const october = table.locator('tr[data-month="2026-10"]');
     for (const s of contractDashboard.sla.severities) {
-      await expect(october.locator(`td[data-severity="${s.severity}"]`).textContent()).resolves.toBe(s.compliancePercent === null ? '无已结束计时' : `${s.compliancePercent} %`);
+      await expect(october.locator(`td[data-severity="${s.severity}"]`).textContent()).resolves.toBe(
+        s.compliancePercent === null ? '无已结束计时' : `${s.compliancePercent} %`,
+      );
     }
     await page.getByTestId('sla-months').locator('canvas').waitFor();
     await session.screenshot('close-sla-by-month');
@@ -181,7 +234,9 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
   it('finance reads the confirmed close (no request or confirm controls)', async () => {
     const session = await web.session();
     const { page } = session;
-    const close = (await web.stack.gql<{ periodCloses: Close[] }>('xuzhou.finance@demo.local', CLOSES, { c: xuzhouId })).periodCloses.find((c) => c.status === 'confirmed') as Close;
+    const close = (
+      await web.stack.gql<{ periodCloses: Close[] }>('xuzhou.finance@demo.local', CLOSES, { c: xuzhouId })
+    ).periodCloses.find((c) => c.status === 'confirmed') as Close;
     await signIn(page, 'xuzhou.finance@demo.local');
     await page.goto(`/finance/contracts/${xuzhouId}/close?close=${close.id}`);
     const detail = page.locator('[data-testid="close-detail"][data-status="confirmed"]');
@@ -197,18 +252,32 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
     const { page } = session;
     type Line = { id: string; net: string; status: string; dueDate: string | null };
     const facts = (h2: string, year: string) => ({
-      periods: [{ id: '2026-H1', score: '76.00' }, { id: '2026-H2', score: h2 }],
+      periods: [
+        { id: '2026-H1', score: '76.00' },
+        { id: '2026-H2', score: h2 },
+      ],
       years: [{ year: 2026, score: year, assessedOn: '2027-01-15' }],
       quarters: [],
       acceptance: { passed: true, date: '2027-01-10' },
     });
-    const { simulateSettlement: sim } = await web.stack.gql<{ simulateSettlement: { schedule: { lines: Line[] }; diff: { totals: { net: { delta: string } } } } }>(
+    const { simulateSettlement: sim } = await web.stack.gql<{
+      simulateSettlement: { schedule: { lines: Line[] }; diff: { totals: { net: { delta: string } } } };
+    }>(
       'huaian.admin@demo.local',
       'query ($i: SimulateSettlementInput!) { simulateSettlement(input: $i) { schedule { lines { id net status dueDate } } diff } }',
-      { i: { presetId: 'huaian-2025-2026', asOf: '2027-01-31', facts: facts('75.00', '75.50'), baseline: { facts: facts('80.00', '78.00') } } },
+      {
+        i: {
+          presetId: 'huaian-2025-2026',
+          asOf: '2027-01-31',
+          facts: facts('75.00', '75.50'),
+          baseline: { facts: facts('80.00', '78.00') },
+        },
+      },
     );
     await signIn(page, 'huaian.admin@demo.local');
-    await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents()).resolves.toContain('结算模拟');
+    await expect(
+      page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents(),
+    ).resolves.toContain('结算模拟');
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '结算模拟' }).click();
     await page.getByLabel('合同或预设').waitFor();
     // Keyboard: Tab from the source field to 运行模拟, Enter.
@@ -224,7 +293,11 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
       await expect(row.locator('[data-field="net"] .money').getAttribute('data-value')).resolves.toBe(l.net);
       await expect(row.locator('[data-field="due"]').textContent()).resolves.toBe(l.dueDate ?? '未定');
     }
-    await expect(result.locator('[data-testid="what-if-diff"] tr[data-line-id="total"] [data-field="delta"] .money').getAttribute('data-value')).resolves.toBe(sim.diff.totals.net.delta);
+    await expect(
+      result
+        .locator('[data-testid="what-if-diff"] tr[data-line-id="total"] [data-field="delta"] .money')
+        .getAttribute('data-value'),
+    ).resolves.toBe(sim.diff.totals.net.delta);
     await session.screenshot('what-if');
   }, 90_000);
 
@@ -232,7 +305,9 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
     const session = await web.session();
     const { page } = session;
     const admin = 'tianjin.admin@demo.local';
-    await expect(web.stack.gql<{ procurementProjects: unknown[] }>(admin, '{ procurementProjects { id } }')).resolves.toEqual({ procurementProjects: [] });
+    await expect(
+      web.stack.gql<{ procurementProjects: unknown[] }>(admin, '{ procurementProjects { id } }'),
+    ).resolves.toEqual({ procurementProjects: [] });
     await signIn(page, admin);
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '采购评标' }).click();
     await page.getByText('尚无采购项目。').waitFor();
@@ -252,21 +327,41 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
     await detail.getByLabel('最后报价', { exact: true }).fill('32000.00');
     await detail.getByLabel('小微企业', { exact: true }).check();
     // Items are labelled by their names from the preset (O1–O6 are keys, not shown).
-    for (const [label, n] of [['投标人业绩', '2'], ['投标人相关证书评价', '1'], ['投入人员评价（1）', '1'], ['投入人员评价（2）', '1'], ['投入人员评价（3）', '2']]) await detail.getByLabel(new RegExp(`^${label}`)).fill(n);
+    for (const [label, n] of [
+      ['投标人业绩', '2'],
+      ['投标人相关证书评价', '1'],
+      ['投入人员评价（1）', '1'],
+      ['投入人员评价（2）', '1'],
+      ['投入人员评价（3）', '2'],
+    ])
+      await detail.getByLabel(new RegExp(`^${label}`)).fill(n);
     await detail.getByLabel(/^投标人承诺评价：满足$/).check();
     await detail.getByRole('button', { name: '保存' }).first().click();
     await detail.getByTestId('bids').locator('tbody tr').first().waitFor();
-    const projects = await web.stack.gql<{ procurementProjects: { id: string }[] }>(admin, '{ procurementProjects { id } }');
-    const { procurementPackages } = await web.stack.gql<{ procurementPackages: { id: string; bids: { id: string; bidderName: string }[] }[] }>(
+    const projects = await web.stack.gql<{ procurementProjects: { id: string }[] }>(
       admin,
-      'query ($p: ID!) { procurementPackages(projectId: $p) { id bids { id bidderName } } }',
-      { p: projects.procurementProjects[0].id },
+      '{ procurementProjects { id } }',
     );
+    const { procurementPackages } = await web.stack.gql<{
+      procurementPackages: { id: string; bids: { id: string; bidderName: string }[] }[];
+    }>(admin, 'query ($p: ID!) { procurementPackages(projectId: $p) { id bids { id bidderName } } }', {
+      p: projects.procurementProjects[0].id,
+    });
     const pkg = procurementPackages[0];
     const other = (
-      await web.stack.gql<{ recordBid: { id: string } }>(admin, 'mutation ($i: RecordBidInput!) { recordBid(input: $i) { id } }', {
-        i: { packageId: pkg.id, bidderName: '津云运维有限公司', price: '30000.00', smallOrMicro: false, objective: { O1: 1, O2: 2, O3: 1, O4: 0, O5: 4, O6: true } },
-      })
+      await web.stack.gql<{ recordBid: { id: string } }>(
+        admin,
+        'mutation ($i: RecordBidInput!) { recordBid(input: $i) { id } }',
+        {
+          i: {
+            packageId: pkg.id,
+            bidderName: '津云运维有限公司',
+            price: '30000.00',
+            smallOrMicro: false,
+            objective: { O1: 1, O2: 2, O3: 1, O4: 0, O5: 4, O6: true },
+          },
+        },
+      )
     ).recordBid.id;
     await web.stack.gql(admin, 'mutation ($i: RecordEvaluatorSheetInput!) { recordEvaluatorSheet(input: $i) { id } }', {
       i: { packageId: pkg.id, bidId: other, evaluator: '评委甲', items: { S1: 1, S2: 0, S3: 0, S4: 1, S5: 0, S6: 0 } },
@@ -282,11 +377,11 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
     const ranking = detail.getByTestId('ranking');
     await ranking.waitFor({ timeout: 20_000 });
 
-    const { packageRanking } = await web.stack.gql<{ packageRanking: { ranking: { bidId: string; rank: number; bidderName: string; total: string }[] } }>(
-      admin,
-      'query ($k: ID!) { packageRanking(packageId: $k) { ranking { bidId rank bidderName total } } }',
-      { k: pkg.id },
-    );
+    const { packageRanking } = await web.stack.gql<{
+      packageRanking: { ranking: { bidId: string; rank: number; bidderName: string; total: string }[] };
+    }>(admin, 'query ($k: ID!) { packageRanking(packageId: $k) { ranking { bidId rank bidderName total } } }', {
+      k: pkg.id,
+    });
     expect(packageRanking.ranking).toHaveLength(2);
     for (const l of packageRanking.ranking) {
       const row = ranking.locator(`tr[data-bid-id="${l.bidId}"]`);
@@ -295,15 +390,23 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
       await expect(row.locator('[data-field="total"]').textContent()).resolves.toBe(l.total);
     }
     // Score lines rendered in the console from their codes: the API's zh-CN text (its default language), no English.
-    const { packageRanking: scores } = await web.stack.gql<{ packageRanking: { bidders: { bidderName: string; priceExplanation: string; objective: { explanation: string }[] }[] } }>(
+    const { packageRanking: scores } = await web.stack.gql<{
+      packageRanking: {
+        bidders: { bidderName: string; priceExplanation: string; objective: { explanation: string }[] }[];
+      };
+    }>(
       admin,
       'query ($k: ID!) { packageRanking(packageId: $k) { bidders { bidderName priceExplanation objective { explanation } } } }',
       { k: pkg.id },
     );
     for (const b of scores.bidders) {
       const bidder = detail.locator(`details[data-bidder="${b.bidderName}"]`);
-      await expect(bidder.locator('td[data-code]').allTextContents()).resolves.toEqual(b.objective.map((o) => o.explanation));
-      await expect(bidder.locator('[data-field="price-score"] span[data-code]').textContent()).resolves.toBe(`（${b.priceExplanation}）`);
+      await expect(bidder.locator('td[data-code]').allTextContents()).resolves.toEqual(
+        b.objective.map((o) => o.explanation),
+      );
+      await expect(bidder.locator('[data-field="price-score"] span[data-code]').textContent()).resolves.toBe(
+        `（${b.priceExplanation}）`,
+      );
       for (const o of b.objective) expect(o.explanation).not.toMatch(/[A-Za-z]{3,}/);
     }
     await session.screenshot('procurement-ranking');

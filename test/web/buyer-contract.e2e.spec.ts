@@ -1,6 +1,12 @@
 import { signIn, webSuite } from './web-harness';
 
-type Contract = { id: string; code: string; name: string; currentVersion: number; configuration: Record<string, unknown> };
+type Contract = {
+  id: string;
+  code: string;
+  name: string;
+  currentVersion: number;
+  configuration: Record<string, unknown>;
+};
 type Ticket = { id: string; number: string; title: string | null; state: string; availableActions: string[] };
 
 const ADMIN = 'xuzhou.admin@demo.local';
@@ -39,9 +45,15 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     await expect(matrix.locator('tr', { hasText: '问题反馈' }).textContent()).resolves.toContain('1 个工作日');
     await expect(page.getByText('工作时段：08:30–12:00、13:30–17:30', { exact: false }).count()).resolves.toBe(1);
     await expect(page.getByText('影响结算的补丁 20:00 后上线', { exact: false }).count()).resolves.toBe(1);
-    await expect(page.locator('table[data-section="assessment"]').textContent()).resolves.toMatch(/驻场服务评分[\s\S]*工作态度 满分 30/);
-    await expect(page.locator('section[aria-labelledby="cfg-payment"]').textContent()).resolves.toContain('年度考核后一次结算');
-    await expect(page.locator('table[data-section="versions"] tbody tr').count()).resolves.toBe(contract.currentVersion);
+    await expect(page.locator('table[data-section="assessment"]').textContent()).resolves.toMatch(
+      /驻场服务评分[\s\S]*工作态度 满分 30/,
+    );
+    await expect(page.locator('section[aria-labelledby="cfg-payment"]').textContent()).resolves.toContain(
+      '年度考核后一次结算',
+    );
+    await expect(page.locator('table[data-section="versions"] tbody tr').count()).resolves.toBe(
+      contract.currentVersion,
+    );
     await session.screenshot('contract-page');
 
     // Not JSON: said at once. Then JSON the language refuses: every problem the API names, at its path.
@@ -49,7 +61,11 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     await editor.fill('{ "schemaVersion": 1, ');
     await page.getByText('配置原文格式有误', { exact: false }).waitFor();
     const invalid = { ...contract.configuration, money: { amount: 'abc' }, parties: { buyer: '' } };
-    const expected = (await web.stack.gql<{ checkContractConfiguration: { valid: boolean; problems: { path: string; message: string }[] } }>(ADMIN, CHECK, { c: invalid })).checkContractConfiguration;
+    const expected = (
+      await web.stack.gql<{
+        checkContractConfiguration: { valid: boolean; problems: { path: string; message: string }[] };
+      }>(ADMIN, CHECK, { c: invalid })
+    ).checkContractConfiguration;
     expect(expected.valid).toBe(false);
     await editor.fill(JSON.stringify(invalid, null, 2));
     await page.locator('[data-check="invalid"]').waitFor();
@@ -64,7 +80,10 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
 
     // A valid amendment: two on holiday duty. Saved with its note; the new version is the current one.
     const staffing = contract.configuration.staffing as Record<string, unknown>;
-    const amended = { ...contract.configuration, staffing: { ...staffing, holidayDuty: { minOnDuty: 2, where: '市内' } } };
+    const amended = {
+      ...contract.configuration,
+      staffing: { ...staffing, holidayDuty: { minOnDuty: 2, where: '市内' } },
+    };
     await editor.fill(JSON.stringify(amended, null, 2));
     await page.locator('[data-check="valid"]').waitFor();
     await page.getByLabel('变更说明').fill('补充协议：节假日至少两人值班');
@@ -72,7 +91,9 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     const next = contract.currentVersion + 1;
     await page.getByText(`已保存为第 ${next} 版。`).waitFor();
     await page.getByRole('heading', { level: 2, name: `合同配置（第 ${next} 版）` }).waitFor();
-    await expect(page.locator(`tr[data-version="${next}"] [data-field="change-note"]`).textContent()).resolves.toBe('补充协议：节假日至少两人值班');
+    await expect(page.locator(`tr[data-version="${next}"] [data-field="change-note"]`).textContent()).resolves.toBe(
+      '补充协议：节假日至少两人值班',
+    );
     await page.getByText('节假日值班：至少 2 人', { exact: false }).waitFor();
     const after = (await web.stack.gql<{ contracts: Contract[] }>(ADMIN, CONTRACTS)).contracts[0];
     expect(after.currentVersion).toBe(next);
@@ -106,7 +127,9 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     await card.waitFor();
     await expect(card.getAttribute('data-state')).resolves.toBe('deployed');
     await expect(page.locator('[data-column="deployed"] h3').textContent()).resolves.toContain('已上线');
-    await expect(page.locator('[data-column="received"] article .sla-badge').first().getAttribute('data-sla')).resolves.toMatch(/^(running|at-risk|breached)$/);
+    await expect(
+      page.locator('[data-column="received"] article .sla-badge').first().getAttribute('data-sla'),
+    ).resolves.toMatch(/^(running|at-risk|breached)$/);
     await session.screenshot('tickets-board');
 
     // The detail by keyboard: focus the ticket's link, Enter; focus moves to the detail.
@@ -130,7 +153,13 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     await page.getByText('已执行“关闭”，当前状态：已关闭。').waitFor();
     await expect(detail.locator('[data-field="state"]').textContent()).resolves.toBe('已关闭');
     await expect(detail.locator('table[data-section="history"] tr[data-event="closed"]').count()).resolves.toBe(1);
-    const stored = (await web.stack.gql<{ ticket: Ticket }>(ADMIN, 'query ($id: ID!) { ticket(id: $id) { id number title state availableActions } }', { id: deployed.id })).ticket;
+    const stored = (
+      await web.stack.gql<{ ticket: Ticket }>(
+        ADMIN,
+        'query ($id: ID!) { ticket(id: $id) { id number title state availableActions } }',
+        { id: deployed.id },
+      )
+    ).ticket;
     expect(stored.state).toBe('closed');
     await session.screenshot('ticket-closed');
   });
@@ -138,15 +167,26 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
   it('vendor: the same board under its contract tabs, with the vendor side’s actions and no create form', async () => {
     const session = await web.session();
     const { page } = session;
-    const tickets = (await web.stack.gql<{ tickets: Ticket[] }>('vendor@demo.local', TICKETS, { id: contract.id })).tickets;
+    const tickets = (await web.stack.gql<{ tickets: Ticket[] }>('vendor@demo.local', TICKETS, { id: contract.id }))
+      .tickets;
     const received = tickets.find((x) => x.state === 'received');
     if (!received) throw new Error('the demo data has a received ticket on Xuzhou');
     await signIn(page, 'vendor@demo.local');
     await page.goto(`/vendor/contracts/${contract.id}/tickets?ticket=${received.id}`);
     const detail = page.locator(`section.ticket-detail[data-ticket="${received.number}"]`);
     await detail.waitFor();
-    await expect(page.getByRole('navigation', { name: '合同页面' }).getByRole('link', { name: '联系单' }).getAttribute('aria-current')).resolves.toBe('page');
-    await expect(detail.getByLabel('操作').locator('option').evaluateAll((os) => os.map((o) => o.getAttribute('value')))).resolves.toEqual(received.availableActions);
+    await expect(
+      page
+        .getByRole('navigation', { name: '合同页面' })
+        .getByRole('link', { name: '联系单' })
+        .getAttribute('aria-current'),
+    ).resolves.toBe('page');
+    await expect(
+      detail
+        .getByLabel('操作')
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => o.getAttribute('value'))),
+    ).resolves.toEqual(received.availableActions);
     await expect(page.getByRole('heading', { name: '新建联系单' }).count()).resolves.toBe(0);
     await session.screenshot('vendor-tickets-board');
   });
@@ -154,26 +194,50 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
   it('tickets board: filters by overdue and by words as ticketSearch does, clears, and says how many it shows', async () => {
     const session = await web.session(ADMIN);
     const { page } = session;
-    const SEARCH = 'query ($c: ID!, $f: TicketFilterInput) { ticketSearch(contractId: $c, filter: $f, first: 200) { totalCount nodes { number } } }';
-    const api = async (f: Record<string, unknown>) => (await web.stack.gql<{ ticketSearch: { totalCount: number; nodes: { number: string }[] } }>(ADMIN, SEARCH, { c: contract.id, f })).ticketSearch;
-    const shown = async () => (await page.locator('article.ticket-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-ticket')))).sort();
+    const SEARCH =
+      'query ($c: ID!, $f: TicketFilterInput) { ticketSearch(contractId: $c, filter: $f, first: 200) { totalCount nodes { number } } }';
+    const api = async (f: Record<string, unknown>) =>
+      (
+        await web.stack.gql<{ ticketSearch: { totalCount: number; nodes: { number: string }[] } }>(ADMIN, SEARCH, {
+          c: contract.id,
+          f,
+        })
+      ).ticketSearch;
+    const shown = async () =>
+      (
+        await page
+          .locator('article.ticket-card')
+          .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-ticket')))
+      ).sort();
     await page.goto(`/buyer/contracts/${contract.id}/tickets`);
     const all = await api({});
-    await page.getByTestId('ticket-count').filter({ hasText: `共 ${all.totalCount} 张` }).waitFor();
+    await page
+      .getByTestId('ticket-count')
+      .filter({ hasText: `共 ${all.totalCount} 张` })
+      .waitFor();
     // Overdue only: the open tickets whose clocks the stored results show past a deadline.
     const overdue = await api({ overdue: true });
     await page.getByLabel('只看已超时未结').check();
     await page.getByRole('button', { name: '筛选', exact: true }).click();
-    await page.getByTestId('ticket-count').filter({ hasText: `共 ${overdue.totalCount} 张` }).waitFor();
+    await page
+      .getByTestId('ticket-count')
+      .filter({ hasText: `共 ${overdue.totalCount} 张` })
+      .waitFor();
     expect(await shown()).toEqual(overdue.nodes.map((n) => n.number).sort());
     // Words and a severity together; then clear returns every ticket.
     const first = all.nodes[all.nodes.length - 1].number;
     await page.getByRole('button', { name: '清除筛选' }).click();
-    await page.getByTestId('ticket-count').filter({ hasText: `共 ${all.totalCount} 张` }).waitFor();
+    await page
+      .getByTestId('ticket-count')
+      .filter({ hasText: `共 ${all.totalCount} 张` })
+      .waitFor();
     await page.getByLabel('搜索（编号或标题）').fill(first);
     await page.getByRole('button', { name: '筛选', exact: true }).click();
     const byWords = await api({ text: first });
-    await page.getByTestId('ticket-count').filter({ hasText: `共 ${byWords.totalCount} 张` }).waitFor();
+    await page
+      .getByTestId('ticket-count')
+      .filter({ hasText: `共 ${byWords.totalCount} 张` })
+      .waitFor();
     expect(await shown()).toEqual(byWords.nodes.map((n) => n.number).sort());
     await session.screenshot('tickets-board-filtered');
   });
@@ -209,7 +273,9 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     await form.getByRole('button', { name: '保存录入' }).click();
     await page.getByText('已保存 2026-H2 的录入。').waitFor();
     const stored = (
-      await web.stack.gql<{ periodInputs: { staffScores: unknown; satisfaction: unknown; complaints: { valid: number; invalid: number } } }>(
+      await web.stack.gql<{
+        periodInputs: { staffScores: unknown; satisfaction: unknown; complaints: { valid: number; invalid: number } };
+      }>(
         ADMIN,
         'query ($id: ID!) { periodInputs(contractId: $id, period: "2026-H2") { staffScores satisfaction complaints { valid invalid } } }',
         { id: contract.id },

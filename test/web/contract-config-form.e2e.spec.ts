@@ -1,15 +1,23 @@
 import { webSuite } from './web-harness';
 
 type Version = { version: number; changeNote: string | null; configuration: Record<string, unknown> };
-type Contract = { id: string; name: string; currentVersion: number; configuration: Record<string, unknown>; versions: Version[] };
+type Contract = {
+  id: string;
+  name: string;
+  currentVersion: number;
+  configuration: Record<string, unknown>;
+  versions: Version[];
+};
 type Target = { id: string; name: string; duration: Record<string, unknown> };
 
 const ADMIN = 'xuzhou.admin@demo.local';
-const CONTRACTS = '{ contracts { id name currentVersion configuration versions { version changeNote configuration } } }';
-const CONTRACT = 'query ($id: ID!) { contract(id: $id) { id name currentVersion configuration versions { version changeNote configuration } } }';
+const CONTRACTS =
+  '{ contracts { id name currentVersion configuration versions { version changeNote configuration } } }';
+const CONTRACT =
+  'query ($id: ID!) { contract(id: $id) { id name currentVersion configuration versions { version changeNote configuration } } }';
 
 function targetsOf(config: Record<string, unknown>): Target[] {
-  return ((config.sla as { policy: { targets: Target[] } }).policy.targets);
+  return (config.sla as { policy: { targets: Target[] } }).policy.targets;
 }
 
 // The configuration form (issue 12 point 7): an SLA limit changed without JSON, problems at the field, a new version.
@@ -61,7 +69,9 @@ describe('web console: buyer configuration form', () => {
     const next = contract.currentVersion + 1;
     await page.getByText(`已保存为第 ${next} 版。`).waitFor();
     await page.getByRole('heading', { level: 2, name: `合同配置（第 ${next} 版）` }).waitFor();
-    await expect(page.locator('table[data-section="sla-matrix"] tr', { hasText: '电话响应时限' }).first().textContent()).resolves.toContain('10 分钟');
+    await expect(
+      page.locator('table[data-section="sla-matrix"] tr', { hasText: '电话响应时限' }).first().textContent(),
+    ).resolves.toContain('10 分钟');
 
     // Through the API: the new version carries the note and differs from the previous one by that limit alone.
     const after = (await web.stack.gql<{ contract: Contract }>(ADMIN, CONTRACT, { id: contract.id })).contract;

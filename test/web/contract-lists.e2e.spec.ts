@@ -1,7 +1,12 @@
 import { signIn, webSuite } from './web-harness';
 
-type Page = { totalCount: number; nodes: { code: string; name: string; tenantName: string }[]; agencies: { id: string; name: string }[] };
-const SEARCH = 'query ($f: ContractFilterInput) { contractSearch(filter: $f, first: 200) { totalCount nodes { code name tenantName } agencies { id name } } }';
+type Page = {
+  totalCount: number;
+  nodes: { code: string; name: string; tenantName: string }[];
+  agencies: { id: string; name: string }[];
+};
+const SEARCH =
+  'query ($f: ContractFilterInput) { contractSearch(filter: $f, first: 200) { totalCount nodes { code name tenantName } agencies { id name } } }';
 /** Tianjin's eight contracts and fourteen more: more than a page of the list (20). */
 const EXTRA = Array.from({ length: 14 }, (_, i) => String(i + 1).padStart(2, '0'));
 
@@ -9,20 +14,38 @@ const EXTRA = Array.from({ length: 14 }, (_, i) => String(i + 1).padStart(2, '0'
 describe('web console: contract lists (search, filters, load more)', () => {
   const web = webSuite('web-contract-lists', __filename, {
     setup: async (stack) => {
-      const [tj] = (await stack.gql<{ contracts: { vendorOrgId: string }[] }>('tianjin.admin@demo.local', '{ contracts { vendorOrgId } }')).contracts;
+      const [tj] = (
+        await stack.gql<{ contracts: { vendorOrgId: string }[] }>(
+          'tianjin.admin@demo.local',
+          '{ contracts { vendorOrgId } }',
+        )
+      ).contracts;
       for (const n of EXTRA) {
-        await stack.gql('tianjin.admin@demo.local', 'mutation ($i: CreateContractInput!) { createContract(input: $i) { id } }', {
-          i: { code: `tj-extra-${n}`, name: `天津市医保追加运维服务 ${n}`, vendorOrgId: tj.vendorOrgId, presetId: 'tianjin-2026-p8' },
-        });
+        await stack.gql(
+          'tianjin.admin@demo.local',
+          'mutation ($i: CreateContractInput!) { createContract(input: $i) { id } }',
+          {
+            i: {
+              code: `tj-extra-${n}`,
+              name: `天津市医保追加运维服务 ${n}`,
+              vendorOrgId: tj.vendorOrgId,
+              presetId: 'tianjin-2026-p8',
+            },
+          },
+        );
       }
     },
   });
-  const api = async (email: string, f: Record<string, unknown> = {}) => (await web.stack.gql<{ contractSearch: Page }>(email, SEARCH, { f })).contractSearch;
+  const api = async (email: string, f: Record<string, unknown> = {}) =>
+    (await web.stack.gql<{ contractSearch: Page }>(email, SEARCH, { f })).contractSearch;
 
   it('buyer: a page of 20 with 加载更多 for the rest, then the search box narrows the list and 清除筛选 brings it back', async () => {
     const session = await web.session();
     const { page } = session;
-    const rows = () => page.locator('table.contracts tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-contract-code')));
+    const rows = () =>
+      page
+        .locator('table.contracts tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-contract-code')));
     const all = await api('tianjin.admin@demo.local');
     expect(all.totalCount).toBe(22);
     await signIn(page, 'tianjin.admin@demo.local');
@@ -56,7 +79,10 @@ describe('web console: contract lists (search, filters, load more)', () => {
   it('vendor: the buyer of each contract, filters by buyer, words and open breaches as contractSearch does', async () => {
     const session = await web.session();
     const { page } = session;
-    const rows = () => page.locator('table.contracts tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-contract-code')));
+    const rows = () =>
+      page
+        .locator('table.contracts tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-contract-code')));
     const VENDOR = 'vendor@demo.local';
     const all = await api(VENDOR);
     expect(all.totalCount).toBe(26);
@@ -71,7 +97,10 @@ describe('web console: contract lists (search, filters, load more)', () => {
     await page.getByLabel('搜索（合同编号或名称）').fill('医保系统');
     await page.getByRole('button', { name: '筛选', exact: true }).click();
     const words = await api(VENDOR, { text: '医保系统' });
-    await page.getByTestId('contract-count').filter({ hasText: `共 ${words.totalCount} 份合同` }).waitFor();
+    await page
+      .getByTestId('contract-count')
+      .filter({ hasText: `共 ${words.totalCount} 份合同` })
+      .waitFor();
     expect(await rows()).toEqual(words.nodes.map((n) => n.code));
     expect(words.totalCount).toBeLessThan(all.totalCount);
 
@@ -82,7 +111,10 @@ describe('web console: contract lists (search, filters, load more)', () => {
     await page.getByLabel('采购人', { exact: true }).selectOption({ label: '淮安市医疗保障局' });
     await page.getByRole('button', { name: '筛选', exact: true }).click();
     const byAgency = await api(VENDOR, { tenantIds: [huaian.id] });
-    await page.getByTestId('contract-count').filter({ hasText: `共 ${byAgency.totalCount} 份合同，已显示 ${byAgency.totalCount} 份` }).waitFor();
+    await page
+      .getByTestId('contract-count')
+      .filter({ hasText: `共 ${byAgency.totalCount} 份合同，已显示 ${byAgency.totalCount} 份` })
+      .waitFor();
     expect(await rows()).toEqual(byAgency.nodes.map((n) => n.code));
 
     // Open breaches only: the contracts whose 未结超时 column is not 0.
@@ -91,7 +123,10 @@ describe('web console: contract lists (search, filters, load more)', () => {
     await page.getByRole('button', { name: '筛选', exact: true }).click();
     const breached = await api(VENDOR, { openBreaches: true });
     expect(breached.nodes.map((n) => n.code)).toContain('xuzhou-2026');
-    await page.getByTestId('contract-count').filter({ hasText: `共 ${breached.totalCount} 份合同` }).waitFor();
+    await page
+      .getByTestId('contract-count')
+      .filter({ hasText: `共 ${breached.totalCount} 份合同` })
+      .waitFor();
     expect(await rows()).toEqual(breached.nodes.map((n) => n.code));
     const figures = await page.locator('table.contracts tbody [data-field="open-breaches"]').allTextContents();
     expect(figures.every((f) => Number(f) > 0)).toBe(true);

@@ -1,14 +1,24 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import { QINGHAI_ITEMS } from '../jobs/acceptance/fixtures';
-import { COL, consistencyProblems, pick, readXlsx, rowsOf, type StoredSchedule } from '../jobs/acceptance/ledger-driver';
+import {
+  COL,
+  consistencyProblems,
+  pick,
+  readXlsx,
+  rowsOf,
+  type StoredSchedule,
+} from '../jobs/acceptance/ledger-driver';
 import { eventually } from '../jobs/worker-harness';
 import { webSuite } from './web-harness';
 
 const SCHEDULE_FIELDS = `contractId contractCode configVersion calendarVersion asOf computedAt basis payments { id lineId amount paidOn reference }
   schedule { asOf lines { id label year period gross deductionTotal net paid dueDate status reasons deductions { ruleId kind label amount formula } }
     totals { gross deductions net paid } vendorBalanceOwed notes }`;
-type Schedule = StoredSchedule & { computedAt: string; payments: { lineId: string; amount: string; paidOn: string; reference: string | null }[] };
+type Schedule = StoredSchedule & {
+  computedAt: string;
+  payments: { lineId: string; amount: string; paidOn: string; reference: string | null }[];
+};
 const LINE = 'half-year-payment.2026-H1';
 
 // Issue 6 acceptance: finance filters the schedules, marks a line paid, exports an XLSX; the test opens the file.
@@ -19,13 +29,28 @@ describe('web console: finance exports an XLSX that the test opens and checks', 
     setup: async (stack) => {
       // A confirmed close on demo Qinghai (domain.md example C): H1 items average 86.40 → grade B, three valid
       // complaints → three deductions on the half-year line, due 2026-11-10; the 台账 confirmed makes it payable.
-      const { contracts } = await stack.gql<{ contracts: { id: string; code: string; name: string; presetId: string | null }[] }>('qinghai.admin@demo.local', '{ contracts { id code name presetId } }');
+      const { contracts } = await stack.gql<{
+        contracts: { id: string; code: string; name: string; presetId: string | null }[];
+      }>('qinghai.admin@demo.local', '{ contracts { id code name presetId } }');
       contract = contracts.find((c) => c.presetId === 'qinghai-hospital-3y') as typeof contract;
-      const setInputs = (i: Record<string, unknown>) => stack.gql('qinghai.admin@demo.local', 'mutation ($i: SetPeriodInputsInput!) { setPeriodInputs(input: $i) { period } }', { i: { contractId: contract.id, period: '2026-H1', ...i } });
+      const setInputs = (i: Record<string, unknown>) =>
+        stack.gql(
+          'qinghai.admin@demo.local',
+          'mutation ($i: SetPeriodInputsInput!) { setPeriodInputs(input: $i) { period } }',
+          { i: { contractId: contract.id, period: '2026-H1', ...i } },
+        );
       await setInputs({ itemScores: QINGHAI_ITEMS, complaints: { valid: 3, invalid: 1 } });
-      const { closePeriod } = await stack.gql<{ closePeriod: { id: string } }>('qinghai.admin@demo.local', 'mutation ($i: ClosePeriodInput!) { closePeriod(input: $i) { id } }', { i: { contractId: contract.id, period: '2026-H1', asOf: '2026-07-10' } });
+      const { closePeriod } = await stack.gql<{ closePeriod: { id: string } }>(
+        'qinghai.admin@demo.local',
+        'mutation ($i: ClosePeriodInput!) { closePeriod(input: $i) { id } }',
+        { i: { contractId: contract.id, period: '2026-H1', asOf: '2026-07-10' } },
+      );
       await stack.jobsSettled();
-      await stack.gql('qinghai.admin@demo.local', 'mutation ($id: ID!) { confirmPeriodClose(closeId: $id) { status } }', { id: closePeriod.id });
+      await stack.gql(
+        'qinghai.admin@demo.local',
+        'mutation ($id: ID!) { confirmPeriodClose(closeId: $id) { status } }',
+        { id: closePeriod.id },
+      );
       await stack.jobsSettled();
       await setInputs({ ledgerConfirmed: true });
       await stack.jobsSettled();
@@ -33,13 +58,26 @@ describe('web console: finance exports an XLSX that the test opens and checks', 
     setupTimeoutMs: 240_000,
   });
 
-  const schedule = async () => (await web.stack.gql<{ paymentSchedule: Schedule }>('qinghai.finance@demo.local', `query ($c: ID!) { paymentSchedule(contractId: $c) { ${SCHEDULE_FIELDS} } }`, { c: contract.id })).paymentSchedule;
+  const schedule = async () =>
+    (
+      await web.stack.gql<{ paymentSchedule: Schedule }>(
+        'qinghai.finance@demo.local',
+        `query ($c: ID!) { paymentSchedule(contractId: $c) { ${SCHEDULE_FIELDS} } }`,
+        { c: contract.id },
+      )
+    ).paymentSchedule;
 
   it('filters by due month and status, shows deductions with their formulas, marks the line paid (problems at their fields), exports XLSX with the API’s figures', async () => {
     const before = await schedule();
     const line = before.schedule.lines.find((l) => l.id === LINE) as Schedule['schedule']['lines'][number];
     expect(line).toMatchObject({ net: '5150.00', dueDate: '2026-11-10', status: 'due', paid: '0.00' });
-    const filtered = (await web.stack.gql<{ paymentSchedules: Schedule[] }>('qinghai.finance@demo.local', `query ($f: ScheduleFilterInput) { paymentSchedules(filter: $f) { ${SCHEDULE_FIELDS} } }`, { f: { dueMonth: '2026-11', status: 'due' } })).paymentSchedules;
+    const filtered = (
+      await web.stack.gql<{ paymentSchedules: Schedule[] }>(
+        'qinghai.finance@demo.local',
+        `query ($f: ScheduleFilterInput) { paymentSchedules(filter: $f) { ${SCHEDULE_FIELDS} } }`,
+        { f: { dueMonth: '2026-11', status: 'due' } },
+      )
+    ).paymentSchedules;
 
     const session = await web.session('qinghai.finance@demo.local');
     const { page } = session;
@@ -57,11 +95,19 @@ describe('web console: finance exports an XLSX that the test opens and checks', 
     expect(expectedLines).toEqual([LINE]);
     // Polled from the test: waitForFunction re-evaluates a string predicate with eval, which the console's CSP
     // refuses (a page error whenever the first evaluation came too early, as on a loaded machine).
-    await eventually(async () => ((await page.locator('tr[data-line]').count()) === expectedLines.length ? true : undefined), 20_000, 100);
-    await expect(page.locator('tr[data-line]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-line')))).resolves.toEqual(expectedLines);
+    await eventually(
+      async () => ((await page.locator('tr[data-line]').count()) === expectedLines.length ? true : undefined),
+      20_000,
+      100,
+    );
+    await expect(
+      page.locator('tr[data-line]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-line'))),
+    ).resolves.toEqual(expectedLines);
     const row = page.locator(`tr[data-line="${LINE}"]`);
     await expect(row.locator('[data-field="gross"] .money').getAttribute('data-value')).resolves.toBe(line.gross);
-    await expect(row.locator('[data-field="deductions"] .money').getAttribute('data-value')).resolves.toBe(line.deductionTotal);
+    await expect(row.locator('[data-field="deductions"] .money').getAttribute('data-value')).resolves.toBe(
+      line.deductionTotal,
+    );
     await expect(row.locator('[data-field="net"] .money').getAttribute('data-value')).resolves.toBe(line.net);
     await expect(row.locator('[data-field="status"]').textContent()).resolves.toBe('到期');
 
@@ -70,7 +116,11 @@ describe('web console: finance exports an XLSX that the test opens and checks', 
     await page.keyboard.press('Enter');
     const formulas = page.locator('.deduction-details [data-field="formula"]');
     await expect(formulas.allTextContents()).resolves.toEqual(line.deductions.map((d) => d.formula));
-    await expect(page.locator('.deduction-details tr[data-rule]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-rule')))).resolves.toEqual(line.deductions.map((d) => d.ruleId));
+    await expect(
+      page
+        .locator('.deduction-details tr[data-rule]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-rule'))),
+    ).resolves.toEqual(line.deductions.map((d) => d.ruleId));
     await session.screenshot('finance-schedules-deductions');
 
     // Mark paid: an amount of zero and no date are refused by the API, each problem at its field.
@@ -94,14 +144,20 @@ describe('web console: finance exports an XLSX that the test opens and checks', 
     await page.getByText(`已登记付款 ¥${line.net}`, { exact: false }).waitFor({ timeout: 30_000 });
     await web.stack.jobsSettled();
     const after = await schedule();
-    expect(after.payments).toEqual([expect.objectContaining({ lineId: LINE, amount: '5150.00', paidOn: '2026-11-20', reference: 'QH-2026-118' })]);
+    expect(after.payments).toEqual([
+      expect.objectContaining({ lineId: LINE, amount: '5150.00', paidOn: '2026-11-20', reference: 'QH-2026-118' }),
+    ]);
     const paidLine = after.schedule.lines.find((l) => l.id === LINE) as Schedule['schedule']['lines'][number];
     expect(paidLine).toMatchObject({ status: 'paid', paid: '5150.00' });
 
     // The paid line under the 已付 filter, with the API's figures.
     await page.getByLabel('状态').selectOption('paid');
-    await expect(page.locator(`tr[data-line="${LINE}"] [data-field="status"]`).textContent({ timeout: 10_000 })).resolves.toBe('已付');
-    await expect(page.locator(`tr[data-line="${LINE}"] [data-field="paid"] .money`).getAttribute('data-value')).resolves.toBe('5150.00');
+    await expect(
+      page.locator(`tr[data-line="${LINE}"] [data-field="status"]`).textContent({ timeout: 10_000 }),
+    ).resolves.toBe('已付');
+    await expect(
+      page.locator(`tr[data-line="${LINE}"] [data-field="paid"] .money`).getAttribute('data-value'),
+    ).resolves.toBe('5150.00');
     await session.screenshot('finance-schedules-paid');
 
     // Export XLSX of the contract; the download answers with the Bearer token (the page fetches it).
@@ -144,7 +200,11 @@ describe('web console: finance exports an XLSX that the test opens and checks', 
     const sheet = await readXlsx(bytes);
     expect(sheet.moneyCellsNumeric).toBe(true);
     expect(consistencyProblems(sheet, contract.code, after)).toEqual([]);
-    expect(pick(rowsOf(sheet, '付款节点', LINE)[0], 'gross', 'deduction', 'net', 'netCapital', 'paid', 'dueDate', 'status')).toEqual(['7000.00', '1850.00', '5150.00', '伍仟壹佰伍拾元整', '5150.00', '2026-11-10', '已付']);
-    expect(rowsOf(sheet, '扣款', LINE).map((r) => pick(r, 'deduction', 'formula'))).toEqual(paidLine.deductions.map((d) => [d.amount, d.formula]));
+    expect(
+      pick(rowsOf(sheet, '付款节点', LINE)[0], 'gross', 'deduction', 'net', 'netCapital', 'paid', 'dueDate', 'status'),
+    ).toEqual(['7000.00', '1850.00', '5150.00', '伍仟壹佰伍拾元整', '5150.00', '2026-11-10', '已付']);
+    expect(rowsOf(sheet, '扣款', LINE).map((r) => pick(r, 'deduction', 'formula'))).toEqual(
+      paidLine.deductions.map((d) => [d.amount, d.formula]),
+    );
   }, 240_000);
 });

@@ -1,4 +1,12 @@
-import { formatDate, formatDateTime, formatDecimal2, formatDuration, formatPercent, formatPeriod, formatQuantity } from '../../apps/web/src/i18n/local-format';
+import {
+  formatDate,
+  formatDateTime,
+  formatDecimal2,
+  formatDuration,
+  formatPercent,
+  formatPeriod,
+  formatQuantity,
+} from '../../apps/web/src/i18n/local-format';
 
 describe('local presentation (domain rule 19)', () => {
   it.each([

@@ -46,12 +46,32 @@ const CASES: Case[] = [
   // Buyer admin, Xuzhou (the contract with months of activity), with its details one click away.
   { name: 'buyer-contracts', user: 'xuzhou.admin@demo.local', path: '/buyer/contracts', screenshot: true },
   ...buyerContract('buyer-xuzhou', 'xuzhou.admin@demo.local', XZ),
-  { name: 'buyer-xuzhou-ticket-detail', user: 'xuzhou.admin@demo.local', path: `/buyer/contracts/${XZ}/tickets`, open: 'a[href*="?ticket="]' },
-  { name: 'buyer-xuzhou-report-detail', user: 'xuzhou.admin@demo.local', path: `/buyer/contracts/${XZ}/reports`, open: 'a[href*="?month="]' },
-  { name: 'buyer-xuzhou-close-detail', user: 'xuzhou.admin@demo.local', path: `/buyer/contracts/${XZ}/close`, open: 'table button[aria-label^="查看 "], table button[aria-label^="Open "]' },
+  {
+    name: 'buyer-xuzhou-ticket-detail',
+    user: 'xuzhou.admin@demo.local',
+    path: `/buyer/contracts/${XZ}/tickets`,
+    open: 'a[href*="?ticket="]',
+  },
+  {
+    name: 'buyer-xuzhou-report-detail',
+    user: 'xuzhou.admin@demo.local',
+    path: `/buyer/contracts/${XZ}/reports`,
+    open: 'a[href*="?month="]',
+  },
+  {
+    name: 'buyer-xuzhou-close-detail',
+    user: 'xuzhou.admin@demo.local',
+    path: `/buyer/contracts/${XZ}/close`,
+    open: 'table button[aria-label^="查看 "], table button[aria-label^="Open "]',
+  },
   { name: 'buyer-what-if', user: 'xuzhou.admin@demo.local', path: '/buyer/what-if', screenshot: true },
   { name: 'buyer-procurement', user: 'tianjin.admin@demo.local', path: '/buyer/procurement', screenshot: true },
-  { name: 'buyer-procurement-detail', user: 'tianjin.admin@demo.local', path: '/buyer/procurement', open: 'table button[aria-label^="打开 "], table button[aria-label^="Open "]' },
+  {
+    name: 'buyer-procurement-detail',
+    user: 'tianjin.admin@demo.local',
+    path: '/buyer/procurement',
+    open: 'table button[aria-label^="打开 "], table button[aria-label^="Open "]',
+  },
   // Every other agency's buyer admin on its contract (each preset shapes the configuration view differently).
   ...buyerContract('buyer-huaian', 'huaian.admin@demo.local', HA),
   ...buyerContract('buyer-qinghai', 'qinghai.admin@demo.local', QH),
@@ -66,20 +86,60 @@ const CASES: Case[] = [
   // The vendor: every tab of Xuzhou's contract, a month's report, Huai'an's dashboard and schedule.
   { name: 'vendor-contracts', user: 'vendor@demo.local', path: '/vendor/contracts', screenshot: true },
   { name: 'vendor-xuzhou-dashboard', user: 'vendor@demo.local', path: `/vendor/contracts/${XZ}`, screenshot: true },
-  { name: 'vendor-xuzhou-tickets', user: 'vendor@demo.local', path: `/vendor/contracts/${XZ}/tickets`, screenshot: true },
-  { name: 'vendor-xuzhou-ticket-detail', user: 'vendor@demo.local', path: `/vendor/contracts/${XZ}/tickets`, open: 'a[href*="?ticket="]' },
-  { name: 'vendor-xuzhou-reports', user: 'vendor@demo.local', path: `/vendor/contracts/${XZ}/reports`, screenshot: true },
-  { name: 'vendor-xuzhou-report-detail', user: 'vendor@demo.local', path: `/vendor/contracts/${XZ}/reports`, open: 'table a[href*="/reports/20"]' },
-  { name: 'vendor-xuzhou-assessments', user: 'vendor@demo.local', path: `/vendor/contracts/${XZ}/assessments`, screenshot: true },
-  { name: 'vendor-xuzhou-schedule', user: 'vendor@demo.local', path: `/vendor/contracts/${XZ}/schedule`, screenshot: true },
+  {
+    name: 'vendor-xuzhou-tickets',
+    user: 'vendor@demo.local',
+    path: `/vendor/contracts/${XZ}/tickets`,
+    screenshot: true,
+  },
+  {
+    name: 'vendor-xuzhou-ticket-detail',
+    user: 'vendor@demo.local',
+    path: `/vendor/contracts/${XZ}/tickets`,
+    open: 'a[href*="?ticket="]',
+  },
+  {
+    name: 'vendor-xuzhou-reports',
+    user: 'vendor@demo.local',
+    path: `/vendor/contracts/${XZ}/reports`,
+    screenshot: true,
+  },
+  {
+    name: 'vendor-xuzhou-report-detail',
+    user: 'vendor@demo.local',
+    path: `/vendor/contracts/${XZ}/reports`,
+    open: 'table a[href*="/reports/20"]',
+  },
+  {
+    name: 'vendor-xuzhou-assessments',
+    user: 'vendor@demo.local',
+    path: `/vendor/contracts/${XZ}/assessments`,
+    screenshot: true,
+  },
+  {
+    name: 'vendor-xuzhou-schedule',
+    user: 'vendor@demo.local',
+    path: `/vendor/contracts/${XZ}/schedule`,
+    screenshot: true,
+  },
   { name: 'vendor-xuzhou-close', user: 'vendor@demo.local', path: `/vendor/contracts/${XZ}/close`, screenshot: true },
   { name: 'vendor-huaian-dashboard', user: 'vendor@demo.local', path: `/vendor/contracts/${HA}` },
   { name: 'vendor-huaian-schedule', user: 'vendor@demo.local', path: `/vendor/contracts/${HA}/schedule` },
   // Finance of Xuzhou and Huai'an.
   { name: 'finance-schedules', user: 'xuzhou.finance@demo.local', path: '/finance/schedules', screenshot: true },
   { name: 'finance-contracts', user: 'xuzhou.finance@demo.local', path: '/finance/contracts', screenshot: true },
-  { name: 'finance-xuzhou-dashboard', user: 'xuzhou.finance@demo.local', path: `/finance/contracts/${XZ}`, screenshot: true },
-  { name: 'finance-xuzhou-close', user: 'xuzhou.finance@demo.local', path: `/finance/contracts/${XZ}/close`, screenshot: true },
+  {
+    name: 'finance-xuzhou-dashboard',
+    user: 'xuzhou.finance@demo.local',
+    path: `/finance/contracts/${XZ}`,
+    screenshot: true,
+  },
+  {
+    name: 'finance-xuzhou-close',
+    user: 'xuzhou.finance@demo.local',
+    path: `/finance/contracts/${XZ}/close`,
+    screenshot: true,
+  },
   { name: 'finance-huaian-schedules', user: 'huaian.finance@demo.local', path: '/finance/schedules' },
   { name: 'finance-huaian-dashboard', user: 'huaian.finance@demo.local', path: `/finance/contracts/${HA}` },
   // The platform administrator.
@@ -88,9 +148,62 @@ const CASES: Case[] = [
 ];
 
 /** Latin words a Chinese screen may show: the issue's allowlist (SLA, L1–L4, ID, file types) and units. */
-const ALLOWED_LATIN = new Set(['SLA', 'L1', 'L2', 'L3', 'L4', 'ID', 'CSV', 'XLSX', 'PDF', 'min', 'h', 'd', 'kB', 'KB', 'MB', 'GB', 'km', 'x', '×', 'v', 'ok', 'OK']);
+const ALLOWED_LATIN = new Set([
+  'SLA',
+  'L1',
+  'L2',
+  'L3',
+  'L4',
+  'ID',
+  'CSV',
+  'XLSX',
+  'PDF',
+  'min',
+  'h',
+  'd',
+  'kB',
+  'KB',
+  'MB',
+  'GB',
+  'km',
+  'x',
+  '×',
+  'v',
+  'ok',
+  'OK',
+]);
 /** Fields whose strings people typed (contract content): allowed in either language. */
-const CONTENT_KEYS = new Set(['name', 'title', 'label', 'description', 'changeNote', 'note', 'notes', 'comment', 'contractName', 'contractCode', 'tenantName', 'vendorName', 'bidderName', 'displayName', 'createdByName', 'authorName', 'personName', 'personId', 'number', 'roleName', 'evidence', 'participants', 'reason', 'email', 'presetTitle', 'packageName', 'projectName', 'evaluator', 'confirmReason']);
+const CONTENT_KEYS = new Set([
+  'name',
+  'title',
+  'label',
+  'description',
+  'changeNote',
+  'note',
+  'notes',
+  'comment',
+  'contractName',
+  'contractCode',
+  'tenantName',
+  'vendorName',
+  'bidderName',
+  'displayName',
+  'createdByName',
+  'authorName',
+  'personName',
+  'personId',
+  'number',
+  'roleName',
+  'evidence',
+  'participants',
+  'reason',
+  'email',
+  'presetTitle',
+  'packageName',
+  'projectName',
+  'evaluator',
+  'confirmReason',
+]);
 
 /** Collects the content strings out of a GraphQL answer: values under CONTENT_KEYS, and `code` beside a `name` (contract, project codes). */
 function collectContent(value: unknown, out: Set<string>, parentKey = ''): void {
@@ -104,7 +217,13 @@ function collectContent(value: unknown, out: Set<string>, parentKey = ''): void 
     // The contract configuration is what the buyer typed: its Chinese strings are content (its Latin ones are ids and kinds).
     if (k === 'configuration') collectTyped(v, out);
     // The national calendar's holiday names are engine data, not contract content.
-    if (typeof v === 'string' && v.trim() && parentKey !== 'days' && (CONTENT_KEYS.has(k) || (k === 'code' && typeof o.name === 'string'))) out.add(v.trim());
+    if (
+      typeof v === 'string' &&
+      v.trim() &&
+      parentKey !== 'days' &&
+      (CONTENT_KEYS.has(k) || (k === 'code' && typeof o.name === 'string'))
+    )
+      out.add(v.trim());
     else if (typeof v === 'string' && /^\s*[{[]/.test(v)) {
       try {
         collectContent(JSON.parse(v), out, k);
@@ -135,12 +254,25 @@ function collectInstants(value: unknown, out: Set<string>): void {
 
 const minuteIn = (iso: string, timeZone: string): string => {
   const p: Record<string, string> = {};
-  for (const x of new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso))) p[x.type] = x.value;
+  for (const x of new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso)))
+    p[x.type] = x.value;
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const clip = (s: string, at: number, len: number) => s.slice(Math.max(0, at - 30), Math.min(s.length, at + len + 30)).replace(/\s+/g, ' ').trim();
+const clip = (s: string, at: number, len: number) =>
+  s
+    .slice(Math.max(0, at - 30), Math.min(s.length, at + len + 30))
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** What a reader of `locale` must not see in `text` (visible text, contract content already removed). */
 export function offendersIn(text: string, locale: Locale, instants: readonly string[]): string[] {
@@ -151,7 +283,10 @@ export function offendersIn(text: string, locale: Locale, instants: readonly str
     }
   };
   each(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i, 'UUID');
-  each(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\b\d{2}:\d{2}:\d{2}(\.\d+)?Z\b|\d{2}:\d{2}(:\d{2})?[+-]\d{2}:\d{2}\b/, 'ISO/UTC timestamp');
+  each(
+    /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\b\d{2}:\d{2}:\d{2}(\.\d+)?Z\b|\d{2}:\d{2}(:\d{2})?[+-]\d{2}:\d{2}\b/,
+    'ISO/UTC timestamp',
+  );
   each(/[{[]\s*"[^"\n]{1,60}"\s*:|\[object Object\]/, 'JSON');
   each(/(?<![\d.])\d+\.\d{3,}(?![\d.])/, 'more than two decimals');
   each(/\b(undefined|NaN|null|Infinity)\b/, 'machine value');
@@ -160,7 +295,8 @@ export function offendersIn(text: string, locale: Locale, instants: readonly str
   const beijing = new Set(instants.map((iso) => minuteIn(iso, 'Asia/Shanghai')));
   for (const iso of instants) {
     const utc = minuteIn(iso, 'UTC');
-    if (utc !== minuteIn(iso, 'Asia/Shanghai') && !beijing.has(utc) && text.includes(utc)) out.push(`time in UTC (${iso} is ${minuteIn(iso, 'Asia/Shanghai')} in Beijing): 「${utc}」`);
+    if (utc !== minuteIn(iso, 'Asia/Shanghai') && !beijing.has(utc) && text.includes(utc))
+      out.push(`time in UTC (${iso} is ${minuteIn(iso, 'Asia/Shanghai')} in Beijing): 「${utc}」`);
   }
   if (locale === 'zh-CN') {
     // A Latin word (or key-like token: staffScores, year-score, a.b, SNAKE_CASE) outside the allowlist.
@@ -209,12 +345,19 @@ describe('page walk: local, readable presentation on every page of every role', 
     // What `npm start` shows: the base demo and the showcase (a confirmed close, a procurement with bids).
     [stack, browser] = await Promise.all([startWebStack('web-walk', undefined, 'full'), launchBrowser()]);
     for (const user of ['vendor@demo.local', 'tianjin.admin@demo.local']) {
-      const { contracts } = await stack.gql<{ contracts: { id: string; code: string }[] }>(user, '{ contracts { id code } }');
+      const { contracts } = await stack.gql<{ contracts: { id: string; code: string }[] }>(
+        user,
+        '{ contracts { id code } }',
+      );
       for (const c of contracts) ctx.ids.set(c.code, c.id);
     }
     // Ticket numbers (联系单编号) are what the buyer typed: content wherever a page quotes them (a close's delay lists them).
     for (const id of new Set(ctx.ids.values())) {
-      const { tickets } = await stack.gql<{ tickets: { number: string }[] }>('vendor@demo.local', 'query ($c: ID!) { tickets(contractId: $c) { number } }', { c: id });
+      const { tickets } = await stack.gql<{ tickets: { number: string }[] }>(
+        'vendor@demo.local',
+        'query ($c: ID!) { tickets(contractId: $c) { number } }',
+        { c: id },
+      );
       for (const t of tickets) ticketNumbers.add(t.number);
     }
   }, 240_000);
@@ -224,71 +367,87 @@ describe('page walk: local, readable presentation on every page of every role', 
     await stack?.stop();
   }, 60_000);
 
-describe.each<Locale>(['zh-CN', 'en'])('in %s', (locale) => {
-  const sessions = new Map<string, RoleSession>();
+  describe.each<Locale>(['zh-CN', 'en'])('in %s', (locale) => {
+    const sessions = new Map<string, RoleSession>();
 
-  afterAll(async () => {
-    for (const s of sessions.values()) await s.session.context.close().catch(() => undefined);
+    afterAll(async () => {
+      for (const s of sessions.values()) await s.session.context.close().catch(() => undefined);
+    });
+
+    const sessionFor = async (user: string): Promise<RoleSession> => {
+      const known = sessions.get(user);
+      if (known) return known;
+      const session = await openSession(browser, stack, __filename, { locale });
+      await session.context.addInitScript(`window.localStorage.setItem('ledger.locale', ${JSON.stringify(locale)})`);
+      const rs: RoleSession = { session, content: new Set(ticketNumbers), instants: new Set(), seenProblems: 0 };
+      session.page.on('response', (r: Response) => {
+        if (!r.url().endsWith('/graphql')) return;
+        void r
+          .json()
+          .then((body: unknown) => {
+            collectContent(body, rs.content);
+            collectInstants(body, rs.instants);
+          })
+          .catch(() => undefined);
+      });
+      if (user) await signIn(session.page, user);
+      sessions.set(user, rs);
+      return rs;
+    };
+
+    it.each(CASES.map((c) => [c.name, c] as const))(
+      '%s',
+      async (_name, c) => {
+        const rs = await sessionFor(c.user);
+        const { page } = rs.session;
+        const path = c.path.replace(/\{([^}]+)\}/g, (_m, code: string) => {
+          const id = ctx.ids.get(code);
+          if (!id) throw new Error(`no demo contract with code ${code}`);
+          return id;
+        });
+        await page.goto(path);
+        await settle(page);
+        if (c.open) {
+          const target = page.locator(c.open).first();
+          if ((await target.count()) === 0)
+            throw new Error(`${c.name}: nothing to open on ${c.path} (${c.open}): the demo data has no such item`);
+          await target.click();
+          await settle(page);
+        }
+        // Answers still in flight when the page settled are parsed before the text is judged.
+        await page.waitForTimeout(150);
+        let text = await visibleText(page);
+        // Contract content (longest first, so a name containing another is removed whole).
+        for (const s of [...rs.content].filter((x) => x.length >= 2 || HAN.test(x)).sort((a, b) => b.length - a.length))
+          text = text.replace(new RegExp(escapeRegExp(s), 'g'), ' ');
+        const found = offendersIn(text, locale, [...rs.instants]);
+        if (await page.locator('.error-state').count())
+          found.unshift(
+            `error state: 「${((await page.locator('.error-state').first().innerText()) ?? '').replace(/\s+/g, ' ').slice(0, 200)}」`,
+          );
+        const problems = rs.session.problems.slice(rs.seenProblems);
+        rs.seenProblems = rs.session.problems.length;
+        if (c.screenshot) await rs.session.screenshot(`${locale}-${c.name}`);
+        const all = [...found, ...problems.map((p) => `browser: ${p}`), ...rs.session.problems.slice(rs.seenProblems)];
+        rs.seenProblems = rs.session.problems.length;
+        if (all.length)
+          throw new Error(
+            `${locale} ${c.name} (${page.url().replace(stack.url, '')}): ${all.length} offender(s)\n  - ${all.join('\n  - ')}`,
+          );
+      },
+      60_000,
+    );
   });
-
-  const sessionFor = async (user: string): Promise<RoleSession> => {
-    const known = sessions.get(user);
-    if (known) return known;
-    const session = await openSession(browser, stack, __filename, { locale });
-    await session.context.addInitScript(`window.localStorage.setItem('ledger.locale', ${JSON.stringify(locale)})`);
-    const rs: RoleSession = { session, content: new Set(ticketNumbers), instants: new Set(), seenProblems: 0 };
-    session.page.on('response', (r: Response) => {
-      if (!r.url().endsWith('/graphql')) return;
-      void r
-        .json()
-        .then((body: unknown) => {
-          collectContent(body, rs.content);
-          collectInstants(body, rs.instants);
-        })
-        .catch(() => undefined);
-    });
-    if (user) await signIn(session.page, user);
-    sessions.set(user, rs);
-    return rs;
-  };
-
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const rs = await sessionFor(c.user);
-    const { page } = rs.session;
-    const path = c.path.replace(/\{([^}]+)\}/g, (_m, code: string) => {
-      const id = ctx.ids.get(code);
-      if (!id) throw new Error(`no demo contract with code ${code}`);
-      return id;
-    });
-    await page.goto(path);
-    await settle(page);
-    if (c.open) {
-      const target = page.locator(c.open).first();
-      if ((await target.count()) === 0) throw new Error(`${c.name}: nothing to open on ${c.path} (${c.open}): the demo data has no such item`);
-      await target.click();
-      await settle(page);
-    }
-    // Answers still in flight when the page settled are parsed before the text is judged.
-    await page.waitForTimeout(150);
-    let text = await visibleText(page);
-    // Contract content (longest first, so a name containing another is removed whole).
-    for (const s of [...rs.content].filter((x) => x.length >= 2 || HAN.test(x)).sort((a, b) => b.length - a.length)) text = text.replace(new RegExp(escapeRegExp(s), 'g'), ' ');
-    const found = offendersIn(text, locale, [...rs.instants]);
-    if (await page.locator('.error-state').count()) found.unshift(`error state: 「${((await page.locator('.error-state').first().innerText()) ?? '').replace(/\s+/g, ' ').slice(0, 200)}」`);
-    const problems = rs.session.problems.slice(rs.seenProblems);
-    rs.seenProblems = rs.session.problems.length;
-    if (c.screenshot) await rs.session.screenshot(`${locale}-${c.name}`);
-    const all = [...found, ...problems.map((p) => `browser: ${p}`), ...rs.session.problems.slice(rs.seenProblems)];
-    rs.seenProblems = rs.session.problems.length;
-    if (all.length) throw new Error(`${locale} ${c.name} (${page.url().replace(stack.url, '')}): ${all.length} offender(s)\n  - ${all.join('\n  - ')}`);
-  }, 60_000);
-});
 });
 
 /** Waits until the page shows no loading indicator and the network is idle. */
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.locator('.loading').first().waitFor({ state: 'detached', timeout: 20_000 }).catch(() => undefined);
+  await page
+    .locator('.loading')
+    .first()
+    .waitFor({ state: 'detached', timeout: 20_000 })
+    .catch(() => undefined);
   await page.waitForLoadState('networkidle');
 }
 
@@ -296,12 +455,22 @@ describe('page walk covers the console', () => {
   it('walks every page of the navigation and every contract tab of each area', () => {
     const dir = join(process.cwd(), 'apps', 'web', 'src', 'pages');
     const paths = readdirSync(dir)
-      .flatMap((area) => (area.includes('.') ? [] : readdirSync(join(dir, area)).filter((f) => f.endsWith('-routes.tsx')).map((f) => join(dir, area, f))))
+      .flatMap((area) =>
+        area.includes('.')
+          ? []
+          : readdirSync(join(dir, area))
+              .filter((f) => f.endsWith('-routes.tsx'))
+              .map((f) => join(dir, area, f)),
+      )
       .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/path: '([^']+)'/g)].map((m) => m[1]));
     expect(paths.length).toBeGreaterThan(10);
-    const walked = CASES.map((c) => c.path.replace(/\{[^}]+\}/g, ':id').replace(/\/reports\/20\d\d-\d\d$/, '/reports/:month'));
+    const walked = CASES.map((c) =>
+      c.path.replace(/\{[^}]+\}/g, ':id').replace(/\/reports\/20\d\d-\d\d$/, '/reports/:month'),
+    );
     // The month's report is reached by a click on the months list.
-    const opened = CASES.filter((c) => c.open?.includes('/reports/20')).map((c) => `${c.path.replace(/\{[^}]+\}/g, ':id')}/:month`);
+    const opened = CASES.filter((c) => c.open?.includes('/reports/20')).map(
+      (c) => `${c.path.replace(/\{[^}]+\}/g, ':id')}/:month`,
+    );
     expect(paths.filter((p) => !walked.includes(p) && !opened.includes(p))).toEqual([]);
   });
 });

@@ -33,7 +33,13 @@ const T = {
 
 const SET_INPUTS = 'mutation ($i: SetPeriodInputsInput!) { setPeriodInputs(input: $i) { period missing } }';
 
-type Contract = { id: string; code: string; presetId: string | null; vendorOrgId: string; configuration: Record<string, unknown> };
+type Contract = {
+  id: string;
+  code: string;
+  presetId: string | null;
+  vendorOrgId: string;
+  configuration: Record<string, unknown>;
+};
 
 /** Every `label` under the assessment section replaced by a payload (the waterfall's and the breakdown's item names). */
 function relabel(node: unknown, labels: string[]): unknown {
@@ -113,14 +119,23 @@ async function hoverCharts(page: Page, dialogs: string[]): Promise<number> {
 }
 
 /** Visits a page, waits for the texts, hovers its charts, and fails on any injection. */
-async function visit(session: BrowserSession, dialogs: string[], path: string, texts: string[], options: { charts?: number; open?: (page: Page) => Promise<void> } = {}): Promise<void> {
+async function visit(
+  session: BrowserSession,
+  dialogs: string[],
+  path: string,
+  texts: string[],
+  options: { charts?: number; open?: (page: Page) => Promise<void> } = {},
+): Promise<void> {
   const { page } = session;
   await page.goto(path);
   // A control that reveals the text (a folded breakdown), when the page needs one.
   await options.open?.(page);
   await expectTexts(page, texts);
   if (options.charts) {
-    await page.locator('.chart canvas').nth(options.charts - 1).waitFor();
+    await page
+      .locator('.chart canvas')
+      .nth(options.charts - 1)
+      .waitFor();
     await expect(hoverCharts(page, dialogs)).resolves.toBeGreaterThanOrEqual(options.charts);
   }
   await expectClean(page, dialogs, path);
@@ -143,75 +158,167 @@ describe('web console: stored markup in free-text fields is shown as text, never
     setupTimeoutMs: 300_000,
     setup: async (stack) => {
       const admin = 'xuzhou.admin@demo.local';
-      const { contracts } = await stack.gql<{ contracts: Contract[] }>(admin, '{ contracts { id code presetId vendorOrgId configuration } }');
+      const { contracts } = await stack.gql<{ contracts: Contract[] }>(
+        admin,
+        '{ contracts { id code presetId vendorOrgId configuration } }',
+      );
       xuzhou = contracts[0];
 
       // Assessment component labels (and the buyer party) in a new configuration version, with a marked change note.
-      const configuration = { ...xuzhou.configuration, assessment: relabel(xuzhou.configuration.assessment, labels), parties: { ...(xuzhou.configuration.parties as object), buyer: T.partyBuyer } };
-      await stack.gql(admin, 'mutation ($i: UpdateContractConfigurationInput!) { updateContractConfiguration(input: $i) { currentVersion } }', { i: { contractId: xuzhou.id, configuration, changeNote: T.changeNote } });
+      const configuration = {
+        ...xuzhou.configuration,
+        assessment: relabel(xuzhou.configuration.assessment, labels),
+        parties: { ...(xuzhou.configuration.parties as object), buyer: T.partyBuyer },
+      };
+      await stack.gql(
+        admin,
+        'mutation ($i: UpdateContractConfigurationInput!) { updateContractConfiguration(input: $i) { currentVersion } }',
+        { i: { contractId: xuzhou.id, configuration, changeNote: T.changeNote } },
+      );
       expect(labels.length).toBeGreaterThan(1);
 
       // A contract named with markup (held by the demo vendor: the vendor's and finance's lists show it too).
       newContractId = (
-        await stack.gql<{ createContract: { id: string } }>(admin, 'mutation ($i: CreateContractInput!) { createContract(input: $i) { id } }', {
-          i: { code: 'XSS-1', name: T.contractName, presetId: xuzhou.presetId, vendorOrgId: xuzhou.vendorOrgId },
-        })
+        await stack.gql<{ createContract: { id: string } }>(
+          admin,
+          'mutation ($i: CreateContractInput!) { createContract(input: $i) { id } }',
+          {
+            i: { code: 'XSS-1', name: T.contractName, presetId: xuzhou.presetId, vendorOrgId: xuzhou.vendorOrgId },
+          },
+        )
       ).createContract.id;
 
       // The close of 2026-H2 (as buyer-close.e2e.spec.ts), confirmed: the waterfall, the breakdown and the schedule.
       await stack.gql(admin, SET_INPUTS, {
-        i: { contractId: xuzhou.id, period: '2026-H1', staffScores: [{ personId: 'p1', attitude: 25, ability: 25, results: 30 }, { personId: 'p2', attitude: 20, ability: 20, results: 25 }], securityIncidents: 1, satisfaction: { businessSatisfaction: '一般', itSatisfaction: '差' } },
+        i: {
+          contractId: xuzhou.id,
+          period: '2026-H1',
+          staffScores: [
+            { personId: 'p1', attitude: 25, ability: 25, results: 30 },
+            { personId: 'p2', attitude: 20, ability: 20, results: 25 },
+          ],
+          securityIncidents: 1,
+          satisfaction: { businessSatisfaction: '一般', itSatisfaction: '差' },
+        },
       });
       await stack.gql(admin, SET_INPUTS, {
-        i: { contractId: xuzhou.id, period: '2026-H2', staffScores: [{ personId: 'p1', attitude: 22, ability: 22, results: 28 }, { personId: 'p2', attitude: 20, ability: 20, results: 25 }], securityIncidents: 2, satisfaction: { businessSatisfaction: '不满意', itSatisfaction: '很差' } },
+        i: {
+          contractId: xuzhou.id,
+          period: '2026-H2',
+          staffScores: [
+            { personId: 'p1', attitude: 22, ability: 22, results: 28 },
+            { personId: 'p2', attitude: 20, ability: 20, results: 25 },
+          ],
+          securityIncidents: 2,
+          satisfaction: { businessSatisfaction: '不满意', itSatisfaction: '很差' },
+        },
       });
-      closeId = (await stack.gql<{ closePeriod: { id: string } }>(admin, 'mutation ($i: ClosePeriodInput!) { closePeriod(input: $i) { id } }', { i: { contractId: xuzhou.id, period: '2026-H2', asOf: '2027-01-10' } })).closePeriod.id;
+      closeId = (
+        await stack.gql<{ closePeriod: { id: string } }>(
+          admin,
+          'mutation ($i: ClosePeriodInput!) { closePeriod(input: $i) { id } }',
+          { i: { contractId: xuzhou.id, period: '2026-H2', asOf: '2027-01-10' } },
+        )
+      ).closePeriod.id;
       await stack.jobsSettled();
-      await stack.gql(admin, 'mutation ($id: ID!, $r: String) { confirmPeriodClose(closeId: $id, reason: $r) { status } }', { id: closeId, r: '（测试）出勤月报未全，按约定先行确认' });
-      await stack.jobsSettled();
-      const { periodClose } = await stack.gql<{ periodClose: { result: { assessment: { breakdown: { label: string }[] } } } }>(
+      await stack.gql(
         admin,
-        'query ($id: ID!) { periodClose(id: $id) { result { assessment { breakdown { label } } } } }',
-        { id: closeId },
+        'mutation ($id: ID!, $r: String) { confirmPeriodClose(closeId: $id, reason: $r) { status } }',
+        { id: closeId, r: '（测试）出勤月报未全，按约定先行确认' },
       );
+      await stack.jobsSettled();
+      const { periodClose } = await stack.gql<{
+        periodClose: { result: { assessment: { breakdown: { label: string }[] } } };
+      }>(admin, 'query ($id: ID!) { periodClose(id: $id) { result { assessment { breakdown { label } } } } }', {
+        id: closeId,
+      });
       breakdown = periodClose.result.assessment.breakdown.map((b) => b.label);
       expect(breakdown.length).toBeGreaterThan(1);
       for (const b of breakdown) expect(labels).toContain(b);
 
       // A ticket titled with markup, with a category and severity the contract knows (those of a demo ticket).
-      const { tickets } = await stack.gql<{ tickets: { category: string; severity: string }[] }>(admin, 'query ($c: ID!) { tickets(contractId: $c) { category severity } }', { c: xuzhou.id });
+      const { tickets } = await stack.gql<{ tickets: { category: string; severity: string }[] }>(
+        admin,
+        'query ($c: ID!) { tickets(contractId: $c) { category severity } }',
+        { c: xuzhou.id },
+      );
       ticketId = (
-        await stack.gql<{ createTicket: { id: string } }>(admin, 'mutation ($i: CreateTicketInput!) { createTicket(input: $i) { id } }', {
-          i: { contractId: xuzhou.id, category: tickets[0].category, severity: tickets[0].severity, title: T.ticketTitle },
-        })
+        await stack.gql<{ createTicket: { id: string } }>(
+          admin,
+          'mutation ($i: CreateTicketInput!) { createTicket(input: $i) { id } }',
+          {
+            i: {
+              contractId: xuzhou.id,
+              category: tickets[0].category,
+              severity: tickets[0].severity,
+              title: T.ticketTitle,
+            },
+          },
+        )
       ).createTicket.id;
 
       // The vendor's roster and November report (notes, an event, a person), submitted; the buyer returns it with a comment.
-      await stack.gql('vendor@demo.local', 'mutation ($i: AddStaffMemberInput!) { addStaffMember(input: $i) { id } }', { i: { contractId: xuzhou.id, personId: 'XSS-1', name: T.staffName, roleId: 'engineer', fromDate: '2026-01-01' } });
+      await stack.gql('vendor@demo.local', 'mutation ($i: AddStaffMemberInput!) { addStaffMember(input: $i) { id } }', {
+        i: { contractId: xuzhou.id, personId: 'XSS-1', name: T.staffName, roleId: 'engineer', fromDate: '2026-01-01' },
+      });
       const report = {
         attendance: [{ personId: 'XSS-1', name: T.staffName, roleId: 'engineer', daysPresent: 1 }],
         deliveries: [],
         serviceEvents: [{ id: 'xss', kind: '重保', from: '2026-11-02', description: T.eventDescription }],
         notes: T.reportNotes,
       };
-      const saved = await stack.gql<{ saveMonthlyReport: { id: string } }>('vendor@demo.local', 'mutation ($i: SaveMonthlyReportInput!) { saveMonthlyReport(input: $i) { id } }', { i: { contractId: xuzhou.id, month: '2026-11', report } });
-      await stack.gql('vendor@demo.local', 'mutation ($id: ID!) { submitMonthlyReport(reportId: $id) { status } }', { id: saved.saveMonthlyReport.id });
-      await stack.gql(admin, 'mutation ($id: ID!, $c: String!) { returnMonthlyReport(reportId: $id, comment: $c) { status } }', { id: saved.saveMonthlyReport.id, c: T.returnComment });
+      const saved = await stack.gql<{ saveMonthlyReport: { id: string } }>(
+        'vendor@demo.local',
+        'mutation ($i: SaveMonthlyReportInput!) { saveMonthlyReport(input: $i) { id } }',
+        { i: { contractId: xuzhou.id, month: '2026-11', report } },
+      );
+      await stack.gql('vendor@demo.local', 'mutation ($id: ID!) { submitMonthlyReport(reportId: $id) { status } }', {
+        id: saved.saveMonthlyReport.id,
+      });
+      await stack.gql(
+        admin,
+        'mutation ($id: ID!, $c: String!) { returnMonthlyReport(reportId: $id, comment: $c) { status } }',
+        { id: saved.saveMonthlyReport.id, c: T.returnComment },
+      );
 
       // Procurement (Tianjin): project, package and bidder names.
       const tianjin = 'tianjin.admin@demo.local';
-      projectId = (await stack.gql<{ createProcurementProject: { id: string } }>(tianjin, 'mutation ($i: CreateProcurementProjectInput!) { createProcurementProject(input: $i) { id } }', { i: { code: 'XSS-P', name: T.projectName } })).createProcurementProject.id;
+      projectId = (
+        await stack.gql<{ createProcurementProject: { id: string } }>(
+          tianjin,
+          'mutation ($i: CreateProcurementProjectInput!) { createProcurementProject(input: $i) { id } }',
+          { i: { code: 'XSS-P', name: T.projectName } },
+        )
+      ).createProcurementProject.id;
       packageId = (
-        await stack.gql<{ addProcurementPackage: { id: string } }>(tianjin, 'mutation ($i: AddProcurementPackageInput!) { addProcurementPackage(input: $i) { id } }', { i: { projectId, number: 8, name: T.packageName, presetId: 'tianjin-2026-p8' } })
+        await stack.gql<{ addProcurementPackage: { id: string } }>(
+          tianjin,
+          'mutation ($i: AddProcurementPackageInput!) { addProcurementPackage(input: $i) { id } }',
+          { i: { projectId, number: 8, name: T.packageName, presetId: 'tianjin-2026-p8' } },
+        )
       ).addProcurementPackage.id;
       await stack.gql(tianjin, 'mutation ($i: RecordBidInput!) { recordBid(input: $i) { id } }', {
-        i: { packageId, bidderName: T.bidderName, price: '30000.00', smallOrMicro: false, objective: { O1: 1, O2: 1, O3: 1, O4: 0, O5: 2, O6: true } },
+        i: {
+          packageId,
+          bidderName: T.bidderName,
+          price: '30000.00',
+          smallOrMicro: false,
+          objective: { O1: 1, O2: 1, O3: 1, O4: 0, O5: 2, O6: true },
+        },
       });
 
       // A user's display name (the shell shows it), a vendor organisation's and a tenant's name (the platform page).
-      await stack.gql(admin, 'mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email: 'xss.staff@demo.local', password: DEMO_PASSWORD, displayName: T.userName, role: 'buyer-staff' } });
-      await stack.gql('admin@demo.local', 'mutation ($i: CreateVendorOrganizationInput!) { createVendorOrganization(input: $i) { id } }', { i: { name: T.vendorOrgName } });
-      await stack.gql('admin@demo.local', 'mutation ($i: CreateTenantInput!) { createTenant(input: $i) { id } }', { i: { code: 'xss-tenant', name: T.tenantName } });
+      await stack.gql(admin, 'mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+        i: { email: 'xss.staff@demo.local', password: DEMO_PASSWORD, displayName: T.userName, role: 'buyer-staff' },
+      });
+      await stack.gql(
+        'admin@demo.local',
+        'mutation ($i: CreateVendorOrganizationInput!) { createVendorOrganization(input: $i) { id } }',
+        { i: { name: T.vendorOrgName } },
+      );
+      await stack.gql('admin@demo.local', 'mutation ($i: CreateTenantInput!) { createTenant(input: $i) { id } }', {
+        i: { code: 'xss-tenant', name: T.tenantName },
+      });
     },
   });
 
@@ -231,14 +338,23 @@ describe('web console: stored markup in free-text fields is shown as text, never
     await visit(session, dialogs, `/buyer/contracts/${xuzhou.id}/close?close=${closeId}`, breakdown, { charts: 2 });
     // The waterfall's tooltip did open on an item, and shows the label as text.
     await expectWaterfallTooltip(session.page, dialogs, breakdown);
-    await visit(session, dialogs, `/buyer/contracts/${xuzhou.id}/reports?month=2026-11`, [T.reportNotes, T.eventDescription, T.returnComment, T.staffName]);
+    await visit(session, dialogs, `/buyer/contracts/${xuzhou.id}/reports?month=2026-11`, [
+      T.reportNotes,
+      T.eventDescription,
+      T.returnComment,
+      T.staffName,
+    ]);
     await visit(session, dialogs, `/buyer/contracts/${newContractId}`, [T.contractName]);
     await session.screenshot('buyer-close');
   }, 240_000);
 
   it('buyer (Tianjin): procurement project, package and bidder names', async () => {
     const { session, dialogs } = await as('tianjin.admin@demo.local');
-    await visit(session, dialogs, `/buyer/procurement?project=${projectId}&package=${packageId}`, [T.projectName, T.packageName, T.bidderName]);
+    await visit(session, dialogs, `/buyer/procurement?project=${projectId}&package=${packageId}`, [
+      T.projectName,
+      T.packageName,
+      T.bidderName,
+    ]);
   }, 120_000);
 
   it('finance: schedules (timeline tooltips), contracts and the close', async () => {
@@ -254,7 +370,9 @@ describe('web console: stored markup in free-text fields is shown as text, never
     await visit(session, dialogs, '/vendor/contracts', [T.contractName], { charts: 1 });
     await visit(session, dialogs, `/vendor/contracts/${xuzhou.id}/close?close=${closeId}`, breakdown, { charts: 2 });
     await expectWaterfallTooltip(session.page, dialogs, breakdown);
-    await visit(session, dialogs, `/vendor/contracts/${xuzhou.id}/assessments`, breakdown, { open: (page) => page.locator(`button[aria-controls="close-${closeId}"]`).click() });
+    await visit(session, dialogs, `/vendor/contracts/${xuzhou.id}/assessments`, breakdown, {
+      open: (page) => page.locator(`button[aria-controls="close-${closeId}"]`).click(),
+    });
     await visit(session, dialogs, `/vendor/contracts/${xuzhou.id}/schedule`, [], { charts: 1 });
     await visit(session, dialogs, `/vendor/contracts/${xuzhou.id}/reports/2026-11`, [T.returnComment, T.staffName]);
     await visit(session, dialogs, `/vendor/contracts/${xuzhou.id}/tickets?ticket=${ticketId}`, [T.ticketTitle]);
@@ -280,7 +398,10 @@ async function hoverWaterfall(page: Page, dialogs: string[]): Promise<string[]> 
   const box = await chart.locator('canvas').boundingBox();
   if (!box || steps < 2) throw new Error('no waterfall to hover');
   const grid = { left: 40, right: 16, top: 24, bottom: 64 };
-  const tooltip = () => page.evaluate(`[...document.querySelectorAll('[data-testid="score-waterfall"] .chart > div:not(:first-child)')].map((d) => d.textContent).join(' ')`);
+  const tooltip = () =>
+    page.evaluate(
+      `[...document.querySelectorAll('[data-testid="score-waterfall"] .chart > div:not(:first-child)')].map((d) => d.textContent).join(' ')`,
+    );
   const seen = new Set<string>();
   const column = (box.width - grid.left - grid.right) / steps;
   for (let i = 0; i < steps; i++) {

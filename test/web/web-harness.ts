@@ -3,7 +3,14 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { basename, join } from 'path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { eventually, queuePrefix, REDIS_URL, startNodeProcess, startWorker, type WorkerProcess } from '../jobs/worker-harness';
+import {
+  eventually,
+  queuePrefix,
+  REDIS_URL,
+  startNodeProcess,
+  startWorker,
+  type WorkerProcess,
+} from '../jobs/worker-harness';
 import { asSuperuser, createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /** What the e2e tests run: `npm run build` (API, worker) and `npm run build:web` (the console); `npm test` does both. */
@@ -15,7 +22,16 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(process.cwd(), 'tmp', 'screenshots');
 export const DEMO_PASSWORD = 'demo-password-2026';
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * How the product runs under a suite: `server` (PostgreSQL server + Redis + a worker process) or `embedded` (what
@@ -25,7 +41,8 @@ const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disabl
 export type WebStackMode = 'server' | 'embedded';
 /** The demo the API seeds: `auto` (the suites' fixed figures) or `full` (what `npm start` shows: closes, schedules, procurement). */
 export type DemoSeed = 'auto' | 'full';
-export const WEB_STACK_MODE: WebStackMode = (globalThis as { WEB_STACK_MODE?: string }).WEB_STACK_MODE === 'embedded' ? 'embedded' : 'server';
+export const WEB_STACK_MODE: WebStackMode =
+  (globalThis as { WEB_STACK_MODE?: string }).WEB_STACK_MODE === 'embedded' ? 'embedded' : 'server';
 /**
  * Embedded suites wait this long before every test, idle: longer than any pool idle timeout (pg's default is
  * 10 s), so a connection dropped and reopened while nobody used it is what the next page meets (issue 12).
@@ -55,7 +72,11 @@ export type WebStack = {
  * the seed's jobs are done, so the dashboards show stored results.
  */
 /** `seedDemo`: 'auto' (the base demo the suites' figures are written against) or 'full' (with the showcase, as `npm start`). */
-export async function startWebStack(name: string, mode: WebStackMode = WEB_STACK_MODE, seedDemo: DemoSeed = 'auto'): Promise<WebStack> {
+export async function startWebStack(
+  name: string,
+  mode: WebStackMode = WEB_STACK_MODE,
+  seedDemo: DemoSeed = 'auto',
+): Promise<WebStack> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST} is missing: run npm run build:web first`);
   const secret = randomBytes(32).toString('hex');
   let db: TestDatabase | null = null;
@@ -65,12 +86,38 @@ export async function startWebStack(name: string, mode: WebStackMode = WEB_STACK
   if (mode === 'embedded') {
     // Exactly the `npm start` configuration: no DATABASE_URL, no REDIS_URL, a fresh data directory.
     dataDir = mkdtempSync(join(tmpdir(), `ledger-web-${name}-`));
-    api = startNodeProcess(API_MAIN, 'api', { NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', JWT_SECRET: secret, SEED_DEMO: seedDemo, WEB_DIST_DIR: WEB_DIST, SLA_SCAN_INTERVAL_SECONDS: '0' });
+    api = startNodeProcess(API_MAIN, 'api', {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      JWT_SECRET: secret,
+      SEED_DEMO: seedDemo,
+      WEB_DIST_DIR: WEB_DIST,
+      SLA_SCAN_INTERVAL_SECONDS: '0',
+    });
   } else {
     db = await createTestDatabase();
     const prefix = queuePrefix(name);
-    const shared = { NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: db.appUrl, REDIS_URL, QUEUE_PREFIX: prefix, SLA_SCAN_INTERVAL_SECONDS: '0', JOB_RECONCILE_INTERVAL_SECONDS: '2', JOB_STALE_SECONDS: '3' };
-    api = startNodeProcess(API_MAIN, 'api', { ...shared, HOST: '127.0.0.1', PORT: '0', JWT_SECRET: secret, SEED_DEMO: seedDemo, WEB_DIST_DIR: WEB_DIST });
+    const shared = {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: db.appUrl,
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      SLA_SCAN_INTERVAL_SECONDS: '0',
+      JOB_RECONCILE_INTERVAL_SECONDS: '2',
+      JOB_STALE_SECONDS: '3',
+    };
+    api = startNodeProcess(API_MAIN, 'api', {
+      ...shared,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      JWT_SECRET: secret,
+      SEED_DEMO: seedDemo,
+      WEB_DIST_DIR: WEB_DIST,
+    });
     worker = startWorker({ ...shared, WORKER_LOCK_MS: '5000' });
   }
   const stop = async () => {
@@ -87,7 +134,11 @@ export async function startWebStack(name: string, mode: WebStackMode = WEB_STACK
   const url = (/Web console: (http:\/\/[^\s/]+)\//.exec(api.output()) as RegExpExecArray)[1];
   const tokens = new Map<string, string>();
   const post = async (body: unknown, token?: string) => {
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
     const json = (await res.json()) as { data?: unknown; errors?: unknown[] };
     if (json.errors?.length) throw new Error(JSON.stringify(json.errors));
     return json.data;
@@ -95,7 +146,10 @@ export async function startWebStack(name: string, mode: WebStackMode = WEB_STACK
   const tokenOf = async (email: string) => {
     const known = tokens.get(email);
     if (known) return known;
-    const data = (await post({ query: 'mutation ($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email, password: DEMO_PASSWORD } } })) as { login: { token: string } };
+    const data = (await post({
+      query: 'mutation ($i: LoginInput!) { login(input: $i) { token } }',
+      variables: { i: { email, password: DEMO_PASSWORD } },
+    })) as { login: { token: string } };
     tokens.set(email, data.login.token);
     return data.login.token;
   };
@@ -105,14 +159,23 @@ export async function startWebStack(name: string, mode: WebStackMode = WEB_STACK
     db,
     api,
     worker,
-    gql: async <T>(email: string, query: string, variables: Record<string, unknown> = {}) => (await post({ query, variables }, await tokenOf(email))) as T,
+    gql: async <T>(email: string, query: string, variables: Record<string, unknown> = {}) =>
+      (await post({ query, variables }, await tokenOf(email))) as T,
     jobsSettled: async (timeoutMs = 60_000) => {
       const server = db;
       const settled = server
-        ? () => asSuperuser(server.name, async (c) => ((await c.query("SELECT count(*)::int AS n FROM jobs WHERE status <> 'completed'")).rows[0].n === 0 ? true : undefined))
+        ? () =>
+            asSuperuser(server.name, async (c) =>
+              (await c.query("SELECT count(*)::int AS n FROM jobs WHERE status <> 'completed'")).rows[0].n === 0
+                ? true
+                : undefined,
+            )
         : // Embedded: the platform admin's backlog count, through the API (nothing else may open PGlite's one session).
           async () => {
-            const { jobBacklog } = await stack.gql<{ jobBacklog: { queued: number; failed: number } }>('admin@demo.local', '{ jobBacklog { queued failed } }');
+            const { jobBacklog } = await stack.gql<{ jobBacklog: { queued: number; failed: number } }>(
+              'admin@demo.local',
+              '{ jobBacklog { queued failed } }',
+            );
             if (jobBacklog.failed) throw new Error(`${jobBacklog.failed} job(s) failed:\n${api.output().slice(-4000)}`);
             return jobBacklog.queued === 0 ? true : undefined;
           };
@@ -146,8 +209,17 @@ export type BrowserSession = {
 };
 
 /** A fresh browser context (no stored session) on the stack's origin, in Chinese unless told otherwise. */
-export async function openSession(browser: Browser, stack: WebStack, testFile: string, options: { locale?: 'zh-CN' | 'en' } = {}): Promise<BrowserSession> {
-  const context = await browser.newContext({ baseURL: stack.url, locale: options.locale ?? 'zh-CN', viewport: { width: 1280, height: 900 } });
+export async function openSession(
+  browser: Browser,
+  stack: WebStack,
+  testFile: string,
+  options: { locale?: 'zh-CN' | 'en' } = {},
+): Promise<BrowserSession> {
+  const context = await browser.newContext({
+    baseURL: stack.url,
+    locale: options.locale ?? 'zh-CN',
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
@@ -205,14 +277,21 @@ export type WebSuite = {
  * The Jest hooks every web e2e suite needs, to call at the top of its `describe`: the stack and the browser before
  * all (then `setup` with the stack), each test's session closed after it, the browser and the stack stopped at the end.
  */
-export function webSuite(name: string, testFile: string, options: { setup?: (stack: WebStack) => Promise<void>; setupTimeoutMs?: number; seed?: DemoSeed } = {}): WebSuite {
+export function webSuite(
+  name: string,
+  testFile: string,
+  options: { setup?: (stack: WebStack) => Promise<void>; setupTimeoutMs?: number; seed?: DemoSeed } = {},
+): WebSuite {
   let stack: WebStack | undefined;
   let browser: Browser | undefined;
   let current: BrowserSession | undefined;
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack(name, WEB_STACK_MODE, options.seed), launchBrowser()]);
-    await options.setup?.(stack);
-  }, (options.setupTimeoutMs ?? 180_000) + (WEB_STACK_MODE === 'embedded' ? 120_000 : 0));
+  beforeAll(
+    async () => {
+      [stack, browser] = await Promise.all([startWebStack(name, WEB_STACK_MODE, options.seed), launchBrowser()]);
+      await options.setup?.(stack);
+    },
+    (options.setupTimeoutMs ?? 180_000) + (WEB_STACK_MODE === 'embedded' ? 120_000 : 0),
+  );
   if (WEB_STACK_MODE === 'embedded') {
     // Nobody touches the product for longer than any pool idle timeout before each test (issue 12).
     beforeEach(() => new Promise<void>((done) => setTimeout(done, IDLE_GAP_MS)), IDLE_GAP_MS + 10_000);

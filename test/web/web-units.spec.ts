@@ -25,7 +25,9 @@ describe('web console pure parts', () => {
   });
 
   it('never answers the API’s paths with the console', () => {
-    for (const p of ['/graphql', '/health', '/exports/abc/download', '/admin/queues', '/admin']) expect(isApiPath(p)).toBe(true);
-    for (const p of ['/', '/buyer/contracts', '/graphqlx', '/administration', '/platform/tenants']) expect(isApiPath(p)).toBe(false);
+    for (const p of ['/graphql', '/health', '/exports/abc/download', '/admin/queues', '/admin'])
+      expect(isApiPath(p)).toBe(true);
+    for (const p of ['/', '/buyer/contracts', '/graphqlx', '/administration', '/platform/tenants'])
+      expect(isApiPath(p)).toBe(false);
   });
 });

@@ -72,7 +72,11 @@ export class AppModule {
         }),
         // One async context per request: the auth guard puts the verified principal here, once.
         ClsModule.forRoot({ global: true, middleware: { mount: true } }),
-        JwtModule.register({ secret: resolveJwtSecret(config), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        JwtModule.register({
+          secret: resolveJwtSecret(config),
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
         TerminusModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -13,7 +13,28 @@ import { PlatformRepository } from './platform/platform.repository';
 @Module({})
 export class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const providers = [{ provide: APP_CONFIG, useValue: config }, ...DATABASE_PROVIDERS, RequestContext, AbilityFactory, PlatformRepository, ContractsRepository, ContractAccess];
-    return { module: CoreModule, providers, exports: [APP_CONFIG, DatabaseHandle, TenantDatabase, RequestContext, AbilityFactory, PlatformRepository, ContractsRepository, ContractAccess] };
+    const providers = [
+      { provide: APP_CONFIG, useValue: config },
+      ...DATABASE_PROVIDERS,
+      RequestContext,
+      AbilityFactory,
+      PlatformRepository,
+      ContractsRepository,
+      ContractAccess,
+    ];
+    return {
+      module: CoreModule,
+      providers,
+      exports: [
+        APP_CONFIG,
+        DatabaseHandle,
+        TenantDatabase,
+        RequestContext,
+        AbilityFactory,
+        PlatformRepository,
+        ContractsRepository,
+        ContractAccess,
+      ],
+    };
   }
 }

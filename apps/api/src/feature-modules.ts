@@ -16,4 +16,17 @@ import { JobBacklogModule } from './job-backlog/job-backlog.module';
  * Feature modules of the API (tickets, reports, procurement, …). Each is self-contained: its own
  * resolver → service → repository, using CoreModule's exports. Adding a feature adds one line here.
  */
-export const FEATURE_MODULES: readonly Type[] = [TicketsModule, ProcurementModule, ReportsModule, PeriodInputsModule, StaffingModule, PeriodCloseModule, SchedulesModule, NotificationsModule, ExportsModule, DashboardModule, CalendarModule, JobBacklogModule];
+export const FEATURE_MODULES: readonly Type[] = [
+  TicketsModule,
+  ProcurementModule,
+  ReportsModule,
+  PeriodInputsModule,
+  StaffingModule,
+  PeriodCloseModule,
+  SchedulesModule,
+  NotificationsModule,
+  ExportsModule,
+  DashboardModule,
+  CalendarModule,
+  JobBacklogModule,
+];

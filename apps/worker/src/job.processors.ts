@@ -7,7 +7,11 @@ import { bullWorkerOptions } from './worker-config';
 async function run(executor: JobExecutor, job: Job): Promise<unknown> {
   const attempts = job.opts.attempts ?? 1;
   try {
-    return await executor.execute(job.name, job.data, { id: job.id ?? `${job.queueName}-${job.name}`, attempt: job.attemptsMade + 1, final: job.attemptsMade + 1 >= attempts });
+    return await executor.execute(job.name, job.data, {
+      id: job.id ?? `${job.queueName}-${job.name}`,
+      attempt: job.attemptsMade + 1,
+      final: job.attemptsMade + 1 >= attempts,
+    });
   } catch (e) {
     if (e instanceof UnrecoverableJobError) throw new UnrecoverableError(e.message);
     throw e;

@@ -31,7 +31,11 @@ async function bootstrap(): Promise<void> {
       );
     });
   }
-  app.get(Logger).log(`worker ready: queues on ${new URL(config.REDIS_URL).host} (prefix ${config.QUEUE_PREFIX}), concurrency ${config.WORKER_CONCURRENCY}`);
+  app
+    .get(Logger)
+    .log(
+      `worker ready: queues on ${new URL(config.REDIS_URL).host} (prefix ${config.QUEUE_PREFIX}), concurrency ${config.WORKER_CONCURRENCY}`,
+    );
 }
 
 bootstrap().catch((error: unknown) => {

@@ -13,16 +13,23 @@ export const workerConfigSchema = z
     WORKER_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
   })
   .extend(jobsEnvSchema.shape)
-  .extend({ REDIS_URL: z.string().url({ message: 'the worker needs REDIS_URL (without Redis the API runs jobs in-process)' }) });
+  .extend({
+    REDIS_URL: z.string().url({ message: 'the worker needs REDIS_URL (without Redis the API runs jobs in-process)' }),
+  });
 
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;
 
 export function loadWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
   const r = workerConfigSchema.safeParse(env);
-  if (!r.success) throw new Error(`Invalid worker configuration:\n  ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`);
+  if (!r.success)
+    throw new Error(
+      `Invalid worker configuration:\n  ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`,
+    );
   // The worker never migrates; in production it must not even hold the owner's URL (the owner can disable the audit).
   if (r.data.NODE_ENV === 'production' && env.DATABASE_MIGRATION_URL) {
-    throw new Error('Invalid worker configuration:\n  DATABASE_MIGRATION_URL: not allowed when NODE_ENV=production (run migrations as a separate step: `npm run db:migrate`)');
+    throw new Error(
+      'Invalid worker configuration:\n  DATABASE_MIGRATION_URL: not allowed when NODE_ENV=production (run migrations as a separate step: `npm run db:migrate`)',
+    );
   }
   return r.data;
 }
@@ -32,9 +39,19 @@ export function loadWorkerConfig(env: Record<string, string | undefined>): Worke
  * environment there (with the same defaults and bounds as the validated configuration): concurrency per queue, the
  * job lock, and how often stalled jobs (of a killed worker) are looked for.
  */
-export function bullWorkerOptions(env: Record<string, string | undefined>): { concurrency: number; lockDuration: number; stalledInterval: number; maxStalledCount: number } {
+export function bullWorkerOptions(env: Record<string, string | undefined>): {
+  concurrency: number;
+  lockDuration: number;
+  stalledInterval: number;
+  maxStalledCount: number;
+} {
   const c = workerConfigSchema.pick({ WORKER_CONCURRENCY: true, WORKER_LOCK_MS: true }).safeParse(env);
   const concurrency = c.success ? c.data.WORKER_CONCURRENCY : 4;
   const lockDuration = c.success ? c.data.WORKER_LOCK_MS : 30_000;
-  return { concurrency, lockDuration, stalledInterval: Math.max(500, Math.floor(lockDuration / 2)), maxStalledCount: 5 };
+  return {
+    concurrency,
+    lockDuration,
+    stalledInterval: Math.max(500, Math.floor(lockDuration / 2)),
+    maxStalledCount: 5,
+  };
 }

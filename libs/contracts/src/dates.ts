@@ -44,7 +44,11 @@ export const minDate = (a: string, b: string): string => (a <= b ? a : b);
  * Months of [start, end] that fall in `year`, counting partial months by days (a term of 2025-07-01..2026-12-31
  * has 6 months in 2025 and 12 in 2026). Whole months come out as integers.
  */
-export function monthsInYear(start: string, end: string, year: number): { whole: number; partialDays: number; partialMonthDays: number }[] {
+export function monthsInYear(
+  start: string,
+  end: string,
+  year: number,
+): { whole: number; partialDays: number; partialMonthDays: number }[] {
   const out: { whole: number; partialDays: number; partialMonthDays: number }[] = [];
   for (let m = 1; m <= 12; m++) {
     const ms = fmt(year, m, 1);
@@ -54,7 +58,11 @@ export function monthsInYear(start: string, end: string, year: number): { whole:
     if (s > e) continue;
     const days = daysBetween(s, e) + 1;
     const full = daysInMonth(year, m);
-    out.push(days === full ? { whole: 1, partialDays: 0, partialMonthDays: full } : { whole: 0, partialDays: days, partialMonthDays: full });
+    out.push(
+      days === full
+        ? { whole: 1, partialDays: 0, partialMonthDays: full }
+        : { whole: 0, partialDays: days, partialMonthDays: full },
+    );
   }
   return out;
 }

@@ -11,7 +11,14 @@ export * from './payment/conditions/condition.schema';
 export * from './payment/payment.schema';
 export * from './payment/facts.schema';
 export * from './payment/registry';
-export type { ValidationContext, PlannedLine, LineContext, DeductionHit, MilestoneRule, DeductionRule } from './payment/rule-kit';
+export type {
+  ValidationContext,
+  PlannedLine,
+  LineContext,
+  DeductionHit,
+  MilestoneRule,
+  DeductionRule,
+} from './payment/rule-kit';
 export * from './payment/schedule.types';
 export { computeSchedule, computeParsed, parseFacts, type ScheduleOptions } from './payment/compute-schedule';
 export { planLines } from './payment/plan';

@@ -1,4 +1,12 @@
-import { Decimal, dec, moneyTextProblem, problemMessage, roundHalfUp, DomainError, ValidationError } from '@ledger/kernel';
+import {
+  Decimal,
+  dec,
+  moneyTextProblem,
+  problemMessage,
+  roundHalfUp,
+  DomainError,
+  ValidationError,
+} from '@ledger/kernel';
 import type { DecimalLike } from '@ledger/kernel';
 
 /** Money is a Decimal; it is shown and stored at two decimals (the fen). */
@@ -11,7 +19,11 @@ export function parseMoney(input: string | Decimal): Money {
   if (typeof input !== 'string') return roundHalfUp(input, 2);
   const text = input.trim();
   const problem = moneyTextProblem(text);
-  if (problem) throw new ValidationError([{ path: '(root)', ...problem, message: problemMessage(problem.code, problem.params) }], problemMessage(problem.code, problem.params));
+  if (problem)
+    throw new ValidationError(
+      [{ path: '(root)', ...problem, message: problemMessage(problem.code, problem.params) }],
+      problemMessage(problem.code, problem.params),
+    );
   return dec(text);
 }
 
@@ -56,7 +68,8 @@ export function splitAmount(total: DecimalLike, partsOrWeights: number | readonl
   const weights: Decimal[] =
     typeof partsOrWeights === 'number' ? splitWeights(partsOrWeights) : partsOrWeights.map((w) => dec(w));
   if (weights.length === 0) throw new DomainError('BAD_USER_INPUT', 'cannot split into zero parts');
-  if (weights.some((w) => w.isNegative())) throw new DomainError('BAD_USER_INPUT', 'split weights must not be negative');
+  if (weights.some((w) => w.isNegative()))
+    throw new DomainError('BAD_USER_INPUT', 'split weights must not be negative');
   const sumW = weights.reduce<Decimal>((a, w) => a.plus(w), dec(0));
   if (sumW.isZero()) throw new DomainError('BAD_USER_INPUT', 'split weights add up to zero');
   const attempt = (mode: Rounding): Money[] => {
@@ -80,7 +93,8 @@ export function splitAmount(total: DecimalLike, partsOrWeights: number | readonl
 }
 
 function splitWeights(parts: number): Decimal[] {
-  if (!Number.isInteger(parts) || parts < 1) throw new DomainError('BAD_USER_INPUT', `cannot split into ${parts} parts`);
+  if (!Number.isInteger(parts) || parts < 1)
+    throw new DomainError('BAD_USER_INPUT', `cannot split into ${parts} parts`);
   return Array.from({ length: parts }, () => dec(1));
 }
 

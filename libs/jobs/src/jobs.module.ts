@@ -1,4 +1,13 @@
-import { type DynamicModule, Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { TenantDatabase } from '@ledger/persistence';
 import { CalendarRecomputeJob } from './calendar/calendar-recompute.job';
@@ -21,7 +30,16 @@ import { TicketSlaBatchJob, TicketSlaJob } from './sla/ticket-sla.job';
 import { TicketImportJob } from './ticket-import/ticket-import.job';
 
 /** Every job handler; the registry checks there is exactly one per job name. */
-export const JOB_HANDLERS = [TicketSlaJob, TicketSlaBatchJob, SlaScanJob, ClosePeriodJob, RecomputeScheduleJob, RenderExportJob, TicketImportJob, CalendarRecomputeJob] as const;
+export const JOB_HANDLERS = [
+  TicketSlaJob,
+  TicketSlaBatchJob,
+  SlaScanJob,
+  ClosePeriodJob,
+  RecomputeScheduleJob,
+  RenderExportJob,
+  TicketImportJob,
+  CalendarRecomputeJob,
+] as const;
 
 /** Starts and stops the periodic work of a processing process: the reconciler and the SLA scan. */
 @Injectable()
@@ -37,16 +55,31 @@ export class JobsLifecycle implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    const where = this.dispatcher.mode === 'in-process' ? 'in this process (embedded mode: no REDIS_URL)' : this.options.processes ? 'by this worker from BullMQ on Redis' : 'by worker processes (BullMQ on Redis)';
+    const where =
+      this.dispatcher.mode === 'in-process'
+        ? 'in this process (embedded mode: no REDIS_URL)'
+        : this.options.processes
+          ? 'by this worker from BullMQ on Redis'
+          : 'by worker processes (BullMQ on Redis)';
     this.logger.log(`jobs run ${where}`);
     if (!this.options.processes) return;
     const every = (seconds: number, task: () => Promise<unknown>) => {
       if (seconds <= 0) return;
-      const t = setInterval(() => void task().catch((e: unknown) => this.logger.warn({ error: e instanceof Error ? e.message : String(e) }, 'periodic job task failed')), seconds * 1000);
+      const t = setInterval(
+        () =>
+          void task().catch((e: unknown) =>
+            this.logger.warn({ error: e instanceof Error ? e.message : String(e) }, 'periodic job task failed'),
+          ),
+        seconds * 1000,
+      );
       t.unref();
       this.timers.push(t);
     };
-    void this.reconciler.reconcile().catch((e: unknown) => this.logger.warn({ error: e instanceof Error ? e.message : String(e) }, 'reconcile at start failed'));
+    void this.reconciler
+      .reconcile()
+      .catch((e: unknown) =>
+        this.logger.warn({ error: e instanceof Error ? e.message : String(e) }, 'reconcile at start failed'),
+      );
     every(this.options.reconcileIntervalSeconds, () => this.reconciler.reconcile());
     every(this.options.slaScanIntervalSeconds, () => this.scan.tick(Date.now()));
   }
@@ -81,13 +114,30 @@ export class JobsModule {
           provide: JobDispatcher,
           inject: [ModuleRef],
           // The in-process runner finds the executor lazily: handlers dispatch follow-up jobs, and the executor runs handlers.
-          useFactory: (ref: ModuleRef) => (options.bullmq ? new BullmqDispatcher(options.bullmq) : new InProcessDispatcher(() => ref.get(JobExecutor, { strict: false }))),
+          useFactory: (ref: ModuleRef) =>
+            options.bullmq
+              ? new BullmqDispatcher(options.bullmq)
+              : new InProcessDispatcher(() => ref.get(JobExecutor, { strict: false })),
         },
-        { provide: JobReconciler, inject: [TenantDatabase, JobDispatcher], useFactory: (db: TenantDatabase, d: JobDispatcher) => new JobReconciler(db, d, options.staleSeconds) },
+        {
+          provide: JobReconciler,
+          inject: [TenantDatabase, JobDispatcher],
+          useFactory: (db: TenantDatabase, d: JobDispatcher) => new JobReconciler(db, d, options.staleSeconds),
+        },
         SlaScanScheduler,
         JobsLifecycle,
       ],
-      exports: [JOBS_OPTIONS, NationalCalendarStore, NationalCalendarSync, JobDispatcher, JobExecutor, JobRegistry, JobReconciler, SlaScanScheduler, ...handlers],
+      exports: [
+        JOBS_OPTIONS,
+        NationalCalendarStore,
+        NationalCalendarSync,
+        JobDispatcher,
+        JobExecutor,
+        JobRegistry,
+        JobReconciler,
+        SlaScanScheduler,
+        ...handlers,
+      ],
     };
   }
 }

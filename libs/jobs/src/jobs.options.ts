@@ -6,7 +6,10 @@ export const jobsEnvSchema = z.object({
   /** Redis for BullMQ; when absent jobs run in-process. */
   REDIS_URL: z.string().url().optional(),
   /** Key prefix of the queues in Redis: one per deployment sharing a Redis server. */
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('ledger'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('ledger'),
   /** Jobs a worker process runs at once per queue. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** How often queued jobs without a completed run are looked for, and after how long they count as lost. */
@@ -30,7 +33,8 @@ export type JobsModuleOptions = {
 
 export function jobsOptionsFrom(env: JobsEnv, role: 'api' | 'worker'): JobsModuleOptions {
   const bullmq = env.REDIS_URL ? { redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX } : null;
-  if (role === 'worker' && !bullmq) throw new Error('REDIS_URL: the worker process needs Redis (without it, the API runs jobs in-process)');
+  if (role === 'worker' && !bullmq)
+    throw new Error('REDIS_URL: the worker process needs Redis (without it, the API runs jobs in-process)');
   return {
     bullmq,
     processes: role === 'worker' || bullmq === null,

@@ -6,7 +6,12 @@ import { addProblem, problemIssue } from './problem';
  * The one Decimal constructor of the domain core: 40 significant digits, half-up rounding.
  * A clone, so no code here touches decimal.js's global configuration.
  */
-export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export const Decimal = DecimalJs.clone({
+  precision: 40,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -30,
+  toExpPos: 40,
+});
 export type Decimal = InstanceType<typeof Decimal>;
 
 export type DecimalLike = Decimal | string | number;
@@ -49,4 +54,6 @@ export const nonNegativeDecimalInput = decimalInput
   .describe('a decimal ≥ 0');
 
 /** A decimal that must be greater than 0: maxima and caps that something is measured against. */
-export const positiveDecimalInput = decimalInput.refine((v) => new Decimal(v).gt(0), problemIssue('number.positive')).describe('a decimal > 0');
+export const positiveDecimalInput = decimalInput
+  .refine((v) => new Decimal(v).gt(0), problemIssue('number.positive'))
+  .describe('a decimal > 0');

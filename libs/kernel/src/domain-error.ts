@@ -5,7 +5,14 @@ import type { ErrorMessageCode, ProblemParams } from './problem-messages';
  * Typed domain errors. The API maps `code` to GraphQL `extensions.code` in one place;
  * the domain core never throws HTTP or framework errors.
  */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'CALENDAR_NOT_PUBLISHED' | 'TOO_MANY_REQUESTS';
+export type DomainErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'CALENDAR_NOT_PUBLISHED'
+  | 'TOO_MANY_REQUESTS';
 
 /**
  * Why a refusal happened, as a code of ERROR_MESSAGES with its parameters (GraphQL `extensions.messageCode`): a client

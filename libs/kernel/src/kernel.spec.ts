@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { decimalInput, problemMessage, formatPath, joinPath, moneyTextProblem, roundHalfUp, toFixed2, unsafeTextProblem, unsafeTextProblems, zodProblems, Decimal } from './index';
+import {
+  decimalInput,
+  problemMessage,
+  formatPath,
+  joinPath,
+  moneyTextProblem,
+  roundHalfUp,
+  toFixed2,
+  unsafeTextProblem,
+  unsafeTextProblems,
+  zodProblems,
+  Decimal,
+} from './index';
 
 describe('kernel', () => {
   it.each([
@@ -55,7 +67,12 @@ describe('storable text and money (PostgreSQL text/jsonb, numeric(18,2))', () =>
   it('finds every unstorable string of a JSON value, keys included, at its path', () => {
     expect(unsafeTextProblems({ a: ['ok', 'x\u0000'], b: { 'k\uD800': 1 } }, ['input'])).toEqual([
       { path: 'input.a[1]', code: 'text.nul', params: {}, message: 'must not contain the NUL character (\\u0000)' },
-      { path: 'input.b', code: 'key.loneSurrogate', params: { codeUnit: 'd800' }, message: 'a key must not contain a lone UTF-16 surrogate (\\ud800)' },
+      {
+        path: 'input.b',
+        code: 'key.loneSurrogate',
+        params: { codeUnit: 'd800' },
+        message: 'a key must not contain a lone UTF-16 surrogate (\\ud800)',
+      },
     ]);
   });
 

@@ -21,7 +21,8 @@ export function moneyProblem(value: Decimal): CodedProblem | null {
 
 /** Why a text is not a storable money amount ("66666.67"), or null when it is. */
 export function moneyTextProblem(text: string): CodedProblem | null {
-  if (!MONEY_TEXT.test(text)) return coded('money.format', { value: JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text) });
+  if (!MONEY_TEXT.test(text))
+    return coded('money.format', { value: JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text) });
   return moneyProblem(new Decimal(text));
 }
 

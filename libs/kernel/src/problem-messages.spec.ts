@@ -9,7 +9,10 @@ const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].ma
 const words = (s: string) => s.replace(/\{\w+\}/g, '').replace(/[（(][^）)]*[）)]/g, '');
 
 /** Parameters filled with English words: the Chinese text must not show them. */
-const ENGLISH_VALUED: Readonly<Record<string, readonly string[]>> = { 'value.invalidType': ['expected'], 'period.notOfKind': ['kind'] };
+const ENGLISH_VALUED: Readonly<Record<string, readonly string[]>> = {
+  'value.invalidType': ['expected'],
+  'period.notOfKind': ['kind'],
+};
 
 describe('problem dictionary', () => {
   it.each(PROBLEM_CODES.map((c) => [c]))('%s has a Chinese and an English text with the same parameters', (code) => {
@@ -30,7 +33,12 @@ describe('problem dictionary', () => {
 
   it('renders a problem in either language, and an unknown code as the generic one', () => {
     const p = problem('inputs.attendance[3]', 'number.range', { min: 0, max: '30' });
-    expect(p).toEqual({ path: 'inputs.attendance[3]', code: 'number.range', params: { min: '0', max: '30' }, message: 'must be between 0 and 30' });
+    expect(p).toEqual({
+      path: 'inputs.attendance[3]',
+      code: 'number.range',
+      params: { min: '0', max: '30' },
+      message: 'must be between 0 and 30',
+    });
     expect(renderProblem('zh-CN', p.code, p.params)).toBe('应在 0 到 30 之间');
     expect(renderProblem('zh-CN', 'no.such.code', {})).toBe(PROBLEM_MESSAGES['value.invalid']['zh-CN']);
   });

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { fillTemplate, isProblemCode, PROBLEM_MESSAGES, type ProblemCode, type ProblemParams } from './problem-messages';
+import {
+  fillTemplate,
+  isProblemCode,
+  PROBLEM_MESSAGES,
+  type ProblemCode,
+  type ProblemParams,
+} from './problem-messages';
 
 export * from './problem-messages';
 
@@ -11,7 +17,8 @@ export * from './problem-messages';
 export type Problem = { path: string; code: ProblemCode; params: ProblemParams; message: string };
 
 /** What a parameter may be given as: numbers become decimal strings, lists comma-separated text. */
-export type ProblemParamInput = string | number | bigint | boolean | readonly (string | number)[] | { toString(): string };
+export type ProblemParamInput =
+  string | number | bigint | boolean | readonly (string | number)[] | { toString(): string };
 
 export type PathSegment = string | number;
 
@@ -30,7 +37,11 @@ export function problemMessage(code: ProblemCode, params: ProblemParams = {}): s
 }
 
 /** `problem('inputs.attendance[3]', 'number.range', { min: 0, max: 30 })`. */
-export function problem(path: string, code: ProblemCode, params: Readonly<Record<string, ProblemParamInput | undefined>> = {}): Problem {
+export function problem(
+  path: string,
+  code: ProblemCode,
+  params: Readonly<Record<string, ProblemParamInput | undefined>> = {},
+): Problem {
   const p = toParams(params);
   return { path, code, params: p, message: problemMessage(code, p) };
 }
@@ -38,7 +49,10 @@ export function problem(path: string, code: ProblemCode, params: Readonly<Record
 /** A problem's code and parameters without a place (a scalar's or a helper's verdict). */
 export type CodedProblem = { code: ProblemCode; params: ProblemParams };
 
-export function coded(code: ProblemCode, params: Readonly<Record<string, ProblemParamInput | undefined>> = {}): CodedProblem {
+export function coded(
+  code: ProblemCode,
+  params: Readonly<Record<string, ProblemParamInput | undefined>> = {},
+): CodedProblem {
   return { code, params: toParams(params) };
 }
 
@@ -68,15 +82,25 @@ export function joinPath(prefix: string, relative: string): string {
 }
 
 /** The zod custom-issue options that carry a problem code (`.refine(fn, problemIssue('number.positive'))`). */
-export function problemIssue(code: ProblemCode, params: Readonly<Record<string, ProblemParamInput | undefined>> = {}): { message: string; params: { problemCode: ProblemCode; problemParams: ProblemParams } } {
+export function problemIssue(
+  code: ProblemCode,
+  params: Readonly<Record<string, ProblemParamInput | undefined>> = {},
+): { message: string; params: { problemCode: ProblemCode; problemParams: ProblemParams } } {
   const p = toParams(params);
   return { message: problemMessage(code, p), params: { problemCode: code, problemParams: p } };
 }
 
-type IssueContext = { addIssue(issue: { code: 'custom'; message: string; params: Record<string, unknown>; path?: PathSegment[] }): void };
+type IssueContext = {
+  addIssue(issue: { code: 'custom'; message: string; params: Record<string, unknown>; path?: PathSegment[] }): void;
+};
 
 /** Adds a coded problem to a zod refinement (`superRefine((v, ctx) => addProblem(ctx, 'date.format'))`). */
-export function addProblem(ctx: IssueContext, code: ProblemCode, params: Readonly<Record<string, ProblemParamInput | undefined>> = {}, path?: PathSegment[]): void {
+export function addProblem(
+  ctx: IssueContext,
+  code: ProblemCode,
+  params: Readonly<Record<string, ProblemParamInput | undefined>> = {},
+  path?: PathSegment[],
+): void {
   ctx.addIssue({ code: 'custom', ...problemIssue(code, params), ...(path ? { path } : {}) });
 }
 
@@ -87,7 +111,14 @@ export function addProblemAt(ctx: IssueContext, p: Problem, path: PathSegment[])
 
 type Issue = z.core.$ZodIssue;
 
-const EXPECTED: Readonly<Record<string, string>> = { int: 'a whole number', number: 'a number', string: 'text', boolean: 'true or false', object: 'an object', array: 'a list' };
+const EXPECTED: Readonly<Record<string, string>> = {
+  int: 'a whole number',
+  number: 'a number',
+  string: 'text',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+};
 const EXPECTED_CODE: Readonly<Record<string, ProblemCode>> = {
   int: 'value.expectedInteger',
   number: 'value.expectedNumber',
@@ -110,11 +141,16 @@ function codeOfIssue(issue: Issue): { code: ProblemCode; params: Record<string, 
       if (/received undefined$/.test(issue.message)) return { code: 'value.required', params: {} };
       if (issue.expected === 'int') return { code: 'number.integer', params: {} };
       // One code per expected kind, so no English word is filled into a Chinese text.
-      return { code: EXPECTED_CODE[issue.expected] ?? 'value.invalidType', params: { expected: EXPECTED[issue.expected] ?? issue.expected } };
+      return {
+        code: EXPECTED_CODE[issue.expected] ?? 'value.invalidType',
+        params: { expected: EXPECTED[issue.expected] ?? issue.expected },
+      };
     case 'too_small': {
       const min = String(issue.minimum);
-      if (issue.origin === 'string') return min === '1' ? { code: 'text.empty', params: {} } : { code: 'text.tooShort', params: { min } };
-      if (issue.origin === 'array' || issue.origin === 'set') return min === '1' ? { code: 'list.empty', params: {} } : { code: 'list.tooShort', params: { min } };
+      if (issue.origin === 'string')
+        return min === '1' ? { code: 'text.empty', params: {} } : { code: 'text.tooShort', params: { min } };
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return min === '1' ? { code: 'list.empty', params: {} } : { code: 'list.tooShort', params: { min } };
       return { code: issue.inclusive === false ? 'number.gt' : 'number.min', params: { min } };
     }
     case 'too_big': {
@@ -127,7 +163,11 @@ function codeOfIssue(issue: Issue): { code: ProblemCode; params: Record<string, 
       return { code: 'value.oneOf', params: { values: issue.values.map((v) => String(v)) } };
     case 'invalid_union': {
       const u = issue as Issue & { discriminator?: string; options?: unknown[] };
-      if (u.discriminator !== undefined) return { code: 'value.discriminator', params: { key: u.discriminator, values: (u.options ?? []).map((v) => String(v)) } };
+      if (u.discriminator !== undefined)
+        return {
+          code: 'value.discriminator',
+          params: { key: u.discriminator, values: (u.options ?? []).map((v) => String(v)) },
+        };
       return { code: 'value.invalid', params: {} };
     }
     case 'unrecognized_keys':
@@ -146,7 +186,12 @@ export function zodProblems(error: z.ZodError, prefix: readonly PathSegment[] = 
   return error.issues.map((issue) => {
     const { code, params } = codeOfIssue(issue);
     // zod's own English stays the fallback text of its built-in kinds; ours come from the dictionary.
-    return { path: formatPath([...prefix, ...(issue.path as PathSegment[])]), code, params: toParams(params), message: issue.message };
+    return {
+      path: formatPath([...prefix, ...(issue.path as PathSegment[])]),
+      code,
+      params: toParams(params),
+      message: issue.message,
+    };
   });
 }
 

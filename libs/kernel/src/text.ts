@@ -35,7 +35,13 @@ export function unsafeTextProblems(value: unknown, prefix: readonly PathSegment[
     } else if (typeof v === 'object' && v !== null) {
       for (const [key, item] of Object.entries(v)) {
         const problem = unsafeTextProblem(key);
-        if (problem) problems.push(atPath(formatPath(path), { ...problem, code: problem.code === 'text.nul' ? 'key.nul' : 'key.loneSurrogate' }));
+        if (problem)
+          problems.push(
+            atPath(formatPath(path), {
+              ...problem,
+              code: problem.code === 'text.nul' ? 'key.nul' : 'key.loneSurrogate',
+            }),
+          );
         else walk(item, [...path, key]);
       }
     }

@@ -38,16 +38,36 @@ export function scopeSettings(scope: AccessScope): ScopeSettings {
   };
   switch (scope.kind) {
     case 'tenant':
-      return { ...empty, 'app.tenant_id': scope.tenantId, 'app.user_id': scope.userId, 'app.operation': scope.operation ?? '' };
+      return {
+        ...empty,
+        'app.tenant_id': scope.tenantId,
+        'app.user_id': scope.userId,
+        'app.operation': scope.operation ?? '',
+      };
     case 'vendor':
-      return { ...empty, 'app.vendor_org_id': scope.vendorOrgId, 'app.user_id': scope.userId, 'app.operation': scope.operation ?? '' };
+      return {
+        ...empty,
+        'app.vendor_org_id': scope.vendorOrgId,
+        'app.user_id': scope.userId,
+        'app.operation': scope.operation ?? '',
+      };
     case 'platform':
-      return { ...empty, 'app.platform_admin': 'on', 'app.user_id': scope.userId ?? '', 'app.operation': scope.operation ?? '' };
+      return {
+        ...empty,
+        'app.platform_admin': 'on',
+        'app.user_id': scope.userId ?? '',
+        'app.operation': scope.operation ?? '',
+      };
     case 'system':
       return { ...empty, 'app.system': 'on', 'app.operation': scope.operation };
     case 'login':
       // The audit rows of the sign-in attempt name the operation; there is no actor yet.
-      return { ...empty, 'app.login_email': scope.email.trim().toLowerCase(), 'app.login_ip': scope.ip ?? '', 'app.operation': 'login' };
+      return {
+        ...empty,
+        'app.login_email': scope.email.trim().toLowerCase(),
+        'app.login_ip': scope.ip ?? '',
+        'app.operation': 'login',
+      };
     case 'session':
       return { ...empty, 'app.user_id': scope.userId };
   }

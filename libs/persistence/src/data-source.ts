@@ -1,7 +1,8 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 
-export type PgConnection = { url: string } | { host: string; port: number; user: string; database: string; password?: string };
+export type PgConnection =
+  { url: string } | { host: string; port: number; user: string; database: string; password?: string };
 
 /** What a database needs of the pg pool beyond its size (the embedded one: see embedded-postgres.ts). */
 export type PoolBehaviour = {
@@ -12,9 +13,21 @@ export type PoolBehaviour = {
 };
 
 /** A PostgreSQL data source; `synchronize` is off: the schema comes only from migrations. */
-export function createDataSource(connection: PgConnection, options: { poolSize: number; migrations?: DataSourceOptions['migrations']; pool?: PoolBehaviour }): DataSource {
+export function createDataSource(
+  connection: PgConnection,
+  options: { poolSize: number; migrations?: DataSourceOptions['migrations']; pool?: PoolBehaviour },
+): DataSource {
   // TypeORM names the login `username`; the pg driver and our connection type call it `user`.
-  const target = 'url' in connection ? { url: connection.url } : { host: connection.host, port: connection.port, username: connection.user, database: connection.database, password: connection.password };
+  const target =
+    'url' in connection
+      ? { url: connection.url }
+      : {
+          host: connection.host,
+          port: connection.port,
+          username: connection.user,
+          database: connection.database,
+          password: connection.password,
+        };
   return new DataSource({
     type: 'postgres',
     ...target,

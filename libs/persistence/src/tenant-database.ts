@@ -21,7 +21,10 @@ export class TenantDatabase {
       if (this.options.setRole) await em.query(`SET LOCAL ROLE ${APP_ROLE}`);
       const names = Object.keys(settings) as (keyof typeof settings)[];
       const calls = names.map((_, i) => `set_config($${i * 2 + 1}, $${i * 2 + 2}, true)`).join(', ');
-      await em.query(`SELECT ${calls}`, names.flatMap((n) => [n, settings[n]]));
+      await em.query(
+        `SELECT ${calls}`,
+        names.flatMap((n) => [n, settings[n]]),
+      );
       return work(em);
     });
   }

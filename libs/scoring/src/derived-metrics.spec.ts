@@ -1,8 +1,18 @@
 import { ValidationError } from '@ledger/kernel';
-import { calendarDaysBetween, plannedAchievementRate, specialAttentionDelay, type TicketRecord } from './derived-metrics';
+import {
+  calendarDaysBetween,
+  plannedAchievementRate,
+  specialAttentionDelay,
+  type TicketRecord,
+} from './derived-metrics';
 
 const period = { from: '2026-01-01', to: '2026-06-30' };
-const t = (id: string, expectedCloseDate: string, rest: Partial<TicketRecord> = {}): TicketRecord => ({ id, expectedCloseDate, specialAttention: false, ...rest });
+const t = (id: string, expectedCloseDate: string, rest: Partial<TicketRecord> = {}): TicketRecord => ({
+  id,
+  expectedCloseDate,
+  specialAttention: false,
+  ...rest,
+});
 
 describe('plannedAchievementRate (rule 5)', () => {
   const tickets: TicketRecord[] = [
@@ -30,14 +40,20 @@ describe('plannedAchievementRate (rule 5)', () => {
   });
 
   it('41 of 45 → 91.11 % for display, exact for the ladder', () => {
-    const many = Array.from({ length: 45 }, (_, i) => t(`T${i}`, '2026-02-10', { completedDate: i < 4 ? '2026-02-11' : '2026-02-09' }));
+    const many = Array.from({ length: 45 }, (_, i) =>
+      t(`T${i}`, '2026-02-10', { completedDate: i < 4 ? '2026-02-11' : '2026-02-09' }),
+    );
     const x = plannedAchievementRate({ tickets: many, period, asOf: '2026-07-01' });
     expect(x.display).toBe('91.11');
     expect(x.rate?.startsWith('91.1111111111')).toBe(true);
   });
 
   it('an open ticket not yet due as of asOf is pending, not missed (provisional computation)', () => {
-    const x = plannedAchievementRate({ tickets: [t('a', '2026-06-20'), t('b', '2026-05-01', { completedDate: '2026-05-01' })], period, asOf: '2026-06-20' });
+    const x = plannedAchievementRate({
+      tickets: [t('a', '2026-06-20'), t('b', '2026-05-01', { completedDate: '2026-05-01' })],
+      period,
+      asOf: '2026-06-20',
+    });
     expect([x.numerator, x.denominator, x.pending]).toEqual([1, 1, ['a']]);
     expect(x.notes[0]).toContain('provisional');
   });
@@ -56,18 +72,27 @@ describe('plannedAchievementRate (rule 5)', () => {
   it('reports every input problem', () => {
     try {
       plannedAchievementRate({
-        tickets: [t('a', '2026-02-30'), t('b', '2026-03-01'), t('b', '2026-03-01', { extendedTo: '2026-02-01', completedDate: '2026-09-01' })],
+        tickets: [
+          t('a', '2026-02-30'),
+          t('b', '2026-03-01'),
+          t('b', '2026-03-01', { extendedTo: '2026-02-01', completedDate: '2026-09-01' }),
+        ],
         period: { from: '2026-06-30', to: '2026-01-01' },
         asOf: '2026-07-01',
       });
       throw new Error('expected a ValidationError');
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationError);
-      expect((e as ValidationError).problems).toMatchObject([{ path: 'tickets[0].expectedCloseDate', code: 'date.format', message: 'must be a date YYYY-MM-DD' }]);
+      expect((e as ValidationError).problems).toMatchObject([
+        { path: 'tickets[0].expectedCloseDate', code: 'date.format', message: 'must be a date YYYY-MM-DD' },
+      ]);
     }
     try {
       plannedAchievementRate({
-        tickets: [t('b', '2026-03-01'), t('b', '2026-03-01', { extendedTo: '2026-02-01', completedDate: '2026-09-01' })],
+        tickets: [
+          t('b', '2026-03-01'),
+          t('b', '2026-03-01', { extendedTo: '2026-02-01', completedDate: '2026-09-01' }),
+        ],
         period: { from: '2026-06-30', to: '2026-01-01' },
         asOf: '2026-07-01',
       });
@@ -96,7 +121,12 @@ describe('specialAttentionDelay (rule 6)', () => {
 
   it('sums max(0, completion − expected) in calendar days; an open ticket counts to asOf', () => {
     const r = specialAttentionDelay({ tickets, period, asOf });
-    expect(r.tickets.map((x) => [x.id, x.days, x.open])).toEqual([['s1', 3, false], ['s2', 0, false], ['s3', 9, false], ['s4', 10, true]]);
+    expect(r.tickets.map((x) => [x.id, x.days, x.open])).toEqual([
+      ['s1', 3, false],
+      ['s2', 0, false],
+      ['s3', 9, false],
+      ['s4', 10, true],
+    ]);
     expect(r.days).toBe('22');
     expect(r.explanation).toBe('特别关注类问题延期 (sum) = s1 3 + s3 9 + s4 10 = 22 天');
     expect(r.notes).toEqual(['s4 is open: its delay is counted to 2026-07-05 (10 days)']);

@@ -1,4 +1,13 @@
-import { dec, Decimal, problem, problemIssue, toFixed2, ValidationError, zodProblems, type Problem } from '@ledger/kernel';
+import {
+  dec,
+  Decimal,
+  problem,
+  problemIssue,
+  toFixed2,
+  ValidationError,
+  zodProblems,
+  type Problem,
+} from '@ledger/kernel';
 import { z } from 'zod';
 
 /** A local date `YYYY-MM-DD` that exists in the Gregorian calendar. */
@@ -17,7 +26,8 @@ export function dayNumber(date: string): number | null {
 
 /** Calendar days from `a` to `b` (b − a), both local dates. */
 export function calendarDaysBetween(a: string, b: string): number {
-  const x = dayNumber(a), y = dayNumber(b);
+  const x = dayNumber(a),
+    y = dayNumber(b);
   if (x === null || y === null) throw new ValidationError([problem(x === null ? 'a' : 'b', 'date.format')]);
   return y - x;
 }
@@ -50,22 +60,27 @@ function parseMetricsInput(raw: MetricsInput): Parsed {
   if (!r.success) throw new ValidationError(zodProblems(r.error));
   const v = r.data;
   const problems: Problem[] = [];
-  if (v.period.from > v.period.to) problems.push(problem('period', 'period.fromAfterTo', { from: v.period.from, to: v.period.to }));
+  if (v.period.from > v.period.to)
+    problems.push(problem('period', 'period.fromAfterTo', { from: v.period.from, to: v.period.to }));
   const seen = new Map<string, number>();
   v.tickets.forEach((t, i) => {
     const first = seen.get(t.id);
-    if (first !== undefined) problems.push(problem(`tickets[${i}].id`, 'list.duplicateId', { value: t.id, other: `tickets[${first}]` }));
+    if (first !== undefined)
+      problems.push(problem(`tickets[${i}].id`, 'list.duplicateId', { value: t.id, other: `tickets[${first}]` }));
     else seen.set(t.id, i);
     // Local dates compare correctly as strings.
-    if (t.extendedTo !== undefined && t.extendedTo < t.expectedCloseDate) problems.push(problem(`tickets[${i}].extendedTo`, 'ticket.extensionEarlier', { expected: t.expectedCloseDate }));
-    if (t.completedDate !== undefined && t.completedDate > v.asOf) problems.push(problem(`tickets[${i}].completedDate`, 'date.afterAsOf', { value: t.completedDate, asOf: v.asOf }));
+    if (t.extendedTo !== undefined && t.extendedTo < t.expectedCloseDate)
+      problems.push(problem(`tickets[${i}].extendedTo`, 'ticket.extensionEarlier', { expected: t.expectedCloseDate }));
+    if (t.completedDate !== undefined && t.completedDate > v.asOf)
+      problems.push(problem(`tickets[${i}].completedDate`, 'date.afterAsOf', { value: t.completedDate, asOf: v.asOf }));
   });
   if (problems.length) throw new ValidationError(problems);
   return v;
 }
 
 const effectiveDate = (t: Parsed['tickets'][number]): string => t.extendedTo ?? t.expectedCloseDate;
-const dueIn = (t: Parsed['tickets'][number], p: Parsed['period']): boolean => effectiveDate(t) >= p.from && effectiveDate(t) <= p.to;
+const dueIn = (t: Parsed['tickets'][number], p: Parsed['period']): boolean =>
+  effectiveDate(t) >= p.from && effectiveDate(t) <= p.to;
 
 export type AchievementRate = {
   /** Tickets due in the period completed on or before their (extended) expected close date. */
@@ -92,7 +107,9 @@ export type AchievementRate = {
  */
 export function plannedAchievementRate(input: MetricsInput): AchievementRate {
   const v = parseMetricsInput(input);
-  const achieved: string[] = [], missed: string[] = [], pending: string[] = [];
+  const achieved: string[] = [],
+    missed: string[] = [],
+    pending: string[] = [];
   for (const t of v.tickets) {
     if (!dueIn(t, v.period)) continue;
     const due = effectiveDate(t);
@@ -100,17 +117,37 @@ export function plannedAchievementRate(input: MetricsInput): AchievementRate {
     else if (v.asOf > due) missed.push(t.id);
     else pending.push(t.id);
   }
-  const numerator = achieved.length, denominator = achieved.length + missed.length;
+  const numerator = achieved.length,
+    denominator = achieved.length + missed.length;
   const notes: string[] = [];
-  if (pending.length) notes.push(`${pending.length} open ticket(s) not yet due as of ${v.asOf} left out (provisional): ${pending.join(', ')}`);
+  if (pending.length)
+    notes.push(
+      `${pending.length} open ticket(s) not yet due as of ${v.asOf} left out (provisional): ${pending.join(', ')}`,
+    );
   if (denominator === 0) {
     notes.push(`no tickets due in ${v.period.from}..${v.period.to}: the achievement rate is undefined`);
-    return { numerator, denominator, rate: null, display: null, achieved, missed, pending, explanation: `计划内达成率: no tickets due in ${v.period.from}..${v.period.to} → undefined`, notes };
+    return {
+      numerator,
+      denominator,
+      rate: null,
+      display: null,
+      achieved,
+      missed,
+      pending,
+      explanation: `计划内达成率: no tickets due in ${v.period.from}..${v.period.to} → undefined`,
+      notes,
+    };
   }
   const rate = new Decimal(numerator).div(denominator).times(100);
   const display = toFixed2(rate);
   return {
-    numerator, denominator, rate: rate.toString(), display, achieved, missed, pending,
+    numerator,
+    denominator,
+    rate: rate.toString(),
+    display,
+    achieved,
+    missed,
+    pending,
     explanation: `计划内达成率 = ${numerator} on time ÷ ${denominator} due in ${v.period.from}..${v.period.to} = ${display} %`,
     notes,
   };
@@ -132,7 +169,10 @@ export type SpecialAttentionDelay = {
  * dates: due 03-10, done 03-12 → 2). A ticket still open counts asOf − expected (as of the assessment;
  * the period is closed with that figure). `aggregate` sums (preset) or takes the largest.
  */
-export function specialAttentionDelay(input: MetricsInput, options: { aggregate?: DelayAggregate; delayFrom?: 'extended' | 'original' } = {}): SpecialAttentionDelay {
+export function specialAttentionDelay(
+  input: MetricsInput,
+  options: { aggregate?: DelayAggregate; delayFrom?: 'extended' | 'original' } = {},
+): SpecialAttentionDelay {
   const v = parseMetricsInput(input);
   const aggregate = options.aggregate ?? 'sum';
   const notes: string[] = [];
@@ -143,10 +183,12 @@ export function specialAttentionDelay(input: MetricsInput, options: { aggregate?
       const expected = options.delayFrom === 'original' ? t.expectedCloseDate : effectiveDate(t);
       const end = t.completedDate ?? v.asOf;
       const days = Math.max(0, calendarDaysBetween(expected, end));
-      if (t.completedDate === undefined && days > 0) notes.push(`${t.id} is open: its delay is counted to ${v.asOf} (${days} days)`);
+      if (t.completedDate === undefined && days > 0)
+        notes.push(`${t.id} is open: its delay is counted to ${v.asOf} (${days} days)`);
       return { id: t.id, expected, completed: t.completedDate ?? null, days, open: t.completedDate === undefined };
     });
-  const total = aggregate === 'sum' ? tickets.reduce((a, t) => a + t.days, 0) : tickets.reduce((a, t) => Math.max(a, t.days), 0);
+  const total =
+    aggregate === 'sum' ? tickets.reduce((a, t) => a + t.days, 0) : tickets.reduce((a, t) => Math.max(a, t.days), 0);
   if (tickets.length === 0) notes.push(`no special-attention tickets due in ${v.period.from}..${v.period.to}: delay 0`);
   const parts = tickets.filter((t) => t.days > 0).map((t) => `${t.id} ${t.days}`);
   return {

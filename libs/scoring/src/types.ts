@@ -9,7 +9,8 @@ import type { z } from 'zod';
 export type ScoringExplanation = { code: string; params: Readonly<Record<string, string>> };
 
 /** A figure of a result's `details`: JSON (decimals as strings), so results are stored and sent as they are. */
-export type DetailValue = string | number | boolean | null | readonly DetailValue[] | { readonly [key: string]: DetailValue };
+export type DetailValue =
+  string | number | boolean | null | readonly DetailValue[] | { readonly [key: string]: DetailValue };
 
 /** Something a person must look at (a staff member below threshold, a tie, a grade that fails). */
 export type ScoringFlag = {

@@ -41,7 +41,10 @@ export type CalendarConfig = z.output<typeof calendarConfigSchema>;
 export const minutesOfDay = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** Every problem of a calendar configuration, structural (zod) and semantic, with paths. */
-export function validateCalendarConfig(cfg: unknown, national: NationalCalendar = DEFAULT_NATIONAL_CALENDAR): Problem[] {
+export function validateCalendarConfig(
+  cfg: unknown,
+  national: NationalCalendar = DEFAULT_NATIONAL_CALENDAR,
+): Problem[] {
   const parsed = calendarConfigSchema.safeParse(cfg);
   if (!parsed.success) return zodProblems(parsed.error);
   return semanticProblems(parsed.data, national);
@@ -49,7 +52,8 @@ export function validateCalendarConfig(cfg: unknown, national: NationalCalendar 
 
 function semanticProblems(cfg: CalendarConfig, national: NationalCalendar): Problem[] {
   const problems: Problem[] = [];
-  if (fixedOffsetMinutes(cfg.timeZone) === undefined) problems.push(problem('timeZone', 'calendar.unsupportedZone', unsupportedZoneParams(cfg.timeZone)));
+  if (fixedOffsetMinutes(cfg.timeZone) === undefined)
+    problems.push(problem('timeZone', 'calendar.unsupportedZone', unsupportedZoneParams(cfg.timeZone)));
 
   cfg.workingHours.forEach((w, i) => {
     if (minutesOfDay(w.start) >= minutesOfDay(w.end)) {
@@ -57,7 +61,14 @@ function semanticProblems(cfg: CalendarConfig, national: NationalCalendar): Prob
     }
     const prev = cfg.workingHours[i - 1];
     if (prev && minutesOfDay(w.start) < minutesOfDay(prev.end)) {
-      problems.push(problem(formatPath(['workingHours', i]), 'calendar.windowOverlap', { start: w.start, end: w.end, prevStart: prev.start, prevEnd: prev.end }));
+      problems.push(
+        problem(formatPath(['workingHours', i]), 'calendar.windowOverlap', {
+          start: w.start,
+          end: w.end,
+          prevStart: prev.start,
+          prevEnd: prev.end,
+        }),
+      );
     }
   });
 

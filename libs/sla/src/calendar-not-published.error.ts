@@ -11,6 +11,11 @@ export class CalendarNotPublishedError extends DomainError {
     readonly publishedYears: readonly number[],
   ) {
     const range = publishedYears.length ? `${publishedYears[0]}..${publishedYears[publishedYears.length - 1]}` : 'none';
-    super('CALENDAR_NOT_PUBLISHED', `The national working-day calendar for ${year} is not published (published years: ${range}).`, [], reasonOf('calendar.notPublished', { year }));
+    super(
+      'CALENDAR_NOT_PUBLISHED',
+      `The national working-day calendar for ${year} is not published (published years: ${range}).`,
+      [],
+      reasonOf('calendar.notPublished', { year }),
+    );
   }
 }

@@ -35,7 +35,10 @@ export type PublishedNationalYear = NationalYear & { notice: CalendarNotice; cor
  * leaving a gap after the last, and a published year corrected without a reason or with no change.
  * A holiday on a weekend is allowed: notices list the weekend days inside a holiday block.
  */
-export function validateCalendarPublication(input: unknown, national: NationalCalendar = CN_NATIONAL_CALENDAR): Problem[] {
+export function validateCalendarPublication(
+  input: unknown,
+  national: NationalCalendar = CN_NATIONAL_CALENDAR,
+): Problem[] {
   const parsed = calendarPublicationSchema.safeParse(input);
   if (!parsed.success) return zodProblems(parsed.error);
   return publicationProblems(parsed.data, national);
@@ -64,12 +67,15 @@ function publicationProblems(p: CalendarPublication, national: NationalCalendar)
   const shipped = published.find((y) => y.year === year);
   if (published.length && year < first) problems.push(problem('year', 'calendar.yearBeforeFirst', { year, first }));
   // buildCalendar refuses a calendar with a gap between years.
-  if (published.length && year > last + 1) problems.push(problem('year', 'calendar.yearsNotContiguous', { previous: last, year }));
+  if (published.length && year > last + 1)
+    problems.push(problem('year', 'calendar.yearsNotContiguous', { previous: last, year }));
 
   if (blank(p.notice.title)) problems.push(problem('notice.title', 'text.empty'));
   if (blank(p.notice.number)) problems.push(problem('notice.number', 'text.empty'));
-  if (epochDayOf(p.notice.date) === undefined) problems.push(problem('notice.date', 'date.formatValue', { value: p.notice.date }));
-  else if (p.notice.date > `${year}-12-31`) problems.push(problem('notice.date', 'calendar.noticeAfterYear', { value: p.notice.date, year }));
+  if (epochDayOf(p.notice.date) === undefined)
+    problems.push(problem('notice.date', 'date.formatValue', { value: p.notice.date }));
+  else if (p.notice.date > `${year}-12-31`)
+    problems.push(problem('notice.date', 'calendar.noticeAfterYear', { value: p.notice.date, year }));
 
   if (p.holidays.length === 0) problems.push(problem('holidays', 'calendar.noHolidays', { year }));
   const seen = new Map<string, string>();
@@ -82,8 +88,10 @@ function publicationProblems(p: CalendarPublication, national: NationalCalendar)
         problems.push(problem(path, 'date.formatValue', { value: d.date }));
         return;
       }
-      if (!d.date.startsWith(`${year}-`)) problems.push(problem(path, 'calendar.dateOutsideYear', { value: d.date, year }));
-      if (kind === 'makeUpWorkdays' && isoWeekdayOfEpochDay(day) < 6) problems.push(problem(path, 'calendar.makeUpNotWeekend', { value: d.date }));
+      if (!d.date.startsWith(`${year}-`))
+        problems.push(problem(path, 'calendar.dateOutsideYear', { value: d.date, year }));
+      if (kind === 'makeUpWorkdays' && isoWeekdayOfEpochDay(day) < 6)
+        problems.push(problem(path, 'calendar.makeUpNotWeekend', { value: d.date }));
       const other = seen.get(d.date);
       if (other) problems.push(problem(path, 'list.duplicate', { value: d.date, other }));
       else seen.set(d.date, path);
@@ -92,7 +100,8 @@ function publicationProblems(p: CalendarPublication, national: NationalCalendar)
 
   if (shipped) {
     const reason = p.reason?.trim() ?? '';
-    if (reason === '') problems.push(problem('reason', 'calendar.correctionReasonRequired', { year, version: national.version }));
+    if (reason === '')
+      problems.push(problem('reason', 'calendar.correctionReasonRequired', { year, version: national.version }));
     else if (sameDays(shipped, p)) problems.push(problem('reason', 'calendar.correctionUnchanged', { year }));
   } else if (p.reason !== undefined && blank(p.reason)) {
     problems.push(problem('reason', 'text.empty'));
@@ -179,17 +188,26 @@ export type HolidayCnConversion = {
  * `false` a make-up working day. The file names no notice number or date, so the caller gives the notice
  * (and a reason for a correction). Problems carry the file's paths.
  */
-export function parseHolidayCnFile(json: unknown, extra: { notice: CalendarNotice; reason?: string }): HolidayCnConversion {
+export function parseHolidayCnFile(
+  json: unknown,
+  extra: { notice: CalendarNotice; reason?: string },
+): HolidayCnConversion {
   let value = json;
   if (typeof json === 'string') {
     try {
       value = JSON.parse(json) as unknown;
     } catch {
-      return { publication: undefined, otherYears: [], problems: [problem('(root)', 'text.json')], filePath: (path) => path };
+      return {
+        publication: undefined,
+        otherYears: [],
+        problems: [problem('(root)', 'text.json')],
+        filePath: (path) => path,
+      };
     }
   }
   const parsed = holidayCnFileSchema.safeParse(value);
-  if (!parsed.success) return { publication: undefined, otherYears: [], problems: zodProblems(parsed.error), filePath: (path) => path };
+  if (!parsed.success)
+    return { publication: undefined, otherYears: [], problems: zodProblems(parsed.error), filePath: (path) => path };
   const { year, days } = parsed.data;
   const holidays: { date: string; name: string }[] = [];
   const makeUpWorkdays: { date: string; name: string }[] = [];
@@ -206,13 +224,22 @@ export function parseHolidayCnFile(json: unknown, extra: { notice: CalendarNotic
     (kind === 'holidays' ? holidays : makeUpWorkdays).push({ date: d.date, name: d.name });
     pathOf[kind].push(path);
   });
-  const publication: CalendarPublicationInput = { year, notice: extra.notice, holidays, makeUpWorkdays, ...(extra.reason !== undefined ? { reason: extra.reason } : {}) };
+  const publication: CalendarPublicationInput = {
+    year,
+    notice: extra.notice,
+    holidays,
+    makeUpWorkdays,
+    ...(extra.reason !== undefined ? { reason: extra.reason } : {}),
+  };
   const filePath = (path: string): string =>
-    path.replace(/^(holidays|makeUpWorkdays)(?:\[(\d+)\])?(.*)$/, (whole, kind: 'holidays' | 'makeUpWorkdays', i: string | undefined, rest: string) => {
-      if (i === undefined) return `days${rest}`;
-      const at = pathOf[kind][Number(i)];
-      return at === undefined ? whole : `${at}${rest}`;
-    });
+    path.replace(
+      /^(holidays|makeUpWorkdays)(?:\[(\d+)\])?(.*)$/,
+      (whole, kind: 'holidays' | 'makeUpWorkdays', i: string | undefined, rest: string) => {
+        if (i === undefined) return `days${rest}`;
+        const at = pathOf[kind][Number(i)];
+        return at === undefined ? whole : `${at}${rest}`;
+      },
+    );
   return { publication, otherYears, problems: [], filePath };
 }
 
@@ -220,7 +247,11 @@ export function parseHolidayCnFile(json: unknown, extra: { notice: CalendarNotic
  * A holiday-cn file converted and validated against `national`: every problem with the file's path
  * (`days[4].date`, and `list.duplicate`'s `other` too); the notice and reason keep theirs.
  */
-export function validateHolidayCnFile(json: unknown, extra: { notice: CalendarNotice; reason?: string }, national: NationalCalendar = CN_NATIONAL_CALENDAR): HolidayCnConversion {
+export function validateHolidayCnFile(
+  json: unknown,
+  extra: { notice: CalendarNotice; reason?: string },
+  national: NationalCalendar = CN_NATIONAL_CALENDAR,
+): HolidayCnConversion {
   const converted = parseHolidayCnFile(json, extra);
   if (!converted.publication) return converted;
   const problems = validateCalendarPublication(converted.publication, national).map((p) =>

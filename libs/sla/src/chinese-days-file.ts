@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { formatPath, problem, zodProblems, type Problem } from '@ledger/kernel';
-import { validateCalendarPublication, type CalendarNotice, type CalendarPublicationInput } from './calendar-publication';
+import {
+  validateCalendarPublication,
+  type CalendarNotice,
+  type CalendarPublicationInput,
+} from './calendar-publication';
 import { epochDayOf } from './instant';
 import { CN_NATIONAL_CALENDAR, type NationalCalendar } from './national-calendar';
 
@@ -53,7 +57,12 @@ const FILE_KIND = { holidays: 'holidays', makeUpWorkdays: 'workdays' } as const;
  * "English,中文[,days]" (`text.format`), and no day of the year at all (`calendar.noHolidays` at `holidays`).
  */
 export function parseChineseDaysFile(json: unknown, extra: ChineseDaysExtra): ChineseDaysConversion {
-  const failed = (problems: Problem[], yearsInFile: number[] = []): ChineseDaysConversion => ({ publication: undefined, yearsInFile, problems, filePath: (path) => path });
+  const failed = (problems: Problem[], yearsInFile: number[] = []): ChineseDaysConversion => ({
+    publication: undefined,
+    yearsInFile,
+    problems,
+    filePath: (path) => path,
+  });
   let value = json;
   if (typeof json === 'string') {
     try {
@@ -70,7 +79,10 @@ export function parseChineseDaysFile(json: unknown, extra: ChineseDaysExtra): Ch
   const file = parsed.data;
   const years = new Set<number>();
   const problems: Problem[] = [];
-  const lists: Record<'holidays' | 'makeUpWorkdays', { date: string; name: string }[]> = { holidays: [], makeUpWorkdays: [] };
+  const lists: Record<'holidays' | 'makeUpWorkdays', { date: string; name: string }[]> = {
+    holidays: [],
+    makeUpWorkdays: [],
+  };
   const keysOf: Record<'holidays' | 'makeUpWorkdays', string[]> = { holidays: [], makeUpWorkdays: [] };
   for (const kind of ['holidays', 'makeUpWorkdays'] as const) {
     for (const [date, text] of Object.entries(file[FILE_KIND[kind]])) {
@@ -86,10 +98,12 @@ export function parseChineseDaysFile(json: unknown, extra: ChineseDaysExtra): Ch
       keysOf[kind].push(date);
     }
   }
-  for (const date of Object.keys(file.inLieuDays ?? {})) if (epochDayOf(date) !== undefined) years.add(Number(date.slice(0, 4)));
+  for (const date of Object.keys(file.inLieuDays ?? {}))
+    if (epochDayOf(date) !== undefined) years.add(Number(date.slice(0, 4)));
   const yearsInFile = [...years].sort((a, b) => a - b);
   if (problems.length) return failed(problems, yearsInFile);
-  if (lists.holidays.length === 0 && lists.makeUpWorkdays.length === 0) return failed([problem('holidays', 'calendar.noHolidays', { year })], yearsInFile);
+  if (lists.holidays.length === 0 && lists.makeUpWorkdays.length === 0)
+    return failed([problem('holidays', 'calendar.noHolidays', { year })], yearsInFile);
 
   const publication: CalendarPublicationInput = {
     year,
@@ -100,11 +114,14 @@ export function parseChineseDaysFile(json: unknown, extra: ChineseDaysExtra): Ch
   };
   // The date is the key and the name is inside the value: both problems point at the entry.
   const filePath = (path: string): string =>
-    path.replace(/^(holidays|makeUpWorkdays)(?:\[(\d+)\](.*))?$/, (whole, kind: 'holidays' | 'makeUpWorkdays', i: string | undefined) => {
-      if (i === undefined) return FILE_KIND[kind];
-      const key = keysOf[kind][Number(i)];
-      return key === undefined ? whole : formatPath([FILE_KIND[kind], key]);
-    });
+    path.replace(
+      /^(holidays|makeUpWorkdays)(?:\[(\d+)\](.*))?$/,
+      (whole, kind: 'holidays' | 'makeUpWorkdays', i: string | undefined) => {
+        if (i === undefined) return FILE_KIND[kind];
+        const key = keysOf[kind][Number(i)];
+        return key === undefined ? whole : formatPath([FILE_KIND[kind], key]);
+      },
+    );
   return { publication, yearsInFile, problems: [], filePath };
 }
 
@@ -113,7 +130,11 @@ export function parseChineseDaysFile(json: unknown, extra: ChineseDaysExtra): Ch
  * validateCalendarPublication at the file's path (`workdays.2026-02-16`, and `list.duplicate`'s `other`
  * too); the year, notice and reason keep theirs.
  */
-export function validateChineseDaysFile(json: unknown, extra: ChineseDaysExtra, national: NationalCalendar = CN_NATIONAL_CALENDAR): ChineseDaysConversion {
+export function validateChineseDaysFile(
+  json: unknown,
+  extra: ChineseDaysExtra,
+  national: NationalCalendar = CN_NATIONAL_CALENDAR,
+): ChineseDaysConversion {
   const converted = parseChineseDaysFile(json, extra);
   if (!converted.publication) return converted;
   const problems = validateCalendarPublication(converted.publication, national).map((p) =>

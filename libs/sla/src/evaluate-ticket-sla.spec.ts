@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { CalendarNotPublishedError, SLA_EXPLANATION_CODES, buildCalendar, evaluateTicketSla, summariseSlaStatus, type SlaPolicy, type TicketEvent, type TicketSlaInput } from './index';
+import {
+  CalendarNotPublishedError,
+  SLA_EXPLANATION_CODES,
+  buildCalendar,
+  evaluateTicketSla,
+  summariseSlaStatus,
+  type SlaPolicy,
+  type TicketEvent,
+  type TicketSlaInput,
+} from './index';
 
 /**
  * Xuzhou 2026 (seed 000, §2.3.6.4): phone response 5 min for all levels; on site L4 1 h, L3 2 h,
@@ -15,14 +24,78 @@ const XUZHOU: SlaPolicy = {
     { id: 'L4', name: '四级（紧急）', rank: 4 },
   ],
   targets: [
-    { id: 'phone-response', name: '电话响应 5 分钟', severities: ['L1', 'L2', 'L3', 'L4'], metric: 'response', stopEvent: 'responded', clock: 'calendar', duration: { minutes: 5 } },
-    { id: 'on-site-l4', name: '人员到场 1 小时', severities: ['L4'], metric: 'on-site', stopEvent: 'on-site', clock: 'calendar', duration: { minutes: 60 } },
-    { id: 'on-site-l3', name: '人员到场 2 小时', severities: ['L3'], metric: 'on-site', stopEvent: 'on-site', clock: 'calendar', duration: { minutes: 120 } },
-    { id: 'on-site-l2', name: '人员到场 3 小时', severities: ['L2'], metric: 'on-site', stopEvent: 'on-site', clock: 'calendar', duration: { minutes: 180 } },
-    { id: 'on-site-l1', name: '人员到场 4 小时', severities: ['L1'], metric: 'on-site', stopEvent: 'on-site', clock: 'calendar', duration: { minutes: 240 } },
-    { id: 'resolution-4h', name: '故障解决 4 小时', severities: ['L4', 'L3'], metric: 'resolution', stopEvent: 'resolved', clock: 'calendar', duration: { minutes: 240 } },
-    { id: 'resolution-12h', name: '故障解决 12 小时', severities: ['L2', 'L1'], metric: 'resolution', stopEvent: 'resolved', clock: 'calendar', duration: { minutes: 720 } },
-    { id: 'feedback', name: '一个工作日内反馈处理意见', severities: ['L1', 'L2', 'L3', 'L4'], metric: 'feedback', stopEvent: 'feedback', clock: 'working', duration: { workingDays: 1, mode: 'elapsed' } },
+    {
+      id: 'phone-response',
+      name: '电话响应 5 分钟',
+      severities: ['L1', 'L2', 'L3', 'L4'],
+      metric: 'response',
+      stopEvent: 'responded',
+      clock: 'calendar',
+      duration: { minutes: 5 },
+    },
+    {
+      id: 'on-site-l4',
+      name: '人员到场 1 小时',
+      severities: ['L4'],
+      metric: 'on-site',
+      stopEvent: 'on-site',
+      clock: 'calendar',
+      duration: { minutes: 60 },
+    },
+    {
+      id: 'on-site-l3',
+      name: '人员到场 2 小时',
+      severities: ['L3'],
+      metric: 'on-site',
+      stopEvent: 'on-site',
+      clock: 'calendar',
+      duration: { minutes: 120 },
+    },
+    {
+      id: 'on-site-l2',
+      name: '人员到场 3 小时',
+      severities: ['L2'],
+      metric: 'on-site',
+      stopEvent: 'on-site',
+      clock: 'calendar',
+      duration: { minutes: 180 },
+    },
+    {
+      id: 'on-site-l1',
+      name: '人员到场 4 小时',
+      severities: ['L1'],
+      metric: 'on-site',
+      stopEvent: 'on-site',
+      clock: 'calendar',
+      duration: { minutes: 240 },
+    },
+    {
+      id: 'resolution-4h',
+      name: '故障解决 4 小时',
+      severities: ['L4', 'L3'],
+      metric: 'resolution',
+      stopEvent: 'resolved',
+      clock: 'calendar',
+      duration: { minutes: 240 },
+    },
+    {
+      id: 'resolution-12h',
+      name: '故障解决 12 小时',
+      severities: ['L2', 'L1'],
+      metric: 'resolution',
+      stopEvent: 'resolved',
+      clock: 'calendar',
+      duration: { minutes: 720 },
+    },
+    {
+      id: 'feedback',
+      name: '一个工作日内反馈处理意见',
+      severities: ['L1', 'L2', 'L3', 'L4'],
+      metric: 'feedback',
+      stopEvent: 'feedback',
+      clock: 'working',
+      duration: { workingDays: 1, mode: 'elapsed' },
+    },
   ],
 };
 
@@ -30,8 +103,19 @@ const calendar = buildCalendar({});
 const at = (local: string): string => `${local}:00+08:00`;
 const ev = (kind: TicketEvent['kind'], local: string): TicketEvent => ({ kind, at: at(local) });
 
-function run(severity: string, events: TicketEvent[], now: string, pauses: { from: string; to: string }[] = [], policy = XUZHOU) {
-  const input: TicketSlaInput = { ticket: { severity, events, pauses: pauses.map((p) => ({ from: at(p.from), to: at(p.to) })) }, policy, calendar, now: at(now) };
+function run(
+  severity: string,
+  events: TicketEvent[],
+  now: string,
+  pauses: { from: string; to: string }[] = [],
+  policy = XUZHOU,
+) {
+  const input: TicketSlaInput = {
+    ticket: { severity, events, pauses: pauses.map((p) => ({ from: at(p.from), to: at(p.to) })) },
+    policy,
+    calendar,
+    now: at(now),
+  };
   const result = evaluateTicketSla(input);
   return { result, byId: Object.fromEntries(result.targets.map((t) => [t.targetId, t])) };
 }
@@ -40,22 +124,68 @@ describe('evaluateTicketSla with the Xuzhou targets', () => {
   it('all met: L4 on the Friday before Spring Festival, feedback on the make-up Saturday', () => {
     const { result, byId } = run(
       'L4',
-      [ev('received', '2026-02-13T15:00'), ev('responded', '2026-02-13T15:03'), ev('on-site', '2026-02-13T15:50'), ev('resolved', '2026-02-13T18:30'), ev('feedback', '2026-02-14T10:00')],
+      [
+        ev('received', '2026-02-13T15:00'),
+        ev('responded', '2026-02-13T15:03'),
+        ev('on-site', '2026-02-13T15:50'),
+        ev('resolved', '2026-02-13T18:30'),
+        ev('feedback', '2026-02-14T10:00'),
+      ],
       '2026-02-14T12:00',
     );
     expect(result.calendarVersion).toBe(calendar.version);
-    expect(result.targets.map((t) => t.targetId)).toEqual(['phone-response', 'on-site-l4', 'resolution-4h', 'feedback']);
-    expect(byId['phone-response']).toMatchObject({ clock: 'calendar', elapsedMinutes: 3, targetMinutes: 5, status: 'met', breachMinutes: 0, percentUsed: '60.00', deadline: '2026-02-13T15:05:00+08:00' });
-    expect(byId['on-site-l4']).toMatchObject({ elapsedMinutes: 50, targetMinutes: 60, status: 'met', percentUsed: '83.33' });
-    expect(byId['resolution-4h']).toMatchObject({ elapsedMinutes: 210, targetMinutes: 240, status: 'met', stop: '2026-02-13T18:30:00+08:00' });
+    expect(result.targets.map((t) => t.targetId)).toEqual([
+      'phone-response',
+      'on-site-l4',
+      'resolution-4h',
+      'feedback',
+    ]);
+    expect(byId['phone-response']).toMatchObject({
+      clock: 'calendar',
+      elapsedMinutes: 3,
+      targetMinutes: 5,
+      status: 'met',
+      breachMinutes: 0,
+      percentUsed: '60.00',
+      deadline: '2026-02-13T15:05:00+08:00',
+    });
+    expect(byId['on-site-l4']).toMatchObject({
+      elapsedMinutes: 50,
+      targetMinutes: 60,
+      status: 'met',
+      percentUsed: '83.33',
+    });
+    expect(byId['resolution-4h']).toMatchObject({
+      elapsedMinutes: 210,
+      targetMinutes: 240,
+      status: 'met',
+      stop: '2026-02-13T18:30:00+08:00',
+    });
     // Working clock: Fri 15:00–17:30 (150) + make-up Sat 08:30–10:00 (90).
-    expect(byId['feedback']).toMatchObject({ clock: 'working', elapsedMinutes: 240, targetMinutes: 450, status: 'met', deadline: '2026-02-14T15:00:00+08:00' });
+    expect(byId['feedback']).toMatchObject({
+      clock: 'working',
+      elapsedMinutes: 240,
+      targetMinutes: 450,
+      status: 'met',
+      deadline: '2026-02-14T15:00:00+08:00',
+    });
     expect(byId['feedback'].explanation).toEqual({
       code: 'sla.met',
       params: {
-        target: '一个工作日内反馈处理意见', clock: 'working', stopEvent: 'feedback', start: '2026-02-13T15:00:00+08:00', until: '2026-02-14T10:00:00+08:00',
-        elapsedMinutes: 240, pausedMinutes: 0, targetMinutes: 450, budget: 'working-days', workingDays: '1', deadline: '2026-02-14T15:00:00+08:00',
-        overMinutes: 0, remainingMinutes: 210, percentUsed: '53.33',
+        target: '一个工作日内反馈处理意见',
+        clock: 'working',
+        stopEvent: 'feedback',
+        start: '2026-02-13T15:00:00+08:00',
+        until: '2026-02-14T10:00:00+08:00',
+        elapsedMinutes: 240,
+        pausedMinutes: 0,
+        targetMinutes: 450,
+        budget: 'working-days',
+        workingDays: '1',
+        deadline: '2026-02-14T15:00:00+08:00',
+        overMinutes: 0,
+        remainingMinutes: 210,
+        percentUsed: '53.33',
       },
     });
   });
@@ -63,15 +193,44 @@ describe('evaluateTicketSla with the Xuzhou targets', () => {
   it('breached: L2 on the eve of National Day, with the breach in minutes', () => {
     const { byId } = run(
       'L2',
-      [ev('received', '2026-09-30T16:00'), ev('responded', '2026-09-30T16:07'), ev('on-site', '2026-09-30T19:30'), ev('resolved', '2026-10-01T05:00'), ev('feedback', '2026-10-08T10:00')],
+      [
+        ev('received', '2026-09-30T16:00'),
+        ev('responded', '2026-09-30T16:07'),
+        ev('on-site', '2026-09-30T19:30'),
+        ev('resolved', '2026-10-01T05:00'),
+        ev('feedback', '2026-10-08T10:00'),
+      ],
       '2026-10-08T12:00',
     );
-    expect(byId['phone-response']).toMatchObject({ elapsedMinutes: 7, status: 'breached', breachMinutes: 2, percentUsed: '140.00' });
-    expect(byId['on-site-l2']).toMatchObject({ elapsedMinutes: 210, targetMinutes: 180, status: 'breached', breachMinutes: 30 });
-    expect(byId['resolution-12h']).toMatchObject({ elapsedMinutes: 780, targetMinutes: 720, status: 'breached', breachMinutes: 60, deadline: '2026-10-01T04:00:00+08:00' });
+    expect(byId['phone-response']).toMatchObject({
+      elapsedMinutes: 7,
+      status: 'breached',
+      breachMinutes: 2,
+      percentUsed: '140.00',
+    });
+    expect(byId['on-site-l2']).toMatchObject({
+      elapsedMinutes: 210,
+      targetMinutes: 180,
+      status: 'breached',
+      breachMinutes: 30,
+    });
+    expect(byId['resolution-12h']).toMatchObject({
+      elapsedMinutes: 780,
+      targetMinutes: 720,
+      status: 'breached',
+      breachMinutes: 60,
+      deadline: '2026-10-01T04:00:00+08:00',
+    });
     // The holiday does not count on the working clock: 16:00–17:30 + 10-08 08:30–10:00.
-    expect(byId['feedback']).toMatchObject({ elapsedMinutes: 180, status: 'met', deadline: '2026-10-08T16:00:00+08:00' }); // 16:00 → 16:00 next working day
-    expect(byId['on-site-l2'].explanation).toMatchObject({ code: 'sla.breached', params: { overMinutes: 30, until: '2026-09-30T19:30:00+08:00', budget: 'minutes', workingDays: '0' } });
+    expect(byId['feedback']).toMatchObject({
+      elapsedMinutes: 180,
+      status: 'met',
+      deadline: '2026-10-08T16:00:00+08:00',
+    }); // 16:00 → 16:00 next working day
+    expect(byId['on-site-l2'].explanation).toMatchObject({
+      code: 'sla.breached',
+      params: { overMinutes: 30, until: '2026-09-30T19:30:00+08:00', budget: 'minutes', workingDays: '0' },
+    });
   });
 
   it('running with a buyer-approved pause; breached once now passes the pushed-out deadline', () => {
@@ -81,10 +240,27 @@ describe('evaluateTicketSla with the Xuzhou targets', () => {
       { from: '2026-03-09T11:00', to: '2026-03-09T12:00' }, // overlaps the first: merged, counted once
     ];
     const atDeadline = run('L1', events, '2026-03-09T15:00', pauses).byId;
-    expect(atDeadline['on-site-l1']).toMatchObject({ stop: null, elapsedMinutes: 240, pausedMinutes: 120, targetMinutes: 240, status: 'running', percentUsed: '100.00', deadline: '2026-03-09T15:00:00+08:00' });
-    expect(atDeadline['resolution-12h']).toMatchObject({ elapsedMinutes: 240, status: 'running', deadline: '2026-03-09T23:00:00+08:00' });
+    expect(atDeadline['on-site-l1']).toMatchObject({
+      stop: null,
+      elapsedMinutes: 240,
+      pausedMinutes: 120,
+      targetMinutes: 240,
+      status: 'running',
+      percentUsed: '100.00',
+      deadline: '2026-03-09T15:00:00+08:00',
+    });
+    expect(atDeadline['resolution-12h']).toMatchObject({
+      elapsedMinutes: 240,
+      status: 'running',
+      deadline: '2026-03-09T23:00:00+08:00',
+    });
     // Working clock: 09:00–10:00 (60) + 13:30–15:00 (90); the pause took 10:00–12:00 (120 working min).
-    expect(atDeadline['feedback']).toMatchObject({ elapsedMinutes: 150, pausedMinutes: 120, status: 'running', deadline: '2026-03-10T11:00:00+08:00' });
+    expect(atDeadline['feedback']).toMatchObject({
+      elapsedMinutes: 150,
+      pausedMinutes: 120,
+      status: 'running',
+      deadline: '2026-03-10T11:00:00+08:00',
+    });
 
     const later = run('L1', events, '2026-03-09T15:01', pauses).byId;
     expect(later['on-site-l1']).toMatchObject({ status: 'breached', breachMinutes: 1, elapsedMinutes: 241 });
@@ -99,18 +275,43 @@ describe('evaluateTicketSla with the Xuzhou targets', () => {
   });
 
   it('uses the first occurrence of the stop event', () => {
-    const { byId } = run('L4', [ev('received', '2026-03-09T09:00'), ev('responded', '2026-03-09T09:20'), ev('responded', '2026-03-09T09:04')], '2026-03-09T10:00');
+    const { byId } = run(
+      'L4',
+      [ev('received', '2026-03-09T09:00'), ev('responded', '2026-03-09T09:20'), ev('responded', '2026-03-09T09:04')],
+      '2026-03-09T10:00',
+    );
     expect(byId['phone-response']).toMatchObject({ stop: '2026-03-09T09:04:00+08:00', status: 'met' });
   });
 
   it('an "end-of-day" working-day target: budget from receipt to close of business of the Nth working day after it', () => {
     const policy: SlaPolicy = {
       severities: XUZHOU.severities,
-      targets: [{ id: 'close', name: '两个工作日内关闭', severities: ['L1'], metric: 'closure', stopEvent: 'closed', clock: 'working', duration: { workingDays: 2, mode: 'end-of-day' } }],
+      targets: [
+        {
+          id: 'close',
+          name: '两个工作日内关闭',
+          severities: ['L1'],
+          metric: 'closure',
+          stopEvent: 'closed',
+          clock: 'working',
+          duration: { workingDays: 2, mode: 'end-of-day' },
+        },
+      ],
     };
-    const { byId } = run('L1', [ev('received', '2026-02-13T15:00'), ev('closed', '2026-02-24T16:00')], '2026-02-25T09:00', [], policy);
+    const { byId } = run(
+      'L1',
+      [ev('received', '2026-02-13T15:00'), ev('closed', '2026-02-24T16:00')],
+      '2026-02-25T09:00',
+      [],
+      policy,
+    );
     // Day 1 = make-up Saturday 02-14, day 2 = 02-24 → 17:30; budget 150 + 450 + 450; closed after 150 + 450 + 360.
-    expect(byId['close']).toMatchObject({ targetMinutes: 1050, deadline: '2026-02-24T17:30:00+08:00', elapsedMinutes: 960, status: 'met' });
+    expect(byId['close']).toMatchObject({
+      targetMinutes: 1050,
+      deadline: '2026-02-24T17:30:00+08:00',
+      elapsedMinutes: 960,
+      status: 'met',
+    });
   });
 
   describe('provisional years (domain rule 18, worked example H)', () => {
@@ -119,15 +320,37 @@ describe('evaluateTicketSla with the Xuzhou targets', () => {
       ...XUZHOU,
       targets: [
         ...XUZHOU.targets.map((t) => (t.id === 'feedback' ? { ...t, severities: ['L2', 'L3', 'L4'] } : t)),
-        { id: 'feedback-3d', name: '三个工作日内反馈', severities: ['L1'], metric: 'feedback', stopEvent: 'feedback', clock: 'working', duration: { workingDays: 3, mode: 'elapsed' } },
+        {
+          id: 'feedback-3d',
+          name: '三个工作日内反馈',
+          severities: ['L1'],
+          metric: 'feedback',
+          stopEvent: 'feedback',
+          clock: 'working',
+          duration: { workingDays: 3, mode: 'elapsed' },
+        },
       ],
     };
 
     it('feedback within 3 working days from Thu 2026-12-31 10:00 is due Wed 2027-01-06 10:00, provisional', () => {
-      const { result, byId } = run('L1', [ev('received', '2026-12-31T10:00'), ev('responded', '2026-12-31T10:03')], '2026-12-31T12:00', [], H);
-      expect(byId['feedback-3d']).toMatchObject({ status: 'running', deadline: '2027-01-06T10:00:00+08:00', targetMinutes: 1350, provisional: true });
+      const { result, byId } = run(
+        'L1',
+        [ev('received', '2026-12-31T10:00'), ev('responded', '2026-12-31T10:03')],
+        '2026-12-31T12:00',
+        [],
+        H,
+      );
+      expect(byId['feedback-3d']).toMatchObject({
+        status: 'running',
+        deadline: '2027-01-06T10:00:00+08:00',
+        targetMinutes: 1350,
+        provisional: true,
+      });
       // The 1-day feedback of the other levels: due Mon 2027-01-04 10:00, also on the provisional 2027.
-      expect(run('L2', [ev('received', '2026-12-31T10:00')], '2026-12-31T12:00').byId['feedback']).toMatchObject({ deadline: '2027-01-04T10:00:00+08:00', provisional: true });
+      expect(run('L2', [ev('received', '2026-12-31T10:00')], '2026-12-31T12:00').byId['feedback']).toMatchObject({
+        deadline: '2027-01-04T10:00:00+08:00',
+        provisional: true,
+      });
       // A 7×24 clock in minutes reads no calendar day.
       expect(byId['phone-response']).toMatchObject({ status: 'met', provisional: false });
       expect(result.provisional).toBe(true);
@@ -135,18 +358,42 @@ describe('evaluateTicketSla with the Xuzhou targets', () => {
     });
 
     it('a clock stopped before the year ends is not provisional, though its deadline would have been', () => {
-      const { result, byId } = run('L1', [ev('received', '2026-12-31T10:00'), ev('responded', '2026-12-31T10:03'), ev('feedback', '2026-12-31T16:00')], '2027-01-05T12:00', [], H);
-      expect(byId['feedback-3d']).toMatchObject({ status: 'met', stop: '2026-12-31T16:00:00+08:00', provisional: false });
+      const { result, byId } = run(
+        'L1',
+        [ev('received', '2026-12-31T10:00'), ev('responded', '2026-12-31T10:03'), ev('feedback', '2026-12-31T16:00')],
+        '2027-01-05T12:00',
+        [],
+        H,
+      );
+      expect(byId['feedback-3d']).toMatchObject({
+        status: 'met',
+        stop: '2026-12-31T16:00:00+08:00',
+        provisional: false,
+      });
       expect(result.provisional).toBe(false);
     });
 
     it('a clock read on into 2027 past a 2026 deadline is provisional (its overrun counts 2027 days)', () => {
-      const { byId } = run('L1', [ev('received', '2026-12-29T10:00'), ev('responded', '2026-12-29T10:01')], '2027-01-04T12:00');
-      expect(byId['feedback']).toMatchObject({ status: 'breached', deadline: '2026-12-30T10:00:00+08:00', provisional: true });
+      const { byId } = run(
+        'L1',
+        [ev('received', '2026-12-29T10:00'), ev('responded', '2026-12-29T10:01')],
+        '2027-01-04T12:00',
+      );
+      expect(byId['feedback']).toMatchObject({
+        status: 'breached',
+        deadline: '2026-12-30T10:00:00+08:00',
+        provisional: true,
+      });
     });
 
     it('a 2026-only ticket is not provisional', () => {
-      const { result } = run('L1', [ev('received', '2026-12-28T10:00'), ev('responded', '2026-12-28T10:03'), ev('feedback', '2026-12-28T16:00')], '2026-12-29T12:00', [], H);
+      const { result } = run(
+        'L1',
+        [ev('received', '2026-12-28T10:00'), ev('responded', '2026-12-28T10:03'), ev('feedback', '2026-12-28T16:00')],
+        '2026-12-29T12:00',
+        [],
+        H,
+      );
       expect(result.targets.every((t) => !t.provisional)).toBe(true);
       expect(result.provisional).toBe(false);
     });
@@ -157,14 +404,20 @@ describe('evaluateTicketSla with the Xuzhou targets', () => {
         expect(() => run('L4', events, `${day}T10:00`)).toThrow(CalendarNotPublishedError);
         expect(() => run('L4', events, `${day}T10:00`)).toThrow(new RegExp(day.slice(0, 4)));
         const calendarOnly = { ...XUZHOU, targets: XUZHOU.targets.filter((t) => t.clock === 'calendar') };
-        expect(run('L4', events, `${day}T10:00`, [], calendarOnly).byId['phone-response']).toMatchObject({ status: 'met', provisional: false });
+        expect(run('L4', events, `${day}T10:00`, [], calendarOnly).byId['phone-response']).toMatchObject({
+          status: 'met',
+          provisional: false,
+        });
       }
     });
   });
 
   it('rejects bad input with every problem', () => {
     const input = {
-      ticket: { severity: 'L9', events: [ev('responded', '2026-03-09T09:00'), { kind: 'resolved' as const, at: '2026-03-09 10:00' }] },
+      ticket: {
+        severity: 'L9',
+        events: [ev('responded', '2026-03-09T09:00'), { kind: 'resolved' as const, at: '2026-03-09 10:00' }],
+      },
       policy: XUZHOU,
       calendar,
       now: at('2026-03-09T10:00'),
@@ -173,16 +426,46 @@ describe('evaluateTicketSla with the Xuzhou targets', () => {
       expect.objectContaining({
         code: 'BAD_USER_INPUT',
         problems: [
-          expect.objectContaining({ path: 'ticket.severity', code: 'unknown.severity', params: { value: 'L9', known: 'L1, L2, L3, L4' } }),
-          expect.objectContaining({ path: 'ticket.events[1].at', code: 'instant.isoOffset', params: { value: '2026-03-09 10:00' }, message: expect.stringContaining('not an ISO-8601 instant') }),
-          expect.objectContaining({ path: 'ticket.events', code: 'sla.noReceipt', message: 'no "received" (签收) event: the clocks have no start' }),
+          expect.objectContaining({
+            path: 'ticket.severity',
+            code: 'unknown.severity',
+            params: { value: 'L9', known: 'L1, L2, L3, L4' },
+          }),
+          expect.objectContaining({
+            path: 'ticket.events[1].at',
+            code: 'instant.isoOffset',
+            params: { value: '2026-03-09 10:00' },
+            message: expect.stringContaining('not an ISO-8601 instant'),
+          }),
+          expect.objectContaining({
+            path: 'ticket.events',
+            code: 'sla.noReceipt',
+            message: 'no "received" (签收) event: the clocks have no start',
+          }),
         ],
       }),
     );
-    expect(() => run('L1', [ev('received', '2026-03-09T09:00'), { kind: 'arrived' as TicketEvent['kind'], at: at('2026-03-09T09:30') }], '2026-03-09T10:00')).toThrow(/ticket.events\[1\].kind: unknown event kind "arrived"/);
-    expect(() => run('L1', [ev('received', '2026-03-09T09:00'), ev('responded', '2026-03-09T08:00')], '2026-03-09T10:00')).toThrow(/precedes receipt/);
-    expect(() => run('L1', [ev('received', '2026-03-09T09:00')], '2026-03-09T08:00')).toThrow(/now: the evaluation instant precedes receipt/);
-    expect(() => evaluateTicketSla({ ticket: { severity: 'L1', events: [] }, policy: { ...XUZHOU, severities: [] }, calendar, now: 0 })).toThrow(/policy.severities/);
+    expect(() =>
+      run(
+        'L1',
+        [ev('received', '2026-03-09T09:00'), { kind: 'arrived' as TicketEvent['kind'], at: at('2026-03-09T09:30') }],
+        '2026-03-09T10:00',
+      ),
+    ).toThrow(/ticket.events\[1\].kind: unknown event kind "arrived"/);
+    expect(() =>
+      run('L1', [ev('received', '2026-03-09T09:00'), ev('responded', '2026-03-09T08:00')], '2026-03-09T10:00'),
+    ).toThrow(/precedes receipt/);
+    expect(() => run('L1', [ev('received', '2026-03-09T09:00')], '2026-03-09T08:00')).toThrow(
+      /now: the evaluation instant precedes receipt/,
+    );
+    expect(() =>
+      evaluateTicketSla({
+        ticket: { severity: 'L1', events: [] },
+        policy: { ...XUZHOU, severities: [] },
+        calendar,
+        now: 0,
+      }),
+    ).toThrow(/policy.severities/);
   });
 });
 
@@ -191,22 +474,96 @@ describe('evaluateTicketSla with the Xuzhou targets', () => {
  * Xuzhou demo: an L2 ticket received 2026-09-07 09:00, answered, resolved and closed, with no on-site event.
  */
 describe('evaluateTicketSla on a finished ticket', () => {
-  const closedL2 = [ev('received', '2026-09-07T09:00'), ev('responded', '2026-09-07T09:03'), ev('feedback', '2026-09-07T11:00'), ev('resolved', '2026-09-07T15:00'), ev('closed', '2026-09-14T10:00')];
+  const closedL2 = [
+    ev('received', '2026-09-07T09:00'),
+    ev('responded', '2026-09-07T09:03'),
+    ev('feedback', '2026-09-07T11:00'),
+    ev('resolved', '2026-09-07T15:00'),
+    ev('closed', '2026-09-14T10:00'),
+  ];
 
   it.each([
     // [case, severity, events, now, target, expected]
-    ['on-site never recorded before closing: not_recorded, read to the close, not to now', 'L2', closedL2, '2027-03-01T09:00', 'on-site-l2',
-      { status: 'not_recorded', stop: null, elapsedMinutes: 10_140, breachMinutes: 0, percentUsed: '5633.33', explanation: { code: 'sla.not-recorded', params: { until: '2026-09-14T10:00:00+08:00', overMinutes: 9_960 } } }],
-    ['the same target later on: the figures do not move', 'L2', closedL2, '2029-01-01T00:00', 'on-site-l2', { status: 'not_recorded', elapsedMinutes: 10_140 }],
-    ['a stop event that happened is still met on the closed ticket', 'L2', closedL2, '2027-03-01T09:00', 'phone-response', { status: 'met', elapsedMinutes: 3, explanation: { code: 'sla.met' } }],
-    ['a breached stop stays breached', 'L2', closedL2, '2027-03-01T09:00', 'resolution-12h', { status: 'met', elapsedMinutes: 360 }],
-    ['open ticket without on-site: running until the deadline', 'L2', closedL2.slice(0, 4), '2026-09-07T11:00', 'on-site-l2',
-      { status: 'running', elapsedMinutes: 120, explanation: { code: 'sla.running', params: { remainingMinutes: 60, until: '2026-09-07T11:00:00+08:00' } } }],
-    ['open ticket without on-site: overdue past the deadline, measured to now', 'L2', closedL2.slice(0, 4), '2026-09-25T10:52', 'on-site-l2',
-      { status: 'breached', elapsedMinutes: 26_032, breachMinutes: 25_852, explanation: { code: 'sla.overdue', params: { overMinutes: 25_852 } } }],
-    ['a close recorded ahead of now has not ended the ticket yet', 'L2', closedL2, '2026-09-14T09:59', 'on-site-l2', { status: 'breached', explanation: { code: 'sla.overdue' } }],
-    ['unsolvable by agreement (closed event) without resolution: resolution not recorded', 'L1', [ev('received', '2026-09-07T09:00'), ev('on-site', '2026-09-07T10:00'), ev('closed', '2026-09-08T09:00')], '2026-12-01T00:00', 'resolution-12h',
-      { status: 'not_recorded', elapsedMinutes: 1440, breachMinutes: 0 }],
+    [
+      'on-site never recorded before closing: not_recorded, read to the close, not to now',
+      'L2',
+      closedL2,
+      '2027-03-01T09:00',
+      'on-site-l2',
+      {
+        status: 'not_recorded',
+        stop: null,
+        elapsedMinutes: 10_140,
+        breachMinutes: 0,
+        percentUsed: '5633.33',
+        explanation: { code: 'sla.not-recorded', params: { until: '2026-09-14T10:00:00+08:00', overMinutes: 9_960 } },
+      },
+    ],
+    [
+      'the same target later on: the figures do not move',
+      'L2',
+      closedL2,
+      '2029-01-01T00:00',
+      'on-site-l2',
+      { status: 'not_recorded', elapsedMinutes: 10_140 },
+    ],
+    [
+      'a stop event that happened is still met on the closed ticket',
+      'L2',
+      closedL2,
+      '2027-03-01T09:00',
+      'phone-response',
+      { status: 'met', elapsedMinutes: 3, explanation: { code: 'sla.met' } },
+    ],
+    [
+      'a breached stop stays breached',
+      'L2',
+      closedL2,
+      '2027-03-01T09:00',
+      'resolution-12h',
+      { status: 'met', elapsedMinutes: 360 },
+    ],
+    [
+      'open ticket without on-site: running until the deadline',
+      'L2',
+      closedL2.slice(0, 4),
+      '2026-09-07T11:00',
+      'on-site-l2',
+      {
+        status: 'running',
+        elapsedMinutes: 120,
+        explanation: { code: 'sla.running', params: { remainingMinutes: 60, until: '2026-09-07T11:00:00+08:00' } },
+      },
+    ],
+    [
+      'open ticket without on-site: overdue past the deadline, measured to now',
+      'L2',
+      closedL2.slice(0, 4),
+      '2026-09-25T10:52',
+      'on-site-l2',
+      {
+        status: 'breached',
+        elapsedMinutes: 26_032,
+        breachMinutes: 25_852,
+        explanation: { code: 'sla.overdue', params: { overMinutes: 25_852 } },
+      },
+    ],
+    [
+      'a close recorded ahead of now has not ended the ticket yet',
+      'L2',
+      closedL2,
+      '2026-09-14T09:59',
+      'on-site-l2',
+      { status: 'breached', explanation: { code: 'sla.overdue' } },
+    ],
+    [
+      'unsolvable by agreement (closed event) without resolution: resolution not recorded',
+      'L1',
+      [ev('received', '2026-09-07T09:00'), ev('on-site', '2026-09-07T10:00'), ev('closed', '2026-09-08T09:00')],
+      '2026-12-01T00:00',
+      'resolution-12h',
+      { status: 'not_recorded', elapsedMinutes: 1440, breachMinutes: 0 },
+    ],
   ] as const)('%s', (_case, severity, events, now, target, expected) => {
     expect(run(severity, [...events], now).byId[target]).toMatchObject(expected);
   });
@@ -214,9 +571,16 @@ describe('evaluateTicketSla on a finished ticket', () => {
   it('summarises a ticket: breached > running > not_recorded > met', () => {
     expect(summariseSlaStatus([{ status: 'met' }, { status: 'not_recorded' }])).toBe('not_recorded');
     expect(summariseSlaStatus([{ status: 'running' }, { status: 'not_recorded' }])).toBe('running');
-    expect(summariseSlaStatus([{ status: 'breached' }, { status: 'not_recorded' }, { status: 'running' }])).toBe('breached');
+    expect(summariseSlaStatus([{ status: 'breached' }, { status: 'not_recorded' }, { status: 'running' }])).toBe(
+      'breached',
+    );
     expect(summariseSlaStatus([{ status: 'met' }])).toBe('met');
-    expect(run('L2', closedL2, '2027-03-01T09:00').result.targets.map((t) => t.status)).toEqual(['met', 'not_recorded', 'met', 'met']);
+    expect(run('L2', closedL2, '2027-03-01T09:00').result.targets.map((t) => t.status)).toEqual([
+      'met',
+      'not_recorded',
+      'met',
+      'met',
+    ]);
   });
 
   it('property: not_recorded exactly when the stop event is missing on an ended ticket; status, breach and percent agree', () => {
@@ -226,10 +590,15 @@ describe('evaluateTicketSla on a finished ticket', () => {
     fc.assert(
       fc.property(
         fc.constantFrom('L1', 'L2', 'L3', 'L4'),
-        fc.array(fc.record({ kind: fc.constantFrom(...kinds), after: fc.integer({ min: 0, max: 30 * 1440 }) }), { maxLength: 6 }),
+        fc.array(fc.record({ kind: fc.constantFrom(...kinds), after: fc.integer({ min: 0, max: 30 * 1440 }) }), {
+          maxLength: 6,
+        }),
         fc.integer({ min: 0, max: 60 * 1440 }),
         (severity, raw, nowAfter) => {
-          const events: TicketEvent[] = [{ kind: 'received', at: base }, ...raw.map((e) => ({ kind: e.kind, at: base + e.after * minute }))];
+          const events: TicketEvent[] = [
+            { kind: 'received', at: base },
+            ...raw.map((e) => ({ kind: e.kind, at: base + e.after * minute })),
+          ];
           const now = base + nowAfter * minute;
           const r = evaluateTicketSla({ ticket: { severity, events }, policy: XUZHOU, calendar, now });
           const first = (k: string) => Math.min(...events.filter((e) => e.kind === k).map((e) => Number(e.at)));

@@ -1,6 +1,15 @@
 import { ValidationError, dec, formatPath, prefixProblems, problem, toFixed2, type Problem } from '@ledger/kernel';
 import { formatInstant, floorToMinute, toEpochMs, type Instant } from './instant';
-import { TICKET_EVENT_KINDS, slaPolicySchema, validateSlaPolicy, type SlaMetric, type SlaPolicy, type SlaTarget, type StopEvent, type TicketEventKind } from './sla-policy.schema';
+import {
+  TICKET_EVENT_KINDS,
+  slaPolicySchema,
+  validateSlaPolicy,
+  type SlaMetric,
+  type SlaPolicy,
+  type SlaTarget,
+  type StopEvent,
+  type TicketEventKind,
+} from './sla-policy.schema';
 import type { WorkCalendar } from './work-calendar';
 import {
   addCalendarMinutes,
@@ -33,7 +42,13 @@ export type TicketSlaInput = {
 export type SlaStatus = 'met' | 'breached' | 'running' | 'not_recorded';
 
 /** Stable codes of a target's explanation; each has a zh-CN and an English text where it is rendered. */
-export const SLA_EXPLANATION_CODES = ['sla.met', 'sla.breached', 'sla.running', 'sla.overdue', 'sla.not-recorded'] as const;
+export const SLA_EXPLANATION_CODES = [
+  'sla.met',
+  'sla.breached',
+  'sla.running',
+  'sla.overdue',
+  'sla.not-recorded',
+] as const;
 export type SlaExplanationCode = (typeof SLA_EXPLANATION_CODES)[number];
 
 /** How the budget was given: minutes, N working days of working time, or to close of business of the Nth working day. */
@@ -129,13 +144,23 @@ export function evaluateTicketSla(input: TicketSlaInput): TicketSlaResult {
 
   const problems: Problem[] = [];
   if (!policy.severities.some((s) => s.id === ticket.severity)) {
-    problems.push(problem('ticket.severity', 'unknown.severity', { value: ticket.severity, known: policy.severities.map((s) => s.id) }));
+    problems.push(
+      problem('ticket.severity', 'unknown.severity', {
+        value: ticket.severity,
+        known: policy.severities.map((s) => s.id),
+      }),
+    );
   }
   const firstAt = new Map<TicketEventKind, number>();
   ticket.events.forEach((e, i) => {
     // Inputs may come from JSON: check the kind at run time too.
     if (!(TICKET_EVENT_KINDS as readonly string[]).includes(e.kind)) {
-      problems.push(problem(formatPath(['ticket', 'events', i, 'kind']), 'unknown.eventKind', { value: e.kind, known: TICKET_EVENT_KINDS }));
+      problems.push(
+        problem(formatPath(['ticket', 'events', i, 'kind']), 'unknown.eventKind', {
+          value: e.kind,
+          known: TICKET_EVENT_KINDS,
+        }),
+      );
       return;
     }
     const at = parseOr(problems, e.at, formatPath(['ticket', 'events', i, 'at']));
@@ -148,11 +173,15 @@ export function evaluateTicketSla(input: TicketSlaInput): TicketSlaResult {
   const now = parseOr(problems, input.now, 'now');
   if (start !== undefined) {
     for (const [kind, at] of firstAt) {
-      if (at < start) problems.push(problem('ticket.events', 'sla.eventBeforeReceipt', { kind, at: formatInstant(at, calendar.timeZone) }));
+      if (at < start)
+        problems.push(
+          problem('ticket.events', 'sla.eventBeforeReceipt', { kind, at: formatInstant(at, calendar.timeZone) }),
+        );
     }
     if (now !== undefined && now < start) problems.push(problem('now', 'sla.nowBeforeReceipt'));
   }
-  if (problems.length || start === undefined || now === undefined) throw new ValidationError(problems, describe(problems));
+  if (problems.length || start === undefined || now === undefined)
+    throw new ValidationError(problems, describe(problems));
 
   const pauses = ticket.pauses ?? [];
   const endAt = firstAt.get('closed');
@@ -160,7 +189,9 @@ export function evaluateTicketSla(input: TicketSlaInput): TicketSlaResult {
   const ended = endAt !== undefined && floorToMinute(endAt) <= floorToMinute(now) ? floorToMinute(endAt) : undefined;
   const targets = policy.targets
     .filter((t) => t.severities.includes(ticket.severity))
-    .map((t) => evaluateTarget(t, floorToMinute(start), firstAt.get(t.stopEvent), ended, floorToMinute(now), pauses, calendar));
+    .map((t) =>
+      evaluateTarget(t, floorToMinute(start), firstAt.get(t.stopEvent), ended, floorToMinute(now), pauses, calendar),
+    );
   return {
     calendarVersion: calendar.version,
     severity: ticket.severity,
@@ -182,15 +213,29 @@ function parseOr(problems: Problem[], at: Instant, path: string): number | undef
   }
 }
 
-function evaluateTarget(t: SlaTarget, start: number, stopAt: number | undefined, ended: number | undefined, now: number, pauses: readonly Pause[], cal: WorkCalendar): TargetResult {
+function evaluateTarget(
+  t: SlaTarget,
+  start: number,
+  stopAt: number | undefined,
+  ended: number | undefined,
+  now: number,
+  pauses: readonly Pause[],
+  cal: WorkCalendar,
+): TargetResult {
   const stop = stopAt === undefined ? null : floorToMinute(stopAt);
   const notRecorded = stop === null && ended !== undefined;
   const to = stop ?? ended ?? now;
   const working = t.clock === 'working';
-  const between = (a: number, b: number, p?: readonly Pause[]): number => (working ? workingMinutesBetween(cal, a, b, p) : calendarMinutesBetween(a, b, p));
+  const between = (a: number, b: number, p?: readonly Pause[]): number =>
+    working ? workingMinutesBetween(cal, a, b, p) : calendarMinutesBetween(a, b, p);
 
-  const targetMinutes = 'minutes' in t.duration ? t.duration.minutes : workingDaysTargetMinutes(cal, start, t.duration.workingDays, t.duration.mode);
-  const deadlineMs = working ? addWorkingMinutes(cal, start, targetMinutes, pauses) : addCalendarMinutes(start, targetMinutes, pauses);
+  const targetMinutes =
+    'minutes' in t.duration
+      ? t.duration.minutes
+      : workingDaysTargetMinutes(cal, start, t.duration.workingDays, t.duration.mode);
+  const deadlineMs = working
+    ? addWorkingMinutes(cal, start, targetMinutes, pauses)
+    : addCalendarMinutes(start, targetMinutes, pauses);
   const elapsedMinutes = between(start, to, pauses);
   const pausedMinutes = between(start, to) - elapsedMinutes;
 
@@ -204,7 +249,15 @@ function evaluateTarget(t: SlaTarget, start: number, stopAt: number | undefined,
   const percentUsed = toFixed2(dec(elapsedMinutes).times(100).div(targetMinutes));
   const fmt = (ms: number): string => formatInstant(ms, cal.timeZone);
   const code: SlaExplanationCode =
-    status === 'not_recorded' ? 'sla.not-recorded' : status === 'met' ? 'sla.met' : status === 'running' ? 'sla.running' : stop === null ? 'sla.overdue' : 'sla.breached';
+    status === 'not_recorded'
+      ? 'sla.not-recorded'
+      : status === 'met'
+        ? 'sla.met'
+        : status === 'running'
+          ? 'sla.running'
+          : stop === null
+            ? 'sla.overdue'
+            : 'sla.breached';
   const explanation: SlaExplanation = {
     code,
     params: {
@@ -216,7 +269,12 @@ function evaluateTarget(t: SlaTarget, start: number, stopAt: number | undefined,
       elapsedMinutes,
       pausedMinutes,
       targetMinutes,
-      budget: 'minutes' in t.duration ? 'minutes' : t.duration.mode === 'elapsed' ? 'working-days' : 'working-days-end-of-day',
+      budget:
+        'minutes' in t.duration
+          ? 'minutes'
+          : t.duration.mode === 'elapsed'
+            ? 'working-days'
+            : 'working-days-end-of-day',
       workingDays: 'minutes' in t.duration ? '0' : dec(t.duration.workingDays).toString(),
       deadline: fmt(deadlineMs),
       overMinutes: over ? elapsedMinutes - targetMinutes : 0,

@@ -9,7 +9,12 @@ export {
   toEpochMs,
   type Instant,
 } from './instant';
-export { CN_NATIONAL_CALENDAR, nationalCalendarSchema, type NationalCalendar, type NationalDay } from './national-calendar';
+export {
+  CN_NATIONAL_CALENDAR,
+  nationalCalendarSchema,
+  type NationalCalendar,
+  type NationalDay,
+} from './national-calendar';
 export {
   CN_FESTIVAL_DATES,
   DEFAULT_NATIONAL_CALENDAR,
@@ -36,7 +41,12 @@ export {
   type OtherYearDay,
   type PublishedNationalYear,
 } from './calendar-publication';
-export { parseChineseDaysFile, validateChineseDaysFile, type ChineseDaysConversion, type ChineseDaysExtra } from './chinese-days-file';
+export {
+  parseChineseDaysFile,
+  validateChineseDaysFile,
+  type ChineseDaysConversion,
+  type ChineseDaysExtra,
+} from './chinese-days-file';
 export {
   changedYears,
   composeNationalCalendar,

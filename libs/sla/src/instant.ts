@@ -9,7 +9,11 @@ import { problem, ValidationError, type ProblemCode, type ProblemParamInput } fr
 export type Instant = number | string;
 
 /** A one-problem ValidationError whose message names the path, so a thrown error reads on its own. */
-export function invalid(path: string, code: ProblemCode, params: Readonly<Record<string, ProblemParamInput>> = {}): ValidationError {
+export function invalid(
+  path: string,
+  code: ProblemCode,
+  params: Readonly<Record<string, ProblemParamInput>> = {},
+): ValidationError {
   const p = problem(path, code, params);
   return new ValidationError([p], `${path}: ${p.message}`);
 }
@@ -69,7 +73,8 @@ export function toEpochMs(instant: Instant, path = 'instant'): number {
 }
 
 function sameFields(m: RegExpExecArray, ms: number): boolean {
-  const off = m[8] === 'Z' ? 0 : (m[8][0] === '-' ? -1 : 1) * (Number(m[8].slice(1, 3)) * 60 + Number(m[8].slice(4, 6)));
+  const off =
+    m[8] === 'Z' ? 0 : (m[8][0] === '-' ? -1 : 1) * (Number(m[8].slice(1, 3)) * 60 + Number(m[8].slice(4, 6)));
   const local = new Date(ms + off * MINUTE_MS);
   return (
     local.getUTCFullYear() === Number(m[1]) &&
@@ -110,7 +115,12 @@ export function epochDayOf(date: string): number | undefined {
   if (!m) return undefined;
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   const back = new Date(ms);
-  if (back.getUTCFullYear() !== Number(m[1]) || back.getUTCMonth() + 1 !== Number(m[2]) || back.getUTCDate() !== Number(m[3])) return undefined;
+  if (
+    back.getUTCFullYear() !== Number(m[1]) ||
+    back.getUTCMonth() + 1 !== Number(m[2]) ||
+    back.getUTCDate() !== Number(m[3])
+  )
+    return undefined;
   return ms / 86_400_000;
 }
 

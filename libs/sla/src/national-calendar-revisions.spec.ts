@@ -1,11 +1,22 @@
 import { CN_NATIONAL_CALENDAR } from './national-calendar';
-import { changedYears, composeNationalCalendar, resolveNationalVersion, seededRecords, yearStateIn, type CalendarYearRecord } from './national-calendar-revisions';
+import {
+  changedYears,
+  composeNationalCalendar,
+  resolveNationalVersion,
+  seededRecords,
+  yearStateIn,
+  type CalendarYearRecord,
+} from './national-calendar-revisions';
 import { DEFAULT_NATIONAL_CALENDAR } from './provisional-calendar';
 import { buildCalendar } from './work-calendar';
 
 const shipped = seededRecords(CN_NATIONAL_CALENDAR);
 const { source: _source, ...shippedDefault } = DEFAULT_NATIONAL_CALENDAR;
-const notice = { title: '国务院办公厅关于2027年部分节假日安排的通知', number: '国办发明电〔2026〕9号', date: '2026-11-20' };
+const notice = {
+  title: '国务院办公厅关于2027年部分节假日安排的通知',
+  number: '国办发明电〔2026〕9号',
+  date: '2026-11-20',
+};
 const y2027: CalendarYearRecord = {
   seq: 20,
   year: 2027,
@@ -41,7 +52,10 @@ describe('national calendar revisions', () => {
   it('an old version is rebuilt from the records (reproducible), and a foreign one is unknown', () => {
     const records = [...shipped, y2027];
     expect(composeNationalCalendar(records, 11)).toEqual(shippedDefault);
-    expect(resolveNationalVersion(records, `${DEFAULT_NATIONAL_CALENDAR.version}+cfg-1a2b3c4d`)).toEqual({ seq: 7, provisional: [2027, 2030] });
+    expect(resolveNationalVersion(records, `${DEFAULT_NATIONAL_CALENDAR.version}+cfg-1a2b3c4d`)).toEqual({
+      seq: 7,
+      provisional: [2027, 2030],
+    });
     expect(resolveNationalVersion(records, 'cn-national@2019.1+provisional-2020..2023')).toBeUndefined();
     expect(resolveNationalVersion(records, `${CN_NATIONAL_CALENDAR.version}+rev-99`)).toBeUndefined();
   });

@@ -29,7 +29,8 @@ const REV = /\+rev-(\d+)$/;
 const PROVISIONAL = /\+provisional-(\d{4})\.\.(\d{4})$/;
 const LAST_FESTIVAL_YEAR = CN_FESTIVAL_DATES.years[CN_FESTIVAL_DATES.years.length - 1].year;
 
-const sorted = (records: readonly CalendarYearRecord[]): CalendarYearRecord[] => [...records].sort((a, b) => a.seq - b.seq);
+const sorted = (records: readonly CalendarYearRecord[]): CalendarYearRecord[] =>
+  [...records].sort((a, b) => a.seq - b.seq);
 
 /** The version label of the records' base: the release of the first seeding (the smallest seq). */
 function baseOf(records: readonly CalendarYearRecord[]): string {
@@ -61,7 +62,12 @@ export function composeNationalCalendar(records: readonly CalendarYearRecord[], 
   const version = head <= seedSeq(records) ? base : `${base}+rev-${head}`;
   const years = [...latest.values()]
     .sort((a, b) => a.year - b.year)
-    .map((r) => ({ year: r.year, status: 'published' as const, holidays: [...r.holidays], makeUpWorkdays: [...r.makeUpWorkdays] }));
+    .map((r) => ({
+      year: r.year,
+      status: 'published' as const,
+      holidays: [...r.holidays],
+      makeUpWorkdays: [...r.makeUpWorkdays],
+    }));
   const published: NationalCalendar = { version, years };
   const last = years[years.length - 1].year;
   return withProvisionalYears(published, Math.min(last + PROVISIONAL_YEARS_AHEAD, LAST_FESTIVAL_YEAR));
@@ -74,7 +80,10 @@ export const nationalPartOf = (calendarVersion: string): string => calendarVersi
  * The seq a national version was composed at, and its provisional years; undefined for a version these records
  * cannot have produced (another base, a seq they do not hold).
  */
-export function resolveNationalVersion(records: readonly CalendarYearRecord[], version: string): { seq: number; provisional: readonly [number, number] | null } | undefined {
+export function resolveNationalVersion(
+  records: readonly CalendarYearRecord[],
+  version: string,
+): { seq: number; provisional: readonly [number, number] | null } | undefined {
   let rest = nationalPartOf(version);
   let provisional: [number, number] | null = null;
   const p = PROVISIONAL.exec(rest);
@@ -93,7 +102,11 @@ export function resolveNationalVersion(records: readonly CalendarYearRecord[], v
 }
 
 /** How `year` stands in `version` (undefined when the version is not one of these records'). */
-export function yearStateIn(records: readonly CalendarYearRecord[], version: string, year: number): YearState | undefined {
+export function yearStateIn(
+  records: readonly CalendarYearRecord[],
+  version: string,
+  year: number,
+): YearState | undefined {
   const v = resolveNationalVersion(records, version);
   if (!v) return undefined;
   if (v.provisional && year >= v.provisional[0] && year <= v.provisional[1]) return { kind: 'provisional' };
@@ -119,13 +132,19 @@ export function seededRecords(national: NationalCalendar): CalendarYearRecord[] 
   }));
 }
 
-const sameState = (a: YearState, b: YearState): boolean => a.kind === b.kind && (a.kind !== 'record' || (b.kind === 'record' && a.seq === b.seq));
+const sameState = (a: YearState, b: YearState): boolean =>
+  a.kind === b.kind && (a.kind !== 'record' || (b.kind === 'record' && a.seq === b.seq));
 
 /**
  * The years among `years` whose days may differ between two national versions: read from different records, or
  * provisional in one and published in the other. A version the records do not know changes every year (safe).
  */
-export function changedYears(records: readonly CalendarYearRecord[], from: string, to: string, years: readonly number[]): number[] {
+export function changedYears(
+  records: readonly CalendarYearRecord[],
+  from: string,
+  to: string,
+  years: readonly number[],
+): number[] {
   return years.filter((y) => {
     const a = yearStateIn(records, from, y);
     const b = yearStateIn(records, to, y);

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import data from './data/cn-national-calendar.json';
 
-const namedDay = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), name: z.string(), nameEn: z.string().optional() });
+const namedDay = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  name: z.string(),
+  nameEn: z.string().optional(),
+});
 
 /** Shape of `data/cn-national-calendar.json` (see scripts/generate-national-calendar.ts). */
 export const nationalCalendarSchema = z.object({

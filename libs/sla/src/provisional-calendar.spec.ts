@@ -3,7 +3,13 @@ import { ValidationError } from '@ledger/kernel';
 import { CalendarNotPublishedError } from './calendar-not-published.error';
 import { dateOfEpochDay, epochDayOf, formatInstant, MINUTE_MS, toEpochMs } from './instant';
 import { CN_NATIONAL_CALENDAR, nationalCalendarSchema, type NationalCalendar } from './national-calendar';
-import { CN_FESTIVAL_DATES, DEFAULT_NATIONAL_CALENDAR, provisionalYear, provisionalYearsOf, withProvisionalYears } from './provisional-calendar';
+import {
+  CN_FESTIVAL_DATES,
+  DEFAULT_NATIONAL_CALENDAR,
+  provisionalYear,
+  provisionalYearsOf,
+  withProvisionalYears,
+} from './provisional-calendar';
 import { buildCalendar } from './work-calendar';
 import { addWorkingMinutes, workingDaysDeadline, workingMinutesBetween } from './working-time';
 
@@ -85,38 +91,46 @@ describe('provisionalYear: statutory holidays on their legal dates, no make-up d
   it('2027: 腊月 has 29 days, so 除夕 is 腊月廿九 (02-05) and 春节 runs 02-05..02-08, not to 02-09', () => {
     const row = CN_FESTIVAL_DATES.years.find((y) => y.year === 2027);
     expect(row?.lunarNewYear).toBe('2027-02-06');
-    expect(namesOf(2027).filter(([, n]) => n === '春节').map(([d]) => d)).toEqual(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08']);
+    expect(
+      namesOf(2027)
+        .filter(([, n]) => n === '春节')
+        .map(([d]) => d),
+    ).toEqual(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08']);
   });
 
   // Every year of the library's data (exhaustive, so no sampling): exactly the legal days, taken from the
   // library's lunar conversion and solar terms, and nothing else.
-  it.each(CN_FESTIVAL_DATES.years.map((f) => [f.year, f] as const))('%i: exactly the legal days from the library data', (year, f) => {
-    const legal = [
-      `${year}-01-01`,
-      shift(f.lunarNewYear, -1), // 除夕
-      f.lunarNewYear,
-      shift(f.lunarNewYear, 1),
-      shift(f.lunarNewYear, 2),
-      f.qingming,
-      `${year}-05-01`,
-      `${year}-05-02`,
-      f.dragonBoat,
-      f.midAutumn,
-      `${year}-10-01`,
-      `${year}-10-02`,
-      `${year}-10-03`,
-    ];
-    const dates = provisionalYear(year).holidays.map((h) => h.date);
-    expect(dates).toEqual([...new Set(legal)].sort());
-    expect(dates.every((d) => d.startsWith(`${year}-`))).toBe(true);
-  });
+  it.each(CN_FESTIVAL_DATES.years.map((f) => [f.year, f] as const))(
+    '%i: exactly the legal days from the library data',
+    (year, f) => {
+      const legal = [
+        `${year}-01-01`,
+        shift(f.lunarNewYear, -1), // 除夕
+        f.lunarNewYear,
+        shift(f.lunarNewYear, 1),
+        shift(f.lunarNewYear, 2),
+        f.qingming,
+        `${year}-05-01`,
+        `${year}-05-02`,
+        f.dragonBoat,
+        f.midAutumn,
+        `${year}-10-01`,
+        `${year}-10-02`,
+        `${year}-10-03`,
+      ];
+      const dates = provisionalYear(year).holidays.map((h) => h.date);
+      expect(dates).toEqual([...new Set(legal)].sort());
+      expect(dates.every((d) => d.startsWith(`${year}-`))).toBe(true);
+    },
+  );
 
   it('the library dates agree with the official notices of every published year (2020–2026)', () => {
     const missing: string[] = [];
     for (const y of CN_NATIONAL_CALENDAR.years) {
       const f = CN_FESTIVAL_DATES.years.find((r) => r.year === y.year);
       const off = new Set(y.holidays.map((h) => h.date));
-      for (const date of f ? [f.lunarNewYear, f.qingming, f.dragonBoat, f.midAutumn] : [`${y.year}: no library data`]) if (!off.has(date)) missing.push(date);
+      for (const date of f ? [f.lunarNewYear, f.qingming, f.dragonBoat, f.midAutumn] : [`${y.year}: no library data`])
+        if (!off.has(date)) missing.push(date);
     }
     expect(missing).toEqual([]);
   });
@@ -182,7 +196,14 @@ describe('withProvisionalYears', () => {
     const y2027 = provisionalYear(2027);
     const published2027: NationalCalendar = {
       version: 'cn-national@2027.1+test',
-      years: [...CN_NATIONAL_CALENDAR.years, { ...y2027, status: 'published', holidays: [...y2027.holidays, { date: '2027-01-04', name: '元旦', nameEn: "New Year's Day" }] }],
+      years: [
+        ...CN_NATIONAL_CALENDAR.years,
+        {
+          ...y2027,
+          status: 'published',
+          holidays: [...y2027.holidays, { date: '2027-01-04', name: '元旦', nameEn: "New Year's Day" }],
+        },
+      ],
     };
     const ext = withProvisionalYears(published2027, 2030);
     expect(ext.years.find((y) => y.year === 2027)).toBe(published2027.years[published2027.years.length - 1]);
@@ -231,10 +252,14 @@ describe('working time on a provisional year', () => {
     const lastDecember = (year: number): fc.Arbitrary<number> =>
       fc.integer({ min: 0, max: 31 * 24 * 60 - 1 }).map((m) => Date.parse(at(`${year}-12-01T00:00`)) + m * MINUTE_MS);
     fc.assert(
-      fc.property(fc.oneof(lastDecember(2026), lastDecember(2027), lastDecember(2028), lastDecember(2029)), fc.integer({ min: 0, max: 450 * 40 }), (a, m) => {
-        const due = addWorkingMinutes(cal, a, m);
-        expect(workingMinutesBetween(cal, a, due)).toBe(m);
-      }),
+      fc.property(
+        fc.oneof(lastDecember(2026), lastDecember(2027), lastDecember(2028), lastDecember(2029)),
+        fc.integer({ min: 0, max: 450 * 40 }),
+        (a, m) => {
+          const due = addWorkingMinutes(cal, a, m);
+          expect(workingMinutesBetween(cal, a, due)).toBe(m);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -251,7 +276,9 @@ describe('working time on a provisional year', () => {
     const before = thrown(() => cal.describeDay('2019-12-31'));
     expect(before).toBeInstanceOf(CalendarNotPublishedError);
     expect(before).toMatchObject({ year: 2019 });
-    expect(() => workingMinutesBetween(cal, at('2019-12-31T10:00'), at('2020-01-02T10:00'))).toThrow(CalendarNotPublishedError);
+    expect(() => workingMinutesBetween(cal, at('2019-12-31T10:00'), at('2020-01-02T10:00'))).toThrow(
+      CalendarNotPublishedError,
+    );
     expect(thrown(() => cal.describeDay('2031-01-02'))).toMatchObject({ year: 2031 });
     expect(() => addWorkingMinutes(cal, at('2030-12-30T10:00'), 450 * 5)).toThrow(CalendarNotPublishedError);
   });

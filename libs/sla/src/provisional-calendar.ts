@@ -10,7 +10,15 @@ export const festivalDatesSchema = z.object({
   version: z.string().min(1),
   source: z.object({ package: z.string(), version: z.string() }),
   years: z
-    .array(z.object({ year: z.number().int(), lunarNewYear: isoDate, qingming: isoDate, dragonBoat: isoDate, midAutumn: isoDate }))
+    .array(
+      z.object({
+        year: z.number().int(),
+        lunarNewYear: isoDate,
+        qingming: isoDate,
+        dragonBoat: isoDate,
+        midAutumn: isoDate,
+      }),
+    )
     .min(1),
 });
 
@@ -63,7 +71,10 @@ export function provisionalYear(year: number): NationalYear {
   const byDate = new Map<string, NationalDay>();
   for (const d of days) {
     const other = byDate.get(d.date);
-    byDate.set(d.date, other ? { date: d.date, name: `${other.name}、${d.name}`, nameEn: `${other.nameEn} / ${d.nameEn}` } : d);
+    byDate.set(
+      d.date,
+      other ? { date: d.date, name: `${other.name}、${d.name}`, nameEn: `${other.nameEn} / ${d.nameEn}` } : d,
+    );
   }
   const holidays = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { year, status: 'provisional', holidays, makeUpWorkdays: [] };
@@ -80,14 +91,19 @@ export function withProvisionalYears(national: NationalCalendar, throughYear: nu
   if (!Number.isSafeInteger(throughYear)) throw invalid('throughYear', 'number.integer');
   national.years.forEach((y, i) => {
     // Extending an already extended calendar would stack version suffixes: extend the published one.
-    if (y.status !== 'published') throw invalid(`national.years[${i}].status`, 'value.oneOf', { values: ['published'] });
+    if (y.status !== 'published')
+      throw invalid(`national.years[${i}].status`, 'value.oneOf', { values: ['published'] });
   });
   const last = Math.max(...national.years.map((y) => y.year));
   if (throughYear <= last) return national;
   if (throughYear > LAST_DATA_YEAR) throw invalid('throughYear', 'number.max', { max: LAST_DATA_YEAR });
   const added: NationalYear[] = [];
   for (let y = last + 1; y <= throughYear; y++) added.push(provisionalYear(y));
-  return { ...national, version: `${national.version}+provisional-${last + 1}..${throughYear}`, years: [...national.years, ...added] };
+  return {
+    ...national,
+    version: `${national.version}+provisional-${last + 1}..${throughYear}`,
+    years: [...national.years, ...added],
+  };
 }
 
 /** The years of `national` that are provisional, ascending. */

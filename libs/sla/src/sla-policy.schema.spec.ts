@@ -9,7 +9,17 @@ const base: SlaPolicy = {
     { id: 'L1', name: '一级', rank: 1 },
     { id: 'L2', name: '二级', rank: 2 },
   ],
-  targets: [{ id: 'resp', name: '电话响应', severities: ['L1', 'L2'], metric: 'response', stopEvent: 'responded', clock: 'calendar', duration: { minutes: 5 } }],
+  targets: [
+    {
+      id: 'resp',
+      name: '电话响应',
+      severities: ['L1', 'L2'],
+      metric: 'response',
+      stopEvent: 'responded',
+      clock: 'calendar',
+      duration: { minutes: 5 },
+    },
+  ],
 };
 
 describe('validateSlaPolicy', () => {
@@ -22,10 +32,42 @@ describe('validateSlaPolicy', () => {
       severities: [...base.severities, { id: 'L2', name: 'dup', rank: 1 }],
       targets: [
         ...base.targets,
-        { id: 'resp', name: 'dup id', severities: ['L9'], metric: 'on-site', stopEvent: 'on-site', clock: 'calendar', duration: { minutes: 60 } },
-        { id: 'fb', name: '反馈', severities: ['L1'], metric: 'feedback', stopEvent: 'feedback', clock: 'calendar', duration: { workingDays: 1, mode: 'elapsed' } },
-        { id: 'fb2', name: '反馈', severities: ['L2'], metric: 'feedback', stopEvent: 'feedback', clock: 'working', duration: { workingDays: 1.5, mode: 'end-of-day' } },
-        { id: 'resp2', name: 'second response', severities: ['L2'], metric: 'response', stopEvent: 'responded', clock: 'calendar', duration: { minutes: 10 } },
+        {
+          id: 'resp',
+          name: 'dup id',
+          severities: ['L9'],
+          metric: 'on-site',
+          stopEvent: 'on-site',
+          clock: 'calendar',
+          duration: { minutes: 60 },
+        },
+        {
+          id: 'fb',
+          name: '反馈',
+          severities: ['L1'],
+          metric: 'feedback',
+          stopEvent: 'feedback',
+          clock: 'calendar',
+          duration: { workingDays: 1, mode: 'elapsed' },
+        },
+        {
+          id: 'fb2',
+          name: '反馈',
+          severities: ['L2'],
+          metric: 'feedback',
+          stopEvent: 'feedback',
+          clock: 'working',
+          duration: { workingDays: 1.5, mode: 'end-of-day' },
+        },
+        {
+          id: 'resp2',
+          name: 'second response',
+          severities: ['L2'],
+          metric: 'response',
+          stopEvent: 'responded',
+          clock: 'calendar',
+          duration: { minutes: 10 },
+        },
       ],
     };
     const problems = validateSlaPolicy(bad);
@@ -46,9 +88,26 @@ describe('validateSlaPolicy', () => {
   it('reports structural problems from zod with paths', () => {
     const problems = validateSlaPolicy({
       severities: [],
-      targets: [{ id: 'x', name: 'x', severities: [], metric: 'speed', stopEvent: 'responded', clock: 'working', duration: { minutes: -5 } }],
+      targets: [
+        {
+          id: 'x',
+          name: 'x',
+          severities: [],
+          metric: 'speed',
+          stopEvent: 'responded',
+          clock: 'working',
+          duration: { minutes: -5 },
+        },
+      ],
     });
     const paths = problems.map((p) => p.path);
-    expect(paths).toEqual(expect.arrayContaining(['severities', 'targets[0].severities', 'targets[0].metric', 'targets[0].duration.minutes']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'severities',
+        'targets[0].severities',
+        'targets[0].metric',
+        'targets[0].duration.minutes',
+      ]),
+    );
   });
 });

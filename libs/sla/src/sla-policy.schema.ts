@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { formatPath, problem, zodProblems, type Problem } from '@ledger/kernel';
 
-export const TICKET_EVENT_KINDS = ['received', 'responded', 'on-site', 'contained', 'resolved', 'closed', 'feedback'] as const;
+export const TICKET_EVENT_KINDS = [
+  'received',
+  'responded',
+  'on-site',
+  'contained',
+  'resolved',
+  'closed',
+  'feedback',
+] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 
 export const SLA_METRICS = ['response', 'on-site', 'containment', 'resolution', 'feedback', 'closure'] as const;
@@ -50,10 +58,17 @@ export function validateSlaPolicy(p: unknown): Problem[] {
   const ranks = new Map<number, string>();
   policy.severities.forEach((s, i) => {
     const first = severityIds.get(s.id);
-    if (first !== undefined) problems.push(problem(formatPath(['severities', i, 'id']), 'list.duplicateId', { value: s.id, other: formatPath(['severities', first]) }));
+    if (first !== undefined)
+      problems.push(
+        problem(formatPath(['severities', i, 'id']), 'list.duplicateId', {
+          value: s.id,
+          other: formatPath(['severities', first]),
+        }),
+      );
     else severityIds.set(s.id, i);
     const other = ranks.get(s.rank);
-    if (other !== undefined) problems.push(problem(formatPath(['severities', i, 'rank']), 'sla.rankTaken', { rank: s.rank, other }));
+    if (other !== undefined)
+      problems.push(problem(formatPath(['severities', i, 'rank']), 'sla.rankTaken', { rank: s.rank, other }));
     else ranks.set(s.rank, s.id);
   });
 
@@ -61,7 +76,13 @@ export function validateSlaPolicy(p: unknown): Problem[] {
   const metricSeverity = new Map<string, string>();
   policy.targets.forEach((t, i) => {
     const first = targetIds.get(t.id);
-    if (first !== undefined) problems.push(problem(formatPath(['targets', i, 'id']), 'list.duplicateId', { value: t.id, other: formatPath(['targets', first]) }));
+    if (first !== undefined)
+      problems.push(
+        problem(formatPath(['targets', i, 'id']), 'list.duplicateId', {
+          value: t.id,
+          other: formatPath(['targets', first]),
+        }),
+      );
     else targetIds.set(t.id, i);
     t.severities.forEach((sid, j) => {
       const path = formatPath(['targets', i, 'severities', j]);
@@ -72,7 +93,8 @@ export function validateSlaPolicy(p: unknown): Problem[] {
       // Two targets on the same metric for one severity would make "the" result ambiguous.
       const key = `${t.metric}\u0000${sid}`;
       const owner = metricSeverity.get(key);
-      if (owner !== undefined) problems.push(problem(path, 'sla.duplicateMetricTarget', { severity: sid, metric: t.metric, owner }));
+      if (owner !== undefined)
+        problems.push(problem(path, 'sla.duplicateMetricTarget', { severity: sid, metric: t.metric, owner }));
       else metricSeverity.set(key, t.id);
     });
     if ('workingDays' in t.duration) {

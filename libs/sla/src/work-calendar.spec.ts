@@ -1,4 +1,10 @@
-import { CalendarNotPublishedError, buildCalendar, validateCalendarConfig, CN_NATIONAL_CALENDAR, type DayKind } from './index';
+import {
+  CalendarNotPublishedError,
+  buildCalendar,
+  validateCalendarConfig,
+  CN_NATIONAL_CALENDAR,
+  type DayKind,
+} from './index';
 
 describe('national calendar data', () => {
   it('lists exactly the published years 2020..2026 and names its version', () => {
@@ -12,7 +18,14 @@ describe('national calendar data', () => {
     const holidays = y2026?.holidays.map((h) => h.date) ?? [];
     for (let d = 15; d <= 23; d++) expect(holidays).toContain(`2026-02-${d}`);
     for (let d = 1; d <= 7; d++) expect(holidays).toContain(`2026-10-0${d}`);
-    expect(y2026?.makeUpWorkdays.map((h) => h.date)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect(y2026?.makeUpWorkdays.map((h) => h.date)).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
   });
 });
 
@@ -112,21 +125,45 @@ describe('calendar configuration', () => {
       },
     });
     expect(problems.map((p) => [p.path, p.code, p.params])).toEqual([
-      ['timeZone', 'calendar.unsupportedZone', { value: 'America/New_York', known: 'Asia/Shanghai, Asia/Chongqing, Asia/Chungking, Asia/Harbin, PRC, Etc/GMT-8' }],
-      ['workingHours[1]', 'calendar.windowOverlap', { start: '08:30', end: '12:00', prevStart: '13:30', prevEnd: '17:30' }],
+      [
+        'timeZone',
+        'calendar.unsupportedZone',
+        {
+          value: 'America/New_York',
+          known: 'Asia/Shanghai, Asia/Chongqing, Asia/Chungking, Asia/Harbin, PRC, Etc/GMT-8',
+        },
+      ],
+      [
+        'workingHours[1]',
+        'calendar.windowOverlap',
+        { start: '08:30', end: '12:00', prevStart: '13:30', prevEnd: '17:30' },
+      ],
       ['workingHours[2]', 'calendar.windowEmpty', { start: '18:00', end: '18:00' }],
       ['overrides.closures[1].date', 'calendar.yearNotPublished', { value: '2031-01-06', year: '2031' }],
-      ['overrides.extraWorkdays[0].date', 'list.duplicate', { value: '2026-03-03', other: 'overrides.closures[0].date' }],
+      [
+        'overrides.extraWorkdays[0].date',
+        'list.duplicate',
+        { value: '2026-03-03', other: 'overrides.closures[0].date' },
+      ],
     ]);
     expect(problems[0].message).toContain('"America/New_York" is not supported');
   });
 
   it('reports structural problems from zod with paths', () => {
-    const problems = validateCalendarConfig({ workingHours: [{ start: '8:30', end: '12:00' }], overrides: { closures: [{ date: '2026-02-30', reason: '' }] } });
-    expect(problems.map((p) => p.path)).toEqual(['workingHours[0].start', 'overrides.closures[0].date', 'overrides.closures[0].reason']);
+    const problems = validateCalendarConfig({
+      workingHours: [{ start: '8:30', end: '12:00' }],
+      overrides: { closures: [{ date: '2026-02-30', reason: '' }] },
+    });
+    expect(problems.map((p) => p.path)).toEqual([
+      'workingHours[0].start',
+      'overrides.closures[0].date',
+      'overrides.closures[0].reason',
+    ]);
   });
 
   it('buildCalendar throws a ValidationError carrying the problems', () => {
-    expect(() => buildCalendar({ timeZone: 'Europe/Berlin' })).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', problems: [expect.objectContaining({ path: 'timeZone' })] }));
+    expect(() => buildCalendar({ timeZone: 'Europe/Berlin' })).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', problems: [expect.objectContaining({ path: 'timeZone' })] }),
+    );
   });
 });

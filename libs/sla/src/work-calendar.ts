@@ -1,8 +1,23 @@
 import { ValidationError } from '@ledger/kernel';
 import { CalendarNotPublishedError } from './calendar-not-published.error';
-import { calendarConfigSchema, minutesOfDay, validateCalendarConfig, type CalendarConfig, type CalendarConfigInput } from './calendar-config.schema';
+import {
+  calendarConfigSchema,
+  minutesOfDay,
+  validateCalendarConfig,
+  type CalendarConfig,
+  type CalendarConfigInput,
+} from './calendar-config.schema';
 import { canonicalJson, fnv1a32 } from './fnv1a';
-import { DAY_MINUTES, MINUTE_MS, invalid, dateOfEpochDay, epochDayOf, fixedOffsetMinutes, isoWeekdayOfEpochDay, yearOfEpochDay } from './instant';
+import {
+  DAY_MINUTES,
+  MINUTE_MS,
+  invalid,
+  dateOfEpochDay,
+  epochDayOf,
+  fixedOffsetMinutes,
+  isoWeekdayOfEpochDay,
+  yearOfEpochDay,
+} from './instant';
 import type { NationalCalendar } from './national-calendar';
 import { DEFAULT_NATIONAL_CALENDAR } from './provisional-calendar';
 
@@ -73,15 +88,22 @@ export class WorkCalendar {
         throw invalid('national.years', 'calendar.yearsNotContiguous', { previous: years[i - 1], year: y });
       }
     });
-    this.publishedYears = national.years.filter((y) => y.status === 'published').map((y) => y.year).sort((a, b) => a - b);
-    this.provisionalYears = national.years.filter((y) => y.status === 'provisional').map((y) => y.year).sort((a, b) => a - b);
+    this.publishedYears = national.years
+      .filter((y) => y.status === 'published')
+      .map((y) => y.year)
+      .sort((a, b) => a - b);
+    this.provisionalYears = national.years
+      .filter((y) => y.status === 'provisional')
+      .map((y) => y.year)
+      .sort((a, b) => a - b);
     this.provisionalSet = new Set(this.provisionalYears);
     this.lastYear = years[years.length - 1];
     this.firstDay = epochDayOf(`${years[0]}-01-01`) as number;
     this.dayCount = (epochDayOf(`${years[years.length - 1]}-12-31`) as number) - this.firstDay + 1;
 
     const kinds = new Uint8Array(this.dayCount);
-    for (let i = 0; i < this.dayCount; i++) kinds[i] = KINDS.indexOf(isoWeekdayOfEpochDay(this.firstDay + i) >= 6 ? 'weekend' : 'workday');
+    for (let i = 0; i < this.dayCount; i++)
+      kinds[i] = KINDS.indexOf(isoWeekdayOfEpochDay(this.firstDay + i) >= 6 ? 'weekend' : 'workday');
     const names = new Map<number, string>();
     const set = (date: string, kind: DayKind, name?: string): void => {
       const i = (epochDayOf(date) as number) - this.firstDay;
@@ -118,7 +140,13 @@ export class WorkCalendar {
     const i = this.dayIndex(day);
     const kind = KINDS[this.kinds[i]];
     const name = this.names.get(i);
-    return { date, kind, working: WORKING[kind], workingMinutes: WORKING[kind] ? this.dayMinutes : 0, ...(name ? { name } : {}) };
+    return {
+      date,
+      kind,
+      working: WORKING[kind],
+      workingMinutes: WORKING[kind] ? this.dayMinutes : 0,
+      ...(name ? { name } : {}),
+    };
   }
 
   isWorkingDay(date: string): boolean {
@@ -226,8 +254,15 @@ export class WorkCalendar {
  * published ones plus provisional years after them: DEFAULT_NATIONAL_CALENDAR).
  * Throws ValidationError (every problem, with paths) for a bad configuration.
  */
-export function buildCalendar(cfg: CalendarConfigInput, national: NationalCalendar = DEFAULT_NATIONAL_CALENDAR): WorkCalendar {
+export function buildCalendar(
+  cfg: CalendarConfigInput,
+  national: NationalCalendar = DEFAULT_NATIONAL_CALENDAR,
+): WorkCalendar {
   const problems = validateCalendarConfig(cfg, national);
-  if (problems.length) throw new ValidationError(problems, `calendar configuration: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (problems.length)
+    throw new ValidationError(
+      problems,
+      `calendar configuration: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+    );
   return new WorkCalendar(calendarConfigSchema.parse(cfg), national);
 }

@@ -74,7 +74,9 @@ describe('addWorkingMinutes / workingMinutesBetween on real 2026 dates', () => {
     expect(() => addWorkingMinutes(cal, '2026-03-02T11:55:00', 10)).toThrow(/with an offset/);
     expect(() => addWorkingMinutes(cal, '2026-02-30T11:55:00+08:00', 10)).toThrow(/with an offset/);
     expect(() => addWorkingMinutes(cal, at('2026-03-02T11:55'), 1.5)).toThrow(/whole number of minutes/);
-    expect(() => workingMinutesBetween(cal, at('2026-03-02T11:55'), at('2026-03-02T10:55'))).toThrow(/must not precede/);
+    expect(() => workingMinutesBetween(cal, at('2026-03-02T11:55'), at('2026-03-02T10:55'))).toThrow(
+      /must not precede/,
+    );
   });
 
   describe('years after the published ones (domain rule 18)', () => {
@@ -90,12 +92,22 @@ describe('addWorkingMinutes / workingMinutesBetween on real 2026 dates', () => {
 
     it.each<[string, () => unknown, number]>([
       ['add running past 2030', () => addWorkingMinutes(cal, at('2030-12-31T15:00'), 1000), 2031],
-      ['between ending in 2031', () => workingMinutesBetween(cal, at('2030-12-31T15:00'), at('2031-01-06T09:00')), 2031],
+      [
+        'between ending in 2031',
+        () => workingMinutesBetween(cal, at('2030-12-31T15:00'), at('2031-01-06T09:00')),
+        2031,
+      ],
       ['add starting in 2019', () => addWorkingMinutes(cal, at('2019-12-30T09:00'), 1), 2019],
       ['deadline in 2031', () => workingDaysDeadline(cal, at('2030-12-31T10:00'), 1, 'end-of-day'), 2031],
     ])('%s throws CalendarNotPublishedError naming the year', (_label, run, year) => {
       expect(run).toThrow(CalendarNotPublishedError);
-      expect(run).toThrow(expect.objectContaining({ code: 'CALENDAR_NOT_PUBLISHED', year, message: expect.stringContaining(String(year)) }));
+      expect(run).toThrow(
+        expect.objectContaining({
+          code: 'CALENDAR_NOT_PUBLISHED',
+          year,
+          message: expect.stringContaining(String(year)),
+        }),
+      );
     });
 
     it('a 7×24 clock needs no calendar and works in any year', () => {
@@ -112,7 +124,13 @@ describe('working-day deadlines: "elapsed" vs "end-of-day"', () => {
     ['after hours: a whole working day from the next opening', '2026-03-09T18:00', 1, 'elapsed', '2026-03-10T17:30'],
     ['after hours, end-of-day', '2026-03-09T18:00', 1, 'end-of-day', '2026-03-10T17:30'],
     ['before opening: elapsed ends the same day', '2026-03-09T07:00', 1, 'elapsed', '2026-03-09T17:30'],
-    ['before opening: the receipt date is never counted in end-of-day', '2026-03-09T07:00', 1, 'end-of-day', '2026-03-10T17:30'],
+    [
+      'before opening: the receipt date is never counted in end-of-day',
+      '2026-03-09T07:00',
+      1,
+      'end-of-day',
+      '2026-03-10T17:30',
+    ],
     ['Friday before Spring Festival, elapsed → make-up Saturday', '2026-02-13T15:00', 1, 'elapsed', '2026-02-14T15:00'],
     ['Friday before Spring Festival, 2 days end-of-day', '2026-02-13T15:00', 2, 'end-of-day', '2026-02-24T17:30'],
     ['across National Day, 2 days elapsed', '2026-09-30T15:00', 2, 'elapsed', '2026-10-09T15:00'],
@@ -169,7 +187,11 @@ describe('pauses', () => {
   });
 
   it('refuses a pause that ends before it starts', () => {
-    expect(() => calendarMinutesBetween(at('2026-03-09T08:00'), at('2026-03-09T10:00'), [{ from: at('2026-03-09T09:00'), to: at('2026-03-09T08:00') }])).toThrow(/pauses\[0\]/);
+    expect(() =>
+      calendarMinutesBetween(at('2026-03-09T08:00'), at('2026-03-09T10:00'), [
+        { from: at('2026-03-09T09:00'), to: at('2026-03-09T08:00') },
+      ]),
+    ).toThrow(/pauses\[0\]/);
   });
 });
 
@@ -185,7 +207,8 @@ const pausesArb = fc.array(
   fc.tuple(fc.integer({ min: -3 * 86_400_000, max: 20 * 86_400_000 }), fc.integer({ min: 0, max: 3 * 86_400_000 })),
   { maxLength: 4 },
 );
-const toPauses = (base: number, raw: readonly [number, number][]): Pause[] => raw.map(([off, len]) => ({ from: base + off, to: base + off + len }));
+const toPauses = (base: number, raw: readonly [number, number][]): Pause[] =>
+  raw.map(([off, len]) => ({ from: base + off, to: base + off + len }));
 
 describe('clock laws (fast-check)', () => {
   it('workingMinutesBetween(a, addWorkingMinutes(a, m)) === m, with and without pauses', () => {
@@ -230,8 +253,12 @@ describe('clock laws (fast-check)', () => {
         const b = a + d1;
         const c = b + d2;
         const pauses = toPauses(a, raw);
-        expect(workingMinutesBetween(cal, a, c, pauses)).toBe(workingMinutesBetween(cal, a, b, pauses) + workingMinutesBetween(cal, b, c, pauses));
-        expect(calendarMinutesBetween(a, c, pauses)).toBe(calendarMinutesBetween(a, b, pauses) + calendarMinutesBetween(b, c, pauses));
+        expect(workingMinutesBetween(cal, a, c, pauses)).toBe(
+          workingMinutesBetween(cal, a, b, pauses) + workingMinutesBetween(cal, b, c, pauses),
+        );
+        expect(calendarMinutesBetween(a, c, pauses)).toBe(
+          calendarMinutesBetween(a, b, pauses) + calendarMinutesBetween(b, c, pauses),
+        );
       }),
       RUNS,
     );
@@ -259,11 +286,15 @@ describe('clock laws (fast-check)', () => {
       return cal.describeDay(local.slice(0, 10)).working && ((mod >= 510 && mod < 720) || (mod >= 810 && mod < 1050));
     };
     fc.assert(
-      fc.property(fc.integer({ min: FIRST / 60_000, max: LAST / 60_000 }), fc.integer({ min: 0, max: 3 * 1440 }), (startMin, len) => {
-        let expected = 0;
-        for (let t = startMin; t < startMin + len; t++) if (isWorkingMinute(t * 60_000)) expected++;
-        expect(workingMinutesBetween(cal, startMin * 60_000, (startMin + len) * 60_000)).toBe(expected);
-      }),
+      fc.property(
+        fc.integer({ min: FIRST / 60_000, max: LAST / 60_000 }),
+        fc.integer({ min: 0, max: 3 * 1440 }),
+        (startMin, len) => {
+          let expected = 0;
+          for (let t = startMin; t < startMin + len; t++) if (isWorkingMinute(t * 60_000)) expected++;
+          expect(workingMinutesBetween(cal, startMin * 60_000, (startMin + len) * 60_000)).toBe(expected);
+        },
+      ),
       RUNS,
     );
   });

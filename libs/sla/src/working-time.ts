@@ -98,7 +98,12 @@ export function workingMinutesBetween(cal: WorkCalendar, a: Instant, b: Instant,
 }
 
 /** Earliest instant (epoch ms) at which `minutes` working minutes have elapsed since `start`, pauses removed. */
-export function addWorkingMinutes(cal: WorkCalendar, start: Instant, minutes: number, pauses?: readonly Pause[]): number {
+export function addWorkingMinutes(
+  cal: WorkCalendar,
+  start: Instant,
+  minutes: number,
+  pauses?: readonly Pause[],
+): number {
   return add(workingClock(cal), start, minutes, pauses);
 }
 
@@ -138,6 +143,12 @@ export function workingDaysTargetMinutes(cal: WorkCalendar, start: Instant, n: n
  * Deadline (epoch ms) of "N working days" from `start` in either mode. Pauses push it out by the
  * working time they cover: the deadline is addWorkingMinutes(start, budget, pauses).
  */
-export function workingDaysDeadline(cal: WorkCalendar, start: Instant, n: number, mode: WorkingDaysMode, pauses?: readonly Pause[]): number {
+export function workingDaysDeadline(
+  cal: WorkCalendar,
+  start: Instant,
+  n: number,
+  mode: WorkingDaysMode,
+  pauses?: readonly Pause[],
+): number {
   return addWorkingMinutes(cal, start, workingDaysTargetMinutes(cal, start, n, mode), pauses);
 }

@@ -14,7 +14,10 @@ export type Caller = 'otherTenant' | 'otherVendor';
 /** Callers a case may add: the platform admin (who may see no tenant data). */
 export type ExtraCaller = 'platformAdmin';
 export type Expectation = 'NOT_FOUND' | 'FORBIDDEN' | { exempt: string };
-export type GqlCall = (query: string, variables?: Record<string, unknown>) => Promise<{ data?: Record<string, unknown> | null; errors?: unknown[] }>;
+export type GqlCall = (
+  query: string,
+  variables?: Record<string, unknown>,
+) => Promise<{ data?: Record<string, unknown> | null; errors?: unknown[] }>;
 export type Case = {
   build(ids: Ids): { query: string; variables?: Record<string, unknown> };
   expect: Record<Caller, Expectation> & Partial<Record<ExtraCaller, Expectation>>;
@@ -26,7 +29,8 @@ export type Case = {
  * may see any of those rows. Defaults: the other tenant's roles and the platform admin see `none-of-first-tenant`;
  * the vendor that holds nothing sees an `empty` list. `own-organisation`: exactly its own vendor organisation.
  */
-export type ListCaller = 'otherTenantAdmin' | 'otherTenantStaff' | 'otherTenantFinance' | 'platformAdmin' | 'emptyVendor';
+export type ListCaller =
+  'otherTenantAdmin' | 'otherTenantStaff' | 'otherTenantFinance' | 'platformAdmin' | 'emptyVendor';
 export type ListExpectation = 'none-of-first-tenant' | 'empty' | 'own-organisation' | { exempt: string };
 export type ListCase = {
   build(ids: Ids): { query: string; variables?: Record<string, unknown> };
@@ -34,5 +38,14 @@ export type ListCase = {
 };
 /** Optional per-file setup, run as the first tenant's buyer admin (`asOwner`) and vendor (`asVendor`); returns ids for `Ids.extra`. */
 /** An HTTP POST outside GraphQL (the ticket upload route) as the first tenant's buyer admin. */
-export type HttpPost = (path: string, contentType: string, body: Buffer) => Promise<{ status: number; body: Record<string, unknown> }>;
-export type Setup = (ctx: { ids: Omit<Ids, 'extra'>; asOwner: GqlCall; asVendor: GqlCall; postAsOwner: HttpPost }) => Promise<Record<string, string>>;
+export type HttpPost = (
+  path: string,
+  contentType: string,
+  body: Buffer,
+) => Promise<{ status: number; body: Record<string, unknown> }>;
+export type Setup = (ctx: {
+  ids: Omit<Ids, 'extra'>;
+  asOwner: GqlCall;
+  asVendor: GqlCall;
+  postAsOwner: HttpPost;
+}) => Promise<Record<string, string>>;

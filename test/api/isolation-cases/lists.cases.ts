@@ -28,26 +28,47 @@ export const LIST_CASES: Record<string, ListCase> = {
   contracts: { build: () => ({ query: '{ contracts { id tenantId code amount } }' }) },
   contractDashboards: { build: () => ({ query: '{ contractDashboards { contractId tenantId } }' }) },
   monthlyReports: {
-    build: (ids) => ({ query: 'query ($c: ID!) { monthlyReports(contractId: $c) { id contractId } }', variables: { c: ids.contractId } }),
+    build: (ids) => ({
+      query: 'query ($c: ID!) { monthlyReports(contractId: $c) { id contractId } }',
+      variables: { c: ids.contractId },
+    }),
   },
   notifications: { build: () => ({ query: '{ notifications(limit: 500) { id tenantId contractId ticketId } }' }) },
   paymentSchedules: { build: () => ({ query: '{ paymentSchedules { contractId } }' }) },
   periodCloses: {
-    build: (ids) => ({ query: 'query ($c: ID!) { periodCloses(contractId: $c) { id contractId score } }', variables: { c: ids.contractId } }),
+    build: (ids) => ({
+      query: 'query ($c: ID!) { periodCloses(contractId: $c) { id contractId score } }',
+      variables: { c: ids.contractId },
+    }),
   },
   presets: { build: () => ({ query: '{ presets { id } }' }), expect: everyone({ exempt: PUBLIC_REFERENCE }) },
   procurementPackages: {
-    build: (ids) => ({ query: 'query ($p: ID!) { procurementPackages(projectId: $p) { id name } }', variables: { p: ids.extra.procurementProjectId } }),
+    build: (ids) => ({
+      query: 'query ($p: ID!) { procurementPackages(projectId: $p) { id name } }',
+      variables: { p: ids.extra.procurementProjectId },
+    }),
   },
   procurementProjects: { build: () => ({ query: '{ procurementProjects { id tenantId code } }' }) },
-  tenants: { build: () => ({ query: '{ tenants { id code name } }' }), expect: { platformAdmin: { exempt: PLATFORM_TENANTS } } },
+  tenants: {
+    build: () => ({ query: '{ tenants { id code name } }' }),
+    expect: { platformAdmin: { exempt: PLATFORM_TENANTS } },
+  },
   ticketSlaHistory: {
-    build: (ids) => ({ query: 'query ($t: ID!) { ticketSlaHistory(ticketId: $t) { id ticketId contractId } }', variables: { t: ids.extra.ticketId } }),
+    build: (ids) => ({
+      query: 'query ($t: ID!) { ticketSlaHistory(ticketId: $t) { id ticketId contractId } }',
+      variables: { t: ids.extra.ticketId },
+    }),
   },
   tickets: {
-    build: (ids) => ({ query: 'query ($c: ID!) { tickets(contractId: $c) { id tenantId contractId } }', variables: { c: ids.contractId } }),
+    build: (ids) => ({
+      query: 'query ($c: ID!) { tickets(contractId: $c) { id tenantId contractId } }',
+      variables: { c: ids.contractId },
+    }),
   },
-  users: { build: () => ({ query: '{ users { id tenantId email } }' }), expect: { platformAdmin: { exempt: PLATFORM_USERS } } },
+  users: {
+    build: () => ({ query: '{ users { id tenantId email } }' }),
+    expect: { platformAdmin: { exempt: PLATFORM_USERS } },
+  },
   vendorOrganizations: {
     build: () => ({ query: '{ vendorOrganizations { id name } }' }),
     // A vendor sees its own organisation only (finding 6b); the buyers and the platform admin read the directory.

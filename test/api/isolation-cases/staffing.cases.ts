@@ -14,20 +14,34 @@ const BOTH: Case['expect'] = { otherTenant: 'NOT_FOUND', otherVendor: 'NOT_FOUND
 
 export const CASES: Record<string, Case> = {
   staffRoster: {
-    build: (ids) => ({ query: 'query ($c: ID!) { staffRoster(contractId: $c) { members { id name } } }', variables: { c: ids.contractId } }),
+    build: (ids) => ({
+      query: 'query ($c: ID!) { staffRoster(contractId: $c) { members { id name } } }',
+      variables: { c: ids.contractId },
+    }),
     expect: BOTH,
   },
   addStaffMember: {
     build: (ids) => ({
       query: 'mutation ($i: AddStaffMemberInput!) { addStaffMember(input: $i) { id } }',
-      variables: { i: { contractId: ids.contractId, personId: 'INTRUDER', name: 'x', roleId: 'ops', fromDate: '2026-01-05' } },
+      variables: {
+        i: { contractId: ids.contractId, personId: 'INTRUDER', name: 'x', roleId: 'ops', fromDate: '2026-01-05' },
+      },
     }),
     expect: BOTH,
   },
   recordReplacement: {
     build: (ids) => ({
       query: 'mutation ($i: RecordReplacementInput!) { recordReplacement(input: $i) { id } }',
-      variables: { i: { contractId: ids.contractId, oldMemberId: ids.extra.staffMemberId, newPersonId: 'INTRUDER', newName: 'x', appliedOn: '2026-03-02', changeOn: '2026-04-01' } },
+      variables: {
+        i: {
+          contractId: ids.contractId,
+          oldMemberId: ids.extra.staffMemberId,
+          newPersonId: 'INTRUDER',
+          newName: 'x',
+          appliedOn: '2026-03-02',
+          changeOn: '2026-04-01',
+        },
+      },
     }),
     expect: BOTH,
   },

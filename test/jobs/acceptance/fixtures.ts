@@ -54,7 +54,10 @@ export function xuzhouTickets(): TicketSpec[] {
     const m = pad(((i - 1) % 4) + 7);
     out.push({ id: `XZ-H2-${pad(i)}`, due: `2026-${m}-20`, done: `2026-${m}-18`, special: i <= 2 });
   }
-  out.push({ id: 'XZ-H2-39', due: '2026-08-10', done: '2026-08-30', special: true }, { id: 'XZ-H2-40', due: '2026-09-10', done: '2026-09-25', special: true });
+  out.push(
+    { id: 'XZ-H2-39', due: '2026-08-10', done: '2026-08-30', special: true },
+    { id: 'XZ-H2-40', due: '2026-09-10', done: '2026-09-25', special: true },
+  );
   for (let i = 41; i <= 50; i++) {
     const m = pad(((i - 41) % 4) + 7);
     out.push({ id: `XZ-H2-${pad(i)}`, due: `2026-${m}-12`, done: `2026-${m}-14` });
@@ -73,13 +76,24 @@ export function huaianTickets(): TicketSpec[] {
 }
 
 /** Nine staff scored `total` each (attitude ≤ 30, ability ≤ 30, results ≤ 40). */
-export function staffScores(total: number, people = 9): { personId: string; attitude: number; ability: number; results: number }[] {
+export function staffScores(
+  total: number,
+  people = 9,
+): { personId: string; attitude: number; ability: number; results: number }[] {
   const attitude = Math.floor(total * 0.3);
   const ability = Math.floor(total * 0.3);
-  return Array.from({ length: people }, (_, i) => ({ personId: `XZ-STAFF-${i + 1}`, attitude, ability, results: total - attitude - ability }));
+  return Array.from({ length: people }, (_, i) => ({
+    personId: `XZ-STAFF-${i + 1}`,
+    attitude,
+    ability,
+    results: total - attitude - ability,
+  }));
 }
 
-export const XUZHOU_PEOPLE = [{ personId: 'PM-1', roleId: 'pm' }, ...Array.from({ length: 8 }, (_, i) => ({ personId: `ENGINEER-${i + 1}`, roleId: 'engineer' }))];
+export const XUZHOU_PEOPLE = [
+  { personId: 'PM-1', roleId: 'pm' },
+  ...Array.from({ length: 8 }, (_, i) => ({ personId: `ENGINEER-${i + 1}`, roleId: 'engineer' })),
+];
 /** The months in which ENGINEER-8 was absent all month: 3 person-months of 108 (example A: actual 105). */
 export const XUZHOU_ABSENT_MONTHS = ['2026-04', '2026-08', '2026-11'];
 
@@ -87,7 +101,10 @@ export const XUZHOU_ABSENT_MONTHS = ['2026-04', '2026-08', '2026-11'];
 export function xuzhouAttendance(month: string): { personId: string; roleId: string; daysPresent: string }[] {
   const calendar = buildCalendar(parseContractConfig(getPreset('xuzhou-2026').config).calendar ?? {});
   const days = workingDatesOfMonth(calendar, month).length;
-  return XUZHOU_PEOPLE.map((p) => ({ ...p, daysPresent: p.personId === 'ENGINEER-8' && XUZHOU_ABSENT_MONTHS.includes(month) ? '0' : String(days) }));
+  return XUZHOU_PEOPLE.map((p) => ({
+    ...p,
+    daysPresent: p.personId === 'ENGINEER-8' && XUZHOU_ABSENT_MONTHS.includes(month) ? '0' : String(days),
+  }));
 }
 
 /** Qinghai's 11 items (example C): sum 950.4 → average 86.40 → grade B. */

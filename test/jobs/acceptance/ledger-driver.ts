@@ -12,12 +12,28 @@ import { eventually } from '../worker-harness';
  * over REST. Everything a test asserts comes back from the API, the worker or the downloaded files.
  */
 
-export type GqlError = { message: string; extensions: { code: string; problems?: { path: string; message: string }[] } };
+export type GqlError = {
+  message: string;
+  extensions: { code: string; problems?: { path: string; message: string }[] };
+};
 export type Gql = { data?: Record<string, unknown> | null; errors?: GqlError[] };
 
-export type Line = { kind: string; amount: string; ruleId: string | null; paymentLineId: string | null; formula: string; reason: string | null };
+export type Line = {
+  kind: string;
+  amount: string;
+  ruleId: string | null;
+  paymentLineId: string | null;
+  formula: string;
+  reason: string | null;
+};
 export type Breakdown = { componentId: string; points: string; explanation: string };
-export type Metric = { period: string; id: string; value: string | null; numerator: string | null; denominator: string | null };
+export type Metric = {
+  period: string;
+  id: string;
+  value: string | null;
+  numerator: string | null;
+  denominator: string | null;
+};
 export type Close = {
   id: string;
   period: string;
@@ -31,7 +47,14 @@ export type Close = {
   lines: Line[];
   job: { id: string; status: string; attempts: number; lastError: string | null } | null;
   result: {
-    assessment: { period: string; score: string | null; unclampedScore: string | null; grade: string | null; breakdown: Breakdown[]; missing: { input: string }[] };
+    assessment: {
+      period: string;
+      score: string | null;
+      unclampedScore: string | null;
+      grade: string | null;
+      breakdown: Breakdown[];
+      missing: { input: string }[];
+    };
     assessments: { period: string; score: string | null }[];
     year: { year: number; score: string } | null;
     metrics: Metric[];
@@ -40,7 +63,20 @@ export type Close = {
   } | null;
 };
 export type Deduction = { ruleId: string; kind: string; label: string | null; amount: string; formula: string };
-export type ScheduleLine = { id: string; label: string; year: number; period: string | null; gross: string; deductionTotal: string; net: string; paid: string; dueDate: string | null; status: string; reasons: string[]; deductions: Deduction[] };
+export type ScheduleLine = {
+  id: string;
+  label: string;
+  year: number;
+  period: string | null;
+  gross: string;
+  deductionTotal: string;
+  net: string;
+  paid: string;
+  dueDate: string | null;
+  status: string;
+  reasons: string[];
+  deductions: Deduction[];
+};
 export type StoredSchedule = {
   contractId: string;
   contractCode: string;
@@ -48,9 +84,24 @@ export type StoredSchedule = {
   calendarVersion: string;
   asOf: string;
   basis: { closes: { id: string; period: string; revision: number }[]; payments: string[]; adjustments: string[] };
-  schedule: { asOf: string; lines: ScheduleLine[]; totals: { gross: string; deductions: string; net: string; paid: string }; vendorBalanceOwed: string; notes: string[] };
+  schedule: {
+    asOf: string;
+    lines: ScheduleLine[];
+    totals: { gross: string; deductions: string; net: string; paid: string };
+    vendorBalanceOwed: string;
+    notes: string[];
+  };
 };
-export type ExportView = { id: string; contractId: string | null; status: string; format: string; fileName: string | null; byteSize: number | null; error: string | null; downloadPath: string | null };
+export type ExportView = {
+  id: string;
+  contractId: string | null;
+  status: string;
+  format: string;
+  fileName: string | null;
+  byteSize: number | null;
+  error: string | null;
+  downloadPath: string | null;
+};
 
 const CLOSE_FIELDS = `id period status revision asOf score grade configVersion calendarVersion
   lines { kind amount ruleId paymentLineId formula reason }
@@ -63,7 +114,10 @@ const SCHEDULE_FIELDS = `contractId contractCode configVersion calendarVersion a
 const EXPORT_FIELDS = 'id contractId status format fileName byteSize error downloadPath';
 
 /** Column key → index in the exported table. */
-export const COL = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i])) as Record<(typeof COLUMNS)[number]['key'], number>;
+export const COL = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i])) as Record<
+  (typeof COLUMNS)[number]['key'],
+  number
+>;
 export type ColumnKey = keyof typeof COL;
 const MONEY_KEYS = new Set<string>(COLUMNS.filter((c) => 'money' in c && c.money).map((c) => c.key));
 
@@ -87,18 +141,35 @@ export class LedgerDriver {
   }
 
   /** The data of an operation that must succeed (its errors are the failure message otherwise). */
-  async ok<T = Record<string, unknown>>(who: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async ok<T = Record<string, unknown>>(
+    who: string,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<T> {
     const r = await this.raw(who, query, variables);
-    if (r.errors?.length || !r.data) throw new Error(`${who}: ${query.slice(0, 80)}… failed: ${JSON.stringify(r.errors, null, 1)}`);
+    if (r.errors?.length || !r.data)
+      throw new Error(`${who}: ${query.slice(0, 80)}… failed: ${JSON.stringify(r.errors, null, 1)}`);
     return r.data as T;
   }
 
-  async createContract(admin: string, presetId: string, code: string, name: string): Promise<{ id: string; amount: string; tenantId: string }> {
-    const { vendorOrganizations } = await this.ok<{ vendorOrganizations: { id: string; name: string }[] }>(admin, '{ vendorOrganizations { id name } }');
+  async createContract(
+    admin: string,
+    presetId: string,
+    code: string,
+    name: string,
+  ): Promise<{ id: string; amount: string; tenantId: string }> {
+    const { vendorOrganizations } = await this.ok<{ vendorOrganizations: { id: string; name: string }[] }>(
+      admin,
+      '{ vendorOrganizations { id name } }',
+    );
     const vendor = vendorOrganizations.find((v) => v.name === '演示运维服务有限公司') ?? vendorOrganizations[0];
-    const r = await this.ok<{ createContract: { id: string; amount: string; tenantId: string } }>(admin, 'mutation ($i: CreateContractInput!) { createContract(input: $i) { id amount tenantId } }', {
-      i: { code, name, vendorOrgId: vendor.id, presetId },
-    });
+    const r = await this.ok<{ createContract: { id: string; amount: string; tenantId: string } }>(
+      admin,
+      'mutation ($i: CreateContractInput!) { createContract(input: $i) { id amount tenantId } }',
+      {
+        i: { code, name, vendorOrgId: vendor.id, presetId },
+      },
+    );
     return r.createContract;
   }
 
@@ -118,77 +189,159 @@ export class LedgerDriver {
       .set('authorization', `Bearer ${this.token(who)}`)
       .set('content-type', 'text/csv')
       .send(Buffer.from(`\ufeff${csv}`, 'utf8'));
-    if (res.status !== 202) throw new Error(`${who}: the upload was refused (${res.status}): ${JSON.stringify(res.body)}`);
+    if (res.status !== 202)
+      throw new Error(`${who}: the upload was refused (${res.status}): ${JSON.stringify(res.body)}`);
     await this.api.jobsIdle();
     // Embedded mode has finished the job by now; with a worker, poll until it has.
-    const r = await eventually(async () => {
-      const seen = await this.ok<{ ticketImport: { status: string; rowsImported: number; error: string | null; problems: unknown[] } }>(
-        who,
-        'query ($id: ID!) { ticketImport(id: $id) { status rowsImported error problems { path message } } }',
-        { id: res.body.id },
+    const r = await eventually(
+      async () => {
+        const seen = await this.ok<{
+          ticketImport: { status: string; rowsImported: number; error: string | null; problems: unknown[] };
+        }>(who, 'query ($id: ID!) { ticketImport(id: $id) { status rowsImported error problems { path message } } }', {
+          id: res.body.id,
+        });
+        return seen.ticketImport.status === 'COMPLETED' || seen.ticketImport.status === 'FAILED' ? seen : undefined;
+      },
+      60_000,
+      100,
+    );
+    if (r.ticketImport.status !== 'COMPLETED')
+      throw new Error(
+        `${who}: the import ${r.ticketImport.status}: ${r.ticketImport.error} ${JSON.stringify(r.ticketImport.problems)}`,
       );
-      return seen.ticketImport.status === 'COMPLETED' || seen.ticketImport.status === 'FAILED' ? seen : undefined;
-    }, 60_000, 100);
-    if (r.ticketImport.status !== 'COMPLETED') throw new Error(`${who}: the import ${r.ticketImport.status}: ${r.ticketImport.error} ${JSON.stringify(r.ticketImport.problems)}`);
     return r.ticketImport.rowsImported;
   }
 
   /** The vendor saves and submits a month's report; the buyer accepts it. */
-  async reportMonth(vendor: string, buyer: string, contractId: string, month: string, attendance: { personId: string; roleId: string; daysPresent: string }[]): Promise<void> {
-    const saved = await this.ok<{ saveMonthlyReport: { id: string } }>(vendor, 'mutation ($i: SaveMonthlyReportInput!) { saveMonthlyReport(input: $i) { id } }', {
-      i: { contractId, month, report: { attendance, deliveries: [], serviceEvents: [] } },
-    });
+  async reportMonth(
+    vendor: string,
+    buyer: string,
+    contractId: string,
+    month: string,
+    attendance: { personId: string; roleId: string; daysPresent: string }[],
+  ): Promise<void> {
+    const saved = await this.ok<{ saveMonthlyReport: { id: string } }>(
+      vendor,
+      'mutation ($i: SaveMonthlyReportInput!) { saveMonthlyReport(input: $i) { id } }',
+      {
+        i: { contractId, month, report: { attendance, deliveries: [], serviceEvents: [] } },
+      },
+    );
     const id = saved.saveMonthlyReport.id;
     await this.ok(vendor, 'mutation ($r: ID!) { submitMonthlyReport(reportId: $r) { status } }', { r: id });
-    const accepted = await this.ok<{ acceptMonthlyReport: { status: string } }>(buyer, 'mutation ($r: ID!) { acceptMonthlyReport(reportId: $r) { status } }', { r: id });
-    if (accepted.acceptMonthlyReport.status !== 'accepted') throw new Error(`report ${month} is ${accepted.acceptMonthlyReport.status}`);
+    const accepted = await this.ok<{ acceptMonthlyReport: { status: string } }>(
+      buyer,
+      'mutation ($r: ID!) { acceptMonthlyReport(reportId: $r) { status } }',
+      { r: id },
+    );
+    if (accepted.acceptMonthlyReport.status !== 'accepted')
+      throw new Error(`report ${month} is ${accepted.acceptMonthlyReport.status}`);
   }
 
   async close(who: string, id: string): Promise<Close> {
-    return (await this.ok<{ periodClose: Close }>(who, `query ($id: ID!) { periodClose(id: $id) { ${CLOSE_FIELDS} } }`, { id })).periodClose;
+    return (
+      await this.ok<{ periodClose: Close }>(who, `query ($id: ID!) { periodClose(id: $id) { ${CLOSE_FIELDS} } }`, {
+        id,
+      })
+    ).periodClose;
   }
 
   /** closePeriod → the worker computes the draft (polled) → the admin confirms it. Returns the draft and the confirmed close. */
-  async closeAndConfirm(closer: string, admin: string, contractId: string, period: string, asOf: string): Promise<{ draft: Close; confirmed: Close }> {
-    const pending = (await this.ok<{ closePeriod: Close }>(closer, `mutation ($i: ClosePeriodInput!) { closePeriod(input: $i) { ${CLOSE_FIELDS} } }`, { i: { contractId, period, asOf } })).closePeriod;
+  async closeAndConfirm(
+    closer: string,
+    admin: string,
+    contractId: string,
+    period: string,
+    asOf: string,
+  ): Promise<{ draft: Close; confirmed: Close }> {
+    const pending = (
+      await this.ok<{ closePeriod: Close }>(
+        closer,
+        `mutation ($i: ClosePeriodInput!) { closePeriod(input: $i) { ${CLOSE_FIELDS} } }`,
+        { i: { contractId, period, asOf } },
+      )
+    ).closePeriod;
     // The worker may have computed the draft before closePeriod reads the close back.
-    if (!['pending', 'draft'].includes(pending.status) || pending.period !== period || pending.asOf !== asOf) throw new Error(`closePeriod answered ${JSON.stringify(pending)}`);
+    if (!['pending', 'draft'].includes(pending.status) || pending.period !== period || pending.asOf !== asOf)
+      throw new Error(`closePeriod answered ${JSON.stringify(pending)}`);
     let last: Close = pending;
-    const draft = await eventually(async () => {
-      last = await this.close(admin, pending.id);
-      // A job that failed (or failed twice with the same kind of error, retrying with backoff) will not come good in a test.
-      if (last.job?.status === 'failed' || (last.job?.lastError && last.job.attempts >= 2)) {
-        throw new Error(`the close job of ${period} ${last.job.status === 'failed' ? 'failed' : `keeps failing (${last.job.attempts} attempts)`}: ${last.job.lastError}`);
-      }
-      return last.status === 'draft' ? last : undefined;
-    }, 60_000, 100).catch((e: Error) => {
+    const draft = await eventually(
+      async () => {
+        last = await this.close(admin, pending.id);
+        // A job that failed (or failed twice with the same kind of error, retrying with backoff) will not come good in a test.
+        if (last.job?.status === 'failed' || (last.job?.lastError && last.job.attempts >= 2)) {
+          throw new Error(
+            `the close job of ${period} ${last.job.status === 'failed' ? 'failed' : `keeps failing (${last.job.attempts} attempts)`}: ${last.job.lastError}`,
+          );
+        }
+        return last.status === 'draft' ? last : undefined;
+      },
+      60_000,
+      100,
+    ).catch((e: Error) => {
       throw new Error(`${e.message}: ${period} stayed ${last.status}; job ${JSON.stringify(last.job)}`);
     });
     // A reason for any missing input (recorded only when inputs are missing; a complete close ignores it).
-    const confirmed = (await this.ok<{ confirmPeriodClose: Close }>(admin, `mutation ($id: ID!, $r: String) { confirmPeriodClose(closeId: $id, reason: $r) { ${CLOSE_FIELDS} } }`, { id: draft.id, r: 'acceptance scenario: confirmed as the scenario says' })).confirmPeriodClose;
+    const confirmed = (
+      await this.ok<{ confirmPeriodClose: Close }>(
+        admin,
+        `mutation ($id: ID!, $r: String) { confirmPeriodClose(closeId: $id, reason: $r) { ${CLOSE_FIELDS} } }`,
+        { id: draft.id, r: 'acceptance scenario: confirmed as the scenario says' },
+      )
+    ).confirmPeriodClose;
     return { draft, confirmed };
   }
 
   /** The stored schedule once its basis holds every given confirmed close (the schedule job runs in the worker). */
   async scheduleAfter(who: string, contractId: string, closeIds: readonly string[]): Promise<StoredSchedule> {
     let last: StoredSchedule | null = null;
-    return eventually(async () => {
-      last = (await this.ok<{ paymentSchedule: StoredSchedule | null }>(who, `query ($c: ID!) { paymentSchedule(contractId: $c) { ${SCHEDULE_FIELDS} } }`, { c: contractId })).paymentSchedule;
-      return last && closeIds.every((id) => last?.basis.closes.some((c) => c.id === id)) ? last : undefined;
-    }, 60_000, 100).catch((e: Error) => {
-      throw new Error(`${e.message}: the schedule's basis is ${JSON.stringify(last && (last as StoredSchedule).basis)}, waiting for ${closeIds.join(', ')}`);
+    return eventually(
+      async () => {
+        last = (
+          await this.ok<{ paymentSchedule: StoredSchedule | null }>(
+            who,
+            `query ($c: ID!) { paymentSchedule(contractId: $c) { ${SCHEDULE_FIELDS} } }`,
+            { c: contractId },
+          )
+        ).paymentSchedule;
+        return last && closeIds.every((id) => last?.basis.closes.some((c) => c.id === id)) ? last : undefined;
+      },
+      60_000,
+      100,
+    ).catch((e: Error) => {
+      throw new Error(
+        `${e.message}: the schedule's basis is ${JSON.stringify(last && (last as StoredSchedule).basis)}, waiting for ${closeIds.join(', ')}`,
+      );
     });
   }
 
   /** requestExport → export(id) until READY (the worker renders it) → GET the file with the caller's Bearer token. */
-  async exportFile(who: string, contractId: string, format: 'CSV' | 'XLSX'): Promise<{ view: ExportView; bytes: Buffer; contentType: string; disposition: string }> {
-    const queued = (await this.ok<{ requestExport: ExportView }>(who, `mutation ($i: RequestExportInput!) { requestExport(input: $i) { ${EXPORT_FIELDS} } }`, { i: { contractId, format } })).requestExport;
+  async exportFile(
+    who: string,
+    contractId: string,
+    format: 'CSV' | 'XLSX',
+  ): Promise<{ view: ExportView; bytes: Buffer; contentType: string; disposition: string }> {
+    const queued = (
+      await this.ok<{ requestExport: ExportView }>(
+        who,
+        `mutation ($i: RequestExportInput!) { requestExport(input: $i) { ${EXPORT_FIELDS} } }`,
+        { i: { contractId, format } },
+      )
+    ).requestExport;
     if (queued.status !== 'QUEUED') throw new Error(`requestExport answered ${JSON.stringify(queued)}`);
-    const view = await eventually(async () => {
-      const v = (await this.ok<{ export: ExportView }>(who, `query ($id: ID!) { export(id: $id) { ${EXPORT_FIELDS} } }`, { id: queued.id })).export;
-      if (v.status === 'FAILED') throw new Error(`export ${format} failed: ${v.error}`);
-      return v.status === 'READY' ? v : undefined;
-    }, 60_000, 100);
+    const view = await eventually(
+      async () => {
+        const v = (
+          await this.ok<{ export: ExportView }>(who, `query ($id: ID!) { export(id: $id) { ${EXPORT_FIELDS} } }`, {
+            id: queued.id,
+          })
+        ).export;
+        if (v.status === 'FAILED') throw new Error(`export ${format} failed: ${v.error}`);
+        return v.status === 'READY' ? v : undefined;
+      },
+      60_000,
+      100,
+    );
     const res = await request(this.api.app.getHttpServer())
       .get(view.downloadPath as string)
       .set('authorization', `Bearer ${this.token(who)}`)
@@ -199,7 +352,12 @@ export class LedgerDriver {
         r.on('end', () => cb(null, Buffer.concat(chunks)));
       });
     if (res.status !== 200) throw new Error(`download ${view.downloadPath}: HTTP ${res.status} ${String(res.body)}`);
-    return { view, bytes: res.body as Buffer, contentType: String(res.headers['content-type']), disposition: String(res.headers['content-disposition']) };
+    return {
+      view,
+      bytes: res.body as Buffer,
+      contentType: String(res.headers['content-type']),
+      disposition: String(res.headers['content-disposition']),
+    };
   }
 }
 
@@ -210,8 +368,14 @@ function toSheet(rows: string[][], moneyCellsNumeric: boolean): ExportedSheet {
   const at = rows.findIndex((r) => r[0] === '类型');
   if (at < 0) throw new Error('no column header row 类型 in the export');
   const header = rows[at];
-  if (header.join('|') !== COLUMNS.map((c) => c.header).join('|')) throw new Error(`unexpected columns: ${header.join('|')}`);
-  const block = Object.fromEntries(rows.slice(0, at).filter((r) => r[0]).map((r) => [r[0], r[1]]));
+  if (header.join('|') !== COLUMNS.map((c) => c.header).join('|'))
+    throw new Error(`unexpected columns: ${header.join('|')}`);
+  const block = Object.fromEntries(
+    rows
+      .slice(0, at)
+      .filter((r) => r[0])
+      .map((r) => [r[0], r[1]]),
+  );
   return { block, table: rows.slice(at + 1).filter((r) => r.some((c) => c !== '')), moneyCellsNumeric };
 }
 
@@ -234,7 +398,10 @@ export async function readXlsx(bytes: Buffer): Promise<ExportedSheet> {
       if (v === null || v === undefined) return '';
       if (typeof v === 'number') return MONEY_KEYS.has(c.key) ? v.toFixed(2) : String(v);
       if (v instanceof Date) return v.toISOString();
-      if (typeof v === 'object') throw new Error(`cell ${c.header} of row ${n} is not a plain value (formula or rich text): ${JSON.stringify(v)}`);
+      if (typeof v === 'object')
+        throw new Error(
+          `cell ${c.header} of row ${n} is not a plain value (formula or rich text): ${JSON.stringify(v)}`,
+        );
       return String(v);
     });
     if (rows[n - 1][0] === '类型') headerSeen = true;
@@ -247,13 +414,15 @@ export async function readXlsx(bytes: Buffer): Promise<ExportedSheet> {
 
 /** Parses the CSV with csv-parse (BOM, RFC 4180, every row as wide as the table). */
 export function readCsv(bytes: Buffer): ExportedSheet {
-  if (bytes[0] !== 0xef || bytes[1] !== 0xbb || bytes[2] !== 0xbf) throw new Error('the CSV has no UTF-8 byte-order mark');
+  if (bytes[0] !== 0xef || bytes[1] !== 0xbb || bytes[2] !== 0xbf)
+    throw new Error('the CSV has no UTF-8 byte-order mark');
   const rows = parse(bytes, { bom: true, relax_column_count: false }) as string[][];
   return toSheet(rows, false);
 }
 
 export const pick = (row: string[], ...keys: ColumnKey[]): string[] => keys.map((k) => row[COL[k]]);
-export const rowsOf = (sheet: ExportedSheet, kind: string, lineId?: string): string[][] => sheet.table.filter((r) => r[COL.kind] === kind && (lineId === undefined || r[COL.lineId] === lineId));
+export const rowsOf = (sheet: ExportedSheet, kind: string, lineId?: string): string[][] =>
+  sheet.table.filter((r) => r[COL.kind] === kind && (lineId === undefined || r[COL.lineId] === lineId));
 
 /**
  * The exported table against the stored schedule it was rendered from, for any contract: one 付款节点 row per line
@@ -264,11 +433,16 @@ export const rowsOf = (sheet: ExportedSheet, kind: string, lineId?: string): str
 export function consistencyProblems(sheet: ExportedSheet, code: string, stored: StoredSchedule): string[] {
   const problems: string[] = [];
   const eq = (what: string, got: unknown, want: unknown) => {
-    if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`${what}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+    if (JSON.stringify(got) !== JSON.stringify(want))
+      problems.push(`${what}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
   };
   const s = stored.schedule;
   const lineRows = rowsOf(sheet, '付款节点');
-  eq('line rows', lineRows.map((r) => r[COL.lineId]), s.lines.map((l) => l.id));
+  eq(
+    'line rows',
+    lineRows.map((r) => r[COL.lineId]),
+    s.lines.map((l) => l.id),
+  );
   for (const l of s.lines) {
     const at = sheet.table.findIndex((r) => r[COL.kind] === '付款节点' && r[COL.lineId] === l.id);
     if (at < 0) continue;
@@ -285,17 +459,41 @@ export function consistencyProblems(sheet: ExportedSheet, code: string, stored: 
     ]);
     eq(`${l.id} withheld`, row[COL.withheld], l.status === 'withheld' ? l.net : '0.00');
     const beneath = sheet.table.slice(at + 1, at + 1 + l.deductions.length);
-    eq(`${l.id} deduction rows`, beneath.map((r) => [r[COL.kind], r[COL.rule], r[COL.deduction], r[COL.formula]]), l.deductions.map((d) => ['扣款', d.label || deductionKindText(d.kind, 'zh-CN'), d.amount, d.formula]));
+    eq(
+      `${l.id} deduction rows`,
+      beneath.map((r) => [r[COL.kind], r[COL.rule], r[COL.deduction], r[COL.formula]]),
+      l.deductions.map((d) => ['扣款', d.label || deductionKindText(d.kind, 'zh-CN'), d.amount, d.formula]),
+    );
   }
   const totals = rowsOf(sheet, '合计');
   eq('one 合计 row', totals.length, 1);
   const total = totals[0] ?? [];
-  eq('合计 cells', pick(total, 'code', 'gross', 'deduction', 'net', 'netCapital', 'paid', 'vendorOwed'), [code, s.totals.gross, s.totals.deductions, s.totals.net, toChineseCapital(s.totals.net), s.totals.paid, s.vendorBalanceOwed]);
+  eq('合计 cells', pick(total, 'code', 'gross', 'deduction', 'net', 'netCapital', 'paid', 'vendorOwed'), [
+    code,
+    s.totals.gross,
+    s.totals.deductions,
+    s.totals.net,
+    toChineseCapital(s.totals.net),
+    s.totals.paid,
+    s.vendorBalanceOwed,
+  ]);
   for (const k of ['gross', 'deduction', 'net', 'paid', 'withheld', 'outstanding'] as const) {
-    eq(`合计 ${k} = Σ line rows`, total[COL[k]], lineRows.reduce((a, r) => a.plus(dec(r[COL[k]] || '0')), dec(0)).toFixed(2));
+    eq(
+      `合计 ${k} = Σ line rows`,
+      total[COL[k]],
+      lineRows.reduce((a, r) => a.plus(dec(r[COL[k]] || '0')), dec(0)).toFixed(2),
+    );
   }
-  eq('no 说明 row about differing totals', rowsOf(sheet, '说明').filter((r) => r[COL.reason].startsWith('明细合计')), []);
-  eq('header block', [sheet.block['配置版本'], sheet.block['日历版本'], sheet.block['计算基准日']], [`配置第 ${stored.configVersion} 版`, describeCalendarVersion(stored.calendarVersion, 'zh-CN'), stored.asOf]);
+  eq(
+    'no 说明 row about differing totals',
+    rowsOf(sheet, '说明').filter((r) => r[COL.reason].startsWith('明细合计')),
+    [],
+  );
+  eq(
+    'header block',
+    [sheet.block['配置版本'], sheet.block['日历版本'], sheet.block['计算基准日']],
+    [`配置第 ${stored.configVersion} 版`, describeCalendarVersion(stored.calendarVersion, 'zh-CN'), stored.asOf],
+  );
   return problems;
 }
 

@@ -13,7 +13,10 @@ export const QUEUE_BOARD_PATH = '/admin/queues';
 function tokenOf(req: Request): string | undefined {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7);
-  const cookie = req.headers.cookie?.split(';').map((c) => c.trim()).find((c) => c.startsWith('ledger_token='));
+  const cookie = req.headers.cookie
+    ?.split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith('ledger_token='));
   return cookie ? decodeURIComponent(cookie.slice('ledger_token='.length)) : undefined;
 }
 
@@ -36,13 +39,18 @@ export class QueueBoard implements OnModuleInit {
     if (!(this.dispatcher instanceof BullmqDispatcher)) return;
     const adapter = new ExpressAdapter();
     adapter.setBasePath(QUEUE_BOARD_PATH);
-    createBullBoard({ queues: [...this.dispatcher.queues.values()].map((q) => new BullMQAdapter(q)), serverAdapter: adapter, options: { uiConfig: { boardTitle: '履约台账 · 队列' } } });
+    createBullBoard({
+      queues: [...this.dispatcher.queues.values()].map((q) => new BullMQAdapter(q)),
+      serverAdapter: adapter,
+      options: { uiConfig: { boardTitle: '履约台账 · 队列' } },
+    });
     const guard = async (req: Request, res: Response, next: NextFunction) => {
       const token = tokenOf(req);
       if (!token) return void res.status(401).json({ error: 'sign in first (Bearer token or ledger_token cookie)' });
       try {
         const claims = await this.sessions.verify(token);
-        if (claims.role !== 'platform-admin') return void res.status(403).json({ error: 'the queue board is for platform administrators' });
+        if (claims.role !== 'platform-admin')
+          return void res.status(403).json({ error: 'the queue board is for platform administrators' });
         next();
       } catch {
         res.status(401).json({ error: 'the session token is invalid or expired' });

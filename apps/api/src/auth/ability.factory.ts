@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from './principal';
 
 export type Action = 'manage' | 'create' | 'read' | 'update';
-export type SubjectName = 'Tenant' | 'VendorOrganization' | 'User' | 'Contract' | 'Ticket' | 'Job' | 'JobBacklog' | 'NationalCalendar';
+export type SubjectName =
+  'Tenant' | 'VendorOrganization' | 'User' | 'Contract' | 'Ticket' | 'Job' | 'JobBacklog' | 'NationalCalendar';
 type Subjects =
   | SubjectName
   | (ForcedSubject<'Contract'> & { tenantId: string; vendorOrgId?: string })
@@ -27,9 +28,16 @@ type ReportSubjects =
   | (ForcedSubject<'PeriodInputs'> & ContractScoped)
   | (ForcedSubject<'StaffRoster'> & ContractScoped);
 /** Procurement (Tianjin): the buyer tenant's only; vendors hold no procurement ability (bidders are not users). */
-export type ProcurementSubject = 'ProcurementProject' | 'ProcurementPackage' | 'ProcurementBid' | 'ProcurementEvaluatorSheet';
-type ProcurementSubjects = ProcurementSubject | { [K in ProcurementSubject]: ForcedSubject<K> & { tenantId: string } }[ProcurementSubject];
-const PROCUREMENT: ProcurementSubject[] = ['ProcurementProject', 'ProcurementPackage', 'ProcurementBid', 'ProcurementEvaluatorSheet'];
+export type ProcurementSubject =
+  'ProcurementProject' | 'ProcurementPackage' | 'ProcurementBid' | 'ProcurementEvaluatorSheet';
+type ProcurementSubjects =
+  ProcurementSubject | { [K in ProcurementSubject]: ForcedSubject<K> & { tenantId: string } }[ProcurementSubject];
+const PROCUREMENT: ProcurementSubject[] = [
+  'ProcurementProject',
+  'ProcurementPackage',
+  'ProcurementBid',
+  'ProcurementEvaluatorSheet',
+];
 export type AppAbility = MongoAbility<[Action, Subjects | ProcurementSubjects]>;
 
 /** A value no record has: a role without a tenant (or vendor) then matches nothing. */
@@ -73,10 +81,14 @@ export class AbilityFactory {
       case 'finance':
         can('read', 'VendorOrganization');
         can('read', 'Contract', { tenantId: p.tenantId ?? NONE });
-        can(p.role === 'buyer-staff' ? ['read', 'update'] : 'read', ['MonthlyReport', 'PeriodInputs'], { tenantId: p.tenantId ?? NONE });
+        can(p.role === 'buyer-staff' ? ['read', 'update'] : 'read', ['MonthlyReport', 'PeriodInputs'], {
+          tenantId: p.tenantId ?? NONE,
+        });
         can('read', 'StaffRoster', { tenantId: p.tenantId ?? NONE });
         // Buyer staff submit and move tickets as the buyer; finance only reads them.
-        can(p.role === 'buyer-staff' ? ['read', 'create', 'update'] : 'read', 'Ticket', { tenantId: p.tenantId ?? NONE });
+        can(p.role === 'buyer-staff' ? ['read', 'create', 'update'] : 'read', 'Ticket', {
+          tenantId: p.tenantId ?? NONE,
+        });
         // Buyer staff record bids and evaluator sheets; finance only reads procurement.
         can(p.role === 'buyer-staff' ? ['read', 'create'] : 'read', PROCUREMENT, { tenantId: p.tenantId ?? NONE });
         // Buyer staff may request a close (computing a draft); only the buyer admin confirms. Finance marks payments.

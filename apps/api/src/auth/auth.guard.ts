@@ -23,7 +23,9 @@ export class AuthGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()]);
     const gql = ctx.getType<string>() === 'graphql' ? GqlExecutionContext.create(ctx) : undefined;
-    const req: Request | undefined = gql ? gql.getContext<{ req: Request }>().req : ctx.switchToHttp().getRequest<Request>();
+    const req: Request | undefined = gql
+      ? gql.getContext<{ req: Request }>().req
+      : ctx.switchToHttp().getRequest<Request>();
     const header = req?.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
     if (!token) {

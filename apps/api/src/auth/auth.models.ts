@@ -20,7 +20,10 @@ export class UserModel {
   @Field(() => ID, { nullable: true })
   vendorOrgId!: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'Set while the account is disabled (no sign-in; its sessions are refused).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Set while the account is disabled (no sign-in; its sessions are refused).',
+  })
   disabledAt?: Date | null;
 }
 

@@ -48,7 +48,10 @@ export class AuthService {
         .where('u.email = :email', { email: normalised })
         .getOne();
       const attempt = { at: now, email: normalised, ip, userId: user?.id ?? null, tenantId: user?.tenantId ?? null };
-      const until = lockedUntil(await loginAttempts.failures(em, normalised, ip, now, this.throttle.windowSeconds), this.throttle);
+      const until = lockedUntil(
+        await loginAttempts.failures(em, normalised, ip, now, this.throttle.windowSeconds),
+        this.throttle,
+      );
       if (until && until > now) {
         await loginAttempts.insert(em, { ...attempt, outcome: 'throttled' });
         return { throttledFor: Math.ceil((until.getTime() - now.getTime()) / 1000) };
@@ -57,7 +60,9 @@ export class AuthService {
     });
     if ('throttledFor' in begun) {
       const wait = begun.throttledFor;
-      throw new DomainError('TOO_MANY_REQUESTS', `too many failed sign-ins: try again in ${wait} s`, [problem('input.email', 'auth.retryAfter', { seconds: wait })]);
+      throw new DomainError('TOO_MANY_REQUESTS', `too many failed sign-ins: try again in ${wait} s`, [
+        problem('input.email', 'auth.retryAfter', { seconds: wait }),
+      ]);
     }
     const { user, attemptId } = begun;
     // The slow hash runs outside any transaction: no connection is held while it works.
@@ -66,7 +71,13 @@ export class AuthService {
     await this.db.run(scope, (em) => loginAttempts.settle(em, attemptId, outcome));
     if (!user || outcome === 'failure') throw new DomainError('UNAUTHENTICATED', 'wrong email or password');
     if (outcome === 'disabled') throw new DomainError('UNAUTHENTICATED', 'this account is disabled');
-    const claims: TokenClaims = { sub: user.id, role: user.role, tid: user.tenantId, vid: user.vendorOrgId, ver: user.tokenVersion };
+    const claims: TokenClaims = {
+      sub: user.id,
+      role: user.role,
+      tid: user.tenantId,
+      vid: user.vendorOrgId,
+      ver: user.tokenVersion,
+    };
     const token = await this.jwt.signAsync(claims, { expiresIn: ttlSeconds });
     const { passwordHash: _omit, ...visible } = user;
     return { token, expiresAt: new Date(now.getTime() + ttlSeconds * 1000).toISOString(), user: visible };

@@ -12,7 +12,12 @@ export type ThrottlePolicy = {
 export type LoginOutcome = 'success' | 'failure' | 'throttled' | 'disabled';
 
 /** Recent failures of one account (since its last success) and of one client IP, with the latest of each. */
-export type FailureStats = { accountFailures: number; accountLast: Date | null; ipFailures: number; ipLast: Date | null };
+export type FailureStats = {
+  accountFailures: number;
+  accountLast: Date | null;
+  ipFailures: number;
+  ipLast: Date | null;
+};
 
 /**
  * When the next attempt is allowed, or null when it is allowed now. After `max` failures the lockout is
@@ -24,7 +29,10 @@ export function lockedUntil(stats: FailureStats, policy: ThrottlePolicy): Date |
     const seconds = Math.min(policy.lockoutMaxSeconds, policy.lockoutSeconds * 2 ** Math.min(failures - max, 30));
     return last.getTime() + seconds * 1000;
   };
-  const t = Math.max(until(stats.accountFailures, policy.maxFailuresPerAccount, stats.accountLast), until(stats.ipFailures, policy.maxFailuresPerIp, stats.ipLast));
+  const t = Math.max(
+    until(stats.accountFailures, policy.maxFailuresPerAccount, stats.accountLast),
+    until(stats.ipFailures, policy.maxFailuresPerIp, stats.ipLast),
+  );
   return t > 0 ? new Date(t) : null;
 }
 
@@ -40,7 +48,13 @@ export const loginAttempts = {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('login-ip:' || $1))`, [ip]);
   },
 
-  async failures(em: EntityManager, email: string, ip: string, now: Date, windowSeconds: number): Promise<FailureStats> {
+  async failures(
+    em: EntityManager,
+    email: string,
+    ip: string,
+    now: Date,
+    windowSeconds: number,
+  ): Promise<FailureStats> {
     const since = new Date(now.getTime() - windowSeconds * 1000);
     const [row] = (await em.query(
       `WITH recent AS (SELECT email, ip, at, outcome FROM login_attempts WHERE (email = $1 OR ip = $2) AND at > $3),
@@ -52,12 +66,24 @@ export const loginAttempts = {
          FROM recent`,
       [email, ip, since],
     )) as { account_failures: number; account_last: Date | null; ip_failures: number; ip_last: Date | null }[];
-    return { accountFailures: row.account_failures, accountLast: row.account_last, ipFailures: row.ip_failures, ipLast: row.ip_last };
+    return {
+      accountFailures: row.account_failures,
+      accountLast: row.account_last,
+      ipFailures: row.ip_failures,
+      ipLast: row.ip_last,
+    };
   },
 
   async insert(
     em: EntityManager,
-    row: { at: Date; email: string; ip: string; outcome: LoginOutcome | 'pending'; userId: string | null; tenantId: string | null },
+    row: {
+      at: Date;
+      email: string;
+      ip: string;
+      outcome: LoginOutcome | 'pending';
+      userId: string | null;
+      tenantId: string | null;
+    },
   ): Promise<string> {
     const [inserted] = (await em.query(
       `INSERT INTO login_attempts (at, email, ip, outcome, user_id, tenant_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text AS id`,

@@ -23,7 +23,8 @@ export class SessionVerifier {
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'the session token is invalid or expired');
     }
-    if (!(await this.stillValid(claims))) throw new DomainError('UNAUTHENTICATED', 'the session has ended: sign in again');
+    if (!(await this.stillValid(claims)))
+      throw new DomainError('UNAUTHENTICATED', 'the session has ended: sign in again');
     return claims;
   }
 
@@ -34,7 +35,12 @@ export class SessionVerifier {
   private async stillValid(c: TokenClaims): Promise<boolean> {
     if (typeof c.sub !== 'string' || !UUID.test(c.sub) || typeof c.ver !== 'number') return false;
     const user = await this.db.run({ kind: 'session', userId: c.sub }, (em) =>
-      em.getRepository(UserEntity).findOne({ where: { id: c.sub }, select: { id: true, role: true, tenantId: true, vendorOrgId: true, disabledAt: true, tokenVersion: true } }),
+      em
+        .getRepository(UserEntity)
+        .findOne({
+          where: { id: c.sub },
+          select: { id: true, role: true, tenantId: true, vendorOrgId: true, disabledAt: true, tokenVersion: true },
+        }),
     );
     return (
       user !== null &&

@@ -1,6 +1,8 @@
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType({ description: 'A day a State Council notice names: a day off (holiday) or a make-up working day (调休上班).' })
+@ObjectType({
+  description: 'A day a State Council notice names: a day off (holiday) or a make-up working day (调休上班).',
+})
 export class NationalCalendarDayModel {
   @Field({ description: 'YYYY-MM-DD.' })
   date!: string;
@@ -21,12 +23,18 @@ export class NationalCalendarNoticeModel {
   date!: string;
 }
 
-@ObjectType({ description: 'A year of the national calendar: one publication of it, or the provisional calendar the engine computes on.' })
+@ObjectType({
+  description:
+    'A year of the national calendar: one publication of it, or the provisional calendar the engine computes on.',
+})
 export class NationalCalendarYearModel {
   @Field(() => Int)
   year!: number;
 
-  @Field({ description: 'published | provisional (no notice yet: weekends, statutory holidays on their legal dates, no 调休; domain rule 18).' })
+  @Field({
+    description:
+      'published | provisional (no notice yet: weekends, statutory holidays on their legal dates, no 调休; domain rule 18).',
+  })
   status!: string;
 
   @Field(() => [NationalCalendarDayModel])
@@ -35,16 +43,27 @@ export class NationalCalendarYearModel {
   @Field(() => [NationalCalendarDayModel])
   makeUpWorkdays!: NationalCalendarDayModel[];
 
-  @Field(() => Int, { nullable: true, description: 'The publication number (national_calendar_years.id; the `+rev-N` of a calendar version). Null when provisional.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The publication number (national_calendar_years.id; the `+rev-N` of a calendar version). Null when provisional.',
+  })
   revision!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'shipped (with the product at first start) | package (a later release) | admin (published by the platform admin). Null when provisional.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'shipped (with the product at first start) | package (a later release) | admin (published by the platform admin). Null when provisional.',
+  })
   source!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The shipped data version a shipped/package year came from.' })
   release!: string | null;
 
-  @Field(() => NationalCalendarNoticeModel, { nullable: true, description: 'The notice of a year the platform admin published.' })
+  @Field(() => NationalCalendarNoticeModel, {
+    nullable: true,
+    description: 'The notice of a year the platform admin published.',
+  })
   notice!: NationalCalendarNoticeModel | null;
 
   @Field(() => String, { nullable: true, description: 'Why a published year was corrected.' })
@@ -54,12 +73,19 @@ export class NationalCalendarYearModel {
   publishedAt!: Date | null;
 }
 
-@ObjectType({ description: 'The national working-day calendar the system computes on now, and every publication so far.' })
+@ObjectType({
+  description: 'The national working-day calendar the system computes on now, and every publication so far.',
+})
 export class NationalCalendarModel {
-  @Field({ description: 'The current national version (stored with every result: `…+rev-N` after a publication, `+provisional-A..B` for the provisional years).' })
+  @Field({
+    description:
+      'The current national version (stored with every result: `…+rev-N` after a publication, `+provisional-A..B` for the provisional years).',
+  })
   version!: string;
 
-  @Field(() => [NationalCalendarYearModel], { description: 'Each year as computed now, ascending: published years, then provisional ones.' })
+  @Field(() => [NationalCalendarYearModel], {
+    description: 'Each year as computed now, ascending: published years, then provisional ones.',
+  })
   years!: NationalCalendarYearModel[];
 
   @Field(() => [NationalCalendarYearModel], { description: 'Every publication, newest first (corrections included).' })
@@ -105,7 +131,10 @@ export class PublishNationalCalendarInput {
   reason?: string | null;
 }
 
-@InputType({ description: 'A year uploaded as a file: a NateScarlet/holiday-cn year file, or chinese-days data (the given year is taken from it).' })
+@InputType({
+  description:
+    'A year uploaded as a file: a NateScarlet/holiday-cn year file, or chinese-days data (the given year is taken from it).',
+})
 export class PublishNationalCalendarFileInput {
   @Field({ description: 'holiday-cn | chinese-days' })
   format!: string;
@@ -113,7 +142,10 @@ export class PublishNationalCalendarFileInput {
   @Field({ description: "The file's text (JSON)." })
   content!: string;
 
-  @Field(() => Int, { nullable: true, description: 'The year to take (chinese-days files hold many; a holiday-cn file names its own).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The year to take (chinese-days files hold many; a holiday-cn file names its own).',
+  })
   year?: number | null;
 
   @Field(() => NationalCalendarNoticeInput)
@@ -134,6 +166,8 @@ export class NationalCalendarPublicationModel {
   @Field({ description: 'The national version computed on from now on.' })
   version!: string;
 
-  @Field(() => Int, { description: 'Tenants asked to recompute the results the publication changes (the recomputation runs as jobs).' })
+  @Field(() => Int, {
+    description: 'Tenants asked to recompute the results the publication changes (the recomputation runs as jobs).',
+  })
   tenantsAsked!: number;
 }

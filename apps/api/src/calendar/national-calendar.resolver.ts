@@ -1,12 +1,20 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { NationalCalendarModel, NationalCalendarPublicationModel, PublishNationalCalendarFileInput, PublishNationalCalendarInput } from './national-calendar.models';
+import {
+  NationalCalendarModel,
+  NationalCalendarPublicationModel,
+  PublishNationalCalendarFileInput,
+  PublishNationalCalendarInput,
+} from './national-calendar.models';
 import { NationalCalendarService } from './national-calendar.service';
 
 @Resolver(() => NationalCalendarModel)
 export class NationalCalendarResolver {
   constructor(private readonly service: NationalCalendarService) {}
 
-  @Query(() => NationalCalendarModel, { description: 'The national working-day calendar computed on now (published and provisional years) and every publication. Whoever is signed in.' })
+  @Query(() => NationalCalendarModel, {
+    description:
+      'The national working-day calendar computed on now (published and provisional years) and every publication. Whoever is signed in.',
+  })
   nationalCalendar(): Promise<NationalCalendarModel> {
     return this.service.read();
   }
@@ -16,12 +24,19 @@ export class NationalCalendarResolver {
       "Platform admin: publish a year of the national calendar from the State Council notice (days off, make-up working days, the notice's title, number and date; " +
       'a reason to correct a published year). Every problem with its path, nothing stored; then each tenant recomputes the results it changes.',
   })
-  publishNationalCalendar(@Args('input') input: PublishNationalCalendarInput): Promise<NationalCalendarPublicationModel> {
+  publishNationalCalendar(
+    @Args('input') input: PublishNationalCalendarInput,
+  ): Promise<NationalCalendarPublicationModel> {
     return this.service.publish(input);
   }
 
-  @Mutation(() => NationalCalendarPublicationModel, { description: 'Platform admin: publish a year uploaded as a holiday-cn year file or chinese-days data (same checks and effects).' })
-  publishNationalCalendarFile(@Args('input') input: PublishNationalCalendarFileInput): Promise<NationalCalendarPublicationModel> {
+  @Mutation(() => NationalCalendarPublicationModel, {
+    description:
+      'Platform admin: publish a year uploaded as a holiday-cn year file or chinese-days data (same checks and effects).',
+  })
+  publishNationalCalendarFile(
+    @Args('input') input: PublishNationalCalendarFileInput,
+  ): Promise<NationalCalendarPublicationModel> {
     return this.service.publishFile(input);
   }
 }

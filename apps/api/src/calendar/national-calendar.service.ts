@@ -24,7 +24,10 @@ import type {
 
 const FILE_FORMATS = ['holiday-cn', 'chinese-days'] as const;
 
-const yearModel = (y: NationalCalendar['years'][number], stored: StoredCalendarYear | undefined): NationalCalendarYearModel => ({
+const yearModel = (
+  y: NationalCalendar['years'][number],
+  stored: StoredCalendarYear | undefined,
+): NationalCalendarYearModel => ({
   year: y.year,
   status: y.status,
   holidays: y.holidays.map(dayModel),
@@ -80,22 +83,33 @@ export class NationalCalendarService {
       makeUpWorkdays: input.makeUpWorkdays.map((d) => ({ ...d })),
       ...(input.reason != null ? { reason: input.reason } : {}),
     };
-    return this.store(() => ({ publication, problems: [] }), (path) => `input.${path}`);
+    return this.store(
+      () => ({ publication, problems: [] }),
+      (path) => `input.${path}`,
+    );
   }
 
   publishFile(input: PublishNationalCalendarFileInput): Promise<NationalCalendarPublicationModel> {
     const format = FILE_FORMATS.find((f) => f === input.format);
     const extra = { notice: { ...input.notice }, ...(input.reason != null ? { reason: input.reason } : {}) };
     // The notice and the reason are fields of the form; everything else is a path in the uploaded file.
-    const pathOf = (path: string): string => (/^(notice|reason)\b/.test(path) ? `input.${path}` : `input.content.${path}`);
+    const pathOf = (path: string): string =>
+      /^(notice|reason)\b/.test(path) ? `input.${path}` : `input.content.${path}`;
     return this.store((national) => {
-      if (!format) return { publication: undefined, problems: [problem('input.format', 'value.oneOf', { values: FILE_FORMATS.join(', ') })] };
+      if (!format)
+        return {
+          publication: undefined,
+          problems: [problem('input.format', 'value.oneOf', { values: FILE_FORMATS.join(', ') })],
+        };
       if (format === 'chinese-days') {
         if (input.year == null) return { publication: undefined, problems: [problem('input.year', 'value.required')] };
         const r = validateChineseDaysFile(input.content, { year: input.year, ...extra }, national);
         // The year of a chinese-days upload is the form's field (the file holds many years).
         const at = (path: string): string => (path === 'year' ? 'input.year' : pathOf(path));
-        return { publication: r.problems.length ? undefined : r.publication, problems: r.problems.map((p) => ({ ...p, path: at(p.path) })) };
+        return {
+          publication: r.problems.length ? undefined : r.publication,
+          problems: r.problems.map((p) => ({ ...p, path: at(p.path) })),
+        };
       }
       const r = validateHolidayCnFile(input.content, extra, national);
       const problems = r.problems.map((p) => ({ ...p, path: pathOf(p.path) }));
@@ -104,7 +118,14 @@ export class NationalCalendarService {
         const year = Number(d.date.slice(0, 4));
         const y = national.years.find((x) => x.year === year && x.status === 'published');
         const listed = (d.isOffDay ? y?.holidays : y?.makeUpWorkdays)?.some((x) => x.date === d.date);
-        if (!listed) problems.push(problem(pathOf(d.path), d.isOffDay ? 'calendar.otherYearHolidayNotListed' : 'calendar.otherYearWorkdayNotListed', { value: d.date, name: d.name, year }));
+        if (!listed)
+          problems.push(
+            problem(
+              pathOf(d.path),
+              d.isOffDay ? 'calendar.otherYearHolidayNotListed' : 'calendar.otherYearWorkdayNotListed',
+              { value: d.date, name: d.name, year },
+            ),
+          );
       }
       return { publication: problems.length ? undefined : r.publication, problems };
     }, pathOf);
@@ -119,18 +140,27 @@ export class NationalCalendarService {
     pathOf: (path: string) => string,
   ): Promise<NationalCalendarPublicationModel> {
     const p = this.context.principal();
-    if (!this.abilities.for(p).can('create', 'NationalCalendar')) throw new DomainError('FORBIDDEN', 'only the platform admin publishes the national calendar');
+    if (!this.abilities.for(p).can('create', 'NationalCalendar'))
+      throw new DomainError('FORBIDDEN', 'only the platform admin publishes the national calendar');
     const stored = await this.db.run(this.context.scope(), async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('national_calendar_publish'))`);
       const national = await this.published(em);
       const converted = convert(national);
       if (converted.problems.length || !converted.publication) throw new ValidationError(converted.problems);
       const checked = parseCalendarPublication(converted.publication, national);
-      if (!checked.publication) throw new ValidationError(checked.problems.map((x) => ({ ...x, path: pathOf(x.path) })));
+      if (!checked.publication)
+        throw new ValidationError(checked.problems.map((x) => ({ ...x, path: pathOf(x.path) })));
       const row = publicationToNationalYear(checked.publication);
       const [inserted]: { id: number }[] = await em.query(
         `INSERT INTO national_calendar_years (year, holidays, make_up_workdays, source, notice, correction, published_by) VALUES ($1, $2, $3, 'admin', $4, $5, $6) RETURNING id`,
-        [row.year, JSON.stringify(row.holidays), JSON.stringify(row.makeUpWorkdays), JSON.stringify(row.notice), row.correction ?? null, p.userId],
+        [
+          row.year,
+          JSON.stringify(row.holidays),
+          JSON.stringify(row.makeUpWorkdays),
+          JSON.stringify(row.notice),
+          row.correction ?? null,
+          p.userId,
+        ],
       );
       this.calendars.forget(em);
       return { year: row.year, revision: inserted.id, version: (await this.calendars.national(em)).version };

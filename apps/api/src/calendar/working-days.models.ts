@@ -15,17 +15,27 @@ export class WorkingDayModel {
   })
   kind!: string;
 
-  @Field(() => String, { nullable: true, description: 'The holiday\'s name (国庆节), "<holiday>补班" for a make-up working day, the reason of an override; null otherwise.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The holiday\'s name (国庆节), "<holiday>补班" for a make-up working day, the reason of an override; null otherwise.',
+  })
   name!: string | null;
 
   @Field(() => Int, { description: 'ISO weekday: 1 = Monday … 7 = Sunday.' })
   weekday!: number;
 
-  @Field({ description: 'The day lies in a year the national calendar has not published: its kind is provisional (statutory holidays on their legal dates, no 调休; domain rule 18).' })
+  @Field({
+    description:
+      'The day lies in a year the national calendar has not published: its kind is provisional (statutory holidays on their legal dates, no 调休; domain rule 18).',
+  })
   provisional!: boolean;
 }
 
-@ObjectType({ description: "A month's days on the contract calendar (Chinese national calendar with 调休, plus the contract's overrides)." })
+@ObjectType({
+  description:
+    "A month's days on the contract calendar (Chinese national calendar with 调休, plus the contract's overrides).",
+})
 export class WorkingDaysModel {
   @Field()
   contractId!: string;
@@ -33,7 +43,10 @@ export class WorkingDaysModel {
   @Field({ description: 'YYYY-MM.' })
   month!: string;
 
-  @Field({ description: 'The calendar version used: national data version + hash of the contract calendar configuration (as stored with SLA results).' })
+  @Field({
+    description:
+      'The calendar version used: national data version + hash of the contract calendar configuration (as stored with SLA results).',
+  })
   calendarVersion!: string;
 
   @Field(() => Int, { description: "The contract's configuration version the calendar comes from (its current one)." })
@@ -45,6 +58,9 @@ export class WorkingDaysModel {
   @Field(() => [WorkingDayModel], { description: 'Every day of the month, in order.' })
   days!: WorkingDayModel[];
 
-  @Field({ description: "Some day of the month is provisional (its year is not published): the month's working days may change when it is." })
+  @Field({
+    description:
+      "Some day of the month is provisional (its year is not published): the month's working days may change when it is.",
+  })
   provisional!: boolean;
 }

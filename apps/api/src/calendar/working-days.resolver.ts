@@ -11,7 +11,10 @@ export class WorkingDaysResolver {
       "Every day of a month on the contract's working-day calendar (its current configuration: Chinese national calendar with 调休 make-up days and " +
       'holidays, plus its overrides): working or not, the kind, the holiday name, and the calendar version. Whoever reads the contract.',
   })
-  workingDays(@Args('contractId', { type: () => ID }) contractId: string, @Args('month', { description: 'YYYY-MM' }) month: string): Promise<WorkingDaysModel> {
+  workingDays(
+    @Args('contractId', { type: () => ID }) contractId: string,
+    @Args('month', { description: 'YYYY-MM' }) month: string,
+  ): Promise<WorkingDaysModel> {
     return this.service.forMonth(contractId, month);
   }
 }

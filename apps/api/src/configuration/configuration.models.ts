@@ -1,15 +1,24 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { JsonScalar } from '../graphql/json.scalar';
 
-@ObjectType({ description: 'One problem in an input, located by its path, e.g. assessment.components[2].params.bands[1].' })
+@ObjectType({
+  description: 'One problem in an input, located by its path, e.g. assessment.components[2].params.bands[1].',
+})
 export class ProblemModel {
   @Field()
   path!: string;
 
-  @Field(() => String, { nullable: true, description: 'Stable problem code (libs/kernel problem-messages.ts) to render in the reader\'s language; null only on problems stored before codes existed.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Stable problem code (libs/kernel problem-messages.ts) to render in the reader's language; null only on problems stored before codes existed.",
+  })
   code?: string | null;
 
-  @Field(() => JsonScalar, { nullable: true, description: 'The parameters of the code, an object of strings (numbers as decimal strings, dates YYYY-MM-DD).' })
+  @Field(() => JsonScalar, {
+    nullable: true,
+    description: 'The parameters of the code, an object of strings (numbers as decimal strings, dates YYYY-MM-DD).',
+  })
   params?: Record<string, string> | null;
 
   @Field({ description: 'The same in English, for clients that do not render codes.' })

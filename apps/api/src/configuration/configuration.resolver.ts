@@ -9,16 +9,16 @@ export class ConfigurationResolver {
   constructor(private readonly configuration: ConfigurationService) {}
 
   @Public()
-
   @Query(() => ConfigurationCheckModel, {
     description: 'Validate a contract configuration without saving it; returns every problem with its path.',
   })
-  checkContractConfiguration(@Args('configuration', { type: () => JsonScalar }) configuration: JsonValue): ConfigurationCheckModel {
+  checkContractConfiguration(
+    @Args('configuration', { type: () => JsonScalar }) configuration: JsonValue,
+  ): ConfigurationCheckModel {
     return this.configuration.check(configuration);
   }
 
   @Public()
-
   @Query(() => JsonScalar, { description: 'The JSON Schema of the contract configuration language.' })
   contractConfigurationJsonSchema(): Record<string, unknown> {
     return this.configuration.schema();

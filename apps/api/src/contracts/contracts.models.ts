@@ -16,7 +16,10 @@ export class ContractVersionModel {
   @Field(() => ID, { nullable: true })
   createdBy!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The author's display name, to show instead of the id; null when the caller may not read that user." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The author's display name, to show instead of the id; null when the caller may not read that user.",
+  })
   createdByName!: string | null;
 
   @Field()
@@ -31,7 +34,10 @@ export class ContractModel {
   @Field(() => ID)
   tenantId!: string;
 
-  @Field(() => String, { nullable: true, description: "The buyer agency's (tenant's) name, to show instead of the id." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The buyer agency's (tenant's) name, to show instead of the id.",
+  })
   tenantName!: string | null;
 
   @Field(() => ID)
@@ -100,16 +106,30 @@ export const TERM_STATES = ['upcoming', 'active', 'ended'] as const;
 
 @InputType({ description: 'What the contract lists filter on; every given part must hold (and).' })
 export class ContractFilterInput {
-  @Field({ nullable: true, description: 'Words (split at spaces), each in the code or the name (case-insensitive; up to 100 characters).' })
+  @Field({
+    nullable: true,
+    description: 'Words (split at spaces), each in the code or the name (case-insensitive; up to 100 characters).',
+  })
   text?: string;
 
-  @Field(() => [String], { nullable: true, description: 'Where the term stands today in Asia/Shanghai (any of): upcoming (starts later), active, ended.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Where the term stands today in Asia/Shanghai (any of): upcoming (starts later), active, ended.',
+  })
   termStates?: string[];
 
-  @Field(() => [ID], { nullable: true, description: "Buyer agencies (tenants, any of): the vendor's view across tenants; an agency the caller does not read is NOT_FOUND." })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "Buyer agencies (tenants, any of): the vendor's view across tenants; an agency the caller does not read is NOT_FOUND.",
+  })
   tenantIds?: string[];
 
-  @Field({ nullable: true, description: "true: contracts with an open breach now (an open ticket's SLA clock overdue, as the dashboard's openBreaches counts it); false: none." })
+  @Field({
+    nullable: true,
+    description:
+      "true: contracts with an open breach now (an open ticket's SLA clock overdue, as the dashboard's openBreaches counts it); false: none.",
+  })
   openBreaches?: boolean;
 }
 

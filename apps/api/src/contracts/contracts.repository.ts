@@ -56,15 +56,24 @@ export class ContractsRepository {
     }
     if (q.tenantIds?.length) where.push(`c.tenant_id = ANY(${param(q.tenantIds)}::uuid[])`);
     if (q.openBreaches !== undefined) {
-      where.push(`${q.openBreaches ? '' : 'NOT '}EXISTS (SELECT 1 FROM ticket_sla_clocks k WHERE ${RUNNING_CLOCKS_SQL} AND ${clockOverdueSql(param(q.now))})`);
+      where.push(
+        `${q.openBreaches ? '' : 'NOT '}EXISTS (SELECT 1 FROM ticket_sla_clocks k WHERE ${RUNNING_CLOCKS_SQL} AND ${clockOverdueSql(param(q.now))})`,
+      );
     }
     const filtered = where.join(' AND ');
-    const [{ n: total }] = (await em.query(`SELECT count(*)::int AS n FROM contracts c WHERE ${filtered}`, values)) as { n: number }[];
+    const [{ n: total }] = (await em.query(`SELECT count(*)::int AS n FROM contracts c WHERE ${filtered}`, values)) as {
+      n: number;
+    }[];
     let pageWhere = filtered;
     if (q.after) pageWhere += ` AND (c.code, c.id) > (${param(q.after.code)}, ${param(q.after.id)}::uuid)`;
-    const ids = (await em.query(`SELECT c.id FROM contracts c WHERE ${pageWhere} ORDER BY c.code, c.id LIMIT ${param(q.limit + 1)}`, values)) as { id: string }[];
+    const ids = (await em.query(
+      `SELECT c.id FROM contracts c WHERE ${pageWhere} ORDER BY c.code, c.id LIMIT ${param(q.limit + 1)}`,
+      values,
+    )) as { id: string }[];
     const order = new Map<string, number>(ids.map((r, i) => [r.id, i]));
-    const rows = ids.length ? await em.getRepository(ContractEntity).find({ where: { id: In([...order.keys()]) } }) : [];
+    const rows = ids.length
+      ? await em.getRepository(ContractEntity).find({ where: { id: In([...order.keys()]) } })
+      : [];
     return { rows: rows.sort((a, b) => (order.get(a.id) as number) - (order.get(b.id) as number)), total };
   }
 
@@ -77,7 +86,10 @@ export class ContractsRepository {
   /** The agencies of every contract the scope shows, by name: the choices of the agency filter. */
   async agencies(em: EntityManager): Promise<TenantEntity[]> {
     const rows = (await em.query('SELECT DISTINCT c.tenant_id AS id FROM contracts c')) as { id: string }[];
-    return this.tenants(em, rows.map((r) => r.id));
+    return this.tenants(
+      em,
+      rows.map((r) => r.id),
+    );
   }
 
   byId(em: EntityManager, id: string): Promise<ContractEntity | null> {
@@ -102,7 +114,12 @@ export class ContractsRepository {
   /** Display names by user id, of the users the caller's scope may read (row-level security decides). */
   async displayNames(em: EntityManager, userIds: string[]): Promise<Map<string, string>> {
     if (userIds.length === 0) return new Map();
-    const users = await em.getRepository(UserEntity).createQueryBuilder('u').select(['u.id', 'u.displayName']).where('u.id IN (:...ids)', { ids: userIds }).getMany();
+    const users = await em
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.displayName'])
+      .where('u.id IN (:...ids)', { ids: userIds })
+      .getMany();
     return new Map(users.map((u) => [u.id, u.displayName]));
   }
 
@@ -110,7 +127,11 @@ export class ContractsRepository {
     return em.getRepository(ContractEntity).save(em.getRepository(ContractEntity).create(row));
   }
 
-  async setCurrent(em: EntityManager, c: ContractEntity, patch: Pick<ContractEntity, 'currentVersion' | 'amount' | 'termStart' | 'termEnd'>): Promise<void> {
+  async setCurrent(
+    em: EntityManager,
+    c: ContractEntity,
+    patch: Pick<ContractEntity, 'currentVersion' | 'amount' | 'termStart' | 'termEnd'>,
+  ): Promise<void> {
     await em.getRepository(ContractEntity).update({ tenantId: c.tenantId, id: c.id }, patch);
   }
 

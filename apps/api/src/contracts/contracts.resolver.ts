@@ -1,13 +1,21 @@
 import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { TenantModel } from '../platform/platform.models';
-import { ContractFilterInput, ContractModel, ContractPageModel, CreateContractInput, UpdateContractConfigurationInput } from './contracts.models';
+import {
+  ContractFilterInput,
+  ContractModel,
+  ContractPageModel,
+  CreateContractInput,
+  UpdateContractConfigurationInput,
+} from './contracts.models';
 import { ContractsService } from './contracts.service';
 
 @Resolver(() => ContractModel)
 export class ContractsResolver {
   constructor(private readonly service: ContractsService) {}
 
-  @Query(() => [ContractModel], { description: "The tenant's contracts; for a vendor, the contracts it holds across tenants." })
+  @Query(() => [ContractModel], {
+    description: "The tenant's contracts; for a vendor, the contracts it holds across tenants.",
+  })
   contracts(): Promise<ContractModel[]> {
     return this.service.list();
   }
@@ -30,12 +38,16 @@ export class ContractsResolver {
     return this.service.get(id);
   }
 
-  @Mutation(() => ContractModel, { description: 'Buyer admin: create a contract from a preset or a configuration (validated; every problem reported).' })
+  @Mutation(() => ContractModel, {
+    description: 'Buyer admin: create a contract from a preset or a configuration (validated; every problem reported).',
+  })
   createContract(@Args('input') input: CreateContractInput): Promise<ContractModel> {
     return this.service.create(input);
   }
 
-  @Mutation(() => ContractModel, { description: 'Buyer admin: change the configuration; creates a new version, old ones stay readable.' })
+  @Mutation(() => ContractModel, {
+    description: 'Buyer admin: change the configuration; creates a new version, old ones stay readable.',
+  })
   updateContractConfiguration(@Args('input') input: UpdateContractConfigurationInput): Promise<ContractModel> {
     return this.service.updateConfiguration(input);
   }
@@ -45,7 +57,10 @@ export class ContractsResolver {
 export class ContractPageResolver {
   constructor(private readonly service: ContractsService) {}
 
-  @ResolveField(() => [TenantModel], { description: 'The agencies (tenants) of every contract the caller reads, whatever the filter, by name: the choices of the agency filter.' })
+  @ResolveField(() => [TenantModel], {
+    description:
+      'The agencies (tenants) of every contract the caller reads, whatever the filter, by name: the choices of the agency filter.',
+  })
   agencies(): Promise<TenantModel[]> {
     return this.service.agencies();
   }

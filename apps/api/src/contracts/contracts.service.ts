@@ -10,7 +10,14 @@ import { ConfigurationService } from '../configuration/configuration.service';
 import type { JsonValue } from '../graphql/json.scalar';
 import { PlatformRepository } from '../platform/platform.repository';
 import type { TenantModel } from '../platform/platform.models';
-import { TERM_STATES, type ContractFilterInput, type ContractModel, type ContractPageModel, type CreateContractInput, type UpdateContractConfigurationInput } from './contracts.models';
+import {
+  TERM_STATES,
+  type ContractFilterInput,
+  type ContractModel,
+  type ContractPageModel,
+  type CreateContractInput,
+  type UpdateContractConfigurationInput,
+} from './contracts.models';
 import { ContractAccess } from './contract-access';
 import { ContractsRepository, type TermState } from './contracts.repository';
 import { UUID } from '../graphql/ids';
@@ -20,7 +27,8 @@ const MAX_PAGE = 200;
 const MAX_WORDS = 10;
 
 /** The list's page key, opaque to clients: the last row's (id, code); the id first, as it never holds the separator. */
-const encodeCursor = (c: { code: string; id: string }): string => Buffer.from(`${c.id}|${c.code}`, 'utf8').toString('base64url');
+const encodeCursor = (c: { code: string; id: string }): string =>
+  Buffer.from(`${c.id}|${c.code}`, 'utf8').toString('base64url');
 function decodeCursor(cursor: string): { code: string; id: string } | null {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const bar = text.indexOf('|');
@@ -49,7 +57,14 @@ export class ContractsService {
     const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
       const contracts = (await this.repo.list(em)).filter((c) => ability.can('read', subject('Contract', { ...c })));
-      return this.withVersions(em, contracts, await this.repo.versions(em, contracts.map((c) => c.id)));
+      return this.withVersions(
+        em,
+        contracts,
+        await this.repo.versions(
+          em,
+          contracts.map((c) => c.id),
+        ),
+      );
     });
   }
 
@@ -61,14 +76,16 @@ export class ContractsService {
   async search(filter: ContractFilterInput, first: number, after?: string): Promise<ContractPageModel> {
     const ability = this.abilities.for(this.context.principal());
     const problems: Problem[] = [];
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) problems.push(problem('first', 'number.range', { min: 1, max: MAX_PAGE }));
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+      problems.push(problem('first', 'number.range', { min: 1, max: MAX_PAGE }));
     const text = filter.text?.trim() ?? '';
     const words = text === '' ? [] : text.split(/\s+/u);
     if (text.length > 100) problems.push(problem('filter.text', 'text.tooLong', { max: 100 }));
     else if (words.length > MAX_WORDS) problems.push(problem('filter.text', 'list.tooLong', { max: MAX_WORDS }));
     const termStates = filter.termStates ?? [];
     termStates.forEach((s, i) => {
-      if (!(TERM_STATES as readonly string[]).includes(s)) problems.push(problem(`filter.termStates[${i}]`, 'unknown.state', { value: s, known: TERM_STATES }));
+      if (!(TERM_STATES as readonly string[]).includes(s))
+        problems.push(problem(`filter.termStates[${i}]`, 'unknown.state', { value: s, known: TERM_STATES }));
     });
     const tenantIds = [...new Set(filter.tenantIds ?? [])];
     if (tenantIds.length > 50) problems.push(problem('filter.tenantIds', 'list.tooLong', { max: 50 }));
@@ -79,7 +96,8 @@ export class ContractsService {
     if (cursor === null) problems.push(problem('after', 'value.invalid'));
     if (problems.length) throw new ValidationError(problems);
     return this.db.run(this.context.scope(), async (em) => {
-      if (tenantIds.length && (await this.repo.tenants(em, tenantIds)).length !== tenantIds.length) throw new DomainError('NOT_FOUND', 'no such agency');
+      if (tenantIds.length && (await this.repo.tenants(em, tenantIds)).length !== tenantIds.length)
+        throw new DomainError('NOT_FOUND', 'no such agency');
       // A role that reads no contract (the platform admin) gets an empty page; row-level security already shows it none.
       if (!ability.can('read', 'Contract')) return { nodes: [], totalCount: 0, endCursor: null, hasNextPage: false };
       const found = await this.repo.search(em, {
@@ -96,7 +114,14 @@ export class ContractsService {
       const more = found.rows.length > first;
       const last = found.rows[Math.min(first, found.rows.length) - 1];
       const rows = found.rows.slice(0, first).filter((c) => ability.can('read', subject('Contract', { ...c })));
-      const nodes = await this.withVersions(em, rows, await this.repo.versions(em, rows.map((c) => c.id)));
+      const nodes = await this.withVersions(
+        em,
+        rows,
+        await this.repo.versions(
+          em,
+          rows.map((c) => c.id),
+        ),
+      );
       return { nodes, totalCount: found.total, hasNextPage: more, endCursor: more && last ? encodeCursor(last) : null };
     });
   }
@@ -104,7 +129,9 @@ export class ContractsService {
   /** The agencies (tenants) of every contract the caller reads, by name: the choices of the agency filter. */
   async agencies(): Promise<TenantModel[]> {
     if (!this.abilities.for(this.context.principal()).can('read', 'Contract')) return [];
-    return this.db.run(this.context.scope(), async (em) => (await this.repo.agencies(em)).map((t) => ({ id: t.id, code: t.code, name: t.name })));
+    return this.db.run(this.context.scope(), async (em) =>
+      (await this.repo.agencies(em)).map((t) => ({ id: t.id, code: t.code, name: t.name })),
+    );
   }
 
   /** A contract outside the caller's reach is NOT_FOUND, whether it exists or not. */
@@ -125,15 +152,22 @@ export class ContractsService {
     if (input.name.trim() === '') problems.push(problem('input.name', 'text.empty'));
     if (!UUID.test(input.vendorOrgId)) problems.push(problem('input.vendorOrgId', 'text.uuid'));
     const hasPreset = input.presetId != null;
-    if (hasPreset === (input.configuration != null)) problems.push(problem('input', 'choice.exactlyOne', { first: 'presetId', second: 'configuration' }));
-    if (hasPreset && !(PRESET_IDS as readonly string[]).includes(input.presetId as string)) problems.push(problem('input.presetId', 'unknown.preset', { value: String(input.presetId) }));
+    if (hasPreset === (input.configuration != null))
+      problems.push(problem('input', 'choice.exactlyOne', { first: 'presetId', second: 'configuration' }));
+    if (hasPreset && !(PRESET_IDS as readonly string[]).includes(input.presetId as string))
+      problems.push(problem('input.presetId', 'unknown.preset', { value: String(input.presetId) }));
     if (problems.length) throw new ValidationError(problems);
 
-    const { config, raw } = this.validated(hasPreset ? getPreset(input.presetId as string).config : input.configuration, hasPreset ? 'preset' : 'input.configuration');
+    const { config, raw } = this.validated(
+      hasPreset ? getPreset(input.presetId as string).config : input.configuration,
+      hasPreset ? 'preset' : 'input.configuration',
+    );
     const tenantId = p.tenantId;
     return this.db.run(this.context.scope(), async (em) => {
-      if (!(await this.platform.vendor(em, input.vendorOrgId))) throw new ValidationError([problem('input.vendorOrgId', 'unknown.vendor')]);
-      if (await this.repo.byCode(em, input.code)) throw new DomainError('CONFLICT', `a contract with code "${input.code}" exists`);
+      if (!(await this.platform.vendor(em, input.vendorOrgId)))
+        throw new ValidationError([problem('input.vendorOrgId', 'unknown.vendor')]);
+      if (await this.repo.byCode(em, input.code))
+        throw new DomainError('CONFLICT', `a contract with code "${input.code}" exists`);
       const contract = await this.repo.insert(em, {
         tenantId,
         vendorOrgId: input.vendorOrgId,
@@ -167,7 +201,11 @@ export class ContractsService {
     // A valid configuration is an object (the schema's root is one): this only tells the type so.
     else if (!isObject(raw)) problems.push(problem('input.configuration', 'object.expected'));
     return this.db.run(this.context.scope(), async (em) => {
-      const c = await this.access.require(em, input.contractId, { can: 'update', on: 'Contract', otherwise: 'only a buyer admin changes a contract' });
+      const c = await this.access.require(em, input.contractId, {
+        can: 'update',
+        on: 'Contract',
+        otherwise: 'only a buyer admin changes a contract',
+      });
       if (problems.length || !check.ok || !isObject(raw)) throw new ValidationError(problems);
       const next = c.currentVersion + 1;
       const version = await this.repo.insertVersion(em, {
@@ -178,10 +216,17 @@ export class ContractsService {
         changeNote: input.changeNote.trim(),
         createdBy: this.context.principal().userId,
       });
-      const patch = { currentVersion: next, amount: check.config.money.amount, termStart: check.config.term.start, termEnd: check.config.term.end };
+      const patch = {
+        currentVersion: next,
+        amount: check.config.money.amount,
+        termStart: check.config.term.start,
+        termEnd: check.config.term.end,
+      };
       await this.repo.setCurrent(em, c, patch);
       const earlier = await this.repo.versions(em, [c.id]);
-      return (await this.withVersions(em, [{ ...c, ...patch }], [...earlier.filter((v) => v.version !== next), version]))[0];
+      return (
+        await this.withVersions(em, [{ ...c, ...patch }], [...earlier.filter((v) => v.version !== next), version])
+      )[0];
     });
   }
 
@@ -195,9 +240,17 @@ export class ContractsService {
   }
 
   /** Each version with its author's display name (a UUID is no name; a user the caller may not read stays null). */
-  private async withVersions(em: EntityManager, contracts: ContractEntity[], versions: ContractVersionEntity[]): Promise<ContractModel[]> {
-    const names = await this.repo.displayNames(em, [...new Set(versions.flatMap((v) => (v.createdBy ? [v.createdBy] : [])))]);
-    const tenants = new Map((await this.repo.tenants(em, [...new Set(contracts.map((c) => c.tenantId))])).map((t) => [t.id, t.name]));
+  private async withVersions(
+    em: EntityManager,
+    contracts: ContractEntity[],
+    versions: ContractVersionEntity[],
+  ): Promise<ContractModel[]> {
+    const names = await this.repo.displayNames(em, [
+      ...new Set(versions.flatMap((v) => (v.createdBy ? [v.createdBy] : []))),
+    ]);
+    const tenants = new Map(
+      (await this.repo.tenants(em, [...new Set(contracts.map((c) => c.tenantId))])).map((t) => [t.id, t.name]),
+    );
     return contracts.map((c) => {
       const own = versions.filter((v) => v.contractId === c.id).sort((a, b) => a.version - b.version);
       const current = own.find((v) => v.version === c.currentVersion);
@@ -205,7 +258,14 @@ export class ContractsService {
         ...c,
         tenantName: tenants.get(c.tenantId) ?? null,
         configuration: (current?.configuration ?? {}) as JsonValue,
-        versions: own.map((v) => ({ version: v.version, configuration: v.configuration as JsonValue, changeNote: v.changeNote, createdBy: v.createdBy, createdByName: v.createdBy ? (names.get(v.createdBy) ?? null) : null, createdAt: v.createdAt })),
+        versions: own.map((v) => ({
+          version: v.version,
+          configuration: v.configuration as JsonValue,
+          changeNote: v.changeNote,
+          createdBy: v.createdBy,
+          createdByName: v.createdBy ? (names.get(v.createdBy) ?? null) : null,
+          createdAt: v.createdAt,
+        })),
       };
     });
   }

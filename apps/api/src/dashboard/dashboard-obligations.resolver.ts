@@ -25,23 +25,43 @@ export class DashboardObligationsResolver {
 /** The tile's problem is stored as a code: its text in the caller's language, and code + params for the console. */
 @Resolver(() => DashboardObligationsModel)
 export class DashboardObligationsProblemResolver {
-  @ResolveField('problem', () => String, { nullable: true, description: "Why the checklist could not be computed, in the caller's language (e.g. the calendar year is not published); the counts are then 0." })
+  @ResolveField('problem', () => String, {
+    nullable: true,
+    description:
+      "Why the checklist could not be computed, in the caller's language (e.g. the calendar year is not published); the counts are then 0.",
+  })
   problem(@Parent() o: DashboardObligationsModel, @Context('req') req: Request | undefined): string | null {
     return o.problem === null ? null : renderExplanation(o.problem, requestLocale(req));
   }
 
-  @ResolveField('problemExplanation', () => ExplanationModel, { nullable: true, description: 'The problem as code + params (calendar.not-published, obligations.unavailable).' })
-  problemExplanation(@Parent() o: DashboardObligationsModel, @Context('req') req: Request | undefined): ExplanationModel | null {
+  @ResolveField('problemExplanation', () => ExplanationModel, {
+    nullable: true,
+    description: 'The problem as code + params (calendar.not-published, obligations.unavailable).',
+  })
+  problemExplanation(
+    @Parent() o: DashboardObligationsModel,
+    @Context('req') req: Request | undefined,
+  ): ExplanationModel | null {
     return o.problem === null ? null : explanationModel(o.problem, requestLocale(req));
   }
 
-  @ResolveField('calendarNote', () => String, { nullable: true, description: "That the checklist was computed on a provisional calendar year, in the caller's language; null when it was not." })
+  @ResolveField('calendarNote', () => String, {
+    nullable: true,
+    description:
+      "That the checklist was computed on a provisional calendar year, in the caller's language; null when it was not.",
+  })
   calendarNote(@Parent() o: DashboardObligationsModel, @Context('req') req: Request | undefined): string | null {
     return o.calendarNote === null ? null : renderExplanation(o.calendarNote, requestLocale(req));
   }
 
-  @ResolveField('calendarNoteExplanation', () => ExplanationModel, { nullable: true, description: 'The calendar note as code + params (calendar.provisional with its years).' })
-  calendarNoteExplanation(@Parent() o: DashboardObligationsModel, @Context('req') req: Request | undefined): ExplanationModel | null {
+  @ResolveField('calendarNoteExplanation', () => ExplanationModel, {
+    nullable: true,
+    description: 'The calendar note as code + params (calendar.provisional with its years).',
+  })
+  calendarNoteExplanation(
+    @Parent() o: DashboardObligationsModel,
+    @Context('req') req: Request | undefined,
+  ): ExplanationModel | null {
     return o.calendarNote === null ? null : explanationModel(o.calendarNote, requestLocale(req));
   }
 }

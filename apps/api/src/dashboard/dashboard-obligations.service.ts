@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { explain, explanationText, monthBounds, monthlyReportSchema, obligationChecklist, reportDeliveriesAndEvents, todayOf, type ObligationDelivery, type ObligationEvent } from '@ledger/contracts';
+import {
+  explain,
+  explanationText,
+  monthBounds,
+  monthlyReportSchema,
+  obligationChecklist,
+  reportDeliveriesAndEvents,
+  todayOf,
+  type ObligationDelivery,
+  type ObligationEvent,
+} from '@ledger/contracts';
 import { DomainError, ValidationError, problem } from '@ledger/kernel';
 import { TenantDatabase } from '@ledger/persistence';
 import { CalendarNotPublishedError } from '@ledger/sla';
@@ -29,21 +39,59 @@ export class DashboardObligationsService {
     if (!bounds) throw new ValidationError([problem('month', 'month.format')]);
     return this.db.run(this.context.scope(), async (em) => {
       // The dashboard's own access rules (contract, tickets, closes, payments), plus the monthly reports it reads.
-      const ctx = await this.access.requireWithConfig(em, contractId, { read: 'PeriodClose' }, { read: 'Payment' }, { read: 'MonthlyReport' });
+      const ctx = await this.access.requireWithConfig(
+        em,
+        contractId,
+        { read: 'PeriodClose' },
+        { read: 'Payment' },
+        { read: 'MonthlyReport' },
+      );
       const today = todayOf(ctx.config, readAt.getTime());
       // A past month is judged at its end, so its figure does not drift with the day it is looked at.
       const asOf = today > bounds.end ? bounds.end : today;
       const report = await this.repo.reportOfMonth(em, ctx.contract.id, month);
-      const empty = { month, asOf, reportStatus: report?.status ?? null, due: 0, met: 0, late: 0, missing: 0, pending: 0, nextDueDate: null, problem: null, provisional: false, calendarNote: null };
+      const empty = {
+        month,
+        asOf,
+        reportStatus: report?.status ?? null,
+        due: 0,
+        met: 0,
+        late: 0,
+        missing: 0,
+        pending: 0,
+        nextDueDate: null,
+        problem: null,
+        provisional: false,
+        calendarNote: null,
+      };
       try {
         let deliveries: ObligationDelivery[] = [];
         let events: ObligationEvent[] = [];
-        if (report) ({ deliveries, events } = reportDeliveriesAndEvents(monthlyReportSchema.parse(report.payload), ctx.config));
-        const { items, provisional, provisionalYears } = obligationChecklist({ config: ctx.config, calendar: ctx.calendar, period: { from: bounds.start, to: bounds.end }, asOf, deliveries, events });
+        if (report)
+          ({ deliveries, events } = reportDeliveriesAndEvents(monthlyReportSchema.parse(report.payload), ctx.config));
+        const { items, provisional, provisionalYears } = obligationChecklist({
+          config: ctx.config,
+          calendar: ctx.calendar,
+          period: { from: bounds.start, to: bounds.end },
+          asOf,
+          deliveries,
+          events,
+        });
         // A year after the published ones is computed on its provisional calendar and says so (domain rule 18).
-        const calendarNote = provisional ? explanationText(explain('calendar.provisional', { years: provisionalYears.length > 1 ? `${provisionalYears[0]}–${provisionalYears[provisionalYears.length - 1]}` : provisionalYears[0] })) : null;
+        const calendarNote = provisional
+          ? explanationText(
+              explain('calendar.provisional', {
+                years:
+                  provisionalYears.length > 1
+                    ? `${provisionalYears[0]}–${provisionalYears[provisionalYears.length - 1]}`
+                    : provisionalYears[0],
+              }),
+            )
+          : null;
         const count = (status: string) => items.filter((i) => i.status === status).length;
-        const dueDates = items.filter((i) => i.status === 'pending' && i.dueDate !== null).map((i) => i.dueDate as string);
+        const dueDates = items
+          .filter((i) => i.status === 'pending' && i.dueDate !== null)
+          .map((i) => i.dueDate as string);
         return {
           ...empty,
           due: items.length,
@@ -60,9 +108,18 @@ export class DashboardObligationsService {
         // Stored as a code (rendered by DashboardObligationsProblemResolver in the caller's language).
         if (e instanceof CalendarNotPublishedError) {
           const years = e.publishedYears;
-          return { ...empty, problem: explanationText(explain('calendar.not-published', { year: e.year, from: years[0], to: years[years.length - 1] })) };
+          return {
+            ...empty,
+            problem: explanationText(
+              explain('calendar.not-published', { year: e.year, from: years[0], to: years[years.length - 1] }),
+            ),
+          };
         }
-        if (e instanceof DomainError) return { ...empty, problem: explanationText(explain('obligations.unavailable', { code: e.code, message: e.message })) };
+        if (e instanceof DomainError)
+          return {
+            ...empty,
+            problem: explanationText(explain('obligations.unavailable', { code: e.code, message: e.message })),
+          };
         throw e;
       }
     });

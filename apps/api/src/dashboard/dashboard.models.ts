@@ -10,10 +10,17 @@ abstract class DashboardSlaCounts {
   @Field(() => Int, { description: 'Clocks that stopped in the month after their target.' })
   breached!: number;
 
-  @Field(() => Int, { description: 'Targets of tickets that ended in the month without the stop event (not recorded): counted apart, neither met nor breached.' })
+  @Field(() => Int, {
+    description:
+      'Targets of tickets that ended in the month without the stop event (not recorded): counted apart, neither met nor breached.',
+  })
   notRecorded!: number;
 
-  @Field(() => String, { nullable: true, description: 'met ÷ (met + breached) × 100, half up to two decimals ("96.50"); not-recorded targets are not in it; null when no clock stopped in the month.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'met ÷ (met + breached) × 100, half up to two decimals ("96.50"); not-recorded targets are not in it; null when no clock stopped in the month.',
+  })
   compliancePercent!: string | null;
 
   @Field(() => Int, { description: 'Clocks running now (open tickets), at risk and overdue included.' })
@@ -44,12 +51,17 @@ export class DashboardSlaSeverityModel extends DashboardSlaCounts {
   targets!: DashboardSlaTargetModel[];
 }
 
-@ObjectType({ description: "SLA compliance of the month (clocks that stopped in it) and the contract's running clocks now, from the stored SLA results." })
+@ObjectType({
+  description:
+    "SLA compliance of the month (clocks that stopped in it) and the contract's running clocks now, from the stored SLA results.",
+})
 export class DashboardSlaModel extends DashboardSlaCounts {
   @Field({ description: 'YYYY-MM on the contract calendar (Asia/Shanghai).' })
   month!: string;
 
-  @Field(() => [DashboardSlaSeverityModel], { description: 'By severity (only severities with a clock in the month or running).' })
+  @Field(() => [DashboardSlaSeverityModel], {
+    description: 'By severity (only severities with a clock in the month or running).',
+  })
   severities!: DashboardSlaSeverityModel[];
 }
 
@@ -85,7 +97,10 @@ export class DashboardPaymentModel {
   @Field({ description: 'scheduled | due' })
   status!: string;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null while it waits for an event (e.g. acceptance).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD; null while it waits for an event (e.g. acceptance).',
+  })
   dueDate!: string | null;
 
   @Field(() => MoneyScalar, { description: 'The net of the line (gross less deductions).' })
@@ -106,7 +121,7 @@ export class DashboardPaymentModel {
 
 @ObjectType({
   description:
-    'SLA warnings raised in the month, once per ticket and target (its highest threshold), and only where the target\'s current clock bears the warning out: still running, or stopped at or past the threshold — not a clock later met below it or not recorded.',
+    "SLA warnings raised in the month, once per ticket and target (its highest threshold), and only where the target's current clock bears the warning out: still running, or stopped at or past the threshold — not a clock later met below it or not recorded.",
 })
 export class DashboardNotificationsModel {
   @Field(() => Int, { description: 'Tickets × targets warned (critical + warning).' })
@@ -122,7 +137,10 @@ export class DashboardNotificationsModel {
   latestAt!: Date | null;
 }
 
-@ObjectType({ description: "A contract's status tiles: SLA compliance, open breaches, last confirmed close, next payment, warnings." })
+@ObjectType({
+  description:
+    "A contract's status tiles: SLA compliance, open breaches, last confirmed close, next payment, warnings.",
+})
 export class ContractDashboardModel {
   @Field(() => ID)
   contractId!: string;
@@ -148,7 +166,10 @@ export class ContractDashboardModel {
   @Field(() => DashboardCloseModel, { nullable: true })
   lastConfirmedClose!: DashboardCloseModel | null;
 
-  @Field(() => DashboardPaymentModel, { nullable: true, description: 'Null without a stored schedule or when nothing remains scheduled or due.' })
+  @Field(() => DashboardPaymentModel, {
+    nullable: true,
+    description: 'Null without a stored schedule or when nothing remains scheduled or due.',
+  })
   nextPayment!: DashboardPaymentModel | null;
 
   @Field(() => DashboardNotificationsModel)

@@ -7,5 +7,16 @@ import { ContractPageDashboardsResolver, DashboardResolver } from './dashboard.r
 import { DashboardService } from './dashboard.service';
 
 /** The contract dashboard (status tiles for the contract list and the web console) and the `ping` latency probe. */
-@Module({ providers: [DashboardRepository, DashboardService, DashboardResolver, ContractPageDashboardsResolver, DashboardObligationsRepository, DashboardObligationsService, DashboardObligationsResolver, DashboardObligationsProblemResolver] })
+@Module({
+  providers: [
+    DashboardRepository,
+    DashboardService,
+    DashboardResolver,
+    ContractPageDashboardsResolver,
+    DashboardObligationsRepository,
+    DashboardObligationsService,
+    DashboardObligationsResolver,
+    DashboardObligationsProblemResolver,
+  ],
+})
 export class DashboardModule {}

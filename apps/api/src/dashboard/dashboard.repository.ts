@@ -2,8 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 
-export type StoppedRow = { severity: string; target_id: string; name: string; met: number; breached: number; not_recorded: number };
-export type RunningRow = { severity: string | null; target_id: string | null; name: string | null; running: number; at_risk: number; overdue: number; open_breaches: number };
+export type StoppedRow = {
+  severity: string;
+  target_id: string;
+  name: string;
+  met: number;
+  breached: number;
+  not_recorded: number;
+};
+export type RunningRow = {
+  severity: string | null;
+  target_id: string | null;
+  name: string | null;
+  running: number;
+  at_risk: number;
+  overdue: number;
+  open_breaches: number;
+};
 
 export type DashboardRow = {
   id: string;
@@ -13,8 +28,25 @@ export type DashboardRow = {
   name: string;
   stopped: StoppedRow[];
   running: RunningRow[];
-  last_close: { id: string; period: string; revision: number; score: string | null; grade: string | null; confirmed_at: string } | null;
-  next_payment: { line_id: string; label: string; status: string; due_date: string | null; net: string; paid: string; outstanding: string; as_of: string; computed_at: string } | null;
+  last_close: {
+    id: string;
+    period: string;
+    revision: number;
+    score: string | null;
+    grade: string | null;
+    confirmed_at: string;
+  } | null;
+  next_payment: {
+    line_id: string;
+    label: string;
+    status: string;
+    due_date: string | null;
+    net: string;
+    paid: string;
+    outstanding: string;
+    as_of: string;
+    computed_at: string;
+  } | null;
   notifications: { total: number; critical: number; warning: number; latest_at: string | null };
 };
 
@@ -39,10 +71,15 @@ export type DashboardRow = {
 @Injectable()
 export class DashboardRepository {
   /** `contractIds` null: every contract the scope shows; otherwise only those (e.g. one page of contractSearch). */
-  async read(em: EntityManager, args: { contractIds: readonly string[] | null; month: string; monthStart: Date; monthEnd: Date; now: Date }): Promise<DashboardRow[]> {
+  async read(
+    em: EntityManager,
+    args: { contractIds: readonly string[] | null; month: string; monthStart: Date; monthEnd: Date; now: Date },
+  ): Promise<DashboardRow[]> {
     const values = [args.contractIds, args.month, args.now, args.monthStart, args.monthEnd];
     const connection = (await em.queryRunner?.connect()) as unknown;
-    if (connection instanceof Client) return (await connection.query<DashboardRow>({ name: 'contract-dashboard-v2', text: DASHBOARD_SQL, values })).rows;
+    if (connection instanceof Client)
+      return (await connection.query<DashboardRow>({ name: 'contract-dashboard-v2', text: DASHBOARD_SQL, values }))
+        .rows;
     return em.query(DASHBOARD_SQL, values);
   }
 }
@@ -56,7 +93,8 @@ export const clockOverdueSql = (now: string): string =>
   `(k.status = 'breached' OR k.deadline <= ${now} OR EXISTS (SELECT 1 FROM notifications n WHERE n.tenant_id = k.tenant_id AND n.dedupe_key = 'sla-' || k.ticket_id || '-' || k.target_id || '-100'))`;
 
 /** The running clocks of a contract (alias `c`) on open tickets, as the dashboard reads them (ticket_sla_clocks_running_idx). */
-export const RUNNING_CLOCKS_SQL = 'k.tenant_id = c.tenant_id AND k.contract_id = c.id AND k.is_current AND k.stop_month IS NULL AND k.ticket_open';
+export const RUNNING_CLOCKS_SQL =
+  'k.tenant_id = c.tenant_id AND k.contract_id = c.id AND k.is_current AND k.stop_month IS NULL AND k.ticket_open';
 
 export const DASHBOARD_SQL = `
 SELECT c.id, c.tenant_id, c.vendor_org_id, c.code, c.name,

@@ -3,7 +3,12 @@ import { ContractPageModel } from '../contracts/contracts.models';
 import { ContractDashboardModel } from './dashboard.models';
 import { DashboardService } from './dashboard.service';
 
-const MONTH_ARG = { nullable: true, type: () => String, description: 'YYYY-MM: the month of the compliance tiles and the warnings count; default the current month in Asia/Shanghai.' } as const;
+const MONTH_ARG = {
+  nullable: true,
+  type: () => String,
+  description:
+    'YYYY-MM: the month of the compliance tiles and the warnings count; default the current month in Asia/Shanghai.',
+} as const;
 
 @Resolver(() => ContractDashboardModel)
 export class DashboardResolver {
@@ -15,16 +20,25 @@ export class DashboardResolver {
       '(clocks stopped in the month, met vs breached; running clocks now, at risk ≥ 75 %, overdue), open breaches, the last confirmed close, ' +
       'the next scheduled or due payment and the month’s SLA warnings. Read from what the jobs stored; nothing is computed on the request.',
   })
-  contractDashboard(@Args('contractId', { type: () => ID }) contractId: string, @Args('month', MONTH_ARG) month?: string | null): Promise<ContractDashboardModel> {
+  contractDashboard(
+    @Args('contractId', { type: () => ID }) contractId: string,
+    @Args('month', MONTH_ARG) month?: string | null,
+  ): Promise<ContractDashboardModel> {
     return this.service.forContract(contractId, month ?? null);
   }
 
-  @Query(() => [ContractDashboardModel], { description: 'The dashboard of every contract the caller reads (the tenant’s for the buyer’s roles and finance; the vendor’s across tenants), by contract code.' })
+  @Query(() => [ContractDashboardModel], {
+    description:
+      'The dashboard of every contract the caller reads (the tenant’s for the buyer’s roles and finance; the vendor’s across tenants), by contract code.',
+  })
   contractDashboards(@Args('month', MONTH_ARG) month?: string | null): Promise<ContractDashboardModel[]> {
     return this.service.list(month ?? null);
   }
 
-  @Query(() => String, { description: 'Latency probe: signed in, answers "pong" without touching the database (the floor of the API benchmarks).' })
+  @Query(() => String, {
+    description:
+      'Latency probe: signed in, answers "pong" without touching the database (the floor of the API benchmarks).',
+  })
   ping(): string {
     return 'pong';
   }
@@ -35,8 +49,17 @@ export class DashboardResolver {
 export class ContractPageDashboardsResolver {
   constructor(private readonly service: DashboardService) {}
 
-  @ResolveField(() => [ContractDashboardModel], { description: "The dashboard (status tiles) of each contract on this page, in the page's order; the same figures as contractDashboards." })
-  dashboards(@Parent() page: ContractPageModel, @Args('month', MONTH_ARG) month?: string | null): Promise<ContractDashboardModel[]> {
-    return this.service.list(month ?? null, page.nodes.map((c) => c.id));
+  @ResolveField(() => [ContractDashboardModel], {
+    description:
+      "The dashboard (status tiles) of each contract on this page, in the page's order; the same figures as contractDashboards.",
+  })
+  dashboards(
+    @Parent() page: ContractPageModel,
+    @Args('month', MONTH_ARG) month?: string | null,
+  ): Promise<ContractDashboardModel[]> {
+    return this.service.list(
+      month ?? null,
+      page.nodes.map((c) => c.id),
+    );
   }
 }

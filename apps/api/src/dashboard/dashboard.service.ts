@@ -6,7 +6,12 @@ import { TenantDatabase } from '@ledger/persistence';
 import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
 import { UUID } from '../graphql/ids';
-import type { ContractDashboardModel, DashboardSlaModel, DashboardSlaSeverityModel, DashboardSlaTargetModel } from './dashboard.models';
+import type {
+  ContractDashboardModel,
+  DashboardSlaModel,
+  DashboardSlaSeverityModel,
+  DashboardSlaTargetModel,
+} from './dashboard.models';
 import { DashboardRepository, type DashboardRow } from './dashboard.repository';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -57,10 +62,15 @@ export class DashboardService {
     return (await this.read(contractIds, m)).filter((r) => readable(ability, r)).map((r) => r.model);
   }
 
-  private async read(contractIds: readonly string[] | null, month: string): Promise<{ row: DashboardRow; model: ContractDashboardModel }[]> {
+  private async read(
+    contractIds: readonly string[] | null,
+    month: string,
+  ): Promise<{ row: DashboardRow; model: ContractDashboardModel }[]> {
     const now = new Date();
     const { start, end } = monthBounds(month);
-    const rows = await this.db.run(this.context.scope(), (em) => this.repo.read(em, { contractIds, month, monthStart: start, monthEnd: end, now }));
+    const rows = await this.db.run(this.context.scope(), (em) =>
+      this.repo.read(em, { contractIds, month, monthStart: start, monthEnd: end, now }),
+    );
     return rows.map((row) => ({ row, model: toModel(row, month, now) }));
   }
 }
@@ -82,7 +92,8 @@ function readable(ability: AppAbility, { row }: { row: DashboardRow }): boolean 
   );
 }
 
-const percent = (met: number, breached: number): string | null => (met + breached === 0 ? null : toFixed2((met * 100) / (met + breached)));
+const percent = (met: number, breached: number): string | null =>
+  met + breached === 0 ? null : toFixed2((met * 100) / (met + breached));
 
 type Counts = { met: number; breached: number; notRecorded: number; running: number; atRisk: number; overdue: number };
 const zero = (): Counts => ({ met: 0, breached: 0, notRecorded: 0, running: 0, atRisk: 0, overdue: 0 });
@@ -104,18 +115,29 @@ function toModel(row: DashboardRow, month: string, now: Date): ContractDashboard
     if (!t) targets.set(key, (t = { severity, targetId, name, ...zero(), compliancePercent: null }));
     return t;
   };
-  for (const s of row.stopped) Object.assign(target(s.severity, s.target_id, s.name), { met: s.met, breached: s.breached, notRecorded: s.not_recorded });
+  for (const s of row.stopped)
+    Object.assign(target(s.severity, s.target_id, s.name), {
+      met: s.met,
+      breached: s.breached,
+      notRecorded: s.not_recorded,
+    });
   let openBreaches = 0;
   for (const r of row.running) {
     if (r.severity === null || r.target_id === null) {
       openBreaches = r.open_breaches; // the grand total row of the grouping sets
       continue;
     }
-    Object.assign(target(r.severity, r.target_id, r.name ?? r.target_id), { running: r.running, atRisk: r.at_risk, overdue: r.overdue });
+    Object.assign(target(r.severity, r.target_id, r.name ?? r.target_id), {
+      running: r.running,
+      atRisk: r.at_risk,
+      overdue: r.overdue,
+    });
   }
   const bySeverity = new Map<string, DashboardSlaSeverityModel>();
   const total = zero();
-  for (const t of [...targets.values()].sort((a, b) => a.severity.localeCompare(b.severity) || a.targetId.localeCompare(b.targetId))) {
+  for (const t of [...targets.values()].sort(
+    (a, b) => a.severity.localeCompare(b.severity) || a.targetId.localeCompare(b.targetId),
+  )) {
     let s = bySeverity.get(t.severity);
     if (!s) bySeverity.set(t.severity, (s = { severity: t.severity, ...zero(), compliancePercent: null, targets: [] }));
     const { severity: _severity, ...model } = t;
@@ -136,10 +158,34 @@ function toModel(row: DashboardRow, month: string, now: Date): ContractDashboard
     asOf: now,
     sla,
     openBreaches,
-    lastConfirmedClose: close ? { closeId: close.id, period: close.period, revision: close.revision, score: close.score, grade: close.grade, confirmedAt: new Date(close.confirmed_at) } : null,
-    nextPayment: pay
-      ? { lineId: pay.line_id, label: pay.label, status: pay.status, dueDate: pay.due_date, net: pay.net, paid: pay.paid, outstanding: toFixed2(pay.outstanding), scheduleAsOf: pay.as_of, scheduleComputedAt: new Date(pay.computed_at) }
+    lastConfirmedClose: close
+      ? {
+          closeId: close.id,
+          period: close.period,
+          revision: close.revision,
+          score: close.score,
+          grade: close.grade,
+          confirmedAt: new Date(close.confirmed_at),
+        }
       : null,
-    notifications: { total: row.notifications.total, critical: row.notifications.critical, warning: row.notifications.warning, latestAt: row.notifications.latest_at ? new Date(row.notifications.latest_at) : null },
+    nextPayment: pay
+      ? {
+          lineId: pay.line_id,
+          label: pay.label,
+          status: pay.status,
+          dueDate: pay.due_date,
+          net: pay.net,
+          paid: pay.paid,
+          outstanding: toFixed2(pay.outstanding),
+          scheduleAsOf: pay.as_of,
+          scheduleComputedAt: new Date(pay.computed_at),
+        }
+      : null,
+    notifications: {
+      total: row.notifications.total,
+      critical: row.notifications.critical,
+      warning: row.notifications.warning,
+      latestAt: row.notifications.latest_at ? new Date(row.notifications.latest_at) : null,
+    },
   };
 }

@@ -19,7 +19,10 @@ export class DatabaseHandle implements OnApplicationShutdown {
     if (config.DATABASE_URL) {
       // Development and tests only: loadAppConfig refuses the owner's URL in production (`npm run db:migrate` there).
       if (config.DATABASE_MIGRATION_URL) {
-        const migrator = createDataSource({ url: config.DATABASE_MIGRATION_URL }, { poolSize: 1, migrations: MIGRATIONS });
+        const migrator = createDataSource(
+          { url: config.DATABASE_MIGRATION_URL },
+          { poolSize: 1, migrations: MIGRATIONS },
+        );
         await migrator.initialize();
         await migrator.runMigrations();
         await migrator.destroy();
@@ -34,7 +37,9 @@ export class DatabaseHandle implements OnApplicationShutdown {
     const ds = createDataSource(embedded.connection, { poolSize: 1, migrations: MIGRATIONS, pool: embedded.pool });
     await ds.initialize();
     await ds.runMigrations();
-    new Logger('Database').log(`embedded PostgreSQL (PGlite) under ${config.DATA_DIR}; set DATABASE_URL to use a server`);
+    new Logger('Database').log(
+      `embedded PostgreSQL (PGlite) under ${config.DATA_DIR}; set DATABASE_URL to use a server`,
+    );
     return new DatabaseHandle(new TenantDatabase(ds, { setRole: true }), 'embedded', ds, embedded);
   }
 

@@ -1,4 +1,13 @@
-import { type ArgumentsHost, Catch, Controller, type ExceptionFilter, Get, Param, Res, UseFilters } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  Controller,
+  type ExceptionFilter,
+  Get,
+  Param,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { DomainError } from '@ledger/kernel';
 import type { Response } from 'express';
 import { ExportsService } from './exports.service';
@@ -18,7 +27,8 @@ export class DownloadErrorFilter implements ExceptionFilter {
 }
 
 /** RFC 5987 value: UTF-8, percent-encoded, with the characters encodeURIComponent leaves alone but the grammar does not allow. */
-const rfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const rfc5987 = (s: string) =>
+  encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** A plain ASCII name for old clients: 付款计划 → payment-schedule, 全部合同 → all-contracts, anything else non-ASCII → _. */
 export function asciiFileName(name: string): string {

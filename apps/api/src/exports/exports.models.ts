@@ -9,10 +9,21 @@ export enum ExportStatus {
   READY = 'READY',
   FAILED = 'FAILED',
 }
-registerEnumType(ExportFormat, { name: 'ExportFormat', description: 'CSV: UTF-8 with a byte-order mark (Excel opens the Chinese correctly), RFC 4180. XLSX: one sheet 付款计划, amounts formatted #,##0.00.' });
-registerEnumType(ExportStatus, { name: 'ExportStatus', description: 'QUEUED until the render-export job has run; then READY (download it) or FAILED (see error). Written once.' });
+registerEnumType(ExportFormat, {
+  name: 'ExportFormat',
+  description:
+    'CSV: UTF-8 with a byte-order mark (Excel opens the Chinese correctly), RFC 4180. XLSX: one sheet 付款计划, amounts formatted #,##0.00.',
+});
+registerEnumType(ExportStatus, {
+  name: 'ExportStatus',
+  description:
+    'QUEUED until the render-export job has run; then READY (download it) or FAILED (see error). Written once.',
+});
 
-@ObjectType('Export', { description: 'A finance export of payment schedules (the latest stored schedule of each contract), rendered by a job.' })
+@ObjectType('Export', {
+  description:
+    'A finance export of payment schedules (the latest stored schedule of each contract), rendered by a job.',
+})
 export class ExportModel {
   @Field(() => ID)
   id!: string;
@@ -44,13 +55,19 @@ export class ExportModel {
   @Field(() => String, { nullable: true, description: 'Why the export failed (e.g. no payment schedule stored yet).' })
   error!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'GET this path with the same Bearer token to download the file (when READY): /exports/<id>/download.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'GET this path with the same Bearer token to download the file (when READY): /exports/<id>/download.',
+  })
   downloadPath!: string | null;
 }
 
 @InputType()
 export class RequestExportInput {
-  @Field(() => ID, { nullable: true, description: 'The contract to export; absent = every contract of the tenant (buyer roles and finance only).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The contract to export; absent = every contract of the tenant (buyer roles and finance only).',
+  })
   contractId?: string | null;
 
   @Field(() => ExportFormat)

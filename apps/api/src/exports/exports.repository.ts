@@ -16,7 +16,14 @@ export type ExportRow = {
   completed_at: Date | null;
 };
 
-export type ExportFile = { id: string; status: ExportRow['status']; fileName: string | null; contentType: string | null; content: Buffer | null; error: string | null };
+export type ExportFile = {
+  id: string;
+  status: ExportRow['status'];
+  fileName: string | null;
+  contentType: string | null;
+  content: Buffer | null;
+  error: string | null;
+};
 
 const COLUMNS = `id, tenant_id, contract_id, format, status, job_id, file_name, content_type, octet_length(content) AS byte_size, error, created_at, completed_at`;
 
@@ -25,7 +32,15 @@ const COLUMNS = `id, tenant_id, contract_id, format, status, job_id, file_name, 
 export class ExportsRepository {
   async insert(
     em: EntityManager,
-    row: { id: string; tenantId: string; contractId: string | null; format: 'csv' | 'xlsx'; jobId: string; requestedBy: string; vendorOrgId: string | null },
+    row: {
+      id: string;
+      tenantId: string;
+      contractId: string | null;
+      format: 'csv' | 'xlsx';
+      jobId: string;
+      requestedBy: string;
+      vendorOrgId: string | null;
+    },
   ): Promise<ExportRow> {
     const rows: ExportRow[] = await em.query(
       `INSERT INTO exports (id, tenant_id, contract_id, format, job_id, requested_by, vendor_org_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
@@ -41,11 +56,24 @@ export class ExportsRepository {
 
   /** The file itself (bytea → Buffer); only for the download. */
   async file(em: EntityManager, id: string): Promise<ExportFile | null> {
-    const rows: { id: string; status: ExportRow['status']; file_name: string | null; content_type: string | null; content: Buffer | null; error: string | null }[] = await em.query(
-      `SELECT id, status, file_name, content_type, content, error FROM exports WHERE id = $1`,
-      [id],
-    );
+    const rows: {
+      id: string;
+      status: ExportRow['status'];
+      file_name: string | null;
+      content_type: string | null;
+      content: Buffer | null;
+      error: string | null;
+    }[] = await em.query(`SELECT id, status, file_name, content_type, content, error FROM exports WHERE id = $1`, [id]);
     const r = rows[0];
-    return r ? { id: r.id, status: r.status, fileName: r.file_name, contentType: r.content_type, content: r.content, error: r.error } : null;
+    return r
+      ? {
+          id: r.id,
+          status: r.status,
+          fileName: r.file_name,
+          contentType: r.content_type,
+          content: r.content,
+          error: r.error,
+        }
+      : null;
   }
 }

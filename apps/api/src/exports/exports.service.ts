@@ -19,7 +19,8 @@ const TENANT_ROLES: readonly Principal['role'][] = ['buyer-admin', 'buyer-staff'
 export const downloadPathOf = (id: string) => `/exports/${id}/download`;
 
 function toModel(r: ExportRow): ExportModel {
-  const status = r.status === 'ready' ? ExportStatus.READY : r.status === 'failed' ? ExportStatus.FAILED : ExportStatus.QUEUED;
+  const status =
+    r.status === 'ready' ? ExportStatus.READY : r.status === 'failed' ? ExportStatus.FAILED : ExportStatus.QUEUED;
   return {
     id: r.id,
     contractId: r.contract_id,
@@ -61,11 +62,17 @@ export class ExportsService {
       if (contractId !== null) {
         // A contract outside the caller's reach (RLS or role) is NOT_FOUND, whether it exists or not.
         const contract = await this.access.require(em, contractId);
-        if (!TENANT_ROLES.includes(p.role) && p.role !== 'vendor') throw new DomainError('FORBIDDEN', 'exports are for the buyer, finance and the vendor holding the contract');
+        if (!TENANT_ROLES.includes(p.role) && p.role !== 'vendor')
+          throw new DomainError('FORBIDDEN', 'exports are for the buyer, finance and the vendor holding the contract');
         tenantId = contract.tenantId;
       } else {
         if (!TENANT_ROLES.includes(p.role) || !p.tenantId) {
-          throw new DomainError('FORBIDDEN', p.role === 'vendor' ? 'a vendor exports the contracts it holds one at a time: give contractId' : 'a tenant-wide export is for the buyer and finance of the tenant');
+          throw new DomainError(
+            'FORBIDDEN',
+            p.role === 'vendor'
+              ? 'a vendor exports the contracts it holds one at a time: give contractId'
+              : 'a tenant-wide export is for the buyer and finance of the tenant',
+          );
         }
         tenantId = p.tenantId;
       }
@@ -80,7 +87,11 @@ export class ExportsService {
         requestedBy: p.userId,
         vendorOrgId: p.role === 'vendor' ? p.vendorOrgId : null,
       });
-      const recorded: JobRequest<'render-export'> = await JobOutbox.record(em, { id: jobId, name: 'render-export', payload: { tenantId, exportId: id } }, { tenantId, userId: p.userId, vendorOrgId: p.vendorOrgId });
+      const recorded: JobRequest<'render-export'> = await JobOutbox.record(
+        em,
+        { id: jobId, name: 'render-export', payload: { tenantId, exportId: id } },
+        { tenantId, userId: p.userId, vendorOrgId: p.vendorOrgId },
+      );
       return { model: toModel(row), job: recorded };
     });
     // After commit: the job can see the row. A lost dispatch is re-dispatched by the reconciler from the outbox.
@@ -98,8 +109,10 @@ export class ExportsService {
   async file(id: string): Promise<ExportFile & { content: Buffer; fileName: string; contentType: string }> {
     const f = UUID.test(id) ? await this.db.run(this.context.scope(), (em) => this.repo.file(em, id)) : null;
     if (!f) throw new DomainError('NOT_FOUND', 'no such export');
-    if (f.status === 'queued') throw new DomainError('CONFLICT', 'the export is still being rendered; try again shortly');
-    if (f.status === 'failed' || !f.content || !f.fileName) throw new DomainError('CONFLICT', `the export failed: ${f.error ?? 'no file'}`);
+    if (f.status === 'queued')
+      throw new DomainError('CONFLICT', 'the export is still being rendered; try again shortly');
+    if (f.status === 'failed' || !f.content || !f.fileName)
+      throw new DomainError('CONFLICT', `the export failed: ${f.error ?? 'no file'}`);
     return { ...f, content: f.content, fileName: f.fileName, contentType: f.contentType ?? 'application/octet-stream' };
   }
 }

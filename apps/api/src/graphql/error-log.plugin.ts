@@ -9,7 +9,12 @@ export const WARN_REFUSAL_CODES: ReadonlySet<string> = new Set(['UNAUTHENTICATED
 export type RefusalLogger = Pick<LoggerService, 'log' | 'warn' | 'error'>;
 
 /** How many of each code, with the first few paths: never messages, which may echo input (a password in a bad login input). */
-export function logRefusals(logger: RefusalLogger, refused: Readonly<Record<string, number>>, fields: Record<string, unknown>, message: string): void {
+export function logRefusals(
+  logger: RefusalLogger,
+  refused: Readonly<Record<string, number>>,
+  fields: Record<string, unknown>,
+  message: string,
+): void {
   const codes = Object.keys(refused);
   if (codes.length === 0) return;
   const entry = { ...fields, refused };
@@ -23,7 +28,11 @@ export function logRefusals(logger: RefusalLogger, refused: Readonly<Record<stri
  * a stack, however many fields were refused (a request of 200 aliases refused 200 times is one line). Only unexpected
  * errors are logged at error level, each with its stack.
  */
-export function logGraphqlErrors(logger: RefusalLogger, errors: readonly unknown[], operationName: string | null | undefined): void {
+export function logGraphqlErrors(
+  logger: RefusalLogger,
+  errors: readonly unknown[],
+  operationName: string | null | undefined,
+): void {
   const refused: Record<string, number> = {};
   const paths: string[] = [];
   for (const error of errors) {

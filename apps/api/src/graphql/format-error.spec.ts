@@ -6,23 +6,49 @@ describe('formatGraphqlError', () => {
   const formatted = { message: 'x', path: ['q'] };
 
   it('keeps a domain error code and its problems', () => {
-    const err = new GraphQLError('wrapped', { originalError: new ValidationError([problem('money.amount', 'number.notDecimal', { value: 'abc' })]) });
+    const err = new GraphQLError('wrapped', {
+      originalError: new ValidationError([problem('money.amount', 'number.notDecimal', { value: 'abc' })]),
+    });
     const out = formatGraphqlError(formatted, err);
     // Every problem carries its code and parameters; the count names the refusal in any language.
     expect(out.extensions).toEqual({
       code: 'BAD_USER_INPUT',
       messageCode: 'input.problems',
       messageParams: { count: '1' },
-      problems: [{ path: 'money.amount', code: 'number.notDecimal', params: { value: 'abc' }, message: '"abc" is not a decimal number' }],
+      problems: [
+        {
+          path: 'money.amount',
+          code: 'number.notDecimal',
+          params: { value: 'abc' },
+          message: '"abc" is not a decimal number',
+        },
+      ],
     });
   });
 
   it('names the reason of a refusal that has one as its message code', () => {
-    const err = new GraphQLError('wrapped', { originalError: new DomainError('CONFLICT', 'period 2026-Q1 is closed: attendance can no longer change', [], reasonOf('period.locked', { period: '2026-Q1' })) });
-    expect(formatGraphqlError(formatted, err).extensions).toEqual({ code: 'CONFLICT', messageCode: 'period.locked', messageParams: { period: '2026-Q1' }, problems: [] });
-    expect(renderErrorCode('zh-CN', 'period.locked', { period: '2026-Q1' })).toBe('2026-Q1 已结算确认，其输入不能再修改');
+    const err = new GraphQLError('wrapped', {
+      originalError: new DomainError(
+        'CONFLICT',
+        'period 2026-Q1 is closed: attendance can no longer change',
+        [],
+        reasonOf('period.locked', { period: '2026-Q1' }),
+      ),
+    });
+    expect(formatGraphqlError(formatted, err).extensions).toEqual({
+      code: 'CONFLICT',
+      messageCode: 'period.locked',
+      messageParams: { period: '2026-Q1' },
+      problems: [],
+    });
+    expect(renderErrorCode('zh-CN', 'period.locked', { period: '2026-Q1' })).toBe(
+      '2026-Q1 已结算确认，其输入不能再修改',
+    );
     // Without a reason the code alone says what kind of refusal it is.
-    expect(formatGraphqlError(formatted, new GraphQLError('w', { originalError: new DomainError('CONFLICT', 'm') })).extensions).toEqual({ code: 'CONFLICT', problems: [] });
+    expect(
+      formatGraphqlError(formatted, new GraphQLError('w', { originalError: new DomainError('CONFLICT', 'm') }))
+        .extensions,
+    ).toEqual({ code: 'CONFLICT', problems: [] });
   });
 
   it.each(['NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'CALENDAR_NOT_PUBLISHED'] as const)('maps %s', (code) => {
@@ -33,11 +59,18 @@ describe('formatGraphqlError', () => {
   it('masks unknown errors', () => {
     const err = new GraphQLError('wrapped', { originalError: new Error('connection string postgres://secret@db') });
     const out = formatGraphqlError({ message: 'connection string postgres://secret@db', path: ['q'] }, err);
-    expect(out).toEqual({ message: 'Internal server error', path: ['q'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(out).toEqual({
+      message: 'Internal server error',
+      path: ['q'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   });
 
   it('passes GraphQL validation errors through', () => {
-    const out = formatGraphqlError({ message: 'Cannot query field', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError('Cannot query field'));
+    const out = formatGraphqlError(
+      { message: 'Cannot query field', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+      new GraphQLError('Cannot query field'),
+    );
     expect(out.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });
@@ -60,26 +93,44 @@ describe('createErrorFormatter({ hideSchemaDetails: true }) (production)', () =>
 
   it('strips "Did you mean" from validation and variable coercion messages', () => {
     const validation = 'Cannot query field "contractz" on type "Query". Did you mean "contract" or "contracts"?';
-    expect(format({ message: validation, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError(validation, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })).message).toBe(
-      'Cannot query field "contractz" on type "Query".',
-    );
-    const coercion = 'Variable "$i" got invalid value { emial: "a" }; Field "emial" is not defined by type "LoginInput". Did you mean "email"?';
-    expect(format({ message: coercion, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(coercion, { extensions: { code: 'BAD_USER_INPUT' } })).message).toBe(
-      'Variable "$i" got invalid value { emial: "a" }; Field "emial" is not defined by type "LoginInput".',
-    );
+    expect(
+      format(
+        { message: validation, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+        new GraphQLError(validation, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+      ).message,
+    ).toBe('Cannot query field "contractz" on type "Query".');
+    const coercion =
+      'Variable "$i" got invalid value { emial: "a" }; Field "emial" is not defined by type "LoginInput". Did you mean "email"?';
+    expect(
+      format(
+        { message: coercion, extensions: { code: 'BAD_USER_INPUT' } },
+        new GraphQLError(coercion, { extensions: { code: 'BAD_USER_INPUT' } }),
+      ).message,
+    ).toBe('Variable "$i" got invalid value { emial: "a" }; Field "emial" is not defined by type "LoginInput".');
   });
 
   it('leaves domain messages alone', () => {
-    const err = new GraphQLError('wrapped', { originalError: new DomainError('NOT_FOUND', 'no contract. Did you mean to sign in?') });
+    const err = new GraphQLError('wrapped', {
+      originalError: new DomainError('NOT_FOUND', 'no contract. Did you mean to sign in?'),
+    });
     expect(format({ message: 'wrapped' }, err).message).toBe('no contract. Did you mean to sign in?');
   });
 });
 
 describe('classifyError', () => {
   it('tells expected refusals from failures', () => {
-    expect(classifyError(new GraphQLError('w', { originalError: new DomainError('FORBIDDEN', 'no') }))).toMatchObject({ code: 'FORBIDDEN', expected: true });
-    expect(classifyError(new GraphQLError('bad', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } }))).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED', expected: true });
-    expect(classifyError(new GraphQLError('boom', { originalError: new TypeError('x is undefined') }))).toEqual({ code: 'INTERNAL_SERVER_ERROR', expected: false });
+    expect(classifyError(new GraphQLError('w', { originalError: new DomainError('FORBIDDEN', 'no') }))).toMatchObject({
+      code: 'FORBIDDEN',
+      expected: true,
+    });
+    expect(classifyError(new GraphQLError('bad', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } }))).toMatchObject({
+      code: 'GRAPHQL_PARSE_FAILED',
+      expected: true,
+    });
+    expect(classifyError(new GraphQLError('boom', { originalError: new TypeError('x is undefined') }))).toEqual({
+      code: 'INTERNAL_SERVER_ERROR',
+      expected: false,
+    });
     expect(classifyError(new Error('boom'))).toEqual({ code: 'INTERNAL_SERVER_ERROR', expected: false });
   });
 });

@@ -48,15 +48,31 @@ export function createErrorFormatter(options: ErrorFormatOptions) {
     if (domain) {
       // A refusal that needs its own text in the console (a period close's confirm) names it beside the code.
       const refusal = 'refusal' in domain && typeof domain.refusal === 'string' ? { refusal: domain.refusal } : {};
-      return { message: domain.message, path: formatted.path, locations: formatted.locations, extensions: { ...domainExtensions(code, domain), ...refusal } };
+      return {
+        message: domain.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { ...domainExtensions(code, domain), ...refusal },
+      };
     }
-    if (expected) return { message: clean(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { code } };
+    if (expected)
+      return {
+        message: clean(formatted.message),
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code },
+      };
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }
 
 /** A problem as clients read it: where, its code and parameters (to render in the reader's language), and English. */
-export function problemExtension(p: Problem): { path: string; code: string; params: Record<string, string>; message: string } {
+export function problemExtension(p: Problem): {
+  path: string;
+  code: string;
+  params: Record<string, string>;
+  message: string;
+} {
   return { path: p.path, code: p.code, params: { ...p.params }, message: p.message };
 }
 
@@ -67,9 +83,11 @@ export function problemExtension(p: Problem): { path: string; code: string; para
  */
 export function domainExtensions(code: string, domain: DomainError): Record<string, unknown> {
   const problems = domain.problems.map(problemExtension);
-  if (domain instanceof ValidationError) return { code, messageCode: 'input.problems', messageParams: { count: String(problems.length) }, problems };
+  if (domain instanceof ValidationError)
+    return { code, messageCode: 'input.problems', messageParams: { count: String(problems.length) }, problems };
   // A refusal that says why (a close that is not a draft, a locked period…) names its reason as a code too.
-  if (domain.reason) return { code, messageCode: domain.reason.code, messageParams: { ...domain.reason.params }, problems };
+  if (domain.reason)
+    return { code, messageCode: domain.reason.code, messageParams: { ...domain.reason.params }, problems };
   return { code, problems };
 }
 

@@ -1,6 +1,16 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
-import { atPath, CodedTypeError, formatPath, problem, unsafeTextProblem, unsafeTextProblems, ValidationError, type PathSegment, type Problem } from '@ledger/kernel';
+import {
+  atPath,
+  CodedTypeError,
+  formatPath,
+  problem,
+  unsafeTextProblem,
+  unsafeTextProblems,
+  ValidationError,
+  type PathSegment,
+  type Problem,
+} from '@ledger/kernel';
 import {
   GraphQLError,
   getNullableType,
@@ -27,7 +37,11 @@ const MAX_PROBLEMS = 50;
  * JSON value, and a custom scalar (Money) its own parser refuses. Paths start at the argument:
  * `input.title`, `input.configuration.payment.milestones[0].label`.
  */
-export function inputProblems(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): Problem[] {
+export function inputProblems(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+): Problem[] {
   const problems: Problem[] = [];
   const typeInfo = new TypeInfo(schema);
   visit(
@@ -65,7 +79,11 @@ function walk(value: unknown, type: GraphQLInputType, path: PathSegment[], probl
     try {
       t.parseValue(value);
     } catch (e) {
-      problems.push(e instanceof CodedTypeError ? problem(formatPath(path), e.problem.code, e.problem.params) : problem(formatPath(path), 'value.invalid'));
+      problems.push(
+        e instanceof CodedTypeError
+          ? problem(formatPath(path), e.problem.code, e.problem.params)
+          : problem(formatPath(path), 'value.invalid'),
+      );
     }
     if (typeof value === 'string') pushText(value, path, problems);
   } else if (typeof value === 'string') {
@@ -100,8 +118,17 @@ export class InputTextPlugin implements ApolloServerPlugin<BaseContext> {
       async didResolveOperation({ schema, document, request }) {
         const problems = inputProblems(schema, document, request.variables);
         if (problems.length === 0) return;
-        const error = new ValidationError(problems, `${problems.length} problem(s) in the input: ${problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-        throw new GraphQLError(error.message, { originalError: error, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+        const error = new ValidationError(
+          problems,
+          `${problems.length} problem(s) in the input: ${problems
+            .slice(0, 3)
+            .map((p) => `${p.path}: ${p.message}`)
+            .join('; ')}`,
+        );
+        throw new GraphQLError(error.message, {
+          originalError: error,
+          extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+        });
       },
     };
   }

@@ -8,7 +8,8 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
  * may be absent (undefined, which the response's JSON.stringify leaves out). A domain value assigns to it only if it
  * is JSON throughout: no Date, Decimal, Map or class instance (those would not come out as they went in).
  */
-export type JsonOutput = string | number | boolean | null | readonly JsonOutput[] | { readonly [key: string]: JsonOutput | undefined };
+export type JsonOutput =
+  string | number | boolean | null | readonly JsonOutput[] | { readonly [key: string]: JsonOutput | undefined };
 
 /**
  * The value, checked to be JSON throughout, for values whose type cannot say so (a configuration as written has parts

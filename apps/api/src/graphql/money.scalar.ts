@@ -21,7 +21,8 @@ export const MoneyScalar = new GraphQLScalarType<string, string>({
   serialize: parseMoney,
   parseValue: parseMoney,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new CodedTypeError(coded('money.format', { value: 'value' in ast ? String(ast.value) : ast.kind }));
+    if (ast.kind !== Kind.STRING)
+      throw new CodedTypeError(coded('money.format', { value: 'value' in ast ? String(ast.value) : ast.kind }));
     return parseMoney(ast.value);
   },
 });

@@ -64,7 +64,11 @@ function add(into: Tally, inner: Tally, extraDepth: number): void {
  * linear time to measure however large its expansion; unknown and cyclic spreads count as nothing (GraphQL's own rules
  * refuse them). Works on documents not yet validated: it runs before GraphQL's own validation (request-limits.ts).
  */
-export function measureOperations(schema: GraphQLSchema, definitions: readonly (OperationDefinitionNode | FragmentDefinitionNode)[], fields: Readonly<Record<string, FieldCost>>) {
+export function measureOperations(
+  schema: GraphQLSchema,
+  definitions: readonly (OperationDefinitionNode | FragmentDefinitionNode)[],
+  fields: Readonly<Record<string, FieldCost>>,
+) {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const measured = new Map<string, Tally>();
@@ -100,7 +104,10 @@ export function measureOperations(schema: GraphQLSchema, definitions: readonly (
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
         const coordinate = parent ? `${parent.name}.${sel.name.value}` : undefined;
-        const weight = coordinate !== undefined && Object.prototype.hasOwnProperty.call(fields, coordinate) ? fields[coordinate] : undefined;
+        const weight =
+          coordinate !== undefined && Object.prototype.hasOwnProperty.call(fields, coordinate)
+            ? fields[coordinate]
+            : undefined;
         const inner = sel.selectionSet ? measure(sel.selectionSet, typeOfField(parent, sel.name.value)) : empty();
         // Introspection's chain of type wrappers (NonNull of List of …) does not fan out: it does not deepen the query,
         // so a development tool's standard introspection query stays within the depth limit.
@@ -119,26 +126,41 @@ export function measureOperations(schema: GraphQLSchema, definitions: readonly (
 
   return definitions
     .filter((def): def is OperationDefinitionNode => def.kind === Kind.OPERATION_DEFINITION)
-    .map((operation) => ({ operation, ...measure(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined) }));
+    .map((operation) => ({
+      operation,
+      ...measure(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined),
+    }));
 }
 
 /** The operations and fragments of a document (what `queryLimitErrors` measures). */
 export const executableDefinitions = (document: DocumentNode) =>
-  document.definitions.filter((d): d is OperationDefinitionNode | FragmentDefinitionNode => d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION);
+  document.definitions.filter(
+    (d): d is OperationDefinitionNode | FragmentDefinitionNode =>
+      d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION,
+  );
 
-const refusal = (message: string, node: OperationDefinitionNode) => new GraphQLError(message, { nodes: [node], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+const refusal = (message: string, node: OperationDefinitionNode) =>
+  new GraphQLError(message, { nodes: [node], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
 
 /** The refusals for one document under `limits`: empty when every operation fits. */
-export function queryLimitErrors(schema: GraphQLSchema, definitions: readonly (OperationDefinitionNode | FragmentDefinitionNode)[], limits: QueryLimits): GraphQLError[] {
+export function queryLimitErrors(
+  schema: GraphQLSchema,
+  definitions: readonly (OperationDefinitionNode | FragmentDefinitionNode)[],
+  limits: QueryLimits,
+): GraphQLError[] {
   const fields = limits.fields ?? EXPENSIVE_FIELDS;
   const errors: GraphQLError[] = [];
   for (const { operation, depth, cost, aliases, selected } of measureOperations(schema, definitions, fields)) {
-    if (depth > limits.maxDepth) errors.push(refusal(`query depth ${depth} exceeds the limit of ${limits.maxDepth}`, operation));
-    if (cost > limits.maxCost) errors.push(refusal(`query cost ${cost} exceeds the limit of ${limits.maxCost}`, operation));
-    if (aliases > limits.maxAliases) errors.push(refusal(`query uses ${aliases} aliases, more than the limit of ${limits.maxAliases}`, operation));
+    if (depth > limits.maxDepth)
+      errors.push(refusal(`query depth ${depth} exceeds the limit of ${limits.maxDepth}`, operation));
+    if (cost > limits.maxCost)
+      errors.push(refusal(`query cost ${cost} exceeds the limit of ${limits.maxCost}`, operation));
+    if (aliases > limits.maxAliases)
+      errors.push(refusal(`query uses ${aliases} aliases, more than the limit of ${limits.maxAliases}`, operation));
     for (const [coordinate, n] of selected) {
       const max = fields[coordinate]?.maxPerOperation;
-      if (max !== undefined && n > max) errors.push(refusal(`${coordinate} may be selected at most ${max} time(s) per operation, not ${n}`, operation));
+      if (max !== undefined && n > max)
+        errors.push(refusal(`${coordinate} may be selected at most ${max} time(s) per operation, not ${n}`, operation));
     }
   }
   return errors;
@@ -151,7 +173,8 @@ export function queryLimitErrors(schema: GraphQLSchema, definitions: readonly (O
 export function queryLimitsRule(limits: QueryLimits) {
   return (context: ValidationContext): ASTVisitor => ({
     Document(node) {
-      for (const error of queryLimitErrors(context.getSchema(), executableDefinitions(node), limits)) context.reportError(error);
+      for (const error of queryLimitErrors(context.getSchema(), executableDefinitions(node), limits))
+        context.reportError(error);
     },
   });
 }

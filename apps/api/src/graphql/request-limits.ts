@@ -13,7 +13,11 @@ export type RequestLimits = QueryLimits & {
 function queryTexts(req: { method?: string; body?: unknown; query?: unknown }): string[] {
   const source = req.method === 'GET' ? req.query : req.body;
   const operations = Array.isArray(source) ? source : [source];
-  return operations.flatMap((op) => (op && typeof op === 'object' && typeof (op as { query?: unknown }).query === 'string' ? [(op as { query: string }).query] : []));
+  return operations.flatMap((op) =>
+    op && typeof op === 'object' && typeof (op as { query?: unknown }).query === 'string'
+      ? [(op as { query: string }).query]
+      : [],
+  );
 }
 
 const refusal = (message: string, code: string, status: number, nodes?: GraphQLError['nodes']) =>
@@ -47,7 +51,11 @@ export class GraphqlRequestLimits {
   check(req: { method?: string; body?: unknown; query?: unknown }): void {
     for (const query of queryTexts(req)) {
       if (query.length > this.limits.maxQueryLength) {
-        throw refusal(`the query is ${query.length} characters long, more than the limit of ${this.limits.maxQueryLength}`, 'BAD_REQUEST', 413);
+        throw refusal(
+          `the query is ${query.length} characters long, more than the limit of ${this.limits.maxQueryLength}`,
+          'BAD_REQUEST',
+          413,
+        );
       }
       let document: DocumentNode;
       try {
@@ -56,7 +64,8 @@ export class GraphqlRequestLimits {
         continue; // Apollo Server parses it again with the same limit and answers the syntax error itself.
       }
       const errors = this.schema ? queryLimitErrors(this.schema, executableDefinitions(document), this.limits) : [];
-      if (errors.length > 0) throw refusal(errors.map((e) => e.message).join('; '), 'GRAPHQL_VALIDATION_FAILED', 400, errors[0].nodes);
+      if (errors.length > 0)
+        throw refusal(errors.map((e) => e.message).join('; '), 'GRAPHQL_VALIDATION_FAILED', 400, errors[0].nodes);
     }
   }
 }

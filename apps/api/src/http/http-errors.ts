@@ -24,7 +24,8 @@ export function clientErrorStatus(err: unknown): number | undefined {
   return typeof status === 'number' && status >= 400 && status < 500 && e.expose !== false ? status : undefined;
 }
 
-export const codeOfStatus = (status: number) => (status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST');
+export const codeOfStatus = (status: number) =>
+  status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
 
 /** A body-parser refusal in words that name the limit and never echo the body. */
 function bodyRefusalMessage(err: Error & { type?: unknown }, status: number, limitBytes?: number): string {
@@ -45,7 +46,12 @@ export function graphqlBodyErrorHandler(limitBytes: number, logger: RefusalLogge
     if (status === undefined || res.headersSent) return next(err);
     const code = codeOfStatus(status);
     const message = bodyRefusalMessage(err as Error & { type?: unknown }, status, limitBytes);
-    logRefusals(logger, { [code]: 1 }, { method: req.method, path: req.path, status, reason: message }, 'request body refused');
+    logRefusals(
+      logger,
+      { [code]: 1 },
+      { method: req.method, path: req.path, status, reason: message },
+      'request body refused',
+    );
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
 }
@@ -69,14 +75,28 @@ export class ExceptionLogFilter extends BaseExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const refusal =
       exception instanceof DomainError
-        ? { status: DOMAIN_STATUS[exception.code] ?? 400, code: exception.code as string, message: exception.message, extensions: domainExtensions(exception.code, exception) }
+        ? {
+            status: DOMAIN_STATUS[exception.code] ?? 400,
+            code: exception.code as string,
+            message: exception.message,
+            extensions: domainExtensions(exception.code, exception),
+          }
         : (() => {
             const status = clientErrorStatus(exception);
-            return status === undefined ? undefined : { status, code: codeOfStatus(status), message: bodyRefusalMessage(exception as Error, status) };
+            return status === undefined
+              ? undefined
+              : { status, code: codeOfStatus(status), message: bodyRefusalMessage(exception as Error, status) };
           })();
     if (!refusal || res.headersSent) return super.catch(exception, host);
-    logRefusals(this.logger, { [refusal.code]: 1 }, { method: req.method, path: req.path, status: refusal.status }, 'request refused');
+    logRefusals(
+      this.logger,
+      { [refusal.code]: 1 },
+      { method: req.method, path: req.path, status: refusal.status },
+      'request refused',
+    );
     // A domain refusal carries its problems and message code as in GraphQL's extensions (rendered by the client).
-    res.status(refusal.status).json({ ...('extensions' in refusal ? refusal.extensions : {}), code: refusal.code, message: refusal.message });
+    res
+      .status(refusal.status)
+      .json({ ...('extensions' in refusal ? refusal.extensions : {}), code: refusal.code, message: refusal.message });
   }
 }

@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('JobBacklog', { description: 'How far the jobs are behind, over every tenant: counts only, no tenant data.' })
+@ObjectType('JobBacklog', {
+  description: 'How far the jobs are behind, over every tenant: counts only, no tenant data.',
+})
 export class JobBacklogModel {
   @Field(() => Int, { description: 'Jobs recorded and not yet done (queued or being run).' })
   queued!: number;

@@ -6,7 +6,9 @@ import { JobBacklogService } from './job-backlog.service';
 export class JobBacklogResolver {
   constructor(private readonly service: JobBacklogService) {}
 
-  @Query(() => JobBacklogModel, { description: 'Platform admin: how many jobs wait or failed, over every tenant (counts only).' })
+  @Query(() => JobBacklogModel, {
+    description: 'Platform admin: how many jobs wait or failed, over every tenant (counts only).',
+  })
   jobBacklog(): Promise<JobBacklogModel> {
     return this.service.backlog();
   }

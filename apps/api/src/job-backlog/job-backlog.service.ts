@@ -19,7 +19,8 @@ export class JobBacklogService {
   ) {}
 
   async backlog(): Promise<JobBacklogModel> {
-    if (!this.abilities.for(this.context.principal()).can('read', 'JobBacklog')) throw new DomainError('FORBIDDEN', 'only the platform admin reads the job backlog');
+    if (!this.abilities.for(this.context.principal()).can('read', 'JobBacklog'))
+      throw new DomainError('FORBIDDEN', 'only the platform admin reads the job backlog');
     const [row] = await this.db.run({ kind: 'system', operation: 'job:backlog' }, (em) =>
       em.query(`SELECT count(*) FILTER (WHERE status = 'queued')::int AS queued, count(*) FILTER (WHERE status = 'failed')::int AS failed,
                        min(created_at) FILTER (WHERE status = 'queued') AS oldest FROM jobs`),

@@ -1,7 +1,10 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { JsonScalar, type JsonValue } from '../graphql/json.scalar';
 
-@ObjectType('Notification', { description: 'A warning raised by the SLA jobs (75 % / 100 % of a target); raised once per ticket, target and threshold.' })
+@ObjectType('Notification', {
+  description:
+    'A warning raised by the SLA jobs (75 % / 100 % of a target); raised once per ticket, target and threshold.',
+})
 export class NotificationModel {
   @Field(() => ID)
   id!: string;
@@ -15,7 +18,10 @@ export class NotificationModel {
   @Field(() => ID, { nullable: true })
   ticketId!: string | null;
 
-  @Field({ description: 'sla-at-risk (≥ 75 % of a target used, clock running), sla-breached (≥ 100 %), or calendar-recomputed (the national calendar changed: how many of the contract\'s results were recomputed and changed)' })
+  @Field({
+    description:
+      "sla-at-risk (≥ 75 % of a target used, clock running), sla-breached (≥ 100 %), or calendar-recomputed (the national calendar changed: how many of the contract's results were recomputed and changed)",
+  })
   kind!: string;
 
   @Field({ description: 'info, warning or critical' })
@@ -24,7 +30,10 @@ export class NotificationModel {
   @Field({ description: 'What happened, in Chinese, with the figures (elapsed / target minutes, deadline).' })
   message!: string;
 
-  @Field(() => JsonScalar, { description: 'ticketNumber, targetId, targetName, threshold, elapsedMinutes, targetMinutes, percentUsed, deadline, evaluatedAt, configVersion, calendarVersion, …' })
+  @Field(() => JsonScalar, {
+    description:
+      'ticketNumber, targetId, targetName, threshold, elapsedMinutes, targetMinutes, percentUsed, deadline, evaluatedAt, configVersion, calendarVersion, …',
+  })
   details!: JsonValue;
 
   @Field({ description: 'What makes the notification unique within the tenant, e.g. sla-<ticketId>-<targetId>-75.' })
@@ -34,7 +43,9 @@ export class NotificationModel {
   createdAt!: Date;
 }
 
-@ObjectType('StoredTicketSla', { description: "A ticket's SLA results as stored by the ticket-sla job at one point of its history (append-only)." })
+@ObjectType('StoredTicketSla', {
+  description: "A ticket's SLA results as stored by the ticket-sla job at one point of its history (append-only).",
+})
 export class StoredTicketSlaModel {
   @Field(() => ID)
   id!: string;
@@ -48,25 +59,41 @@ export class StoredTicketSlaModel {
   @Field(() => Int, { description: 'How many events of the ticket the results were computed from.' })
   eventCount!: number;
 
-  @Field(() => Int, { description: 'The contract configuration version whose SLA policy was applied (the one governing the ticket).' })
+  @Field(() => Int, {
+    description: 'The contract configuration version whose SLA policy was applied (the one governing the ticket).',
+  })
   configVersion!: number;
 
   @Field()
   calendarVersion!: string;
 
-  @Field(() => String, { nullable: true, description: 'Set on a result recomputed because the national calendar changed (a provisional year published, a correction): the version of the result it replaces.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Set on a result recomputed because the national calendar changed (a provisional year published, a correction): the version of the result it replaces.',
+  })
   previousCalendarVersion!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The stored result this recomputation replaces (it stays in the history).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The stored result this recomputation replaces (it stays in the history).',
+  })
   supersedesId!: string | null;
 
-  @Field({ description: 'breached when any target is breached, else running when any runs, else met (at evaluatedAt).' })
+  @Field({
+    description: 'breached when any target is breached, else running when any runs, else met (at evaluatedAt).',
+  })
   status!: string;
 
-  @Field(() => JsonScalar, { description: 'The per-target results, as the `sla.targets` field of a ticket shows them (each with `provisional`).' })
+  @Field(() => JsonScalar, {
+    description: 'The per-target results, as the `sla.targets` field of a ticket shows them (each with `provisional`).',
+  })
   targets!: JsonValue;
 
-  @Field({ description: 'Some target was computed on a provisional calendar year (domain rule 18); results stored before provisional years were used say false.' })
+  @Field({
+    description:
+      'Some target was computed on a provisional calendar year (domain rule 18); results stored before provisional years were used say false.',
+  })
   provisional!: boolean;
 
   @Field(() => Date, { description: 'The instant the running clocks were measured to.' })

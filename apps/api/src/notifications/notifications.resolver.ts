@@ -7,7 +7,8 @@ export class NotificationsResolver {
   constructor(private readonly service: NotificationsService) {}
 
   @Query(() => [NotificationModel], {
-    description: "SLA warnings (75 % / 100 % of a target), newest first: of one contract, or of every contract the caller reads (the buyer's roles and finance: the tenant's; the vendor: the contracts it holds).",
+    description:
+      "SLA warnings (75 % / 100 % of a target), newest first: of one contract, or of every contract the caller reads (the buyer's roles and finance: the tenant's; the vendor: the contracts it holds).",
   })
   notifications(
     @Args('contractId', { type: () => ID, nullable: true }) contractId: string | null,
@@ -16,7 +17,10 @@ export class NotificationsResolver {
     return this.service.list(contractId, limit);
   }
 
-  @Query(() => [StoredTicketSlaModel], { description: "A ticket's stored SLA results (one per point of its history, configuration and calendar version), latest first." })
+  @Query(() => [StoredTicketSlaModel], {
+    description:
+      "A ticket's stored SLA results (one per point of its history, configuration and calendar version), latest first.",
+  })
   ticketSlaHistory(@Args('ticketId', { type: () => ID }) ticketId: string): Promise<StoredTicketSlaModel[]> {
     return this.service.slaHistory(ticketId);
   }

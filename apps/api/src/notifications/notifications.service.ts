@@ -31,14 +31,20 @@ export class NotificationsService {
   async list(contractId: string | null | undefined, limit: number): Promise<NotificationModel[]> {
     const p = this.context.principal();
     const ability = this.abilities.for(p);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_NOTIFICATIONS) throw new ValidationError([problem('limit', 'number.range', { min: 1, max: MAX_NOTIFICATIONS })]);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_NOTIFICATIONS)
+      throw new ValidationError([problem('limit', 'number.range', { min: 1, max: MAX_NOTIFICATIONS })]);
     return this.db.run(this.context.scope(), async (em) => {
       if (contractId != null) {
         const c = await this.access.require(em, contractId);
-        if (!ability.can('read', subject('Ticket', { tenantId: c.tenantId, vendorOrgId: c.vendorOrgId }))) throw new DomainError('FORBIDDEN', 'your role does not read ticket notifications');
+        if (!ability.can('read', subject('Ticket', { tenantId: c.tenantId, vendorOrgId: c.vendorOrgId })))
+          throw new DomainError('FORBIDDEN', 'your role does not read ticket notifications');
         return this.repo.list(em, c.id, limit);
       }
-      if (!ability.can('read', 'Ticket')) throw new DomainError('FORBIDDEN', 'notifications are for the parties of a contract (buyer roles, finance, the vendor)');
+      if (!ability.can('read', 'Ticket'))
+        throw new DomainError(
+          'FORBIDDEN',
+          'notifications are for the parties of a contract (buyer roles, finance, the vendor)',
+        );
       return this.repo.list(em, null, limit);
     });
   }
@@ -49,7 +55,8 @@ export class NotificationsService {
     return this.db.run(this.context.scope(), async (em) => {
       const t = UUID.test(ticketId) ? await em.getRepository(TicketEntity).findOne({ where: { id: ticketId } }) : null;
       const c = t ? await this.contracts.byId(em, t.contractId) : null;
-      if (!t || !c || !ability.can('read', subject('Ticket', { tenantId: t.tenantId, vendorOrgId: c.vendorOrgId }))) throw new DomainError('NOT_FOUND', 'no such ticket');
+      if (!t || !c || !ability.can('read', subject('Ticket', { tenantId: t.tenantId, vendorOrgId: c.vendorOrgId })))
+        throw new DomainError('NOT_FOUND', 'no such ticket');
       return this.repo.slaHistory(em, t.id);
     });
   }

@@ -48,19 +48,34 @@ export async function digestCloseInputs(em: EntityManager, contractId: string, p
  */
 export function changedInputs(
   close: { period: string; inputsDigest: InputsDigest | null; configVersion: number; calendarVersion: string | null },
-  now: { digest: InputsDigest; configVersion: number; calendar: WorkCalendar; calendarRecords: readonly CalendarYearRecord[] },
+  now: {
+    digest: InputsDigest;
+    configVersion: number;
+    calendar: WorkCalendar;
+    calendarRecords: readonly CalendarYearRecord[];
+  },
 ): CloseInputKind[] {
   const out: CloseInputKind[] = [];
   const was = close.inputsDigest;
   if (was) for (const k of ['periodInputs', 'tickets', 'reports'] as const) if (was[k] !== now.digest[k]) out.push(k);
   if (close.configVersion !== now.configVersion) out.push('configuration');
-  else if (close.calendarVersion !== null && close.calendarVersion !== now.calendar.version && calendarChanged(close.period, close.calendarVersion, now.calendar, now.calendarRecords)) out.push('calendar');
+  else if (
+    close.calendarVersion !== null &&
+    close.calendarVersion !== now.calendar.version &&
+    calendarChanged(close.period, close.calendarVersion, now.calendar, now.calendarRecords)
+  )
+    out.push('calendar');
   return out;
 }
 
 const configPart = (calendarVersion: string): string => /\+cfg-[0-9a-f]+$/.exec(calendarVersion)?.[0] ?? '';
 
-function calendarChanged(period: string, was: string, now: WorkCalendar, records: readonly CalendarYearRecord[]): boolean {
+function calendarChanged(
+  period: string,
+  was: string,
+  now: WorkCalendar,
+  records: readonly CalendarYearRecord[],
+): boolean {
   if (configPart(was) !== configPart(now.version)) return true;
   const { start, end } = bounds(period);
   const years: number[] = [];

@@ -1,5 +1,13 @@
 import { explanationFieldsResolver } from '../settlement/explanation-fields.resolver';
-import { AssessmentLineModel, DerivedMetricModel, MissingInputModel, PeriodAssessmentModel, PeriodCloseFlagModel, PeriodClosePreviewModel, YearScoreModel } from './period-close.models';
+import {
+  AssessmentLineModel,
+  DerivedMetricModel,
+  MissingInputModel,
+  PeriodAssessmentModel,
+  PeriodCloseFlagModel,
+  PeriodClosePreviewModel,
+  YearScoreModel,
+} from './period-close.models';
 
 /*
  * A close stores its explanations (breakdown lines, assessment totals, notes, flags, year score, metrics) in their
@@ -11,7 +19,12 @@ import { AssessmentLineModel, DerivedMetricModel, MissingInputModel, PeriodAsses
 type StoredMissing = MissingInputModel & { explained?: unknown };
 
 export const MissingInputExplanationResolver = explanationFieldsResolver(MissingInputModel, [
-  { text: 'message', structured: 'messageExplanation', one: (m: StoredMissing) => m.explained ?? m.message, description: "What is missing, in the caller's language." },
+  {
+    text: 'message',
+    structured: 'messageExplanation',
+    one: (m: StoredMissing) => m.explained ?? m.message,
+    description: "What is missing, in the caller's language.",
+  },
 ]);
 
 export const AssessmentLineExplanationResolver = explanationFieldsResolver(AssessmentLineModel, [
@@ -25,11 +38,22 @@ export const AssessmentLineExplanationResolver = explanationFieldsResolver(Asses
 ]);
 
 export const PeriodCloseFlagExplanationResolver = explanationFieldsResolver(PeriodCloseFlagModel, [
-  { text: 'message', structured: 'messageExplanation', one: (f) => f.message, description: "The flag in the caller's language." },
+  {
+    text: 'message',
+    structured: 'messageExplanation',
+    one: (f) => f.message,
+    description: "The flag in the caller's language.",
+  },
 ]);
 
 export const PeriodAssessmentExplanationResolver = explanationFieldsResolver(PeriodAssessmentModel, [
-  { text: 'explanation', structured: 'explained', one: (a) => a.explanation, nullable: true, description: "base + Σ points = score, in the caller's language." },
+  {
+    text: 'explanation',
+    structured: 'explained',
+    one: (a) => a.explanation,
+    nullable: true,
+    description: "base + Σ points = score, in the caller's language.",
+  },
   { text: 'notes', structured: 'noteExplanations', many: (a) => a.notes },
 ]);
 
@@ -43,7 +67,9 @@ export const DerivedMetricExplanationResolver = explanationFieldsResolver(Derive
   { text: 'notes', structured: 'noteExplanations', many: (m) => m.notes },
 ]);
 
-export const PeriodClosePreviewExplanationResolver = explanationFieldsResolver(PeriodClosePreviewModel, [{ text: 'notes', structured: 'noteExplanations', many: (p) => p.notes }]);
+export const PeriodClosePreviewExplanationResolver = explanationFieldsResolver(PeriodClosePreviewModel, [
+  { text: 'notes', structured: 'noteExplanations', many: (p) => p.notes },
+]);
 
 export const PERIOD_CLOSE_EXPLANATION_RESOLVERS = [
   MissingInputExplanationResolver,

@@ -8,7 +8,9 @@ export class MissingInputModel {
   @Field({ description: 'The period (2026-H1), the year (2026) or "term" it belongs to.' })
   period!: string;
 
-  @Field({ description: 'The scheme input (staffScores, satisfaction.itSatisfaction, achievementRate, …) or attendance.' })
+  @Field({
+    description: 'The scheme input (staffScores, satisfaction.itSatisfaction, achievementRate, …) or attendance.',
+  })
   input!: string;
 
   @Field()
@@ -125,14 +127,20 @@ export class InputUseModel {
   @Field()
   input!: string;
 
-  @Field({ description: 'staffScores | securityIncidents | itemScores | satisfaction (buyer period inputs) | derived (ticket ledger).' })
+  @Field({
+    description:
+      'staffScores | securityIncidents | itemScores | satisfaction (buyer period inputs) | derived (ticket ledger).',
+  })
   source!: string;
 
   @Field(() => JsonScalar, { nullable: true })
   value!: JsonOutput;
 }
 
-@ObjectType({ description: 'A figure derived from the ledger (tickets, accepted monthly reports), with its numerator and denominator.' })
+@ObjectType({
+  description:
+    'A figure derived from the ledger (tickets, accepted monthly reports), with its numerator and denominator.',
+})
 export class DerivedMetricModel {
   @Field()
   period!: string;
@@ -161,7 +169,10 @@ export class DerivedMetricModel {
   @Field(() => [String])
   notes!: string[];
 
-  @Field(() => JsonScalar, { nullable: true, description: 'Ticket numbers achieved / missed / pending, per-ticket delays, per-month person-months.' })
+  @Field(() => JsonScalar, {
+    nullable: true,
+    description: 'Ticket numbers achieved / missed / pending, per-ticket delays, per-month person-months.',
+  })
   details?: JsonOutput;
 }
 
@@ -182,22 +193,33 @@ export class PeriodClosePreviewModel {
   @Field()
   calendarVersion!: string;
 
-  @Field(() => [Int], { description: 'The provisional calendar years the period lies in (rule 18): such a close can be drafted, not confirmed, until the year is published.' })
+  @Field(() => [Int], {
+    description:
+      'The provisional calendar years the period lies in (rule 18): such a close can be drafted, not confirmed, until the year is published.',
+  })
   provisionalYears!: number[];
 
   @Field(() => PeriodAssessmentModel, { description: 'The period being closed.' })
   assessment!: PeriodAssessmentModel;
 
-  @Field(() => [PeriodAssessmentModel], { description: 'Every period of the scheme in the term up to this one, oldest first.' })
+  @Field(() => [PeriodAssessmentModel], {
+    description: 'Every period of the scheme in the term up to this one, oldest first.',
+  })
   assessments!: PeriodAssessmentModel[];
 
-  @Field(() => YearScoreModel, { nullable: true, description: 'When the period completes a year and every period of that year is scored.' })
+  @Field(() => YearScoreModel, {
+    nullable: true,
+    description: 'When the period completes a year and every period of that year is scored.',
+  })
   year!: YearScoreModel | null;
 
   @Field(() => [InputUseModel])
   inputsUsed!: InputUseModel[];
 
-  @Field(() => [MissingInputModel], { description: "What the period (and its year when it completes one) lacks, and attendance the schedule's absence deduction lacks." })
+  @Field(() => [MissingInputModel], {
+    description:
+      "What the period (and its year when it completes one) lacks, and attendance the schedule's absence deduction lacks.",
+  })
   missing!: MissingInputModel[];
 
   @Field(() => [DerivedMetricModel])
@@ -246,7 +268,9 @@ export class JobModel {
   completedAt!: Date | null;
 }
 
-@ObjectType({ description: 'A line a close stored: a deduction it computed, or a correction (adjustment) of a confirmed close.' })
+@ObjectType({
+  description: 'A line a close stored: a deduction it computed, or a correction (adjustment) of a confirmed close.',
+})
 export class CloseLineModel {
   @Field(() => ID)
   id!: string;
@@ -288,7 +312,10 @@ export class CloseLineModel {
   createdAt!: Date;
 }
 
-@ObjectType({ description: 'A period close: requested (pending), computed by the worker (draft), confirmed (immutable) or reopened (superseded by the next revision).' })
+@ObjectType({
+  description:
+    'A period close: requested (pending), computed by the worker (draft), confirmed (immutable) or reopened (superseded by the next revision).',
+})
 export class PeriodCloseModel {
   @Field(() => ID)
   id!: string;
@@ -338,22 +365,36 @@ export class PeriodCloseModel {
   @Field(() => String, { nullable: true, description: "The buyer's reason for reopening it." })
   reopenReason!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'INPUTS_CHANGED when the system superseded it because its inputs changed (see reopenChanges).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'INPUTS_CHANGED when the system superseded it because its inputs changed (see reopenChanges).',
+  })
   reopenCode!: string | null;
 
-  @Field(() => [String], { description: 'The inputs that had changed when it was superseded: periodInputs | tickets | reports | configuration | calendar.' })
+  @Field(() => [String], {
+    description:
+      'The inputs that had changed when it was superseded: periodInputs | tickets | reports | configuration | calendar.',
+  })
   reopenChanges!: string[];
 
-  @Field(() => [String], { description: 'For a draft or confirmed close, the inputs that changed since it was requested (same codes); empty when up to date. Buyer admin and staff only (empty for others).' })
+  @Field(() => [String], {
+    description:
+      'For a draft or confirmed close, the inputs that changed since it was requested (same codes); empty when up to date. Buyer admin and staff only (empty for others).',
+  })
   inputsChanged!: string[];
 
   @Field(() => String, { nullable: true, description: 'Why it was confirmed although inputs were missing.' })
   confirmReason!: string | null;
 
-  @Field(() => [MissingInputModel], { description: 'The inputs that were missing when it was confirmed (with confirmReason).' })
+  @Field(() => [MissingInputModel], {
+    description: 'The inputs that were missing when it was confirmed (with confirmReason).',
+  })
   confirmedMissing!: MissingInputModel[];
 
-  @Field(() => PeriodClosePreviewModel, { nullable: true, description: 'What the close computed: assessment with breakdown, year, metrics, flags, facts, schedule.' })
+  @Field(() => PeriodClosePreviewModel, {
+    nullable: true,
+    description: 'What the close computed: assessment with breakdown, year, metrics, flags, facts, schedule.',
+  })
   result!: PeriodClosePreviewModel | null;
 
   @Field(() => [CloseLineModel], { description: "The close's deduction lines and the adjustments that correct it." })
@@ -368,7 +409,9 @@ export class ClosePeriodInput {
   @Field(() => ID)
   contractId!: string;
 
-  @Field({ description: 'A period of the kind the contract closes by (its assessment scheme; quarters or years without one).' })
+  @Field({
+    description: 'A period of the kind the contract closes by (its assessment scheme; quarters or years without one).',
+  })
   period!: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; default today in Asia/Shanghai.' })
@@ -398,6 +441,9 @@ export class RecordAdjustmentInput {
   @Field()
   reason!: string;
 
-  @Field(() => String, { nullable: true, description: 'The schedule line it applies to; default the next line not yet paid.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The schedule line it applies to; default the next line not yet paid.',
+  })
   paymentLineId?: string | null;
 }

@@ -1,5 +1,13 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CloseLineModel, ClosePeriodInput, JobModel, PeriodCloseModel, PeriodClosePreviewModel, RecordAdjustmentInput, ReopenPeriodCloseInput } from './period-close.models';
+import {
+  CloseLineModel,
+  ClosePeriodInput,
+  JobModel,
+  PeriodCloseModel,
+  PeriodClosePreviewModel,
+  RecordAdjustmentInput,
+  ReopenPeriodCloseInput,
+} from './period-close.models';
 import { PeriodCloseService } from './period-close.service';
 
 @Resolver(() => PeriodCloseModel)
@@ -14,8 +22,13 @@ export class PeriodCloseResolver {
   })
   previewPeriodClose(
     @Args('contractId', { type: () => ID }) contractId: string,
-    @Args('period', { description: 'A period the contract closes by, e.g. 2026-H2 (its assessment scheme; quarters or years without one).' }) period: string,
-    @Args('asOf', { nullable: true, type: () => String, description: 'YYYY-MM-DD; default today in Asia/Shanghai.' }) asOf?: string | null,
+    @Args('period', {
+      description:
+        'A period the contract closes by, e.g. 2026-H2 (its assessment scheme; quarters or years without one).',
+    })
+    period: string,
+    @Args('asOf', { nullable: true, type: () => String, description: 'YYYY-MM-DD; default today in Asia/Shanghai.' })
+    asOf?: string | null,
   ): Promise<PeriodClosePreviewModel> {
     return this.service.preview(contractId, period, asOf ?? null);
   }
@@ -38,22 +51,35 @@ export class PeriodCloseResolver {
   })
   confirmPeriodClose(
     @Args('closeId', { type: () => ID }) closeId: string,
-    @Args('reason', { nullable: true, type: () => String, description: 'Why the close is confirmed although inputs are missing (required then, recorded on the close).' }) reason?: string | null,
+    @Args('reason', {
+      nullable: true,
+      type: () => String,
+      description: 'Why the close is confirmed although inputs are missing (required then, recorded on the close).',
+    })
+    reason?: string | null,
   ): Promise<PeriodCloseModel> {
     return this.service.confirm(closeId, reason ?? null);
   }
 
-  @Mutation(() => PeriodCloseModel, { description: 'Buyer admin: reopen a draft (or pending) close with a reason; returns the next revision, computed again on the current configuration.' })
+  @Mutation(() => PeriodCloseModel, {
+    description:
+      'Buyer admin: reopen a draft (or pending) close with a reason; returns the next revision, computed again on the current configuration.',
+  })
   reopenPeriodClose(@Args('input') input: ReopenPeriodCloseInput): Promise<PeriodCloseModel> {
     return this.service.reopen(input);
   }
 
-  @Mutation(() => CloseLineModel, { description: 'Buyer admin: correct a confirmed close with an adjustment line booked in the next open period (history is never edited).' })
+  @Mutation(() => CloseLineModel, {
+    description:
+      'Buyer admin: correct a confirmed close with an adjustment line booked in the next open period (history is never edited).',
+  })
   recordAdjustment(@Args('input') input: RecordAdjustmentInput): Promise<CloseLineModel> {
     return this.service.recordAdjustment(input);
   }
 
-  @Query(() => PeriodCloseModel, { description: 'A period close with its result (assessment breakdown, flags, deductions) and lines.' })
+  @Query(() => PeriodCloseModel, {
+    description: 'A period close with its result (assessment breakdown, flags, deductions) and lines.',
+  })
   periodClose(@Args('id', { type: () => ID }) id: string): Promise<PeriodCloseModel> {
     return this.service.get(id);
   }
@@ -63,7 +89,9 @@ export class PeriodCloseResolver {
     return this.service.list(contractId);
   }
 
-  @Query(() => JobModel, { description: 'A job of your tenant (or one you asked for): status, attempts, last error, result.' })
+  @Query(() => JobModel, {
+    description: 'A job of your tenant (or one you asked for): status, attempts, last error, result.',
+  })
   job(@Args('id', { type: () => ID }) id: string): Promise<JobModel> {
     return this.service.job(id);
   }

@@ -1,8 +1,29 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
-import { closablePeriods, explain, explanationText, closePeriodKind, periodIdSchema, periodsWithin, todayOf, type ParsedConfig } from '@ledger/contracts';
+import {
+  closablePeriods,
+  explain,
+  explanationText,
+  closePeriodKind,
+  periodIdSchema,
+  periodsWithin,
+  todayOf,
+  type ParsedConfig,
+} from '@ledger/contracts';
 import { Decimal, DomainError, ValidationError, decimalInput, problem, reasonOf, type Problem } from '@ledger/kernel';
-import { computePeriodClose, JobDispatcher, NationalCalendarStore, JobOutbox, PeriodCloseStore, scheduleJob, type CloseLineRow, type CloseRow, type JobRecord, type JobRequest, type PeriodCloseComputation } from '@ledger/jobs';
+import {
+  computePeriodClose,
+  JobDispatcher,
+  NationalCalendarStore,
+  JobOutbox,
+  PeriodCloseStore,
+  scheduleJob,
+  type CloseLineRow,
+  type CloseRow,
+  type JobRecord,
+  type JobRequest,
+  type PeriodCloseComputation,
+} from '@ledger/jobs';
 import { TenantDatabase, type ContractEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
@@ -12,7 +33,15 @@ import { checkedJson, type JsonValue } from '../graphql/json.scalar';
 import { conflictsAsDomainErrors, contractSubject, isLocalDate, UUID } from '../reports/contract-context';
 import { changedInputs, digestCloseInputs, type CloseInputKind } from './close-inputs.digest';
 import { CloseRefusal } from './period-close.errors';
-import type { CloseLineModel, ClosePeriodInput, JobModel, PeriodCloseModel, PeriodClosePreviewModel, RecordAdjustmentInput, ReopenPeriodCloseInput } from './period-close.models';
+import type {
+  CloseLineModel,
+  ClosePeriodInput,
+  JobModel,
+  PeriodCloseModel,
+  PeriodClosePreviewModel,
+  RecordAdjustmentInput,
+  ReopenPeriodCloseInput,
+} from './period-close.models';
 
 /**
  * Period closes: the preview (computes, stores nothing), the request (a pending close and its job, recorded in one
@@ -39,7 +68,13 @@ export class PeriodCloseService {
       const asOf = asOfGiven ?? todayOf(ctx.config, Date.now());
       const config: ParsedConfig & { version: number } = { ...ctx.config, version: ctx.version };
       checkPeriod(config, period, asOf);
-      const computed = await computePeriodClose(em, { contractId: ctx.contract.id, config, calendar: ctx.calendar, period, asOf });
+      const computed = await computePeriodClose(em, {
+        contractId: ctx.contract.id,
+        config,
+        calendar: ctx.calendar,
+        period,
+        asOf,
+      });
       return previewModel({ ...computed, notes: [...computed.notes, explanationText(explain('close.note.preview'))] });
     });
   }
@@ -47,21 +82,45 @@ export class PeriodCloseService {
   async close(input: ClosePeriodInput): Promise<PeriodCloseModel> {
     const p = this.context.principal();
     const { close, jobs } = await this.db.run(this.context.scope(), async (em) => {
-      const ctx = await this.access.requireWithConfig(em, input.contractId, { can: 'create', on: 'PeriodClose', otherwise: 'closing a period is for the buyer admin and staff' });
+      const ctx = await this.access.requireWithConfig(em, input.contractId, {
+        can: 'create',
+        on: 'PeriodClose',
+        otherwise: 'closing a period is for the buyer admin and staff',
+      });
       const asOf = input.asOf ?? todayOf(ctx.config, Date.now());
       checkPeriod({ ...ctx.config, version: ctx.version }, input.period, asOf);
       const digest = await digestCloseInputs(em, ctx.contract.id, input.period);
       const live = await PeriodCloseStore.live(em, ctx.contract.id, input.period);
       // A live close computed from inputs that changed since: a pending or draft one is superseded by the next
       // revision (computed again, on the current configuration); a confirmed one stays and says what changed.
-      const changes = live && live.status !== 'confirmed' ? changedInputs(live, { digest, configVersion: ctx.version, calendar: ctx.calendar, calendarRecords: await this.calendars.records(em) }) : [];
+      const changes =
+        live && live.status !== 'confirmed'
+          ? changedInputs(live, {
+              digest,
+              configVersion: ctx.version,
+              calendar: ctx.calendar,
+              calendarRecords: await this.calendars.records(em),
+            })
+          : [];
       if (live && changes.length) {
-        await conflictsAsDomainErrors('the period is being closed by another request', () => PeriodCloseStore.reopen(em, live.id, p.userId, null, { code: 'INPUTS_CHANGED', changes }));
+        await conflictsAsDomainErrors('the period is being closed by another request', () =>
+          PeriodCloseStore.reopen(em, live.id, p.userId, null, { code: 'INPUTS_CHANGED', changes }),
+        );
       }
       const { close, created } = await conflictsAsDomainErrors('the period is being closed by another request', () =>
-        PeriodCloseStore.request(em, { tenantId: ctx.contract.tenantId, contractId: ctx.contract.id, period: input.period, configVersion: ctx.version, asOf: changes.length && live ? (input.asOf ?? live.asOf) : asOf, requestedBy: p.userId, inputsDigest: digest }),
+        PeriodCloseStore.request(em, {
+          tenantId: ctx.contract.tenantId,
+          contractId: ctx.contract.id,
+          period: input.period,
+          configVersion: ctx.version,
+          asOf: changes.length && live ? (input.asOf ?? live.asOf) : asOf,
+          requestedBy: p.userId,
+          inputsDigest: digest,
+        }),
       );
-      const jobs = created ? [await JobOutbox.record(em, closeJob(close), { tenantId: close.tenantId, userId: p.userId })] : [];
+      const jobs = created
+        ? [await JobOutbox.record(em, closeJob(close), { tenantId: close.tenantId, userId: p.userId })]
+        : [];
       return { close, jobs };
     });
     await this.dispatcher.dispatch(jobs);
@@ -80,7 +139,13 @@ export class PeriodCloseService {
     const jobs = await this.db.run(this.context.scope(), async (em) => {
       const { close, contract, config } = await this.visibleClose(em, closeId, true);
       this.require(ability, 'update', contract);
-      if (close.status !== 'draft') throw new DomainError('CONFLICT', `only a computed draft can be confirmed; this close is ${close.status}`, [], reasonOf('close.notDraft'));
+      if (close.status !== 'draft')
+        throw new DomainError(
+          'CONFLICT',
+          `only a computed draft can be confirmed; this close is ${close.status}`,
+          [],
+          reasonOf('close.notDraft'),
+        );
       const changes = changedInputs(close, {
         digest: await digestCloseInputs(em, contract.id, close.period),
         configVersion: contract.currentVersion,
@@ -107,11 +172,22 @@ export class PeriodCloseService {
       }
       const missing = close.result?.missing ?? [];
       if (missing.length && !reason) {
-        throw new CloseRefusal('CLOSE_INPUTS_MISSING', `${missing.length} input(s) are missing: confirming without them needs a reason`, [problem('reason', 'close.reasonRequired')], reasonOf('close.inputsMissing', { count: missing.length }));
+        throw new CloseRefusal(
+          'CLOSE_INPUTS_MISSING',
+          `${missing.length} input(s) are missing: confirming without them needs a reason`,
+          [problem('reason', 'close.reasonRequired')],
+          reasonOf('close.inputsMissing', { count: missing.length }),
+        );
       }
       await PeriodCloseStore.confirm(em, close.id, p.userId, missing.length ? { reason, missing } : undefined);
       await PeriodCloseStore.lockInputs(em, contract.id, periodsWithin(close.period));
-      return [await JobOutbox.record(em, scheduleJob({ tenantId: close.tenantId, contractId: contract.id, trigger: `confirm-${close.id}` }), { tenantId: close.tenantId, userId: p.userId })];
+      return [
+        await JobOutbox.record(
+          em,
+          scheduleJob({ tenantId: close.tenantId, contractId: contract.id, trigger: `confirm-${close.id}` }),
+          { tenantId: close.tenantId, userId: p.userId },
+        ),
+      ];
     });
     await this.dispatcher.dispatch(jobs);
     return this.get(closeId);
@@ -127,13 +203,31 @@ export class PeriodCloseService {
     const { next, jobs } = await this.db.run(this.context.scope(), async (em) => {
       const { close, contract } = await this.visibleClose(em, input.closeId, true);
       this.require(ability, 'update', contract);
-      if (close.status === 'confirmed') throw new DomainError('CONFLICT', 'a confirmed close is immutable: correct it with an adjustment in a later open period', [], reasonOf('close.confirmedImmutable'));
-      if (close.status === 'reopened') throw new DomainError('CONFLICT', 'this close was already reopened', [], reasonOf('close.alreadyReopened'));
+      if (close.status === 'confirmed')
+        throw new DomainError(
+          'CONFLICT',
+          'a confirmed close is immutable: correct it with an adjustment in a later open period',
+          [],
+          reasonOf('close.confirmedImmutable'),
+        );
+      if (close.status === 'reopened')
+        throw new DomainError('CONFLICT', 'this close was already reopened', [], reasonOf('close.alreadyReopened'));
       await PeriodCloseStore.reopen(em, close.id, p.userId, input.reason.trim());
       // The next revision computes on the contract's current configuration.
       const inputsDigest = await digestCloseInputs(em, contract.id, close.period);
-      const { close: next } = await PeriodCloseStore.request(em, { tenantId: close.tenantId, contractId: contract.id, period: close.period, configVersion: contract.currentVersion, asOf: input.asOf ?? close.asOf, requestedBy: p.userId, inputsDigest });
-      return { next, jobs: [await JobOutbox.record(em, closeJob(next), { tenantId: next.tenantId, userId: p.userId })] };
+      const { close: next } = await PeriodCloseStore.request(em, {
+        tenantId: close.tenantId,
+        contractId: contract.id,
+        period: close.period,
+        configVersion: contract.currentVersion,
+        asOf: input.asOf ?? close.asOf,
+        requestedBy: p.userId,
+        inputsDigest,
+      });
+      return {
+        next,
+        jobs: [await JobOutbox.record(em, closeJob(next), { tenantId: next.tenantId, userId: p.userId })],
+      };
     });
     await this.dispatcher.dispatch(jobs);
     return this.get(next.id);
@@ -144,23 +238,70 @@ export class PeriodCloseService {
     const ability = this.abilities.for(p);
     const problems: Problem[] = [];
     const amount = decimalInput.safeParse(input.amount);
-    if (!amount.success || new Decimal(input.amount).isZero() || new Decimal(input.amount).decimalPlaces() > 2) problems.push(problem('amount', 'money.nonZeroFen'));
+    if (!amount.success || new Decimal(input.amount).isZero() || new Decimal(input.amount).decimalPlaces() > 2)
+      problems.push(problem('amount', 'money.nonZeroFen'));
     if (!input.reason.trim()) problems.push(problem('reason', 'close.adjustmentReasonRequired'));
     if (problems.length) throw new ValidationError(problems);
     const { line, jobs } = await this.db.run(this.context.scope(), async (em) => {
       const { close, contract, config } = await this.visibleClose(em, input.correctsCloseId, false);
       this.require(ability, 'update', contract);
-      if (close.status !== 'confirmed') throw new DomainError('CONFLICT', `only a confirmed close is corrected by an adjustment; a ${close.status} close is reopened and recomputed instead`, [], reasonOf('close.adjustOnlyConfirmed'));
+      if (close.status !== 'confirmed')
+        throw new DomainError(
+          'CONFLICT',
+          `only a confirmed close is corrected by an adjustment; a ${close.status} close is reopened and recomputed instead`,
+          [],
+          reasonOf('close.adjustOnlyConfirmed'),
+        );
       // Booked in the first later period that is not confirmed (domain rule 11: history is never edited).
       const live = await PeriodCloseStore.list(em, contract.id);
-      const booking = closablePeriods(config).find((x) => x.id > close.period && !live.some((c) => c.period === x.id && c.status === 'confirmed'));
-      if (!booking) throw new DomainError('CONFLICT', `no open ${closePeriodKind(config)} period after ${close.period} in the term to book the correction in`, [], reasonOf('close.noOpenPeriod', { period: close.period }));
+      const booking = closablePeriods(config).find(
+        (x) => x.id > close.period && !live.some((c) => c.period === x.id && c.status === 'confirmed'),
+      );
+      if (!booking)
+        throw new DomainError(
+          'CONFLICT',
+          `no open ${closePeriodKind(config)} period after ${close.period} in the term to book the correction in`,
+          [],
+          reasonOf('close.noOpenPeriod', { period: close.period }),
+        );
       const key = `adjust-${close.id}-${(await em.query('SELECT gen_random_uuid() AS id'))[0].id}`;
-      await PeriodCloseStore.insertLines(em, { tenantId: contract.tenantId, contractId: contract.id, id: null }, [
-        { period: booking.id, lineKey: key, kind: 'adjustment', paymentLineId: input.paymentLineId ?? null, ruleId: null, label: '调整', amount: new Decimal(input.amount).toFixed(2), basis: { corrects: close.period }, formula: explanationText(explain('close.adjustment', { period: close.period, revision: close.revision, reason: input.reason.trim() })), reason: input.reason.trim(), correctsCloseId: close.id },
-      ], p.userId);
+      await PeriodCloseStore.insertLines(
+        em,
+        { tenantId: contract.tenantId, contractId: contract.id, id: null },
+        [
+          {
+            period: booking.id,
+            lineKey: key,
+            kind: 'adjustment',
+            paymentLineId: input.paymentLineId ?? null,
+            ruleId: null,
+            label: '调整',
+            amount: new Decimal(input.amount).toFixed(2),
+            basis: { corrects: close.period },
+            formula: explanationText(
+              explain('close.adjustment', {
+                period: close.period,
+                revision: close.revision,
+                reason: input.reason.trim(),
+              }),
+            ),
+            reason: input.reason.trim(),
+            correctsCloseId: close.id,
+          },
+        ],
+        p.userId,
+      );
       const [line] = (await PeriodCloseStore.lines(em, { contractId: contract.id })).filter((l) => l.lineKey === key);
-      return { line, jobs: [await JobOutbox.record(em, scheduleJob({ tenantId: contract.tenantId, contractId: contract.id, trigger: `adjust-${line.id}` }), { tenantId: contract.tenantId, userId: p.userId })] };
+      return {
+        line,
+        jobs: [
+          await JobOutbox.record(
+            em,
+            scheduleJob({ tenantId: contract.tenantId, contractId: contract.id, trigger: `adjust-${line.id}` }),
+            { tenantId: contract.tenantId, userId: p.userId },
+          ),
+        ],
+      };
     });
     await this.dispatcher.dispatch(jobs);
     return lineModel(line);
@@ -184,7 +325,15 @@ export class PeriodCloseService {
       const lines = await PeriodCloseStore.lines(em, { closeIds: closes.map((c) => c.id) });
       const changes = await this.changesOf(em, ability, ctx.contract, ctx.config, closes);
       const out: PeriodCloseModel[] = [];
-      for (const c of closes) out.push(closeModel(c, lines.filter((l) => l.closeId === c.id || l.correctsCloseId === c.id), await JobOutbox.get(em, c.jobId), changes.get(c.id) ?? []));
+      for (const c of closes)
+        out.push(
+          closeModel(
+            c,
+            lines.filter((l) => l.closeId === c.id || l.correctsCloseId === c.id),
+            await JobOutbox.get(em, c.jobId),
+            changes.get(c.id) ?? [],
+          ),
+        );
       return out;
     });
   }
@@ -194,7 +343,8 @@ export class PeriodCloseService {
     return this.db.run(this.context.scope(), async (em) => {
       const job = /^[A-Za-z0-9._-]{1,300}$/.test(id) ? await JobOutbox.get(em, id) : null;
       // jobs_read and the ability agree: the tenant's jobs, a vendor's own; none for the platform admin.
-      if (!job || !ability.can('read', subject('Job', { tenantId: job.tenantId, vendorOrgId: job.vendorOrgId }))) throw new DomainError('NOT_FOUND', 'no such job');
+      if (!job || !ability.can('read', subject('Job', { tenantId: job.tenantId, vendorOrgId: job.vendorOrgId })))
+        throw new DomainError('NOT_FOUND', 'no such job');
       return jobModel(job);
     });
   }
@@ -203,7 +353,13 @@ export class PeriodCloseService {
    * What changed since each live close (draft or confirmed) was requested. Only for the buyer roles who close: they
    * read every input (another role's scope may see fewer rows and would report a change that is not one).
    */
-  private async changesOf(em: EntityManager, ability: AppAbility, contract: ContractEntity, config: ParsedConfig, closes: readonly CloseRow[]): Promise<Map<string, CloseInputKind[]>> {
+  private async changesOf(
+    em: EntityManager,
+    ability: AppAbility,
+    contract: ContractEntity,
+    config: ParsedConfig,
+    closes: readonly CloseRow[],
+  ): Promise<Map<string, CloseInputKind[]>> {
     const out = new Map<string, CloseInputKind[]>();
     if (!ability.can('create', contractSubject('PeriodClose', contract))) return out;
     for (const c of closes) {
@@ -222,10 +378,15 @@ export class PeriodCloseService {
   }
 
   private require(ability: AppAbility, action: 'update', contract: ContractEntity): void {
-    if (!ability.can(action, contractSubject('PeriodClose', contract))) throw new DomainError('FORBIDDEN', 'confirming, reopening and correcting closes is for the buyer admin');
+    if (!ability.can(action, contractSubject('PeriodClose', contract)))
+      throw new DomainError('FORBIDDEN', 'confirming, reopening and correcting closes is for the buyer admin');
   }
 
-  private async visibleClose(em: EntityManager, id: string, lock: boolean): Promise<{ close: CloseRow; contract: ContractEntity; config: ParsedConfig }> {
+  private async visibleClose(
+    em: EntityManager,
+    id: string,
+    lock: boolean,
+  ): Promise<{ close: CloseRow; contract: ContractEntity; config: ParsedConfig }> {
     const close = UUID.test(id) ? await PeriodCloseStore.get(em, id, lock) : null;
     if (!close) throw new DomainError('NOT_FOUND', 'no such period close');
     const ctx = await this.access.requireWithConfig(em, close.contractId, { read: 'PeriodClose' }).catch(() => null);
@@ -233,7 +394,6 @@ export class PeriodCloseService {
     return { close, contract: ctx.contract, config: ctx.config };
   }
 }
-
 
 /** The job that computes a close. */
 function closeJob(close: CloseRow): JobRequest<'close-period'> {
@@ -246,7 +406,13 @@ function checkPeriod(config: ParsedConfig, period: string, asOf: string): void {
   const periods = closablePeriods(config);
   if (!periods.some((x) => x.id === period)) {
     // Without an assessment scheme a contract closes by its default kind; `known` lists the periods it can close.
-    throw new ValidationError([problem('period', 'period.notOfKind', { value: period, kind: closePeriodKind(config), known: periods.map((x) => x.id) })]);
+    throw new ValidationError([
+      problem('period', 'period.notOfKind', {
+        value: period,
+        kind: closePeriodKind(config),
+        known: periods.map((x) => x.id),
+      }),
+    ]);
   }
 }
 
@@ -260,10 +426,25 @@ export function lineModel(l: CloseLineRow): CloseLineModel {
 }
 
 export function jobModel(j: JobRecord): JobModel {
-  return { id: j.id, queue: j.queue, name: j.name, status: j.status, attempts: j.attempts, lastError: j.lastError, result: (j.result ?? null) as JsonValue, createdAt: j.createdAt, completedAt: j.completedAt };
+  return {
+    id: j.id,
+    queue: j.queue,
+    name: j.name,
+    status: j.status,
+    attempts: j.attempts,
+    lastError: j.lastError,
+    result: (j.result ?? null) as JsonValue,
+    createdAt: j.createdAt,
+    completedAt: j.completedAt,
+  };
 }
 
-function closeModel(c: CloseRow, lines: CloseLineRow[], job: JobRecord | null, inputsChanged: CloseInputKind[]): PeriodCloseModel {
+function closeModel(
+  c: CloseRow,
+  lines: CloseLineRow[],
+  job: JobRecord | null,
+  inputsChanged: CloseInputKind[],
+): PeriodCloseModel {
   return {
     id: c.id,
     contractId: c.contractId,
@@ -287,7 +468,9 @@ function closeModel(c: CloseRow, lines: CloseLineRow[], job: JobRecord | null, i
     confirmedMissing: (c.confirmedMissing ?? []) as PeriodCloseModel['confirmedMissing'],
     inputsChanged,
     // A result stored before rule 18 has no provisionalYears; breakdown `details` is the stored JSON the model serves.
-    result: (c.result ? { ...c.result, provisionalYears: c.result.provisionalYears ?? [] } : null) as PeriodClosePreviewModel | null,
+    result: (c.result
+      ? { ...c.result, provisionalYears: c.result.provisionalYears ?? [] }
+      : null) as PeriodClosePreviewModel | null,
     lines: lines.map(lineModel),
     job: job ? jobModel(job) : null,
   };

@@ -21,7 +21,9 @@ export class AcceptanceModel {
   date?: string | null;
 }
 
-@ObjectType('PeriodInputs', { description: "The buyer's inputs of one assessment period of a contract. Fields never entered are null." })
+@ObjectType('PeriodInputs', {
+  description: "The buyer's inputs of one assessment period of a contract. Fields never entered are null.",
+})
 export class PeriodInputsModel {
   @Field(() => ID)
   contractId!: string;
@@ -29,34 +31,58 @@ export class PeriodInputsModel {
   @Field({ description: 'a period id: 2026, 2026-H1, 2026-Q3 or 2026-05' })
   period!: string;
 
-  @Field(() => JsonScalar, { nullable: true, description: "per person: the scheme's staff-average parts (e.g. attitude, ability, results) and bonuses" })
+  @Field(() => JsonScalar, {
+    nullable: true,
+    description: "per person: the scheme's staff-average parts (e.g. attitude, ability, results) and bonuses",
+  })
   staffScores!: JsonValue | null;
 
-  @Field(() => JsonScalar, { nullable: true, description: "satisfaction survey results keyed by the scheme's choice-table inputs" })
+  @Field(() => JsonScalar, {
+    nullable: true,
+    description: "satisfaction survey results keyed by the scheme's choice-table inputs",
+  })
   satisfaction!: JsonValue | null;
 
-  @Field(() => JsonScalar, { nullable: true, description: 'security incidents caused by the team: a count or a list of events' })
+  @Field(() => JsonScalar, {
+    nullable: true,
+    description: 'security incidents caused by the team: a count or a list of events',
+  })
   securityIncidents!: JsonValue | null;
 
   @Field(() => ComplaintsModel, { nullable: true })
   complaints!: ComplaintsModel | null;
 
-  @Field(() => JsonScalar, { nullable: true, description: "item scores of an item-average-grade scheme (Qinghai's 11 items)" })
+  @Field(() => JsonScalar, {
+    nullable: true,
+    description: "item scores of an item-average-grade scheme (Qinghai's 11 items)",
+  })
   itemScores!: JsonValue | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'the quarter was qualified (服务合格; Tianjin quarterly payments)' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'the quarter was qualified (服务合格; Tianjin quarterly payments)',
+  })
   quarterQualified!: boolean | null;
 
   @Field(() => AcceptanceModel, { nullable: true })
   acceptance!: AcceptanceModel | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'the buyer confirmed the maintenance ledger (台账) of the period: a payment condition (Qinghai); stays open after the close' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'the buyer confirmed the maintenance ledger (台账) of the period: a payment condition (Qinghai); stays open after the close',
+  })
   ledgerConfirmed!: boolean | null;
 
-  @Field({ description: 'true once a close of the period is confirmed: every change is then CONFLICT (except the ledger confirmation)' })
+  @Field({
+    description:
+      'true once a close of the period is confirmed: every change is then CONFLICT (except the ledger confirmation)',
+  })
   locked!: boolean;
 
-  @Field(() => [String], { description: "the scheme's buyer inputs this period still lacks (derived ticket metrics are not listed)" })
+  @Field(() => [String], {
+    description: "the scheme's buyer inputs this period still lacks (derived ticket metrics are not listed)",
+  })
   missing!: string[];
 
   @Field(() => Date, { nullable: true })
@@ -92,6 +118,9 @@ export class SetPeriodInputsInput {
   @Field(() => AcceptanceModel, { nullable: true })
   acceptance?: AcceptanceModel | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'confirm (or refuse) the period’s maintenance ledger (台账); the payment schedule is recomputed' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'confirm (or refuse) the period’s maintenance ledger (台账); the payment schedule is recomputed',
+  })
   ledgerConfirmed?: boolean | null;
 }

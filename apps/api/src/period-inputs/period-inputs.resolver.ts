@@ -7,11 +7,17 @@ export class PeriodInputsResolver {
   constructor(private readonly service: PeriodInputsService) {}
 
   @Query(() => PeriodInputsModel, { description: "The buyer's inputs of one period (the vendor reads them)." })
-  periodInputs(@Args('contractId', { type: () => ID }) contractId: string, @Args('period') period: string): Promise<PeriodInputsModel> {
+  periodInputs(
+    @Args('contractId', { type: () => ID }) contractId: string,
+    @Args('period') period: string,
+  ): Promise<PeriodInputsModel> {
     return this.service.get(contractId, period);
   }
 
-  @Mutation(() => PeriodInputsModel, { description: 'Buyer: set inputs of a period (fields left out keep their value); validated against the assessment scheme.' })
+  @Mutation(() => PeriodInputsModel, {
+    description:
+      'Buyer: set inputs of a period (fields left out keep their value); validated against the assessment scheme.',
+  })
   setPeriodInputs(@Args('input') input: SetPeriodInputsInput): Promise<PeriodInputsModel> {
     return this.service.set(input);
   }

@@ -14,7 +14,10 @@ type Component = AssessmentScheme['components'][number];
 type Values = Partial<Record<PeriodInputKind, unknown>>;
 
 /** Which scheme components each buyer field feeds (ticket metrics — banded rates and delays — come from the ticket ledger). */
-function componentsFor(kind: 'staffScores' | 'securityIncidents' | 'itemScores' | 'satisfaction', scheme: AssessmentScheme): Component[] {
+function componentsFor(
+  kind: 'staffScores' | 'securityIncidents' | 'itemScores' | 'satisfaction',
+  scheme: AssessmentScheme,
+): Component[] {
   const cs = scheme.components;
   switch (kind) {
     case 'staffScores':
@@ -36,7 +39,12 @@ function componentProblems(scheme: AssessmentScheme, c: Component, value: unknow
   const root = `inputs.${c.input}`;
   return checkAssessmentInputs({ ...scheme, components: [c] }, { [c.input]: value }).map((p) => ({
     ...p,
-    path: p.path === root ? path : p.path.startsWith(`${root}.`) || p.path.startsWith(`${root}[`) ? path + p.path.slice(root.length) : `${path}.${p.path}`,
+    path:
+      p.path === root
+        ? path
+        : p.path.startsWith(`${root}.`) || p.path.startsWith(`${root}[`)
+          ? path + p.path.slice(root.length)
+          : `${path}.${p.path}`,
   }));
 }
 
@@ -58,33 +66,77 @@ export class PeriodInputsService {
   async set(input: SetPeriodInputsInput): Promise<PeriodInputsModel> {
     const p = this.context.principal();
     const jobs: JobRequest<'recompute-schedule'>[] = [];
-    const model = await conflictsAsDomainErrors(`inputs of ${input.period} were set concurrently; load them and try again`, () => this.db.run(this.context.scope(), async (em) => {
-      const ctx = await this.access.requireWithConfig(em, input.contractId, { read: 'PeriodInputs' }, { can: 'update', on: 'PeriodInputs', otherwise: 'period inputs are the buyer’s (admin or staff); the vendor reads them' });
-      const { values, problems } = this.validate(input, ctx.config);
-      if (problems.length) throw new ValidationError(problems);
-      const repo = em.getRepository(PeriodInputEntity);
-      const existing = await repo.find({ where: { contractId: ctx.contract.id, period: input.period } });
-      const kinds = Object.keys(values) as PeriodInputKind[];
-      if (kinds.length === 0) throw new ValidationError([problem('input', 'list.empty')]);
-      const locked = existing.filter((r) => r.locked && kinds.includes(r.kind));
-      if (locked.length) throw new DomainError('CONFLICT', `period ${input.period} is closed: ${locked.map((r) => r.kind).join(', ')} can no longer change`, [], reasonOf('period.locked', { period: input.period }));
-      const now = new Date();
-      for (const kind of kinds) {
-        const row = existing.find((r) => r.kind === kind);
-        if (row) await repo.update({ tenantId: row.tenantId, id: row.id }, { value: values[kind] as object, configVersion: ctx.version, updatedBy: p.userId, updatedAt: now });
-        else {
-          await repo.save(
-            repo.create({ tenantId: ctx.contract.tenantId, contractId: ctx.contract.id, period: input.period, kind, value: values[kind], configVersion: ctx.version, locked: false, updatedBy: p.userId, updatedAt: now }),
+    const model = await conflictsAsDomainErrors(
+      `inputs of ${input.period} were set concurrently; load them and try again`,
+      () =>
+        this.db.run(this.context.scope(), async (em) => {
+          const ctx = await this.access.requireWithConfig(
+            em,
+            input.contractId,
+            { read: 'PeriodInputs' },
+            {
+              can: 'update',
+              on: 'PeriodInputs',
+              otherwise: 'period inputs are the buyer’s (admin or staff); the vendor reads them',
+            },
           );
-        }
-      }
-      // A ledger (台账) confirmation is a payment fact: the schedule follows it.
-      if (kinds.includes('ledgerConfirmed')) {
-        const [{ id }] = await em.query('SELECT gen_random_uuid() AS id');
-        jobs.push(await JobOutbox.record(em, scheduleJob({ tenantId: ctx.contract.tenantId, contractId: ctx.contract.id, trigger: `ledger-${id}` }), { tenantId: ctx.contract.tenantId, userId: p.userId }));
-      }
-      return this.model(ctx.contract.id, input.period, await repo.find({ where: { contractId: ctx.contract.id, period: input.period } }), ctx.config);
-    }));
+          const { values, problems } = this.validate(input, ctx.config);
+          if (problems.length) throw new ValidationError(problems);
+          const repo = em.getRepository(PeriodInputEntity);
+          const existing = await repo.find({ where: { contractId: ctx.contract.id, period: input.period } });
+          const kinds = Object.keys(values) as PeriodInputKind[];
+          if (kinds.length === 0) throw new ValidationError([problem('input', 'list.empty')]);
+          const locked = existing.filter((r) => r.locked && kinds.includes(r.kind));
+          if (locked.length)
+            throw new DomainError(
+              'CONFLICT',
+              `period ${input.period} is closed: ${locked.map((r) => r.kind).join(', ')} can no longer change`,
+              [],
+              reasonOf('period.locked', { period: input.period }),
+            );
+          const now = new Date();
+          for (const kind of kinds) {
+            const row = existing.find((r) => r.kind === kind);
+            if (row)
+              await repo.update(
+                { tenantId: row.tenantId, id: row.id },
+                { value: values[kind] as object, configVersion: ctx.version, updatedBy: p.userId, updatedAt: now },
+              );
+            else {
+              await repo.save(
+                repo.create({
+                  tenantId: ctx.contract.tenantId,
+                  contractId: ctx.contract.id,
+                  period: input.period,
+                  kind,
+                  value: values[kind],
+                  configVersion: ctx.version,
+                  locked: false,
+                  updatedBy: p.userId,
+                  updatedAt: now,
+                }),
+              );
+            }
+          }
+          // A ledger (台账) confirmation is a payment fact: the schedule follows it.
+          if (kinds.includes('ledgerConfirmed')) {
+            const [{ id }] = await em.query('SELECT gen_random_uuid() AS id');
+            jobs.push(
+              await JobOutbox.record(
+                em,
+                scheduleJob({ tenantId: ctx.contract.tenantId, contractId: ctx.contract.id, trigger: `ledger-${id}` }),
+                { tenantId: ctx.contract.tenantId, userId: p.userId },
+              ),
+            );
+          }
+          return this.model(
+            ctx.contract.id,
+            input.period,
+            await repo.find({ where: { contractId: ctx.contract.id, period: input.period } }),
+            ctx.config,
+          );
+        }),
+    );
     await this.dispatcher.dispatch(jobs);
     return model;
   }
@@ -94,7 +146,12 @@ export class PeriodInputsService {
       const ctx = await this.access.requireWithConfig(em, contractId, { read: 'PeriodInputs' });
       const problems = this.periodProblems(period, ctx.config);
       if (problems.length) throw new ValidationError(problems);
-      return this.model(ctx.contract.id, period, await em.getRepository(PeriodInputEntity).find({ where: { contractId: ctx.contract.id, period } }), ctx.config);
+      return this.model(
+        ctx.contract.id,
+        period,
+        await em.getRepository(PeriodInputEntity).find({ where: { contractId: ctx.contract.id, period } }),
+        ctx.config,
+      );
     });
   }
 
@@ -127,8 +184,17 @@ export class PeriodInputsService {
       for (const c of cs) problems.push(...componentProblems(scheme, c, value, path));
       values[field] = value;
     };
-    if (scheme && kind && kind !== scheme.period && [input.staffScores, input.satisfaction, input.securityIncidents, input.itemScores].some((v) => v !== undefined && v !== null)) {
-      problems.push(problem('input.period', 'period.kindMismatch', { expected: scheme.period, value: input.period, kind }));
+    if (
+      scheme &&
+      kind &&
+      kind !== scheme.period &&
+      [input.staffScores, input.satisfaction, input.securityIncidents, input.itemScores].some(
+        (v) => v !== undefined && v !== null,
+      )
+    ) {
+      problems.push(
+        problem('input.period', 'period.kindMismatch', { expected: scheme.period, value: input.period, kind }),
+      );
     }
     schemeField('staffScores', input.staffScores);
     schemeField('securityIncidents', input.securityIncidents);
@@ -138,11 +204,17 @@ export class PeriodInputsService {
       const s = input.satisfaction;
       const cs = scheme ? componentsFor('satisfaction', scheme) : [];
       if (!scheme) problems.push(problem('input.satisfaction', 'unknown.noAssessmentScheme'));
-      else if (typeof s !== 'object' || Array.isArray(s)) problems.push(problem('input.satisfaction', 'periodInputs.satisfactionObject', { known: cs.map((c) => c.input) }));
+      else if (typeof s !== 'object' || Array.isArray(s))
+        problems.push(
+          problem('input.satisfaction', 'periodInputs.satisfactionObject', { known: cs.map((c) => c.input) }),
+        );
       else {
         for (const key of Object.keys(s)) {
           const c = cs.find((x) => x.input === key);
-          if (!c) problems.push(problem(`input.satisfaction.${key}`, 'unknown.satisfactionInput', { known: cs.map((x) => x.input) }));
+          if (!c)
+            problems.push(
+              problem(`input.satisfaction.${key}`, 'unknown.satisfactionInput', { known: cs.map((x) => x.input) }),
+            );
           else problems.push(...componentProblems(scheme, c, s[key], `input.satisfaction.${key}`));
         }
         if (Object.keys(s).length === 0) problems.push(problem('input.satisfaction', 'list.empty'));
@@ -150,31 +222,42 @@ export class PeriodInputsService {
       }
     }
     if (input.complaints) {
-      for (const f of ['valid', 'invalid'] as const) if (input.complaints[f] < 0) problems.push(problem(`input.complaints.${f}`, 'number.nonNegative'));
+      for (const f of ['valid', 'invalid'] as const)
+        if (input.complaints[f] < 0) problems.push(problem(`input.complaints.${f}`, 'number.nonNegative'));
       values.complaints = { valid: input.complaints.valid, invalid: input.complaints.invalid };
     }
     if (input.quarterQualified !== undefined && input.quarterQualified !== null) {
-      if (kind && kind !== 'quarter') problems.push(problem('input.quarterQualified', 'period.quarterRequired', { value: input.period, kind }));
+      if (kind && kind !== 'quarter')
+        problems.push(problem('input.quarterQualified', 'period.quarterRequired', { value: input.period, kind }));
       values.quarterQualified = input.quarterQualified;
     }
-    if (input.ledgerConfirmed !== undefined && input.ledgerConfirmed !== null) values.ledgerConfirmed = input.ledgerConfirmed;
+    if (input.ledgerConfirmed !== undefined && input.ledgerConfirmed !== null)
+      values.ledgerConfirmed = input.ledgerConfirmed;
     if (input.acceptance) {
       const date = input.acceptance.date ?? null;
       if (date !== null && !isLocalDate(date)) problems.push(problem('input.acceptance.date', 'date.format'));
-      else if (date !== null && date < config.term.start) problems.push(problem('input.acceptance.date', 'date.beforeTerm', { value: date, start: config.term.start }));
+      else if (date !== null && date < config.term.start)
+        problems.push(problem('input.acceptance.date', 'date.beforeTerm', { value: date, start: config.term.start }));
       values.acceptance = { passed: input.acceptance.passed, date };
     }
     return { values, problems };
   }
 
-  private model(contractId: string, period: string, rows: PeriodInputEntity[], config: ParsedConfig): PeriodInputsModel {
+  private model(
+    contractId: string,
+    period: string,
+    rows: PeriodInputEntity[],
+    config: ParsedConfig,
+  ): PeriodInputsModel {
     const v = (k: PeriodInputKind): unknown => rows.find((r) => r.kind === k)?.value ?? null;
     const missing: string[] = [];
     const scheme = config.assessment;
     if (scheme && kindOfPeriodId(period) === scheme.period) {
-      for (const field of ['staffScores', 'securityIncidents', 'itemScores'] as const) if (componentsFor(field, scheme).length && v(field) === null) missing.push(field);
+      for (const field of ['staffScores', 'securityIncidents', 'itemScores'] as const)
+        if (componentsFor(field, scheme).length && v(field) === null) missing.push(field);
       const sat = (v('satisfaction') ?? {}) as Record<string, unknown>;
-      for (const c of componentsFor('satisfaction', scheme)) if (sat[c.input] === undefined) missing.push(`satisfaction.${c.input}`);
+      for (const c of componentsFor('satisfaction', scheme))
+        if (sat[c.input] === undefined) missing.push(`satisfaction.${c.input}`);
     }
     const updated = rows.map((r) => r.updatedAt).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
     return {
@@ -194,4 +277,3 @@ export class PeriodInputsService {
     };
   }
 }
-

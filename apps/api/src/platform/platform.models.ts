@@ -50,7 +50,10 @@ export class CreateUserInput {
   @Field({ description: 'platform-admin | buyer-admin | buyer-staff | vendor | finance' })
   role!: string;
 
-  @Field(() => ID, { nullable: true, description: "The tenant of a buyer or finance user (platform admin; a buyer admin's users join its own tenant)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The tenant of a buyer or finance user (platform admin; a buyer admin's users join its own tenant).",
+  })
   tenantId?: string;
 
   @Field(() => ID, { nullable: true, description: 'The vendor organisation of a vendor user (platform admin only).' })

@@ -31,7 +31,14 @@ export class PlatformRepository {
 
   async insertUser(
     em: EntityManager,
-    row: { email: string; passwordHash: string; displayName: string; role: UserRole; tenantId: string | null; vendorOrgId: string | null },
+    row: {
+      email: string;
+      passwordHash: string;
+      displayName: string;
+      role: UserRole;
+      tenantId: string | null;
+      vendorOrgId: string | null;
+    },
   ): Promise<UserEntity> {
     const saved = await em.getRepository(UserEntity).save(em.getRepository(UserEntity).create(row));
     const { passwordHash: _omit, ...visible } = saved;
@@ -57,6 +64,11 @@ export class PlatformRepository {
 
   /** Ends every session of the user: tokens carry the old version and the guard refuses them. */
   async bumpTokenVersion(em: EntityManager, id: string): Promise<void> {
-    await em.createQueryBuilder().update(UserEntity).set({ tokenVersion: () => 'token_version + 1' }).where('id = :id', { id }).execute();
+    await em
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set({ tokenVersion: () => 'token_version + 1' })
+      .where('id = :id', { id })
+      .execute();
   }
 }

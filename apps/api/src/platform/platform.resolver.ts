@@ -1,6 +1,12 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { UserModel } from '../auth/auth.models';
-import { CreateTenantInput, CreateUserInput, CreateVendorOrganizationInput, TenantModel, VendorOrganizationModel } from './platform.models';
+import {
+  CreateTenantInput,
+  CreateUserInput,
+  CreateVendorOrganizationInput,
+  TenantModel,
+  VendorOrganizationModel,
+} from './platform.models';
 import { PlatformService } from './platform.service';
 
 @Resolver()
@@ -32,7 +38,9 @@ export class PlatformResolver {
     return this.platform.vendorOrganization(id);
   }
 
-  @Mutation(() => UserModel, { description: 'Platform admin: add a user of any role. Buyer admin: add a buyer or finance user to its own tenant.' })
+  @Mutation(() => UserModel, {
+    description: 'Platform admin: add a user of any role. Buyer admin: add a buyer or finance user to its own tenant.',
+  })
   createUser(@Args('input') input: CreateUserInput): Promise<UserModel> {
     return this.platform.createUser(input);
   }
@@ -42,18 +50,25 @@ export class PlatformResolver {
     return this.platform.users();
   }
 
-  @Mutation(() => UserModel, { description: "Disable a user: no sign-in, and every session of theirs is refused at once. Platform admin: any user; buyer admin: its tenant's users." })
+  @Mutation(() => UserModel, {
+    description:
+      "Disable a user: no sign-in, and every session of theirs is refused at once. Platform admin: any user; buyer admin: its tenant's users.",
+  })
   disableUser(@Args('id', { type: () => ID }) id: string): Promise<UserModel> {
     return this.platform.setUserDisabled(id, true);
   }
 
-  @Mutation(() => UserModel, { description: "Enable a disabled user again (they sign in afresh; old sessions stay ended). Platform admin: any user; buyer admin: its tenant's users." })
+  @Mutation(() => UserModel, {
+    description:
+      "Enable a disabled user again (they sign in afresh; old sessions stay ended). Platform admin: any user; buyer admin: its tenant's users.",
+  })
   enableUser(@Args('id', { type: () => ID }) id: string): Promise<UserModel> {
     return this.platform.setUserDisabled(id, false);
   }
 
   @Mutation(() => UserModel, {
-    description: "Sign out everywhere: every token issued to the user so far is refused. Without an id, or with one's own: oneself (any role). Platform admin: any user; buyer admin: its tenant's users.",
+    description:
+      "Sign out everywhere: every token issued to the user so far is refused. Without an id, or with one's own: oneself (any role). Platform admin: any user; buyer admin: its tenant's users.",
   })
   revokeUserSessions(@Args('id', { type: () => ID, nullable: true }) id?: string): Promise<UserModel> {
     return this.platform.revokeUserSessions(id ?? undefined);

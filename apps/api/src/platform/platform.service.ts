@@ -7,7 +7,13 @@ import { AbilityFactory } from '../auth/ability.factory';
 import type { UserModel } from '../auth/auth.models';
 import { hashPassword } from '../auth/password';
 import { RequestContext } from '../auth/request-context.service';
-import type { CreateTenantInput, CreateUserInput, CreateVendorOrganizationInput, TenantModel, VendorOrganizationModel } from './platform.models';
+import type {
+  CreateTenantInput,
+  CreateUserInput,
+  CreateVendorOrganizationInput,
+  TenantModel,
+  VendorOrganizationModel,
+} from './platform.models';
 import { PlatformRepository } from './platform.repository';
 import { UUID } from '../graphql/ids';
 
@@ -43,7 +49,8 @@ export class PlatformService {
     if (input.name.trim() === '') problems.push(problem('input.name', 'text.empty'));
     if (problems.length) throw new ValidationError(problems);
     return this.db.run(this.context.scope(), async (em) => {
-      if ((await this.repo.tenants(em)).some((t) => t.code === input.code)) throw new DomainError('CONFLICT', `a tenant with code "${input.code}" exists`);
+      if ((await this.repo.tenants(em)).some((t) => t.code === input.code))
+        throw new DomainError('CONFLICT', `a tenant with code "${input.code}" exists`);
       return this.repo.insertTenant(em, { code: input.code, name: input.name.trim() });
     });
   }
@@ -57,7 +64,8 @@ export class PlatformService {
     this.require('create', 'VendorOrganization');
     if (input.name.trim() === '') throw new ValidationError([problem('input.name', 'text.empty')]);
     return this.db.run(this.context.scope(), async (em) => {
-      if ((await this.repo.vendors(em)).some((v) => v.name === input.name.trim())) throw new DomainError('CONFLICT', `a vendor organisation "${input.name}" exists`);
+      if ((await this.repo.vendors(em)).some((v) => v.name === input.name.trim()))
+        throw new DomainError('CONFLICT', `a vendor organisation "${input.name}" exists`);
       return this.repo.insertVendor(em, { name: input.name.trim() });
     });
   }
@@ -73,7 +81,8 @@ export class PlatformService {
   async vendorOrganization(id: string): Promise<VendorOrganizationModel> {
     const ability = this.abilities.for(this.context.principal());
     const vendor = UUID.test(id) ? await this.db.run(this.context.scope(), (em) => this.repo.vendor(em, id)) : null;
-    if (!vendor || !ability.can('read', subject('VendorOrganization', { ...vendor }))) throw new DomainError('NOT_FOUND', 'no such vendor organisation');
+    if (!vendor || !ability.can('read', subject('VendorOrganization', { ...vendor })))
+      throw new DomainError('NOT_FOUND', 'no such vendor organisation');
     return vendor;
   }
 
@@ -84,12 +93,14 @@ export class PlatformService {
   async createUser(input: CreateUserInput): Promise<UserModel> {
     const caller = this.context.principal();
     if (caller.role === 'buyer-admin') {
-      if (input.tenantId !== undefined && input.tenantId !== null && input.tenantId !== caller.tenantId) throw new DomainError('NOT_FOUND', 'no such tenant');
+      if (input.tenantId !== undefined && input.tenantId !== null && input.tenantId !== caller.tenantId)
+        throw new DomainError('NOT_FOUND', 'no such tenant');
       if (!['buyer-admin', 'buyer-staff', 'finance'].includes(input.role)) {
         throw new ValidationError([problem('input.role', 'user.buyerAdminRoles')]);
       }
       input = { ...input, tenantId: caller.tenantId ?? undefined };
-      if (!this.abilities.for(caller).can('create', subject('User', { tenantId: caller.tenantId }))) throw new DomainError('FORBIDDEN', 'your role may not create users');
+      if (!this.abilities.for(caller).can('create', subject('User', { tenantId: caller.tenantId })))
+        throw new DomainError('FORBIDDEN', 'your role may not create users');
     } else {
       this.require('create', 'User');
     }
@@ -99,7 +110,8 @@ export class PlatformService {
     if (input.password.length < 10) problems.push(problem('input.password', 'text.passwordTooShort', { min: 10 }));
     if (input.displayName.trim() === '') problems.push(problem('input.displayName', 'text.empty'));
     const role = input.role as UserRole;
-    if (!(USER_ROLES as readonly string[]).includes(input.role)) problems.push(problem('input.role', 'value.oneOf', { values: USER_ROLES }));
+    if (!(USER_ROLES as readonly string[]).includes(input.role))
+      problems.push(problem('input.role', 'value.oneOf', { values: USER_ROLES }));
     const tenantRole = role === 'buyer-admin' || role === 'buyer-staff' || role === 'finance';
     if (tenantRole && !input.tenantId) problems.push(problem('input.tenantId', 'user.tenantRequired', { role }));
     if (!tenantRole && input.tenantId) problems.push(problem('input.tenantId', 'user.noTenant', { role }));
@@ -111,18 +123,34 @@ export class PlatformService {
     }
     if (problems.length) throw new ValidationError(problems);
     const passwordHash = await hashPassword(input.password);
-    return this.db.run(this.context.scope(), async (em) => {
-      if (input.tenantId && !(await this.repo.tenant(em, input.tenantId))) throw new ValidationError([problem('input.tenantId', 'unknown.tenant')]);
-      if (input.vendorOrgId && !(await this.repo.vendor(em, input.vendorOrgId))) throw new ValidationError([problem('input.vendorOrgId', 'unknown.vendor')]);
-      return this.repo.insertUser(em, { email, passwordHash, displayName: input.displayName.trim(), role, tenantId: input.tenantId ?? null, vendorOrgId: input.vendorOrgId ?? null });
-    }).catch((e: unknown) => {
-      // Emails are unique across the platform, but RLS hides other tenants' users: only the unique index sees them.
-      // One answer for every taken email, whoever holds it, so the answer says nothing about other tenants.
-      if (e instanceof QueryFailedError && (e.driverError as { code?: string; constraint?: string }).code === '23505') {
-        throw new DomainError('CONFLICT', 'this email address is already in use', [problem('input.email', 'user.emailInUse')]);
-      }
-      throw e;
-    });
+    return this.db
+      .run(this.context.scope(), async (em) => {
+        if (input.tenantId && !(await this.repo.tenant(em, input.tenantId)))
+          throw new ValidationError([problem('input.tenantId', 'unknown.tenant')]);
+        if (input.vendorOrgId && !(await this.repo.vendor(em, input.vendorOrgId)))
+          throw new ValidationError([problem('input.vendorOrgId', 'unknown.vendor')]);
+        return this.repo.insertUser(em, {
+          email,
+          passwordHash,
+          displayName: input.displayName.trim(),
+          role,
+          tenantId: input.tenantId ?? null,
+          vendorOrgId: input.vendorOrgId ?? null,
+        });
+      })
+      .catch((e: unknown) => {
+        // Emails are unique across the platform, but RLS hides other tenants' users: only the unique index sees them.
+        // One answer for every taken email, whoever holds it, so the answer says nothing about other tenants.
+        if (
+          e instanceof QueryFailedError &&
+          (e.driverError as { code?: string; constraint?: string }).code === '23505'
+        ) {
+          throw new DomainError('CONFLICT', 'this email address is already in use', [
+            problem('input.email', 'user.emailInUse'),
+          ]);
+        }
+        throw e;
+      });
   }
 
   /** Platform admin: every user; buyer admin: its tenant's users. */
@@ -166,7 +194,8 @@ export class PlatformService {
     const found = UUID.test(id) ? id : null;
     return this.db.run(this.context.scope(), async (em) => {
       const user = found ? await this.repo.user(em, found) : null;
-      if (!user || !ability.can('update', subject('User', { tenantId: user.tenantId }))) throw new DomainError('NOT_FOUND', 'no such user');
+      if (!user || !ability.can('update', subject('User', { tenantId: user.tenantId })))
+        throw new DomainError('NOT_FOUND', 'no such user');
       await change(em);
       const updated = await this.repo.user(em, user.id);
       if (!updated) throw new DomainError('NOT_FOUND', 'no such user');

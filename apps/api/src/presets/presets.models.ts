@@ -1,7 +1,9 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { JsonScalar, type JsonOutput } from '../graphql/json.scalar';
 
-@ObjectType({ description: 'A ready-made contract configuration, transcribed from one of the seed contracts with its sources.' })
+@ObjectType({
+  description: 'A ready-made contract configuration, transcribed from one of the seed contracts with its sources.',
+})
 export class PresetModel {
   @Field(() => ID)
   id!: string;
@@ -12,6 +14,8 @@ export class PresetModel {
   @Field({ description: 'The agency (buyer) the contract belongs to.' })
   tenant!: string;
 
-  @Field(() => JsonScalar, { description: 'The configuration, in the configuration language (with sources and notes).' })
+  @Field(() => JsonScalar, {
+    description: 'The configuration, in the configuration language (with sources and notes).',
+  })
   configuration!: JsonOutput;
 }

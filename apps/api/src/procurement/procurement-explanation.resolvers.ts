@@ -1,5 +1,9 @@
 import { explanationFieldsResolver } from '../settlement/explanation-fields.resolver';
-import { ProcurementBidderScoreModel, ProcurementEvaluatorPointsModel, ProcurementItemScoreModel } from './procurement.models';
+import {
+  ProcurementBidderScoreModel,
+  ProcurementEvaluatorPointsModel,
+  ProcurementItemScoreModel,
+} from './procurement.models';
 
 /*
  * A ranking is computed on every read; the engine gives each item line, evaluator line and price line a code
@@ -19,9 +23,15 @@ const line = {
   structuredDescription: 'The explanation as code + params (procurement.count, procurement.flaws, …).',
 };
 
-export const ProcurementItemScoreExplanationResolver = explanationFieldsResolver<ProcurementItemScoreModel, StoredLine>(ProcurementItemScoreModel, [line]);
+export const ProcurementItemScoreExplanationResolver = explanationFieldsResolver<ProcurementItemScoreModel, StoredLine>(
+  ProcurementItemScoreModel,
+  [line],
+);
 
-export const ProcurementEvaluatorPointsExplanationResolver = explanationFieldsResolver<ProcurementEvaluatorPointsModel, StoredLine>(ProcurementEvaluatorPointsModel, [line]);
+export const ProcurementEvaluatorPointsExplanationResolver = explanationFieldsResolver<
+  ProcurementEvaluatorPointsModel,
+  StoredLine
+>(ProcurementEvaluatorPointsModel, [line]);
 
 export const ProcurementBidderScoreExplanationResolver = explanationFieldsResolver(ProcurementBidderScoreModel, [
   {
@@ -31,8 +41,13 @@ export const ProcurementBidderScoreExplanationResolver = explanationFieldsResolv
     one: (b: StoredBidder) => b.priceExplained ?? null,
     nullable: true,
     description: "The price score formula in the caller's language (valid bids only).",
-    structuredDescription: 'The price score formula as code + params (procurement.price, procurement.price.small-micro).',
+    structuredDescription:
+      'The price score formula as code + params (procurement.price, procurement.price.small-micro).',
   },
 ]);
 
-export const PROCUREMENT_EXPLANATION_RESOLVERS = [ProcurementItemScoreExplanationResolver, ProcurementEvaluatorPointsExplanationResolver, ProcurementBidderScoreExplanationResolver];
+export const PROCUREMENT_EXPLANATION_RESOLVERS = [
+  ProcurementItemScoreExplanationResolver,
+  ProcurementEvaluatorPointsExplanationResolver,
+  ProcurementBidderScoreExplanationResolver,
+];

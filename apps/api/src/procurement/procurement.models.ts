@@ -2,7 +2,9 @@ import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { JsonScalar, type JsonValue } from '../graphql/json.scalar';
 import { MoneyScalar } from '../graphql/money.scalar';
 
-@ObjectType('ProcurementProject', { description: 'A procurement project of the buyer (e.g. Tianjin TGPC-2025-D-1284, eight packages).' })
+@ObjectType('ProcurementProject', {
+  description: 'A procurement project of the buyer (e.g. Tianjin TGPC-2025-D-1284, eight packages).',
+})
 export class ProcurementProjectModel {
   @Field(() => ID)
   id!: string;
@@ -37,7 +39,10 @@ export class ProcurementBidModel {
   @Field(() => MoneyScalar)
   price!: string;
 
-  @Field({ description: 'Small/micro enterprise (also prison enterprises and disability welfare units): price evaluated 20 % lower.' })
+  @Field({
+    description:
+      'Small/micro enterprise (also prison enterprises and disability welfare units): price evaluated 20 % lower.',
+  })
   smallOrMicro!: boolean;
 
   @Field(() => String, { nullable: true })
@@ -70,7 +75,9 @@ export class ProcurementEvaluatorSheetModel {
   @Field(() => ID)
   bidId!: string;
 
-  @Field(() => JsonScalar, { description: 'Subjective item id → { flaws, provided?, meetsRequirements?, missingTopics? } or a flaw count.' })
+  @Field(() => JsonScalar, {
+    description: 'Subjective item id → { flaws, provided?, meetsRequirements?, missingTopics? } or a flaw count.',
+  })
   items!: JsonValue;
 
   @Field()
@@ -140,7 +147,9 @@ export class ProcurementEvaluatorPointsModel {
   explanation!: string;
 }
 
-@ObjectType('ProcurementSubjectiveScore', { description: 'A subjective item: the mean over evaluators and each one’s points.' })
+@ObjectType('ProcurementSubjectiveScore', {
+  description: 'A subjective item: the mean over evaluators and each one’s points.',
+})
 export class ProcurementSubjectiveScoreModel {
   @Field()
   itemId!: string;
@@ -164,7 +173,9 @@ export class ProcurementEvaluatorTotalModel {
   total!: string;
 }
 
-@ObjectType('ProcurementBidderScore', { description: 'One bid scored: price, objective, subjective (mean over evaluators), total.' })
+@ObjectType('ProcurementBidderScore', {
+  description: 'One bid scored: price, objective, subjective (mean over evaluators), total.',
+})
 export class ProcurementBidderScoreModel {
   @Field(() => ID)
   bidId!: string;
@@ -254,7 +265,9 @@ export class ProcurementBasePriceModel {
   evaluatedPrice!: string;
 }
 
-@ObjectType('PackageRanking', { description: 'A package scored by libs/scoring scoreProcurement, computed on every read (never stored).' })
+@ObjectType('PackageRanking', {
+  description: 'A package scored by libs/scoring scoreProcurement, computed on every read (never stored).',
+})
 export class PackageRankingModel {
   @Field(() => ID)
   packageId!: string;
@@ -268,7 +281,9 @@ export class PackageRankingModel {
   @Field(() => [ProcurementBidderScoreModel], { description: 'Every bid, valid or not, in recording order.' })
   bidders!: ProcurementBidderScoreModel[];
 
-  @Field(() => [ProcurementRankingLineModel], { description: 'Valid bids: score ↓, then price ↑, then technical score ↓ (L3277).' })
+  @Field(() => [ProcurementRankingLineModel], {
+    description: 'Valid bids: score ↓, then price ↑, then technical score ↓ (L3277).',
+  })
   ranking!: ProcurementRankingLineModel[];
 
   @Field(() => [ProcurementFlagModel])
@@ -298,7 +313,10 @@ export class AddProcurementPackageInput {
   @Field()
   name!: string;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'Required with a scheme; with a preset, defaults to the preset’s budget.' })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Required with a scheme; with a preset, defaults to the preset’s budget.',
+  })
   budget?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'A Tianjin preset (tianjin-2026-p1..p8): its procurement scheme …' })
@@ -322,13 +340,19 @@ export class RecordBidInput {
   @Field()
   smallOrMicro!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'small-micro | prison-enterprise | disability-welfare-unit (only with smallOrMicro).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'small-micro | prison-enterprise | disability-welfare-unit (only with smallOrMicro).',
+  })
   preferenceBasis?: string | null;
 
   @Field(() => JsonScalar, { nullable: true, description: 'Objective item id → answer.' })
   objective?: JsonValue | null;
 
-  @Field(() => String, { nullable: true, description: 'A disqualification ground found by the panel (28.6); the bid is then invalid.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A disqualification ground found by the panel (28.6); the bid is then invalid.',
+  })
   disqualificationReason?: string | null;
 }
 

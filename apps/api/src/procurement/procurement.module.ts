@@ -5,5 +5,7 @@ import { ProcurementResolver } from './procurement.resolver';
 import { ProcurementService } from './procurement.service';
 
 /** Procurement (Tianjin): projects, packages with their scoring scheme, bids, evaluator sheets, ranking. */
-@Module({ providers: [ProcurementRepository, ProcurementService, ProcurementResolver, ...PROCUREMENT_EXPLANATION_RESOLVERS] })
+@Module({
+  providers: [ProcurementRepository, ProcurementService, ProcurementResolver, ...PROCUREMENT_EXPLANATION_RESOLVERS],
+})
 export class ProcurementModule {}

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ProcurementBidEntity, ProcurementEvaluatorSheetEntity, ProcurementPackageEntity, ProcurementProjectEntity } from '@ledger/persistence';
+import {
+  ProcurementBidEntity,
+  ProcurementEvaluatorSheetEntity,
+  ProcurementPackageEntity,
+  ProcurementProjectEntity,
+} from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 
 /** Plain reads and inserts; row-level security limits every query to the caller's tenant. */
@@ -17,7 +22,10 @@ export class ProcurementRepository {
     return em.getRepository(ProcurementProjectEntity).findOne({ where: { code } });
   }
 
-  insertProject(em: EntityManager, row: Pick<ProcurementProjectEntity, 'tenantId' | 'code' | 'name' | 'createdBy'>): Promise<ProcurementProjectEntity> {
+  insertProject(
+    em: EntityManager,
+    row: Pick<ProcurementProjectEntity, 'tenantId' | 'code' | 'name' | 'createdBy'>,
+  ): Promise<ProcurementProjectEntity> {
     const repo = em.getRepository(ProcurementProjectEntity);
     return repo.save(repo.create({ ...row, status: 'open' }));
   }
@@ -35,13 +43,18 @@ export class ProcurementRepository {
     return em.getRepository(ProcurementPackageEntity).findOne({ where: { projectId, number } });
   }
 
-  insertPackage(em: EntityManager, row: Omit<ProcurementPackageEntity, 'id' | 'createdAt'>): Promise<ProcurementPackageEntity> {
+  insertPackage(
+    em: EntityManager,
+    row: Omit<ProcurementPackageEntity, 'id' | 'createdAt'>,
+  ): Promise<ProcurementPackageEntity> {
     const repo = em.getRepository(ProcurementPackageEntity);
     return repo.save(repo.create(row));
   }
 
   bids(em: EntityManager, packageId: string): Promise<ProcurementBidEntity[]> {
-    return em.getRepository(ProcurementBidEntity).find({ where: { packageId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return em
+      .getRepository(ProcurementBidEntity)
+      .find({ where: { packageId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   bid(em: EntityManager, id: string): Promise<ProcurementBidEntity | null> {
@@ -58,14 +71,24 @@ export class ProcurementRepository {
   }
 
   sheets(em: EntityManager, packageId: string): Promise<ProcurementEvaluatorSheetEntity[]> {
-    return em.getRepository(ProcurementEvaluatorSheetEntity).find({ where: { packageId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return em
+      .getRepository(ProcurementEvaluatorSheetEntity)
+      .find({ where: { packageId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  sheet(em: EntityManager, packageId: string, evaluator: string, bidId: string): Promise<ProcurementEvaluatorSheetEntity | null> {
+  sheet(
+    em: EntityManager,
+    packageId: string,
+    evaluator: string,
+    bidId: string,
+  ): Promise<ProcurementEvaluatorSheetEntity | null> {
     return em.getRepository(ProcurementEvaluatorSheetEntity).findOne({ where: { packageId, evaluator, bidId } });
   }
 
-  insertSheet(em: EntityManager, row: Omit<ProcurementEvaluatorSheetEntity, 'id' | 'createdAt'>): Promise<ProcurementEvaluatorSheetEntity> {
+  insertSheet(
+    em: EntityManager,
+    row: Omit<ProcurementEvaluatorSheetEntity, 'id' | 'createdAt'>,
+  ): Promise<ProcurementEvaluatorSheetEntity> {
     const repo = em.getRepository(ProcurementEvaluatorSheetEntity);
     return repo.save(repo.create(row));
   }

@@ -16,7 +16,9 @@ import { ProcurementService } from './procurement.service';
 export class ProcurementResolver {
   constructor(private readonly service: ProcurementService) {}
 
-  @Query(() => [ProcurementProjectModel], { description: "The tenant's procurement projects (buyer roles; a vendor sees none)." })
+  @Query(() => [ProcurementProjectModel], {
+    description: "The tenant's procurement projects (buyer roles; a vendor sees none).",
+  })
   procurementProjects(): Promise<ProcurementProjectModel[]> {
     return this.service.projects();
   }
@@ -26,12 +28,17 @@ export class ProcurementResolver {
     return this.service.package(id);
   }
 
-  @Query(() => [ProcurementPackageModel], { description: "A project's packages by number, each with its scheme, bids and evaluator sheets (buyer roles, finance)." })
+  @Query(() => [ProcurementPackageModel], {
+    description:
+      "A project's packages by number, each with its scheme, bids and evaluator sheets (buyer roles, finance).",
+  })
   procurementPackages(@Args('projectId', { type: () => ID }) projectId: string): Promise<ProcurementPackageModel[]> {
     return this.service.packages(projectId);
   }
 
-  @Query(() => PackageRankingModel, { description: 'Scores and ranking of a package (libs/scoring scoreProcurement), computed on read.' })
+  @Query(() => PackageRankingModel, {
+    description: 'Scores and ranking of a package (libs/scoring scoreProcurement), computed on read.',
+  })
   packageRanking(@Args('packageId', { type: () => ID }) packageId: string): Promise<PackageRankingModel> {
     return this.service.ranking(packageId);
   }
@@ -41,17 +48,24 @@ export class ProcurementResolver {
     return this.service.createProject(input);
   }
 
-  @Mutation(() => ProcurementPackageModel, { description: "Buyer admin or staff: add a package from a Tianjin preset's procurement scheme and budget, or from a scheme." })
+  @Mutation(() => ProcurementPackageModel, {
+    description:
+      "Buyer admin or staff: add a package from a Tianjin preset's procurement scheme and budget, or from a scheme.",
+  })
   addProcurementPackage(@Args('input') input: AddProcurementPackageInput): Promise<ProcurementPackageModel> {
     return this.service.addPackage(input);
   }
 
-  @Mutation(() => ProcurementBidModel, { description: "Buyer admin or staff: record a bidder's final offer and the objective answers." })
+  @Mutation(() => ProcurementBidModel, {
+    description: "Buyer admin or staff: record a bidder's final offer and the objective answers.",
+  })
   recordBid(@Args('input') input: RecordBidInput): Promise<ProcurementBidModel> {
     return this.service.recordBid(input);
   }
 
-  @Mutation(() => ProcurementEvaluatorSheetModel, { description: "Buyer admin or staff: record one evaluator's subjective sheet for one bid." })
+  @Mutation(() => ProcurementEvaluatorSheetModel, {
+    description: "Buyer admin or staff: record one evaluator's subjective sheet for one bid.",
+  })
   recordEvaluatorSheet(@Args('input') input: RecordEvaluatorSheetInput): Promise<ProcurementEvaluatorSheetModel> {
     return this.service.recordEvaluatorSheet(input);
   }

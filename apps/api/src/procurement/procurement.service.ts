@@ -9,7 +9,14 @@ import {
   type ProcurementEvaluatorSheetEntity,
   type ProcurementPackageEntity,
 } from '@ledger/persistence';
-import { checkProcurementInputs, scoreProcurement, validateProcurementScheme, type ProcurementInput, type ProcurementResult, type ProcurementSchemeInput } from '@ledger/scoring';
+import {
+  checkProcurementInputs,
+  scoreProcurement,
+  validateProcurementScheme,
+  type ProcurementInput,
+  type ProcurementResult,
+  type ProcurementSchemeInput,
+} from '@ledger/scoring';
 import type { EntityManager } from 'typeorm';
 import { AbilityFactory, type ProcurementSubject } from '../auth/ability.factory';
 import type { Principal } from '../auth/principal';
@@ -39,7 +46,10 @@ function bidProblems(problems: Problem[]): Problem[] {
   return problems
     .filter((p) => p.path.startsWith('bids[0]'))
     .map((p) => {
-      const rest = p.path.slice('bids[0]'.length).replace(/^\.name\b/, '.bidderName').replace(/^\.disqualified\b/, '.disqualificationReason');
+      const rest = p.path
+        .slice('bids[0]'.length)
+        .replace(/^\.name\b/, '.bidderName')
+        .replace(/^\.disqualified\b/, '.disqualificationReason');
       return { ...p, path: `input${rest}` };
     });
 }
@@ -51,7 +61,13 @@ function sheetProblems(problems: Problem[]): Problem[] {
     .map((p) => ({ ...p, path: `input${p.path.slice('sheets[0]'.length).replace(/^\.evaluatorId\b/, '.evaluator')}` }));
 }
 
-function bidInput(b: Pick<ProcurementBidEntity, 'bidderName' | 'price' | 'smallOrMicro' | 'preferenceBasis' | 'objective' | 'disqualificationReason'>, bidderId: string): ProcurementInput['bids'][number] {
+function bidInput(
+  b: Pick<
+    ProcurementBidEntity,
+    'bidderName' | 'price' | 'smallOrMicro' | 'preferenceBasis' | 'objective' | 'disqualificationReason'
+  >,
+  bidderId: string,
+): ProcurementInput['bids'][number] {
   return {
     bidderId,
     name: b.bidderName,
@@ -95,7 +111,8 @@ export class ProcurementService {
     const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
       const project = UUID.test(projectId) ? await this.repo.project(em, projectId) : null;
-      if (!project || !ability.can('read', subject('ProcurementProject', { ...project }))) throw new DomainError('NOT_FOUND', 'no such procurement project');
+      if (!project || !ability.can('read', subject('ProcurementProject', { ...project })))
+        throw new DomainError('NOT_FOUND', 'no such procurement project');
       const out: ProcurementPackageModel[] = [];
       for (const pkg of await this.repo.packages(em, project.id)) {
         if (!ability.can('read', subject('ProcurementPackage', { ...pkg }))) continue;
@@ -124,7 +141,8 @@ export class ProcurementService {
       try {
         result = scoreProcurement(pkg.scheme as ProcurementSchemeInput, input);
       } catch (e) {
-        if (e instanceof ValidationError) throw new ValidationError(e.problems, `the package cannot be scored yet: ${e.problems.length} problem(s)`);
+        if (e instanceof ValidationError)
+          throw new ValidationError(e.problems, `the package cannot be scored yet: ${e.problems.length} problem(s)`);
         throw e;
       }
       return this.rankingModel(pkg, bids, result);
@@ -138,8 +156,19 @@ export class ProcurementService {
     if (input.name.trim() === '') problems.push(problem('input.name', 'text.empty'));
     if (problems.length) throw new ValidationError(problems);
     return this.db.run(this.context.scope(), async (em) => {
-      if (await this.repo.projectByCode(em, input.code)) throw new DomainError('CONFLICT', `a procurement project with code "${input.code}" exists`, [], reasonOf('procurement.projectExists', { code: input.code }));
-      return this.repo.insertProject(em, { tenantId: p.tenantId as string, code: input.code, name: input.name.trim(), createdBy: p.userId });
+      if (await this.repo.projectByCode(em, input.code))
+        throw new DomainError(
+          'CONFLICT',
+          `a procurement project with code "${input.code}" exists`,
+          [],
+          reasonOf('procurement.projectExists', { code: input.code }),
+        );
+      return this.repo.insertProject(em, {
+        tenantId: p.tenantId as string,
+        code: input.code,
+        name: input.name.trim(),
+        createdBy: p.userId,
+      });
     });
   }
 
@@ -147,19 +176,23 @@ export class ProcurementService {
     const p = this.mayCreate('ProcurementPackage');
     const ability = this.abilities.for(p);
     const problems: Problem[] = [];
-    if (!Number.isInteger(input.number) || input.number < 1) problems.push(problem('input.number', 'number.wholeAtLeast', { min: 1 }));
+    if (!Number.isInteger(input.number) || input.number < 1)
+      problems.push(problem('input.number', 'number.wholeAtLeast', { min: 1 }));
     if (input.name.trim() === '') problems.push(problem('input.name', 'text.empty'));
     const hasPreset = input.presetId != null;
     let scheme: unknown = input.scheme;
     let budget = input.budget ?? null;
-    if (hasPreset === (input.scheme != null)) problems.push(problem('input', 'choice.exactlyOne', { first: 'presetId', second: 'scheme' }));
+    if (hasPreset === (input.scheme != null))
+      problems.push(problem('input', 'choice.exactlyOne', { first: 'presetId', second: 'scheme' }));
     if (hasPreset) {
       const id = input.presetId as string;
-      if (!(PRESET_IDS as readonly string[]).includes(id)) problems.push(problem('input.presetId', 'unknown.preset', { value: id }));
+      if (!(PRESET_IDS as readonly string[]).includes(id))
+        problems.push(problem('input.presetId', 'unknown.preset', { value: id }));
       else {
         const config = getPreset(id).config;
         scheme = config.procurement;
-        if (scheme === undefined) problems.push(problem('input.presetId', 'procurement.presetWithoutScheme', { value: id }));
+        if (scheme === undefined)
+          problems.push(problem('input.presetId', 'procurement.presetWithoutScheme', { value: id }));
         else problems.push(...prefixProblems(`preset ${id}: procurement`, validateProcurementScheme(scheme)));
         // Presets write the budget as a decimal string; a JSON number is normalised as the configuration language does.
         const written = config.money.budget;
@@ -174,9 +207,16 @@ export class ProcurementService {
     return this.db.run(this.context.scope(), async (em) => {
       // The project is looked up first: one outside the caller's reach is NOT_FOUND whatever else is wrong.
       const project = UUID.test(input.projectId) ? await this.repo.project(em, input.projectId) : null;
-      if (!project || !ability.can('read', subject('ProcurementProject', { ...project }))) throw new DomainError('NOT_FOUND', 'no such procurement project');
+      if (!project || !ability.can('read', subject('ProcurementProject', { ...project })))
+        throw new DomainError('NOT_FOUND', 'no such procurement project');
       if (problems.length) throw new ValidationError(problems);
-      if (await this.repo.packageByNumber(em, project.id, input.number)) throw new DomainError('CONFLICT', `package ${input.number} exists in project ${project.code}`, [], reasonOf('procurement.packageExists', { number: input.number, project: project.code }));
+      if (await this.repo.packageByNumber(em, project.id, input.number))
+        throw new DomainError(
+          'CONFLICT',
+          `package ${input.number} exists in project ${project.code}`,
+          [],
+          reasonOf('procurement.packageExists', { number: input.number, project: project.code }),
+        );
       const pkg = await this.repo.insertPackage(em, {
         tenantId: project.tenantId,
         projectId: project.id,
@@ -215,10 +255,20 @@ export class ProcurementService {
       // Fields already found wrong are replaced by neutral values so that every other problem is still reported.
       const priceOk = dec(input.price).gt(0);
       if (!priceOk) problems.push(problem('input.price', 'number.positive'));
-      if (input.objective != null && !isObject(input.objective)) problems.push(problem('input.objective', 'procurement.answersObject'));
-      const basisOk = input.preferenceBasis != null && (PREFERENCE_BASES as readonly string[]).includes(input.preferenceBasis);
+      if (input.objective != null && !isObject(input.objective))
+        problems.push(problem('input.objective', 'procurement.answersObject'));
+      const basisOk =
+        input.preferenceBasis != null && (PREFERENCE_BASES as readonly string[]).includes(input.preferenceBasis);
       const probe = {
-        ...bidInput({ ...row, price: priceOk ? row.price : '0.01', preferenceBasis: basisOk ? row.preferenceBasis : null, objective: isObject(input.objective) ? input.objective : {} }, 'new'),
+        ...bidInput(
+          {
+            ...row,
+            price: priceOk ? row.price : '0.01',
+            preferenceBasis: basisOk ? row.preferenceBasis : null,
+            objective: isObject(input.objective) ? input.objective : {},
+          },
+          'new',
+        ),
         name: bidderName || 'new',
         ...(input.preferenceBasis != null && !basisOk ? { preferenceBasis: 'small-micro' as const } : {}),
       };
@@ -229,8 +279,20 @@ export class ProcurementService {
         if (!problems.some((x) => x.path === q.path)) problems.push(q);
       }
       if (problems.length) throw new ValidationError(problems);
-      if (await this.repo.bidByName(em, pkg.id, bidderName)) throw new DomainError('CONFLICT', `"${bidderName}" has already bid for this package`, [], reasonOf('procurement.bidExists', { bidder: bidderName }));
-      const bid = await this.repo.insertBid(em, { ...row, tenantId: pkg.tenantId, packageId: pkg.id, disqualified: row.disqualificationReason !== null, createdBy: p.userId });
+      if (await this.repo.bidByName(em, pkg.id, bidderName))
+        throw new DomainError(
+          'CONFLICT',
+          `"${bidderName}" has already bid for this package`,
+          [],
+          reasonOf('procurement.bidExists', { bidder: bidderName }),
+        );
+      const bid = await this.repo.insertBid(em, {
+        ...row,
+        tenantId: pkg.tenantId,
+        packageId: pkg.id,
+        disqualified: row.disqualificationReason !== null,
+        createdBy: p.userId,
+      });
       return this.bidModel(bid);
     });
   }
@@ -246,12 +308,29 @@ export class ProcurementService {
       const bid = UUID.test(input.bidId) ? await this.repo.bid(em, input.bidId) : null;
       if (!bid || bid.packageId !== pkg.id) problems.push(problem('input.bidId', 'unknown.bid'));
       else if (isObject(input.items)) {
-        const one = { budget: pkg.budget, bids: [bidInput(bid, bid.id)], sheets: [{ evaluatorId: evaluator || 'new', bidderId: bid.id, items: input.items }] };
+        const one = {
+          budget: pkg.budget,
+          bids: [bidInput(bid, bid.id)],
+          sheets: [{ evaluatorId: evaluator || 'new', bidderId: bid.id, items: input.items }],
+        };
         problems.push(...sheetProblems(checkProcurementInputs(pkg.scheme as ProcurementSchemeInput, one)));
       }
       if (problems.length || !bid) throw new ValidationError(problems);
-      if (await this.repo.sheet(em, pkg.id, evaluator, bid.id)) throw new DomainError('CONFLICT', `evaluator "${evaluator}" already has a sheet for "${bid.bidderName}"`, [], reasonOf('procurement.sheetExists', { evaluator, bidder: bid.bidderName }));
-      const sheet = await this.repo.insertSheet(em, { tenantId: pkg.tenantId, packageId: pkg.id, evaluator, bidId: bid.id, items: input.items as Raw, createdBy: p.userId });
+      if (await this.repo.sheet(em, pkg.id, evaluator, bid.id))
+        throw new DomainError(
+          'CONFLICT',
+          `evaluator "${evaluator}" already has a sheet for "${bid.bidderName}"`,
+          [],
+          reasonOf('procurement.sheetExists', { evaluator, bidder: bid.bidderName }),
+        );
+      const sheet = await this.repo.insertSheet(em, {
+        tenantId: pkg.tenantId,
+        packageId: pkg.id,
+        evaluator,
+        bidId: bid.id,
+        items: input.items as Raw,
+        createdBy: p.userId,
+      });
       return this.sheetModel(sheet);
     });
   }
@@ -269,11 +348,16 @@ export class ProcurementService {
   private async visiblePackage(em: EntityManager, id: string): Promise<ProcurementPackageEntity> {
     const ability = this.abilities.for(this.context.principal());
     const pkg = UUID.test(id) ? await this.repo.package(em, id) : null;
-    if (!pkg || !ability.can('read', subject('ProcurementPackage', { ...pkg }))) throw new DomainError('NOT_FOUND', 'no such procurement package');
+    if (!pkg || !ability.can('read', subject('ProcurementPackage', { ...pkg })))
+      throw new DomainError('NOT_FOUND', 'no such procurement package');
     return pkg;
   }
 
-  private packageModel(pkg: ProcurementPackageEntity, bids: ProcurementBidEntity[], sheets: ProcurementEvaluatorSheetEntity[]): ProcurementPackageModel {
+  private packageModel(
+    pkg: ProcurementPackageEntity,
+    bids: ProcurementBidEntity[],
+    sheets: ProcurementEvaluatorSheetEntity[],
+  ): ProcurementPackageModel {
     return {
       id: pkg.id,
       projectId: pkg.projectId,
@@ -296,7 +380,11 @@ export class ProcurementService {
     return { ...s, items: s.items as JsonValue };
   }
 
-  private rankingModel(pkg: ProcurementPackageEntity, bids: ProcurementBidEntity[], r: ProcurementResult): PackageRankingModel {
+  private rankingModel(
+    pkg: ProcurementPackageEntity,
+    bids: ProcurementBidEntity[],
+    r: ProcurementResult,
+  ): PackageRankingModel {
     const name = (id: string) => bids.find((b) => b.id === id)?.bidderName ?? id;
     return {
       packageId: pkg.id,
@@ -314,7 +402,15 @@ export class ProcurementService {
         // Rendered with the audit sentence's place by procurement-explanation.resolvers.ts.
         priceExplained: b.priceExplained,
         objective: b.objective,
-        subjective: b.subjective.map((s) => ({ ...s, perEvaluator: s.perEvaluator.map((e) => ({ evaluator: e.evaluatorId, points: e.points, explanation: e.explanation, explained: e.explained })) })),
+        subjective: b.subjective.map((s) => ({
+          ...s,
+          perEvaluator: s.perEvaluator.map((e) => ({
+            evaluator: e.evaluatorId,
+            points: e.points,
+            explanation: e.explanation,
+            explained: e.explained,
+          })),
+        })),
         objectiveTotal: b.objectiveTotal ?? null,
         subjectiveTotal: b.subjectiveTotal ?? null,
         evaluatorTotals: b.evaluatorTotals.map((e) => ({ evaluator: e.evaluatorId, total: e.total })),
@@ -322,7 +418,14 @@ export class ProcurementService {
         total: b.total ?? null,
         rank: b.rank ?? null,
       })),
-      ranking: r.ranking.map((l) => ({ rank: l.rank, bidId: l.bidderId, bidderName: name(l.bidderId), total: l.total, price: l.price, decidedBy: l.decidedBy })),
+      ranking: r.ranking.map((l) => ({
+        rank: l.rank,
+        bidId: l.bidderId,
+        bidderName: name(l.bidderId),
+        total: l.total,
+        price: l.price,
+        decidedBy: l.decidedBy,
+      })),
       flags: r.flags.map((f) => ({ code: f.code, message: f.message })),
       notes: r.notes,
     };

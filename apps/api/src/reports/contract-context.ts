@@ -9,16 +9,29 @@ import { UUID } from '../graphql/ids';
 export { UUID };
 
 /** A contract the caller may act on (ContractAccess.requireWithConfig): its current configuration and working calendar on the current national calendar. */
-export type ContractContext = { contract: ContractEntity; config: ParsedConfig; version: number; calendar: WorkCalendar };
+export type ContractContext = {
+  contract: ContractEntity;
+  config: ParsedConfig;
+  version: number;
+  calendar: WorkCalendar;
+};
 
 /** The subject CASL checks for reports, period inputs and the roster: the contract's tenant and vendor. */
-export function contractSubject(name: 'MonthlyReport' | 'PeriodInputs' | 'StaffRoster' | 'PeriodClose' | 'Payment', c: ContractEntity) {
+export function contractSubject(
+  name: 'MonthlyReport' | 'PeriodInputs' | 'StaffRoster' | 'PeriodClose' | 'Payment',
+  c: ContractEntity,
+) {
   return subject(name, { tenantId: c.tenantId, vendorOrgId: c.vendorOrgId });
 }
 
 /** A real calendar date YYYY-MM-DD (2026-02-30 is not). */
 export function isLocalDate(s: unknown): s is string {
-  return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+  return (
+    typeof s === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(s) &&
+    !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+    new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)
+  );
 }
 
 /**
@@ -31,7 +44,8 @@ export async function conflictsAsDomainErrors<T>(message: string, work: () => Pr
   } catch (e) {
     const code = e instanceof QueryFailedError ? (e.driverError as { code?: string }).code : undefined;
     if (code === '23505') throw new DomainError('CONFLICT', message);
-    if (code === '42501' && /locked/.test((e as Error).message)) throw new DomainError('CONFLICT', (e as Error).message);
+    if (code === '42501' && /locked/.test((e as Error).message))
+      throw new DomainError('CONFLICT', (e as Error).message);
     throw e;
   }
 }

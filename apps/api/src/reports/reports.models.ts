@@ -1,7 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { JsonScalar, type JsonOutput, type JsonValue } from '../graphql/json.scalar';
 
-@ObjectType('PersonMonthsFigures', { description: 'Person-months of the month (rule 9), two decimals half up; exact figures are in `details`.' })
+@ObjectType('PersonMonthsFigures', {
+  description: 'Person-months of the month (rule 9), two decimals half up; exact figures are in `details`.',
+})
 export class PersonMonthsFiguresModel {
   @Field()
   planned!: string;
@@ -12,7 +14,10 @@ export class PersonMonthsFiguresModel {
   @Field()
   absent!: string;
 
-  @Field({ description: "The month lies in a provisional calendar year (domain rule 18): its working days, and so these figures, are provisional (暂定)." })
+  @Field({
+    description:
+      'The month lies in a provisional calendar year (domain rule 18): its working days, and so these figures, are provisional (暂定).',
+  })
   provisional!: boolean;
 }
 
@@ -42,11 +47,16 @@ export class MonthlyReportSummaryModel {
   @Field(() => ObligationCountsModel)
   obligations!: ObligationCountsModel;
 
-  @Field(() => JsonScalar, { description: 'summariseMonthlyReport output: per-person shares, checklist rows with explanations.' })
+  @Field(() => JsonScalar, {
+    description: 'summariseMonthlyReport output: per-person shares, checklist rows with explanations.',
+  })
   details!: JsonOutput;
 }
 
-@ObjectType('MonthlyReport', { description: "The vendor's report of one month: draft → submitted → accepted | returned (→ draft on save). Accepted is locked." })
+@ObjectType('MonthlyReport', {
+  description:
+    "The vendor's report of one month: draft → submitted → accepted | returned (→ draft on save). Accepted is locked.",
+})
 export class MonthlyReportModel {
   @Field(() => ID)
   id!: string;
@@ -60,7 +70,9 @@ export class MonthlyReportModel {
   @Field({ description: 'draft | submitted | accepted | returned' })
   status!: string;
 
-  @Field(() => JsonScalar, { description: 'The report (monthlyReportSchema): attendance, deliveries with evidence, service events.' })
+  @Field(() => JsonScalar, {
+    description: 'The report (monthlyReportSchema): attendance, deliveries with evidence, service events.',
+  })
   report!: JsonValue;
 
   @Field(() => Int, { description: 'The configuration version the report was validated against.' })
@@ -87,7 +99,10 @@ export class MonthlyReportModel {
   @Field(() => Date, { nullable: true })
   decidedAt!: Date | null;
 
-  @Field(() => MonthlyReportSummaryModel, { nullable: true, description: 'Null when it cannot be computed (summaryError says why).' })
+  @Field(() => MonthlyReportSummaryModel, {
+    nullable: true,
+    description: 'Null when it cannot be computed (summaryError says why).',
+  })
   summary!: MonthlyReportSummaryModel | null;
 
   @Field(() => String, { nullable: true })
@@ -102,6 +117,8 @@ export class SaveMonthlyReportInput {
   @Field({ description: 'YYYY-MM' })
   month!: string;
 
-  @Field(() => JsonScalar, { description: 'attendance, deliveries, serviceEvents, notes (monthlyReportSchema); month may be left out.' })
+  @Field(() => JsonScalar, {
+    description: 'attendance, deliveries, serviceEvents, notes (monthlyReportSchema); month may be left out.',
+  })
   report!: JsonValue;
 }

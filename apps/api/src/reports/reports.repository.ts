@@ -22,8 +22,14 @@ export class ReportsRepository {
     return em.getRepository(MonthlyReportEntity).save(em.getRepository(MonthlyReportEntity).create(row));
   }
 
-  async update(em: EntityManager, r: MonthlyReportEntity, patch: Partial<Omit<MonthlyReportEntity, 'id' | 'tenantId' | 'contractId' | 'month' | 'createdAt'>>): Promise<MonthlyReportEntity> {
-    await em.getRepository(MonthlyReportEntity).update({ tenantId: r.tenantId, id: r.id }, patch as QueryDeepPartialEntity<MonthlyReportEntity>);
+  async update(
+    em: EntityManager,
+    r: MonthlyReportEntity,
+    patch: Partial<Omit<MonthlyReportEntity, 'id' | 'tenantId' | 'contractId' | 'month' | 'createdAt'>>,
+  ): Promise<MonthlyReportEntity> {
+    await em
+      .getRepository(MonthlyReportEntity)
+      .update({ tenantId: r.tenantId, id: r.id }, patch as QueryDeepPartialEntity<MonthlyReportEntity>);
     return { ...r, ...patch };
   }
 }

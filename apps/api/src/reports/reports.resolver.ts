@@ -6,7 +6,9 @@ import { ReportsService } from './reports.service';
 export class ReportsResolver {
   constructor(private readonly service: ReportsService) {}
 
-  @Query(() => [MonthlyReportModel], { description: "A contract's monthly reports, oldest month first, each with its summary." })
+  @Query(() => [MonthlyReportModel], {
+    description: "A contract's monthly reports, oldest month first, each with its summary.",
+  })
   monthlyReports(@Args('contractId', { type: () => ID }) contractId: string): Promise<MonthlyReportModel[]> {
     return this.service.list(contractId);
   }
@@ -16,7 +18,10 @@ export class ReportsResolver {
     return this.service.get(id);
   }
 
-  @Mutation(() => MonthlyReportModel, { description: 'Vendor: create or replace the draft of a month (validated; every problem reported; a returned report becomes a draft again).' })
+  @Mutation(() => MonthlyReportModel, {
+    description:
+      'Vendor: create or replace the draft of a month (validated; every problem reported; a returned report becomes a draft again).',
+  })
   saveMonthlyReport(@Args('input') input: SaveMonthlyReportInput): Promise<MonthlyReportModel> {
     return this.service.save(input);
   }
@@ -32,7 +37,10 @@ export class ReportsResolver {
   }
 
   @Mutation(() => MonthlyReportModel, { description: 'Buyer: return a submitted report to the vendor with a comment.' })
-  returnMonthlyReport(@Args('reportId', { type: () => ID }) reportId: string, @Args('comment') comment: string): Promise<MonthlyReportModel> {
+  returnMonthlyReport(
+    @Args('reportId', { type: () => ID }) reportId: string,
+    @Args('comment') comment: string,
+  ): Promise<MonthlyReportModel> {
     return this.service.decide(reportId, 'returned', comment);
   }
 }

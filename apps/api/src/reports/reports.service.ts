@@ -29,68 +29,108 @@ export class ReportsService {
 
   async save(input: SaveMonthlyReportInput): Promise<MonthlyReportModel> {
     const p = this.context.principal();
-    return conflictsAsDomainErrors(`the report of ${input.month} was saved concurrently; load it and try again`, () => this.db.run(this.context.scope(), async (em) => {
-      const ctx = await this.readable(em, input.contractId, { can: 'create', on: 'MonthlyReport', otherwise: 'only the vendor holding the contract writes its monthly reports' });
-      const problems: Problem[] = [];
-      if (!MONTH.test(input.month)) problems.push(problem('input.month', 'month.format'));
-      const raw = input.report;
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) problems.push(problem('input.report', 'object.expected'));
-      else if (raw.month !== undefined && raw.month !== input.month) problems.push(problem('input.report.month', 'report.monthMismatch', { value: String(raw.month), month: input.month }));
-      if (problems.length) throw new ValidationError(problems);
+    return conflictsAsDomainErrors(`the report of ${input.month} was saved concurrently; load it and try again`, () =>
+      this.db.run(this.context.scope(), async (em) => {
+        const ctx = await this.readable(em, input.contractId, {
+          can: 'create',
+          on: 'MonthlyReport',
+          otherwise: 'only the vendor holding the contract writes its monthly reports',
+        });
+        const problems: Problem[] = [];
+        if (!MONTH.test(input.month)) problems.push(problem('input.month', 'month.format'));
+        const raw = input.report;
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+          problems.push(problem('input.report', 'object.expected'));
+        else if (raw.month !== undefined && raw.month !== input.month)
+          problems.push(
+            problem('input.report.month', 'report.monthMismatch', { value: String(raw.month), month: input.month }),
+          );
+        if (problems.length) throw new ValidationError(problems);
 
-      const existing = await this.repo.byMonth(em, ctx.contract.id, input.month);
-      if (existing) this.assertStatus(existing, ['draft', 'returned'], 'save');
-      const check = validateMonthlyReport({ ...(raw as Record<string, JsonValue>), month: input.month }, ctx.config, { calendar: ctx.calendar });
-      if (!check.ok) throw new ValidationError(prefixProblems('input.report', check.problems));
-      const payload: Record<string, unknown> = check.report;
-      const saved = existing
-        ? await this.repo.update(em, existing, { status: 'draft', payload, configVersion: ctx.version, savedBy: p.userId, savedAt: new Date() })
-        : await this.repo.insert(em, {
-            tenantId: ctx.contract.tenantId,
-            contractId: ctx.contract.id,
-            month: input.month,
-            status: 'draft',
-            payload,
-            configVersion: ctx.version,
-            buyerComment: null,
-            savedBy: p.userId,
-            savedAt: new Date(),
-            submittedBy: null,
-            submittedAt: null,
-            decidedBy: null,
-            decidedAt: null,
-          });
-      return this.toModel(saved, ctx);
-    }));
+        const existing = await this.repo.byMonth(em, ctx.contract.id, input.month);
+        if (existing) this.assertStatus(existing, ['draft', 'returned'], 'save');
+        const check = validateMonthlyReport({ ...(raw as Record<string, JsonValue>), month: input.month }, ctx.config, {
+          calendar: ctx.calendar,
+        });
+        if (!check.ok) throw new ValidationError(prefixProblems('input.report', check.problems));
+        const payload: Record<string, unknown> = check.report;
+        const saved = existing
+          ? await this.repo.update(em, existing, {
+              status: 'draft',
+              payload,
+              configVersion: ctx.version,
+              savedBy: p.userId,
+              savedAt: new Date(),
+            })
+          : await this.repo.insert(em, {
+              tenantId: ctx.contract.tenantId,
+              contractId: ctx.contract.id,
+              month: input.month,
+              status: 'draft',
+              payload,
+              configVersion: ctx.version,
+              buyerComment: null,
+              savedBy: p.userId,
+              savedAt: new Date(),
+              submittedBy: null,
+              submittedAt: null,
+              decidedBy: null,
+              decidedAt: null,
+            });
+        return this.toModel(saved, ctx);
+      }),
+    );
   }
 
   /** Draft → submitted; the report is validated again against the contract's current configuration. */
   async submit(reportId: string): Promise<MonthlyReportModel> {
     const p = this.context.principal();
-    return conflictsAsDomainErrors('the report changed concurrently; load it and try again', () => this.db.run(this.context.scope(), async (em) => {
-      const { report, ctx } = await this.loadReport(em, reportId, { can: 'create', on: 'MonthlyReport', otherwise: 'only the vendor submits its monthly report' });
-      this.assertStatus(report, ['draft'], 'submit');
-      const check = validateMonthlyReport(report.payload, ctx.config, { calendar: ctx.calendar });
-      if (!check.ok) throw new ValidationError(prefixProblems('report', check.problems), 'the report no longer fits the contract configuration; save it again');
-      const saved = await this.repo.update(em, report, { status: 'submitted', configVersion: ctx.version, submittedBy: p.userId, submittedAt: new Date() });
-      return this.toModel(saved, ctx);
-    }));
+    return conflictsAsDomainErrors('the report changed concurrently; load it and try again', () =>
+      this.db.run(this.context.scope(), async (em) => {
+        const { report, ctx } = await this.loadReport(em, reportId, {
+          can: 'create',
+          on: 'MonthlyReport',
+          otherwise: 'only the vendor submits its monthly report',
+        });
+        this.assertStatus(report, ['draft'], 'submit');
+        const check = validateMonthlyReport(report.payload, ctx.config, { calendar: ctx.calendar });
+        if (!check.ok)
+          throw new ValidationError(
+            prefixProblems('report', check.problems),
+            'the report no longer fits the contract configuration; save it again',
+          );
+        const saved = await this.repo.update(em, report, {
+          status: 'submitted',
+          configVersion: ctx.version,
+          submittedBy: p.userId,
+          submittedAt: new Date(),
+        });
+        return this.toModel(saved, ctx);
+      }),
+    );
   }
 
   async decide(reportId: string, decision: 'accepted' | 'returned', comment?: string): Promise<MonthlyReportModel> {
     const p = this.context.principal();
-    return conflictsAsDomainErrors('the report changed concurrently; load it and try again', () => this.db.run(this.context.scope(), async (em) => {
-      const { report, ctx } = await this.loadReport(em, reportId, { can: 'update', on: 'MonthlyReport', otherwise: 'only the buyer (admin or staff) decides on a monthly report' });
-      this.assertStatus(report, ['submitted'], decision === 'accepted' ? 'accept' : 'return');
-      if (decision === 'returned' && (comment ?? '').trim() === '') throw new ValidationError([problem('comment', 'report.returnComment')]);
-      const saved = await this.repo.update(em, report, {
-        status: decision,
-        buyerComment: decision === 'returned' ? (comment as string).trim() : (comment?.trim() || report.buyerComment),
-        decidedBy: p.userId,
-        decidedAt: new Date(),
-      });
-      return this.toModel(saved, ctx);
-    }));
+    return conflictsAsDomainErrors('the report changed concurrently; load it and try again', () =>
+      this.db.run(this.context.scope(), async (em) => {
+        const { report, ctx } = await this.loadReport(em, reportId, {
+          can: 'update',
+          on: 'MonthlyReport',
+          otherwise: 'only the buyer (admin or staff) decides on a monthly report',
+        });
+        this.assertStatus(report, ['submitted'], decision === 'accepted' ? 'accept' : 'return');
+        if (decision === 'returned' && (comment ?? '').trim() === '')
+          throw new ValidationError([problem('comment', 'report.returnComment')]);
+        const saved = await this.repo.update(em, report, {
+          status: decision,
+          buyerComment: decision === 'returned' ? (comment as string).trim() : comment?.trim() || report.buyerComment,
+          decidedBy: p.userId,
+          decidedAt: new Date(),
+        });
+        return this.toModel(saved, ctx);
+      }),
+    );
   }
 
   async list(contractId: string): Promise<MonthlyReportModel[]> {
@@ -113,24 +153,43 @@ export class ReportsService {
   }
 
   /** A report outside the caller's reach is NOT_FOUND, whether it exists or not. */
-  private async loadReport(em: EntityManager, id: string, ...needs: ContractNeed[]): Promise<{ report: MonthlyReportEntity; ctx: ContractContext }> {
+  private async loadReport(
+    em: EntityManager,
+    id: string,
+    ...needs: ContractNeed[]
+  ): Promise<{ report: MonthlyReportEntity; ctx: ContractContext }> {
     const report = UUID.test(id) ? await this.repo.byId(em, id) : null;
     if (!report) throw new DomainError('NOT_FOUND', 'no such monthly report');
     try {
       return { report, ctx: await this.readable(em, report.contractId, ...needs) };
     } catch (e) {
-      if (e instanceof DomainError && e.code === 'NOT_FOUND') throw new DomainError('NOT_FOUND', 'no such monthly report');
+      if (e instanceof DomainError && e.code === 'NOT_FOUND')
+        throw new DomainError('NOT_FOUND', 'no such monthly report');
       throw e;
     }
   }
 
   private assertStatus(r: MonthlyReportEntity, allowed: MonthlyReportEntity['status'][], action: string): void {
     if (allowed.includes(r.status)) return;
-    if (r.status === 'accepted') throw new DomainError('CONFLICT', `the report of ${r.month} is accepted and locked; a correction goes into a later period`, [], reasonOf('report.locked', { month: r.month }));
-    throw new DomainError('CONFLICT', `cannot ${action} the report of ${r.month}: it is ${r.status}`, [], reasonOf('report.wrongState', { month: r.month }));
+    if (r.status === 'accepted')
+      throw new DomainError(
+        'CONFLICT',
+        `the report of ${r.month} is accepted and locked; a correction goes into a later period`,
+        [],
+        reasonOf('report.locked', { month: r.month }),
+      );
+    throw new DomainError(
+      'CONFLICT',
+      `cannot ${action} the report of ${r.month}: it is ${r.status}`,
+      [],
+      reasonOf('report.wrongState', { month: r.month }),
+    );
   }
 
-  private toModel(r: MonthlyReportEntity, { config, calendar }: Pick<ContractContext, 'config' | 'calendar'>): MonthlyReportModel {
+  private toModel(
+    r: MonthlyReportEntity,
+    { config, calendar }: Pick<ContractContext, 'config' | 'calendar'>,
+  ): MonthlyReportModel {
     let summary: MonthlyReportModel['summary'] = null;
     let summaryError: string | null = null;
     try {

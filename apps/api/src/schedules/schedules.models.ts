@@ -27,7 +27,10 @@ export class PaymentModel {
   createdAt!: Date;
 }
 
-@ObjectType({ description: "A contract's stored payment schedule: the latest the schedule job computed, with what it was computed from." })
+@ObjectType({
+  description:
+    "A contract's stored payment schedule: the latest the schedule job computed, with what it was computed from.",
+})
 export class StoredScheduleModel {
   @Field(() => ID)
   contractId!: string;
@@ -50,7 +53,9 @@ export class StoredScheduleModel {
   @Field()
   computedAt!: Date;
 
-  @Field(() => JsonScalar, { description: 'Confirmed closes (id, period, revision), payments and adjustments it was computed from.' })
+  @Field(() => JsonScalar, {
+    description: 'Confirmed closes (id, period, revision), payments and adjustments it was computed from.',
+  })
   basis!: JsonOutput;
 
   @Field(() => ScheduleModel)

@@ -7,22 +7,35 @@ import { SchedulesService } from './schedules.service';
 export class SchedulesResolver {
   constructor(private readonly service: SchedulesService) {}
 
-  @Query(() => StoredScheduleModel, { nullable: true, description: "A contract's current payment schedule (null until one has been computed: a close confirmed, a payment marked or a recompute asked)." })
+  @Query(() => StoredScheduleModel, {
+    nullable: true,
+    description:
+      "A contract's current payment schedule (null until one has been computed: a close confirmed, a payment marked or a recompute asked).",
+  })
   paymentSchedule(@Args('contractId', { type: () => ID }) contractId: string): Promise<StoredScheduleModel | null> {
     return this.service.forContract(contractId);
   }
 
-  @Query(() => [StoredScheduleModel], { description: 'Finance and buyers: the schedules of every contract of the tenant; vendors: of the contracts they hold. Lines filtered by due month and status.' })
-  paymentSchedules(@Args('filter', { nullable: true, type: () => ScheduleFilterInput }) filter?: ScheduleFilterInput | null): Promise<StoredScheduleModel[]> {
+  @Query(() => [StoredScheduleModel], {
+    description:
+      'Finance and buyers: the schedules of every contract of the tenant; vendors: of the contracts they hold. Lines filtered by due month and status.',
+  })
+  paymentSchedules(
+    @Args('filter', { nullable: true, type: () => ScheduleFilterInput }) filter?: ScheduleFilterInput | null,
+  ): Promise<StoredScheduleModel[]> {
     return this.service.list(filter ?? null);
   }
 
-  @Mutation(() => PaymentModel, { description: 'Finance: mark a schedule line paid (append-only); the schedule is recomputed.' })
+  @Mutation(() => PaymentModel, {
+    description: 'Finance: mark a schedule line paid (append-only); the schedule is recomputed.',
+  })
   markPaid(@Args('input') input: MarkPaidInput): Promise<PaymentModel> {
     return this.service.markPaid(input);
   }
 
-  @Mutation(() => JobModel, { description: "Buyer roles and finance: recompute a contract's payment schedule now (e.g. for today's statuses)." })
+  @Mutation(() => JobModel, {
+    description: "Buyer roles and finance: recompute a contract's payment schedule now (e.g. for today's statuses).",
+  })
   recomputeSchedule(@Args('contractId', { type: () => ID }) contractId: string): Promise<JobModel> {
     return this.service.recompute(contractId);
   }

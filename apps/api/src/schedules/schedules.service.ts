@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { decimalInput, Decimal, DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
-import { JobDispatcher, JobOutbox, ScheduleStore, scheduleJob, type PaymentRow, type ScheduleSnapshot } from '@ledger/jobs';
+import {
+  JobDispatcher,
+  JobOutbox,
+  ScheduleStore,
+  scheduleJob,
+  type PaymentRow,
+  type ScheduleSnapshot,
+} from '@ledger/jobs';
 import { TenantDatabase, type ContractEntity } from '@ledger/persistence';
 import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
@@ -31,29 +38,48 @@ export class SchedulesService {
 
   async forContract(contractId: string): Promise<StoredScheduleModel | null> {
     const ability = this.abilities.for(this.context.principal());
-    const found = UUID.test(contractId) ? await this.db.run(this.context.scope(), (em) => ScheduleStore.contractSchedule(em, contractId)) : null;
+    const found = UUID.test(contractId)
+      ? await this.db.run(this.context.scope(), (em) => ScheduleStore.contractSchedule(em, contractId))
+      : null;
     // A contract outside the caller's reach is NOT_FOUND, whether it exists or not (as ContractAccess answers).
-    if (!found || !ability.can('read', subject('Contract', { tenantId: found.tenantId, vendorOrgId: found.vendorOrgId }))) throw new DomainError('NOT_FOUND', 'no such contract');
-    if (!ability.can('read', subject('Payment', { tenantId: found.tenantId, vendorOrgId: found.vendorOrgId }))) throw new DomainError('NOT_FOUND', 'no such contract');
+    if (
+      !found ||
+      !ability.can('read', subject('Contract', { tenantId: found.tenantId, vendorOrgId: found.vendorOrgId }))
+    )
+      throw new DomainError('NOT_FOUND', 'no such contract');
+    if (!ability.can('read', subject('Payment', { tenantId: found.tenantId, vendorOrgId: found.vendorOrgId })))
+      throw new DomainError('NOT_FOUND', 'no such contract');
     return found.snapshot ? model(found, found.snapshot, found.payments) : null;
   }
 
   /** Every contract the caller reads that has a stored schedule, lines filtered by due month and status. */
   async list(filter: ScheduleFilterInput | null): Promise<StoredScheduleModel[]> {
     const problems: Problem[] = [];
-    if (filter?.dueMonth != null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(filter.dueMonth)) problems.push(problem('filter.dueMonth', 'month.format'));
-    if (filter?.status != null && !STATUSES.includes(filter.status)) problems.push(problem('filter.status', 'value.oneOf', { values: STATUSES }));
+    if (filter?.dueMonth != null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(filter.dueMonth))
+      problems.push(problem('filter.dueMonth', 'month.format'));
+    if (filter?.status != null && !STATUSES.includes(filter.status))
+      problems.push(problem('filter.status', 'value.oneOf', { values: STATUSES }));
     if (problems.length) throw new ValidationError(problems);
     const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
-      const contracts = (await this.contracts.list(em)).filter((c) => ability.can('read', contractSubject('Payment', c)));
-      const snapshots = await ScheduleStore.latest(em, contracts.map((c) => c.id));
+      const contracts = (await this.contracts.list(em)).filter((c) =>
+        ability.can('read', contractSubject('Payment', c)),
+      );
+      const snapshots = await ScheduleStore.latest(
+        em,
+        contracts.map((c) => c.id),
+      );
       const out: StoredScheduleModel[] = [];
       for (const s of snapshots) {
         const c = contracts.find((x) => x.id === s.contractId) as ContractEntity;
         const m = model(c, s, await ScheduleStore.payments(em, c.id));
-        const lines = m.schedule.lines.filter((l) => (filter?.dueMonth == null || (l.dueDate ?? '').startsWith(filter.dueMonth)) && (filter?.status == null || l.status === filter.status));
-        if (lines.length || (filter?.dueMonth == null && filter?.status == null)) out.push({ ...m, schedule: { ...m.schedule, lines } });
+        const lines = m.schedule.lines.filter(
+          (l) =>
+            (filter?.dueMonth == null || (l.dueDate ?? '').startsWith(filter.dueMonth)) &&
+            (filter?.status == null || l.status === filter.status),
+        );
+        if (lines.length || (filter?.dueMonth == null && filter?.status == null))
+          out.push({ ...m, schedule: { ...m.schedule, lines } });
       }
       return out.sort((a, b) => a.contractCode.localeCompare(b.contractCode));
     });
@@ -62,20 +88,49 @@ export class SchedulesService {
   async markPaid(input: MarkPaidInput): Promise<PaymentModel> {
     const p = this.context.principal();
     const problems: Problem[] = [];
-    if (!decimalInput.safeParse(input.amount).success || new Decimal(input.amount).lte(0) || new Decimal(input.amount).decimalPlaces() > 2) problems.push(problem('amount', 'money.positiveFen'));
+    if (
+      !decimalInput.safeParse(input.amount).success ||
+      new Decimal(input.amount).lte(0) ||
+      new Decimal(input.amount).decimalPlaces() > 2
+    )
+      problems.push(problem('amount', 'money.positiveFen'));
     if (!isLocalDate(input.paidOn)) problems.push(problem('paidOn', 'date.format'));
     if (!input.lineId.trim()) problems.push(problem('lineId', 'value.required'));
     if (problems.length) throw new ValidationError(problems);
     const { payment, jobs } = await this.db.run(this.context.scope(), async (em) => {
-      const contract = await this.access.require(em, input.contractId, { read: 'Payment' }, { can: 'create', on: 'Payment', otherwise: 'marking payments is for finance' });
+      const contract = await this.access.require(
+        em,
+        input.contractId,
+        { read: 'Payment' },
+        { can: 'create', on: 'Payment', otherwise: 'marking payments is for finance' },
+      );
       const [snapshot] = await ScheduleStore.latest(em, [contract.id]);
       const line = snapshot?.schedule.lines.find((l) => l.id === input.lineId);
       if (!line) throw new ValidationError([problem('lineId', 'unknown.scheduleLine')]);
       if (line.status === 'withheld' || line.status === 'forfeited') {
-        throw new DomainError('CONFLICT', `line ${line.id} is ${line.status}: ${line.reasons.join('; ')}`, [], reasonOf(line.status === 'withheld' ? 'payment.lineWithheld' : 'payment.lineForfeited'));
+        throw new DomainError(
+          'CONFLICT',
+          `line ${line.id} is ${line.status}: ${line.reasons.join('; ')}`,
+          [],
+          reasonOf(line.status === 'withheld' ? 'payment.lineWithheld' : 'payment.lineForfeited'),
+        );
       }
-      const payment = await ScheduleStore.insertPayment(em, { tenantId: contract.tenantId, contractId: contract.id, lineId: line.id, amount: new Decimal(input.amount).toFixed(2), paidOn: input.paidOn, reference: input.reference?.trim() || null, markedBy: p.userId });
-      const jobs = [await JobOutbox.record(em, scheduleJob({ tenantId: contract.tenantId, contractId: contract.id, trigger: `payment-${payment.id}` }), { tenantId: contract.tenantId, userId: p.userId })];
+      const payment = await ScheduleStore.insertPayment(em, {
+        tenantId: contract.tenantId,
+        contractId: contract.id,
+        lineId: line.id,
+        amount: new Decimal(input.amount).toFixed(2),
+        paidOn: input.paidOn,
+        reference: input.reference?.trim() || null,
+        markedBy: p.userId,
+      });
+      const jobs = [
+        await JobOutbox.record(
+          em,
+          scheduleJob({ tenantId: contract.tenantId, contractId: contract.id, trigger: `payment-${payment.id}` }),
+          { tenantId: contract.tenantId, userId: p.userId },
+        ),
+      ];
       return { payment, jobs };
     });
     await this.dispatcher.dispatch(jobs);
@@ -89,19 +144,37 @@ export class SchedulesService {
       const contract = await this.access.require(em, contractId, { read: 'Payment' });
       if (p.role === 'vendor') throw new DomainError('FORBIDDEN', 'the buyer and finance recompute schedules');
       const [{ id }] = await em.query('SELECT gen_random_uuid() AS id');
-      const req = await JobOutbox.record(em, scheduleJob({ tenantId: contract.tenantId, contractId: contract.id, trigger: `manual-${id}` }), { tenantId: contract.tenantId, userId: p.userId });
+      const req = await JobOutbox.record(
+        em,
+        scheduleJob({ tenantId: contract.tenantId, contractId: contract.id, trigger: `manual-${id}` }),
+        { tenantId: contract.tenantId, userId: p.userId },
+      );
       return req;
     });
     await this.dispatcher.dispatch([job]);
-    return this.db.run(this.context.scope(), async (em) => jobModel((await JobOutbox.get(em, job.id)) as NonNullable<Awaited<ReturnType<typeof JobOutbox.get>>>));
+    return this.db.run(this.context.scope(), async (em) =>
+      jobModel((await JobOutbox.get(em, job.id)) as NonNullable<Awaited<ReturnType<typeof JobOutbox.get>>>),
+    );
   }
 }
 
 function paymentModel(p: PaymentRow): PaymentModel {
-  return { id: p.id, contractId: p.contractId, lineId: p.lineId, amount: p.amount, paidOn: p.paidOn, reference: p.reference, createdAt: p.createdAt };
+  return {
+    id: p.id,
+    contractId: p.contractId,
+    lineId: p.lineId,
+    amount: p.amount,
+    paidOn: p.paidOn,
+    reference: p.reference,
+    createdAt: p.createdAt,
+  };
 }
 
-function model(c: Pick<ContractEntity, 'id' | 'code' | 'name'>, s: ScheduleSnapshot, payments: PaymentRow[]): StoredScheduleModel {
+function model(
+  c: Pick<ContractEntity, 'id' | 'code' | 'name'>,
+  s: ScheduleSnapshot,
+  payments: PaymentRow[],
+): StoredScheduleModel {
   return {
     contractId: c.id,
     contractCode: c.code,

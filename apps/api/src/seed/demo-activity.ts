@@ -23,8 +23,34 @@ export type Plan = {
 /** A demo month of attendance: everyone every working day but the second person `shortDays` short; accepted or left submitted. */
 export type ReportMonth = { month: string; shortDays: number; accept: boolean };
 
-const CLOSED_DAYS = ['2026-08-03', '2026-08-05', '2026-08-11', '2026-08-18', '2026-08-25', '2026-09-01', '2026-09-08', '2026-09-15', '2026-09-22', '2026-10-13', '2026-10-20', '2026-10-27'];
-const TITLES = ['门诊结算报错', '异地备案查询超时', '生育津贴计算不符', '对账报表缺少字段', '药品目录更新失败', '定点机构信息维护', '慢病待遇审核流程调整', '医保卡挂失接口异常', '结算清单导出乱码', '统筹基金支付比例配置', '住院登记重复', '报表权限调整'];
+const CLOSED_DAYS = [
+  '2026-08-03',
+  '2026-08-05',
+  '2026-08-11',
+  '2026-08-18',
+  '2026-08-25',
+  '2026-09-01',
+  '2026-09-08',
+  '2026-09-15',
+  '2026-09-22',
+  '2026-10-13',
+  '2026-10-20',
+  '2026-10-27',
+];
+const TITLES = [
+  '门诊结算报错',
+  '异地备案查询超时',
+  '生育津贴计算不符',
+  '对账报表缺少字段',
+  '药品目录更新失败',
+  '定点机构信息维护',
+  '慢病待遇审核流程调整',
+  '医保卡挂失接口异常',
+  '结算清单导出乱码',
+  '统筹基金支付比例配置',
+  '住院登记重复',
+  '报表权限调整',
+];
 const CATEGORIES = ['软件错误', '业务咨询', '环境故障', '功能改进', '人为错误', '需求变更'];
 const AREAS = ['医疗待遇', '公共业务', '生育待遇'];
 const SEVERITIES = ['L2', 'L3', 'L1', 'L4'];
@@ -41,15 +67,40 @@ export function demoTicketPlans(): Plan[] {
     until: 'closed',
   }));
   const open: Plan[] = [
-    { day: '2026-11-10', category: '软件错误', businessArea: '医疗待遇', severity: 'L3', title: '门诊统筹限额校验错误', receiveAfterMinutes: 3, until: 'deployed' },
-    { day: '2026-11-17', category: '功能改进', businessArea: '公共业务', severity: 'L1', title: '经办大厅叫号统计', receiveAfterMinutes: 12, until: 'in-progress' },
-    { day: '2026-11-18', category: '环境故障', businessArea: '公共业务', severity: 'L4', title: '前置机网络中断', receiveAfterMinutes: 4, until: 'received' },
+    {
+      day: '2026-11-10',
+      category: '软件错误',
+      businessArea: '医疗待遇',
+      severity: 'L3',
+      title: '门诊统筹限额校验错误',
+      receiveAfterMinutes: 3,
+      until: 'deployed',
+    },
+    {
+      day: '2026-11-17',
+      category: '功能改进',
+      businessArea: '公共业务',
+      severity: 'L1',
+      title: '经办大厅叫号统计',
+      receiveAfterMinutes: 12,
+      until: 'in-progress',
+    },
+    {
+      day: '2026-11-18',
+      category: '环境故障',
+      businessArea: '公共业务',
+      severity: 'L4',
+      title: '前置机网络中断',
+      receiveAfterMinutes: 4,
+      until: 'received',
+    },
   ];
   return [...closed, ...open];
 }
 
 const at = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
-const nextDay = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const nextDay = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const plusMinutes = (iso: string, minutes: number) => {
   const local = new Date(Date.parse(iso) + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
   return `${local}:00+08:00`;
@@ -76,12 +127,28 @@ export class DemoActivity {
     });
   }
 
-  async seedTickets(contractId: string, buyer: { admin: Principal; staff: Principal }, vendor: Principal, plans: readonly Plan[] = demoTicketPlans()): Promise<number> {
+  async seedTickets(
+    contractId: string,
+    buyer: { admin: Principal; staff: Principal },
+    vendor: Principal,
+    plans: readonly Plan[] = demoTicketPlans(),
+  ): Promise<number> {
     let count = 0;
     for (const plan of plans) {
-      const dated = { ...(plan.expectedCloseDate ? { expectedCloseDate: plan.expectedCloseDate } : {}), ...(plan.specialAttention ? { specialAttention: true } : {}) };
+      const dated = {
+        ...(plan.expectedCloseDate ? { expectedCloseDate: plan.expectedCloseDate } : {}),
+        ...(plan.specialAttention ? { specialAttention: true } : {}),
+      };
       const t = await this.as(buyer.staff, () =>
-        this.tickets.create({ contractId, category: plan.category, businessArea: plan.businessArea, severity: plan.severity, title: plan.title, at: at(plan.day, '09:00'), ...dated }),
+        this.tickets.create({
+          contractId,
+          category: plan.category,
+          businessArea: plan.businessArea,
+          severity: plan.severity,
+          title: plan.title,
+          at: at(plan.day, '09:00'),
+          ...dated,
+        }),
       );
       const act = (who: Principal, action: string, when: string, extra: Record<string, unknown> = {}) =>
         this.as(who, () => this.tickets.transition({ ticketId: t.id, action, at: when, ...extra }));
@@ -91,7 +158,11 @@ export class DemoActivity {
       await act(vendor, 'respond', plusMinutes(received, 2));
       count++;
       if (plan.until === 'received') continue;
-      await act(vendor, 'feedback', at(plan.day, '11:00'), { solvable: true, plannedTestDate: nextDay(plan.day, 1), note: '已定位原因，可以解决' });
+      await act(vendor, 'feedback', at(plan.day, '11:00'), {
+        solvable: true,
+        plannedTestDate: nextDay(plan.day, 1),
+        note: '已定位原因，可以解决',
+      });
       await act(vendor, 'start-work', at(plan.day, '11:10'));
       if (plan.until === 'in-progress') continue;
       await act(vendor, 'pass-internal-test', at(nextDay(plan.day, 1), '15:00'));
@@ -117,16 +188,29 @@ export class DemoActivity {
   }
 
   /** Saves and submits each month as the vendor; the buyer accepts those marked so. */
-  async seedReportMonths(contractId: string, config: ContractConfig, buyer: Principal, vendor: Principal, months: readonly ReportMonth[]): Promise<number> {
+  async seedReportMonths(
+    contractId: string,
+    config: ContractConfig,
+    buyer: Principal,
+    vendor: Principal,
+    months: readonly ReportMonth[],
+  ): Promise<number> {
     const parsed = parseContractConfig(config);
     const calendar = buildCalendar(parsed.calendar ?? {});
     const people = parsed.staffing.roles
       .filter((r) => r.countsForAttendance)
-      .flatMap((r) => Array.from({ length: r.headcount }, (_, i) => ({ personId: `${r.id.toUpperCase()}-${i + 1}`, roleId: r.id })));
+      .flatMap((r) =>
+        Array.from({ length: r.headcount }, (_, i) => ({ personId: `${r.id.toUpperCase()}-${i + 1}`, roleId: r.id })),
+      );
     for (const { month, shortDays, accept } of months) {
       const workingDays = workingDatesOfMonth(calendar, month).length;
-      const attendance = people.map((p, i) => ({ ...p, daysPresent: String(i === 1 ? workingDays - shortDays : workingDays) }));
-      const saved = await this.as(vendor, () => this.reports.save({ contractId, month, report: { attendance, deliveries: [], serviceEvents: [] } }));
+      const attendance = people.map((p, i) => ({
+        ...p,
+        daysPresent: String(i === 1 ? workingDays - shortDays : workingDays),
+      }));
+      const saved = await this.as(vendor, () =>
+        this.reports.save({ contractId, month, report: { attendance, deliveries: [], serviceEvents: [] } }),
+      );
       await this.as(vendor, () => this.reports.submit(saved.id));
       if (accept) await this.as(buyer, () => this.reports.decide(saved.id, 'accepted'));
     }

@@ -67,7 +67,12 @@ export class DemoSeeder implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.SEED_DEMO === 'off' || this.config.NODE_ENV === 'production') return;
     const seeded = await this.seed();
-    if (seeded) this.logger.log(`demo data seeded; sign in with any of ${demoUsers().map((u) => u.email).join(', ')} / password "${DEMO_PASSWORD}"`);
+    if (seeded)
+      this.logger.log(
+        `demo data seeded; sign in with any of ${demoUsers()
+          .map((u) => u.email)
+          .join(', ')} / password "${DEMO_PASSWORD}"`,
+      );
   }
 
   /** Returns false when the database already has tenants. */
@@ -78,7 +83,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
       if ((await this.platform.tenants(em)).length > 0) return undefined;
       const vendor = await this.platform.insertVendor(em, { name: DEMO_VENDOR });
       const tenants = new Map<string, string>();
-      for (const t of DEMO_TENANTS) tenants.set(t.code, (await this.platform.insertTenant(em, { code: t.code, name: t.name })).id);
+      for (const t of DEMO_TENANTS)
+        tenants.set(t.code, (await this.platform.insertTenant(em, { code: t.code, name: t.name })).id);
       const admins = new Map<string, string>();
       const principals = new Map<string, Principal>();
       for (const u of demoUsers()) {
@@ -92,7 +98,12 @@ export class DemoSeeder implements OnApplicationBootstrap {
           vendorOrgId: u.role === 'vendor' ? vendor.id : null,
         });
         if (u.role === 'buyer-admin' && u.tenant) admins.set(u.tenant, user.id);
-        principals.set(u.email, { userId: user.id, role: user.role, tenantId: user.tenantId, vendorOrgId: user.vendorOrgId });
+        principals.set(u.email, {
+          userId: user.id,
+          role: user.role,
+          tenantId: user.tenantId,
+          vendorOrgId: user.vendorOrgId,
+        });
       }
       return { vendorId: vendor.id, tenants, admins, principals };
     });
@@ -105,7 +116,10 @@ export class DemoSeeder implements OnApplicationBootstrap {
         for (const presetId of t.presets) {
           const preset = getPreset(presetId);
           const check = validateContractConfig(preset.config);
-          if (!check.ok) throw new Error(`preset ${presetId} does not validate: ${check.problems[0].path} ${check.problems[0].message}`);
+          if (!check.ok)
+            throw new Error(
+              `preset ${presetId} does not validate: ${check.problems[0].path} ${check.problems[0].message}`,
+            );
           const contract = await this.contracts.insert(em, {
             tenantId,
             vendorOrgId: created.vendorId,
@@ -136,7 +150,12 @@ export class DemoSeeder implements OnApplicationBootstrap {
       { admin: who('xuzhou.admin@demo.local'), staff: who('xuzhou.staff@demo.local') },
       who('vendor@demo.local'),
     );
-    await this.activity.seedReports(contractIds.get('xuzhou-2026') as string, getPreset('xuzhou-2026').config, who('xuzhou.admin@demo.local'), who('vendor@demo.local'));
+    await this.activity.seedReports(
+      contractIds.get('xuzhou-2026') as string,
+      getPreset('xuzhou-2026').config,
+      who('xuzhou.admin@demo.local'),
+      who('vendor@demo.local'),
+    );
     if (this.config.SEED_DEMO === 'full') await this.showcase().seed(contractIds, who, getPreset('xuzhou-2026').config);
     return true;
   }

@@ -7,9 +7,42 @@ import type { SchedulesService } from '../schedules/schedules.service';
 import type { DemoActivity, Plan, ReportMonth } from './demo-activity';
 
 /** Tuesdays of the first half of 2026 away from the holidays: a 联系单 a week or two, due three days later. */
-const H1_DAYS = ['2026-01-06', '2026-01-13', '2026-01-20', '2026-01-27', '2026-02-03', '2026-02-10', '2026-03-03', '2026-03-10', '2026-03-17', '2026-03-24', '2026-03-31', '2026-04-14', '2026-04-21', '2026-04-28', '2026-05-12', '2026-05-19', '2026-05-26', '2026-06-02', '2026-06-09', '2026-06-16'];
-const H1_TITLES = ['门诊慢特病备案失败', '异地就医直接结算对账差异', '药品追溯码校验超时', '两定机构协议到期提醒', '医保电子凭证扫码失败', '住院费用明细上传缺项', '职工医保个人账户划拨', 'DRG 分组结果导出', '经办稽核日志查询慢', '生育登记信息同步'];
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const H1_DAYS = [
+  '2026-01-06',
+  '2026-01-13',
+  '2026-01-20',
+  '2026-01-27',
+  '2026-02-03',
+  '2026-02-10',
+  '2026-03-03',
+  '2026-03-10',
+  '2026-03-17',
+  '2026-03-24',
+  '2026-03-31',
+  '2026-04-14',
+  '2026-04-21',
+  '2026-04-28',
+  '2026-05-12',
+  '2026-05-19',
+  '2026-05-26',
+  '2026-06-02',
+  '2026-06-09',
+  '2026-06-16',
+];
+const H1_TITLES = [
+  '门诊慢特病备案失败',
+  '异地就医直接结算对账差异',
+  '药品追溯码校验超时',
+  '两定机构协议到期提醒',
+  '医保电子凭证扫码失败',
+  '住院费用明细上传缺项',
+  '职工医保个人账户划拨',
+  'DRG 分组结果导出',
+  '经办稽核日志查询慢',
+  '生育登记信息同步',
+];
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Xuzhou's first half-year: twenty 联系单 with expected close dates (deployed two days after they are raised). Due three
@@ -65,7 +98,14 @@ export const SHOWCASE_QINGHAI_ITEMS: Record<string, string> = {
 export const SHOWCASE_CONFIRM_REASON = '上半年 1–6 月月报均已通过；全年出勤（缺岗扣减）在年度结算时按 12 个月核算';
 
 type Who = (email: string) => Principal;
-type Services = { activity: DemoActivity; inputs: PeriodInputsService; closes: PeriodCloseService; schedules: SchedulesService; procurement: ProcurementService; waitForJobs(): Promise<void> };
+type Services = {
+  activity: DemoActivity;
+  inputs: PeriodInputsService;
+  closes: PeriodCloseService;
+  schedules: SchedulesService;
+  procurement: ProcurementService;
+  waitForJobs(): Promise<void>;
+};
 
 /**
  * The showcase on top of the base demo (`SEED_DEMO=full`, what `npm start` seeds): every role's home page has real
@@ -83,38 +123,104 @@ export class DemoShowcase {
     const xuzhou = contracts.get('xuzhou-2026') as string;
     const xz = { admin: who('xuzhou.admin@demo.local'), staff: who('xuzhou.staff@demo.local') };
     await this.s.activity.seedTickets(xuzhou, xz, who('vendor@demo.local'), showcaseH1TicketPlans());
-    const months: ReportMonth[] = ['01', '02', '03', '04', '05', '06'].map((m) => ({ month: `2026-${m}`, shortDays: m === '03' ? 1 : 0, accept: true }));
+    const months: ReportMonth[] = ['01', '02', '03', '04', '05', '06'].map((m) => ({
+      month: `2026-${m}`,
+      shortDays: m === '03' ? 1 : 0,
+      accept: true,
+    }));
     await this.s.activity.seedReportMonths(xuzhou, xuzhouConfig, xz.admin, who('vendor@demo.local'), months);
     await this.s.activity.as(xz.admin, () =>
-      this.s.inputs.set({ contractId: xuzhou, period: '2026-H1', staffScores: SHOWCASE_H1_STAFF, securityIncidents: 0, satisfaction: { businessSatisfaction: '一般', itSatisfaction: '一般' } }),
+      this.s.inputs.set({
+        contractId: xuzhou,
+        period: '2026-H1',
+        staffScores: SHOWCASE_H1_STAFF,
+        securityIncidents: 0,
+        satisfaction: { businessSatisfaction: '一般', itSatisfaction: '一般' },
+      }),
     );
-    const requested = await this.s.activity.as(xz.staff, () => this.s.closes.close({ contractId: xuzhou, period: '2026-H1', asOf: '2026-07-10' }));
-    const draft = await this.until(() => this.s.activity.as(xz.admin, () => this.s.closes.get(requested.id)), (c) => c.status !== 'pending');
+    const requested = await this.s.activity.as(xz.staff, () =>
+      this.s.closes.close({ contractId: xuzhou, period: '2026-H1', asOf: '2026-07-10' }),
+    );
+    const draft = await this.until(
+      () => this.s.activity.as(xz.admin, () => this.s.closes.get(requested.id)),
+      (c) => c.status !== 'pending',
+    );
     if (draft.status === 'draft') {
       const missing = draft.result?.missing.length ?? 0;
-      await this.s.activity.as(xz.admin, () => this.s.closes.confirm(draft.id, missing ? SHOWCASE_CONFIRM_REASON : null));
+      await this.s.activity.as(xz.admin, () =>
+        this.s.closes.confirm(draft.id, missing ? SHOWCASE_CONFIRM_REASON : null),
+      );
     }
 
     const huaian = contracts.get('huaian-2025-2026') as string;
     const haFinance = who('huaian.finance@demo.local');
     await this.s.activity.as(haFinance, () => this.s.schedules.recompute(huaian));
-    await this.until(() => this.s.activity.as(haFinance, () => this.s.schedules.forContract(huaian)), (x) => x !== null);
-    await this.s.activity.as(haFinance, () => this.s.schedules.markPaid({ contractId: huaian, lineId: 'contract-payments.advance', amount: '696000.00', paidOn: '2025-12-05', reference: 'HA-PAY-2025-001' }));
+    await this.until(
+      () => this.s.activity.as(haFinance, () => this.s.schedules.forContract(huaian)),
+      (x) => x !== null,
+    );
+    await this.s.activity.as(haFinance, () =>
+      this.s.schedules.markPaid({
+        contractId: huaian,
+        lineId: 'contract-payments.advance',
+        amount: '696000.00',
+        paidOn: '2025-12-05',
+        reference: 'HA-PAY-2025-001',
+      }),
+    );
     await this.s.waitForJobs();
-    await this.s.activity.as(haFinance, () => this.s.schedules.markPaid({ contractId: huaian, lineId: 'contract-payments.by-2025-12-31', amount: '957000.00', paidOn: '2025-12-29', reference: 'HA-PAY-2025-002' }));
+    await this.s.activity.as(haFinance, () =>
+      this.s.schedules.markPaid({
+        contractId: huaian,
+        lineId: 'contract-payments.by-2025-12-31',
+        amount: '957000.00',
+        paidOn: '2025-12-29',
+        reference: 'HA-PAY-2025-002',
+      }),
+    );
 
     const qinghai = contracts.get('qinghai-hospital-3y') as string;
     await this.s.activity.as(who('qinghai.admin@demo.local'), () =>
-      this.s.inputs.set({ contractId: qinghai, period: '2026-H1', itemScores: SHOWCASE_QINGHAI_ITEMS, complaints: { valid: 1, invalid: 1 } }),
+      this.s.inputs.set({
+        contractId: qinghai,
+        period: '2026-H1',
+        itemScores: SHOWCASE_QINGHAI_ITEMS,
+        complaints: { valid: 1, invalid: 1 },
+      }),
     );
 
     const tj = who('tianjin.admin@demo.local');
-    const project = await this.s.activity.as(tj, () => this.s.procurement.createProject({ code: 'TJYB-2026-YW', name: '天津市医疗保障信息系统运维服务项目' }));
-    const pkg = await this.s.activity.as(tj, () => this.s.procurement.addPackage({ projectId: project.id, number: 8, name: '第八包 医保信息系统运维', presetId: 'tianjin-2026-p8' }));
+    const project = await this.s.activity.as(tj, () =>
+      this.s.procurement.createProject({ code: 'TJYB-2026-YW', name: '天津市医疗保障信息系统运维服务项目' }),
+    );
+    const pkg = await this.s.activity.as(tj, () =>
+      this.s.procurement.addPackage({
+        projectId: project.id,
+        number: 8,
+        name: '第八包 医保信息系统运维',
+        presetId: 'tianjin-2026-p8',
+      }),
+    );
     const bids = [
-      { bidderName: '津云运维有限公司', price: '30000.00', smallOrMicro: false, objective: { O1: 2, O2: 2, O3: 1, O4: 1, O5: 4, O6: true } },
-      { bidderName: '小微信息技术有限公司', price: '32000.00', smallOrMicro: true, preferenceBasis: 'small-micro', objective: { O1: 3, O2: 1, O3: 1, O4: 0, O5: 2, O6: true } },
-      { bidderName: '海河数字科技有限公司', price: '31500.00', smallOrMicro: false, objective: { O1: 1, O2: 1, O3: 0, O4: 1, O5: 3, O6: true } },
+      {
+        bidderName: '津云运维有限公司',
+        price: '30000.00',
+        smallOrMicro: false,
+        objective: { O1: 2, O2: 2, O3: 1, O4: 1, O5: 4, O6: true },
+      },
+      {
+        bidderName: '小微信息技术有限公司',
+        price: '32000.00',
+        smallOrMicro: true,
+        preferenceBasis: 'small-micro',
+        objective: { O1: 3, O2: 1, O3: 1, O4: 0, O5: 2, O6: true },
+      },
+      {
+        bidderName: '海河数字科技有限公司',
+        price: '31500.00',
+        smallOrMicro: false,
+        objective: { O1: 1, O2: 1, O3: 0, O4: 1, O5: 3, O6: true },
+      },
     ];
     const sheets = [
       { S1: 0, S2: 1, S3: 0, S4: 0, S5: 0, S6: 1 },
@@ -125,7 +231,9 @@ export class DemoShowcase {
       const recorded = await this.s.activity.as(tj, () => this.s.procurement.recordBid({ packageId: pkg.id, ...bid }));
       for (const evaluator of ['评委甲', '评委乙']) {
         const items = evaluator === '评委甲' ? sheets[i] : { ...sheets[i], S4: sheets[i].S4 + 1 };
-        await this.s.activity.as(tj, () => this.s.procurement.recordEvaluatorSheet({ packageId: pkg.id, bidId: recorded.id, evaluator, items }));
+        await this.s.activity.as(tj, () =>
+          this.s.procurement.recordEvaluatorSheet({ packageId: pkg.id, bidId: recorded.id, evaluator, items }),
+        );
       }
     }
     await this.s.waitForJobs();

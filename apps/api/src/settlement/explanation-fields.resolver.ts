@@ -38,17 +38,31 @@ type FieldType = () => typeof String | typeof ExplanationModel | [typeof String]
  * The class is named after the model (ScheduleLineModel → ScheduleLineExplanationResolver): Nest needs one provider
  * per model.
  */
-export function explanationFieldsResolver<M extends object, P = M>(model: Type<M>, fields: readonly ExplanationField<P>[]): Type<object> {
+export function explanationFieldsResolver<M extends object, P = M>(
+  model: Type<M>,
+  fields: readonly ExplanationField<P>[],
+): Type<object> {
   class ExplanationFieldsResolver {}
-  Object.defineProperty(ExplanationFieldsResolver, 'name', { value: `${model.name.replace(/Model$/, '')}ExplanationResolver` });
+  Object.defineProperty(ExplanationFieldsResolver, 'name', {
+    value: `${model.name.replace(/Model$/, '')}ExplanationResolver`,
+  });
   const prototype = ExplanationFieldsResolver.prototype;
 
   /** What a method `@ResolveField(name, type, options) name(@Parent() p, @Context('req') req)` gets, in TypeScript's order. */
-  const define = (name: string, type: FieldType, options: ResolveFieldOptions, resolve: (parent: P, req: Req) => unknown) => {
+  const define = (
+    name: string,
+    type: FieldType,
+    options: ResolveFieldOptions,
+    resolve: (parent: P, req: Req) => unknown,
+  ) => {
     const descriptor: PropertyDescriptor = { value: resolve, writable: true, enumerable: false, configurable: true };
     Context('req')(prototype, name, 1);
     Parent()(prototype, name, 0);
-    Object.defineProperty(prototype, name, ResolveField(name, type, options)(prototype, name, descriptor) ?? descriptor);
+    Object.defineProperty(
+      prototype,
+      name,
+      ResolveField(name, type, options)(prototype, name, descriptor) ?? descriptor,
+    );
   };
   // Only the keys a field sets, as a hand-written decorator would pass them.
   const options = (description: string | undefined, nullable: boolean): ResolveFieldOptions => ({
@@ -61,19 +75,37 @@ export function explanationFieldsResolver<M extends object, P = M>(model: Type<M
       const { one, nullable = false } = field;
       // Only a stored null is null (as the hand-written resolvers had it); anything else renders.
       const isNull = (stored: unknown) => nullable && stored === null;
-      define(field.text, () => String, options(field.description, nullable), (parent, req) => {
-        const stored = one(parent);
-        return isNull(stored) ? null : renderExplanation(stored, requestLocale(req));
-      });
-      define(field.structured, () => ExplanationModel, options(field.structuredDescription, nullable), (parent, req) => {
-        const stored = one(parent);
-        return isNull(stored) ? null : explanationModel(stored, requestLocale(req));
-      });
+      define(
+        field.text,
+        () => String,
+        options(field.description, nullable),
+        (parent, req) => {
+          const stored = one(parent);
+          return isNull(stored) ? null : renderExplanation(stored, requestLocale(req));
+        },
+      );
+      define(
+        field.structured,
+        () => ExplanationModel,
+        options(field.structuredDescription, nullable),
+        (parent, req) => {
+          const stored = one(parent);
+          return isNull(stored) ? null : explanationModel(stored, requestLocale(req));
+        },
+      );
     } else {
       const { many } = field;
-      define(field.text, () => [String], options(field.description, false), (parent, req) => (many(parent) ?? []).map((n) => renderExplanation(n, requestLocale(req))));
-      define(field.structured, () => [ExplanationModel], options(field.structuredDescription, false), (parent, req) =>
-        (many(parent) ?? []).map((n) => explanationModel(n, requestLocale(req))),
+      define(
+        field.text,
+        () => [String],
+        options(field.description, false),
+        (parent, req) => (many(parent) ?? []).map((n) => renderExplanation(n, requestLocale(req))),
+      );
+      define(
+        field.structured,
+        () => [ExplanationModel],
+        options(field.structuredDescription, false),
+        (parent, req) => (many(parent) ?? []).map((n) => explanationModel(n, requestLocale(req))),
       );
     }
   }

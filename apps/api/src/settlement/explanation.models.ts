@@ -11,9 +11,15 @@ export class ExplanationParamModel {
   value!: string;
 }
 
-@ObjectType({ description: "An engine explanation (domain rule 19): a stable code, its parameters, and its text in the caller's language." })
+@ObjectType({
+  description:
+    "An engine explanation (domain rule 19): a stable code, its parameters, and its text in the caller's language.",
+})
 export class ExplanationModel {
-  @Field({ description: 'Stable code (payment.deduction.per-point, score.staff-average, …); legacy.text for a result stored before codes.' })
+  @Field({
+    description:
+      'Stable code (payment.deduction.per-point, score.staff-average, …); legacy.text for a result stored before codes.',
+  })
   code!: string;
 
   @Field(() => [ExplanationParamModel])
@@ -34,6 +40,8 @@ export function requestLocale(req: Pick<Request, 'headers'> | undefined): Explan
 export function explanationModel(stored: unknown, locale: ExplanationLocale): ExplanationModel {
   const e = toExplanation(stored);
   // By name: a stored explanation comes back from jsonb with its keys in jsonb's order.
-  const params = Object.entries(e.params).map(([name, value]) => ({ name, value })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const params = Object.entries(e.params)
+    .map(([name, value]) => ({ name, value }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { code: e.code, params, text: renderExplanation(e, locale) };
 }

@@ -9,19 +9,41 @@ import { CloseLineModel } from '../period-close/period-close.models';
  */
 
 export const ScheduleDeductionExplanationResolver = explanationFieldsResolver(ScheduleDeductionModel, [
-  { text: 'formula', structured: 'formulaExplanation', one: (d) => d.formula, description: "The formula in the caller's language." },
+  {
+    text: 'formula',
+    structured: 'formulaExplanation',
+    one: (d) => d.formula,
+    description: "The formula in the caller's language.",
+  },
 ]);
 
 export const ScheduleLineExplanationResolver = explanationFieldsResolver(ScheduleLineModel, [
-  { text: 'basis', structured: 'basisExplanation', one: (l) => l.basis, description: "How the gross amount was derived, in the caller's language." },
+  {
+    text: 'basis',
+    structured: 'basisExplanation',
+    one: (l) => l.basis,
+    description: "How the gross amount was derived, in the caller's language.",
+  },
   { text: 'reasons', structured: 'reasonExplanations', many: (l) => l.reasons },
 ]);
 
-export const ScheduleExplanationResolver = explanationFieldsResolver(ScheduleModel, [{ text: 'notes', structured: 'noteExplanations', many: (s) => s.notes }]);
+export const ScheduleExplanationResolver = explanationFieldsResolver(ScheduleModel, [
+  { text: 'notes', structured: 'noteExplanations', many: (s) => s.notes },
+]);
 
 export const CloseLineExplanationResolver = explanationFieldsResolver(CloseLineModel, [
-  { text: 'formula', structured: 'formulaExplanation', one: (l) => l.formula, description: "The formula in the caller's language (an older close shows its stored text)." },
+  {
+    text: 'formula',
+    structured: 'formulaExplanation',
+    one: (l) => l.formula,
+    description: "The formula in the caller's language (an older close shows its stored text).",
+  },
 ]);
 
 /** Registered in app.module next to the settlement resolver. */
-export const EXPLANATION_RESOLVERS = [ScheduleDeductionExplanationResolver, ScheduleLineExplanationResolver, ScheduleExplanationResolver, CloseLineExplanationResolver];
+export const EXPLANATION_RESOLVERS = [
+  ScheduleDeductionExplanationResolver,
+  ScheduleLineExplanationResolver,
+  ScheduleExplanationResolver,
+  CloseLineExplanationResolver,
+];

@@ -95,7 +95,9 @@ export class ScheduleModel {
   @Field(() => ScheduleTotalsModel)
   totals!: ScheduleTotalsModel;
 
-  @Field(() => MoneyScalar, { description: 'Deductions beyond what remains payable, plus overpayments: owed by the vendor.' })
+  @Field(() => MoneyScalar, {
+    description: 'Deductions beyond what remains payable, plus overpayments: owed by the vendor.',
+  })
   vendorBalanceOwed!: string;
 
   /** Resolved to texts by ScheduleExplanationResolver (also `noteExplanations`). */

@@ -9,7 +9,6 @@ export class SettlementResolver {
   constructor(private readonly settlement: SettlementService) {}
 
   @Public()
-
   @Query(() => SimulationModel, {
     description: 'What-if settlement: the payment engine over assumed scores, grades and facts. Nothing is stored.',
   })

@@ -13,13 +13,18 @@ export class SettlementService {
     const hasPreset = input.presetId !== undefined && input.presetId !== null;
     const hasConfig = input.configuration !== undefined && input.configuration !== null;
     if (hasPreset === hasConfig) {
-      throw new ValidationError([problem('input', 'choice.exactlyOne', { first: 'presetId', second: 'configuration' })]);
+      throw new ValidationError([
+        problem('input', 'choice.exactlyOne', { first: 'presetId', second: 'configuration' }),
+      ]);
     }
     const config = hasPreset ? this.presets.get(input.presetId as string).configuration : input.configuration;
     if (input.assessments != null && !Array.isArray(input.assessments)) {
       throw new ValidationError([problem('input.assessments', 'settlement.assessmentsList')]);
     }
-    const assumed: AssumedFacts = { facts: input.facts ?? {}, assessments: (input.assessments ?? []) as AssumedAssessment[] };
+    const assumed: AssumedFacts = {
+      facts: input.facts ?? {},
+      assessments: (input.assessments ?? []) as AssumedAssessment[],
+    };
     const baseline = input.baseline == null ? undefined : (input.baseline as AssumedFacts);
     return simulateSettlement(config, assumed, { asOf: input.asOf, baseline });
   }

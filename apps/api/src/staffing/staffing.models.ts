@@ -67,7 +67,9 @@ export class StaffReplacementModel {
   @Field({ description: 'true when the notice, handover and interview meet staffing.replacement' })
   ok!: boolean;
 
-  @Field(() => [ProblemModel], { description: 'notice / handover / interview problems found when it was recorded (checkReplacement)' })
+  @Field(() => [ProblemModel], {
+    description: 'notice / handover / interview problems found when it was recorded (checkReplacement)',
+  })
   problems!: ProblemModel[];
 
   @Field(() => Int, { nullable: true })
@@ -115,7 +117,9 @@ export class TeamCheckModel {
   @Field(() => [ProblemModel])
   problems!: ProblemModel[];
 
-  @Field(() => JsonScalar, { description: 'checkTeamMinimums output: minimums with counts, roles with rostered and shortBy' })
+  @Field(() => JsonScalar, {
+    description: 'checkTeamMinimums output: minimums with counts, roles with rostered and shortBy',
+  })
   details!: JsonOutput;
 }
 

@@ -1,22 +1,38 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AddStaffMemberInput, RecordReplacementInput, StaffMemberModel, StaffReplacementModel, StaffRosterModel } from './staffing.models';
+import {
+  AddStaffMemberInput,
+  RecordReplacementInput,
+  StaffMemberModel,
+  StaffReplacementModel,
+  StaffRosterModel,
+} from './staffing.models';
 import { StaffingService } from './staffing.service';
 
 @Resolver(() => StaffRosterModel)
 export class StaffingResolver {
   constructor(private readonly service: StaffingService) {}
 
-  @Query(() => StaffRosterModel, { description: 'The roster, its replacements, turnover per role class against the caps, and the team minimums on a day.' })
-  staffRoster(@Args('contractId', { type: () => ID }) contractId: string, @Args('asOf', { type: () => String, nullable: true }) asOf?: string | null): Promise<StaffRosterModel> {
+  @Query(() => StaffRosterModel, {
+    description:
+      'The roster, its replacements, turnover per role class against the caps, and the team minimums on a day.',
+  })
+  staffRoster(
+    @Args('contractId', { type: () => ID }) contractId: string,
+    @Args('asOf', { type: () => String, nullable: true }) asOf?: string | null,
+  ): Promise<StaffRosterModel> {
     return this.service.roster(contractId, asOf);
   }
 
-  @Mutation(() => StaffMemberModel, { description: 'Vendor: put a person on the roster in a role of the staffing plan.' })
+  @Mutation(() => StaffMemberModel, {
+    description: 'Vendor: put a person on the roster in a role of the staffing plan.',
+  })
   addStaffMember(@Args('input') input: AddStaffMemberInput): Promise<StaffMemberModel> {
     return this.service.addMember(input);
   }
 
-  @Mutation(() => StaffReplacementModel, { description: 'Vendor: replace a staff member; notice / handover / interview problems are recorded and returned.' })
+  @Mutation(() => StaffReplacementModel, {
+    description: 'Vendor: replace a staff member; notice / handover / interview problems are recorded and returned.',
+  })
   recordReplacement(@Args('input') input: RecordReplacementInput): Promise<StaffReplacementModel> {
     return this.service.recordReplacement(input);
   }

@@ -6,7 +6,13 @@ import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractAccess } from '../contracts/contract-access';
 import { UUID, conflictsAsDomainErrors, isLocalDate, type ContractContext } from '../reports/contract-context';
-import type { AddStaffMemberInput, RecordReplacementInput, StaffMemberModel, StaffReplacementModel, StaffRosterModel } from './staffing.models';
+import type {
+  AddStaffMemberInput,
+  RecordReplacementInput,
+  StaffMemberModel,
+  StaffReplacementModel,
+  StaffRosterModel,
+} from './staffing.models';
 
 const PLACEMENTS = ['on-site', 'remote', 'offshore'];
 const isDate = isLocalDate;
@@ -31,17 +37,40 @@ export class StaffingService {
       const { config } = ctx;
       const problems: Problem[] = [];
       const role = config.staffing.roles.find((r) => r.id === input.roleId);
-      if (!role) problems.push(problem('input.roleId', 'unknown.role', { value: input.roleId, known: config.staffing.roles.map((r) => r.id) }));
+      if (!role)
+        problems.push(
+          problem('input.roleId', 'unknown.role', {
+            value: input.roleId,
+            known: config.staffing.roles.map((r) => r.id),
+          }),
+        );
       if (input.personId.trim() === '') problems.push(problem('input.personId', 'value.required'));
       if (input.name.trim() === '') problems.push(problem('input.name', 'value.required'));
-      if (input.placement != null && !PLACEMENTS.includes(input.placement)) problems.push(problem('input.placement', 'value.oneOf', { values: PLACEMENTS }));
+      if (input.placement != null && !PLACEMENTS.includes(input.placement))
+        problems.push(problem('input.placement', 'value.oneOf', { values: PLACEMENTS }));
       if (!isDate(input.fromDate)) problems.push(problem('input.fromDate', 'date.format'));
-      else if (input.fromDate < config.term.start || input.fromDate > config.term.end) problems.push(problem('input.fromDate', 'date.outsideTerm', { value: input.fromDate, start: config.term.start, end: config.term.end }));
+      else if (input.fromDate < config.term.start || input.fromDate > config.term.end)
+        problems.push(
+          problem('input.fromDate', 'date.outsideTerm', {
+            value: input.fromDate,
+            start: config.term.start,
+            end: config.term.end,
+          }),
+        );
       if (input.toDate != null && !isDate(input.toDate)) problems.push(problem('input.toDate', 'date.format'));
-      else if (input.toDate != null && isDate(input.fromDate) && input.toDate < input.fromDate) problems.push(problem('input.toDate', 'date.endsBeforeStart', { end: input.toDate, start: input.fromDate }));
+      else if (input.toDate != null && isDate(input.fromDate) && input.toDate < input.fromDate)
+        problems.push(problem('input.toDate', 'date.endsBeforeStart', { end: input.toDate, start: input.fromDate }));
       const members = await em.getRepository(StaffMemberEntity).find({ where: { contractId: ctx.contract.id } });
-      const overlapping = members.find((m) => m.personId === input.personId.trim() && (m.toDate === null || m.toDate >= input.fromDate) && (input.toDate == null || m.fromDate <= input.toDate));
-      if (overlapping) problems.push(problem('input.personId', 'staffing.alreadyRostered', { value: input.personId, from: overlapping.fromDate }));
+      const overlapping = members.find(
+        (m) =>
+          m.personId === input.personId.trim() &&
+          (m.toDate === null || m.toDate >= input.fromDate) &&
+          (input.toDate == null || m.fromDate <= input.toDate),
+      );
+      if (overlapping)
+        problems.push(
+          problem('input.personId', 'staffing.alreadyRostered', { value: input.personId, from: overlapping.fromDate }),
+        );
       if (problems.length) throw new ValidationError(problems);
       const repo = em.getRepository(StaffMemberEntity);
       const saved = await repo.save(
@@ -63,63 +92,110 @@ export class StaffingService {
 
   async recordReplacement(input: RecordReplacementInput): Promise<StaffReplacementModel> {
     const p = this.context.principal();
-    return conflictsAsDomainErrors('this staff member was replaced concurrently', () => this.db.run(this.context.scope(), async (em) => {
-      const ctx = await this.writable(em, input.contractId);
-      const { config } = ctx;
-      const members = em.getRepository(StaffMemberEntity);
-      const old = UUID.test(input.oldMemberId) ? await members.findOne({ where: { id: input.oldMemberId, contractId: ctx.contract.id } }) : null;
-      if (!old) throw new DomainError('NOT_FOUND', 'no such staff member on this contract');
-      if (await em.getRepository(StaffReplacementEntity).findOne({ where: { oldMemberId: old.id } })) throw new DomainError('CONFLICT', `${old.name} has already been replaced`, [], reasonOf('staffing.alreadyReplaced', { name: old.name }));
+    return conflictsAsDomainErrors('this staff member was replaced concurrently', () =>
+      this.db.run(this.context.scope(), async (em) => {
+        const ctx = await this.writable(em, input.contractId);
+        const { config } = ctx;
+        const members = em.getRepository(StaffMemberEntity);
+        const old = UUID.test(input.oldMemberId)
+          ? await members.findOne({ where: { id: input.oldMemberId, contractId: ctx.contract.id } })
+          : null;
+        if (!old) throw new DomainError('NOT_FOUND', 'no such staff member on this contract');
+        if (await em.getRepository(StaffReplacementEntity).findOne({ where: { oldMemberId: old.id } }))
+          throw new DomainError(
+            'CONFLICT',
+            `${old.name} has already been replaced`,
+            [],
+            reasonOf('staffing.alreadyReplaced', { name: old.name }),
+          );
 
-      const problems: Problem[] = [];
-      if (input.newPersonId.trim() === '') problems.push(problem('input.newPersonId', 'value.required'));
-      if (input.newName.trim() === '') problems.push(problem('input.newName', 'value.required'));
-      for (const f of ['appliedOn', 'changeOn', 'handoverFrom', 'handoverTo'] as const) {
-        const v = input[f];
-        if (v != null && !isDate(v)) problems.push(problem(`input.${f}`, 'date.format'));
-      }
-      if (isDate(input.changeOn)) {
-        if (input.changeOn < config.term.start || input.changeOn > config.term.end) problems.push(problem('input.changeOn', 'date.outsideTerm', { value: input.changeOn, start: config.term.start, end: config.term.end }));
-        else if (input.changeOn <= old.fromDate) problems.push(problem('input.changeOn', 'staffing.changeBeforeJoin', { name: old.name, joined: old.fromDate }));
-        else if (old.toDate !== null && old.toDate < addDays(input.changeOn, -1)) problems.push(problem('input.changeOn', 'staffing.changeAfterLeave', { name: old.name, left: old.toDate, value: input.changeOn }));
-        if (isDate(input.appliedOn) && input.changeOn <= input.appliedOn) problems.push(problem('input.changeOn', 'staffing.changeBeforeApplication', { value: input.changeOn, applied: input.appliedOn }));
-      }
-      if (problems.length) throw new ValidationError(problems);
+        const problems: Problem[] = [];
+        if (input.newPersonId.trim() === '') problems.push(problem('input.newPersonId', 'value.required'));
+        if (input.newName.trim() === '') problems.push(problem('input.newName', 'value.required'));
+        for (const f of ['appliedOn', 'changeOn', 'handoverFrom', 'handoverTo'] as const) {
+          const v = input[f];
+          if (v != null && !isDate(v)) problems.push(problem(`input.${f}`, 'date.format'));
+        }
+        if (isDate(input.changeOn)) {
+          if (input.changeOn < config.term.start || input.changeOn > config.term.end)
+            problems.push(
+              problem('input.changeOn', 'date.outsideTerm', {
+                value: input.changeOn,
+                start: config.term.start,
+                end: config.term.end,
+              }),
+            );
+          else if (input.changeOn <= old.fromDate)
+            problems.push(
+              problem('input.changeOn', 'staffing.changeBeforeJoin', { name: old.name, joined: old.fromDate }),
+            );
+          else if (old.toDate !== null && old.toDate < addDays(input.changeOn, -1))
+            problems.push(
+              problem('input.changeOn', 'staffing.changeAfterLeave', {
+                name: old.name,
+                left: old.toDate,
+                value: input.changeOn,
+              }),
+            );
+          if (isDate(input.appliedOn) && input.changeOn <= input.appliedOn)
+            problems.push(
+              problem('input.changeOn', 'staffing.changeBeforeApplication', {
+                value: input.changeOn,
+                applied: input.appliedOn,
+              }),
+            );
+        }
+        if (problems.length) throw new ValidationError(problems);
 
-      // The contract's replacement rule (notice, handover, interview): recorded and reported, not refused.
-      const check = checkReplacement(config, {
-        roleId: old.roleId,
-        appliedOn: input.appliedOn,
-        changeOn: input.changeOn,
-        ...(input.handoverFrom != null ? { handoverFrom: input.handoverFrom } : {}),
-        ...(input.handoverTo != null ? { handoverTo: input.handoverTo } : {}),
-        ...(input.interviewPassed != null ? { interviewPassed: input.interviewPassed } : {}),
-      }, { calendar: ctx.calendar });
-      const breaches = check.problems.map((x) => ({ ...x, path: `input.${x.path}` }));
-      await members.update({ tenantId: old.tenantId, id: old.id }, { toDate: addDays(input.changeOn, -1) });
-      const next = await members.save(
-        members.create({ tenantId: old.tenantId, contractId: old.contractId, personId: input.newPersonId.trim(), name: input.newName.trim(), roleId: old.roleId, placement: old.placement, fromDate: input.changeOn, toDate: null, createdBy: p.userId }),
-      );
-      const repo = em.getRepository(StaffReplacementEntity);
-      const saved = await repo.save(
-        repo.create({
-          tenantId: old.tenantId,
-          contractId: old.contractId,
-          oldMemberId: old.id,
-          newMemberId: next.id,
-          roleId: old.roleId,
-          appliedOn: input.appliedOn,
-          changeOn: input.changeOn,
-          handoverFrom: input.handoverFrom ?? null,
-          handoverTo: input.handoverTo ?? null,
-          interviewPassed: input.interviewPassed ?? null,
-          reason: input.reason?.trim() || null,
-          problems: breaches,
-          createdBy: p.userId,
-        }),
-      );
-      return replacementModel(saved, ctx);
-    }));
+        // The contract's replacement rule (notice, handover, interview): recorded and reported, not refused.
+        const check = checkReplacement(
+          config,
+          {
+            roleId: old.roleId,
+            appliedOn: input.appliedOn,
+            changeOn: input.changeOn,
+            ...(input.handoverFrom != null ? { handoverFrom: input.handoverFrom } : {}),
+            ...(input.handoverTo != null ? { handoverTo: input.handoverTo } : {}),
+            ...(input.interviewPassed != null ? { interviewPassed: input.interviewPassed } : {}),
+          },
+          { calendar: ctx.calendar },
+        );
+        const breaches = check.problems.map((x) => ({ ...x, path: `input.${x.path}` }));
+        await members.update({ tenantId: old.tenantId, id: old.id }, { toDate: addDays(input.changeOn, -1) });
+        const next = await members.save(
+          members.create({
+            tenantId: old.tenantId,
+            contractId: old.contractId,
+            personId: input.newPersonId.trim(),
+            name: input.newName.trim(),
+            roleId: old.roleId,
+            placement: old.placement,
+            fromDate: input.changeOn,
+            toDate: null,
+            createdBy: p.userId,
+          }),
+        );
+        const repo = em.getRepository(StaffReplacementEntity);
+        const saved = await repo.save(
+          repo.create({
+            tenantId: old.tenantId,
+            contractId: old.contractId,
+            oldMemberId: old.id,
+            newMemberId: next.id,
+            roleId: old.roleId,
+            appliedOn: input.appliedOn,
+            changeOn: input.changeOn,
+            handoverFrom: input.handoverFrom ?? null,
+            handoverTo: input.handoverTo ?? null,
+            interviewPassed: input.interviewPassed ?? null,
+            reason: input.reason?.trim() || null,
+            problems: breaches,
+            createdBy: p.userId,
+          }),
+        );
+        return replacementModel(saved, ctx);
+      }),
+    );
   }
 
   async roster(contractId: string, asOf?: string | null): Promise<StaffRosterModel> {
@@ -128,18 +204,38 @@ export class StaffingService {
       const { config } = ctx;
       if (asOf != null && !isDate(asOf)) throw new ValidationError([problem('asOf', 'date.format')]);
       const today = todayOf(config, Date.now());
-      const day = asOf ?? (today < config.term.start ? config.term.start : today > config.term.end ? config.term.end : today);
-      const members = await em.getRepository(StaffMemberEntity).find({ where: { contractId: ctx.contract.id }, order: { fromDate: 'ASC', personId: 'ASC' } });
-      const replacements = await em.getRepository(StaffReplacementEntity).find({ where: { contractId: ctx.contract.id }, order: { changeOn: 'ASC', createdAt: 'ASC' } });
-      const turnover = staffTurnover(config, replacements.map((r) => ({ roleId: r.roleId, on: r.changeOn })));
+      const day =
+        asOf ?? (today < config.term.start ? config.term.start : today > config.term.end ? config.term.end : today);
+      const members = await em
+        .getRepository(StaffMemberEntity)
+        .find({ where: { contractId: ctx.contract.id }, order: { fromDate: 'ASC', personId: 'ASC' } });
+      const replacements = await em
+        .getRepository(StaffReplacementEntity)
+        .find({ where: { contractId: ctx.contract.id }, order: { changeOn: 'ASC', createdAt: 'ASC' } });
+      const turnover = staffTurnover(
+        config,
+        replacements.map((r) => ({ roleId: r.roleId, on: r.changeOn })),
+      );
       const active = members.filter((m) => m.fromDate <= day && (m.toDate === null || m.toDate >= day));
-      const team = checkTeamMinimums(config, active.map((m) => ({ personId: m.personId, roleId: m.roleId })));
+      const team = checkTeamMinimums(
+        config,
+        active.map((m) => ({ personId: m.personId, roleId: m.roleId })),
+      );
       return {
         contractId: ctx.contract.id,
         asOf: day,
         members: members.map(memberModel),
         replacements: replacements.map((r) => replacementModel(r, ctx)),
-        turnover: turnover.classes.map((c) => ({ class: c.class, roles: c.roles, plannedHeadcount: c.plannedHeadcount, replaced: c.replaced, ratePercent: c.display, capPercent: c.capPercent, withinCap: c.withinCap, stored: c.explained })),
+        turnover: turnover.classes.map((c) => ({
+          class: c.class,
+          roles: c.roles,
+          plannedHeadcount: c.plannedHeadcount,
+          replaced: c.replaced,
+          ratePercent: c.display,
+          capPercent: c.capPercent,
+          withinCap: c.withinCap,
+          stored: c.explained,
+        })),
         team: { ok: team.ok, problems: team.problems, details: { minimums: team.minimums, roles: team.roles } },
       };
     });
@@ -150,28 +246,49 @@ export class StaffingService {
   }
 
   private writable(em: EntityManager, contractId: string): Promise<ContractContext> {
-    return this.access.requireWithConfig(em, contractId, { read: 'StaffRoster' }, { can: 'create', on: 'StaffRoster', otherwise: 'the vendor holding the contract keeps its staff roster' });
+    return this.access.requireWithConfig(
+      em,
+      contractId,
+      { read: 'StaffRoster' },
+      { can: 'create', on: 'StaffRoster', otherwise: 'the vendor holding the contract keeps its staff roster' },
+    );
   }
 }
 
 function memberModel(m: StaffMemberEntity): StaffMemberModel {
-  return { id: m.id, contractId: m.contractId, personId: m.personId, name: m.name, roleId: m.roleId, placement: m.placement, fromDate: m.fromDate, toDate: m.toDate };
+  return {
+    id: m.id,
+    contractId: m.contractId,
+    personId: m.personId,
+    name: m.name,
+    roleId: m.roleId,
+    placement: m.placement,
+    fromDate: m.fromDate,
+    toDate: m.toDate,
+  };
 }
 
 /** The stored problems are those found when it was recorded; the working-day counts are recomputed for display. */
-function replacementModel(r: StaffReplacementEntity, { config, calendar }: Pick<ContractContext, 'config' | 'calendar'>): StaffReplacementModel {
+function replacementModel(
+  r: StaffReplacementEntity,
+  { config, calendar }: Pick<ContractContext, 'config' | 'calendar'>,
+): StaffReplacementModel {
   let notice: number | null = null;
   let handover: number | null = null;
   let notes: string[] = [];
   try {
-    const check = checkReplacement(config, {
-      roleId: r.roleId,
-      appliedOn: r.appliedOn,
-      changeOn: r.changeOn,
-      ...(r.handoverFrom ? { handoverFrom: r.handoverFrom } : {}),
-      ...(r.handoverTo ? { handoverTo: r.handoverTo } : {}),
-      ...(r.interviewPassed !== null ? { interviewPassed: r.interviewPassed } : {}),
-    }, { calendar });
+    const check = checkReplacement(
+      config,
+      {
+        roleId: r.roleId,
+        appliedOn: r.appliedOn,
+        changeOn: r.changeOn,
+        ...(r.handoverFrom ? { handoverFrom: r.handoverFrom } : {}),
+        ...(r.handoverTo ? { handoverTo: r.handoverTo } : {}),
+        ...(r.interviewPassed !== null ? { interviewPassed: r.interviewPassed } : {}),
+      },
+      { calendar },
+    );
     notice = check.noticeWorkingDays;
     handover = check.handoverWorkingDays;
     notes = check.notes;

@@ -1,4 +1,15 @@
-import { type ArgumentsHost, Catch, Controller, type ExceptionFilter, HttpCode, HttpException, Post, Query, Req, UseFilters } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  Controller,
+  type ExceptionFilter,
+  HttpCode,
+  HttpException,
+  Post,
+  Query,
+  Req,
+  UseFilters,
+} from '@nestjs/common';
 import { MAX_IMPORT_BYTES, MAX_XLSX_IMPORT_BYTES } from '@ledger/contracts';
 import { maxBytesOf, sniffFormat, type TicketFileFormat } from '@ledger/jobs';
 import { DomainError, ValidationError, problem } from '@ledger/kernel';
@@ -14,13 +25,17 @@ export class ImportErrorFilter implements ExceptionFilter {
   catch(e: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     if (e instanceof DomainError) {
-      res.status(DOMAIN_STATUS[e.code] ?? 400).json({ ...domainExtensions(e.code, e), code: e.code, message: e.message });
+      res
+        .status(DOMAIN_STATUS[e.code] ?? 400)
+        .json({ ...domainExtensions(e.code, e), code: e.code, message: e.message });
       return;
     }
     if (e instanceof HttpException) {
       // An upload refused before it was read whole: close the connection rather than read the rest of it.
       if (e.getStatus() === 413) res.setHeader('Connection', 'close');
-      res.status(e.getStatus()).json({ code: e.getStatus() === 413 ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE', message: e.message });
+      res
+        .status(e.getStatus())
+        .json({ code: e.getStatus() === 413 ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE', message: e.message });
       return;
     }
     res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
@@ -31,7 +46,8 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** Bodies Express's own parsers read (JSON, forms) never reach this route as bytes: refused with what to send instead. */
 const PARSED_TYPES = ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'];
 
-const tooLarge = (limit: number) => new HttpException(`the file is larger than ${limit} bytes (${limit / 2 ** 20} MiB)`, 413);
+const tooLarge = (limit: number) =>
+  new HttpException(`the file is larger than ${limit} bytes (${limit / 2 ** 20} MiB)`, 413);
 
 /**
  * The request body, read as it arrives and refused (413) as soon as it passes `limit` — never buffered beyond it.
@@ -65,14 +81,27 @@ export class TicketImportsController {
 
   @Post('tickets')
   @HttpCode(202)
-  async upload(@Query('contractId') contractId: string | undefined, @Query('mode') mode: string | undefined, @Query('fileName') fileName: string | undefined, @Req() req: Request): Promise<TicketImportModel> {
+  async upload(
+    @Query('contractId') contractId: string | undefined,
+    @Query('mode') mode: string | undefined,
+    @Query('fileName') fileName: string | undefined,
+    @Req() req: Request,
+  ): Promise<TicketImportModel> {
     const problems = [];
     if (!contractId) problems.push(problem('contractId', 'value.required'));
-    if (mode !== undefined && mode !== TicketImportMode.ALL_OR_NOTHING && mode !== TicketImportMode.PARTIAL) problems.push(problem('mode', 'value.oneOf', { values: [TicketImportMode.ALL_OR_NOTHING, TicketImportMode.PARTIAL] }));
-    if (fileName !== undefined && fileName.length > 255) problems.push(problem('fileName', 'text.tooLong', { max: 255 }));
+    if (mode !== undefined && mode !== TicketImportMode.ALL_OR_NOTHING && mode !== TicketImportMode.PARTIAL)
+      problems.push(
+        problem('mode', 'value.oneOf', { values: [TicketImportMode.ALL_OR_NOTHING, TicketImportMode.PARTIAL] }),
+      );
+    if (fileName !== undefined && fileName.length > 255)
+      problems.push(problem('fileName', 'text.tooLong', { max: 255 }));
     if (problems.length || !contractId) throw new ValidationError(problems, problems.map((p) => p.message).join('; '));
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (PARSED_TYPES.includes(type)) throw new HttpException(`send the file itself as the body (Content-Type text/csv, ${XLSX_TYPE} or application/octet-stream), not ${type}`, 415);
+    if (PARSED_TYPES.includes(type))
+      throw new HttpException(
+        `send the file itself as the body (Content-Type text/csv, ${XLSX_TYPE} or application/octet-stream), not ${type}`,
+        415,
+      );
     await this.service.assertCanImport(contractId);
     // The declared XLSX type gets the XLSX limit at once; otherwise the CSV limit, and the XLSX one once the bytes say zip.
     const body = await readBody(req, type === XLSX_TYPE ? MAX_XLSX_IMPORT_BYTES : MAX_IMPORT_BYTES);
@@ -80,6 +109,12 @@ export class TicketImportsController {
     const format: TicketFileFormat = sniffFormat(body);
     if (type === XLSX_TYPE && format !== 'xlsx') throw new ValidationError([problem('file', 'import.notXlsx')]);
     if (body.length > maxBytesOf(format)) throw tooLarge(maxBytesOf(format));
-    return this.service.startImport({ contractId, fileName: fileName ?? null, format, mode: mode === TicketImportMode.PARTIAL ? TicketImportMode.PARTIAL : TicketImportMode.ALL_OR_NOTHING, content: body });
+    return this.service.startImport({
+      contractId,
+      fileName: fileName ?? null,
+      format,
+      mode: mode === TicketImportMode.PARTIAL ? TicketImportMode.PARTIAL : TicketImportMode.ALL_OR_NOTHING,
+      content: body,
+    });
   }
 }

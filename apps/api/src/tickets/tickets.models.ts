@@ -12,7 +12,8 @@ export enum TicketImportMode {
 registerEnumType(TicketImportFormat, { name: 'TicketImportFormat' });
 registerEnumType(TicketImportMode, {
   name: 'TicketImportMode',
-  description: 'ALL_OR_NOTHING: any invalid row imports nothing (the import FAILED with every row problem). PARTIAL: the valid rows are imported, the others reported.',
+  description:
+    'ALL_OR_NOTHING: any invalid row imports nothing (the import FAILED with every row problem). PARTIAL: the valid rows are imported, the others reported.',
 });
 
 @ObjectType('TicketEvent', { description: 'One entry of the ticket history (append-only).' })
@@ -23,7 +24,7 @@ export class TicketEventModel {
   @Field()
   kind!: string;
 
-  @Field({ description: 'When it happened, ISO-8601 with the contract calendar\'s offset.' })
+  @Field({ description: "When it happened, ISO-8601 with the contract calendar's offset." })
   at!: string;
 
   @Field({ description: 'buyer or vendor' })
@@ -57,18 +58,30 @@ export class TicketPauseModel {
   approvedBy!: string;
 }
 
-@ObjectType('SlaExplanationParam', { description: 'One parameter of an SLA explanation: whole minutes as integers, decimals as decimal strings, instants as ISO-8601 with the contract calendar\'s offset.' })
+@ObjectType('SlaExplanationParam', {
+  description:
+    "One parameter of an SLA explanation: whole minutes as integers, decimals as decimal strings, instants as ISO-8601 with the contract calendar's offset.",
+})
 export class SlaExplanationParamModel {
-  @Field({ description: 'target, clock (calendar | working), stopEvent, start, until, elapsedMinutes, pausedMinutes, targetMinutes, budget (minutes | working-days | working-days-end-of-day), workingDays, deadline, overMinutes, remainingMinutes, percentUsed' })
+  @Field({
+    description:
+      'target, clock (calendar | working), stopEvent, start, until, elapsedMinutes, pausedMinutes, targetMinutes, budget (minutes | working-days | working-days-end-of-day), workingDays, deadline, overMinutes, remainingMinutes, percentUsed',
+  })
   name!: string;
 
   @Field()
   value!: string;
 }
 
-@ObjectType('SlaExplanation', { description: 'Why a target has its status, as data: a stable code and its parameters, rendered in the reader\'s language by the client (docs/api/tickets.md lists the codes).' })
+@ObjectType('SlaExplanation', {
+  description:
+    "Why a target has its status, as data: a stable code and its parameters, rendered in the reader's language by the client (docs/api/tickets.md lists the codes).",
+})
 export class SlaExplanationModel {
-  @Field({ description: 'sla.met, sla.breached (stopped late), sla.running, sla.overdue (still running, past the budget) or sla.not-recorded (the ticket ended without the stop event)' })
+  @Field({
+    description:
+      'sla.met, sla.breached (stopped late), sla.running, sla.overdue (still running, past the budget) or sla.not-recorded (the ticket ended without the stop event)',
+  })
   code!: string;
 
   @Field(() => [SlaExplanationParamModel])
@@ -107,7 +120,10 @@ export class TicketSlaTargetModel {
   @Field()
   deadline!: string;
 
-  @Field({ description: 'met, breached, running or not_recorded (the ticket ended without the stop event: neither met nor breached, counted apart; its clock stopped at the end)' })
+  @Field({
+    description:
+      'met, breached, running or not_recorded (the ticket ended without the stop event: neither met nor breached, counted apart; its clock stopped at the end)',
+  })
   status!: string;
 
   @Field(() => Int, { description: 'elapsed − target when breached, else 0 (not_recorded is no breach).' })
@@ -119,13 +135,19 @@ export class TicketSlaTargetModel {
   @Field(() => SlaExplanationModel)
   explanation!: SlaExplanationModel;
 
-  @Field({ description: 'The result used a day of a provisional calendar year (not yet published, domain rule 18): its deadline and figures may change when the year is published.' })
+  @Field({
+    description:
+      'The result used a day of a provisional calendar year (not yet published, domain rule 18): its deadline and figures may change when the year is published.',
+  })
   provisional!: boolean;
 }
 
 @ObjectType('TicketSla', { description: 'SLA status at the time of the request, on the contract calendar.' })
 export class TicketSlaModel {
-  @Field({ description: 'breached when any target is breached, else running when any runs, else not_recorded when any target was not recorded, else met.' })
+  @Field({
+    description:
+      'breached when any target is breached, else running when any runs, else not_recorded when any target was not recorded, else met.',
+  })
   status!: string;
 
   @Field()
@@ -182,7 +204,10 @@ export class TicketModel {
   @Field()
   state!: string;
 
-  @Field(() => JsonScalar, { nullable: true, description: 'The data-processing checklist (单笔数据调整 / 批量数据处理).' })
+  @Field(() => JsonScalar, {
+    nullable: true,
+    description: 'The data-processing checklist (单笔数据调整 / 批量数据处理).',
+  })
   checklist!: JsonValue | null;
 
   @Field(() => Int, { description: 'The configuration version the ticket was created under; it governs the ticket.' })
@@ -203,16 +228,27 @@ export class TicketModel {
   @Field(() => [TicketPauseModel])
   pauses!: TicketPauseModel[];
 
-  @Field(() => [String], { description: 'What the caller may do now (state and role; time rules are checked when acting).' })
+  @Field(() => [String], {
+    description: 'What the caller may do now (state and role; time rules are checked when acting).',
+  })
   availableActions!: string[];
 
-  @Field(() => String, { nullable: true, description: 'Earliest instant the ticket may be confirmed stable or closed (after a deployment).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Earliest instant the ticket may be confirmed stable or closed (after a deployment).',
+  })
   stableUntil!: string | null;
 
-  @Field({ description: 'stableUntil falls in a provisional calendar year (domain rule 18): it may move when that year is published (暂定).' })
+  @Field({
+    description:
+      'stableUntil falls in a provisional calendar year (domain rule 18): it may move when that year is published (暂定).',
+  })
   stableUntilProvisional!: boolean;
 
-  @Field(() => TicketSlaModel, { nullable: true, description: 'Null before receipt (签收 starts the clocks) or when the contract has no SLA policy.' })
+  @Field(() => TicketSlaModel, {
+    nullable: true,
+    description: 'Null before receipt (签收 starts the clocks) or when the contract has no SLA policy.',
+  })
   sla!: TicketSlaModel | null;
 
   @Field(() => String, { nullable: true, description: 'Why sla is null.' })
@@ -224,7 +260,11 @@ export class TicketProblemModel {
   @Field()
   path!: string;
 
-  @Field(() => String, { nullable: true, description: 'Stable problem code (libs/kernel problem-messages.ts); null only on problems stored before codes existed.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Stable problem code (libs/kernel problem-messages.ts); null only on problems stored before codes existed.',
+  })
   code?: string | null;
 
   @Field(() => JsonScalar, { nullable: true, description: 'The parameters of the code, an object of strings.' })
@@ -243,10 +283,13 @@ export enum TicketImportStatus {
 }
 registerEnumType(TicketImportStatus, {
   name: 'TicketImportStatus',
-  description: 'QUEUED → READING (rows read and validated, counts moving) → STORING (one transaction) → COMPLETED; or FAILED (nothing stored).',
+  description:
+    'QUEUED → READING (rows read and validated, counts moving) → STORING (one transaction) → COMPLETED; or FAILED (nothing stored).',
 });
 
-@ObjectType('TicketImport', { description: 'An uploaded ticket file (POST /imports/tickets) and its import job: poll it until COMPLETED or FAILED.' })
+@ObjectType('TicketImport', {
+  description: 'An uploaded ticket file (POST /imports/tickets) and its import job: poll it until COMPLETED or FAILED.',
+})
 export class TicketImportModel {
   @Field(() => ID)
   id!: string;
@@ -281,7 +324,10 @@ export class TicketImportModel {
   @Field(() => Int, { description: 'Problems found so far (all counted; the first 1000 are listed in problems).' })
   problemCount!: number;
 
-  @Field(() => [TicketProblemModel], { description: 'Row problems (rows[i] is the i-th data row from 0) or the file\'s problem (path `file`); set when the import ends.' })
+  @Field(() => [TicketProblemModel], {
+    description:
+      "Row problems (rows[i] is the i-th data row from 0) or the file's problem (path `file`); set when the import ends.",
+  })
   problems!: TicketProblemModel[];
 
   @Field(() => String, { nullable: true, description: 'Why a FAILED import stored nothing.' })
@@ -332,13 +378,22 @@ export class TransitionTicketInput {
   @Field(() => ID)
   ticketId!: string;
 
-  @Field({ description: 'request-review, confirm, withdraw, receive, respond, arrive-on-site, contain, feedback, start-work, pass-internal-test, sign-business-test, fail-business-test, deploy, confirm-stable, report-problem, close, agree-unsolvable, record-checklist, pause, extend, set-expected-close-date, mark-special-attention' })
+  @Field({
+    description:
+      'request-review, confirm, withdraw, receive, respond, arrive-on-site, contain, feedback, start-work, pass-internal-test, sign-business-test, fail-business-test, deploy, confirm-stable, report-problem, close, agree-unsolvable, record-checklist, pause, extend, set-expected-close-date, mark-special-attention',
+  })
   action!: string;
 
-  @Field({ nullable: true, description: 'When it happened (ISO with offset); default now. Not in the future, not before the last event.' })
+  @Field({
+    nullable: true,
+    description: 'When it happened (ISO with offset); default now. Not in the future, not before the last event.',
+  })
   at?: string;
 
-  @Field({ nullable: true, description: 'withdraw, fail-business-test, report-problem, agree-unsolvable, pause, extend' })
+  @Field({
+    nullable: true,
+    description: 'withdraw, fail-business-test, report-problem, agree-unsolvable, pause, extend',
+  })
   reason?: string;
 
   @Field({ nullable: true, description: 'feedback' })
@@ -353,7 +408,11 @@ export class TransitionTicketInput {
   @Field({ nullable: true, description: 'deploy: can the patch affect settlement (then not before 20:00)' })
   affectsSettlement?: boolean;
 
-  @Field(() => JsonScalar, { nullable: true, description: 'deploy, record-checklist: { script, record, jointReview, backup, testDatabase, itConfirmation, deletes }' })
+  @Field(() => JsonScalar, {
+    nullable: true,
+    description:
+      'deploy, record-checklist: { script, record, jointReview, backup, testDatabase, itConfirmation, deletes }',
+  })
   checklist?: JsonValue;
 
   @Field({ nullable: true, description: 'pause: start (ISO)' })
@@ -377,7 +436,10 @@ export class TicketFilterInput {
   @Field({ nullable: true, description: 'Only tickets marked (true) or not marked (false) for special attention.' })
   specialAttention?: boolean;
 
-  @Field({ nullable: true, description: 'true: open tickets with an SLA clock past its deadline now; false: none past.' })
+  @Field({
+    nullable: true,
+    description: 'true: open tickets with an SLA clock past its deadline now; false: none past.',
+  })
   overdue?: boolean;
 
   @Field({ nullable: true, description: 'Words in the number or the title (case-insensitive; up to 100 characters).' })

@@ -5,5 +5,9 @@ import { TicketImportResolver, TicketsResolver } from './tickets.resolver';
 import { TicketsService } from './tickets.service';
 
 /** Tickets (联系单): lifecycle, SLA status, bulk import (POST /imports/tickets + ticketImport(id)). Uses CoreModule's database, context and abilities. */
-@Module({ providers: [TicketsRepository, TicketsService, TicketsResolver, TicketImportResolver], controllers: [TicketImportsController], exports: [TicketsService] })
+@Module({
+  providers: [TicketsRepository, TicketsService, TicketsResolver, TicketImportResolver],
+  controllers: [TicketImportsController],
+  exports: [TicketsService],
+})
 export class TicketsModule {}

@@ -20,17 +20,25 @@ export type TicketSearch = {
 @Injectable()
 export class TicketsRepository {
   byId(em: EntityManager, id: string, lock = false): Promise<TicketEntity | null> {
-    return em.getRepository(TicketEntity).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return em
+      .getRepository(TicketEntity)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }
 
   /** The given tickets (any order; as many ids as needed: one array parameter). */
   byIds(em: EntityManager, ids: readonly string[]): Promise<TicketEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return em.getRepository(TicketEntity).createQueryBuilder('t').where('t.id = ANY(CAST(:ids AS uuid[]))', { ids: [...ids] }).getMany();
+    return em
+      .getRepository(TicketEntity)
+      .createQueryBuilder('t')
+      .where('t.id = ANY(CAST(:ids AS uuid[]))', { ids: [...ids] })
+      .getMany();
   }
 
   list(em: EntityManager, contractId: string, state?: string): Promise<TicketEntity[]> {
-    return em.getRepository(TicketEntity).find({ where: { contractId, ...(state ? { state } : {}) }, order: { createdAt: 'ASC', number: 'ASC' } });
+    return em
+      .getRepository(TicketEntity)
+      .find({ where: { contractId, ...(state ? { state } : {}) }, order: { createdAt: 'ASC', number: 'ASC' } });
   }
 
   /**
@@ -38,7 +46,10 @@ export class TicketsRepository {
    * new ones arrive. `overdue` reads the stored running clocks (ticket_sla_clocks, kept by the SLA results trigger)
    * at `now`, as the dashboard does. Returns `limit + 1` rows so the caller knows whether another page follows.
    */
-  async search(em: EntityManager, q: TicketSearch): Promise<{ rows: TicketEntity[]; total: number; keys: { createdAt: string; id: string }[] }> {
+  async search(
+    em: EntityManager,
+    q: TicketSearch,
+  ): Promise<{ rows: TicketEntity[]; total: number; keys: { createdAt: string; id: string }[] }> {
     const where: string[] = ['t.contract_id = $1'];
     const values: unknown[] = [q.contractId];
     const add = (sql: (n: string) => string, value: unknown) => {
@@ -48,10 +59,16 @@ export class TicketsRepository {
     if (q.states?.length) add((n) => `t.state = ANY(${n}::text[])`, q.states);
     if (q.severities?.length) add((n) => `t.severity = ANY(${n}::text[])`, q.severities);
     if (q.specialAttention !== undefined) add((n) => `t.special_attention = ${n}`, q.specialAttention);
-    if (q.text) add((n) => `(t.number ILIKE ${n} ESCAPE '\\' OR coalesce(t.title, '') ILIKE ${n} ESCAPE '\\')`, `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (q.text)
+      add(
+        (n) => `(t.number ILIKE ${n} ESCAPE '\\' OR coalesce(t.title, '') ILIKE ${n} ESCAPE '\\')`,
+        `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      );
     if (q.overdue !== undefined) {
       add(
-        (n) => `${q.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM ticket_sla_clocks k WHERE k.tenant_id = t.tenant_id AND k.ticket_id = t.id AND k.is_current
+        (
+          n,
+        ) => `${q.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM ticket_sla_clocks k WHERE k.tenant_id = t.tenant_id AND k.ticket_id = t.id AND k.is_current
           AND k.stop_month IS NULL AND k.ticket_open AND (k.status = 'breached' OR k.deadline <= ${n}))`,
         q.now,
       );
@@ -71,7 +88,9 @@ export class TicketsRepository {
       page,
     );
     const order = new Map<string, number>(ids.map((r, i) => [r.id, i]));
-    const rows = (await this.byIds(em, [...order.keys()])).sort((a, b) => (order.get(a.id) as number) - (order.get(b.id) as number));
+    const rows = (await this.byIds(em, [...order.keys()])).sort(
+      (a, b) => (order.get(a.id) as number) - (order.get(b.id) as number),
+    );
     return { rows, total, keys: ids.map((r) => ({ createdAt: r.ts, id: r.id })) };
   }
 
@@ -82,9 +101,14 @@ export class TicketsRepository {
 
   /** The first `limit` tickets an import stored, by number. */
   async ofImport(em: EntityManager, tenantId: string, importId: string, limit: number): Promise<TicketEntity[]> {
-    const ids: { id: string }[] = await em.query(`SELECT id FROM tickets WHERE tenant_id = $1 AND import_id = $2 ORDER BY number LIMIT $3`, [tenantId, importId, limit]);
+    const ids: { id: string }[] = await em.query(
+      `SELECT id FROM tickets WHERE tenant_id = $1 AND import_id = $2 ORDER BY number LIMIT $3`,
+      [tenantId, importId, limit],
+    );
     const order = new Map<string, number>(ids.map((r, i) => [r.id, i]));
-    return (await this.byIds(em, [...order.keys()])).sort((a, b) => (order.get(a.id) as number) - (order.get(b.id) as number));
+    return (await this.byIds(em, [...order.keys()])).sort(
+      (a, b) => (order.get(a.id) as number) - (order.get(b.id) as number),
+    );
   }
 
   /**
@@ -107,7 +131,11 @@ export class TicketsRepository {
     return em.getRepository(TicketEntity).save(em.getRepository(TicketEntity).create(row));
   }
 
-  async update(em: EntityManager, t: TicketEntity, patch: Partial<Pick<TicketEntity, 'state' | 'checklist' | 'expectedCloseDate' | 'extendedTo' | 'specialAttention'>>): Promise<void> {
+  async update(
+    em: EntityManager,
+    t: TicketEntity,
+    patch: Partial<Pick<TicketEntity, 'state' | 'checklist' | 'expectedCloseDate' | 'extendedTo' | 'specialAttention'>>,
+  ): Promise<void> {
     await em.getRepository(TicketEntity).update({ tenantId: t.tenantId, id: t.id }, patch);
   }
 

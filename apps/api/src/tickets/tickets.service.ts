@@ -20,7 +20,17 @@ import {
   type Ticket,
   type TicketActionRequest,
 } from '@ledger/contracts';
-import { JobDispatcher, NationalCalendarStore, JobOutbox, TicketImportStore, ticketColumns, ticketToDomain, type JobRequest, type TicketFileFormat, type TicketImportRow } from '@ledger/jobs';
+import {
+  JobDispatcher,
+  NationalCalendarStore,
+  JobOutbox,
+  TicketImportStore,
+  ticketColumns,
+  ticketToDomain,
+  type JobRequest,
+  type TicketFileFormat,
+  type TicketImportRow,
+} from '@ledger/jobs';
 import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { TenantDatabase, type ContractEntity, type TicketEntity, type TicketEventEntity } from '@ledger/persistence';
 import { formatInstant, toEpochMs, type SlaExplanation, type WorkCalendar } from '@ledger/sla';
@@ -48,17 +58,41 @@ import { TicketsRepository, type NewTicketEvent } from './tickets.repository';
 import { UUID } from '../graphql/ids';
 
 const NUMBER = /^[^\s].{0,63}$/u;
-const CHECKLIST_KEYS = ['script', 'record', 'jointReview', 'backup', 'testDatabase', 'itConfirmation', 'deletes'] as const;
+const CHECKLIST_KEYS = [
+  'script',
+  'record',
+  'jointReview',
+  'backup',
+  'testDatabase',
+  'itConfirmation',
+  'deletes',
+] as const;
 const MAX_PAGE = 200;
 /** The board's page key, opaque to clients: the last row's (created_at to the microsecond, id). */
-const encodeCursor = (k: { createdAt: string; id: string }): string => Buffer.from(`${k.createdAt}|${k.id}`, 'utf8').toString('base64url');
+const encodeCursor = (k: { createdAt: string; id: string }): string =>
+  Buffer.from(`${k.createdAt}|${k.id}`, 'utf8').toString('base64url');
 function decodeCursor(cursor: string): { createdAt: string; id: string } | null {
   const [createdAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (rest.length || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(createdAt ?? '') || !UUID.test(id ?? '')) return null;
+  if (rest.length || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(createdAt ?? '') || !UUID.test(id ?? ''))
+    return null;
   return { createdAt, id };
 }
 
-const STATES: readonly string[] = ['submitted', 'pending-review', 'effective', 'received', 'feedback', 'in-progress', 'internal-test', 'business-test-signed', 'deployed', 'stable', 'closed', 'unsolvable', 'withdrawn'];
+const STATES: readonly string[] = [
+  'submitted',
+  'pending-review',
+  'effective',
+  'received',
+  'feedback',
+  'in-progress',
+  'internal-test',
+  'business-test-signed',
+  'deployed',
+  'stable',
+  'closed',
+  'unsolvable',
+  'withdrawn',
+];
 
 type Governing = { config: ParsedConfig; calendar: WorkCalendar; version: number };
 
@@ -70,7 +104,8 @@ function inputPath(path: string): string {
   return path;
 }
 
-const refused = (problems: Problem[]): ValidationError => new ValidationError(problems, problems.map((p) => p.message).join('; '));
+const refused = (problems: Problem[]): ValidationError =>
+  new ValidationError(problems, problems.map((p) => p.message).join('; '));
 
 /** The side a principal acts for in the lifecycle, or null when it only reads (finance, platform). */
 function sideOf(p: Principal): Actor | null {
@@ -97,7 +132,8 @@ export class TicketsService {
 
   async list(contractId: string, state?: string): Promise<TicketModel[]> {
     const p = this.context.principal();
-    if (state !== undefined && !STATES.includes(state)) throw new ValidationError([problem('state', 'unknown.state', { value: state, known: STATES })]);
+    if (state !== undefined && !STATES.includes(state))
+      throw new ValidationError([problem('state', 'unknown.state', { value: state, known: STATES })]);
     return this.db.run(this.context.scope(), async (em) => {
       const contract = await this.visibleContract(em, contractId, p, 'read');
       const rows = await this.repo.list(em, contract.id, state);
@@ -108,9 +144,11 @@ export class TicketsService {
   async search(contractId: string, filter: TicketFilterInput, first: number, after?: string): Promise<TicketPageModel> {
     const p = this.context.principal();
     const problems: Problem[] = [];
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) problems.push(problem('first', 'number.range', { min: 1, max: MAX_PAGE }));
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+      problems.push(problem('first', 'number.range', { min: 1, max: MAX_PAGE }));
     (filter.states ?? []).forEach((s, i) => {
-      if (!STATES.includes(s)) problems.push(problem(`filter.states[${i}]`, 'unknown.state', { value: s, known: STATES }));
+      if (!STATES.includes(s))
+        problems.push(problem(`filter.states[${i}]`, 'unknown.state', { value: s, known: STATES }));
     });
     if ((filter.severities ?? []).length > 20) problems.push(problem('filter.severities', 'list.tooLong', { max: 20 }));
     (filter.severities ?? []).forEach((s, i) => {
@@ -137,7 +175,12 @@ export class TicketsService {
       const more = found.rows.length > first;
       const rows = found.rows.slice(0, first);
       const last = found.keys[rows.length - 1];
-      return { nodes: await this.models(em, contract, rows, p), totalCount: found.total, hasNextPage: more, endCursor: more && last ? encodeCursor(last) : null };
+      return {
+        nodes: await this.models(em, contract, rows, p),
+        totalCount: found.total,
+        hasNextPage: more,
+        endCursor: more && last ? encodeCursor(last) : null,
+      };
     });
   }
 
@@ -171,10 +214,24 @@ export class TicketsService {
         },
         { actor: 'buyer', at, config: gov.config, calendar: gov.calendar },
       );
-      if (!opened.ok) problems.push(...opened.problems.map((q) => ({ ...q, path: q.path === 'id' ? 'input.number' : q.path === 'at' ? 'input.at' : `input.${q.path}` })));
+      if (!opened.ok)
+        problems.push(
+          ...opened.problems.map((q) => ({
+            ...q,
+            path: q.path === 'id' ? 'input.number' : q.path === 'at' ? 'input.at' : `input.${q.path}`,
+          })),
+        );
       if (problems.length || !opened.ok) throw refused(problems);
-      if (existing.includes(number)) throw new DomainError('CONFLICT', `a ticket "${number}" exists on this contract`, [], reasonOf('ticket.numberTaken', { number }));
-      const row = await uniqueNumber(number, () => this.repo.insert(em, this.ticketRow(contract, opened.ticket, gov.version, 'api', p.userId)));
+      if (existing.includes(number))
+        throw new DomainError(
+          'CONFLICT',
+          `a ticket "${number}" exists on this contract`,
+          [],
+          reasonOf('ticket.numberTaken', { number }),
+        );
+      const row = await uniqueNumber(number, () =>
+        this.repo.insert(em, this.ticketRow(contract, opened.ticket, gov.version, 'api', p.userId)),
+      );
       await this.repo.insertEvents(em, this.eventRows(row, opened.events, 0, p.userId));
       const jobs = [await this.recordSlaJob(em, row, opened.events.length, p)];
       return { value: (await this.models(em, contract, [row], p))[0], jobs };
@@ -188,7 +245,12 @@ export class TicketsService {
     const { value, jobs } = await this.db.run(this.context.scope(), async (em) => {
       const { ticket: row, contract } = await this.visibleTicket(em, input.ticketId, p, true);
       const side = sideOf(p);
-      if (!side || !this.abilities.for(p).can('update', subject('Ticket', { tenantId: row.tenantId, vendorOrgId: contract.vendorOrgId }))) {
+      if (
+        !side ||
+        !this.abilities
+          .for(p)
+          .can('update', subject('Ticket', { tenantId: row.tenantId, vendorOrgId: contract.vendorOrgId }))
+      ) {
         throw new DomainError('FORBIDDEN', 'your role reads tickets but does not act on them');
       }
       const gov = await this.governingFor(em, contract, row.configVersion);
@@ -209,7 +271,9 @@ export class TicketsService {
         specialAttention: next.specialAttention,
       });
       await this.repo.insertEvents(em, this.eventRows(row, result.events, events.length, p.userId));
-      const jobs = result.events.length ? [await this.recordSlaJob(em, row, events.length + result.events.length, p)] : [];
+      const jobs = result.events.length
+        ? [await this.recordSlaJob(em, row, events.length + result.events.length, p)]
+        : [];
       const fresh = (await this.repo.byId(em, row.id)) as TicketEntity;
       return { value: (await this.models(em, contract, [fresh], p))[0], jobs };
     });
@@ -228,7 +292,13 @@ export class TicketsService {
    * the caller gets the import at once and polls `ticketImport(id)` for its progress (the job reads, validates and
    * stores the file; see TicketImportJob).
    */
-  async startImport(input: { contractId: string; fileName: string | null; format: TicketFileFormat; mode: TicketImportMode; content: Buffer }): Promise<TicketImportModel> {
+  async startImport(input: {
+    contractId: string;
+    fileName: string | null;
+    format: TicketFileFormat;
+    mode: TicketImportMode;
+    content: Buffer;
+  }): Promise<TicketImportModel> {
     const p = this.context.principal();
     const { value, job } = await this.db.run(this.context.scope(), async (em) => {
       const contract = await this.visibleContract(em, input.contractId, p, 'create');
@@ -246,7 +316,11 @@ export class TicketsService {
         jobId,
         requestedBy: p.userId,
       });
-      const job = await JobOutbox.record(em, { id: jobId, name: 'import-tickets', payload }, { tenantId: contract.tenantId, userId: p.userId, vendorOrgId: p.vendorOrgId });
+      const job = await JobOutbox.record(
+        em,
+        { id: jobId, name: 'import-tickets', payload },
+        { tenantId: contract.tenantId, userId: p.userId, vendorOrgId: p.vendorOrgId },
+      );
       return { value: toImportModel((await TicketImportStore.get(em, id)) as TicketImportRow), job };
     });
     await this.dispatcher.dispatch([job]);
@@ -259,7 +333,12 @@ export class TicketsService {
     return this.db.run(this.context.scope(), async (em) => {
       const row = UUID.test(id) ? await TicketImportStore.get(em, id) : null;
       const c = row ? await this.contracts.byId(em, row.contractId) : null;
-      if (!row || !c || !this.abilities.for(p).can('read', subject('Ticket', { tenantId: c.tenantId, vendorOrgId: c.vendorOrgId }))) throw new DomainError('NOT_FOUND', 'no such ticket import');
+      if (
+        !row ||
+        !c ||
+        !this.abilities.for(p).can('read', subject('Ticket', { tenantId: c.tenantId, vendorOrgId: c.vendorOrgId }))
+      )
+        throw new DomainError('NOT_FOUND', 'no such ticket import');
       return toImportModel(row);
     });
   }
@@ -278,25 +357,51 @@ export class TicketsService {
    * Records, in the transaction of the change, the job that stores the ticket's SLA results at this point of its
    * history (`eventCount` events) and raises its warnings; it is dispatched once the transaction has committed.
    */
-  private recordSlaJob(em: EntityManager, row: TicketEntity, eventCount: number, p: Principal): Promise<JobRequest<'ticket-sla'>> {
+  private recordSlaJob(
+    em: EntityManager,
+    row: TicketEntity,
+    eventCount: number,
+    p: Principal,
+  ): Promise<JobRequest<'ticket-sla'>> {
     const payload = { tenantId: row.tenantId, ticketId: row.id, eventCount };
-    return JobOutbox.record(em, { id: jobIds.ticketSla(payload), name: 'ticket-sla', payload }, { tenantId: row.tenantId, userId: p.userId, vendorOrgId: p.vendorOrgId });
+    return JobOutbox.record(
+      em,
+      { id: jobIds.ticketSla(payload), name: 'ticket-sla', payload },
+      { tenantId: row.tenantId, userId: p.userId, vendorOrgId: p.vendorOrgId },
+    );
   }
 
   /** A contract outside the caller's reach is NOT_FOUND; within reach but not allowed is FORBIDDEN. */
-  private async visibleContract(em: EntityManager, id: string, p: Principal, action: 'read' | 'create'): Promise<ContractEntity> {
+  private async visibleContract(
+    em: EntityManager,
+    id: string,
+    p: Principal,
+    action: 'read' | 'create',
+  ): Promise<ContractEntity> {
     const c = await this.access.require(em, id);
     const ability = this.abilities.for(p);
     if (!ability.can(action, subject('Ticket', { tenantId: c.tenantId, vendorOrgId: c.vendorOrgId }))) {
-      throw new DomainError('FORBIDDEN', action === 'create' ? 'only the buyer (admin or staff) submits tickets' : 'your role does not read tickets');
+      throw new DomainError(
+        'FORBIDDEN',
+        action === 'create' ? 'only the buyer (admin or staff) submits tickets' : 'your role does not read tickets',
+      );
     }
     return c;
   }
 
-  private async visibleTicket(em: EntityManager, id: string, p: Principal, lock: boolean): Promise<{ ticket: TicketEntity; contract: ContractEntity }> {
+  private async visibleTicket(
+    em: EntityManager,
+    id: string,
+    p: Principal,
+    lock: boolean,
+  ): Promise<{ ticket: TicketEntity; contract: ContractEntity }> {
     const t = UUID.test(id) ? await this.repo.byId(em, id, lock) : null;
     const c = t ? await this.contracts.byId(em, t.contractId) : null;
-    if (!t || !c || !this.abilities.for(p).can('read', subject('Ticket', { tenantId: t.tenantId, vendorOrgId: c.vendorOrgId }))) {
+    if (
+      !t ||
+      !c ||
+      !this.abilities.for(p).can('read', subject('Ticket', { tenantId: t.tenantId, vendorOrgId: c.vendorOrgId }))
+    ) {
       throw new DomainError('NOT_FOUND', 'no such ticket');
     }
     return { ticket: t, contract: c };
@@ -321,13 +426,21 @@ export class TicketsService {
    * The instant of an action: given (ISO with offset) or now, in the contract's zone. Never in the future; a
    * submission also not before the contract's term — the rule an imported row's times follow too (ticket-time.rule).
    */
-  private instant(given: string | undefined | null, gov: Governing, problems: Problem[], kind: 'submission' | 'action'): string {
+  private instant(
+    given: string | undefined | null,
+    gov: Governing,
+    problems: Problem[],
+    kind: 'submission' | 'action',
+  ): string {
     const zone = timeZoneOf(gov.config);
     const now = Date.now();
     if (given == null) return formatInstant(now, zone);
     try {
       const ms = toEpochMs(given);
-      const found = kind === 'submission' ? submissionTimeProblems(ms, now, gov.config, given) : [futureTimeProblem(ms, now, given)].filter((c) => c !== null);
+      const found =
+        kind === 'submission'
+          ? submissionTimeProblems(ms, now, gov.config, given)
+          : [futureTimeProblem(ms, now, given)].filter((c) => c !== null);
       problems.push(...found.map((c) => problem('input.at', c.code, c.params)));
     } catch {
       // transition / openTicket report the malformed instant themselves.
@@ -335,7 +448,13 @@ export class TicketsService {
     return given;
   }
 
-  private ticketRow(contract: ContractEntity, t: Ticket, version: number, source: 'api' | 'import', userId: string): Omit<TicketEntity, 'id' | 'createdAt' | 'updatedAt'> {
+  private ticketRow(
+    contract: ContractEntity,
+    t: Ticket,
+    version: number,
+    source: 'api' | 'import',
+    userId: string,
+  ): Omit<TicketEntity, 'id' | 'createdAt' | 'updatedAt'> {
     return {
       tenantId: contract.tenantId,
       contractId: contract.id,
@@ -361,9 +480,18 @@ export class TicketsService {
     }));
   }
 
-  private async models(em: EntityManager, contract: ContractEntity, rows: TicketEntity[], p: Principal): Promise<TicketModel[]> {
+  private async models(
+    em: EntityManager,
+    contract: ContractEntity,
+    rows: TicketEntity[],
+    p: Principal,
+  ): Promise<TicketModel[]> {
     const byTicket = new Map<string, TicketEventEntity[]>();
-    for (const e of await this.repo.events(em, contract.tenantId, rows.map((r) => r.id))) {
+    for (const e of await this.repo.events(
+      em,
+      contract.tenantId,
+      rows.map((r) => r.id),
+    )) {
       const list = byTicket.get(e.ticketId);
       if (list) list.push(e);
       else byTicket.set(e.ticketId, [e]);
@@ -400,10 +528,21 @@ export class TicketsService {
         source: row.source,
         createdAt: row.createdAt,
         updatedAt: row.updatedAt,
-        events: own.map((e, i) => ({ seq: e.seq, kind: e.kind, at: t.events[i].at, actorSide: e.actorSide, actorUserId: e.actorUserId, note: e.note, data: e.payload as JsonValue | null, recordedAt: e.recordedAt })),
+        events: own.map((e, i) => ({
+          seq: e.seq,
+          kind: e.kind,
+          at: t.events[i].at,
+          actorSide: e.actorSide,
+          actorUserId: e.actorUserId,
+          note: e.note,
+          data: e.payload as JsonValue | null,
+          recordedAt: e.recordedAt,
+        })),
         pauses: t.pauses.map((x) => ({ ...x })),
         // The checklist belongs to 单笔数据调整 / 批量数据处理 tickets only (the machine refuses it elsewhere).
-        availableActions: side ? availableActions(t, side).filter((a) => a !== 'record-checklist' || isDataProcessing(t.category)) : [],
+        availableActions: side
+          ? availableActions(t, side).filter((a) => a !== 'record-checklist' || isDataProcessing(t.category))
+          : [],
         stableUntil: until,
         stableUntilProvisional: until !== null && gov.calendar.isProvisionalDate(until.slice(0, 10)),
         ...this.sla(t, gov, now),
@@ -418,7 +557,14 @@ export class TicketsService {
     if (!e.ok) return { sla: null, slaNote: e.note };
     const targets = e.result.targets.map((x) => ({ ...x, explanation: explanationModel(x.explanation) }));
     return {
-      sla: { status: e.status, evaluatedAt: e.result.evaluatedAt, calendarVersion: e.result.calendarVersion, configVersion: gov.version, targets, provisional: e.result.provisional },
+      sla: {
+        status: e.status,
+        evaluatedAt: e.result.evaluatedAt,
+        calendarVersion: e.result.calendarVersion,
+        configVersion: gov.version,
+        targets,
+        provisional: e.result.provisional,
+      },
       slaNote: null,
     };
   }
@@ -429,7 +575,12 @@ export class TicketsService {
  * result read back from jsonb has its keys in jsonb's order, a fresh one in the engine's: the same either way).
  */
 function explanationModel(e: SlaExplanation): SlaExplanationModel {
-  return { code: e.code, params: Object.entries(e.params).map(([name, value]) => ({ name, value: String(value) })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
+  return {
+    code: e.code,
+    params: Object.entries(e.params)
+      .map(([name, value]) => ({ name, value: String(value) }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  };
 }
 
 /** A concurrent request that took the same number first: CONFLICT (the transaction rolls back), not a server error. */
@@ -437,7 +588,13 @@ async function uniqueNumber<T>(number: string, insert: () => Promise<T>): Promis
   try {
     return await insert();
   } catch (e) {
-    if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505') throw new DomainError('CONFLICT', `a ticket "${number}" exists on this contract`, [], reasonOf('ticket.numberTaken', { number }));
+    if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505')
+      throw new DomainError(
+        'CONFLICT',
+        `a ticket "${number}" exists on this contract`,
+        [],
+        reasonOf('ticket.numberTaken', { number }),
+      );
     throw e;
   }
 }
@@ -460,13 +617,18 @@ function actionOf(input: TransitionTicketInput, problems: Problem[]): TicketActi
     else {
       checklist = {};
       for (const [k, v] of Object.entries(c)) {
-        if (!(CHECKLIST_KEYS as readonly string[]).includes(k)) problems.push(problem(`input.checklist.${k}`, 'unknown.checklistItem', { known: CHECKLIST_KEYS }));
-        else if (k === 'deletes' ? typeof v !== 'boolean' : typeof v !== 'boolean' && typeof v !== 'string') problems.push(problem(`input.checklist.${k}`, k === 'deletes' ? 'boolean.expected' : 'ticket.checklistValue'));
+        if (!(CHECKLIST_KEYS as readonly string[]).includes(k))
+          problems.push(problem(`input.checklist.${k}`, 'unknown.checklistItem', { known: CHECKLIST_KEYS }));
+        else if (k === 'deletes' ? typeof v !== 'boolean' : typeof v !== 'boolean' && typeof v !== 'string')
+          problems.push(
+            problem(`input.checklist.${k}`, k === 'deletes' ? 'boolean.expected' : 'ticket.checklistValue'),
+          );
         else (checklist as Record<string, string | boolean>)[k] = v as string | boolean;
       }
     }
   }
-  const optional = <K extends string, V>(k: K, v: V | null | undefined): Partial<Record<K, V>> => (v == null ? {} : ({ [k]: v } as Record<K, V>));
+  const optional = <K extends string, V>(k: K, v: V | null | undefined): Partial<Record<K, V>> =>
+    v == null ? {} : ({ [k]: v } as Record<K, V>);
   return {
     type: input.action,
     ...optional('reason', input.reason),
@@ -492,7 +654,8 @@ const IMPORT_STATUS: Record<TicketImportRow['status'], TicketImportStatus> = {
 
 /** The stored import as the API shows it; an unfinished import whose job failed for good is FAILED with the job's error. */
 function toImportModel(r: TicketImportRow): TicketImportModel {
-  const jobGaveUp = r.jobStatus === 'failed' && (r.status === 'queued' || r.status === 'reading' || r.status === 'storing');
+  const jobGaveUp =
+    r.jobStatus === 'failed' && (r.status === 'queued' || r.status === 'reading' || r.status === 'storing');
   return {
     id: r.id,
     contractId: r.contractId,

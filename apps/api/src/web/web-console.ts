@@ -40,7 +40,11 @@ export class WebConsole implements OnModuleInit {
     }
     const files = express.static(this.directory, {
       index: false,
-      setHeaders: (res, path) => res.setHeader('cache-control', path.startsWith(join(this.directory, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      setHeaders: (res, path) =>
+        res.setHeader(
+          'cache-control',
+          path.startsWith(join(this.directory, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
     });
     const app = this.host.httpAdapter.getInstance<express.Express>();
     app.use((req: Request, res: Response, next: NextFunction) => {

@@ -16,7 +16,10 @@ export const localDateSchema = z
 export const moneySchema = moneyInput.describe('yuan: at most 16 integer digits and two decimals');
 
 /** A non-negative money amount. */
-export const nonNegativeMoneySchema = moneySchema.refine((v) => !dec(v).isNegative(), problemIssue('number.nonNegative'));
+export const nonNegativeMoneySchema = moneySchema.refine(
+  (v) => !dec(v).isNegative(),
+  problemIssue('number.nonNegative'),
+);
 
 /** A percentage 0..100 (as decimal), e.g. 25, 0.5, 95. */
 export const percentSchema = decimalInput.refine((v) => {
@@ -30,7 +33,10 @@ export const nonNegativeDecimalSchema = nonNegativeDecimalInput;
 /** Identifier used to cross-reference parts of a configuration (milestones, deductions, roles). */
 export const idSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be an identifier: letters, digits, _ . - (starting with a letter or digit)');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]*$/,
+    'must be an identifier: letters, digits, _ . - (starting with a letter or digit)',
+  );
 
 /** A calendar year. */
 export const yearSchema = z.number().int().min(1990).max(2200);
@@ -38,7 +44,9 @@ export const yearSchema = z.number().int().min(1990).max(2200);
 /**
  * An assessment/payment period id: `2026` (year), `2026-H1` (half-year), `2026-Q3` (quarter), `2026-05` (month).
  */
-export const periodIdSchema = z.string().regex(/^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/, 'must be a period id: 2026, 2026-H1, 2026-Q3 or 2026-05');
+export const periodIdSchema = z
+  .string()
+  .regex(/^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/, 'must be a period id: 2026, 2026-H1, 2026-Q3 or 2026-05');
 
 export const periodKindSchema = z.enum(['month', 'quarter', 'half-year', 'year']);
 export type PeriodKind = z.infer<typeof periodKindSchema>;

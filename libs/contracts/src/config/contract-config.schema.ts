@@ -1,6 +1,19 @@
 import { z } from 'zod';
-import { idSchema, localDateSchema, nonNegativeDecimalSchema, nonNegativeMoneySchema, percentSchema, periodKindSchema, yearSchema } from './common.schema';
-import { assessmentSectionSchema, calendarSectionSchema, procurementSectionSchema, slaPolicySectionSchema } from './external.schema';
+import {
+  idSchema,
+  localDateSchema,
+  nonNegativeDecimalSchema,
+  nonNegativeMoneySchema,
+  percentSchema,
+  periodKindSchema,
+  yearSchema,
+} from './common.schema';
+import {
+  assessmentSectionSchema,
+  calendarSectionSchema,
+  procurementSectionSchema,
+  slaPolicySectionSchema,
+} from './external.schema';
 import { paymentSchema } from '../payment/payment.schema';
 
 export const CONTRACT_CONFIG_SCHEMA_VERSION = 1;
@@ -12,7 +25,11 @@ export const partiesSchema = z.strictObject({
 
 export const annualSplitSchema = z
   .discriminatedUnion('mode', [
-    z.strictObject({ mode: z.literal('by-months').describe('each year\'s fee = amount × months of the term in that year ÷ months of the term') }),
+    z.strictObject({
+      mode: z
+        .literal('by-months')
+        .describe("each year's fee = amount × months of the term in that year ÷ months of the term"),
+    }),
     z.strictObject({
       mode: z.literal('explicit'),
       years: z.array(z.strictObject({ year: yearSchema, amount: nonNegativeMoneySchema })).min(1),
@@ -33,7 +50,9 @@ export const termSchema = z.strictObject({
   signed: localDateSchema.optional(),
 });
 
-export const placementSchema = z.enum(['on-site', 'local', 'remote', 'offshore']).describe('驻场 on-site / 本地 local (in the city, not stationed at the buyer) / 远程 remote / 离岸 offshore');
+export const placementSchema = z
+  .enum(['on-site', 'local', 'remote', 'offshore'])
+  .describe('驻场 on-site / 本地 local (in the city, not stationed at the buyer) / 远程 remote / 离岸 offshore');
 export const coverageSchema = z.enum(['7x24', '5x8']);
 
 export const roleSchema = z.strictObject({
@@ -44,7 +63,10 @@ export const roleSchema = z.strictObject({
   coverage: coverageSchema.default('5x8'),
   core: z.boolean().default(false).describe('core role (turnover cap "core")'),
   qualifications: z.string().optional(),
-  countsForAttendance: z.boolean().default(true).describe('whether the role\'s presence counts toward planned person-months (rule 9)'),
+  countsForAttendance: z
+    .boolean()
+    .default(true)
+    .describe("whether the role's presence counts toward planned person-months (rule 9)"),
 });
 
 export const teamMinimumSchema = z.strictObject({
@@ -76,21 +98,36 @@ export const staffingSchema = z.strictObject({
         description: z.string().min(1),
         amount: nonNegativeDecimalSchema,
         unit: z.enum(['person-months', 'working-days']),
-        per: z.enum(['year', 'term', 'request']).describe('request: the allowance applies to each requirement/request (Qinghai: ≤10 working days each)'),
+        per: z
+          .enum(['year', 'term', 'request'])
+          .describe('request: the allowance applies to each requirement/request (Qinghai: ≤10 working days each)'),
         free: z.boolean().default(true).describe('included in the price (not billed)'),
       }),
     )
     .default([])
     .describe('workload allowances, not attendance: Xuzhou 9 person-months of local development a year'),
   holidayDuty: z
-    .strictObject({ minOnDuty: z.number().int().min(1), where: z.string().optional().describe('e.g. 市内 (in the city)') })
+    .strictObject({
+      minOnDuty: z.number().int().min(1),
+      where: z.string().optional().describe('e.g. 市内 (in the city)'),
+    })
     .optional()
-    .describe('Xuzhou/Huai\'an: ≥1 engineer on duty in the city on holidays'),
+    .describe("Xuzhou/Huai'an: ≥1 engineer on duty in the city on holidays"),
 });
 
 export const ticketProcessSchema = z.strictObject({
-  feedbackWithinWorkingDays: z.number().int().min(0).optional().describe('feedback within N working days after receipt (1)'),
-  closureAfterStableWorkingDays: z.number().int().min(0).optional().describe('closure only after N working days of stable operation (1)'),
+  feedbackWithinWorkingDays: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('feedback within N working days after receipt (1)'),
+  closureAfterStableWorkingDays: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('closure only after N working days of stable operation (1)'),
   settlementPatchesNotBefore: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
@@ -119,14 +156,29 @@ export const slaSectionSchema = z.strictObject({
 
 export const acceptanceSchema = z
   .strictObject({
-    applyFromDaysBeforeEnd: z.number().int().min(0).optional().describe('Tianjin: may apply one week (7 days) before the end if no major incident'),
-    monthsWithoutMajorFailure: z.number().int().min(0).optional().describe('Tianjin: after a major failure, only after 3 consecutive months without one'),
+    applyFromDaysBeforeEnd: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('Tianjin: may apply one week (7 days) before the end if no major incident'),
+    monthsWithoutMajorFailure: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('Tianjin: after a major failure, only after 3 consecutive months without one'),
     notes: z.string().optional(),
   })
   .describe('验收 timing; the clawback on failure is the acceptance-clawback deduction');
 
 export const taxonomySchema = z.strictObject({
-  categories: z.array(z.string().min(1)).min(1).describe('问题划分: 业务咨询, 环境故障, 软件错误, 人为错误, 功能改进, 需求变更, 需求新增, 单笔数据调整, 批量数据处理'),
+  categories: z
+    .array(z.string().min(1))
+    .min(1)
+    .describe(
+      '问题划分: 业务咨询, 环境故障, 软件错误, 人为错误, 功能改进, 需求变更, 需求新增, 单笔数据调整, 批量数据处理',
+    ),
   businessAreas: z.array(z.string().min(1)).default([]).describe('公共业务 / 医疗待遇 / 生育待遇'),
   specialAttention: z
     .strictObject({
@@ -139,18 +191,28 @@ export const taxonomySchema = z.strictObject({
 export const obligationDueSchema = z
   .discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('within-period') }),
-    z.strictObject({ kind: z.literal('by-day-of-next-period'), day: z.number().int().min(1).max(31).describe('monthly report by the 5th') }),
-    z.strictObject({ kind: z.literal('at-period-start'), withinDays: z.number().int().min(0).optional().describe('absent: the seed gives no day count') }),
+    z.strictObject({
+      kind: z.literal('by-day-of-next-period'),
+      day: z.number().int().min(1).max(31).describe('monthly report by the 5th'),
+    }),
+    z.strictObject({
+      kind: z.literal('at-period-start'),
+      withinDays: z.number().int().min(0).optional().describe('absent: the seed gives no day count'),
+    }),
     z.strictObject({
       kind: z.literal('before-holiday'),
       minHolidayDays: z.number().int().min(1).describe('holidays of at least N days (Qinghai: 3)'),
       withinWorkingDaysBefore: z.number().int().min(0).optional(),
     }),
-    z.strictObject({ kind: z.literal('after-event'), event: z.string().min(1), withinWorkingDays: z.number().int().min(0).optional() }),
+    z.strictObject({
+      kind: z.literal('after-event'),
+      event: z.string().min(1),
+      withinWorkingDays: z.number().int().min(0).optional(),
+    }),
     z.strictObject({
       kind: z.literal('before-event'),
       event: z.string().min(1).describe('e.g. major change (重大变更)'),
-      workingDaysBefore: z.number().int().min(0).describe('Huai\'an: the change plan 3 working days before'),
+      workingDaysBefore: z.number().int().min(0).describe("Huai'an: the change plan 3 working days before"),
     }),
   ])
   .default({ kind: 'within-period' });
@@ -160,7 +222,12 @@ export const obligationSchema = z.strictObject({
   kind: z.string().min(1).describe('inspection, monthly-report, backup-restore-verification, emergency-drill, 重保 …'),
   label: z.string().optional(),
   count: z.number().int().min(0).default(1).describe('required at least this many per period'),
-  minParticipants: z.number().int().min(1).optional().describe('people each occurrence must involve (Qinghai: train ≥2 staff)'),
+  minParticipants: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('people each occurrence must involve (Qinghai: train ≥2 staff)'),
   period: z.enum(['day', 'week', 'month', 'quarter', 'half-year', 'year', 'term', 'event']),
   due: obligationDueSchema,
   evidence: z.string().optional().describe('what proves it (report, ledger entry)'),

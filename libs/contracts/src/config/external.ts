@@ -10,7 +10,11 @@ export const validateProcurementSection = (section: unknown): Problem[] => valid
 
 type Graded = { grade?: unknown };
 const gradesOf = (list: unknown): string[] =>
-  Array.isArray(list) ? list.map((g: unknown) => (typeof g === 'object' && g !== null ? (g as Graded).grade : undefined)).filter((x): x is string => typeof x === 'string') : [];
+  Array.isArray(list)
+    ? list
+        .map((g: unknown) => (typeof g === 'object' && g !== null ? (g as Graded).grade : undefined))
+        .filter((x): x is string => typeof x === 'string')
+    : [];
 
 /**
  * Grade letters the assessment scheme can give (scheme-level bands, or an item-average-grade component's
@@ -22,7 +26,8 @@ export function schemeGrades(assessment: unknown): string[] | null {
   const letters = [...gradesOf(a.grades)];
   if (Array.isArray(a.components)) {
     for (const c of a.components) {
-      if (typeof c === 'object' && c !== null) letters.push(...gradesOf((c as { params?: { grades?: unknown } }).params?.grades));
+      if (typeof c === 'object' && c !== null)
+        letters.push(...gradesOf((c as { params?: { grades?: unknown } }).params?.grades));
     }
   }
   return letters.length > 0 ? [...new Set(letters)] : null;

@@ -34,36 +34,106 @@ describe('configuration signs: a deduction rule refuses a negative rate, cap, am
         kind: 'staff-average',
         input: 'staff',
         params: {
-          parts: [{ id: 'attitude', max: 30 }, { id: 'ability', max: 70 }],
+          parts: [
+            { id: 'attitude', max: 30 },
+            { id: 'ability', max: 70 },
+          ],
           taskBonus: { min: 3, max: 5 },
           personCap: 100,
-          adjustment: { domain: { min: { value: 0, inclusive: true }, max: { value: 100, inclusive: true } }, bands: [{ min: { value: 0, inclusive: true }, max: { value: 100, inclusive: true }, points: 0 }] },
+          adjustment: {
+            domain: { min: { value: 0, inclusive: true }, max: { value: 100, inclusive: true } },
+            bands: [{ min: { value: 0, inclusive: true }, max: { value: 100, inclusive: true }, points: 0 }],
+          },
           flagBelow: { threshold: 70 },
         },
       },
-      { id: 'incidents', label: '重大事件', kind: 'per-event', input: 'incidents', params: { event: '重大数据安全事件', pointsPerEvent: -5, cap: 15 } },
+      {
+        id: 'incidents',
+        label: '重大事件',
+        kind: 'per-event',
+        input: 'incidents',
+        params: { event: '重大数据安全事件', pointsPerEvent: -5, cap: 15 },
+      },
     ];
     return cfg;
   };
 
   const cases: [string, () => Json, string, unknown][] = [
-    ['per-point-below-threshold perPoint', () => clone(xuzhouConfig) as unknown as Json, 'payment.deductions[0].params.perPoint', -10000],
-    ['per-point-below-threshold perPoint (text)', () => clone(huaianConfig) as unknown as Json, 'payment.deductions[0].params.perPoint', '-20000.00'],
-    ['per-point-below-threshold threshold', () => clone(xuzhouConfig) as unknown as Json, 'payment.deductions[0].params.threshold', -80],
-    ['per-point-below-threshold cap percent', () => clone(xuzhouConfig) as unknown as Json, 'payment.deductions[0].params.cap.percent', -20],
-    ['per-complaint amountEach', () => clone(qinghaiConfig) as unknown as Json, 'payment.deductions[1].params.amountEach', -500],
-    ['complaint-threshold-percent percent', () => clone(qinghaiConfig) as unknown as Json, 'payment.deductions[2].params.percent', -3],
-    ['grade-percent percent', () => clone(qinghaiConfig) as unknown as Json, 'payment.deductions[0].params.grades[1].percent', -5],
-    ['liquidated-damages percentPerDay', () => clone(huaianConfig) as unknown as Json, 'payment.deductions[1].params.percentPerDay', -0.5],
-    ['liquidated-damages capPercent', () => clone(huaianConfig) as unknown as Json, 'payment.deductions[1].params.capPercent', -10],
+    [
+      'per-point-below-threshold perPoint',
+      () => clone(xuzhouConfig) as unknown as Json,
+      'payment.deductions[0].params.perPoint',
+      -10000,
+    ],
+    [
+      'per-point-below-threshold perPoint (text)',
+      () => clone(huaianConfig) as unknown as Json,
+      'payment.deductions[0].params.perPoint',
+      '-20000.00',
+    ],
+    [
+      'per-point-below-threshold threshold',
+      () => clone(xuzhouConfig) as unknown as Json,
+      'payment.deductions[0].params.threshold',
+      -80,
+    ],
+    [
+      'per-point-below-threshold cap percent',
+      () => clone(xuzhouConfig) as unknown as Json,
+      'payment.deductions[0].params.cap.percent',
+      -20,
+    ],
+    [
+      'per-complaint amountEach',
+      () => clone(qinghaiConfig) as unknown as Json,
+      'payment.deductions[1].params.amountEach',
+      -500,
+    ],
+    [
+      'complaint-threshold-percent percent',
+      () => clone(qinghaiConfig) as unknown as Json,
+      'payment.deductions[2].params.percent',
+      -3,
+    ],
+    [
+      'grade-percent percent',
+      () => clone(qinghaiConfig) as unknown as Json,
+      'payment.deductions[0].params.grades[1].percent',
+      -5,
+    ],
+    [
+      'liquidated-damages percentPerDay',
+      () => clone(huaianConfig) as unknown as Json,
+      'payment.deductions[1].params.percentPerDay',
+      -0.5,
+    ],
+    [
+      'liquidated-damages capPercent',
+      () => clone(huaianConfig) as unknown as Json,
+      'payment.deductions[1].params.capPercent',
+      -10,
+    ],
     [
       'acceptance-clawback finePercent',
       () => withDeduction(huaianConfig, { id: 'clawback', kind: 'acceptance-clawback', params: { finePercent: 15 } }),
       `payment.deductions[${n(huaianConfig)}].params.finePercent`,
       -15,
     ],
-    ['milestone percent', () => clone(huaianConfig) as unknown as Json, 'payment.milestones[0].params.steps[0].cumulativePercent', -40],
-    ['turnover cap', () => ({ ...(clone(xuzhouConfig) as unknown as Json), staffing: { ...clone(xuzhouConfig.staffing), turnoverCaps: { core: 20 } } }), 'staffing.turnoverCaps.core', -20],
+    [
+      'milestone percent',
+      () => clone(huaianConfig) as unknown as Json,
+      'payment.milestones[0].params.steps[0].cumulativePercent',
+      -40,
+    ],
+    [
+      'turnover cap',
+      () => ({
+        ...(clone(xuzhouConfig) as unknown as Json),
+        staffing: { ...clone(xuzhouConfig.staffing), turnoverCaps: { core: 20 } },
+      }),
+      'staffing.turnoverCaps.core',
+      -20,
+    ],
     ['per-event cap', staffConfig, 'assessment.components[1].params.cap', -15],
     ['staff-average part max', staffConfig, 'assessment.components[0].params.parts[0].max', -30],
     ['staff-average task bonus min', staffConfig, 'assessment.components[0].params.taskBonus.min', -3],
@@ -108,9 +178,21 @@ describe('configuration money: at most numeric(18,2)', () => {
   it('refuses an exact JSON number beyond 16 integer digits and an explicit year amount beyond it', () => {
     const cfg = clone(huaianConfig) as unknown as Json;
     (cfg.money as Json).amount = 1e16;
-    (cfg.money as Json).annualSplit = { mode: 'explicit', years: [{ year: 2025, amount: '1e17' }, { year: 2026, amount: '99999999999999999' }] };
+    (cfg.money as Json).annualSplit = {
+      mode: 'explicit',
+      years: [
+        { year: 2025, amount: '1e17' },
+        { year: 2026, amount: '99999999999999999' },
+      ],
+    };
     const paths = problemsOf(cfg).map((p) => p.path);
-    expect(paths).toEqual(expect.arrayContaining(['money.amount', 'money.annualSplit.years[0].amount', 'money.annualSplit.years[1].amount']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'money.amount',
+        'money.annualSplit.years[0].amount',
+        'money.annualSplit.years[1].amount',
+      ]),
+    );
   });
 
   it('parseMoney refuses text beyond numeric(18,2)', () => {

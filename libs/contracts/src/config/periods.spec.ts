@@ -21,7 +21,17 @@ describe('period ids: one home for bounds and containment', () => {
     expect(periodContains('2026-H2', '2026-07')).toBe(true);
     expect(periodContains('2026-Q1', '2026-H1')).toBe(false);
     expect(periodContains('2026', '2027-01')).toBe(false);
-    expect(periodsWithin('2026-H1')).toEqual(['2026-H1', '2026-Q1', '2026-Q2', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+    expect(periodsWithin('2026-H1')).toEqual([
+      '2026-H1',
+      '2026-Q1',
+      '2026-Q2',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+    ]);
     expect(periodsWithin('2026-05')).toEqual(['2026-05']);
   });
 

@@ -12,8 +12,21 @@ function periodOfMonth(kind: PeriodKind, year: number, month: number): Period {
   const first = Math.floor((month - 1) / span) * span + 1;
   const last = first + span - 1;
   const idx = (first - 1) / span + 1;
-  const id = kind === 'month' ? `${year}-${pad(month)}` : kind === 'quarter' ? `${year}-Q${idx}` : kind === 'half-year' ? `${year}-H${idx}` : `${year}`;
-  return { id, kind, year, start: `${year}-${pad(first)}-01`, end: `${year}-${pad(last)}-${pad(daysInMonth(year, last))}` };
+  const id =
+    kind === 'month'
+      ? `${year}-${pad(month)}`
+      : kind === 'quarter'
+        ? `${year}-Q${idx}`
+        : kind === 'half-year'
+          ? `${year}-H${idx}`
+          : `${year}`;
+  return {
+    id,
+    kind,
+    year,
+    start: `${year}-${pad(first)}-01`,
+    end: `${year}-${pad(last)}-${pad(daysInMonth(year, last))}`,
+  };
 }
 
 /**
@@ -30,9 +43,13 @@ export function periodsInTerm(kind: PeriodKind, start: string, end: string): Per
   const endM = Number(end.slice(5, 7));
   while (y < endY || (y === endY && m <= endM)) {
     const p = periodOfMonth(kind, y, m);
-    if (out.length === 0 || out[out.length - 1].id !== p.id) out.push({ ...p, start: maxDate(p.start, start), end: minDate(p.end, end) });
+    if (out.length === 0 || out[out.length - 1].id !== p.id)
+      out.push({ ...p, start: maxDate(p.start, start), end: minDate(p.end, end) });
     m += 1;
-    if (m > 12) { m = 1; y += 1; }
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
     if (y > endY + 1) break;
   }
   return out;
@@ -88,7 +105,8 @@ export function periodsWithin(id: string): string[] {
   const p = calendarPeriod(id);
   if (!p) return [id];
   const out = new Set([id]);
-  for (const kind of ['half-year', 'quarter', 'month'] as const) for (const x of periodsInTerm(kind, p.start, p.end)) if (periodContains(id, x.id)) out.add(x.id);
+  for (const kind of ['half-year', 'quarter', 'month'] as const)
+    for (const x of periodsInTerm(kind, p.start, p.end)) if (periodContains(id, x.id)) out.add(x.id);
   return [...out];
 }
 

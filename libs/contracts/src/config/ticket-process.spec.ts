@@ -5,7 +5,10 @@ import { xuzhouConfig } from '../testing/golden-configs';
 describe('ticket process: settlement patches after 20:00', () => {
   const r = validateContractConfig({
     ...xuzhouConfig,
-    sla: { policy: { severities: [{ id: 'L1', name: 'L1', rank: 1 }], targets: [] }, process: { feedbackWithinWorkingDays: 1, closureAfterStableWorkingDays: 1, settlementPatchesNotBefore: '20:00' } },
+    sla: {
+      policy: { severities: [{ id: 'L1', name: 'L1', rank: 1 }], targets: [] },
+      process: { feedbackWithinWorkingDays: 1, closureAfterStableWorkingDays: 1, settlementPatchesNotBefore: '20:00' },
+    },
   });
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   it.each([
@@ -26,7 +29,10 @@ describe('ticket process: settlement patches after 20:00', () => {
 describe('ticket process: a patch window configured within one day', () => {
   const r = validateContractConfig({
     ...xuzhouConfig,
-    sla: { policy: { severities: [{ id: 'L1', name: 'L1', rank: 1 }], targets: [] }, process: { settlementPatchesNotBefore: '20:00', settlementPatchesNotAfter: '23:00' } },
+    sla: {
+      policy: { severities: [{ id: 'L1', name: 'L1', rank: 1 }], targets: [] },
+      process: { settlementPatchesNotBefore: '20:00', settlementPatchesNotAfter: '23:00' },
+    },
   });
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   it.each([
@@ -39,4 +45,3 @@ describe('ticket process: a patch window configured within one day', () => {
     expect(checkPatchDeployment(r.config, { affectsSettlement: true, localTime })).toHaveLength(n);
   });
 });
-

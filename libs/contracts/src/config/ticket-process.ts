@@ -13,7 +13,10 @@ export const DEFAULT_PATCH_WINDOW_END = '08:30';
  * 08:30). So 23:30 and 00:30 are allowed; 19:59 and 08:30 are not. `localTime` is the deployment time
  * HH:MM in the calendar's zone. Returns the problems (none = allowed).
  */
-export function checkPatchDeployment(config: Pick<ParsedConfig, 'sla'>, patch: { affectsSettlement: boolean; localTime: string }): Problem[] {
+export function checkPatchDeployment(
+  config: Pick<ParsedConfig, 'sla'>,
+  patch: { affectsSettlement: boolean; localTime: string },
+): Problem[] {
   if (!HH_MM.test(patch.localTime)) return [problem('localTime', 'time.formatValue', { value: patch.localTime })];
   const notBefore = config.sla?.process.settlementPatchesNotBefore;
   if (!patch.affectsSettlement || !notBefore) return [];
@@ -22,5 +25,7 @@ export function checkPatchDeployment(config: Pick<ParsedConfig, 'sla'>, patch: {
   const [from, to] = [minutes(notBefore), minutes(notAfter)];
   // A window that crosses midnight (20:00 → 08:30) or, if so configured, one within a day.
   const inWindow = from > to ? t >= from || t < to : t >= from && t < to;
-  return inWindow ? [] : [problem('localTime', 'ticket.patchWindow', { from: notBefore, to: notAfter, value: patch.localTime })];
+  return inWindow
+    ? []
+    : [problem('localTime', 'ticket.patchWindow', { from: notBefore, to: notAfter, value: patch.localTime })];
 }

@@ -1,8 +1,30 @@
-import { dec, formatPath, prefixProblems, unsafeTextProblems, zodProblems, ValidationError, type Decimal, type Problem, problem } from '@ledger/kernel';
+import {
+  dec,
+  formatPath,
+  prefixProblems,
+  unsafeTextProblems,
+  zodProblems,
+  ValidationError,
+  type Decimal,
+  type Problem,
+  problem,
+} from '@ledger/kernel';
 import type { z } from 'zod';
 import { formatMoneyGrouped } from '../money';
-import { contractConfigSchema, moneySectionSchema, staffingSchema, termSchema, type ParsedConfig } from './contract-config.schema';
-import { validateAssessmentSection, validateCalendarSection, validateProcurementSection, validateSlaPolicySection, schemeGrades } from './external';
+import {
+  contractConfigSchema,
+  moneySectionSchema,
+  staffingSchema,
+  termSchema,
+  type ParsedConfig,
+} from './contract-config.schema';
+import {
+  validateAssessmentSection,
+  validateCalendarSection,
+  validateProcurementSection,
+  validateSlaPolicySection,
+  schemeGrades,
+} from './external';
 import { periodsInTerm, termYears } from './periods';
 import { yearFees } from './year-fees';
 import { paymentSchema } from '../payment/payment.schema';
@@ -34,7 +56,10 @@ export function validateContractConfig(input: unknown): ValidationResult {
     problems.push(...unsafeTextProblems(input));
   } catch (e) {
     // A bug in a validator must not turn bad input into a crash; report it at the root.
-    return { ok: false, problems: [problem('(root)', 'validation.crashed', { detail: e instanceof Error ? e.message : String(e) })] };
+    return {
+      ok: false,
+      problems: [problem('(root)', 'validation.crashed', { detail: e instanceof Error ? e.message : String(e) })],
+    };
   }
   problems = dedupe(problems);
   if (problems.length > 0 || !parsed) return { ok: false, problems };
@@ -50,7 +75,13 @@ export function parseContractConfig(input: unknown): ParsedConfig {
 
 export class ConfigProblemsError extends ValidationError {
   constructor(problems: readonly Problem[]) {
-    super(problems, `the contract configuration has ${problems.length} problem(s): ${problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    super(
+      problems,
+      `the contract configuration has ${problems.length} problem(s): ${problems
+        .slice(0, 3)
+        .map((p) => `${p.path}: ${p.message}`)
+        .join('; ')}`,
+    );
   }
 }
 
@@ -78,14 +109,21 @@ function semanticProblems(raw: Raw): Problem[] {
   let termOk = false;
   if (term) {
     termOk = term.end >= term.start;
-    if (!termOk) problems.push(problem('term.end', 'contract.termEndsBeforeStart', { end: term.end, start: term.start }));
-    if (term.signed && term.signed > term.end) problems.push(problem('term.signed', 'contract.signedAfterEnd', { signed: term.signed, end: term.end }));
+    if (!termOk)
+      problems.push(problem('term.end', 'contract.termEndsBeforeStart', { end: term.end, start: term.start }));
+    if (term.signed && term.signed > term.end)
+      problems.push(problem('term.signed', 'contract.signedAfterEnd', { signed: term.signed, end: term.end }));
   }
 
   let fees: Map<number, Decimal> | null = null;
   if (money) {
     if (money.budget !== undefined && dec(money.amount).gt(dec(money.budget))) {
-      problems.push(problem('money.amount', 'contract.amountOverBudget', { amount: formatMoneyGrouped(money.amount), budget: formatMoneyGrouped(money.budget) }));
+      problems.push(
+        problem('money.amount', 'contract.amountOverBudget', {
+          amount: formatMoneyGrouped(money.amount),
+          budget: formatMoneyGrouped(money.budget),
+        }),
+      );
     }
     if (term && termOk) {
       const years = termYears(term.start, term.end);
@@ -96,15 +134,33 @@ function semanticProblems(raw: Raw): Problem[] {
         split.years.forEach((y, i) => {
           sum = sum.plus(dec(y.amount));
           const prior = seen.get(y.year);
-          if (prior !== undefined) problems.push(problem(`money.annualSplit.years[${i}].year`, 'year.listedTwice', { year: y.year, other: `years[${prior}]` }));
+          if (prior !== undefined)
+            problems.push(
+              problem(`money.annualSplit.years[${i}].year`, 'year.listedTwice', {
+                year: y.year,
+                other: `years[${prior}]`,
+              }),
+            );
           else seen.set(y.year, i);
-          if (!years.includes(y.year)) problems.push(problem(`money.annualSplit.years[${i}].year`, 'year.outsideTermSpan', { year: y.year, start: term.start, end: term.end }));
+          if (!years.includes(y.year))
+            problems.push(
+              problem(`money.annualSplit.years[${i}].year`, 'year.outsideTermSpan', {
+                year: y.year,
+                start: term.start,
+                end: term.end,
+              }),
+            );
         });
         years.forEach((y) => {
           if (!seen.has(y)) problems.push(problem('money.annualSplit.years', 'year.notCovered', { year: y }));
         });
         if (!sum.eq(dec(money.amount))) {
-          problems.push(problem('money.annualSplit.years', 'contract.yearFeesMismatch', { sum: formatMoneyGrouped(sum), amount: formatMoneyGrouped(money.amount) }));
+          problems.push(
+            problem('money.annualSplit.years', 'contract.yearFeesMismatch', {
+              sum: formatMoneyGrouped(sum),
+              amount: formatMoneyGrouped(money.amount),
+            }),
+          );
         } else if (problems.every((p) => !p.path.startsWith('money.annualSplit'))) {
           fees = yearFees(money.amount, term, split);
         }
@@ -118,13 +174,19 @@ function semanticProblems(raw: Raw): Problem[] {
 
   const rawSla = asRecord(raw.sla);
   if (raw.calendar !== undefined) problems.push(...prefixProblems('calendar', validateCalendarSection(raw.calendar)));
-  if (raw.sla !== undefined && rawSla.policy !== undefined) problems.push(...prefixProblems('sla.policy', validateSlaPolicySection(rawSla.policy)));
-  if (raw.assessment !== undefined) problems.push(...prefixProblems('assessment', validateAssessmentSection(raw.assessment)));
-  if (raw.procurement !== undefined) problems.push(...prefixProblems('procurement', validateProcurementSection(raw.procurement)));
+  if (raw.sla !== undefined && rawSla.policy !== undefined)
+    problems.push(...prefixProblems('sla.policy', validateSlaPolicySection(rawSla.policy)));
+  if (raw.assessment !== undefined)
+    problems.push(...prefixProblems('assessment', validateAssessmentSection(raw.assessment)));
+  if (raw.procurement !== undefined)
+    problems.push(...prefixProblems('procurement', validateProcurementSection(raw.procurement)));
 
   problems.push(...uniqueIds(raw.obligations, 'obligations'));
   const taxonomy = asRecord(raw.taxonomy);
-  problems.push(...duplicatesIn(taxonomy.categories, 'taxonomy.categories'), ...duplicatesIn(taxonomy.businessAreas, 'taxonomy.businessAreas'));
+  problems.push(
+    ...duplicatesIn(taxonomy.categories, 'taxonomy.categories'),
+    ...duplicatesIn(taxonomy.businessAreas, 'taxonomy.businessAreas'),
+  );
 
   const payment = sectionParse(paymentSchema, raw.payment ?? {});
   if (payment && money && term && termOk && fees) {
@@ -139,13 +201,20 @@ function semanticProblems(raw: Raw): Problem[] {
         raw.assessment === undefined
           ? []
           : periodKind
-            ? [...periodsInTerm(periodKind, term.start, term.end).map((p) => p.id), ...termYears(term.start, term.end).map(String)]
-            : (['month', 'quarter', 'half-year', 'year'] as const).flatMap((k) => periodsInTerm(k, term.start, term.end).map((p) => p.id)),
+            ? [
+                ...periodsInTerm(periodKind, term.start, term.end).map((p) => p.id),
+                ...termYears(term.start, term.end).map(String),
+              ]
+            : (['month', 'quarter', 'half-year', 'year'] as const).flatMap((k) =>
+                periodsInTerm(k, term.start, term.end).map((p) => p.id),
+              ),
       ),
       grades: raw.assessment === undefined ? null : schemeGrades(raw.assessment),
       milestoneIds: new Set(payment.milestones.map((m) => m.id)),
     };
-    problems.push(...prefixProblems('payment', validatePaymentTerms(payment, ctx, raw.assessment !== undefined, raw.assessment)));
+    problems.push(
+      ...prefixProblems('payment', validatePaymentTerms(payment, ctx, raw.assessment !== undefined, raw.assessment)),
+    );
   }
   return problems;
 }
@@ -155,14 +224,24 @@ function staffingProblems(s: z.output<typeof staffingSchema>): Problem[] {
   const roleIds = new Set(s.roles.map((r) => r.id));
   s.minimums.forEach((m, i) => {
     (m.roles ?? []).forEach((r, j) => {
-      if (!roleIds.has(r)) problems.push(problem(formatPath(['minimums', i, 'roles', j]), 'unknown.role', { value: r, known: [...roleIds] }));
+      if (!roleIds.has(r))
+        problems.push(
+          problem(formatPath(['minimums', i, 'roles', j]), 'unknown.role', { value: r, known: [...roleIds] }),
+        );
     });
     if (s.roles.length === 0) return;
     const available = s.roles
-      .filter((r) => (!m.placement || r.placement === m.placement) && (!m.coverage || r.coverage === m.coverage) && (!m.roles || m.roles.includes(r.id)))
+      .filter(
+        (r) =>
+          (!m.placement || r.placement === m.placement) &&
+          (!m.coverage || r.coverage === m.coverage) &&
+          (!m.roles || m.roles.includes(r.id)),
+      )
       .reduce((a, r) => a + r.headcount, 0);
     if (available < m.min) {
-      problems.push(problem(formatPath(['minimums', i, 'min']), 'staffing.minimumExceedsPlan', { min: m.min, available }));
+      problems.push(
+        problem(formatPath(['minimums', i, 'min']), 'staffing.minimumExceedsPlan', { min: m.min, available }),
+      );
     }
   });
   problems.push(...uniqueIds(s.allowances, 'allowances'));
@@ -177,7 +256,8 @@ function uniqueIds(list: unknown, path: string): Problem[] {
     const id = asRecord(item).id;
     if (typeof id !== 'string') return;
     const prior = seen.get(id);
-    if (prior !== undefined) problems.push(problem(`${path}[${i}].id`, 'list.duplicateId', { value: id, other: `${path}[${prior}]` }));
+    if (prior !== undefined)
+      problems.push(problem(`${path}[${i}].id`, 'list.duplicateId', { value: id, other: `${path}[${prior}]` }));
     else seen.set(id, i);
   });
   return problems;
@@ -189,7 +269,8 @@ function duplicatesIn(list: unknown, path: string): Problem[] {
   const seen = new Map<unknown, number>();
   list.forEach((v, i) => {
     const prior = seen.get(v);
-    if (prior !== undefined) problems.push(problem(`${path}[${i}]`, 'list.duplicate', { value: String(v), other: `[${prior}]` }));
+    if (prior !== undefined)
+      problems.push(problem(`${path}[${i}]`, 'list.duplicate', { value: String(v), other: `[${prior}]` }));
     else seen.set(v, i);
   });
   return problems;

@@ -8,7 +8,11 @@ type Split = { mode: 'by-months' } | { mode: 'explicit'; years: { year: number; 
  * Year → fee. By months: the amount split in proportion to the term's months in each calendar year
  * (Huai'an 2025-07..2026-12: 6/18 and 12/18), the last year absorbing the rounding remainder.
  */
-export function yearFees(amount: string, term: { start: string; end: string }, split: Split | undefined): Map<number, Decimal> {
+export function yearFees(
+  amount: string,
+  term: { start: string; end: string },
+  split: Split | undefined,
+): Map<number, Decimal> {
   const fees = new Map<number, Decimal>();
   if (split && split.mode === 'explicit') {
     for (const y of split.years) fees.set(y.year, dec(y.amount));

@@ -18,32 +18,68 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
   [LEGACY_TEXT_CODE]: t('{text}', '{text}'),
 
   // ------------------------------------------------------------------ assessment (libs/scoring)
-  'score.banded': t('{metric} {shown}[[ {unit}]]，落在区间 {band}[[（{label}）]] → {points:signed}', '{metric} {shown}[[ {unit}]] in band {band}[[ ({label})]] → {points:signed}'),
+  'score.banded': t(
+    '{metric} {shown}[[ {unit}]]，落在区间 {band}[[（{label}）]] → {points:signed}',
+    '{metric} {shown}[[ {unit}]] in band {band}[[ ({label})]] → {points:signed}',
+  ),
   'score.banded.undefined': t('{metric}：本期无法计算 → 0', '{metric}: undefined for this period → 0'),
-  'score.banded.undefined-note': t('{metric} 本期无法计算（例如没有到期的工单），该项得 0 分', '{metric} is undefined for this period (e.g. no tickets due), so this component scores 0'),
-  'score.banded.shown-elsewhere': t('{metric} 精确值为 {value}[[ {unit}]]，显示为 {shown}，但落在区间 {band}', '{metric} is {value}[[ {unit}]] exactly; it shows as {shown} but falls in band {band}'),
+  'score.banded.undefined-note': t(
+    '{metric} 本期无法计算（例如没有到期的工单），该项得 0 分',
+    '{metric} is undefined for this period (e.g. no tickets due), so this component scores 0',
+  ),
+  'score.banded.shown-elsewhere': t(
+    '{metric} 精确值为 {value}[[ {unit}]]，显示为 {shown}，但落在区间 {band}',
+    '{metric} is {value}[[ {unit}]] exactly; it shows as {shown} but falls in band {band}',
+  ),
   'score.choice': t('{question}：{choice} → {points:signed}', '{question}: {choice} → {points:signed}'),
-  'score.item-average': t('{items} 项平均分 = {sum} ÷ {items} = {average:d2}，落在 {band} → 等级 {grade}（{passes:sub}）', 'average of {items} items = {sum} ÷ {items} = {average:d2} in {band} → grade {grade} ({passes:sub})'),
+  'score.item-average': t(
+    '{items} 项平均分 = {sum} ÷ {items} = {average:d2}，落在 {band} → 等级 {grade}（{passes:sub}）',
+    'average of {items} items = {sum} ÷ {items} = {average:d2} in {band} → grade {grade} ({passes:sub})',
+  ),
   'passes.true': t('合格', 'passes'),
   'passes.false': t('不合格', 'fails'),
   'score.per-event.none': t('{event}：无 → 0', '{event}: none → 0'),
-  'score.per-event': t('{event}：{count} × {per:signed} = {raw:signed}[[（上限 {cap} → {total:signed}）]][[ [{ids}]]]', '{event}: {count} × {per:signed} = {raw:signed}[[ (cap {cap} → {total:signed})]][[ [{ids}]]]'),
-  'score.per-event.capped': t('{event}：{raw:signed} 按上限计为 {total:signed}', '{event}: {raw:signed} capped at {total:signed}'),
+  'score.per-event': t(
+    '{event}：{count} × {per:signed} = {raw:signed}[[（上限 {cap} → {total:signed}）]][[ [{ids}]]]',
+    '{event}: {count} × {per:signed} = {raw:signed}[[ (cap {cap} → {total:signed})]][[ [{ids}]]]',
+  ),
+  'score.per-event.capped': t(
+    '{event}：{raw:signed} 按上限计为 {total:signed}',
+    '{event}: {raw:signed} capped at {total:signed}',
+  ),
   'score.staff-average.empty': t('人员平均分：本期无人评分 → 0', 'staff average: nobody was scored → 0'),
-  'score.staff-average.empty-note': t('本期没有人员评分，该项得 0 分', 'no staff were scored this period, so this component scores 0'),
-  'score.staff-average': t('人员平均分 {average:d2}（共 {people} 人），落在区间 {band}[[（{label}）]] → {points:signed}', 'staff average {average:d2} over {people} people in band {band}[[ ({label})]] → {points:signed}'),
+  'score.staff-average.empty-note': t(
+    '本期没有人员评分，该项得 0 分',
+    'no staff were scored this period, so this component scores 0',
+  ),
+  'score.staff-average': t(
+    '人员平均分 {average:d2}（共 {people} 人），落在区间 {band}[[（{label}）]] → {points:signed}',
+    'staff average {average:d2} over {people} people in band {band}[[ ({label})]] → {points:signed}',
+  ),
   'score.staff-average.person-capped': t('{who}：{raw} 按上限计为 {cap}', '{who}: {raw} capped at {cap}'),
   'score.component-note': t('{component}：{note:sub}', '{component}: {note:sub}'),
-  'score.scheme': t('{base:d2} + ({terms}) = {unclamped:d2}[[ → 按上下限取 {clamped}]][[；等级 {grade}]][[（{gradeBand}）]]', '{base:d2} + ({terms}) = {unclamped:d2}[[ → clamped to {clamped}]][[; grade {grade}]][[ ({gradeBand})]]'),
-  'score.scheme.clamped': t('{unclamped:d2} 超出 {min}..{max}，按上下限取 {score}', '{unclamped:d2} is outside {min}..{max}; clamped to {score}'),
+  'score.scheme': t(
+    '{base:d2} + ({terms}) = {unclamped:d2}[[ → 按上下限取 {clamped}]][[；等级 {grade}]][[（{gradeBand}）]]',
+    '{base:d2} + ({terms}) = {unclamped:d2}[[ → clamped to {clamped}]][[; grade {grade}]][[ ({gradeBand})]]',
+  ),
+  'score.scheme.clamped': t(
+    '{unclamped:d2} 超出 {min}..{max}，按上下限取 {score}',
+    '{unclamped:d2} is outside {min}..{max}; clamped to {score}',
+  ),
   'score.scheme-note': t('{text}', '{text}'),
   'score.year': t('({scores}) 的平均 = {sum} ÷ {count} = {score}', 'mean of ({scores}) = {sum} ÷ {count} = {score}'),
-  'score.year.partial': t('不完整年度：{count} / {expected} 个{period:sub}期间的平均', 'partial year: mean of {count} of {expected} {period:sub} periods'),
+  'score.year.partial': t(
+    '不完整年度：{count} / {expected} 个{period:sub}期间的平均',
+    'partial year: mean of {count} of {expected} {period:sub} periods',
+  ),
   'period.half-year': t('半年', 'half-year'),
   'period.quarter': t('季度', 'quarter'),
   'period.month': t('月度', 'month'),
   'period.year': t('年度', 'year'),
-  STAFF_BELOW_THRESHOLD: t('{who} 得分 {total:d2}，低于 {threshold}：{message}', '{who} scored {total:d2} < {threshold}: {message}'),
+  STAFF_BELOW_THRESHOLD: t(
+    '{who} 得分 {total:d2}，低于 {threshold}：{message}',
+    '{who} scored {total:d2} < {threshold}: {message}',
+  ),
   'flag.scheme-alert': t('{message}', '{message}'),
 
   // ------------------------------------------------------------------ procurement (libs/scoring procurement items, price)
@@ -62,61 +98,145 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
   // The condition is the tender's Chinese text: quoted in zh-CN, named in English.
   'procurement.all-or-nothing.met': t('{condition}：全部满足 → {points}', 'every stated commitment met → {points}'),
   'procurement.all-or-nothing.not-met': t('{condition}：未全部满足 → 0', 'not every stated commitment met → 0'),
-  'procurement.flaws': t('[[{found} 处 + 缺项 {missing} 处（{topics}）= ]]{flaws} 处瑕疵 → {points}', '[[{found} + {missing} missing ({topics}) = ]]{flaws} flaw(s) → {points}'),
-  'procurement.flaws.too-many': t('[[{found} 处 + 缺项 {missing} 处（{topics}）= ]]{flaws} 处瑕疵 ≥ {limit} → 0', '[[{found} + {missing} missing ({topics}) = ]]{flaws} flaw(s) ≥ {limit} → 0'),
+  'procurement.flaws': t(
+    '[[{found} 处 + 缺项 {missing} 处（{topics}）= ]]{flaws} 处瑕疵 → {points}',
+    '[[{found} + {missing} missing ({topics}) = ]]{flaws} flaw(s) → {points}',
+  ),
+  'procurement.flaws.too-many': t(
+    '[[{found} 处 + 缺项 {missing} 处（{topics}）= ]]{flaws} 处瑕疵 ≥ {limit} → 0',
+    '[[{found} + {missing} missing ({topics}) = ]]{flaws} flaw(s) ≥ {limit} → 0',
+  ),
   'procurement.flaws.no-plan': t('未提供方案 → 0', 'no plan → 0'),
   'procurement.flaws.fails-requirements': t('不满足招标文件要求 → 0', 'fails the tender requirements → 0'),
-  'procurement.flaws.missing-mandatory': t('缺失必备内容 {topics} → 不予认定加分 → 0', 'mandatory content missing ({topics}) → not credited → 0'),
-  'procurement.price': t('价格得分 = 评标基准价 {base:money} ÷ 评审价 {evaluated:money} × {weight} = {score:d2}', 'price score = base price {base:money} ÷ evaluated price {evaluated:money} × {weight} = {score:d2}'),
+  'procurement.flaws.missing-mandatory': t(
+    '缺失必备内容 {topics} → 不予认定加分 → 0',
+    'mandatory content missing ({topics}) → not credited → 0',
+  ),
+  'procurement.price': t(
+    '价格得分 = 评标基准价 {base:money} ÷ 评审价 {evaluated:money} × {weight} = {score:d2}',
+    'price score = base price {base:money} ÷ evaluated price {evaluated:money} × {weight} = {score:d2}',
+  ),
   'procurement.price.small-micro': t(
     '价格得分 = 评标基准价 {base:money} ÷ 评审价 {evaluated:money}（报价 {price:money} × (1 − {deduction} %)，{preference:sub}）× {weight} = {score:d2}',
     'price score = base price {base:money} ÷ evaluated price {evaluated:money} ({price:money} × (1 − {deduction} %), {preference:sub}) × {weight} = {score:d2}',
   ),
   'preference.small-micro': t('小微企业', 'small or micro enterprise'),
   'preference.prison-enterprise': t('监狱企业，视同小微企业', 'prison enterprise, counted as small or micro'),
-  'preference.disability-welfare-unit': t('残疾人福利性单位，视同小微企业', 'welfare unit for the disabled, counted as small or micro'),
+  'preference.disability-welfare-unit': t(
+    '残疾人福利性单位，视同小微企业',
+    'welfare unit for the disabled, counted as small or micro',
+  ),
 
   // ------------------------------------------------------------------ payment: how a line's gross was derived
   'base.amount': t('合同金额 {baseAmount:money}', 'the contract amount {baseAmount:money}'),
   'base.year-fee': t('{baseYear} 年度费用 {baseAmount:money}', 'the {baseYear} fee {baseAmount:money}'),
   'payment.basis.percent': t('{base:sub} 的 {percent} %', '{percent} % of {base:sub}'),
-  'payment.basis.cumulative': t('{base:sub} 的 {cumulativePercent} % = 累计 {cumulative:money}，减去已安排的 {previousPercent} % {previous:money}', '{cumulativePercent} % of {base:sub} = {cumulative:money} in total, less {previousPercent} % already scheduled {previous:money}'),
-  'payment.basis.per-period-share': t('{year} 年度费用 {fee:money} 的 {percent} %', '{percent} % of the {year} fee {fee:money}'),
-  'payment.basis.quarterly': t('每季度 {base:sub} 的 {percentEach} %；{quarters} 个季度共 {total:money}，平均分摊', '{percentEach} % of {base:sub} per quarter; {quarters} quarters = {total:money} split equally'),
-  'payment.basis.settlement-amount': t('合同金额 {amount:money} 的 {percent} %', '{percent} % of the contract amount {amount:money}'),
-  'payment.basis.settlement-year-fee': t('{year} 年度费用 {fee:money} 的 {percent} %', '{percent} % of the {year} fee {fee:money}'),
+  'payment.basis.cumulative': t(
+    '{base:sub} 的 {cumulativePercent} % = 累计 {cumulative:money}，减去已安排的 {previousPercent} % {previous:money}',
+    '{cumulativePercent} % of {base:sub} = {cumulative:money} in total, less {previousPercent} % already scheduled {previous:money}',
+  ),
+  'payment.basis.per-period-share': t(
+    '{year} 年度费用 {fee:money} 的 {percent} %',
+    '{percent} % of the {year} fee {fee:money}',
+  ),
+  'payment.basis.quarterly': t(
+    '每季度 {base:sub} 的 {percentEach} %；{quarters} 个季度共 {total:money}，平均分摊',
+    '{percentEach} % of {base:sub} per quarter; {quarters} quarters = {total:money} split equally',
+  ),
+  'payment.basis.settlement-amount': t(
+    '合同金额 {amount:money} 的 {percent} %',
+    '{percent} % of the contract amount {amount:money}',
+  ),
+  'payment.basis.settlement-year-fee': t(
+    '{year} 年度费用 {fee:money} 的 {percent} %',
+    '{percent} % of the {year} fee {fee:money}',
+  ),
 
   // ------------------------------------------------------------------ payment: deductions (formula)
-  'payment.deduction.absence': t('缺勤[[ {year} 年]]：{base:money} × {absent} ÷ {planned} = {amount:money}（计划 {planned} 人月，实际 {actual} 人月）', 'absence[[ {year}]]: {base:money} × {absent} ÷ {planned} = {amount:money} (planned {planned} person-months, actual {actual})'),
+  'payment.deduction.absence': t(
+    '缺勤[[ {year} 年]]：{base:money} × {absent} ÷ {planned} = {amount:money}（计划 {planned} 人月，实际 {actual} 人月）',
+    'absence[[ {year}]]: {base:money} × {absent} ÷ {planned} = {amount:money} (planned {planned} person-months, actual {actual})',
+  ),
   'why.accepted-late': t('{acceptedOn} 才通过验收，晚于 {deadline}', 'accepted only on {acceptedOn}, after {deadline}'),
-  'why.not-accepted': t('截至 {deadline} 未通过验收（服务期末 {termEnd} + {graceMonths} 个月）', 'not accepted by {deadline} (term end {termEnd} + {graceMonths} months)'),
-  'payment.deduction.clawback': t('追回：{why:sub}：该节点全部 {gross:money} 予以追回', 'clawback: {why:sub}: the whole line {gross:money} is recovered'),
-  'payment.deduction.clawback-fine': t('违约金：{why:sub}：{amount:money} 的 {finePercent} % = {fine:money}', 'fine: {why:sub}: {finePercent} % of {amount:money} = {fine:money}'),
-  'payment.deduction.complaint-threshold': t('{period} 有效投诉 {count} 次 ≥ {min}：{gross:money} 的 {percent} % = {amount:money}', '{count} valid complaints in {period} ≥ {min}: {percent} % of {gross:money} = {amount:money}'),
-  'payment.deduction.consecutive-grade': t('预警：{months} 评为 {grade}（连续 {consecutive} 个月）：采购人可解除合同；{line} 的付款 {gross:money} 不予支付', 'ALERT: {months} graded {grade} ({consecutive} consecutive months): the buyer may terminate; the {line} payment {gross:money} is not paid'),
-  'payment.deduction.grade-percent': t('{period} 等级 {grade}：{gross:money} 的 {percent} % = {amount:money}[[；推迟 {delayMonths} 个月支付]]', '{period} grade {grade}: {percent} % of {gross:money} = {amount:money}[[; paid {delayMonths} month(s) later]]'),
+  'why.not-accepted': t(
+    '截至 {deadline} 未通过验收（服务期末 {termEnd} + {graceMonths} 个月）',
+    'not accepted by {deadline} (term end {termEnd} + {graceMonths} months)',
+  ),
+  'payment.deduction.clawback': t(
+    '追回：{why:sub}：该节点全部 {gross:money} 予以追回',
+    'clawback: {why:sub}: the whole line {gross:money} is recovered',
+  ),
+  'payment.deduction.clawback-fine': t(
+    '违约金：{why:sub}：{amount:money} 的 {finePercent} % = {fine:money}',
+    'fine: {why:sub}: {finePercent} % of {amount:money} = {fine:money}',
+  ),
+  'payment.deduction.complaint-threshold': t(
+    '{period} 有效投诉 {count} 次 ≥ {min}：{gross:money} 的 {percent} % = {amount:money}',
+    '{count} valid complaints in {period} ≥ {min}: {percent} % of {gross:money} = {amount:money}',
+  ),
+  'payment.deduction.consecutive-grade': t(
+    '预警：{months} 评为 {grade}（连续 {consecutive} 个月）：采购人可解除合同；{line} 的付款 {gross:money} 不予支付',
+    'ALERT: {months} graded {grade} ({consecutive} consecutive months): the buyer may terminate; the {line} payment {gross:money} is not paid',
+  ),
+  'payment.deduction.grade-percent': t(
+    '{period} 等级 {grade}：{gross:money} 的 {percent} % = {amount:money}[[；推迟 {delayMonths} 个月支付]]',
+    '{period} grade {grade}: {percent} % of {gross:money} = {amount:money}[[; paid {delayMonths} month(s) later]]',
+  ),
   'capNote.capped': t('按上限 {capPercent} % 计 = {cap:money}', 'capped at {capPercent} % = {cap:money}'),
-  'capNote.reached': t('上限 {capPercent} % = {cap:money}，恰好达到', 'cap {capPercent} % = {cap:money} reached exactly'),
+  'capNote.reached': t(
+    '上限 {capPercent} % = {cap:money}，恰好达到',
+    'cap {capPercent} % = {cap:money} reached exactly',
+  ),
   'capNote.not-reached': t('上限 {capPercent} % = {cap:money}，未达到', 'cap {capPercent} % = {cap:money} not reached'),
-  'payment.deduction.liquidated-damages': t('逾期交付 {id}[[（{description}）]]：{days} 天 × {percentPerDay} % × {value:money} = {raw:money}，{capNote:sub}', 'late delivery {id}[[ ({description})]]: {days} day(s) × {percentPerDay} % × {value:money} = {raw:money}, {capNote:sub}'),
-  'payment.deduction.manual': t('人工调整 {id}：{reason}：{amount:money}', 'manual adjustment {id}: {reason}: {amount:money}'),
-  'payment.deduction.manual-give-back': t('人工调整 {id}：{reason}：退还 {amount:money}', 'manual adjustment {id}: {reason}: gives back {amount:money}'),
-  'payment.deduction.per-complaint': t('{period} 有效投诉 {count} 次 × {each:money} = {amount:money}', '{count} valid complaint(s) in {period} × {each:money} = {amount:money}'),
+  'payment.deduction.liquidated-damages': t(
+    '逾期交付 {id}[[（{description}）]]：{days} 天 × {percentPerDay} % × {value:money} = {raw:money}，{capNote:sub}',
+    'late delivery {id}[[ ({description})]]: {days} day(s) × {percentPerDay} % × {value:money} = {raw:money}, {capNote:sub}',
+  ),
+  'payment.deduction.manual': t(
+    '人工调整 {id}：{reason}：{amount:money}',
+    'manual adjustment {id}: {reason}: {amount:money}',
+  ),
+  'payment.deduction.manual-give-back': t(
+    '人工调整 {id}：{reason}：退还 {amount:money}',
+    'manual adjustment {id}: {reason}: gives back {amount:money}',
+  ),
+  'payment.deduction.per-complaint': t(
+    '{period} 有效投诉 {count} 次 × {each:money} = {amount:money}',
+    '{count} valid complaint(s) in {period} × {each:money} = {amount:money}',
+  ),
   'scope.year': t('{ref} 年度', '{ref} year'),
   'scope.period': t('{ref}', '{ref}'),
-  'payment.deduction.per-point.none': t('{scope:sub}得分 {score} ≥ {threshold}：不扣款', '{scope:sub} score {score} ≥ {threshold}: no deduction'),
+  'payment.deduction.per-point.none': t(
+    '{scope:sub}得分 {score} ≥ {threshold}：不扣款',
+    '{scope:sub} score {score} ≥ {threshold}: no deduction',
+  ),
   'rounding.ceil': t('（{gap} 向上取整）', ' (ceil of {gap})'),
   'rounding.floor': t('（{gap} 向下取整）', ' (floor of {gap})'),
   'rounding.proportional': t('', ''),
   'capWhat.amount': t('合同金额', 'the contract amount'),
   'capWhat.year-fee': t('{capYear} 年度费用', 'the {capYear} fee'),
-  'capState.capped': t('，按上限 {capWhat:sub} {capBase:money} 的 {capPercent} % = {cap:money} 计', ', capped at {capPercent} % of {capWhat:sub} {capBase:money} = {cap:money}'),
-  'capState.reached': t('，上限 {capWhat:sub} {capBase:money} 的 {capPercent} % = {cap:money}，恰好达到', ', cap {capPercent} % of {capWhat:sub} {capBase:money} = {cap:money} reached exactly'),
-  'capState.not-reached': t('，上限 {capWhat:sub} {capBase:money} 的 {capPercent} % = {cap:money}，未达到', ', cap {capPercent} % of {capWhat:sub} {capBase:money} = {cap:money} not reached'),
+  'capState.capped': t(
+    '，按上限 {capWhat:sub} {capBase:money} 的 {capPercent} % = {cap:money} 计',
+    ', capped at {capPercent} % of {capWhat:sub} {capBase:money} = {cap:money}',
+  ),
+  'capState.reached': t(
+    '，上限 {capWhat:sub} {capBase:money} 的 {capPercent} % = {cap:money}，恰好达到',
+    ', cap {capPercent} % of {capWhat:sub} {capBase:money} = {cap:money} reached exactly',
+  ),
+  'capState.not-reached': t(
+    '，上限 {capWhat:sub} {capBase:money} 的 {capPercent} % = {cap:money}，未达到',
+    ', cap {capPercent} % of {capWhat:sub} {capBase:money} = {cap:money} not reached',
+  ),
   'capState.none': t('', ''),
-  'payment.deduction.per-point': t('{scope:sub}得分 {score}：低于 {threshold} 共 {points} 分{rounding:sub} × {perPoint:money} = {raw:money}{capState:sub}', '{scope:sub} score {score}: {points} point(s) below {threshold}{rounding:sub} × {perPoint:money} = {raw:money}{capState:sub}'),
+  'payment.deduction.per-point': t(
+    '{scope:sub}得分 {score}：低于 {threshold} 共 {points} 分{rounding:sub} × {perPoint:money} = {raw:money}{capState:sub}',
+    '{scope:sub} score {score}: {points} point(s) below {threshold}{rounding:sub} × {perPoint:money} = {raw:money}{capState:sub}',
+  ),
   'payment.deduction.carried': t('由 {from} 结转：{amount:money}', 'carried from {from}: {amount:money}'),
-  'payment.deduction.excess': t('扣款 {own:money} 超过应付金额 {gross:money}：{excess:money} 结转至仍待支付的款项', 'deductions {own:money} exceed the gross {gross:money}: {excess:money} carried to what is still payable'),
+  'payment.deduction.excess': t(
+    '扣款 {own:money} 超过应付金额 {gross:money}：{excess:money} 结转至仍待支付的款项',
+    'deductions {own:money} exceed the gross {gross:money}: {excess:money} carried to what is still payable',
+  ),
 
   // ------------------------------------------------------------------ payment: due dates, conditions, status (reasons)
   'event.signing': t('合同签订', 'signing'),
@@ -129,7 +249,10 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
   'event.acceptance': t('验收', 'acceptance'),
   'payment.due.date': t('应付日期 {date}', 'due {date}'),
   'payment.due.unknown': t('应付日期未定：{event:sub}尚未发生', 'due date unknown: {event:sub} has not happened yet'),
-  'payment.due.after': t('{event:sub}（{eventDate}）后[[ {months} 个月]][[ {days} 天]]到期', 'due {offset:sub} after {event:sub} ({eventDate})'),
+  'payment.due.after': t(
+    '{event:sub}（{eventDate}）后[[ {months} 个月]][[ {days} 天]]到期',
+    'due {offset:sub} after {event:sub} ({eventDate})',
+  ),
   'offset.months': t('', '{months} month(s)'),
   'offset.days': t('', '{days} day(s)'),
   'offset.both': t('', '{months} month(s) {days} day(s)'),
@@ -141,29 +264,77 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
   'target.period': t('{ref}', '{ref}'),
   'target.year': t('{ref} 年度', 'year {ref}'),
   'payment.condition.acceptance-pending': t('{state:sub}：等待验收', '{state:sub}: waiting for acceptance'),
-  'payment.condition.no-quarter': t('{state:sub}：本节点没有需认定合格的季度', '{state:sub}: the line has no quarter to qualify'),
+  'payment.condition.no-quarter': t(
+    '{state:sub}：本节点没有需认定合格的季度',
+    '{state:sub}: the line has no quarter to qualify',
+  ),
   'payment.condition.accepted': t('{state:sub}：已通过验收[[（{date}）]]', '{state:sub}: accepted[[ on {date}]]'),
-  'payment.condition.not-accepted': t('{state:sub}：未通过验收[[（{date}）]]', '{state:sub}: acceptance not passed[[ ({date})]]'),
-  'payment.condition.grade-pending': t('{state:sub}：等待{target:sub}等级（须为 {grades}）', '{state:sub}: waiting for the {target:sub} grade (needs {grades})'),
-  'payment.condition.grade-in': t('{state:sub}：{target:sub}等级 {grade} 属于 {grades}', '{state:sub}: {target:sub} grade {grade} is in {grades}'),
-  'payment.condition.grade-not-in': t('{state:sub}：{target:sub}等级 {grade} 不属于 {grades}', '{state:sub}: {target:sub} grade {grade} is not in {grades}'),
+  'payment.condition.not-accepted': t(
+    '{state:sub}：未通过验收[[（{date}）]]',
+    '{state:sub}: acceptance not passed[[ ({date})]]',
+  ),
+  'payment.condition.grade-pending': t(
+    '{state:sub}：等待{target:sub}等级（须为 {grades}）',
+    '{state:sub}: waiting for the {target:sub} grade (needs {grades})',
+  ),
+  'payment.condition.grade-in': t(
+    '{state:sub}：{target:sub}等级 {grade} 属于 {grades}',
+    '{state:sub}: {target:sub} grade {grade} is in {grades}',
+  ),
+  'payment.condition.grade-not-in': t(
+    '{state:sub}：{target:sub}等级 {grade} 不属于 {grades}',
+    '{state:sub}: {target:sub} grade {grade} is not in {grades}',
+  ),
   'ledger.any': t('台账', 'the ledger'),
   'ledger.one': t('{ledgerId} 台账', 'the {ledgerId} ledger'),
-  'payment.condition.ledger-pending': t('{state:sub}：等待{ledger:sub}确认', '{state:sub}: waiting for {ledger:sub} to be confirmed'),
+  'payment.condition.ledger-pending': t(
+    '{state:sub}：等待{ledger:sub}确认',
+    '{state:sub}: waiting for {ledger:sub} to be confirmed',
+  ),
   'payment.condition.ledger-confirmed': t('{state:sub}：{ledger:sub}已确认', '{state:sub}: {ledger:sub} confirmed'),
-  'payment.condition.ledger-not-confirmed': t('{state:sub}：{ledger:sub}未确认', '{state:sub}: {ledger:sub} not confirmed'),
-  'payment.condition.quarter-pending': t('{state:sub}：等待 {quarter} 合格认定', '{state:sub}: waiting for {quarter} to be qualified'),
-  'payment.condition.quarter-qualified': t('{state:sub}：{quarter} 服务合格', '{state:sub}: {quarter} service qualified'),
-  'payment.condition.quarter-not-qualified': t('{state:sub}：{quarter} 服务不合格', '{state:sub}: {quarter} service not qualified (服务不合格)'),
-  'payment.condition.score-pending': t('{state:sub}：等待{target:sub}得分（须 ≥ {min}）', '{state:sub}: waiting for the {target:sub} score (needs ≥ {min})'),
-  'payment.condition.score-met': t('{state:sub}：{target:sub}得分 {score} ≥ {min}', '{state:sub}: {target:sub} score {score} ≥ {min}'),
-  'payment.condition.score-failed': t('{state:sub}：{target:sub}得分 {score} < {min}', '{state:sub}: {target:sub} score {score} < {min}'),
-  'payment.reason.withheld': t('暂扣：{net:money} 在条件满足前暂扣；本节点的扣款由其担保', 'withheld: {net} is kept until the condition is met; deductions on this line are secured by it'),
+  'payment.condition.ledger-not-confirmed': t(
+    '{state:sub}：{ledger:sub}未确认',
+    '{state:sub}: {ledger:sub} not confirmed',
+  ),
+  'payment.condition.quarter-pending': t(
+    '{state:sub}：等待 {quarter} 合格认定',
+    '{state:sub}: waiting for {quarter} to be qualified',
+  ),
+  'payment.condition.quarter-qualified': t(
+    '{state:sub}：{quarter} 服务合格',
+    '{state:sub}: {quarter} service qualified',
+  ),
+  'payment.condition.quarter-not-qualified': t(
+    '{state:sub}：{quarter} 服务不合格',
+    '{state:sub}: {quarter} service not qualified (服务不合格)',
+  ),
+  'payment.condition.score-pending': t(
+    '{state:sub}：等待{target:sub}得分（须 ≥ {min}）',
+    '{state:sub}: waiting for the {target:sub} score (needs ≥ {min})',
+  ),
+  'payment.condition.score-met': t(
+    '{state:sub}：{target:sub}得分 {score} ≥ {min}',
+    '{state:sub}: {target:sub} score {score} ≥ {min}',
+  ),
+  'payment.condition.score-failed': t(
+    '{state:sub}：{target:sub}得分 {score} < {min}',
+    '{state:sub}: {target:sub} score {score} < {min}',
+  ),
+  'payment.reason.withheld': t(
+    '暂扣：{net:money} 在条件满足前暂扣；本节点的扣款由其担保',
+    'withheld: {net} is kept until the condition is met; deductions on this line are secured by it',
+  ),
   'payment.reason.paid-so-far': t('已付 {paid:money}', 'paid so far {paid:money}'),
-  'payment.reason.owed-back': t('已付 {paid:money}，但本节点实付为 {net:money}：供应商应退还 {back:money}', 'paid {paid:money} but the line nets {net:money}: {back:money} owed back by the vendor'),
+  'payment.reason.owed-back': t(
+    '已付 {paid:money}，但本节点实付为 {net:money}：供应商应退还 {back:money}',
+    'paid {paid:money} but the line nets {net:money}: {back:money} owed back by the vendor',
+  ),
 
   // ------------------------------------------------------------------ reports: obligations checklist
-  'obligation.check': t('{label} — {occurrence}：需 {required} 次，按时 {onTime} 次[[，逾期 {late} 次]]；{deadline:sub}；{checkStatus:sub}', '{label} — {occurrence}[[ ({note})]]: {required} required, {onTime} on time[[, {late} late]]; due {deadline:sub}; {checkStatus:sub}'),
+  'obligation.check': t(
+    '{label} — {occurrence}：需 {required} 次，按时 {onTime} 次[[，逾期 {late} 次]]；{deadline:sub}；{checkStatus:sub}',
+    '{label} — {occurrence}[[ ({note})]]: {required} required, {onTime} on time[[, {late} late]]; due {deadline:sub}; {checkStatus:sub}',
+  ),
   'deadline.date': t('截止 {due}', '{due}'),
   'deadline.none': t('合同未规定期限', 'without a deadline'),
   'checkStatus.met': t('已完成', 'met'),
@@ -172,14 +343,20 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
   'checkStatus.pending': t('截至 {asOf} 尚未到期', 'pending as of {asOf}'),
 
   // ------------------------------------------------------------------ reports: person-months (rule 9)
-  'attendance.planned': t('{from} 至 {to} 计划人月 = 计入出勤的岗位 {heads} 人 × 服务期内 {months} 个月 = {total:d2}', 'planned person-months {from}..{to} = {heads} people on attendance roles ({roles}) × {months} month(s) of the term = {total}'),
+  'attendance.planned': t(
+    '{from} 至 {to} 计划人月 = 计入出勤的岗位 {heads} 人 × 服务期内 {months} 个月 = {total:d2}',
+    'planned person-months {from}..{to} = {heads} people on attendance roles ({roles}) × {months} month(s) of the term = {total}',
+  ),
   'attendance.month': t(
     '{month}：{calendar:calendar}工作日 {workingDays} 天；实际人月 = 出勤天数合计 ÷ {workingDays} = {actual:d2}；计划人月 = 计入出勤的岗位 {heads} 人 × 服务期内占本月 {daysInTerm}/{daysInMonth} = {planned:d2}；缺勤人月 = 计划 − 实际（不小于 0）= {absent:d2}',
     '{month}: {workingDays} working days on calendar {calendar}; actual = Σ days present ÷ {workingDays} = {actual}; planned = {heads} people on attendance roles × {daysInTerm}/{daysInMonth} of the month in the term = {planned}; absent = max(0, planned − actual) = {absent}',
   ),
 
   // ------------------------------------------------------------------ staffing (rule 10)
-  'staffing.turnover': t('{roleClass:sub}岗位：更换 {replaced} 人 ÷ 计划 {planned} 人{rateState:sub}；{turnoverCap:sub}', '{roleClass} roles ({roles}): {replaced} replaced ÷ {planned} planned{rateState:sub}{turnoverCap:sub}'),
+  'staffing.turnover': t(
+    '{roleClass:sub}岗位：更换 {replaced} 人 ÷ 计划 {planned} 人{rateState:sub}；{turnoverCap:sub}',
+    '{roleClass} roles ({roles}): {replaced} replaced ÷ {planned} planned{rateState:sub}{turnoverCap:sub}',
+  ),
   'rateState.rate': t(' = {rate:d2} %', ' = {rate:d2} %'),
   'rateState.none': t('（无计划人数）', ' — no planned headcount'),
   'roleClass.core': t('核心', 'core'),
@@ -187,49 +364,130 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
   'turnoverCap.none': t('未设上限', '; no cap'),
   'turnoverCap.within': t('上限 {cap} %，未超过', '; cap {cap} % → within'),
   'turnoverCap.exceeded': t('上限 {cap} %，已超过', '; cap {cap} % → exceeded'),
-  'staffing.minimum': t('在岗 {count} 人（{people}），至少 {min} 人：{met:sub}', '{count} active {what} ({people}) ≥ {min}: {met:sub}'),
+  'staffing.minimum': t(
+    '在岗 {count} 人（{people}），至少 {min} 人：{met:sub}',
+    '{count} active {what} ({people}) ≥ {min}: {met:sub}',
+  ),
   'met.true': t('满足', 'met'),
   'met.false': t('不满足', 'not met'),
 
   // ------------------------------------------------------------------ calendar, dashboard tiles
-  'calendar.not-published': t('{year} 年国家工作日历尚未发布[[（已发布 {from}–{to} 年）]]', 'The national working-day calendar for {year} is not published[[ (published years: {from}..{to})]]'),
+  'calendar.not-published': t(
+    '{year} 年国家工作日历尚未发布[[（已发布 {from}–{to} 年）]]',
+    'The national working-day calendar for {year} is not published[[ (published years: {from}..{to})]]',
+  ),
   'calendar.provisional': t(
     '暂定：{years} 年国家工作日历尚未发布，按暂定日历（法定节假日按法定日期、不调休）计算，以发布后的日历为准',
     'Provisional: the national working-day calendar for {years} is not published; computed on the provisional calendar (statutory holidays on their legal dates, no make-up working days), final once it is published',
   ),
-  'obligations.unavailable': t('本月义务清单无法按当前合同配置和月报计算', 'The checklist cannot be computed: {message}'),
+  'obligations.unavailable': t(
+    '本月义务清单无法按当前合同配置和月报计算',
+    'The checklist cannot be computed: {message}',
+  ),
 
-  'missing.no-source': t('没有考核录入或工单指标对应考核项“{label}”', 'no period input or derived metric feeds component {component} ({kind})'),
-  'missing.no-metric': t('工单台账没有可用于“{label}”的指标', 'no metric derived from the ticket ledger feeds {component} (input {input})'),
+  'missing.no-source': t(
+    '没有考核录入或工单指标对应考核项“{label}”',
+    'no period input or derived metric feeds component {component} ({kind})',
+  ),
+  'missing.no-metric': t(
+    '工单台账没有可用于“{label}”的指标',
+    'no metric derived from the ticket ledger feeds {component} (input {input})',
+  ),
   'missing.satisfaction': t('采购人尚未录入 {period} 的{label}', 'the buyer has not entered {label} for {period}'),
-  'missing.input': t('采购人尚未录入 {period} 的{what:sub}', 'the buyer has not entered {what} for {period} (component {component})'),
+  'missing.input': t(
+    '采购人尚未录入 {period} 的{what:sub}',
+    'the buyer has not entered {what} for {period} (component {component})',
+  ),
   'what.staffScores': t('驻场人员评分', 'staffScores'),
   'what.securityIncidents': t('安全事件', 'securityIncidents'),
   'what.itemScores': t('考核评价打分', 'itemScores'),
   'missing.invalid': t('已录入的值不符合当前合同配置', 'invalid under the current configuration: {message}'),
-  'missing.attendance': t('{months} 没有已通过的月报；实际人月不做推测', '{deduction}: no accepted monthly report for {months}; actual person-months are not guessed'),
-  'close.note.no-scheme': t('合同没有考核方案：结算 {period} 只记录事实（季度合格、验收、投诉），不计分', 'the contract has no assessment scheme: closing {period} records its facts (quarter qualification, acceptance, complaints) and scores nothing'),
-  'close.note.year-incomplete': t('{year} 年度得分需要每个{period:sub}期间都已评分；未计算：{lacking} 无法评分', 'the {year} year score needs every {period:sub} period scored; not computed: {lacking} cannot be assessed'),
-  'close.note.dated': t('计算所得的考核以本次结算日期 {asOf} 为考核日期（不另行保存）', 'computed assessments are dated {asOf}, the date of this close (nothing is stored)'),
-  'close.note.provisional': t('暂定：{asOf} 早于 {period} 结束日（{end}）；其考核尚无日期，以考核为准的付款暂无应付日期', 'provisional: {asOf} is before {period} ends ({end}); its assessment is not dated, so payments due at the assessment have no due date yet'),
-  'close.note.preview': t('仅为预览：不保存任何内容，考核期仍未结算', 'preview only: nothing is stored and the period stays open'),
-  'close.note.tickets-excluded': t('{count} 张工单没有计划完成日期、已撤回或经约定无法解决，不计入工单指标', '{count} ticket(s) without an expected close date, withdrawn or unsolvable by agreement are not counted in the ticket metrics'),
-  'close.note.report-not-counted': t('{month} 已通过的月报按当前配置无法计入：{message}', 'the accepted report of {month} cannot be counted under the current configuration: {message}'),
-  'close.metric.person-months': t('实际 {actual:d2} 人月（{months} 个月中 {counted} 个月的月报已通过）；计划 {planned:d2} 人月；缺勤 = 计划 − 实际（不小于 0）', 'actual {actual:d2} person-months from {counted} accepted month(s) of {months}; planned {planned:d2}; absent = max(0, planned − actual)'),
-  'close.metric.months-lacking': t('{months} 没有已通过的月报：实际人月只计已通过的月份', 'no accepted monthly report for {months}: actual counts accepted months only'),
-  'close.metric.achievement': t('计划内达成率 = 按期完成 {numerator} 张 ÷ {from} 至 {to} 应完成 {denominator} 张 = {display} %', 'planned achievement = {numerator} on time ÷ {denominator} due in {from}..{to} = {display} %'),
-  'close.metric.achievement.undefined': t('{from} 至 {to} 没有应完成的联系单：计划内达成率无法计算', 'no tickets due in {from}..{to}: the achievement rate is undefined'),
-  'close.note.achievement-pending': t('截至 {asOf} 尚未到期的 {count} 张未结联系单暂不计入（临时结果）：{tickets}', '{count} open ticket(s) not yet due as of {asOf} left out (provisional): {tickets}'),
-  'close.metric.delay-sum': t('特别关注类问题延期合计（各单天数相加）：{parts} = {days} 天', 'special-attention delay (sum): {parts} = {days} days'),
-  'close.metric.delay-max': t('特别关注类问题延期（取最长）：{parts} → {days} 天', 'special-attention delay (longest): {parts} → {days} days'),
-  'close.note.delay-open': t('{ticket} 尚未关闭：延期计至 {asOf}（{days} 天）', '{ticket} is open: its delay is counted to {asOf} ({days} days)'),
-  'close.note.delay-none': t('{from} 至 {to} 没有应完成的特别关注类联系单：延期 0 天', 'no special-attention tickets due in {from}..{to}: delay 0'),
-  'close.adjustment': t('更正 {period}（第 {revision} 次计算）：{reason}', 'adjustment of {period} (revision {revision}): {reason}'),
+  'missing.attendance': t(
+    '{months} 没有已通过的月报；实际人月不做推测',
+    '{deduction}: no accepted monthly report for {months}; actual person-months are not guessed',
+  ),
+  'close.note.no-scheme': t(
+    '合同没有考核方案：结算 {period} 只记录事实（季度合格、验收、投诉），不计分',
+    'the contract has no assessment scheme: closing {period} records its facts (quarter qualification, acceptance, complaints) and scores nothing',
+  ),
+  'close.note.year-incomplete': t(
+    '{year} 年度得分需要每个{period:sub}期间都已评分；未计算：{lacking} 无法评分',
+    'the {year} year score needs every {period:sub} period scored; not computed: {lacking} cannot be assessed',
+  ),
+  'close.note.dated': t(
+    '计算所得的考核以本次结算日期 {asOf} 为考核日期（不另行保存）',
+    'computed assessments are dated {asOf}, the date of this close (nothing is stored)',
+  ),
+  'close.note.provisional': t(
+    '暂定：{asOf} 早于 {period} 结束日（{end}）；其考核尚无日期，以考核为准的付款暂无应付日期',
+    'provisional: {asOf} is before {period} ends ({end}); its assessment is not dated, so payments due at the assessment have no due date yet',
+  ),
+  'close.note.preview': t(
+    '仅为预览：不保存任何内容，考核期仍未结算',
+    'preview only: nothing is stored and the period stays open',
+  ),
+  'close.note.tickets-excluded': t(
+    '{count} 张工单没有计划完成日期、已撤回或经约定无法解决，不计入工单指标',
+    '{count} ticket(s) without an expected close date, withdrawn or unsolvable by agreement are not counted in the ticket metrics',
+  ),
+  'close.note.report-not-counted': t(
+    '{month} 已通过的月报按当前配置无法计入：{message}',
+    'the accepted report of {month} cannot be counted under the current configuration: {message}',
+  ),
+  'close.metric.person-months': t(
+    '实际 {actual:d2} 人月（{months} 个月中 {counted} 个月的月报已通过）；计划 {planned:d2} 人月；缺勤 = 计划 − 实际（不小于 0）',
+    'actual {actual:d2} person-months from {counted} accepted month(s) of {months}; planned {planned:d2}; absent = max(0, planned − actual)',
+  ),
+  'close.metric.months-lacking': t(
+    '{months} 没有已通过的月报：实际人月只计已通过的月份',
+    'no accepted monthly report for {months}: actual counts accepted months only',
+  ),
+  'close.metric.achievement': t(
+    '计划内达成率 = 按期完成 {numerator} 张 ÷ {from} 至 {to} 应完成 {denominator} 张 = {display} %',
+    'planned achievement = {numerator} on time ÷ {denominator} due in {from}..{to} = {display} %',
+  ),
+  'close.metric.achievement.undefined': t(
+    '{from} 至 {to} 没有应完成的联系单：计划内达成率无法计算',
+    'no tickets due in {from}..{to}: the achievement rate is undefined',
+  ),
+  'close.note.achievement-pending': t(
+    '截至 {asOf} 尚未到期的 {count} 张未结联系单暂不计入（临时结果）：{tickets}',
+    '{count} open ticket(s) not yet due as of {asOf} left out (provisional): {tickets}',
+  ),
+  'close.metric.delay-sum': t(
+    '特别关注类问题延期合计（各单天数相加）：{parts} = {days} 天',
+    'special-attention delay (sum): {parts} = {days} days',
+  ),
+  'close.metric.delay-max': t(
+    '特别关注类问题延期（取最长）：{parts} → {days} 天',
+    'special-attention delay (longest): {parts} → {days} days',
+  ),
+  'close.note.delay-open': t(
+    '{ticket} 尚未关闭：延期计至 {asOf}（{days} 天）',
+    '{ticket} is open: its delay is counted to {asOf} ({days} days)',
+  ),
+  'close.note.delay-none': t(
+    '{from} 至 {to} 没有应完成的特别关注类联系单：延期 0 天',
+    'no special-attention tickets due in {from}..{to}: delay 0',
+  ),
+  'close.adjustment': t(
+    '更正 {period}（第 {revision} 次计算）：{reason}',
+    'adjustment of {period} (revision {revision}): {reason}',
+  ),
 
   // ------------------------------------------------------------------ payment: schedule notes (set-offs)
-  'payment.note.no-milestones': t('合同配置未规定付款节点：没有可安排的付款', 'the configuration states no payment milestones: there is nothing to schedule'),
-  'payment.note.unknown-line': t('{paidOn} 支付的 {amount:money} 指向未知节点 “{lineId}”；仅计入已付合计', 'payment of {amount:money} on {paidOn} names an unknown line "{lineId}"; counted in totals.paid only'),
-  'payment.note.vendor-owes': t('扣款 {amount:money} 超过仍待支付的款项，由供应商退还（规则 12）', 'deductions of {amount:money} exceed what remains payable and are owed by the vendor (rule 12)'),
+  'payment.note.no-milestones': t(
+    '合同配置未规定付款节点：没有可安排的付款',
+    'the configuration states no payment milestones: there is nothing to schedule',
+  ),
+  'payment.note.unknown-line': t(
+    '{paidOn} 支付的 {amount:money} 指向未知节点 “{lineId}”；仅计入已付合计',
+    'payment of {amount:money} on {paidOn} names an unknown line "{lineId}"; counted in totals.paid only',
+  ),
+  'payment.note.vendor-owes': t(
+    '扣款 {amount:money} 超过仍待支付的款项，由供应商退还（规则 12）',
+    'deductions of {amount:money} exceed what remains payable and are owed by the vendor (rule 12)',
+  ),
 };
 
 /** Shown after a deduction that lost in its exclusive group. */
@@ -308,7 +566,12 @@ function signed(value: string): string {
   return value.startsWith('-') ? value : `+${value}`;
 }
 
-function fill(template: string, params: Readonly<Record<string, string>>, locale: ExplanationLocale, depth: number): string {
+function fill(
+  template: string,
+  params: Readonly<Record<string, string>>,
+  locale: ExplanationLocale,
+  depth: number,
+): string {
   const optional = template.replace(/\[\[(.*?)\]\]/g, (_, part: string) => {
     const names = [...part.matchAll(/\{(\w+)(?::\w+)?\}/g)].map((m) => m[1]);
     return names.every((n) => params[n] !== undefined && params[n] !== '') ? part : '';
@@ -352,7 +615,16 @@ export function renderBasis(basis: Readonly<Record<string, unknown>>, locale: Ex
   return Object.entries(basis)
     .map(([k, v]) => {
       const label = BASIS_KEY_TEXTS[k]?.[locale] ?? k;
-      const raw = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : Array.isArray(v) ? v.join(', ') : isPlain(v) ? renderBasis(v, locale) : String(v);
+      const raw =
+        typeof v === 'string'
+          ? v
+          : typeof v === 'number'
+            ? String(v)
+            : Array.isArray(v)
+              ? v.join(', ')
+              : isPlain(v)
+                ? renderBasis(v, locale)
+                : String(v);
       return `${label} ${BASIS_VALUE_TEXTS[raw]?.[locale] ?? raw}`;
     })
     .join(locale === 'zh-CN' ? '；' : '; ');
@@ -372,14 +644,21 @@ export function describeCalendarVersion(version: string, locale: ExplanationLoca
   const m = /^cn-national@(\d{4})(?:\.(\d+))?/.exec(version);
   if (!m) return version;
   const [, year, rev] = m;
-  return locale === 'zh-CN' ? `${year} 国家日历${rev ? ` v${rev}` : ''}` : `${year} national calendar${rev ? ` v${rev}` : ''}`;
+  return locale === 'zh-CN'
+    ? `${year} 国家日历${rev ? ` v${rev}` : ''}`
+    : `${year} national calendar${rev ? ` v${rev}` : ''}`;
 }
 
 /** "2026 国家日历 v1 · 配置第 3 版". */
-export function describeVersions(calendarVersion: string | null | undefined, configVersion: number | null | undefined, locale: ExplanationLocale = 'zh-CN'): string {
+export function describeVersions(
+  calendarVersion: string | null | undefined,
+  configVersion: number | null | undefined,
+  locale: ExplanationLocale = 'zh-CN',
+): string {
   const parts: string[] = [];
   if (calendarVersion) parts.push(describeCalendarVersion(calendarVersion, locale));
-  if (configVersion !== null && configVersion !== undefined) parts.push(locale === 'zh-CN' ? `配置第 ${configVersion} 版` : `configuration v${configVersion}`);
+  if (configVersion !== null && configVersion !== undefined)
+    parts.push(locale === 'zh-CN' ? `配置第 ${configVersion} 版` : `configuration v${configVersion}`);
   return parts.join(' · ');
 }
 

@@ -14,7 +14,10 @@ export type Explanation = { code: string; params: Readonly<Record<string, string
 export type StoredExplanation = Explanation | string;
 
 /** Builds an explanation, dropping parameters that are absent (the dictionaries treat them as optional parts). */
-export function explain(code: string, params: Readonly<Record<string, string | number | null | undefined>> = {}): Explanation {
+export function explain(
+  code: string,
+  params: Readonly<Record<string, string | number | null | undefined>> = {},
+): Explanation {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null) out[k] = String(v);
   return { code, params: out };
@@ -45,6 +48,15 @@ export function toExplanation(stored: unknown): Explanation {
       // not JSON after all: a sentence that happens to start like one
     }
   }
-  if (isExplanation(stored)) return { code: stored.code, params: Object.fromEntries(Object.entries(stored.params).map(([k, v]) => [k, String(v)])) };
-  return { code: LEGACY_TEXT_CODE, params: { text: typeof stored === 'string' ? stored : stored === null || stored === undefined ? '' : JSON.stringify(stored) } };
+  if (isExplanation(stored))
+    return {
+      code: stored.code,
+      params: Object.fromEntries(Object.entries(stored.params).map(([k, v]) => [k, String(v)])),
+    };
+  return {
+    code: LEGACY_TEXT_CODE,
+    params: {
+      text: typeof stored === 'string' ? stored : stored === null || stored === undefined ? '' : JSON.stringify(stored),
+    },
+  };
 }

@@ -12,8 +12,15 @@ describe('job definitions', () => {
   it('ids are deterministic and safe for BullMQ (no ":")', () => {
     const close = jobIds.closePeriod({ tenantId: T, contractId: C, period: '2026-H1', configVersion: 3, revision: 2 });
     expect(close).toBe(`close-${T}-${C}-2026-H1-v3-r2`);
-    expect(jobIds.closePeriod({ tenantId: T, contractId: C, period: '2026-H1', configVersion: 3, revision: 2 })).toBe(close);
-    for (const id of [close, jobIds.ticketSla({ tenantId: T, ticketId: C, eventCount: 4 }), jobIds.schedule({ tenantId: T, contractId: C, trigger: 'confirm-x' }), jobIds.export({ tenantId: T, exportId: C })]) {
+    expect(jobIds.closePeriod({ tenantId: T, contractId: C, period: '2026-H1', configVersion: 3, revision: 2 })).toBe(
+      close,
+    );
+    for (const id of [
+      close,
+      jobIds.ticketSla({ tenantId: T, ticketId: C, eventCount: 4 }),
+      jobIds.schedule({ tenantId: T, contractId: C, trigger: 'confirm-x' }),
+      jobIds.export({ tenantId: T, exportId: C }),
+    ]) {
       expect(id).toMatch(JOB_ID_PATTERN);
       expect(id).not.toContain(':');
     }

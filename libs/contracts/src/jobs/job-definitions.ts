@@ -10,12 +10,18 @@ const uuid = z.string().uuid();
 
 export const JOB_DEFINITIONS = {
   /** Recompute one ticket's SLA results after an event (and raise its 75 % / 100 % warnings). */
-  'ticket-sla': { queue: 'sla', payload: z.strictObject({ tenantId: uuid, ticketId: uuid, eventCount: z.number().int().min(0) }) },
+  'ticket-sla': {
+    queue: 'sla',
+    payload: z.strictObject({ tenantId: uuid, ticketId: uuid, eventCount: z.number().int().min(0) }),
+  },
   /**
    * The `ticket-sla` work of a bulk import, one job per slice of the import's tickets (ticket ids from `fromTicketId`
    * to `toTicketId`, both included, in uuid order): each ticket evaluated at the point of its history the import left.
    */
-  'ticket-sla-batch': { queue: 'sla', payload: z.strictObject({ tenantId: uuid, contractId: uuid, importId: uuid, fromTicketId: uuid, toTicketId: uuid }) },
+  'ticket-sla-batch': {
+    queue: 'sla',
+    payload: z.strictObject({ tenantId: uuid, contractId: uuid, importId: uuid, fromTicketId: uuid, toTicketId: uuid }),
+  },
   /** Scan a tenant's running clocks for the 75 % and 100 % warnings (repeatable, one per tenant). */
   'sla-scan': { queue: 'sla', payload: z.strictObject({ tenantId: uuid, at: z.string().datetime() }) },
   /** Compute a requested period close: assessment, flags, deductions → a draft. */
@@ -28,7 +34,10 @@ export const JOB_DEFINITIONS = {
    * Recompute a tenant's stored SLA results (and warnings) whose calendar version differs from the current national
    * calendar on the days it changed (a year published, a correction); in batches of results after `after` (id order).
    */
-  'calendar-recompute': { queue: 'sla', payload: z.strictObject({ tenantId: uuid, nationalVersion: z.string().min(1), after: uuid.nullable() }) },
+  'calendar-recompute': {
+    queue: 'sla',
+    payload: z.strictObject({ tenantId: uuid, nationalVersion: z.string().min(1), after: uuid.nullable() }),
+  },
   /** Render a finance export (CSV or XLSX) of payment schedules. */
   'render-export': { queue: 'export', payload: z.strictObject({ tenantId: uuid, exportId: uuid }) },
 } as const;
@@ -59,14 +68,18 @@ export function parseJobPayload<N extends JobName>(name: N, data: unknown): JobP
 export const jobIds = {
   closePeriod: (k: { tenantId: string; contractId: string; period: string; configVersion: number; revision: number }) =>
     `close-${k.tenantId}-${k.contractId}-${k.period}-v${k.configVersion}-r${k.revision}`,
-  ticketSla: (k: { tenantId: string; ticketId: string; eventCount: number }) => `sla-${k.tenantId}-${k.ticketId}-e${k.eventCount}`,
-  ticketSlaBatch: (k: { tenantId: string; importId: string; fromTicketId: string }) => `sla-import-${k.tenantId}-${k.importId}-${k.fromTicketId}`,
+  ticketSla: (k: { tenantId: string; ticketId: string; eventCount: number }) =>
+    `sla-${k.tenantId}-${k.ticketId}-e${k.eventCount}`,
+  ticketSlaBatch: (k: { tenantId: string; importId: string; fromTicketId: string }) =>
+    `sla-import-${k.tenantId}-${k.importId}-${k.fromTicketId}`,
   slaScan: (k: { tenantId: string; slot: string }) => `scan-${k.tenantId}-${k.slot}`,
-  schedule: (k: { tenantId: string; contractId: string; trigger: string }) => `schedule-${k.tenantId}-${k.contractId}-${k.trigger}`,
+  schedule: (k: { tenantId: string; contractId: string; trigger: string }) =>
+    `schedule-${k.tenantId}-${k.contractId}-${k.trigger}`,
   export: (k: { tenantId: string; exportId: string }) => `export-${k.tenantId}-${k.exportId}`,
   ticketImport: (k: { tenantId: string; importId: string }) => `import-${k.tenantId}-${k.importId}`,
   /** One per tenant, national version (as its hash: versions hold '+' and '@') and batch start. */
-  calendarRecompute: (k: { tenantId: string; versionHash: string; after: string | null }) => `calendar-${k.tenantId}-${k.versionHash}-${k.after ?? 'first'}`,
+  calendarRecompute: (k: { tenantId: string; versionHash: string; after: string | null }) =>
+    `calendar-${k.tenantId}-${k.versionHash}-${k.after ?? 'first'}`,
 };
 
 /** A job id is safe for BullMQ and the jobs table: letters, digits, '.', '_' and '-' only. */

@@ -5,7 +5,11 @@ import { huaianConfig, qinghaiConfig, xuzhouConfig } from '../testing/golden-con
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 const xuzhouAt = (score: string, extra: Partial<ContractConfig> = {}) =>
-  computeSchedule({ ...xuzhouConfig, ...extra }, { years: [{ year: 2026, score, assessedOn: '2027-01-15' }] }, { asOf: '2027-03-01' }).lines[0];
+  computeSchedule(
+    { ...xuzhouConfig, ...extra },
+    { years: [{ year: 2026, score, assessedOn: '2027-01-15' }] },
+    { asOf: '2027-03-01' },
+  ).lines[0];
 const scoreDeduction = (l: ReturnType<typeof xuzhouAt>) => l.deductions.find((d) => d.ruleId === 'score');
 
 describe('boundaries', () => {
@@ -27,7 +31,11 @@ describe('boundaries', () => {
     const cfg = clone(xuzhouConfig);
     const d = cfg.payment?.deductions?.[0];
     if (d?.kind === 'per-point-below-threshold') d.params.points = points as 'ceil' | 'floor';
-    const line = computeSchedule(cfg, { years: [{ year: 2026, score, assessedOn: '2027-01-15' }] }, { asOf: '2027-03-01' }).lines[0];
+    const line = computeSchedule(
+      cfg,
+      { years: [{ year: 2026, score, assessedOn: '2027-01-15' }] },
+      { asOf: '2027-03-01' },
+    ).lines[0];
     expect(line.deductions.find((x) => x.ruleId === 'score')?.amount).toBe(amount);
   });
 
@@ -39,22 +47,34 @@ describe('boundaries', () => {
     expect(renderExplanation(exact?.formula, 'en')).toContain('reached exactly');
     const beyond = scoreDeduction(xuzhouAt('10.00'));
     expect(beyond?.amount).toBe('480000.00');
-    expect(renderExplanation(beyond?.formula, 'en')).toContain('capped at 20 % of the contract amount 2,400,000.00 = 480,000.00');
+    expect(renderExplanation(beyond?.formula, 'en')).toContain(
+      'capped at 20 % of the contract amount 2,400,000.00 = 480,000.00',
+    );
     expect(beyond?.basis.uncapped).toBe('700000.00');
   });
 
-  it('Huai\'an cap: 20 % of the 2026 fee 1,160,000.00 = 232,000.00 reached at 68.40 and not beyond', () => {
+  it("Huai'an cap: 20 % of the 2026 fee 1,160,000.00 = 232,000.00 reached at 68.40 and not beyond", () => {
     const run = (score: string) =>
-      computeSchedule(huaianConfig, { years: [{ year: 2026, score, assessedOn: '2027-01-20' }] }, { asOf: '2027-02-01' }).lines.find((l) => l.id === 'pay.final');
+      computeSchedule(
+        huaianConfig,
+        { years: [{ year: 2026, score, assessedOn: '2027-01-20' }] },
+        { asOf: '2027-02-01' },
+      ).lines.find((l) => l.id === 'pay.final');
     expect(run('68.40')?.deductions.find((d) => d.ruleId === 'score')?.amount).toBe('232000.00');
     expect(run('0.00')?.deductions.find((d) => d.ruleId === 'score')?.amount).toBe('232000.00');
   });
 
   it('what a line cannot absorb is offset against earlier lines still unpaid (rule 12: "still payable")', () => {
-    const s = computeSchedule(huaianConfig, { years: [{ year: 2026, score: '0.00', assessedOn: '2027-01-20' }] }, { asOf: '2027-02-01' });
+    const s = computeSchedule(
+      huaianConfig,
+      { years: [{ year: 2026, score: '0.00', assessedOn: '2027-01-20' }] },
+      { asOf: '2027-02-01' },
+    );
     const byId = Object.fromEntries(s.lines.map((l) => [l.id, l]));
     expect(byId['pay.final'].net).toBe('0.00');
-    expect(byId['pay.y2025'].deductions.map((d) => [d.kind, d.amount, renderExplanation(d.formula, 'en')])).toEqual([['carried-forward', '145000.00', 'carried from pay.final: 145,000.00']]);
+    expect(byId['pay.y2025'].deductions.map((d) => [d.kind, d.amount, renderExplanation(d.formula, 'en')])).toEqual([
+      ['carried-forward', '145000.00', 'carried from pay.final: 145,000.00'],
+    ]);
     expect(byId['pay.y2025'].net).toBe('812000.00');
     expect(s.vendorBalanceOwed).toBe('0.00');
     expect(s.totals.deductions).toBe('232000.00');
@@ -85,11 +105,17 @@ describe('boundaries', () => {
 
   it('liquidated damages: 0.5 %/day of the late service, capped at 10 % (20 days reach it exactly)', () => {
     const run = (daysLate: number) =>
-      computeSchedule(huaianConfig, { lateDeliveries: [{ id: 'd1', serviceValue: '100000.00', daysLate, on: '2026-03-01' }] }, { asOf: '2026-04-01' })
+      computeSchedule(
+        huaianConfig,
+        { lateDeliveries: [{ id: 'd1', serviceValue: '100000.00', daysLate, on: '2026-03-01' }] },
+        { asOf: '2026-04-01' },
+      )
         .lines.flatMap((l) => l.deductions)
         .find((d) => d.kind === 'liquidated-damages');
     expect(run(12)?.amount).toBe('6000.00');
-    expect(renderExplanation(run(12)?.formula, 'en')).toBe('late delivery d1: 12 day(s) × 0.5 % × 100,000.00 = 6,000.00, cap 10 % = 10,000.00 not reached');
+    expect(renderExplanation(run(12)?.formula, 'en')).toBe(
+      'late delivery d1: 12 day(s) × 0.5 % × 100,000.00 = 6,000.00, cap 10 % = 10,000.00 not reached',
+    );
     expect(run(20)?.amount).toBe('10000.00');
     expect(renderExplanation(run(20)?.formula, 'en')).toContain('reached exactly');
     expect(run(45)?.amount).toBe('10000.00');
@@ -97,7 +123,11 @@ describe('boundaries', () => {
   });
 
   it('late delivery lands on the first line due on or after it', () => {
-    const s = computeSchedule(huaianConfig, { lateDeliveries: [{ id: 'd1', serviceValue: '1000.00', daysLate: 1, on: '2025-12-15' }] }, { asOf: '2026-01-01' });
+    const s = computeSchedule(
+      huaianConfig,
+      { lateDeliveries: [{ id: 'd1', serviceValue: '1000.00', daysLate: 1, on: '2025-12-15' }] },
+      { asOf: '2026-01-01' },
+    );
     expect(s.lines.find((l) => l.deductions.some((d) => d.kind === 'liquidated-damages'))?.id).toBe('pay.y2025');
   });
 
@@ -126,7 +156,11 @@ describe('boundaries', () => {
     const cfg = clone(xuzhouConfig);
     const ds = cfg.payment?.deductions ?? [];
     ds.forEach((d) => (d.exclusiveGroup = 'people'));
-    const l = computeSchedule(cfg, { years: [{ year: 2026, score: '79.00', assessedOn: '2027-01-15' }], attendance: [{ actualPersonMonths: 105 }] }, { asOf: '2027-03-01' }).lines[0];
+    const l = computeSchedule(
+      cfg,
+      { years: [{ year: 2026, score: '79.00', assessedOn: '2027-01-15' }], attendance: [{ actualPersonMonths: 105 }] },
+      { asOf: '2027-03-01' },
+    ).lines[0];
     expect(l.deductions.map((d) => [d.ruleId, d.amount])).toEqual([
       ['score', '0.00'],
       ['absence', '66666.67'],
@@ -139,26 +173,62 @@ describe('boundaries', () => {
     const l = computeSchedule(xuzhouConfig, {}, { asOf: '2027-03-01' }).lines[0];
     expect(l.dueDate).toBeNull();
     expect(l.status).toBe('scheduled');
-    expect(l.reasons.map((r) => renderExplanation(r, 'en'))).toContain('due date unknown: the 2026 year assessment has not happened yet');
+    expect(l.reasons.map((r) => renderExplanation(r, 'en'))).toContain(
+      'due date unknown: the 2026 year assessment has not happened yet',
+    );
   });
 
   it('rejects invalid facts with paths', () => {
-    expect(() => computeSchedule(xuzhouConfig, { years: [{ year: 2026, score: 'high' }] }, { asOf: '2027-01-01' })).toThrow(
-      expect.objectContaining({ problems: [expect.objectContaining({ path: 'facts.years[0].score' })] }),
-    );
+    expect(() =>
+      computeSchedule(xuzhouConfig, { years: [{ year: 2026, score: 'high' }] }, { asOf: '2027-01-01' }),
+    ).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ path: 'facts.years[0].score' })] }));
   });
 
   it('Qinghai: two consecutive monthly C grades forfeit the current half-year payment, with an alert', () => {
     const cfg = clone(qinghaiConfig);
     cfg.payment?.deductions?.push({ id: 'two-c', kind: 'consecutive-grade-forfeit', params: { grade: 'C' } });
     const run = (grades: [string, string][]) =>
-      computeSchedule(cfg, { periods: grades.map(([id, grade]) => ({ id, grade })) }, { asOf: '2026-12-31' }).lines.filter((l) => l.status === 'forfeited').map((l) => l.id);
-    expect(run([['2026-04', 'C'], ['2026-05', 'C']])).toEqual(['half.2026-H1']);
-    expect(run([['2026-06', 'C'], ['2026-07', 'C']])).toEqual(['half.2026-H2']);
-    expect(run([['2026-04', 'C'], ['2026-05', 'B'], ['2026-06', 'C']])).toEqual([]);
-    expect(run([['2026-04', 'C'], ['2026-06', 'C']])).toEqual([]);
-    const s = computeSchedule(cfg, { periods: [{ id: '2026-04', grade: 'C' }, { id: '2026-05', grade: 'C' }] }, { asOf: '2026-12-31' });
-    expect(renderExplanation(s.lines[0].deductions.find((d) => d.kind === 'consecutive-grade-forfeit')?.formula, 'en')).toBe(
+      computeSchedule(cfg, { periods: grades.map(([id, grade]) => ({ id, grade })) }, { asOf: '2026-12-31' })
+        .lines.filter((l) => l.status === 'forfeited')
+        .map((l) => l.id);
+    expect(
+      run([
+        ['2026-04', 'C'],
+        ['2026-05', 'C'],
+      ]),
+    ).toEqual(['half.2026-H1']);
+    expect(
+      run([
+        ['2026-06', 'C'],
+        ['2026-07', 'C'],
+      ]),
+    ).toEqual(['half.2026-H2']);
+    expect(
+      run([
+        ['2026-04', 'C'],
+        ['2026-05', 'B'],
+        ['2026-06', 'C'],
+      ]),
+    ).toEqual([]);
+    expect(
+      run([
+        ['2026-04', 'C'],
+        ['2026-06', 'C'],
+      ]),
+    ).toEqual([]);
+    const s = computeSchedule(
+      cfg,
+      {
+        periods: [
+          { id: '2026-04', grade: 'C' },
+          { id: '2026-05', grade: 'C' },
+        ],
+      },
+      { asOf: '2026-12-31' },
+    );
+    expect(
+      renderExplanation(s.lines[0].deductions.find((d) => d.kind === 'consecutive-grade-forfeit')?.formula, 'en'),
+    ).toBe(
       'ALERT: 2026-04, 2026-05 graded C (2 consecutive months): the buyer may terminate; the 2026-H1 payment 7,000.00 is not paid',
     );
     expect(s.lines[0].net).toBe('0.00');

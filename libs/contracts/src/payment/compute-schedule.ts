@@ -48,16 +48,21 @@ export function parseFactsAndAsOf(factsInput: unknown, asOfInput: string): { fac
 
 export function parseFacts(input: unknown): PaymentFacts {
   const r = paymentFactsSchema.safeParse(input ?? {});
-  if (!r.success) throw new ValidationError(prefixProblems('facts', zodProblems(r.error)), 'the payment facts are invalid');
+  if (!r.success)
+    throw new ValidationError(prefixProblems('facts', zodProblems(r.error)), 'the payment facts are invalid');
   return r.data;
 }
-
 
 /** The engine proper, over an already parsed configuration and facts. */
 export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: string): Schedule {
   const notes: Explanation[] = [];
   const fees = computeYearFees(config.money.amount, config.term, config.money.annualSplit);
-  const planned = planLines(config.payment, { amount: config.money.amount, term: config.term, assessment: config.assessment, yearFees: fees });
+  const planned = planLines(config.payment, {
+    amount: config.money.amount,
+    term: config.term,
+    assessment: config.assessment,
+    yearFees: fees,
+  });
   if (planned.length === 0) notes.push(explain('payment.note.no-milestones'));
 
   const dueReasons = new Map<string, Explanation>();
@@ -72,7 +77,15 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
   for (const d of config.payment.deductions) {
     const targets = d.target ? lines.filter((l) => d.target?.includes(l.milestoneId)) : lines;
     const rule = deductionRuleOf(d.kind);
-    const produced = rule.apply(d.params, { config, facts, asOf, yearFees: fees, ruleId: d.id, lines: targets, allLines: lines });
+    const produced = rule.apply(d.params, {
+      config,
+      facts,
+      asOf,
+      yearFees: fees,
+      ruleId: d.id,
+      lines: targets,
+      allLines: lines,
+    });
     for (const h of produced) hits.push({ ...h, ruleId: d.id, kind: d.kind, label: d.label });
   }
   applyExclusiveGroups(hits, config);
@@ -81,11 +94,23 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
   for (const p of facts.payments) paidBy.set(p.lineId, (paidBy.get(p.lineId) ?? dec(0)).plus(dec(p.amount)));
   const known = new Set(lines.map((l) => l.id));
   for (const p of facts.payments) {
-    if (!known.has(p.lineId)) notes.push(explain('payment.note.unknown-line', { amount: toFen(p.amount).toFixed(2), paidOn: p.paidOn, lineId: p.lineId }));
+    if (!known.has(p.lineId))
+      notes.push(
+        explain('payment.note.unknown-line', {
+          amount: toFen(p.amount).toFixed(2),
+          paidOn: p.paidOn,
+          lineId: p.lineId,
+        }),
+      );
   }
 
   // Per line: deductions, conditions, due date (with delays), status.
-  const out: (ScheduleLine & { _gross: Decimal; _own: Decimal; _paid: Decimal; _entries: { entry: ScheduleDeduction; value: Decimal }[] })[] = lines.map((l) => {
+  const out: (ScheduleLine & {
+    _gross: Decimal;
+    _own: Decimal;
+    _paid: Decimal;
+    _entries: { entry: ScheduleDeduction; value: Decimal }[];
+  })[] = lines.map((l) => {
     const mine = hits.filter((h) => h.lineId === l.id);
     const reasons: Explanation[] = [l.basis];
     const entries = mine.map((h) => ({
@@ -94,7 +119,9 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
         kind: h.kind,
         ...(h.label ? { label: h.label } : {}),
         basis: h.basis,
-        formula: h.superseded ? { code: h.formula.code, params: { ...h.formula.params, superseded: 'true' } } : h.formula,
+        formula: h.superseded
+          ? { code: h.formula.code, params: { ...h.formula.params, superseded: 'true' } }
+          : h.formula,
         amount: (h.superseded ? dec(0) : h.amount).toFixed(2),
       },
       value: h.superseded ? dec(0) : h.amount,
@@ -180,7 +207,11 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
           ruleId: 'carry',
           kind: 'carried-forward',
           basis: { excess: excess.toFixed(2) },
-          formula: explain('payment.deduction.excess', { own: line._own.toFixed(2), gross: line._gross.toFixed(2), excess: excess.toFixed(2) }),
+          formula: explain('payment.deduction.excess', {
+            own: line._own.toFixed(2),
+            gross: line._gross.toFixed(2),
+            excess: excess.toFixed(2),
+          }),
           amount: excess.negated().toFixed(2),
         },
         value: excess.negated(),
@@ -205,7 +236,13 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
     if (line._paid.gt(net)) {
       const back = line._paid.minus(net);
       owed = owed.plus(back);
-      line.reasons.push(explain('payment.reason.owed-back', { paid: line._paid.toFixed(2), net: net.toFixed(2), back: back.toFixed(2) }));
+      line.reasons.push(
+        explain('payment.reason.owed-back', {
+          paid: line._paid.toFixed(2),
+          net: net.toFixed(2),
+          back: back.toFixed(2),
+        }),
+      );
     }
   }
   if (carry.gt(0)) {
@@ -226,7 +263,9 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
       net: sum((l) => dec(l.net)).toFixed(2),
       paid: paidTotal.toFixed(2),
       withheld: sum((l) => (l.status === 'withheld' ? dec(l.net) : dec(0))).toFixed(2),
-      outstanding: sum((l) => (l.status === 'due' || l.status === 'scheduled' ? maxZero(dec(l.net).minus(l._paid)) : dec(0))).toFixed(2),
+      outstanding: sum((l) =>
+        l.status === 'due' || l.status === 'scheduled' ? maxZero(dec(l.net).minus(l._paid)) : dec(0),
+      ).toFixed(2),
     },
     vendorBalanceOwed: owed.toFixed(2),
     notes,
@@ -238,7 +277,9 @@ const Decimal_min = (a: Decimal, b: Decimal): Decimal => (a.lt(b) ? a : b);
 
 /** Rules sharing an exclusive group are alternatives on a line: only the largest counts (the first on a tie). */
 function applyExclusiveGroups(hits: Hit[], config: ParsedConfig): void {
-  const groupOf = new Map(config.payment.deductions.filter((d) => d.exclusiveGroup).map((d) => [d.id, d.exclusiveGroup as string]));
+  const groupOf = new Map(
+    config.payment.deductions.filter((d) => d.exclusiveGroup).map((d) => [d.id, d.exclusiveGroup as string]),
+  );
   const best = new Map<string, Hit>();
   for (const h of hits) {
     const g = groupOf.get(h.ruleId);

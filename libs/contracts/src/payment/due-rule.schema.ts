@@ -5,8 +5,8 @@ import { localDateSchema } from '../config/common.schema';
 export const dueEventSchema = z
   .enum(['signing', 'term-start', 'term-end', 'period-end', 'year-end', 'assessment', 'year-assessment', 'acceptance'])
   .describe(
-    'signing: the signing date (term.signed or facts.signedOn); period-end: end of the line\'s period (a quarter for quarterly instalments); ' +
-      'assessment: the assessment date of the line\'s period; year-assessment: the date the line\'s year score was set; acceptance: facts.acceptance.date',
+    "signing: the signing date (term.signed or facts.signedOn); period-end: end of the line's period (a quarter for quarterly instalments); " +
+      "assessment: the assessment date of the line's period; year-assessment: the date the line's year score was set; acceptance: facts.acceptance.date",
   );
 export type DueEvent = z.infer<typeof dueEventSchema>;
 

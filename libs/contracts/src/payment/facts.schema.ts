@@ -1,6 +1,13 @@
 import { decimalInput } from '@ledger/kernel';
 import { z } from 'zod';
-import { idSchema, localDateSchema, moneySchema, nonNegativeDecimalSchema, periodIdSchema, yearSchema } from '../config/common.schema';
+import {
+  idSchema,
+  localDateSchema,
+  moneySchema,
+  nonNegativeDecimalSchema,
+  periodIdSchema,
+  yearSchema,
+} from '../config/common.schema';
 
 /**
  * What happened (or is assumed, for a what-if): plain data the payment engine reads. Everything is
@@ -37,7 +44,9 @@ export const paymentFactsSchema = z.strictObject({
     .array(
       z.strictObject({
         year: yearSchema.optional().describe('absent = the whole term'),
-        plannedPersonMonths: nonNegativeDecimalSchema.optional().describe('default: Σ headcount of attendance roles × months of the term (rule 9)'),
+        plannedPersonMonths: nonNegativeDecimalSchema
+          .optional()
+          .describe('default: Σ headcount of attendance roles × months of the term (rule 9)'),
         actualPersonMonths: nonNegativeDecimalSchema,
       }),
     )

@@ -32,8 +32,14 @@ describe('golden: domain.md worked examples', () => {
       ['absence', '66666.67'],
     ]);
     expect(renderExplanation(l.deductions[0].formula, 'en')).toBe('2026 year score 89.00 ≥ 80: no deduction');
-    expect(renderExplanation(l.deductions[1].formula, 'en')).toBe('absence: 2,400,000.00 × 3 ÷ 108 = 66,666.67 (planned 108 person-months, actual 105)');
-    expect(l.deductions[1].basis).toMatchObject({ plannedPersonMonths: '108', actualPersonMonths: '105', absentPersonMonths: '3' });
+    expect(renderExplanation(l.deductions[1].formula, 'en')).toBe(
+      'absence: 2,400,000.00 × 3 ÷ 108 = 66,666.67 (planned 108 person-months, actual 105)',
+    );
+    expect(l.deductions[1].basis).toMatchObject({
+      plannedPersonMonths: '108',
+      actualPersonMonths: '105',
+      absentPersonMonths: '3',
+    });
     expect(l.net).toBe('2333333.33');
     expect(l.dueDate).toBe('2027-02-14');
     expect(l.status).toBe('due');
@@ -42,7 +48,7 @@ describe('golden: domain.md worked examples', () => {
     expect(toChineseCapital(l.deductions[1].amount)).toBe('陆万陆仟陆佰陆拾陆元陆角柒分');
   });
 
-  describe('B. Huai\'an 2026: year 78.00', () => {
+  describe("B. Huai'an 2026: year 78.00", () => {
     const facts = {
       years: [
         { year: 2025, score: '85.00', assessedOn: '2026-01-20' },
@@ -88,17 +94,29 @@ describe('golden: domain.md worked examples', () => {
       expect(s.totals.withheld).toBe('47000.00');
       expect(s.vendorBalanceOwed).toBe('0.00');
       // the 2025 year score 85 ≥ 80 is explained on the last 2025 line
-      expect(line(s, 'pay.y2025').deductions.map((x) => renderExplanation(x.formula, 'en'))).toEqual(['2025 year score 85.00 ≥ 80: no deduction']);
+      expect(line(s, 'pay.y2025').deductions.map((x) => renderExplanation(x.formula, 'en'))).toEqual([
+        '2025 year score 85.00 ≥ 80: no deduction',
+      ]);
     });
 
     it('paid lines stay paid; totals add up', () => {
       expect(line(s, 'pay.signing').status).toBe('paid');
       expect(line(s, 'pay.y2025').status).toBe('paid');
-      expect(s.totals).toMatchObject({ gross: '1740000.00', deductions: '40000.00', net: '1700000.00', paid: '1653000.00', outstanding: '0.00' });
+      expect(s.totals).toMatchObject({
+        gross: '1740000.00',
+        deductions: '40000.00',
+        net: '1700000.00',
+        paid: '1653000.00',
+        outstanding: '0.00',
+      });
     });
 
     it('with 2026 at 80.00 the final line is due in full', () => {
-      const ok = computeSchedule(huaianConfig, { ...facts, years: [{ year: 2026, score: '80.00', assessedOn: '2027-01-20' }] }, { asOf: '2027-02-01' });
+      const ok = computeSchedule(
+        huaianConfig,
+        { ...facts, years: [{ year: 2026, score: '80.00', assessedOn: '2027-01-20' }] },
+        { asOf: '2027-02-01' },
+      );
       const final = line(ok, 'pay.final');
       expect(final.status).toBe('due');
       expect(final.net).toBe('87000.00');
@@ -108,7 +126,18 @@ describe('golden: domain.md worked examples', () => {
   describe('C. Qinghai H1: grade B, 3 valid complaints', () => {
     const s = computeSchedule(
       qinghaiConfig,
-      { periods: [{ id: '2026-H1', score: '86.40', grade: 'B', assessedOn: '2026-07-10', validComplaints: 3, ledgerConfirmed: true }] },
+      {
+        periods: [
+          {
+            id: '2026-H1',
+            score: '86.40',
+            grade: 'B',
+            assessedOn: '2026-07-10',
+            validComplaints: 3,
+            ledgerConfirmed: true,
+          },
+        ],
+      },
       { asOf: '2026-12-01' },
     );
     const h1 = line(s, 'half.2026-H1');
@@ -126,7 +155,9 @@ describe('golden: domain.md worked examples', () => {
         ['complaint-threshold-percent', '210.00'],
       ]);
       expect(h1.net).toBe('5150.00');
-      expect(renderExplanation(h1.deductions[0].formula, 'en')).toBe('2026-H1 grade B: 2 % of 7,000.00 = 140.00; paid 1 month(s) later');
+      expect(renderExplanation(h1.deductions[0].formula, 'en')).toBe(
+        '2026-H1 grade B: 2 % of 7,000.00 = 140.00; paid 1 month(s) later',
+      );
     });
 
     it('due 4 months after the assessment date (3 + 1 for grade B)', () => {
@@ -135,9 +166,17 @@ describe('golden: domain.md worked examples', () => {
     });
 
     it('without the ledger confirmation the line waits; with it refused, it is withheld', () => {
-      const pending = computeSchedule(qinghaiConfig, { periods: [{ id: '2026-H1', grade: 'A', assessedOn: '2026-07-10' }] }, { asOf: '2026-12-01' });
+      const pending = computeSchedule(
+        qinghaiConfig,
+        { periods: [{ id: '2026-H1', grade: 'A', assessedOn: '2026-07-10' }] },
+        { asOf: '2026-12-01' },
+      );
       expect(line(pending, 'half.2026-H1').status).toBe('scheduled');
-      const refused = computeSchedule(qinghaiConfig, { periods: [{ id: '2026-H1', grade: 'A', assessedOn: '2026-07-10', ledgerConfirmed: false }] }, { asOf: '2026-12-01' });
+      const refused = computeSchedule(
+        qinghaiConfig,
+        { periods: [{ id: '2026-H1', grade: 'A', assessedOn: '2026-07-10', ledgerConfirmed: false }] },
+        { asOf: '2026-12-01' },
+      );
       expect(line(refused, 'half.2026-H1').status).toBe('withheld');
     });
   });

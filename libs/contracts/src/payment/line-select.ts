@@ -7,7 +7,11 @@ export function lastLineOfYear(lines: readonly ResolvedLine[], year: number): Re
 }
 
 /** The first line due on or after `date` (unknown due dates count as later), else the last line. */
-export function firstLineDueFrom(lines: readonly ResolvedLine[], date: string | undefined, exclude: ReadonlySet<string> = new Set()): ResolvedLine | undefined {
+export function firstLineDueFrom(
+  lines: readonly ResolvedLine[],
+  date: string | undefined,
+  exclude: ReadonlySet<string> = new Set(),
+): ResolvedLine | undefined {
   const open = lines.filter((l) => !exclude.has(l.id));
   const pick = open.find((l) => date === undefined || l.dueDate === null || l.dueDate >= date);
   return pick ?? open[open.length - 1] ?? lines[lines.length - 1];

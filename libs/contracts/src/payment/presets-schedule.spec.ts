@@ -11,20 +11,30 @@ describe('payment engine on the presets', () => {
     expect(r.ok ? [] : r.problems).toEqual([]);
     const s = computeSchedule(config, {}, { asOf: '2026-06-30' });
     expect(dec(s.totals.gross).lte(dec(String(config.money.amount)))).toBe(true);
-    if (s.lines.length === 0) expect(s.notes.map((n) => renderExplanation(n, 'en'))).toContain('the configuration states no payment milestones: there is nothing to schedule');
+    if (s.lines.length === 0)
+      expect(s.notes.map((n) => renderExplanation(n, 'en'))).toContain(
+        'the configuration states no payment milestones: there is nothing to schedule',
+      );
   });
 
   it('A on the Xuzhou preset: 89.00 → no score deduction; absence 66,666.67', () => {
-    const s = computeSchedule(getPreset('xuzhou-2026').config, { years: [{ year: 2026, score: '89.00', assessedOn: '2027-01-15' }], attendance: [{ actualPersonMonths: 105 }] }, { asOf: '2027-02-01' });
+    const s = computeSchedule(
+      getPreset('xuzhou-2026').config,
+      { years: [{ year: 2026, score: '89.00', assessedOn: '2027-01-15' }], attendance: [{ actualPersonMonths: 105 }] },
+      { asOf: '2027-02-01' },
+    );
     expect(s.lines).toHaveLength(1);
     expect(s.lines[0].deductions.map((d) => d.amount)).toEqual(['0.00', '66666.67']);
     expect(s.lines[0].net).toBe('2333333.33');
   });
 
-  it('B on the Huai\'an preset: 40,000.00 on the withheld final 87,000.00', () => {
+  it("B on the Huai'an preset: 40,000.00 on the withheld final 87,000.00", () => {
     const s = computeSchedule(
       getPreset('huaian-2025-2026').config,
-      { years: [{ year: 2026, score: '78.00', assessedOn: '2027-01-20' }], acceptance: { passed: true, date: '2027-01-10' } },
+      {
+        years: [{ year: 2026, score: '78.00', assessedOn: '2027-01-20' }],
+        acceptance: { passed: true, date: '2027-01-10' },
+      },
       { asOf: '2027-02-01' },
     );
     const last = s.lines[s.lines.length - 1];
@@ -36,7 +46,18 @@ describe('payment engine on the presets', () => {
   it('C on the Qinghai preset: 7,000.00 − 140.00 − 1,500.00 − 210.00 = 5,150.00, due 4 months after the assessment', () => {
     const s = computeSchedule(
       getPreset('qinghai-hospital-3y').config,
-      { periods: [{ id: '2026-H1', score: '86.40', grade: 'B', assessedOn: '2026-07-10', validComplaints: 3, ledgerConfirmed: true }] },
+      {
+        periods: [
+          {
+            id: '2026-H1',
+            score: '86.40',
+            grade: 'B',
+            assessedOn: '2026-07-10',
+            validComplaints: 3,
+            ledgerConfirmed: true,
+          },
+        ],
+      },
       { asOf: '2026-12-01' },
     );
     const h1 = s.lines.find((l) => l.period === '2026-H1');
@@ -48,7 +69,15 @@ describe('payment engine on the presets', () => {
   it('D on the Tianjin P8 preset: four payments of 8,281.00; Q3 not qualified → withheld', () => {
     const s = computeSchedule(
       getPreset('tianjin-2026-p8').config,
-      { quarters: [{ id: '2026-Q1', qualified: true }, { id: '2026-Q2', qualified: true }, { id: '2026-Q3', qualified: false }, { id: '2026-Q4', qualified: true }], acceptance: { passed: true, date: '2027-01-05' } },
+      {
+        quarters: [
+          { id: '2026-Q1', qualified: true },
+          { id: '2026-Q2', qualified: true },
+          { id: '2026-Q3', qualified: false },
+          { id: '2026-Q4', qualified: true },
+        ],
+        acceptance: { passed: true, date: '2027-01-05' },
+      },
       { asOf: '2027-01-10' },
     );
     expect(s.lines.map((l) => l.gross)).toEqual(['8281.00', '8281.00', '8281.00', '8281.00']);

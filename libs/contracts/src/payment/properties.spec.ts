@@ -7,7 +7,9 @@ const score = fc.integer({ min: 0, max: 10000 }).map((n) => (n / 100).toFixed(2)
 const money = fc.bigInt({ min: 0n, max: 10n ** 11n }).map((f) => dec(f.toString()).dividedBy(100).toFixed(2));
 
 function checkInvariants(s: Schedule): void {
-  let gross = dec(0), deductions = dec(0), net = dec(0);
+  let gross = dec(0),
+    deductions = dec(0),
+    net = dec(0);
   for (const l of s.lines) {
     const sum = l.deductions.reduce((a, d) => a.plus(dec(d.amount)), dec(0));
     expect(sum.toFixed(2)).toBe(l.deductionTotal);
@@ -24,7 +26,7 @@ function checkInvariants(s: Schedule): void {
 }
 
 describe('payment engine properties', () => {
-  it('Huai\'an: per-point deduction never exceeds 20 % of the year fee; lines net = gross − deductions; nothing lost', () => {
+  it("Huai'an: per-point deduction never exceeds 20 % of the year fee; lines net = gross − deductions; nothing lost", () => {
     fc.assert(
       fc.property(score, fc.boolean(), fc.integer({ min: 0, max: 400 }), (s2026, accepted, daysLate) => {
         const s = computeSchedule(
@@ -42,7 +44,8 @@ describe('payment engine properties', () => {
         // Rule 12: every rule deduction shows up either in the lines or in the vendor's balance.
         expect(dec(s.totals.deductions).plus(s.vendorBalanceOwed).toFixed(2)).toBe(ruleSum.toFixed(2));
         for (const d of all.filter((x) => x.ruleId === 'score')) expect(dec(d.amount).lte('232000.00')).toBe(true);
-        for (const d of all.filter((x) => x.kind === 'liquidated-damages')) expect(dec(d.amount).lte('5000.00')).toBe(true);
+        for (const d of all.filter((x) => x.kind === 'liquidated-damages'))
+          expect(dec(d.amount).lte('5000.00')).toBe(true);
         for (const l of s.lines) if (l.status !== 'forfeited') expect(dec(l.net).isNegative()).toBe(false);
         expect(s.totals.gross).toBe('1740000.00');
       }),
@@ -52,15 +55,26 @@ describe('payment engine properties', () => {
 
   it('Xuzhou: the score deduction never exceeds 480,000.00 and absence never exceeds the amount', () => {
     fc.assert(
-      fc.property(score, fc.integer({ min: 0, max: 1080 }).map((n) => (n / 10).toString()), (y, actual) => {
-        const s = computeSchedule(xuzhouConfig, { years: [{ year: 2026, score: y, assessedOn: '2027-01-15' }], attendance: [{ actualPersonMonths: actual }] }, { asOf: '2027-03-01' });
-        checkInvariants(s);
-        const l = s.lines[0];
-        const scoreD = l.deductions.find((d) => d.ruleId === 'score');
-        expect(dec(scoreD?.amount ?? 0).lte('480000.00')).toBe(true);
-        const absence = l.deductions.find((d) => d.ruleId === 'absence');
-        expect(dec(absence?.amount ?? 0).lte('2400000.00')).toBe(true);
-      }),
+      fc.property(
+        score,
+        fc.integer({ min: 0, max: 1080 }).map((n) => (n / 10).toString()),
+        (y, actual) => {
+          const s = computeSchedule(
+            xuzhouConfig,
+            {
+              years: [{ year: 2026, score: y, assessedOn: '2027-01-15' }],
+              attendance: [{ actualPersonMonths: actual }],
+            },
+            { asOf: '2027-03-01' },
+          );
+          checkInvariants(s);
+          const l = s.lines[0];
+          const scoreD = l.deductions.find((d) => d.ruleId === 'score');
+          expect(dec(scoreD?.amount ?? 0).lte('480000.00')).toBe(true);
+          const absence = l.deductions.find((d) => d.ruleId === 'absence');
+          expect(dec(absence?.amount ?? 0).lte('2400000.00')).toBe(true);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -70,7 +84,11 @@ describe('payment engine properties', () => {
       fc.property(fc.constantFrom('A', 'B', 'C'), fc.integer({ min: 0, max: 40 }), (grade, complaints) => {
         const s = computeSchedule(
           qinghaiConfig,
-          { periods: [{ id: '2026-H1', grade, assessedOn: '2026-07-10', validComplaints: complaints, ledgerConfirmed: true }] },
+          {
+            periods: [
+              { id: '2026-H1', grade, assessedOn: '2026-07-10', validComplaints: complaints, ledgerConfirmed: true },
+            ],
+          },
           { asOf: '2026-12-31' },
         );
         checkInvariants(s);

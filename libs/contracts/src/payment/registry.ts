@@ -43,8 +43,10 @@ type MilestoneParamsSchema = { [K in MilestoneKind]: (typeof milestoneRuleList)[
 type DeductionParamsSchema = { [K in DeductionKind]: (typeof deductionRuleList)[K]['params'] };
 
 // Typed as maps from kind to rule so that a lookup by a kind K is the rule of K (TypeScript's correlated-union pattern).
-export const milestoneRules: { readonly [K in MilestoneKind]: MilestoneRule<K, MilestoneParamsSchema[K]> } = milestoneRuleList;
-export const deductionRules: { readonly [K in DeductionKind]: DeductionRule<K, DeductionParamsSchema[K]> } = deductionRuleList;
+export const milestoneRules: { readonly [K in MilestoneKind]: MilestoneRule<K, MilestoneParamsSchema[K]> } =
+  milestoneRuleList;
+export const deductionRules: { readonly [K in DeductionKind]: DeductionRule<K, DeductionParamsSchema[K]> } =
+  deductionRuleList;
 
 /** The rule of a kind; with a parsed entry's kind its params are that entry's (the same rule's schema parsed them). */
 export function milestoneRuleOf<K extends MilestoneKind>(kind: K): MilestoneRule<K, MilestoneParamsSchema[K]> {

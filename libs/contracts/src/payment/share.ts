@@ -20,15 +20,19 @@ export function baseAmount(base: ShareBase, amount: string, yearFees: Map<number
 
 /** Parameters naming the base of a share (rendered by the `base.*` texts). */
 export function describeBase(base: ShareBase, value: Decimal): Record<string, string> {
-  return base === 'amount' ? { base: 'amount', baseAmount: value.toFixed(2) } : { base: 'year-fee', baseYear: String(base.yearFee), baseAmount: value.toFixed(2) };
+  return base === 'amount'
+    ? { base: 'amount', baseAmount: value.toFixed(2) }
+    : { base: 'year-fee', baseYear: String(base.yearFee), baseAmount: value.toFixed(2) };
 }
 
 /** `percent % of <base>`. */
-export const percentBasis = (percent: string, base: ShareBase, value: Decimal) => explain('payment.basis.percent', { percent, ...describeBase(base, value) });
+export const percentBasis = (percent: string, base: ShareBase, value: Decimal) =>
+  explain('payment.basis.percent', { percent, ...describeBase(base, value) });
 
 /** Problem when a year fee is referenced that the term/split does not have. */
 export function checkShareBase(base: ShareBase, ctx: ValidationContext, path: string): Problem[] {
   if (base === 'amount') return [];
-  if (!ctx.termYears.includes(base.yearFee)) return [problem(path, 'year.outsideTerm', { year: base.yearFee, years: ctx.termYears })];
+  if (!ctx.termYears.includes(base.yearFee))
+    return [problem(path, 'year.outsideTerm', { year: base.yearFee, years: ctx.termYears })];
   return [];
 }

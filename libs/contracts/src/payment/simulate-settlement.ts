@@ -31,7 +31,10 @@ export type LineDiff = {
 
 export type SettlementDiff = {
   lines: LineDiff[];
-  totals: { net: { before: string; after: string; delta: string }; deductions: { before: string; after: string; delta: string } };
+  totals: {
+    net: { before: string; after: string; delta: string };
+    deductions: { before: string; after: string; delta: string };
+  };
   vendorBalanceOwed: { before: string; after: string; delta: string };
 };
 
@@ -50,7 +53,11 @@ export type Simulation = {
  * scores gets its year score from aggregatePeriods unless the facts already state it. Stores nothing.
  * With a baseline, returns the per-line difference.
  */
-export function simulateSettlement(configInput: unknown, assumed: AssumedFacts, options: SimulationOptions): Simulation {
+export function simulateSettlement(
+  configInput: unknown,
+  assumed: AssumedFacts,
+  options: SimulationOptions,
+): Simulation {
   const config = parseContractConfig(configInput);
   // Problems of the facts and the date are reported together; the baseline's facts are checked when it runs.
   const asOf = parseFactsAndAsOf(assumed.facts ?? {}, options.asOf).asOf;
@@ -72,7 +79,8 @@ function scoreAssumptions(config: ParsedConfig, facts: PaymentFacts, assumed: As
   const problems: Problem[] = [];
   if (scheme === undefined) problems.push(problem('assessments', 'unknown.noAssessmentScheme'));
   assumed.forEach((a, i) => {
-    if (!periodIdSchema.safeParse(a.period).success) problems.push(problem(`assessments[${i}].period`, 'period.format'));
+    if (!periodIdSchema.safeParse(a.period).success)
+      problems.push(problem(`assessments[${i}].period`, 'period.format'));
   });
   if (problems.length) throw new ValidationError(problems);
 
@@ -87,7 +95,11 @@ function scoreAssumptions(config: ParsedConfig, facts: PaymentFacts, assumed: As
     }
     assessments.push({ period: a.period, result });
     const existing = periods.find((p) => p.id === a.period);
-    const patch = { score: result.score, ...(result.grade !== undefined ? { grade: result.grade } : {}), ...(a.assessedOn ? { assessedOn: a.assessedOn } : {}) };
+    const patch = {
+      score: result.score,
+      ...(result.grade !== undefined ? { grade: result.grade } : {}),
+      ...(a.assessedOn ? { assessedOn: a.assessedOn } : {}),
+    };
     if (existing) Object.assign(existing, patch);
     else periods.push({ id: a.period, ...patch });
   });
@@ -107,14 +119,21 @@ function scoreAssumptions(config: ParsedConfig, facts: PaymentFacts, assumed: As
     const aggregate = aggregatePeriods(scheme, scores);
     years.push({ year, aggregate });
     const y = yearsOut.find((x) => x.year === year);
-    const lastAssessed = periods.filter((p) => p.id.startsWith(`${year}-`) && p.assessedOn).map((p) => p.assessedOn as string).sort().pop();
+    const lastAssessed = periods
+      .filter((p) => p.id.startsWith(`${year}-`) && p.assessedOn)
+      .map((p) => p.assessedOn as string)
+      .sort()
+      .pop();
     if (!y) yearsOut.push({ year, score: aggregate.score, ...(lastAssessed ? { assessedOn: lastAssessed } : {}) });
     else y.score = aggregate.score;
   }
   return { facts: { ...facts, periods, years: yearsOut }, assessments, years };
 }
 
-const delta = (before: string | null, after: string | null): string => dec(after ?? 0).minus(dec(before ?? 0)).toFixed(2);
+const delta = (before: string | null, after: string | null): string =>
+  dec(after ?? 0)
+    .minus(dec(before ?? 0))
+    .toFixed(2);
 
 export function diffSchedules(before: Schedule, after: Schedule): SettlementDiff {
   const ids = [...new Set([...before.lines.map((l) => l.id), ...after.lines.map((l) => l.id)])];
@@ -122,7 +141,14 @@ export function diffSchedules(before: Schedule, after: Schedule): SettlementDiff
   for (const id of ids) {
     const b = before.lines.find((l) => l.id === id);
     const a = after.lines.find((l) => l.id === id);
-    const changed = !b || !a || b.net !== a.net || b.status !== a.status || b.dueDate !== a.dueDate || b.deductionTotal !== a.deductionTotal || b.gross !== a.gross;
+    const changed =
+      !b ||
+      !a ||
+      b.net !== a.net ||
+      b.status !== a.status ||
+      b.dueDate !== a.dueDate ||
+      b.deductionTotal !== a.deductionTotal ||
+      b.gross !== a.gross;
     if (!changed) continue;
     lines.push({
       id,
@@ -137,8 +163,16 @@ export function diffSchedules(before: Schedule, after: Schedule): SettlementDiff
     lines,
     totals: {
       net: { before: before.totals.net, after: after.totals.net, delta: delta(before.totals.net, after.totals.net) },
-      deductions: { before: before.totals.deductions, after: after.totals.deductions, delta: delta(before.totals.deductions, after.totals.deductions) },
+      deductions: {
+        before: before.totals.deductions,
+        after: after.totals.deductions,
+        delta: delta(before.totals.deductions, after.totals.deductions),
+      },
     },
-    vendorBalanceOwed: { before: before.vendorBalanceOwed, after: after.vendorBalanceOwed, delta: delta(before.vendorBalanceOwed, after.vendorBalanceOwed) },
+    vendorBalanceOwed: {
+      before: before.vendorBalanceOwed,
+      after: after.vendorBalanceOwed,
+      delta: delta(before.vendorBalanceOwed, after.vendorBalanceOwed),
+    },
   };
 }

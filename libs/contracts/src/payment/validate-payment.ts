@@ -10,19 +10,31 @@ import type { ValidationContext } from './rule-kit';
 const PERIOD_LINE_KINDS = new Set<string>(['per-period-share', 'quarterly-instalments']);
 
 /** Semantic problems of the payment terms, paths relative to `payment`. */
-export function validatePaymentTerms(payment: PaymentTerms, ctx: ValidationContext, hasAssessment: boolean, assessment: unknown): Problem[] {
+export function validatePaymentTerms(
+  payment: PaymentTerms,
+  ctx: ValidationContext,
+  hasAssessment: boolean,
+  assessment: unknown,
+): Problem[] {
   const problems: Problem[] = [];
   const seenM = new Map<string, number>();
   payment.milestones.forEach((m, i) => {
     const at = `milestones[${i}]`;
     const prior = seenM.get(m.id);
-    if (prior !== undefined) problems.push(problem(`${at}.id`, 'list.duplicateId', { value: m.id, other: `milestones[${prior}]` }));
+    if (prior !== undefined)
+      problems.push(problem(`${at}.id`, 'list.duplicateId', { value: m.id, other: `milestones[${prior}]` }));
     else seenM.set(m.id, i);
     problems.push(...prefixProblems(`${at}.params`, milestoneRuleOf(m.kind).validate(m.params, ctx)));
-    m.conditions.forEach((c, j) => problems.push(...prefixProblems(`${at}.conditions[${j}]`, validateCondition(c, ctx, hasAssessment))));
+    m.conditions.forEach((c, j) =>
+      problems.push(...prefixProblems(`${at}.conditions[${j}]`, validateCondition(c, ctx, hasAssessment))),
+    );
     if (m.kind === 'cumulative-target') {
       m.params.steps.forEach((s, k) =>
-        s.conditions.forEach((c, j) => problems.push(...prefixProblems(`${at}.params.steps[${k}].conditions[${j}]`, validateCondition(c, ctx, hasAssessment)))),
+        s.conditions.forEach((c, j) =>
+          problems.push(
+            ...prefixProblems(`${at}.params.steps[${k}].conditions[${j}]`, validateCondition(c, ctx, hasAssessment)),
+          ),
+        ),
       );
     }
   });
@@ -31,10 +43,12 @@ export function validatePaymentTerms(payment: PaymentTerms, ctx: ValidationConte
   payment.deductions.forEach((d, i) => {
     const at = `deductions[${i}]`;
     const prior = seenD.get(d.id);
-    if (prior !== undefined) problems.push(problem(`${at}.id`, 'list.duplicateId', { value: d.id, other: `deductions[${prior}]` }));
+    if (prior !== undefined)
+      problems.push(problem(`${at}.id`, 'list.duplicateId', { value: d.id, other: `deductions[${prior}]` }));
     else seenD.set(d.id, i);
     (d.target ?? []).forEach((t, j) => {
-      if (!ctx.milestoneIds.has(t)) problems.push(problem(`${at}.target[${j}]`, 'unknown.milestone', { value: t, known: [...ctx.milestoneIds] }));
+      if (!ctx.milestoneIds.has(t))
+        problems.push(problem(`${at}.target[${j}]`, 'unknown.milestone', { value: t, known: [...ctx.milestoneIds] }));
     });
     const rule = deductionRuleOf(d.kind);
     problems.push(...prefixProblems(`${at}.params`, rule.validate(d.params, ctx)));
@@ -51,16 +65,39 @@ export function validatePaymentTerms(payment: PaymentTerms, ctx: ValidationConte
 
   // Planned lines must not pay out more than the amount (milestone percentages over 100 %).
   if (problems.length === 0 && payment.milestones.length > 0) {
-    const lines = planLines(payment, { amount: ctx.amount, term: ctx.term, assessment, yearFees: ctx.yearFees ?? new Map() });
+    const lines = planLines(payment, {
+      amount: ctx.amount,
+      term: ctx.term,
+      assessment,
+      yearFees: ctx.yearFees ?? new Map(),
+    });
     const total = lines.reduce((a, l) => a.plus(l.gross), dec(0));
     if (total.gt(dec(ctx.amount))) {
-      const pct = total.times(100).dividedBy(dec(ctx.amount).isZero() ? 1 : ctx.amount).toDecimalPlaces(2);
-      problems.push(problem('milestones', 'payment.overAmount', { total: formatMoneyGrouped(total), percent: pct.toString(), amount: formatMoneyGrouped(ctx.amount) }));
+      const pct = total
+        .times(100)
+        .dividedBy(dec(ctx.amount).isZero() ? 1 : ctx.amount)
+        .toDecimalPlaces(2);
+      problems.push(
+        problem('milestones', 'payment.overAmount', {
+          total: formatMoneyGrouped(total),
+          percent: pct.toString(),
+          amount: formatMoneyGrouped(ctx.amount),
+        }),
+      );
     }
     for (const [year, fee] of ctx.yearFees ?? []) {
-      const byYearFee = payment.milestones.filter((m) => 'of' in m.params && typeof m.params.of === 'object' && m.params.of.yearFee === year).map((m) => m.id);
+      const byYearFee = payment.milestones
+        .filter((m) => 'of' in m.params && typeof m.params.of === 'object' && m.params.of.yearFee === year)
+        .map((m) => m.id);
       const inYear = lines.filter((l) => byYearFee.includes(l.milestoneId)).reduce((a, l) => a.plus(l.gross), dec(0));
-      if (inYear.gt(fee)) problems.push(problem('milestones', 'payment.overYearFee', { total: formatMoneyGrouped(inYear), year, fee: formatMoneyGrouped(fee) }));
+      if (inYear.gt(fee))
+        problems.push(
+          problem('milestones', 'payment.overYearFee', {
+            total: formatMoneyGrouped(inYear),
+            year,
+            fee: formatMoneyGrouped(fee),
+          }),
+        );
     }
   }
   return problems;

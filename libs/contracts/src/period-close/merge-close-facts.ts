@@ -23,7 +23,8 @@ export function mergeConfirmedFacts(closes: readonly ConfirmedCloseFacts[]): Pay
   let acceptance: PaymentFactsInput['acceptance'];
   const confirmedIds = new Set(closes.map((c) => c.period));
   for (const { facts } of closes) {
-    for (const p of facts.periods ?? []) periods.set(p.id, { ...p, ...(confirmedIds.has(p.id) ? { confirmed: true } : {}) });
+    for (const p of facts.periods ?? [])
+      periods.set(p.id, { ...p, ...(confirmedIds.has(p.id) ? { confirmed: true } : {}) });
     // A year aggregate is in a close's facts only when the close completed (or followed) the year: confirmed with it.
     for (const y of facts.years ?? []) years.set(y.year, { ...y, confirmed: true });
     for (const q of facts.quarters ?? []) quarters.set(q.id, q);
@@ -45,7 +46,13 @@ export function mergeConfirmedFacts(closes: readonly ConfirmedCloseFacts[]): Pay
  * `corrections`). A contract without payment milestones (Beijing: terms not stated) has nothing to correct.
  */
 export function withCorrections(config: ParsedConfig): ParsedConfig {
-  if (config.payment.milestones.length === 0 || config.payment.deductions.some((d) => d.kind === 'manual-adjustment')) return config;
-  const rule = { id: 'corrections', kind: 'manual-adjustment', label: '更正（已确认期间的调整）', params: {} } as ParsedConfig['payment']['deductions'][number];
+  if (config.payment.milestones.length === 0 || config.payment.deductions.some((d) => d.kind === 'manual-adjustment'))
+    return config;
+  const rule = {
+    id: 'corrections',
+    kind: 'manual-adjustment',
+    label: '更正（已确认期间的调整）',
+    params: {},
+  } as ParsedConfig['payment']['deductions'][number];
   return { ...config, payment: { ...config.payment, deductions: [...config.payment.deductions, rule] } };
 }

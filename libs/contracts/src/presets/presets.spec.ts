@@ -2,7 +2,14 @@ import { renderExplanation } from '../explain/explanation-texts';
 import * as fs from 'fs';
 import * as path from 'path';
 import { dec } from '@ledger/kernel';
-import { buildCalendar, evaluateTicketSla, validateCalendarConfig, validateSlaPolicy, type CalendarConfigInput, type SlaPolicy } from '@ledger/sla';
+import {
+  buildCalendar,
+  evaluateTicketSla,
+  validateCalendarConfig,
+  validateSlaPolicy,
+  type CalendarConfigInput,
+  type SlaPolicy,
+} from '@ledger/sla';
 import {
   aggregatePeriods,
   evaluateAssessment,
@@ -90,7 +97,8 @@ function sourceFailures(cfg: Raw): string[] {
       continue;
     }
     const win = window(src);
-    if (src.quote === undefined || src.quote.trim() === '') failures.push(`${where}: no quote (every source quotes its line)`);
+    if (src.quote === undefined || src.quote.trim() === '')
+      failures.push(`${where}: no quote (every source quotes its line)`);
     else if (!win.some((l) => lineHasQuote(l, src.quote as string))) {
       failures.push(`${where}: quote "${src.quote}" is not on the line or its neighbours`);
     }
@@ -109,7 +117,8 @@ function sourceFailures(cfg: Raw): string[] {
       }
       const citedLines = related.flatMap((s) => window(s));
       const unfound = derivationLiterals(derivation).filter((lit) => !citedLines.some((l) => lineHasNumber(l, lit)));
-      if (unfound.length > 0) failures.push(`${where}: derivation literal(s) ${unfound.join(', ')} not on any cited line`);
+      if (unfound.length > 0)
+        failures.push(`${where}: derivation literal(s) ${unfound.join(', ')} not on any cited line`);
       continue;
     }
     failures.push(`${where}: ${value.toString()} is not on the line: "${lines[src.line - 1].trim().slice(0, 80)}"`);
@@ -136,20 +145,30 @@ describe.each(PRESET_IDS)('preset %s', (id) => {
     const r = validateContractConfig(getPreset(id).config);
     if (!r.ok) {
       // Print every problem, so a failing preset says what to fix.
-      throw new Error(`${id} has ${r.problems.length} problem(s):\n${r.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+      throw new Error(
+        `${id} has ${r.problems.length} problem(s):\n${r.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`,
+      );
     }
     expect(r.ok).toBe(true);
   });
 
-  it('its sections validate with the sla and scoring libraries\' own validators', () => {
+  it("its sections validate with the sla and scoring libraries' own validators", () => {
     // validateContractConfig wires these in as the libraries publish them; checked here directly as well.
     const cfg = raw(id) as Record<string, unknown>;
     const sla = cfg.sla as { policy?: unknown } | undefined;
     const problems = [
-      ...(cfg.calendar !== undefined ? validateCalendarConfig(cfg.calendar).map((p) => `calendar.${p.path}: ${p.message}`) : []),
-      ...(sla?.policy !== undefined ? validateSlaPolicy(sla.policy).map((p) => `sla.policy.${p.path}: ${p.message}`) : []),
-      ...(cfg.assessment !== undefined ? validateAssessmentScheme(cfg.assessment).map((p) => `assessment.${p.path}: ${p.message}`) : []),
-      ...(cfg.procurement !== undefined ? validateProcurementScheme(cfg.procurement).map((p) => `procurement.${p.path}: ${p.message}`) : []),
+      ...(cfg.calendar !== undefined
+        ? validateCalendarConfig(cfg.calendar).map((p) => `calendar.${p.path}: ${p.message}`)
+        : []),
+      ...(sla?.policy !== undefined
+        ? validateSlaPolicy(sla.policy).map((p) => `sla.policy.${p.path}: ${p.message}`)
+        : []),
+      ...(cfg.assessment !== undefined
+        ? validateAssessmentScheme(cfg.assessment).map((p) => `assessment.${p.path}: ${p.message}`)
+        : []),
+      ...(cfg.procurement !== undefined
+        ? validateProcurementScheme(cfg.procurement).map((p) => `procurement.${p.path}: ${p.message}`)
+        : []),
     ];
     expect(problems).toEqual([]);
   });
@@ -186,7 +205,10 @@ describe.each(PRESET_IDS)('preset %s', (id) => {
     const values = new Map(numericLeaves(cfg).map((l) => [l.path, l.value]));
     for (const src of cfg.sources ?? []) {
       if (src.derivation === undefined) continue;
-      expect({ path: src.path, value: evaluateDerivation(src.derivation).toString() }).toEqual({ path: src.path, value: values.get(src.path)?.toString() });
+      expect({ path: src.path, value: evaluateDerivation(src.derivation).toString() }).toEqual({
+        path: src.path,
+        value: values.get(src.path)?.toString(),
+      });
     }
     for (const n of cfg.notes ?? []) expect(n.text.trim().length).toBeGreaterThan(0);
   });
@@ -197,7 +219,9 @@ describe('the source check can fail', () => {
   seedOnly('reports a figure that is not on its cited line', () => {
     const cfg = JSON.parse(JSON.stringify(raw('xuzhou-2026'))) as Raw;
     (cfg.money as { budget: string }).budget = '2500000.00';
-    expect(sourceFailures(cfg)).toEqual([expect.stringContaining('money.budget → 000_f7ba827fd35ca96b.txt:5: 2500000')]);
+    expect(sourceFailures(cfg)).toEqual([
+      expect.stringContaining('money.budget → 000_f7ba827fd35ca96b.txt:5: 2500000'),
+    ]);
   });
   seedOnly('reports a quote that is not on its cited line', () => {
     const cfg = JSON.parse(JSON.stringify(raw('xuzhou-2026'))) as Raw;
@@ -237,15 +261,32 @@ describe('seed-check normaliser', () => {
  * Every expected figure is a literal, derived by hand in the comment beside it.
  * ---------------------------------------------------------------------------------------------------- */
 
-type Ticket = { id: string; expectedCloseDate: string; completedDate?: string; extendedTo?: string; specialAttention: boolean };
+type Ticket = {
+  id: string;
+  expectedCloseDate: string;
+  completedDate?: string;
+  extendedTo?: string;
+  specialAttention: boolean;
+};
 
 /** `n` tickets due on `due`, completed on `done` (late when done > due). */
 function tickets(prefix: string, n: number, due: string, done: string, special = false): Ticket[] {
-  return Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i + 1}`, expectedCloseDate: due, completedDate: done, specialAttention: special }));
+  return Array.from({ length: n }, (_, i) => ({
+    id: `${prefix}-${i + 1}`,
+    expectedCloseDate: due,
+    completedDate: done,
+    specialAttention: special,
+  }));
 }
 
 /** One person's staff sheet: attitude + ability + results (+ task bonuses). */
-const person = (personId: string, attitude: number, ability: number, results: number, bonuses: number[] = []) => ({ personId, attitude, ability, results, bonuses });
+const person = (personId: string, attitude: number, ability: number, results: number, bonuses: number[] = []) => ({
+  personId,
+  attitude,
+  ability,
+  results,
+  bonuses,
+});
 
 describe('scenario A — Xuzhou 2026 (domain.md worked example A)', () => {
   const preset = getPreset('xuzhou-2026');
@@ -270,13 +311,27 @@ describe('scenario A — Xuzhou 2026 (domain.md worked example A)', () => {
 
   // Staff sheets: H1 totals 90, 78, 84, 86, 82, 84, 88, 80 (76 + a task bonus of 4), 84 → Σ 756 ÷ 9 = 84.
   const h1Staff = [
-    person('s1', 28, 27, 35), person('s2', 24, 24, 30), person('s3', 26, 25, 33), person('s4', 27, 26, 33), person('s5', 25, 25, 32),
-    person('s6', 25, 26, 33), person('s7', 27, 27, 34), person('s8', 24, 25, 27, [4]), person('s9', 26, 26, 32),
+    person('s1', 28, 27, 35),
+    person('s2', 24, 24, 30),
+    person('s3', 26, 25, 33),
+    person('s4', 27, 26, 33),
+    person('s5', 25, 25, 32),
+    person('s6', 25, 26, 33),
+    person('s7', 27, 27, 34),
+    person('s8', 24, 25, 27, [4]),
+    person('s9', 26, 26, 32),
   ];
   // H2 totals 75, 68, 72, 70, 74, 72, 71, 73, 73 → Σ 648 ÷ 9 = 72; s2 (68 < 70) is flagged for replacement.
   const h2Staff = [
-    person('s1', 23, 22, 30), person('s2', 20, 20, 28), person('s3', 22, 21, 29), person('s4', 21, 21, 28), person('s5', 22, 22, 30),
-    person('s6', 22, 21, 29), person('s7', 21, 21, 29), person('s8', 22, 22, 29), person('s9', 22, 22, 29),
+    person('s1', 23, 22, 30),
+    person('s2', 20, 20, 28),
+    person('s3', 22, 21, 29),
+    person('s4', 21, 21, 28),
+    person('s5', 22, 22, 30),
+    person('s6', 22, 21, 29),
+    person('s7', 21, 21, 29),
+    person('s8', 22, 22, 29),
+    person('s9', 22, 22, 29),
   ];
 
   const metrics = (t: Ticket[], period: { from: string; to: string }, asOf: string) => ({
@@ -288,7 +343,13 @@ describe('scenario A — Xuzhou 2026 (domain.md worked example A)', () => {
     const h1Metrics = metrics(h1Tickets, H1, '2026-07-05');
     expect(plannedAchievementRate({ tickets: h1Tickets, period: H1, asOf: '2026-07-05' }).display).toBe('91.11'); // 41 ÷ 45 = 91.11 %
     expect(h1Metrics.specialDelayDays).toBe('12'); // 5 + 7
-    const h1 = evaluateAssessment(scheme, { staff: h1Staff, securityIncidents: 0, ...h1Metrics, businessSatisfaction: '比较满意', itSatisfaction: '一般' });
+    const h1 = evaluateAssessment(scheme, {
+      staff: h1Staff,
+      securityIncidents: 0,
+      ...h1Metrics,
+      businessSatisfaction: '比较满意',
+      itSatisfaction: '一般',
+    });
     // 100 + 0 (staff 84) + 0 (no incident) + 2 (91.11 %) − 2 (12 days) + 5 (比较满意) + 0 (一般) = 105 → clamp 100
     expect(h1.unclampedScore).toBe('105.00');
     expect(h1.score).toBe('100.00');
@@ -296,7 +357,13 @@ describe('scenario A — Xuzhou 2026 (domain.md worked example A)', () => {
     const h2Metrics = metrics(h2Tickets, H2, '2027-01-05');
     expect(h2Metrics.achievementRate).toBe('76'); // 38 ÷ 50 = 76 %
     expect(h2Metrics.specialDelayDays).toBe('35'); // 20 + 15
-    const h2 = evaluateAssessment(scheme, { staff: h2Staff, securityIncidents: 1, ...h2Metrics, businessSatisfaction: '一般', itSatisfaction: '差' });
+    const h2 = evaluateAssessment(scheme, {
+      staff: h2Staff,
+      securityIncidents: 1,
+      ...h2Metrics,
+      businessSatisfaction: '一般',
+      itSatisfaction: '差',
+    });
     // 100 − 5 (staff 72) − 5 (1 incident) − 2 (76 %) − 5 (35 days) − 3 (一般) − 2 (差) = 78
     expect(h2.score).toBe('78.00');
     expect(h2.flags.map((f) => f.subject)).toEqual(['s2']); // 68 < 70: replacement may be requested
@@ -331,7 +398,11 @@ describe('scenario A — Xuzhou 2026 (domain.md worked example A)', () => {
 
   it('a weak year: 77.50 costs 2.5 points × 10,000; a very weak one is capped at 20 % of the amount', () => {
     const run = (score: string) =>
-      computeSchedule(preset.config, { years: [{ year: 2026, score, assessedOn: '2027-01-10' }], attendance: [{ actualPersonMonths: '108' }] }, { asOf: '2027-01-31' }).lines[0];
+      computeSchedule(
+        preset.config,
+        { years: [{ year: 2026, score, assessedOn: '2027-01-10' }], attendance: [{ actualPersonMonths: '108' }] },
+        { asOf: '2027-01-31' },
+      ).lines[0];
     const weak = run('77.50');
     expect(weak.deductions.map((d) => [d.ruleId, d.amount])).toEqual([
       ['year-score', '25000.00'], // (80 − 77.5) × 10,000
@@ -343,19 +414,24 @@ describe('scenario A — Xuzhou 2026 (domain.md worked example A)', () => {
   });
 });
 
-describe('the ladders\' edges as the presets resolve them', () => {
+describe("the ladders' edges as the presets resolve them", () => {
   const xz = getPreset('xuzhou-2026').config.assessment as AssessmentSchemeInput;
   const ha = getPreset('huaian-2025-2026').config.assessment as AssessmentSchemeInput;
   const qh = getPreset('qinghai-hospital-3y').config.assessment as AssessmentSchemeInput;
   const ticketPoints = (scheme: AssessmentSchemeInput, achievementRate: string, specialDelayDays: string) =>
-    evaluateAssessment(scheme, { achievementRate, specialDelayDays, businessSatisfaction: '一般', itSatisfaction: '一般' }).unclampedScore;
+    evaluateAssessment(scheme, {
+      achievementRate,
+      specialDelayDays,
+      businessSatisfaction: '一般',
+      itSatisfaction: '一般',
+    }).unclampedScore;
 
   it.each([
     ['0', '97.00'], // no delay: 0 (band [0, 0] added by the preset); 100 + 0 − 3 + 0
     ['10', '96.00'], // 10≥延期>0 → −1
     ['60', '92.00'], // seed overlap: "60≥延期>30" and "延期≥60" — resolved d = 60 → −5
     ['61', '87.00'], // (60, ∞) → −10
-  ])('Huai\'an delay %s days → %s (rate 85 %: 0; 业务 一般 −3; 信息 一般 0)', (days, score) => {
+  ])("Huai'an delay %s days → %s (rate 85 %: 0; 业务 一般 −3; 信息 一般 0)", (days, score) => {
     expect(ticketPoints(ha, '85', days)).toBe(score);
   });
 
@@ -364,32 +440,69 @@ describe('the ladders\' edges as the presets resolve them', () => {
     ['89.99', '102.00'], // 90%>达成率≥80% → 0: 100 + 5 + 0 − 3
     ['59.99', '92.00'], // 达成率<60% → −10: 100 + 5 − 10 − 3
   ])('Xuzhou achievement %s %% → unclamped %s', (rate, score) => {
-    const r = evaluateAssessment(xz, { staff: [person('p', 28, 28, 34)], securityIncidents: 0, achievementRate: rate, specialDelayDays: '0', businessSatisfaction: '一般', itSatisfaction: '一般' });
+    const r = evaluateAssessment(xz, {
+      staff: [person('p', 28, 28, 34)],
+      securityIncidents: 0,
+      achievementRate: rate,
+      specialDelayDays: '0',
+      businessSatisfaction: '一般',
+      itSatisfaction: '一般',
+    });
     expect(r.unclampedScore).toBe(score);
   });
 
   it('Qinghai: an average of 89.50 is B (the seed\'s "80分(含)至89分" read as [80, 90)); 90.00 is A', () => {
-    const items = (v: number) => Object.fromEntries(['monthlyInspection', 'hotline', 'emergencyOnSite', 'faultQuality', 'recurrence', 'responseTimeliness', 'engineerSkill', 'training', 'dbOptimisation', 'onSite', 'improvement'].map((id) => [id, v]));
+    const items = (v: number) =>
+      Object.fromEntries(
+        [
+          'monthlyInspection',
+          'hotline',
+          'emergencyOnSite',
+          'faultQuality',
+          'recurrence',
+          'responseTimeliness',
+          'engineerSkill',
+          'training',
+          'dbOptimisation',
+          'onSite',
+          'improvement',
+        ].map((id) => [id, v]),
+      );
     expect(evaluateAssessment(qh, { items: items(89.5) }).grade).toBe('B');
     expect(evaluateAssessment(qh, { items: items(90) }).grade).toBe('A');
     expect(evaluateAssessment(qh, { items: items(79.99) }).grade).toBe('C');
   });
 });
 
-describe('scenario B — Huai\'an 2025–2026 (domain.md worked example B)', () => {
+describe("scenario B — Huai'an 2025–2026 (domain.md worked example B)", () => {
   const preset = getPreset('huaian-2025-2026');
   const scheme = preset.config.assessment as AssessmentSchemeInput;
 
   it('2026: H1 76.00 and H2 80.00 → year 78.00', () => {
     // H1: 11 of 20 on time (55 %) −10; special-attention delay 45 days −5; 业务 不满意 −5; 信息 很差 −4 → 100 − 24 = 76
-    const h1 = evaluateAssessment(scheme, { achievementRate: '55', specialDelayDays: '45', businessSatisfaction: '不满意', itSatisfaction: '很差' });
+    const h1 = evaluateAssessment(scheme, {
+      achievementRate: '55',
+      specialDelayDays: '45',
+      businessSatisfaction: '不满意',
+      itSatisfaction: '很差',
+    });
     expect(h1.score).toBe('76.00');
     // H2: 10 of 20 (50 %) −10; 25 days −3; 不满意 −5; 差 −2 → 100 − 20 = 80
-    const h2 = evaluateAssessment(scheme, { achievementRate: '50', specialDelayDays: '25', businessSatisfaction: '不满意', itSatisfaction: '差' });
+    const h2 = evaluateAssessment(scheme, {
+      achievementRate: '50',
+      specialDelayDays: '25',
+      businessSatisfaction: '不满意',
+      itSatisfaction: '差',
+    });
     expect(h2.score).toBe('80.00');
     expect(aggregatePeriods(scheme, [h1.score, h2.score]).score).toBe('78.00'); // (76 + 80) ÷ 2
     // the 2025 year has one half-year (H2 2025): its score is the year score
-    const h2025 = evaluateAssessment(scheme, { achievementRate: '92', specialDelayDays: '0', businessSatisfaction: '比较满意', itSatisfaction: '好' });
+    const h2025 = evaluateAssessment(scheme, {
+      achievementRate: '92',
+      specialDelayDays: '0',
+      businessSatisfaction: '比较满意',
+      itSatisfaction: '好',
+    });
     expect(h2025.score).toBe('100.00'); // 100 + 2 + 0 + 5 + 5 = 112 → clamp 100
     expect(aggregatePeriods(scheme, [h2025.score]).score).toBe('100.00');
   });
@@ -428,14 +541,26 @@ describe('scenario B — Huai\'an 2025–2026 (domain.md worked example B)', () 
   });
 });
 
-describe('scenario B — Huai\'an liquidated damages (general clause 12)', () => {
+describe("scenario B — Huai'an liquidated damages (general clause 12)", () => {
   it('30 days late on a 100,000.00 service: 0.5 % a day = 15 %, capped at 10 % → 10,000.00', () => {
     const schedule = computeSchedule(
       getPreset('huaian-2025-2026').config,
-      { lateDeliveries: [{ id: 'interface-batch', description: '跨部门接口对接延期', serviceValue: '100000.00', daysLate: 30, on: '2026-06-15' }] },
+      {
+        lateDeliveries: [
+          {
+            id: 'interface-batch',
+            description: '跨部门接口对接延期',
+            serviceValue: '100000.00',
+            daysLate: 30,
+            on: '2026-06-15',
+          },
+        ],
+      },
       { asOf: '2026-06-30' },
     );
-    const ld = schedule.lines.flatMap((l) => l.deductions).filter((d) => d.ruleId === 'liquidated-damages' && d.amount !== '0.00');
+    const ld = schedule.lines
+      .flatMap((l) => l.deductions)
+      .filter((d) => d.ruleId === 'liquidated-damages' && d.amount !== '0.00');
     expect(ld.map((d) => d.amount)).toEqual(['10000.00']); // min(30 × 0.5 % × 100,000 = 15,000; 10 % × 100,000 = 10,000)
   });
 });
@@ -451,7 +576,22 @@ function schedule0LineId(step: string): string {
 describe('scenario C — Qinghai hospital (domain.md worked example C)', () => {
   const preset = getPreset('qinghai-hospital-3y');
   const scheme = preset.config.assessment as AssessmentSchemeInput;
-  const items = (scores: number[]) => Object.fromEntries(['monthlyInspection', 'hotline', 'emergencyOnSite', 'faultQuality', 'recurrence', 'responseTimeliness', 'engineerSkill', 'training', 'dbOptimisation', 'onSite', 'improvement'].map((id, i) => [id, scores[i]]));
+  const items = (scores: number[]) =>
+    Object.fromEntries(
+      [
+        'monthlyInspection',
+        'hotline',
+        'emergencyOnSite',
+        'faultQuality',
+        'recurrence',
+        'responseTimeliness',
+        'engineerSkill',
+        'training',
+        'dbOptimisation',
+        'onSite',
+        'improvement',
+      ].map((id, i) => [id, scores[i]]),
+    );
 
   it('H1 2026: item average 86.40 → grade B (fails); H2 2026: 93.00 → A', () => {
     // 88 + 85 + 90 + 84 + 86 + 87 + 89 + 83 + 85 + 87 + 86.4 = 950.4 ÷ 11 = 86.40
@@ -469,8 +609,22 @@ describe('scenario C — Qinghai hospital (domain.md worked example C)', () => {
       preset.config,
       {
         periods: [
-          { id: '2026-H1', score: '86.40', grade: 'B', assessedOn: '2026-07-10', validComplaints: 3, ledgerConfirmed: true },
-          { id: '2026-H2', score: '93.00', grade: 'A', assessedOn: '2027-01-12', validComplaints: 0, ledgerConfirmed: true },
+          {
+            id: '2026-H1',
+            score: '86.40',
+            grade: 'B',
+            assessedOn: '2026-07-10',
+            validComplaints: 3,
+            ledgerConfirmed: true,
+          },
+          {
+            id: '2026-H2',
+            score: '93.00',
+            grade: 'A',
+            assessedOn: '2027-01-12',
+            validComplaints: 0,
+            ledgerConfirmed: true,
+          },
         ],
       },
       { asOf: '2027-06-30' },
@@ -491,7 +645,22 @@ describe('scenario C — Qinghai hospital (domain.md worked example C)', () => {
   });
 
   it('a half-year whose maintenance ledger is not confirmed is withheld', () => {
-    const schedule = computeSchedule(preset.config, { periods: [{ id: '2026-H1', score: '93.00', grade: 'A', assessedOn: '2026-07-10', validComplaints: 0, ledgerConfirmed: false }] }, { asOf: '2026-12-31' });
+    const schedule = computeSchedule(
+      preset.config,
+      {
+        periods: [
+          {
+            id: '2026-H1',
+            score: '93.00',
+            grade: 'A',
+            assessedOn: '2026-07-10',
+            validComplaints: 0,
+            ledgerConfirmed: false,
+          },
+        ],
+      },
+      { asOf: '2026-12-31' },
+    );
     const h1 = schedule.lines.find((l) => l.period === '2026-H1');
     expect(h1?.status).toBe('withheld');
     expect(h1?.net).toBe('7000.00');
@@ -500,12 +669,27 @@ describe('scenario C — Qinghai hospital (domain.md worked example C)', () => {
 
 describe('scenario C′ — Qinghai: two consecutive monthly C grades (seed 002 lines 426, 432)', () => {
   const preset = getPreset('qinghai-hospital-3y');
-  const h1Facts = { id: '2026-H1', score: '86.40', grade: 'B', assessedOn: '2026-07-10', validComplaints: 0, ledgerConfirmed: true };
+  const h1Facts = {
+    id: '2026-H1',
+    score: '86.40',
+    grade: 'B',
+    assessedOn: '2026-07-10',
+    validComplaints: 0,
+    ledgerConfirmed: true,
+  };
   const line = (months: { id: string; grade: string }[], period: string) =>
-    computeSchedule(preset.config, { periods: [h1Facts, ...months] }, { asOf: '2026-12-31' }).lines.find((l) => l.period === period);
+    computeSchedule(preset.config, { periods: [h1Facts, ...months] }, { asOf: '2026-12-31' }).lines.find(
+      (l) => l.period === period,
+    );
 
   it('C in April and May 2026 forfeits the H1 payment, with the alert in its formula', () => {
-    const h1 = line([{ id: '2026-04', grade: 'C' }, { id: '2026-05', grade: 'C' }], '2026-H1');
+    const h1 = line(
+      [
+        { id: '2026-04', grade: 'C' },
+        { id: '2026-05', grade: 'C' },
+      ],
+      '2026-H1',
+    );
     expect(h1?.status).toBe('forfeited');
     const forfeit = h1?.deductions.find((d) => d.ruleId === 'consecutive-c');
     expect(forfeit?.amount).toBe('7000.00'); // the whole half-year payment
@@ -513,13 +697,23 @@ describe('scenario C′ — Qinghai: two consecutive monthly C grades (seed 002 
   });
 
   it('C in March and May (not consecutive) forfeits nothing', () => {
-    const h1 = line([{ id: '2026-03', grade: 'C' }, { id: '2026-04', grade: 'B' }, { id: '2026-05', grade: 'C' }], '2026-H1');
+    const h1 = line(
+      [
+        { id: '2026-03', grade: 'C' },
+        { id: '2026-04', grade: 'B' },
+        { id: '2026-05', grade: 'C' },
+      ],
+      '2026-H1',
+    );
     expect(h1?.deductions.map((d) => d.ruleId)).not.toContain('consecutive-c');
     expect(h1?.net).toBe('6860.00'); // 7,000 − 2 % for grade B = 6,860
   });
 
   it('a run completed in July (June C, July C) forfeits H2, not H1', () => {
-    const facts = [{ id: '2026-06', grade: 'C' }, { id: '2026-07', grade: 'C' }];
+    const facts = [
+      { id: '2026-06', grade: 'C' },
+      { id: '2026-07', grade: 'C' },
+    ];
     expect(line(facts, '2026-H1')?.deductions.map((d) => d.ruleId)).not.toContain('consecutive-c');
     expect(line(facts, '2026-H2')?.status).toBe('forfeited');
   });
@@ -554,7 +748,11 @@ describe('scenario D — Tianjin P8 (domain.md worked example D)', () => {
       preset.config,
       {
         quarters: ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'].map((id) => ({ id, qualified: true })),
-        payments: computeSchedule(preset.config, {}, { asOf: '2026-01-01' }).lines.map((l) => ({ lineId: l.id, amount: '8281.00', paidOn: l.dueDate ?? '2026-12-31' })),
+        payments: computeSchedule(preset.config, {}, { asOf: '2026-01-01' }).lines.map((l) => ({
+          lineId: l.id,
+          amount: '8281.00',
+          paidOn: l.dueDate ?? '2026-12-31',
+        })),
         acceptance: { passed: false },
       },
       { asOf: '2027-04-30' },
@@ -573,11 +771,26 @@ describe('scenario D — Tianjin P8 (domain.md worked example D)', () => {
       budget: '33124',
       bids: [
         // A: small enterprise, 30,000 → evaluated at 24,000; 3 contracts (cap 6), 2 certificates, PM and developer certificates, 3 qualified O&M staff, full commitment
-        { bidderId: 'A', price: '30000', smallOrMicro: true, objective: { O1: 3, O2: 2, O3: 1, O4: 1, O5: 3, O6: true } },
+        {
+          bidderId: 'A',
+          price: '30000',
+          smallOrMicro: true,
+          objective: { O1: 3, O2: 2, O3: 1, O4: 1, O5: 3, O6: true },
+        },
         // B: 28,000; 2 contracts, 1 certificate, PM certificate, no developer title, 5 qualified staff (cap 4), full commitment
-        { bidderId: 'B', price: '28000', smallOrMicro: false, objective: { O1: 2, O2: 1, O3: 1, O4: 0, O5: 5, O6: true } },
+        {
+          bidderId: 'B',
+          price: '28000',
+          smallOrMicro: false,
+          objective: { O1: 2, O2: 1, O3: 1, O4: 0, O5: 5, O6: true },
+        },
         // C: over the 33,124 budget → invalid
-        { bidderId: 'C', price: '34000', smallOrMicro: false, objective: { O1: 3, O2: 2, O3: 1, O4: 1, O5: 4, O6: true } },
+        {
+          bidderId: 'C',
+          price: '34000',
+          smallOrMicro: false,
+          objective: { O1: 3, O2: 2, O3: 1, O4: 1, O5: 4, O6: true },
+        },
       ],
       sheets: [
         { evaluatorId: 'e1', bidderId: 'A', items: flaws(0, 1, 1, 0, 2, 1) }, // 9 + 6 + 9 + 9 + 6 + 6 = 45
@@ -600,22 +813,37 @@ describe('scenario D — Tianjin P8 (domain.md worked example D)', () => {
   });
 });
 
-describe('SLA scenarios through the presets\' policies and calendars', () => {
+describe("SLA scenarios through the presets' policies and calendars", () => {
   type Ev = { kind: 'received' | 'responded' | 'on-site' | 'contained' | 'resolved' | 'feedback'; at: string };
   const run = (id: string, severity: string, events: Ev[], now: string) => {
     const cfg = getPreset(id).config as unknown as { calendar: CalendarConfigInput; sla: { policy: SlaPolicy } };
-    const r = evaluateTicketSla({ ticket: { severity, events }, policy: cfg.sla.policy, calendar: buildCalendar(cfg.calendar), now });
-    return Object.fromEntries(r.targets.map((t) => [t.targetId, { status: t.status, elapsed: t.elapsedMinutes, breach: t.breachMinutes, deadline: t.deadline }]));
+    const r = evaluateTicketSla({
+      ticket: { severity, events },
+      policy: cfg.sla.policy,
+      calendar: buildCalendar(cfg.calendar),
+      now,
+    });
+    return Object.fromEntries(
+      r.targets.map((t) => [
+        t.targetId,
+        { status: t.status, elapsed: t.elapsedMinutes, breach: t.breachMinutes, deadline: t.deadline },
+      ]),
+    );
   };
 
   it('Xuzhou: a 四级 ticket answered in 4 min and on site in 50 min, but resolved after 5 h 10 min', () => {
-    const r = run('xuzhou-2026', 'L4', [
-      { kind: 'received', at: '2026-03-03T10:00:00+08:00' },
-      { kind: 'responded', at: '2026-03-03T10:04:00+08:00' },
-      { kind: 'feedback', at: '2026-03-03T16:00:00+08:00' },
-      { kind: 'on-site', at: '2026-03-03T10:50:00+08:00' },
-      { kind: 'resolved', at: '2026-03-03T15:10:00+08:00' },
-    ], '2026-03-04T09:00:00+08:00');
+    const r = run(
+      'xuzhou-2026',
+      'L4',
+      [
+        { kind: 'received', at: '2026-03-03T10:00:00+08:00' },
+        { kind: 'responded', at: '2026-03-03T10:04:00+08:00' },
+        { kind: 'feedback', at: '2026-03-03T16:00:00+08:00' },
+        { kind: 'on-site', at: '2026-03-03T10:50:00+08:00' },
+        { kind: 'resolved', at: '2026-03-03T15:10:00+08:00' },
+      ],
+      '2026-03-04T09:00:00+08:00',
+    );
     expect(r['phone-response']).toMatchObject({ status: 'met', elapsed: 4 }); // ≤ 5 min
     expect(r['onsite-L4']).toMatchObject({ status: 'met', elapsed: 50 }); // ≤ 1 h
     expect(r['resolution-L4-L3']).toMatchObject({ status: 'breached', elapsed: 310, breach: 70 }); // 5 h 10 min − 4 h = 70 min
@@ -623,52 +851,82 @@ describe('SLA scenarios through the presets\' policies and calendars', () => {
   });
 
   it('Xuzhou: feedback "within one working day" on the eve of the Spring Festival falls on the 补班 Saturday', () => {
-    const r = run('xuzhou-2026', 'L1', [
-      { kind: 'received', at: '2026-02-13T15:00:00+08:00' },
-      { kind: 'feedback', at: '2026-02-24T09:00:00+08:00' },
-    ], '2026-02-24T12:00:00+08:00');
+    const r = run(
+      'xuzhou-2026',
+      'L1',
+      [
+        { kind: 'received', at: '2026-02-13T15:00:00+08:00' },
+        { kind: 'feedback', at: '2026-02-24T09:00:00+08:00' },
+      ],
+      '2026-02-24T12:00:00+08:00',
+    );
     // Fri 15:00 + one working day (450 working minutes) → Sat 2026-02-14 15:00, a make-up working day (补班)
     expect(r.feedback.deadline).toBe('2026-02-14T15:00:00+08:00');
     expect(r.feedback.status).toBe('breached');
   });
 
   it('Beijing: 5×8 working time — a Friday 16:00 fault at a quality-control centre is on site Monday 10:00, within 4 working hours', () => {
-    const r = run('beijing-2020', 'commission', [
-      { kind: 'received', at: '2020-11-06T16:00:00+08:00' },
-      { kind: 'responded', at: '2020-11-06T16:45:00+08:00' },
-      { kind: 'on-site', at: '2020-11-09T10:00:00+08:00' },
-    ], '2020-11-09T12:00:00+08:00');
+    const r = run(
+      'beijing-2020',
+      'commission',
+      [
+        { kind: 'received', at: '2020-11-06T16:00:00+08:00' },
+        { kind: 'responded', at: '2020-11-06T16:45:00+08:00' },
+        { kind: 'on-site', at: '2020-11-09T10:00:00+08:00' },
+      ],
+      '2020-11-09T12:00:00+08:00',
+    );
     expect(r['substantive-response']).toMatchObject({ status: 'met', elapsed: 45 });
     expect(r['onsite-commission']).toMatchObject({ status: 'met', elapsed: 180 }); // Fri 16:00–17:30 (90) + Mon 08:30–10:00 (90)
   });
 
   it('Beijing: a grassroots institution visited on the third working day breaches the 2-working-day limit', () => {
-    const r = run('beijing-2020', 'grassroots', [
-      { kind: 'received', at: '2020-10-29T14:00:00+08:00' },
-      { kind: 'on-site', at: '2020-11-03T09:00:00+08:00' },
-    ], '2020-11-03T12:00:00+08:00');
+    const r = run(
+      'beijing-2020',
+      'grassroots',
+      [
+        { kind: 'received', at: '2020-10-29T14:00:00+08:00' },
+        { kind: 'on-site', at: '2020-11-03T09:00:00+08:00' },
+      ],
+      '2020-11-03T12:00:00+08:00',
+    );
     // Thu 14:00–17:30 (210) + Fri (450) + Mon (450) + Tue 08:30–09:00 (30) = 1,140 working minutes; limit 2 × 450 = 900
-    expect(r['onsite-grassroots']).toMatchObject({ status: 'breached', elapsed: 1140, breach: 240, deadline: '2020-11-02T14:00:00+08:00' });
+    expect(r['onsite-grassroots']).toMatchObject({
+      status: 'breached',
+      elapsed: 1140,
+      breach: 240,
+      deadline: '2020-11-02T14:00:00+08:00',
+    });
   });
 
   it('Qinghai: a 特大故障 on the Labour Day holiday — 7×24 clock, on site in 100 min, temporary recovery in 7 h 30 min', () => {
-    const r = run('qinghai-hospital-3y', 'major', [
-      { kind: 'received', at: '2026-05-01T09:00:00+08:00' },
-      { kind: 'responded', at: '2026-05-01T09:05:00+08:00' },
-      { kind: 'on-site', at: '2026-05-01T10:40:00+08:00' },
-      { kind: 'contained', at: '2026-05-01T16:30:00+08:00' },
-    ], '2026-05-01T18:00:00+08:00');
+    const r = run(
+      'qinghai-hospital-3y',
+      'major',
+      [
+        { kind: 'received', at: '2026-05-01T09:00:00+08:00' },
+        { kind: 'responded', at: '2026-05-01T09:05:00+08:00' },
+        { kind: 'on-site', at: '2026-05-01T10:40:00+08:00' },
+        { kind: 'contained', at: '2026-05-01T16:30:00+08:00' },
+      ],
+      '2026-05-01T18:00:00+08:00',
+    );
     expect(r.response).toMatchObject({ status: 'met', elapsed: 5 }); // ≤ 10 min
     expect(r['onsite-major']).toMatchObject({ status: 'met', elapsed: 100 }); // ≤ 2 h
     expect(r['containment-major']).toMatchObject({ status: 'met', elapsed: 450 }); // ≤ 8 h
   });
 
   it('Tianjin P8: a Saturday-night 重大故障 answered in 10 min but contained after 40 min (limit 30)', () => {
-    const r = run('tianjin-2026-p8', 'major', [
-      { kind: 'received', at: '2026-07-04T22:10:00+08:00' },
-      { kind: 'responded', at: '2026-07-04T22:20:00+08:00' },
-      { kind: 'contained', at: '2026-07-04T22:50:00+08:00' },
-    ], '2026-07-05T08:00:00+08:00');
+    const r = run(
+      'tianjin-2026-p8',
+      'major',
+      [
+        { kind: 'received', at: '2026-07-04T22:10:00+08:00' },
+        { kind: 'responded', at: '2026-07-04T22:20:00+08:00' },
+        { kind: 'contained', at: '2026-07-04T22:50:00+08:00' },
+      ],
+      '2026-07-05T08:00:00+08:00',
+    );
     expect(r.response).toMatchObject({ status: 'met', elapsed: 10 }); // ≤ 15 min
     expect(r['containment-major']).toMatchObject({ status: 'breached', elapsed: 40, breach: 10 }); // 40 − 30
   });
@@ -696,26 +954,36 @@ describe('Tianjin, every package: quarterly instalments and a full-marks bid', (
     ['tianjin-2026-p8', '8281.00'], // 33,124 ÷ 4
   ];
   it.each(quarterly)('%s pays four instalments of %s when every quarter is qualified', (id, each) => {
-    const schedule = computeSchedule(getPreset(id).config, { quarters: ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'].map((q) => ({ id: q, qualified: true })) }, { asOf: '2026-12-31' });
+    const schedule = computeSchedule(
+      getPreset(id).config,
+      { quarters: ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'].map((q) => ({ id: q, qualified: true })) },
+      { asOf: '2026-12-31' },
+    );
     expect(schedule.lines.map((l) => l.gross)).toEqual([each, each, each, each]);
     expect(schedule.lines.every((l) => l.deductions.every((d) => d.amount === '0.00'))).toBe(true); // no KPI deductions exist
   });
 
-  it.each(quarterly.map(([id]) => id))('%s: the only bid, earning every objective point with no flaws, scores 100.00 (合计 100)', (id) => {
-    const scheme = getPreset(id).config.procurement as unknown as { items: { id: string; kind: string; params: { unitPoints?: number; cap?: number } }[] };
-    const objective: Record<string, unknown> = {};
-    const items: Record<string, unknown> = {};
-    for (const it of scheme.items) {
-      if (it.kind === 'capped-count') objective[it.id] = Math.ceil(Number(it.params.cap) / Number(it.params.unitPoints));
-      else if (it.kind === 'all-or-nothing') objective[it.id] = true;
-      else items[it.id] = { flaws: 0 };
-    }
-    const budget = (getPreset(id).config.money.budget as string).replace(/\.00$/, '');
-    const result = scoreProcurement(scheme as unknown as ProcurementSchemeInput, {
-      budget,
-      bids: [{ bidderId: 'X', price: budget, smallOrMicro: false, objective }],
-      sheets: [{ evaluatorId: 'e1', bidderId: 'X', items }],
-    });
-    expect(result.bidders[0].total).toBe('100.00');
-  });
+  it.each(quarterly.map(([id]) => id))(
+    '%s: the only bid, earning every objective point with no flaws, scores 100.00 (合计 100)',
+    (id) => {
+      const scheme = getPreset(id).config.procurement as unknown as {
+        items: { id: string; kind: string; params: { unitPoints?: number; cap?: number } }[];
+      };
+      const objective: Record<string, unknown> = {};
+      const items: Record<string, unknown> = {};
+      for (const it of scheme.items) {
+        if (it.kind === 'capped-count')
+          objective[it.id] = Math.ceil(Number(it.params.cap) / Number(it.params.unitPoints));
+        else if (it.kind === 'all-or-nothing') objective[it.id] = true;
+        else items[it.id] = { flaws: 0 };
+      }
+      const budget = (getPreset(id).config.money.budget as string).replace(/\.00$/, '');
+      const result = scoreProcurement(scheme as unknown as ProcurementSchemeInput, {
+        budget,
+        bids: [{ bidderId: 'X', price: budget, smallOrMicro: false, objective }],
+        sheets: [{ evaluatorId: 'e1', bidderId: 'X', items }],
+      });
+      expect(result.bidders[0].total).toBe('100.00');
+    },
+  );
 });

@@ -50,8 +50,27 @@ export function normaliseLine(text: string): string {
 }
 
 const CN_DIGIT: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, 五: 5, 伍: 5,
-  六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  两: 2,
+  贰: 2,
+  三: 3,
+  叁: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 const CN_UNIT: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const CN_RUN = /[零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万]+/g;
@@ -135,11 +154,23 @@ export function evaluateDerivation(expr: string): Decimal {
   const src = expr.replace(/×/g, '*').replace(/÷/g, '/').replace(/,/g, '');
   let i = 0;
   const peek = () => src[i];
-  const skip = () => { while (src[i] === ' ') i++; };
+  const skip = () => {
+    while (src[i] === ' ') i++;
+  };
   const num = (): Decimal => {
     skip();
-    if (peek() === '(') { i++; const v = sum(); skip(); if (src[i] !== ')') throw new Error(`derivation "${expr}": ) expected at ${i}`); i++; return v; }
-    if (peek() === '-') { i++; return num().neg(); }
+    if (peek() === '(') {
+      i++;
+      const v = sum();
+      skip();
+      if (src[i] !== ')') throw new Error(`derivation "${expr}": ) expected at ${i}`);
+      i++;
+      return v;
+    }
+    if (peek() === '-') {
+      i++;
+      return num().neg();
+    }
     const m = /^\d+(\.\d+)?/.exec(src.slice(i));
     if (!m) throw new Error(`derivation "${expr}": number expected at ${i}`);
     i += m[0].length;

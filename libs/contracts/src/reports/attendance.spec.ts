@@ -4,7 +4,14 @@ import { ValidationError, dec } from '@ledger/kernel';
 import { buildCalendar } from '@ledger/sla';
 import { parseContractConfig } from '../config/validate-contract-config';
 import { getPreset } from '../presets';
-import { absentPersonMonths, monthlyPersonMonths, plannedPersonMonths, sumPersonMonths, workingDatesOfMonth, type AttendanceEntry } from './attendance';
+import {
+  absentPersonMonths,
+  monthlyPersonMonths,
+  plannedPersonMonths,
+  sumPersonMonths,
+  workingDatesOfMonth,
+  type AttendanceEntry,
+} from './attendance';
 
 const xuzhou = parseContractConfig(getPreset('xuzhou-2026').config);
 const calendar = buildCalendar(xuzhou.calendar ?? {});
@@ -37,7 +44,10 @@ describe('planned person-months (rule 9)', () => {
   it('Xuzhou: 9 people on attendance roles × 12 months = 108 (the offshore role does not count)', () => {
     const p = plannedPersonMonths(xuzhou, { from: '2026-01-01', to: '2026-12-31' });
     expect(p.planned).toBe('108');
-    expect(p.roles.map((r) => [r.roleId, r.planned])).toEqual([['pm', '12'], ['engineer', '96']]);
+    expect(p.roles.map((r) => [r.roleId, r.planned])).toEqual([
+      ['pm', '12'],
+      ['engineer', '96'],
+    ]);
     expect(plannedPersonMonths(xuzhou, { from: '2026-07-01', to: '2026-12-31' }).planned).toBe('54');
   });
 
@@ -72,7 +82,9 @@ describe('person-months of a month', () => {
     );
     const p = plannedPersonMonths(xuzhou, { from: '2026-07-01', to: '2026-12-31' });
     expect(renderExplanation(p.explained, 'en')).toBe(p.explanation);
-    expect(renderExplanation(p.explained, 'zh-CN')).toBe('2026-07-01 至 2026-12-31 计划人月 = 计入出勤的岗位 9 人 × 服务期内 6 个月 = 54.00');
+    expect(renderExplanation(p.explained, 'zh-CN')).toBe(
+      '2026-07-01 至 2026-12-31 计划人月 = 计入出勤的岗位 9 人 × 服务期内 6 个月 = 54.00',
+    );
   });
 
   it('listed dates count only working days (补班 yes, holidays no); the offshore role does not count', () => {
@@ -81,7 +93,11 @@ describe('person-months of a month', () => {
       { personId: 'off-1', roleId: 'offshore', daysPresent: 18 },
     ];
     const r = monthlyPersonMonths({ config: xuzhou, month: '2026-10', attendance, calendar });
-    expect(r.people[0]).toMatchObject({ daysPresent: '3', personMonths: '0.1666666666666666666666666666666666666667', notes: ['not counted (not a working day or outside the term): 2026-10-03'] });
+    expect(r.people[0]).toMatchObject({
+      daysPresent: '3',
+      personMonths: '0.1666666666666666666666666666666666666667',
+      notes: ['not counted (not a working day or outside the term): 2026-10-03'],
+    });
     expect(r.people[1]).toMatchObject({ counted: false, personMonths: '0' });
     expect(r.notes).toContain('role engineer: 0 of 8 planned people listed');
   });
@@ -99,15 +115,47 @@ describe('person-months of a month', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationError);
       expect((e as ValidationError).problems).toEqual([
-        { path: 'attendance[0].daysPresent', code: 'attendance.tooManyDays', params: { value: '19', month: '2026-10', workingDays: '18' }, message: '19 days present, but 2026-10 has 18 working days' },
-        { path: 'attendance[1].personId', code: 'list.duplicate', params: { value: 'a', other: '[0]' }, message: '"a" is listed twice (also [0])' },
-        { path: 'attendance[1].roleId', code: 'unknown.role', params: { value: 'tester', known: 'pm, engineer, offshore' }, message: 'unknown role "tester" (known: pm, engineer, offshore)' },
-        { path: 'attendance[2].dates[0]', code: 'date.notInMonth', params: { value: '2026-11-02', month: '2026-10' }, message: '2026-11-02 is not a date of 2026-10' },
-        { path: 'attendance[2].dates[2]', code: 'list.duplicate', params: { value: '2026-10-08', other: '[2].dates[1]' }, message: '"2026-10-08" is listed twice (also [2].dates[1])' },
-        { path: 'attendance[3]', code: 'attendance.daysOrDates', params: {}, message: 'give either daysPresent or dates (not both)' },
+        {
+          path: 'attendance[0].daysPresent',
+          code: 'attendance.tooManyDays',
+          params: { value: '19', month: '2026-10', workingDays: '18' },
+          message: '19 days present, but 2026-10 has 18 working days',
+        },
+        {
+          path: 'attendance[1].personId',
+          code: 'list.duplicate',
+          params: { value: 'a', other: '[0]' },
+          message: '"a" is listed twice (also [0])',
+        },
+        {
+          path: 'attendance[1].roleId',
+          code: 'unknown.role',
+          params: { value: 'tester', known: 'pm, engineer, offshore' },
+          message: 'unknown role "tester" (known: pm, engineer, offshore)',
+        },
+        {
+          path: 'attendance[2].dates[0]',
+          code: 'date.notInMonth',
+          params: { value: '2026-11-02', month: '2026-10' },
+          message: '2026-11-02 is not a date of 2026-10',
+        },
+        {
+          path: 'attendance[2].dates[2]',
+          code: 'list.duplicate',
+          params: { value: '2026-10-08', other: '[2].dates[1]' },
+          message: '"2026-10-08" is listed twice (also [2].dates[1])',
+        },
+        {
+          path: 'attendance[3]',
+          code: 'attendance.daysOrDates',
+          params: {},
+          message: 'give either daysPresent or dates (not both)',
+        },
       ]);
     }
-    expect(() => monthlyPersonMonths({ config: xuzhou, month: '2027-01', attendance: [], calendar })).toThrow('2027-01 is outside the term 2026-01-01..2026-12-31');
+    expect(() => monthlyPersonMonths({ config: xuzhou, month: '2027-01', attendance: [], calendar })).toThrow(
+      '2027-01 is outside the term 2026-01-01..2026-12-31',
+    );
   });
 
   it('a month partly outside the term: planned by the term share, each person capped at it', () => {
@@ -117,7 +165,9 @@ describe('person-months of a month', () => {
     expect(r.termShare).toBe('0.4838709677419354838709677419354838709677');
     expect(r.planned).toBe('4.35483870967741935483870967741935483871'); // 135/31 to 40 significant digits
     expect(r.actual).toBe(r.planned);
-    expect(r.people[0].notes).toEqual(["capped at the term's share of 2026-10 (15/31 = 0.4838709677419354838709677419354838709677)"]);
+    expect(r.people[0].notes).toEqual([
+      "capped at the term's share of 2026-10 (15/31 = 0.4838709677419354838709677419354838709677)",
+    ]);
     expect(r.absent).toBe('0');
   });
 
@@ -129,7 +179,12 @@ describe('person-months of a month', () => {
       const attendance = team(wd).map((a, k) => (m === '2026-12' && k >= 6 ? { ...a, daysPresent: 0 } : a));
       return monthlyPersonMonths({ config: xuzhou, month: m, attendance, calendar });
     });
-    expect(sumPersonMonths(results)).toEqual({ planned: '108', actual: '105', absent: '3', display: { planned: '108.00', actual: '105.00', absent: '3.00' } });
+    expect(sumPersonMonths(results)).toEqual({
+      planned: '108',
+      actual: '105',
+      absent: '3',
+      display: { planned: '108.00', actual: '105.00', absent: '3.00' },
+    });
     expect(absentPersonMonths('108', '110').toString()).toBe('0');
   });
 });
@@ -150,7 +205,9 @@ describe('property: person-months never exceed planned when days present ≤ wor
           const wd = workingDatesOfMonth(calendar, month);
           const attendance: AttendanceEntry[] = team(0).map((a, i) => {
             const days = Math.min(halfDays[i] / 2, wd.length);
-            return useDates[i] ? { ...a, daysPresent: undefined, dates: wd.slice(0, Math.floor(days)) } : { ...a, daysPresent: String(days) };
+            return useDates[i]
+              ? { ...a, daysPresent: undefined, dates: wd.slice(0, Math.floor(days)) }
+              : { ...a, daysPresent: String(days) };
           });
           const r = monthlyPersonMonths({ config, month, attendance, calendar });
           return dec(r.actual).lte(r.planned) && r.people.every((p) => dec(p.personMonths).lte(r.termShare));

@@ -1,6 +1,7 @@
 import { Decimal, ValidationError, dec, formatPath, toFixed2, type Problem, problem } from '@ledger/kernel';
 
-export const problemsError = (problems: readonly Problem[]): ValidationError => new ValidationError(problems, problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+export const problemsError = (problems: readonly Problem[]): ValidationError =>
+  new ValidationError(problems, problems.map((p) => `${p.path}: ${p.message}`).join('; '));
 import type { WorkCalendar } from '@ledger/sla';
 import type { ParsedConfig } from '../config/contract-config.schema';
 import { termMonths } from '../config/periods';
@@ -71,11 +72,19 @@ export type PlannedPersonMonths = {
  * Planned person-months over [from, to]: Σ headcount of the roles that count for attendance × months of the term in
  * the period (rule 9). Xuzhou 2026: (1 PM + 8 engineers) × 12 = 108; the offshore role does not count.
  */
-export function plannedPersonMonths(config: Pick<ParsedConfig, 'staffing' | 'term'>, period: { from: string; to: string }): PlannedPersonMonths {
+export function plannedPersonMonths(
+  config: Pick<ParsedConfig, 'staffing' | 'term'>,
+  period: { from: string; to: string },
+): PlannedPersonMonths {
   const months = termMonthsWithin(config.term, period.from, period.to);
   const roles = config.staffing.roles
     .filter((r) => r.countsForAttendance)
-    .map((r) => ({ roleId: r.id, headcount: r.headcount, months: months.toString(), planned: months.times(r.headcount).toString() }));
+    .map((r) => ({
+      roleId: r.id,
+      headcount: r.headcount,
+      months: months.toString(),
+      planned: months.times(r.headcount).toString(),
+    }));
   const total = roles.reduce((a, r) => a.plus(r.planned), new Decimal(0));
   const heads = roles.reduce((a, r) => a + r.headcount, 0);
   return {
@@ -83,7 +92,14 @@ export function plannedPersonMonths(config: Pick<ParsedConfig, 'staffing' | 'ter
     display: toFixed2(total),
     roles,
     explanation: `planned person-months ${period.from}..${period.to} = ${heads} people on attendance roles (${roles.map((r) => `${r.roleId} ${r.headcount}`).join(' + ') || 'none'}) × ${months.toString()} month(s) of the term = ${total.toString()}`,
-    explained: explain('attendance.planned', { from: period.from, to: period.to, heads, roles: roles.map((r) => `${r.roleId} ${r.headcount}`).join(' + ') || 'none', months: months.toString(), total: total.toString() }),
+    explained: explain('attendance.planned', {
+      from: period.from,
+      to: period.to,
+      heads,
+      roles: roles.map((r) => `${r.roleId} ${r.headcount}`).join(' + ') || 'none',
+      months: months.toString(),
+      total: total.toString(),
+    }),
   };
 }
 
@@ -136,7 +152,12 @@ export type MonthlyAttendanceInput = {
  * listed twice, neither or both of daysPresent / dates, days present beyond the month's working days, dates outside
  * the month or repeated. A month outside the term is reported at `month` (root path `(root)` when given alone).
  */
-export function attendanceProblems(config: Pick<ParsedConfig, 'staffing' | 'term'>, month: string, attendance: readonly AttendanceEntry[], workingDays: number | undefined): Problem[] {
+export function attendanceProblems(
+  config: Pick<ParsedConfig, 'staffing' | 'term'>,
+  month: string,
+  attendance: readonly AttendanceEntry[],
+  workingDays: number | undefined,
+): Problem[] {
   const problems: Problem[] = [];
   const b = monthBounds(month);
   const roles = new Map(config.staffing.roles.map((r) => [r.id, r]));
@@ -145,9 +166,11 @@ export function attendanceProblems(config: Pick<ParsedConfig, 'staffing' | 'term
     const p = (field: string): string => formatPath([i, field]);
     if (!a.personId) problems.push(problem(p('personId'), 'value.required'));
     const first = seen.get(a.personId);
-    if (a.personId && first !== undefined) problems.push(problem(p('personId'), 'list.duplicate', { value: a.personId, other: `[${first}]` }));
+    if (a.personId && first !== undefined)
+      problems.push(problem(p('personId'), 'list.duplicate', { value: a.personId, other: `[${first}]` }));
     else seen.set(a.personId, i);
-    if (!roles.has(a.roleId)) problems.push(problem(p('roleId'), 'unknown.role', { value: a.roleId, known: [...roles.keys()] }));
+    if (!roles.has(a.roleId))
+      problems.push(problem(p('roleId'), 'unknown.role', { value: a.roleId, known: [...roles.keys()] }));
     const hasDays = a.daysPresent !== undefined;
     const hasDates = a.dates !== undefined;
     if (hasDays === hasDates) problems.push(problem(formatPath([i]), 'attendance.daysOrDates'));
@@ -159,15 +182,23 @@ export function attendanceProblems(config: Pick<ParsedConfig, 'staffing' | 'term
         problems.push(problem(p('daysPresent'), 'number.notNumber', { value: String(a.daysPresent) }));
       }
       if (d && d.isNegative()) problems.push(problem(p('daysPresent'), 'number.nonNegative'));
-      else if (d && workingDays !== undefined && d.gt(workingDays)) problems.push(problem(p('daysPresent'), 'attendance.tooManyDays', { value: d.toString(), month, workingDays }));
+      else if (d && workingDays !== undefined && d.gt(workingDays))
+        problems.push(problem(p('daysPresent'), 'attendance.tooManyDays', { value: d.toString(), month, workingDays }));
     }
     if (hasDates && b) {
       const dates = new Map<string, number>();
       (a.dates ?? []).forEach((date, j) => {
         const path = formatPath([i, 'dates', j]);
         const earlier = dates.get(date);
-        if (date < b.start || date > b.end || monthBounds(date.slice(0, 7)) === null || !/^\d{4}-\d{2}-\d{2}$/.test(date)) problems.push(problem(path, 'date.notInMonth', { value: date, month }));
-        else if (earlier !== undefined) problems.push(problem(path, 'list.duplicate', { value: date, other: formatPath([i, 'dates', earlier]) }));
+        if (
+          date < b.start ||
+          date > b.end ||
+          monthBounds(date.slice(0, 7)) === null ||
+          !/^\d{4}-\d{2}-\d{2}$/.test(date)
+        )
+          problems.push(problem(path, 'date.notInMonth', { value: date, month }));
+        else if (earlier !== undefined)
+          problems.push(problem(path, 'list.duplicate', { value: date, other: formatPath([i, 'dates', earlier]) }));
         if (earlier === undefined) dates.set(date, j);
       });
     }
@@ -188,12 +219,20 @@ export function monthlyPersonMonths(input: MonthlyAttendanceInput): MonthlyPerso
   const b = monthBounds(month);
   const problems: Problem[] = [];
   if (!b) problems.push(problem('month', 'month.formatValue', { value: month }));
-  else if (b.end < config.term.start || b.start > config.term.end) problems.push(problem('month', 'date.outsideTerm', { value: month, start: config.term.start, end: config.term.end }));
+  else if (b.end < config.term.start || b.start > config.term.end)
+    problems.push(
+      problem('month', 'date.outsideTerm', { value: month, start: config.term.start, end: config.term.end }),
+    );
   if (problems.length || !b) throw problemsError(problems);
   const calendar = calendarOf(config, input.calendar);
   const workingDates = workingDatesOfMonth(calendar, month);
   const workingDays = workingDates.length;
-  problems.push(...attendanceProblems(config, month, attendance, workingDays).map((p) => ({ ...p, path: p.path.startsWith('[') ? `attendance${p.path}` : `attendance.${p.path}` })));
+  problems.push(
+    ...attendanceProblems(config, month, attendance, workingDays).map((p) => ({
+      ...p,
+      path: p.path.startsWith('[') ? `attendance${p.path}` : `attendance.${p.path}`,
+    })),
+  );
   if (problems.length) throw problemsError(problems);
 
   const inTerm = (d: string): boolean => d >= config.term.start && d <= config.term.end;
@@ -214,31 +253,62 @@ export function monthlyPersonMonths(input: MonthlyAttendanceInput): MonthlyPerso
     if (a.dates !== undefined) {
       const counted = a.dates.filter((d) => calendar.isWorkingDay(d) && inTerm(d));
       const skipped = a.dates.filter((d) => !counted.includes(d));
-      if (skipped.length) personNotes.push(`not counted (not a working day or outside the term): ${skipped.join(', ')}`);
+      if (skipped.length)
+        personNotes.push(`not counted (not a working day or outside the term): ${skipped.join(', ')}`);
       present = new Decimal(counted.length);
     } else present = dec(a.daysPresent as string | number);
     if (!role?.countsForAttendance) {
       personNotes.push(`role ${a.roleId} does not count for attendance`);
-      return { personId: a.personId, roleId: a.roleId, counted: false, daysPresent: present.toString(), personMonths: '0', display: '0.00', notes: personNotes };
+      return {
+        personId: a.personId,
+        roleId: a.roleId,
+        counted: false,
+        daysPresent: present.toString(),
+        personMonths: '0',
+        display: '0.00',
+        notes: personNotes,
+      };
     }
     let share: Decimal;
     if (present.times(daysInMonth).gt(dec(daysInTerm).times(workingDays))) {
-      personNotes.push(`capped at the term's share of ${month} (${daysInTerm}/${daysInMonth} = ${termShare.toString()})`);
+      personNotes.push(
+        `capped at the term's share of ${month} (${daysInTerm}/${daysInMonth} = ${termShare.toString()})`,
+      );
       share = termShare;
       capped += 1;
     } else {
       share = workingDays === 0 ? new Decimal(0) : present.div(workingDays);
       uncappedDays = uncappedDays.plus(present);
     }
-    return { personId: a.personId, roleId: a.roleId, counted: true, daysPresent: present.toString(), personMonths: share.toString(), display: toFixed2(share), notes: personNotes };
+    return {
+      personId: a.personId,
+      roleId: a.roleId,
+      counted: true,
+      daysPresent: present.toString(),
+      personMonths: share.toString(),
+      display: toFixed2(share),
+      notes: personNotes,
+    };
   });
 
   const heads = config.staffing.roles.filter((r) => r.countsForAttendance).reduce((n, r) => n + r.headcount, 0);
   const plannedTotal = dec(heads * daysInTerm).div(daysInMonth);
-  const planned = { planned: plannedTotal.toString(), explanation: `planned = ${heads} people on attendance roles × ${daysInTerm}/${daysInMonth} of the month in the term = ${plannedTotal.toString()}` };
-  const actual = workingDays === 0 ? new Decimal(0) : uncappedDays.times(daysInMonth).plus(dec(capped).times(daysInTerm).times(workingDays)).div(dec(workingDays).times(daysInMonth));
+  const planned = {
+    planned: plannedTotal.toString(),
+    explanation: `planned = ${heads} people on attendance roles × ${daysInTerm}/${daysInMonth} of the month in the term = ${plannedTotal.toString()}`,
+  };
+  const actual =
+    workingDays === 0
+      ? new Decimal(0)
+      : uncappedDays
+          .times(daysInMonth)
+          .plus(dec(capped).times(daysInTerm).times(workingDays))
+          .div(dec(workingDays).times(daysInMonth));
   const absent = absentPersonMonths(plannedTotal, actual);
-  if (actual.gt(planned.planned)) notes.push(`actual ${actual.toString()} exceeds planned ${planned.planned}: more people present than the planned headcount`);
+  if (actual.gt(planned.planned))
+    notes.push(
+      `actual ${actual.toString()} exceeds planned ${planned.planned}: more people present than the planned headcount`,
+    );
   for (const r of config.staffing.roles.filter((x) => x.countsForAttendance)) {
     const n = attendance.filter((a) => a.roleId === r.id).length;
     if (n < r.headcount) notes.push(`role ${r.id}: ${n} of ${r.headcount} planned people listed`);
@@ -257,14 +327,34 @@ export function monthlyPersonMonths(input: MonthlyAttendanceInput): MonthlyPerso
       `${month}: ${workingDays} working days on calendar ${calendar.version}; actual = Σ days present ÷ ${workingDays} = ${actual.toString()}; ` +
       `${planned.explanation}; absent = max(0, planned − actual) = ${absent.toString()}`,
     notes,
-    explained: explain('attendance.month', { month, workingDays, calendar: calendar.version, actual: actual.toString(), heads, daysInTerm, daysInMonth, planned: plannedTotal.toString(), absent: absent.toString() }),
+    explained: explain('attendance.month', {
+      month,
+      workingDays,
+      calendar: calendar.version,
+      actual: actual.toString(),
+      heads,
+      daysInTerm,
+      daysInMonth,
+      planned: plannedTotal.toString(),
+      absent: absent.toString(),
+    }),
   };
 }
 
 /** Σ of several months (exact), e.g. a half-year or the term, and the absent person-months of the sum. */
-export function sumPersonMonths(months: readonly Pick<MonthlyPersonMonths, 'planned' | 'actual'>[]): { planned: string; actual: string; absent: string; display: { planned: string; actual: string; absent: string } } {
+export function sumPersonMonths(months: readonly Pick<MonthlyPersonMonths, 'planned' | 'actual'>[]): {
+  planned: string;
+  actual: string;
+  absent: string;
+  display: { planned: string; actual: string; absent: string };
+} {
   const planned = months.reduce((s, m) => s.plus(m.planned), new Decimal(0));
   const actual = months.reduce((s, m) => s.plus(m.actual), new Decimal(0));
   const absent = absentPersonMonths(planned, actual);
-  return { planned: planned.toString(), actual: actual.toString(), absent: absent.toString(), display: { planned: toFixed2(planned), actual: toFixed2(actual), absent: toFixed2(absent) } };
+  return {
+    planned: planned.toString(),
+    actual: actual.toString(),
+    absent: absent.toString(),
+    display: { planned: toFixed2(planned), actual: toFixed2(actual), absent: toFixed2(absent) },
+  };
 }

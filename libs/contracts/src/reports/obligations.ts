@@ -92,7 +92,7 @@ function weeks(from: string, to: string): Occurrence[] {
 
 function nthWorkingDayBefore(cal: WorkCalendar, date: string, n: number): string {
   let d = date;
-  for (let k = 0; k < n; ) {
+  for (let k = 0; k < n;) {
     d = addDays(d, -1);
     if (cal.isWorkingDay(d)) k++;
   }
@@ -101,7 +101,7 @@ function nthWorkingDayBefore(cal: WorkCalendar, date: string, n: number): string
 
 function nthWorkingDayAfter(cal: WorkCalendar, date: string, n: number): string {
   let d = date;
-  for (let k = 0; k < n; ) {
+  for (let k = 0; k < n;) {
     d = addDays(d, 1);
     if (cal.isWorkingDay(d)) k++;
   }
@@ -113,7 +113,12 @@ function nthWorkingDayAfter(cal: WorkCalendar, date: string, n: number): string 
  * (Qinghai "重大节假日（公休日≥3天）": the run counts the weekend days it takes in). The inspection is due on the
  * last day before the block; occurrences are those due within [from, to].
  */
-export function holidayBlocks(cal: WorkCalendar, from: string, to: string, minDays: number): { start: string; end: string; days: number; name?: string }[] {
+export function holidayBlocks(
+  cal: WorkCalendar,
+  from: string,
+  to: string,
+  minDays: number,
+): { start: string; end: string; days: number; name?: string }[] {
   const out: { start: string; end: string; days: number; name?: string }[] = [];
   for (let d = addDays(from, 1); d <= addDays(to, 1); d = addDays(d, 1)) {
     if (cal.isWorkingDay(d) || !cal.isWorkingDay(addDays(d, -1))) continue;
@@ -133,7 +138,13 @@ export function holidayBlocks(cal: WorkCalendar, from: string, to: string, minDa
 /** Records a span of local dates (inclusive, either order) whose working-day kinds an occurrence was computed from. */
 type ReadDays = (a: string, b: string) => void;
 
-function occurrences(o: Obligation, input: ObligationChecklistInput, cal: () => WorkCalendar, notes: string[], read: ReadDays): Occurrence[] {
+function occurrences(
+  o: Obligation,
+  input: ObligationChecklistInput,
+  cal: () => WorkCalendar,
+  notes: string[],
+  read: ReadDays,
+): Occurrence[] {
   const { term } = input.config;
   const from = maxDate(input.period.from, term.start);
   const to = minDate(input.period.to, term.end);
@@ -146,9 +157,17 @@ function occurrences(o: Obligation, input: ObligationChecklistInput, cal: () => 
     read(from, addDays(to, 1));
     return holidayBlocks(c, from, to, due.minHolidayDays).map((h) => {
       const dueDate = addDays(h.start, -1);
-      const start = due.withinWorkingDaysBefore !== undefined ? nthWorkingDayBefore(c, h.start, due.withinWorkingDaysBefore) : maxDate(term.start, addDays(h.start, -30));
+      const start =
+        due.withinWorkingDaysBefore !== undefined
+          ? nthWorkingDayBefore(c, h.start, due.withinWorkingDaysBefore)
+          : maxDate(term.start, addDays(h.start, -30));
       read(start, h.end);
-      return { id: `holiday-${h.start}`, window: { from: start, to: dueDate }, due: dueDate, note: `${h.name} ${h.start}..${h.end} (${h.days} days)` };
+      return {
+        id: `holiday-${h.start}`,
+        window: { from: start, to: dueDate },
+        due: dueDate,
+        note: `${h.name} ${h.start}..${h.end} (${h.days} days)`,
+      };
     });
   }
   if (due.kind === 'after-event' || due.kind === 'before-event') {
@@ -159,18 +178,32 @@ function occurrences(o: Obligation, input: ObligationChecklistInput, cal: () => 
         if (due.kind === 'before-event') {
           const d = nthWorkingDayBefore(c, e.on, due.workingDaysBefore);
           read(d, e.on);
-          return { id: `event-${e.id}`, window: { from: maxDate(term.start, addDays(d, -30)), to: d }, due: d, note: `${due.event} on ${e.on}` };
+          return {
+            id: `event-${e.id}`,
+            window: { from: maxDate(term.start, addDays(d, -30)), to: d },
+            due: d,
+            note: `${due.event} on ${e.on}`,
+          };
         }
         const d = due.withinWorkingDays !== undefined ? nthWorkingDayAfter(c, e.on, due.withinWorkingDays) : null;
         if (d !== null) read(e.on, d);
-        return { id: `event-${e.id}`, window: { from: e.on, to: d ?? term.end }, due: d, note: `${due.event} on ${e.on}${d ? '' : ' (no deadline in the contract)'}` };
+        return {
+          id: `event-${e.id}`,
+          window: { from: e.on, to: d ?? term.end },
+          due: d,
+          note: `${due.event} on ${e.on}${d ? '' : ' (no deadline in the contract)'}`,
+        };
       });
   }
   if (o.period === 'event') {
     // An event-period obligation with a period due rule (Xuzhou 重保): the plan is due by the event itself.
     return eventsFor((e) => e.obligationId === o.id)
       .filter((e) => e.on >= from && e.on <= to)
-      .map((e) => ({ id: `event-${e.id}`, window: { from: maxDate(term.start, addDays(e.on, -30)), to: e.on }, due: e.on }));
+      .map((e) => ({
+        id: `event-${e.id}`,
+        window: { from: maxDate(term.start, addDays(e.on, -30)), to: e.on },
+        due: e.on,
+      }));
   }
 
   let base: Occurrence[];
@@ -179,7 +212,8 @@ function occurrences(o: Obligation, input: ObligationChecklistInput, cal: () => 
     const c = cal();
     read(from, to);
     base = [];
-    for (let d = from; d <= to; d = addDays(d, 1)) if (c.isWorkingDay(d)) base.push({ id: d, window: { from: d, to: d }, due: d });
+    for (let d = from; d <= to; d = addDays(d, 1))
+      if (c.isWorkingDay(d)) base.push({ id: d, window: { from: d, to: d }, due: d });
   } else if (o.period === 'week') base = weeks(from, to);
   else {
     // Calendar periods of the term overlapping the report period (a quarter is pending in its first months).
@@ -194,7 +228,9 @@ function occurrences(o: Obligation, input: ObligationChecklistInput, cal: () => 
     }
     if (due.kind === 'at-period-start') {
       if (due.withinDays === undefined) {
-        notes.push(`${o.id}: the contract gives no day count for "at the start of the period"; due by the period's end`);
+        notes.push(
+          `${o.id}: the contract gives no day count for "at the start of the period"; due by the period's end`,
+        );
         return occ;
       }
       const d = minDate(addDays(occ.window.from, due.withinDays), occ.window.to);
@@ -215,10 +251,14 @@ function occurrences(o: Obligation, input: ObligationChecklistInput, cal: () => 
 export function obligationChecklist(input: ObligationChecklistInput): ObligationChecklist {
   const { config, period, asOf, deliveries } = input;
   const problems: Problem[] = [];
-  if (period.from > period.to) problems.push(problem('period', 'period.fromAfterTo', { from: period.from, to: period.to }));
+  if (period.from > period.to)
+    problems.push(problem('period', 'period.fromAfterTo', { from: period.from, to: period.to }));
   const ids = new Set(config.obligations.map((o) => o.id));
   deliveries.forEach((d, i) => {
-    if (!ids.has(d.obligationId)) problems.push(problem(`deliveries[${i}].obligationId`, 'unknown.obligation', { value: d.obligationId, known: [...ids] }));
+    if (!ids.has(d.obligationId))
+      problems.push(
+        problem(`deliveries[${i}].obligationId`, 'unknown.obligation', { value: d.obligationId, known: [...ids] }),
+      );
   });
   if (problems.length) throw problemsError(problems);
 
@@ -239,18 +279,23 @@ export function obligationChecklist(input: ObligationChecklistInput): Obligation
     const mine = deliveries.map((d, i) => ({ d, i })).filter(({ d }) => d.obligationId === o.id);
     for (const { d, i } of mine) {
       if (o.minParticipants !== undefined && (d.participants ?? 0) < o.minParticipants) {
-        notes.push(`deliveries[${i}] (${o.id}) does not count: ${d.participants ?? 0} participant(s), at least ${o.minParticipants} required`);
+        notes.push(
+          `deliveries[${i}] (${o.id}) does not count: ${d.participants ?? 0} participant(s), at least ${o.minParticipants} required`,
+        );
         used.add(i);
         continue;
       }
-      const inWindow = (r: (typeof rows)[number]): boolean => d.deliveredOn >= r.occ.window.from && d.deliveredOn <= r.occ.window.to;
+      const inWindow = (r: (typeof rows)[number]): boolean =>
+        d.deliveredOn >= r.occ.window.from && d.deliveredOn <= r.occ.window.to;
       if (d.for !== undefined) {
         const r = rows.find((x) => x.occ.id === d.for);
         if (!r) continue; // another period's occurrence: not this checklist's
         if (inWindow(r)) r.onTime.push(i);
         else if (d.deliveredOn > r.occ.window.to) r.late.push(i);
         else {
-          notes.push(`deliveries[${i}] (${o.id}) is dated ${d.deliveredOn}, before ${r.occ.id}'s window ${r.occ.window.from}..${r.occ.window.to}: not counted`);
+          notes.push(
+            `deliveries[${i}] (${o.id}) is dated ${d.deliveredOn}, before ${r.occ.id}'s window ${r.occ.window.from}..${r.occ.window.to}: not counted`,
+          );
         }
         used.add(i);
         continue;
@@ -299,7 +344,8 @@ export function obligationChecklist(input: ObligationChecklistInput): Obligation
     }
   }
   const unassigned = deliveries.map((_, i) => i).filter((i) => !used.has(i));
-  if (unassigned.length) notes.push(`deliveries not matched to an occurrence of this period: ${unassigned.map((i) => `[${i}]`).join(', ')}`);
+  if (unassigned.length)
+    notes.push(`deliveries not matched to an occurrence of this period: ${unassigned.map((i) => `[${i}]`).join(', ')}`);
   const provisionalYears = calendar === undefined ? [] : calendar.provisionalYears.filter((y) => readYears.has(y));
   return { period, asOf, items, unassigned, notes, provisional: provisionalYears.length > 0, provisionalYears };
 }

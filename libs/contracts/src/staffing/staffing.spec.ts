@@ -20,7 +20,8 @@ describe('turnover per role class against the caps (rule 10, 004:1083)', () => {
       ],
     },
   };
-  const replaced = (role: string, n: number) => Array.from({ length: n }, (_, i) => ({ roleId: role, on: `2026-0${i + 1}-15` }));
+  const replaced = (role: string, n: number) =>
+    Array.from({ length: n }, (_, i) => ({ roleId: role, on: `2026-0${i + 1}-15` }));
 
   it.each([
     ['core', 'lead', 1, '20', true],
@@ -41,12 +42,18 @@ describe('turnover per role class against the caps (rule 10, 004:1083)', () => {
 
   it('explains the figure as a code: the English word for word, Chinese without English', () => {
     const xuzhou = parseContractConfig(getPreset('xuzhou-2026').config);
-    const classes = [...staffTurnover(config, replaced('lead', 1)).classes, ...staffTurnover(xuzhou, []).classes, ...staffTurnover(p1, [{ roleId: 'pm', on: '2026-06-01' }]).classes];
+    const classes = [
+      ...staffTurnover(config, replaced('lead', 1)).classes,
+      ...staffTurnover(xuzhou, []).classes,
+      ...staffTurnover(p1, [{ roleId: 'pm', on: '2026-06-01' }]).classes,
+    ];
     for (const c of classes) {
       expect(renderExplanation(c.explained, 'en')).toBe(c.explanation);
       expect(renderExplanation(c.explained, 'zh-CN')).not.toMatch(/[A-Za-z]{3,}/);
     }
-    expect(renderExplanation(classes[0].explained, 'zh-CN')).toBe('核心岗位：更换 1 人 ÷ 计划 5 人 = 20.00 %；上限 20 %，未超过');
+    expect(renderExplanation(classes[0].explained, 'zh-CN')).toBe(
+      '核心岗位：更换 1 人 ÷ 计划 5 人 = 20.00 %；上限 20 %，未超过',
+    );
   });
 
   it('Tianjin P1 as configured: replacing the only PM is 100 % of the core class', () => {
@@ -56,7 +63,11 @@ describe('turnover per role class against the caps (rule 10, 004:1083)', () => {
 
   it('a contract without caps reports the rate with no verdict; bad input throws with every problem', () => {
     const xuzhou = parseContractConfig(getPreset('xuzhou-2026').config);
-    expect(staffTurnover(xuzhou, [{ roleId: 'engineer', on: '2026-03-01' }]).classes[1]).toMatchObject({ ratePercent: '11.11111111111111111111111111111111111111', display: '11.11', withinCap: null });
+    expect(staffTurnover(xuzhou, [{ roleId: 'engineer', on: '2026-03-01' }]).classes[1]).toMatchObject({
+      ratePercent: '11.11111111111111111111111111111111111111',
+      display: '11.11',
+      withinCap: null,
+    });
     expect(() => staffTurnover(p1, [{ roleId: 'ghost', on: '2027-01-01' }])).toThrow(ValidationError);
     try {
       staffTurnover(p1, [{ roleId: 'ghost', on: '2027-01-01' }]);
@@ -77,12 +88,34 @@ describe('replacement notice and handover in working days (004:1083)', () => {
   });
 
   it('accepts 15 working days of notice and 15 of handover ending before the change', () => {
-    const r = checkReplacement(p1, { roleId: 'pm', appliedOn: '2026-09-14', changeOn: '2026-10-10', handoverFrom: '2026-09-14', handoverTo: '2026-10-09', interviewPassed: true }, { calendar });
+    const r = checkReplacement(
+      p1,
+      {
+        roleId: 'pm',
+        appliedOn: '2026-09-14',
+        changeOn: '2026-10-10',
+        handoverFrom: '2026-09-14',
+        handoverTo: '2026-10-09',
+        interviewPassed: true,
+      },
+      { calendar },
+    );
     expect(r).toMatchObject({ ok: true, noticeWorkingDays: 15, handoverWorkingDays: 15, problems: [] });
   });
 
   it('reports short notice, short handover, a handover overlapping the change and a failed interview together', () => {
-    const r = checkReplacement(p1, { roleId: 'pm', appliedOn: '2026-09-14', changeOn: '2026-10-09', handoverFrom: '2026-09-15', handoverTo: '2026-10-09', interviewPassed: false }, { calendar });
+    const r = checkReplacement(
+      p1,
+      {
+        roleId: 'pm',
+        appliedOn: '2026-09-14',
+        changeOn: '2026-10-09',
+        handoverFrom: '2026-09-15',
+        handoverTo: '2026-10-09',
+        interviewPassed: false,
+      },
+      { calendar },
+    );
     expect(r.ok).toBe(false);
     expect(r.problems.map((p) => [p.path, p.code, p.params])).toEqual([
       ['appliedOn', 'staffing.noticeTooShort', { notice: '14', changeOn: '2026-10-09', required: '15' }],
@@ -90,22 +123,57 @@ describe('replacement notice and handover in working days (004:1083)', () => {
       ['handoverTo', 'staffing.handoverAfterChange', { changeOn: '2026-10-09' }],
       ['interviewPassed', 'staffing.interviewRequired', {}],
     ]);
-    expect(r.problems[0].message).toBe('applied 14 working day(s) before the change on 2026-10-09; at least 15 required (人员变动需提15个工作日提交申请, 004:1083)');
-    expect(renderProblem('zh-CN', r.problems[0].code, r.problems[0].params)).toBe('申请日距变更日 2026-10-09 只有 14 个工作日，人员变动须至少提前 15 个工作日提交申请');
+    expect(r.problems[0].message).toBe(
+      'applied 14 working day(s) before the change on 2026-10-09; at least 15 required (人员变动需提15个工作日提交申请, 004:1083)',
+    );
+    expect(renderProblem('zh-CN', r.problems[0].code, r.problems[0].params)).toBe(
+      '申请日距变更日 2026-10-09 只有 14 个工作日，人员变动须至少提前 15 个工作日提交申请',
+    );
   });
 
   it.each([
-    ['an unknown role', { roleId: 'ghost', appliedOn: '2026-09-01', changeOn: '2026-10-30', handoverFrom: '2026-09-01', handoverTo: '2026-10-29' }, ['roleId', 'unknown.role', { value: 'ghost', known: 'pm, ops-7x24, ops' }]],
-    ['a change before the application', { roleId: 'pm', appliedOn: '2026-09-14', changeOn: '2026-09-14' }, ['changeOn', 'staffing.changeBeforeApplication', { value: '2026-09-14', applied: '2026-09-14' }]],
-    ['no handover period', { roleId: 'pm', appliedOn: '2026-09-01', changeOn: '2026-10-30' }, ['handoverFrom', 'staffing.handoverRequired', { required: '15' }]],
-    ['a handover that ends before it starts', { roleId: 'pm', appliedOn: '2026-09-01', changeOn: '2026-10-30', handoverFrom: '2026-10-20', handoverTo: '2026-10-10' }, ['handoverTo', 'date.endsBeforeStart', { start: '2026-10-20', end: '2026-10-10' }]],
+    [
+      'an unknown role',
+      {
+        roleId: 'ghost',
+        appliedOn: '2026-09-01',
+        changeOn: '2026-10-30',
+        handoverFrom: '2026-09-01',
+        handoverTo: '2026-10-29',
+      },
+      ['roleId', 'unknown.role', { value: 'ghost', known: 'pm, ops-7x24, ops' }],
+    ],
+    [
+      'a change before the application',
+      { roleId: 'pm', appliedOn: '2026-09-14', changeOn: '2026-09-14' },
+      ['changeOn', 'staffing.changeBeforeApplication', { value: '2026-09-14', applied: '2026-09-14' }],
+    ],
+    [
+      'no handover period',
+      { roleId: 'pm', appliedOn: '2026-09-01', changeOn: '2026-10-30' },
+      ['handoverFrom', 'staffing.handoverRequired', { required: '15' }],
+    ],
+    [
+      'a handover that ends before it starts',
+      {
+        roleId: 'pm',
+        appliedOn: '2026-09-01',
+        changeOn: '2026-10-30',
+        handoverFrom: '2026-10-20',
+        handoverTo: '2026-10-10',
+      },
+      ['handoverTo', 'date.endsBeforeStart', { start: '2026-10-20', end: '2026-10-10' }],
+    ],
   ] as const)('codes %s', (_what, req, expected) => {
     expect(checkReplacement(p1, req, { calendar }).problems.map((p) => [p.path, p.code, p.params])).toEqual([expected]);
   });
 
   it('a contract without the rule has nothing to check', () => {
     const xuzhou = parseContractConfig(getPreset('xuzhou-2026').config);
-    expect(checkReplacement(xuzhou, { roleId: 'pm', appliedOn: '2026-09-14', changeOn: '2026-09-15' })).toMatchObject({ ok: true, notes: ['the contract sets no replacement notice or handover period'] });
+    expect(checkReplacement(xuzhou, { roleId: 'pm', appliedOn: '2026-09-14', changeOn: '2026-09-15' })).toMatchObject({
+      ok: true,
+      notes: ['the contract sets no replacement notice or handover period'],
+    });
   });
 });
 
@@ -121,11 +189,20 @@ describe('team minimums for a roster', () => {
     const r = checkTeamMinimums(p1, full);
     for (const m of r.minimums) expect(renderExplanation(m.explained, 'en')).toBe(m.explanation);
     expect(r.ok).toBe(true);
-    expect(r.minimums.map((m) => [m.id, m.count, m.met])).toEqual([['team', 5, true], ['onsite-7x24', 1, true], ['onsite-5x8-consulting', 4, true]]);
+    expect(r.minimums.map((m) => [m.id, m.count, m.met])).toEqual([
+      ['team', 5, true],
+      ['onsite-7x24', 1, true],
+      ['onsite-5x8-consulting', 4, true],
+    ]);
   });
 
   it('reports every minimum and role the roster falls short of', () => {
-    const r = checkTeamMinimums(p1, [...full.slice(0, 1), { personId: 'b', roleId: 'ops-7x24', active: false }, ...full.slice(2, 3), { personId: 'c', roleId: 'dba' }]);
+    const r = checkTeamMinimums(p1, [
+      ...full.slice(0, 1),
+      { personId: 'b', roleId: 'ops-7x24', active: false },
+      ...full.slice(2, 3),
+      { personId: 'c', roleId: 'dba' },
+    ]);
     expect(r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
       'roster[3].roleId: unknown role "dba" (known: pm, ops-7x24, ops)',
       'roster[3].personId: "c" is listed twice (also roster[2])',

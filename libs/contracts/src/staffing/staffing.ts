@@ -42,13 +42,29 @@ export type TurnoverClass = {
  * `staffing.turnoverCaps` (core / other, 004:1083). Every replacement counts once (a post replaced twice counts
  * twice). Throws ValidationError (every problem) for unknown roles and dates outside the term.
  */
-export function staffTurnover(config: Pick<ParsedConfig, 'staffing' | 'term'>, replacements: readonly Replacement[]): { classes: TurnoverClass[] } {
+export function staffTurnover(
+  config: Pick<ParsedConfig, 'staffing' | 'term'>,
+  replacements: readonly Replacement[],
+): { classes: TurnoverClass[] } {
   const roles = new Map(config.staffing.roles.map((r) => [r.id, r]));
   const problems: Problem[] = [];
   replacements.forEach((r, i) => {
-    if (!roles.has(r.roleId)) problems.push(problem(formatPath(['replacements', i, 'roleId']), 'unknown.role', { value: r.roleId, known: [...roles.keys()] }));
+    if (!roles.has(r.roleId))
+      problems.push(
+        problem(formatPath(['replacements', i, 'roleId']), 'unknown.role', {
+          value: r.roleId,
+          known: [...roles.keys()],
+        }),
+      );
     if (!isDate(r.on)) problems.push(problem(formatPath(['replacements', i, 'on']), 'date.format'));
-    else if (r.on < config.term.start || r.on > config.term.end) problems.push(problem(formatPath(['replacements', i, 'on']), 'date.outsideTerm', { value: r.on, start: config.term.start, end: config.term.end }));
+    else if (r.on < config.term.start || r.on > config.term.end)
+      problems.push(
+        problem(formatPath(['replacements', i, 'on']), 'date.outsideTerm', {
+          value: r.on,
+          start: config.term.start,
+          end: config.term.end,
+        }),
+      );
   });
   if (problems.length) throw problemsError(problems);
 
@@ -134,25 +150,49 @@ export type ReplacementCheck = {
  * A contract without `staffing.replacement` has no such rule (ok, with a note). Bad input is reported, not thrown
  * (except CalendarNotPublishedError for dates the calendar does not reach).
  */
-export function checkReplacement(config: Pick<ParsedConfig, 'staffing' | 'calendar'>, req: ReplacementRequest, options: { calendar?: WorkCalendar } = {}): ReplacementCheck {
+export function checkReplacement(
+  config: Pick<ParsedConfig, 'staffing' | 'calendar'>,
+  req: ReplacementRequest,
+  options: { calendar?: WorkCalendar } = {},
+): ReplacementCheck {
   const problems: Problem[] = [];
   const notes: string[] = [];
-  if (!config.staffing.roles.some((r) => r.id === req.roleId)) problems.push(problem('roleId', 'unknown.role', { value: req.roleId, known: config.staffing.roles.map((r) => r.id) }));
+  if (!config.staffing.roles.some((r) => r.id === req.roleId))
+    problems.push(
+      problem('roleId', 'unknown.role', { value: req.roleId, known: config.staffing.roles.map((r) => r.id) }),
+    );
   for (const f of ['appliedOn', 'changeOn', 'handoverFrom', 'handoverTo'] as const) {
     if (req[f] !== undefined && !isDate(req[f])) problems.push(problem(f, 'date.format'));
   }
-  if (isDate(req.appliedOn) && isDate(req.changeOn) && req.changeOn <= req.appliedOn) problems.push(problem('changeOn', 'staffing.changeBeforeApplication', { value: req.changeOn, applied: req.appliedOn }));
+  if (isDate(req.appliedOn) && isDate(req.changeOn) && req.changeOn <= req.appliedOn)
+    problems.push(
+      problem('changeOn', 'staffing.changeBeforeApplication', { value: req.changeOn, applied: req.appliedOn }),
+    );
   const rule = config.staffing.replacement;
   if (!rule) {
     notes.push('the contract sets no replacement notice or handover period');
-    return { ok: problems.length === 0, problems, noticeWorkingDays: null, handoverWorkingDays: null, required: null, notes };
+    return {
+      ok: problems.length === 0,
+      problems,
+      noticeWorkingDays: null,
+      handoverWorkingDays: null,
+      required: null,
+      notes,
+    };
   }
-  if (problems.length) return { ok: false, problems, noticeWorkingDays: null, handoverWorkingDays: null, required: rule, notes };
+  if (problems.length)
+    return { ok: false, problems, noticeWorkingDays: null, handoverWorkingDays: null, required: rule, notes };
 
   const calendar = calendarOf(config, options.calendar);
   const notice = workingDaysAfter(calendar, req.appliedOn, req.changeOn);
   if (notice < rule.noticeWorkingDays) {
-    problems.push(problem('appliedOn', 'staffing.noticeTooShort', { notice, changeOn: req.changeOn, required: rule.noticeWorkingDays }));
+    problems.push(
+      problem('appliedOn', 'staffing.noticeTooShort', {
+        notice,
+        changeOn: req.changeOn,
+        required: rule.noticeWorkingDays,
+      }),
+    );
   }
   let handover: number | null = null;
   if (rule.handoverWorkingDays > 0) {
@@ -160,23 +200,42 @@ export function checkReplacement(config: Pick<ParsedConfig, 'staffing' | 'calend
       problems.push(problem('handoverFrom', 'staffing.handoverRequired', { required: rule.handoverWorkingDays }));
     } else {
       handover = workingDaysWithin(calendar, req.handoverFrom, req.handoverTo);
-      if (req.handoverTo < req.handoverFrom) problems.push(problem('handoverTo', 'date.endsBeforeStart', { start: req.handoverFrom, end: req.handoverTo }));
+      if (req.handoverTo < req.handoverFrom)
+        problems.push(problem('handoverTo', 'date.endsBeforeStart', { start: req.handoverFrom, end: req.handoverTo }));
       else if (handover < rule.handoverWorkingDays) {
-        problems.push(problem('handoverTo', 'staffing.handoverTooShort', { handover, required: rule.handoverWorkingDays }));
+        problems.push(
+          problem('handoverTo', 'staffing.handoverTooShort', { handover, required: rule.handoverWorkingDays }),
+        );
       }
-      if (req.handoverTo >= req.changeOn) problems.push(problem('handoverTo', 'staffing.handoverAfterChange', { changeOn: req.changeOn }));
+      if (req.handoverTo >= req.changeOn)
+        problems.push(problem('handoverTo', 'staffing.handoverAfterChange', { changeOn: req.changeOn }));
     }
   }
   if (req.interviewPassed === false) problems.push(problem('interviewPassed', 'staffing.interviewRequired'));
-  else if (req.interviewPassed === undefined) notes.push('the buyer\'s interview of the replacement is not recorded');
-  return { ok: problems.length === 0, problems, noticeWorkingDays: notice, handoverWorkingDays: handover, required: rule, notes };
+  else if (req.interviewPassed === undefined) notes.push("the buyer's interview of the replacement is not recorded");
+  return {
+    ok: problems.length === 0,
+    problems,
+    noticeWorkingDays: notice,
+    handoverWorkingDays: handover,
+    required: rule,
+    notes,
+  };
 }
 
 export type RosterEntry = { personId: string; roleId: string; active?: boolean };
 
 export type TeamCheck = {
   ok: boolean;
-  minimums: { id: string; description?: string; min: number; count: number; met: boolean; explanation: string; explained: Explanation }[];
+  minimums: {
+    id: string;
+    description?: string;
+    min: number;
+    count: number;
+    met: boolean;
+    explanation: string;
+    explained: Explanation;
+  }[];
   roles: { roleId: string; headcount: number; rostered: number; shortBy: number }[];
   problems: Problem[];
 };
@@ -192,30 +251,71 @@ export function checkTeamMinimums(config: Pick<ParsedConfig, 'staffing'>, roster
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
   roster.forEach((p, i) => {
-    if (!roles.has(p.roleId)) problems.push(problem(formatPath(['roster', i, 'roleId']), 'unknown.role', { value: p.roleId, known: [...roles.keys()] }));
+    if (!roles.has(p.roleId))
+      problems.push(
+        problem(formatPath(['roster', i, 'roleId']), 'unknown.role', { value: p.roleId, known: [...roles.keys()] }),
+      );
     const first = seen.get(p.personId);
-    if (first !== undefined) problems.push(problem(formatPath(['roster', i, 'personId']), 'list.duplicate', { value: p.personId, other: `roster[${first}]` }));
+    if (first !== undefined)
+      problems.push(
+        problem(formatPath(['roster', i, 'personId']), 'list.duplicate', {
+          value: p.personId,
+          other: `roster[${first}]`,
+        }),
+      );
     else seen.set(p.personId, i);
   });
   const active = roster.filter((p, i) => p.active !== false && roles.has(p.roleId) && seen.get(p.personId) === i);
   const minimums = config.staffing.minimums.map((m, i) => {
     const matching = active.filter((p) => {
       const r = roles.get(p.roleId) as Role;
-      return (m.placement === undefined || r.placement === m.placement) && (m.coverage === undefined || r.coverage === m.coverage) && (m.roles === undefined || m.roles.includes(r.id));
+      return (
+        (m.placement === undefined || r.placement === m.placement) &&
+        (m.coverage === undefined || r.coverage === m.coverage) &&
+        (m.roles === undefined || m.roles.includes(r.id))
+      );
     });
     const met = matching.length >= m.min;
     const filters = [m.placement, m.coverage, m.roles?.join('/')].filter(Boolean).join(' ');
     const what = filters || 'in total';
     if (!met) {
       const name = m.description ?? m.id ?? formatPath(['minimums', i]);
-      problems.push(filters ? problem(formatPath(['minimums', i]), 'staffing.minimumNotMet', { name, count: matching.length, what: filters, min: m.min }) : problem(formatPath(['minimums', i]), 'staffing.minimumNotMetTotal', { name, count: matching.length, min: m.min }));
+      problems.push(
+        filters
+          ? problem(formatPath(['minimums', i]), 'staffing.minimumNotMet', {
+              name,
+              count: matching.length,
+              what: filters,
+              min: m.min,
+            })
+          : problem(formatPath(['minimums', i]), 'staffing.minimumNotMetTotal', {
+              name,
+              count: matching.length,
+              min: m.min,
+            }),
+      );
     }
-    return { id: m.id ?? `minimum-${i}`, ...(m.description ? { description: m.description } : {}), min: m.min, count: matching.length, met, explanation: `${matching.length} active ${what} (${matching.map((p) => p.personId).join(', ') || 'nobody'}) ≥ ${m.min}: ${met ? 'met' : 'not met'}`, explained: explain('staffing.minimum', { count: matching.length, what, people: matching.map((p) => p.personId).join(', ') || 'nobody', min: m.min, met: String(m.min <= matching.length) }) };
+    return {
+      id: m.id ?? `minimum-${i}`,
+      ...(m.description ? { description: m.description } : {}),
+      min: m.min,
+      count: matching.length,
+      met,
+      explanation: `${matching.length} active ${what} (${matching.map((p) => p.personId).join(', ') || 'nobody'}) ≥ ${m.min}: ${met ? 'met' : 'not met'}`,
+      explained: explain('staffing.minimum', {
+        count: matching.length,
+        what,
+        people: matching.map((p) => p.personId).join(', ') || 'nobody',
+        min: m.min,
+        met: String(m.min <= matching.length),
+      }),
+    };
   });
   const perRole = config.staffing.roles.map((r) => {
     const rostered = active.filter((p) => p.roleId === r.id).length;
     const shortBy = Math.max(0, r.headcount - rostered);
-    if (shortBy) problems.push(problem(`roles.${r.id}`, 'staffing.roleShort', { name: r.name, rostered, headcount: r.headcount }));
+    if (shortBy)
+      problems.push(problem(`roles.${r.id}`, 'staffing.roleShort', { name: r.name, rostered, headcount: r.headcount }));
     return { roleId: r.id, headcount: r.headcount, rostered, shortBy };
   });
   return { ok: problems.length === 0, minimums, roles: perRole, problems };

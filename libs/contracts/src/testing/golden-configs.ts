@@ -73,9 +73,20 @@ export const xuzhouConfig: ContractConfig = {
   },
   assessment: achievementScheme,
   payment: {
-    milestones: [{ id: 'settlement', label: '年度结算', kind: 'settlement-after-assessment', params: { due: { kind: 'after', event: 'year-assessment', days: 30 } } }],
+    milestones: [
+      {
+        id: 'settlement',
+        label: '年度结算',
+        kind: 'settlement-after-assessment',
+        params: { due: { kind: 'after', event: 'year-assessment', days: 30 } },
+      },
+    ],
     deductions: [
-      { id: 'score', kind: 'per-point-below-threshold', params: { threshold: 80, perPoint: 10000, cap: { percent: 20, of: 'amount' } } },
+      {
+        id: 'score',
+        kind: 'per-point-below-threshold',
+        params: { threshold: 80, perPoint: 10000, cap: { percent: 20, of: 'amount' } },
+      },
       { id: 'absence', kind: 'absence-pro-rata', params: {} },
     ],
   },
@@ -96,8 +107,18 @@ export const huaianConfig: ContractConfig = {
         kind: 'cumulative-target',
         params: {
           steps: [
-            { id: 'signing', label: '签订合同后 40 %', cumulativePercent: 40, due: { kind: 'after', event: 'signing' } },
-            { id: 'y2025', label: '2025-12-31 前累计 95 %', cumulativePercent: 95, due: { kind: 'date', date: '2025-12-31' } },
+            {
+              id: 'signing',
+              label: '签订合同后 40 %',
+              cumulativePercent: 40,
+              due: { kind: 'after', event: 'signing' },
+            },
+            {
+              id: 'y2025',
+              label: '2025-12-31 前累计 95 %',
+              cumulativePercent: 95,
+              due: { kind: 'date', date: '2025-12-31' },
+            },
             {
               id: 'final',
               label: '验收合格且 2026 年度得分 ≥ 80 后余款',
@@ -110,7 +131,12 @@ export const huaianConfig: ContractConfig = {
       },
     ],
     deductions: [
-      { id: 'score', kind: 'per-point-below-threshold', target: ['pay'], params: { threshold: 80, perPoint: 20000, cap: { percent: 20, of: 'year-fee' } } },
+      {
+        id: 'score',
+        kind: 'per-point-below-threshold',
+        target: ['pay'],
+        params: { threshold: 80, perPoint: 20000, cap: { percent: 20, of: 'year-fee' } },
+      },
       { id: 'late', kind: 'liquidated-damages', params: { percentPerDay: 0.5, capPercent: 10 } },
     ],
   },
@@ -134,7 +160,16 @@ export const qinghaiConfig: ContractConfig = {
       },
     ],
     deductions: [
-      { id: 'grade', kind: 'grade-percent', params: { grades: [{ grade: 'B', percent: 2, delayMonths: 1 }, { grade: 'C', percent: 5, delayMonths: 2 }] } },
+      {
+        id: 'grade',
+        kind: 'grade-percent',
+        params: {
+          grades: [
+            { grade: 'B', percent: 2, delayMonths: 1 },
+            { grade: 'C', percent: 5, delayMonths: 2 },
+          ],
+        },
+      },
       { id: 'complaints', kind: 'per-complaint', params: { amountEach: 500 } },
       { id: 'complaints3', kind: 'complaint-threshold-percent', params: { minComplaints: 3, percent: 3 } },
     ],
@@ -148,7 +183,15 @@ export const tianjinP8Config: ContractConfig = {
   money: { amount: '33124.00', budget: '33124.00' },
   term: { start: '2026-01-01', end: '2026-12-31' },
   payment: {
-    milestones: [{ id: 'quarterly', label: '季度付款', kind: 'quarterly-instalments', params: { percentEach: 25 }, conditions: [{ kind: 'quarter-qualified' }] }],
+    milestones: [
+      {
+        id: 'quarterly',
+        label: '季度付款',
+        kind: 'quarterly-instalments',
+        params: { percentEach: 25 },
+        conditions: [{ kind: 'quarter-qualified' }],
+      },
+    ],
     deductions: [{ id: 'clawback', kind: 'acceptance-clawback', params: { graceMonths: 3, finePercent: 15 } }],
   },
 };

@@ -6,7 +6,8 @@ export const DATA_PROCESSING_CATEGORIES = ['单笔数据调整', '批量数据�
 export const SINGLE_DATA_ADJUSTMENT = '单笔数据调整';
 export const BATCH_DATA_PROCESSING = '批量数据处理';
 
-export const isDataProcessing = (category: string): boolean => (DATA_PROCESSING_CATEGORIES as readonly string[]).includes(category);
+export const isDataProcessing = (category: string): boolean =>
+  (DATA_PROCESSING_CATEGORIES as readonly string[]).includes(category);
 
 export type ChecklistItem = Exclude<keyof DataChecklist, 'deletes'>;
 
@@ -14,13 +15,22 @@ export type ChecklistItem = Exclude<keyof DataChecklist, 'deletes'>;
 export const CHECKLIST_ITEMS: readonly { item: ChecklistItem; label: string; seed: string }[] = [
   { item: 'script', label: '处理脚本 (processing script)', seed: '000:59, 000:61' },
   { item: 'record', label: '处理记录 (processing record, before processing)', seed: '000:60' },
-  { item: 'jointReview', label: '信息部门、业务人员、项目经理共同确认处理方式 (joint review of the method)', seed: '000:61' },
+  {
+    item: 'jointReview',
+    label: '信息部门、业务人员、项目经理共同确认处理方式 (joint review of the method)',
+    seed: '000:61',
+  },
   { item: 'backup', label: '备份数据 in a separate backup user (backup)', seed: '000:62' },
   { item: 'testDatabase', label: '测试库模拟测试并经干系人确认 (test-database run confirmed)', seed: '000:63' },
-  { item: 'itConfirmation', label: '信息部门确认测试结果及脚本、记录、备份完整 (IT department confirmation)', seed: '000:64' },
+  {
+    item: 'itConfirmation',
+    label: '信息部门确认测试结果及脚本、记录、备份完整 (IT department confirmation)',
+    seed: '000:64',
+  },
 ];
 
-export const isDone = (mark: ChecklistMark | undefined): boolean => mark === true || (typeof mark === 'string' && mark.trim() !== '');
+export const isDone = (mark: ChecklistMark | undefined): boolean =>
+  mark === true || (typeof mark === 'string' && mark.trim() !== '');
 
 /**
  * Items required before a data-processing ticket deploys to production:
@@ -47,6 +57,10 @@ export function checklistProblems(category: string, checklist: DataChecklist = {
     .filter((item) => !isDone(checklist[item]))
     .map((item) => {
       const def = CHECKLIST_ITEMS.find((c) => c.item === item);
-      return problem(`checklist.${item}`, 'ticket.checklistMissing', { category, item: def?.label ?? item, seed: def?.seed ?? '000:57–65' });
+      return problem(`checklist.${item}`, 'ticket.checklistMissing', {
+        category,
+        item: def?.label ?? item,
+        seed: def?.seed ?? '000:57–65',
+      });
     });
 }

@@ -23,16 +23,40 @@ describe('validateTicketRows', () => {
     const r = validateTicketRows(
       [
         good('LX-001'),
-        { id: 'LX-002', category: '批量数据处理', severity: 'L4', specialAttention: '是', expectedCloseDate: '2026/3/5', submittedAt: '2026-03-01T10:00:00+08:00', receivedAt: '2026-03-01 10:30', deployedAt: '2026-03-04 20:30' },
+        {
+          id: 'LX-002',
+          category: '批量数据处理',
+          severity: 'L4',
+          specialAttention: '是',
+          expectedCloseDate: '2026/3/5',
+          submittedAt: '2026-03-01T10:00:00+08:00',
+          receivedAt: '2026-03-01 10:30',
+          deployedAt: '2026-03-04 20:30',
+        },
       ],
       config,
       { now },
     );
     expect(r.problems).toEqual([]);
     expect(r.ok).toBe(true);
-    expect(r.tickets[0]).toMatchObject({ id: 'LX-001', category: '软件错误', businessArea: '医疗待遇', severity: 'L2', specialAttention: false, expectedCloseDate: '2026-03-10', state: 'submitted' });
-    expect(r.tickets[0].events).toEqual([{ kind: 'submitted', at: '2026-03-02T09:00:00+08:00', actor: 'buyer', note: 'imported' }]);
-    expect(r.tickets[1]).toMatchObject({ id: 'LX-002', specialAttention: true, expectedCloseDate: '2026-03-05', state: 'deployed' });
+    expect(r.tickets[0]).toMatchObject({
+      id: 'LX-001',
+      category: '软件错误',
+      businessArea: '医疗待遇',
+      severity: 'L2',
+      specialAttention: false,
+      expectedCloseDate: '2026-03-10',
+      state: 'submitted',
+    });
+    expect(r.tickets[0].events).toEqual([
+      { kind: 'submitted', at: '2026-03-02T09:00:00+08:00', actor: 'buyer', note: 'imported' },
+    ]);
+    expect(r.tickets[1]).toMatchObject({
+      id: 'LX-002',
+      specialAttention: true,
+      expectedCloseDate: '2026-03-05',
+      state: 'deployed',
+    });
     expect(r.tickets[1].events.map((e) => e.kind)).toEqual(['submitted', 'effective', 'received', 'deployed']);
   });
 
@@ -53,7 +77,14 @@ describe('validateTicketRows', () => {
     expect(r.ok).toBe(false);
     // Every problem is a code with its parameters (the console renders it in Chinese), never the generic 取值无效.
     expect(r.problems.map((p) => [p.path, p.code, p.params])).toEqual([
-      ['rows[1].category', 'unknown.category', { value: '闲聊', known: '业务咨询, 环境故障, 软件错误, 人为错误, 功能改进, 需求变更, 需求新增, 单笔数据调整, 批量数据处理' }],
+      [
+        'rows[1].category',
+        'unknown.category',
+        {
+          value: '闲聊',
+          known: '业务咨询, 环境故障, 软件错误, 人为错误, 功能改进, 需求变更, 需求新增, 单笔数据调整, 批量数据处理',
+        },
+      ],
       ['rows[1].severity', 'ticket.unknownSeverity', { value: 'P1', known: 'L1, L2, L3, L4' }],
       ['rows[2].expectedCloseDate', 'date.format', {}],
       ['rows[2].submittedAt', 'instant.format', { value: 'yesterday', zone: 'Asia/Shanghai' }],
@@ -64,7 +95,11 @@ describe('validateTicketRows', () => {
       ['rows[6].businessArea', 'unknown.businessArea', { value: '工伤', known: '公共业务, 医疗待遇, 生育待遇' }],
       ['rows[6].deployedAt', 'ticket.closedNeedsDeployment', {}],
       // The earlier step is named by the column the file used.
-      ['rows[7].receivedAt', 'ticket.timelineOrder', { value: '2026-03-01T08:00:00+08:00', field: '提出时间', previous: '2026-03-02T09:00:00+08:00' }],
+      [
+        'rows[7].receivedAt',
+        'ticket.timelineOrder',
+        { value: '2026-03-01T08:00:00+08:00', field: '提出时间', previous: '2026-03-02T09:00:00+08:00' },
+      ],
       ['rows[8].id', 'import.columnTwice', { first: '编号', second: 'id' }],
       ['rows[9].id', 'ticket.idRequired', {}],
       ['rows[9].category', 'ticket.categoryRequired', {}],
@@ -73,7 +108,10 @@ describe('validateTicketRows', () => {
     ]);
     // The English text is still each problem's message.
     expect(r.problems.find((p) => p.path === 'rows[8].id')?.message).toBe('given twice, as "编号" and "id"');
-    expect(r.problems.map((p) => renderProblem('zh-CN', p.code, p.params)).slice(10, 12)).toEqual(['2026-03-01T08:00:00+08:00 早于提出时间（2026-03-02T09:00:00+08:00）', '同一字段出现在两列：“编号”和“id”']);
+    expect(r.problems.map((p) => renderProblem('zh-CN', p.code, p.params)).slice(10, 12)).toEqual([
+      '2026-03-01T08:00:00+08:00 早于提出时间（2026-03-02T09:00:00+08:00）',
+      '同一字段出现在两列：“编号”和“id”',
+    ]);
     // The good row is still returned for a preview.
     expect(r.tickets.map((t) => t.id)).toEqual(['LX-001']);
   });

@@ -79,8 +79,14 @@ export const ticketRowSchema = z.strictObject({
     .string()
     .optional()
     .refine((v) => v === undefined || [...YES, ...NO].includes(v.trim().toLowerCase()), problemIssue('text.yesNo')),
-  expectedCloseDate: z.string().optional().refine((v) => v === undefined || v.trim() === '' || normaliseDate(v) !== null, problemIssue('date.format')),
-  extendedTo: z.string().optional().refine((v) => v === undefined || v.trim() === '' || normaliseDate(v) !== null, problemIssue('date.format')),
+  expectedCloseDate: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v.trim() === '' || normaliseDate(v) !== null, problemIssue('date.format')),
+  extendedTo: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v.trim() === '' || normaliseDate(v) !== null, problemIssue('date.format')),
   submittedAt: z.string().optional(),
   effectiveAt: z.string().optional(),
   receivedAt: z.string().optional(),
@@ -109,10 +115,17 @@ export type TicketRowsState = { seen: Map<string, number>; unknownReported: Set<
 export const newTicketRowsState = (): TicketRowsState => ({ seen: new Map(), unknownReported: new Set() });
 
 const HEADER_INDEX: ReadonlyMap<string, TicketRowField> = new Map(
-  (Object.entries(TICKET_ROW_COLUMNS) as [TicketRowField, readonly string[]][]).flatMap(([field, names]) => names.map((n) => [n.toLowerCase(), field] as const)),
+  (Object.entries(TICKET_ROW_COLUMNS) as [TicketRowField, readonly string[]][]).flatMap(([field, names]) =>
+    names.map((n) => [n.toLowerCase(), field] as const),
+  ),
 );
 
-const TIMELINE: readonly { field: TicketRowField; kind: LifecycleEvent['kind']; actor: 'buyer' | 'vendor'; state: TicketState }[] = [
+const TIMELINE: readonly {
+  field: TicketRowField;
+  kind: LifecycleEvent['kind'];
+  actor: 'buyer' | 'vendor';
+  state: TicketState;
+}[] = [
   { field: 'submittedAt', kind: 'submitted', actor: 'buyer', state: 'submitted' },
   { field: 'effectiveAt', kind: 'effective', actor: 'buyer', state: 'effective' },
   { field: 'receivedAt', kind: 'received', actor: 'vendor', state: 'received' },
@@ -131,7 +144,11 @@ const TIMELINE: readonly { field: TicketRowField; kind: LifecycleEvent['kind']; 
  * — a historical ticket was effective when received, so a missing 生效时间 is taken as the receipt time;
  * 关闭 needs 上线, 000:67). The state of an imported ticket is its latest step.
  */
-export function validateTicketRows(rows: readonly Record<string, string>[], config: Pick<ParsedConfig, 'taxonomy' | 'sla' | 'calendar' | 'term'>, options: TicketRowsOptions): TicketRowsResult {
+export function validateTicketRows(
+  rows: readonly Record<string, string>[],
+  config: Pick<ParsedConfig, 'taxonomy' | 'sla' | 'calendar' | 'term'>,
+  options: TicketRowsOptions,
+): TicketRowsResult {
   const problems: Problem[] = [];
   const tickets: Ticket[] = [];
   const zone = timeZoneOf(config);
@@ -150,18 +167,27 @@ export function validateTicketRows(rows: readonly Record<string, string>[], conf
     for (const [header, value] of Object.entries(raw)) {
       const field = HEADER_INDEX.get(header.trim().toLowerCase());
       if (!field) {
-        if (!unknownReported.has(header)) rowProblems.push(problem(formatPath(['rows', i, header]), 'unknown.column', { value: header, known: Object.values(TICKET_ROW_COLUMNS).map((n) => n.join('/')) }));
+        if (!unknownReported.has(header))
+          rowProblems.push(
+            problem(formatPath(['rows', i, header]), 'unknown.column', {
+              value: header,
+              known: Object.values(TICKET_ROW_COLUMNS).map((n) => n.join('/')),
+            }),
+          );
         unknownReported.add(header);
         continue;
       }
       if (from[field] !== undefined) {
-        rowProblems.push(problem(formatPath(['rows', i, field]), 'import.columnTwice', { first: from[field], second: header }));
+        rowProblems.push(
+          problem(formatPath(['rows', i, field]), 'import.columnTwice', { first: from[field], second: header }),
+        );
         continue;
       }
       from[field] = header;
       // Empty cells are absent values.
       if (typeof value === 'string' && value.trim() !== '') mapped[field] = value.trim();
-      else if (typeof value !== 'string' && value !== undefined && value !== null) rowProblems.push(problem(formatPath(['rows', i, field]), 'text.notText'));
+      else if (typeof value !== 'string' && value !== undefined && value !== null)
+        rowProblems.push(problem(formatPath(['rows', i, field]), 'text.notText'));
     }
     // Structural problems first; the semantic checks below then run on the fields that passed, so a row with a
     // bad date still reports its unknown severity.
@@ -171,7 +197,9 @@ export function validateTicketRows(rows: readonly Record<string, string>[], conf
       rowProblems.push(...zodProblems(parsed.error, ['rows', i]));
       for (const issue of parsed.error.issues) bad.add(String(issue.path[0]));
     }
-    const r: Partial<TicketRow> = parsed.success ? parsed.data : Object.fromEntries(Object.entries(mapped).filter(([k]) => !bad.has(k)));
+    const r: Partial<TicketRow> = parsed.success
+      ? parsed.data
+      : Object.fromEntries(Object.entries(mapped).filter(([k]) => !bad.has(k)));
     const specialAttention = r.specialAttention !== undefined && YES.includes(r.specialAttention.toLowerCase());
     const draft = {
       id: r.id ?? '',
@@ -183,14 +211,27 @@ export function validateTicketRows(rows: readonly Record<string, string>[], conf
       ...(r.expectedCloseDate ? { expectedCloseDate: normaliseDate(r.expectedCloseDate) as string } : {}),
       ...(r.extendedTo ? { extendedTo: normaliseDate(r.extendedTo) as string } : {}),
     };
-    rowProblems.push(...prefixProblems(rowPath, ticketFieldProblems(draft, config).filter((p) => !bad.has(p.path))));
-    if (r.submittedAt === undefined && !bad.has('submittedAt')) rowProblems.push(problem(formatPath(['rows', i, 'submittedAt']), 'ticket.submittedAtRequired'));
+    rowProblems.push(
+      ...prefixProblems(
+        rowPath,
+        ticketFieldProblems(draft, config).filter((p) => !bad.has(p.path)),
+      ),
+    );
+    if (r.submittedAt === undefined && !bad.has('submittedAt'))
+      rowProblems.push(problem(formatPath(['rows', i, 'submittedAt']), 'ticket.submittedAtRequired'));
 
     if (r.id !== undefined) {
       const first = seen.get(r.id);
-      if (first !== undefined) rowProblems.push(problem(formatPath(['rows', i, 'id']), 'list.duplicateId', { value: r.id, other: formatPath(['rows', first]) }));
+      if (first !== undefined)
+        rowProblems.push(
+          problem(formatPath(['rows', i, 'id']), 'list.duplicateId', {
+            value: r.id,
+            other: formatPath(['rows', first]),
+          }),
+        );
       else seen.set(r.id, i);
-      if (existing.has(r.id)) rowProblems.push(problem(formatPath(['rows', i, 'id']), 'ticket.exists', { value: r.id }));
+      if (existing.has(r.id))
+        rowProblems.push(problem(formatPath(['rows', i, 'id']), 'ticket.exists', { value: r.id }));
     }
 
     // The timeline.
@@ -207,18 +248,32 @@ export function validateTicketRows(rows: readonly Record<string, string>[], conf
       }
       const ms = Date.parse(at);
       // The same rule as createTicket's `at`: 提出时间 within the contract's term and not in the future; no later step in the future.
-      const timeProblems = step.field === 'submittedAt' ? submissionTimeProblems(ms, options.now, config, at) : [futureTimeProblem(ms, options.now, at)].filter((c) => c !== null);
+      const timeProblems =
+        step.field === 'submittedAt'
+          ? submissionTimeProblems(ms, options.now, config, at)
+          : [futureTimeProblem(ms, options.now, at)].filter((c) => c !== null);
       for (const c of timeProblems) rowProblems.push(problem(formatPath(['rows', i, step.field]), c.code, c.params));
-      if (previous && ms < previous.ms) rowProblems.push(problem(formatPath(['rows', i, step.field]), 'ticket.timelineOrder', { value: at, field: from[previous.field] ?? previous.field, previous: previous.at }));
-      if (step.field === 'receivedAt' && r.effectiveAt === undefined) events.push({ kind: 'effective', at, actor: 'buyer', note: 'imported: effective at receipt' });
+      if (previous && ms < previous.ms)
+        rowProblems.push(
+          problem(formatPath(['rows', i, step.field]), 'ticket.timelineOrder', {
+            value: at,
+            field: from[previous.field] ?? previous.field,
+            previous: previous.at,
+          }),
+        );
+      if (step.field === 'receivedAt' && r.effectiveAt === undefined)
+        events.push({ kind: 'effective', at, actor: 'buyer', note: 'imported: effective at receipt' });
       events.push({ kind: step.kind, at, actor: step.actor, note: 'imported' });
       state = step.state;
       previous = { field: step.field, at, ms };
     }
     const has = (f: TicketRowField): boolean => mapped[f] !== undefined;
-    if (has('feedbackAt') && !has('receivedAt')) rowProblems.push(problem(formatPath(['rows', i, 'receivedAt']), 'ticket.feedbackNeedsReceipt'));
-    if (has('deployedAt') && !has('receivedAt')) rowProblems.push(problem(formatPath(['rows', i, 'receivedAt']), 'ticket.deploymentNeedsReceipt'));
-    if (has('closedAt') && !has('deployedAt')) rowProblems.push(problem(formatPath(['rows', i, 'deployedAt']), 'ticket.closedNeedsDeployment'));
+    if (has('feedbackAt') && !has('receivedAt'))
+      rowProblems.push(problem(formatPath(['rows', i, 'receivedAt']), 'ticket.feedbackNeedsReceipt'));
+    if (has('deployedAt') && !has('receivedAt'))
+      rowProblems.push(problem(formatPath(['rows', i, 'receivedAt']), 'ticket.deploymentNeedsReceipt'));
+    if (has('closedAt') && !has('deployedAt'))
+      rowProblems.push(problem(formatPath(['rows', i, 'deployedAt']), 'ticket.closedNeedsDeployment'));
 
     problems.push(...rowProblems);
     if (rowProblems.length) return;

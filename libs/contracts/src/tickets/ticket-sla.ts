@@ -1,5 +1,12 @@
 import { DomainError } from '@ledger/kernel';
-import { evaluateTicketSla, summariseSlaStatus, toEpochMs, type SlaStatus, type TicketSlaResult, type WorkCalendar } from '@ledger/sla';
+import {
+  evaluateTicketSla,
+  summariseSlaStatus,
+  toEpochMs,
+  type SlaStatus,
+  type TicketSlaResult,
+  type WorkCalendar,
+} from '@ledger/sla';
 import type { ParsedConfig } from '../config/contract-config.schema';
 import { toSlaTicket } from './adapters';
 import type { Ticket } from './ticket.types';
@@ -13,12 +20,22 @@ export type SlaEvaluation = { ok: true; result: TicketSlaResult; status: SlaStat
  * a domain error (an unpublished calendar year, an inconsistent history) is a note too. `now` is never earlier than
  * the last event: an action may be recorded up to a minute ahead of the server clock.
  */
-export function evaluateTicket(ticket: Ticket, gov: { config: Pick<ParsedConfig, 'sla'>; calendar: WorkCalendar }, nowMs: number): SlaEvaluation {
+export function evaluateTicket(
+  ticket: Ticket,
+  gov: { config: Pick<ParsedConfig, 'sla'>; calendar: WorkCalendar },
+  nowMs: number,
+): SlaEvaluation {
   if (!gov.config.sla) return { ok: false, note: 'the contract has no SLA policy' };
-  if (!ticket.events.some((e) => e.kind === 'received')) return { ok: false, note: 'the SLA clocks start at receipt (签收)' };
+  if (!ticket.events.some((e) => e.kind === 'received'))
+    return { ok: false, note: 'the SLA clocks start at receipt (签收)' };
   const latest = Math.max(...ticket.events.map((e) => toEpochMs(e.at)));
   try {
-    const result = evaluateTicketSla({ ticket: toSlaTicket(ticket), policy: gov.config.sla.policy, calendar: gov.calendar, now: Math.max(nowMs, latest) });
+    const result = evaluateTicketSla({
+      ticket: toSlaTicket(ticket),
+      policy: gov.config.sla.policy,
+      calendar: gov.calendar,
+      now: Math.max(nowMs, latest),
+    });
     return { ok: true, result, status: summariseSlaStatus(result.targets) };
   } catch (e) {
     if (e instanceof DomainError) return { ok: false, note: e.message };

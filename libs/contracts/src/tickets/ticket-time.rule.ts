@@ -20,7 +20,8 @@ export type TicketTimeConfig = Pick<ParsedConfig, 'term' | 'calendar'>;
  * earlier date (1900, a year typed wrong) is an error in the file, not history of this contract.
  */
 export function earliestSubmissionMs(config: TicketTimeConfig): number {
-  const first = config.term.signed !== undefined && config.term.signed < config.term.start ? config.term.signed : config.term.start;
+  const first =
+    config.term.signed !== undefined && config.term.signed < config.term.start ? config.term.signed : config.term.start;
   const [y, m, d] = first.split('-').map(Number);
   const offset = fixedOffsetMinutes(timeZoneOf(config)) ?? 480;
   return Date.UTC(y, m - 1, d) - offset * 60_000;
@@ -35,11 +36,17 @@ export function futureTimeProblem(atMs: number, now: number, shown: string): Cod
  * The problems of a ticket's submission time (ms since the epoch): not in the future of `now`, not before the
  * contract's term (`earliestSubmissionMs`). `shown` is how the message names the time.
  */
-export function submissionTimeProblems(atMs: number, now: number, config: TicketTimeConfig, shown: string): CodedProblem[] {
+export function submissionTimeProblems(
+  atMs: number,
+  now: number,
+  config: TicketTimeConfig,
+  shown: string,
+): CodedProblem[] {
   const problems: CodedProblem[] = [];
   const future = futureTimeProblem(atMs, now, shown);
   if (future) problems.push(future);
   const earliest = earliestSubmissionMs(config);
-  if (atMs < earliest) problems.push(coded('ticket.beforeTerm', { value: shown, earliest: formatInstant(earliest, timeZoneOf(config)) }));
+  if (atMs < earliest)
+    problems.push(coded('ticket.beforeTerm', { value: shown, earliest: formatInstant(earliest, timeZoneOf(config)) }));
   return problems;
 }

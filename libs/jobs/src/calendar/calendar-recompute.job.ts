@@ -6,14 +6,25 @@ import type { EntityManager } from 'typeorm';
 import { JobDispatcher } from '../runtime/job-dispatcher';
 import { jobScope, type JobHandler, type JobRun } from '../runtime/job-handler';
 import { JobOutbox, lockJobKey, type JobRequest } from '../runtime/job-outbox';
-import { GoverningConfigs, slaNotifications, ticketEvents, ticketToDomain, insertNotifications, type SlaNotification } from '../sla/ticket-sla.job';
+import {
+  GoverningConfigs,
+  slaNotifications,
+  ticketEvents,
+  ticketToDomain,
+  insertNotifications,
+  type SlaNotification,
+} from '../sla/ticket-sla.job';
 import { NationalCalendarStore } from './national-calendar.store';
 
 /** Stored results examined per job; a full batch records the next job (after the last id) in the same transaction. */
 export const CALENDAR_RECOMPUTE_BATCH = 500;
 
 /** The job asking a tenant's recomputation onto `nationalVersion`, from the first result or after `after`. */
-export function calendarRecomputeJob(tenantId: string, nationalVersion: string, after: string | null): JobRequest<'calendar-recompute'> {
+export function calendarRecomputeJob(
+  tenantId: string,
+  nationalVersion: string,
+  after: string | null,
+): JobRequest<'calendar-recompute'> {
   return {
     id: jobIds.calendarRecompute({ tenantId, versionHash: fnv1a32(nationalVersion), after }),
     name: 'calendar-recompute',
@@ -37,11 +48,15 @@ const yearOf = (iso: string | null | undefined): number | undefined => (iso ? Nu
 /** The calendar years a stored result read: from its earliest start to its latest deadline, stop or evaluation. */
 function yearsRead(r: StoredResult): number[] {
   const starts = r.targets.map((t) => yearOf(t.start)).filter((y): y is number => y !== undefined);
-  const ends = r.targets.flatMap((t) => [yearOf(t.deadline), yearOf(t.stop)]).filter((y): y is number => y !== undefined);
+  const ends = r.targets
+    .flatMap((t) => [yearOf(t.deadline), yearOf(t.stop)])
+    .filter((y): y is number => y !== undefined);
   if (starts.length === 0) return [];
   const from = Math.min(...starts);
   // evaluated_at is UTC: on 31 December it may already be the next local year, so that year counts too (a superset).
-  const evaluated = r.evaluated_at.getUTCFullYear() + (r.evaluated_at.getUTCMonth() === 11 && r.evaluated_at.getUTCDate() === 31 ? 1 : 0);
+  const evaluated =
+    r.evaluated_at.getUTCFullYear() +
+    (r.evaluated_at.getUTCMonth() === 11 && r.evaluated_at.getUTCDate() === 31 ? 1 : 0);
   const to = Math.max(...ends, evaluated, from);
   const out: number[] = [];
   for (let y = from; y <= to; y++) out.push(y);
@@ -49,7 +64,8 @@ function yearsRead(r: StoredResult): number[] {
 }
 
 /** What a recomputation changed that a reader sees: a deadline, a status, the minutes used, or the provisional mark. */
-const figures = (targets: readonly TargetResult[]): string => JSON.stringify(targets.map((t) => [t.targetId, t.deadline, t.status, t.elapsedMinutes, t.provisional]));
+const figures = (targets: readonly TargetResult[]): string =>
+  JSON.stringify(targets.map((t) => [t.targetId, t.deadline, t.status, t.elapsedMinutes, t.provisional]));
 
 export type CalendarRecomputeOutcome = {
   nationalVersion: string;
@@ -90,7 +106,14 @@ export class CalendarRecomputeJob implements JobHandler<'calendar-recompute'> {
     const outcome = await this.db.run(jobScope(payload.tenantId, run), async (em) => {
       await lockJobKey(em, run.id);
       const national = await this.calendars.national(em);
-      const base = { nationalVersion: payload.nationalVersion, examined: 0, recomputed: 0, changed: 0, warnings: 0, next: null };
+      const base = {
+        nationalVersion: payload.nationalVersion,
+        examined: 0,
+        recomputed: 0,
+        changed: 0,
+        warnings: 0,
+        next: null,
+      };
       if (national.version !== payload.nationalVersion) {
         const done = { ...base, superseded: true };
         await JobOutbox.complete(em, run.id, done);
@@ -106,10 +129,19 @@ export class CalendarRecomputeJob implements JobHandler<'calendar-recompute'> {
           ORDER BY r.id LIMIT ${CALENDAR_RECOMPUTE_BATCH}`,
         [payload.tenantId, national.version, payload.after],
       );
-      const affected = rows.filter((r) => changedYears(records, nationalPartOf(r.calendar_version), national.version, yearsRead(r)).length > 0);
-      const counts = affected.length ? await this.recompute(em, payload.tenantId, affected) : { recomputed: 0, changed: 0, warnings: 0 };
+      const affected = rows.filter(
+        (r) => changedYears(records, nationalPartOf(r.calendar_version), national.version, yearsRead(r)).length > 0,
+      );
+      const counts = affected.length
+        ? await this.recompute(em, payload.tenantId, affected)
+        : { recomputed: 0, changed: 0, warnings: 0 };
       const next = rows.length === CALENDAR_RECOMPUTE_BATCH ? rows[rows.length - 1].id : null;
-      if (next) follow.push(await JobOutbox.record(em, calendarRecomputeJob(payload.tenantId, payload.nationalVersion, next), { tenantId: payload.tenantId }));
+      if (next)
+        follow.push(
+          await JobOutbox.record(em, calendarRecomputeJob(payload.tenantId, payload.nationalVersion, next), {
+            tenantId: payload.tenantId,
+          }),
+        );
       else await this.announce(em, payload.tenantId, national.version);
       const done = { ...base, superseded: false, examined: rows.length, ...counts, next };
       await JobOutbox.complete(em, run.id, done);
@@ -119,9 +151,21 @@ export class CalendarRecomputeJob implements JobHandler<'calendar-recompute'> {
     return outcome;
   }
 
-  private async recompute(em: EntityManager, tenantId: string, affected: readonly StoredResult[]): Promise<{ recomputed: number; changed: number; warnings: number }> {
+  private async recompute(
+    em: EntityManager,
+    tenantId: string,
+    affected: readonly StoredResult[],
+  ): Promise<{ recomputed: number; changed: number; warnings: number }> {
     const ticketIds = [...new Set(affected.map((r) => r.ticket_id))];
-    const tickets = new Map((await em.getRepository(TicketEntity).createQueryBuilder('t').where('t.id = ANY(CAST(:ids AS uuid[]))', { ids: ticketIds }).getMany()).map((t) => [t.id, t]));
+    const tickets = new Map(
+      (
+        await em
+          .getRepository(TicketEntity)
+          .createQueryBuilder('t')
+          .where('t.id = ANY(CAST(:ids AS uuid[]))', { ids: ticketIds })
+          .getMany()
+      ).map((t) => [t.id, t]),
+    );
     const events = new Map<string, Awaited<ReturnType<typeof ticketEvents>>>();
     for (const e of await ticketEvents(em, ticketIds, tenantId)) {
       const list = events.get(e.ticketId);
@@ -133,9 +177,12 @@ export class CalendarRecomputeJob implements JobHandler<'calendar-recompute'> {
       affected.map((r) => ({ contractId: r.contract_id, configVersion: r.config_version })),
     );
     const existingKeys = new Set(
-      ((await em.query(`SELECT dedupe_key FROM notifications WHERE tenant_id = $1 AND ticket_id = ANY($2::uuid[])`, [tenantId, ticketIds])) as { dedupe_key: string }[]).map(
-        (n) => n.dedupe_key,
-      ),
+      (
+        (await em.query(`SELECT dedupe_key FROM notifications WHERE tenant_id = $1 AND ticket_id = ANY($2::uuid[])`, [
+          tenantId,
+          ticketIds,
+        ])) as { dedupe_key: string }[]
+      ).map((n) => n.dedupe_key),
     );
     let recomputed = 0;
     let changed = 0;
@@ -145,13 +192,29 @@ export class CalendarRecomputeJob implements JobHandler<'calendar-recompute'> {
       const gov = govs.get(GoverningConfigs.key(r.contract_id, r.config_version));
       const all = events.get(r.ticket_id) ?? [];
       if (!ticket || !gov || all.length < r.event_count) continue;
-      const evaluation = evaluateTicket(ticketToDomain(ticket, all.slice(0, r.event_count), timeZoneOf(gov.config)), gov, r.evaluated_at.getTime());
+      const evaluation = evaluateTicket(
+        ticketToDomain(ticket, all.slice(0, r.event_count), timeZoneOf(gov.config)),
+        gov,
+        r.evaluated_at.getTime(),
+      );
       if (!evaluation.ok) continue;
       const { result, status } = evaluation;
       const inserted: unknown[] = await em.query(
         `INSERT INTO ticket_sla_results (tenant_id, contract_id, ticket_id, event_count, config_version, calendar_version, status, targets, evaluated_at, previous_calendar_version, supersedes_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING id`,
-        [tenantId, r.contract_id, r.ticket_id, r.event_count, r.config_version, result.calendarVersion, status, JSON.stringify(result.targets), result.evaluatedAt, r.calendar_version, r.id],
+        [
+          tenantId,
+          r.contract_id,
+          r.ticket_id,
+          r.event_count,
+          r.config_version,
+          result.calendarVersion,
+          status,
+          JSON.stringify(result.targets),
+          result.evaluatedAt,
+          r.calendar_version,
+          r.id,
+        ],
       );
       if (inserted.length === 0) continue;
       recomputed++;

@@ -99,7 +99,10 @@ export class NationalCalendarStore {
 
   private async read(em: EntityManager): Promise<Snapshot> {
     const [{ head }]: { head: number | null }[] = await em.query(`SELECT max(id) AS head FROM national_calendar_years`);
-    if (head === null) throw new Error('national_calendar_years is empty: the shipped calendar is loaded at start (NationalCalendarSync)');
+    if (head === null)
+      throw new Error(
+        'national_calendar_years is empty: the shipped calendar is loaded at start (NationalCalendarSync)',
+      );
     if (this.snapshot?.head === head) return this.snapshot;
     const rows: Row[] = await em.query(
       `SELECT id, year, holidays, make_up_workdays, source, release, notice, correction, published_at FROM national_calendar_years ORDER BY id`,
@@ -111,7 +114,10 @@ export class NationalCalendarStore {
 }
 
 /** Same dates under the same names (English names are not part of a notice). */
-export function sameYearDays(a: Pick<CalendarYearRecord, 'holidays' | 'makeUpWorkdays'>, b: Pick<CalendarYearRecord, 'holidays' | 'makeUpWorkdays'>): boolean {
+export function sameYearDays(
+  a: Pick<CalendarYearRecord, 'holidays' | 'makeUpWorkdays'>,
+  b: Pick<CalendarYearRecord, 'holidays' | 'makeUpWorkdays'>,
+): boolean {
   const key = (days: readonly NationalDay[]): string =>
     days
       .map((d) => `${d.date} ${d.name}`)
@@ -121,11 +127,16 @@ export function sameYearDays(a: Pick<CalendarYearRecord, 'holidays' | 'makeUpWor
 }
 
 /** The years of the shipped data a database lacks or holds differently from what this release ships. */
-export function shippedYearsToLoad(stored: readonly CalendarYearRecord[], shipped: NationalCalendar = CN_NATIONAL_CALENDAR): NationalCalendar['years'] {
+export function shippedYearsToLoad(
+  stored: readonly CalendarYearRecord[],
+  shipped: NationalCalendar = CN_NATIONAL_CALENDAR,
+): NationalCalendar['years'] {
   return shipped.years.filter((y) => {
     // A year is compared with the last row a release loaded (not an admin's publication): a release that ships the
     // same days as before changes nothing, even if the platform admin corrected that year since.
-    const fromReleases = stored.filter((r) => r.year === y.year && r.source !== 'admin').sort((a, b) => b.seq - a.seq)[0];
+    const fromReleases = stored
+      .filter((r) => r.year === y.year && r.source !== 'admin')
+      .sort((a, b) => b.seq - a.seq)[0];
     if (fromReleases) return !sameYearDays(fromReleases, y);
     // A year only the platform admin published: loaded when the release ships it differently (the shipped data
     // stays the source for the years it has), not when it ships the notice's very days.

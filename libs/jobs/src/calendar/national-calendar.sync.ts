@@ -41,12 +41,10 @@ export class NationalCalendarSync implements OnApplicationBootstrap {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('national_calendar_sync'))`);
       const years = shippedYearsToLoad(await this.store.records(em), shipped);
       for (const y of years) {
-        await em.query(`INSERT INTO national_calendar_years (year, holidays, make_up_workdays, source, release) VALUES ($1, $2, $3, 'package', $4)`, [
-          y.year,
-          JSON.stringify(y.holidays),
-          JSON.stringify(y.makeUpWorkdays),
-          shipped.version,
-        ]);
+        await em.query(
+          `INSERT INTO national_calendar_years (year, holidays, make_up_workdays, source, release) VALUES ($1, $2, $3, 'package', $4)`,
+          [y.year, JSON.stringify(y.holidays), JSON.stringify(y.makeUpWorkdays), shipped.version],
+        );
       }
       this.store.forget(em);
       return years.map((y) => y.year);
@@ -62,9 +60,12 @@ export class NationalCalendarSync implements OnApplicationBootstrap {
     const { version, tenants } = await this.db.run({ kind: 'system', operation: 'calendar:recompute' }, async (em) => {
       const national = await this.store.national(em);
       if (!/\+rev-\d+/.test(national.version)) return { version: national.version, tenants: [] as string[] };
-      const first = (tenantId: string): string => jobIds.calendarRecompute({ tenantId, versionHash: fnv1a32(national.version), after: null });
+      const first = (tenantId: string): string =>
+        jobIds.calendarRecompute({ tenantId, versionHash: fnv1a32(national.version), after: null });
       const all: { id: string }[] = await em.query(`SELECT id FROM tenants ORDER BY id`);
-      const asked: { id: string }[] = await em.query(`SELECT id FROM jobs WHERE id = ANY($1::text[])`, [all.map((t) => first(t.id))]);
+      const asked: { id: string }[] = await em.query(`SELECT id FROM jobs WHERE id = ANY($1::text[])`, [
+        all.map((t) => first(t.id)),
+      ]);
       const done = new Set(asked.map((j) => j.id));
       return { version: national.version, tenants: all.map((t) => t.id).filter((id) => !done.has(first(id))) };
     });

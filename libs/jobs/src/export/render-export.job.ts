@@ -4,11 +4,38 @@ import { TenantDatabase } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import { jobScope, UnrecoverableJobError, type JobHandler, type JobRun } from '../runtime/job-handler';
 import { JobOutbox, lockJobKey } from '../runtime/job-outbox';
-import { CONTENT_TYPES, exportFileName, toCsv, toXlsx, type ExportCloseLine, type ScheduleExportItem } from './schedule-export';
+import {
+  CONTENT_TYPES,
+  exportFileName,
+  toCsv,
+  toXlsx,
+  type ExportCloseLine,
+  type ScheduleExportItem,
+} from './schedule-export';
 
-type ExportRow = { id: string; tenant_id: string; contract_id: string | null; format: 'csv' | 'xlsx'; status: 'queued' | 'ready' | 'failed'; created_at: Date };
-type ContractRow = { id: string; code: string; name: string; amount: string; tenant_name: string | null; vendor_name: string | null };
-type ScheduleRow = { contract_id: string; schedule: Schedule; config_version: number; calendar_version: string; as_of: string };
+type ExportRow = {
+  id: string;
+  tenant_id: string;
+  contract_id: string | null;
+  format: 'csv' | 'xlsx';
+  status: 'queued' | 'ready' | 'failed';
+  created_at: Date;
+};
+type ContractRow = {
+  id: string;
+  code: string;
+  name: string;
+  amount: string;
+  tenant_name: string | null;
+  vendor_name: string | null;
+};
+type ScheduleRow = {
+  contract_id: string;
+  schedule: Schedule;
+  config_version: number;
+  calendar_version: string;
+  as_of: string;
+};
 type CloseLineRow = {
   contract_id: string;
   kind: 'deduction' | 'adjustment';
@@ -23,15 +50,30 @@ type CloseLineRow = {
   close_status: string | null;
 };
 
-export type RenderExportResult = { exportId: string; status: 'ready' | 'failed' | 'queued'; fileName?: string; bytes?: number; error?: string; noop?: boolean };
+export type RenderExportResult = {
+  exportId: string;
+  status: 'ready' | 'failed' | 'queued';
+  fileName?: string;
+  bytes?: number;
+  error?: string;
+  noop?: boolean;
+};
 
 /** A stored schedule that cannot be rendered: rendering is pure, so retrying would fail the same way. */
 class ExportRenderError extends Error {}
 
 function assertSchedule(code: string, s: unknown): asserts s is Schedule {
   const x = s as Partial<Schedule> | null;
-  if (!x || !Array.isArray(x.lines) || typeof x.totals !== 'object' || typeof x.vendorBalanceOwed !== 'string' || !Array.isArray(x.notes)) {
-    throw new ExportRenderError(`the stored payment schedule of ${code} is not a schedule (lines, totals, vendorBalanceOwed, notes)`);
+  if (
+    !x ||
+    !Array.isArray(x.lines) ||
+    typeof x.totals !== 'object' ||
+    typeof x.vendorBalanceOwed !== 'string' ||
+    !Array.isArray(x.notes)
+  ) {
+    throw new ExportRenderError(
+      `the stored payment schedule of ${code} is not a schedule (lines, totals, vendorBalanceOwed, notes)`,
+    );
   }
 }
 
@@ -59,9 +101,13 @@ export class RenderExportJob implements JobHandler<'render-export'> {
   handle(payload: JobPayload<'render-export'>, run: JobRun): Promise<RenderExportResult> {
     return this.db.run(jobScope(payload.tenantId, run), async (em) => {
       await lockJobKey(em, run.id);
-      const rows: ExportRow[] = await em.query(`SELECT id, tenant_id, contract_id, format, status, created_at FROM exports WHERE id = $1 AND tenant_id = $2`, [payload.exportId, payload.tenantId]);
+      const rows: ExportRow[] = await em.query(
+        `SELECT id, tenant_id, contract_id, format, status, created_at FROM exports WHERE id = $1 AND tenant_id = $2`,
+        [payload.exportId, payload.tenantId],
+      );
       const row = rows[0];
-      if (!row) throw new UnrecoverableJobError(`export ${payload.exportId} does not exist in tenant ${payload.tenantId}`);
+      if (!row)
+        throw new UnrecoverableJobError(`export ${payload.exportId} does not exist in tenant ${payload.tenantId}`);
       if (row.status !== 'queued') {
         const result: RenderExportResult = { exportId: row.id, status: row.status, noop: true };
         await JobOutbox.complete(em, run.id, result);
@@ -91,7 +137,12 @@ export class RenderExportJob implements JobHandler<'render-export'> {
         ORDER BY c.code`,
       [row.tenant_id, row.contract_id],
     );
-    if (contracts.length === 0) return this.fail(em, row, tenantWide ? 'the tenant has no contracts: nothing to export' : `contract ${row.contract_id} no longer exists`);
+    if (contracts.length === 0)
+      return this.fail(
+        em,
+        row,
+        tenantWide ? 'the tenant has no contracts: nothing to export' : `contract ${row.contract_id} no longer exists`,
+      );
     const ids = contracts.map((c) => c.id);
     const schedules: ScheduleRow[] = await em.query(
       `SELECT DISTINCT ON (contract_id) contract_id, schedule, config_version, calendar_version, to_char(as_of, 'YYYY-MM-DD') AS as_of
@@ -138,7 +189,13 @@ export class RenderExportJob implements JobHandler<'render-export'> {
             closeStatus: l.close_status,
           }));
         return {
-          contract: { code: c.code, name: c.name, amount: c.amount, ...(c.tenant_name ? { tenantName: c.tenant_name } : {}), ...(c.vendor_name ? { vendorName: c.vendor_name } : {}) },
+          contract: {
+            code: c.code,
+            name: c.name,
+            amount: c.amount,
+            ...(c.tenant_name ? { tenantName: c.tenant_name } : {}),
+            ...(c.vendor_name ? { vendorName: c.vendor_name } : {}),
+          },
           schedule: s.schedule,
           lines,
           configVersion: s.config_version,
@@ -155,7 +212,12 @@ export class RenderExportJob implements JobHandler<'render-export'> {
     } catch (e) {
       throw new ExportRenderError(`the schedule could not be rendered: ${e instanceof Error ? e.message : String(e)}`);
     }
-    const fileName = exportFileName(row.format, items.map((i) => i.contract.code), now, tenantWide);
+    const fileName = exportFileName(
+      row.format,
+      items.map((i) => i.contract.code),
+      now,
+      tenantWide,
+    );
     await em.query(
       `UPDATE exports SET status = 'ready', content = $2, file_name = $3, content_type = $4, error = NULL, completed_at = now() WHERE id = $1 AND status = 'queued'`,
       [row.id, content, fileName, CONTENT_TYPES[row.format]],
@@ -165,7 +227,10 @@ export class RenderExportJob implements JobHandler<'render-export'> {
 
   private async fail(em: EntityManager, row: ExportRow, error: string): Promise<RenderExportResult> {
     this.logger.warn({ exportId: row.id, error }, 'export failed');
-    await em.query(`UPDATE exports SET status = 'failed', error = $2, completed_at = now() WHERE id = $1 AND status = 'queued'`, [row.id, error.slice(0, 2000)]);
+    await em.query(
+      `UPDATE exports SET status = 'failed', error = $2, completed_at = now() WHERE id = $1 AND status = 'queued'`,
+      [row.id, error.slice(0, 2000)],
+    );
     return { exportId: row.id, status: 'failed', error };
   }
 }

@@ -1,8 +1,24 @@
-import { computeSchedule, getPreset, renderExplanation, type PaymentFactsInput, type Schedule } from '@ledger/contracts';
+import {
+  computeSchedule,
+  getPreset,
+  renderExplanation,
+  type PaymentFactsInput,
+  type Schedule,
+} from '@ledger/contracts';
 import { dec } from '@ledger/kernel';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { COLUMNS, MONEY_FORMAT, buildScheduleTable, exportFileName, moneyCell, toCsv, toXlsx, type ExportCloseLine, type ScheduleExportItem } from './schedule-export';
+import {
+  COLUMNS,
+  MONEY_FORMAT,
+  buildScheduleTable,
+  exportFileName,
+  moneyCell,
+  toCsv,
+  toXlsx,
+  type ExportCloseLine,
+  type ScheduleExportItem,
+} from './schedule-export';
 
 /*
  * The renderer on the worked examples of domain.md (A–D), computed by the engine from the presets: render, parse
@@ -19,7 +35,10 @@ const FIXTURES: Record<'A' | 'B' | 'C' | 'D' | 'D-late', Fixture> = {
     code: 'xuzhou-2026',
     name: '徐州医保基金安全监测运维服务',
     preset: 'xuzhou-2026',
-    facts: { years: [{ year: 2026, score: '89.00', assessedOn: '2027-01-15' }], attendance: [{ actualPersonMonths: 105 }] },
+    facts: {
+      years: [{ year: 2026, score: '89.00', assessedOn: '2027-01-15' }],
+      attendance: [{ actualPersonMonths: 105 }],
+    },
     asOf: '2027-03-01',
   },
   B: {
@@ -43,7 +62,18 @@ const FIXTURES: Record<'A' | 'B' | 'C' | 'D' | 'D-late', Fixture> = {
     code: 'qinghai-hospital-3y',
     name: '青海红十字医院电子票据维保',
     preset: 'qinghai-hospital-3y',
-    facts: { periods: [{ id: '2026-H1', score: '86.40', grade: 'B', assessedOn: '2026-07-10', validComplaints: 3, ledgerConfirmed: true }] },
+    facts: {
+      periods: [
+        {
+          id: '2026-H1',
+          score: '86.40',
+          grade: 'B',
+          assessedOn: '2026-07-10',
+          validComplaints: 3,
+          ledgerConfirmed: true,
+        },
+      ],
+    },
     asOf: '2026-12-01',
   },
   D: {
@@ -81,7 +111,13 @@ function item(key: keyof typeof FIXTURES, lines: ExportCloseLine[] = []): Schedu
   const config = getPreset(f.preset).config;
   const schedule: Schedule = computeSchedule(config, f.facts, { asOf: f.asOf });
   return {
-    contract: { code: f.code, name: f.name, amount: String(config.money.amount), tenantName: '测试采购人', vendorName: '演示运维服务有限公司' },
+    contract: {
+      code: f.code,
+      name: f.name,
+      amount: String(config.money.amount),
+      tenantName: '测试采购人',
+      vendorName: '演示运维服务有限公司',
+    },
     schedule,
     lines,
     configVersion: 2,
@@ -110,11 +146,14 @@ function tableOf(rows: (ExcelJS.CellValue | string)[][]): string[][] {
   const start = rows.findIndex((r) => r[0] === '类型');
   if (start < 0) throw new Error('no column header row');
   expect(rows[start].map(String)).toEqual(COLUMNS.map((c) => c.header));
-  return rows.slice(start + 1).map((r) => r.map((v) => (v === null || v === undefined ? '' : typeof v === 'number' ? v.toFixed(2) : String(v))));
+  return rows
+    .slice(start + 1)
+    .map((r) => r.map((v) => (v === null || v === undefined ? '' : typeof v === 'number' ? v.toFixed(2) : String(v))));
 }
 
 const pick = (row: string[], ...keys: (keyof typeof H)[]) => keys.map((k) => row[H[k]]);
-const rowsOf = (table: string[][], kind: string, lineId?: string) => table.filter((r) => r[H.kind] === kind && (lineId === undefined || r[H.lineId] === lineId));
+const rowsOf = (table: string[][], kind: string, lineId?: string) =>
+  table.filter((r) => r[H.kind] === kind && (lineId === undefined || r[H.lineId] === lineId));
 
 type Case = {
   key: keyof typeof FIXTURES;
@@ -129,18 +168,61 @@ type Case = {
 const CASES: Case[] = [
   {
     key: 'A',
-    lines: [['settlement', '2400000.00', '66666.67', '2333333.33', '贰佰叁拾叁万叁仟叁佰叁拾叁元叁角叁分', '0.00', '2027-01-15', '到期']],
+    lines: [
+      [
+        'settlement',
+        '2400000.00',
+        '66666.67',
+        '2333333.33',
+        '贰佰叁拾叁万叁仟叁佰叁拾叁元叁角叁分',
+        '0.00',
+        '2027-01-15',
+        '到期',
+      ],
+    ],
     deductions: [
       ['settlement', '年度综合评分考核扣减费用', '0.00', '2026 year score 89.00 ≥ 80: no deduction'],
-      ['settlement', '缺岗扣减费用', '66666.67', 'absence: 2,400,000.00 × 3 ÷ 108 = 66,666.67 (planned 108 person-months, actual 105)'],
+      [
+        'settlement',
+        '缺岗扣减费用',
+        '66666.67',
+        'absence: 2,400,000.00 × 3 ÷ 108 = 66,666.67 (planned 108 person-months, actual 105)',
+      ],
     ],
-    total: ['2400000.00', '66666.67', '2333333.33', '贰佰叁拾叁万叁仟叁佰叁拾叁元叁角叁分', '0.00', '0.00', '2333333.33', '0.00'],
+    total: [
+      '2400000.00',
+      '66666.67',
+      '2333333.33',
+      '贰佰叁拾叁万叁仟叁佰叁拾叁元叁角叁分',
+      '0.00',
+      '0.00',
+      '2333333.33',
+      '0.00',
+    ],
   },
   {
     key: 'B',
     lines: [
-      ['contract-payments.advance', '696000.00', '0.00', '696000.00', '陆拾玖万陆仟元整', '696000.00', '2025-11-27', '已付'],
-      ['contract-payments.by-2025-12-31', '957000.00', '0.00', '957000.00', '玖拾伍万柒仟元整', '957000.00', '2025-12-31', '已付'],
+      [
+        'contract-payments.advance',
+        '696000.00',
+        '0.00',
+        '696000.00',
+        '陆拾玖万陆仟元整',
+        '696000.00',
+        '2025-11-27',
+        '已付',
+      ],
+      [
+        'contract-payments.by-2025-12-31',
+        '957000.00',
+        '0.00',
+        '957000.00',
+        '玖拾伍万柒仟元整',
+        '957000.00',
+        '2025-12-31',
+        '已付',
+      ],
       ['contract-payments.balance', '87000.00', '40000.00', '47000.00', '肆万柒仟元整', '0.00', '2026-12-31', '暂扣'],
     ],
     deductions: [
@@ -161,7 +243,12 @@ const CASES: Case[] = [
       ['half-year-payment.2026-H2', '7000.00', '0.00', '7000.00', '柒仟元整', '0.00', '', '计划'],
     ],
     deductions: [
-      ['half-year-payment.2026-H1', '考核评价结果B级/C级', '140.00', '2026-H1 grade B: 2 % of 7,000.00 = 140.00; paid 1 month(s) later'],
+      [
+        'half-year-payment.2026-H1',
+        '考核评价结果B级/C级',
+        '140.00',
+        '2026-H1 grade B: 2 % of 7,000.00 = 140.00; paid 1 month(s) later',
+      ],
       ['half-year-payment.2026-H1', '有效投诉每次扣除500元', '1500.00'],
       ['half-year-payment.2026-H1', '半年有效投诉≥3次再扣半年付款总额的3%', '210.00'],
     ],
@@ -191,14 +278,19 @@ describe('schedule export: domain.md examples rendered and read back', () => {
     const check = (table: string[][]) => {
       for (const [lineId, ...expected] of c.lines) {
         const [row] = rowsOf(table, '付款节点', lineId);
-        expect([lineId, ...pick(row, 'gross', 'deduction', 'net', 'netCapital', 'paid', 'dueDate', 'status')]).toEqual([lineId, ...expected]);
+        expect([lineId, ...pick(row, 'gross', 'deduction', 'net', 'netCapital', 'paid', 'dueDate', 'status')]).toEqual([
+          lineId,
+          ...expected,
+        ]);
         expect(row[H.code]).toBe(FIXTURES[c.key].code);
       }
       for (const [lineId, rule, amount, formula] of c.deductions) {
         const row = rowsOf(table, '扣款', lineId).find((r) => r[H.rule] === rule);
         expect(row && pick(row, 'rule', 'deduction')).toEqual([rule, amount]);
         // The engine's formula (a code) reads as the former English sentence in English, and the file holds its Chinese text.
-        const d = item(c.key).schedule.lines.find((l) => l.id === lineId)?.deductions.find((x) => x.label === rule);
+        const d = item(c.key)
+          .schedule.lines.find((l) => l.id === lineId)
+          ?.deductions.find((x) => x.label === rule);
         if (formula) expect(renderExplanation(d?.formula, 'en')).toBe(formula);
         expect(row?.[H.formula]).toBe(renderExplanation(d?.formula, 'zh-CN'));
         expect(row?.[H.ruleBasis]).toMatch(/^[\u4e00-\u9fff]/); // basis keys in words, not key=value
@@ -207,10 +299,14 @@ describe('schedule export: domain.md examples rendered and read back', () => {
       const schedule = item(c.key).schedule;
       for (const l of schedule.lines) {
         const at = table.findIndex((r) => r[H.kind] === '付款节点' && r[H.lineId] === l.id);
-        expect(table.slice(at + 1, at + 1 + l.deductions.length).map((r) => [r[H.kind], r[H.deduction], r[H.formula]])).toEqual(l.deductions.map((d) => ['扣款', d.amount, renderExplanation(d.formula, 'zh-CN')]));
+        expect(
+          table.slice(at + 1, at + 1 + l.deductions.length).map((r) => [r[H.kind], r[H.deduction], r[H.formula]]),
+        ).toEqual(l.deductions.map((d) => ['扣款', d.amount, renderExplanation(d.formula, 'zh-CN')]));
       }
       const [total] = rowsOf(table, '合计');
-      expect(pick(total, 'gross', 'deduction', 'net', 'netCapital', 'paid', 'withheld', 'outstanding', 'vendorOwed')).toEqual(c.total);
+      expect(
+        pick(total, 'gross', 'deduction', 'net', 'netCapital', 'paid', 'withheld', 'outstanding', 'vendorOwed'),
+      ).toEqual(c.total);
       // The totals row is the exact sum of the line rows.
       const lines = rowsOf(table, '付款节点');
       for (const k of ['gross', 'deduction', 'net', 'paid', 'withheld', 'outstanding'] as const) {
@@ -232,7 +328,13 @@ describe('schedule export: domain.md examples rendered and read back', () => {
       expect(typeof firstLine.getCell(H.netCapital + 1).value).toBe('string');
       // The header block.
       const block = Object.fromEntries(rows.slice(0, headerAt - 2).map((r) => [String(r[0]), String(r[1])]));
-      expect(block).toMatchObject({ 导出时间: '2027-03-01 10:30（北京时间）', 配置版本: '配置第 2 版', 日历版本: '2026 国家日历', 计算基准日: FIXTURES[c.key].asOf, 采购人: '测试采购人' });
+      expect(block).toMatchObject({
+        导出时间: '2027-03-01 10:30（北京时间）',
+        配置版本: '配置第 2 版',
+        日历版本: '2026 国家日历',
+        计算基准日: FIXTURES[c.key].asOf,
+        采购人: '测试采购人',
+      });
     });
 
     it('CSV: UTF-8 with BOM, RFC 4180, same cells', () => {
@@ -245,7 +347,7 @@ describe('schedule export: domain.md examples rendered and read back', () => {
     });
   });
 
-  it('the Huai\'an name with a comma and quotes survives CSV quoting; lines end CRLF', () => {
+  it("the Huai'an name with a comma and quotes survives CSV quoting; lines end CRLF", () => {
     const bytes = toCsv([item('B')], { exportedAt: EXPORTED_AT });
     expect(bytes.toString('utf8')).toContain('"淮安医保信息系统运维, ""二期"""');
     expect(bytes.toString('utf8').split('\r\n').length).toBeGreaterThan(5);
@@ -254,27 +356,63 @@ describe('schedule export: domain.md examples rendered and read back', () => {
 
   it('a tenant-wide export adds a 总计 row: Decimal sums of the contracts, with 大写', async () => {
     const items = [item('A'), item('B'), item('C'), item('D')];
-    const table = tableOf((await readXlsx(await toXlsx(items, { exportedAt: EXPORTED_AT, tenantWide: true, omitted: ['beijing-2020'] }))).rows);
+    const table = tableOf(
+      (await readXlsx(await toXlsx(items, { exportedAt: EXPORTED_AT, tenantWide: true, omitted: ['beijing-2020'] })))
+        .rows,
+    );
     expect(rowsOf(table, '合计')).toHaveLength(4);
     const [grand] = rowsOf(table, '总计');
     // 2,333,333.33 + 1,700,000.00 + 40,150.00 + 33,124.00 = 4,106,607.33
-    expect(pick(grand, 'name', 'gross', 'deduction', 'net', 'netCapital', 'withheld')).toEqual(['全部合同（4 份）', '4215124.00', '108516.67', '4106607.33', '肆佰壹拾万陆仟陆佰零柒元叁角叁分', '55281.00']);
+    expect(pick(grand, 'name', 'gross', 'deduction', 'net', 'netCapital', 'withheld')).toEqual([
+      '全部合同（4 份）',
+      '4215124.00',
+      '108516.67',
+      '4106607.33',
+      '肆佰壹拾万陆仟陆佰零柒元叁角叁分',
+      '55281.00',
+    ]);
     const csv = readCsv(toCsv(items, { exportedAt: EXPORTED_AT, tenantWide: true, omitted: ['beijing-2020'] }));
     expect(rowsOf(tableOf(csv), '总计')[0][H.net]).toBe('4106607.33');
     expect(csv.find((r) => r[0] === '未包含')?.[1]).toBe('尚无付款计划：beijing-2020');
-    expect(csv.find((r) => r[0] === '配置版本')?.[1]).toBe('xuzhou-2026: 配置第 2 版；huaian-2025-2026: 配置第 2 版；qinghai-hospital-3y: 配置第 2 版；tianjin-2026-p8: 配置第 2 版');
+    expect(csv.find((r) => r[0] === '配置版本')?.[1]).toBe(
+      'xuzhou-2026: 配置第 2 版；huaian-2025-2026: 配置第 2 版；qinghai-hospital-3y: 配置第 2 版；tianjin-2026-p8: 配置第 2 版',
+    );
   });
 
   it('stored close lines: a matching one gives its close and reason to the deduction row; others are listed, not totalled', () => {
     const stored: ExportCloseLine[] = [
-      { kind: 'deduction', paymentLineId: 'settlement', ruleId: 'absence', label: '缺岗扣减费用', amount: '66666.67', basis: { absentPersonMonths: '3' }, formula: 'absence: 2,400,000.00 × 3 ÷ 108 = 66,666.67 (planned 108 person-months, actual 105)', reason: null, period: '2026', closeStatus: 'confirmed' },
-      { kind: 'adjustment', paymentLineId: 'settlement', ruleId: null, label: null, amount: '-1000.00', basis: { adjustment: 'adj-1' }, formula: 'manual adjustment adj-1', reason: '多扣退回', period: '2026', closeStatus: 'draft' },
+      {
+        kind: 'deduction',
+        paymentLineId: 'settlement',
+        ruleId: 'absence',
+        label: '缺岗扣减费用',
+        amount: '66666.67',
+        basis: { absentPersonMonths: '3' },
+        formula: 'absence: 2,400,000.00 × 3 ÷ 108 = 66,666.67 (planned 108 person-months, actual 105)',
+        reason: null,
+        period: '2026',
+        closeStatus: 'confirmed',
+      },
+      {
+        kind: 'adjustment',
+        paymentLineId: 'settlement',
+        ruleId: null,
+        label: null,
+        amount: '-1000.00',
+        basis: { adjustment: 'adj-1' },
+        formula: 'manual adjustment adj-1',
+        reason: '多扣退回',
+        period: '2026',
+        closeStatus: 'draft',
+      },
     ];
     const table = buildScheduleTable([item('A', stored)], { exportedAt: EXPORTED_AT }).rows;
     const absence = table.find((r) => r.kind === '扣款' && r.rule === '缺岗扣减费用');
     expect(absence?.reason).toBe('2026 结算记录');
     const records = table.filter((r) => r.kind === '结算记录');
-    expect(records.map((r) => [r.deduction, r.reason])).toEqual([['-1000.00', '未计入当前付款计划，仅供核对：2026 结算（草稿）；多扣退回']]);
+    expect(records.map((r) => [r.deduction, r.reason])).toEqual([
+      ['-1000.00', '未计入当前付款计划，仅供核对：2026 结算（草稿）；多扣退回'],
+    ]);
     expect(table.find((r) => r.kind === '合计')?.deduction).toBe('66666.67');
   });
 
@@ -282,7 +420,9 @@ describe('schedule export: domain.md examples rendered and read back', () => {
     const a = item('A');
     const tampered = { ...a, schedule: { ...a.schedule, totals: { ...a.schedule.totals, paid: '10.00' } } };
     const rows = buildScheduleTable([tampered], { exportedAt: EXPORTED_AT }).rows;
-    expect(rows.find((r) => r.kind === '说明')?.reason).toBe('明细合计与计划存储的合计不同：已付 0.00 ≠ 10.00（以明细为准）');
+    expect(rows.find((r) => r.kind === '说明')?.reason).toBe(
+      '明细合计与计划存储的合计不同：已付 0.00 ≠ 10.00（以明细为准）',
+    );
     expect(rows.find((r) => r.kind === '合计')?.paid).toBe('0.00');
   });
 
@@ -305,7 +445,9 @@ describe('schedule export: domain.md examples rendered and read back', () => {
 
   it('file names', () => {
     expect(exportFileName('xlsx', ['xuzhou-2026'], EXPORTED_AT, false)).toBe('付款计划-xuzhou-2026-2027-03-01.xlsx');
-    expect(exportFileName('csv', ['a', 'b'], new Date('2027-03-01T17:00:00Z'), true)).toBe('付款计划-全部合同-2027-03-02.csv');
+    expect(exportFileName('csv', ['a', 'b'], new Date('2027-03-01T17:00:00Z'), true)).toBe(
+      '付款计划-全部合同-2027-03-02.csv',
+    );
   });
 });
 
@@ -328,12 +470,29 @@ describe('schedule export in zh-CN: no English sentence, raw key, JSON, UUID or 
   };
   const stored: ExportCloseLine[] = [
     // A row stored before explanations were codes: its sentence matches the computed deduction and is not shown.
-    { kind: 'deduction', paymentLineId: 'settlement', ruleId: 'absence', label: '缺岗扣减费用', amount: '66666.67', basis: { absentPersonMonths: '3' }, formula: 'absence: 2,400,000.00 × 3 ÷ 108 = 66,666.67 (planned 108 person-months, actual 105)', reason: null, period: '2026', closeStatus: 'confirmed' },
+    {
+      kind: 'deduction',
+      paymentLineId: 'settlement',
+      ruleId: 'absence',
+      label: '缺岗扣减费用',
+      amount: '66666.67',
+      basis: { absentPersonMonths: '3' },
+      formula: 'absence: 2,400,000.00 × 3 ÷ 108 = 66,666.67 (planned 108 person-months, actual 105)',
+      reason: null,
+      period: '2026',
+      closeStatus: 'confirmed',
+    },
   ];
   const all = () => [item('A', stored), item('B'), item('C'), item('D'), item('D-late')];
 
   const scan = (rows: string[][]): string[] =>
-    rows.flatMap((r, i) => r.flatMap((cell, j) => (i > 0 && IDENTIFIER_COLUMNS.has(j) && rows.findIndex((x) => x[0] === '类型') < i ? [] : offences(cell).map((o) => `row ${i + 1} col ${j + 1} "${cell}": ${o}`))));
+    rows.flatMap((r, i) =>
+      r.flatMap((cell, j) =>
+        i > 0 && IDENTIFIER_COLUMNS.has(j) && rows.findIndex((x) => x[0] === '类型') < i
+          ? []
+          : offences(cell).map((o) => `row ${i + 1} col ${j + 1} "${cell}": ${o}`),
+      ),
+    );
 
   it('XLSX: every cell', async () => {
     const { rows } = await readXlsx(await toXlsx(all(), { exportedAt: EXPORTED_AT, tenantWide: true }));

@@ -1,4 +1,15 @@
-import { deductionKindText, describeCalendarVersion, formatMoney, renderBasis, renderExplanation, toChineseCapital, type LineStatus, type Schedule, type ScheduleDeduction, type ScheduleLine } from '@ledger/contracts';
+import {
+  deductionKindText,
+  describeCalendarVersion,
+  formatMoney,
+  renderBasis,
+  renderExplanation,
+  toChineseCapital,
+  type LineStatus,
+  type Schedule,
+  type ScheduleDeduction,
+  type ScheduleLine,
+} from '@ledger/contracts';
 import { dec, type Decimal } from '@ledger/kernel';
 import { formatInstant } from '@ledger/sla';
 import ExcelJS from 'exceljs';
@@ -53,9 +64,22 @@ export type ScheduleExportOptions = {
   omitted?: readonly string[];
 };
 
-export const STATUS_LABELS: Record<LineStatus, string> = { scheduled: '计划', due: '到期', withheld: '暂扣', paid: '已付', forfeited: '不予支付' };
+export const STATUS_LABELS: Record<LineStatus, string> = {
+  scheduled: '计划',
+  due: '到期',
+  withheld: '暂扣',
+  paid: '已付',
+  forfeited: '不予支付',
+};
 
-export const ROW_KINDS = { line: '付款节点', deduction: '扣款', record: '结算记录', note: '说明', total: '合计', grandTotal: '总计' } as const;
+export const ROW_KINDS = {
+  line: '付款节点',
+  deduction: '扣款',
+  record: '结算记录',
+  note: '说明',
+  total: '合计',
+  grandTotal: '总计',
+} as const;
 
 /** The table's columns, in order. `money` columns hold amounts. */
 export const COLUMNS = [
@@ -93,11 +117,34 @@ export type ScheduleTable = {
   rows: TableRow[];
 };
 
-export type ContractTotals = { gross: Decimal; deductions: Decimal; net: Decimal; paid: Decimal; withheld: Decimal; outstanding: Decimal; vendorOwed: Decimal };
+export type ContractTotals = {
+  gross: Decimal;
+  deductions: Decimal;
+  net: Decimal;
+  paid: Decimal;
+  withheld: Decimal;
+  outstanding: Decimal;
+  vendorOwed: Decimal;
+};
 
-const TOTAL_LABELS = { gross: '应付', deductions: '扣款', net: '实付', paid: '已付', withheld: '暂扣', outstanding: '待付' } as const;
+const TOTAL_LABELS = {
+  gross: '应付',
+  deductions: '扣款',
+  net: '实付',
+  paid: '已付',
+  withheld: '暂扣',
+  outstanding: '待付',
+} as const;
 
-const ZERO = (): ContractTotals => ({ gross: dec(0), deductions: dec(0), net: dec(0), paid: dec(0), withheld: dec(0), outstanding: dec(0), vendorOwed: dec(0) });
+const ZERO = (): ContractTotals => ({
+  gross: dec(0),
+  deductions: dec(0),
+  net: dec(0),
+  paid: dec(0),
+  withheld: dec(0),
+  outstanding: dec(0),
+  vendorOwed: dec(0),
+});
 
 /** Withheld and outstanding of one line, as the engine counts them (compute-schedule.ts, totals). */
 function lineFigures(l: ScheduleLine): { withheld: Decimal; outstanding: Decimal } {
@@ -139,9 +186,16 @@ const addTotals = (a: ContractTotals, b: ContractTotals): ContractTotals => ({
 const basisText = (basis: Record<string, unknown>): string => renderBasis(basis, 'zh-CN');
 
 /** The rule as the buyer named it, else its kind in words (rule ids and kinds are keys, not words). */
-const ruleText = (label: string | null | undefined, kind: string | null | undefined): string => label || (kind ? deductionKindText(kind, 'zh-CN') : '');
+const ruleText = (label: string | null | undefined, kind: string | null | undefined): string =>
+  label || (kind ? deductionKindText(kind, 'zh-CN') : '');
 
-const CLOSE_STATUS_LABELS: Record<string, string> = { pending: '待计算', draft: '草稿', confirmed: '已确认', reopened: '已重开', failed: '计算失败' };
+const CLOSE_STATUS_LABELS: Record<string, string> = {
+  pending: '待计算',
+  draft: '草稿',
+  confirmed: '已确认',
+  reopened: '已重开',
+  failed: '计算失败',
+};
 
 /** `2026-11-24 18:05` in Asia/Shanghai (UTC+8, no daylight saving). */
 export function shanghaiTime(at: Date): string {
@@ -152,16 +206,28 @@ export function shanghaiTime(at: Date): string {
  * Stored close lines matched to the schedule's deductions: a stored line explains the deduction with the same
  * payment line, rule and formula (else the same amount), each used once. Unmatched lines are listed as records.
  */
-function matchStored(schedule: Schedule, stored: readonly ExportCloseLine[]): { byDeduction: Map<ScheduleDeduction, ExportCloseLine>; unmatched: ExportCloseLine[] } {
+function matchStored(
+  schedule: Schedule,
+  stored: readonly ExportCloseLine[],
+): { byDeduction: Map<ScheduleDeduction, ExportCloseLine>; unmatched: ExportCloseLine[] } {
   const byDeduction = new Map<ScheduleDeduction, ExportCloseLine>();
   const used = new Set<ExportCloseLine>();
   const candidates = (l: ScheduleLine, d: ScheduleDeduction) =>
-    stored.filter((s) => !used.has(s) && (s.paymentLineId === null || s.paymentLineId === l.id) && (s.ruleId === null || s.ruleId === d.ruleId));
+    stored.filter(
+      (s) =>
+        !used.has(s) &&
+        (s.paymentLineId === null || s.paymentLineId === l.id) &&
+        (s.ruleId === null || s.ruleId === d.ruleId),
+    );
   for (const pass of ['formula', 'amount'] as const) {
     for (const l of schedule.lines) {
       for (const d of l.deductions) {
         if (byDeduction.has(d)) continue;
-        const hit = candidates(l, d).find((s) => (pass === 'formula' ? sameFormula(s.formula, d.formula) : dec(s.amount).eq(dec(d.amount)) && s.paymentLineId === l.id));
+        const hit = candidates(l, d).find((s) =>
+          pass === 'formula'
+            ? sameFormula(s.formula, d.formula)
+            : dec(s.amount).eq(dec(d.amount)) && s.paymentLineId === l.id,
+        );
         if (hit) {
           byDeduction.set(d, hit);
           used.add(hit);
@@ -194,17 +260,30 @@ const totalsRow = (t: ContractTotals): TableRow => ({
  * row; a 总计 row for a tenant-wide export. Totals are Decimal sums of the lines; where they differ from the totals
  * stored with the schedule (a payment naming an unknown line), a 说明 row gives both.
  */
-export function buildScheduleTable(items: readonly ScheduleExportItem[], options: ScheduleExportOptions): ScheduleTable {
-  const join = (f: (i: ScheduleExportItem) => string) => (items.length === 1 ? f(items[0]) : items.map((i) => `${i.contract.code}: ${f(i)}`).join('；'));
+export function buildScheduleTable(
+  items: readonly ScheduleExportItem[],
+  options: ScheduleExportOptions,
+): ScheduleTable {
+  const join = (f: (i: ScheduleExportItem) => string) =>
+    items.length === 1 ? f(items[0]) : items.map((i) => `${i.contract.code}: ${f(i)}`).join('；');
   const tenantNames = [...new Set(items.map((i) => i.contract.tenantName).filter((x): x is string => !!x))];
   const vendorNames = [...new Set(items.map((i) => i.contract.vendorName).filter((x): x is string => !!x))];
   const header: [string, string][] = [
     ['导出时间', `${shanghaiTime(options.exportedAt)}（北京时间）`],
-    ['导出范围', options.tenantWide ? `全部合同（${items.length} 份）` : items.map((i) => `${i.contract.code} ${i.contract.name}`).join('；')],
+    [
+      '导出范围',
+      options.tenantWide
+        ? `全部合同（${items.length} 份）`
+        : items.map((i) => `${i.contract.code} ${i.contract.name}`).join('；'),
+    ],
   ];
   if (tenantNames.length) header.push(['采购人', tenantNames.join('；')]);
   if (vendorNames.length) header.push(['供应商', vendorNames.join('；')]);
-  header.push(['配置版本', join((i) => `配置第 ${i.configVersion} 版`)], ['日历版本', join((i) => describeCalendarVersion(i.calendarVersion, 'zh-CN'))], ['计算基准日', join((i) => i.asOf)]);
+  header.push(
+    ['配置版本', join((i) => `配置第 ${i.configVersion} 版`)],
+    ['日历版本', join((i) => describeCalendarVersion(i.calendarVersion, 'zh-CN'))],
+    ['计算基准日', join((i) => i.asOf)],
+  );
   if (options.omitted?.length) header.push(['未包含', `尚无付款计划：${options.omitted.join('、')}`]);
   header.push(['金额单位', '人民币元，两位小数；合计按明细精确求和']);
 
@@ -237,7 +316,9 @@ export function buildScheduleTable(items: readonly ScheduleExportItem[], options
       });
       for (const d of l.deductions) {
         const s = byDeduction.get(d);
-        const recorded = s ? [s.period ? `${s.period} 结算记录` : '结算记录', s.reason].filter((x): x is string => !!x).join('：') : '';
+        const recorded = s
+          ? [s.period ? `${s.period} 结算记录` : '结算记录', s.reason].filter((x): x is string => !!x).join('：')
+          : '';
         rows.push({
           kind: ROW_KINDS.deduction,
           ...ids,
@@ -254,7 +335,10 @@ export function buildScheduleTable(items: readonly ScheduleExportItem[], options
       }
     }
     for (const s of unmatched) {
-      const where = [s.period ? `${s.period} 结算` : '', s.closeStatus ? `（${CLOSE_STATUS_LABELS[s.closeStatus] ?? s.closeStatus}）` : ''].join('');
+      const where = [
+        s.period ? `${s.period} 结算` : '',
+        s.closeStatus ? `（${CLOSE_STATUS_LABELS[s.closeStatus] ?? s.closeStatus}）` : '',
+      ].join('');
       rows.push({
         kind: ROW_KINDS.record,
         ...ids,
@@ -263,19 +347,38 @@ export function buildScheduleTable(items: readonly ScheduleExportItem[], options
         ruleBasis: basisText(s.basis),
         formula: renderExplanation(s.formula, 'zh-CN'),
         deduction: formatMoney(dec(s.amount)),
-        reason: [`未计入当前付款计划，仅供核对${where ? `：${where}` : ''}`, s.reason].filter((x): x is string => !!x).join('；'),
+        reason: [`未计入当前付款计划，仅供核对${where ? `：${where}` : ''}`, s.reason]
+          .filter((x): x is string => !!x)
+          .join('；'),
       });
     }
     const t = contractTotals(schedule);
     const stored = schedule.totals;
-    const differs = (['gross', 'deductions', 'net', 'paid', 'withheld', 'outstanding'] as const).filter((k) => stored?.[k] !== undefined && !dec(stored[k]).eq(t[k]));
+    const differs = (['gross', 'deductions', 'net', 'paid', 'withheld', 'outstanding'] as const).filter(
+      (k) => stored?.[k] !== undefined && !dec(stored[k]).eq(t[k]),
+    );
     const notes = schedule.notes.map((n) => renderExplanation(n, 'zh-CN'));
-    if (differs.length) notes.push(`明细合计与计划存储的合计不同：${differs.map((k) => `${TOTAL_LABELS[k]} ${formatMoney(t[k])} ≠ ${stored[k]}`).join('，')}（以明细为准）`);
+    if (differs.length)
+      notes.push(
+        `明细合计与计划存储的合计不同：${differs.map((k) => `${TOTAL_LABELS[k]} ${formatMoney(t[k])} ≠ ${stored[k]}`).join('，')}（以明细为准）`,
+      );
     for (const n of notes) rows.push({ kind: ROW_KINDS.note, ...ids, reason: n });
-    rows.push({ kind: ROW_KINDS.total, ...ids, label: '合计', basis: `合同金额 ${formatMoney(dec(c.amount))}`, ...totalsRow(t) });
+    rows.push({
+      kind: ROW_KINDS.total,
+      ...ids,
+      label: '合计',
+      basis: `合同金额 ${formatMoney(dec(c.amount))}`,
+      ...totalsRow(t),
+    });
     grand = addTotals(grand, t);
   }
-  if (options.tenantWide) rows.push({ kind: ROW_KINDS.grandTotal, name: `全部合同（${items.length} 份）`, label: '总计', ...totalsRow(grand) });
+  if (options.tenantWide)
+    rows.push({
+      kind: ROW_KINDS.grandTotal,
+      name: `全部合同（${items.length} 份）`,
+      label: '总计',
+      ...totalsRow(grand),
+    });
   return { header, rows };
 }
 
@@ -300,7 +403,9 @@ export function toCsv(items: readonly ScheduleExportItem[], options: ScheduleExp
     ...table.header.map(([k, v]) => pad([k, neutralised(v)])),
     pad([]),
     COLUMNS.map((c) => c.header),
-    ...table.rows.map((r) => COLUMNS.map((c) => (MONEY_KEYS.has(c.key) ? (r[c.key] ?? '') : neutralised(r[c.key] ?? '')))),
+    ...table.rows.map((r) =>
+      COLUMNS.map((c) => (MONEY_KEYS.has(c.key) ? (r[c.key] ?? '') : neutralised(r[c.key] ?? ''))),
+    ),
   ];
   return Buffer.from(`\uFEFF${lines.map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`, 'utf8');
 }
@@ -338,7 +443,9 @@ export async function toXlsx(items: readonly ScheduleExportItem[], options: Sche
   ws.views = [{ state: 'frozen', ySplit: headerRow.number, xSplit: 0 }];
   ws.autoFilter = { from: { row: headerRow.number, column: 1 }, to: { row: headerRow.number, column: COLUMNS.length } };
   for (const r of table.rows) {
-    const row = ws.addRow(COLUMNS.map((c) => (MONEY_KEYS.has(c.key) && r[c.key] ? moneyCell(r[c.key] as string) : (r[c.key] ?? null))));
+    const row = ws.addRow(
+      COLUMNS.map((c) => (MONEY_KEYS.has(c.key) && r[c.key] ? moneyCell(r[c.key] as string) : (r[c.key] ?? null))),
+    );
     COLUMNS.forEach((c, i) => {
       if (MONEY_KEYS.has(c.key)) {
         const cell = row.getCell(i + 1);
@@ -354,7 +461,12 @@ export async function toXlsx(items: readonly ScheduleExportItem[], options: Sche
 }
 
 /** `付款计划-<code>-<date>.<ext>`, or `付款计划-全部合同-<date>.<ext>` for a tenant-wide export. */
-export function exportFileName(format: 'csv' | 'xlsx', codes: readonly string[], exportedAt: Date, tenantWide: boolean): string {
+export function exportFileName(
+  format: 'csv' | 'xlsx',
+  codes: readonly string[],
+  exportedAt: Date,
+  tenantWide: boolean,
+): string {
   const date = shanghaiTime(exportedAt).slice(0, 10);
   const what = tenantWide ? '全部合同' : codes.join('_');
   return `付款计划-${what.replace(/[\\/:*?"<>|\r\n]/g, '_')}-${date}.${format}`;

@@ -35,7 +35,15 @@ import { TicketMetricsAccumulator, type AchievementMetric, type DelayMetric } fr
 type Component = AssessmentScheme['components'][number];
 type TicketMetric = 'achievementRate' | 'specialDelayDays';
 
-export type AssessmentLine = { componentId: string; label: string; kind: string; input: string; points: string; explanation: string; details: Record<string, DetailValue> | null };
+export type AssessmentLine = {
+  componentId: string;
+  label: string;
+  kind: string;
+  input: string;
+  points: string;
+  explanation: string;
+  details: Record<string, DetailValue> | null;
+};
 export type AssessmentView = {
   period: string;
   score: string | null;
@@ -110,7 +118,8 @@ export async function computePeriodClose(
     calendar: WorkCalendar;
     period: string;
     asOf: string;
-    extraFacts?: Pick<PaymentFactsInput, 'payments' | 'adjustments'> },
+    extraFacts?: Pick<PaymentFactsInput, 'payments' | 'adjustments'>;
+  },
 ): Promise<PeriodCloseComputation> {
   const { config, period, asOf } = input;
   const scheme = config.assessment;
@@ -127,7 +136,9 @@ export async function computePeriodClose(
   const reports = await repo.acceptedReports(em, input.contractId);
 
   const metrics: DerivedMetric[] = [];
-  const banded = (scheme?.components ?? []).map((c) => ({ c, m: ticketMetricOf(c) })).filter((x): x is { c: Component; m: TicketMetric } => x.m !== null);
+  const banded = (scheme?.components ?? [])
+    .map((c) => ({ c, m: ticketMetricOf(c) }))
+    .filter((x): x is { c: Component; m: TicketMetric } => x.m !== null);
   const sources = new Map<string, PeriodSources>();
   const sourceOf = (id: string): PeriodSources => {
     let s = sources.get(id);
@@ -139,7 +150,10 @@ export async function computePeriodClose(
 
   // Tickets as of asOf (a completion after asOf has not happened yet), read in batches and reduced to counts, sums
   // and bounded lists: memory does not grow with the contract's tickets.
-  const acc = new TicketMetricsAccumulator(banded.length ? metricPeriods.map((p) => ({ id: p.id, from: p.start, to: p.end })) : [], asOf);
+  const acc = new TicketMetricsAccumulator(
+    banded.length ? metricPeriods.map((p) => ({ id: p.id, from: p.start, to: p.end })) : [],
+    asOf,
+  );
   let excluded = 0;
   for await (const batch of repo.ticketBatches(em, input.contractId, COMPLETION)) {
     const records: TicketRecord[] = [];
@@ -165,12 +179,34 @@ export async function computePeriodClose(
         const r = acc.achievement(p.id);
         values[c.input] = r.rate;
         const said = achievementExplained(r, { from: p.start, to: p.end }, asOf);
-        metrics.push({ period: p.id, id: m, label: '计划内达成率', value: r.rate, display: r.display, numerator: String(r.numerator), denominator: String(r.denominator), explanation: said.explanation, notes: said.notes, details: r.details });
+        metrics.push({
+          period: p.id,
+          id: m,
+          label: '计划内达成率',
+          value: r.rate,
+          display: r.display,
+          numerator: String(r.numerator),
+          denominator: String(r.denominator),
+          explanation: said.explanation,
+          notes: said.notes,
+          details: r.details,
+        });
       } else {
         const d = acc.delay(p.id);
         values[c.input] = d.days;
         const said = delayExplained(d, { from: p.start, to: p.end }, asOf);
-        metrics.push({ period: p.id, id: m, label: '特别关注类问题延期时间', value: d.days, display: toFixed2(d.days), numerator: null, denominator: null, explanation: said.explanation, notes: said.notes, details: d.details });
+        metrics.push({
+          period: p.id,
+          id: m,
+          label: '特别关注类问题延期时间',
+          value: d.days,
+          display: toFixed2(d.days),
+          numerator: null,
+          denominator: null,
+          explanation: said.explanation,
+          notes: said.notes,
+          details: d.details,
+        });
       }
     }
     sourceOf(p.id).metrics = values;
@@ -180,10 +216,22 @@ export async function computePeriodClose(
   const attendance: MonthAttendance[] = [];
   for (const r of reports) {
     try {
-      const pm = monthlyPersonMonths({ config, month: r.month, attendance: monthlyReportSchema.parse(r.payload).attendance, calendar });
+      const pm = monthlyPersonMonths({
+        config,
+        month: r.month,
+        attendance: monthlyReportSchema.parse(r.payload).attendance,
+        calendar,
+      });
       attendance.push({ month: r.month, planned: pm.planned, actual: pm.actual });
     } catch (e) {
-      notes.push(explanationText(explain('close.note.report-not-counted', { month: r.month, message: e instanceof Error ? e.message : String(e) })));
+      notes.push(
+        explanationText(
+          explain('close.note.report-not-counted', {
+            month: r.month,
+            message: e instanceof Error ? e.message : String(e),
+          }),
+        ),
+      );
     }
   }
   metrics.push(personMonthsMetric(config, target, attendance));
@@ -197,15 +245,27 @@ export async function computePeriodClose(
     asOf,
     configVersion: config.version,
     calendarVersion: calendar.version,
-    provisionalYears: calendar.provisionalYears.filter((y) => y >= Number(target.start.slice(0, 4)) && y <= Number(target.end.slice(0, 4))),
+    provisionalYears: calendar.provisionalYears.filter(
+      (y) => y >= Number(target.start.slice(0, 4)) && y <= Number(target.end.slice(0, 4)),
+    ),
     assessment: assessmentModel(assembled.assessment),
     assessments: assembled.assessments.map(assessmentModel),
     // Explanations are stored in their structured form (JSON text, as close_lines.formula) and rendered by the reader.
-    year: assembled.year ? { year: assembled.year.year, ...assembled.year.aggregate, explanation: explanationText(assembled.year.aggregate.explained), notes: assembled.year.aggregate.notesExplained.map(explanationText) } : null,
-    inputsUsed: assembled.assessments.flatMap((a) => a.used.map((u) => ({ ...u, value: (u.value ?? null) }))),
+    year: assembled.year
+      ? {
+          year: assembled.year.year,
+          ...assembled.year.aggregate,
+          explanation: explanationText(assembled.year.aggregate.explained),
+          notes: assembled.year.aggregate.notesExplained.map(explanationText),
+        }
+      : null,
+    inputsUsed: assembled.assessments.flatMap((a) => a.used.map((u) => ({ ...u, value: u.value ?? null }))),
     missing: assembled.missing,
     metrics,
-    flags: assembled.flags.map((f) => ({ ...f, message: explanationText(f.explained ?? explain('flag.scheme-alert', { message: f.message })) })),
+    flags: assembled.flags.map((f) => ({
+      ...f,
+      message: explanationText(f.explained ?? explain('flag.scheme-alert', { message: f.message })),
+    })),
     facts,
     schedule,
     notes: [...assembled.notesExplained.map(explanationText), ...notes],
@@ -220,8 +280,20 @@ function assessmentModel(a: PeriodAssessment): AssessmentView {
     unclampedScore: r?.unclampedScore ?? null,
     grade: r?.grade ?? null,
     passes: r?.passes ?? null,
-    breakdown: (r?.breakdown ?? []).map((b) => ({ componentId: b.componentId, label: b.label, kind: b.kind, input: b.input, points: b.points, explanation: explanationText(b.explained), details: (b.details ?? null) })),
-    flags: (r?.flags ?? []).map((f) => ({ period: a.period, ...f, message: explanationText(f.explained ?? explain('flag.scheme-alert', { message: f.message })) })),
+    breakdown: (r?.breakdown ?? []).map((b) => ({
+      componentId: b.componentId,
+      label: b.label,
+      kind: b.kind,
+      input: b.input,
+      points: b.points,
+      explanation: explanationText(b.explained),
+      details: b.details ?? null,
+    })),
+    flags: (r?.flags ?? []).map((f) => ({
+      period: a.period,
+      ...f,
+      message: explanationText(f.explained ?? explain('flag.scheme-alert', { message: f.message })),
+    })),
     notes: r?.notesExplained.map(explanationText) ?? [],
     explanation: r ? explanationText(r.explained) : null,
     missing: a.missing,
@@ -229,13 +301,19 @@ function assessmentModel(a: PeriodAssessment): AssessmentView {
 }
 
 /** Actual vs planned person-months of the period from its accepted months; months without one are named, not guessed. */
-function personMonthsMetric(config: ParsedConfig, p: { id: string; start: string; end: string }, months: readonly MonthAttendance[]): DerivedMetric {
+function personMonthsMetric(
+  config: ParsedConfig,
+  p: { id: string; start: string; end: string },
+  months: readonly MonthAttendance[],
+): DerivedMetric {
   const planned = plannedPersonMonths(config, { from: p.start, to: p.end });
   const ids = periodsInTerm('month', p.start, p.end).map((m) => m.id);
   const counted = months.filter((m) => ids.includes(m.month));
   const lacking = ids.filter((id) => !counted.some((m) => m.month === id));
   const actual = counted.reduce((s, m) => s.plus(m.actual), new Decimal(0));
-  const notes = lacking.length ? [explanationText(explain('close.metric.months-lacking', { months: lacking.join('、') }))] : [];
+  const notes = lacking.length
+    ? [explanationText(explain('close.metric.months-lacking', { months: lacking.join('、') }))]
+    : [];
   return {
     period: p.id,
     id: 'personMonths',
@@ -244,7 +322,14 @@ function personMonthsMetric(config: ParsedConfig, p: { id: string; start: string
     display: toFixed2(actual),
     numerator: actual.toString(),
     denominator: planned.planned,
-    explanation: explanationText(explain('close.metric.person-months', { actual: actual.toString(), counted: counted.length, months: ids.length, planned: planned.planned })),
+    explanation: explanationText(
+      explain('close.metric.person-months', {
+        actual: actual.toString(),
+        counted: counted.length,
+        months: ids.length,
+        planned: planned.planned,
+      }),
+    ),
     notes,
     details: { months: counted.map((m) => ({ ...m })), lacking },
   };
@@ -262,7 +347,9 @@ const COMPLETION = 'deployed' as const;
  * not fetched).
  */
 function toDomain(row: TicketMetricRow, zone: string): Ticket {
-  const events: LifecycleEvent[] = row.completed_at ? [{ kind: COMPLETION, at: formatInstant(row.completed_at.getTime(), zone), actor: 'vendor' }] : [];
+  const events: LifecycleEvent[] = row.completed_at
+    ? [{ kind: COMPLETION, at: formatInstant(row.completed_at.getTime(), zone), actor: 'vendor' }]
+    : [];
   return {
     id: row.number,
     category: '',

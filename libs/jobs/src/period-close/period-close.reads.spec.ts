@@ -1,7 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import { PeriodCloseReads, type TicketMetricRow } from './period-close.reads';
 
-const row = (i: number): TicketMetricRow => ({ number: `LX-${i}`, state: 'closed', special_attention: false, expected_close_date: '2026-03-01', extended_to: null, completed_at: null });
+const row = (i: number): TicketMetricRow => ({
+  number: `LX-${i}`,
+  state: 'closed',
+  special_attention: false,
+  expected_close_date: '2026-03-01',
+  extended_to: null,
+  completed_at: null,
+});
 
 /** An EntityManager that answers the reads' SQL from an array: the contract, DECLARE, FETCH n, CLOSE. */
 function fakeEm(total: number, opts: { failAtFetch?: number } = {}) {

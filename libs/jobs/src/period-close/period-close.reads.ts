@@ -26,8 +26,14 @@ export const PeriodCloseReads = {
     return em.getRepository(ContractEntity).findOne({ where: { id } });
   },
 
-  version(em: EntityManager, c: { tenantId: string; id: string }, version: number): Promise<ContractVersionEntity | null> {
-    return em.getRepository(ContractVersionEntity).findOne({ where: { tenantId: c.tenantId, contractId: c.id, version } });
+  version(
+    em: EntityManager,
+    c: { tenantId: string; id: string },
+    version: number,
+  ): Promise<ContractVersionEntity | null> {
+    return em
+      .getRepository(ContractVersionEntity)
+      .findOne({ where: { tenantId: c.tenantId, contractId: c.id, version } });
   },
 
   periodInputs(em: EntityManager, contractId: string): Promise<PeriodInputEntity[]> {
@@ -35,7 +41,9 @@ export const PeriodCloseReads = {
   },
 
   acceptedReports(em: EntityManager, contractId: string): Promise<MonthlyReportEntity[]> {
-    return em.getRepository(MonthlyReportEntity).find({ where: { contractId, status: 'accepted' }, order: { month: 'ASC' } });
+    return em
+      .getRepository(MonthlyReportEntity)
+      .find({ where: { contractId, status: 'accepted' }, order: { month: 'ASC' } });
   },
 
   /**
@@ -47,8 +55,15 @@ export const PeriodCloseReads = {
    * `ticket_events_deployed_idx`), so the events of a ticket are never loaded. The next batch is fetched before this
    * one is handed over: the database reads it while the caller converts this one. At most two batches are held.
    */
-  async *ticketBatches(em: EntityManager, contractId: string, completionKind: string, batchSize = TICKET_BATCH_SIZE): AsyncGenerator<TicketMetricRow[]> {
-    const [contract]: { tenant_id: string }[] = await em.query(`SELECT tenant_id FROM contracts WHERE id = $1`, [contractId]);
+  async *ticketBatches(
+    em: EntityManager,
+    contractId: string,
+    completionKind: string,
+    batchSize = TICKET_BATCH_SIZE,
+  ): AsyncGenerator<TicketMetricRow[]> {
+    const [contract]: { tenant_id: string }[] = await em.query(`SELECT tenant_id FROM contracts WHERE id = $1`, [
+      contractId,
+    ]);
     if (!contract) return;
     const cursor = `period_close_tickets_${++cursors}`;
     await em.query(

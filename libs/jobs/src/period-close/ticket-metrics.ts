@@ -1,5 +1,10 @@
 import { Decimal, dec, toFixed2 } from '@ledger/kernel';
-import { plannedAchievementRate, specialAttentionDelay, type SpecialAttentionDelay, type TicketRecord } from '@ledger/scoring';
+import {
+  plannedAchievementRate,
+  specialAttentionDelay,
+  type SpecialAttentionDelay,
+  type TicketRecord,
+} from '@ledger/scoring';
 
 /**
  * How many ticket numbers a close keeps per list in its stored details (achieved, missed, pending; special-attention
@@ -8,7 +13,8 @@ import { plannedAchievementRate, specialAttentionDelay, type SpecialAttentionDel
  */
 export const DETAIL_LIST_LIMIT = 1000;
 
-const LEDGER_NOTE = 'the full lists are in the ticket ledger (the contract’s tickets with their expected and extended close dates and their history)';
+const LEDGER_NOTE =
+  'the full lists are in the ticket ledger (the contract’s tickets with their expected and extended close dates and their history)';
 
 type Bounds = { id: string; from: string; to: string };
 
@@ -128,8 +134,15 @@ export class TicketMetricsAccumulator {
       s.aggregate = d.aggregate;
       s.special.push(d.tickets);
       s.delayed.push(d.tickets.filter((t) => t.days > 0));
-      s.openNotes.push(d.tickets.filter((t) => t.open && t.days > 0).map((t) => `${t.id} is open: its delay is counted to ${this.asOf} (${t.days} days)`));
-      s.total = d.aggregate === 'sum' ? s.total + d.tickets.reduce((a, t) => a + t.days, 0) : d.tickets.reduce((a, t) => Math.max(a, t.days), s.total);
+      s.openNotes.push(
+        d.tickets
+          .filter((t) => t.open && t.days > 0)
+          .map((t) => `${t.id} is open: its delay is counted to ${this.asOf} (${t.days} days)`),
+      );
+      s.total =
+        d.aggregate === 'sum'
+          ? s.total + d.tickets.reduce((a, t) => a + t.days, 0)
+          : d.tickets.reduce((a, t) => Math.max(a, t.days), s.total);
     }
   }
 
@@ -147,17 +160,40 @@ export class TicketMetricsAccumulator {
       counts: { achieved: s.achieved.count, missed: s.missed.count, pending: s.pending.count },
       limit: this.limit,
       truncated,
-      ...(truncated ? { note: `each list holds the first ${this.limit} ticket numbers (in the order the tickets were recorded) of its count; ${LEDGER_NOTE}` } : {}),
+      ...(truncated
+        ? {
+            note: `each list holds the first ${this.limit} ticket numbers (in the order the tickets were recorded) of its count; ${LEDGER_NOTE}`,
+          }
+        : {}),
     };
     const notes: string[] = [];
-    if (s.pending.count) notes.push(`${s.pending.count} open ticket(s) not yet due as of ${this.asOf} left out (provisional): ${listed(s.pending)}`);
+    if (s.pending.count)
+      notes.push(
+        `${s.pending.count} open ticket(s) not yet due as of ${this.asOf} left out (provisional): ${listed(s.pending)}`,
+      );
     if (denominator === 0) {
       notes.push(`no tickets due in ${p.from}..${p.to}: the achievement rate is undefined`);
-      return { numerator, denominator, rate: null, display: null, explanation: `计划内达成率: no tickets due in ${p.from}..${p.to} → undefined`, notes, details };
+      return {
+        numerator,
+        denominator,
+        rate: null,
+        display: null,
+        explanation: `计划内达成率: no tickets due in ${p.from}..${p.to} → undefined`,
+        notes,
+        details,
+      };
     }
     const rate = new Decimal(numerator).div(denominator).times(100);
     const display = toFixed2(rate);
-    return { numerator, denominator, rate: rate.toString(), display, explanation: `计划内达成率 = ${numerator} on time ÷ ${denominator} due in ${p.from}..${p.to} = ${display} %`, notes, details };
+    return {
+      numerator,
+      denominator,
+      rate: rate.toString(),
+      display,
+      explanation: `计划内达成率 = ${numerator} on time ÷ ${denominator} due in ${p.from}..${p.to} = ${display} %`,
+      notes,
+      details,
+    };
   }
 
   /** 特别关注类问题延期时间 of a period, as `specialAttentionDelay` words it, with bounded details. */
@@ -166,7 +202,10 @@ export class TicketMetricsAccumulator {
     const s = this.state.get(periodId) as PeriodState;
     const aggregate = s.aggregate;
     const notes = [...s.openNotes.items];
-    if (s.openNotes.truncated) notes.push(`… and ${s.openNotes.count - s.openNotes.items.length} more open special-attention ticket(s) counted to ${this.asOf}; ${LEDGER_NOTE}`);
+    if (s.openNotes.truncated)
+      notes.push(
+        `… and ${s.openNotes.count - s.openNotes.items.length} more open special-attention ticket(s) counted to ${this.asOf}; ${LEDGER_NOTE}`,
+      );
     if (s.special.count === 0) notes.push(`no special-attention tickets due in ${p.from}..${p.to}: delay 0`);
     // Past the limit, the list keeps what a person acts on: the delayed tickets.
     const truncated = s.special.truncated;
@@ -185,7 +224,9 @@ export class TicketMetricsAccumulator {
         limit: this.limit,
         truncated,
         ...(truncated
-          ? { note: `${s.special.count} special-attention tickets are due in the period: the list holds ${s.delayed.truncated ? `the first ${this.limit} of the ${s.delayed.count} delayed ones` : `the ${s.delayed.count} delayed ones`}; ${LEDGER_NOTE}` }
+          ? {
+              note: `${s.special.count} special-attention tickets are due in the period: the list holds ${s.delayed.truncated ? `the first ${this.limit} of the ${s.delayed.count} delayed ones` : `the ${s.delayed.count} delayed ones`}; ${LEDGER_NOTE}`,
+            }
           : {}),
       },
     };
@@ -199,5 +240,7 @@ export class TicketMetricsAccumulator {
 }
 
 function listed(l: Capped<string>): string {
-  return l.truncated ? `${l.items.join(', ')}, … and ${l.count - l.items.length} more (${LEDGER_NOTE})` : l.items.join(', ');
+  return l.truncated
+    ? `${l.items.join(', ')}, … and ${l.count - l.items.length} more (${LEDGER_NOTE})`
+    : l.items.join(', ');
 }

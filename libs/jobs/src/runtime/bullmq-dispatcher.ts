@@ -25,7 +25,16 @@ export class BullmqDispatcher extends JobDispatcher {
   constructor(settings: BullmqSettings) {
     super();
     this.queues = new Map(
-      QUEUE_NAMES.map((name) => [name, this.watch(new Queue(name, { connection: redisConnection(settings.redisUrl, 'queue'), prefix: settings.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }))]),
+      QUEUE_NAMES.map((name) => [
+        name,
+        this.watch(
+          new Queue(name, {
+            connection: redisConnection(settings.redisUrl, 'queue'),
+            prefix: settings.prefix,
+            defaultJobOptions: DEFAULT_JOB_OPTIONS,
+          }),
+        ),
+      ]),
     );
   }
 
@@ -36,7 +45,10 @@ export class BullmqDispatcher extends JobDispatcher {
       const now = Date.now();
       if (now - last < 30_000) return;
       last = now;
-      this.logger.warn({ queue: queue.name, error: e.message }, 'Redis unavailable for the queue; enqueues fail fast and the outbox keeps the jobs');
+      this.logger.warn(
+        { queue: queue.name, error: e.message },
+        'Redis unavailable for the queue; enqueues fail fast and the outbox keeps the jobs',
+      );
     });
     return queue;
   }
@@ -47,7 +59,10 @@ export class BullmqDispatcher extends JobDispatcher {
       try {
         await queue.add(job.name, job.payload, { jobId: job.id });
       } catch (e) {
-        this.logger.warn({ job: job.id, error: e instanceof Error ? e.message : String(e) }, 'enqueue failed; the reconciler will retry');
+        this.logger.warn(
+          { job: job.id, error: e instanceof Error ? e.message : String(e) },
+          'enqueue failed; the reconciler will retry',
+        );
       }
     }
   }

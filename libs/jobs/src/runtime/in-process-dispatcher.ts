@@ -52,7 +52,11 @@ export class InProcessDispatcher extends JobDispatcher {
     try {
       for (let attempt = 1; attempt <= this.options.attempts; attempt++) {
         try {
-          await this.executor().execute(job.name, job.payload, { id: job.id, attempt, final: attempt === this.options.attempts });
+          await this.executor().execute(job.name, job.payload, {
+            id: job.id,
+            attempt,
+            final: attempt === this.options.attempts,
+          });
           return;
         } catch (e) {
           if (e instanceof UnrecoverableJobError || attempt === this.options.attempts || this.stopped) return;

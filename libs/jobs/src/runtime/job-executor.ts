@@ -30,7 +30,9 @@ export class JobExecutor {
       try {
         payload = parseJobPayload(name as JobName, data);
       } catch (e) {
-        throw new UnrecoverableJobError(`bad payload for ${name}: ${e instanceof ZodError ? e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : String(e)}`);
+        throw new UnrecoverableJobError(
+          `bad payload for ${name}: ${e instanceof ZodError ? e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : String(e)}`,
+        );
       }
       tenantId = (payload as { tenantId: string }).tenantId;
       let result: unknown;
@@ -38,7 +40,10 @@ export class JobExecutor {
         result = await handler.handle(payload as never, run);
       } catch (e) {
         // Invalid data (a configuration or stored input the rules refuse) gives the same answer on every attempt.
-        if (e instanceof ValidationError || (e instanceof DomainError && e.code !== 'CONFLICT')) throw new UnrecoverableJobError(`${name}: ${e.message}${e instanceof ValidationError ? ` — ${e.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}` : ''}`);
+        if (e instanceof ValidationError || (e instanceof DomainError && e.code !== 'CONFLICT'))
+          throw new UnrecoverableJobError(
+            `${name}: ${e.message}${e instanceof ValidationError ? ` — ${e.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}` : ''}`,
+          );
         throw e;
       }
       this.logger.log({ job: run.id, name, tenantId, attempt: run.attempt, ms: Date.now() - started }, 'job done');
@@ -46,10 +51,15 @@ export class JobExecutor {
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       const final = run.final || e instanceof UnrecoverableJobError;
-      this.logger.warn({ job: run.id, name, tenantId, attempt: run.attempt, final, error: message }, 'job attempt failed');
+      this.logger.warn(
+        { job: run.id, name, tenantId, attempt: run.attempt, final, error: message },
+        'job attempt failed',
+      );
       if (tenantId) {
         const t = tenantId;
-        await this.db.run(jobScope(t, run), (em) => JobOutbox.attemptFailed(em, run.id, message, final)).catch(() => undefined);
+        await this.db
+          .run(jobScope(t, run), (em) => JobOutbox.attemptFailed(em, run.id, message, final))
+          .catch(() => undefined);
       }
       throw e;
     }

@@ -60,18 +60,33 @@ const toRecord = (r: Row): JobRecord => ({
  * Every method runs in the caller's transaction and scope (RLS decides what it sees).
  */
 export const JobOutbox = {
-  async record<N extends JobName>(em: EntityManager, job: JobRequest<N>, by: { tenantId: string; userId?: string | null; vendorOrgId?: string | null }): Promise<JobRequest<N>> {
+  async record<N extends JobName>(
+    em: EntityManager,
+    job: JobRequest<N>,
+    by: { tenantId: string; userId?: string | null; vendorOrgId?: string | null },
+  ): Promise<JobRequest<N>> {
     if (!JOB_ID_PATTERN.test(job.id)) throw new Error(`job id ${job.id} has characters BullMQ or the outbox refuse`);
     await em.query(
       `INSERT INTO jobs (id, tenant_id, queue, name, payload, requested_by, vendor_org_id) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
-      [job.id, by.tenantId, queueOf(job.name), job.name, JSON.stringify(job.payload), by.userId || null, by.vendorOrgId ?? null],
+      [
+        job.id,
+        by.tenantId,
+        queueOf(job.name),
+        job.name,
+        JSON.stringify(job.payload),
+        by.userId || null,
+        by.vendorOrgId ?? null,
+      ],
     );
     return job;
   },
 
   /** Marks the job completed inside the handler's own transaction: the result and the mark commit together. */
   async complete(em: EntityManager, id: string, result: unknown): Promise<void> {
-    await em.query(`UPDATE jobs SET status = 'completed', result = $2, completed_at = now(), updated_at = now() WHERE id = $1 AND status <> 'completed'`, [id, JSON.stringify(result ?? null)]);
+    await em.query(
+      `UPDATE jobs SET status = 'completed', result = $2, completed_at = now(), updated_at = now() WHERE id = $1 AND status <> 'completed'`,
+      [id, JSON.stringify(result ?? null)],
+    );
   },
 
   /** A failed attempt: counted, its error kept; `final` when no retry follows. */
@@ -88,7 +103,10 @@ export const JobOutbox = {
   },
 
   async list(em: EntityManager, filter: { status?: JobRecord['status']; limit: number }): Promise<JobRecord[]> {
-    const rows: Row[] = await em.query(`SELECT * FROM jobs WHERE ($1::text IS NULL OR status = $1) ORDER BY created_at DESC LIMIT $2`, [filter.status ?? null, filter.limit]);
+    const rows: Row[] = await em.query(
+      `SELECT * FROM jobs WHERE ($1::text IS NULL OR status = $1) ORDER BY created_at DESC LIMIT $2`,
+      [filter.status ?? null, filter.limit],
+    );
     return rows.map(toRecord);
   },
 

@@ -22,12 +22,17 @@ export class JobReconciler {
   async reconcile(limit = 1000): Promise<number> {
     const stale = await this.db.run({ kind: 'system', operation: 'job:reconcile' }, async (em) => {
       const jobs = await JobOutbox.stale(em, this.staleSeconds, limit);
-      if (jobs.length) await em.query(`UPDATE jobs SET updated_at = now() WHERE id = ANY($1) AND status = 'queued'`, [jobs.map((j) => j.id)]);
+      if (jobs.length)
+        await em.query(`UPDATE jobs SET updated_at = now() WHERE id = ANY($1) AND status = 'queued'`, [
+          jobs.map((j) => j.id),
+        ]);
       return jobs;
     });
     if (stale.length) {
       this.logger.log({ count: stale.length }, 're-dispatching queued jobs without a completed run');
-      await this.dispatcher.dispatch(stale.map((j) => ({ id: j.id, name: j.name as JobName, payload: j.payload as never })));
+      await this.dispatcher.dispatch(
+        stale.map((j) => ({ id: j.id, name: j.name as JobName, payload: j.payload as never })),
+      );
     }
     return stale.length;
   }

@@ -12,8 +12,10 @@ export class JobRegistry {
     const problems: string[] = [];
     const map = new Map<JobName, JobHandler>();
     for (const h of handlers) {
-      if (!JOB_NAMES.includes(h.name)) problems.push(`handler ${h.constructor.name} is for an unknown job name ${h.name}`);
-      else if (map.has(h.name)) problems.push(`job ${h.name} has two handlers: ${map.get(h.name)?.constructor.name} and ${h.constructor.name}`);
+      if (!JOB_NAMES.includes(h.name))
+        problems.push(`handler ${h.constructor.name} is for an unknown job name ${h.name}`);
+      else if (map.has(h.name))
+        problems.push(`job ${h.name} has two handlers: ${map.get(h.name)?.constructor.name} and ${h.constructor.name}`);
       else map.set(h.name, h);
     }
     for (const name of JOB_NAMES) if (!map.has(name)) problems.push(`job ${name} has no handler`);

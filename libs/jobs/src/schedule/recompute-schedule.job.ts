@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { computeSchedule, mergeConfirmedFacts, parseContractConfig, todayOf, withCorrections, type JobPayload, type PaymentFactsInput } from '@ledger/contracts';
+import {
+  computeSchedule,
+  mergeConfirmedFacts,
+  parseContractConfig,
+  todayOf,
+  withCorrections,
+  type JobPayload,
+  type PaymentFactsInput,
+} from '@ledger/contracts';
 import { TenantDatabase } from '@ledger/persistence';
 import { NationalCalendarStore } from '../calendar/national-calendar.store';
 import { createHash } from 'crypto';
@@ -10,8 +18,13 @@ import { PeriodCloseReads } from '../period-close/period-close.reads';
 import { PeriodCloseStore } from '../period-close/period-close.store';
 import { ScheduleStore, type ScheduleBasis } from './schedule.store';
 
-
-export type ScheduleOutcome = { contractId: string; stored: boolean; basisKey: string; net: string; vendorBalanceOwed: string };
+export type ScheduleOutcome = {
+  contractId: string;
+  stored: boolean;
+  basisKey: string;
+  net: string;
+  vendorBalanceOwed: string;
+};
 
 /**
  * Recomputes a contract's payment schedule on its current configuration from what is settled: the confirmed closes'
@@ -32,19 +45,27 @@ export class RecomputeScheduleJob implements JobHandler<'recompute-schedule'> {
     return this.db.run(jobScope(payload.tenantId, run), async (em) => {
       await lockJobKey(em, `schedule-${payload.contractId}`);
       const contract = await PeriodCloseReads.contract(em, payload.contractId);
-      if (!contract || contract.tenantId !== payload.tenantId) throw new UnrecoverableJobError(`contract ${payload.contractId} does not exist in tenant ${payload.tenantId}`);
+      if (!contract || contract.tenantId !== payload.tenantId)
+        throw new UnrecoverableJobError(`contract ${payload.contractId} does not exist in tenant ${payload.tenantId}`);
       const version = await PeriodCloseReads.version(em, contract, contract.currentVersion);
-      if (!version) throw new UnrecoverableJobError(`configuration version ${contract.currentVersion} of contract ${contract.id} is missing`);
+      if (!version)
+        throw new UnrecoverableJobError(
+          `configuration version ${contract.currentVersion} of contract ${contract.id} is missing`,
+        );
       const config = { ...parseContractConfig(version.configuration), version: contract.currentVersion };
       const asOf = todayOf(config, nowMs);
 
       const closes = await PeriodCloseStore.confirmed(em, contract.id);
       const ordered = closes
         .map((c) => ({ c, r: c.result as PeriodCloseComputation }))
-        .sort((a, b) => (a.c.period === b.c.period ? a.c.revision - b.c.revision : a.c.period.localeCompare(b.c.period)));
+        .sort((a, b) =>
+          a.c.period === b.c.period ? a.c.revision - b.c.revision : a.c.period.localeCompare(b.c.period),
+        );
       const merged = mergeConfirmedFacts(ordered.map(({ c, r }) => ({ period: c.period, facts: r.facts })));
       const payments = await ScheduleStore.payments(em, contract.id);
-      const adjustments = (await PeriodCloseStore.lines(em, { contractId: contract.id })).filter((l) => l.kind === 'adjustment');
+      const adjustments = (await PeriodCloseStore.lines(em, { contractId: contract.id })).filter(
+        (l) => l.kind === 'adjustment',
+      );
       // Ledger confirmations come after a close: read live and laid over the confirmed facts.
       const periods = [...(merged.periods ?? [])];
       const ledger = await PeriodCloseStore.ledgerConfirmations(em, contract.id);
@@ -57,7 +78,12 @@ export class RecomputeScheduleJob implements JobHandler<'recompute-schedule'> {
         ...merged,
         periods,
         payments: payments.map((p) => ({ lineId: p.lineId, amount: p.amount, paidOn: p.paidOn })),
-        adjustments: adjustments.map((a) => ({ id: a.id, amount: a.amount, reason: a.reason ?? '', ...(a.paymentLineId ? { lineId: a.paymentLineId } : {}) })),
+        adjustments: adjustments.map((a) => ({
+          id: a.id,
+          amount: a.amount,
+          reason: a.reason ?? '',
+          ...(a.paymentLineId ? { lineId: a.paymentLineId } : {}),
+        })),
       };
       const schedule = computeSchedule(withCorrections(config), facts, { asOf });
       const basis: ScheduleBasis = {
@@ -81,7 +107,13 @@ export class RecomputeScheduleJob implements JobHandler<'recompute-schedule'> {
         net: schedule.totals.net,
         vendorBalanceOwed: schedule.vendorBalanceOwed,
       });
-      const outcome = { contractId: contract.id, stored, basisKey, net: schedule.totals.net, vendorBalanceOwed: schedule.vendorBalanceOwed };
+      const outcome = {
+        contractId: contract.id,
+        stored,
+        basisKey,
+        net: schedule.totals.net,
+        vendorBalanceOwed: schedule.vendorBalanceOwed,
+      };
       await JobOutbox.complete(em, run.id, outcome);
       return outcome;
     });

@@ -28,9 +28,26 @@ export type ScheduleBasis = {
 };
 
 /** A contract as `paymentSchedule` reads it: who may see it, its current schedule snapshot, its payments. */
-export type ContractSchedule = { id: string; tenantId: string; vendorOrgId: string; code: string; name: string; snapshot: ScheduleSnapshot | null; payments: PaymentRow[] };
+export type ContractSchedule = {
+  id: string;
+  tenantId: string;
+  vendorOrgId: string;
+  code: string;
+  name: string;
+  snapshot: ScheduleSnapshot | null;
+  payments: PaymentRow[];
+};
 
-export type PaymentRow = { id: string; contractId: string; lineId: string; amount: string; paidOn: string; reference: string | null; markedBy: string; createdAt: Date };
+export type PaymentRow = {
+  id: string;
+  contractId: string;
+  lineId: string;
+  amount: string;
+  paidOn: string;
+  reference: string | null;
+  markedBy: string;
+  createdAt: Date;
+};
 
 const SNAPSHOT_COLUMNS = `id, tenant_id AS "tenantId", contract_id AS "contractId", basis_key AS "basisKey", config_version AS "configVersion",
   calendar_version AS "calendarVersion", to_char(as_of, 'YYYY-MM-DD') AS "asOf", schedule, basis, net::text AS net,
@@ -46,7 +63,18 @@ export const ScheduleStore = {
     const r: unknown[] = await em.query(
       `INSERT INTO payment_schedules (tenant_id, contract_id, basis_key, config_version, calendar_version, as_of, schedule, basis, net, vendor_balance_owed)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (tenant_id, contract_id, basis_key) DO NOTHING RETURNING id`,
-      [s.tenantId, s.contractId, s.basisKey, s.configVersion, s.calendarVersion, s.asOf, JSON.stringify(s.schedule), JSON.stringify(s.basis), s.net, s.vendorBalanceOwed],
+      [
+        s.tenantId,
+        s.contractId,
+        s.basisKey,
+        s.configVersion,
+        s.calendarVersion,
+        s.asOf,
+        JSON.stringify(s.schedule),
+        JSON.stringify(s.basis),
+        s.net,
+        s.vendorBalanceOwed,
+      ],
     );
     return r.length > 0;
   },
@@ -65,16 +93,18 @@ export const ScheduleStore = {
    * access check, its current snapshot and its payments — each as far as row-level security lets the caller see.
    */
   async contractSchedule(em: EntityManager, contractId: string): Promise<ContractSchedule | null> {
-    const [row]: (Omit<ContractSchedule, 'snapshot' | 'payments'> & { snapshot: (Omit<ScheduleSnapshot, 'computedAt'> & { computedAt: string }) | null; payments: (Omit<PaymentRow, 'createdAt'> & { createdAt: string })[] })[] =
-      await em.query(
-        `SELECT c.id, c.tenant_id AS "tenantId", c.vendor_org_id AS "vendorOrgId", c.code, c.name,
+    const [row]: (Omit<ContractSchedule, 'snapshot' | 'payments'> & {
+      snapshot: (Omit<ScheduleSnapshot, 'computedAt'> & { computedAt: string }) | null;
+      payments: (Omit<PaymentRow, 'createdAt'> & { createdAt: string })[];
+    })[] = await em.query(
+      `SELECT c.id, c.tenant_id AS "tenantId", c.vendor_org_id AS "vendorOrgId", c.code, c.name,
            (SELECT to_jsonb(s) FROM (SELECT ${SNAPSHOT_COLUMNS} FROM payment_schedules
               WHERE tenant_id = c.tenant_id AND contract_id = c.id ORDER BY computed_at DESC, id LIMIT 1) s) AS snapshot,
            (SELECT coalesce(jsonb_agg(to_jsonb(p) ORDER BY p."paidOn", p."createdAt"), '[]'::jsonb) FROM (SELECT ${PAYMENT_COLUMNS} FROM payments
               WHERE tenant_id = c.tenant_id AND contract_id = c.id) p) AS payments
          FROM contracts c WHERE c.id = $1`,
-        [contractId],
-      );
+      [contractId],
+    );
     if (!row) return null;
     return {
       ...row,
@@ -85,10 +115,23 @@ export const ScheduleStore = {
   },
 
   async payments(em: EntityManager, contractId: string): Promise<PaymentRow[]> {
-    return em.query(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE contract_id = $1 ORDER BY paid_on, created_at`, [contractId]);
+    return em.query(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE contract_id = $1 ORDER BY paid_on, created_at`, [
+      contractId,
+    ]);
   },
 
-  async insertPayment(em: EntityManager, p: { tenantId: string; contractId: string; lineId: string; amount: string; paidOn: string; reference: string | null; markedBy: string }): Promise<PaymentRow> {
+  async insertPayment(
+    em: EntityManager,
+    p: {
+      tenantId: string;
+      contractId: string;
+      lineId: string;
+      amount: string;
+      paidOn: string;
+      reference: string | null;
+      markedBy: string;
+    },
+  ): Promise<PaymentRow> {
     const [row]: PaymentRow[] = await em.query(
       `INSERT INTO payments (tenant_id, contract_id, line_id, amount, paid_on, reference, marked_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${PAYMENT_COLUMNS}`,
       [p.tenantId, p.contractId, p.lineId, p.amount, p.paidOn, p.reference, p.markedBy],

@@ -4,7 +4,14 @@ import { TenantDatabase, TicketEntity, type TicketEventEntity } from '@ledger/pe
 import { jobScope, type JobHandler, type JobRun } from '../runtime/job-handler';
 import { JobOutbox, lockJobKey } from '../runtime/job-outbox';
 import { NationalCalendarStore } from '../calendar/national-calendar.store';
-import { GoverningConfigs, insertNotifications, slaNotifications, ticketEvents, ticketToDomain, type SlaNotification } from './ticket-sla.job';
+import {
+  GoverningConfigs,
+  insertNotifications,
+  slaNotifications,
+  ticketEvents,
+  ticketToDomain,
+  type SlaNotification,
+} from './ticket-sla.job';
 
 /** Tickets whose events are read per query. */
 const CHUNK = 500;
@@ -38,7 +45,10 @@ export class SlaScanJob implements JobHandler<'sla-scan'> {
         .createQueryBuilder('t')
         .where('t.tenant_id = :tenantId', { tenantId: payload.tenantId })
         .andWhere('t.state NOT IN (:...ended)', { ended: [...FINAL_STATES] })
-        .andWhere(`EXISTS (SELECT 1 FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = 'received' AND e.at <= :at)`, { at })
+        .andWhere(
+          `EXISTS (SELECT 1 FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = 'received' AND e.at <= :at)`,
+          { at },
+        )
         .orderBy('t.contract_id')
         .addOrderBy('t.number')
         .getMany();
@@ -49,7 +59,10 @@ export class SlaScanJob implements JobHandler<'sla-scan'> {
       for (let i = 0; i < tickets.length; i += CHUNK) {
         const chunk = tickets.slice(i, i + CHUNK);
         const byTicket = new Map<string, TicketEventEntity[]>();
-        for (const e of await ticketEvents(em, chunk.map((t) => t.id))) {
+        for (const e of await ticketEvents(
+          em,
+          chunk.map((t) => t.id),
+        )) {
           if (e.at.getTime() > atMs) continue; // the history as it stood at `at`
           const list = byTicket.get(e.ticketId);
           if (list) list.push(e);
@@ -62,7 +75,11 @@ export class SlaScanJob implements JobHandler<'sla-scan'> {
             continue;
           }
           if (!gov.config.sla) continue; // no policy, no clocks
-          const evaluation = evaluateTicket(ticketToDomain(t, byTicket.get(t.id) ?? [], timeZoneOf(gov.config)), gov, atMs);
+          const evaluation = evaluateTicket(
+            ticketToDomain(t, byTicket.get(t.id) ?? [], timeZoneOf(gov.config)),
+            gov,
+            atMs,
+          );
           if (!evaluation.ok) {
             skipped.push({ ticketId: t.id, note: evaluation.note });
             continue;
@@ -72,7 +89,15 @@ export class SlaScanJob implements JobHandler<'sla-scan'> {
         }
       }
       const raised = await insertNotifications(em, warnings);
-      const summary = { at: payload.at, running: tickets.length, evaluated, warnings: warnings.length, raised, skipped: skipped.slice(0, 20), skippedCount: skipped.length };
+      const summary = {
+        at: payload.at,
+        running: tickets.length,
+        evaluated,
+        warnings: warnings.length,
+        raised,
+        skipped: skipped.slice(0, 20),
+        skippedCount: skipped.length,
+      };
       await JobOutbox.complete(em, run.id, summary);
       return summary;
     });

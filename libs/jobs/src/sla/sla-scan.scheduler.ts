@@ -27,17 +27,24 @@ export class SlaScanScheduler {
     if (intervalSeconds <= 0) return [];
     const slot = String(Math.floor(nowMs / (intervalSeconds * 1000)));
     const at = new Date(nowMs).toISOString();
-    return tenantIds.map((tenantId) => ({ id: jobIds.slaScan({ tenantId, slot }), name: 'sla-scan' as const, payload: { tenantId, at } }));
+    return tenantIds.map((tenantId) => ({
+      id: jobIds.slaScan({ tenantId, slot }),
+      name: 'sla-scan' as const,
+      payload: { tenantId, at },
+    }));
   }
 
   /** Dispatches this slot's scans; returns how many (0 when the scan is off). */
   async tick(nowMs: number): Promise<number> {
     const interval = this.options.slaScanIntervalSeconds;
     if (interval <= 0) return 0;
-    const tenants = await this.db.run({ kind: 'platform', userId: null, operation: 'job:sla-scan-scheduler' }, async (em) => {
-      const rows: { id: string }[] = await em.query(`SELECT id FROM tenants ORDER BY id`);
-      return rows.map((r) => r.id);
-    });
+    const tenants = await this.db.run(
+      { kind: 'platform', userId: null, operation: 'job:sla-scan-scheduler' },
+      async (em) => {
+        const rows: { id: string }[] = await em.query(`SELECT id FROM tenants ORDER BY id`);
+        return rows.map((r) => r.id);
+      },
+    );
     const running: string[] = [];
     for (const tenantId of tenants) {
       const has = await this.db.run(jobScope(tenantId, 'sla-scan-scheduler'), async (em) => {

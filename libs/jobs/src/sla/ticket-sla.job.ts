@@ -24,7 +24,6 @@ import { JobOutbox, lockJobKey } from '../runtime/job-outbox';
  * functions, and the 75 % / 100 % warning rule with its dedupe keys.
  */
 
-
 /** The configuration a ticket is governed by (tickets.config_version), parsed, with its calendar. */
 export type GoverningConfig = { config: ParsedConfig; calendar: WorkCalendar; version: number };
 
@@ -39,7 +38,10 @@ export class GoverningConfigs {
   constructor(private readonly calendars: NationalCalendarStore) {}
 
   /** The governing configuration of every given (contract, version); a version that cannot be read is absent. */
-  async load(em: EntityManager, wanted: readonly { contractId: string; configVersion: number }[]): Promise<Map<string, GoverningConfig>> {
+  async load(
+    em: EntityManager,
+    wanted: readonly { contractId: string; configVersion: number }[],
+  ): Promise<Map<string, GoverningConfig>> {
     const national = await this.calendars.national(em);
     const out = new Map<string, GoverningConfig>();
     const missing = new Map<string, { contractId: string; version: number }>();
@@ -69,7 +71,19 @@ export class GoverningConfigs {
 }
 
 /** What of a stored ticket the domain Ticket is made of. */
-export type StoredTicket = Pick<TicketEntity, 'number' | 'title' | 'category' | 'businessArea' | 'severity' | 'specialAttention' | 'expectedCloseDate' | 'extendedTo' | 'state' | 'checklist'>;
+export type StoredTicket = Pick<
+  TicketEntity,
+  | 'number'
+  | 'title'
+  | 'category'
+  | 'businessArea'
+  | 'severity'
+  | 'specialAttention'
+  | 'expectedCloseDate'
+  | 'extendedTo'
+  | 'state'
+  | 'checklist'
+>;
 /** What of a stored event the domain event is made of. */
 export type StoredTicketEvent = Pick<TicketEventEntity, 'kind' | 'at' | 'actorSide' | 'note' | 'payload'>;
 
@@ -84,7 +98,12 @@ export function ticketToDomain(row: StoredTicket, events: readonly StoredTicketE
   }));
   const pauses = lifecycle
     .filter((e) => e.kind === 'paused' && e.data)
-    .map((e) => ({ from: String(e.data?.from), to: String(e.data?.to), approvedBy: 'buyer' as const, reason: e.note ?? '' }));
+    .map((e) => ({
+      from: String(e.data?.from),
+      to: String(e.data?.to),
+      approvedBy: 'buyer' as const,
+      reason: e.note ?? '',
+    }));
   return {
     id: row.number,
     ...(row.title !== null ? { title: row.title } : {}),
@@ -119,7 +138,8 @@ export type SlaNotification = {
 export const WARNING_THRESHOLDS = [75, 100] as const;
 
 /** The dedupe key of a warning: one per ticket, target and threshold, whoever raises it (ticket job or scan). */
-export const slaDedupeKey = (ticketId: string, targetId: string, threshold: 75 | 100): string => `sla-${ticketId}-${targetId}-${threshold}`;
+export const slaDedupeKey = (ticketId: string, targetId: string, threshold: 75 | 100): string =>
+  `sla-${ticketId}-${targetId}-${threshold}`;
 
 const clockLabel = (t: TargetResult): string => (t.clock === 'working' ? '工作时间' : '7×24 小时');
 const localMinute = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
@@ -143,7 +163,11 @@ export function slaNotifications(
   for (const t of evaluation.result.targets) {
     if (t.targetMinutes <= 0) continue;
     const threshold: 75 | 100 | null =
-      t.elapsedMinutes >= t.targetMinutes && (t.status === 'running' || t.status === 'breached') ? 100 : t.status === 'running' && 4 * t.elapsedMinutes >= 3 * t.targetMinutes ? 75 : null;
+      t.elapsedMinutes >= t.targetMinutes && (t.status === 'running' || t.status === 'breached')
+        ? 100
+        : t.status === 'running' && 4 * t.elapsedMinutes >= 3 * t.targetMinutes
+          ? 75
+          : null;
     if (threshold === null) continue;
     const details = {
       ticketNumber: ticket.number,
@@ -213,7 +237,15 @@ export async function insertNotifications(em: EntityManager, rows: readonly SlaN
 }
 
 /** One stored SLA result of a ticket at a point of its history (ticket_sla_results; each target's `provisional` is in the targets jsonb). */
-export type SlaResultRow = { tenantId: string; contractId: string; ticketId: string; eventCount: number; configVersion: number; result: TicketSlaResult; status: SlaStatusSummary };
+export type SlaResultRow = {
+  tenantId: string;
+  contractId: string;
+  ticketId: string;
+  eventCount: number;
+  configVersion: number;
+  result: TicketSlaResult;
+  status: SlaStatusSummary;
+};
 
 /** Inserts SLA results that do not exist yet (unique per ticket, event count and versions); returns how many were new. */
 export async function insertSlaResults(em: EntityManager, rows: readonly SlaResultRow[]): Promise<number> {
@@ -245,9 +277,16 @@ export async function insertSlaResults(em: EntityManager, rows: readonly SlaResu
  * tenant the read is a range of the (tenant_id, ticket_id, seq) index per ticket; without it that index cannot be
  * entered (its first column is the tenant) and the plan degrades to a scan whose cost grows with the whole table.
  */
-export function ticketEvents(em: EntityManager, ticketIds: readonly string[], tenantId?: string): Promise<TicketEventEntity[]> {
+export function ticketEvents(
+  em: EntityManager,
+  ticketIds: readonly string[],
+  tenantId?: string,
+): Promise<TicketEventEntity[]> {
   if (ticketIds.length === 0) return Promise.resolve([]);
-  const q = em.getRepository(TicketEventEntity).createQueryBuilder('e').where('e.ticket_id = ANY(CAST(:ids AS uuid[]))', { ids: [...ticketIds] });
+  const q = em
+    .getRepository(TicketEventEntity)
+    .createQueryBuilder('e')
+    .where('e.ticket_id = ANY(CAST(:ids AS uuid[]))', { ids: [...ticketIds] });
   if (tenantId !== undefined) q.andWhere('e.tenant_id = :tenantId', { tenantId });
   return q.orderBy('e.ticket_id').addOrderBy('e.seq').getMany();
 }
@@ -280,14 +319,28 @@ export class TicketSlaJob implements JobHandler<'ticket-sla'> {
     return this.db.run(jobScope(payload.tenantId, run), async (em) => {
       await lockJobKey(em, run.id);
       const ticket = await em.getRepository(TicketEntity).findOne({ where: { id: payload.ticketId } });
-      if (!ticket) throw new UnrecoverableJobError(`ticket ${payload.ticketId} does not exist in tenant ${payload.tenantId}`);
+      if (!ticket)
+        throw new UnrecoverableJobError(`ticket ${payload.ticketId} does not exist in tenant ${payload.tenantId}`);
       const all = await ticketEvents(em, [ticket.id], ticket.tenantId);
-      if (all.length < payload.eventCount) throw new UnrecoverableJobError(`ticket ${ticket.id} has ${all.length} events, the job asks for the first ${payload.eventCount}`);
+      if (all.length < payload.eventCount)
+        throw new UnrecoverableJobError(
+          `ticket ${ticket.id} has ${all.length} events, the job asks for the first ${payload.eventCount}`,
+        );
       const events = all.slice(0, payload.eventCount);
-      const base = { ticketId: ticket.id, number: ticket.number, eventCount: payload.eventCount, configVersion: ticket.configVersion };
+      const base = {
+        ticketId: ticket.id,
+        number: ticket.number,
+        eventCount: payload.eventCount,
+        configVersion: ticket.configVersion,
+      };
 
-      const gov = (await this.configs.load(em, [ticket])).get(GoverningConfigs.key(ticket.contractId, ticket.configVersion));
-      if (!gov) throw new UnrecoverableJobError(`contract ${ticket.contractId} has no configuration version ${ticket.configVersion}`);
+      const gov = (await this.configs.load(em, [ticket])).get(
+        GoverningConfigs.key(ticket.contractId, ticket.configVersion),
+      );
+      if (!gov)
+        throw new UnrecoverableJobError(
+          `contract ${ticket.contractId} has no configuration version ${ticket.configVersion}`,
+        );
       const evaluation = evaluateTicket(ticketToDomain(ticket, events, timeZoneOf(gov.config)), gov, nowMs);
       if (!evaluation.ok) {
         const summary = { ...base, stored: false, note: evaluation.note, notifications: 0 };
@@ -298,12 +351,32 @@ export class TicketSlaJob implements JobHandler<'ticket-sla'> {
       const stored: unknown[] = await em.query(
         `INSERT INTO ticket_sla_results (tenant_id, contract_id, ticket_id, event_count, config_version, calendar_version, status, targets, evaluated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
-        [ticket.tenantId, ticket.contractId, ticket.id, payload.eventCount, gov.version, result.calendarVersion, status, JSON.stringify(result.targets), result.evaluatedAt],
+        [
+          ticket.tenantId,
+          ticket.contractId,
+          ticket.id,
+          payload.eventCount,
+          gov.version,
+          result.calendarVersion,
+          status,
+          JSON.stringify(result.targets),
+          result.evaluatedAt,
+        ],
       );
       // Warnings describe the present: only when no later event has been recorded since the job was asked for.
       const present = all.length === payload.eventCount;
-      const notifications = present ? await insertNotifications(em, slaNotifications(ticket, { result, configVersion: gov.version })) : 0;
-      const summary = { ...base, stored: stored.length > 0, status, provisional: result.provisional, calendarVersion: result.calendarVersion, evaluatedAt: result.evaluatedAt, notifications };
+      const notifications = present
+        ? await insertNotifications(em, slaNotifications(ticket, { result, configVersion: gov.version }))
+        : 0;
+      const summary = {
+        ...base,
+        stored: stored.length > 0,
+        status,
+        provisional: result.provisional,
+        calendarVersion: result.calendarVersion,
+        evaluatedAt: result.evaluatedAt,
+        notifications,
+      };
       await JobOutbox.complete(em, run.id, summary);
       return summary;
     });
@@ -311,7 +384,13 @@ export class TicketSlaJob implements JobHandler<'ticket-sla'> {
 }
 
 /** An imported ticket as the batch job reads it: the ticket and the number of events the import gave it. */
-type ImportedTicket = StoredTicket & { id: string; tenantId: string; contractId: string; configVersion: number; importEventCount: number };
+type ImportedTicket = StoredTicket & {
+  id: string;
+  tenantId: string;
+  contractId: string;
+  configVersion: number;
+  importEventCount: number;
+};
 
 /**
  * `ticket-sla-batch`: the `ticket-sla` work of one slice of a bulk import (the import's tickets with ids from
@@ -363,9 +442,15 @@ export class TicketSlaBatchJob implements JobHandler<'ticket-sla-batch'> {
            FROM tickets WHERE tenant_id = $1 AND import_id = $2 AND id BETWEEN $3 AND $4 ORDER BY id`,
         [payload.tenantId, payload.importId, payload.fromTicketId, payload.toTicketId],
       );
-      if (rows.length === 0) throw new UnrecoverableJobError(`import ${payload.importId} has no tickets from ${payload.fromTicketId} to ${payload.toTicketId} in tenant ${payload.tenantId}`);
+      if (rows.length === 0)
+        throw new UnrecoverableJobError(
+          `import ${payload.importId} has no tickets from ${payload.fromTicketId} to ${payload.toTicketId} in tenant ${payload.tenantId}`,
+        );
       const foreign = rows.find((r) => r.contract_id !== payload.contractId);
-      if (foreign) throw new UnrecoverableJobError(`ticket ${foreign.id} of import ${payload.importId} is not of contract ${payload.contractId}`);
+      if (foreign)
+        throw new UnrecoverableJobError(
+          `ticket ${foreign.id} of import ${payload.importId} is not of contract ${payload.contractId}`,
+        );
       const tickets: ImportedTicket[] = rows.map((r) => ({
         id: r.id,
         tenantId: r.tenant_id,
@@ -385,7 +470,11 @@ export class TicketSlaBatchJob implements JobHandler<'ticket-sla-batch'> {
       }));
       const govs = await this.configs.load(em, tickets);
       const byTicket = new Map<string, TicketEventEntity[]>();
-      for (const e of await ticketEvents(em, tickets.map((t) => t.id), payload.tenantId)) {
+      for (const e of await ticketEvents(
+        em,
+        tickets.map((t) => t.id),
+        payload.tenantId,
+      )) {
         const list = byTicket.get(e.ticketId);
         if (list) list.push(e);
         else byTicket.set(e.ticketId, [e]);
@@ -396,20 +485,34 @@ export class TicketSlaBatchJob implements JobHandler<'ticket-sla-batch'> {
       const note = (text: string) => notes.set(text, (notes.get(text) ?? 0) + 1);
       for (const t of tickets) {
         const gov = govs.get(GoverningConfigs.key(t.contractId, t.configVersion));
-        if (!gov) throw new UnrecoverableJobError(`contract ${t.contractId} has no configuration version ${t.configVersion}`);
+        if (!gov)
+          throw new UnrecoverableJobError(`contract ${t.contractId} has no configuration version ${t.configVersion}`);
         const all = byTicket.get(t.id) ?? [];
         if (all.length < t.importEventCount) {
           note(`fewer events than the import recorded`);
           continue;
         }
-        const evaluation = evaluateTicket(ticketToDomain(t, all.slice(0, t.importEventCount), timeZoneOf(gov.config)), gov, nowMs);
+        const evaluation = evaluateTicket(
+          ticketToDomain(t, all.slice(0, t.importEventCount), timeZoneOf(gov.config)),
+          gov,
+          nowMs,
+        );
         if (!evaluation.ok) {
           note(evaluation.note);
           continue;
         }
-        results.push({ tenantId: t.tenantId, contractId: t.contractId, ticketId: t.id, eventCount: t.importEventCount, configVersion: gov.version, result: evaluation.result, status: evaluation.status });
+        results.push({
+          tenantId: t.tenantId,
+          contractId: t.contractId,
+          ticketId: t.id,
+          eventCount: t.importEventCount,
+          configVersion: gov.version,
+          result: evaluation.result,
+          status: evaluation.status,
+        });
         // Warnings describe the present: only when no later event has been recorded since the import.
-        if (all.length === t.importEventCount) warnings.push(...slaNotifications(t, { result: evaluation.result, configVersion: gov.version }));
+        if (all.length === t.importEventCount)
+          warnings.push(...slaNotifications(t, { result: evaluation.result, configVersion: gov.version }));
       }
       const stored = await insertSlaResults(em, results);
       const notifications = await insertNotifications(em, warnings);

@@ -1,6 +1,12 @@
 import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_XLSX_IMPORT_BYTES, MAX_XLSX_INFLATED_BYTES, TICKET_ROW_COLUMNS } from '@ledger/contracts';
+import {
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  MAX_XLSX_IMPORT_BYTES,
+  MAX_XLSX_INFLATED_BYTES,
+  TICKET_ROW_COLUMNS,
+} from '@ledger/contracts';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { Parse as parseZip } from 'unzipper';
@@ -28,12 +34,16 @@ export function sniffFormat(bytes: Buffer): TicketFileFormat {
 }
 
 /** Largest upload of the format. */
-export const maxBytesOf = (format: TicketFileFormat): number => (format === 'xlsx' ? MAX_XLSX_IMPORT_BYTES : MAX_IMPORT_BYTES);
+export const maxBytesOf = (format: TicketFileFormat): number =>
+  format === 'xlsx' ? MAX_XLSX_IMPORT_BYTES : MAX_IMPORT_BYTES;
 
-const DATE_FIELDS = new Set<string>([...TICKET_ROW_COLUMNS.expectedCloseDate, ...TICKET_ROW_COLUMNS.extendedTo].map((h) => h.toLowerCase()));
+const DATE_FIELDS = new Set<string>(
+  [...TICKET_ROW_COLUMNS.expectedCloseDate, ...TICKET_ROW_COLUMNS.extendedTo].map((h) => h.toLowerCase()),
+);
 /** Bytes of a CSV decoded and handed to the parser at a time. */
 const CSV_SLICE_BYTES = 64 * 1024;
-const SAVE_AS_UTF8 = 'in Excel: 另存为 (Save As) → "CSV UTF-8 (逗号分隔)(*.csv)", or save the sheet as .xlsx and upload that';
+const SAVE_AS_UTF8 =
+  'in Excel: 另存为 (Save As) → "CSV UTF-8 (逗号分隔)(*.csv)", or save the sheet as .xlsx and upload that';
 
 /**
  * The text encoding of a CSV: UTF-8 when it has the UTF-8 BOM or is valid UTF-8, else GB18030 (a superset of GBK,
@@ -52,10 +62,12 @@ function* decodedSlices(bytes: Buffer): Generator<string> {
   const encoding = csvEncoding(bytes);
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
   try {
-    for (let at = 0; at < bytes.length; at += CSV_SLICE_BYTES) yield decoder.decode(bytes.subarray(at, at + CSV_SLICE_BYTES), { stream: true });
+    for (let at = 0; at < bytes.length; at += CSV_SLICE_BYTES)
+      yield decoder.decode(bytes.subarray(at, at + CSV_SLICE_BYTES), { stream: true });
     yield decoder.decode();
   } catch (e) {
-    if (e instanceof TypeError) throw new TicketFileError(`the file is neither UTF-8 nor GB18030/GBK text: ${SAVE_AS_UTF8}`);
+    if (e instanceof TypeError)
+      throw new TicketFileError(`the file is neither UTF-8 nor GB18030/GBK text: ${SAVE_AS_UTF8}`);
     throw e;
   }
 }
@@ -92,7 +104,10 @@ export async function checkInflatedSize(bytes: Buffer, limit = MAX_XLSX_INFLATED
     for await (const entry of zip) {
       for await (const chunk of entry) {
         total += (chunk as Buffer).length;
-        if (total > limit) throw new TicketFileError(`the workbook inflates to more than ${limit} bytes (${limit / 2 ** 20} MiB): refused as a possible decompression bomb; split it, or import it as CSV`);
+        if (total > limit)
+          throw new TicketFileError(
+            `the workbook inflates to more than ${limit} bytes (${limit / 2 ** 20} MiB): refused as a possible decompression bomb; split it, or import it as CSV`,
+          );
       }
     }
   } catch (e) {
@@ -116,7 +131,9 @@ function cellText(value: ExcelJS.CellValue, header: string): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
     const date = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
-    return DATE_FIELDS.has(header.trim().toLowerCase()) ? date : `${date} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`;
+    return DATE_FIELDS.has(header.trim().toLowerCase())
+      ? date
+      : `${date} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}`;
   }
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
@@ -131,7 +148,13 @@ function cellText(value: ExcelJS.CellValue, header: string): string {
 /** XLSX: the first worksheet, row 1 = headers; rows without any value are skipped. */
 async function* xlsxRows(bytes: Buffer): AsyncGenerator<Record<string, string>> {
   await checkInflatedSize(bytes);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   let headers: string[] | undefined;
   try {
     for await (const sheet of reader) {
@@ -139,7 +162,8 @@ async function* xlsxRows(bytes: Buffer): AsyncGenerator<Record<string, string>> 
         const values = row.values as ExcelJS.CellValue[];
         if (!headers) {
           headers = values.map((v) => cellText(v, '').trim());
-          if (headers.filter(Boolean).length === 0) throw new TicketFileError('the first row of the first sheet holds no headers');
+          if (headers.filter(Boolean).length === 0)
+            throw new TicketFileError('the first row of the first sheet holds no headers');
           continue;
         }
         const out: Record<string, string> = {};
@@ -169,10 +193,12 @@ async function* xlsxRows(bytes: Buffer): AsyncGenerator<Record<string, string>> 
  */
 export async function* readTicketFile(format: TicketFileFormat, bytes: Buffer): AsyncGenerator<Record<string, string>> {
   const max = maxBytesOf(format);
-  if (bytes.length > max) throw new TicketFileError(`the ${format.toUpperCase()} file is larger than ${max} bytes (${max / 2 ** 20} MiB)`);
+  if (bytes.length > max)
+    throw new TicketFileError(`the ${format.toUpperCase()} file is larger than ${max} bytes (${max / 2 ** 20} MiB)`);
   let count = 0;
   for await (const row of format === 'xlsx' ? xlsxRows(bytes) : csvRows(bytes)) {
-    if (++count > MAX_IMPORT_ROWS) throw new TicketFileError(`at most ${MAX_IMPORT_ROWS} rows per import: the file has more; split it`);
+    if (++count > MAX_IMPORT_ROWS)
+      throw new TicketFileError(`at most ${MAX_IMPORT_ROWS} rows per import: the file has more; split it`);
     yield row;
   }
   if (count === 0) throw new TicketFileError('the file has a header row but no data rows');

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { jobIds, newTicketRowsState, parseContractConfig, TICKET_ROW_COLUMNS, validateTicketRows, type JobPayload, type ParsedConfig, type Ticket } from '@ledger/contracts';
+import {
+  jobIds,
+  newTicketRowsState,
+  parseContractConfig,
+  TICKET_ROW_COLUMNS,
+  validateTicketRows,
+  type JobPayload,
+  type ParsedConfig,
+  type Ticket,
+} from '@ledger/contracts';
 import { DomainError, type Problem } from '@ledger/kernel';
 import { TenantDatabase, type AccessScope, type TicketEntity } from '@ledger/persistence';
 import { QueryFailedError, type EntityManager } from 'typeorm';
@@ -8,14 +17,28 @@ import { JobDispatcher } from '../runtime/job-dispatcher';
 import { jobScope, UnrecoverableJobError, type JobHandler, type JobRun } from '../runtime/job-handler';
 import { JobOutbox, lockJobKey, type JobRequest } from '../runtime/job-outbox';
 import { readTicketFile, TicketFileError } from './ticket-file.reader';
-import { TICKETS_PER_STATEMENT, TicketImportStore, type BulkTicket, type BulkTicketEvent, type StoredProblem, type TicketImportRow } from './ticket-import.store';
+import {
+  TICKETS_PER_STATEMENT,
+  TicketImportStore,
+  type BulkTicket,
+  type BulkTicketEvent,
+  type StoredProblem,
+  type TicketImportRow,
+} from './ticket-import.store';
 
 /** Rows validated (and progress recorded) at a time: small enough that a poll sees the count move, large enough to be cheap. */
 export const IMPORT_CHUNK_ROWS = 1000;
 /** Tickets per `ticket-sla-batch` job of an import: 100 jobs for a 100 000-ticket import, each a short transaction. */
 export const SLA_BATCH_SIZE = 1000;
 
-export type TicketImportOutcome = { importId: string; status: 'completed' | 'failed'; rowsRead: number; imported: number; problems: number; noop?: boolean };
+export type TicketImportOutcome = {
+  importId: string;
+  status: 'completed' | 'failed';
+  rowsRead: number;
+  imported: number;
+  problems: number;
+  noop?: boolean;
+};
 
 type Contract = { tenantId: string; contractId: string; configVersion: number; config: ParsedConfig };
 type Checked = { rowsRead: number; tickets: Ticket[]; problems: Problem[]; fileError: string | null };
@@ -47,44 +70,106 @@ export class TicketImportJob implements JobHandler<'import-tickets'> {
     const claimed = await this.db.run(jobScope(payload.tenantId, run), async (em) => {
       await lockJobKey(em, run.id);
       const row = await TicketImportStore.claim(em, payload.tenantId, payload.importId);
-      if (!row) throw new UnrecoverableJobError(`ticket import ${payload.importId} does not exist in tenant ${payload.tenantId}`);
+      if (!row)
+        throw new UnrecoverableJobError(
+          `ticket import ${payload.importId} does not exist in tenant ${payload.tenantId}`,
+        );
       if (row.status === 'completed' || row.status === 'failed' || !row.content) {
-        const outcome: TicketImportOutcome = { importId: row.id, status: row.status === 'completed' ? 'completed' : 'failed', rowsRead: row.rowsRead, imported: row.rowsImported, problems: row.problemCount, noop: true };
+        const outcome: TicketImportOutcome = {
+          importId: row.id,
+          status: row.status === 'completed' ? 'completed' : 'failed',
+          rowsRead: row.rowsRead,
+          imported: row.rowsImported,
+          problems: row.problemCount,
+          noop: true,
+        };
         await JobOutbox.complete(em, run.id, outcome);
         return { kind: 'done', outcome } as const;
       }
-      await TicketImportStore.progress(em, row.id, { status: 'reading', rowsRead: 0, rowsValidated: 0, problemCount: 0 });
+      await TicketImportStore.progress(em, row.id, {
+        status: 'reading',
+        rowsRead: 0,
+        rowsValidated: 0,
+        problemCount: 0,
+      });
       const contract = await this.contract(em, row);
       return { kind: 'claimed', row, content: row.content, contract } as const;
     });
     if (claimed.kind === 'done') return claimed.outcome;
     const { row, content, contract } = claimed;
-    const scope: AccessScope = { kind: 'tenant', tenantId: row.tenantId, userId: row.requestedBy, operation: `job:${run.id}` };
+    const scope: AccessScope = {
+      kind: 'tenant',
+      tenantId: row.tenantId,
+      userId: row.requestedBy,
+      operation: `job:${run.id}`,
+    };
 
     const checked = await this.check(scope, row, content, contract);
-    const problems: StoredProblem[] = checked.problems.map((p) => ({ path: p.path, code: p.code, params: p.params, message: p.message }));
+    const problems: StoredProblem[] = checked.problems.map((p) => ({
+      path: p.path,
+      code: p.code,
+      params: p.params,
+      message: p.message,
+    }));
     const refused = checked.fileError !== null || (row.mode === 'all-or-nothing' && problems.length > 0);
     if (refused) {
-      const error = checked.fileError ?? `${problems.length} problem(s) in the file: nothing was imported (ALL_OR_NOTHING)`;
+      const error =
+        checked.fileError ?? `${problems.length} problem(s) in the file: nothing was imported (ALL_OR_NOTHING)`;
       const fileProblems = checked.fileError !== null ? [{ path: 'file', message: checked.fileError }] : problems;
       return this.db.run(scope, async (em) => {
         await lockJobKey(em, run.id);
-        await TicketImportStore.finish(em, row.id, { status: 'failed', rowsRead: checked.rowsRead, rowsValidated: checked.rowsRead, rowsImported: 0, problemCount: fileProblems.length, problems: fileProblems, error });
-        const outcome: TicketImportOutcome = { importId: row.id, status: 'failed', rowsRead: checked.rowsRead, imported: 0, problems: fileProblems.length };
+        await TicketImportStore.finish(em, row.id, {
+          status: 'failed',
+          rowsRead: checked.rowsRead,
+          rowsValidated: checked.rowsRead,
+          rowsImported: 0,
+          problemCount: fileProblems.length,
+          problems: fileProblems,
+          error,
+        });
+        const outcome: TicketImportOutcome = {
+          importId: row.id,
+          status: 'failed',
+          rowsRead: checked.rowsRead,
+          imported: 0,
+          problems: fileProblems.length,
+        };
         await JobOutbox.complete(em, run.id, outcome);
         return outcome;
       });
     }
 
-    await this.db.run(scope, (em) => TicketImportStore.progress(em, row.id, { status: 'storing', rowsRead: checked.rowsRead, rowsValidated: checked.rowsRead, problemCount: problems.length }));
+    await this.db.run(scope, (em) =>
+      TicketImportStore.progress(em, row.id, {
+        status: 'storing',
+        rowsRead: checked.rowsRead,
+        rowsValidated: checked.rowsRead,
+        problemCount: problems.length,
+      }),
+    );
     const { outcome, jobs } = await this.db.run(scope, async (em) => {
       await lockJobKey(em, run.id);
       const again = await TicketImportStore.claim(em, row.tenantId, row.id);
-      if (!again || again.status === 'completed' || again.status === 'failed') throw new Error(`ticket import ${row.id} was finished by another run`);
+      if (!again || again.status === 'completed' || again.status === 'failed')
+        throw new Error(`ticket import ${row.id} was finished by another run`);
       const ids = await this.store(em, row, contract, checked.tickets);
       const jobs = await this.recordSlaBatchJobs(em, row, ids);
-      await TicketImportStore.finish(em, row.id, { status: 'completed', rowsRead: checked.rowsRead, rowsValidated: checked.rowsRead, rowsImported: ids.length, problemCount: problems.length, problems, error: null });
-      const outcome: TicketImportOutcome = { importId: row.id, status: 'completed', rowsRead: checked.rowsRead, imported: ids.length, problems: problems.length };
+      await TicketImportStore.finish(em, row.id, {
+        status: 'completed',
+        rowsRead: checked.rowsRead,
+        rowsValidated: checked.rowsRead,
+        rowsImported: ids.length,
+        problemCount: problems.length,
+        problems,
+        error: null,
+      });
+      const outcome: TicketImportOutcome = {
+        importId: row.id,
+        status: 'completed',
+        rowsRead: checked.rowsRead,
+        imported: ids.length,
+        problems: problems.length,
+      };
       await JobOutbox.complete(em, run.id, outcome);
       return { outcome, jobs };
     });
@@ -99,7 +184,12 @@ export class TicketImportJob implements JobHandler<'import-tickets'> {
       [row.tenantId, row.contractId],
     );
     if (!rows[0]) throw new UnrecoverableJobError(`contract ${row.contractId} of ticket import ${row.id} is missing`);
-    return { tenantId: row.tenantId, contractId: row.contractId, configVersion: rows[0].current_version, config: parseContractConfig(rows[0].configuration) };
+    return {
+      tenantId: row.tenantId,
+      contractId: row.contractId,
+      configVersion: rows[0].current_version,
+      config: parseContractConfig(rows[0].configuration),
+    };
   }
 
   /** Streams the file through the validator a chunk at a time, committing the progress after each chunk. */
@@ -114,11 +204,26 @@ export class TicketImportJob implements JobHandler<'import-tickets'> {
       const rows = chunk;
       chunk = [];
       await this.db.run(scope, async (em) => {
-        const existing = await TicketImportStore.takenNumbers(em, contract.tenantId, contract.contractId, rowNumbers(rows));
-        const result = validateTicketRows(rows, contract.config, { existingIds: existing, now, offset: rowsRead - rows.length, state });
+        const existing = await TicketImportStore.takenNumbers(
+          em,
+          contract.tenantId,
+          contract.contractId,
+          rowNumbers(rows),
+        );
+        const result = validateTicketRows(rows, contract.config, {
+          existingIds: existing,
+          now,
+          offset: rowsRead - rows.length,
+          state,
+        });
         for (const t of result.tickets) tickets.push(t);
         for (const p of result.problems) problems.push(p);
-        await TicketImportStore.progress(em, row.id, { status: 'reading', rowsRead, rowsValidated: rowsRead, problemCount: problems.length });
+        await TicketImportStore.progress(em, row.id, {
+          status: 'reading',
+          rowsRead,
+          rowsValidated: rowsRead,
+          problemCount: problems.length,
+        });
       });
     };
     try {
@@ -139,16 +244,45 @@ export class TicketImportJob implements JobHandler<'import-tickets'> {
    * The tickets and their events, a slice at a time (its tickets, then their events): the statements' rows are built
    * per slice, so the import holds the validated tickets and one slice's parameters, not a second copy of the file.
    */
-  private async store(em: EntityManager, row: TicketImportRow, contract: Contract, tickets: readonly Ticket[]): Promise<string[]> {
+  private async store(
+    em: EntityManager,
+    row: TicketImportRow,
+    contract: Contract,
+    tickets: readonly Ticket[],
+  ): Promise<string[]> {
     const ids: string[] = tickets.map(() => randomUUID());
     const common = { tenantId: contract.tenantId, contractId: contract.contractId };
     for (let from = 0; from < tickets.length; from += TICKETS_PER_STATEMENT) {
       const slice = tickets.slice(from, from + TICKETS_PER_STATEMENT);
-      const bulk: BulkTicket[] = slice.map((t, k) => ({ id: ids[from + k], ...ticketColumns(t), importEventCount: t.events.length }));
+      const bulk: BulkTicket[] = slice.map((t, k) => ({
+        id: ids[from + k],
+        ...ticketColumns(t),
+        importEventCount: t.events.length,
+      }));
       const events: BulkTicketEvent[] = slice.flatMap((t, k) =>
-        t.events.map((e, j) => ({ ticketId: ids[from + k], seq: j + 1, kind: e.kind, at: e.at, actorSide: e.actor, note: e.note ?? null, payload: (e.data ?? null) as BulkTicketEvent['payload'] })),
+        t.events.map((e, j) => ({
+          ticketId: ids[from + k],
+          seq: j + 1,
+          kind: e.kind,
+          at: e.at,
+          actorSide: e.actor,
+          note: e.note ?? null,
+          payload: (e.data ?? null) as BulkTicketEvent['payload'],
+        })),
       );
-      await uniqueNumbers(() => TicketImportStore.insertTickets(em, { ...common, configVersion: contract.configVersion, source: 'import', createdBy: row.requestedBy, importId: row.id }, bulk));
+      await uniqueNumbers(() =>
+        TicketImportStore.insertTickets(
+          em,
+          {
+            ...common,
+            configVersion: contract.configVersion,
+            source: 'import',
+            createdBy: row.requestedBy,
+            importId: row.id,
+          },
+          bulk,
+        ),
+      );
       await TicketImportStore.insertEvents(em, { ...common, actorUserId: row.requestedBy }, events);
     }
     return ids;
@@ -158,14 +292,30 @@ export class TicketImportJob implements JobHandler<'import-tickets'> {
    * The SLA work of an import, recorded in its transaction: one `ticket-sla-batch` job per `SLA_BATCH_SIZE` tickets
    * (a slice of the import's ticket ids in uuid order), each storing what `ticket-sla` would store per ticket.
    */
-  private async recordSlaBatchJobs(em: EntityManager, row: TicketImportRow, ids: readonly string[]): Promise<JobRequest<'ticket-sla-batch'>[]> {
+  private async recordSlaBatchJobs(
+    em: EntityManager,
+    row: TicketImportRow,
+    ids: readonly string[],
+  ): Promise<JobRequest<'ticket-sla-batch'>[]> {
     // uuid order as PostgreSQL compares uuids (bytewise), which is the order of their lower-case text.
     const sorted = ids.map((id) => id.toLowerCase()).sort();
     const jobs: JobRequest<'ticket-sla-batch'>[] = [];
     for (let i = 0; i < sorted.length; i += SLA_BATCH_SIZE) {
       const slice = sorted.slice(i, i + SLA_BATCH_SIZE);
-      const payload = { tenantId: row.tenantId, contractId: row.contractId, importId: row.id, fromTicketId: slice[0], toTicketId: slice[slice.length - 1] };
-      jobs.push(await JobOutbox.record(em, { id: jobIds.ticketSlaBatch(payload), name: 'ticket-sla-batch', payload }, { tenantId: row.tenantId, userId: row.requestedBy }));
+      const payload = {
+        tenantId: row.tenantId,
+        contractId: row.contractId,
+        importId: row.id,
+        fromTicketId: slice[0],
+        toTicketId: slice[slice.length - 1],
+      };
+      jobs.push(
+        await JobOutbox.record(
+          em,
+          { id: jobIds.ticketSlaBatch(payload), name: 'ticket-sla-batch', payload },
+          { tenantId: row.tenantId, userId: row.requestedBy },
+        ),
+      );
     }
     return jobs;
   }
@@ -178,8 +328,13 @@ async function uniqueNumbers<T>(insert: () => Promise<T>): Promise<T> {
   } catch (e) {
     const driver = e instanceof QueryFailedError ? (e.driverError as { code?: string; detail?: string }) : undefined;
     if (driver?.code === '23505') {
-      const taken = /^Key \(tenant_id, contract_id, number\)=\([^,]+, [^,]+, (.*)\) already exists\.?$/.exec(driver.detail ?? '')?.[1];
-      throw new DomainError('CONFLICT', taken ? `a ticket "${taken}" exists on this contract` : 'a ticket number of the file exists on this contract');
+      const taken = /^Key \(tenant_id, contract_id, number\)=\([^,]+, [^,]+, (.*)\) already exists\.?$/.exec(
+        driver.detail ?? '',
+      )?.[1];
+      throw new DomainError(
+        'CONFLICT',
+        taken ? `a ticket "${taken}" exists on this contract` : 'a ticket number of the file exists on this contract',
+      );
     }
     throw e;
   }
@@ -191,14 +346,29 @@ function rowNumbers(rows: readonly Record<string, string>[]): string[] {
   const out = new Set<string>();
   for (const row of rows) {
     for (const [header, value] of Object.entries(row)) {
-      if (typeof value === 'string' && value.trim() !== '' && headers.has(header.trim().toLowerCase())) out.add(value.trim());
+      if (typeof value === 'string' && value.trim() !== '' && headers.has(header.trim().toLowerCase()))
+        out.add(value.trim());
     }
   }
   return [...out];
 }
 
 /** The domain ticket's own columns, as a created ticket and an imported one store them. */
-export function ticketColumns(t: Ticket): Pick<TicketEntity, 'number' | 'title' | 'category' | 'businessArea' | 'severity' | 'specialAttention' | 'expectedCloseDate' | 'extendedTo' | 'state' | 'checklist'> {
+export function ticketColumns(
+  t: Ticket,
+): Pick<
+  TicketEntity,
+  | 'number'
+  | 'title'
+  | 'category'
+  | 'businessArea'
+  | 'severity'
+  | 'specialAttention'
+  | 'expectedCloseDate'
+  | 'extendedTo'
+  | 'state'
+  | 'checklist'
+> {
   return {
     number: t.id,
     title: t.title ?? null,

@@ -90,19 +90,57 @@ const toRow = (r: Row): TicketImportRow => ({
   jobError: r.job_error,
 });
 
-export type NewTicketImport = { id: string; tenantId: string; contractId: string; fileName: string | null; format: 'csv' | 'xlsx'; mode: TicketImportMode; content: Buffer; jobId: string; requestedBy: string };
+export type NewTicketImport = {
+  id: string;
+  tenantId: string;
+  contractId: string;
+  fileName: string | null;
+  format: 'csv' | 'xlsx';
+  mode: TicketImportMode;
+  content: Buffer;
+  jobId: string;
+  requestedBy: string;
+};
 
 /** What every ticket of one bulk insert shares (one contract, one configuration version, one importing user). */
-export type BulkTicketCommon = { tenantId: string; contractId: string; configVersion: number; source: 'api' | 'import'; createdBy: string | null; importId: string | null };
+export type BulkTicketCommon = {
+  tenantId: string;
+  contractId: string;
+  configVersion: number;
+  source: 'api' | 'import';
+  createdBy: string | null;
+  importId: string | null;
+};
 
 /** One ticket of a bulk insert; its id is chosen by the caller so that its events can name it without a round trip. */
-export type BulkTicket = Pick<TicketEntity, 'id' | 'number' | 'title' | 'category' | 'businessArea' | 'severity' | 'specialAttention' | 'expectedCloseDate' | 'extendedTo' | 'state' | 'checklist'> & {
+export type BulkTicket = Pick<
+  TicketEntity,
+  | 'id'
+  | 'number'
+  | 'title'
+  | 'category'
+  | 'businessArea'
+  | 'severity'
+  | 'specialAttention'
+  | 'expectedCloseDate'
+  | 'extendedTo'
+  | 'state'
+  | 'checklist'
+> & {
   /** Events the import gave the ticket (tickets.import_event_count); null outside an import. */
   importEventCount: number | null;
 };
 
 /** One event of a bulk insert; `at` is an ISO instant with its offset. */
-export type BulkTicketEvent = { ticketId: string; seq: number; kind: string; at: string; actorSide: 'buyer' | 'vendor'; note: string | null; payload: Record<string, string | boolean> | null };
+export type BulkTicketEvent = {
+  ticketId: string;
+  seq: number;
+  kind: string;
+  at: string;
+  actorSide: 'buyer' | 'vendor';
+  note: string | null;
+  payload: Record<string, string | boolean> | null;
+};
 
 /**
  * Rows per statement of a bulk insert: one `INSERT … SELECT FROM unnest($n::type[], …)` carries this many rows as a
@@ -116,18 +154,36 @@ export const TicketImportStore = {
   async insert(em: EntityManager, i: NewTicketImport): Promise<void> {
     await em.query(
       `INSERT INTO ticket_imports (id, tenant_id, contract_id, file_name, format, mode, byte_size, content, job_id, requested_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [i.id, i.tenantId, i.contractId, i.fileName, i.format, i.mode, i.content.length, i.content, i.jobId, i.requestedBy],
+      [
+        i.id,
+        i.tenantId,
+        i.contractId,
+        i.fileName,
+        i.format,
+        i.mode,
+        i.content.length,
+        i.content,
+        i.jobId,
+        i.requestedBy,
+      ],
     );
   },
 
   /** The import as its owner sees it (RLS), with its job's state; null when absent or out of reach. */
   async get(em: EntityManager, id: string): Promise<TicketImportRow | null> {
-    const rows: Row[] = await em.query(`SELECT ${COLUMNS} FROM ticket_imports i LEFT JOIN jobs j ON j.id = i.job_id WHERE i.id = $1`, [id]);
+    const rows: Row[] = await em.query(
+      `SELECT ${COLUMNS} FROM ticket_imports i LEFT JOIN jobs j ON j.id = i.job_id WHERE i.id = $1`,
+      [id],
+    );
     return rows[0] ? toRow(rows[0]) : null;
   },
 
   /** The import locked for its job, with the file (null once finished). */
-  async claim(em: EntityManager, tenantId: string, id: string): Promise<(TicketImportRow & { content: Buffer | null }) | null> {
+  async claim(
+    em: EntityManager,
+    tenantId: string,
+    id: string,
+  ): Promise<(TicketImportRow & { content: Buffer | null }) | null> {
     const rows: (Row & { content: Buffer | null })[] = await em.query(
       `SELECT ${COLUMNS}, i.content FROM ticket_imports i LEFT JOIN jobs j ON j.id = i.job_id WHERE i.id = $1 AND i.tenant_id = $2 FOR UPDATE OF i`,
       [id, tenantId],
@@ -136,7 +192,11 @@ export const TicketImportStore = {
   },
 
   /** Progress of an unfinished import (committed by the caller's short transaction, so a poll sees it). */
-  async progress(em: EntityManager, id: string, p: { status: 'reading' | 'storing'; rowsRead: number; rowsValidated: number; problemCount: number }): Promise<void> {
+  async progress(
+    em: EntityManager,
+    id: string,
+    p: { status: 'reading' | 'storing'; rowsRead: number; rowsValidated: number; problemCount: number },
+  ): Promise<void> {
     await em.query(
       `UPDATE ticket_imports SET status = $2, rows_read = $3, rows_validated = $4, problem_count = $5, updated_at = now() WHERE id = $1 AND status IN ('queued', 'reading', 'storing')`,
       [id, p.status, p.rowsRead, p.rowsValidated, p.problemCount],
@@ -147,20 +207,45 @@ export const TicketImportStore = {
   async finish(
     em: EntityManager,
     id: string,
-    r: { status: 'completed' | 'failed'; rowsRead: number; rowsValidated: number; rowsImported: number; problemCount: number; problems: readonly StoredProblem[]; error: string | null },
+    r: {
+      status: 'completed' | 'failed';
+      rowsRead: number;
+      rowsValidated: number;
+      rowsImported: number;
+      problemCount: number;
+      problems: readonly StoredProblem[];
+      error: string | null;
+    },
   ): Promise<void> {
     await em.query(
       `UPDATE ticket_imports SET status = $2, rows_read = $3, rows_validated = $4, rows_imported = $5, problem_count = $6, problems = $7, error = $8,
          content = NULL, updated_at = now(), completed_at = now()
        WHERE id = $1 AND status IN ('queued', 'reading', 'storing')`,
-      [id, r.status, r.rowsRead, r.rowsValidated, r.rowsImported, r.problemCount, JSON.stringify(r.problems.slice(0, MAX_STORED_PROBLEMS)), r.error?.slice(0, 2000) ?? null],
+      [
+        id,
+        r.status,
+        r.rowsRead,
+        r.rowsValidated,
+        r.rowsImported,
+        r.problemCount,
+        JSON.stringify(r.problems.slice(0, MAX_STORED_PROBLEMS)),
+        r.error?.slice(0, 2000) ?? null,
+      ],
     );
   },
 
   /** Which of the given numbers are taken on the contract (an import checks its own numbers, not the whole ledger). */
-  async takenNumbers(em: EntityManager, tenantId: string, contractId: string, numbers: readonly string[]): Promise<string[]> {
+  async takenNumbers(
+    em: EntityManager,
+    tenantId: string,
+    contractId: string,
+    numbers: readonly string[],
+  ): Promise<string[]> {
     if (numbers.length === 0) return [];
-    const rows: { number: string }[] = await em.query(`SELECT number FROM tickets WHERE tenant_id = $1 AND contract_id = $2 AND number = ANY($3::text[])`, [tenantId, contractId, [...numbers]]);
+    const rows: { number: string }[] = await em.query(
+      `SELECT number FROM tickets WHERE tenant_id = $1 AND contract_id = $2 AND number = ANY($3::text[])`,
+      [tenantId, contractId, [...numbers]],
+    );
     return rows.map((r) => r.number);
   },
 
@@ -201,7 +286,11 @@ export const TicketImportStore = {
   },
 
   /** Many events of one contract's tickets, by the same user, in multi-row statements (`EVENTS_PER_STATEMENT` rows each). */
-  async insertEvents(em: EntityManager, common: { tenantId: string; contractId: string; actorUserId: string | null }, rows: readonly BulkTicketEvent[]): Promise<void> {
+  async insertEvents(
+    em: EntityManager,
+    common: { tenantId: string; contractId: string; actorUserId: string | null },
+    rows: readonly BulkTicketEvent[],
+  ): Promise<void> {
     for (let i = 0; i < rows.length; i += EVENTS_PER_STATEMENT) {
       const chunk = rows.slice(i, i + EVENTS_PER_STATEMENT);
       const col = <T>(f: (r: BulkTicketEvent) => T): T[] => chunk.map(f);

@@ -26,4 +26,21 @@ export { MonthlyReportEntity, PeriodInputEntity, StaffMemberEntity, StaffReplace
 export { MONTHLY_REPORT_STATUSES, type MonthlyReportStatus } from './monthly-report.entity';
 export { PERIOD_INPUT_KINDS, type PeriodInputKind } from './period-input.entity';
 
-export const ENTITIES = [TenantEntity, VendorOrganizationEntity, UserEntity, ContractEntity, ContractVersionEntity, AuditLogEntity, TicketEntity, TicketEventEntity, ProcurementProjectEntity, ProcurementPackageEntity, ProcurementBidEntity, ProcurementEvaluatorSheetEntity, MonthlyReportEntity, PeriodInputEntity, StaffMemberEntity, StaffReplacementEntity];
+export const ENTITIES = [
+  TenantEntity,
+  VendorOrganizationEntity,
+  UserEntity,
+  ContractEntity,
+  ContractVersionEntity,
+  AuditLogEntity,
+  TicketEntity,
+  TicketEventEntity,
+  ProcurementProjectEntity,
+  ProcurementPackageEntity,
+  ProcurementBidEntity,
+  ProcurementEvaluatorSheetEntity,
+  MonthlyReportEntity,
+  PeriodInputEntity,
+  StaffMemberEntity,
+  StaffReplacementEntity,
+];

@@ -1,7 +1,16 @@
 import { Column, CreateDateColumn, Entity } from 'typeorm';
 import { ContractRowEntity } from './contract-row.base';
 
-export const PERIOD_INPUT_KINDS = ['staffScores', 'satisfaction', 'securityIncidents', 'complaints', 'itemScores', 'quarterQualified', 'acceptance', 'ledgerConfirmed'] as const;
+export const PERIOD_INPUT_KINDS = [
+  'staffScores',
+  'satisfaction',
+  'securityIncidents',
+  'complaints',
+  'itemScores',
+  'quarterQualified',
+  'acceptance',
+  'ledgerConfirmed',
+] as const;
 export type PeriodInputKind = (typeof PERIOD_INPUT_KINDS)[number];
 
 /** One kind of buyer input for one period of one contract; editable until `locked` (the period closed). */

@@ -25,7 +25,9 @@ export const allOrNothingItem: ProcurementItemDefinition<AllOrNothingParams, All
     return {
       points: met ? dec(params.points).toString() : '0',
       explanation: met ? `${params.condition}: fully met → ${params.points}` : `${params.condition}: not fully met → 0`,
-      explained: met ? explain('procurement.all-or-nothing.met', { condition: params.condition, points: params.points }) : explain('procurement.all-or-nothing.not-met', { condition: params.condition }),
+      explained: met
+        ? explain('procurement.all-or-nothing.met', { condition: params.condition, points: params.points })
+        : explain('procurement.all-or-nothing.not-met', { condition: params.condition }),
     };
   },
 };

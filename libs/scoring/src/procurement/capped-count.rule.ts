@@ -43,10 +43,16 @@ export const cappedCountItem: ProcurementItemDefinition<CappedCountParams, Cappe
     const list = z.array(evidenceSchema).superRefine((items, ctx) => {
       if (!params.notBefore) return;
       items.forEach((e, i) => {
-        if (e.date === undefined && e.qualifies !== false) addProblem(ctx, 'procurement.evidenceDateRequired', { unit: params.unit, notBefore: params.notBefore }, [i, 'date']);
+        if (e.date === undefined && e.qualifies !== false)
+          addProblem(ctx, 'procurement.evidenceDateRequired', { unit: params.unit, notBefore: params.notBefore }, [
+            i,
+            'date',
+          ]);
       });
     });
-    return z.union([z.number().int().nonnegative(), list], { error: 'must be a non-negative whole count or a list of evidence' });
+    return z.union([z.number().int().nonnegative(), list], {
+      error: 'must be a non-negative whole count or a list of evidence',
+    });
   },
   evaluate(params, input): ItemScore {
     let count: number;

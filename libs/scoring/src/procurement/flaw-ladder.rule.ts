@@ -36,17 +36,28 @@ export type FlawLadderInput = z.infer<typeof flawSheetEntrySchema>;
 
 export const flawLadderItem: ProcurementItemDefinition<FlawLadderParams, FlawLadderInput> = {
   kind: 'flaw-ladder',
-  description: 'Subjective plan item: points fall with each flaw (瑕疵); no plan, a failed requirement or a missing mandatory topic → 0.',
+  description:
+    'Subjective plan item: points fall with each flaw (瑕疵); no plan, a failed requirement or a missing mandatory topic → 0.',
   source: 'sheet',
   paramsSchema: flawLadderParamsSchema,
   validate(params): Problem[] {
     const problems: Problem[] = [];
     params.ladder.forEach((p, i) => {
-      if (dec(p).lte(0)) problems.push(problem(`ladder[${i}]`, 'procurement.ladderPositive', { count: params.ladder.length }));
-      if (i > 0 && dec(p).gte(dec(params.ladder[i - 1]))) problems.push(problem(`ladder[${i}]`, 'procurement.ladderNotDecreasing', { previous: `ladder[${i - 1}]`, previousValue: params.ladder[i - 1] }));
+      if (dec(p).lte(0))
+        problems.push(problem(`ladder[${i}]`, 'procurement.ladderPositive', { count: params.ladder.length }));
+      if (i > 0 && dec(p).gte(dec(params.ladder[i - 1])))
+        problems.push(
+          problem(`ladder[${i}]`, 'procurement.ladderNotDecreasing', {
+            previous: `ladder[${i - 1}]`,
+            previousValue: params.ladder[i - 1],
+          }),
+        );
     });
     const all = [...params.expectedTopics, ...params.mandatoryTopics];
-    const at = (i: number): string => (i < params.expectedTopics.length ? `expectedTopics[${i}]` : `mandatoryTopics[${i - params.expectedTopics.length}]`);
+    const at = (i: number): string =>
+      i < params.expectedTopics.length
+        ? `expectedTopics[${i}]`
+        : `mandatoryTopics[${i - params.expectedTopics.length}]`;
     all.forEach((t, i) => {
       const first = all.indexOf(t);
       if (first !== i) problems.push(problem(at(i), 'list.duplicate', { value: t, other: at(first) }));
@@ -65,21 +76,43 @@ export const flawLadderItem: ProcurementItemDefinition<FlawLadderParams, FlawLad
     });
   },
   evaluate(params, e): ItemScore {
-    if (!e.provided) return { points: '0', explanation: '未提供方案 (no plan) → 0', explained: explain('procurement.flaws.no-plan') };
-    if (!e.meetsRequirements) return { points: '0', explanation: '不满足招标文件要求 (fails the requirements) → 0', explained: explain('procurement.flaws.fails-requirements') };
+    if (!e.provided)
+      return { points: '0', explanation: '未提供方案 (no plan) → 0', explained: explain('procurement.flaws.no-plan') };
+    if (!e.meetsRequirements)
+      return {
+        points: '0',
+        explanation: '不满足招标文件要求 (fails the requirements) → 0',
+        explained: explain('procurement.flaws.fails-requirements'),
+      };
     const missingMandatory = e.missingTopics.filter((t) => params.mandatoryTopics.includes(t));
     if (missingMandatory.length) {
-      return { points: '0', explanation: `缺失必备内容 ${missingMandatory.join('、')} → 不予认定加分 → 0`, explained: explain('procurement.flaws.missing-mandatory', { topics: missingMandatory.join('、') }) };
+      return {
+        points: '0',
+        explanation: `缺失必备内容 ${missingMandatory.join('、')} → 不予认定加分 → 0`,
+        explained: explain('procurement.flaws.missing-mandatory', { topics: missingMandatory.join('、') }),
+      };
     }
     const missingExpected = e.missingTopics.filter((t) => params.expectedTopics.includes(t));
     const flaws = e.flaws + missingExpected.length;
-    const how = missingExpected.length ? `${e.flaws} + ${missingExpected.length} 缺项 (${missingExpected.join('、')}) = ${flaws}` : `${flaws}`;
+    const how = missingExpected.length
+      ? `${e.flaws} + ${missingExpected.length} 缺项 (${missingExpected.join('、')}) = ${flaws}`
+      : `${flaws}`;
     // The evaluator's flaws and the missing topics only when topics are missing (the sum is then shown).
-    const parts = missingExpected.length ? { found: e.flaws, missing: missingExpected.length, topics: missingExpected.join('、') } : {};
+    const parts = missingExpected.length
+      ? { found: e.flaws, missing: missingExpected.length, topics: missingExpected.join('、') }
+      : {};
     if (flaws >= params.ladder.length) {
-      return { points: '0', explanation: `${how} 处瑕疵 ≥ ${params.ladder.length} → 0`, explained: explain('procurement.flaws.too-many', { ...parts, flaws, limit: params.ladder.length }) };
+      return {
+        points: '0',
+        explanation: `${how} 处瑕疵 ≥ ${params.ladder.length} → 0`,
+        explained: explain('procurement.flaws.too-many', { ...parts, flaws, limit: params.ladder.length }),
+      };
     }
     const points = dec(params.ladder[flaws]).toString();
-    return { points, explanation: `${how} 处瑕疵 → ${params.ladder[flaws]}`, explained: explain('procurement.flaws', { ...parts, flaws, points }) };
+    return {
+      points,
+      explanation: `${how} 处瑕疵 → ${params.ladder[flaws]}`,
+      explained: explain('procurement.flaws', { ...parts, flaws, points }),
+    };
   },
 };

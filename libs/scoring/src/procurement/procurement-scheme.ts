@@ -13,14 +13,18 @@ function paramsWithSemantics(def: AnyProcurementItemDefinition) {
 }
 
 const itemOptions = procurementItemKinds.map((kind) =>
-  z.object({ id: z.string().min(1), label: z.string().min(1), kind: z.literal(kind), params: paramsWithSemantics(procurementItemRegistry[kind]) }),
+  z.object({
+    id: z.string().min(1),
+    label: z.string().min(1),
+    kind: z.literal(kind),
+    params: paramsWithSemantics(procurementItemRegistry[kind]),
+  }),
 );
 
-export const procurementItemSchema = z.discriminatedUnion(
-  'kind',
-  nonEmpty(itemOptions),
-  { error: (iss) => (iss.code === 'invalid_union' ? `unknown kind; known kinds: ${procurementItemKinds.join(', ')}` : undefined) },
-);
+export const procurementItemSchema = z.discriminatedUnion('kind', nonEmpty(itemOptions), {
+  error: (iss) =>
+    iss.code === 'invalid_union' ? `unknown kind; known kinds: ${procurementItemKinds.join(', ')}` : undefined,
+});
 
 const schemeObject = z.object({
   name: z.string().optional(),
@@ -46,10 +50,12 @@ type SchemeShape = z.infer<typeof schemeObject>;
 function schemeSemantics(s: SchemeShape): Problem[] {
   const problems: Problem[] = [...validatePriceParams(s.price).map((p) => ({ ...p, path: `price.${p.path}` }))];
   const seen = new Map<string, number>();
-  let objective = new Decimal(0), subjective = new Decimal(0);
+  let objective = new Decimal(0),
+    subjective = new Decimal(0);
   s.items.forEach((it, i) => {
     const first = seen.get(it.id);
-    if (first !== undefined) problems.push(problem(`items[${i}].id`, 'scoring.duplicateItem', { value: it.id, other: `items[${first}]` }));
+    if (first !== undefined)
+      problems.push(problem(`items[${i}].id`, 'scoring.duplicateItem', { value: it.id, other: `items[${first}]` }));
     else seen.set(it.id, i);
     const def: AnyProcurementItemDefinition = procurementItemRegistry[it.kind];
     const max = def.maxPoints(it.params);
@@ -58,13 +64,31 @@ function schemeSemantics(s: SchemeShape): Problem[] {
   });
   const total = dec(s.price.weight).plus(objective).plus(subjective);
   if (!total.eq(dec(s.totalPoints))) {
-    problems.push(problem('items', 'procurement.totalMismatch', { price: s.price.weight, objective: objective.toString(), subjective: subjective.toString(), total: total.toString(), totalPoints: s.totalPoints }));
+    problems.push(
+      problem('items', 'procurement.totalMismatch', {
+        price: s.price.weight,
+        objective: objective.toString(),
+        subjective: subjective.toString(),
+        total: total.toString(),
+        totalPoints: s.totalPoints,
+      }),
+    );
   }
   if (s.groupTotals?.objective !== undefined && !objective.eq(dec(s.groupTotals.objective))) {
-    problems.push(problem('groupTotals.objective', 'procurement.objectiveTotalMismatch', { sum: objective.toString(), expected: s.groupTotals.objective }));
+    problems.push(
+      problem('groupTotals.objective', 'procurement.objectiveTotalMismatch', {
+        sum: objective.toString(),
+        expected: s.groupTotals.objective,
+      }),
+    );
   }
   if (s.groupTotals?.subjective !== undefined && !subjective.eq(dec(s.groupTotals.subjective))) {
-    problems.push(problem('groupTotals.subjective', 'procurement.subjectiveTotalMismatch', { sum: subjective.toString(), expected: s.groupTotals.subjective }));
+    problems.push(
+      problem('groupTotals.subjective', 'procurement.subjectiveTotalMismatch', {
+        sum: subjective.toString(),
+        expected: s.groupTotals.subjective,
+      }),
+    );
   }
   return problems;
 }

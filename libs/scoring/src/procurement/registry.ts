@@ -14,5 +14,7 @@ export type ProcurementItemKind = keyof typeof procurementItemRegistry;
 export const procurementItemKinds = Object.keys(procurementItemRegistry) as ProcurementItemKind[];
 
 export function getProcurementItem(kind: string): AnyProcurementItemDefinition | undefined {
-  return Object.prototype.hasOwnProperty.call(procurementItemRegistry, kind) ? (procurementItemRegistry as Record<string, AnyProcurementItemDefinition>)[kind] : undefined;
+  return Object.prototype.hasOwnProperty.call(procurementItemRegistry, kind)
+    ? (procurementItemRegistry as Record<string, AnyProcurementItemDefinition>)[kind]
+    : undefined;
 }

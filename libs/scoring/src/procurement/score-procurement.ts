@@ -1,4 +1,15 @@
-import { dec, Decimal, decimalInput, formatPath, problem, problemIssue, toFixed2, ValidationError, zodProblems, type Problem } from '@ledger/kernel';
+import {
+  dec,
+  Decimal,
+  decimalInput,
+  formatPath,
+  problem,
+  problemIssue,
+  toFixed2,
+  ValidationError,
+  zodProblems,
+  type Problem,
+} from '@ledger/kernel';
 import { z } from 'zod';
 import { explain } from '../shared/format';
 import type { ScoringExplanation, ScoringFlag } from '../types';
@@ -36,8 +47,20 @@ export const procurementInputSchema = z.object({
 export type ProcurementInput = z.input<typeof procurementInputSchema>;
 
 /** `explanation` is the audit account; `explained` the same as code + params, for readers. */
-export type ItemLine = { itemId: string; label: string; kind: string; points: string; explanation: string; explained: ScoringExplanation };
-export type SubjectiveLine = { itemId: string; label: string; mean: string; perEvaluator: { evaluatorId: string; points: string; explanation: string; explained: ScoringExplanation }[] };
+export type ItemLine = {
+  itemId: string;
+  label: string;
+  kind: string;
+  points: string;
+  explanation: string;
+  explained: ScoringExplanation;
+};
+export type SubjectiveLine = {
+  itemId: string;
+  label: string;
+  mean: string;
+  perEvaluator: { evaluatorId: string; points: string; explanation: string; explained: ScoringExplanation }[];
+};
 export type BidderResult = {
   bidderId: string;
   name?: string;
@@ -62,7 +85,13 @@ export type BidderResult = {
   total?: string;
   rank?: number;
 };
-export type RankingLine = { rank: number; bidderId: string; total: string; price: string; decidedBy: 'score' | 'price' | 'technical' | 'unresolved' };
+export type RankingLine = {
+  rank: number;
+  bidderId: string;
+  total: string;
+  price: string;
+  decidedBy: 'score' | 'price' | 'technical' | 'unresolved';
+};
 export type ProcurementResult = {
   budget: string;
   basePrice: { bidderId: string; evaluatedPrice: string } | null;
@@ -74,7 +103,10 @@ export type ProcurementResult = {
 
 type Parsed = z.output<typeof procurementInputSchema>;
 
-function checkInputs(scheme: ProcurementScheme, raw: unknown): { problems: Problem[]; input?: Parsed; parsedItems: Map<string, unknown> } {
+function checkInputs(
+  scheme: ProcurementScheme,
+  raw: unknown,
+): { problems: Problem[]; input?: Parsed; parsedItems: Map<string, unknown> } {
   const parsedItems = new Map<string, unknown>();
   const r = procurementInputSchema.safeParse(raw);
   if (!r.success) return { problems: zodProblems(r.error), parsedItems };
@@ -84,22 +116,36 @@ function checkInputs(scheme: ProcurementScheme, raw: unknown): { problems: Probl
   const bidIndex = new Map<string, number>();
   input.bids.forEach((b, i) => {
     const first = bidIndex.get(b.bidderId);
-    if (first !== undefined) problems.push(problem(`bids[${i}].bidderId`, 'procurement.duplicateBidder', { value: b.bidderId, other: `bids[${first}]` }));
+    if (first !== undefined)
+      problems.push(
+        problem(`bids[${i}].bidderId`, 'procurement.duplicateBidder', { value: b.bidderId, other: `bids[${first}]` }),
+      );
     else bidIndex.set(b.bidderId, i);
-    if (b.preferenceBasis && !b.smallOrMicro) problems.push(problem(`bids[${i}].preferenceBasis`, 'procurement.preferenceWithoutSmallMicro'));
+    if (b.preferenceBasis && !b.smallOrMicro)
+      problems.push(problem(`bids[${i}].preferenceBasis`, 'procurement.preferenceWithoutSmallMicro'));
   });
   const validBid = (b: Parsed['bids'][number]) => !b.disqualified && dec(b.price).lte(budget);
   const bidItems = scheme.items.filter((it) => procurementItemRegistry[it.kind].source === 'bid');
   const sheetItems = scheme.items.filter((it) => procurementItemRegistry[it.kind].source === 'sheet');
   input.bids.forEach((b, i) => {
     for (const key of Object.keys(b.objective)) {
-      if (!bidItems.some((it) => it.id === key)) problems.push(problem(formatPath(['bids', i, 'objective', key]), 'procurement.notObjectiveItem', { known: bidItems.map((it) => it.id) }));
+      if (!bidItems.some((it) => it.id === key))
+        problems.push(
+          problem(formatPath(['bids', i, 'objective', key]), 'procurement.notObjectiveItem', {
+            known: bidItems.map((it) => it.id),
+          }),
+        );
     }
     if (!validBid(b)) return; // an invalid bid is not scored, so its answers need not be complete
     for (const it of bidItems) {
       const def: AnyProcurementItemDefinition = procurementItemRegistry[it.kind];
       const v = b.objective[it.id];
-      if (v === undefined) { problems.push(problem(formatPath(['bids', i, 'objective', it.id]), 'procurement.answerRequired', { label: it.label })); continue; }
+      if (v === undefined) {
+        problems.push(
+          problem(formatPath(['bids', i, 'objective', it.id]), 'procurement.answerRequired', { label: it.label }),
+        );
+        continue;
+      }
       const pr = def.inputSchema(it.params).safeParse(v);
       if (pr.success) parsedItems.set(`bid:${b.bidderId}:${it.id}`, pr.data);
       else problems.push(...zodProblems(pr.error, ['bids', i, 'objective', it.id]));
@@ -111,18 +157,38 @@ function checkInputs(scheme: ProcurementScheme, raw: unknown): { problems: Probl
     if (!evaluators.includes(s.evaluatorId)) evaluators.push(s.evaluatorId);
     const key = `${s.evaluatorId}\u0000${s.bidderId}`;
     const first = sheetIndex.get(key);
-    if (first !== undefined) problems.push(problem(`sheets[${i}]`, 'procurement.duplicateSheet', { evaluator: s.evaluatorId, bidder: s.bidderId, other: `sheets[${first}]` }));
+    if (first !== undefined)
+      problems.push(
+        problem(`sheets[${i}]`, 'procurement.duplicateSheet', {
+          evaluator: s.evaluatorId,
+          bidder: s.bidderId,
+          other: `sheets[${first}]`,
+        }),
+      );
     else sheetIndex.set(key, i);
     const bi = bidIndex.get(s.bidderId);
-    if (bi === undefined) { problems.push(problem(`sheets[${i}].bidderId`, 'procurement.noBid', { value: s.bidderId })); return; }
+    if (bi === undefined) {
+      problems.push(problem(`sheets[${i}].bidderId`, 'procurement.noBid', { value: s.bidderId }));
+      return;
+    }
     for (const k of Object.keys(s.items)) {
-      if (!sheetItems.some((it) => it.id === k)) problems.push(problem(formatPath(['sheets', i, 'items', k]), 'procurement.notSubjectiveItem', { known: sheetItems.map((it) => it.id) }));
+      if (!sheetItems.some((it) => it.id === k))
+        problems.push(
+          problem(formatPath(['sheets', i, 'items', k]), 'procurement.notSubjectiveItem', {
+            known: sheetItems.map((it) => it.id),
+          }),
+        );
     }
     if (!validBid(input.bids[bi])) return;
     for (const it of sheetItems) {
       const def: AnyProcurementItemDefinition = procurementItemRegistry[it.kind];
       const v = s.items[it.id];
-      if (v === undefined) { problems.push(problem(formatPath(['sheets', i, 'items', it.id]), 'procurement.answerRequired', { label: it.label })); continue; }
+      if (v === undefined) {
+        problems.push(
+          problem(formatPath(['sheets', i, 'items', it.id]), 'procurement.answerRequired', { label: it.label }),
+        );
+        continue;
+      }
       const pr = def.inputSchema(it.params).safeParse(v);
       if (pr.success) parsedItems.set(`sheet:${s.evaluatorId}:${s.bidderId}:${it.id}`, pr.data);
       else problems.push(...zodProblems(pr.error, ['sheets', i, 'items', it.id]));
@@ -133,7 +199,8 @@ function checkInputs(scheme: ProcurementScheme, raw: unknown): { problems: Probl
     if (evaluators.length === 0 && input.bids.some(validBid)) problems.push(problem('sheets', 'procurement.noSheets'));
     for (const e of evaluators) {
       for (const b of input.bids) {
-        if (validBid(b) && !sheetIndex.has(`${e}\u0000${b.bidderId}`)) problems.push(problem('sheets', 'procurement.sheetMissing', { evaluator: e, bidder: b.bidderId }));
+        if (validBid(b) && !sheetIndex.has(`${e}\u0000${b.bidderId}`))
+          problems.push(problem('sheets', 'procurement.sheetMissing', { evaluator: e, bidder: b.bidderId }));
       }
     }
   }
@@ -141,7 +208,10 @@ function checkInputs(scheme: ProcurementScheme, raw: unknown): { problems: Probl
 }
 
 /** Every problem of a procurement input (paths `bids[2].objective.O1`, `sheets[5].items.S3.flaws`). */
-export function checkProcurementInputs(schemeInput: ProcurementSchemeInput | ProcurementScheme, input: unknown): Problem[] {
+export function checkProcurementInputs(
+  schemeInput: ProcurementSchemeInput | ProcurementScheme,
+  input: unknown,
+): Problem[] {
   return checkInputs(parseProcurementScheme(schemeInput), input).problems;
 }
 
@@ -161,7 +231,10 @@ export function parseProcurementScheme(scheme: unknown): ProcurementScheme {
  * items from the bid record, subjective items as the mean over evaluators, total, and the ranking
  * (score ↓, then price ↑, then technical score ↓; L3277). Pure; throws ValidationError listing every problem.
  */
-export function scoreProcurement(schemeInput: ProcurementSchemeInput | ProcurementScheme, rawInput: ProcurementInput): ProcurementResult {
+export function scoreProcurement(
+  schemeInput: ProcurementSchemeInput | ProcurementScheme,
+  rawInput: ProcurementInput,
+): ProcurementResult {
   const scheme = parseProcurementScheme(schemeInput);
   const { problems, input, parsedItems } = checkInputs(scheme, rawInput);
   if (problems.length || !input) throw new ValidationError(problems);
@@ -195,7 +268,10 @@ export function scoreProcurement(schemeInput: ProcurementSchemeInput | Procureme
   const invalidCount = bidders.length - valid.length;
   if (invalidCount) notes.push(`${invalidCount} bid(s) invalid and excluded from the base price and the ranking`);
   if (valid.length < scheme.minValidBids) {
-    flags.push({ code: 'TOO_FEW_VALID_BIDS', message: `${valid.length} valid bid(s), fewer than ${scheme.minValidBids}: the procurement may have to be terminated and re-run (27.6/27.7)` });
+    flags.push({
+      code: 'TOO_FEW_VALID_BIDS',
+      message: `${valid.length} valid bid(s), fewer than ${scheme.minValidBids}: the procurement may have to be terminated and re-run (27.6/27.7)`,
+    });
   }
   let basePrice: ProcurementResult['basePrice'] = null;
   if (valid.length) {
@@ -209,19 +285,38 @@ export function scoreProcurement(schemeInput: ProcurementSchemeInput | Procureme
       if (!src) continue;
       const ev = dec(r.evaluatedPrice);
       const ps = priceScore(scheme.price, base, ev);
-      const evText = src.smallOrMicro ? `${r.price} × (1 − ${deduction} %) = ${r.evaluatedPrice} (小微企业${src.preferenceBasis && src.preferenceBasis !== 'small-micro' ? `, ${src.preferenceBasis}` : ''})` : r.evaluatedPrice;
+      const evText = src.smallOrMicro
+        ? `${r.price} × (1 − ${deduction} %) = ${r.evaluatedPrice} (小微企业${src.preferenceBasis && src.preferenceBasis !== 'small-micro' ? `, ${src.preferenceBasis}` : ''})`
+        : r.evaluatedPrice;
       r.priceScore = ps.toString();
       r.priceExplanation = `价格得分 = 评标基准价 ${baseBidder.evaluatedPrice} ÷ ${evText} × ${scheme.price.weight} = ${toFixed2(ps)}`;
-      const figures = { base: baseBidder.evaluatedPrice, evaluated: r.evaluatedPrice, weight: scheme.price.weight, score: ps.toString() };
+      const figures = {
+        base: baseBidder.evaluatedPrice,
+        evaluated: r.evaluatedPrice,
+        weight: scheme.price.weight,
+        score: ps.toString(),
+      };
       r.priceExplained = src.smallOrMicro
-        ? explain('procurement.price.small-micro', { ...figures, price: r.price, deduction, preference: src.preferenceBasis ?? 'small-micro' })
+        ? explain('procurement.price.small-micro', {
+            ...figures,
+            price: r.price,
+            deduction,
+            preference: src.preferenceBasis ?? 'small-micro',
+          })
         : explain('procurement.price', figures);
       let objective = new Decimal(0);
       for (const it of bidItems) {
         const def: AnyProcurementItemDefinition = procurementItemRegistry[it.kind];
         const s = def.evaluate(it.params, parsedItems.get(`bid:${r.bidderId}:${it.id}`));
         objective = objective.plus(dec(s.points));
-        r.objective.push({ itemId: it.id, label: it.label, kind: it.kind, points: s.points, explanation: s.explanation, explained: s.explained });
+        r.objective.push({
+          itemId: it.id,
+          label: it.label,
+          kind: it.kind,
+          points: s.points,
+          explanation: s.explanation,
+          explained: s.explained,
+        });
       }
       const perEvaluatorSubjective = new Map<string, Decimal>(evaluators.map((e) => [e, new Decimal(0)]));
       for (const it of sheetItems) {
@@ -239,7 +334,10 @@ export function scoreProcurement(schemeInput: ProcurementSchemeInput | Procureme
         ? [...perEvaluatorSubjective.values()].reduce((a, v) => a.plus(v), new Decimal(0)).div(evaluators.length)
         : new Decimal(0);
       const common = ps.plus(objective);
-      r.evaluatorTotals = evaluators.map((e) => ({ evaluatorId: e, total: toFixed2(common.plus(perEvaluatorSubjective.get(e) ?? 0)) }));
+      r.evaluatorTotals = evaluators.map((e) => ({
+        evaluatorId: e,
+        total: toFixed2(common.plus(perEvaluatorSubjective.get(e) ?? 0)),
+      }));
       r.objectiveTotal = objective.toString();
       r.subjectiveTotal = subjective.toString();
       const total = common.plus(subjective);
@@ -256,10 +354,13 @@ export function scoreProcurement(schemeInput: ProcurementSchemeInput | Procureme
 }
 
 function rank(scheme: ProcurementScheme, valid: BidderResult[], flags: ScoringFlag[], notes: string[]): RankingLine[] {
-  const score = (b: BidderResult) => (scheme.ranking.scoreBasis === 'rounded' ? dec(b.total ?? '0') : dec(b.totalExact ?? '0'));
+  const score = (b: BidderResult) =>
+    scheme.ranking.scoreBasis === 'rounded' ? dec(b.total ?? '0') : dec(b.totalExact ?? '0');
   const price = (b: BidderResult) => dec(scheme.ranking.tiePrice === 'bid' ? b.price : b.evaluatedPrice);
   const technical = (b: BidderResult) => dec(b.objectiveTotal ?? '0').plus(dec(b.subjectiveTotal ?? '0'));
-  const sorted = [...valid].sort((a, b) => score(b).cmp(score(a)) || price(a).cmp(price(b)) || technical(b).cmp(technical(a)));
+  const sorted = [...valid].sort(
+    (a, b) => score(b).cmp(score(a)) || price(a).cmp(price(b)) || technical(b).cmp(technical(a)),
+  );
   const lines: RankingLine[] = [];
   sorted.forEach((b, i) => {
     const prev = sorted[i - 1];
@@ -273,14 +374,25 @@ function rank(scheme: ProcurementScheme, valid: BidderResult[], flags: ScoringFl
     const order = ['score', 'price', 'technical', 'unresolved'] as const;
     const d = [decided(prev), decided(next)].sort((x, y) => order.indexOf(y) - order.indexOf(x))[0];
     const rankNo = prev && decided(prev) === 'unresolved' ? lines[i - 1].rank : i + 1;
-    lines.push({ rank: rankNo, bidderId: b.bidderId, total: b.total ?? '0.00', price: price(b).toFixed(2), decidedBy: d });
+    lines.push({
+      rank: rankNo,
+      bidderId: b.bidderId,
+      total: b.total ?? '0.00',
+      price: price(b).toFixed(2),
+      decidedBy: d,
+    });
   });
   if (lines.some((l) => l.decidedBy === 'technical')) {
-    notes.push('a tie on score and price was broken by the technical score (objective + subjective) as the measure of 技术指标优劣 (L3277); the panel should confirm');
+    notes.push(
+      'a tie on score and price was broken by the technical score (objective + subjective) as the measure of 技术指标优劣 (L3277); the panel should confirm',
+    );
   }
   const unresolved = lines.filter((l) => l.decidedBy === 'unresolved').map((l) => l.bidderId);
   if (unresolved.length) {
-    flags.push({ code: 'TIE_UNRESOLVED', message: `equal score, price and technical score: ${unresolved.join(', ')} share a rank; the panel decides (按技术指标优劣)` });
+    flags.push({
+      code: 'TIE_UNRESOLVED',
+      message: `equal score, price and technical score: ${unresolved.join(', ')} share a rank; the panel decides (按技术指标优劣)`,
+    });
   }
   return lines;
 }

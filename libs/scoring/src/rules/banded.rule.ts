@@ -1,6 +1,13 @@
 import { addProblem, dec, decimalInput, toFixed2, type Problem } from '@ledger/kernel';
 import { z } from 'zod';
-import { checkInDomain, describeInterval, domainSchema, findBand, pointsBandSchema, validateBands } from '../shared/bands';
+import {
+  checkInDomain,
+  describeInterval,
+  domainSchema,
+  findBand,
+  pointsBandSchema,
+  validateBands,
+} from '../shared/bands';
 import { explain, points2, signed } from '../shared/format';
 import type { ScoringExplanation } from '../types';
 import type { ComponentResult, RuleDefinition } from '../types';
@@ -56,13 +63,30 @@ export const bandedRule: RuleDefinition<BandedParams, BandedInput> = {
     // The band is decided on the exact value; say so when the 2-dp figure would read as another band.
     const shownBand = findBand(params.bands, dec(shown));
     if (shownBand !== i) {
-      notes.push(`${params.metric} is ${x.toString()}${unit} exactly; it shows as ${shown} but falls in band ${describeInterval(band)}`);
-      notesExplained.push(explain('score.banded.shown-elsewhere', { metric: params.metric, value: x.toString(), unit: params.unit, shown, band: describeInterval(band) }));
+      notes.push(
+        `${params.metric} is ${x.toString()}${unit} exactly; it shows as ${shown} but falls in band ${describeInterval(band)}`,
+      );
+      notesExplained.push(
+        explain('score.banded.shown-elsewhere', {
+          metric: params.metric,
+          value: x.toString(),
+          unit: params.unit,
+          shown,
+          band: describeInterval(band),
+        }),
+      );
     }
     return {
       points: points2(band.points),
       explanation: `${params.metric} ${shown}${unit} in band ${describeInterval(band)}${band.label ? ` (${band.label})` : ''} → ${signed(band.points)}`,
-      explained: explain('score.banded', { metric: params.metric, shown, unit: params.unit, band: describeInterval(band), label: band.label, points: band.points }),
+      explained: explain('score.banded', {
+        metric: params.metric,
+        shown,
+        unit: params.unit,
+        band: describeInterval(band),
+        label: band.label,
+        points: band.points,
+      }),
       details: { value: x.toString(), band: i },
       ...(notes.length ? { notes, notesExplained } : {}),
     };

@@ -19,7 +19,10 @@ export const choiceTableRule: RuleDefinition<ChoiceTableParams, ChoiceTableInput
     const problems: Problem[] = [];
     params.choices.forEach((c, i) => {
       const first = params.choices.findIndex((o) => o.value === c.value);
-      if (first !== i) problems.push(problem(`choices[${i}].value`, 'scoring.duplicateChoice', { value: c.value, other: `choices[${first}]` }));
+      if (first !== i)
+        problems.push(
+          problem(`choices[${i}].value`, 'scoring.duplicateChoice', { value: c.value, other: `choices[${first}]` }),
+        );
     });
     return problems;
   },

@@ -1,10 +1,24 @@
-import { dec, decimalInput, Decimal, positiveDecimalInput, roundHalfUp, toFixed2, type Problem, problem, problemIssue } from '@ledger/kernel';
+import {
+  dec,
+  decimalInput,
+  Decimal,
+  positiveDecimalInput,
+  roundHalfUp,
+  toFixed2,
+  type Problem,
+  problem,
+  problemIssue,
+} from '@ledger/kernel';
 import { z } from 'zod';
 import { describeInterval, findBand, intervalSchema, validateBands } from '../shared/bands';
 import { explain } from '../shared/format';
 import type { ComponentResult, RuleDefinition } from '../types';
 
-export const gradeBandSchema = intervalSchema.extend({ grade: z.string().min(1), passes: z.boolean(), label: z.string().optional() });
+export const gradeBandSchema = intervalSchema.extend({
+  grade: z.string().min(1),
+  passes: z.boolean(),
+  label: z.string().optional(),
+});
 export type GradeBand = z.infer<typeof gradeBandSchema>;
 
 export const itemAverageGradeParamsSchema = z.object({
@@ -27,19 +41,32 @@ export const itemAverageGradeRule: RuleDefinition<ItemAverageGradeParams, ItemAv
     const problems: Problem[] = [];
     params.items.forEach((it, i) => {
       const first = params.items.findIndex((o) => o.id === it.id);
-      if (first !== i) problems.push(problem(`items[${i}].id`, 'scoring.duplicateItem', { value: it.id, other: `items[${first}]` }));
+      if (first !== i)
+        problems.push(problem(`items[${i}].id`, 'scoring.duplicateItem', { value: it.id, other: `items[${first}]` }));
     });
-    problems.push(...validateBands(params.grades, { min: { value: '0', inclusive: true }, max: { value: params.itemMax, inclusive: true } }, 'grades'));
+    problems.push(
+      ...validateBands(
+        params.grades,
+        { min: { value: '0', inclusive: true }, max: { value: params.itemMax, inclusive: true } },
+        'grades',
+      ),
+    );
     params.grades.forEach((g, i) => {
       const first = params.grades.findIndex((o) => o.grade === g.grade);
-      if (first !== i) problems.push(problem(`grades[${i}].grade`, 'scoring.duplicateGrade', { value: g.grade, other: `grades[${first}]` }));
+      if (first !== i)
+        problems.push(
+          problem(`grades[${i}].grade`, 'scoring.duplicateGrade', { value: g.grade, other: `grades[${first}]` }),
+        );
     });
     return problems;
   },
   inputSchema(params) {
     const shape: Record<string, z.ZodType<string>> = {};
     for (const it of params.items) {
-      shape[it.id] = decimalInput.refine((v) => dec(v).gte(0) && dec(v).lte(dec(params.itemMax)), problemIssue('number.range', { min: 0, max: params.itemMax }));
+      shape[it.id] = decimalInput.refine(
+        (v) => dec(v).gte(0) && dec(v).lte(dec(params.itemMax)),
+        problemIssue('number.range', { min: 0, max: params.itemMax }),
+      );
     }
     return z.strictObject(shape);
   },
@@ -49,12 +76,22 @@ export const itemAverageGradeRule: RuleDefinition<ItemAverageGradeParams, ItemAv
     // The grade is read from the average as written on the form (two decimals, half up).
     const average = roundHalfUp(exact, 2);
     const i = findBand(params.grades, average);
-    if (i < 0) throw new Error(`item-average-grade: ${average.toString()} is in no grade band; the parameters were not validated`);
+    if (i < 0)
+      throw new Error(
+        `item-average-grade: ${average.toString()} is in no grade band; the parameters were not validated`,
+      );
     const g = params.grades[i];
     return {
       points: toFixed2(average),
       explanation: `average of ${params.items.length} items = ${sum.toString()} ÷ ${params.items.length} = ${toFixed2(average)} in ${describeInterval(g)} → grade ${g.grade} (${g.passes ? 'passes' : 'fails'})`,
-      explained: explain('score.item-average', { items: params.items.length, sum: sum.toString(), average: average.toString(), band: describeInterval(g), grade: g.grade, passes: String(g.passes) }),
+      explained: explain('score.item-average', {
+        items: params.items.length,
+        sum: sum.toString(),
+        average: average.toString(),
+        band: describeInterval(g),
+        grade: g.grade,
+        passes: String(g.passes),
+      }),
       details: { sum: sum.toString(), average: toFixed2(average), items: params.items.length, grade: g.grade },
       grade: { letter: g.grade, passes: g.passes },
     };

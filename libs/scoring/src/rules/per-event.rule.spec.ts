@@ -4,7 +4,11 @@ const p = perEventRule.paramsSchema.parse({ event: '重大数据安全事件', p
 const capped = perEventRule.paramsSchema.parse({ event: '有效投诉', pointsPerEvent: -2, cap: 5 });
 
 describe('per-event', () => {
-  it.each([[0, '0.00'], [1, '-5.00'], [3, '-15.00']])('%i incident(s) → %s', (n, pts) => {
+  it.each([
+    [0, '0.00'],
+    [1, '-5.00'],
+    [3, '-15.00'],
+  ])('%i incident(s) → %s', (n, pts) => {
     expect(perEventRule.evaluate(p, n).points).toBe(pts);
   });
   it('takes a list of events and names them', () => {

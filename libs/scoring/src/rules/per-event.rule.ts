@@ -14,7 +14,11 @@ export const perEventParamsSchema = z.object({
 });
 export type PerEventParams = z.infer<typeof perEventParamsSchema>;
 
-const eventSchema = z.object({ id: z.string().optional(), date: z.string().optional(), description: z.string().optional() });
+const eventSchema = z.object({
+  id: z.string().optional(),
+  date: z.string().optional(),
+  description: z.string().optional(),
+});
 /** Either a count, or the list of events (so the breakdown can name them). */
 export type PerEventInput = number | z.infer<typeof eventSchema>[];
 
@@ -28,7 +32,9 @@ export const perEventRule: RuleDefinition<PerEventParams, PerEventInput> = {
     return problems;
   },
   inputSchema() {
-    return z.union([z.number().int().nonnegative(), z.array(eventSchema)], { error: 'must be a non-negative whole count or a list of events' });
+    return z.union([z.number().int().nonnegative(), z.array(eventSchema)], {
+      error: 'must be a non-negative whole count or a list of events',
+    });
   },
   evaluate(params, input): ComponentResult {
     const count = typeof input === 'number' ? input : input.length;
@@ -40,7 +46,9 @@ export const perEventRule: RuleDefinition<PerEventParams, PerEventInput> = {
     if (params.cap !== undefined && raw.abs().gt(dec(params.cap))) {
       total = dec(params.cap).times(raw.isNegative() ? -1 : 1);
       notes.push(`${params.event}: ${signed(raw)} capped at ${signed(total)}`);
-      notesExplained.push(explain('score.per-event.capped', { event: params.event, raw: raw.toString(), total: total.toString() }));
+      notesExplained.push(
+        explain('score.per-event.capped', { event: params.event, raw: raw.toString(), total: total.toString() }),
+      );
     }
     const ids = typeof input === 'number' ? [] : input.map((e, i) => e.id ?? e.description ?? `#${i + 1}`);
     return {

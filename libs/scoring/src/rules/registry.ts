@@ -18,5 +18,7 @@ export type RuleKind = keyof typeof ruleRegistry;
 export const ruleKinds = Object.keys(ruleRegistry) as RuleKind[];
 
 export function getRule(kind: string): AnyRuleDefinition | undefined {
-  return Object.prototype.hasOwnProperty.call(ruleRegistry, kind) ? (ruleRegistry as Record<string, AnyRuleDefinition>)[kind] : undefined;
+  return Object.prototype.hasOwnProperty.call(ruleRegistry, kind)
+    ? (ruleRegistry as Record<string, AnyRuleDefinition>)[kind]
+    : undefined;
 }

@@ -9,10 +9,21 @@ const exact = (id: string, total: string) => {
   const t = dec(total);
   const min = (a: Decimal, b: Decimal) => (a.lt(b) ? a : b);
   const max0 = (a: Decimal) => (a.isNegative() ? dec(0) : a);
-  return { personId: id, attitude: min(t, dec(30)).toString(), ability: min(max0(t.minus(30)), dec(30)).toString(), results: max0(t.minus(60)).toString() };
+  return {
+    personId: id,
+    attitude: min(t, dec(30)).toString(),
+    ability: min(max0(t.minus(30)), dec(30)).toString(),
+    results: max0(t.minus(60)).toString(),
+  };
 };
 /** A person whose parts add up to `total` (≤ 100). */
-const person = (id: string, total: number, bonuses?: number[]) => ({ personId: id, attitude: Math.min(30, total), ability: Math.min(30, Math.max(0, total - 30)), results: Math.max(0, total - 60), ...(bonuses ? { bonuses } : {}) });
+const person = (id: string, total: number, bonuses?: number[]) => ({
+  personId: id,
+  attitude: Math.min(30, total),
+  ability: Math.min(30, Math.max(0, total - 30)),
+  results: Math.max(0, total - 60),
+  ...(bonuses ? { bonuses } : {}),
+});
 
 describe('staff-average (seed 000: 态度30 + 能力30 + 结果40, +3..5 per task)', () => {
   it('the preset parameters are valid', () => {
@@ -20,8 +31,19 @@ describe('staff-average (seed 000: 态度30 + 能力30 + 结果40, +3..5 per tas
   });
 
   it.each([
-    [100, '5.00'], [90, '5.00'], ['89.99', '0.00'], [84, '0.00'], ['80.01', '0.00'], [80, '0.00'], ['79.99', '-5.00'], [72, '-5.00'],
-    [70, '-5.00'], ['69.99', '-10.00'], [60, '-10.00'], ['59.99', '-15.00'], [0, '-15.00'],
+    [100, '5.00'],
+    [90, '5.00'],
+    ['89.99', '0.00'],
+    [84, '0.00'],
+    ['80.01', '0.00'],
+    [80, '0.00'],
+    ['79.99', '-5.00'],
+    [72, '-5.00'],
+    [70, '-5.00'],
+    ['69.99', '-10.00'],
+    [60, '-10.00'],
+    ['59.99', '-15.00'],
+    [0, '-15.00'],
   ])('average %s → %s', (avg, pts) => {
     const res = staffAverageRule.evaluate(params, parse([exact('a', String(avg))]));
     expect(res.details?.average).toBe(dec(avg).toString());
@@ -71,7 +93,9 @@ describe('staff-average (seed 000: 态度30 + 能力30 + 结果40, +3..5 per tas
 
   it('flags duplicate people', () => {
     const r = staffAverageRule.inputSchema(params).safeParse([person('a', 80), person('a', 90)]);
-    expect(r.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(['1.personId: duplicate person "a" (also [0])']);
+    expect(r.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+      '1.personId: duplicate person "a" (also [0])',
+    ]);
   });
 
   it('no staff scored → 0 with a note', () => {
@@ -83,7 +107,10 @@ describe('staff-average (seed 000: 态度30 + 能力30 + 结果40, +3..5 per tas
   it('validates parameters (duplicate parts, bonus range, ladder, domain vs cap)', () => {
     const bad = staffAverageRule.paramsSchema.parse({
       ...staffComponent.params,
-      parts: [{ id: 'a', max: 30 }, { id: 'a', max: 10 }],
+      parts: [
+        { id: 'a', max: 30 },
+        { id: 'a', max: 10 },
+      ],
       taskBonus: { min: 5, max: 3 },
       personCap: null,
     });
@@ -97,7 +124,10 @@ describe('staff-average (seed 000: 态度30 + 能力30 + 结果40, +3..5 per tas
   it('its schema states the sign of every maximum, bonus, cap and threshold', () => {
     const r = staffAverageRule.paramsSchema.safeParse({
       ...staffComponent.params,
-      parts: [{ id: 'a', max: 0 }, { id: 'b', max: -30 }],
+      parts: [
+        { id: 'a', max: 0 },
+        { id: 'b', max: -30 },
+      ],
       taskBonus: { min: -3, max: -1 },
       personCap: -100,
       flagBelow: { threshold: -70 },

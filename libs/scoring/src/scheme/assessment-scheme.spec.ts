@@ -1,9 +1,23 @@
 import { dec, ValidationError, type Problem } from '@ledger/kernel';
 import fc from 'fast-check';
 import { plannedAchievementRate, specialAttentionDelay, type TicketRecord } from '../derived-metrics';
-import { achievementRateComponent, delayComponent, huaianScheme, qinghaiItems, qinghaiScheme, xuzhouScheme } from '../fixtures/seed-schemes';
+import {
+  achievementRateComponent,
+  delayComponent,
+  huaianScheme,
+  qinghaiItems,
+  qinghaiScheme,
+  xuzhouScheme,
+} from '../fixtures/seed-schemes';
 import { SCORING_EXPLANATION_CODES } from '../explanation-codes';
-import { aggregatePeriods, assessmentSchemeSchema, checkAssessmentInputs, evaluateAssessment, parseAssessmentScheme, validateAssessmentScheme } from './assessment-scheme';
+import {
+  aggregatePeriods,
+  assessmentSchemeSchema,
+  checkAssessmentInputs,
+  evaluateAssessment,
+  parseAssessmentScheme,
+  validateAssessmentScheme,
+} from './assessment-scheme';
 
 const problemsOf = (f: () => unknown): Problem[] => {
   try {
@@ -28,7 +42,12 @@ function tickets(from: string, due: number, late: number, delays: number[]): Tic
   for (let i = 0; i < due; i++) {
     const expected = `${from.slice(0, 7)}-${String(10 + (i % 15)).padStart(2, '0')}`;
     const isLate = i < late;
-    out.push({ id: `T${i + 1}`, expectedCloseDate: expected, completedDate: isLate ? addDays(expected, 1) : expected, specialAttention: false });
+    out.push({
+      id: `T${i + 1}`,
+      expectedCloseDate: expected,
+      completedDate: isLate ? addDays(expected, 1) : expected,
+      specialAttention: false,
+    });
   }
   delays.forEach((d, k) => {
     // Special tickets are among the late ones: replace ticket k with a special one delayed d days.
@@ -37,7 +56,8 @@ function tickets(from: string, due: number, late: number, delays: number[]): Tic
   return out;
 }
 function addDays(date: string, days: number): string {
-  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * 86_400_000;
+  const t =
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
 }
 
@@ -75,7 +95,12 @@ describe('worked example A (Xuzhou 2026, seed 000)', () => {
 
   it('H1: 0, 0, +2, −2, +5, 0 → 105 clamped to 100.00', () => {
     expect(h1.breakdown.map((b) => [b.componentId, b.points])).toEqual([
-      ['staff', '0.00'], ['securityIncidents', '0.00'], ['achievementRate', '2.00'], ['specialDelay', '-2.00'], ['businessSatisfaction', '5.00'], ['itSatisfaction', '0.00'],
+      ['staff', '0.00'],
+      ['securityIncidents', '0.00'],
+      ['achievementRate', '2.00'],
+      ['specialDelay', '-2.00'],
+      ['businessSatisfaction', '5.00'],
+      ['itSatisfaction', '0.00'],
     ]);
     expect(h1.unclampedScore).toBe('105.00');
     expect(h1.score).toBe('100.00');
@@ -91,49 +116,97 @@ describe('worked example A (Xuzhou 2026, seed 000)', () => {
     expect(h2.clamped).toBe(false);
     expect(h2.flags.filter((f) => f.code === 'STAFF_BELOW_THRESHOLD').map((f) => f.subject)).toEqual(['xz-1', 'xz-2']);
     expect(h2.flags.some((f) => f.code === 'SCORE_BELOW_80')).toBe(true);
-    expect(h2.explanation).toBe('100.00 + (staff -5.00 + securityIncidents -5.00 + achievementRate -2.00 + specialDelay -5.00 + businessSatisfaction -3.00 + itSatisfaction -2.00) = 78.00');
+    expect(h2.explanation).toBe(
+      '100.00 + (staff -5.00 + securityIncidents -5.00 + achievementRate -2.00 + specialDelay -5.00 + businessSatisfaction -3.00 + itSatisfaction -2.00) = 78.00',
+    );
     // Explanations are data: codes and exact parameters, terms by the components' labels (no ids).
     expect(h2.explained.code).toBe('score.scheme');
     expect(h2.explained.params.unclamped).toBe('78');
     expect(h2.explained.params.terms).not.toMatch(/staff|securityIncidents|achievementRate/);
-    expect(h2.flags.find((f) => f.code === 'STAFF_BELOW_THRESHOLD')?.explained).toMatchObject({ code: 'STAFF_BELOW_THRESHOLD', params: { threshold: '70' } });
+    expect(h2.flags.find((f) => f.code === 'STAFF_BELOW_THRESHOLD')?.explained).toMatchObject({
+      code: 'STAFF_BELOW_THRESHOLD',
+      params: { threshold: '70' },
+    });
     expect(h2.flags.find((f) => f.code === 'SCORE_BELOW_80')?.explained?.code).toBe('flag.scheme-alert');
-    expect(h2.breakdown[0].explained).toMatchObject({ code: 'score.staff-average', params: { people: '9', band: '[70, 80)', points: '-5' } });
-    expect(h1.notesExplained).toContainEqual({ code: 'score.scheme.clamped', params: { unclamped: '105', min: '0', max: '100', score: '100.00' } });
+    expect(h2.breakdown[0].explained).toMatchObject({
+      code: 'score.staff-average',
+      params: { people: '9', band: '[70, 80)', points: '-5' },
+    });
+    expect(h1.notesExplained).toContainEqual({
+      code: 'score.scheme.clamped',
+      params: { unclamped: '105', min: '0', max: '100', score: '100.00' },
+    });
   });
 
   it('every code it returns is listed (the explain dictionary has a text for each listed code)', () => {
-    const codes = [h1, h2].flatMap((r) => [r.explained, ...r.notesExplained, ...r.breakdown.map((b) => b.explained), ...r.flags.map((f) => f.explained)]).map((e) => e?.code);
+    const codes = [h1, h2]
+      .flatMap((r) => [
+        r.explained,
+        ...r.notesExplained,
+        ...r.breakdown.map((b) => b.explained),
+        ...r.flags.map((f) => f.explained),
+      ])
+      .map((e) => e?.code);
     for (const c of codes) expect(SCORING_EXPLANATION_CODES).toContain(c);
   });
 
   it('year: mean of 100.00 and 78.00 = 89.00', () => {
     expect(aggregatePeriods(xuzhouScheme, [h1.score, h2.score])).toEqual({
-      score: '89.00', count: 2, expected: 2, explanation: 'mean of (100.00, 78.00) = 178 ÷ 2 = 89.00', notes: [],
+      score: '89.00',
+      count: 2,
+      expected: 2,
+      explanation: 'mean of (100.00, 78.00) = 178 ÷ 2 = 89.00',
+      notes: [],
       explained: { code: 'score.year', params: { scores: '100.00, 78.00', sum: '178', count: '2', score: '89.00' } },
       notesExplained: [],
     });
   });
 });
 
-describe('worked example B (Huai\'an 2026, seed 001)', () => {
+describe("worked example B (Huai'an 2026, seed 001)", () => {
   it('H1 76.00, H2 80.00 → year 78.00', () => {
-    const h1 = evaluateAssessment(huaianScheme, { achievementRate: '55', specialDelayDays: 45, businessSatisfaction: '不满意', itSatisfaction: '很差' });
-    const h2 = evaluateAssessment(huaianScheme, { achievementRate: '59.99', specialDelayDays: '60', businessSatisfaction: '不满意', itSatisfaction: '一般' });
+    const h1 = evaluateAssessment(huaianScheme, {
+      achievementRate: '55',
+      specialDelayDays: 45,
+      businessSatisfaction: '不满意',
+      itSatisfaction: '很差',
+    });
+    const h2 = evaluateAssessment(huaianScheme, {
+      achievementRate: '59.99',
+      specialDelayDays: '60',
+      businessSatisfaction: '不满意',
+      itSatisfaction: '一般',
+    });
     expect([h1.score, h2.score]).toEqual(['76.00', '80.00']);
     expect(aggregatePeriods(huaianScheme, [h1.score, h2.score]).score).toBe('78.00');
   });
 
   it('an undefined achievement rate (no tickets due) scores 0 with a note', () => {
-    const rate = plannedAchievementRate({ tickets: [], period: { from: '2026-01-01', to: '2026-06-30' }, asOf: '2026-07-05' });
-    const r = evaluateAssessment(huaianScheme, { achievementRate: rate.rate, specialDelayDays: 0, businessSatisfaction: '比较满意', itSatisfaction: '好' });
+    const rate = plannedAchievementRate({
+      tickets: [],
+      period: { from: '2026-01-01', to: '2026-06-30' },
+      asOf: '2026-07-05',
+    });
+    const r = evaluateAssessment(huaianScheme, {
+      achievementRate: rate.rate,
+      specialDelayDays: 0,
+      businessSatisfaction: '比较满意',
+      itSatisfaction: '好',
+    });
     expect(r.breakdown[0].points).toBe('0.00');
-    expect(r.notes).toContain('achievementRate: 计划内达成率 is undefined for this period (e.g. no tickets due), so this component scores 0');
+    expect(r.notes).toContain(
+      'achievementRate: 计划内达成率 is undefined for this period (e.g. no tickets due), so this component scores 0',
+    );
     expect(r.score).toBe('100.00');
   });
 
   it('a partial year (2025: one half) is the mean of what exists, with a note', () => {
-    expect(aggregatePeriods(huaianScheme, ['83.50'])).toMatchObject({ score: '83.50', count: 1, expected: 2, notes: ['partial year: mean of 1 of 2 half-year periods'] });
+    expect(aggregatePeriods(huaianScheme, ['83.50'])).toMatchObject({
+      score: '83.50',
+      count: 1,
+      expected: 2,
+      notes: ['partial year: mean of 1 of 2 half-year periods'],
+    });
   });
 
   it('rounds the year mean half up', () => {
@@ -151,7 +224,9 @@ describe('worked example B (Huai\'an 2026, seed 001)', () => {
 });
 
 describe('worked example C (Qinghai, seed 002): the score is the item average', () => {
-  const items = Object.fromEntries(qinghaiItems.map(([id], i) => [id, [90, 85, 88, 80, 92, 86, 84, 87, 83, '89.4', 86][i]]));
+  const items = Object.fromEntries(
+    qinghaiItems.map(([id], i) => [id, [90, 85, 88, 80, 92, 86, 84, 87, 83, '89.4', 86][i]]),
+  );
   it('86.40 → grade B, not passed, alert raised', () => {
     const r = evaluateAssessment(qinghaiScheme, { items });
     expect(r.score).toBe('86.40');
@@ -165,11 +240,22 @@ describe('worked example C (Qinghai, seed 002): the score is the item average', 
   });
   it('an item average must be the only component, with base 0 and no scheme-level grades', () => {
     const s = qinghaiScheme as unknown as { components: unknown[] };
-    const bad = { ...qinghaiScheme, base: 100, components: [...s.components, achievementRateComponent], grades: [{ grade: 'A', passes: true }] };
+    const bad = {
+      ...qinghaiScheme,
+      base: 100,
+      components: [...s.components, achievementRateComponent],
+      grades: [{ grade: 'A', passes: true }],
+    };
     expect(validateAssessmentScheme(bad)).toMatchObject([
-      { path: 'components[0]', message: 'an item-average-grade component must be the only component: the scheme score is the item average' },
+      {
+        path: 'components[0]',
+        message: 'an item-average-grade component must be the only component: the scheme score is the item average',
+      },
       { path: 'base', message: 'must be 0 when the score is an item average (item-average-grade)' },
-      { path: 'grades', message: 'the grade comes from the item-average-grade component; remove the scheme-level grades' },
+      {
+        path: 'grades',
+        message: 'the grade comes from the item-average-grade component; remove the scheme-level grades',
+      },
     ]);
   });
 });
@@ -201,31 +287,67 @@ describe('validateAssessmentScheme', () => {
         overlapping,
         { ...delayComponent, id: 'achievementRate' },
         { id: 'x', label: 'X', kind: 'bonus-points', input: 'x', params: {} },
-        { id: 'y', label: 'Y', kind: 'choice-table', input: 'y', params: { question: 'q', choices: [{ value: '好', points: 'five' }] } },
+        {
+          id: 'y',
+          label: 'Y',
+          kind: 'choice-table',
+          input: 'y',
+          params: { question: 'q', choices: [{ value: '好', points: 'five' }] },
+        },
       ],
       grades: [{ min: { value: 80, inclusive: true }, grade: 'P', passes: true }],
     };
     expect(validateAssessmentScheme(scheme)).toMatchObject([
-      { path: 'components[0].params.bands[1]', message: 'overlaps band [0]: [80, 90] and [90, ∞) both contain [90, 90]' },
-      { path: 'components[0].params.bands[1]', message: 'gap after band [2]: values in [79, 80) are covered by no band' },
-      { path: 'components[2].kind', message: 'unknown kind; known kinds: banded, choice-table, per-event, staff-average, item-average-grade' },
+      {
+        path: 'components[0].params.bands[1]',
+        message: 'overlaps band [0]: [80, 90] and [90, ∞) both contain [90, 90]',
+      },
+      {
+        path: 'components[0].params.bands[1]',
+        message: 'gap after band [2]: values in [79, 80) are covered by no band',
+      },
+      {
+        path: 'components[2].kind',
+        message: 'unknown kind; known kinds: banded, choice-table, per-event, staff-average, item-average-grade',
+      },
       { path: 'components[3].params.choices[0].points', message: '"five" is not a decimal number' },
       { path: 'components[1].id', message: 'duplicate component id "achievementRate" (also components[0])' },
     ]);
   });
 
   it('checks the clamp and the grade bands once the structure is sound', () => {
-    const scheme = { ...huaianScheme, clamp: { min: 0, max: 100 }, grades: [{ min: { value: 80, inclusive: true }, grade: 'P', passes: true }, { max: { value: 70, inclusive: false }, grade: 'F', passes: false }] };
-    expect(validateAssessmentScheme(scheme)).toMatchObject([{ path: 'grades[0]', message: 'gap after band [1]: values in [70, 80) are covered by no band' }]);
-    expect(validateAssessmentScheme({ ...huaianScheme, clamp: { min: 100, max: 0 } })).toMatchObject([{ path: 'clamp', message: 'min 100 is above max 0' }]);
+    const scheme = {
+      ...huaianScheme,
+      clamp: { min: 0, max: 100 },
+      grades: [
+        { min: { value: 80, inclusive: true }, grade: 'P', passes: true },
+        { max: { value: 70, inclusive: false }, grade: 'F', passes: false },
+      ],
+    };
+    expect(validateAssessmentScheme(scheme)).toMatchObject([
+      { path: 'grades[0]', message: 'gap after band [1]: values in [70, 80) are covered by no band' },
+    ]);
+    expect(validateAssessmentScheme({ ...huaianScheme, clamp: { min: 100, max: 0 } })).toMatchObject([
+      { path: 'clamp', message: 'min 100 is above max 0' },
+    ]);
   });
 
   it('composes: embedded in a larger schema, paths carry the outer prefix', async () => {
     const { z } = await import('zod');
     const contract = z.object({ assessment: assessmentSchemeSchema });
-    const r = contract.safeParse({ assessment: { ...huaianScheme, components: [{ ...delayComponent, params: { ...delayComponent.params, bands: delayComponent.params.bands.slice(1) } }] } });
+    const r = contract.safeParse({
+      assessment: {
+        ...huaianScheme,
+        components: [
+          { ...delayComponent, params: { ...delayComponent.params, bands: delayComponent.params.bands.slice(1) } },
+        ],
+      },
+    });
     expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['assessment.components.0.params.bands.0', 'gap before band [0]: values in [0, 0] of the domain are covered by no band'],
+      [
+        'assessment.components.0.params.bands.0',
+        'gap before band [0]: values in [0, 0] of the domain are covered by no band',
+      ],
     ]);
   });
 
@@ -263,11 +385,19 @@ describe('evaluateAssessment: input problems', () => {
   });
 
   it('inputs that are not an object are one problem', () => {
-    expect(problemsOf(() => evaluateAssessment(huaianScheme, null as never))).toMatchObject([{ path: 'inputs', message: "must be an object keyed by each component's input" }]);
+    expect(problemsOf(() => evaluateAssessment(huaianScheme, null as never))).toMatchObject([
+      { path: 'inputs', message: "must be an object keyed by each component's input" },
+    ]);
   });
 
   it('an invalid scheme is refused before inputs are read', () => {
-    const e = (() => { try { evaluateAssessment({ period: 'week' } as never, {}); } catch (x) { return x; } })();
+    const e = (() => {
+      try {
+        evaluateAssessment({ period: 'week' } as never, {});
+      } catch (x) {
+        return x;
+      }
+    })();
     expect(e).toBeInstanceOf(ValidationError);
     expect((e as ValidationError).message).toBe('invalid assessment scheme');
   });
@@ -277,7 +407,12 @@ describe('property: the score always lies within the clamp', () => {
   const business = ['非常满意', '比较满意', '一般', '不满意', '非常不满意'];
   const it_ = ['好', '一般', '差', '很差', '非常差'];
   const scheme = parseAssessmentScheme(xuzhouScheme);
-  const person = fc.record({ attitude: fc.integer({ min: 0, max: 30 }), ability: fc.integer({ min: 0, max: 30 }), results: fc.integer({ min: 0, max: 40 }), bonuses: fc.array(fc.integer({ min: 3, max: 5 }), { maxLength: 3 }) });
+  const person = fc.record({
+    attitude: fc.integer({ min: 0, max: 30 }),
+    ability: fc.integer({ min: 0, max: 30 }),
+    results: fc.integer({ min: 0, max: 40 }),
+    bonuses: fc.array(fc.integer({ min: 3, max: 5 }), { maxLength: 3 }),
+  });
   it('holds for random Xuzhou inputs', () => {
     fc.assert(
       fc.property(

@@ -1,4 +1,15 @@
-import { dec, decimalInput, Decimal, formatPath, toFixed2, ValidationError, zodProblems, type Problem, problem, addProblemAt } from '@ledger/kernel';
+import {
+  dec,
+  decimalInput,
+  Decimal,
+  formatPath,
+  toFixed2,
+  ValidationError,
+  zodProblems,
+  type Problem,
+  problem,
+  addProblemAt,
+} from '@ledger/kernel';
 import { z } from 'zod';
 import { describeInterval, findBand, validateBands } from '../shared/bands';
 import { explain, points2 } from '../shared/format';
@@ -32,11 +43,9 @@ const componentOptions = ruleKinds.map((kind) =>
   }),
 );
 
-export const assessmentComponentSchema = z.discriminatedUnion(
-  'kind',
-  nonEmpty(componentOptions),
-  { error: (iss) => (iss.code === 'invalid_union' ? `unknown kind; known kinds: ${ruleKinds.join(', ')}` : undefined) },
-);
+export const assessmentComponentSchema = z.discriminatedUnion('kind', nonEmpty(componentOptions), {
+  error: (iss) => (iss.code === 'invalid_union' ? `unknown kind; known kinds: ${ruleKinds.join(', ')}` : undefined),
+});
 export type AssessmentComponent = { id: string; label: string; kind: RuleKind; params: unknown; input: string };
 
 export const schemeAlertSchema = z.object({
@@ -65,14 +74,24 @@ type SchemeShape = z.infer<typeof schemeObject>;
 
 function schemeSemantics(s: SchemeShape): Problem[] {
   const problems: Problem[] = [];
-  const min = dec(s.clamp.min), max = dec(s.clamp.max);
+  const min = dec(s.clamp.min),
+    max = dec(s.clamp.max);
   if (min.gt(max)) problems.push(problem('clamp', 'number.minAboveMaxValues', { min: s.clamp.min, max: s.clamp.max }));
   problems.push(...duplicateIdProblems(s.components));
   if (s.grades && min.lte(max)) {
-    problems.push(...validateBands(s.grades, { min: { value: s.clamp.min, inclusive: true }, max: { value: s.clamp.max, inclusive: true } }, 'grades'));
+    problems.push(
+      ...validateBands(
+        s.grades,
+        { min: { value: s.clamp.min, inclusive: true }, max: { value: s.clamp.max, inclusive: true } },
+        'grades',
+      ),
+    );
     s.grades.forEach((g, i) => {
       const first = s.grades?.findIndex((o) => o.grade === g.grade);
-      if (first !== i) problems.push(problem(`grades[${i}].grade`, 'scoring.duplicateGrade', { value: g.grade, other: `grades[${first}]` }));
+      if (first !== i)
+        problems.push(
+          problem(`grades[${i}].grade`, 'scoring.duplicateGrade', { value: g.grade, other: `grades[${first}]` }),
+        );
     });
   }
   // A grading component (item-average-grade) makes the score the item average and its grade the scheme's.
@@ -82,11 +101,16 @@ function schemeSemantics(s: SchemeShape): Problem[] {
     if (!dec(s.base).isZero()) problems.push(problem('base', 'scoring.itemAverageBaseZero'));
     if (s.grades) problems.push(problem('grades', 'scoring.itemAverageNoGrades'));
   }
-  const letters = new Set<string>([...(s.grades ?? []).map((g) => g.grade), ...grading.flatMap(({ c }) => (c.params as { grades: { grade: string }[] }).grades.map((g) => g.grade))]);
+  const letters = new Set<string>([
+    ...(s.grades ?? []).map((g) => g.grade),
+    ...grading.flatMap(({ c }) => (c.params as { grades: { grade: string }[] }).grades.map((g) => g.grade)),
+  ]);
   (s.alerts ?? []).forEach((a, i) => {
-    if (a.scoreBelow === undefined && a.gradeIn === undefined) problems.push(problem(`alerts[${i}]`, 'scoring.alertCondition'));
+    if (a.scoreBelow === undefined && a.gradeIn === undefined)
+      problems.push(problem(`alerts[${i}]`, 'scoring.alertCondition'));
     (a.gradeIn ?? []).forEach((g, j) => {
-      if (!letters.has(g)) problems.push(problem(`alerts[${i}].gradeIn[${j}]`, 'unknown.grade', { value: g, known: [...letters] }));
+      if (!letters.has(g))
+        problems.push(problem(`alerts[${i}].gradeIn[${j}]`, 'unknown.grade', { value: g, known: [...letters] }));
     });
   });
   return problems;
@@ -99,7 +123,10 @@ function duplicateIdProblems(components: readonly unknown[]): Problem[] {
     const id = typeof c === 'object' && c !== null && 'id' in c ? (c as { id: unknown }).id : undefined;
     if (typeof id !== 'string') return;
     const first = seen.get(id);
-    if (first !== undefined) problems.push(problem(`components[${i}].id`, 'scoring.duplicateComponentId', { value: id, other: `components[${first}]` }));
+    if (first !== undefined)
+      problems.push(
+        problem(`components[${i}].id`, 'scoring.duplicateComponentId', { value: id, other: `components[${first}]` }),
+      );
     else seen.set(id, i);
   });
   return problems;
@@ -121,9 +148,11 @@ export function validateAssessmentScheme(scheme: unknown): Problem[] {
   if (r.success) return [];
   const problems = zodProblems(r.error);
   // With structural errors zod skips scheme-level refinements; still report duplicate ids.
-  const comps = typeof scheme === 'object' && scheme !== null ? (scheme as { components?: unknown }).components : undefined;
+  const comps =
+    typeof scheme === 'object' && scheme !== null ? (scheme as { components?: unknown }).components : undefined;
   if (Array.isArray(comps)) {
-    for (const p of duplicateIdProblems(comps)) if (!problems.some((q) => q.path === p.path && q.message === p.message)) problems.push(p);
+    for (const p of duplicateIdProblems(comps))
+      if (!problems.some((q) => q.path === p.path && q.message === p.message)) problems.push(p);
   }
   return problems;
 }
@@ -171,7 +200,8 @@ export function checkAssessmentInputs(scheme: AssessmentScheme, inputs: Record<s
 }
 
 /** A missing field reads "required" rather than zod's generic union message. */
-const requiredMessage = (iss: { input?: unknown; code?: string }): string | undefined => (iss.input === undefined && (iss.code === 'invalid_type' || iss.code === 'invalid_union') ? 'required' : undefined);
+const requiredMessage = (iss: { input?: unknown; code?: string }): string | undefined =>
+  iss.input === undefined && (iss.code === 'invalid_type' || iss.code === 'invalid_union') ? 'required' : undefined;
 
 function parseInputs(scheme: AssessmentScheme, inputs: Record<string, unknown>) {
   const problems: Problem[] = [];
@@ -184,12 +214,16 @@ function parseInputs(scheme: AssessmentScheme, inputs: Record<string, unknown>) 
     const def = getRule(c.kind);
     if (!def) throw new Error(`unregistered kind ${c.kind}`);
     if (!Object.prototype.hasOwnProperty.call(inputs, c.input) || inputs[c.input] === undefined) {
-      problems.push(problem(formatPath(['inputs', c.input]), 'scoring.inputRequired', { id: c.id, component: c.label }));
+      problems.push(
+        problem(formatPath(['inputs', c.input]), 'scoring.inputRequired', { id: c.id, component: c.label }),
+      );
       continue;
     }
     const r = def.inputSchema(c.params).safeParse(inputs[c.input], { error: requiredMessage });
     if (r.success) parsed.set(c.id, r.data);
-    else for (const p of zodProblems(r.error, ['inputs', c.input])) if (!problems.some((q) => q.path === p.path && q.message === p.message)) problems.push(p);
+    else
+      for (const p of zodProblems(r.error, ['inputs', c.input]))
+        if (!problems.some((q) => q.path === p.path && q.message === p.message)) problems.push(p);
   }
   return { problems, parsed };
 }
@@ -198,7 +232,10 @@ function parseInputs(scheme: AssessmentScheme, inputs: Record<string, unknown>) 
  * One period's assessment. Throws ValidationError (every problem, with paths) for a bad scheme or bad
  * inputs; otherwise pure: score = clamp(base + Σ points), two decimals half up (domain.md rule 2).
  */
-export function evaluateAssessment(schemeInput: AssessmentSchemeInput | AssessmentScheme, inputs: Record<string, unknown>): AssessmentResult {
+export function evaluateAssessment(
+  schemeInput: AssessmentSchemeInput | AssessmentScheme,
+  inputs: Record<string, unknown>,
+): AssessmentResult {
   const scheme = parseAssessmentScheme(schemeInput);
   const { problems, parsed } = parseInputs(scheme, inputs);
   if (problems.length) throw new ValidationError(problems);
@@ -206,40 +243,65 @@ export function evaluateAssessment(schemeInput: AssessmentSchemeInput | Assessme
   const flags: AssessmentFlag[] = [];
   const notes: string[] = [...(scheme.notes ?? [])];
   // The buyer's own notes are shown as typed.
-  const notesExplained: ScoringExplanation[] = (scheme.notes ?? []).map((text) => explain('score.scheme-note', { text }));
+  const notesExplained: ScoringExplanation[] = (scheme.notes ?? []).map((text) =>
+    explain('score.scheme-note', { text }),
+  );
   let componentGrade: ComponentResult['grade'];
   let sum = new Decimal(0);
   for (const c of scheme.components) {
     const def = getRule(c.kind) as AnyRuleDefinition;
     const r = def.evaluate(c.params, parsed.get(c.id));
     sum = sum.plus(dec(r.points));
-    breakdown.push({ componentId: c.id, label: c.label, kind: c.kind, input: c.input, points: r.points, explanation: r.explanation, explained: r.explained, ...(r.details ? { details: r.details } : {}) });
+    breakdown.push({
+      componentId: c.id,
+      label: c.label,
+      kind: c.kind,
+      input: c.input,
+      points: r.points,
+      explanation: r.explanation,
+      explained: r.explained,
+      ...(r.details ? { details: r.details } : {}),
+    });
     for (const f of r.flags ?? []) flags.push({ ...f, componentId: c.id });
     for (const n of r.notes ?? []) notes.push(`${c.id}: ${n}`);
     // A component's note names its metric, event or person already; no id prefix for readers.
-    (r.notes ?? []).forEach((n, i) => notesExplained.push(r.notesExplained?.[i] ?? explain('score.scheme-note', { text: n })));
+    (r.notes ?? []).forEach((n, i) =>
+      notesExplained.push(r.notesExplained?.[i] ?? explain('score.scheme-note', { text: n })),
+    );
     if (r.grade) componentGrade = r.grade;
   }
   const base = dec(scheme.base);
   const unclamped = base.plus(sum);
-  const lo = dec(scheme.clamp.min), hi = dec(scheme.clamp.max);
+  const lo = dec(scheme.clamp.min),
+    hi = dec(scheme.clamp.max);
   const clampedValue = Decimal.min(hi, Decimal.max(lo, unclamped));
   const score = points2(clampedValue);
   const clamped = !clampedValue.eq(unclamped);
   if (clamped) {
     notes.push(`${toFixed2(unclamped)} is outside ${scheme.clamp.min}..${scheme.clamp.max}; clamped to ${score}`);
-    notesExplained.push(explain('score.scheme.clamped', { unclamped: unclamped.toString(), min: scheme.clamp.min, max: scheme.clamp.max, score }));
+    notesExplained.push(
+      explain('score.scheme.clamped', {
+        unclamped: unclamped.toString(),
+        min: scheme.clamp.min,
+        max: scheme.clamp.max,
+        score,
+      }),
+    );
   }
   let grade = componentGrade?.letter;
   let passes = componentGrade?.passes;
   if (scheme.grades) {
     const i = findBand(scheme.grades, dec(score));
-    if (i >= 0) { grade = scheme.grades[i].grade; passes = scheme.grades[i].passes; }
+    if (i >= 0) {
+      grade = scheme.grades[i].grade;
+      passes = scheme.grades[i].passes;
+    }
   }
   for (const a of scheme.alerts ?? []) {
     const below = a.scoreBelow !== undefined && dec(score).lt(dec(a.scoreBelow));
     const inGrade = a.gradeIn !== undefined && grade !== undefined && a.gradeIn.includes(grade);
-    if (below || inGrade) flags.push({ code: a.code, message: a.message, explained: explain('flag.scheme-alert', { message: a.message }) });
+    if (below || inGrade)
+      flags.push({ code: a.code, message: a.message, explained: explain('flag.scheme-alert', { message: a.message }) });
   }
   const terms = breakdown.map((b) => `${b.componentId} ${b.points}`).join(' + ');
   const explanation = `${points2(base)} + (${terms}) = ${toFixed2(unclamped)}${clamped ? ` → clamped to ${score}` : ''}${grade ? `; grade ${grade}${gradeBandNote(scheme, score)}` : ''}`;
@@ -289,30 +351,53 @@ export type YearAggregate = {
  * Year score from the period scores (yearAggregation 'mean'): Σ scores ÷ count, two decimals half up.
  * Fewer periods than a full year (Huai'an's 2025 half) is allowed and noted; more is an error.
  */
-export function aggregatePeriods(schemeInput: AssessmentSchemeInput | AssessmentScheme, periodScores: readonly string[]): YearAggregate {
+export function aggregatePeriods(
+  schemeInput: AssessmentSchemeInput | AssessmentScheme,
+  periodScores: readonly string[],
+): YearAggregate {
   const scheme = parseAssessmentScheme(schemeInput);
   const expected = periodsPerYear[scheme.period];
   const problems: Problem[] = [];
   if (periodScores.length === 0) problems.push(problem('periodScores', 'list.empty'));
-  if (periodScores.length > expected) problems.push(problem('periodScores', 'scoring.tooManyPeriods', { expected, kind: scheme.period, count: periodScores.length }));
+  if (periodScores.length > expected)
+    problems.push(
+      problem('periodScores', 'scoring.tooManyPeriods', { expected, kind: scheme.period, count: periodScores.length }),
+    );
   periodScores.forEach((s, i) => {
     const r = decimalInput.safeParse(s);
     if (!r.success) problems.push(...zodProblems(r.error, ['periodScores', i]));
     else if (dec(r.data).lt(dec(scheme.clamp.min)) || dec(r.data).gt(dec(scheme.clamp.max))) {
-      problems.push(problem(formatPath(['periodScores', i]), 'scoring.outsideClamp', { value: s, min: scheme.clamp.min, max: scheme.clamp.max }));
+      problems.push(
+        problem(formatPath(['periodScores', i]), 'scoring.outsideClamp', {
+          value: s,
+          min: scheme.clamp.min,
+          max: scheme.clamp.max,
+        }),
+      );
     }
   });
   if (problems.length) throw new ValidationError(problems);
   const sum = periodScores.reduce((acc, s) => acc.plus(dec(s)), new Decimal(0));
   const score = points2(sum.div(periodScores.length));
-  const notes = periodScores.length < expected ? [`partial year: mean of ${periodScores.length} of ${expected} ${scheme.period} periods`] : [];
+  const notes =
+    periodScores.length < expected
+      ? [`partial year: mean of ${periodScores.length} of ${expected} ${scheme.period} periods`]
+      : [];
   return {
     score,
     count: periodScores.length,
     expected,
     explanation: `mean of (${periodScores.join(', ')}) = ${sum.toString()} ÷ ${periodScores.length} = ${score}`,
     notes,
-    explained: explain('score.year', { scores: periodScores.join(', '), sum: sum.toString(), count: periodScores.length, score }),
-    notesExplained: periodScores.length < expected ? [explain('score.year.partial', { count: periodScores.length, expected, period: scheme.period })] : [],
+    explained: explain('score.year', {
+      scores: periodScores.join(', '),
+      sum: sum.toString(),
+      count: periodScores.length,
+      score,
+    }),
+    notesExplained:
+      periodScores.length < expected
+        ? [explain('score.year.partial', { count: periodScores.length, expected, period: scheme.period })]
+        : [],
   };
 }

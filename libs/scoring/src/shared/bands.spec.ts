@@ -11,7 +11,13 @@ const percent: Interval = { min: incl(0), max: incl(100) };
 
 describe('validateBands', () => {
   it('accepts the seed achievement ladder written high to low', () => {
-    const bands = [{ min: incl(90) }, { min: incl(80), max: excl(90) }, { min: incl(70), max: excl(80) }, { min: incl(60), max: excl(70) }, { max: excl(60) }];
+    const bands = [
+      { min: incl(90) },
+      { min: incl(80), max: excl(90) },
+      { min: incl(70), max: excl(80) },
+      { min: incl(60), max: excl(70) },
+      { max: excl(60) },
+    ];
     expect(validateBands(bands, percent)).toEqual([]);
   });
 
@@ -33,7 +39,9 @@ describe('validateBands', () => {
 
   it('reports the single point left out when both sides exclude it', () => {
     const bands = [{ min: excl(60) }, { min: incl(0), max: excl(60) }];
-    expect(located(validateBands(bands, { min: incl(0) }))).toEqual([{ path: 'bands[0]', message: 'gap after band [1]: values in [60, 60] are covered by no band' }]);
+    expect(located(validateBands(bands, { min: incl(0) }))).toEqual([
+      { path: 'bands[0]', message: 'gap after band [1]: values in [60, 60] are covered by no band' },
+    ]);
   });
 
   it('requires the bands to reach both ends of the domain', () => {
@@ -45,22 +53,64 @@ describe('validateBands', () => {
   });
 
   it('rejects empty bands and bands outside the domain', () => {
-    const bands = [{ min: incl(5), max: excl(5) }, { min: incl(0), max: incl(100) }, { min: excl(100), points: 1 }];
+    const bands = [
+      { min: incl(5), max: excl(5) },
+      { min: incl(0), max: incl(100) },
+      { min: excl(100), points: 1 },
+    ];
     expect(located(validateBands(bands, percent))).toEqual([
-      { path: 'bands[0]', message: 'band [5, 5) contains no value (min must be below max, or equal with both ends inclusive)' },
+      {
+        path: 'bands[0]',
+        message: 'band [5, 5) contains no value (min must be below max, or equal with both ends inclusive)',
+      },
       { path: 'bands[2]', message: 'band (100, ∞) lies outside the domain [0, 100]' },
     ]);
   });
 
   it.each([
-    ['an empty domain', [{ min: incl(0) }], { min: incl(5), max: excl(5) }, ['domain', 'bands.domainEmpty', { domain: '[5, 5)' }]],
-    ['an empty band', [{ min: incl(5), max: excl(5) }, { min: incl(0) }], { min: incl(0) }, ['bands[0]', 'bands.empty', { band: '[5, 5)' }]],
-    ['a band outside the domain', [{ min: incl(0), max: incl(100) }, { min: excl(100) }], percent, ['bands[1]', 'bands.outsideDomain', { band: '(100, ∞)', domain: '[0, 100]' }]],
-    ['an overlap', [{ min: incl(50) }, { max: incl(50) }], percent, ['bands[1]', 'bands.overlap', { other: '0', band: '(−∞, 50]', otherBand: '[50, ∞)', overlap: '[50, 50]' }]],
+    [
+      'an empty domain',
+      [{ min: incl(0) }],
+      { min: incl(5), max: excl(5) },
+      ['domain', 'bands.domainEmpty', { domain: '[5, 5)' }],
+    ],
+    [
+      'an empty band',
+      [{ min: incl(5), max: excl(5) }, { min: incl(0) }],
+      { min: incl(0) },
+      ['bands[0]', 'bands.empty', { band: '[5, 5)' }],
+    ],
+    [
+      'a band outside the domain',
+      [{ min: incl(0), max: incl(100) }, { min: excl(100) }],
+      percent,
+      ['bands[1]', 'bands.outsideDomain', { band: '(100, ∞)', domain: '[0, 100]' }],
+    ],
+    [
+      'an overlap',
+      [{ min: incl(50) }, { max: incl(50) }],
+      percent,
+      ['bands[1]', 'bands.overlap', { other: '0', band: '(−∞, 50]', otherBand: '[50, ∞)', overlap: '[50, 50]' }],
+    ],
     ['no band in the domain', [{ min: excl(100) }], percent, ['bands', 'bands.noneCovers', { domain: '[0, 100]' }]],
-    ['a gap at the start', [{ min: incl(10) }], percent, ['bands[0]', 'bands.gapBefore', { index: '0', gap: '[0, 10)' }]],
-    ['a gap inside', [{ min: incl(60) }, { max: excl(50) }], percent, ['bands[0]', 'bands.gapAfter', { index: '1', gap: '[50, 60)' }]],
-    ['a gap at the end', [{ max: excl(90) }], percent, ['bands[0]', 'bands.gapAtEnd', { index: '0', gap: '[90, 100]' }]],
+    [
+      'a gap at the start',
+      [{ min: incl(10) }],
+      percent,
+      ['bands[0]', 'bands.gapBefore', { index: '0', gap: '[0, 10)' }],
+    ],
+    [
+      'a gap inside',
+      [{ min: incl(60) }, { max: excl(50) }],
+      percent,
+      ['bands[0]', 'bands.gapAfter', { index: '1', gap: '[50, 60)' }],
+    ],
+    [
+      'a gap at the end',
+      [{ max: excl(90) }],
+      percent,
+      ['bands[0]', 'bands.gapAtEnd', { index: '0', gap: '[90, 100]' }],
+    ],
   ] as const)('codes %s with its parameters', (_what, bands, domain, expected) => {
     const problems = validateBands(bands, domain);
     expect(problems.map((p) => [p.path, p.code, p.params])).toContainEqual(expected);
@@ -77,7 +127,10 @@ describe('validateBands', () => {
 describe('property: a valid ladder assigns every domain value to exactly one band', () => {
   // Ladder from sorted distinct cut points; each cut belongs to the band below or above it at random.
   const ladder = fc
-    .tuple(fc.uniqueArray(fc.integer({ min: 1, max: 9999 }), { minLength: 1, maxLength: 8 }), fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }))
+    .tuple(
+      fc.uniqueArray(fc.integer({ min: 1, max: 9999 }), { minLength: 1, maxLength: 8 }),
+      fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+    )
     .map(([cuts, sides]) => {
       const sorted = [...cuts].sort((a, b) => a - b).map((c) => dec(c).div(100).toString());
       const bands: Interval[] = [];

@@ -20,8 +20,10 @@ export type PointsBand = z.infer<typeof pointsBandSchema>;
 type Lower = { value: Decimal | null; inclusive: boolean };
 type Upper = { value: Decimal | null; inclusive: boolean };
 
-const lowerOf = (i: Interval): Lower => (i.min ? { value: dec(i.min.value), inclusive: i.min.inclusive } : { value: null, inclusive: false });
-const upperOf = (i: Interval): Upper => (i.max ? { value: dec(i.max.value), inclusive: i.max.inclusive } : { value: null, inclusive: false });
+const lowerOf = (i: Interval): Lower =>
+  i.min ? { value: dec(i.min.value), inclusive: i.min.inclusive } : { value: null, inclusive: false };
+const upperOf = (i: Interval): Upper =>
+  i.max ? { value: dec(i.max.value), inclusive: i.max.inclusive } : { value: null, inclusive: false };
 
 /** Negative when lower bound a starts before b. */
 function cmpLower(a: Lower, b: Lower): number {
@@ -46,7 +48,10 @@ function nonEmpty(lo: Lower, hi: Upper): boolean {
 }
 
 function intersect(a: Interval, b: Interval): { lo: Lower; hi: Upper } {
-  const la = lowerOf(a), lb = lowerOf(b), ua = upperOf(a), ub = upperOf(b);
+  const la = lowerOf(a),
+    lb = lowerOf(b),
+    ua = upperOf(a),
+    ub = upperOf(b);
   return { lo: cmpLower(la, lb) >= 0 ? la : lb, hi: cmpUpper(ua, ub) <= 0 ? ua : ub };
 }
 
@@ -84,11 +89,13 @@ export function findBand(bands: readonly Interval[], x: Decimal): number {
  */
 export function validateBands(bands: readonly Interval[], domain: Domain, name = 'bands'): Problem[] {
   const problems: Problem[] = [];
-  const dLo = lowerOf(domain), dHi = upperOf(domain);
+  const dLo = lowerOf(domain),
+    dHi = upperOf(domain);
   if (!nonEmpty(dLo, dHi)) return [problem('domain', 'bands.domainEmpty', { domain: show(dLo, dHi) })];
   const usable: number[] = [];
   bands.forEach((b, i) => {
-    const lo = lowerOf(b), hi = upperOf(b);
+    const lo = lowerOf(b),
+      hi = upperOf(b);
     if (!nonEmpty(lo, hi)) {
       problems.push(problem(`${name}[${i}]`, 'bands.empty', { band: show(lo, hi) }));
       return;
@@ -101,15 +108,26 @@ export function validateBands(bands: readonly Interval[], domain: Domain, name =
   });
   for (let a = 0; a < usable.length; a++) {
     for (let b = a + 1; b < usable.length; b++) {
-      const i = usable[a], j = usable[b];
+      const i = usable[a],
+        j = usable[b];
       const x = intersect(bands[i], bands[j]);
       if (nonEmpty(x.lo, x.hi)) {
-        problems.push(problem(`${name}[${j}]`, 'bands.overlap', { other: i, band: describeInterval(bands[j]), otherBand: describeInterval(bands[i]), overlap: show(x.lo, x.hi) }));
+        problems.push(
+          problem(`${name}[${j}]`, 'bands.overlap', {
+            other: i,
+            band: describeInterval(bands[j]),
+            otherBand: describeInterval(bands[i]),
+            overlap: show(x.lo, x.hi),
+          }),
+        );
       }
     }
   }
   // Coverage walk in value order over the bands that intersect the domain.
-  const inDomain = usable.filter((i) => { const x = intersect(bands[i], domain); return nonEmpty(x.lo, x.hi); });
+  const inDomain = usable.filter((i) => {
+    const x = intersect(bands[i], domain);
+    return nonEmpty(x.lo, x.hi);
+  });
   const order = [...inDomain].sort((a, b) => cmpLower(lowerOf(bands[a]), lowerOf(bands[b])) || a - b);
   if (order.length === 0) {
     problems.push(problem(name, 'bands.noneCovers', { domain: show(dLo, dHi) }));
@@ -131,7 +149,10 @@ export function validateBands(bands: readonly Interval[], domain: Domain, name =
       problems.push(problem(`${name}[${k}]`, 'bands.gapAfter', { index: reachBand, gap: show(gapLo, gapHi) }));
     }
     const hi = upperOf(bands[k]);
-    if (cmpUpper(hi, reach) > 0) { reach = hi; reachBand = k; }
+    if (cmpUpper(hi, reach) > 0) {
+      reach = hi;
+      reachBand = k;
+    }
   }
   if (cmpUpper(reach, dHi) < 0) {
     const gapLo: Lower = { value: reach.value, inclusive: !reach.inclusive };
@@ -142,5 +163,7 @@ export function validateBands(bands: readonly Interval[], domain: Domain, name =
 
 /** Problems for a metric value outside the declared domain (an input problem, not a config one). */
 export function checkInDomain(domain: Domain, x: Decimal): CodedProblem | null {
-  return inInterval(domain, x) ? null : coded('scoring.outsideDomain', { value: x.toString(), domain: describeInterval(domain) });
+  return inInterval(domain, x)
+    ? null
+    : coded('scoring.outsideDomain', { value: x.toString(), domain: describeInterval(domain) });
 }

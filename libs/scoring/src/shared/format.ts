@@ -14,7 +14,10 @@ export function points2(v: DecimalLike): string {
 }
 
 /** A code and its parameters; absent parameters are dropped (the dictionaries treat them as optional parts). */
-export function explain(code: string, params: Readonly<Record<string, string | number | null | undefined>> = {}): ScoringExplanation {
+export function explain(
+  code: string,
+  params: Readonly<Record<string, string | number | null | undefined>> = {},
+): ScoringExplanation {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null) out[k] = String(v);
   return { code, params: out };

@@ -13,6 +13,8 @@ export const acceptancePassedCondition: ConditionKind<C> = {
     const a = ctx.facts.acceptance;
     if (!a) return { state: 'pending', reason: explain('payment.condition.acceptance-pending', { state: 'pending' }) };
     // A failed acceptance can be run again after rectification: withheld, not forfeited.
-    return a.passed ? { state: 'met', reason: explain('payment.condition.accepted', { state: 'met', date: a.date }) } : { state: 'failed', reason: explain('payment.condition.not-accepted', { state: 'failed', date: a.date }) };
+    return a.passed
+      ? { state: 'met', reason: explain('payment.condition.accepted', { state: 'met', date: a.date }) }
+      : { state: 'failed', reason: explain('payment.condition.not-accepted', { state: 'failed', date: a.date }) };
   },
 };

@@ -8,7 +8,12 @@ import type { Explanation } from '../../explain/explanation';
 /** The reason's parameters include `state`, so the text says met / failed / pending itself. */
 export type ConditionOutcome = { state: 'met' | 'failed' | 'pending'; reason: Explanation };
 
-export type ConditionEvalContext = { line: { context: LineContext }; facts: PaymentFacts; config: ParsedConfig; asOf: string };
+export type ConditionEvalContext = {
+  line: { context: LineContext };
+  facts: PaymentFacts;
+  config: ParsedConfig;
+  asOf: string;
+};
 
 export interface ConditionKind<C extends Condition> {
   readonly kind: C['kind'];
@@ -19,7 +24,10 @@ export interface ConditionKind<C extends Condition> {
 }
 
 /** The score/grade record a condition looks at: its explicit period or year, else the line's period, else its year. */
-export function scoreRecord(c: { period?: string; year?: number }, ctx: ConditionEvalContext): { label: { target: 'period' | 'year'; ref: string }; score?: string; grade?: string } {
+export function scoreRecord(
+  c: { period?: string; year?: number },
+  ctx: ConditionEvalContext,
+): { label: { target: 'period' | 'year'; ref: string }; score?: string; grade?: string } {
   if (c.period) {
     const p = ctx.facts.periods.find((x) => x.id === c.period);
     return { label: { target: 'period', ref: c.period }, score: p?.score, grade: p?.grade };
@@ -35,12 +43,19 @@ export function scoreRecord(c: { period?: string; year?: number }, ctx: Conditio
 }
 
 /** Shared checks of a score target: the period must be an assessment period of the term; the year in the term. */
-export function checkScoreTarget(c: { period?: string; year?: number }, ctx: ValidationContext, hasAssessment: boolean): Problem[] {
+export function checkScoreTarget(
+  c: { period?: string; year?: number },
+  ctx: ValidationContext,
+  hasAssessment: boolean,
+): Problem[] {
   const problems: Problem[] = [];
   if (!hasAssessment) problems.push(problem('(root)', 'payment.conditionNeedsScheme'));
   if (c.period && hasAssessment && !ctx.assessmentPeriodIds.has(c.period)) {
-    problems.push(problem('period', 'unknown.assessmentPeriod', { value: c.period, known: [...ctx.assessmentPeriodIds] }));
+    problems.push(
+      problem('period', 'unknown.assessmentPeriod', { value: c.period, known: [...ctx.assessmentPeriodIds] }),
+    );
   }
-  if (c.year !== undefined && !ctx.termYears.includes(c.year)) problems.push(problem('year', 'year.outsideTerm', { year: c.year, years: ctx.termYears }));
+  if (c.year !== undefined && !ctx.termYears.includes(c.year))
+    problems.push(problem('year', 'year.outsideTerm', { year: c.year, years: ctx.termYears }));
   return problems;
 }

@@ -7,8 +7,8 @@ import { periodIdSchema, yearSchema } from '../../config/common.schema';
  * yet; the line stays scheduled). Absent `period`/`year` = the line's own period (or year).
  */
 const scoreTarget = {
-  period: periodIdSchema.optional().describe('an assessment period id; default the line\'s period, else its year'),
-  year: yearSchema.optional().describe('a year score; default the line\'s year when the line has no period'),
+  period: periodIdSchema.optional().describe("an assessment period id; default the line's period, else its year"),
+  year: yearSchema.optional().describe("a year score; default the line's year when the line has no period"),
 };
 
 export const scoreAtLeastConditionSchema = z.strictObject({
@@ -24,11 +24,13 @@ export const gradeInConditionSchema = z.strictObject({
 export const acceptancePassedConditionSchema = z.strictObject({ kind: z.literal('acceptance-passed') });
 export const quarterQualifiedConditionSchema = z.strictObject({
   kind: z.literal('quarter-qualified'),
-  quarter: periodIdSchema.optional().describe('default: the line\'s quarter'),
+  quarter: periodIdSchema.optional().describe("default: the line's quarter"),
 });
 export const ledgerConfirmedConditionSchema = z.strictObject({
   kind: z.literal('ledger-confirmed'),
-  period: periodIdSchema.optional().describe('default: the line\'s period; without one, the whole-contract ledger confirmation'),
+  period: periodIdSchema
+    .optional()
+    .describe("default: the line's period; without one, the whole-contract ledger confirmation"),
 });
 
 export const conditionSchema = z.discriminatedUnion('kind', [

@@ -13,16 +13,23 @@ export const ledgerConfirmedCondition: ConditionKind<C> = {
   validate(c, ctx) {
     const problems: Problem[] = [];
     if (c.period) {
-      const ids = (['month', 'quarter', 'half-year', 'year'] as const).flatMap((k) => periodsInTerm(k, ctx.term.start, ctx.term.end).map((p) => p.id));
+      const ids = (['month', 'quarter', 'half-year', 'year'] as const).flatMap((k) =>
+        periodsInTerm(k, ctx.term.start, ctx.term.end).map((p) => p.id),
+      );
       if (!ids.includes(c.period)) problems.push(problem('period', 'period.outsideTerm', { value: c.period }));
     }
     return problems;
   },
   evaluate(c, ctx) {
     const id = c.period ?? ctx.line.context.periodId;
-    const confirmed = id ? (ctx.facts.periods.find((p) => p.id === id)?.ledgerConfirmed ?? ctx.facts.ledgerConfirmed) : ctx.facts.ledgerConfirmed;
+    const confirmed = id
+      ? (ctx.facts.periods.find((p) => p.id === id)?.ledgerConfirmed ?? ctx.facts.ledgerConfirmed)
+      : ctx.facts.ledgerConfirmed;
     const what = id ? { ledger: 'one', ledgerId: id } : { ledger: 'any' };
-    if (confirmed === undefined) return { state: 'pending', reason: explain('payment.condition.ledger-pending', { state: 'pending', ...what }) };
-    return confirmed ? { state: 'met', reason: explain('payment.condition.ledger-confirmed', { state: 'met', ...what }) } : { state: 'failed', reason: explain('payment.condition.ledger-not-confirmed', { state: 'failed', ...what }) };
+    if (confirmed === undefined)
+      return { state: 'pending', reason: explain('payment.condition.ledger-pending', { state: 'pending', ...what }) };
+    return confirmed
+      ? { state: 'met', reason: explain('payment.condition.ledger-confirmed', { state: 'met', ...what }) }
+      : { state: 'failed', reason: explain('payment.condition.ledger-not-confirmed', { state: 'failed', ...what }) };
   },
 };

@@ -9,12 +9,13 @@ type C = z.output<typeof quarterQualifiedConditionSchema>;
 
 export const quarterQualifiedCondition: ConditionKind<C> = {
   kind: 'quarter-qualified',
-  description: 'The quarter\'s service was found qualified (服务合格).',
+  description: "The quarter's service was found qualified (服务合格).",
   validate(c, ctx) {
     const problems: Problem[] = [];
     if (c.quarter) {
       const quarters = periodsInTerm('quarter', ctx.term.start, ctx.term.end).map((q) => q.id);
-      if (!quarters.includes(c.quarter)) problems.push(problem('quarter', 'unknown.quarter', { value: c.quarter, known: quarters }));
+      if (!quarters.includes(c.quarter))
+        problems.push(problem('quarter', 'unknown.quarter', { value: c.quarter, known: quarters }));
     }
     return problems;
   },
@@ -22,7 +23,16 @@ export const quarterQualifiedCondition: ConditionKind<C> = {
     const id = c.quarter ?? (ctx.line.context.periodKind === 'quarter' ? ctx.line.context.periodId : undefined);
     if (!id) return { state: 'pending', reason: explain('payment.condition.no-quarter', { state: 'pending' }) };
     const q = ctx.facts.quarters.find((x) => x.id === id);
-    if (!q) return { state: 'pending', reason: explain('payment.condition.quarter-pending', { state: 'pending', quarter: id }) };
-    return q.qualified ? { state: 'met', reason: explain('payment.condition.quarter-qualified', { state: 'met', quarter: id }) } : { state: 'failed', reason: explain('payment.condition.quarter-not-qualified', { state: 'failed', quarter: id }) };
+    if (!q)
+      return {
+        state: 'pending',
+        reason: explain('payment.condition.quarter-pending', { state: 'pending', quarter: id }),
+      };
+    return q.qualified
+      ? { state: 'met', reason: explain('payment.condition.quarter-qualified', { state: 'met', quarter: id }) }
+      : {
+          state: 'failed',
+          reason: explain('payment.condition.quarter-not-qualified', { state: 'failed', quarter: id }),
+        };
   },
 };

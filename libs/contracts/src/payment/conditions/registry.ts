@@ -21,5 +21,7 @@ export const conditionKinds: { readonly [K in Condition['kind']]: ConditionKind<
 
 const kindOf = <K extends Condition['kind']>(kind: K): ConditionKind<ConditionOf<K>> => conditionKinds[kind];
 
-export const validateCondition = (c: Condition, ctx: ValidationContext, hasAssessment: boolean): Problem[] => kindOf(c.kind).validate(c, ctx, hasAssessment);
-export const evaluateCondition = (c: Condition, ctx: ConditionEvalContext): ConditionOutcome => kindOf(c.kind).evaluate(c, ctx);
+export const validateCondition = (c: Condition, ctx: ValidationContext, hasAssessment: boolean): Problem[] =>
+  kindOf(c.kind).validate(c, ctx, hasAssessment);
+export const evaluateCondition = (c: Condition, ctx: ConditionEvalContext): ConditionOutcome =>
+  kindOf(c.kind).evaluate(c, ctx);

@@ -12,9 +12,29 @@ export const scoreAtLeastCondition: ConditionKind<C> = {
   validate: (c, ctx, has) => checkScoreTarget(c, ctx, has),
   evaluate(c, ctx) {
     const r = scoreRecord(c, ctx);
-    if (r.score === undefined) return { state: 'pending', reason: explain('payment.condition.score-pending', { state: 'pending', ...r.label, min: c.min }) };
+    if (r.score === undefined)
+      return {
+        state: 'pending',
+        reason: explain('payment.condition.score-pending', { state: 'pending', ...r.label, min: c.min }),
+      };
     return dec(r.score).gte(dec(c.min))
-      ? { state: 'met', reason: explain('payment.condition.score-met', { state: 'met', ...r.label, score: dec(r.score).toFixed(2), min: c.min }) }
-      : { state: 'failed', reason: explain('payment.condition.score-failed', { state: 'failed', ...r.label, score: dec(r.score).toFixed(2), min: c.min }) };
+      ? {
+          state: 'met',
+          reason: explain('payment.condition.score-met', {
+            state: 'met',
+            ...r.label,
+            score: dec(r.score).toFixed(2),
+            min: c.min,
+          }),
+        }
+      : {
+          state: 'failed',
+          reason: explain('payment.condition.score-failed', {
+            state: 'failed',
+            ...r.label,
+            score: dec(r.score).toFixed(2),
+            min: c.min,
+          }),
+        };
   },
 };

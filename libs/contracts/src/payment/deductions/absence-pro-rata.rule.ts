@@ -7,7 +7,10 @@ import { lastLineOfYear } from '../line-select';
 import type { DeductionContext, DeductionHit, DeductionRule } from '../rule-kit';
 
 const params = z.strictObject({
-  per: z.enum(['term', 'year']).default('term').describe('term: amount × absent ÷ planned over the term; year: each year fee × that year\'s absent ÷ planned'),
+  per: z
+    .enum(['term', 'year'])
+    .default('term')
+    .describe("term: amount × absent ÷ planned over the term; year: each year fee × that year's absent ÷ planned"),
 });
 export type AbsenceProRataParams = z.output<typeof params>;
 
@@ -26,12 +29,18 @@ export const absenceProRataDeduction: DeductionRule<'absence-pro-rata', typeof p
   apply(p, ctx) {
     const hits: DeductionHit[] = [];
     const { start, end } = ctx.config.term;
-    const entries = p.per === 'term' ? ctx.facts.attendance.filter((a) => a.year === undefined) : ctx.facts.attendance.filter((a) => a.year !== undefined);
+    const entries =
+      p.per === 'term'
+        ? ctx.facts.attendance.filter((a) => a.year === undefined)
+        : ctx.facts.attendance.filter((a) => a.year !== undefined);
     for (const a of entries) {
       const year = a.year;
       const base = year === undefined ? dec(ctx.config.money.amount) : ctx.yearFees.get(year);
       if (!base) continue;
-      const planned = a.plannedPersonMonths !== undefined ? dec(a.plannedPersonMonths) : plannedFromStaffing(ctx, year === undefined ? termMonths(start, end) : termMonthsInYear(start, end, year));
+      const planned =
+        a.plannedPersonMonths !== undefined
+          ? dec(a.plannedPersonMonths)
+          : plannedFromStaffing(ctx, year === undefined ? termMonths(start, end) : termMonthsInYear(start, end, year));
       if (planned.isZero()) continue;
       const actual = dec(a.actualPersonMonths);
       const absent = Decimal_max0(planned.minus(actual));
@@ -41,8 +50,20 @@ export const absenceProRataDeduction: DeductionRule<'absence-pro-rata', typeof p
       hits.push({
         lineId: line.id,
         amount,
-        basis: { base: base.toFixed(2), plannedPersonMonths: planned.toString(), actualPersonMonths: actual.toString(), absentPersonMonths: absent.toString() },
-        formula: explain('payment.deduction.absence', { year, base: base.toFixed(2), absent: absent.toString(), planned: planned.toString(), amount: amount.toFixed(2), actual: actual.toString() }),
+        basis: {
+          base: base.toFixed(2),
+          plannedPersonMonths: planned.toString(),
+          actualPersonMonths: actual.toString(),
+          absentPersonMonths: absent.toString(),
+        },
+        formula: explain('payment.deduction.absence', {
+          year,
+          base: base.toFixed(2),
+          absent: absent.toString(),
+          planned: planned.toString(),
+          amount: amount.toFixed(2),
+          actual: actual.toString(),
+        }),
       });
     }
     return hits;

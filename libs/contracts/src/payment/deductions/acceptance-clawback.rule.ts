@@ -18,7 +18,8 @@ const params = z.strictObject({
  */
 export const acceptanceClawbackDeduction: DeductionRule<'acceptance-clawback', typeof params> = {
   kind: 'acceptance-clawback',
-  description: 'Acceptance not passed by term end + graceMonths: every line is forfeited (paid money clawed back) and a fine of finePercent % of the amount is owed.',
+  description:
+    'Acceptance not passed by term end + graceMonths: every line is forfeited (paid money clawed back) and a fine of finePercent % of the amount is owed.',
   params,
   validate: () => [],
   apply(p, ctx) {
@@ -26,7 +27,9 @@ export const acceptanceClawbackDeduction: DeductionRule<'acceptance-clawback', t
     const a = ctx.facts.acceptance;
     const acceptedInTime = a?.passed === true && (a.date === undefined || a.date <= deadline);
     if (acceptedInTime || ctx.asOf <= deadline || ctx.lines.length === 0) return [];
-    const why = a?.passed ? { why: 'accepted-late', acceptedOn: a.date, deadline } : { why: 'not-accepted', deadline, termEnd: ctx.config.term.end, graceMonths: p.graceMonths };
+    const why = a?.passed
+      ? { why: 'accepted-late', acceptedOn: a.date, deadline }
+      : { why: 'not-accepted', deadline, termEnd: ctx.config.term.end, graceMonths: p.graceMonths };
     const hits: DeductionHit[] = ctx.lines.map((l) => ({
       lineId: l.id,
       amount: l.gross,
@@ -39,7 +42,12 @@ export const acceptanceClawbackDeduction: DeductionRule<'acceptance-clawback', t
       lineId: ctx.lines[ctx.lines.length - 1].id,
       amount: fine,
       basis: { deadline, finePercent: p.finePercent, amount: dec(ctx.config.money.amount).toFixed(2) },
-      formula: explain('payment.deduction.clawback-fine', { ...why, finePercent: p.finePercent, amount: dec(ctx.config.money.amount).toFixed(2), fine: fine.toFixed(2) }),
+      formula: explain('payment.deduction.clawback-fine', {
+        ...why,
+        finePercent: p.finePercent,
+        amount: dec(ctx.config.money.amount).toFixed(2),
+        fine: fine.toFixed(2),
+      }),
       forfeit: true,
     });
     return hits;

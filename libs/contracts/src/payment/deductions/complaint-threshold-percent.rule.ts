@@ -7,7 +7,7 @@ import { periodFactsOf, type DeductionHit, type DeductionRule } from '../rule-ki
 
 const params = z.strictObject({
   minComplaints: z.number().int().min(1).describe('Qinghai: 3'),
-  percent: percentSchema.describe('of the line\'s gross (the period payment); Qinghai: 3'),
+  percent: percentSchema.describe("of the line's gross (the period payment); Qinghai: 3"),
 });
 
 /** Qinghai: ≥3 valid complaints in a half-year → a further −3 % of the half-year payment. */
@@ -26,8 +26,20 @@ export const complaintThresholdPercentDeduction: DeductionRule<'complaint-thresh
       hits.push({
         lineId: line.id,
         amount,
-        basis: { validComplaints: String(n), minComplaints: String(p.minComplaints), percent: p.percent, gross: line.gross.toFixed(2) },
-        formula: explain('payment.deduction.complaint-threshold', { count: n, period: line.context.periodId, min: p.minComplaints, percent: p.percent, gross: line.gross.toFixed(2), amount: amount.toFixed(2) }),
+        basis: {
+          validComplaints: String(n),
+          minComplaints: String(p.minComplaints),
+          percent: p.percent,
+          gross: line.gross.toFixed(2),
+        },
+        formula: explain('payment.deduction.complaint-threshold', {
+          count: n,
+          period: line.context.periodId,
+          min: p.minComplaints,
+          percent: p.percent,
+          gross: line.gross.toFixed(2),
+          amount: amount.toFixed(2),
+        }),
       });
     }
     return hits;

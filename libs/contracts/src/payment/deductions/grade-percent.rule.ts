@@ -29,7 +29,10 @@ export const gradePercentDeduction: DeductionRule<'grade-percent', typeof params
     const seen = new Map<string, number>();
     p.grades.forEach((g, i) => {
       const prior = seen.get(g.grade);
-      if (prior !== undefined) problems.push(problem(`grades[${i}].grade`, 'scoring.duplicateGrade', { value: g.grade, other: `grades[${prior}]` }));
+      if (prior !== undefined)
+        problems.push(
+          problem(`grades[${i}].grade`, 'scoring.duplicateGrade', { value: g.grade, other: `grades[${prior}]` }),
+        );
       else seen.set(g.grade, i);
       if (ctx.grades && !ctx.grades.includes(g.grade)) {
         problems.push(problem(`grades[${i}].grade`, 'unknown.grade', { value: g.grade, known: ctx.grades }));
@@ -48,8 +51,20 @@ export const gradePercentDeduction: DeductionRule<'grade-percent', typeof params
       hits.push({
         lineId: line.id,
         amount,
-        basis: { grade: rule.grade, percent: rule.percent, gross: line.gross.toFixed(2), delayMonths: String(rule.delayMonths) },
-        formula: explain('payment.deduction.grade-percent', { period: line.context.periodId, grade: rule.grade, percent: rule.percent, gross: line.gross.toFixed(2), amount: amount.toFixed(2), delayMonths: rule.delayMonths ? rule.delayMonths : undefined }),
+        basis: {
+          grade: rule.grade,
+          percent: rule.percent,
+          gross: line.gross.toFixed(2),
+          delayMonths: String(rule.delayMonths),
+        },
+        formula: explain('payment.deduction.grade-percent', {
+          period: line.context.periodId,
+          grade: rule.grade,
+          percent: rule.percent,
+          gross: line.gross.toFixed(2),
+          amount: amount.toFixed(2),
+          delayMonths: rule.delayMonths ? rule.delayMonths : undefined,
+        }),
         delayMonths: rule.delayMonths,
       });
     }

@@ -7,8 +7,8 @@ import { firstLineDueFrom } from '../line-select';
 import type { DeductionHit, DeductionRule } from '../rule-kit';
 
 const params = z.strictObject({
-  percentPerDay: percentSchema.describe('Huai\'an general clause 12: 0.5 (% of the late service\'s value per day)'),
-  capPercent: percentSchema.describe('of the late service\'s value; Huai\'an: 10'),
+  percentPerDay: percentSchema.describe("Huai'an general clause 12: 0.5 (% of the late service's value per day)"),
+  capPercent: percentSchema.describe("of the late service's value; Huai'an: 10"),
 });
 
 /**
@@ -24,7 +24,8 @@ export const liquidatedDamagesDeduction: DeductionRule<'liquidated-damages', typ
     const hits: DeductionHit[] = [];
     for (const d of ctx.facts.lateDeliveries) {
       if (d.daysLate === 0) continue;
-      const line = (d.lineId ? ctx.lines.find((l) => l.id === d.lineId) : undefined) ?? firstLineDueFrom(ctx.lines, d.on);
+      const line =
+        (d.lineId ? ctx.lines.find((l) => l.id === d.lineId) : undefined) ?? firstLineDueFrom(ctx.lines, d.on);
       if (!line) continue;
       const value = dec(d.serviceValue);
       const raw = toFen(value.times(dec(p.percentPerDay)).times(d.daysLate).dividedBy(100));
@@ -33,7 +34,13 @@ export const liquidatedDamagesDeduction: DeductionRule<'liquidated-damages', typ
       hits.push({
         lineId: line.id,
         amount,
-        basis: { serviceValue: value.toFixed(2), daysLate: String(d.daysLate), percentPerDay: p.percentPerDay, uncapped: raw.toFixed(2), cap: cap.toFixed(2) },
+        basis: {
+          serviceValue: value.toFixed(2),
+          daysLate: String(d.daysLate),
+          percentPerDay: p.percentPerDay,
+          uncapped: raw.toFixed(2),
+          cap: cap.toFixed(2),
+        },
         formula: explain('payment.deduction.liquidated-damages', {
           id: d.id,
           description: d.description || undefined,

@@ -14,21 +14,28 @@ const params = z.strictObject({}).default({});
  */
 export const manualAdjustmentDeduction: DeductionRule<'manual-adjustment', typeof params> = {
   kind: 'manual-adjustment',
-  description: 'Adjustments entered by the buyer (facts.adjustments), each with a reason; positive reduces the payment, negative gives back.',
+  description:
+    'Adjustments entered by the buyer (facts.adjustments), each with a reason; positive reduces the payment, negative gives back.',
   params,
   validate: () => [],
   apply(_p, ctx) {
     const paid = new Set(ctx.facts.payments.map((x) => x.lineId));
     const hits: DeductionHit[] = [];
     for (const a of ctx.facts.adjustments) {
-      const line = (a.lineId ? ctx.lines.find((l) => l.id === a.lineId) : undefined) ?? firstLineDueFrom(ctx.lines, a.on ?? ctx.asOf, paid);
+      const line =
+        (a.lineId ? ctx.lines.find((l) => l.id === a.lineId) : undefined) ??
+        firstLineDueFrom(ctx.lines, a.on ?? ctx.asOf, paid);
       if (!line) continue;
       const amount = toFen(dec(a.amount));
       hits.push({
         lineId: line.id,
         amount,
         basis: { adjustment: a.id, reason: a.reason },
-        formula: explain(amount.isNegative() ? 'payment.deduction.manual-give-back' : 'payment.deduction.manual', { id: a.id, reason: a.reason, amount: (amount.isNegative() ? amount.negated() : amount).toFixed(2) }),
+        formula: explain(amount.isNegative() ? 'payment.deduction.manual-give-back' : 'payment.deduction.manual', {
+          id: a.id,
+          reason: a.reason,
+          amount: (amount.isNegative() ? amount.negated() : amount).toFixed(2),
+        }),
       });
     }
     return hits;

@@ -12,7 +12,7 @@ const params = z.strictObject({
 /** Qinghai: each valid complaint −500 from the period's payment. */
 export const perComplaintDeduction: DeductionRule<'per-complaint', typeof params> = {
   kind: 'per-complaint',
-  description: 'amountEach × valid complaints of the line\'s period.',
+  description: "amountEach × valid complaints of the line's period.",
   params,
   needsPeriodLines: true,
   validate: () => [],
@@ -26,7 +26,12 @@ export const perComplaintDeduction: DeductionRule<'per-complaint', typeof params
         lineId: line.id,
         amount,
         basis: { validComplaints: String(n), amountEach: toFen(p.amountEach).toFixed(2) },
-        formula: explain('payment.deduction.per-complaint', { count: n, period: line.context.periodId, each: toFen(p.amountEach).toFixed(2), amount: amount.toFixed(2) }),
+        formula: explain('payment.deduction.per-complaint', {
+          count: n,
+          period: line.context.periodId,
+          each: toFen(p.amountEach).toFixed(2),
+          amount: amount.toFixed(2),
+        }),
       });
     }
     return hits;

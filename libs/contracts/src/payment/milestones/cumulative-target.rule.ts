@@ -19,7 +19,11 @@ const params = z.strictObject({
         cumulativePercent: percentSchema.describe('paid in total by this step, e.g. 40 then 95 then 100'),
         due: dueRuleSchema,
         conditions: z.array(conditionSchema).default([]),
-        year: z.number().int().optional().describe('the year the step belongs to; default the due date\'s year, else the last term year'),
+        year: z
+          .number()
+          .int()
+          .optional()
+          .describe("the year the step belongs to; default the due date's year, else the last term year"),
       }),
     )
     .min(1),
@@ -39,10 +43,17 @@ export const cumulativeTargetMilestone: MilestoneRule<'cumulative-target', typeo
     const seen = new Map<string, number>();
     p.steps.forEach((s, i) => {
       const prior = seen.get(s.id);
-      if (prior !== undefined) problems.push(problem(`steps[${i}].id`, 'list.duplicateId', { value: s.id, other: `steps[${prior}]` }));
+      if (prior !== undefined)
+        problems.push(problem(`steps[${i}].id`, 'list.duplicateId', { value: s.id, other: `steps[${prior}]` }));
       else seen.set(s.id, i);
       if (i > 0 && dec(s.cumulativePercent).lte(dec(p.steps[i - 1].cumulativePercent))) {
-        problems.push(problem(`steps[${i}].cumulativePercent`, 'payment.cumulativeNotIncreasing', { value: s.cumulativePercent, previous: `steps[${i - 1}]`, previousValue: p.steps[i - 1].cumulativePercent }));
+        problems.push(
+          problem(`steps[${i}].cumulativePercent`, 'payment.cumulativeNotIncreasing', {
+            value: s.cumulativePercent,
+            previous: `steps[${i - 1}]`,
+            previousValue: p.steps[i - 1].cumulativePercent,
+          }),
+        );
       }
     });
     return problems;
@@ -52,9 +63,17 @@ export const cumulativeTargetMilestone: MilestoneRule<'cumulative-target', typeo
     let previous: Decimal = dec(0);
     let previousPct = '0';
     return p.steps.map((s) => {
-      const cumulative = dec(s.cumulativePercent).eq(100) ? base : toFen(base.times(dec(s.cumulativePercent)).dividedBy(100));
+      const cumulative = dec(s.cumulativePercent).eq(100)
+        ? base
+        : toFen(base.times(dec(s.cumulativePercent)).dividedBy(100));
       const gross = cumulative.minus(previous);
-      const basis = explain('payment.basis.cumulative', { cumulativePercent: s.cumulativePercent, ...describeBase(p.of, base), cumulative: toFen(cumulative).toFixed(2), previousPercent: String(previousPct), previous: toFen(previous).toFixed(2) });
+      const basis = explain('payment.basis.cumulative', {
+        cumulativePercent: s.cumulativePercent,
+        ...describeBase(p.of, base),
+        cumulative: toFen(cumulative).toFixed(2),
+        previousPercent: String(previousPct),
+        previous: toFen(previous).toFixed(2),
+      });
       previous = cumulative;
       previousPct = s.cumulativePercent;
       const year = s.year ?? (p.of === 'amount' ? defaultYearOfDue(s.due, ctx.term) : p.of.yearFee);

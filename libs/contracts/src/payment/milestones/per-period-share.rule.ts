@@ -8,7 +8,7 @@ import { dueRuleSchema } from '../due-rule.schema';
 import type { MilestoneRule, PlannedLine } from '../rule-kit';
 
 const params = z.strictObject({
-  period: periodKindSchema.optional().describe('default: the assessment scheme\'s period'),
+  period: periodKindSchema.optional().describe("default: the assessment scheme's period"),
   percentOfYearFee: percentSchema.describe('Qinghai: 50 (half the year fee per half-year)'),
   due: dueRuleSchema.describe('Qinghai: { kind: "after", event: "assessment", months: 3 }'),
 });
@@ -19,7 +19,7 @@ const params = z.strictObject({
  */
 export const perPeriodShareMilestone: MilestoneRule<'per-period-share', typeof params> = {
   kind: 'per-period-share',
-  description: 'One line per period of the term: percentOfYearFee % of the fee of the period\'s year.',
+  description: "One line per period of the term: percentOfYearFee % of the fee of the period's year.",
   params,
   validate(p, ctx) {
     const problems: Problem[] = [];
@@ -46,7 +46,11 @@ export const perPeriodShareMilestone: MilestoneRule<'per-period-share', typeof p
           context: { year, periodId: q.id, periodKind: kind, periodStart: q.start, periodEnd: q.end },
           due: p.due,
           conditions: ctx.conditions,
-          basis: explain('payment.basis.per-period-share', { percent: p.percentOfYearFee, year, fee: toFen(fee).toFixed(2) }),
+          basis: explain('payment.basis.per-period-share', {
+            percent: p.percentOfYearFee,
+            year,
+            fee: toFen(fee).toFixed(2),
+          }),
         }),
       );
     }

@@ -11,7 +11,13 @@ const params = z.strictObject({
   percent: percentSchema,
   of: shareBaseSchema,
   due: dueRuleSchema,
-  year: z.number().int().optional().describe('the year the line belongs to (for year-scoped deductions); default the fee year, the due date\'s year, else the last term year'),
+  year: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      "the year the line belongs to (for year-scoped deductions); default the fee year, the due date's year, else the last term year",
+    ),
 });
 
 /** One payment of a percentage of the amount or of a year's fee. */

@@ -11,7 +11,9 @@ import { baseAmount, checkShareBase, describeBase, shareBaseSchema } from '../sh
 const params = z.strictObject({
   percentEach: percentSchema.describe('e.g. 25 (Tianjin: 25 % of the amount at each quarter end)'),
   of: shareBaseSchema,
-  due: dueRuleSchema.default({ kind: 'after', event: 'period-end', months: 0, days: 0 }).describe('default: at the quarter end'),
+  due: dueRuleSchema
+    .default({ kind: 'after', event: 'period-end', months: 0, days: 0 })
+    .describe('default: at the quarter end'),
 });
 
 /**
@@ -38,7 +40,12 @@ export const quarterlyInstalmentsMilestone: MilestoneRule<'quarterly-instalments
       context: { year: q.year, periodId: q.id, periodKind: 'quarter' as const, periodStart: q.start, periodEnd: q.end },
       due: p.due,
       conditions: ctx.conditions,
-      basis: explain('payment.basis.quarterly', { percentEach: p.percentEach, ...describeBase(p.of, base), quarters: quarters.length, total: toFen(total).toFixed(2) }),
+      basis: explain('payment.basis.quarterly', {
+        percentEach: p.percentEach,
+        ...describeBase(p.of, base),
+        quarters: quarters.length,
+        total: toFen(total).toFixed(2),
+      }),
     }));
   },
 };

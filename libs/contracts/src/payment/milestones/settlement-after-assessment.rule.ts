@@ -9,14 +9,17 @@ import type { MilestoneRule } from '../rule-kit';
 
 const params = z.strictObject({
   percent: percentSchema.default('100'),
-  perYear: z.boolean().default(false).describe('true: one settlement per year of the term, of that year\'s fee'),
-  due: dueRuleSchema.default({ kind: 'after', event: 'year-assessment', months: 0, days: 0 }).describe('default: when the year score is set'),
+  perYear: z.boolean().default(false).describe("true: one settlement per year of the term, of that year's fee"),
+  due: dueRuleSchema
+    .default({ kind: 'after', event: 'year-assessment', months: 0, days: 0 })
+    .describe('default: when the year score is set'),
 });
 
 /** One settlement after the year assessment (the Xuzhou preset: the seed states no milestones). */
 export const settlementAfterAssessmentMilestone: MilestoneRule<'settlement-after-assessment', typeof params> = {
   kind: 'settlement-after-assessment',
-  description: 'One line (or one per year) paid after the year assessment, against which year-scoped deductions settle.',
+  description:
+    'One line (or one per year) paid after the year assessment, against which year-scoped deductions settle.',
   params,
   validate: () => [],
   plan(p, ctx) {
@@ -31,7 +34,10 @@ export const settlementAfterAssessmentMilestone: MilestoneRule<'settlement-after
           context: { year: yearOf(ctx.term.end) },
           due: p.due,
           conditions: ctx.conditions,
-          basis: explain('payment.basis.settlement-amount', { percent: p.percent, amount: toFen(ctx.amount).toFixed(2) }),
+          basis: explain('payment.basis.settlement-amount', {
+            percent: p.percent,
+            amount: toFen(ctx.amount).toFixed(2),
+          }),
         },
       ];
     }

@@ -1,12 +1,38 @@
-/**
- * A small typed GraphQL client over fetch. A document is a string carrying its result and variables types, so a
- * page declares `gqlDocument<Data, Vars>(`query …`)` once and every call is checked. No normalised cache: each
- * page reads what it shows, and the API's money and scores stay strings exactly as sent.
- */
-export type GqlDocument<TData, TVars> = string & { readonly __types?: (vars: TVars) => TData };
+import { type DocumentDecoration, type FragmentOf, initGraphQLTada, type ResultOf, type VariablesOf } from 'gql.tada';
+// The AST library gql.tada parses with (already in the bundle): printing with it keeps graphql-js out of the console.
+import { type DocumentNode, print } from '@0no-co/graphql.web';
+import type { introspection } from './graphql-env';
 
-export function gqlDocument<TData, TVars extends Record<string, unknown> = Record<string, never>>(source: string): GqlDocument<TData, TVars> {
-  return source as GqlDocument<TData, TVars>;
+/**
+ * A small typed GraphQL client over fetch. Documents are written with `gqlDocument` (gql.tada): their result and
+ * variables types are read from apps/api/schema.gql (through the generated graphql-env.d.ts), so a field renamed or
+ * removed in the API breaks the console's type-check. No normalised cache: each page reads what it shows, and the
+ * API's money and scores stay strings exactly as sent.
+ *
+ * Scalars as they travel: DateTime is an ISO string, Money a decimal string, ID a string. JSON is `unknown`: the
+ * scalar says nothing of the shape, so a page that reads one narrows it to its own type where it reads it.
+ * Fragments are not masked: a fragment's fields appear in the result where it is spread.
+ */
+export const gqlDocument = initGraphQLTada<{
+  introspection: introspection;
+  scalars: { ID: string; DateTime: string; Money: string; JSON: unknown };
+  disableMasking: true;
+}>();
+
+export type { FragmentOf, ResultOf, VariablesOf };
+
+/** A typed document: the AST gql.tada parsed, carrying its result and variables types. */
+export type GqlDocument<TData, TVars> = DocumentNode & DocumentDecoration<TData, TVars>;
+
+// The wire format is the query text: printed once per document (fragments included) and kept.
+const printed = new WeakMap<DocumentNode, string>();
+function queryText(document: DocumentNode): string {
+  let text = printed.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printed.set(document, text);
+  }
+  return text;
 }
 
 /** One validation problem of a refused input: where, its code and parameters (rendered by the console), and English. */
@@ -56,14 +82,14 @@ function toItem(e: RawError): GqlErrorItem {
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
-export async function graphqlRequest<TData, TVars>(document: GqlDocument<TData, TVars>, variables: TVars, token?: string | null): Promise<TData> {
+export async function graphqlRequest<TData, TVars>(document: GqlDocument<TData, TVars>, variables: NoInfer<TVars>, token?: string | null): Promise<TData> {
   let response: Response;
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
       // application/json is what Apollo's CSRF prevention asks for.
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query: document, variables }),
+      body: JSON.stringify({ query: queryText(document), variables }),
     });
   } catch (e) {
     throw new GraphqlRequestError([{ message: e instanceof Error ? e.message : String(e), code: 'NETWORK_ERROR' }]);

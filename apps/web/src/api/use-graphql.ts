@@ -15,7 +15,7 @@ function asRequestError(e: unknown): GraphqlRequestError {
  * Runs a query with the session's token when the variables change (compared by value). An expired or revoked
  * token signs the user out, which sends them to the login page.
  */
-export function useGraphqlQuery<TData, TVars>(document: GqlDocument<TData, TVars>, variables: TVars): QueryState<TData> {
+export function useGraphqlQuery<TData, TVars>(document: GqlDocument<TData, TVars>, variables: NoInfer<TVars>): QueryState<TData> {
   const { token, endSession } = useSession();
   const key = JSON.stringify(variables);
   const [attempt, setAttempt] = useState(0);

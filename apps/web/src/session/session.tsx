@@ -1,17 +1,25 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { gqlDocument, graphqlRequest, GraphqlRequestError } from '../api/graphql-client';
+import { gqlDocument, graphqlRequest, GraphqlRequestError, type ResultOf } from '../api/graphql-client';
 
 export const ROLES = ['platform-admin', 'buyer-admin', 'buyer-staff', 'finance', 'vendor'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type SessionUser = { id: string; email: string; displayName: string; role: Role; tenantId: string | null; vendorOrgId: string | null };
+const USER_FIELDS = gqlDocument('fragment SessionUserFields on User { id email displayName role tenantId vendorOrgId }');
+const LOGIN = gqlDocument('mutation Login($input: LoginInput!) { login(input: $input) { token expiresAt user { ...SessionUserFields } } }', [USER_FIELDS]);
+const ME = gqlDocument('query Me { me { ...SessionUserFields } }', [USER_FIELDS]);
+
+/** The signed-in user: the API sends `role` as a String, narrowed here to the five roles the console routes by. */
+export type SessionUser = Omit<ResultOf<typeof USER_FIELDS>, 'role'> & { role: Role };
 type Session = { token: string; expiresAt: string; user: SessionUser };
 
-const USER_FIELDS = 'id email displayName role tenantId vendorOrgId';
-const LOGIN = gqlDocument<{ login: Session }, { input: { email: string; password: string } }>(
-  `mutation Login($input: LoginInput!) { login(input: $input) { token expiresAt user { ${USER_FIELDS} } } }`,
-);
-const ME = gqlDocument<{ me: SessionUser }>(`query Me { me { ${USER_FIELDS} } }`);
+const isRole = (role: string): role is Role => (ROLES as readonly string[]).includes(role);
+
+/** The user as the API sent it; a role the console does not know (it could show it nothing) is an answer it cannot use. */
+function sessionUser(user: ResultOf<typeof USER_FIELDS>): SessionUser {
+  const { role } = user;
+  if (!isRole(role)) throw new GraphqlRequestError([{ message: `Unknown role ${role}`, code: 'BAD_RESPONSE' }]);
+  return { ...user, role };
+}
 
 // sessionStorage: the token lives as long as the tab, and is not left behind on a shared office computer.
 const STORAGE_KEY = 'ledger.session';
@@ -78,7 +86,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     graphqlRequest(ME, {}, stored.token)
       .then(({ me }) => {
         if (!live) return;
-        const fresh = { ...stored, user: me };
+        const fresh = { ...stored, user: sessionUser(me) };
         store(fresh);
         setSession(fresh);
       })
@@ -93,10 +101,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (email: string, password: string) => {
     const { login } = await graphqlRequest(LOGIN, { input: { email, password } });
-    store(login);
-    setSession(login);
+    const session = { ...login, user: sessionUser(login.user) };
+    store(session);
+    setSession(session);
     setSignedOutBecause(null);
-    return login.user;
+    return session.user;
   }, []);
 
   const value = useMemo<SessionState>(

@@ -1,46 +1,24 @@
-import { gqlDocument } from '../../api/graphql-client';
+import { gqlDocument, type ResultOf, type VariablesOf } from '../../api/graphql-client';
 
-export type PeriodInputsData = {
-  period: string;
-  staffScores: unknown;
-  satisfaction: unknown;
-  securityIncidents: unknown;
-  itemScores: unknown;
-  complaints: { valid: number; invalid: number } | null;
-  quarterQualified: boolean | null;
-  acceptance: { passed: boolean; date: string | null } | null;
-  ledgerConfirmed: boolean | null;
-  locked: boolean;
-  missing: string[];
-  updatedAt: string | null;
-};
+// staffScores, satisfaction, securityIncidents and itemScores are JSON scalars (unknown): the page reads them by the scheme.
+const FIELDS = gqlDocument(
+  `fragment PeriodInputsFields on PeriodInputs { period staffScores satisfaction securityIncidents itemScores complaints { valid invalid } quarterQualified
+    acceptance { passed date } ledgerConfirmed locked missing updatedAt }`,
+);
+export type PeriodInputsData = ResultOf<typeof FIELDS>;
 
-const FIELDS = 'period staffScores satisfaction securityIncidents itemScores complaints { valid invalid } quarterQualified acceptance { passed date } ledgerConfirmed locked missing updatedAt';
-
-export const PERIOD_INPUTS = gqlDocument<{ periodInputs: PeriodInputsData }, { contractId: string; period: string }>(
-  `query PeriodInputs($contractId: ID!, $period: String!) { periodInputs(contractId: $contractId, period: $period) { ${FIELDS} } }`,
+export const PERIOD_INPUTS = gqlDocument(
+  'query PeriodInputs($contractId: ID!, $period: String!) { periodInputs(contractId: $contractId, period: $period) { ...PeriodInputsFields } }',
+  [FIELDS],
 );
 
-export const PERIOD_INPUTS_CONTRACT = gqlDocument<{ contract: { id: string; name: string; termStart: string; termEnd: string; configuration: unknown } }, { id: string }>(
-  'query PeriodInputsContract($id: ID!) { contract(id: $id) { id name termStart termEnd configuration } }',
-);
+export const PERIOD_INPUTS_CONTRACT = gqlDocument('query PeriodInputsContract($id: ID!) { contract(id: $id) { id name termStart termEnd configuration } }');
 
-export type SetPeriodInputsInput = {
-  contractId: string;
-  period: string;
-  staffScores?: unknown;
-  satisfaction?: unknown;
-  securityIncidents?: unknown;
-  itemScores?: unknown;
-  complaints?: { valid: number; invalid: number };
-  quarterQualified?: boolean;
-  acceptance?: { passed: boolean; date?: string };
-  ledgerConfirmed?: boolean;
-};
-
-export const SET_PERIOD_INPUTS = gqlDocument<{ setPeriodInputs: PeriodInputsData }, { input: SetPeriodInputsInput }>(
-  `mutation SetPeriodInputs($input: SetPeriodInputsInput!) { setPeriodInputs(input: $input) { ${FIELDS} } }`,
+export const SET_PERIOD_INPUTS = gqlDocument(
+  'mutation SetPeriodInputs($input: SetPeriodInputsInput!) { setPeriodInputs(input: $input) { ...PeriodInputsFields } }',
+  [FIELDS],
 );
+export type SetPeriodInputsInput = VariablesOf<typeof SET_PERIOD_INPUTS>['input'];
 
 /** The assessment scheme's buyer inputs, read from the configuration (libs/scoring component kinds). */
 export type SchemeInputs = {

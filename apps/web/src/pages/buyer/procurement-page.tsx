@@ -13,7 +13,18 @@ import { RecordBidForm, RecordSheetForm } from './procurement-forms';
 import type { Locale } from '../../i18n/messages';
 import { explanationText, procurementUnitInWords } from '../shared/explanation-text';
 import { basisKey, decidedByKey, kindKey, procurementMessages, statusKey } from './procurement-messages';
-import { ADD_PACKAGE, CREATE_PROJECT, isSubjective, type Package, PACKAGES, PROJECTS, RANKING, type Ranking, type SchemeItem } from './procurement-queries';
+import {
+  ADD_PACKAGE,
+  CREATE_PROJECT,
+  isSubjective,
+  type Package,
+  packageOf,
+  PACKAGES,
+  PROJECTS,
+  RANKING,
+  type Ranking,
+  type SchemeItem,
+} from './procurement-queries';
 import './buyer-pages.css';
 
 function SchemeTable({ pkg }: { pkg: Package }) {
@@ -344,7 +355,15 @@ function ProjectPackages({ projectId, presets, canRecord }: { projectId: string;
                   {addState.error ? <ErrorState error={addState.error} /> : null}
                 </form>
               ) : null}
-              {pkg ? <PackageDetail key={`${pkg.id}-${pkg.bids.length}-${pkg.sheets.length}`} pkg={pkg} presets={presets} canRecord={canRecord} onSaved={packages.reload} /> : null}
+              {pkg ? (
+                <PackageDetail
+                  key={`${pkg.id}-${pkg.bids.length}-${pkg.sheets.length}`}
+                  pkg={packageOf(pkg)}
+                  presets={presets}
+                  canRecord={canRecord}
+                  onSaved={packages.reload}
+                />
+              ) : null}
             </>
           );
         }}

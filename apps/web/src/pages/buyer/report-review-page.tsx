@@ -10,7 +10,15 @@ import { format, useMessages } from '../../i18n/i18n';
 import { formatDateTime } from '../../i18n/local-format';
 import { ContractNav } from '../shared/contract-nav';
 import { reportMessages, reportStatusKey } from '../shared/report-messages';
-import { ACCEPT_REPORT, type ContractConfigView, type MonthlyReport, REPORTS_OF_CONTRACT, RETURN_REPORT } from '../shared/report-queries';
+import {
+  ACCEPT_REPORT,
+  type ContractConfigView,
+  contractConfigView,
+  type MonthlyReport,
+  monthlyReport,
+  REPORTS_OF_CONTRACT,
+  RETURN_REPORT,
+} from '../shared/report-queries';
 import { ReportContentView, ReportFigures } from '../shared/report-summary-view';
 import '../shared/report-schedule.css';
 
@@ -26,7 +34,9 @@ export function ReportReviewPage() {
     <Page title={format(t.reviewTitle, { name })}>
       <ContractNav area="buyer" contractId={id} />
       <QueryView query={query}>
-        {({ contract, monthlyReports }) => {
+        {(data) => {
+          const { contract } = data;
+          const monthlyReports = data.monthlyReports.map(monthlyReport);
           const selected = month ? monthlyReports.find((r) => r.month === month) : undefined;
           return (
             <>
@@ -52,7 +62,14 @@ export function ReportReviewPage() {
               )}
               {month && !selected ? <p>{t.noReportForMonth}</p> : null}
               {!month && monthlyReports.length ? <p className="muted">{t.selectReport}</p> : null}
-              {selected ? <ReportReview key={selected.id + selected.status} report={selected} config={contract.configuration} onDecided={query.reload} /> : null}
+              {selected ? (
+                <ReportReview
+                  key={selected.id + selected.status}
+                  report={selected}
+                  config={contractConfigView(contract.configuration)}
+                  onDecided={query.reload}
+                />
+              ) : null}
             </>
           );
         }}

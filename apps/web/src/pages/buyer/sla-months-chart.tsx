@@ -1,5 +1,6 @@
+import { parse, print } from '@0no-co/graphql.web';
 import { useMemo } from 'react';
-import { gqlDocument } from '../../api/graphql-client';
+import { gqlDocument, type GqlDocument, type ResultOf } from '../../api/graphql-client';
 import { useGraphqlQuery } from '../../api/use-graphql';
 import { DataTable } from '../../components/data-table';
 import { EChart } from '../../components/echart';
@@ -8,7 +9,8 @@ import { format, useMessages } from '../../i18n/i18n';
 import { closeMessages } from './close-messages';
 import { chartNumber } from './score-decimal';
 
-type MonthSla = { sla: { month: string; severities: { severity: string; compliancePercent: string | null; met: number; breached: number }[] } };
+const MONTH_SLA = gqlDocument('fragment MonthSla on ContractDashboardModel { sla { month severities { severity compliancePercent met breached } } }');
+type MonthSla = ResultOf<typeof MONTH_SLA>;
 
 /** YYYY-MM of every month from the term's start to the earlier of its end and today. */
 export function termMonthsSoFar(termStart: string, termEnd: string, today: string): string[] {
@@ -25,10 +27,14 @@ export function termMonthsSoFar(termStart: string, termEnd: string, today: strin
   return out;
 }
 
-/** One request: `contractDashboard` per month under an alias (m0, m1, …), so the whole term comes back at once. */
-function monthsDocument(months: readonly string[]) {
-  const fields = months.map((m, i) => `m${i}: contractDashboard(contractId: $id, month: "${m}") { sla { month severities { severity compliancePercent met breached } } }`).join('\n');
-  return gqlDocument<Record<string, MonthSla>, { id: string }>(`query SlaByMonth($id: ID!) { ${fields} }`);
+/**
+ * One request: `contractDashboard` per month under an alias (m0, m1, …), so the whole term comes back at once. The
+ * aliases are built at run time, which gql.tada cannot read; each selects the fragment MonthSla (checked against the
+ * schema), so the result is a map from alias to that fragment's result.
+ */
+function monthsDocument(months: readonly string[]): GqlDocument<Record<string, MonthSla>, { id: string }> {
+  const fields = months.map((m, i) => `m${i}: contractDashboard(contractId: $id, month: "${m}") { ...MonthSla }`).join('\n');
+  return parse(`query SlaByMonth($id: ID!) { ${fields} }\n${print(MONTH_SLA)}`);
 }
 
 /** SLA compliance per month and severity: grouped bars, and the same figures as a table (the API's strings). */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { graphqlRequest } from '../../api/graphql-client';
 import { useGraphqlMutation } from '../../api/use-graphql';
 import { useSession } from '../../session/session';
-import { CHECK_CONFIGURATION, type ConfigProblem, type ContractDetail, UPDATE_CONFIGURATION } from './contract-queries';
+import { CHECK_CONFIGURATION, type ConfigProblem, configProblem, type ContractDetail, UPDATE_CONFIGURATION } from './contract-queries';
 
 const CHECK_DELAY_MS = 500;
 
@@ -25,7 +25,7 @@ export function useConfigurationCheck(configuration: unknown): ConfigCheck {
     setCheck({ status: 'checking' });
     const timer = window.setTimeout(() => {
       graphqlRequest(CHECK_CONFIGURATION, { configuration }, token)
-        .then(({ checkContractConfiguration: r }) => live && setCheck({ status: 'done', valid: r.valid, problems: r.problems }))
+        .then(({ checkContractConfiguration: r }) => live && setCheck({ status: 'done', valid: r.valid, problems: r.problems.map(configProblem) }))
         .catch((e: unknown) => live && setCheck({ status: 'failed', message: e instanceof Error ? e.message : String(e) }));
     }, CHECK_DELAY_MS);
     return () => {

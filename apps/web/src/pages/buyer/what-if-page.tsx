@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { gqlDocument } from '../../api/graphql-client';
+import { gqlDocument, type ResultOf, type VariablesOf } from '../../api/graphql-client';
 import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
 import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
@@ -8,31 +8,33 @@ import { Page } from '../../components/page';
 import { ErrorState, QueryView } from '../../components/query-state';
 import { useLocale, useMessages } from '../../i18n/i18n';
 import { formatDate } from '../../i18n/local-format';
-import { EXPLANATION_FIELDS } from '../shared/explanation-text';
 import { closeMessages, lineStatusKey } from './close-messages';
-import type { ScheduleLine } from './close-queries';
+import { SCHEDULE_SUMMARY_FIELDS } from './close-queries';
 import { ScheduleTable } from './close-result';
 import { type FactsDraft, FactsEditor, factsInput } from './what-if-facts';
 import { whatIfMessages } from './what-if-messages';
 import './buyer-pages.css';
 
+/** What the page reads of a configuration (a JSON scalar): the term and the scheme's period kind. */
 type Configuration = { term?: { start?: string; end?: string }; assessment?: { period?: string } | null };
 type Source = { key: string; label: string; presetId?: string; configuration: Configuration };
-type Schedule = { asOf: string; vendorBalanceOwed: string; totals: { gross: string; deductions: string; net: string }; lines: ScheduleLine[] };
 type Change = { before: string | null; after: string | null; delta?: string };
+/** The simulation's `diff`, a JSON scalar: the engine's before/after per line and in total. */
 export type SimulationDiff = {
   lines: { id: string; net: Change; deductions: Change; status: Change; dueDate: Change }[];
   totals: { net: Change; deductions: Change };
   vendorBalanceOwed: Change;
 };
 
-const SOURCES = gqlDocument<{ presets: { id: string; title: string; configuration: Configuration }[]; contracts: { id: string; code: string; name: string; configuration: Configuration }[] }>(
-  'query WhatIfSources { presets { id title configuration } contracts { id code name configuration } }',
+const SOURCES = gqlDocument('query WhatIfSources { presets { id title configuration } contracts { id code name configuration } }');
+export const SIMULATE = gqlDocument(
+  `query Simulate($input: SimulateSettlementInput!) { simulateSettlement(input: $input) { schedule { asOf ...ScheduleSummaryFields } baseline { asOf
+    ...ScheduleSummaryFields } diff } }`,
+  [SCHEDULE_SUMMARY_FIELDS],
 );
-const SCHEDULE = `asOf vendorBalanceOwed totals { gross deductions net } lines { id label gross deductionTotal net status dueDate reasons deductions { ruleId label amount formula formulaExplanation { ${EXPLANATION_FIELDS} } } }`;
-export const SIMULATE = gqlDocument<{ simulateSettlement: { schedule: Schedule; baseline: Schedule | null; diff: SimulationDiff | null } }, { input: Record<string, unknown> }>(
-  `query Simulate($input: SimulateSettlementInput!) { simulateSettlement(input: $input) { schedule { ${SCHEDULE} } baseline { ${SCHEDULE} } diff } }`,
-);
+type Simulation = ResultOf<typeof SIMULATE>['simulateSettlement'];
+type Schedule = Simulation['schedule'];
+type SimulateInput = VariablesOf<typeof SIMULATE>['input'];
 
 /** domain.md example B (Huai'an 2026, "what if H2 scores 75?"): the page opens on it so a run shows lines at once. */
 const HUAIAN_ASSUMED: FactsDraft = {
@@ -144,7 +146,7 @@ export function WhatIfPage() {
   const [useBaseline, setUseBaseline] = useState(true);
   const [baseline, setBaseline] = useState<FactsDraft>(HUAIAN_BASELINE);
   const [simulate, state] = useGraphqlMutation(SIMULATE);
-  const [result, setResult] = useState<{ schedule: Schedule; baseline: Schedule | null; diff: SimulationDiff | null } | null>(null);
+  const [result, setResult] = useState<(Omit<Simulation, 'diff'> & { diff: SimulationDiff | null }) | null>(null);
 
   return (
     <Page title={t.title}>
@@ -152,8 +154,8 @@ export function WhatIfPage() {
       <QueryView query={sources}>
         {({ presets, contracts }) => {
           const list: Source[] = [
-            ...contracts.map((c) => ({ key: `contract:${c.id}`, label: `${c.code} ${c.name}`, configuration: c.configuration })),
-            ...presets.map((p) => ({ key: `preset:${p.id}`, label: p.title, presetId: p.id, configuration: p.configuration })),
+            ...contracts.map((c) => ({ key: `contract:${c.id}`, label: `${c.code} ${c.name}`, configuration: c.configuration as Configuration })),
+            ...presets.map((p) => ({ key: `preset:${p.id}`, label: p.title, presetId: p.id, configuration: p.configuration as Configuration })),
           ];
           const source = list.find((s) => s.key === sourceKey);
           const onSource = (key: string) => {
@@ -168,14 +170,15 @@ export function WhatIfPage() {
           const onRun = async (e: FormEvent) => {
             e.preventDefault();
             if (!source) return;
-            const input: Record<string, unknown> = {
+            const input: SimulateInput = {
               asOf,
               ...(source.presetId ? { presetId: source.presetId } : { configuration: source.configuration }),
               facts: factsInput(assumed),
               ...(useBaseline ? { baseline: { facts: factsInput(baseline) } } : {}),
             };
             try {
-              setResult((await simulate({ input })).simulateSettlement);
+              const simulation = (await simulate({ input })).simulateSettlement;
+              setResult({ ...simulation, diff: simulation.diff as SimulationDiff | null });
             } catch {
               setResult(null); // the API's message is shown from the mutation's state
             }

@@ -7,12 +7,9 @@ import { format, useMessages } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
 import { scheduleMessages } from '../shared/schedule-messages';
 
-type ExportRow = { id: string; status: 'QUEUED' | 'READY' | 'FAILED'; format: 'CSV' | 'XLSX'; fileName: string | null; byteSize: number | null; error: string | null; downloadPath: string | null };
-const EXPORT_FIELDS = 'id status format fileName byteSize error downloadPath';
-const REQUEST_EXPORT = gqlDocument<{ requestExport: ExportRow }, { input: { contractId?: string; format: 'CSV' | 'XLSX' } }>(
-  `mutation RequestExport($input: RequestExportInput!) { requestExport(input: $input) { ${EXPORT_FIELDS} } }`,
-);
-const EXPORT = gqlDocument<{ export: ExportRow }, { id: string }>(`query Export($id: ID!) { export(id: $id) { ${EXPORT_FIELDS} } }`);
+const EXPORT_FIELDS = gqlDocument('fragment ExportFields on Export { id status format fileName byteSize error downloadPath }');
+const REQUEST_EXPORT = gqlDocument('mutation RequestExport($input: RequestExportInput!) { requestExport(input: $input) { ...ExportFields } }', [EXPORT_FIELDS]);
+const EXPORT = gqlDocument('query Export($id: ID!) { export(id: $id) { ...ExportFields } }', [EXPORT_FIELDS]);
 
 /** Polls `export(id)` every second while it is queued (the render job runs in the worker). */
 function ExportStatus({ id }: { id: string }) {

@@ -8,9 +8,7 @@ import { useSession } from '../../session/session';
 import { scheduleMessages } from '../shared/schedule-messages';
 import { SCHEDULE_STAMP, type ScheduleLine } from '../shared/schedule-queries';
 
-const MARK_PAID = gqlDocument<{ markPaid: { id: string; amount: string; lineId: string; paidOn: string } }, { input: { contractId: string; lineId: string; amount: string; paidOn: string; reference?: string } }>(
-  `mutation MarkPaid($input: MarkPaidInput!) { markPaid(input: $input) { id amount lineId paidOn } }`,
-);
+const MARK_PAID = gqlDocument('mutation MarkPaid($input: MarkPaidInput!) { markPaid(input: $input) { id amount lineId paidOn } }');
 
 const todayInShanghai = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const sleep = (ms: number) => new Promise((r) => window.setTimeout(r, ms));

@@ -6,9 +6,7 @@ import { QueryView } from '../../components/query-state';
 import { useMessages } from '../../i18n/i18n';
 import { platformMessages } from './platform-messages';
 
-const TENANTS = gqlDocument<{ tenants: { id: string; code: string; name: string }[]; vendorOrganizations: { id: string; name: string }[] }>(
-  'query Tenants { tenants { id code name } vendorOrganizations { id name } }',
-);
+const TENANTS = gqlDocument('query Tenants { tenants { id code name } vendorOrganizations { id name } }');
 
 /** The platform administrator's directory: buyer agencies and vendor organisations (no tenant data). */
 export function TenantsPage() {

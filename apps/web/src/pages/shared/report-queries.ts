@@ -1,4 +1,4 @@
-import { gqlDocument } from '../../api/graphql-client';
+import { gqlDocument, type ResultOf } from '../../api/graphql-client';
 
 /** The report as stored (`monthlyReportSchema` without month): what the vendor enters and the buyer reads. */
 export type AttendanceEntry = { personId: string; name?: string; roleId: string; daysPresent?: string; dates?: string[] };
@@ -14,51 +14,62 @@ export type SummaryDetails = {
   obligations?: { items: ChecklistItem[]; notes: string[] };
 };
 
-export type MonthlyReport = {
-  id: string;
-  month: string;
-  status: 'draft' | 'submitted' | 'accepted' | 'returned';
-  buyerComment: string | null;
-  configVersion: number;
-  savedAt: string;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  report: ReportContent;
-  summary: { asOf: string; personMonths: { planned: string; actual: string; absent: string; provisional: boolean }; obligations: { met: number; late: number; missing: number; pending: number }; details: SummaryDetails } | null;
-  summaryError: string | null;
-};
-
 /** What the form needs from the configuration: roles (for the grid) and obligations (for the checklist). */
 export type ContractConfigView = {
   staffing?: { roles?: { id: string; name?: string; headcount?: number; countsForAttendance?: boolean }[] };
   obligations?: { id: string; kind?: string; label?: string; period?: string; evidence?: string; minParticipants?: number }[];
 };
-export type ReportContract = { id: string; code: string; name: string; termStart: string; termEnd: string; configuration: ContractConfigView };
-export type RosterMember = { id: string; personId: string; name: string; roleId: string; fromDate: string; toDate: string | null; placement: string };
 
-export const REPORT_FIELDS = `id month status buyerComment configVersion savedAt submittedAt decidedAt report
-  summary { asOf personMonths { planned actual absent provisional } obligations { met late missing pending } details } summaryError`;
-
-export const REPORTS_OF_CONTRACT = gqlDocument<{ contract: ReportContract; monthlyReports: MonthlyReport[] }, { id: string }>(
-  `query ReportsOfContract($id: ID!) { contract(id: $id) { id code name termStart termEnd configuration } monthlyReports(contractId: $id) { ${REPORT_FIELDS} } }`,
+const REPORT_FIELDS = gqlDocument(
+  `fragment MonthlyReportFields on MonthlyReport { id month status buyerComment configVersion savedAt submittedAt decidedAt report
+    summary { asOf personMonths { planned actual absent provisional } obligations { met late missing pending } details } summaryError }`,
 );
 
-export const REPORT_FORM_CONTEXT = gqlDocument<{ contract: ReportContract; monthlyReports: MonthlyReport[]; staffRoster: { members: RosterMember[] } }, { id: string }>(
-  `query ReportFormContext($id: ID!) { contract(id: $id) { id code name termStart termEnd configuration } monthlyReports(contractId: $id) { ${REPORT_FIELDS} }
+type ApiMonthlyReport = ResultOf<typeof REPORT_FIELDS>;
+type ApiSummary = NonNullable<ApiMonthlyReport['summary']>;
+/** A report with its two JSON fields typed: `report` (monthlyReportSchema) and `summary.details` (the library's summary). */
+export type MonthlyReport = Omit<ApiMonthlyReport, 'report' | 'summary'> & {
+  report: ReportContent;
+  summary: (Omit<ApiSummary, 'details'> & { details: SummaryDetails }) | null;
+};
+
+/** The report as the console reads it. `report` and `details` are JSON scalars: the schema cannot say their shape, the API's schemas do. */
+export function monthlyReport(r: ApiMonthlyReport): MonthlyReport {
+  return { ...r, report: r.report as ReportContent, summary: r.summary && { ...r.summary, details: r.summary.details as SummaryDetails } };
+}
+
+/** The contract's configuration, a JSON scalar, read for what the report pages use of it. */
+export const contractConfigView = (configuration: unknown): ContractConfigView => configuration as ContractConfigView;
+
+export const REPORTS_OF_CONTRACT = gqlDocument(
+  `query ReportsOfContract($id: ID!) { contract(id: $id) { id code name termStart termEnd configuration }
+    monthlyReports(contractId: $id) { ...MonthlyReportFields } }`,
+  [REPORT_FIELDS],
+);
+
+export const REPORT_FORM_CONTEXT = gqlDocument(
+  `query ReportFormContext($id: ID!) { contract(id: $id) { id code name termStart termEnd configuration }
+    monthlyReports(contractId: $id) { ...MonthlyReportFields }
     staffRoster(contractId: $id) { members { id personId name roleId fromDate toDate placement } } }`,
+  [REPORT_FIELDS],
 );
+export type RosterMember = ResultOf<typeof REPORT_FORM_CONTEXT>['staffRoster']['members'][number];
 
-export const SAVE_REPORT = gqlDocument<{ saveMonthlyReport: MonthlyReport }, { input: { contractId: string; month: string; report: ReportContent } }>(
-  `mutation SaveMonthlyReport($input: SaveMonthlyReportInput!) { saveMonthlyReport(input: $input) { ${REPORT_FIELDS} } }`,
+export const SAVE_REPORT = gqlDocument(
+  'mutation SaveMonthlyReport($input: SaveMonthlyReportInput!) { saveMonthlyReport(input: $input) { ...MonthlyReportFields } }',
+  [REPORT_FIELDS],
 );
-export const SUBMIT_REPORT = gqlDocument<{ submitMonthlyReport: MonthlyReport }, { reportId: string }>(
-  `mutation SubmitMonthlyReport($reportId: ID!) { submitMonthlyReport(reportId: $reportId) { ${REPORT_FIELDS} } }`,
+export const SUBMIT_REPORT = gqlDocument(
+  'mutation SubmitMonthlyReport($reportId: ID!) { submitMonthlyReport(reportId: $reportId) { ...MonthlyReportFields } }',
+  [REPORT_FIELDS],
 );
-export const ACCEPT_REPORT = gqlDocument<{ acceptMonthlyReport: MonthlyReport }, { reportId: string }>(
-  `mutation AcceptMonthlyReport($reportId: ID!) { acceptMonthlyReport(reportId: $reportId) { ${REPORT_FIELDS} } }`,
+export const ACCEPT_REPORT = gqlDocument(
+  'mutation AcceptMonthlyReport($reportId: ID!) { acceptMonthlyReport(reportId: $reportId) { ...MonthlyReportFields } }',
+  [REPORT_FIELDS],
 );
-export const RETURN_REPORT = gqlDocument<{ returnMonthlyReport: MonthlyReport }, { reportId: string; comment: string }>(
-  `mutation ReturnMonthlyReport($reportId: ID!, $comment: String!) { returnMonthlyReport(reportId: $reportId, comment: $comment) { ${REPORT_FIELDS} } }`,
+export const RETURN_REPORT = gqlDocument(
+  'mutation ReturnMonthlyReport($reportId: ID!, $comment: String!) { returnMonthlyReport(reportId: $reportId, comment: $comment) { ...MonthlyReportFields } }',
+  [REPORT_FIELDS],
 );
 
 /** Every day of a month `YYYY-MM` as `YYYY-MM-DD` (calendar days; working days are the API's to judge). */

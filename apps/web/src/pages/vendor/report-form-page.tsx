@@ -13,8 +13,10 @@ import { ContractNav } from '../shared/contract-nav';
 import { eventKindKey, reportMessages, reportStatusKey, SERVICE_EVENT_KINDS } from '../shared/report-messages';
 import {
   type ContractConfigView,
+  contractConfigView,
   type Delivery,
   type MonthlyReport,
+  monthlyReport,
   monthsOfTerm,
   REPORT_FORM_CONTEXT,
   type ReportContent,
@@ -47,21 +49,22 @@ export function ReportFormPage() {
         </p>
       ) : null}
       <QueryView query={query}>
-        {({ contract, monthlyReports, staffRoster }) =>
-          month ? (
+        {({ contract, monthlyReports: apiReports, staffRoster }) => {
+          const monthlyReports = apiReports.map(monthlyReport);
+          return month ? (
             <MonthReport
               key={month}
               contractId={contract.id}
               month={month}
-              config={contract.configuration}
+              config={contractConfigView(contract.configuration)}
               report={monthlyReports.find((r) => r.month === month) ?? null}
               previous={[...monthlyReports].reverse().find((r) => r.month < month) ?? null}
               roster={staffRoster.members}
             />
           ) : (
             <MonthList contractId={contract.id} months={monthsOfTerm(contract.termStart, contract.termEnd)} reports={monthlyReports} />
-          )
-        }
+          );
+        }}
       </QueryView>
     </Page>
   );
@@ -233,7 +236,7 @@ function MonthReport({
 
   const doSave = async () => {
     setNotice('');
-    const saved = (await save({ input: { contractId, month, report: toReport(rows, deliveries, events, notes) } })).saveMonthlyReport;
+    const saved = monthlyReport((await save({ input: { contractId, month, report: toReport(rows, deliveries, events, notes) } })).saveMonthlyReport);
     setReport(saved);
     return saved;
   };
@@ -248,7 +251,7 @@ function MonthReport({
   const onSubmit = async () => {
     try {
       const saved = await doSave();
-      const done = (await submit({ reportId: saved.id })).submitMonthlyReport;
+      const done = monthlyReport((await submit({ reportId: saved.id })).submitMonthlyReport);
       setReport(done);
       // The page's query is not reloaded: that would unmount this form and its notice; the month list reloads on its own.
       setNotice(t.submitted);

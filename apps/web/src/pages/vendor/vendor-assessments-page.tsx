@@ -9,28 +9,17 @@ import { QueryView } from '../../components/query-state';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { formatDate, formatDateTime, formatDecimal2, formatPeriod } from '../../i18n/local-format';
 import { periodInputsMessages } from '../buyer/period-inputs-messages';
-import { deductionKindInWords, EXPLANATION_FIELDS, explanationText, type ExplanationView } from '../shared/explanation-text';
+import { deductionKindInWords, EXPLANATION_FIELDS, explanationText } from '../shared/explanation-text';
 import { ContractNav } from '../shared/contract-nav';
 import { closeStatusKey, vendorPagesMessages } from './vendor-pages-messages';
 import '../shared/report-schedule.css';
 
-type Close = {
-  id: string;
-  period: string;
-  revision: number;
-  status: string;
-  score: string | null;
-  grade: string | null;
-  asOf: string;
-  confirmedAt: string | null;
-  lines: { id: string; kind: string; ruleId: string | null; label: string | null; paymentLineId: string | null; amount: string; formula: string; formulaExplanation: ExplanationView }[];
-  result: { assessment: { breakdown: { componentId: string; label: string; input: string; points: string; explanation: string; explained: ExplanationView }[]; flags: { code: string; message: string; messageExplanation: ExplanationView }[] } } | null;
-};
-
-const PERIOD_CLOSES = gqlDocument<{ periodCloses: Close[]; contract: { id: string; name: string } }, { id: string }>(
+const PERIOD_CLOSES = gqlDocument(
   `query VendorCloses($id: ID!) { contract(id: $id) { id name } periodCloses(contractId: $id) { id period revision status score grade asOf confirmedAt
-    lines { id kind ruleId label paymentLineId amount formula formulaExplanation { ${EXPLANATION_FIELDS} } }
-    result { assessment { breakdown { componentId label input points explanation explained { ${EXPLANATION_FIELDS} } } flags { code message messageExplanation { ${EXPLANATION_FIELDS} } } } } } }`,
+    lines { id kind ruleId label paymentLineId amount formula formulaExplanation { ...ExplanationFields } }
+    result { assessment { breakdown { componentId label input points explanation explained { ...ExplanationFields } }
+      flags { code message messageExplanation { ...ExplanationFields } } } } } }`,
+  [EXPLANATION_FIELDS],
 );
 
 /** `/vendor/contracts/:id/assessments`: the contract's closes (drafts and confirmed), read-only, with their breakdown. */

@@ -9,7 +9,9 @@ export default defineConfig({
   // No @vitejs/plugin-react: esbuild's automatic JSX runtime is all the build needs (no Fast Refresh).
   esbuild: { jsx: 'automatic' },
   // The one dependency-free module of the domain the console imports: the validation problem dictionary.
-  resolve: { alias: { '@ledger/kernel/problem-messages': resolve(__dirname, '../../libs/kernel/src/problem-messages.ts') } },
+  resolve: {
+    alias: { '@ledger/kernel/problem-messages': resolve(__dirname, '../../libs/kernel/src/problem-messages.ts') },
+  },
   build: {
     // Next to the API's tsc output, so one `dist/` holds everything the server runs (and the Docker image copies).
     outDir: resolve(__dirname, '../../dist/web'),

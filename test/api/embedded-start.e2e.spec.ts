@@ -38,12 +38,9 @@ type DemoTicket = {
 
 async function xuzhouTickets(app: INestApplication): Promise<DemoTicket[]> {
   const server = app.getHttpServer();
-  const login = await request(server)
-    .post('/graphql')
-    .send({
-      query:
-        'mutation { login(input: { email: "xuzhou.staff@demo.local", password: "demo-password-2026" }) { token } }',
-    });
+  const login = await request(server).post('/graphql').send({
+    query: 'mutation { login(input: { email: "xuzhou.staff@demo.local", password: "demo-password-2026" }) { token } }',
+  });
   const auth = `Bearer ${login.body.data.login.token as string}`;
   const [contract] = (
     await request(server).post('/graphql').set('authorization', auth).send({ query: '{ contracts { id } }' })
@@ -62,12 +59,9 @@ async function xuzhouTickets(app: INestApplication): Promise<DemoTicket[]> {
 
 async function xuzhouReports(app: INestApplication): Promise<{ month: string; status: string }[]> {
   const server = app.getHttpServer();
-  const login = await request(server)
-    .post('/graphql')
-    .send({
-      query:
-        'mutation { login(input: { email: "xuzhou.admin@demo.local", password: "demo-password-2026" }) { token } }',
-    });
+  const login = await request(server).post('/graphql').send({
+    query: 'mutation { login(input: { email: "xuzhou.admin@demo.local", password: "demo-password-2026" }) { token } }',
+  });
   const auth = `Bearer ${login.body.data.login.token as string}`;
   const [contract] = (
     await request(server).post('/graphql').set('authorization', auth).send({ query: '{ contracts { id } }' })

@@ -119,15 +119,13 @@ describe('sessions, sign-in throttling and user administration', () => {
       const [tenant] = await sql<{ id: string }>(
         `SELECT tenant_id AS id FROM users WHERE email = 'huaian.admin@demo.local'`,
       );
-      const forged = await api.app
-        .get(JwtService)
-        .signAsync({
-          sub: '0f0f0f0f-0000-4000-8000-000000000001',
-          role: 'buyer-admin',
-          tid: tenant.id,
-          vid: null,
-          ver: 0,
-        });
+      const forged = await api.app.get(JwtService).signAsync({
+        sub: '0f0f0f0f-0000-4000-8000-000000000001',
+        role: 'buyer-admin',
+        tid: tenant.id,
+        vid: null,
+        ver: 0,
+      });
       expect(code(await call(forged, CONTRACTS))).toBe('UNAUTHENTICATED');
       // A token without a version (issued before sessions could be revoked) is refused too.
       const [me] = await sql<{ id: string }>(`SELECT id FROM users WHERE email = 'huaian.admin@demo.local'`);

@@ -55,13 +55,7 @@ export function App() {
             <Route path="/" element={<Home />} />
             <Route path="/login" element={<LoginPage />} />
             {APP_ROUTES.map((r) => (
-              <Route
-                key={r.path}
-                path={r.path}
-                element={
-                  <Guarded route={r}>{r.element}</Guarded>
-                }
-              />
+              <Route key={r.path} path={r.path} element={<Guarded route={r}>{r.element}</Guarded>} />
             ))}
             <Route path="*" element={<NotFound />} />
           </Routes>

@@ -36,7 +36,12 @@ function queryText(document: DocumentNode): string {
 }
 
 /** One validation problem of a refused input: where, its code and parameters (rendered by the console), and English. */
-export type GqlProblem = { path: string; code?: string | null; params?: Readonly<Record<string, string>> | null; message: string };
+export type GqlProblem = {
+  path: string;
+  code?: string | null;
+  params?: Readonly<Record<string, string>> | null;
+  message: string;
+};
 
 /**
  * One error of a GraphQL response: its message and `extensions.code` (BAD_USER_INPUT, FORBIDDEN, …), and for a refused
@@ -52,7 +57,10 @@ export type GqlErrorItem = {
 };
 
 export class GraphqlRequestError extends Error {
-  constructor(readonly errors: readonly GqlErrorItem[], readonly httpStatus?: number) {
+  constructor(
+    readonly errors: readonly GqlErrorItem[],
+    readonly httpStatus?: number,
+  ) {
     super(errors.map((e) => e.message).join('; '));
     this.name = 'GraphqlRequestError';
   }
@@ -66,7 +74,12 @@ export class GraphqlRequestError extends Error {
 type RawError = {
   message?: unknown;
   path?: (string | number)[];
-  extensions?: { code?: unknown; messageCode?: unknown; messageParams?: Record<string, string>; problems?: GqlProblem[] };
+  extensions?: {
+    code?: unknown;
+    messageCode?: unknown;
+    messageParams?: Record<string, string>;
+    problems?: GqlProblem[];
+  };
 };
 
 function toItem(e: RawError): GqlErrorItem {
@@ -82,7 +95,11 @@ function toItem(e: RawError): GqlErrorItem {
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
-export async function graphqlRequest<TData, TVars>(document: GqlDocument<TData, TVars>, variables: NoInfer<TVars>, token?: string | null): Promise<TData> {
+export async function graphqlRequest<TData, TVars>(
+  document: GqlDocument<TData, TVars>,
+  variables: NoInfer<TVars>,
+  token?: string | null,
+): Promise<TData> {
   let response: Response;
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
@@ -101,6 +118,7 @@ export async function graphqlRequest<TData, TVars>(document: GqlDocument<TData, 
     throw new GraphqlRequestError([{ message: `HTTP ${response.status}`, code: 'BAD_RESPONSE' }], response.status);
   }
   if (body.errors?.length) throw new GraphqlRequestError(body.errors.map(toItem), response.status);
-  if (body.data === undefined || body.data === null) throw new GraphqlRequestError([{ message: `HTTP ${response.status}`, code: 'BAD_RESPONSE' }], response.status);
+  if (body.data === undefined || body.data === null)
+    throw new GraphqlRequestError([{ message: `HTTP ${response.status}`, code: 'BAD_RESPONSE' }], response.status);
   return body.data;
 }

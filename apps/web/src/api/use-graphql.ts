@@ -8,18 +8,25 @@ export type QueryState<TData> =
   | { status: 'ready'; data: TData; error?: undefined; reload(): void };
 
 function asRequestError(e: unknown): GraphqlRequestError {
-  return e instanceof GraphqlRequestError ? e : new GraphqlRequestError([{ message: e instanceof Error ? e.message : String(e), code: 'CLIENT_ERROR' }]);
+  return e instanceof GraphqlRequestError
+    ? e
+    : new GraphqlRequestError([{ message: e instanceof Error ? e.message : String(e), code: 'CLIENT_ERROR' }]);
 }
 
 /**
  * Runs a query with the session's token when the variables change (compared by value). An expired or revoked
  * token signs the user out, which sends them to the login page.
  */
-export function useGraphqlQuery<TData, TVars>(document: GqlDocument<TData, TVars>, variables: NoInfer<TVars>): QueryState<TData> {
+export function useGraphqlQuery<TData, TVars>(
+  document: GqlDocument<TData, TVars>,
+  variables: NoInfer<TVars>,
+): QueryState<TData> {
   const { token, endSession } = useSession();
   const key = JSON.stringify(variables);
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; error: GraphqlRequestError } | { status: 'ready'; data: TData }>({ status: 'loading' });
+  const [state, setState] = useState<
+    { status: 'loading' } | { status: 'error'; error: GraphqlRequestError } | { status: 'ready'; data: TData }
+  >({ status: 'loading' });
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
   useEffect(() => {
@@ -44,7 +51,10 @@ export function useGraphqlQuery<TData, TVars>(document: GqlDocument<TData, TVars
 /** A mutation: `const [run, state] = useGraphqlMutation(DOC); await run(vars)`. Errors are thrown and kept in state. */
 export function useGraphqlMutation<TData, TVars>(document: GqlDocument<TData, TVars>) {
   const { token, endSession } = useSession();
-  const [state, setState] = useState<{ running: boolean; error: GraphqlRequestError | null }>({ running: false, error: null });
+  const [state, setState] = useState<{ running: boolean; error: GraphqlRequestError | null }>({
+    running: false,
+    error: null,
+  });
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;

@@ -40,7 +40,11 @@ export function AppShell({ routes, children }: { routes: readonly AppRoute[]; ch
       <header className="app-header">
         <span className="app-title">{t.appTitle}</span>
         <div className="app-tools">
-          {user ? <span className="user">{format(t.signedInAs, { name: user.displayName, role: t[roleMessageKey(user.role)] })}</span> : null}
+          {user ? (
+            <span className="user">
+              {format(t.signedInAs, { name: user.displayName, role: t[roleMessageKey(user.role)] })}
+            </span>
+          ) : null}
           <LanguageSelect />
           {user ? (
             <button type="button" onClick={signOut}>

@@ -7,7 +7,17 @@ export type FieldControlProps = { id: string; 'aria-describedby'?: string; 'aria
  * A labelled form control: every input, select and textarea goes through this, so none is without a label.
  * `<FormField label={t.email}>{(p) => <input {...p} type="email" />}</FormField>`
  */
-export function FormField({ label, hint, error, children }: { label: string; hint?: string; error?: string | null; children: (props: FieldControlProps) => ReactNode }) {
+export function FormField({
+  label,
+  hint,
+  error,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  error?: string | null;
+  children: (props: FieldControlProps) => ReactNode;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;

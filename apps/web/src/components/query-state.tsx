@@ -30,7 +30,9 @@ export function useErrorReason(): (e: GqlErrorItem) => string {
   const { locale } = useLocale();
   const t = useMessages(commonMessages);
   return useCallback(
-    (e: GqlErrorItem) => errorReason(locale, e) ?? (e.code === 'NETWORK_ERROR' ? t.errorNetwork : e.code === 'BAD_RESPONSE' ? t.errorBadResponse : t.errorUnknown),
+    (e: GqlErrorItem) =>
+      errorReason(locale, e) ??
+      (e.code === 'NETWORK_ERROR' ? t.errorNetwork : e.code === 'BAD_RESPONSE' ? t.errorBadResponse : t.errorUnknown),
     [locale, t],
   );
 }
@@ -46,7 +48,10 @@ export function ErrorState({ error, onRetry }: { error: GraphqlRequestError; onR
       <ul>
         {error.errors.map((e, i) => (
           <li key={i}>
-            {reason(e)} <span className="error-code">({t.errorCode}: <code>{e.code}</code>)</span>
+            {reason(e)}{' '}
+            <span className="error-code">
+              ({t.errorCode}: <code>{e.code}</code>)
+            </span>
             {e.problems?.length ? (
               <ul>
                 {e.problems.map((p, j) => (
@@ -69,7 +74,13 @@ export function ErrorState({ error, onRetry }: { error: GraphqlRequestError; onR
 }
 
 /** Loading, error (with retry) or the content rendered from the data. */
-export function QueryView<TData>({ query, children }: { query: QueryState<TData>; children: (data: TData) => ReactNode }) {
+export function QueryView<TData>({
+  query,
+  children,
+}: {
+  query: QueryState<TData>;
+  children: (data: TData) => ReactNode;
+}) {
   if (query.status === 'loading') return <Loading />;
   if (query.status === 'error') return <ErrorState error={query.error} onRetry={query.reload} />;
   return <>{children(query.data)}</>;

@@ -12,7 +12,15 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 const parts = (at: Date, timeZone: string): Record<string, string> => {
   const out: Record<string, string> = {};
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const fmt = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   for (const p of fmt.formatToParts(at)) out[p.type] = p.value;
   return out;
 };
@@ -27,7 +35,11 @@ export function formatDateTime(iso: string | null | undefined, timeZone: string 
 }
 
 /** A calendar date ("2026-12-06", or an instant's date in the zone) as 2026年12月6日 in Chinese, 2026-12-06 in English. */
-export function formatDate(value: string | null | undefined, locale: Locale, timeZone: string = DEFAULT_TIME_ZONE): string {
+export function formatDate(
+  value: string | null | undefined,
+  locale: Locale,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): string {
   if (!value) return '—';
   const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   let [y, m, d] = plain ? [plain[1], plain[2], plain[3]] : ['', '', ''];

@@ -25,4 +25,3 @@ export function defineMessages<K extends string>(zh: Record<K, string>, en: NoIn
 export function format(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
-

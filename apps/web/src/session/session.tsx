@@ -4,8 +4,13 @@ import { gqlDocument, graphqlRequest, GraphqlRequestError, type ResultOf } from 
 export const ROLES = ['platform-admin', 'buyer-admin', 'buyer-staff', 'finance', 'vendor'] as const;
 export type Role = (typeof ROLES)[number];
 
-const USER_FIELDS = gqlDocument('fragment SessionUserFields on User { id email displayName role tenantId vendorOrgId }');
-const LOGIN = gqlDocument('mutation Login($input: LoginInput!) { login(input: $input) { token expiresAt user { ...SessionUserFields } } }', [USER_FIELDS]);
+const USER_FIELDS = gqlDocument(
+  'fragment SessionUserFields on User { id email displayName role tenantId vendorOrgId }',
+);
+const LOGIN = gqlDocument(
+  'mutation Login($input: LoginInput!) { login(input: $input) { token expiresAt user { ...SessionUserFields } } }',
+  [USER_FIELDS],
+);
 const ME = gqlDocument('query Me { me { ...SessionUserFields } }', [USER_FIELDS]);
 
 /** The signed-in user: the API sends `role` as a String, narrowed here to the five roles the console routes by. */
@@ -109,7 +114,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<SessionState>(
-    () => ({ user: session?.user ?? null, token: session?.token ?? null, checking, signedOutBecause, signIn, signOut, endSession }),
+    () => ({
+      user: session?.user ?? null,
+      token: session?.token ?? null,
+      checking,
+      signedOutBecause,
+      signIn,
+      signOut,
+      endSession,
+    }),
     [session, checking, signedOutBecause, signIn, signOut, endSession],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

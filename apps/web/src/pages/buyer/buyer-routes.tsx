@@ -15,7 +15,12 @@ const BUYER = ['buyer-admin', 'buyer-staff'] as const;
 
 /** The buyer's pages, in navigation order. Add a page here (one entry). */
 export const buyerRoutes: AppRoute[] = [
-  { path: '/buyer/contracts', roles: BUYER, nav: buyerMessages.text('navContracts'), element: <ContractsOverviewPage area="buyer" /> },
+  {
+    path: '/buyer/contracts',
+    roles: BUYER,
+    nav: buyerMessages.text('navContracts'),
+    element: <ContractsOverviewPage area="buyer" />,
+  },
   { path: '/buyer/contracts/:id', roles: BUYER, element: <ContractPage /> },
   { path: '/buyer/contracts/:id/tickets', roles: BUYER, element: <TicketsBoardPage area="buyer" /> },
   { path: '/buyer/contracts/:id/inputs', roles: BUYER, element: <PeriodInputsPage /> },

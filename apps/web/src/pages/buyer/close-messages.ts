@@ -67,7 +67,8 @@ export const closeMessages = defineMessages(
     notDue: '未定',
     confirm: '确认结算',
     confirmHint: '确认后结算不可更改，该期输入将被锁定。',
-    provisional: '暂定：本期所在的 {years} 年国家工作日历尚未发布，工作日按法定节假日的法定日期暂定计算（无调休）。正式日历发布后须重新结算，方可确认。',
+    provisional:
+      '暂定：本期所在的 {years} 年国家工作日历尚未发布，工作日按法定节假日的法定日期暂定计算（无调休）。正式日历发布后须重新结算，方可确认。',
     provisionalNoConfirm: '本期按暂定日历计算，暂不能确认结算。',
     confirmed: '结算已确认。',
     reopen: '重开结算',
@@ -87,7 +88,8 @@ export const closeMessages = defineMessages(
     lineStatusforfeited: '不再支付',
     // Safe close (issue 12 point 5): confirmation dialog, reason for missing inputs, revisions after inputs change.
     confirmDialogTitle: '确认 {period} 第 {revision} 版结算？',
-    confirmDialogLocks: '确认后不可撤销：本结算的得分、扣款和明细不再更改（更正只能在以后的期间记调整行），{periods} 的考核期输入将被锁定，付款计划按本结算重新计算。',
+    confirmDialogLocks:
+      '确认后不可撤销：本结算的得分、扣款和明细不再更改（更正只能在以后的期间记调整行），{periods} 的考核期输入将被锁定，付款计划按本结算重新计算。',
     confirmDialogAction: '确认并锁定',
     confirmMissingWarning: '尚有 {count} 项输入缺失，缺失的输入不会被推测。如仍要确认，请写明原因（记录在结算上）：',
     confirmReasonLabel: '确认原因',
@@ -95,7 +97,8 @@ export const closeMessages = defineMessages(
     confirmInputsChanged: '草稿计算后输入已变化，不能确认：请重新申请结算，生成新版本。',
     confirmedWithReason: '确认时缺少 {count} 项输入，确认原因：{reason}',
     inputsChangedDraft: '本草稿计算后以下输入有变化：{changes}。重新申请结算将生成新版本。',
-    inputsChangedConfirmed: '结算确认后以下输入有变化：{changes}。已确认的结算不会重算；如需更正，请在以后的期间记调整行。',
+    inputsChangedConfirmed:
+      '结算确认后以下输入有变化：{changes}。已确认的结算不会重算；如需更正，请在以后的期间记调整行。',
     supersededBy: '因输入变化（{changes}）已由新版本取代',
     newRevision: '输入已变化，已生成第 {revision} 版结算。',
     changeperiodInputs: '考核期输入',
@@ -169,7 +172,8 @@ export const closeMessages = defineMessages(
     notDue: 'open',
     confirm: 'Confirm the close',
     confirmHint: 'Once confirmed the close is immutable and the period’s inputs are locked.',
-    provisional: 'Provisional: the national working-day calendar of {years} is not published; working days count the statutory holidays on their legal dates (no make-up days). Once it is published, request the close again before confirming.',
+    provisional:
+      'Provisional: the national working-day calendar of {years} is not published; working days count the statutory holidays on their legal dates (no make-up days). Once it is published, request the close again before confirming.',
     provisionalNoConfirm: 'Computed on a provisional calendar: it cannot be confirmed yet.',
     confirmed: 'The close is confirmed.',
     reopen: 'Reopen the close',
@@ -189,15 +193,20 @@ export const closeMessages = defineMessages(
     lineStatusforfeited: 'forfeited',
     // Safe close (issue 12 point 5): confirmation dialog, reason for missing inputs, revisions after inputs change.
     confirmDialogTitle: 'Confirm the close of {period}, revision {revision}?',
-    confirmDialogLocks: 'This cannot be undone: the score, deductions and lines of this close stay as they are (a correction is an adjustment in a later period), the period inputs of {periods} are locked and the payment schedule is recomputed from this close.',
+    confirmDialogLocks:
+      'This cannot be undone: the score, deductions and lines of this close stay as they are (a correction is an adjustment in a later period), the period inputs of {periods} are locked and the payment schedule is recomputed from this close.',
     confirmDialogAction: 'Confirm and lock',
-    confirmMissingWarning: '{count} input(s) are missing and are not guessed. To confirm anyway, give the reason (recorded on the close):',
+    confirmMissingWarning:
+      '{count} input(s) are missing and are not guessed. To confirm anyway, give the reason (recorded on the close):',
     confirmReasonLabel: 'Reason for confirming',
     confirmReasonRequired: 'A reason is required while inputs are missing.',
-    confirmInputsChanged: 'The inputs changed after this draft was computed, so it cannot be confirmed: request the close again for a new revision.',
+    confirmInputsChanged:
+      'The inputs changed after this draft was computed, so it cannot be confirmed: request the close again for a new revision.',
     confirmedWithReason: 'Confirmed without {count} input(s); reason: {reason}',
-    inputsChangedDraft: 'These inputs changed after this draft was computed: {changes}. Requesting the close again computes a new revision.',
-    inputsChangedConfirmed: 'These inputs changed after the close was confirmed: {changes}. A confirmed close is never recomputed; correct it with an adjustment in a later period.',
+    inputsChangedDraft:
+      'These inputs changed after this draft was computed: {changes}. Requesting the close again computes a new revision.',
+    inputsChangedConfirmed:
+      'These inputs changed after the close was confirmed: {changes}. A confirmed close is never recomputed; correct it with an adjustment in a later period.',
     supersededBy: 'Superseded by a new revision because inputs changed ({changes})',
     newRevision: 'The inputs changed: revision {revision} was computed.',
     changeperiodInputs: 'period inputs',
@@ -209,19 +218,25 @@ export const closeMessages = defineMessages(
 );
 
 export type CloseStatusKey = 'statuspending' | 'statusdraft' | 'statusconfirmed' | 'statusreopened';
-export type LineStatusKey = 'lineStatusscheduled' | 'lineStatusdue' | 'lineStatuswithheld' | 'lineStatuspaid' | 'lineStatusforfeited';
+export type LineStatusKey =
+  'lineStatusscheduled' | 'lineStatusdue' | 'lineStatuswithheld' | 'lineStatuspaid' | 'lineStatusforfeited';
 
 /** The dictionary key of a status the API sends, or null for one this page does not know. */
 export function closeStatusKey(status: string): CloseStatusKey | null {
   return ['pending', 'draft', 'confirmed', 'reopened'].includes(status) ? (`status${status}` as CloseStatusKey) : null;
 }
 export function lineStatusKey(status: string): LineStatusKey | null {
-  return ['scheduled', 'due', 'withheld', 'paid', 'forfeited'].includes(status) ? (`lineStatus${status}` as LineStatusKey) : null;
+  return ['scheduled', 'due', 'withheld', 'paid', 'forfeited'].includes(status)
+    ? (`lineStatus${status}` as LineStatusKey)
+    : null;
 }
 
-export type CloseChangeKey = 'changeperiodInputs' | 'changetickets' | 'changereports' | 'changeconfiguration' | 'changecalendar';
+export type CloseChangeKey =
+  'changeperiodInputs' | 'changetickets' | 'changereports' | 'changeconfiguration' | 'changecalendar';
 
 /** The dictionary key of an input kind the API names as changed, or null for one this page does not know. */
 export function closeChangeKey(kind: string): CloseChangeKey | null {
-  return ['periodInputs', 'tickets', 'reports', 'configuration', 'calendar'].includes(kind) ? (`change${kind}` as CloseChangeKey) : null;
+  return ['periodInputs', 'tickets', 'reports', 'configuration', 'calendar'].includes(kind)
+    ? (`change${kind}` as CloseChangeKey)
+    : null;
 }

@@ -13,7 +13,18 @@ import { useSession } from '../../session/session';
 import { ContractNav } from '../shared/contract-nav';
 import { versionsInWords } from '../shared/explanation-text';
 import { closeChangeKey, closeMessages, closeStatusKey } from './close-messages';
-import { CLOSE_PAGE, CLOSE_PERIOD, CONFIRM_CLOSE, closablePeriods, type Missing, PERIOD_CLOSE, type PeriodClose, type PeriodCloseDetail, PREVIEW_CLOSE, REOPEN_CLOSE } from './close-queries';
+import {
+  CLOSE_PAGE,
+  CLOSE_PERIOD,
+  CONFIRM_CLOSE,
+  closablePeriods,
+  type Missing,
+  PERIOD_CLOSE,
+  type PeriodClose,
+  type PeriodCloseDetail,
+  PREVIEW_CLOSE,
+  REOPEN_CLOSE,
+} from './close-queries';
 import { CloseResultView } from './close-result';
 import { SlaMonthsChart, termMonthsSoFar } from './sla-months-chart';
 import './buyer-pages.css';
@@ -41,7 +52,9 @@ export function MissingList({ missing, inputsHref }: { missing: readonly Missing
         <ul>
           {missing.map((m, i) => (
             <li key={i} data-input={`${m.period}/${m.input}`}>
-              <strong>{formatPeriod(m.period, locale)}</strong>{locale === 'zh-CN' ? '：' : ': '}{m.message}
+              <strong>{formatPeriod(m.period, locale)}</strong>
+              {locale === 'zh-CN' ? '：' : ': '}
+              {m.message}
             </li>
           ))}
         </ul>
@@ -64,7 +77,17 @@ function ProvisionalNote({ years }: { years: readonly number[] | undefined }) {
   );
 }
 
-function PreviewPanel({ contractId, period, asOf, inputsHref }: { contractId: string; period: string; asOf: string; inputsHref?: string }) {
+function PreviewPanel({
+  contractId,
+  period,
+  asOf,
+  inputsHref,
+}: {
+  contractId: string;
+  period: string;
+  asOf: string;
+  inputsHref?: string;
+}) {
   const t = useMessages(closeMessages);
   const { locale } = useLocale();
   const query = useGraphqlQuery(PREVIEW_CLOSE, { contractId, period, asOf: asOf || null });
@@ -98,9 +121,16 @@ function usePolledClose(id: string) {
         const { periodClose } = await graphqlRequest(PERIOD_CLOSE, { id }, token);
         if (!live) return;
         setState({ close: periodClose });
-        if (periodClose.status === 'pending' && periodClose.job?.status !== 'failed') timer = setTimeout(() => void poll(), 1000);
+        if (periodClose.status === 'pending' && periodClose.job?.status !== 'failed')
+          timer = setTimeout(() => void poll(), 1000);
       } catch (e) {
-        if (live) setState({ error: e instanceof GraphqlRequestError ? e : new GraphqlRequestError([{ message: String(e), code: 'CLIENT_ERROR' }]) });
+        if (live)
+          setState({
+            error:
+              e instanceof GraphqlRequestError
+                ? e
+                : new GraphqlRequestError([{ message: String(e), code: 'CLIENT_ERROR' }]),
+          });
       }
     };
     void poll();
@@ -137,7 +167,8 @@ function ConfirmCloseControl({ close, onChanged }: { close: PeriodCloseDetail; o
   const missing = close.result?.missing ?? [];
   const problems = confirmState.error?.errors.flatMap((e) => e.problems ?? []) ?? [];
   const reasonRefused = problems.some((p) => p.path === 'reason');
-  const changedRefused = confirmState.error?.code === 'CONFLICT' && problems.some((p) => closeChangeKey(p.path) !== null);
+  const changedRefused =
+    confirmState.error?.code === 'CONFLICT' && problems.some((p) => closeChangeKey(p.path) !== null);
   const onConfirm = async () => {
     try {
       await confirm({ closeId: close.id, reason: reason.trim() || null });
@@ -173,7 +204,11 @@ function ConfirmCloseControl({ close, onChanged }: { close: PeriodCloseDetail; o
             </FormField>
           </>
         ) : null}
-        {changedRefused ? <p role="alert">{t.confirmInputsChanged}</p> : confirmState.error && !reasonRefused ? <ErrorState error={confirmState.error} /> : null}
+        {changedRefused ? (
+          <p role="alert">{t.confirmInputsChanged}</p>
+        ) : confirmState.error && !reasonRefused ? (
+          <ErrorState error={confirmState.error} />
+        ) : null}
       </ConfirmDialog>
     </>
   );
@@ -197,7 +232,9 @@ function CloseActions({ close, onChanged }: { close: PeriodCloseDetail; onChange
     <section className="panel" aria-label={t.confirm}>
       {close.status === 'draft' ? <ConfirmCloseControl close={close} onChanged={onChanged} /> : null}
       <form onSubmit={onReopen} className="inline-form">
-        <FormField label={t.reopenReason}>{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}</FormField>
+        <FormField label={t.reopenReason}>
+          {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        </FormField>
         <FormField label={t.reopenAsOf} hint={t.reopenAsOfHint}>
           {(p) => <input {...p} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />}
         </FormField>
@@ -210,7 +247,17 @@ function CloseActions({ close, onChanged }: { close: PeriodCloseDetail; onChange
   );
 }
 
-function CloseDetail({ id, listedStatus, canAct, onChanged }: { id: string; listedStatus?: string; canAct: boolean; onChanged(next?: PeriodClose): void }) {
+function CloseDetail({
+  id,
+  listedStatus,
+  canAct,
+  onChanged,
+}: {
+  id: string;
+  listedStatus?: string;
+  canAct: boolean;
+  onChanged(next?: PeriodClose): void;
+}) {
   const t = useMessages(closeMessages);
   const { locale } = useLocale();
   const changeNames = useChangeNames();
@@ -225,21 +272,29 @@ function CloseDetail({ id, listedStatus, canAct, onChanged }: { id: string; list
   return (
     <section className="panel" aria-labelledby="close-detail" data-testid="close-detail" data-status={close.status}>
       <h2 id="close-detail">
-        {format(t.closeTitle, { period: formatPeriod(close.period, locale), revision: close.revision })} · <StatusText status={close.status} />
+        {format(t.closeTitle, { period: formatPeriod(close.period, locale), revision: close.revision })} ·{' '}
+        <StatusText status={close.status} />
       </h2>
       <p className="muted">
-        {t.asOf} {formatDate(close.asOf, locale)} · {versionsInWords(close.result?.calendarVersion, close.configVersion, locale)}
+        {t.asOf} {formatDate(close.asOf, locale)} ·{' '}
+        {versionsInWords(close.result?.calendarVersion, close.configVersion, locale)}
         {close.reopenReason ? ` · ${t.reopenReason}: ${close.reopenReason}` : ''}
-        {close.reopenCode === 'INPUTS_CHANGED' ? ` · ${format(t.supersededBy, { changes: changeNames(close.reopenChanges) })}` : ''}
+        {close.reopenCode === 'INPUTS_CHANGED'
+          ? ` · ${format(t.supersededBy, { changes: changeNames(close.reopenChanges) })}`
+          : ''}
       </p>
       <ProvisionalNote years={close.result?.provisionalYears} />
       {close.inputsChanged.length ? (
         <p role="status" data-testid="inputs-changed">
-          {format(close.status === 'confirmed' ? t.inputsChangedConfirmed : t.inputsChangedDraft, { changes: changeNames(close.inputsChanged) })}
+          {format(close.status === 'confirmed' ? t.inputsChangedConfirmed : t.inputsChangedDraft, {
+            changes: changeNames(close.inputsChanged),
+          })}
         </p>
       ) : null}
       {close.confirmReason ? (
-        <p data-testid="confirm-reason">{format(t.confirmedWithReason, { count: close.confirmedMissing.length, reason: close.confirmReason })}</p>
+        <p data-testid="confirm-reason">
+          {format(t.confirmedWithReason, { count: close.confirmedMissing.length, reason: close.confirmReason })}
+        </p>
       ) : null}
       {close.status === 'pending' ? (
         close.job?.status === 'failed' ? (
@@ -291,10 +346,15 @@ export function ClosePage({ area }: { area: Area }) {
 
   const onRequest = async (chosen: string) => {
     try {
-      const before = query.status === 'ready' ? query.data.periodCloses.find((c) => c.period === chosen && c.status !== 'reopened') : undefined;
+      const before =
+        query.status === 'ready'
+          ? query.data.periodCloses.find((c) => c.period === chosen && c.status !== 'reopened')
+          : undefined;
       const { closePeriod } = await request({ input: { contractId: id, period: chosen, asOf: asOf || null } });
       // The API superseded a stale draft: say so, the list and the detail show the new revision.
-      setNotice(before && before.id !== closePeriod.id ? format(t.newRevision, { revision: closePeriod.revision }) : '');
+      setNotice(
+        before && before.id !== closePeriod.id ? format(t.newRevision, { revision: closePeriod.revision }) : '',
+      );
       setPreview(null);
       select(closePeriod.id);
       query.reload();
@@ -315,7 +375,11 @@ export function ClosePage({ area }: { area: Area }) {
       <QueryView query={query}>
         {({ contract, periodCloses }) => {
           const periods = closablePeriods(contract);
-          const chosen = period || periods.find((p) => !periodCloses.some((c) => c.period === p && c.status === 'confirmed')) || periods[0] || '';
+          const chosen =
+            period ||
+            periods.find((p) => !periodCloses.some((c) => c.period === p && c.status === 'confirmed')) ||
+            periods[0] ||
+            '';
           return (
             <>
               {!isBuyer ? <p className="muted">{t.readOnly}</p> : null}
@@ -328,7 +392,13 @@ export function ClosePage({ area }: { area: Area }) {
                 }}
               >
                 <h2>{t.requestSection}</h2>
-                <ChoiceField label={t.period} value={chosen} choices={periods} choiceLabel={(p) => formatPeriod(p, locale)} onChange={setPeriod} />
+                <ChoiceField
+                  label={t.period}
+                  value={chosen}
+                  choices={periods}
+                  choiceLabel={(p) => formatPeriod(p, locale)}
+                  onChange={setPeriod}
+                />
                 <FormField label={t.asOf} hint={t.asOfHint}>
                   {(p) => <input {...p} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />}
                 </FormField>
@@ -352,11 +422,31 @@ export function ClosePage({ area }: { area: Area }) {
                   {notice}
                 </p>
               ) : null}
-              {preview ? <PreviewPanel key={preview.run} contractId={id} period={preview.period} asOf={preview.asOf} inputsHref={isBuyer ? `/buyer/contracts/${id}/inputs` : undefined} /> : null}
+              {preview ? (
+                <PreviewPanel
+                  key={preview.run}
+                  contractId={id}
+                  period={preview.period}
+                  asOf={preview.asOf}
+                  inputsHref={isBuyer ? `/buyer/contracts/${id}/inputs` : undefined}
+                />
+              ) : null}
               <section aria-labelledby="closes-list">
                 <h2 id="closes-list">{t.closes}</h2>
                 {periodCloses.length ? (
-                  <DataTable columns={[t.period, t.revision, t.status, t.score, t.grade, t.asOf, t.requestedAt, <HiddenColumnTitle>{t.open}</HiddenColumnTitle>]} testId="closes">
+                  <DataTable
+                    columns={[
+                      t.period,
+                      t.revision,
+                      t.status,
+                      t.score,
+                      t.grade,
+                      t.asOf,
+                      t.requestedAt,
+                      <HiddenColumnTitle>{t.open}</HiddenColumnTitle>,
+                    ]}
+                    testId="closes"
+                  >
                     {periodCloses.map((c) => (
                       <tr key={c.id} data-close-id={c.id} aria-current={c.id === selected ? 'true' : undefined}>
                         <th scope="row">{formatPeriod(c.period, locale)}</th>
@@ -369,7 +459,11 @@ export function ClosePage({ area }: { area: Area }) {
                         <td>{formatDate(c.asOf, locale)}</td>
                         <td>{formatDateTime(c.requestedAt)}</td>
                         <td>
-                          <button type="button" onClick={() => select(c.id)} aria-label={`${t.open} ${formatPeriod(c.period, locale)} #${c.revision}`}>
+                          <button
+                            type="button"
+                            onClick={() => select(c.id)}
+                            aria-label={`${t.open} ${formatPeriod(c.period, locale)} #${c.revision}`}
+                          >
                             {t.open}
                           </button>
                         </td>
@@ -392,7 +486,10 @@ export function ClosePage({ area }: { area: Area }) {
                   }}
                 />
               ) : null}
-              <SlaMonthsChart contractId={id} months={termMonthsSoFar(contract.termStart, contract.termEnd, shanghaiToday())} />
+              <SlaMonthsChart
+                contractId={id}
+                months={termMonthsSoFar(contract.termStart, contract.termEnd, shanghaiToday())}
+              />
             </>
           );
         }}

@@ -12,7 +12,8 @@ import { assessmentBase } from './score-decimal';
 import { ScoreWaterfallChart } from './score-waterfall-chart';
 
 /** An engine explanation in the console's language from its code; a client that did not select the code gets the API's text. */
-const said = (view: ExplanationView | null | undefined, text: string | null | undefined, locale: Locale): string => (view ? explanationText(view, locale) : (text ?? ''));
+const said = (view: ExplanationView | null | undefined, text: string | null | undefined, locale: Locale): string =>
+  view ? explanationText(view, locale) : (text ?? '');
 
 /** A scheme input named in words (the component's label when the input has no name of its own). */
 function inputWords(input: string, label: string, words: Readonly<Record<string, string>>): string {
@@ -48,14 +49,14 @@ export function DeductionLines({ lines }: { lines: readonly CloseLine[] }) {
         <DataTable columns={[t.rule, t.paymentLine, t.basis, t.formula, t.amount]} testId="deduction-lines">
           {lines.map((l) => (
             <tr key={l.id} data-line-id={l.id}>
-              <th scope="row">
-                {l.label ?? deductionKindInWords(l.kind, locale)}
-              </th>
+              <th scope="row">{l.label ?? deductionKindInWords(l.kind, locale)}</th>
               <td>{l.paymentLineId ?? '—'}</td>
               <td>
                 <span className="basis">{basisInWords(l.basis, locale)}</span>
               </td>
-              <td data-field="formula" data-code={l.formulaExplanation?.code}>{said(l.formulaExplanation, l.formula, locale)}</td>
+              <td data-field="formula" data-code={l.formulaExplanation?.code}>
+                {said(l.formulaExplanation, l.formula, locale)}
+              </td>
               <td data-field="amount">
                 <Money value={l.amount} />
               </td>
@@ -75,8 +76,17 @@ export function CloseResultView({ result, lines }: { result: CloseResult; lines?
   const words = useMessages(periodInputsMessages) as Readonly<Record<string, string>>;
   const { locale } = useLocale();
   const a = result.assessment;
-  const notes = [...(a.noteExplanations ?? a.notes.map(() => null)).map((v, i) => said(v, a.notes[i], locale)), ...(result.noteExplanations ?? result.notes.map(() => null)).map((v, i) => said(v, result.notes[i], locale))];
-  const base = a.unclampedScore !== null ? assessmentBase(a.unclampedScore, a.breakdown.map((b) => b.points)) : null;
+  const notes = [
+    ...(a.noteExplanations ?? a.notes.map(() => null)).map((v, i) => said(v, a.notes[i], locale)),
+    ...(result.noteExplanations ?? result.notes.map(() => null)).map((v, i) => said(v, result.notes[i], locale)),
+  ];
+  const base =
+    a.unclampedScore !== null
+      ? assessmentBase(
+          a.unclampedScore,
+          a.breakdown.map((b) => b.points),
+        )
+      : null;
   return (
     <>
       <dl className="tiles">
@@ -97,7 +107,11 @@ export function CloseResultView({ result, lines }: { result: CloseResult; lines?
           {said(a.explained, a.explanation, locale)}
         </p>
       ) : null}
-      {result.year ? <p className="muted" data-code={result.year.explained?.code}>{said(result.year.explained, result.year.explanation, locale)}</p> : null}
+      {result.year ? (
+        <p className="muted" data-code={result.year.explained?.code}>
+          {said(result.year.explained, result.year.explanation, locale)}
+        </p>
+      ) : null}
       {a.breakdown.length ? (
         <section aria-labelledby="score-breakdown">
           <h3 id="score-breakdown">{t.breakdown}</h3>
@@ -174,7 +188,11 @@ export function ScheduleTable({ lines, caption }: { lines: CloseResult['schedule
   const t = useMessages(closeMessages);
   const { locale } = useLocale();
   return (
-    <DataTable columns={[t.paymentLine, t.gross, t.deductions, t.net, t.status, t.dueDate]} caption={caption ?? t.schedule} testId="schedule-lines">
+    <DataTable
+      columns={[t.paymentLine, t.gross, t.deductions, t.net, t.status, t.dueDate]}
+      caption={caption ?? t.schedule}
+      testId="schedule-lines"
+    >
       {lines.map((l) => {
         const key = lineStatusKey(l.status);
         return (

@@ -21,7 +21,17 @@ function shown(v: unknown): string {
  * A number typed as text: the text stays as typed while it means the stored value ("1.0", "1."), so the caret does
  * not jump; a value changed elsewhere (undo, a new version) replaces it.
  */
-function NumberInput({ value, onChange, ...props }: { value: unknown; onChange(typed: string): void; id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) {
+function NumberInput({
+  value,
+  onChange,
+  ...props
+}: {
+  value: unknown;
+  onChange(typed: string): void;
+  id: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
+}) {
   const [typed, setTyped] = useState(shown(value));
   useEffect(() => {
     setTyped((t) => (numericValue(t, value) === value || (t.trim() === '' && value === undefined) ? t : shown(value)));
@@ -47,26 +57,42 @@ function Field({ node, ctx }: { node: FieldNode; ctx: FieldContext }) {
     case 'text':
       return (
         <FormField label={node.label} hint={node.hint} error={error}>
-          {(p) => <input {...p} value={shown(value)} onChange={(e) => ctx.set(node.path, node.optional && e.target.value === '' ? undefined : e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              value={shown(value)}
+              onChange={(e) => ctx.set(node.path, node.optional && e.target.value === '' ? undefined : e.target.value)}
+            />
+          )}
         </FormField>
       );
     case 'date':
       return (
         <FormField label={node.label} hint={node.hint} error={error}>
-          {(p) => <input {...p} type="date" value={shown(value)} onChange={(e) => ctx.set(node.path, e.target.value)} />}
+          {(p) => (
+            <input {...p} type="date" value={shown(value)} onChange={(e) => ctx.set(node.path, e.target.value)} />
+          )}
         </FormField>
       );
     case 'number':
       return (
         <FormField label={node.label} hint={node.hint} error={error}>
-          {(p) => <NumberInput {...p} value={value} onChange={(typed) => ctx.set(node.path, numericValue(typed, value))} />}
+          {(p) => (
+            <NumberInput {...p} value={value} onChange={(typed) => ctx.set(node.path, numericValue(typed, value))} />
+          )}
         </FormField>
       );
     case 'select':
       return (
         <FormField label={node.label} hint={node.hint} error={error}>
           {(p) => (
-            <select {...p} value={shown(value)} onChange={(e) => ctx.set(node.path, e.target.value === '' && node.blank !== undefined ? undefined : e.target.value)}>
+            <select
+              {...p}
+              value={shown(value)}
+              onChange={(e) =>
+                ctx.set(node.path, e.target.value === '' && node.blank !== undefined ? undefined : e.target.value)
+              }
+            >
               {node.blank !== undefined ? <option value="">{node.blank}</option> : null}
               {node.choices.map((c) => (
                 <option key={c.value} value={c.value}>
@@ -80,7 +106,13 @@ function Field({ node, ctx }: { node: FieldNode; ctx: FieldContext }) {
     case 'checkbox':
       return (
         <div className="form-field form-check">
-          <input id={boxId} type="checkbox" checked={value === true} onChange={(e) => ctx.set(node.path, e.target.checked)} aria-invalid={error ? true : undefined} />
+          <input
+            id={boxId}
+            type="checkbox"
+            checked={value === true}
+            onChange={(e) => ctx.set(node.path, e.target.checked)}
+            aria-invalid={error ? true : undefined}
+          />
           <label htmlFor={boxId}>{node.label}</label>
           {error ? (
             <small className="field-error" role="alert">
@@ -99,7 +131,9 @@ function Field({ node, ctx }: { node: FieldNode; ctx: FieldContext }) {
               <input
                 type="checkbox"
                 checked={picked.includes(c.value)}
-                onChange={(e) => ctx.set(node.path, e.target.checked ? [...picked, c.value] : picked.filter((x) => x !== c.value))}
+                onChange={(e) =>
+                  ctx.set(node.path, e.target.checked ? [...picked, c.value] : picked.filter((x) => x !== c.value))
+                }
               />
               {c.label}
             </label>
@@ -122,12 +156,22 @@ function Field({ node, ctx }: { node: FieldNode; ctx: FieldContext }) {
               <NumberInput
                 {...p}
                 value={bound?.value}
-                onChange={(typed) => ctx.set(node.path, typed.trim() === '' ? undefined : { value: numericValue(typed, bound?.value), inclusive })}
+                onChange={(typed) =>
+                  ctx.set(
+                    node.path,
+                    typed.trim() === '' ? undefined : { value: numericValue(typed, bound?.value), inclusive },
+                  )
+                }
               />
             )}
           </FormField>
           <label className="form-check">
-            <input type="checkbox" checked={inclusive} disabled={!bound} onChange={(e) => ctx.set(node.path, { ...bound, inclusive: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={inclusive}
+              disabled={!bound}
+              onChange={(e) => ctx.set(node.path, { ...bound, inclusive: e.target.checked })}
+            />
             {node.inclusiveLabel}
           </label>
         </div>
@@ -139,7 +183,17 @@ function Field({ node, ctx }: { node: FieldNode; ctx: FieldContext }) {
 }
 
 /** An SLA limit: minutes, or working days counted elapsed or to the end of the day; switching the unit keeps the number. */
-function DurationField({ node, ctx, value, error }: { node: Extract<FieldNode, { kind: 'duration' }>; ctx: FieldContext; value: unknown; error: string | null }) {
+function DurationField({
+  node,
+  ctx,
+  value,
+  error,
+}: {
+  node: Extract<FieldNode, { kind: 'duration' }>;
+  ctx: FieldContext;
+  value: unknown;
+  error: string | null;
+}) {
   const d = isRecord(value) ? value : {};
   const unit = d.workingDays !== undefined ? 'workingDays' : 'minutes';
   const amount = unit === 'workingDays' ? d.workingDays : d.minutes;
@@ -191,7 +245,11 @@ function Group({ node, ctx }: { node: GroupNode; ctx: FieldContext }) {
       <legend>{node.legend}</legend>
       <FormNodes nodes={node.children} ctx={ctx} />
       {node.remove ? (
-        <button type="button" className="secondary small" onClick={() => node.remove && ctx.remove(node.remove.list, node.remove.index)}>
+        <button
+          type="button"
+          className="secondary small"
+          onClick={() => node.remove && ctx.remove(node.remove.list, node.remove.index)}
+        >
           {node.remove.label}
         </button>
       ) : null}
@@ -208,7 +266,11 @@ function List({ node, ctx }: { node: ListNode; ctx: FieldContext }) {
         <Group key={item.path} node={item} ctx={ctx} />
       ))}
       {node.add ? (
-        <button type="button" className="secondary small" onClick={() => node.add && ctx.append(node.path, node.add.item)}>
+        <button
+          type="button"
+          className="secondary small"
+          onClick={() => node.add && ctx.append(node.path, node.add.item)}
+        >
           {node.add.label}
         </button>
       ) : null}

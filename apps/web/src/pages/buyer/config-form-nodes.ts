@@ -23,7 +23,13 @@ export type FieldNode =
   /** A ladder's bound `{ value, inclusive }`: an empty value removes the bound (open-ended band). */
   | (Labelled & { kind: 'bound'; inclusiveLabel: string; defaultInclusive: boolean })
   /** An SLA limit `{ minutes }` or `{ workingDays, mode }`: unit, value and, for working days, how they count. */
-  | (Labelled & { kind: 'duration'; unitLabel: string; modeLabel: string; units: readonly Choice[]; modes: readonly Choice[] });
+  | (Labelled & {
+      kind: 'duration';
+      unitLabel: string;
+      modeLabel: string;
+      units: readonly Choice[];
+      modes: readonly Choice[];
+    });
 
 export type GroupNode = {
   kind: 'group';

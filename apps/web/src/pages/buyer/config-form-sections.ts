@@ -73,7 +73,18 @@ function staffing(config: unknown, { t, w }: Words): FormSection {
       path: 'staffing.roles',
       heading: t.roles,
       empty: t.noRoles,
-      add: { label: t.addRole, item: { id: freshId(roles, 'role'), name: t.newRole, headcount: 1, placement: 'on-site', coverage: '5x8', core: false, countsForAttendance: true } },
+      add: {
+        label: t.addRole,
+        item: {
+          id: freshId(roles, 'role'),
+          name: t.newRole,
+          headcount: 1,
+          placement: 'on-site',
+          coverage: '5x8',
+          core: false,
+          countsForAttendance: true,
+        },
+      },
       items: roles.map((r, i): GroupNode => {
         const path = at('staffing.roles', i);
         const name = nameOf(t, r.name);
@@ -86,11 +97,21 @@ function staffing(config: unknown, { t, w }: Words): FormSection {
           children: [
             { kind: 'text', path: at(path, 'name'), label: format(t.roleName, { name }) },
             { kind: 'number', path: at(path, 'headcount'), label: format(t.roleHeadcount, { name }) },
-            { kind: 'select', path: at(path, 'placement'), label: format(t.rolePlacement, { name }), choices: placements },
+            {
+              kind: 'select',
+              path: at(path, 'placement'),
+              label: format(t.rolePlacement, { name }),
+              choices: placements,
+            },
             { kind: 'select', path: at(path, 'coverage'), label: format(t.roleCoverage, { name }), choices: coverages },
             { kind: 'checkbox', path: at(path, 'core'), label: format(t.roleCore, { name }) },
             { kind: 'checkbox', path: at(path, 'countsForAttendance'), label: format(t.roleAttendance, { name }) },
-            { kind: 'text', path: at(path, 'qualifications'), label: format(t.roleQualifications, { name }), optional: true },
+            {
+              kind: 'text',
+              path: at(path, 'qualifications'),
+              label: format(t.roleQualifications, { name }),
+              optional: true,
+            },
           ],
         };
       }),
@@ -110,19 +131,40 @@ function staffing(config: unknown, { t, w }: Words): FormSection {
           legend: format(t.minimumLegend, { name }),
           remove: { list: 'staffing.minimums', index: i, label: format(t.removeItem, { name }) },
           children: [
-            { kind: 'text', path: at(path, 'description'), label: format(t.minimumDescription, { name }), optional: true },
+            {
+              kind: 'text',
+              path: at(path, 'description'),
+              label: format(t.minimumDescription, { name }),
+              optional: true,
+            },
             { kind: 'number', path: at(path, 'min'), label: format(t.minimumMin, { name }) },
-            { kind: 'select', path: at(path, 'placement'), label: format(t.minimumPlacement, { name }), choices: placements, blank: t.anyValue },
-            { kind: 'select', path: at(path, 'coverage'), label: format(t.minimumCoverage, { name }), choices: coverages, blank: t.anyValue },
+            {
+              kind: 'select',
+              path: at(path, 'placement'),
+              label: format(t.minimumPlacement, { name }),
+              choices: placements,
+              blank: t.anyValue,
+            },
+            {
+              kind: 'select',
+              path: at(path, 'coverage'),
+              label: format(t.minimumCoverage, { name }),
+              choices: coverages,
+              blank: t.anyValue,
+            },
           ],
         };
       }),
     },
   ];
   // Rules the contract has; the form edits them, the expert editor adds new kinds.
-  if (getAt(config, 'staffing.holidayDuty') !== undefined) nodes.push({ kind: 'number', path: 'staffing.holidayDuty.minOnDuty', label: t.holidayMin });
+  if (getAt(config, 'staffing.holidayDuty') !== undefined)
+    nodes.push({ kind: 'number', path: 'staffing.holidayDuty.minOnDuty', label: t.holidayMin });
   if (getAt(config, 'staffing.turnoverCaps') !== undefined) {
-    nodes.push({ kind: 'number', path: 'staffing.turnoverCaps.core', label: t.turnoverCore }, { kind: 'number', path: 'staffing.turnoverCaps.other', label: t.turnoverOther });
+    nodes.push(
+      { kind: 'number', path: 'staffing.turnoverCaps.core', label: t.turnoverCore },
+      { kind: 'number', path: 'staffing.turnoverCaps.other', label: t.turnoverOther },
+    );
   }
   if (getAt(config, 'staffing.replacement') !== undefined) {
     nodes.push(
@@ -162,15 +204,30 @@ function sla(config: unknown, { t, w }: Words): FormSection {
         empty: t.noSla,
         add: {
           label: t.addTarget,
-          item: { id: freshId(targets, 'target'), name: t.newTarget, severities: first ? [first] : [], metric: 'resolution', stopEvent: 'resolved', clock: 'working', duration: { minutes: 240 } },
+          item: {
+            id: freshId(targets, 'target'),
+            name: t.newTarget,
+            severities: first ? [first] : [],
+            metric: 'resolution',
+            stopEvent: 'resolved',
+            clock: 'working',
+            duration: { minutes: 240 },
+          },
         },
         items: targets.map((target, i): GroupNode => {
           const path = at('sla.policy.targets', i);
           const name = nameOf(t, target.name);
-          const severityNames = (Array.isArray(target.severities) ? target.severities : []).map((s) => severityChoices.find((c) => c.value === s)?.label ?? text(s));
+          const severityNames = (Array.isArray(target.severities) ? target.severities : []).map(
+            (s) => severityChoices.find((c) => c.value === s)?.label ?? text(s),
+          );
           const children: FieldNode[] = [
             { kind: 'text', path: at(path, 'name'), label: format(t.targetName, { name }) },
-            { kind: 'multi', path: at(path, 'severities'), label: format(t.targetSeverities, { name }), choices: severityChoices },
+            {
+              kind: 'multi',
+              path: at(path, 'severities'),
+              label: format(t.targetSeverities, { name }),
+              choices: severityChoices,
+            },
             { kind: 'select', path: at(path, 'metric'), label: format(t.targetMetric, { name }), choices: metrics },
             { kind: 'select', path: at(path, 'stopEvent'), label: format(t.targetStopEvent, { name }), choices: stops },
             {
@@ -182,7 +239,15 @@ function sla(config: unknown, { t, w }: Words): FormSection {
                 { value: 'working', label: t.clockworking },
               ],
             },
-            { kind: 'duration', path: at(path, 'duration'), label: format(t.duration, { name }), unitLabel: format(t.unit, { name }), modeLabel: format(t.mode, { name }), units, modes },
+            {
+              kind: 'duration',
+              path: at(path, 'duration'),
+              label: format(t.duration, { name }),
+              unitLabel: format(t.unit, { name }),
+              modeLabel: format(t.mode, { name }),
+              units,
+              modes,
+            },
           ];
           return {
             kind: 'group',

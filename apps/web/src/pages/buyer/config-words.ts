@@ -10,11 +10,9 @@ export function keyed(t: ViewWords, prefix: string, value: string | undefined): 
   return key in t ? t[key] : value;
 }
 
-
 /** A dictionary word for a configuration value, or `other` when the dictionary has none (no raw key on screen). */
 export function named(t: ViewWords, prefix: string, value: string | undefined, other: string): string {
   if (!value) return '—';
   const key = `${prefix}${value.replace(/-/g, '')}` as keyof ViewWords;
   return key in t ? t[key] : other;
 }
-

@@ -21,7 +21,13 @@ function parse(text: string): Parsed {
  * once typing pauses (the same validation the save runs, so what it shows is what the save will say), saved as a
  * new immutable version with a change note. The check and the save are the form's (use-configuration-check.ts).
  */
-export function ContractConfigEditor({ contract, onSaved }: { contract: ContractDetail; onSaved(contract: ContractDetail): void }) {
+export function ContractConfigEditor({
+  contract,
+  onSaved,
+}: {
+  contract: ContractDetail;
+  onSaved(contract: ContractDetail): void;
+}) {
   const t = useMessages(contractMessages);
   const problemText = useProblemText();
   const pristine = JSON.stringify(contract.configuration, null, 2);
@@ -62,7 +68,14 @@ export function ContractConfigEditor({ contract, onSaved }: { contract: Contract
           />
         )}
       </FormField>
-      <div className="check-result" role="status" aria-live="polite" data-check={!parsed.ok ? 'json-error' : check.status === 'done' ? (check.valid ? 'valid' : 'invalid') : check.status}>
+      <div
+        className="check-result"
+        role="status"
+        aria-live="polite"
+        data-check={
+          !parsed.ok ? 'json-error' : check.status === 'done' ? (check.valid ? 'valid' : 'invalid') : check.status
+        }
+      >
         {check.status === 'checking' ? <p className="muted">{t.checking}</p> : null}
         {!parsed.ok ? <p className="field-error">{t.jsonError}</p> : null}
         {check.status === 'failed' ? <p className="field-error">{check.message}</p> : null}

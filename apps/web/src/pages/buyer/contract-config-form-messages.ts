@@ -4,7 +4,8 @@ import { defineMessages } from '../../i18n/messages';
 export const contractConfigFormMessages = defineMessages(
   {
     heading: '常用修改',
-    intro: '金额与期限、人员配置、各级别 SLA 时限、考核分档与选项、付款节点与扣款。修改后自动校验，问题标在对应字段旁；其他内容请在下方“配置原文（专家编辑）”中修改。',
+    intro:
+      '金额与期限、人员配置、各级别 SLA 时限、考核分档与选项、付款节点与扣款。修改后自动校验，问题标在对应字段旁；其他内容请在下方“配置原文（专家编辑）”中修改。',
     sectionBasics: '金额与期限',
     sectionStaffing: '人员配置',
     sectionSla: 'SLA 时限',
@@ -134,7 +135,8 @@ export const contractConfigFormMessages = defineMessages(
   },
   {
     heading: 'Common changes',
-    intro: 'Amount and term, staffing, the SLA limits per severity, assessment ladders and choices, payment milestones and deductions. Checked as you type, each problem shown at its field; change anything else in the expert editor below.',
+    intro:
+      'Amount and term, staffing, the SLA limits per severity, assessment ladders and choices, payment milestones and deductions. Checked as you type, each problem shown at its field; change anything else in the expert editor below.',
     sectionBasics: 'Amount and term',
     sectionStaffing: 'Staffing',
     sectionSla: 'SLA limits',

@@ -20,11 +20,20 @@ import './buyer-pages.css';
  * (each field at the path the API reports problems at); the API's `checkContractConfiguration`, the one validator,
  * checks it live, and the save makes a new version with a change note. Anything else: the expert JSON editor.
  */
-export function ContractConfigForm({ contract, onSaved }: { contract: ContractDetail; onSaved(contract: ContractDetail): void }) {
+export function ContractConfigForm({
+  contract,
+  onSaved,
+}: {
+  contract: ContractDetail;
+  onSaved(contract: ContractDetail): void;
+}) {
   const t = useMessages(contractConfigFormMessages);
   const w = useMessages(contractMessages);
   const problemText = useProblemText();
-  const pristine = useMemo(() => (isRecord(contract.configuration) ? contract.configuration : {}), [contract.configuration]);
+  const pristine = useMemo(
+    () => (isRecord(contract.configuration) ? contract.configuration : {}),
+    [contract.configuration],
+  );
   const [config, setConfig] = useState<Record<string, unknown>>(pristine);
   const saving = useConfigurationSave(contract.id, onSaved);
   const changed = useMemo(() => JSON.stringify(config) !== JSON.stringify(pristine), [config, pristine]);
@@ -35,7 +44,13 @@ export function ContractConfigForm({ contract, onSaved }: { contract: ContractDe
 
   const sections = useMemo(() => {
     const words = { t, w };
-    return [basicsSection(words), staffingSection(config, words), slaSection(config, words), assessmentSection(config, words), paymentSection(config, words)];
+    return [
+      basicsSection(words),
+      staffingSection(config, words),
+      slaSection(config, words),
+      assessmentSection(config, words),
+      paymentSection(config, words),
+    ];
   }, [config, t, w]);
   const problems = check.status === 'done' ? check.problems : [];
   const paths = useMemo(() => sections.flatMap((s) => fieldPaths(s.nodes)), [sections]);
@@ -76,12 +91,19 @@ export function ContractConfigForm({ contract, onSaved }: { contract: ContractDe
           <FormNodes nodes={s.nodes} ctx={ctx} />
         </details>
       ))}
-      <div className="check-result" role="status" aria-live="polite" data-form-check={check.status === 'done' ? (check.valid ? 'valid' : 'invalid') : check.status}>
+      <div
+        className="check-result"
+        role="status"
+        aria-live="polite"
+        data-form-check={check.status === 'done' ? (check.valid ? 'valid' : 'invalid') : check.status}
+      >
         {check.status === 'idle' ? <p className="muted">{t.unchanged}</p> : null}
         {check.status === 'checking' ? <p className="muted">{t.checking}</p> : null}
         {check.status === 'failed' ? <p className="field-error">{check.message}</p> : null}
         {check.status === 'done' && check.valid ? <p className="ok">{t.valid}</p> : null}
-        {check.status === 'done' && !check.valid ? <p className="field-error">{format(t.invalid, { n: check.problems.length })}</p> : null}
+        {check.status === 'done' && !check.valid ? (
+          <p className="field-error">{format(t.invalid, { n: check.problems.length })}</p>
+        ) : null}
         {others.length ? (
           <>
             <p className="field-error">{t.otherProblems}</p>

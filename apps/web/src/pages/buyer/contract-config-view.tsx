@@ -2,10 +2,16 @@ import type { ReactNode } from 'react';
 import { DataTable } from '../../components/data-table';
 import { Money } from '../../components/money';
 import { format, useMessages } from '../../i18n/i18n';
-import { type Band, type ComponentView, type ConfigView, isRecord, type RuleView, type SlaDuration } from './contract-config-types';
+import {
+  type Band,
+  type ComponentView,
+  type ConfigView,
+  isRecord,
+  type RuleView,
+  type SlaDuration,
+} from './contract-config-types';
 import { contractMessages } from './contract-messages';
 import { keyed, named, type ViewWords as T } from './config-words';
-
 
 const DEFAULT_HOURS = [
   { start: '08:30', end: '12:00' },
@@ -13,9 +19,12 @@ const DEFAULT_HOURS = [
 ];
 
 function durationText(t: T, d: SlaDuration): string {
-  if (d.workingDays !== undefined) return format(d.mode === 'end-of-day' ? t.workingDaysEndOfDay : t.workingDays, { n: d.workingDays });
+  if (d.workingDays !== undefined)
+    return format(d.mode === 'end-of-day' ? t.workingDaysEndOfDay : t.workingDays, { n: d.workingDays });
   if (d.minutes === undefined) return '—';
-  return d.minutes >= 60 && d.minutes % 60 === 0 ? format(t.hours, { n: d.minutes / 60 }) : format(t.minutes, { n: d.minutes });
+  return d.minutes >= 60 && d.minutes % 60 === 0
+    ? format(t.hours, { n: d.minutes / 60 })
+    : format(t.minutes, { n: d.minutes });
 }
 
 /** A configuration value in words: the known values from the dictionary ("year-fee" → 年服务费), numbers as they are. */
@@ -30,17 +39,29 @@ function valueText(t: T, key: string, v: unknown): string {
   if (key === 'due' && isRecord(v)) {
     if (v.kind === 'date' && typeof v.date === 'string') return v.date;
     const event = keyed(t, 'value', String(v.event ?? ''));
-    return v.months !== undefined ? format(t.dueAfterMonths, { event, months: String(v.months) }) : format(t.dueAfter, { event });
+    return v.months !== undefined
+      ? format(t.dueAfterMonths, { event, months: String(v.months) })
+      : format(t.dueAfter, { event });
   }
-  if (key === 'cap' && isRecord(v)) return format(t.capOf, { of: keyed(t, 'value', String(v.of ?? '')), percent: String(v.percent ?? '') });
+  if (key === 'cap' && isRecord(v))
+    return format(t.capOf, { of: keyed(t, 'value', String(v.of ?? '')), percent: String(v.percent ?? '') });
   if (key === 'grades' && Array.isArray(v)) {
     return v
       .filter(isRecord)
-      .map((g) => format(t.gradeDeduction, { grade: String(g.grade ?? ''), percent: String(g.percent ?? ''), months: String(g.delayMonths ?? 0) }))
+      .map((g) =>
+        format(t.gradeDeduction, {
+          grade: String(g.grade ?? ''),
+          percent: String(g.percent ?? ''),
+          months: String(g.delayMonths ?? 0),
+        }),
+      )
       .join('；');
   }
   if (Array.isArray(v)) return v.map((x) => valueText(t, key, x)).join('、');
-  if (isRecord(v)) return Object.entries(v).map(([k, x]) => `${paramLabel(t, k)} ${valueText(t, k, x)}`).join('，');
+  if (isRecord(v))
+    return Object.entries(v)
+      .map(([k, x]) => `${paramLabel(t, k)} ${valueText(t, k, x)}`)
+      .join('，');
   return valueWord(t, key, v);
 }
 
@@ -60,7 +81,10 @@ function paramsText(t: T, params: Record<string, unknown> | undefined): string {
 }
 
 function bandText(t: T, b: Band): string {
-  return format(t.bandLine, { label: b.label ?? `${b.min?.value ?? ''}–${b.max?.value ?? ''}`, points: String(b.points ?? '') });
+  return format(t.bandLine, {
+    label: b.label ?? `${b.min?.value ?? ''}–${b.max?.value ?? ''}`,
+    points: String(b.points ?? ''),
+  });
 }
 
 function list<X>(items: X[] | undefined): X[] {
@@ -77,8 +101,17 @@ function componentRule(t: T, c: ComponentView): ReactNode {
       const bands = list((p.adjustment as { bands?: Band[] } | undefined)?.bands);
       return (
         <>
-          {[...parts.map((x) => format(t.partLine, { label: x.label ?? x.id, max: String(x.max) })), ...(bonus ? [format(t.taskBonus, { min: String(bonus.min), max: String(bonus.max) })] : [])].join('；')}
-          {bands.length ? <ul>{bands.map((b, i) => <li key={i}>{bandText(t, b)}</li>)}</ul> : null}
+          {[
+            ...parts.map((x) => format(t.partLine, { label: x.label ?? x.id, max: String(x.max) })),
+            ...(bonus ? [format(t.taskBonus, { min: String(bonus.min), max: String(bonus.max) })] : []),
+          ].join('；')}
+          {bands.length ? (
+            <ul>
+              {bands.map((b, i) => (
+                <li key={i}>{bandText(t, b)}</li>
+              ))}
+            </ul>
+          ) : null}
         </>
       );
     }
@@ -89,13 +122,27 @@ function componentRule(t: T, c: ComponentView): ReactNode {
         .map((x) => format(t.choiceLine, { value: x.value, points: String(x.points) }))
         .join('；');
     case 'banded':
-      return <ul>{list(p.bands as Band[] | undefined).map((b, i) => <li key={i}>{bandText(t, b)}</li>)}</ul>;
+      return (
+        <ul>
+          {list(p.bands as Band[] | undefined).map((b, i) => (
+            <li key={i}>{bandText(t, b)}</li>
+          ))}
+        </ul>
+      );
     case 'item-average-grade': {
       const items = list(p.items as { id: string; label?: string }[] | undefined);
       return (
         <>
-          {format(t.itemsLine, { n: items.length, max: String(p.itemMax ?? ''), items: items.map((x) => x.label ?? x.id).join('、') })}
-          <ul>{list(p.grades as Band[] | undefined).map((g, i) => <li key={i}>{format(t.gradeLine, { grade: g.grade ?? '', label: g.label ?? '' })}</li>)}</ul>
+          {format(t.itemsLine, {
+            n: items.length,
+            max: String(p.itemMax ?? ''),
+            items: items.map((x) => x.label ?? x.id).join('、'),
+          })}
+          <ul>
+            {list(p.grades as Band[] | undefined).map((g, i) => (
+              <li key={i}>{format(t.gradeLine, { grade: g.grade ?? '', label: g.label ?? '' })}</li>
+            ))}
+          </ul>
         </>
       );
     }
@@ -108,7 +155,9 @@ function conditionsText(t: T, conditions: Record<string, unknown>[] | undefined)
   const items = list(conditions);
   if (!items.length) return null;
   return format(t.conditions, {
-    list: items.map((c) => format(named(t, 'condition', String(c.kind ?? ''), t.otherCondition), { min: String(c.min ?? '') })).join('；'),
+    list: items
+      .map((c) => format(named(t, 'condition', String(c.kind ?? ''), t.otherCondition), { min: String(c.min ?? '') }))
+      .join('；'),
   });
 }
 
@@ -117,7 +166,16 @@ function RuleTable({ t, caption, rules, empty }: { t: T; caption: string; rules:
   return (
     <DataTable columns={[t.name, t.kind, t.terms]} caption={caption}>
       {rules.map((r) => {
-        const steps = list(r.params?.steps as { id: string; label?: string; cumulativePercent: number | string; conditions?: Record<string, unknown>[] }[] | undefined);
+        const steps = list(
+          r.params?.steps as
+            | {
+                id: string;
+                label?: string;
+                cumulativePercent: number | string;
+                conditions?: Record<string, unknown>[];
+              }[]
+            | undefined,
+        );
         const conditions = conditionsText(t, r.conditions);
         return (
           <tr key={r.id} data-rule={r.id}>
@@ -186,7 +244,11 @@ export function ContractConfigView({ config }: { config: ConfigView }) {
       <section aria-labelledby="cfg-staffing">
         <h3 id="cfg-staffing">{t.staffing}</h3>
         {roles.length ? (
-          <DataTable columns={[t.role, t.headcount, t.placement, t.coverage, t.core, t.attendance, t.qualifications]} caption={t.staffing} section="staffing">
+          <DataTable
+            columns={[t.role, t.headcount, t.placement, t.coverage, t.core, t.attendance, t.qualifications]}
+            caption={t.staffing}
+            section="staffing"
+          >
             {roles.map((r) => (
               <tr key={r.id}>
                 <th scope="row">{r.name}</th>
@@ -206,11 +268,39 @@ export function ContractConfigView({ config }: { config: ConfigView }) {
           {list(staffing.minimums).map((m, i) => (
             <li key={m.id ?? i}>{format(t.minimumLine, { description: m.description ?? t.minimums, min: m.min })}</li>
           ))}
-          {staffing.turnoverCaps ? <li>{format(t.turnoverCaps, { core: String(staffing.turnoverCaps.core ?? '—'), other: String(staffing.turnoverCaps.other ?? '—') })}</li> : null}
-          {staffing.replacement ? <li>{format(t.replacement, { notice: staffing.replacement.noticeWorkingDays, handover: staffing.replacement.handoverWorkingDays })}</li> : null}
-          {staffing.holidayDuty ? <li>{format(t.holidayDuty, { min: staffing.holidayDuty.minOnDuty, where: staffing.holidayDuty.where ? `（${staffing.holidayDuty.where}）` : '' })}</li> : null}
+          {staffing.turnoverCaps ? (
+            <li>
+              {format(t.turnoverCaps, {
+                core: String(staffing.turnoverCaps.core ?? '—'),
+                other: String(staffing.turnoverCaps.other ?? '—'),
+              })}
+            </li>
+          ) : null}
+          {staffing.replacement ? (
+            <li>
+              {format(t.replacement, {
+                notice: staffing.replacement.noticeWorkingDays,
+                handover: staffing.replacement.handoverWorkingDays,
+              })}
+            </li>
+          ) : null}
+          {staffing.holidayDuty ? (
+            <li>
+              {format(t.holidayDuty, {
+                min: staffing.holidayDuty.minOnDuty,
+                where: staffing.holidayDuty.where ? `（${staffing.holidayDuty.where}）` : '',
+              })}
+            </li>
+          ) : null}
           {list(staffing.allowances).map((a) => (
-            <li key={a.id}>{format(t.allowanceLine, { description: a.description, amount: String(a.amount), unit: keyed(t, 'unit', a.unit), per: keyed(t, 'period', keyed(t, 'per', a.per)) })}</li>
+            <li key={a.id}>
+              {format(t.allowanceLine, {
+                description: a.description,
+                amount: String(a.amount),
+                unit: keyed(t, 'unit', a.unit),
+                per: keyed(t, 'period', keyed(t, 'per', a.per)),
+              })}
+            </li>
           ))}
         </ul>
       </section>
@@ -219,21 +309,46 @@ export function ContractConfigView({ config }: { config: ConfigView }) {
         <h3 id="cfg-sla">{t.sla}</h3>
         <h4>{t.workingTime}</h4>
         <ul>
-          <li>{format(t.timeZone, { zone: (config.calendar?.timeZone ?? 'Asia/Shanghai') === 'Asia/Shanghai' ? t.beijingTime : (config.calendar?.timeZone ?? '') })}</li>
+          <li>
+            {format(t.timeZone, {
+              zone:
+                (config.calendar?.timeZone ?? 'Asia/Shanghai') === 'Asia/Shanghai'
+                  ? t.beijingTime
+                  : (config.calendar?.timeZone ?? ''),
+            })}
+          </li>
           <li>
             {format(t.workingHours, { hours: hours.map((w) => `${w.start}–${w.end}`).join('、') })}
             {config.calendar?.workingHours?.length ? '' : t.defaultHours}
           </li>
           <li>{format(t.makeUpWorkdays, { value: config.calendar?.makeUpWorkdays === false ? t.no : t.yes })}</li>
-          <li>{format(t.closures, { n: list(config.calendar?.overrides?.closures).length, m: list(config.calendar?.overrides?.extraWorkdays).length })}</li>
+          <li>
+            {format(t.closures, {
+              n: list(config.calendar?.overrides?.closures).length,
+              m: list(config.calendar?.overrides?.extraWorkdays).length,
+            })}
+          </li>
         </ul>
-        {process.feedbackWithinWorkingDays !== undefined || process.closureAfterStableWorkingDays !== undefined || process.settlementPatchesNotBefore ? (
+        {process.feedbackWithinWorkingDays !== undefined ||
+        process.closureAfterStableWorkingDays !== undefined ||
+        process.settlementPatchesNotBefore ? (
           <>
             <h4>{t.processRules}</h4>
             <ul>
-              {process.feedbackWithinWorkingDays !== undefined ? <li>{format(t.feedbackWithin, { n: process.feedbackWithinWorkingDays })}</li> : null}
-              {process.closureAfterStableWorkingDays !== undefined ? <li>{format(t.closureAfter, { n: process.closureAfterStableWorkingDays })}</li> : null}
-              {process.settlementPatchesNotBefore ? <li>{format(t.patchesFrom, { from: process.settlementPatchesNotBefore, to: process.settlementPatchesNotAfter ?? '08:30' })}</li> : null}
+              {process.feedbackWithinWorkingDays !== undefined ? (
+                <li>{format(t.feedbackWithin, { n: process.feedbackWithinWorkingDays })}</li>
+              ) : null}
+              {process.closureAfterStableWorkingDays !== undefined ? (
+                <li>{format(t.closureAfter, { n: process.closureAfterStableWorkingDays })}</li>
+              ) : null}
+              {process.settlementPatchesNotBefore ? (
+                <li>
+                  {format(t.patchesFrom, {
+                    from: process.settlementPatchesNotBefore,
+                    to: process.settlementPatchesNotAfter ?? '08:30',
+                  })}
+                </li>
+              ) : null}
             </ul>
           </>
         ) : null}
@@ -259,7 +374,13 @@ export function ContractConfigView({ config }: { config: ConfigView }) {
                 <td>{keyed(t, 'metric', x.metric)}</td>
                 <td>{keyed(t, 'clock', x.clock)}</td>
                 {severities.map((s) => (
-                  <td key={s.id}>{x.severities.includes(s.id) ? durationText(t, x.duration) : <span className="muted">{t.notApplicable}</span>}</td>
+                  <td key={s.id}>
+                    {x.severities.includes(s.id) ? (
+                      durationText(t, x.duration)
+                    ) : (
+                      <span className="muted">{t.notApplicable}</span>
+                    )}
+                  </td>
                 ))}
               </tr>
             ))}
@@ -272,7 +393,13 @@ export function ContractConfigView({ config }: { config: ConfigView }) {
             <h4>{t.kpis}</h4>
             <ul>
               {list(config.sla?.kpis).map((k) => (
-                <li key={k.id}>{format(t.kpiLine, { name: k.name, min: String(k.minPercent), period: keyed(t, 'period', k.period ?? 'term') })}</li>
+                <li key={k.id}>
+                  {format(t.kpiLine, {
+                    name: k.name,
+                    min: String(k.minPercent),
+                    period: keyed(t, 'period', k.period ?? 'term'),
+                  })}
+                </li>
               ))}
             </ul>
           </>
@@ -320,8 +447,18 @@ export function ContractConfigView({ config }: { config: ConfigView }) {
 
       <section aria-labelledby="cfg-payment">
         <h3 id="cfg-payment">{t.payment}</h3>
-        <RuleTable t={t} caption={t.milestones} rules={list(config.payment?.milestones).filter(isRecord) as RuleView[]} empty={t.noMilestones} />
-        <RuleTable t={t} caption={t.deductions} rules={list(config.payment?.deductions).filter(isRecord) as RuleView[]} empty={t.noDeductions} />
+        <RuleTable
+          t={t}
+          caption={t.milestones}
+          rules={list(config.payment?.milestones).filter(isRecord) as RuleView[]}
+          empty={t.noMilestones}
+        />
+        <RuleTable
+          t={t}
+          caption={t.deductions}
+          rules={list(config.payment?.deductions).filter(isRecord) as RuleView[]}
+          empty={t.noDeductions}
+        />
       </section>
     </div>
   );

@@ -39,7 +39,8 @@ export function ContractPage() {
           return (
             <>
               <p className="muted">
-                {t.code} {contract.code} · {t.term} {formatDate(contract.termStart, locale)} – {formatDate(contract.termEnd, locale)} · {t.amount} <Money value={contract.amount} />
+                {t.code} {contract.code} · {t.term} {formatDate(contract.termStart, locale)} –{' '}
+                {formatDate(contract.termEnd, locale)} · {t.amount} <Money value={contract.amount} />
               </p>
               <ContractStatusTiles contractId={contract.id} heading={t.statusHeading} />
               <section aria-labelledby="config-heading">
@@ -48,7 +49,11 @@ export function ContractPage() {
               </section>
               <section aria-labelledby="versions-heading">
                 <h2 id="versions-heading">{t.versions}</h2>
-                <ContractVersions versions={contract.versions} current={contract.currentVersion} preset={{ id: contract.presetId, title: contract.name }} />
+                <ContractVersions
+                  versions={contract.versions}
+                  current={contract.currentVersion}
+                  preset={{ id: contract.presetId, title: contract.name }}
+                />
               </section>
               <section aria-labelledby="edit-heading">
                 <h2 id="edit-heading">{t.editHeading}</h2>

@@ -8,7 +8,10 @@ const CONTRACT_FIELDS = gqlDocument(
 export type ContractDetail = ResultOf<typeof CONTRACT_FIELDS>;
 export type ContractVersionRow = ContractDetail['versions'][number];
 
-export const CONTRACT_DETAIL = gqlDocument('query ContractDetail($id: ID!) { contract(id: $id) { ...ContractDetailFields } }', [CONTRACT_FIELDS]);
+export const CONTRACT_DETAIL = gqlDocument(
+  'query ContractDetail($id: ID!) { contract(id: $id) { ...ContractDetailFields } }',
+  [CONTRACT_FIELDS],
+);
 
 export const CHECK_CONFIGURATION = gqlDocument(
   `query CheckConfiguration($configuration: JSON!) { checkContractConfiguration(configuration: $configuration) { valid problems { path code params message
@@ -18,7 +21,10 @@ export const CHECK_CONFIGURATION = gqlDocument(
 type ApiProblem = ResultOf<typeof CHECK_CONFIGURATION>['checkContractConfiguration']['problems'][number];
 /** A problem of the check; `params` is a JSON scalar, the problem's parameters by name as strings (kernel `Coded`). */
 export type ConfigProblem = Omit<ApiProblem, 'params'> & { params: Record<string, string> | null };
-export const configProblem = (p: ApiProblem): ConfigProblem => ({ ...p, params: p.params as Record<string, string> | null });
+export const configProblem = (p: ApiProblem): ConfigProblem => ({
+  ...p,
+  params: p.params as Record<string, string> | null,
+});
 
 export const UPDATE_CONFIGURATION = gqlDocument(
   'mutation UpdateConfiguration($input: UpdateContractConfigurationInput!) { updateContractConfiguration(input: $input) { ...ContractDetailFields } }',

@@ -15,17 +15,36 @@ function noteText(note: string | null, t: Text, preset: { id: string | null; tit
   if (note === null || note === '') return '—';
   if (note === 'created') return t.createdEmpty;
   const fromPreset = /^created from preset (\S+)$/.exec(note);
-  if (fromPreset) return format(t.createdFromPreset, { title: fromPreset[1] === preset.id ? preset.title : fromPreset[1] });
+  if (fromPreset)
+    return format(t.createdFromPreset, { title: fromPreset[1] === preset.id ? preset.title : fromPreset[1] });
   return note;
 }
 
 /** Every version, newest first, each configuration shown on demand (they are long); authors by name, times in Beijing time. */
-export function ContractVersions({ versions, current, preset }: { versions: readonly ContractVersionRow[]; current: number; preset: { id: string | null; title: string } }) {
+export function ContractVersions({
+  versions,
+  current,
+  preset,
+}: {
+  versions: readonly ContractVersionRow[];
+  current: number;
+  preset: { id: string | null; title: string };
+}) {
   const t = useMessages(contractMessages);
   const [open, setOpen] = useState<number | null>(null);
   const rows = [...versions].sort((a, b) => b.version - a.version);
   return (
-    <DataTable columns={[t.version, t.createdAt, t.createdBy, t.changeNote, <span className="visually-hidden">{t.editorLabel}</span>]} caption={t.versions} section="versions">
+    <DataTable
+      columns={[
+        t.version,
+        t.createdAt,
+        t.createdBy,
+        t.changeNote,
+        <span className="visually-hidden">{t.editorLabel}</span>,
+      ]}
+      caption={t.versions}
+      section="versions"
+    >
       {rows.map((v) => (
         <tr key={v.version} data-version={v.version}>
           <th scope="row">
@@ -38,7 +57,12 @@ export function ContractVersions({ versions, current, preset }: { versions: read
           </td>
           <td data-field="change-note">{noteText(v.changeNote, t, preset)}</td>
           <td>
-            <button type="button" className="secondary" aria-expanded={open === v.version} onClick={() => setOpen(open === v.version ? null : v.version)}>
+            <button
+              type="button"
+              className="secondary"
+              aria-expanded={open === v.version}
+              onClick={() => setOpen(open === v.version ? null : v.version)}
+            >
               {format(open === v.version ? t.hideConfiguration : t.showConfiguration, { version: v.version })}
             </button>
             {open === v.version ? <pre className="json-view">{JSON.stringify(v.configuration, null, 2)}</pre> : null}

@@ -57,7 +57,8 @@ export const periodInputsMessages = defineMessages(
     kindyear: 'year',
     kindmonth: 'month',
     periodHintNone: 'No assessment scheme: entered per quarter (quarter qualified, acceptance, ledger confirmation)',
-    locked: 'The close of this period is confirmed: its inputs are locked (read-only); the ledger confirmation stays open.',
+    locked:
+      'The close of this period is confirmed: its inputs are locked (read-only); the ledger confirmation stays open.',
     missingHeading: 'Still missing for this period',
     nothingMissing: 'Every input of this period is in.',
     updatedAt: 'Last changed: {at}',

@@ -8,14 +8,24 @@ import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { formatDateTime, formatPeriod } from '../../i18n/local-format';
 import { ContractNav } from '../shared/contract-nav';
 import { periodInputsMessages } from './period-inputs-messages';
-import { PERIOD_INPUTS, PERIOD_INPUTS_CONTRACT, type PeriodInputsData, periodsOf, type SchemeInputs, schemeInputs, SET_PERIOD_INPUTS, type SetPeriodInputsInput } from './period-inputs-queries';
+import {
+  PERIOD_INPUTS,
+  PERIOD_INPUTS_CONTRACT,
+  type PeriodInputsData,
+  periodsOf,
+  type SchemeInputs,
+  schemeInputs,
+  SET_PERIOD_INPUTS,
+  type SetPeriodInputsInput,
+} from './period-inputs-queries';
 
 type Person = { personId: string; name: string; parts: Record<string, string>; bonuses: string };
 type YesNo = '' | 'yes' | 'no';
 
 const yesNo = (v: boolean | null | undefined): YesNo => (v === true ? 'yes' : v === false ? 'no' : '');
 const fromYesNo = (v: YesNo): boolean | undefined => (v === '' ? undefined : v === 'yes');
-const record = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const record = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
 function peopleOf(stored: unknown, scheme: SchemeInputs): Person[] {
@@ -42,7 +52,17 @@ function incidentsValue(value: string): unknown {
   }
 }
 
-function YesNoField({ label, value, onChange, error }: { label: string; value: YesNo; onChange(v: YesNo): void; error?: string | null }) {
+function YesNoField({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: YesNo;
+  onChange(v: YesNo): void;
+  error?: string | null;
+}) {
   const t = useMessages(periodInputsMessages);
   return (
     <FormField label={label} error={error}>
@@ -58,13 +78,38 @@ function YesNoField({ label, value, onChange, error }: { label: string; value: Y
 }
 
 /** The form of one period, started from what is stored; every problem of a save shown at its field and listed. */
-function PeriodInputsForm({ contractId, data, scheme, saved, onSaved }: { contractId: string; data: PeriodInputsData; scheme: SchemeInputs; saved: boolean; onSaved(data: PeriodInputsData): void }) {
+function PeriodInputsForm({
+  contractId,
+  data,
+  scheme,
+  saved,
+  onSaved,
+}: {
+  contractId: string;
+  data: PeriodInputsData;
+  scheme: SchemeInputs;
+  saved: boolean;
+  onSaved(data: PeriodInputsData): void;
+}) {
   const t = useMessages(periodInputsMessages);
   const [people, setPeople] = useState<Person[]>(() => peopleOf(data.staffScores, scheme));
-  const [satisfaction, setSatisfaction] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(record(data.satisfaction)).map(([k, v]) => [k, text(v)])));
-  const [incidents, setIncidents] = useState(() => (data.securityIncidents === null ? '' : typeof data.securityIncidents === 'number' ? String(data.securityIncidents) : JSON.stringify(data.securityIncidents)));
-  const [items, setItems] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(record(data.itemScores)).map(([k, v]) => [k, text(v)])));
-  const [complaints, setComplaints] = useState({ valid: text(data.complaints?.valid), invalid: text(data.complaints?.invalid) });
+  const [satisfaction, setSatisfaction] = useState<Record<string, string>>(() =>
+    Object.fromEntries(Object.entries(record(data.satisfaction)).map(([k, v]) => [k, text(v)])),
+  );
+  const [incidents, setIncidents] = useState(() =>
+    data.securityIncidents === null
+      ? ''
+      : typeof data.securityIncidents === 'number'
+        ? String(data.securityIncidents)
+        : JSON.stringify(data.securityIncidents),
+  );
+  const [items, setItems] = useState<Record<string, string>>(() =>
+    Object.fromEntries(Object.entries(record(data.itemScores)).map(([k, v]) => [k, text(v)])),
+  );
+  const [complaints, setComplaints] = useState({
+    valid: text(data.complaints?.valid),
+    invalid: text(data.complaints?.invalid),
+  });
   const [quarterQualified, setQuarterQualified] = useState<YesNo>(yesNo(data.quarterQualified));
   const [acceptancePassed, setAcceptancePassed] = useState<YesNo>(yesNo(data.acceptance?.passed));
   const [acceptanceDate, setAcceptanceDate] = useState(data.acceptance?.date ?? '');
@@ -72,7 +117,11 @@ function PeriodInputsForm({ contractId, data, scheme, saved, onSaved }: { contra
   const [save, state] = useGraphqlMutation(SET_PERIOD_INPUTS);
   const problems = problemsOf(state.error);
   const problemText = useProblemText();
-  const problemAt = (path: string) => problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`)).map(problemText).join('；') || null;
+  const problemAt = (path: string) =>
+    problems
+      .filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`))
+      .map(problemText)
+      .join('；') || null;
   const isQuarter = /^\d{4}-Q[1-4]$/.test(data.period);
 
   const buildInput = (): SetPeriodInputsInput => {
@@ -83,7 +132,14 @@ function PeriodInputsForm({ contractId, data, scheme, saved, onSaved }: { contra
         personId: p.personId,
         ...(p.name ? { name: p.name } : {}),
         ...p.parts,
-        ...(p.bonuses.trim() ? { bonuses: p.bonuses.split(/[,，]/).map((b) => b.trim()).filter(Boolean) } : {}),
+        ...(p.bonuses.trim()
+          ? {
+              bonuses: p.bonuses
+                .split(/[,，]/)
+                .map((b) => b.trim())
+                .filter(Boolean),
+            }
+          : {}),
       }));
     }
     const answered = Object.fromEntries(Object.entries(satisfaction).filter(([, v]) => v));
@@ -91,9 +147,11 @@ function PeriodInputsForm({ contractId, data, scheme, saved, onSaved }: { contra
     if (scheme.perEvent && incidents.trim()) input.securityIncidents = incidentsValue(incidents);
     const scored = Object.fromEntries(Object.entries(items).filter(([, v]) => v.trim()));
     if (scheme.items && Object.keys(scored).length) input.itemScores = scored;
-    if (complaints.valid !== '' || complaints.invalid !== '') input.complaints = { valid: Number(complaints.valid || 0), invalid: Number(complaints.invalid || 0) };
+    if (complaints.valid !== '' || complaints.invalid !== '')
+      input.complaints = { valid: Number(complaints.valid || 0), invalid: Number(complaints.invalid || 0) };
     if (isQuarter && quarterQualified) input.quarterQualified = quarterQualified === 'yes';
-    if (acceptancePassed) input.acceptance = { passed: acceptancePassed === 'yes', ...(acceptanceDate ? { date: acceptanceDate } : {}) };
+    if (acceptancePassed)
+      input.acceptance = { passed: acceptancePassed === 'yes', ...(acceptanceDate ? { date: acceptanceDate } : {}) };
     return input;
   };
 
@@ -106,8 +164,10 @@ function PeriodInputsForm({ contractId, data, scheme, saved, onSaved }: { contra
     }
   };
 
-  const setPart = (i: number, part: string, value: string) => setPeople((ps) => ps.map((p, j) => (j === i ? { ...p, parts: { ...p.parts, [part]: value } } : p)));
-  const setPerson = (i: number, change: Partial<Person>) => setPeople((ps) => ps.map((p, j) => (j === i ? { ...p, ...change } : p)));
+  const setPart = (i: number, part: string, value: string) =>
+    setPeople((ps) => ps.map((p, j) => (j === i ? { ...p, parts: { ...p.parts, [part]: value } } : p)));
+  const setPerson = (i: number, change: Partial<Person>) =>
+    setPeople((ps) => ps.map((p, j) => (j === i ? { ...p, ...change } : p)));
 
   return (
     <form
@@ -143,32 +203,72 @@ function PeriodInputsForm({ contractId, data, scheme, saved, onSaved }: { contra
         {scheme.staff ? (
           <fieldset>
             <legend>{t.staffHeading}</legend>
-            {problemAt('input.staffScores') && !people.length ? <p className="field-error">{problemAt('input.staffScores')}</p> : null}
+            {problemAt('input.staffScores') && !people.length ? (
+              <p className="field-error">{problemAt('input.staffScores')}</p>
+            ) : null}
             {people.map((person, i) => (
               <fieldset key={i} className="person">
                 <legend>{format(t.person, { n: i + 1 })}</legend>
                 <div className="form-grid">
                   <FormField label={t.personId} error={problemAt(`input.staffScores[${i}].personId`)}>
-                    {(p) => <input {...p} value={person.personId} onChange={(e) => setPerson(i, { personId: e.target.value })} />}
+                    {(p) => (
+                      <input
+                        {...p}
+                        value={person.personId}
+                        onChange={(e) => setPerson(i, { personId: e.target.value })}
+                      />
+                    )}
                   </FormField>
-                  <FormField label={t.personName}>{(p) => <input {...p} value={person.name} onChange={(e) => setPerson(i, { name: e.target.value })} />}</FormField>
+                  <FormField label={t.personName}>
+                    {(p) => (
+                      <input {...p} value={person.name} onChange={(e) => setPerson(i, { name: e.target.value })} />
+                    )}
+                  </FormField>
                   {scheme.staff?.parts.map((part) => (
-                    <FormField key={part.id} label={format(t.partLabel, { label: part.label, max: part.max })} error={problemAt(`input.staffScores[${i}].${part.id}`)}>
-                      {(p) => <input {...p} inputMode="decimal" value={person.parts[part.id] ?? ''} onChange={(e) => setPart(i, part.id, e.target.value)} />}
+                    <FormField
+                      key={part.id}
+                      label={format(t.partLabel, { label: part.label, max: part.max })}
+                      error={problemAt(`input.staffScores[${i}].${part.id}`)}
+                    >
+                      {(p) => (
+                        <input
+                          {...p}
+                          inputMode="decimal"
+                          value={person.parts[part.id] ?? ''}
+                          onChange={(e) => setPart(i, part.id, e.target.value)}
+                        />
+                      )}
                     </FormField>
                   ))}
                   {scheme.staff?.bonus ? (
-                    <FormField label={format(t.bonuses, scheme.staff.bonus)} error={problemAt(`input.staffScores[${i}].bonuses`)}>
-                      {(p) => <input {...p} value={person.bonuses} onChange={(e) => setPerson(i, { bonuses: e.target.value })} />}
+                    <FormField
+                      label={format(t.bonuses, scheme.staff.bonus)}
+                      error={problemAt(`input.staffScores[${i}].bonuses`)}
+                    >
+                      {(p) => (
+                        <input
+                          {...p}
+                          value={person.bonuses}
+                          onChange={(e) => setPerson(i, { bonuses: e.target.value })}
+                        />
+                      )}
                     </FormField>
                   ) : null}
                 </div>
-                <button type="button" className="secondary" onClick={() => setPeople((ps) => ps.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => setPeople((ps) => ps.filter((_, j) => j !== i))}
+                >
                   {format(t.removePerson, { n: i + 1 })}
                 </button>
               </fieldset>
             ))}
-            <button type="button" className="secondary" onClick={() => setPeople((ps) => [...ps, { personId: '', name: '', parts: {}, bonuses: '' }])}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setPeople((ps) => [...ps, { personId: '', name: '', parts: {}, bonuses: '' }])}
+            >
               {t.addPerson}
             </button>
           </fieldset>
@@ -181,7 +281,11 @@ function PeriodInputsForm({ contractId, data, scheme, saved, onSaved }: { contra
               {scheme.choices.map((c) => (
                 <FormField key={c.input} label={c.label} error={problemAt(`input.satisfaction.${c.input}`)}>
                   {(p) => (
-                    <select {...p} value={satisfaction[c.input] ?? ''} onChange={(e) => setSatisfaction((s) => ({ ...s, [c.input]: e.target.value }))}>
+                    <select
+                      {...p}
+                      value={satisfaction[c.input] ?? ''}
+                      onChange={(e) => setSatisfaction((s) => ({ ...s, [c.input]: e.target.value }))}
+                    >
                       <option value="">{t.notAnswered}</option>
                       {c.choices.map((v) => (
                         <option key={v} value={v}>
@@ -200,7 +304,10 @@ function PeriodInputsForm({ contractId, data, scheme, saved, onSaved }: { contra
         {scheme.perEvent ? (
           <fieldset>
             <legend>{t.incidentsHeading}</legend>
-            <FormField label={format(t.incidents, { label: scheme.perEvent.label })} error={problemAt('input.securityIncidents')}>
+            <FormField
+              label={format(t.incidents, { label: scheme.perEvent.label })}
+              error={problemAt('input.securityIncidents')}
+            >
               {(p) => <input {...p} value={incidents} onChange={(e) => setIncidents(e.target.value)} />}
             </FormField>
           </fieldset>
@@ -212,7 +319,14 @@ function PeriodInputsForm({ contractId, data, scheme, saved, onSaved }: { contra
             <div className="form-grid">
               {scheme.items.map((item) => (
                 <FormField key={item.id} label={item.label} error={problemAt(`input.itemScores.${item.id}`)}>
-                  {(p) => <input {...p} inputMode="decimal" value={items[item.id] ?? ''} onChange={(e) => setItems((s) => ({ ...s, [item.id]: e.target.value }))} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      inputMode="decimal"
+                      value={items[item.id] ?? ''}
+                      onChange={(e) => setItems((s) => ({ ...s, [item.id]: e.target.value }))}
+                    />
+                  )}
                 </FormField>
               ))}
             </div>
@@ -223,28 +337,65 @@ function PeriodInputsForm({ contractId, data, scheme, saved, onSaved }: { contra
           <legend>{t.complaintsHeading}</legend>
           <div className="form-grid">
             <FormField label={t.complaintsValid} error={problemAt('input.complaints.valid')}>
-              {(p) => <input {...p} type="number" min={0} step={1} value={complaints.valid} onChange={(e) => setComplaints((c) => ({ ...c, valid: e.target.value }))} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  min={0}
+                  step={1}
+                  value={complaints.valid}
+                  onChange={(e) => setComplaints((c) => ({ ...c, valid: e.target.value }))}
+                />
+              )}
             </FormField>
             <FormField label={t.complaintsInvalid} error={problemAt('input.complaints.invalid')}>
-              {(p) => <input {...p} type="number" min={0} step={1} value={complaints.invalid} onChange={(e) => setComplaints((c) => ({ ...c, invalid: e.target.value }))} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  min={0}
+                  step={1}
+                  value={complaints.invalid}
+                  onChange={(e) => setComplaints((c) => ({ ...c, invalid: e.target.value }))}
+                />
+              )}
             </FormField>
           </div>
         </fieldset>
 
-        {isQuarter ? <YesNoField label={t.quarterQualified} value={quarterQualified} onChange={setQuarterQualified} error={problemAt('input.quarterQualified')} /> : null}
+        {isQuarter ? (
+          <YesNoField
+            label={t.quarterQualified}
+            value={quarterQualified}
+            onChange={setQuarterQualified}
+            error={problemAt('input.quarterQualified')}
+          />
+        ) : null}
 
         <fieldset>
           <legend>{t.acceptanceHeading}</legend>
           <div className="form-grid">
-            <YesNoField label={t.acceptancePassed} value={acceptancePassed} onChange={setAcceptancePassed} error={problemAt('input.acceptance.passed')} />
+            <YesNoField
+              label={t.acceptancePassed}
+              value={acceptancePassed}
+              onChange={setAcceptancePassed}
+              error={problemAt('input.acceptance.passed')}
+            />
             <FormField label={t.acceptanceDate} error={problemAt('input.acceptance.date')}>
-              {(p) => <input {...p} type="date" value={acceptanceDate} onChange={(e) => setAcceptanceDate(e.target.value)} />}
+              {(p) => (
+                <input {...p} type="date" value={acceptanceDate} onChange={(e) => setAcceptanceDate(e.target.value)} />
+              )}
             </FormField>
           </div>
         </fieldset>
       </fieldset>
 
-      <YesNoField label={t.ledgerConfirmed} value={ledger} onChange={setLedger} error={problemAt('input.ledgerConfirmed')} />
+      <YesNoField
+        label={t.ledgerConfirmed}
+        value={ledger}
+        onChange={setLedger}
+        error={problemAt('input.ledgerConfirmed')}
+      />
 
       {state.error ? <ErrorState error={state.error} /> : null}
       {saved ? (
@@ -259,7 +410,15 @@ function PeriodInputsForm({ contractId, data, scheme, saved, onSaved }: { contra
   );
 }
 
-function PeriodInputsLoader({ contractId, period, scheme }: { contractId: string; period: string; scheme: SchemeInputs }) {
+function PeriodInputsLoader({
+  contractId,
+  period,
+  scheme,
+}: {
+  contractId: string;
+  period: string;
+  scheme: SchemeInputs;
+}) {
   const query = useGraphqlQuery(PERIOD_INPUTS, { contractId, period });
   // The save answers with the stored inputs: the missing list and lock state update without a reload.
   const [saved, setSaved] = useState<PeriodInputsData | null>(null);
@@ -268,19 +427,36 @@ function PeriodInputsLoader({ contractId, period, scheme }: { contractId: string
       {({ periodInputs }) => {
         const data = saved?.period === periodInputs.period ? saved : periodInputs;
         // Remounted from the stored values after a save; the loader keeps the "saved" note across it.
-        return <PeriodInputsForm key={`${data.period}-${data.updatedAt ?? ''}`} contractId={contractId} data={data} scheme={scheme} saved={data === saved} onSaved={setSaved} />;
+        return (
+          <PeriodInputsForm
+            key={`${data.period}-${data.updatedAt ?? ''}`}
+            contractId={contractId}
+            data={data}
+            scheme={scheme}
+            saved={data === saved}
+            onSaved={setSaved}
+          />
+        );
       }}
     </QueryView>
   );
 }
 
 /** An input the period still lacks, by the name the form gives it (the API sends its field path). */
-function missingLabel(path: string, scheme: SchemeInputs, t: Readonly<Record<'missingstaffScores' | 'missingsecurityIncidents' | 'missingitemScores' | 'missingOther', string>>): string {
-  const choice = path.startsWith('satisfaction.') ? scheme.choices.find((c) => `satisfaction.${c.input}` === path) : undefined;
+function missingLabel(
+  path: string,
+  scheme: SchemeInputs,
+  t: Readonly<Record<'missingstaffScores' | 'missingsecurityIncidents' | 'missingitemScores' | 'missingOther', string>>,
+): string {
+  const choice = path.startsWith('satisfaction.')
+    ? scheme.choices.find((c) => `satisfaction.${c.input}` === path)
+    : undefined;
   if (choice) return choice.label;
   if (path === 'securityIncidents' && scheme.perEvent) return scheme.perEvent.label;
   const key = `missing${path}`;
-  return key === 'missingstaffScores' || key === 'missingsecurityIncidents' || key === 'missingitemScores' ? t[key] : t.missingOther;
+  return key === 'missingstaffScores' || key === 'missingsecurityIncidents' || key === 'missingitemScores'
+    ? t[key]
+    : t.missingOther;
 }
 
 /** The buyer's inputs of one assessment period (the scheme decides which), locked periods read-only. */
@@ -308,7 +484,12 @@ export function PeriodInputsPage() {
           const chosen = period && periods.includes(period) ? period : periods.includes(current) ? current : periods[0];
           return (
             <>
-              <FormField label={t.period} hint={scheme.periodKind ? format(t.periodHint, { kind: kindLabel(scheme.periodKind) }) : t.periodHintNone}>
+              <FormField
+                label={t.period}
+                hint={
+                  scheme.periodKind ? format(t.periodHint, { kind: kindLabel(scheme.periodKind) }) : t.periodHintNone
+                }
+              >
                 {(p) => (
                   <select {...p} value={chosen} onChange={(e) => setPeriod(e.target.value)}>
                     {periods.map((x) => (
@@ -319,7 +500,9 @@ export function PeriodInputsPage() {
                   </select>
                 )}
               </FormField>
-              {chosen ? <PeriodInputsLoader key={chosen} contractId={contract.id} period={chosen} scheme={scheme} /> : null}
+              {chosen ? (
+                <PeriodInputsLoader key={chosen} contractId={contract.id} period={chosen} scheme={scheme} />
+              ) : null}
             </>
           );
         }}

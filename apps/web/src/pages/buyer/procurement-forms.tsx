@@ -29,7 +29,9 @@ export function RecordBidForm({ pkg, onSaved }: { pkg: Package; onSaved(): void 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const answered = Object.fromEntries(
-      objective.map((i) => [i.id, i.kind === 'all-or-nothing' ? answers[i.id] === true : Number(answers[i.id] ?? 0)] as const),
+      objective.map(
+        (i) => [i.id, i.kind === 'all-or-nothing' ? answers[i.id] === true : Number(answers[i.id] ?? 0)] as const,
+      ),
     );
     try {
       await run({
@@ -53,9 +55,24 @@ export function RecordBidForm({ pkg, onSaved }: { pkg: Package; onSaved(): void 
   return (
     <form className="panel inline-form" onSubmit={onSubmit} aria-labelledby="record-bid">
       <h3 id="record-bid">{t.recordBid}</h3>
-      <FormField label={t.bidder}>{(p) => <input {...p} required value={name} onChange={(e) => setName(e.target.value)} />}</FormField>
-      <FormField label={t.price}>{(p) => <input {...p} required inputMode="decimal" placeholder="32000.00" value={price} onChange={(e) => setPrice(e.target.value)} />}</FormField>
-      <FormField label={t.smallOrMicro}>{(p) => <input {...p} type="checkbox" checked={small} onChange={(e) => setSmall(e.target.checked)} />}</FormField>
+      <FormField label={t.bidder}>
+        {(p) => <input {...p} required value={name} onChange={(e) => setName(e.target.value)} />}
+      </FormField>
+      <FormField label={t.price}>
+        {(p) => (
+          <input
+            {...p}
+            required
+            inputMode="decimal"
+            placeholder="32000.00"
+            value={price}
+            onChange={(e) => setPrice(e.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField label={t.smallOrMicro}>
+        {(p) => <input {...p} type="checkbox" checked={small} onChange={(e) => setSmall(e.target.checked)} />}
+      </FormField>
       {small ? (
         <FormField label={t.preferenceBasis}>
           {(p) => (
@@ -69,15 +86,33 @@ export function RecordBidForm({ pkg, onSaved }: { pkg: Package; onSaved(): void 
           )}
         </FormField>
       ) : null}
-      <FormField label={t.disqualification}>{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}</FormField>
+      <FormField label={t.disqualification}>
+        {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </FormField>
       {objective.map((i) =>
         i.kind === 'all-or-nothing' ? (
           <FormField key={i.id} label={`${i.label || i.id}：${t.met}`}>
-            {(p) => <input {...p} type="checkbox" checked={answers[i.id] === true} onChange={(e) => setAnswers({ ...answers, [i.id]: e.target.checked })} />}
+            {(p) => (
+              <input
+                {...p}
+                type="checkbox"
+                checked={answers[i.id] === true}
+                onChange={(e) => setAnswers({ ...answers, [i.id]: e.target.checked })}
+              />
+            )}
           </FormField>
         ) : (
           <FormField key={i.id} label={format(t.answer, { label: i.label || i.id, unit: unitWords(i.params.unit) })}>
-            {(p) => <input {...p} type="number" min={0} step={1} value={String(answers[i.id] ?? '')} onChange={(e) => setAnswers({ ...answers, [i.id]: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min={0}
+                step={1}
+                value={String(answers[i.id] ?? '')}
+                onChange={(e) => setAnswers({ ...answers, [i.id]: e.target.value })}
+              />
+            )}
           </FormField>
         ),
       )}
@@ -100,7 +135,9 @@ export function RecordSheetForm({ pkg, onSaved }: { pkg: Package; onSaved(): voi
   const [run, state] = useGraphqlMutation(RECORD_SHEET);
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const items = Object.fromEntries(subjective.map((i) => [i.id, missing[i.id] ? { flaws: 0, provided: false } : Number(flaws[i.id] ?? 0)] as const));
+    const items = Object.fromEntries(
+      subjective.map((i) => [i.id, missing[i.id] ? { flaws: 0, provided: false } : Number(flaws[i.id] ?? 0)] as const),
+    );
     try {
       await run({ input: { packageId: pkg.id, bidId: bidId || pkg.bids[0]?.id, evaluator, items } });
       setEvaluator('');
@@ -126,14 +163,40 @@ export function RecordSheetForm({ pkg, onSaved }: { pkg: Package; onSaved(): voi
           </select>
         )}
       </FormField>
-      <FormField label={t.evaluator}>{(p) => <input {...p} required placeholder="评委甲" value={evaluator} onChange={(e) => setEvaluator(e.target.value)} />}</FormField>
+      <FormField label={t.evaluator}>
+        {(p) => (
+          <input
+            {...p}
+            required
+            placeholder="评委甲"
+            value={evaluator}
+            onChange={(e) => setEvaluator(e.target.value)}
+          />
+        )}
+      </FormField>
       {subjective.map((i) => (
         <div className="facts-row" key={i.id}>
           <FormField label={format(t.flaws, { label: i.label || i.id })}>
-            {(p) => <input {...p} type="number" min={0} step={1} value={flaws[i.id] ?? ''} onChange={(e) => setFlaws({ ...flaws, [i.id]: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min={0}
+                step={1}
+                value={flaws[i.id] ?? ''}
+                onChange={(e) => setFlaws({ ...flaws, [i.id]: e.target.value })}
+              />
+            )}
           </FormField>
           <FormField label={format(t.notProvided, { label: i.label || i.id })}>
-            {(p) => <input {...p} type="checkbox" checked={missing[i.id] ?? false} onChange={(e) => setMissing({ ...missing, [i.id]: e.target.checked })} />}
+            {(p) => (
+              <input
+                {...p}
+                type="checkbox"
+                checked={missing[i.id] ?? false}
+                onChange={(e) => setMissing({ ...missing, [i.id]: e.target.checked })}
+              />
+            )}
           </FormField>
         </div>
       ))}

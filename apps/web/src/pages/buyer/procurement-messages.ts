@@ -24,7 +24,8 @@ export const procurementMessages = defineMessages(
     packageTitle: '第 {n} 包：{name}',
     budget: '预算',
     scheme: '评分办法',
-    schemeSummary: '总分 {total}：价格 {price} 分，客观 {objective} 分，主观 {subjective} 分；小微企业价格扣除 {deduction}；有效投标不少于 {min} 家',
+    schemeSummary:
+      '总分 {total}：价格 {price} 分，客观 {objective} 分，主观 {subjective} 分；小微企业价格扣除 {deduction}；有效投标不少于 {min} 家',
     item: '评分项',
     kind: '类型',
     params: '参数',
@@ -110,7 +111,8 @@ export const procurementMessages = defineMessages(
     packageTitle: 'Package {n}: {name}',
     budget: 'Budget',
     scheme: 'Scoring scheme',
-    schemeSummary: 'Total {total}: price {price}, objective {objective}, subjective {subjective}; small/micro price deduction {deduction}; at least {min} valid bids',
+    schemeSummary:
+      'Total {total}: price {price}, objective {objective}, subjective {subjective}; small/micro price deduction {deduction}; at least {min} valid bids',
     item: 'Item',
     kind: 'Kind',
     params: 'Parameters',
@@ -178,7 +180,9 @@ export const procurementMessages = defineMessages(
 
 export type KindKey = 'kindcappedcount' | 'kindallornothing' | 'kindflawladder';
 export function kindKey(kind: string): KindKey | null {
-  return ['capped-count', 'all-or-nothing', 'flaw-ladder'].includes(kind) ? (`kind${kind.replace(/-/g, '')}` as KindKey) : null;
+  return ['capped-count', 'all-or-nothing', 'flaw-ladder'].includes(kind)
+    ? (`kind${kind.replace(/-/g, '')}` as KindKey)
+    : null;
 }
 export type DecidedByKey = 'decidedByscore' | 'decidedByprice' | 'decidedBytechnical' | 'decidedByunresolved';
 export function decidedByKey(v: string): DecidedByKey | null {
@@ -193,5 +197,7 @@ export function statusKey(v: string): StatusKey | null {
 /** Preference bases of a bid (政府采购促进中小企业发展), as stored. */
 export type BasisKey = 'basissmallmicro' | 'basisprisonenterprise' | 'basisdisabilitywelfareunit';
 export function basisKey(v: string): BasisKey | null {
-  return ['small-micro', 'prison-enterprise', 'disability-welfare-unit'].includes(v) ? (`basis${v.replace(/-/g, '')}` as BasisKey) : null;
+  return ['small-micro', 'prison-enterprise', 'disability-welfare-unit'].includes(v)
+    ? (`basis${v.replace(/-/g, '')}` as BasisKey)
+    : null;
 }

@@ -52,9 +52,7 @@ function SchemeTable({ pkg }: { pkg: Package }) {
           const k = kindKey(i.kind);
           return (
             <tr key={i.id}>
-              <th scope="row">
-                {i.label || i.id}
-              </th>
+              <th scope="row">{i.label || i.id}</th>
               <td>{k ? t[k] : i.kind}</td>
               <td>{ruleWords(i, t, locale)}</td>
             </tr>
@@ -65,17 +63,40 @@ function SchemeTable({ pkg }: { pkg: Package }) {
   );
 }
 
-type WordsText = Readonly<Record<'ruleCapped' | 'ruleCappedSince' | 'ruleAllOrNothing' | 'ruleFlawLadder' | 'yes' | 'no' | 'answerEvidence' | 'sheetFlaws' | 'sheetNotProvided' | 'sheetNotMeeting' | 'sheetMissingTopics' | 'notAnswered' | 'count', string>>;
+type WordsText = Readonly<
+  Record<
+    | 'ruleCapped'
+    | 'ruleCappedSince'
+    | 'ruleAllOrNothing'
+    | 'ruleFlawLadder'
+    | 'yes'
+    | 'no'
+    | 'answerEvidence'
+    | 'sheetFlaws'
+    | 'sheetNotProvided'
+    | 'sheetNotMeeting'
+    | 'sheetMissingTopics'
+    | 'notAnswered'
+    | 'count',
+    string
+  >
+>;
 
 /** A scoring item's rule in words, by kind (no parameters as JSON). */
 function ruleWords(i: SchemeItem, t: WordsText, locale: Locale): string {
   const p = i.params;
   if (i.kind === 'capped-count') {
-    const text = format(t.ruleCapped, { unit: typeof p.unit === 'string' ? procurementUnitInWords(p.unit, locale) : t.count, points: String(p.unitPoints ?? ''), cap: String(p.cap ?? '') });
+    const text = format(t.ruleCapped, {
+      unit: typeof p.unit === 'string' ? procurementUnitInWords(p.unit, locale) : t.count,
+      points: String(p.unitPoints ?? ''),
+      cap: String(p.cap ?? ''),
+    });
     return typeof p.notBefore === 'string' ? `${text}${format(t.ruleCappedSince, { date: p.notBefore })}` : text;
   }
-  if (i.kind === 'all-or-nothing') return format(t.ruleAllOrNothing, { points: String(p.points ?? ''), condition: String(p.condition ?? '') });
-  if (i.kind === 'flaw-ladder') return format(t.ruleFlawLadder, { ladder: Array.isArray(p.ladder) ? p.ladder.join(' / ') : '' });
+  if (i.kind === 'all-or-nothing')
+    return format(t.ruleAllOrNothing, { points: String(p.points ?? ''), condition: String(p.condition ?? '') });
+  if (i.kind === 'flaw-ladder')
+    return format(t.ruleFlawLadder, { ladder: Array.isArray(p.ladder) ? p.ladder.join(' / ') : '' });
   return '—';
 }
 
@@ -83,7 +104,11 @@ function ruleWords(i: SchemeItem, t: WordsText, locale: Locale): string {
 function answerWords(v: unknown, t: WordsText): string {
   if (v === undefined || v === null) return t.notAnswered;
   if (typeof v === 'boolean') return v ? t.yes : t.no;
-  if (Array.isArray(v)) return format(t.answerEvidence, { n: v.length, counted: v.filter((e) => !(isRecord(e) && e.qualifies === false)).length });
+  if (Array.isArray(v))
+    return format(t.answerEvidence, {
+      n: v.length,
+      counted: v.filter((e) => !(isRecord(e) && e.qualifies === false)).length,
+    });
   return String(v);
 }
 
@@ -95,7 +120,8 @@ function sheetWords(v: unknown, t: WordsText): string {
   if (v.provided === false) return t.sheetNotProvided;
   const parts = [format(t.sheetFlaws, { n: String(v.flaws ?? 0) })];
   if (v.meetsRequirements === false) parts.push(t.sheetNotMeeting);
-  if (Array.isArray(v.missingTopics) && v.missingTopics.length) parts.push(format(t.sheetMissingTopics, { topics: v.missingTopics.join('、') }));
+  if (Array.isArray(v.missingTopics) && v.missingTopics.length)
+    parts.push(format(t.sheetMissingTopics, { topics: v.missingTopics.join('、') }));
   return parts.join('；');
 }
 
@@ -185,7 +211,8 @@ function RankingView({ ranking: r }: { ranking: Ranking }) {
   return (
     <>
       <p>
-        {t.budget} <Money value={r.budget} /> · {t.basePrice} {r.basePrice ? <Money value={r.basePrice.evaluatedPrice} /> : '—'}
+        {t.budget} <Money value={r.budget} /> · {t.basePrice}{' '}
+        {r.basePrice ? <Money value={r.basePrice.evaluatedPrice} /> : '—'}
       </p>
       <DataTable columns={[t.rank, t.bidder, t.total, t.price, t.decidedBy]} caption={t.ranking} testId="ranking">
         {r.ranking.map((l) => {
@@ -216,11 +243,14 @@ function RankingView({ ranking: r }: { ranking: Ranking }) {
       {r.bidders.map((b) => (
         <details key={b.bidId} className="panel" data-bidder={b.bidderName}>
           <summary>
-            {b.bidderName} · {b.valid ? t.valid : format(t.invalid, { reasons: b.invalidReasons.join('；') })} · {t.total} {formatDecimal2(b.total)}
+            {b.bidderName} · {b.valid ? t.valid : format(t.invalid, { reasons: b.invalidReasons.join('；') })} ·{' '}
+            {t.total} {formatDecimal2(b.total)}
           </summary>
           <p data-field="price-score">
             {t.priceScore} {formatDecimal2(b.priceScore)}
-            {b.priceExplained ? <span data-code={b.priceExplained.code}>（{explanationText(b.priceExplained, locale)}）</span> : null}
+            {b.priceExplained ? (
+              <span data-code={b.priceExplained.code}>（{explanationText(b.priceExplained, locale)}）</span>
+            ) : null}
           </p>
           <table>
             <caption>
@@ -229,9 +259,7 @@ function RankingView({ ranking: r }: { ranking: Ranking }) {
             <tbody>
               {b.objective.map((o) => (
                 <tr key={o.itemId}>
-                  <th scope="row">
-                    {o.label || o.itemId}
-                  </th>
+                  <th scope="row">{o.label || o.itemId}</th>
                   <td>{formatDecimal2(o.points)}</td>
                   <td data-code={o.explained.code}>{explanationText(o.explained, locale)}</td>
                 </tr>
@@ -245,17 +273,22 @@ function RankingView({ ranking: r }: { ranking: Ranking }) {
             <tbody>
               {b.subjective.map((s) => (
                 <tr key={s.itemId}>
-                  <th scope="row">
-                    {s.label || s.itemId}
-                  </th>
+                  <th scope="row">{s.label || s.itemId}</th>
                   <td>{formatDecimal2(s.mean)}</td>
-                  <td>{s.perEvaluator.map((e) => `${e.evaluator}：${formatDecimal2(e.points)}（${explanationText(e.explained, locale)}）`).join('；')}</td>
+                  <td>
+                    {s.perEvaluator
+                      .map(
+                        (e) => `${e.evaluator}：${formatDecimal2(e.points)}（${explanationText(e.explained, locale)}）`,
+                      )
+                      .join('；')}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p>
-            {t.evaluatorTotals}：{b.evaluatorTotals.map((e) => `${e.evaluator} ${formatDecimal2(e.total)}`).join('，') || '—'}
+            {t.evaluatorTotals}：
+            {b.evaluatorTotals.map((e) => `${e.evaluator} ${formatDecimal2(e.total)}`).join('，') || '—'}
           </p>
         </details>
       ))}
@@ -270,7 +303,17 @@ function RankingView({ ranking: r }: { ranking: Ranking }) {
   );
 }
 
-function PackageDetail({ pkg, presets, canRecord, onSaved }: { pkg: Package; presets: { id: string; title: string }[]; canRecord: boolean; onSaved(): void }) {
+function PackageDetail({
+  pkg,
+  presets,
+  canRecord,
+  onSaved,
+}: {
+  pkg: Package;
+  presets: { id: string; title: string }[];
+  canRecord: boolean;
+  onSaved(): void;
+}) {
   const t = useMessages(procurementMessages);
   // The API recomputes the ranking on every read; the parent remounts this after each record, so it is read again.
   const ranking = useGraphqlQuery(RANKING, { packageId: pkg.id });
@@ -278,7 +321,10 @@ function PackageDetail({ pkg, presets, canRecord, onSaved }: { pkg: Package; pre
     <section className="panel" aria-labelledby="package-title" data-testid="package-detail">
       <h2 id="package-title">{format(t.packageTitle, { n: pkg.number, name: pkg.name })}</h2>
       <p>
-        {t.budget} <Money value={pkg.budget} /> {pkg.presetId ? `· ${t.preset}：${presets.find((p) => p.id === pkg.presetId)?.title ?? pkg.scheme.name ?? '—'}` : null}
+        {t.budget} <Money value={pkg.budget} />{' '}
+        {pkg.presetId
+          ? `· ${t.preset}：${presets.find((p) => p.id === pkg.presetId)?.title ?? pkg.scheme.name ?? '—'}`
+          : null}
       </p>
       <SchemeTable pkg={pkg} />
       <BidsAndSheets pkg={pkg} />
@@ -292,7 +338,15 @@ function PackageDetail({ pkg, presets, canRecord, onSaved }: { pkg: Package; pre
   );
 }
 
-function ProjectPackages({ projectId, presets, canRecord }: { projectId: string; presets: { id: string; title: string }[]; canRecord: boolean }) {
+function ProjectPackages({
+  projectId,
+  presets,
+  canRecord,
+}: {
+  projectId: string;
+  presets: { id: string; title: string }[];
+  canRecord: boolean;
+}) {
   const t = useMessages(procurementMessages);
   const [search, setSearch] = useSearchParams();
   const packages = useGraphqlQuery(PACKAGES, { projectId });
@@ -305,7 +359,14 @@ function ProjectPackages({ projectId, presets, canRecord }: { projectId: string;
   const onAdd = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const { addProcurementPackage } = await add({ input: { projectId, number: Number(number), name: name || (tianjin.find((p) => p.id === presetId)?.title ?? presetId), presetId } });
+      const { addProcurementPackage } = await add({
+        input: {
+          projectId,
+          number: Number(number),
+          name: name || (tianjin.find((p) => p.id === presetId)?.title ?? presetId),
+          presetId,
+        },
+      });
       setSearch({ project: projectId, package: addProcurementPackage.id });
       packages.reload();
     } catch {
@@ -324,7 +385,12 @@ function ProjectPackages({ projectId, presets, canRecord }: { projectId: string;
                 <ul className="package-list">
                   {procurementPackages.map((p) => (
                     <li key={p.id}>
-                      <button type="button" className={p.id === pkg?.id ? undefined : 'secondary'} aria-pressed={p.id === pkg?.id} onClick={() => setSearch({ project: projectId, package: p.id })}>
+                      <button
+                        type="button"
+                        className={p.id === pkg?.id ? undefined : 'secondary'}
+                        aria-pressed={p.id === pkg?.id}
+                        onClick={() => setSearch({ project: projectId, package: p.id })}
+                      >
                         {format(t.packageTitle, { n: p.number, name: p.name })}
                       </button>
                     </li>
@@ -347,8 +413,21 @@ function ProjectPackages({ projectId, presets, canRecord }: { projectId: string;
                       </select>
                     )}
                   </FormField>
-                  <FormField label={t.packageNumber}>{(p) => <input {...p} type="number" min={1} required value={number} onChange={(e) => setNumber(e.target.value)} />}</FormField>
-                  <FormField label={t.packageName}>{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}</FormField>
+                  <FormField label={t.packageNumber}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        type="number"
+                        min={1}
+                        required
+                        value={number}
+                        onChange={(e) => setNumber(e.target.value)}
+                      />
+                    )}
+                  </FormField>
+                  <FormField label={t.packageName}>
+                    {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+                  </FormField>
                   <button type="submit" disabled={addState.running}>
                     {t.add}
                   </button>
@@ -406,14 +485,21 @@ export function ProcurementPage() {
               <section aria-labelledby="projects">
                 <h2 id="projects">{t.projects}</h2>
                 {procurementProjects.length ? (
-                  <DataTable columns={[t.code, t.name, t.status, <HiddenColumnTitle>{t.open}</HiddenColumnTitle>]} testId="projects">
+                  <DataTable
+                    columns={[t.code, t.name, t.status, <HiddenColumnTitle>{t.open}</HiddenColumnTitle>]}
+                    testId="projects"
+                  >
                     {procurementProjects.map((p) => (
                       <tr key={p.id} aria-current={p.id === projectId ? 'true' : undefined}>
                         <th scope="row">{p.code}</th>
                         <td>{p.name}</td>
                         <td>{statusWords(p.status)}</td>
                         <td>
-                          <button type="button" onClick={() => setSearch({ project: p.id })} aria-label={`${t.open} ${p.code}`}>
+                          <button
+                            type="button"
+                            onClick={() => setSearch({ project: p.id })}
+                            aria-label={`${t.open} ${p.code}`}
+                          >
                             {t.open}
                           </button>
                         </td>
@@ -426,8 +512,20 @@ export function ProcurementPage() {
                 {canRecord ? (
                   <form className="panel inline-form" onSubmit={onCreate} aria-labelledby="create-project">
                     <h3 id="create-project">{t.createProject}</h3>
-                    <FormField label={t.code}>{(p) => <input {...p} required placeholder="TGPC-2025-D-1284" value={code} onChange={(e) => setCode(e.target.value)} />}</FormField>
-                    <FormField label={t.projectName}>{(p) => <input {...p} required value={name} onChange={(e) => setName(e.target.value)} />}</FormField>
+                    <FormField label={t.code}>
+                      {(p) => (
+                        <input
+                          {...p}
+                          required
+                          placeholder="TGPC-2025-D-1284"
+                          value={code}
+                          onChange={(e) => setCode(e.target.value)}
+                        />
+                      )}
+                    </FormField>
+                    <FormField label={t.projectName}>
+                      {(p) => <input {...p} required value={name} onChange={(e) => setName(e.target.value)} />}
+                    </FormField>
                     <button type="submit" disabled={createState.running}>
                       {t.create}
                     </button>
@@ -435,7 +533,9 @@ export function ProcurementPage() {
                   </form>
                 ) : null}
               </section>
-              {projectId ? <ProjectPackages key={projectId} projectId={projectId} presets={presets} canRecord={canRecord} /> : null}
+              {projectId ? (
+                <ProjectPackages key={projectId} projectId={projectId} presets={presets} canRecord={canRecord} />
+              ) : null}
             </>
           );
         }}

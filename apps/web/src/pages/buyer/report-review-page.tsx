@@ -41,18 +41,28 @@ export function ReportReviewPage() {
           return (
             <>
               {monthlyReports.length ? (
-                <DataTable columns={[t.month, t.status, t.actual, t.absent, t.obligations, t.submittedAt]} caption={t.months}>
+                <DataTable
+                  columns={[t.month, t.status, t.actual, t.absent, t.obligations, t.submittedAt]}
+                  caption={t.months}
+                >
                   {monthlyReports.map((r) => (
                     <tr key={r.id} data-month={r.month} aria-current={r.month === month ? 'true' : undefined}>
                       <th scope="row">
-                        <Link to={`?month=${r.month}`} aria-label={`${r.month} ${r.status === 'submitted' ? t.review : t.view}`}>
+                        <Link
+                          to={`?month=${r.month}`}
+                          aria-label={`${r.month} ${r.status === 'submitted' ? t.review : t.view}`}
+                        >
                           {r.month}
                         </Link>
                       </th>
                       <td data-field="status">{t[reportStatusKey(r.status)]}</td>
                       <td>{r.summary?.personMonths.actual ?? '—'}</td>
                       <td>{r.summary?.personMonths.absent ?? '—'}</td>
-                      <td>{r.summary ? `${t.met} ${r.summary.obligations.met} · ${t.missing} ${r.summary.obligations.missing} · ${t.pending} ${r.summary.obligations.pending}` : '—'}</td>
+                      <td>
+                        {r.summary
+                          ? `${t.met} ${r.summary.obligations.met} · ${t.missing} ${r.summary.obligations.missing} · ${t.pending} ${r.summary.obligations.pending}`
+                          : '—'}
+                      </td>
                       <td>{formatDateTime(r.submittedAt)}</td>
                     </tr>
                   ))}
@@ -78,7 +88,15 @@ export function ReportReviewPage() {
   );
 }
 
-function ReportReview({ report, config, onDecided }: { report: MonthlyReport; config: ContractConfigView; onDecided(): void }) {
+function ReportReview({
+  report,
+  config,
+  onDecided,
+}: {
+  report: MonthlyReport;
+  config: ContractConfigView;
+  onDecided(): void;
+}) {
   const t = useMessages(reportMessages);
   const [comment, setComment] = useState('');
   const [notice, setNotice] = useState('');
@@ -131,7 +149,12 @@ function ReportReview({ report, config, onDecided }: { report: MonthlyReport; co
             <button type="submit" disabled={running}>
               {t.accept}
             </button>
-            <button type="button" className="secondary" disabled={running} onClick={() => void decide(() => giveBack({ reportId: report.id, comment }), t.returned)}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={running}
+              onClick={() => void decide(() => giveBack({ reportId: report.id, comment }), t.returned)}
+            >
               {t.returnReport}
             </button>
           </div>

@@ -9,7 +9,9 @@ import { format, useMessages } from '../../i18n/i18n';
 import { closeMessages } from './close-messages';
 import { chartNumber } from './score-decimal';
 
-const MONTH_SLA = gqlDocument('fragment MonthSla on ContractDashboardModel { sla { month severities { severity compliancePercent met breached } } }');
+const MONTH_SLA = gqlDocument(
+  'fragment MonthSla on ContractDashboardModel { sla { month severities { severity compliancePercent met breached } } }',
+);
 type MonthSla = ResultOf<typeof MONTH_SLA>;
 
 /** YYYY-MM of every month from the term's start to the earlier of its end and today. */
@@ -33,7 +35,9 @@ export function termMonthsSoFar(termStart: string, termEnd: string, today: strin
  * schema), so the result is a map from alias to that fragment's result.
  */
 function monthsDocument(months: readonly string[]): GqlDocument<Record<string, MonthSla>, { id: string }> {
-  const fields = months.map((m, i) => `m${i}: contractDashboard(contractId: $id, month: "${m}") { ...MonthSla }`).join('\n');
+  const fields = months
+    .map((m, i) => `m${i}: contractDashboard(contractId: $id, month: "${m}") { ...MonthSla }`)
+    .join('\n');
   return parse(`query SlaByMonth($id: ID!) { ${fields} }\n${print(MONTH_SLA)}`);
 }
 
@@ -52,8 +56,12 @@ export function SlaMonthsChart({ contractId, months }: { contractId: string; mon
 
 function SlaMonthsFigure({ rows }: { rows: MonthSla[] }) {
   const t = useMessages(closeMessages);
-  const severities = useMemo(() => [...new Set(rows.flatMap((r) => r.sla.severities.map((s) => s.severity)))].sort(), [rows]);
-  const cell = (r: MonthSla, sev: string) => r.sla.severities.find((s) => s.severity === sev)?.compliancePercent ?? null;
+  const severities = useMemo(
+    () => [...new Set(rows.flatMap((r) => r.sla.severities.map((s) => s.severity)))].sort(),
+    [rows],
+  );
+  const cell = (r: MonthSla, sev: string) =>
+    r.sla.severities.find((s) => s.severity === sev)?.compliancePercent ?? null;
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -79,7 +87,11 @@ function SlaMonthsFigure({ rows }: { rows: MonthSla[] }) {
         <figcaption>{t.slaTitle}</figcaption>
         <EChart option={option} label={t.slaLabel} />
       </figure>
-      <DataTable columns={[t.month, ...severities.map((s) => format(t.severity, { s }))]} caption={t.slaTitle} testId="sla-months-table">
+      <DataTable
+        columns={[t.month, ...severities.map((s) => format(t.severity, { s }))]}
+        caption={t.slaTitle}
+        testId="sla-months-table"
+      >
         {rows.map((r) => (
           <tr key={r.sla.month} data-month={r.sla.month}>
             <th scope="row">{r.sla.month}</th>

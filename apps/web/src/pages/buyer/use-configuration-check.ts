@@ -2,11 +2,20 @@ import { useEffect, useState } from 'react';
 import { graphqlRequest } from '../../api/graphql-client';
 import { useGraphqlMutation } from '../../api/use-graphql';
 import { useSession } from '../../session/session';
-import { CHECK_CONFIGURATION, type ConfigProblem, configProblem, type ContractDetail, UPDATE_CONFIGURATION } from './contract-queries';
+import {
+  CHECK_CONFIGURATION,
+  type ConfigProblem,
+  configProblem,
+  type ContractDetail,
+  UPDATE_CONFIGURATION,
+} from './contract-queries';
 
 const CHECK_DELAY_MS = 500;
 
-export type ConfigCheck = { status: 'idle' | 'checking' } | { status: 'done'; valid: boolean; problems: ConfigProblem[] } | { status: 'failed'; message: string };
+export type ConfigCheck =
+  | { status: 'idle' | 'checking' }
+  | { status: 'done'; valid: boolean; problems: ConfigProblem[] }
+  | { status: 'failed'; message: string };
 
 /**
  * The live check of both configuration editors (form and JSON): the API's `checkContractConfiguration`, the same
@@ -25,8 +34,13 @@ export function useConfigurationCheck(configuration: unknown): ConfigCheck {
     setCheck({ status: 'checking' });
     const timer = window.setTimeout(() => {
       graphqlRequest(CHECK_CONFIGURATION, { configuration }, token)
-        .then(({ checkContractConfiguration: r }) => live && setCheck({ status: 'done', valid: r.valid, problems: r.problems.map(configProblem) }))
-        .catch((e: unknown) => live && setCheck({ status: 'failed', message: e instanceof Error ? e.message : String(e) }));
+        .then(
+          ({ checkContractConfiguration: r }) =>
+            live && setCheck({ status: 'done', valid: r.valid, problems: r.problems.map(configProblem) }),
+        )
+        .catch(
+          (e: unknown) => live && setCheck({ status: 'failed', message: e instanceof Error ? e.message : String(e) }),
+        );
     }, CHECK_DELAY_MS);
     return () => {
       live = false;
@@ -53,7 +67,9 @@ export function useConfigurationSave(contractId: string, onSaved: (contract: Con
     }
     setNoteMissing(false);
     try {
-      const { updateContractConfiguration: updated } = await save({ input: { contractId, configuration, changeNote: note.trim() } });
+      const { updateContractConfiguration: updated } = await save({
+        input: { contractId, configuration, changeNote: note.trim() },
+      });
       setSavedVersion(updated.currentVersion);
       setNoteText('');
       onSaved(updated);

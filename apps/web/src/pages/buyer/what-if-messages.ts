@@ -50,7 +50,8 @@ export const whatIfMessages = defineMessages(
   {
     nav: 'What-if',
     title: 'What-if settlement',
-    intro: 'The payment schedule from assumed period scores, year scores and acceptance, optionally against a baseline; nothing is stored.',
+    intro:
+      'The payment schedule from assumed period scores, year scores and acceptance, optionally against a baseline; nothing is stored.',
     source: 'Contract or preset',
     presetGroup: 'Presets',
     contractGroup: 'Your contracts',

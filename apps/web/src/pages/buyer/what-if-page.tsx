@@ -26,7 +26,9 @@ export type SimulationDiff = {
   vendorBalanceOwed: Change;
 };
 
-const SOURCES = gqlDocument('query WhatIfSources { presets { id title configuration } contracts { id code name configuration } }');
+const SOURCES = gqlDocument(
+  'query WhatIfSources { presets { id title configuration } contracts { id code name configuration } }',
+);
 export const SIMULATE = gqlDocument(
   `query Simulate($input: SimulateSettlementInput!) { simulateSettlement(input: $input) { schedule { asOf ...ScheduleSummaryFields } baseline { asOf
     ...ScheduleSummaryFields } diff } }`,
@@ -46,7 +48,11 @@ const HUAIAN_ASSUMED: FactsDraft = {
   quarters: [],
   acceptance: { passed: true, date: '2027-01-10' },
 };
-const HUAIAN_BASELINE: FactsDraft = { ...HUAIAN_ASSUMED, periods: [HUAIAN_ASSUMED.periods[0], { id: '2026-H2', score: '80.00', assessedOn: '' }], years: [{ year: '2026', score: '78.00', assessedOn: '2027-01-15' }] };
+const HUAIAN_BASELINE: FactsDraft = {
+  ...HUAIAN_ASSUMED,
+  periods: [HUAIAN_ASSUMED.periods[0], { id: '2026-H2', score: '80.00', assessedOn: '' }],
+  years: [{ year: '2026', score: '78.00', assessedOn: '2027-01-15' }],
+};
 
 /** Empty rows shaped by the configuration: its scheme's periods and years of the term, or quarters without a scheme. */
 export function draftFor(config: Configuration): FactsDraft {
@@ -56,8 +62,10 @@ export function draftFor(config: Configuration): FactsDraft {
   if (!first || !last) return draft;
   const kind = config.assessment?.period;
   for (let y = first; y <= last; y++) {
-    if (kind === 'half-year') draft.periods.push({ id: `${y}-H1`, score: '', assessedOn: '' }, { id: `${y}-H2`, score: '', assessedOn: '' });
-    if (kind === 'quarter') for (const q of [1, 2, 3, 4]) draft.periods.push({ id: `${y}-Q${q}`, score: '', assessedOn: '' });
+    if (kind === 'half-year')
+      draft.periods.push({ id: `${y}-H1`, score: '', assessedOn: '' }, { id: `${y}-H2`, score: '', assessedOn: '' });
+    if (kind === 'quarter')
+      for (const q of [1, 2, 3, 4]) draft.periods.push({ id: `${y}-Q${q}`, score: '', assessedOn: '' });
     if (kind) draft.years.push({ year: String(y), score: '', assessedOn: '' });
     else for (const q of [1, 2, 3, 4]) draft.quarters.push({ id: `${y}-Q${q}`, qualified: true });
   }
@@ -68,7 +76,12 @@ function DiffTable({ diff, labels }: { diff: SimulationDiff; labels: ReadonlyMap
   const t = useMessages(whatIfMessages);
   const closeT = useMessages(closeMessages);
   const { locale } = useLocale();
-  const changed = (c: Change, show: (v: string) => string) => (c.before === c.after ? (c.after !== null ? show(c.after) : '—') : `${c.before !== null ? show(c.before) : '—'} → ${c.after !== null ? show(c.after) : '—'}`);
+  const changed = (c: Change, show: (v: string) => string) =>
+    c.before === c.after
+      ? c.after !== null
+        ? show(c.after)
+        : '—'
+      : `${c.before !== null ? show(c.before) : '—'} → ${c.after !== null ? show(c.after) : '—'}`;
   const status = (s: string) => {
     const key = lineStatusKey(s);
     return key ? closeT[key] : s;
@@ -77,7 +90,19 @@ function DiffTable({ diff, labels }: { diff: SimulationDiff; labels: ReadonlyMap
   return (
     <>
       <DataTable
-        columns={[t.line, <>{t.net}（{t.before}）</>, <>{t.net}（{t.after}）</>, t.delta, t.deductions, t.status, t.dueDate]}
+        columns={[
+          t.line,
+          <>
+            {t.net}（{t.before}）
+          </>,
+          <>
+            {t.net}（{t.after}）
+          </>,
+          t.delta,
+          t.deductions,
+          t.status,
+          t.dueDate,
+        ]}
         caption={t.diff}
         testId="what-if-diff"
       >
@@ -130,7 +155,8 @@ function ScheduleSummary({ schedule, caption }: { schedule: Schedule; caption: s
       <ScheduleTable lines={schedule.lines} caption={caption} />
       <p>
         <span>{t.total}: </span>
-        <Money value={schedule.totals.gross} /> − <Money value={schedule.totals.deductions} /> = <Money value={schedule.totals.net} /> · {t.vendorOwed} <Money value={schedule.vendorBalanceOwed} />
+        <Money value={schedule.totals.gross} /> − <Money value={schedule.totals.deductions} /> ={' '}
+        <Money value={schedule.totals.net} /> · {t.vendorOwed} <Money value={schedule.vendorBalanceOwed} />
       </p>
     </>
   );
@@ -154,8 +180,17 @@ export function WhatIfPage() {
       <QueryView query={sources}>
         {({ presets, contracts }) => {
           const list: Source[] = [
-            ...contracts.map((c) => ({ key: `contract:${c.id}`, label: `${c.code} ${c.name}`, configuration: c.configuration as Configuration })),
-            ...presets.map((p) => ({ key: `preset:${p.id}`, label: p.title, presetId: p.id, configuration: p.configuration as Configuration })),
+            ...contracts.map((c) => ({
+              key: `contract:${c.id}`,
+              label: `${c.code} ${c.name}`,
+              configuration: c.configuration as Configuration,
+            })),
+            ...presets.map((p) => ({
+              key: `preset:${p.id}`,
+              label: p.title,
+              presetId: p.id,
+              configuration: p.configuration as Configuration,
+            })),
           ];
           const source = list.find((s) => s.key === sourceKey);
           const onSource = (key: string) => {
@@ -210,8 +245,19 @@ export function WhatIfPage() {
                     </select>
                   )}
                 </FormField>
-                <FormField label={t.asOf}>{(p) => <input {...p} type="date" value={asOf} required onChange={(e) => setAsOf(e.target.value)} />}</FormField>
-                <FormField label={t.useBaseline}>{(p) => <input {...p} type="checkbox" checked={useBaseline} onChange={(e) => setUseBaseline(e.target.checked)} />}</FormField>
+                <FormField label={t.asOf}>
+                  {(p) => <input {...p} type="date" value={asOf} required onChange={(e) => setAsOf(e.target.value)} />}
+                </FormField>
+                <FormField label={t.useBaseline}>
+                  {(p) => (
+                    <input
+                      {...p}
+                      type="checkbox"
+                      checked={useBaseline}
+                      onChange={(e) => setUseBaseline(e.target.checked)}
+                    />
+                  )}
+                </FormField>
               </div>
               <FactsEditor legend={t.assumed} value={assumed} onChange={setAssumed} />
               {useBaseline ? <FactsEditor legend={t.baseline} value={baseline} onChange={setBaseline} /> : null}
@@ -227,7 +273,14 @@ export function WhatIfPage() {
         <section aria-labelledby="what-if-result" data-testid="what-if-result">
           <h2 id="what-if-result">{t.result}</h2>
           <ScheduleSummary schedule={result.schedule} caption={t.resultSchedule} />
-          {result.diff ? <DiffTable diff={result.diff} labels={new Map([...(result.baseline?.lines ?? []), ...result.schedule.lines].map((l) => [l.id, l.label]))} /> : null}
+          {result.diff ? (
+            <DiffTable
+              diff={result.diff}
+              labels={
+                new Map([...(result.baseline?.lines ?? []), ...result.schedule.lines].map((l) => [l.id, l.label]))
+              }
+            />
+          ) : null}
           {result.baseline ? <ScheduleSummary schedule={result.baseline} caption={t.baselineSchedule} /> : null}
         </section>
       ) : null}

@@ -7,8 +7,13 @@ import { format, useMessages } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
 import { scheduleMessages } from '../shared/schedule-messages';
 
-const EXPORT_FIELDS = gqlDocument('fragment ExportFields on Export { id status format fileName byteSize error downloadPath }');
-const REQUEST_EXPORT = gqlDocument('mutation RequestExport($input: RequestExportInput!) { requestExport(input: $input) { ...ExportFields } }', [EXPORT_FIELDS]);
+const EXPORT_FIELDS = gqlDocument(
+  'fragment ExportFields on Export { id status format fileName byteSize error downloadPath }',
+);
+const REQUEST_EXPORT = gqlDocument(
+  'mutation RequestExport($input: RequestExportInput!) { requestExport(input: $input) { ...ExportFields } }',
+  [EXPORT_FIELDS],
+);
 const EXPORT = gqlDocument('query Export($id: ID!) { export(id: $id) { ...ExportFields } }', [EXPORT_FIELDS]);
 
 /** Polls `export(id)` every second while it is queued (the render job runs in the worker). */

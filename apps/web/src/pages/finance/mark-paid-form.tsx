@@ -8,7 +8,9 @@ import { useSession } from '../../session/session';
 import { scheduleMessages } from '../shared/schedule-messages';
 import { SCHEDULE_STAMP, type ScheduleLine } from '../shared/schedule-queries';
 
-const MARK_PAID = gqlDocument('mutation MarkPaid($input: MarkPaidInput!) { markPaid(input: $input) { id amount lineId paidOn } }');
+const MARK_PAID = gqlDocument(
+  'mutation MarkPaid($input: MarkPaidInput!) { markPaid(input: $input) { id amount lineId paidOn } }',
+);
 
 const todayInShanghai = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const sleep = (ms: number) => new Promise((r) => window.setTimeout(r, ms));
@@ -17,7 +19,19 @@ const sleep = (ms: number) => new Promise((r) => window.setTimeout(r, ms));
  * Records a payment against a line (`markPaid`); every validation problem shows at its field. The API recomputes the
  * schedule in a job, so the form waits for a newer snapshot (`computedAt`) before asking the page to reload.
  */
-export function MarkPaidForm({ contractId, computedAt, line, onDone, onCancel }: { contractId: string; computedAt: string; line: ScheduleLine; onDone(message: string): void; onCancel(): void }) {
+export function MarkPaidForm({
+  contractId,
+  computedAt,
+  line,
+  onDone,
+  onCancel,
+}: {
+  contractId: string;
+  computedAt: string;
+  line: ScheduleLine;
+  onDone(message: string): void;
+  onCancel(): void;
+}) {
   const t = useMessages(scheduleMessages);
   const { token } = useSession();
   // The net is the suggestion for an unpaid line; a part-paid line is left for finance to fill in.
@@ -37,7 +51,17 @@ export function MarkPaidForm({ contractId, computedAt, line, onDone, onCancel }:
 
   const onSubmit = async () => {
     try {
-      const paid = (await markPaid({ input: { contractId, lineId: line.id, amount: amount.trim(), paidOn, ...(reference.trim() ? { reference: reference.trim() } : {}) } })).markPaid;
+      const paid = (
+        await markPaid({
+          input: {
+            contractId,
+            lineId: line.id,
+            amount: amount.trim(),
+            paidOn,
+            ...(reference.trim() ? { reference: reference.trim() } : {}),
+          },
+        })
+      ).markPaid;
       setWaiting(true);
       for (let i = 0; i < 40; i++) {
         const stamp = await graphqlRequest(SCHEDULE_STAMP, { id: contractId }, token).catch(() => null);

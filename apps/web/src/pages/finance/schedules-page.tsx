@@ -19,10 +19,15 @@ export function SchedulesPage() {
   const [status, setStatus] = useState('');
   const [paying, setPaying] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
-  const query = useGraphqlQuery(PAYMENT_SCHEDULES, { filter: { ...(dueMonth ? { dueMonth } : {}), ...(status ? { status } : {}) } });
+  const query = useGraphqlQuery(PAYMENT_SCHEDULES, {
+    filter: { ...(dueMonth ? { dueMonth } : {}), ...(status ? { status } : {}) },
+  });
   // The export lists every contract with a schedule, whatever the filter shows.
   const all = useGraphqlQuery(PAYMENT_SCHEDULES, { filter: {} });
-  const contracts = all.status === 'ready' ? all.data.paymentSchedules.map((s) => ({ id: s.contractId, code: s.contractCode, name: s.contractName })) : [];
+  const contracts =
+    all.status === 'ready'
+      ? all.data.paymentSchedules.map((s) => ({ id: s.contractId, code: s.contractCode, name: s.contractName }))
+      : [];
   return (
     <Page title={t.financeTitle}>
       <form className="inline-form filters" aria-label={t.filters} onSubmit={(e) => e.preventDefault()}>
@@ -58,7 +63,11 @@ export function SchedulesPage() {
                 showContract
                 action={(s, line) =>
                   line.status === 'withheld' || line.status === 'forfeited' || line.status === 'paid' ? null : (
-                    <button type="button" aria-label={`${t.markPaid}：${s.contractCode} ${line.label}`} onClick={() => setPaying(`${s.contractId}:${line.id}`)}>
+                    <button
+                      type="button"
+                      aria-label={`${t.markPaid}：${s.contractCode} ${line.label}`}
+                      onClick={() => setPaying(`${s.contractId}:${line.id}`)}
+                    >
                       {t.markPaid}
                     </button>
                   )

@@ -33,7 +33,11 @@ export function LoginPage() {
       const signedIn = await signIn(email.trim(), password);
       navigate(from ?? homePathFor(signedIn.role), { replace: true });
     } catch (err) {
-      setError(err instanceof GraphqlRequestError ? err : new GraphqlRequestError([{ message: String(err), code: 'CLIENT_ERROR' }]));
+      setError(
+        err instanceof GraphqlRequestError
+          ? err
+          : new GraphqlRequestError([{ message: String(err), code: 'CLIENT_ERROR' }]),
+      );
     } finally {
       setBusy(false);
     }
@@ -50,9 +54,31 @@ export function LoginPage() {
       <main id="main">
         <Page title={t.title}>
           <form className="login-form" onSubmit={submit} noValidate>
-            <FormField label={t.email}>{(p) => <input {...p} name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />}</FormField>
+            <FormField label={t.email}>
+              {(p) => (
+                <input
+                  {...p}
+                  name="email"
+                  type="email"
+                  autoComplete="username"
+                  required
+                  value={email}
+                  onChange={(e) => setEmail(e.target.value)}
+                />
+              )}
+            </FormField>
             <FormField label={t.password}>
-              {(p) => <input {...p} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
+              {(p) => (
+                <input
+                  {...p}
+                  name="password"
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                />
+              )}
             </FormField>
             {signedOutBecause === 'ended' && !error ? <p role="status">{t.sessionEnded}</p> : null}
             {error?.code === 'TOO_MANY_REQUESTS' ? <p role="alert">{t.throttled}</p> : null}

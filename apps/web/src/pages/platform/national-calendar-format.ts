@@ -67,7 +67,9 @@ export function placeProblems(problems: readonly GqlProblem[], mode: PublishMode
 /** The row an entered day's path names (`holidays[2].date`, with or without `input.`): its list and 1-based number. */
 export function rowOf(path: string): { list: DayList; n: number } | undefined {
   const m = ROW.exec(path.replace(/^input\./, ''));
-  return m && m[2] !== undefined ? { list: m[1] === 'holidays' ? 'holidays' : 'makeUpWorkdays', n: Number(m[2]) + 1 } : undefined;
+  return m && m[2] !== undefined
+    ? { list: m[1] === 'holidays' ? 'holidays' : 'makeUpWorkdays', n: Number(m[2]) + 1 }
+    : undefined;
 }
 
 /** A problem whose `other` parameter names an entered row (a duplicate date) with that row as the reader sees it. */

@@ -35,7 +35,8 @@ export const nationalCalendarMessages = defineMessages(
     colCorrection: '更正原因',
     noPublications: '暂无发布记录。',
     publishHeading: '发布一年的日历',
-    publishIntro: '按国务院办公厅的节假日安排通知逐日填写放假日和调休上班日，或上传文件。发布后，各单位受影响的结果会自动重算。',
+    publishIntro:
+      '按国务院办公厅的节假日安排通知逐日填写放假日和调休上班日，或上传文件。发布后，各单位受影响的结果会自动重算。',
     year: '年份',
     yearFromFile: '该格式的文件自带年份，无需填写。',
     noticeLegend: '国务院办公厅通知',
@@ -75,7 +76,8 @@ export const nationalCalendarMessages = defineMessages(
   },
   {
     title: 'National working-day calendar',
-    intro: 'Every working-day deadline is computed on this calendar. When the State Council issues a year’s holiday arrangements, the platform admin publishes that year here.',
+    intro:
+      'Every working-day deadline is computed on this calendar. When the State Council issues a year’s holiday arrangements, the platform admin publishes that year here.',
     currentVersion: 'Current version',
     yearsHeading: 'Years',
     colYear: 'Year',
@@ -84,7 +86,8 @@ export const nationalCalendarMessages = defineMessages(
     colDays: 'Days',
     statusPublished: 'Published',
     statusProvisional: 'Provisional',
-    provisionalExplained: 'No State Council notice for this year yet: computed with the statutory holidays on their legal dates, without make-up working days.',
+    provisionalExplained:
+      'No State Council notice for this year yet: computed with the statutory holidays on their legal dates, without make-up working days.',
     revision: 'Publication {n}',
     yearLabel: '{year}',
     noticeText: '{title} ({number}, {date})',
@@ -106,7 +109,8 @@ export const nationalCalendarMessages = defineMessages(
     colCorrection: 'Reason for the correction',
     noPublications: 'No publications yet.',
     publishHeading: 'Publish a year',
-    publishIntro: 'Enter the days off and the make-up working days as the State Council notice gives them, or upload a file. After publishing, each organisation’s affected results are recomputed.',
+    publishIntro:
+      'Enter the days off and the make-up working days as the State Council notice gives them, or upload a file. After publishing, each organisation’s affected results are recomputed.',
     year: 'Year',
     yearFromFile: 'Files of this format name their own year.',
     noticeLegend: 'State Council notice',
@@ -130,7 +134,8 @@ export const nationalCalendarMessages = defineMessages(
     noHolidayRows: 'No days off added yet.',
     noMakeUpRows: 'No make-up working days.',
     fileFormat: 'File format',
-    fileFormatHint: 'The format the file is in; from a file holding several years only the days of the given year are taken.',
+    fileFormatHint:
+      'The format the file is in; from a file holding several years only the days of the given year are taken.',
     file: 'File',
     fileRead: 'Read {name} ({size} bytes)',
     fileUnreadable: 'The file cannot be read; choose it again',

@@ -7,14 +7,25 @@ import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../i18n/local-format';
 import { formatCalendarDay } from './national-calendar-format';
 import { nationalCalendarMessages } from './national-calendar-messages';
-import { type CalendarDay, type CalendarYear, NATIONAL_CALENDAR, type PublicationResult } from './national-calendar-queries';
+import {
+  type CalendarDay,
+  type CalendarYear,
+  NATIONAL_CALENDAR,
+  type PublicationResult,
+} from './national-calendar-queries';
 import { PublishCalendarForm } from './publish-calendar-form';
 import './platform-pages.css';
 
 type Texts = Readonly<Record<keyof (typeof nationalCalendarMessages)['zh-CN'], string>>;
 
 const sourceText = (source: string | null, t: Texts): string =>
-  source === 'shipped' ? t.sourceShipped : source === 'package' ? t.sourcePackage : source === 'admin' ? t.sourceAdmin : t.sourceOther;
+  source === 'shipped'
+    ? t.sourceShipped
+    : source === 'package'
+      ? t.sourcePackage
+      : source === 'admin'
+        ? t.sourceAdmin
+        : t.sourceOther;
 
 /**
  * The platform admin's national working-day calendar (issue 13): the version computed on now, each year as published
@@ -68,7 +79,11 @@ export function NationalCalendarPage() {
 function YearsTable({ years }: { years: readonly CalendarYear[] }) {
   const t = useMessages(nationalCalendarMessages);
   return (
-    <DataTable columns={[t.colYear, t.colStatus, t.colBasis, t.colDays]} testId="calendar-years" className="calendar-years">
+    <DataTable
+      columns={[t.colYear, t.colStatus, t.colBasis, t.colDays]}
+      testId="calendar-years"
+      className="calendar-years"
+    >
       {years.map((y) => (
         <tr key={y.year} data-year={y.year} data-status={y.status}>
           <th scope="row">{format(t.yearLabel, { year: y.year })}</th>
@@ -101,7 +116,15 @@ function Basis({ year }: { year: CalendarYear }) {
   const { locale } = useLocale();
   return (
     <>
-      {year.notice ? <div data-field="notice">{format(t.noticeText, { title: year.notice.title, number: year.notice.number, date: formatDate(year.notice.date, locale) })}</div> : null}
+      {year.notice ? (
+        <div data-field="notice">
+          {format(t.noticeText, {
+            title: year.notice.title,
+            number: year.notice.number,
+            date: formatDate(year.notice.date, locale),
+          })}
+        </div>
+      ) : null}
       <div className={year.notice ? 'muted' : undefined}>
         {sourceText(year.source, t)}
         {year.release ? (
@@ -120,7 +143,9 @@ function DayLists({ year }: { year: CalendarYear }) {
   const t = useMessages(nationalCalendarMessages);
   return (
     <details className="calendar-days">
-      <summary>{format(t.daysSummary, { holidays: year.holidays.length, workdays: year.makeUpWorkdays.length })}</summary>
+      <summary>
+        {format(t.daysSummary, { holidays: year.holidays.length, workdays: year.makeUpWorkdays.length })}
+      </summary>
       <DayList heading={t.holidaysHeading} days={year.holidays} kind="holidays" />
       <DayList heading={t.makeUpHeading} days={year.makeUpWorkdays} kind="makeUpWorkdays" />
     </details>
@@ -152,16 +177,33 @@ function HistoryTable({ publications }: { publications: readonly CalendarYear[] 
   const t = useMessages(nationalCalendarMessages);
   const { locale } = useLocale();
   return (
-    <DataTable columns={[t.colPublishedAt, t.colYear, t.colRevision, t.colSource, t.colNotice, t.colCorrection]} testId="calendar-publications" className="calendar-history" empty={t.noPublications}>
+    <DataTable
+      columns={[t.colPublishedAt, t.colYear, t.colRevision, t.colSource, t.colNotice, t.colCorrection]}
+      testId="calendar-publications"
+      className="calendar-history"
+      empty={t.noPublications}
+    >
       {publications.map((p) => (
-        <tr key={p.revision ?? `${p.year}-${p.publishedAt ?? ''}`} data-year={p.year} data-revision={p.revision ?? undefined}>
+        <tr
+          key={p.revision ?? `${p.year}-${p.publishedAt ?? ''}`}
+          data-year={p.year}
+          data-revision={p.revision ?? undefined}
+        >
           <th scope="row" data-field="published-at">
             {formatDateTime(p.publishedAt)}
           </th>
           <td className="calendar-nowrap">{format(t.yearLabel, { year: p.year })}</td>
           <td>{p.revision ?? '—'}</td>
           <td>{sourceText(p.source, t)}</td>
-          <td data-field="notice">{p.notice ? format(t.noticeText, { title: p.notice.title, number: p.notice.number, date: formatDate(p.notice.date, locale) }) : '—'}</td>
+          <td data-field="notice">
+            {p.notice
+              ? format(t.noticeText, {
+                  title: p.notice.title,
+                  number: p.notice.number,
+                  date: formatDate(p.notice.date, locale),
+                })
+              : '—'}
+          </td>
           <td data-field="correction">{p.correction ?? '—'}</td>
         </tr>
       ))}

@@ -6,6 +6,16 @@ import { TenantsPage } from './tenants-page';
 
 /** The platform administrator's pages (under /platform: /admin belongs to the API's queue board). */
 export const platformRoutes: AppRoute[] = [
-  { path: '/platform/tenants', roles: ['platform-admin'], nav: platformMessages.text('navTenants'), element: <TenantsPage /> },
-  { path: '/platform/calendar', roles: ['platform-admin'], nav: nationalCalendarMessages.text('title'), element: <NationalCalendarPage /> },
+  {
+    path: '/platform/tenants',
+    roles: ['platform-admin'],
+    nav: platformMessages.text('navTenants'),
+    element: <TenantsPage />,
+  },
+  {
+    path: '/platform/calendar',
+    roles: ['platform-admin'],
+    nav: nationalCalendarMessages.text('title'),
+    element: <NationalCalendarPage />,
+  },
 ];

@@ -4,7 +4,14 @@ import { useGraphqlMutation } from '../../api/use-graphql';
 import { FormField } from '../../components/form-field';
 import { ErrorState, problemsOf, useProblemText } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
-import { FILE_FORMATS, type DayList, type FileFormat, placeProblems, type PublishMode, withRowReference } from './national-calendar-format';
+import {
+  FILE_FORMATS,
+  type DayList,
+  type FileFormat,
+  placeProblems,
+  type PublishMode,
+  withRowReference,
+} from './national-calendar-format';
 import { nationalCalendarMessages } from './national-calendar-messages';
 import {
   type CalendarYear,
@@ -23,7 +30,15 @@ type LoadedFile = { name: string; size: number; content: string };
  * entered row by row or read from an uploaded holiday-cn / chinese-days file (read here, sent as text). Every problem
  * of a refusal is shown at its field or row; a file's problems are listed with their location in the file.
  */
-export function PublishCalendarForm({ years, onAttempt, onPublished }: { years: readonly CalendarYear[]; onAttempt(): void; onPublished(result: PublicationResult): void }) {
+export function PublishCalendarForm({
+  years,
+  onAttempt,
+  onPublished,
+}: {
+  years: readonly CalendarYear[];
+  onAttempt(): void;
+  onPublished(result: PublicationResult): void;
+}) {
   const t = useMessages(nationalCalendarMessages);
   const problemText = useProblemText();
   const firstProvisional = years.find((y) => y.status !== 'published')?.year;
@@ -46,7 +61,8 @@ export function PublishCalendarForm({ years, onAttempt, onPublished }: { years: 
   const [publishFile, fileState] = useGraphqlMutation(PUBLISH_NATIONAL_CALENDAR_FILE);
   const placed = placeProblems(problems, sent, fileFormat);
   const listName = (list: DayList) => (list === 'holidays' ? t.holidaysHeading : t.makeUpHeading);
-  const textOf = (p: GqlProblem) => problemText(withRowReference(p, (r) => format(t.rowRef, { list: listName(r.list), n: r.n })));
+  const textOf = (p: GqlProblem) =>
+    problemText(withRowReference(p, (r) => format(t.rowRef, { list: listName(r.list), n: r.n })));
   const at = (...keys: string[]) =>
     keys
       .flatMap((k) => placed.fields.get(k) ?? [])
@@ -55,7 +71,8 @@ export function PublishCalendarForm({ years, onAttempt, onPublished }: { years: 
   const yearNeeded = mode === 'days' || fileFormat === 'chinese-days';
   const correcting = yearNeeded && years.some((y) => y.status === 'published' && String(y.year) === year.trim());
 
-  const setRow = (list: DayList, key: number, change: Partial<Row>) => setRows((rs) => ({ ...rs, [list]: rs[list].map((r) => (r.key === key ? { ...r, ...change } : r)) }));
+  const setRow = (list: DayList, key: number, change: Partial<Row>) =>
+    setRows((rs) => ({ ...rs, [list]: rs[list].map((r) => (r.key === key ? { ...r, ...change } : r)) }));
   const addRow = (list: DayList) => setRows((rs) => ({ ...rs, [list]: [...rs[list], newRow()] }));
   const removeRow = (list: DayList, key: number) => {
     setRows((rs) => ({ ...rs, [list]: rs[list].filter((r) => r.key !== key) }));
@@ -79,7 +96,8 @@ export function PublishCalendarForm({ years, onAttempt, onPublished }: { years: 
     setSent(mode);
     const found: GqlProblem[] = [];
     const y = year.trim();
-    if (yearNeeded && !/^\d{4}$/.test(y)) found.push({ path: 'input.year', code: y ? 'number.integer' : 'value.required', message: '' });
+    if (yearNeeded && !/^\d{4}$/.test(y))
+      found.push({ path: 'input.year', code: y ? 'number.integer' : 'value.required', message: '' });
     if (mode === 'file' && !file) found.push({ path: 'input.content', code: 'value.required', message: '' });
     setProblems(found);
     setFailure(null);
@@ -89,10 +107,22 @@ export function PublishCalendarForm({ years, onAttempt, onPublished }: { years: 
     try {
       if (mode === 'days') {
         const day = (r: Row) => ({ date: r.date, name: r.name });
-        const input: PublishNationalCalendarInput = { year: Number(y), notice, holidays: rows.holidays.map(day), makeUpWorkdays: rows.makeUpWorkdays.map(day), ...withReason };
+        const input: PublishNationalCalendarInput = {
+          year: Number(y),
+          notice,
+          holidays: rows.holidays.map(day),
+          makeUpWorkdays: rows.makeUpWorkdays.map(day),
+          ...withReason,
+        };
         onPublished((await publishDays({ input })).publishNationalCalendar);
       } else if (file) {
-        const input: PublishNationalCalendarFileInput = { format: fileFormat, content: file.content, notice, ...(yearNeeded ? { year: Number(y) } : {}), ...withReason };
+        const input: PublishNationalCalendarFileInput = {
+          format: fileFormat,
+          content: file.content,
+          notice,
+          ...(yearNeeded ? { year: Number(y) } : {}),
+          ...withReason,
+        };
         onPublished((await publishFile({ input })).publishNationalCalendarFile);
       }
     } catch (e) {
@@ -118,7 +148,15 @@ export function PublishCalendarForm({ years, onAttempt, onPublished }: { years: 
       <div className="form-grid">
         {yearNeeded ? (
           <FormField label={t.year} error={at('year')}>
-            {(p) => <input {...p} inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} data-field="year" />}
+            {(p) => (
+              <input
+                {...p}
+                inputMode="numeric"
+                value={year}
+                onChange={(e) => setYear(e.target.value)}
+                data-field="year"
+              />
+            )}
           </FormField>
         ) : (
           <p className="muted">{t.yearFromFile}</p>
@@ -149,8 +187,30 @@ export function PublishCalendarForm({ years, onAttempt, onPublished }: { years: 
       <ModeChoice mode={mode} onChange={setMode} />
       {mode === 'days' ? (
         <>
-          <DayRows list="holidays" heading={t.holidaysHeading} empty={t.noHolidayRows} add={t.addHoliday} rows={rows.holidays} listError={at('holidays')} rowError={at} onChange={setRow} onAdd={addRow} onRemove={removeRow} />
-          <DayRows list="makeUpWorkdays" heading={t.makeUpHeading} empty={t.noMakeUpRows} add={t.addMakeUp} rows={rows.makeUpWorkdays} listError={at('makeUpWorkdays')} rowError={at} onChange={setRow} onAdd={addRow} onRemove={removeRow} />
+          <DayRows
+            list="holidays"
+            heading={t.holidaysHeading}
+            empty={t.noHolidayRows}
+            add={t.addHoliday}
+            rows={rows.holidays}
+            listError={at('holidays')}
+            rowError={at}
+            onChange={setRow}
+            onAdd={addRow}
+            onRemove={removeRow}
+          />
+          <DayRows
+            list="makeUpWorkdays"
+            heading={t.makeUpHeading}
+            empty={t.noMakeUpRows}
+            add={t.addMakeUp}
+            rows={rows.makeUpWorkdays}
+            listError={at('makeUpWorkdays')}
+            rowError={at}
+            onChange={setRow}
+            onAdd={addRow}
+            onRemove={removeRow}
+          />
         </>
       ) : (
         <fieldset className="calendar-fieldset">
@@ -158,7 +218,11 @@ export function PublishCalendarForm({ years, onAttempt, onPublished }: { years: 
           <div className="form-grid">
             <FormField label={t.fileFormat} hint={t.fileFormatHint} error={at('format')}>
               {(p) => (
-                <select {...p} value={fileFormat} onChange={(e) => setFileFormat(FILE_FORMATS.find((f) => f === e.target.value) ?? 'holiday-cn')}>
+                <select
+                  {...p}
+                  value={fileFormat}
+                  onChange={(e) => setFileFormat(FILE_FORMATS.find((f) => f === e.target.value) ?? 'holiday-cn')}
+                >
                   {FILE_FORMATS.map((f) => (
                     <option key={f} value={f} translate="no">
                       {f}
@@ -172,7 +236,14 @@ export function PublishCalendarForm({ years, onAttempt, onPublished }: { years: 
               hint={file ? format(t.fileRead, { name: file.name, size: file.size }) : undefined}
               error={at('content') ?? (placed.file.length ? format(t.fileProblems, { n: placed.file.length }) : null)}
             >
-              {(p) => <input {...p} type="file" accept=".json,application/json" onChange={(e) => void chooseFile(e.target.files?.[0])} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="file"
+                  accept=".json,application/json"
+                  onChange={(e) => void chooseFile(e.target.files?.[0])}
+                />
+              )}
             </FormField>
           </div>
           {placed.file.length ? (
@@ -223,7 +294,8 @@ function ModeChoice({ mode, onChange }: { mode: PublishMode; onChange(mode: Publ
       <legend>{t.sourceLegend}</legend>
       {(['days', 'file'] as const).map((m) => (
         <label key={m}>
-          <input type="radio" name={name} value={m} checked={mode === m} onChange={() => onChange(m)} /> {m === 'days' ? t.modeDays : t.modeFile}
+          <input type="radio" name={name} value={m} checked={mode === m} onChange={() => onChange(m)} />{' '}
+          {m === 'days' ? t.modeDays : t.modeFile}
         </label>
       ))}
     </fieldset>
@@ -266,10 +338,25 @@ function DayRows({
       {rows.map((r, i) => (
         <div key={r.key} className="calendar-row" data-row={i}>
           <FormField label={t.dayDate} error={rowError(`${list}[${i}].date`, `${list}[${i}]`)}>
-            {(p) => <input {...p} type="date" value={r.date} onChange={(e) => onChange(list, r.key, { date: e.target.value })} data-field="date" />}
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                value={r.date}
+                onChange={(e) => onChange(list, r.key, { date: e.target.value })}
+                data-field="date"
+              />
+            )}
           </FormField>
           <FormField label={t.dayName} error={rowError(`${list}[${i}].name`)}>
-            {(p) => <input {...p} value={r.name} onChange={(e) => onChange(list, r.key, { name: e.target.value })} data-field="name" />}
+            {(p) => (
+              <input
+                {...p}
+                value={r.name}
+                onChange={(e) => onChange(list, r.key, { name: e.target.value })}
+                data-field="name"
+              />
+            )}
           </FormField>
           <button type="button" className="secondary" onClick={() => onRemove(list, r.key)}>
             {format(t.removeRow, { list: heading, n: i + 1 })}

@@ -31,15 +31,22 @@ export function ContractDashboardPage({ area }: { area: 'buyer' | 'vendor' | 'fi
         {({ contractDashboard: d, contract }) => (
           <>
             <p className="muted">
-              {d.contractCode} · {t.term} {formatDate(contract.termStart, locale)} – {formatDate(contract.termEnd, locale)} · {t.amount} <Money value={contract.amount} />
+              {d.contractCode} · {t.term} {formatDate(contract.termStart, locale)} –{' '}
+              {formatDate(contract.termEnd, locale)} · {t.amount} <Money value={contract.amount} />
             </p>
             <ContractTiles dashboard={d} />
             {d.sla.severities.length ? (
-              <DataTable columns={[t.severity, t.target, t.compliance, t.met, t.breached, t.running, t.atRisk, t.overdue]} caption={format(t.slaComplianceOf, { month: d.sla.month })}>
+              <DataTable
+                columns={[t.severity, t.target, t.compliance, t.met, t.breached, t.running, t.atRisk, t.overdue]}
+                caption={format(t.slaComplianceOf, { month: d.sla.month })}
+              >
                 {d.sla.severities.flatMap((s) =>
                   s.targets.map((x) => (
                     <tr key={`${s.severity}-${x.targetId}`}>
-                      <th scope="row">{taxonomyOf(contract.configuration).severities.find((x) => x.id === s.severity)?.name ?? s.severity}</th>
+                      <th scope="row">
+                        {taxonomyOf(contract.configuration).severities.find((x) => x.id === s.severity)?.name ??
+                          s.severity}
+                      </th>
                       <td>{x.name}</td>
                       <td>
                         <CompliancePercent value={x.compliancePercent} />

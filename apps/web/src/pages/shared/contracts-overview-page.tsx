@@ -13,7 +13,13 @@ import { ContractFilterBar } from './contract-filter-bar';
 import { contractFilterMessages } from './contract-filter-messages';
 import { CompliancePercent, LastScore, NextPayment, ObligationsFigure } from './dashboard-tiles';
 import { dashboardMessages } from './dashboard-messages';
-import { CONTRACT_SEARCH, CONTRACTS_PAGE_SIZE, type ContractDashboard, type ContractFilter, type ContractListPage } from './dashboard-queries';
+import {
+  CONTRACT_SEARCH,
+  CONTRACTS_PAGE_SIZE,
+  type ContractDashboard,
+  type ContractFilter,
+  type ContractListPage,
+} from './dashboard-queries';
 import { MonthField } from './month-field';
 import { SlaSeverityChart } from './sla-severity-chart';
 
@@ -24,13 +30,24 @@ type More = Pick<ContractListPage, 'nodes' | 'dashboards' | 'endCursor' | 'hasNe
  * contracts across tenants, finance's tenant), filtered, a page at a time ("load more"), each with its status tiles
  * (the page's `dashboards`, the figures of `contractDashboards`). `area` is the URL prefix of the contract pages.
  */
-export function ContractsOverviewPage({ area, vendorView = false }: { area: 'buyer' | 'vendor' | 'finance'; vendorView?: boolean }) {
+export function ContractsOverviewPage({
+  area,
+  vendorView = false,
+}: {
+  area: 'buyer' | 'vendor' | 'finance';
+  vendorView?: boolean;
+}) {
   const t = useMessages(dashboardMessages);
   const tf = useMessages(contractFilterMessages);
   const { locale } = useLocale();
   const [month, setMonth] = useState('');
   const [filter, setFilter] = useState<ContractFilter>({});
-  const query = useGraphqlQuery(CONTRACT_SEARCH, { filter, first: CONTRACTS_PAGE_SIZE, month: month || null, agencies: vendorView });
+  const query = useGraphqlQuery(CONTRACT_SEARCH, {
+    filter,
+    first: CONTRACTS_PAGE_SIZE,
+    month: month || null,
+    agencies: vendorView,
+  });
   // Further pages of the same filter and month, fetched with the previous page's cursor; kept under the key they
   // were fetched for, so a page that arrives after the filter changed is not shown under the new one.
   const key = JSON.stringify([filter, month]);
@@ -64,8 +81,22 @@ export function ContractsOverviewPage({ area, vendorView = false }: { area: 'buy
             if (!next.endCursor) return;
             setMoreError(null);
             try {
-              const r = (await fetchMore({ filter, first: CONTRACTS_PAGE_SIZE, after: next.endCursor, month: month || null, agencies: false })).contractSearch;
-              setMore((m) => ({ key, nodes: [...(m?.key === key ? m.nodes : []), ...r.nodes], dashboards: [...(m?.key === key ? m.dashboards : []), ...r.dashboards], endCursor: r.endCursor, hasNextPage: r.hasNextPage }));
+              const r = (
+                await fetchMore({
+                  filter,
+                  first: CONTRACTS_PAGE_SIZE,
+                  after: next.endCursor,
+                  month: month || null,
+                  agencies: false,
+                })
+              ).contractSearch;
+              setMore((m) => ({
+                key,
+                nodes: [...(m?.key === key ? m.nodes : []), ...r.nodes],
+                dashboards: [...(m?.key === key ? m.dashboards : []), ...r.dashboards],
+                endCursor: r.endCursor,
+                hasNextPage: r.hasNextPage,
+              }));
             } catch (e) {
               if (e instanceof GraphqlRequestError) setMoreError(e);
               else throw e;
@@ -81,7 +112,10 @@ export function ContractsOverviewPage({ area, vendorView = false }: { area: 'buy
                 <StatTile label={t.totalBreaches} tone={dashboards.some((d) => d.openBreaches > 0) ? 'alert' : 'ok'}>
                   {dashboards.reduce((n, d) => n + d.openBreaches, 0)}
                 </StatTile>
-                <StatTile label={t.totalMissing} tone={dashboards.some((d) => d.obligations.missing > 0) ? 'alert' : 'ok'}>
+                <StatTile
+                  label={t.totalMissing}
+                  tone={dashboards.some((d) => d.obligations.missing > 0) ? 'alert' : 'ok'}
+                >
                   {dashboards.reduce((n, d) => n + d.obligations.missing, 0)}
                 </StatTile>
               </dl>
@@ -126,19 +160,27 @@ export function ContractsOverviewPage({ area, vendorView = false }: { area: 'buy
                         return (
                           <tr key={c.id} data-contract-code={c.code}>
                             <th scope="row">
-                              <Link to={`/${area}/contracts/${c.id}`} aria-label={format(t.showTiles, { name: c.name })}>
+                              <Link
+                                to={`/${area}/contracts/${c.id}`}
+                                aria-label={format(t.showTiles, { name: c.name })}
+                              >
                                 {c.name}
                               </Link>
                               <div className="muted">{c.code}</div>
                               <div className="muted" data-field="term">
-                                {format(tf.termRange, { start: formatDate(c.termStart, locale), end: formatDate(c.termEnd, locale) })}
+                                {format(tf.termRange, {
+                                  start: formatDate(c.termStart, locale),
+                                  end: formatDate(c.termEnd, locale),
+                                })}
                               </div>
                             </th>
                             {vendorView ? <td data-field="agency">{c.tenantName ?? ''}</td> : null}
                             <td data-field="amount">
                               <Money value={c.amount} />
                             </td>
-                            <td data-field="compliance">{d ? <CompliancePercent value={d.sla.compliancePercent} /> : '—'}</td>
+                            <td data-field="compliance">
+                              {d ? <CompliancePercent value={d.sla.compliancePercent} /> : '—'}
+                            </td>
                             <td data-field="open-breaches" className={d?.openBreaches ? 'alert' : undefined}>
                               {d ? d.openBreaches : '—'}
                             </td>
@@ -168,7 +210,9 @@ export function ContractsOverviewPage({ area, vendorView = false }: { area: 'buy
                 </p>
               ) : null}
               {moreError ? <ErrorState error={moreError} onRetry={() => void loadMore()} /> : null}
-              {dashboards.length ? <SlaSeverityChart severities={dashboards.flatMap((d) => d.sla.severities)} month={shownMonth} /> : null}
+              {dashboards.length ? (
+                <SlaSeverityChart severities={dashboards.flatMap((d) => d.sla.severities)} month={shownMonth} />
+              ) : null}
             </>
           );
         }}

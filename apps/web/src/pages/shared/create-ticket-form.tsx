@@ -7,7 +7,12 @@ import { beijingInstant } from './ticket-action-form';
 import { ticketsMessages } from './tickets-messages';
 import { CREATE_TICKET, type CreateTicketInput, type TicketRow } from './tickets-queries';
 
-export type TicketTaxonomy = { categories: string[]; businessAreas: string[]; severities: { id: string; name: string }[]; specialAttention: boolean };
+export type TicketTaxonomy = {
+  categories: string[];
+  businessAreas: string[];
+  severities: { id: string; name: string }[];
+  specialAttention: boolean;
+};
 
 /** Reads the choices a ticket may take from the contract's current configuration (the API checks them again). */
 export function taxonomyOf(configuration: unknown): TicketTaxonomy {
@@ -24,7 +29,15 @@ export function taxonomyOf(configuration: unknown): TicketTaxonomy {
 }
 
 /** The buyer's 联系单: category, area and severity from the contract; every problem of a refusal at its path. */
-export function CreateTicketForm({ contractId, taxonomy, onCreated }: { contractId: string; taxonomy: TicketTaxonomy; onCreated(ticket: TicketRow): void }) {
+export function CreateTicketForm({
+  contractId,
+  taxonomy,
+  onCreated,
+}: {
+  contractId: string;
+  taxonomy: TicketTaxonomy;
+  onCreated(ticket: TicketRow): void;
+}) {
   const t = useMessages(ticketsMessages);
   const [category, setCategory] = useState('');
   const [businessArea, setBusinessArea] = useState('');
@@ -74,8 +87,17 @@ export function CreateTicketForm({ contractId, taxonomy, onCreated }: { contract
       }}
     >
       <div className="form-grid">
-        <FormField label={t.ticketTitle}>{(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}</FormField>
-        <ChoiceField label={t.category} error={problemAt('input.category')} value={category} choices={taxonomy.categories} blank={t.choose} onChange={setCategory} />
+        <FormField label={t.ticketTitle}>
+          {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}
+        </FormField>
+        <ChoiceField
+          label={t.category}
+          error={problemAt('input.category')}
+          value={category}
+          choices={taxonomy.categories}
+          blank={t.choose}
+          onChange={setCategory}
+        />
         <FormField label={t.severity} error={problemAt('input.severity')}>
           {(p) => (
             <select {...p} value={severity} onChange={(e) => setSeverity(e.target.value)}>
@@ -88,7 +110,14 @@ export function CreateTicketForm({ contractId, taxonomy, onCreated }: { contract
             </select>
           )}
         </FormField>
-        <ChoiceField label={t.businessArea} error={problemAt('input.businessArea')} value={businessArea} choices={taxonomy.businessAreas} blank={t.none} onChange={setBusinessArea} />
+        <ChoiceField
+          label={t.businessArea}
+          error={problemAt('input.businessArea')}
+          value={businessArea}
+          choices={taxonomy.businessAreas}
+          blank={t.none}
+          onChange={setBusinessArea}
+        />
         <FormField label={t.number} error={problemAt('input.number')}>
           {(p) => <input {...p} value={number} onChange={(e) => setNumber(e.target.value)} />}
         </FormField>

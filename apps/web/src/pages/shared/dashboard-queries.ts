@@ -49,4 +49,3 @@ export const CONTRACT_DASHBOARD = gqlDocument(
 export const TERM_STATES = ['upcoming', 'active', 'ended'] as const;
 /** Contracts per page of the lists (the API allows up to 200). */
 export const CONTRACTS_PAGE_SIZE = 20;
-

@@ -9,7 +9,12 @@ import { explanationText } from './explanation-text';
 /** "91.67 %", or the reason there is none; targets not recorded (counted apart, not in the rate) said beside it. */
 export function CompliancePercent({ value, notRecorded = 0 }: { value: string | null; notRecorded?: number }) {
   const t = useMessages(dashboardMessages);
-  const apart = notRecorded ? <span className="muted" data-field="not-recorded"> · {format(t.notRecordedDetail, { n: notRecorded })}</span> : null;
+  const apart = notRecorded ? (
+    <span className="muted" data-field="not-recorded">
+      {' '}
+      · {format(t.notRecordedDetail, { n: notRecorded })}
+    </span>
+  ) : null;
   return value === null ? (
     <span className="muted">
       {t.noClocks}
@@ -37,7 +42,11 @@ export function NextPayment({ payment }: { payment: ContractDashboard['nextPayme
   if (!payment) return <span className="muted">{t.noPayment}</span>;
   return (
     <span>
-      <Money value={payment.outstanding} /> · {format(t.nextPaymentDetail, { label: payment.label, due: payment.dueDate ? formatDate(payment.dueDate, locale) : t.dueOpen })}
+      <Money value={payment.outstanding} /> ·{' '}
+      {format(t.nextPaymentDetail, {
+        label: payment.label,
+        due: payment.dueDate ? formatDate(payment.dueDate, locale) : t.dueOpen,
+      })}
     </span>
   );
 }
@@ -47,13 +56,25 @@ export function ObligationsFigure({ obligations: o }: { obligations: Obligations
   const t = useMessages(dashboardMessages);
   const { locale } = useLocale();
   // The problem from its code in the console's language (the API's text follows Accept-Language).
-  if (o.problem !== null) return <span className="muted" data-code={o.problemExplanation?.code}>{format(t.obligationsProblem, { problem: o.problemExplanation ? explanationText(o.problemExplanation, locale) : o.problem })}</span>;
+  if (o.problem !== null)
+    return (
+      <span className="muted" data-code={o.problemExplanation?.code}>
+        {format(t.obligationsProblem, {
+          problem: o.problemExplanation ? explanationText(o.problemExplanation, locale) : o.problem,
+        })}
+      </span>
+    );
   if (o.due === 0) return <span className="muted">{t.noObligations}</span>;
   return (
     <span>
       {format(t.obligationsFigure, { met: o.met, due: o.due })}
-      <span className="muted"> · {format(t.obligationsDetail, { missing: o.missing, late: o.late, pending: o.pending })}</span>
-      {o.nextDueDate ? <span className="muted"> · {format(t.obligationsNext, { date: formatDate(o.nextDueDate, locale) })}</span> : null}
+      <span className="muted">
+        {' '}
+        · {format(t.obligationsDetail, { missing: o.missing, late: o.late, pending: o.pending })}
+      </span>
+      {o.nextDueDate ? (
+        <span className="muted"> · {format(t.obligationsNext, { date: formatDate(o.nextDueDate, locale) })}</span>
+      ) : null}
       {o.provisional && o.calendarNoteExplanation ? (
         <span className="muted" data-field="provisional" data-code={o.calendarNoteExplanation.code}>
           {' '}
@@ -79,7 +100,10 @@ export function ContractTiles({ dashboard: d }: { dashboard: ContractDashboard }
         {format(t.warningsDetail, d.notifications)}
         <span className="muted"> · {t.warningsHint}</span>
       </StatTile>
-      <StatTile label={format(t.obligationsOf, { month: d.obligations.month })} tone={d.obligations.missing ? 'alert' : undefined}>
+      <StatTile
+        label={format(t.obligationsOf, { month: d.obligations.month })}
+        tone={d.obligations.missing ? 'alert' : undefined}
+      >
         <ObligationsFigure obligations={d.obligations} />
       </StatTile>
       <StatTile label={t.lastScore}>

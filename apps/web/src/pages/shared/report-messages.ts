@@ -29,8 +29,10 @@ export const reportMessages = defineMessages(
     missing: '未完成',
     pending: '未到期',
     computedAsOf: '由系统计算（截至 {asOf}）',
-    personMonthsBasis: '本月按合同日历 {workingDays} 个工作日：实际人月 = 出勤天数之和 ÷ {workingDays} = {actual}；计划人月 {planned}；缺勤人月 = 计划 − 实际（不低于 0）= {absent}。',
-    personMonthsProvisional: '暂定：本月所在年份的国家工作日历尚未发布，工作日数按法定节假日的法定日期暂定计算（无调休），正式日历发布后人月会重算。',
+    personMonthsBasis:
+      '本月按合同日历 {workingDays} 个工作日：实际人月 = 出勤天数之和 ÷ {workingDays} = {actual}；计划人月 {planned}；缺勤人月 = 计划 − 实际（不低于 0）= {absent}。',
+    personMonthsProvisional:
+      '暂定：本月所在年份的国家工作日历尚未发布，工作日数按法定节假日的法定日期暂定计算（无调休），正式日历发布后人月会重算。',
     checklistBasis: '应交付 {required} 次，按时 {onTime} 次，逾期 {late} 次',
     termOccurrence: '服务期',
     summaryError: '无法计算：{error}',
@@ -147,14 +149,17 @@ export const reportMessages = defineMessages(
     missing: 'Missing',
     pending: 'Pending',
     computedAsOf: 'Computed by the system (as of {asOf})',
-    personMonthsBasis: '{workingDays} working days this month on the contract calendar: actual person-months = days present ÷ {workingDays} = {actual}; planned {planned}; absent = planned − actual (not below 0) = {absent}.',
-    personMonthsProvisional: 'Provisional: the national working-day calendar of this year is not published yet; the working days are counted with the statutory holidays on their legal dates (no make-up days) and the person-months are recomputed once it is.',
+    personMonthsBasis:
+      '{workingDays} working days this month on the contract calendar: actual person-months = days present ÷ {workingDays} = {actual}; planned {planned}; absent = planned − actual (not below 0) = {absent}.',
+    personMonthsProvisional:
+      'Provisional: the national working-day calendar of this year is not published yet; the working days are counted with the statutory holidays on their legal dates (no make-up days) and the person-months are recomputed once it is.',
     checklistBasis: '{required} required, {onTime} on time, {late} late',
     termOccurrence: 'term',
     summaryError: 'Cannot be computed: {error}',
     notComputed: 'Person-months and the checklist are computed once the report is saved.',
     attendance: 'Attendance',
-    attendanceHint: 'Tick the days on site; weekends and holidays follow the contract calendar, days beyond the working days are reported on save.',
+    attendanceHint:
+      'Tick the days on site; weekends and holidays follow the contract calendar, days beyond the working days are reported on save.',
     person: 'Person',
     personId: 'Person ID',
     name: 'Name',
@@ -235,18 +240,36 @@ export const reportMessages = defineMessages(
     kindother: 'Other',
     // Accepting asks first (issue 12 point 5).
     acceptDialogTitle: 'Accept the report of {month}?',
-    acceptDialogLocks: 'Once accepted the report is locked: the vendor can no longer change it, and its attendance counts in the person-months and the absence deduction of the period closes.',
+    acceptDialogLocks:
+      'Once accepted the report is locked: the vendor can no longer change it, and its attendance counts in the person-months and the absence deduction of the period closes.',
     acceptDialogAction: 'Accept and lock',
   },
 );
 
 export type ReportStatusKey = 'statusdraft' | 'statussubmitted' | 'statusaccepted' | 'statusreturned' | 'statusnone';
 export function reportStatusKey(status: string | undefined): ReportStatusKey {
-  return (['draft', 'submitted', 'accepted', 'returned'].includes(status ?? '') ? `status${status}` : 'statusnone') as ReportStatusKey;
+  return (
+    ['draft', 'submitted', 'accepted', 'returned'].includes(status ?? '') ? `status${status}` : 'statusnone'
+  ) as ReportStatusKey;
 }
 
-export const SERVICE_EVENT_KINDS = ['emergency-response', '重保', 'incident', 'major-change', 'upgrade', 'training', 'other'] as const;
-export type EventKindKey = 'kindemergencyresponse' | 'kind重保' | 'kindincident' | 'kindmajorchange' | 'kindupgrade' | 'kindtraining' | 'kindother';
+export const SERVICE_EVENT_KINDS = [
+  'emergency-response',
+  '重保',
+  'incident',
+  'major-change',
+  'upgrade',
+  'training',
+  'other',
+] as const;
+export type EventKindKey =
+  | 'kindemergencyresponse'
+  | 'kind重保'
+  | 'kindincident'
+  | 'kindmajorchange'
+  | 'kindupgrade'
+  | 'kindtraining'
+  | 'kindother';
 export function eventKindKey(kind: string): EventKindKey {
   return `kind${kind.replace(/-/g, '')}` as EventKindKey;
 }

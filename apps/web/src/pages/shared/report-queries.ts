@@ -1,23 +1,83 @@
 import { gqlDocument, type ResultOf } from '../../api/graphql-client';
 
 /** The report as stored (`monthlyReportSchema` without month): what the vendor enters and the buyer reads. */
-export type AttendanceEntry = { personId: string; name?: string; roleId: string; daysPresent?: string; dates?: string[] };
-export type Delivery = { obligationId: string; deliveredOn: string; for?: string; evidence: string[]; participants?: number; note?: string };
-export type ServiceEvent = { id: string; kind: string; from: string; to?: string; description: string; obligationId?: string; event?: string; evidence: string[] };
-export type ReportContent = { month?: string; attendance: AttendanceEntry[]; deliveries: Delivery[]; serviceEvents: ServiceEvent[]; notes?: string };
+export type AttendanceEntry = {
+  personId: string;
+  name?: string;
+  roleId: string;
+  daysPresent?: string;
+  dates?: string[];
+};
+export type Delivery = {
+  obligationId: string;
+  deliveredOn: string;
+  for?: string;
+  evidence: string[];
+  participants?: number;
+  note?: string;
+};
+export type ServiceEvent = {
+  id: string;
+  kind: string;
+  from: string;
+  to?: string;
+  description: string;
+  obligationId?: string;
+  event?: string;
+  evidence: string[];
+};
+export type ReportContent = {
+  month?: string;
+  attendance: AttendanceEntry[];
+  deliveries: Delivery[];
+  serviceEvents: ServiceEvent[];
+  notes?: string;
+};
 
 /** `summary.details`: the library's summary (person shares and checklist rows with their explanations). */
-export type PersonShare = { personId: string; roleId: string; counted: boolean; daysPresent: string; personMonths: string; display: string; notes: string[] };
-export type ChecklistItem = { obligationId: string; label: string; occurrence: string; window: { from: string; to: string }; dueDate: string | null; required: number; onTime: number; late: number; status: 'met' | 'late' | 'missing' | 'pending'; explanation: string };
+export type PersonShare = {
+  personId: string;
+  roleId: string;
+  counted: boolean;
+  daysPresent: string;
+  personMonths: string;
+  display: string;
+  notes: string[];
+};
+export type ChecklistItem = {
+  obligationId: string;
+  label: string;
+  occurrence: string;
+  window: { from: string; to: string };
+  dueDate: string | null;
+  required: number;
+  onTime: number;
+  late: number;
+  status: 'met' | 'late' | 'missing' | 'pending';
+  explanation: string;
+};
 export type SummaryDetails = {
-  personMonths?: { workingDays: number; termShare: string; explanation: string; notes: string[]; people: PersonShare[] };
+  personMonths?: {
+    workingDays: number;
+    termShare: string;
+    explanation: string;
+    notes: string[];
+    people: PersonShare[];
+  };
   obligations?: { items: ChecklistItem[]; notes: string[] };
 };
 
 /** What the form needs from the configuration: roles (for the grid) and obligations (for the checklist). */
 export type ContractConfigView = {
   staffing?: { roles?: { id: string; name?: string; headcount?: number; countsForAttendance?: boolean }[] };
-  obligations?: { id: string; kind?: string; label?: string; period?: string; evidence?: string; minParticipants?: number }[];
+  obligations?: {
+    id: string;
+    kind?: string;
+    label?: string;
+    period?: string;
+    evidence?: string;
+    minParticipants?: number;
+  }[];
 };
 
 const REPORT_FIELDS = gqlDocument(
@@ -35,7 +95,11 @@ export type MonthlyReport = Omit<ApiMonthlyReport, 'report' | 'summary'> & {
 
 /** The report as the console reads it. `report` and `details` are JSON scalars: the schema cannot say their shape, the API's schemas do. */
 export function monthlyReport(r: ApiMonthlyReport): MonthlyReport {
-  return { ...r, report: r.report as ReportContent, summary: r.summary && { ...r.summary, details: r.summary.details as SummaryDetails } };
+  return {
+    ...r,
+    report: r.report as ReportContent,
+    summary: r.summary && { ...r.summary, details: r.summary.details as SummaryDetails },
+  };
 }
 
 /** The contract's configuration, a JSON scalar, read for what the report pages use of it. */
@@ -87,7 +151,10 @@ export function weekdayOf(date: string): number {
 /** The months of a term, `YYYY-MM`, oldest first. */
 export function monthsOfTerm(start: string, end: string): string[] {
   const out: string[] = [];
-  let [y, m] = start.slice(0, 7).split('-').map((s) => Number.parseInt(s, 10));
+  let [y, m] = start
+    .slice(0, 7)
+    .split('-')
+    .map((s) => Number.parseInt(s, 10));
   const last = end.slice(0, 7);
   for (let guard = 0; guard < 240; guard++) {
     const month = `${y}-${String(m).padStart(2, '0')}`;

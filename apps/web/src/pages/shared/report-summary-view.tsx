@@ -15,7 +15,9 @@ export function ReportFigures({ report }: { report: MonthlyReport }) {
   const items = s.details.obligations?.items ?? [];
   return (
     <section aria-labelledby={`figures-${report.id}`} data-testid="report-figures">
-      <h2 id={`figures-${report.id}`}>{format(t.computedAsOf, { asOf: /T/.test(s.asOf) ? formatDateTime(s.asOf) : formatDate(s.asOf, locale) })}</h2>
+      <h2 id={`figures-${report.id}`}>
+        {format(t.computedAsOf, { asOf: /T/.test(s.asOf) ? formatDateTime(s.asOf) : formatDate(s.asOf, locale) })}
+      </h2>
       <dl className="tiles">
         <StatTile label={t.planned}>
           <span data-field="planned">{formatDecimal2(s.personMonths.planned)}</span>
@@ -28,7 +30,8 @@ export function ReportFigures({ report }: { report: MonthlyReport }) {
         </StatTile>
         <StatTile label={t.obligations} tone={s.obligations.missing ? 'alert' : undefined}>
           <span data-field="obligations">
-            {t.met} {s.obligations.met} · {t.late} {s.obligations.late} · {t.missing} {s.obligations.missing} · {t.pending} {s.obligations.pending}
+            {t.met} {s.obligations.met} · {t.late} {s.obligations.late} · {t.missing} {s.obligations.missing} ·{' '}
+            {t.pending} {s.obligations.pending}
           </span>
         </StatTile>
       </dl>
@@ -49,7 +52,10 @@ export function ReportFigures({ report }: { report: MonthlyReport }) {
         </p>
       ) : null}
       {items.length ? (
-        <DataTable columns={[t.obligation, t.occurrenceCol, t.window, t.dueDate, t.result, t.explanation]} caption={t.checklist}>
+        <DataTable
+          columns={[t.obligation, t.occurrenceCol, t.window, t.dueDate, t.result, t.explanation]}
+          caption={t.checklist}
+        >
           {items.map((i) => (
             <tr key={`${i.obligationId}-${i.occurrence}`} data-obligation={i.obligationId}>
               <th scope="row">{i.label}</th>
@@ -96,7 +102,11 @@ export function ReportContentView({ report, config }: { report: MonthlyReport; c
           );
         })}
       </DataTable>
-      <DataTable columns={[t.obligation, t.deliveredOn, t.occurrence, t.evidence]} caption={t.deliveries} empty={t.noDeliveries}>
+      <DataTable
+        columns={[t.obligation, t.deliveredOn, t.occurrence, t.evidence]}
+        caption={t.deliveries}
+        empty={t.noDeliveries}
+      >
         {c.deliveries.map((d, i) => (
           <tr key={i}>
             <th scope="row">{obligations.get(d.obligationId) ?? d.obligationId}</th>
@@ -106,7 +116,11 @@ export function ReportContentView({ report, config }: { report: MonthlyReport; c
           </tr>
         ))}
       </DataTable>
-      <DataTable columns={[t.eventId, t.eventKind, t.from, t.to, t.description, t.obligation]} caption={t.serviceEvents} empty={t.noEvents}>
+      <DataTable
+        columns={[t.eventId, t.eventKind, t.from, t.to, t.description, t.obligation]}
+        caption={t.serviceEvents}
+        empty={t.noEvents}
+      >
         {c.serviceEvents.map((e) => (
           <tr key={e.id}>
             <th scope="row">{e.id}</th>

@@ -26,7 +26,18 @@ export function ScheduleLinesTable({
   const t = useMessages(scheduleMessages);
   const { locale } = useLocale();
   const [open, setOpen] = useState<Set<string>>(new Set());
-  const headers = [...(showContract ? [t.contract] : []), t.line, t.dueDate, t.gross, t.deductions, t.net, t.paid, t.status, t.reasons, ...(action ? [t.actions] : [])];
+  const headers = [
+    ...(showContract ? [t.contract] : []),
+    t.line,
+    t.dueDate,
+    t.gross,
+    t.deductions,
+    t.net,
+    t.paid,
+    t.status,
+    t.reasons,
+    ...(action ? [t.actions] : []),
+  ];
   const columns = headers.length;
   const toggle = (key: string) => {
     const next = new Set(open);
@@ -35,7 +46,11 @@ export function ScheduleLinesTable({
     setOpen(next);
   };
   return (
-    <DataTable columns={headers} caption={format(t.lineCount, { n: schedules.reduce((n, s) => n + s.schedule.lines.length, 0) })} className="schedule-lines">
+    <DataTable
+      columns={headers}
+      caption={format(t.lineCount, { n: schedules.reduce((n, s) => n + s.schedule.lines.length, 0) })}
+      className="schedule-lines"
+    >
       {schedules.flatMap((s) =>
         s.schedule.lines.map((line) => {
           const key = `${s.contractId}:${line.id}`;
@@ -52,9 +67,7 @@ export function ScheduleLinesTable({
                     <div className="muted">{s.contractCode}</div>
                   </td>
                 ) : null}
-                <th scope="row">
-                  {line.label}
-                </th>
+                <th scope="row">{line.label}</th>
                 <td data-field="due-date">{line.dueDate ?? t.dueOpen}</td>
                 <td data-field="gross">
                   <Money value={line.gross} />
@@ -83,7 +96,10 @@ export function ScheduleLinesTable({
                 <td data-field="paid">
                   <Money value={line.paid} />
                 </td>
-                <td data-field="status" className={line.status === 'withheld' || line.status === 'forfeited' ? 'alert' : undefined}>
+                <td
+                  data-field="status"
+                  className={line.status === 'withheld' || line.status === 'forfeited' ? 'alert' : undefined}
+                >
                   {statusKey ? t[statusKey] : line.status}
                 </td>
                 <td data-field="reasons">
@@ -117,9 +133,7 @@ export function ScheduleLinesTable({
                       <tbody>
                         {line.deductions.map((d, i) => (
                           <tr key={`${d.ruleId}-${i}`} data-rule={d.ruleId}>
-                            <th scope="row">
-                              {d.label || deductionKindInWords(d.kind, locale)}
-                            </th>
+                            <th scope="row">{d.label || deductionKindInWords(d.kind, locale)}</th>
                             <td>{basisInWords(d.basis, locale)}</td>
                             <td data-field="formula">{explanationText(d.formulaExplanation, locale)}</td>
                             <td>
@@ -155,10 +169,16 @@ export function ScheduleTotals({ schedule }: { schedule: StoredSchedule }) {
       <strong>
         {schedule.contractCode} {t.totals}
       </strong>
-      ：{t.gross} <Money value={s.totals.gross} /> · {t.deductions} <Money value={s.totals.deductions} /> · {t.net} <Money value={s.totals.net} /> · {t.paid} <Money value={s.totals.paid} /> · {t.vendorBalanceOwed}{' '}
+      ：{t.gross} <Money value={s.totals.gross} /> · {t.deductions} <Money value={s.totals.deductions} /> · {t.net}{' '}
+      <Money value={s.totals.net} /> · {t.paid} <Money value={s.totals.paid} /> · {t.vendorBalanceOwed}{' '}
       <Money value={s.vendorBalanceOwed} />
       <br />
-      <span className="muted">{format(t.asOf, { asOf: formatDate(schedule.asOf, locale), versions: versionsInWords(schedule.calendarVersion, schedule.configVersion, locale) })}</span>
+      <span className="muted">
+        {format(t.asOf, {
+          asOf: formatDate(schedule.asOf, locale),
+          versions: versionsInWords(schedule.calendarVersion, schedule.configVersion, locale),
+        })}
+      </span>
     </p>
   );
 }

@@ -132,5 +132,7 @@ export const scheduleMessages = defineMessages(
 
 export type ScheduleStatusKey = 'statusscheduled' | 'statusdue' | 'statuswithheld' | 'statuspaid' | 'statusforfeited';
 export function scheduleStatusKey(status: string): ScheduleStatusKey | null {
-  return ['scheduled', 'due', 'withheld', 'paid', 'forfeited'].includes(status) ? (`status${status}` as ScheduleStatusKey) : null;
+  return ['scheduled', 'due', 'withheld', 'paid', 'forfeited'].includes(status)
+    ? (`status${status}` as ScheduleStatusKey)
+    : null;
 }

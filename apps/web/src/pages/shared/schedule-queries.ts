@@ -23,6 +23,8 @@ export const PAYMENT_SCHEDULE = gqlDocument(
   [SCHEDULE_FIELDS],
 );
 
-export const SCHEDULE_STAMP = gqlDocument('query ScheduleStamp($id: ID!) { paymentSchedule(contractId: $id) { computedAt } }');
+export const SCHEDULE_STAMP = gqlDocument(
+  'query ScheduleStamp($id: ID!) { paymentSchedule(contractId: $id) { computedAt } }',
+);
 
 export const SCHEDULE_STATUSES = ['scheduled', 'due', 'withheld', 'paid', 'forfeited'] as const;

@@ -14,7 +14,12 @@ export function ScheduleTimelineChart({ schedules }: { schedules: StoredSchedule
     () =>
       schedules
         .flatMap((s) => s.schedule.lines.map((l) => ({ ...l, code: s.contractCode })))
-        .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.code.localeCompare(b.code) || a.id.localeCompare(b.id)),
+        .sort(
+          (a, b) =>
+            (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
+            a.code.localeCompare(b.code) ||
+            a.id.localeCompare(b.id),
+        ),
     [schedules],
   );
   const option = useMemo(
@@ -22,12 +27,20 @@ export function ScheduleTimelineChart({ schedules }: { schedules: StoredSchedule
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 80, right: 16, top: 36, bottom: 60 },
-      xAxis: { type: 'category', data: lines.map((l) => `${l.dueDate ?? t.dueOpen}\n${l.code}`), axisLabel: { interval: 0, fontSize: 10 } },
+      xAxis: {
+        type: 'category',
+        data: lines.map((l) => `${l.dueDate ?? t.dueOpen}\n${l.code}`),
+        axisLabel: { interval: 0, fontSize: 10 },
+      },
       yAxis: { type: 'value' },
       color: ['#5470c6', '#c62828', '#2e7d32'],
       series: [
         { name: t.gross, type: 'bar', data: lines.map((l) => ({ value: Number(l.gross), name: l.gross })) },
-        { name: t.deductions, type: 'bar', data: lines.map((l) => ({ value: Number(l.deductionTotal), name: l.deductionTotal })) },
+        {
+          name: t.deductions,
+          type: 'bar',
+          data: lines.map((l) => ({ value: Number(l.deductionTotal), name: l.deductionTotal })),
+        },
         { name: t.net, type: 'bar', data: lines.map((l) => ({ value: Number(l.net), name: l.net })) },
       ],
     }),
@@ -36,7 +49,15 @@ export function ScheduleTimelineChart({ schedules }: { schedules: StoredSchedule
   return (
     <figure className="chart-figure">
       <figcaption>{t.timeline}</figcaption>
-      {lines.length ? <EChart option={option} label={format('{title}: {label}', { title: t.timeline, label: t.timelineLabel })} height={320} /> : <p>{t.noSchedules}</p>}
+      {lines.length ? (
+        <EChart
+          option={option}
+          label={format('{title}: {label}', { title: t.timeline, label: t.timelineLabel })}
+          height={320}
+        />
+      ) : (
+        <p>{t.noSchedules}</p>
+      )}
     </figure>
   );
 }

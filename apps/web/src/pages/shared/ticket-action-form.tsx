@@ -19,7 +19,13 @@ const CHECKLIST_ACTIONS = ['deploy', 'record-checklist'];
  * One lifecycle action on a ticket: the actions the API says the caller's side may take now, with the parameters
  * that action takes. The lifecycle machine decides; its refusals come back as problems with paths and are shown.
  */
-export function TicketActionForm({ ticket, onDone }: { ticket: TicketRow; onDone(updated: TicketRow, action: string): void }) {
+export function TicketActionForm({
+  ticket,
+  onDone,
+}: {
+  ticket: TicketRow;
+  onDone(updated: TicketRow, action: string): void;
+}) {
   const t = useMessages(ticketsMessages);
   const [action, setAction] = useState(ticket.availableActions[0] ?? '');
   const [at, setAt] = useState('');
@@ -41,7 +47,8 @@ export function TicketActionForm({ ticket, onDone }: { ticket: TicketRow; onDone
   const submit = async () => {
     const input: TransitionInput = { ticketId: ticket.id, action: chosen, at: beijingInstant(at) };
     if (REASON_ACTIONS.includes(chosen)) input.reason = reason;
-    if (chosen === 'feedback') Object.assign(input, { solvable, note: note || undefined, plannedTestDate: plannedTestDate || undefined });
+    if (chosen === 'feedback')
+      Object.assign(input, { solvable, note: note || undefined, plannedTestDate: plannedTestDate || undefined });
     if (chosen === 'deploy') input.affectsSettlement = affectsSettlement;
     if (DATE_ACTIONS.includes(chosen)) input.date = date;
     if (chosen === 'pause') Object.assign(input, { from: beijingInstant(from), to: beijingInstant(to) });
@@ -82,7 +89,11 @@ export function TicketActionForm({ ticket, onDone }: { ticket: TicketRow; onDone
           </select>
         )}
       </FormField>
-      {REASON_ACTIONS.includes(chosen) ? <FormField label={t.reason}>{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}</FormField> : null}
+      {REASON_ACTIONS.includes(chosen) ? (
+        <FormField label={t.reason}>
+          {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        </FormField>
+      ) : null}
       {chosen === 'feedback' ? (
         <>
           <FormField label={t.solvable}>
@@ -93,14 +104,24 @@ export function TicketActionForm({ ticket, onDone }: { ticket: TicketRow; onDone
               </select>
             )}
           </FormField>
-          <FormField label={t.plannedTestDate}>{(p) => <input {...p} type="date" value={plannedTestDate} onChange={(e) => setPlannedTestDate(e.target.value)} />}</FormField>
-          <FormField label={t.feedbackNote}>{(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}</FormField>
+          <FormField label={t.plannedTestDate}>
+            {(p) => (
+              <input {...p} type="date" value={plannedTestDate} onChange={(e) => setPlannedTestDate(e.target.value)} />
+            )}
+          </FormField>
+          <FormField label={t.feedbackNote}>
+            {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+          </FormField>
         </>
       ) : null}
       {chosen === 'deploy' ? (
         <FormField label={t.affectsSettlement}>
           {(p) => (
-            <select {...p} value={affectsSettlement ? 'yes' : 'no'} onChange={(e) => setAffectsSettlement(e.target.value === 'yes')}>
+            <select
+              {...p}
+              value={affectsSettlement ? 'yes' : 'no'}
+              onChange={(e) => setAffectsSettlement(e.target.value === 'yes')}
+            >
               <option value="no">{t.no}</option>
               <option value="yes">{t.yes}</option>
             </select>
@@ -108,12 +129,18 @@ export function TicketActionForm({ ticket, onDone }: { ticket: TicketRow; onDone
         </FormField>
       ) : null}
       {DATE_ACTIONS.includes(chosen) || chosen === 'extend' ? (
-        <FormField label={chosen === 'extend' ? t.extendTo : t.date}>{(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}</FormField>
+        <FormField label={chosen === 'extend' ? t.extendTo : t.date}>
+          {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+        </FormField>
       ) : null}
       {chosen === 'pause' ? (
         <>
-          <FormField label={t.pauseFrom}>{(p) => <input {...p} type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />}</FormField>
-          <FormField label={t.pauseTo}>{(p) => <input {...p} type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />}</FormField>
+          <FormField label={t.pauseFrom}>
+            {(p) => <input {...p} type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />}
+          </FormField>
+          <FormField label={t.pauseTo}>
+            {(p) => <input {...p} type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />}
+          </FormField>
         </>
       ) : null}
       {CHECKLIST_ACTIONS.includes(chosen) ? (
@@ -121,7 +148,9 @@ export function TicketActionForm({ ticket, onDone }: { ticket: TicketRow; onDone
           {(p) => <textarea {...p} rows={3} value={checklist} onChange={(e) => setChecklist(e.target.value)} />}
         </FormField>
       ) : null}
-      <FormField label={t.actionAt}>{(p) => <input {...p} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}</FormField>
+      <FormField label={t.actionAt}>
+        {(p) => <input {...p} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}
+      </FormField>
       {state.error ? <ErrorState error={state.error} /> : null}
       <button type="submit" disabled={state.running}>
         {state.running ? t.performing : format(t.perform, {})}

@@ -75,7 +75,9 @@ export function TicketDetail({
           <>
             <dt>{t.stableUntil}</dt>
             <dd title={ticket.stableUntilProvisional ? sla.provisionalHint : undefined}>
-              {ticket.stableUntilProvisional ? format(sla.deadlineProvisional, { deadline: formatDateTime(ticket.stableUntil) }) : formatDateTime(ticket.stableUntil)}
+              {ticket.stableUntilProvisional
+                ? format(sla.deadlineProvisional, { deadline: formatDateTime(ticket.stableUntil) })
+                : formatDateTime(ticket.stableUntil)}
             </dd>
           </>
         ) : null}
@@ -88,20 +90,37 @@ export function TicketDetail({
       </h3>
       {ticket.sla ? (
         <>
-          <p className="muted">{format(t.slaEvaluated, { at: formatDateTime(ticket.sla.evaluatedAt), versions: versionsInWords(ticket.sla.calendarVersion, ticket.sla.configVersion, locale) })}</p>
+          <p className="muted">
+            {format(t.slaEvaluated, {
+              at: formatDateTime(ticket.sla.evaluatedAt),
+              versions: versionsInWords(ticket.sla.calendarVersion, ticket.sla.configVersion, locale),
+            })}
+          </p>
           {ticket.sla.provisional ? (
             <p className="muted" data-field="sla-provisional">
               {sla.provisionalHint}
             </p>
           ) : null}
-          <DataTable columns={[t.target, t.targetStatus, t.used, t.elapsed, t.deadline, t.explanation]} caption={t.slaHeading}>
+          <DataTable
+            columns={[t.target, t.targetStatus, t.used, t.elapsed, t.deadline, t.explanation]}
+            caption={t.slaHeading}
+          >
             {ticket.sla.targets.map((x) => (
-              <tr key={x.targetId} data-target={x.targetId} data-status={x.status} className={x.status === 'breached' ? 'alert' : undefined}>
+              <tr
+                key={x.targetId}
+                data-target={x.targetId}
+                data-status={x.status}
+                className={x.status === 'breached' ? 'alert' : undefined}
+              >
                 <th scope="row">{x.name}</th>
                 <td>{atRisk(x) ? ticketLabel(t, 'sla', 'at-risk') : ticketLabel(t, 'targetStatus', x.status)}</td>
                 <td data-field="used">{slaUsedText(x, locale)}</td>
                 <td>{slaElapsedText(x, locale)}</td>
-                <td data-field="deadline" data-provisional={x.provisional ? 'true' : undefined} title={x.provisional ? sla.provisionalHint : undefined}>
+                <td
+                  data-field="deadline"
+                  data-provisional={x.provisional ? 'true' : undefined}
+                  title={x.provisional ? sla.provisionalHint : undefined}
+                >
                   {slaDeadlineText(x, locale)}
                 </td>
                 <td className="muted" data-code={x.explanation.code}>
@@ -121,14 +140,20 @@ export function TicketDetail({
           <h3>{t.pauses}</h3>
           <ul>
             {ticket.pauses.map((p, i) => (
-              <li key={i}>{format(t.pauseLine, { from: formatDateTime(p.from), to: formatDateTime(p.to), reason: p.reason })}</li>
+              <li key={i}>
+                {format(t.pauseLine, { from: formatDateTime(p.from), to: formatDateTime(p.to), reason: p.reason })}
+              </li>
             ))}
           </ul>
         </>
       ) : null}
 
       <h3>{t.actions}</h3>
-      <TicketActionForm key={`${ticket.id}-${ticket.state}-${ticket.events.length}`} ticket={ticket} onDone={onChanged} />
+      <TicketActionForm
+        key={`${ticket.id}-${ticket.state}-${ticket.events.length}`}
+        ticket={ticket}
+        onDone={onChanged}
+      />
 
       <DataTable columns={[t.seq, t.kind, t.at, t.side, t.note]} caption={t.history} section="history">
         {ticket.events.map((e) => (

@@ -49,9 +49,25 @@ export function TicketFilterBar({
   };
   return (
     <form className="ticket-filter" onSubmit={submit} aria-label={t.legend}>
-      <FormField label={t.text}>{(p) => <input {...p} type="search" maxLength={100} value={text} onChange={(e) => setText(e.target.value)} />}</FormField>
-      <ChoiceField label={t.state} value={state} choices={states} blank={t.any} choiceLabel={stateName} onChange={setState} />
-      <ChoiceField label={t.severity} value={severity} choices={severities} blank={t.any} choiceLabel={severityName} onChange={setSeverity} />
+      <FormField label={t.text}>
+        {(p) => <input {...p} type="search" maxLength={100} value={text} onChange={(e) => setText(e.target.value)} />}
+      </FormField>
+      <ChoiceField
+        label={t.state}
+        value={state}
+        choices={states}
+        blank={t.any}
+        choiceLabel={stateName}
+        onChange={setState}
+      />
+      <ChoiceField
+        label={t.severity}
+        value={severity}
+        choices={severities}
+        blank={t.any}
+        choiceLabel={severityName}
+        onChange={setSeverity}
+      />
       <label>
         <input type="checkbox" checked={special} onChange={(e) => setSpecial(e.target.checked)} /> {t.specialAttention}
       </label>

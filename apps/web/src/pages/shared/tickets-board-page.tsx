@@ -12,9 +12,25 @@ import { slaDeadlineText, slaUsedText } from './ticket-sla-format';
 import { ticketLabel, ticketsMessages, type TicketsText } from './tickets-messages';
 import { TicketFilterBar } from './ticket-filter-bar';
 import { ticketFilterMessages } from './ticket-filter-messages';
-import { atRisk, BOARD_PAGE_SIZE, FINAL_STATES, TICKET_STATES, type TicketFilter, type TicketRow, TICKETS_SEARCH } from './tickets-queries';
+import {
+  atRisk,
+  BOARD_PAGE_SIZE,
+  FINAL_STATES,
+  TICKET_STATES,
+  type TicketFilter,
+  type TicketRow,
+  TICKETS_SEARCH,
+} from './tickets-queries';
 
-function TicketCard({ ticket, t, severityName }: { ticket: TicketRow; t: TicketsText; severityName(id: string): string }) {
+function TicketCard({
+  ticket,
+  t,
+  severityName,
+}: {
+  ticket: TicketRow;
+  t: TicketsText;
+  severityName(id: string): string;
+}) {
   const { locale } = useLocale();
   // The clocks still worth a look on the card: running or breached (met ones are in the detail).
   const live = (ticket.sla?.targets ?? []).filter((x) => x.status !== 'met');
@@ -36,11 +52,20 @@ function TicketCard({ ticket, t, severityName }: { ticket: TicketRow; t: Tickets
       {live.length ? (
         <ul className="clocks">
           {live.map((x) => (
-            <li key={x.targetId} className={x.status === 'breached' ? 'alert' : atRisk(x) ? 'warn' : undefined} data-status={x.status}>
+            <li
+              key={x.targetId}
+              className={x.status === 'breached' ? 'alert' : atRisk(x) ? 'warn' : undefined}
+              data-status={x.status}
+            >
               {x.name}：{atRisk(x) ? ticketLabel(t, 'sla', 'at-risk') : ticketLabel(t, 'targetStatus', x.status)}
               {x.status === 'not_recorded' ? null : <> {slaUsedText(x, locale)}</>}
               {/* A deadline on a provisional calendar year is shown with 暂定, so nobody takes it for final. */}
-              {x.provisional && x.status !== 'not_recorded' ? <span className="muted" data-field="provisional"> · {slaDeadlineText(x, locale)}</span> : null}
+              {x.provisional && x.status !== 'not_recorded' ? (
+                <span className="muted" data-field="provisional">
+                  {' '}
+                  · {slaDeadlineText(x, locale)}
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -49,7 +74,17 @@ function TicketCard({ ticket, t, severityName }: { ticket: TicketRow; t: Tickets
   );
 }
 
-function Column({ state, tickets, t, severityName }: { state: string; tickets: TicketRow[]; t: TicketsText; severityName(id: string): string }) {
+function Column({
+  state,
+  tickets,
+  t,
+  severityName,
+}: {
+  state: string;
+  tickets: TicketRow[];
+  t: TicketsText;
+  severityName(id: string): string;
+}) {
   const id = `col-${state}`;
   return (
     <section className="board-column" aria-labelledby={id} data-column={state}>
@@ -103,14 +138,25 @@ export function TicketsBoardPage({ area }: { area: 'buyer' | 'vendor' }) {
           const next = more ?? page;
           const loadMore = async () => {
             if (!next.endCursor) return;
-            const r = (await fetchMore({ contractId: id, filter, first: BOARD_PAGE_SIZE, after: next.endCursor })).ticketSearch;
-            setMore((m) => ({ nodes: [...(m?.nodes ?? []), ...r.nodes], endCursor: r.endCursor, hasNextPage: r.hasNextPage }));
+            const r = (await fetchMore({ contractId: id, filter, first: BOARD_PAGE_SIZE, after: next.endCursor }))
+              .ticketSearch;
+            setMore((m) => ({
+              nodes: [...(m?.nodes ?? []), ...r.nodes],
+              endCursor: r.endCursor,
+              hasNextPage: r.hasNextPage,
+            }));
           };
           const known = new Set(loaded.map((x) => x.id));
-          const tickets = [...loaded.map((x) => changed[x.id] ?? x), ...Object.values(changed).filter((x) => !known.has(x.id))];
+          const tickets = [
+            ...loaded.map((x) => changed[x.id] ?? x),
+            ...Object.values(changed).filter((x) => !known.has(x.id)),
+          ];
           const open = tickets.filter((x) => !FINAL_STATES.includes(x.state));
           const finished = tickets.filter((x) => FINAL_STATES.includes(x.state));
-          const byState = (states: readonly string[], list: TicketRow[]) => states.map((s) => ({ state: s, tickets: list.filter((x) => x.state === s) })).filter((c) => c.tickets.length);
+          const byState = (states: readonly string[], list: TicketRow[]) =>
+            states
+              .map((s) => ({ state: s, tickets: list.filter((x) => x.state === s) }))
+              .filter((c) => c.tickets.length);
           const selected = tickets.find((x) => x.id === selectedId);
           const remember = (ticket: TicketRow) => setChanged((c) => ({ ...c, [ticket.id]: ticket }));
           const taxonomy = taxonomyOf(contract.configuration);
@@ -129,7 +175,12 @@ export function TicketsBoardPage({ area }: { area: 'buyer' | 'vendor' }) {
                   onClose={() => setSearch({})}
                   onChanged={(updated, action) => {
                     remember(updated);
-                    setMessage(format(t.performed, { action: ticketLabel(t, 'action', action), state: ticketLabel(t, 'state', updated.state) }));
+                    setMessage(
+                      format(t.performed, {
+                        action: ticketLabel(t, 'action', action),
+                        state: ticketLabel(t, 'state', updated.state),
+                      }),
+                    );
                   }}
                 />
               ) : null}

@@ -171,7 +171,8 @@ export const ticketsMessages = defineMessages(
     targetStatusnot_recorded: 'Not recorded',
     slaHeading: 'SLA clocks',
     slaNotStarted: 'The SLA clocks start when the vendor receives the ticket.',
-    slaUnavailable: 'The SLA cannot be computed: the contract sets no targets, or the working-day calendar of a year it needs is not published.',
+    slaUnavailable:
+      'The SLA cannot be computed: the contract sets no targets, or the working-day calendar of a year it needs is not published.',
     slaEvaluated: 'Evaluated {at}, by {versions}',
     target: 'Target',
     targetStatus: 'Status',
@@ -285,7 +286,11 @@ export const ticketsMessages = defineMessages(
 export type TicketsText = Readonly<Record<keyof (typeof ticketsMessages)['en'], string>>;
 
 /** A machine name (state, action, event kind, side) in the current language; the name itself when unknown. */
-export function ticketLabel(t: TicketsText, prefix: 'state' | 'action' | 'event' | 'side' | 'sla' | 'targetStatus', name: string): string {
+export function ticketLabel(
+  t: TicketsText,
+  prefix: 'state' | 'action' | 'event' | 'side' | 'sla' | 'targetStatus',
+  name: string,
+): string {
   const key = `${prefix}${name.replace(/-/g, '')}` as keyof TicketsText;
   return key in t ? t[key] : name;
 }

@@ -39,7 +39,21 @@ export const CREATE_TICKET = gqlDocument(
 export type CreateTicketInput = VariablesOf<typeof CREATE_TICKET>['input'];
 
 /** The machine's states in lifecycle order (libs/contracts TICKET_STATES); the board's columns follow it. */
-export const TICKET_STATES = ['submitted', 'pending-review', 'effective', 'received', 'feedback', 'in-progress', 'internal-test', 'business-test-signed', 'deployed', 'stable', 'closed', 'unsolvable', 'withdrawn'] as const;
+export const TICKET_STATES = [
+  'submitted',
+  'pending-review',
+  'effective',
+  'received',
+  'feedback',
+  'in-progress',
+  'internal-test',
+  'business-test-signed',
+  'deployed',
+  'stable',
+  'closed',
+  'unsolvable',
+  'withdrawn',
+] as const;
 export const FINAL_STATES: readonly string[] = ['closed', 'unsolvable', 'withdrawn'];
 
 /** Running, at risk (a running clock at ≥ 75 % of its target, the API's warning threshold), breached, not recorded (the ticket ended without a stop event) or met. */

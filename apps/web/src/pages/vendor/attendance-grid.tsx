@@ -56,7 +56,14 @@ export function AttendanceGrid({
     table.current?.querySelector<HTMLInputElement>(`input[data-cell="${rr}-${cc}"]`)?.focus();
   };
   const onKey = (e: KeyboardEvent<HTMLInputElement>, r: number, c: number) => {
-    const moves: Record<string, [number, number]> = { ArrowRight: [r, c + 1], ArrowLeft: [r, c - 1], ArrowDown: [r + 1, c], ArrowUp: [r - 1, c], Home: [r, 0], End: [r, days.length - 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowRight: [r, c + 1],
+      ArrowLeft: [r, c - 1],
+      ArrowDown: [r + 1, c],
+      ArrowUp: [r - 1, c],
+      Home: [r, 0],
+      End: [r, days.length - 1],
+    };
     const target = moves[e.key];
     if (!target) return;
     e.preventDefault();
@@ -73,12 +80,18 @@ export function AttendanceGrid({
   const why = (d: string): string => {
     const day = calendar?.get(d);
     if (!day) return w.weekend;
-    const kind: Record<string, string> = { weekend: w.weekend, holiday: w.holiday, closure: w.closure, 'make-up-workday': w.makeUp };
+    const kind: Record<string, string> = {
+      weekend: w.weekend,
+      holiday: w.holiday,
+      closure: w.closure,
+      'make-up-workday': w.makeUp,
+    };
     return day.name ?? kind[day.kind] ?? day.kind;
   };
   // Any provisional day makes the month's working days provisional (a whole month lies in one year).
   const provisional = calendar ? [...calendar.values()].some((d) => d.provisional) : false;
-  const dayClass = (d: string): string | undefined => (dayOff(d) ? 'weekend day-off' : makeUp(d) ? 'make-up' : undefined);
+  const dayClass = (d: string): string | undefined =>
+    dayOff(d) ? 'weekend day-off' : makeUp(d) ? 'make-up' : undefined;
   const cellName = (who: string, d: string): string => {
     if (dayOff(d)) return format(w.presentOff, { name: who, date: d, why: why(d) });
     if (makeUp(d)) return format(w.presentMakeUp, { name: who, date: d, why: why(d) });
@@ -93,7 +106,8 @@ export function AttendanceGrid({
           {provisional ? (
             <span className="provisional" data-field="calendar-provisional">
               {' '}
-              {w.provisionalMark} <span className="muted">{format(w.provisionalCalendar, { year: month.slice(0, 4) })}</span>
+              {w.provisionalMark}{' '}
+              <span className="muted">{format(w.provisionalCalendar, { year: month.slice(0, 4) })}</span>
             </span>
           ) : null}
         </caption>
@@ -101,7 +115,15 @@ export function AttendanceGrid({
           <tr>
             <th scope="col">{t.person}</th>
             {days.map((d) => (
-              <th scope="col" key={d} className={dayClass(d)} abbr={d} title={dayOff(d) || makeUp(d) ? why(d) : undefined} data-day={d} data-working={dayOff(d) ? 'false' : 'true'}>
+              <th
+                scope="col"
+                key={d}
+                className={dayClass(d)}
+                abbr={d}
+                title={dayOff(d) || makeUp(d) ? why(d) : undefined}
+                data-day={d}
+                data-working={dayOff(d) ? 'false' : 'true'}
+              >
                 {Number(d.slice(8))}
                 <br />
                 <span className="muted">{(en ? WEEKDAY_EN : WEEKDAY_ZH)[weekdayOf(d)]}</span>
@@ -136,13 +158,28 @@ export function AttendanceGrid({
                   ))}
                   {readOnly ? null : (
                     <div className="row-actions">
-                      <button type="button" className="link-button" aria-label={format(w.fillWorkingDays, { name: who })} onClick={() => onChange(r, { ...row, dates: workingDays, daysPresent: '' })}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={format(w.fillWorkingDays, { name: who })}
+                        onClick={() => onChange(r, { ...row, dates: workingDays, daysPresent: '' })}
+                      >
                         {w.workingDaysShort}
                       </button>
-                      <button type="button" className="link-button" aria-label={format(t.clearRow, { name: who })} onClick={() => onChange(r, { ...row, dates: [], daysPresent: '' })}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={format(t.clearRow, { name: who })}
+                        onClick={() => onChange(r, { ...row, dates: [], daysPresent: '' })}
+                      >
                         {t.clearShort}
                       </button>
-                      <button type="button" className="link-button" aria-label={format(t.removePerson, { name: who })} onClick={() => onRemove(r)}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={format(t.removePerson, { name: who })}
+                        onClick={() => onRemove(r)}
+                      >
                         {t.removeShort}
                       </button>
                     </div>
@@ -165,10 +202,18 @@ export function AttendanceGrid({
                 ))}
                 <td data-field="days">
                   {row.dates.length || readOnly ? (
-                    (row.daysPresent || String(row.dates.length))
+                    row.daysPresent || String(row.dates.length)
                   ) : (
                     <FormField label={format(t.daysOf, { name: who })}>
-                      {(p) => <input {...p} className="days-input" inputMode="decimal" value={row.daysPresent} onChange={(e) => onChange(r, { ...row, daysPresent: e.target.value })} />}
+                      {(p) => (
+                        <input
+                          {...p}
+                          className="days-input"
+                          inputMode="decimal"
+                          value={row.daysPresent}
+                          onChange={(e) => onChange(r, { ...row, daysPresent: e.target.value })}
+                        />
+                      )}
                     </FormField>
                   )}
                 </td>
@@ -184,5 +229,7 @@ export function AttendanceGrid({
 
 /** The quick fill: the contract calendar's working days, or Monday to Friday while it is not available. */
 export function workingDatesOf(month: string, calendar: ReadonlyMap<string, CalendarDay> | null): string[] {
-  return daysOfMonth(month).filter((d) => (calendar ? calendar.get(d)?.working === true : weekdayOf(d) !== 0 && weekdayOf(d) !== 6));
+  return daysOfMonth(month).filter((d) =>
+    calendar ? calendar.get(d)?.working === true : weekdayOf(d) !== 0 && weekdayOf(d) !== 6,
+  );
 }

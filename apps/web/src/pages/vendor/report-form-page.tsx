@@ -62,7 +62,11 @@ export function ReportFormPage() {
               roster={staffRoster.members}
             />
           ) : (
-            <MonthList contractId={contract.id} months={monthsOfTerm(contract.termStart, contract.termEnd)} reports={monthlyReports} />
+            <MonthList
+              contractId={contract.id}
+              months={monthsOfTerm(contract.termStart, contract.termEnd)}
+              reports={monthlyReports}
+            />
           );
         }}
       </QueryView>
@@ -70,7 +74,15 @@ export function ReportFormPage() {
   );
 }
 
-function MonthList({ contractId, months, reports }: { contractId: string; months: string[]; reports: MonthlyReport[] }) {
+function MonthList({
+  contractId,
+  months,
+  reports,
+}: {
+  contractId: string;
+  months: string[];
+  reports: MonthlyReport[];
+}) {
   const t = useMessages(reportMessages);
   const navigate = useNavigate();
   const byMonth = new Map(reports.map((r) => [r.month, r]));
@@ -123,7 +135,11 @@ function MonthList({ contractId, months, reports }: { contractId: string; months
                   <td data-field="status">{t[reportStatusKey(r?.status)]}</td>
                   <td>{r?.summary?.personMonths.actual ?? '—'}</td>
                   <td>{r?.summary?.personMonths.absent ?? '—'}</td>
-                  <td>{r?.summary ? `${t.met} ${r.summary.obligations.met} · ${t.missing} ${r.summary.obligations.missing}` : '—'}</td>
+                  <td>
+                    {r?.summary
+                      ? `${t.met} ${r.summary.obligations.met} · ${t.missing} ${r.summary.obligations.missing}`
+                      : '—'}
+                  </td>
                 </tr>
               );
             })}
@@ -134,12 +150,21 @@ function MonthList({ contractId, months, reports }: { contractId: string; months
   );
 }
 
-const overlaps = (m: RosterMember, month: string) => m.fromDate.slice(0, 7) <= month && (m.toDate === null || m.toDate.slice(0, 7) >= month);
+const overlaps = (m: RosterMember, month: string) =>
+  m.fromDate.slice(0, 7) <= month && (m.toDate === null || m.toDate.slice(0, 7) >= month);
 
 function rowsFrom(report: MonthlyReport | null, roster: RosterMember[], month: string): AttendanceRow[] {
-  const rows: AttendanceRow[] = (report?.report.attendance ?? []).map((a) => ({ personId: a.personId, name: a.name ?? '', roleId: a.roleId, dates: a.dates ?? [], daysPresent: a.dates ? '' : (a.daysPresent ?? '') }));
+  const rows: AttendanceRow[] = (report?.report.attendance ?? []).map((a) => ({
+    personId: a.personId,
+    name: a.name ?? '',
+    roleId: a.roleId,
+    dates: a.dates ?? [],
+    daysPresent: a.dates ? '' : (a.daysPresent ?? ''),
+  }));
   const known = new Set(rows.map((r) => r.personId));
-  for (const m of roster) if (overlaps(m, month) && !known.has(m.personId)) rows.push({ personId: m.personId, name: m.name, roleId: m.roleId, dates: [], daysPresent: '' });
+  for (const m of roster)
+    if (overlaps(m, month) && !known.has(m.personId))
+      rows.push({ personId: m.personId, name: m.name, roleId: m.roleId, dates: [], daysPresent: '' });
   return rows;
 }
 
@@ -159,26 +184,22 @@ function toReport(rows: AttendanceRow[], deliveries: DeliveryRow[], events: Even
       // A person with nothing ticked and no count is absent all month: 0 days, not a missing field.
       ...(r.dates.length ? { dates: r.dates } : { daysPresent: r.daysPresent.trim() || '0' }),
     })),
-    deliveries: deliveries.map(
-      (d): Delivery => ({
-        obligationId: d.obligationId,
-        deliveredOn: d.deliveredOn,
-        ...(d.for.trim() ? { for: d.for.trim() } : {}),
-        evidence: splitList(d.evidence),
-        ...(d.participants.trim() ? { participants: Number.parseInt(d.participants, 10) } : {}),
-      }),
-    ),
-    serviceEvents: events.map(
-      (e): ServiceEvent => ({
-        id: e.id.trim(),
-        kind: e.kind,
-        from: e.from,
-        ...(e.to ? { to: e.to } : {}),
-        description: e.description,
-        ...(e.obligationId ? { obligationId: e.obligationId } : {}),
-        evidence: [],
-      }),
-    ),
+    deliveries: deliveries.map((d): Delivery => ({
+      obligationId: d.obligationId,
+      deliveredOn: d.deliveredOn,
+      ...(d.for.trim() ? { for: d.for.trim() } : {}),
+      evidence: splitList(d.evidence),
+      ...(d.participants.trim() ? { participants: Number.parseInt(d.participants, 10) } : {}),
+    })),
+    serviceEvents: events.map((e): ServiceEvent => ({
+      id: e.id.trim(),
+      kind: e.kind,
+      from: e.from,
+      ...(e.to ? { to: e.to } : {}),
+      description: e.description,
+      ...(e.obligationId ? { obligationId: e.obligationId } : {}),
+      evidence: [],
+    })),
     ...(notes.trim() ? { notes: notes.trim() } : {}),
   };
 }
@@ -207,14 +228,28 @@ function MonthReport({
   const w = useMessages(workingDaysMessages);
   const { locale } = useLocale();
   const calendarQuery = useGraphqlQuery(WORKING_DAYS, { id: contractId, month });
-  const calendar = calendarQuery.status === 'ready' ? new Map(calendarQuery.data.workingDays.days.map((d) => [d.date, d])) : null;
+  const calendar =
+    calendarQuery.status === 'ready' ? new Map(calendarQuery.data.workingDays.days.map((d) => [d.date, d])) : null;
   const [report, setReport] = useState(initial);
   const [rows, setRows] = useState(() => rowsFrom(initial, roster, month));
   const [deliveries, setDeliveries] = useState<DeliveryRow[]>(() =>
-    (initial?.report.deliveries ?? []).map((d) => ({ obligationId: d.obligationId, deliveredOn: d.deliveredOn, for: d.for ?? '', evidence: d.evidence.join(', '), participants: d.participants === undefined ? '' : String(d.participants) })),
+    (initial?.report.deliveries ?? []).map((d) => ({
+      obligationId: d.obligationId,
+      deliveredOn: d.deliveredOn,
+      for: d.for ?? '',
+      evidence: d.evidence.join(', '),
+      participants: d.participants === undefined ? '' : String(d.participants),
+    })),
   );
   const [events, setEvents] = useState<EventRow[]>(() =>
-    (initial?.report.serviceEvents ?? []).map((e) => ({ id: e.id, kind: e.kind, from: e.from, to: e.to ?? '', description: e.description, obligationId: e.obligationId ?? '' })),
+    (initial?.report.serviceEvents ?? []).map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      from: e.from,
+      to: e.to ?? '',
+      description: e.description,
+      obligationId: e.obligationId ?? '',
+    })),
   );
   const [notes, setNotes] = useState(initial?.report.notes ?? '');
   const [newPerson, setNewPerson] = useState({ personId: '', name: '', roleId: '' });
@@ -228,7 +263,10 @@ function MonthReport({
   const problems = reportProblemsOf(error);
   const problemText = useProblemText();
   const errorReason = useErrorReason();
-  const at = (path: string) => problems.filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`)).map(problemText);
+  const at = (path: string) =>
+    problems
+      .filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`))
+      .map(problemText);
   const fieldError = (path: string) => at(path).join('；') || null;
   const locked = report?.status === 'accepted' || report?.status === 'submitted';
   const shares = new Map((report?.summary?.details.personMonths?.people ?? []).map((p) => [p.personId, p]));
@@ -236,7 +274,10 @@ function MonthReport({
 
   const doSave = async () => {
     setNotice('');
-    const saved = monthlyReport((await save({ input: { contractId, month, report: toReport(rows, deliveries, events, notes) } })).saveMonthlyReport);
+    const saved = monthlyReport(
+      (await save({ input: { contractId, month, report: toReport(rows, deliveries, events, notes) } }))
+        .saveMonthlyReport,
+    );
     setReport(saved);
     return saved;
   };
@@ -302,7 +343,20 @@ function MonthReport({
         <p>
           {t.rosterEmpty}{' '}
           {previous ? (
-            <button type="button" onClick={() => setRows(previous.report.attendance.map((a) => ({ personId: a.personId, name: a.name ?? '', roleId: a.roleId, dates: [], daysPresent: '' })))}>
+            <button
+              type="button"
+              onClick={() =>
+                setRows(
+                  previous.report.attendance.map((a) => ({
+                    personId: a.personId,
+                    name: a.name ?? '',
+                    roleId: a.roleId,
+                    dates: [],
+                    daysPresent: '',
+                  })),
+                )
+              }
+            >
               {format(t.copyPrevious, { month: previous.month })}
             </button>
           ) : null}
@@ -311,14 +365,22 @@ function MonthReport({
         <>
           {calendarQuery.status === 'ready' ? (
             <p className="muted" data-field="calendar-note">
-              {format(w.calendarNote, { count: calendarQuery.data.workingDays.workingDayCount, version: describeCalendarVersion(calendarQuery.data.workingDays.calendarVersion, locale) })}
+              {format(w.calendarNote, {
+                count: calendarQuery.data.workingDays.workingDayCount,
+                version: describeCalendarVersion(calendarQuery.data.workingDays.calendarVersion, locale),
+              })}
             </p>
           ) : calendarQuery.status === 'error' ? (
             <p className="muted" role="status">
               {format(w.calendarUnavailable, { message: calendarQuery.error.errors.map(errorReason).join('；') })}
             </p>
           ) : null}
-          <button type="button" onClick={() => setRows(rows.map((r) => ({ ...r, dates: workingDatesOf(month, calendar), daysPresent: '' })))}>
+          <button
+            type="button"
+            onClick={() =>
+              setRows(rows.map((r) => ({ ...r, dates: workingDatesOf(month, calendar), daysPresent: '' })))
+            }
+          >
             {w.fillAllWorkingDays}
           </button>
           <AttendanceGrid
@@ -336,11 +398,31 @@ function MonthReport({
       {at('attendance').length && !rows.length ? <p className="field-error">{at('attendance').join('；')}</p> : null}
       <fieldset className="inline-form">
         <legend>{t.addPerson}</legend>
-        <FormField label={t.personId}>{(p) => <input {...p} value={newPerson.personId} onChange={(e) => setNewPerson({ ...newPerson, personId: e.target.value })} />}</FormField>
-        <FormField label={t.name}>{(p) => <input {...p} value={newPerson.name} onChange={(e) => setNewPerson({ ...newPerson, name: e.target.value })} />}</FormField>
+        <FormField label={t.personId}>
+          {(p) => (
+            <input
+              {...p}
+              value={newPerson.personId}
+              onChange={(e) => setNewPerson({ ...newPerson, personId: e.target.value })}
+            />
+          )}
+        </FormField>
+        <FormField label={t.name}>
+          {(p) => (
+            <input
+              {...p}
+              value={newPerson.name}
+              onChange={(e) => setNewPerson({ ...newPerson, name: e.target.value })}
+            />
+          )}
+        </FormField>
         <FormField label={t.role}>
           {(p) => (
-            <select {...p} value={newPerson.roleId} onChange={(e) => setNewPerson({ ...newPerson, roleId: e.target.value })}>
+            <select
+              {...p}
+              value={newPerson.roleId}
+              onChange={(e) => setNewPerson({ ...newPerson, roleId: e.target.value })}
+            >
               <option value="">—</option>
               {roles.map((r) => (
                 <option key={r.id} value={r.id}>
@@ -352,9 +434,22 @@ function MonthReport({
         </FormField>
         <button
           type="button"
-          disabled={!newPerson.personId.trim() || !newPerson.roleId || rows.some((r) => r.personId === newPerson.personId.trim())}
+          disabled={
+            !newPerson.personId.trim() ||
+            !newPerson.roleId ||
+            rows.some((r) => r.personId === newPerson.personId.trim())
+          }
           onClick={() => {
-            setRows([...rows, { personId: newPerson.personId.trim(), name: newPerson.name.trim(), roleId: newPerson.roleId, dates: [], daysPresent: '' }]);
+            setRows([
+              ...rows,
+              {
+                personId: newPerson.personId.trim(),
+                name: newPerson.name.trim(),
+                roleId: newPerson.roleId,
+                dates: [],
+                daysPresent: '',
+              },
+            ]);
             setNewPerson({ personId: '', name: '', roleId: '' });
           }}
         >
@@ -375,7 +470,8 @@ function MonthReport({
       ) : null}
       {deliveries.length === 0 ? <p className="muted">{t.noDeliveries}</p> : null}
       {deliveries.map((d, i) => {
-        const set = (patch: Partial<DeliveryRow>) => setDeliveries(deliveries.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+        const set = (patch: Partial<DeliveryRow>) =>
+          setDeliveries(deliveries.map((x, j) => (j === i ? { ...x, ...patch } : x)));
         const path = `deliveries[${i}]`;
         return (
           <fieldset key={i} className="inline-form" data-delivery={i}>
@@ -395,7 +491,14 @@ function MonthReport({
               )}
             </FormField>
             <FormField label={t.deliveredOn} error={fieldError(`${path}.deliveredOn`)}>
-              {(p) => <input {...p} type="date" value={d.deliveredOn} onChange={(e) => set({ deliveredOn: e.target.value })} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="date"
+                  value={d.deliveredOn}
+                  onChange={(e) => set({ deliveredOn: e.target.value })}
+                />
+              )}
             </FormField>
             <FormField label={t.occurrence} hint={t.occurrenceHint} error={fieldError(`${path}.for`)}>
               {(p) => <input {...p} value={d.for} onChange={(e) => set({ for: e.target.value })} />}
@@ -404,15 +507,37 @@ function MonthReport({
               {(p) => <input {...p} value={d.evidence} onChange={(e) => set({ evidence: e.target.value })} />}
             </FormField>
             <FormField label={t.participants} error={fieldError(`${path}.participants`)}>
-              {(p) => <input {...p} type="number" min={0} step={1} value={d.participants} onChange={(e) => set({ participants: e.target.value })} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  min={0}
+                  step={1}
+                  value={d.participants}
+                  onChange={(e) => set({ participants: e.target.value })}
+                />
+              )}
             </FormField>
-            <button type="button" className="secondary" onClick={() => setDeliveries(deliveries.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setDeliveries(deliveries.filter((_, j) => j !== i))}
+            >
               {format(t.removeDelivery, { n: i + 1 })}
             </button>
           </fieldset>
         );
       })}
-      <button type="button" className="secondary" onClick={() => setDeliveries([...deliveries, { obligationId: obligations[0]?.id ?? '', deliveredOn: '', for: '', evidence: '', participants: '' }])}>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() =>
+          setDeliveries([
+            ...deliveries,
+            { obligationId: obligations[0]?.id ?? '', deliveredOn: '', for: '', evidence: '', participants: '' },
+          ])
+        }
+      >
         {t.addDelivery}
       </button>
 
@@ -467,7 +592,23 @@ function MonthReport({
           </fieldset>
         );
       })}
-      <button type="button" className="secondary" onClick={() => setEvents([...events, { id: `event-${events.length + 1}`, kind: 'other', from: `${month}-01`, to: '', description: '', obligationId: '' }])}>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() =>
+          setEvents([
+            ...events,
+            {
+              id: `event-${events.length + 1}`,
+              kind: 'other',
+              from: `${month}-01`,
+              to: '',
+              description: '',
+              obligationId: '',
+            },
+          ])
+        }
+      >
         {t.addEvent}
       </button>
 

@@ -52,8 +52,17 @@ export function VendorAssessmentsPage() {
                       <td>{c.confirmedAt ? formatDateTime(c.confirmedAt) : '—'}</td>
                       <td>
                         {c.result ? (
-                          <button type="button" className="link-button" aria-expanded={expanded} aria-controls={`close-${c.id}`} onClick={() => setOpen(expanded ? null : c.id)}>
-                            {format(expanded ? t.hideBreakdown : t.showBreakdown, { period: formatPeriod(c.period, locale), revision: c.revision })}
+                          <button
+                            type="button"
+                            className="link-button"
+                            aria-expanded={expanded}
+                            aria-controls={`close-${c.id}`}
+                            onClick={() => setOpen(expanded ? null : c.id)}
+                          >
+                            {format(expanded ? t.hideBreakdown : t.showBreakdown, {
+                              period: formatPeriod(c.period, locale),
+                              revision: c.revision,
+                            })}
                           </button>
                         ) : (
                           '—'
@@ -97,13 +106,13 @@ export function VendorAssessmentsPage() {
                               <tbody>
                                 {c.lines.map((l) => (
                                   <tr key={l.id}>
-                                    <th scope="row">
-                                      {l.label ?? deductionKindInWords(l.kind, locale)}
-                                    </th>
+                                    <th scope="row">{l.label ?? deductionKindInWords(l.kind, locale)}</th>
                                     <td>
                                       <Money value={l.amount} />
                                     </td>
-                                    <td data-code={l.formulaExplanation.code}>{explanationText(l.formulaExplanation, locale)}</td>
+                                    <td data-code={l.formulaExplanation.code}>
+                                      {explanationText(l.formulaExplanation, locale)}
+                                    </td>
                                   </tr>
                                 ))}
                               </tbody>
@@ -112,9 +121,7 @@ export function VendorAssessmentsPage() {
                           {c.result.assessment.flags.length ? (
                             <ul aria-label={t.flags}>
                               {c.result.assessment.flags.map((f, i) => (
-                                <li key={i}>
-                                  {explanationText(f.messageExplanation, locale)}
-                                </li>
+                                <li key={i}>{explanationText(f.messageExplanation, locale)}</li>
                               ))}
                             </ul>
                           ) : null}

@@ -12,7 +12,12 @@ const VENDOR = ['vendor'] as const;
 
 /** The vendor's pages, in navigation order. Add a page here (one entry). */
 export const vendorRoutes: AppRoute[] = [
-  { path: '/vendor/contracts', roles: VENDOR, nav: vendorMessages.text('navContracts'), element: <ContractsOverviewPage area="vendor" vendorView /> },
+  {
+    path: '/vendor/contracts',
+    roles: VENDOR,
+    nav: vendorMessages.text('navContracts'),
+    element: <ContractsOverviewPage area="vendor" vendorView />,
+  },
   { path: '/vendor/contracts/:id', roles: VENDOR, element: <ContractDashboardPage area="vendor" /> },
   { path: '/vendor/contracts/:id/tickets', roles: VENDOR, element: <TicketsBoardPage area="vendor" /> },
   { path: '/vendor/contracts/:id/reports', roles: VENDOR, element: <ReportFormPage /> },

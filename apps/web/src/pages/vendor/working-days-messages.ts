@@ -31,9 +31,11 @@ export const workingDaysMessages = defineMessages(
     fillWorkingDays: '{name}: every working day (contract calendar)',
     fillAllWorkingDays: 'Everyone: every working day (contract calendar)',
     workingDaysShort: 'Every working day',
-    calendarNote: 'Contract working-day calendar: {count} working days this month ("off" = not a working day, "work" = make-up working day; calendar version {version}).',
+    calendarNote:
+      'Contract working-day calendar: {count} working days this month ("off" = not a working day, "work" = make-up working day; calendar version {version}).',
     calendarUnavailable: 'The contract calendar is not available ({message}); the quick fill uses Monday to Friday.',
     provisionalMark: '[provisional]',
-    provisionalCalendar: "This month's calendar is provisional: the national working-day calendar for {year} is not published (statutory holidays on their legal dates, no make-up days); it may change once published.",
+    provisionalCalendar:
+      "This month's calendar is provisional: the national working-day calendar for {year} is not published (statutory holidays on their legal dates, no make-up days); it may change once published.",
   },
 );

@@ -35,12 +35,10 @@ export class SessionVerifier {
   private async stillValid(c: TokenClaims): Promise<boolean> {
     if (typeof c.sub !== 'string' || !UUID.test(c.sub) || typeof c.ver !== 'number') return false;
     const user = await this.db.run({ kind: 'session', userId: c.sub }, (em) =>
-      em
-        .getRepository(UserEntity)
-        .findOne({
-          where: { id: c.sub },
-          select: { id: true, role: true, tenantId: true, vendorOrgId: true, disabledAt: true, tokenVersion: true },
-        }),
+      em.getRepository(UserEntity).findOne({
+        where: { id: c.sub },
+        select: { id: true, role: true, tenantId: true, vendorOrgId: true, disabledAt: true, tokenVersion: true },
+      }),
     );
     return (
       user !== null &&

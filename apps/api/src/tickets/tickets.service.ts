@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import {
   availableActions,
+  TICKET_STATES,
   evaluateTicket,
   futureTimeProblem,
   submissionTimeProblems,
@@ -78,21 +79,7 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } | null 
   return { createdAt, id };
 }
 
-const STATES: readonly string[] = [
-  'submitted',
-  'pending-review',
-  'effective',
-  'received',
-  'feedback',
-  'in-progress',
-  'internal-test',
-  'business-test-signed',
-  'deployed',
-  'stable',
-  'closed',
-  'unsolvable',
-  'withdrawn',
-];
+const STATES: readonly string[] = TICKET_STATES;
 
 type Governing = { config: ParsedConfig; calendar: WorkCalendar; version: number };
 

@@ -14,6 +14,7 @@ import { checkPatchDeployment } from '../config/ticket-process';
 import { checklistProblems, isDataProcessing } from './data-processing';
 import {
   FINAL_STATES,
+  TICKET_STATES,
   type Actor,
   type DataChecklist,
   type LifecycleEvent,
@@ -58,18 +59,7 @@ type StepRule = {
   seed: string;
 };
 
-const OPEN: readonly TicketState[] = [
-  'submitted',
-  'pending-review',
-  'effective',
-  'received',
-  'feedback',
-  'in-progress',
-  'internal-test',
-  'business-test-signed',
-  'deployed',
-  'stable',
-];
+const OPEN: readonly TicketState[] = TICKET_STATES.filter((x) => !FINAL_STATES.includes(x));
 const AFTER_RECEIPT: readonly TicketState[] = [
   'received',
   'feedback',

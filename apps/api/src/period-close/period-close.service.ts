@@ -10,7 +10,7 @@ import {
   todayOf,
   type ParsedConfig,
 } from '@ledger/contracts';
-import { Decimal, DomainError, ValidationError, decimalInput, problem, reasonOf, type Problem } from '@ledger/kernel';
+import { Decimal, DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
 import {
   computePeriodClose,
   JobDispatcher,
@@ -237,9 +237,8 @@ export class PeriodCloseService {
     const p = this.context.principal();
     const ability = this.abilities.for(p);
     const problems: Problem[] = [];
-    const amount = decimalInput.safeParse(input.amount);
-    if (!amount.success || new Decimal(input.amount).isZero() || new Decimal(input.amount).decimalPlaces() > 2)
-      problems.push(problem('amount', 'money.nonZeroFen'));
+    // The Money scalar has checked the format and that it is storable (the kernel's one money rule): what is left is zero.
+    if (new Decimal(input.amount).isZero()) problems.push(problem('amount', 'money.nonZeroFen'));
     if (!input.reason.trim()) problems.push(problem('reason', 'close.adjustmentReasonRequired'));
     if (problems.length) throw new ValidationError(problems);
     const { line, jobs } = await this.db.run(this.context.scope(), async (em) => {

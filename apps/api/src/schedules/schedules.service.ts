@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import { decimalInput, Decimal, DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
+import { Decimal, DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
 import {
   JobDispatcher,
   JobOutbox,
@@ -88,12 +88,8 @@ export class SchedulesService {
   async markPaid(input: MarkPaidInput): Promise<PaymentModel> {
     const p = this.context.principal();
     const problems: Problem[] = [];
-    if (
-      !decimalInput.safeParse(input.amount).success ||
-      new Decimal(input.amount).lte(0) ||
-      new Decimal(input.amount).decimalPlaces() > 2
-    )
-      problems.push(problem('amount', 'money.positiveFen'));
+    // The Money scalar has checked the format and that it is storable (the kernel's one money rule): what is left is the sign.
+    if (new Decimal(input.amount).lte(0)) problems.push(problem('amount', 'money.positiveFen'));
     if (!isLocalDate(input.paidOn)) problems.push(problem('paidOn', 'date.format'));
     if (!input.lineId.trim()) problems.push(problem('lineId', 'value.required'));
     if (problems.length) throw new ValidationError(problems);

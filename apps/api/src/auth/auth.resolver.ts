@@ -17,7 +17,10 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => SessionModel, { description: 'Sign in with email and password; returns a bearer token.' })
-  login(@Args('input') input: LoginInput, @Context('req') req: Request | undefined): Promise<SessionModel> {
+  login(
+    @Args('input', { description: 'Email and password.' }) input: LoginInput,
+    @Context('req') req: Request | undefined,
+  ): Promise<SessionModel> {
     // Express's view of the client address: behind a reverse proxy set `trust proxy` so it is the real client's.
     const ip = req?.ip ?? req?.socket?.remoteAddress ?? 'unknown';
     return this.auth.login(input.email, input.password, this.config.JWT_TTL_SECONDS, new Date(), ip);

@@ -5,7 +5,7 @@ import { JsonScalar } from '../graphql/json.scalar';
   description: 'One problem in an input, located by its path, e.g. assessment.components[2].params.bands[1].',
 })
 export class ProblemModel {
-  @Field()
+  @Field({ description: 'Where the problem is, a dotted path with [index] for list items.' })
   path!: string;
 
   @Field(() => String, {
@@ -27,7 +27,7 @@ export class ProblemModel {
 
 @ObjectType({ description: 'The result of checking a contract configuration without saving anything.' })
 export class ConfigurationCheckModel {
-  @Field()
+  @Field({ description: 'True when there is no problem.' })
   valid!: boolean;
 
   @Field(() => [ProblemModel], { description: 'Every problem, not only the first.' })

@@ -13,7 +13,11 @@ export class ConfigurationResolver {
     description: 'Validate a contract configuration without saving it; returns every problem with its path.',
   })
   checkContractConfiguration(
-    @Args('configuration', { type: () => JsonScalar }) configuration: JsonValue,
+    @Args('configuration', {
+      type: () => JsonScalar,
+      description: 'The configuration to check, in the configuration language.',
+    })
+    configuration: JsonValue,
   ): ConfigurationCheckModel {
     return this.configuration.check(configuration);
   }

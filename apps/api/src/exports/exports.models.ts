@@ -11,11 +11,20 @@ export enum ExportStatus {
 }
 registerEnumType(ExportFormat, {
   name: 'ExportFormat',
+  valuesMap: {
+    CSV: { description: 'Comma-separated values, UTF-8 with BOM.' },
+    XLSX: { description: 'An Excel workbook.' },
+  },
   description:
     'CSV: UTF-8 with a byte-order mark (Excel opens the Chinese correctly), RFC 4180. XLSX: one sheet 付款计划, amounts formatted #,##0.00.',
 });
 registerEnumType(ExportStatus, {
   name: 'ExportStatus',
+  valuesMap: {
+    QUEUED: { description: 'Waiting for the render-export job.' },
+    READY: { description: 'Rendered; download it at downloadPath.' },
+    FAILED: { description: 'Not rendered; see error.' },
+  },
   description:
     'QUEUED until the render-export job has run; then READY (download it) or FAILED (see error). Written once.',
 });
@@ -25,16 +34,16 @@ registerEnumType(ExportStatus, {
     'A finance export of payment schedules (the latest stored schedule of each contract), rendered by a job.',
 })
 export class ExportModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The export id (UUID).' })
   id!: string;
 
   @Field(() => ID, { nullable: true, description: 'The contract exported; null = every contract of the tenant.' })
   contractId!: string | null;
 
-  @Field(() => ExportStatus)
+  @Field(() => ExportStatus, { description: 'Where the export is in its life.' })
   status!: ExportStatus;
 
-  @Field(() => ExportFormat)
+  @Field(() => ExportFormat, { description: 'The file format requested.' })
   format!: ExportFormat;
 
   @Field(() => String, { nullable: true, description: 'e.g. 付款计划-xuzhou-2026-2027-03-01.xlsx (when READY).' })
@@ -46,10 +55,13 @@ export class ExportModel {
   @Field({ description: 'The render-export job (its outbox row in the jobs table).' })
   jobId!: string;
 
-  @Field()
+  @Field({ description: 'When the export was requested (ISO 8601 instant).' })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the job rendered it or failed (ISO 8601 instant); null while QUEUED.',
+  })
   completedAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Why the export failed (e.g. no payment schedule stored yet).' })
@@ -62,7 +74,7 @@ export class ExportModel {
   downloadPath!: string | null;
 }
 
-@InputType()
+@InputType({ description: 'What to export.' })
 export class RequestExportInput {
   @Field(() => ID, {
     nullable: true,
@@ -70,6 +82,6 @@ export class RequestExportInput {
   })
   contractId?: string | null;
 
-  @Field(() => ExportFormat)
+  @Field(() => ExportFormat, { description: 'CSV or XLSX.' })
   format!: ExportFormat;
 }

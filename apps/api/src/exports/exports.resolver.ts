@@ -12,12 +12,14 @@ export class ExportsResolver {
       'Returns the export QUEUED; a job renders it (poll export(id) until READY, then GET downloadPath with the same token). ' +
       'Buyer roles and finance of the tenant; the vendor for a contract it holds (tenant-wide: FORBIDDEN).',
   })
-  requestExport(@Args('input') input: RequestExportInput): Promise<ExportModel> {
+  requestExport(
+    @Args('input', { description: 'The contract (or none) and the format.' }) input: RequestExportInput,
+  ): Promise<ExportModel> {
     return this.service.request(input);
   }
 
   @Query(() => ExportModel, { description: 'An export the caller can see (its tenant’s; a vendor its own).' })
-  export(@Args('id', { type: () => ID }) id: string): Promise<ExportModel> {
+  export(@Args('id', { type: () => ID, description: 'The export id.' }) id: string): Promise<ExportModel> {
     return this.service.get(id);
   }
 }

@@ -6,16 +6,16 @@ import { JsonScalar, type JsonValue } from '../graphql/json.scalar';
     'A warning raised by the SLA jobs (75 % / 100 % of a target); raised once per ticket, target and threshold.',
 })
 export class NotificationModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The notification id (UUID).' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The buyer tenant.' })
   tenantId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract concerned.' })
   contractId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The ticket concerned; null for calendar-recomputed.' })
   ticketId!: string | null;
 
   @Field({
@@ -39,7 +39,7 @@ export class NotificationModel {
   @Field({ description: 'What makes the notification unique within the tenant, e.g. sla-<ticketId>-<targetId>-75.' })
   dedupeKey!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was raised (ISO 8601 instant).' })
   createdAt!: Date;
 }
 
@@ -47,13 +47,13 @@ export class NotificationModel {
   description: "A ticket's SLA results as stored by the ticket-sla job at one point of its history (append-only).",
 })
 export class StoredTicketSlaModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The stored result id (UUID).' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ticket.' })
   ticketId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract of the ticket.' })
   contractId!: string;
 
   @Field(() => Int, { description: 'How many events of the ticket the results were computed from.' })
@@ -64,7 +64,10 @@ export class StoredTicketSlaModel {
   })
   configVersion!: number;
 
-  @Field()
+  @Field({
+    description:
+      'The national calendar version (with the tenant configuration part, +cfg-<hash>) the results were computed on.',
+  })
   calendarVersion!: string;
 
   @Field(() => String, {
@@ -99,6 +102,6 @@ export class StoredTicketSlaModel {
   @Field(() => Date, { description: 'The instant the running clocks were measured to.' })
   evaluatedAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the job stored the result (ISO 8601 instant).' })
   computedAt!: Date;
 }

@@ -11,8 +11,14 @@ export class NotificationsResolver {
       "SLA warnings (75 % / 100 % of a target), newest first: of one contract, or of every contract the caller reads (the buyer's roles and finance: the tenant's; the vendor: the contracts it holds).",
   })
   notifications(
-    @Args('contractId', { type: () => ID, nullable: true }) contractId: string | null,
-    @Args('limit', { type: () => Int, defaultValue: 50, description: 'at most 500' }) limit: number,
+    @Args('contractId', {
+      type: () => ID,
+      nullable: true,
+      description: 'One contract; absent = every contract the caller reads.',
+    })
+    contractId: string | null,
+    @Args('limit', { type: () => Int, defaultValue: 50, description: 'How many, newest first; at most 500.' })
+    limit: number,
   ): Promise<NotificationModel[]> {
     return this.service.list(contractId, limit);
   }
@@ -21,7 +27,9 @@ export class NotificationsResolver {
     description:
       "A ticket's stored SLA results (one per point of its history, configuration and calendar version), latest first.",
   })
-  ticketSlaHistory(@Args('ticketId', { type: () => ID }) ticketId: string): Promise<StoredTicketSlaModel[]> {
+  ticketSlaHistory(
+    @Args('ticketId', { type: () => ID, description: 'The ticket.' }) ticketId: string,
+  ): Promise<StoredTicketSlaModel[]> {
     return this.service.slaHistory(ticketId);
   }
 }

@@ -1,27 +1,31 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('Tenant')
+@ObjectType('Tenant', {
+  description: 'A buyer agency; its contracts, users and data are kept apart from other tenants.',
+})
 export class TenantModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The tenant id (UUID).' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Short unique code, e.g. "huaian-ybj".' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The agency name, e.g. 淮安市医疗保障局.' })
   name!: string;
 }
 
-@ObjectType('VendorOrganization')
+@ObjectType('VendorOrganization', {
+  description: 'A supplier that holds contracts; its vendor users see only those contracts.',
+})
 export class VendorOrganizationModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The vendor organisation id (UUID).' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The supplier name.' })
   name!: string;
 }
 
-@InputType()
+@InputType({ description: 'A new buyer agency.' })
 export class CreateTenantInput {
   @Field({ description: 'Short unique code, e.g. "huaian-ybj".' })
   code!: string;
@@ -30,21 +34,21 @@ export class CreateTenantInput {
   name!: string;
 }
 
-@InputType()
+@InputType({ description: 'A new supplier.' })
 export class CreateVendorOrganizationInput {
-  @Field()
+  @Field({ description: 'The supplier name.' })
   name!: string;
 }
 
-@InputType()
+@InputType({ description: 'A new user account.' })
 export class CreateUserInput {
-  @Field()
+  @Field({ description: 'Sign-in email, unique.' })
   email!: string;
 
   @Field({ description: 'At least 10 characters.' })
   password!: string;
 
-  @Field()
+  @Field({ description: 'The name shown in the console.' })
   displayName!: string;
 
   @Field({ description: 'platform-admin | buyer-admin | buyer-staff | vendor | finance' })

@@ -14,7 +14,7 @@ export class PlatformResolver {
   constructor(private readonly platform: PlatformService) {}
 
   @Mutation(() => TenantModel, { description: 'Platform admin: add a buyer agency.' })
-  createTenant(@Args('input') input: CreateTenantInput): Promise<TenantModel> {
+  createTenant(@Args('input', { description: 'Code and name.' }) input: CreateTenantInput): Promise<TenantModel> {
     return this.platform.createTenant(input);
   }
 
@@ -24,7 +24,9 @@ export class PlatformResolver {
   }
 
   @Mutation(() => VendorOrganizationModel, { description: 'Platform admin: add a supplier.' })
-  createVendorOrganization(@Args('input') input: CreateVendorOrganizationInput): Promise<VendorOrganizationModel> {
+  createVendorOrganization(
+    @Args('input', { description: 'The supplier.' }) input: CreateVendorOrganizationInput,
+  ): Promise<VendorOrganizationModel> {
     return this.platform.createVendorOrganization(input);
   }
 
@@ -33,15 +35,17 @@ export class PlatformResolver {
     return this.platform.vendorOrganizations();
   }
 
-  @Query(() => VendorOrganizationModel)
-  vendorOrganization(@Args('id', { type: () => ID }) id: string): Promise<VendorOrganizationModel> {
+  @Query(() => VendorOrganizationModel, { description: 'One supplier by id.' })
+  vendorOrganization(
+    @Args('id', { type: () => ID, description: 'The vendor organisation id.' }) id: string,
+  ): Promise<VendorOrganizationModel> {
     return this.platform.vendorOrganization(id);
   }
 
   @Mutation(() => UserModel, {
     description: 'Platform admin: add a user of any role. Buyer admin: add a buyer or finance user to its own tenant.',
   })
-  createUser(@Args('input') input: CreateUserInput): Promise<UserModel> {
+  createUser(@Args('input', { description: 'The account to create.' }) input: CreateUserInput): Promise<UserModel> {
     return this.platform.createUser(input);
   }
 
@@ -54,7 +58,7 @@ export class PlatformResolver {
     description:
       "Disable a user: no sign-in, and every session of theirs is refused at once. Platform admin: any user; buyer admin: its tenant's users.",
   })
-  disableUser(@Args('id', { type: () => ID }) id: string): Promise<UserModel> {
+  disableUser(@Args('id', { type: () => ID, description: 'The user to disable.' }) id: string): Promise<UserModel> {
     return this.platform.setUserDisabled(id, true);
   }
 
@@ -62,7 +66,7 @@ export class PlatformResolver {
     description:
       "Enable a disabled user again (they sign in afresh; old sessions stay ended). Platform admin: any user; buyer admin: its tenant's users.",
   })
-  enableUser(@Args('id', { type: () => ID }) id: string): Promise<UserModel> {
+  enableUser(@Args('id', { type: () => ID, description: 'The user to enable.' }) id: string): Promise<UserModel> {
     return this.platform.setUserDisabled(id, false);
   }
 
@@ -70,7 +74,9 @@ export class PlatformResolver {
     description:
       "Sign out everywhere: every token issued to the user so far is refused. Without an id, or with one's own: oneself (any role). Platform admin: any user; buyer admin: its tenant's users.",
   })
-  revokeUserSessions(@Args('id', { type: () => ID, nullable: true }) id?: string): Promise<UserModel> {
+  revokeUserSessions(
+    @Args('id', { type: () => ID, nullable: true, description: 'The user; absent = oneself.' }) id?: string,
+  ): Promise<UserModel> {
     return this.platform.revokeUserSessions(id ?? undefined);
   }
 }

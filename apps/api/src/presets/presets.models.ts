@@ -5,7 +5,7 @@ import { JsonScalar, type JsonOutput } from '../graphql/json.scalar';
   description: 'A ready-made contract configuration, transcribed from one of the seed contracts with its sources.',
 })
 export class PresetModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The preset id, e.g. "huaian-2025-2026".' })
   id!: string;
 
   @Field({ description: 'Title in Chinese, e.g. 徐州市医疗保障基金安全监测管理中心 2026 年运维服务' })

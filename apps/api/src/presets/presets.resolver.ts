@@ -15,7 +15,7 @@ export class PresetsResolver {
 
   @Public()
   @Query(() => PresetModel, { description: 'One preset by id, e.g. "huaian-2025-2026".' })
-  preset(@Args('id', { type: () => ID }) id: string): PresetModel {
+  preset(@Args('id', { type: () => ID, description: 'The preset id.' }) id: string): PresetModel {
     return this.service.get(id);
   }
 }

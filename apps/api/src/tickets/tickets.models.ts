@@ -9,19 +9,27 @@ export enum TicketImportMode {
   ALL_OR_NOTHING = 'ALL_OR_NOTHING',
   PARTIAL = 'PARTIAL',
 }
-registerEnumType(TicketImportFormat, { name: 'TicketImportFormat' });
+registerEnumType(TicketImportFormat, {
+  name: 'TicketImportFormat',
+  description: 'The format of an uploaded ticket file.',
+  valuesMap: { CSV: { description: 'Comma-separated values (UTF-8).' }, XLSX: { description: 'An Excel workbook.' } },
+});
 registerEnumType(TicketImportMode, {
   name: 'TicketImportMode',
+  valuesMap: {
+    ALL_OR_NOTHING: { description: 'Any invalid row imports nothing.' },
+    PARTIAL: { description: 'The valid rows are imported, the others reported.' },
+  },
   description:
     'ALL_OR_NOTHING: any invalid row imports nothing (the import FAILED with every row problem). PARTIAL: the valid rows are imported, the others reported.',
 });
 
 @ObjectType('TicketEvent', { description: 'One entry of the ticket history (append-only).' })
 export class TicketEventModel {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Position in the history, from 1.' })
   seq!: number;
 
-  @Field()
+  @Field({ description: 'The event kind, e.g. submitted, received, responded, deployed, closed, paused, extended.' })
   kind!: string;
 
   @Field({ description: "When it happened, ISO-8601 with the contract calendar's offset." })
@@ -30,31 +38,38 @@ export class TicketEventModel {
   @Field({ description: 'buyer or vendor' })
   actorSide!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The user who recorded it (for an imported ticket, the uploader); null when none was recorded.',
+  })
   actorUserId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The free text given with the action (reason, feedback note).' })
   note!: string | null;
 
-  @Field(() => JsonScalar, { nullable: true })
+  @Field(() => JsonScalar, {
+    nullable: true,
+    description:
+      'The action-specific data (e.g. plannedTestDate, affectsSettlement), an object of strings and booleans.',
+  })
   data!: JsonValue | null;
 
-  @Field()
+  @Field({ description: 'When it was stored (ISO 8601 instant); `at` may be earlier.' })
   recordedAt!: Date;
 }
 
 @ObjectType('TicketPause', { description: 'A buyer-approved SLA pause, [from, to).' })
 export class TicketPauseModel {
-  @Field()
+  @Field({ description: "Start, ISO-8601 with the contract calendar's offset." })
   from!: string;
 
-  @Field()
+  @Field({ description: "End (excluded), ISO-8601 with the contract calendar's offset." })
   to!: string;
 
-  @Field()
+  @Field({ description: 'Why the clocks were paused.' })
   reason!: string;
 
-  @Field()
+  @Field({ description: 'Who approved it: always buyer.' })
   approvedBy!: string;
 }
 
@@ -69,7 +84,7 @@ export class SlaExplanationParamModel {
   })
   name!: string;
 
-  @Field()
+  @Field({ description: 'The value, as text in the format given by the type description.' })
   value!: string;
 }
 
@@ -84,40 +99,47 @@ export class SlaExplanationModel {
   })
   code!: string;
 
-  @Field(() => [SlaExplanationParamModel])
+  @Field(() => [SlaExplanationParamModel], { description: 'The parameters of the code.' })
   params!: SlaExplanationParamModel[];
 }
 
-@ObjectType('TicketSlaTarget')
+@ObjectType('TicketSlaTarget', {
+  description: "One SLA target's result for a ticket. Instants are ISO-8601 with the contract calendar's offset.",
+})
 export class TicketSlaTargetModel {
-  @Field()
+  @Field({ description: 'The target id in the SLA policy of the contract configuration.' })
   targetId!: string;
 
-  @Field()
+  @Field({ description: 'The target name from the configuration.' })
   name!: string;
 
-  @Field()
+  @Field({ description: 'response, on-site, containment, resolution, feedback or closure' })
   metric!: string;
 
-  @Field()
+  @Field({ description: 'calendar (7×24) or working (the contract calendar working hours)' })
   clock!: string;
 
-  @Field()
+  @Field({ description: 'Receipt (签收), floored to the minute.' })
   start!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'First occurrence of the stop event; null while the clock runs or when not recorded.',
+  })
   stop!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: "Whole minutes on the target's clock from start to stop (or the end, or now), pauses removed.",
+  })
   elapsedMinutes!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Minutes of the clock removed by pauses.' })
   pausedMinutes!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The budget in minutes of the target's clock (working-day budgets converted)." })
   targetMinutes!: number;
 
-  @Field()
+  @Field({ description: 'Earliest instant the budget is used up, pauses included.' })
   deadline!: string;
 
   @Field({
@@ -132,7 +154,7 @@ export class TicketSlaTargetModel {
   @Field({ description: 'elapsed ÷ target × 100, two decimals, uncapped (clients cap it for display).' })
   percentUsed!: string;
 
-  @Field(() => SlaExplanationModel)
+  @Field(() => SlaExplanationModel, { description: 'Why the target has its status, as a code and parameters.' })
   explanation!: SlaExplanationModel;
 
   @Field({
@@ -150,16 +172,18 @@ export class TicketSlaModel {
   })
   status!: string;
 
-  @Field()
+  @Field({
+    description: "The instant the running clocks were measured to, ISO-8601 with the contract calendar's offset.",
+  })
   evaluatedAt!: string;
 
-  @Field()
+  @Field({ description: 'The calendar version the results were computed on.' })
   calendarVersion!: string;
 
   @Field(() => Int, { description: 'The contract configuration version whose SLA policy was applied.' })
   configVersion!: number;
 
-  @Field(() => [TicketSlaTargetModel])
+  @Field(() => [TicketSlaTargetModel], { description: "One result per target of the ticket's severity." })
   targets!: TicketSlaTargetModel[];
 
   @Field({ description: 'Any target is provisional (computed on a provisional calendar year).' })
@@ -168,40 +192,46 @@ export class TicketSlaModel {
 
 @ObjectType('Ticket', { description: 'A ticket (联系单) of a contract.' })
 export class TicketModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ticket id (UUID).' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The buyer tenant.' })
   tenantId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract the ticket belongs to.' })
   contractId!: string;
 
   @Field({ description: '联系单编号, unique within the contract.' })
   number!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A short title.' })
   title!: string | null;
 
-  @Field()
+  @Field({ description: 'The category, one of the contract configuration, e.g. 单笔数据调整.' })
   category!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The business area, one of the contract configuration.' })
   businessArea!: string | null;
 
-  @Field()
+  @Field({ description: 'The severity, one of the contract configuration, e.g. L4.' })
   severity!: string;
 
-  @Field()
+  @Field({ description: 'Marked for special attention (重点关注).' })
   specialAttention!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Expected close date, YYYY-MM-DD local date.' })
   expectedCloseDate!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The extended close date, YYYY-MM-DD local date; null when not extended.',
+  })
   extendedTo!: string | null;
 
-  @Field()
+  @Field({
+    description:
+      'Lifecycle state: submitted, pending-review, effective, received, feedback, in-progress, internal-test, business-test-signed, deployed, stable, closed, unsolvable or withdrawn.',
+  })
   state!: string;
 
   @Field(() => JsonScalar, {
@@ -213,19 +243,19 @@ export class TicketModel {
   @Field(() => Int, { description: 'The configuration version the ticket was created under; it governs the ticket.' })
   configVersion!: number;
 
-  @Field()
+  @Field({ description: 'How it was created: api or import.' })
   source!: string;
 
-  @Field()
+  @Field({ description: 'When it was stored (ISO 8601 instant).' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When it last changed (ISO 8601 instant).' })
   updatedAt!: Date;
 
-  @Field(() => [TicketEventModel])
+  @Field(() => [TicketEventModel], { description: 'The history, oldest first.' })
   events!: TicketEventModel[];
 
-  @Field(() => [TicketPauseModel])
+  @Field(() => [TicketPauseModel], { description: 'The approved SLA pauses.' })
   pauses!: TicketPauseModel[];
 
   @Field(() => [String], {
@@ -255,9 +285,9 @@ export class TicketModel {
   slaNote!: string | null;
 }
 
-@ObjectType('TicketProblem')
+@ObjectType('TicketProblem', { description: 'One problem of a ticket import, located by its path.' })
 export class TicketProblemModel {
-  @Field()
+  @Field({ description: 'Where the problem is, e.g. rows[3].severity, or file.' })
   path!: string;
 
   @Field(() => String, {
@@ -283,6 +313,13 @@ export enum TicketImportStatus {
 }
 registerEnumType(TicketImportStatus, {
   name: 'TicketImportStatus',
+  valuesMap: {
+    QUEUED: { description: 'Uploaded, waiting for the import job.' },
+    READING: { description: 'Rows being read and validated.' },
+    STORING: { description: 'The tickets being stored in one transaction.' },
+    COMPLETED: { description: 'Stored.' },
+    FAILED: { description: 'Nothing stored; see error and problems.' },
+  },
   description:
     'QUEUED → READING (rows read and validated, counts moving) → STORING (one transaction) → COMPLETED; or FAILED (nothing stored).',
 });
@@ -291,25 +328,25 @@ registerEnumType(TicketImportStatus, {
   description: 'An uploaded ticket file (POST /imports/tickets) and its import job: poll it until COMPLETED or FAILED.',
 })
 export class TicketImportModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The import id (UUID).' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract the tickets are imported into.' })
   contractId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The uploaded file name, when given.' })
   fileName!: string | null;
 
-  @Field(() => TicketImportFormat)
+  @Field(() => TicketImportFormat, { description: 'The file format.' })
   format!: TicketImportFormat;
 
-  @Field(() => TicketImportMode)
+  @Field(() => TicketImportMode, { description: 'What happens to invalid rows.' })
   mode!: TicketImportMode;
 
   @Field(() => Int, { description: 'Size of the uploaded file in bytes.' })
   byteSize!: number;
 
-  @Field(() => TicketImportStatus)
+  @Field(() => TicketImportStatus, { description: 'Where the import is in its life.' })
   status!: TicketImportStatus;
 
   @Field(() => Int, { description: 'Data rows read so far (the header row excluded).' })
@@ -333,49 +370,49 @@ export class TicketImportModel {
   @Field(() => String, { nullable: true, description: 'Why a FAILED import stored nothing.' })
   error!: string | null;
 
-  @Field()
+  @Field({ description: 'When the file was uploaded (ISO 8601 instant).' })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When the import last changed (ISO 8601 instant).' })
   updatedAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it COMPLETED or FAILED (ISO 8601 instant).' })
   completedAt!: Date | null;
 }
 
-@InputType()
+@InputType({ description: 'A new ticket.' })
 export class CreateTicketInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract.' })
   contractId!: string;
 
   @Field({ nullable: true, description: '联系单编号; assigned (LX-0001, …) when absent.' })
   number?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A short title.' })
   title?: string;
 
-  @Field()
+  @Field({ description: 'A category of the contract configuration.' })
   category!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A business area of the contract configuration.' })
   businessArea?: string;
 
-  @Field()
+  @Field({ description: 'A severity of the contract configuration, e.g. L4.' })
   severity!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Mark for special attention (重点关注); default false.' })
   specialAttention?: boolean;
 
-  @Field({ nullable: true, description: 'YYYY-MM-DD' })
+  @Field({ nullable: true, description: 'Expected close date, YYYY-MM-DD local date.' })
   expectedCloseDate?: string;
 
   @Field({ nullable: true, description: 'When it was submitted (ISO with offset); default now. Not in the future.' })
   at?: string;
 }
 
-@InputType()
+@InputType({ description: 'One lifecycle action on a ticket; the other fields are per action.' })
 export class TransitionTicketInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ticket.' })
   ticketId!: string;
 
   @Field({
@@ -448,7 +485,7 @@ export class TicketFilterInput {
 
 @ObjectType('TicketPage', { description: 'One page of a contract’s tickets, newest first.' })
 export class TicketPageModel {
-  @Field(() => [TicketModel])
+  @Field(() => [TicketModel], { description: 'The tickets of this page.' })
   nodes!: TicketModel[];
 
   @Field(() => Int, { description: 'How many tickets match the filter in all.' })
@@ -457,6 +494,6 @@ export class TicketPageModel {
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' })
   endCursor!: string | null;
 
-  @Field()
+  @Field({ description: 'More tickets follow this page.' })
   hasNextPage!: boolean;
 }

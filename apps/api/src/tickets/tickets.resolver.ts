@@ -18,8 +18,9 @@ export class TicketsResolver {
       "A contract's tickets, optionally in one state; each with its history, the caller's actions and its SLA status now.",
   })
   tickets(
-    @Args('contractId', { type: () => ID }) contractId: string,
-    @Args('state', { type: () => String, nullable: true }) state?: string,
+    @Args('contractId', { type: () => ID, description: 'The contract.' }) contractId: string,
+    @Args('state', { type: () => String, nullable: true, description: 'Only tickets in this lifecycle state.' })
+    state?: string,
   ): Promise<TicketModel[]> {
     return this.service.list(contractId, state ?? undefined);
   }
@@ -29,30 +30,42 @@ export class TicketsResolver {
       "The tickets board: a contract's tickets newest first, filtered (state, severity, special attention, overdue, words), a page at a time (`first` ≤ 200, `after` = the previous page's endCursor).",
   })
   ticketSearch(
-    @Args('contractId', { type: () => ID }) contractId: string,
-    @Args('filter', { type: () => TicketFilterInput, nullable: true }) filter?: TicketFilterInput,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('contractId', { type: () => ID, description: 'The contract.' }) contractId: string,
+    @Args('filter', {
+      type: () => TicketFilterInput,
+      nullable: true,
+      description: 'What to filter on; absent = every ticket.',
+    })
+    filter?: TicketFilterInput,
+    @Args('first', { type: () => Int, defaultValue: 50, description: 'Page size, at most 200.' }) first?: number,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: "The previous page's endCursor; absent = the first page.",
+    })
+    after?: string,
   ): Promise<TicketPageModel> {
     return this.service.search(contractId, filter ?? {}, first ?? 50, after ?? undefined);
   }
 
-  @Query(() => TicketModel)
-  ticket(@Args('id', { type: () => ID }) id: string): Promise<TicketModel> {
+  @Query(() => TicketModel, { description: 'One ticket the caller can see.' })
+  ticket(@Args('id', { type: () => ID, description: 'The ticket id.' }) id: string): Promise<TicketModel> {
     return this.service.get(id);
   }
 
   @Mutation(() => TicketModel, {
     description: 'Buyer (admin or staff): submit a ticket; fields checked against the contract configuration.',
   })
-  createTicket(@Args('input') input: CreateTicketInput): Promise<TicketModel> {
+  createTicket(@Args('input', { description: 'The ticket.' }) input: CreateTicketInput): Promise<TicketModel> {
     return this.service.create(input);
   }
 
   @Mutation(() => TicketModel, {
     description: 'Take one lifecycle action; who may act and when is decided by the lifecycle rules.',
   })
-  transitionTicket(@Args('input') input: TransitionTicketInput): Promise<TicketModel> {
+  transitionTicket(
+    @Args('input', { description: 'The action and its data.' }) input: TransitionTicketInput,
+  ): Promise<TicketModel> {
     return this.service.transition(input);
   }
 }
@@ -64,7 +77,7 @@ export class TicketImportResolver {
   @Query(() => TicketImportModel, {
     description: 'Buyer: a ticket import uploaded with POST /imports/tickets — its status, progress and problems.',
   })
-  ticketImport(@Args('id', { type: () => ID }) id: string): Promise<TicketImportModel> {
+  ticketImport(@Args('id', { type: () => ID, description: 'The import id.' }) id: string): Promise<TicketImportModel> {
     return this.service.getImport(id);
   }
 
@@ -73,7 +86,7 @@ export class TicketImportResolver {
   })
   tickets(
     @Parent() parent: TicketImportModel,
-    @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
+    @Args('first', { type: () => Int, defaultValue: 100, description: 'At most this many, ≤ 1000.' }) first: number,
   ): Promise<TicketModel[]> {
     return this.service.importedTickets(parent, first);
   }

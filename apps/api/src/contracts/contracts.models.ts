@@ -4,16 +4,16 @@ import { MoneyScalar } from '../graphql/money.scalar';
 
 @ObjectType('ContractVersion', { description: 'One immutable configuration of a contract.' })
 export class ContractVersionModel {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version number, from 1.' })
   version!: number;
 
-  @Field(() => JsonScalar)
+  @Field(() => JsonScalar, { description: 'The configuration of this version, in the configuration language.' })
   configuration!: JsonValue;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the configuration changed; null on the first version.' })
   changeNote!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The user who saved it; null when not recorded.' })
   createdBy!: string | null;
 
   @Field(() => String, {
@@ -22,16 +22,18 @@ export class ContractVersionModel {
   })
   createdByName!: string | null;
 
-  @Field()
+  @Field({ description: 'When it was saved (ISO 8601 instant).' })
   createdAt!: Date;
 }
 
-@ObjectType('Contract')
+@ObjectType('Contract', {
+  description: 'A performance contract between a buyer agency (tenant) and a vendor, with its versioned configuration.',
+})
 export class ContractModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract id (UUID).' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The buyer tenant.' })
   tenantId!: string;
 
   @Field(() => String, {
@@ -40,28 +42,31 @@ export class ContractModel {
   })
   tenantName!: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The vendor organisation holding the contract.' })
   vendorOrgId!: string;
 
-  @Field()
+  @Field({ description: 'Unique within the tenant, e.g. "HA-2025-OM".' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The contract name.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The preset it was created from; null when created from a configuration.',
+  })
   presetId!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The number of the current configuration version.' })
   currentVersion!: number;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'The contract amount in yuan (money.amount of the configuration).' })
   amount!: string;
 
-  @Field()
+  @Field({ description: 'First day of the term, YYYY-MM-DD local date.' })
   termStart!: string;
 
-  @Field()
+  @Field({ description: 'Last day of the term, YYYY-MM-DD local date.' })
   termEnd!: string;
 
   @Field(() => JsonScalar, { description: 'The configuration of the current version.' })
@@ -71,15 +76,15 @@ export class ContractModel {
   versions!: ContractVersionModel[];
 }
 
-@InputType()
+@InputType({ description: 'A new contract: a preset or a configuration (exactly one).' })
 export class CreateContractInput {
   @Field({ description: 'Unique within the tenant, e.g. "HA-2025-OM".' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The contract name.' })
   name!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The vendor organisation holding the contract.' })
   vendorOrgId!: string;
 
   @Field(() => ID, { nullable: true, description: 'Start from a preset …' })
@@ -89,12 +94,12 @@ export class CreateContractInput {
   configuration?: JsonValue;
 }
 
-@InputType()
+@InputType({ description: 'A new configuration version of a contract.' })
 export class UpdateContractConfigurationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract.' })
   contractId!: string;
 
-  @Field(() => JsonScalar)
+  @Field(() => JsonScalar, { description: 'The whole new configuration, in the configuration language.' })
   configuration!: JsonValue;
 
   @Field({ description: 'Why the configuration changes (kept with the version).' })
@@ -135,7 +140,7 @@ export class ContractFilterInput {
 
 @ObjectType('ContractPage', { description: 'One page of the contracts the caller reads, by contract code.' })
 export class ContractPageModel {
-  @Field(() => [ContractModel])
+  @Field(() => [ContractModel], { description: 'The contracts of this page.' })
   nodes!: ContractModel[];
 
   @Field(() => Int, { description: 'How many contracts match the filter in all.' })
@@ -144,6 +149,6 @@ export class ContractPageModel {
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' })
   endCursor!: string | null;
 
-  @Field()
+  @Field({ description: 'More contracts follow this page.' })
   hasNextPage!: boolean;
 }

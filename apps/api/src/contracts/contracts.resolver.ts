@@ -26,29 +26,41 @@ export class ContractsResolver {
       "(`first` ≤ 200, `after` = the previous page's endCursor).",
   })
   contractSearch(
-    @Args('filter', { type: () => ContractFilterInput, nullable: true }) filter?: ContractFilterInput,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('filter', {
+      type: () => ContractFilterInput,
+      nullable: true,
+      description: 'What to filter on; absent = every contract.',
+    })
+    filter?: ContractFilterInput,
+    @Args('first', { type: () => Int, defaultValue: 50, description: 'Page size, at most 200.' }) first?: number,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: "The previous page's endCursor; absent = the first page.",
+    })
+    after?: string,
   ): Promise<ContractPageModel> {
     return this.service.search(filter ?? {}, first ?? 50, after ?? undefined);
   }
 
-  @Query(() => ContractModel)
-  contract(@Args('id', { type: () => ID }) id: string): Promise<ContractModel> {
+  @Query(() => ContractModel, { description: 'One contract the caller reads.' })
+  contract(@Args('id', { type: () => ID, description: 'The contract id.' }) id: string): Promise<ContractModel> {
     return this.service.get(id);
   }
 
   @Mutation(() => ContractModel, {
     description: 'Buyer admin: create a contract from a preset or a configuration (validated; every problem reported).',
   })
-  createContract(@Args('input') input: CreateContractInput): Promise<ContractModel> {
+  createContract(@Args('input', { description: 'The contract.' }) input: CreateContractInput): Promise<ContractModel> {
     return this.service.create(input);
   }
 
   @Mutation(() => ContractModel, {
     description: 'Buyer admin: change the configuration; creates a new version, old ones stay readable.',
   })
-  updateContractConfiguration(@Args('input') input: UpdateContractConfigurationInput): Promise<ContractModel> {
+  updateContractConfiguration(
+    @Args('input', { description: 'The contract and its new configuration.' }) input: UpdateContractConfigurationInput,
+  ): Promise<ContractModel> {
     return this.service.updateConfiguration(input);
   }
 }

@@ -17,8 +17,13 @@ export class StaffingResolver {
       'The roster, its replacements, turnover per role class against the caps, and the team minimums on a day.',
   })
   staffRoster(
-    @Args('contractId', { type: () => ID }) contractId: string,
-    @Args('asOf', { type: () => String, nullable: true }) asOf?: string | null,
+    @Args('contractId', { type: () => ID, description: 'The contract.' }) contractId: string,
+    @Args('asOf', {
+      type: () => String,
+      nullable: true,
+      description: 'The day, YYYY-MM-DD local date; default today, within the term.',
+    })
+    asOf?: string | null,
   ): Promise<StaffRosterModel> {
     return this.service.roster(contractId, asOf);
   }
@@ -26,14 +31,18 @@ export class StaffingResolver {
   @Mutation(() => StaffMemberModel, {
     description: 'Vendor: put a person on the roster in a role of the staffing plan.',
   })
-  addStaffMember(@Args('input') input: AddStaffMemberInput): Promise<StaffMemberModel> {
+  addStaffMember(
+    @Args('input', { description: 'The person and role.' }) input: AddStaffMemberInput,
+  ): Promise<StaffMemberModel> {
     return this.service.addMember(input);
   }
 
   @Mutation(() => StaffReplacementModel, {
     description: 'Vendor: replace a staff member; notice / handover / interview problems are recorded and returned.',
   })
-  recordReplacement(@Args('input') input: RecordReplacementInput): Promise<StaffReplacementModel> {
+  recordReplacement(
+    @Args('input', { description: 'The replacement.' }) input: RecordReplacementInput,
+  ): Promise<StaffReplacementModel> {
     return this.service.recordReplacement(input);
   }
 }

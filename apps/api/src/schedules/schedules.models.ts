@@ -5,25 +5,25 @@ import { ScheduleModel } from '../settlement/settlement.models';
 
 @ObjectType({ description: 'A payment finance marked against a schedule line.' })
 export class PaymentModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The payment id (UUID).' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract.' })
   contractId!: string;
 
-  @Field()
+  @Field({ description: 'The schedule line paid (e.g. quarterly.2026-Q1).' })
   lineId!: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'The amount paid, in yuan.' })
   amount!: string;
 
-  @Field()
+  @Field({ description: 'The day it was paid, YYYY-MM-DD local date.' })
   paidOn!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Voucher or transfer reference.' })
   reference!: string | null;
 
-  @Field()
+  @Field({ description: 'When it was recorded (ISO 8601 instant).' })
   createdAt!: Date;
 }
 
@@ -32,25 +32,25 @@ export class PaymentModel {
     "A contract's stored payment schedule: the latest the schedule job computed, with what it was computed from.",
 })
 export class StoredScheduleModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract.' })
   contractId!: string;
 
-  @Field()
+  @Field({ description: 'The contract code.' })
   contractCode!: string;
 
-  @Field()
+  @Field({ description: 'The contract name.' })
   contractName!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The configuration version the schedule was computed with.' })
   configVersion!: number;
 
-  @Field()
+  @Field({ description: 'The calendar version the schedule was computed on.' })
   calendarVersion!: string;
 
   @Field({ description: 'The date the statuses (scheduled, due, withheld, paid) are as of.' })
   asOf!: string;
 
-  @Field()
+  @Field({ description: 'When the schedule job computed it (ISO 8601 instant).' })
   computedAt!: Date;
 
   @Field(() => JsonScalar, {
@@ -58,32 +58,32 @@ export class StoredScheduleModel {
   })
   basis!: JsonOutput;
 
-  @Field(() => ScheduleModel)
+  @Field(() => ScheduleModel, { description: 'The schedule itself.' })
   schedule!: ScheduleModel;
 
-  @Field(() => [PaymentModel])
+  @Field(() => [PaymentModel], { description: 'The payments marked on the contract.' })
   payments!: PaymentModel[];
 }
 
-@InputType()
+@InputType({ description: 'A payment of a schedule line.' })
 export class MarkPaidInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract.' })
   contractId!: string;
 
   @Field({ description: 'The schedule line (e.g. quarterly.2026-Q1).' })
   lineId!: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'The amount paid, in yuan.' })
   amount!: string;
 
-  @Field({ description: 'YYYY-MM-DD' })
+  @Field({ description: 'The day it was paid, YYYY-MM-DD local date.' })
   paidOn!: string;
 
   @Field(() => String, { nullable: true, description: 'Voucher or transfer reference.' })
   reference?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Which schedule lines to list; every given part must hold (and).' })
 export class ScheduleFilterInput {
   @Field(() => String, { nullable: true, description: 'YYYY-MM: only lines due in that month.' })
   dueMonth?: string | null;

@@ -12,7 +12,9 @@ export class SchedulesResolver {
     description:
       "A contract's current payment schedule (null until one has been computed: a close confirmed, a payment marked or a recompute asked).",
   })
-  paymentSchedule(@Args('contractId', { type: () => ID }) contractId: string): Promise<StoredScheduleModel | null> {
+  paymentSchedule(
+    @Args('contractId', { type: () => ID, description: 'The contract.' }) contractId: string,
+  ): Promise<StoredScheduleModel | null> {
     return this.service.forContract(contractId);
   }
 
@@ -21,7 +23,8 @@ export class SchedulesResolver {
       'Finance and buyers: the schedules of every contract of the tenant; vendors: of the contracts they hold. Lines filtered by due month and status.',
   })
   paymentSchedules(
-    @Args('filter', { nullable: true, type: () => ScheduleFilterInput }) filter?: ScheduleFilterInput | null,
+    @Args('filter', { nullable: true, type: () => ScheduleFilterInput, description: 'Which lines; absent = all.' })
+    filter?: ScheduleFilterInput | null,
   ): Promise<StoredScheduleModel[]> {
     return this.service.list(filter ?? null);
   }
@@ -29,14 +32,16 @@ export class SchedulesResolver {
   @Mutation(() => PaymentModel, {
     description: 'Finance: mark a schedule line paid (append-only); the schedule is recomputed.',
   })
-  markPaid(@Args('input') input: MarkPaidInput): Promise<PaymentModel> {
+  markPaid(@Args('input', { description: 'The line and the payment.' }) input: MarkPaidInput): Promise<PaymentModel> {
     return this.service.markPaid(input);
   }
 
   @Mutation(() => JobModel, {
     description: "Buyer roles and finance: recompute a contract's payment schedule now (e.g. for today's statuses).",
   })
-  recomputeSchedule(@Args('contractId', { type: () => ID }) contractId: string): Promise<JobModel> {
+  recomputeSchedule(
+    @Args('contractId', { type: () => ID, description: 'The contract.' }) contractId: string,
+  ): Promise<JobModel> {
     return this.service.recompute(contractId);
   }
 }

@@ -9,7 +9,7 @@ type FieldNames = {
   text: string;
   /** The field beside it giving code + params (`formulaExplanation`, `noteExplanations`, `explained`). */
   structured: string;
-  /** The text field's description; the structured field's is structuredDescription. */
+  /** The text field's description; the structured field's is structuredDescription (by default: the text field's, as data). */
   description?: string;
   structuredDescription?: string;
 };
@@ -71,6 +71,10 @@ export function explanationFieldsResolver<M extends object, P = M>(
   });
 
   for (const field of fields) {
+    // Every schema field is described (graphql-schema-linter): the structured one defaults to naming its text field.
+    const structuredDescription =
+      field.structuredDescription ??
+      `The same as \`${field.text}\`, as data: a stable code and its parameters, with the text.`;
     if ('one' in field) {
       const { one, nullable = false } = field;
       // Only a stored null is null (as the hand-written resolvers had it); anything else renders.
@@ -87,7 +91,7 @@ export function explanationFieldsResolver<M extends object, P = M>(
       define(
         field.structured,
         () => ExplanationModel,
-        options(field.structuredDescription, nullable),
+        options(structuredDescription, nullable),
         (parent, req) => {
           const stored = one(parent);
           return isNull(stored) ? null : explanationModel(stored, requestLocale(req));
@@ -104,7 +108,7 @@ export function explanationFieldsResolver<M extends object, P = M>(
       define(
         field.structured,
         () => [ExplanationModel],
-        options(field.structuredDescription, false),
+        options(structuredDescription, false),
         (parent, req) => (many(parent) ?? []).map((n) => explanationModel(n, requestLocale(req))),
       );
     }

@@ -4,10 +4,10 @@ import type { Request } from 'express';
 
 @ObjectType({ description: 'One parameter of an explanation: numbers as exact decimal strings, dates as YYYY-MM-DD.' })
 export class ExplanationParamModel {
-  @Field()
+  @Field({ description: 'The parameter name, as used in the code’s text.' })
   name!: string;
 
-  @Field()
+  @Field({ description: 'The value as text.' })
   value!: string;
 }
 
@@ -22,7 +22,7 @@ export class ExplanationModel {
   })
   code!: string;
 
-  @Field(() => [ExplanationParamModel])
+  @Field(() => [ExplanationParamModel], { description: 'The parameters of the code, by name.' })
   params!: ExplanationParamModel[];
 
   @Field({ description: 'Rendered from the zh-CN (default) or English dictionary, by Accept-Language.' })

@@ -24,11 +24,22 @@ export const ScheduleLineExplanationResolver = explanationFieldsResolver(Schedul
     one: (l) => l.basis,
     description: "How the gross amount was derived, in the caller's language.",
   },
-  { text: 'reasons', structured: 'reasonExplanations', many: (l) => l.reasons },
+  {
+    text: 'reasons',
+    structured: 'reasonExplanations',
+    many: (l) => l.reasons,
+    description:
+      "Why the line is due when it is and has its status (delays, withholding, paid so far), in the caller's language.",
+  },
 ]);
 
 export const ScheduleExplanationResolver = explanationFieldsResolver(ScheduleModel, [
-  { text: 'notes', structured: 'noteExplanations', many: (s) => s.notes },
+  {
+    text: 'notes',
+    structured: 'noteExplanations',
+    many: (s) => s.notes,
+    description: "Remarks on the whole schedule (no milestones, what the vendor owes, …), in the caller's language.",
+  },
 ]);
 
 export const CloseLineExplanationResolver = explanationFieldsResolver(CloseLineModel, [

@@ -5,13 +5,13 @@ import type { StoredExplanation } from '@ledger/contracts';
 
 @ObjectType({ description: 'One deduction on a schedule line, with the figures it used and its formula in words.' })
 export class ScheduleDeductionModel {
-  @Field()
+  @Field({ description: 'The deduction rule id of the configuration; carry for an amount carried from another line.' })
   ruleId!: string;
 
-  @Field()
+  @Field({ description: 'The rule kind, e.g. per-point-below-threshold, liquidated-damages, carried-forward.' })
   kind!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The rule label of the configuration, when it has one.' })
   label?: string;
 
   @Field(() => JsonScalar, { description: 'The figures the rule used (all decimals as strings).' })
@@ -20,46 +20,52 @@ export class ScheduleDeductionModel {
   /** Resolved to text by ScheduleDeductionExplanationResolver (also `formulaExplanation`). */
   formula!: StoredExplanation;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'The amount deducted, in yuan.' })
   amount!: string;
 }
 
 @ObjectType({ description: 'One payment of the schedule.' })
 export class ScheduleLineModel {
-  @Field()
+  @Field({ description: 'The line id, stable across recomputations, e.g. quarterly.2026-Q1.' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The payment milestone of the configuration the line comes from.' })
   milestoneId!: string;
 
-  @Field()
+  @Field({ description: 'The line label.' })
   label!: string;
 
   /** Resolved to text by ScheduleLineExplanationResolver (also `basisExplanation`). */
   basis!: StoredExplanation;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The calendar year the line belongs to, e.g. 2026.' })
   year!: number;
 
-  @Field({ nullable: true })
+  @Field({
+    nullable: true,
+    description: 'The assessment period the line pays for; absent for lines not tied to a period.',
+  })
   period?: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'The amount before deductions, in yuan.' })
   gross!: string;
 
-  @Field(() => [ScheduleDeductionModel])
+  @Field(() => [ScheduleDeductionModel], { description: 'The deductions against the line.' })
   deductions!: ScheduleDeductionModel[];
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'Σ deductions, carried amounts included, in yuan.' })
   deductionTotal!: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'gross − deductionTotal, in yuan.' })
   net!: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'What has been paid on the line, in yuan.' })
   paid!: string;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the line is due, YYYY-MM-DD local date; null while the event it is due after has no date.',
+  })
   dueDate!: string | null;
 
   @Field({ description: 'scheduled | due | withheld | paid | forfeited' })
@@ -69,30 +75,30 @@ export class ScheduleLineModel {
   reasons!: StoredExplanation[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The sums of the schedule lines, in yuan.' })
 export class ScheduleTotalsModel {
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'Σ gross.' })
   gross!: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'Σ deductions.' })
   deductions!: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'Σ net.' })
   net!: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'Σ paid.' })
   paid!: string;
 }
 
 @ObjectType({ description: 'A payment schedule as of a date.' })
 export class ScheduleModel {
-  @Field()
+  @Field({ description: 'The date the statuses are as of, YYYY-MM-DD local date.' })
   asOf!: string;
 
-  @Field(() => [ScheduleLineModel])
+  @Field(() => [ScheduleLineModel], { description: 'The payments, in schedule order.' })
   lines!: ScheduleLineModel[];
 
-  @Field(() => ScheduleTotalsModel)
+  @Field(() => ScheduleTotalsModel, { description: 'The sums of the lines.' })
   totals!: ScheduleTotalsModel;
 
   @Field(() => MoneyScalar, {
@@ -106,13 +112,16 @@ export class ScheduleModel {
 
 @ObjectType({ description: 'A what-if settlement: the engine over assumed inputs. Nothing is stored.' })
 export class SimulationModel {
-  @Field(() => ScheduleModel)
+  @Field(() => ScheduleModel, { description: 'The schedule over the assumed inputs.' })
   schedule!: ScheduleModel;
 
   @Field(() => JsonScalar, { description: 'Assessment results computed from assumed inputs, with breakdowns.' })
   assessments!: JsonOutput;
 
-  @Field(() => ScheduleModel, { nullable: true })
+  @Field(() => ScheduleModel, {
+    nullable: true,
+    description: 'The schedule over the baseline inputs, when a baseline was given.',
+  })
   baseline?: ScheduleModel;
 
   @Field(() => JsonScalar, { nullable: true, description: 'Per-line differences against the baseline.' })

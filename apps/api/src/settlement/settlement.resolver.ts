@@ -12,7 +12,9 @@ export class SettlementResolver {
   @Query(() => SimulationModel, {
     description: 'What-if settlement: the payment engine over assumed scores, grades and facts. Nothing is stored.',
   })
-  simulateSettlement(@Args('input') input: SimulateSettlementInput): SimulationModel {
+  simulateSettlement(
+    @Args('input', { description: 'The configuration and the assumed inputs.' }) input: SimulateSettlementInput,
+  ): SimulationModel {
     const sim = this.settlement.simulate(input);
     return {
       schedule: sim.schedule,

@@ -13,118 +13,131 @@ export class MissingInputModel {
   })
   input!: string;
 
-  @Field()
+  @Field({ description: "What is missing, in the caller's language." })
   message!: string;
 }
 
 @ObjectType({ description: 'One assessment component: the points, the input and the band or choice, in words.' })
 export class AssessmentLineModel {
-  @Field()
+  @Field({ description: 'The component id of the assessment scheme.' })
   componentId!: string;
 
-  @Field()
+  @Field({ description: 'The component label of the scheme.' })
   label!: string;
 
-  @Field()
+  @Field({ description: 'The component kind, e.g. staff-average, banded, item-average-grade.' })
   kind!: string;
 
-  @Field()
+  @Field({ description: 'The scheme input the component reads.' })
   input!: string;
 
-  @Field({ description: 'Two decimals, e.g. "-5.00".' })
+  @Field({ description: 'Signed points, two decimals, e.g. "-5.00".' })
   points!: string;
 
-  @Field()
+  @Field({ description: "How the points were found, in the caller's language." })
   explanation!: string;
 
-  @Field(() => JsonScalar, { nullable: true })
+  @Field(() => JsonScalar, {
+    nullable: true,
+    description: 'Kind-specific figures (band index, averages, per-person scores), decimals as strings.',
+  })
   details?: JsonOutput;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Something the assessment points out for a reader to check (not an error).' })
 export class PeriodCloseFlagModel {
-  @Field()
+  @Field({ description: 'The period it belongs to, e.g. 2026-H1.' })
   period!: string;
 
-  @Field()
+  @Field({ description: 'The flag code.' })
   code!: string;
 
-  @Field()
+  @Field({ description: "The flag in the caller's language." })
   message!: string;
 
-  @Field({ nullable: true })
+  @Field({
+    nullable: true,
+    description: 'What it concerns, e.g. the person (personId) of a staff score; absent otherwise.',
+  })
   subject?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The scheme component that raised it, when one did.' })
   componentId?: string;
 }
 
 @ObjectType({ description: "One period's assessment; score is null when an input is missing (see missing)." })
 export class PeriodAssessmentModel {
-  @Field()
+  @Field({ description: 'The period, e.g. 2026-H1.' })
   period!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'clamp(base + Σ points), a decimal string with two decimals.' })
   score!: string | null;
 
   @Field(() => String, { nullable: true, description: 'base + Σ points before the clamp.' })
   unclampedScore!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The grade letter of the scheme's grade rules; null when the scheme grades nothing or the score is missing.",
+  })
   grade!: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Whether the grade passes; null without a grade.' })
   passes!: boolean | null;
 
-  @Field(() => [AssessmentLineModel])
+  @Field(() => [AssessmentLineModel], { description: 'One line per scheme component.' })
   breakdown!: AssessmentLineModel[];
 
-  @Field(() => [PeriodCloseFlagModel])
+  @Field(() => [PeriodCloseFlagModel], { description: 'What a reader should check.' })
   flags!: PeriodCloseFlagModel[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "Remarks on the assessment, in the caller's language." })
   notes!: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "base + Σ points = score, in the caller's language; null when not scored.",
+  })
   explanation!: string | null;
 
-  @Field(() => [MissingInputModel])
+  @Field(() => [MissingInputModel], { description: 'The inputs the period lacks.' })
   missing!: MissingInputModel[];
 }
 
 @ObjectType({ description: 'The year score aggregated from its periods.' })
 export class YearScoreModel {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The calendar year, e.g. 2026.' })
   year!: number;
 
-  @Field()
+  @Field({ description: 'Mean of the period scores, a decimal string with two decimals.' })
   score!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many period scores it is the mean of.' })
   count!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Periods in a full year for the scheme's period (2 for half-years)." })
   expected!: number;
 
-  @Field()
+  @Field({ description: "How the year score was found, in the caller's language." })
   explanation!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "Remarks (e.g. fewer periods than a full year), in the caller's language." })
   notes!: string[];
 }
 
 @ObjectType({ description: 'A scheme input as assembled: which component it feeds and where it came from.' })
 export class InputUseModel {
-  @Field()
+  @Field({ description: 'The period, e.g. 2026-H1.' })
   period!: string;
 
-  @Field()
+  @Field({ description: 'The scheme component it feeds.' })
   componentId!: string;
 
-  @Field()
+  @Field({ description: 'The component kind.' })
   kind!: string;
 
-  @Field()
+  @Field({ description: 'The scheme input name.' })
   input!: string;
 
   @Field({
@@ -133,7 +146,7 @@ export class InputUseModel {
   })
   source!: string;
 
-  @Field(() => JsonScalar, { nullable: true })
+  @Field(() => JsonScalar, { nullable: true, description: 'The input value as assembled.' })
   value!: JsonOutput;
 }
 
@@ -142,13 +155,13 @@ export class InputUseModel {
     'A figure derived from the ledger (tickets, accepted monthly reports), with its numerator and denominator.',
 })
 export class DerivedMetricModel {
-  @Field()
+  @Field({ description: 'The period, e.g. 2026-H1.' })
   period!: string;
 
   @Field({ description: 'achievementRate | specialDelayDays | personMonths' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The metric name as shown.' })
   label!: string;
 
   @Field(() => String, { nullable: true, description: 'The exact value (null when undefined).' })
@@ -157,16 +170,22 @@ export class DerivedMetricModel {
   @Field(() => String, { nullable: true, description: 'As shown: two decimals.' })
   display!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The numerator, a decimal string; null when the metric has none.',
+  })
   numerator!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The denominator, a decimal string; null when the metric has none.',
+  })
   denominator!: string | null;
 
-  @Field()
+  @Field({ description: "How the value was found, in the caller's language." })
   explanation!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "Remarks on the metric, in the caller's language." })
   notes!: string[];
 
   @Field(() => JsonScalar, {
@@ -178,19 +197,19 @@ export class DerivedMetricModel {
 
 @ObjectType({ description: 'What closing the period would give, computed now from the ledger. Nothing is stored.' })
 export class PeriodClosePreviewModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract.' })
   contractId!: string;
 
-  @Field()
+  @Field({ description: 'The period closed, e.g. 2026-H1.' })
   period!: string;
 
-  @Field()
+  @Field({ description: 'The date the ledger is read at, YYYY-MM-DD local date.' })
   asOf!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The configuration version computed with.' })
   configVersion!: number;
 
-  @Field()
+  @Field({ description: 'The working-day calendar version computed on.' })
   calendarVersion!: string;
 
   @Field(() => [Int], {
@@ -213,7 +232,7 @@ export class PeriodClosePreviewModel {
   })
   year!: YearScoreModel | null;
 
-  @Field(() => [InputUseModel])
+  @Field(() => [InputUseModel], { description: 'The scheme inputs as assembled, with their sources.' })
   inputsUsed!: InputUseModel[];
 
   @Field(() => [MissingInputModel], {
@@ -222,49 +241,52 @@ export class PeriodClosePreviewModel {
   })
   missing!: MissingInputModel[];
 
-  @Field(() => [DerivedMetricModel])
+  @Field(() => [DerivedMetricModel], { description: 'The figures derived from the ledger.' })
   metrics!: DerivedMetricModel[];
 
-  @Field(() => [PeriodCloseFlagModel])
+  @Field(() => [PeriodCloseFlagModel], { description: 'What a reader should check.' })
   flags!: PeriodCloseFlagModel[];
 
   @Field(() => JsonScalar, { description: 'The payment facts assembled for the schedule.' })
   facts!: JsonOutput;
 
-  @Field(() => ScheduleModel)
+  @Field(() => ScheduleModel, { description: 'The payment schedule computed from those facts.' })
   schedule!: ScheduleModel;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "Remarks on the close, in the caller's language." })
   notes!: string[];
 }
 
 @ObjectType({ description: 'A job: its deterministic id, queue, status and attempts (the outbox row).' })
 export class JobModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The job id, deterministic for its work (asking twice gives the same job).' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The queue it runs on.' })
   queue!: string;
 
-  @Field()
+  @Field({ description: 'The job kind, e.g. close-period.' })
   name!: string;
 
   @Field({ description: 'queued | completed | failed' })
   status!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Failed attempts so far.' })
   attempts!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The error of the last failed attempt.' })
   lastError!: string | null;
 
-  @Field(() => JsonScalar, { nullable: true })
+  @Field(() => JsonScalar, { nullable: true, description: 'What the job returned, when completed.' })
   result!: JsonValue | null;
 
-  @Field()
+  @Field({ description: 'When it was queued (ISO 8601 instant).' })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it completed (ISO 8601 instant); null while queued or failed.',
+  })
   completedAt!: Date | null;
 }
 
@@ -272,10 +294,10 @@ export class JobModel {
   description: 'A line a close stored: a deduction it computed, or a correction (adjustment) of a confirmed close.',
 })
 export class CloseLineModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The line id (UUID).' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The close it belongs to (for an adjustment, the close it corrects).' })
   closeId!: string;
 
   @Field({ description: 'deduction | adjustment' })
@@ -284,31 +306,34 @@ export class CloseLineModel {
   @Field({ description: '<payment line>/<rule> for deductions; unique within the close.' })
   lineKey!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The schedule line it reduces (e.g. quarterly.2026-Q1).' })
   paymentLineId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The deduction rule id of the configuration; null for an adjustment.',
+  })
   ruleId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The rule label, when it has one.' })
   label!: string | null;
 
   @Field(() => MoneyScalar, { description: 'Positive reduces the payment; a negative adjustment gives back.' })
   amount!: string;
 
-  @Field(() => JsonScalar)
+  @Field(() => JsonScalar, { description: 'The figures the rule used (decimals as strings).' })
   basis!: JsonValue;
 
   /** As stored (JSON of a code, or an older row's sentence): resolved to text and `formulaExplanation` by CloseLineExplanationResolver. */
   formula!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the adjustment was made; null for a deduction.' })
   reason!: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The confirmed close an adjustment corrects.' })
   correctsCloseId!: string | null;
 
-  @Field()
+  @Field({ description: 'When it was stored (ISO 8601 instant).' })
   createdAt!: Date;
 }
 
@@ -317,16 +342,16 @@ export class CloseLineModel {
     'A period close: requested (pending), computed by the worker (draft), confirmed (immutable) or reopened (superseded by the next revision).',
 })
 export class PeriodCloseModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The close id (UUID).' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract.' })
   contractId!: string;
 
-  @Field()
+  @Field({ description: 'The period closed, e.g. 2026-H1.' })
   period!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The revision of the period close, from 1; a reopen makes the next one.' })
   revision!: number;
 
   @Field({ description: 'pending | draft | confirmed | reopened' })
@@ -341,25 +366,28 @@ export class PeriodCloseModel {
   @Field({ description: 'The date the ledger is read at and the assessment dated to.' })
   asOf!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The period score, two decimals (once computed; null when an input was missing).',
+  })
   score!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The grade letter, when the scheme grades.' })
   grade!: string | null;
 
-  @Field()
+  @Field({ description: 'The close-period job computing it.' })
   jobId!: string;
 
-  @Field()
+  @Field({ description: 'When it was requested (ISO 8601 instant).' })
   requestedAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the worker computed it (ISO 8601 instant).' })
   computedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was confirmed (ISO 8601 instant).' })
   confirmedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was reopened or superseded (ISO 8601 instant).' })
   reopenedAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: "The buyer's reason for reopening it." })
@@ -400,13 +428,13 @@ export class PeriodCloseModel {
   @Field(() => [CloseLineModel], { description: "The close's deduction lines and the adjustments that correct it." })
   lines!: CloseLineModel[];
 
-  @Field(() => JobModel, { nullable: true })
+  @Field(() => JobModel, { nullable: true, description: 'The job computing it, when its outbox row exists.' })
   job!: JobModel | null;
 }
 
-@InputType()
+@InputType({ description: 'A period to close.' })
 export class ClosePeriodInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract.' })
   contractId!: string;
 
   @Field({
@@ -418,19 +446,22 @@ export class ClosePeriodInput {
   asOf?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A close to reopen, and why.' })
 export class ReopenPeriodCloseInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The close to reopen.' })
   closeId!: string;
 
-  @Field()
+  @Field({ description: 'Why it is reopened (kept with the close).' })
   reason!: string;
 
-  @Field(() => String, { nullable: true, description: 'Date of the recomputation; default the reopened close’s date.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Date of the recomputation, YYYY-MM-DD; default the reopened close’s date.',
+  })
   asOf?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A correction of a confirmed close.' })
 export class RecordAdjustmentInput {
   @Field(() => ID, { description: 'The confirmed close being corrected.' })
   correctsCloseId!: string;
@@ -438,7 +469,7 @@ export class RecordAdjustmentInput {
   @Field(() => MoneyScalar, { description: 'Positive reduces the payment; negative gives back.' })
   amount!: string;
 
-  @Field()
+  @Field({ description: 'Why the correction is made.' })
   reason!: string;
 
   @Field(() => String, {

@@ -21,7 +21,7 @@ export class PeriodCloseResolver {
       'Read-only: stores nothing and locks nothing. Buyer roles, finance and the vendor holding the contract.',
   })
   previewPeriodClose(
-    @Args('contractId', { type: () => ID }) contractId: string,
+    @Args('contractId', { type: () => ID, description: 'The contract.' }) contractId: string,
     @Args('period', {
       description:
         'A period the contract closes by, e.g. 2026-H2 (its assessment scheme; quarters or years without one).',
@@ -39,7 +39,9 @@ export class PeriodCloseResolver {
       'A period with a live close returns that close, unless the inputs it was computed from changed (period inputs, tickets, accepted reports, configuration, calendar): ' +
       'a pending or draft close is then superseded (reopenCode INPUTS_CHANGED) by the next revision; a confirmed close is returned with inputsChanged (it is never recomputed: correct it with an adjustment).',
   })
-  closePeriod(@Args('input') input: ClosePeriodInput): Promise<PeriodCloseModel> {
+  closePeriod(
+    @Args('input', { description: 'The contract, period and date.' }) input: ClosePeriodInput,
+  ): Promise<PeriodCloseModel> {
     return this.service.close(input);
   }
 
@@ -50,7 +52,7 @@ export class PeriodCloseResolver {
       'refused (CONFLICT, extensions.refusal CLOSE_INPUTS_MISSING) while inputs are missing unless a reason is given, which the close records with the missing inputs.',
   })
   confirmPeriodClose(
-    @Args('closeId', { type: () => ID }) closeId: string,
+    @Args('closeId', { type: () => ID, description: 'The draft close to confirm.' }) closeId: string,
     @Args('reason', {
       nullable: true,
       type: () => String,
@@ -65,7 +67,9 @@ export class PeriodCloseResolver {
     description:
       'Buyer admin: reopen a draft (or pending) close with a reason; returns the next revision, computed again on the current configuration.',
   })
-  reopenPeriodClose(@Args('input') input: ReopenPeriodCloseInput): Promise<PeriodCloseModel> {
+  reopenPeriodClose(
+    @Args('input', { description: 'The close and the reason.' }) input: ReopenPeriodCloseInput,
+  ): Promise<PeriodCloseModel> {
     return this.service.reopen(input);
   }
 
@@ -73,26 +77,30 @@ export class PeriodCloseResolver {
     description:
       'Buyer admin: correct a confirmed close with an adjustment line booked in the next open period (history is never edited).',
   })
-  recordAdjustment(@Args('input') input: RecordAdjustmentInput): Promise<CloseLineModel> {
+  recordAdjustment(
+    @Args('input', { description: 'The close corrected, the amount and the reason.' }) input: RecordAdjustmentInput,
+  ): Promise<CloseLineModel> {
     return this.service.recordAdjustment(input);
   }
 
   @Query(() => PeriodCloseModel, {
     description: 'A period close with its result (assessment breakdown, flags, deductions) and lines.',
   })
-  periodClose(@Args('id', { type: () => ID }) id: string): Promise<PeriodCloseModel> {
+  periodClose(@Args('id', { type: () => ID, description: 'The close id.' }) id: string): Promise<PeriodCloseModel> {
     return this.service.get(id);
   }
 
   @Query(() => [PeriodCloseModel], { description: 'Every close of a contract, all revisions, by period.' })
-  periodCloses(@Args('contractId', { type: () => ID }) contractId: string): Promise<PeriodCloseModel[]> {
+  periodCloses(
+    @Args('contractId', { type: () => ID, description: 'The contract.' }) contractId: string,
+  ): Promise<PeriodCloseModel[]> {
     return this.service.list(contractId);
   }
 
   @Query(() => JobModel, {
     description: 'A job of your tenant (or one you asked for): status, attempts, last error, result.',
   })
-  job(@Args('id', { type: () => ID }) id: string): Promise<JobModel> {
+  job(@Args('id', { type: () => ID, description: 'The job id.' }) id: string): Promise<JobModel> {
     return this.service.job(id);
   }
 }

@@ -1,23 +1,23 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { JsonScalar, type JsonValue } from '../graphql/json.scalar';
 
-@ObjectType('Complaints')
-@InputType('ComplaintsInput')
+@ObjectType('Complaints', { description: 'Complaints against the vendor in the period.' })
+@InputType('ComplaintsInput', { description: 'Complaints against the vendor in the period.' })
 export class ComplaintsModel {
   @Field(() => Int, { description: 'valid complaints (Qinghai: −500 each; ≥3 in a half-year: a further −3 %)' })
   valid!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Complaints found not valid.' })
   invalid!: number;
 }
 
-@ObjectType('Acceptance')
-@InputType('AcceptanceInput')
+@ObjectType('Acceptance', { description: 'The acceptance (验收) of the service by the buyer.' })
+@InputType('AcceptanceInput', { description: 'The acceptance (验收) of the service by the buyer.' })
 export class AcceptanceModel {
   @Field({ description: 'the buyer signed off acceptance (验收)' })
   passed!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => String, { nullable: true, description: 'The day of the acceptance, YYYY-MM-DD local date.' })
   date?: string | null;
 }
 
@@ -25,7 +25,7 @@ export class AcceptanceModel {
   description: "The buyer's inputs of one assessment period of a contract. Fields never entered are null.",
 })
 export class PeriodInputsModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract.' })
   contractId!: string;
 
   @Field({ description: 'a period id: 2026, 2026-H1, 2026-Q3 or 2026-05' })
@@ -49,7 +49,7 @@ export class PeriodInputsModel {
   })
   securityIncidents!: JsonValue | null;
 
-  @Field(() => ComplaintsModel, { nullable: true })
+  @Field(() => ComplaintsModel, { nullable: true, description: 'Complaints of the period.' })
   complaints!: ComplaintsModel | null;
 
   @Field(() => JsonScalar, {
@@ -64,7 +64,7 @@ export class PeriodInputsModel {
   })
   quarterQualified!: boolean | null;
 
-  @Field(() => AcceptanceModel, { nullable: true })
+  @Field(() => AcceptanceModel, { nullable: true, description: 'The acceptance (验收), a payment condition.' })
   acceptance!: AcceptanceModel | null;
 
   @Field(() => Boolean, {
@@ -85,37 +85,46 @@ export class PeriodInputsModel {
   })
   missing!: string[];
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the inputs last changed (ISO 8601 instant); null when never entered.',
+  })
   updatedAt!: Date | null;
 }
 
-@InputType()
+@InputType({ description: 'Inputs of one period to set; fields left out keep their value.' })
 export class SetPeriodInputsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract.' })
   contractId!: string;
 
-  @Field()
+  @Field({ description: 'A period id: 2026, 2026-H1, 2026-Q3 or 2026-05.' })
   period!: string;
 
-  @Field(() => JsonScalar, { nullable: true })
+  @Field(() => JsonScalar, { nullable: true, description: "Per person: the scheme's staff-average parts and bonuses." })
   staffScores?: JsonValue | null;
 
-  @Field(() => JsonScalar, { nullable: true })
+  @Field(() => JsonScalar, {
+    nullable: true,
+    description: "Satisfaction survey results keyed by the scheme's choice-table inputs.",
+  })
   satisfaction?: JsonValue | null;
 
-  @Field(() => JsonScalar, { nullable: true })
+  @Field(() => JsonScalar, {
+    nullable: true,
+    description: 'Security incidents caused by the team: a count or a list of events.',
+  })
   securityIncidents?: JsonValue | null;
 
-  @Field(() => ComplaintsModel, { nullable: true })
+  @Field(() => ComplaintsModel, { nullable: true, description: 'Complaints of the period.' })
   complaints?: ComplaintsModel | null;
 
-  @Field(() => JsonScalar, { nullable: true })
+  @Field(() => JsonScalar, { nullable: true, description: 'Item scores of an item-average-grade scheme.' })
   itemScores?: JsonValue | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'The quarter was qualified (服务合格).' })
   quarterQualified?: boolean | null;
 
-  @Field(() => AcceptanceModel, { nullable: true })
+  @Field(() => AcceptanceModel, { nullable: true, description: 'The acceptance (验收).' })
   acceptance?: AcceptanceModel | null;
 
   @Field(() => Boolean, {

@@ -8,8 +8,8 @@ export class PeriodInputsResolver {
 
   @Query(() => PeriodInputsModel, { description: "The buyer's inputs of one period (the vendor reads them)." })
   periodInputs(
-    @Args('contractId', { type: () => ID }) contractId: string,
-    @Args('period') period: string,
+    @Args('contractId', { type: () => ID, description: 'The contract.' }) contractId: string,
+    @Args('period', { description: 'A period id: 2026, 2026-H1, 2026-Q3 or 2026-05.' }) period: string,
   ): Promise<PeriodInputsModel> {
     return this.service.get(contractId, period);
   }
@@ -18,7 +18,9 @@ export class PeriodInputsResolver {
     description:
       'Buyer: set inputs of a period (fields left out keep their value); validated against the assessment scheme.',
   })
-  setPeriodInputs(@Args('input') input: SetPeriodInputsInput): Promise<PeriodInputsModel> {
+  setPeriodInputs(
+    @Args('input', { description: 'The contract, period and inputs.' }) input: SetPeriodInputsInput,
+  ): Promise<PeriodInputsModel> {
     return this.service.set(input);
   }
 }

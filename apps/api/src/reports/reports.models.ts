@@ -5,13 +5,13 @@ import { JsonScalar, type JsonOutput, type JsonValue } from '../graphql/json.sca
   description: 'Person-months of the month (rule 9), two decimals half up; exact figures are in `details`.',
 })
 export class PersonMonthsFiguresModel {
-  @Field()
+  @Field({ description: 'Planned person-months: headcount of the attendance roles × the term’s share of the month.' })
   planned!: string;
 
-  @Field()
+  @Field({ description: 'Person-months present, from the attendance reported.' })
   actual!: string;
 
-  @Field()
+  @Field({ description: 'planned − actual, never below 0.' })
   absent!: string;
 
   @Field({
@@ -23,28 +23,30 @@ export class PersonMonthsFiguresModel {
 
 @ObjectType('ObligationCounts', { description: 'Rows of the obligations checklist by status.' })
 export class ObligationCountsModel {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Delivered on time.' })
   met!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Delivered, some of it after the due date.' })
   late!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Past the due date and not delivered.' })
   missing!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Not yet due (or without a deadline) and not yet met.' })
   pending!: number;
 }
 
-@ObjectType('MonthlyReportSummary')
+@ObjectType('MonthlyReportSummary', {
+  description: 'What a monthly report gives: person-months and the obligations checklist.',
+})
 export class MonthlyReportSummaryModel {
   @Field({ description: 'The day the checklist is judged on (today in Asia/Shanghai).' })
   asOf!: string;
 
-  @Field(() => PersonMonthsFiguresModel)
+  @Field(() => PersonMonthsFiguresModel, { description: 'Person-months of the month.' })
   personMonths!: PersonMonthsFiguresModel;
 
-  @Field(() => ObligationCountsModel)
+  @Field(() => ObligationCountsModel, { description: 'Checklist rows by status.' })
   obligations!: ObligationCountsModel;
 
   @Field(() => JsonScalar, {
@@ -58,13 +60,13 @@ export class MonthlyReportSummaryModel {
     "The vendor's report of one month: draft → submitted → accepted | returned (→ draft on save). Accepted is locked.",
 })
 export class MonthlyReportModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The report id (UUID).' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract.' })
   contractId!: string;
 
-  @Field()
+  @Field({ description: 'The month reported, YYYY-MM.' })
   month!: string;
 
   @Field({ description: 'draft | submitted | accepted | returned' })
@@ -78,25 +80,25 @@ export class MonthlyReportModel {
   @Field(() => Int, { description: 'The configuration version the report was validated against.' })
   configVersion!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The buyer's comment (required when returning)." })
   buyerComment!: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user who last saved it.' })
   savedBy!: string;
 
-  @Field()
+  @Field({ description: 'When it was last saved (ISO 8601 instant).' })
   savedAt!: Date;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The user who submitted it.' })
   submittedBy!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was submitted (ISO 8601 instant).' })
   submittedAt!: Date | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The buyer user who accepted or returned it.' })
   decidedBy!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was accepted or returned (ISO 8601 instant).' })
   decidedAt!: Date | null;
 
   @Field(() => MonthlyReportSummaryModel, {
@@ -105,16 +107,16 @@ export class MonthlyReportModel {
   })
   summary!: MonthlyReportSummaryModel | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the summary could not be computed.' })
   summaryError!: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The draft of a monthly report.' })
 export class SaveMonthlyReportInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract.' })
   contractId!: string;
 
-  @Field({ description: 'YYYY-MM' })
+  @Field({ description: 'The month reported, YYYY-MM.' })
   month!: string;
 
   @Field(() => JsonScalar, {

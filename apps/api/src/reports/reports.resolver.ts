@@ -9,12 +9,16 @@ export class ReportsResolver {
   @Query(() => [MonthlyReportModel], {
     description: "A contract's monthly reports, oldest month first, each with its summary.",
   })
-  monthlyReports(@Args('contractId', { type: () => ID }) contractId: string): Promise<MonthlyReportModel[]> {
+  monthlyReports(
+    @Args('contractId', { type: () => ID, description: 'The contract.' }) contractId: string,
+  ): Promise<MonthlyReportModel[]> {
     return this.service.list(contractId);
   }
 
-  @Query(() => MonthlyReportModel)
-  monthlyReport(@Args('id', { type: () => ID }) id: string): Promise<MonthlyReportModel> {
+  @Query(() => MonthlyReportModel, { description: 'One monthly report, with its summary.' })
+  monthlyReport(
+    @Args('id', { type: () => ID, description: 'The report id.' }) id: string,
+  ): Promise<MonthlyReportModel> {
     return this.service.get(id);
   }
 
@@ -22,24 +26,30 @@ export class ReportsResolver {
     description:
       'Vendor: create or replace the draft of a month (validated; every problem reported; a returned report becomes a draft again).',
   })
-  saveMonthlyReport(@Args('input') input: SaveMonthlyReportInput): Promise<MonthlyReportModel> {
+  saveMonthlyReport(
+    @Args('input', { description: 'The contract, month and report.' }) input: SaveMonthlyReportInput,
+  ): Promise<MonthlyReportModel> {
     return this.service.save(input);
   }
 
   @Mutation(() => MonthlyReportModel, { description: 'Vendor: submit a draft to the buyer.' })
-  submitMonthlyReport(@Args('reportId', { type: () => ID }) reportId: string): Promise<MonthlyReportModel> {
+  submitMonthlyReport(
+    @Args('reportId', { type: () => ID, description: 'The draft report.' }) reportId: string,
+  ): Promise<MonthlyReportModel> {
     return this.service.submit(reportId);
   }
 
   @Mutation(() => MonthlyReportModel, { description: 'Buyer: accept a submitted report; it is locked from then on.' })
-  acceptMonthlyReport(@Args('reportId', { type: () => ID }) reportId: string): Promise<MonthlyReportModel> {
+  acceptMonthlyReport(
+    @Args('reportId', { type: () => ID, description: 'The submitted report.' }) reportId: string,
+  ): Promise<MonthlyReportModel> {
     return this.service.decide(reportId, 'accepted');
   }
 
   @Mutation(() => MonthlyReportModel, { description: 'Buyer: return a submitted report to the vendor with a comment.' })
   returnMonthlyReport(
-    @Args('reportId', { type: () => ID }) reportId: string,
-    @Args('comment') comment: string,
+    @Args('reportId', { type: () => ID, description: 'The submitted report.' }) reportId: string,
+    @Args('comment', { description: 'Why it is returned (required).' }) comment: string,
   ): Promise<MonthlyReportModel> {
     return this.service.decide(reportId, 'returned', comment);
   }

@@ -28,7 +28,7 @@ export class NationalCalendarNoticeModel {
     'A year of the national calendar: one publication of it, or the provisional calendar the engine computes on.',
 })
 export class NationalCalendarYearModel {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The calendar year, e.g. 2027.' })
   year!: number;
 
   @Field({
@@ -37,10 +37,10 @@ export class NationalCalendarYearModel {
   })
   status!: string;
 
-  @Field(() => [NationalCalendarDayModel])
+  @Field(() => [NationalCalendarDayModel], { description: 'The days off (holidays) of the year, by date.' })
   holidays!: NationalCalendarDayModel[];
 
-  @Field(() => [NationalCalendarDayModel])
+  @Field(() => [NationalCalendarDayModel], { description: 'The make-up working days (调休上班) of the year.' })
   makeUpWorkdays!: NationalCalendarDayModel[];
 
   @Field(() => Int, {
@@ -92,21 +92,21 @@ export class NationalCalendarModel {
   publications!: NationalCalendarYearModel[];
 }
 
-@InputType()
+@InputType({ description: 'A day the notice names.' })
 export class NationalCalendarDayInput {
-  @Field()
+  @Field({ description: 'YYYY-MM-DD.' })
   date!: string;
 
-  @Field()
+  @Field({ description: 'The festival as the notice names it (春节, 国庆节、中秋节).' })
   name!: string;
 }
 
-@InputType()
+@InputType({ description: 'The State Council notice the year comes from.' })
 export class NationalCalendarNoticeInput {
-  @Field()
+  @Field({ description: 'Its title, e.g. 国务院办公厅关于2027年部分节假日安排的通知.' })
   title!: string;
 
-  @Field()
+  @Field({ description: 'Its number, e.g. 国办发明电〔2026〕9号.' })
   number!: string;
 
   @Field({ description: 'YYYY-MM-DD.' })
@@ -115,16 +115,16 @@ export class NationalCalendarNoticeInput {
 
 @InputType({ description: 'A year as the State Council notice gives it: the days off and the make-up working days.' })
 export class PublishNationalCalendarInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year published, e.g. 2027.' })
   year!: number;
 
-  @Field(() => NationalCalendarNoticeInput)
+  @Field(() => NationalCalendarNoticeInput, { description: 'The notice it comes from.' })
   notice!: NationalCalendarNoticeInput;
 
-  @Field(() => [NationalCalendarDayInput])
+  @Field(() => [NationalCalendarDayInput], { description: 'The days off (holidays).' })
   holidays!: NationalCalendarDayInput[];
 
-  @Field(() => [NationalCalendarDayInput], { defaultValue: [] })
+  @Field(() => [NationalCalendarDayInput], { defaultValue: [], description: 'The make-up working days (调休上班).' })
   makeUpWorkdays!: NationalCalendarDayInput[];
 
   @Field(() => String, { nullable: true, description: 'Required to correct a year already published.' })
@@ -148,16 +148,16 @@ export class PublishNationalCalendarFileInput {
   })
   year?: number | null;
 
-  @Field(() => NationalCalendarNoticeInput)
+  @Field(() => NationalCalendarNoticeInput, { description: 'The notice the year comes from.' })
   notice!: NationalCalendarNoticeInput;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Required to correct a year already published.' })
   reason?: string | null;
 }
 
 @ObjectType({ description: 'What a publication did.' })
 export class NationalCalendarPublicationModel {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year published.' })
   year!: number;
 
   @Field(() => Int, { description: 'Its publication number.' })

@@ -25,7 +25,7 @@ export class NationalCalendarResolver {
       'a reason to correct a published year). Every problem with its path, nothing stored; then each tenant recomputes the results it changes.',
   })
   publishNationalCalendar(
-    @Args('input') input: PublishNationalCalendarInput,
+    @Args('input', { description: 'The year, its notice and days.' }) input: PublishNationalCalendarInput,
   ): Promise<NationalCalendarPublicationModel> {
     return this.service.publish(input);
   }
@@ -35,7 +35,7 @@ export class NationalCalendarResolver {
       'Platform admin: publish a year uploaded as a holiday-cn year file or chinese-days data (same checks and effects).',
   })
   publishNationalCalendarFile(
-    @Args('input') input: PublishNationalCalendarFileInput,
+    @Args('input', { description: 'The file, its format and the notice.' }) input: PublishNationalCalendarFileInput,
   ): Promise<NationalCalendarPublicationModel> {
     return this.service.publishFile(input);
   }

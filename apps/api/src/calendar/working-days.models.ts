@@ -37,7 +37,7 @@ export class WorkingDayModel {
     "A month's days on the contract calendar (Chinese national calendar with 调休, plus the contract's overrides).",
 })
 export class WorkingDaysModel {
-  @Field()
+  @Field({ description: 'The contract.' })
   contractId!: string;
 
   @Field({ description: 'YYYY-MM.' })

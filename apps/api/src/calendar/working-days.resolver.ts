@@ -12,7 +12,7 @@ export class WorkingDaysResolver {
       'holidays, plus its overrides): working or not, the kind, the holiday name, and the calendar version. Whoever reads the contract.',
   })
   workingDays(
-    @Args('contractId', { type: () => ID }) contractId: string,
+    @Args('contractId', { type: () => ID, description: 'The contract.' }) contractId: string,
     @Args('month', { description: 'YYYY-MM' }) month: string,
   ): Promise<WorkingDaysModel> {
     return this.service.forMonth(contractId, month);

@@ -25,7 +25,7 @@ export class DashboardObligationsModel {
   })
   due!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Delivered on time.' })
   met!: number;
 
   @Field(() => Int, { description: 'Enough only with deliveries after the due date.' })

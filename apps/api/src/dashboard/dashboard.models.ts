@@ -35,7 +35,7 @@ abstract class DashboardSlaCounts {
 
 @ObjectType({ description: 'Clocks of one SLA target (e.g. response, resolution) of one severity.' })
 export class DashboardSlaTargetModel extends DashboardSlaCounts {
-  @Field()
+  @Field({ description: 'The target id in the SLA policy of the configuration.' })
   targetId!: string;
 
   @Field({ description: "The target's name in the configuration (as stored with the result)." })
@@ -44,10 +44,10 @@ export class DashboardSlaTargetModel extends DashboardSlaCounts {
 
 @ObjectType({ description: 'The SLA tiles of one severity: its targets summed, and each target.' })
 export class DashboardSlaSeverityModel extends DashboardSlaCounts {
-  @Field()
+  @Field({ description: 'The severity, e.g. L4.' })
   severity!: string;
 
-  @Field(() => [DashboardSlaTargetModel])
+  @Field(() => [DashboardSlaTargetModel], { description: 'Each target of the severity.' })
   targets!: DashboardSlaTargetModel[];
 }
 
@@ -67,31 +67,31 @@ export class DashboardSlaModel extends DashboardSlaCounts {
 
 @ObjectType({ description: 'The last confirmed period close.' })
 export class DashboardCloseModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The close id.' })
   closeId!: string;
 
-  @Field()
+  @Field({ description: 'The period closed, e.g. 2026-H1.' })
   period!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The revision of the period close.' })
   revision!: number;
 
   @Field(() => String, { nullable: true, description: 'The period score ("92.50"); null when the close has none.' })
   score!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The grade letter; null when the close has none.' })
   grade!: string | null;
 
-  @Field()
+  @Field({ description: 'When it was confirmed (ISO 8601 instant).' })
   confirmedAt!: Date;
 }
 
 @ObjectType({ description: 'The next line of the stored payment schedule that is scheduled or due.' })
 export class DashboardPaymentModel {
-  @Field()
+  @Field({ description: 'The schedule line id, e.g. quarterly.2026-Q1.' })
   lineId!: string;
 
-  @Field()
+  @Field({ description: 'The line label.' })
   label!: string;
 
   @Field({ description: 'scheduled | due' })
@@ -106,7 +106,7 @@ export class DashboardPaymentModel {
   @Field(() => MoneyScalar, { description: 'The net of the line (gross less deductions).' })
   net!: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'What has been paid on the line.' })
   paid!: string;
 
   @Field(() => MoneyScalar, { description: 'net − paid: what remains to pay on the line.' })
@@ -115,7 +115,7 @@ export class DashboardPaymentModel {
   @Field({ description: 'The date the schedule statuses are as of.' })
   scheduleAsOf!: string;
 
-  @Field()
+  @Field({ description: 'When the schedule was computed (ISO 8601 instant).' })
   scheduleComputedAt!: Date;
 }
 
@@ -133,7 +133,10 @@ export class DashboardNotificationsModel {
   @Field(() => Int, { description: 'Ticket targets that reached 75 % (sla-at-risk) but not 100 %.' })
   warning!: number;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the latest of those warnings was raised (ISO 8601 instant); null when none.',
+  })
   latestAt!: Date | null;
 }
 
@@ -142,28 +145,28 @@ export class DashboardNotificationsModel {
     "A contract's status tiles: SLA compliance, open breaches, last confirmed close, next payment, warnings.",
 })
 export class ContractDashboardModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contract.' })
   contractId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The buyer tenant.' })
   tenantId!: string;
 
-  @Field()
+  @Field({ description: 'The contract code.' })
   contractCode!: string;
 
-  @Field()
+  @Field({ description: 'The contract name.' })
   contractName!: string;
 
   @Field({ description: 'The instant the tiles were read (running clocks are judged against it).' })
   asOf!: Date;
 
-  @Field(() => DashboardSlaModel)
+  @Field(() => DashboardSlaModel, { description: 'SLA compliance of the month and the running clocks.' })
   sla!: DashboardSlaModel;
 
   @Field(() => Int, { description: 'Open tickets with at least one overdue clock.' })
   openBreaches!: number;
 
-  @Field(() => DashboardCloseModel, { nullable: true })
+  @Field(() => DashboardCloseModel, { nullable: true, description: 'The last confirmed period close; null when none.' })
   lastConfirmedClose!: DashboardCloseModel | null;
 
   @Field(() => DashboardPaymentModel, {
@@ -172,6 +175,6 @@ export class ContractDashboardModel {
   })
   nextPayment!: DashboardPaymentModel | null;
 
-  @Field(() => DashboardNotificationsModel)
+  @Field(() => DashboardNotificationsModel, { description: 'SLA warnings of the month.' })
   notifications!: DashboardNotificationsModel;
 }

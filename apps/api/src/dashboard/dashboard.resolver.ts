@@ -21,7 +21,7 @@ export class DashboardResolver {
       'the next scheduled or due payment and the month’s SLA warnings. Read from what the jobs stored; nothing is computed on the request.',
   })
   contractDashboard(
-    @Args('contractId', { type: () => ID }) contractId: string,
+    @Args('contractId', { type: () => ID, description: 'The contract.' }) contractId: string,
     @Args('month', MONTH_ARG) month?: string | null,
   ): Promise<ContractDashboardModel> {
     return this.service.forContract(contractId, month ?? null);

@@ -6,37 +6,37 @@ import { MoneyScalar } from '../graphql/money.scalar';
   description: 'A procurement project of the buyer (e.g. Tianjin TGPC-2025-D-1284, eight packages).',
 })
 export class ProcurementProjectModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The project id (UUID).' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The buyer tenant.' })
   tenantId!: string;
 
-  @Field()
+  @Field({ description: 'Unique within the tenant, e.g. "TGPC-2025-D-1284".' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The project name.' })
   name!: string;
 
   @Field({ description: 'open | evaluating | awarded | terminated' })
   status!: string;
 
-  @Field()
+  @Field({ description: 'When it was opened (ISO 8601 instant).' })
   createdAt!: Date;
 }
 
 @ObjectType('ProcurementBid', { description: "A bidder's final offer (最后报价) and the panel's objective answers." })
 export class ProcurementBidModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The bid id (UUID).' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The package bid on.' })
   packageId!: string;
 
-  @Field()
+  @Field({ description: 'The bidder.' })
   bidderName!: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'The final offer (最后报价), in yuan.' })
   price!: string;
 
   @Field({
@@ -45,34 +45,37 @@ export class ProcurementBidModel {
   })
   smallOrMicro!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'small-micro | prison-enterprise | disability-welfare-unit; null without smallOrMicro.',
+  })
   preferenceBasis!: string | null;
 
   @Field(() => JsonScalar, { description: 'Objective item id → answer (count, evidence list, or true/false).' })
   objective!: JsonValue;
 
-  @Field()
+  @Field({ description: 'The panel found a disqualification ground; the bid is invalid.' })
   disqualified!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The ground, when disqualified.' })
   disqualificationReason!: string | null;
 
-  @Field()
+  @Field({ description: 'When it was recorded (ISO 8601 instant).' })
   createdAt!: Date;
 }
 
 @ObjectType('ProcurementEvaluatorSheet', { description: "One evaluator's subjective answers for one bid." })
 export class ProcurementEvaluatorSheetModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The sheet id (UUID).' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The package.' })
   packageId!: string;
 
-  @Field()
+  @Field({ description: 'The panel member’s label, e.g. "评委A".' })
   evaluator!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The bid evaluated.' })
   bidId!: string;
 
   @Field(() => JsonScalar, {
@@ -80,70 +83,75 @@ export class ProcurementEvaluatorSheetModel {
   })
   items!: JsonValue;
 
-  @Field()
+  @Field({ description: 'When it was recorded (ISO 8601 instant).' })
   createdAt!: Date;
 }
 
-@ObjectType('ProcurementPackage')
+@ObjectType('ProcurementPackage', {
+  description: 'A package (包) of a procurement project, with its scoring scheme, bids and sheets.',
+})
 export class ProcurementPackageModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The package id (UUID).' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The project.' })
   projectId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Package number within the project (第N包).' })
   number!: number;
 
-  @Field()
+  @Field({ description: 'The package name.' })
   name!: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'The procurement budget, in yuan; a higher offer is invalid.' })
   budget!: string;
 
   @Field(() => JsonScalar, { description: 'The scoring scheme (libs/scoring procurementSchemeSchema), as stored.' })
   scheme!: JsonValue;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The Tianjin preset the scheme came from; null when given as a scheme.',
+  })
   presetId!: string | null;
 
-  @Field()
+  @Field({ description: 'When it was added (ISO 8601 instant).' })
   createdAt!: Date;
 
   @Field(() => [ProcurementBidModel], { description: 'Bids in the order they were recorded.' })
   bids!: ProcurementBidModel[];
 
-  @Field(() => [ProcurementEvaluatorSheetModel])
+  @Field(() => [ProcurementEvaluatorSheetModel], { description: 'The evaluator sheets recorded.' })
   sheets!: ProcurementEvaluatorSheetModel[];
 }
 
 @ObjectType('ProcurementItemScore', { description: 'An objective item: points (exact decimal string) and why.' })
 export class ProcurementItemScoreModel {
-  @Field()
+  @Field({ description: 'The item id of the scheme.' })
   itemId!: string;
 
-  @Field()
+  @Field({ description: 'The item label of the scheme.' })
   label!: string;
 
-  @Field()
+  @Field({ description: 'The item kind of the scheme.' })
   kind!: string;
 
-  @Field()
+  @Field({ description: 'Points, an exact decimal string.' })
   points!: string;
 
-  @Field()
+  @Field({ description: "How the points were found, in the caller's language." })
   explanation!: string;
 }
 
-@ObjectType('ProcurementEvaluatorPoints')
+@ObjectType('ProcurementEvaluatorPoints', { description: "One evaluator's points for a subjective item." })
 export class ProcurementEvaluatorPointsModel {
-  @Field()
+  @Field({ description: 'The panel member’s label.' })
   evaluator!: string;
 
-  @Field()
+  @Field({ description: 'Points, an exact decimal string.' })
   points!: string;
 
-  @Field()
+  @Field({ description: "How the points were found, in the caller's language." })
   explanation!: string;
 }
 
@@ -151,25 +159,27 @@ export class ProcurementEvaluatorPointsModel {
   description: 'A subjective item: the mean over evaluators and each one’s points.',
 })
 export class ProcurementSubjectiveScoreModel {
-  @Field()
+  @Field({ description: 'The item id of the scheme.' })
   itemId!: string;
 
-  @Field()
+  @Field({ description: 'The item label of the scheme.' })
   label!: string;
 
-  @Field()
+  @Field({ description: 'Mean of the evaluators’ points, an exact decimal string.' })
   mean!: string;
 
-  @Field(() => [ProcurementEvaluatorPointsModel])
+  @Field(() => [ProcurementEvaluatorPointsModel], { description: 'Each evaluator’s points.' })
   perEvaluator!: ProcurementEvaluatorPointsModel[];
 }
 
-@ObjectType('ProcurementEvaluatorTotal')
+@ObjectType('ProcurementEvaluatorTotal', {
+  description: "One evaluator's full score for a bid: price + objective + their subjective points.",
+})
 export class ProcurementEvaluatorTotalModel {
-  @Field()
+  @Field({ description: 'The panel member’s label.' })
   evaluator!: string;
 
-  @Field()
+  @Field({ description: 'The score, an exact decimal string.' })
   total!: string;
 }
 
@@ -177,16 +187,18 @@ export class ProcurementEvaluatorTotalModel {
   description: 'One bid scored: price, objective, subjective (mean over evaluators), total.',
 })
 export class ProcurementBidderScoreModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The bid.' })
   bidId!: string;
 
-  @Field()
+  @Field({ description: 'The bidder.' })
   bidderName!: string;
 
-  @Field()
+  @Field({ description: 'Neither over budget nor disqualified.' })
   valid!: boolean;
 
-  @Field(() => [String])
+  @Field(() => [String], {
+    description: 'Why the bid is invalid (over budget, the disqualification ground), as the engine words them.',
+  })
   invalidReasons!: string[];
 
   @Field(() => MoneyScalar, { description: 'The offered price.' })
@@ -198,22 +210,28 @@ export class ProcurementBidderScoreModel {
   @Field(() => String, { nullable: true, description: 'Exact decimal string; only valid bids are scored.' })
   priceScore!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The price score formula in the caller's language (valid bids only).",
+  })
   priceExplanation!: string | null;
 
-  @Field(() => [ProcurementItemScoreModel])
+  @Field(() => [ProcurementItemScoreModel], { description: 'The objective items scored.' })
   objective!: ProcurementItemScoreModel[];
 
-  @Field(() => [ProcurementSubjectiveScoreModel])
+  @Field(() => [ProcurementSubjectiveScoreModel], { description: 'The subjective items scored.' })
   subjective!: ProcurementSubjectiveScoreModel[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Σ objective points, an exact decimal string; null for an invalid bid.',
+  })
   objectiveTotal!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Mean over evaluators of their subjective sums.' })
   subjectiveTotal!: string | null;
 
-  @Field(() => [ProcurementEvaluatorTotalModel])
+  @Field(() => [ProcurementEvaluatorTotalModel], { description: "Each evaluator's full score for the bid." })
   evaluatorTotals!: ProcurementEvaluatorTotalModel[];
 
   @Field(() => String, { nullable: true, description: 'Exact total, for audit.' })
@@ -222,22 +240,22 @@ export class ProcurementBidderScoreModel {
   @Field(() => String, { nullable: true, description: 'Total shown: two decimals, half up.' })
   total!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The rank, from 1; null for an invalid bid.' })
   rank!: number | null;
 }
 
-@ObjectType('ProcurementRankingLine')
+@ObjectType('ProcurementRankingLine', { description: 'One valid bid in the ranking.' })
 export class ProcurementRankingLineModel {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The rank, from 1.' })
   rank!: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The bid.' })
   bidId!: string;
 
-  @Field()
+  @Field({ description: 'The bidder.' })
   bidderName!: string;
 
-  @Field()
+  @Field({ description: 'Total shown: two decimals, half up.' })
   total!: string;
 
   @Field(() => MoneyScalar, { description: 'The price compared on a score tie (the scheme’s ranking.tiePrice).' })
@@ -247,21 +265,23 @@ export class ProcurementRankingLineModel {
   decidedBy!: string;
 }
 
-@ObjectType('ProcurementFlag')
+@ObjectType('ProcurementFlag', {
+  description: 'Something the panel must look at (a tie not resolved, too few valid bids).',
+})
 export class ProcurementFlagModel {
   @Field({ description: 'TIE_UNRESOLVED | TOO_FEW_VALID_BIDS' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'What the flag means, in English with the figures.' })
   message!: string;
 }
 
 @ObjectType('ProcurementBasePrice', { description: '评标基准价: the lowest evaluated price among valid bids.' })
 export class ProcurementBasePriceModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The bid with that price.' })
   bidId!: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'The evaluated price, in yuan.' })
   evaluatedPrice!: string;
 }
 
@@ -269,13 +289,13 @@ export class ProcurementBasePriceModel {
   description: 'A package scored by libs/scoring scoreProcurement, computed on every read (never stored).',
 })
 export class PackageRankingModel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The package.' })
   packageId!: string;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'The procurement budget, in yuan.' })
   budget!: string;
 
-  @Field(() => ProcurementBasePriceModel, { nullable: true })
+  @Field(() => ProcurementBasePriceModel, { nullable: true, description: 'The base price; null without a valid bid.' })
   basePrice!: ProcurementBasePriceModel | null;
 
   @Field(() => [ProcurementBidderScoreModel], { description: 'Every bid, valid or not, in recording order.' })
@@ -286,31 +306,31 @@ export class PackageRankingModel {
   })
   ranking!: ProcurementRankingLineModel[];
 
-  @Field(() => [ProcurementFlagModel])
+  @Field(() => [ProcurementFlagModel], { description: 'What the panel must look at.' })
   flags!: ProcurementFlagModel[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Remarks of the engine in English (e.g. invalid bids excluded).' })
   notes!: string[];
 }
 
-@InputType()
+@InputType({ description: 'A new procurement project.' })
 export class CreateProcurementProjectInput {
   @Field({ description: 'Unique within the tenant, e.g. "TGPC-2025-D-1284".' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The project name.' })
   name!: string;
 }
 
-@InputType()
+@InputType({ description: 'A new package: a preset or a scheme (exactly one).' })
 export class AddProcurementPackageInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The project.' })
   projectId!: string;
 
   @Field(() => Int, { description: 'Package number within the project (第N包), unique per project.' })
   number!: number;
 
-  @Field()
+  @Field({ description: 'The package name.' })
   name!: string;
 
   @Field(() => MoneyScalar, {
@@ -326,18 +346,20 @@ export class AddProcurementPackageInput {
   scheme?: JsonValue | null;
 }
 
-@InputType()
+@InputType({ description: "A bidder's final offer and the objective answers." })
 export class RecordBidInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The package.' })
   packageId!: string;
 
-  @Field()
+  @Field({ description: 'The bidder.' })
   bidderName!: string;
 
   @Field(() => MoneyScalar, { description: 'The final offer (最后报价).' })
   price!: string;
 
-  @Field()
+  @Field({
+    description: 'Small/micro enterprise (or prison enterprise, disability welfare unit): price evaluated lower.',
+  })
   smallOrMicro!: boolean;
 
   @Field(() => String, {
@@ -356,15 +378,15 @@ export class RecordBidInput {
   disqualificationReason?: string | null;
 }
 
-@InputType()
+@InputType({ description: "One evaluator's subjective answers for one bid." })
 export class RecordEvaluatorSheetInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The package.' })
   packageId!: string;
 
   @Field({ description: 'The panel member’s label, e.g. "评委A".' })
   evaluator!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The bid evaluated.' })
   bidId!: string;
 
   @Field(() => JsonScalar, { description: 'Subjective item id → flaw-ladder entry or flaw count.' })

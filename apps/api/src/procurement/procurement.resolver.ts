@@ -24,7 +24,9 @@ export class ProcurementResolver {
   }
 
   @Query(() => ProcurementPackageModel, { description: 'A package with its scheme, bids and evaluator sheets.' })
-  procurementPackage(@Args('id', { type: () => ID }) id: string): Promise<ProcurementPackageModel> {
+  procurementPackage(
+    @Args('id', { type: () => ID, description: 'The package id.' }) id: string,
+  ): Promise<ProcurementPackageModel> {
     return this.service.package(id);
   }
 
@@ -32,19 +34,25 @@ export class ProcurementResolver {
     description:
       "A project's packages by number, each with its scheme, bids and evaluator sheets (buyer roles, finance).",
   })
-  procurementPackages(@Args('projectId', { type: () => ID }) projectId: string): Promise<ProcurementPackageModel[]> {
+  procurementPackages(
+    @Args('projectId', { type: () => ID, description: 'The project.' }) projectId: string,
+  ): Promise<ProcurementPackageModel[]> {
     return this.service.packages(projectId);
   }
 
   @Query(() => PackageRankingModel, {
     description: 'Scores and ranking of a package (libs/scoring scoreProcurement), computed on read.',
   })
-  packageRanking(@Args('packageId', { type: () => ID }) packageId: string): Promise<PackageRankingModel> {
+  packageRanking(
+    @Args('packageId', { type: () => ID, description: 'The package.' }) packageId: string,
+  ): Promise<PackageRankingModel> {
     return this.service.ranking(packageId);
   }
 
   @Mutation(() => ProcurementProjectModel, { description: 'Buyer admin or staff: open a procurement project.' })
-  createProcurementProject(@Args('input') input: CreateProcurementProjectInput): Promise<ProcurementProjectModel> {
+  createProcurementProject(
+    @Args('input', { description: 'Code and name.' }) input: CreateProcurementProjectInput,
+  ): Promise<ProcurementProjectModel> {
     return this.service.createProject(input);
   }
 
@@ -52,21 +60,25 @@ export class ProcurementResolver {
     description:
       "Buyer admin or staff: add a package from a Tianjin preset's procurement scheme and budget, or from a scheme.",
   })
-  addProcurementPackage(@Args('input') input: AddProcurementPackageInput): Promise<ProcurementPackageModel> {
+  addProcurementPackage(
+    @Args('input', { description: 'The package.' }) input: AddProcurementPackageInput,
+  ): Promise<ProcurementPackageModel> {
     return this.service.addPackage(input);
   }
 
   @Mutation(() => ProcurementBidModel, {
     description: "Buyer admin or staff: record a bidder's final offer and the objective answers.",
   })
-  recordBid(@Args('input') input: RecordBidInput): Promise<ProcurementBidModel> {
+  recordBid(@Args('input', { description: 'The bid.' }) input: RecordBidInput): Promise<ProcurementBidModel> {
     return this.service.recordBid(input);
   }
 
   @Mutation(() => ProcurementEvaluatorSheetModel, {
     description: "Buyer admin or staff: record one evaluator's subjective sheet for one bid.",
   })
-  recordEvaluatorSheet(@Args('input') input: RecordEvaluatorSheetInput): Promise<ProcurementEvaluatorSheetModel> {
+  recordEvaluatorSheet(
+    @Args('input', { description: 'The sheet.' }) input: RecordEvaluatorSheetInput,
+  ): Promise<ProcurementEvaluatorSheetModel> {
     return this.service.recordEvaluatorSheet(input);
   }
 }

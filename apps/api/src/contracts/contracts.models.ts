@@ -10,7 +10,11 @@ export class ContractVersionModel {
   @Field(() => JsonScalar, { description: 'The configuration of this version, in the configuration language.' })
   configuration!: JsonValue;
 
-  @Field(() => String, { nullable: true, description: 'Why the configuration changed; null on the first version.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the configuration changed (the first version: how the contract was created); null when none was recorded.',
+  })
   changeNote!: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The user who saved it; null when not recorded.' })

@@ -351,7 +351,9 @@ export class PeriodCloseModel {
   @Field({ description: 'The period closed, e.g. 2026-H1.' })
   period!: string;
 
-  @Field(() => Int, { description: 'The revision of the period close, from 1; a reopen makes the next one.' })
+  @Field(() => Int, {
+    description: 'The revision of the period close, from 1; a reopen or a supersession makes the next one.',
+  })
   revision!: number;
 
   @Field({ description: 'pending | draft | confirmed | reopened' })

@@ -8,6 +8,7 @@ import { JobsModule, jobsOptionsFrom } from '@ledger/jobs';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import type { Request } from 'express';
+import { createSecretKey } from 'crypto';
 import type { IncomingMessage } from 'http';
 import { QueueBoard } from './admin/queue-board';
 import { AuthGuard } from './auth/auth.guard';
@@ -73,7 +74,9 @@ export class AppModule {
         // One async context per request: the auth guard puts the verified principal here, once.
         ClsModule.forRoot({ global: true, middleware: { mount: true } }),
         JwtModule.register({
-          secret: resolveJwtSecret(config),
+          // A KeyObject made once: given a string, jsonwebtoken tries (and fails) to parse it as a public key on every
+          // sign and verify, which was the largest CPU cost of a signed-in `{ ping }` (bench/README.md).
+          secret: createSecretKey(Buffer.from(resolveJwtSecret(config), 'utf8')),
           signOptions: { algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),

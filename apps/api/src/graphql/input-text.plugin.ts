@@ -12,6 +12,7 @@ import {
   type Problem,
 } from '@ledger/kernel';
 import {
+  BREAK,
   GraphQLError,
   getNullableType,
   isInputObjectType,
@@ -106,6 +107,25 @@ function dedupe(problems: Problem[]): Problem[] {
   });
 }
 
+/** Per parsed document (Apollo Server reuses the parsed document of a repeated query text): whether any field has an argument. */
+const argumentsSeen = new WeakMap<DocumentNode, boolean>();
+
+/** A document without arguments carries no input (variables reach resolvers only through arguments): nothing to check. */
+function hasArguments(document: DocumentNode): boolean {
+  let known = argumentsSeen.get(document);
+  if (known === undefined) {
+    known = false;
+    visit(document, {
+      Argument() {
+        known = true;
+        return BREAK;
+      },
+    });
+    argumentsSeen.set(document, known);
+  }
+  return known;
+}
+
 /**
  * The one edge check for free text and money: runs after the operation is resolved and before any
  * resolver or guard (so the unauthenticated `login` is covered too). A refusal is BAD_USER_INPUT,
@@ -116,6 +136,7 @@ export class InputTextPlugin implements ApolloServerPlugin<BaseContext> {
   async requestDidStart(): Promise<GraphQLRequestListener<BaseContext>> {
     return {
       async didResolveOperation({ schema, document, request }) {
+        if (!hasArguments(document)) return;
         const problems = inputProblems(schema, document, request.variables);
         if (problems.length === 0) return;
         const error = new ValidationError(

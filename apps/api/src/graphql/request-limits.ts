@@ -20,6 +20,11 @@ function queryTexts(req: { method?: string; body?: unknown; query?: unknown }): 
   );
 }
 
+/** Distinct accepted query texts remembered: a client sends a few dozen; the bound keeps a flood of distinct texts from growing memory. */
+const ACCEPTED_CACHE_SIZE = 1000;
+/** Longer texts are measured every time, so the remembered texts stay under ~8 MB (16 MB as UTF-16). */
+const ACCEPTED_CACHE_MAX_LENGTH = 8_000;
+
 const refusal = (message: string, code: string, status: number, nodes?: GraphQLError['nodes']) =>
   new GraphQLError(message, { nodes, extensions: { code, http: { status } } });
 
@@ -37,13 +42,25 @@ const refusal = (message: string, code: string, status: number, nodes?: GraphQLE
  */
 export class GraphqlRequestLimits {
   private schema: GraphQLSchema | undefined;
+  /**
+   * Query texts already measured within every limit against the current schema: the verdict depends on the text and
+   * the schema only, so a client's repeated operation is parsed and measured once, not on every request. Bounded
+   * (oldest dropped first) and emptied when the schema changes; refusals are never cached, so they are re-measured.
+   */
+  private readonly accepted = new Set<string>();
 
   constructor(private readonly limits: RequestLimits) {}
 
   readonly plugin: ApolloServerPlugin<BaseContext> = {
     serverWillStart: async ({ schema }) => {
       this.schema = schema;
-      return { schemaDidLoadOrUpdate: ({ apiSchema }) => void (this.schema = apiSchema) };
+      this.accepted.clear();
+      return {
+        schemaDidLoadOrUpdate: ({ apiSchema }) => {
+          this.schema = apiSchema;
+          this.accepted.clear();
+        },
+      };
     },
   };
 
@@ -57,15 +74,21 @@ export class GraphqlRequestLimits {
           413,
         );
       }
+      if (this.accepted.has(query)) continue;
       let document: DocumentNode;
       try {
         document = parse(query, { maxTokens: this.limits.maxTokens });
       } catch {
         continue; // Apollo Server parses it again with the same limit and answers the syntax error itself.
       }
-      const errors = this.schema ? queryLimitErrors(this.schema, executableDefinitions(document), this.limits) : [];
+      if (!this.schema) continue;
+      const errors = queryLimitErrors(this.schema, executableDefinitions(document), this.limits);
       if (errors.length > 0)
         throw refusal(errors.map((e) => e.message).join('; '), 'GRAPHQL_VALIDATION_FAILED', 400, errors[0].nodes);
+      if (query.length > ACCEPTED_CACHE_MAX_LENGTH) continue;
+      if (this.accepted.size >= ACCEPTED_CACHE_SIZE)
+        this.accepted.delete(this.accepted.values().next().value as string);
+      this.accepted.add(query);
     }
   }
 }

@@ -404,7 +404,7 @@ export async function load(
     errors: r.errors,
     timeouts: r.timeouts,
     non2xx: r.non2xx,
-    mismatches: (r as unknown as { mismatches?: number }).mismatches ?? 0,
+    mismatches: r.mismatches ?? 0,
     loadAvg1: round(loadavg()[0], 2),
   };
 }
@@ -458,7 +458,7 @@ export async function pingThroughput(
     timeout: 10,
     verifyBody: (b: string) => b.startsWith('{"data":{"ping":"pong"}}'),
   } as autocannon.Options);
-  const mismatches = (r as unknown as { mismatches?: number }).mismatches ?? 0;
+  const mismatches = r.mismatches ?? 0;
   return {
     perSecond: round(r.requests.average, 0),
     p50: r.latency.p50,

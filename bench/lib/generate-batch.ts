@@ -33,7 +33,7 @@ export function presetConfig(presetId: string): PresetConfig {
   const check = validateContractConfig(preset.config);
   if (!check.ok)
     throw new Error(`preset ${presetId} does not validate: ${check.problems[0].path} ${check.problems[0].message}`);
-  const stored = { ...(preset.config as unknown as Record<string, unknown>), version: 1 };
+  const stored: Record<string, unknown> = { ...preset.config, version: 1 };
   const config = { ...parseContractConfig(stored), version: 1 } as ParsedConfig & { version: number };
   const out = { config, stored, amount: String(check.config.money.amount), title: preset.title };
   presetCache.set(presetId, out);

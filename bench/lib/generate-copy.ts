@@ -32,5 +32,5 @@ export async function copyInto(
 ): Promise<number> {
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
   await pipeline(Readable.from(chunks, { objectMode: false }), stream);
-  return (stream as unknown as { rowCount: number }).rowCount;
+  return stream.rowCount;
 }

@@ -132,7 +132,7 @@ const floorMinute = (ms: number): number => Math.floor(ms / MIN) * MIN;
 
 /** The last instant the national calendar is published for (working-time arithmetic refuses later instants). */
 export function calendarHorizonMs(): number {
-  const years = (CN_NATIONAL_CALENDAR as unknown as { years: { year: number }[] }).years.map((y) => y.year);
+  const years = CN_NATIONAL_CALENDAR.years.map((y) => y.year);
   return localMidnight(`${Math.max(...years) + 1}-01-01`);
 }
 

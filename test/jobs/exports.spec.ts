@@ -44,7 +44,7 @@ const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => 
 
 async function xlsxRows(bytes: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  await wb.xlsx.load(new Uint8Array(bytes).buffer); // a copy as a plain ArrayBuffer, the type exceljs declares
   const ws = wb.getWorksheet('付款计划');
   const rows: string[][] = [];
   ws?.eachRow({ includeEmpty: true }, (row, n) => {

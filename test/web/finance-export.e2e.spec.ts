@@ -174,7 +174,7 @@ describe('web console: finance exports an XLSX that the test opens and checks', 
 
     // Opened with exceljs: money cells are numbers formatted #,##0.00, 大写 as text, the 合计 row.
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    await wb.xlsx.load(new Uint8Array(bytes).buffer); // a copy as a plain ArrayBuffer, the type exceljs declares
     const ws = wb.getWorksheet('付款计划') as ExcelJS.Worksheet;
     expect(ws).toBeDefined();
     let lineRow: ExcelJS.Row | undefined;

@@ -7,7 +7,7 @@ import type { Case, Setup } from './case';
  * project is looked up under its own tenant and is not there) and FORBIDDEN to a vendor: a vendor may never
  * record procurement, which is decided from the role before any lookup.
  */
-const P8 = (getPreset('tianjin-2026-p8').config as unknown as { procurement: Record<string, unknown> }).procurement;
+const P8 = getPreset('tianjin-2026-p8').config.procurement;
 const FLAWS = { S1: 0, S2: 0, S3: 0, S4: 0, S5: 0, S6: 0 };
 const OBJECTIVE = { O1: 1, O2: 1, O3: 1, O4: 1, O5: 1, O6: true };
 

@@ -382,7 +382,7 @@ function toSheet(rows: string[][], moneyCellsNumeric: boolean): ExportedSheet {
 /** Parses the XLSX with exceljs. Money cells must be numbers formatted #,##0.00 (or exact text beyond 10^13). */
 export async function readXlsx(bytes: Buffer): Promise<ExportedSheet> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  await wb.xlsx.load(new Uint8Array(bytes).buffer); // a copy as a plain ArrayBuffer, the type exceljs declares
   const ws = wb.getWorksheet('付款计划');
   if (!ws) throw new Error('the XLSX has no sheet 付款计划');
   const rows: string[][] = [];

@@ -129,7 +129,7 @@ function item(key: keyof typeof FIXTURES, lines: ExportCloseLine[] = []): Schedu
 /** The sheet back as rows of cells (1-based cell index → array index 0). */
 async function readXlsx(bytes: Buffer): Promise<{ ws: ExcelJS.Worksheet; rows: ExcelJS.CellValue[][] }> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  await wb.xlsx.load(new Uint8Array(bytes).buffer); // a copy as a plain ArrayBuffer, the type exceljs declares
   const ws = wb.getWorksheet('付款计划');
   if (!ws) throw new Error('no sheet 付款计划');
   const rows: ExcelJS.CellValue[][] = [];

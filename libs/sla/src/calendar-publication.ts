@@ -102,22 +102,27 @@ function publicationProblems(p: CalendarPublication, national: NationalCalendar)
     const reason = p.reason?.trim() ?? '';
     if (reason === '')
       problems.push(problem('reason', 'calendar.correctionReasonRequired', { year, version: national.version }));
-    else if (sameDays(shipped, p)) problems.push(problem('reason', 'calendar.correctionUnchanged', { year }));
+    else if (sameYearDays(shipped, p)) problems.push(problem('reason', 'calendar.correctionUnchanged', { year }));
   } else if (p.reason !== undefined && blank(p.reason)) {
     problems.push(problem('reason', 'text.empty'));
   }
   return problems;
 }
 
-const key = (days: readonly { date: string; name: string }[]): string =>
+type YearDays = {
+  holidays: readonly { date: string; name: string }[];
+  makeUpWorkdays: readonly { date: string; name: string }[];
+};
+
+const daysKey = (days: YearDays['holidays']): string =>
   days
     .map((d) => `${d.date} ${d.name}`)
     .sort()
     .join('\n');
 
 /** Same dates under the same names in both lists (English names are not part of a notice). */
-function sameDays(a: NationalYear, b: CalendarPublication): boolean {
-  return key(a.holidays) === key(b.holidays) && key(a.makeUpWorkdays) === key(b.makeUpWorkdays);
+export function sameYearDays(a: YearDays, b: YearDays): boolean {
+  return daysKey(a.holidays) === daysKey(b.holidays) && daysKey(a.makeUpWorkdays) === daysKey(b.makeUpWorkdays);
 }
 
 /** English names of the festivals as notices and holiday-cn write them (the shipped data's wording). */

@@ -32,6 +32,7 @@ export {
   parseCalendarPublication,
   parseHolidayCnFile,
   publicationToNationalYear,
+  sameYearDays,
   validateCalendarPublication,
   validateHolidayCnFile,
   type CalendarNotice,

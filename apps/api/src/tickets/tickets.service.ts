@@ -10,31 +10,31 @@ import {
   isDataProcessing,
   jobIds,
   openTicket,
-  parseContractConfig,
   stableUntil,
   timeZoneOf,
   transition,
   type Actor,
   type DataChecklist,
   type LifecycleEvent,
-  type ParsedConfig,
   type Ticket,
   type TicketActionRequest,
 } from '@ledger/contracts';
 import {
+  GoverningConfigs,
   JobDispatcher,
   NationalCalendarStore,
   JobOutbox,
   TicketImportStore,
   ticketColumns,
   ticketToDomain,
+  type GoverningConfig,
   type JobRequest,
   type TicketFileFormat,
   type TicketImportRow,
 } from '@ledger/jobs';
 import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { TenantDatabase, type ContractEntity, type TicketEntity, type TicketEventEntity } from '@ledger/persistence';
-import { formatInstant, toEpochMs, type SlaExplanation, type WorkCalendar } from '@ledger/sla';
+import { formatInstant, toEpochMs, type SlaExplanation } from '@ledger/sla';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AbilityFactory } from '../auth/ability.factory';
 import type { Principal } from '../auth/principal';
@@ -81,7 +81,7 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } | null 
 
 const STATES: readonly string[] = TICKET_STATES;
 
-type Governing = { config: ParsedConfig; calendar: WorkCalendar; version: number };
+type Governing = GoverningConfig;
 
 /** Domain paths → input paths: `action.reason` → `input.reason`, `action.type` → `input.action`, `at` → `input.at`. */
 function inputPath(path: string): string {
@@ -103,8 +103,8 @@ function sideOf(p: Principal): Actor | null {
 
 @Injectable()
 export class TicketsService {
-  /** Parsed configurations and calendars by contract version: versions are immutable, so this never goes stale. */
-  private readonly governing = new Map<string, Governing>();
+  /** Parsed configurations and calendars by contract version on the current national calendar (the SLA jobs' cache). */
+  private readonly configs: GoverningConfigs;
 
   constructor(
     private readonly db: TenantDatabase,
@@ -113,9 +113,11 @@ export class TicketsService {
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
     private readonly access: ContractAccess,
-    private readonly calendars: NationalCalendarStore,
+    calendars: NationalCalendarStore,
     private readonly dispatcher: JobDispatcher,
-  ) {}
+  ) {
+    this.configs = new GoverningConfigs(calendars);
+  }
 
   async list(contractId: string, state?: string): Promise<TicketModel[]> {
     const p = this.context.principal();
@@ -395,17 +397,10 @@ export class TicketsService {
   }
 
   private async governingFor(em: EntityManager, contract: ContractEntity, version: number): Promise<Governing> {
-    // The national calendar may have been published since: the key holds its version.
-    const national = await this.calendars.national(em);
-    const key = `${national.version}|${contract.id}:${version}`;
-    const known = this.governing.get(key);
-    if (known) return known;
-    const row = (await this.contracts.versions(em, [contract.id])).find((v) => v.version === version);
-    if (!row) throw new Error(`contract ${contract.id} has no version ${version}`);
-    const config = parseContractConfig(row.configuration);
-    if (this.governing.size > 2000) this.governing.clear();
-    const gov = { config, calendar: this.calendars.calendarOn(national, config), version };
-    this.governing.set(key, gov);
+    const gov = (await this.configs.load(em, [{ contractId: contract.id, configVersion: version }])).get(
+      GoverningConfigs.key(contract.id, version),
+    );
+    if (!gov) throw new Error(`contract ${contract.id} has no version ${version}`);
     return gov;
   }
 

@@ -312,12 +312,15 @@ function stateMessage(type: string, rule: StepRule, state: TicketState): string 
   return `${head}: ${reason} (${rule.seed})`;
 }
 
-/** The zone of the contract's calendar (Asia/Shanghai when the configuration has no calendar section). */
-export const timeZoneOf = (config: Pick<ParsedConfig, 'calendar'>): string =>
-  config.calendar?.timeZone ?? 'Asia/Shanghai';
+/** The zone of a contract whose configuration has no calendar section (every seed contract is in it). */
+export const DEFAULT_CONTRACT_ZONE = 'Asia/Shanghai';
 
-/** The local date (YYYY-MM-DD) at `nowMs` in a zone (default the contracts' Asia/Shanghai). */
-export const todayIn = (nowMs: number, zone = 'Asia/Shanghai'): string => formatInstant(nowMs, zone).slice(0, 10);
+/** The zone of the contract's calendar. */
+export const timeZoneOf = (config: Pick<ParsedConfig, 'calendar'>): string =>
+  config.calendar?.timeZone ?? DEFAULT_CONTRACT_ZONE;
+
+/** The local date (YYYY-MM-DD) at `nowMs` in a zone (default the contracts' default zone). */
+export const todayIn = (nowMs: number, zone = DEFAULT_CONTRACT_ZONE): string => formatInstant(nowMs, zone).slice(0, 10);
 
 /** Today on the contract's calendar: the local date at `nowMs` in the configuration's time zone. */
 export const todayOf = (config: Pick<ParsedConfig, 'calendar'>, nowMs: number): string =>

@@ -5,6 +5,7 @@ import {
   canonicalJson,
   CN_NATIONAL_CALENDAR,
   composeNationalCalendar,
+  sameYearDays,
   type CalendarNotice,
   type CalendarYearRecord,
   type NationalCalendar,
@@ -111,19 +112,6 @@ export class NationalCalendarStore {
     this.snapshot = { head, records, national: composeNationalCalendar(records) };
     return this.snapshot;
   }
-}
-
-/** Same dates under the same names (English names are not part of a notice). */
-export function sameYearDays(
-  a: Pick<CalendarYearRecord, 'holidays' | 'makeUpWorkdays'>,
-  b: Pick<CalendarYearRecord, 'holidays' | 'makeUpWorkdays'>,
-): boolean {
-  const key = (days: readonly NationalDay[]): string =>
-    days
-      .map((d) => `${d.date} ${d.name}`)
-      .sort()
-      .join('\n');
-  return key(a.holidays) === key(b.holidays) && key(a.makeUpWorkdays) === key(b.makeUpWorkdays);
 }
 
 /** The years of the shipped data a database lacks or holds differently from what this release ships. */

@@ -1,7 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { jobIds } from '@ledger/contracts';
 import { TenantDatabase } from '@ledger/persistence';
-import { CN_NATIONAL_CALENDAR, fnv1a32, type NationalCalendar } from '@ledger/sla';
+import { CN_NATIONAL_CALENDAR, type NationalCalendar } from '@ledger/sla';
 import { JobDispatcher } from '../runtime/job-dispatcher';
 import { JobOutbox, type JobRequest } from '../runtime/job-outbox';
 import { calendarRecomputeJob } from './calendar-recompute.job';
@@ -60,8 +59,7 @@ export class NationalCalendarSync implements OnApplicationBootstrap {
     const { version, tenants } = await this.db.run({ kind: 'system', operation: 'calendar:recompute' }, async (em) => {
       const national = await this.store.national(em);
       if (!/\+rev-\d+/.test(national.version)) return { version: national.version, tenants: [] as string[] };
-      const first = (tenantId: string): string =>
-        jobIds.calendarRecompute({ tenantId, versionHash: fnv1a32(national.version), after: null });
+      const first = (tenantId: string): string => calendarRecomputeJob(tenantId, national.version, null).id;
       const all: { id: string }[] = await em.query(`SELECT id FROM tenants ORDER BY id`);
       const asked: { id: string }[] = await em.query(`SELECT id FROM jobs WHERE id = ANY($1::text[])`, [
         all.map((t) => first(t.id)),

@@ -8,7 +8,7 @@ import type { EntityManager } from 'typeorm';
 import { AbilityFactory, type Action } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
 import { UUID } from '../graphql/ids';
-import type { ContractContext } from '../reports/contract-context';
+import type { ContractContext } from '../shared/contract-context';
 import { ContractsRepository } from './contracts.repository';
 
 /** What is checked on a contract's tenant and vendor: the contract itself, or what belongs to it. */

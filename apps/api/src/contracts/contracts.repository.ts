@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ContractEntity, ContractVersionEntity, TenantEntity, UserEntity } from '@ledger/persistence';
 import { In, type EntityManager } from 'typeorm';
-import { RUNNING_CLOCKS_SQL, clockOverdueSql } from '../dashboard/dashboard.repository';
+import { RUNNING_CLOCKS_SQL, clockOverdueSql } from '../shared/running-clocks.sql';
 import type { TERM_STATES } from './contracts.models';
 
 export type TermState = (typeof TERM_STATES)[number];

@@ -1,7 +1,7 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { renderExplanation } from '@ledger/contracts';
 import type { Request } from 'express';
-import { ExplanationModel, explanationModel, requestLocale } from '../settlement/explanation.models';
+import { ExplanationModel, explanationModel, requestLocale } from '../shared/explanation.models';
 import { DashboardObligationsModel } from './dashboard-obligations.models';
 import { DashboardObligationsService } from './dashboard-obligations.service';
 import { ContractDashboardModel } from './dashboard.models';

@@ -1,6 +1,7 @@
-import { explanationFieldsResolver } from '../settlement/explanation-fields.resolver';
+import { explanationFieldsResolver } from '../shared/explanation-fields.resolver';
 import {
   AssessmentLineModel,
+  CloseLineModel,
   DerivedMetricModel,
   MissingInputModel,
   PeriodAssessmentModel,
@@ -71,7 +72,17 @@ export const PeriodClosePreviewExplanationResolver = explanationFieldsResolver(P
   { text: 'notes', structured: 'noteExplanations', many: (p) => p.notes },
 ]);
 
+export const CloseLineExplanationResolver = explanationFieldsResolver(CloseLineModel, [
+  {
+    text: 'formula',
+    structured: 'formulaExplanation',
+    one: (l) => l.formula,
+    description: "The formula in the caller's language (an older close shows its stored text).",
+  },
+]);
+
 export const PERIOD_CLOSE_EXPLANATION_RESOLVERS = [
+  CloseLineExplanationResolver,
   MissingInputExplanationResolver,
   AssessmentLineExplanationResolver,
   PeriodCloseFlagExplanationResolver,

@@ -30,7 +30,7 @@ import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractAccess } from '../contracts/contract-access';
 import { checkedJson, type JsonValue } from '../graphql/json.scalar';
-import { conflictsAsDomainErrors, contractSubject, isLocalDate, UUID } from '../reports/contract-context';
+import { conflictsAsDomainErrors, contractSubject, isLocalDate, UUID } from '../shared/contract-context';
 import { changedInputs, digestCloseInputs, type CloseInputKind } from './close-inputs.digest';
 import { CloseRefusal } from './period-close.errors';
 import type {

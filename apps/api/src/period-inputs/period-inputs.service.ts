@@ -7,7 +7,7 @@ import { checkAssessmentInputs, type AssessmentScheme } from '@ledger/scoring';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractAccess } from '../contracts/contract-access';
 import type { JsonValue } from '../graphql/json.scalar';
-import { conflictsAsDomainErrors, isLocalDate } from '../reports/contract-context';
+import { conflictsAsDomainErrors, isLocalDate } from '../shared/contract-context';
 import type { PeriodInputsModel, SetPeriodInputsInput } from './period-inputs.models';
 
 type Component = AssessmentScheme['components'][number];

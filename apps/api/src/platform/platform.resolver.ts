@@ -18,6 +18,11 @@ export class PlatformResolver {
     return this.platform.createTenant(input);
   }
 
+  @Query(() => UserModel, { description: 'The signed-in user.' })
+  me(): Promise<UserModel> {
+    return this.platform.me();
+  }
+
   @Query(() => [TenantModel], { description: 'Platform admin: every tenant.' })
   tenants(): Promise<TenantModel[]> {
     return this.platform.tenants();

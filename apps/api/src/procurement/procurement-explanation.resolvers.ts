@@ -1,4 +1,4 @@
-import { explanationFieldsResolver } from '../settlement/explanation-fields.resolver';
+import { explanationFieldsResolver } from '../shared/explanation-fields.resolver';
 import {
   ProcurementBidderScoreModel,
   ProcurementEvaluatorPointsModel,

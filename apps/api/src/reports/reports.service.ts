@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractAccess, type ContractNeed } from '../contracts/contract-access';
 import type { JsonValue } from '../graphql/json.scalar';
-import { UUID, conflictsAsDomainErrors, type ContractContext } from './contract-context';
+import { UUID, conflictsAsDomainErrors, type ContractContext } from '../shared/contract-context';
 import type { MonthlyReportModel, SaveMonthlyReportInput } from './reports.models';
 import { ReportsRepository } from './reports.repository';
 

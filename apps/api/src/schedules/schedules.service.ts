@@ -16,7 +16,7 @@ import { ContractAccess } from '../contracts/contract-access';
 import { ContractsRepository } from '../contracts/contracts.repository';
 import type { JobModel } from '../period-close/period-close.models';
 import { jobModel } from '../period-close/period-close.service';
-import { contractSubject, isLocalDate, UUID } from '../reports/contract-context';
+import { contractSubject, isLocalDate, UUID } from '../shared/contract-context';
 import type { MarkPaidInput, PaymentModel, ScheduleFilterInput, StoredScheduleModel } from './schedules.models';
 
 const STATUSES = ['scheduled', 'due', 'withheld', 'paid', 'forfeited'];

@@ -1,6 +1,5 @@
-import { explanationFieldsResolver } from './explanation-fields.resolver';
+import { explanationFieldsResolver } from '../shared/explanation-fields.resolver';
 import { ScheduleDeductionModel, ScheduleLineModel, ScheduleModel } from './settlement.models';
-import { CloseLineModel } from '../period-close/period-close.models';
 
 /*
  * Schedules carry explanations as codes (stored that way too); these field resolvers render them for the caller:
@@ -42,19 +41,9 @@ export const ScheduleExplanationResolver = explanationFieldsResolver(ScheduleMod
   },
 ]);
 
-export const CloseLineExplanationResolver = explanationFieldsResolver(CloseLineModel, [
-  {
-    text: 'formula',
-    structured: 'formulaExplanation',
-    one: (l) => l.formula,
-    description: "The formula in the caller's language (an older close shows its stored text).",
-  },
-]);
-
 /** Registered in app.module next to the settlement resolver. */
 export const EXPLANATION_RESOLVERS = [
   ScheduleDeductionExplanationResolver,
   ScheduleLineExplanationResolver,
   ScheduleExplanationResolver,
-  CloseLineExplanationResolver,
 ];

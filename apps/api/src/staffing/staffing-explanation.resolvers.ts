@@ -1,4 +1,4 @@
-import { explanationFieldsResolver } from '../settlement/explanation-fields.resolver';
+import { explanationFieldsResolver } from '../shared/explanation-fields.resolver';
 import { TurnoverClassModel } from './staffing.models';
 
 /** Turnover per role class, in the caller's language (`explanation`) and as code + params (`explained`). */

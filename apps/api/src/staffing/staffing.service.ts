@@ -5,7 +5,7 @@ import { StaffMemberEntity, StaffReplacementEntity, TenantDatabase } from '@ledg
 import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractAccess } from '../contracts/contract-access';
-import { UUID, conflictsAsDomainErrors, isLocalDate, type ContractContext } from '../reports/contract-context';
+import { UUID, conflictsAsDomainErrors, isLocalDate, type ContractContext } from '../shared/contract-context';
 import type {
   AddStaffMemberInput,
   RecordReplacementInput,

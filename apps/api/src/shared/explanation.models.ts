@@ -2,7 +2,9 @@ import { Field, ObjectType } from '@nestjs/graphql';
 import { renderExplanation, toExplanation, type ExplanationLocale } from '@ledger/contracts';
 import type { Request } from 'express';
 
-@ObjectType({ description: 'One parameter of an explanation: numbers as exact decimal strings, dates as YYYY-MM-DD.' })
+@ObjectType('ExplanationParam', {
+  description: 'One parameter of an explanation: numbers as exact decimal strings, dates as YYYY-MM-DD.',
+})
 export class ExplanationParamModel {
   @Field({ description: 'The parameter name, as used in the code’s text.' })
   name!: string;
@@ -11,7 +13,7 @@ export class ExplanationParamModel {
   value!: string;
 }
 
-@ObjectType({
+@ObjectType('Explanation', {
   description:
     "An engine explanation (domain rule 19): a stable code, its parameters, and its text in the caller's language.",
 })

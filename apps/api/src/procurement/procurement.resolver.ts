@@ -10,7 +10,14 @@ import {
   RecordBidInput,
   RecordEvaluatorSheetInput,
 } from './procurement.models';
+import {
+  addProcurementPackageSchema,
+  createProcurementProjectSchema,
+  recordBidSchema,
+  recordEvaluatorSheetSchema,
+} from './procurement.schemas';
 import { ProcurementService } from './procurement.service';
+import { validInput } from '../graphql/zod-validation.pipe';
 
 @Resolver()
 export class ProcurementResolver {
@@ -51,7 +58,8 @@ export class ProcurementResolver {
 
   @Mutation(() => ProcurementProjectModel, { description: 'Buyer admin or staff: open a procurement project.' })
   createProcurementProject(
-    @Args('input', { description: 'Code and name.' }) input: CreateProcurementProjectInput,
+    @Args('input', { description: 'Code and name.' }, validInput(createProcurementProjectSchema))
+    input: CreateProcurementProjectInput,
   ): Promise<ProcurementProjectModel> {
     return this.service.createProject(input);
   }
@@ -61,7 +69,8 @@ export class ProcurementResolver {
       "Buyer admin or staff: add a package from a Tianjin preset's procurement scheme and budget, or from a scheme.",
   })
   addProcurementPackage(
-    @Args('input', { description: 'The package.' }) input: AddProcurementPackageInput,
+    @Args('input', { description: 'The package.' }, validInput(addProcurementPackageSchema))
+    input: AddProcurementPackageInput,
   ): Promise<ProcurementPackageModel> {
     return this.service.addPackage(input);
   }
@@ -69,7 +78,9 @@ export class ProcurementResolver {
   @Mutation(() => ProcurementBidModel, {
     description: "Buyer admin or staff: record a bidder's final offer and the objective answers.",
   })
-  recordBid(@Args('input', { description: 'The bid.' }) input: RecordBidInput): Promise<ProcurementBidModel> {
+  recordBid(
+    @Args('input', { description: 'The bid.' }, validInput(recordBidSchema, 'defer')) input: RecordBidInput,
+  ): Promise<ProcurementBidModel> {
     return this.service.recordBid(input);
   }
 
@@ -77,7 +88,8 @@ export class ProcurementResolver {
     description: "Buyer admin or staff: record one evaluator's subjective sheet for one bid.",
   })
   recordEvaluatorSheet(
-    @Args('input', { description: 'The sheet.' }) input: RecordEvaluatorSheetInput,
+    @Args('input', { description: 'The sheet.' }, validInput(recordEvaluatorSheetSchema, 'defer'))
+    input: RecordEvaluatorSheetInput,
   ): Promise<ProcurementEvaluatorSheetModel> {
     return this.service.recordEvaluatorSheet(input);
   }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import { PRESET_IDS, getPreset } from '@ledger/contracts';
-import { DomainError, ValidationError, dec, prefixProblems, problem, reasonOf, type Problem } from '@ledger/kernel';
+import { getPreset } from '@ledger/contracts';
+import { DomainError, ValidationError, dec, problem, reasonOf, type Problem } from '@ledger/kernel';
 import {
-  PREFERENCE_BASES,
   TenantDatabase,
   type ProcurementBidEntity,
   type ProcurementEvaluatorSheetEntity,
@@ -12,7 +11,6 @@ import {
 import {
   checkProcurementInputs,
   scoreProcurement,
-  validateProcurementScheme,
   type ProcurementInput,
   type ProcurementResult,
   type ProcurementSchemeInput,
@@ -35,8 +33,7 @@ import type {
 } from './procurement.models';
 import { ProcurementRepository } from './procurement.repository';
 import { UUID } from '../graphql/ids';
-
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+import { deferredProblems } from '../graphql/zod-validation.pipe';
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -151,10 +148,6 @@ export class ProcurementService {
 
   async createProject(input: CreateProcurementProjectInput): Promise<ProcurementProjectModel> {
     const p = this.mayCreate('ProcurementProject');
-    const problems: Problem[] = [];
-    if (!CODE.test(input.code)) problems.push(problem('input.code', 'text.code'));
-    if (input.name.trim() === '') problems.push(problem('input.name', 'text.empty'));
-    if (problems.length) throw new ValidationError(problems);
     return this.db.run(this.context.scope(), async (em) => {
       if (await this.repo.projectByCode(em, input.code))
         throw new DomainError(
@@ -175,41 +168,20 @@ export class ProcurementService {
   async addPackage(input: AddProcurementPackageInput): Promise<ProcurementPackageModel> {
     const p = this.mayCreate('ProcurementPackage');
     const ability = this.abilities.for(p);
-    const problems: Problem[] = [];
-    if (!Number.isInteger(input.number) || input.number < 1)
-      problems.push(problem('input.number', 'number.wholeAtLeast', { min: 1 }));
-    if (input.name.trim() === '') problems.push(problem('input.name', 'text.empty'));
-    const hasPreset = input.presetId != null;
+    // The input passed procurement.schemas.ts: exactly one of a known preset with a scheme, or a scheme with a budget.
     let scheme: unknown = input.scheme;
     let budget = input.budget ?? null;
-    if (hasPreset === (input.scheme != null))
-      problems.push(problem('input', 'choice.exactlyOne', { first: 'presetId', second: 'scheme' }));
-    if (hasPreset) {
-      const id = input.presetId as string;
-      if (!(PRESET_IDS as readonly string[]).includes(id))
-        problems.push(problem('input.presetId', 'unknown.preset', { value: id }));
-      else {
-        const config = getPreset(id).config;
-        scheme = config.procurement;
-        if (scheme === undefined)
-          problems.push(problem('input.presetId', 'procurement.presetWithoutScheme', { value: id }));
-        else problems.push(...prefixProblems(`preset ${id}: procurement`, validateProcurementScheme(scheme)));
-        // Presets write the budget as a decimal string; a JSON number is normalised as the configuration language does.
-        const written = config.money.budget;
-        budget ??= typeof written === 'number' ? dec(written).toString() : (written ?? null);
-      }
-    } else if (input.scheme != null) {
-      if (!isObject(input.scheme)) problems.push(problem('input.scheme', 'text.json'));
-      else problems.push(...prefixProblems('input.scheme', validateProcurementScheme(input.scheme)));
-      if (budget == null) problems.push(problem('input.budget', 'procurement.budgetRequired'));
+    if (input.presetId != null) {
+      const config = getPreset(input.presetId).config;
+      scheme = config.procurement;
+      // Presets write the budget as a decimal string; a JSON number is normalised as the configuration language does.
+      const written = config.money.budget;
+      budget ??= typeof written === 'number' ? dec(written).toString() : (written ?? null);
     }
-    if (budget != null && !dec(budget).gt(0)) problems.push(problem('input.budget', 'number.positive'));
     return this.db.run(this.context.scope(), async (em) => {
-      // The project is looked up first: one outside the caller's reach is NOT_FOUND whatever else is wrong.
       const project = UUID.test(input.projectId) ? await this.repo.project(em, input.projectId) : null;
       if (!project || !ability.can('read', subject('ProcurementProject', { ...project })))
         throw new DomainError('NOT_FOUND', 'no such procurement project');
-      if (problems.length) throw new ValidationError(problems);
       if (await this.repo.packageByNumber(em, project.id, input.number))
         throw new DomainError(
           'CONFLICT',
@@ -233,14 +205,11 @@ export class ProcurementService {
 
   async recordBid(input: RecordBidInput): Promise<ProcurementBidModel> {
     const p = this.mayCreate('ProcurementBid');
-    const problems: Problem[] = [];
+    // The shape problems found by recordBidSchema, reported with the answers' problems against the scheme.
+    const problems = deferredProblems(input);
+    const wrong = (field: string) => problems.some((x) => x.path === `input.${field}`);
     const bidderName = input.bidderName.trim();
-    if (bidderName === '') problems.push(problem('input.bidderName', 'text.empty'));
-    if (input.preferenceBasis != null && !(PREFERENCE_BASES as readonly string[]).includes(input.preferenceBasis)) {
-      problems.push(problem('input.preferenceBasis', 'value.oneOf', { values: PREFERENCE_BASES }));
-    }
     const reason = input.disqualificationReason == null ? null : input.disqualificationReason.trim();
-    if (reason === '') problems.push(problem('input.disqualificationReason', 'text.empty'));
     return this.db.run(this.context.scope(), async (em) => {
       const pkg = await this.visiblePackage(em, input.packageId);
       const row = {
@@ -253,12 +222,8 @@ export class ProcurementService {
       };
       // The scoring library's own input check, on this bid alone (its objective answers against the scheme).
       // Fields already found wrong are replaced by neutral values so that every other problem is still reported.
-      const priceOk = dec(input.price).gt(0);
-      if (!priceOk) problems.push(problem('input.price', 'number.positive'));
-      if (input.objective != null && !isObject(input.objective))
-        problems.push(problem('input.objective', 'procurement.answersObject'));
-      const basisOk =
-        input.preferenceBasis != null && (PREFERENCE_BASES as readonly string[]).includes(input.preferenceBasis);
+      const priceOk = !wrong('price');
+      const basisOk = input.preferenceBasis != null && !wrong('preferenceBasis');
       const probe = {
         ...bidInput(
           {
@@ -299,10 +264,9 @@ export class ProcurementService {
 
   async recordEvaluatorSheet(input: RecordEvaluatorSheetInput): Promise<ProcurementEvaluatorSheetModel> {
     const p = this.mayCreate('ProcurementEvaluatorSheet');
-    const problems: Problem[] = [];
+    // The shape problems found by recordEvaluatorSheetSchema, reported with the bid's and the answers' problems.
+    const problems = deferredProblems(input);
     const evaluator = input.evaluator.trim();
-    if (evaluator === '') problems.push(problem('input.evaluator', 'text.empty'));
-    if (!isObject(input.items)) problems.push(problem('input.items', 'procurement.answersObject'));
     return this.db.run(this.context.scope(), async (em) => {
       const pkg = await this.visiblePackage(em, input.packageId);
       const bid = UUID.test(input.bidId) ? await this.repo.bid(em, input.bidId) : null;

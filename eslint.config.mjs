@@ -126,6 +126,35 @@ export default [
     },
   },
   {
+    // API features (apps/api/src/<feature>/) import another feature only through its public API, the folder's
+    // index.ts ('../contracts'), never its files; the shared building blocks below are imported directly. The
+    // folder graph is acyclic (test/lint-boundaries.spec.ts).
+    files: ['apps/api/src/*/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '../*/*',
+                '!../auth/*',
+                '!../config/*',
+                '!../database/*',
+                '!../graphql/*',
+                '!../http/*',
+                '!../shared/*',
+                '!../web/*',
+              ],
+              message: "Import another feature through its public API ('../<feature>', its index.ts).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Cross-project tests boot the real apps by path; the boundaries protect the domain core, not the tests.
     files: ['test/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },

@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'child_process';
-import { resolve } from 'path';
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { join, resolve } from 'path';
 
 // Proves the domain core's purity rules fire at error level. Without this, a missing Nx project graph
 // makes @nx/enforce-module-boundaries skip silently and lint passes while proving nothing.
@@ -69,6 +70,11 @@ const forbidden: Case[] = [
     code: 'export const m = (v: any) => v;\n',
     rule: '@typescript-eslint/no-explicit-any',
   },
+  {
+    file: 'apps/api/src/schedules/__probe__.ts',
+    code: "import { PeriodCloseService } from '../period-close/period-close.service';\nexport const x = PeriodCloseService;\n",
+    rule: 'no-restricted-imports',
+  },
 ];
 
 type LintMessage = { ruleId: string | null; severity: number; message: string };
@@ -109,5 +115,62 @@ describe('domain core purity is enforced by lint', () => {
   it('allows the permitted direction (contracts → kernel)', () => {
     const code = "import { dec } from '@ledger/kernel';\nexport const x = dec(1);\n";
     expect(lint('libs/contracts/src/__probe__.ts', code).filter((m) => m.severity === 2)).toEqual([]);
+  });
+});
+
+/** Folders of apps/api/src that are building blocks, not features: they import no feature. */
+const API_SHARED = ['auth', 'config', 'database', 'graphql', 'http', 'shared', 'web'];
+
+/** The folders each folder of apps/api/src imports (relative '../<folder>' imports of its production files). */
+function apiFolderGraph(): Map<string, Set<string>> {
+  const src = resolve(root, 'apps/api/src');
+  const graph = new Map<string, Set<string>>();
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? files(p) : /\.ts$/.test(f) && !/\.spec\.ts$/.test(f) ? [p] : [];
+    });
+  for (const folder of readdirSync(src).filter((f) => statSync(join(src, f)).isDirectory())) {
+    const deps = new Set<string>();
+    for (const file of files(join(src, folder))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/from '\.\.\/([a-z-]+)['/]/g)) deps.add(m[1]);
+    }
+    deps.delete(folder);
+    graph.set(folder, deps);
+  }
+  return graph;
+}
+
+describe('API features', () => {
+  it('rejects a deep import into another feature and allows its public API', () => {
+    const code = "import { PeriodCloseService } from '../period-close';\nexport const x = PeriodCloseService;\n";
+    const errors = lint('apps/api/src/schedules/__probe__.ts', code).filter((m) => m.severity === 2);
+    expect(errors).toEqual([]);
+  });
+
+  it('import each other without a cycle', () => {
+    const graph = apiFolderGraph();
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (node: string, path: string[]): void => {
+      if (state.get(node) === 'done') return;
+      if (state.get(node) === 'open') {
+        cycles.push([...path.slice(path.indexOf(node)), node].join(' → '));
+        return;
+      }
+      state.set(node, 'open');
+      for (const next of graph.get(node) ?? []) visit(next, [...path, node]);
+      state.set(node, 'done');
+    };
+    for (const node of graph.keys()) visit(node, []);
+    expect(cycles).toEqual([]);
+  });
+
+  it('are not imported by the shared building blocks', () => {
+    const graph = apiFolderGraph();
+    const wrong = API_SHARED.flatMap((f) =>
+      [...(graph.get(f) ?? [])].filter((d) => !API_SHARED.includes(d)).map((d) => `${f} → ${d}`),
+    );
+    expect(wrong).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ export * from './rules/staff-average.rule';
 export * from './rules/item-average-grade.rule';
 export * from './rules/registry';
 export * from './scheme/assessment-scheme';
+export * from './scheme/scheme-reads';
 export * from './procurement';
 export * from './derived-metrics';
 export * from './explanation-codes';

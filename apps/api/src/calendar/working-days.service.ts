@@ -3,7 +3,7 @@ import { monthBounds } from '@ledger/contracts';
 import { ValidationError, problem } from '@ledger/kernel';
 import { TenantDatabase } from '@ledger/persistence';
 import { RequestContext } from '../auth/request-context.service';
-import { ContractAccess } from '../contracts/contract-access';
+import { ContractAccess } from '../contracts';
 import type { WorkingDaysModel } from './working-days.models';
 
 /**

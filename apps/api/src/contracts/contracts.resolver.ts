@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { TenantModel } from '../platform/platform.models';
+import { TenantModel } from '../platform';
 import {
   ContractFilterInput,
   ContractModel,

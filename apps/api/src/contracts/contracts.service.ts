@@ -6,10 +6,10 @@ import { TenantDatabase, type ContractEntity, type ContractVersionEntity } from 
 import type { EntityManager } from 'typeorm';
 import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
-import { ConfigurationService } from '../configuration/configuration.service';
+import { ConfigurationService } from '../configuration';
 import type { JsonValue } from '../graphql/json.scalar';
-import { PlatformRepository } from '../platform/platform.repository';
-import type { TenantModel } from '../platform/platform.models';
+import { PlatformRepository } from '../platform';
+import type { TenantModel } from '../platform';
 import {
   TERM_STATES,
   type ContractFilterInput,

@@ -14,7 +14,7 @@ import { DomainError, ValidationError, problem } from '@ledger/kernel';
 import { TenantDatabase } from '@ledger/persistence';
 import { CalendarNotPublishedError } from '@ledger/sla';
 import { RequestContext } from '../auth/request-context.service';
-import { ContractAccess } from '../contracts/contract-access';
+import { ContractAccess } from '../contracts';
 import type { DashboardObligationsModel } from './dashboard-obligations.models';
 import { DashboardObligationsRepository } from './dashboard-obligations.repository';
 

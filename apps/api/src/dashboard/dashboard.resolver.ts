@@ -1,5 +1,5 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ContractPageModel } from '../contracts/contracts.models';
+import { ContractPageModel } from '../contracts';
 import { ContractDashboardModel } from './dashboard.models';
 import { DashboardService } from './dashboard.service';
 

@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { MoneyScalar } from '../graphql/money.scalar';
 import { JsonScalar, type JsonOutput, type JsonValue } from '../graphql/json.scalar';
-import { ScheduleModel } from '../settlement/settlement.models';
+import { ScheduleModel } from '../settlement';
+import { JobModel } from '../shared/job.models';
 
 @ObjectType({ description: 'An input the computation needs and does not have (never guessed).' })
 export class MissingInputModel {
@@ -255,39 +256,6 @@ export class PeriodClosePreviewModel {
 
   @Field(() => [String], { description: "Remarks on the close, in the caller's language." })
   notes!: string[];
-}
-
-@ObjectType({ description: 'A job: its deterministic id, queue, status and attempts (the outbox row).' })
-export class JobModel {
-  @Field(() => ID, { description: 'The job id, deterministic for its work (asking twice gives the same job).' })
-  id!: string;
-
-  @Field({ description: 'The queue it runs on.' })
-  queue!: string;
-
-  @Field({ description: 'The job kind, e.g. close-period.' })
-  name!: string;
-
-  @Field({ description: 'queued | completed | failed' })
-  status!: string;
-
-  @Field(() => Int, { description: 'Failed attempts so far.' })
-  attempts!: number;
-
-  @Field(() => String, { nullable: true, description: 'The error of the last failed attempt.' })
-  lastError!: string | null;
-
-  @Field(() => JsonScalar, { nullable: true, description: 'What the job returned, when completed.' })
-  result!: JsonValue | null;
-
-  @Field({ description: 'When it was queued (ISO 8601 instant).' })
-  createdAt!: Date;
-
-  @Field(() => Date, {
-    nullable: true,
-    description: 'When it completed (ISO 8601 instant); null while queued or failed.',
-  })
-  completedAt!: Date | null;
 }
 
 @ObjectType({

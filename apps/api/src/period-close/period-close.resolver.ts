@@ -2,13 +2,13 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
   CloseLineModel,
   ClosePeriodInput,
-  JobModel,
   PeriodCloseModel,
   PeriodClosePreviewModel,
   RecordAdjustmentInput,
   ReopenPeriodCloseInput,
 } from './period-close.models';
 import { PeriodCloseService } from './period-close.service';
+import { JobModel } from '../shared/job.models';
 
 @Resolver(() => PeriodCloseModel)
 export class PeriodCloseResolver {

@@ -28,15 +28,15 @@ import { TenantDatabase, type ContractEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import { AbilityFactory, type AppAbility } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
-import { ContractAccess } from '../contracts/contract-access';
+import { ContractAccess } from '../contracts';
 import { checkedJson, type JsonValue } from '../graphql/json.scalar';
+import { jobModel, type JobModel } from '../shared/job.models';
 import { conflictsAsDomainErrors, contractSubject, isLocalDate, UUID } from '../shared/contract-context';
 import { changedInputs, digestCloseInputs, type CloseInputKind } from './close-inputs.digest';
 import { CloseRefusal } from './period-close.errors';
 import type {
   CloseLineModel,
   ClosePeriodInput,
-  JobModel,
   PeriodCloseModel,
   PeriodClosePreviewModel,
   RecordAdjustmentInput,
@@ -422,20 +422,6 @@ function previewModel(c: PeriodCloseComputation): PeriodClosePreviewModel {
 
 export function lineModel(l: CloseLineRow): CloseLineModel {
   return { ...l, closeId: l.closeId ?? (l.correctsCloseId as string), basis: l.basis as JsonValue };
-}
-
-export function jobModel(j: JobRecord): JobModel {
-  return {
-    id: j.id,
-    queue: j.queue,
-    name: j.name,
-    status: j.status,
-    attempts: j.attempts,
-    lastError: j.lastError,
-    result: (j.result ?? null) as JsonValue,
-    createdAt: j.createdAt,
-    completedAt: j.completedAt,
-  };
 }
 
 function closeModel(

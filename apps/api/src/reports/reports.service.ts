@@ -4,7 +4,7 @@ import { DomainError, ValidationError, prefixProblems, problem, reasonOf, type P
 import { TenantDatabase, type MonthlyReportEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../auth/request-context.service';
-import { ContractAccess, type ContractNeed } from '../contracts/contract-access';
+import { ContractAccess, type ContractNeed } from '../contracts';
 import type { JsonValue } from '../graphql/json.scalar';
 import { UUID, conflictsAsDomainErrors, type ContractContext } from '../shared/contract-context';
 import type { MonthlyReportModel, SaveMonthlyReportInput } from './reports.models';

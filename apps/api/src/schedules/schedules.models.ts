@@ -1,9 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { JsonScalar, type JsonOutput } from '../graphql/json.scalar';
 import { MoneyScalar } from '../graphql/money.scalar';
-import { ScheduleModel } from '../settlement/settlement.models';
+import { ScheduleModel } from '../settlement';
 
-@ObjectType({ description: 'A payment finance marked against a schedule line.' })
+@ObjectType('Payment', { description: 'A payment finance marked against a schedule line.' })
 export class PaymentModel {
   @Field(() => ID, { description: 'The payment id (UUID).' })
   id!: string;
@@ -27,7 +27,7 @@ export class PaymentModel {
   createdAt!: Date;
 }
 
-@ObjectType({
+@ObjectType('StoredSchedule', {
   description:
     "A contract's stored payment schedule: the latest the schedule job computed, with what it was computed from.",
 })

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { JobModel } from '../period-close/period-close.models';
+import { JobModel } from '../shared/job.models';
 import { MarkPaidInput, PaymentModel, ScheduleFilterInput, StoredScheduleModel } from './schedules.models';
 import { SchedulesService } from './schedules.service';
 

@@ -12,10 +12,9 @@ import {
 import { TenantDatabase, type ContractEntity } from '@ledger/persistence';
 import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
-import { ContractAccess } from '../contracts/contract-access';
-import { ContractsRepository } from '../contracts/contracts.repository';
-import type { JobModel } from '../period-close/period-close.models';
-import { jobModel } from '../period-close/period-close.service';
+import { ContractAccess } from '../contracts';
+import { ContractsRepository } from '../contracts';
+import { jobModel, type JobModel } from '../shared/job.models';
 import { contractSubject, isLocalDate, UUID } from '../shared/contract-context';
 import type { MarkPaidInput, PaymentModel, ScheduleFilterInput, StoredScheduleModel } from './schedules.models';
 

@@ -4,8 +4,8 @@ import { buildCalendar } from '@ledger/sla';
 import { ClsService } from 'nestjs-cls';
 import type { Principal } from '../auth/principal';
 import { RequestContext } from '../auth/request-context.service';
-import { ReportsService } from '../reports/reports.service';
-import { TicketsService } from '../tickets/tickets.service';
+import { ReportsService } from '../reports';
+import { TicketsService } from '../tickets';
 
 /** A demo ticket: the day it is raised, how far its 联系单 has come, and (when given) its expected close date and 特别关注. */
 export type Plan = {

@@ -5,13 +5,13 @@ import { PRESET_IDS, getPreset, validateContractConfig } from '@ledger/contracts
 import { TenantDatabase, type UserRole } from '@ledger/persistence';
 import { hashPassword } from '../auth/password';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { ContractsRepository } from '../contracts/contracts.repository';
+import { ContractsRepository } from '../contracts';
 import type { Principal } from '../auth/principal';
-import { PlatformRepository } from '../platform/platform.repository';
-import { PeriodCloseService } from '../period-close/period-close.service';
-import { PeriodInputsService } from '../period-inputs/period-inputs.service';
-import { ProcurementService } from '../procurement/procurement.service';
-import { SchedulesService } from '../schedules/schedules.service';
+import { PlatformRepository } from '../platform';
+import { PeriodCloseService } from '../period-close';
+import { PeriodInputsService } from '../period-inputs';
+import { ProcurementService } from '../procurement';
+import { SchedulesService } from '../schedules';
 import { DemoActivity } from './demo-activity';
 import { DemoShowcase } from './demo-showcase';
 

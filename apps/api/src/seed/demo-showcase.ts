@@ -1,9 +1,9 @@
 import type { ContractConfig } from '@ledger/contracts';
 import type { Principal } from '../auth/principal';
-import type { PeriodCloseService } from '../period-close/period-close.service';
-import type { PeriodInputsService } from '../period-inputs/period-inputs.service';
-import type { ProcurementService } from '../procurement/procurement.service';
-import type { SchedulesService } from '../schedules/schedules.service';
+import type { PeriodCloseService } from '../period-close';
+import type { PeriodInputsService } from '../period-inputs';
+import type { ProcurementService } from '../procurement';
+import type { SchedulesService } from '../schedules';
 import type { DemoActivity, Plan, ReportMonth } from './demo-activity';
 
 /** Tuesdays of the first half of 2026 away from the holidays: a 联系单 a week or two, due three days later. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { simulateSettlement, type AssumedAssessment, type AssumedFacts, type Simulation } from '@ledger/contracts';
 import { problem, ValidationError } from '@ledger/kernel';
-import { PresetsService } from '../presets/presets.service';
+import { PresetsService } from '../presets';
 import type { SimulateSettlementInput } from './simulate-settlement.input';
 
 @Injectable()

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ProblemModel } from '../configuration/configuration.models';
+import { ProblemModel } from '../shared/problem.models';
 import { JsonScalar, type JsonOutput } from '../graphql/json.scalar';
 
 @ObjectType('StaffMember', { description: "A person on a contract's roster, in one role." })

@@ -4,7 +4,7 @@ import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@
 import { StaffMemberEntity, StaffReplacementEntity, TenantDatabase } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../auth/request-context.service';
-import { ContractAccess } from '../contracts/contract-access';
+import { ContractAccess } from '../contracts';
 import { UUID, conflictsAsDomainErrors, isLocalDate, type ContractContext } from '../shared/contract-context';
 import type {
   AddStaffMemberInput,

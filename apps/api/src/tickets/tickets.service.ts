@@ -39,8 +39,8 @@ import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AbilityFactory } from '../auth/ability.factory';
 import type { Principal } from '../auth/principal';
 import { RequestContext } from '../auth/request-context.service';
-import { ContractAccess } from '../contracts/contract-access';
-import { ContractsRepository } from '../contracts/contracts.repository';
+import { ContractAccess } from '../contracts';
+import { ContractsRepository } from '../contracts';
 import type { JsonValue } from '../graphql/json.scalar';
 import {
   TicketImportFormat,

@@ -3,6 +3,7 @@ import { explain, type Explanation } from '../explain/explanation';
 import {
   aggregatePeriods,
   evaluateAssessment,
+  schemeReads,
   type AssessmentResult,
   type AssessmentScheme,
   type YearAggregate,
@@ -101,24 +102,11 @@ export type AssembledPeriodFacts = {
 
 type Component = AssessmentScheme['components'][number];
 
-/** Where a component's input comes from: the stored period input of its kind, or a metric derived from tickets. */
+/** Where a component's input comes from: the stored period input its kind declares, or a metric derived from tickets. */
 export function inputSourceOf(scheme: AssessmentScheme, c: Component): InputSource | null {
-  switch (c.kind) {
-    case 'staff-average':
-      return 'staffScores';
-    case 'item-average-grade':
-      return 'itemScores';
-    case 'choice-table':
-      return 'satisfaction';
-    case 'per-event': {
-      const perEvent = scheme.components.filter((x) => x.kind === 'per-event');
-      return c.input === 'securityIncidents' || perEvent.length === 1 ? 'securityIncidents' : null;
-    }
-    case 'banded':
-      return 'derived';
-    default:
-      return null;
-  }
+  const read = schemeReads(scheme).find((r) => r.componentId === c.id);
+  if (!read || read.source === 'none') return null;
+  return read.source === 'ticket-metric' ? 'derived' : read.field;
 }
 
 const present = (v: unknown): boolean => v !== undefined && v !== null;

@@ -25,15 +25,12 @@ import {
   withCorrections,
 } from '@ledger/contracts';
 import { Decimal, toFixed2 } from '@ledger/kernel';
-import type { AssessmentScheme, DetailValue, TicketRecord, YearAggregate } from '@ledger/scoring';
+import { schemeReads, type DetailValue, type TicketRecord, type YearAggregate } from '@ledger/scoring';
 import { formatInstant, type WorkCalendar } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
 import { PeriodCloseReads, type TicketMetricRow } from './period-close.reads';
 import { achievementExplained, delayExplained } from './ticket-metric-explanations';
 import { TicketMetricsAccumulator, type AchievementMetric, type DelayMetric } from './ticket-metrics';
-
-type Component = AssessmentScheme['components'][number];
-type TicketMetric = 'achievementRate' | 'specialDelayDays';
 
 export type AssessmentLine = {
   componentId: string;
@@ -48,6 +45,8 @@ export type AssessmentView = {
   period: string;
   score: string | null;
   unclampedScore: string | null;
+  /** The scheme's starting score the points are added to (domain rule 2); null when not assessed. */
+  base: string | null;
   grade: string | null;
   passes: boolean | null;
   breakdown: AssessmentLine[];
@@ -93,15 +92,6 @@ export type PeriodCloseComputation = {
   notes: string[];
 };
 
-/** Which ticket-derived metric a banded component reads: by its input name, else by the metric it names (the presets' wording). */
-function ticketMetricOf(c: Component): TicketMetric | null {
-  if (c.kind !== 'banded') return null;
-  const metric = String((c.params as { metric?: unknown }).metric ?? '');
-  if (c.input === 'achievementRate' || metric === '计划内达成率') return 'achievementRate';
-  if (c.input === 'specialDelayDays' || metric === '特别关注类问题延期时间') return 'specialDelayDays';
-  return null;
-}
-
 /**
  * A period close, computed: gathers the buyer's period inputs, the tickets (events → toMetricsTicket → achievement
  * rate and special-attention delay) and the accepted monthly reports (person-months, rule 9) of one contract, and
@@ -136,9 +126,10 @@ export async function computePeriodClose(
   const reports = await repo.acceptedReports(em, input.contractId);
 
   const metrics: DerivedMetric[] = [];
-  const banded = (scheme?.components ?? [])
-    .map((c) => ({ c, m: ticketMetricOf(c) }))
-    .filter((x): x is { c: Component; m: TicketMetric } => x.m !== null);
+  // The components that read a ticket metric, as their kinds declare it (schemeReads): the metric is named by the input.
+  const banded = (scheme ? schemeReads(scheme) : []).flatMap((r) =>
+    r.metric !== null ? [{ input: r.input, m: r.metric }] : [],
+  );
   const sources = new Map<string, PeriodSources>();
   const sourceOf = (id: string): PeriodSources => {
     let s = sources.get(id);
@@ -174,10 +165,10 @@ export async function computePeriodClose(
 
   for (const p of metricPeriods) {
     const values: Record<string, string | null> = {};
-    for (const { c, m } of banded) {
+    for (const { input, m } of banded) {
       if (m === 'achievementRate') {
         const r = acc.achievement(p.id);
-        values[c.input] = r.rate;
+        values[input] = r.rate;
         const said = achievementExplained(r, { from: p.start, to: p.end }, asOf);
         metrics.push({
           period: p.id,
@@ -193,7 +184,7 @@ export async function computePeriodClose(
         });
       } else {
         const d = acc.delay(p.id);
-        values[c.input] = d.days;
+        values[input] = d.days;
         const said = delayExplained(d, { from: p.start, to: p.end }, asOf);
         metrics.push({
           period: p.id,
@@ -278,6 +269,7 @@ function assessmentModel(a: PeriodAssessment): AssessmentView {
     period: a.period,
     score: r?.score ?? null,
     unclampedScore: r?.unclampedScore ?? null,
+    base: r?.base ?? null,
     grade: r?.grade ?? null,
     passes: r?.passes ?? null,
     breakdown: (r?.breakdown ?? []).map((b) => ({

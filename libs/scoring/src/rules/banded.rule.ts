@@ -30,6 +30,19 @@ export const bandedRule: RuleDefinition<BandedParams, BandedInput> = {
   kind: 'banded',
   description: 'Points from the band of an ordered ladder that contains a numeric metric.',
   paramsSchema: bandedParamsSchema,
+  // A ticket metric named by the component's input (presets: achievementRate, specialDelayDays).
+  reads: { source: 'ticket-metric', metrics: ['achievementRate', 'specialDelayDays'] },
+  inputShape(params) {
+    return {
+      value: 'metric',
+      unit: params.unit ?? null,
+      min: params.domain.min?.value ?? null,
+      max: params.domain.max?.value ?? null,
+      parts: [],
+      choices: [],
+      bonus: null,
+    };
+  },
   validate(params): Problem[] {
     return validateBands(params.bands, params.domain);
   },

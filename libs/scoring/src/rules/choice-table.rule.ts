@@ -15,6 +15,19 @@ export const choiceTableRule: RuleDefinition<ChoiceTableParams, ChoiceTableInput
   kind: 'choice-table',
   description: 'Points for one answer chosen from a fixed list (satisfaction surveys).',
   paramsSchema: choiceTableParamsSchema,
+  // One answer per component: satisfaction[component.input].
+  reads: { source: 'period-input', field: 'satisfaction', keyed: true, select: 'all' },
+  inputShape(params) {
+    return {
+      value: 'choice',
+      unit: null,
+      min: null,
+      max: null,
+      parts: [],
+      choices: params.choices.map((c) => c.value),
+      bonus: null,
+    };
+  },
   validate(params): Problem[] {
     const problems: Problem[] = [];
     params.choices.forEach((c, i) => {

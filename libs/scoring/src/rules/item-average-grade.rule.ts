@@ -37,6 +37,18 @@ export const itemAverageGradeRule: RuleDefinition<ItemAverageGradeParams, ItemAv
   kind: 'item-average-grade',
   description: 'Average of N items each 0..itemMax; the average is the points and picks a grade.',
   paramsSchema: itemAverageGradeParamsSchema,
+  reads: { source: 'period-input', field: 'itemScores', keyed: false, select: 'all' },
+  inputShape(params) {
+    return {
+      value: 'items',
+      unit: null,
+      min: '0',
+      max: params.itemMax,
+      parts: params.items.map((it) => ({ id: it.id, label: it.label ?? it.id, max: params.itemMax })),
+      choices: [],
+      bonus: null,
+    };
+  },
   validate(params): Problem[] {
     const problems: Problem[] = [];
     params.items.forEach((it, i) => {

@@ -26,6 +26,11 @@ export const perEventRule: RuleDefinition<PerEventParams, PerEventInput> = {
   kind: 'per-event',
   description: 'Fixed points per counted event, optionally capped in absolute value.',
   paramsSchema: perEventParamsSchema,
+  // Security incidents: the component whose input is named so, or the only per-event one.
+  reads: { source: 'period-input', field: 'securityIncidents', keyed: false, select: 'named-or-only' },
+  inputShape() {
+    return { value: 'count', unit: null, min: '0', max: null, parts: [], choices: [], bonus: null };
+  },
   validate(params): Problem[] {
     const problems: Problem[] = [];
     if (dec(params.pointsPerEvent).isZero()) problems.push(problem('pointsPerEvent', 'number.nonZero'));

@@ -50,6 +50,18 @@ export const staffAverageRule: RuleDefinition<StaffAverageParams, StaffAverageIn
   kind: 'staff-average',
   description: 'Each person scored on capped parts plus task bonuses; the staff average picks a band of points.',
   paramsSchema: staffAverageParamsSchema,
+  reads: { source: 'period-input', field: 'staffScores', keyed: false, select: 'all' },
+  inputShape(params) {
+    return {
+      value: 'people',
+      unit: null,
+      min: '0',
+      max: params.personCap,
+      parts: params.parts.map((p) => ({ id: p.id, label: p.label ?? p.id, max: p.max })),
+      choices: [],
+      bonus: params.taskBonus ? { min: params.taskBonus.min, max: params.taskBonus.max } : null,
+    };
+  },
   validate(params): Problem[] {
     const problems: Problem[] = [];
     params.parts.forEach((p, i) => {

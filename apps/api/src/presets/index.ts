@@ -1,0 +1,2 @@
+// The presets feature's public API: what other features may import (eslint forbids deeper imports).
+export { PresetsService } from './presets.service';

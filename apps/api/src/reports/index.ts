@@ -1,0 +1,2 @@
+// The reports feature's public API: what other features may import (eslint forbids deeper imports).
+export { ReportsService } from './reports.service';

@@ -1,0 +1,2 @@
+// The tickets feature's public API: what other features may import (eslint forbids deeper imports).
+export { TicketsService } from './tickets.service';

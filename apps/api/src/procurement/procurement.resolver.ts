@@ -11,13 +11,13 @@ import {
   RecordEvaluatorSheetInput,
 } from './procurement.models';
 import {
-  addProcurementPackageSchema,
-  createProcurementProjectSchema,
-  recordBidSchema,
-  recordEvaluatorSheetSchema,
+  addProcurementPackageArgs,
+  createProcurementProjectArgs,
+  recordBidArgs,
+  recordEvaluatorSheetArgs,
 } from './procurement.schemas';
 import { ProcurementService } from './procurement.service';
-import { validInput } from '../graphql/zod-validation.pipe';
+import { ValidateInput } from '../graphql/validate-input.interceptor';
 
 @Resolver()
 export class ProcurementResolver {
@@ -57,9 +57,9 @@ export class ProcurementResolver {
   }
 
   @Mutation(() => ProcurementProjectModel, { description: 'Buyer admin or staff: open a procurement project.' })
+  @ValidateInput(createProcurementProjectArgs)
   createProcurementProject(
-    @Args('input', { description: 'Code and name.' }, validInput(createProcurementProjectSchema))
-    input: CreateProcurementProjectInput,
+    @Args('input', { description: 'Code and name.' }) input: CreateProcurementProjectInput,
   ): Promise<ProcurementProjectModel> {
     return this.service.createProject(input);
   }
@@ -68,9 +68,9 @@ export class ProcurementResolver {
     description:
       "Buyer admin or staff: add a package from a Tianjin preset's procurement scheme and budget, or from a scheme.",
   })
+  @ValidateInput(addProcurementPackageArgs)
   addProcurementPackage(
-    @Args('input', { description: 'The package.' }, validInput(addProcurementPackageSchema))
-    input: AddProcurementPackageInput,
+    @Args('input', { description: 'The package.' }) input: AddProcurementPackageInput,
   ): Promise<ProcurementPackageModel> {
     return this.service.addPackage(input);
   }
@@ -78,18 +78,17 @@ export class ProcurementResolver {
   @Mutation(() => ProcurementBidModel, {
     description: "Buyer admin or staff: record a bidder's final offer and the objective answers.",
   })
-  recordBid(
-    @Args('input', { description: 'The bid.' }, validInput(recordBidSchema, 'defer')) input: RecordBidInput,
-  ): Promise<ProcurementBidModel> {
+  @ValidateInput(recordBidArgs, 'defer')
+  recordBid(@Args('input', { description: 'The bid.' }) input: RecordBidInput): Promise<ProcurementBidModel> {
     return this.service.recordBid(input);
   }
 
   @Mutation(() => ProcurementEvaluatorSheetModel, {
     description: "Buyer admin or staff: record one evaluator's subjective sheet for one bid.",
   })
+  @ValidateInput(recordEvaluatorSheetArgs, 'defer')
   recordEvaluatorSheet(
-    @Args('input', { description: 'The sheet.' }, validInput(recordEvaluatorSheetSchema, 'defer'))
-    input: RecordEvaluatorSheetInput,
+    @Args('input', { description: 'The sheet.' }) input: RecordEvaluatorSheetInput,
   ): Promise<ProcurementEvaluatorSheetModel> {
     return this.service.recordEvaluatorSheet(input);
   }

@@ -4,19 +4,19 @@ import { PREFERENCE_BASES } from '@ledger/persistence';
 import { validateProcurementScheme } from '@ledger/scoring';
 import { z } from 'zod';
 import { codeText, isJsonObject, nonBlank, oneOf, positiveMoney } from '../graphql/input-fields';
-import { addNestedProblems } from '../graphql/zod-validation.pipe';
+import { addNestedProblems } from '../graphql/validate-input.interceptor';
 
 /*
- * The procurement operations' inputs: shape, format and range (ZodValidationPipe). Whether the project or the package
+ * The procurement operations' inputs: shape, format and range (ValidateInput). Whether the project or the package
  * exists, whether a number, bidder or sheet is taken, and whether answers fit the package's scheme need the database
  * and stay in ProcurementService.
  */
 
-export const createProcurementProjectSchema = z.object({ code: codeText, name: nonBlank() });
+export const createProcurementProjectArgs = z.object({ input: z.object({ code: codeText, name: nonBlank() }) });
 
 const isPreset = (id: string): boolean => (PRESET_IDS as readonly string[]).includes(id);
 
-export const addProcurementPackageSchema = z
+const addProcurementPackageInput = z
   .object({
     number: z.number().refine((n) => Number.isInteger(n) && n >= 1, problemIssue('number.wholeAtLeast', { min: 1 })),
     name: nonBlank(),
@@ -46,7 +46,7 @@ export const addProcurementPackageSchema = z
   });
 
 /** Checked in `defer` mode: the answers are checked against the package's scheme, found in the database. */
-export const recordBidSchema = z.object({
+const recordBidInput = z.object({
   bidderName: nonBlank(),
   price: positiveMoney,
   preferenceBasis: oneOf(PREFERENCE_BASES).nullish(),
@@ -58,7 +58,11 @@ export const recordBidSchema = z.object({
 });
 
 /** Checked in `defer` mode: the bid and the answers against the scheme need the database. */
-export const recordEvaluatorSheetSchema = z.object({
+const recordEvaluatorSheetInput = z.object({
   evaluator: nonBlank(),
   items: z.unknown().refine(isJsonObject, problemIssue('procurement.answersObject')),
 });
+
+export const addProcurementPackageArgs = z.object({ input: addProcurementPackageInput });
+export const recordBidArgs = z.object({ input: recordBidInput });
+export const recordEvaluatorSheetArgs = z.object({ input: recordEvaluatorSheetInput });

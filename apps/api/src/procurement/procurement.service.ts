@@ -33,7 +33,7 @@ import type {
 } from './procurement.models';
 import { ProcurementRepository } from './procurement.repository';
 import { UUID } from '../graphql/ids';
-import { deferredProblems } from '../graphql/zod-validation.pipe';
+import { deferredProblems } from '../graphql/validate-input.interceptor';
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -205,7 +205,7 @@ export class ProcurementService {
 
   async recordBid(input: RecordBidInput): Promise<ProcurementBidModel> {
     const p = this.mayCreate('ProcurementBid');
-    // The shape problems found by recordBidSchema, reported with the answers' problems against the scheme.
+    // The shape problems found by ValidateInput(recordBidArgs), reported with the answers' problems against the scheme.
     const problems = deferredProblems(input);
     const wrong = (field: string) => problems.some((x) => x.path === `input.${field}`);
     const bidderName = input.bidderName.trim();
@@ -264,7 +264,7 @@ export class ProcurementService {
 
   async recordEvaluatorSheet(input: RecordEvaluatorSheetInput): Promise<ProcurementEvaluatorSheetModel> {
     const p = this.mayCreate('ProcurementEvaluatorSheet');
-    // The shape problems found by recordEvaluatorSheetSchema, reported with the bid's and the answers' problems.
+    // The shape problems found by ValidateInput(recordEvaluatorSheetArgs), reported with the bid's and the answers' problems.
     const problems = deferredProblems(input);
     const evaluator = input.evaluator.trim();
     return this.db.run(this.context.scope(), async (em) => {

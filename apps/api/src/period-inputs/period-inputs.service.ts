@@ -5,7 +5,7 @@ import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@
 import { PeriodInputEntity, TenantDatabase, type PeriodInputKind } from '@ledger/persistence';
 import { checkAssessmentInputs, type AssessmentScheme } from '@ledger/scoring';
 import { RequestContext } from '../auth/request-context.service';
-import { ContractAccess } from '../contracts/contract-access';
+import { ContractAccess } from '../contracts';
 import type { JsonValue } from '../graphql/json.scalar';
 import { conflictsAsDomainErrors, isLocalDate } from '../shared/contract-context';
 import type { PeriodInputsModel, SetPeriodInputsInput } from './period-inputs.models';

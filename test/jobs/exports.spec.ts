@@ -88,16 +88,30 @@ describe('finance exports (real PostgreSQL, demo seed, jobs in-process)', () => 
     return who ? r.set('authorization', `Bearer ${tokens[who]}`) : r;
   };
 
-  /** Stores a schedule the way the recompute job does (latest computed_at is current). */
+  /**
+   * Stores a schedule the way the recompute job does (latest computed_at is current). `keys` (`<line id>/<rule id>` →
+   * close line key): those lines settled by a confirmed close, their deductions naming its close lines.
+   */
   const storeSchedule = async (
     code: string,
     facts: PaymentFactsInput,
     asOf: string,
     computedAt: string,
     basisKey: string,
+    keys: Record<string, string> = {},
   ) => {
     const c = contracts[code];
-    const schedule = computeSchedule(getPreset(code).config, facts, { asOf });
+    const live = computeSchedule(getPreset(code).config, facts, { asOf });
+    const settled = live.lines
+      .filter((l) => Object.keys(keys).some((k) => k.startsWith(`${l.id}/`)))
+      .map((l) => ({
+        lineId: l.id,
+        deductions: l.deductions.map((d) => {
+          const key = keys[`${l.id}/${d.ruleId}`];
+          return key ? { ...d, key } : d;
+        }),
+      }));
+    const schedule = computeSchedule(getPreset(code).config, { ...facts, settled }, { asOf });
     await asSuperuser(api.database.name, (db) =>
       db.query(
         `INSERT INTO payment_schedules (tenant_id, contract_id, basis_key, config_version, calendar_version, as_of, schedule, basis, net, vendor_balance_owed, computed_at)
@@ -153,6 +167,7 @@ describe('finance exports (real PostgreSQL, demo seed, jobs in-process)', () => 
       '2027-03-01',
       '2027-03-01T08:00:00Z',
       'current',
+      { 'settlement/absence': 'settlement/absence' },
     );
     // Tianjin P8 (example D): four quarters of 8,281.00, Q3 withheld. The other seven Tianjin packages have no schedule.
     await storeSchedule(

@@ -90,6 +90,10 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
   }
   applyExclusiveGroups(hits, config);
 
+  // Lines a confirmed close accounted for (domain rule 11): the rules it computed there keep its figures and its
+  // close lines' keys; only rules that did not reach the line then (an acceptance clawback, an adjustment) apply live.
+  const settled = new Map(facts.settled.map((s) => [s.lineId, s.deductions]));
+
   const paidBy = new Map<string, Decimal>();
   for (const p of facts.payments) paidBy.set(p.lineId, (paidBy.get(p.lineId) ?? dec(0)).plus(dec(p.amount)));
   const known = new Set(lines.map((l) => l.id));
@@ -113,20 +117,40 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
   })[] = lines.map((l) => {
     const mine = hits.filter((h) => h.lineId === l.id);
     const reasons: Explanation[] = [l.basis];
-    const entries = mine.map((h) => ({
-      entry: {
-        ruleId: h.ruleId,
-        kind: h.kind,
-        ...(h.label ? { label: h.label } : {}),
-        basis: h.basis,
-        formula: h.superseded
-          ? { code: h.formula.code, params: { ...h.formula.params, superseded: 'true' } }
-          : h.formula,
-        amount: (h.superseded ? dec(0) : h.amount).toFixed(2),
-      },
-      value: h.superseded ? dec(0) : h.amount,
-    }));
+    const kept = settled.get(l.id) ?? [];
+    const frozen = new Set(kept.map((d) => d.ruleId));
+    const entries = [
+      ...kept.map((d) => ({
+        entry: {
+          ruleId: d.ruleId,
+          kind: d.kind,
+          ...(d.label ? { label: d.label } : {}),
+          basis: d.basis,
+          formula: d.formula,
+          amount: toFen(dec(d.amount)).toFixed(2),
+          ...(d.key ? { closeLineKey: d.key } : {}),
+        },
+        value: toFen(dec(d.amount)),
+      })),
+      ...mine
+        .filter((h) => !frozen.has(h.ruleId))
+        .map((h) => ({
+          entry: {
+            ruleId: h.ruleId,
+            kind: h.kind,
+            ...(h.label ? { label: h.label } : {}),
+            basis: h.basis,
+            formula: h.superseded
+              ? { code: h.formula.code, params: { ...h.formula.params, superseded: 'true' } }
+              : h.formula,
+            amount: (h.superseded ? dec(0) : h.amount).toFixed(2),
+            ...(h.closeLineKey ? { closeLineKey: h.closeLineKey } : {}),
+          },
+          value: h.superseded ? dec(0) : h.amount,
+        })),
+    ];
     const own = entries.reduce((a, e) => a.plus(e.value), dec(0));
+    // Forfeiture and delays are no deduction amounts (a close stores none of them): every rule's live hits decide them.
     const forfeited = mine.some((h) => h.forfeit && !h.superseded);
     const delay = mine.reduce((m, h) => (!h.superseded && h.delayMonths && h.delayMonths > m ? h.delayMonths : m), 0);
 

@@ -74,9 +74,31 @@ export const paymentFactsSchema = z.strictObject({
         reason: z.string().min(1, 'an adjustment needs a reason'),
         lineId: z.string().optional().describe('default: the next line not yet paid'),
         on: localDateSchema.optional(),
+        key: z.string().optional().describe('the line key of the close line the adjustment is recorded as'),
       }),
     )
     .default([]),
+  settled: z
+    .array(
+      z.strictObject({
+        lineId: z.string(),
+        deductions: z.array(
+          z.strictObject({
+            ruleId: z.string(),
+            kind: z.string(),
+            label: z.string().optional(),
+            basis: z.record(z.string(), z.string()),
+            formula: z.strictObject({ code: z.string(), params: z.record(z.string(), z.string()) }),
+            amount: moneySchema,
+            key: z.string().optional().describe('the line key of the confirmed close line (none for a zero amount)'),
+          }),
+        ),
+      }),
+    )
+    .default([])
+    .describe(
+      'lines a confirmed close accounted for, with the deductions it computed on them: those rules are not recomputed (domain rule 11)',
+    ),
 });
 export type PaymentFactsInput = z.input<typeof paymentFactsSchema>;
 export type PaymentFacts = z.output<typeof paymentFactsSchema>;

@@ -87,6 +87,8 @@ export type DeductionHit = {
   delayMonths?: number;
   /** The line is not paid at all (acceptance failed: everything clawed back). */
   forfeit?: boolean;
+  /** The close line the hit is recorded as (an adjustment's line key). */
+  closeLineKey?: string;
 };
 
 export interface MilestoneRule<K extends string, S extends z.ZodType> {

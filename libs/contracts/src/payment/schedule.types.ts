@@ -8,6 +8,8 @@ export type ScheduleDeduction = {
   basis: Record<string, string>;
   formula: Explanation;
   amount: string;
+  /** The line key of the close line this deduction is (a confirmed close's deduction, or an adjustment). */
+  closeLineKey?: string;
 };
 
 export type LineStatus = 'scheduled' | 'due' | 'withheld' | 'paid' | 'forfeited';

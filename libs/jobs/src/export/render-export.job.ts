@@ -38,6 +38,7 @@ type ScheduleRow = {
 };
 type CloseLineRow = {
   contract_id: string;
+  line_key: string;
   kind: 'deduction' | 'adjustment';
   payment_line_id: string | null;
   rule_id: string | null;
@@ -161,7 +162,7 @@ export class RenderExportJob implements JobHandler<'render-export'> {
       );
     }
     const lineRows: CloseLineRow[] = await em.query(
-      `SELECT l.contract_id, l.kind, l.payment_line_id, l.rule_id, l.label, l.amount::text AS amount, l.basis, l.formula, l.reason, l.period, p.status AS close_status
+      `SELECT l.contract_id, l.line_key, l.kind, l.payment_line_id, l.rule_id, l.label, l.amount::text AS amount, l.basis, l.formula, l.reason, l.period, p.status AS close_status
          FROM close_lines l
          LEFT JOIN period_closes p ON p.tenant_id = l.tenant_id AND p.id = l.close_id
         WHERE l.tenant_id = $1 AND l.contract_id = ANY($2::uuid[]) AND (p.status IS NULL OR p.status <> 'reopened')
@@ -177,6 +178,7 @@ export class RenderExportJob implements JobHandler<'render-export'> {
         const lines: ExportCloseLine[] = lineRows
           .filter((l) => l.contract_id === c.id)
           .map((l) => ({
+            lineKey: l.line_key,
             kind: l.kind,
             paymentLineId: l.payment_line_id,
             ruleId: l.rule_id,

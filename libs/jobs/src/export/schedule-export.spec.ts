@@ -106,10 +106,28 @@ const FIXTURES: Record<'A' | 'B' | 'C' | 'D' | 'D-late', Fixture> = {
   },
 };
 
-function item(key: keyof typeof FIXTURES, lines: ExportCloseLine[] = []): ScheduleExportItem {
+/**
+ * A fixture's item. `keys` (`<line id>/<rule id>` → close line key) computes it as the recompute does after a
+ * confirmed close: those lines settled, their deductions naming the close lines by key.
+ */
+function item(
+  key: keyof typeof FIXTURES,
+  lines: ExportCloseLine[] = [],
+  keys: Record<string, string> = {},
+): ScheduleExportItem {
   const f = FIXTURES[key];
   const config = getPreset(f.preset).config;
-  const schedule: Schedule = computeSchedule(config, f.facts, { asOf: f.asOf });
+  const live: Schedule = computeSchedule(config, f.facts, { asOf: f.asOf });
+  const settled = live.lines
+    .filter((l) => Object.keys(keys).some((k) => k.startsWith(`${l.id}/`)))
+    .map((l) => ({
+      lineId: l.id,
+      deductions: l.deductions.map((d) => ({
+        ...d,
+        ...(keys[`${l.id}/${d.ruleId}`] ? { key: keys[`${l.id}/${d.ruleId}`] } : {}),
+      })),
+    }));
+  const schedule = settled.length ? computeSchedule(config, { ...f.facts, settled }, { asOf: f.asOf }) : live;
   return {
     contract: {
       code: f.code,
@@ -379,9 +397,10 @@ describe('schedule export: domain.md examples rendered and read back', () => {
     );
   });
 
-  it('stored close lines: a matching one gives its close and reason to the deduction row; others are listed, not totalled', () => {
+  it('stored close lines: the one a deduction names by key gives its close and reason to the row; others are listed, not totalled', () => {
     const stored: ExportCloseLine[] = [
       {
+        lineKey: 'close-c1/settlement/absence',
         kind: 'deduction',
         paymentLineId: 'settlement',
         ruleId: 'absence',
@@ -394,6 +413,7 @@ describe('schedule export: domain.md examples rendered and read back', () => {
         closeStatus: 'confirmed',
       },
       {
+        lineKey: 'adjust-c1-1',
         kind: 'adjustment',
         paymentLineId: 'settlement',
         ruleId: null,
@@ -406,7 +426,9 @@ describe('schedule export: domain.md examples rendered and read back', () => {
         closeStatus: 'draft',
       },
     ];
-    const table = buildScheduleTable([item('A', stored)], { exportedAt: EXPORTED_AT }).rows;
+    const table = buildScheduleTable([item('A', stored, { 'settlement/absence': 'close-c1/settlement/absence' })], {
+      exportedAt: EXPORTED_AT,
+    }).rows;
     const absence = table.find((r) => r.kind === '扣款' && r.rule === '缺岗扣减费用');
     expect(absence?.reason).toBe('2026 结算记录');
     const records = table.filter((r) => r.kind === '结算记录');
@@ -414,6 +436,30 @@ describe('schedule export: domain.md examples rendered and read back', () => {
       ['-1000.00', '未计入当前付款计划，仅供核对：2026 结算（草稿）；多扣退回'],
     ]);
     expect(table.find((r) => r.kind === '合计')?.deduction).toBe('66666.67');
+  });
+
+  it('no re-joining by formula text or amount: a stored line no deduction names by key is a record, however alike', () => {
+    const computed = item('A')
+      .schedule.lines.find((l) => l.id === 'settlement')
+      ?.deductions.find((d) => d.ruleId === 'absence');
+    const twin: ExportCloseLine = {
+      lineKey: 'close-c0/settlement/absence',
+      kind: 'deduction',
+      paymentLineId: 'settlement',
+      ruleId: 'absence',
+      label: '缺岗扣减费用',
+      amount: computed?.amount ?? '',
+      basis: {},
+      formula: computed?.formula,
+      reason: '旧版本的结算',
+      period: '2026',
+      closeStatus: 'confirmed',
+    };
+    const table = buildScheduleTable([item('A', [twin])], { exportedAt: EXPORTED_AT }).rows;
+    expect(table.find((r) => r.kind === '扣款' && r.rule === '缺岗扣减费用')?.reason).toBe('');
+    expect(table.filter((r) => r.kind === '结算记录').map((r) => [r.deduction, r.formula])).toEqual([
+      ['66666.67', renderExplanation(computed?.formula, 'zh-CN')],
+    ]);
   });
 
   it('totals that differ from the stored ones are explained in a 说明 row (the lines win)', () => {
@@ -469,8 +515,9 @@ describe('schedule export in zh-CN: no English sentence, raw key, JSON, UUID or 
     return found;
   };
   const stored: ExportCloseLine[] = [
-    // A row stored before explanations were codes: its sentence matches the computed deduction and is not shown.
+    // A row stored before explanations were codes, named by the deduction it is: its sentence is not shown.
     {
+      lineKey: 'close-c1/settlement/absence',
       kind: 'deduction',
       paymentLineId: 'settlement',
       ruleId: 'absence',
@@ -483,7 +530,13 @@ describe('schedule export in zh-CN: no English sentence, raw key, JSON, UUID or 
       closeStatus: 'confirmed',
     },
   ];
-  const all = () => [item('A', stored), item('B'), item('C'), item('D'), item('D-late')];
+  const all = () => [
+    item('A', stored, { 'settlement/absence': 'close-c1/settlement/absence' }),
+    item('B'),
+    item('C'),
+    item('D'),
+    item('D-late'),
+  ];
 
   const scan = (rows: string[][]): string[] =>
     rows.flatMap((r, i) =>

@@ -7,7 +7,6 @@ import {
   toChineseCapital,
   type LineStatus,
   type Schedule,
-  type ScheduleDeduction,
   type ScheduleLine,
 } from '@ledger/contracts';
 import { dec, type Decimal } from '@ledger/kernel';
@@ -33,6 +32,8 @@ export type ExportContract = { code: string; name: string; tenantName?: string; 
 
 /** A stored close line (deduction computed by a close, or a buyer's adjustment) of the contract. */
 export type ExportCloseLine = {
+  /** The stable key a schedule deduction names it by (`closeLineKey`). */
+  lineKey: string;
   kind: 'deduction' | 'adjustment';
   paymentLineId: string | null;
   ruleId: string | null;
@@ -203,44 +204,16 @@ export function shanghaiTime(at: Date): string {
 }
 
 /**
- * Stored close lines matched to the schedule's deductions: a stored line explains the deduction with the same
- * payment line, rule and formula (else the same amount), each used once. Unmatched lines are listed as records.
+ * The stored close lines the schedule's deductions are, by the key each deduction carries (`closeLineKey`: the
+ * recompute wrote it from the confirmed close, or from the adjustment). Lines no deduction names are listed as records.
  */
-function matchStored(
+function storedByKey(
   schedule: Schedule,
   stored: readonly ExportCloseLine[],
-): { byDeduction: Map<ScheduleDeduction, ExportCloseLine>; unmatched: ExportCloseLine[] } {
-  const byDeduction = new Map<ScheduleDeduction, ExportCloseLine>();
-  const used = new Set<ExportCloseLine>();
-  const candidates = (l: ScheduleLine, d: ScheduleDeduction) =>
-    stored.filter(
-      (s) =>
-        !used.has(s) &&
-        (s.paymentLineId === null || s.paymentLineId === l.id) &&
-        (s.ruleId === null || s.ruleId === d.ruleId),
-    );
-  for (const pass of ['formula', 'amount'] as const) {
-    for (const l of schedule.lines) {
-      for (const d of l.deductions) {
-        if (byDeduction.has(d)) continue;
-        const hit = candidates(l, d).find((s) =>
-          pass === 'formula'
-            ? sameFormula(s.formula, d.formula)
-            : dec(s.amount).eq(dec(d.amount)) && s.paymentLineId === l.id,
-        );
-        if (hit) {
-          byDeduction.set(d, hit);
-          used.add(hit);
-        }
-      }
-    }
-  }
-  return { byDeduction, unmatched: stored.filter((s) => !used.has(s)) };
-}
-
-/** A stored formula (structured, or a legacy sentence) is the same as the computed one. */
-function sameFormula(stored: unknown, computed: ScheduleDeduction['formula']): boolean {
-  return renderExplanation(stored, 'en') === renderExplanation(computed, 'en');
+): { byKey: Map<string, ExportCloseLine>; unreferenced: ExportCloseLine[] } {
+  const byKey = new Map(stored.map((s) => [s.lineKey, s]));
+  const named = new Set(schedule.lines.flatMap((l) => l.deductions.flatMap((d) => d.closeLineKey ?? [])));
+  return { byKey, unreferenced: stored.filter((s) => !named.has(s.lineKey)) };
 }
 
 const totalsRow = (t: ContractTotals): TableRow => ({
@@ -292,7 +265,7 @@ export function buildScheduleTable(
   for (const item of items) {
     const { contract: c, schedule } = item;
     const ids = { code: c.code, name: c.name };
-    const { byDeduction, unmatched } = matchStored(schedule, item.lines ?? []);
+    const { byKey, unreferenced } = storedByKey(schedule, item.lines ?? []);
     for (const l of schedule.lines) {
       const f = lineFigures(l);
       rows.push({
@@ -315,7 +288,7 @@ export function buildScheduleTable(
         reason: l.reasons.map((r) => renderExplanation(r, 'zh-CN')).join('；'),
       });
       for (const d of l.deductions) {
-        const s = byDeduction.get(d);
+        const s = d.closeLineKey ? byKey.get(d.closeLineKey) : undefined;
         const recorded = s
           ? [s.period ? `${s.period} 结算记录` : '结算记录', s.reason].filter((x): x is string => !!x).join('：')
           : '';
@@ -334,7 +307,7 @@ export function buildScheduleTable(
         });
       }
     }
-    for (const s of unmatched) {
+    for (const s of unreferenced) {
       const where = [
         s.period ? `${s.period} 结算` : '',
         s.closeStatus ? `（${CLOSE_STATUS_LABELS[s.closeStatus] ?? s.closeStatus}）` : '',

@@ -4,7 +4,10 @@ import {
   jobIds,
   parseContractConfig,
   periodsWithin,
+  toExplanation,
   type JobPayload,
+  type PaymentFactsInput,
+  type ScheduleDeduction,
   type ScheduleLine,
 } from '@ledger/contracts';
 import { TenantDatabase } from '@ledger/persistence';
@@ -14,7 +17,7 @@ import { jobScope, UnrecoverableJobError, type JobHandler, type JobRun } from '.
 import { JobOutbox, lockJobKey, type JobRequest } from '../runtime/job-outbox';
 import { computePeriodClose, type PeriodCloseComputation } from './period-close.computation';
 import { PeriodCloseReads } from './period-close.reads';
-import { PeriodCloseStore, type CloseRow, type NewCloseLine } from './period-close.store';
+import { PeriodCloseStore, type CloseLineRow, type CloseRow, type NewCloseLine } from './period-close.store';
 
 export type ClosePeriodOutcome = { closeId: string; computed: boolean; status: string; lines: number };
 
@@ -104,31 +107,88 @@ export function linesOfClose(
   );
 }
 
-/** One close line per deduction (non-zero) on the lines the close accounts for, keyed `close-<close id>/<payment line>/<rule>` (`#2`, `#3` … for a rule's further deductions on the same line). */
+/** A close line's stable key: `close-<close id>/<payment line>/<rule>`, `#2`, `#3` … for a rule's further deductions on the same line. */
+export function closeLineKey(closeId: string, paymentLineId: string, ruleId: string, occurrence: number): string {
+  return `close-${closeId}/${paymentLineId}/${ruleId}${occurrence > 1 ? `#${occurrence}` : ''}`;
+}
+
+/** Every deduction on the lines the close accounts for, with the key its close line has (zero amounts get no line). */
+function keyedDeductions(
+  close: Pick<CloseRow, 'id' | 'period'>,
+  computation: PeriodCloseComputation,
+): { line: ScheduleLine; d: ScheduleDeduction; key: string }[] {
+  return linesOfClose(close, computation, computation.schedule?.lines ?? []).flatMap((line) =>
+    // A rule may deduct more than once on a line (a clawback and its fine): the occurrence number keeps each its own key.
+    line.deductions.map((d, i) => ({
+      line,
+      d,
+      key: closeLineKey(
+        close.id,
+        line.id,
+        d.ruleId,
+        line.deductions.slice(0, i).filter((x) => x.ruleId === d.ruleId).length + 1,
+      ),
+    })),
+  );
+}
+
+/** One close line per deduction (non-zero) on the lines the close accounts for, under its `closeLineKey`. */
 export function deductionLines(
   close: Pick<CloseRow, 'id' | 'period'>,
   computation: PeriodCloseComputation,
 ): NewCloseLine[] {
-  return linesOfClose(close, computation, computation.schedule.lines).flatMap((l) =>
-    l.deductions
-      // A rule may deduct more than once on a line (a clawback and its fine): the occurrence number keeps each its own key.
-      .map((d, i) => ({ d, n: l.deductions.slice(0, i).filter((x) => x.ruleId === d.ruleId).length + 1 }))
-      .filter(({ d }) => d.amount !== '0.00')
-      .map(({ d, n }) => ({
-        period: close.period,
-        lineKey: `close-${close.id}/${l.id}/${d.ruleId}${n > 1 ? `#${n}` : ''}`,
-        kind: 'deduction' as const,
-        paymentLineId: l.id,
-        ruleId: d.ruleId,
-        label: d.label ?? null,
-        amount: d.amount,
-        basis: d.basis,
-        // close_lines.formula is text: the structured form as JSON (old rows hold the English sentence).
-        formula: explanationText(d.formula),
-        reason: null,
-        correctsCloseId: null,
-      })),
-  );
+  return keyedDeductions(close, computation)
+    .filter(({ d }) => d.amount !== '0.00')
+    .map(({ line, d, key }) => ({
+      period: close.period,
+      lineKey: key,
+      kind: 'deduction' as const,
+      paymentLineId: line.id,
+      ruleId: d.ruleId,
+      label: d.label ?? null,
+      amount: d.amount,
+      basis: d.basis,
+      // close_lines.formula is text: the structured form as JSON (old rows hold the English sentence).
+      formula: explanationText(d.formula),
+      reason: null,
+      correctsCloseId: null,
+    }));
+}
+
+/** Deductions that are derived, not a rule's figures: carried amounts follow the later lines, adjustments are their own close lines. */
+const DERIVED_KINDS = new Set(['carried-forward', 'manual-adjustment']);
+
+/**
+ * The lines a confirmed close accounted for, as payment facts (`settled`): each with the deductions the close computed
+ * on it — from its stored close line where there is one (the amount, basis and formula confirmed, and the key the
+ * export reads it by), else from its result (a zero amount is stored as no line) — so a later configuration version
+ * does not recompute them.
+ */
+export function settledLines(
+  close: Pick<CloseRow, 'id' | 'period'>,
+  computation: PeriodCloseComputation,
+  stored: readonly Pick<CloseLineRow, 'lineKey' | 'label' | 'amount' | 'basis' | 'formula'>[],
+): NonNullable<PaymentFactsInput['settled']> {
+  const byKey = new Map(stored.map((s) => [s.lineKey, s]));
+  const byLine = new Map<string, NonNullable<PaymentFactsInput['settled']>[number]>();
+  for (const line of linesOfClose(close, computation, computation.schedule?.lines ?? []))
+    byLine.set(line.id, { lineId: line.id, deductions: [] });
+  for (const { line, d, key } of keyedDeductions(close, computation)) {
+    if (DERIVED_KINDS.has(d.kind)) continue;
+    const s = byKey.get(key);
+    const label = s ? s.label : (d.label ?? null);
+    byLine.get(line.id)?.deductions.push({
+      ruleId: d.ruleId,
+      kind: d.kind,
+      ...(label ? { label } : {}),
+      // Rows and results written before codes existed hold sentences and loose values: read as the engine writes them.
+      basis: Object.fromEntries(Object.entries(s ? s.basis : d.basis).map(([k, v]) => [k, String(v)])),
+      formula: toExplanation(s ? s.formula : d.formula),
+      amount: s ? s.amount : d.amount,
+      ...(s ? { key } : {}),
+    });
+  }
+  return [...byLine.values()];
 }
 
 /** The schedule recompute a confirmed close (or a payment, or an adjustment) triggers. */

@@ -16,6 +16,7 @@ import { JobOutbox, lockJobKey } from '../runtime/job-outbox';
 import type { PeriodCloseComputation } from '../period-close/period-close.computation';
 import { PeriodCloseReads } from '../period-close/period-close.reads';
 import { PeriodCloseStore } from '../period-close/period-close.store';
+import { settledLines } from '../period-close/close-period.job';
 import { ScheduleStore, type ScheduleBasis } from './schedule.store';
 
 export type ScheduleOutcome = {
@@ -28,9 +29,10 @@ export type ScheduleOutcome = {
 
 /**
  * Recomputes a contract's payment schedule on its current configuration from what is settled: the confirmed closes'
- * facts (merged, later periods last), the adjustment lines (corrections) and the payments finance marked. Stores a
- * snapshot keyed by a hash of that basis and the date (statuses such as due depend on it), so a retry or a
- * recompute with nothing new stores nothing.
+ * facts (merged, later periods last) and the deductions they computed on their lines (kept, with their close lines'
+ * keys: a later configuration version does not rewrite a confirmed period), the adjustment lines (corrections) and
+ * the payments finance marked. Stores a snapshot keyed by a hash of that basis and the date (statuses such as due
+ * depend on it), so a retry or a recompute with nothing new stores nothing.
  */
 @Injectable()
 export class RecomputeScheduleJob implements JobHandler<'recompute-schedule'> {
@@ -63,9 +65,15 @@ export class RecomputeScheduleJob implements JobHandler<'recompute-schedule'> {
         );
       const merged = mergeConfirmedFacts(ordered.map(({ c, r }) => ({ period: c.period, facts: r.facts })));
       const payments = await ScheduleStore.payments(em, contract.id);
-      const adjustments = (await PeriodCloseStore.lines(em, { contractId: contract.id })).filter(
-        (l) => l.kind === 'adjustment',
-      );
+      const closeLines = await PeriodCloseStore.lines(em, { contractId: contract.id });
+      const adjustments = closeLines.filter((l) => l.kind === 'adjustment');
+      // The lines each confirmed close accounted for keep its deductions and their close lines' keys (a later close
+      // of a period within an earlier one's lines, should one exist, is the later word).
+      const settled = new Map<string, NonNullable<PaymentFactsInput['settled']>[number]>();
+      for (const { c, r } of ordered) {
+        const own = closeLines.filter((l) => l.closeId === c.id);
+        for (const s of settledLines(c, r, own)) settled.set(s.lineId, s);
+      }
       // Ledger confirmations come after a close: read live and laid over the confirmed facts.
       const periods = [...(merged.periods ?? [])];
       const ledger = await PeriodCloseStore.ledgerConfirmations(em, contract.id);
@@ -83,7 +91,9 @@ export class RecomputeScheduleJob implements JobHandler<'recompute-schedule'> {
           amount: a.amount,
           reason: a.reason ?? '',
           ...(a.paymentLineId ? { lineId: a.paymentLineId } : {}),
+          key: a.lineKey,
         })),
+        settled: [...settled.values()],
       };
       const schedule = computeSchedule(withCorrections(config), facts, { asOf });
       const basis: ScheduleBasis = {
@@ -92,6 +102,7 @@ export class RecomputeScheduleJob implements JobHandler<'recompute-schedule'> {
         closes: ordered.map(({ c }) => ({ id: c.id, period: c.period, revision: c.revision })),
         payments: payments.map((p) => p.id),
         adjustments: adjustments.map((a) => a.id),
+        settledKeys: [...settled.values()].flatMap((l) => l.deductions.flatMap((d) => (d.key ? [d.key] : []))),
         ledgerConfirmed: ledger.filter((l) => l.confirmed).map((l) => l.period),
       };
       const basisKey = createHash('sha256').update(JSON.stringify(basis)).digest('hex');

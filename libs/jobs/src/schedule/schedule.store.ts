@@ -23,6 +23,8 @@ export type ScheduleBasis = {
   closes: { id: string; period: string; revision: number }[];
   payments: string[];
   adjustments: string[];
+  /** Keys of the confirmed close lines the schedule's deductions are (absent in snapshots stored before they were kept). */
+  settledKeys?: string[];
   /** Periods whose maintenance ledger (台账) the buyer confirmed. */
   ledgerConfirmed: string[];
 };

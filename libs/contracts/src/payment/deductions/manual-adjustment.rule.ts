@@ -36,6 +36,7 @@ export const manualAdjustmentDeduction: DeductionRule<'manual-adjustment', typeo
           reason: a.reason,
           amount: (amount.isNegative() ? amount.negated() : amount).toFixed(2),
         }),
+        ...(a.key ? { closeLineKey: a.key } : {}),
       });
     }
     return hits;

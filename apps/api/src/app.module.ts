@@ -20,24 +20,11 @@ import type { Principal } from './auth/principal';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { FEATURE_MODULES } from './feature-modules';
-import { ConfigurationResolver } from './configuration/configuration.resolver';
-import { ConfigurationService } from './configuration/configuration.service';
-import { ContractPageResolver, ContractsResolver } from './contracts/contracts.resolver';
-import { ContractsService } from './contracts/contracts.service';
 import { errorLogPlugin } from './graphql/error-log.plugin';
 import { createErrorFormatter } from './graphql/format-error';
 import { InputTextPlugin } from './graphql/input-text.plugin';
 import { GraphqlRequestLimits } from './graphql/request-limits';
 import { HealthController } from './health/health.controller';
-import { PlatformResolver } from './platform/platform.resolver';
-import { PlatformService } from './platform/platform.service';
-import { PresetsResolver } from './presets/presets.resolver';
-import { PresetsService } from './presets/presets.service';
-import { DemoActivity } from './seed/demo-activity';
-import { DemoSeeder } from './seed/demo-seeder';
-import { SettlementResolver } from './settlement/settlement.resolver';
-import { EXPLANATION_RESOLVERS } from './settlement/explanation.resolvers';
-import { SettlementService } from './settlement/settlement.service';
 import { WebConsole } from './web/web-console';
 
 /** The generated schema is committed; a test fails when it is stale. */
@@ -114,20 +101,6 @@ export class AppModule {
         AuthService,
         SessionVerifier,
         AuthResolver,
-        PlatformService,
-        PlatformResolver,
-        ContractsService,
-        ContractsResolver,
-        ContractPageResolver,
-        ConfigurationService,
-        ConfigurationResolver,
-        PresetsService,
-        PresetsResolver,
-        SettlementService,
-        SettlementResolver,
-        ...EXPLANATION_RESOLVERS,
-        DemoActivity,
-        DemoSeeder,
         QueueBoard,
         WebConsole,
       ],

@@ -1,4 +1,10 @@
 import type { Type } from '@nestjs/common';
+import { PlatformModule } from './platform/platform.module';
+import { ContractsModule } from './contracts/contracts.module';
+import { ConfigurationModule } from './configuration/configuration.module';
+import { PresetsModule } from './presets/presets.module';
+import { SettlementModule } from './settlement/settlement.module';
+import { SeedModule } from './seed/seed.module';
 import { PeriodInputsModule } from './period-inputs/period-inputs.module';
 import { ReportsModule } from './reports/reports.module';
 import { StaffingModule } from './staffing/staffing.module';
@@ -17,6 +23,11 @@ import { JobBacklogModule } from './job-backlog/job-backlog.module';
  * resolver → service → repository, using CoreModule's exports. Adding a feature adds one line here.
  */
 export const FEATURE_MODULES: readonly Type[] = [
+  PlatformModule,
+  ContractsModule,
+  ConfigurationModule,
+  PresetsModule,
+  SettlementModule,
   TicketsModule,
   ProcurementModule,
   ReportsModule,
@@ -29,4 +40,6 @@ export const FEATURE_MODULES: readonly Type[] = [
   DashboardModule,
   CalendarModule,
   JobBacklogModule,
+  // Last: the demo data is seeded once every feature's services exist.
+  SeedModule,
 ];

@@ -1,6 +1,6 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { readFileSync, writeFileSync } from 'fs';
-import { lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { GRAPHQL_ENV_FILE, graphqlEnvSource, SCHEMA_FILE } from '../../scripts/generate-graphql-env';
 import { startApi } from './api-app';
 
@@ -26,5 +26,11 @@ describe('committed GraphQL schema', () => {
     // Compared whole, reported short: the file is one long line per type.
     const state = readFileSync(GRAPHQL_ENV_FILE, 'utf8') === expected ? 'fresh' : 'stale: run `npm run schema:gql`';
     expect(state).toBe('fresh');
+  });
+
+  // The public API names the domain (Schedule, PeriodClose), not the NestJS class behind it (decisions.md).
+  it('names no type after its implementation class (no `Model` suffix)', () => {
+    const names = Object.keys(buildSchema(readFileSync(SCHEMA_FILE, 'utf8')).getTypeMap());
+    expect(names.filter((name) => name.endsWith('Model'))).toEqual([]);
   });
 });

@@ -30,7 +30,7 @@ export class UserModel {
   disabledAt?: Date | null;
 }
 
-@ObjectType({ description: 'A signed-in session: the bearer token and who it belongs to.' })
+@ObjectType('Session', { description: 'A signed-in session: the bearer token and who it belongs to.' })
 export class SessionModel {
   @Field({ description: 'Send as `Authorization: Bearer <token>`.' })
   token!: string;

@@ -1,6 +1,6 @@
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType({
+@ObjectType('NationalCalendarDay', {
   description: 'A day a State Council notice names: a day off (holiday) or a make-up working day (调休上班).',
 })
 export class NationalCalendarDayModel {
@@ -11,7 +11,7 @@ export class NationalCalendarDayModel {
   name!: string;
 }
 
-@ObjectType({ description: 'The State Council notice a published year comes from.' })
+@ObjectType('NationalCalendarNotice', { description: 'The State Council notice a published year comes from.' })
 export class NationalCalendarNoticeModel {
   @Field({ description: '国务院办公厅关于2027年部分节假日安排的通知' })
   title!: string;
@@ -23,7 +23,7 @@ export class NationalCalendarNoticeModel {
   date!: string;
 }
 
-@ObjectType({
+@ObjectType('NationalCalendarYear', {
   description:
     'A year of the national calendar: one publication of it, or the provisional calendar the engine computes on.',
 })
@@ -73,7 +73,7 @@ export class NationalCalendarYearModel {
   publishedAt!: Date | null;
 }
 
-@ObjectType({
+@ObjectType('NationalCalendar', {
   description: 'The national working-day calendar the system computes on now, and every publication so far.',
 })
 export class NationalCalendarModel {
@@ -155,7 +155,7 @@ export class PublishNationalCalendarFileInput {
   reason?: string | null;
 }
 
-@ObjectType({ description: 'What a publication did.' })
+@ObjectType('NationalCalendarPublication', { description: 'What a publication did.' })
 export class NationalCalendarPublicationModel {
   @Field(() => Int, { description: 'The year published.' })
   year!: number;

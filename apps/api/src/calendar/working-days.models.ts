@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType({ description: "One day of a month on the contract's working-day calendar." })
+@ObjectType('WorkingDay', { description: "One day of a month on the contract's working-day calendar." })
 export class WorkingDayModel {
   @Field({ description: 'YYYY-MM-DD (local, Asia/Shanghai).' })
   date!: string;
@@ -32,7 +32,7 @@ export class WorkingDayModel {
   provisional!: boolean;
 }
 
-@ObjectType({
+@ObjectType('WorkingDays', {
   description:
     "A month's days on the contract calendar (Chinese national calendar with 调休, plus the contract's overrides).",
 })

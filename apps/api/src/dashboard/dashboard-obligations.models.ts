@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType({
+@ObjectType('DashboardObligations', {
   description: "The obligations checklist of the dashboard's month (domain.md config item 5), counted by status.",
 })
 export class DashboardObligationsModel {

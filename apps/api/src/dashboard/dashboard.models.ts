@@ -33,7 +33,9 @@ abstract class DashboardSlaCounts {
   overdue!: number;
 }
 
-@ObjectType({ description: 'Clocks of one SLA target (e.g. response, resolution) of one severity.' })
+@ObjectType('DashboardSlaTarget', {
+  description: 'Clocks of one SLA target (e.g. response, resolution) of one severity.',
+})
 export class DashboardSlaTargetModel extends DashboardSlaCounts {
   @Field({ description: 'The target id in the SLA policy of the configuration.' })
   targetId!: string;
@@ -42,7 +44,9 @@ export class DashboardSlaTargetModel extends DashboardSlaCounts {
   name!: string;
 }
 
-@ObjectType({ description: 'The SLA tiles of one severity: its targets summed, and each target.' })
+@ObjectType('DashboardSlaSeverity', {
+  description: 'The SLA tiles of one severity: its targets summed, and each target.',
+})
 export class DashboardSlaSeverityModel extends DashboardSlaCounts {
   @Field({ description: 'The severity, e.g. L4.' })
   severity!: string;
@@ -51,7 +55,7 @@ export class DashboardSlaSeverityModel extends DashboardSlaCounts {
   targets!: DashboardSlaTargetModel[];
 }
 
-@ObjectType({
+@ObjectType('DashboardSla', {
   description:
     "SLA compliance of the month (clocks that stopped in it) and the contract's running clocks now, from the stored SLA results.",
 })
@@ -65,7 +69,7 @@ export class DashboardSlaModel extends DashboardSlaCounts {
   severities!: DashboardSlaSeverityModel[];
 }
 
-@ObjectType({ description: 'The last confirmed period close.' })
+@ObjectType('DashboardClose', { description: 'The last confirmed period close.' })
 export class DashboardCloseModel {
   @Field(() => ID, { description: 'The close id.' })
   closeId!: string;
@@ -86,7 +90,9 @@ export class DashboardCloseModel {
   confirmedAt!: Date;
 }
 
-@ObjectType({ description: 'The next line of the stored payment schedule that is scheduled or due.' })
+@ObjectType('DashboardPayment', {
+  description: 'The next line of the stored payment schedule that is scheduled or due.',
+})
 export class DashboardPaymentModel {
   @Field({ description: 'The schedule line id, e.g. quarterly.2026-Q1.' })
   lineId!: string;
@@ -119,7 +125,7 @@ export class DashboardPaymentModel {
   scheduleComputedAt!: Date;
 }
 
-@ObjectType({
+@ObjectType('DashboardNotifications', {
   description:
     "SLA warnings raised in the month, once per ticket and target (its highest threshold), and only where the target's current clock bears the warning out: still running, or stopped at or past the threshold — not a clock later met below it or not recorded.",
 })
@@ -140,7 +146,7 @@ export class DashboardNotificationsModel {
   latestAt!: Date | null;
 }
 
-@ObjectType({
+@ObjectType('ContractDashboard', {
   description:
     "A contract's status tiles: SLA compliance, open breaches, last confirmed close, next payment, warnings.",
 })

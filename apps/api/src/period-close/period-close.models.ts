@@ -4,7 +4,7 @@ import { JsonScalar, type JsonOutput, type JsonValue } from '../graphql/json.sca
 import { ScheduleModel } from '../settlement';
 import { JobModel } from '../shared/job.models';
 
-@ObjectType({ description: 'An input the computation needs and does not have (never guessed).' })
+@ObjectType('MissingInput', { description: 'An input the computation needs and does not have (never guessed).' })
 export class MissingInputModel {
   @Field({ description: 'The period (2026-H1), the year (2026) or "term" it belongs to.' })
   period!: string;
@@ -18,7 +18,9 @@ export class MissingInputModel {
   message!: string;
 }
 
-@ObjectType({ description: 'One assessment component: the points, the input and the band or choice, in words.' })
+@ObjectType('AssessmentLine', {
+  description: 'One assessment component: the points, the input and the band or choice, in words.',
+})
 export class AssessmentLineModel {
   @Field({ description: 'The component id of the assessment scheme.' })
   componentId!: string;
@@ -45,7 +47,9 @@ export class AssessmentLineModel {
   details?: JsonOutput;
 }
 
-@ObjectType({ description: 'Something the assessment points out for a reader to check (not an error).' })
+@ObjectType('PeriodCloseFlag', {
+  description: 'Something the assessment points out for a reader to check (not an error).',
+})
 export class PeriodCloseFlagModel {
   @Field({ description: 'The period it belongs to, e.g. 2026-H1.' })
   period!: string;
@@ -66,7 +70,9 @@ export class PeriodCloseFlagModel {
   componentId?: string;
 }
 
-@ObjectType({ description: "One period's assessment; score is null when an input is missing (see missing)." })
+@ObjectType('PeriodAssessment', {
+  description: "One period's assessment; score is null when an input is missing (see missing).",
+})
 export class PeriodAssessmentModel {
   @Field({ description: 'The period, e.g. 2026-H1.' })
   period!: string;
@@ -106,7 +112,7 @@ export class PeriodAssessmentModel {
   missing!: MissingInputModel[];
 }
 
-@ObjectType({ description: 'The year score aggregated from its periods.' })
+@ObjectType('YearScore', { description: 'The year score aggregated from its periods.' })
 export class YearScoreModel {
   @Field(() => Int, { description: 'The calendar year, e.g. 2026.' })
   year!: number;
@@ -127,7 +133,9 @@ export class YearScoreModel {
   notes!: string[];
 }
 
-@ObjectType({ description: 'A scheme input as assembled: which component it feeds and where it came from.' })
+@ObjectType('InputUse', {
+  description: 'A scheme input as assembled: which component it feeds and where it came from.',
+})
 export class InputUseModel {
   @Field({ description: 'The period, e.g. 2026-H1.' })
   period!: string;
@@ -151,7 +159,7 @@ export class InputUseModel {
   value!: JsonOutput;
 }
 
-@ObjectType({
+@ObjectType('DerivedMetric', {
   description:
     'A figure derived from the ledger (tickets, accepted monthly reports), with its numerator and denominator.',
 })
@@ -196,7 +204,9 @@ export class DerivedMetricModel {
   details?: JsonOutput;
 }
 
-@ObjectType({ description: 'What closing the period would give, computed now from the ledger. Nothing is stored.' })
+@ObjectType('PeriodClosePreview', {
+  description: 'What closing the period would give, computed now from the ledger. Nothing is stored.',
+})
 export class PeriodClosePreviewModel {
   @Field(() => ID, { description: 'The contract.' })
   contractId!: string;
@@ -258,7 +268,7 @@ export class PeriodClosePreviewModel {
   notes!: string[];
 }
 
-@ObjectType({
+@ObjectType('CloseLine', {
   description: 'A line a close stored: a deduction it computed, or a correction (adjustment) of a confirmed close.',
 })
 export class CloseLineModel {
@@ -305,7 +315,7 @@ export class CloseLineModel {
   createdAt!: Date;
 }
 
-@ObjectType({
+@ObjectType('PeriodClose', {
   description:
     'A period close: requested (pending), computed by the worker (draft), confirmed (immutable) or reopened (superseded by the next revision).',
 })

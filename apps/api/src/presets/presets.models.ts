@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { JsonScalar, type JsonOutput } from '../graphql/json.scalar';
 
-@ObjectType({
+@ObjectType('Preset', {
   description: 'A ready-made contract configuration, transcribed from one of the seed contracts with its sources.',
 })
 export class PresetModel {

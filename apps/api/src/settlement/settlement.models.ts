@@ -3,7 +3,9 @@ import { JsonScalar, type JsonOutput, type JsonValue } from '../graphql/json.sca
 import { MoneyScalar } from '../graphql/money.scalar';
 import type { StoredExplanation } from '@ledger/contracts';
 
-@ObjectType({ description: 'One deduction on a schedule line, with the figures it used and its formula in words.' })
+@ObjectType('ScheduleDeduction', {
+  description: 'One deduction on a schedule line, with the figures it used and its formula in words.',
+})
 export class ScheduleDeductionModel {
   @Field({ description: 'The deduction rule id of the configuration; carry for an amount carried from another line.' })
   ruleId!: string;
@@ -24,7 +26,7 @@ export class ScheduleDeductionModel {
   amount!: string;
 }
 
-@ObjectType({ description: 'One payment of the schedule.' })
+@ObjectType('ScheduleLine', { description: 'One payment of the schedule.' })
 export class ScheduleLineModel {
   @Field({ description: 'The line id, stable across recomputations, e.g. quarterly.2026-Q1.' })
   id!: string;
@@ -75,7 +77,7 @@ export class ScheduleLineModel {
   reasons!: StoredExplanation[];
 }
 
-@ObjectType({ description: 'The sums of the schedule lines, in yuan.' })
+@ObjectType('ScheduleTotals', { description: 'The sums of the schedule lines, in yuan.' })
 export class ScheduleTotalsModel {
   @Field(() => MoneyScalar, { description: 'Σ gross.' })
   gross!: string;
@@ -90,7 +92,7 @@ export class ScheduleTotalsModel {
   paid!: string;
 }
 
-@ObjectType({ description: 'A payment schedule as of a date.' })
+@ObjectType('Schedule', { description: 'A payment schedule as of a date.' })
 export class ScheduleModel {
   @Field({ description: 'The date the statuses are as of, YYYY-MM-DD local date.' })
   asOf!: string;
@@ -110,7 +112,7 @@ export class ScheduleModel {
   notes!: StoredExplanation[];
 }
 
-@ObjectType({ description: 'A what-if settlement: the engine over assumed inputs. Nothing is stored.' })
+@ObjectType('Simulation', { description: 'A what-if settlement: the engine over assumed inputs. Nothing is stored.' })
 export class SimulationModel {
   @Field(() => ScheduleModel, { description: 'The schedule over the assumed inputs.' })
   schedule!: ScheduleModel;

@@ -3,22 +3,22 @@ import { EXPLANATION_FIELDS } from '../shared/explanation-text';
 
 // The API's period-close shapes as the close page reads them: scores, money and figures stay strings. Explanations
 // come as code + params (rendered in the console's language); the text fields stay for other clients.
-const MISSING_FIELDS = gqlDocument('fragment MissingFields on MissingInputModel { period input message }');
+const MISSING_FIELDS = gqlDocument('fragment MissingFields on MissingInput { period input message }');
 const FLAG_FIELDS = gqlDocument(
-  'fragment CloseFlagFields on PeriodCloseFlagModel { period code message messageExplanation { ...ExplanationFields } subject componentId }',
+  'fragment CloseFlagFields on PeriodCloseFlag { period code message messageExplanation { ...ExplanationFields } subject componentId }',
   [EXPLANATION_FIELDS],
 );
 
 /** The schedule part of a close or a simulation: its lines with their deductions, the totals, what the vendor owes. */
 export const SCHEDULE_SUMMARY_FIELDS = gqlDocument(
-  `fragment ScheduleSummaryFields on ScheduleModel { vendorBalanceOwed totals { gross deductions net }
+  `fragment ScheduleSummaryFields on Schedule { vendorBalanceOwed totals { gross deductions net }
     lines { id label gross deductionTotal net status dueDate reasons
       deductions { ruleId label amount formula formulaExplanation { ...ExplanationFields } } } }`,
   [EXPLANATION_FIELDS],
 );
 
 const RESULT_FIELDS = gqlDocument(
-  `fragment CloseResultFields on PeriodClosePreviewModel { period asOf configVersion calendarVersion provisionalYears
+  `fragment CloseResultFields on PeriodClosePreview { period asOf configVersion calendarVersion provisionalYears
   assessment { period score unclampedScore grade passes explanation explained { ...ExplanationFields } notes noteExplanations { ...ExplanationFields }
     breakdown { componentId label input kind points explanation explained { ...ExplanationFields } }
     flags { ...CloseFlagFields } missing { ...MissingFields } }
@@ -30,7 +30,7 @@ const RESULT_FIELDS = gqlDocument(
 );
 
 const CLOSE_FIELDS = gqlDocument(
-  `fragment PeriodCloseFields on PeriodCloseModel { id period revision status score grade asOf configVersion requestedAt computedAt confirmedAt reopenReason
+  `fragment PeriodCloseFields on PeriodClose { id period revision status score grade asOf configVersion requestedAt computedAt confirmedAt reopenReason
     job { id status attempts lastError } reopenCode reopenChanges inputsChanged confirmReason confirmedMissing { ...MissingFields } }`,
   [MISSING_FIELDS],
 );

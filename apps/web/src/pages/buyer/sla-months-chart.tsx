@@ -10,7 +10,7 @@ import { closeMessages } from './close-messages';
 import { chartNumber } from './score-decimal';
 
 const MONTH_SLA = gqlDocument(
-  'fragment MonthSla on ContractDashboardModel { sla { month severities { severity compliancePercent met breached } } }',
+  'fragment MonthSla on ContractDashboard { sla { month severities { severity compliancePercent met breached } } }',
 );
 type MonthSla = ResultOf<typeof MONTH_SLA>;
 

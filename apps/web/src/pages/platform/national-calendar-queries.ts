@@ -1,7 +1,7 @@
 import { gqlDocument, type ResultOf, type VariablesOf } from '../../api/graphql-client';
 
 const YEAR_FIELDS = gqlDocument(
-  `fragment CalendarYearFields on NationalCalendarYearModel { year status holidays { date name } makeUpWorkdays { date name } revision source release
+  `fragment CalendarYearFields on NationalCalendarYear { year status holidays { date name } makeUpWorkdays { date name } revision source release
     notice { title number date } correction publishedAt }`,
 );
 /**

@@ -2,12 +2,12 @@ import { gqlDocument, type ResultOf, type VariablesOf } from '../../api/graphql-
 import { EXPLANATION_FIELDS } from './explanation-text';
 
 /**
- * The fields of `ContractDashboardModel` the overview and the contract page show (money and scores as strings). The
+ * The fields of `ContractDashboard` the overview and the contract page show (money and scores as strings). The
  * obligations are the checklist of the dashboard month counted by status; `provisional`: computed on a provisional
  * calendar year (domain rule 18), the note says which, as code + params.
  */
 const DASHBOARD_FIELDS = gqlDocument(
-  `fragment DashboardFields on ContractDashboardModel { contractId contractCode contractName asOf openBreaches
+  `fragment DashboardFields on ContractDashboard { contractId contractCode contractName asOf openBreaches
   sla { month compliancePercent met breached notRecorded running atRisk overdue
     severities { severity compliancePercent met breached notRecorded running atRisk overdue
       targets { targetId name compliancePercent met breached notRecorded running atRisk overdue } } }

@@ -13,7 +13,7 @@ import type { Locale } from '../../i18n/messages';
 
 /** An explanation as the API sends it (code, params as name/value pairs, text in the request's language): `...ExplanationFields`. */
 export const EXPLANATION_FIELDS = gqlDocument(
-  'fragment ExplanationFields on ExplanationModel { code params { name value } text }',
+  'fragment ExplanationFields on Explanation { code params { name value } text }',
 );
 export type ExplanationView = ResultOf<typeof EXPLANATION_FIELDS>;
 

@@ -3,7 +3,7 @@ import { EXPLANATION_FIELDS } from './explanation-text';
 
 /** A stored payment schedule as the API sends it: money as decimal strings, statuses as the engine names them. */
 const SCHEDULE_FIELDS = gqlDocument(
-  `fragment StoredScheduleFields on StoredScheduleModel { contractId contractCode contractName asOf computedAt configVersion calendarVersion
+  `fragment StoredScheduleFields on StoredSchedule { contractId contractCode contractName asOf computedAt configVersion calendarVersion
   schedule { asOf vendorBalanceOwed notes noteExplanations { ...ExplanationFields } totals { gross deductions net paid }
     lines { id label milestoneId basis basisExplanation { ...ExplanationFields } year period dueDate gross deductionTotal net paid status reasons
       reasonExplanations { ...ExplanationFields } deductions { ruleId label kind basis formula formulaExplanation { ...ExplanationFields } amount } } }

@@ -7,7 +7,9 @@ import {
   CreateContractInput,
   UpdateContractConfigurationInput,
 } from './contracts.models';
+import { contractSearchArgs, createContractArgs, updateContractConfigurationArgs } from './contracts.schemas';
 import { ContractsService } from './contracts.service';
+import { ValidateInput } from '../graphql/validate-input.interceptor';
 
 @Resolver(() => ContractModel)
 export class ContractsResolver {
@@ -25,6 +27,7 @@ export class ContractsResolver {
       'The contract lists: the contracts `contracts` returns, by code, filtered (words, term, agency, open breaches), a page at a time ' +
       "(`first` ≤ 200, `after` = the previous page's endCursor).",
   })
+  @ValidateInput(contractSearchArgs)
   contractSearch(
     @Args('filter', {
       type: () => ContractFilterInput,
@@ -51,6 +54,7 @@ export class ContractsResolver {
   @Mutation(() => ContractModel, {
     description: 'Buyer admin: create a contract from a preset or a configuration (validated; every problem reported).',
   })
+  @ValidateInput(createContractArgs)
   createContract(@Args('input', { description: 'The contract.' }) input: CreateContractInput): Promise<ContractModel> {
     return this.service.create(input);
   }
@@ -58,6 +62,7 @@ export class ContractsResolver {
   @Mutation(() => ContractModel, {
     description: 'Buyer admin: change the configuration; creates a new version, old ones stay readable.',
   })
+  @ValidateInput(updateContractConfigurationArgs, 'defer')
   updateContractConfiguration(
     @Args('input', { description: 'The contract and its new configuration.' }) input: UpdateContractConfigurationInput,
   ): Promise<ContractModel> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import { PRESET_IDS, getPreset, todayIn, type ParsedConfig } from '@ledger/contracts';
-import { DomainError, ValidationError, prefixProblems, type Problem, problem } from '@ledger/kernel';
+import { getPreset, todayIn, type ParsedConfig } from '@ledger/contracts';
+import { DomainError, ValidationError, prefixProblems, problem } from '@ledger/kernel';
 import { TenantDatabase, type ContractEntity, type ContractVersionEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import { AbilityFactory } from '../auth/ability.factory';
@@ -11,7 +11,6 @@ import type { JsonValue } from '../graphql/json.scalar';
 import { PlatformRepository } from '../platform';
 import type { TenantModel } from '../platform';
 import {
-  TERM_STATES,
   type ContractFilterInput,
   type ContractModel,
   type ContractPageModel,
@@ -20,23 +19,9 @@ import {
 } from './contracts.models';
 import { ContractAccess } from './contract-access';
 import { ContractsRepository, type TermState } from './contracts.repository';
-import { UUID } from '../graphql/ids';
-
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const MAX_PAGE = 200;
-const MAX_WORDS = 10;
-
-/** The list's page key, opaque to clients: the last row's (id, code); the id first, as it never holds the separator. */
-const encodeCursor = (c: { code: string; id: string }): string =>
-  Buffer.from(`${c.id}|${c.code}`, 'utf8').toString('base64url');
-function decodeCursor(cursor: string): { code: string; id: string } | null {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const bar = text.indexOf('|');
-  const id = text.slice(0, bar);
-  const code = text.slice(bar + 1);
-  if (bar < 0 || !UUID.test(id) || code === '' || code.length > 64) return null;
-  return { code, id };
-}
+import { deferredProblems } from '../graphql/validate-input.interceptor';
+import { decodeCursor, encodeCursor } from './contract-cursor';
+import { searchWords } from './contracts.schemas';
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -75,26 +60,11 @@ export class ContractsService {
    */
   async search(filter: ContractFilterInput, first: number, after?: string): Promise<ContractPageModel> {
     const ability = this.abilities.for(this.context.principal());
-    const problems: Problem[] = [];
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
-      problems.push(problem('first', 'number.range', { min: 1, max: MAX_PAGE }));
-    const text = filter.text?.trim() ?? '';
-    const words = text === '' ? [] : text.split(/\s+/u);
-    if (text.length > 100) problems.push(problem('filter.text', 'text.tooLong', { max: 100 }));
-    else if (words.length > MAX_WORDS) problems.push(problem('filter.text', 'list.tooLong', { max: MAX_WORDS }));
+    // The arguments passed contractSearchArgs (contracts.schemas.ts): page size, words, states, agency ids, cursor.
+    const words = searchWords(filter.text);
     const termStates = filter.termStates ?? [];
-    termStates.forEach((s, i) => {
-      if (!(TERM_STATES as readonly string[]).includes(s))
-        problems.push(problem(`filter.termStates[${i}]`, 'unknown.state', { value: s, known: TERM_STATES }));
-    });
     const tenantIds = [...new Set(filter.tenantIds ?? [])];
-    if (tenantIds.length > 50) problems.push(problem('filter.tenantIds', 'list.tooLong', { max: 50 }));
-    (filter.tenantIds ?? []).forEach((id, i) => {
-      if (!UUID.test(id)) problems.push(problem(`filter.tenantIds[${i}]`, 'text.uuid'));
-    });
     const cursor = after === undefined ? undefined : decodeCursor(after);
-    if (cursor === null) problems.push(problem('after', 'value.invalid'));
-    if (problems.length) throw new ValidationError(problems);
     return this.db.run(this.context.scope(), async (em) => {
       if (tenantIds.length && (await this.repo.tenants(em, tenantIds)).length !== tenantIds.length)
         throw new DomainError('NOT_FOUND', 'no such agency');
@@ -147,17 +117,8 @@ export class ContractsService {
     if (!p.tenantId || !this.abilities.for(p).can('create', subject('Contract', { tenantId: p.tenantId }))) {
       throw new DomainError('FORBIDDEN', 'only a buyer admin creates contracts');
     }
-    const problems: Problem[] = [];
-    if (!CODE.test(input.code)) problems.push(problem('input.code', 'text.code'));
-    if (input.name.trim() === '') problems.push(problem('input.name', 'text.empty'));
-    if (!UUID.test(input.vendorOrgId)) problems.push(problem('input.vendorOrgId', 'text.uuid'));
+    // The input passed createContractArgs (contracts.schemas.ts): exactly one of a known preset or a configuration.
     const hasPreset = input.presetId != null;
-    if (hasPreset === (input.configuration != null))
-      problems.push(problem('input', 'choice.exactlyOne', { first: 'presetId', second: 'configuration' }));
-    if (hasPreset && !(PRESET_IDS as readonly string[]).includes(input.presetId as string))
-      problems.push(problem('input.presetId', 'unknown.preset', { value: String(input.presetId) }));
-    if (problems.length) throw new ValidationError(problems);
-
     const { config, raw } = this.validated(
       hasPreset ? getPreset(input.presetId as string).config : input.configuration,
       hasPreset ? 'preset' : 'input.configuration',
@@ -193,8 +154,9 @@ export class ContractsService {
 
   /** A change is a new version; earlier versions stay as they were. */
   async updateConfiguration(input: UpdateContractConfigurationInput): Promise<ContractModel> {
-    const problems: Problem[] = [];
-    if (input.changeNote.trim() === '') problems.push(problem('input.changeNote', 'contract.changeNoteRequired'));
+    // The change note's problem (updateContractConfigurationArgs), reported after the contract is found, with the
+    // configuration's.
+    const problems = deferredProblems(input);
     const raw = input.configuration;
     const check = this.configurations.validate(raw);
     if (!check.ok) problems.push(...prefixProblems('input.configuration', check.problems));

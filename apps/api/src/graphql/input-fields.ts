@@ -1,5 +1,6 @@
 import { dec, problemIssue, type ProblemCode } from '@ledger/kernel';
 import { z } from 'zod';
+import { isLocalDate } from '../shared/contract-context';
 import { UUID } from './ids';
 
 /*
@@ -16,6 +17,9 @@ export const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const codeText = z.string().refine((v) => CODE.test(v), problemIssue('text.code'));
 
 export const uuidText = z.string().refine((v) => UUID.test(v), problemIssue('text.uuid'));
+
+/** A calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). */
+export const localDate = z.string().refine((v) => isLocalDate(v), problemIssue('date.format'));
 
 /** An amount that must be above zero; its format is the Money scalar's (the kernel's money rule). */
 export const positiveMoney = z.string().refine((v) => dec(v).gt(0), problemIssue('number.positive'));

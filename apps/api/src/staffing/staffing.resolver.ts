@@ -6,7 +6,9 @@ import {
   StaffReplacementModel,
   StaffRosterModel,
 } from './staffing.models';
+import { addStaffMemberArgs, recordReplacementArgs, staffRosterArgs } from './staffing.schemas';
 import { StaffingService } from './staffing.service';
+import { ValidateInput } from '../graphql/validate-input.interceptor';
 
 @Resolver(() => StaffRosterModel)
 export class StaffingResolver {
@@ -16,6 +18,7 @@ export class StaffingResolver {
     description:
       'The roster, its replacements, turnover per role class against the caps, and the team minimums on a day.',
   })
+  @ValidateInput(staffRosterArgs)
   staffRoster(
     @Args('contractId', { type: () => ID, description: 'The contract.' }) contractId: string,
     @Args('asOf', {
@@ -31,6 +34,7 @@ export class StaffingResolver {
   @Mutation(() => StaffMemberModel, {
     description: 'Vendor: put a person on the roster in a role of the staffing plan.',
   })
+  @ValidateInput(addStaffMemberArgs, 'defer')
   addStaffMember(
     @Args('input', { description: 'The person and role.' }) input: AddStaffMemberInput,
   ): Promise<StaffMemberModel> {
@@ -40,6 +44,7 @@ export class StaffingResolver {
   @Mutation(() => StaffReplacementModel, {
     description: 'Vendor: replace a staff member; notice / handover / interview problems are recorded and returned.',
   })
+  @ValidateInput(recordReplacementArgs, 'defer')
   recordReplacement(
     @Args('input', { description: 'The replacement.' }) input: RecordReplacementInput,
   ): Promise<StaffReplacementModel> {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, checkReplacement, checkTeamMinimums, staffTurnover, todayOf } from '@ledger/contracts';
-import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
+import { DomainError, ValidationError, problem, reasonOf } from '@ledger/kernel';
 import { StaffMemberEntity, StaffReplacementEntity, TenantDatabase } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractAccess } from '../contracts';
 import { UUID, conflictsAsDomainErrors, isLocalDate, type ContractContext } from '../shared/contract-context';
+import { deferredProblems } from '../graphql/validate-input.interceptor';
 import type {
   AddStaffMemberInput,
   RecordReplacementInput,
@@ -14,7 +15,6 @@ import type {
   StaffRosterModel,
 } from './staffing.models';
 
-const PLACEMENTS = ['on-site', 'remote', 'offshore'];
 const isDate = isLocalDate;
 
 /**
@@ -35,7 +35,8 @@ export class StaffingService {
     return this.db.run(this.context.scope(), async (em) => {
       const ctx = await this.writable(em, input.contractId);
       const { config } = ctx;
-      const problems: Problem[] = [];
+      // The shape problems (addStaffMemberArgs), reported with the contract's: role, term, overlaps.
+      const problems = deferredProblems(input);
       const role = config.staffing.roles.find((r) => r.id === input.roleId);
       if (!role)
         problems.push(
@@ -44,12 +45,7 @@ export class StaffingService {
             known: config.staffing.roles.map((r) => r.id),
           }),
         );
-      if (input.personId.trim() === '') problems.push(problem('input.personId', 'value.required'));
-      if (input.name.trim() === '') problems.push(problem('input.name', 'value.required'));
-      if (input.placement != null && !PLACEMENTS.includes(input.placement))
-        problems.push(problem('input.placement', 'value.oneOf', { values: PLACEMENTS }));
-      if (!isDate(input.fromDate)) problems.push(problem('input.fromDate', 'date.format'));
-      else if (input.fromDate < config.term.start || input.fromDate > config.term.end)
+      if (isDate(input.fromDate) && (input.fromDate < config.term.start || input.fromDate > config.term.end))
         problems.push(
           problem('input.fromDate', 'date.outsideTerm', {
             value: input.fromDate,
@@ -57,9 +53,6 @@ export class StaffingService {
             end: config.term.end,
           }),
         );
-      if (input.toDate != null && !isDate(input.toDate)) problems.push(problem('input.toDate', 'date.format'));
-      else if (input.toDate != null && isDate(input.fromDate) && input.toDate < input.fromDate)
-        problems.push(problem('input.toDate', 'date.endsBeforeStart', { end: input.toDate, start: input.fromDate }));
       const members = await em.getRepository(StaffMemberEntity).find({ where: { contractId: ctx.contract.id } });
       const overlapping = members.find(
         (m) =>
@@ -109,13 +102,8 @@ export class StaffingService {
             reasonOf('staffing.alreadyReplaced', { name: old.name }),
           );
 
-        const problems: Problem[] = [];
-        if (input.newPersonId.trim() === '') problems.push(problem('input.newPersonId', 'value.required'));
-        if (input.newName.trim() === '') problems.push(problem('input.newName', 'value.required'));
-        for (const f of ['appliedOn', 'changeOn', 'handoverFrom', 'handoverTo'] as const) {
-          const v = input[f];
-          if (v != null && !isDate(v)) problems.push(problem(`input.${f}`, 'date.format'));
-        }
+        // The shape problems (recordReplacementArgs), reported with those against the term and the replaced member.
+        const problems = deferredProblems(input);
         if (isDate(input.changeOn)) {
           if (input.changeOn < config.term.start || input.changeOn > config.term.end)
             problems.push(
@@ -135,13 +123,6 @@ export class StaffingService {
                 name: old.name,
                 left: old.toDate,
                 value: input.changeOn,
-              }),
-            );
-          if (isDate(input.appliedOn) && input.changeOn <= input.appliedOn)
-            problems.push(
-              problem('input.changeOn', 'staffing.changeBeforeApplication', {
-                value: input.changeOn,
-                applied: input.appliedOn,
               }),
             );
         }
@@ -202,7 +183,6 @@ export class StaffingService {
     return this.db.run(this.context.scope(), async (em) => {
       const ctx = await this.readable(em, contractId);
       const { config } = ctx;
-      if (asOf != null && !isDate(asOf)) throw new ValidationError([problem('asOf', 'date.format')]);
       const today = todayOf(config, Date.now());
       const day =
         asOf ?? (today < config.term.start ? config.term.start : today > config.term.end ? config.term.end : today);

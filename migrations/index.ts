@@ -12,6 +12,7 @@ import { AuditHardening1764000000610 } from './1764000000610-audit-hardening';
 import { SlaNotRecorded1764000000730 } from './1764000000730-sla-not-recorded';
 import { CloseSafeguards1764000000700 } from './1764000000700-close-safeguards';
 import { NationalCalendar1764000000800 } from './1764000000800-national-calendar';
+import { SessionCheck1764000000950 } from './1764000000950-session-check';
 
 /** Every migration, in order. Never rewrite a committed one: add a new file. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CloseSafeguards1764000000700,
   SlaNotRecorded1764000000730,
   NationalCalendar1764000000800,
+  SessionCheck1764000000950,
 ];

@@ -61,7 +61,7 @@ type Preview = {
 
 const PREVIEW = `query ($c: ID!, $p: String!, $a: String) { previewPeriodClose(contractId: $c, period: $p, asOf: $a) {
   contractId period asOf configVersion calendarVersion
-  assessment { period score unclampedScore grade passes breakdown { componentId label kind input points explanation explained { code params { name value } } } flags { period code message subject } notes explanation missing { period input message } }
+  assessment { period score unclampedScore base grade passes breakdown { componentId label kind input points explanation explained { code params { name value } } } flags { period code message subject } notes explanation missing { period input message } }
   assessments { period score }
   year { year score count expected explanation }
   inputsUsed { period componentId kind input source value }
@@ -202,7 +202,8 @@ describe('previewPeriodClose (real PostgreSQL, demo seed)', () => {
     expect(p.assessment.breakdown[3].explanation).toBe(
       '特别关注类问题延期时间 4 天，落在区间 (0, 10]（10≥延期>0） → -1',
     );
-    expect(p.assessment).toMatchObject({ score: '72.00', unclampedScore: '72.00', missing: [] });
+    // base + Σ points = unclamped: the scheme's base is served, not derived by the reader.
+    expect(p.assessment).toMatchObject({ score: '72.00', unclampedScore: '72.00', base: '100.00', missing: [] });
     // H1: staff (90 + 80) ÷ 2 = 85 → 0; no incident → 0; no ticket due in H1 → rate undefined → 0 (rule 5); delay 0 → 0;
     // 比较满意 +5; 一般 0 → 105 → clamped 100.00. Year = mean(100.00, 72.00) = 86.00.
     expect(p.assessments).toEqual([

@@ -215,6 +215,97 @@ describe('buyer inputs per assessment period through GraphQL (real PostgreSQL, d
     ).toEqual(['input.satisfaction']);
   });
 
+  const SPEC = `query ($c: ID!, $p: String!) { periodInputSpec(contractId: $c, period: $p) {
+    contractId period { id kind start end } closeKind assessed quarterQualified
+    components { componentId kind input source field path metric value unit min max parts { id label max } choices bonus { min max } } } }`;
+  const CLOSABLE = 'query ($c: ID!) { closablePeriods(contractId: $c) { id kind start end } }';
+  type Spec = {
+    period: { id: string; start: string; end: string };
+    closeKind: string;
+    assessed: boolean;
+    quarterQualified: boolean;
+    components: Record<string, unknown>[];
+  };
+
+  it("periodInputSpec: what each of the scheme's components reads, as its rule kind declares it (Xuzhou)", async () => {
+    const c = contracts['xuzhou-2026'];
+    const r = await call('vendor', SPEC, { c, p: '2026-H2' });
+    expect(r.errors).toBeUndefined();
+    const spec = r.data?.periodInputSpec as Spec;
+    expect(spec).toMatchObject({
+      period: { id: '2026-H2', start: '2026-07-01', end: '2026-12-31' },
+      closeKind: 'half-year',
+      assessed: true,
+      quarterQualified: false,
+    });
+    expect(spec.components.map((x) => [x.componentId, x.source, x.field, x.path, x.metric])).toEqual([
+      ['staff', 'period-input', 'staffScores', 'staffScores', null],
+      ['securityIncidents', 'period-input', 'securityIncidents', 'securityIncidents', null],
+      ['achievementRate', 'ticket-metric', null, null, 'achievementRate'],
+      ['specialDelay', 'ticket-metric', null, null, 'specialDelayDays'],
+      ['businessSatisfaction', 'period-input', 'satisfaction', 'satisfaction.businessSatisfaction', null],
+      ['itSatisfaction', 'period-input', 'satisfaction', 'satisfaction.itSatisfaction', null],
+    ]);
+    expect(spec.components[0]).toMatchObject({
+      value: 'people',
+      max: '100',
+      parts: [
+        { id: 'attitude', label: '工作态度', max: '30' },
+        { id: 'ability', label: '工作能力', max: '30' },
+        { id: 'results', label: '工作结果', max: '40' },
+      ],
+      bonus: { min: '3', max: '5' },
+    });
+    expect(spec.components[2]).toMatchObject({ value: 'metric', unit: '%', min: '0', max: '100' });
+    expect(spec.components[5]).toMatchObject({ value: 'choice', choices: ['好', '一般', '差', '很差', '非常差'] });
+    // The same paths as periodInputs' missing list.
+    const missing = (await call('xuzhou.admin', GET, { c, p: '2026-H2' })).data?.periodInputs as { missing: string[] };
+    const paths = spec.components.flatMap((x) => (typeof x.path === 'string' ? [x.path] : []));
+    for (const m of missing.missing) expect(paths).toContain(m);
+  });
+
+  it('periodInputSpec outside the scheme: a quarter (Tianjin) takes the qualification and nothing is scored; items (Qinghai)', async () => {
+    const q = (await call('tianjin.admin', SPEC, { c: contracts['tianjin-2026-p8'], p: '2026-Q2' })).data
+      ?.periodInputSpec as Spec;
+    expect(q).toMatchObject({ closeKind: 'quarter', assessed: false, quarterQualified: true, components: [] });
+    const h = (await call('qinghai.admin', SPEC, { c: contracts['qinghai-hospital-3y'], p: '2027-H1' })).data
+      ?.periodInputSpec as Spec;
+    expect(h.components).toHaveLength(1);
+    expect(h.components[0]).toMatchObject({ source: 'period-input', path: 'itemScores', value: 'items', max: '100' });
+    expect((h.components[0].parts as unknown[]).length).toBe(11);
+    // A period of another kind within the term is not assessed by the half-year scheme.
+    expect(
+      (await call('qinghai.admin', SPEC, { c: contracts['qinghai-hospital-3y'], p: '2027-05' })).data?.periodInputSpec,
+    ).toMatchObject({ assessed: false, components: [] });
+  });
+
+  it('periodInputSpec refuses a period outside the term or malformed at its path; another tenant gets NOT_FOUND', async () => {
+    const c = contracts['huaian-2025-2026'];
+    expect(paths(await call('huaian.admin', SPEC, { c, p: '2025-H1' }))).toEqual(['period']);
+    expect(paths(await call('huaian.admin', SPEC, { c, p: '2026-H3' }))).toEqual(['period']);
+    expect(code(await call('tianjin.admin', SPEC, { c, p: '2026-H1' }))).toBe('NOT_FOUND');
+    expect(code(await call('tianjin.admin', CLOSABLE, { c }))).toBe('NOT_FOUND');
+  });
+
+  it('closablePeriods: the periods of the scheme clipped to the term, else quarters or years', async () => {
+    const periods = async (who: string, code: string) =>
+      ((await call(who, CLOSABLE, { c: contracts[code] })).data?.closablePeriods as { id: string }[]).map((p) => p.id);
+    expect((await call('vendor', CLOSABLE, { c: contracts['huaian-2025-2026'] })).data?.closablePeriods).toEqual([
+      { id: '2025-H2', kind: 'half-year', start: '2025-07-01', end: '2025-12-31' },
+      { id: '2026-H1', kind: 'half-year', start: '2026-01-01', end: '2026-06-30' },
+      { id: '2026-H2', kind: 'half-year', start: '2026-07-01', end: '2026-12-31' },
+    ]);
+    expect(await periods('tianjin.admin', 'tianjin-2026-p8')).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    expect(await periods('qinghai.admin', 'qinghai-hospital-3y')).toEqual([
+      '2026-H1',
+      '2026-H2',
+      '2027-H1',
+      '2027-H2',
+      '2028-H1',
+      '2028-H2',
+    ]);
+  });
+
   it('the vendor and finance may not set buyer inputs (FORBIDDEN); other tenants do not see them (NOT_FOUND)', async () => {
     const c = contracts['huaian-2025-2026'];
     expect(

@@ -126,7 +126,7 @@ describe('web console: buyer closes a period and sees the breakdown; what-if; pr
       await expect(row.locator(`span[data-code="${b.explained.code}"]`).textContent()).resolves.toBe(b.explanation);
       expect(b.explanation).not.toMatch(/[A-Za-z]{4,}/);
     }
-    // The waterfall: base (unclamped − Σ points, exact), each item, the final score, labelled with the API's strings.
+    // The waterfall: the API's base (the scheme's starting score), each item, the final score, labelled with the API's strings.
     const waterfall = detail.getByTestId('score-waterfall');
     await waterfall.locator('canvas').waitFor();
     const steps = (await waterfall.getAttribute('data-steps'))?.split('|');

@@ -9,9 +9,7 @@ export type AccessScope =
   /** The system's own cross-tenant work (the job reconciler): no user, and never a signed-in caller's scope. */
   | { kind: 'system'; operation: string }
   /** Reads exactly the user rows with this email, to check a password, and the sign-in attempts of this email or IP. */
-  | { kind: 'login'; email: string; ip?: string }
-  /** Reads exactly this user's row (users_read: id = app_user_id()), to check a session token against it. */
-  | { kind: 'session'; userId: string };
+  | { kind: 'login'; email: string; ip?: string };
 
 export type ScopeSettings = {
   'app.tenant_id': string;
@@ -68,7 +66,5 @@ export function scopeSettings(scope: AccessScope): ScopeSettings {
         'app.login_ip': scope.ip ?? '',
         'app.operation': 'login',
       };
-    case 'session':
-      return { ...empty, 'app.user_id': scope.userId };
   }
 }

@@ -1,6 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { scopeSettings, type AccessScope } from './access-scope';
 
+/** The columns of a user's row a session token is checked against. */
+export type SessionUserRow = {
+  role: string;
+  tenant_id: string | null;
+  vendor_org_id: string | null;
+  disabled: boolean;
+  token_version: number;
+};
+
 /** The role every application transaction runs as. It owns nothing and cannot bypass row-level security. */
 export const APP_ROLE = 'ledger_app';
 
@@ -27,6 +36,19 @@ export class TenantDatabase {
       );
       return work(em);
     });
+  }
+
+  /**
+   * The columns of one user's row a session token is checked against, in one statement outside any transaction:
+   * `app_session_user()` (migration 1764000000950) scopes itself to that row. This runs on every signed-in request,
+   * so it is not a `session`-scope transaction of four round trips.
+   */
+  async sessionUser(userId: string): Promise<SessionUserRow | undefined> {
+    const rows = await this.dataSource.query<SessionUserRow[]>(
+      'SELECT role, tenant_id, vendor_org_id, disabled, token_version FROM app_session_user($1)',
+      [userId],
+    );
+    return rows[0];
   }
 
   /** Liveness only: no data, no scope. */

@@ -5,15 +5,6 @@ import { TenantDatabase } from '@ledger/persistence';
 import { UUID } from '../graphql/ids';
 import type { TokenClaims } from './principal';
 
-/** The columns of the user's row a session token is checked against. */
-type SessionRow = {
-  role: string;
-  tenant_id: string | null;
-  vendor_org_id: string | null;
-  disabled: boolean;
-  token_version: number;
-};
-
 /**
  * The one check of a session token, for GraphQL (AuthGuard) and the HTTP routes outside it (the queue board): a valid
  * signature, then the user's row — exists, not disabled, same role, tenant, vendor organisation and token version.
@@ -39,19 +30,11 @@ export class SessionVerifier {
 
   /**
    * One small read per request, no cache: a revoked, disabled, demoted, moved or deleted user is refused on the
-   * very next request by every API instance (docs/decisions.md). The `session` scope sees only this user's row.
+   * very next request by every API instance (docs/decisions.md). One statement, one round trip (sessionUser).
    */
   private async stillValid(c: TokenClaims): Promise<boolean> {
     if (typeof c.sub !== 'string' || !UUID.test(c.sub) || typeof c.ver !== 'number') return false;
-    // Plain SQL, not the repository's findOne: this runs on every signed-in request, and TypeORM's query builder and
-    // entity mapping cost more CPU than the read itself (bench/README.md, "A lean API stack").
-    const rows = await this.db.run({ kind: 'session', userId: c.sub }, (em) =>
-      em.query<SessionRow[]>(
-        'SELECT role, tenant_id, vendor_org_id, disabled_at IS NOT NULL AS disabled, token_version FROM users WHERE id = $1',
-        [c.sub],
-      ),
-    );
-    const user = rows[0];
+    const user = await this.db.sessionUser(c.sub);
     return (
       user !== undefined &&
       !user.disabled &&

@@ -86,6 +86,13 @@ export class PeriodAssessmentModel {
   @Field(() => String, {
     nullable: true,
     description:
+      "The scheme's starting score the components' points are added to, a decimal string with two decimals; null when not scored.",
+  })
+  base!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
       "The grade letter of the scheme's grade rules; null when the scheme grades nothing or the score is missing.",
   })
   grade!: string | null;

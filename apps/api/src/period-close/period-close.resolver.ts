@@ -7,6 +7,7 @@ import {
   RecordAdjustmentInput,
   ReopenPeriodCloseInput,
 } from './period-close.models';
+import { TermPeriodModel } from '../shared/term-period.models';
 import { PeriodCloseService } from './period-close.service';
 import { JobModel } from '../shared/job.models';
 
@@ -81,6 +82,16 @@ export class PeriodCloseResolver {
     @Args('input', { description: 'The close corrected, the amount and the reason.' }) input: RecordAdjustmentInput,
   ): Promise<CloseLineModel> {
     return this.service.recordAdjustment(input);
+  }
+
+  @Query(() => [TermPeriodModel], {
+    description:
+      "The periods a close of the contract can target, oldest first: its assessment scheme's periods, else quarters (quarter qualification) or years. Everyone who reads the period's inputs.",
+  })
+  closablePeriods(
+    @Args('contractId', { type: () => ID, description: 'The contract.' }) contractId: string,
+  ): Promise<TermPeriodModel[]> {
+    return this.service.closablePeriods(contractId);
   }
 
   @Query(() => PeriodCloseModel, {

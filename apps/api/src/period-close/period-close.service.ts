@@ -21,6 +21,7 @@ import {
   type CloseLineRow,
   type CloseRow,
   type JobRecord,
+  type AssessmentView,
   type JobRequest,
   type PeriodCloseComputation,
 } from '@ledger/jobs';
@@ -33,6 +34,7 @@ import { checkedJson, type JsonValue } from '../graphql/json.scalar';
 import { jobModel, type JobModel } from '../shared/job.models';
 import { conflictsAsDomainErrors, contractSubject, isLocalDate, UUID } from '../shared/contract-context';
 import { changedInputs, digestCloseInputs, type CloseInputKind } from './close-inputs.digest';
+import type { TermPeriodModel } from '../shared/term-period.models';
 import { CloseRefusal } from './period-close.errors';
 import type {
   CloseLineModel,
@@ -76,6 +78,14 @@ export class PeriodCloseService {
         asOf,
       });
       return previewModel({ ...computed, notes: [...computed.notes, explanationText(explain('close.note.preview'))] });
+    });
+  }
+
+  /** The periods a close can target (closablePeriods of the current configuration). */
+  async closablePeriods(contractId: string): Promise<TermPeriodModel[]> {
+    return this.db.run(this.context.scope(), async (em) => {
+      const ctx = await this.access.requireWithConfig(em, contractId, { read: 'PeriodInputs' });
+      return closablePeriods(ctx.config).map(({ id, kind, start, end }) => ({ id, kind, start, end }));
     });
   }
 
@@ -415,6 +425,16 @@ function checkPeriod(config: ParsedConfig, period: string, asOf: string): void {
   }
 }
 
+/**
+ * A stored assessment with its base: results stored before the close kept it carry the figures it is found from,
+ * unclamped score − Σ points (exact decimals; both were computed from it).
+ */
+function withBase(a: Omit<AssessmentView, 'base'> & { base?: string | null }): AssessmentView {
+  if (a.base !== undefined || a.unclampedScore === null) return { ...a, base: a.base ?? null };
+  const base = a.breakdown.reduce((s, b) => s.minus(b.points), new Decimal(a.unclampedScore));
+  return { ...a, base: base.toFixed(2) };
+}
+
 /** The computation as the preview serves it; the inputs used are the period inputs as entered (JSON from the database). */
 function previewModel(c: PeriodCloseComputation): PeriodClosePreviewModel {
   return { ...c, inputsUsed: c.inputsUsed.map((u) => ({ ...u, value: checkedJson(u.value) })) };
@@ -454,7 +474,12 @@ function closeModel(
     inputsChanged,
     // A result stored before rule 18 has no provisionalYears; breakdown `details` is the stored JSON the model serves.
     result: (c.result
-      ? { ...c.result, provisionalYears: c.result.provisionalYears ?? [] }
+      ? {
+          ...c.result,
+          provisionalYears: c.result.provisionalYears ?? [],
+          assessment: withBase(c.result.assessment),
+          assessments: c.result.assessments.map(withBase),
+        }
       : null) as PeriodClosePreviewModel | null,
     lines: lines.map(lineModel),
     job: job ? jobModel(job) : null,

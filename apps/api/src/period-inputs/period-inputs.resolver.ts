@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { PeriodInputSpecModel } from './period-input-spec.models';
 import { PeriodInputsModel, SetPeriodInputsInput } from './period-inputs.models';
 import { PeriodInputsService } from './period-inputs.service';
 
@@ -12,6 +13,17 @@ export class PeriodInputsResolver {
     @Args('period', { description: 'A period id: 2026, 2026-H1, 2026-Q3 or 2026-05.' }) period: string,
   ): Promise<PeriodInputsModel> {
     return this.service.get(contractId, period);
+  }
+
+  @Query(() => PeriodInputSpecModel, {
+    description:
+      "What the buyer enters for one period: the assessment scheme's components with what each reads (unit, range, parts, choices), derived from the contract's configuration. Everyone who reads the period's inputs.",
+  })
+  periodInputSpec(
+    @Args('contractId', { type: () => ID, description: 'The contract.' }) contractId: string,
+    @Args('period', { description: 'A period of the term: 2026, 2026-H1, 2026-Q3 or 2026-05.' }) period: string,
+  ): Promise<PeriodInputSpecModel> {
+    return this.service.spec(contractId, period);
   }
 
   @Mutation(() => PeriodInputsModel, {

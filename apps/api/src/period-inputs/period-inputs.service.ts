@@ -1,37 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { kindOfPeriodId, periodIdSchema, periodsInTerm, type ParsedConfig } from '@ledger/contracts';
+import { kindOfPeriodId, periodIdSchema, periodInputSpec, periodsInTerm, type ParsedConfig } from '@ledger/contracts';
 import { JobDispatcher, JobOutbox, scheduleJob, type JobRequest } from '@ledger/jobs';
 import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
 import { PeriodInputEntity, TenantDatabase, type PeriodInputKind } from '@ledger/persistence';
-import { checkAssessmentInputs, type AssessmentScheme } from '@ledger/scoring';
+import {
+  checkAssessmentInputs,
+  componentsReading,
+  type AssessmentScheme,
+  type PeriodInputField,
+} from '@ledger/scoring';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractAccess } from '../contracts';
 import type { JsonValue } from '../graphql/json.scalar';
 import { conflictsAsDomainErrors, isLocalDate } from '../shared/contract-context';
+import type { PeriodInputSpecModel } from './period-input-spec.models';
 import type { PeriodInputsModel, SetPeriodInputsInput } from './period-inputs.models';
 
 type Component = AssessmentScheme['components'][number];
 type Values = Partial<Record<PeriodInputKind, unknown>>;
 
-/** Which scheme components each buyer field feeds (ticket metrics — banded rates and delays — come from the ticket ledger). */
-function componentsFor(
-  kind: 'staffScores' | 'securityIncidents' | 'itemScores' | 'satisfaction',
-  scheme: AssessmentScheme,
-): Component[] {
-  const cs = scheme.components;
-  switch (kind) {
-    case 'staffScores':
-      return cs.filter((c) => c.kind === 'staff-average');
-    case 'securityIncidents': {
-      const perEvent = cs.filter((c) => c.kind === 'per-event');
-      const named = perEvent.filter((c) => c.input === 'securityIncidents');
-      return named.length ? named : perEvent.length === 1 ? perEvent : [];
-    }
-    case 'itemScores':
-      return cs.filter((c) => c.kind === 'item-average-grade');
-    case 'satisfaction':
-      return cs.filter((c) => c.kind === 'choice-table');
-  }
+/** Which scheme components a buyer field feeds, as their rule kinds declare it (ticket metrics come from the ticket ledger). */
+function componentsFor(kind: PeriodInputField, scheme: AssessmentScheme): Component[] {
+  const ids = componentsReading(scheme, kind).map((r) => r.componentId);
+  return scheme.components.filter((c) => ids.includes(c.id));
 }
 
 /** checkAssessmentInputs for one component, its paths re-rooted from `inputs.<input>` to the GraphQL input field. */
@@ -152,6 +143,26 @@ export class PeriodInputsService {
         await em.getRepository(PeriodInputEntity).find({ where: { contractId: ctx.contract.id, period } }),
         ctx.config,
       );
+    });
+  }
+
+  /** What the buyer enters for the period: derived from the configuration (periodInputSpec), nothing stored is read. */
+  async spec(contractId: string, period: string): Promise<PeriodInputSpecModel> {
+    return this.db.run(this.context.scope(), async (em) => {
+      const ctx = await this.access.requireWithConfig(em, contractId, { read: 'PeriodInputs' });
+      const spec = periodInputSpec(ctx.config, period);
+      if (!spec) {
+        const problems = this.periodProblems(period, ctx.config);
+        throw new ValidationError(problems.length ? problems : [problem('period', 'period.format')]);
+      }
+      return {
+        contractId: ctx.contract.id,
+        period: spec.period,
+        closeKind: spec.closeKind,
+        assessed: spec.assessed,
+        quarterQualified: spec.quarterQualified,
+        components: spec.components.map(({ shape, ...read }) => ({ ...read, ...shape })),
+      };
     });
   }
 

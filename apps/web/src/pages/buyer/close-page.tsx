@@ -17,7 +17,6 @@ import {
   CLOSE_PAGE,
   CLOSE_PERIOD,
   CONFIRM_CLOSE,
-  closablePeriods,
   type Missing,
   PERIOD_CLOSE,
   type PeriodClose,
@@ -26,6 +25,7 @@ import {
   REOPEN_CLOSE,
 } from './close-queries';
 import { CloseResultView } from './close-result';
+import { CLOSABLE_PERIODS } from './period-inputs-queries';
 import { SlaMonthsChart, termMonthsSoFar } from './sla-months-chart';
 import './buyer-pages.css';
 
@@ -334,6 +334,8 @@ export function ClosePage({ area }: { area: Area }) {
   const [search, setSearch] = useSearchParams();
   const selected = search.get('close');
   const query = useGraphqlQuery(CLOSE_PAGE, { id });
+  // The periods a close can target come from the API (closablePeriods): the page computes none.
+  const periodsQuery = useGraphqlQuery(CLOSABLE_PERIODS, { contractId: id });
   const isBuyer = user?.role === 'buyer-admin' || user?.role === 'buyer-staff';
   const [period, setPeriod] = useState('');
   const [asOf, setAsOf] = useState(shanghaiToday);
@@ -372,127 +374,131 @@ export function ClosePage({ area }: { area: Area }) {
       ) : (
         <ContractNav area={area} contractId={id} />
       )}
-      <QueryView query={query}>
-        {({ contract, periodCloses }) => {
-          const periods = closablePeriods(contract);
-          const chosen =
-            period ||
-            periods.find((p) => !periodCloses.some((c) => c.period === p && c.status === 'confirmed')) ||
-            periods[0] ||
-            '';
-          return (
-            <>
-              {!isBuyer ? <p className="muted">{t.readOnly}</p> : null}
-              <form
-                className="panel inline-form"
-                aria-label={t.requestSection}
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  setPreview({ period: chosen, asOf, run: (preview?.run ?? 0) + 1 });
-                }}
-              >
-                <h2>{t.requestSection}</h2>
-                <ChoiceField
-                  label={t.period}
-                  value={chosen}
-                  choices={periods}
-                  choiceLabel={(p) => formatPeriod(p, locale)}
-                  onChange={setPeriod}
-                />
-                <FormField label={t.asOf} hint={t.asOfHint}>
-                  {(p) => <input {...p} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />}
-                </FormField>
-                <button type="submit">{t.preview}</button>
-                {isBuyer ? (
-                  <button
-                    type="button"
-                    disabled={requestState.running}
-                    onClick={() => {
-                      setPeriod(chosen);
-                      void onRequest(chosen);
+      <QueryView query={periodsQuery}>
+        {({ closablePeriods }) => (
+          <QueryView query={query}>
+            {({ contract, periodCloses }) => {
+              const periods = closablePeriods.map((p) => p.id);
+              const chosen =
+                period ||
+                periods.find((p) => !periodCloses.some((c) => c.period === p && c.status === 'confirmed')) ||
+                periods[0] ||
+                '';
+              return (
+                <>
+                  {!isBuyer ? <p className="muted">{t.readOnly}</p> : null}
+                  <form
+                    className="panel inline-form"
+                    aria-label={t.requestSection}
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      setPreview({ period: chosen, asOf, run: (preview?.run ?? 0) + 1 });
                     }}
                   >
-                    {t.request}
-                  </button>
-                ) : null}
-              </form>
-              {requestState.error ? <ErrorState error={requestState.error} /> : null}
-              {notice ? (
-                <p role="status" data-testid="close-notice">
-                  {notice}
-                </p>
-              ) : null}
-              {preview ? (
-                <PreviewPanel
-                  key={preview.run}
-                  contractId={id}
-                  period={preview.period}
-                  asOf={preview.asOf}
-                  inputsHref={isBuyer ? `/buyer/contracts/${id}/inputs` : undefined}
-                />
-              ) : null}
-              <section aria-labelledby="closes-list">
-                <h2 id="closes-list">{t.closes}</h2>
-                {periodCloses.length ? (
-                  <DataTable
-                    columns={[
-                      t.period,
-                      t.revision,
-                      t.status,
-                      t.score,
-                      t.grade,
-                      t.asOf,
-                      t.requestedAt,
-                      <HiddenColumnTitle>{t.open}</HiddenColumnTitle>,
-                    ]}
-                    testId="closes"
-                  >
-                    {periodCloses.map((c) => (
-                      <tr key={c.id} data-close-id={c.id} aria-current={c.id === selected ? 'true' : undefined}>
-                        <th scope="row">{formatPeriod(c.period, locale)}</th>
-                        <td>{c.revision}</td>
-                        <td>
-                          <StatusText status={c.status} />
-                        </td>
-                        <td>{formatDecimal2(c.score)}</td>
-                        <td>{c.grade ?? '—'}</td>
-                        <td>{formatDate(c.asOf, locale)}</td>
-                        <td>{formatDateTime(c.requestedAt)}</td>
-                        <td>
-                          <button
-                            type="button"
-                            onClick={() => select(c.id)}
-                            aria-label={`${t.open} ${formatPeriod(c.period, locale)} #${c.revision}`}
-                          >
-                            {t.open}
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </DataTable>
-                ) : (
-                  <p>{t.noCloses}</p>
-                )}
-              </section>
-              {selected ? (
-                <CloseDetail
-                  key={selected}
-                  id={selected}
-                  listedStatus={periodCloses.find((c) => c.id === selected)?.status}
-                  canAct={user?.role === 'buyer-admin'}
-                  onChanged={(next) => {
-                    query.reload();
-                    if (next) select(next.id);
-                  }}
-                />
-              ) : null}
-              <SlaMonthsChart
-                contractId={id}
-                months={termMonthsSoFar(contract.termStart, contract.termEnd, shanghaiToday())}
-              />
-            </>
-          );
-        }}
+                    <h2>{t.requestSection}</h2>
+                    <ChoiceField
+                      label={t.period}
+                      value={chosen}
+                      choices={periods}
+                      choiceLabel={(p) => formatPeriod(p, locale)}
+                      onChange={setPeriod}
+                    />
+                    <FormField label={t.asOf} hint={t.asOfHint}>
+                      {(p) => <input {...p} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />}
+                    </FormField>
+                    <button type="submit">{t.preview}</button>
+                    {isBuyer ? (
+                      <button
+                        type="button"
+                        disabled={requestState.running}
+                        onClick={() => {
+                          setPeriod(chosen);
+                          void onRequest(chosen);
+                        }}
+                      >
+                        {t.request}
+                      </button>
+                    ) : null}
+                  </form>
+                  {requestState.error ? <ErrorState error={requestState.error} /> : null}
+                  {notice ? (
+                    <p role="status" data-testid="close-notice">
+                      {notice}
+                    </p>
+                  ) : null}
+                  {preview ? (
+                    <PreviewPanel
+                      key={preview.run}
+                      contractId={id}
+                      period={preview.period}
+                      asOf={preview.asOf}
+                      inputsHref={isBuyer ? `/buyer/contracts/${id}/inputs` : undefined}
+                    />
+                  ) : null}
+                  <section aria-labelledby="closes-list">
+                    <h2 id="closes-list">{t.closes}</h2>
+                    {periodCloses.length ? (
+                      <DataTable
+                        columns={[
+                          t.period,
+                          t.revision,
+                          t.status,
+                          t.score,
+                          t.grade,
+                          t.asOf,
+                          t.requestedAt,
+                          <HiddenColumnTitle>{t.open}</HiddenColumnTitle>,
+                        ]}
+                        testId="closes"
+                      >
+                        {periodCloses.map((c) => (
+                          <tr key={c.id} data-close-id={c.id} aria-current={c.id === selected ? 'true' : undefined}>
+                            <th scope="row">{formatPeriod(c.period, locale)}</th>
+                            <td>{c.revision}</td>
+                            <td>
+                              <StatusText status={c.status} />
+                            </td>
+                            <td>{formatDecimal2(c.score)}</td>
+                            <td>{c.grade ?? '—'}</td>
+                            <td>{formatDate(c.asOf, locale)}</td>
+                            <td>{formatDateTime(c.requestedAt)}</td>
+                            <td>
+                              <button
+                                type="button"
+                                onClick={() => select(c.id)}
+                                aria-label={`${t.open} ${formatPeriod(c.period, locale)} #${c.revision}`}
+                              >
+                                {t.open}
+                              </button>
+                            </td>
+                          </tr>
+                        ))}
+                      </DataTable>
+                    ) : (
+                      <p>{t.noCloses}</p>
+                    )}
+                  </section>
+                  {selected ? (
+                    <CloseDetail
+                      key={selected}
+                      id={selected}
+                      listedStatus={periodCloses.find((c) => c.id === selected)?.status}
+                      canAct={user?.role === 'buyer-admin'}
+                      onChanged={(next) => {
+                        query.reload();
+                        if (next) select(next.id);
+                      }}
+                    />
+                  ) : null}
+                  <SlaMonthsChart
+                    contractId={id}
+                    months={termMonthsSoFar(contract.termStart, contract.termEnd, shanghaiToday())}
+                  />
+                </>
+              );
+            }}
+          </QueryView>
+        )}
       </QueryView>
     </Page>
   );

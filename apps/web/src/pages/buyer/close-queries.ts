@@ -19,7 +19,7 @@ export const SCHEDULE_SUMMARY_FIELDS = gqlDocument(
 
 const RESULT_FIELDS = gqlDocument(
   `fragment CloseResultFields on PeriodClosePreview { period asOf configVersion calendarVersion provisionalYears
-  assessment { period score unclampedScore grade passes explanation explained { ...ExplanationFields } notes noteExplanations { ...ExplanationFields }
+  assessment { period score unclampedScore base grade passes explanation explained { ...ExplanationFields } notes noteExplanations { ...ExplanationFields }
     breakdown { componentId label input kind points explanation explained { ...ExplanationFields } }
     flags { ...CloseFlagFields } missing { ...MissingFields } }
   year { year score explanation explained { ...ExplanationFields } }
@@ -44,10 +44,9 @@ export type ScheduleLine = CloseResult['schedule']['lines'][number];
 export type PeriodClose = ResultOf<typeof CLOSE_FIELDS>;
 
 export const CLOSE_PAGE = gqlDocument(
-  'query ClosePage($id: ID!) { contract(id: $id) { id code name termStart termEnd configuration } periodCloses(contractId: $id) { ...PeriodCloseFields } }',
+  'query ClosePage($id: ID!) { contract(id: $id) { id code name termStart termEnd } periodCloses(contractId: $id) { ...PeriodCloseFields } }',
   [CLOSE_FIELDS],
 );
-export type ContractHead = ResultOf<typeof CLOSE_PAGE>['contract'];
 
 export const PERIOD_CLOSE = gqlDocument(
   `query PeriodClose($id: ID!) { periodClose(id: $id) { ...PeriodCloseFields result { ...CloseResultFields }
@@ -77,18 +76,3 @@ export const REOPEN_CLOSE = gqlDocument(
   'mutation ReopenClose($input: ReopenPeriodCloseInput!) { reopenPeriodClose(input: $input) { ...PeriodCloseFields } }',
   [CLOSE_FIELDS],
 );
-
-/** Period ids the contract closes by, from its term and scheme (the API validates the choice again). */
-export function closablePeriods(contract: ContractHead): string[] {
-  const first = Number(contract.termStart.slice(0, 4));
-  const last = Number(contract.termEnd.slice(0, 4));
-  // The configuration is a JSON scalar: only its scheme's period kind is read here.
-  const kind = (contract.configuration as { assessment?: { period?: string } | null }).assessment?.period;
-  const out: string[] = [];
-  for (let y = first; y <= last; y++) {
-    if (kind === 'half-year') out.push(`${y}-H1`, `${y}-H2`);
-    else if (kind === 'quarter' || !kind) out.push(`${y}-Q1`, `${y}-Q2`, `${y}-Q3`, `${y}-Q4`);
-    if (kind === 'year' || !kind) out.push(String(y));
-  }
-  return out;
-}

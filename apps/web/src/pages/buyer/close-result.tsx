@@ -8,7 +8,6 @@ import { basisInWords, deductionKindInWords, explanationText, type ExplanationVi
 import { periodInputsMessages } from './period-inputs-messages';
 import { closeMessages, lineStatusKey } from './close-messages';
 import type { CloseFlag, CloseLine, CloseResult } from './close-queries';
-import { assessmentBase } from './score-decimal';
 import { ScoreWaterfallChart } from './score-waterfall-chart';
 
 /** An engine explanation in the console's language from its code; a client that did not select the code gets the API's text. */
@@ -80,13 +79,7 @@ export function CloseResultView({ result, lines }: { result: CloseResult; lines?
     ...(a.noteExplanations ?? a.notes.map(() => null)).map((v, i) => said(v, a.notes[i], locale)),
     ...(result.noteExplanations ?? result.notes.map(() => null)).map((v, i) => said(v, result.notes[i], locale)),
   ];
-  const base =
-    a.unclampedScore !== null
-      ? assessmentBase(
-          a.unclampedScore,
-          a.breakdown.map((b) => b.points),
-        )
-      : null;
+  const base = a.base;
   return (
     <>
       <dl className="tiles">

@@ -5,12 +5,13 @@ export const periodInputsMessages = defineMessages(
   {
     title: '期间录入：{name}',
     period: '考核期间',
-    periodHint: '按合同考核方案的周期（{kind}）',
+    periodHint: '按合同的结算周期（{kind}）',
     kindhalfyear: '半年',
     kindquarter: '季度',
     kindyear: '年',
     kindmonth: '月',
-    periodHintNone: '本合同无考核方案：按季度录入（季度合格、验收、台账确认）',
+    notAssessed: '本期间不按考核方案评分：只录入投诉、季度合格、验收和台账确认。',
+    fromTickets: '结算时由联系单台账计算：{labels}',
     locked: '本期间的结算已确认，录入已锁定（只读）；台账确认仍可修改。',
     missingHeading: '本期间尚缺的录入',
     nothingMissing: '本期间的录入已齐全。',
@@ -51,12 +52,14 @@ export const periodInputsMessages = defineMessages(
   {
     title: 'Period inputs: {name}',
     period: 'Assessment period',
-    periodHint: 'By the contract’s assessment period ({kind})',
+    periodHint: 'By the periods the contract is closed by ({kind})',
     kindhalfyear: 'half-year',
     kindquarter: 'quarter',
     kindyear: 'year',
     kindmonth: 'month',
-    periodHintNone: 'No assessment scheme: entered per quarter (quarter qualified, acceptance, ledger confirmation)',
+    notAssessed:
+      'This period is not scored by an assessment scheme: only complaints, quarter qualification, acceptance and the ledger confirmation are entered.',
+    fromTickets: 'Computed from the ticket ledger at the close: {labels}',
     locked:
       'The close of this period is confirmed: its inputs are locked (read-only); the ledger confirmation stays open.',
     missingHeading: 'Still missing for this period',

@@ -9,10 +9,12 @@ import { formatDateTime, formatPeriod } from '../../i18n/local-format';
 import { ContractNav } from '../shared/contract-nav';
 import { periodInputsMessages } from './period-inputs-messages';
 import {
+  CLOSABLE_PERIODS,
+  PERIOD_INPUT_SPEC,
   PERIOD_INPUTS,
   PERIOD_INPUTS_CONTRACT,
   type PeriodInputsData,
-  periodsOf,
+  type PeriodInputSpec,
   type SchemeInputs,
   schemeInputs,
   SET_PERIOD_INPUTS,
@@ -81,17 +83,19 @@ function YesNoField({
 function PeriodInputsForm({
   contractId,
   data,
-  scheme,
+  spec,
   saved,
   onSaved,
 }: {
   contractId: string;
   data: PeriodInputsData;
-  scheme: SchemeInputs;
+  spec: PeriodInputSpec;
   saved: boolean;
   onSaved(data: PeriodInputsData): void;
 }) {
   const t = useMessages(periodInputsMessages);
+  const scheme = schemeInputs(spec);
+  const fromTickets = spec.components.filter((c) => c.source === 'ticket-metric').map((c) => c.label);
   const [people, setPeople] = useState<Person[]>(() => peopleOf(data.staffScores, scheme));
   const [satisfaction, setSatisfaction] = useState<Record<string, string>>(() =>
     Object.fromEntries(Object.entries(record(data.satisfaction)).map(([k, v]) => [k, text(v)])),
@@ -122,7 +126,7 @@ function PeriodInputsForm({
       .filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`))
       .map(problemText)
       .join('；') || null;
-  const isQuarter = /^\d{4}-Q[1-4]$/.test(data.period);
+  const isQuarter = spec.quarterQualified;
 
   const buildInput = (): SetPeriodInputsInput => {
     const input: SetPeriodInputsInput = { contractId, period: data.period, ledgerConfirmed: fromYesNo(ledger) };
@@ -196,6 +200,12 @@ function PeriodInputsForm({
       ) : (
         <p className="muted">{t.nothingMissing}</p>
       )}
+      {spec.assessed ? null : <p className="muted">{t.notAssessed}</p>}
+      {fromTickets.length ? (
+        <p className="muted" data-section="from-tickets">
+          {format(t.fromTickets, { labels: fromTickets.join('、') })}
+        </p>
+      ) : null}
       {data.updatedAt ? <p className="muted">{format(t.updatedAt, { at: formatDateTime(data.updatedAt) })}</p> : null}
       {problemAt('input.period') ? <p className="field-error">{problemAt('input.period')}</p> : null}
 
@@ -315,9 +325,9 @@ function PeriodInputsForm({
 
         {scheme.items ? (
           <fieldset>
-            <legend>{format(t.itemsHeading, { max: scheme.itemMax ?? '' })}</legend>
+            <legend>{format(t.itemsHeading, { max: scheme.items.max ?? '' })}</legend>
             <div className="form-grid">
-              {scheme.items.map((item) => (
+              {scheme.items.parts.map((item) => (
                 <FormField key={item.id} label={item.label} error={problemAt(`input.itemScores.${item.id}`)}>
                   {(p) => (
                     <input
@@ -410,34 +420,31 @@ function PeriodInputsForm({
   );
 }
 
-function PeriodInputsLoader({
-  contractId,
-  period,
-  scheme,
-}: {
-  contractId: string;
-  period: string;
-  scheme: SchemeInputs;
-}) {
+function PeriodInputsLoader({ contractId, period }: { contractId: string; period: string }) {
   const query = useGraphqlQuery(PERIOD_INPUTS, { contractId, period });
+  const specQuery = useGraphqlQuery(PERIOD_INPUT_SPEC, { contractId, period });
   // The save answers with the stored inputs: the missing list and lock state update without a reload.
   const [saved, setSaved] = useState<PeriodInputsData | null>(null);
   return (
-    <QueryView query={query}>
-      {({ periodInputs }) => {
-        const data = saved?.period === periodInputs.period ? saved : periodInputs;
-        // Remounted from the stored values after a save; the loader keeps the "saved" note across it.
-        return (
-          <PeriodInputsForm
-            key={`${data.period}-${data.updatedAt ?? ''}`}
-            contractId={contractId}
-            data={data}
-            scheme={scheme}
-            saved={data === saved}
-            onSaved={setSaved}
-          />
-        );
-      }}
+    <QueryView query={specQuery}>
+      {({ periodInputSpec }) => (
+        <QueryView query={query}>
+          {({ periodInputs }) => {
+            const data = saved?.period === periodInputs.period ? saved : periodInputs;
+            // Remounted from the stored values after a save; the loader keeps the "saved" note across it.
+            return (
+              <PeriodInputsForm
+                key={`${data.period}-${data.updatedAt ?? ''}`}
+                contractId={contractId}
+                data={data}
+                spec={periodInputSpec}
+                saved={data === saved}
+                onSaved={setSaved}
+              />
+            );
+          }}
+        </QueryView>
+      )}
     </QueryView>
   );
 }
@@ -459,50 +466,45 @@ function missingLabel(
     : t.missingOther;
 }
 
-/** The buyer's inputs of one assessment period (the scheme decides which), locked periods read-only. */
+/** The buyer's inputs of one period (the API's spec, from the scheme, decides which), locked periods read-only. */
 export function PeriodInputsPage() {
   const t = useMessages(periodInputsMessages);
   const { locale } = useLocale();
   const { id = '' } = useParams();
   const query = useGraphqlQuery(PERIOD_INPUTS_CONTRACT, { id });
+  const periodsQuery = useGraphqlQuery(CLOSABLE_PERIODS, { contractId: id });
   const [period, setPeriod] = useState('');
   const name = query.status === 'ready' ? query.data.contract.name : '…';
   return (
     <Page title={format(t.title, { name })}>
       <ContractNav area="buyer" contractId={id} />
-      <QueryView query={query}>
-        {({ contract }) => {
-          const scheme = schemeInputs(contract.configuration);
+      <QueryView query={periodsQuery}>
+        {({ closablePeriods: periods }) => {
           const kindLabel = (kind: string) => {
             const key = `kind${kind.replace(/-/g, '')}` as keyof typeof t;
             return key in t ? t[key] : kind;
           };
-          const periods = periodsOf(scheme.periodKind ?? 'quarter', contract.termStart, contract.termEnd);
-          // Default: the period holding today's month, else the term's first.
-          const month = new Date().toISOString().slice(0, 7);
-          const current = periodsOf(scheme.periodKind ?? 'quarter', `${month}-01`, `${month}-01`)[0];
-          const chosen = period && periods.includes(period) ? period : periods.includes(current) ? current : periods[0];
+          // Default: the period holding today, else the term's first.
+          const today = new Date().toISOString().slice(0, 10);
+          const current = periods.find((x) => x.start <= today && today <= x.end);
+          const chosen = periods.some((x) => x.id === period) ? period : (current ?? periods[0])?.id;
           return (
             <>
               <FormField
                 label={t.period}
-                hint={
-                  scheme.periodKind ? format(t.periodHint, { kind: kindLabel(scheme.periodKind) }) : t.periodHintNone
-                }
+                hint={periods.length ? format(t.periodHint, { kind: kindLabel(periods[0].kind) }) : undefined}
               >
                 {(p) => (
                   <select {...p} value={chosen} onChange={(e) => setPeriod(e.target.value)}>
                     {periods.map((x) => (
-                      <option key={x} value={x}>
-                        {formatPeriod(x, locale)}
+                      <option key={x.id} value={x.id}>
+                        {formatPeriod(x.id, locale)}
                       </option>
                     ))}
                   </select>
                 )}
               </FormField>
-              {chosen ? (
-                <PeriodInputsLoader key={chosen} contractId={contract.id} period={chosen} scheme={scheme} />
-              ) : null}
+              {chosen ? <PeriodInputsLoader key={chosen} contractId={id} period={chosen} /> : null}
             </>
           );
         }}

@@ -4,17 +4,15 @@ import { escapeHtml } from '../../components/escape-html';
 import { format, useMessages } from '../../i18n/i18n';
 import { closeMessages } from './close-messages';
 import type { Assessment } from './close-queries';
-import { assessmentBase, chartNumber } from './score-decimal';
+import { chartNumber } from './score-decimal';
 
 type Step = { name: string; label: string; from: number; to: number; kind: 'total' | 'up' | 'down' };
 
 /** The waterfall's steps: base, each item's points, the clamp when it applied, the final score (labels are the API's strings). */
 export function waterfallSteps(a: Assessment, names: { base: string; clamp: string; final: string }): Step[] {
-  if (a.score === null || a.unclampedScore === null) return [];
-  const base = assessmentBase(
-    a.unclampedScore,
-    a.breakdown.map((b) => b.points),
-  );
+  // The base is the API's (the scheme's starting score), not derived here.
+  const base = a.base;
+  if (a.score === null || a.unclampedScore === null || base === null) return [];
   const steps: Step[] = [{ name: names.base, label: base, from: 0, to: chartNumber(base), kind: 'total' }];
   let running = chartNumber(base);
   for (const b of a.breakdown) {

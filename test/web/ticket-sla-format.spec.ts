@@ -13,8 +13,8 @@ import {
   slaExplanationText,
   slaUsedText,
   type SlaExplanationData,
-} from '../../apps/web/src/pages/shared/ticket-sla-format';
-import { ticketSlaMessages } from '../../apps/web/src/pages/shared/ticket-sla-messages';
+} from '../../apps/web/src/features/tickets/ticket-sla-format';
+import { ticketSlaMessages } from '../../apps/web/src/features/tickets/ticket-sla-messages';
 
 const BUDGETS: SlaBudgetKind[] = ['minutes', 'working-days', 'working-days-end-of-day'];
 const dictionary = (locale: (typeof LOCALES)[number]): Record<string, string> => ticketSlaMessages[locale];

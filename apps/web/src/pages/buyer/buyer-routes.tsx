@@ -1,6 +1,6 @@
 import type { AppRoute } from '../../app-route';
 import { ContractsOverviewPage } from '../shared/contracts-overview-page';
-import { TicketsBoardPage } from '../shared/tickets-board-page';
+import { TicketsBoardPage } from '../../features/tickets/tickets-board-page';
 import { buyerMessages } from './buyer-messages';
 import { ClosePage } from './close-page';
 import { ContractPage } from './contract-page';

@@ -2,7 +2,7 @@ import type { AppRoute } from '../../app-route';
 import { ClosePage } from '../buyer/close-page';
 import { ContractDashboardPage } from '../shared/contract-dashboard-page';
 import { ContractsOverviewPage } from '../shared/contracts-overview-page';
-import { TicketsBoardPage } from '../shared/tickets-board-page';
+import { TicketsBoardPage } from '../../features/tickets/tickets-board-page';
 import { ReportFormPage } from './report-form-page';
 import { VendorAssessmentsPage } from './vendor-assessments-page';
 import { vendorMessages } from './vendor-messages';

@@ -8,7 +8,7 @@ import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { formatDate } from '../../i18n/local-format';
 import { useSession } from '../../session/session';
 import { ContractNav } from '../shared/contract-nav';
-import { ContractStatusTiles } from '../shared/contract-status-tiles';
+import { ContractStatusTiles } from '../../features/dashboard/contract-status-tiles';
 import { ContractConfigEditor } from './contract-config-editor';
 import { ContractConfigForm } from './contract-config-form';
 import { asConfigView } from './contract-config-types';

@@ -11,17 +11,17 @@ import { formatDate } from '../../i18n/local-format';
 import { VendorContractLinks, VendorContractLinksHeader } from '../vendor/vendor-contract-links';
 import { ContractFilterBar } from './contract-filter-bar';
 import { contractFilterMessages } from './contract-filter-messages';
-import { CompliancePercent, LastScore, NextPayment, ObligationsFigure } from './dashboard-tiles';
-import { dashboardMessages } from './dashboard-messages';
+import { CompliancePercent, LastScore, NextPayment, ObligationsFigure } from '../../features/dashboard/dashboard-tiles';
+import { dashboardMessages } from '../../features/dashboard/dashboard-messages';
 import {
   CONTRACT_SEARCH,
   CONTRACTS_PAGE_SIZE,
   type ContractDashboard,
   type ContractFilter,
   type ContractListPage,
-} from './dashboard-queries';
-import { MonthField } from './month-field';
-import { SlaSeverityChart } from './sla-severity-chart';
+} from '../../features/dashboard/dashboard-queries';
+import { MonthField } from '../../features/dashboard/month-field';
+import { SlaSeverityChart } from '../../features/dashboard/sla-severity-chart';
 
 type More = Pick<ContractListPage, 'nodes' | 'dashboards' | 'endCursor' | 'hasNextPage'> & { key: string };
 

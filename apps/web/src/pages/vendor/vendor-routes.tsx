@@ -1,6 +1,6 @@
 import type { AppRoute } from '../../app-route';
 import { ClosePage } from '../buyer/close-page';
-import { ContractDashboardPage } from '../shared/contract-dashboard-page';
+import { ContractDashboardPage } from '../../features/dashboard/contract-dashboard-page';
 import { ContractsOverviewPage } from '../shared/contracts-overview-page';
 import { TicketsBoardPage } from '../../features/tickets/tickets-board-page';
 import { ReportFormPage } from './report-form-page';

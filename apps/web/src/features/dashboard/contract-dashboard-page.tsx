@@ -7,7 +7,7 @@ import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
 import { formatDate, formatDateTime } from '../../i18n/local-format';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
-import { taxonomyOf } from '../../features/tickets/create-ticket-form';
+import { taxonomyOf } from '../tickets/create-ticket-form';
 import { CompliancePercent, ContractTiles } from './dashboard-tiles';
 import { dashboardMessages } from './dashboard-messages';
 import { CONTRACT_DASHBOARD } from './dashboard-queries';

@@ -17,7 +17,7 @@ import {
   setAt,
 } from '../../apps/web/src/pages/buyer/config-path';
 import { contractConfigFormMessages } from '../../apps/web/src/pages/buyer/contract-config-form-messages';
-import { contractMessages } from '../../apps/web/src/pages/buyer/contract-messages';
+import { contractMessages } from '../../apps/web/src/features/contracts/contract-messages';
 
 type Config = Record<string, unknown>;
 const LOCALES = ['zh-CN', 'en'] as const;

@@ -1,9 +1,9 @@
 import type { AppRoute } from '../../app-route';
-import { ContractsOverviewPage } from '../shared/contracts-overview-page';
+import { ContractsOverviewPage } from '../../features/contracts/contracts-overview-page';
 import { TicketsBoardPage } from '../../features/tickets/tickets-board-page';
 import { buyerMessages } from './buyer-messages';
 import { ClosePage } from './close-page';
-import { ContractPage } from './contract-page';
+import { ContractPage } from '../../features/contracts/contract-page';
 import { PeriodInputsPage } from './period-inputs-page';
 import { ProcurementPage } from './procurement-page';
 import { procurementMessages } from './procurement-messages';

@@ -9,8 +9,8 @@ import { basicsSection, slaSection, staffingSection } from './config-form-sectio
 import { appendAt, removeAt, setAt } from './config-path';
 import { isRecord } from './contract-config-types';
 import { contractConfigFormMessages } from './contract-config-form-messages';
-import { contractMessages } from './contract-messages';
-import type { ContractDetail } from './contract-queries';
+import { contractMessages } from '../../features/contracts/contract-messages';
+import type { ContractDetail } from '../../features/contracts/contract-queries';
 import { useConfigurationCheck, useConfigurationSave } from './use-configuration-check';
 import './buyer-pages.css';
 

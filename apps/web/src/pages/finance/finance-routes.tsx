@@ -1,7 +1,7 @@
 import type { AppRoute } from '../../app-route';
 import { ClosePage } from '../buyer/close-page';
 import { ContractDashboardPage } from '../../features/dashboard/contract-dashboard-page';
-import { ContractsOverviewPage } from '../shared/contracts-overview-page';
+import { ContractsOverviewPage } from '../../features/contracts/contracts-overview-page';
 import { financeMessages } from './finance-messages';
 import { SchedulesPage } from './schedules-page';
 

@@ -11,7 +11,7 @@ import { formatDate, formatDateTime, formatDecimal2, formatPeriod } from '../../
 import { periodInputsMessages } from '../buyer/period-inputs-messages';
 import { deductionKindInWords, EXPLANATION_FIELDS, explanationText } from '../shared/explanation-text';
 import { ContractNav } from '../shared/contract-nav';
-import { closeStatusKey, vendorPagesMessages } from './vendor-pages-messages';
+import { closeStatusKey, vendorPagesMessages } from '../../features/contracts/vendor-pages-messages';
 import '../shared/report-schedule.css';
 
 const PERIOD_CLOSES = gqlDocument(

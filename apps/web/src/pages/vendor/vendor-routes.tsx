@@ -1,7 +1,7 @@
 import type { AppRoute } from '../../app-route';
 import { ClosePage } from '../buyer/close-page';
 import { ContractDashboardPage } from '../../features/dashboard/contract-dashboard-page';
-import { ContractsOverviewPage } from '../shared/contracts-overview-page';
+import { ContractsOverviewPage } from '../../features/contracts/contracts-overview-page';
 import { TicketsBoardPage } from '../../features/tickets/tickets-board-page';
 import { ReportFormPage } from './report-form-page';
 import { VendorAssessmentsPage } from './vendor-assessments-page';

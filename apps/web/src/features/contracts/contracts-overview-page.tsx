@@ -8,20 +8,20 @@ import { ErrorState, QueryView } from '../../components/query-state';
 import { StatTile } from '../../components/stat-tile';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { formatDate } from '../../i18n/local-format';
-import { VendorContractLinks, VendorContractLinksHeader } from '../vendor/vendor-contract-links';
+import { VendorContractLinks, VendorContractLinksHeader } from './vendor-contract-links';
 import { ContractFilterBar } from './contract-filter-bar';
 import { contractFilterMessages } from './contract-filter-messages';
-import { CompliancePercent, LastScore, NextPayment, ObligationsFigure } from '../../features/dashboard/dashboard-tiles';
-import { dashboardMessages } from '../../features/dashboard/dashboard-messages';
+import { CompliancePercent, LastScore, NextPayment, ObligationsFigure } from '../dashboard/dashboard-tiles';
+import { dashboardMessages } from '../dashboard/dashboard-messages';
 import {
   CONTRACT_SEARCH,
   CONTRACTS_PAGE_SIZE,
   type ContractDashboard,
   type ContractFilter,
   type ContractListPage,
-} from '../../features/dashboard/dashboard-queries';
-import { MonthField } from '../../features/dashboard/month-field';
-import { SlaSeverityChart } from '../../features/dashboard/sla-severity-chart';
+} from '../dashboard/dashboard-queries';
+import { MonthField } from '../dashboard/month-field';
+import { SlaSeverityChart } from '../dashboard/sla-severity-chart';
 
 type More = Pick<ContractListPage, 'nodes' | 'dashboards' | 'endCursor' | 'hasNextPage'> & { key: string };
 

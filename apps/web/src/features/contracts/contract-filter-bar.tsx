@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { ChoiceField, FormField } from '../../components/form-field';
 import { useMessages } from '../../i18n/i18n';
 import { contractFilterMessages } from './contract-filter-messages';
-import { type ContractFilter, TERM_STATES } from '../../features/dashboard/dashboard-queries';
+import { type ContractFilter, TERM_STATES } from '../dashboard/dashboard-queries';
 
 /**
  * The contract lists' filters (the API's contractSearch): words, where the term stands, open breaches, and for the

@@ -1,13 +1,13 @@
 import { PRESETS, validateContractConfig } from '@ledger/contracts';
-import { assessmentSection, paymentSection } from '../../apps/web/src/pages/buyer/config-form-rules';
-import { basicsSection, slaSection, staffingSection } from '../../apps/web/src/pages/buyer/config-form-sections';
+import { assessmentSection, paymentSection } from '../../apps/web/src/features/config/config-form-rules';
+import { basicsSection, slaSection, staffingSection } from '../../apps/web/src/features/config/config-form-sections';
 import {
   type FieldNode,
   fieldPaths,
   type FormNode,
   type FormSection,
   isUnder,
-} from '../../apps/web/src/pages/buyer/config-form-nodes';
+} from '../../apps/web/src/features/config/config-form-nodes';
 import {
   appendAt,
   getAt,
@@ -15,8 +15,8 @@ import {
   pathSegments,
   removeAt,
   setAt,
-} from '../../apps/web/src/pages/buyer/config-path';
-import { contractConfigFormMessages } from '../../apps/web/src/pages/buyer/contract-config-form-messages';
+} from '../../apps/web/src/features/config/config-path';
+import { contractConfigFormMessages } from '../../apps/web/src/features/config/contract-config-form-messages';
 import { contractMessages } from '../../apps/web/src/features/contracts/contract-messages';
 
 type Config = Record<string, unknown>;

@@ -10,7 +10,7 @@ import {
   type RuleView,
   type SlaDuration,
 } from './contract-config-types';
-import { contractMessages } from '../../features/contracts/contract-messages';
+import { contractMessages } from '../contracts/contract-messages';
 import { keyed, named, type ViewWords as T } from './config-words';
 
 const DEFAULT_HOURS = [

@@ -8,7 +8,7 @@ import {
   configProblem,
   type ContractDetail,
   UPDATE_CONFIGURATION,
-} from '../../features/contracts/contract-queries';
+} from '../contracts/contract-queries';
 
 const CHECK_DELAY_MS = 500;
 

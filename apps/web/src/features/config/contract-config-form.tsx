@@ -9,10 +9,10 @@ import { basicsSection, slaSection, staffingSection } from './config-form-sectio
 import { appendAt, removeAt, setAt } from './config-path';
 import { isRecord } from './contract-config-types';
 import { contractConfigFormMessages } from './contract-config-form-messages';
-import { contractMessages } from '../../features/contracts/contract-messages';
-import type { ContractDetail } from '../../features/contracts/contract-queries';
+import { contractMessages } from '../contracts/contract-messages';
+import type { ContractDetail } from '../contracts/contract-queries';
 import { useConfigurationCheck, useConfigurationSave } from './use-configuration-check';
-import './buyer-pages.css';
+import '../../pages/buyer/buyer-pages.css';
 
 /**
  * What buyers change, without JSON: amount and term, staffing roles and minimums, the SLA limits per severity,

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { FormField } from '../../components/form-field';
 import { ErrorState, useProblemText } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
-import { contractMessages } from '../../features/contracts/contract-messages';
-import type { ContractDetail } from '../../features/contracts/contract-queries';
+import { contractMessages } from '../contracts/contract-messages';
+import type { ContractDetail } from '../contracts/contract-queries';
 import { useConfigurationCheck, useConfigurationSave } from './use-configuration-check';
 
 type Parsed = { ok: true; value: unknown } | { ok: false };

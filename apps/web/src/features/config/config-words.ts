@@ -1,4 +1,4 @@
-import type { contractMessages } from '../../features/contracts/contract-messages';
+import type { contractMessages } from '../contracts/contract-messages';
 
 /** The contract page's words for configuration values (placements, metrics, rule kinds, parameters). */
 export type ViewWords = Readonly<Record<keyof (typeof contractMessages)['en'], string>>;

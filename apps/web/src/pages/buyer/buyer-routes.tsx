@@ -8,8 +8,8 @@ import { PeriodInputsPage } from './period-inputs-page';
 import { ProcurementPage } from '../../features/procurement/procurement-page';
 import { procurementMessages } from '../../features/procurement/procurement-messages';
 import { ReportReviewPage } from './report-review-page';
-import { WhatIfPage } from './what-if-page';
-import { whatIfMessages } from './what-if-messages';
+import { WhatIfPage } from '../../features/what-if/what-if-page';
+import { whatIfMessages } from '../../features/what-if/what-if-messages';
 
 const BUYER = ['buyer-admin', 'buyer-staff'] as const;
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { format, useMessages } from '../../i18n/i18n';
 import { vendorPagesMessages } from './vendor-pages-messages';
-import '../../pages/shared/report-schedule.css';
+import '../../components/report-schedule.css';
 
 /** The vendor's pages of one contract: monthly reports, tickets, assessments, payment schedule. */
 export function VendorContractLinks({ contractId, name }: { contractId: string; name: string }) {

@@ -20,7 +20,7 @@ import {
   RETURN_REPORT,
 } from '../shared/report-queries';
 import { ReportContentView, ReportFigures } from '../shared/report-summary-view';
-import '../shared/report-schedule.css';
+import '../../components/report-schedule.css';
 
 /** `/buyer/contracts/:id/reports[?month=YYYY-MM]`: the months and their status; a report read-only; accept or return. */
 export function ReportReviewPage() {

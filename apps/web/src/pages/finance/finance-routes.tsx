@@ -3,7 +3,7 @@ import { ClosePage } from '../buyer/close-page';
 import { ContractDashboardPage } from '../../features/dashboard/contract-dashboard-page';
 import { ContractsOverviewPage } from '../../features/contracts/contracts-overview-page';
 import { financeMessages } from './finance-messages';
-import { SchedulesPage } from './schedules-page';
+import { SchedulesPage } from '../../features/schedule/schedules-page';
 
 const FINANCE = ['finance'] as const;
 

@@ -29,7 +29,7 @@ import { ReportContentView, ReportFigures } from '../shared/report-summary-view'
 import { AttendanceGrid, type AttendanceRow, workingDatesOf } from './attendance-grid';
 import { workingDaysMessages } from './working-days-messages';
 import { WORKING_DAYS } from './working-days-queries';
-import '../shared/report-schedule.css';
+import '../../components/report-schedule.css';
 
 type DeliveryRow = { obligationId: string; deliveredOn: string; for: string; evidence: string; participants: string };
 type EventRow = { id: string; kind: string; from: string; to: string; description: string; obligationId: string };

@@ -12,7 +12,7 @@ import { periodInputsMessages } from '../buyer/period-inputs-messages';
 import { deductionKindInWords, EXPLANATION_FIELDS, explanationText } from '../shared/explanation-text';
 import { ContractNav } from '../shared/contract-nav';
 import { closeStatusKey, vendorPagesMessages } from '../../features/contracts/vendor-pages-messages';
-import '../shared/report-schedule.css';
+import '../../components/report-schedule.css';
 
 const PERIOD_CLOSES = gqlDocument(
   `query VendorCloses($id: ID!) { contract(id: $id) { id name } periodCloses(contractId: $id) { id period revision status score grade asOf confirmedAt

@@ -6,7 +6,7 @@ import { TicketsBoardPage } from '../../features/tickets/tickets-board-page';
 import { ReportFormPage } from './report-form-page';
 import { VendorAssessmentsPage } from './vendor-assessments-page';
 import { vendorMessages } from './vendor-messages';
-import { VendorSchedulePage } from './vendor-schedule-page';
+import { VendorSchedulePage } from '../../features/schedule/vendor-schedule-page';
 
 const VENDOR = ['vendor'] as const;
 

@@ -5,7 +5,7 @@ import { FormField } from '../../components/form-field';
 import { ErrorState } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
-import { scheduleMessages } from '../shared/schedule-messages';
+import { scheduleMessages } from './schedule-messages';
 
 const EXPORT_FIELDS = gqlDocument(
   'fragment ExportFields on Export { id status format fileName byteSize error downloadPath }',

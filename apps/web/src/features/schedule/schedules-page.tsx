@@ -4,13 +4,13 @@ import { FormField } from '../../components/form-field';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
 import { useMessages } from '../../i18n/i18n';
-import { ScheduleLinesTable, ScheduleTotals } from '../shared/schedule-lines-table';
-import { scheduleMessages, scheduleStatusKey } from '../shared/schedule-messages';
-import { PAYMENT_SCHEDULES, SCHEDULE_STATUSES } from '../shared/schedule-queries';
-import { ScheduleTimelineChart } from '../shared/schedule-timeline-chart';
+import { ScheduleLinesTable, ScheduleTotals } from './schedule-lines-table';
+import { scheduleMessages, scheduleStatusKey } from './schedule-messages';
+import { PAYMENT_SCHEDULES, SCHEDULE_STATUSES } from './schedule-queries';
+import { ScheduleTimelineChart } from './schedule-timeline-chart';
 import { ExportPanel } from './export-panel';
 import { MarkPaidForm } from './mark-paid-form';
-import '../shared/report-schedule.css';
+import '../../components/report-schedule.css';
 
 /** `/finance/schedules`: every contract's stored schedule, filtered by due month and status; mark paid; export. */
 export function SchedulesPage() {

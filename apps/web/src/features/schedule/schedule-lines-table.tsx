@@ -3,7 +3,12 @@ import { DataTable } from '../../components/data-table';
 import { Money } from '../../components/money';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { formatDate } from '../../i18n/local-format';
-import { basisInWords, deductionKindInWords, explanationText, versionsInWords } from './explanation-text';
+import {
+  basisInWords,
+  deductionKindInWords,
+  explanationText,
+  versionsInWords,
+} from '../../pages/shared/explanation-text';
 import { scheduleMessages, scheduleStatusKey } from './schedule-messages';
 import type { ScheduleLine, StoredSchedule } from './schedule-queries';
 

@@ -3,12 +3,12 @@ import { useGraphqlQuery } from '../../api/use-graphql';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
-import { ContractNav } from '../shared/contract-nav';
-import { ScheduleLinesTable, ScheduleTotals } from '../shared/schedule-lines-table';
-import { scheduleMessages } from '../shared/schedule-messages';
-import { PAYMENT_SCHEDULE } from '../shared/schedule-queries';
-import { ScheduleTimelineChart } from '../shared/schedule-timeline-chart';
-import '../shared/report-schedule.css';
+import { ContractNav } from '../../pages/shared/contract-nav';
+import { ScheduleLinesTable, ScheduleTotals } from './schedule-lines-table';
+import { scheduleMessages } from './schedule-messages';
+import { PAYMENT_SCHEDULE } from './schedule-queries';
+import { ScheduleTimelineChart } from './schedule-timeline-chart';
+import '../../components/report-schedule.css';
 
 /** `/vendor/contracts/:id/schedule`: the contract's stored payment schedule, read-only, with its timeline. */
 export function VendorSchedulePage() {

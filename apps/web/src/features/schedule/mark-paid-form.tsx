@@ -5,8 +5,8 @@ import { FormField } from '../../components/form-field';
 import { ErrorState, problemsOf, useProblemText } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
-import { scheduleMessages } from '../shared/schedule-messages';
-import { SCHEDULE_STAMP, type ScheduleLine } from '../shared/schedule-queries';
+import { scheduleMessages } from './schedule-messages';
+import { SCHEDULE_STAMP, type ScheduleLine } from './schedule-queries';
 
 const MARK_PAID = gqlDocument(
   'mutation MarkPaid($input: MarkPaidInput!) { markPaid(input: $input) { id amount lineId paidOn } }',

@@ -7,7 +7,7 @@ import { ContractPage } from '../../features/contracts/contract-page';
 import { PeriodInputsPage } from './period-inputs-page';
 import { ProcurementPage } from '../../features/procurement/procurement-page';
 import { procurementMessages } from '../../features/procurement/procurement-messages';
-import { ReportReviewPage } from './report-review-page';
+import { ReportReviewPage } from '../../features/reports/report-review-page';
 import { WhatIfPage } from '../../features/what-if/what-if-page';
 import { whatIfMessages } from '../../features/what-if/what-if-messages';
 

@@ -1,8 +1,8 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { FormField } from '../../components/form-field';
 import { format, useMessages } from '../../i18n/i18n';
-import { reportMessages } from '../shared/report-messages';
-import { daysOfMonth, type PersonShare, weekdayOf } from '../shared/report-queries';
+import { reportMessages } from './report-messages';
+import { daysOfMonth, type PersonShare, weekdayOf } from './report-queries';
 import { workingDaysMessages } from './working-days-messages';
 import type { CalendarDay } from './working-days-queries';
 import './attendance-grid.css';

@@ -8,8 +8,8 @@ import { Page } from '../../components/page';
 import { ErrorState, problemsOf, QueryView, useProblemText } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
 import { formatDateTime } from '../../i18n/local-format';
-import { ContractNav } from '../shared/contract-nav';
-import { reportMessages, reportStatusKey } from '../shared/report-messages';
+import { ContractNav } from '../../pages/shared/contract-nav';
+import { reportMessages, reportStatusKey } from './report-messages';
 import {
   ACCEPT_REPORT,
   type ContractConfigView,
@@ -18,8 +18,8 @@ import {
   monthlyReport,
   REPORTS_OF_CONTRACT,
   RETURN_REPORT,
-} from '../shared/report-queries';
-import { ReportContentView, ReportFigures } from '../shared/report-summary-view';
+} from './report-queries';
+import { ReportContentView, ReportFigures } from './report-summary-view';
 import '../../components/report-schedule.css';
 
 /** `/buyer/contracts/:id/reports[?month=YYYY-MM]`: the months and their status; a report read-only; accept or return. */

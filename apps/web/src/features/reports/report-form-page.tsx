@@ -9,8 +9,8 @@ import { format, useLocale, useMessages } from '../../i18n/i18n';
 // The one dictionary of engine strings (dependency-free, imported by relative path like shared/explanation-text.ts).
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the web bundle has no @ledger aliases; the module is dependency-free
 import { describeCalendarVersion } from '../../../../../libs/contracts/src/explain/explanation-texts';
-import { ContractNav } from '../shared/contract-nav';
-import { eventKindKey, reportMessages, reportStatusKey, SERVICE_EVENT_KINDS } from '../shared/report-messages';
+import { ContractNav } from '../../pages/shared/contract-nav';
+import { eventKindKey, reportMessages, reportStatusKey, SERVICE_EVENT_KINDS } from './report-messages';
 import {
   type ContractConfigView,
   contractConfigView,
@@ -24,8 +24,8 @@ import {
   SAVE_REPORT,
   type ServiceEvent,
   SUBMIT_REPORT,
-} from '../shared/report-queries';
-import { ReportContentView, ReportFigures } from '../shared/report-summary-view';
+} from './report-queries';
+import { ReportContentView, ReportFigures } from './report-summary-view';
 import { AttendanceGrid, type AttendanceRow, workingDatesOf } from './attendance-grid';
 import { workingDaysMessages } from './working-days-messages';
 import { WORKING_DAYS } from './working-days-queries';

@@ -21,7 +21,7 @@ import { ContractAccess } from './contract-access';
 import { ContractsRepository, type TermState } from './contracts.repository';
 import { deferredProblems } from '../graphql/validate-input.interceptor';
 import { decodeCursor, encodeCursor } from './contract-cursor';
-import { searchWords } from './contracts.schemas';
+import { searchWords, updateContractConfigurationArgs } from './contracts.schemas';
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -156,7 +156,7 @@ export class ContractsService {
   async updateConfiguration(input: UpdateContractConfigurationInput): Promise<ContractModel> {
     // The change note's problem (updateContractConfigurationArgs), reported after the contract is found, with the
     // configuration's.
-    const problems = deferredProblems(input);
+    const problems = deferredProblems(input, updateContractConfigurationArgs);
     const raw = input.configuration;
     const check = this.configurations.validate(raw);
     if (!check.ok) problems.push(...prefixProblems('input.configuration', check.problems));

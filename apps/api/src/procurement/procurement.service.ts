@@ -34,6 +34,7 @@ import type {
 import { ProcurementRepository } from './procurement.repository';
 import { UUID } from '../graphql/ids';
 import { deferredProblems } from '../graphql/validate-input.interceptor';
+import { recordBidArgs, recordEvaluatorSheetArgs } from './procurement.schemas';
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -206,7 +207,7 @@ export class ProcurementService {
   async recordBid(input: RecordBidInput): Promise<ProcurementBidModel> {
     const p = this.mayCreate('ProcurementBid');
     // The shape problems found by ValidateInput(recordBidArgs), reported with the answers' problems against the scheme.
-    const problems = deferredProblems(input);
+    const problems = deferredProblems(input, recordBidArgs);
     const wrong = (field: string) => problems.some((x) => x.path === `input.${field}`);
     const bidderName = input.bidderName.trim();
     const reason = input.disqualificationReason == null ? null : input.disqualificationReason.trim();
@@ -265,7 +266,7 @@ export class ProcurementService {
   async recordEvaluatorSheet(input: RecordEvaluatorSheetInput): Promise<ProcurementEvaluatorSheetModel> {
     const p = this.mayCreate('ProcurementEvaluatorSheet');
     // The shape problems found by ValidateInput(recordEvaluatorSheetArgs), reported with the bid's and the answers' problems.
-    const problems = deferredProblems(input);
+    const problems = deferredProblems(input, recordEvaluatorSheetArgs);
     const evaluator = input.evaluator.trim();
     return this.db.run(this.context.scope(), async (em) => {
       const pkg = await this.visiblePackage(em, input.packageId);

@@ -7,6 +7,7 @@ import { RequestContext } from '../auth/request-context.service';
 import { ContractAccess } from '../contracts';
 import { UUID, conflictsAsDomainErrors, isLocalDate, type ContractContext } from '../shared/contract-context';
 import { deferredProblems } from '../graphql/validate-input.interceptor';
+import { addStaffMemberArgs, recordReplacementArgs } from './staffing.schemas';
 import type {
   AddStaffMemberInput,
   RecordReplacementInput,
@@ -36,7 +37,7 @@ export class StaffingService {
       const ctx = await this.writable(em, input.contractId);
       const { config } = ctx;
       // The shape problems (addStaffMemberArgs), reported with the contract's: role, term, overlaps.
-      const problems = deferredProblems(input);
+      const problems = deferredProblems(input, addStaffMemberArgs);
       const role = config.staffing.roles.find((r) => r.id === input.roleId);
       if (!role)
         problems.push(
@@ -103,7 +104,7 @@ export class StaffingService {
           );
 
         // The shape problems (recordReplacementArgs), reported with those against the term and the replaced member.
-        const problems = deferredProblems(input);
+        const problems = deferredProblems(input, recordReplacementArgs);
         if (isDate(input.changeOn)) {
           if (input.changeOn < config.term.start || input.changeOn > config.term.end)
             problems.push(

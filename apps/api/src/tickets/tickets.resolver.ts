@@ -7,7 +7,9 @@ import {
   TicketPageModel,
   TransitionTicketInput,
 } from './tickets.models';
+import { createTicketArgs, ticketSearchArgs, ticketsArgs, transitionTicketArgs } from './tickets.schemas';
 import { TicketsService } from './tickets.service';
+import { ValidateInput } from '../graphql/validate-input.interceptor';
 
 @Resolver(() => TicketModel)
 export class TicketsResolver {
@@ -17,6 +19,7 @@ export class TicketsResolver {
     description:
       "A contract's tickets, optionally in one state; each with its history, the caller's actions and its SLA status now.",
   })
+  @ValidateInput(ticketsArgs)
   tickets(
     @Args('contractId', { type: () => ID, description: 'The contract.' }) contractId: string,
     @Args('state', { type: () => String, nullable: true, description: 'Only tickets in this lifecycle state.' })
@@ -29,6 +32,7 @@ export class TicketsResolver {
     description:
       "The tickets board: a contract's tickets newest first, filtered (state, severity, special attention, overdue, words), a page at a time (`first` ≤ 200, `after` = the previous page's endCursor).",
   })
+  @ValidateInput(ticketSearchArgs)
   ticketSearch(
     @Args('contractId', { type: () => ID, description: 'The contract.' }) contractId: string,
     @Args('filter', {
@@ -56,6 +60,7 @@ export class TicketsResolver {
   @Mutation(() => TicketModel, {
     description: 'Buyer (admin or staff): submit a ticket; fields checked against the contract configuration.',
   })
+  @ValidateInput(createTicketArgs, 'defer')
   createTicket(@Args('input', { description: 'The ticket.' }) input: CreateTicketInput): Promise<TicketModel> {
     return this.service.create(input);
   }
@@ -63,6 +68,7 @@ export class TicketsResolver {
   @Mutation(() => TicketModel, {
     description: 'Take one lifecycle action; who may act and when is decided by the lifecycle rules.',
   })
+  @ValidateInput(transitionTicketArgs, 'defer')
   transitionTicket(
     @Args('input', { description: 'The action and its data.' }) input: TransitionTicketInput,
   ): Promise<TicketModel> {

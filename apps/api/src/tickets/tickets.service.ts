@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import {
   availableActions,
-  TICKET_STATES,
   evaluateTicket,
   futureTimeProblem,
   submissionTimeProblems,
@@ -57,29 +56,10 @@ import {
 } from './tickets.models';
 import { TicketsRepository, type NewTicketEvent } from './tickets.repository';
 import { UUID } from '../graphql/ids';
-
-const NUMBER = /^[^\s].{0,63}$/u;
-const CHECKLIST_KEYS = [
-  'script',
-  'record',
-  'jointReview',
-  'backup',
-  'testDatabase',
-  'itConfirmation',
-  'deletes',
-] as const;
-const MAX_PAGE = 200;
-/** The board's page key, opaque to clients: the last row's (created_at to the microsecond, id). */
-const encodeCursor = (k: { createdAt: string; id: string }): string =>
-  Buffer.from(`${k.createdAt}|${k.id}`, 'utf8').toString('base64url');
-function decodeCursor(cursor: string): { createdAt: string; id: string } | null {
-  const [createdAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (rest.length || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(createdAt ?? '') || !UUID.test(id ?? ''))
-    return null;
-  return { createdAt, id };
-}
-
-const STATES: readonly string[] = TICKET_STATES;
+import { isJsonObject } from '../graphql/input-fields';
+import { deferredProblems } from '../graphql/validate-input.interceptor';
+import { decodeCursor, encodeCursor } from './ticket-cursor';
+import { CHECKLIST_KEYS, createTicketArgs, transitionTicketArgs } from './tickets.schemas';
 
 type Governing = GoverningConfig;
 
@@ -121,8 +101,6 @@ export class TicketsService {
 
   async list(contractId: string, state?: string): Promise<TicketModel[]> {
     const p = this.context.principal();
-    if (state !== undefined && !STATES.includes(state))
-      throw new ValidationError([problem('state', 'unknown.state', { value: state, known: STATES })]);
     return this.db.run(this.context.scope(), async (em) => {
       const contract = await this.visibleContract(em, contractId, p, 'read');
       const rows = await this.repo.list(em, contract.id, state);
@@ -132,22 +110,9 @@ export class TicketsService {
 
   async search(contractId: string, filter: TicketFilterInput, first: number, after?: string): Promise<TicketPageModel> {
     const p = this.context.principal();
-    const problems: Problem[] = [];
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
-      problems.push(problem('first', 'number.range', { min: 1, max: MAX_PAGE }));
-    (filter.states ?? []).forEach((s, i) => {
-      if (!STATES.includes(s))
-        problems.push(problem(`filter.states[${i}]`, 'unknown.state', { value: s, known: STATES }));
-    });
-    if ((filter.severities ?? []).length > 20) problems.push(problem('filter.severities', 'list.tooLong', { max: 20 }));
-    (filter.severities ?? []).forEach((s, i) => {
-      if (s.length > 64) problems.push(problem(`filter.severities[${i}]`, 'text.tooLong', { max: 64 }));
-    });
+    // The arguments passed ticketSearchArgs (tickets.schemas.ts): page size, states, severities, text, cursor.
     const text = filter.text?.trim() ?? '';
-    if (text.length > 100) problems.push(problem('filter.text', 'text.tooLong', { max: 100 }));
     const cursor = after === undefined ? undefined : decodeCursor(after);
-    if (cursor === null) problems.push(problem('after', 'page.cursor'));
-    if (problems.length) throw new ValidationError(problems);
     return this.db.run(this.context.scope(), async (em) => {
       const contract = await this.visibleContract(em, contractId, p, 'read');
       const found = await this.repo.search(em, {
@@ -186,10 +151,10 @@ export class TicketsService {
     const { value, jobs } = await this.db.run(this.context.scope(), async (em) => {
       const contract = await this.visibleContract(em, input.contractId, p, 'create');
       const gov = await this.governingFor(em, contract, contract.currentVersion);
-      const problems: Problem[] = [];
+      // The number's format (createTicketArgs), reported with the lifecycle's problems.
+      const problems = deferredProblems(input, createTicketArgs);
       const existing = await this.repo.numbers(em, contract.id);
       const number = input.number?.trim() || nextNumber(existing);
-      if (!NUMBER.test(number)) problems.push(problem('input.number', 'text.ticketNumber'));
       const at = this.instant(input.at, gov, problems, 'submission');
       const opened = openTicket(
         {
@@ -245,9 +210,10 @@ export class TicketsService {
       const gov = await this.governingFor(em, contract, row.configVersion);
       const events = await this.repo.events(em, row.tenantId, [row.id]);
       const current = ticketToDomain(row, events, timeZoneOf(gov.config));
-      const problems: Problem[] = [];
+      // The checklist's shape (transitionTicketArgs), reported with the instant's and the lifecycle's problems.
+      const problems = deferredProblems(input, transitionTicketArgs);
       const at = this.instant(input.at, gov, problems, 'action');
-      const action = actionOf(input, problems);
+      const action = actionOf(input);
       const result = transition(current, action, { actor: side, at, config: gov.config, calendar: gov.calendar });
       if (!result.ok) problems.push(...result.problems.map((q) => ({ ...q, path: inputPath(q.path) })));
       if (problems.length || !result.ok) throw refused(problems);
@@ -590,23 +556,19 @@ function nextNumber(existing: string[]): string {
   }
 }
 
-/** The input as the pure machine's action; the machine reports what is missing for the action named. */
-function actionOf(input: TransitionTicketInput, problems: Problem[]): TicketActionRequest {
+/**
+ * The input as the pure machine's action; the machine reports what is missing for the action named. The checklist's
+ * entries that transitionTicketArgs refused are left out (their problems are already reported).
+ */
+function actionOf(input: TransitionTicketInput): TicketActionRequest {
   let checklist: DataChecklist | undefined;
-  if (input.checklist != null) {
-    const c = input.checklist;
-    if (typeof c !== 'object' || Array.isArray(c)) problems.push(problem('input.checklist', 'object.expected'));
-    else {
-      checklist = {};
-      for (const [k, v] of Object.entries(c)) {
-        if (!(CHECKLIST_KEYS as readonly string[]).includes(k))
-          problems.push(problem(`input.checklist.${k}`, 'unknown.checklistItem', { known: CHECKLIST_KEYS }));
-        else if (k === 'deletes' ? typeof v !== 'boolean' : typeof v !== 'boolean' && typeof v !== 'string')
-          problems.push(
-            problem(`input.checklist.${k}`, k === 'deletes' ? 'boolean.expected' : 'ticket.checklistValue'),
-          );
-        else (checklist as Record<string, string | boolean>)[k] = v as string | boolean;
-      }
+  const c = input.checklist;
+  if (isJsonObject(c)) {
+    checklist = {};
+    for (const [k, v] of Object.entries(c)) {
+      if (!(CHECKLIST_KEYS as readonly string[]).includes(k)) continue;
+      if (k === 'deletes' ? typeof v === 'boolean' : typeof v === 'boolean' || typeof v === 'string')
+        (checklist as Record<string, string | boolean>)[k] = v as string | boolean;
     }
   }
   const optional = <K extends string, V>(k: K, v: V | null | undefined): Partial<Record<K, V>> =>

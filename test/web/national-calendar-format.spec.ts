@@ -6,8 +6,8 @@ import {
   placeProblems,
   rowOf,
   withRowReference,
-} from '../../apps/web/src/pages/platform/national-calendar-format';
-import { nationalCalendarMessages } from '../../apps/web/src/pages/platform/national-calendar-messages';
+} from '../../apps/web/src/features/calendar/national-calendar-format';
+import { nationalCalendarMessages } from '../../apps/web/src/features/calendar/national-calendar-messages';
 
 const p = (path: string, code = 'value.invalid', params: Record<string, string> = {}) => ({
   path,

@@ -1,6 +1,6 @@
 import type { AppRoute } from '../../app-route';
-import { NationalCalendarPage } from './national-calendar-page';
-import { nationalCalendarMessages } from './national-calendar-messages';
+import { NationalCalendarPage } from '../../features/calendar/national-calendar-page';
+import { nationalCalendarMessages } from '../../features/calendar/national-calendar-messages';
 import { platformMessages } from './platform-messages';
 import { TenantsPage } from './tenants-page';
 

@@ -14,7 +14,7 @@ import {
   type PublicationResult,
 } from './national-calendar-queries';
 import { PublishCalendarForm } from './publish-calendar-form';
-import './platform-pages.css';
+import './calendar-pages.css';
 
 type Texts = Readonly<Record<keyof (typeof nationalCalendarMessages)['zh-CN'], string>>;
 

@@ -6,7 +6,7 @@ import { commonMessages } from './components/common-messages';
 import { Page } from './components/page';
 import { Loading } from './components/query-state';
 import { LocaleProvider, useMessages } from './i18n/i18n';
-import { LoginPage } from './pages/login/login-page';
+import { LoginPage } from './features/login/login-page';
 import { APP_ROUTES, homePathFor } from './routes';
 import { SessionProvider, useSession } from './session/session';
 

@@ -12,7 +12,7 @@ import { contractConfigFormMessages } from './contract-config-form-messages';
 import { contractMessages } from '../contracts/contract-messages';
 import type { ContractDetail } from '../contracts/contract-queries';
 import { useConfigurationCheck, useConfigurationSave } from './use-configuration-check';
-import '../../pages/buyer/buyer-pages.css';
+import '../../components/panels.css';
 
 /**
  * What buyers change, without JSON: amount and term, staffing roles and minimums, the SLA limits per severity,

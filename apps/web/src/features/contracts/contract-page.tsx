@@ -7,7 +7,7 @@ import { QueryView } from '../../components/query-state';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { formatDate } from '../../i18n/local-format';
 import { useSession } from '../../session/session';
-import { ContractNav } from '../../pages/shared/contract-nav';
+import { ContractNav } from '../../components/contract-nav';
 import { ContractStatusTiles } from '../dashboard/contract-status-tiles';
 import { ContractConfigEditor } from '../config/contract-config-editor';
 import { ContractConfigForm } from '../config/contract-config-form';

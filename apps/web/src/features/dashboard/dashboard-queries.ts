@@ -1,5 +1,5 @@
 import { gqlDocument, type ResultOf, type VariablesOf } from '../../api/graphql-client';
-import { EXPLANATION_FIELDS } from '../../pages/shared/explanation-text';
+import { EXPLANATION_FIELDS } from '../../components/explanation-text';
 
 /**
  * The fields of `ContractDashboard` the overview and the contract page show (money and scores as strings). The

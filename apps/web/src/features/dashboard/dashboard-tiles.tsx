@@ -4,7 +4,7 @@ import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { formatDate, formatDecimal2, formatPercent, formatPeriod } from '../../i18n/local-format';
 import { dashboardMessages } from './dashboard-messages';
 import type { ContractDashboard, ObligationsDue } from './dashboard-queries';
-import { explanationText } from '../../pages/shared/explanation-text';
+import { explanationText } from '../../components/explanation-text';
 
 /** "91.67 %", or the reason there is none; targets not recorded (counted apart, not in the rate) said beside it. */
 export function CompliancePercent({ value, notRecorded = 0 }: { value: string | null; notRecorded?: number }) {

@@ -3,7 +3,7 @@ import { useGraphqlMutation } from '../../api/use-graphql';
 import { FormField } from '../../components/form-field';
 import { ErrorState } from '../../components/query-state';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
-import { procurementUnitInWords } from '../../pages/shared/explanation-text';
+import { procurementUnitInWords } from '../../components/explanation-text';
 import { basisKey, procurementMessages } from './procurement-messages';
 import { isSubjective, type Package, RECORD_BID, RECORD_SHEET } from './procurement-queries';
 

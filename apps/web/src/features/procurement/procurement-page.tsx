@@ -11,7 +11,7 @@ import { formatDecimal2 } from '../../i18n/local-format';
 import { useSession } from '../../session/session';
 import { RecordBidForm, RecordSheetForm } from './procurement-forms';
 import type { Locale } from '../../i18n/messages';
-import { explanationText, procurementUnitInWords } from '../../pages/shared/explanation-text';
+import { explanationText, procurementUnitInWords } from '../../components/explanation-text';
 import { basisKey, decidedByKey, kindKey, procurementMessages, statusKey } from './procurement-messages';
 import {
   ADD_PACKAGE,
@@ -25,7 +25,7 @@ import {
   type Ranking,
   type SchemeItem,
 } from './procurement-queries';
-import '../../pages/buyer/buyer-pages.css';
+import '../../components/panels.css';
 
 function SchemeTable({ pkg }: { pkg: Package }) {
   const t = useMessages(procurementMessages);

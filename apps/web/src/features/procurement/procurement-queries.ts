@@ -1,5 +1,5 @@
 import { gqlDocument, type ResultOf } from '../../api/graphql-client';
-import { EXPLANATION_FIELDS } from '../../pages/shared/explanation-text';
+import { EXPLANATION_FIELDS } from '../../components/explanation-text';
 
 /** Procurement shapes as the page reads them: money and scores stay the API's strings. */
 export const PROJECTS = gqlDocument(

@@ -9,7 +9,7 @@ import { format, useLocale, useMessages } from '../../i18n/i18n';
 // The one dictionary of engine strings (dependency-free, imported by relative path like shared/explanation-text.ts).
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the web bundle has no @ledger aliases; the module is dependency-free
 import { describeCalendarVersion } from '../../../../../libs/contracts/src/explain/explanation-texts';
-import { ContractNav } from '../../pages/shared/contract-nav';
+import { ContractNav } from '../../components/contract-nav';
 import { eventKindKey, reportMessages, reportStatusKey, SERVICE_EVENT_KINDS } from './report-messages';
 import {
   type ContractConfigView,

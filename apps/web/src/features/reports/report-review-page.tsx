@@ -8,7 +8,7 @@ import { Page } from '../../components/page';
 import { ErrorState, problemsOf, QueryView, useProblemText } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
 import { formatDateTime } from '../../i18n/local-format';
-import { ContractNav } from '../../pages/shared/contract-nav';
+import { ContractNav } from '../../components/contract-nav';
 import { reportMessages, reportStatusKey } from './report-messages';
 import {
   ACCEPT_REPORT,

@@ -8,7 +8,7 @@ import {
   deductionKindInWords,
   explanationText,
   versionsInWords,
-} from '../../pages/shared/explanation-text';
+} from '../../components/explanation-text';
 import { scheduleMessages, scheduleStatusKey } from './schedule-messages';
 import type { ScheduleLine, StoredSchedule } from './schedule-queries';
 

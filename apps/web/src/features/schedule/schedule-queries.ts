@@ -1,5 +1,5 @@
 import { gqlDocument, type ResultOf } from '../../api/graphql-client';
-import { EXPLANATION_FIELDS } from '../../pages/shared/explanation-text';
+import { EXPLANATION_FIELDS } from '../../components/explanation-text';
 
 /** A stored payment schedule as the API sends it: money as decimal strings, statuses as the engine names them. */
 const SCHEDULE_FIELDS = gqlDocument(

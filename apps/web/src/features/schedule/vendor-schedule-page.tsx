@@ -3,7 +3,7 @@ import { useGraphqlQuery } from '../../api/use-graphql';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
-import { ContractNav } from '../../pages/shared/contract-nav';
+import { ContractNav } from '../../components/contract-nav';
 import { ScheduleLinesTable, ScheduleTotals } from './schedule-lines-table';
 import { scheduleMessages } from './schedule-messages';
 import { PAYMENT_SCHEDULE } from './schedule-queries';

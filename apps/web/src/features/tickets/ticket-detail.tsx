@@ -2,7 +2,7 @@ import { DataTable } from '../../components/data-table';
 import { useEffect, useRef } from 'react';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../i18n/local-format';
-import { versionsInWords } from '../../pages/shared/explanation-text';
+import { versionsInWords } from '../../components/explanation-text';
 import { TicketActionForm } from './ticket-action-form';
 import { slaDeadlineText, slaElapsedText, slaExplanationText, slaUsedText } from './ticket-sla-format';
 import { ticketSlaMessages } from './ticket-sla-messages';

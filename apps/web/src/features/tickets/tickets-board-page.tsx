@@ -5,7 +5,7 @@ import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
-import { ContractNav } from '../../pages/shared/contract-nav';
+import { ContractNav } from '../../components/contract-nav';
 import { CreateTicketForm, taxonomyOf } from './create-ticket-form';
 import { SlaBadgeView, TicketDetail } from './ticket-detail';
 import { slaDeadlineText, slaUsedText } from './ticket-sla-format';

@@ -8,12 +8,12 @@ import { Page } from '../../components/page';
 import { ErrorState, QueryView } from '../../components/query-state';
 import { useLocale, useMessages } from '../../i18n/i18n';
 import { formatDate } from '../../i18n/local-format';
-import { closeMessages, lineStatusKey } from '../../pages/buyer/close-messages';
-import { SCHEDULE_SUMMARY_FIELDS } from '../../pages/buyer/close-queries';
-import { ScheduleTable } from '../../pages/buyer/close-result';
+import { closeMessages, lineStatusKey } from '../close/close-messages';
+import { SCHEDULE_SUMMARY_FIELDS } from '../close/close-queries';
+import { ScheduleTable } from '../close/close-result';
 import { type FactsDraft, FactsEditor, factsInput } from './what-if-facts';
 import { whatIfMessages } from './what-if-messages';
-import '../../pages/buyer/buyer-pages.css';
+import '../../components/panels.css';
 
 /** What the page reads of a configuration (a JSON scalar): the term and the scheme's period kind. */
 type Configuration = { term?: { start?: string; end?: string }; assessment?: { period?: string } | null };

@@ -1,5 +1,5 @@
 import type { AppRoute } from '../../app-route';
-import { ClosePage } from '../buyer/close-page';
+import { ClosePage } from '../../features/close/close-page';
 import { ContractDashboardPage } from '../../features/dashboard/contract-dashboard-page';
 import { ContractsOverviewPage } from '../../features/contracts/contracts-overview-page';
 import { financeMessages } from './finance-messages';

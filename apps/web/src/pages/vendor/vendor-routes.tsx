@@ -1,10 +1,10 @@
 import type { AppRoute } from '../../app-route';
-import { ClosePage } from '../buyer/close-page';
+import { ClosePage } from '../../features/close/close-page';
 import { ContractDashboardPage } from '../../features/dashboard/contract-dashboard-page';
 import { ContractsOverviewPage } from '../../features/contracts/contracts-overview-page';
 import { TicketsBoardPage } from '../../features/tickets/tickets-board-page';
 import { ReportFormPage } from '../../features/reports/report-form-page';
-import { VendorAssessmentsPage } from './vendor-assessments-page';
+import { VendorAssessmentsPage } from '../../features/close/vendor-assessments-page';
 import { vendorMessages } from './vendor-messages';
 import { VendorSchedulePage } from '../../features/schedule/vendor-schedule-page';
 

@@ -1,5 +1,5 @@
 import { Link, NavLink } from 'react-router';
-import { useMessages } from '../../i18n/i18n';
+import { useMessages } from '../i18n/i18n';
 import './contract-pages.css';
 import { contractNavMessages } from './contract-nav-messages';
 

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../i18n/i18n';
+import { defineMessages } from '../i18n/i18n';
 
 /** Labels of the contract-level navigation (the tabs under a contract's title). */
 export const contractNavMessages = defineMessages(

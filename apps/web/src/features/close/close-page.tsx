@@ -10,8 +10,8 @@ import { ErrorState, Loading, QueryView } from '../../components/query-state';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { formatDate, formatDateTime, formatDecimal2, formatPeriod } from '../../i18n/local-format';
 import { useSession } from '../../session/session';
-import { ContractNav } from '../shared/contract-nav';
-import { versionsInWords } from '../shared/explanation-text';
+import { ContractNav } from '../../components/contract-nav';
+import { versionsInWords } from '../../components/explanation-text';
 import { closeChangeKey, closeMessages, closeStatusKey } from './close-messages';
 import {
   CLOSE_PAGE,
@@ -25,9 +25,9 @@ import {
   REOPEN_CLOSE,
 } from './close-queries';
 import { CloseResultView } from './close-result';
-import { CLOSABLE_PERIODS } from './period-inputs-queries';
+import { CLOSABLE_PERIODS } from '../period-inputs/period-inputs-queries';
 import { SlaMonthsChart, termMonthsSoFar } from './sla-months-chart';
-import './buyer-pages.css';
+import '../../components/panels.css';
 
 type Area = 'buyer' | 'finance' | 'vendor';
 

@@ -4,8 +4,13 @@ import { StatTile } from '../../components/stat-tile';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
 import type { Locale } from '../../i18n/messages';
 import { formatDecimal2, formatPeriod, formatQuantity } from '../../i18n/local-format';
-import { basisInWords, deductionKindInWords, explanationText, type ExplanationView } from '../shared/explanation-text';
-import { periodInputsMessages } from './period-inputs-messages';
+import {
+  basisInWords,
+  deductionKindInWords,
+  explanationText,
+  type ExplanationView,
+} from '../../components/explanation-text';
+import { periodInputsMessages } from '../period-inputs/period-inputs-messages';
 import { closeMessages, lineStatusKey } from './close-messages';
 import type { CloseFlag, CloseLine, CloseResult } from './close-queries';
 import { ScoreWaterfallChart } from './score-waterfall-chart';

@@ -1,5 +1,5 @@
 import { gqlDocument, type ResultOf } from '../../api/graphql-client';
-import { EXPLANATION_FIELDS } from '../shared/explanation-text';
+import { EXPLANATION_FIELDS } from '../../components/explanation-text';
 
 // The API's period-close shapes as the close page reads them: scores, money and figures stay strings. Explanations
 // come as code + params (rendered in the console's language); the text fields stay for other clients.

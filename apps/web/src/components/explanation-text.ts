@@ -7,9 +7,9 @@ import {
   describeVersions,
   renderBasis,
   renderExplanation,
-} from '../../../../../libs/contracts/src/explain/explanation-texts';
-import { gqlDocument, type ResultOf } from '../../api/graphql-client';
-import type { Locale } from '../../i18n/messages';
+} from '../../../../libs/contracts/src/explain/explanation-texts';
+import { gqlDocument, type ResultOf } from '../api/graphql-client';
+import type { Locale } from '../i18n/messages';
 
 /** An explanation as the API sends it (code, params as name/value pairs, text in the request's language): `...ExplanationFields`. */
 export const EXPLANATION_FIELDS = gqlDocument(

@@ -8,10 +8,10 @@ import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { formatDate, formatDateTime, formatDecimal2, formatPeriod } from '../../i18n/local-format';
-import { periodInputsMessages } from '../buyer/period-inputs-messages';
-import { deductionKindInWords, EXPLANATION_FIELDS, explanationText } from '../shared/explanation-text';
-import { ContractNav } from '../shared/contract-nav';
-import { closeStatusKey, vendorPagesMessages } from '../../features/contracts/vendor-pages-messages';
+import { periodInputsMessages } from '../period-inputs/period-inputs-messages';
+import { deductionKindInWords, EXPLANATION_FIELDS, explanationText } from '../../components/explanation-text';
+import { ContractNav } from '../../components/contract-nav';
+import { closeStatusKey, vendorPagesMessages } from '../contracts/vendor-pages-messages';
 import '../../components/report-schedule.css';
 
 const PERIOD_CLOSES = gqlDocument(

@@ -6,7 +6,7 @@ import { Page } from '../../components/page';
 import { ErrorState, problemsOf, QueryView, useProblemText } from '../../components/query-state';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { formatDateTime, formatPeriod } from '../../i18n/local-format';
-import { ContractNav } from '../shared/contract-nav';
+import { ContractNav } from '../../components/contract-nav';
 import { periodInputsMessages } from './period-inputs-messages';
 import {
   CLOSABLE_PERIODS,

@@ -1,8 +1,8 @@
 import type { AppRoute } from './app-route';
-import { buyerRoutes } from './pages/buyer/buyer-routes';
-import { financeRoutes } from './pages/finance/finance-routes';
-import { platformRoutes } from './pages/platform/platform-routes';
-import { vendorRoutes } from './pages/vendor/vendor-routes';
+import { buyerRoutes } from './roles/buyer-routes';
+import { financeRoutes } from './roles/finance-routes';
+import { platformRoutes } from './roles/platform-routes';
+import { vendorRoutes } from './roles/vendor-routes';
 
 /** Every signed-in page, one list per role area. A new area adds one line here; a new page, one entry in its area. */
 export const APP_ROUTES: readonly AppRoute[] = [...buyerRoutes, ...vendorRoutes, ...financeRoutes, ...platformRoutes];

@@ -1,15 +1,15 @@
-import type { AppRoute } from '../../app-route';
-import { ContractsOverviewPage } from '../../features/contracts/contracts-overview-page';
-import { TicketsBoardPage } from '../../features/tickets/tickets-board-page';
+import type { AppRoute } from '../app-route';
+import { ContractsOverviewPage } from '../features/contracts/contracts-overview-page';
+import { TicketsBoardPage } from '../features/tickets/tickets-board-page';
 import { buyerMessages } from './buyer-messages';
-import { ClosePage } from '../../features/close/close-page';
-import { ContractPage } from '../../features/contracts/contract-page';
-import { PeriodInputsPage } from '../../features/period-inputs/period-inputs-page';
-import { ProcurementPage } from '../../features/procurement/procurement-page';
-import { procurementMessages } from '../../features/procurement/procurement-messages';
-import { ReportReviewPage } from '../../features/reports/report-review-page';
-import { WhatIfPage } from '../../features/what-if/what-if-page';
-import { whatIfMessages } from '../../features/what-if/what-if-messages';
+import { ClosePage } from '../features/close/close-page';
+import { ContractPage } from '../features/contracts/contract-page';
+import { PeriodInputsPage } from '../features/period-inputs/period-inputs-page';
+import { ProcurementPage } from '../features/procurement/procurement-page';
+import { procurementMessages } from '../features/procurement/procurement-messages';
+import { ReportReviewPage } from '../features/reports/report-review-page';
+import { WhatIfPage } from '../features/what-if/what-if-page';
+import { whatIfMessages } from '../features/what-if/what-if-messages';
 
 const BUYER = ['buyer-admin', 'buyer-staff'] as const;
 

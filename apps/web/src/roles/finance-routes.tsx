@@ -1,9 +1,9 @@
-import type { AppRoute } from '../../app-route';
-import { ClosePage } from '../../features/close/close-page';
-import { ContractDashboardPage } from '../../features/dashboard/contract-dashboard-page';
-import { ContractsOverviewPage } from '../../features/contracts/contracts-overview-page';
+import type { AppRoute } from '../app-route';
+import { ClosePage } from '../features/close/close-page';
+import { ContractDashboardPage } from '../features/dashboard/contract-dashboard-page';
+import { ContractsOverviewPage } from '../features/contracts/contracts-overview-page';
 import { financeMessages } from './finance-messages';
-import { SchedulesPage } from '../../features/schedule/schedules-page';
+import { SchedulesPage } from '../features/schedule/schedules-page';
 
 const FINANCE = ['finance'] as const;
 

@@ -1,12 +1,12 @@
-import type { AppRoute } from '../../app-route';
-import { ClosePage } from '../../features/close/close-page';
-import { ContractDashboardPage } from '../../features/dashboard/contract-dashboard-page';
-import { ContractsOverviewPage } from '../../features/contracts/contracts-overview-page';
-import { TicketsBoardPage } from '../../features/tickets/tickets-board-page';
-import { ReportFormPage } from '../../features/reports/report-form-page';
-import { VendorAssessmentsPage } from '../../features/close/vendor-assessments-page';
+import type { AppRoute } from '../app-route';
+import { ClosePage } from '../features/close/close-page';
+import { ContractDashboardPage } from '../features/dashboard/contract-dashboard-page';
+import { ContractsOverviewPage } from '../features/contracts/contracts-overview-page';
+import { TicketsBoardPage } from '../features/tickets/tickets-board-page';
+import { ReportFormPage } from '../features/reports/report-form-page';
+import { VendorAssessmentsPage } from '../features/close/vendor-assessments-page';
 import { vendorMessages } from './vendor-messages';
-import { VendorSchedulePage } from '../../features/schedule/vendor-schedule-page';
+import { VendorSchedulePage } from '../features/schedule/vendor-schedule-page';
 
 const VENDOR = ['vendor'] as const;
 

@@ -7,13 +7,16 @@ import {
   TenantModel,
   VendorOrganizationModel,
 } from './platform.models';
+import { createTenantArgs, createUserArgs, createVendorOrganizationArgs } from './platform.schemas';
 import { PlatformService } from './platform.service';
+import { ValidateInput } from '../graphql/validate-input.interceptor';
 
 @Resolver()
 export class PlatformResolver {
   constructor(private readonly platform: PlatformService) {}
 
   @Mutation(() => TenantModel, { description: 'Platform admin: add a buyer agency.' })
+  @ValidateInput(createTenantArgs)
   createTenant(@Args('input', { description: 'Code and name.' }) input: CreateTenantInput): Promise<TenantModel> {
     return this.platform.createTenant(input);
   }
@@ -29,6 +32,7 @@ export class PlatformResolver {
   }
 
   @Mutation(() => VendorOrganizationModel, { description: 'Platform admin: add a supplier.' })
+  @ValidateInput(createVendorOrganizationArgs)
   createVendorOrganization(
     @Args('input', { description: 'The supplier.' }) input: CreateVendorOrganizationInput,
   ): Promise<VendorOrganizationModel> {
@@ -50,6 +54,7 @@ export class PlatformResolver {
   @Mutation(() => UserModel, {
     description: 'Platform admin: add a user of any role. Buyer admin: add a buyer or finance user to its own tenant.',
   })
+  @ValidateInput(createUserArgs, 'defer')
   createUser(@Args('input', { description: 'The account to create.' }) input: CreateUserInput): Promise<UserModel> {
     return this.platform.createUser(input);
   }

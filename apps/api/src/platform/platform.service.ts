@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import { DomainError, ValidationError, type Problem, problem } from '@ledger/kernel';
-import { TenantDatabase, USER_ROLES, type UserRole } from '@ledger/persistence';
+import { DomainError, ValidationError, problem } from '@ledger/kernel';
+import { TenantDatabase, type UserRole } from '@ledger/persistence';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AbilityFactory } from '../auth/ability.factory';
 import type { UserModel } from '../auth/auth.models';
@@ -16,9 +16,8 @@ import type {
 } from './platform.models';
 import { PlatformRepository } from './platform.repository';
 import { UUID } from '../graphql/ids';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
+import { deferredProblems } from '../graphql/validate-input.interceptor';
+import { createUserArgs } from './platform.schemas';
 
 @Injectable()
 export class PlatformService {
@@ -44,10 +43,6 @@ export class PlatformService {
 
   async createTenant(input: CreateTenantInput): Promise<TenantModel> {
     this.require('create', 'Tenant');
-    const problems: Problem[] = [];
-    if (!CODE.test(input.code)) problems.push(problem('input.code', 'text.tenantCode'));
-    if (input.name.trim() === '') problems.push(problem('input.name', 'text.empty'));
-    if (problems.length) throw new ValidationError(problems);
     return this.db.run(this.context.scope(), async (em) => {
       if ((await this.repo.tenants(em)).some((t) => t.code === input.code))
         throw new DomainError('CONFLICT', `a tenant with code "${input.code}" exists`);
@@ -62,7 +57,6 @@ export class PlatformService {
 
   async createVendorOrganization(input: CreateVendorOrganizationInput): Promise<VendorOrganizationModel> {
     this.require('create', 'VendorOrganization');
-    if (input.name.trim() === '') throw new ValidationError([problem('input.name', 'text.empty')]);
     return this.db.run(this.context.scope(), async (em) => {
       if ((await this.repo.vendors(em)).some((v) => v.name === input.name.trim()))
         throw new DomainError('CONFLICT', `a vendor organisation "${input.name}" exists`);
@@ -92,6 +86,8 @@ export class PlatformService {
    */
   async createUser(input: CreateUserInput): Promise<UserModel> {
     const caller = this.context.principal();
+    // The shape problems (createUserArgs), reported with the tenant rules below, which see the session's tenant.
+    const problems = deferredProblems(input, createUserArgs);
     if (caller.role === 'buyer-admin') {
       if (input.tenantId !== undefined && input.tenantId !== null && input.tenantId !== caller.tenantId)
         throw new DomainError('NOT_FOUND', 'no such tenant');
@@ -105,22 +101,10 @@ export class PlatformService {
       this.require('create', 'User');
     }
     const email = input.email.trim().toLowerCase();
-    const problems: Problem[] = [];
-    if (!EMAIL.test(email)) problems.push(problem('input.email', 'text.email'));
-    if (input.password.length < 10) problems.push(problem('input.password', 'text.passwordTooShort', { min: 10 }));
-    if (input.displayName.trim() === '') problems.push(problem('input.displayName', 'text.empty'));
     const role = input.role as UserRole;
-    if (!(USER_ROLES as readonly string[]).includes(input.role))
-      problems.push(problem('input.role', 'value.oneOf', { values: USER_ROLES }));
     const tenantRole = role === 'buyer-admin' || role === 'buyer-staff' || role === 'finance';
     if (tenantRole && !input.tenantId) problems.push(problem('input.tenantId', 'user.tenantRequired', { role }));
     if (!tenantRole && input.tenantId) problems.push(problem('input.tenantId', 'user.noTenant', { role }));
-    if (role === 'vendor' && !input.vendorOrgId) problems.push(problem('input.vendorOrgId', 'user.vendorRequired'));
-    if (role !== 'vendor' && input.vendorOrgId) problems.push(problem('input.vendorOrgId', 'user.noVendor', { role }));
-    for (const key of ['tenantId', 'vendorOrgId'] as const) {
-      const v = input[key];
-      if (v && !UUID.test(v)) problems.push(problem(`input.${key}`, 'text.uuid'));
-    }
     if (problems.length) throw new ValidationError(problems);
     const passwordHash = await hashPassword(input.password);
     return this.db

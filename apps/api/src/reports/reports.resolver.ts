@@ -1,6 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { MonthlyReportModel, SaveMonthlyReportInput } from './reports.models';
+import { returnMonthlyReportArgs, saveMonthlyReportArgs } from './reports.schemas';
 import { ReportsService } from './reports.service';
+import { ValidateInput } from '../graphql/validate-input.interceptor';
 
 @Resolver(() => MonthlyReportModel)
 export class ReportsResolver {
@@ -26,6 +28,7 @@ export class ReportsResolver {
     description:
       'Vendor: create or replace the draft of a month (validated; every problem reported; a returned report becomes a draft again).',
   })
+  @ValidateInput(saveMonthlyReportArgs, 'defer')
   saveMonthlyReport(
     @Args('input', { description: 'The contract, month and report.' }) input: SaveMonthlyReportInput,
   ): Promise<MonthlyReportModel> {
@@ -47,6 +50,7 @@ export class ReportsResolver {
   }
 
   @Mutation(() => MonthlyReportModel, { description: 'Buyer: return a submitted report to the vendor with a comment.' })
+  @ValidateInput(returnMonthlyReportArgs)
   returnMonthlyReport(
     @Args('reportId', { type: () => ID, description: 'The submitted report.' }) reportId: string,
     @Args('comment', { description: 'Why it is returned (required).' }) comment: string,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { monthlyReportSchema, summariseMonthlyReport, todayOf, validateMonthlyReport } from '@ledger/contracts';
-import { DomainError, ValidationError, prefixProblems, problem, reasonOf, type Problem } from '@ledger/kernel';
+import { DomainError, ValidationError, prefixProblems, reasonOf } from '@ledger/kernel';
 import { TenantDatabase, type MonthlyReportEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../auth/request-context.service';
@@ -9,8 +9,8 @@ import type { JsonValue } from '../graphql/json.scalar';
 import { UUID, conflictsAsDomainErrors, type ContractContext } from '../shared/contract-context';
 import type { MonthlyReportModel, SaveMonthlyReportInput } from './reports.models';
 import { ReportsRepository } from './reports.repository';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+import { saveMonthlyReportArgs } from './reports.schemas';
+import { deferredProblems } from '../graphql/validate-input.interceptor';
 
 /**
  * The vendor's monthly report. Lifecycle: the vendor saves a draft (validated: every problem, nothing stored on
@@ -36,16 +36,10 @@ export class ReportsService {
           on: 'MonthlyReport',
           otherwise: 'only the vendor holding the contract writes its monthly reports',
         });
-        const problems: Problem[] = [];
-        if (!MONTH.test(input.month)) problems.push(problem('input.month', 'month.format'));
-        const raw = input.report;
-        if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-          problems.push(problem('input.report', 'object.expected'));
-        else if (raw.month !== undefined && raw.month !== input.month)
-          problems.push(
-            problem('input.report.month', 'report.monthMismatch', { value: String(raw.month), month: input.month }),
-          );
+        // The month's format and the report's shape (saveMonthlyReportArgs), after the contract is found.
+        const problems = deferredProblems(input, saveMonthlyReportArgs);
         if (problems.length) throw new ValidationError(problems);
+        const raw = input.report;
 
         const existing = await this.repo.byMonth(em, ctx.contract.id, input.month);
         if (existing) this.assertStatus(existing, ['draft', 'returned'], 'save');
@@ -120,8 +114,7 @@ export class ReportsService {
           otherwise: 'only the buyer (admin or staff) decides on a monthly report',
         });
         this.assertStatus(report, ['submitted'], decision === 'accepted' ? 'accept' : 'return');
-        if (decision === 'returned' && (comment ?? '').trim() === '')
-          throw new ValidationError([problem('comment', 'report.returnComment')]);
+        // A return's comment is required (returnMonthlyReportArgs).
         const saved = await this.repo.update(em, report, {
           status: decision,
           buyerComment: decision === 'returned' ? (comment as string).trim() : comment?.trim() || report.buyerComment,

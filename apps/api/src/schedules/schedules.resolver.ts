@@ -1,7 +1,9 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { JobModel } from '../shared/job.models';
 import { MarkPaidInput, PaymentModel, ScheduleFilterInput, StoredScheduleModel } from './schedules.models';
+import { paymentSchedulesArgs } from './schedules.schemas';
 import { SchedulesService } from './schedules.service';
+import { ValidateInput } from '../graphql/validate-input.interceptor';
 
 @Resolver(() => StoredScheduleModel)
 export class SchedulesResolver {
@@ -22,6 +24,7 @@ export class SchedulesResolver {
     description:
       'Finance and buyers: the schedules of every contract of the tenant; vendors: of the contracts they hold. Lines filtered by due month and status.',
   })
+  @ValidateInput(paymentSchedulesArgs)
   paymentSchedules(
     @Args('filter', { nullable: true, type: () => ScheduleFilterInput, description: 'Which lines; absent = all.' })
     filter?: ScheduleFilterInput | null,

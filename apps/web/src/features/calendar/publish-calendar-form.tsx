@@ -1,11 +1,10 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { type GqlProblem, GraphqlRequestError } from '../../api/graphql-client';
 import { useGraphqlMutation } from '../../api/use-graphql';
 import { FormField } from '../../components/form-field';
 import { ErrorState, problemsOf, useProblemText } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
 import {
-  FILE_FORMATS,
   type DayList,
   type FileFormat,
   placeProblems,
@@ -21,9 +20,11 @@ import {
   type PublishNationalCalendarFileInput,
   type PublishNationalCalendarInput,
 } from './national-calendar-queries';
+import { type LoadedFile, PublishCalendarFile } from './publish-calendar-file';
+import { type Notice, PublishCalendarNotice } from './publish-calendar-notice';
+import { DayRows, ModeChoice } from './publish-calendar-rows';
 
-type Row = { key: number; date: string; name: string };
-type LoadedFile = { name: string; size: number; content: string };
+export type Row = { key: number; date: string; name: string };
 
 /**
  * Publishes a year of the national calendar: the notice, a reason when it corrects a published year, and the days
@@ -43,9 +44,7 @@ export function PublishCalendarForm({
   const problemText = useProblemText();
   const firstProvisional = years.find((y) => y.status !== 'published')?.year;
   const [year, setYear] = useState(firstProvisional !== undefined ? String(firstProvisional) : '');
-  const [title, setTitle] = useState('');
-  const [number, setNumber] = useState('');
-  const [noticeDate, setNoticeDate] = useState('');
+  const [notice, setNotice] = useState<Notice>({ title: '', number: '', date: '' });
   const [reason, setReason] = useState('');
   const [mode, setMode] = useState<PublishMode>('days');
   const nextKey = useRef(1);
@@ -102,7 +101,6 @@ export function PublishCalendarForm({
     setProblems(found);
     setFailure(null);
     if (found.length) return;
-    const notice = { title, number, date: noticeDate };
     const withReason = reason.trim() ? { reason } : {};
     try {
       if (mode === 'days') {
@@ -162,20 +160,7 @@ export function PublishCalendarForm({
           <p className="muted">{t.yearFromFile}</p>
         )}
       </div>
-      <fieldset className="calendar-fieldset">
-        <legend>{t.noticeLegend}</legend>
-        <div className="form-grid">
-          <FormField label={t.noticeTitle} hint={t.noticeTitleHint} error={at('notice.title')}>
-            {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}
-          </FormField>
-          <FormField label={t.noticeNumber} hint={t.noticeNumberHint} error={at('notice.number')}>
-            {(p) => <input {...p} value={number} onChange={(e) => setNumber(e.target.value)} />}
-          </FormField>
-          <FormField label={t.noticeDate} error={at('notice.date')}>
-            {(p) => <input {...p} type="date" value={noticeDate} onChange={(e) => setNoticeDate(e.target.value)} />}
-          </FormField>
-        </div>
-      </fieldset>
+      <PublishCalendarNotice notice={notice} onChange={setNotice} at={at} />
       {correcting ? (
         <p className="notice" role="note">
           {format(t.correctionNote, { year: year.trim() })}
@@ -213,60 +198,15 @@ export function PublishCalendarForm({
           />
         </>
       ) : (
-        <fieldset className="calendar-fieldset">
-          <legend>{t.modeFile}</legend>
-          <div className="form-grid">
-            <FormField label={t.fileFormat} hint={t.fileFormatHint} error={at('format')}>
-              {(p) => (
-                <select
-                  {...p}
-                  value={fileFormat}
-                  onChange={(e) => setFileFormat(FILE_FORMATS.find((f) => f === e.target.value) ?? 'holiday-cn')}
-                >
-                  {FILE_FORMATS.map((f) => (
-                    <option key={f} value={f} translate="no">
-                      {f}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-            <FormField
-              label={t.file}
-              hint={file ? format(t.fileRead, { name: file.name, size: file.size }) : undefined}
-              error={at('content') ?? (placed.file.length ? format(t.fileProblems, { n: placed.file.length }) : null)}
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  type="file"
-                  accept=".json,application/json"
-                  onChange={(e) => void chooseFile(e.target.files?.[0])}
-                />
-              )}
-            </FormField>
-          </div>
-          {placed.file.length ? (
-            <div className="calendar-file-problems" data-testid="file-problems">
-              <h3>{t.fileProblemsHeading}</h3>
-              <ul>
-                {placed.file.map((f, i) => (
-                  <li key={i} data-location={f.location}>
-                    {f.location ? (
-                      <>
-                        {t.location} <code translate="no">{f.location}</code>
-                      </>
-                    ) : (
-                      t.wholeFile
-                    )}
-                    {t.colon}
-                    {textOf(f.problem)}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-        </fieldset>
+        <PublishCalendarFile
+          fileFormat={fileFormat}
+          setFileFormat={setFileFormat}
+          file={file}
+          onChoose={chooseFile}
+          fileProblems={placed.file}
+          at={at}
+          textOf={textOf}
+        />
       )}
       {placed.other.length ? (
         <div className="field-error" role="alert">
@@ -283,89 +223,5 @@ export function PublishCalendarForm({
         {running ? t.publishing : t.publish}
       </button>
     </form>
-  );
-}
-
-function ModeChoice({ mode, onChange }: { mode: PublishMode; onChange(mode: PublishMode): void }) {
-  const t = useMessages(nationalCalendarMessages);
-  const name = useId();
-  return (
-    <fieldset className="calendar-fieldset calendar-mode">
-      <legend>{t.sourceLegend}</legend>
-      {(['days', 'file'] as const).map((m) => (
-        <label key={m}>
-          <input type="radio" name={name} value={m} checked={mode === m} onChange={() => onChange(m)} />{' '}
-          {m === 'days' ? t.modeDays : t.modeFile}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
-function DayRows({
-  list,
-  heading,
-  empty,
-  add,
-  rows,
-  listError,
-  rowError,
-  onChange,
-  onAdd,
-  onRemove,
-}: {
-  list: DayList;
-  heading: string;
-  empty: string;
-  add: string;
-  rows: readonly Row[];
-  listError: string | null;
-  rowError(...keys: string[]): string | null;
-  onChange(list: DayList, key: number, change: Partial<Row>): void;
-  onAdd(list: DayList): void;
-  onRemove(list: DayList, key: number): void;
-}) {
-  const t = useMessages(nationalCalendarMessages);
-  return (
-    <fieldset className="calendar-fieldset" data-list={list}>
-      <legend>{heading}</legend>
-      {listError ? (
-        <p className="field-error" role="alert">
-          {listError}
-        </p>
-      ) : null}
-      {rows.length ? null : <p className="muted">{empty}</p>}
-      {rows.map((r, i) => (
-        <div key={r.key} className="calendar-row" data-row={i}>
-          <FormField label={t.dayDate} error={rowError(`${list}[${i}].date`, `${list}[${i}]`)}>
-            {(p) => (
-              <input
-                {...p}
-                type="date"
-                value={r.date}
-                onChange={(e) => onChange(list, r.key, { date: e.target.value })}
-                data-field="date"
-              />
-            )}
-          </FormField>
-          <FormField label={t.dayName} error={rowError(`${list}[${i}].name`)}>
-            {(p) => (
-              <input
-                {...p}
-                value={r.name}
-                onChange={(e) => onChange(list, r.key, { name: e.target.value })}
-                data-field="name"
-              />
-            )}
-          </FormField>
-          <button type="button" className="secondary" onClick={() => onRemove(list, r.key)}>
-            {format(t.removeRow, { list: heading, n: i + 1 })}
-          </button>
-        </div>
-      ))}
-      <button type="button" className="secondary" onClick={() => onAdd(list)}>
-        {add}
-      </button>
-    </fieldset>
   );
 }

@@ -4,74 +4,23 @@ import { StatTile } from '../../components/stat-tile';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
 import type { Locale } from '../../i18n/messages';
 import { formatDecimal2, formatPeriod, formatQuantity } from '../../i18n/local-format';
-import {
-  basisInWords,
-  deductionKindInWords,
-  explanationText,
-  type ExplanationView,
-} from '../../components/explanation-text';
+import { explanationText, type ExplanationView } from '../../components/explanation-text';
 import { periodInputsMessages } from '../period-inputs/period-inputs-messages';
 import { closeMessages, lineStatusKey } from './close-messages';
-import type { CloseFlag, CloseLine, CloseResult } from './close-queries';
+import type { CloseLine, CloseResult } from './close-queries';
 import { ScoreWaterfallChart } from './score-waterfall-chart';
+import { DeductionLines, Flags } from './close-result-lines';
 
 /** An engine explanation in the console's language from its code; a client that did not select the code gets the API's text. */
-const said = (view: ExplanationView | null | undefined, text: string | null | undefined, locale: Locale): string =>
-  view ? explanationText(view, locale) : (text ?? '');
+export const said = (
+  view: ExplanationView | null | undefined,
+  text: string | null | undefined,
+  locale: Locale,
+): string => (view ? explanationText(view, locale) : (text ?? ''));
 
 /** A scheme input named in words (the component's label when the input has no name of its own). */
 function inputWords(input: string, label: string, words: Readonly<Record<string, string>>): string {
   return words[`missing${input}`] ?? label;
-}
-
-function Flags({ flags }: { flags: readonly CloseFlag[] }) {
-  const t = useMessages(closeMessages);
-  const { locale } = useLocale();
-  if (!flags.length) return null;
-  return (
-    <section aria-label={t.flags}>
-      <h3>{t.flags}</h3>
-      <ul className="close-flags">
-        {flags.map((f, i) => (
-          <li key={i} data-flag={f.code}>
-            {formatPeriod(f.period, locale)}：{said(f.messageExplanation, f.message, locale)}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-/** The deduction lines a close stored, each with its rule, basis, formula and amount (money as the API's strings). */
-export function DeductionLines({ lines }: { lines: readonly CloseLine[] }) {
-  const t = useMessages(closeMessages);
-  const { locale } = useLocale();
-  return (
-    <section aria-labelledby="deduction-lines">
-      <h3 id="deduction-lines">{t.deductionLines}</h3>
-      {lines.length ? (
-        <DataTable columns={[t.rule, t.paymentLine, t.basis, t.formula, t.amount]} testId="deduction-lines">
-          {lines.map((l) => (
-            <tr key={l.id} data-line-id={l.id}>
-              <th scope="row">{l.label ?? deductionKindInWords(l.kind, locale)}</th>
-              <td>{l.paymentLineId ?? '—'}</td>
-              <td>
-                <span className="basis">{basisInWords(l.basis, locale)}</span>
-              </td>
-              <td data-field="formula" data-code={l.formulaExplanation?.code}>
-                {said(l.formulaExplanation, l.formula, locale)}
-              </td>
-              <td data-field="amount">
-                <Money value={l.amount} />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : (
-        <p>{t.noDeductions}</p>
-      )}
-    </section>
-  );
 }
 
 /** What a close (or its preview) computed: score, breakdown with the waterfall, metrics, flags and the schedule. */

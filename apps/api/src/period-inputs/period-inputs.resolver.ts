@@ -1,7 +1,9 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { PeriodInputSpecModel } from './period-input-spec.models';
 import { PeriodInputsModel, SetPeriodInputsInput } from './period-inputs.models';
+import { setPeriodInputsArgs } from './period-inputs.schemas';
 import { PeriodInputsService } from './period-inputs.service';
+import { ValidateInput } from '../graphql/validate-input.interceptor';
 
 @Resolver(() => PeriodInputsModel)
 export class PeriodInputsResolver {
@@ -30,6 +32,7 @@ export class PeriodInputsResolver {
     description:
       'Buyer: set inputs of a period (fields left out keep their value); validated against the assessment scheme.',
   })
+  @ValidateInput(setPeriodInputsArgs, 'defer')
   setPeriodInputs(
     @Args('input', { description: 'The contract, period and inputs.' }) input: SetPeriodInputsInput,
   ): Promise<PeriodInputsModel> {

@@ -12,9 +12,11 @@ import {
 import { RequestContext } from '../auth/request-context.service';
 import { ContractAccess } from '../contracts';
 import type { JsonValue } from '../graphql/json.scalar';
-import { conflictsAsDomainErrors, isLocalDate } from '../shared/contract-context';
+import { conflictsAsDomainErrors } from '../shared/contract-context';
+import { deferredProblems } from '../graphql/validate-input.interceptor';
 import type { PeriodInputSpecModel } from './period-input-spec.models';
 import type { PeriodInputsModel, SetPeriodInputsInput } from './period-inputs.models';
+import { setPeriodInputsArgs } from './period-inputs.schemas';
 
 type Component = AssessmentScheme['components'][number];
 type Values = Partial<Record<PeriodInputKind, unknown>>;
@@ -175,10 +177,14 @@ export class PeriodInputsService {
   }
 
   private validate(input: SetPeriodInputsInput, config: ParsedConfig): { values: Values; problems: Problem[] } {
-    const problems: Problem[] = this.periodProblems(input.period, config).map((x) => ({ ...x, path: 'input.period' }));
+    // The formats (setPeriodInputsArgs), reported with the problems against the configuration.
+    const problems = deferredProblems(input, setPeriodInputsArgs);
+    const wrong = (path: string) => problems.some((x) => x.path === path);
+    if (!wrong('input.period'))
+      problems.push(...this.periodProblems(input.period, config).map((x) => ({ ...x, path: 'input.period' })));
     const values: Values = {};
     const scheme = config.assessment;
-    const kind = problems.length ? null : kindOfPeriodId(input.period);
+    const kind = wrong('input.period') ? null : kindOfPeriodId(input.period);
 
     const schemeField = (field: 'staffScores' | 'securityIncidents' | 'itemScores', value: unknown): void => {
       if (value === undefined || value === null) return;
@@ -233,8 +239,6 @@ export class PeriodInputsService {
       }
     }
     if (input.complaints) {
-      for (const f of ['valid', 'invalid'] as const)
-        if (input.complaints[f] < 0) problems.push(problem(`input.complaints.${f}`, 'number.nonNegative'));
       values.complaints = { valid: input.complaints.valid, invalid: input.complaints.invalid };
     }
     if (input.quarterQualified !== undefined && input.quarterQualified !== null) {
@@ -246,8 +250,7 @@ export class PeriodInputsService {
       values.ledgerConfirmed = input.ledgerConfirmed;
     if (input.acceptance) {
       const date = input.acceptance.date ?? null;
-      if (date !== null && !isLocalDate(date)) problems.push(problem('input.acceptance.date', 'date.format'));
-      else if (date !== null && date < config.term.start)
+      if (date !== null && !wrong('input.acceptance.date') && date < config.term.start)
         problems.push(problem('input.acceptance.date', 'date.beforeTerm', { value: date, start: config.term.start }));
       values.acceptance = { passed: input.acceptance.passed, date };
     }

@@ -1,8 +1,8 @@
-import { type KeyboardEvent, useRef, useState } from 'react';
 import { FormField } from '../../components/form-field';
 import { format, useMessages } from '../../i18n/i18n';
 import { reportMessages } from './report-messages';
 import { daysOfMonth, type PersonShare, weekdayOf } from './report-queries';
+import { useGridFocus } from './use-grid-focus';
 import { workingDaysMessages } from './working-days-messages';
 import type { CalendarDay } from './working-days-queries';
 import './attendance-grid.css';
@@ -46,29 +46,7 @@ export function AttendanceGrid({
   const w = useMessages(workingDaysMessages);
   const en = t.month === 'Month';
   const days = daysOfMonth(month);
-  const [focus, setFocus] = useState<{ r: number; c: number }>({ r: 0, c: 0 });
-  const table = useRef<HTMLTableElement>(null);
-
-  const moveTo = (r: number, c: number) => {
-    const rr = Math.max(0, Math.min(rows.length - 1, r));
-    const cc = Math.max(0, Math.min(days.length - 1, c));
-    setFocus({ r: rr, c: cc });
-    table.current?.querySelector<HTMLInputElement>(`input[data-cell="${rr}-${cc}"]`)?.focus();
-  };
-  const onKey = (e: KeyboardEvent<HTMLInputElement>, r: number, c: number) => {
-    const moves: Record<string, [number, number]> = {
-      ArrowRight: [r, c + 1],
-      ArrowLeft: [r, c - 1],
-      ArrowDown: [r + 1, c],
-      ArrowUp: [r - 1, c],
-      Home: [r, 0],
-      End: [r, days.length - 1],
-    };
-    const target = moves[e.key];
-    if (!target) return;
-    e.preventDefault();
-    moveTo(target[0], target[1]);
-  };
+  const { focus, setFocus, table, onKey } = useGridFocus(rows.length, days.length);
   const toggle = (index: number, date: string) => {
     const row = rows[index];
     const dates = row.dates.includes(date) ? row.dates.filter((d) => d !== date) : [...row.dates, date].sort();

@@ -8,7 +8,9 @@ import {
   ReopenPeriodCloseInput,
 } from './period-close.models';
 import { TermPeriodModel } from '../shared/term-period.models';
+import { recordAdjustmentArgs, reopenPeriodCloseArgs } from './period-close.schemas';
 import { PeriodCloseService } from './period-close.service';
+import { ValidateInput } from '../graphql/validate-input.interceptor';
 import { JobModel } from '../shared/job.models';
 
 @Resolver(() => PeriodCloseModel)
@@ -68,6 +70,7 @@ export class PeriodCloseResolver {
     description:
       'Buyer admin: reopen a draft (or pending) close with a reason; returns the next revision, computed again on the current configuration.',
   })
+  @ValidateInput(reopenPeriodCloseArgs)
   reopenPeriodClose(
     @Args('input', { description: 'The close and the reason.' }) input: ReopenPeriodCloseInput,
   ): Promise<PeriodCloseModel> {
@@ -78,6 +81,7 @@ export class PeriodCloseResolver {
     description:
       'Buyer admin: correct a confirmed close with an adjustment line booked in the next open period (history is never edited).',
   })
+  @ValidateInput(recordAdjustmentArgs)
   recordAdjustment(
     @Args('input', { description: 'The close corrected, the amount and the reason.' }) input: RecordAdjustmentInput,
   ): Promise<CloseLineModel> {

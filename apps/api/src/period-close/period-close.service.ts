@@ -10,7 +10,7 @@ import {
   todayOf,
   type ParsedConfig,
 } from '@ledger/contracts';
-import { Decimal, DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
+import { Decimal, DomainError, ValidationError, problem, reasonOf } from '@ledger/kernel';
 import {
   computePeriodClose,
   JobDispatcher,
@@ -206,10 +206,7 @@ export class PeriodCloseService {
   async reopen(input: ReopenPeriodCloseInput): Promise<PeriodCloseModel> {
     const p = this.context.principal();
     const ability = this.abilities.for(p);
-    const problems: Problem[] = [];
-    if (!input.reason.trim()) problems.push(problem('reason', 'close.reopenReasonRequired'));
-    if (input.asOf != null && !isLocalDate(input.asOf)) problems.push(problem('asOf', 'date.format'));
-    if (problems.length) throw new ValidationError(problems);
+    // The reason and the date passed reopenPeriodCloseArgs (period-close.schemas.ts).
     const { next, jobs } = await this.db.run(this.context.scope(), async (em) => {
       const { close, contract } = await this.visibleClose(em, input.closeId, true);
       this.require(ability, 'update', contract);
@@ -246,11 +243,7 @@ export class PeriodCloseService {
   async recordAdjustment(input: RecordAdjustmentInput): Promise<CloseLineModel> {
     const p = this.context.principal();
     const ability = this.abilities.for(p);
-    const problems: Problem[] = [];
-    // The Money scalar has checked the format and that it is storable (the kernel's one money rule): what is left is zero.
-    if (new Decimal(input.amount).isZero()) problems.push(problem('amount', 'money.nonZeroFen'));
-    if (!input.reason.trim()) problems.push(problem('reason', 'close.adjustmentReasonRequired'));
-    if (problems.length) throw new ValidationError(problems);
+    // The amount and the reason passed recordAdjustmentArgs (period-close.schemas.ts).
     const { line, jobs } = await this.db.run(this.context.scope(), async (em) => {
       const { close, contract, config } = await this.visibleClose(em, input.correctsCloseId, false);
       this.require(ability, 'update', contract);

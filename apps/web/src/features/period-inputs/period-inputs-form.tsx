@@ -21,6 +21,7 @@ import {
   yesNo,
   type YesNo,
 } from './period-inputs-model';
+import { PeriodComplaintsFieldset } from './period-complaints-fieldset';
 import { PeriodInputsStatus } from './period-inputs-status';
 import { PeriodScoreFieldsets } from './period-score-fieldsets';
 import { PeriodStaffFieldset } from './period-staff-fieldset';
@@ -143,35 +144,7 @@ export function PeriodInputsForm({
           problemAt={problemAt}
         />
 
-        <fieldset>
-          <legend>{t.complaintsHeading}</legend>
-          <div className="form-grid">
-            <FormField label={t.complaintsValid} error={problemAt('input.complaints.valid')}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  min={0}
-                  step={1}
-                  value={complaints.valid}
-                  onChange={(e) => setComplaints((c) => ({ ...c, valid: e.target.value }))}
-                />
-              )}
-            </FormField>
-            <FormField label={t.complaintsInvalid} error={problemAt('input.complaints.invalid')}>
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  min={0}
-                  step={1}
-                  value={complaints.invalid}
-                  onChange={(e) => setComplaints((c) => ({ ...c, invalid: e.target.value }))}
-                />
-              )}
-            </FormField>
-          </div>
-        </fieldset>
+        <PeriodComplaintsFieldset complaints={complaints} setComplaints={setComplaints} problemAt={problemAt} />
 
         {isQuarter ? (
           <YesNoField

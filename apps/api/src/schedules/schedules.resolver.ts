@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { JobModel } from '../shared/job.models';
 import { MarkPaidInput, PaymentModel, ScheduleFilterInput, StoredScheduleModel } from './schedules.models';
-import { paymentSchedulesArgs } from './schedules.schemas';
+import { markPaidArgs, paymentSchedulesArgs } from './schedules.schemas';
 import { SchedulesService } from './schedules.service';
 import { ValidateInput } from '../graphql/validate-input.interceptor';
 
@@ -35,6 +35,7 @@ export class SchedulesResolver {
   @Mutation(() => PaymentModel, {
     description: 'Finance: mark a schedule line paid (append-only); the schedule is recomputed.',
   })
+  @ValidateInput(markPaidArgs)
   markPaid(@Args('input', { description: 'The line and the payment.' }) input: MarkPaidInput): Promise<PaymentModel> {
     return this.service.markPaid(input);
   }

@@ -1,8 +1,9 @@
-import { problemIssue } from '@ledger/kernel';
+import { addProblem, Decimal, problemIssue } from '@ledger/kernel';
 import { z } from 'zod';
 import { oneOf } from '../graphql/input-fields';
+import { isLocalDate } from '../shared/contract-context';
 
-/** The payment schedules' arguments (ValidateInput); markPaid keeps its own checks (its paths name no argument). */
+/** The payment schedules' arguments (ValidateInput). Whether the line exists and may be paid stays in the service. */
 
 export const LINE_STATUSES = ['scheduled', 'due', 'withheld', 'paid', 'forfeited'] as const;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -18,3 +19,16 @@ export const paymentSchedulesArgs = z.object({
     })
     .nullish(),
 });
+
+/**
+ * markPaid has always named its problems without the argument (`amount`, not `input.amount`), and clients read them
+ * so: the refinement places them there. The Money scalar has checked the amount's format and that it is storable (the
+ * kernel's money rule): here, that it is above zero.
+ */
+export const markPaidArgs = z
+  .object({ input: z.object({ amount: z.string(), paidOn: z.string(), lineId: z.string() }) })
+  .superRefine(({ input }, ctx) => {
+    if (new Decimal(input.amount).lte(0)) addProblem(ctx, 'money.positiveFen', {}, ['amount']);
+    if (!isLocalDate(input.paidOn)) addProblem(ctx, 'date.format', {}, ['paidOn']);
+    if (!input.lineId.trim()) addProblem(ctx, 'value.required', {}, ['lineId']);
+  });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import { Decimal, DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
+import { Decimal, DomainError, ValidationError, problem, reasonOf } from '@ledger/kernel';
 import {
   JobDispatcher,
   JobOutbox,
@@ -15,7 +15,7 @@ import { RequestContext } from '../auth/request-context.service';
 import { ContractAccess } from '../contracts';
 import { ContractsRepository } from '../contracts';
 import { jobModel, type JobModel } from '../shared/job.models';
-import { contractSubject, isLocalDate, UUID } from '../shared/contract-context';
+import { contractSubject, UUID } from '../shared/contract-context';
 import type { MarkPaidInput, PaymentModel, ScheduleFilterInput, StoredScheduleModel } from './schedules.models';
 
 /**
@@ -79,12 +79,7 @@ export class SchedulesService {
 
   async markPaid(input: MarkPaidInput): Promise<PaymentModel> {
     const p = this.context.principal();
-    const problems: Problem[] = [];
-    // The Money scalar has checked the format and that it is storable (the kernel's one money rule): what is left is the sign.
-    if (new Decimal(input.amount).lte(0)) problems.push(problem('amount', 'money.positiveFen'));
-    if (!isLocalDate(input.paidOn)) problems.push(problem('paidOn', 'date.format'));
-    if (!input.lineId.trim()) problems.push(problem('lineId', 'value.required'));
-    if (problems.length) throw new ValidationError(problems);
+    // The amount, the date and the line id passed markPaidArgs (schedules.schemas.ts).
     const { payment, jobs } = await this.db.run(this.context.scope(), async (em) => {
       const contract = await this.access.require(
         em,

@@ -35,6 +35,8 @@ export type ListExpectation = 'none-of-first-tenant' | 'empty' | 'own-organisati
 export type ListCase = {
   build(ids: Ids): { query: string; variables?: Record<string, unknown> };
   expect?: Partial<Record<ListCaller, ListExpectation>>;
+  /** Why the rows carry no row ids (derived from the contract's configuration): the first tenant's list has none to watch. */
+  derived?: string;
 };
 /** Optional per-file setup, run as the first tenant's buyer admin (`asOwner`) and vendor (`asVendor`); returns ids for `Ids.extra`. */
 /** An HTTP POST outside GraphQL (the ticket upload route) as the first tenant's buyer admin. */

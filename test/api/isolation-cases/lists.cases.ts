@@ -25,6 +25,14 @@ const everyone = (e: ListExpectation): Record<ListCaller, ListExpectation> => ({
 });
 
 export const LIST_CASES: Record<string, ListCase> = {
+  closablePeriods: {
+    build: (ids) => ({
+      query: 'query ($c: ID!) { closablePeriods(contractId: $c) { id kind } }',
+      variables: { c: ids.contractId },
+    }),
+    // Others are refused the first tenant's contract (NOT_FOUND, checked below and in CASES).
+    derived: "the periods are derived from the contract's term and scheme, not rows of the tenant",
+  },
   contracts: { build: () => ({ query: '{ contracts { id tenantId code amount } }' }) },
   contractDashboards: { build: () => ({ query: '{ contractDashboards { contractId tenantId } }' }) },
   monthlyReports: {

@@ -1,7 +1,9 @@
 import { Public } from '../auth/public.decorator';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { SimulationModel } from './settlement.models';
+import { simulateSettlementArgs } from './settlement.schemas';
 import { SettlementService } from './settlement.service';
+import { ValidateInput } from '../graphql/validate-input.interceptor';
 import { SimulateSettlementInput } from './simulate-settlement.input';
 
 @Resolver()
@@ -12,6 +14,7 @@ export class SettlementResolver {
   @Query(() => SimulationModel, {
     description: 'What-if settlement: the payment engine over assumed scores, grades and facts. Nothing is stored.',
   })
+  @ValidateInput(simulateSettlementArgs)
   simulateSettlement(
     @Args('input', { description: 'The configuration and the assumed inputs.' }) input: SimulateSettlementInput,
   ): SimulationModel {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { simulateSettlement, type AssumedAssessment, type AssumedFacts, type Simulation } from '@ledger/contracts';
-import { problem, ValidationError } from '@ledger/kernel';
 import { PresetsService } from '../presets';
 import type { SimulateSettlementInput } from './simulate-settlement.input';
 
@@ -10,17 +9,8 @@ export class SettlementService {
 
   /** What-if: runs the payment engine over assumed inputs; stores nothing. */
   simulate(input: SimulateSettlementInput): Simulation {
-    const hasPreset = input.presetId !== undefined && input.presetId !== null;
-    const hasConfig = input.configuration !== undefined && input.configuration !== null;
-    if (hasPreset === hasConfig) {
-      throw new ValidationError([
-        problem('input', 'choice.exactlyOne', { first: 'presetId', second: 'configuration' }),
-      ]);
-    }
-    const config = hasPreset ? this.presets.get(input.presetId as string).configuration : input.configuration;
-    if (input.assessments != null && !Array.isArray(input.assessments)) {
-      throw new ValidationError([problem('input.assessments', 'settlement.assessmentsList')]);
-    }
+    // The input passed simulateSettlementArgs (settlement.schemas.ts): a preset or a configuration, a list of assessments.
+    const config = input.presetId != null ? this.presets.get(input.presetId).configuration : input.configuration;
     const assumed: AssumedFacts = {
       facts: input.facts ?? {},
       assessments: (input.assessments ?? []) as AssumedAssessment[],

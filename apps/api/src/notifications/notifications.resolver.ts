@@ -1,6 +1,8 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { NotificationModel, StoredTicketSlaModel } from './notifications.models';
+import { notificationsArgs } from './notifications.schemas';
 import { NotificationsService } from './notifications.service';
+import { ValidateInput } from '../graphql/validate-input.interceptor';
 
 @Resolver(() => NotificationModel)
 export class NotificationsResolver {
@@ -10,6 +12,7 @@ export class NotificationsResolver {
     description:
       "SLA warnings (75 % / 100 % of a target), newest first: of one contract, or of every contract the caller reads (the buyer's roles and finance: the tenant's; the vendor: the contracts it holds).",
   })
+  @ValidateInput(notificationsArgs)
   notifications(
     @Args('contractId', {
       type: () => ID,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
-import { DomainError, problem, ValidationError } from '@ledger/kernel';
+import { DomainError } from '@ledger/kernel';
 import { TenantDatabase, TicketEntity } from '@ledger/persistence';
 import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
@@ -9,8 +9,6 @@ import { ContractsRepository } from '../contracts';
 import { UUID } from '../graphql/ids';
 import type { NotificationModel, StoredTicketSlaModel } from './notifications.models';
 import { NotificationsRepository } from './notifications.repository';
-
-export const MAX_NOTIFICATIONS = 500;
 
 /**
  * The SLA warnings and the stored SLA results, read by whoever reads the contract's tickets: the buyer's roles and
@@ -31,8 +29,7 @@ export class NotificationsService {
   async list(contractId: string | null | undefined, limit: number): Promise<NotificationModel[]> {
     const p = this.context.principal();
     const ability = this.abilities.for(p);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_NOTIFICATIONS)
-      throw new ValidationError([problem('limit', 'number.range', { min: 1, max: MAX_NOTIFICATIONS })]);
+    // The limit passed notificationsArgs (notifications.schemas.ts): 1..MAX_NOTIFICATIONS.
     return this.db.run(this.context.scope(), async (em) => {
       if (contractId != null) {
         const c = await this.access.require(em, contractId);

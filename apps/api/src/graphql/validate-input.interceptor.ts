@@ -14,14 +14,19 @@ export type ValidationMode = 'refuse' | 'defer';
 /** Problems found in `defer` mode, per argument object (each request parses its own). */
 const deferred = new WeakMap<object, readonly Problem[]>();
 
+/** Every problem of `args` against `schema`, each at its path from the arguments (also for a REST route's parameters). */
+export function argumentProblems(schema: z.ZodType, args: Record<string, unknown>): Problem[] {
+  const result = schema.safeParse(args);
+  return result.success ? [] : zodProblems(result.error);
+}
+
 /**
  * The problems of an operation's arguments against its schema: every problem, each at its path from the arguments
  * (`input.price`, `filter.tenantIds[0]`, `first`), with the kernel's problem codes. In `defer` mode they are kept for
  * deferredProblems() under each object argument, and none is thrown.
  */
 export function checkArguments(schema: z.ZodType, args: Record<string, unknown>, mode: ValidationMode): void {
-  const result = schema.safeParse(args);
-  const problems = result.success ? [] : zodProblems(result.error);
+  const problems = argumentProblems(schema, args);
   if (mode === 'defer') {
     for (const [name, value] of Object.entries(args))
       if (typeof value === 'object' && value !== null)

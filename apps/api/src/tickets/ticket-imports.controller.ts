@@ -15,7 +15,9 @@ import { maxBytesOf, sniffFormat, type TicketFileFormat } from '@ledger/jobs';
 import { DomainError, ValidationError, problem } from '@ledger/kernel';
 import type { Request, Response } from 'express';
 import { TicketImportMode, type TicketImportModel } from './tickets.models';
+import { ticketImportParams } from './tickets.schemas';
 import { TicketsService } from './tickets.service';
+import { argumentProblems } from '../graphql/validate-input.interceptor';
 import { domainExtensions } from '../graphql/format-error';
 import { DOMAIN_STATUS } from '../http/http-errors';
 
@@ -87,14 +89,7 @@ export class TicketImportsController {
     @Query('fileName') fileName: string | undefined,
     @Req() req: Request,
   ): Promise<TicketImportModel> {
-    const problems = [];
-    if (!contractId) problems.push(problem('contractId', 'value.required'));
-    if (mode !== undefined && mode !== TicketImportMode.ALL_OR_NOTHING && mode !== TicketImportMode.PARTIAL)
-      problems.push(
-        problem('mode', 'value.oneOf', { values: [TicketImportMode.ALL_OR_NOTHING, TicketImportMode.PARTIAL] }),
-      );
-    if (fileName !== undefined && fileName.length > 255)
-      problems.push(problem('fileName', 'text.tooLong', { max: 255 }));
+    const problems = argumentProblems(ticketImportParams, { contractId, mode, fileName });
     if (problems.length || !contractId) throw new ValidationError(problems, problems.map((p) => p.message).join('; '));
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (PARSED_TYPES.includes(type))

@@ -1,7 +1,8 @@
 import { TICKET_STATES } from '@ledger/contracts';
 import { addProblem, problemIssue } from '@ledger/kernel';
 import { z } from 'zod';
-import { isJsonObject } from '../graphql/input-fields';
+import { isJsonObject, oneOf } from '../graphql/input-fields';
+import { TicketImportMode } from './tickets.models';
 import { decodeCursor } from './ticket-cursor';
 
 /*
@@ -91,3 +92,18 @@ export const transitionTicketArgs = z.object({
       }),
   }),
 });
+
+/** POST /imports/tickets: its query parameters (checked with argumentProblems; a REST route has no GraphQL arguments). */
+export const ticketImportParams = z
+  .object({
+    contractId: z.string().optional(),
+    mode: oneOf([TicketImportMode.ALL_OR_NOTHING, TicketImportMode.PARTIAL]).optional(),
+    fileName: z
+      .string()
+      .refine((n) => n.length <= 255, problemIssue('text.tooLong', { max: 255 }))
+      .optional(),
+  })
+  // An absent key is not parsed at all: the required contract is checked on the whole.
+  .superRefine((params, ctx) => {
+    if (!params.contractId) addProblem(ctx, 'value.required', {}, ['contractId']);
+  });

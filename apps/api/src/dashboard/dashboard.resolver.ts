@@ -1,7 +1,9 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ContractPageModel } from '../contracts';
 import { ContractDashboardModel } from './dashboard.models';
+import { dashboardArgs } from './dashboard.schemas';
 import { DashboardService } from './dashboard.service';
+import { ValidateInput } from '../graphql/validate-input.interceptor';
 
 const MONTH_ARG = {
   nullable: true,
@@ -20,6 +22,7 @@ export class DashboardResolver {
       '(clocks stopped in the month, met vs breached; running clocks now, at risk ≥ 75 %, overdue), open breaches, the last confirmed close, ' +
       'the next scheduled or due payment and the month’s SLA warnings. Read from what the jobs stored; nothing is computed on the request.',
   })
+  @ValidateInput(dashboardArgs)
   contractDashboard(
     @Args('contractId', { type: () => ID, description: 'The contract.' }) contractId: string,
     @Args('month', MONTH_ARG) month?: string | null,
@@ -31,6 +34,7 @@ export class DashboardResolver {
     description:
       'The dashboard of every contract the caller reads (the tenant’s for the buyer’s roles and finance; the vendor’s across tenants), by contract code.',
   })
+  @ValidateInput(dashboardArgs)
   contractDashboards(@Args('month', MONTH_ARG) month?: string | null): Promise<ContractDashboardModel[]> {
     return this.service.list(month ?? null);
   }
@@ -53,6 +57,7 @@ export class ContractPageDashboardsResolver {
     description:
       "The dashboard (status tiles) of each contract on this page, in the page's order; the same figures as contractDashboards.",
   })
+  @ValidateInput(dashboardArgs)
   dashboards(
     @Parent() page: ContractPageModel,
     @Args('month', MONTH_ARG) month?: string | null,

@@ -21,6 +21,10 @@ export const uuidText = z.string().refine((v) => UUID.test(v), problemIssue('tex
 /** A calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). */
 export const localDate = z.string().refine((v) => isLocalDate(v), problemIssue('date.format'));
 
+/** A calendar month `YYYY-MM`. */
+export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+export const monthText = z.string().refine((m) => MONTH.test(m), problemIssue('month.format'));
+
 /** An amount that must be above zero; its format is the Money scalar's (the kernel's money rule). */
 export const positiveMoney = z.string().refine((v) => dec(v).gt(0), problemIssue('number.positive'));
 

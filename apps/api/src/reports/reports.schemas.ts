@@ -1,13 +1,11 @@
 import { addProblem } from '@ledger/kernel';
 import { z } from 'zod';
-import { isJsonObject, nonBlank } from '../graphql/input-fields';
+import { isJsonObject, MONTH, nonBlank } from '../graphql/input-fields';
 
 /*
  * The monthly report operations' arguments: shape and format (ValidateInput). The report's content against the
  * contract's configuration (roles, days, the month within the term) and the report's status stay in ReportsService.
  */
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Checked in `defer` mode: the contract is looked up (NOT_FOUND, FORBIDDEN) before any problem is reported. */
 export const saveMonthlyReportArgs = z.object({

@@ -1,20 +1,16 @@
-import { addProblem, Decimal, problemIssue } from '@ledger/kernel';
+import { addProblem, Decimal } from '@ledger/kernel';
 import { z } from 'zod';
-import { oneOf } from '../graphql/input-fields';
+import { monthText, oneOf } from '../graphql/input-fields';
 import { isLocalDate } from '../shared/contract-context';
 
 /** The payment schedules' arguments (ValidateInput). Whether the line exists and may be paid stays in the service. */
 
 export const LINE_STATUSES = ['scheduled', 'due', 'withheld', 'paid', 'forfeited'] as const;
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const paymentSchedulesArgs = z.object({
   filter: z
     .object({
-      dueMonth: z
-        .string()
-        .refine((m) => MONTH.test(m), problemIssue('month.format'))
-        .nullish(),
+      dueMonth: monthText.nullish(),
       status: oneOf(LINE_STATUSES).nullish(),
     })
     .nullish(),

@@ -1,7 +1,7 @@
 import { PRESET_IDS } from '@ledger/contracts';
 import { addProblem, problemIssue } from '@ledger/kernel';
 import { z } from 'zod';
-import { codeText, nonBlank, uuidText } from '../graphql/input-fields';
+import { codeText, nonBlank, uuidText } from '../shared/input-fields';
 import { decodeCursor } from './contract-cursor';
 import { TERM_STATES } from './contracts.models';
 

@@ -3,7 +3,7 @@ import { addProblem, DomainError, problem, problemIssue, ValidationError } from 
 import { lastValueFrom, of } from 'rxjs';
 import { z } from 'zod';
 import { addProcurementPackageArgs } from '../procurement/procurement.schemas';
-import { nonBlank, positiveMoney } from './input-fields';
+import { nonBlank, positiveMoney } from '../shared/input-fields';
 import {
   addNestedProblems,
   checkArguments,

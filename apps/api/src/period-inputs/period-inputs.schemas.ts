@@ -1,7 +1,7 @@
 import { periodIdSchema } from '@ledger/contracts';
 import { problemIssue } from '@ledger/kernel';
 import { z } from 'zod';
-import { localDate } from '../graphql/input-fields';
+import { localDate } from '../shared/input-fields';
 
 /*
  * The period inputs' arguments: format and range (ValidateInput, `defer` mode: reported after the contract is found,

@@ -1,7 +1,7 @@
 import { addProblem, problemIssue } from '@ledger/kernel';
 import { USER_ROLES } from '@ledger/persistence';
 import { z } from 'zod';
-import { nonBlank, oneOf, uuidText } from '../graphql/input-fields';
+import { nonBlank, oneOf, uuidText } from '../shared/input-fields';
 
 /*
  * The platform operations' arguments: shape, format and range (ValidateInput). Whether a code, a name or an email is

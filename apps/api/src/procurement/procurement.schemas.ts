@@ -3,7 +3,7 @@ import { addProblem, addProblemAt, dec, problemIssue } from '@ledger/kernel';
 import { PREFERENCE_BASES } from '@ledger/persistence';
 import { validateProcurementScheme } from '@ledger/scoring';
 import { z } from 'zod';
-import { codeText, isJsonObject, nonBlank, oneOf, positiveMoney } from '../graphql/input-fields';
+import { codeText, isJsonObject, nonBlank, oneOf, positiveMoney } from '../shared/input-fields';
 import { addNestedProblems } from '../graphql/validate-input.interceptor';
 
 /*

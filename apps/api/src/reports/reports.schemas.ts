@@ -1,6 +1,6 @@
 import { addProblem } from '@ledger/kernel';
 import { z } from 'zod';
-import { isJsonObject, MONTH, nonBlank } from '../graphql/input-fields';
+import { isJsonObject, MONTH, nonBlank } from '../shared/input-fields';
 
 /*
  * The monthly report operations' arguments: shape and format (ValidateInput). The report's content against the

@@ -1,6 +1,6 @@
 import { addProblem, Decimal } from '@ledger/kernel';
 import { z } from 'zod';
-import { monthText, oneOf } from '../graphql/input-fields';
+import { monthText, oneOf } from '../shared/input-fields';
 import { isLocalDate } from '../shared/contract-context';
 
 /** The payment schedules' arguments (ValidateInput). Whether the line exists and may be paid stays in the service. */

@@ -1,6 +1,6 @@
 import { addProblem } from '@ledger/kernel';
 import { z } from 'zod';
-import { localDate, nonBlank, oneOf } from '../graphql/input-fields';
+import { localDate, nonBlank, oneOf } from '../shared/input-fields';
 import { isLocalDate } from '../shared/contract-context';
 
 /*

@@ -1,7 +1,7 @@
 import { TICKET_STATES } from '@ledger/contracts';
 import { addProblem, problemIssue } from '@ledger/kernel';
 import { z } from 'zod';
-import { isJsonObject, oneOf } from '../graphql/input-fields';
+import { isJsonObject, oneOf } from '../shared/input-fields';
 import { TicketImportMode } from './tickets.models';
 import { decodeCursor } from './ticket-cursor';
 

@@ -56,7 +56,7 @@ import {
 } from './tickets.models';
 import { TicketsRepository, type NewTicketEvent } from './tickets.repository';
 import { UUID } from '../graphql/ids';
-import { isJsonObject } from '../graphql/input-fields';
+import { isJsonObject } from '../shared/input-fields';
 import { deferredProblems } from '../graphql/validate-input.interceptor';
 import { decodeCursor, encodeCursor } from './ticket-cursor';
 import { CHECKLIST_KEYS, createTicketArgs, transitionTicketArgs } from './tickets.schemas';

@@ -1,7 +1,7 @@
 import { dec, problemIssue, type ProblemCode } from '@ledger/kernel';
 import { z } from 'zod';
-import { isLocalDate } from '../shared/contract-context';
-import { UUID } from './ids';
+import { isLocalDate } from './contract-context';
+import { UUID } from '../graphql/ids';
 
 /*
  * Field schemas the operation inputs share (`*.schemas.ts` in the features). GraphQL has already checked each

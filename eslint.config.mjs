@@ -50,12 +50,20 @@ export default [
               onlyDependOnLibsWithTags: ['type:domain'],
               bannedExternalImports: IO_AND_FRAMEWORK,
             },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:data'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:data', 'type:feature'] },
+            // The features (resolvers, services, repositories, job handlers) stand on the domain and the data libs.
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:data'] },
             // The console imports only the kernel's dependency-free problem dictionary (@ledger/kernel/problem-messages).
             { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['scope:kernel'] },
             { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain', 'type:data'] },
-            { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:domain', 'type:app', 'type:data'] },
-            { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:domain', 'type:app', 'type:data'] },
+            {
+              sourceTag: 'type:test',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:app', 'type:data', 'type:feature'],
+            },
+            {
+              sourceTag: 'type:bench',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:app', 'type:data', 'type:feature'],
+            },
             // Within the domain: kernel is the root, sla and scoring stand on it, contracts composes them.
             { sourceTag: 'scope:sla', onlyDependOnLibsWithTags: ['scope:sla', 'scope:kernel'] },
             { sourceTag: 'scope:scoring', onlyDependOnLibsWithTags: ['scope:scoring', 'scope:kernel'] },
@@ -126,10 +134,10 @@ export default [
     },
   },
   {
-    // API features (apps/api/src/<feature>/) import another feature only through its public API, the folder's
+    // Features (libs/features/src/<feature>/) import another feature only through its public API, the folder's
     // index.ts ('../contracts'), never its files; the shared building blocks below are imported directly. The
     // folder graph is acyclic (test/lint-boundaries.spec.ts).
-    files: ['apps/api/src/*/**/*.ts'],
+    files: ['libs/features/src/*/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [

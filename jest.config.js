@@ -28,11 +28,17 @@ module.exports = {
   projects: [
     // The pure domain libraries: no database, no network, no process; `npm run test:unit` runs only these (seconds).
     { ...base, displayName: 'unit', roots: PURE_LIBS.map((l) => `<rootDir>/libs/${l}`), testMatch: ['**/*.spec.ts'] },
-    // Everything on the real servers: the app libs (jobs, persistence), the API, the worker, the e2e suites.
+    // Everything on the real servers: the app libs (features, jobs, persistence), the API, the worker, the e2e suites.
     {
       ...base,
       displayName: 'server',
-      roots: ['<rootDir>/apps', '<rootDir>/libs/jobs', '<rootDir>/libs/persistence', '<rootDir>/test'],
+      roots: [
+        '<rootDir>/apps',
+        '<rootDir>/libs/features',
+        '<rootDir>/libs/jobs',
+        '<rootDir>/libs/persistence',
+        '<rootDir>/test',
+      ],
       testMatch: ['**/*.spec.ts'],
     },
     {

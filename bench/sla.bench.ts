@@ -25,7 +25,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { NationalCalendarStore } from '@ledger/jobs';
+import { NationalCalendarStore } from '@ledger/features';
 import { createDataSource, TenantDatabase } from '@ledger/persistence';
 import {
   addWorkingMinutes,

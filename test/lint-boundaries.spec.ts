@@ -71,7 +71,7 @@ const forbidden: Case[] = [
     rule: '@typescript-eslint/no-explicit-any',
   },
   {
-    file: 'apps/api/src/schedules/__probe__.ts',
+    file: 'libs/features/src/schedules/__probe__.ts',
     code: "import { PeriodCloseService } from '../period-close/period-close.service';\nexport const x = PeriodCloseService;\n",
     rule: 'no-restricted-imports',
   },
@@ -118,12 +118,12 @@ describe('domain core purity is enforced by lint', () => {
   });
 });
 
-/** Folders of apps/api/src that are building blocks, not features: they import no feature. */
-const API_SHARED = ['auth', 'config', 'database', 'graphql', 'http', 'shared', 'web'];
+/** Folders of libs/features/src that are building blocks, not features: they import no feature. */
+const API_SHARED = ['auth', 'config', 'database', 'graphql', 'http', 'shared', 'types', 'web'];
 
-/** The folders each folder of apps/api/src imports (relative '../<folder>' imports of its production files). */
+/** The folders each folder of libs/features/src imports (relative '../<folder>' imports of its production files). */
 function apiFolderGraph(): Map<string, Set<string>> {
-  const src = resolve(root, 'apps/api/src');
+  const src = resolve(root, 'libs/features/src');
   const graph = new Map<string, Set<string>>();
   const files = (dir: string): string[] =>
     readdirSync(dir).flatMap((f) => {
@@ -141,10 +141,10 @@ function apiFolderGraph(): Map<string, Set<string>> {
   return graph;
 }
 
-describe('API features', () => {
+describe('features', () => {
   it('rejects a deep import into another feature and allows its public API', () => {
     const code = "import { PeriodCloseService } from '../period-close';\nexport const x = PeriodCloseService;\n";
-    const errors = lint('apps/api/src/schedules/__probe__.ts', code).filter((m) => m.severity === 2);
+    const errors = lint('libs/features/src/schedules/__probe__.ts', code).filter((m) => m.severity === 2);
     expect(errors).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ import {
   validateContractConfig,
   type ParsedConfig,
 } from '@ledger/contracts';
-import { type GoverningConfig } from '@ledger/jobs';
+import { type GoverningConfig } from '@ledger/features';
 import { copyJson, copyValue } from './generate-copy';
 import { Rng } from './generate-rng';
 import { generateTicket, ticketContext, type TicketContext } from './generate-tickets';

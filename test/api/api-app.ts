@@ -4,8 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { InProcessDispatcher, JobDispatcher } from '@ledger/jobs';
 import { AppModule } from '../../apps/api/src/app.module';
-import { loadAppConfig } from '../../apps/api/src/config/app-config';
-import { configureHttp } from '../../apps/api/src/http/configure-http';
+import { loadAppConfig } from '../../libs/features/src/config/app-config';
+import { configureHttp } from '../../libs/features/src/http/configure-http';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 export type TestApi = {

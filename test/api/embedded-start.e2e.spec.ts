@@ -6,7 +6,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import request from 'supertest';
 import { AppModule } from '../../apps/api/src/app.module';
-import { loadAppConfig } from '../../apps/api/src/config/app-config';
+import { loadAppConfig } from '../../libs/features/src/config/app-config';
 
 // What `npm start` does with no DATABASE_URL: embedded PGlite under DATA_DIR, migrated and seeded once.
 async function boot(dataDir: string): Promise<INestApplication> {

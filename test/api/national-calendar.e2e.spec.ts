@@ -1,4 +1,5 @@
-import { CalendarRecomputeJob, calendarRecomputeJob, NationalCalendarSync } from '@ledger/jobs';
+import { CalendarRecomputeJob, calendarRecomputeJob } from '../../libs/features/src/calendar/calendar-recompute.job';
+import { NationalCalendarSync } from '../../libs/features/src/calendar/national-calendar.sync';
 import { buildCalendar, CN_NATIONAL_CALENDAR, formatInstant, workingMinutesBetween } from '@ledger/sla';
 import { eventually, queuePrefix, REDIS_URL, startWorker, type WorkerProcess } from '../jobs/worker-harness';
 import { asSuperuser } from '../support/test-database';

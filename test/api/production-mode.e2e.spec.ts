@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import request from 'supertest';
-import { loadAppConfig } from '../../apps/api/src/config/app-config';
+import { loadAppConfig } from '../../libs/features/src/config/app-config';
 import { startApi, type TestApi } from './api-app';
 
 describe('production mode', () => {

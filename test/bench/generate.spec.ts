@@ -21,7 +21,9 @@ import {
   timeZoneOf,
   validateTicketRows,
 } from '@ledger/contracts';
-import { computePeriodClose, NationalCalendarStore, ticketToDomain } from '@ledger/jobs';
+import { computePeriodClose } from '../../libs/features/src/period-close/period-close.computation';
+import { NationalCalendarStore } from '../../libs/features/src/shared/national-calendar.store';
+import { ticketToDomain } from '../../libs/features/src/tickets/ticket-sla.job';
 
 const calendars = new NationalCalendarStore();
 import {

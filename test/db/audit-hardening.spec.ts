@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { ConfigInvalidError, loadAppConfig } from '../../apps/api/src/config/app-config';
+import { ConfigInvalidError, loadAppConfig } from '../../libs/features/src/config/app-config';
 import { loadWorkerConfig } from '../../apps/worker/src/worker-config';
 import { TenantDatabase, createDataSource, type AccessScope } from '../../libs/persistence/src';
 import { asSuperuser, createTestDatabase, type TestDatabase } from '../support/test-database';

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
-import { COLUMNS } from '../../libs/jobs/src/export/schedule-export';
+import { COLUMNS } from '../../libs/features/src/exports/schedule-export';
 import { startApi, type TestApi } from '../api/api-app';
 import { QINGHAI_ITEMS } from './acceptance/fixtures';
 

@@ -4,8 +4,8 @@ import { TenantDatabase } from '@ledger/persistence';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { RenderExportJob } from '../../libs/jobs/src/export/render-export.job';
-import { COLUMNS } from '../../libs/jobs/src/export/schedule-export';
+import { RenderExportJob } from '../../libs/features/src/exports/render-export.job';
+import { COLUMNS } from '../../libs/features/src/exports/schedule-export';
 import { startApi, type TestApi } from '../api/api-app';
 import { asSuperuser } from '../support/test-database';
 

@@ -1,4 +1,5 @@
-import { ClosePeriodJob, NationalCalendarStore, type ClosePeriodOutcome } from '@ledger/jobs';
+import { ClosePeriodJob, type ClosePeriodOutcome } from '../../libs/features/src/period-close/close-period.job';
+import { NationalCalendarStore } from '../../libs/features/src/shared/national-calendar.store';
 import { createDataSource, TenantDatabase } from '@ledger/persistence';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';

@@ -2,10 +2,10 @@ import { JobDispatcher, JOBS_OPTIONS, type JobRequest, type JobsModuleOptions } 
 import { jobIds, type JobName } from '@ledger/contracts';
 import { TenantDatabase } from '@ledger/persistence';
 import { randomUUID } from 'crypto';
-import { SlaScanJob } from '../../libs/jobs/src/sla/sla-scan.job';
-import { SlaScanScheduler } from '../../libs/jobs/src/sla/sla-scan.scheduler';
-import { TicketSlaBatchJob, TicketSlaJob } from '../../libs/jobs/src/sla/ticket-sla.job';
-import { UnrecoverableJobError } from '../../libs/jobs/src/runtime/job-handler';
+import { SlaScanJob } from '../../libs/features/src/tickets/sla-scan.job';
+import { SlaScanScheduler } from '../../libs/features/src/tickets/sla-scan.scheduler';
+import { TicketSlaBatchJob, TicketSlaJob } from '../../libs/features/src/tickets/ticket-sla.job';
+import { UnrecoverableJobError } from '@ledger/jobs';
 import { startApi, type TestApi } from '../api/api-app';
 import { asSuperuser } from '../support/test-database';
 import request from 'supertest';

@@ -1,4 +1,5 @@
-import { deductionLines, type PeriodCloseComputation } from '@ledger/jobs';
+import { deductionLines } from '../../libs/features/src/period-close/close-period.job';
+import { type PeriodCloseComputation } from '../../libs/features/src/period-close/period-close.computation';
 import type { TestApi } from '../api/api-app';
 import { asSuperuser } from '../support/test-database';
 

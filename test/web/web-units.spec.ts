@@ -1,4 +1,4 @@
-import { isApiPath } from '../../apps/api/src/web/web-console';
+import { isApiPath } from '../../libs/features/src/web/web-console';
 import { defineMessages, format } from '../../apps/web/src/i18n/messages';
 import { formatMoney } from '../../apps/web/src/components/money-format';
 

@@ -11,21 +11,24 @@ import type { Request } from 'express';
 import { createSecretKey } from 'crypto';
 import type { IncomingMessage } from 'http';
 import { QueueBoard } from './admin/queue-board';
-import { AuthGuard } from './auth/auth.guard';
-import { AuthResolver } from './auth/auth.resolver';
-import { AuthService } from './auth/auth.service';
-import { SessionVerifier } from './auth/session-verifier';
-import { resolveJwtSecret } from './auth/jwt-secret';
-import type { Principal } from './auth/principal';
-import type { AppConfig } from './config/app-config';
-import { CoreModule } from './core.module';
-import { FEATURE_MODULES } from './feature-modules';
-import { errorLogPlugin } from './graphql/error-log.plugin';
-import { createErrorFormatter } from './graphql/format-error';
-import { InputTextPlugin } from './graphql/input-text.plugin';
-import { GraphqlRequestLimits } from './graphql/request-limits';
+import {
+  AuthGuard,
+  AuthResolver,
+  AuthService,
+  CoreModule,
+  createErrorFormatter,
+  errorLogPlugin,
+  FEATURE_MODULES,
+  GraphqlRequestLimits,
+  InputTextPlugin,
+  resolveJwtSecret,
+  SessionVerifier,
+  WebConsole,
+  type AppConfig,
+  type Principal,
+  JOB_FEATURES,
+} from '@ledger/features';
 import { HealthController } from './health/health.controller';
-import { WebConsole } from './web/web-console';
 
 /** The generated schema is committed; a test fails when it is stale. */
 
@@ -44,7 +47,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
-        JobsModule.forRoot(jobsOptionsFrom(config, 'api')),
+        JobsModule.forRoot(jobsOptionsFrom(config, 'api'), JOB_FEATURES),
         ...FEATURE_MODULES,
         LoggerModule.forRoot({
           pinoHttp: {

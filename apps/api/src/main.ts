@@ -4,9 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { loadAppConfig } from './config/app-config';
-import { configureHttp } from './http/configure-http';
-import { WebConsole } from './web/web-console';
+import { configureHttp, loadAppConfig, WebConsole } from '@ledger/features';
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig(process.env);

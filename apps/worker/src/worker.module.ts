@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { QUEUE_NAMES } from '@ledger/contracts';
+import { JOB_FEATURES } from '@ledger/features';
 import { JobsModule, jobsOptionsFrom, redisConnection } from '@ledger/jobs';
 import { TenantDatabase, createDataSource } from '@ledger/persistence';
 import { LoggerModule } from 'nestjs-pino';
@@ -54,7 +55,7 @@ export class WorkerModule {
       imports: [
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
         WorkerDatabaseModule.forRoot(config),
-        JobsModule.forRoot(jobsOptionsFrom(config, 'worker')),
+        JobsModule.forRoot(jobsOptionsFrom(config, 'worker'), JOB_FEATURES),
         BullModule.forRoot({ connection: redisConnection(config.REDIS_URL, 'worker'), prefix: config.QUEUE_PREFIX }),
         ...QUEUE_NAMES.map((name) => BullModule.registerQueue({ name })),
       ],

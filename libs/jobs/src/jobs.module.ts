@@ -5,17 +5,13 @@ import {
   Injectable,
   Logger,
   Module,
+  type Type,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { TenantDatabase } from '@ledger/persistence';
-import { CalendarRecomputeJob } from './calendar/calendar-recompute.job';
-import { NationalCalendarStore } from './calendar/national-calendar.store';
-import { NationalCalendarSync } from './calendar/national-calendar.sync';
-import { RenderExportJob } from './export/render-export.job';
 import { JOBS_OPTIONS, type JobsModuleOptions } from './jobs.options';
-import { ClosePeriodJob } from './period-close/close-period.job';
 import { BullmqDispatcher } from './runtime/bullmq-dispatcher';
 import { JobDispatcher } from './runtime/job-dispatcher';
 import { JobExecutor } from './runtime/job-executor';
@@ -23,23 +19,26 @@ import type { JobHandler } from './runtime/job-handler';
 import { JobReconciler } from './runtime/job-reconciler';
 import { JobRegistry } from './runtime/job-registry';
 import { InProcessDispatcher } from './runtime/in-process-dispatcher';
-import { RecomputeScheduleJob } from './schedule/recompute-schedule.job';
-import { SlaScanJob } from './sla/sla-scan.job';
-import { SlaScanScheduler } from './sla/sla-scan.scheduler';
-import { TicketSlaBatchJob, TicketSlaJob } from './sla/ticket-sla.job';
-import { TicketImportJob } from './ticket-import/ticket-import.job';
 
-/** Every job handler; the registry checks there is exactly one per job name. */
-export const JOB_HANDLERS = [
-  TicketSlaJob,
-  TicketSlaBatchJob,
-  SlaScanJob,
-  ClosePeriodJob,
-  RecomputeScheduleJob,
-  RenderExportJob,
-  TicketImportJob,
-  CalendarRecomputeJob,
-] as const;
+/** Work a processing process repeats on a timer (the SLA scan): its feature provides it, the runtime runs it. */
+export interface PeriodicTask {
+  /** Seconds between runs; 0 or less: never. */
+  readonly intervalSeconds: number;
+  tick(now: number): Promise<unknown>;
+}
+
+/**
+ * What the features give the job runtime: one handler per job name, the providers those handlers need, and their
+ * periodic tasks. The runtime (outbox, dispatchers, registry, executor, reconciler) knows no feature.
+ */
+export type JobFeatures = {
+  handlers: readonly Type<JobHandler>[];
+  providers: readonly Type<unknown>[];
+  periodic: readonly Type<PeriodicTask>[];
+};
+
+/** The periodic tasks of the features, resolved by the module. */
+const PERIODIC_TASKS = Symbol('PERIODIC_TASKS');
 
 /** Starts and stops the periodic work of a processing process: the reconciler and the SLA scan. */
 @Injectable()
@@ -51,7 +50,7 @@ export class JobsLifecycle implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(JOBS_OPTIONS) private readonly options: JobsModuleOptions,
     private readonly dispatcher: JobDispatcher,
     private readonly reconciler: JobReconciler,
-    private readonly scan: SlaScanScheduler,
+    @Inject(PERIODIC_TASKS) private readonly periodic: readonly PeriodicTask[],
   ) {}
 
   onApplicationBootstrap(): void {
@@ -81,7 +80,7 @@ export class JobsLifecycle implements OnApplicationBootstrap, OnApplicationShutd
         this.logger.warn({ error: e instanceof Error ? e.message : String(e) }, 'reconcile at start failed'),
       );
     every(this.options.reconcileIntervalSeconds, () => this.reconciler.reconcile());
-    every(this.options.slaScanIntervalSeconds, () => this.scan.tick(Date.now()));
+    for (const task of this.periodic) every(task.intervalSeconds, () => task.tick(Date.now()));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -99,15 +98,17 @@ export class JobsLifecycle implements OnApplicationBootstrap, OnApplicationShutd
 @Global()
 @Module({})
 export class JobsModule {
-  static forRoot(options: JobsModuleOptions): DynamicModule {
-    const handlers = [...JOB_HANDLERS];
+  static forRoot(options: JobsModuleOptions, features: JobFeatures): DynamicModule {
+    const handlers = [...features.handlers];
+    const periodic = [...features.periodic];
     return {
       module: JobsModule,
       providers: [
         { provide: JOBS_OPTIONS, useValue: options },
-        NationalCalendarStore,
-        NationalCalendarSync,
+        ...features.providers,
         ...handlers,
+        ...periodic,
+        { provide: PERIODIC_TASKS, inject: periodic, useFactory: (...ts: PeriodicTask[]) => ts },
         { provide: JobRegistry, inject: handlers, useFactory: (...hs: JobHandler[]) => new JobRegistry(hs) },
         JobExecutor,
         {
@@ -124,18 +125,16 @@ export class JobsModule {
           inject: [TenantDatabase, JobDispatcher],
           useFactory: (db: TenantDatabase, d: JobDispatcher) => new JobReconciler(db, d, options.staleSeconds),
         },
-        SlaScanScheduler,
         JobsLifecycle,
       ],
       exports: [
         JOBS_OPTIONS,
-        NationalCalendarStore,
-        NationalCalendarSync,
+        ...features.providers,
+        ...periodic,
         JobDispatcher,
         JobExecutor,
         JobRegistry,
         JobReconciler,
-        SlaScanScheduler,
         ...handlers,
       ],
     };

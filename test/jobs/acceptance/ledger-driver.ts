@@ -3,7 +3,7 @@ import { dec } from '@ledger/kernel';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { COLUMNS, MONEY_FORMAT, STATUS_LABELS } from '../../../libs/jobs/src/export/schedule-export';
+import { COLUMNS, MONEY_FORMAT, STATUS_LABELS } from '../../../libs/features/src/exports/schedule-export';
 import type { TestApi } from '../../api/api-app';
 import { eventually } from '../worker-harness';
 

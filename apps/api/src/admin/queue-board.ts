@@ -5,7 +5,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { BullmqDispatcher, JobDispatcher } from '@ledger/jobs';
 import type { NextFunction, Request, Response } from 'express';
-import { SessionVerifier } from '../auth/session-verifier';
+import { SessionVerifier } from '@ledger/features';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { TenantDatabase } from '@ledger/persistence';
-import { Public } from '../auth/public.decorator';
+import { Public } from '@ledger/features';
 
 /**
  * Healthy = able to serve: the database answers. No heap threshold: a process holding caches is not

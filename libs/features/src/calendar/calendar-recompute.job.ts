@@ -1,0 +1,267 @@
+import { Injectable } from '@nestjs/common';
+import { evaluateTicket, jobIds, timeZoneOf, type JobPayload } from '@ledger/contracts';
+import { TenantDatabase, TicketEntity } from '@ledger/persistence';
+import { changedYears, fnv1a32, nationalPartOf, type TargetResult } from '@ledger/sla';
+import type { EntityManager } from 'typeorm';
+import { JobDispatcher } from '@ledger/jobs';
+import { jobScope, type JobHandler, type JobRun } from '@ledger/jobs';
+import { JobOutbox, lockJobKey, type JobRequest } from '@ledger/jobs';
+import {
+  GoverningConfigs,
+  slaNotifications,
+  ticketEvents,
+  ticketToDomain,
+  insertNotifications,
+  type SlaNotification,
+} from '../tickets';
+import { NationalCalendarStore } from '../shared/national-calendar.store';
+
+/** Stored results examined per job; a full batch records the next job (after the last id) in the same transaction. */
+export const CALENDAR_RECOMPUTE_BATCH = 500;
+
+/** The job asking a tenant's recomputation onto `nationalVersion`, from the first result or after `after`. */
+export function calendarRecomputeJob(
+  tenantId: string,
+  nationalVersion: string,
+  after: string | null,
+): JobRequest<'calendar-recompute'> {
+  return {
+    id: jobIds.calendarRecompute({ tenantId, versionHash: fnv1a32(nationalVersion), after }),
+    name: 'calendar-recompute',
+    payload: { tenantId, nationalVersion, after },
+  };
+}
+
+type StoredResult = {
+  id: string;
+  contract_id: string;
+  ticket_id: string;
+  event_count: number;
+  config_version: number;
+  calendar_version: string;
+  targets: TargetResult[];
+  evaluated_at: Date;
+};
+
+const yearOf = (iso: string | null | undefined): number | undefined => (iso ? Number(iso.slice(0, 4)) : undefined);
+
+/** The calendar years a stored result read: from its earliest start to its latest deadline, stop or evaluation. */
+function yearsRead(r: StoredResult): number[] {
+  const starts = r.targets.map((t) => yearOf(t.start)).filter((y): y is number => y !== undefined);
+  const ends = r.targets
+    .flatMap((t) => [yearOf(t.deadline), yearOf(t.stop)])
+    .filter((y): y is number => y !== undefined);
+  if (starts.length === 0) return [];
+  const from = Math.min(...starts);
+  // evaluated_at is UTC: on 31 December it may already be the next local year, so that year counts too (a superset).
+  const evaluated =
+    r.evaluated_at.getUTCFullYear() +
+    (r.evaluated_at.getUTCMonth() === 11 && r.evaluated_at.getUTCDate() === 31 ? 1 : 0);
+  const to = Math.max(...ends, evaluated, from);
+  const out: number[] = [];
+  for (let y = from; y <= to; y++) out.push(y);
+  return out;
+}
+
+/** What a recomputation changed that a reader sees: a deadline, a status, the minutes used, or the provisional mark. */
+const figures = (targets: readonly TargetResult[]): string =>
+  JSON.stringify(targets.map((t) => [t.targetId, t.deadline, t.status, t.elapsedMinutes, t.provisional]));
+
+export type CalendarRecomputeOutcome = {
+  nationalVersion: string;
+  superseded: boolean;
+  examined: number;
+  recomputed: number;
+  changed: number;
+  warnings: number;
+  next: string | null;
+};
+
+/**
+ * `calendar-recompute`: after a national calendar publication (or a newly shipped year), recomputes a tenant's stored
+ * SLA results whose calendar version differs from the current one on a year they read (a provisional year now
+ * published, a corrected year) — only those. Each is evaluated again at its own evaluation time on the same events
+ * and configuration, and stored as a new result that names the one it replaces and its version
+ * (`previous_calendar_version`, `supersedes_id`); the old row stays. A result at the ticket's present raises its
+ * warnings again where a deadline moved — once (the dedupe key carries the version). The last batch tells each
+ * affected contract how many results were recomputed and how many changed. Idempotent: the result rows are unique
+ * per version, the warnings per key, the next batch's job id is deterministic, and the completion mark commits with
+ * the rest. A job for a version that is no longer current does nothing (the newer publication asked its own).
+ */
+@Injectable()
+export class CalendarRecomputeJob implements JobHandler<'calendar-recompute'> {
+  readonly name = 'calendar-recompute' as const;
+  private readonly configs: GoverningConfigs;
+
+  constructor(
+    private readonly db: TenantDatabase,
+    private readonly calendars: NationalCalendarStore,
+    private readonly dispatcher: JobDispatcher,
+  ) {
+    this.configs = new GoverningConfigs(calendars);
+  }
+
+  async handle(payload: JobPayload<'calendar-recompute'>, run: JobRun): Promise<CalendarRecomputeOutcome> {
+    const follow: JobRequest[] = [];
+    const outcome = await this.db.run(jobScope(payload.tenantId, run), async (em) => {
+      await lockJobKey(em, run.id);
+      const national = await this.calendars.national(em);
+      const base = {
+        nationalVersion: payload.nationalVersion,
+        examined: 0,
+        recomputed: 0,
+        changed: 0,
+        warnings: 0,
+        next: null,
+      };
+      if (national.version !== payload.nationalVersion) {
+        const done = { ...base, superseded: true };
+        await JobOutbox.complete(em, run.id, done);
+        return done;
+      }
+      const records = await this.calendars.records(em);
+      const rows: StoredResult[] = await em.query(
+        `SELECT r.id, r.contract_id, r.ticket_id, r.event_count, r.config_version, r.calendar_version, r.targets, r.evaluated_at
+           FROM ticket_sla_results r
+          WHERE r.tenant_id = $1 AND NOT starts_with(r.calendar_version, $2 || '+cfg-') AND ($3::uuid IS NULL OR r.id > $3::uuid)
+            -- A result already recomputed is represented by its successor (the chain goes on from there).
+            AND NOT EXISTS (SELECT 1 FROM ticket_sla_results n WHERE n.supersedes_id = r.id)
+          ORDER BY r.id LIMIT ${CALENDAR_RECOMPUTE_BATCH}`,
+        [payload.tenantId, national.version, payload.after],
+      );
+      const affected = rows.filter(
+        (r) => changedYears(records, nationalPartOf(r.calendar_version), national.version, yearsRead(r)).length > 0,
+      );
+      const counts = affected.length
+        ? await this.recompute(em, payload.tenantId, affected)
+        : { recomputed: 0, changed: 0, warnings: 0 };
+      const next = rows.length === CALENDAR_RECOMPUTE_BATCH ? rows[rows.length - 1].id : null;
+      if (next)
+        follow.push(
+          await JobOutbox.record(em, calendarRecomputeJob(payload.tenantId, payload.nationalVersion, next), {
+            tenantId: payload.tenantId,
+          }),
+        );
+      else await this.announce(em, payload.tenantId, national.version);
+      const done = { ...base, superseded: false, examined: rows.length, ...counts, next };
+      await JobOutbox.complete(em, run.id, done);
+      return done;
+    });
+    if (follow.length) await this.dispatcher.dispatch(follow);
+    return outcome;
+  }
+
+  private async recompute(
+    em: EntityManager,
+    tenantId: string,
+    affected: readonly StoredResult[],
+  ): Promise<{ recomputed: number; changed: number; warnings: number }> {
+    const ticketIds = [...new Set(affected.map((r) => r.ticket_id))];
+    const tickets = new Map(
+      (
+        await em
+          .getRepository(TicketEntity)
+          .createQueryBuilder('t')
+          .where('t.id = ANY(CAST(:ids AS uuid[]))', { ids: ticketIds })
+          .getMany()
+      ).map((t) => [t.id, t]),
+    );
+    const events = new Map<string, Awaited<ReturnType<typeof ticketEvents>>>();
+    for (const e of await ticketEvents(em, ticketIds, tenantId)) {
+      const list = events.get(e.ticketId);
+      if (list) list.push(e);
+      else events.set(e.ticketId, [e]);
+    }
+    const govs = await this.configs.load(
+      em,
+      affected.map((r) => ({ contractId: r.contract_id, configVersion: r.config_version })),
+    );
+    const existingKeys = new Set(
+      (
+        (await em.query(`SELECT dedupe_key FROM notifications WHERE tenant_id = $1 AND ticket_id = ANY($2::uuid[])`, [
+          tenantId,
+          ticketIds,
+        ])) as { dedupe_key: string }[]
+      ).map((n) => n.dedupe_key),
+    );
+    let recomputed = 0;
+    let changed = 0;
+    const warnings: SlaNotification[] = [];
+    for (const r of affected) {
+      const ticket = tickets.get(r.ticket_id);
+      const gov = govs.get(GoverningConfigs.key(r.contract_id, r.config_version));
+      const all = events.get(r.ticket_id) ?? [];
+      if (!ticket || !gov || all.length < r.event_count) continue;
+      const evaluation = evaluateTicket(
+        ticketToDomain(ticket, all.slice(0, r.event_count), timeZoneOf(gov.config)),
+        gov,
+        r.evaluated_at.getTime(),
+      );
+      if (!evaluation.ok) continue;
+      const { result, status } = evaluation;
+      const inserted: unknown[] = await em.query(
+        `INSERT INTO ticket_sla_results (tenant_id, contract_id, ticket_id, event_count, config_version, calendar_version, status, targets, evaluated_at, previous_calendar_version, supersedes_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING id`,
+        [
+          tenantId,
+          r.contract_id,
+          r.ticket_id,
+          r.event_count,
+          r.config_version,
+          result.calendarVersion,
+          status,
+          JSON.stringify(result.targets),
+          result.evaluatedAt,
+          r.calendar_version,
+          r.id,
+        ],
+      );
+      if (inserted.length === 0) continue;
+      recomputed++;
+      const moved = figures(result.targets) !== figures(r.targets);
+      if (moved) changed++;
+      // Warnings describe the present: only a result at the ticket's last event raises them again.
+      if (all.length !== r.event_count) continue;
+      const before = new Map(r.targets.map((t) => [t.targetId, t]));
+      for (const w of slaNotifications(ticket, { result, configVersion: r.config_version })) {
+        if (!existingKeys.has(w.dedupeKey)) warnings.push(w);
+        else {
+          const old = before.get(String(w.details.targetId));
+          if (old && (old.deadline !== w.details.deadline || old.provisional !== (w.details.provisional === 1))) {
+            warnings.push({
+              ...w,
+              dedupeKey: `${w.dedupeKey}-cal-${fnv1a32(nationalPartOf(result.calendarVersion))}`,
+              message: `${w.message}（按新的国家工作日历重算，原截止 ${old.deadline.slice(0, 16).replace('T', ' ')}${old.provisional ? '（暂定）' : ''}）`,
+              details: { ...w.details, previousDeadline: old.deadline, previousCalendarVersion: r.calendar_version },
+            });
+          }
+        }
+      }
+    }
+    return { recomputed, changed, warnings: await insertNotifications(em, warnings) };
+  }
+
+  /** One notice per contract with results recomputed onto this version: how many, and how many changed. */
+  private async announce(em: EntityManager, tenantId: string, nationalVersion: string): Promise<void> {
+    const rows: { contract_id: string; recomputed: string; changed: string }[] = await em.query(
+      `SELECT n.contract_id, count(*)::text AS recomputed,
+              count(*) FILTER (WHERE (SELECT jsonb_agg(jsonb_build_array(t->'targetId', t->'deadline', t->'status', t->'elapsedMinutes', t->'provisional')) FROM jsonb_array_elements(n.targets) t)
+                           IS DISTINCT FROM (SELECT jsonb_agg(jsonb_build_array(t->'targetId', t->'deadline', t->'status', t->'elapsedMinutes', t->'provisional')) FROM jsonb_array_elements(o.targets) t))::text AS changed
+         FROM ticket_sla_results n JOIN ticket_sla_results o ON o.id = n.supersedes_id
+        WHERE n.tenant_id = $1 AND starts_with(n.calendar_version, $2 || '+cfg-')
+        GROUP BY n.contract_id ORDER BY n.contract_id`,
+      [tenantId, nationalVersion],
+    );
+    const notices: SlaNotification[] = rows.map((r) => ({
+      tenantId,
+      contractId: r.contract_id,
+      ticketId: null,
+      dedupeKey: `calendar-recomputed-${r.contract_id}-${fnv1a32(nationalVersion)}`,
+      kind: 'calendar-recomputed',
+      severity: 'info',
+      message: `国家工作日历已更新：本合同 ${r.recomputed} 条 SLA 结果已按新日历重算，其中 ${r.changed} 条的截止时间、状态或用时有变化。`,
+      details: { recomputed: Number(r.recomputed), changed: Number(r.changed), nationalVersion },
+    }));
+    await insertNotifications(em, notices);
+  }
+}

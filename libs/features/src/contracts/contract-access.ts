@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { subject } from '@casl/ability';
+import { parseContractConfig } from '@ledger/contracts';
+import { NationalCalendarStore } from '../shared/national-calendar.store';
+import { DomainError } from '@ledger/kernel';
+import { ContractVersionEntity, type ContractEntity } from '@ledger/persistence';
+import type { EntityManager } from 'typeorm';
+import { AbilityFactory, type Action } from '../auth/ability.factory';
+import { RequestContext } from '../auth/request-context.service';
+import { UUID } from '../graphql/ids';
+import type { ContractContext } from '../shared/contract-context';
+import { ContractsRepository } from './contracts.repository';
+
+/** What is checked on a contract's tenant and vendor: the contract itself, or what belongs to it. */
+export type ContractScopedSubject =
+  'Contract' | 'Ticket' | 'MonthlyReport' | 'PeriodInputs' | 'StaffRoster' | 'PeriodClose' | 'Payment';
+
+/**
+ * One further permission on the contract: `read` of a subject is refused as NOT_FOUND (what the caller may not read
+ * does not exist for them); any other action as FORBIDDEN with the reason given.
+ */
+export type ContractNeed =
+  { read: ContractScopedSubject } | { can: Exclude<Action, 'read'>; on: ContractScopedSubject; otherwise: string };
+
+/**
+ * The one access check of the features that act on a contract: the contract as far as row-level security and the
+ * caller's role reach (NOT_FOUND otherwise, whether it exists or not: a malformed id, another tenant's, another
+ * vendor's), then each need in order. The caller and its abilities come from the request context, once.
+ */
+@Injectable()
+export class ContractAccess {
+  constructor(
+    private readonly contracts: ContractsRepository,
+    private readonly context: RequestContext,
+    private readonly abilities: AbilityFactory,
+    private readonly calendars: NationalCalendarStore,
+  ) {}
+
+  async require(em: EntityManager, contractId: string, ...needs: readonly ContractNeed[]): Promise<ContractEntity> {
+    const ability = this.abilities.for(this.context.principal());
+    const contract = UUID.test(contractId) ? await this.contracts.byId(em, contractId) : null;
+    if (!contract || !ability.can('read', subject('Contract', { ...contract })))
+      throw new DomainError('NOT_FOUND', 'no such contract');
+    const on = (s: ContractScopedSubject) =>
+      subject(s, { tenantId: contract.tenantId, vendorOrgId: contract.vendorOrgId });
+    for (const need of needs) {
+      if ('read' in need) {
+        if (!ability.can('read', on(need.read))) throw new DomainError('NOT_FOUND', 'no such contract');
+      } else if (!ability.can(need.can, on(need.on))) throw new DomainError('FORBIDDEN', need.otherwise);
+    }
+    return contract;
+  }
+
+  /** The contract (as `require`) with its current configuration parsed and its working calendar on the current national calendar. */
+  async requireWithConfig(
+    em: EntityManager,
+    contractId: string,
+    ...needs: readonly ContractNeed[]
+  ): Promise<ContractContext> {
+    const contract = await this.require(em, contractId, ...needs);
+    const row = await em
+      .getRepository(ContractVersionEntity)
+      .findOne({ where: { tenantId: contract.tenantId, contractId: contract.id, version: contract.currentVersion } });
+    if (!row) throw new DomainError('NOT_FOUND', 'no such contract');
+    const config = parseContractConfig(row.configuration);
+    return {
+      contract,
+      config,
+      version: contract.currentVersion,
+      calendar: await this.calendars.calendarOf(em, config),
+    };
+  }
+}

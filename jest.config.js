@@ -52,4 +52,9 @@ module.exports = {
   // PGlite loads its WebAssembly through import(), which Jest allows only with --experimental-vm-modules
   // (set by the npm scripts). A hook or test that hangs fails here instead of stalling CI.
   testTimeout: 60_000,
+  // Two test files at a time, whatever the core count (Jest's default on 2 cores is one): the e2e files mostly wait
+  // on PostgreSQL, Redis, Chromium and child processes, and each has its own database, queue prefix and ports. On a
+  // clean clone on the 2-core CI machine the Jest part took 1394 s with one worker (2101 tests), 741 s with two and
+  // 631 s with three (2155 tests; bench/RESULTS.md, "suite"); two keeps the browser journeys inside their timeouts.
+  maxWorkers: 2,
 };

@@ -1,13 +1,13 @@
-import { type FormEvent, useState } from 'react';
-import { ChoiceField, FormField } from '../../components/form-field';
+import { useState } from 'react';
+import { FilterBar, FilterCheck } from '../../components/filter-bar';
+import { ChoiceField } from '../../components/form-field';
 import { useMessages } from '../../i18n/i18n';
 import { contractFilterMessages } from './contract-filter-messages';
 import { type ContractFilter, TERM_STATES } from '../dashboard/dashboard-queries';
 
 /**
  * The contract lists' filters (the API's contractSearch): words, where the term stands, open breaches, and for the
- * vendor (contracts across buyers) the agency. Applied on submit, so typing does not query on every key; "clear"
- * returns to every contract.
+ * vendor (contracts across buyers) the agency. "clear" returns to every contract.
  */
 export function ContractFilterBar({
   value,
@@ -24,15 +24,13 @@ export function ContractFilterBar({
   const [agency, setAgency] = useState(value.tenantIds?.[0] ?? '');
   const [openBreaches, setOpenBreaches] = useState(value.openBreaches === true);
   const agencyName = new Map((agencies ?? []).map((a) => [a.id, a.name]));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const apply = () =>
     onChange({
       ...(text.trim() ? { text: text.trim() } : {}),
       ...(termState ? { termStates: [termState] } : {}),
       ...(agency ? { tenantIds: [agency] } : {}),
       ...(openBreaches ? { openBreaches: true } : {}),
     });
-  };
   const clear = () => {
     setText('');
     setTermState('');
@@ -41,10 +39,7 @@ export function ContractFilterBar({
     onChange({});
   };
   return (
-    <form className="contract-filter" onSubmit={submit} aria-label={t.legend}>
-      <FormField label={t.text}>
-        {(p) => <input {...p} type="search" maxLength={100} value={text} onChange={(e) => setText(e.target.value)} />}
-      </FormField>
+    <FilterBar className="contract-filter" labels={t} text={text} onText={setText} onApply={apply} onClear={clear}>
       <ChoiceField
         label={t.termState}
         value={termState}
@@ -63,14 +58,7 @@ export function ContractFilterBar({
           onChange={setAgency}
         />
       ) : null}
-      <label>
-        <input type="checkbox" checked={openBreaches} onChange={(e) => setOpenBreaches(e.target.checked)} />{' '}
-        {t.openBreaches}
-      </label>
-      <button type="submit">{t.apply}</button>
-      <button type="button" onClick={clear}>
-        {t.clear}
-      </button>
-    </form>
+      <FilterCheck label={t.openBreaches} checked={openBreaches} onChange={setOpenBreaches} />
+    </FilterBar>
   );
 }

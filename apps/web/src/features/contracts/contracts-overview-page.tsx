@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { GraphqlRequestError } from '../../api/graphql-client';
 import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
+import { LoadMore, useLoadMore } from '../../components/load-more';
 import { Page } from '../../components/page';
-import { ErrorState, QueryView } from '../../components/query-state';
+import { QueryView } from '../../components/query-state';
 import { StatTile } from '../../components/stat-tile';
 import { format, useMessages } from '../../i18n/i18n';
 import { ContractFilterBar } from './contract-filter-bar';
@@ -14,12 +14,9 @@ import {
   CONTRACTS_PAGE_SIZE,
   type ContractDashboard,
   type ContractFilter,
-  type ContractListPage,
 } from '../dashboard/dashboard-queries';
 import { MonthField } from '../dashboard/month-field';
 import { SlaSeverityChart } from '../dashboard/sla-severity-chart';
-
-type More = Pick<ContractListPage, 'nodes' | 'dashboards' | 'endCursor' | 'hasNextPage'> & { key: string };
 
 /**
  * The contract lists: the contracts the caller reads (the API's `contractSearch`: the buyer's tenant, the vendor's
@@ -43,16 +40,20 @@ export function ContractsOverviewPage({
     month: month || null,
     agencies: vendorView,
   });
-  // Further pages of the same filter and month, fetched with the previous page's cursor; kept under the key they
-  // were fetched for, so a page that arrives after the filter changed is not shown under the new one.
-  const key = JSON.stringify([filter, month]);
-  const [more, setMore] = useState<More | null>(null);
-  const [moreError, setMoreError] = useState<GraphqlRequestError | null>(null);
+  // Further pages of the same filter and month, fetched with the previous page's cursor.
   const [fetchMore, fetching] = useGraphqlMutation(CONTRACT_SEARCH);
-  const restart = () => {
-    setMore(null);
-    setMoreError(null);
-  };
+  const more = useLoadMore(
+    JSON.stringify([filter, month]),
+    async (after) =>
+      (await fetchMore({ filter, first: CONTRACTS_PAGE_SIZE, after, month: month || null, agencies: false }))
+        .contractSearch,
+    (earlier, later) => ({
+      ...later,
+      nodes: [...earlier.nodes, ...later.nodes],
+      dashboards: [...earlier.dashboards, ...later.dashboards],
+    }),
+  );
+  const restart = more.restart;
   return (
     <Page
       title={vendorView ? t.vendorOverviewTitle : t.overviewTitle}
@@ -68,35 +69,10 @@ export function ContractsOverviewPage({
     >
       <QueryView query={query}>
         {({ contractSearch: page }) => {
-          const extra = more?.key === key ? more : null;
+          const extra = more.extra;
           const nodes = [...page.nodes, ...(extra?.nodes ?? [])];
           const dashboards = [...page.dashboards, ...(extra?.dashboards ?? [])];
           const next = extra ?? page;
-          const loadMore = async () => {
-            if (!next.endCursor) return;
-            setMoreError(null);
-            try {
-              const r = (
-                await fetchMore({
-                  filter,
-                  first: CONTRACTS_PAGE_SIZE,
-                  after: next.endCursor,
-                  month: month || null,
-                  agencies: false,
-                })
-              ).contractSearch;
-              setMore((m) => ({
-                key,
-                nodes: [...(m?.key === key ? m.nodes : []), ...r.nodes],
-                dashboards: [...(m?.key === key ? m.dashboards : []), ...r.dashboards],
-                endCursor: r.endCursor,
-                hasNextPage: r.hasNextPage,
-              }));
-            } catch (e) {
-              if (e instanceof GraphqlRequestError) setMoreError(e);
-              else throw e;
-            }
-          };
           if (page.totalCount === 0 && Object.keys(filter).length === 0) return <p>{t.noContracts}</p>;
           const tiles = new Map<string, ContractDashboard>(dashboards.map((d) => [d.contractId, d]));
           const shownMonth = dashboards[0]?.sla.month ?? month;
@@ -136,14 +112,13 @@ export function ContractsOverviewPage({
                   shownMonth={shownMonth}
                 />
               )}
-              {next.hasNextPage ? (
-                <p>
-                  <button type="button" onClick={() => void loadMore()} disabled={fetching.running}>
-                    {fetching.running ? tf.loadingMore : tf.more}
-                  </button>
-                </p>
-              ) : null}
-              {moreError ? <ErrorState error={moreError} onRetry={() => void loadMore()} /> : null}
+              <LoadMore
+                hasNextPage={next.hasNextPage}
+                running={fetching.running}
+                error={more.error}
+                onMore={() => void more.load(page)}
+                labels={tf}
+              />
               {dashboards.length ? (
                 <SlaSeverityChart severities={dashboards.flatMap((d) => d.sla.severities)} month={shownMonth} />
               ) : null}

@@ -1,12 +1,13 @@
-import { type FormEvent, useState } from 'react';
-import { ChoiceField, FormField } from '../../components/form-field';
+import { useState } from 'react';
+import { FilterBar, FilterCheck } from '../../components/filter-bar';
+import { ChoiceField } from '../../components/form-field';
 import { useMessages } from '../../i18n/i18n';
 import { ticketFilterMessages } from './ticket-filter-messages';
 import type { TicketFilter } from './tickets-queries';
 
 /**
- * The board's filters (the API's ticketSearch): words, one state, one severity, special attention, overdue. Applied
- * on submit, so typing does not query on every key; "clear" returns to every ticket.
+ * The board's filters (the API's ticketSearch): words, one state, one severity, special attention, overdue. "clear"
+ * returns to every ticket.
  */
 export function TicketFilterBar({
   value,
@@ -29,8 +30,7 @@ export function TicketFilterBar({
   const [severity, setSeverity] = useState(value.severities?.[0] ?? '');
   const [special, setSpecial] = useState(value.specialAttention === true);
   const [overdue, setOverdue] = useState(value.overdue === true);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const apply = () =>
     onChange({
       ...(text.trim() ? { text: text.trim() } : {}),
       ...(state ? { states: [state] } : {}),
@@ -38,7 +38,6 @@ export function TicketFilterBar({
       ...(special ? { specialAttention: true } : {}),
       ...(overdue ? { overdue: true } : {}),
     });
-  };
   const clear = () => {
     setText('');
     setState('');
@@ -48,10 +47,7 @@ export function TicketFilterBar({
     onChange({});
   };
   return (
-    <form className="ticket-filter" onSubmit={submit} aria-label={t.legend}>
-      <FormField label={t.text}>
-        {(p) => <input {...p} type="search" maxLength={100} value={text} onChange={(e) => setText(e.target.value)} />}
-      </FormField>
+    <FilterBar className="ticket-filter" labels={t} text={text} onText={setText} onApply={apply} onClear={clear}>
       <ChoiceField
         label={t.state}
         value={state}
@@ -68,16 +64,8 @@ export function TicketFilterBar({
         choiceLabel={severityName}
         onChange={setSeverity}
       />
-      <label>
-        <input type="checkbox" checked={special} onChange={(e) => setSpecial(e.target.checked)} /> {t.specialAttention}
-      </label>
-      <label>
-        <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.target.checked)} /> {t.overdue}
-      </label>
-      <button type="submit">{t.apply}</button>
-      <button type="button" onClick={clear}>
-        {t.clear}
-      </button>
-    </form>
+      <FilterCheck label={t.specialAttention} checked={special} onChange={setSpecial} />
+      <FilterCheck label={t.overdue} checked={overdue} onChange={setOverdue} />
+    </FilterBar>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
+import { LoadMore, useLoadMore } from '../../components/load-more';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
@@ -35,10 +36,14 @@ export function TicketsBoardPage({ area }: { area: 'buyer' | 'vendor' }) {
   const [filter, setFilter] = useState<TicketFilter>({});
   const query = useGraphqlQuery(TICKETS_SEARCH, { contractId: id, filter, first: BOARD_PAGE_SIZE });
   // Further pages of the same filter, fetched with the previous page's cursor ("load more"); a new filter starts over.
-  const [more, setMore] = useState<{ nodes: TicketRow[]; endCursor: string | null; hasNextPage: boolean } | null>(null);
   const [fetchMore, fetching] = useGraphqlMutation(TICKETS_SEARCH);
+  const more = useLoadMore(
+    JSON.stringify(filter),
+    async (after) => (await fetchMore({ contractId: id, filter, first: BOARD_PAGE_SIZE, after })).ticketSearch,
+    (earlier, later) => ({ ...later, nodes: [...earlier.nodes, ...later.nodes] }),
+  );
   const applyFilter = (next: TicketFilter) => {
-    setMore(null);
+    more.restart();
     setFilter(next);
   };
   // What this page changed since the load: shown at once (a reload would lose the detail's focus and message).
@@ -53,18 +58,8 @@ export function TicketsBoardPage({ area }: { area: 'buyer' | 'vendor' }) {
       <ContractNav area={area} contractId={id} />
       <QueryView query={query}>
         {({ ticketSearch: page, contract }) => {
-          const loaded = [...page.nodes, ...(more?.nodes ?? [])];
-          const next = more ?? page;
-          const loadMore = async () => {
-            if (!next.endCursor) return;
-            const r = (await fetchMore({ contractId: id, filter, first: BOARD_PAGE_SIZE, after: next.endCursor }))
-              .ticketSearch;
-            setMore((m) => ({
-              nodes: [...(m?.nodes ?? []), ...r.nodes],
-              endCursor: r.endCursor,
-              hasNextPage: r.hasNextPage,
-            }));
-          };
+          const loaded = [...page.nodes, ...(more.extra?.nodes ?? [])];
+          const next = more.extra ?? page;
           const known = new Set(loaded.map((x) => x.id));
           const tickets = [
             ...loaded.map((x) => changed[x.id] ?? x),
@@ -136,13 +131,13 @@ export function TicketsBoardPage({ area }: { area: 'buyer' | 'vendor' }) {
                   </div>
                 </details>
               ) : null}
-              {next.hasNextPage ? (
-                <p>
-                  <button type="button" onClick={() => void loadMore()} disabled={fetching.running}>
-                    {fetching.running ? tf.loadingMore : tf.more}
-                  </button>
-                </p>
-              ) : null}
+              <LoadMore
+                hasNextPage={next.hasNextPage}
+                running={fetching.running}
+                error={more.error}
+                onMore={() => void more.load(page)}
+                labels={tf}
+              />
               {isBuyer ? (
                 <section aria-labelledby="create-heading">
                   <h2 id="create-heading">{t.createHeading}</h2>

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, checkReplacement, checkTeamMinimums, staffTurnover, todayOf } from '@ledger/contracts';
 import { DomainError, ValidationError, problem, reasonOf } from '@ledger/kernel';
-import { StaffMemberEntity, StaffReplacementEntity, TenantDatabase } from '@ledger/persistence';
+import { TenantDatabase, type StaffMemberEntity, type StaffReplacementEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractAccess } from '../contracts';
 import { UUID, conflictsAsDomainErrors, isLocalDate, type ContractContext } from '../shared/contract-context';
 import { deferredProblems } from '../graphql/validate-input.interceptor';
+import { StaffingRepository } from './staffing.repository';
 import { addStaffMemberArgs, recordReplacementArgs } from './staffing.schemas';
 import type {
   AddStaffMemberInput,
@@ -27,6 +28,7 @@ const isDate = isLocalDate;
 export class StaffingService {
   constructor(
     private readonly db: TenantDatabase,
+    private readonly repo: StaffingRepository,
     private readonly context: RequestContext,
     private readonly access: ContractAccess,
   ) {}
@@ -54,7 +56,7 @@ export class StaffingService {
             end: config.term.end,
           }),
         );
-      const members = await em.getRepository(StaffMemberEntity).find({ where: { contractId: ctx.contract.id } });
+      const members = await this.repo.members(em, ctx.contract.id);
       const overlapping = members.find(
         (m) =>
           m.personId === input.personId.trim() &&
@@ -66,20 +68,17 @@ export class StaffingService {
           problem('input.personId', 'staffing.alreadyRostered', { value: input.personId, from: overlapping.fromDate }),
         );
       if (problems.length) throw new ValidationError(problems);
-      const repo = em.getRepository(StaffMemberEntity);
-      const saved = await repo.save(
-        repo.create({
-          tenantId: ctx.contract.tenantId,
-          contractId: ctx.contract.id,
-          personId: input.personId.trim(),
-          name: input.name.trim(),
-          roleId: input.roleId,
-          placement: input.placement ?? role?.placement ?? 'on-site',
-          fromDate: input.fromDate,
-          toDate: input.toDate ?? null,
-          createdBy: p.userId,
-        }),
-      );
+      const saved = await this.repo.insertMember(em, {
+        tenantId: ctx.contract.tenantId,
+        contractId: ctx.contract.id,
+        personId: input.personId.trim(),
+        name: input.name.trim(),
+        roleId: input.roleId,
+        placement: input.placement ?? role?.placement ?? 'on-site',
+        fromDate: input.fromDate,
+        toDate: input.toDate ?? null,
+        createdBy: p.userId,
+      });
       return memberModel(saved);
     });
   }
@@ -90,12 +89,11 @@ export class StaffingService {
       this.db.run(this.context.scope(), async (em) => {
         const ctx = await this.writable(em, input.contractId);
         const { config } = ctx;
-        const members = em.getRepository(StaffMemberEntity);
         const old = UUID.test(input.oldMemberId)
-          ? await members.findOne({ where: { id: input.oldMemberId, contractId: ctx.contract.id } })
+          ? await this.repo.member(em, input.oldMemberId, ctx.contract.id)
           : null;
         if (!old) throw new DomainError('NOT_FOUND', 'no such staff member on this contract');
-        if (await em.getRepository(StaffReplacementEntity).findOne({ where: { oldMemberId: old.id } }))
+        if (await this.repo.replacementOf(em, old.id))
           throw new DomainError(
             'CONFLICT',
             `${old.name} has already been replaced`,
@@ -143,38 +141,33 @@ export class StaffingService {
           { calendar: ctx.calendar },
         );
         const breaches = check.problems.map((x) => ({ ...x, path: `input.${x.path}` }));
-        await members.update({ tenantId: old.tenantId, id: old.id }, { toDate: addDays(input.changeOn, -1) });
-        const next = await members.save(
-          members.create({
-            tenantId: old.tenantId,
-            contractId: old.contractId,
-            personId: input.newPersonId.trim(),
-            name: input.newName.trim(),
-            roleId: old.roleId,
-            placement: old.placement,
-            fromDate: input.changeOn,
-            toDate: null,
-            createdBy: p.userId,
-          }),
-        );
-        const repo = em.getRepository(StaffReplacementEntity);
-        const saved = await repo.save(
-          repo.create({
-            tenantId: old.tenantId,
-            contractId: old.contractId,
-            oldMemberId: old.id,
-            newMemberId: next.id,
-            roleId: old.roleId,
-            appliedOn: input.appliedOn,
-            changeOn: input.changeOn,
-            handoverFrom: input.handoverFrom ?? null,
-            handoverTo: input.handoverTo ?? null,
-            interviewPassed: input.interviewPassed ?? null,
-            reason: input.reason?.trim() || null,
-            problems: breaches,
-            createdBy: p.userId,
-          }),
-        );
+        await this.repo.endMember(em, old, addDays(input.changeOn, -1));
+        const next = await this.repo.insertMember(em, {
+          tenantId: old.tenantId,
+          contractId: old.contractId,
+          personId: input.newPersonId.trim(),
+          name: input.newName.trim(),
+          roleId: old.roleId,
+          placement: old.placement,
+          fromDate: input.changeOn,
+          toDate: null,
+          createdBy: p.userId,
+        });
+        const saved = await this.repo.insertReplacement(em, {
+          tenantId: old.tenantId,
+          contractId: old.contractId,
+          oldMemberId: old.id,
+          newMemberId: next.id,
+          roleId: old.roleId,
+          appliedOn: input.appliedOn,
+          changeOn: input.changeOn,
+          handoverFrom: input.handoverFrom ?? null,
+          handoverTo: input.handoverTo ?? null,
+          interviewPassed: input.interviewPassed ?? null,
+          reason: input.reason?.trim() || null,
+          problems: breaches,
+          createdBy: p.userId,
+        });
         return replacementModel(saved, ctx);
       }),
     );
@@ -187,12 +180,8 @@ export class StaffingService {
       const today = todayOf(config, Date.now());
       const day =
         asOf ?? (today < config.term.start ? config.term.start : today > config.term.end ? config.term.end : today);
-      const members = await em
-        .getRepository(StaffMemberEntity)
-        .find({ where: { contractId: ctx.contract.id }, order: { fromDate: 'ASC', personId: 'ASC' } });
-      const replacements = await em
-        .getRepository(StaffReplacementEntity)
-        .find({ where: { contractId: ctx.contract.id }, order: { changeOn: 'ASC', createdAt: 'ASC' } });
+      const members = await this.repo.roster(em, ctx.contract.id);
+      const replacements = await this.repo.replacements(em, ctx.contract.id);
       const turnover = staffTurnover(
         config,
         replacements.map((r) => ({ roleId: r.roleId, on: r.changeOn })),

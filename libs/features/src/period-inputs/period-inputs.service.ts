@@ -3,7 +3,7 @@ import { kindOfPeriodId, periodIdSchema, periodInputSpec, periodsInTerm, type Pa
 import { JobDispatcher, JobOutbox, type JobRequest } from '@ledger/jobs';
 import { scheduleJob } from '../period-close';
 import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
-import { PeriodInputEntity, TenantDatabase, type PeriodInputKind } from '@ledger/persistence';
+import { TenantDatabase, type PeriodInputEntity, type PeriodInputKind } from '@ledger/persistence';
 import {
   checkAssessmentInputs,
   componentsReading,
@@ -17,6 +17,7 @@ import { conflictsAsDomainErrors } from '../shared/contract-context';
 import { deferredProblems } from '../graphql/validate-input.interceptor';
 import type { PeriodInputSpecModel } from './period-input-spec.models';
 import type { PeriodInputsModel, SetPeriodInputsInput } from './period-inputs.models';
+import { PeriodInputsRepository } from './period-inputs.repository';
 import { setPeriodInputsArgs } from './period-inputs.schemas';
 
 type Component = AssessmentScheme['components'][number];
@@ -52,6 +53,7 @@ function componentProblems(scheme: AssessmentScheme, c: Component, value: unknow
 export class PeriodInputsService {
   constructor(
     private readonly db: TenantDatabase,
+    private readonly repo: PeriodInputsRepository,
     private readonly context: RequestContext,
     private readonly access: ContractAccess,
     private readonly dispatcher: JobDispatcher,
@@ -76,8 +78,7 @@ export class PeriodInputsService {
           );
           const { values, problems } = this.validate(input, ctx.config);
           if (problems.length) throw new ValidationError(problems);
-          const repo = em.getRepository(PeriodInputEntity);
-          const existing = await repo.find({ where: { contractId: ctx.contract.id, period: input.period } });
+          const existing = await this.repo.forPeriod(em, ctx.contract.id, input.period);
           const kinds = Object.keys(values) as PeriodInputKind[];
           if (kinds.length === 0) throw new ValidationError([problem('input', 'list.empty')]);
           const locked = existing.filter((r) => r.locked && kinds.includes(r.kind));
@@ -92,29 +93,29 @@ export class PeriodInputsService {
           for (const kind of kinds) {
             const row = existing.find((r) => r.kind === kind);
             if (row)
-              await repo.update(
-                { tenantId: row.tenantId, id: row.id },
-                { value: values[kind] as object, configVersion: ctx.version, updatedBy: p.userId, updatedAt: now },
-              );
+              await this.repo.change(em, row, {
+                value: values[kind] as object,
+                configVersion: ctx.version,
+                updatedBy: p.userId,
+                updatedAt: now,
+              });
             else {
-              await repo.save(
-                repo.create({
-                  tenantId: ctx.contract.tenantId,
-                  contractId: ctx.contract.id,
-                  period: input.period,
-                  kind,
-                  value: values[kind],
-                  configVersion: ctx.version,
-                  locked: false,
-                  updatedBy: p.userId,
-                  updatedAt: now,
-                }),
-              );
+              await this.repo.insert(em, {
+                tenantId: ctx.contract.tenantId,
+                contractId: ctx.contract.id,
+                period: input.period,
+                kind,
+                value: values[kind],
+                configVersion: ctx.version,
+                locked: false,
+                updatedBy: p.userId,
+                updatedAt: now,
+              });
             }
           }
           // A ledger (台账) confirmation is a payment fact: the schedule follows it.
           if (kinds.includes('ledgerConfirmed')) {
-            const [{ id }] = await em.query('SELECT gen_random_uuid() AS id');
+            const id = await this.repo.newId(em);
             jobs.push(
               await JobOutbox.record(
                 em,
@@ -126,7 +127,7 @@ export class PeriodInputsService {
           return this.model(
             ctx.contract.id,
             input.period,
-            await repo.find({ where: { contractId: ctx.contract.id, period: input.period } }),
+            await this.repo.forPeriod(em, ctx.contract.id, input.period),
             ctx.config,
           );
         }),
@@ -140,12 +141,7 @@ export class PeriodInputsService {
       const ctx = await this.access.requireWithConfig(em, contractId, { read: 'PeriodInputs' });
       const problems = this.periodProblems(period, ctx.config);
       if (problems.length) throw new ValidationError(problems);
-      return this.model(
-        ctx.contract.id,
-        period,
-        await em.getRepository(PeriodInputEntity).find({ where: { contractId: ctx.contract.id, period } }),
-        ctx.config,
-      );
+      return this.model(ctx.contract.id, period, await this.repo.forPeriod(em, ctx.contract.id, period), ctx.config);
     });
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TicketEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import type { JsonValue } from '../graphql/json.scalar';
 import type { NotificationModel, StoredTicketSlaModel } from './notifications.models';
@@ -35,6 +36,11 @@ type SlaResultRow = {
 /** Queries only; what a query can see is decided by the transaction's scope (RLS: the tenant, or the vendor holding the contract). */
 @Injectable()
 export class NotificationsRepository {
+  /** The ticket whose SLA results are asked for (the caller checks who may read it). */
+  ticket(em: EntityManager, id: string): Promise<TicketEntity | null> {
+    return em.getRepository(TicketEntity).findOne({ where: { id } });
+  }
+
   async list(em: EntityManager, contractId: string | null, limit: number): Promise<NotificationModel[]> {
     const rows: NotificationRow[] = await em.query(
       `SELECT * FROM notifications WHERE ($1::uuid IS NULL OR contract_id = $1::uuid) ORDER BY created_at DESC, id LIMIT $2`,

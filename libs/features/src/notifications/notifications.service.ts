@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { DomainError } from '@ledger/kernel';
-import { TenantDatabase, TicketEntity } from '@ledger/persistence';
+import { TenantDatabase } from '@ledger/persistence';
 import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractAccess } from '../contracts';
@@ -50,7 +50,7 @@ export class NotificationsService {
     const p = this.context.principal();
     const ability = this.abilities.for(p);
     return this.db.run(this.context.scope(), async (em) => {
-      const t = UUID.test(ticketId) ? await em.getRepository(TicketEntity).findOne({ where: { id: ticketId } }) : null;
+      const t = UUID.test(ticketId) ? await this.repo.ticket(em, ticketId) : null;
       const c = t ? await this.contracts.byId(em, t.contractId) : null;
       if (!t || !c || !ability.can('read', subject('Ticket', { tenantId: t.tenantId, vendorOrgId: c.vendorOrgId })))
         throw new DomainError('NOT_FOUND', 'no such ticket');

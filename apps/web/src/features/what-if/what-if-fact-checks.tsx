@@ -1,5 +1,6 @@
 import { FormField } from '../../components/form-field';
-import { format, useMessages } from '../../i18n/i18n';
+import { useMessages } from '../../i18n/i18n';
+import { FactInput, FactRows } from './what-if-fact-rows';
 import type { FactsDraft, SetFact } from './what-if-facts';
 import { whatIfMessages } from './what-if-messages';
 
@@ -7,69 +8,29 @@ import { whatIfMessages } from './what-if-messages';
 export function FactQuarterRows({ legend, value, set }: { legend: string; value: FactsDraft; set: SetFact }) {
   const t = useMessages(whatIfMessages);
   return (
-    <>
-      <h3>{t.quarters}</h3>
-      <div className="facts-rows">
-        {value.quarters.map((q, i) => (
-          <div
-            className="facts-row"
-            role="group"
-            aria-label={`${legend} ${t.quarters} ${format(t.rowN, { n: i + 1 })}`}
-            key={i}
-          >
-            <FormField label={t.quarterId}>
-              {(f) => (
-                <input
-                  {...f}
-                  value={q.id}
-                  placeholder="2026-Q3"
-                  onChange={(e) =>
-                    set(
-                      'quarters',
-                      value.quarters.map((x, j) => (j === i ? { ...x, id: e.target.value } : x)),
-                    )
-                  }
-                />
-              )}
-            </FormField>
-            <FormField label={t.qualified}>
-              {(f) => (
-                <input
-                  {...f}
-                  type="checkbox"
-                  checked={q.qualified}
-                  onChange={(e) =>
-                    set(
-                      'quarters',
-                      value.quarters.map((x, j) => (j === i ? { ...x, qualified: e.target.checked } : x)),
-                    )
-                  }
-                />
-              )}
-            </FormField>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() =>
-                set(
-                  'quarters',
-                  value.quarters.filter((_, j) => j !== i),
-                )
-              }
-            >
-              {format(t.removeRow, { n: i + 1 })}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => set('quarters', [...value.quarters, { id: '', qualified: true }])}
-        >
-          {t.addRow}（{t.quarters}）
-        </button>
-      </div>
-    </>
+    <FactRows
+      legend={legend}
+      title={t.quarters}
+      rows={value.quarters}
+      blank={{ id: '', qualified: true }}
+      onChange={(rows) => set('quarters', rows)}
+    >
+      {(q, patch) => (
+        <>
+          <FactInput label={t.quarterId} value={q.id} placeholder="2026-Q3" onChange={(id) => patch({ id })} />
+          <FormField label={t.qualified}>
+            {(f) => (
+              <input
+                {...f}
+                type="checkbox"
+                checked={q.qualified}
+                onChange={(e) => patch({ qualified: e.target.checked })}
+              />
+            )}
+          </FormField>
+        </>
+      )}
+    </FactRows>
   );
 }
 

@@ -1,5 +1,5 @@
-import { FormField } from '../../components/form-field';
-import { format, useMessages } from '../../i18n/i18n';
+import { useMessages } from '../../i18n/i18n';
+import { FactInput, FactRows } from './what-if-fact-rows';
 import type { FactsDraft, SetFact } from './what-if-facts';
 import { whatIfMessages } from './what-if-messages';
 
@@ -7,84 +7,26 @@ import { whatIfMessages } from './what-if-messages';
 export function FactPeriodRows({ legend, value, set }: { legend: string; value: FactsDraft; set: SetFact }) {
   const t = useMessages(whatIfMessages);
   return (
-    <>
-      <h3>{t.periods}</h3>
-      <div className="facts-rows">
-        {value.periods.map((p, i) => (
-          <div
-            className="facts-row"
-            role="group"
-            aria-label={`${legend} ${t.periods} ${format(t.rowN, { n: i + 1 })}`}
-            key={i}
-          >
-            <FormField label={t.periodId}>
-              {(f) => (
-                <input
-                  {...f}
-                  value={p.id}
-                  placeholder="2026-H1"
-                  onChange={(e) =>
-                    set(
-                      'periods',
-                      value.periods.map((x, j) => (j === i ? { ...x, id: e.target.value } : x)),
-                    )
-                  }
-                />
-              )}
-            </FormField>
-            <FormField label={t.periodScore}>
-              {(f) => (
-                <input
-                  {...f}
-                  inputMode="decimal"
-                  value={p.score}
-                  onChange={(e) =>
-                    set(
-                      'periods',
-                      value.periods.map((x, j) => (j === i ? { ...x, score: e.target.value } : x)),
-                    )
-                  }
-                />
-              )}
-            </FormField>
-            <FormField label={t.assessedOn}>
-              {(f) => (
-                <input
-                  {...f}
-                  type="date"
-                  value={p.assessedOn}
-                  onChange={(e) =>
-                    set(
-                      'periods',
-                      value.periods.map((x, j) => (j === i ? { ...x, assessedOn: e.target.value } : x)),
-                    )
-                  }
-                />
-              )}
-            </FormField>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() =>
-                set(
-                  'periods',
-                  value.periods.filter((_, j) => j !== i),
-                )
-              }
-            >
-              {format(t.removeRow, { n: i + 1 })}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => set('periods', [...value.periods, { id: '', score: '', assessedOn: '' }])}
-        >
-          {t.addRow}（{t.periods}）
-        </button>
-      </div>
-    </>
+    <FactRows
+      legend={legend}
+      title={t.periods}
+      rows={value.periods}
+      blank={{ id: '', score: '', assessedOn: '' }}
+      onChange={(rows) => set('periods', rows)}
+    >
+      {(p, patch) => (
+        <>
+          <FactInput label={t.periodId} value={p.id} placeholder="2026-H1" onChange={(id) => patch({ id })} />
+          <FactInput label={t.periodScore} inputMode="decimal" value={p.score} onChange={(score) => patch({ score })} />
+          <FactInput
+            label={t.assessedOn}
+            type="date"
+            value={p.assessedOn}
+            onChange={(assessedOn) => patch({ assessedOn })}
+          />
+        </>
+      )}
+    </FactRows>
   );
 }
 
@@ -92,83 +34,25 @@ export function FactPeriodRows({ legend, value, set }: { legend: string; value: 
 export function FactYearRows({ legend, value, set }: { legend: string; value: FactsDraft; set: SetFact }) {
   const t = useMessages(whatIfMessages);
   return (
-    <>
-      <h3>{t.years}</h3>
-      <div className="facts-rows">
-        {value.years.map((y, i) => (
-          <div
-            className="facts-row"
-            role="group"
-            aria-label={`${legend} ${t.years} ${format(t.rowN, { n: i + 1 })}`}
-            key={i}
-          >
-            <FormField label={t.year}>
-              {(f) => (
-                <input
-                  {...f}
-                  inputMode="numeric"
-                  value={y.year}
-                  onChange={(e) =>
-                    set(
-                      'years',
-                      value.years.map((x, j) => (j === i ? { ...x, year: e.target.value } : x)),
-                    )
-                  }
-                />
-              )}
-            </FormField>
-            <FormField label={t.yearScore}>
-              {(f) => (
-                <input
-                  {...f}
-                  inputMode="decimal"
-                  value={y.score}
-                  onChange={(e) =>
-                    set(
-                      'years',
-                      value.years.map((x, j) => (j === i ? { ...x, score: e.target.value } : x)),
-                    )
-                  }
-                />
-              )}
-            </FormField>
-            <FormField label={t.assessedOn}>
-              {(f) => (
-                <input
-                  {...f}
-                  type="date"
-                  value={y.assessedOn}
-                  onChange={(e) =>
-                    set(
-                      'years',
-                      value.years.map((x, j) => (j === i ? { ...x, assessedOn: e.target.value } : x)),
-                    )
-                  }
-                />
-              )}
-            </FormField>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() =>
-                set(
-                  'years',
-                  value.years.filter((_, j) => j !== i),
-                )
-              }
-            >
-              {format(t.removeRow, { n: i + 1 })}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => set('years', [...value.years, { year: '', score: '', assessedOn: '' }])}
-        >
-          {t.addRow}（{t.years}）
-        </button>
-      </div>
-    </>
+    <FactRows
+      legend={legend}
+      title={t.years}
+      rows={value.years}
+      blank={{ year: '', score: '', assessedOn: '' }}
+      onChange={(rows) => set('years', rows)}
+    >
+      {(y, patch) => (
+        <>
+          <FactInput label={t.year} inputMode="numeric" value={y.year} onChange={(year) => patch({ year })} />
+          <FactInput label={t.yearScore} inputMode="decimal" value={y.score} onChange={(score) => patch({ score })} />
+          <FactInput
+            label={t.assessedOn}
+            type="date"
+            value={y.assessedOn}
+            onChange={(assessedOn) => patch({ assessedOn })}
+          />
+        </>
+      )}
+    </FactRows>
   );
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NationalCalendarRepository } from './national-calendar.repository';
 import { NationalCalendarResolver } from './national-calendar.resolver';
 import { NationalCalendarService } from './national-calendar.service';
 import { WorkingDaysResolver } from './working-days.resolver';
@@ -9,5 +10,13 @@ import { WorkingDaysService } from './working-days.service';
  * ContractsRepository), and the national calendar the platform admin publishes (NationalCalendarStore and
  * NationalCalendarSync come from the global JobsModule).
  */
-@Module({ providers: [WorkingDaysService, WorkingDaysResolver, NationalCalendarService, NationalCalendarResolver] })
+@Module({
+  providers: [
+    WorkingDaysService,
+    WorkingDaysResolver,
+    NationalCalendarRepository,
+    NationalCalendarService,
+    NationalCalendarResolver,
+  ],
+})
 export class CalendarModule {}

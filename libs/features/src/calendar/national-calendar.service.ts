@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NationalCalendarStore, type StoredCalendarYear } from '../shared/national-calendar.store';
+import { NationalCalendarRepository } from './national-calendar.repository';
 import { NationalCalendarSync } from './national-calendar.sync';
 import { DomainError, problem, ValidationError, type Problem } from '@ledger/kernel';
 import {
@@ -56,6 +57,7 @@ const storedModel = (r: StoredCalendarYear): NationalCalendarYearModel =>
 export class NationalCalendarService {
   constructor(
     private readonly db: TenantDatabase,
+    private readonly repo: NationalCalendarRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
     private readonly calendars: NationalCalendarStore,
@@ -144,7 +146,7 @@ export class NationalCalendarService {
     if (!this.abilities.for(p).can('create', 'NationalCalendar'))
       throw new DomainError('FORBIDDEN', 'only the platform admin publishes the national calendar');
     const stored = await this.db.run(this.context.scope(), async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('national_calendar_publish'))`);
+      await this.repo.lockPublications(em);
       const national = await this.published(em);
       const converted = convert(national);
       if (converted.problems.length || !converted.publication) throw new ValidationError(converted.problems);
@@ -152,19 +154,9 @@ export class NationalCalendarService {
       if (!checked.publication)
         throw new ValidationError(checked.problems.map((x) => ({ ...x, path: pathOf(x.path) })));
       const row = publicationToNationalYear(checked.publication);
-      const [inserted]: { id: number }[] = await em.query(
-        `INSERT INTO national_calendar_years (year, holidays, make_up_workdays, source, notice, correction, published_by) VALUES ($1, $2, $3, 'admin', $4, $5, $6) RETURNING id`,
-        [
-          row.year,
-          JSON.stringify(row.holidays),
-          JSON.stringify(row.makeUpWorkdays),
-          JSON.stringify(row.notice),
-          row.correction ?? null,
-          p.userId,
-        ],
-      );
+      const revision = await this.repo.insertYear(em, row, p.userId);
       this.calendars.forget(em);
-      return { year: row.year, revision: inserted.id, version: (await this.calendars.national(em)).version };
+      return { year: row.year, revision, version: (await this.calendars.national(em)).version };
     });
     const tenantsAsked = await this.sync.requestRecompute(p.userId);
     return { ...stored, tenantsAsked };

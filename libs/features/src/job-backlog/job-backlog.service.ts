@@ -4,6 +4,7 @@ import { TenantDatabase } from '@ledger/persistence';
 import { AbilityFactory } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
 import type { JobBacklogModel } from './job-backlog.models';
+import { JobBacklogRepository } from './job-backlog.repository';
 
 /**
  * The platform admin's view of the job backlog. With Redis there is also the queue board; in the embedded mode
@@ -14,6 +15,7 @@ import type { JobBacklogModel } from './job-backlog.models';
 export class JobBacklogService {
   constructor(
     private readonly db: TenantDatabase,
+    private readonly repo: JobBacklogRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
   ) {}
@@ -21,10 +23,7 @@ export class JobBacklogService {
   async backlog(): Promise<JobBacklogModel> {
     if (!this.abilities.for(this.context.principal()).can('read', 'JobBacklog'))
       throw new DomainError('FORBIDDEN', 'only the platform admin reads the job backlog');
-    const [row] = await this.db.run({ kind: 'system', operation: 'job:backlog' }, (em) =>
-      em.query(`SELECT count(*) FILTER (WHERE status = 'queued')::int AS queued, count(*) FILTER (WHERE status = 'failed')::int AS failed,
-                       min(created_at) FILTER (WHERE status = 'queued') AS oldest FROM jobs`),
-    );
+    const row = await this.db.run({ kind: 'system', operation: 'job:backlog' }, (em) => this.repo.counts(em));
     return { queued: row.queued, failed: row.failed, oldestQueuedAt: row.oldest ?? null };
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import {
@@ -257,7 +258,7 @@ export class PeriodCloseService {
           [],
           reasonOf('close.noOpenPeriod', { period: close.period }),
         );
-      const key = `adjust-${close.id}-${(await em.query('SELECT gen_random_uuid() AS id'))[0].id}`;
+      const key = `adjust-${close.id}-${randomUUID()}`;
       await PeriodCloseStore.insertLines(
         em,
         { tenantId: contract.tenantId, contractId: contract.id, id: null },

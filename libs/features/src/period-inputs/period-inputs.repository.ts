@@ -23,10 +23,4 @@ export class PeriodInputsRepository {
     const repo = em.getRepository(PeriodInputEntity);
     return repo.save(repo.create(row));
   }
-
-  /** A fresh id from the database, for a job trigger key. */
-  async newId(em: EntityManager): Promise<string> {
-    const [{ id }]: { id: string }[] = await em.query('SELECT gen_random_uuid() AS id');
-    return id;
-  }
 }

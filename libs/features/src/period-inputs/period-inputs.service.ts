@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { kindOfPeriodId, periodIdSchema, periodInputSpec, periodsInTerm, type ParsedConfig } from '@ledger/contracts';
 import { JobDispatcher, JobOutbox, type JobRequest } from '@ledger/jobs';
@@ -115,7 +116,7 @@ export class PeriodInputsService {
           }
           // A ledger (台账) confirmation is a payment fact: the schedule follows it.
           if (kinds.includes('ledgerConfirmed')) {
-            const id = await this.repo.newId(em);
+            const id = randomUUID();
             jobs.push(
               await JobOutbox.record(
                 em,

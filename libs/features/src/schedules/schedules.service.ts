@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { subject } from '@casl/ability';
 import { Decimal, DomainError, ValidationError, problem, reasonOf } from '@ledger/kernel';
@@ -121,7 +122,7 @@ export class SchedulesService {
     const job = await this.db.run(this.context.scope(), async (em) => {
       const contract = await this.access.require(em, contractId, { read: 'Payment' });
       if (p.role === 'vendor') throw new DomainError('FORBIDDEN', 'the buyer and finance recompute schedules');
-      const [{ id }] = await em.query('SELECT gen_random_uuid() AS id');
+      const id = randomUUID();
       const req = await JobOutbox.record(
         em,
         scheduleJob({ tenantId: contract.tenantId, contractId: contract.id, trigger: `manual-${id}` }),

@@ -12,44 +12,7 @@ import {
   type ExportCloseLine,
   type ScheduleExportItem,
 } from './schedule-export';
-
-type ExportRow = {
-  id: string;
-  tenant_id: string;
-  contract_id: string | null;
-  format: 'csv' | 'xlsx';
-  status: 'queued' | 'ready' | 'failed';
-  created_at: Date;
-};
-type ContractRow = {
-  id: string;
-  code: string;
-  name: string;
-  amount: string;
-  tenant_name: string | null;
-  vendor_name: string | null;
-};
-type ScheduleRow = {
-  contract_id: string;
-  schedule: Schedule;
-  config_version: number;
-  calendar_version: string;
-  as_of: string;
-};
-type CloseLineRow = {
-  contract_id: string;
-  line_key: string;
-  kind: 'deduction' | 'adjustment';
-  payment_line_id: string | null;
-  rule_id: string | null;
-  label: string | null;
-  amount: string;
-  basis: Record<string, unknown> | null;
-  formula: unknown;
-  reason: string | null;
-  period: string | null;
-  close_status: string | null;
-};
+import { RenderExportStore, type ExportJobRow, type ExportScheduleRow } from './render-export.store';
 
 export type RenderExportResult = {
   exportId: string;
@@ -102,11 +65,7 @@ export class RenderExportJob implements JobHandler<'render-export'> {
   handle(payload: JobPayload<'render-export'>, run: JobRun): Promise<RenderExportResult> {
     return this.db.run(jobScope(payload.tenantId, run), async (em) => {
       await lockJobKey(em, run.id);
-      const rows: ExportRow[] = await em.query(
-        `SELECT id, tenant_id, contract_id, format, status, created_at FROM exports WHERE id = $1 AND tenant_id = $2`,
-        [payload.exportId, payload.tenantId],
-      );
-      const row = rows[0];
+      const row = await RenderExportStore.exportRow(em, payload.exportId, payload.tenantId);
       if (!row)
         throw new UnrecoverableJobError(`export ${payload.exportId} does not exist in tenant ${payload.tenantId}`);
       if (row.status !== 'queued') {
@@ -127,17 +86,9 @@ export class RenderExportJob implements JobHandler<'render-export'> {
     });
   }
 
-  private async render(em: EntityManager, row: ExportRow): Promise<RenderExportResult> {
+  private async render(em: EntityManager, row: ExportJobRow): Promise<RenderExportResult> {
     const tenantWide = row.contract_id === null;
-    const contracts: ContractRow[] = await em.query(
-      `SELECT c.id, c.code, c.name, c.amount::text AS amount, t.name AS tenant_name, v.name AS vendor_name
-         FROM contracts c
-         LEFT JOIN tenants t ON t.id = c.tenant_id
-         LEFT JOIN vendor_organizations v ON v.id = c.vendor_org_id
-        WHERE c.tenant_id = $1 AND ($2::uuid IS NULL OR c.id = $2)
-        ORDER BY c.code`,
-      [row.tenant_id, row.contract_id],
-    );
+    const contracts = await RenderExportStore.contracts(em, row.tenant_id, row.contract_id);
     if (contracts.length === 0)
       return this.fail(
         em,
@@ -145,13 +96,7 @@ export class RenderExportJob implements JobHandler<'render-export'> {
         tenantWide ? 'the tenant has no contracts: nothing to export' : `contract ${row.contract_id} no longer exists`,
       );
     const ids = contracts.map((c) => c.id);
-    const schedules: ScheduleRow[] = await em.query(
-      `SELECT DISTINCT ON (contract_id) contract_id, schedule, config_version, calendar_version, to_char(as_of, 'YYYY-MM-DD') AS as_of
-         FROM payment_schedules
-        WHERE tenant_id = $1 AND contract_id = ANY($2::uuid[])
-        ORDER BY contract_id, computed_at DESC, id DESC`,
-      [row.tenant_id, ids],
-    );
+    const schedules = await RenderExportStore.schedules(em, row.tenant_id, ids);
     const byContract = new Map(schedules.map((s) => [s.contract_id, s]));
     const missing = contracts.filter((c) => !byContract.has(c.id)).map((c) => c.code);
     if (missing.length === contracts.length) {
@@ -161,19 +106,12 @@ export class RenderExportJob implements JobHandler<'render-export'> {
         `no payment schedule has been computed yet for ${tenantWide ? 'any contract of the tenant' : `contract ${contracts[0].code}`} (a schedule is stored when a period close is confirmed, or a payment or adjustment is recorded); nothing to export`,
       );
     }
-    const lineRows: CloseLineRow[] = await em.query(
-      `SELECT l.contract_id, l.line_key, l.kind, l.payment_line_id, l.rule_id, l.label, l.amount::text AS amount, l.basis, l.formula, l.reason, l.period, p.status AS close_status
-         FROM close_lines l
-         LEFT JOIN period_closes p ON p.tenant_id = l.tenant_id AND p.id = l.close_id
-        WHERE l.tenant_id = $1 AND l.contract_id = ANY($2::uuid[]) AND (p.status IS NULL OR p.status <> 'reopened')
-        ORDER BY l.created_at, l.line_key`,
-      [row.tenant_id, ids],
-    );
+    const lineRows = await RenderExportStore.closeLines(em, row.tenant_id, ids);
 
     const items: ScheduleExportItem[] = contracts
       .filter((c) => byContract.has(c.id))
       .map((c) => {
-        const s = byContract.get(c.id) as ScheduleRow;
+        const s = byContract.get(c.id) as ExportScheduleRow;
         assertSchedule(c.code, s.schedule);
         const lines: ExportCloseLine[] = lineRows
           .filter((l) => l.contract_id === c.id)
@@ -206,7 +144,7 @@ export class RenderExportJob implements JobHandler<'render-export'> {
         };
       });
 
-    const [{ now }]: { now: Date }[] = await em.query(`SELECT now() AS now`);
+    const now = await RenderExportStore.now(em);
     const options = { exportedAt: now, tenantWide, omitted: missing };
     let content: Buffer;
     try {
@@ -220,19 +158,13 @@ export class RenderExportJob implements JobHandler<'render-export'> {
       now,
       tenantWide,
     );
-    await em.query(
-      `UPDATE exports SET status = 'ready', content = $2, file_name = $3, content_type = $4, error = NULL, completed_at = now() WHERE id = $1 AND status = 'queued'`,
-      [row.id, content, fileName, CONTENT_TYPES[row.format]],
-    );
+    await RenderExportStore.ready(em, row.id, { content, fileName, contentType: CONTENT_TYPES[row.format] });
     return { exportId: row.id, status: 'ready', fileName, bytes: content.length };
   }
 
-  private async fail(em: EntityManager, row: ExportRow, error: string): Promise<RenderExportResult> {
+  private async fail(em: EntityManager, row: ExportJobRow, error: string): Promise<RenderExportResult> {
     this.logger.warn({ exportId: row.id, error }, 'export failed');
-    await em.query(
-      `UPDATE exports SET status = 'failed', error = $2, completed_at = now() WHERE id = $1 AND status = 'queued'`,
-      [row.id, error.slice(0, 2000)],
-    );
+    await RenderExportStore.failed(em, row.id, error.slice(0, 2000));
     return { exportId: row.id, status: 'failed', error };
   }
 }

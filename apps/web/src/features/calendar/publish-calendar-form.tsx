@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { type GqlProblem, GraphqlRequestError } from '../../api/graphql-client';
 import { useGraphqlMutation } from '../../api/use-graphql';
 import { FormField } from '../../components/form-field';
@@ -23,8 +23,8 @@ import {
 import { type LoadedFile, PublishCalendarFile } from './publish-calendar-file';
 import { type Notice, PublishCalendarNotice } from './publish-calendar-notice';
 import { DayRows, ModeChoice } from './publish-calendar-rows';
-
-export type Row = { key: number; date: string; name: string };
+import { PublishCalendarYear } from './publish-calendar-year';
+import { type Row, useDayRows } from './use-day-rows';
 
 /**
  * Publishes a year of the national calendar: the notice, a reason when it corrects a published year, and the days
@@ -47,19 +47,22 @@ export function PublishCalendarForm({
   const [notice, setNotice] = useState<Notice>({ title: '', number: '', date: '' });
   const [reason, setReason] = useState('');
   const [mode, setMode] = useState<PublishMode>('days');
-  const nextKey = useRef(1);
-  const newRow = (): Row => ({ key: nextKey.current++, date: '', name: '' });
-  const [rows, setRows] = useState<Record<DayList, Row[]>>(() => ({ holidays: [newRow()], makeUpWorkdays: [] }));
   const [fileFormat, setFileFormat] = useState<FileFormat>('holiday-cn');
   const [file, setFile] = useState<LoadedFile | null>(null);
   // The problems of the last attempt (found here before sending, or the API's refusal), and an error without any.
   const [problems, setProblems] = useState<readonly GqlProblem[]>([]);
   const [failure, setFailure] = useState<GraphqlRequestError | null>(null);
   const [sent, setSent] = useState<PublishMode>('days');
+  // The rows after a removed one move up: the problems of the last attempt no longer point at the right ones.
+  const { rows, setRow, addRow, removeRow } = useDayRows(() => setProblems([]));
   const [publishDays, daysState] = useGraphqlMutation(PUBLISH_NATIONAL_CALENDAR);
   const [publishFile, fileState] = useGraphqlMutation(PUBLISH_NATIONAL_CALENDAR_FILE);
   const placed = placeProblems(problems, sent, fileFormat);
   const listName = (list: DayList) => (list === 'holidays' ? t.holidaysHeading : t.makeUpHeading);
+  const dayLists = [
+    { list: 'holidays', heading: t.holidaysHeading, empty: t.noHolidayRows, add: t.addHoliday },
+    { list: 'makeUpWorkdays', heading: t.makeUpHeading, empty: t.noMakeUpRows, add: t.addMakeUp },
+  ] as const;
   const textOf = (p: GqlProblem) =>
     problemText(withRowReference(p, (r) => format(t.rowRef, { list: listName(r.list), n: r.n })));
   const at = (...keys: string[]) =>
@@ -69,15 +72,6 @@ export function PublishCalendarForm({
       .join('；') || null;
   const yearNeeded = mode === 'days' || fileFormat === 'chinese-days';
   const correcting = yearNeeded && years.some((y) => y.status === 'published' && String(y.year) === year.trim());
-
-  const setRow = (list: DayList, key: number, change: Partial<Row>) =>
-    setRows((rs) => ({ ...rs, [list]: rs[list].map((r) => (r.key === key ? { ...r, ...change } : r)) }));
-  const addRow = (list: DayList) => setRows((rs) => ({ ...rs, [list]: [...rs[list], newRow()] }));
-  const removeRow = (list: DayList, key: number) => {
-    setRows((rs) => ({ ...rs, [list]: rs[list].filter((r) => r.key !== key) }));
-    // The rows after it move up: the problems of the last attempt no longer point at the right ones.
-    setProblems([]);
-  };
 
   const chooseFile = async (chosen: File | undefined) => {
     setFile(null);
@@ -143,23 +137,7 @@ export function PublishCalendarForm({
       }}
     >
       <p className="muted">{t.publishIntro}</p>
-      <div className="form-grid">
-        {yearNeeded ? (
-          <FormField label={t.year} error={at('year')}>
-            {(p) => (
-              <input
-                {...p}
-                inputMode="numeric"
-                value={year}
-                onChange={(e) => setYear(e.target.value)}
-                data-field="year"
-              />
-            )}
-          </FormField>
-        ) : (
-          <p className="muted">{t.yearFromFile}</p>
-        )}
-      </div>
+      <PublishCalendarYear needed={yearNeeded} year={year} onChange={setYear} error={at('year')} />
       <PublishCalendarNotice notice={notice} onChange={setNotice} at={at} />
       {correcting ? (
         <p className="notice" role="note">
@@ -171,32 +149,18 @@ export function PublishCalendarForm({
       </FormField>
       <ModeChoice mode={mode} onChange={setMode} />
       {mode === 'days' ? (
-        <>
+        dayLists.map((l) => (
           <DayRows
-            list="holidays"
-            heading={t.holidaysHeading}
-            empty={t.noHolidayRows}
-            add={t.addHoliday}
-            rows={rows.holidays}
-            listError={at('holidays')}
+            key={l.list}
+            {...l}
+            rows={rows[l.list]}
+            listError={at(l.list)}
             rowError={at}
             onChange={setRow}
             onAdd={addRow}
             onRemove={removeRow}
           />
-          <DayRows
-            list="makeUpWorkdays"
-            heading={t.makeUpHeading}
-            empty={t.noMakeUpRows}
-            add={t.addMakeUp}
-            rows={rows.makeUpWorkdays}
-            listError={at('makeUpWorkdays')}
-            rowError={at}
-            onChange={setRow}
-            onAdd={addRow}
-            onRemove={removeRow}
-          />
-        </>
+        ))
       ) : (
         <PublishCalendarFile
           fileFormat={fileFormat}

@@ -3,7 +3,7 @@ import { FormField } from '../../components/form-field';
 import { format, useMessages } from '../../i18n/i18n';
 import { type DayList, type PublishMode } from './national-calendar-format';
 import { nationalCalendarMessages } from './national-calendar-messages';
-import { Row } from './publish-calendar-form';
+import type { Row } from './use-day-rows';
 
 export function ModeChoice({ mode, onChange }: { mode: PublishMode; onChange(mode: PublishMode): void }) {
   const t = useMessages(nationalCalendarMessages);

@@ -6,14 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { JobDispatcher } from '@ledger/jobs';
 import { jobScope, type JobHandler, type JobRun } from '@ledger/jobs';
 import { JobOutbox, lockJobKey, type JobRequest } from '@ledger/jobs';
-import {
-  GoverningConfigs,
-  slaNotifications,
-  ticketEvents,
-  ticketToDomain,
-  insertNotifications,
-  type SlaNotification,
-} from '../tickets';
+import { GoverningConfigs, slaNotifications, TicketSlaStore, ticketToDomain, type SlaNotification } from '../tickets';
 import { NationalCalendarStore } from '../shared/national-calendar.store';
 
 /** Stored results examined per job; a full batch records the next job (after the last id) in the same transaction. */
@@ -166,8 +159,8 @@ export class CalendarRecomputeJob implements JobHandler<'calendar-recompute'> {
           .getMany()
       ).map((t) => [t.id, t]),
     );
-    const events = new Map<string, Awaited<ReturnType<typeof ticketEvents>>>();
-    for (const e of await ticketEvents(em, ticketIds, tenantId)) {
+    const events = new Map<string, Awaited<ReturnType<typeof TicketSlaStore.events>>>();
+    for (const e of await TicketSlaStore.events(em, ticketIds, tenantId)) {
       const list = events.get(e.ticketId);
       if (list) list.push(e);
       else events.set(e.ticketId, [e]);
@@ -238,7 +231,7 @@ export class CalendarRecomputeJob implements JobHandler<'calendar-recompute'> {
         }
       }
     }
-    return { recomputed, changed, warnings: await insertNotifications(em, warnings) };
+    return { recomputed, changed, warnings: await TicketSlaStore.insertNotifications(em, warnings) };
   }
 
   /** One notice per contract with results recomputed onto this version: how many, and how many changed. */
@@ -262,6 +255,6 @@ export class CalendarRecomputeJob implements JobHandler<'calendar-recompute'> {
       message: `国家工作日历已更新：本合同 ${r.recomputed} 条 SLA 结果已按新日历重算，其中 ${r.changed} 条的截止时间、状态或用时有变化。`,
       details: { recomputed: Number(r.recomputed), changed: Number(r.changed), nationalVersion },
     }));
-    await insertNotifications(em, notices);
+    await TicketSlaStore.insertNotifications(em, notices);
   }
 }

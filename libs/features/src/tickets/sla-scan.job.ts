@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { evaluateTicket, FINAL_STATES, timeZoneOf, type JobPayload } from '@ledger/contracts';
-import { TenantDatabase, TicketEntity, type TicketEventEntity } from '@ledger/persistence';
+import { evaluateTicket, timeZoneOf, type JobPayload } from '@ledger/contracts';
+import { TenantDatabase, type TicketEventEntity } from '@ledger/persistence';
 import { jobScope, type JobHandler, type JobRun } from '@ledger/jobs';
 import { JobOutbox, lockJobKey } from '@ledger/jobs';
 import { NationalCalendarStore } from '../shared/national-calendar.store';
-import {
-  GoverningConfigs,
-  insertNotifications,
-  slaNotifications,
-  ticketEvents,
-  ticketToDomain,
-  type SlaNotification,
-} from './ticket-sla.job';
+import { GoverningConfigs, slaNotifications, ticketToDomain } from './ticket-sla.job';
+import { TicketSlaStore, type SlaNotification } from './ticket-sla.store';
 
 /** Tickets whose events are read per query. */
 const CHUNK = 500;
@@ -40,18 +34,7 @@ export class SlaScanJob implements JobHandler<'sla-scan'> {
     const at = new Date(atMs);
     return this.db.run(jobScope(payload.tenantId, run), async (em) => {
       await lockJobKey(em, run.id);
-      const tickets = await em
-        .getRepository(TicketEntity)
-        .createQueryBuilder('t')
-        .where('t.tenant_id = :tenantId', { tenantId: payload.tenantId })
-        .andWhere('t.state NOT IN (:...ended)', { ended: [...FINAL_STATES] })
-        .andWhere(
-          `EXISTS (SELECT 1 FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = 'received' AND e.at <= :at)`,
-          { at },
-        )
-        .orderBy('t.contract_id')
-        .addOrderBy('t.number')
-        .getMany();
+      const tickets = await TicketSlaStore.runningTickets(em, payload.tenantId, at);
       const govs = await this.configs.load(em, tickets);
       let evaluated = 0;
       const skipped: { ticketId: string; note: string }[] = [];
@@ -59,7 +42,7 @@ export class SlaScanJob implements JobHandler<'sla-scan'> {
       for (let i = 0; i < tickets.length; i += CHUNK) {
         const chunk = tickets.slice(i, i + CHUNK);
         const byTicket = new Map<string, TicketEventEntity[]>();
-        for (const e of await ticketEvents(
+        for (const e of await TicketSlaStore.events(
           em,
           chunk.map((t) => t.id),
         )) {
@@ -88,7 +71,7 @@ export class SlaScanJob implements JobHandler<'sla-scan'> {
           warnings.push(...slaNotifications(t, { result: evaluation.result, configVersion: gov.version }));
         }
       }
-      const raised = await insertNotifications(em, warnings);
+      const raised = await TicketSlaStore.insertNotifications(em, warnings);
       const summary = {
         at: payload.at,
         running: tickets.length,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FINAL_STATES, jobIds } from '@ledger/contracts';
+import { jobIds } from '@ledger/contracts';
 import { TenantDatabase } from '@ledger/persistence';
 import {
   JOBS_OPTIONS,
@@ -9,6 +9,7 @@ import {
   type JobsModuleOptions,
   type PeriodicTask,
 } from '@ledger/jobs';
+import { TicketSlaStore } from './ticket-sla.store';
 
 /**
  * Dispatches one `sla-scan` per tenant with running clocks, every `SLA_SCAN_INTERVAL_SECONDS`. The job id is the
@@ -47,23 +48,14 @@ export class SlaScanScheduler implements PeriodicTask {
   async tick(nowMs: number): Promise<number> {
     const interval = this.options.slaScanIntervalSeconds;
     if (interval <= 0) return 0;
-    const tenants = await this.db.run(
-      { kind: 'platform', userId: null, operation: 'job:sla-scan-scheduler' },
-      async (em) => {
-        const rows: { id: string }[] = await em.query(`SELECT id FROM tenants ORDER BY id`);
-        return rows.map((r) => r.id);
-      },
+    const tenants = await this.db.run({ kind: 'platform', userId: null, operation: 'job:sla-scan-scheduler' }, (em) =>
+      TicketSlaStore.tenantIds(em),
     );
     const running: string[] = [];
     for (const tenantId of tenants) {
-      const has = await this.db.run(jobScope(tenantId, 'sla-scan-scheduler'), async (em) => {
-        const rows: unknown[] = await em.query(
-          `SELECT 1 FROM tickets t WHERE t.tenant_id = $1 AND t.state <> ALL($2::text[])
-             AND EXISTS (SELECT 1 FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = 'received') LIMIT 1`,
-          [tenantId, [...FINAL_STATES]],
-        );
-        return rows.length > 0;
-      });
+      const has = await this.db.run(jobScope(tenantId, 'sla-scan-scheduler'), (em) =>
+        TicketSlaStore.hasRunningClock(em, tenantId),
+      );
       if (has) running.push(tenantId);
     }
     const jobs = SlaScanScheduler.jobsFor(running, nowMs, interval);

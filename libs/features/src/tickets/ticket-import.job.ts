@@ -179,16 +179,13 @@ export class TicketImportJob implements JobHandler<'import-tickets'> {
 
   /** The contract's current configuration (what an import is validated against and its tickets are governed by). */
   private async contract(em: EntityManager, row: TicketImportRow): Promise<Contract> {
-    const rows: { current_version: number; configuration: unknown }[] = await em.query(
-      `SELECT c.current_version, v.configuration FROM contracts c JOIN contract_versions v ON v.tenant_id = c.tenant_id AND v.contract_id = c.id AND v.version = c.current_version WHERE c.tenant_id = $1 AND c.id = $2`,
-      [row.tenantId, row.contractId],
-    );
-    if (!rows[0]) throw new UnrecoverableJobError(`contract ${row.contractId} of ticket import ${row.id} is missing`);
+    const current = await TicketImportStore.currentConfiguration(em, row.tenantId, row.contractId);
+    if (!current) throw new UnrecoverableJobError(`contract ${row.contractId} of ticket import ${row.id} is missing`);
     return {
       tenantId: row.tenantId,
       contractId: row.contractId,
-      configVersion: rows[0].current_version,
-      config: parseContractConfig(rows[0].configuration),
+      configVersion: current.current_version,
+      config: parseContractConfig(current.configuration),
     };
   }
 

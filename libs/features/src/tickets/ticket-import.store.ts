@@ -150,7 +150,23 @@ export type BulkTicketEvent = {
 export const TICKETS_PER_STATEMENT = 5000;
 export const EVENTS_PER_STATEMENT = 40000;
 
+/** The contract's current version and its configuration (jsonb, parsed by the caller). */
+export type ImportContractRow = { current_version: number; configuration: unknown };
+
 export const TicketImportStore = {
+  /** The contract's current configuration (what an import is validated against); null when the contract is gone. */
+  async currentConfiguration(
+    em: EntityManager,
+    tenantId: string,
+    contractId: string,
+  ): Promise<ImportContractRow | null> {
+    const rows: ImportContractRow[] = await em.query(
+      `SELECT c.current_version, v.configuration FROM contracts c JOIN contract_versions v ON v.tenant_id = c.tenant_id AND v.contract_id = c.id AND v.version = c.current_version WHERE c.tenant_id = $1 AND c.id = $2`,
+      [tenantId, contractId],
+    );
+    return rows[0] ?? null;
+  },
+
   async insert(em: EntityManager, i: NewTicketImport): Promise<void> {
     await em.query(
       `INSERT INTO ticket_imports (id, tenant_id, contract_id, file_name, format, mode, byte_size, content, job_id, requested_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,

@@ -11,12 +11,13 @@ import {
   type Ticket,
   type TicketState,
 } from '@ledger/contracts';
-import { ContractVersionEntity, TenantDatabase, TicketEntity, TicketEventEntity } from '@ledger/persistence';
+import { TenantDatabase, type TicketEntity, type TicketEventEntity } from '@ledger/persistence';
 import { formatInstant, type SlaStatus, type TargetResult, type TicketSlaResult, type WorkCalendar } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
 import { NationalCalendarStore } from '../shared/national-calendar.store';
 import { jobScope, UnrecoverableJobError, type JobHandler, type JobRun } from '@ledger/jobs';
 import { JobOutbox, lockJobKey } from '@ledger/jobs';
+import { TicketSlaStore, type SlaNotification, type SlaResultRow } from './ticket-sla.store';
 
 /*
  * The SLA jobs share what is in this file: loading a ticket's governing configuration, turning the stored ticket
@@ -53,7 +54,7 @@ export class GoverningConfigs {
     }
     if (missing.size) {
       if (this.known.size > 5000) this.known.clear();
-      const rows = await em.getRepository(ContractVersionEntity).find({ where: [...missing.values()] });
+      const rows = await TicketSlaStore.configVersions(em, [...missing.values()]);
       for (const row of rows) {
         const config = parseContractConfig(row.configuration);
         const gov = { config, calendar: this.calendars.calendarOn(national, config), version: row.version };
@@ -121,18 +122,6 @@ export function ticketToDomain(row: StoredTicket, events: readonly StoredTicketE
 }
 
 export type SlaStatusSummary = SlaStatus;
-
-export type SlaNotification = {
-  tenantId: string;
-  contractId: string;
-  /** null for a notice about the contract (a calendar recomputation's counts). */
-  ticketId: string | null;
-  dedupeKey: string;
-  kind: 'sla-at-risk' | 'sla-breached' | 'calendar-recomputed';
-  severity: 'info' | 'warning' | 'critical';
-  message: string;
-  details: Record<string, string | number>;
-};
 
 /** 75 % and 100 % of a target's budget. */
 export const WARNING_THRESHOLDS = [75, 100] as const;
@@ -209,88 +198,6 @@ export function slaNotifications(
   return out;
 }
 
-/** Rows per multi-row INSERT of the SLA jobs (results, warnings). */
-const ROWS_PER_STATEMENT = 2000;
-
-/** Inserts warnings that do not exist yet (by dedupe key), a few thousand per statement; returns how many were new. */
-export async function insertNotifications(em: EntityManager, rows: readonly SlaNotification[]): Promise<number> {
-  let inserted = 0;
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
-    const r: unknown[] = await em.query(
-      `INSERT INTO notifications (tenant_id, contract_id, ticket_id, dedupe_key, kind, severity, message, details)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[]) ON CONFLICT DO NOTHING RETURNING id`,
-      [
-        chunk.map((n) => n.tenantId),
-        chunk.map((n) => n.contractId),
-        chunk.map((n) => n.ticketId),
-        chunk.map((n) => n.dedupeKey),
-        chunk.map((n) => n.kind),
-        chunk.map((n) => n.severity),
-        chunk.map((n) => n.message),
-        chunk.map((n) => JSON.stringify(n.details)),
-      ],
-    );
-    inserted += r.length;
-  }
-  return inserted;
-}
-
-/** One stored SLA result of a ticket at a point of its history (ticket_sla_results; each target's `provisional` is in the targets jsonb). */
-export type SlaResultRow = {
-  tenantId: string;
-  contractId: string;
-  ticketId: string;
-  eventCount: number;
-  configVersion: number;
-  result: TicketSlaResult;
-  status: SlaStatusSummary;
-};
-
-/** Inserts SLA results that do not exist yet (unique per ticket, event count and versions); returns how many were new. */
-export async function insertSlaResults(em: EntityManager, rows: readonly SlaResultRow[]): Promise<number> {
-  let inserted = 0;
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
-    const r: unknown[] = await em.query(
-      `INSERT INTO ticket_sla_results (tenant_id, contract_id, ticket_id, event_count, config_version, calendar_version, status, targets, evaluated_at)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::int[], $6::text[], $7::text[], $8::jsonb[], $9::timestamptz[]) ON CONFLICT DO NOTHING RETURNING id`,
-      [
-        chunk.map((x) => x.tenantId),
-        chunk.map((x) => x.contractId),
-        chunk.map((x) => x.ticketId),
-        chunk.map((x) => x.eventCount),
-        chunk.map((x) => x.configVersion),
-        chunk.map((x) => x.result.calendarVersion),
-        chunk.map((x) => x.status),
-        chunk.map((x) => JSON.stringify(x.result.targets)),
-        chunk.map((x) => x.result.evaluatedAt),
-      ],
-    );
-    inserted += r.length;
-  }
-  return inserted;
-}
-
-/**
- * The events of the given tickets, in order (ticket, seq); the ids go as one array parameter. With the tickets'
- * tenant the read is a range of the (tenant_id, ticket_id, seq) index per ticket; without it that index cannot be
- * entered (its first column is the tenant) and the plan degrades to a scan whose cost grows with the whole table.
- */
-export function ticketEvents(
-  em: EntityManager,
-  ticketIds: readonly string[],
-  tenantId?: string,
-): Promise<TicketEventEntity[]> {
-  if (ticketIds.length === 0) return Promise.resolve([]);
-  const q = em
-    .getRepository(TicketEventEntity)
-    .createQueryBuilder('e')
-    .where('e.ticket_id = ANY(CAST(:ids AS uuid[]))', { ids: [...ticketIds] });
-  if (tenantId !== undefined) q.andWhere('e.tenant_id = :tenantId', { tenantId });
-  return q.orderBy('e.ticket_id').addOrderBy('e.seq').getMany();
-}
-
 /**
  * `ticket-sla`: stores a ticket's SLA results at a point of its history (the first `eventCount` events, which is
  * what the event that enqueued the job left), evaluated at the time the job runs, and raises the 75 % / 100 %
@@ -318,10 +225,10 @@ export class TicketSlaJob implements JobHandler<'ticket-sla'> {
   async handleAt(payload: JobPayload<'ticket-sla'>, run: JobRun, nowMs: number): Promise<unknown> {
     return this.db.run(jobScope(payload.tenantId, run), async (em) => {
       await lockJobKey(em, run.id);
-      const ticket = await em.getRepository(TicketEntity).findOne({ where: { id: payload.ticketId } });
+      const ticket = await TicketSlaStore.ticket(em, payload.ticketId);
       if (!ticket)
         throw new UnrecoverableJobError(`ticket ${payload.ticketId} does not exist in tenant ${payload.tenantId}`);
-      const all = await ticketEvents(em, [ticket.id], ticket.tenantId);
+      const all = await TicketSlaStore.events(em, [ticket.id], ticket.tenantId);
       if (all.length < payload.eventCount)
         throw new UnrecoverableJobError(
           `ticket ${ticket.id} has ${all.length} events, the job asks for the first ${payload.eventCount}`,
@@ -348,29 +255,23 @@ export class TicketSlaJob implements JobHandler<'ticket-sla'> {
         return summary;
       }
       const { result, status } = evaluation;
-      const stored: unknown[] = await em.query(
-        `INSERT INTO ticket_sla_results (tenant_id, contract_id, ticket_id, event_count, config_version, calendar_version, status, targets, evaluated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
-        [
-          ticket.tenantId,
-          ticket.contractId,
-          ticket.id,
-          payload.eventCount,
-          gov.version,
-          result.calendarVersion,
-          status,
-          JSON.stringify(result.targets),
-          result.evaluatedAt,
-        ],
-      );
+      const stored = await TicketSlaStore.insertResult(em, {
+        tenantId: ticket.tenantId,
+        contractId: ticket.contractId,
+        ticketId: ticket.id,
+        eventCount: payload.eventCount,
+        configVersion: gov.version,
+        result,
+        status,
+      });
       // Warnings describe the present: only when no later event has been recorded since the job was asked for.
       const present = all.length === payload.eventCount;
       const notifications = present
-        ? await insertNotifications(em, slaNotifications(ticket, { result, configVersion: gov.version }))
+        ? await TicketSlaStore.insertNotifications(em, slaNotifications(ticket, { result, configVersion: gov.version }))
         : 0;
       const summary = {
         ...base,
-        stored: stored.length > 0,
+        stored,
         status,
         provisional: result.provisional,
         calendarVersion: result.calendarVersion,
@@ -420,28 +321,12 @@ export class TicketSlaBatchJob implements JobHandler<'ticket-sla-batch'> {
   async handleAt(payload: JobPayload<'ticket-sla-batch'>, run: JobRun, nowMs: number): Promise<unknown> {
     return this.db.run(jobScope(payload.tenantId, run), async (em) => {
       await lockJobKey(em, run.id);
-      const rows: {
-        id: string;
-        tenant_id: string;
-        contract_id: string;
-        number: string;
-        title: string | null;
-        category: string;
-        business_area: string | null;
-        severity: string;
-        special_attention: boolean;
-        expected_close_date: string | null;
-        extended_to: string | null;
-        state: string;
-        checklist: Record<string, string | boolean> | null;
-        config_version: number;
-        import_event_count: number;
-      }[] = await em.query(
-        `SELECT id, tenant_id, contract_id, number, title, category, business_area, severity, special_attention,
-                expected_close_date::text AS expected_close_date, extended_to::text AS extended_to, state, checklist, config_version, import_event_count
-           FROM tickets WHERE tenant_id = $1 AND import_id = $2 AND id BETWEEN $3 AND $4 ORDER BY id`,
-        [payload.tenantId, payload.importId, payload.fromTicketId, payload.toTicketId],
-      );
+      const rows = await TicketSlaStore.importedTickets(em, {
+        tenantId: payload.tenantId,
+        importId: payload.importId,
+        fromTicketId: payload.fromTicketId,
+        toTicketId: payload.toTicketId,
+      });
       if (rows.length === 0)
         throw new UnrecoverableJobError(
           `import ${payload.importId} has no tickets from ${payload.fromTicketId} to ${payload.toTicketId} in tenant ${payload.tenantId}`,
@@ -470,7 +355,7 @@ export class TicketSlaBatchJob implements JobHandler<'ticket-sla-batch'> {
       }));
       const govs = await this.configs.load(em, tickets);
       const byTicket = new Map<string, TicketEventEntity[]>();
-      for (const e of await ticketEvents(
+      for (const e of await TicketSlaStore.events(
         em,
         tickets.map((t) => t.id),
         payload.tenantId,
@@ -514,8 +399,8 @@ export class TicketSlaBatchJob implements JobHandler<'ticket-sla-batch'> {
         if (all.length === t.importEventCount)
           warnings.push(...slaNotifications(t, { result: evaluation.result, configVersion: gov.version }));
       }
-      const stored = await insertSlaResults(em, results);
-      const notifications = await insertNotifications(em, warnings);
+      const stored = await TicketSlaStore.insertResults(em, results);
+      const notifications = await TicketSlaStore.insertNotifications(em, warnings);
       const summary = {
         importId: payload.importId,
         fromTicketId: payload.fromTicketId,

@@ -1,0 +1,201 @@
+import { FINAL_STATES } from '@ledger/contracts';
+import { ContractVersionEntity, TicketEntity, TicketEventEntity } from '@ledger/persistence';
+import type { SlaStatus, TicketSlaResult } from '@ledger/sla';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+
+/*
+ * The rows the SLA jobs (ticket-sla, ticket-sla-batch, sla-scan and its scheduler) and the calendar recomputation
+ * read and write. Every function runs in the caller's transaction and scope (row-level security decides).
+ */
+
+export type SlaNotification = {
+  tenantId: string;
+  contractId: string;
+  /** null for a notice about the contract (a calendar recomputation's counts). */
+  ticketId: string | null;
+  dedupeKey: string;
+  kind: 'sla-at-risk' | 'sla-breached' | 'calendar-recomputed';
+  severity: 'info' | 'warning' | 'critical';
+  message: string;
+  details: Record<string, string | number>;
+};
+
+/** One stored SLA result of a ticket at a point of its history (ticket_sla_results; each target's `provisional` is in the targets jsonb). */
+export type SlaResultRow = {
+  tenantId: string;
+  contractId: string;
+  ticketId: string;
+  eventCount: number;
+  configVersion: number;
+  result: TicketSlaResult;
+  status: SlaStatus;
+};
+
+/** A ticket of one slice of a bulk import, as the batch job reads it (dates as text). */
+export type ImportedTicketRow = {
+  id: string;
+  tenant_id: string;
+  contract_id: string;
+  number: string;
+  title: string | null;
+  category: string;
+  business_area: string | null;
+  severity: string;
+  special_attention: boolean;
+  expected_close_date: string | null;
+  extended_to: string | null;
+  state: string;
+  checklist: Record<string, string | boolean> | null;
+  config_version: number;
+  import_event_count: number;
+};
+
+/** Rows per multi-row INSERT of the SLA jobs (results, warnings). */
+const ROWS_PER_STATEMENT = 2000;
+
+export const INSERT_NOTIFICATIONS_SQL = `INSERT INTO notifications (tenant_id, contract_id, ticket_id, dedupe_key, kind, severity, message, details)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[]) ON CONFLICT DO NOTHING RETURNING id`;
+
+export const INSERT_SLA_RESULTS_SQL = `INSERT INTO ticket_sla_results (tenant_id, contract_id, ticket_id, event_count, config_version, calendar_version, status, targets, evaluated_at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::int[], $6::text[], $7::text[], $8::jsonb[], $9::timestamptz[]) ON CONFLICT DO NOTHING RETURNING id`;
+
+/** Whether a tenant has a running clock: an open ticket that was received (the scheduler's probe, LIMIT 1). */
+export const RUNNING_CLOCK_PROBE_SQL = `SELECT 1 FROM tickets t WHERE t.tenant_id = $1 AND t.state <> ALL($2::text[])
+             AND EXISTS (SELECT 1 FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = 'received') LIMIT 1`;
+
+export const TicketSlaStore = {
+  /** The given versions of contracts' configurations (a version that cannot be read is absent). */
+  configVersions(
+    em: EntityManager,
+    wanted: readonly { contractId: string; version: number }[],
+  ): Promise<ContractVersionEntity[]> {
+    return em.getRepository(ContractVersionEntity).find({ where: [...wanted] });
+  },
+
+  ticket(em: EntityManager, id: string): Promise<TicketEntity | null> {
+    return em.getRepository(TicketEntity).findOne({ where: { id } });
+  },
+
+  /**
+   * The events of the given tickets, in order (ticket, seq); the ids go as one array parameter. With the tickets'
+   * tenant the read is a range of the (tenant_id, ticket_id, seq) index per ticket; without it that index cannot be
+   * entered (its first column is the tenant) and the plan degrades to a scan whose cost grows with the whole table.
+   */
+  events(em: EntityManager, ticketIds: readonly string[], tenantId?: string): Promise<TicketEventEntity[]> {
+    if (ticketIds.length === 0) return Promise.resolve([]);
+    const q = em
+      .getRepository(TicketEventEntity)
+      .createQueryBuilder('e')
+      .where('e.ticket_id = ANY(CAST(:ids AS uuid[]))', { ids: [...ticketIds] });
+    if (tenantId !== undefined) q.andWhere('e.tenant_id = :tenantId', { tenantId });
+    return q.orderBy('e.ticket_id').addOrderBy('e.seq').getMany();
+  },
+
+  /** The tickets of one slice of an import (ids from `fromTicketId` to `toTicketId`), by id. */
+  importedTickets(
+    em: EntityManager,
+    k: { tenantId: string; importId: string; fromTicketId: string; toTicketId: string },
+  ): Promise<ImportedTicketRow[]> {
+    return em.query(
+      `SELECT id, tenant_id, contract_id, number, title, category, business_area, severity, special_attention,
+                expected_close_date::text AS expected_close_date, extended_to::text AS extended_to, state, checklist, config_version, import_event_count
+           FROM tickets WHERE tenant_id = $1 AND import_id = $2 AND id BETWEEN $3 AND $4 ORDER BY id`,
+      [k.tenantId, k.importId, k.fromTicketId, k.toTicketId],
+    );
+  },
+
+  /** Stores one result unless it exists (unique per ticket, event count and versions); true when it was new. */
+  async insertResult(em: EntityManager, row: SlaResultRow): Promise<boolean> {
+    const stored: unknown[] = await em.query(
+      `INSERT INTO ticket_sla_results (tenant_id, contract_id, ticket_id, event_count, config_version, calendar_version, status, targets, evaluated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        row.tenantId,
+        row.contractId,
+        row.ticketId,
+        row.eventCount,
+        row.configVersion,
+        row.result.calendarVersion,
+        row.status,
+        JSON.stringify(row.result.targets),
+        row.result.evaluatedAt,
+      ],
+    );
+    return stored.length > 0;
+  },
+
+  /** Inserts SLA results that do not exist yet (unique per ticket, event count and versions); returns how many were new. */
+  async insertResults(em: EntityManager, rows: readonly SlaResultRow[]): Promise<number> {
+    let inserted = 0;
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+      const r: unknown[] = await em.query(INSERT_SLA_RESULTS_SQL, [
+        chunk.map((x) => x.tenantId),
+        chunk.map((x) => x.contractId),
+        chunk.map((x) => x.ticketId),
+        chunk.map((x) => x.eventCount),
+        chunk.map((x) => x.configVersion),
+        chunk.map((x) => x.result.calendarVersion),
+        chunk.map((x) => x.status),
+        chunk.map((x) => JSON.stringify(x.result.targets)),
+        chunk.map((x) => x.result.evaluatedAt),
+      ]);
+      inserted += r.length;
+    }
+    return inserted;
+  },
+
+  /** Inserts warnings that do not exist yet (by dedupe key), a few thousand per statement; returns how many were new. */
+  async insertNotifications(em: EntityManager, rows: readonly SlaNotification[]): Promise<number> {
+    let inserted = 0;
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+      const r: unknown[] = await em.query(INSERT_NOTIFICATIONS_SQL, [
+        chunk.map((n) => n.tenantId),
+        chunk.map((n) => n.contractId),
+        chunk.map((n) => n.ticketId),
+        chunk.map((n) => n.dedupeKey),
+        chunk.map((n) => n.kind),
+        chunk.map((n) => n.severity),
+        chunk.map((n) => n.message),
+        chunk.map((n) => JSON.stringify(n.details)),
+      ]);
+      inserted += r.length;
+    }
+    return inserted;
+  },
+
+  /**
+   * The scan's selection: the tenant's tickets not in a final state that were received by `at`, by contract and
+   * number (a query, so its SQL text can be read without running it).
+   */
+  runningTicketsQuery(em: EntityManager, tenantId: string, at: Date): SelectQueryBuilder<TicketEntity> {
+    return em
+      .getRepository(TicketEntity)
+      .createQueryBuilder('t')
+      .where('t.tenant_id = :tenantId', { tenantId })
+      .andWhere('t.state NOT IN (:...ended)', { ended: [...FINAL_STATES] })
+      .andWhere(
+        `EXISTS (SELECT 1 FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = 'received' AND e.at <= :at)`,
+        { at },
+      )
+      .orderBy('t.contract_id')
+      .addOrderBy('t.number');
+  },
+
+  runningTickets(em: EntityManager, tenantId: string, at: Date): Promise<TicketEntity[]> {
+    return TicketSlaStore.runningTicketsQuery(em, tenantId, at).getMany();
+  },
+
+  /** Every tenant (the scheduler lists them in the platform scope). */
+  async tenantIds(em: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await em.query(`SELECT id FROM tenants ORDER BY id`);
+    return rows.map((r) => r.id);
+  },
+
+  /** Whether the tenant has a running clock (in the tenant's own scope). */
+  async hasRunningClock(em: EntityManager, tenantId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(RUNNING_CLOCK_PROBE_SQL, [tenantId, [...FINAL_STATES]]);
+    return rows.length > 0;
+  },
+};

@@ -1,5 +1,6 @@
 import { FormField } from '../../components/form-field';
 import { format, useMessages } from '../../i18n/i18n';
+import { AttendanceRowHead } from './attendance-row-head';
 import { reportMessages } from './report-messages';
 import { daysOfMonth, type PersonShare, weekdayOf } from './report-queries';
 import { useGridFocus } from './use-grid-focus';
@@ -122,47 +123,19 @@ export function AttendanceGrid({
         <tbody>
           {rows.map((row, r) => {
             const who = row.name || row.personId;
-            const problems = problemsOf(r);
             const share = shares.get(row.personId);
             return (
               <tr key={row.personId} data-person={row.personId}>
-                <th scope="row">
-                  {who} <span className="muted">{row.personId}</span>
-                  <div className="muted">{roleName(row.roleId)}</div>
-                  {problems.map((p) => (
-                    <div key={p} className="field-error" role="alert">
-                      {p}
-                    </div>
-                  ))}
-                  {readOnly ? null : (
-                    <div className="row-actions">
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-label={format(w.fillWorkingDays, { name: who })}
-                        onClick={() => onChange(r, { ...row, dates: workingDays, daysPresent: '' })}
-                      >
-                        {w.workingDaysShort}
-                      </button>
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-label={format(t.clearRow, { name: who })}
-                        onClick={() => onChange(r, { ...row, dates: [], daysPresent: '' })}
-                      >
-                        {t.clearShort}
-                      </button>
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-label={format(t.removePerson, { name: who })}
-                        onClick={() => onRemove(r)}
-                      >
-                        {t.removeShort}
-                      </button>
-                    </div>
-                  )}
-                </th>
+                <AttendanceRowHead
+                  who={who}
+                  personId={row.personId}
+                  role={roleName(row.roleId)}
+                  problems={problemsOf(r)}
+                  readOnly={readOnly}
+                  onFill={() => onChange(r, { ...row, dates: workingDays, daysPresent: '' })}
+                  onClear={() => onChange(r, { ...row, dates: [], daysPresent: '' })}
+                  onRemove={() => onRemove(r)}
+                />
                 {days.map((d, c) => (
                   <td key={d} className={dayClass(d) ? `${dayClass(d)} cell` : 'cell'}>
                     <input

@@ -2,8 +2,7 @@ import { useId } from 'react';
 import { FormField } from '../../components/form-field';
 import { type ConfigPath, getAt, numericValue } from './config-path';
 import type { FieldNode, FormNode, GroupNode, ListNode } from './config-form-nodes';
-import { isRecord } from './contract-config-types';
-import { DurationField, NumberInput, shown } from './config-form-inputs';
+import { BoundField, ChoiceOptions, DurationField, NumberInput, shown } from './config-form-inputs';
 
 /** What every field needs: the configuration being edited, how to change it, and the problems at a path. */
 export type FieldContext = {
@@ -59,11 +58,7 @@ function Field({ node, ctx }: { node: FieldNode; ctx: FieldContext }) {
               }
             >
               {node.blank !== undefined ? <option value="">{node.blank}</option> : null}
-              {node.choices.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
+              <ChoiceOptions choices={node.choices} />
             </select>
           )}
         </FormField>
@@ -111,37 +106,8 @@ function Field({ node, ctx }: { node: FieldNode; ctx: FieldContext }) {
         </fieldset>
       );
     }
-    case 'bound': {
-      const bound = isRecord(value) ? value : undefined;
-      const inclusive = bound ? bound.inclusive === true : node.defaultInclusive;
-      return (
-        <div className="bound-field">
-          <FormField label={node.label} hint={node.hint} error={error}>
-            {(p) => (
-              <NumberInput
-                {...p}
-                value={bound?.value}
-                onChange={(typed) =>
-                  ctx.set(
-                    node.path,
-                    typed.trim() === '' ? undefined : { value: numericValue(typed, bound?.value), inclusive },
-                  )
-                }
-              />
-            )}
-          </FormField>
-          <label className="form-check">
-            <input
-              type="checkbox"
-              checked={inclusive}
-              disabled={!bound}
-              onChange={(e) => ctx.set(node.path, { ...bound, inclusive: e.target.checked })}
-            />
-            {node.inclusiveLabel}
-          </label>
-        </div>
-      );
-    }
+    case 'bound':
+      return <BoundField node={node} ctx={ctx} value={value} error={error} />;
     case 'duration':
       return <DurationField node={node} ctx={ctx} value={value} error={error} />;
   }

@@ -1,12 +1,25 @@
 import { useEffect, useState } from 'react';
 import { FormField } from '../../components/form-field';
 import { numericValue } from './config-path';
-import type { FieldNode } from './config-form-nodes';
+import type { Choice, FieldNode } from './config-form-nodes';
 import { isRecord } from './contract-config-types';
 import { FieldContext } from './config-form-fields';
 
 export function shown(v: unknown): string {
   return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+}
+
+/** A select's options, one a choice: its value, shown by its label. */
+export function ChoiceOptions({ choices }: { choices: readonly Choice[] }) {
+  return (
+    <>
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </>
+  );
 }
 
 /**
@@ -66,11 +79,7 @@ export function DurationField({
       <FormField label={node.unitLabel}>
         {(p) => (
           <select {...p} value={unit} onChange={(e) => put(e.target.value, amount, mode)}>
-            {node.units.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
+            <ChoiceOptions choices={node.units} />
           </select>
         )}
       </FormField>
@@ -81,15 +90,54 @@ export function DurationField({
         <FormField label={node.modeLabel}>
           {(p) => (
             <select {...p} value={mode} onChange={(e) => put(unit, amount, e.target.value)}>
-              {node.modes.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
+              <ChoiceOptions choices={node.modes} />
             </select>
           )}
         </FormField>
       ) : null}
     </>
+  );
+}
+
+/** A ladder's bound: a number (none when left empty) and whether it is included, which needs a number first. */
+export function BoundField({
+  node,
+  ctx,
+  value,
+  error,
+}: {
+  node: Extract<FieldNode, { kind: 'bound' }>;
+  ctx: FieldContext;
+  value: unknown;
+  error: string | null;
+}) {
+  const bound = isRecord(value) ? value : undefined;
+  const inclusive = bound ? bound.inclusive === true : node.defaultInclusive;
+  return (
+    <div className="bound-field">
+      <FormField label={node.label} hint={node.hint} error={error}>
+        {(p) => (
+          <NumberInput
+            {...p}
+            value={bound?.value}
+            onChange={(typed) =>
+              ctx.set(
+                node.path,
+                typed.trim() === '' ? undefined : { value: numericValue(typed, bound?.value), inclusive },
+              )
+            }
+          />
+        )}
+      </FormField>
+      <label className="form-check">
+        <input
+          type="checkbox"
+          checked={inclusive}
+          disabled={!bound}
+          onChange={(e) => ctx.set(node.path, { ...bound, inclusive: e.target.checked })}
+        />
+        {node.inclusiveLabel}
+      </label>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { evaluateTicket, jobIds, timeZoneOf, type JobPayload } from '@ledger/contracts';
-import { TenantDatabase, TicketEntity } from '@ledger/persistence';
+import { TenantDatabase } from '@ledger/persistence';
 import { changedYears, fnv1a32, nationalPartOf, type TargetResult } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
 import { JobDispatcher } from '@ledger/jobs';
@@ -8,9 +8,7 @@ import { jobScope, type JobHandler, type JobRun } from '@ledger/jobs';
 import { JobOutbox, lockJobKey, type JobRequest } from '@ledger/jobs';
 import { GoverningConfigs, slaNotifications, TicketSlaStore, ticketToDomain, type SlaNotification } from '../tickets';
 import { NationalCalendarStore } from '../shared/national-calendar.store';
-
-/** Stored results examined per job; a full batch records the next job (after the last id) in the same transaction. */
-export const CALENDAR_RECOMPUTE_BATCH = 500;
+import { CALENDAR_RECOMPUTE_BATCH, CalendarJobsStore, type StoredResultRow } from './calendar-jobs.store';
 
 /** The job asking a tenant's recomputation onto `nationalVersion`, from the first result or after `after`. */
 export function calendarRecomputeJob(
@@ -25,21 +23,10 @@ export function calendarRecomputeJob(
   };
 }
 
-type StoredResult = {
-  id: string;
-  contract_id: string;
-  ticket_id: string;
-  event_count: number;
-  config_version: number;
-  calendar_version: string;
-  targets: TargetResult[];
-  evaluated_at: Date;
-};
-
 const yearOf = (iso: string | null | undefined): number | undefined => (iso ? Number(iso.slice(0, 4)) : undefined);
 
 /** The calendar years a stored result read: from its earliest start to its latest deadline, stop or evaluation. */
-function yearsRead(r: StoredResult): number[] {
+function yearsRead(r: StoredResultRow): number[] {
   const starts = r.targets.map((t) => yearOf(t.start)).filter((y): y is number => y !== undefined);
   const ends = r.targets
     .flatMap((t) => [yearOf(t.deadline), yearOf(t.stop)])
@@ -113,15 +100,7 @@ export class CalendarRecomputeJob implements JobHandler<'calendar-recompute'> {
         return done;
       }
       const records = await this.calendars.records(em);
-      const rows: StoredResult[] = await em.query(
-        `SELECT r.id, r.contract_id, r.ticket_id, r.event_count, r.config_version, r.calendar_version, r.targets, r.evaluated_at
-           FROM ticket_sla_results r
-          WHERE r.tenant_id = $1 AND NOT starts_with(r.calendar_version, $2 || '+cfg-') AND ($3::uuid IS NULL OR r.id > $3::uuid)
-            -- A result already recomputed is represented by its successor (the chain goes on from there).
-            AND NOT EXISTS (SELECT 1 FROM ticket_sla_results n WHERE n.supersedes_id = r.id)
-          ORDER BY r.id LIMIT ${CALENDAR_RECOMPUTE_BATCH}`,
-        [payload.tenantId, national.version, payload.after],
-      );
+      const rows = await CalendarJobsStore.staleResults(em, payload.tenantId, national.version, payload.after);
       const affected = rows.filter(
         (r) => changedYears(records, nationalPartOf(r.calendar_version), national.version, yearsRead(r)).length > 0,
       );
@@ -147,18 +126,10 @@ export class CalendarRecomputeJob implements JobHandler<'calendar-recompute'> {
   private async recompute(
     em: EntityManager,
     tenantId: string,
-    affected: readonly StoredResult[],
+    affected: readonly StoredResultRow[],
   ): Promise<{ recomputed: number; changed: number; warnings: number }> {
     const ticketIds = [...new Set(affected.map((r) => r.ticket_id))];
-    const tickets = new Map(
-      (
-        await em
-          .getRepository(TicketEntity)
-          .createQueryBuilder('t')
-          .where('t.id = ANY(CAST(:ids AS uuid[]))', { ids: ticketIds })
-          .getMany()
-      ).map((t) => [t.id, t]),
-    );
+    const tickets = new Map((await CalendarJobsStore.tickets(em, ticketIds)).map((t) => [t.id, t]));
     const events = new Map<string, Awaited<ReturnType<typeof TicketSlaStore.events>>>();
     for (const e of await TicketSlaStore.events(em, ticketIds, tenantId)) {
       const list = events.get(e.ticketId);
@@ -169,14 +140,7 @@ export class CalendarRecomputeJob implements JobHandler<'calendar-recompute'> {
       em,
       affected.map((r) => ({ contractId: r.contract_id, configVersion: r.config_version })),
     );
-    const existingKeys = new Set(
-      (
-        (await em.query(`SELECT dedupe_key FROM notifications WHERE tenant_id = $1 AND ticket_id = ANY($2::uuid[])`, [
-          tenantId,
-          ticketIds,
-        ])) as { dedupe_key: string }[]
-      ).map((n) => n.dedupe_key),
-    );
+    const existingKeys = new Set(await CalendarJobsStore.dedupeKeys(em, tenantId, ticketIds));
     let recomputed = 0;
     let changed = 0;
     const warnings: SlaNotification[] = [];
@@ -192,24 +156,7 @@ export class CalendarRecomputeJob implements JobHandler<'calendar-recompute'> {
       );
       if (!evaluation.ok) continue;
       const { result, status } = evaluation;
-      const inserted: unknown[] = await em.query(
-        `INSERT INTO ticket_sla_results (tenant_id, contract_id, ticket_id, event_count, config_version, calendar_version, status, targets, evaluated_at, previous_calendar_version, supersedes_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING RETURNING id`,
-        [
-          tenantId,
-          r.contract_id,
-          r.ticket_id,
-          r.event_count,
-          r.config_version,
-          result.calendarVersion,
-          status,
-          JSON.stringify(result.targets),
-          result.evaluatedAt,
-          r.calendar_version,
-          r.id,
-        ],
-      );
-      if (inserted.length === 0) continue;
+      if (!(await CalendarJobsStore.insertRecomputed(em, tenantId, r, { ...result, status }))) continue;
       recomputed++;
       const moved = figures(result.targets) !== figures(r.targets);
       if (moved) changed++;
@@ -236,15 +183,7 @@ export class CalendarRecomputeJob implements JobHandler<'calendar-recompute'> {
 
   /** One notice per contract with results recomputed onto this version: how many, and how many changed. */
   private async announce(em: EntityManager, tenantId: string, nationalVersion: string): Promise<void> {
-    const rows: { contract_id: string; recomputed: string; changed: string }[] = await em.query(
-      `SELECT n.contract_id, count(*)::text AS recomputed,
-              count(*) FILTER (WHERE (SELECT jsonb_agg(jsonb_build_array(t->'targetId', t->'deadline', t->'status', t->'elapsedMinutes', t->'provisional')) FROM jsonb_array_elements(n.targets) t)
-                           IS DISTINCT FROM (SELECT jsonb_agg(jsonb_build_array(t->'targetId', t->'deadline', t->'status', t->'elapsedMinutes', t->'provisional')) FROM jsonb_array_elements(o.targets) t))::text AS changed
-         FROM ticket_sla_results n JOIN ticket_sla_results o ON o.id = n.supersedes_id
-        WHERE n.tenant_id = $1 AND starts_with(n.calendar_version, $2 || '+cfg-')
-        GROUP BY n.contract_id ORDER BY n.contract_id`,
-      [tenantId, nationalVersion],
-    );
+    const rows = await CalendarJobsStore.recomputedCounts(em, tenantId, nationalVersion);
     const notices: SlaNotification[] = rows.map((r) => ({
       tenantId,
       contractId: r.contract_id,

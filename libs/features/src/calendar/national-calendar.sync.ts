@@ -3,6 +3,7 @@ import { TenantDatabase } from '@ledger/persistence';
 import { CN_NATIONAL_CALENDAR, type NationalCalendar } from '@ledger/sla';
 import { JobDispatcher } from '@ledger/jobs';
 import { JobOutbox, type JobRequest } from '@ledger/jobs';
+import { CalendarJobsStore } from './calendar-jobs.store';
 import { calendarRecomputeJob } from './calendar-recompute.job';
 import { NationalCalendarStore, shippedYearsToLoad } from '../shared/national-calendar.store';
 
@@ -37,13 +38,10 @@ export class NationalCalendarSync implements OnApplicationBootstrap {
   async sync(shipped: NationalCalendar = CN_NATIONAL_CALENDAR): Promise<{ loaded: number[]; tenants: number }> {
     const loaded = await this.db.run({ kind: 'system', operation: 'calendar:sync' }, async (em) => {
       // The API and the workers start together: one loads, the others then find nothing to load.
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('national_calendar_sync'))`);
+      await CalendarJobsStore.lockSync(em);
       const years = shippedYearsToLoad(await this.store.records(em), shipped);
       for (const y of years) {
-        await em.query(
-          `INSERT INTO national_calendar_years (year, holidays, make_up_workdays, source, release) VALUES ($1, $2, $3, 'package', $4)`,
-          [y.year, JSON.stringify(y.holidays), JSON.stringify(y.makeUpWorkdays), shipped.version],
-        );
+        await CalendarJobsStore.insertShippedYear(em, y, shipped.version);
       }
       this.store.forget(em);
       return years.map((y) => y.year);
@@ -60,12 +58,9 @@ export class NationalCalendarSync implements OnApplicationBootstrap {
       const national = await this.store.national(em);
       if (!/\+rev-\d+/.test(national.version)) return { version: national.version, tenants: [] as string[] };
       const first = (tenantId: string): string => calendarRecomputeJob(tenantId, national.version, null).id;
-      const all: { id: string }[] = await em.query(`SELECT id FROM tenants ORDER BY id`);
-      const asked: { id: string }[] = await em.query(`SELECT id FROM jobs WHERE id = ANY($1::text[])`, [
-        all.map((t) => first(t.id)),
-      ]);
-      const done = new Set(asked.map((j) => j.id));
-      return { version: national.version, tenants: all.map((t) => t.id).filter((id) => !done.has(first(id))) };
+      const all = await CalendarJobsStore.tenantIds(em);
+      const done = new Set(await CalendarJobsStore.recordedJobIds(em, all.map(first)));
+      return { version: national.version, tenants: all.filter((id) => !done.has(first(id))) };
     });
     const jobs: JobRequest[] = [];
     for (const tenantId of tenants) {

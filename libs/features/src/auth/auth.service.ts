@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError, problem } from '@ledger/kernel';
-import { TenantDatabase, UserEntity } from '@ledger/persistence';
+import { TenantDatabase } from '@ledger/persistence';
 import { randomBytes } from 'crypto';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { lockedUntil, loginAttempts, type LoginOutcome, type ThrottlePolicy } from './login-throttle';
+import { loginAttempts, loginUsers } from './login.store';
+import { lockedUntil, type LoginOutcome, type ThrottlePolicy } from './login-throttle';
 import { hashPassword, verifyPassword } from './password';
 import type { TokenClaims } from './principal';
 import type { SessionModel } from './auth.models';
@@ -41,12 +42,7 @@ export class AuthService {
     const scope = { kind: 'login' as const, email: normalised, ip };
     const begun = await this.db.run(scope, async (em) => {
       await loginAttempts.lock(em, normalised, ip);
-      const user = await em
-        .getRepository(UserEntity)
-        .createQueryBuilder('u')
-        .addSelect('u.passwordHash')
-        .where('u.email = :email', { email: normalised })
-        .getOne();
+      const user = await loginUsers.byEmail(em, normalised);
       const attempt = { at: now, email: normalised, ip, userId: user?.id ?? null, tenantId: user?.tenantId ?? null };
       const until = lockedUntil(
         await loginAttempts.failures(em, normalised, ip, now, this.throttle.windowSeconds),

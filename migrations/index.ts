@@ -13,6 +13,7 @@ import { SlaNotRecorded1764000000730 } from './1764000000730-sla-not-recorded';
 import { CloseSafeguards1764000000700 } from './1764000000700-close-safeguards';
 import { NationalCalendar1764000000800 } from './1764000000800-national-calendar';
 import { SessionCheck1764000000950 } from './1764000000950-session-check';
+import { TicketNumberCounters1764000000960 } from './1764000000960-ticket-number-counters';
 
 /** Every migration, in order. Never rewrite a committed one: add a new file. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   SlaNotRecorded1764000000730,
   NationalCalendar1764000000800,
   SessionCheck1764000000950,
+  TicketNumberCounters1764000000960,
 ];

@@ -94,11 +94,6 @@ export class TicketsRepository {
     return { rows, total, keys: ids.map((r) => ({ createdAt: r.ts, id: r.id })) };
   }
 
-  async numbers(em: EntityManager, contractId: string): Promise<string[]> {
-    const rows = await em.getRepository(TicketEntity).find({ select: { number: true }, where: { contractId } });
-    return rows.map((r) => r.number);
-  }
-
   /** The first `limit` tickets an import stored, by number. */
   async ofImport(em: EntityManager, tenantId: string, importId: string, limit: number): Promise<TicketEntity[]> {
     const ids: { id: string }[] = await em.query(

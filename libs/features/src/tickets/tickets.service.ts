@@ -47,6 +47,7 @@ import {
   type TicketSlaModel,
   type TransitionTicketInput,
 } from './tickets.models';
+import { TicketNumbersRepository } from './ticket-numbers.repository';
 import { TicketsRepository, type NewTicketEvent } from './tickets.repository';
 import { UUID } from '../graphql/ids';
 import { isJsonObject } from '../shared/input-fields';
@@ -82,6 +83,7 @@ export class TicketsService {
   constructor(
     private readonly db: TenantDatabase,
     private readonly repo: TicketsRepository,
+    private readonly numbers: TicketNumbersRepository,
     private readonly contracts: ContractsRepository,
     private readonly context: RequestContext,
     private readonly abilities: AbilityFactory,
@@ -146,8 +148,10 @@ export class TicketsService {
       const gov = await this.governingFor(em, contract, contract.currentVersion);
       // The number's format (createTicketArgs), reported with the lifecycle's problems.
       const problems = deferredProblems(input, createTicketArgs);
-      const existing = await this.repo.numbers(em, contract.id);
-      const number = input.number?.trim() || nextNumber(existing);
+      // A generated number is taken from the contract's counter (its row lock queues concurrent creates); a refusal
+      // below rolls the increment back with the rest of the transaction.
+      const typed = input.number?.trim();
+      const number = typed || (await this.numbers.next(em, contract.tenantId, contract.id));
       const at = this.instant(input.at, gov, problems, 'submission');
       const opened = openTicket(
         {
@@ -169,7 +173,7 @@ export class TicketsService {
           })),
         );
       if (problems.length || !opened.ok) throw refused(problems);
-      if (existing.includes(number))
+      if (typed && (await this.numbers.taken(em, contract.tenantId, contract.id, typed)))
         throw new DomainError(
           'CONFLICT',
           `a ticket "${number}" exists on this contract`,
@@ -537,15 +541,6 @@ async function uniqueNumber<T>(number: string, insert: () => Promise<T>): Promis
         reasonOf('ticket.numberTaken', { number }),
       );
     throw e;
-  }
-}
-
-/** LX-0001, LX-0002, …: the first free number on the contract. */
-function nextNumber(existing: string[]): string {
-  const taken = new Set(existing);
-  for (let n = existing.length + 1; ; n++) {
-    const candidate = `LX-${String(n).padStart(4, '0')}`;
-    if (!taken.has(candidate)) return candidate;
   }
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { calendarPeriod } from '@ledger/contracts';
+import { PeriodCloseReads } from './period-close-reads.store';
 import type { InputsDigest } from './period-close.store';
 import { changedYears, nationalPartOf, type CalendarYearRecord, type WorkCalendar } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
@@ -17,25 +18,11 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
  */
 export async function digestCloseInputs(em: EntityManager, contractId: string, period: string): Promise<InputsDigest> {
   const end = periodEnd(period);
-  const inputs: { period: string; kind: string; value: unknown }[] = await em.query(
-    `SELECT period, kind, value FROM period_inputs WHERE contract_id = $1 AND kind <> 'ledgerConfirmed' ORDER BY period, kind`,
-    [contractId],
-  );
-  const [tickets]: { digest: string }[] = await em.query(
-    `SELECT md5(coalesce(string_agg(concat_ws('|', t.number, t.special_attention, t.expected_close_date, t.extended_to, t.state IN ('withdrawn', 'unsolvable'),
-              (SELECT extract(epoch FROM e.at) FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = 'deployed' ORDER BY e.seq DESC LIMIT 1)),
-            ',' ORDER BY t.number), '')) AS digest
-       FROM tickets t WHERE t.contract_id = $1 AND (t.expected_close_date <= $2::date OR t.extended_to <= $2::date)`,
-    [contractId, end],
-  );
-  const [reports]: { digest: string }[] = await em.query(
-    `SELECT md5(coalesce(string_agg(concat_ws('|', id, month, payload::text), ',' ORDER BY month, id), '')) AS digest FROM monthly_reports WHERE contract_id = $1 AND status = 'accepted'`,
-    [contractId],
-  );
+  const inputs = await PeriodCloseReads.digestInputs(em, contractId);
   return {
     periodInputs: sha(JSON.stringify(inputs.filter((i) => periodStart(i.period) <= end))),
-    tickets: tickets.digest,
-    reports: reports.digest,
+    tickets: await PeriodCloseReads.ticketsDigest(em, contractId, end),
+    reports: await PeriodCloseReads.reportsDigest(em, contractId),
   };
 }
 

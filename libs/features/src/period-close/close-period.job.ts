@@ -16,7 +16,7 @@ import { faultPoint } from '@ledger/jobs';
 import { jobScope, UnrecoverableJobError, type JobHandler, type JobRun } from '@ledger/jobs';
 import { JobOutbox, lockJobKey, type JobRequest } from '@ledger/jobs';
 import { computePeriodClose, type PeriodCloseComputation } from './period-close.computation';
-import { PeriodCloseReads } from './period-close.reads';
+import { PeriodCloseReads } from './period-close-reads.store';
 import { PeriodCloseStore, type CloseLineRow, type CloseRow, type NewCloseLine } from './period-close.store';
 
 export type ClosePeriodOutcome = { closeId: string; computed: boolean; status: string; lines: number };

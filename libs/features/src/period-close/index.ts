@@ -2,5 +2,5 @@
 export { PeriodCloseService } from './period-close.service';
 export { scheduleJob, settledLines } from './close-period.job';
 export type { PeriodCloseComputation } from './period-close.computation';
-export { PeriodCloseReads } from './period-close.reads';
+export { PeriodCloseReads } from './period-close-reads.store';
 export { PeriodCloseStore } from './period-close.store';

@@ -28,7 +28,7 @@ import { Decimal, toFixed2 } from '@ledger/kernel';
 import { schemeReads, type DetailValue, type TicketRecord, type YearAggregate } from '@ledger/scoring';
 import { formatInstant, type WorkCalendar } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
-import { PeriodCloseReads, type TicketMetricRow } from './period-close.reads';
+import { PeriodCloseReads, type TicketMetricRow } from './period-close-reads.store';
 import { achievementExplained, delayExplained } from './ticket-metric-explanations';
 import { TicketMetricsAccumulator, type AchievementMetric, type DelayMetric } from './ticket-metrics';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { PeriodCloseReads, type TicketMetricRow } from './period-close.reads';
+import { PeriodCloseReads, type TicketMetricRow } from './period-close-reads.store';
 
 const row = (i: number): TicketMetricRow => ({
   number: `LX-${i}`,

@@ -20,6 +20,27 @@ export const TICKET_BATCH_SIZE = 10_000;
 
 let cursors = 0;
 
+/**
+ * The close's tickets (tenant `$1`, contract `$2`) in recorded order with the instant of each one's last `$3` event:
+ * read through a cursor, planned for a fast start (tickets_contract_created_idx, ticket_events_deployed_idx).
+ */
+export const TICKET_METRIC_ROWS_SQL = `SELECT t.number, t.state, t.special_attention,
+              to_char(t.expected_close_date, 'YYYY-MM-DD') AS expected_close_date, to_char(t.extended_to, 'YYYY-MM-DD') AS extended_to,
+              (SELECT e.at FROM ticket_events e
+                WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = $3
+                ORDER BY e.seq DESC LIMIT 1) AS completed_at
+         FROM tickets t WHERE t.tenant_id = $1 AND t.contract_id = $2
+        ORDER BY t.created_at, t.number`;
+
+/** A buyer's period input as the inputs digest reads it (the ledger confirmation left out). */
+export type DigestInputRow = { period: string; kind: string; value: unknown };
+
+/** One digest of the ticket facts the close's metrics read, for tickets due up to `$2` (contract `$1`). */
+export const TICKETS_DIGEST_SQL = `SELECT md5(coalesce(string_agg(concat_ws('|', t.number, t.special_attention, t.expected_close_date, t.extended_to, t.state IN ('withdrawn', 'unsolvable'),
+              (SELECT extract(epoch FROM e.at) FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = 'deployed' ORDER BY e.seq DESC LIMIT 1)),
+            ',' ORDER BY t.number), '')) AS digest
+       FROM tickets t WHERE t.contract_id = $1 AND (t.expected_close_date <= $2::date OR t.extended_to <= $2::date)`;
+
 /** What a period close reads. What a query sees is decided by the transaction's scope (RLS). */
 export const PeriodCloseReads = {
   contract(em: EntityManager, id: string): Promise<ContractEntity | null> {
@@ -46,6 +67,29 @@ export const PeriodCloseReads = {
       .find({ where: { contractId, status: 'accepted' }, order: { month: 'ASC' } });
   },
 
+  /** The contract's period inputs but the ledger confirmation (read live by the schedule, not by the close). */
+  digestInputs(em: EntityManager, contractId: string): Promise<DigestInputRow[]> {
+    return em.query(
+      `SELECT period, kind, value FROM period_inputs WHERE contract_id = $1 AND kind <> 'ledgerConfirmed' ORDER BY period, kind`,
+      [contractId],
+    );
+  },
+
+  /** The digest of the ticket facts the metrics read for tickets due up to `end` (YYYY-MM-DD). */
+  async ticketsDigest(em: EntityManager, contractId: string, end: string): Promise<string> {
+    const [tickets]: { digest: string }[] = await em.query(TICKETS_DIGEST_SQL, [contractId, end]);
+    return tickets.digest;
+  },
+
+  /** The digest of the accepted monthly reports. */
+  async reportsDigest(em: EntityManager, contractId: string): Promise<string> {
+    const [reports]: { digest: string }[] = await em.query(
+      `SELECT md5(coalesce(string_agg(concat_ws('|', id, month, payload::text), ',' ORDER BY month, id), '')) AS digest FROM monthly_reports WHERE contract_id = $1 AND status = 'accepted'`,
+      [contractId],
+    );
+    return reports.digest;
+  },
+
   /**
    * The contract's tickets in the order they were recorded (created_at, number), `batchSize` at a time, through a
    * server-side cursor in the caller's transaction: one query, planned once for a fast start (an index scan of
@@ -68,13 +112,7 @@ export const PeriodCloseReads = {
     const cursor = `period_close_tickets_${++cursors}`;
     await em.query(
       `DECLARE ${cursor} NO SCROLL CURSOR FOR
-       SELECT t.number, t.state, t.special_attention,
-              to_char(t.expected_close_date, 'YYYY-MM-DD') AS expected_close_date, to_char(t.extended_to, 'YYYY-MM-DD') AS extended_to,
-              (SELECT e.at FROM ticket_events e
-                WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = $3
-                ORDER BY e.seq DESC LIMIT 1) AS completed_at
-         FROM tickets t WHERE t.tenant_id = $1 AND t.contract_id = $2
-        ORDER BY t.created_at, t.number`,
+       ${TICKET_METRIC_ROWS_SQL}`,
       [contract.tenant_id, contractId, completionKind],
     );
     const size = Math.max(1, Math.floor(batchSize));

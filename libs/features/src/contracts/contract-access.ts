@@ -3,7 +3,7 @@ import { subject } from '@casl/ability';
 import { parseContractConfig } from '@ledger/contracts';
 import { NationalCalendarStore } from '../shared/national-calendar.store';
 import { DomainError } from '@ledger/kernel';
-import { ContractVersionEntity, type ContractEntity } from '@ledger/persistence';
+import type { ContractEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
 import { AbilityFactory, type Action } from '../auth/ability.factory';
 import { RequestContext } from '../auth/request-context.service';
@@ -58,9 +58,7 @@ export class ContractAccess {
     ...needs: readonly ContractNeed[]
   ): Promise<ContractContext> {
     const contract = await this.require(em, contractId, ...needs);
-    const row = await em
-      .getRepository(ContractVersionEntity)
-      .findOne({ where: { tenantId: contract.tenantId, contractId: contract.id, version: contract.currentVersion } });
+    const row = await this.contracts.version(em, contract, contract.currentVersion);
     if (!row) throw new DomainError('NOT_FOUND', 'no such contract');
     const config = parseContractConfig(row.configuration);
     return {

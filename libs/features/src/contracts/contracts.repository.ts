@@ -100,6 +100,17 @@ export class ContractsRepository {
     return em.getRepository(ContractEntity).findOne({ where: { code } });
   }
 
+  /** One version of the contract's configuration. */
+  version(
+    em: EntityManager,
+    c: Pick<ContractEntity, 'tenantId' | 'id'>,
+    version: number,
+  ): Promise<ContractVersionEntity | null> {
+    return em
+      .getRepository(ContractVersionEntity)
+      .findOne({ where: { tenantId: c.tenantId, contractId: c.id, version } });
+  }
+
   versions(em: EntityManager, contractIds: string[]): Promise<ContractVersionEntity[]> {
     if (contractIds.length === 0) return Promise.resolve([]);
     return em

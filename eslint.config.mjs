@@ -163,6 +163,23 @@ export default [
     },
   },
   {
+    // One data-access style (docs/decisions.md, "Data access: one style"): services, resolvers, job handlers,
+    // schedulers and guards reach the database only through their feature's repository or store, where the
+    // TypeORM reads and the hand-written SQL (with its typed rows) live.
+    files: ['libs/features/src/**/*.ts'],
+    ignores: ['**/*.repository.ts', '**/*.store.ts', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(query|getRepository|createQueryBuilder)$/]',
+          message:
+            "Data access lives in the feature's *.repository.ts or *.store.ts: call a method there with the EntityManager.",
+        },
+      ],
+    },
+  },
+  {
     // Cross-project tests boot the real apps by path; the boundaries protect the domain core, not the tests.
     files: ['test/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },

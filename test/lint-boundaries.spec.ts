@@ -8,6 +8,9 @@ const root = resolve(__dirname, '..');
 
 type Case = { file: string; code: string; rule: string };
 
+const DATA_ACCESS_PROBE =
+  "import type { EntityManager } from 'typeorm';\nexport const x = (em: EntityManager) => em.query('SELECT 1');\n";
+
 const forbidden: Case[] = [
   {
     file: 'libs/sla/src/__probe__.ts',
@@ -74,6 +77,17 @@ const forbidden: Case[] = [
     file: 'libs/features/src/schedules/__probe__.ts',
     code: "import { PeriodCloseService } from '../period-close/period-close.service';\nexport const x = PeriodCloseService;\n",
     rule: 'no-restricted-imports',
+  },
+  // One data-access style: SQL and TypeORM reads only in a feature's repository or store.
+  {
+    file: 'libs/features/src/schedules/schedules.service.ts',
+    code: DATA_ACCESS_PROBE,
+    rule: 'no-restricted-syntax',
+  },
+  {
+    file: 'libs/features/src/tickets/sla-scan.job.ts',
+    code: "import type { EntityManager } from 'typeorm';\nexport const x = (em: EntityManager) => em.getRepository('t').createQueryBuilder('t');\n",
+    rule: 'no-restricted-syntax',
   },
 ];
 
@@ -146,6 +160,14 @@ describe('features', () => {
     const code = "import { PeriodCloseService } from '../period-close';\nexport const x = PeriodCloseService;\n";
     const errors = lint('libs/features/src/schedules/__probe__.ts', code).filter((m) => m.severity === 2);
     expect(errors).toEqual([]);
+  });
+
+  it('run SQL in their repositories and stores', () => {
+    for (const file of [
+      'libs/features/src/schedules/schedule.store.ts',
+      'libs/features/src/tickets/tickets.repository.ts',
+    ])
+      expect(lint(file, DATA_ACCESS_PROBE).filter((m) => m.severity === 2)).toEqual([]);
   });
 
   it('import each other without a cycle', () => {

@@ -10,6 +10,8 @@ const base = {
   },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // Inline snapshots (test/db/sql-text.spec.ts) are written without Prettier: Jest 29 cannot load Prettier 3.
+  prettierPath: null,
 };
 
 /**

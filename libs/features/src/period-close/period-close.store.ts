@@ -82,6 +82,16 @@ const LINE_COLUMNS = `id, tenant_id AS "tenantId", contract_id AS "contractId", 
   payment_line_id AS "paymentLineId", rule_id AS "ruleId", label, amount::text AS amount, basis, formula, reason,
   corrects_close_id AS "correctsCloseId", created_by AS "createdBy", created_at AS "createdAt"`;
 
+/** A line under UNIQUE (tenant, contract, line key): a retry inserts nothing twice. */
+export const INSERT_CLOSE_LINE_SQL = `INSERT INTO close_lines (tenant_id, contract_id, close_id, period, line_key, kind, payment_line_id, rule_id, label, amount, basis, formula, reason, corrects_close_id, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (tenant_id, contract_id, line_key) DO NOTHING RETURNING id`;
+
+/** The lines of the given closes and the adjustments correcting them. */
+export const CLOSE_LINES_OF_CLOSES_SQL = `SELECT ${LINE_COLUMNS} FROM close_lines WHERE close_id = ANY($1) OR corrects_close_id = ANY($1) ORDER BY created_at, line_key`;
+
+/** Every line of a contract. */
+export const CLOSE_LINES_OF_CONTRACT_SQL = `SELECT ${LINE_COLUMNS} FROM close_lines WHERE contract_id = $1 ORDER BY created_at, line_key`;
+
 /** Rows an UPDATE touched: TypeORM answers an UPDATE with [rows, count] and an INSERT … RETURNING with the rows. */
 export function affectedRows(result: unknown): number {
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
@@ -219,41 +229,31 @@ export const PeriodCloseStore = {
   ): Promise<number> {
     let inserted = 0;
     for (const l of lines) {
-      const r: unknown[] = await em.query(
-        `INSERT INTO close_lines (tenant_id, contract_id, close_id, period, line_key, kind, payment_line_id, rule_id, label, amount, basis, formula, reason, corrects_close_id, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (tenant_id, contract_id, line_key) DO NOTHING RETURNING id`,
-        [
-          close.tenantId,
-          close.contractId,
-          close.id,
-          l.period,
-          l.lineKey,
-          l.kind,
-          l.paymentLineId,
-          l.ruleId,
-          l.label,
-          l.amount,
-          JSON.stringify(l.basis),
-          l.formula,
-          l.reason,
-          l.correctsCloseId,
-          createdBy,
-        ],
-      );
+      const r: unknown[] = await em.query(INSERT_CLOSE_LINE_SQL, [
+        close.tenantId,
+        close.contractId,
+        close.id,
+        l.period,
+        l.lineKey,
+        l.kind,
+        l.paymentLineId,
+        l.ruleId,
+        l.label,
+        l.amount,
+        JSON.stringify(l.basis),
+        l.formula,
+        l.reason,
+        l.correctsCloseId,
+        createdBy,
+      ]);
       inserted += r.length;
     }
     return inserted;
   },
 
   async lines(em: EntityManager, filter: { closeIds?: string[]; contractId?: string }): Promise<CloseLineRow[]> {
-    if (filter.closeIds)
-      return em.query(
-        `SELECT ${LINE_COLUMNS} FROM close_lines WHERE close_id = ANY($1) OR corrects_close_id = ANY($1) ORDER BY created_at, line_key`,
-        [filter.closeIds],
-      );
-    return em.query(`SELECT ${LINE_COLUMNS} FROM close_lines WHERE contract_id = $1 ORDER BY created_at, line_key`, [
-      filter.contractId,
-    ]);
+    if (filter.closeIds) return em.query(CLOSE_LINES_OF_CLOSES_SQL, [filter.closeIds]);
+    return em.query(CLOSE_LINES_OF_CONTRACT_SQL, [filter.contractId]);
   },
 
   /** The buyer's ledger (台账) confirmations by period: read live by the schedule (they come after the close). */

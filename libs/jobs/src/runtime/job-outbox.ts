@@ -53,6 +53,15 @@ const toRecord = (r: Row): JobRecord => ({
   completedAt: r.completed_at,
 });
 
+/** A job recorded once by its deterministic id (a second request for it changes nothing). */
+export const RECORD_JOB_SQL = `INSERT INTO jobs (id, tenant_id, queue, name, payload, requested_by, vendor_org_id) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`;
+
+/** The reconciler's selection: queued jobs not touched for `$1` seconds, oldest first (jobs_pending_idx). */
+export const STALE_JOBS_SQL = `SELECT * FROM jobs WHERE status = 'queued' AND updated_at < now() - make_interval(secs => $1) ORDER BY updated_at LIMIT $2`;
+
+/** A job's claim: the advisory lock of its key, held until the transaction ends. */
+export const LOCK_JOB_KEY_SQL = `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`;
+
 /**
  * The jobs table is the outbox: a job is recorded in the same transaction as the change that asks for it, and
  * enqueued only after that commits. If the enqueue is lost (Redis down, a crash in between), the reconciler finds
@@ -66,18 +75,15 @@ export const JobOutbox = {
     by: { tenantId: string; userId?: string | null; vendorOrgId?: string | null },
   ): Promise<JobRequest<N>> {
     if (!JOB_ID_PATTERN.test(job.id)) throw new Error(`job id ${job.id} has characters BullMQ or the outbox refuse`);
-    await em.query(
-      `INSERT INTO jobs (id, tenant_id, queue, name, payload, requested_by, vendor_org_id) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
-      [
-        job.id,
-        by.tenantId,
-        queueOf(job.name),
-        job.name,
-        JSON.stringify(job.payload),
-        by.userId || null,
-        by.vendorOrgId ?? null,
-      ],
-    );
+    await em.query(RECORD_JOB_SQL, [
+      job.id,
+      by.tenantId,
+      queueOf(job.name),
+      job.name,
+      JSON.stringify(job.payload),
+      by.userId || null,
+      by.vendorOrgId ?? null,
+    ]);
     return job;
   },
 
@@ -112,15 +118,12 @@ export const JobOutbox = {
 
   /** Queued jobs not touched for `olderThanSeconds` (run by the reconciler in the system scope). */
   async stale(em: EntityManager, olderThanSeconds: number, limit: number): Promise<JobRecord[]> {
-    const rows: Row[] = await em.query(
-      `SELECT * FROM jobs WHERE status = 'queued' AND updated_at < now() - make_interval(secs => $1) ORDER BY updated_at LIMIT $2`,
-      [olderThanSeconds, limit],
-    );
+    const rows: Row[] = await em.query(STALE_JOBS_SQL, [olderThanSeconds, limit]);
     return rows.map(toRecord);
   },
 };
 
 /** The advisory lock of a job key, held until the transaction ends (commit or rollback). */
 export async function lockJobKey(em: EntityManager, key: string): Promise<void> {
-  await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [key]);
+  await em.query(LOCK_JOB_KEY_SQL, [key]);
 }

@@ -6,7 +6,7 @@ import { createDataSource } from '../../libs/persistence/src';
 import { MIGRATIONS } from '../../migrations';
 
 /** The local server's superuser (trust auth); used only to create roles and throwaway databases. */
-const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export const OWNER_ROLE = 'ledger_owner';
 export const APP_ROLE = 'ledger_app';

@@ -12,7 +12,8 @@ export type DomainErrorCode =
   | 'CONFLICT'
   | 'FORBIDDEN'
   | 'CALENDAR_NOT_PUBLISHED'
-  | 'TOO_MANY_REQUESTS';
+  | 'TOO_MANY_REQUESTS'
+  | 'SERVICE_UNAVAILABLE';
 
 /**
  * Why a refusal happened, as a code of ERROR_MESSAGES with its parameters (GraphQL `extensions.messageCode`): a client

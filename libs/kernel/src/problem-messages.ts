@@ -685,6 +685,15 @@ export const ERROR_MESSAGES = {
     'The national working-day calendar for that year is not published',
   ),
   TOO_MANY_REQUESTS: t('请求过于频繁，请稍后再试', 'Too many requests; try again later'),
+  SERVICE_UNAVAILABLE: t('服务暂时不可用，请稍后重试', 'The service is briefly unavailable; try again shortly'),
+  'database.unavailable': t(
+    '数据库连接暂时中断，请在 {seconds} 秒后重试（未保存任何更改）',
+    'The database connection was interrupted; try again in {seconds} s (nothing was saved)',
+  ),
+  'database.outcomeUnknown': t(
+    '提交时数据库连接中断，请在 {seconds} 秒后刷新，确认更改是否已保存',
+    'The database connection was lost while saving; reload in {seconds} s to see whether the change was saved',
+  ),
   INTERNAL_SERVER_ERROR: t('服务器内部错误，请稍后重试', 'Internal server error'),
   GRAPHQL_VALIDATION_FAILED: t('请求不符合接口定义', 'The request does not match the API'),
   GRAPHQL_PARSE_FAILED: t('请求无法解析', 'The request cannot be parsed'),

@@ -12,6 +12,9 @@ export type PoolBehaviour = {
   onConnect?: (client: { query(sql: string): Promise<unknown> }) => Promise<void>;
 };
 
+type PooledClient = { query(sql: string): Promise<unknown>; on(event: 'error', listener: (e: Error) => void): unknown };
+const ignoreLostConnection = (): void => undefined;
+
 /** A PostgreSQL data source; `synchronize` is off: the schema comes only from migrations. */
 export function createDataSource(
   connection: PgConnection,
@@ -37,6 +40,16 @@ export function createDataSource(
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: options.poolSize, ...options.pool },
+    extra: {
+      max: options.poolSize,
+      ...options.pool,
+      // A connection the server terminates while it is checked out but between statements emits 'error' with no
+      // listener once TypeORM has released it, which would end the process; the pool drops it, the next user of the
+      // database gets a fresh one (and TenantDatabase retries a transaction it broke).
+      onConnect: async (client: PooledClient) => {
+        client.on('error', ignoreLostConnection);
+        await options.pool?.onConnect?.(client);
+      },
+    },
   });
 }

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { scopeSettings, type AccessScope } from './access-scope';
+import { DatabaseUnavailableError, isTransientDatabaseError } from './transient-error';
 
 /** The columns of a user's row a session token is checked against. */
 export type SessionUserRow = {
@@ -24,7 +25,30 @@ export class TenantDatabase {
     private readonly options: { setRole: boolean },
   ) {}
 
-  run<T>(scope: AccessScope, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one transaction. A transient failure (a terminated or lost connection, a serialization failure, a
+   * deadlock) before the work finished rolled everything back, so the transaction is run once more on a fresh
+   * connection; if that fails too, or the connection was lost while committing (the outcome is unknown, so it is
+   * never repeated), the caller gets DatabaseUnavailableError (SERVICE_UNAVAILABLE), not an internal error. `work`
+   * must therefore do nothing outside the transaction that cannot be done twice (jobs go through the outbox).
+   */
+  async run<T>(scope: AccessScope, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      let finished = false;
+      try {
+        return await this.transaction(scope, async (em) => {
+          const result = await work(em);
+          finished = true;
+          return result;
+        });
+      } catch (e) {
+        if (!isTransientDatabaseError(e)) throw e;
+        if (finished || attempt > 1) throw new DatabaseUnavailableError(e, finished);
+      }
+    }
+  }
+
+  private transaction<T>(scope: AccessScope, work: (em: EntityManager) => Promise<T>): Promise<T> {
     const settings = scopeSettings(scope);
     return this.dataSource.transaction(async (em) => {
       if (this.options.setRole) await em.query(`SET LOCAL ROLE ${APP_ROLE}`);
@@ -44,11 +68,22 @@ export class TenantDatabase {
    * so it is not a `session`-scope transaction of four round trips.
    */
   async sessionUser(userId: string): Promise<SessionUserRow | undefined> {
-    const rows = await this.dataSource.query<SessionUserRow[]>(
-      'SELECT role, tenant_id, vendor_org_id, disabled, token_version FROM app_session_user($1)',
-      [userId],
-    );
-    return rows[0];
+    const read = () =>
+      this.dataSource.query<SessionUserRow[]>(
+        'SELECT role, tenant_id, vendor_org_id, disabled, token_version FROM app_session_user($1)',
+        [userId],
+      );
+    // A read: once more on a fresh connection after a transient failure, then SERVICE_UNAVAILABLE.
+    try {
+      return (await read())[0];
+    } catch (e) {
+      if (!isTransientDatabaseError(e)) throw e;
+    }
+    try {
+      return (await read())[0];
+    } catch (e) {
+      throw isTransientDatabaseError(e) ? new DatabaseUnavailableError(e, false) : e;
+    }
   }
 
   /** Liveness only: no data, no scope. */

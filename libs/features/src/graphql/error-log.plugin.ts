@@ -4,7 +4,13 @@ import { GraphQLError } from 'graphql';
 import { classifyError } from './format-error';
 
 /** Refusals about who asks (no or a bad session, no right, too many attempts) are logged at warn; other expected refusals at info. */
-export const WARN_REFUSAL_CODES: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'TOO_MANY_REQUESTS']);
+export const WARN_REFUSAL_CODES: ReadonlySet<string> = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'TOO_MANY_REQUESTS',
+  // Not a refusal of the request: the database connection was lost (operators watch warnings, not info).
+  'SERVICE_UNAVAILABLE',
+]);
 
 export type RefusalLogger = Pick<LoggerService, 'log' | 'warn' | 'error'>;
 

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { DomainError, type DomainErrorCode } from '@ledger/kernel';
+import { DatabaseUnavailableError, RETRY_AFTER_SECONDS } from '@ledger/persistence';
 import type { NextFunction, Request, Response } from 'express';
 import { logRefusals, type RefusalLogger } from '../graphql/error-log.plugin';
 import { domainExtensions } from '../graphql/format-error';
@@ -14,6 +15,7 @@ export const DOMAIN_STATUS: Readonly<Record<DomainErrorCode, number>> = {
   CONFLICT: 409,
   CALENDAR_NOT_PUBLISHED: 409,
   TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /** An error of the `http-errors` kind (body-parser's, raw-body's) that the client caused: its 4xx status, else undefined. */
@@ -88,6 +90,7 @@ export class ExceptionLogFilter extends BaseExceptionFilter {
               : { status, code: codeOfStatus(status), message: bodyRefusalMessage(exception as Error, status) };
           })();
     if (!refusal || res.headersSent) return super.catch(exception, host);
+    if (exception instanceof DatabaseUnavailableError) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     logRefusals(
       this.logger,
       { [refusal.code]: 1 },

@@ -39,8 +39,12 @@ export class JobExecutor {
       try {
         result = await handler.handle(payload as never, run);
       } catch (e) {
-        // Invalid data (a configuration or stored input the rules refuse) gives the same answer on every attempt.
-        if (e instanceof ValidationError || (e instanceof DomainError && e.code !== 'CONFLICT'))
+        // Invalid data (a configuration or stored input the rules refuse) gives the same answer on every attempt; a
+        // conflict or a lost database connection may not.
+        if (
+          e instanceof ValidationError ||
+          (e instanceof DomainError && e.code !== 'CONFLICT' && e.code !== 'SERVICE_UNAVAILABLE')
+        )
           throw new UnrecoverableJobError(
             `${name}: ${e.message}${e instanceof ValidationError ? ` — ${e.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}` : ''}`,
           );
@@ -57,9 +61,15 @@ export class JobExecutor {
       );
       if (tenantId) {
         const t = tenantId;
+        // TenantDatabase.run retries on a fresh connection when the attempt's own connection was the one lost.
         await this.db
           .run(jobScope(t, run), (em) => JobOutbox.attemptFailed(em, run.id, message, final))
-          .catch(() => undefined);
+          .catch((recordError: unknown) =>
+            this.logger.error(
+              { job: run.id, name, tenantId, attempt: run.attempt, error: message, recordError: String(recordError) },
+              'job attempt failed and could not be recorded',
+            ),
+          );
       }
       throw e;
     }

@@ -20,6 +20,37 @@ export type SlaNotification = {
   details: Record<string, string | number>;
 };
 
+/** Where a resumable `sla-scan` stands: the last ticket done and the counts so far. */
+export type SlaScanProgress = {
+  /** The scan went through every batch (a run under the same job id then starts over). */
+  completed: boolean;
+  afterTicketId: string | null;
+  batches: number;
+  running: number;
+  evaluated: number;
+  warnings: number;
+  raised: number;
+  skipped: { ticketId: string; note: string }[];
+  skippedCount: number;
+};
+export type SlaScanProgressRow = {
+  completed: boolean;
+  after_ticket_id: string | null;
+  batches: number;
+  running: number;
+  evaluated: number;
+  warnings: number;
+  raised: number;
+  skipped: { ticketId: string; note: string }[];
+  skipped_count: number;
+};
+export const SCAN_PROGRESS_SELECT_SQL = `SELECT completed_at IS NOT NULL AS completed, after_ticket_id, batches, running, evaluated, warnings, raised,
+  skipped, skipped_count FROM sla_scan_progress WHERE tenant_id = $1 AND job_id = $2`;
+export const SCAN_PROGRESS_UPSERT_SQL = `INSERT INTO sla_scan_progress AS p (tenant_id, job_id, after_ticket_id, batches, running, evaluated, warnings, raised, skipped, skipped_count, completed_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $11 THEN now() END)
+  ON CONFLICT (tenant_id, job_id) DO UPDATE SET after_ticket_id = $3, batches = $4, running = $5, evaluated = $6,
+    warnings = $7, raised = $8, skipped = $9, skipped_count = $10, updated_at = now(), completed_at = CASE WHEN $11 THEN now() END`;
+
 /** One stored SLA result of a ticket at a point of its history (ticket_sla_results; each target's `provisional` is in the targets jsonb). */
 export type SlaResultRow = {
   tenantId: string;
@@ -169,8 +200,18 @@ export const TicketSlaStore = {
    * The scan's selection: the tenant's tickets not in a final state that were received by `at`, by contract and
    * number (a query, so its SQL text can be read without running it).
    */
-  runningTicketsQuery(em: EntityManager, tenantId: string, at: Date): SelectQueryBuilder<TicketEntity> {
-    return em
+  /**
+   * The scan's next batch of running tickets: after ticket id `after` (null: from the start), by id, at most `limit`.
+   * Keyset by id so a resumed scan continues exactly where its checkpoint says.
+   */
+  runningTicketsQuery(
+    em: EntityManager,
+    tenantId: string,
+    at: Date,
+    after: string | null,
+    limit: number,
+  ): SelectQueryBuilder<TicketEntity> {
+    const q = em
       .getRepository(TicketEntity)
       .createQueryBuilder('t')
       .where('t.tenant_id = :tenantId', { tenantId })
@@ -178,13 +219,55 @@ export const TicketSlaStore = {
       .andWhere(
         `EXISTS (SELECT 1 FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = 'received' AND e.at <= :at)`,
         { at },
-      )
-      .orderBy('t.contract_id')
-      .addOrderBy('t.number');
+      );
+    if (after !== null) q.andWhere('t.id > :after', { after });
+    return q.orderBy('t.id').limit(limit);
   },
 
-  runningTickets(em: EntityManager, tenantId: string, at: Date): Promise<TicketEntity[]> {
-    return TicketSlaStore.runningTicketsQuery(em, tenantId, at).getMany();
+  runningTickets(
+    em: EntityManager,
+    tenantId: string,
+    at: Date,
+    after: string | null,
+    limit: number,
+  ): Promise<TicketEntity[]> {
+    return TicketSlaStore.runningTicketsQuery(em, tenantId, at, after, limit).getMany();
+  },
+
+  /** The scan's checkpoint for this job (migration 980), or null before its first batch. */
+  async scanProgress(em: EntityManager, tenantId: string, jobId: string): Promise<SlaScanProgress | null> {
+    const rows: SlaScanProgressRow[] = await em.query(SCAN_PROGRESS_SELECT_SQL, [tenantId, jobId]);
+    const r = rows[0];
+    return r
+      ? {
+          completed: r.completed,
+          afterTicketId: r.after_ticket_id,
+          batches: r.batches,
+          running: r.running,
+          evaluated: r.evaluated,
+          warnings: r.warnings,
+          raised: r.raised,
+          skipped: r.skipped,
+          skippedCount: r.skipped_count,
+        }
+      : null;
+  },
+
+  /** Writes the checkpoint after a batch, in the batch's own transaction. */
+  async saveScanProgress(em: EntityManager, tenantId: string, jobId: string, p: SlaScanProgress): Promise<void> {
+    await em.query(SCAN_PROGRESS_UPSERT_SQL, [
+      tenantId,
+      jobId,
+      p.afterTicketId,
+      p.batches,
+      p.running,
+      p.evaluated,
+      p.warnings,
+      p.raised,
+      JSON.stringify(p.skipped),
+      p.skippedCount,
+      p.completed,
+    ]);
   },
 
   /** Every tenant (the scheduler lists them in the platform scope). */

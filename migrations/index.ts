@@ -14,6 +14,7 @@ import { CloseSafeguards1764000000700 } from './1764000000700-close-safeguards';
 import { NationalCalendar1764000000800 } from './1764000000800-national-calendar';
 import { SessionCheck1764000000950 } from './1764000000950-session-check';
 import { TicketNumberCounters1764000000960 } from './1764000000960-ticket-number-counters';
+import { VendorReadPolicies1764000000970 } from './1764000000970-vendor-read-policies';
 import { SlaScanProgress1764000000980 } from './1764000000980-sla-scan-progress';
 
 /** Every migration, in order. Never rewrite a committed one: add a new file. */
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   NationalCalendar1764000000800,
   SessionCheck1764000000950,
   TicketNumberCounters1764000000960,
+  VendorReadPolicies1764000000970,
   SlaScanProgress1764000000980,
 ];

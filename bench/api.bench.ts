@@ -9,8 +9,11 @@
  * other on the same server, to:
  *   - `ping` — the bare resolver: signed in (JWT verified by the guard), no database: the floor;
  *   - `contractDashboard(contractId, month)` — the status tiles of the measured contract for a full month;
- *   - `paymentSchedule(contractId)` — the stored schedule with its lines, deductions and payments.
- * Each round runs the three (order rotated per round) for the same duration at the same rate; the measure is the
+ *   - `paymentSchedule(contractId)` — the stored schedule with its lines, deductions and payments;
+ *   - `vendorDashboards` — `contractDashboards(month)` signed in as the generated vendor user (issue 15, point 2): the
+ *     tiles of every contract of the world (one vendor holds them all, across the tenants) in one request, checked
+ *     first to show the measured contract as its buyer reads it.
+ * Each round runs the four (order rotated per round) for the same duration at the same rate; the measure is the
  * paired ratio p99(query) ÷ p99(ping) of each round, median and spread over the rounds; errors (socket errors,
  * timeouts), non-2xx responses and GraphQL errors (a body without `data` or with `errors`) are counted.
  *
@@ -58,14 +61,19 @@ export const ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? (QUICK ? 3 : 5));
 export const THROUGHPUT_SECONDS = Number(process.env.BENCH_API_THROUGHPUT_SECONDS ?? (QUICK ? 5 : 10));
 
 const COUNTS = 'met breached compliancePercent running atRisk overdue';
-export const QUERIES = {
-  ping: { query: '{ ping }' },
-  contractDashboard: {
-    query: `query ($c: ID!, $m: String) { contractDashboard(contractId: $c, month: $m) { contractId contractCode asOf
+const DASHBOARD_FIELDS = `contractId contractCode asOf
       sla { month ${COUNTS} severities { severity ${COUNTS} targets { targetId name ${COUNTS} } } }
       openBreaches lastConfirmedClose { closeId period revision score grade confirmedAt }
       nextPayment { lineId label status dueDate net paid outstanding scheduleAsOf scheduleComputedAt }
-      notifications { total critical warning latestAt } } }`,
+      notifications { total critical warning latestAt }`;
+export const QUERIES = {
+  ping: { query: '{ ping }' },
+  contractDashboard: {
+    query: `query ($c: ID!, $m: String) { contractDashboard(contractId: $c, month: $m) { ${DASHBOARD_FIELDS} } }`,
+  },
+  /** Measured signed in as the vendor (every contract of the world, across its tenants; VENDOR_QUERIES). */
+  vendorDashboards: {
+    query: `query ($m: String) { vendorDashboards: contractDashboards(month: $m) { ${DASHBOARD_FIELDS} } }`,
   },
   paymentSchedule: {
     query: `query ($c: ID!) { paymentSchedule(contractId: $c) { contractId contractCode configVersion calendarVersion asOf computedAt basis
@@ -75,6 +83,8 @@ export const QUERIES = {
   },
 } as const;
 export type QueryName = keyof typeof QUERIES;
+/** The queries measured signed in as the generated vendor user rather than the buyer admin. */
+export const VENDOR_QUERIES: readonly QueryName[] = ['vendorDashboards'];
 
 export type Measured = { tenantId: string; contractId: string; presetId: string };
 
@@ -280,15 +290,40 @@ export async function startApi(db: BenchDatabase, email: string, nodeArgs: strin
     });
     return (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string }[] };
   };
-  const login = await post(null, 'mutation ($i: LoginInput!) { login(input: $i) { token } }', {
-    i: { email, password: BENCH_PASSWORD },
-  });
-  const token = (login.data?.login as { token: string } | undefined)?.token;
-  if (!token) {
+  const token = await logIn(url, email).catch(async (e: unknown) => {
     await proc.stop();
-    throw new Error(`login ${email} failed: ${JSON.stringify(login.errors)}`);
-  }
+    throw e;
+  });
   return { proc, url, token, gql: (q, v) => post(token, q, v), stop: () => proc.stop() };
+}
+
+async function logIn(url: string, email: string): Promise<string> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation ($i: LoginInput!) { login(input: $i) { token } }',
+      variables: { i: { email, password: BENCH_PASSWORD } },
+    }),
+  });
+  const login = (await res.json()) as { data?: { login?: { token: string } } | null; errors?: unknown };
+  const token = login.data?.login?.token;
+  if (!token) throw new Error(`login ${email} failed: ${JSON.stringify(login.errors)}`);
+  return token;
+}
+
+/** The same server signed in as another user (its own token); stopping it stops the server. */
+export async function signedInAs(api: Api, email: string): Promise<Api> {
+  const token = await logIn(api.url, email);
+  const post = async (query: string, variables: Record<string, unknown> = {}) => {
+    const res = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string }[] };
+  };
+  return { ...api, token, gql: post };
 }
 
 async function poll<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
@@ -338,7 +373,13 @@ export async function closeAndSchedule(api: Api, contractId: string, log: (s: st
 
 export function bodyOf(name: QueryName, m: Measured): string {
   const variables =
-    name === 'ping' ? {} : name === 'contractDashboard' ? { c: m.contractId, m: MONTH } : { c: m.contractId };
+    name === 'ping'
+      ? {}
+      : name === 'contractDashboard'
+        ? { c: m.contractId, m: MONTH }
+        : name === 'vendorDashboards'
+          ? { m: MONTH }
+          : { c: m.contractId };
   return JSON.stringify({ query: QUERIES[name].query, variables });
 }
 
@@ -359,6 +400,29 @@ export async function checkQueries(api: Api, m: Measured): Promise<Record<string
   if (d.sla.met + d.sla.breached === 0 || !d.lastConfirmedClose)
     throw new Error(`the dashboard is empty: ${JSON.stringify(d)}`);
   return out;
+}
+
+/**
+ * The vendor's `contractDashboards`: one dashboard per contract of the world (one vendor holds them all), by code, and
+ * the measured contract's figures as its buyer reads them (`buyers`: the buyer's contractDashboard). Returns the count.
+ */
+export async function checkVendorDashboards(vendor: Api, world: GeneratedWorld, buyers: unknown): Promise<number> {
+  const { query, variables } = JSON.parse(
+    bodyOf('vendorDashboards', { tenantId: '', contractId: '', presetId: '' }),
+  ) as {
+    query: string;
+    variables: Record<string, unknown>;
+  };
+  const r = await vendor.gql(query, variables);
+  const list = r.data?.vendorDashboards as { contractId: string; contractCode: string; asOf: string }[] | undefined;
+  if (r.errors || !list) throw new Error(`vendorDashboards: ${JSON.stringify(r.errors ?? r.data)}`);
+  const expected = world.tenants.reduce((a, t) => a + t.contracts.length, 0);
+  if (list.length !== expected) throw new Error(`vendorDashboards: ${list.length} contracts, expected ${expected}`);
+  const buyer = buyers as { contractId: string; asOf: string };
+  const mine = list.find((d) => d.contractId === buyer.contractId);
+  if (JSON.stringify({ ...mine, asOf: null }) !== JSON.stringify({ ...buyer, asOf: null }))
+    throw new Error(`vendorDashboards: the measured contract differs from the buyer's: ${JSON.stringify(mine)}`);
+  return list.length;
 }
 
 /** One load run; `loadAvg1` is the machine's 1-minute load average at its end (other work on the shared cores shows there). */
@@ -495,22 +559,26 @@ export async function pingFloors(
 
 export type Rounds = Record<QueryName, Load[]>;
 
-/** `rounds` rounds of the given queries at the same rate and duration, the order rotated each round. */
+/**
+ * `rounds` rounds of the given queries at the same rate and duration, the order rotated each round; a query named in
+ * `as` is sent signed in as that (same server, another user: the vendor).
+ */
 export async function rounds(
   api: Api,
   bodies: Partial<Record<QueryName, string>>,
   n: number,
   log: (s: string) => void,
   opts = { rate: RATE, connections: CONNECTIONS, duration: DURATION },
+  as: Partial<Record<QueryName, Api>> = {},
 ): Promise<Partial<Rounds>> {
   const names = Object.keys(bodies) as QueryName[];
   const out: Partial<Rounds> = {};
   // Warm-up (JIT, plan and buffer caches), not measured.
-  for (const name of names) await load(api, bodies[name] as string, { ...opts, duration: 3 });
+  for (const name of names) await load(as[name] ?? api, bodies[name] as string, { ...opts, duration: 3 });
   for (let i = 0; i < n; i++) {
     const order = names.map((_, k) => names[(k + i) % names.length]);
     for (const name of order) {
-      const l = await load(api, bodies[name] as string, opts);
+      const l = await load(as[name] ?? api, bodies[name] as string, opts);
       (out[name] ??= []).push(l);
       log(
         `round ${i + 1} ${name}: p50 ${l.p50} ms, p99 ${l.p99} ms, ${l.sentPerSecond} req/s, errors ${l.errors + l.timeouts}, non-2xx ${l.non2xx}, GraphQL errors ${l.mismatches}, load average ${l.loadAvg1}`,
@@ -555,7 +623,7 @@ async function main(): Promise<void> {
   const tenants = Number(process.env.BENCH_API_TENANTS ?? (QUICK ? 20 : 100));
   const tickets = Number(process.env.BENCH_API_TICKETS ?? (QUICK ? 5_000 : 20_000));
   const ticketsPerContract = QUICK ? 10 : 20;
-  const { db, measured, clocksInMonth, runningClocks } = await prepareWorld('api', {
+  const { db, world, measured, clocksInMonth, runningClocks } = await prepareWorld('api', {
     tenants,
     ticketsPerContract,
     tickets,
@@ -566,19 +634,27 @@ async function main(): Promise<void> {
     api = await startApi(db, 't0001.admin@bench.local');
     await closeAndSchedule(api, measured.contractId, log);
     const sample = await checkQueries(api, measured);
+    const vendor = await signedInAs(api, world.vendorUser.email);
+    const vendorContracts = await checkVendorDashboards(vendor, world, sample.contractDashboard);
+    log(
+      `vendor ${world.vendorUser.email}: contractDashboards of ${vendorContracts} contracts, the measured one as its buyer reads it`,
+    );
+    const as: Partial<Record<QueryName, Api>> = Object.fromEntries(VENDOR_QUERIES.map((q) => [q, vendor]));
     const bodies = {
       ping: bodyOf('ping', measured),
       contractDashboard: bodyOf('contractDashboard', measured),
       paymentSchedule: bodyOf('paymentSchedule', measured),
+      vendorDashboards: bodyOf('vendorDashboards', measured),
     };
     const cap: Record<string, number> = {};
-    for (const name of Object.keys(bodies) as QueryName[]) cap[name] = await capacity(api, bodies[name], CONNECTIONS);
+    for (const name of Object.keys(bodies) as QueryName[])
+      cap[name] = await capacity(as[name] ?? api, bodies[name], CONNECTIONS);
     log(
       `capacity (unthrottled, ${CONNECTIONS} connections, 3 s): ${Object.entries(cap)
         .map(([k, v]) => `${k} ${v} req/s`)
         .join(', ')}; measuring at ${RATE} req/s`,
     );
-    const r = (await rounds(api, bodies, ROUNDS, log)) as Rounds;
+    const r = (await rounds(api, bodies, ROUNDS, log, undefined, as)) as Rounds;
     const minimal = await startMinimalApi();
     let floors: Awaited<ReturnType<typeof pingFloors>>;
     try {
@@ -606,35 +682,41 @@ async function main(): Promise<void> {
         'the API signs the caller in on every request (JWT and the session row read under RLS: one transaction); the minimal app has no guard',
       ],
     };
-    const queryMeasures: Measure[] = (['contractDashboard', 'paymentSchedule'] as const).map((name) => {
-      const ratio = paired(r[name], r.ping);
-      const fails = failures(r[name]);
-      return {
-        id: `api-${name}`,
-        title: `${name} p99 latency at ${RATE} req/s (${DURATION} s × ${ROUNDS} rounds)`,
-        floor: '`ping`: the bare resolver (signed in, no database) on the same server, rate and duration',
-        unit: 'ms (p99; ratio = p99 ÷ p99 of ping in the same round, median of rounds)',
-        value: median(r[name].map((l) => l.p99)),
-        floorValue: median(r.ping.map((l) => l.p99)),
-        ratio: round(ratio.median),
-        ratioMin: round(ratio.min),
-        ratioMax: round(ratio.max),
-        target: 'p99 ≤ 2× the bare resolver, zero errors',
-        // A round that did not get its requests out at the rate measured a saturated machine, not the query.
-        met: sustained([...r[name], ...r.ping]) ? ratio.median <= 2 && fails === 0 && failures(r.ping) === 0 : null,
-        notes: [
-          `p50 ${median(r[name].map((l) => l.p50))} ms vs ping ${median(r.ping.map((l) => l.p50))} ms (p50 ratio ${round(paired(r[name], r.ping, 'p50').median)})`,
-          `errors + timeouts + non-2xx + GraphQL errors: ${fails} (ping: ${failures(r.ping)}) of ${r[name].reduce((a, l) => a + l.requests, 0)} requests`,
-          `sent ${median(r[name].map((l) => l.sentPerSecond))} req/s (target ${RATE}); unthrottled capacity ${cap[name]} req/s (ping ${cap.ping})`,
-          `machine load average (1 min) during the rounds: ${median(r[name].map((l) => l.loadAvg1))} on ${machine().cpus} cores`,
-          ...(sustained([...r[name], ...r.ping])
-            ? []
-            : [
-                `the rate was not sustained in every round (below ${Math.round(0.95 * RATE)} req/s sent): the machine was saturated, so the target is not judged (met: null)`,
-              ]),
-        ],
-      };
-    });
+    const queryMeasures: Measure[] = (['contractDashboard', 'paymentSchedule', 'vendorDashboards'] as const).map(
+      (name) => {
+        const ratio = paired(r[name], r.ping);
+        const fails = failures(r[name]);
+        const what =
+          name === 'vendorDashboards'
+            ? `vendorDashboards (contractDashboards signed in as the vendor: ${vendorContracts} contracts of ${tenants} tenants)`
+            : name;
+        return {
+          id: `api-${name}`,
+          title: `${what} p99 latency at ${RATE} req/s (${DURATION} s × ${ROUNDS} rounds)`,
+          floor: '`ping`: the bare resolver (signed in, no database) on the same server, rate and duration',
+          unit: 'ms (p99; ratio = p99 ÷ p99 of ping in the same round, median of rounds)',
+          value: median(r[name].map((l) => l.p99)),
+          floorValue: median(r.ping.map((l) => l.p99)),
+          ratio: round(ratio.median),
+          ratioMin: round(ratio.min),
+          ratioMax: round(ratio.max),
+          target: 'p99 ≤ 2× the bare resolver, zero errors',
+          // A round that did not get its requests out at the rate measured a saturated machine, not the query.
+          met: sustained([...r[name], ...r.ping]) ? ratio.median <= 2 && fails === 0 && failures(r.ping) === 0 : null,
+          notes: [
+            `p50 ${median(r[name].map((l) => l.p50))} ms vs ping ${median(r.ping.map((l) => l.p50))} ms (p50 ratio ${round(paired(r[name], r.ping, 'p50').median)})`,
+            `errors + timeouts + non-2xx + GraphQL errors: ${fails} (ping: ${failures(r.ping)}) of ${r[name].reduce((a, l) => a + l.requests, 0)} requests`,
+            `sent ${median(r[name].map((l) => l.sentPerSecond))} req/s (target ${RATE}); unthrottled capacity ${cap[name]} req/s (ping ${cap.ping})`,
+            `machine load average (1 min) during the rounds: ${median(r[name].map((l) => l.loadAvg1))} on ${machine().cpus} cores`,
+            ...(sustained([...r[name], ...r.ping])
+              ? []
+              : [
+                  `the rate was not sustained in every round (below ${Math.round(0.95 * RATE)} req/s sent): the machine was saturated, so the target is not judged (met: null)`,
+                ]),
+          ],
+        };
+      },
+    );
     const measures = [...queryMeasures, throughputMeasure];
     const file = writeResult({
       bench: 'api',
@@ -646,6 +728,7 @@ async function main(): Promise<void> {
         tenants,
         ticketsPerContract,
         measuredContractTickets: tickets,
+        vendorContracts,
         month: MONTH,
         clocksInMonth,
         runningClocks,

@@ -157,43 +157,31 @@ export const TicketSlaStore = {
 
   /** Inserts SLA results that do not exist yet (unique per ticket, event count and versions); returns how many were new. */
   async insertResults(em: EntityManager, rows: readonly SlaResultRow[]): Promise<number> {
-    let inserted = 0;
-    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
-      const r: unknown[] = await em.query(INSERT_SLA_RESULTS_SQL, [
-        chunk.map((x) => x.tenantId),
-        chunk.map((x) => x.contractId),
-        chunk.map((x) => x.ticketId),
-        chunk.map((x) => x.eventCount),
-        chunk.map((x) => x.configVersion),
-        chunk.map((x) => x.result.calendarVersion),
-        chunk.map((x) => x.status),
-        chunk.map((x) => JSON.stringify(x.result.targets)),
-        chunk.map((x) => x.result.evaluatedAt),
-      ]);
-      inserted += r.length;
-    }
-    return inserted;
+    return insertInChunks(em, INSERT_SLA_RESULTS_SQL, rows, [
+      (x) => x.tenantId,
+      (x) => x.contractId,
+      (x) => x.ticketId,
+      (x) => x.eventCount,
+      (x) => x.configVersion,
+      (x) => x.result.calendarVersion,
+      (x) => x.status,
+      (x) => JSON.stringify(x.result.targets),
+      (x) => x.result.evaluatedAt,
+    ]);
   },
 
   /** Inserts warnings that do not exist yet (by dedupe key), a few thousand per statement; returns how many were new. */
   async insertNotifications(em: EntityManager, rows: readonly SlaNotification[]): Promise<number> {
-    let inserted = 0;
-    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
-      const r: unknown[] = await em.query(INSERT_NOTIFICATIONS_SQL, [
-        chunk.map((n) => n.tenantId),
-        chunk.map((n) => n.contractId),
-        chunk.map((n) => n.ticketId),
-        chunk.map((n) => n.dedupeKey),
-        chunk.map((n) => n.kind),
-        chunk.map((n) => n.severity),
-        chunk.map((n) => n.message),
-        chunk.map((n) => JSON.stringify(n.details)),
-      ]);
-      inserted += r.length;
-    }
-    return inserted;
+    return insertInChunks(em, INSERT_NOTIFICATIONS_SQL, rows, [
+      (n) => n.tenantId,
+      (n) => n.contractId,
+      (n) => n.ticketId,
+      (n) => n.dedupeKey,
+      (n) => n.kind,
+      (n) => n.severity,
+      (n) => n.message,
+      (n) => JSON.stringify(n.details),
+    ]);
   },
 
   /**
@@ -282,3 +270,22 @@ export const TicketSlaStore = {
     return rows.length > 0;
   },
 };
+
+/** One `unnest` insert per ROWS_PER_STATEMENT rows, a parameter array per column; returns how many rows were new. */
+async function insertInChunks<R>(
+  em: EntityManager,
+  sql: string,
+  rows: readonly R[],
+  columns: readonly ((row: R) => unknown)[],
+): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+    const r: unknown[] = await em.query(
+      sql,
+      columns.map((column) => chunk.map(column)),
+    );
+    inserted += r.length;
+  }
+  return inserted;
+}

@@ -1,5 +1,7 @@
 import { Queue } from 'bullmq';
+import { WORKER_LOCK_MS_DEFAULT } from '../../apps/worker/src/worker-config';
 import { startApi, type TestApi } from '../api/api-app';
+import { asSuperuser } from '../support/test-database';
 import {
   caller,
   closeFacts,
@@ -60,7 +62,7 @@ describe('a worker killed in the middle of a close: the job is resumed and compu
       vendorOrgId: string;
     }[];
     // Four contracts of identical data: one closed without interruption (the control), one per fault point.
-    for (const code of ['QH-CONTROL', ...FAULTS.map((f) => `QH-${f.replace(/[^a-z]/g, '-')}`)]) {
+    for (const code of ['QH-CONTROL', 'QH-TAKEOVER', ...FAULTS.map((f) => `QH-${f.replace(/[^a-z]/g, '-')}`)]) {
       const r = await call('qinghai.admin', CREATE_CONTRACT, {
         i: { code, name: `crash test ${code}`, presetId: 'qinghai-hospital-3y', vendorOrgId: seeded.vendorOrgId },
       });
@@ -163,4 +165,49 @@ describe('a worker killed in the middle of a close: the job is resumed and compu
       console.log(`crash at ${fault}: resumed and completed ${resumedMs} ms after starting the fresh worker`);
     },
   );
+
+  /*
+   * Issue 15, point 3: a worker SIGKILLed while it runs a job (held inside the job: the test keeps close_lines locked,
+   * so the close waits at its first insert) — the worker already running takes the job over within 10 s, with the
+   * default lock (WORKER_LOCK_MS_DEFAULT, stalled check every half lock) on both.
+   */
+  it('a worker killed while running a job: the running worker takes it over within 10 s (default lock)', async () => {
+    expect(control).toBeDefined();
+    const lock = { WORKER_LOCK_MS: String(WORKER_LOCK_MS_DEFAULT) };
+    const doomed = worker(lock);
+    await doomed.waitFor('worker ready');
+    const { pending, killedAt } = await asSuperuser(api.database.name, async (c) => {
+      await c.query('BEGIN');
+      await c.query('LOCK TABLE close_lines IN SHARE MODE');
+      try {
+        const p = await requestClose('QH-TAKEOVER');
+        // The only worker has taken the job and waits on the lock inside it.
+        await eventually(async () =>
+          (await (await (queue as Queue).getJob(p.jobId))?.getState()) === 'active' ? true : undefined,
+        );
+        const standby = worker(lock);
+        await standby.waitFor('worker ready');
+        doomed.child.kill('SIGKILL');
+        expect(await doomed.exited).toEqual({ code: null, signal: 'SIGKILL' });
+        return { pending: p, killedAt: Date.now() };
+      } finally {
+        // The dead worker's backend finishes its insert, finds its client gone and rolls back.
+        await c.query('ROLLBACK');
+      }
+    });
+    const done = await eventually(async () => {
+      const job = await (queue as Queue).getJob(pending.jobId);
+      return job && (await job.getState()) === 'completed' ? job : undefined;
+    }, 30_000);
+    const takeoverMs = Date.now() - killedAt;
+    const facts = await drafted(pending.id, 5_000);
+    expect(done.stalledCounter).toBeGreaterThanOrEqual(1);
+    expect(done.returnvalue).toMatchObject({ closeId: pending.id, computed: true, status: 'draft', lines: 3 });
+    expect(facts.rowsForPeriod).toBe(1);
+    expect(facts.draftUpdates).toHaveLength(1);
+    expect(facts.duplicateKeys).toEqual([]);
+    expect(comparable(facts)).toEqual(comparable(control as CloseFacts));
+    console.log(`worker killed while running a job: taken over and completed ${takeoverMs} ms after the kill`);
+    expect(takeoverMs).toBeLessThanOrEqual(10_000);
+  }, 90_000);
 });

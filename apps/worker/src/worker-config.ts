@@ -1,6 +1,12 @@
 import { jobsEnvSchema } from '@ledger/jobs';
 import { z } from 'zod';
 
+/**
+ * The job lock's default (issue 15: takeover of a killed worker's jobs ≤ 10 s; BullMQ's default 30 s took 35–45 s).
+ * Renewal every 2.5 s survives event-loop stalls of several seconds; a lost lock only means a second, idempotent run.
+ */
+export const WORKER_LOCK_MS_DEFAULT = 5_000;
+
 /** The worker's configuration, validated once at start; every variable is in docs/operations.md. */
 export const workerConfigSchema = z
   .object({
@@ -9,8 +15,11 @@ export const workerConfigSchema = z
     /** PostgreSQL as the application role (the API's DATABASE_URL). */
     DATABASE_URL: z.string().url(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-    /** How long a worker's lock on a job lasts without renewal; a killed worker's jobs are picked up after it. */
-    WORKER_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+    /**
+     * How long a worker's lock on a job lasts without renewal (renewed every half of it); a killed worker's jobs are
+     * taken over at most this plus the stalled-check interval (half of it) later: 5 s → ≤ 7.5 s (docs/decisions.md).
+     */
+    WORKER_LOCK_MS: z.coerce.number().int().min(500).default(WORKER_LOCK_MS_DEFAULT),
   })
   .extend(jobsEnvSchema.shape)
   .extend({
@@ -37,7 +46,8 @@ export function loadWorkerConfig(env: Record<string, string | undefined>): Worke
 /**
  * BullMQ worker options. Decorators are evaluated when the processors are imported, so these are read from the
  * environment there (with the same defaults and bounds as the validated configuration): concurrency per queue, the
- * job lock, and how often stalled jobs (of a killed worker) are looked for.
+ * job lock, and how often stalled jobs (of a killed worker) are looked for: every half lock, so a dead worker's job is
+ * back in the queue at most 1.5 locks after its last renewal.
  */
 export function bullWorkerOptions(env: Record<string, string | undefined>): {
   concurrency: number;
@@ -47,7 +57,7 @@ export function bullWorkerOptions(env: Record<string, string | undefined>): {
 } {
   const c = workerConfigSchema.pick({ WORKER_CONCURRENCY: true, WORKER_LOCK_MS: true }).safeParse(env);
   const concurrency = c.success ? c.data.WORKER_CONCURRENCY : 4;
-  const lockDuration = c.success ? c.data.WORKER_LOCK_MS : 30_000;
+  const lockDuration = c.success ? c.data.WORKER_LOCK_MS : WORKER_LOCK_MS_DEFAULT;
   return {
     concurrency,
     lockDuration,

@@ -9,4 +9,5 @@ export * from './runtime/job-reconciler';
 export * from './runtime/in-process-dispatcher';
 export * from './runtime/bullmq-dispatcher';
 export * from './runtime/redis-connection';
+export * from './runtime/redis-link-monitor';
 export * from './runtime/fault-point';

@@ -19,6 +19,7 @@ import type { JobHandler } from './runtime/job-handler';
 import { JobReconciler } from './runtime/job-reconciler';
 import { JobRegistry } from './runtime/job-registry';
 import { InProcessDispatcher } from './runtime/in-process-dispatcher';
+import { RedisLinkMonitor } from './runtime/redis-link-monitor';
 
 /** Work a processing process repeats on a timer (the SLA scan): its feature provides it, the runtime runs it. */
 export interface PeriodicTask {
@@ -80,6 +81,19 @@ export class JobsLifecycle implements OnApplicationBootstrap, OnApplicationShutd
         this.logger.warn({ error: e instanceof Error ? e.message : String(e) }, 'reconcile at start failed'),
       );
     every(this.options.reconcileIntervalSeconds, () => this.reconciler.reconcile());
+    // Redis back after a loss: what the outage kept in the outbox goes out now, not after the stale age (issue 15).
+    if (this.dispatcher instanceof BullmqDispatcher)
+      this.dispatcher.monitor.onRecovered(
+        () =>
+          void this.reconciler
+            .afterRedisRecovered()
+            .catch((e: unknown) =>
+              this.logger.warn(
+                { error: e instanceof Error ? e.message : String(e) },
+                'reconcile after Redis recovery failed',
+              ),
+            ),
+      );
     for (const task of this.periodic) every(task.intervalSeconds, () => task.tick(Date.now()));
   }
 
@@ -111,13 +125,15 @@ export class JobsModule {
         { provide: PERIODIC_TASKS, inject: periodic, useFactory: (...ts: PeriodicTask[]) => ts },
         { provide: JobRegistry, inject: handlers, useFactory: (...hs: JobHandler[]) => new JobRegistry(hs) },
         JobExecutor,
+        // One per process: every Redis connection of it (queues, and a worker's BullMQ workers) reports here.
+        { provide: RedisLinkMonitor, useFactory: () => new RedisLinkMonitor() },
         {
           provide: JobDispatcher,
-          inject: [ModuleRef],
+          inject: [ModuleRef, RedisLinkMonitor],
           // The in-process runner finds the executor lazily: handlers dispatch follow-up jobs, and the executor runs handlers.
-          useFactory: (ref: ModuleRef) =>
+          useFactory: (ref: ModuleRef, monitor: RedisLinkMonitor) =>
             options.bullmq
-              ? new BullmqDispatcher(options.bullmq)
+              ? new BullmqDispatcher(options.bullmq, monitor)
               : new InProcessDispatcher(() => ref.get(JobExecutor, { strict: false })),
         },
         {
@@ -135,6 +151,7 @@ export class JobsModule {
         JobExecutor,
         JobRegistry,
         JobReconciler,
+        RedisLinkMonitor,
         ...handlers,
       ],
     };

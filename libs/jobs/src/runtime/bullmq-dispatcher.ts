@@ -4,6 +4,7 @@ import { Queue, type JobsOptions } from 'bullmq';
 import { JobDispatcher } from './job-dispatcher';
 import type { JobRequest } from './job-outbox';
 import { redisConnection, type BullmqSettings } from './redis-connection';
+import { RedisLinkMonitor } from './redis-link-monitor';
 
 /** Retries with backoff; completed jobs are kept a week (their ids keep deduplicating), failed ones a month. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -22,35 +23,23 @@ export class BullmqDispatcher extends JobDispatcher {
   private readonly logger = new Logger('Jobs');
   readonly queues: ReadonlyMap<QueueName, Queue>;
 
-  constructor(settings: BullmqSettings) {
+  constructor(
+    settings: BullmqSettings,
+    /** The process's Redis state: loss and recovery logged once, never a stack per retry (issue 15). */
+    readonly monitor: RedisLinkMonitor = new RedisLinkMonitor(),
+  ) {
     super();
     this.queues = new Map(
-      QUEUE_NAMES.map((name) => [
-        name,
-        this.watch(
-          new Queue(name, {
-            connection: redisConnection(settings.redisUrl, 'queue'),
-            prefix: settings.prefix,
-            defaultJobOptions: DEFAULT_JOB_OPTIONS,
-          }),
-        ),
-      ]),
+      QUEUE_NAMES.map((name) => {
+        const queue = new Queue(name, {
+          connection: redisConnection(settings.redisUrl, 'queue'),
+          prefix: settings.prefix,
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        });
+        monitor.watchBullmq(queue, 'queue');
+        return [name, queue];
+      }),
     );
-  }
-
-  /** Connection errors while Redis is down: one log line per queue every 30 s instead of BullMQ's console.error per retry. */
-  private watch(queue: Queue): Queue {
-    let last = 0;
-    queue.on('error', (e: Error) => {
-      const now = Date.now();
-      if (now - last < 30_000) return;
-      last = now;
-      this.logger.warn(
-        { queue: queue.name, error: e.message },
-        'Redis unavailable for the queue; enqueues fail fast and the outbox keeps the jobs',
-      );
-    });
-    return queue;
   }
 
   async dispatch(jobs: readonly JobRequest<JobName>[]): Promise<void> {
@@ -68,6 +57,7 @@ export class BullmqDispatcher extends JobDispatcher {
   }
 
   async close(): Promise<void> {
+    this.monitor.stop();
     await Promise.all([...this.queues.values()].map((q) => q.close()));
   }
 }

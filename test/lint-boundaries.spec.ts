@@ -171,21 +171,7 @@ describe('features', () => {
   });
 
   it('import each other without a cycle', () => {
-    const graph = apiFolderGraph();
-    const cycles: string[] = [];
-    const state = new Map<string, 'open' | 'done'>();
-    const visit = (node: string, path: string[]): void => {
-      if (state.get(node) === 'done') return;
-      if (state.get(node) === 'open') {
-        cycles.push([...path.slice(path.indexOf(node)), node].join(' → '));
-        return;
-      }
-      state.set(node, 'open');
-      for (const next of graph.get(node) ?? []) visit(next, [...path, node]);
-      state.set(node, 'done');
-    };
-    for (const node of graph.keys()) visit(node, []);
-    expect(cycles).toEqual([]);
+    expect(cyclesOf(apiFolderGraph())).toEqual([]);
   });
 
   it('are not imported by the shared building blocks', () => {
@@ -194,5 +180,54 @@ describe('features', () => {
       [...(graph.get(f) ?? [])].filter((d) => !API_SHARED.includes(d)).map((d) => `${f} → ${d}`),
     );
     expect(wrong).toEqual([]);
+  });
+});
+
+/** Every cycle a depth-first walk meets in an import graph, as `a → b → a`. */
+function cyclesOf(graph: Map<string, Set<string>>): string[] {
+  const cycles: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (node: string, path: string[]): void => {
+    if (state.get(node) === 'done') return;
+    if (state.get(node) === 'open') {
+      cycles.push([...path.slice(path.indexOf(node)), node].join(' → '));
+      return;
+    }
+    state.set(node, 'open');
+    for (const next of graph.get(node) ?? []) visit(next, [...path, node]);
+    state.set(node, 'done');
+  };
+  for (const node of graph.keys()) visit(node, []);
+  return cycles;
+}
+
+/** libs/contracts' files and what each imports of the others, `import type` included (a type-level cycle counts). */
+function contractsFileGraph(): Map<string, Set<string>> {
+  const src = resolve(root, 'libs/contracts/src');
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? files(p) : /\.ts$/.test(f) && !/\.spec\.ts$/.test(f) ? [p] : [];
+    });
+  const all = new Set(files(src));
+  const target = (from: string, spec: string) =>
+    [`${resolve(from, '..', spec)}.ts`, join(resolve(from, '..', spec), 'index.ts')].find((c) => all.has(c));
+  const graph = new Map<string, Set<string>>();
+  for (const file of all) {
+    const deps = new Set<string>();
+    for (const m of readFileSync(file, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
+      const t = target(file, m[1]);
+      if (t) deps.add(t.slice(src.length + 1));
+    }
+    graph.set(file.slice(src.length + 1), deps);
+  }
+  return graph;
+}
+
+describe('libs/contracts', () => {
+  it('has no import cycle between its files (the configuration schema and the payment rules included)', () => {
+    const graph = contractsFileGraph();
+    expect(graph.get('config/contract-config.schema.ts')?.size).toBeGreaterThan(0);
+    expect(cyclesOf(graph)).toEqual([]);
   });
 });

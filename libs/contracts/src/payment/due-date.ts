@@ -1,5 +1,5 @@
 import { addDays, addMonths, yearOf } from '../dates';
-import type { ParsedConfig } from '../config/contract-config.schema';
+import type { PaymentConfigView } from './payment-config-view';
 import type { DueRule } from './due-rule.schema';
 import type { PaymentFacts } from './facts.schema';
 import type { LineContext } from './rule-kit';
@@ -11,7 +11,7 @@ export type DueResolution = { date: string | null; reason: Explanation };
 export function resolveDueDate(
   due: DueRule,
   line: { context: LineContext },
-  config: ParsedConfig,
+  config: PaymentConfigView,
   facts: PaymentFacts,
 ): DueResolution {
   if (due.kind === 'date') return { date: due.date, reason: explain('payment.due.date', { date: due.date }) };
@@ -38,7 +38,7 @@ export function resolveDueDate(
 function eventDate(
   event: DueRule extends infer R ? (R extends { event: infer E } ? E : never) : never,
   ctx: LineContext,
-  config: ParsedConfig,
+  config: PaymentConfigView,
   facts: PaymentFacts,
 ): { date?: string; what: { event: string; ref?: string } } {
   switch (event) {

@@ -1,7 +1,7 @@
 import type { Decimal, Problem } from '@ledger/kernel';
 import { z } from 'zod';
 import type { PeriodKind } from '../config/common.schema';
-import type { ParsedConfig } from '../config/contract-config.schema';
+import type { PaymentConfigView } from './payment-config-view';
 import type { PaymentFacts } from './facts.schema';
 import type { Condition } from './conditions/condition.schema';
 import type { DueRule } from './due-rule.schema';
@@ -60,7 +60,7 @@ export type PlanContext = {
 export type ResolvedLine = PlannedLine & { dueDate: string | null };
 
 export type DeductionContext = {
-  config: ParsedConfig;
+  config: PaymentConfigView;
   facts: PaymentFacts;
   asOf: string;
   yearFees: Map<number, Decimal>;

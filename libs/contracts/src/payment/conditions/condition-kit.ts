@@ -1,5 +1,5 @@
 import { problem, type Problem } from '@ledger/kernel';
-import type { ParsedConfig } from '../../config/contract-config.schema';
+import type { PaymentConfigView } from '../payment-config-view';
 import type { PaymentFacts } from '../facts.schema';
 import type { LineContext, ValidationContext } from '../rule-kit';
 import type { Condition } from './condition.schema';
@@ -11,7 +11,7 @@ export type ConditionOutcome = { state: 'met' | 'failed' | 'pending'; reason: Ex
 export type ConditionEvalContext = {
   line: { context: LineContext };
   facts: PaymentFacts;
-  config: ParsedConfig;
+  config: PaymentConfigView;
   asOf: string;
 };
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { QUICK } from './lib/machine';
 import { readResults, RESULTS_DIR, type BenchResult, type Measure } from './lib/results';
 
-const ORDER = ['generate', 'ingest', 'close', 'memory', 'api', 'tenants', 'suite'];
+const ORDER = ['generate', 'ingest', 'close', 'memory', 'api', 'tenants', 'recovery', 'suite'];
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)

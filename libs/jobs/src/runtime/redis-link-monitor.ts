@@ -39,8 +39,8 @@ const codeOf = (e: Error): string => ('code' in e && typeof e.code === 'string' 
  * blocking connections and queues). ioredis emits an 'error' per failed reconnect (BullMQ printed each as a stack
  * with console.error when nothing listened): this logs one warn line when the first connection is lost and one info
  * line when the last is back, with the error code, how long and how many failed retries — never a stack.
- * Listeners of `onRecovered` run after each loss, once every connection is ready again (the reconciler re-dispatches
- * what the outage kept in the outbox).
+ * Listeners of `onRecovered` run after each loss (a connection attempt failed), once every connection is ready again
+ * (the reconciler re-dispatches what the outage kept in the outbox).
  */
 export class RedisLinkMonitor {
   private readonly logger = new Logger('Redis');
@@ -128,11 +128,13 @@ export class RedisLinkMonitor {
     if (!this.down.delete(label) || this.down.size > 0 || !this.outage || this.stopped) return;
     const outage = this.outage;
     this.outage = null;
-    if (outage.logged)
-      this.logger.log(
-        { redis: this.target, code: outage.code, downMs: Date.now() - outage.since, failedRetries: outage.failures },
-        'Redis connection back',
-      );
+    // Closed and reopened without a failed attempt (BullMQ reconnecting a connection itself; seen just after a
+    // recovery): no loss, nothing logged, no second recovery pass.
+    if (!outage.logged) return;
+    this.logger.log(
+      { redis: this.target, code: outage.code, downMs: Date.now() - outage.since, failedRetries: outage.failures },
+      'Redis connection back',
+    );
     for (const l of this.recovered) l();
   }
 }

@@ -10,6 +10,8 @@
  *   - `ping` — the bare resolver: signed in (JWT verified by the guard), no database: the floor;
  *   - `contractDashboard(contractId, month)` — the status tiles of the measured contract for a full month;
  *   - `paymentSchedule(contractId)` — the stored schedule with its lines, deductions and payments;
+ *   - `vendorContractDashboard` — the measured contract's `contractDashboard` signed in as its vendor (the vendor's
+ *     cost per contract, issue 15, point 2);
  *   - `vendorDashboards` — `contractDashboards(month)` signed in as the generated vendor user (issue 15, point 2): the
  *     tiles of every contract of the world (one vendor holds them all, across the tenants) in one request, checked
  *     first to show the measured contract as its buyer reads it.
@@ -71,6 +73,10 @@ export const QUERIES = {
   contractDashboard: {
     query: `query ($c: ID!, $m: String) { contractDashboard(contractId: $c, month: $m) { ${DASHBOARD_FIELDS} } }`,
   },
+  /** The measured contract's tiles signed in as its vendor (VENDOR_QUERIES): the vendor's cost per contract. */
+  vendorContractDashboard: {
+    query: `query ($c: ID!, $m: String) { vendorContractDashboard: contractDashboard(contractId: $c, month: $m) { ${DASHBOARD_FIELDS} } }`,
+  },
   /** Measured signed in as the vendor (every contract of the world, across its tenants; VENDOR_QUERIES). */
   vendorDashboards: {
     query: `query ($m: String) { vendorDashboards: contractDashboards(month: $m) { ${DASHBOARD_FIELDS} } }`,
@@ -84,7 +90,7 @@ export const QUERIES = {
 } as const;
 export type QueryName = keyof typeof QUERIES;
 /** The queries measured signed in as the generated vendor user rather than the buyer admin. */
-export const VENDOR_QUERIES: readonly QueryName[] = ['vendorDashboards'];
+export const VENDOR_QUERIES: readonly QueryName[] = ['vendorContractDashboard', 'vendorDashboards'];
 
 export type Measured = { tenantId: string; contractId: string; presetId: string };
 
@@ -375,7 +381,7 @@ export function bodyOf(name: QueryName, m: Measured): string {
   const variables =
     name === 'ping'
       ? {}
-      : name === 'contractDashboard'
+      : name === 'contractDashboard' || name === 'vendorContractDashboard'
         ? { c: m.contractId, m: MONTH }
         : name === 'vendorDashboards'
           ? { m: MONTH }
@@ -644,6 +650,7 @@ async function main(): Promise<void> {
       ping: bodyOf('ping', measured),
       contractDashboard: bodyOf('contractDashboard', measured),
       paymentSchedule: bodyOf('paymentSchedule', measured),
+      vendorContractDashboard: bodyOf('vendorContractDashboard', measured),
       vendorDashboards: bodyOf('vendorDashboards', measured),
     };
     const cap: Record<string, number> = {};
@@ -682,41 +689,43 @@ async function main(): Promise<void> {
         'the API signs the caller in on every request (JWT and the session row read under RLS: one transaction); the minimal app has no guard',
       ],
     };
-    const queryMeasures: Measure[] = (['contractDashboard', 'paymentSchedule', 'vendorDashboards'] as const).map(
-      (name) => {
-        const ratio = paired(r[name], r.ping);
-        const fails = failures(r[name]);
-        const what =
-          name === 'vendorDashboards'
-            ? `vendorDashboards (contractDashboards signed in as the vendor: ${vendorContracts} contracts of ${tenants} tenants)`
+    const queryMeasures: Measure[] = (
+      ['contractDashboard', 'paymentSchedule', 'vendorContractDashboard', 'vendorDashboards'] as const
+    ).map((name) => {
+      const ratio = paired(r[name], r.ping);
+      const fails = failures(r[name]);
+      const what =
+        name === 'vendorDashboards'
+          ? `vendorDashboards (contractDashboards signed in as the vendor: ${vendorContracts} contracts of ${tenants} tenants)`
+          : name === 'vendorContractDashboard'
+            ? 'vendorContractDashboard (the measured contract’s contractDashboard signed in as its vendor)'
             : name;
-        return {
-          id: `api-${name}`,
-          title: `${what} p99 latency at ${RATE} req/s (${DURATION} s × ${ROUNDS} rounds)`,
-          floor: '`ping`: the bare resolver (signed in, no database) on the same server, rate and duration',
-          unit: 'ms (p99; ratio = p99 ÷ p99 of ping in the same round, median of rounds)',
-          value: median(r[name].map((l) => l.p99)),
-          floorValue: median(r.ping.map((l) => l.p99)),
-          ratio: round(ratio.median),
-          ratioMin: round(ratio.min),
-          ratioMax: round(ratio.max),
-          target: 'p99 ≤ 2× the bare resolver, zero errors',
-          // A round that did not get its requests out at the rate measured a saturated machine, not the query.
-          met: sustained([...r[name], ...r.ping]) ? ratio.median <= 2 && fails === 0 && failures(r.ping) === 0 : null,
-          notes: [
-            `p50 ${median(r[name].map((l) => l.p50))} ms vs ping ${median(r.ping.map((l) => l.p50))} ms (p50 ratio ${round(paired(r[name], r.ping, 'p50').median)})`,
-            `errors + timeouts + non-2xx + GraphQL errors: ${fails} (ping: ${failures(r.ping)}) of ${r[name].reduce((a, l) => a + l.requests, 0)} requests`,
-            `sent ${median(r[name].map((l) => l.sentPerSecond))} req/s (target ${RATE}); unthrottled capacity ${cap[name]} req/s (ping ${cap.ping})`,
-            `machine load average (1 min) during the rounds: ${median(r[name].map((l) => l.loadAvg1))} on ${machine().cpus} cores`,
-            ...(sustained([...r[name], ...r.ping])
-              ? []
-              : [
-                  `the rate was not sustained in every round (below ${Math.round(0.95 * RATE)} req/s sent): the machine was saturated, so the target is not judged (met: null)`,
-                ]),
-          ],
-        };
-      },
-    );
+      return {
+        id: `api-${name}`,
+        title: `${what} p99 latency at ${RATE} req/s (${DURATION} s × ${ROUNDS} rounds)`,
+        floor: '`ping`: the bare resolver (signed in, no database) on the same server, rate and duration',
+        unit: 'ms (p99; ratio = p99 ÷ p99 of ping in the same round, median of rounds)',
+        value: median(r[name].map((l) => l.p99)),
+        floorValue: median(r.ping.map((l) => l.p99)),
+        ratio: round(ratio.median),
+        ratioMin: round(ratio.min),
+        ratioMax: round(ratio.max),
+        target: 'p99 ≤ 2× the bare resolver, zero errors',
+        // A round that did not get its requests out at the rate measured a saturated machine, not the query.
+        met: sustained([...r[name], ...r.ping]) ? ratio.median <= 2 && fails === 0 && failures(r.ping) === 0 : null,
+        notes: [
+          `p50 ${median(r[name].map((l) => l.p50))} ms vs ping ${median(r.ping.map((l) => l.p50))} ms (p50 ratio ${round(paired(r[name], r.ping, 'p50').median)})`,
+          `errors + timeouts + non-2xx + GraphQL errors: ${fails} (ping: ${failures(r.ping)}) of ${r[name].reduce((a, l) => a + l.requests, 0)} requests`,
+          `sent ${median(r[name].map((l) => l.sentPerSecond))} req/s (target ${RATE}); unthrottled capacity ${cap[name]} req/s (ping ${cap.ping})`,
+          `machine load average (1 min) during the rounds: ${median(r[name].map((l) => l.loadAvg1))} on ${machine().cpus} cores`,
+          ...(sustained([...r[name], ...r.ping])
+            ? []
+            : [
+                `the rate was not sustained in every round (below ${Math.round(0.95 * RATE)} req/s sent): the machine was saturated, so the target is not judged (met: null)`,
+              ]),
+        ],
+      };
+    });
     const measures = [...queryMeasures, throughputMeasure];
     const file = writeResult({
       bench: 'api',

@@ -29,7 +29,8 @@ export function parseJestSummary(log: string): SuiteRun {
     suites: Number(suites[1]),
     tests: Number(tests[3]),
     failed: Number(tests[1] ?? 0),
-    workers: workers ? workers[1] : 'default',
+    // Without --maxWorkers on the command line, jest.config.js decides (maxWorkers: 2 today).
+    workers: workers ? workers[1] : 'jest.config',
   };
 }
 

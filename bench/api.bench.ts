@@ -288,32 +288,33 @@ export async function startApi(db: BenchDatabase, email: string, nodeArgs: strin
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const post = async (token: string | null, query: string, variables: Record<string, unknown> = {}) => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string }[] };
-  };
   const token = await logIn(url, email).catch(async (e: unknown) => {
     await proc.stop();
     throw e;
   });
-  return { proc, url, token, gql: (q, v) => post(token, q, v), stop: () => proc.stop() };
+  return { proc, url, token, gql: (q, v) => postGraphql(url, token, q, v), stop: () => proc.stop() };
+}
+
+/** One GraphQL request to the API, signed in with `token` when given; the parsed answer. */
+async function postGraphql(
+  url: string,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ data?: Record<string, unknown> | null; errors?: { message: string }[] }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string }[] };
 }
 
 async function logIn(url: string, email: string): Promise<string> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation ($i: LoginInput!) { login(input: $i) { token } }',
-      variables: { i: { email, password: BENCH_PASSWORD } },
-    }),
+  const login = await postGraphql(url, null, 'mutation ($i: LoginInput!) { login(input: $i) { token } }', {
+    i: { email, password: BENCH_PASSWORD },
   });
-  const login = (await res.json()) as { data?: { login?: { token: string } } | null; errors?: unknown };
-  const token = login.data?.login?.token;
+  const token = (login.data?.login as { token: string } | null | undefined)?.token;
   if (!token) throw new Error(`login ${email} failed: ${JSON.stringify(login.errors)}`);
   return token;
 }
@@ -321,15 +322,7 @@ async function logIn(url: string, email: string): Promise<string> {
 /** The same server signed in as another user (its own token); stopping it stops the server. */
 export async function signedInAs(api: Api, email: string): Promise<Api> {
   const token = await logIn(api.url, email);
-  const post = async (query: string, variables: Record<string, unknown> = {}) => {
-    const res = await fetch(api.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string }[] };
-  };
-  return { ...api, token, gql: post };
+  return { ...api, token, gql: (q, v) => postGraphql(api.url, token, q, v) };
 }
 
 async function poll<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {

@@ -33,19 +33,18 @@ export class TenantDatabase {
    * must therefore do nothing outside the transaction that cannot be done twice (jobs go through the outbox).
    */
   async run<T>(scope: AccessScope, work: (em: EntityManager) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      let finished = false;
-      try {
-        return await this.transaction(scope, async (em) => {
+    let finished = false;
+    return retryTransient(
+      () => {
+        finished = false;
+        return this.transaction(scope, async (em) => {
           const result = await work(em);
           finished = true;
           return result;
         });
-      } catch (e) {
-        if (!isTransientDatabaseError(e)) throw e;
-        if (finished || attempt > 1) throw new DatabaseUnavailableError(e, finished);
-      }
-    }
+      },
+      () => finished,
+    );
   }
 
   private transaction<T>(scope: AccessScope, work: (em: EntityManager) => Promise<T>): Promise<T> {
@@ -68,26 +67,33 @@ export class TenantDatabase {
    * so it is not a `session`-scope transaction of four round trips.
    */
   async sessionUser(userId: string): Promise<SessionUserRow | undefined> {
-    const read = () =>
+    // A read: once more on a fresh connection after a transient failure, then SERVICE_UNAVAILABLE.
+    const rows = await retryTransient(() =>
       this.dataSource.query<SessionUserRow[]>(
         'SELECT role, tenant_id, vendor_org_id, disabled, token_version FROM app_session_user($1)',
         [userId],
-      );
-    // A read: once more on a fresh connection after a transient failure, then SERVICE_UNAVAILABLE.
-    try {
-      return (await read())[0];
-    } catch (e) {
-      if (!isTransientDatabaseError(e)) throw e;
-    }
-    try {
-      return (await read())[0];
-    } catch (e) {
-      throw isTransientDatabaseError(e) ? new DatabaseUnavailableError(e, false) : e;
-    }
+      ),
+    );
+    return rows[0];
   }
 
   /** Liveness only: no data, no scope. */
   async ping(): Promise<void> {
     await this.dataSource.query('SELECT 1');
+  }
+}
+
+/**
+ * Runs `attempt`, and once more after a transient failure unless `committed()` says the failure came while committing
+ * (the outcome is then unknown, so it is never repeated); what still fails transiently is DatabaseUnavailableError.
+ */
+async function retryTransient<T>(attempt: () => Promise<T>, committed: () => boolean = () => false): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!isTransientDatabaseError(e)) throw e;
+      if (committed() || n > 1) throw new DatabaseUnavailableError(e, committed());
+    }
   }
 }

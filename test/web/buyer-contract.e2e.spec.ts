@@ -67,7 +67,9 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
       }>(ADMIN, CHECK, { c: invalid })
     ).checkContractConfiguration;
     expect(expected.valid).toBe(false);
-    await editor.fill(JSON.stringify(invalid, null, 2));
+    // Compact JSON, as pasted: Chromium's insertText (Playwright's fill) inserts every newline as a paragraph,
+    // which took 8 s per fill of the indented document and brought the test to its timeout on a busy machine.
+    await editor.fill(JSON.stringify(invalid));
     await page.locator('[data-check="invalid"]').waitFor();
     for (const p of expected.problems) {
       // Rendered from the problem's code in Chinese, not the API's English message.
@@ -84,7 +86,7 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
       ...contract.configuration,
       staffing: { ...staffing, holidayDuty: { minOnDuty: 2, where: '市内' } },
     };
-    await editor.fill(JSON.stringify(amended, null, 2));
+    await editor.fill(JSON.stringify(amended));
     await page.locator('[data-check="valid"]').waitFor();
     await page.getByLabel('变更说明').fill('补充协议：节假日至少两人值班');
     await page.getByLabel('变更说明').press('Enter');

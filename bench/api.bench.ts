@@ -14,8 +14,10 @@
  *     cost per contract, issue 15, point 2);
  *   - `vendorDashboards` — `contractDashboards(month)` signed in as the generated vendor user (issue 15, point 2): the
  *     tiles of every contract of the world (one vendor holds them all, across the tenants) in one request, checked
- *     first to show the measured contract as its buyer reads it.
- * Each round runs the four (order rotated per round) for the same duration at the same rate; the measure is the
+ *     first to show the measured contract as its buyer reads it;
+ *   - `vendorFirstScreen` — what the console's contract list asks for, signed in as the vendor: the first page of 20
+ *     contracts (contractSearch) with each one's tiles, the obligations tile included (one batched transaction).
+ * Each round runs them all (order rotated per round) for the same duration at the same rate; the measure is the
  * paired ratio p99(query) ÷ p99(ping) of each round, median and spread over the rounds; errors (socket errors,
  * timeouts), non-2xx responses and GraphQL errors (a body without `data` or with `errors`) are counted.
  *
@@ -68,6 +70,16 @@ const DASHBOARD_FIELDS = `contractId contractCode asOf
       openBreaches lastConfirmedClose { closeId period revision score grade confirmedAt }
       nextPayment { lineId label status dueDate net paid outstanding scheduleAsOf scheduleComputedAt }
       notifications { total critical warning latestAt }`;
+const EXPLANATION = 'code params { name value } text';
+const CONSOLE_DASHBOARD_FIELDS = `contractId contractCode contractName asOf openBreaches
+  sla { month compliancePercent met breached notRecorded running atRisk overdue
+    severities { severity compliancePercent met breached notRecorded running atRisk overdue
+      targets { targetId name compliancePercent met breached notRecorded running atRisk overdue } } }
+  lastConfirmedClose { period score grade confirmedAt }
+  nextPayment { label dueDate net outstanding status }
+  notifications { total warning critical }
+  obligations { month asOf reportStatus due met late missing pending nextDueDate problem problemExplanation { ${EXPLANATION} } provisional
+    calendarNoteExplanation { ${EXPLANATION} } }`;
 export const QUERIES = {
   ping: { query: '{ ping }' },
   contractDashboard: {
@@ -81,6 +93,16 @@ export const QUERIES = {
   vendorDashboards: {
     query: `query ($m: String) { vendorDashboards: contractDashboards(month: $m) { ${DASHBOARD_FIELDS} } }`,
   },
+  /**
+   * Measured signed in as the vendor (VENDOR_QUERIES): the vendor's first screen as the console asks for it
+   * (apps/web/src/features/dashboard/dashboard-queries.ts, ContractSearch with DashboardFields): the first page of 20
+   * contracts with their tiles, the obligations tile included.
+   */
+  vendorFirstScreen: {
+    query: `query ($m: String) { vendorFirstScreen: contractSearch(first: 20) { totalCount hasNextPage endCursor
+      nodes { id code name tenantName amount termStart termEnd }
+      dashboards(month: $m) { ${CONSOLE_DASHBOARD_FIELDS} } agencies { id name } } }`,
+  },
   paymentSchedule: {
     query: `query ($c: ID!) { paymentSchedule(contractId: $c) { contractId contractCode configVersion calendarVersion asOf computedAt basis
       schedule { asOf lines { id milestoneId label basis year gross deductions { ruleId kind amount formula } deductionTotal net paid dueDate status reasons }
@@ -90,7 +112,11 @@ export const QUERIES = {
 } as const;
 export type QueryName = keyof typeof QUERIES;
 /** The queries measured signed in as the generated vendor user rather than the buyer admin. */
-export const VENDOR_QUERIES: readonly QueryName[] = ['vendorContractDashboard', 'vendorDashboards'];
+export const VENDOR_QUERIES: readonly QueryName[] = [
+  'vendorContractDashboard',
+  'vendorDashboards',
+  'vendorFirstScreen',
+];
 
 export type Measured = { tenantId: string; contractId: string; presetId: string };
 
@@ -376,7 +402,7 @@ export function bodyOf(name: QueryName, m: Measured): string {
       ? {}
       : name === 'contractDashboard' || name === 'vendorContractDashboard'
         ? { c: m.contractId, m: MONTH }
-        : name === 'vendorDashboards'
+        : name === 'vendorDashboards' || name === 'vendorFirstScreen'
           ? { m: MONTH }
           : { c: m.contractId };
   return JSON.stringify({ query: QUERIES[name].query, variables });
@@ -645,6 +671,7 @@ async function main(): Promise<void> {
       paymentSchedule: bodyOf('paymentSchedule', measured),
       vendorContractDashboard: bodyOf('vendorContractDashboard', measured),
       vendorDashboards: bodyOf('vendorDashboards', measured),
+      vendorFirstScreen: bodyOf('vendorFirstScreen', measured),
     };
     const cap: Record<string, number> = {};
     for (const name of Object.keys(bodies) as QueryName[])
@@ -683,16 +710,24 @@ async function main(): Promise<void> {
       ],
     };
     const queryMeasures: Measure[] = (
-      ['contractDashboard', 'paymentSchedule', 'vendorContractDashboard', 'vendorDashboards'] as const
+      [
+        'contractDashboard',
+        'paymentSchedule',
+        'vendorContractDashboard',
+        'vendorDashboards',
+        'vendorFirstScreen',
+      ] as const
     ).map((name) => {
       const ratio = paired(r[name], r.ping);
       const fails = failures(r[name]);
       const what =
         name === 'vendorDashboards'
           ? `vendorDashboards (contractDashboards signed in as the vendor: ${vendorContracts} contracts of ${tenants} tenants)`
-          : name === 'vendorContractDashboard'
-            ? 'vendorContractDashboard (the measured contract’s contractDashboard signed in as its vendor)'
-            : name;
+          : name === 'vendorFirstScreen'
+            ? 'vendorFirstScreen (the console’s first screen for the vendor: contractSearch, first 20, with every tile and the obligations)'
+            : name === 'vendorContractDashboard'
+              ? 'vendorContractDashboard (the measured contract’s contractDashboard signed in as its vendor)'
+              : name;
       return {
         id: `api-${name}`,
         title: `${what} p99 latency at ${RATE} req/s (${DURATION} s × ${ROUNDS} rounds)`,

@@ -1,3 +1,5 @@
+import { TenantDatabase } from '@ledger/persistence';
+import { ContractsRepository } from '../../libs/features/src/contracts';
 import { startApi, type TestApi } from './api-app';
 
 /*
@@ -106,6 +108,45 @@ describe('contractSearch: the contract lists’ filters and pages (real PostgreS
     expect(codes(all)).toEqual([...codes(all)].sort());
     expect(new Set(all.nodes.map((n) => n.tenantName))).toEqual(new Set(['天津市医疗保障局']));
     expect(codes(await search('tianjin.finance', null))).toEqual(codes(all));
+  });
+
+  it('reads the configurations and versions only when selected, for the whole page at once; the same as contract(id) reads', async () => {
+    const VERSIONS = `query ($first: Int, $with: Boolean!) { contractSearch(first: $first) { nodes { id code
+      configuration @include(if: $with) versions @include(if: $with) { version configuration changeNote createdByName createdAt } } } }`;
+    const db = api.app.get(TenantDatabase);
+    const versionReads = jest.spyOn(api.app.get(ContractsRepository), 'versions');
+    const runs = jest.spyOn(db, 'run');
+    const page = async (first: number, withVersions: boolean) => {
+      versionReads.mockClear();
+      runs.mockClear();
+      const r = await call('vendor', VERSIONS, { first, with: withVersions });
+      expect(r.errors).toBeUndefined();
+      const nodes = (r.data?.contractSearch as { nodes: { id: string; configuration?: unknown; versions?: unknown }[] })
+        .nodes;
+      return { nodes, transactions: runs.mock.calls.length, versionReads: versionReads.mock.calls.length };
+    };
+    try {
+      // Not selected: not read (each configuration is a document of about 19 kB).
+      expect((await page(20, false)).versionReads).toBe(0);
+      const one = await page(1, true);
+      const all = await page(20, true);
+      expect(all.nodes.length).toBeGreaterThan(10);
+      expect(all.transactions).toBe(one.transactions);
+      expect(all.versionReads).toBe(1);
+      for (const n of all.nodes) {
+        const single = (
+          await call(
+            'vendor',
+            'query ($id: ID!) { contract(id: $id) { configuration versions { version configuration changeNote createdByName createdAt } } }',
+            { id: n.id },
+          )
+        ).data?.contract as { configuration: unknown; versions: unknown };
+        expect({ configuration: n.configuration, versions: n.versions }).toEqual(single);
+      }
+    } finally {
+      versionReads.mockRestore();
+      runs.mockRestore();
+    }
   });
 
   it('filters by words in the code or the name (each word, case-insensitive; % and _ plain)', async () => {

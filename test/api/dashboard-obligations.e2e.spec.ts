@@ -1,3 +1,4 @@
+import { TenantDatabase } from '@ledger/persistence';
 import { startApi, type TestApi } from './api-app';
 
 type Gql = { data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string } }[] };
@@ -187,6 +188,33 @@ describe('contract dashboard: obligations due (real PostgreSQL, demo seed)', () 
     expect((await call('admin', `{ contractDashboards { obligations { due } } }`)).data?.contractDashboards).toEqual(
       [],
     );
+  });
+
+  it('a page of the vendor’s contract list reads every tile in one transaction (issue 15, point 2), the same tiles as one by one', async () => {
+    const page = `query ($first: Int) { contractSearch(first: $first) { nodes { id } dashboards(month: "2026-10") { contractId obligations { ${FIELDS} } } } }`;
+    const db = api.app.get(TenantDatabase);
+    const runs = jest.spyOn(db, 'run');
+    const transactionsFor = async (first: number) => {
+      runs.mockClear();
+      const r = await call('vendor', page, { first });
+      expect(r.errors).toBeUndefined();
+      const found = r.data?.contractSearch as {
+        nodes: unknown[];
+        dashboards: { contractId: string; obligations: Obligations }[];
+      };
+      return { count: runs.mock.calls.length, found };
+    };
+    try {
+      const one = await transactionsFor(1);
+      const all = await transactionsFor(20);
+      expect(all.found.dashboards.length).toBeGreaterThan(5);
+      // The search, the dashboards, the obligations: as many transactions for every contract of the page as for one.
+      expect(all.count).toBe(one.count);
+      for (const d of all.found.dashboards)
+        expect(d.obligations).toEqual(await obligations('vendor', d.contractId, '2026-10'));
+    } finally {
+      runs.mockRestore();
+    }
   });
 
   it('a month in a year the national calendar has not published is computed on the provisional calendar and says so (zh-CN by default, English on request), with the code', async () => {

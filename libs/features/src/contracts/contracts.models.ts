@@ -73,11 +73,12 @@ export class ContractModel {
   @Field({ description: 'Last day of the term, YYYY-MM-DD local date.' })
   termEnd!: string;
 
-  @Field(() => JsonScalar, { description: 'The configuration of the current version.' })
-  configuration!: JsonValue;
-
-  @Field(() => [ContractVersionModel], { description: 'Every version, oldest first; old versions stay readable.' })
-  versions!: ContractVersionModel[];
+  /**
+   * The configuration of the current version and every version (fields of ContractVersionsResolver). Filled when
+   * the service read them anyway (one contract); absent on a list, read only when selected, batched per request.
+   */
+  configuration?: JsonValue;
+  versions?: ContractVersionModel[];
 }
 
 @InputType({ description: 'A new contract: a preset or a configuration (exactly one).' })

@@ -96,6 +96,12 @@ export class ContractsRepository {
     return em.getRepository(ContractEntity).findOne({ where: { id } });
   }
 
+  /** The contracts of `ids` the transaction's scope shows (row-level security), in no particular order. */
+  byIds(em: EntityManager, ids: readonly string[]): Promise<ContractEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return em.getRepository(ContractEntity).find({ where: { id: In([...ids]) } });
+  }
+
   byCode(em: EntityManager, code: string): Promise<ContractEntity | null> {
     return em.getRepository(ContractEntity).findOne({ where: { code } });
   }

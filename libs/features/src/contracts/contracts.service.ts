@@ -14,6 +14,7 @@ import {
   type ContractFilterInput,
   type ContractModel,
   type ContractPageModel,
+  type ContractVersionModel,
   type CreateContractInput,
   type UpdateContractConfigurationInput,
 } from './contracts.models';
@@ -42,14 +43,8 @@ export class ContractsService {
     const ability = this.abilities.for(this.context.principal());
     return this.db.run(this.context.scope(), async (em) => {
       const contracts = (await this.repo.list(em)).filter((c) => ability.can('read', subject('Contract', { ...c })));
-      return this.withVersions(
-        em,
-        contracts,
-        await this.repo.versions(
-          em,
-          contracts.map((c) => c.id),
-        ),
-      );
+      // The versions (large documents) are read only when selected: ContractVersionsResolver.
+      return this.withVersions(em, contracts, null);
     });
   }
 
@@ -84,14 +79,7 @@ export class ContractsService {
       const more = found.rows.length > first;
       const last = found.rows[Math.min(first, found.rows.length) - 1];
       const rows = found.rows.slice(0, first).filter((c) => ability.can('read', subject('Contract', { ...c })));
-      const nodes = await this.withVersions(
-        em,
-        rows,
-        await this.repo.versions(
-          em,
-          rows.map((c) => c.id),
-        ),
-      );
+      const nodes = await this.withVersions(em, rows, null);
       return { nodes, totalCount: found.total, hasNextPage: more, endCursor: more && last ? encodeCursor(last) : null };
     });
   }
@@ -202,33 +190,58 @@ export class ContractsService {
   }
 
   /** Each version with its author's display name (a UUID is no name; a user the caller may not read stays null). */
+  /**
+   * The contracts as the API shows them; with `versions`, their configurations and versions too, else those are read
+   * when selected (ContractVersionsResolver, batched per request).
+   */
   private async withVersions(
     em: EntityManager,
     contracts: ContractEntity[],
-    versions: ContractVersionEntity[],
+    versions: ContractVersionEntity[] | null,
   ): Promise<ContractModel[]> {
-    const names = await this.repo.displayNames(em, [
-      ...new Set(versions.flatMap((v) => (v.createdBy ? [v.createdBy] : []))),
-    ]);
     const tenants = new Map(
       (await this.repo.tenants(em, [...new Set(contracts.map((c) => c.tenantId))])).map((t) => [t.id, t.name]),
     );
+    const byContract = versions === null ? null : await this.versionModels(em, versions);
     return contracts.map((c) => {
-      const own = versions.filter((v) => v.contractId === c.id).sort((a, b) => a.version - b.version);
-      const current = own.find((v) => v.version === c.currentVersion);
+      const own = byContract?.get(c.id) ?? [];
       return {
         ...c,
         tenantName: tenants.get(c.tenantId) ?? null,
-        configuration: (current?.configuration ?? {}) as JsonValue,
-        versions: own.map((v) => ({
+        ...(byContract === null
+          ? {}
+          : { configuration: own.find((v) => v.version === c.currentVersion)?.configuration ?? {}, versions: own }),
+      };
+    });
+  }
+
+  /** Every version of each of these contracts, oldest first, with its author's name (ContractVersionsResolver). */
+  async versionsOf(contractIds: readonly string[]): Promise<Map<string, ContractVersionModel[]>> {
+    return this.db.run(this.context.scope(), async (em) =>
+      this.versionModels(em, await this.repo.versions(em, [...contractIds])),
+    );
+  }
+
+  private async versionModels(
+    em: EntityManager,
+    versions: ContractVersionEntity[],
+  ): Promise<Map<string, ContractVersionModel[]>> {
+    const names = await this.repo.displayNames(em, [
+      ...new Set(versions.flatMap((v) => (v.createdBy ? [v.createdBy] : []))),
+    ]);
+    const out = new Map<string, ContractVersionModel[]>();
+    for (const v of [...versions].sort((a, b) => a.version - b.version))
+      out.set(v.contractId, [
+        ...(out.get(v.contractId) ?? []),
+        {
           version: v.version,
           configuration: v.configuration as JsonValue,
           changeNote: v.changeNote,
           createdBy: v.createdBy,
           createdByName: v.createdBy ? (names.get(v.createdBy) ?? null) : null,
           createdAt: v.createdAt,
-        })),
-      };
-    });
+        },
+      ]);
+    return out;
   }
 }

@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { MonthlyReportEntity } from '@ledger/persistence';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 
-/** The month's monthly report of a contract, whatever its status; RLS decides what the transaction sees. */
+export type ObligationsReport = Pick<MonthlyReportEntity, 'contractId' | 'status' | 'payload'>;
+
+/** The month's monthly reports of some contracts, whatever their status; RLS decides what the transaction sees. */
 @Injectable()
 export class DashboardObligationsRepository {
-  reportOfMonth(
+  async reportsOfMonth(
     em: EntityManager,
-    contractId: string,
+    contractIds: readonly string[],
     month: string,
-  ): Promise<Pick<MonthlyReportEntity, 'status' | 'payload'> | null> {
-    return em
-      .getRepository(MonthlyReportEntity)
-      .findOne({ select: { status: true, payload: true }, where: { contractId, month } });
+  ): Promise<Map<string, ObligationsReport>> {
+    if (contractIds.length === 0) return new Map();
+    const rows = await em.getRepository(MonthlyReportEntity).find({
+      select: { contractId: true, status: true, payload: true },
+      where: { contractId: In([...contractIds]), month },
+    });
+    return new Map(rows.map((r) => [r.contractId, r]));
   }
 }

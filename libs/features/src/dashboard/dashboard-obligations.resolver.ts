@@ -1,26 +1,74 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { renderExplanation } from '@ledger/contracts';
+import DataLoader from 'dataloader';
 import type { Request } from 'express';
 import { ExplanationModel, explanationModel, requestLocale } from '../shared/explanation.models';
 import { DashboardObligationsModel } from './dashboard-obligations.models';
 import { DashboardObligationsService } from './dashboard-obligations.service';
 import { ContractDashboardModel } from './dashboard.models';
 
-/** `ContractDashboard.obligations`, resolved only when selected: the dashboard statement stays as benchmarked. */
+type ObligationsKey = { contractId: string; month: string; readAt: Date };
+type ObligationsLoader = DataLoader<ObligationsKey, DashboardObligationsModel, string>;
+
+/**
+ * `ContractDashboard.obligations`, resolved only when selected: the dashboard statement stays as benchmarked. The
+ * dashboards of one request (a page of the contract list: 20 of them) are batched by a per-request DataLoader into
+ * one `forContracts` call per month and instant, so a page costs one transaction, not one per contract.
+ */
 @Resolver(() => ContractDashboardModel)
 export class DashboardObligationsResolver {
+  /** One loader per GraphQL request (its context object), dropped with it. */
+  private readonly loaders = new WeakMap<object, ObligationsLoader>();
+
   constructor(private readonly service: DashboardObligationsService) {}
 
   @ResolveField(() => DashboardObligationsModel, {
     description:
       "Obligations due in the dashboard's month: the obligations checklist (domain.md config item 5) over the contract's current configuration and " +
       "the deliveries and service events of the month's monthly report (any status; none = nothing delivered), judged as of today in Asia/Shanghai " +
-      '(the last day of a past month). Computed on request, one transaction per contract.',
+      '(the last day of a past month). Computed on request, in one transaction for all the dashboards of the request.',
   })
-  obligations(@Parent() dashboard: ContractDashboardModel): Promise<DashboardObligationsModel> {
-    return this.service.forMonth(dashboard.contractId, dashboard.sla.month, dashboard.asOf);
+  obligations(
+    @Parent() dashboard: ContractDashboardModel,
+    @Context() context: object,
+  ): Promise<DashboardObligationsModel> {
+    return this.loaderOf(context).load({
+      contractId: dashboard.contractId,
+      month: dashboard.sla.month,
+      readAt: dashboard.asOf,
+    });
+  }
+
+  private loaderOf(context: object): ObligationsLoader {
+    let loader = this.loaders.get(context);
+    if (!loader) {
+      loader = new DataLoader((keys) => this.batch(keys), { cacheKeyFn: keyOf });
+      this.loaders.set(context, loader);
+    }
+    return loader;
+  }
+
+  /** The keys grouped by month and instant (one group in practice: the dashboards of a request share both). */
+  private async batch(keys: readonly ObligationsKey[]): Promise<(DashboardObligationsModel | Error)[]> {
+    const groups = new Map<string, ObligationsKey[]>();
+    for (const k of keys) {
+      const g = `${k.month}|${k.readAt.getTime()}`;
+      groups.set(g, [...(groups.get(g) ?? []), k]);
+    }
+    const found = new Map<string, DashboardObligationsModel | Error>();
+    for (const group of groups.values()) {
+      const tiles = await this.service.forContracts(
+        group.map((k) => k.contractId),
+        group[0].month,
+        group[0].readAt,
+      );
+      for (const k of group) found.set(keyOf(k), tiles.get(k.contractId) ?? new Error('no tile'));
+    }
+    return keys.map((k) => found.get(keyOf(k)) ?? new Error('no tile'));
   }
 }
+
+const keyOf = (k: ObligationsKey): string => `${k.contractId}|${k.month}|${k.readAt.getTime()}`;
 
 /** The tile's problem is stored as a code: its text in the caller's language, and code + params for the console. */
 @Resolver(() => DashboardObligationsModel)

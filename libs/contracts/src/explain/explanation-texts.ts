@@ -237,6 +237,10 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
     '扣款 {own:money} 超过应付金额 {gross:money}：{excess:money} 结转至仍待支付的款项',
     'deductions {own:money} exceed the gross {gross:money}: {excess:money} carried to what is still payable',
   ),
+  'payment.deduction.set-off-paid': t(
+    '本款项已支付 {paid:money}，扣款 {own:money} 中 {excess:money} 从其后仍待支付的款项中扣除',
+    'this line was paid {paid:money}: {excess:money} of the deductions {own:money} set off against what is still payable',
+  ),
 
   // ------------------------------------------------------------------ payment: due dates, conditions, status (reasons)
   'event.signing': t('合同签订', 'signing'),

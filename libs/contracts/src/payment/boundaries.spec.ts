@@ -73,7 +73,7 @@ describe('boundaries', () => {
     const byId = Object.fromEntries(s.lines.map((l) => [l.id, l]));
     expect(byId['pay.final'].net).toBe('0.00');
     expect(byId['pay.y2025'].deductions.map((d) => [d.kind, d.amount, renderExplanation(d.formula, 'en')])).toEqual([
-      ['carried-forward', '145000.00', 'carried from pay.final: 145,000.00'],
+      ['carried-forward', '145000.00', `carried from ${byId['pay.final'].label}: 145,000.00`],
     ]);
     expect(byId['pay.y2025'].net).toBe('812000.00');
     expect(s.vendorBalanceOwed).toBe('0.00');

@@ -197,13 +197,13 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
     };
   });
 
-  // Rule 12: what a line cannot absorb is offset against what is still payable: first the lines after it,
-  // then (latest first) earlier lines not yet paid; forfeited and paid lines take nothing. What nothing can
-  // absorb is owed by the vendor.
+  // Rule 12: what a line cannot absorb (beyond its gross, or beyond what was still unpaid on it when the deduction
+  // came) is set off against what is still payable: first the lines after it, then (latest first) earlier lines not
+  // yet paid; forfeited, withheld and paid lines take nothing. What nothing can absorb is owed by the vendor.
   let carry = dec(0);
   const carrySources: string[] = [];
   const room = (line: (typeof out)[number]): Decimal => {
-    if (line.status === 'forfeited' || line.status === 'paid') return dec(0);
+    if (line.status === 'forfeited' || line.status === 'paid' || line.status === 'withheld') return dec(0);
     const taken = line._entries.reduce((a, e) => a.plus(e.value), dec(0));
     const r = line._gross.minus(taken).minus(line._paid);
     return r.isNegative() ? dec(0) : r;
@@ -216,7 +216,14 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
         ruleId: 'carry',
         kind: 'carried-forward',
         basis: { from: carrySources.join(', ') },
-        formula: explain('payment.deduction.carried', { from: carrySources.join(', '), amount: take.toFixed(2) }),
+        // The explanation names the source lines by their labels (what people read), the basis by their ids.
+        formula: explain('payment.deduction.carried', {
+          from: out
+            .filter((l) => carrySources.includes(l.id))
+            .map((l) => l.label)
+            .join('、'),
+          amount: take.toFixed(2),
+        }),
         amount: take.toFixed(2),
       },
       value: take,
@@ -224,18 +231,29 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
     carry = carry.minus(take);
   };
   for (const line of out) {
-    const excess = line._own.minus(line._gross);
+    // A payment already made leaves only the unpaid rest of the line to take deductions (example F: a year's score
+    // deduction assessed after both of that year's lines were paid is set off against the final line). A forfeited
+    // line is void as a whole: what was paid on it is owed back (a clawback), not set off.
+    const unpaid = line.status === 'forfeited' ? line._gross : maxZero(line._gross.minus(line._paid));
+    const excess = line._own.minus(unpaid);
     if (excess.gt(0)) {
+      const afterPayment = line._paid.gt(0) && line._own.lte(line._gross);
       line._entries.push({
         entry: {
           ruleId: 'carry',
           kind: 'carried-forward',
           basis: { excess: excess.toFixed(2) },
-          formula: explain('payment.deduction.excess', {
-            own: line._own.toFixed(2),
-            gross: line._gross.toFixed(2),
-            excess: excess.toFixed(2),
-          }),
+          formula: afterPayment
+            ? explain('payment.deduction.set-off-paid', {
+                own: line._own.toFixed(2),
+                paid: line._paid.toFixed(2),
+                excess: excess.toFixed(2),
+              })
+            : explain('payment.deduction.excess', {
+                own: line._own.toFixed(2),
+                gross: line._gross.toFixed(2),
+                excess: excess.toFixed(2),
+              }),
           amount: excess.negated().toFixed(2),
         },
         value: excess.negated(),

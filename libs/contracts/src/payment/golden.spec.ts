@@ -181,6 +181,52 @@ describe('golden: domain.md worked examples', () => {
     });
   });
 
+  describe("F. Huai'an set-off: the 2025 deduction assessed after both 2025 lines were paid", () => {
+    const facts = (score2026: string) => ({
+      years: [
+        { year: 2025, score: '76.00', assessedOn: '2026-01-15' },
+        { year: 2026, score: score2026, assessedOn: '2026-12-20' },
+      ],
+      acceptance: { passed: true, date: '2026-12-25' },
+      payments: [
+        { lineId: 'pay.signing', amount: '696000.00', paidOn: '2025-12-05' },
+        { lineId: 'pay.y2025', amount: '957000.00', paidOn: '2025-12-30' },
+      ],
+    });
+
+    it('2026 ≥ 80 and accepted: 4 × 20,000.00 = 80,000.00 set off against the final 5 %, paid 7,000.00, nothing owed', () => {
+      const s = computeSchedule(huaianConfig, facts('85.00'), { asOf: '2026-12-31' });
+      const y2025 = line(s, 'pay.y2025');
+      // The deduction stays the 2025 line's (its formula), and a set-off line moves it to what is still payable.
+      expect(y2025.deductions.filter((d) => d.amount !== '0.00').map((d) => [d.kind, d.amount])).toEqual([
+        ['per-point-below-threshold', '80000.00'],
+        ['carried-forward', '-80000.00'],
+      ]);
+      expect(renderExplanation(y2025.deductions.find((d) => d.kind === 'carried-forward')!.formula, 'zh-CN')).toBe(
+        '本款项已支付 957,000.00，扣款 80,000.00 中 80,000.00 从其后仍待支付的款项中扣除',
+      );
+      expect([y2025.net, y2025.status]).toEqual(['957000.00', 'paid']);
+      const final = line(s, 'pay.final');
+      const taken = final.deductions.filter((d) => d.amount !== '0.00');
+      expect(taken.map((d) => [d.kind, d.amount])).toEqual([['carried-forward', '80000.00']]);
+      // The set-off line names its source by the label people read; its basis keeps the line id.
+      expect(renderExplanation(taken[0].formula, 'en')).toBe(`carried from ${y2025.label}: 80,000.00`);
+      expect(taken[0].basis).toEqual({ from: 'pay.y2025' });
+      expect([final.gross, final.net, final.status]).toEqual(['87000.00', '7000.00', 'due']);
+      expect(s.vendorBalanceOwed).toBe('0.00');
+      expect(s.notes).toEqual([]);
+    });
+
+    it('2026 below 80: the final line is withheld, takes no set-off, and the vendor owes 80,000.00', () => {
+      const s = computeSchedule(huaianConfig, facts('78.00'), { asOf: '2026-12-31' });
+      const final = line(s, 'pay.final');
+      expect(final.status).toBe('withheld');
+      expect(final.deductions.some((d) => d.kind === 'carried-forward')).toBe(false);
+      expect(s.vendorBalanceOwed).toBe('80000.00');
+      expect(s.notes.map((n) => renderExplanation(n, 'zh-CN')).join('')).toContain('80,000.00');
+    });
+  });
+
   describe('D. Tianjin P8: 33,124.00 in four quarters', () => {
     const s = computeSchedule(
       tianjinP8Config,

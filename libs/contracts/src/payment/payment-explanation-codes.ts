@@ -36,6 +36,7 @@ export const PAYMENT_EXPLANATION_CODES = [
   'payment.deduction.per-complaint',
   'payment.deduction.per-point',
   'payment.deduction.per-point.none',
+  'payment.deduction.set-off-paid',
   'payment.due.after',
   'payment.due.at',
   'payment.due.date',

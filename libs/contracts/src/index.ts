@@ -32,3 +32,4 @@ export * from './staffing';
 export * from './period-close';
 export * from './jobs/job-definitions';
 export * from './explain';
+export * from './acceptance/acceptance-timing';

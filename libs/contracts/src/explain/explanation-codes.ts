@@ -1,10 +1,12 @@
 import { SCORING_EXPLANATION_CODES } from '@ledger/scoring';
+import { ACCEPTANCE_EXPLANATION_CODES } from '../acceptance/acceptance-timing';
 import { PAYMENT_EXPLANATION_CODES } from '../payment/payment-explanation-codes';
 
 /** Every code the pure libs return, per lib (explanation-texts.spec.ts checks each has a zh-CN and an en text). */
 export const EXPLANATION_CODE_LISTS: Readonly<Record<string, readonly string[]>> = {
   scoring: SCORING_EXPLANATION_CODES,
   payment: PAYMENT_EXPLANATION_CODES,
+  acceptance: ACCEPTANCE_EXPLANATION_CODES,
   reports: ['obligation.check', 'attendance.planned', 'attendance.month'],
   staffing: ['staffing.turnover', 'staffing.minimum'],
   calendar: ['calendar.not-published', 'calendar.provisional', 'obligations.unavailable'],

@@ -375,6 +375,32 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
   'met.true': t('满足', 'met'),
   'met.false': t('不满足', 'not met'),
 
+  // ------------------------------------------------------------------ acceptance timing (domain rule 17)
+  'acceptance.timing.no-failure': t(
+    '服务期内未出现重大故障：可在合同结束日期（{termEnd}）前 {days} 天、即 {earliest} 起申请验收',
+    'no major failure in the term: acceptance may be applied for from {days} day(s) before the end ({termEnd}), i.e. from {earliest}',
+  ),
+  'acceptance.timing.after-failure': t(
+    '重大故障（联系单 {ticket}）于 {repairedOn} 修复：连续 {months} 个月无重大故障后、即 {earliest} 起方可申请验收',
+    'major failure (ticket {ticket}) repaired on {repairedOn}: acceptance may be applied for only after {months} month(s) without one, i.e. from {earliest}',
+  ),
+  'acceptance.timing.unrepaired': t(
+    '重大故障（联系单 {ticket}，{reportedOn} 报告）尚未修复：暂不能申请验收',
+    'major failure (ticket {ticket}, reported {reportedOn}) not yet repaired: acceptance cannot be applied for yet',
+  ),
+  'acceptance.timing.margin': t(
+    '须在服务期满后 {graceMonths} 个月内（{deadline} 前）通过验收，距最早申请日尚有 {margin} 天',
+    'acceptance must pass within {graceMonths} month(s) after the term ({deadline}); {margin} days after the earliest application',
+  ),
+  'acceptance.timing.margin-warning': t(
+    '预警：须在 {deadline} 前通过验收（服务期满后 {graceMonths} 个月），距最早申请日仅 {margin} 天，逾期采购人可收回已付合同款并处罚款',
+    'warning: acceptance must pass by {deadline} ({graceMonths} month(s) after the term), only {margin} days after the earliest application; later, the buyer may claw back what was paid and fine the vendor',
+  ),
+  'acceptance.timing.deadline': t(
+    '预警：须在 {deadline} 前通过验收（服务期满后 {graceMonths} 个月），尚不能申请，逾期采购人可收回已付合同款并处罚款',
+    'warning: acceptance must pass by {deadline} ({graceMonths} month(s) after the term) and cannot be applied for yet; later, the buyer may claw back what was paid and fine the vendor',
+  ),
+
   // ------------------------------------------------------------------ calendar, dashboard tiles
   'calendar.not-published': t(
     '{year} 年国家工作日历尚未发布[[（已发布 {from}–{to} 年）]]',

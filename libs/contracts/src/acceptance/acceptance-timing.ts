@@ -1,5 +1,8 @@
 import { addDays, addMonths, daysBetween } from '../dates';
 import { explain, type Explanation } from '../explain/explanation';
+import { formatInstant, toEpochMs, type Instant } from '@ledger/sla';
+import { toSlaTicket } from '../tickets/adapters';
+import type { Ticket } from '../tickets/ticket.types';
 
 /** A ticket of a major-failure severity (acceptance.majorFailureSeverities) and the local date it was repaired. */
 export type MajorFailure = { ticketNumber: string; reportedOn: string; repairedOn: string | null };
@@ -28,6 +31,33 @@ export type AcceptanceTiming = {
   /** Why, as codes: how the earliest date follows, then the warning if any. */
   explanations: Explanation[];
 };
+
+/**
+ * The major failures among `tickets` (rule 17): tickets of the configured severities, reported on the local date of
+ * their receipt (签收), repaired on the local date (in `timeZone`) of the fix that stuck (the SLA's `resolved`: the
+ * last deployment not reported back), or not yet. Withdrawn tickets were never failures.
+ */
+export function majorFailuresOf(
+  tickets: readonly Pick<Ticket, 'severity' | 'events' | 'pauses' | 'state'>[] & readonly { number: string }[],
+  severities: readonly string[],
+  timeZone: string,
+): MajorFailure[] {
+  const localDate = (at: Instant): string => formatInstant(toEpochMs(at), timeZone).slice(0, 10);
+  const out: MajorFailure[] = [];
+  for (const t of tickets) {
+    if (!severities.includes(t.severity) || t.state === 'withdrawn') continue;
+    const events = toSlaTicket(t).events;
+    const received = events.find((e) => e.kind === 'received') ?? null;
+    if (!received) continue;
+    const resolved = events.find((e) => e.kind === 'resolved') ?? null;
+    out.push({
+      ticketNumber: t.number,
+      reportedOn: localDate(received.at),
+      repairedOn: resolved ? localDate(resolved.at) : null,
+    });
+  }
+  return out;
+}
 
 /** Fewer days than this between the earliest application and the clawback deadline is a warning (rule 17). */
 export const ACCEPTANCE_MARGIN_WARNING_DAYS = 30;
@@ -58,14 +88,15 @@ export function acceptanceTiming(input: AcceptanceTimingInput): AcceptanceTiming
       explain('acceptance.timing.unrepaired', { ticket: unrepaired.ticketNumber, reportedOn: unrepaired.reportedOn }),
     );
   } else if (repaired.length) {
-    decisive = repaired[repaired.length - 1];
-    const afterFailure = addMonths(decisive.repairedOn, months);
+    const last = repaired[repaired.length - 1];
+    decisive = last;
+    const afterFailure = addMonths(last.repairedOn, months);
     const usual = addDays(termEnd, -daysBefore);
     earliestApplication = afterFailure > usual ? afterFailure : usual;
     explanations.push(
       explain('acceptance.timing.after-failure', {
-        ticket: decisive.ticketNumber,
-        repairedOn: decisive.repairedOn,
+        ticket: last.ticketNumber,
+        repairedOn: last.repairedOn,
         months,
         earliest: earliestApplication,
       }),

@@ -168,6 +168,10 @@ export const acceptanceSchema = z
       .min(0)
       .optional()
       .describe('Tianjin: after a major failure, only after 3 consecutive months without one'),
+    majorFailureSeverities: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('SLA severities whose tickets are major failures for the acceptance timing (Tianjin: 重大故障)'),
     notes: z.string().optional(),
   })
   .describe('验收 timing; the clawback on failure is the acceptance-clawback deduction');

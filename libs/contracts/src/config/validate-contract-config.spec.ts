@@ -1,6 +1,6 @@
 import type { Problem } from '@ledger/kernel';
 import fc from 'fast-check';
-import { contractConfigJsonSchema, validateContractConfig, type ContractConfig } from '../index';
+import { contractConfigJsonSchema, getPreset, validateContractConfig, type ContractConfig } from '../index';
 import { huaianConfig, qinghaiConfig, xuzhouConfig } from '../testing/golden-configs';
 
 const incl = (value: number) => ({ value, inclusive: true });
@@ -15,6 +15,20 @@ const problemsOf = (cfg: unknown) => {
 };
 
 describe('validateContractConfig', () => {
+  it('names an acceptance major-failure severity the SLA policy does not define, at its path (rule 17)', () => {
+    const cfg = clone(getPreset('tianjin-2026-p7').config) as { acceptance: Record<string, unknown> };
+    expect(validateContractConfig(cfg).ok).toBe(true);
+    const severities = ['general', 'major', 'major-emergency'];
+    cfg.acceptance = { ...cfg.acceptance, majorFailureSeverities: ['major', 'catastrophic'] };
+    expect(coded(problemsOf(cfg))).toEqual([
+      [
+        'acceptance.majorFailureSeverities[1]',
+        'unknown.severity',
+        { value: 'catastrophic', known: severities.join(', ') },
+      ],
+    ]);
+  });
+
   it('accepts a valid configuration and normalises decimals to strings', () => {
     const r = validateContractConfig(huaianConfig);
     expect(r.ok).toBe(true);

@@ -181,6 +181,19 @@ function semanticProblems(raw: Raw): Problem[] {
   if (raw.procurement !== undefined)
     problems.push(...prefixProblems('procurement', validateProcurementSection(raw.procurement)));
 
+  // The acceptance timing's major failures are tickets of named severities: each must be one of the SLA policy's.
+  const majorFailureSeverities = asRecord(raw.acceptance).majorFailureSeverities;
+  if (Array.isArray(majorFailureSeverities)) {
+    const known = (
+      Array.isArray(asRecord(rawSla.policy).severities) ? (asRecord(rawSla.policy).severities as unknown[]) : []
+    )
+      .map((x) => asRecord(x).id)
+      .filter((x): x is string => typeof x === 'string');
+    majorFailureSeverities.forEach((sid, i) => {
+      if (typeof sid === 'string' && !known.includes(sid))
+        problems.push(problem(`acceptance.majorFailureSeverities[${i}]`, 'unknown.severity', { value: sid, known }));
+    });
+  }
   problems.push(...uniqueIds(raw.obligations, 'obligations'));
   const taxonomy = asRecord(raw.taxonomy);
   problems.push(

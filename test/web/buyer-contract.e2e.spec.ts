@@ -289,4 +289,38 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     await expect(form.locator('[data-section="missing"] li', { hasText: 'staffScores' }).count()).resolves.toBe(0);
     await session.screenshot('period-inputs-saved');
   });
+
+  it('acceptance timing (rule 17): the Tianjin contract page shows the API’s dates, margin and reasons; Xuzhou’s has none', async () => {
+    const TJ = 'tianjin.admin@demo.local';
+    const { contracts } = await web.stack.gql<{ contracts: { id: string; code: string }[] }>(
+      TJ,
+      '{ contracts { id code } }',
+    );
+    const p7 = contracts.find((c) => c.code === 'tianjin-2026-p7');
+    if (!p7) throw new Error('the demo has Tianjin P7');
+    const { acceptanceTiming: a } = await web.stack.gql<{
+      acceptanceTiming: { earliestApplication: string | null; clawbackDeadline: string; marginDays: number | null };
+    }>(TJ, 'query ($c: ID!) { acceptanceTiming(contractId: $c) { earliestApplication clawbackDeadline marginDays } }', {
+      c: p7.id,
+    });
+    const session = await web.session(TJ);
+    const { page } = session;
+    await page.goto(`/buyer/contracts/${p7.id}`);
+    const panel = page.locator('section[data-section="acceptance-timing"]');
+    await panel.getByRole('heading', { name: '验收时间' }).waitFor();
+    const tiles = await panel.locator('.tile').allTextContents();
+    const ymd = (d: string) =>
+      d.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_m, y, m, dd) => `${y}年${Number(m)}月${Number(dd)}日`);
+    expect(tiles[0]).toContain(a.earliestApplication ? ymd(a.earliestApplication) : '暂不能申请');
+    expect(tiles[1]).toContain(ymd(a.clawbackDeadline));
+    expect(tiles[2]).toContain(a.marginDays === null ? '—' : `${a.marginDays} 天`);
+    await expect(panel.locator('li').first().textContent()).resolves.toMatch(/申请验收/);
+    await session.screenshot('acceptance-timing');
+    // Xuzhou sets no acceptance timing: no panel.
+    const xz = await web.session(ADMIN);
+    await xz.page.goto(`/buyer/contracts/${contract.id}`);
+    await xz.page.getByRole('heading', { level: 1, name: `合同：${contract.name}` }).waitFor();
+    await xz.page.getByText('未结超时').first().waitFor();
+    await expect(xz.page.locator('section[data-section="acceptance-timing"]').count()).resolves.toBe(0);
+  });
 });

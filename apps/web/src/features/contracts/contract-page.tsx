@@ -8,6 +8,7 @@ import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { formatDate } from '../../i18n/local-format';
 import { useSession } from '../../session/session';
 import { ContractNav } from '../../components/contract-nav';
+import { AcceptanceTimingPanel } from '../dashboard/acceptance-timing-panel';
 import { ContractStatusTiles } from '../dashboard/contract-status-tiles';
 import { ContractConfigEditor } from '../config/contract-config-editor';
 import { ContractConfigForm } from '../config/contract-config-form';
@@ -43,6 +44,7 @@ export function ContractPage() {
                 {formatDate(contract.termEnd, locale)} · {t.amount} <Money value={contract.amount} />
               </p>
               <ContractStatusTiles contractId={contract.id} heading={t.statusHeading} />
+              <AcceptanceTimingPanel contractId={contract.id} />
               <section aria-labelledby="config-heading">
                 <h2 id="config-heading">{format(t.configHeading, { version: contract.currentVersion })}</h2>
                 <ContractConfigView config={asConfigView(contract.configuration)} />

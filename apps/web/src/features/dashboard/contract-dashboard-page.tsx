@@ -8,6 +8,7 @@ import { QueryView } from '../../components/query-state';
 import { formatDate, formatDateTime } from '../../i18n/local-format';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { taxonomyOf } from '../tickets/create-ticket-form';
+import { AcceptanceTimingPanel } from './acceptance-timing-panel';
 import { CompliancePercent, ContractTiles } from './dashboard-tiles';
 import { dashboardMessages } from './dashboard-messages';
 import { CONTRACT_DASHBOARD } from './dashboard-queries';
@@ -35,6 +36,7 @@ export function ContractDashboardPage({ area }: { area: 'buyer' | 'vendor' | 'fi
               {formatDate(contract.termEnd, locale)} · {t.amount} <Money value={contract.amount} />
             </p>
             <ContractTiles dashboard={d} />
+            <AcceptanceTimingPanel contractId={d.contractId} />
             {d.sla.severities.length ? (
               <DataTable
                 columns={[t.severity, t.target, t.compliance, t.met, t.breached, t.running, t.atRisk, t.overdue]}

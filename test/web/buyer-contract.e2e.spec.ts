@@ -308,6 +308,8 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     await page.goto(`/buyer/contracts/${p7.id}`);
     const panel = page.locator('section[data-section="acceptance-timing"]');
     await panel.getByRole('heading', { name: '验收时间' }).waitFor();
+    // The heading shows while the query loads; the tiles come with the answer.
+    await panel.locator('.tile').nth(3).waitFor();
     const tiles = await panel.locator('.tile').allTextContents();
     const ymd = (d: string) =>
       d.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_m, y, m, dd) => `${y}年${Number(m)}月${Number(dd)}日`);

@@ -308,7 +308,6 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     await page.goto(`/buyer/contracts/${p7.id}`);
     const panel = page.locator('section[data-section="acceptance-timing"]');
     await panel.getByRole('heading', { name: '验收时间' }).waitFor();
-    // The heading shows while the query loads; the tiles come with the answer.
     await panel.locator('.tile').nth(3).waitFor();
     const tiles = await panel.locator('.tile').allTextContents();
     const ymd = (d: string) =>
@@ -323,6 +322,8 @@ describe('web console: buyer contract page, tickets board, period inputs', () =>
     await xz.page.goto(`/buyer/contracts/${contract.id}`);
     await xz.page.getByRole('heading', { level: 1, name: `合同：${contract.name}` }).waitFor();
     await xz.page.getByText('未结超时').first().waitFor();
+    // Its answer (null) is in once no request of the page is pending.
+    await xz.page.waitForLoadState('networkidle');
     await expect(xz.page.locator('section[data-section="acceptance-timing"]').count()).resolves.toBe(0);
   });
 });

@@ -36,13 +36,14 @@ const messages = defineMessages(
 /**
  * The acceptance timing of a contract that sets one (domain rule 17, Tianjin): the earliest application date, the
  * date acceptance must pass by before the buyer may claw back, the margin (warned under 30 days) and why, in the
- * console's language. Renders nothing for a contract without acceptance timing.
+ * console's language. Renders nothing for a contract without acceptance timing (nor while asking).
  */
 export function AcceptanceTimingPanel({ contractId }: { contractId: string }) {
   const t = useMessages(messages);
   const { locale } = useLocale();
   const query = useGraphqlQuery(ACCEPTANCE_TIMING, { id: contractId });
-  if (query.status === 'ready' && query.data.acceptanceTiming === null) return null;
+  // Nothing while loading: most contracts set no acceptance timing, and a heading that vanishes would jump the page.
+  if (query.status === 'loading' || (query.status === 'ready' && query.data.acceptanceTiming === null)) return null;
   return (
     <section aria-labelledby="acceptance-heading" data-section="acceptance-timing">
       <h2 id="acceptance-heading">{t.heading}</h2>

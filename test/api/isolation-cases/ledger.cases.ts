@@ -70,6 +70,13 @@ export const CASES: Record<string, Case> = {
     }),
     expect: BOTH,
   },
+  acceptanceTiming: {
+    build: (ids) => ({
+      query: 'query ($c: ID!) { acceptanceTiming(contractId: $c) { clawbackDeadline } }',
+      variables: { c: ids.contractId },
+    }),
+    expect: BOTH,
+  },
   markPaid: {
     build: (ids) => ({
       query: 'mutation ($i: MarkPaidInput!) { markPaid(input: $i) { id } }',

@@ -63,7 +63,7 @@ type Notification = {
 };
 
 const TARGET_FIELDS =
-  'targetId name metric clock start stop elapsedMinutes pausedMinutes targetMinutes deadline status breachMinutes percentUsed provisional explanation { code params { name value } }';
+  'targetId name metric clock startsAt start stop elapsedMinutes pausedMinutes targetMinutes deadline status breachMinutes percentUsed provisional explanation { code params { name value } }';
 const TICKET_FIELDS = `id number state events { kind at } slaNote sla { status evaluatedAt calendarVersion configVersion targets { ${TARGET_FIELDS} } }`;
 const HISTORY =
   'query ($id: ID!) { ticketSlaHistory(ticketId: $id) { id ticketId contractId eventCount configVersion calendarVersion status targets evaluatedAt computedAt } }';
@@ -382,7 +382,8 @@ describe('SLA jobs: stored ticket SLA results and the 75 % / 100 % warnings (rea
       ]);
       const phone = warned.find((n) => n.details.targetId === 'phone-response') as Notification;
       expect(phone.message).toBe(
-        '联系单 SLA-IMP-1「电话响应时限」已超时：已用 50 分钟，时限 5 分钟（7×24 小时，1000.00%），截止 2026-04-01 09:15，超出 45 分钟。',
+        // An L1–L3 ticket: the response clock runs on working time (001:480-482, domain.md rule 13).
+        '联系单 SLA-IMP-1「电话响应时限」已超时：已用 50 分钟，时限 5 分钟（工作时间，1000.00%），截止 2026-04-01 09:15，超出 45 分钟。',
       );
       expect(phone.details).toMatchObject({
         elapsedMinutes: 50,
@@ -463,8 +464,9 @@ describe('SLA jobs: stored ticket SLA results and the 75 % / 100 % warnings (rea
     const minutesIn = (n: number, seconds = 0) => clockStart + n * 60_000 + seconds * 1_000;
 
     beforeAll(async () => {
-      // Received now (the API's default instant): the per-event jobs find every clock near 0 %.
-      const t = await create({ category: '环境故障', severity: 'L2', title: '前置机无法连接' });
+      // Received now (the API's default instant): the per-event jobs find every clock near 0 %. An urgent (四级)
+      // ticket: its clocks run 7×24 (001:482), so the scan's minutes count whatever the hour the test runs at.
+      const t = await create({ category: '环境故障', severity: 'L4', title: '前置机无法连接' });
       id = t.id;
       await act('huaian.admin', id, 'confirm');
       const received = await act('vendor', id, 'receive');
@@ -518,18 +520,18 @@ describe('SLA jobs: stored ticket SLA results and the 75 % / 100 % warnings (rea
       );
     });
 
-    it('past 100 %: one breach warning; then the 180-minute on-site clock at 75 % and 100 %', async () => {
+    it('past 100 %: one breach warning; then the 60-minute on-site clock at 75 % and 100 %', async () => {
       expect((await scan(minutesIn(6))).raised).toBe(1);
       expect((await scan(minutesIn(7))).raised).toBe(0);
-      expect((await scan(minutesIn(140))).raised).toBe(1); // 140 / 180 = 77.8 %
-      expect((await scan(minutesIn(141))).raised).toBe(0);
-      expect((await scan(minutesIn(200))).raised).toBe(1);
-      expect((await scan(minutesIn(200))).raised).toBe(0);
+      expect((await scan(minutesIn(50))).raised).toBe(1); // 50 / 60 = 83.3 %
+      expect((await scan(minutesIn(51))).raised).toBe(0);
+      expect((await scan(minutesIn(70))).raised).toBe(1);
+      expect((await scan(minutesIn(70))).raised).toBe(0);
       const warned = await notificationsOf(id);
       expect(warned.map((n) => n.dedupeKey).sort()).toEqual(
         [
-          `sla-${id}-onsite-L2-100`,
-          `sla-${id}-onsite-L2-75`,
+          `sla-${id}-onsite-L4-100`,
+          `sla-${id}-onsite-L4-75`,
           `sla-${id}-phone-response-100`,
           `sla-${id}-phone-response-75`,
         ].sort(),
@@ -547,13 +549,13 @@ describe('SLA jobs: stored ticket SLA results and the 75 % / 100 % warnings (rea
       const before = (await notificationsOf(id)).length;
       await act('vendor', id, 'respond');
       await api.jobsIdle();
-      expect((await scan(minutesIn(300))).raised).toBe(0); // on-site and phone already warned; resolution at 300 / 720
+      expect((await scan(minutesIn(170))).raised).toBe(0); // on-site and phone already warned; resolution at 170 / 240
       expect(await notificationsOf(id)).toHaveLength(before);
     });
 
     it('the per-event job warns a ticket recorded past its target (backdated receipt), and the scan does not repeat it', async () => {
       const now = Date.now();
-      const t = await create({ category: '软件错误', severity: 'L2', at: shanghai(now - 12 * 60_000) });
+      const t = await create({ category: '软件错误', severity: 'L4', at: shanghai(now - 12 * 60_000) });
       await act('huaian.admin', t.id, 'confirm', { at: shanghai(now - 11 * 60_000) });
       await act('vendor', t.id, 'receive', { at: shanghai(now - 10 * 60_000) });
       await api.jobsIdle();

@@ -409,6 +409,23 @@ export const PROBLEM_MESSAGES = {
     '按工作日计的时限须使用工作时间时钟（working），不能用 7×24 日历时钟',
     'a duration in working days needs the working clock, not the 7×24 calendar clock',
   ),
+  'sla.clockRequired': t(
+    '请指定计时方式：clock（7×24 或工作时间），或按严重程度分别指定（coverage）',
+    'give the clock (calendar or working), or a clock per severity (coverage)',
+  ),
+  'sla.clockAndCoverage': t('clock 与 coverage 只能填写其一', 'give either one clock or a coverage, not both'),
+  'sla.coverageNotInTarget': t(
+    '严重程度“{value}”不在本时限适用的严重程度中（{known}）',
+    'severity "{value}" is not one of this target\'s severities ({known})',
+  ),
+  'sla.coverageTwice': t(
+    '严重程度“{severity}”的计时方式已在 {other} 中指定',
+    'severity "{severity}" already has its clock in {other}',
+  ),
+  'sla.coverageMissing': t(
+    '严重程度“{severity}”没有计时方式：请在 coverage 中指定 7×24 或工作时间',
+    'severity "{severity}" has no clock: give it one in the coverage (calendar or working)',
+  ),
   'sla.endOfDayWhole': t('“当日下班前”（end-of-day）只能按整数个工作日计', '"end-of-day" counts whole working days'),
   'sla.endOfDayWholeDays': t(
     '“当日下班前”（end-of-day）须为不小于 1 的整数个工作日，实际为 {value}',
@@ -417,6 +434,12 @@ export const PROBLEM_MESSAGES = {
   'sla.noReceipt': t('没有“签收”事件：时限无从起算', 'no "received" (签收) event: the clocks have no start'),
   'sla.eventBeforeReceipt': t('“{kind}”事件（{at}）早于签收', '"{kind}" at {at} precedes receipt'),
   'sla.nowBeforeReceipt': t('计算时点早于签收', 'the evaluation instant precedes receipt'),
+  'sla.noReport': t(
+    '没有“报修”事件：自报修起算的时限无从起算',
+    'no "reported" (报修) event: the clocks that start at the report have no start',
+  ),
+  'sla.eventBeforeReport': t('“{kind}”事件（{at}）早于报修', '"{kind}" at {at} precedes the report'),
+  'sla.nowBeforeReport': t('计算时点早于报修', 'the evaluation instant precedes the report'),
 
   // Staffing (libs/contracts staffing and the configuration's staffing section)
   'staffing.minimumExceedsPlan': t(

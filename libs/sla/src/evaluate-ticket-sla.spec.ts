@@ -174,6 +174,7 @@ describe('evaluateTicketSla with the Xuzhou targets', () => {
       params: {
         target: '一个工作日内反馈处理意见',
         clock: 'working',
+        startsAt: 'received',
         stopEvent: 'feedback',
         start: '2026-02-13T15:00:00+08:00',
         until: '2026-02-14T10:00:00+08:00',
@@ -466,6 +467,102 @@ describe('evaluateTicketSla with the Xuzhou targets', () => {
         now: 0,
       }),
     ).toThrow(/policy.severities/);
+  });
+});
+
+/* Clock start and coverage per severity (domain.md rule 13, worked example G). */
+describe('evaluateTicketSla: start event and coverage', () => {
+  const policy: SlaPolicy = {
+    severities: XUZHOU.severities,
+    targets: [
+      {
+        id: 'on-site',
+        name: '人员到场 1 小时',
+        severities: ['L1', 'L4'],
+        metric: 'on-site',
+        stopEvent: 'on-site',
+        coverage: [
+          { severities: ['L4'], clock: 'calendar' },
+          { severities: ['L1'], clock: 'working' },
+        ],
+        duration: { minutes: 60 },
+      },
+      {
+        id: 'response',
+        name: '接报修后 10 分钟响应',
+        severities: ['L1', 'L4'],
+        metric: 'response',
+        stopEvent: 'responded',
+        startsAt: 'reported',
+        clock: 'calendar',
+        duration: { minutes: 10 },
+      },
+    ],
+  };
+  const friday = [ev('reported', '2026-10-09T17:50'), ev('received', '2026-10-09T18:00')];
+
+  it('each severity on its own clock: L1 waits for the make-up Saturday, L4 runs through the evening', () => {
+    const l1 = run('L1', friday, '2026-10-09T18:00', [], policy).byId;
+    const l4 = run('L4', friday, '2026-10-09T18:00', [], policy).byId;
+    expect(l1['on-site']).toMatchObject({
+      clock: 'working',
+      startsAt: 'received',
+      deadline: '2026-10-10T09:30:00+08:00',
+    });
+    expect(l4['on-site']).toMatchObject({ clock: 'calendar', deadline: '2026-10-09T19:00:00+08:00' });
+    expect(l4['on-site'].explanation.params).toMatchObject({ clock: 'calendar', startsAt: 'received' });
+  });
+
+  it('a clock that starts at the report counts the time before receipt', () => {
+    const { byId } = run('L1', [...friday, ev('responded', '2026-10-09T18:05')], '2026-10-09T18:30', [], policy);
+    expect(byId.response).toMatchObject({
+      startsAt: 'reported',
+      start: '2026-10-09T17:50:00+08:00',
+      elapsedMinutes: 15,
+      status: 'breached',
+      breachMinutes: 5,
+    });
+    expect(byId.response.explanation.params).toMatchObject({
+      startsAt: 'reported',
+      start: '2026-10-09T17:50:00+08:00',
+    });
+  });
+
+  it('the report is required only by a clock that starts there, and nothing may precede it', () => {
+    const received = [ev('received', '2026-10-09T18:00')];
+    expect(() => run('L1', received, '2026-10-09T18:30', [], policy)).toThrow(/no "reported" \(报修\) event/);
+    // The same ticket under a policy whose clocks all start at receipt needs no report.
+    expect(run('L1', received, '2026-10-09T18:30').result.targets.length).toBeGreaterThan(0);
+    expect(() =>
+      run(
+        'L1',
+        [ev('reported', '2026-10-09T18:10'), ev('received', '2026-10-09T18:00')],
+        '2026-10-09T18:30',
+        [],
+        policy,
+      ),
+    ).toThrow(/"received" at 2026-10-09T18:00:00\+08:00 precedes the report/);
+    expect(() => run('L1', friday, '2026-10-09T17:40', [], policy)).toThrow(
+      /the evaluation instant precedes the report/,
+    );
+  });
+
+  it('property: a clock from the report never uses less time than the same clock from receipt', () => {
+    const fromReceipt: SlaPolicy = { ...policy, targets: [{ ...policy.targets[1], startsAt: 'received' }] };
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 0, max: 600 }), (lead, after) => {
+        const reported = Date.parse('2026-10-09T08:00:00+08:00');
+        const events: TicketEvent[] = [
+          { kind: 'reported', at: reported },
+          { kind: 'received', at: reported + lead * 60_000 },
+          { kind: 'responded', at: reported + (lead + after) * 60_000 },
+        ];
+        const input = { ticket: { severity: 'L1', events }, calendar, now: reported + (lead + after) * 60_000 };
+        const a = evaluateTicketSla({ ...input, policy: { ...policy, targets: [policy.targets[1]] } }).targets[0];
+        const b = evaluateTicketSla({ ...input, policy: fromReceipt }).targets[0];
+        return a.elapsedMinutes === b.elapsedMinutes + lead && (b.status !== 'breached' || a.status === 'breached');
+      }),
+    );
   });
 });
 

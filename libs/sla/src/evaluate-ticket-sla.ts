@@ -2,10 +2,14 @@ import { ValidationError, dec, formatPath, prefixProblems, problem, toFixed2, ty
 import { formatInstant, floorToMinute, toEpochMs, type Instant } from './instant';
 import {
   TICKET_EVENT_KINDS,
+  clockFor,
   slaPolicySchema,
+  startEventOf,
   validateSlaPolicy,
+  type SlaClock,
   type SlaMetric,
   type SlaPolicy,
+  type SlaStartEvent,
   type SlaTarget,
   type StopEvent,
   type TicketEventKind,
@@ -57,7 +61,9 @@ export type SlaBudgetKind = 'minutes' | 'working-days' | 'working-days-end-of-da
 /** The figures an explanation is rendered from: whole minutes as integers, decimals as strings, instants as ISO with the calendar's offset. */
 export type SlaExplanationParams = {
   target: string;
-  clock: 'calendar' | 'working';
+  clock: SlaClock;
+  /** What started the clock: receipt (签收) or the fault report (报修). */
+  startsAt: SlaStartEvent;
   stopEvent: StopEvent;
   start: string;
   /** Where the clock was read to: the stop event, the ticket's end (not recorded), or the evaluation instant. */
@@ -83,8 +89,11 @@ export type TargetResult = {
   targetId: string;
   name: string;
   metric: SlaMetric;
-  clock: 'calendar' | 'working';
-  /** Receipt (签收), ISO with the calendar's offset, floored to the minute. */
+  /** The clock of this target for the ticket's severity (its coverage entry, or the target's one clock). */
+  clock: SlaClock;
+  /** What started the clock (domain.md rule 13): receipt (签收) or the fault report (报修). */
+  startsAt: SlaStartEvent;
+  /** The start event's instant, ISO with the calendar's offset, floored to the minute. */
   start: string;
   /** First occurrence of the target's stop event, or null while the clock runs (or when it was not recorded). */
   stop: string | null;
@@ -168,30 +177,54 @@ export function evaluateTicketSla(input: TicketSlaInput): TicketSlaResult {
     const seen = firstAt.get(e.kind);
     if (seen === undefined || at < seen) firstAt.set(e.kind, at);
   });
-  const start = firstAt.get('received');
-  if (start === undefined) problems.push(problem('ticket.events', 'sla.noReceipt'));
+  const applicable = policy.targets.filter((t) => t.severities.includes(ticket.severity));
+  const needed = new Set(applicable.map(startEventOf));
+  const received = firstAt.get('received');
+  const reported = firstAt.get('reported');
+  // Receipt is what every ticket has once the vendor holds it; the report is needed only by clocks that start there.
+  if (received === undefined && (needed.has('received') || !needed.has('reported')))
+    problems.push(problem('ticket.events', 'sla.noReceipt'));
+  if (reported === undefined && needed.has('reported')) problems.push(problem('ticket.events', 'sla.noReport'));
   const now = parseOr(problems, input.now, 'now');
-  if (start !== undefined) {
+  const fmt = (ms: number): string => formatInstant(ms, calendar.timeZone);
+  if (received !== undefined) {
     for (const [kind, at] of firstAt) {
-      if (at < start)
-        problems.push(
-          problem('ticket.events', 'sla.eventBeforeReceipt', { kind, at: formatInstant(at, calendar.timeZone) }),
-        );
+      if (kind !== 'reported' && at < received)
+        problems.push(problem('ticket.events', 'sla.eventBeforeReceipt', { kind, at: fmt(at) }));
     }
-    if (now !== undefined && now < start) problems.push(problem('now', 'sla.nowBeforeReceipt'));
+    if (now !== undefined && now < received && needed.has('received'))
+      problems.push(problem('now', 'sla.nowBeforeReceipt'));
   }
-  if (problems.length || start === undefined || now === undefined)
-    throw new ValidationError(problems, describe(problems));
+  if (reported !== undefined && needed.has('reported')) {
+    for (const [kind, at] of firstAt) {
+      if (kind !== 'reported' && at < reported)
+        problems.push(problem('ticket.events', 'sla.eventBeforeReport', { kind, at: fmt(at) }));
+    }
+    if (now !== undefined && now < reported) problems.push(problem('now', 'sla.nowBeforeReport'));
+  }
+  if (problems.length || now === undefined) throw new ValidationError(problems, describe(problems));
 
   const pauses = ticket.pauses ?? [];
   const endAt = firstAt.get('closed');
   // A ticket ends at its first 'closed' event; one recorded ahead of the evaluation instant has not ended yet.
   const ended = endAt !== undefined && floorToMinute(endAt) <= floorToMinute(now) ? floorToMinute(endAt) : undefined;
-  const targets = policy.targets
-    .filter((t) => t.severities.includes(ticket.severity))
-    .map((t) =>
-      evaluateTarget(t, floorToMinute(start), firstAt.get(t.stopEvent), ended, floorToMinute(now), pauses, calendar),
+  const targets = applicable.map((t) => {
+    const startsAt = startEventOf(t);
+    const start = startsAt === 'reported' ? reported : received;
+    const clock = clockFor(t, ticket.severity);
+    // Both were checked above: the start event exists and the validated policy gives every severity a clock.
+    if (start === undefined || clock === undefined) throw new Error(`target ${t.id}: no start or clock`);
+    return evaluateTarget(
+      t,
+      { startsAt, clock },
+      floorToMinute(start),
+      firstAt.get(t.stopEvent),
+      ended,
+      floorToMinute(now),
+      pauses,
+      calendar,
     );
+  });
   return {
     calendarVersion: calendar.version,
     severity: ticket.severity,
@@ -215,6 +248,7 @@ function parseOr(problems: Problem[], at: Instant, path: string): number | undef
 
 function evaluateTarget(
   t: SlaTarget,
+  how: { startsAt: SlaStartEvent; clock: SlaClock },
   start: number,
   stopAt: number | undefined,
   ended: number | undefined,
@@ -225,7 +259,7 @@ function evaluateTarget(
   const stop = stopAt === undefined ? null : floorToMinute(stopAt);
   const notRecorded = stop === null && ended !== undefined;
   const to = stop ?? ended ?? now;
-  const working = t.clock === 'working';
+  const working = how.clock === 'working';
   const between = (a: number, b: number, p?: readonly Pause[]): number =>
     working ? workingMinutesBetween(cal, a, b, p) : calendarMinutesBetween(a, b, p);
 
@@ -262,7 +296,8 @@ function evaluateTarget(
     code,
     params: {
       target: t.name,
-      clock: t.clock,
+      clock: how.clock,
+      startsAt: how.startsAt,
       stopEvent: t.stopEvent,
       start: fmt(start),
       until: fmt(to),
@@ -287,7 +322,8 @@ function evaluateTarget(
     targetId: t.id,
     name: t.name,
     metric: t.metric,
-    clock: t.clock,
+    clock: how.clock,
+    startsAt: how.startsAt,
     start: fmt(start),
     stop: stop === null ? null : fmt(stop),
     elapsedMinutes,

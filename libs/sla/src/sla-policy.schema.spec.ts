@@ -85,6 +85,50 @@ describe('validateSlaPolicy', () => {
     expect(renderProblem('zh-CN', problems[1].code, problems[1].params)).toBe('级别序号 1 已被严重程度“L1”使用');
   });
 
+  it('a clock per severity (coverage): every severity of the target exactly once, and either a clock or a coverage', () => {
+    const target = base.targets[0];
+    const withCoverage = (coverage: unknown, extra: Record<string, unknown> = {}) =>
+      validateSlaPolicy({ ...base, targets: [{ ...target, clock: undefined, coverage, ...extra }] });
+    expect(
+      withCoverage([
+        { severities: ['L2'], clock: 'calendar' },
+        { severities: ['L1'], clock: 'working' },
+      ]),
+    ).toEqual([]);
+    // L2 left without a clock; L1 twice; L3 not a severity of the target.
+    expect(
+      coded(
+        withCoverage([
+          { severities: ['L1'], clock: 'calendar' },
+          { severities: ['L1', 'L3'], clock: 'working' },
+        ]),
+      ),
+    ).toEqual([
+      ['targets[0].coverage[1].severities[0]', 'sla.coverageTwice', { severity: 'L1', other: 'coverage[0]' }],
+      ['targets[0].coverage[1].severities[1]', 'sla.coverageNotInTarget', { value: 'L3', known: 'L1, L2' }],
+      ['targets[0].coverage', 'sla.coverageMissing', { severity: 'L2' }],
+    ]);
+    expect(coded(withCoverage([{ severities: ['L1', 'L2'], clock: 'working' }], { clock: 'calendar' }))).toEqual([
+      ['targets[0].coverage', 'sla.clockAndCoverage', {}],
+    ]);
+    expect(coded(withCoverage(undefined))).toEqual([['targets[0].clock', 'sla.clockRequired', {}]]);
+    // A working-day budget needs the working clock for every severity it covers.
+    expect(
+      coded(
+        withCoverage(
+          [
+            { severities: ['L1'], clock: 'working' },
+            { severities: ['L2'], clock: 'calendar' },
+          ],
+          { duration: { workingDays: 1, mode: 'elapsed' } },
+        ),
+      ),
+    ).toEqual([['targets[0].duration', 'sla.workingDaysNeedWorkingClock', {}]]);
+    expect(renderProblem('zh-CN', 'sla.coverageMissing', { severity: 'L2' })).toBe(
+      '严重程度“L2”没有计时方式：请在 coverage 中指定 7×24 或工作时间',
+    );
+  });
+
   it('reports structural problems from zod with paths', () => {
     const problems = validateSlaPolicy({
       severities: [],

@@ -814,7 +814,10 @@ describe('scenario D — Tianjin P8 (domain.md worked example D)', () => {
 });
 
 describe("SLA scenarios through the presets' policies and calendars", () => {
-  type Ev = { kind: 'received' | 'responded' | 'on-site' | 'contained' | 'resolved' | 'feedback'; at: string };
+  type Ev = {
+    kind: 'reported' | 'received' | 'responded' | 'on-site' | 'contained' | 'resolved' | 'feedback';
+    at: string;
+  };
   const run = (id: string, severity: string, events: Ev[], now: string) => {
     const cfg = getPreset(id).config as unknown as { calendar: CalendarConfigInput; sla: { policy: SlaPolicy } };
     const r = evaluateTicketSla({
@@ -870,7 +873,8 @@ describe("SLA scenarios through the presets' policies and calendars", () => {
       'beijing-2020',
       'commission',
       [
-        { kind: 'received', at: '2020-11-06T16:00:00+08:00' },
+        { kind: 'reported', at: '2020-11-06T16:00:00+08:00' },
+        { kind: 'received', at: '2020-11-06T16:20:00+08:00' },
         { kind: 'responded', at: '2020-11-06T16:45:00+08:00' },
         { kind: 'on-site', at: '2020-11-09T10:00:00+08:00' },
       ],
@@ -885,7 +889,8 @@ describe("SLA scenarios through the presets' policies and calendars", () => {
       'beijing-2020',
       'grassroots',
       [
-        { kind: 'received', at: '2020-10-29T14:00:00+08:00' },
+        { kind: 'reported', at: '2020-10-29T14:00:00+08:00' },
+        { kind: 'received', at: '2020-10-29T15:00:00+08:00' },
         { kind: 'on-site', at: '2020-11-03T09:00:00+08:00' },
       ],
       '2020-11-03T12:00:00+08:00',
@@ -904,7 +909,8 @@ describe("SLA scenarios through the presets' policies and calendars", () => {
       'qinghai-hospital-3y',
       'major',
       [
-        { kind: 'received', at: '2026-05-01T09:00:00+08:00' },
+        { kind: 'reported', at: '2026-05-01T09:00:00+08:00' },
+        { kind: 'received', at: '2026-05-01T09:01:00+08:00' },
         { kind: 'responded', at: '2026-05-01T09:05:00+08:00' },
         { kind: 'on-site', at: '2026-05-01T10:40:00+08:00' },
         { kind: 'contained', at: '2026-05-01T16:30:00+08:00' },
@@ -914,6 +920,43 @@ describe("SLA scenarios through the presets' policies and calendars", () => {
     expect(r.response).toMatchObject({ status: 'met', elapsed: 5 }); // ≤ 10 min
     expect(r['onsite-major']).toMatchObject({ status: 'met', elapsed: 100 }); // ≤ 2 h
     expect(r['containment-major']).toMatchObject({ status: 'met', elapsed: 450 }); // ≤ 8 h
+  });
+
+  // Worked example G (domain.md rule 13): L1–L3 clocks on working time, L4 on 7×24 (000:78-79).
+  it.each([
+    ['L2', 'onsite-L2', '2026-10-10T11:30:00+08:00'], // Sat 10-10 is a make-up working day: 08:30 + 3 h
+    ['L4', 'onsite-L4', '2026-10-09T19:00:00+08:00'], // 7×24: 18:00 + 1 h
+    ['L2', 'phone-response', '2026-10-10T08:35:00+08:00'], // L1–L3 response on working time too
+    ['L4', 'phone-response', '2026-10-09T18:05:00+08:00'],
+  ])(
+    'example G: Xuzhou %s received Fri 2026-10-09 18:00 (after hours) → %s deadline %s',
+    (severity, target, deadline) => {
+      for (const preset of ['xuzhou-2026', 'huaian-2025-2026']) {
+        const r = run(
+          preset,
+          severity,
+          [{ kind: 'received', at: '2026-10-09T18:00:00+08:00' }],
+          '2026-10-09T18:00:00+08:00',
+        );
+        expect(r[target]).toMatchObject({ status: 'running', elapsed: 0, deadline });
+      }
+    },
+  );
+
+  it('Qinghai: the response clock runs from the report (002:137 接报修后), not from the vendor signing for it', () => {
+    const r = run(
+      'qinghai-hospital-3y',
+      'fault',
+      [
+        { kind: 'reported', at: '2026-06-02T09:00:00+08:00' },
+        { kind: 'received', at: '2026-06-02T09:20:00+08:00' },
+        { kind: 'responded', at: '2026-06-02T09:25:00+08:00' },
+      ],
+      '2026-06-02T10:00:00+08:00',
+    );
+    // 25 min from the report (5 min from receipt): 15 min over the 10-minute limit.
+    expect(r.response).toMatchObject({ status: 'breached', elapsed: 25, breach: 15 });
+    expect(r['onsite-fault']).toMatchObject({ status: 'running', deadline: '2026-06-02T11:00:00+08:00' });
   });
 
   it('Tianjin P8: a Saturday-night 重大故障 answered in 10 min but contained after 40 min (limit 30)', () => {

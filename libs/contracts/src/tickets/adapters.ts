@@ -7,7 +7,8 @@ export type SlaTicket = { severity: string; events: TicketEvent[]; pauses: Pause
 
 /**
  * Lifecycle event → SLA stop events (the evaluator takes the first occurrence of each kind):
- *  - received → received (签收 starts every clock, domain.md rule 8; 000:47)
+ *  - submitted → reported (提出/报修: the clocks of a target with startsAt 'reported' start here, domain.md rule 13)
+ *  - received → received (签收 starts every other clock, domain.md rule 8; 000:47)
  *  - responded → responded; feedback → feedback AND responded (反馈处理意见 answers the ticket, 000:48; an earlier
  *    explicit response still wins, being first)
  *  - on-site → on-site; contained → contained
@@ -20,6 +21,7 @@ export function toSlaTicket(ticket: Pick<Ticket, 'severity' | 'events' | 'pauses
   const events: TicketEvent[] = [];
   let resolved: TicketEvent | undefined;
   const direct: Partial<Record<LifecycleEventKind, TicketEventKind>> = {
+    submitted: 'reported',
     received: 'received',
     responded: 'responded',
     'on-site': 'on-site',

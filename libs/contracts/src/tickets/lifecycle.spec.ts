@@ -638,12 +638,13 @@ describe('adapters to the SLA evaluator and the derived metrics', () => {
     t = apply(
       t,
       'buyer',
-      { type: 'pause', from: '2026-11-02T12:00:00+08:00', to: '2026-11-02T13:00:00+08:00', reason: '等待业务确认' },
+      { type: 'pause', from: '2026-11-02T14:00:00+08:00', to: '2026-11-02T15:00:00+08:00', reason: '等待业务确认' },
       '2026-11-02T10:40:00+08:00',
     );
     t = apply(t, 'vendor', { type: 'feedback', solvable: true }, '2026-11-02T11:00:00+08:00');
     const sla = toSlaTicket(t);
     expect(sla.events).toEqual([
+      { kind: 'reported', at: '2026-11-02T09:00:00+08:00' },
       { kind: 'received', at: '2026-11-02T09:20:00+08:00' },
       { kind: 'on-site', at: '2026-11-02T10:30:00+08:00' },
       { kind: 'feedback', at: '2026-11-02T11:00:00+08:00' },
@@ -660,7 +661,8 @@ describe('adapters to the SLA evaluator and the derived metrics', () => {
     expect(byId['feedback'].status).toBe('met');
     expect(byId['phone-response'].status).toBe('breached'); // the first response came with the feedback, 100 min
     expect(byId['resolution-L2-L1'].status).toBe('running');
-    expect(byId['resolution-L2-L1'].pausedMinutes).toBe(60);
+    // L2 runs on working time (000:78-79): the pause removes an hour of the afternoon.
+    expect(byId['resolution-L2-L1']).toMatchObject({ clock: 'working', pausedMinutes: 60 });
   });
 
   it('maps only the deployment that stuck to "resolved"', () => {

@@ -80,7 +80,7 @@ export class TicketPauseModel {
 export class SlaExplanationParamModel {
   @Field({
     description:
-      'target, clock (calendar | working), stopEvent, start, until, elapsedMinutes, pausedMinutes, targetMinutes, budget (minutes | working-days | working-days-end-of-day), workingDays, deadline, overMinutes, remainingMinutes, percentUsed',
+      'target, clock (calendar | working), startsAt (received | reported), stopEvent, start, until, elapsedMinutes, pausedMinutes, targetMinutes, budget (minutes | working-days | working-days-end-of-day), workingDays, deadline, overMinutes, remainingMinutes, percentUsed',
   })
   name!: string;
 
@@ -116,10 +116,18 @@ export class TicketSlaTargetModel {
   @Field({ description: 'response, on-site, containment, resolution, feedback or closure' })
   metric!: string;
 
-  @Field({ description: 'calendar (7×24) or working (the contract calendar working hours)' })
+  @Field({
+    description:
+      "calendar (7×24) or working (the contract calendar working hours): the target's clock for this ticket's severity",
+  })
   clock!: string;
 
-  @Field({ description: 'Receipt (签收), floored to the minute.' })
+  @Field({
+    description: 'What started the clock: received (签收, the default) or reported (报修, the ticket’s submission).',
+  })
+  startsAt!: string;
+
+  @Field({ description: 'The start event (receipt or report), floored to the minute.' })
   start!: string;
 
   @Field(() => String, {

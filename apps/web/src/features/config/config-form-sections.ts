@@ -184,6 +184,10 @@ function sla(config: unknown, { t, w }: Words): FormSection {
   if (getAt(config, 'sla.policy') === undefined) return { id: 'sla', heading: t.sectionSla, intro: t.noSla, nodes: [] };
   const metrics = choices(METRICS, (v) => (v === 'closure' ? t.metricclosure : keyed(w, 'metric', v)));
   const stops = choices(STOP_EVENTS, (v) => formWord(t, 'stop', v));
+  const clocks = [
+    { value: 'calendar', label: t.clockcalendar },
+    { value: 'working', label: t.clockworking },
+  ];
   const units: Choice[] = [
     { value: 'minutes', label: t.unitminutes },
     { value: 'workingDays', label: t.unitworkingDays },
@@ -232,13 +236,32 @@ function sla(config: unknown, { t, w }: Words): FormSection {
             { kind: 'select', path: at(path, 'stopEvent'), label: format(t.targetStopEvent, { name }), choices: stops },
             {
               kind: 'select',
-              path: at(path, 'clock'),
-              label: format(t.clock, { name }),
-              choices: [
-                { value: 'calendar', label: t.clockcalendar },
-                { value: 'working', label: t.clockworking },
-              ],
+              path: at(path, 'startsAt'),
+              label: format(t.startsAt, { name }),
+              blank: t.startsAtreceived,
+              choices: [{ value: 'reported', label: t.startsAtreported }],
             },
+            // A clock per severity (coverage) is edited entry by entry; its entries are added in the JSON view.
+            ...(Array.isArray(target.coverage)
+              ? items(target, 'coverage').map((c, j): FieldNode => ({
+                  kind: 'select',
+                  path: at(at(at(path, 'coverage'), j), 'clock'),
+                  label: format(t.coverageClock, {
+                    name,
+                    severities: (Array.isArray(c.severities) ? c.severities : [])
+                      .map((s: unknown) => severityChoices.find((x) => x.value === s)?.label ?? text(s))
+                      .join(t.separator),
+                  }),
+                  choices: clocks,
+                }))
+              : [
+                  {
+                    kind: 'select',
+                    path: at(path, 'clock'),
+                    label: format(t.clock, { name }),
+                    choices: clocks,
+                  } as const,
+                ]),
             {
               kind: 'duration',
               path: at(path, 'duration'),

@@ -65,6 +65,7 @@ export function ConfigSlaSection({ config }: { config: ConfigView }) {
           columns={[
             t.target,
             t.metric,
+            t.startsAt,
             t.clock,
             ...severities.map((s) => (
               <>
@@ -80,7 +81,21 @@ export function ConfigSlaSection({ config }: { config: ConfigView }) {
             <tr key={x.id}>
               <th scope="row">{x.name}</th>
               <td>{keyed(t, 'metric', x.metric)}</td>
-              <td>{keyed(t, 'clock', x.clock)}</td>
+              <td>{keyed(t, 'startsAt', x.startsAt ?? 'received')}</td>
+              <td>
+                {x.coverage
+                  ? x.coverage
+                      .map((c) =>
+                        format(t.coverageLine, {
+                          severities: c.severities
+                            .map((id) => severities.find((s) => s.id === id)?.name ?? id)
+                            .join('、'),
+                          clock: keyed(t, 'clock', c.clock),
+                        }),
+                      )
+                      .join('；')
+                  : keyed(t, 'clock', x.clock)}
+              </td>
               {severities.map((s) => (
                 <td key={s.id}>
                   {x.severities.includes(s.id) ? (

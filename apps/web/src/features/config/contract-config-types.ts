@@ -46,7 +46,9 @@ export type SlaTargetView = {
   severities: string[];
   metric: string;
   stopEvent?: string;
-  clock: 'calendar' | 'working';
+  startsAt?: 'received' | 'reported';
+  clock?: 'calendar' | 'working';
+  coverage?: { severities: string[]; clock: 'calendar' | 'working' }[];
   duration: SlaDuration;
 };
 export type SlaView = {

@@ -36,7 +36,11 @@ export function slaExplanationText(
   return format(template, {
     clock: text(locale, `clock.${p.clock}`) ?? p.clock ?? '',
     stopEvent: text(locale, `stop.${p.stopEvent}`) ?? p.stopEvent ?? '',
-    start: formatDateTime(p.start, timeZone),
+    // A clock from the fault report says so (domain.md rule 13); receipt is the default and goes unsaid.
+    start:
+      p.startsAt === 'reported'
+        ? format(t.startReported, { start: formatDateTime(p.start, timeZone) })
+        : formatDateTime(p.start, timeZone),
     until: formatDateTime(p.until, timeZone),
     deadline: formatDateTime(p.deadline, timeZone),
     elapsed: minutes('elapsedMinutes'),

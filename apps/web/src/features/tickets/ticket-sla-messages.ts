@@ -35,6 +35,7 @@ export const ticketSlaMessages = defineMessages(
     notRecorded: '未记录',
     toEnd: '至结束 {elapsed}',
     provisional: '暂定',
+    startReported: '{start}（报修）',
     deadlineProvisional: '{deadline}（暂定）',
     provisionalHint: '按暂定日历计算：该年国家工作日历尚未发布（法定节假日按法定日期、不调休），发布后重算',
   },
@@ -67,6 +68,7 @@ export const ticketSlaMessages = defineMessages(
     notRecorded: 'Not recorded',
     toEnd: '{elapsed} to the end',
     provisional: 'provisional',
+    startReported: '{start} (report)',
     deadlineProvisional: '{deadline} (provisional)',
     provisionalHint:
       'Computed on a provisional calendar: the national working-day calendar of that year is not published yet (statutory holidays on their legal dates, no make-up days); recomputed once it is',

@@ -301,4 +301,59 @@ describe('monthly reports through GraphQL (real PostgreSQL, demo seed)', () => {
       expect(r.actor_user_id).toMatch(/^[0-9a-f-]{36}$/);
     }
   });
+  it('holiday duty (rule 16, 001:476): the roster is checked day by day, a short day shows in the summary and in the close', async () => {
+    // August 2026 starts on a Saturday: its non-working days are the ten weekend days (no holiday).
+    const weekends = ['01', '02', '08', '09', '15', '16', '22', '23', '29', '30'].map((d) => `2026-08-${d}`);
+    const month = '2026-08';
+    const bad = await call('vendor', SAVE, {
+      i: {
+        contractId,
+        month,
+        report: {
+          attendance: OCTOBER.attendance,
+          holidayDuty: [
+            { date: '2026-08-03', people: ['张工'] }, // a Monday
+            { date: '2026-08-01', people: ['张工', '张工'] },
+          ],
+        },
+      },
+    });
+    expect(code(bad)).toBe('BAD_USER_INPUT');
+    expect((bad.errors?.[0].extensions.problems ?? []).map((p) => p.path)).toEqual([
+      'input.report.holidayDuty[0].date',
+      'input.report.holidayDuty[1].people[1]',
+    ]);
+    const duty = weekends.filter((d) => d !== '2026-08-08').map((date) => ({ date, people: ['张工'] }));
+    const saved = await call('vendor', SAVE, {
+      i: { contractId, month, report: { attendance: OCTOBER.attendance, holidayDuty: duty } },
+    });
+    expect(saved.errors).toBeUndefined();
+    const report = saved.data?.saveMonthlyReport as {
+      id: string;
+      summary: { details: { holidayDuty: { minOnDuty: number; days: { date: string }[]; short: string[] } } };
+    };
+    expect(report.summary.details.holidayDuty).toMatchObject({ minOnDuty: 1, short: ['2026-08-08'] });
+    expect(report.summary.details.holidayDuty.days.map((d) => d.date)).toEqual(weekends);
+    expect((await call('vendor', SUBMIT, { id: report.id })).errors).toBeUndefined();
+    expect((await call('huaian.admin', ACCEPT, { id: report.id })).errors).toBeUndefined();
+
+    const preview = await call(
+      'huaian.admin',
+      `query ($c: ID!) { previewPeriodClose(contractId: $c, period: "2026-H2") { flags { period code subject message messageExplanation { code } } } }`,
+      { c: contractId },
+    );
+    expect(preview.errors).toBeUndefined();
+    const flags = (preview.data?.previewPeriodClose as { flags: { code: string; subject: string; message: string }[] })
+      .flags;
+    const short = flags.filter((f) => f.code === 'HOLIDAY_DUTY_SHORT');
+    // The accepted October report (earlier in this suite) gave no roster: its 13 non-working days are all short.
+    expect(short.filter((f) => f.subject.startsWith('2026-10'))).toHaveLength(13);
+    expect(short.filter((f) => f.subject.startsWith('2026-08'))).toEqual([
+      expect.objectContaining({
+        period: '2026-H2',
+        subject: '2026-08-08',
+        message: '2026-08-08（周末）值班 0 人，少于要求的 1 人（市内）',
+      }),
+    ]);
+  });
 });

@@ -97,7 +97,7 @@ ORDER BY c.code, c.id"
   it('SLA scan: the scheduler probe and the scan selection', async () => {
     expect(RUNNING_CLOCK_PROBE_SQL).toMatchInlineSnapshot(`
 "SELECT 1 FROM tickets t WHERE t.tenant_id = $1 AND t.state <> ALL($2::text[])
-             AND EXISTS (SELECT 1 FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = 'received') LIMIT 1"
+             AND EXISTS (SELECT 1 FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind IN ('received', 'submitted')) LIMIT 1"
 `);
     const ds = new OfflineDataSource(
       createDataSource({ url: 'postgres://offline@127.0.0.1:1/none' }, { poolSize: 1 }).options,
@@ -111,7 +111,7 @@ ORDER BY c.code, c.id"
       500,
     ).getQueryAndParameters();
     expect(sql).toMatchInlineSnapshot(
-      `"SELECT "t"."id" AS "t_id", "t"."tenant_id" AS "t_tenant_id", "t"."contract_id" AS "t_contract_id", "t"."number" AS "t_number", "t"."title" AS "t_title", "t"."category" AS "t_category", "t"."business_area" AS "t_business_area", "t"."severity" AS "t_severity", "t"."special_attention" AS "t_special_attention", "t"."expected_close_date" AS "t_expected_close_date", "t"."extended_to" AS "t_extended_to", "t"."state" AS "t_state", "t"."checklist" AS "t_checklist", "t"."config_version" AS "t_config_version", "t"."source" AS "t_source", "t"."created_by" AS "t_created_by", "t"."created_at" AS "t_created_at", "t"."updated_at" AS "t_updated_at" FROM "tickets" "t" WHERE "t"."tenant_id" = $1 AND "t"."state" NOT IN ($2, $3, $4) AND EXISTS (SELECT 1 FROM ticket_events e WHERE e.tenant_id = "t"."tenant_id" AND e.ticket_id = "t"."id" AND e.kind = 'received' AND e.at <= $5) AND "t"."id" > $6 ORDER BY "t"."id" ASC LIMIT 500"`,
+      `"SELECT "t"."id" AS "t_id", "t"."tenant_id" AS "t_tenant_id", "t"."contract_id" AS "t_contract_id", "t"."number" AS "t_number", "t"."title" AS "t_title", "t"."category" AS "t_category", "t"."business_area" AS "t_business_area", "t"."severity" AS "t_severity", "t"."special_attention" AS "t_special_attention", "t"."expected_close_date" AS "t_expected_close_date", "t"."extended_to" AS "t_extended_to", "t"."state" AS "t_state", "t"."checklist" AS "t_checklist", "t"."config_version" AS "t_config_version", "t"."source" AS "t_source", "t"."created_by" AS "t_created_by", "t"."created_at" AS "t_created_at", "t"."updated_at" AS "t_updated_at" FROM "tickets" "t" WHERE "t"."tenant_id" = $1 AND "t"."state" NOT IN ($2, $3, $4) AND EXISTS (SELECT 1 FROM ticket_events e WHERE e.tenant_id = "t"."tenant_id" AND e.ticket_id = "t"."id" AND e.kind IN ('received', 'submitted') AND e.at <= $5) AND "t"."id" > $6 ORDER BY "t"."id" ASC LIMIT 500"`,
     );
   });
 

@@ -7,6 +7,7 @@ type Report = {
   report: {
     attendance: { personId: string; dates?: string[]; daysPresent?: string }[];
     deliveries: { obligationId: string; evidence: string[] }[];
+    holidayDuty?: { date: string; people: string[] }[];
   };
   summary: {
     personMonths: { planned: string; actual: string; absent: string };
@@ -103,6 +104,12 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
     ).monthlyReports;
     expect(nothingStored.map((r) => r.month)).not.toContain(MONTH);
 
+    // Holiday duty (rule 16, 000:76): one line per non-working day of November (its nine weekend days); 11-29 left empty.
+    const offDays = ['01', '07', '08', '14', '15', '21', '22', '28', '29'].map((d) => `2026-11-${d}`);
+    await expect(page.locator('input[data-duty]').count()).resolves.toBe(offDays.length);
+    for (const [i, day] of offDays.slice(0, -1).entries())
+      await page.locator(`input[data-duty="${day}"]`).fill(i % 2 ? '工程师1' : '工程师2，项目经理');
+
     await evidence.fill('XJ-2026-11-001, XJ-2026-11-002');
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.getByText('已保存草稿。').waitFor();
@@ -113,6 +120,8 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
     expect(draft.status).toBe('draft');
     expect(draft.report.attendance).toHaveLength(9);
     expect(draft.report.attendance.find((a) => a.personId === 'ENGINEER-2')?.dates).toHaveLength(19);
+    expect(draft.report.holidayDuty).toHaveLength(8);
+    expect(draft.report.holidayDuty?.[0]).toEqual({ date: '2026-11-01', people: ['工程师2', '项目经理'] });
     expect(draft.report.deliveries).toEqual([
       expect.objectContaining({ obligationId: 'expert-inspection', evidence: ['XJ-2026-11-001', 'XJ-2026-11-002'] }),
     ]);
@@ -128,6 +137,8 @@ describe('web console: vendor submits a monthly report that the buyer accepts', 
       draft.summary?.personMonths.absent,
     );
     expect(draft.summary?.personMonths.absent).not.toBe('0.00');
+    await expect(figures.locator('[data-field="holiday-duty"]').textContent()).resolves.toBe('1 天不足 / 共 9 天');
+    await expect(figures.locator('[data-field="holiday-duty-short"]').textContent()).resolves.toContain('2026');
     await session.screenshot('vendor-report-draft');
 
     await page.getByRole('button', { name: '提交审核' }).focus();

@@ -208,6 +208,16 @@ export const PROBLEM_MESSAGES = {
   'procurement.budgetRequired': t('填写评分方案时须填写预算', 'required with a scheme'),
   'procurement.answersObject': t('应为“评分项 → 答案”的 JSON 对象', 'must be a JSON object of item id → answer'),
   'report.monthMismatch': t('月报写的是 {value}，与所填月份 {month} 不一致', 'says {value}, the input says {month}'),
+  'report.noHolidayDuty': t(
+    '本合同未要求节假日值班，不需要填写值班记录（已填 {count} 天）',
+    'this contract asks for no holiday duty: leave the duty roster empty ({count} days given)',
+  ),
+  'report.dutyOnWorkingDay': t(
+    '{value} 是工作日：值班记录只填非工作日（周末、节假日、闭馆日）',
+    '{value} is a working day: the duty roster is for non-working days (weekends, holidays, closures)',
+  ),
+  'report.dutyDateTwice': t('{value} 已在 {other} 中填写', '{value} is already given in {other}'),
+  'report.dutyPersonTwice': t('“{value}”在同一天重复填写', '"{value}" is given twice on the same day'),
   'report.evidenceRequired': t('请提供佐证材料：{evidence}', 'give the evidence: {evidence}'),
   'report.minParticipants': t(
     '{label} 至少 {min} 人参加，填写了 {given} 人',

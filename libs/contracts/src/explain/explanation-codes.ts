@@ -7,7 +7,7 @@ export const EXPLANATION_CODE_LISTS: Readonly<Record<string, readonly string[]>>
   scoring: SCORING_EXPLANATION_CODES,
   payment: PAYMENT_EXPLANATION_CODES,
   acceptance: ACCEPTANCE_EXPLANATION_CODES,
-  reports: ['obligation.check', 'attendance.planned', 'attendance.month'],
+  reports: ['obligation.check', 'attendance.planned', 'attendance.month', 'HOLIDAY_DUTY_SHORT'],
   staffing: ['staffing.turnover', 'staffing.minimum'],
   calendar: ['calendar.not-published', 'calendar.provisional', 'obligations.unavailable'],
   close: [

@@ -81,6 +81,13 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
     '{who} scored {total:d2} < {threshold}: {message}',
   ),
   'flag.scheme-alert': t('{message}', '{message}'),
+  HOLIDAY_DUTY_SHORT: t(
+    '{date}（[[{name}，]]{dayKind:sub}）值班 {onDuty} 人，少于要求的 {min} 人[[（{where}）]]',
+    '{date} ([[{name}, ]]{dayKind:sub}): {onDuty} on duty, at least {min} required[[ ({where})]]',
+  ),
+  'dayKind.weekend': t('周末', 'weekend'),
+  'dayKind.holiday': t('法定节假日', 'public holiday'),
+  'dayKind.closure': t('采购人闭馆日', "the buyer's closure"),
 
   // ------------------------------------------------------------------ procurement (libs/scoring procurement items, price)
   'procurement.count': t(

@@ -1,3 +1,4 @@
 export * from './attendance';
 export * from './obligations';
 export * from './monthly-report.schema';
+export * from './holiday-duty';

@@ -12,6 +12,7 @@ import {
   workingDatesOfMonth,
   type MonthlyPersonMonths,
 } from './attendance';
+import { holidayDutyCheck, holidayDutyProblems, type HolidayDutyCheck } from './holiday-duty';
 import {
   obligationChecklist,
   type ObligationChecklist,
@@ -77,6 +78,15 @@ export const monthlyReportSchema = z.strictObject({
       }),
     )
     .default([]),
+  holidayDuty: z
+    .array(
+      z.strictObject({
+        date: localDateSchema,
+        people: z.array(z.string().trim().min(1, 'give the person')).describe('who was on duty: names or staff ids'),
+      }),
+    )
+    .default([])
+    .describe('who was on duty on each non-working day of the month (domain.md rule 16)'),
   notes: z.string().optional(),
 });
 
@@ -117,6 +127,14 @@ export function validateMonthlyReport(
     else throw e;
   }
   problems.push(...prefixProblems('attendance', attendanceProblems(config, r.month, r.attendance, workingDays)));
+  problems.push(
+    ...holidayDutyProblems(
+      config,
+      r.month,
+      r.holidayDuty,
+      workingDays === undefined ? undefined : calendarOf(config, options.calendar),
+    ),
+  );
 
   const obligations = new Map(config.obligations.map((o) => [o.id, o]));
   r.deliveries.forEach((d, i) => {
@@ -206,6 +224,8 @@ export type MonthlyReportSummary = {
   month: string;
   personMonths: MonthlyPersonMonths;
   obligations: ObligationChecklist;
+  /** Who was on duty on each non-working day, and the days short of the minimum; null without holiday duty. */
+  holidayDuty: HolidayDutyCheck | null;
 };
 
 /** Person-months and the obligations checklist of a validated report, judged as of `asOf`. */
@@ -226,5 +246,6 @@ export function summariseMonthlyReport(
     events,
     calendar,
   });
-  return { month: report.month, personMonths, obligations };
+  const holidayDuty = holidayDutyCheck(config, report.month, report.holidayDuty, calendar);
+  return { month: report.month, personMonths, obligations, holidayDuty };
 }

@@ -3,6 +3,8 @@ import {
   computeSchedule,
   explain,
   explanationText,
+  holidayDutyCheck,
+  holidayDutyFlags,
   monthlyPersonMonths,
   monthlyReportSchema,
   periodBounds,
@@ -203,17 +205,18 @@ export async function computePeriodClose(
     sourceOf(p.id).metrics = values;
   }
 
-  // Person-months of accepted months (rule 9), on the current configuration and calendar.
+  // Person-months of accepted months (rule 9), on the current configuration and calendar; the holiday duty of the
+  // period's months (rule 16) flagged day by day.
   const attendance: MonthAttendance[] = [];
+  const dutyFlags: AssembledFlag[] = [];
   for (const r of reports) {
     try {
-      const pm = monthlyPersonMonths({
-        config,
-        month: r.month,
-        attendance: monthlyReportSchema.parse(r.payload).attendance,
-        calendar,
-      });
+      const report = monthlyReportSchema.parse(r.payload);
+      const pm = monthlyPersonMonths({ config, month: r.month, attendance: report.attendance, calendar });
       attendance.push({ month: r.month, planned: pm.planned, actual: pm.actual });
+      if (r.month >= target.start.slice(0, 7) && r.month <= target.end.slice(0, 7))
+        for (const f of holidayDutyFlags(holidayDutyCheck(config, r.month, report.holidayDuty, calendar)))
+          dutyFlags.push({ period, ...f });
     } catch (e) {
       notes.push(
         explanationText(
@@ -253,7 +256,7 @@ export async function computePeriodClose(
     inputsUsed: assembled.assessments.flatMap((a) => a.used.map((u) => ({ ...u, value: u.value ?? null }))),
     missing: assembled.missing,
     metrics,
-    flags: assembled.flags.map((f) => ({
+    flags: [...assembled.flags, ...dutyFlags].map((f) => ({
       ...f,
       message: explanationText(f.explained ?? explain('flag.scheme-alert', { message: f.message })),
     })),

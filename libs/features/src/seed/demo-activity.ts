@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { parseContractConfig, workingDatesOfMonth, type ContractConfig } from '@ledger/contracts';
+import { holidayDutyCheck, parseContractConfig, workingDatesOfMonth, type ContractConfig } from '@ledger/contracts';
 import { buildCalendar } from '@ledger/sla';
 import { ClsService } from 'nestjs-cls';
 import type { Principal } from '../auth/principal';
@@ -21,7 +21,7 @@ export type Plan = {
 };
 
 /** A demo month of attendance: everyone every working day but the second person `shortDays` short; accepted or left submitted. */
-export type ReportMonth = { month: string; shortDays: number; accept: boolean };
+export type ReportMonth = { month: string; shortDays: number; accept: boolean; dutyGap?: string };
 
 const CLOSED_DAYS = [
   '2026-08-03',
@@ -183,7 +183,8 @@ export class DemoActivity {
     return this.seedReportMonths(contractId, config, buyer, vendor, [
       { month: '2026-08', shortDays: 2, accept: true },
       { month: '2026-09', shortDays: 2, accept: true },
-      { month: '2026-10', shortDays: 2, accept: false },
+      // One National Day holiday without anyone on duty: the buyer's review shows the day short (rule 16).
+      { month: '2026-10', shortDays: 2, accept: false, dutyGap: '2026-10-04' },
     ]);
   }
 
@@ -202,14 +203,24 @@ export class DemoActivity {
       .flatMap((r) =>
         Array.from({ length: r.headcount }, (_, i) => ({ personId: `${r.id.toUpperCase()}-${i + 1}`, roleId: r.id })),
       );
-    for (const { month, shortDays, accept } of months) {
+    for (const { month, shortDays, accept, dutyGap } of months) {
       const workingDays = workingDatesOfMonth(calendar, month).length;
       const attendance = people.map((p, i) => ({
         ...p,
         daysPresent: String(i === 1 ? workingDays - shortDays : workingDays),
       }));
+      // Holiday duty (rule 16) where the contract asks for it: the engineers take the non-working days in turn.
+      const holidayDuty = parsed.staffing.holidayDuty
+        ? (holidayDutyCheck(parsed, month, [], calendar)?.days ?? [])
+            .filter((d) => d.date !== dutyGap)
+            .map((d, i) => ({ date: d.date, people: [people[i % people.length].personId] }))
+        : [];
       const saved = await this.as(vendor, () =>
-        this.reports.save({ contractId, month, report: { attendance, deliveries: [], serviceEvents: [] } }),
+        this.reports.save({
+          contractId,
+          month,
+          report: { attendance, deliveries: [], serviceEvents: [], holidayDuty },
+        }),
       );
       await this.as(vendor, () => this.reports.submit(saved.id));
       if (accept) await this.as(buyer, () => this.reports.decide(saved.id, 'accepted'));

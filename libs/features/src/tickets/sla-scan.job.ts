@@ -113,7 +113,8 @@ export class SlaScanJob implements JobHandler<'sla-scan'> {
       if (!gov.config.sla) continue; // no policy, no clocks
       const evaluation = evaluateTicket(ticketToDomain(t, byTicket.get(t.id) ?? [], timeZoneOf(gov.config)), gov, atMs);
       if (!evaluation.ok) {
-        skipped.push({ ticketId: t.id, note: evaluation.note });
+        // Reported and not yet received, on clocks that start at receipt: nothing runs yet, nothing to skip.
+        if (!evaluation.notStarted) skipped.push({ ticketId: t.id, note: evaluation.note });
         continue;
       }
       evaluated++;

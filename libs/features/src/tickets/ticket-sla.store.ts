@@ -90,9 +90,12 @@ export const INSERT_NOTIFICATIONS_SQL = `INSERT INTO notifications (tenant_id, c
 export const INSERT_SLA_RESULTS_SQL = `INSERT INTO ticket_sla_results (tenant_id, contract_id, ticket_id, event_count, config_version, calendar_version, status, targets, evaluated_at)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::int[], $6::text[], $7::text[], $8::jsonb[], $9::timestamptz[]) ON CONFLICT DO NOTHING RETURNING id`;
 
-/** Whether a tenant has a running clock: an open ticket that was received (the scheduler's probe, LIMIT 1). */
+/**
+ * Whether a tenant has a running clock: an open ticket that was received, or reported (a clock may start at the
+ * report, domain.md rule 13) — the scheduler's probe, LIMIT 1.
+ */
 export const RUNNING_CLOCK_PROBE_SQL = `SELECT 1 FROM tickets t WHERE t.tenant_id = $1 AND t.state <> ALL($2::text[])
-             AND EXISTS (SELECT 1 FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = 'received') LIMIT 1`;
+             AND EXISTS (SELECT 1 FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind IN ('received', 'submitted')) LIMIT 1`;
 
 export const TicketSlaStore = {
   /** The given versions of contracts' configurations (a version that cannot be read is absent). */
@@ -205,7 +208,9 @@ export const TicketSlaStore = {
       .where('t.tenant_id = :tenantId', { tenantId })
       .andWhere('t.state NOT IN (:...ended)', { ended: [...FINAL_STATES] })
       .andWhere(
-        `EXISTS (SELECT 1 FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind = 'received' AND e.at <= :at)`,
+        // Received, or reported for clocks that start at the report; a ticket none of whose clocks has started is
+        // evaluated to a note and skipped.
+        `EXISTS (SELECT 1 FROM ticket_events e WHERE e.tenant_id = t.tenant_id AND e.ticket_id = t.id AND e.kind IN ('received', 'submitted') AND e.at <= :at)`,
         { at },
       );
     if (after !== null) q.andWhere('t.id > :after', { after });

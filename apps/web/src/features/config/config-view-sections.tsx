@@ -34,6 +34,12 @@ export function ConfigBasicsSection({ config }: { config: ConfigView }) {
         <dd>
           {config.term?.start ?? '—'} – {config.term?.end ?? '—'}
         </dd>
+        {config.acceptance?.notes ? (
+          <>
+            <dt>{t.acceptanceTerms}</dt>
+            <dd data-field="acceptance-notes">{config.acceptance.notes}</dd>
+          </>
+        ) : null}
       </dl>
     </section>
   );

@@ -97,6 +97,7 @@ export type ConfigView = {
   name?: string;
   parties?: { buyer?: string; vendor?: string };
   money?: { amount?: string; budget?: string; currency?: string };
+  acceptance?: { notes?: string };
   term?: { start?: string; end?: string; signed?: string };
   staffing?: StaffingView;
   calendar?: CalendarView;

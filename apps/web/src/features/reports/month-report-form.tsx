@@ -6,7 +6,8 @@ import { format, useMessages } from '../../i18n/i18n';
 import { ReportAttendanceSection } from './report-attendance-section';
 import { ReportDeliveriesSection } from './report-deliveries-section';
 import { ReportEventsSection } from './report-events-section';
-import { deliveryRowsOf, eventRowsOf, reportProblemsOf, rowsFrom, toReport } from './report-form-model';
+import { ReportDutySection } from './report-duty-section';
+import { deliveryRowsOf, dutyRowsOf, eventRowsOf, reportProblemsOf, rowsFrom, toReport } from './report-form-model';
 import { reportMessages, reportStatusKey } from './report-messages';
 import {
   type ContractConfigView,
@@ -40,6 +41,7 @@ export function MonthReportForm({
   const [deliveries, setDeliveries] = useState(() => deliveryRowsOf(initial));
   const [events, setEvents] = useState(() => eventRowsOf(initial));
   const [notes, setNotes] = useState(initial?.report.notes ?? '');
+  const [duty, setDuty] = useState(() => dutyRowsOf(initial));
   const [notice, setNotice] = useState('');
   const [save, saveState] = useGraphqlMutation(SAVE_REPORT);
   const [submit, submitState] = useGraphqlMutation(SUBMIT_REPORT);
@@ -60,7 +62,7 @@ export function MonthReportForm({
   const doSave = async () => {
     setNotice('');
     const saved = monthlyReport(
-      (await save({ input: { contractId, month, report: toReport(rows, deliveries, events, notes) } }))
+      (await save({ input: { contractId, month, report: toReport(rows, deliveries, events, notes, duty) } }))
         .saveMonthlyReport,
     );
     setReport(saved);
@@ -146,6 +148,16 @@ export function MonthReportForm({
         obligations={obligations}
         fieldError={fieldError}
       />
+      {config.staffing?.holidayDuty ? (
+        <ReportDutySection
+          contractId={contractId}
+          month={month}
+          minOnDuty={config.staffing.holidayDuty.minOnDuty}
+          duty={duty}
+          onChange={setDuty}
+          problems={at('holidayDuty')}
+        />
+      ) : null}
       <FormField label={t.notes} error={fieldError('notes')}>
         {(p) => <textarea {...p} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />}
       </FormField>

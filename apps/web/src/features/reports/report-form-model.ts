@@ -20,6 +20,12 @@ export type EventRow = {
   obligationId: string;
 };
 
+/** Who was on duty, by non-working date, as typed ("张工，李工"). */
+export type DutyRows = Record<string, string>;
+
+export const dutyRowsOf = (report: MonthlyReport | null): DutyRows =>
+  Object.fromEntries((report?.report.holidayDuty ?? []).map((d) => [d.date, d.people.join('，')]));
+
 export const deliveryRowsOf = (report: MonthlyReport | null): DeliveryRow[] =>
   (report?.report.deliveries ?? []).map((d) => ({
     obligationId: d.obligationId,
@@ -69,7 +75,13 @@ export function toReport(
   deliveries: DeliveryRow[],
   events: EventRow[],
   notes: string,
+  duty: DutyRows = {},
 ): ReportContent {
+  // Days in date order, a day left empty left out (nobody on duty is what the check then says).
+  const holidayDuty = Object.entries(duty)
+    .map(([date, people]) => ({ date, people: splitList(people) }))
+    .filter((d) => d.people.length > 0)
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
   return {
     attendance: rows.map((r) => ({
       personId: r.personId,
@@ -94,6 +106,7 @@ export function toReport(
       ...(e.obligationId ? { obligationId: e.obligationId } : {}),
       evidence: [],
     })),
+    ...(holidayDuty.length ? { holidayDuty } : {}),
     ...(notes.trim() ? { notes: notes.trim() } : {}),
   };
 }

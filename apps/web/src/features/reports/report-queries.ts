@@ -31,6 +31,7 @@ export type ReportContent = {
   attendance: AttendanceEntry[];
   deliveries: Delivery[];
   serviceEvents: ServiceEvent[];
+  holidayDuty?: { date: string; people: string[] }[];
   notes?: string;
 };
 
@@ -65,11 +66,21 @@ export type SummaryDetails = {
     people: PersonShare[];
   };
   obligations?: { items: ChecklistItem[]; notes: string[] };
+  /** Holiday duty (rule 16): every non-working day with who was on duty; null when the contract asks for none. */
+  holidayDuty?: {
+    minOnDuty: number;
+    where?: string;
+    days: { date: string; kind: string; name?: string; onDuty: number; people: string[]; met: boolean }[];
+    short: string[];
+  } | null;
 };
 
 /** What the form needs from the configuration: roles (for the grid) and obligations (for the checklist). */
 export type ContractConfigView = {
-  staffing?: { roles?: { id: string; name?: string; headcount?: number; countsForAttendance?: boolean }[] };
+  staffing?: {
+    roles?: { id: string; name?: string; headcount?: number; countsForAttendance?: boolean }[];
+    holidayDuty?: { minOnDuty: number; where?: string };
+  };
   obligations?: {
     id: string;
     kind?: string;

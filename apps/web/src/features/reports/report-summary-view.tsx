@@ -13,6 +13,7 @@ export function ReportFigures({ report }: { report: MonthlyReport }) {
   const s = report.summary;
   if (!s) return <p className="muted">{t.notComputed}</p>;
   const items = s.details.obligations?.items ?? [];
+  const duty = s.details.holidayDuty;
   return (
     <section aria-labelledby={`figures-${report.id}`} data-testid="report-figures">
       <h2 id={`figures-${report.id}`}>
@@ -34,7 +35,19 @@ export function ReportFigures({ report }: { report: MonthlyReport }) {
             {t.pending} {s.obligations.pending}
           </span>
         </StatTile>
+        {duty ? (
+          <StatTile label={t.dutyTile} tone={duty.short.length ? 'alert' : 'ok'}>
+            <span data-field="holiday-duty">
+              {format(t.dutyTileValue, { short: duty.short.length, days: duty.days.length })}
+            </span>
+          </StatTile>
+        ) : null}
       </dl>
+      {duty?.short.length ? (
+        <p className="alert" data-field="holiday-duty-short">
+          {format(t.dutyShortList, { dates: duty.short.map((d) => formatDate(d, locale)).join('、') })}
+        </p>
+      ) : null}
       {/* The basis from the figures themselves, in the reader's language (the engine's sentence is English). */}
       {s.details.personMonths ? (
         <p className="muted" data-field="person-months-basis">
@@ -132,6 +145,17 @@ export function ReportContentView({ report, config }: { report: MonthlyReport; c
           </tr>
         ))}
       </DataTable>
+      {c.holidayDuty?.length ? (
+        <DataTable columns={[t.dutyDay, t.dutyPeople, t.dutyCount]} caption={t.holidayDuty}>
+          {c.holidayDuty.map((d) => (
+            <tr key={d.date} data-duty={d.date}>
+              <th scope="row">{d.date}</th>
+              <td>{d.people.join('，')}</td>
+              <td>{d.people.length}</td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : null}
       {c.notes ? (
         <p>
           <strong>{t.notes}：</strong>

@@ -81,7 +81,7 @@ export function ConfigSlaSection({ config }: { config: ConfigView }) {
             <tr key={x.id}>
               <th scope="row">{x.name}</th>
               <td>{keyed(t, 'metric', x.metric)}</td>
-              <td>{keyed(t, 'startsAt', x.startsAt ?? 'received')}</td>
+              <td className="nowrap">{keyed(t, 'startsAt', x.startsAt ?? 'received')}</td>
               <td>
                 {x.coverage
                   ? x.coverage

@@ -196,6 +196,18 @@ describe('team minimums for a roster', () => {
     ]);
   });
 
+  it('Beijing: the hotline minimum (003:41, ≥2 on duty) counts only the roles that staff the hotline', () => {
+    const beijing = parseContractConfig(getPreset('beijing-2020').config);
+    const people = (roleIds: string[]) => roleIds.map((roleId, i) => ({ personId: `p${i}`, roleId }));
+    const hotline = (roleIds: string[]) =>
+      checkTeamMinimums(beijing, people(roleIds)).minimums.find((m) => m.id === 'hotline-on-duty');
+    // Nine people, but only one of them answers the hotline: not met (the whole roster would have counted 9).
+    expect(
+      hotline(['ops-manager', 'onsite-engineer', 'network', 'dba', 'developer', 'trainer', 'other', 'other', 'other']),
+    ).toMatchObject({ count: 1, met: false });
+    expect(hotline(['onsite-engineer', 'remote-support', 'remote-support'])).toMatchObject({ count: 3, met: true });
+  });
+
   it('reports every minimum and role the roster falls short of', () => {
     const r = checkTeamMinimums(p1, [
       ...full.slice(0, 1),

@@ -215,6 +215,56 @@ describe('buyer inputs per assessment period through GraphQL (real PostgreSQL, d
     ).toEqual(['input.satisfaction']);
   });
 
+  it('acceptance failed: the clawback interest the buyer enters (rate, period, source) is checked, stored and computed (004:3104)', async () => {
+    const c = contracts['tianjin-2026-p8'];
+    const interest = {
+      annualRatePercent: '3.45',
+      from: '2027-04-01',
+      to: '2027-04-30',
+      source: '一年期贷款市场报价利率（LPR）3.45 %，2027-03-20 公布',
+    };
+    const ACCEPTANCE = `mutation ($i: SetPeriodInputsInput!) { setPeriodInputs(input: $i) {
+      acceptance { passed date clawbackInterest { annualRatePercent from to source } } } }`;
+    const bad = await call('tianjin.admin', ACCEPTANCE, {
+      i: {
+        contractId: c,
+        period: '2026-Q4',
+        acceptance: {
+          passed: false,
+          clawbackInterest: { ...interest, annualRatePercent: '-1', to: '2027-03-01', source: ' ' },
+        },
+      },
+    });
+    expect(code(bad)).toBe('BAD_USER_INPUT');
+    expect(paths(bad)).toEqual([
+      'input.acceptance.clawbackInterest.annualRatePercent',
+      'input.acceptance.clawbackInterest.source',
+      'input.acceptance.clawbackInterest.to',
+    ]);
+    const ok = await call('tianjin.admin', ACCEPTANCE, {
+      i: { contractId: c, period: '2026-Q4', acceptance: { passed: false, clawbackInterest: interest } },
+    });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data?.setPeriodInputs).toEqual({ acceptance: { passed: false, date: null, clawbackInterest: interest } });
+    // The close of the last quarter, after the clawback deadline (2027-03-31), computes the interest on the amount.
+    const preview = await call(
+      'tianjin.admin',
+      `query ($c: ID!) { previewPeriodClose(contractId: $c, period: "2026-Q4", asOf: "2027-04-30") { schedule { lines { deductions { ruleId amount basis } } } } }`,
+      { c },
+    );
+    expect(preview.errors).toBeUndefined();
+    const schedule = (
+      preview.data?.previewPeriodClose as {
+        schedule: { lines: { deductions: { ruleId: string; amount: string; basis: Record<string, string> }[] }[] };
+      }
+    ).schedule;
+    const hits = schedule.lines
+      .flatMap((l) => l.deductions)
+      .filter((d) => d.ruleId === 'acceptance-clawback' && d.basis.days);
+    // 33,124.00 × 3.45 % ÷ 360 × 29 = 92.06
+    expect(hits.map((d) => [d.amount, d.basis.days, d.basis.source])).toEqual([['92.06', '29', interest.source]]);
+  });
+
   const SPEC = `query ($c: ID!, $p: String!) { periodInputSpec(contractId: $c, period: $p) {
     contractId period { id kind start end } closeKind assessed quarterQualified
     components { componentId kind input source field path metric value unit min max parts { id label max } choices bonus { min max } } } }`;

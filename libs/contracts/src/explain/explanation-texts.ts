@@ -177,6 +177,10 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
     '违约金：{why:sub}：{amount:money} 的 {finePercent} % = {fine:money}',
     'fine: {why:sub}: {finePercent} % of {amount:money} = {fine:money}',
   ),
+  'payment.deduction.clawback-interest': t(
+    '利息：{why:sub}：{amount:money} × 年利率 {rate} % ÷ 360 × {days} 天（{from} 至 {to}）= {interest:money}（利率依据：{source}）',
+    'interest: {why:sub}: {amount:money} × {rate} % a year ÷ 360 × {days} days ({from} to {to}) = {interest:money} (rate: {source})',
+  ),
   'payment.deduction.complaint-threshold': t(
     '{period} 有效投诉 {count} 次 ≥ {min}：{gross:money} 的 {percent} % = {amount:money}',
     '{count} valid complaints in {period} ≥ {min}: {percent} % of {gross:money} = {amount:money}',

@@ -1,10 +1,11 @@
-import { decimalInput } from '@ledger/kernel';
+import { addProblem, decimalInput } from '@ledger/kernel';
 import { z } from 'zod';
 import {
   idSchema,
   localDateSchema,
   moneySchema,
   nonNegativeDecimalSchema,
+  percentSchema,
   periodIdSchema,
   yearSchema,
 } from '../config/common.schema';
@@ -13,6 +14,25 @@ import {
  * What happened (or is assumed, for a what-if): plain data the payment engine reads. Everything is
  * optional; a fact that is missing leaves the lines that need it pending, never guessed.
  */
+/**
+ * The interest of an acceptance clawback (domain.md rule 17, 004:3104 按银行同期商业贷款利率计算的利息): the bank's
+ * same-period commercial loan rate as the buyer enters it, the interest period, and where the rate comes from.
+ */
+export const clawbackInterestSchema = z
+  .strictObject({
+    annualRatePercent: percentSchema.describe('annual rate in %, e.g. "3.45"'),
+    from: localDateSchema.describe('first day of interest'),
+    to: localDateSchema.describe('the day interest stops (not counted)'),
+    source: z
+      .string()
+      .trim()
+      .min(1)
+      .describe('where the rate comes from, e.g. 中国人民银行授权全国银行间同业拆借中心公布的一年期 LPR（2027-03-20）'),
+  })
+  .superRefine((x, ctx) => {
+    if (x.to <= x.from) addProblem(ctx, 'date.endsBeforeStart', { end: x.to, start: x.from }, ['to']);
+  });
+
 export const paymentFactsSchema = z.strictObject({
   signedOn: localDateSchema.optional().describe('overrides term.signed'),
   periods: z
@@ -51,7 +71,15 @@ export const paymentFactsSchema = z.strictObject({
       }),
     )
     .default([]),
-  acceptance: z.strictObject({ passed: z.boolean(), date: localDateSchema.optional() }).optional(),
+  acceptance: z
+    .strictObject({
+      passed: z.boolean(),
+      date: localDateSchema.optional(),
+      clawbackInterest: clawbackInterestSchema
+        .optional()
+        .describe('Tianjin 004:3104: interest on the contract amount if acceptance fails, at a rate the buyer enters'),
+    })
+    .optional(),
   ledgerConfirmed: z.boolean().optional().describe('whole-contract 台账 confirmation'),
   lateDeliveries: z
     .array(

@@ -26,6 +26,7 @@ export const PAYMENT_EXPLANATION_CODES = [
   'payment.deduction.carried',
   'payment.deduction.clawback',
   'payment.deduction.clawback-fine',
+  'payment.deduction.clawback-interest',
   'payment.deduction.complaint-threshold',
   'payment.deduction.consecutive-grade',
   'payment.deduction.excess',

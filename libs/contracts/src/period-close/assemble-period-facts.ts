@@ -28,7 +28,11 @@ export type PeriodInputValues = {
   itemScores?: unknown;
   complaints?: { valid: number; invalid?: number } | null;
   quarterQualified?: boolean | null;
-  acceptance?: { passed: boolean; date?: string | null } | null;
+  acceptance?: {
+    passed: boolean;
+    date?: string | null;
+    clawbackInterest?: { annualRatePercent: string; from: string; to: string; source: string } | null;
+  } | null;
   /** The buyer confirmed the period's maintenance ledger (台账): a payment condition (Qinghai). */
   ledgerConfirmed?: boolean | null;
 };
@@ -326,7 +330,7 @@ export function assemblePeriodFacts(input: AssemblePeriodFactsInput): AssembledP
     .filter((x) => present(x.s.values.acceptance))
     .sort((a, b) => (a.b.end === b.b.end ? a.b.start.localeCompare(b.b.start) : a.b.end.localeCompare(b.b.end)))
     .pop();
-  const acceptance = accepted?.s.values.acceptance as { passed: boolean; date?: string | null } | undefined;
+  const acceptance = accepted?.s.values.acceptance ?? undefined;
 
   // Attendance for the absence deduction: only from complete months, never extrapolated.
   const attendance: NonNullable<PaymentFactsInput['attendance']> = [];
@@ -367,7 +371,13 @@ export function assemblePeriodFacts(input: AssemblePeriodFactsInput): AssembledP
     quarters,
     attendance,
     ...(acceptance
-      ? { acceptance: { passed: acceptance.passed, ...(acceptance.date ? { date: acceptance.date } : {}) } }
+      ? {
+          acceptance: {
+            passed: acceptance.passed,
+            ...(acceptance.date ? { date: acceptance.date } : {}),
+            ...(acceptance.clawbackInterest ? { clawbackInterest: acceptance.clawbackInterest } : {}),
+          },
+        }
       : {}),
   };
   return { period, assessment, assessments, year, facts, missing, flags, notes, notesExplained };

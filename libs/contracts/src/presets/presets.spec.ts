@@ -764,6 +764,40 @@ describe('scenario D — Tianjin P8 (domain.md worked example D)', () => {
     expect(schedule.vendorBalanceOwed).toBe('38092.60');
   });
 
+  it('with the rate the buyer entered: interest on the contract amount, 日利率 = 年利率 ÷ 360 (004:3104, rule 17)', () => {
+    const facts = (clawbackInterest: unknown) => ({
+      quarters: ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'].map((id) => ({ id, qualified: true })),
+      acceptance: { passed: false, clawbackInterest },
+    });
+    const interest = {
+      annualRatePercent: '3.45',
+      from: '2027-04-01',
+      to: '2027-04-30',
+      source: '一年期贷款市场报价利率（LPR）3.45 %，2027-03-20 公布',
+    };
+    const schedule = computeSchedule(preset.config, facts(interest), { asOf: '2027-04-30' });
+    const hit = schedule.lines
+      .flatMap((l) => l.deductions)
+      .find((d) => d.ruleId === 'acceptance-clawback' && d.basis.days !== undefined);
+    // 33,124.00 × 3.45 % ÷ 360 × 29 days (04-01 counted, 04-30 not) = 92.0571… → 92.06
+    expect(hit).toMatchObject({ amount: '92.06' });
+    expect(hit && renderExplanation(hit.formula, 'zh-CN')).toBe(
+      '利息：截至 2027-03-31 未通过验收（服务期末 2026-12-31 + 3 个月）：33,124.00 × 年利率 3.45 % ÷ 360 × 29 天（2027-04-01 至 2027-04-30）= 92.06（利率依据：一年期贷款市场报价利率（LPR）3.45 %，2027-03-20 公布）',
+    );
+    // Without a rate no interest is computed: the seed gives none.
+    const without = computeSchedule(preset.config, facts(undefined), { asOf: '2027-04-30' });
+    expect(without.lines.flatMap((l) => l.deductions).some((d) => d.basis.days !== undefined)).toBe(false);
+    expect(() =>
+      computeSchedule(preset.config, facts({ ...interest, to: '2027-03-01' }), { asOf: '2027-04-30' }),
+    ).toThrow(
+      expect.objectContaining({
+        problems: [
+          expect.objectContaining({ path: 'facts.acceptance.clawbackInterest.to', code: 'date.endsBeforeStart' }),
+        ],
+      }),
+    );
+  });
+
   it('ranks the P8 bids with the procurement scheme (small/micro deduction, over-budget bid invalid)', () => {
     const scheme = preset.config.procurement as ProcurementSchemeInput;
     const flaws = (...n: number[]) => Object.fromEntries(n.map((f, i) => [`S${i + 1}`, { flaws: f }]));

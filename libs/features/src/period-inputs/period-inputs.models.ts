@@ -11,6 +11,28 @@ export class ComplaintsModel {
   invalid!: number;
 }
 
+@ObjectType('ClawbackInterest', {
+  description:
+    "Interest of an acceptance clawback (Tianjin 004:3104): the bank's same-period commercial loan rate as the buyer enters it, with its source.",
+})
+@InputType('ClawbackInterestInput', {
+  description:
+    "Interest of an acceptance clawback (Tianjin 004:3104): the bank's same-period commercial loan rate as the buyer enters it, with its source.",
+})
+export class ClawbackInterestModel {
+  @Field({ description: 'Annual rate in percent, a decimal string, e.g. "3.45".' })
+  annualRatePercent!: string;
+
+  @Field({ description: 'First day of interest, YYYY-MM-DD (counted).' })
+  from!: string;
+
+  @Field({ description: 'The day interest stops, YYYY-MM-DD (not counted).' })
+  to!: string;
+
+  @Field({ description: 'Where the rate comes from (the published rate and its date).' })
+  source!: string;
+}
+
 @ObjectType('Acceptance', { description: 'The acceptance (验收) of the service by the buyer.' })
 @InputType('AcceptanceInput', { description: 'The acceptance (验收) of the service by the buyer.' })
 export class AcceptanceModel {
@@ -19,6 +41,12 @@ export class AcceptanceModel {
 
   @Field(() => String, { nullable: true, description: 'The day of the acceptance, YYYY-MM-DD local date.' })
   date?: string | null;
+
+  @Field(() => ClawbackInterestModel, {
+    nullable: true,
+    description: 'The interest charged if acceptance fails (rate, period, source); none is computed without it.',
+  })
+  clawbackInterest?: ClawbackInterestModel | null;
 }
 
 @ObjectType('PeriodInputs', {

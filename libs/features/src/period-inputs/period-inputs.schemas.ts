@@ -1,4 +1,4 @@
-import { periodIdSchema } from '@ledger/contracts';
+import { clawbackInterestSchema, periodIdSchema } from '@ledger/contracts';
 import { problemIssue } from '@ledger/kernel';
 import { z } from 'zod';
 import { localDate } from '../shared/input-fields';
@@ -15,6 +15,6 @@ export const setPeriodInputsArgs = z.object({
   input: z.object({
     period: z.string().refine((p) => periodIdSchema.safeParse(p).success, problemIssue('period.format')),
     complaints: z.object({ valid: notNegative, invalid: notNegative }).nullish(),
-    acceptance: z.object({ date: localDate.nullish() }).nullish(),
+    acceptance: z.object({ date: localDate.nullish(), clawbackInterest: clawbackInterestSchema.nullish() }).nullish(),
   }),
 });

@@ -250,7 +250,13 @@ export class PeriodInputsService {
       const date = input.acceptance.date ?? null;
       if (date !== null && !wrong('input.acceptance.date') && date < config.term.start)
         problems.push(problem('input.acceptance.date', 'date.beforeTerm', { value: date, start: config.term.start }));
-      values.acceptance = { passed: input.acceptance.passed, date };
+      const interest = input.acceptance.clawbackInterest;
+      values.acceptance = {
+        passed: input.acceptance.passed,
+        date,
+        // The source is kept as typed (trimmed): the rate must be traceable to where the buyer read it.
+        ...(interest ? { clawbackInterest: { ...interest, source: interest.source.trim() } } : {}),
+      };
     }
     return { values, problems };
   }

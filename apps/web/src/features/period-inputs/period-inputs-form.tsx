@@ -64,6 +64,14 @@ export function PeriodInputsForm({
   const [quarterQualified, setQuarterQualified] = useState<YesNo>(yesNo(data.quarterQualified));
   const [acceptancePassed, setAcceptancePassed] = useState<YesNo>(yesNo(data.acceptance?.passed));
   const [acceptanceDate, setAcceptanceDate] = useState(data.acceptance?.date ?? '');
+  // Interest of a clawback (004:3104): the rate, its period and its source, as the buyer reads them.
+  const [interest, setInterest] = useState({
+    annualRatePercent: data.acceptance?.clawbackInterest?.annualRatePercent ?? '',
+    from: data.acceptance?.clawbackInterest?.from ?? '',
+    to: data.acceptance?.clawbackInterest?.to ?? '',
+    source: data.acceptance?.clawbackInterest?.source ?? '',
+  });
+  const interestGiven = Object.values(interest).some((v) => v.trim() !== '');
   const [ledger, setLedger] = useState<YesNo>(yesNo(data.ledgerConfirmed));
   const [save, state] = useGraphqlMutation(SET_PERIOD_INPUTS);
   const problems = problemsOf(state.error);
@@ -102,7 +110,12 @@ export function PeriodInputsForm({
       input.complaints = { valid: Number(complaints.valid || 0), invalid: Number(complaints.invalid || 0) };
     if (isQuarter && quarterQualified) input.quarterQualified = quarterQualified === 'yes';
     if (acceptancePassed)
-      input.acceptance = { passed: acceptancePassed === 'yes', ...(acceptanceDate ? { date: acceptanceDate } : {}) };
+      input.acceptance = {
+        passed: acceptancePassed === 'yes',
+        ...(acceptanceDate ? { date: acceptanceDate } : {}),
+        // Sent as typed when any of it is filled: the API reports each missing or wrong part at its field.
+        ...(acceptancePassed === 'no' && interestGiven ? { clawbackInterest: interest } : {}),
+      };
     return input;
   };
 
@@ -170,6 +183,53 @@ export function PeriodInputsForm({
               )}
             </FormField>
           </div>
+          {acceptancePassed === 'no' ? (
+            <div className="form-grid" data-section="clawback-interest">
+              <p className="muted">{t.interestHint}</p>
+              <FormField
+                label={t.interestRate}
+                error={problemAt('input.acceptance.clawbackInterest.annualRatePercent')}
+              >
+                {(p) => (
+                  <input
+                    {...p}
+                    inputMode="decimal"
+                    value={interest.annualRatePercent}
+                    onChange={(e) => setInterest({ ...interest, annualRatePercent: e.target.value })}
+                  />
+                )}
+              </FormField>
+              <FormField label={t.interestFrom} error={problemAt('input.acceptance.clawbackInterest.from')}>
+                {(p) => (
+                  <input
+                    {...p}
+                    type="date"
+                    value={interest.from}
+                    onChange={(e) => setInterest({ ...interest, from: e.target.value })}
+                  />
+                )}
+              </FormField>
+              <FormField label={t.interestTo} error={problemAt('input.acceptance.clawbackInterest.to')}>
+                {(p) => (
+                  <input
+                    {...p}
+                    type="date"
+                    value={interest.to}
+                    onChange={(e) => setInterest({ ...interest, to: e.target.value })}
+                  />
+                )}
+              </FormField>
+              <FormField label={t.interestSource} error={problemAt('input.acceptance.clawbackInterest.source')}>
+                {(p) => (
+                  <input
+                    {...p}
+                    value={interest.source}
+                    onChange={(e) => setInterest({ ...interest, source: e.target.value })}
+                  />
+                )}
+              </FormField>
+            </div>
+          ) : null}
         </fieldset>
       </fieldset>
 

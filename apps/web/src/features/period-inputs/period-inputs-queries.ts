@@ -3,7 +3,7 @@ import { gqlDocument, type ResultOf, type VariablesOf } from '../../api/graphql-
 // staffScores, satisfaction, securityIncidents and itemScores are JSON scalars (unknown): the page reads them by the scheme.
 const FIELDS = gqlDocument(
   `fragment PeriodInputsFields on PeriodInputs { period staffScores satisfaction securityIncidents itemScores complaints { valid invalid } quarterQualified
-    acceptance { passed date } ledgerConfirmed locked missing updatedAt }`,
+    acceptance { passed date clawbackInterest { annualRatePercent from to source } } ledgerConfirmed locked missing updatedAt }`,
 );
 export type PeriodInputsData = ResultOf<typeof FIELDS>;
 

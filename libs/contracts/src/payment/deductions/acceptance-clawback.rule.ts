@@ -1,7 +1,7 @@
 import { dec } from '@ledger/kernel';
 import { z } from 'zod';
 import { percentSchema } from '../../config/common.schema';
-import { addMonths } from '../../dates';
+import { addMonths, daysBetween } from '../../dates';
 import { toFen } from '../../money';
 import { explain } from '../../explain/explanation';
 import type { DeductionHit, DeductionRule } from '../rule-kit';
@@ -11,10 +11,16 @@ const params = z.strictObject({
   finePercent: percentSchema.default('15').describe('of the contract amount'),
 });
 
+/** Days of a year in a daily interest rate: 日利率 = 年利率 ÷ 360 (《人民币利率管理规定》). */
+const INTEREST_DAYS_PER_YEAR = 360;
+
 /**
- * Tianjin ★(三): acceptance still not achieved `graceMonths` after the term ends → every payment is clawed
- * back (each line is forfeited; what was paid becomes owed by the vendor) and a fine of finePercent % of
- * the amount is owed on top. Interest is not computed (the seed gives no rate).
+ * Tianjin ★(三) (004:3104): acceptance still not achieved `graceMonths` after the term ends → every payment is
+ * clawed back (each line is forfeited; what was paid becomes owed by the vendor), a fine of finePercent % of
+ * the amount is owed on top, and interest on the contract amount at the bank's same-period commercial loan rate
+ * — which the seed does not give: the buyer enters the rate, the interest period and the rate's source
+ * (facts.acceptance.clawbackInterest), and without them no interest is computed. Interest = amount × rate ÷ 360 ×
+ * days from `from` (counted) to `to` (not counted), half up to the fen once.
  */
 export const acceptanceClawbackDeduction: DeductionRule<'acceptance-clawback', typeof params> = {
   kind: 'acceptance-clawback',
@@ -50,6 +56,37 @@ export const acceptanceClawbackDeduction: DeductionRule<'acceptance-clawback', t
       }),
       forfeit: true,
     });
+    const interest = a?.clawbackInterest;
+    if (interest) {
+      const days = daysBetween(interest.from, interest.to);
+      const amount = dec(ctx.config.money.amount);
+      const value = toFen(
+        amount.times(dec(interest.annualRatePercent)).dividedBy(100).dividedBy(INTEREST_DAYS_PER_YEAR).times(days),
+      );
+      hits.push({
+        lineId: ctx.lines[ctx.lines.length - 1].id,
+        amount: value,
+        basis: {
+          amount: amount.toFixed(2),
+          annualRatePercent: interest.annualRatePercent,
+          from: interest.from,
+          to: interest.to,
+          days: String(days),
+          source: interest.source,
+        },
+        formula: explain('payment.deduction.clawback-interest', {
+          ...why,
+          amount: amount.toFixed(2),
+          rate: interest.annualRatePercent,
+          from: interest.from,
+          to: interest.to,
+          days,
+          source: interest.source,
+          interest: value.toFixed(2),
+        }),
+        forfeit: true,
+      });
+    }
     return hits;
   },
 };

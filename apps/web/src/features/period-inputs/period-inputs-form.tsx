@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useGraphqlMutation } from '../../api/use-graphql';
-import { FormField } from '../../components/form-field';
 import { ErrorState, problemsOf, useProblemText } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
+import { AcceptanceFieldset, interestDraft, interestGiven } from './acceptance-fieldset';
 import { periodInputsMessages } from './period-inputs-messages';
 import {
   type PeriodInputsData,
@@ -64,14 +64,7 @@ export function PeriodInputsForm({
   const [quarterQualified, setQuarterQualified] = useState<YesNo>(yesNo(data.quarterQualified));
   const [acceptancePassed, setAcceptancePassed] = useState<YesNo>(yesNo(data.acceptance?.passed));
   const [acceptanceDate, setAcceptanceDate] = useState(data.acceptance?.date ?? '');
-  // Interest of a clawback (004:3104): the rate, its period and its source, as the buyer reads them.
-  const [interest, setInterest] = useState({
-    annualRatePercent: data.acceptance?.clawbackInterest?.annualRatePercent ?? '',
-    from: data.acceptance?.clawbackInterest?.from ?? '',
-    to: data.acceptance?.clawbackInterest?.to ?? '',
-    source: data.acceptance?.clawbackInterest?.source ?? '',
-  });
-  const interestGiven = Object.values(interest).some((v) => v.trim() !== '');
+  const [interest, setInterest] = useState(() => interestDraft(data.acceptance?.clawbackInterest));
   const [ledger, setLedger] = useState<YesNo>(yesNo(data.ledgerConfirmed));
   const [save, state] = useGraphqlMutation(SET_PERIOD_INPUTS);
   const problems = problemsOf(state.error);
@@ -113,8 +106,7 @@ export function PeriodInputsForm({
       input.acceptance = {
         passed: acceptancePassed === 'yes',
         ...(acceptanceDate ? { date: acceptanceDate } : {}),
-        // Sent as typed when any of it is filled: the API reports each missing or wrong part at its field.
-        ...(acceptancePassed === 'no' && interestGiven ? { clawbackInterest: interest } : {}),
+        ...(acceptancePassed === 'no' && interestGiven(interest) ? { clawbackInterest: interest } : {}),
       };
     return input;
   };
@@ -168,69 +160,15 @@ export function PeriodInputsForm({
           />
         ) : null}
 
-        <fieldset>
-          <legend>{t.acceptanceHeading}</legend>
-          <div className="form-grid">
-            <YesNoField
-              label={t.acceptancePassed}
-              value={acceptancePassed}
-              onChange={setAcceptancePassed}
-              error={problemAt('input.acceptance.passed')}
-            />
-            <FormField label={t.acceptanceDate} error={problemAt('input.acceptance.date')}>
-              {(p) => (
-                <input {...p} type="date" value={acceptanceDate} onChange={(e) => setAcceptanceDate(e.target.value)} />
-              )}
-            </FormField>
-          </div>
-          {acceptancePassed === 'no' ? (
-            <div className="form-grid" data-section="clawback-interest">
-              <p className="muted">{t.interestHint}</p>
-              <FormField
-                label={t.interestRate}
-                error={problemAt('input.acceptance.clawbackInterest.annualRatePercent')}
-              >
-                {(p) => (
-                  <input
-                    {...p}
-                    inputMode="decimal"
-                    value={interest.annualRatePercent}
-                    onChange={(e) => setInterest({ ...interest, annualRatePercent: e.target.value })}
-                  />
-                )}
-              </FormField>
-              <FormField label={t.interestFrom} error={problemAt('input.acceptance.clawbackInterest.from')}>
-                {(p) => (
-                  <input
-                    {...p}
-                    type="date"
-                    value={interest.from}
-                    onChange={(e) => setInterest({ ...interest, from: e.target.value })}
-                  />
-                )}
-              </FormField>
-              <FormField label={t.interestTo} error={problemAt('input.acceptance.clawbackInterest.to')}>
-                {(p) => (
-                  <input
-                    {...p}
-                    type="date"
-                    value={interest.to}
-                    onChange={(e) => setInterest({ ...interest, to: e.target.value })}
-                  />
-                )}
-              </FormField>
-              <FormField label={t.interestSource} error={problemAt('input.acceptance.clawbackInterest.source')}>
-                {(p) => (
-                  <input
-                    {...p}
-                    value={interest.source}
-                    onChange={(e) => setInterest({ ...interest, source: e.target.value })}
-                  />
-                )}
-              </FormField>
-            </div>
-          ) : null}
-        </fieldset>
+        <AcceptanceFieldset
+          passed={acceptancePassed}
+          onPassed={setAcceptancePassed}
+          date={acceptanceDate}
+          onDate={setAcceptanceDate}
+          interest={interest}
+          onInterest={setInterest}
+          problemAt={problemAt}
+        />
       </fieldset>
 
       <YesNoField

@@ -5,6 +5,7 @@ import {
   clockFor,
   slaPolicySchema,
   startEventOf,
+  targetsOfSeverity,
   validateSlaPolicy,
   type SlaClock,
   type SlaMetric,
@@ -177,8 +178,7 @@ export function evaluateTicketSla(input: TicketSlaInput): TicketSlaResult {
     const seen = firstAt.get(e.kind);
     if (seen === undefined || at < seen) firstAt.set(e.kind, at);
   });
-  const applicable = policy.targets.filter((t) => t.severities.includes(ticket.severity));
-  const needed = new Set(applicable.map(startEventOf));
+  const { targets: applicable, starts: needed } = targetsOfSeverity(policy, ticket.severity);
   const received = firstAt.get('received');
   const reported = firstAt.get('reported');
   // Receipt is what every ticket has once the vendor holds it; the report is needed only by clocks that start there.

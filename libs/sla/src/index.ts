@@ -84,6 +84,7 @@ export {
   STOP_EVENTS,
   clockFor,
   startEventOf,
+  targetsOfSeverity,
   TICKET_EVENT_KINDS,
   slaPolicySchema,
   slaTargetSchema,

@@ -66,6 +66,15 @@ export type SlaPolicy = z.infer<typeof slaPolicySchema>;
 /** The event a target's clock starts at. */
 export const startEventOf = (t: Pick<SlaTarget, 'startsAt'>): SlaStartEvent => t.startsAt ?? 'received';
 
+/** The targets of a severity, and the events their clocks start at. */
+export function targetsOfSeverity(
+  policy: SlaPolicy,
+  severity: string,
+): { targets: SlaTarget[]; starts: Set<SlaStartEvent> } {
+  const targets = policy.targets.filter((t) => t.severities.includes(severity));
+  return { targets, starts: new Set(targets.map(startEventOf)) };
+}
+
 /** The clock a target runs on for a severity; undefined only for a policy that does not validate. */
 export function clockFor(t: Pick<SlaTarget, 'clock' | 'coverage'>, severity: string): SlaClock | undefined {
   return t.coverage ? t.coverage.find((c) => c.severities.includes(severity))?.clock : t.clock;

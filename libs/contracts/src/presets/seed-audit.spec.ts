@@ -282,7 +282,7 @@ describe('the seed audit: every configured field is read by a computation, shown
   const readerOf = (l: Leaf): string =>
     l.kindFile ?? READERS[l.pattern]?.file ?? (PENDING[l.pattern] ? `pending: ${PENDING[l.pattern]}` : 'nothing');
   const cited = PRESET_IDS.flatMap((id) => {
-    const config = getPreset(id).config as unknown as { sources?: { path: string; seed: string; line: number }[] };
+    const config = getPreset(id).config;
     const leaves = leavesOf(config);
     return (config.sources ?? []).map((s) => {
       // A source names a leaf, a list item / object whose leaves it stands for (`staffing.roles[1]`), or a figure

@@ -117,10 +117,14 @@ export function holidayDutyProblems(
 /** A close's flag for each short day (the close lists them; the buyer decides what follows, no automatic money). */
 export type HolidayDutyFlag = { code: 'HOLIDAY_DUTY_SHORT'; subject: string; message: string; explained: Explanation };
 
-export function holidayDutyFlags(check: HolidayDutyCheck | null): HolidayDutyFlag[] {
+/** A flag for each short day of the check, or only of those within a period (a close flags its own days). */
+export function holidayDutyFlags(
+  check: HolidayDutyCheck | null,
+  within?: { start: string; end: string },
+): HolidayDutyFlag[] {
   if (!check) return [];
   return check.days
-    .filter((d) => !d.met)
+    .filter((d) => !d.met && (!within || (d.date >= within.start && d.date <= within.end)))
     .map((d) => ({
       code: 'HOLIDAY_DUTY_SHORT' as const,
       subject: d.date,

@@ -1,8 +1,8 @@
 import { DomainError } from '@ledger/kernel';
 import {
   evaluateTicketSla,
-  startEventOf,
   summariseSlaStatus,
+  targetsOfSeverity,
   toEpochMs,
   type SlaStatus,
   type TicketSlaResult,
@@ -32,8 +32,8 @@ export function evaluateTicket(
 ): SlaEvaluation {
   if (!gov.config.sla) return { ok: false, note: 'the contract has no SLA policy' };
   // Clocks that all start at the report (domain.md rule 13: Qinghai, Beijing) run before the vendor signs for it.
-  const targets = gov.config.sla.policy.targets.filter((t) => t.severities.includes(ticket.severity));
-  const fromReport = targets.length > 0 && targets.every((t) => startEventOf(t) === 'reported');
+  const { starts } = targetsOfSeverity(gov.config.sla.policy, ticket.severity);
+  const fromReport = starts.has('reported') && !starts.has('received');
   if (!ticket.events.some((e) => e.kind === (fromReport ? 'submitted' : 'received')))
     return {
       ok: false,

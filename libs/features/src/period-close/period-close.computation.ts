@@ -214,9 +214,8 @@ export async function computePeriodClose(
       const report = monthlyReportSchema.parse(r.payload);
       const pm = monthlyPersonMonths({ config, month: r.month, attendance: report.attendance, calendar });
       attendance.push({ month: r.month, planned: pm.planned, actual: pm.actual });
-      if (r.month >= target.start.slice(0, 7) && r.month <= target.end.slice(0, 7))
-        for (const f of holidayDutyFlags(holidayDutyCheck(config, r.month, report.holidayDuty, calendar)))
-          dutyFlags.push({ period, ...f });
+      for (const f of holidayDutyFlags(holidayDutyCheck(config, r.month, report.holidayDuty, calendar), target))
+        dutyFlags.push({ period, ...f });
     } catch (e) {
       notes.push(
         explanationText(

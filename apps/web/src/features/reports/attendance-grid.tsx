@@ -4,7 +4,7 @@ import { AttendanceRowHead } from './attendance-row-head';
 import { reportMessages } from './report-messages';
 import { daysOfMonth, type PersonShare, weekdayOf } from './report-queries';
 import { useGridFocus } from './use-grid-focus';
-import { workingDaysMessages } from './working-days-messages';
+import { dayKindText, workingDaysMessages } from './working-days-messages';
 import type { CalendarDay } from './working-days-queries';
 import './attendance-grid.css';
 
@@ -59,13 +59,7 @@ export function AttendanceGrid({
   const why = (d: string): string => {
     const day = calendar?.get(d);
     if (!day) return w.weekend;
-    const kind: Record<string, string> = {
-      weekend: w.weekend,
-      holiday: w.holiday,
-      closure: w.closure,
-      'make-up-workday': w.makeUp,
-    };
-    return day.name ?? kind[day.kind] ?? day.kind;
+    return day.name ?? dayKindText(w, day.kind);
   };
   // Any provisional day makes the month's working days provisional (a whole month lies in one year).
   const provisional = calendar ? [...calendar.values()].some((d) => d.provisional) : false;

@@ -4,7 +4,7 @@ import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { formatDate } from '../../i18n/local-format';
 import type { DutyRows } from './report-form-model';
 import { reportMessages } from './report-messages';
-import { workingDaysMessages } from './working-days-messages';
+import { dayKindText, workingDaysMessages } from './working-days-messages';
 import { WORKING_DAYS } from './working-days-queries';
 
 /**
@@ -31,8 +31,6 @@ export function ReportDutySection({
   const { locale } = useLocale();
   const calendarQuery = useGraphqlQuery(WORKING_DAYS, { id: contractId, month });
   const days = calendarQuery.status === 'ready' ? calendarQuery.data.workingDays.days.filter((d) => !d.working) : [];
-  const why = (kind: string): string =>
-    kind === 'weekend' ? w.weekend : kind === 'holiday' ? w.holiday : kind === 'closure' ? w.closure : kind;
   return (
     <section aria-labelledby="report-duty" data-section="holiday-duty">
       <h3 id="report-duty">{t.holidayDuty}</h3>
@@ -44,7 +42,7 @@ export function ReportDutySection({
           key={d.date}
           label={format(t.dutyOn, {
             date: formatDate(d.date, locale),
-            why: d.name ? `${d.name}，${why(d.kind)}` : why(d.kind),
+            why: d.name ? `${d.name}，${dayKindText(w, d.kind)}` : dayKindText(w, d.kind),
           })}
         >
           {(p) => (

@@ -39,3 +39,17 @@ export const workingDaysMessages = defineMessages(
       "This month's calendar is provisional: the national working-day calendar for {year} is not published (statutory holidays on their legal dates, no make-up days); it may change once published.",
   },
 );
+
+/** Why a day is (not) worked, in the reader's words: 周末, 法定节假日, 停工, 调休补班; another kind as the API names it. */
+export function dayKindText(
+  w: Readonly<Record<'weekend' | 'holiday' | 'closure' | 'makeUp', string>>,
+  kind: string,
+): string {
+  const words: Record<string, string> = {
+    weekend: w.weekend,
+    holiday: w.holiday,
+    closure: w.closure,
+    'make-up-workday': w.makeUp,
+  };
+  return words[kind] ?? kind;
+}

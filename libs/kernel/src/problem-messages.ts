@@ -218,6 +218,24 @@ export const PROBLEM_MESSAGES = {
   ),
   'report.dutyDateTwice': t('{value} 已在 {other} 中填写', '{value} is already given in {other}'),
   'report.dutyPersonTwice': t('“{value}”在同一天重复填写', '"{value}" is given twice on the same day'),
+  'obligation.onDemandPeriod': t(
+    '按需调用的服务义务按期间承诺次数，周期应为以下之一：{values}（填写的是 {value}）',
+    'an on-demand capacity is committed per period: one of {values} ({value} given)',
+  ),
+  'onDemand.notOnDemand': t(
+    '“{value}”不是按需调用的服务义务（可调用：{known}）',
+    '"{value}" is not an on-demand obligation (on-demand: {known})',
+  ),
+  'onDemand.dueBeforeCall': t('要求完成日 {value} 早于调用日 {calledOn}', 'due {value}, before the call of {calledOn}'),
+  'onDemand.duplicateCall': t(
+    '同一事项、同一要求完成日 {value} 的调用已于 {calledOn} 登记',
+    'the same call (same subject, due {value}) was recorded on {calledOn}',
+  ),
+  'onDemand.alreadyServed': t('该调用已于 {servedOn} 登记完成', 'this call was recorded as served on {servedOn}'),
+  'onDemand.servedBeforeCall': t(
+    '完成日 {value} 早于调用日 {calledOn}',
+    'served {value}, before the call of {calledOn}',
+  ),
   'report.evidenceRequired': t('请提供佐证材料：{evidence}', 'give the evidence: {evidence}'),
   'report.minParticipants': t(
     '{label} 至少 {min} 人参加，填写了 {given} 人',

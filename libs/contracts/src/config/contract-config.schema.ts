@@ -233,6 +233,12 @@ export const obligationSchema = z.strictObject({
     .optional()
     .describe('people each occurrence must involve (Qinghai: train ≥2 staff)'),
   period: z.enum(['day', 'week', 'month', 'quarter', 'half-year', 'year', 'term', 'event']),
+  basis: z
+    .enum(['deliver', 'on-demand'])
+    .default('deliver')
+    .describe(
+      'deliver: `count` occurrences are owed per period; on-demand (domain rule 14): `count` is the capacity committed, each call of the buyer must be served, fewer calls is no failure',
+    ),
   due: obligationDueSchema,
   evidence: z.string().optional().describe('what proves it (report, ledger entry)'),
 });

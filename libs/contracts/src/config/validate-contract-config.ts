@@ -195,6 +195,18 @@ function semanticProblems(raw: Raw): Problem[] {
     });
   }
   problems.push(...uniqueIds(raw.obligations, 'obligations'));
+  // An on-demand capacity (rule 14) is committed per calendar period or over the term; calls are its occurrences.
+  if (Array.isArray(raw.obligations))
+    raw.obligations.forEach((o, i) => {
+      const { basis, period } = asRecord(o);
+      if (basis === 'on-demand' && (period === 'event' || period === 'day' || period === 'week'))
+        problems.push(
+          problem(`obligations[${i}].period`, 'obligation.onDemandPeriod', {
+            value: String(period),
+            values: ['month', 'quarter', 'half-year', 'year', 'term'],
+          }),
+        );
+    });
   const taxonomy = asRecord(raw.taxonomy);
   problems.push(
     ...duplicatesIn(taxonomy.categories, 'taxonomy.categories'),

@@ -7,7 +7,15 @@ export const EXPLANATION_CODE_LISTS: Readonly<Record<string, readonly string[]>>
   scoring: SCORING_EXPLANATION_CODES,
   payment: PAYMENT_EXPLANATION_CODES,
   acceptance: ACCEPTANCE_EXPLANATION_CODES,
-  reports: ['obligation.check', 'attendance.planned', 'attendance.month', 'HOLIDAY_DUTY_SHORT'],
+  reports: [
+    'obligation.check',
+    'obligation.onDemand',
+    'attendance.planned',
+    'attendance.month',
+    'HOLIDAY_DUTY_SHORT',
+    'ON_DEMAND_CALL_MISSED',
+    'ON_DEMAND_CALL_LATE',
+  ],
   staffing: ['staffing.turnover', 'staffing.minimum'],
   calendar: ['calendar.not-published', 'calendar.provisional', 'obligations.unavailable'],
   close: [

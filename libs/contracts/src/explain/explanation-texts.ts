@@ -350,6 +350,18 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
     '{label} — {occurrence}：需 {required} 次，按时 {onTime} 次[[，逾期 {late} 次]]；{deadline:sub}；{checkStatus:sub}',
     '{label} — {occurrence}[[ ({note})]]: {required} required, {onTime} on time[[, {late} late]]; due {deadline:sub}; {checkStatus:sub}',
   ),
+  'obligation.onDemand': t(
+    '{label} — {occurrence}：甲方调用 {calls} 次，按时完成 {served} 次[[，逾期完成 {late} 次]][[，未完成 {missed} 次]][[，待完成 {pending} 次]]；承诺 {capacity} 次[[（超出承诺 {beyond} 次）]]；{checkStatus:sub}',
+    '{label} — {occurrence}: {calls} call(s), {served} served in time[[, {late} late]][[, {missed} missed]][[, {pending} open]]; capacity {capacity}[[ ({beyond} beyond it)]]; {checkStatus:sub}',
+  ),
+  ON_DEMAND_CALL_MISSED: t(
+    '{label}：甲方 {calledOn} 调用[[（{subject}）]]，要求 {dueOn} 前完成，未完成',
+    '{label}: the call of {calledOn}[[ ({subject})]], due {dueOn}, was not served',
+  ),
+  ON_DEMAND_CALL_LATE: t(
+    '{label}：甲方 {calledOn} 调用[[（{subject}）]]，要求 {dueOn} 前完成，{servedOn} 才完成',
+    '{label}: the call of {calledOn}[[ ({subject})]], due {dueOn}, was served late on {servedOn}',
+  ),
   'deadline.date': t('截止 {due}', '{due}'),
   'deadline.none': t('合同未规定期限', 'without a deadline'),
   'checkStatus.met': t('已完成', 'met'),

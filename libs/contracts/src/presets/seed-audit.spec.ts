@@ -105,6 +105,7 @@ const READERS: Readonly<Record<string, Reader>> = {
   'obligations[].label': lib(OBLIGATIONS, 'label'),
   'obligations[].period': lib(OBLIGATIONS, 'period'),
   'obligations[].count': lib(OBLIGATIONS, 'count'),
+  'obligations[].basis': lib('libs/contracts/src/reports/on-demand.ts', 'basis'),
   'obligations[].evidence': lib('libs/contracts/src/reports/monthly-report.schema.ts', 'evidence'),
   'obligations[].minParticipants': lib(OBLIGATIONS, 'minParticipants'),
   'obligations[].due.kind': lib(OBLIGATIONS, 'due'),

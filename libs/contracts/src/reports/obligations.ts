@@ -6,13 +6,26 @@ import { addDays, maxDate, minDate } from '../dates';
 import { calendarOf } from '../tickets/lifecycle';
 import { explain, type Explanation } from '../explain/explanation';
 import { problemsError } from './attendance';
+import {
+  isOnDemand,
+  onDemandCallStatus,
+  onDemandExplained,
+  onDemandStatus,
+  onDemandTally,
+  type OnDemandCall,
+  type OnDemandCallStatus,
+  type OnDemandTally,
+} from './on-demand';
 
 /*
  * Obligations (domain.md config item 5) against what was delivered in a period: one checklist row per
  * occurrence (the month, the quarter, the holiday, the event …) with its due date and status.
  */
 
-type Obligation = ParsedConfig['obligations'][number];
+/** An obligation as configured; `basis` may be absent in a hand-built configuration (it defaults to deliver). */
+type Obligation = Omit<ParsedConfig['obligations'][number], 'basis'> & {
+  basis?: ParsedConfig['obligations'][number]['basis'];
+};
 
 export type ObligationDelivery = {
   obligationId: string;
@@ -35,6 +48,12 @@ export type ObligationEvent = {
 
 export type ChecklistStatus = 'met' | 'late' | 'missing' | 'pending';
 
+/** An on-demand row's calls (domain rule 14): the tally and each call with its status. */
+export type OnDemandRow = {
+  tally: OnDemandTally;
+  calls: (Omit<OnDemandCall, 'obligationId'> & { status: OnDemandCallStatus })[];
+};
+
 export type ObligationCheck = {
   obligationId: string;
   label: string;
@@ -48,6 +67,8 @@ export type ObligationCheck = {
   /** Indices into the deliveries that count here. */
   deliveries: number[];
   status: ChecklistStatus;
+  /** On-demand obligations: `required` is the calls made, `onTime` those served in time; the tally and calls here. */
+  onDemand: OnDemandRow | null;
   /** English account (audits); `explained` is what a screen or file renders. */
   explanation: string;
   explained: Explanation;
@@ -66,13 +87,15 @@ export type ObligationChecklist = {
 };
 
 export type ObligationChecklistInput = {
-  config: Pick<ParsedConfig, 'obligations' | 'term' | 'calendar'>;
+  config: Pick<ParsedConfig, 'term' | 'calendar'> & { obligations: readonly Obligation[] };
   /** The report period, local dates inclusive (a month: 2026-10-01..2026-10-31). */
   period: { from: string; to: string };
   /** The day the checklist is judged on: an occurrence not yet due is pending. */
   asOf: string;
   deliveries: readonly ObligationDelivery[];
   events?: readonly ObligationEvent[];
+  /** The buyer's calls on on-demand obligations, with their service (domain rule 14). */
+  calls?: readonly OnDemandCall[];
   calendar?: WorkCalendar;
 };
 
@@ -275,6 +298,12 @@ export function obligationChecklist(input: ObligationChecklistInput): Obligation
 
   for (const o of config.obligations) {
     const occs = occurrences(o, input, cal, notes, read);
+    if (isOnDemand(o)) {
+      // Calls are the occurrences; the vendor's own records of the kind (a report's service events) are evidence.
+      deliveries.forEach((d, i) => d.obligationId === o.id && used.add(i));
+      for (const occ of occs) items.push(onDemandCheck(o, occ, input));
+      continue;
+    }
     const rows = occs.map((occ) => ({ occ, onTime: [] as number[], late: [] as number[] }));
     const mine = deliveries.map((d, i) => ({ d, i })).filter(({ d }) => d.obligationId === o.id);
     for (const { d, i } of mine) {
@@ -325,6 +354,7 @@ export function obligationChecklist(input: ObligationChecklistInput): Obligation
         late: late.length,
         deliveries: [...onTime, ...late],
         status,
+        onDemand: null,
         explanation:
           `${o.label ?? o.kind} — ${occ.id}${occ.note ? ` (${occ.note})` : ''}: ${required} required, ${onTime.length} on time` +
           `${late.length ? `, ${late.length} late` : ''}; due ${occ.due ?? 'without a deadline'}; ${status}${status === 'pending' ? ` as of ${asOf}` : ''}`,
@@ -348,4 +378,51 @@ export function obligationChecklist(input: ObligationChecklistInput): Obligation
     notes.push(`deliveries not matched to an occurrence of this period: ${unassigned.map((i) => `[${i}]`).join(', ')}`);
   const provisionalYears = calendar === undefined ? [] : calendar.provisionalYears.filter((y) => readYears.has(y));
   return { period, asOf, items, unassigned, notes, provisional: provisionalYears.length > 0, provisionalYears };
+}
+
+/**
+ * One occurrence of an on-demand obligation: the calls made in its window up to the checklist period's end, each
+ * served, late, missed or pending as of `asOf`; `required` is the calls (not the capacity), met when all were served.
+ */
+function onDemandCheck(o: Obligation, occ: Occurrence, input: ObligationChecklistInput): ObligationCheck {
+  const calls = (input.calls ?? [])
+    .filter(
+      (c) =>
+        c.obligationId === o.id &&
+        c.calledOn >= occ.window.from &&
+        c.calledOn <= occ.window.to &&
+        c.calledOn <= input.period.to,
+    )
+    .sort((a, b) => (a.dueOn === b.dueOn ? a.calledOn.localeCompare(b.calledOn) : a.dueOn.localeCompare(b.dueOn)));
+  const tally = onDemandTally(o.count, calls, input.asOf);
+  const status = onDemandStatus(tally);
+  const label = o.label ?? o.kind;
+  return {
+    obligationId: o.id,
+    label,
+    occurrence: occ.id,
+    window: occ.window,
+    dueDate: occ.due,
+    required: tally.calls,
+    onTime: tally.served,
+    late: tally.late,
+    deliveries: [],
+    status,
+    onDemand: {
+      tally,
+      calls: calls.map((c) => ({
+        id: c.id,
+        calledOn: c.calledOn,
+        dueOn: c.dueOn,
+        ...(c.subject !== undefined ? { subject: c.subject } : {}),
+        servedOn: c.servedOn ?? null,
+        status: onDemandCallStatus(c, input.asOf),
+      })),
+    },
+    explanation:
+      `${label} — ${occ.id}: ${tally.calls} call(s), ${tally.served} served in time` +
+      `${tally.late ? `, ${tally.late} late` : ''}${tally.missed ? `, ${tally.missed} missed` : ''}` +
+      `${tally.pending ? `, ${tally.pending} open` : ''}; capacity ${tally.capacity}; ${status}`,
+    explained: onDemandExplained(label, occ.id, tally, input.asOf),
+  };
 }

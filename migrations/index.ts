@@ -16,6 +16,7 @@ import { SessionCheck1764000000950 } from './1764000000950-session-check';
 import { TicketNumberCounters1764000000960 } from './1764000000960-ticket-number-counters';
 import { VendorReadPolicies1764000000970 } from './1764000000970-vendor-read-policies';
 import { SlaScanProgress1764000000980 } from './1764000000980-sla-scan-progress';
+import { OnDemandCalls1764000000990 } from './1764000000990-on-demand-calls';
 
 /** Every migration, in order. Never rewrite a committed one: add a new file. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   TicketNumberCounters1764000000960,
   VendorReadPolicies1764000000970,
   SlaScanProgress1764000000980,
+  OnDemandCalls1764000000990,
 ];

@@ -8,6 +8,7 @@ import { SeedModule } from './seed/seed.module';
 import { PeriodInputsModule } from './period-inputs/period-inputs.module';
 import { ReportsModule } from './reports/reports.module';
 import { StaffingModule } from './staffing/staffing.module';
+import { OnDemandModule } from './on-demand/on-demand.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { ProcurementModule } from './procurement/procurement.module';
 import { PeriodCloseModule } from './period-close/period-close.module';
@@ -33,6 +34,7 @@ export const FEATURE_MODULES: readonly Type[] = [
   ReportsModule,
   PeriodInputsModule,
   StaffingModule,
+  OnDemandModule,
   PeriodCloseModule,
   SchedulesModule,
   NotificationsModule,

@@ -13,6 +13,7 @@ import {
   type MonthlyPersonMonths,
 } from './attendance';
 import { holidayDutyCheck, holidayDutyProblems, type HolidayDutyCheck } from './holiday-duty';
+import type { OnDemandCall } from './on-demand';
 import {
   obligationChecklist,
   type ObligationChecklist,
@@ -232,7 +233,7 @@ export type MonthlyReportSummary = {
 export function summariseMonthlyReport(
   report: MonthlyReport,
   config: Pick<ParsedConfig, 'staffing' | 'term' | 'calendar' | 'obligations'>,
-  options: { asOf: string; calendar?: WorkCalendar },
+  options: { asOf: string; calendar?: WorkCalendar; calls?: readonly OnDemandCall[] },
 ): MonthlyReportSummary {
   const b = monthBounds(report.month);
   const calendar = calendarOf(config, options.calendar);
@@ -244,6 +245,7 @@ export function summariseMonthlyReport(
     asOf: options.asOf,
     deliveries,
     events,
+    calls: options.calls,
     calendar,
   });
   const holidayDuty = holidayDutyCheck(config, report.month, report.holidayDuty, calendar);

@@ -20,13 +20,15 @@ type ReportSubjects =
   | 'MonthlyReport'
   | 'PeriodInputs'
   | 'StaffRoster'
+  | 'OnDemandCall'
   | 'PeriodClose'
   | 'Payment'
   | (ForcedSubject<'PeriodClose'> & ContractScoped)
   | (ForcedSubject<'Payment'> & ContractScoped)
   | (ForcedSubject<'MonthlyReport'> & ContractScoped)
   | (ForcedSubject<'PeriodInputs'> & ContractScoped)
-  | (ForcedSubject<'StaffRoster'> & ContractScoped);
+  | (ForcedSubject<'StaffRoster'> & ContractScoped)
+  | (ForcedSubject<'OnDemandCall'> & ContractScoped);
 /** Procurement (Tianjin): the buyer tenant's only; vendors hold no procurement ability (bidders are not users). */
 export type ProcurementSubject =
   'ProcurementProject' | 'ProcurementPackage' | 'ProcurementBid' | 'ProcurementEvaluatorSheet';
@@ -69,6 +71,8 @@ export class AbilityFactory {
         // Reports: the buyer decides ('update'); the vendor saves and submits ('create'). Period inputs: the buyer's.
         can(['read', 'update'], ['MonthlyReport', 'PeriodInputs'], { tenantId: p.tenantId ?? NONE });
         can('read', 'StaffRoster', { tenantId: p.tenantId ?? NONE });
+        // On-demand obligations (rule 14): the buyer calls ('create'); the vendor records the service ('update').
+        can(['read', 'create'], 'OnDemandCall', { tenantId: p.tenantId ?? NONE });
         can(['read', 'create', 'update'], 'Ticket', { tenantId: p.tenantId ?? NONE });
         can(['read', 'create'], PROCUREMENT, { tenantId: p.tenantId ?? NONE });
         // Period closes: the buyer admin closes, confirms, reopens and corrects ('update'); payments are finance's.
@@ -85,6 +89,7 @@ export class AbilityFactory {
           tenantId: p.tenantId ?? NONE,
         });
         can('read', 'StaffRoster', { tenantId: p.tenantId ?? NONE });
+        can(p.role === 'buyer-staff' ? ['read', 'create'] : 'read', 'OnDemandCall', { tenantId: p.tenantId ?? NONE });
         // Buyer staff submit and move tickets as the buyer; finance only reads them.
         can(p.role === 'buyer-staff' ? ['read', 'create', 'update'] : 'read', 'Ticket', {
           tenantId: p.tenantId ?? NONE,
@@ -101,6 +106,7 @@ export class AbilityFactory {
         can('read', 'Contract', { vendorOrgId: p.vendorOrgId ?? NONE });
         can(['read', 'create'], ['MonthlyReport', 'StaffRoster'], { vendorOrgId: p.vendorOrgId ?? NONE });
         can('read', 'PeriodInputs', { vendorOrgId: p.vendorOrgId ?? NONE });
+        can(['read', 'update'], 'OnDemandCall', { vendorOrgId: p.vendorOrgId ?? NONE });
         can(['read', 'update'], 'Ticket', { vendorOrgId: p.vendorOrgId ?? NONE });
         can('read', ['PeriodClose', 'Payment'], { vendorOrgId: p.vendorOrgId ?? NONE });
         // The jobs it asked for (jobs_read also requires it still holds the job's contract).

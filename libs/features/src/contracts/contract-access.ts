@@ -13,7 +13,7 @@ import { ContractsRepository } from './contracts.repository';
 
 /** What is checked on a contract's tenant and vendor: the contract itself, or what belongs to it. */
 export type ContractScopedSubject =
-  'Contract' | 'Ticket' | 'MonthlyReport' | 'PeriodInputs' | 'StaffRoster' | 'PeriodClose' | 'Payment';
+  'Contract' | 'Ticket' | 'MonthlyReport' | 'PeriodInputs' | 'StaffRoster' | 'OnDemandCall' | 'PeriodClose' | 'Payment';
 
 /**
  * One further permission on the contract: `read` of a subject is refused as NOT_FOUND (what the caller may not read

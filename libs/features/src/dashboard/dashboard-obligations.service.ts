@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   explain,
   explanationText,
+  isOnDemand,
   monthBounds,
   monthlyReportSchema,
   obligationChecklist,
@@ -11,6 +12,7 @@ import {
   type ParsedConfig,
   type ObligationDelivery,
   type ObligationEvent,
+  type OnDemandCall,
 } from '@ledger/contracts';
 import { DomainError, ValidationError, problem } from '@ledger/kernel';
 import type { WorkCalendar } from '@ledger/sla';
@@ -19,6 +21,7 @@ import { CalendarNotPublishedError } from '@ledger/sla';
 import { RequestContext } from '../auth/request-context.service';
 import { ContractAccess } from '../contracts';
 import { GoverningConfigs } from '../tickets';
+import { onDemandCallsByContract } from '../on-demand';
 import { NationalCalendarStore } from '../shared/national-calendar.store';
 import type { DashboardObligationsModel } from './dashboard-obligations.models';
 import { DashboardObligationsRepository, type ObligationsReport } from './dashboard-obligations.repository';
@@ -75,6 +78,15 @@ export class DashboardObligationsService {
         readable.map((c) => c.id),
         month,
       );
+      // Calls on on-demand obligations, only of the contracts whose configuration has one.
+      const calls = await onDemandCallsByContract(
+        em,
+        readable
+          .filter((c) =>
+            governing.get(GoverningConfigs.key(c.id, c.currentVersion))?.config.obligations.some(isOnDemand),
+          )
+          .map((c) => c.id),
+      );
       const out = new Map<string, DashboardObligationsModel | DomainError>();
       for (const [id, c] of checked) {
         if (c instanceof DomainError) {
@@ -82,7 +94,7 @@ export class DashboardObligationsService {
           continue;
         }
         const gov = governing.get(GoverningConfigs.key(c.id, c.currentVersion));
-        out.set(id, gov ? tile(gov, reports.get(id) ?? null, month, bounds, readAt) : notFound());
+        out.set(id, gov ? tile(gov, reports.get(id) ?? null, calls.get(id) ?? [], month, bounds, readAt) : notFound());
       }
       return out;
     });
@@ -95,6 +107,7 @@ const notFound = () => new DomainError('NOT_FOUND', 'no such contract');
 function tile(
   gov: { config: ParsedConfig; calendar: WorkCalendar },
   report: ObligationsReport | null,
+  calls: readonly OnDemandCall[],
   month: string,
   bounds: MonthBounds,
   readAt: Date,
@@ -128,6 +141,7 @@ function tile(
       asOf,
       deliveries,
       events,
+      calls,
     });
     // A year after the published ones is computed on its provisional calendar and says so (domain rule 18).
     const calendarNote = provisional

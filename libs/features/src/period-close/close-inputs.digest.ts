@@ -6,14 +6,17 @@ import { changedYears, nationalPartOf, type CalendarYearRecord, type WorkCalenda
 import type { EntityManager } from 'typeorm';
 
 /** What a close reads that can change after it was requested: the codes the console renders. */
-export type CloseInputKind = 'periodInputs' | 'tickets' | 'reports' | 'configuration' | 'calendar';
+export type CloseInputKind = 'periodInputs' | 'tickets' | 'reports' | 'calls' | 'configuration' | 'calendar';
+
+/** The digest of no calls (md5 of the empty text): what a digest kept before calls existed stands for. */
+export const NO_CALLS_DIGEST = 'd41d8cd98f00b204e9800998ecf8427e';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /**
  * The inputs a close of `period` reads, digested per kind: the buyer's period inputs of this period and earlier ones
  * (the ledger confirmation is read live by the schedule, not by the close), the ticket facts the metrics read for
- * tickets due up to the period's end, and the accepted monthly reports. Two digests differ exactly when a figure the
+ * tickets due up to the period's end, the accepted monthly reports, and the calls on on-demand obligations. Two digests differ exactly when a figure the
  * close computes from could differ.
  */
 export async function digestCloseInputs(em: EntityManager, contractId: string, period: string): Promise<InputsDigest> {
@@ -23,6 +26,7 @@ export async function digestCloseInputs(em: EntityManager, contractId: string, p
     periodInputs: sha(JSON.stringify(inputs.filter((i) => periodStart(i.period) <= end))),
     tickets: await PeriodCloseReads.ticketsDigest(em, contractId, end),
     reports: await PeriodCloseReads.reportsDigest(em, contractId),
+    calls: await PeriodCloseReads.callsDigest(em, contractId),
   };
 }
 
@@ -44,7 +48,10 @@ export function changedInputs(
 ): CloseInputKind[] {
   const out: CloseInputKind[] = [];
   const was = close.inputsDigest;
-  if (was) for (const k of ['periodInputs', 'tickets', 'reports'] as const) if (was[k] !== now.digest[k]) out.push(k);
+  if (was) {
+    for (const k of ['periodInputs', 'tickets', 'reports'] as const) if (was[k] !== now.digest[k]) out.push(k);
+    if ((was.calls ?? NO_CALLS_DIGEST) !== (now.digest.calls ?? NO_CALLS_DIGEST)) out.push('calls');
+  }
   if (close.configVersion !== now.configVersion) out.push('configuration');
   else if (
     close.calendarVersion !== null &&

@@ -90,6 +90,15 @@ export const PeriodCloseReads = {
     return reports.digest;
   },
 
+  /** The digest of the calls on on-demand obligations and their services (rule 14). */
+  async callsDigest(em: EntityManager, contractId: string): Promise<string> {
+    const [calls]: { digest: string }[] = await em.query(
+      `SELECT md5(coalesce(string_agg(concat_ws('|', id, obligation_id, called_on, due_on, subject, served_on), ',' ORDER BY id), '')) AS digest FROM on_demand_calls WHERE contract_id = $1`,
+      [contractId],
+    );
+    return calls.digest;
+  },
+
   /**
    * The contract's tickets in the order they were recorded (created_at, number), `batchSize` at a time, through a
    * server-side cursor in the caller's transaction: one query, planned once for a fast start (an index scan of

@@ -7,6 +7,7 @@ import {
   holidayDutyFlags,
   monthlyPersonMonths,
   monthlyReportSchema,
+  onDemandFlags,
   periodBounds,
   periodsInTerm,
   plannedPersonMonths,
@@ -30,6 +31,7 @@ import { Decimal, toFixed2 } from '@ledger/kernel';
 import { schemeReads, type DetailValue, type TicketRecord, type YearAggregate } from '@ledger/scoring';
 import { formatInstant, type WorkCalendar } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
+import { onDemandCallsOf } from '../on-demand';
 import { PeriodCloseReads, type TicketMetricRow } from './period-close-reads.store';
 import { achievementExplained, delayExplained } from './ticket-metric-explanations';
 import { TicketMetricsAccumulator, type AchievementMetric, type DelayMetric } from './ticket-metrics';
@@ -126,6 +128,7 @@ export async function computePeriodClose(
   // One connection per transaction: queries run one after the other.
   const inputRows = await repo.periodInputs(em, input.contractId);
   const reports = await repo.acceptedReports(em, input.contractId);
+  const calls = await onDemandCallsOf(em, input.contractId, config);
 
   const metrics: DerivedMetric[] = [];
   // The components that read a ticket metric, as their kinds declare it (schemeReads): the metric is named by the input.
@@ -228,6 +231,8 @@ export async function computePeriodClose(
     }
   }
   metrics.push(personMonthsMetric(config, target, attendance));
+  // Calls on on-demand obligations (rule 14) due in the period and missed or served late, as of the close.
+  for (const f of onDemandFlags(config, calls, target, asOf)) dutyFlags.push({ period, ...f });
 
   const assembled = assemblePeriodFacts({ config, period, asOf, periods: [...sources.values()], attendance });
   const facts: PaymentFactsInput = { ...assembled.facts, ...(input.extraFacts ?? {}) };

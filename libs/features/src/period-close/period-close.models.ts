@@ -388,7 +388,7 @@ export class PeriodCloseModel {
 
   @Field(() => [String], {
     description:
-      'The inputs that had changed when it was superseded: periodInputs | tickets | reports | configuration | calendar.',
+      'The inputs that had changed when it was superseded: periodInputs | tickets | reports | calls | configuration | calendar.',
   })
   reopenChanges!: string[];
 

@@ -35,7 +35,8 @@ export type CloseRow = {
 };
 
 /** One digest per kind of input a close reads: a change of any of them makes a draft stale. */
-export type InputsDigest = { periodInputs: string; tickets: string; reports: string };
+/** `calls` is absent in a digest kept before on-demand calls existed: it stands for no calls (NO_CALLS_DIGEST). */
+export type InputsDigest = { periodInputs: string; tickets: string; reports: string; calls?: string };
 
 export type CloseLineRow = {
   id: string;

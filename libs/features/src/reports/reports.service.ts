@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { monthlyReportSchema, summariseMonthlyReport, todayOf, validateMonthlyReport } from '@ledger/contracts';
+import {
+  monthlyReportSchema,
+  summariseMonthlyReport,
+  todayOf,
+  validateMonthlyReport,
+  type OnDemandCall,
+} from '@ledger/contracts';
 import { DomainError, ValidationError, prefixProblems, reasonOf } from '@ledger/kernel';
 import { TenantDatabase, type MonthlyReportEntity } from '@ledger/persistence';
 import type { EntityManager } from 'typeorm';
@@ -11,6 +17,7 @@ import type { MonthlyReportModel, SaveMonthlyReportInput } from './reports.model
 import { ReportsRepository } from './reports.repository';
 import { saveMonthlyReportArgs } from './reports.schemas';
 import { deferredProblems } from '../graphql/validate-input.interceptor';
+import { onDemandCallsOf } from '../on-demand';
 
 /**
  * The vendor's monthly report. Lifecycle: the vendor saves a draft (validated: every problem, nothing stored on
@@ -71,7 +78,7 @@ export class ReportsService {
               decidedBy: null,
               decidedAt: null,
             });
-        return this.toModel(saved, ctx);
+        return this.toModel(saved, ctx, await onDemandCallsOf(em, ctx.contract.id, ctx.config));
       }),
     );
   }
@@ -99,7 +106,7 @@ export class ReportsService {
           submittedBy: p.userId,
           submittedAt: new Date(),
         });
-        return this.toModel(saved, ctx);
+        return this.toModel(saved, ctx, await onDemandCallsOf(em, ctx.contract.id, ctx.config));
       }),
     );
   }
@@ -121,7 +128,7 @@ export class ReportsService {
           decidedBy: p.userId,
           decidedAt: new Date(),
         });
-        return this.toModel(saved, ctx);
+        return this.toModel(saved, ctx, await onDemandCallsOf(em, ctx.contract.id, ctx.config));
       }),
     );
   }
@@ -129,14 +136,15 @@ export class ReportsService {
   async list(contractId: string): Promise<MonthlyReportModel[]> {
     return this.db.run(this.context.scope(), async (em) => {
       const ctx = await this.readable(em, contractId);
-      return (await this.repo.list(em, ctx.contract.id)).map((r) => this.toModel(r, ctx));
+      const calls = await onDemandCallsOf(em, ctx.contract.id, ctx.config);
+      return (await this.repo.list(em, ctx.contract.id)).map((r) => this.toModel(r, ctx, calls));
     });
   }
 
   async get(id: string): Promise<MonthlyReportModel> {
     return this.db.run(this.context.scope(), async (em) => {
       const { report, ctx } = await this.loadReport(em, id);
-      return this.toModel(report, ctx);
+      return this.toModel(report, ctx, await onDemandCallsOf(em, ctx.contract.id, ctx.config));
     });
   }
 
@@ -182,12 +190,13 @@ export class ReportsService {
   private toModel(
     r: MonthlyReportEntity,
     { config, calendar }: Pick<ContractContext, 'config' | 'calendar'>,
+    calls: readonly OnDemandCall[],
   ): MonthlyReportModel {
     let summary: MonthlyReportModel['summary'] = null;
     let summaryError: string | null = null;
     try {
       const asOf = todayOf(config, Date.now());
-      const s = summariseMonthlyReport(monthlyReportSchema.parse(r.payload), config, { asOf, calendar });
+      const s = summariseMonthlyReport(monthlyReportSchema.parse(r.payload), config, { asOf, calendar, calls });
       const count = (status: string) => s.obligations.items.filter((i) => i.status === status).length;
       summary = {
         asOf,

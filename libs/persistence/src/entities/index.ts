@@ -10,6 +10,7 @@ import { MonthlyReportEntity } from './monthly-report.entity';
 import { PeriodInputEntity } from './period-input.entity';
 import { StaffMemberEntity } from './staff-member.entity';
 import { StaffReplacementEntity } from './staff-replacement.entity';
+import { OnDemandCallEntity } from './on-demand-call.entity';
 import { ProcurementBidEntity } from './procurement-bid.entity';
 import { ProcurementEvaluatorSheetEntity } from './procurement-evaluator-sheet.entity';
 import { ProcurementPackageEntity } from './procurement-package.entity';
@@ -22,7 +23,7 @@ export { TicketEntity, TicketEventEntity };
 export { ProcurementBidEntity, ProcurementEvaluatorSheetEntity, ProcurementPackageEntity, ProcurementProjectEntity };
 export { PREFERENCE_BASES, type PreferenceBasis } from './procurement-bid.entity';
 export { PROCUREMENT_PROJECT_STATUSES, type ProcurementProjectStatus } from './procurement-project.entity';
-export { MonthlyReportEntity, PeriodInputEntity, StaffMemberEntity, StaffReplacementEntity };
+export { MonthlyReportEntity, OnDemandCallEntity, PeriodInputEntity, StaffMemberEntity, StaffReplacementEntity };
 export { MONTHLY_REPORT_STATUSES, type MonthlyReportStatus } from './monthly-report.entity';
 export { PERIOD_INPUT_KINDS, type PeriodInputKind } from './period-input.entity';
 
@@ -43,4 +44,5 @@ export const ENTITIES = [
   PeriodInputEntity,
   StaffMemberEntity,
   StaffReplacementEntity,
+  OnDemandCallEntity,
 ];

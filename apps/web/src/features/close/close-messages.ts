@@ -104,6 +104,7 @@ export const closeMessages = defineMessages(
     changeperiodInputs: '考核期输入',
     changetickets: '工单',
     changereports: '已通过的月报',
+    changecalls: '按需服务的调用与完成',
     changeconfiguration: '合同配置版本',
     changecalendar: '工作日历版本',
   },
@@ -212,6 +213,7 @@ export const closeMessages = defineMessages(
     changeperiodInputs: 'period inputs',
     changetickets: 'tickets',
     changereports: 'accepted monthly reports',
+    changecalls: 'on-demand calls and their services',
     changeconfiguration: 'contract configuration version',
     changecalendar: 'working-day calendar version',
   },
@@ -232,11 +234,11 @@ export function lineStatusKey(status: string): LineStatusKey | null {
 }
 
 export type CloseChangeKey =
-  'changeperiodInputs' | 'changetickets' | 'changereports' | 'changeconfiguration' | 'changecalendar';
+  'changeperiodInputs' | 'changetickets' | 'changereports' | 'changecalls' | 'changeconfiguration' | 'changecalendar';
 
 /** The dictionary key of an input kind the API names as changed, or null for one this page does not know. */
 export function closeChangeKey(kind: string): CloseChangeKey | null {
-  return ['periodInputs', 'tickets', 'reports', 'configuration', 'calendar'].includes(kind)
+  return ['periodInputs', 'tickets', 'reports', 'calls', 'configuration', 'calendar'].includes(kind)
     ? (`change${kind}` as CloseChangeKey)
     : null;
 }

@@ -1,0 +1,2 @@
+export { OnDemandModule } from './on-demand.module';
+export { onDemandCallsByContract, onDemandCallsOf } from './on-demand.repository';

@@ -11,6 +11,7 @@ import { PlatformRepository } from '../platform';
 import { PeriodCloseService } from '../period-close';
 import { PeriodInputsService } from '../period-inputs';
 import { ProcurementService } from '../procurement';
+import { OnDemandService } from '../on-demand/on-demand.service';
 import { SchedulesService } from '../schedules';
 import { DemoActivity } from './demo-activity';
 import { DemoShowcase } from './demo-showcase';
@@ -170,6 +171,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
       closes: get(PeriodCloseService),
       schedules: get(SchedulesService),
       procurement: get(ProcurementService),
+      onDemand: get(OnDemandService),
       waitForJobs: async () => {
         if (dispatcher instanceof InProcessDispatcher) await dispatcher.idle();
       },

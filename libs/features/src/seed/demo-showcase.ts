@@ -1,6 +1,7 @@
 import type { ContractConfig } from '@ledger/contracts';
 import type { Principal } from '../auth/principal';
 import type { PeriodCloseService } from '../period-close';
+import type { OnDemandService } from '../on-demand/on-demand.service';
 import type { PeriodInputsService } from '../period-inputs';
 import type { ProcurementService } from '../procurement';
 import type { SchedulesService } from '../schedules';
@@ -94,6 +95,18 @@ export const SHOWCASE_QINGHAI_ITEMS: Record<string, string> = {
   improvement: '89',
 };
 
+/**
+ * Tianjin P1's calls (domain rule 14): four 重保 of a capacity of 7 (one served a day late, after 国庆) and one emergency
+ * response of a capacity of 4 → 重保 3 in time and 1 late, emergency 1 in time. [obligation, called, due, subject, served]
+ */
+export const SHOWCASE_TIANJIN_CALLS = [
+  ['major-event-protection', '2026-02-20', '2026-03-04', '全国两会期间安全保障', '2026-03-04'],
+  ['major-event-protection', '2026-04-20', '2026-05-01', '劳动节假期安全保障', '2026-05-01'],
+  ['major-event-protection', '2026-06-15', '2026-07-01', '医保结算系统升级上线保障', '2026-07-01'],
+  ['major-event-protection', '2026-09-15', '2026-10-01', '国庆节假期安全保障', '2026-10-02'],
+  ['emergency-response', '2026-11-18', '2026-11-18', '异地就医结算接口中断', '2026-11-18'],
+] as const;
+
 /** Why the demo confirms the H1 close while the year's later months have no monthly report yet (recorded on the close). */
 export const SHOWCASE_CONFIRM_REASON = '上半年 1–6 月月报均已通过；全年出勤（缺岗扣减）在年度结算时按 12 个月核算';
 
@@ -104,6 +117,7 @@ type Services = {
   closes: PeriodCloseService;
   schedules: SchedulesService;
   procurement: ProcurementService;
+  onDemand: OnDemandService;
   waitForJobs(): Promise<void>;
 };
 
@@ -114,7 +128,8 @@ type Services = {
  *    and the H1 close confirmed (score 93.00; the reason for the year's missing attendance recorded) with its schedule.
  *  - Huai'an: the schedule with its fixed milestones, the advance (40 %) and the 2025-12-31 instalment (to 95 %) paid.
  *  - Qinghai: the H1 assessment items and one valid complaint.
- *  - Tianjin: a procurement project with package 8 (its preset scheme), three bids and two evaluators' sheets.
+ *  - Tianjin: a procurement project with package 8 (its preset scheme), three bids and two evaluators' sheets; on
+ *    package 1, the buyer's calls on its on-demand obligations (SHOWCASE_TIANJIN_CALLS) and the vendor's services.
  */
 export class DemoShowcase {
   constructor(private readonly s: Services) {}
@@ -236,7 +251,20 @@ export class DemoShowcase {
         );
       }
     }
+    await this.seedTianjinCalls(contracts, who);
     await this.s.waitForJobs();
+  }
+
+  private async seedTianjinCalls(contracts: ReadonlyMap<string, string>, who: Who): Promise<void> {
+    const contractId = contracts.get('tianjin-2026-p1') as string;
+    for (const [obligationId, calledOn, dueOn, subject, servedOn] of SHOWCASE_TIANJIN_CALLS) {
+      const call = await this.s.activity.as(who('tianjin.admin@demo.local'), () =>
+        this.s.onDemand.recordCall({ contractId, obligationId, calledOn, dueOn, subject }),
+      );
+      await this.s.activity.as(who('vendor@demo.local'), () =>
+        this.s.onDemand.serveCall({ contractId, callId: call.id, servedOn, evidence: `${subject}方案及工作记录` }),
+      );
+    }
   }
 
   /** The work's answer once `done` says so: jobs run in-process (embedded) or in the worker (server mode). */

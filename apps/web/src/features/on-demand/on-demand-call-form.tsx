@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { useGraphqlMutation } from '../../api/use-graphql';
+import { FormField } from '../../components/form-field';
+import { problemsOf, useProblemText } from '../../components/query-state';
+import { useMessages } from '../../i18n/i18n';
+import { onDemandMessages } from './on-demand-messages';
+import { RECORD_ON_DEMAND_CALL } from './on-demand-queries';
+
+/**
+ * The buyer calls on an on-demand obligation: which one, the day of the call, the day the service is due (the event's
+ * day) and what it is about. Every problem of the API is shown at its field (a call recorded twice, a day outside the
+ * term, a due day before the call).
+ */
+export function OnDemandCallForm({
+  contractId,
+  obligations,
+  today,
+  onSaved,
+}: {
+  contractId: string;
+  obligations: readonly { id: string; label: string }[];
+  today: string;
+  onSaved(): void;
+}) {
+  const t = useMessages(onDemandMessages);
+  const [obligationId, setObligationId] = useState(obligations[0]?.id ?? '');
+  const [calledOn, setCalledOn] = useState(today);
+  const [dueOn, setDueOn] = useState(today);
+  const [subject, setSubject] = useState('');
+  const [record, state] = useGraphqlMutation(RECORD_ON_DEMAND_CALL);
+  const problems = problemsOf(state.error);
+  const problemText = useProblemText();
+  const at = (path: string) =>
+    problems
+      .filter((p) => p.path === path)
+      .map(problemText)
+      .join('；') || null;
+  return (
+    <form
+      className="inline-form"
+      data-form="on-demand-call"
+      aria-label={t.recordCallHeading}
+      onSubmit={(e) => {
+        e.preventDefault();
+        record({ input: { contractId, obligationId, calledOn, dueOn, subject } }).then(
+          () => {
+            setSubject('');
+            onSaved();
+          },
+          () => undefined,
+        );
+      }}
+    >
+      <FormField label={t.obligation} error={at('input.obligationId')}>
+        {(p) => (
+          <select {...p} value={obligationId} onChange={(e) => setObligationId(e.target.value)}>
+            {obligations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField label={t.calledOn} error={at('input.calledOn')}>
+        {(p) => <input {...p} type="date" value={calledOn} onChange={(e) => setCalledOn(e.target.value)} />}
+      </FormField>
+      <FormField label={t.dueOn} error={at('input.dueOn')}>
+        {(p) => <input {...p} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />}
+      </FormField>
+      <FormField label={t.subject} error={at('input.subject')}>
+        {(p) => (
+          <input
+            {...p}
+            value={subject}
+            placeholder={t.subjectPlaceholder}
+            onChange={(e) => setSubject(e.target.value)}
+          />
+        )}
+      </FormField>
+      <button type="submit" disabled={state.running || !obligationId}>
+        {state.running ? t.saving : t.recordCall}
+      </button>
+    </form>
+  );
+}

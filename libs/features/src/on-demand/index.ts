@@ -1,2 +1,3 @@
 export { OnDemandModule } from './on-demand.module';
 export { onDemandCallsByContract, onDemandCallsOf } from './on-demand.repository';
+export { OnDemandService } from './on-demand.service';

@@ -11,7 +11,7 @@ import { PlatformRepository } from '../platform';
 import { PeriodCloseService } from '../period-close';
 import { PeriodInputsService } from '../period-inputs';
 import { ProcurementService } from '../procurement';
-import { OnDemandService } from '../on-demand/on-demand.service';
+import { OnDemandService } from '../on-demand';
 import { SchedulesService } from '../schedules';
 import { DemoActivity } from './demo-activity';
 import { DemoShowcase } from './demo-showcase';

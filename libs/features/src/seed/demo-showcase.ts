@@ -1,7 +1,7 @@
 import type { ContractConfig } from '@ledger/contracts';
 import type { Principal } from '../auth/principal';
 import type { PeriodCloseService } from '../period-close';
-import type { OnDemandService } from '../on-demand/on-demand.service';
+import type { OnDemandService } from '../on-demand';
 import type { PeriodInputsService } from '../period-inputs';
 import type { ProcurementService } from '../procurement';
 import type { SchedulesService } from '../schedules';

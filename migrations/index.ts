@@ -17,6 +17,7 @@ import { TicketNumberCounters1764000000960 } from './1764000000960-ticket-number
 import { VendorReadPolicies1764000000970 } from './1764000000970-vendor-read-policies';
 import { SlaScanProgress1764000000980 } from './1764000000980-sla-scan-progress';
 import { OnDemandCalls1764000000990 } from './1764000000990-on-demand-calls';
+import { AllowanceWork1764000001000 } from './1764000001000-allowance-work';
 
 /** Every migration, in order. Never rewrite a committed one: add a new file. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   VendorReadPolicies1764000000970,
   SlaScanProgress1764000000980,
   OnDemandCalls1764000000990,
+  AllowanceWork1764000001000,
 ];

@@ -68,10 +68,11 @@ describe('contract dashboard: obligations due (real PostgreSQL, demo seed)', () 
       asOf: '2026-10-31',
       reportStatus: null,
       due: 44,
-      met: 0,
+      // The year's emergency responses and 重保 are on demand (domain rule 14): no call yet is no failure → met.
+      met: 2,
       late: 0,
       missing: 40,
-      pending: 4,
+      pending: 2,
       nextDueDate: '2026-10-31',
       problem: null,
     });
@@ -113,10 +114,10 @@ describe('contract dashboard: obligations due (real PostgreSQL, demo seed)', () 
       asOf: '2026-10-31',
       reportStatus: 'draft',
       due: 44,
-      met: 3,
+      met: 5,
       late: 1,
       missing: 37,
-      pending: 3,
+      pending: 1,
       nextDueDate: '2026-10-31',
       problem: null,
     });
@@ -132,7 +133,7 @@ describe('contract dashboard: obligations due (real PostgreSQL, demo seed)', () 
       summary: { obligations: Record<string, number> };
     }[];
     const summary = reports.find((r) => r.month === '2026-10')?.summary.obligations as Record<string, number>;
-    expect(summary).toMatchObject({ met: 3, late: 1 });
+    expect(summary).toMatchObject({ met: 5, late: 1 });
     expect(summary.met + summary.late + summary.missing + summary.pending).toBe(44);
   });
 
@@ -165,15 +166,15 @@ describe('contract dashboard: obligations due (real PostgreSQL, demo seed)', () 
     );
     expect(list.find((d) => d.contractCode === 'tianjin-2026-p2')?.obligations).toMatchObject({
       due: 44,
-      met: 3,
+      met: 5,
       late: 1,
       missing: 37,
-      pending: 3,
+      pending: 1,
     });
     // Package 3 has no report: its own figure, not package 2's deliveries.
     expect(list.find((d) => d.contractCode === 'tianjin-2026-p3')?.obligations).toMatchObject({
       reportStatus: null,
-      met: 0,
+      met: 2,
       late: 0,
     });
     for (const who of ['huaian.admin', 'xuzhou.admin', 'admin']) {

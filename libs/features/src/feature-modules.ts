@@ -9,6 +9,7 @@ import { PeriodInputsModule } from './period-inputs/period-inputs.module';
 import { ReportsModule } from './reports/reports.module';
 import { StaffingModule } from './staffing/staffing.module';
 import { OnDemandModule } from './on-demand/on-demand.module';
+import { AllowancesModule } from './allowances/allowances.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { ProcurementModule } from './procurement/procurement.module';
 import { PeriodCloseModule } from './period-close/period-close.module';
@@ -35,6 +36,7 @@ export const FEATURE_MODULES: readonly Type[] = [
   PeriodInputsModule,
   StaffingModule,
   OnDemandModule,
+  AllowancesModule,
   PeriodCloseModule,
   SchedulesModule,
   NotificationsModule,

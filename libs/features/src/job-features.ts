@@ -1,4 +1,5 @@
 import type { JobFeatures } from '@ledger/jobs';
+import { AllowanceCheckJob } from './allowances/allowance-check.job';
 import { CalendarRecomputeJob } from './calendar/calendar-recompute.job';
 import { NationalCalendarSync } from './calendar/national-calendar.sync';
 import { RenderExportJob } from './exports/render-export.job';
@@ -24,6 +25,7 @@ export const JOB_FEATURES: JobFeatures = {
     RenderExportJob,
     TicketImportJob,
     CalendarRecomputeJob,
+    AllowanceCheckJob,
   ],
   providers: [NationalCalendarStore, NationalCalendarSync],
   periodic: [SlaScanScheduler],

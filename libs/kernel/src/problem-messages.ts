@@ -79,6 +79,7 @@ export const PROBLEM_MESSAGES = {
   'number.range': t('应在 {min} 到 {max} 之间', 'must be between {min} and {max}'),
   'number.nonNegative': t('不能为负数', 'must not be negative'),
   'number.positive': t('应大于 0', 'must be greater than 0'),
+  'number.maxDecimals': t('最多 {max} 位小数', 'at most {max} decimal places'),
   'number.multipleOf': t('应为 {divisor} 的整数倍', 'must be a multiple of {divisor}'),
   'number.percent': t('应为 0 到 100 之间的百分比', 'must be a percentage between 0 and 100'),
   'number.notNumber': t('“{value}”不是数字', '"{value}" is not a number'),
@@ -141,6 +142,7 @@ export const PROBLEM_MESSAGES = {
     'unknown assessment period "{value}" (known: {known})',
   ),
   'unknown.milestone': t('未知付款节点“{value}”（可选：{known}）', 'unknown milestone "{value}" (known: {known})'),
+  'unknown.allowance': t('未知工作量额度“{value}”（可选：{known}）', 'unknown allowance "{value}" (known: {known})'),
   'unknown.obligation': t('未知服务义务“{value}”（可选：{known}）', 'unknown obligation "{value}" (known: {known})'),
   'unknown.severity': t('未知严重程度“{value}”（可选：{known}）', 'unknown severity "{value}" (known: {known})'),
   'unknown.category': t(
@@ -221,6 +223,15 @@ export const PROBLEM_MESSAGES = {
   'obligation.onDemandPeriod': t(
     '按需调用的服务义务按期间承诺次数，周期应为以下之一：{values}（填写的是 {value}）',
     'an on-demand capacity is committed per period: one of {values} ({value} given)',
+  ),
+  'allowance.noSuchTicket': t('本合同没有这张联系单', 'no such ticket on this contract'),
+  'allowance.periodClosed': t(
+    '{value} 所在的期间 {period} 已结算确认，不能再登记工作量',
+    '{value} is in {period}, whose close is confirmed: no work can be logged there',
+  ),
+  'allowance.requestRequired': t(
+    '“{description}”按每项需求计算额度：请选择对应的联系单',
+    '"{description}" applies per request: name the request (ticket)',
   ),
   'onDemand.notOnDemand': t(
     '“{value}”不是按需调用的服务义务（可调用：{known}）',

@@ -38,6 +38,8 @@ export const JOB_DEFINITIONS = {
     queue: 'sla',
     payload: z.strictObject({ tenantId: uuid, nationalVersion: z.string().min(1), after: uuid.nullable() }),
   },
+  /** Check a contract's free-work allowances after work was logged, and raise the 80 % / 100 % / beyond warnings. */
+  'allowance-check': { queue: 'schedule', payload: z.strictObject({ tenantId: uuid, contractId: uuid, workId: uuid }) },
   /** Render a finance export (CSV or XLSX) of payment schedules. */
   'render-export': { queue: 'export', payload: z.strictObject({ tenantId: uuid, exportId: uuid }) },
 } as const;
@@ -76,6 +78,7 @@ export const jobIds = {
   schedule: (k: { tenantId: string; contractId: string; trigger: string }) =>
     `schedule-${k.tenantId}-${k.contractId}-${k.trigger}`,
   export: (k: { tenantId: string; exportId: string }) => `export-${k.tenantId}-${k.exportId}`,
+  allowanceCheck: (k: { tenantId: string; workId: string }) => `allowance-${k.tenantId}-${k.workId}`,
   ticketImport: (k: { tenantId: string; importId: string }) => `import-${k.tenantId}-${k.importId}`,
   /** One per tenant, national version (as its hash: versions hold '+' and '@') and batch start. */
   calendarRecompute: (k: { tenantId: string; versionHash: string; after: string | null }) =>

@@ -27,6 +27,7 @@ const SLA = 'libs/sla/src/evaluate-ticket-sla.ts';
 const LIFECYCLE = 'libs/contracts/src/tickets/lifecycle.ts';
 const STAFFING = 'libs/contracts/src/staffing/staffing.ts';
 const OBLIGATIONS = 'libs/contracts/src/reports/obligations.ts';
+const ALLOWANCES = 'libs/contracts/src/staffing/allowances.ts';
 const SCHEME = 'libs/scoring/src/scheme/assessment-scheme.ts';
 const SCHEDULE = 'libs/contracts/src/payment/compute-schedule.ts';
 const PROCUREMENT = 'libs/scoring/src/procurement/score-procurement.ts';
@@ -71,6 +72,13 @@ const READERS: Readonly<Record<string, Reader>> = {
   'staffing.turnoverCaps.other': lib(STAFFING, 'turnoverCaps'),
   'staffing.replacement.noticeWorkingDays': lib(STAFFING, 'noticeWorkingDays'),
   'staffing.replacement.handoverWorkingDays': lib(STAFFING, 'handoverWorkingDays'),
+  'staffing.allowances[].id': lib(ALLOWANCES, 'allowanceId'),
+  'staffing.allowances[].description': lib(ALLOWANCES, 'description'),
+  'staffing.allowances[].amount': lib(ALLOWANCES, 'amount'),
+  'staffing.allowances[].unit': lib(ALLOWANCES, 'unit'),
+  'staffing.allowances[].per': lib(ALLOWANCES, 'per'),
+  // Free or not is said beside the usage (no seed prices work beyond an allowance: it is negotiated).
+  'staffing.allowances[].free': web('apps/web/src/features/allowances/allowance-panel.tsx', 'free'),
   'staffing.holidayDuty.minOnDuty': lib('libs/contracts/src/reports/holiday-duty.ts', 'minOnDuty'),
   'staffing.holidayDuty.where': lib('libs/contracts/src/reports/holiday-duty.ts', 'where'),
 
@@ -181,12 +189,6 @@ const KIND_FILES: Readonly<Record<string, (kind: string) => string>> = {
  * the presets configure and nothing reads, so the list cannot hide a new gap nor outlive a closed one.
  */
 const PENDING: Readonly<Record<string, string>> = {
-  'staffing.allowances[].id': 'free-work allowances (rule 15, example J)',
-  'staffing.allowances[].description': 'free-work allowances (rule 15, example J)',
-  'staffing.allowances[].amount': 'free-work allowances (rule 15, example J)',
-  'staffing.allowances[].unit': 'free-work allowances (rule 15, example J)',
-  'staffing.allowances[].per': 'free-work allowances (rule 15, example J)',
-  'staffing.allowances[].free': 'free-work allowances (rule 15, example J)',
   'sla.kpis[].id': 'Tianjin KPIs from tickets (rule 17, issue 16 point 6)',
   'sla.kpis[].name': 'Tianjin KPIs from tickets (rule 17, issue 16 point 6)',
   'sla.kpis[].metric': 'Tianjin KPIs from tickets (rule 17, issue 16 point 6)',

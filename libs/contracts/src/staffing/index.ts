@@ -1,1 +1,2 @@
 export * from './staffing';
+export * from './allowances';

@@ -20,7 +20,7 @@ export class NotificationModel {
 
   @Field({
     description:
-      "sla-at-risk (≥ 75 % of a target used, clock running), sla-breached (≥ 100 %), or calendar-recomputed (the national calendar changed: how many of the contract's results were recomputed and changed)",
+      "sla-at-risk (≥ 75 % of a target used, clock running), sla-breached (≥ 100 %), calendar-recomputed (the national calendar changed: how many of the contract's results were recomputed and changed), or allowance-warning / allowance-used-up / allowance-beyond (a free-work allowance reached 80 %, 100 %, or went beyond)",
   })
   kind!: string;
 

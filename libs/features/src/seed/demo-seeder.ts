@@ -12,6 +12,7 @@ import { PeriodCloseService } from '../period-close';
 import { PeriodInputsService } from '../period-inputs';
 import { ProcurementService } from '../procurement';
 import { OnDemandService } from '../on-demand';
+import { AllowancesService } from '../allowances';
 import { SchedulesService } from '../schedules';
 import { DemoActivity } from './demo-activity';
 import { DemoShowcase } from './demo-showcase';
@@ -172,6 +173,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
       schedules: get(SchedulesService),
       procurement: get(ProcurementService),
       onDemand: get(OnDemandService),
+      allowances: get(AllowancesService),
       waitForJobs: async () => {
         if (dispatcher instanceof InProcessDispatcher) await dispatcher.idle();
       },

@@ -1,6 +1,7 @@
 import type { ContractConfig } from '@ledger/contracts';
 import type { Principal } from '../auth/principal';
 import type { PeriodCloseService } from '../period-close';
+import type { AllowancesService } from '../allowances';
 import type { OnDemandService } from '../on-demand';
 import type { PeriodInputsService } from '../period-inputs';
 import type { ProcurementService } from '../procurement';
@@ -107,6 +108,13 @@ export const SHOWCASE_TIANJIN_CALLS = [
   ['emergency-response', '2026-11-18', '2026-11-18', '异地就医结算接口中断', '2026-11-18'],
 ] as const;
 
+/** Xuzhou's local development in H2 (the H1 close is confirmed, so its days take no more work): 7.50 of 9. */
+export const SHOWCASE_XUZHOU_WORK = [
+  ['2026-07-20', '2.50', '门诊慢特病备案接口改造'],
+  ['2026-09-15', '3.00', 'DRG 分组结果导出功能'],
+  ['2026-11-10', '2.00', '经办稽核日志查询优化'],
+] as const;
+
 /** Why the demo confirms the H1 close while the year's later months have no monthly report yet (recorded on the close). */
 export const SHOWCASE_CONFIRM_REASON = '上半年 1–6 月月报均已通过；全年出勤（缺岗扣减）在年度结算时按 12 个月核算';
 
@@ -118,6 +126,7 @@ type Services = {
   schedules: SchedulesService;
   procurement: ProcurementService;
   onDemand: OnDemandService;
+  allowances: AllowancesService;
   waitForJobs(): Promise<void>;
 };
 
@@ -128,6 +137,7 @@ type Services = {
  *    and the H1 close confirmed (score 93.00; the reason for the year's missing attendance recorded) with its schedule.
  *  - Huai'an: the schedule with its fixed milestones, the advance (40 %) and the 2025-12-31 instalment (to 95 %) paid.
  *  - Qinghai: the H1 assessment items and one valid complaint.
+ *  - Xuzhou's free-work allowance (9 person-months a year): 7.50 logged in the second half-year (83.33 %, warned).
  *  - Tianjin: a procurement project with package 8 (its preset scheme), three bids and two evaluators' sheets; on
  *    package 1, the buyer's calls on its on-demand obligations (SHOWCASE_TIANJIN_CALLS) and the vendor's services.
  */
@@ -166,6 +176,11 @@ export class DemoShowcase {
         this.s.closes.confirm(draft.id, missing ? SHOWCASE_CONFIRM_REASON : null),
       );
     }
+
+    for (const [workedOn, amount, description] of SHOWCASE_XUZHOU_WORK)
+      await this.s.activity.as(who('vendor@demo.local'), () =>
+        this.s.allowances.logWork({ contractId: xuzhou, allowanceId: 'local-dev', workedOn, amount, description }),
+      );
 
     const huaian = contracts.get('huaian-2025-2026') as string;
     const haFinance = who('huaian.finance@demo.local');

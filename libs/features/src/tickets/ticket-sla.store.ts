@@ -14,7 +14,14 @@ export type SlaNotification = {
   /** null for a notice about the contract (a calendar recomputation's counts). */
   ticketId: string | null;
   dedupeKey: string;
-  kind: 'sla-at-risk' | 'sla-breached' | 'calendar-recomputed';
+  /** allowance-*: the free-work allowance warnings (domain rule 15), raised by the allowance-check job. */
+  kind:
+    | 'sla-at-risk'
+    | 'sla-breached'
+    | 'calendar-recomputed'
+    | 'allowance-warning'
+    | 'allowance-used-up'
+    | 'allowance-beyond';
   severity: 'info' | 'warning' | 'critical';
   message: string;
   details: Record<string, string | number>;

@@ -11,6 +11,7 @@ import { PeriodInputEntity } from './period-input.entity';
 import { StaffMemberEntity } from './staff-member.entity';
 import { StaffReplacementEntity } from './staff-replacement.entity';
 import { OnDemandCallEntity } from './on-demand-call.entity';
+import { AllowanceWorkEntity } from './allowance-work.entity';
 import { ProcurementBidEntity } from './procurement-bid.entity';
 import { ProcurementEvaluatorSheetEntity } from './procurement-evaluator-sheet.entity';
 import { ProcurementPackageEntity } from './procurement-package.entity';
@@ -23,7 +24,14 @@ export { TicketEntity, TicketEventEntity };
 export { ProcurementBidEntity, ProcurementEvaluatorSheetEntity, ProcurementPackageEntity, ProcurementProjectEntity };
 export { PREFERENCE_BASES, type PreferenceBasis } from './procurement-bid.entity';
 export { PROCUREMENT_PROJECT_STATUSES, type ProcurementProjectStatus } from './procurement-project.entity';
-export { MonthlyReportEntity, OnDemandCallEntity, PeriodInputEntity, StaffMemberEntity, StaffReplacementEntity };
+export {
+  AllowanceWorkEntity,
+  MonthlyReportEntity,
+  OnDemandCallEntity,
+  PeriodInputEntity,
+  StaffMemberEntity,
+  StaffReplacementEntity,
+};
 export { MONTHLY_REPORT_STATUSES, type MonthlyReportStatus } from './monthly-report.entity';
 export { PERIOD_INPUT_KINDS, type PeriodInputKind } from './period-input.entity';
 
@@ -45,4 +53,5 @@ export const ENTITIES = [
   StaffMemberEntity,
   StaffReplacementEntity,
   OnDemandCallEntity,
+  AllowanceWorkEntity,
 ];

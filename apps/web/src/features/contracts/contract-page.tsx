@@ -10,6 +10,7 @@ import { useSession } from '../../session/session';
 import { ContractNav } from '../../components/contract-nav';
 import { AcceptanceTimingPanel } from '../dashboard/acceptance-timing-panel';
 import { OnDemandPanel } from '../on-demand/on-demand-panel';
+import { AllowancePanel } from '../allowances/allowance-panel';
 import { ContractStatusTiles } from '../dashboard/contract-status-tiles';
 import { ContractConfigEditor } from '../config/contract-config-editor';
 import { ContractConfigForm } from '../config/contract-config-form';
@@ -47,6 +48,7 @@ export function ContractPage() {
               <ContractStatusTiles contractId={contract.id} heading={t.statusHeading} />
               <AcceptanceTimingPanel contractId={contract.id} />
               <OnDemandPanel contractId={contract.id} />
+              <AllowancePanel contractId={contract.id} />
               <section aria-labelledby="config-heading">
                 <h2 id="config-heading">{format(t.configHeading, { version: contract.currentVersion })}</h2>
                 <ContractConfigView config={asConfigView(contract.configuration)} />

@@ -10,6 +10,7 @@ import { format, useLocale, useMessages } from '../../i18n/i18n';
 import { taxonomyOf } from '../tickets/create-ticket-form';
 import { AcceptanceTimingPanel } from './acceptance-timing-panel';
 import { OnDemandPanel } from '../on-demand/on-demand-panel';
+import { AllowancePanel } from '../allowances/allowance-panel';
 import { CompliancePercent, ContractTiles } from './dashboard-tiles';
 import { dashboardMessages } from './dashboard-messages';
 import { CONTRACT_DASHBOARD } from './dashboard-queries';
@@ -39,6 +40,7 @@ export function ContractDashboardPage({ area }: { area: 'buyer' | 'vendor' | 'fi
             <ContractTiles dashboard={d} />
             <AcceptanceTimingPanel contractId={d.contractId} />
             <OnDemandPanel contractId={d.contractId} />
+            <AllowancePanel contractId={d.contractId} />
             {d.sla.severities.length ? (
               <DataTable
                 columns={[t.severity, t.target, t.compliance, t.met, t.breached, t.running, t.atRisk, t.overdue]}

@@ -5,7 +5,7 @@ export const allowanceMessages = defineMessages(
   {
     heading: '免费工作量额度',
     hint: '变更、新需求的工作量计入额度；用到 80% 和 100% 时提醒；超出额度的部分另行协商，系统不自动计费。',
-    allowance: '额度',
+    allowance: '额度项目',
     scope: '范围',
     scopeterm: '服务期',
     amount: '额度',

@@ -67,12 +67,13 @@ describe('contract dashboard: obligations due (real PostgreSQL, demo seed)', () 
       month: '2026-10',
       asOf: '2026-10-31',
       reportStatus: null,
-      due: 44,
-      // The year's emergency responses and 重保 are on demand (domain rule 14): no call yet is no failure → met.
-      met: 2,
+      due: 46,
+      // The year's emergency responses and 重保 and the source code (during the term and after it) are on demand
+      // (domain rule 14): no call yet is no failure → met. The hand-over plan is due at the end of the term: pending.
+      met: 3,
       late: 0,
       missing: 40,
-      pending: 2,
+      pending: 3,
       nextDueDate: '2026-10-31',
       problem: null,
     });
@@ -113,11 +114,11 @@ describe('contract dashboard: obligations due (real PostgreSQL, demo seed)', () 
       month: '2026-10',
       asOf: '2026-10-31',
       reportStatus: 'draft',
-      due: 44,
-      met: 5,
+      due: 46,
+      met: 6,
       late: 1,
       missing: 37,
-      pending: 1,
+      pending: 2,
       nextDueDate: '2026-10-31',
       problem: null,
     });
@@ -133,8 +134,8 @@ describe('contract dashboard: obligations due (real PostgreSQL, demo seed)', () 
       summary: { obligations: Record<string, number> };
     }[];
     const summary = reports.find((r) => r.month === '2026-10')?.summary.obligations as Record<string, number>;
-    expect(summary).toMatchObject({ met: 5, late: 1 });
-    expect(summary.met + summary.late + summary.missing + summary.pending).toBe(44);
+    expect(summary).toMatchObject({ met: 6, late: 1 });
+    expect(summary.met + summary.late + summary.missing + summary.pending).toBe(46);
   });
 
   it('Xuzhou: the demo report of October (submitted, no deliveries) leaves the term inspection pending; the current month is judged today', async () => {
@@ -165,16 +166,16 @@ describe('contract dashboard: obligations due (real PostgreSQL, demo seed)', () 
         .sort(),
     );
     expect(list.find((d) => d.contractCode === 'tianjin-2026-p2')?.obligations).toMatchObject({
-      due: 44,
-      met: 5,
+      due: 46,
+      met: 6,
       late: 1,
       missing: 37,
-      pending: 1,
+      pending: 2,
     });
     // Package 3 has no report: its own figure, not package 2's deliveries.
     expect(list.find((d) => d.contractCode === 'tianjin-2026-p3')?.obligations).toMatchObject({
       reportStatus: null,
-      met: 2,
+      met: 3,
       late: 0,
     });
     for (const who of ['huaian.admin', 'xuzhou.admin', 'admin']) {

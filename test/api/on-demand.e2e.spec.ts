@@ -18,7 +18,7 @@ type Row = {
   calls: Call[];
 };
 
-const REGISTER = `query ($c: ID!) { onDemandRegister(contractId: $c) { asOf obligations { obligationId occurrence capacity
+const REGISTER = `query ($c: ID!) { onDemandRegister(contractId: $c) { asOf obligations { obligationId occurrence from to capacity
   called served missed status explanation calls { id dueOn status servedOn subject } } } }`;
 const RECORD = 'mutation ($i: RecordOnDemandCallInput!) { recordOnDemandCall(input: $i) { id status subject } }';
 const SERVE =
@@ -168,6 +168,29 @@ describe('on-demand calls (real PostgreSQL, demo seed)', () => {
       'input.callId onDemand.alreadyServed',
     ]);
     expect((await register('tianjin.admin')).calls[0]).toEqual(served);
+  });
+
+  it('after the term: the source code is called on with its due day computed (3 days); migration help only after the term', async () => {
+    const source = await call('tianjin.admin', RECORD, {
+      i: { contractId, obligationId: 'source-code', calledOn: '2026-11-02', subject: '结算模块源代码' },
+    });
+    expect(source.errors).toBeUndefined();
+    const r = await call('tianjin.admin', REGISTER, { c: contractId });
+    const rows = (r.data?.onDemandRegister as { obligations: (Row & { from: string; to: string })[] }).obligations;
+    expect(rows.find((x) => x.obligationId === 'source-code')).toMatchObject({
+      occurrence: 'term',
+      capacity: 0,
+      called: 1,
+      status: 'missing',
+      calls: [expect.objectContaining({ dueOn: '2026-11-05', status: 'missed', subject: '结算模块源代码' })],
+    });
+    const early = await call('tianjin.admin', RECORD, {
+      i: { contractId, obligationId: 'migration-help', calledOn: '2026-11-02' },
+    });
+    expect(early.errors?.[0].extensions.problems?.map((p) => `${p.path} ${p.code}`)).toEqual([
+      'input.calledOn onDemand.outsideWindow',
+      'input.dueOn value.required',
+    ]);
   });
 
   it('who may do what: the vendor does not call, finance does not call, the buyer does not serve; another tenant sees nothing', async () => {

@@ -203,6 +203,9 @@ const CONTENT_KEYS = new Set([
   'projectName',
   'evaluator',
   'confirmReason',
+  // On-demand calls (domain rule 14): the buyer's subject, the vendor's evidence of the service.
+  'subject',
+  'serviceEvidence',
 ]);
 
 /** Collects the content strings out of a GraphQL answer: values under CONTENT_KEYS, and `code` beside a `name` (contract, project codes). */

@@ -233,6 +233,18 @@ export const PROBLEM_MESSAGES = {
     '“{description}”按每项需求计算额度：请选择对应的联系单',
     '"{description}" applies per request: name the request (ticket)',
   ),
+  'obligation.afterTermOnDemand': t(
+    '合同期满后的义务须为按需调用（basis: on-demand）且周期为服务期（period: term）',
+    'an obligation after the term must be on demand (basis: on-demand) over the term (period: term)',
+  ),
+  'obligation.respondOnDemand': t(
+    '“每次要求”和调用后完成天数只适用于按需调用的服务义务',
+    'every request and days to respond apply to an on-demand obligation only',
+  ),
+  'onDemand.outsideWindow': t(
+    '{value} 不在该义务的期间 {start} 至 {end} 内',
+    "{value} is outside the obligation's window {start}..{end}",
+  ),
   'onDemand.notOnDemand': t(
     '“{value}”不是按需调用的服务义务（可调用：{known}）',
     '"{value}" is not an on-demand obligation (on-demand: {known})',

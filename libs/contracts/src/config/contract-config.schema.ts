@@ -240,6 +240,29 @@ export const obligationSchema = z.strictObject({
       'deliver: `count` occurrences are owed per period; on-demand (domain rule 14): `count` is the capacity committed, each call of the buyer must be served, fewer calls is no failure',
     ),
   due: obligationDueSchema,
+  everyRequest: z
+    .boolean()
+    .optional()
+    .describe(
+      'on demand without a number: every request of the buyer must be served ("无条件", Tianjin source code); `count` is then not read',
+    ),
+  afterTerm: z
+    .strictObject({
+      years: z.number().int().min(1).max(10),
+      only: z.boolean().default(false).describe('true: from the day after the term only (Tianjin migration help)'),
+    })
+    .optional()
+    .describe(
+      'an on-demand obligation that runs on after the term for this many years (Tianjin: source code 5 years, 004:136)',
+    ),
+  respondWithinDays: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe(
+      'an on-demand call is due this many calendar days after it (Tianjin source code: 3 天内); absent: the buyer gives the due day',
+    ),
   evidence: z.string().optional().describe('what proves it (report, ledger entry)'),
 });
 

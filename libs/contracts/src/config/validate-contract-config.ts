@@ -198,7 +198,7 @@ function semanticProblems(raw: Raw): Problem[] {
   // An on-demand capacity (rule 14) is committed per calendar period or over the term; calls are its occurrences.
   if (Array.isArray(raw.obligations))
     raw.obligations.forEach((o, i) => {
-      const { basis, period } = asRecord(o);
+      const { basis, period, afterTerm, respondWithinDays, everyRequest } = asRecord(o);
       if (basis === 'on-demand' && (period === 'event' || period === 'day' || period === 'week'))
         problems.push(
           problem(`obligations[${i}].period`, 'obligation.onDemandPeriod', {
@@ -206,6 +206,13 @@ function semanticProblems(raw: Raw): Problem[] {
             values: ['month', 'quarter', 'half-year', 'year', 'term'],
           }),
         );
+      // After the term there are no periods: a post-term obligation is an on-demand one over its whole window.
+      if (afterTerm !== undefined && (basis !== 'on-demand' || period !== 'term'))
+        problems.push(problem(`obligations[${i}].afterTerm`, 'obligation.afterTermOnDemand'));
+      if (everyRequest !== undefined && basis !== 'on-demand')
+        problems.push(problem(`obligations[${i}].everyRequest`, 'obligation.respondOnDemand'));
+      if (respondWithinDays !== undefined && basis !== 'on-demand')
+        problems.push(problem(`obligations[${i}].respondWithinDays`, 'obligation.respondOnDemand'));
     });
   const taxonomy = asRecord(raw.taxonomy);
   problems.push(

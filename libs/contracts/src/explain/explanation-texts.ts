@@ -351,9 +351,10 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
     '{label} — {occurrence}[[ ({note})]]: {required} required, {onTime} on time[[, {late} late]]; due {deadline:sub}; {checkStatus:sub}',
   ),
   'obligation.onDemand': t(
-    '{label} — {occurrence}：甲方调用 {calls} 次，按时完成 {served} 次[[，逾期完成 {late} 次]][[，未完成 {missed} 次]][[，待完成 {pending} 次]]；承诺 {capacity} 次[[（超出承诺 {beyond} 次）]]；{checkStatus:sub}',
-    '{label} — {occurrence}: {calls} call(s), {served} served in time[[, {late} late]][[, {missed} missed]][[, {pending} open]]; capacity {capacity}[[ ({beyond} beyond it)]]; {checkStatus:sub}',
+    '{label} — {occurrence}：甲方调用 {calls} 次，按时完成 {served} 次[[，逾期完成 {late} 次]][[，未完成 {missed} 次]][[，待完成 {pending} 次]][[；承诺 {capacity} 次]][[；{unlimited:sub}]][[（超出承诺 {beyond} 次）]]；{checkStatus:sub}',
+    '{label} — {occurrence}: {calls} call(s), {served} served in time[[, {late} late]][[, {missed} missed]][[, {pending} open]][[; capacity {capacity}]][[; {unlimited:sub}]][[ ({beyond} beyond it)]]; {checkStatus:sub}',
   ),
+  'unlimited.true': t('每次要求均须提供，不限次数', 'every request, without a number'),
   ON_DEMAND_CALL_MISSED: t(
     '{label}：甲方 {calledOn} 调用[[（{subject}）]]，要求 {dueOn} 前完成，未完成',
     '{label}: the call of {calledOn}[[ ({subject})]], due {dueOn}, was not served',

@@ -12,6 +12,7 @@ import {
   onDemandExplained,
   onDemandStatus,
   onDemandTally,
+  onDemandWindow,
   type OnDemandCall,
   type OnDemandCallStatus,
   type OnDemandTally,
@@ -297,6 +298,20 @@ export function obligationChecklist(input: ObligationChecklistInput): Obligation
   };
 
   for (const o of config.obligations) {
+    if (isOnDemand(o) && o.afterTerm) {
+      // Runs on after the term (or only after it): one occurrence over its whole window, if the period meets it.
+      const w = onDemandWindow(o, input.config.term);
+      deliveries.forEach((d, i) => d.obligationId === o.id && used.add(i));
+      if (w.start <= period.to && w.end >= period.from)
+        items.push(
+          onDemandCheck(
+            o,
+            { id: o.afterTerm.only ? 'after-term' : 'term', window: { from: w.start, to: w.end }, due: w.end },
+            input,
+          ),
+        );
+      continue;
+    }
     const occs = occurrences(o, input, cal, notes, read);
     if (isOnDemand(o)) {
       // Calls are the occurrences; the vendor's own records of the kind (a report's service events) are evidence.
@@ -394,7 +409,8 @@ function onDemandCheck(o: Obligation, occ: Occurrence, input: ObligationChecklis
         c.calledOn <= input.period.to,
     )
     .sort((a, b) => (a.dueOn === b.dueOn ? a.calledOn.localeCompare(b.calledOn) : a.dueOn.localeCompare(b.dueOn)));
-  const tally = onDemandTally(o.count, calls, input.asOf);
+  // Every request (no number stated): no capacity to compare with, shown as such.
+  const tally = onDemandTally(o.everyRequest ? 0 : o.count, calls, input.asOf);
   const status = onDemandStatus(tally);
   const label = o.label ?? o.kind;
   return {

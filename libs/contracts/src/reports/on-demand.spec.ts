@@ -6,7 +6,9 @@ import { obligationChecklist } from './obligations';
 import {
   onDemandCallProblems,
   onDemandCallStatus,
+  onDemandDueOn,
   onDemandFlags,
+  onDemandWindow,
   onDemandServiceProblems,
   type OnDemandCall,
 } from './on-demand';
@@ -35,10 +37,13 @@ const checkOf = (calls: OnDemandCall[], asOf = '2026-12-31') => {
 
 describe('on-demand obligations (domain rule 14, example I: Tianjin P1, 重保 ≥ 7 a year)', () => {
   it('the preset commits the 重保 and the emergency responses as capacity, with their sources', () => {
-    const od = p1.obligations.filter((o) => o.basis === 'on-demand').map((o) => [o.id, o.count]);
+    const od = p1.obligations.filter((o) => o.basis === 'on-demand').map((o) => [o.id, o.everyRequest ? 0 : o.count]);
     expect(od).toEqual([
       ['emergency-response', 4],
       ['major-event-protection', 7],
+      // After the term (004:136, 004:138): every request, without a number.
+      ['source-code', 0],
+      ['migration-help', 0],
     ]);
     for (const i of [0, 1]) expect(p1.sources.some((s) => s.path === `obligations[${i}].basis`)).toBe(true);
   });
@@ -148,7 +153,7 @@ describe('recording calls and services: every problem with its path', () => {
       onDemandCallProblems(p1, { obligationId: 'ghost', calledOn: '2026-05-01', dueOn: '2026-05-01' }, [])[0],
     ).toMatchObject({
       code: 'unknown.obligation',
-      params: { known: 'emergency-response, major-event-protection' },
+      params: { known: 'emergency-response, major-event-protection, source-code, migration-help' },
     });
     // Another subject on the same day is another call.
     expect(
@@ -182,5 +187,97 @@ describe('recording calls and services: every problem with its path', () => {
       expect(r.problems.filter((p) => p.code === 'obligation.onDemandPeriod').map((p) => p.path)).toEqual([
         'obligations[0].period',
       ]);
+  });
+});
+
+describe('obligations after the term (Tianjin 004:136-138, issue 16 point 7)', () => {
+  const sourceCall = (calledOn: string, servedOn: string | null): OnDemandCall => ({
+    id: `s-${calledOn}`,
+    obligationId: 'source-code',
+    calledOn,
+    dueOn: onDemandDueOn({ respondWithinDays: 3 }, calledOn) ?? '',
+    servedOn,
+  });
+
+  it('source code: during the term and 5 years after, due 3 days after each request; migration help only in the 3 years after', () => {
+    const byId = (id: string) => p1.obligations.find((o) => o.id === id) as (typeof p1.obligations)[number];
+    expect(onDemandWindow(byId('source-code'), p1.term)).toEqual({ start: '2026-01-01', end: '2031-12-31' });
+    expect(onDemandWindow(byId('migration-help'), p1.term)).toEqual({ start: '2027-01-01', end: '2029-12-31' });
+    expect(onDemandDueOn(byId('source-code'), '2029-05-10')).toBe('2029-05-13');
+    expect(onDemandDueOn(byId('migration-help'), '2028-03-01')).toBeNull();
+
+    const calls = [sourceCall('2026-06-01', '2026-06-03'), sourceCall('2029-05-10', null)];
+    const after = obligationChecklist({
+      config: p1,
+      period: { from: '2026-01-01', to: '2031-12-31' },
+      asOf: '2029-05-20',
+      deliveries: [],
+      calls,
+      calendar,
+    });
+    const source = after.items.find((i) => i.obligationId === 'source-code');
+    expect(source).toMatchObject({
+      occurrence: 'term',
+      window: { from: '2026-01-01', to: '2031-12-31' },
+      status: 'missing',
+    });
+    expect(source?.onDemand?.tally).toMatchObject({ capacity: 0, calls: 2, served: 1, missed: 1, beyondCapacity: 0 });
+    expect(renderExplanation(source?.explained)).toContain(
+      '甲方调用 2 次，按时完成 1 次，未完成 1 次；每次要求均须提供，不限次数；缺失',
+    );
+    expect(after.items.find((i) => i.obligationId === 'migration-help')).toMatchObject({
+      occurrence: 'after-term',
+      status: 'met',
+    });
+
+    // A month of the term: the source code row (no call: met), the hand-over plan pending, no migration help yet.
+    const june = obligationChecklist({
+      config: p1,
+      period: { from: '2026-06-01', to: '2026-06-30' },
+      asOf: '2026-06-30',
+      deliveries: [],
+      calendar,
+    });
+    expect(
+      june.items
+        .filter((i) => ['source-code', 'handover-plan', 'migration-help'].includes(i.obligationId))
+        .map((i) => [i.obligationId, i.status]),
+    ).toEqual([
+      ['source-code', 'met'],
+      ['handover-plan', 'pending'],
+    ]);
+  });
+
+  it('a call outside the obligation’s window, or without a due day where the contract gives no response time, is refused at its path', () => {
+    expect(
+      onDemandCallProblems(p1, { obligationId: 'source-code', calledOn: '2032-01-05' }, []).map((p) => [
+        p.path,
+        p.code,
+      ]),
+    ).toEqual([['input.calledOn', 'onDemand.outsideWindow']]);
+    expect(
+      onDemandCallProblems(p1, { obligationId: 'migration-help', calledOn: '2026-11-02' }, []).map((p) => [
+        p.path,
+        p.code,
+      ]),
+    ).toEqual([
+      ['input.calledOn', 'onDemand.outsideWindow'],
+      ['input.dueOn', 'value.required'],
+    ]);
+    expect(onDemandCallProblems(p1, { obligationId: 'source-code', calledOn: '2030-02-01' }, [])).toEqual([]);
+  });
+
+  it('post-term only for on-demand obligations over the term', () => {
+    const config = getPreset('tianjin-2026-p1').config;
+    const r = validateContractConfig({
+      ...config,
+      obligations: config.obligations?.map((o) =>
+        o.id === 'handover-plan' ? { ...o, afterTerm: { years: 1 }, respondWithinDays: 2 } : o,
+      ),
+    });
+    expect(r.ok ? [] : r.problems.filter((p) => p.code.startsWith('obligation.')).map((p) => p.path)).toEqual([
+      'obligations[8].afterTerm',
+      'obligations[8].respondWithinDays',
+    ]);
   });
 });

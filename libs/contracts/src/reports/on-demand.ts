@@ -1,5 +1,6 @@
 import { problem, type Problem } from '@ledger/kernel';
 import type { ParsedConfig } from '../config/contract-config.schema';
+import { addDays, addMonths } from '../dates';
 import { explain, type Explanation } from '../explain/explanation';
 
 /*
@@ -22,10 +23,37 @@ export type OnDemandCall = {
   servedOn?: string | null;
 };
 
+type Obligation = ParsedConfig['obligations'][number];
+/** What the window and the due day of an obligation's calls read (a hand-built configuration may omit them). */
+type OnDemandTerms = Pick<Obligation, 'id'> & Partial<Pick<Obligation, 'afterTerm' | 'respondWithinDays' | 'basis'>>;
+
+/**
+ * The days an on-demand obligation can be called on: the term, extended after it by `afterTerm.years` (Tianjin: source
+ * code during the cooperation and 5 years after, 004:136), or only the years after it (`only`: migration help, 004:138).
+ */
+export function onDemandWindow(
+  o: Pick<OnDemandTerms, 'afterTerm'>,
+  term: { start: string; end: string },
+): { start: string; end: string } {
+  if (!o.afterTerm) return { start: term.start, end: term.end };
+  const end = addDays(addMonths(addDays(term.end, 1), 12 * o.afterTerm.years), -1);
+  return { start: o.afterTerm.only ? addDays(term.end, 1) : term.start, end };
+}
+
+/** A call's due day: the one the buyer gave, else `respondWithinDays` calendar days after the call; null when neither. */
+export function onDemandDueOn(
+  o: Pick<OnDemandTerms, 'respondWithinDays'>,
+  calledOn: string,
+  given?: string | null,
+): string | null {
+  if (given) return given;
+  return o.respondWithinDays === undefined ? null : addDays(calledOn, o.respondWithinDays);
+}
+
 export type OnDemandCallStatus = 'served' | 'late' | 'missed' | 'pending';
 
 export type OnDemandTally = {
-  /** The committed capacity of the period (the obligation's count). */
+  /** The committed capacity of the period (the obligation's count); 0: every call, without a stated number. */
   capacity: number;
   calls: number;
   served: number;
@@ -54,7 +82,7 @@ export function onDemandTally(capacity: number, calls: readonly OnDemandCall[], 
     late: count('late'),
     missed: count('missed'),
     pending: count('pending'),
-    beyondCapacity: Math.max(0, calls.length - capacity),
+    beyondCapacity: capacity === 0 ? 0 : Math.max(0, calls.length - capacity),
   };
 }
 
@@ -75,7 +103,8 @@ export function onDemandExplained(label: string, occurrence: string, t: OnDemand
     late: t.late || undefined,
     missed: t.missed || undefined,
     pending: t.pending || undefined,
-    capacity: t.capacity,
+    capacity: t.capacity || undefined,
+    unlimited: t.capacity === 0 ? 'true' : undefined,
     beyond: t.beyondCapacity || undefined,
     checkStatus: onDemandStatus(t),
     asOf,
@@ -125,12 +154,13 @@ export function onDemandFlags(
 
 /**
  * The problems of a new call against the configuration and the calls already recorded: an obligation that is not
- * on-demand, a day outside the term, a due day before the call, the same call (obligation, due day, subject) twice.
- * Paths are under `prefix` (an API input's `input`).
+ * on-demand, a day outside the obligation's window (the term, or the years after it), a due day before the call or
+ * missing where the contract gives no response time, the same call (obligation, due day, subject) twice. Paths are
+ * under `prefix` (an API input's `input`).
  */
 export function onDemandCallProblems(
-  config: Pick<ParsedConfig, 'obligations' | 'term'>,
-  call: Omit<OnDemandCall, 'id' | 'servedOn'>,
+  config: Pick<ParsedConfig, 'term'> & { obligations: readonly OnDemandTerms[] },
+  call: Omit<OnDemandCall, 'id' | 'servedOn' | 'dueOn'> & { dueOn?: string | null },
   recorded: readonly Omit<OnDemandCall, 'servedOn'>[],
   prefix = 'input',
 ): Problem[] {
@@ -144,19 +174,24 @@ export function onDemandCallProblems(
         known: onDemand,
       }),
     );
-  const { start, end } = config.term;
-  for (const field of ['calledOn', 'dueOn'] as const) {
-    const v = call[field];
-    if (v < start || v > end)
-      problems.push(problem(`${prefix}.${field}`, 'date.outsideTerm', { value: v, start, end }));
-  }
-  if (call.dueOn < call.calledOn)
-    problems.push(problem(`${prefix}.dueOn`, 'onDemand.dueBeforeCall', { value: call.dueOn, calledOn: call.calledOn }));
-  const key = (c: Pick<OnDemandCall, 'obligationId' | 'dueOn' | 'subject'>) =>
+  const { start, end } = o && isOnDemand(o) ? onDemandWindow(o, config.term) : config.term;
+  const dueOn = o ? onDemandDueOn(o, call.calledOn, call.dueOn) : (call.dueOn ?? null);
+  if (call.calledOn < start || call.calledOn > end)
+    problems.push(
+      problem(`${prefix}.calledOn`, o?.afterTerm ? 'onDemand.outsideWindow' : 'date.outsideTerm', {
+        value: call.calledOn,
+        start,
+        end,
+      }),
+    );
+  if (dueOn === null) problems.push(problem(`${prefix}.dueOn`, 'value.required'));
+  else if (dueOn < call.calledOn)
+    problems.push(problem(`${prefix}.dueOn`, 'onDemand.dueBeforeCall', { value: dueOn, calledOn: call.calledOn }));
+  const key = (c: Pick<OnDemandCall, 'obligationId' | 'subject'> & { dueOn: string | null }) =>
     `${c.obligationId}|${c.dueOn}|${(c.subject ?? '').trim()}`;
-  const twin = recorded.find((r) => key(r) === key(call));
-  if (twin)
-    problems.push(problem(`${prefix}.dueOn`, 'onDemand.duplicateCall', { value: call.dueOn, calledOn: twin.calledOn }));
+  const twin = dueOn === null ? undefined : recorded.find((r) => key(r) === key({ ...call, dueOn }));
+  if (twin && dueOn !== null)
+    problems.push(problem(`${prefix}.dueOn`, 'onDemand.duplicateCall', { value: dueOn, calledOn: twin.calledOn }));
   return problems;
 }
 

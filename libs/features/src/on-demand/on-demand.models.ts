@@ -52,8 +52,18 @@ export class OnDemandObligationModel {
   @Field({ description: 'Last day of the period, YYYY-MM-DD local date.' })
   to!: string;
 
-  @Field(() => Int, { description: 'The capacity the vendor committed to in the period (the configured count).' })
+  @Field(() => Int, {
+    description:
+      'The capacity the vendor committed to in the period (the configured count); 0: every request, no number.',
+  })
   capacity!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'A call is due this many calendar days after it (the buyer may give another day); null: the buyer gives it.',
+  })
+  respondWithinDays!: number | null;
 
   @Field(() => Int, { description: 'Calls the buyer made in the period.' })
   called!: number;
@@ -108,8 +118,12 @@ export class RecordOnDemandCallInput {
   @Field({ description: 'The day of the call, YYYY-MM-DD local date, within the term.' })
   calledOn!: string;
 
-  @Field({ description: 'The day the service is due (the event day), YYYY-MM-DD, not before the call.' })
-  dueOn!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The day the service is due (the event day), YYYY-MM-DD, not before the call; absent: the obligation's respondWithinDays after the call (required without it).",
+  })
+  dueOn?: string | null;
 
   @Field(() => String, { nullable: true, description: 'What the call is about (the event, the incident).' })
   subject?: string | null;

@@ -13,11 +13,11 @@ export const recordOnDemandCallArgs = z.object({
     .object({
       obligationId: nonBlank('value.required'),
       calledOn: localDate,
-      dueOn: localDate,
+      dueOn: localDate.nullish(),
       subject: z.string().max(200).nullish(),
     })
     .superRefine((i, ctx) => {
-      if (isLocalDate(i.calledOn) && isLocalDate(i.dueOn) && i.dueOn < i.calledOn)
+      if (i.dueOn != null && isLocalDate(i.calledOn) && isLocalDate(i.dueOn) && i.dueOn < i.calledOn)
         addProblem(ctx, 'onDemand.dueBeforeCall', { value: i.dueOn, calledOn: i.calledOn }, ['dueOn']);
     }),
 });

@@ -4,7 +4,9 @@ import {
   obligationChecklist,
   onDemandCallProblems,
   onDemandCallStatus,
+  onDemandDueOn,
   onDemandServiceProblems,
+  onDemandWindow,
   todayOf,
   type ObligationCheck,
 } from '@ledger/contracts';
@@ -46,10 +48,13 @@ export class OnDemandService {
       const byId = new Map(calls.map((c) => [c.id, c]));
       const { term } = ctx.config;
       const onDemand = ctx.config.obligations.filter(isOnDemand);
+      // Over the term and the years after it that some obligation runs on (Tianjin: source code 5 years).
+      const to = onDemand.map((o) => onDemandWindow(o, term).end).reduce((a, b) => (b > a ? b : a), term.end);
+      const respond = new Map(onDemand.map((o) => [o.id, o.respondWithinDays ?? null]));
       const checklist = obligationChecklist({
         config: { ...ctx.config, obligations: onDemand },
         calendar: ctx.calendar,
-        period: { from: term.start, to: term.end },
+        period: { from: term.start, to },
         asOf,
         deliveries: [],
         calls: calls.map(toOnDemandCall),
@@ -57,7 +62,7 @@ export class OnDemandService {
       return {
         contractId: ctx.contract.id,
         asOf,
-        obligations: checklist.items.map((i) => obligationModel(i, byId, asOf)),
+        obligations: checklist.items.map((i) => obligationModel(i, byId, asOf, respond.get(i.obligationId) ?? null)),
       };
     });
   }
@@ -74,23 +79,25 @@ export class OnDemandService {
         );
         const problems = deferredProblems(input, recordOnDemandCallArgs);
         const subject = input.subject?.trim() ?? '';
-        if (isLocalDate(input.calledOn) && isLocalDate(input.dueOn)) {
+        const obligation = ctx.config.obligations.find((o) => o.id === input.obligationId);
+        const dueOn = obligation ? onDemandDueOn(obligation, input.calledOn, input.dueOn) : (input.dueOn ?? null);
+        if (isLocalDate(input.calledOn) && (input.dueOn == null || isLocalDate(input.dueOn))) {
           const recorded = (await this.repo.calls(em, ctx.contract.id)).map(toOnDemandCall);
           const known = new Set(problems.map((x) => `${x.path}|${x.code}`));
           for (const x of onDemandCallProblems(
             ctx.config,
-            { obligationId: input.obligationId, calledOn: input.calledOn, dueOn: input.dueOn, subject },
+            { obligationId: input.obligationId, calledOn: input.calledOn, dueOn, subject },
             recorded,
           ))
             if (!known.has(`${x.path}|${x.code}`)) problems.push(x);
         }
-        if (problems.length) throw new ValidationError(problems);
+        if (problems.length || dueOn === null) throw new ValidationError(problems);
         const saved = await this.repo.insert(em, {
           tenantId: ctx.contract.tenantId,
           contractId: ctx.contract.id,
           obligationId: input.obligationId,
           calledOn: input.calledOn,
-          dueOn: input.dueOn,
+          dueOn,
           subject,
           calledBy: p.userId,
         });
@@ -153,6 +160,7 @@ function obligationModel(
   i: ObligationCheck,
   rows: ReadonlyMap<string, OnDemandCallEntity>,
   asOf: string,
+  respondWithinDays: number | null,
 ): OnDemandObligationModel {
   const tally = i.onDemand?.tally;
   const calls = (i.onDemand?.calls ?? []).flatMap((c) => {
@@ -166,6 +174,7 @@ function obligationModel(
     from: i.window.from,
     to: i.window.to,
     capacity: tally?.capacity ?? 0,
+    respondWithinDays,
     called: tally?.calls ?? 0,
     served: tally?.served ?? 0,
     late: tally?.late ?? 0,

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useGraphqlMutation } from '../../api/use-graphql';
 import { FormField } from '../../components/form-field';
 import { problemsOf, useProblemText } from '../../components/query-state';
-import { useMessages } from '../../i18n/i18n';
+import { format, useMessages } from '../../i18n/i18n';
 import { onDemandMessages } from './on-demand-messages';
 import { RECORD_ON_DEMAND_CALL } from './on-demand-queries';
 
@@ -18,7 +18,7 @@ export function OnDemandCallForm({
   onSaved,
 }: {
   contractId: string;
-  obligations: readonly { id: string; label: string }[];
+  obligations: readonly { id: string; label: string; days: number | null }[];
   today: string;
   onSaved(): void;
 }) {
@@ -28,6 +28,7 @@ export function OnDemandCallForm({
   const [dueOn, setDueOn] = useState(today);
   const [subject, setSubject] = useState('');
   const [record, state] = useGraphqlMutation(RECORD_ON_DEMAND_CALL);
+  const days = obligations.find((o) => o.id === obligationId)?.days ?? null;
   const problems = problemsOf(state.error);
   const problemText = useProblemText();
   const at = (path: string) =>
@@ -42,7 +43,7 @@ export function OnDemandCallForm({
       aria-label={t.recordCallHeading}
       onSubmit={(e) => {
         e.preventDefault();
-        record({ input: { contractId, obligationId, calledOn, dueOn, subject } }).then(
+        record({ input: { contractId, obligationId, calledOn, dueOn: dueOn || null, subject } }).then(
           () => {
             setSubject('');
             onSaved();
@@ -65,7 +66,11 @@ export function OnDemandCallForm({
       <FormField label={t.calledOn} error={at('input.calledOn')}>
         {(p) => <input {...p} type="date" value={calledOn} onChange={(e) => setCalledOn(e.target.value)} />}
       </FormField>
-      <FormField label={t.dueOn} error={at('input.dueOn')}>
+      <FormField
+        label={t.dueOn}
+        hint={days === null ? undefined : format(t.dueHint, { days })}
+        error={at('input.dueOn')}
+      >
         {(p) => <input {...p} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />}
       </FormField>
       <FormField label={t.subject} error={at('input.subject')}>

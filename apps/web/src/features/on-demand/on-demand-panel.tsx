@@ -31,7 +31,12 @@ export function OnDemandPanel({ contractId }: { contractId: string }) {
   if (reg === null || reg.obligations.length === 0) return null;
   const canCall = user?.role === 'buyer-admin' || user?.role === 'buyer-staff';
   const canServe = user?.role === 'vendor';
-  const periodText = (r: OnDemandRow) => (r.occurrence === 'term' ? t.periodterm : r.occurrence);
+  const periodText = (r: OnDemandRow) =>
+    r.occurrence === 'after-term'
+      ? `${t.periodafterterm}（${formatDate(r.from, locale)}–${formatDate(r.to, locale)}）`
+      : r.occurrence === 'term'
+        ? `${formatDate(r.from, locale)}–${formatDate(r.to, locale)}`
+        : r.occurrence;
   return (
     <section aria-labelledby="on-demand-heading" data-section="on-demand">
       <h2 id="on-demand-heading">{t.heading}</h2>
@@ -53,7 +58,7 @@ export function OnDemandPanel({ contractId }: { contractId: string }) {
           <tr key={`${r.obligationId}-${r.occurrence}`} data-obligation={r.obligationId} data-status={r.status}>
             <th scope="row">{r.label}</th>
             <td>{periodText(r)}</td>
-            <td>{r.capacity}</td>
+            <td>{r.capacity === 0 ? t.everyRequest : r.capacity}</td>
             <td>{r.called}</td>
             <td>{r.served}</td>
             <td>{r.late}</td>
@@ -113,9 +118,11 @@ export function OnDemandPanel({ contractId }: { contractId: string }) {
           <h3>{t.recordCallHeading}</h3>
           <OnDemandCallForm
             contractId={contractId}
-            obligations={[...new Map(reg.obligations.map((o) => [o.obligationId, o.label])).entries()].map(
-              ([id, label]) => ({ id, label }),
-            )}
+            obligations={[
+              ...new Map(
+                reg.obligations.map((o) => [o.obligationId, { label: o.label, days: o.respondWithinDays }]),
+              ).entries(),
+            ].map(([id, o]) => ({ id, ...o }))}
             today={reg.asOf}
             onSaved={query.reload}
           />

@@ -3,7 +3,7 @@ import { EXPLANATION_FIELDS } from '../../components/explanation-text';
 
 export const ON_DEMAND_REGISTER = gqlDocument(
   `query OnDemandRegister($id: ID!) { onDemandRegister(contractId: $id) { contractId asOf obligations { obligationId
-    label occurrence from to capacity called served late missed pending beyondCapacity status
+    label occurrence from to capacity respondWithinDays called served late missed pending beyondCapacity status
     explained { ...ExplanationFields } calls { id obligationId calledOn dueOn subject status servedOn serviceEvidence } } } }`,
   [EXPLANATION_FIELDS],
 );

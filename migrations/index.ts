@@ -18,6 +18,7 @@ import { VendorReadPolicies1764000000970 } from './1764000000970-vendor-read-pol
 import { SlaScanProgress1764000000980 } from './1764000000980-sla-scan-progress';
 import { OnDemandCalls1764000000990 } from './1764000000990-on-demand-calls';
 import { AllowanceWork1764000001000 } from './1764000001000-allowance-work';
+import { Invoices1764000001010 } from './1764000001010-invoices';
 
 /** Every migration, in order. Never rewrite a committed one: add a new file. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   SlaScanProgress1764000000980,
   OnDemandCalls1764000000990,
   AllowanceWork1764000001000,
+  Invoices1764000001010,
 ];

@@ -224,6 +224,10 @@ export const PROBLEM_MESSAGES = {
     '按需调用的服务义务按期间承诺次数，周期应为以下之一：{values}（填写的是 {value}）',
     'an on-demand capacity is committed per period: one of {values} ({value} given)',
   ),
+  'invoice.duplicate': t(
+    '该款项的发票 {value} 已于 {receivedOn} 登记',
+    'invoice {value} of this line was recorded on {receivedOn}',
+  ),
   'allowance.noSuchTicket': t('本合同没有这张联系单', 'no such ticket on this contract'),
   'allowance.periodClosed': t(
     '{value} 所在的期间 {period} 已结算确认，不能再登记工作量',

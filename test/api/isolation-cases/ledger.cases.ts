@@ -86,6 +86,21 @@ export const CASES: Record<string, Case> = {
     }),
     expect: BOTH,
   },
+  recordInvoice: {
+    build: (ids) => ({
+      query: 'mutation ($i: RecordInvoiceInput!) { recordInvoice(input: $i) { id } }',
+      variables: {
+        i: {
+          contractId: ids.contractId,
+          lineId: 'contract-payments.advance',
+          number: 'INTRUDER-1',
+          amount: '1.00',
+          receivedOn: '2026-01-01',
+        },
+      },
+    }),
+    expect: BOTH,
+  },
   recomputeSchedule: {
     build: (ids) => ({
       query: 'mutation ($c: ID!) { recomputeSchedule(contractId: $c) { id } }',

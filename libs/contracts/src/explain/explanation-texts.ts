@@ -302,6 +302,18 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
   ),
   'ledger.any': t('台账', 'the ledger'),
   'ledger.one': t('{ledgerId} 台账', 'the {ledgerId} ledger'),
+  'payment.condition.invoice-pending': t(
+    '{state:sub}：等待乙方按应付金额提供增值税普通发票',
+    '{state:sub}: waiting for the VAT invoice for the amount payable',
+  ),
+  'payment.condition.invoice-received': t(
+    '{state:sub}：已收到增值税普通发票 {number}（{amount:money}，{date}）',
+    '{state:sub}: VAT invoice {number} received ({amount:money}, {date})',
+  ),
+  'payment.condition.invoice-amount-differs': t(
+    '{state:sub}：发票 {number} 金额 {invoiced:money} 与应付金额 {payable:money} 不符，请乙方按应付金额重开',
+    '{state:sub}: invoice {number} is for {invoiced:money}, the amount payable is {payable:money}: to be reissued',
+  ),
   'payment.condition.ledger-pending': t(
     '{state:sub}：等待{ledger:sub}确认',
     '{state:sub}: waiting for {ledger:sub} to be confirmed',

@@ -161,10 +161,12 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
       dueDate = addMonths(dueDate, delay);
       reasons.push(explain('payment.reason.delayed', { months: delay, date: dueDate }));
     }
-    const outcomes = l.conditions.map((c) => evaluateCondition(c, { line: l, facts, config, asOf }));
+    const net = dec(l.gross).minus(own);
+    const outcomes = l.conditions.map((c) =>
+      evaluateCondition(c, { line: l, payable: net.toFixed(2), facts, config, asOf }),
+    );
     outcomes.forEach((o) => reasons.push(o.reason));
     const paid = paidBy.get(l.id) ?? dec(0);
-    const net = dec(l.gross).minus(own);
 
     let status: LineStatus;
     if (forfeited) status = 'forfeited';

@@ -94,6 +94,17 @@ export const paymentFactsSchema = z.strictObject({
     )
     .default([]),
   payments: z.array(z.strictObject({ lineId: z.string(), amount: moneySchema, paidOn: localDateSchema })).default([]),
+  invoices: z
+    .array(
+      z.strictObject({
+        lineId: z.string(),
+        number: z.string().min(1).describe('the invoice number (发票号码)'),
+        amount: moneySchema,
+        receivedOn: localDateSchema,
+      }),
+    )
+    .default([])
+    .describe('VAT invoices the buyer received, per schedule line (Qinghai 002:428)'),
   adjustments: z
     .array(
       z.strictObject({

@@ -66,6 +66,44 @@ describe('payment engine on the presets', () => {
     expect(h1?.dueDate).toBe('2026-11-10');
   });
 
+  it('Qinghai 002:428: each payment waits for the VAT invoice for the amount payable (another amount keeps it waiting)', () => {
+    const facts = (invoices: { number: string; amount: string; receivedOn: string }[]) =>
+      computeSchedule(
+        getPreset('qinghai-hospital-3y').config,
+        {
+          periods: [
+            {
+              id: '2026-H1',
+              score: '86.40',
+              grade: 'B',
+              assessedOn: '2026-07-10',
+              validComplaints: 3,
+              ledgerConfirmed: true,
+            },
+          ],
+          invoices: invoices.map((i) => ({ lineId: 'half-year-payment.2026-H1', ...i })),
+        },
+        { asOf: '2026-12-01' },
+      ).lines.find((l) => l.period === '2026-H1');
+    const none = facts([]);
+    expect(none?.id).toBe('half-year-payment.2026-H1');
+    expect(none?.status).toBe('scheduled');
+    expect(none?.reasons.map((r) => renderExplanation(r))).toContain('条件待定：等待乙方按应付金额提供增值税普通发票');
+    const wrong = facts([{ number: '04401234', amount: '7000.00', receivedOn: '2026-11-12' }]);
+    expect(wrong?.status).toBe('scheduled');
+    expect(wrong?.reasons.map((r) => renderExplanation(r))).toContain(
+      '条件待定：发票 04401234 金额 7,000.00 与应付金额 5,150.00 不符，请乙方按应付金额重开',
+    );
+    const right = facts([
+      { number: '04401234', amount: '7000.00', receivedOn: '2026-11-12' },
+      { number: '04401299', amount: '5150.00', receivedOn: '2026-11-20' },
+    ]);
+    expect(right?.status).toBe('due');
+    expect(right?.reasons.map((r) => renderExplanation(r, 'en'))).toContain(
+      'condition met: VAT invoice 04401299 received (5,150.00, 2026-11-20)',
+    );
+  });
+
   it('D on the Tianjin P8 preset: four payments of 8,281.00; Q3 not qualified → withheld', () => {
     const s = computeSchedule(
       getPreset('tianjin-2026-p8').config,

@@ -65,6 +65,7 @@ export class RecomputeScheduleJob implements JobHandler<'recompute-schedule'> {
         );
       const merged = mergeConfirmedFacts(ordered.map(({ c, r }) => ({ period: c.period, facts: r.facts })));
       const payments = await ScheduleStore.payments(em, contract.id);
+      const invoices = await ScheduleStore.invoices(em, contract.id);
       const closeLines = await PeriodCloseStore.lines(em, { contractId: contract.id });
       const adjustments = closeLines.filter((l) => l.kind === 'adjustment');
       // The lines each confirmed close accounted for keep its deductions and their close lines' keys (a later close
@@ -86,6 +87,12 @@ export class RecomputeScheduleJob implements JobHandler<'recompute-schedule'> {
         ...merged,
         periods,
         payments: payments.map((p) => ({ lineId: p.lineId, amount: p.amount, paidOn: p.paidOn })),
+        invoices: invoices.map((i) => ({
+          lineId: i.lineId,
+          number: i.number,
+          amount: i.amount,
+          receivedOn: i.receivedOn,
+        })),
         adjustments: adjustments.map((a) => ({
           id: a.id,
           amount: a.amount,
@@ -101,6 +108,8 @@ export class RecomputeScheduleJob implements JobHandler<'recompute-schedule'> {
         asOf,
         closes: ordered.map(({ c }) => ({ id: c.id, period: c.period, revision: c.revision })),
         payments: payments.map((p) => p.id),
+        // Only when there are some: a contract without invoices keeps the basis key it had (no snapshot churn).
+        ...(invoices.length ? { invoices: invoices.map((i) => i.id) } : {}),
         adjustments: adjustments.map((a) => a.id),
         settledKeys: [...settled.values()].flatMap((l) => l.deductions.flatMap((d) => (d.key ? [d.key] : []))),
         ledgerConfirmed: ledger.filter((l) => l.confirmed).map((l) => l.period),

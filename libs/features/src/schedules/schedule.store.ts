@@ -22,6 +22,8 @@ export type ScheduleBasis = {
   asOf: string;
   closes: { id: string; period: string; revision: number }[];
   payments: string[];
+  /** The VAT invoices read (absent in snapshots stored before invoices were recorded). */
+  invoices?: string[];
   adjustments: string[];
   /** Keys of the confirmed close lines the schedule's deductions are (absent in snapshots stored before they were kept). */
   settledKeys?: string[];
@@ -57,6 +59,18 @@ const SNAPSHOT_COLUMNS = `id, tenant_id AS "tenantId", contract_id AS "contractI
 
 const PAYMENT_COLUMNS = `id, contract_id AS "contractId", line_id AS "lineId", amount::text AS amount, to_char(paid_on, 'YYYY-MM-DD') AS "paidOn", reference,
   marked_by AS "markedBy", created_at AS "createdAt"`;
+
+export type InvoiceRow = {
+  id: string;
+  contractId: string;
+  lineId: string;
+  number: string;
+  amount: string;
+  receivedOn: string;
+  createdAt: Date;
+};
+const INVOICE_COLUMNS = `id, contract_id AS "contractId", line_id AS "lineId", number, amount::text AS amount,
+  to_char(received_on, 'YYYY-MM-DD') AS "receivedOn", created_at AS "createdAt"`;
 
 /** Payment schedule snapshots and payments, in the caller's transaction and scope. */
 export const ScheduleStore = {
@@ -120,6 +134,24 @@ export const ScheduleStore = {
     return em.query(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE contract_id = $1 ORDER BY paid_on, created_at`, [
       contractId,
     ]);
+  },
+
+  /** The VAT invoices recorded for a contract's lines, in the order they were received. */
+  async invoices(em: EntityManager, contractId: string): Promise<InvoiceRow[]> {
+    return em.query(`SELECT ${INVOICE_COLUMNS} FROM invoices WHERE contract_id = $1 ORDER BY received_on, created_at`, [
+      contractId,
+    ]);
+  },
+
+  async insertInvoice(
+    em: EntityManager,
+    i: Omit<InvoiceRow, 'id' | 'createdAt'> & { tenantId: string; recordedBy: string },
+  ): Promise<InvoiceRow> {
+    const [row]: InvoiceRow[] = await em.query(
+      `INSERT INTO invoices (tenant_id, contract_id, line_id, number, amount, received_on, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${INVOICE_COLUMNS}`,
+      [i.tenantId, i.contractId, i.lineId, i.number, i.amount, i.receivedOn, i.recordedBy],
+    );
+    return row;
   },
 
   async insertPayment(

@@ -27,6 +27,27 @@ export class PaymentModel {
   createdAt!: Date;
 }
 
+@ObjectType('Invoice', { description: 'A VAT invoice the buyer received for a schedule line (Qinghai 002:428).' })
+export class InvoiceModel {
+  @Field(() => ID, { description: 'The invoice record id (UUID).' })
+  id!: string;
+
+  @Field(() => ID, { description: 'The contract.' })
+  contractId!: string;
+
+  @Field({ description: 'The schedule line it is for (e.g. half-year-payment.2026-H1).' })
+  lineId!: string;
+
+  @Field({ description: 'The invoice number (发票号码).' })
+  number!: string;
+
+  @Field(() => MoneyScalar, { description: 'The invoiced amount, in yuan.' })
+  amount!: string;
+
+  @Field({ description: 'The day the buyer received it, YYYY-MM-DD local date.' })
+  receivedOn!: string;
+}
+
 @ObjectType('StoredSchedule', {
   description:
     "A contract's stored payment schedule: the latest the schedule job computed, with what it was computed from.",
@@ -81,6 +102,26 @@ export class MarkPaidInput {
 
   @Field(() => String, { nullable: true, description: 'Voucher or transfer reference.' })
   reference?: string | null;
+}
+
+@InputType({ description: 'Finance: a VAT invoice received for a schedule line.' })
+export class RecordInvoiceInput {
+  @Field(() => ID, { description: 'The contract.' })
+  contractId!: string;
+
+  @Field({ description: 'The schedule line (e.g. half-year-payment.2026-H1).' })
+  lineId!: string;
+
+  @Field({ description: 'The invoice number (发票号码).' })
+  number!: string;
+
+  @Field(() => MoneyScalar, {
+    description: "The invoiced amount, in yuan (the line's payable amount meets the condition).",
+  })
+  amount!: string;
+
+  @Field({ description: 'The day it was received, YYYY-MM-DD local date, not after today.' })
+  receivedOn!: string;
 }
 
 @InputType({ description: 'Which schedule lines to list; every given part must hold (and).' })

@@ -1,7 +1,14 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { JobModel } from '../shared/job.models';
-import { MarkPaidInput, PaymentModel, ScheduleFilterInput, StoredScheduleModel } from './schedules.models';
-import { markPaidArgs, paymentSchedulesArgs } from './schedules.schemas';
+import {
+  InvoiceModel,
+  MarkPaidInput,
+  PaymentModel,
+  RecordInvoiceInput,
+  ScheduleFilterInput,
+  StoredScheduleModel,
+} from './schedules.models';
+import { markPaidArgs, paymentSchedulesArgs, recordInvoiceArgs } from './schedules.schemas';
 import { SchedulesService } from './schedules.service';
 import { ValidateInput } from '../graphql/validate-input.interceptor';
 
@@ -38,6 +45,17 @@ export class SchedulesResolver {
   @ValidateInput(markPaidArgs)
   markPaid(@Args('input', { description: 'The line and the payment.' }) input: MarkPaidInput): Promise<PaymentModel> {
     return this.service.markPaid(input);
+  }
+
+  @Mutation(() => InvoiceModel, {
+    description:
+      'Finance: record a VAT invoice received for a schedule line (Qinghai: each payment waits for it); the schedule is recomputed.',
+  })
+  @ValidateInput(recordInvoiceArgs, 'defer')
+  recordInvoice(
+    @Args('input', { description: 'The line and the invoice.' }) input: RecordInvoiceInput,
+  ): Promise<InvoiceModel> {
+    return this.service.recordInvoice(input);
   }
 
   @Mutation(() => JobModel, {

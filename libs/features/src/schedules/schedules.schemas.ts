@@ -1,4 +1,4 @@
-import { addProblem, Decimal } from '@ledger/kernel';
+import { addProblem, problemIssue, Decimal } from '@ledger/kernel';
 import { z } from 'zod';
 import { monthText, oneOf } from '../shared/input-fields';
 import { isLocalDate } from '../shared/contract-context';
@@ -28,3 +28,16 @@ export const markPaidArgs = z
     if (!isLocalDate(input.paidOn)) addProblem(ctx, 'date.format', {}, ['paidOn']);
     if (!input.lineId.trim()) addProblem(ctx, 'value.required', {}, ['lineId']);
   });
+
+/** recordInvoice: the amount above zero (the Money scalar checked its format), a date, a number and a line named. */
+export const recordInvoiceArgs = z.object({
+  input: z.object({
+    lineId: z.string().refine((v) => v.trim() !== '', problemIssue('value.required')),
+    number: z
+      .string()
+      .max(50)
+      .refine((v) => v.trim() !== '', problemIssue('value.required')),
+    amount: z.string().refine((v) => new Decimal(v).gt(0), problemIssue('money.positiveFen')),
+    receivedOn: z.string().refine((v) => isLocalDate(v), problemIssue('date.format')),
+  }),
+});

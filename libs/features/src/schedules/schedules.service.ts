@@ -11,8 +11,18 @@ import { RequestContext } from '../auth/request-context.service';
 import { ContractAccess } from '../contracts';
 import { ContractsRepository } from '../contracts';
 import { jobModel, type JobModel } from '../shared/job.models';
-import { contractSubject, UUID } from '../shared/contract-context';
-import type { MarkPaidInput, PaymentModel, ScheduleFilterInput, StoredScheduleModel } from './schedules.models';
+import { contractSubject, isLocalDate, UUID } from '../shared/contract-context';
+import type {
+  InvoiceModel,
+  MarkPaidInput,
+  PaymentModel,
+  RecordInvoiceInput,
+  ScheduleFilterInput,
+  StoredScheduleModel,
+} from './schedules.models';
+import { recordInvoiceArgs } from './schedules.schemas';
+import { deferredProblems } from '../graphql/validate-input.interceptor';
+import { todayOf } from '@ledger/contracts';
 
 /**
  * Stored payment schedules (computed by the schedule job from confirmed closes, adjustments and payments) and the
@@ -114,6 +124,67 @@ export class SchedulesService {
     });
     await this.dispatcher.dispatch(jobs);
     return paymentModel(payment);
+  }
+
+  /**
+   * Finance records a VAT invoice received for a schedule line (Qinghai 002:428): the line's `invoice-received`
+   * condition reads it once the schedule is recomputed (the job is recorded in the same transaction). Refused with
+   * every problem at its path: a line the schedule does not have, a day after today, the same number on the line twice.
+   */
+  async recordInvoice(input: RecordInvoiceInput): Promise<InvoiceModel> {
+    const p = this.context.principal();
+    const { invoice, jobs } = await this.db.run(this.context.scope(), async (em) => {
+      const ctx = await this.access.requireWithConfig(
+        em,
+        input.contractId,
+        { read: 'Payment' },
+        { can: 'create', on: 'Payment', otherwise: 'recording invoices is for finance' },
+      );
+      const problems = deferredProblems(input, recordInvoiceArgs);
+      const [snapshot] = await ScheduleStore.latest(em, [ctx.contract.id]);
+      if (!snapshot?.schedule.lines.some((l) => l.id === input.lineId))
+        problems.push(problem('input.lineId', 'unknown.scheduleLine'));
+      const today = todayOf(ctx.config, Date.now());
+      if (isLocalDate(input.receivedOn) && input.receivedOn > today)
+        problems.push(problem('input.receivedOn', 'date.afterAsOf', { value: input.receivedOn, asOf: today }));
+      const number = input.number.trim();
+      const twin = (await ScheduleStore.invoices(em, ctx.contract.id)).find(
+        (i) => i.lineId === input.lineId && i.number === number,
+      );
+      if (twin)
+        problems.push(problem('input.number', 'invoice.duplicate', { value: number, receivedOn: twin.receivedOn }));
+      if (problems.length) throw new ValidationError(problems);
+      const invoice = await ScheduleStore.insertInvoice(em, {
+        tenantId: ctx.contract.tenantId,
+        contractId: ctx.contract.id,
+        lineId: input.lineId,
+        number,
+        amount: new Decimal(input.amount).toFixed(2),
+        receivedOn: input.receivedOn,
+        recordedBy: p.userId,
+      });
+      const jobs = [
+        await JobOutbox.record(
+          em,
+          scheduleJob({
+            tenantId: ctx.contract.tenantId,
+            contractId: ctx.contract.id,
+            trigger: `invoice-${invoice.id}`,
+          }),
+          { tenantId: ctx.contract.tenantId, userId: p.userId },
+        ),
+      ];
+      return { invoice, jobs };
+    });
+    await this.dispatcher.dispatch(jobs);
+    return {
+      id: invoice.id,
+      contractId: invoice.contractId,
+      lineId: invoice.lineId,
+      number: invoice.number,
+      amount: invoice.amount,
+      receivedOn: invoice.receivedOn,
+    };
   }
 
   /** Asks for a recomputation (e.g. for today's statuses); a recompute with nothing new stores nothing. */

@@ -10,6 +10,7 @@ import { PAYMENT_SCHEDULES, SCHEDULE_STATUSES } from './schedule-queries';
 import { ScheduleTimelineChart } from './schedule-timeline-chart';
 import { ExportPanel } from './export-panel';
 import { MarkPaidForm } from './mark-paid-form';
+import { RecordInvoiceForm, waitsForInvoice } from './record-invoice-form';
 import '../../components/report-schedule.css';
 
 /** `/finance/schedules`: every contract's stored schedule, filtered by due month and status; mark paid; export. */
@@ -18,6 +19,7 @@ export function SchedulesPage() {
   const [dueMonth, setDueMonth] = useState('');
   const [status, setStatus] = useState('');
   const [paying, setPaying] = useState<string | null>(null);
+  const [invoicing, setInvoicing] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const query = useGraphqlQuery(PAYMENT_SCHEDULES, {
     filter: { ...(dueMonth ? { dueMonth } : {}), ...(status ? { status } : {}) },
@@ -63,17 +65,41 @@ export function SchedulesPage() {
                 showContract
                 action={(s, line) =>
                   line.status === 'withheld' || line.status === 'forfeited' || line.status === 'paid' ? null : (
-                    <button
-                      type="button"
-                      aria-label={`${t.markPaid}：${s.contractCode} ${line.label}`}
-                      onClick={() => setPaying(`${s.contractId}:${line.id}`)}
-                    >
-                      {t.markPaid}
-                    </button>
+                    <>
+                      {waitsForInvoice(line) ? (
+                        <button
+                          type="button"
+                          aria-label={`${t.recordInvoice}：${s.contractCode} ${line.label}`}
+                          onClick={() => setInvoicing(`${s.contractId}:${line.id}`)}
+                        >
+                          {t.recordInvoice}
+                        </button>
+                      ) : null}
+                      <button
+                        type="button"
+                        aria-label={`${t.markPaid}：${s.contractCode} ${line.label}`}
+                        onClick={() => setPaying(`${s.contractId}:${line.id}`)}
+                      >
+                        {t.markPaid}
+                      </button>
+                    </>
                   )
                 }
                 below={(s, line) =>
-                  paying === `${s.contractId}:${line.id}` ? (
+                  invoicing === `${s.contractId}:${line.id}` ? (
+                    <RecordInvoiceForm
+                      contractId={s.contractId}
+                      computedAt={s.computedAt}
+                      line={line}
+                      today={s.asOf}
+                      onCancel={() => setInvoicing(null)}
+                      onDone={(message) => {
+                        setInvoicing(null);
+                        setNotice(message);
+                        query.reload();
+                      }}
+                    />
+                  ) : paying === `${s.contractId}:${line.id}` ? (
                     <MarkPaidForm
                       contractId={s.contractId}
                       computedAt={s.computedAt}

@@ -9,7 +9,9 @@ import type { Explanation } from '../../explain/explanation';
 export type ConditionOutcome = { state: 'met' | 'failed' | 'pending'; reason: Explanation };
 
 export type ConditionEvalContext = {
-  line: { context: LineContext };
+  line: { id: string; context: LineContext };
+  /** The line's gross less its own deductions (before set-offs from other lines): what an invoice is compared with. */
+  payable: string;
   facts: PaymentFacts;
   config: PaymentConfigView;
   asOf: string;

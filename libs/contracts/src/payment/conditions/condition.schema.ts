@@ -33,12 +33,16 @@ export const ledgerConfirmedConditionSchema = z.strictObject({
     .describe("default: the line's period; without one, the whole-contract ledger confirmation"),
 });
 
+/** Qinghai 002:428: "每次付款前，乙方应按应付金额向甲方提供增值税普通发票" — the line's invoice, for the amount payable. */
+export const invoiceReceivedConditionSchema = z.strictObject({ kind: z.literal('invoice-received') });
+
 export const conditionSchema = z.discriminatedUnion('kind', [
   scoreAtLeastConditionSchema,
   gradeInConditionSchema,
   acceptancePassedConditionSchema,
   quarterQualifiedConditionSchema,
   ledgerConfirmedConditionSchema,
+  invoiceReceivedConditionSchema,
 ]);
 export type Condition = z.output<typeof conditionSchema>;
 export type ConditionKind = Condition['kind'];

@@ -7,6 +7,7 @@ import { gradeInCondition } from './grade-in.condition';
 import { acceptancePassedCondition } from './acceptance-passed.condition';
 import { quarterQualifiedCondition } from './quarter-qualified.condition';
 import { ledgerConfirmedCondition } from './ledger-confirmed.condition';
+import { invoiceReceivedCondition } from './invoice-received.condition';
 
 type ConditionOf<K extends Condition['kind']> = Extract<Condition, { kind: K }>;
 
@@ -17,6 +18,7 @@ export const conditionKinds: { readonly [K in Condition['kind']]: ConditionKind<
   'acceptance-passed': acceptancePassedCondition,
   'quarter-qualified': quarterQualifiedCondition,
   'ledger-confirmed': ledgerConfirmedCondition,
+  'invoice-received': invoiceReceivedCondition,
 };
 
 const kindOf = <K extends Condition['kind']>(kind: K): ConditionKind<ConditionOf<K>> => conditionKinds[kind];

@@ -159,6 +159,10 @@ export function holidayBlocks(
   return out;
 }
 
+/** How an explanation names an occurrence: its id (2026-10, 2026-Q4, holiday-…), or the dates of a whole-term one. */
+const occurrenceText = (occ: Occurrence): string =>
+  occ.id === 'term' || occ.id === 'after-term' ? `${occ.window.from}–${occ.window.to}` : occ.id;
+
 /** Records a span of local dates (inclusive, either order) whose working-day kinds an occurrence was computed from. */
 type ReadDays = (a: string, b: string) => void;
 
@@ -375,7 +379,7 @@ export function obligationChecklist(input: ObligationChecklistInput): Obligation
           `${late.length ? `, ${late.length} late` : ''}; due ${occ.due ?? 'without a deadline'}; ${status}${status === 'pending' ? ` as of ${asOf}` : ''}`,
         explained: explain('obligation.check', {
           label: o.label ?? o.kind,
-          occurrence: occ.id,
+          occurrence: occurrenceText(occ),
           note: occ.note,
           required,
           onTime: onTime.length,
@@ -439,6 +443,6 @@ function onDemandCheck(o: Obligation, occ: Occurrence, input: ObligationChecklis
       `${label} — ${occ.id}: ${tally.calls} call(s), ${tally.served} served in time` +
       `${tally.late ? `, ${tally.late} late` : ''}${tally.missed ? `, ${tally.missed} missed` : ''}` +
       `${tally.pending ? `, ${tally.pending} open` : ''}; capacity ${tally.capacity}; ${status}`,
-    explained: onDemandExplained(label, occ.id, tally, input.asOf),
+    explained: onDemandExplained(label, occurrenceText(occ), tally, input.asOf),
   };
 }

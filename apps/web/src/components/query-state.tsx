@@ -25,6 +25,20 @@ export function problemsOf(error: GraphqlRequestError | null | undefined): reado
   return error?.errors.flatMap((e) => e.problems ?? []) ?? [];
 }
 
+/**
+ * The problems of a failed mutation at one field, in the current language and joined (null when none): what each
+ * form shows under a control. `path` is matched exactly (`input.dueOn`).
+ */
+export function useProblemsAt(error: GraphqlRequestError | null | undefined): (path: string) => string | null {
+  const text = useProblemText();
+  const problems = problemsOf(error);
+  return (path: string) =>
+    problems
+      .filter((p) => p.path === path)
+      .map(text)
+      .join('；') || null;
+}
+
 /** The reason of an error in the current language: its code, or the console's own codes; never the server's English. */
 export function useErrorReason(): (e: GqlErrorItem) => string {
   const { locale } = useLocale();

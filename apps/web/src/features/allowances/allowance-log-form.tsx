@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useGraphqlMutation, useGraphqlQuery } from '../../api/use-graphql';
 import { FormField } from '../../components/form-field';
-import { problemsOf, useProblemText } from '../../components/query-state';
+import { useProblemsAt } from '../../components/query-state';
 import { useMessages } from '../../i18n/i18n';
 import { allowanceMessages } from './allowance-messages';
 import { ALLOWANCE_TICKETS, LOG_ALLOWANCE_WORK } from './allowance-queries';
@@ -30,13 +30,7 @@ export function AllowanceLogForm({
   const [description, setDescription] = useState('');
   const tickets = useGraphqlQuery(ALLOWANCE_TICKETS, { id: contractId, text: search.trim() || null });
   const [log, state] = useGraphqlMutation(LOG_ALLOWANCE_WORK);
-  const problems = problemsOf(state.error);
-  const problemText = useProblemText();
-  const at = (path: string) =>
-    problems
-      .filter((p) => p.path === path)
-      .map(problemText)
-      .join('；') || null;
+  const at = useProblemsAt(state.error);
   const found = tickets.status === 'ready' ? tickets.data.ticketSearch.nodes : [];
   const input = { contractId, allowanceId, ticketId: ticketId || null, workedOn, amount, description };
   return (

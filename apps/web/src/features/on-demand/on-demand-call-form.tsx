@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useGraphqlMutation } from '../../api/use-graphql';
 import { FormField } from '../../components/form-field';
-import { problemsOf, useProblemText } from '../../components/query-state';
+import { useProblemsAt } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
 import { onDemandMessages } from './on-demand-messages';
 import { RECORD_ON_DEMAND_CALL } from './on-demand-queries';
@@ -29,13 +29,7 @@ export function OnDemandCallForm({
   const [subject, setSubject] = useState('');
   const [record, state] = useGraphqlMutation(RECORD_ON_DEMAND_CALL);
   const days = obligations.find((o) => o.id === obligationId)?.days ?? null;
-  const problems = problemsOf(state.error);
-  const problemText = useProblemText();
-  const at = (path: string) =>
-    problems
-      .filter((p) => p.path === path)
-      .map(problemText)
-      .join('；') || null;
+  const at = useProblemsAt(state.error);
   return (
     <form
       className="inline-form"

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useGraphqlMutation } from '../../api/use-graphql';
 import { FormField } from '../../components/form-field';
-import { problemsOf, useProblemText } from '../../components/query-state';
+import { useProblemsAt } from '../../components/query-state';
 import { useMessages } from '../../i18n/i18n';
 import { onDemandMessages } from './on-demand-messages';
 import { SERVE_ON_DEMAND_CALL } from './on-demand-queries';
@@ -22,13 +22,7 @@ export function OnDemandServeForm({
   const [servedOn, setServedOn] = useState(dueOn);
   const [evidence, setEvidence] = useState('');
   const [serve, state] = useGraphqlMutation(SERVE_ON_DEMAND_CALL);
-  const problems = problemsOf(state.error);
-  const problemText = useProblemText();
-  const at = (path: string) =>
-    problems
-      .filter((p) => p.path === path)
-      .map(problemText)
-      .join('；') || null;
+  const at = useProblemsAt(state.error);
   return (
     <form
       className="inline-form"

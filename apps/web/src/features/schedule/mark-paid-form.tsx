@@ -1,19 +1,18 @@
 import { useState } from 'react';
-import { gqlDocument, graphqlRequest } from '../../api/graphql-client';
+import { gqlDocument } from '../../api/graphql-client';
 import { useGraphqlMutation } from '../../api/use-graphql';
 import { FormField } from '../../components/form-field';
 import { ErrorState, problemsOf, useProblemText } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
 import { scheduleMessages } from './schedule-messages';
-import { SCHEDULE_STAMP, type ScheduleLine } from './schedule-queries';
+import { waitForNewerSchedule, type ScheduleLine } from './schedule-queries';
 
 const MARK_PAID = gqlDocument(
   'mutation MarkPaid($input: MarkPaidInput!) { markPaid(input: $input) { id amount lineId paidOn } }',
 );
 
 const todayInShanghai = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-const sleep = (ms: number) => new Promise((r) => window.setTimeout(r, ms));
 
 /**
  * Records a payment against a line (`markPaid`); every validation problem shows at its field. The API recomputes the
@@ -63,11 +62,7 @@ export function MarkPaidForm({
         })
       ).markPaid;
       setWaiting(true);
-      for (let i = 0; i < 40; i++) {
-        const stamp = await graphqlRequest(SCHEDULE_STAMP, { id: contractId }, token).catch(() => null);
-        if (stamp?.paymentSchedule && stamp.paymentSchedule.computedAt !== computedAt) break;
-        await sleep(500);
-      }
+      await waitForNewerSchedule(contractId, computedAt, token);
       onDone(format(t.recorded, { amount: paid.amount, line: line.label }));
     } catch {
       // shown from the mutation's state, at each field

@@ -1,18 +1,16 @@
 import { useState } from 'react';
-import { gqlDocument, graphqlRequest } from '../../api/graphql-client';
+import { gqlDocument } from '../../api/graphql-client';
 import { useGraphqlMutation } from '../../api/use-graphql';
 import { FormField } from '../../components/form-field';
-import { ErrorState, problemsOf, useProblemText } from '../../components/query-state';
+import { ErrorState, problemsOf, useProblemsAt } from '../../components/query-state';
 import { format, useMessages } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
 import { scheduleMessages } from './schedule-messages';
-import { SCHEDULE_STAMP, type ScheduleLine } from './schedule-queries';
+import { waitForNewerSchedule, type ScheduleLine } from './schedule-queries';
 
 const RECORD_INVOICE = gqlDocument(
   'mutation RecordInvoice($input: RecordInvoiceInput!) { recordInvoice(input: $input) { id number amount lineId } }',
 );
-
-const sleep = (ms: number) => new Promise((r) => window.setTimeout(r, ms));
 
 /** The lines that wait for their VAT invoice (Qinghai 002:428): a condition pending on it, or an invoice for another amount. */
 export const waitsForInvoice = (line: ScheduleLine): boolean =>
@@ -47,12 +45,8 @@ export function RecordInvoiceForm({
   const [waiting, setWaiting] = useState(false);
   const [record, state] = useGraphqlMutation(RECORD_INVOICE);
   const problems = problemsOf(state.error);
-  const problemText = useProblemText();
-  const at = (field: string) =>
-    problems
-      .filter((p) => p.path === `input.${field}`)
-      .map(problemText)
-      .join('；') || null;
+  const problemAt = useProblemsAt(state.error);
+  const at = (field: string) => problemAt(`input.${field}`);
   const unplaced = problems.length && !['number', 'amount', 'receivedOn', 'lineId'].some((f) => at(f));
 
   const onSubmit = async () => {
@@ -63,11 +57,7 @@ export function RecordInvoiceForm({
         })
       ).recordInvoice;
       setWaiting(true);
-      for (let i = 0; i < 40; i++) {
-        const stamp = await graphqlRequest(SCHEDULE_STAMP, { id: contractId }, token).catch(() => null);
-        if (stamp?.paymentSchedule && stamp.paymentSchedule.computedAt !== computedAt) break;
-        await sleep(500);
-      }
+      await waitForNewerSchedule(contractId, computedAt, token);
       onDone(format(t.invoiceRecorded, { number: saved.number, amount: saved.amount, line: line.label }));
     } catch {
       // shown from the mutation's state, at each field

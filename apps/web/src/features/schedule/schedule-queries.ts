@@ -1,4 +1,4 @@
-import { gqlDocument, type ResultOf } from '../../api/graphql-client';
+import { gqlDocument, graphqlRequest, type ResultOf } from '../../api/graphql-client';
 import { EXPLANATION_FIELDS } from '../../components/explanation-text';
 
 /** A stored payment schedule as the API sends it: money as decimal strings, statuses as the engine names them. */
@@ -26,5 +26,21 @@ export const PAYMENT_SCHEDULE = gqlDocument(
 export const SCHEDULE_STAMP = gqlDocument(
   'query ScheduleStamp($id: ID!) { paymentSchedule(contractId: $id) { computedAt } }',
 );
+
+/**
+ * After a write that recomputes the schedule in a job (a payment, an invoice): waits, up to 20 s, until the contract's
+ * stored schedule is newer than `computedAt`, so the page reloads onto the new one.
+ */
+export async function waitForNewerSchedule(
+  contractId: string,
+  computedAt: string,
+  token: string | null,
+): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    const stamp = await graphqlRequest(SCHEDULE_STAMP, { id: contractId }, token).catch(() => null);
+    if (stamp?.paymentSchedule && stamp.paymentSchedule.computedAt !== computedAt) return;
+    await new Promise((r) => window.setTimeout(r, 500));
+  }
+}
 
 export const SCHEDULE_STATUSES = ['scheduled', 'due', 'withheld', 'paid', 'forfeited'] as const;

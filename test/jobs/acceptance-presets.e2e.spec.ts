@@ -449,8 +449,8 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
     }
     expectConsistent(e, code, s);
 
-    // The hospital confirms the H1 maintenance ledger (台账): the line becomes payable (due once its date has come),
-    // and finance marks it paid; each step recomputes the schedule.
+    // The hospital confirms the H1 maintenance ledger (台账) and finance records the VAT invoice: the line becomes
+    // payable (due once its date has come), and finance marks it paid; each step recomputes the schedule.
     await ledger.setInputs('qinghai.admin', { contractId: c.id, period: '2026-H1', ledgerConfirmed: true });
     const confirmed = await eventually(async () => {
       const r = (
@@ -462,13 +462,37 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
       ).paymentSchedule;
       return r.basis.ledgerConfirmed?.includes('2026-H1') ? r : undefined;
     });
-    const payable = confirmed.schedule.lines.find((l) => l.id === 'half-year-payment.2026-H1');
+    const waiting = confirmed.schedule.lines.find((l) => l.id === 'half-year-payment.2026-H1');
+    expect(waiting).toMatchObject({ net: '5150.00', dueDate: '2026-11-10', status: 'scheduled' });
+    expect(waiting?.reasons).toContain('条件已满足：2026-H1 台账已确认');
+    // Each payment waits for the VAT invoice for the amount payable (002:428): finance records it.
+    expect(waiting?.reasons).toContain('条件待定：等待乙方按应付金额提供增值税普通发票');
+    await ledger.ok('qinghai.finance', 'mutation ($i: RecordInvoiceInput!) { recordInvoice(input: $i) { id } }', {
+      i: {
+        contractId: c.id,
+        lineId: 'half-year-payment.2026-H1',
+        number: '63000001',
+        amount: '5150.00',
+        receivedOn: '2026-11-12',
+      },
+    });
+    const invoiced = await eventually(async () => {
+      const r = (
+        await ledger.ok<{ paymentSchedule: StoredSchedule & { basis: { invoices?: string[] } } }>(
+          'qinghai.finance',
+          'query ($c: ID!) { paymentSchedule(contractId: $c) { asOf basis schedule { lines { id net status dueDate reasons } } } }',
+          { c: c.id },
+        )
+      ).paymentSchedule;
+      return r.basis.invoices?.length ? r : undefined;
+    });
+    const payable = invoiced.schedule.lines.find((l) => l.id === 'half-year-payment.2026-H1');
     expect(payable).toMatchObject({
       net: '5150.00',
       dueDate: '2026-11-10',
-      status: confirmed.asOf >= '2026-11-10' ? 'due' : 'scheduled',
+      status: invoiced.asOf >= '2026-11-10' ? 'due' : 'scheduled',
     });
-    expect(payable?.reasons).toContain('条件已满足：2026-H1 台账已确认');
+    expect(payable?.reasons).toContain('条件已满足：已收到增值税普通发票 63000001（5,150.00，2026-11-12）');
     const paid = await ledger.ok<{ markPaid: { amount: string; lineId: string } }>(
       'qinghai.finance',
       'mutation ($i: MarkPaidInput!) { markPaid(input: $i) { amount lineId } }',

@@ -28,7 +28,8 @@ describe('web console: finance exports an XLSX that the test opens and checks', 
   const web = webSuite('web-finance-export', __filename, {
     setup: async (stack) => {
       // A confirmed close on demo Qinghai (domain.md example C): H1 items average 86.40 → grade B, three valid
-      // complaints → three deductions on the half-year line, due 2026-11-10; the 台账 confirmed makes it payable.
+      // complaints → three deductions on the half-year line, due 2026-11-10; the 台账 confirmed and the VAT invoice for
+      // 5,150.00 received make it payable.
       const { contracts } = await stack.gql<{
         contracts: { id: string; code: string; name: string; presetId: string | null }[];
       }>('qinghai.admin@demo.local', '{ contracts { id code name presetId } }');
@@ -53,6 +54,15 @@ describe('web console: finance exports an XLSX that the test opens and checks', 
       );
       await stack.jobsSettled();
       await setInputs({ ledgerConfirmed: true });
+      await stack.jobsSettled();
+      // Each payment waits for the VAT invoice for the amount payable (002:428): finance has received it.
+      await stack.gql(
+        'qinghai.finance@demo.local',
+        'mutation ($i: RecordInvoiceInput!) { recordInvoice(input: $i) { id } }',
+        {
+          i: { contractId: contract.id, lineId: LINE, number: '63000001', amount: '5150.00', receivedOn: '2026-11-12' },
+        },
+      );
       await stack.jobsSettled();
     },
     setupTimeoutMs: 240_000,

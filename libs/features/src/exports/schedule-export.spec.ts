@@ -73,6 +73,10 @@ const FIXTURES: Record<'A' | 'B' | 'C' | 'D' | 'D-late', Fixture> = {
           ledgerConfirmed: true,
         },
       ],
+      // The VAT invoice for the amount payable (002:428) makes the line payable.
+      invoices: [
+        { lineId: 'half-year-payment.2026-H1', number: '63000001', amount: '5150.00', receivedOn: '2026-11-12' },
+      ],
     },
     asOf: '2026-12-01',
   },

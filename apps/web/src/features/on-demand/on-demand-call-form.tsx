@@ -25,7 +25,8 @@ export function OnDemandCallForm({
   const t = useMessages(onDemandMessages);
   const [obligationId, setObligationId] = useState(obligations[0]?.id ?? '');
   const [calledOn, setCalledOn] = useState(today);
-  const [dueOn, setDueOn] = useState(today);
+  // Blank where the contract gives a response time: the API computes the due day (e.g. 3 days after the call).
+  const [dueOn, setDueOn] = useState((obligations[0]?.days ?? null) === null ? today : '');
   const [subject, setSubject] = useState('');
   const [record, state] = useGraphqlMutation(RECORD_ON_DEMAND_CALL);
   const days = obligations.find((o) => o.id === obligationId)?.days ?? null;
@@ -48,7 +49,15 @@ export function OnDemandCallForm({
     >
       <FormField label={t.obligation} error={at('input.obligationId')}>
         {(p) => (
-          <select {...p} value={obligationId} onChange={(e) => setObligationId(e.target.value)}>
+          <select
+            {...p}
+            value={obligationId}
+            onChange={(e) => {
+              setObligationId(e.target.value);
+              const next = obligations.find((o) => o.id === e.target.value)?.days ?? null;
+              setDueOn(next === null ? dueOn || calledOn : '');
+            }}
+          >
             {obligations.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.label}

@@ -138,6 +138,23 @@ describe('period close through GraphQL and a worker process on Redis (demo seed)
       { i: { correctsCloseId: draft.id, amount: '1000.00', reason: '6月漏报一次安全事件' } },
     );
     expect(adj.errors).toBeUndefined();
+    // Set off onto a line of another contract (Huai'an's advance): refused at its path, nothing stored.
+    const foreign = await call(
+      'xuzhou.admin',
+      'mutation ($i: RecordAdjustmentInput!) { recordAdjustment(input: $i) { kind } }',
+      {
+        i: {
+          correctsCloseId: draft.id,
+          amount: '500.00',
+          reason: '错挂到其他合同的款项',
+          paymentLineId: 'contract-payments.advance',
+        },
+      },
+    );
+    expect(foreign.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [expect.objectContaining({ path: 'paymentLineId', code: 'unknown.scheduleLine' })],
+    });
     expect(adj.data?.recordAdjustment).toMatchObject({
       kind: 'adjustment',
       amount: '1000.00',

@@ -3,6 +3,8 @@ import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import {
   closablePeriods,
+  computeSchedule,
+  withCorrections,
   explain,
   explanationText,
   closePeriodKind,
@@ -246,6 +248,14 @@ export class PeriodCloseService {
           [],
           reasonOf('close.adjustOnlyConfirmed'),
         );
+      // A line of this contract's schedule (not another contract's, not a made-up id): where the correction is set off.
+      if (input.paymentLineId != null) {
+        const lines = computeSchedule(withCorrections(config), {}, { asOf: close.asOf }).lines.map((l) => l.id);
+        if (!lines.includes(input.paymentLineId))
+          throw new ValidationError([
+            problem('paymentLineId', 'unknown.scheduleLine', { value: input.paymentLineId, known: lines }),
+          ]);
+      }
       // Booked in the first later period that is not confirmed (domain rule 11: history is never edited).
       const live = await PeriodCloseStore.list(em, contract.id);
       const booking = closablePeriods(config).find(

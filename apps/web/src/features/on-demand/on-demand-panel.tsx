@@ -33,7 +33,7 @@ export function OnDemandPanel({ contractId }: { contractId: string }) {
   const canServe = user?.role === 'vendor';
   const periodText = (r: OnDemandRow) =>
     r.occurrence === 'after-term'
-      ? `${t.periodafterterm}（${formatDate(r.from, locale)}–${formatDate(r.to, locale)}）`
+      ? `${t.periodafterterm} ${formatDate(r.from, locale)}–${formatDate(r.to, locale)}`
       : r.occurrence === 'term'
         ? `${formatDate(r.from, locale)}–${formatDate(r.to, locale)}`
         : r.occurrence;

@@ -162,9 +162,7 @@ export function computeParsed(config: ParsedConfig, facts: PaymentFacts, asOf: s
       reasons.push(explain('payment.reason.delayed', { months: delay, date: dueDate }));
     }
     const net = dec(l.gross).minus(own);
-    const outcomes = l.conditions.map((c) =>
-      evaluateCondition(c, { line: l, payable: net.toFixed(2), facts, config, asOf }),
-    );
+    const outcomes = l.conditions.map((c) => evaluateCondition(c, { line: l, payable: net, facts, config, asOf }));
     outcomes.forEach((o) => reasons.push(o.reason));
     const paid = paidBy.get(l.id) ?? dec(0);
 

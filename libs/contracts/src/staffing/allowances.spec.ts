@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { dec } from '@ledger/kernel';
+import { dec, toFixed2 } from '@ledger/kernel';
 import { parseContractConfig } from '../config/validate-contract-config';
 import { renderExplanation } from '../explain/explanation-texts';
 import { getPreset } from '../presets';
@@ -90,7 +90,7 @@ describe('free-work allowances (domain rule 15, example J: Huai’an 5 person-mo
   it('the work beyond is exactly used − allowance, whatever the entries (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 400 }), { maxLength: 12 }), (hundredths) => {
-        const work = hundredths.map((h, i) => log(`w${i}`, dec(h).div(100).toFixed(2)));
+        const work = hundredths.map((h, i) => log(`w${i}`, toFixed2(dec(h).div(100))));
         const [u] = allowanceUsage(huaian, work);
         const used = dec(u.used);
         expect(dec(u.beyond).eq(used.gt(5) ? used.sub(5) : 0)).toBe(true);

@@ -1,4 +1,4 @@
-import { dec, problem, roundHalfUp, type Decimal, type Problem } from '@ledger/kernel';
+import { dec, problem, toFixed2, type Decimal, type Problem } from '@ledger/kernel';
 import type { ParsedConfig } from '../config/contract-config.schema';
 import { periodsInTerm } from '../config/periods';
 import { explain, type Explanation } from '../explain/explanation';
@@ -54,8 +54,6 @@ export type AllowanceUsage = {
   explained: Explanation;
 };
 
-const fixed = (d: Decimal) => roundHalfUp(d, 2).toFixed(2);
-
 function levelOf(used: Decimal, amount: Decimal): AllowanceLevel {
   if (amount.isZero()) return used.isZero() ? 'ok' : 'beyond';
   if (used.gt(amount)) return 'beyond';
@@ -79,7 +77,9 @@ function scopesOf(a: Allowance, config: Pick<ParsedConfig, 'term'>, work: readon
   const byRequest = new Map<string, AllowanceWork[]>();
   for (const w of work) {
     const key = `request-${w.ticketNumber ?? w.ticketId ?? w.id}`;
-    byRequest.set(key, [...(byRequest.get(key) ?? []), w]);
+    const list = byRequest.get(key) ?? [];
+    if (!byRequest.has(key)) byRequest.set(key, list);
+    list.push(w);
   }
   return [...byRequest].map(([id, list]) => ({ id, from: null, to: null, work: list }));
 }
@@ -108,11 +108,11 @@ export function allowanceUsage(
         used = used.add(dec(w.amount));
         if (used.gt(amount)) {
           const over = used.sub(before.gt(amount) ? before : amount);
-          beyondEntries.push({ id: w.id, amount: fixed(over) });
+          beyondEntries.push({ id: w.id, amount: toFixed2(over) });
         }
       }
       const level = levelOf(used, amount);
-      const percent = amount.isZero() ? null : fixed(used.mul(100).div(amount));
+      const percent = amount.isZero() ? null : toFixed2(used.mul(100).div(amount));
       const beyond = used.gt(amount) ? used.sub(amount) : dec(0);
       const remaining = used.gt(amount) ? dec(0) : amount.sub(used);
       const reached: (80 | 100)[] = [];
@@ -126,23 +126,23 @@ export function allowanceUsage(
         scope: scope.id,
         from: scope.from,
         to: scope.to,
-        amount: fixed(amount),
-        used: fixed(used),
-        remaining: fixed(remaining),
+        amount: toFixed2(amount),
+        used: toFixed2(used),
+        remaining: toFixed2(remaining),
         percent,
         level,
-        beyond: fixed(beyond),
+        beyond: toFixed2(beyond),
         beyondEntries,
         reached,
         explained: explain('allowance.usage', {
           description: a.description,
           scope: scope.id === 'term' ? undefined : scope.id.replace(/^request-/, ''),
-          used: fixed(used),
-          amount: fixed(amount),
+          used: toFixed2(used),
+          amount: toFixed2(amount),
           unit: a.unit,
           percent: percent ?? undefined,
-          remaining: beyond.isZero() ? fixed(remaining) : undefined,
-          beyond: beyond.isZero() ? undefined : fixed(beyond),
+          remaining: beyond.isZero() ? toFixed2(remaining) : undefined,
+          beyond: beyond.isZero() ? undefined : toFixed2(beyond),
           level,
         }),
       });

@@ -31,7 +31,11 @@ export async function onDemandCallsByContract(
   const rows = await em
     .getRepository(OnDemandCallEntity)
     .find({ where: { contractId: In([...contractIds]) }, order: { dueOn: 'ASC', calledOn: 'ASC', id: 'ASC' } });
-  for (const r of rows) out.set(r.contractId, [...(out.get(r.contractId) ?? []), toOnDemandCall(r)]);
+  for (const r of rows) {
+    const list = out.get(r.contractId) ?? [];
+    if (!out.has(r.contractId)) out.set(r.contractId, list);
+    list.push(toOnDemandCall(r));
+  }
   return out;
 }
 

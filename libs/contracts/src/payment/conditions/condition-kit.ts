@@ -1,4 +1,4 @@
-import { problem, type Problem } from '@ledger/kernel';
+import { problem, type Decimal, type Problem } from '@ledger/kernel';
 import type { PaymentConfigView } from '../payment-config-view';
 import type { PaymentFacts } from '../facts.schema';
 import type { LineContext, ValidationContext } from '../rule-kit';
@@ -11,7 +11,7 @@ export type ConditionOutcome = { state: 'met' | 'failed' | 'pending'; reason: Ex
 export type ConditionEvalContext = {
   line: { id: string; context: LineContext };
   /** The line's gross less its own deductions (before set-offs from other lines): what an invoice is compared with. */
-  payable: string;
+  payable: Decimal;
   facts: PaymentFacts;
   config: PaymentConfigView;
   asOf: string;

@@ -1,4 +1,4 @@
-import { dec } from '@ledger/kernel';
+import { dec, toFixed2 } from '@ledger/kernel';
 import type { z } from 'zod';
 import type { invoiceReceivedConditionSchema } from './condition.schema';
 import type { ConditionKind } from './condition-kit';
@@ -25,14 +25,14 @@ export const invoiceReceivedCondition: ConditionKind<C> = {
     );
     if (!latest)
       return { state: 'pending', reason: explain('payment.condition.invoice-pending', { state: 'pending' }) };
-    if (!dec(latest.amount).eq(dec(ctx.payable)))
+    if (!dec(latest.amount).eq(ctx.payable))
       return {
         state: 'pending',
         reason: explain('payment.condition.invoice-amount-differs', {
           state: 'pending',
           number: latest.number,
           invoiced: latest.amount,
-          payable: ctx.payable,
+          payable: toFixed2(ctx.payable),
         }),
       };
     return {

@@ -72,7 +72,7 @@ describe('acceptanceTiming (real PostgreSQL, demo seed)', () => {
 
   it('a major failure received and not repaired: no date yet, warned, the ticket named', async () => {
     const created = await call('tianjin.admin', CREATE, {
-      i: { contractId: ids['tianjin-2026-p7'], category: '软件错误', severity: 'major', title: '核心结算中断' },
+      i: { contractId: ids['tianjin-2026-p7'], category: '系统故障', severity: 'major', title: '核心结算中断' },
     });
     expect(created.errors).toBeUndefined();
     const ticket = created.data?.createTicket as { id: string; number: string };

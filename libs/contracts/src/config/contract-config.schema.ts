@@ -140,12 +140,24 @@ export const ticketProcessSchema = z.strictObject({
     .describe('…and before this local time of the next morning; default "08:30", the start of working hours'),
 });
 
+/**
+ * What a ratio KPI counts among the tickets raised in its period (domain rule 17, Tianjin 004:1113, 004:1122):
+ * answered (a response or the 反馈处理意见), resolved (the fix that stuck, or closed), closed (闭环: closed, not ended
+ * as unsolvable).
+ */
+export const KPI_METRICS = ['response-rate', 'resolution-rate', 'vulnerability-closure-rate'] as const;
+
 export const kpiSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1),
-  metric: z.string().min(1).describe('response-rate, resolution-rate, vulnerability-closure-rate …'),
+  metric: z.enum(KPI_METRICS).describe('response-rate, resolution-rate, vulnerability-closure-rate'),
   minPercent: percentSchema.describe('Tianjin: response rate 100, resolution ≥ 98'),
   period: periodKindSchema.or(z.literal('term')).default('term'),
+  categories: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe('the ticket categories counted (Tianjin: 用户反馈; 高危漏洞, 中危漏洞); absent: every ticket'),
 });
 
 export const slaSectionSchema = z.strictObject({

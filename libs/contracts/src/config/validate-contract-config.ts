@@ -219,6 +219,18 @@ function semanticProblems(raw: Raw): Problem[] {
     ...duplicatesIn(taxonomy.categories, 'taxonomy.categories'),
     ...duplicatesIn(taxonomy.businessAreas, 'taxonomy.businessAreas'),
   );
+  // A KPI counts tickets of categories the contract knows: one the buyer cannot choose would count nothing.
+  const known = Array.isArray(taxonomy.categories) ? taxonomy.categories.map(String) : null;
+  const kpis = asRecord(raw.sla).kpis;
+  if (known && Array.isArray(kpis))
+    kpis.forEach((k, i) => {
+      const { categories } = asRecord(k);
+      if (Array.isArray(categories))
+        categories.forEach((c, j) => {
+          if (typeof c === 'string' && !known.includes(c))
+            problems.push(problem(`sla.kpis[${i}].categories[${j}]`, 'unknown.category', { value: c, known }));
+        });
+    });
 
   const payment = sectionParse(paymentSchema, raw.payment ?? {});
   if (payment && money && term && termOk && fees) {

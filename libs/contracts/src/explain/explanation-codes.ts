@@ -16,6 +16,7 @@ export const EXPLANATION_CODE_LISTS: Readonly<Record<string, readonly string[]>>
     'ON_DEMAND_CALL_MISSED',
     'ON_DEMAND_CALL_LATE',
   ],
+  kpis: ['kpi.rate', 'kpi.rate.none', 'KPI_BELOW_TARGET'],
   staffing: ['staffing.turnover', 'staffing.minimum', 'allowance.usage'],
   calendar: ['calendar.not-published', 'calendar.provisional', 'obligations.unavailable'],
   close: [

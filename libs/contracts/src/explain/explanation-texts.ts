@@ -367,6 +367,23 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
     '{label} — {occurrence}: {calls} call(s), {served} served in time[[, {late} late]][[, {missed} missed]][[, {pending} open]][[; capacity {capacity}]][[; {unlimited:sub}]][[ ({beyond} beyond it)]]; {checkStatus:sub}',
   ),
   'unlimited.true': t('每次要求均须提供，不限次数', 'every request, without a number'),
+  'kpi.rate': t(
+    '{name}：{from} 至 {to} 提出的 {counted} 件中，截至 {asOf} {achieved} 件{kpiMetric:sub}，{rate}%（要求不低于 {minPercent}%）[[；未达成：{short}]][[ 等，另有 {more} 件]][[（其中 {open} 件尚未办结）]]；{meets:sub}',
+    '{name}: of {counted} ticket(s) raised {from} to {to}, {achieved} {kpiMetric:sub} by {asOf}: {rate} % (minimum {minPercent} %)[[; not: {short}]][[ and {more} more]][[ ({open} still open)]]; {meets:sub}',
+  ),
+  'kpi.rate.none': t(
+    '{name}：{from} 至 {to} 截至 {asOf} 没有提出此类工单，本期不计',
+    '{name}: no such ticket raised {from} to {to} by {asOf}; nothing to measure',
+  ),
+  'kpiMetric.response-rate': t('已响应', 'answered'),
+  'kpiMetric.resolution-rate': t('已解决', 'resolved'),
+  'kpiMetric.vulnerability-closure-rate': t('已闭环修复', 'fixed and closed'),
+  'meets.true': t('达标', 'met'),
+  'meets.false': t('未达标', 'not met'),
+  KPI_BELOW_TARGET: t(
+    '{name} {rate}%（{achieved} / {counted}），低于要求的 {minPercent}%（{from} 至 {to}）：作为本期服务是否合格的依据，由甲方判定',
+    '{name} {rate} % ({achieved} of {counted}) is below the minimum {minPercent} % ({from} to {to}): evidence for whether the service of the period qualifies, which the buyer decides',
+  ),
   ON_DEMAND_CALL_MISSED: t(
     '{label}：甲方 {calledOn} 调用[[（{subject}）]]，要求 {dueOn} 前完成，未完成',
     '{label}: the call of {calledOn}[[ ({subject})]], due {dueOn}, was not served',

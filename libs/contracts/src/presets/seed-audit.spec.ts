@@ -31,6 +31,7 @@ const ALLOWANCES = 'libs/contracts/src/staffing/allowances.ts';
 const SCHEME = 'libs/scoring/src/scheme/assessment-scheme.ts';
 const SCHEDULE = 'libs/contracts/src/payment/compute-schedule.ts';
 const PROCUREMENT = 'libs/scoring/src/procurement/score-procurement.ts';
+const KPIS = 'libs/contracts/src/tickets/ticket-kpis.ts';
 const CONFIG_VIEW = 'apps/web/src/features/config/config-view-sections.tsx';
 const SLA_VIEW = 'apps/web/src/features/config/config-view-sla.tsx';
 
@@ -164,6 +165,13 @@ const READERS: Readonly<Record<string, Reader>> = {
   'procurement.items[].kind': lib('libs/scoring/src/procurement/registry.ts'),
   'procurement.items[].label': lib(PROCUREMENT, 'label'),
 
+  'sla.kpis[].id': lib(KPIS, 'kpiId: kpi.id'),
+  'sla.kpis[].name': lib(KPIS, 'kpi.name'),
+  'sla.kpis[].metric': lib(KPIS, 'kpi.metric'),
+  'sla.kpis[].minPercent': lib(KPIS, 'kpi.minPercent'),
+  'sla.kpis[].period': lib(KPIS, 'kpi.period'),
+  'sla.kpis[].categories[]': lib(KPIS, 'kpi.categories'),
+
   'acceptance.notes': web(CONFIG_VIEW, 'acceptance'),
   'acceptance.majorFailureSeverities[]': lib(
     'libs/contracts/src/acceptance/acceptance-timing.ts',
@@ -193,11 +201,6 @@ const KIND_FILES: Readonly<Record<string, (kind: string) => string>> = {
  * the presets configure and nothing reads, so the list cannot hide a new gap nor outlive a closed one.
  */
 const PENDING: Readonly<Record<string, string>> = {
-  'sla.kpis[].id': 'Tianjin KPIs from tickets (rule 17, issue 16 point 6)',
-  'sla.kpis[].name': 'Tianjin KPIs from tickets (rule 17, issue 16 point 6)',
-  'sla.kpis[].metric': 'Tianjin KPIs from tickets (rule 17, issue 16 point 6)',
-  'sla.kpis[].minPercent': 'Tianjin KPIs from tickets (rule 17, issue 16 point 6)',
-  'sla.kpis[].period': 'Tianjin KPIs from tickets (rule 17, issue 16 point 6)',
   'sla.process.feedbackWithinWorkingDays':
     "shown only: the feedback deadline is computed from the SLA target that repeats it (the process figure is the seed's wording)",
 };

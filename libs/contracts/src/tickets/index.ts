@@ -6,3 +6,4 @@ export * from './ticket-row.schema';
 export * from './ticket-time.rule';
 export * from './ticket-import.limits';
 export * from './ticket-sla';
+export * from './ticket-kpis';

@@ -10,6 +10,7 @@ import { ReportsModule } from './reports/reports.module';
 import { StaffingModule } from './staffing/staffing.module';
 import { OnDemandModule } from './on-demand/on-demand.module';
 import { AllowancesModule } from './allowances/allowances.module';
+import { TicketKpisModule } from './ticket-kpis/ticket-kpis.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { ProcurementModule } from './procurement/procurement.module';
 import { PeriodCloseModule } from './period-close/period-close.module';
@@ -37,6 +38,7 @@ export const FEATURE_MODULES: readonly Type[] = [
   StaffingModule,
   OnDemandModule,
   AllowancesModule,
+  TicketKpisModule,
   PeriodCloseModule,
   SchedulesModule,
   NotificationsModule,

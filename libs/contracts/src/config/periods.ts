@@ -1,6 +1,6 @@
-import { Decimal, dec } from '@ledger/kernel';
+import { Decimal, dec, problem, type Problem } from '@ledger/kernel';
 import { daysInMonth, maxDate, minDate, monthsInYear } from '../dates';
-import type { PeriodKind } from './common.schema';
+import { periodIdSchema, type PeriodKind } from './common.schema';
 
 export type Period = { id: string; kind: PeriodKind; year: number; start: string; end: string };
 
@@ -114,4 +114,12 @@ export function periodsWithin(id: string): string[] {
 export function periodBounds(term: { start: string; end: string }, id: string): { start: string; end: string } {
   const p = periodsInTerm(kindOfPeriodId(id), term.start, term.end).find((x) => x.id === id);
   return p ? { start: p.start, end: p.end } : { start: term.start, end: term.end };
+}
+
+/** Problems of a period id a caller names for a contract (at `period`): not an id, or no period of the term. */
+export function termPeriodProblems(period: string, term: { start: string; end: string }): Problem[] {
+  if (!periodIdSchema.safeParse(period).success) return [problem('period', 'period.format')];
+  if (!periodsInTerm(kindOfPeriodId(period), term.start, term.end).some((x) => x.id === period))
+    return [problem('period', 'date.outsideTerm', { value: period, start: term.start, end: term.end })];
+  return [];
 }

@@ -13,25 +13,66 @@ const ticket = (id: string, category: string, raised: string, ...steps: Step[]):
   const at = (s: string) => `${s}:00+08:00`;
   const events: LifecycleEvent[] = [
     { kind: 'submitted', at: at(raised), actor: 'buyer' },
-    ...steps.map(([kind, when]): LifecycleEvent => ({ kind, at: at(when), actor: kind === 'closed' ? 'buyer' : 'vendor' })),
+    ...steps.map(([kind, when]): LifecycleEvent => ({
+      kind,
+      at: at(when),
+      actor: kind === 'closed' ? 'buyer' : 'vendor',
+    })),
   ];
   return { id, category, severity: 'general', specialAttention: false, state: 'submitted', events, pauses: [] };
 };
 
 const answeredAndClosed = (id: string, day: string): Ticket =>
-  ticket(id, '用户反馈', `${day}T09:00`, ['received', `${day}T09:05`], ['feedback', `${day}T09:30`], ['closed', `${day}T16:00`]);
+  ticket(
+    id,
+    '用户反馈',
+    `${day}T09:00`,
+    ['received', `${day}T09:05`],
+    ['feedback', `${day}T09:30`],
+    ['closed', `${day}T16:00`],
+  );
 
 /** Q3 2026 of Tianjin P1: fifty user feedback tickets, three vulnerabilities. */
 function q3(): Ticket[] {
   const out: Ticket[] = [];
-  for (let i = 1; i <= 49; i++) out.push(answeredAndClosed(`TJ-${String(i).padStart(3, '0')}`, `2026-07-${String((i % 28) + 1).padStart(2, '0')}`));
+  for (let i = 1; i <= 49; i++)
+    out.push(answeredAndClosed(`TJ-${String(i).padStart(3, '0')}`, `2026-07-${String((i % 28) + 1).padStart(2, '0')}`));
   // Answered, then ended by agreement as unsolvable: counted, not resolved.
-  out.push(ticket('TJ-050', '用户反馈', '2026-09-29T10:00', ['received', '2026-09-29T10:02'], ['responded', '2026-09-29T10:10'], ['unsolvable', '2026-09-30T17:00']));
   out.push(
-    ticket('TJ-V01', '高危漏洞', '2026-08-03T09:00', ['received', '2026-08-03T09:10'], ['deployed', '2026-08-05T18:00'], ['closed', '2026-08-12T10:00']),
-    ticket('TJ-V02', '中危漏洞', '2026-09-01T09:00', ['received', '2026-09-01T09:10'], ['deployed', '2026-09-02T18:00'], ['closed', '2026-09-09T10:00']),
+    ticket(
+      'TJ-050',
+      '用户反馈',
+      '2026-09-29T10:00',
+      ['received', '2026-09-29T10:02'],
+      ['responded', '2026-09-29T10:10'],
+      ['unsolvable', '2026-09-30T17:00'],
+    ),
+  );
+  out.push(
+    ticket(
+      'TJ-V01',
+      '高危漏洞',
+      '2026-08-03T09:00',
+      ['received', '2026-08-03T09:10'],
+      ['deployed', '2026-08-05T18:00'],
+      ['closed', '2026-08-12T10:00'],
+    ),
+    ticket(
+      'TJ-V02',
+      '中危漏洞',
+      '2026-09-01T09:00',
+      ['received', '2026-09-01T09:10'],
+      ['deployed', '2026-09-02T18:00'],
+      ['closed', '2026-09-09T10:00'],
+    ),
     // Fixed on 9-28 but not yet confirmed closed by the end of the quarter.
-    ticket('TJ-V03', '中危漏洞', '2026-09-25T09:00', ['received', '2026-09-25T09:10'], ['deployed', '2026-09-28T18:00']),
+    ticket(
+      'TJ-V03',
+      '中危漏洞',
+      '2026-09-25T09:00',
+      ['received', '2026-09-25T09:10'],
+      ['deployed', '2026-09-28T18:00'],
+    ),
   );
   // Outside the KPIs: a fault; a user ticket raised in Q4; one withdrawn.
   out.push(ticket('TJ-F01', '系统故障', '2026-08-10T09:00'));
@@ -62,7 +103,15 @@ describe('Tianjin KPIs from tickets (domain rule 17, 004:1113, 004:1122)', () =>
     ['2026-09-30', 'vulnerability-closure-rate', 3, 2, 1, '66.67', false, ['TJ-V03']],
   ] as const)('Q3 as of %s: %s', (asOf, metric, counted, achieved, open, rate, meets, short) => {
     const r = ticketKpis(p1, q3(), '2026-09-30', asOf).find((k) => k.metric === metric);
-    expect(r).toMatchObject({ period: { id: '2026-Q3', start: '2026-07-01', end: '2026-09-30' }, counted, achieved, open, rate, meets, short: [...short] });
+    expect(r).toMatchObject({
+      period: { id: '2026-Q3', start: '2026-07-01', end: '2026-09-30' },
+      counted,
+      achieved,
+      open,
+      rate,
+      meets,
+      short: [...short],
+    });
   });
 
   it('reads each ticket as of the day asked: a close on 2026-09-10 counts what had been raised and done by then', () => {
@@ -95,13 +144,18 @@ describe('Tianjin KPIs from tickets (domain rule 17, 004:1113, 004:1122)', () =>
       ['2026-Q1', 0, null, null],
       ['2026-Q1', 0, null, null],
     ]);
-    expect(renderExplanation(r[0].explained, 'zh-CN')).toBe('用户反馈响应率：2026-01-01 至 2026-03-31 截至 2026-04-05 没有提出此类工单，本期不计');
+    expect(renderExplanation(r[0].explained, 'zh-CN')).toBe(
+      '用户反馈响应率：2026-01-01 至 2026-03-31 截至 2026-04-05 没有提出此类工单，本期不计',
+    );
     expect(kpiFlags(r)).toEqual([]);
   });
 
   it('a rate that shows as the minimum but is below it is not met (the exact ratio decides)', () => {
     // 48 of 49 = 97.959…% shows 97.96; 3 of 150 short = 98.00 exactly meets.
-    const tickets = [...Array.from({ length: 48 }, (_, i) => answeredAndClosed(`A${i}`, '2026-07-01')), ticket('B', '用户反馈', '2026-07-02T09:00')];
+    const tickets = [
+      ...Array.from({ length: 48 }, (_, i) => answeredAndClosed(`A${i}`, '2026-07-01')),
+      ticket('B', '用户反馈', '2026-07-02T09:00'),
+    ];
     const r = ticketKpis(p1, tickets, '2026-09-30', '2026-09-30')[1];
     expect([r.rate, r.meets]).toEqual(['97.96', false]);
   });
@@ -125,7 +179,16 @@ describe('Tianjin KPIs from tickets (domain rule 17, 004:1113, 004:1122)', () =>
   });
 
   it('property: achieved ≤ counted, open ≤ counted − achieved, short lists the rest up to the limit', () => {
-    const kinds: LifecycleEventKind[] = ['received', 'responded', 'feedback', 'deployed', 'problem-reported', 'closed', 'unsolvable', 'withdrawn'];
+    const kinds: LifecycleEventKind[] = [
+      'received',
+      'responded',
+      'feedback',
+      'deployed',
+      'problem-reported',
+      'closed',
+      'unsolvable',
+      'withdrawn',
+    ];
     const arb = fc.array(
       fc.record({
         category: fc.constantFrom('用户反馈', '高危漏洞', '中危漏洞', '系统故障'),
@@ -138,7 +201,12 @@ describe('Tianjin KPIs from tickets (domain rule 17, 004:1113, 004:1122)', () =>
       fc.property(arb, (plans) => {
         const tickets = plans.map((p, i) => {
           const day = `2026-09-${String(p.day).padStart(2, '0')}`;
-          return ticket(`T${i}`, p.category, `${day}T08:00`, ...p.steps.map((k, j): Step => [k, `${day}T${String(9 + j).padStart(2, '0')}:00`]));
+          return ticket(
+            `T${i}`,
+            p.category,
+            `${day}T08:00`,
+            ...p.steps.map((k, j): Step => [k, `${day}T${String(9 + j).padStart(2, '0')}:00`]),
+          );
         });
         for (const r of ticketKpis(p1, tickets, '2026-09-30', '2026-09-30')) {
           expect(r.achieved).toBeLessThanOrEqual(r.counted);

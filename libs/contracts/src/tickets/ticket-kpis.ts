@@ -102,7 +102,8 @@ export function ticketKpis(
       if (!p.raisedOn || p.raisedOn < period.start || p.raisedOn > period.end || p.raisedOn > asOf || p.withdrawn)
         continue;
       counted++;
-      const done = kpi.metric === 'response-rate' ? p.responded : kpi.metric === 'resolution-rate' ? p.resolved : p.closed;
+      const done =
+        kpi.metric === 'response-rate' ? p.responded : kpi.metric === 'resolution-rate' ? p.resolved : p.closed;
       if (done) achieved++;
       else {
         if (!p.ended) open++;

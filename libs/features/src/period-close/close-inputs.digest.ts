@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { calendarPeriod } from '@ledger/contracts';
+import { calendarPeriod, timeZoneOf, type ParsedConfig } from '@ledger/contracts';
+import { kpiTicketsDigest } from '../ticket-kpis';
 import { PeriodCloseReads } from './period-close-reads.store';
 import type { InputsDigest } from './period-close.store';
 import { changedYears, nationalPartOf, type CalendarYearRecord, type WorkCalendar } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
 
 /** What a close reads that can change after it was requested: the codes the console renders. */
-export type CloseInputKind = 'periodInputs' | 'tickets' | 'reports' | 'calls' | 'configuration' | 'calendar';
+export type CloseInputKind =
+  'periodInputs' | 'tickets' | 'reports' | 'calls' | 'kpiTickets' | 'configuration' | 'calendar';
 
 /** The digest of no calls (md5 of the empty text): what a digest kept before calls existed stands for. */
 export const NO_CALLS_DIGEST = 'd41d8cd98f00b204e9800998ecf8427e';
@@ -16,17 +18,24 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 /**
  * The inputs a close of `period` reads, digested per kind: the buyer's period inputs of this period and earlier ones
  * (the ledger confirmation is read live by the schedule, not by the close), the ticket facts the metrics read for
- * tickets due up to the period's end, the accepted monthly reports, and the calls on on-demand obligations. Two digests differ exactly when a figure the
- * close computes from could differ.
+ * tickets due up to the period's end, the accepted monthly reports, the calls on on-demand obligations, and the
+ * tickets the KPIs count up to the close's day (only for a contract with KPIs). Two digests differ exactly when a
+ * figure the close computes from could differ.
  */
-export async function digestCloseInputs(em: EntityManager, contractId: string, period: string): Promise<InputsDigest> {
-  const end = periodEnd(period);
+export async function digestCloseInputs(
+  em: EntityManager,
+  contractId: string,
+  close: { period: string; asOf: string; config: ParsedConfig },
+): Promise<InputsDigest> {
+  const end = periodEnd(close.period);
   const inputs = await PeriodCloseReads.digestInputs(em, contractId);
+  const kpiTickets = await kpiTicketsDigest(em, contractId, close.config, close.asOf, timeZoneOf(close.config));
   return {
     periodInputs: sha(JSON.stringify(inputs.filter((i) => periodStart(i.period) <= end))),
     tickets: await PeriodCloseReads.ticketsDigest(em, contractId, end),
     reports: await PeriodCloseReads.reportsDigest(em, contractId),
     calls: await PeriodCloseReads.callsDigest(em, contractId),
+    ...(kpiTickets ? { kpiTickets } : {}),
   };
 }
 
@@ -51,6 +60,8 @@ export function changedInputs(
   if (was) {
     for (const k of ['periodInputs', 'tickets', 'reports'] as const) if (was[k] !== now.digest[k]) out.push(k);
     if ((was.calls ?? NO_CALLS_DIGEST) !== (now.digest.calls ?? NO_CALLS_DIGEST)) out.push('calls');
+    // Absent: the contract had no KPI then (or the close was kept before KPIs were computed).
+    if ((was.kpiTickets ?? '') !== (now.digest.kpiTickets ?? '')) out.push('kpiTickets');
   }
   if (close.configVersion !== now.configVersion) out.push('configuration');
   else if (

@@ -5,6 +5,7 @@ import {
   explanationText,
   holidayDutyCheck,
   holidayDutyFlags,
+  kpiFlags,
   monthlyPersonMonths,
   monthlyReportSchema,
   onDemandFlags,
@@ -15,6 +16,7 @@ import {
   toMetricsTicket,
   type AssembledFlag,
   type InputUse,
+  type KpiResult,
   type LifecycleEvent,
   type MissingInput,
   type MonthAttendance,
@@ -32,6 +34,7 @@ import { schemeReads, type DetailValue, type TicketRecord, type YearAggregate } 
 import { formatInstant, type WorkCalendar } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
 import { onDemandCallsOf } from '../on-demand';
+import { kpisForPeriod } from '../ticket-kpis';
 import { PeriodCloseReads, type TicketMetricRow } from './period-close-reads.store';
 import { achievementExplained, delayExplained } from './ticket-metric-explanations';
 import { TicketMetricsAccumulator, type AchievementMetric, type DelayMetric } from './ticket-metrics';
@@ -69,7 +72,11 @@ export type DerivedMetric = {
   denominator: string | null;
   explanation: string;
   notes: string[];
-  details: AchievementMetric['details'] | DelayMetric['details'] | { months: MonthAttendance[]; lacking: string[] };
+  details:
+    | AchievementMetric['details']
+    | DelayMetric['details']
+    | { months: MonthAttendance[]; lacking: string[] }
+    | { kpi: Omit<KpiResult, 'explained'> };
 };
 
 /** Everything a close computes: stored as the close's result (and shown by the preview). Plain JSON. */
@@ -233,6 +240,10 @@ export async function computePeriodClose(
   metrics.push(personMonthsMetric(config, target, attendance));
   // Calls on on-demand obligations (rule 14) due in the period and missed or served late, as of the close.
   for (const f of onDemandFlags(config, calls, target, asOf)) dutyFlags.push({ period, ...f });
+  // The KPIs from the tickets (rule 17), as of the close: evidence for the period's 服务合格, flagged below minimum.
+  const kpis = await kpisForPeriod(em, input.contractId, config, period, asOf);
+  for (const k of kpis) metrics.push(kpiMetric(period, k));
+  for (const f of kpiFlags(kpis)) dutyFlags.push({ period, ...f });
 
   const assembled = assemblePeriodFacts({ config, period, asOf, periods: [...sources.values()], attendance });
   const facts: PaymentFactsInput = { ...assembled.facts, ...(input.extraFacts ?? {}) };
@@ -296,6 +307,23 @@ function assessmentModel(a: PeriodAssessment): AssessmentView {
     notes: r?.notesExplained.map(explanationText) ?? [],
     explanation: r ? explanationText(r.explained) : null,
     missing: a.missing,
+  };
+}
+
+/** A KPI as a metric of the close: achieved of counted, the rate shown; its own period in the details. */
+function kpiMetric(period: string, k: KpiResult): DerivedMetric {
+  const { explained, ...kpi } = k;
+  return {
+    period,
+    id: `kpi:${k.kpiId}`,
+    label: k.name,
+    value: k.rate,
+    display: k.rate,
+    numerator: String(k.achieved),
+    denominator: String(k.counted),
+    explanation: explanationText(explained),
+    notes: [],
+    details: { kpi },
   };
 }
 

@@ -93,7 +93,7 @@ export class PeriodCloseService {
       });
       const asOf = input.asOf ?? todayOf(ctx.config, Date.now());
       checkPeriod({ ...ctx.config, version: ctx.version }, input.period, asOf);
-      const digest = await digestCloseInputs(em, ctx.contract.id, input.period);
+      const digest = await digestCloseInputs(em, ctx.contract.id, { period: input.period, asOf, config: ctx.config });
       const live = await PeriodCloseStore.live(em, ctx.contract.id, input.period);
       // A live close computed from inputs that changed since: a pending or draft one is superseded by the next
       // revision (computed again, on the current configuration); a confirmed one stays and says what changed.
@@ -151,7 +151,7 @@ export class PeriodCloseService {
           reasonOf('close.notDraft'),
         );
       const changes = changedInputs(close, {
-        digest: await digestCloseInputs(em, contract.id, close.period),
+        digest: await digestCloseInputs(em, contract.id, { ...close, config }),
         configVersion: contract.currentVersion,
         calendar: await this.calendars.calendarOf(em, config),
         calendarRecords: await this.calendars.records(em),
@@ -202,7 +202,7 @@ export class PeriodCloseService {
     const ability = this.abilities.for(p);
     // The reason and the date passed reopenPeriodCloseArgs (period-close.schemas.ts).
     const { next, jobs } = await this.db.run(this.context.scope(), async (em) => {
-      const { close, contract } = await this.visibleClose(em, input.closeId, true);
+      const { close, contract, config } = await this.visibleClose(em, input.closeId, true);
       this.require(ability, 'update', contract);
       if (close.status === 'confirmed')
         throw new DomainError(
@@ -215,13 +215,14 @@ export class PeriodCloseService {
         throw new DomainError('CONFLICT', 'this close was already reopened', [], reasonOf('close.alreadyReopened'));
       await PeriodCloseStore.reopen(em, close.id, p.userId, input.reason.trim());
       // The next revision computes on the contract's current configuration.
-      const inputsDigest = await digestCloseInputs(em, contract.id, close.period);
+      const asOf = input.asOf ?? close.asOf;
+      const inputsDigest = await digestCloseInputs(em, contract.id, { period: close.period, asOf, config });
       const { close: next } = await PeriodCloseStore.request(em, {
         tenantId: close.tenantId,
         contractId: contract.id,
         period: close.period,
         configVersion: contract.currentVersion,
-        asOf: input.asOf ?? close.asOf,
+        asOf,
         requestedBy: p.userId,
         inputsDigest,
       });
@@ -371,7 +372,7 @@ export class PeriodCloseService {
       out.set(
         c.id,
         changedInputs(c, {
-          digest: await digestCloseInputs(em, contract.id, c.period),
+          digest: await digestCloseInputs(em, contract.id, { ...c, config }),
           configVersion: contract.currentVersion,
           calendar: await this.calendars.calendarOf(em, config),
           calendarRecords: await this.calendars.records(em),

@@ -35,8 +35,17 @@ export type CloseRow = {
 };
 
 /** One digest per kind of input a close reads: a change of any of them makes a draft stale. */
-/** `calls` is absent in a digest kept before on-demand calls existed: it stands for no calls (NO_CALLS_DIGEST). */
-export type InputsDigest = { periodInputs: string; tickets: string; reports: string; calls?: string };
+/**
+ * `calls` is absent in a digest kept before on-demand calls existed: it stands for no calls (NO_CALLS_DIGEST);
+ * `kpiTickets` is absent for a contract without KPIs (and in a digest kept before KPIs were computed).
+ */
+export type InputsDigest = {
+  periodInputs: string;
+  tickets: string;
+  reports: string;
+  calls?: string;
+  kpiTickets?: string;
+};
 
 export type CloseLineRow = {
   id: string;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { kindOfPeriodId, periodIdSchema, periodInputSpec, periodsInTerm, type ParsedConfig } from '@ledger/contracts';
+import { kindOfPeriodId, periodInputSpec, termPeriodProblems, type ParsedConfig } from '@ledger/contracts';
 import { JobDispatcher, JobOutbox, type JobRequest } from '@ledger/jobs';
 import { scheduleJob } from '../period-close';
 import { DomainError, ValidationError, problem, reasonOf, type Problem } from '@ledger/kernel';
@@ -167,11 +167,7 @@ export class PeriodInputsService {
   }
 
   private periodProblems(period: string, config: ParsedConfig): Problem[] {
-    if (!periodIdSchema.safeParse(period).success) return [problem('period', 'period.format')];
-    if (!periodsInTerm(kindOfPeriodId(period), config.term.start, config.term.end).some((x) => x.id === period)) {
-      return [problem('period', 'date.outsideTerm', { value: period, start: config.term.start, end: config.term.end })];
-    }
-    return [];
+    return termPeriodProblems(period, config.term);
   }
 
   private validate(input: SetPeriodInputsInput, config: ParsedConfig): { values: Values; problems: Problem[] } {

@@ -11,6 +11,7 @@ import { TicketsService } from '../tickets';
 export type Plan = {
   day: string;
   category: string;
+  /** Empty for a contract without business areas (Tianjin). */
   businessArea: string;
   severity: string;
   title: string;
@@ -143,7 +144,7 @@ export class DemoActivity {
         this.tickets.create({
           contractId,
           category: plan.category,
-          businessArea: plan.businessArea,
+          ...(plan.businessArea ? { businessArea: plan.businessArea } : {}),
           severity: plan.severity,
           title: plan.title,
           at: at(plan.day, '09:00'),

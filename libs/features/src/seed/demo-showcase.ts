@@ -108,6 +108,60 @@ export const SHOWCASE_TIANJIN_CALLS = [
   ['emergency-response', '2026-11-18', '2026-11-18', '异地就医结算接口中断', '2026-11-18'],
 ] as const;
 
+const TIANJIN_FEEDBACK = [
+  '定点医药机构对接报文校验失败',
+  '监管规则导出格式咨询',
+  '外部对接接口调用频次查询',
+  '审计日志检索条件咨询',
+  '机构账号权限申请流程',
+  '对接文档版本说明',
+];
+
+/**
+ * Tianjin P1's tickets of its KPI categories (domain rule 17): in Q3 twelve pieces of user feedback, all answered and
+ * closed (response and resolution 100 %), and two vulnerabilities, the 中危 one fixed but not yet closed on
+ * 2026-09-30 (fix rate 1 of 2); in Q4 five pieces of feedback, one still being worked on.
+ */
+export function showcaseTianjinKpiPlans(): Plan[] {
+  const plan = (day: string, category: string, title: string, until: Plan['until']): Plan => ({
+    day,
+    category,
+    businessArea: '',
+    severity: 'general',
+    title,
+    receiveAfterMinutes: 4,
+    until,
+  });
+  const q3 = [
+    '07-06',
+    '07-13',
+    '07-20',
+    '07-27',
+    '08-03',
+    '08-10',
+    '08-17',
+    '08-24',
+    '08-31',
+    '09-07',
+    '09-14',
+    '09-21',
+  ];
+  const q4 = ['10-12', '10-26', '11-09', '11-23', '12-01'];
+  return [
+    ...q3.map((d, i) => plan(`2026-${d}`, '用户反馈', TIANJIN_FEEDBACK[i % TIANJIN_FEEDBACK.length], 'closed')),
+    plan('2026-08-05', '高危漏洞', '外部对接网关存在越权访问漏洞', 'closed'),
+    plan('2026-09-28', '中危漏洞', '审计系统登录页存在弱口令策略漏洞', 'deployed'),
+    ...q4.map((d, i) =>
+      plan(
+        `2026-${d}`,
+        '用户反馈',
+        TIANJIN_FEEDBACK[(i + 2) % TIANJIN_FEEDBACK.length],
+        i === 4 ? 'in-progress' : 'closed',
+      ),
+    ),
+  ];
+}
+
 /** Xuzhou's local development in H2 (the H1 close is confirmed, so its days take no more work): 7.50 of 9. */
 export const SHOWCASE_XUZHOU_WORK = [
   ['2026-07-20', '2.50', '门诊慢特病备案接口改造'],
@@ -139,7 +193,8 @@ type Services = {
  *  - Qinghai: the H1 assessment items and one valid complaint.
  *  - Xuzhou's free-work allowance (9 person-months a year): 7.50 logged in the second half-year (83.33 %, warned).
  *  - Tianjin: a procurement project with package 8 (its preset scheme), three bids and two evaluators' sheets; on
- *    package 1, the buyer's calls on its on-demand obligations (SHOWCASE_TIANJIN_CALLS) and the vendor's services.
+ *    package 1, the buyer's calls on its on-demand obligations (SHOWCASE_TIANJIN_CALLS) and the vendor's services, and
+ *    tickets of its KPI categories in Q3 and Q4 (showcaseTianjinKpiPlans).
  */
 export class DemoShowcase {
   constructor(private readonly s: Services) {}
@@ -267,6 +322,13 @@ export class DemoShowcase {
       }
     }
     await this.seedTianjinCalls(contracts, who);
+    const tjStaff = { admin: tj, staff: who('tianjin.staff@demo.local') };
+    await this.s.activity.seedTickets(
+      contracts.get('tianjin-2026-p1') as string,
+      tjStaff,
+      who('vendor@demo.local'),
+      showcaseTianjinKpiPlans(),
+    );
     await this.s.waitForJobs();
   }
 

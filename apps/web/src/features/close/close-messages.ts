@@ -105,6 +105,7 @@ export const closeMessages = defineMessages(
     changetickets: '工单',
     changereports: '已通过的月报',
     changecalls: '按需服务的调用与完成',
+    changekpiTickets: '比率指标所计的工单',
     changeconfiguration: '合同配置版本',
     changecalendar: '工作日历版本',
   },
@@ -214,6 +215,7 @@ export const closeMessages = defineMessages(
     changetickets: 'tickets',
     changereports: 'accepted monthly reports',
     changecalls: 'on-demand calls and their services',
+    changekpiTickets: 'the tickets the rate targets count',
     changeconfiguration: 'contract configuration version',
     changecalendar: 'working-day calendar version',
   },
@@ -234,11 +236,17 @@ export function lineStatusKey(status: string): LineStatusKey | null {
 }
 
 export type CloseChangeKey =
-  'changeperiodInputs' | 'changetickets' | 'changereports' | 'changecalls' | 'changeconfiguration' | 'changecalendar';
+  | 'changeperiodInputs'
+  | 'changetickets'
+  | 'changereports'
+  | 'changecalls'
+  | 'changekpiTickets'
+  | 'changeconfiguration'
+  | 'changecalendar';
 
 /** The dictionary key of an input kind the API names as changed, or null for one this page does not know. */
 export function closeChangeKey(kind: string): CloseChangeKey | null {
-  return ['periodInputs', 'tickets', 'reports', 'calls', 'configuration', 'calendar'].includes(kind)
+  return ['periodInputs', 'tickets', 'reports', 'calls', 'kpiTickets', 'configuration', 'calendar'].includes(kind)
     ? (`change${kind}` as CloseChangeKey)
     : null;
 }

@@ -105,7 +105,7 @@ describe('ticketKpis (real PostgreSQL, demo seed)', () => {
       ['vulnerability-closure-rate', '2026-Q3', 1, 0, 1, '0.00', false, [vul.number]],
     ]);
     expect(q3[1].explanation).toMatch(
-      /^用户反馈解决率：2026-07-01 至 2026-09-30 提出的 2 件中，截至 \d{4}-\d{2}-\d{2} 1 件已解决，50\.00%（要求不低于 98%）；未达成：/,
+      /^用户反馈解决率：2026-07-01 至 2026-09-30 提出的 2 件中，截至 \d{4}-\d{2}-\d{2}，1 件已解决，50\.00%（要求不低于 98%）；未达成：/,
     );
     // The holding vendor reads the same evidence; Q4 has none of these tickets.
     expect(await kpis('vendor', '2026-Q3')).toEqual(q3);

@@ -368,7 +368,7 @@ export const EXPLANATION_TEXTS: Readonly<Record<string, Texts>> = {
   ),
   'unlimited.true': t('每次要求均须提供，不限次数', 'every request, without a number'),
   'kpi.rate': t(
-    '{name}：{from} 至 {to} 提出的 {counted} 件中，截至 {asOf} {achieved} 件{kpiMetric:sub}，{rate}%（要求不低于 {minPercent}%）[[；未达成：{short}]][[ 等，另有 {more} 件]][[（其中 {open} 件尚未办结）]]；{meets:sub}',
+    '{name}：{from} 至 {to} 提出的 {counted} 件中，截至 {asOf}，{achieved} 件{kpiMetric:sub}，{rate}%（要求不低于 {minPercent}%）[[；未达成：{short}]][[ 等，另有 {more} 件]][[（其中 {open} 件尚未办结）]]；{meets:sub}',
     '{name}: of {counted} ticket(s) raised {from} to {to}, {achieved} {kpiMetric:sub} by {asOf}: {rate} % (minimum {minPercent} %)[[; not: {short}]][[ and {more} more]][[ ({open} still open)]]; {meets:sub}',
   ),
   'kpi.rate.none': t(

@@ -122,10 +122,10 @@ describe('Tianjin KPIs from tickets (domain rule 17, 004:1113, 004:1122)', () =>
   it('explains in Chinese and English and flags only the rate below its minimum', () => {
     const results = ticketKpis(p1, q3(), '2026-09-30', '2026-09-30');
     expect(renderExplanation(results[1].explained, 'zh-CN')).toBe(
-      '用户反馈解决率：2026-07-01 至 2026-09-30 提出的 50 件中，截至 2026-09-30 49 件已解决，98.00%（要求不低于 98%）；未达成：TJ-050；达标',
+      '用户反馈解决率：2026-07-01 至 2026-09-30 提出的 50 件中，截至 2026-09-30，49 件已解决，98.00%（要求不低于 98%）；未达成：TJ-050；达标',
     );
     expect(renderExplanation(results[2].explained, 'zh-CN')).toBe(
-      '高危、中危漏洞闭环修复率：2026-07-01 至 2026-09-30 提出的 3 件中，截至 2026-09-30 2 件已闭环修复，66.67%（要求不低于 100%）；未达成：TJ-V03（其中 1 件尚未办结）；未达标',
+      '高危、中危漏洞闭环修复率：2026-07-01 至 2026-09-30 提出的 3 件中，截至 2026-09-30，2 件已闭环修复，66.67%（要求不低于 100%）；未达成：TJ-V03（其中 1 件尚未办结）；未达标',
     );
     expect(renderExplanation(results[0].explained, 'en')).toBe(
       '用户反馈响应率: of 50 ticket(s) raised 2026-07-01 to 2026-09-30, 50 answered by 2026-09-30: 100.00 % (minimum 100 %); met',

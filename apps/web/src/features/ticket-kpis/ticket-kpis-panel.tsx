@@ -25,7 +25,16 @@ export function TicketKpisPanel({ contractId, period }: { contractId: string; pe
             <h3 id="ticket-kpis-heading">{t.heading}</h3>
             <p className="muted">{format(t.hint, { asOf: formatDate(k.asOf, locale) })}</p>
             <DataTable
-              columns={[t.kpi, t.period, t.counted, t.achieved, t.rate, t.minimum, t.verdict, t.detail]}
+              columns={[
+                t.kpi,
+                ...[t.period, t.counted, t.achieved, t.rate, t.minimum, t.verdict].map((c) => (
+                  // Figures in narrow columns: the words stay on one line.
+                  <span key={c} className="nowrap">
+                    {c}
+                  </span>
+                )),
+                t.detail,
+              ]}
               testId="ticket-kpis"
             >
               {k.kpis.map((r) => (

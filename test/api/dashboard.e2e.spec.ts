@@ -16,7 +16,13 @@ type Target = {
   atRisk: number;
   overdue: number;
 };
-type Severity = Omit<Target, 'targetId' | 'name'> & { severity: string; targets: Target[] };
+const SEVERITY_NAMES: Record<string, string> = {
+  L1: '一级（普通问题）',
+  L2: '二级（较严重问题）',
+  L3: '三级（严重问题）',
+  L4: '四级（紧急问题）',
+};
+type Severity = Omit<Target, 'targetId' | 'name'> & { severity: string; severityName: string; targets: Target[] };
 type Dashboard = {
   contractId: string;
   tenantId: string;
@@ -56,7 +62,7 @@ type StoredTarget = {
 
 const COUNTS = 'met breached notRecorded compliancePercent running atRisk overdue';
 const FIELDS = `contractId tenantId contractCode asOf
-  sla { month ${COUNTS} severities { severity ${COUNTS} targets { targetId name ${COUNTS} } } }
+  sla { month ${COUNTS} severities { severity severityName ${COUNTS} targets { targetId name ${COUNTS} } } }
   openBreaches
   lastConfirmedClose { closeId period revision score grade confirmedAt }
   nextPayment { lineId label status dueDate net paid outstanding scheduleAsOf scheduleComputedAt }
@@ -197,6 +203,8 @@ describe('contract dashboard and ping (real PostgreSQL, demo seed)', () => {
         running: Object.fromEntries(want.running),
         openBreaches: want.openBreaches,
       });
+      // Each severity is named as the configuration names it (Xuzhou and Huai'an: L2 → 二级（较严重问题）).
+      for (const s of d.sla.severities) expect(s.severityName).toBe(SEVERITY_NAMES[s.severity]);
       // Totals are the sums of the severities, which are the sums of their targets.
       for (const s of d.sla.severities) {
         for (const k of ['met', 'breached', 'notRecorded', 'running', 'atRisk', 'overdue'] as const)

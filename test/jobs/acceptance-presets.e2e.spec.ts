@@ -368,6 +368,85 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
     expectConsistent(e, code, s);
   }, 120_000);
 
+  it("F. Huai'an set-off: 2025 scores 76.00 after both 2025 lines were paid → 80,000.00 set off against the final 5 %, paid 7,000.00, nothing owed", async () => {
+    const code = 'ACC-HA-SETOFF';
+    const c = await ledger.createContract('huaian.admin', 'huaian-2025-2026', code, '淮安医保信息系统运维（抵扣）');
+    // 2025-H2: 1 of 2 due on time = 50 % → −10; 非常不满意 −10; 很差 −4 → 76.00, the year's only half-year.
+    const tickets = [
+      { id: 'HA-F-1', due: '2025-09-20', done: '2025-09-18' },
+      { id: 'HA-F-2', due: '2025-10-20', done: '2025-10-25' },
+    ];
+    expect(await ledger.importTickets('huaian.admin', c.id, tickets.map(ticketRow))).toBe(2);
+    await ledger.setInputs('huaian.admin', {
+      contractId: c.id,
+      period: '2025-H2',
+      satisfaction: { businessSatisfaction: '非常不满意', itSatisfaction: '很差' },
+    });
+    // 2026: nothing due (0), 一般 −3, 一般 0 → 97.00 each half-year; accepted at the end of the term.
+    for (const period of ['2026-H1', '2026-H2'])
+      await ledger.setInputs('huaian.admin', {
+        contractId: c.id,
+        period,
+        satisfaction: { businessSatisfaction: '一般', itSatisfaction: '一般' },
+        ...(period === '2026-H2' ? { acceptance: { passed: true, date: '2026-12-28' } } : {}),
+      });
+
+    // Finance pays both 2025 lines in December 2025, before the 2025 assessment.
+    await ledger.ok('huaian.finance', 'mutation ($c: ID!) { recomputeSchedule(contractId: $c) { id } }', { c: c.id });
+    await ledger.scheduleAfter('huaian.finance', c.id, []);
+    for (const [lineId, amount, paidOn] of [
+      ['contract-payments.advance', '696000.00', '2025-12-05'],
+      ['contract-payments.by-2025-12-31', '957000.00', '2025-12-30'],
+    ])
+      await ledger.ok('huaian.finance', 'mutation ($i: MarkPaidInput!) { markPaid(input: $i) { id } }', {
+        i: { contractId: c.id, lineId, amount, paidOn, reference: `F-${lineId}` },
+      });
+
+    const h0 = await ledger.closeAndConfirm('huaian.admin', 'huaian.admin', c.id, '2025-H2', '2026-01-10');
+    expect(h0.draft.score).toBe('76.00');
+    expect(h0.draft.result?.year).toMatchObject({ year: 2025, score: '76.00' });
+    const h1 = await ledger.closeAndConfirm('huaian.admin', 'huaian.admin', c.id, '2026-H1', '2026-07-10');
+    const h2 = await ledger.closeAndConfirm('huaian.admin', 'huaian.admin', c.id, '2026-H2', '2027-01-10');
+    expect([h1.draft.score, h2.draft.score, h2.draft.result?.year?.score]).toEqual(['97.00', '97.00', '97.00']);
+
+    const s = await eventually(async () => {
+      const x = await ledger.scheduleAfter('huaian.finance', c.id, [h0.draft.id, h1.draft.id, h2.draft.id]);
+      return x.basis.payments.length === 2 ? x : undefined;
+    }, 60_000);
+    const taken = (id: string) =>
+      lineOf(s, id)
+        .deductions.filter((d) => d.amount !== '0.00')
+        .map((d) => [d.kind, d.amount, d.formula]);
+    // The 2025 deduction stays the 2025 line's; a set-off moves it onto the final 5 %, still payable.
+    expect(taken('contract-payments.by-2025-12-31')).toEqual([
+      [
+        'per-point-below-threshold',
+        '80000.00',
+        '2025 年度得分 76.00：低于 80 共 4 分 × 20,000.00 = 80,000.00，上限 2025 年度费用 580,000.00 的 20 % = 116,000.00，未达到',
+      ],
+      [
+        'carried-forward',
+        '-80000.00',
+        '本款项已支付 957,000.00，扣款 80,000.00 中 80,000.00 从其后仍待支付的款项中扣除',
+      ],
+    ]);
+    expect(taken('contract-payments.balance').map(([kind, amount]) => [kind, amount])).toEqual([
+      ['carried-forward', '80000.00'],
+    ]);
+    expect(s.schedule.lines.map((l) => [l.id, l.gross, l.net, l.paid, l.status])).toEqual([
+      ['contract-payments.advance', '696000.00', '696000.00', '696000.00', 'paid'],
+      ['contract-payments.by-2025-12-31', '957000.00', '957000.00', '957000.00', 'paid'],
+      ['contract-payments.balance', '87000.00', '7000.00', '0.00', dueOrScheduled('2026-12-31', s.asOf)],
+    ]);
+    expect(s.schedule.vendorBalanceOwed).toBe('0.00');
+    expect(s.schedule.totals).toEqual({
+      gross: '1740000.00',
+      deductions: '80000.00',
+      net: '1660000.00',
+      paid: '1653000.00',
+    });
+  }, 180_000);
+
   it('C. Qinghai: H1 average 86.40 → B → −140.00 and one month later; 3 valid complaints → −1,500.00 and −210.00; net 5,150.00 due 4 months after the assessment', async () => {
     const code = 'ACC-QH-3Y';
     const c = await ledger.createContract(

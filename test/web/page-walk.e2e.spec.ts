@@ -206,6 +206,8 @@ const CONTENT_KEYS = new Set([
   // On-demand calls (domain rule 14): the buyer's subject, the vendor's evidence of the service.
   'subject',
   'serviceEvidence',
+  // A severity as the contract's configuration names it (一般故障, 一级（普通问题）).
+  'severityName',
 ]);
 
 /** Collects the content strings out of a GraphQL answer: values under CONTENT_KEYS, and `code` beside a `name` (contract, project codes). */

@@ -51,6 +51,11 @@ export class DashboardSlaSeverityModel extends DashboardSlaCounts {
   @Field({ description: 'The severity, e.g. L4.' })
   severity!: string;
 
+  @Field({
+    description: "The severity's name in the contract's current configuration (一般故障), else its id.",
+  })
+  severityName!: string;
+
   @Field(() => [DashboardSlaTargetModel], { description: 'Each target of the severity.' })
   targets!: DashboardSlaTargetModel[];
 }

@@ -137,7 +137,17 @@ function toModel(row: DashboardRow, month: string, now: Date): ContractDashboard
     (a, b) => a.severity.localeCompare(b.severity) || a.targetId.localeCompare(b.targetId),
   )) {
     let s = bySeverity.get(t.severity);
-    if (!s) bySeverity.set(t.severity, (s = { severity: t.severity, ...zero(), compliancePercent: null, targets: [] }));
+    if (!s)
+      bySeverity.set(
+        t.severity,
+        (s = {
+          severity: t.severity,
+          severityName: row.severities?.find((x) => x.id === t.severity)?.name ?? t.severity,
+          ...zero(),
+          compliancePercent: null,
+          targets: [],
+        }),
+      );
     const { severity: _severity, ...model } = t;
     model.compliancePercent = percent(t.met, t.breached);
     s.targets.push(model);

@@ -10,7 +10,7 @@ import { closeMessages } from './close-messages';
 import { chartNumber } from './score-decimal';
 
 const MONTH_SLA = gqlDocument(
-  'fragment MonthSla on ContractDashboard { sla { month severities { severity compliancePercent met breached } } }',
+  'fragment MonthSla on ContractDashboard { sla { month severities { severity severityName compliancePercent met breached } } }',
 );
 type MonthSla = ResultOf<typeof MONTH_SLA>;
 
@@ -62,6 +62,9 @@ function SlaMonthsFigure({ rows }: { rows: MonthSla[] }) {
   );
   const cell = (r: MonthSla, sev: string) =>
     r.sla.severities.find((s) => s.severity === sev)?.compliancePercent ?? null;
+  // The name the configuration gives a severity (一般故障), not its id.
+  const nameOf = (sev: string) =>
+    rows.flatMap((r) => r.sla.severities).find((s) => s.severity === sev)?.severityName ?? sev;
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -70,7 +73,7 @@ function SlaMonthsFigure({ rows }: { rows: MonthSla[] }) {
       xAxis: { type: 'category', data: rows.map((r) => r.sla.month) },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
       series: severities.map((sev) => ({
-        name: format(t.severity, { s: sev }),
+        name: format(t.severity, { s: nameOf(sev) }),
         type: 'bar',
         // Drawing only; the table below carries the API's strings.
         data: rows.map((r) => {
@@ -79,7 +82,7 @@ function SlaMonthsFigure({ rows }: { rows: MonthSla[] }) {
         }),
       })),
     }),
-    [rows, severities, t],
+    [rows, severities, t, nameOf],
   );
   return (
     <>
@@ -88,7 +91,7 @@ function SlaMonthsFigure({ rows }: { rows: MonthSla[] }) {
         <EChart option={option} label={t.slaLabel} />
       </figure>
       <DataTable
-        columns={[t.month, ...severities.map((s) => format(t.severity, { s }))]}
+        columns={[t.month, ...severities.map((s) => format(t.severity, { s: nameOf(s) }))]}
         caption={t.slaTitle}
         testId="sla-months-table"
       >

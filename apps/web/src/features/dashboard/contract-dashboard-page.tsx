@@ -7,7 +7,6 @@ import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-state';
 import { formatDate, formatDateTime } from '../../i18n/local-format';
 import { format, useLocale, useMessages } from '../../i18n/i18n';
-import { taxonomyOf } from '../tickets/create-ticket-form';
 import { AcceptanceTimingPanel } from './acceptance-timing-panel';
 import { OnDemandPanel } from '../on-demand/on-demand-panel';
 import { AllowancePanel } from '../allowances/allowance-panel';
@@ -49,10 +48,7 @@ export function ContractDashboardPage({ area }: { area: 'buyer' | 'vendor' | 'fi
                 {d.sla.severities.flatMap((s) =>
                   s.targets.map((x) => (
                     <tr key={`${s.severity}-${x.targetId}`}>
-                      <th scope="row">
-                        {taxonomyOf(contract.configuration).severities.find((x) => x.id === s.severity)?.name ??
-                          s.severity}
-                      </th>
+                      <th scope="row">{s.severityName}</th>
                       <td>{x.name}</td>
                       <td>
                         <CompliancePercent value={x.compliancePercent} />

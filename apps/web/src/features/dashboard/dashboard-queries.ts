@@ -9,7 +9,7 @@ import { EXPLANATION_FIELDS } from '../../components/explanation-text';
 const DASHBOARD_FIELDS = gqlDocument(
   `fragment DashboardFields on ContractDashboard { contractId contractCode contractName asOf openBreaches
   sla { month compliancePercent met breached notRecorded running atRisk overdue
-    severities { severity compliancePercent met breached notRecorded running atRisk overdue
+    severities { severity severityName compliancePercent met breached notRecorded running atRisk overdue
       targets { targetId name compliancePercent met breached notRecorded running atRisk overdue } } }
   lastConfirmedClose { period score grade confirmedAt }
   nextPayment { label dueDate net outstanding status }
@@ -41,7 +41,7 @@ export type ContractFilter = NonNullable<VariablesOf<typeof CONTRACT_SEARCH>['fi
 
 export const CONTRACT_DASHBOARD = gqlDocument(
   `query ContractDashboard($id: ID!, $month: String) { contractDashboard(contractId: $id, month: $month) { ...DashboardFields } contract(id: $id) { id
-    amount termStart termEnd configuration } }`,
+    amount termStart termEnd } }`,
   [DASHBOARD_FIELDS],
 );
 

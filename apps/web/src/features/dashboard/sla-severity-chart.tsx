@@ -6,15 +6,18 @@ import type { SeverityTiles } from './dashboard-queries';
 
 type Counts = { severity: string; met: number; breached: number; overdue: number };
 
-/** Clock counts per severity, summed over the given contracts' dashboards (integer counts, not money). */
+/**
+ * Clock counts per severity, summed over the given contracts' dashboards (integer counts, not money), by the name the
+ * configurations give the severity (一般故障), which is what the reader sees.
+ */
 export function countsBySeverity(severities: readonly SeverityTiles[]): Counts[] {
   const bySeverity = new Map<string, Counts>();
   for (const s of severities) {
-    const c = bySeverity.get(s.severity) ?? { severity: s.severity, met: 0, breached: 0, overdue: 0 };
+    const c = bySeverity.get(s.severityName) ?? { severity: s.severityName, met: 0, breached: 0, overdue: 0 };
     c.met += s.met;
     c.breached += s.breached;
     c.overdue += s.overdue;
-    bySeverity.set(s.severity, c);
+    bySeverity.set(s.severityName, c);
   }
   return [...bySeverity.values()].sort((a, b) => a.severity.localeCompare(b.severity));
 }

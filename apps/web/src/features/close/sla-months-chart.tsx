@@ -63,8 +63,11 @@ function SlaMonthsFigure({ rows }: { rows: MonthSla[] }) {
   const cell = (r: MonthSla, sev: string) =>
     r.sla.severities.find((s) => s.severity === sev)?.compliancePercent ?? null;
   // The name the configuration gives a severity (一般故障), not its id.
-  const nameOf = (sev: string) =>
-    rows.flatMap((r) => r.sla.severities).find((s) => s.severity === sev)?.severityName ?? sev;
+  const names = useMemo(
+    () => new Map(rows.flatMap((r) => r.sla.severities).map((s) => [s.severity, s.severityName])),
+    [rows],
+  );
+  const nameOf = (sev: string) => names.get(sev) ?? sev;
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -73,7 +76,7 @@ function SlaMonthsFigure({ rows }: { rows: MonthSla[] }) {
       xAxis: { type: 'category', data: rows.map((r) => r.sla.month) },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
       series: severities.map((sev) => ({
-        name: format(t.severity, { s: nameOf(sev) }),
+        name: format(t.severity, { s: names.get(sev) ?? sev }),
         type: 'bar',
         // Drawing only; the table below carries the API's strings.
         data: rows.map((r) => {
@@ -82,7 +85,7 @@ function SlaMonthsFigure({ rows }: { rows: MonthSla[] }) {
         }),
       })),
     }),
-    [rows, severities, t, nameOf],
+    [rows, severities, t, names],
   );
   return (
     <>

@@ -754,6 +754,115 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
     })),
   ];
 
+  it('K. Tianjin P7: a major failure repaired moves the earliest acceptance 3 months on; not accepted by 2027-03-31 → everything clawed back, a fine of 187,579.95 and the interest entered', async () => {
+    const code = 'ACC-TJ-P7-K';
+    const c = await ledger.createContract('tianjin.admin', 'tianjin-2026-p7', code, '天津医保第7包（验收时间）');
+    expect(c.amount).toBe('1250533.00');
+    const TIMING = `query ($c: ID!) { acceptanceTiming(contractId: $c) { earliestApplication clawbackDeadline marginDays
+      warning decisiveTicket majorFailures } }`;
+    const timing = async () =>
+      (await ledger.ok<{ acceptanceTiming: Record<string, unknown> }>('tianjin.admin', TIMING, { c: c.id }))
+        .acceptanceTiming;
+    expect(await timing()).toMatchObject({ earliestApplication: '2026-12-24', clawbackDeadline: '2027-03-31' });
+    // A 重大故障 reported 2026-11-02, its fix deployed 2026-11-20 (in the past of any day this runs): 3 months after.
+    const { createTicket: t } = await ledger.ok<{ createTicket: { id: string; number: string } }>(
+      'tianjin.staff',
+      'mutation ($i: CreateTicketInput!) { createTicket(input: $i) { id number } }',
+      {
+        i: {
+          contractId: c.id,
+          category: '系统故障',
+          severity: 'major',
+          title: '核心结算中断',
+          at: '2026-11-02T09:00:00+08:00',
+        },
+      },
+    );
+    for (const [who, action, at, extra] of [
+      ['tianjin.admin', 'confirm', '2026-11-02T09:05', {}],
+      [VENDOR, 'receive', '2026-11-02T09:08', {}],
+      [VENDOR, 'respond', '2026-11-02T09:10', {}],
+      [VENDOR, 'feedback', '2026-11-02T11:00', { solvable: true, plannedTestDate: '2026-11-19', note: '已定位' }],
+      [VENDOR, 'start-work', '2026-11-02T11:10', {}],
+      [VENDOR, 'pass-internal-test', '2026-11-19T15:00', {}],
+      ['tianjin.staff', 'sign-business-test', '2026-11-20T10:00', {}],
+      [VENDOR, 'deploy', '2026-11-20T20:30', { affectsSettlement: true }],
+    ] as const)
+      await ledger.ok(who, 'mutation ($i: TransitionTicketInput!) { transitionTicket(input: $i) { id } }', {
+        i: { ticketId: t.id, action, at: `${at}:00+08:00`, ...extra },
+      });
+    expect(await timing()).toEqual({
+      earliestApplication: '2027-02-20',
+      clawbackDeadline: '2027-03-31',
+      marginDays: 39,
+      warning: false,
+      decisiveTicket: t.number,
+      majorFailures: 1,
+    });
+
+    // Every quarter qualified and Q1–Q3 paid; acceptance failed, the interest's rate and period entered with its source.
+    for (const q of ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'])
+      await ledger.setInputs('tianjin.admin', {
+        contractId: c.id,
+        period: q,
+        quarterQualified: true,
+        ...(q === '2026-Q4'
+          ? {
+              acceptance: {
+                passed: false,
+                clawbackInterest: {
+                  annualRatePercent: '3.45',
+                  from: '2027-04-01',
+                  to: '2027-05-01',
+                  source: '中国人民银行公布的一年期贷款市场报价利率（LPR）3.45%',
+                },
+              },
+            }
+          : {}),
+      });
+    await ledger.ok('tianjin.finance', 'mutation ($c: ID!) { recomputeSchedule(contractId: $c) { id } }', { c: c.id });
+    await ledger.scheduleAfter('tianjin.finance', c.id, []);
+    for (const [q, paidOn] of [
+      ['2026-Q1', '2026-04-15'],
+      ['2026-Q2', '2026-07-15'],
+      ['2026-Q3', '2026-10-15'],
+    ])
+      await ledger.ok('tianjin.finance', 'mutation ($i: MarkPaidInput!) { markPaid(input: $i) { id } }', {
+        i: { contractId: c.id, lineId: `quarterly.${q}`, amount: '312633.25', paidOn, reference: `K-${q}` },
+      });
+    for (const [q, asOf] of [
+      ['2026-Q1', '2026-04-10'],
+      ['2026-Q2', '2026-07-10'],
+      ['2026-Q3', '2026-10-10'],
+    ])
+      await ledger.closeAndConfirm('tianjin.staff', 'tianjin.admin', c.id, q, asOf);
+    // The last quarter closed after the deadline: the clawback of every line, the fine and the interest.
+    const { draft } = await ledger.closeAndConfirm('tianjin.staff', 'tianjin.admin', c.id, '2026-Q4', '2027-05-05');
+    // The close's own line (Q4) carries its clawback, the fine and the interest.
+    const clawback = draft.lines.filter((l) => l.ruleId === 'acceptance-clawback');
+    expect(clawback.map((l) => [l.paymentLineId, l.amount])).toEqual([
+      ['quarterly.2026-Q4', '312633.25'],
+      ['quarterly.2026-Q4', '187579.95'],
+      ['quarterly.2026-Q4', '3595.28'],
+    ]);
+    expect(clawback[1].formula).toContain('187,579.95');
+    expect(clawback[2].formula).toContain('3,595.28');
+    // Its schedule as of its day: every line forfeited (the payments themselves are the stored schedule's: Q1–Q3 paid).
+    const { periodClose } = await ledger.ok<{
+      periodClose: { result: { schedule: { lines: { id: string; status: string }[] } } };
+    }>('tianjin.finance', 'query ($id: ID!) { periodClose(id: $id) { result { schedule { lines { id status } } } } }', {
+      id: draft.id,
+    });
+    expect(periodClose.result.schedule.lines.map((l) => [l.id, l.status])).toEqual([
+      ['quarterly.2026-Q1', 'forfeited'],
+      ['quarterly.2026-Q2', 'forfeited'],
+      ['quarterly.2026-Q3', 'forfeited'],
+      ['quarterly.2026-Q4', 'forfeited'],
+    ]);
+    const stored = await ledger.scheduleAfter('tianjin.finance', c.id, []);
+    expect(stored.schedule.lines.map((l) => l.paid)).toEqual(['312633.25', '312633.25', '312633.25', '0.00']);
+  }, 180_000);
+
   it.each(OTHERS)(
     '$preset: close $period, confirm, schedule, both exports add up ($netCapital)',
     async (o) => {

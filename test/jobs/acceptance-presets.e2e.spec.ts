@@ -447,6 +447,43 @@ describe('acceptance: the twelve presets end to end (GraphQL → worker process 
     });
   }, 180_000);
 
+  it('G. Xuzhou, received Fri 2026-10-09 18:00 (after hours): L2 on site by Sat 2026-10-10 11:30 (a make-up working day), L4 by Fri 19:00 (7×24) — the stored results the worker computed', async () => {
+    const c = await ledger.createContract('xuzhou.admin', 'xuzhou-2026', 'ACC-XZ-G', '徐州医保核心系统运维（时钟）');
+    const deadlines = async (severity: string) => {
+      const { createTicket: t } = await ledger.ok<{ createTicket: { id: string } }>(
+        'xuzhou.staff',
+        'mutation ($i: CreateTicketInput!) { createTicket(input: $i) { id } }',
+        {
+          i: {
+            contractId: c.id,
+            category: '软件错误',
+            businessArea: '医疗待遇',
+            severity,
+            title: `下班后报修 ${severity}`,
+            at: '2026-10-09T17:50:00+08:00',
+          },
+        },
+      );
+      for (const [who, action, at] of [
+        ['xuzhou.admin', 'confirm', '2026-10-09T17:55:00+08:00'],
+        [VENDOR, 'receive', '2026-10-09T18:00:00+08:00'],
+      ])
+        await ledger.ok(who, 'mutation ($i: TransitionTicketInput!) { transitionTicket(input: $i) { id } }', {
+          i: { ticketId: t.id, action, at },
+        });
+      // The worker stores the result of the ticket's history (submitted, effective, received).
+      const stored = await eventually(async () => {
+        const { ticketSlaHistory } = await ledger.ok<{
+          ticketSlaHistory: { eventCount: number; targets: { targetId: string; deadline: string; clock: string }[] }[];
+        }>('xuzhou.admin', 'query ($id: ID!) { ticketSlaHistory(ticketId: $id) { eventCount targets } }', { id: t.id });
+        return ticketSlaHistory.find((r) => r.eventCount === 3);
+      }, 60_000);
+      return Object.fromEntries(stored.targets.map((x) => [x.targetId, [x.deadline, x.clock]]));
+    };
+    expect((await deadlines('L2'))['onsite-L2']).toEqual(['2026-10-10T11:30:00+08:00', 'working']);
+    expect((await deadlines('L4'))['onsite-L4']).toEqual(['2026-10-09T19:00:00+08:00', 'calendar']);
+  }, 120_000);
+
   it('C. Qinghai: H1 average 86.40 → B → −140.00 and one month later; 3 valid complaints → −1,500.00 and −210.00; net 5,150.00 due 4 months after the assessment', async () => {
     const code = 'ACC-QH-3Y';
     const c = await ledger.createContract(

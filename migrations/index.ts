@@ -19,6 +19,7 @@ import { SlaScanProgress1764000000980 } from './1764000000980-sla-scan-progress'
 import { OnDemandCalls1764000000990 } from './1764000000990-on-demand-calls';
 import { AllowanceWork1764000001000 } from './1764000001000-allowance-work';
 import { Invoices1764000001010 } from './1764000001010-invoices';
+import { SlaRevisions1764000001020 } from './1764000001020-sla-revisions';
 
 /** Every migration, in order. Never rewrite a committed one: add a new file. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   OnDemandCalls1764000000990,
   AllowanceWork1764000001000,
   Invoices1764000001010,
+  SlaRevisions1764000001020,
 ];

@@ -11,6 +11,7 @@ import { StaffingModule } from './staffing/staffing.module';
 import { OnDemandModule } from './on-demand/on-demand.module';
 import { AllowancesModule } from './allowances/allowances.module';
 import { TicketKpisModule } from './ticket-kpis/ticket-kpis.module';
+import { SlaRevisionsModule } from './sla-revisions/sla-revisions.module';
 import { TicketsModule } from './tickets/tickets.module';
 import { ProcurementModule } from './procurement/procurement.module';
 import { PeriodCloseModule } from './period-close/period-close.module';
@@ -39,6 +40,7 @@ export const FEATURE_MODULES: readonly Type[] = [
   OnDemandModule,
   AllowancesModule,
   TicketKpisModule,
+  SlaRevisionsModule,
   PeriodCloseModule,
   SchedulesModule,
   NotificationsModule,

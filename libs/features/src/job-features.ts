@@ -3,6 +3,7 @@ import { AllowanceCheckJob } from './allowances/allowance-check.job';
 import { CalendarRecomputeJob } from './calendar/calendar-recompute.job';
 import { NationalCalendarSync } from './calendar/national-calendar.sync';
 import { RenderExportJob } from './exports/render-export.job';
+import { SlaRevisionJob } from './sla-revisions/sla-revision.job';
 import { ClosePeriodJob } from './period-close/close-period.job';
 import { RecomputeScheduleJob } from './schedules/recompute-schedule.job';
 import { NationalCalendarStore } from './shared/national-calendar.store';
@@ -26,6 +27,7 @@ export const JOB_FEATURES: JobFeatures = {
     TicketImportJob,
     CalendarRecomputeJob,
     AllowanceCheckJob,
+    SlaRevisionJob,
   ],
   providers: [NationalCalendarStore, NationalCalendarSync],
   periodic: [SlaScanScheduler],

@@ -787,6 +787,10 @@ export const ERROR_MESSAGES = {
     'The national working-day calendar for {year} is not published',
   ),
   'close.notDraft': t('只有计算完成的草稿才能确认', 'Only a computed draft can be confirmed'),
+  'slaRevision.nothingToMove': t(
+    '没有仍按旧版本计算的未结工单：所有未结工单已按第 {version} 版配置计算',
+    'No open ticket is on an older version: every open ticket follows version {version}',
+  ),
   'close.inputsChanged': t(
     '草稿计算后输入已有变动：请重新发起结算，生成新的版本',
     'The inputs changed since the draft was computed: request the close again',

@@ -40,6 +40,8 @@ export const JOB_DEFINITIONS = {
   },
   /** Check a contract's free-work allowances after work was logged, and raise the 80 % / 100 % / beyond warnings. */
   'allowance-check': { queue: 'schedule', payload: z.strictObject({ tenantId: uuid, contractId: uuid, workId: uuid }) },
+  /** Move a contract's open tickets onto the version of an sla_revisions row, recomputing their SLA (old results kept). */
+  'sla-revision': { queue: 'sla', payload: z.strictObject({ tenantId: uuid, revisionId: uuid }) },
   /** Render a finance export (CSV or XLSX) of payment schedules. */
   'render-export': { queue: 'export', payload: z.strictObject({ tenantId: uuid, exportId: uuid }) },
 } as const;
@@ -79,6 +81,7 @@ export const jobIds = {
     `schedule-${k.tenantId}-${k.contractId}-${k.trigger}`,
   export: (k: { tenantId: string; exportId: string }) => `export-${k.tenantId}-${k.exportId}`,
   allowanceCheck: (k: { tenantId: string; workId: string }) => `allowance-${k.tenantId}-${k.workId}`,
+  slaRevision: (k: { tenantId: string; revisionId: string }) => `revision-${k.tenantId}-${k.revisionId}`,
   ticketImport: (k: { tenantId: string; importId: string }) => `import-${k.tenantId}-${k.importId}`,
   /** One per tenant, national version (as its hash: versions hold '+' and '@') and batch start. */
   calendarRecompute: (k: { tenantId: string; versionHash: string; after: string | null }) =>

@@ -7,3 +7,4 @@ export * from './ticket-time.rule';
 export * from './ticket-import.limits';
 export * from './ticket-sla';
 export * from './ticket-kpis';
+export * from './sla-revision';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { evaluateTicket, jobIds, timeZoneOf, type JobPayload } from '@ledger/contracts';
+import { evaluateTicket, jobIds, slaFiguresDiffer, timeZoneOf, type JobPayload } from '@ledger/contracts';
 import { TenantDatabase } from '@ledger/persistence';
-import { changedYears, fnv1a32, nationalPartOf, type TargetResult } from '@ledger/sla';
+import { changedYears, fnv1a32, nationalPartOf } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
 import { JobDispatcher } from '@ledger/jobs';
 import { jobScope, type JobHandler, type JobRun } from '@ledger/jobs';
@@ -42,10 +42,6 @@ function yearsRead(r: StoredResultRow): number[] {
   for (let y = from; y <= to; y++) out.push(y);
   return out;
 }
-
-/** What a recomputation changed that a reader sees: a deadline, a status, the minutes used, or the provisional mark. */
-const figures = (targets: readonly TargetResult[]): string =>
-  JSON.stringify(targets.map((t) => [t.targetId, t.deadline, t.status, t.elapsedMinutes, t.provisional]));
 
 export type CalendarRecomputeOutcome = {
   nationalVersion: string;
@@ -158,7 +154,7 @@ export class CalendarRecomputeJob implements JobHandler<'calendar-recompute'> {
       const { result, status } = evaluation;
       if (!(await CalendarJobsStore.insertRecomputed(em, tenantId, r, { ...result, status }))) continue;
       recomputed++;
-      const moved = figures(result.targets) !== figures(r.targets);
+      const moved = slaFiguresDiffer(r.targets, result.targets);
       if (moved) changed++;
       // Warnings describe the present: only a result at the ticket's last event raises them again.
       if (all.length !== r.event_count) continue;

@@ -15,12 +15,15 @@ export class NotificationModel {
   @Field(() => ID, { description: 'The contract concerned.' })
   contractId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The ticket concerned; null for calendar-recomputed.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The ticket concerned; null for calendar-recomputed and sla-revised.',
+  })
   ticketId!: string | null;
 
   @Field({
     description:
-      "sla-at-risk (≥ 75 % of a target used, clock running), sla-breached (≥ 100 %), calendar-recomputed (the national calendar changed: how many of the contract's results were recomputed and changed), or allowance-warning / allowance-used-up / allowance-beyond (a free-work allowance reached 80 %, 100 %, or went beyond)",
+      "sla-at-risk (≥ 75 % of a target used, clock running), sla-breached (≥ 100 %), calendar-recomputed (the national calendar changed: how many of the contract's results were recomputed and changed), sla-revised (open tickets moved onto a newer configuration version: how many moved, kept their version, changed), or allowance-warning / allowance-used-up / allowance-beyond (a free-work allowance reached 80 %, 100 %, or went beyond)",
   })
   kind!: string;
 
@@ -76,6 +79,13 @@ export class StoredTicketSlaModel {
       'Set on a result recomputed because the national calendar changed (a provisional year published, a correction): the version of the result it replaces.',
   })
   previousCalendarVersion!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Set on a result recomputed because its open ticket was moved onto a newer configuration version (adoptSlaRevision): the version of the result it replaces.',
+  })
+  previousConfigVersion!: number | null;
 
   @Field(() => ID, {
     nullable: true,

@@ -25,6 +25,7 @@ type SlaResultRow = {
   config_version: number;
   calendar_version: string;
   previous_calendar_version: string | null;
+  previous_config_version: number | null;
   supersedes_id: string | null;
   status: string;
   targets: JsonValue;
@@ -76,6 +77,7 @@ export class NotificationsRepository {
       configVersion: r.config_version,
       calendarVersion: r.calendar_version,
       previousCalendarVersion: r.previous_calendar_version,
+      previousConfigVersion: r.previous_config_version,
       supersedesId: r.supersedes_id,
       status: r.status,
       targets: r.targets,

@@ -11,7 +11,7 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 export type SlaNotification = {
   tenantId: string;
   contractId: string;
-  /** null for a notice about the contract (a calendar recomputation's counts). */
+  /** null for a notice about the contract (a calendar recomputation's or an SLA revision's counts). */
   ticketId: string | null;
   dedupeKey: string;
   /** allowance-*: the free-work allowance warnings (domain rule 15), raised by the allowance-check job. */
@@ -19,6 +19,7 @@ export type SlaNotification = {
     | 'sla-at-risk'
     | 'sla-breached'
     | 'calendar-recomputed'
+    | 'sla-revised'
     | 'allowance-warning'
     | 'allowance-used-up'
     | 'allowance-beyond';

@@ -1,0 +1,1 @@
+export { SlaRevisionsModule } from './sla-revisions.module';

@@ -64,7 +64,7 @@ export class SlaRevisionsService {
           },
         );
         // One move at a time per contract: a second one waits here and then finds nothing left to move.
-        await em.query(`SELECT pg_advisory_xact_lock(hashtext('sla_revisions'), hashtext($1))`, [contract.id]);
+        await SlaRevisionsStore.lockContract(em, contract.id);
         const movable = await SlaRevisionsStore.movableCount(em, contract.id, contract.currentVersion);
         if (movable === 0)
           throw new DomainError(

@@ -40,6 +40,11 @@ const REVISION_COLUMNS = `r.id, r.tenant_id AS "tenantId", r.contract_id AS "con
   r.status, r.moved, r.kept, r.changed, r.finished_at AS "finishedAt"`;
 
 export const SlaRevisionsStore = {
+  /** One move at a time per contract (until the transaction ends). */
+  async lockContract(em: EntityManager, contractId: string): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('sla_revisions'), hashtext($1))`, [contractId]);
+  },
+
   async insert(
     em: EntityManager,
     row: {

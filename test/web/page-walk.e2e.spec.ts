@@ -189,6 +189,7 @@ const CONTENT_KEYS = new Set([
   'bidderName',
   'displayName',
   'createdByName',
+  'requestedByName',
   'authorName',
   'personName',
   'personId',

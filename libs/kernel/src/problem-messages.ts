@@ -787,6 +787,10 @@ export const ERROR_MESSAGES = {
     'The national working-day calendar for {year} is not published',
   ),
   'close.notDraft': t('只有计算完成的草稿才能确认', 'Only a computed draft can be confirmed'),
+  'slaRevision.pending': t(
+    '上一次未结工单改按新版本计算的任务尚未完成，请稍后刷新',
+    'The previous move of the open tickets is still running; reload in a moment',
+  ),
   'slaRevision.nothingToMove': t(
     '没有仍按旧版本计算的未结工单：所有未结工单已按第 {version} 版配置计算',
     'No open ticket is on an older version: every open ticket follows version {version}',

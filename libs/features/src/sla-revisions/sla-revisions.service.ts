@@ -65,6 +65,14 @@ export class SlaRevisionsService {
         );
         // One move at a time per contract: a second one waits here and then finds nothing left to move.
         await SlaRevisionsStore.lockContract(em, contract.id);
+        // A move asked for and not yet run will move these tickets: a second one would find nothing left.
+        if ((await SlaRevisionsStore.list(em, contract.id)).some((r) => r.status === 'pending'))
+          throw new DomainError(
+            'CONFLICT',
+            'a move of the open tickets is still running',
+            [],
+            reasonOf('slaRevision.pending'),
+          );
         const movable = await SlaRevisionsStore.movableCount(em, contract.id, contract.currentVersion);
         if (movable === 0)
           throw new DomainError(

@@ -11,6 +11,7 @@ import { ContractNav } from '../../components/contract-nav';
 import { AcceptanceTimingPanel } from '../dashboard/acceptance-timing-panel';
 import { OnDemandPanel } from '../on-demand/on-demand-panel';
 import { AllowancePanel } from '../allowances/allowance-panel';
+import { SlaRevisionPanel } from '../sla-revisions/sla-revision-panel';
 import { ContractStatusTiles } from '../dashboard/contract-status-tiles';
 import { ContractConfigEditor } from '../config/contract-config-editor';
 import { ContractConfigForm } from '../config/contract-config-form';
@@ -61,6 +62,8 @@ export function ContractPage() {
                   preset={{ id: contract.presetId, title: contract.name }}
                 />
               </section>
+              {/* Remounted on a new version: what the open tickets follow is read again. */}
+              <SlaRevisionPanel key={contract.currentVersion} contractId={contract.id} />
               <section aria-labelledby="edit-heading">
                 <h2 id="edit-heading">{t.editHeading}</h2>
                 {user?.role === 'buyer-admin' ? (

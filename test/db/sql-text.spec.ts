@@ -87,7 +87,9 @@ SELECT c.id, c.tenant_id, c.vendor_org_id, c.code, c.name,
        WHERE n.tenant_id = c.tenant_id AND n.contract_id = c.id AND n.created_at >= $4 AND n.created_at < $5
          AND n.kind IN ('sla-at-risk', 'sla-breached') AND k.status <> 'not_recorded'
        GROUP BY n.ticket_id, k.target_id, k.stop_month, k.ticket_open, k.percent_used) w
-     WHERE w.level > 0) AS notifications
+     WHERE w.level > 0) AS notifications,
+  (SELECT v.configuration->'sla'->'policy'->'severities' FROM contract_versions v
+     WHERE v.tenant_id = c.tenant_id AND v.contract_id = c.id AND v.version = c.current_version) AS severities
 FROM contracts c
 WHERE ($1::uuid[] IS NULL OR c.id = ANY($1::uuid[]))
 ORDER BY c.code, c.id"

@@ -19,6 +19,21 @@ import type { LifecycleEvent, Ticket } from './ticket.types';
 
 type Kpi = NonNullable<ParsedConfig['sla']>['kpis'][number];
 
+/**
+ * The lifecycle events the KPIs read (and all a store has to fetch): raised, answered, fixed (and reported back),
+ * closed, ended, withdrawn.
+ */
+export const KPI_EVENT_KINDS: readonly LifecycleEvent['kind'][] = [
+  'submitted',
+  'responded',
+  'feedback',
+  'deployed',
+  'problem-reported',
+  'closed',
+  'unsolvable',
+  'withdrawn',
+];
+
 /** The names of the tickets that count against a KPI are listed up to this many; the rest are counted. */
 export const KPI_LISTED = 20;
 

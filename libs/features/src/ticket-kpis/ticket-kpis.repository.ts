@@ -1,18 +1,6 @@
-import { kpiCategories, type LifecycleEvent, type ParsedConfig, type Ticket } from '@ledger/contracts';
+import { KPI_EVENT_KINDS, kpiCategories, type LifecycleEvent, type ParsedConfig, type Ticket } from '@ledger/contracts';
 import { MINUTE_MS, fixedOffsetMinutes, formatInstant } from '@ledger/sla';
 import type { EntityManager } from 'typeorm';
-
-/** The events a KPI reads (ticket-kpis.ts): raised, answered, fixed (and reported back), closed, ended, withdrawn. */
-const KPI_EVENT_KINDS = [
-  'submitted',
-  'responded',
-  'feedback',
-  'deployed',
-  'problem-reported',
-  'closed',
-  'unsolvable',
-  'withdrawn',
-];
 
 const DAY_MS = 86_400_000;
 

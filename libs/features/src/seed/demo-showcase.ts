@@ -118,9 +118,9 @@ const TIANJIN_FEEDBACK = [
 ];
 
 /**
- * Tianjin P1's tickets of its KPI categories (domain rule 17): in Q3 twelve pieces of user feedback, all answered and
+ * Tianjin P1's tickets of its KPI categories (domain rule 17): in Q3 five pieces of user feedback, all answered and
  * closed (response and resolution 100 %), and two vulnerabilities, the 中危 one fixed but not yet closed on
- * 2026-09-30 (fix rate 1 of 2); in Q4 five pieces of feedback, one still being worked on.
+ * 2026-09-30 (fix rate 1 of 2); in Q4 three pieces of feedback, one still being worked on (resolution 2 of 3).
  */
 export function showcaseTianjinKpiPlans(): Plan[] {
   const plan = (day: string, category: string, title: string, until: Plan['until']): Plan => ({
@@ -132,21 +132,8 @@ export function showcaseTianjinKpiPlans(): Plan[] {
     receiveAfterMinutes: 4,
     until,
   });
-  const q3 = [
-    '07-06',
-    '07-13',
-    '07-20',
-    '07-27',
-    '08-03',
-    '08-10',
-    '08-17',
-    '08-24',
-    '08-31',
-    '09-07',
-    '09-14',
-    '09-21',
-  ];
-  const q4 = ['10-12', '10-26', '11-09', '11-23', '12-01'];
+  const q3 = ['07-06', '07-27', '08-17', '09-07', '09-21'];
+  const q4 = ['10-12', '11-09', '12-01'];
   return [
     ...q3.map((d, i) => plan(`2026-${d}`, '用户反馈', TIANJIN_FEEDBACK[i % TIANJIN_FEEDBACK.length], 'closed')),
     plan('2026-08-05', '高危漏洞', '外部对接网关存在越权访问漏洞', 'closed'),
@@ -156,7 +143,7 @@ export function showcaseTianjinKpiPlans(): Plan[] {
         `2026-${d}`,
         '用户反馈',
         TIANJIN_FEEDBACK[(i + 2) % TIANJIN_FEEDBACK.length],
-        i === 4 ? 'in-progress' : 'closed',
+        i === 2 ? 'in-progress' : 'closed',
       ),
     ),
   ];

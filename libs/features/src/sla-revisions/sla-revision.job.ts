@@ -49,10 +49,8 @@ export class SlaRevisionJob implements JobHandler<'sla-revision'> {
       }
       const { contractId, toVersion } = revision;
       const rows = await SlaRevisionsStore.movable(em, contractId, toVersion);
-      const govs = await this.configs.load(em, [
-        { contractId, configVersion: toVersion },
-        ...rows.map((r) => ({ contractId, configVersion: r.config_version })),
-      ]);
+      // Only the version moved to is evaluated: the old results are read as stored.
+      const govs = await this.configs.load(em, [{ contractId, configVersion: toVersion }]);
       const gov = govs.get(GoverningConfigs.key(contractId, toVersion));
       if (!gov)
         throw new UnrecoverableJobError(`configuration version ${toVersion} of contract ${contractId} is missing`);
